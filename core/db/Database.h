@@ -1,0 +1,105 @@
+#pragma once
+
+#include "Migration.h"
+#include "common/Result.h"
+#include "common/SecureBytes.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariantList>
+
+#include <memory>
+
+class QLockFile;
+struct sqlite3;
+
+namespace bv {
+
+class SqlCipherDriver;
+
+// One open BranchVault database: an encrypted SQLCipher file behind our own Qt SQL driver, held
+// exclusively by this process through a lock file beside it.
+//
+// Opening never modifies a file that fails to open: the key is probed with a read of sqlite_schema,
+// the application id and schema version are checked, and only then are pragmas set and migrations
+// run (each in its own transaction).
+//
+// Durability: journal_mode=WAL with synchronous=FULL. Every commit is fsynced to the WAL before it
+// returns, so a committed transaction survives power loss; readers do not block the writer; and the
+// WAL (encrypted like the database) is checkpointed automatically. See docs/STORAGE.md.
+class Database
+{
+    Q_DECLARE_TR_FUNCTIONS(Database)
+public:
+    enum class Mode { OpenExisting, CreateNew };
+
+    struct Options
+    {
+        bool memorySecurity = false;       // PRAGMA cipher_memory_security (see docs/PERFORMANCE.md)
+        bool plaintext = false;            // benchmark baseline only: SQLCipher without a key
+        int cacheSizeKiB = 16384;          // PRAGMA cache_size = -cacheSizeKiB
+        const MigrationList* migrations = nullptr; // default: schemaMigrations()
+    };
+
+    static constexpr int kApplicationId = 0x42564C54; // 'BVLT'
+
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    // Opens (or creates) the database at `path` with the raw 32-byte key.
+    static Result<std::unique_ptr<Database>> open(const QString& path, const SecureBytes& key, Mode mode,
+                                                  const Options& options);
+    static Result<std::unique_ptr<Database>> open(const QString& path, const SecureBytes& key, Mode mode)
+    {
+        return open(path, key, mode, Options());
+    }
+
+    QString path() const { return m_path; }
+    QSqlDatabase connection() const;
+    sqlite3* handle() const;
+    SqlCipherDriver* driver() const { return m_driver; }
+    int schemaVersion() const { return m_schemaVersion; }
+    bool inTransaction() const;
+
+    // Runs one statement with positional bound values; the returned query is forward-only.
+    Result<QSqlQuery> query(const QString& sql, const QVariantList& values = {});
+    // Runs one statement and returns the first column of the first row (an invalid QVariant if none).
+    Result<QVariant> scalar(const QString& sql, const QVariantList& values = {});
+    // Runs a statement prepared once per connection and kept (for hot paths: audit append, import).
+    // Do not use it for a statement whose result you iterate while running it again.
+    Result<QSqlQuery*> cached(const QString& sql, const QVariantList& values = {});
+    // Runs a multi-statement script (migrations).
+    Status execScript(const QString& sql);
+
+    // PRAGMA integrity_check and cipher_integrity_check; problems (empty when healthy) are filled with
+    // what SQLite names (page numbers, index names — never row values).
+    Status integrityCheck(QStringList* problems);
+    // Re-encrypts the whole database with a new raw key (PRAGMA rekey); atomic in SQLCipher.
+    Status rekey(const SecureBytes& newKey);
+    // Copies the database with the online backup API into a new file encrypted with the same key.
+    Status backupTo(const QString& targetPath, const SecureBytes& key);
+    // Checkpoints the WAL into the main file (TRUNCATE), e.g. before a file-level copy.
+    Status checkpoint();
+
+    // Maps a SQL error to an Error with the right code (disk full, read-only, damaged, ...).
+    static Error sqlError(const QSqlError& error, const QString& context);
+    static Error sqliteError(int rc, const QString& context, const QString& detail = QString());
+
+private:
+    Database() = default;
+    Status probeAndCheck(Mode mode, const Options& options);
+    Status applyPragmas(const Options& options);
+    Status migrate(const MigrationList& migrations);
+
+    QString m_path;
+    QString m_connectionName;
+    SqlCipherDriver* m_driver = nullptr; // owned by QSqlDatabase's connection
+    std::unique_ptr<QLockFile> m_lock;
+    int m_schemaVersion = 0;
+    QHash<QString, QSqlQuery*> m_cache;
+};
+
+} // namespace bv

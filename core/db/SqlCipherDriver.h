@@ -1,0 +1,63 @@
+#pragma once
+
+#include "common/SecureBytes.h"
+
+#include <QSqlDriver>
+#include <QSqlError>
+
+struct sqlite3;
+
+namespace bv {
+
+// A Qt SQL driver for SQLCipher, written against the public QSqlDriver API and the SQLCipher C API.
+// It is registered per connection with QSqlDatabase::addDatabase(driver, name); Qt's own QSQLITE
+// plugin is never loaded (it links the system libsqlite3, whose sqlite3_* symbols clash with
+// libsqlcipher's in one process).
+//
+// Placeholders: the driver reports NamedPlaceholders = false, so Qt rewrites ":name" placeholders to
+// positional ones before prepare() and the driver binds everything by position.
+class SqlCipherDriver final : public QSqlDriver
+{
+    Q_OBJECT
+public:
+    explicit SqlCipherDriver(QObject* parent = nullptr);
+    ~SqlCipherDriver() override;
+
+    enum class OpenFlag { ReadWrite, ReadWriteCreate, ReadOnly };
+
+    // Opens `path` and, if `rawKey` is not empty, keys it with sqlite3_key as a raw key (x'hex', no
+    // passphrase KDF). Does not read the file: a wrong key shows only on the first read. Returns the
+    // SQLite result code (SQLITE_OK on success).
+    int openFile(const QString& path, OpenFlag flag, const SecureBytes& rawKey);
+
+    bool hasFeature(DriverFeature feature) const override;
+    bool open(const QString& db, const QString& user, const QString& password, const QString& host, int port,
+              const QString& connOpts) override;
+    void close() override;
+    QSqlResult* createResult() const override;
+    bool beginTransaction() override;
+    bool commitTransaction() override;
+    bool rollbackTransaction() override;
+    QStringList tables(QSql::TableType type) const override;
+    QSqlRecord record(const QString& tableName) const override;
+    QSqlIndex primaryIndex(const QString& tableName) const override;
+    QString escapeIdentifier(const QString& identifier, IdentifierType type) const override;
+    bool isIdentifierEscaped(const QString& identifier, IdentifierType type) const override;
+    QVariant handle() const override;
+
+    sqlite3* sqliteHandle() const { return m_db; }
+    // true while a transaction is open on this connection
+    bool inTransaction() const;
+
+    // Runs one or more statements without results (used by migrations and pragmas).
+    bool execScript(const QString& sql);
+
+    static QSqlError makeError(sqlite3* db, const QString& context, QSqlError::ErrorType type, int rc);
+
+private:
+    bool execSimple(const char* sql, const QString& context, QSqlError::ErrorType type);
+
+    sqlite3* m_db = nullptr;
+};
+
+} // namespace bv

@@ -1,0 +1,96 @@
+#pragma once
+
+#include "KeyMaterial.h"
+#include "common/Result.h"
+#include "common/SecureBytes.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QJsonObject>
+
+#include <optional>
+
+namespace bv {
+
+// Argon2id cost of turning the recovery passphrase into its key pair. Stored in each envelope, so
+// changing the defaults never strands an older envelope.
+struct KdfParams
+{
+    quint64 opslimit = 3;
+    quint64 memlimit = 256ull * 1024 * 1024;
+
+    static KdfParams recoveryDefault() { return {}; }
+    // OWASP's minimum for Argon2id (19 MiB, t=2), used by tests that are not about the parameters.
+    static KdfParams minimum() { return {2, 19ull * 1024 * 1024}; }
+};
+
+// The key-envelope file beside the database (<database>.envelope). It holds the database's key
+// material wrapped for the recovery passphrase, plus a key-check value:
+//
+//   passphrase --Argon2id(salt, params)--> seed --> X25519 key pair (public key stored here)
+//   key material --crypto_box_curve25519xchacha20poly1305_seal(public key)--> slot
+//
+// Wrapping needs only the public key, so rekey can wrap new key material without asking for the
+// passphrase, and the printed recovery sheet stays valid across key rotations. Unwrapping needs the
+// passphrase. A BLAKE2b checksum over the file tells a damaged envelope from a wrong passphrase.
+// A "pending" slot holds the next key material during a rotation, so a crash in the middle leaves
+// a database that one of the two slots opens.
+class KeyEnvelope
+{
+    Q_DECLARE_TR_FUNCTIONS(KeyEnvelope)
+public:
+    struct Unwrapped
+    {
+        KeyMaterial current;
+        std::optional<KeyMaterial> pending;
+    };
+
+    static QString pathFor(const QString& databasePath) { return databasePath + QStringLiteral(".envelope"); }
+
+    // `normalizedPassphrase` is the output of RecoveryPassphrase::normalize.
+    static Result<KeyEnvelope> create(const QString& databaseId, const SecureBytes& normalizedPassphrase,
+                                      const KdfParams& params, const KeyMaterial& current);
+    static Result<KeyEnvelope> load(const QString& path);
+    static Result<KeyEnvelope> fromJson(const QByteArray& json);
+    QByteArray toJson() const;
+    Status save(const QString& path) const;
+
+    QString databaseId() const { return m_databaseId; }
+    int currentGeneration() const { return m_current.generation; }
+    QByteArray currentKeyCheck() const { return m_current.keyCheck; }
+    bool hasPending() const { return m_pending.has_value(); }
+    QByteArray pendingKeyCheck() const { return m_pending ? m_pending->keyCheck : QByteArray(); }
+
+    // Key-check comparisons (constant time).
+    bool matchesCurrent(const KeyMaterial& material) const;
+    bool matchesPending(const KeyMaterial& material) const;
+
+    void setPending(const KeyMaterial& next);
+    void promotePending();
+    void clearPending();
+
+    // WrongKey if the passphrase is not this envelope's; Damaged if a slot does not decrypt.
+    Result<Unwrapped> unwrap(const SecureBytes& normalizedPassphrase) const;
+
+private:
+    struct Slot
+    {
+        int generation = 0;
+        QByteArray keyCheck;
+        QByteArray sealed;
+    };
+
+    Slot seal(const KeyMaterial& material, int generation) const;
+    Result<KeyMaterial> openSlot(const Slot& slot, const SecureBytes& secretKey) const;
+    QJsonObject toObject(bool withChecksum) const;
+
+    QString m_databaseId;
+    KdfParams m_params;
+    QByteArray m_salt;
+    QByteArray m_publicKey;
+    Slot m_current;
+    std::optional<Slot> m_pending;
+    QString m_created;
+};
+
+} // namespace bv
