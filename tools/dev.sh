@@ -2,7 +2,7 @@
 # BranchVault developer entry point. On a fresh Debian 12 machine:
 #   tools/dev.sh run    install what is missing, build, start the branchvault window
 #   tools/dev.sh test   install what is missing, build, run the whole test suite
-# Other commands: setup (install only), build, bench [--quick|ARGS...], translations (lupdate), help.
+# Other commands: setup (install only), build, fuzz, translations (lupdate), help.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -11,7 +11,7 @@ JOBS="${BV_JOBS:-$(nproc 2>/dev/null || echo 2)}"
 
 # Debian packages. SQLCipher 4 comes from bookworm-backports (stable's 3.4.1 is too old).
 APT_PACKAGES=(
-  build-essential cmake ninja-build pkg-config git
+  build-essential cmake ninja-build pkg-config git procps util-linux
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qtkeychain-qt6-dev libsecret-1-0 libsodium-dev
   gnome-keyring dbus libsecret-tools
@@ -105,8 +105,8 @@ with_private_keyring() {
   XDG_RUNTIME_DIR="$tmp/runtime" \
     dbus-run-session -- bash -c '
       set -e
-      # --unlock reads the (empty) keyring password from stdin and creates the login keyring
-      eval "$(printf "" | gnome-keyring-daemon --unlock --components=secrets)"
+      # --unlock reads a throw-away password from stdin and creates (and unlocks) the login keyring
+      eval "$(printf "bv-test-keyring" | gnome-keyring-daemon --unlock --components=secrets)"
       export GNOME_KEYRING_CONTROL SSH_AUTH_SOCK
       "$@"
     ' bv-tests "$@" || status=$?
@@ -115,11 +115,30 @@ with_private_keyring() {
   return "$status"
 }
 
+# libFuzzer targets need clang with its sanitizer runtimes; they get a build directory of their own
+# and run for a short time each (BV_FUZZ_SECONDS).
+cmd_fuzz() {
+  local fuzz_dir="${BV_FUZZ_BUILD_DIR:-$ROOT/build-fuzz}"
+  say "building the fuzz targets with clang in $fuzz_dir"
+  CC=clang CXX=clang++ cmake -S "$ROOT" -B "$fuzz_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DBV_BUILD_FUZZERS=ON -DBV_FUZZ_SECONDS="${BV_FUZZ_SECONDS:-20}" >/dev/null
+  local targets
+  targets="$(cmake --build "$fuzz_dir" --target help | sed -n 's/^\(fuzz_[a-z0-9_]*\):.*/\1/p' | sort -u)"
+  [ -n "$targets" ] || die "no fuzz targets were configured"
+  # shellcheck disable=SC2086
+  cmake --build "$fuzz_dir" --parallel "$JOBS" --target $targets
+  say "running the fuzzers"
+  ctest --test-dir "$fuzz_dir" -L fuzz --output-on-failure
+}
+
 cmd_test() {
   cmd_setup
   cmd_build
   say "running the test suite (private D-Bus session + gnome-keyring, offscreen widgets)"
   with_private_keyring ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" "$@"
+  if [ "${BV_SKIP_FUZZ:-0}" != "1" ]; then
+    cmd_fuzz
+  fi
 }
 
 cmd_run() {
@@ -142,6 +161,7 @@ case "${1:-help}" in
   test) shift; cmd_test "$@" ;;
   run) shift; cmd_run "$@" ;;
   translations) shift; cmd_translations "$@" ;;
+  fuzz) shift; cmd_setup; cmd_fuzz "$@" ;;
   help|-h|--help)
     sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) die "unknown command '$1' (try: run, test, setup, build, translations)" ;;

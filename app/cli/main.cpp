@@ -1,1 +1,12 @@
-int main() { return 0; }
+#include "Cli.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("branchvault"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BV_VERSION));
+    bv::cli::Cli cli;
+    return cli.run(QCoreApplication::arguments());
+}

@@ -33,6 +33,7 @@ public:
     const T* operator->() const { return &value(); }
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
+    T&& operator*() && { return std::get<T>(std::move(m_state)); }
 
     const Error& error() const { return std::get<Error>(m_state); }
     ErrorCode code() const { return ok() ? ErrorCode::None : error().code; }
@@ -64,7 +65,7 @@ using Status = Result<void>;
 
 inline Error makeError(ErrorCode code, QString message, QString detail = {}, QString field = {})
 {
-    return Error{code, std::move(message), std::move(detail), std::move(field)};
+    return Error {code, std::move(message), std::move(detail), std::move(field)};
 }
 
 } // namespace bv

@@ -12,6 +12,8 @@
 
 #include <sqlite3.h>
 
+#include <functional>
+
 namespace bv {
 
 namespace {
@@ -39,56 +41,55 @@ QString pathOrDir(const QString& path)
 
 Error Database::sqliteError(int rc, const QString& context, const QString& detail)
 {
-    const QString technical = detail.isEmpty() ? tr("SQLite error %1: %2").arg(rc).arg(QString::fromUtf8(sqlite3_errstr(rc)))
-                                               : tr("SQLite error %1: %2").arg(rc).arg(detail);
+    const QString technical = detail.isEmpty()
+        ? tr("SQLite error %1: %2").arg(rc).arg(QString::fromUtf8(sqlite3_errstr(rc)))
+        : tr("SQLite error %1: %2").arg(rc).arg(detail);
     switch (primaryCode(rc)) {
     case SQLITE_FULL:
         return makeError(ErrorCode::DiskFull,
-                         tr("%1: the disk is full. Free some space and try again; the last change was not saved.")
-                             .arg(context),
-                         technical);
+            tr("%1: the disk is full. Free some space and try again; the last change was not saved.").arg(context),
+            technical);
     case SQLITE_READONLY:
     case SQLITE_PERM:
         return makeError(ErrorCode::ReadOnly,
-                         tr("%1: the database or its folder is read-only. Make both writable for this user, or move "
-                            "the database to a writable folder.")
-                             .arg(context),
-                         technical);
+            tr("%1: the database or its folder is read-only. Make both writable for this user, or move "
+               "the database to a writable folder.")
+                .arg(context),
+            technical);
     case SQLITE_CORRUPT:
         return makeError(ErrorCode::Damaged,
-                         tr("%1: the database file is damaged. Run \"branchvault-cli verify\" to see what is damaged, "
-                            "then restore the latest backup.")
-                             .arg(context),
-                         technical);
+            tr("%1: the database file is damaged. Run \"branchvault-cli verify\" to see what is damaged, "
+               "then restore the latest backup.")
+                .arg(context),
+            technical);
     case SQLITE_NOTADB:
         return makeError(ErrorCode::WrongKey,
-                         tr("%1: the key does not open this file, or it is not a BranchVault database. Check that "
-                            "you chose the right file; unlock with the recovery passphrase if the key was changed.")
-                             .arg(context),
-                         technical);
+            tr("%1: the key does not open this file, or it is not a BranchVault database. Check that "
+               "you chose the right file; unlock with the recovery passphrase if the key was changed.")
+                .arg(context),
+            technical);
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         return makeError(ErrorCode::InUse,
-                         tr("%1: the database is busy. Close other programs that use it and try again.").arg(context),
-                         technical);
+            tr("%1: the database is busy. Close other programs that use it and try again.").arg(context), technical);
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
         return makeError(ErrorCode::Io,
-                         tr("%1: the file could not be read or written. Check the disk and the file's permissions, "
-                            "then try again.")
-                             .arg(context),
-                         technical);
+            tr("%1: the file could not be read or written. Check the disk and the file's permissions, "
+               "then try again.")
+                .arg(context),
+            technical);
     default:
         return makeError(ErrorCode::Database,
-                         tr("%1: the database reported an error. Note the details and tell the system administrator.")
-                             .arg(context),
-                         technical);
+            tr("%1: the database reported an error. Note the details and tell the system administrator.").arg(context),
+            technical);
     }
 }
 
 Error Database::sqlError(const QSqlError& error, const QString& context)
 {
-    return sqliteError(codeOf(error), context, error.databaseText().isEmpty() ? error.driverText() : error.databaseText());
+    return sqliteError(
+        codeOf(error), context, error.databaseText().isEmpty() ? error.driverText() : error.databaseText());
 }
 
 Database::~Database()
@@ -122,12 +123,12 @@ bool Database::inTransaction() const
     return m_driver && m_driver->inTransaction();
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString& path, const SecureBytes& key, Mode mode,
-                                                 const Options& options)
+Result<std::unique_ptr<Database>> Database::open(
+    const QString& path, const SecureBytes& key, Mode mode, const Options& options)
 {
     if (!options.plaintext && key.size() != 32)
         return makeError(ErrorCode::Internal, tr("The database key has the wrong length."),
-                         tr("expected 32 bytes, got %1").arg(key.size()));
+            tr("expected 32 bytes, got %1").arg(key.size()));
 
     const QFileInfo info(path);
     const QString absolute = info.absoluteFilePath();
@@ -135,39 +136,39 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secu
     if (mode == Mode::OpenExisting) {
         if (!info.exists())
             return makeError(ErrorCode::NotFound,
-                             tr("There is no BranchVault database at %1. Choose the right file, or create a new "
-                                "database with \"branchvault-cli init\".")
-                                 .arg(pathOrDir(absolute)));
+                tr("There is no BranchVault database at %1. Choose the right file, or create a new "
+                   "database with \"branchvault-cli init\".")
+                    .arg(pathOrDir(absolute)));
         if (!info.isFile())
             return makeError(ErrorCode::NotBranchVault,
-                             tr("%1 is not a file. Choose the BranchVault database file.").arg(pathOrDir(absolute)));
+                tr("%1 is not a file. Choose the BranchVault database file.").arg(pathOrDir(absolute)));
         if (!info.isReadable())
             return makeError(ErrorCode::ReadOnly,
-                             tr("The database %1 cannot be read by this user. Ask the system administrator to fix "
-                                "the file's permissions.")
-                                 .arg(pathOrDir(absolute)));
+                tr("The database %1 cannot be read by this user. Ask the system administrator to fix "
+                   "the file's permissions.")
+                    .arg(pathOrDir(absolute)));
         if (!info.isWritable())
             return makeError(ErrorCode::ReadOnly,
-                             tr("The database %1 is read-only. BranchVault writes its audit log on every use; make "
-                                "the file writable, or copy it to a writable folder.")
-                                 .arg(pathOrDir(absolute)));
+                tr("The database %1 is read-only. BranchVault writes its audit log on every use; make "
+                   "the file writable, or copy it to a writable folder.")
+                    .arg(pathOrDir(absolute)));
     } else {
         if (info.exists() || QFileInfo::exists(absolute + QStringLiteral("-wal"))
             || QFileInfo::exists(absolute + QStringLiteral("-journal")))
             return makeError(ErrorCode::AlreadyExists,
-                             tr("A file already exists at %1. BranchVault never overwrites an existing file; choose "
-                                "another location or move the file away yourself.")
-                                 .arg(pathOrDir(absolute)));
+                tr("A file already exists at %1. BranchVault never overwrites an existing file; choose "
+                   "another location or move the file away yourself.")
+                    .arg(pathOrDir(absolute)));
         if (!folder.exists())
             return makeError(ErrorCode::NotFound,
-                             tr("The folder %1 does not exist. Create it first, or choose another location.")
-                                 .arg(pathOrDir(folder.absoluteFilePath())));
+                tr("The folder %1 does not exist. Create it first, or choose another location.")
+                    .arg(pathOrDir(folder.absoluteFilePath())));
     }
     if (!folder.isWritable())
         return makeError(ErrorCode::ReadOnly,
-                         tr("The folder %1 is read-only. The database needs a writable folder for its journal and "
-                            "lock file; make it writable or move the database.")
-                             .arg(pathOrDir(folder.absoluteFilePath())));
+            tr("The folder %1 is read-only. The database needs a writable folder for its journal and "
+               "lock file; make it writable or move the database.")
+                .arg(pathOrDir(folder.absoluteFilePath())));
 
     std::unique_ptr<Database> db(new Database);
     db->m_path = absolute;
@@ -181,27 +182,27 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secu
             QString application;
             db->m_lock->getLockInfo(&pid, &host, &application);
             return makeError(ErrorCode::InUse,
-                             tr("The database is in use by another BranchVault (process %1 on %2). Close that "
-                                "window or command first, then try again.")
-                                 .arg(pid)
-                                 .arg(host.isEmpty() ? tr("this computer") : host),
-                             pathOrDir(absolute + QStringLiteral(".lock")));
+                tr("The database is in use by another BranchVault (process %1 on %2). Close that "
+                   "window or command first, then try again.")
+                    .arg(pid)
+                    .arg(host.isEmpty() ? tr("this computer") : host),
+                pathOrDir(absolute + QStringLiteral(".lock")));
         }
         case QLockFile::PermissionError:
             return makeError(ErrorCode::ReadOnly,
-                             tr("The lock file beside the database cannot be created. Make the folder %1 writable.")
-                                 .arg(pathOrDir(folder.absoluteFilePath())));
+                tr("The lock file beside the database cannot be created. Make the folder %1 writable.")
+                    .arg(pathOrDir(folder.absoluteFilePath())));
         default:
             return makeError(ErrorCode::Io,
-                             tr("The lock file beside the database cannot be created. Check the disk and try "
-                                "again."),
-                             pathOrDir(absolute + QStringLiteral(".lock")));
+                tr("The lock file beside the database cannot be created. Check the disk and try "
+                   "again."),
+                pathOrDir(absolute + QStringLiteral(".lock")));
         }
     }
 
     auto* driver = new SqlCipherDriver;
-    const auto flag = mode == Mode::CreateNew ? SqlCipherDriver::OpenFlag::ReadWriteCreate
-                                              : SqlCipherDriver::OpenFlag::ReadWrite;
+    const auto flag
+        = mode == Mode::CreateNew ? SqlCipherDriver::OpenFlag::ReadWriteCreate : SqlCipherDriver::OpenFlag::ReadWrite;
     const SecureBytes noKey;
     const int rc = driver->openFile(absolute, flag, options.plaintext ? noKey : key);
     if (rc != SQLITE_OK) {
@@ -238,8 +239,8 @@ Status Database::probeAndCheck(Mode mode, const Options& options)
     sqlite3* h = handle();
     const int rc = sqlite3_exec(h, "SELECT count(*) FROM sqlite_schema;", nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK)
-        return sqliteError(sqlite3_extended_errcode(h), tr("The database could not be opened"),
-                           QString::fromUtf8(sqlite3_errmsg(h)));
+        return sqliteError(
+            sqlite3_extended_errcode(h), tr("The database could not be opened"), QString::fromUtf8(sqlite3_errmsg(h)));
     if (mode == Mode::CreateNew)
         return {};
 
@@ -248,9 +249,9 @@ Status Database::probeAndCheck(Mode mode, const Options& options)
         return appId.error();
     if (appId->toInt() != kApplicationId)
         return makeError(ErrorCode::NotBranchVault,
-                         tr("%1 is a database, but not a BranchVault database. Choose the BranchVault database "
-                            "file.")
-                             .arg(pathOrDir(m_path)));
+            tr("%1 is a database, but not a BranchVault database. Choose the BranchVault database "
+               "file.")
+                .arg(pathOrDir(m_path)));
 
     auto version = scalar(QStringLiteral("PRAGMA user_version"));
     if (!version.ok())
@@ -259,10 +260,10 @@ Status Database::probeAndCheck(Mode mode, const Options& options)
     const int latest = migrations.isEmpty() ? 0 : migrations.constLast().version;
     if (version->toInt() > latest)
         return makeError(ErrorCode::SchemaTooNew,
-                         tr("This database was written by a newer BranchVault (schema %1; this program knows up to "
-                            "%2). Install the newer BranchVault; the database was not changed.")
-                             .arg(version->toInt())
-                             .arg(latest));
+            tr("This database was written by a newer BranchVault (schema %1; this program knows up to "
+               "%2). Install the newer BranchVault; the database was not changed.")
+                .arg(version->toInt())
+                .arg(latest));
     m_schemaVersion = version->toInt();
     return {};
 }
@@ -282,13 +283,13 @@ Status Database::applyPragmas(const Options& options)
         {QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("PRAGMA journal_mode"), QStringLiteral("wal")},
         {QStringLiteral("PRAGMA synchronous = FULL"), QStringLiteral("PRAGMA synchronous"), QStringLiteral("2")},
         {QStringLiteral("PRAGMA cache_size = -%1").arg(options.cacheSizeKiB), QStringLiteral("PRAGMA cache_size"),
-         QString::number(-options.cacheSizeKiB)},
+            QString::number(-options.cacheSizeKiB)},
     };
     if (!options.plaintext) {
         pragmas.append({QStringLiteral("PRAGMA cipher_memory_security = %1")
-                             .arg(options.memorySecurity ? QStringLiteral("ON") : QStringLiteral("OFF")),
-                         QStringLiteral("PRAGMA cipher_memory_security"),
-                         options.memorySecurity ? QStringLiteral("1") : QStringLiteral("0")});
+                            .arg(options.memorySecurity ? QStringLiteral("ON") : QStringLiteral("OFF")),
+            QStringLiteral("PRAGMA cipher_memory_security"),
+            options.memorySecurity ? QStringLiteral("1") : QStringLiteral("0")});
         // No plaintext header: the whole file, salt included, looks random.
         pragmas.append({QString(), QStringLiteral("PRAGMA cipher_plaintext_header_size"), QStringLiteral("0")});
     }
@@ -303,10 +304,10 @@ Status Database::applyPragmas(const Options& options)
             return value.error();
         if (value->toString().compare(pragma.expected, Qt::CaseInsensitive) != 0)
             return makeError(ErrorCode::SelfCheckFailed,
-                             tr("The database engine refused a required setting (%1). BranchVault stops to keep the "
-                                "data safe; tell the system administrator.")
-                                 .arg(pragma.get.mid(7)),
-                             tr("expected %1, got %2").arg(pragma.expected, value->toString()));
+                tr("The database engine refused a required setting (%1). BranchVault stops to keep the "
+                   "data safe; tell the system administrator.")
+                    .arg(pragma.get.mid(7)),
+                tr("expected %1, got %2").arg(pragma.expected, value->toString()));
     }
     return {};
 }
@@ -322,7 +323,7 @@ Status Database::migrate(const MigrationList& migrations)
             continue;
         if (migration.version != current + 1)
             return makeError(ErrorCode::Internal, tr("The schema migrations are not numbered one after another."),
-                             tr("after %1 comes %2").arg(current).arg(migration.version));
+                tr("after %1 comes %2").arg(current).arg(migration.version));
         Transaction tx(*this);
         if (!tx.ok())
             return tx.error();
@@ -422,7 +423,7 @@ Status Database::checkpoint()
     const int rc = sqlite3_wal_checkpoint_v2(h, nullptr, SQLITE_CHECKPOINT_TRUNCATE, &logFrames, &checkpointed);
     if (rc != SQLITE_OK)
         return sqliteError(sqlite3_extended_errcode(h), tr("The journal could not be written into the database"),
-                           QString::fromUtf8(sqlite3_errmsg(h)));
+            QString::fromUtf8(sqlite3_errmsg(h)));
     return {};
 }
 
@@ -437,12 +438,7 @@ Status Database::rekey(const SecureBytes& newKey)
     // SQLCipher 4 rekeys reliably in rollback-journal mode; the journal keeps the rekey atomic.
     BV_TRY(checkpoint());
     BV_TRY(execScript(QStringLiteral("PRAGMA journal_mode = DELETE;")));
-    const SecureBytes hex = newKey.toHex();
-    SecureBytes literal(hex.size() + 3);
-    literal.data()[0] = 'x';
-    literal.data()[1] = '\'';
-    memcpy(literal.data() + 2, hex.data(), hex.size());
-    literal.data()[hex.size() + 2] = '\'';
+    const SecureBytes literal = SqlCipherDriver::rawKeyLiteral(newKey);
     sqlite3* h = handle();
     const int rc = sqlite3_rekey(h, literal.data(), int(literal.size()));
     const QString message = QString::fromUtf8(sqlite3_errmsg(h));
@@ -452,11 +448,90 @@ Status Database::rekey(const SecureBytes& newKey)
     return back;
 }
 
+QStringList Database::cipherIntegrityProblems(const QString& path, const SecureBytes& key)
+{
+    QStringList problems;
+    sqlite3* h = nullptr;
+    const QByteArray encoded = path.toUtf8();
+    if (sqlite3_open_v2(encoded.constData(), &h, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        sqlite3_close_v2(h);
+        return problems;
+    }
+    const SecureBytes literal = SqlCipherDriver::rawKeyLiteral(key);
+    if (sqlite3_key(h, literal.data(), int(literal.size())) == SQLITE_OK) {
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v2(h, "PRAGMA cipher_integrity_check", -1, &stmt, nullptr) == SQLITE_OK) {
+            while (sqlite3_step(stmt) == SQLITE_ROW && problems.size() < 1000)
+                problems << QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+        }
+        sqlite3_finalize(stmt);
+    }
+    sqlite3_close_v2(h);
+    return problems;
+}
+
+Status Database::verifyFile(
+    const QString& path, const SecureBytes& key, QStringList* problems, QString* databaseId, int* schemaVersion)
+{
+    QStringList found;
+    sqlite3* h = nullptr;
+    const QByteArray encoded = path.toUtf8();
+    int rc = sqlite3_open_v2(encoded.constData(), &h, SQLITE_OPEN_READONLY, nullptr);
+    auto fail = [&](int code) -> Status {
+        const QString message = h ? QString::fromUtf8(sqlite3_errmsg(h)) : QString();
+        sqlite3_close_v2(h);
+        return sqliteError(code, tr("The copy of the database cannot be read"), message);
+    };
+    if (rc != SQLITE_OK)
+        return fail(rc);
+    const SecureBytes literal = SqlCipherDriver::rawKeyLiteral(key);
+    rc = sqlite3_key(h, literal.data(), int(literal.size()));
+    if (rc != SQLITE_OK)
+        return fail(rc);
+    auto each = [&](const char* sql, const std::function<void(sqlite3_stmt*)>& row) -> int {
+        sqlite3_stmt* stmt = nullptr;
+        int code = sqlite3_prepare_v2(h, sql, -1, &stmt, nullptr);
+        if (code != SQLITE_OK)
+            return sqlite3_extended_errcode(h);
+        while ((code = sqlite3_step(stmt)) == SQLITE_ROW)
+            row(stmt);
+        sqlite3_finalize(stmt);
+        return code == SQLITE_DONE ? SQLITE_OK : sqlite3_extended_errcode(h);
+    };
+    int appId = 0;
+    rc = each("PRAGMA application_id", [&](sqlite3_stmt* s) { appId = sqlite3_column_int(s, 0); });
+    if (rc != SQLITE_OK)
+        return fail(rc);
+    if (appId != kApplicationId) {
+        sqlite3_close_v2(h);
+        return makeError(ErrorCode::NotBranchVault, tr("The file is a database, but not a BranchVault database."));
+    }
+    if (schemaVersion)
+        each("PRAGMA user_version", [&](sqlite3_stmt* s) { *schemaVersion = sqlite3_column_int(s, 0); });
+    if (databaseId)
+        each("SELECT value FROM meta WHERE key = 'database_id'", [&](sqlite3_stmt* s) {
+            *databaseId = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
+        });
+    rc = each("PRAGMA integrity_check", [&](sqlite3_stmt* s) {
+        const QString line = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
+        if (line != QLatin1String("ok"))
+            found << line;
+    });
+    if (rc != SQLITE_OK)
+        found << QString::fromUtf8(sqlite3_errstr(rc));
+    each("PRAGMA cipher_integrity_check",
+        [&](sqlite3_stmt* s) { found << QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(s, 0))); });
+    sqlite3_close_v2(h);
+    if (problems)
+        *problems = found;
+    return {};
+}
+
 Status Database::backupTo(const QString& targetPath, const SecureBytes& key)
 {
     if (QFileInfo::exists(targetPath))
         return makeError(ErrorCode::AlreadyExists,
-                         tr("A file already exists at %1. Choose another name for the copy.").arg(pathOrDir(targetPath)));
+            tr("A file already exists at %1. Choose another name for the copy.").arg(pathOrDir(targetPath)));
     sqlite3* target = nullptr;
     const QByteArray encoded = targetPath.toUtf8();
     int rc = sqlite3_open_v2(encoded.constData(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
@@ -468,12 +543,7 @@ Status Database::backupTo(const QString& targetPath, const SecureBytes& key)
     if (rc != SQLITE_OK)
         return cleanup(rc, QString());
     if (!key.isEmpty()) {
-        const SecureBytes hex = key.toHex();
-        SecureBytes literal(hex.size() + 3);
-        literal.data()[0] = 'x';
-        literal.data()[1] = '\'';
-        memcpy(literal.data() + 2, hex.data(), hex.size());
-        literal.data()[hex.size() + 2] = '\'';
+        const SecureBytes literal = SqlCipherDriver::rawKeyLiteral(key);
         rc = sqlite3_key(target, literal.data(), int(literal.size()));
         if (rc != SQLITE_OK)
             return cleanup(rc, QString::fromUtf8(sqlite3_errmsg(target)));

@@ -33,13 +33,17 @@ class Database
 {
     Q_DECLARE_TR_FUNCTIONS(Database)
 public:
-    enum class Mode { OpenExisting, CreateNew };
+    enum class Mode
+    {
+        OpenExisting,
+        CreateNew
+    };
 
     struct Options
     {
-        bool memorySecurity = false;       // PRAGMA cipher_memory_security (see docs/PERFORMANCE.md)
-        bool plaintext = false;            // benchmark baseline only: SQLCipher without a key
-        int cacheSizeKiB = 16384;          // PRAGMA cache_size = -cacheSizeKiB
+        bool memorySecurity = false; // PRAGMA cipher_memory_security (see docs/PERFORMANCE.md)
+        bool plaintext = false; // benchmark baseline only: SQLCipher without a key
+        int cacheSizeKiB = 16384; // PRAGMA cache_size = -cacheSizeKiB
         const MigrationList* migrations = nullptr; // default: schemaMigrations()
     };
 
@@ -50,8 +54,8 @@ public:
     Database& operator=(const Database&) = delete;
 
     // Opens (or creates) the database at `path` with the raw 32-byte key.
-    static Result<std::unique_ptr<Database>> open(const QString& path, const SecureBytes& key, Mode mode,
-                                                  const Options& options);
+    static Result<std::unique_ptr<Database>> open(
+        const QString& path, const SecureBytes& key, Mode mode, const Options& options);
     static Result<std::unique_ptr<Database>> open(const QString& path, const SecureBytes& key, Mode mode)
     {
         return open(path, key, mode, Options());
@@ -83,6 +87,16 @@ public:
     Status backupTo(const QString& targetPath, const SecureBytes& key);
     // Checkpoints the WAL into the main file (TRUNCATE), e.g. before a file-level copy.
     Status checkpoint();
+
+    // Runs PRAGMA cipher_integrity_check on a file that failed to open, read-only and without
+    // modifying it, and returns what it names (empty if it cannot tell).
+    static QStringList cipherIntegrityProblems(const QString& path, const SecureBytes& key);
+
+    // Opens a file read-only with `key` and runs integrity_check and cipher_integrity_check without
+    // writing anything (used on backup copies). Fills `problems`; returns an error if the file cannot
+    // be read as a BranchVault database at all. `databaseId` receives meta.database_id.
+    static Status verifyFile(const QString& path, const SecureBytes& key, QStringList* problems,
+        QString* databaseId = nullptr, int* schemaVersion = nullptr);
 
     // Maps a SQL error to an Error with the right code (disk full, read-only, damaged, ...).
     static Error sqlError(const QSqlError& error, const QString& context);

@@ -24,6 +24,23 @@ CREATE TABLE keyring (
     created_at TEXT NOT NULL,
     PRIMARY KEY (purpose, kek_id)
 ) STRICT;
+
+-- Every grade-1 value, sealed at field level (core/keys/SealedValues): XChaCha20-Poly1305 with
+-- associated data "bv1|owner_kind|owner_id|field"; beside it the masked form for display and a keyed
+-- blind index of the normalised value for exact lookup. Opening this file with the database key alone
+-- shows no full ID number, phone or account number.
+CREATE TABLE sealed_value (
+    owner_kind   TEXT NOT NULL,
+    owner_id     INTEGER NOT NULL,
+    field        TEXT NOT NULL,
+    generation   INTEGER NOT NULL,
+    sealed       BLOB NOT NULL,
+    masked       TEXT NOT NULL,
+    blind_domain TEXT,
+    blind        BLOB,
+    PRIMARY KEY (owner_kind, owner_id, field)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX sealed_value_blind ON sealed_value (blind_domain, blind) WHERE blind IS NOT NULL;
 )sql"))},
     };
     return migrations;

@@ -28,6 +28,17 @@ QSqlError SqlCipherDriver::makeError(sqlite3* db, const QString& context, QSqlEr
     return QSqlError(context, text, type, QString::number(extended ? extended : rc));
 }
 
+SecureBytes SqlCipherDriver::rawKeyLiteral(const SecureBytes& key)
+{
+    const SecureBytes hex = key.toHex();
+    SecureBytes literal(hex.size() + 3);
+    literal.data()[0] = 'x';
+    literal.data()[1] = '\'';
+    memcpy(literal.data() + 2, hex.data(), hex.size());
+    literal.data()[hex.size() + 2] = '\'';
+    return literal;
+}
+
 int SqlCipherDriver::openFile(const QString& path, OpenFlag flag, const SecureBytes& rawKey)
 {
     if (isOpen())
@@ -56,15 +67,12 @@ int SqlCipherDriver::openFile(const QString& path, OpenFlag flag, const SecureBy
         return rc;
     }
     sqlite3_extended_result_codes(m_db, 1);
+    // SQLCipher logs to stderr by default; BranchVault reports every failure itself, and the CLI's
+    // contract is one line on stderr per error.
+    sqlite3_exec(m_db, "PRAGMA cipher_log_level = NONE;", nullptr, nullptr, nullptr);
 
     if (!rawKey.isEmpty()) {
-        // Raw key form understood by SQLCipher: x'<64 hex digits>' — no PBKDF2 on open.
-        const SecureBytes hex = rawKey.toHex();
-        SecureBytes literal(hex.size() + 3);
-        literal.data()[0] = 'x';
-        literal.data()[1] = '\'';
-        memcpy(literal.data() + 2, hex.data(), hex.size());
-        literal.data()[hex.size() + 2] = '\'';
+        const SecureBytes literal = rawKeyLiteral(rawKey);
         rc = sqlite3_key(m_db, literal.data(), int(literal.size()));
         if (rc != SQLITE_OK) {
             setLastError(makeError(m_db, tr("Cannot set the database key"), QSqlError::ConnectionError, rc));
@@ -104,13 +112,12 @@ bool SqlCipherDriver::hasFeature(DriverFeature feature) const
     return false;
 }
 
-bool SqlCipherDriver::open(const QString& db, const QString&, const QString&, const QString&, int,
-                           const QString& connOpts)
+bool SqlCipherDriver::open(
+    const QString& db, const QString&, const QString&, const QString&, int, const QString& connOpts)
 {
     // Plain open() is only used for unencrypted databases (the benchmark's plaintext baseline);
     // encrypted databases are opened with openFile() so the key never passes through a QString.
-    const OpenFlag flag = connOpts.contains(QLatin1String("READONLY")) ? OpenFlag::ReadOnly
-                                                                        : OpenFlag::ReadWriteCreate;
+    const OpenFlag flag = connOpts.contains(QLatin1String("READONLY")) ? OpenFlag::ReadOnly : OpenFlag::ReadWriteCreate;
     return openFile(db, flag, SecureBytes()) == SQLITE_OK;
 }
 
@@ -255,11 +262,11 @@ QSqlIndex SqlCipherDriver::primaryIndex(const QString& tableName) const
     QSqlIndex index(tableName);
     QList<ColumnInfo> columns = tableColumns(m_db, tableName);
     std::sort(columns.begin(), columns.end(),
-              [](const ColumnInfo& a, const ColumnInfo& b) { return a.pkPosition < b.pkPosition; });
+        [](const ColumnInfo& a, const ColumnInfo& b) { return a.pkPosition < b.pkPosition; });
     for (const ColumnInfo& column : columns) {
         if (column.pkPosition > 0)
-            index.append(QSqlField(column.name, SqlCipherResult::metaTypeForDeclaredType(column.declaredType),
-                                   tableName));
+            index.append(
+                QSqlField(column.name, SqlCipherResult::metaTypeForDeclaredType(column.declaredType), tableName));
     }
     return index;
 }

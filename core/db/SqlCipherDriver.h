@@ -23,7 +23,12 @@ public:
     explicit SqlCipherDriver(QObject* parent = nullptr);
     ~SqlCipherDriver() override;
 
-    enum class OpenFlag { ReadWrite, ReadWriteCreate, ReadOnly };
+    enum class OpenFlag
+    {
+        ReadWrite,
+        ReadWriteCreate,
+        ReadOnly
+    };
 
     // Opens `path` and, if `rawKey` is not empty, keys it with sqlite3_key as a raw key (x'hex', no
     // passphrase KDF). Does not read the file: a wrong key shows only on the first read. Returns the
@@ -32,7 +37,7 @@ public:
 
     bool hasFeature(DriverFeature feature) const override;
     bool open(const QString& db, const QString& user, const QString& password, const QString& host, int port,
-              const QString& connOpts) override;
+        const QString& connOpts) override;
     void close() override;
     QSqlResult* createResult() const override;
     bool beginTransaction() override;
@@ -51,6 +56,10 @@ public:
 
     // Runs one or more statements without results (used by migrations and pragmas).
     bool execScript(const QString& sql);
+
+    // The raw-key form SQLCipher understands, x'<64 hex digits>', in secure memory: SQLCipher uses the
+    // key as is (no passphrase KDF on open).
+    static SecureBytes rawKeyLiteral(const SecureBytes& key);
 
     static QSqlError makeError(sqlite3* db, const QString& context, QSqlError::ErrorType type, int rc);
 

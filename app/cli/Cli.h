@@ -1,0 +1,63 @@
+#pragma once
+
+#include "CliOutput.h"
+#include "common/Result.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QMap>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+namespace bv {
+class SecretStore;
+class Vault;
+class VaultService;
+} // namespace bv
+
+namespace bv::cli {
+
+// What a command gets: the parsed command line, output, and the services.
+struct CliContext
+{
+    QCommandLineParser& parser;
+    QStringList arguments; // positional arguments after the command word
+    CliOutput& out;
+    SecretStore& store;
+    VaultService& vaults;
+    QString databasePath;
+
+    QString option(const QString& name) const { return parser.value(name); }
+    bool isSet(const QString& name) const { return parser.isSet(name); }
+    // Opens the database with the key from this account's keychain.
+    Result<std::unique_ptr<Vault>> openVault();
+};
+
+struct Command
+{
+    QString name; // "init", "user", ...
+    QString synopsis; // one line for --help
+    std::function<int(CliContext&)> run;
+};
+using CommandTable = QList<Command>;
+
+// The headless front end: parses the command line, runs the start-up self-checks, dispatches.
+class Cli
+{
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+public:
+    Cli();
+    int run(const QStringList& arguments);
+
+    static int usageError(CliOutput& out, const QString& message);
+
+private:
+    QString helpText() const;
+    CommandTable m_commands;
+};
+
+void registerVaultCommands(CommandTable& table);
+
+} // namespace bv::cli

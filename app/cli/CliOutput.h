@@ -1,0 +1,32 @@
+#pragma once
+
+#include "common/Error.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QString>
+
+namespace bv::cli {
+
+// Everything the CLI prints goes through here: results on stdout (text, or one JSON document with
+// --json), errors as exactly one line on stderr (plus a JSON error object on stdout with --json).
+class CliOutput
+{
+    Q_DECLARE_TR_FUNCTIONS(CliOutput)
+public:
+    explicit CliOutput(bool json)
+        : m_json(json)
+    {
+    }
+    bool json() const { return m_json; }
+
+    void result(const QJsonObject& json, const QString& text);
+    void text(const QString& line); // text mode only (ignored with --json)
+    void progress(const QString& line); // stderr, text mode only
+    int fail(const Error& error); // returns the exit status for the error
+
+private:
+    bool m_json;
+};
+
+} // namespace bv::cli

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "common/Result.h"
+#include "common/SecureBytes.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QString>
+
+namespace bv {
+
+// Which normalisation a blind index uses. Values of the same domain are comparable across fields
+// (a mobile number and an "other phone" share the phone domain, so the same number on two
+// customers is found whichever field holds it).
+enum class BlindDomain
+{
+    None,
+    IdNumber,
+    Phone,
+    Account,
+    Name,
+    Email
+};
+
+QString blindDomainKey(BlindDomain domain); // "id", "phone", ... ("" for None)
+BlindDomain blindDomainFromKey(const QString& key);
+
+// The field-encryption key and the blind-index key, random and separate (core/keys/Keyring keeps
+// them wrapped in the database).
+struct FieldKeys
+{
+    int generation = 0;
+    SecureBytes fieldKey;
+    SecureBytes indexKey;
+
+    static FieldKeys generate(int generation);
+    FieldKeys clone() const { return FieldKeys {generation, fieldKey.clone(), indexKey.clone()}; }
+    bool isValid() const { return generation > 0 && fieldKey.size() == 32 && indexKey.size() == 32; }
+};
+
+// Field-level encryption of grade-1 values: XChaCha20-Poly1305 (libsodium) with associated data
+// that binds each ciphertext to its owner and field, so a ciphertext copied to another row or
+// field fails to decrypt. Blind index: keyed BLAKE2b over the normalised value, for exact lookup
+// and duplicate detection without decrypting.
+class FieldCipher
+{
+    Q_DECLARE_TR_FUNCTIONS(FieldCipher)
+public:
+    static constexpr int kBlindIndexBytes = 16;
+
+    FieldCipher() = default;
+    explicit FieldCipher(FieldKeys keys);
+
+    bool isValid() const { return m_keys.isValid(); }
+    int generation() const { return m_keys.generation; }
+    const FieldKeys& keys() const { return m_keys; }
+
+    // "bv1|<ownerKind>|<ownerId>|<field>"
+    static QByteArray associatedData(QStringView ownerKind, qint64 ownerId, QStringView field);
+
+    // nonce (24 bytes) || ciphertext+tag
+    QByteArray seal(const QString& plaintext, const QByteArray& associatedData) const;
+    // Damaged if the ciphertext was altered, moved to another owner/field, or sealed with another key.
+    Result<QString> open(const QByteArray& sealed, const QByteArray& associatedData) const;
+
+    static QString normalize(BlindDomain domain, const QString& value);
+    // Empty for BlindDomain::None or a value that normalises to nothing.
+    QByteArray blindIndex(BlindDomain domain, const QString& value) const;
+
+private:
+    FieldKeys m_keys;
+};
+
+} // namespace bv

@@ -1,0 +1,108 @@
+#include "Keyring.h"
+
+#include "db/Database.h"
+
+#include <sodium.h>
+
+namespace bv {
+
+namespace {
+
+constexpr char kSubkeyContext[8] = {'B', 'V', 'k', 'e', 'y', 'r', 'n', 'g'};
+
+QByteArray keyringAd(const QString& purpose, int generation)
+{
+    return QByteArrayLiteral("bv-keyring|") + purpose.toUtf8() + '|' + QByteArray::number(generation);
+}
+
+} // namespace
+
+Status Keyring::store(Database& db, const KeyMaterial& material, const FieldKeys& keys, const QDateTime& now)
+{
+    const SecureBytes kek = material.deriveSubkey(1, kSubkeyContext);
+    const QString kekId = material.wrapKeyId();
+    const struct
+    {
+        QString purpose;
+        const SecureBytes& key;
+    } items[] = {{QStringLiteral("field"), keys.fieldKey}, {QStringLiteral("index"), keys.indexKey}};
+    for (const auto& item : items) {
+        QByteArray nonce(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, Qt::Uninitialized);
+        randombytes_buf(nonce.data(), std::size_t(nonce.size()));
+        QByteArray wrapped(qsizetype(item.key.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES), Qt::Uninitialized);
+        const QByteArray ad = keyringAd(item.purpose, keys.generation);
+        unsigned long long written = 0;
+        crypto_aead_xchacha20poly1305_ietf_encrypt(reinterpret_cast<unsigned char*>(wrapped.data()), &written,
+            item.key.data(), item.key.size(), reinterpret_cast<const unsigned char*>(ad.constData()),
+            std::size_t(ad.size()), nullptr, reinterpret_cast<const unsigned char*>(nonce.constData()), kek.data());
+        auto q
+            = db.query(QStringLiteral("INSERT INTO keyring (purpose, kek_id, generation, nonce, wrapped, created_at) "
+                                      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (purpose, kek_id) DO UPDATE SET "
+                                      "generation = excluded.generation, nonce = excluded.nonce, "
+                                      "wrapped = excluded.wrapped, created_at = excluded.created_at"),
+                {item.purpose, kekId, keys.generation, nonce, wrapped, now});
+        if (!q.ok())
+            return q.error();
+    }
+    return {};
+}
+
+Result<FieldKeys> Keyring::load(Database& db, const KeyMaterial& material)
+{
+    const SecureBytes kek = material.deriveSubkey(1, kSubkeyContext);
+    auto q = db.query(QStringLiteral("SELECT purpose, generation, nonce, wrapped FROM keyring WHERE kek_id = ?"),
+        {material.wrapKeyId()});
+    if (!q.ok())
+        return q.error();
+    FieldKeys keys;
+    int found = 0;
+    while (q->next()) {
+        const QString purpose = q->value(0).toString();
+        const int generation = q->value(1).toInt();
+        const QByteArray nonce = q->value(2).toByteArray();
+        const QByteArray wrapped = q->value(3).toByteArray();
+        if (nonce.size() != crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
+            || wrapped.size() != 32 + crypto_aead_xchacha20poly1305_ietf_ABYTES)
+            break;
+        SecureBytes key(32);
+        unsigned long long plainBytes = 0;
+        const QByteArray ad = keyringAd(purpose, generation);
+        if (crypto_aead_xchacha20poly1305_ietf_decrypt(key.data(), &plainBytes, nullptr,
+                reinterpret_cast<const unsigned char*>(wrapped.constData()), std::size_t(wrapped.size()),
+                reinterpret_cast<const unsigned char*>(ad.constData()), std::size_t(ad.size()),
+                reinterpret_cast<const unsigned char*>(nonce.constData()), kek.data())
+            != 0)
+            break;
+        if (keys.generation != 0 && keys.generation != generation)
+            break;
+        keys.generation = generation;
+        if (purpose == QLatin1String("field"))
+            keys.fieldKey = std::move(key);
+        else if (purpose == QLatin1String("index"))
+            keys.indexKey = std::move(key);
+        ++found;
+    }
+    if (found != 2 || !keys.isValid())
+        return makeError(ErrorCode::Damaged,
+            tr("The field-encryption keys stored in the database cannot be unwrapped with this key. "
+               "Run \"branchvault-cli verify\"; if it reports damage, restore the latest backup."));
+    return keys;
+}
+
+Status Keyring::removeOtherWrappings(Database& db, const KeyMaterial& keep)
+{
+    auto q = db.query(QStringLiteral("DELETE FROM keyring WHERE kek_id <> ?"), {keep.wrapKeyId()});
+    if (!q.ok())
+        return q.error();
+    return {};
+}
+
+Status Keyring::removeWrapping(Database& db, const KeyMaterial& material)
+{
+    auto q = db.query(QStringLiteral("DELETE FROM keyring WHERE kek_id = ?"), {material.wrapKeyId()});
+    if (!q.ok())
+        return q.error();
+    return {};
+}
+
+} // namespace bv

@@ -1,0 +1,447 @@
+#include "BackupArchive.h"
+
+#include "Vault.h"
+#include "VaultService.h"
+#include "common/AtomicFile.h"
+#include "keys/KeyEnvelope.h"
+#include "keys/RecoveryPassphrase.h"
+#include "keys/SecretStore.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QLockFile>
+#include <QRandomGenerator>
+#include <QtEndian>
+
+#include <sodium.h>
+
+namespace bv {
+
+namespace {
+
+constexpr char kMagic[8] = {'B', 'V', 'B', 'A', 'C', 'K', 'U', 'P'};
+constexpr quint32 kVersion = 1;
+constexpr qint64 kHashBytes = 32;
+constexpr qint64 kMaxManifest = 1024 * 1024;
+constexpr qint64 kChunk = 1024 * 1024;
+constexpr char kMacContext[8] = {'B', 'V', 'b', 'a', 'c', 'k', 'u', 'p'};
+
+Error damaged(const QString& detail)
+{
+    return makeError(ErrorCode::Damaged,
+        BackupArchive::tr("The backup file is damaged or incomplete and cannot be restored. Nothing was "
+                          "changed; use another backup."),
+        detail);
+}
+
+QString native(const QString& path)
+{
+    return QDir::toNativeSeparators(path);
+}
+
+struct Header
+{
+    QJsonObject manifest;
+    qint64 manifestOffset = 0;
+    qint64 payloadOffset = 0;
+    qint64 payloadSize = 0;
+};
+
+Result<Header> readHeader(QFile& file)
+{
+    const qint64 fileSize = file.size();
+    QByteArray head = file.read(16);
+    if (head.size() < 16)
+        return damaged(BackupArchive::tr("the file is too short"));
+    if (memcmp(head.constData(), kMagic, sizeof(kMagic)) != 0)
+        return makeError(ErrorCode::NotBranchVault,
+            BackupArchive::tr("This file is not a BranchVault backup. Choose a file written by "
+                              "\"branchvault-cli backup\"."));
+    const quint32 version = qFromBigEndian<quint32>(head.constData() + 8);
+    if (version > kVersion)
+        return makeError(ErrorCode::SchemaTooNew,
+            BackupArchive::tr("The backup was written by a newer BranchVault. Install the newer version "
+                              "to restore it."));
+    const qint64 manifestSize = qFromBigEndian<quint32>(head.constData() + 12);
+    if (manifestSize <= 0 || manifestSize > kMaxManifest || 16 + manifestSize > fileSize)
+        return damaged(BackupArchive::tr("the manifest is cut off"));
+    const QByteArray manifestBytes = file.read(manifestSize);
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(manifestBytes, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return damaged(BackupArchive::tr("the manifest is not readable"));
+    Header header;
+    header.manifest = document.object();
+    header.manifestOffset = 16;
+    header.payloadOffset = 16 + manifestSize;
+    header.payloadSize = header.manifest.value(QStringLiteral("payloadSize")).toString().toLongLong();
+    if (header.payloadSize <= 0 || header.payloadOffset + header.payloadSize + 2 * kHashBytes != fileSize)
+        return damaged(BackupArchive::tr("the file is %1 bytes long, %2 were expected")
+                           .arg(fileSize)
+                           .arg(header.payloadOffset + header.payloadSize + 2 * kHashBytes));
+    return header;
+}
+
+// Hashes [0, length) of the file with an optional key.
+QByteArray hashPrefix(QFile& file, qint64 length, const SecureBytes* key)
+{
+    crypto_generichash_state state;
+    crypto_generichash_init(&state, key ? key->data() : nullptr, key ? key->size() : 0, kHashBytes);
+    file.seek(0);
+    qint64 left = length;
+    QByteArray buffer;
+    while (left > 0) {
+        buffer = file.read(qMin(left, kChunk));
+        if (buffer.isEmpty())
+            return QByteArray();
+        crypto_generichash_update(
+            &state, reinterpret_cast<const unsigned char*>(buffer.constData()), std::size_t(buffer.size()));
+        left -= buffer.size();
+    }
+    QByteArray out(kHashBytes, Qt::Uninitialized);
+    crypto_generichash_final(&state, reinterpret_cast<unsigned char*>(out.data()), std::size_t(out.size()));
+    return out;
+}
+
+Status checkChecksum(QFile& file, const Header& header)
+{
+    const qint64 covered = header.payloadOffset + header.payloadSize;
+    const QByteArray computed = hashPrefix(file, covered, nullptr);
+    file.seek(covered);
+    const QByteArray stored = file.read(kHashBytes);
+    if (computed.isEmpty() || stored.size() != kHashBytes
+        || sodium_memcmp(computed.constData(), stored.constData(), kHashBytes) != 0)
+        return damaged(BackupArchive::tr("its checksum does not match its content"));
+    return {};
+}
+
+} // namespace
+
+Result<QJsonObject> BackupArchive::inspect(const QString& backupFile)
+{
+    QFile file(backupFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::NotFound,
+            tr("The backup file %1 cannot be opened. Check the name and the permissions.").arg(native(backupFile)),
+            file.errorString());
+    auto header = readHeader(file);
+    if (!header.ok())
+        return header.error();
+    BV_TRY(checkChecksum(file, *header));
+    return header->manifest;
+}
+
+Result<BackupArchive::Written> BackupArchive::write(Vault& vault, const QString& outFile, const Clock& clock)
+{
+    const QFileInfo outInfo(outFile);
+    const QString target = outInfo.absoluteFilePath();
+    if (outInfo.exists())
+        return makeError(ErrorCode::AlreadyExists,
+            tr("A file already exists at %1. Backups never overwrite a file; choose a new name.").arg(native(target)));
+    if (!QFileInfo(outInfo.absolutePath()).isDir())
+        return makeError(ErrorCode::NotFound,
+            tr("The folder %1 does not exist. Create it or choose another folder.")
+                .arg(native(outInfo.absolutePath())));
+
+    auto envelope = KeyEnvelope::load(vault.envelopePath());
+    if (!envelope.ok())
+        return envelope.error();
+    if (!envelope->matchesCurrent(vault.material()) || envelope->hasPending())
+        return makeError(ErrorCode::Conflict,
+            tr("The key envelope does not match the database key, so a backup made now could not be "
+               "restored with the recovery passphrase. No backup was written; run \"branchvault-cli "
+               "verify\" first."));
+
+    const QString suffix = QStringLiteral("%1").arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+    const QString copyPath = target + QStringLiteral(".copy-") + suffix;
+    const QString partialPath = target + QStringLiteral(".partial-") + suffix;
+    auto cleanup = [&]() {
+        QFile::remove(copyPath);
+        QFile::remove(partialPath);
+    };
+
+    BV_TRY(vault.database().backupTo(copyPath, vault.material().databaseKey()));
+    QStringList problems;
+    QString copiedId;
+    int schemaVersion = 0;
+    Status checked
+        = Database::verifyFile(copyPath, vault.material().databaseKey(), &problems, &copiedId, &schemaVersion);
+    if (checked.ok() && (!problems.isEmpty() || copiedId != vault.databaseId()))
+        checked = makeError(ErrorCode::Damaged,
+            tr("The copy of the database failed its integrity check, so no backup was written. Run "
+               "\"branchvault-cli verify\" on the database."),
+            problems.mid(0, 5).join(QStringLiteral("; ")));
+    if (!checked.ok()) {
+        cleanup();
+        return checked.error();
+    }
+
+    QFile copy(copyPath);
+    if (!copy.open(QIODevice::ReadOnly)) {
+        cleanup();
+        return makeError(ErrorCode::Io, tr("The copy of the database cannot be read."), copy.errorString());
+    }
+    const QJsonObject manifest {
+        {QStringLiteral("format"), QStringLiteral("BranchVault backup")},
+        {QStringLiteral("databaseId"), vault.databaseId()},
+        {QStringLiteral("created"), clock.nowUtc().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("schemaVersion"), schemaVersion},
+        {QStringLiteral("payloadSize"), QString::number(copy.size())},
+        {QStringLiteral("keyCheck"), QString::fromLatin1(vault.material().keyCheck(vault.databaseId()).toBase64())},
+        {QStringLiteral("programVersion"), QStringLiteral(BV_VERSION)},
+        {QStringLiteral("envelope"), QString::fromUtf8(envelope->toJson())},
+    };
+    const QByteArray manifestBytes = QJsonDocument(manifest).toJson(QJsonDocument::Compact);
+
+    QFile out(partialPath);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+        cleanup();
+        return AtomicFile::fromErrno(errno, tr("Writing the backup"), partialPath);
+    }
+    const SecureBytes macKey = vault.material().deriveSubkey(2, kMacContext);
+    crypto_generichash_state plainState;
+    crypto_generichash_state macState;
+    crypto_generichash_init(&plainState, nullptr, 0, kHashBytes);
+    crypto_generichash_init(&macState, macKey.data(), macKey.size(), kHashBytes);
+    bool okWrite = true;
+    auto writeOut = [&](const QByteArray& bytes) {
+        crypto_generichash_update(
+            &plainState, reinterpret_cast<const unsigned char*>(bytes.constData()), std::size_t(bytes.size()));
+        crypto_generichash_update(
+            &macState, reinterpret_cast<const unsigned char*>(bytes.constData()), std::size_t(bytes.size()));
+        okWrite = okWrite && out.write(bytes) == bytes.size();
+    };
+    QByteArray head(kMagic, sizeof(kMagic));
+    head.resize(16);
+    qToBigEndian<quint32>(kVersion, head.data() + 8);
+    qToBigEndian<quint32>(quint32(manifestBytes.size()), head.data() + 12);
+    writeOut(head);
+    writeOut(manifestBytes);
+    while (okWrite && !copy.atEnd()) {
+        const QByteArray chunk = copy.read(kChunk);
+        if (chunk.isEmpty())
+            break;
+        writeOut(chunk);
+    }
+    QByteArray checksum(kHashBytes, Qt::Uninitialized);
+    crypto_generichash_final(&plainState, reinterpret_cast<unsigned char*>(checksum.data()), kHashBytes);
+    crypto_generichash_update(&macState, reinterpret_cast<const unsigned char*>(checksum.constData()), kHashBytes);
+    QByteArray mac(kHashBytes, Qt::Uninitialized);
+    crypto_generichash_final(&macState, reinterpret_cast<unsigned char*>(mac.data()), kHashBytes);
+    okWrite = okWrite && out.write(checksum) == kHashBytes && out.write(mac) == kHashBytes && out.flush();
+    const qint64 bytes = out.size();
+    const QFileDevice::FileError writeError = out.error();
+    out.close();
+    copy.close();
+    if (!okWrite) {
+        cleanup();
+        return makeError(writeError == QFileDevice::ResourceError ? ErrorCode::DiskFull : ErrorCode::Io,
+            tr("The backup could not be written completely (is the disk full?). No backup file was "
+               "left behind; free some space or choose another disk."),
+            native(target));
+    }
+    AtomicFile::syncPath(partialPath);
+    if (!QFile::rename(partialPath, target)) {
+        cleanup();
+        return makeError(ErrorCode::Io, tr("The backup could not be saved under its final name."), native(target));
+    }
+    AtomicFile::syncPath(outInfo.absolutePath());
+    QFile::remove(copyPath);
+    return Written {target, bytes, vault.databaseId()};
+}
+
+Result<BackupArchive::Restored> BackupArchive::restore(
+    VaultService& service, const QString& databasePath, const QString& backupFile, const SecureBytes* typedPassphrase)
+{
+    const QString dbPath = QFileInfo(databasePath).absoluteFilePath();
+    const QString envelopePath = KeyEnvelope::pathFor(dbPath);
+
+    // 1. the whole backup is checked before anything is touched
+    QFile file(backupFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::NotFound,
+            tr("The backup file %1 cannot be opened. Check the name and the permissions.").arg(native(backupFile)),
+            file.errorString());
+    auto header = readHeader(file);
+    if (!header.ok())
+        return header.error();
+    BV_TRY(checkChecksum(file, *header));
+    const QJsonObject& manifest = header->manifest;
+    const QString databaseId = manifest.value(QStringLiteral("databaseId")).toString();
+    const QByteArray keyCheck
+        = QByteArray::fromBase64(manifest.value(QStringLiteral("keyCheck")).toString().toLatin1());
+    const int schemaVersion = manifest.value(QStringLiteral("schemaVersion")).toInt();
+    if (!schemaMigrations().isEmpty() && schemaVersion > schemaMigrations().constLast().version)
+        return makeError(ErrorCode::SchemaTooNew,
+            tr("The backup holds a database of a newer BranchVault (schema %1). Install the newer "
+               "version to restore it; nothing was changed.")
+                .arg(schemaVersion));
+    auto envelope = KeyEnvelope::fromJson(manifest.value(QStringLiteral("envelope")).toString().toUtf8());
+    if (!envelope.ok())
+        return envelope.error();
+    if (envelope->databaseId() != databaseId)
+        return damaged(tr("the envelope in the backup belongs to another database"));
+
+    // 2. the key: this account's keychain, else the recovery passphrase
+    KeyMaterial material;
+    bool haveKey = false;
+    auto stored = service.secretStore().read(VaultService::keychainName(databaseId));
+    if (stored.ok()) {
+        auto candidate = KeyMaterial::deserialize(*stored);
+        if (candidate.ok() && candidate->keyCheck(databaseId) == keyCheck) {
+            material = std::move(candidate).value();
+            haveKey = true;
+        }
+    }
+    if (!haveKey) {
+        if (!typedPassphrase)
+            return makeError(ErrorCode::KeyMissing,
+                tr("The key of this backup is not in this computer's keychain. Give the database's "
+                   "recovery passphrase (on standard input for branchvault-cli restore)."));
+        auto normalized = RecoveryPassphrase::normalize(*typedPassphrase);
+        if (!normalized.ok())
+            return normalized.error();
+        auto unwrapped = envelope->unwrap(*normalized);
+        if (!unwrapped.ok())
+            return unwrapped.error();
+        if (unwrapped->current.keyCheck(databaseId) == keyCheck)
+            material = std::move(unwrapped->current);
+        else if (unwrapped->pending && unwrapped->pending->keyCheck(databaseId) == keyCheck)
+            material = std::move(*unwrapped->pending);
+        else
+            return damaged(tr("no key in the backup's envelope matches its key-check value"));
+    }
+
+    // 3. the MAC proves the file was not altered
+    {
+        const SecureBytes macKey = material.deriveSubkey(2, kMacContext);
+        const qint64 covered = header->payloadOffset + header->payloadSize + kHashBytes;
+        const QByteArray computed = hashPrefix(file, covered, &macKey);
+        file.seek(covered);
+        const QByteArray stored = file.read(kHashBytes);
+        if (computed.isEmpty() || stored.size() != kHashBytes
+            || sodium_memcmp(computed.constData(), stored.constData(), kHashBytes) != 0)
+            return makeError(ErrorCode::Damaged,
+                tr("The backup file was altered after it was written (its authentication code does not "
+                   "match). It cannot be trusted and was not restored; use another backup."));
+    }
+
+    // 4. extract and check the database beside its destination
+    const QString suffix = QStringLiteral("%1").arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+    const QString extracted = dbPath + QStringLiteral(".restoring-") + suffix;
+    {
+        QFile out(extracted);
+        if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+            return AtomicFile::fromErrno(errno, tr("Extracting the backup"), extracted);
+        file.seek(header->payloadOffset);
+        qint64 left = header->payloadSize;
+        bool okWrite = true;
+        while (left > 0 && okWrite) {
+            const QByteArray chunk = file.read(qMin(left, kChunk));
+            okWrite = !chunk.isEmpty() && out.write(chunk) == chunk.size();
+            left -= chunk.size();
+        }
+        okWrite = okWrite && out.flush();
+        out.close();
+        if (!okWrite) {
+            QFile::remove(extracted);
+            return makeError(ErrorCode::DiskFull,
+                tr("The backup could not be extracted beside the database (is the disk full?). Nothing "
+                   "was changed."));
+        }
+        AtomicFile::syncPath(extracted);
+    }
+    {
+        QStringList problems;
+        QString extractedId;
+        Status checked = Database::verifyFile(extracted, material.databaseKey(), &problems, &extractedId);
+        if (checked.ok() && (!problems.isEmpty() || extractedId != databaseId))
+            checked = damaged(problems.mid(0, 5).join(QStringLiteral("; ")));
+        if (!checked.ok()) {
+            QFile::remove(extracted);
+            return checked.error();
+        }
+    }
+
+    // 5. swap: the current database is kept aside until the restored one opens
+    QString savedAs;
+    QString savedEnvelope;
+    {
+        QLockFile lock(dbPath + QStringLiteral(".lock"));
+        lock.setStaleLockTime(0);
+        if (!lock.tryLock(0)) {
+            QFile::remove(extracted);
+            return makeError(ErrorCode::InUse,
+                tr("The database is in use by another BranchVault. Close it, then restore again; nothing "
+                   "was changed."));
+        }
+        if (QFileInfo::exists(dbPath)) {
+            savedAs = dbPath + QStringLiteral(".before-restore-")
+                + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+            for (const char* s : {"-wal", "-shm", "-journal"}) {
+                if (QFileInfo::exists(dbPath + QLatin1String(s)))
+                    QFile::rename(dbPath + QLatin1String(s), savedAs + QLatin1String(s));
+            }
+            if (!QFile::rename(dbPath, savedAs)) {
+                for (const char* s : {"-wal", "-shm", "-journal"})
+                    QFile::rename(savedAs + QLatin1String(s), dbPath + QLatin1String(s));
+                QFile::remove(extracted);
+                return makeError(
+                    ErrorCode::Io, tr("The current database could not be moved aside; nothing was changed."));
+            }
+            if (QFileInfo::exists(envelopePath)) {
+                savedEnvelope = KeyEnvelope::pathFor(savedAs);
+                QFile::rename(envelopePath, savedEnvelope);
+            }
+        }
+        if (!QFile::rename(extracted, dbPath)) {
+            QFile::remove(extracted);
+            if (!savedAs.isEmpty()) {
+                QFile::rename(savedAs, dbPath);
+                if (!savedEnvelope.isEmpty())
+                    QFile::rename(savedEnvelope, envelopePath);
+            }
+            return makeError(ErrorCode::Io,
+                tr("The restored database could not be put in place; the current "
+                   "database was put back."));
+        }
+        Status envelopeSaved = envelope->save(envelopePath);
+        if (!envelopeSaved.ok()) {
+            QFile::remove(dbPath);
+            if (!savedAs.isEmpty()) {
+                QFile::rename(savedAs, dbPath);
+                if (!savedEnvelope.isEmpty())
+                    QFile::rename(savedEnvelope, envelopePath);
+            }
+            return envelopeSaved.error();
+        }
+        AtomicFile::syncPath(QFileInfo(dbPath).absolutePath());
+    }
+
+    // 6. the restored database must open; otherwise the previous one goes back
+    auto vault = service.openWith(dbPath, *envelope, material);
+    if (!vault.ok()) {
+        const QString failed = dbPath + QStringLiteral(".failed-restore-") + suffix;
+        QFile::rename(dbPath, failed);
+        QFile::remove(envelopePath);
+        for (const char* s : {"-wal", "-shm"})
+            QFile::remove(dbPath + QLatin1String(s));
+        if (!savedAs.isEmpty()) {
+            for (const char* s : {"-wal", "-shm", "-journal"}) {
+                if (QFileInfo::exists(savedAs + QLatin1String(s)))
+                    QFile::rename(savedAs + QLatin1String(s), dbPath + QLatin1String(s));
+            }
+            QFile::rename(savedAs, dbPath);
+            if (!savedEnvelope.isEmpty())
+                QFile::rename(savedEnvelope, envelopePath);
+        }
+        return vault.error();
+    }
+    Status keychain = service.secretStore().write(VaultService::keychainName(databaseId), material.serialize());
+    return Restored {std::move(vault).value(), savedAs, keychain};
+}
+
+} // namespace bv

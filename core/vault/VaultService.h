@@ -1,0 +1,107 @@
+#pragma once
+
+#include "BackupArchive.h"
+#include "Vault.h"
+#include "common/Clock.h"
+#include "common/Result.h"
+#include "db/Database.h"
+#include "keys/KeyEnvelope.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+namespace bv {
+
+class SecretStore;
+
+// Front door of the storage layer: creates, opens and unlocks the encrypted database, rotates its
+// keys, and verifies it. UI and CLI call this; nothing else opens a Database.
+//
+// Key custody: the key material lives in the OS keychain (SecretStore) under
+// "database/<database id>", and wrapped for the recovery passphrase in the key envelope beside the
+// database. Unlock order: keychain, else recovery passphrase (which then stores the key in this OS
+// account's keychain). A missing or wrong key never leads to creating a database, and a database
+// that fails to open is never modified.
+class VaultService
+{
+    Q_DECLARE_TR_FUNCTIONS(VaultService)
+public:
+    using Progress = std::function<void(qint64 done, qint64 total)>;
+
+    explicit VaultService(SecretStore& store, const Clock& clock = Clock::system());
+
+    void setRecoveryKdf(const KdfParams& params) { m_kdf = params; }
+    void setDatabaseOptions(const Database::Options& options) { m_options = options; }
+    SecretStore& secretStore() { return m_store; }
+    const Clock& clock() const { return m_clock; }
+
+    // Where the database lives when no path is given: the per-user application data folder.
+    static QString defaultDatabasePath();
+
+    static QString keychainName(const QString& databaseId) { return QStringLiteral("database/") + databaseId; }
+    static QString pendingKeychainName(const QString& databaseId)
+    {
+        return QStringLiteral("database/") + databaseId + QStringLiteral("/next");
+    }
+
+    struct Created
+    {
+        std::unique_ptr<Vault> vault;
+        SecureBytes recoveryPassphrase; // grouped form, shown once
+    };
+    // Creates a new database, its key material, envelope and keychain entry. Refuses to touch an
+    // existing file.
+    Result<Created> init(const QString& path);
+
+    // Opens with the key from this OS account's keychain.
+    Result<std::unique_ptr<Vault>> open(const QString& path);
+
+    struct Unlocked
+    {
+        std::unique_ptr<Vault> vault;
+        Status keychainStatus; // storing the key into the keychain may fail (keychain unavailable)
+    };
+    // Opens with the recovery passphrase (as typed) and stores the key into this account's keychain.
+    Result<Unlocked> unlock(const QString& path, const SecureBytes& typedPassphrase);
+
+    // Rotates the database key, the wrapping key and the field/index keys (re-encrypting every
+    // grade-1 value). Crash-safe: see KeyRotation.
+    Status rekey(Vault& vault, const Progress& progress = {});
+
+    // Writes an encrypted, integrity-checked backup (see BackupArchive).
+    Result<BackupArchive::Written> backup(Vault& vault, const QString& outFile);
+    // Restores a backup over `path` (see BackupArchive); `typedPassphrase` may be null.
+    Result<BackupArchive::Restored> restore(
+        const QString& path, const QString& backupFile, const SecureBytes* typedPassphrase);
+
+    struct VerifyReport
+    {
+        QStringList problems; // empty when everything is healthy
+        bool ok() const { return problems.isEmpty(); }
+    };
+    // integrity_check + cipher_integrity_check + envelope and keyring consistency.
+    Result<VerifyReport> verify(Vault& vault);
+
+    // Finishes or rolls back an interrupted key rotation, given the material that opened the database.
+    Status settleRotation(Vault& vault, KeyEnvelope& envelope, bool openedWithPending);
+
+    // Loads and checks the envelope beside `path`.
+    Result<KeyEnvelope> loadEnvelope(const QString& path) const;
+    // Opens with explicit key material (used by open/unlock/restore); tells "wrong key" from "damaged".
+    Result<std::unique_ptr<Vault>> openWith(
+        const QString& path, const KeyEnvelope& envelope, const KeyMaterial& material);
+
+private:
+    Error explainOpenFailure(
+        const QString& path, const KeyEnvelope& envelope, const KeyMaterial& material, const Error& original) const;
+
+    SecretStore& m_store;
+    const Clock& m_clock;
+    KdfParams m_kdf = KdfParams::recoveryDefault();
+    Database::Options m_options;
+};
+
+} // namespace bv
