@@ -2,7 +2,8 @@
 # BranchVault developer entry point. On a fresh Debian 12 machine:
 #   tools/dev.sh run    install what is missing, build, start the branchvault window
 #   tools/dev.sh test   install what is missing, build, run the whole test suite
-# Other commands: setup (install only), build, fuzz, translations (lupdate), help.
+# Other commands: setup (install only), build, fuzz, bench (branchvault-bench ARGS), translations
+# (lupdate), help.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -135,7 +136,11 @@ cmd_test() {
   cmd_setup
   cmd_build
   say "running the test suite (private D-Bus session + gnome-keyring, offscreen widgets)"
-  with_private_keyring ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" "$@"
+    with_private_keyring ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" "$@"
+  # The benchmark at its small size proves it still runs end to end; its timings are printed, never
+  # asserted (docs/PERFORMANCE.md has the full-size figures).
+  say "running branchvault-bench --quick"
+  "$BUILD_DIR/app/branchvault-bench" --quick --out "$BUILD_DIR/bench-quick.json"
   if [ "${BV_SKIP_FUZZ:-0}" != "1" ]; then
     cmd_fuzz
   fi
@@ -151,6 +156,13 @@ cmd_run() {
   exec "$BUILD_DIR/app/branchvault" "$@"
 }
 
+# The benchmark (docs/PERFORMANCE.md): tools/dev.sh bench --customers 1000000 --out FILE.json
+cmd_bench() {
+  cmd_setup
+  cmd_build
+  "$BUILD_DIR/app/branchvault-bench" "$@"
+}
+
 cmd_translations() {
   cmake --build "$BUILD_DIR" --target update_translations
 }
@@ -161,8 +173,9 @@ case "${1:-help}" in
   test) shift; cmd_test "$@" ;;
   run) shift; cmd_run "$@" ;;
   translations) shift; cmd_translations "$@" ;;
-  fuzz) shift; cmd_setup; cmd_fuzz "$@" ;;
+    fuzz) shift; cmd_setup; cmd_fuzz "$@" ;;
+  bench) shift; cmd_bench "$@" ;;
   help|-h|--help)
     sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//' ;;
-  *) die "unknown command '$1' (try: run, test, setup, build, translations)" ;;
+    *) die "unknown command '$1' (try: run, test, setup, build, bench, translations)" ;;
 esac

@@ -2,6 +2,79 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AccessControl</name>
+    <message>
+        <source>Change your password first (it is new, was reset, or has expired). In the command line: branchvault-cli passwd --user %1</source>
+        <translation>请先修改密码（密码为新设、已被重置或已过期）。在命令行中运行：branchvault-cli passwd --user %1</translation>
+    </message>
+    <message>
+        <source>Your role must sign in with a second factor. Enrol an authenticator app first.</source>
+        <translation>您的角色登录时必须使用第二验证因素。请先绑定身份验证器应用。</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not %2: BranchVault separates duties by role. If your work needs it, another role must do it.</source>
+        <translation>您的角色（%1）无权%2：BranchVault 按角色分离职责。如工作确需此操作，须由其他角色完成。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountService</name>
+    <message>
+        <source>A login has 2 to 32 characters: lower-case letters, digits, dot, dash or underscore, starting with a letter.</source>
+        <translation>登录名为 2 至 32 个字符，只能包含小写字母、数字、点号、短横线或下划线，且须以字母开头。</translation>
+    </message>
+    <message>
+        <source>Staff number %1 already has a %2 account. The system administrator and the security auditor must be different people.</source>
+        <translation>工号 %1 已有%2账户。系统管理员和安全审计员必须由不同人员担任。</translation>
+    </message>
+    <message>
+        <source>The display name needs 1 to 40 characters.</source>
+        <translation>显示名称须为 1 至 40 个字符。</translation>
+    </message>
+    <message>
+        <source>The staff number has at most 32 characters.</source>
+        <translation>工号最多 32 个字符。</translation>
+    </message>
+    <message>
+        <source>The login %1 is taken (frozen accounts keep their login). Choose another login.</source>
+        <translation>登录名 %1 已被占用（已冻结的用户账户仍保留其登录名）。请另选一个登录名。</translation>
+    </message>
+    <message>
+        <source>Staff number %1 already has an active account (%2). One person has one active account: freeze the old one first, or change its role.</source>
+        <translation>工号 %1 已有一个在用的用户账户（%2）。每人只能有一个在用的用户账户：请先冻结旧账户，或更改其角色。</translation>
+    </message>
+    <message>
+        <source>The database already has accounts; the first administrator exists. Sign in as an administrator to create more accounts.</source>
+        <translation>数据库中已有用户账户，首个系统管理员已存在。请以系统管理员身份登录后再创建其他用户账户。</translation>
+    </message>
+    <message>
+        <source>Administrators cannot freeze, reset or change their own account; another administrator must do it.</source>
+        <translation>系统管理员不能冻结、重置或修改本人的用户账户；须由另一位系统管理员操作。</translation>
+    </message>
+    <message>
+        <source>Staff number %1 has another active account (%2). Freeze that one first.</source>
+        <translation>工号 %1 还有另一个在用的用户账户（%2）。请先冻结该账户。</translation>
+    </message>
+    <message>
+        <source>An account never moves into or out of the administrator or auditor role. Freeze this account and create a new one with the new role.</source>
+        <translation>用户账户不能转入或转出系统管理员或安全审计员角色。请冻结此用户账户，并以新角色创建新的用户账户。</translation>
+    </message>
+    <message>
+        <source>There is no such account.</source>
+        <translation>该用户账户不存在。</translation>
+    </message>
+    <message>
+        <source>There is no account with the login %1. List the accounts to check the spelling.</source>
+        <translation>不存在登录名为 %1 的用户账户。请列出用户账户以核对拼写。</translation>
+    </message>
+</context>
+<context>
+    <name>AdminService</name>
+    <message>
+        <source>audit log: %1</source>
+        <translation>审计日志：%1</translation>
+    </message>
+</context>
+<context>
     <name>AtomicFile</name>
     <message>
         <source>%1: the disk is full. Free some space and try again.</source>
@@ -26,6 +99,350 @@
     <message>
         <source>%1: the file could not be replaced.</source>
         <translation>%1：文件无法替换。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditCommands</name>
+    <message>
+        <source>--%1 &quot;%2&quot; is not a time. Give an ISO 8601 date (2026-03-01: 00:00 branch time, UTC+8) or date-time (2026-03-01T08:30 in branch time, or with Z or an offset such as +08:00).</source>
+        <translation>--%1 的值“%2”不是有效的时间。请提供 ISO 8601 日期（2026-03-01：表示网点时间 00:00，UTC+8）或日期时间（2026-03-01T08:30 表示网点时间，也可带 Z 或 +08:00 等时区偏移）。</translation>
+    </message>
+    <message>
+        <source>--since must be before --until (--until is exclusive: --since 2026-03-01 --until 2026-03-02 covers 1 March, branch time).</source>
+        <translation>--since 必须早于 --until（范围不含 --until 指定的时间：--since 2026-03-01 --until 2026-03-02 表示网点时间 3 月 1 日全天）。</translation>
+    </message>
+    <message>
+        <source>Give --user at most twice: first the auditor who signs in, then the login to filter by (or use --login LOGIN for the filter).</source>
+        <translation>--user 最多只能给出两次：第一次为登录的安全审计员，第二次为用于筛选的登录名（也可用 --login LOGIN 指定筛选条件）。</translation>
+    </message>
+    <message>
+        <source>The login to filter by is given twice and differently (--login %1, second --user %2). Give it once.</source>
+        <translation>用于筛选的登录名给出了两次且不一致（--login %1，第二个 --user %2）。请只给出一次。</translation>
+    </message>
+    <message>
+        <source>--outcome must be one of %1.</source>
+        <translation>--outcome 必须为以下值之一：%1。</translation>
+    </message>
+    <message>
+        <source>--after must be a row number (0 or more): the list continues after that row.</source>
+        <translation>--after 必须为行号（0 或更大）：列表从该行之后继续。</translation>
+    </message>
+    <message>
+        <source>--limit must be a number of rows from 1 to 100000.</source>
+        <translation>--limit 必须为 1 至 100000 之间的行数。</translation>
+    </message>
+    <message>
+        <source>%1 needs --out FILE.</source>
+        <translation>%1 命令需要 --out FILE 参数。</translation>
+    </message>
+    <message>
+        <source>The file %1 already exists, and %2 never overwrites a file. Choose another file name, or move the existing file away first.</source>
+        <translation>文件 %1 已存在，而 %2 从不覆盖已有文件。请另选一个文件名，或先将已有文件移走。</translation>
+    </message>
+    <message>
+        <source>The folder for %1 does not exist. Choose an existing folder.</source>
+        <translation>%1 所在的文件夹不存在。请选择已存在的文件夹。</translation>
+    </message>
+    <message>
+        <source>Writing %1</source>
+        <translation>正在写入 %1</translation>
+    </message>
+    <message>
+        <source>The file %1 was created by someone else meanwhile, and it is never overwritten. Choose another file name.</source>
+        <translation>文件 %1 在此期间已被他人创建，该文件不会被覆盖。请另选一个文件名。</translation>
+    </message>
+    <message>
+        <source>%1: the file could not be renamed to its name. Check the folder and try again.</source>
+        <translation>%1：无法将文件重命名为该文件名。请检查文件夹后重试。</translation>
+    </message>
+    <message>
+        <source>The checkpoint file %1 does not exist. Give the file that audit checkpoint wrote.</source>
+        <translation>检查点文件 %1 不存在。请提供由 audit checkpoint 生成的文件。</translation>
+    </message>
+    <message>
+        <source>Reading the checkpoint %1</source>
+        <translation>读取检查点 %1</translation>
+    </message>
+    <message>
+        <source>The file %1 is far too large for an audit checkpoint. Give the file that audit checkpoint wrote.</source>
+        <translation>文件 %1 过大，不可能是审计检查点。请提供由 audit checkpoint 生成的文件。</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at row %1: %2. Keep the database file as it is for the investigation and report it to the information-security office.</source>
+        <translation>审计日志在第 %1 行处断裂：%2。请保持数据库文件原样以备调查，并报告信息安全部门。</translation>
+    </message>
+    <message>
+        <source>The audit log does not match the checkpoint: %1. Check that the checkpoint belongs to this database, and report it to the information-security office.</source>
+        <translation>审计日志与检查点不符：%1。请确认该检查点属于此数据库，并报告信息安全部门。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit chain is intact: %n row(s) checked, up to row %1.</source>
+        <translation>
+            <numerusform>审计链完整：已校验 %n 行，截至第 %1 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It matches the checkpoint of row %1 taken %2 (UTC).</source>
+        <translation>与 %2（UTC）生成的第 %1 行检查点相符。</translation>
+    </message>
+    <message>
+        <source>audit checkpoint needs --out FILE.</source>
+        <translation>audit checkpoint 命令需要 --out FILE 参数。</translation>
+    </message>
+    <message>
+        <source>Checkpoint of row %1 written to %2. Print it or keep a copy away from this computer; audit verify --checkpoint FILE later shows whether the log was rewritten since.</source>
+        <translation>第 %1 行的检查点已写入 %2。请将其打印，或将副本存放在本机以外的地方；以后运行 audit verify --checkpoint FILE 即可查看审计日志此后是否被改写。</translation>
+    </message>
+    <message>
+        <source>No audit rows match.</source>
+        <translation>没有匹配的审计记录。</translation>
+    </message>
+    <message>
+        <source>More rows may follow: continue with --after %1.</source>
+        <translation>可能还有更多记录：请使用 --after %1 继续。</translation>
+    </message>
+    <message>
+        <source>audit export needs --out FILE.csv.</source>
+        <translation>audit export 命令需要 --out FILE.csv 参数。</translation>
+    </message>
+    <message>
+        <source>audit export writes every matching row; --limit applies to audit list only (use --since, --until or --after to narrow the export).</source>
+        <translation>audit export 会写出所有匹配的记录；--limit 仅适用于 audit list（请使用 --since、--until 或 --after 缩小导出范围）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit row(s) exported to %1 (CSV, UTF-8 with byte order mark).</source>
+        <translation>
+            <numerusform>已将 %n 条审计记录导出到 %1（CSV，带字节顺序标记的 UTF-8）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No alerts between %1 and %2 (UTC).</source>
+        <translation>%1 至 %2（UTC）期间没有告警。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit row(s) older than %1 days were purged; the chain continues from the last purged row.</source>
+        <translation>
+            <numerusform>已清除 %n 条超过 %1 天的审计记录；审计链从最后一条被清除的记录处继续。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No audit rows are older than %1 days; nothing was purged.</source>
+        <translation>没有超过 %1 天的审计记录；未清除任何记录。</translation>
+    </message>
+    <message>
+        <source>audit needs a subcommand: verify, checkpoint, list, export, alerts or purge.</source>
+        <translation>audit 命令需要子命令：verify、checkpoint、list、export、alerts 或 purge。</translation>
+    </message>
+    <message>
+        <source>Unknown audit subcommand &quot;%1&quot;.</source>
+        <translation>未知的 audit 子命令“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>The audit log could not be written, so the operation was not carried out. Free some disk space and try again.</source>
+        <translation>无法写入审计日志，因此未执行该操作。请释放部分磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <source>The audit log could not be written, so the operation was not carried out. %1</source>
+        <translation>无法写入审计日志，因此未执行该操作。%1</translation>
+    </message>
+    <message>
+        <source>A standalone audit row was written inside a transaction.</source>
+        <translation>在事务内写入了一条独立的审计记录。</translation>
+    </message>
+    <message>
+        <source>rows %1 to %2 are missing: deleted from the log</source>
+        <translation>第 %1 至 %2 行缺失：已从日志中删除</translation>
+    </message>
+    <message>
+        <source>row %1 appears twice</source>
+        <translation>第 %1 行出现了两次</translation>
+    </message>
+    <message>
+        <source>row %1 does not continue from the row before it: a row was inserted, removed or moved</source>
+        <translation>第 %1 行未承接其上一行：有记录被插入、删除或移动</translation>
+    </message>
+    <message>
+        <source>row %1 was changed after it was written</source>
+        <translation>第 %1 行在写入后被修改过</translation>
+    </message>
+    <message>
+        <source>the checkpoint belongs to another database</source>
+        <translation>该检查点属于另一个数据库</translation>
+    </message>
+    <message>
+        <source>the log ends at row %1, but the checkpoint names row %2: the log was truncated</source>
+        <translation>日志止于第 %1 行，但检查点记录的是第 %2 行：日志已被截断</translation>
+    </message>
+    <message>
+        <source>the checkpoint of the empty log does not name this database&apos;s first hash</source>
+        <translation>空日志的检查点记录的不是此数据库的初始哈希值</translation>
+    </message>
+    <message>
+        <source>row %1 of the checkpoint was purged under the retention rules; this checkpoint can no longer be compared</source>
+        <translation>检查点中的第 %1 行已按保留规则清除；无法再与此检查点比对</translation>
+    </message>
+    <message>
+        <source>row %1 differs from the checkpoint: the log was rewritten since the checkpoint was taken</source>
+        <translation>第 %1 行与检查点不符：生成检查点后日志被改写过</translation>
+    </message>
+    <message>
+        <source>The checkpoint file is not valid (%1). Use the checkpoint exactly as it was exported.</source>
+        <translation>检查点文件无效（%1）。请使用导出时原样的检查点文件。</translation>
+    </message>
+    <message>
+        <source>not a BranchVault audit checkpoint</source>
+        <translation>不是 BranchVault 审计检查点</translation>
+    </message>
+    <message>
+        <source>its check line does not match its content</source>
+        <translation>其校验行与内容不符</translation>
+    </message>
+    <message>
+        <source>a line is missing</source>
+        <translation>缺少一行</translation>
+    </message>
+    <message>
+        <source>The audit log could not be read. Run &quot;branchvault-cli verify&quot; and tell the system administrator.</source>
+        <translation>无法读取审计日志。请运行 branchvault-cli verify，并告知系统管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditService</name>
+    <message>
+        <source>Choose a file name for the audit export.</source>
+        <translation>请为审计导出文件选择文件名。</translation>
+    </message>
+    <message>
+        <source>The file %1 already exists, and an audit export never overwrites a file. Choose another file name, or move the existing file away first.</source>
+        <translation>文件 %1 已存在，而审计导出从不覆盖已有文件。请另选一个文件名，或先将已有文件移走。</translation>
+    </message>
+    <message>
+        <source>The folder for %1 does not exist. Choose an existing folder for the audit export.</source>
+        <translation>%1 所在的文件夹不存在。请为审计导出选择已存在的文件夹。</translation>
+    </message>
+    <message>
+        <source>Exporting the audit log to %1</source>
+        <translation>正在将审计日志导出到 %1</translation>
+    </message>
+    <message>
+        <source>The file %1 was created by someone else during the export, and an audit export never overwrites a file. Choose another file name and export again.</source>
+        <translation>文件 %1 在导出期间已被他人创建，而审计导出从不覆盖已有文件。请另选一个文件名后重新导出。</translation>
+    </message>
+    <message>
+        <source>%1: the finished export could not be renamed to its file name. Check the folder and try again.</source>
+        <translation>%1：无法将已完成的导出文件重命名为该文件名。请检查文件夹后重试。</translation>
+    </message>
+    <message>
+        <source>The audit retention purge is not available: the audit service was set up without its database. Report this to the developers; nothing was purged.</source>
+        <translation>无法按保留期限清除审计日志：审计服务在设置时未关联数据库。请将此问题报告给开发人员；未清除任何记录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clerk %1 made %n customer lookup(s) between %2 and %3 (branch time), above the alert threshold of %4 per hour.</source>
+        <translation>
+            <numerusform>查询员 %1 在 %2 至 %3（网点时间）期间进行了 %n 次客户查询，超过每小时 %4 次的告警阈值。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 opened customer %2 %n time(s) on %3 (branch time), above the alert threshold of %4 per day.</source>
+        <translation>
+            <numerusform>%1 于 %3（网点时间）打开客户 %2 共 %n 次，超过每天 %4 次的告警阈值。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 accessed customer records %n time(s) on %2, which is not a working day, between %3 and %4 (branch time).</source>
+        <translation>
+            <numerusform>%1 于非工作日 %2 的 %3 至 %4（网点时间）期间访问客户记录 %n 次。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 accessed customer records %n time(s) outside working hours (%2:00 to %3:00) on %4, between %5 and %6 (branch time).</source>
+        <translation>
+            <numerusform>%1 于 %4 在工作时间（%2:00 至 %3:00）以外访问客户记录 %n 次，时间为 %5 至 %6（网点时间）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Signing in as %1 failed %n time(s) between %2 and %3 (branch time), at or above the alert threshold of %4 within one hour.</source>
+        <translation>
+            <numerusform>%2 至 %3（网点时间）期间以 %1 身份登录失败 %n 次，达到或超过一小时内 %4 次的告警阈值。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 used %n grant(s) approved by %2 within %3 minutes of the approval (the fastest after %4 min %5 s), between %6 and %7 (branch time).</source>
+        <translation>
+            <numerusform>%1 在 %6 至 %7（网点时间）期间使用了 %n 项由 %2 批准的授权，均在批准后 %3 分钟内使用（最快的在批准后 %4 分 %5 秒）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The period for the audit alerts is not valid: choose a start and an end, with the start before the end.</source>
+        <translation>审计告警的时间段无效：请选择开始时间和结束时间，且开始时间须早于结束时间。</translation>
+    </message>
+</context>
+<context>
+    <name>AuthService</name>
+    <message numerus="yes">
+        <source>The login or the password is wrong. %n attempt(s) left before the account is locked.</source>
+        <translation>
+            <numerusform>登录名或密码错误。再失败 %n 次，用户账户将被锁定。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The login or the password is wrong. Check both and try again; ask the system administrator if you forgot your password.</source>
+        <translation>登录名或密码错误。请核对两者后重试；如忘记密码，请联系系统管理员。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed attempts: the account is locked for %n minute(s). Try again later, or ask the system administrator to unlock it.</source>
+        <translation>
+            <numerusform>失败次数过多：用户账户已被锁定 %n 分钟。请稍后重试，或请系统管理员解锁。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This account is locked after too many failed sign-ins. Try again in %n minute(s), or ask the system administrator to unlock it.</source>
+        <translation>
+            <numerusform>由于登录失败次数过多，此用户账户已被锁定。请在 %n 分钟后重试，或请系统管理员解锁。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This account is frozen. Ask the system administrator if it should be unfrozen.</source>
+        <translation>此用户账户已被冻结。如需解冻，请联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator app to finish signing in.</source>
+        <translation>请输入身份验证器应用中的 6 位动态验证码以完成登录。</translation>
+    </message>
+    <message>
+        <source>You are not signed in (or were signed out). Sign in again.</source>
+        <translation>您尚未登录（或已退出登录）。请重新登录。</translation>
+    </message>
+    <message>
+        <source>The session is locked. Enter your password to continue.</source>
+        <translation>会话已锁定。请输入密码以继续。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The session was locked after %n minute(s) without activity. Enter your password to continue.</source>
+        <translation>
+            <numerusform>由于 %n 分钟内无操作，会话已锁定。请输入密码以继续。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This account is frozen. Ask the system administrator.</source>
+        <translation>此用户账户已被冻结。请联系系统管理员。</translation>
+    </message>
+    <message numerus="yes">
+        <source>This password was used recently. Choose one that differs from your last %n passwords.</source>
+        <translation>
+            <numerusform>此密码近期已使用过。请选择一个与最近 %n 个密码均不同的密码。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The account no longer exists.</source>
+        <translation>该用户账户已不存在。</translation>
+    </message>
+    <message>
+        <source>Start the enrolment first: a new key is shown for your authenticator app.</source>
+        <translation>请先开始绑定：系统将显示用于身份验证器应用的新密钥。</translation>
     </message>
 </context>
 <context>
@@ -140,6 +557,184 @@
     </message>
 </context>
 <context>
+    <name>Bench</name>
+    <message>
+        <source>branchvault-bench: %1 customers, folder %2</source>
+        <translation>branchvault-bench：%1 个客户，文件夹 %2</translation>
+    </message>
+    <message>
+        <source>branchvault-bench: %1</source>
+        <translation>branchvault-bench：%1</translation>
+    </message>
+    <message>
+        <source>[%1] creating the database and the staff accounts</source>
+        <translation>[%1] 正在创建数据库和员工用户账户</translation>
+    </message>
+    <message>
+        <source>[%1] writing %2 customers into %3 import files</source>
+        <translation>[%1] 正在将 %2 个客户写入 %3 个导入文件</translation>
+    </message>
+    <message>
+        <source>[%1] importing</source>
+        <translation>[%1] 正在导入</translation>
+    </message>
+    <message>
+        <source>bulk import (validated, sealed, indexed, audited), rows/s</source>
+        <translation>批量导入（校验、加密、建立索引、记录审计日志），行/秒</translation>
+    </message>
+    <message>
+        <source>[%1] imported in %2 s</source>
+        <translation>[%1] 导入用时 %2 秒</translation>
+    </message>
+    <message>
+        <source>approval of imported records (pages of 1,000), rows/s</source>
+        <translation>批准导入的记录（每页 1,000 条），行/秒</translation>
+    </message>
+    <message>
+        <source>[%1] approved %2 in %3 s</source>
+        <translation>[%1] 已批准 %2 条，用时 %3 秒</translation>
+    </message>
+    <message>
+        <source>[%1] service records and complaints</source>
+        <translation>[%1] 服务记录和投诉</translation>
+    </message>
+    <message>
+        <source>service record entry (one commit each), rows/s</source>
+        <translation>录入服务记录（每条单独提交），行/秒</translation>
+    </message>
+    <message>
+        <source>[%1] lookups</source>
+        <translation>[%1] 查询</translation>
+    </message>
+    <message>
+        <source>exact lookup by ID</source>
+        <translation>按证件号码精确查询</translation>
+    </message>
+    <message>
+        <source>exact lookup by mobile</source>
+        <translation>按手机号码精确查询</translation>
+    </message>
+    <message>
+        <source>exact lookup by card</source>
+        <translation>按卡号精确查询</translation>
+    </message>
+    <message>
+        <source> (query, no commit)</source>
+        <translation>（查询，不提交）</translation>
+    </message>
+    <message>
+        <source> (with its audit commit)</source>
+        <translation>（含审计日志提交）</translation>
+    </message>
+    <message>
+        <source>clerk lookup (name + ID), end to end</source>
+        <translation>查询员查询（姓名 + 证件号码），端到端</translation>
+    </message>
+    <message>
+        <source>[%1] scrolling the branch list end to end</source>
+        <translation>[%1] 从头到尾滚动全网点客户列表</translation>
+    </message>
+    <message>
+        <source>branch list page of 200 while scrolling</source>
+        <translation>滚动时加载全网点客户列表的一页（200 条）</translation>
+    </message>
+    <message>
+        <source>[%1] scrolled %2 rows</source>
+        <translation>[%1] 已滚动 %2 行</translation>
+    </message>
+    <message>
+        <source>branch list: first page</source>
+        <translation>全网点客户列表：第一页</translation>
+    </message>
+    <message>
+        <source>branch list: a page deep in the list (keyset)</source>
+        <translation>全网点客户列表：列表深处的一页（键集分页）</translation>
+    </message>
+    <message>
+        <source>branch list: last page</source>
+        <translation>全网点客户列表：最后一页</translation>
+    </message>
+    <message>
+        <source>portfolio name filter (%1 customers)</source>
+        <translation>名下客户按姓名筛选（%1 个客户）</translation>
+    </message>
+    <message>
+        <source>open one customer&apos;s detail (masked)</source>
+        <translation>打开单个客户的详细信息（脱敏）</translation>
+    </message>
+    <message>
+        <source>reveal under a grant</source>
+        <translation>凭授权查看明文</translation>
+    </message>
+    <message>
+        <source>approval of a pending edit</source>
+        <translation>批准一项待复核的修改</translation>
+    </message>
+    <message>
+        <source>audit append, one commit each, rows/s</source>
+        <translation>追加审计记录，每条单独提交，行/秒</translation>
+    </message>
+    <message>
+        <source>audit append inside one transaction, rows/s</source>
+        <translation>在同一事务内追加审计记录，行/秒</translation>
+    </message>
+    <message>
+        <source>audit chain verification, rows/s (%1 rows)</source>
+        <translation>审计链校验，行/秒（%1 行）</translation>
+    </message>
+    <message>
+        <source>sign-in (Argon2id at the configured cost)</source>
+        <translation>登录（按配置的 Argon2id 开销）</translation>
+    </message>
+    <message>
+        <source>open + unlock (raw key)</source>
+        <translation>打开 + 解锁（原始密钥）</translation>
+    </message>
+    <message>
+        <source>, cipher_memory_security ON (query)</source>
+        <translation>，开启 cipher_memory_security（查询）</translation>
+    </message>
+</context>
+<context>
+    <name>BenchMain</name>
+    <message>
+        <source>BranchVault benchmark: an encrypted and a plaintext branch, one table.</source>
+        <translation>BranchVault 性能基准：一个加密网点与一个明文网点，结果汇总为一张表。</translation>
+    </message>
+    <message>
+        <source>Number of customers (default 1000000).</source>
+        <translation>客户数量（默认 1000000）。</translation>
+    </message>
+    <message>
+        <source>Write the results as JSON to FILE.</source>
+        <translation>将结果以 JSON 格式写入 FILE。</translation>
+    </message>
+    <message>
+        <source>A small run (2,000 customers) to prove it works.</source>
+        <translation>小规模运行（2,000 位客户），用于证明其可以正常运行。</translation>
+    </message>
+    <message>
+        <source>Folder for the databases (default: a temporary folder).</source>
+        <translation>存放数据库的文件夹（默认：临时文件夹）。</translation>
+    </message>
+    <message>
+        <source>Keep the databases.</source>
+        <translation>保留数据库。</translation>
+    </message>
+    <message>
+        <source>Profiling: stop after the first import.</source>
+        <translation>性能剖析：第一次导入后即停止。</translation>
+    </message>
+    <message>
+        <source>--customers must be at least 100.</source>
+        <translation>--customers 至少为 100。</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>See branchvault-cli --help.</source>
@@ -190,6 +785,14 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <source>This command acts for a person: give --user LOGIN (the password is read from standard input).</source>
+        <translation>此命令须以具体人员的身份执行：请给出 --user LOGIN（密码从标准输入读取）。</translation>
+    </message>
+    <message>
+        <source>Password for %1</source>
+        <translation>%1 的密码</translation>
     </message>
 </context>
 <context>
@@ -312,6 +915,1407 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>Line %1, column %2: there is a value in a column without a heading. Delete the value or add the column&apos;s heading.</source>
         <translation>第 %1 行 %2 列：没有标题的列中有值。请删除该值，或补上该列的标题。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerCare</name>
+    <message>
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>under investigation</source>
+        <translation>调查中</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Describe the service given to the customer; the record cannot be empty.</source>
+        <translation>请描述为客户提供的服务；服务记录不能为空。</translation>
+    </message>
+    <message>
+        <source>Describe what the customer complains about; the complaint cannot be empty.</source>
+        <translation>请描述客户投诉的内容；投诉不能为空。</translation>
+    </message>
+    <message>
+        <source>Enter the resolution: what the customer was told and what was done.</source>
+        <translation>请输入处理结果：告知客户的内容以及已采取的措施。</translation>
+    </message>
+    <message>
+        <source>The text contains control characters (often pasted from another program). Retype it or paste it as plain text.</source>
+        <translation>文本含有控制字符（通常是从其他程序粘贴而来）。请重新输入，或以纯文本形式粘贴。</translation>
+    </message>
+    <message>
+        <source>The text is %1 characters long; at most %2 are kept. Shorten it and save again.</source>
+        <translation>文本长度为 %1 个字符，最多只能保存 %2 个。请缩短后重新保存。</translation>
+    </message>
+    <message>
+        <source>The text looks like a PIN, CVV or password; BranchVault never stores customers&apos; authentication secrets. Remove the secret (describe the matter without it) and save again.</source>
+        <translation>文本看起来像是 PIN、CVV 或密码；BranchVault 从不保存客户的身份验证机密信息。请删除该机密信息（描述事项时不要包含它），然后重新保存。</translation>
+    </message>
+    <message>
+        <source>The channel is not one BranchVault records. Choose one of: %1.</source>
+        <translation>BranchVault 不记录该渠道。请选择以下渠道之一：%1。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s record has no creation time.</source>
+        <translation>该客户记录没有创建时间。</translation>
+    </message>
+    <message>
+        <source>Enter a valid date (YYYY-MM-DD).</source>
+        <translation>请输入有效日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>The date %1 is in the future (today is %2). Enter the day it happened.</source>
+        <translation>日期 %1 是未来的日期（今天是 %2）。请输入事项发生的日期。</translation>
+    </message>
+    <message>
+        <source>The date %1 is more than %2 years before the customer&apos;s record was created. Check the year.</source>
+        <translation>日期 %1 比该客户记录的创建时间早 %2 年以上。请检查年份。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is still waiting for the branch manager&apos;s approval. Record services and complaints once the record is approved.</source>
+        <translation>客户 %1 仍在等待网点负责人批准。请在客户记录获批后再登记服务和投诉。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is %2; nothing more is recorded for it.</source>
+        <translation>客户 %1 的状态为 %2；不再为该客户登记任何内容。</translation>
+    </message>
+    <message>
+        <source>Enter when the complaint was received (date and time).</source>
+        <translation>请输入受理投诉的时间（日期和时间）。</translation>
+    </message>
+    <message>
+        <source>The complaint&apos;s receipt time lies in the future. Enter when it was actually received.</source>
+        <translation>投诉受理时间是未来的时间。请输入实际受理的时间。</translation>
+    </message>
+    <message>
+        <source>The receipt time is more than %1 years before the customer&apos;s record was created. Check the year.</source>
+        <translation>受理时间比该客户记录的创建时间早 %1 年以上。请检查年份。</translation>
+    </message>
+    <message>
+        <source>There is no complaint %1. Open the customer&apos;s complaints and choose one from the list.</source>
+        <translation>不存在投诉 %1。请打开该客户的投诉列表并从中选择。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is %2; its complaints can no longer be changed.</source>
+        <translation>客户 %1 的状态为 %2；其投诉已不能再更改。</translation>
+    </message>
+    <message>
+        <source>A complaint can be set to: investigating, answered or closed.</source>
+        <translation>投诉状态只能设为 investigating（调查中）、answered（已答复）或 closed（已关闭）。</translation>
+    </message>
+    <message>
+        <source>A resolution is recorded when the complaint is answered, not when the investigation starts. Leave it empty for now.</source>
+        <translation>处理结果应在答复投诉时登记，而不是在开始调查时登记。请暂时留空。</translation>
+    </message>
+    <message>
+        <source>Complaint %1 is already %2; a complaint only moves forward (open, under investigation, answered, closed).</source>
+        <translation>投诉 %1 的状态已是 %2；投诉状态只能向前推进（待处理、调查中、已答复、已关闭）。</translation>
+    </message>
+    <message>
+        <source>Complaint %1 was never answered. Record the answer given to the customer (status answered, with the resolution) before closing it.</source>
+        <translation>投诉 %1 尚未答复。请先登记给客户的答复（状态为“已答复”，并附处理结果），再关闭该投诉。</translation>
+    </message>
+    <message>
+        <source>Complaint %1 was changed meanwhile. Reopen it and try again.</source>
+        <translation>投诉 %1 在此期间已被更改。请重新打开后重试。</translation>
+    </message>
+    <message>
+        <source>Consent is recorded for processing or for marketing; choose one of the two.</source>
+        <translation>同意的用途为个人信息处理或营销；请选择其中之一。</translation>
+    </message>
+    <message>
+        <source>Record whether the customer gave consent or withdrew it (given or withdrawn).</source>
+        <translation>请登记客户是给予同意还是撤回同意（given 或 withdrawn）。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is closed: a withdrawal can still be recorded, a new consent cannot.</source>
+        <translation>客户 %1 已关闭：仍可登记撤回同意，但不能登记新的同意。</translation>
+    </message>
+    <message>
+        <source>The last %1 consent entry of customer %2 is dated %3; entries are recorded in the order they happened. Check the date.</source>
+        <translation>客户 %2 最近一条%1同意记录的日期为 %3；同意记录须按发生的先后顺序登记。请检查日期。</translation>
+    </message>
+    <message>
+        <source>processing</source>
+        <translation>个人信息处理</translation>
+    </message>
+    <message>
+        <source>marketing</source>
+        <translation>营销</translation>
+    </message>
+    <message>
+        <source>Customer %1 has no consent to processing on record, so there is nothing to withdraw. Check the customer and the purpose.</source>
+        <translation>客户 %1 没有个人信息处理同意记录，因此无可撤回。请核对客户和用途。</translation>
+    </message>
+    <message>
+        <source>Customer %1 has no consent to marketing on record, so there is nothing to withdraw. Check the customer and the purpose.</source>
+        <translation>客户 %1 没有营销同意记录，因此无可撤回。请核对客户和用途。</translation>
+    </message>
+    <message>
+        <source>Consent to marketing needs the customer&apos;s consent to processing first (given on or before the same date). Record the processing consent, then the marketing consent.</source>
+        <translation>营销同意须以客户已同意个人信息处理为前提（同意日期不晚于营销同意的日期）。请先登记个人信息处理同意，再登记营销同意。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s consent to marketing is dated %1, after this withdrawal of consent to processing. Check the date.</source>
+        <translation>客户的营销同意日期为 %1，晚于本次撤回个人信息处理同意的日期。请检查日期。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerCareCommands</name>
+    <message>
+        <source>OVERDUE</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>%1 needs --%2. See branchvault-cli --help.</source>
+        <translation>%1 命令需要 --%2 参数。请参阅 branchvault-cli --help。</translation>
+    </message>
+    <message>
+        <source>Complaint %1 of customer %2 is recorded: investigate by %3, answer by %4 (UTC).</source>
+        <translation>已登记客户 %2 的投诉 %1：调查截止时间 %3，答复截止时间 %4（UTC）。</translation>
+    </message>
+    <message>
+        <source>It is overdue already.</source>
+        <translation>该投诉已逾期。</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>complaint update needs --status investigating|answered|closed (answered and closed with --resolution TEXT).</source>
+        <translation>complaint update 命令需要 --status investigating|answered|closed 参数（answered 和 closed 须同时给出 --resolution TEXT）。</translation>
+    </message>
+    <message>
+        <source>complaint update --status %1 needs --resolution TEXT: what the customer was told and what was done.</source>
+        <translation>complaint update --status %1 需要 --resolution TEXT 参数：告知客户的内容以及已采取的措施。</translation>
+    </message>
+    <message>
+        <source>Complaint %1 is now %2.</source>
+        <translation>投诉 %1 的状态现为 %2。</translation>
+    </message>
+    <message>
+        <source>No complaints are overdue.</source>
+        <translation>没有逾期的投诉。</translation>
+    </message>
+    <message>
+        <source>Customer %1 has no complaints.</source>
+        <translation>客户 %1 没有投诉。</translation>
+    </message>
+    <message>
+        <source>complaint needs a subcommand: add, update, list or overdue.</source>
+        <translation>complaint 命令需要子命令：add、update、list 或 overdue。</translation>
+    </message>
+    <message>
+        <source>Unknown complaint subcommand &quot;%1&quot;.</source>
+        <translation>未知的 complaint 子命令“%1”。</translation>
+    </message>
+    <message>
+        <source>service needs a subcommand: add or list.</source>
+        <translation>service 命令需要子命令：add 或 list。</translation>
+    </message>
+    <message>
+        <source>Unknown service subcommand &quot;%1&quot;.</source>
+        <translation>未知的 service 子命令“%1”。</translation>
+    </message>
+    <message>
+        <source>Service record %1 of customer %2 (%3) is saved.</source>
+        <translation>已保存客户 %2 的服务记录 %1（%3）。</translation>
+    </message>
+    <message>
+        <source>Customer %1 has no service records.</source>
+        <translation>客户 %1 没有服务记录。</translation>
+    </message>
+    <message>
+        <source>consent needs a subcommand: add, withdraw or list.</source>
+        <translation>consent 命令需要子命令：add、withdraw 或 list。</translation>
+    </message>
+    <message>
+        <source>Unknown consent subcommand &quot;%1&quot;.</source>
+        <translation>未知的 consent 子命令“%1”。</translation>
+    </message>
+    <message>
+        <source>Customer %1 has no consent entries.</source>
+        <translation>客户 %1 没有同意记录。</translation>
+    </message>
+    <message>
+        <source>consent %1 needs --purpose processing|marketing.</source>
+        <translation>consent %1 命令需要 --purpose processing|marketing 参数。</translation>
+    </message>
+    <message>
+        <source>The withdrawal of consent to %1 by customer %2 is recorded (%3).</source>
+        <translation>已登记客户 %2 撤回对 %1 的同意（%3）。</translation>
+    </message>
+    <message>
+        <source>The consent of customer %2 to %1 is recorded (%3).</source>
+        <translation>已登记客户 %2 对 %1 的同意（%3）。</translation>
+    </message>
+    <message>
+        <source>Any current consent to marketing is withdrawn with it.</source>
+        <translation>当前有效的营销同意也随之撤回。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerCli</name>
+    <message>
+        <source>--%1 &quot;%2&quot; is not a date. Write it as YYYY-MM-DD (for example 2026-03-01).</source>
+        <translation>--%1 的值“%2”不是日期。请按 YYYY-MM-DD 格式填写（例如 2026-03-01）。</translation>
+    </message>
+    <message>
+        <source>--%1 &quot;%2&quot; is not a time. Give an ISO 8601 date-time (2026-03-01T08:30 in branch time, UTC+8, or with Z or an offset such as +08:00) or a date (00:00 branch time).</source>
+        <translation>--%1 的值“%2”不是有效的时间。请提供 ISO 8601 日期时间（2026-03-01T08:30 表示网点时间，UTC+8；也可带 Z 或 +08:00 等时区偏移）或日期（表示网点时间 00:00）。</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;. Put values with spaces in quotes. See branchvault-cli --help.</source>
+        <translation>多余的参数“%1”。含空格的值请用引号括起来。请参阅 branchvault-cli --help。</translation>
+    </message>
+    <message>
+        <source>%1 needs the customer number (customer list shows it). See branchvault-cli --help.</source>
+        <translation>%1 命令需要客户号（可用 customer list 查看）。请参阅 branchvault-cli --help。</translation>
+    </message>
+    <message>
+        <source>%1 needs the number of the %2 (the list shows it). See branchvault-cli --help.</source>
+        <translation>%1 命令需要%2编号（可在列表中查看）。请参阅 branchvault-cli --help。</translation>
+    </message>
+    <message>
+        <source>--limit must be a whole number from 1 to %1.</source>
+        <translation>--limit 必须为 1 至 %1 之间的整数。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerCommands</name>
+    <message>
+        <source>(a key that is not a field name)</source>
+        <translation>（不是字段名的键）</translation>
+    </message>
+    <message>
+        <source>%1 must be an object such as {&quot;number&quot;: …, &quot;type&quot;: &quot;debit_card&quot;, &quot;openedOn&quot;: &quot;2015-01-01&quot;}.</source>
+        <translation>%1 必须是对象，例如 {&quot;number&quot;: …, &quot;type&quot;: &quot;debit_card&quot;, &quot;openedOn&quot;: &quot;2015-01-01&quot;}。</translation>
+    </message>
+    <message>
+        <source>%1 has the unknown key %2; an account has id, number, type, openedOn, status and remove.</source>
+        <translation>%1 含有未知的键 %2；账户的键为 id、number、type、openedOn、status 和 remove。</translation>
+    </message>
+    <message>
+        <source>%1 has an id, but a new customer&apos;s accounts are new: leave the id out.</source>
+        <translation>%1 含有 id，但新客户的账户都是新账户：请去掉 id。</translation>
+    </message>
+    <message>
+        <source>%1.id must be the number of an account of the customer (customer show lists them).</source>
+        <translation>%1.id 必须是该客户某个账户的编号（可用 customer show 查看）。</translation>
+    </message>
+    <message>
+        <source>%1.remove must be true or false.</source>
+        <translation>%1.remove 必须为 true 或 false。</translation>
+    </message>
+    <message>
+        <source>%1.%2 must be text in quotes.</source>
+        <translation>%1.%2 必须是带引号的文本。</translation>
+    </message>
+    <message>
+        <source>%1.openedOn must be a date written as YYYY-MM-DD.</source>
+        <translation>%1.openedOn 必须是 YYYY-MM-DD 格式的日期。</translation>
+    </message>
+    <message>
+        <source>%1 is to be removed: give its id (customer show lists the accounts).</source>
+        <translation>%1 将被删除：请给出其 id（可用 customer show 查看账户）。</translation>
+    </message>
+    <message>
+        <source>%1 has neither an id (to change an account) nor a number (to add one).</source>
+        <translation>%1 既没有 id（用于修改账户），也没有 number（用于添加账户）。</translation>
+    </message>
+    <message>
+        <source>The customer document is not valid JSON (%1 at character %2). Check the quotes, commas and braces.</source>
+        <translation>客户文档不是有效的 JSON（第 %2 个字符处：%1）。请检查引号、逗号和花括号。</translation>
+    </message>
+    <message>
+        <source>The customer document must be one JSON object: {&quot;values&quot;: {…}, &quot;accounts&quot;: […]}.</source>
+        <translation>客户文档必须是一个 JSON 对象：{&quot;values&quot;: {…}, &quot;accounts&quot;: […]}。</translation>
+    </message>
+    <message>
+        <source>&quot;values&quot; must be an object of field keys and values, such as {&quot;name&quot;: …, &quot;id_number&quot;: …}.</source>
+        <translation>“values”必须是由字段键和值组成的对象，例如 {&quot;name&quot;: …, &quot;id_number&quot;: …}。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a value of the record: give it at the top level of the document, beside &quot;values&quot;.</source>
+        <translation>“%1”不是记录中的值：请将其放在文档的顶层，与“values”并列。</translation>
+    </message>
+    <message>
+        <source>&quot;values&quot; has the key %1, which is not a field a customer is entered with. The fields are: %2.</source>
+        <translation>“values”含有键 %1，但它不是录入客户时使用的字段。可用字段为：%2。</translation>
+    </message>
+    <message>
+        <source>The value of &quot;%1&quot; must be text in quotes.</source>
+        <translation>“%1”的值必须是带引号的文本。</translation>
+    </message>
+    <message>
+        <source>&quot;accounts&quot; must be a list: [{&quot;number&quot;: …, &quot;type&quot;: …}].</source>
+        <translation>“accounts”必须是列表：[{&quot;number&quot;: …, &quot;type&quot;: …}]。</translation>
+    </message>
+    <message>
+        <source>&quot;restricted&quot; must be true or false.</source>
+        <translation>“restricted”必须为 true 或 false。</translation>
+    </message>
+    <message>
+        <source>An edit does not change the customer manager. A branch manager moves the customer with customer transfer NO --manager LOGIN --reason TEXT.</source>
+        <translation>修改不能更改客户经理。更换客户经理须由网点负责人使用 customer transfer NO --manager LOGIN --reason TEXT 移交客户。</translation>
+    </message>
+    <message>
+        <source>&quot;manager&quot; must be the login of a customer manager, in quotes.</source>
+        <translation>“manager”必须是客户经理的登录名，并用引号括起来。</translation>
+    </message>
+    <message>
+        <source>The customer document has the unknown key %1. Its keys are values, accounts, restricted and manager.</source>
+        <translation>客户文档含有未知的键 %1。可用的键为 values、accounts、restricted 和 manager。</translation>
+    </message>
+    <message>
+        <source>The customer document has no &quot;values&quot;: give at least the name, the ID number and the mobile or the address.</source>
+        <translation>客户文档中没有“values”：请至少提供姓名、证件号码，以及手机号码或地址。</translation>
+    </message>
+    <message>
+        <source>The document changes nothing: give the fields to change in &quot;values&quot;, accounts in &quot;accounts&quot;, or &quot;restricted&quot;.</source>
+        <translation>该文档没有任何更改：请在“values”中给出要更改的字段，在“accounts”中给出账户，或给出“restricted”。</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist. Check the folder and the file name.</source>
+        <translation>文件 %1 不存在。请检查文件夹和文件名。</translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than 1 MiB; a customer document is much smaller. Check the file.</source>
+        <translation>文件 %1 大于 1 MiB；客户文档远小于此。请检查该文件。</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be read. Check that you may read it.</source>
+        <translation>无法读取文件 %1。请确认您有权读取该文件。</translation>
+    </message>
+    <message>
+        <source>Type or paste the customer document (JSON), then press Ctrl-D.</source>
+        <translation>请输入或粘贴客户文档（JSON），然后按 Ctrl-D。</translation>
+    </message>
+    <message>
+        <source>No customer document: give it as JSON on standard input after the password line, or with --file FILE.json.</source>
+        <translation>没有客户文档：请在标准输入中于密码行之后以 JSON 格式提供，或使用 --file FILE.json。</translation>
+    </message>
+    <message>
+        <source>The customer document is larger than 1 MiB; a customer document is much smaller.</source>
+        <translation>客户文档大于 1 MiB；正常的客户文档远小于此。</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Only the branch manager names the responsible customer manager; the customers you enter are your own. Leave &quot;manager&quot; out.</source>
+        <translation>只有网点负责人可以指定负责的客户经理；您录入的客户归您本人负责。请去掉“manager”。</translation>
+    </message>
+    <message>
+        <source>No staff account has the login %1 given as &quot;manager&quot;. Give the login of an active customer manager.</source>
+        <translation>没有员工用户账户使用“manager”中给出的登录名 %1。请给出在用的客户经理的登录名。</translation>
+    </message>
+    <message>
+        <source>Customer %1 was entered. Change %2 is pending approval by a branch manager (not you).</source>
+        <translation>客户 %1 已录入。变更 %2 正等待网点负责人（非您本人）批准。</translation>
+    </message>
+    <message>
+        <source>Customer %1 has no account %2 (accounts[%3].id). customer show lists the accounts.</source>
+        <translation>客户 %1 没有账户 %2（accounts[%3].id）。可用 customer show 查看账户。</translation>
+    </message>
+    <message>
+        <source>Change %1 of customer %2 is pending approval by a branch manager (not you).</source>
+        <translation>客户 %2 的变更 %1 正等待网点负责人（非您本人）批准。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>%1 (custody until %2 UTC)</source>
+        <translation>%1（托管至 %2 UTC）</translation>
+    </message>
+    <message>
+        <source>Account %1: %2  %3  opened %4  %5</source>
+        <translation>账户 %1：%2  %3  开户日期 %4  %5</translation>
+    </message>
+    <message>
+        <source>Pending change: %1 (waiting for a branch manager&apos;s approval)</source>
+        <translation>待复核的变更：%1（等待网点负责人批准）</translation>
+    </message>
+    <message>
+        <source>restricted</source>
+        <translation>重点保密</translation>
+    </message>
+    <message>
+        <source>--sort must be number, tier, manager or created.</source>
+        <translation>--sort 必须为 number、tier、manager 或 created。</translation>
+    </message>
+    <message>
+        <source>The branch list has no name filter. Find a customer by the full name with customer find --name NAME.</source>
+        <translation>全网点客户列表不支持按姓名筛选。请使用 customer find --name NAME 按完整姓名查找客户。</translation>
+    </message>
+    <message>
+        <source>Your portfolio is listed by customer number; --sort is for the branch manager&apos;s list.</source>
+        <translation>您的名下客户按客户号排列；--sort 仅用于网点负责人的列表。</translation>
+    </message>
+    <message>
+        <source>No customer of yours matches the name filter.</source>
+        <translation>您的名下客户中没有与姓名筛选条件匹配的客户。</translation>
+    </message>
+    <message>
+        <source>No customers.</source>
+        <translation>没有客户。</translation>
+    </message>
+    <message>
+        <source>More customers follow: continue with --after %1</source>
+        <translation>还有更多客户：请使用 --after %1 继续</translation>
+    </message>
+    <message>
+        <source>customer find needs exactly one of --id, --mobile, --account or --name with the full value (exact match).</source>
+        <translation>customer find 命令需要且只能给出 --id、--mobile、--account 或 --name 中的一个，并提供完整的值（精确匹配）。</translation>
+    </message>
+    <message>
+        <source>No customer matches.</source>
+        <translation>没有匹配的客户。</translation>
+    </message>
+    <message>
+        <source>customer lookup needs the full name (--name), the full ID number (--id) and the purpose (--purpose TEXT).</source>
+        <translation>customer lookup 命令需要完整姓名（--name）、完整证件号码（--id）和查询目的（--purpose TEXT）。</translation>
+    </message>
+    <message>
+        <source>No match: no active customer has exactly this full name and ID number. Check both against the ID document (they must match in full).</source>
+        <translation>无匹配结果：没有状态正常的客户与此完整姓名和证件号码完全相符。请对照证件核对两者（必须完全一致）。</translation>
+    </message>
+    <message>
+        <source>customer reveal needs --fields F1,F2 (the grade-1 fields of an approved request).</source>
+        <translation>customer reveal 命令需要 --fields F1,F2 参数（已批准申请中的一级信息字段）。</translation>
+    </message>
+    <message>
+        <source>%1 (account %2): %3</source>
+        <translation>%1（账户 %2）：%3</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>customer needs a subcommand: add, edit, show, list, find, lookup, reveal, import, assign, transfer, custody, return, reclaim, assignments, close, report or history.</source>
+        <translation>customer 命令需要子命令：add、edit、show、list、find、lookup、reveal、import、assign、transfer、custody、return、reclaim、assignments、close、report 或 history。</translation>
+    </message>
+    <message>
+        <source>Unknown customer subcommand &quot;%1&quot;.</source>
+        <translation>未知的 customer 子命令“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerEntry</name>
+    <message numerus="yes">
+        <source>%n more field(s) need attention</source>
+        <translation>
+            <numerusform>另有 %n 个字段需要注意</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A customer with this ID number already exists: customer number %1, customer manager %2. Do not enter it again; ask that customer manager or the branch manager.</source>
+        <translation>已存在使用此证件号码的客户：客户号 %1，客户经理 %2。请勿重复录入；请咨询该客户经理或网点负责人。</translation>
+    </message>
+    <message>
+        <source>Choose the customer manager who will be responsible for this customer (an active customer manager account).</source>
+        <translation>请选择负责该客户的客户经理（须为在用的客户经理用户账户）。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is %2; only active customers can be edited.</source>
+        <translation>客户 %1 的状态为 %2；只能修改状态正常的客户。</translation>
+    </message>
+    <message>
+        <source>An earlier change of customer %1 is still waiting for approval. Wait for the branch manager&apos;s decision, then edit again.</source>
+        <translation>客户 %1 之前的一项变更仍在等待批准。请等待网点负责人处理后再修改。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: every value is the same as in the record.</source>
+        <translation>未做任何更改：所有值都与记录中的相同。</translation>
+    </message>
+    <message>
+        <source>There is no pending change %1 that you may see.</source>
+        <translation>不存在您有权查看的待复核变更 %1。</translation>
+    </message>
+    <message>
+        <source>The change no longer exists.</source>
+        <translation>该变更已不存在。</translation>
+    </message>
+    <message>
+        <source>The customer record changed after this edit was made. Reject it; the maker can edit again from the current record.</source>
+        <translation>该客户记录在此次修改之后又发生了变化。请驳回此次修改；经办人可基于当前记录重新修改。</translation>
+    </message>
+    <message>
+        <source>An account in this change does not belong to the customer.</source>
+        <translation>此变更中的某个账户不属于该客户。</translation>
+    </message>
+    <message>
+        <source>There is no change %1.</source>
+        <translation>不存在变更 %1。</translation>
+    </message>
+    <message>
+        <source>Change %1 was already decided (%2).</source>
+        <translation>变更 %1 已处理（%2）。</translation>
+    </message>
+    <message>
+        <source>You made this change, so you cannot approve it: another branch manager must check it.</source>
+        <translation>此变更由您本人提交，因此您不能批准：须由另一位网点负责人复核。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the rejection, so the maker can correct it.</source>
+        <translation>请填写驳回原因，以便经办人更正。</translation>
+    </message>
+    <message>
+        <source>Change %1 was already decided.</source>
+        <translation>变更 %1 已处理。</translation>
+    </message>
+    <message>
+        <source>You made this change, so another branch manager must decide on it.</source>
+        <translation>此变更由您本人提交，因此须由另一位网点负责人处理。</translation>
+    </message>
+    <message>
+        <source>Give the reason why the pair is in order (for example: husband and wife share the phone).</source>
+        <translation>请说明该可疑客户对并无问题的原因（例如：夫妻共用同一电话）。</translation>
+    </message>
+    <message>
+        <source>There is no open suspicious pair %1.</source>
+        <translation>不存在未处理的可疑客户对 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerFinder</name>
+    <message>
+        <source>The customer no longer exists.</source>
+        <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <source>Special requests are not available.</source>
+        <translation>专项事务申请功能不可用。</translation>
+    </message>
+    <message>
+        <source>Name the fields to show in full.</source>
+        <translation>请指定要完整显示的字段。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a protected (grade 1) field; it is shown without a request.</source>
+        <translation>“%1”不是受保护（一级信息）字段；无需申请即可显示。</translation>
+    </message>
+    <message>
+        <source>There is no approved, unexpired request to see %1 of customer %2 in full. File a special request (request full view) and wait for the branch manager&apos;s approval.</source>
+        <translation>没有已批准且未过期的申请可完整查看客户 %2 的%1。请提交专项事务申请（申请类型：完整查看），并等待网点负责人批准。</translation>
+    </message>
+    <message>
+        <source>The list position is not valid; start from the first page.</source>
+        <translation>列表位置无效；请从第一页开始。</translation>
+    </message>
+    <message>
+        <source>Type the full value to look up (exact match).</source>
+        <translation>请输入要查询的完整值（精确匹配）。</translation>
+    </message>
+    <message>
+        <source>The existence check works with the exact ID number, mobile or account number, not with names.</source>
+        <translation>存在性核查只能使用完整的证件号码、手机号码或账号，不能使用姓名。</translation>
+    </message>
+    <message>
+        <source>Type the full value to check (exact match).</source>
+        <translation>请输入要核查的完整值（精确匹配）。</translation>
+    </message>
+    <message>
+        <source>Type the customer&apos;s full name.</source>
+        <translation>请输入客户的完整姓名。</translation>
+    </message>
+    <message>
+        <source>Type the customer&apos;s full ID number.</source>
+        <translation>请输入客户的完整证件号码。</translation>
+    </message>
+    <message>
+        <source>State the purpose of the lookup (for example: verifying the customer at the counter).</source>
+        <translation>请说明查询目的（例如：在柜面核实客户身份）。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is restricted (重点保密). File a restricted-access request and wait for the branch manager&apos;s approval.</source>
+        <translation>客户 %1 为重点保密客户。请提交重点保密客户访问申请，并等待网点负责人批准。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerImport</name>
+    <message>
+        <source>No staff account has the login in the column &quot;Customer manager&quot;. Enter the login of an active customer manager (as used to sign in).</source>
+        <translation>没有员工用户账户使用“客户经理”列中的登录名。请填写在用的客户经理的登录名（即其登录时使用的名称）。</translation>
+    </message>
+    <message>
+        <source>The login in the column &quot;Customer manager&quot; is not an active customer manager account. Enter the login of the active customer manager who will be responsible for this customer.</source>
+        <translation>“客户经理”列中的登录名不是在用的客户经理用户账户。请填写将负责该客户的在用客户经理的登录名。</translation>
+    </message>
+    <message>
+        <source>Excel has turned this number into scientific notation (such as 6.2E+18), which loses digits. Format the column as Text in Excel, type the number again, save and import again.</source>
+        <translation>Excel 已将此号码转换为科学记数法（如 6.2E+18），导致数字丢失。请在 Excel 中将该列设置为“文本”格式，重新输入号码，保存后重新导入。</translation>
+    </message>
+    <message>
+        <source>The account&apos;s opening date must be a date written as YYYY-MM-DD.</source>
+        <translation>账户的开户日期必须是 YYYY-MM-DD 格式的日期。</translation>
+    </message>
+    <message>
+        <source>An account type or opening date is filled in, but the account or card number is empty. Enter the number, or clear the account cells.</source>
+        <translation>已填写账户类型或开户日期，但账号或卡号为空。请填写号码，或清空账户相关单元格。</translation>
+    </message>
+    <message>
+        <source>Enter the login of the customer manager who will be responsible for this customer in the column &quot;Customer manager&quot;.</source>
+        <translation>请在“客户经理”列中填写将负责该客户的客户经理的登录名。</translation>
+    </message>
+    <message>
+        <source>You can import only customers you will be responsible for yourself: leave the column &quot;Customer manager&quot; empty or enter your own login. The branch manager can import customers for other customer managers.</source>
+        <translation>您只能导入由您本人负责的客户：请将“客户经理”列留空，或填写您本人的登录名。网点负责人可以为其他客户经理导入客户。</translation>
+    </message>
+    <message>
+        <source>The report file already exists and is not overwritten. Choose another name for the report, or move the old one away, then import again.</source>
+        <translation>报告文件已存在，不会被覆盖。请为报告另选一个文件名，或将旧报告移走，然后重新导入。</translation>
+    </message>
+    <message>
+        <source>The import file does not exist. Check the folder and the file name, then import again.</source>
+        <translation>导入文件不存在。请检查文件夹和文件名，然后重新导入。</translation>
+    </message>
+    <message>
+        <source>The import file could not be opened. Check that you may read it and that no other program locks it, then import again.</source>
+        <translation>无法打开导入文件。请确认您有权读取该文件且没有其他程序锁定它，然后重新导入。</translation>
+    </message>
+    <message>
+        <source>As branch manager, add the column &quot;Customer manager&quot; (客户经理) with the login of the customer manager responsible for each customer, then import again.</source>
+        <translation>以网点负责人身份导入时，请添加“客户经理”（Customer manager）列，填写负责每位客户的客户经理的登录名，然后重新导入。</translation>
+    </message>
+    <message>
+        <source>The report file could not be created. Choose a new file name in a folder you may write to, then import again.</source>
+        <translation>无法创建报告文件。请在您有写入权限的文件夹中选择一个新文件名，然后重新导入。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 The rows read together with this one were not saved either; import them again (rows already saved are refused as duplicates, so nothing is entered twice).</source>
+        <translation>未保存：%1与此行一起读取的各行也均未保存；请重新导入这些行（已保存的行会作为重复记录被拒绝，因此不会重复录入）。</translation>
+    </message>
+    <message>
+        <source>The import stopped: %1 The rows after those listed here were not read; import them again.</source>
+        <translation>导入已停止：%1此处所列各行之后的行均未读取；请重新导入这些行。</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>The file has a heading row but no customer rows: nothing was imported.</source>
+        <translation>文件有标题行，但没有客户数据行：未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>BranchVault import report</source>
+        <translation>BranchVault 导入报告</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Imported by</source>
+        <translation>导入人</translation>
+    </message>
+    <message>
+        <source>Imported at (UTC)</source>
+        <translation>导入时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Accepted (pending review)</source>
+        <translation>已接受（待复核）</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>The report file could not be written (%1). The problems are listed here; copy them before closing.</source>
+        <translation>无法写入报告文件（%1）。问题已在此列出；请在关闭前复制这些内容。</translation>
+    </message>
+    <message>
+        <source>The summary of this import could not be written to the audit log (%1). Each imported record has its own audit row; tell the system administrator.</source>
+        <translation>无法将本次导入的摘要写入审计日志（%1）。每条导入的记录都有各自的审计记录；请告知系统管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerLabels</name>
+    <message>
+        <source>pending approval</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>anonymised</source>
+        <translation>已匿名化</translation>
+    </message>
+    <message>
+        <source>under 20</source>
+        <translation>20 岁以下</translation>
+    </message>
+    <message>
+        <source>70 and over</source>
+        <translation>70 岁及以上</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2 岁</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>at the counter</source>
+        <translation>柜面</translation>
+    </message>
+    <message>
+        <source>by phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>online banking</source>
+        <translation>网上银行</translation>
+    </message>
+    <message>
+        <source>mobile app</source>
+        <translation>手机银行</translation>
+    </message>
+    <message>
+        <source>by letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>under investigation</source>
+        <translation>调查中</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>processing of personal information</source>
+        <translation>个人信息处理</translation>
+    </message>
+    <message>
+        <source>marketing</source>
+        <translation>营销</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>debit card</source>
+        <translation>借记卡</translation>
+    </message>
+    <message>
+        <source>credit card</source>
+        <translation>信用卡</translation>
+    </message>
+    <message>
+        <source>savings account</source>
+        <translation>储蓄账户</translation>
+    </message>
+    <message>
+        <source>current account</source>
+        <translation>结算账户</translation>
+    </message>
+    <message>
+        <source>fixed deposit</source>
+        <translation>定期存款</translation>
+    </message>
+    <message>
+        <source>dormant</source>
+        <translation>久悬</translation>
+    </message>
+    <message>
+        <source>frozen</source>
+        <translation>已冻结</translation>
+    </message>
+    <message>
+        <source>under CNY 50,000</source>
+        <translation>50,000 元以下</translation>
+    </message>
+    <message>
+        <source>CNY 50,000–100,000</source>
+        <translation>50,000–100,000 元</translation>
+    </message>
+    <message>
+        <source>CNY 100,000–300,000</source>
+        <translation>100,000–300,000 元</translation>
+    </message>
+    <message>
+        <source>CNY 300,000–1,000,000</source>
+        <translation>300,000–1,000,000 元</translation>
+    </message>
+    <message>
+        <source>over CNY 1,000,000</source>
+        <translation>1,000,000 元以上</translation>
+    </message>
+    <message>
+        <source>single</source>
+        <translation>未婚</translation>
+    </message>
+    <message>
+        <source>married</source>
+        <translation>已婚</translation>
+    </message>
+    <message>
+        <source>divorced</source>
+        <translation>离异</translation>
+    </message>
+    <message>
+        <source>widowed</source>
+        <translation>丧偶</translation>
+    </message>
+    <message>
+        <source>new record</source>
+        <translation>新建记录</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>full view</source>
+        <translation>完整查看</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>restricted access</source>
+        <translation>重点保密客户访问</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d %1</source>
+        <translation>
+            <numerusform>%n 天 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomerOwnership</name>
+    <message>
+        <source>Give the reason for this change of customer manager (for example: staff change, leave, misconduct).</source>
+        <translation>请填写更换客户经理的原因（例如：人员变动、休假、违规）。</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most %1 characters). Shorten it.</source>
+        <translation>原因过长（最多 %1 个字符）。请缩短。</translation>
+    </message>
+    <message>
+        <source>Choose the customer manager who is to take the customer.</source>
+        <translation>请选择接手该客户的客户经理。</translation>
+    </message>
+    <message>
+        <source>The account %1 is not a customer manager. Choose a customer manager account.</source>
+        <translation>用户账户 %1 不是客户经理。请选择客户经理用户账户。</translation>
+    </message>
+    <message>
+        <source>The account %1 is frozen and cannot take customers. Choose an active customer manager.</source>
+        <translation>用户账户 %1 已被冻结，不能接手客户。请选择在用的客户经理。</translation>
+    </message>
+    <message>
+        <source>The custody end date must be today or a later date. Choose the last day of the custody.</source>
+        <translation>托管结束日期必须是今天或之后的日期。请选择托管的最后一天。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A custody lasts at most %n day(s). Choose an earlier end date, or transfer the customer permanently.</source>
+        <translation>
+            <numerusform>托管期限最长为 %n 天。请选择更早的结束日期，或将客户永久移交。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The customer no longer exists.</source>
+        <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is %2; only active or pending customers can be given to a customer manager.</source>
+        <translation>客户 %1 的状态为 %2；只有状态正常或待复核的客户才能分配给客户经理。</translation>
+    </message>
+    <message>
+        <source>Customer %1 already has an active customer manager (%2). Use transfer to move it permanently, or custody for a limited time.</source>
+        <translation>客户 %1 已有在用的客户经理（%2）。如需永久移交，请使用移交（transfer）；如仅在限定期间内交由他人，请使用托管（custody）。</translation>
+    </message>
+    <message>
+        <source>Customer %1 has no customer manager yet. Assign it instead.</source>
+        <translation>客户 %1 尚无客户经理。请改用分配。</translation>
+    </message>
+    <message>
+        <source>Customer %1 already belongs to %2. Choose another customer manager.</source>
+        <translation>客户 %1 已归属 %2。请选择其他客户经理。</translation>
+    </message>
+    <message>
+        <source>Customer %1 has no active customer manager, so there is nobody to return it to. Assign it first.</source>
+        <translation>客户 %1 没有在用的客户经理，因此无法归还。请先分配客户经理。</translation>
+    </message>
+    <message>
+        <source>%1 is already the customer manager of customer %2. The custodian must be another customer manager.</source>
+        <translation>%1 已是客户 %2 的客户经理。托管人必须是其他客户经理。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is not in custody, so there is nothing to return.</source>
+        <translation>客户 %1 未处于托管状态，因此无需归还。</translation>
+    </message>
+    <message>
+        <source>Customer %1 has no customer manager to take it from. Assign it instead.</source>
+        <translation>客户 %1 没有可从其处收回的客户经理。请改用分配。</translation>
+    </message>
+    <message>
+        <source>%1 is already responsible for customer %2. Choose the customer manager who is to take it.</source>
+        <translation>%1 已负责客户 %2。请选择接手该客户的客户经理。</translation>
+    </message>
+    <message>
+        <source>Unknown kind of assignment.</source>
+        <translation>未知的分配类型。</translation>
+    </message>
+    <message>
+        <source>Give the reason why the customer keeps the current tier.</source>
+        <translation>请说明该客户保持当前客户等级的原因。</translation>
+    </message>
+    <message>
+        <source>There is no tier change %1.</source>
+        <translation>不存在客户等级调整 %1。</translation>
+    </message>
+    <message>
+        <source>Tier change %1 was already decided (%2).</source>
+        <translation>客户等级调整 %1 已处理（%2）。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is %2; its tier can no longer change. Reject the tier change.</source>
+        <translation>客户 %1 的状态为 %2；其客户等级已不能再调整。请驳回此客户等级调整。</translation>
+    </message>
+    <message>
+        <source>The assets or tier of customer %1 changed after this tier change was computed. Reject it; a new change is computed at the next approved edit of the assets.</source>
+        <translation>计算此客户等级调整之后，客户 %1 的资产或客户等级已发生变化。请驳回此调整；下次资产修改获批后将重新计算调整。</translation>
+    </message>
+    <message>
+        <source>Tier change %1 was already decided.</source>
+        <translation>客户等级调整 %1 已处理。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerRecordCommands</name>
+    <message>
+        <source>customer import needs the CSV file: customer import FILE.csv.</source>
+        <translation>customer import 命令需要 CSV 文件：customer import FILE.csv。</translation>
+    </message>
+    <message>
+        <source>--report needs the name of a new file for the import report.</source>
+        <translation>--report 需要为导入报告指定一个新文件的名称。</translation>
+    </message>
+    <message>
+        <source>Read %1 %</source>
+        <translation>已读取 %1%</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n row(s) read</source>
+        <translation>
+            <numerusform>%1：已读取 %n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accepted (pending review)</source>
+        <translation>
+            <numerusform>接受 %n 行（待复核）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected.</source>
+        <translation>
+            <numerusform>拒绝 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2 (%3): %4</source>
+        <translation>第 %1 行 %2 列（%3）：%4</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Pending records: %1</source>
+        <translation>待复核的记录：%1</translation>
+    </message>
+    <message>
+        <source>Report written to %1.</source>
+        <translation>报告已写入 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of %1 were not imported; correct them as listed (or in the report) and import those rows again. The other rows are pending records.</source>
+        <translation>
+            <numerusform>%1 中有 %n 行未导入；请按所列问题（或报告中的问题）更正后，重新导入这些行。其他行已成为待复核的记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No row of %1 was imported; correct the rows as listed (or in the report) and import the file again.</source>
+        <translation>%1 中没有任何行被导入；请按所列问题（或报告中的问题）更正各行后，重新导入该文件。</translation>
+    </message>
+    <message>
+        <source>Customer %1 has no history yet.</source>
+        <translation>客户 %1 尚无历史记录。</translation>
+    </message>
+    <message>
+        <source>customer close needs --reason TEXT (for example: the customer closed every account).</source>
+        <translation>customer close 命令需要 --reason TEXT 参数（例如：客户已注销全部账户）。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is closed. Its record is kept for the retention period, then anonymised.</source>
+        <translation>客户 %1 已关闭。其记录将在保留期限内保存，期满后匿名化。</translation>
+    </message>
+    <message>
+        <source>customer return ends a custody early; it takes only the customer number (no --manager, --until-date or --reason).</source>
+        <translation>customer return 用于提前结束托管；只需提供客户号（不接受 --manager、--until-date 或 --reason）。</translation>
+    </message>
+    <message>
+        <source>customer %1 needs --manager LOGIN (the customer manager who takes the customer).</source>
+        <translation>customer %1 命令需要 --manager LOGIN 参数（接手该客户的客户经理）。</translation>
+    </message>
+    <message>
+        <source>customer custody needs --until-date YYYY-MM-DD: the last day of the custody (branch time).</source>
+        <translation>customer custody 命令需要 --until-date YYYY-MM-DD 参数：托管的最后一天（网点时间）。</translation>
+    </message>
+    <message>
+        <source>--until-date is for customer custody only.</source>
+        <translation>--until-date 仅适用于 customer custody。</translation>
+    </message>
+    <message>
+        <source>customer %1 needs --reason TEXT (for example: staff change, leave).</source>
+        <translation>customer %1 命令需要 --reason TEXT 参数（例如：人员变动、休假）。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is assigned to %2.</source>
+        <translation>客户 %1 已分配给 %2。</translation>
+    </message>
+    <message>
+        <source>Customer %1 was transferred to %2.</source>
+        <translation>客户 %1 已移交给 %2。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is in the custody of %2 until the end of %3 (branch time); then it returns to its customer manager by itself.</source>
+        <translation>客户 %1 由 %2 托管至 %3 结束（网点时间）；到期后将自动归还原客户经理。</translation>
+    </message>
+    <message>
+        <source>The custody of customer %1 ended; the customer is back with its customer manager.</source>
+        <translation>客户 %1 的托管已结束；该客户已归还原客户经理。</translation>
+    </message>
+    <message>
+        <source>Customer %1 was reclaimed for %2.</source>
+        <translation>客户 %1 已收回并交给 %2。</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>至 %1</translation>
+    </message>
+    <message>
+        <source>Customer %1 has no assignments on record.</source>
+        <translation>客户 %1 没有分配记录。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerRetention</name>
+    <message>
+        <source>Customer %1 is %2; only an active customer can be closed.</source>
+        <translation>客户 %1 的状态为 %2；只能关闭状态正常的客户。</translation>
+    </message>
+    <message>
+        <source>Give the reason for closing the customer (for example: the customer closed every account and ended the relationship).</source>
+        <translation>请填写关闭该客户的原因（例如：客户已注销全部账户并终止业务关系）。</translation>
+    </message>
+    <message>
+        <source>The reason has %1 characters; at most %2 are allowed. Shorten it.</source>
+        <translation>原因有 %1 个字符，最多允许 %2 个。请缩短。</translation>
+    </message>
+    <message>
+        <source>Customer %1 changed while it was being closed. Open it again and retry.</source>
+        <translation>客户 %1 在关闭过程中发生了变化。请重新打开后重试。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is %2: no personal information about the customer is held any more, so there is no data-subject report to produce.</source>
+        <translation>客户 %1 的状态为 %2：系统已不再保存该客户的个人信息，因此无需生成个人信息主体报告。</translation>
+    </message>
+    <message>
+        <source>Special requests are not available, so the report cannot be made.</source>
+        <translation>专项事务申请功能不可用，因此无法生成报告。</translation>
+    </message>
+    <message>
+        <source>The data-subject report of customer %1 holds the customer&apos;s personal information in full. File a special request (type export, report &quot;data_subject&quot;, customer %1) and wait for the branch manager&apos;s approval; each approval makes one report.</source>
+        <translation>客户 %1 的个人信息主体报告包含该客户完整的个人信息。请提交专项事务申请（类型：导出，报告：“data_subject”，客户：%1），并等待网点负责人批准；每次批准只能生成一份报告。</translation>
+    </message>
+    <message>
+        <source>There is no customer %1 any more.</source>
+        <translation>客户 %1 已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerReviewCommands</name>
+    <message>
+        <source>--after must be the number of a change: the list continues after it.</source>
+        <translation>--after 必须是变更编号：列表从该变更之后继续。</translation>
+    </message>
+    <message>
+        <source>No changes are waiting for approval.</source>
+        <translation>没有等待批准的变更。</translation>
+    </message>
+    <message>
+        <source>More changes may follow: continue with --after %1.</source>
+        <translation>可能还有更多变更：请使用 --after %1 继续。</translation>
+    </message>
+    <message>
+        <source>approvals approve needs the numbers of the changes (approvals list shows them); &quot;%1&quot; is not one.</source>
+        <translation>approvals approve 命令需要变更编号（可用 approvals list 查看）；“%1”不是变更编号。</translation>
+    </message>
+    <message>
+        <source>approvals approve needs the number of the change (approvals list shows it).</source>
+        <translation>approvals approve 命令需要变更编号（可用 approvals list 查看）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approved: change %1.</source>
+        <translation>
+            <numerusform>已批准变更：%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>approvals reject needs --reason TEXT: the maker is told what to correct.</source>
+        <translation>approvals reject 命令需要 --reason TEXT 参数：用于告知经办人需要更正的内容。</translation>
+    </message>
+    <message>
+        <source>Change %1 was rejected; the maker sees the reason.</source>
+        <translation>变更 %1 已驳回；经办人可以看到驳回原因。</translation>
+    </message>
+    <message>
+        <source>approvals needs a subcommand: list, approve or reject.</source>
+        <translation>approvals 命令需要子命令：list、approve 或 reject。</translation>
+    </message>
+    <message>
+        <source>Unknown approvals subcommand &quot;%1&quot;.</source>
+        <translation>未知的 approvals 子命令“%1”。</translation>
+    </message>
+    <message>
+        <source>No tier changes are waiting for confirmation.</source>
+        <translation>没有待确认的客户等级调整。</translation>
+    </message>
+    <message>
+        <source>tiers needs a subcommand: list, confirm or reject.</source>
+        <translation>tiers 命令需要子命令：list、confirm 或 reject。</translation>
+    </message>
+    <message>
+        <source>Unknown tiers subcommand &quot;%1&quot;.</source>
+        <translation>未知的 tiers 子命令“%1”。</translation>
+    </message>
+    <message>
+        <source>tier change</source>
+        <translation>客户等级调整</translation>
+    </message>
+    <message>
+        <source>tiers reject needs --reason TEXT: why the customer keeps the current tier.</source>
+        <translation>tiers reject 命令需要 --reason TEXT 参数：说明客户为何保持当前等级。</translation>
+    </message>
+    <message>
+        <source>tiers confirm takes no --reason.</source>
+        <translation>tiers confirm 命令不接受 --reason 参数。</translation>
+    </message>
+    <message>
+        <source>Tier change %1 was confirmed; the customer has the new tier.</source>
+        <translation>客户等级调整 %1 已确认；客户已调整为新等级。</translation>
+    </message>
+    <message>
+        <source>Tier change %1 was rejected; the customer keeps the current tier.</source>
+        <translation>客户等级调整 %1 已驳回；客户保持当前等级。</translation>
+    </message>
+    <message>
+        <source>No suspicious pairs.</source>
+        <translation>没有可疑客户对。</translation>
+    </message>
+    <message>
+        <source>suspicious needs a subcommand: list or clear.</source>
+        <translation>suspicious 命令需要子命令：list 或 clear。</translation>
+    </message>
+    <message>
+        <source>Unknown suspicious subcommand &quot;%1&quot;.</source>
+        <translation>未知的 suspicious 子命令“%1”。</translation>
+    </message>
+    <message>
+        <source>pair</source>
+        <translation>可疑客户对</translation>
+    </message>
+    <message>
+        <source>suspicious clear needs --reason TEXT: what the review found (for example: spouses share a phone).</source>
+        <translation>suspicious clear 命令需要 --reason TEXT 参数：说明复查结果（例如：夫妻共用一个电话号码）。</translation>
+    </message>
+    <message>
+        <source>Suspicious pair %1 was cleared.</source>
+        <translation>可疑客户对 %1 已排除。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerService</name>
+    <message>
+        <source>There is no customer with this customer number. Check the number and try again.</source>
+        <translation>没有与此客户号对应的客户。请检查客户号后重试。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is restricted (重点保密): only its own customer manager and the branch manager may see it. If your work needs it, file a restricted-access request.</source>
+        <translation>客户 %1 为重点保密客户：仅其客户经理和网点负责人可以查看。如工作需要，请提交重点保密客户访问申请。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is not one of your customers. Ask its customer manager or the branch manager.</source>
+        <translation>客户 %1 不是您名下的客户。请联系该客户的客户经理或网点负责人。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerStore</name>
+    <message>
+        <source>The customer number counter is missing.</source>
+        <translation>缺少客户号计数器。</translation>
+    </message>
+    <message>
+        <source>There is no such customer.</source>
+        <translation>没有该客户。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerValidator</name>
+    <message>
+        <source>There is no customer field &quot;%1&quot;.</source>
+        <translation>不存在客户字段“%1”。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is kept by BranchVault and cannot be entered; use the ownership or tier functions to change it.</source>
+        <translation>“%1”由 BranchVault 自动维护，不能录入；如需更改，请使用客户归属或客户等级功能。</translation>
+    </message>
+    <message>
+        <source>The ID number is required. Copy it from the customer&apos;s identity document.</source>
+        <translation>证件号码为必填项。请按客户身份证件上的号码填写。</translation>
+    </message>
+    <message>
+        <source>The 15-digit ID number was upgraded to its 18-digit form.</source>
+        <translation>15 位证件号码已升位为 18 位。</translation>
+    </message>
+    <message>
+        <source>The sex is required (M or F).</source>
+        <translation>性别为必填项（M 或 F）。</translation>
+    </message>
+    <message>
+        <source>The birth date must be a date written as YYYY-MM-DD.</source>
+        <translation>出生日期必须是 YYYY-MM-DD 格式的日期。</translation>
+    </message>
+    <message>
+        <source>The nationality has at most 40 characters.</source>
+        <translation>国籍最多 40 个字符。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be one of: %2.</source>
+        <translation>“%1”必须是以下值之一：%2。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has at most 500 characters.</source>
+        <translation>“%1”最多 500 个字符。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; looks as if it holds a PIN, CVV or password. BranchVault never stores customers&apos; authentication secrets: remove it.</source>
+        <translation>“%1”中似乎含有 PIN、CVV 或密码。BranchVault 从不保存客户的身份验证机密信息：请将其删除。</translation>
+    </message>
+    <message>
+        <source>Assets under management must be a whole amount in CNY, 0 or more.</source>
+        <translation>管理资产规模必须是以人民币计的整数金额，且不小于 0。</translation>
+    </message>
+    <message>
+        <source>The account type must be one of: %1.</source>
+        <translation>账户类型必须是以下值之一：%1。</translation>
+    </message>
+    <message>
+        <source>The account status must be one of: %1.</source>
+        <translation>账户状态必须是以下值之一：%1。</translation>
+    </message>
+    <message>
+        <source>An account cannot be opened in the future.</source>
+        <translation>开户日期不能是未来的日期。</translation>
     </message>
 </context>
 <context>
@@ -873,6 +2877,208 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <source>change the own password</source>
+        <translation>修改本人密码</translation>
+    </message>
+    <message>
+        <source>manage the own second factor</source>
+        <translation>管理本人的第二验证因素</translation>
+    </message>
+    <message>
+        <source>manage staff accounts</source>
+        <translation>管理用户账户</translation>
+    </message>
+    <message>
+        <source>list staff accounts</source>
+        <translation>查看用户账户列表</translation>
+    </message>
+    <message>
+        <source>read the settings</source>
+        <translation>查看设置项</translation>
+    </message>
+    <message>
+        <source>change the settings</source>
+        <translation>修改设置项</translation>
+    </message>
+    <message>
+        <source>back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>restore the database</source>
+        <translation>还原数据库</translation>
+    </message>
+    <message>
+        <source>rotate the keys</source>
+        <translation>轮换密钥</translation>
+    </message>
+    <message>
+        <source>verify the database</source>
+        <translation>校验数据库</translation>
+    </message>
+    <message>
+        <source>view counts</source>
+        <translation>查看统计数字</translation>
+    </message>
+    <message>
+        <source>read the audit log</source>
+        <translation>查阅审计日志</translation>
+    </message>
+    <message>
+        <source>verify the audit log</source>
+        <translation>校验审计日志</translation>
+    </message>
+    <message>
+        <source>export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>export an audit checkpoint</source>
+        <translation>导出审计检查点</translation>
+    </message>
+    <message>
+        <source>view audit alerts</source>
+        <translation>查看审计告警</translation>
+    </message>
+    <message>
+        <source>purge old audit rows</source>
+        <translation>清除过期的审计记录</translation>
+    </message>
+    <message>
+        <source>file a special request</source>
+        <translation>提交专项事务申请</translation>
+    </message>
+    <message>
+        <source>list the own special requests</source>
+        <translation>查看本人的专项事务申请列表</translation>
+    </message>
+    <message>
+        <source>list all special requests</source>
+        <translation>查看全部专项事务申请列表</translation>
+    </message>
+    <message>
+        <source>approve or reject special requests</source>
+        <translation>批准或驳回专项事务申请</translation>
+    </message>
+    <message>
+        <source>revoke grants</source>
+        <translation>撤销授权</translation>
+    </message>
+    <message>
+        <source>enter new customers</source>
+        <translation>录入新客户</translation>
+    </message>
+    <message>
+        <source>edit customers</source>
+        <translation>编辑客户信息</translation>
+    </message>
+    <message>
+        <source>open customer records</source>
+        <translation>打开客户记录</translation>
+    </message>
+    <message>
+        <source>list the own portfolio</source>
+        <translation>查看本人名下客户列表</translation>
+    </message>
+    <message>
+        <source>list the branch&apos;s customers</source>
+        <translation>查看本网点客户列表</translation>
+    </message>
+    <message>
+        <source>look up customers across the branch</source>
+        <translation>在全网点范围内查询客户</translation>
+    </message>
+    <message>
+        <source>check whether a customer exists</source>
+        <translation>查询客户是否存在</translation>
+    </message>
+    <message>
+        <source>look up one customer by name and ID number</source>
+        <translation>按姓名和证件号码查询单个客户</translation>
+    </message>
+    <message>
+        <source>see full values</source>
+        <translation>查看明文</translation>
+    </message>
+    <message>
+        <source>approve entries and edits</source>
+        <translation>批准客户信息的录入和修改</translation>
+    </message>
+    <message>
+        <source>assign customers to managers</source>
+        <translation>将客户分配给客户经理</translation>
+    </message>
+    <message>
+        <source>review suspicious records</source>
+        <translation>复查可疑记录</translation>
+    </message>
+    <message>
+        <source>confirm tier changes</source>
+        <translation>确认客户等级调整</translation>
+    </message>
+    <message>
+        <source>record services</source>
+        <translation>登记服务记录</translation>
+    </message>
+    <message>
+        <source>handle complaints</source>
+        <translation>处理投诉</translation>
+    </message>
+    <message>
+        <source>view the branch&apos;s complaints</source>
+        <translation>查看本网点的投诉</translation>
+    </message>
+    <message>
+        <source>record consent</source>
+        <translation>登记客户同意</translation>
+    </message>
+    <message>
+        <source>close customers</source>
+        <translation>关闭客户</translation>
+    </message>
+    <message>
+        <source>import customers</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <source>produce a data-subject report</source>
+        <translation>生成个人信息主体报告</translation>
+    </message>
+    <message>
+        <source>view the reassignment list</source>
+        <translation>查看待重新分配客户清单</translation>
+    </message>
+    <message>
+        <source>print controlled reports</source>
+        <translation>打印受控报表</translation>
+    </message>
+    <message>
+        <source>record the destruction of printouts</source>
+        <translation>登记打印件的销毁情况</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordHasher</name>
+    <message>
+        <source>The new password is too short: it needs at least %1 characters.</source>
+        <translation>新密码过短：至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The new password is too long: at most %1 characters.</source>
+        <translation>新密码过长：最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The new password needs both letters and digits.</source>
+        <translation>新密码必须同时包含字母和数字。</translation>
+    </message>
+    <message>
+        <source>Not enough memory to protect the password. Close other programs and try again.</source>
+        <translation>内存不足，无法对密码进行保护处理。请关闭其他程序后重试。</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>The database connection is closed</source>
@@ -939,6 +3145,321 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     </message>
 </context>
 <context>
+    <name>RequestCommands</name>
+    <message>
+        <source>request create needs --type reveal|export|print|restricted_access.</source>
+        <translation>request create 命令需要 --type reveal|export|print|restricted_access 参数。</translation>
+    </message>
+    <message>
+        <source>request create needs the validity: either --days N (1 to 3) or --hours N.</source>
+        <translation>request create 命令需要指定有效期：--days N（1 至 3）或 --hours N。</translation>
+    </message>
+    <message>
+        <source>--days must be a whole number of days from 1 to 3.</source>
+        <translation>--days 必须是 1 至 3 之间的整数天数。</translation>
+    </message>
+    <message>
+        <source>--hours must be a whole number of hours, at least 1 (at most 72).</source>
+        <translation>--hours 必须是整数小时数，至少为 1（最多 72）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Request %1 was filed (%2: %3, valid for %n hour(s) once approved). It is pending until a branch manager decides it.</source>
+        <translation>
+            <numerusform>申请 %1 已提交（%2：%3，批准后 %n 小时内有效）。在网点负责人作出决定之前，该申请处于待复核状态。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No open requests.</source>
+        <translation>没有未结的申请。</translation>
+    </message>
+    <message>
+        <source>No requests.</source>
+        <translation>没有申请。</translation>
+    </message>
+    <message>
+        <source>request %1 needs --reason TEXT: the requester is told why.</source>
+        <translation>request %1 命令需要 --reason TEXT 参数：申请人会看到该原因。</translation>
+    </message>
+    <message>
+        <source>request withdraw takes no --reason.</source>
+        <translation>request withdraw 命令不接受 --reason 参数。</translation>
+    </message>
+    <message>
+        <source>Request %1 was approved; the grant is valid until %2 (UTC).</source>
+        <translation>申请 %1 已批准；授权有效期至 %2（UTC）。</translation>
+    </message>
+    <message>
+        <source>Request %1 was rejected.</source>
+        <translation>申请 %1 已驳回。</translation>
+    </message>
+    <message>
+        <source>Request %1 was revoked; the grant no longer works.</source>
+        <translation>申请 %1 已撤销；该授权已失效。</translation>
+    </message>
+    <message>
+        <source>Request %1 was withdrawn.</source>
+        <translation>申请 %1 已撤回。</translation>
+    </message>
+    <message>
+        <source>request needs a subcommand: create, list, show, approve, reject, revoke or withdraw.</source>
+        <translation>request 命令需要子命令：create、list、show、approve、reject、revoke 或 withdraw。</translation>
+    </message>
+    <message>
+        <source>Unknown request subcommand &quot;%1&quot;.</source>
+        <translation>未知的 request 子命令“%1”。</translation>
+    </message>
+    <message>
+        <source>request %1 needs the number of the request (request list shows it).</source>
+        <translation>request %1 命令需要申请编号（可通过 request list 查看）。</translation>
+    </message>
+</context>
+<context>
+    <name>RequestService</name>
+    <message>
+        <source>pending</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Clerks may only ask for access to a restricted customer. A full value, an export or a print is asked for by the customer&apos;s own manager or the branch manager.</source>
+        <translation>查询员只能申请访问重点保密客户。查看明文、导出或打印须由该客户的客户经理或网点负责人申请。</translation>
+    </message>
+    <message>
+        <source>State the purpose of the request: what the information is needed for (up to %1 characters).</source>
+        <translation>请说明申请用途：需要这些信息做什么（最多 %1 个字符）。</translation>
+    </message>
+    <message>
+        <source>The purpose has %1 characters; at most %2 are allowed. Shorten it.</source>
+        <translation>用途说明有 %1 个字符，最多允许 %2 个。请缩短。</translation>
+    </message>
+    <message>
+        <source>A request is valid for 1 to %1 hours. Ask for %1 hours or less, and file a new request when it runs out.</source>
+        <translation>申请的有效期为 1 至 %1 小时。请申请不超过 %1 小时的有效期，到期后再提交新的申请。</translation>
+    </message>
+    <message>
+        <source>Name at least one customer number whose values you need to see in full.</source>
+        <translation>请至少填写一个需要完整查看其信息的客户号。</translation>
+    </message>
+    <message>
+        <source>Choose at least one grade-1 field to see in full.</source>
+        <translation>请至少选择一个需要完整查看的一级信息字段。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is not a grade-1 field; it is never masked, so it needs no reveal request. Remove it from the request.</source>
+        <translation>字段“%1”不是一级信息字段；该字段从不脱敏，无需申请查看明文。请将其从申请中删除。</translation>
+    </message>
+    <message>
+        <source>There is no field &quot;%1&quot;. Choose grade-1 fields only (for example name, id_number, mobile).</source>
+        <translation>不存在字段“%1”。请只选择一级信息字段（例如 name、id_number、mobile）。</translation>
+    </message>
+    <message>
+        <source>A reveal request names customers and fields, not a report. Remove the report, or file an export or print request for it.</source>
+        <translation>查看明文申请应指定客户和字段，而不是报表。请删除报表，或为该报表提交导出或打印申请。</translation>
+    </message>
+    <message>
+        <source>Name at least one restricted customer you need access to.</source>
+        <translation>请至少填写一个需要访问的重点保密客户。</translation>
+    </message>
+    <message>
+        <source>A restricted-access request names customers only. To see a full value as well, file a reveal request.</source>
+        <translation>重点保密客户访问申请只能指定客户。如还需查看明文，请另行提交查看明文申请。</translation>
+    </message>
+    <message>
+        <source>Choose the report to export or print: one of %1.</source>
+        <translation>请选择要导出或打印的报表（以下之一：%1）。</translation>
+    </message>
+    <message>
+        <source>There is no report &quot;%1&quot;. Choose one of %2.</source>
+        <translation>不存在报表“%1”。请从以下报表中选择：%2。</translation>
+    </message>
+    <message>
+        <source>The report &quot;%1&quot; covers exactly one customer. Name one customer number.</source>
+        <translation>报表“%1”只针对一个客户。请填写一个客户号。</translation>
+    </message>
+    <message>
+        <source>The report &quot;%1&quot; does not name customers. Remove the customer numbers.</source>
+        <translation>报表“%1”不针对具体客户。请删除客户号。</translation>
+    </message>
+    <message>
+        <source>An export or print request names a report, not fields. Remove the fields.</source>
+        <translation>导出或打印申请应指定报表，而不是字段。请删除字段。</translation>
+    </message>
+    <message>
+        <source>Only the branch manager may ask for the report &quot;%1&quot;.</source>
+        <translation>只有网点负责人可以申请报表“%1”。</translation>
+    </message>
+    <message>
+        <source>A request names at most %1 customers; full values are not given out in bulk. Split the work into several requests, each with its own purpose.</source>
+        <translation>一项申请最多指定 %1 个客户；明文信息不得批量提供。请将工作拆分为多项申请，并分别说明用途。</translation>
+    </message>
+    <message>
+        <source>There is no customer %1. Check the customer number and try again.</source>
+        <translation>不存在客户 %1。请检查客户号后重试。</translation>
+    </message>
+    <message>
+        <source>Customer %1 has been anonymised; no personal information is left to request. Remove the customer from the request.</source>
+        <translation>客户 %1 已匿名化处理，已无可申请的个人信息。请将该客户从申请中删除。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is not restricted, so no request is needed for access. Open the customer as usual.</source>
+        <translation>客户 %1 不是重点保密客户，访问无需申请。请照常打开该客户。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is not your customer. Only the customer&apos;s own manager or the branch manager may ask for this.</source>
+        <translation>客户 %1 不是您名下的客户。只有该客户的客户经理或网点负责人可以提出此申请。</translation>
+    </message>
+    <message>
+        <source>Request %1 has an unknown type or status in the database. Run the database check (branchvault-cli verify).</source>
+        <translation>数据库中申请 %1 的类型或状态无法识别。请运行数据库校验（branchvault-cli verify）。</translation>
+    </message>
+    <message>
+        <source>There is no request %1. Refresh the list of requests and try again.</source>
+        <translation>不存在申请 %1。请刷新申请列表后重试。</translation>
+    </message>
+    <message>
+        <source>Request %1 was filed by someone else. You can open only your own requests.</source>
+        <translation>申请 %1 由他人提交。您只能打开本人提交的申请。</translation>
+    </message>
+    <message>
+        <source>Request %1 was changed meanwhile (decided, withdrawn or expired). Refresh the list and look at it again.</source>
+        <translation>申请 %1 在此期间已发生变化（已处理、已撤回或已过期）。请刷新列表后重新查看。</translation>
+    </message>
+    <message>
+        <source>The reason has %1 characters; at most %2 are allowed. Shorten it.</source>
+        <translation>原因有 %1 个字符，最多允许 %2 个。请缩短。</translation>
+    </message>
+    <message>
+        <source>You filed request %1 yourself, so you cannot approve it. Another branch manager must decide it.</source>
+        <translation>申请 %1 由您本人提交，因此您不能批准。必须由另一位网点负责人作出决定。</translation>
+    </message>
+    <message>
+        <source>Request %1 is %2, not pending; only a pending request can be approved.</source>
+        <translation>申请 %1 的状态为“%2”，而不是“待复核”；只有待复核的申请才能批准。</translation>
+    </message>
+    <message>
+        <source>Give a reason for the rejection, so that the requester knows what to change.</source>
+        <translation>请填写驳回原因，以便申请人了解需要修改什么。</translation>
+    </message>
+    <message>
+        <source>You filed request %1 yourself, so you cannot decide it. Withdraw it instead, or ask another branch manager.</source>
+        <translation>申请 %1 由您本人提交，因此您不能对其作出决定。请改为撤回该申请，或请另一位网点负责人处理。</translation>
+    </message>
+    <message>
+        <source>Request %1 is %2, not pending; only a pending request can be rejected.</source>
+        <translation>申请 %1 的状态为“%2”，而不是“待复核”；只有待复核的申请才能驳回。</translation>
+    </message>
+    <message>
+        <source>Give a reason for revoking the grant, so that the requester knows why it stopped.</source>
+        <translation>请填写撤销授权的原因，以便申请人了解授权为何终止。</translation>
+    </message>
+    <message>
+        <source>Request %1 is %2; only an approved grant that is still valid can be revoked.</source>
+        <translation>申请 %1 的状态为“%2”；只有已批准且仍在有效期内的授权才能撤销。</translation>
+    </message>
+    <message>
+        <source>Request %1 was filed by someone else; only its requester can withdraw it. A branch manager rejects it instead.</source>
+        <translation>申请 %1 由他人提交；只有申请人本人可以撤回。网点负责人应改为驳回该申请。</translation>
+    </message>
+    <message>
+        <source>Request %1 is %2, not pending; only a pending request can be withdrawn.</source>
+        <translation>申请 %1 的状态为“%2”，而不是“待复核”；只有待复核的申请才能撤回。</translation>
+    </message>
+    <message>
+        <source>A grant was looked up without its customer or field.</source>
+        <translation>查询授权时未指定客户或字段。</translation>
+    </message>
+    <message>
+        <source>You have no live approval to see the %1 of this customer in full. File a special request and wait for the branch manager&apos;s approval.</source>
+        <translation>您没有完整查看该客户%1的有效批准。请提交专项事务申请，并等待网点负责人批准。</translation>
+    </message>
+    <message>
+        <source>This customer is restricted and you have no live approval for access. File a special request and wait for the branch manager&apos;s approval.</source>
+        <translation>该客户为重点保密客户，您没有访问该客户的有效批准。请提交专项事务申请，并等待网点负责人批准。</translation>
+    </message>
+    <message>
+        <source>You have no live approval for this export. File a special request and wait for the branch manager&apos;s approval.</source>
+        <translation>您没有此次导出的有效批准。请提交专项事务申请，并等待网点负责人批准。</translation>
+    </message>
+    <message>
+        <source>You have no live approval for this print. File a special request and wait for the branch manager&apos;s approval.</source>
+        <translation>您没有此次打印的有效批准。请提交专项事务申请，并等待网点负责人批准。</translation>
+    </message>
+    <message>
+        <source>Only export and print grants are used up; other grants are reused.</source>
+        <translation>只有导出和打印授权会被用完；其他授权可重复使用。</translation>
+    </message>
+    <message>
+        <source>You have no live approval to export the report &quot;%1&quot; for this customer. File a special request and wait for the branch manager&apos;s approval.</source>
+        <translation>您没有为该客户导出报表“%1”的有效批准。请提交专项事务申请，并等待网点负责人批准。</translation>
+    </message>
+    <message>
+        <source>You have no live approval to export the report &quot;%1&quot;. File a special request and wait for the branch manager&apos;s approval.</source>
+        <translation>您没有导出报表“%1”的有效批准。请提交专项事务申请，并等待网点负责人批准。</translation>
+    </message>
+    <message>
+        <source>You have no live approval to print the report &quot;%1&quot; for this customer. File a special request and wait for the branch manager&apos;s approval.</source>
+        <translation>您没有为该客户打印报表“%1”的有效批准。请提交专项事务申请，并等待网点负责人批准。</translation>
+    </message>
+    <message>
+        <source>You have no live approval to print the report &quot;%1&quot;. File a special request and wait for the branch manager&apos;s approval.</source>
+        <translation>您没有打印报表“%1”的有效批准。请提交专项事务申请，并等待网点负责人批准。</translation>
+    </message>
+    <message>
+        <source>Export and print grants are single use; use them up instead.</source>
+        <translation>导出和打印授权仅限使用一次；应改为将其用完。</translation>
+    </message>
+    <message>
+        <source>The approval for this is no longer live (it expired, was revoked, or does not cover this customer or field). File a special request and wait for the branch manager&apos;s approval.</source>
+        <translation>此项操作的批准已失效（已过期、已撤销，或不涵盖此客户或字段）。请提交专项事务申请，并等待网点负责人批准。</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>System administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>Security auditor</source>
+        <translation>安全审计员</translation>
+    </message>
+    <message>
+        <source>Branch manager</source>
+        <translation>网点负责人</translation>
+    </message>
+    <message>
+        <source>Customer manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Query clerk</source>
+        <translation>查询员</translation>
+    </message>
+</context>
+<context>
     <name>SealedValues</name>
     <message>
         <source>No value is stored for this field.</source>
@@ -1001,6 +3522,311 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     </message>
 </context>
 <context>
+    <name>SettingsCommands</name>
+    <message>
+        <source>Use: settings get [KEY] or settings set KEY VALUE.</source>
+        <translation>用法：settings get [KEY] 或 settings set KEY VALUE。</translation>
+    </message>
+    <message>
+        <source>settings set needs a key and a value.</source>
+        <translation>settings set 命令需要设置项名称和值。</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsService</name>
+    <message>
+        <source>Branch code (prefix of customer numbers)</source>
+        <translation>网点代码（客户号前缀）</translation>
+    </message>
+    <message>
+        <source>1 to 12 letters or digits</source>
+        <translation>1 至 12 个字母或数字</translation>
+    </message>
+    <message>
+        <source>Branch name</source>
+        <translation>网点名称</translation>
+    </message>
+    <message>
+        <source>at most 60 characters</source>
+        <translation>最多 60 个字符</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins before the account is locked</source>
+        <translation>锁定用户账户前允许的登录失败次数</translation>
+    </message>
+    <message>
+        <source>between 3 and 10: fewer locks out staff who mistype, more lets a guesser try longer</source>
+        <translation>3 至 10：值越小，输错密码的员工越容易被锁定；值越大，猜测密码者可尝试的次数越多</translation>
+    </message>
+    <message>
+        <source>Minutes an account stays locked</source>
+        <translation>用户账户锁定时长（分钟）</translation>
+    </message>
+    <message>
+        <source>at least 15 minutes</source>
+        <translation>至少 15 分钟</translation>
+    </message>
+    <message>
+        <source>Minutes of inactivity before the session locks</source>
+        <translation>会话锁定前的无操作时长（分钟）</translation>
+    </message>
+    <message>
+        <source>between 1 and 30 minutes</source>
+        <translation>1 至 30 分钟</translation>
+    </message>
+    <message>
+        <source>Days before a password expires</source>
+        <translation>密码有效期（天）</translation>
+    </message>
+    <message>
+        <source>at most 180 days</source>
+        <translation>最多 180 天</translation>
+    </message>
+    <message>
+        <source>Earlier passwords that cannot be reused</source>
+        <translation>不可重复使用的历史密码个数</translation>
+    </message>
+    <message>
+        <source>at least the last 5</source>
+        <translation>至少最近 5 个</translation>
+    </message>
+    <message>
+        <source>Minimum password length</source>
+        <translation>密码最小长度</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>至少 8 个字符</translation>
+    </message>
+    <message>
+        <source>Second factor mandatory for administrator and auditor</source>
+        <translation>系统管理员和安全审计员必须使用第二验证因素</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>Password hashing memory (MiB)</source>
+        <translation>密码哈希内存用量（MiB）</translation>
+    </message>
+    <message>
+        <source>at least 19 MiB (OWASP&apos;s minimum for Argon2id)</source>
+        <translation>至少 19 MiB（OWASP 对 Argon2id 的最低要求）</translation>
+    </message>
+    <message>
+        <source>Password hashing passes</source>
+        <translation>密码哈希迭代次数</translation>
+    </message>
+    <message>
+        <source>at least 2 (OWASP&apos;s minimum for Argon2id)</source>
+        <translation>至少 2（OWASP 对 Argon2id 的最低要求）</translation>
+    </message>
+    <message>
+        <source>Days audit rows are kept before they may be purged</source>
+        <translation>审计记录保留天数（期满后方可清除）</translation>
+    </message>
+    <message>
+        <source>at least 180 days</source>
+        <translation>至少 180 天</translation>
+    </message>
+    <message>
+        <source>Alert: clerk lookups per hour</source>
+        <translation>告警：查询员每小时查询次数</translation>
+    </message>
+    <message>
+        <source>between 1 and 1000</source>
+        <translation>1 至 1000</translation>
+    </message>
+    <message>
+        <source>Alert: openings of the same customer by one user per day</source>
+        <translation>告警：同一用户每天打开同一客户的次数</translation>
+    </message>
+    <message>
+        <source>Alert: working hours start (hour, branch time)</source>
+        <translation>告警：工作时间开始（小时，网点时间）</translation>
+    </message>
+    <message>
+        <source>an hour from 0 to 23</source>
+        <translation>0 至 23 之间的小时数</translation>
+    </message>
+    <message>
+        <source>Alert: working hours end (hour, branch time)</source>
+        <translation>告警：工作时间结束（小时，网点时间）</translation>
+    </message>
+    <message>
+        <source>an hour from 1 to 24</source>
+        <translation>1 至 24 之间的小时数</translation>
+    </message>
+    <message>
+        <source>Alert: failed sign-ins of one login per hour</source>
+        <translation>告警：同一登录名每小时登录失败次数</translation>
+    </message>
+    <message>
+        <source>between 1 and 100</source>
+        <translation>1 至 100</translation>
+    </message>
+    <message>
+        <source>Alert: a grant used within this many minutes of its approval</source>
+        <translation>告警：授权在批准后多少分钟内即被使用</translation>
+    </message>
+    <message>
+        <source>between 1 and 1440 minutes</source>
+        <translation>1 至 1440 分钟</translation>
+    </message>
+    <message>
+        <source>Longest validity of a special request (hours)</source>
+        <translation>专项事务申请最长有效期（小时）</translation>
+    </message>
+    <message>
+        <source>at most 72 hours (3 days)</source>
+        <translation>最多 72 小时（3 天）</translation>
+    </message>
+    <message>
+        <source>Years a closed customer&apos;s record is kept</source>
+        <translation>已关闭客户记录保留年限</translation>
+    </message>
+    <message>
+        <source>at least 5 years</source>
+        <translation>至少 5 年</translation>
+    </message>
+    <message>
+        <source>Tier threshold: gold card (CNY)</source>
+        <translation>客户等级门槛：金卡（人民币元）</translation>
+    </message>
+    <message>
+        <source>a positive amount</source>
+        <translation>大于 0 的金额</translation>
+    </message>
+    <message>
+        <source>Tier threshold: platinum (CNY)</source>
+        <translation>客户等级门槛：白金（人民币元）</translation>
+    </message>
+    <message>
+        <source>Tier threshold: diamond (CNY)</source>
+        <translation>客户等级门槛：钻石（人民币元）</translation>
+    </message>
+    <message>
+        <source>Public holidays (complaint deadlines skip them)</source>
+        <translation>节假日（投诉处理期限不计入这些日期）</translation>
+    </message>
+    <message>
+        <source>dates as YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <source>Weekend days that are working days (调休)</source>
+        <translation>调休工作日（周末上班的日期）</translation>
+    </message>
+    <message>
+        <source>Mask: phone digits shown at the start</source>
+        <translation>脱敏：电话号码开头显示的位数</translation>
+    </message>
+    <message>
+        <source>at most 3: the middle 4 digits stay hidden</source>
+        <translation>最多 3 位：中间 4 位必须隐藏</translation>
+    </message>
+    <message>
+        <source>Mask: phone digits shown at the end</source>
+        <translation>脱敏：电话号码末尾显示的位数</translation>
+    </message>
+    <message>
+        <source>at most 4: the middle 4 digits stay hidden</source>
+        <translation>最多 4 位：中间 4 位必须隐藏</translation>
+    </message>
+    <message>
+        <source>Mask: mainland ID characters shown at the start</source>
+        <translation>脱敏：居民身份证号码开头显示的位数</translation>
+    </message>
+    <message>
+        <source>at most 14: the last 4 characters stay hidden</source>
+        <translation>最多 14 位：最后 4 位必须隐藏</translation>
+    </message>
+    <message>
+        <source>Mask: other ID document characters shown at the start</source>
+        <translation>脱敏：其他证件号码开头显示的位数</translation>
+    </message>
+    <message>
+        <source>at most 4: the last 4 characters stay hidden</source>
+        <translation>最多 4 位：最后 4 位必须隐藏</translation>
+    </message>
+    <message>
+        <source>Mask: account digits shown at the start</source>
+        <translation>脱敏：账号和卡号开头显示的位数</translation>
+    </message>
+    <message>
+        <source>at most 6: the middle 4 digits stay hidden</source>
+        <translation>最多 6 位：中间 4 位必须隐藏</translation>
+    </message>
+    <message>
+        <source>Mask: account digits shown at the end</source>
+        <translation>脱敏：账号和卡号末尾显示的位数</translation>
+    </message>
+    <message>
+        <source>Mask: address characters shown at the start</source>
+        <translation>脱敏：地址开头显示的字数</translation>
+    </message>
+    <message>
+        <source>between 0 and 20</source>
+        <translation>0 至 20</translation>
+    </message>
+    <message>
+        <source>Mask: e-mail name characters shown</source>
+        <translation>脱敏：电子邮箱用户名部分显示的字符数</translation>
+    </message>
+    <message>
+        <source>between 0 and 3</source>
+        <translation>0 至 3</translation>
+    </message>
+    <message>
+        <source>There is no setting &quot;%1&quot;. List the settings with branchvault-cli settings get.</source>
+        <translation>不存在设置项“%1”。请使用 branchvault-cli settings get 列出所有设置项。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number.</source>
+        <translation>“%1”必须是整数。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be %2: it must be %3 (from %4 to %5).</source>
+        <translation>“%1”不能设为 %2，应为：%3（%4 至 %5）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be true or false.</source>
+        <translation>“%1”必须为 true 或 false。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be %2.</source>
+        <translation>“%1”的值不符合要求，应为：%2。</translation>
+    </message>
+    <message>
+        <source>Unknown setting type.</source>
+        <translation>未知的设置项类型。</translation>
+    </message>
+</context>
+<context>
+    <name>Tiers</name>
+    <message>
+        <source>Gold</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <source>Platinum</source>
+        <translation>白金</translation>
+    </message>
+    <message>
+        <source>Diamond</source>
+        <translation>钻石</translation>
+    </message>
+    <message>
+        <source>Regular</source>
+        <translation>普通</translation>
+    </message>
+</context>
+<context>
     <name>Totp</name>
     <message>
         <source>The sign-in code must be %1 digits. Type the code shown in your authenticator app.</source>
@@ -1060,6 +3886,109 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>The change could not be saved</source>
         <translation>无法保存更改</translation>
+    </message>
+</context>
+<context>
+    <name>UserCommands</name>
+    <message>
+        <source>user needs a subcommand: add, freeze, unfreeze, reset, role, remove-totp or list.</source>
+        <translation>user 命令需要子命令：add、freeze、unfreeze、reset、role、remove-totp 或 list。</translation>
+    </message>
+    <message>
+        <source>user %1 needs the login of the account.</source>
+        <translation>user %1 命令需要该用户账户的登录名。</translation>
+    </message>
+    <message>
+        <source>user add needs --role admin|auditor|manager|customer_manager|clerk.</source>
+        <translation>user add 命令需要 --role admin|auditor|manager|customer_manager|clerk 参数。</translation>
+    </message>
+    <message>
+        <source>user add needs --name &quot;display name&quot;.</source>
+        <translation>user add 命令需要 --name &quot;display name&quot; 参数（显示名称）。</translation>
+    </message>
+    <message>
+        <source>Created %1 (%2). One-time password: %3 — give it to the person in private; it must be changed at the first sign-in.</source>
+        <translation>已创建 %1（%2）。一次性密码：%3——请私下交给本人；首次登录时必须修改。</translation>
+    </message>
+    <message>
+        <source>New one-time password for %1: %2 (to be changed at the next sign-in; any lockout is lifted).</source>
+        <translation>%1 的新一次性密码：%2（下次登录时须修改；如有锁定已一并解除）。</translation>
+    </message>
+    <message>
+        <source>frozen</source>
+        <translation>已冻结</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>%1 is frozen; the account stays in the records.</source>
+        <translation>%1 已冻结；该用户账户仍保留在记录中。</translation>
+    </message>
+    <message>
+        <source>%1 is active again.</source>
+        <translation>%1 已恢复正常。</translation>
+    </message>
+    <message>
+        <source>user role needs --role manager|customer_manager|clerk.</source>
+        <translation>user role 命令需要 --role manager|customer_manager|clerk 参数。</translation>
+    </message>
+    <message>
+        <source>%1 now has the role %2.</source>
+        <translation>%1 现在的角色为：%2。</translation>
+    </message>
+    <message>
+        <source>The second factor of %1 was removed; the person can enrol a new authenticator app.</source>
+        <translation>已移除 %1 的第二验证因素；该用户可以绑定新的身份验证器应用。</translation>
+    </message>
+    <message>
+        <source>Unknown user subcommand &quot;%1&quot;.</source>
+        <translation>未知的 user 子命令“%1”。</translation>
+    </message>
+    <message>
+        <source>passwd needs --user LOGIN (stdin: current password, new, new).</source>
+        <translation>passwd 命令需要 --user LOGIN 参数（标准输入：当前密码、新密码、新密码）。</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ. Type the same new password twice.</source>
+        <translation>两次输入的新密码不一致。请两次输入相同的新密码。</translation>
+    </message>
+    <message>
+        <source>The password of %1 was changed.</source>
+        <translation>%1 的密码已修改。</translation>
+    </message>
+    <message>
+        <source>Use: totp enrol --user LOGIN (stdin: password, then the first code).</source>
+        <translation>用法：totp enrol --user LOGIN（标准输入：密码，然后是第一个动态验证码）。</translation>
+    </message>
+    <message>
+        <source>Add this key to your authenticator app (or open the link), then type the code it shows:
+    %1
+    %2</source>
+        <translation>请将此密钥添加到您的身份验证器应用（或打开该链接），然后输入应用显示的验证码：
+    %1
+    %2</translation>
+    </message>
+    <message>
+        <source>Code from the authenticator app</source>
+        <translation>身份验证器应用中的验证码</translation>
+    </message>
+    <message>
+        <source>The second factor is enrolled: from now on sign-in needs a code (--totp CODE).</source>
+        <translation>第二验证因素已绑定：今后登录时需要输入动态验证码（--totp CODE）。</translation>
     </message>
 </context>
 <context>
@@ -1220,32 +4149,12 @@ Exit status 0 means success; any other status comes with one line on stderr nami
 <context>
     <name>VaultCommands</name>
     <message>
-        <source>Created the BranchVault database %1.
-Its key is in this account&apos;s keychain.
-
-Recovery passphrase — shown only now. Print or write it down, seal it, and keep it away from this computer; with the key envelope beside the database it unlocks the database on a new machine:
-
-    %2
-</source>
-        <translation>已创建 BranchVault 数据库 %1。
-其密钥保存在当前操作系统账户的系统钥匙串中。
-
-恢复口令——仅此一次显示。请将其打印或抄写下来，密封保存，并与本机分开存放；恢复口令与数据库旁的密钥信封配合使用，可在新的计算机上解锁数据库：
-
-    %2
-</translation>
-    </message>
-    <message>
         <source>Recovery passphrase</source>
         <translation>恢复口令</translation>
     </message>
     <message>
         <source>The database opened with the recovery passphrase, and its key is now in this account&apos;s keychain.</source>
         <translation>已使用恢复口令打开数据库，其密钥现已保存在当前操作系统账户的系统钥匙串中。</translation>
-    </message>
-    <message>
-        <source>All checks passed: database integrity, page authentication (cipher_integrity_check), key envelope and field keys.</source>
-        <translation>所有检查均已通过：数据库完整性、页面认证（cipher_integrity_check）、密钥信封和字段密钥。</translation>
     </message>
     <message>
         <source>problem: %1</source>
@@ -1288,6 +4197,42 @@ Recovery passphrase — shown only now. Print or write it down, seal it, and kee
     <message>
         <source>All keys were rotated: the database key, the wrapping key and the field keys. The old key no longer opens the database; the recovery passphrase still does.</source>
         <translation>所有密钥均已轮换：数据库密钥、封装密钥和字段密钥。旧密钥已无法打开数据库；恢复口令仍然有效。</translation>
+    </message>
+    <message>
+        <source>System administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>Created the BranchVault database %1.
+Its key is in this account&apos;s keychain.
+
+Recovery passphrase — shown only now. Print or write it down, seal it, and keep it away from this computer; with the key envelope beside the database it unlocks the database on a new machine:
+
+    %2
+
+First administrator: %3, one-time password %4 (to be changed at the first sign-in: branchvault-cli passwd --user %3).</source>
+        <translation>已创建 BranchVault 数据库 %1。
+其密钥已保存在当前操作系统账户的系统钥匙串中。
+
+恢复口令——仅此一次显示。请将其打印或抄写下来，密封后与本机分开存放；配合数据库旁的密钥信封，可在新的计算机上解锁数据库：
+
+    %2
+
+首个系统管理员：%3，一次性密码 %4（首次登录时须修改：branchvault-cli passwd --user %3）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>All checks passed: database integrity, page authentication (cipher_integrity_check), key envelope, field keys and the audit chain (%n row(s)).</source>
+        <translation>
+            <numerusform>全部校验通过：数据库完整性、页面认证（cipher_integrity_check）、密钥信封、字段密钥和审计链（%n 条记录）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>restore needs --user LOGIN: an administrator of the backed-up database (the password is read from standard input).</source>
+        <translation>restore 命令需要 --user LOGIN 参数：被备份数据库中的一名系统管理员（密码从标准输入读取）。</translation>
+    </message>
+    <message>
+        <source>Password for %1</source>
+        <translation>%1 的密码</translation>
     </message>
 </context>
 <context>
@@ -1437,20 +4382,2460 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
     </message>
 </context>
 <context>
+    <name>bv::ui::AccountsFormPage</name>
+    <message>
+        <source>Add an a&amp;ccount or card</source>
+        <translation>添加账户或卡(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove this account from the record (when the change is approved).</source>
+        <translation>从客户记录中删除此账户（变更批准后生效）。</translation>
+    </message>
+    <message>
+        <source>card: 13-19 digits; account: 12-19 digits</source>
+        <translation>卡号：13-19 位数字；账号：12-19 位数字</translation>
+    </message>
+    <message>
+        <source>Remove this row.</source>
+        <translation>删除此行。</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Write the opening date as YYYY-MM-DD.</source>
+        <translation>请按 YYYY-MM-DD 格式填写开户日期。</translation>
+    </message>
+    <message>
+        <source>An account cannot be opened in the future.</source>
+        <translation>开户日期不能是未来的日期。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::AccountsModel</name>
+    <message>
+        <source>Frozen</source>
+        <translation>已冻结</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <source>Active — password change due</source>
+        <translation>正常——需修改密码</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>已绑定</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未登录</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Second factor</source>
+        <translation>第二验证因素</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>最近登录</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::AccountsPage</name>
+    <message>
+        <source>Staff accounts of this branch. An account is frozen, never deleted, when someone leaves, so its history stays attributable.</source>
+        <translation>本网点员工的用户账户。员工离职时，其用户账户只会被冻结而不会被删除，以便其历史操作仍可追溯到本人。</translation>
+    </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation>用户账户</translation>
+    </message>
+    <message>
+        <source>&amp;New account…</source>
+        <translation>新建用户账户(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Freeze</source>
+        <translation>冻结(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Unfreeze</source>
+        <translation>解冻(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>重置密码(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Change ro&amp;le…</source>
+        <translation>更改角色(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Remove second fa&amp;ctor</source>
+        <translation>移除第二验证因素(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Refres&amp;h</source>
+        <translation>刷新(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Freeze account</source>
+        <translation>冻结用户账户</translation>
+    </message>
+    <message>
+        <source>Freeze the account %1? The person can no longer sign in and open sessions end. The account and its history stay; it can be unfrozen later.</source>
+        <translation>冻结用户账户 %1？该用户将无法再登录，已打开的会话也会结束。用户账户及其历史记录将保留，以后可以解冻。</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Give %1 a new one-time password? The current password stops working and a lockout is lifted; the user chooses a new password at the next sign-in.</source>
+        <translation>为 %1 生成新的一次性密码？当前密码将失效，锁定状态也将解除；该用户下次登录时须设置新密码。</translation>
+    </message>
+    <message>
+        <source>Remove second factor</source>
+        <translation>移除第二验证因素</translation>
+    </message>
+    <message>
+        <source>Remove the second factor of %1? Do this only when the person lost the authenticator and you have checked who is asking. The user enrols a new one after signing in.</source>
+        <translation>移除 %1 的第二验证因素？仅当该用户丢失了身份验证器且您已核实申请人身份时，才可执行此操作。该用户登录后需重新绑定身份验证器。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::AdminWorkspace</name>
+    <message>
+        <source>Administration pages</source>
+        <translation>系统管理页面</translation>
+    </message>
+    <message>
+        <source>O&amp;verview</source>
+        <translation>概览(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>用户账户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;torage</source>
+        <translation>存储(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::AppController</name>
+    <message>
+        <source>restoring %1</source>
+        <translation>正在还原 %1</translation>
+    </message>
+    <message>
+        <source>Restore: an administrator of the backup signs in</source>
+        <translation>还原：请备份中的系统管理员登录</translation>
+    </message>
+    <message>
+        <source>No administrator of the backup signed in, so the restore was cancelled and nothing was changed. Restore again and sign in with an administrator account of the backed-up database.</source>
+        <translation>备份中的系统管理员未登录，因此已取消还原，未做任何更改。请重新还原，并使用被备份数据库中的系统管理员账户登录。</translation>
+    </message>
+    <message>
+        <source>The backup %1 was restored.</source>
+        <translation>已还原备份 %1。</translation>
+    </message>
+    <message>
+        <source>The previous database was kept as %1.</source>
+        <translation>原数据库已保留为 %1。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>密码已修改</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>您的密码已修改。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>BranchVault will use the new language the next time it starts.</source>
+        <translation>BranchVault 将在下次启动时使用新语言。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ApprovalsPage</name>
+    <message>
+        <source>Customer &amp;changes (%1)</source>
+        <translation>客户信息变更(&amp;C)（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Tier changes (%1)</source>
+        <translation>客户等级调整(&amp;T)（%1）</translation>
+    </message>
+    <message>
+        <source>Special re&amp;quests (%1)</source>
+        <translation>专项事务申请(&amp;Q)（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::AssignmentPage</name>
+    <message>
+        <source>Assigned</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <source>Custody</source>
+        <translation>托管</translation>
+    </message>
+    <message>
+        <source>Custody ended early</source>
+        <translation>提前结束托管</translation>
+    </message>
+    <message>
+        <source>Custody ran out</source>
+        <translation>托管到期</translation>
+    </message>
+    <message>
+        <source>Reclaimed</source>
+        <translation>收回</translation>
+    </message>
+    <message>
+        <source>Customer &amp;number:</source>
+        <translation>客户号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Customer number</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原客户经理</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新客户经理</translation>
+    </message>
+    <message>
+        <source>Custody until</source>
+        <translation>托管截止日</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Assignment history</source>
+        <translation>分配历史</translation>
+    </message>
+    <message>
+        <source>Change the customer manager</source>
+        <translation>更换客户经理</translation>
+    </message>
+    <message>
+        <source>Customer manager&apos;s login</source>
+        <translation>客户经理登录名</translation>
+    </message>
+    <message>
+        <source>The login of an active customer manager account.</source>
+        <translation>处于正常状态的客户经理用户账户的登录名。</translation>
+    </message>
+    <message>
+        <source>Last day of the custody</source>
+        <translation>托管最后一天</translation>
+    </message>
+    <message>
+        <source>For example: staff change, leave, customer&apos;s wish</source>
+        <translation>例如：人员变动、休假、客户意愿</translation>
+    </message>
+    <message>
+        <source>Customer &amp;manager (login):</source>
+        <translation>客户经理（登录名）(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Custody &amp;until (last day):</source>
+        <translation>托管截止（最后一天）(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Assign</source>
+        <translation>分配(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Give a customer without an active manager to the manager.</source>
+        <translation>将没有在岗客户经理的客户分配给该客户经理。</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer</source>
+        <translation>移交(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Move the customer to the manager permanently.</source>
+        <translation>将客户永久移交给该客户经理。</translation>
+    </message>
+    <message>
+        <source>&amp;Custody</source>
+        <translation>托管(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Let the manager serve the customer until the chosen day; the customer then returns by itself.</source>
+        <translation>由该客户经理托管客户至所选日期；到期后客户自动交还原客户经理。</translation>
+    </message>
+    <message>
+        <source>&amp;End custody</source>
+        <translation>结束托管(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Return the customer to the own manager before the custody&apos;s end.</source>
+        <translation>在托管到期前将客户交还其原客户经理。</translation>
+    </message>
+    <message>
+        <source>Recla&amp;im</source>
+        <translation>收回(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Take the customer from whoever holds it now and give it to the manager.</source>
+        <translation>将客户从当前负责人处收回，交给该客户经理。</translation>
+    </message>
+    <message>
+        <source>Type a customer number and choose Show.</source>
+        <translation>请输入客户号，然后选择“显示”。</translation>
+    </message>
+    <message>
+        <source>Customer %1 (%2) has no customer manager.</source>
+        <translation>客户 %1（%2）没有客户经理。</translation>
+    </message>
+    <message>
+        <source>Customer %1 (%2) is served by %3.</source>
+        <translation>客户 %1（%2）由 %3 负责。</translation>
+    </message>
+    <message>
+        <source>In custody until %1.</source>
+        <translation>托管至 %1。</translation>
+    </message>
+    <message>
+        <source>Customer %1 assigned to %2.</source>
+        <translation>客户 %1 已分配给 %2。</translation>
+    </message>
+    <message>
+        <source>Customer %1 transferred to %2.</source>
+        <translation>客户 %1 已移交给 %2。</translation>
+    </message>
+    <message>
+        <source>Customer %1 in the custody of %2 until %3.</source>
+        <translation>客户 %1 已由 %2 托管至 %3。</translation>
+    </message>
+    <message>
+        <source>The custody of customer %1 ended; the customer is back with the own manager.</source>
+        <translation>客户 %1 的托管已结束；客户已交还原客户经理。</translation>
+    </message>
+    <message>
+        <source>Customer %1 reclaimed for %2.</source>
+        <translation>客户 %1 已收回并交由 %2 负责。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::AuditAlertsPage</name>
+    <message>
+        <source>Alerts from</source>
+        <translation>告警起始时间</translation>
+    </message>
+    <message>
+        <source>Alerts until</source>
+        <translation>告警截止时间</translation>
+    </message>
+    <message>
+        <source>F&amp;rom:</source>
+        <translation>起始(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>截止(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Show alerts</source>
+        <translation>显示告警(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Many clerk lookups</source>
+        <translation>查询员查询次数过多</translation>
+    </message>
+    <message>
+        <source>Same customer opened repeatedly</source>
+        <translation>反复打开同一客户</translation>
+    </message>
+    <message>
+        <source>Access outside working hours</source>
+        <translation>工作时间以外访问</translation>
+    </message>
+    <message>
+        <source>Repeated failed sign-ins</source>
+        <translation>多次登录失败</translation>
+    </message>
+    <message>
+        <source>Grant used right after approval</source>
+        <translation>授权在批准后立即被使用</translation>
+    </message>
+    <message>
+        <source>Audit rows: %1</source>
+        <translation>审计记录序号：%1</translation>
+    </message>
+    <message>
+        <source>No alerts in this period.</source>
+        <translation>此期间没有告警。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) in this period.</source>
+        <translation>
+            <numerusform>此期间有 %n 条告警。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::AuditCheckpointPage</name>
+    <message>
+        <source>A checkpoint names the last audit row and its hash. Keep it away from this computer (printed in a file, or on a medium the administrator cannot reach): verifying against it later shows whether the log was rewritten in between.</source>
+        <translation>检查点记录最后一条审计记录及其哈希值。请将其与本机分开保存（打印后归档，或存放在系统管理员无法接触的介质上）：日后据此校验，即可判断审计日志在此期间是否被改写。</translation>
+    </message>
+    <message>
+        <source>&amp;Take a checkpoint</source>
+        <translation>生成检查点(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as text…</source>
+        <translation>另存为文本(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>另存为 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>The file %1 already exists, and a checkpoint never overwrites a file. Choose another file name.</source>
+        <translation>文件 %1 已存在，检查点从不覆盖已有文件。请另选一个文件名。</translation>
+    </message>
+    <message>
+        <source>Save the checkpoint</source>
+        <translation>保存检查点</translation>
+    </message>
+    <message>
+        <source>Audit checkpoints (*.txt)</source>
+        <translation>审计检查点 (*.txt)</translation>
+    </message>
+    <message>
+        <source>The checkpoint could not be saved to %1 (%2). Choose another place.</source>
+        <translation>无法将检查点保存到 %1（%2）。请选择其他位置。</translation>
+    </message>
+    <message>
+        <source>The checkpoint was saved to %1.</source>
+        <translation>检查点已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Save the checkpoint as PDF</source>
+        <translation>将检查点保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>BranchVault audit checkpoint</source>
+        <translation>BranchVault 审计检查点</translation>
+    </message>
+    <message>
+        <source>Taken by %1 (%2) on %3.</source>
+        <translation>由 %1（%2）于 %3 生成。</translation>
+    </message>
+    <message>
+        <source>Signature: ______________________</source>
+        <translation>签字：______________________</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to %1. Choose another place.</source>
+        <translation>无法将 PDF 写入 %1。请选择其他位置。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::AuditExportPage</name>
+    <message>
+        <source>Export the audit rows that match the filter to a CSV file for the investigation or the archive. The file holds customer numbers and masked details only; it is never written over an existing file, and the export is itself recorded.</source>
+        <translation>将符合筛选条件的审计记录导出为 CSV 文件，供调查或归档使用。文件中仅含客户号和脱敏后的详细信息；导出从不覆盖已有文件，且导出操作本身也会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Rows to export</source>
+        <translation>要导出的记录</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export in progress</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Nothing was exported.</source>
+        <translation>未导出任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1.</source>
+        <translation>
+            <numerusform>已将 %n 条记录导出到 %1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::AuditFilterForm</name>
+    <message>
+        <source>F&amp;rom:</source>
+        <translation>起始(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>From (branch time)</source>
+        <translation>起始时间（网点时间）</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>截止(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Until (branch time)</source>
+        <translation>截止时间（网点时间）</translation>
+    </message>
+    <message>
+        <source>User login</source>
+        <translation>用户登录名</translation>
+    </message>
+    <message>
+        <source>any user</source>
+        <translation>任意用户</translation>
+    </message>
+    <message>
+        <source>Action or action prefix</source>
+        <translation>操作或操作前缀</translation>
+    </message>
+    <message>
+        <source>any action (a prefix ends in &quot;.&quot;)</source>
+        <translation>任意操作（前缀以“.”结尾）</translation>
+    </message>
+    <message>
+        <source>Customer number</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <source>any customer</source>
+        <translation>任意客户</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>U&amp;ser:</source>
+        <translation>用户(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Ac&amp;tion:</source>
+        <translation>操作(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Customer &amp;number:</source>
+        <translation>客户号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>结果(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::AuditLogModel</name>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Customer number</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::AuditLogPage</name>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>&amp;Clear filter</source>
+        <translation>清除筛选(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Apply filter</source>
+        <translation>应用筛选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Audit log rows</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Details of the selected row</source>
+        <translation>所选行的详细信息</translation>
+    </message>
+    <message>
+        <source>Load &amp;more</source>
+        <translation>加载更多(&amp;M)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) shown; more rows match.</source>
+        <translation>
+            <numerusform>已显示 %n 行；还有更多匹配的行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s).</source>
+        <translation>
+            <numerusform>共 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Row %1 · %2 · %3 · %4
+Previous hash: %5
+Hash: %6
+
+%7</source>
+        <translation>第 %1 行 · %2 · %3 · %4
+前一行哈希值：%5
+哈希值：%6
+
+%7</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::AuditVerifyPage</name>
+    <message>
+        <source>Every audit row carries the hash of the row before it and its own. Verifying walks the whole chain and names the first row that does not match. A checkpoint taken earlier also proves that the rows up to it were not rewritten or removed since.</source>
+        <translation>每条审计记录都带有前一行的哈希值和本行自身的哈希值。校验会遍历整条哈希链，并指出第一个不符的行。此前创建的检查点还能证明：截至该检查点的各行此后未被改写或删除。</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the chain</source>
+        <translation>校验哈希链(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Verify against a check&amp;point file…</source>
+        <translation>对照检查点文件校验(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Verification result</source>
+        <translation>校验结果</translation>
+    </message>
+    <message numerus="yes">
+        <source>Intact: %n row(s) checked; head row %1, head hash %2.</source>
+        <translation>
+            <numerusform>完整：已校验 %n 行；最新行 %1，最新哈希值 %2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Broken at row %1: %2</source>
+        <translation>哈希链在第 %1 行断开：%2</translation>
+    </message>
+    <message>
+        <source>Keep the database as it is (make a backup of it for the investigation) and report this to the branch manager and the information-security office.</source>
+        <translation>请保持数据库原状（可为调查备份一份），并将此情况报告网点负责人和信息安全部门。</translation>
+    </message>
+    <message>
+        <source>Against the checkpoint %1:</source>
+        <translation>对照检查点 %1：</translation>
+    </message>
+    <message>
+        <source>Open a checkpoint</source>
+        <translation>打开检查点</translation>
+    </message>
+    <message>
+        <source>Audit checkpoints (*.txt *.checkpoint);;All files (*)</source>
+        <translation>审计检查点 (*.txt *.checkpoint);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The checkpoint file %1 cannot be read (%2). Check the file and try again.</source>
+        <translation>无法读取检查点文件 %1（%2）。请检查该文件后重试。</translation>
+    </message>
+    <message>
+        <source>The file %1 is too large to be an audit checkpoint. Choose the checkpoint file that BranchVault saved.</source>
+        <translation>文件 %1 过大，不可能是审计检查点。请选择 BranchVault 保存的检查点文件。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::AuditorWorkspace</name>
+    <message>
+        <source>Audit pages</source>
+        <translation>审计页面</translation>
+    </message>
+    <message>
+        <source>Audit &amp;log</source>
+        <translation>审计日志(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>校验(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Chec&amp;kpoint</source>
+        <translation>检查点(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Ale&amp;rts</source>
+        <translation>告警(&amp;R)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::BranchCustomersPage</name>
+    <message>
+        <source>Exact lookup</source>
+        <translation>精确查询</translation>
+    </message>
+    <message>
+        <source>&amp;Look up by:</source>
+        <translation>查询依据(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Kind of lookup</source>
+        <translation>查询类型</translation>
+    </message>
+    <message>
+        <source>Full &amp;value:</source>
+        <translation>完整值(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Full value to look up</source>
+        <translation>要查询的完整值</translation>
+    </message>
+    <message>
+        <source>The complete value (exact match only)</source>
+        <translation>完整的值（仅精确匹配）</translation>
+    </message>
+    <message>
+        <source>L&amp;ook up</source>
+        <translation>查询(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Lookup results</source>
+        <translation>查询结果</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh list</source>
+        <translation>刷新列表(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Branch customers</source>
+        <translation>网点客户</translation>
+    </message>
+    <message>
+        <source>Counting the branch&apos;s customers…</source>
+        <translation>正在统计网点客户数量…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) in the branch</source>
+        <translation>
+            <numerusform>网点共有 %n 位客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The list could not be read. Refresh it to try again.</source>
+        <translation>无法读取列表。请刷新列表以重试。</translation>
+    </message>
+    <message>
+        <source>No customer matches exactly.</source>
+        <translation>没有完全匹配的客户。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) match exactly.</source>
+        <translation>
+            <numerusform>%n 位客户完全匹配。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ChangeApprovalsPanel</name>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Maker</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Pending customer changes</source>
+        <translation>待复核的客户信息变更</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>Changed fields of the selected change</source>
+        <translation>所选变更中修改的字段</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>批准(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>驳回(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open customer</source>
+        <translation>打开客户(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Changed &amp;fields (protected values masked):</source>
+        <translation>修改的字段(&amp;F)（受保护字段值已脱敏）：</translation>
+    </message>
+    <message>
+        <source>Approve change %1</source>
+        <translation>批准变更 %1</translation>
+    </message>
+    <message>
+        <source>Reason or remark for the approval (optional):</source>
+        <translation>批准的理由或备注（可选）：</translation>
+    </message>
+    <message>
+        <source>Change %1 of customer %2 approved.</source>
+        <translation>客户 %2 的变更 %1 已批准。</translation>
+    </message>
+    <message>
+        <source>Reject change %1</source>
+        <translation>驳回变更 %1</translation>
+    </message>
+    <message>
+        <source>Reason for the rejection (the maker will see it):</source>
+        <translation>驳回理由（经办人可以看到）：</translation>
+    </message>
+    <message>
+        <source>Change %1 of customer %2 rejected.</source>
+        <translation>客户 %2 的变更 %1 已驳回。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Choose a new password before you continue: the current one is new, was reset by the administrator, or has expired. At least 8 characters with letters and digits; your last 5 passwords cannot be used again.</source>
+        <translation>请先设置新密码再继续：当前密码为新设密码、已被系统管理员重置，或已过期。新密码至少 8 个字符，须包含字母和数字；不能使用最近 5 次用过的密码。</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent password:</source>
+        <translation>当前密码(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>New password &amp;again:</source>
+        <translation>再次输入新密码(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>修改密码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ. Type the same new password twice.</source>
+        <translation>两次输入的新密码不一致。请两次输入相同的新密码。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ChangeRoleDialog</name>
+    <message>
+        <source>Change role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>New role for %1. The account&apos;s open sessions end; the user signs in again with the new role.</source>
+        <translation>为 %1 设置新角色。该用户账户当前的会话将结束；用户需以新角色重新登录。</translation>
+    </message>
+    <message>
+        <source>New role</source>
+        <translation>新角色</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Change role</source>
+        <translation>更改角色(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ClerkWorkspace</name>
+    <message>
+        <source>Look up one customer by the full name AND the full ID number, exactly as on the document, and state why. You see one masked card or &quot;No match&quot;; nothing is kept after the lookup.</source>
+        <translation>请按证件上的内容准确输入完整姓名和完整证件号码（两者均须填写）来查询一位客户，并说明查询目的。查询结果为一张已脱敏的客户卡片或“无匹配结果”；查询结束后不保留任何信息。</translation>
+    </message>
+    <message>
+        <source>Lookup</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>完整姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Purpose of the lookup</source>
+        <translation>查询目的</translation>
+    </message>
+    <message>
+        <source>for example: verifying the customer at the counter</source>
+        <translation>例如：在柜台核实客户身份</translation>
+    </message>
+    <message>
+        <source>Full &amp;name:</source>
+        <translation>完整姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>证件号码(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>查询目的(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Look up</source>
+        <translation>查询(&amp;L)</translation>
+    </message>
+    <message>
+        <source>N&amp;ew lookup</source>
+        <translation>新查询(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Empties the form and the card</source>
+        <translation>清空表单和客户卡片</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Restricted customer</source>
+        <translation>重点保密客户</translation>
+    </message>
+    <message>
+        <source>To file a restricted-access request, type the customer number the message above names, state the purpose and send the request. Look the customer up again once the branch manager has approved it.</source>
+        <translation>如需提交重点保密客户访问申请，请输入上方消息中给出的客户号，说明申请目的后发送申请。网点负责人批准后，请重新查询该客户。</translation>
+    </message>
+    <message>
+        <source>Customer number for the request</source>
+        <translation>申请的客户号</translation>
+    </message>
+    <message>
+        <source>Purpose of the request</source>
+        <translation>申请目的</translation>
+    </message>
+    <message>
+        <source>Validity of the request in hours</source>
+        <translation>申请有效期（小时）</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Customer n&amp;umber:</source>
+        <translation>客户号(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Pu&amp;rpose of the request:</source>
+        <translation>申请目的(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Valid for:</source>
+        <translation>有效期(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Request access</source>
+        <translation>申请访问(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Customer lookup</source>
+        <translation>客户查询</translation>
+    </message>
+    <message>
+        <source>Request filed</source>
+        <translation>申请已提交</translation>
+    </message>
+    <message>
+        <source>Request %1 is filed and waits for the branch manager&apos;s decision. Once it is approved, look the customer up again with the full name and ID number.</source>
+        <translation>申请 %1 已提交，正在等待网点负责人决定。批准后，请使用完整姓名和证件号码重新查询该客户。</translation>
+    </message>
+    <message>
+        <source>No match. Check that the full name and the full ID number are typed exactly as on the customer&apos;s document: partial names and numbers are never searched.</source>
+        <translation>无匹配结果。请检查完整姓名和完整证件号码是否与客户证件上的内容完全一致：系统从不按部分姓名或部分号码查询。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ComplaintListModel</name>
+    <message>
+        <source>%1, overdue</source>
+        <translation>%1，已逾期</translation>
+    </message>
+    <message>
+        <source>done %1</source>
+        <translation>已于 %1 完成</translation>
+    </message>
+    <message>
+        <source>%1
+
+Resolution: %2</source>
+        <translation>%1
+
+处理结果：%2</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Investigate by</source>
+        <translation>调查截止时间</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>答复截止时间</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ComplaintsPage</name>
+    <message>
+        <source>Complaints of customer %1</source>
+        <translation>客户 %1 的投诉</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;investigating</source>
+        <translation>标记为调查中(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Record the &amp;answer…</source>
+        <translation>记录答复(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose…</source>
+        <translation>关闭(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>New complaint</source>
+        <translation>新建投诉</translation>
+    </message>
+    <message>
+        <source>Received (branch time)</source>
+        <translation>受理时间（网点时间）</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>What the customer complains about. Never write a PIN, CVV or password.</source>
+        <translation>客户投诉的内容。切勿填写 PIN、CVV 或密码。</translation>
+    </message>
+    <message>
+        <source>&amp;Received:</source>
+        <translation>受理时间(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>渠道(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Com&amp;plaint:</source>
+        <translation>投诉内容(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Record &amp;complaint</source>
+        <translation>记录投诉(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Complaint recorded</source>
+        <translation>投诉已记录</translation>
+    </message>
+    <message>
+        <source>The complaint of customer %1 was recorded. Investigate it by %2 and answer the customer by %3 (branch time).</source>
+        <translation>客户 %1 的投诉已记录。请于 %2 前完成调查，并于 %3 前答复客户（网点时间）。</translation>
+    </message>
+    <message>
+        <source>Answer to the complaint</source>
+        <translation>投诉答复</translation>
+    </message>
+    <message>
+        <source>What was the customer told, and what was done? (Never write a PIN, CVV or password.)</source>
+        <translation>向客户答复了什么，采取了哪些措施？（切勿填写 PIN、CVV 或密码。）</translation>
+    </message>
+    <message>
+        <source>Close the complaint</source>
+        <translation>关闭投诉</translation>
+    </message>
+    <message>
+        <source>The final outcome of the complaint:</source>
+        <translation>投诉的最终处理结果：</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ConsentPage</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>同意情况</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Recorded at</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <source>Consent history</source>
+        <translation>同意记录</translation>
+    </message>
+    <message>
+        <source>Record consent</source>
+        <translation>记录同意情况</translation>
+    </message>
+    <message>
+        <source>Consent given or withdrawn</source>
+        <translation>给予或撤回同意</translation>
+    </message>
+    <message>
+        <source>Date of the consent</source>
+        <translation>同意日期</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>查询目的(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>C&amp;onsent:</source>
+        <translation>同意情况(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>渠道(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Record consent</source>
+        <translation>记录同意情况(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ContactFormPage</name>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>11 digits, for example 138 0013 8000 (a mobile or an address is required)</source>
+        <translation>11 位数字，例如 138 0013 8000（手机号码和地址至少填写一项）</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::CustomerDetailWidget</name>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>客户 %1</translation>
+    </message>
+    <message>
+        <source>Name (masked)</source>
+        <translation>姓名（已脱敏）</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>This new record is waiting for a branch manager&apos;s approval.</source>
+        <translation>此新建记录正在等待网点负责人批准。</translation>
+    </message>
+    <message>
+        <source>A change of this customer (change %1) is waiting for a branch manager&apos;s approval.</source>
+        <translation>该客户的一项变更（变更 %1）正在等待网点负责人批准。</translation>
+    </message>
+    <message>
+        <source>Restricted (重点保密): only its customer manager and the branch manager may see it.</source>
+        <translation>重点保密客户：仅其客户经理和网点负责人可以查看。</translation>
+    </message>
+    <message>
+        <source>In temporary custody until %1.</source>
+        <translation>临时托管至 %1。</translation>
+    </message>
+    <message>
+        <source>Only an active customer without a change waiting for approval can be edited.</source>
+        <translation>只有状态为有效、且没有待批准变更的客户才能编辑。</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>基本信息(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Identity &amp;&amp; contact</source>
+        <translation>身份与联系方式(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>客户概况(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>用户账户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Service records</source>
+        <translation>服务记录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Compla&amp;ints</source>
+        <translation>投诉(&amp;I)</translation>
+    </message>
+    <message>
+        <source>C&amp;onsent</source>
+        <translation>同意情况(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>历史记录(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Temporary custody:</source>
+        <translation>临时托管：</translation>
+    </message>
+    <message>
+        <source>yes, until %1</source>
+        <translation>是，至 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Request full view…</source>
+        <translation>申请完整查看(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Show f&amp;ull values</source>
+        <translation>显示明文(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Hi&amp;de full values</source>
+        <translation>隐藏明文(&amp;D)</translation>
+    </message>
+    <message>
+        <source>No accounts or cards on record.</source>
+        <translation>暂无账户或卡片记录。</translation>
+    </message>
+    <message>
+        <source>Approved to see in full: %1, until %2 (branch time).</source>
+        <translation>已批准完整查看：%1，有效期至 %2（网点时间）。</translation>
+    </message>
+    <message>
+        <source>Waiting for a branch manager&apos;s decision: full view of %1.</source>
+        <translation>正在等待网点负责人决定：完整查看 %1。</translation>
+    </message>
+    <message>
+        <source>Protected values are shown masked. To see one in full, request a full view; a branch manager must approve it.</source>
+        <translation>受保护字段值以脱敏形式显示。如需完整查看，请提交完整查看申请；须经网点负责人批准。</translation>
+    </message>
+    <message>
+        <source>Request filed</source>
+        <translation>申请已提交</translation>
+    </message>
+    <message>
+        <source>Request %1 was filed. Once a branch manager approves it, &quot;Show full values&quot; shows the values until the approval ends.</source>
+        <translation>申请 %1 已提交。网点负责人批准后，“显示明文”将显示明文，直至批准的有效期结束。</translation>
+    </message>
+    <message>
+        <source>Full values are shown until %1 (branch time); they are hidden again in %2.</source>
+        <translation>明文显示至 %1（网点时间）；%2 后将再次隐藏。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::CustomerFormPage</name>
+    <message>
+        <source>&amp;%1:</source>
+        <translation>&amp;%1：</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::CustomerFormWidget</name>
+    <message>
+        <source>Edit customer %1</source>
+        <translation>编辑客户 %1</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Protected values are not shown: leave a field empty to keep its value, type a new value to change it. The change waits for a branch manager&apos;s approval.</source>
+        <translation>受保护字段值不予显示：字段留空则保留原值，输入新值则更改该值。变更须等待网点负责人批准。</translation>
+    </message>
+    <message>
+        <source>The new record waits for a branch manager&apos;s approval before it is active.</source>
+        <translation>新建记录须经网点负责人批准后方可生效。</translation>
+    </message>
+    <message>
+        <source>Form pages</source>
+        <translation>表单页面</translation>
+    </message>
+    <message>
+        <source>&amp;Undo changes</source>
+        <translation>撤销更改(&amp;U)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清空(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save change</source>
+        <translation>保存变更(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Save new customer</source>
+        <translation>保存新客户(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Type the new values, then save.</source>
+        <translation>未做任何更改。请输入新值后再保存。</translation>
+    </message>
+    <message>
+        <source>The change of customer %1 was saved. It is pending approval by a branch manager.</source>
+        <translation>客户 %1 的变更已保存，正在等待网点负责人批准。</translation>
+    </message>
+    <message>
+        <source>Customer %1 was saved. The new record is pending approval by a branch manager.</source>
+        <translation>客户 %1 已保存。新建记录正在等待网点负责人批准。</translation>
+    </message>
+    <message>
+        <source>Please note:</source>
+        <translation>请注意：</translation>
+    </message>
+    <message>
+        <source>Change saved</source>
+        <translation>变更已保存</translation>
+    </message>
+    <message>
+        <source>Customer saved</source>
+        <translation>客户已保存</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::CustomerHistoryPage</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>变更前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>变更后</translation>
+    </message>
+    <message>
+        <source>History of customer %1</source>
+        <translation>客户 %1 的历史记录</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::CustomerHostPage</name>
+    <message>
+        <source>&amp;Back</source>
+        <translation>返回(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Close the customer and go back (Alt+Left)</source>
+        <translation>关闭该客户并返回（Alt+Left）</translation>
+    </message>
+    <message>
+        <source>No customer is open.</source>
+        <translation>没有打开的客户。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::CustomerListModel</name>
+    <message>
+        <source>%1, restricted</source>
+        <translation>%1，重点保密</translation>
+    </message>
+    <message>
+        <source>Restricted (重点保密): only its customer manager and the branch manager may see it.</source>
+        <translation>重点保密客户：仅其客户经理和网点负责人可以查看。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::CustomerManagerWorkspace</name>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>Customer list</source>
+        <translation>客户列表</translation>
+    </message>
+    <message>
+        <source>My customers</source>
+        <translation>我的客户</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>My requests</source>
+        <translation>我的申请</translation>
+    </message>
+    <message>
+        <source>My complaints</source>
+        <translation>我的投诉</translation>
+    </message>
+    <message>
+        <source>Pending changes</source>
+        <translation>待复核变更</translation>
+    </message>
+    <message>
+        <source>Customer %1 (Ctrl+W closes the tab)</source>
+        <translation>客户 %1（按 Ctrl+W 关闭标签页）</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::FirstRunWizard</name>
+    <message>
+        <source>Set up BranchVault</source>
+        <translation>BranchVault 初始设置</translation>
+    </message>
+    <message>
+        <source>A new branch database</source>
+        <translation>新建网点数据库</translation>
+    </message>
+    <message>
+        <source>BranchVault keeps the branch&apos;s customer records in one encrypted file on this workstation. Its key is kept in this computer&apos;s keychain.</source>
+        <translation>BranchVault 将网点的客户记录保存在本工作站上的一个加密文件中，其密钥保存在本机系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>Database file:</source>
+        <translation>数据库文件：</translation>
+    </message>
+    <message>
+        <source>Branch code</source>
+        <translation>网点代码</translation>
+    </message>
+    <message>
+        <source>Branch &amp;code:</source>
+        <translation>网点代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Branch name</source>
+        <translation>网点名称</translation>
+    </message>
+    <message>
+        <source>Branch &amp;name:</source>
+        <translation>网点名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>The first system administrator</source>
+        <translation>首位系统管理员</translation>
+    </message>
+    <message>
+        <source>The administrator manages accounts, settings and backups, and never sees customer data. Choose a password of at least 8 characters with letters and digits.</source>
+        <translation>系统管理员负责管理用户账户、设置项和备份，从不查看客户数据。请设置至少 8 个字符、包含字母和数字的密码。</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>显示名称(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>再次输入密码(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>I have printed or written down the recovery passphrase and stored it safely</source>
+        <translation>我已打印或抄写恢复口令，并已妥善保管</translation>
+    </message>
+    <message>
+        <source>Recovery passphrase</source>
+        <translation>恢复口令</translation>
+    </message>
+    <message>
+        <source>Shown only now. With it, the database can be unlocked on a re-imaged workstation or another account. Print it or write it down, seal it, keep it away from this computer.</source>
+        <translation>仅此一次显示。凭此口令，可在重装系统的工作站或其他账户上解锁数据库。请将其打印或抄写下来，密封后与本机分开存放。</translation>
+    </message>
+    <message>
+        <source>&amp;Print the recovery sheet…</source>
+        <translation>打印恢复口令单(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>两次输入的密码不一致。请输入两次相同的密码。</translation>
+    </message>
+    <message>
+        <source>System administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>Print the recovery sheet</source>
+        <translation>打印恢复口令单</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::GuardedTableView</name>
+    <message>
+        <source>&amp;Copy row</source>
+        <translation>复制行(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::IdentityFormPage</name>
+    <message>
+        <source>YYYY-MM-DD (filled from a mainland ID number)</source>
+        <translation>YYYY-MM-DD（根据居民身份证号码自动填写）</translation>
+    </message>
+    <message>
+        <source>(from the ID number)</source>
+        <translation>（取自证件号码）</translation>
+    </message>
+    <message>
+        <source>CHN</source>
+        <translation>CHN</translation>
+    </message>
+    <message>
+        <source>Visible only to its manager and the branch manager</source>
+        <translation>仅其客户经理和网点负责人可见</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>身份信息</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>The 15-digit number will be stored in its 18-digit form.</source>
+        <translation>15 位号码将以 18 位形式保存。</translation>
+    </message>
+    <message>
+        <source>Write the birth date as YYYY-MM-DD, for example 1985-06-15.</source>
+        <translation>请按 YYYY-MM-DD 格式填写出生日期，例如 1985-06-15。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ImportPage</name>
+    <message>
+        <source>Enter many new customers at once: fill in the template in Excel, save it as CSV (UTF-8 or GB18030) and import it. Every row is checked like an entry in the form; good rows become new records waiting for a branch manager&apos;s approval, refused rows are listed below with their line, column and reason. A branch manager&apos;s file needs the column &quot;Customer manager&quot;.</source>
+        <translation>一次录入多位新客户：在 Excel 中填写导入模板，另存为 CSV（UTF-8 或 GB18030）后导入。每一行都按表单录入的规则校验；合格的行成为待网点负责人复核的新建记录，被拒绝的行连同行号、列和原因列在下方。网点负责人导入的文件须包含“客户经理”列。</translation>
+    </message>
+    <message>
+        <source>Save the &amp;template…</source>
+        <translation>保存导入模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a CSV file…</source>
+        <translation>导入 CSV 文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>导入进度</translation>
+    </message>
+    <message>
+        <source>Refused rows</source>
+        <translation>被拒绝的行</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Save the import template</source>
+        <translation>保存导入模板</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Template saved: %1</source>
+        <translation>导入模板已保存：%1</translation>
+    </message>
+    <message>
+        <source>Import customers</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save the import report (Cancel: no report file)</source>
+        <translation>保存导入报告（取消：不生成报告文件）</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1.</source>
+        <translation>未从 %1 导入任何记录。</translation>
+    </message>
+    <message>
+        <source>%1: %2 row(s) read; %3 accepted and waiting for a branch manager&apos;s approval; %4 refused.</source>
+        <translation>%1：读取 %2 行；%3 行已接受，待网点负责人复核；%4 行被拒绝。</translation>
+    </message>
+    <message>
+        <source>The report was saved as %1.</source>
+        <translation>报告已保存为 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::LockPage</name>
+    <message>
+        <source>The session is locked</source>
+        <translation>会话已锁定</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Signed in as %1. Enter your password to continue.</source>
+        <translation>已以 %1 身份登录。请输入密码以继续。</translation>
+    </message>
+</context>
+<context>
     <name>bv::ui::MainWindow</name>
     <message>
-        <source>BranchVault — %1</source>
-        <translation>BranchVault — %1</translation>
+        <source>BranchVault</source>
+        <translation>BranchVault</translation>
     </message>
     <message>
-        <source>The encrypted database is open.
-Database id: %1</source>
-        <translation>加密数据库已打开。
-数据库标识：%1</translation>
+        <source>BranchVault — %1 (%2) — branch %3</source>
+        <translation>BranchVault — %1（%2）— 网点 %3</translation>
     </message>
     <message>
-        <source>Database open: %1</source>
-        <translation>数据库已打开：%1</translation>
+        <source>&amp;Session</source>
+        <translation>会话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Second &amp;factor…</source>
+        <translation>第二验证因素(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About BranchVault</source>
+        <translation>关于 BranchVault(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About BranchVault</source>
+        <translation>关于 BranchVault</translation>
+    </message>
+    <message>
+        <source>BranchVault %1
+Branch customer information protection (网点客户信息保护管理系统).</source>
+        <translation>BranchVault %1
+网点客户信息保护管理系统。</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 · %2 · branch %3</source>
+        <translation>已登录：%1 · %2 · 网点 %3</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ManagerWorkspace</name>
+    <message>
+        <source>Branch manager&apos;s pages</source>
+        <translation>网点负责人页面</translation>
+    </message>
+    <message>
+        <source>Branch customers</source>
+        <translation>网点客户</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>客户分配</translation>
+    </message>
+    <message>
+        <source>Suspicious pairs</source>
+        <translation>可疑客户对</translation>
+    </message>
+    <message>
+        <source>Reassignment</source>
+        <translation>重新分配</translation>
+    </message>
+    <message>
+        <source>Overdue complaints</source>
+        <translation>逾期投诉</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1（Ctrl+%2）</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::MyComplaintsPage</name>
+    <message>
+        <source>Overdue complaints of my customers</source>
+        <translation>我的客户的逾期投诉</translation>
+    </message>
+    <message>
+        <source>Overdue complaints</source>
+        <translation>逾期投诉</translation>
+    </message>
+    <message>
+        <source>Show the c&amp;ustomer&apos;s complaints</source>
+        <translation>显示该客户的投诉(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Complaints of one customer</source>
+        <translation>单个客户的投诉</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>客户(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>(choose a customer)</source>
+        <translation>（请选择客户）</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue complaint(s)</source>
+        <translation>
+            <numerusform>%n 项逾期投诉</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::MyRequestsPage</name>
+    <message>
+        <source>My requests</source>
+        <translation>我的申请</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw request</source>
+        <translation>撤回申请(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Purpose: %1</source>
+        <translation>目的：%1</translation>
+    </message>
+    <message>
+        <source>Decided by %1 on %2%3</source>
+        <translation>%1 于 %2 作出决定%3</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>：%1</translation>
+    </message>
+    <message>
+        <source>Revoked by %1 on %2: %3</source>
+        <translation>%1 于 %2 撤销：%3</translation>
+    </message>
+    <message>
+        <source>Withdraw request</source>
+        <translation>撤回申请</translation>
+    </message>
+    <message>
+        <source>Withdraw request %1? A branch manager will no longer be asked to decide it.</source>
+        <translation>是否撤回申请 %1？撤回后，将不再请网点负责人对其作出决定。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::NewAccountDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>新建用户账户</translation>
+    </message>
+    <message>
+        <source>One person has one active account with one role. An administrator and an auditor can never be the same person. The account gets a one-time password that you hand over in private.</source>
+        <translation>每人只能有一个有效的用户账户，且只担任一个角色。系统管理员和安全审计员不得由同一人担任。新用户账户将获得一个一次性密码，请私下转交本人。</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>default: the login</source>
+        <translation>默认：登录名</translation>
+    </message>
+    <message>
+        <source>Branch code</source>
+        <translation>网点代码</translation>
+    </message>
+    <message>
+        <source>default: this branch</source>
+        <translation>默认：本网点</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>显示名称(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Staff number:</source>
+        <translation>工号(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Branch:</source>
+        <translation>网点(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation>创建用户账户(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::OneTimePasswordDialog</name>
+    <message>
+        <source>One-time password</source>
+        <translation>一次性密码</translation>
+    </message>
+    <message>
+        <source>One-time password for %1:</source>
+        <translation>%1 的一次性密码：</translation>
+    </message>
+    <message>
+        <source>Hand it over in private — in person or in a sealed envelope, never by e-mail, chat or phone. It is shown only now and cannot be shown again; the user must choose a new password at the first sign-in. If it is lost, reset the password again.</source>
+        <translation>请私下转交——当面交付或装入密封信封，切勿通过电子邮件、聊天工具或电话告知。此密码仅此一次显示，之后无法再次显示；用户首次登录时必须设置新密码。如密码遗失，请再次重置密码。</translation>
+    </message>
+    <message>
+        <source>&amp;Handed over</source>
+        <translation>已转交(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::OverdueComplaintsPage</name>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Investigate by</source>
+        <translation>调查截止时间</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>答复截止时间</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Overdue complaints</source>
+        <translation>逾期投诉</translation>
+    </message>
+    <message>
+        <source>No complaint is overdue.</source>
+        <translation>没有逾期的投诉。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s) past the investigation or answer date. Open the customer to follow up.</source>
+        <translation>
+            <numerusform>%n 项投诉已超过调查或答复截止时间。请打开客户进行跟进。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::OverviewPage</name>
+    <message>
+        <source>The system administrator manages accounts, settings and storage and sees counts only — never customer data.</source>
+        <translation>系统管理员负责管理用户账户、设置项和存储，只能看到数量统计——从不查看客户数据。</translation>
+    </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation>用户账户</translation>
+    </message>
+    <message>
+        <source>Active accounts</source>
+        <translation>有效用户账户</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Audit log rows</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Open special requests</source>
+        <translation>未结的专项事务申请</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>Refres&amp;h</source>
+        <translation>刷新(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::PendingChangeModel</name>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>经办时间</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::PendingChangesPage</name>
+    <message>
+        <source>Your new records and edits that wait for a branch manager&apos;s approval.</source>
+        <translation>您新建或编辑、正在等待网点负责人批准的记录。</translation>
+    </message>
+    <message>
+        <source>Pending changes</source>
+        <translation>待复核变更</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>变更前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>变更后</translation>
+    </message>
+    <message>
+        <source>Fields of the selected change</source>
+        <translation>所选变更的字段</translation>
+    </message>
+    <message>
+        <source>&amp;Open customer</source>
+        <translation>打开客户(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::PortfolioPage</name>
+    <message>
+        <source>Name contains</source>
+        <translation>姓名包含</translation>
+    </message>
+    <message>
+        <source>Part of the name, within your own customers; press Enter</source>
+        <translation>姓名的一部分，仅在您自己的客户中查找；按 Enter 键</translation>
+    </message>
+    <message>
+        <source>&amp;Name contains:</source>
+        <translation>姓名包含(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <source>My customers</source>
+        <translation>我的客户</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y row</source>
+        <translation>复制行(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Copies the customer number, tier, age band and status — never protected values.</source>
+        <translation>复制客户号、客户等级、年龄段和状态——从不复制受保护字段值。</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n 位客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) match</source>
+        <translation>
+            <numerusform>%n 位客户匹配</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ProfileFormPage</name>
+    <message>
+        <source>(not given)</source>
+        <translation>（未提供）</translation>
+    </message>
+    <message>
+        <source>whole CNY, for example 250000</source>
+        <translation>以元为单位的整数，例如 250000</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>客户概况</translation>
+    </message>
+    <message>
+        <source>This looks like a PIN, CVV or password. BranchVault never stores customers&apos; authentication secrets: remove it.</source>
+        <translation>这看起来像是 PIN、CVV 或密码。BranchVault 从不保存客户的身份验证机密信息：请将其删除。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ReassignmentPage</name>
+    <message>
+        <source>Customers to reassign</source>
+        <translation>待重新分配的客户</translation>
+    </message>
+    <message>
+        <source>&amp;Open customer</source>
+        <translation>打开客户(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign…</source>
+        <translation>重新分配(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Every active customer has an active customer manager.</source>
+        <translation>每位有效客户都有有效的客户经理。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) have no active customer manager (no manager, or the manager&apos;s account is frozen). Reassign them.</source>
+        <translation>
+            <numerusform>%n 位客户没有有效的客户经理（未分配客户经理，或客户经理的用户账户已冻结）。请重新分配。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1491,6 +6876,653 @@ With it (and the key envelope beside the database) the database can be unlocked 
     </message>
 </context>
 <context>
+    <name>bv::ui::RequestApprovalsPanel</name>
+    <message>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Fields or report</source>
+        <translation>字段或报表</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Validity</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Open special requests</source>
+        <translation>未结的专项事务申请</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove…</source>
+        <translation>批准(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject…</source>
+        <translation>驳回(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>撤销(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>至 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approve request %1</source>
+        <translation>批准申请 %1</translation>
+    </message>
+    <message>
+        <source>Reason or remark for the approval (optional):</source>
+        <translation>批准的理由或备注（可选）：</translation>
+    </message>
+    <message>
+        <source>Request %1 approved.</source>
+        <translation>申请 %1 已批准。</translation>
+    </message>
+    <message>
+        <source>Reject request %1</source>
+        <translation>驳回申请 %1</translation>
+    </message>
+    <message>
+        <source>Reason for the rejection (the requester will see it):</source>
+        <translation>驳回理由（申请人可以看到）：</translation>
+    </message>
+    <message>
+        <source>Request %1 rejected.</source>
+        <translation>申请 %1 已驳回。</translation>
+    </message>
+    <message>
+        <source>Revoke request %1</source>
+        <translation>撤销申请 %1</translation>
+    </message>
+    <message>
+        <source>Reason for revoking the grant (the requester will see it):</source>
+        <translation>撤销授权的理由（申请人可以看到）：</translation>
+    </message>
+    <message>
+        <source>Request %1 revoked.</source>
+        <translation>申请 %1 已撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::RequestDialog</name>
+    <message>
+        <source>Request full view — customer %1</source>
+        <translation>申请完整查看——客户 %1</translation>
+    </message>
+    <message>
+        <source>Protected values are shown in full only with a branch manager&apos;s approval. Choose the fields you need, say what for, and for how long. Every use is recorded.</source>
+        <translation>受保护字段值须经网点负责人批准才能完整查看。请选择所需字段，并说明用途和所需时长。每次使用都会被记录。</translation>
+    </message>
+    <message>
+        <source>Fields to see in full</source>
+        <translation>需完整查看的字段</translation>
+    </message>
+    <message>
+        <source>&amp;Fields:</source>
+        <translation>字段(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Required: what the full values are needed for (for example: the customer asked to confirm the mobile number on record).</source>
+        <translation>必填：需要完整值的用途（例如：客户要求核实登记的手机号码）。</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>查询目的(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Validity in hours</source>
+        <translation>有效期（小时）</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>&amp;Valid for:</source>
+        <translation>有效期(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Submit request</source>
+        <translation>提交申请(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::RequestListModel</name>
+    <message numerus="yes">
+        <source>%n hour(s) asked</source>
+        <translation>
+            <numerusform>申请 %n 小时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>至 %1</translation>
+    </message>
+    <message>
+        <source>ended %1</source>
+        <translation>已于 %1 结束</translation>
+    </message>
+    <message>
+        <source>used %1</source>
+        <translation>已于 %1 使用</translation>
+    </message>
+    <message>
+        <source>revoked %1</source>
+        <translation>已于 %1 撤销</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Decision: %1</source>
+        <translation>审批意见：%1</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Validity</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::SecondFactorDialog</name>
+    <message>
+        <source>Second factor</source>
+        <translation>第二验证因素</translation>
+    </message>
+    <message>
+        <source>Your role signs in with a second factor. Add this key to an authenticator app on your phone (any TOTP app works offline), then type the 6-digit code it shows.</source>
+        <translation>您的角色登录时需要第二验证因素。请将此密钥添加到手机上的身份验证器应用（任何 TOTP 应用均可离线使用），然后输入其显示的 6 位动态验证码。</translation>
+    </message>
+    <message>
+        <source>Add this key to an authenticator app on your phone, then type the 6-digit code it shows.</source>
+        <translation>请将此密钥添加到手机上的身份验证器应用，然后输入其显示的 6 位动态验证码。</translation>
+    </message>
+    <message>
+        <source>Key for the authenticator app</source>
+        <translation>身份验证器应用的密钥</translation>
+    </message>
+    <message>
+        <source>Code from the authenticator app</source>
+        <translation>身份验证器应用中的验证码</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>动态验证码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>C&amp;onfirm</source>
+        <translation>确认(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ServiceRecordsPage</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Service given</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Recorded at</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <source>Service records</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>New service record</source>
+        <translation>新建服务记录</translation>
+    </message>
+    <message>
+        <source>Date of the service</source>
+        <translation>服务日期</translation>
+    </message>
+    <message>
+        <source>What was done for the customer. Never write a PIN, CVV or password.</source>
+        <translation>为客户办理的事项。切勿填写 PIN、CVV 或密码。</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>渠道(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice given:</source>
+        <translation>服务内容(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Add service record</source>
+        <translation>添加服务记录(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::SettingsModel</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Allowed: %1</source>
+        <translation>允许范围：%1</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>默认值：%1</translation>
+    </message>
+    <message>
+        <source>Saved value: %1 (not saved yet: %2)</source>
+        <translation>已保存的值：%1（尚未保存：%2）</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>允许范围</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键名</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::SettingsPage</name>
+    <message>
+        <source>Policy settings of this branch, kept in the encrypted database. Edit a value and save: values below the floors the regulations set are refused. Every change is recorded in the audit log with the old and the new value.</source>
+        <translation>本网点的策略设置项，保存在加密数据库中。编辑值后保存：低于监管下限的值将被拒绝。每次更改都会连同原值和新值记录到审计日志中。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation>放弃更改(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>保存(&amp;V)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setting(s) saved.</source>
+        <translation>
+            <numerusform>已保存 %n 项设置。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::SignInDialog</name>
+    <message>
+        <source>Sign in to BranchVault</source>
+        <translation>登录 BranchVault</translation>
+    </message>
+    <message>
+        <source>BranchVault</source>
+        <translation>BranchVault</translation>
+    </message>
+    <message>
+        <source>BranchVault — %1</source>
+        <translation>BranchVault — %1</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Code from the authenticator app</source>
+        <translation>身份验证器应用中的验证码</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>动态验证码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Sign-in message</source>
+        <translation>登录提示信息</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::StoragePage</name>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Back up writes an encrypted, integrity-checked copy that opens only with the recovery passphrase or this branch&apos;s keys; it never overwrites a file. Rotate keys replaces every key and re-encrypts the protected values. Verify checks the database, its keys and the audit chain.</source>
+        <translation>“备份”会生成一份经过完整性校验的加密副本，只能用恢复口令或本网点的密钥打开；备份从不覆盖已有文件。“轮换密钥”会替换所有密钥，并重新加密受保护字段值。“校验”会检查数据库、数据库密钥和审计链。</translation>
+    </message>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate keys…</source>
+        <translation>轮换密钥(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>校验(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Verification results</source>
+        <translation>校验结果</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>A restore replaces this database with a backup. BranchVault first signs you out and closes the database, checks the whole backup, and asks an administrator of the backup to sign in (and for its recovery passphrase if this computer does not hold its key). Only then is the backup put in place; the current database is kept beside it. Afterwards everyone signs in to the restored database.</source>
+        <translation>还原会用备份替换此数据库。BranchVault 会先让您退出登录并关闭数据库，校验整个备份，并要求该备份中的一位系统管理员登录（如本机没有该备份的密钥，还需输入其恢复口令）。之后才会将备份放置到位；当前数据库会保留在其旁边。此后，所有人都需登录还原后的数据库。</translation>
+    </message>
+    <message>
+        <source>R&amp;estore from a backup…</source>
+        <translation>从备份还原(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>BranchVault backups (*.bvbackup)</source>
+        <translation>BranchVault 备份 (*.bvbackup)</translation>
+    </message>
+    <message>
+        <source>Writing the backup to %1…</source>
+        <translation>正在将备份写入 %1…</translation>
+    </message>
+    <message>
+        <source>The backup was not written.</source>
+        <translation>未写入备份。</translation>
+    </message>
+    <message>
+        <source>Backup written: %1 (%2). Keep it with the sealed recovery passphrase, apart from this computer.</source>
+        <translation>备份已写入：%1（%2）。请将其与密封的恢复口令一起保管，并与本机分开存放。</translation>
+    </message>
+    <message>
+        <source>Rotate keys</source>
+        <translation>轮换密钥</translation>
+    </message>
+    <message>
+        <source>Rotate every key of the database now? Every protected value is re-encrypted; this can take a while and nobody else should be working meanwhile. Make a new backup afterwards.</source>
+        <translation>是否立即轮换数据库的所有密钥？所有受保护字段值都将重新加密；此过程可能需要一段时间，期间其他人不应使用系统。完成后请重新备份。</translation>
+    </message>
+    <message>
+        <source>Rotating the keys…</source>
+        <translation>正在轮换密钥…</translation>
+    </message>
+    <message>
+        <source>The keys were not rotated.</source>
+        <translation>未轮换密钥。</translation>
+    </message>
+    <message>
+        <source>Every key was rotated. Make a new backup now.</source>
+        <translation>所有密钥均已轮换。请立即重新备份。</translation>
+    </message>
+    <message>
+        <source>Verifying the database…</source>
+        <translation>正在校验数据库…</translation>
+    </message>
+    <message>
+        <source>The verification did not run.</source>
+        <translation>校验未运行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>All checks passed: database integrity, page authentication, keys, and the audit chain (%n row(s)).</source>
+        <translation>
+            <numerusform>所有检查均已通过：数据库完整性、页面认证、密钥和审计链（%n 行）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All checks passed.</source>
+        <translation>所有检查均已通过。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verification found %n problem(s). Restore the latest good backup if the database is damaged, and tell the security auditor.</source>
+        <translation>
+            <numerusform>校验发现 %n 个问题。如数据库已损坏，请还原最近一次完好的备份，并告知安全审计员。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份还原</translation>
+    </message>
+    <message>
+        <source>Replace this database with the backup %1? You will be signed out now; the current database is kept beside the restored one.</source>
+        <translation>是否用备份 %1 替换此数据库？您将立即退出登录；当前数据库会保留在还原后的数据库旁边。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::SuspiciousPage</name>
+    <message>
+        <source>Same phone number</source>
+        <translation>电话号码相同</translation>
+    </message>
+    <message>
+        <source>Same account number</source>
+        <translation>账号相同</translation>
+    </message>
+    <message>
+        <source>Different customers with the same mobile or account number. Check both records; clear the pair with a reason when it is in order (for example: husband and wife share the phone).</source>
+        <translation>手机号码或账号相同的不同客户。请核对两条记录；如情况正常，请填写理由后排除该客户对（例如：夫妻共用一部电话）。</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>客户对</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Customer A</source>
+        <translation>客户 A</translation>
+    </message>
+    <message>
+        <source>Customer B</source>
+        <translation>客户 B</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Suspicious pairs</source>
+        <translation>可疑客户对</translation>
+    </message>
+    <message>
+        <source>Open customer &amp;A</source>
+        <translation>打开客户 A(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open customer &amp;B</source>
+        <translation>打开客户 B(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear pair…</source>
+        <translation>排除客户对(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Clear suspicious pair %1</source>
+        <translation>排除可疑客户对 %1</translation>
+    </message>
+    <message>
+        <source>Why are customers %1 and %2 in order?</source>
+        <translation>客户 %1 和客户 %2 为何情况正常？</translation>
+    </message>
+    <message>
+        <source>Pair %1 cleared.</source>
+        <translation>客户对 %1 已排除。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::TierApprovalsPanel</name>
+    <message>
+        <source>Current tier</source>
+        <translation>当前客户等级</translation>
+    </message>
+    <message>
+        <source>New tier</source>
+        <translation>新客户等级</translation>
+    </message>
+    <message>
+        <source>Computed</source>
+        <translation>计算时间</translation>
+    </message>
+    <message>
+        <source>Tier changes waiting for confirmation</source>
+        <translation>待确认的客户等级调整</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm tier…</source>
+        <translation>确认客户等级(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keep current tier…</source>
+        <translation>保留当前客户等级(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Confirm tier</source>
+        <translation>确认客户等级</translation>
+    </message>
+    <message>
+        <source>Change the tier of customer %1 from %2 to %3?</source>
+        <translation>是否将客户 %1 的客户等级由 %2 调整为 %3？</translation>
+    </message>
+    <message>
+        <source>The tier of customer %1 was changed.</source>
+        <translation>客户 %1 的客户等级已变更。</translation>
+    </message>
+    <message>
+        <source>Keep the current tier</source>
+        <translation>保留当前客户等级</translation>
+    </message>
+    <message>
+        <source>Reason why customer %1 keeps the current tier:</source>
+        <translation>客户 %1 保留当前客户等级的理由：</translation>
+    </message>
+    <message>
+        <source>Customer %1 keeps the current tier.</source>
+        <translation>客户 %1 保留当前客户等级。</translation>
+    </message>
+</context>
+<context>
     <name>bv::ui::UnlockDialog</name>
     <message>
         <source>Unlock with the recovery passphrase</source>
@@ -1511,6 +7543,36 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ViewCopyGuard</name>
+    <message>
+        <source>&amp;Copy row (general information only)</source>
+        <translation>复制行（仅基本信息）(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::models::CustomerListModel</name>
+    <message>
+        <source>Loading</source>
+        <translation>正在加载</translation>
+    </message>
+    <message>
+        <source>This column cannot be sorted.</source>
+        <translation>此列无法排序。</translation>
+    </message>
+    <message>
+        <source>Restricted customer (重点保密)</source>
+        <translation>重点保密客户</translation>
+    </message>
+    <message>
+        <source>%1, restricted</source>
+        <translation>%1，重点保密</translation>
+    </message>
+    <message>
+        <source>The branch list does not match its count. Refresh the list; if this happens again, ask the administrator to verify the database.</source>
+        <translation>网点客户列表与其计数不一致。请刷新列表；如果再次出现此情况，请联系系统管理员校验数据库。</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,11 @@
 #include "Cli.h"
 
+#include "CliInput.h"
+#include "Core.h"
+#include "auth/AuthService.h"
 #include "common/Translations.h"
+#include "customers/CustomerRetention.h"
+#include "customers/CustomerService.h"
 #include "keys/KeychainSecretStore.h"
 #include "vault/SelfCheck.h"
 #include "vault/VaultService.h"
@@ -16,9 +21,55 @@ Result<std::unique_ptr<Vault>> CliContext::openVault()
     return vaults.open(databasePath);
 }
 
+Result<Core*> CliContext::openCore()
+{
+    if (core)
+        return core.get();
+    auto opened = vaults.open(databasePath);
+    if (!opened.ok())
+        return opened.error();
+    vault = std::move(opened).value();
+    core = std::make_unique<Core>(*vault, vaults);
+    // The retention job runs whenever a front end opens the database (the GUI also daily).
+    auto anonymised = core->customers().retention().anonymiseDue();
+    if (!anonymised.ok())
+        return anonymised.error();
+    return core.get();
+}
+
+Result<Session> CliContext::signIn(Core& target)
+{
+    const QString login = parser.values(QStringLiteral("user")).value(0);
+    if (login.isEmpty())
+        return makeError(ErrorCode::InvalidInput,
+            Cli::tr("This command acts for a person: give --user LOGIN (the password is read from "
+                    "standard input)."),
+            QString(), QStringLiteral("user"));
+    auto password = CliInput::readSecret(Cli::tr("Password for %1").arg(login));
+    if (!password.ok())
+        return password.error();
+    return target.auth().signIn(login, *password, option(QStringLiteral("totp")));
+}
+
+Result<Session> CliContext::begin(Core** out)
+{
+    auto opened = openCore();
+    if (!opened.ok())
+        return opened.error();
+    *out = *opened;
+    return signIn(**opened);
+}
+
 Cli::Cli()
 {
     registerVaultCommands(m_commands);
+    registerUserCommands(m_commands);
+    registerSettingsCommands(m_commands);
+    registerRequestCommands(m_commands);
+    registerAuditCommands(m_commands);
+    registerCustomerCommands(m_commands);
+    registerCustomerReviewCommands(m_commands);
+    registerCustomerCareCommands(m_commands);
 }
 
 int Cli::usageError(CliOutput& out, const QString& message)
@@ -51,12 +102,13 @@ int Cli::run(const QStringList& arguments)
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     // One parser for every command: options with a value, then flags. Each command checks what it needs.
-    static const char* const valueOptions[] = {"db", "lang", "out", "from", "user", "totp", "role", "name", "branch",
-        "type", "customer", "customers", "fields", "purpose", "days", "hours", "reason", "since", "until", "action",
-        "checkpoint", "file", "report", "id", "mobile", "account", "manager", "until-date", "limit", "after", "sort",
-        "channel", "content", "scope", "customers-count", "copies"};
+    static const char* const valueOptions[]
+        = {"db", "lang", "out", "from", "user", "totp", "role", "name", "branch", "type", "customer", "customers",
+            "fields", "purpose", "days", "hours", "reason", "since", "until", "action", "checkpoint", "file", "report",
+            "id", "mobile", "account", "manager", "until-date", "limit", "login", "staff", "after", "sort", "channel",
+            "content", "scope", "customers-count", "copies", "outcome", "status", "resolution", "received", "date"};
     static const char* const flagOptions[]
-        = {"json", "help", "version", "all", "quick", "enable", "disable", "marketing"};
+        = {"json", "help", "version", "all", "quick", "enable", "disable", "marketing", "open"};
     for (const char* name : valueOptions)
         parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("value")));
     for (const char* name : flagOptions)
@@ -104,7 +156,7 @@ int Cli::run(const QStringList& arguments)
     VaultService vaults(store);
     const QString path
         = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : VaultService::defaultDatabasePath();
-    CliContext context {parser, positional, out, store, vaults, QFileInfo(path).absoluteFilePath()};
+    CliContext context {parser, positional, out, store, vaults, QFileInfo(path).absoluteFilePath(), {}, {}};
     return command->run(context);
 }
 

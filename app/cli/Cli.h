@@ -12,7 +12,9 @@
 #include <memory>
 
 namespace bv {
+class Core;
 class SecretStore;
+class Session;
 class Vault;
 class VaultService;
 } // namespace bv
@@ -33,6 +35,15 @@ struct CliContext
     bool isSet(const QString& name) const { return parser.isSet(name); }
     // Opens the database with the key from this account's keychain.
     Result<std::unique_ptr<Vault>> openVault();
+    // Opens the database and wires the core services (kept for the command's lifetime).
+    Result<Core*> openCore();
+    // Signs in with --user (password from stdin, --totp for the second factor).
+    Result<Session> signIn(Core& core);
+    // openCore + signIn: the usual start of a command that acts for a person.
+    Result<Session> begin(Core** core);
+
+    std::unique_ptr<Vault> vault;
+    std::unique_ptr<Core> core;
 };
 
 struct Command
@@ -59,5 +70,12 @@ private:
 };
 
 void registerVaultCommands(CommandTable& table);
+void registerUserCommands(CommandTable& table);
+void registerSettingsCommands(CommandTable& table);
+void registerRequestCommands(CommandTable& table);
+void registerAuditCommands(CommandTable& table);
+void registerCustomerCommands(CommandTable& table);
+void registerCustomerReviewCommands(CommandTable& table);
+void registerCustomerCareCommands(CommandTable& table);
 
 } // namespace bv::cli

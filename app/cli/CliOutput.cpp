@@ -40,6 +40,11 @@ void CliOutput::progress(const QString& line)
 
 int CliOutput::fail(const Error& error)
 {
+    return fail(error, QJsonObject());
+}
+
+int CliOutput::fail(const Error& error, const QJsonObject& extra)
+{
     QString line = error.fullText();
     line.replace(QLatin1Char('\n'), QLatin1Char(' '));
     writeTo(stderr, QStringLiteral("branchvault-cli: ") + line + QLatin1Char('\n'));
@@ -50,6 +55,8 @@ int CliOutput::fail(const Error& error)
             object.insert(QStringLiteral("detail"), error.detail);
         if (!error.field.isEmpty())
             object.insert(QStringLiteral("field"), error.field);
+        for (auto it = extra.constBegin(); it != extra.constEnd(); ++it)
+            object.insert(it.key(), it.value());
         writeTo(stdout, QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
     }
     return exitStatusFor(error.code);

@@ -24,9 +24,19 @@ public:
     void text(const QString& line); // text mode only (ignored with --json)
     void progress(const QString& line); // stderr, text mode only
     int fail(const Error& error); // returns the exit status for the error
+    // Like fail(), with more fields in the --json error object (e.g. the problems verify found).
+    int fail(const Error& error, const QJsonObject& extra);
 
 private:
     bool m_json;
 };
 
 } // namespace bv::cli
+
+// In a command: return the CLI's failure status if a Status/Result is an error.
+#define BV_CLI_TRY(expr)                                                                                               \
+    do {                                                                                                               \
+        const auto& bvCliResult_ = (expr);                                                                             \
+        if (!bvCliResult_.ok())                                                                                        \
+            return ctx.out.fail(bvCliResult_.error());                                                                 \
+    } while (false)

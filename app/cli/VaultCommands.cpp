@@ -1,7 +1,17 @@
 // init, unlock, verify, backup, restore, rekey: the storage commands.
 #include "Cli.h"
 #include "CliInput.h"
+#include "Core.h"
+#include "audit/AuditActions.h"
+#include "audit/AuditLog.h"
+#include "auth/AccountService.h"
+#include "auth/AuthService.h"
+#include "policy/AccessControl.h"
+#include "policy/SettingsService.h"
+#include "vault/AdminService.h"
 #include "vault/VaultService.h"
+
+#include <QFileInfo>
 
 #include <QDir>
 #include <QJsonArray>
@@ -17,20 +27,41 @@ class VaultCommands
 public:
     static int init(CliContext& ctx)
     {
+        const QString login = ctx.parser.values(QStringLiteral("user")).value(0, QStringLiteral("admin"));
+        BV_CLI_TRY(AccountService::validateLogin(login));
+        const QString branch = ctx.option(QStringLiteral("branch"));
+        if (!branch.isEmpty())
+            BV_CLI_TRY(SettingsService::validate(QString::fromLatin1(settings::BranchCode), branch));
         auto created = ctx.vaults.init(ctx.databasePath);
         if (!created.ok())
             return ctx.out.fail(created.error());
+        Core core(*created->vault, ctx.vaults);
+        if (!branch.isEmpty())
+            BV_CLI_TRY(core.settings().setAs(Actor::system(), QString::fromLatin1(settings::BranchCode), branch));
+        BV_CLI_TRY(core.auditLog().appendStandalone(Actor::system(),
+            AuditEvent {QString::fromLatin1(audit::DatabaseCreate), QStringLiteral("database"),
+                created->vault->databaseId(), QString(), AuditOutcome::Ok, {}}));
+        const QString name
+            = ctx.isSet(QStringLiteral("name")) ? ctx.option(QStringLiteral("name")) : tr("System administrator");
+        auto oneTime = core.accounts().createFirstAdministrator(
+            NewAccount {login, name, Role::Admin, ctx.option(QStringLiteral("staff")), QString()});
+        if (!oneTime.ok())
+            return ctx.out.fail(oneTime.error());
         const QString passphrase = QString::fromLatin1(created->recoveryPassphrase.view().toByteArray());
+        const QString password = QString::fromLatin1(oneTime->view().toByteArray());
         const QString path = QDir::toNativeSeparators(created->vault->path());
         ctx.out.result(
             {{QStringLiteral("database"), path}, {QStringLiteral("databaseId"), created->vault->databaseId()},
-                {QStringLiteral("recoveryPassphrase"), passphrase}},
+                {QStringLiteral("recoveryPassphrase"), passphrase}, {QStringLiteral("login"), login},
+                {QStringLiteral("password"), password}},
             tr("Created the BranchVault database %1.\n"
                "Its key is in this account's keychain.\n\n"
                "Recovery passphrase — shown only now. Print or write it down, seal it, and keep it away "
                "from this computer; with the key envelope beside the database it unlocks the database on "
-               "a new machine:\n\n    %2\n")
-                .arg(path, passphrase));
+               "a new machine:\n\n    %2\n\n"
+               "First administrator: %3, one-time password %4 (to be changed at the first sign-in: "
+               "branchvault-cli passwd --user %3).")
+                .arg(path, passphrase, login, password));
         return 0;
     }
 
@@ -53,41 +84,48 @@ public:
 
     static int verify(CliContext& ctx)
     {
-        auto vault = ctx.openVault();
-        if (!vault.ok())
-            return ctx.out.fail(vault.error());
-        auto report = ctx.vaults.verify(**vault);
+        auto core = ctx.openCore();
+        if (!core.ok())
+            return ctx.out.fail(core.error());
+        // Verification reveals no data; with --user it is done (and audited) as that person.
+        Session session;
+        if (ctx.isSet(QStringLiteral("user"))) {
+            auto signedIn = ctx.signIn(**core);
+            if (!signedIn.ok())
+                return ctx.out.fail(signedIn.error());
+            session = *signedIn;
+        }
+        auto report = (*core)->admin().verify(session.isValid() ? &session : nullptr);
         if (!report.ok())
             return ctx.out.fail(report.error());
         QJsonArray problems;
         for (const QString& p : report->problems)
             problems.append(p);
         if (report->ok()) {
-            ctx.out.result({{QStringLiteral("problems"), problems}},
+            ctx.out.result({{QStringLiteral("problems"), problems}, {QStringLiteral("auditRows"), report->auditRows}},
                 tr("All checks passed: database integrity, page authentication (cipher_integrity_check), "
-                   "key envelope and field keys."));
+                   "key envelope, field keys and the audit chain (%n row(s)).",
+                    nullptr, int(report->auditRows)));
             return 0;
         }
-        if (ctx.out.json()) {
-            ctx.out.result({{QStringLiteral("problems"), problems}}, QString());
-        } else {
-            for (const QString& p : report->problems)
-                ctx.out.text(tr("problem: %1").arg(p));
-        }
+        for (const QString& p : report->problems)
+            ctx.out.text(tr("problem: %1").arg(p));
         return ctx.out.fail(makeError(ErrorCode::Damaged,
-            tr("Verification found %n problem(s). Restore the latest backup if the database "
-               "is damaged, or follow the advice on each line.",
-                nullptr, int(report->problems.size()))));
+                                tr("Verification found %n problem(s). Restore the latest backup if the database "
+                                   "is damaged, or follow the advice on each line.",
+                                    nullptr, int(report->problems.size()))),
+            {{QStringLiteral("problems"), problems}, {QStringLiteral("auditRows"), report->auditRows}});
     }
 
     static int backup(CliContext& ctx)
     {
         if (!ctx.isSet(QStringLiteral("out")))
             return Cli::usageError(ctx.out, tr("backup needs --out FILE."));
-        auto vault = ctx.openVault();
-        if (!vault.ok())
-            return ctx.out.fail(vault.error());
-        auto written = ctx.vaults.backup(**vault, ctx.option(QStringLiteral("out")));
+        Core* core = nullptr;
+        auto session = ctx.begin(&core);
+        if (!session.ok())
+            return ctx.out.fail(session.error());
+        auto written = core->admin().backup(*session, ctx.option(QStringLiteral("out")));
         if (!written.ok())
             return ctx.out.fail(written.error());
         ctx.out.result(
@@ -104,13 +142,32 @@ public:
     {
         if (!ctx.isSet(QStringLiteral("from")))
             return Cli::usageError(ctx.out, tr("restore needs --from FILE."));
+        const QString login = ctx.parser.values(QStringLiteral("user")).value(0);
+        if (login.isEmpty())
+            return Cli::usageError(ctx.out,
+                tr("restore needs --user LOGIN: an administrator of the backed-up database "
+                   "(the password is read from standard input)."));
         const QString from = ctx.option(QStringLiteral("from"));
-        auto restored = ctx.vaults.restore(ctx.databasePath, from, nullptr);
+        // stdin: the password, then (only if the backup's key is not in the keychain) the passphrase
+        auto password = CliInput::readSecret(tr("Password for %1").arg(login));
+        if (!password.ok())
+            return ctx.out.fail(password.error());
+        const QString totp = ctx.option(QStringLiteral("totp"));
+        auto accept = [&](Vault& restored) -> Status {
+            Core core(restored, ctx.vaults);
+            auto session = core.auth().signIn(login, *password, totp);
+            if (!session.ok())
+                return session.error();
+            Status accepted = core.admin().acceptRestore(*session, from);
+            (void)core.auth().signOut(*session);
+            return accepted;
+        };
+        auto restored = ctx.vaults.restore(ctx.databasePath, from, nullptr, accept);
         if (!restored.ok() && restored.error().code == ErrorCode::KeyMissing) {
             auto passphrase = CliInput::readSecret(tr("Recovery passphrase of the backed-up database"));
             if (!passphrase.ok())
                 return ctx.out.fail(restored.error());
-            restored = ctx.vaults.restore(ctx.databasePath, from, &*passphrase);
+            restored = ctx.vaults.restore(ctx.databasePath, from, &*passphrase, accept);
         }
         if (!restored.ok())
             return ctx.out.fail(restored.error());
@@ -130,11 +187,12 @@ public:
 
     static int rekey(CliContext& ctx)
     {
-        auto vault = ctx.openVault();
-        if (!vault.ok())
-            return ctx.out.fail(vault.error());
+        Core* core = nullptr;
+        auto session = ctx.begin(&core);
+        if (!session.ok())
+            return ctx.out.fail(session.error());
         qint64 lastReported = -1;
-        Status rotated = ctx.vaults.rekey(**vault, [&](qint64 done, qint64 total) {
+        Status rotated = core->admin().rekey(*session, [&](qint64 done, qint64 total) {
             const qint64 percent = total > 0 ? done * 100 / total : 100;
             if (percent / 10 != lastReported / 10) {
                 ctx.out.progress(tr("re-encrypting protected values: %1%").arg(percent));
@@ -144,7 +202,7 @@ public:
         if (!rotated.ok())
             return ctx.out.fail(rotated.error());
         ctx.out.result({{QStringLiteral("database"), QDir::toNativeSeparators(ctx.databasePath)},
-                           {QStringLiteral("keyGeneration"), (*vault)->cipher().generation()}},
+                           {QStringLiteral("keyGeneration"), ctx.vault->cipher().generation()}},
             tr("All keys were rotated: the database key, the wrapping key and the field keys. The old key "
                "no longer opens the database; the recovery passphrase still does."));
         return 0;
@@ -155,19 +213,22 @@ public:
 
 void registerVaultCommands(CommandTable& table)
 {
-    table.append({QStringLiteral("init"), QStringLiteral("init --db PATH              create a new database"),
+    table.append({QStringLiteral("init"),
+        QStringLiteral("init --db PATH [--user LOGIN] [--name NAME] [--branch CODE]  create a database and its first "
+                       "administrator"),
         VaultCommands::init});
     table.append({QStringLiteral("unlock"),
         QStringLiteral("unlock --db PATH            unlock with the recovery passphrase (stdin)"),
         VaultCommands::unlock});
     table.append({QStringLiteral("verify"),
-        QStringLiteral("verify --db PATH            integrity, page authentication, keys"), VaultCommands::verify});
+        QStringLiteral("verify --db PATH [--user LOGIN]  integrity, page authentication, keys, audit chain"),
+        VaultCommands::verify});
     table.append({QStringLiteral("backup"),
-        QStringLiteral("backup --db PATH --out FILE write an encrypted, checked backup"), VaultCommands::backup});
+        QStringLiteral("backup --user ADMIN --out FILE  write an encrypted, checked backup"), VaultCommands::backup});
     table.append({QStringLiteral("restore"),
-        QStringLiteral("restore --db PATH --from FILE  restore a backup (passphrase on stdin if needed)"),
+        QStringLiteral("restore --user ADMIN --from FILE  restore a backup (stdin: password; passphrase if needed)"),
         VaultCommands::restore});
-    table.append({QStringLiteral("rekey"), QStringLiteral("rekey --db PATH             rotate every key"),
+    table.append({QStringLiteral("rekey"), QStringLiteral("rekey --user ADMIN          rotate every key"),
         VaultCommands::rekey});
 }
 

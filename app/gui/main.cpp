@@ -1,9 +1,8 @@
+#include "app/AppController.h"
+#include "common/Dialogs.h"
 #include "common/ErrorDialog.h"
 #include "common/Translations.h"
 #include "keys/KeychainSecretStore.h"
-#include "main/MainWindow.h"
-#include "startup/StartupController.h"
-#include "startup/WidgetStartupPrompts.h"
 #include "vault/SelfCheck.h"
 #include "vault/VaultService.h"
 
@@ -11,14 +10,18 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
+#include <QSettings>
 
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("BranchVault"));
     QApplication::setApplicationName(QStringLiteral("branchvault"));
     QApplication::setApplicationDisplayName(QStringLiteral("BranchVault"));
     QApplication::setApplicationVersion(QStringLiteral(BV_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("branchvault"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/branchvault.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("BranchVault"));
@@ -30,7 +33,9 @@ int main(int argc, char** argv)
     parser.addOption(dbOption);
     parser.addOption(langOption);
     parser.process(app);
-    bv::installTranslations(parser.value(langOption));
+    const QString language = parser.isSet(langOption) ? parser.value(langOption)
+                                                      : QSettings().value(QStringLiteral("ui/language")).toString();
+    bv::installTranslations(language);
 
     auto checks = bv::SelfCheck::run();
     if (!checks.ok()) {
@@ -40,15 +45,11 @@ int main(int argc, char** argv)
 
     bv::KeychainSecretStore store;
     bv::VaultService vaults(store);
-    bv::ui::WidgetStartupPrompts prompts;
-    bv::ui::StartupController startup(vaults, prompts);
+    bv::ui::WidgetDialogs dialogs;
+    bv::ui::AppController controller(vaults, dialogs);
     const QString path = parser.isSet(dbOption) ? parser.value(dbOption) : bv::VaultService::defaultDatabasePath();
-    if (!parser.isSet(dbOption))
-        QDir().mkpath(QFileInfo(path).absolutePath());
-    auto vault = startup.run(path);
-    if (!vault)
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    if (!controller.start(path))
         return 1;
-    bv::ui::MainWindow window(std::move(vault));
-    window.show();
     return app.exec();
 }

@@ -285,11 +285,13 @@ Status Database::applyPragmas(const Options& options)
         {QStringLiteral("PRAGMA cache_size = -%1").arg(options.cacheSizeKiB), QStringLiteral("PRAGMA cache_size"),
             QString::number(-options.cacheSizeKiB)},
     };
+        // Process-wide in SQLCipher, and once ON it stays ON for the life of the process: the check after
+    // setting it catches a process where something turned it on earlier.
+    pragmas.append({QStringLiteral("PRAGMA cipher_memory_security = %1")
+                        .arg(options.memorySecurity ? QStringLiteral("ON") : QStringLiteral("OFF")),
+        QStringLiteral("PRAGMA cipher_memory_security"),
+        options.memorySecurity ? QStringLiteral("1") : QStringLiteral("0")});
     if (!options.plaintext) {
-        pragmas.append({QStringLiteral("PRAGMA cipher_memory_security = %1")
-                            .arg(options.memorySecurity ? QStringLiteral("ON") : QStringLiteral("OFF")),
-            QStringLiteral("PRAGMA cipher_memory_security"),
-            options.memorySecurity ? QStringLiteral("1") : QStringLiteral("0")});
         // No plaintext header: the whole file, salt included, looks random.
         pragmas.append({QString(), QStringLiteral("PRAGMA cipher_plaintext_header_size"), QStringLiteral("0")});
     }
@@ -354,15 +356,26 @@ Result<QSqlQuery> Database::query(const QString& sql, const QVariantList& values
 
 Result<QVariant> Database::scalar(const QString& sql, const QVariantList& values)
 {
-    auto q = query(sql, values);
+    // Read at once and finished, so the prepared statement can be kept and reused.
+    auto q = cached(sql, values);
     if (!q.ok())
         return q.error();
-    if (!q->next()) {
-        if (q->lastError().isValid())
-            return sqlError(q->lastError(), tr("A database statement failed"));
-        return QVariant();
-    }
-    return q->value(0);
+    QVariant value;
+    if ((*q)->next())
+        value = (*q)->value(0);
+    else if ((*q)->lastError().isValid())
+        return sqlError((*q)->lastError(), tr("A database statement failed"));
+    (*q)->finish();
+    return value;
+}
+
+Status Database::exec(const QString& sql, const QVariantList& values)
+{
+    auto q = cached(sql, values);
+    if (!q.ok())
+        return q.error();
+    (*q)->finish();
+    return {};
 }
 
 Result<QSqlQuery*> Database::cached(const QString& sql, const QVariantList& values)

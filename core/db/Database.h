@@ -43,7 +43,7 @@ public:
     {
         bool memorySecurity = false; // PRAGMA cipher_memory_security (see docs/PERFORMANCE.md)
         bool plaintext = false; // benchmark baseline only: SQLCipher without a key
-        int cacheSizeKiB = 16384; // PRAGMA cache_size = -cacheSizeKiB
+        int cacheSizeKiB = 65536; // PRAGMA cache_size = -cacheSizeKiB (docs/PERFORMANCE.md)
         const MigrationList* migrations = nullptr; // default: schemaMigrations()
     };
 
@@ -75,6 +75,8 @@ public:
     // Runs a statement prepared once per connection and kept (for hot paths: audit append, import).
     // Do not use it for a statement whose result you iterate while running it again.
     Result<QSqlQuery*> cached(const QString& sql, const QVariantList& values = {});
+    // Runs one statement whose result is not needed (INSERT/UPDATE/DELETE), prepared once per connection.
+    Status exec(const QString& sql, const QVariantList& values = {});
     // Runs a multi-statement script (migrations).
     Status execScript(const QString& sql);
 

@@ -42,6 +42,333 @@ CREATE TABLE sealed_value (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX sealed_value_blind ON sealed_value (blind_domain, blind) WHERE blind IS NOT NULL;
 )sql"))},
+        {2, QStringLiteral("accounts, settings, audit log, special requests"), sqlMigration(QStringLiteral(R"sql(
+-- Staff accounts. One role per account; accounts are frozen, never deleted.
+CREATE TABLE users (
+    id                   INTEGER PRIMARY KEY,
+    login                TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    display_name         TEXT NOT NULL,
+    staff_no             TEXT NOT NULL,
+    role                 TEXT NOT NULL CHECK (role IN ('admin', 'auditor', 'manager', 'customer_manager', 'clerk')),
+    branch               TEXT NOT NULL,
+    status               TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'frozen')),
+    password_hash        TEXT NOT NULL,
+    password_changed_at  TEXT NOT NULL,
+    must_change_password INTEGER NOT NULL DEFAULT 1,
+    failed_attempts      INTEGER NOT NULL DEFAULT 0,
+    locked_until         TEXT,
+    totp_enrolled        INTEGER NOT NULL DEFAULT 0,
+    totp_last_step       INTEGER,
+    created_at           TEXT NOT NULL,
+    created_by           INTEGER REFERENCES users (id),
+    frozen_at            TEXT,
+    last_sign_in_at      TEXT
+) STRICT;
+CREATE INDEX users_staff_no ON users (staff_no);
+CREATE TRIGGER users_never_deleted BEFORE DELETE ON users
+BEGIN
+    SELECT RAISE(ABORT, 'accounts are frozen, never deleted');
+END;
+-- Separation of duties at the lowest level: an account never moves into or out of admin/auditor.
+CREATE TRIGGER users_privileged_role_fixed BEFORE UPDATE OF role ON users
+WHEN OLD.role <> NEW.role AND (OLD.role IN ('admin', 'auditor') OR NEW.role IN ('admin', 'auditor'))
+BEGIN
+    SELECT RAISE(ABORT, 'admin and auditor roles cannot be changed');
+END;
+
+CREATE TABLE password_history (
+    user_id       INTEGER NOT NULL REFERENCES users (id),
+    password_hash TEXT NOT NULL,
+    created_at    TEXT NOT NULL
+) STRICT;
+CREATE INDEX password_history_user ON password_history (user_id, created_at);
+
+CREATE TABLE settings (
+    key        TEXT PRIMARY KEY NOT NULL,
+    value      TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by INTEGER REFERENCES users (id)
+) STRICT;
+
+-- The audit log: append-only, hash-chained (core/audit/AuditService). Details hold field names and
+-- masked values, never a full grade-1 value.
+CREATE TABLE audit_log (
+    seq          INTEGER PRIMARY KEY,
+    at           TEXT NOT NULL,
+    workstation  TEXT NOT NULL,
+    user_id      INTEGER,
+    login        TEXT NOT NULL,
+    role         TEXT NOT NULL,
+    action       TEXT NOT NULL,
+    object_type  TEXT NOT NULL,
+    object_id    TEXT NOT NULL,
+    customer_no  TEXT,
+    outcome      TEXT NOT NULL CHECK (outcome IN ('ok', 'denied', 'failed')),
+    details      TEXT NOT NULL,
+    prev_hash    BLOB NOT NULL,
+    hash         BLOB NOT NULL
+) STRICT;
+CREATE INDEX audit_log_at ON audit_log (at);
+CREATE INDEX audit_log_login ON audit_log (login, at);
+CREATE INDEX audit_log_action ON audit_log (action, at);
+CREATE INDEX audit_log_customer ON audit_log (customer_no, at) WHERE customer_no IS NOT NULL;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+-- Rows can only be deleted by a retention purge, which opens the gate with a cutoff inside its own
+-- transaction; rows younger than the cutoff are never deleted.
+CREATE TABLE audit_purge_gate (cutoff TEXT NOT NULL) STRICT;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+WHEN NOT EXISTS (SELECT 1 FROM audit_purge_gate WHERE OLD.at < cutoff)
+BEGIN
+    SELECT RAISE(ABORT, 'audit rows cannot be deleted');
+END;
+-- Where the chain starts after a purge: the first kept row and the hash it continues from.
+CREATE TABLE audit_anchor (
+    id        INTEGER PRIMARY KEY CHECK (id = 1),
+    first_seq INTEGER NOT NULL,
+    prev_hash BLOB NOT NULL
+) STRICT;
+
+-- Special requests (专项事务申请) and the grants they become when approved.
+CREATE TABLE requests (
+    id              INTEGER PRIMARY KEY,
+    requester_id    INTEGER NOT NULL REFERENCES users (id),
+    type            TEXT NOT NULL CHECK (type IN ('reveal', 'export', 'print', 'restricted_access')),
+    scope           TEXT NOT NULL,
+    purpose         TEXT NOT NULL CHECK (length(trim(purpose)) > 0),
+    validity_hours  INTEGER NOT NULL CHECK (validity_hours BETWEEN 1 AND 72),
+    status          TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'revoked', 'used', 'withdrawn')),
+    created_at      TEXT NOT NULL,
+    decided_by      INTEGER REFERENCES users (id),
+    decided_at      TEXT,
+    decision_reason TEXT,
+    valid_from      TEXT,
+    valid_until     TEXT,
+    used_at         TEXT,
+    revoked_by      INTEGER REFERENCES users (id),
+    revoked_at      TEXT,
+    revoke_reason   TEXT,
+    CHECK (decided_by IS NULL OR decided_by <> requester_id)
+) STRICT;
+CREATE INDEX requests_requester ON requests (requester_id, status);
+CREATE INDEX requests_status ON requests (status, created_at);
+CREATE TABLE request_customers (
+    request_id  INTEGER NOT NULL REFERENCES requests (id),
+    customer_id INTEGER NOT NULL,
+    PRIMARY KEY (request_id, customer_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX request_customers_customer ON request_customers (customer_id);
+)sql"))},
+        {3, QStringLiteral("customers and their accounts"), sqlMigration(QStringLiteral(R"sql(
+-- Personal customers. Grade-1 values (name, ID, birth date, phones, e-mail, address) are not here:
+-- they are in sealed_value (owner_kind 'customer'). Grade 2 and 3 values are ordinary columns.
+CREATE TABLE customers (
+    id                 INTEGER PRIMARY KEY,
+    customer_no        TEXT NOT NULL UNIQUE,
+    branch             TEXT NOT NULL,
+    status             TEXT NOT NULL CHECK (status IN ('pending', 'active', 'rejected', 'closed', 'anonymised')),
+    manager_id         INTEGER REFERENCES users (id),
+    custody_manager_id INTEGER REFERENCES users (id),
+    custody_until      TEXT,
+    restricted         INTEGER NOT NULL DEFAULT 0 CHECK (restricted IN (0, 1)),
+            tier               TEXT NOT NULL DEFAULT 'regular',
+    tier_rank          INTEGER GENERATED ALWAYS AS (CASE tier WHEN 'regular' THEN 0 WHEN 'gold' THEN 1
+                           WHEN 'platinum' THEN 2 WHEN 'diamond' THEN 3 ELSE 4 END) VIRTUAL,
+    sex                TEXT,
+    nationality        TEXT,
+    age_band           TEXT,
+    occupation         TEXT,
+    employer           TEXT,
+    income_band        TEXT,
+    marital_status     TEXT,
+    family             TEXT,
+    risk_rating        TEXT,
+    aum_cny            INTEGER,
+    product_holdings   TEXT,
+    created_at         TEXT NOT NULL,
+    created_by         INTEGER REFERENCES users (id),
+    updated_at         TEXT NOT NULL,
+    approved_by        INTEGER REFERENCES users (id),
+    approved_at        TEXT,
+    closed_at          TEXT,
+    retention_until    TEXT,
+    anonymised_at      TEXT,
+    version            INTEGER NOT NULL DEFAULT 1
+) STRICT;
+CREATE INDEX customers_manager ON customers (manager_id, customer_no);
+CREATE INDEX customers_custody ON customers (custody_manager_id, customer_no) WHERE custody_manager_id IS NOT NULL;
+-- tiers sort by rank, not by name
+CREATE INDEX customers_tier_rank ON customers (tier_rank, customer_no);
+-- the branch list's manager order; the expression must match CustomerFinder::branchList's key
+CREATE INDEX customers_manager_sort ON customers (coalesce(manager_id, 0), customer_no);
+CREATE INDEX customers_created ON customers (created_at, customer_no);
+CREATE INDEX customers_status ON customers (status, customer_no);
+CREATE INDEX customers_retention ON customers (retention_until) WHERE status = 'closed';
+
+-- Bank accounts and cards of a customer; the number itself is sealed (owner_kind 'account').
+CREATE TABLE accounts (
+    id          INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    type        TEXT NOT NULL,
+    opened_on   TEXT,
+    status      TEXT NOT NULL DEFAULT 'active',
+    created_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX accounts_customer ON accounts (customer_id);
+
+-- Per-branch counter for customer numbers.
+CREATE TABLE customer_numbers (
+    branch TEXT PRIMARY KEY NOT NULL,
+    next   INTEGER NOT NULL
+) STRICT;
+
+-- Maker-checker: every new record and every edit waits here until a manager who is not the maker
+-- approves or rejects it. New grade-1 values are sealed under owner_kind 'change' (owner_id = this id);
+-- grade 2/3 values are in `values_json`; `diff_json` lists the changed fields with masked old/new values.
+CREATE TABLE customer_changes (
+    id            INTEGER PRIMARY KEY,
+    customer_id   INTEGER NOT NULL REFERENCES customers (id),
+    kind          TEXT NOT NULL CHECK (kind IN ('create', 'edit')),
+    status        TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+    maker_id      INTEGER NOT NULL REFERENCES users (id),
+    created_at    TEXT NOT NULL,
+    base_version  INTEGER NOT NULL,
+    values_json   TEXT NOT NULL,
+    diff_json     TEXT NOT NULL,
+    checker_id    INTEGER REFERENCES users (id),
+    decided_at    TEXT,
+    reason        TEXT,
+    CHECK (checker_id IS NULL OR checker_id <> maker_id)
+) STRICT;
+-- the review inbox (pending, by id, paged with id > ?): only the pending rows, however long the history
+CREATE INDEX customer_changes_pending ON customer_changes (id) WHERE status = 'pending';
+CREATE INDEX customer_changes_customer ON customer_changes (customer_id, status);
+
+-- History of approved changes: field names and masked values; old grade-1 values are sealed under
+-- owner_kind 'history' (owner_id = this id) and visible only through a grant.
+CREATE TABLE customer_history (
+    id          INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    change_id   INTEGER REFERENCES customer_changes (id),
+    at          TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    actor_id    INTEGER REFERENCES users (id),
+    diff_json   TEXT NOT NULL
+) STRICT;
+CREATE INDEX customer_history_customer ON customer_history (customer_id, at);
+
+-- The same mobile or account number on two different customers: a pair for the manager to review.
+CREATE TABLE suspicious_pairs (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL CHECK (kind IN ('phone', 'account')),
+    customer_a  INTEGER NOT NULL REFERENCES customers (id),
+    customer_b  INTEGER NOT NULL REFERENCES customers (id),
+    found_at    TEXT NOT NULL,
+    status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'cleared')),
+    cleared_by  INTEGER REFERENCES users (id),
+    cleared_at  TEXT,
+    reason      TEXT,
+    CHECK (customer_a < customer_b),
+    UNIQUE (kind, customer_a, customer_b)
+) STRICT;
+
+-- Assignment history: who owned the customer when (assign, transfer, custody, return, reclaim).
+CREATE TABLE customer_assignments (
+    id          INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    kind        TEXT NOT NULL,
+    from_id     INTEGER REFERENCES users (id),
+    to_id       INTEGER REFERENCES users (id),
+    until       TEXT,
+    at          TEXT NOT NULL,
+    by_id       INTEGER NOT NULL REFERENCES users (id),
+    reason      TEXT
+) STRICT;
+CREATE INDEX customer_assignments_customer ON customer_assignments (customer_id, at);
+
+-- A computed tier change waiting for the manager's confirmation.
+CREATE TABLE tier_changes (
+    id           INTEGER PRIMARY KEY,
+    customer_id  INTEGER NOT NULL REFERENCES customers (id),
+    from_tier    TEXT NOT NULL,
+    to_tier      TEXT NOT NULL,
+    computed_at  TEXT NOT NULL,
+    status       TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'confirmed', 'rejected')),
+    decided_by   INTEGER REFERENCES users (id),
+    decided_at   TEXT,
+    reason       TEXT
+) STRICT;
+CREATE INDEX tier_changes_status ON tier_changes (status, computed_at);
+
+-- Service records and complaints: contents are grade 2 (own manager and branch manager only).
+CREATE TABLE service_records (
+    id          INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    served_on   TEXT NOT NULL,
+    channel     TEXT NOT NULL,
+    content     TEXT NOT NULL,
+    by_id       INTEGER NOT NULL REFERENCES users (id),
+    created_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX service_records_customer ON service_records (customer_id, served_on);
+
+CREATE TABLE complaints (
+    id               INTEGER PRIMARY KEY,
+    customer_id      INTEGER NOT NULL REFERENCES customers (id),
+    received_at      TEXT NOT NULL,
+    channel          TEXT NOT NULL,
+    content          TEXT NOT NULL,
+    status           TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'investigating', 'answered', 'closed')),
+    investigate_by   TEXT NOT NULL,
+    answer_by        TEXT NOT NULL,
+    investigated_at  TEXT,
+    answered_at      TEXT,
+    resolution       TEXT,
+    recorded_by      INTEGER NOT NULL REFERENCES users (id),
+    handled_by       INTEGER REFERENCES users (id)
+) STRICT;
+CREATE INDEX complaints_customer ON complaints (customer_id, received_at);
+CREATE INDEX complaints_open ON complaints (status, answer_by) WHERE status <> 'closed';
+
+-- Consent: every grant and every withdrawal is a new row, never an overwrite.
+CREATE TABLE consents (
+    id          INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    purpose     TEXT NOT NULL CHECK (purpose IN ('processing', 'marketing')),
+    action      TEXT NOT NULL CHECK (action IN ('given', 'withdrawn')),
+    on_date     TEXT NOT NULL,
+    channel     TEXT NOT NULL,
+    recorded_by INTEGER NOT NULL REFERENCES users (id),
+    recorded_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX consents_customer ON consents (customer_id, purpose, recorded_at);
+CREATE TRIGGER consents_never_changed BEFORE UPDATE ON consents
+BEGIN
+    SELECT RAISE(ABORT, 'consent entries are never changed; record a withdrawal instead');
+END;
+CREATE TRIGGER consents_never_deleted BEFORE DELETE ON consents
+BEGIN
+    SELECT RAISE(ABORT, 'consent entries are never deleted; record a withdrawal instead');
+END;
+
+-- Controlled printing (DESIGN §8): every print is registered; destruction is recorded in the same register.
+CREATE TABLE print_register (
+    serial        TEXT PRIMARY KEY NOT NULL,
+    report        TEXT NOT NULL,
+    customer_id   INTEGER REFERENCES customers (id),
+    requester_id  INTEGER NOT NULL REFERENCES users (id),
+    approver_id   INTEGER REFERENCES users (id),
+    request_id    INTEGER REFERENCES requests (id),
+    copies        INTEGER NOT NULL,
+    printed_at    TEXT NOT NULL,
+    valid_until   TEXT,
+    destroyed_at  TEXT,
+    destroyed_by  INTEGER REFERENCES users (id),
+    destroy_note  TEXT
+) STRICT;
+)sql"))},
     };
     return migrations;
 }

@@ -121,10 +121,40 @@ bool SqlCipherDriver::open(
     return openFile(db, flag, SecureBytes()) == SQLITE_OK;
 }
 
+bool SqlCipherDriver::takeStatement(const QByteArray& sql, sqlite3_stmt** stmt, QSqlRecord* record) const
+{
+    auto it = m_pool.find(sql);
+    if (it == m_pool.end())
+        return false;
+    *stmt = it->stmt;
+    *record = it->record;
+    m_pool.erase(it);
+    return true;
+}
+
+void SqlCipherDriver::returnStatement(const QByteArray& sql, sqlite3_stmt* stmt, const QSqlRecord& record) const
+{
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    if (!m_db || sqlite3_db_handle(stmt) != m_db || m_pool.size() >= kStatementPoolSize) {
+        sqlite3_finalize(stmt);
+        return;
+    }
+    m_pool.insert(sql, PooledStatement {stmt, record});
+}
+
+void SqlCipherDriver::clearStatementPool() const
+{
+    for (const PooledStatement& pooled : std::as_const(m_pool))
+        sqlite3_finalize(pooled.stmt);
+    m_pool.clear();
+}
+
 void SqlCipherDriver::close()
 {
     if (!m_db)
         return;
+    clearStatementPool();
     // sqlite3_close_v2 defers the close until every statement is finalized (results may outlive us).
     const int rc = sqlite3_close_v2(m_db);
     if (rc != SQLITE_OK)
@@ -158,6 +188,7 @@ bool SqlCipherDriver::execSimple(const char* sql, const QString& context, QSqlEr
 
 bool SqlCipherDriver::execScript(const QString& sql)
 {
+    clearStatementPool();
     const QByteArray utf8 = sql.toUtf8();
     return execSimple(utf8.constData(), tr("Cannot run the statement"), QSqlError::StatementError);
 }

@@ -2,10 +2,13 @@
 
 #include "common/SecureBytes.h"
 
+#include <QMultiHash>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlRecord>
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace bv {
 
@@ -61,9 +64,25 @@ public:
     // key as is (no passphrase KDF on open).
     static SecureBytes rawKeyLiteral(const SecureBytes& key);
 
-    static QSqlError makeError(sqlite3* db, const QString& context, QSqlError::ErrorType type, int rc);
+        static QSqlError makeError(sqlite3* db, const QString& context, QSqlError::ErrorType type, int rc);
+
+    // Statement reuse: a finished query hands its prepared statement back (reset, bindings cleared),
+    // and the next query with the same text takes it instead of preparing again. Each statement is
+    // used by one query at a time, so nested queries with the same text each get their own. At most
+    // kStatementPoolSize statements are kept; the pool is emptied before the connection closes, before
+    // a script runs (a migration may change the schema) and on clearStatementPool() (rekey, backup).
+    static constexpr int kStatementPoolSize = 256;
+    bool takeStatement(const QByteArray& sql, sqlite3_stmt** stmt, QSqlRecord* record) const;
+    void returnStatement(const QByteArray& sql, sqlite3_stmt* stmt, const QSqlRecord& record) const;
+    void clearStatementPool() const;
 
 private:
+    struct PooledStatement
+    {
+        sqlite3_stmt* stmt = nullptr;
+        QSqlRecord record;
+    };
+    mutable QMultiHash<QByteArray, PooledStatement> m_pool;
     bool execSimple(const char* sql, const QString& context, QSqlError::ErrorType type);
 
     sqlite3* m_db = nullptr;

@@ -53,10 +53,15 @@ QMetaType SqlCipherResult::metaTypeForDeclaredType(const QString& declaredType)
 
 void SqlCipherResult::finalize()
 {
-    if (m_stmt) {
-        sqlite3_finalize(m_stmt);
+        if (m_stmt) {
+        const auto* cipherDriver = qobject_cast<const SqlCipherDriver*>(driver());
+        if (cipherDriver && !m_sql.isEmpty())
+            cipherDriver->returnStatement(m_sql, m_stmt, m_record);
+        else
+            sqlite3_finalize(m_stmt);
         m_stmt = nullptr;
     }
+    m_sql.clear();
     m_record.clear();
     m_current.clear();
     m_rows.clear();
@@ -89,7 +94,12 @@ bool SqlCipherResult::prepare(const QString& query)
         return false;
     }
 
-    const QByteArray utf8 = query.toUtf8();
+        const QByteArray utf8 = query.toUtf8();
+    if (const auto* cipherDriver = qobject_cast<const SqlCipherDriver*>(driver());
+        cipherDriver && cipherDriver->takeStatement(utf8, &m_stmt, &m_record)) {
+        m_sql = utf8;
+        return true;
+    }
     const char* tail = nullptr;
     const int rc = sqlite3_prepare_v3(handle, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT,
                                       &m_stmt, &tail);
@@ -122,8 +132,9 @@ bool SqlCipherResult::prepare(const QString& query)
         QSqlField field(QString::fromUtf8(sqlite3_column_name(m_stmt, i)),
                         decl ? metaTypeForDeclaredType(QString::fromUtf8(decl)) : QMetaType::fromType<QString>(),
                         table ? QString::fromUtf8(table) : QString());
-        m_record.append(field);
+                m_record.append(field);
     }
+    m_sql = utf8;
     return true;
 }
 

@@ -49,7 +49,8 @@ private:
     void readCurrentRow();
     void fail(const QString& context, int rc, QSqlError::ErrorType type = QSqlError::StatementError);
 
-    sqlite3_stmt* m_stmt = nullptr;
+        sqlite3_stmt* m_stmt = nullptr;
+    QByteArray m_sql; // the statement's text, under which it returns to the driver's pool
     QSqlRecord m_record;
     QList<QVariant> m_current;
     QList<QList<QVariant>> m_rows; // scrollable results only

@@ -80,16 +80,24 @@ Result<QString> FieldCipher::open(const QByteArray& sealed, const QByteArray& as
                "\"branchvault-cli verify\" and tell the system administrator."));
     const auto* nonce = reinterpret_cast<const unsigned char*>(sealed.constData());
     const std::size_t cipherBytes = std::size_t(sealed.size()) - nonceBytes;
-    SecureBytes plain {cipherBytes - tagBytes};
+    // The plaintext ends up in a QString for the caller anyway, so the scratch buffer is ordinary
+    // memory, wiped right after: sodium_malloc here (an mmap and mprotect per value) made listing a
+    // portfolio or importing a batch spend most of its time in the kernel.
+    QByteArray plain(qsizetype(cipherBytes - tagBytes), Qt::Uninitialized);
     unsigned long long plainBytes = 0;
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(plain.isEmpty() ? nullptr : plain.data(), &plainBytes, nullptr,
-            nonce + nonceBytes, cipherBytes, reinterpret_cast<const unsigned char*>(associatedData.constData()),
-            std::size_t(associatedData.size()), nonce, m_keys.fieldKey.data())
-        != 0)
+    const int rc = crypto_aead_xchacha20poly1305_ietf_decrypt(
+        plain.isEmpty() ? nullptr : reinterpret_cast<unsigned char*>(plain.data()), &plainBytes, nullptr,
+        nonce + nonceBytes, cipherBytes, reinterpret_cast<const unsigned char*>(associatedData.constData()),
+        std::size_t(associatedData.size()), nonce, m_keys.fieldKey.data());
+    if (rc != 0) {
+        wipe(plain);
         return makeError(ErrorCode::Damaged,
             tr("A protected value does not decrypt: it was altered, moved, or sealed with another key. "
                "Run \"branchvault-cli verify\" and tell the system administrator."));
-    return QString::fromUtf8(plain.constChar(), qsizetype(plainBytes));
+    }
+    QString text = QString::fromUtf8(plain.constData(), qsizetype(plainBytes));
+    wipe(plain);
+    return text;
 }
 
 QString FieldCipher::normalize(BlindDomain domain, const QString& value)

@@ -253,8 +253,8 @@ Result<BackupArchive::Written> BackupArchive::write(Vault& vault, const QString&
     return Written {target, bytes, vault.databaseId()};
 }
 
-Result<BackupArchive::Restored> BackupArchive::restore(
-    VaultService& service, const QString& databasePath, const QString& backupFile, const SecureBytes* typedPassphrase)
+Result<BackupArchive::Restored> BackupArchive::restore(VaultService& service, const QString& databasePath,
+    const QString& backupFile, const SecureBytes* typedPassphrase, const Acceptance& acceptance)
 {
     const QString dbPath = QFileInfo(databasePath).absoluteFilePath();
     const QString envelopePath = KeyEnvelope::pathFor(dbPath);
@@ -363,6 +363,20 @@ Result<BackupArchive::Restored> BackupArchive::restore(
         if (!checked.ok()) {
             QFile::remove(extracted);
             return checked.error();
+        }
+    }
+
+    // 4b. the front end accepts the restored database (administrator sign-in, audit row) where it lies
+    if (acceptance) {
+        auto staged = service.openWith(extracted, *envelope, material);
+        Status accepted = staged.ok() ? acceptance(**staged) : Status(staged.error());
+        if (staged.ok())
+            staged->reset(); // closes it: the WAL is checkpointed into the file and removed
+        QFile::remove(extracted + QStringLiteral(".lock"));
+        if (!accepted.ok()) {
+            for (const char* s : {"", "-wal", "-shm"})
+                QFile::remove(extracted + QLatin1String(s));
+            return accepted.error();
         }
     }
 

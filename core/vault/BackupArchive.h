@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 
+#include <functional>
 #include <memory>
 
 namespace bv {
@@ -49,9 +50,14 @@ public:
         QString previousSavedAs; // empty if there was no database at the target path
         Status keychainStatus;
     };
+    // Runs on the restored database, opened where it was extracted, before anything is swapped: a
+    // front end signs in with an administrator account *of the backup* and records the restore in its
+    // audit log. An error aborts the restore with nothing changed.
+    using Acceptance = std::function<Status(Vault& restored)>;
+
     // `typedPassphrase` may be null: then the backup's key must be in this account's keychain.
     static Result<Restored> restore(VaultService& service, const QString& databasePath, const QString& backupFile,
-        const SecureBytes* typedPassphrase);
+        const SecureBytes* typedPassphrase, const Acceptance& acceptance = {});
 
     // Reads and checks the manifest and the checksum (no keys needed): Damaged / NotBranchVault.
     static Result<QJsonObject> inspect(const QString& backupFile);

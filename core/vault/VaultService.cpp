@@ -263,10 +263,10 @@ Result<BackupArchive::Written> VaultService::backup(Vault& vault, const QString&
     return BackupArchive::write(vault, outFile, m_clock);
 }
 
-Result<BackupArchive::Restored> VaultService::restore(
-    const QString& path, const QString& backupFile, const SecureBytes* typedPassphrase)
+Result<BackupArchive::Restored> VaultService::restore(const QString& path, const QString& backupFile,
+    const SecureBytes* typedPassphrase, const BackupArchive::Acceptance& acceptance)
 {
-    return BackupArchive::restore(*this, path, backupFile, typedPassphrase);
+    return BackupArchive::restore(*this, path, backupFile, typedPassphrase, acceptance);
 }
 
 Result<VaultService::VerifyReport> VaultService::verify(Vault& vault)

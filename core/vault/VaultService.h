@@ -74,8 +74,8 @@ public:
     // Writes an encrypted, integrity-checked backup (see BackupArchive).
     Result<BackupArchive::Written> backup(Vault& vault, const QString& outFile);
     // Restores a backup over `path` (see BackupArchive); `typedPassphrase` may be null.
-    Result<BackupArchive::Restored> restore(
-        const QString& path, const QString& backupFile, const SecureBytes* typedPassphrase);
+    Result<BackupArchive::Restored> restore(const QString& path, const QString& backupFile,
+        const SecureBytes* typedPassphrase, const BackupArchive::Acceptance& acceptance = {});
 
     struct VerifyReport
     {

@@ -1,27 +1,50 @@
 #pragma once
 
+#include "auth/Session.h"
+
 #include <QMainWindow>
+#include <QPointer>
 
-#include <memory>
-
-namespace bv {
-class Vault;
-}
+class QStackedWidget;
 
 namespace bv::ui {
 
-// The main window. It owns the open vault for the lifetime of the session.
+class LockPage;
+class Workspace;
+
+// The main window: a role's workspace, or the lock page. The title shows user, role and branch. It
+// wires pages together; the application controller decides what is shown.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(std::unique_ptr<Vault> vault, QWidget* parent = nullptr);
+    explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    Vault& vault() { return *m_vault; }
+    // Takes ownership; the previous workspace (if any) is destroyed.
+    void showWorkspace(Workspace* workspace, const Actor& who, const QString& branch);
+    // Destroys the workspace (no customer data stays in any widget) and shows the lock page.
+    void showLocked(const Actor& who);
+    void clearWorkspace();
+
+    Workspace* workspace() const { return m_workspace; }
+    LockPage* lockPage() const { return m_lock; }
+    static QString titleFor(const Actor& who, const QString& branch);
+
+signals:
+    void lockRequested();
+    void signOutRequested();
+    void changePasswordRequested();
+    void secondFactorRequested();
+    void languageRequested(const QString& language);
+    void restoreRequested(const QString& backupFile);
 
 private:
-    std::unique_ptr<Vault> m_vault;
+    void buildMenus();
+
+    QStackedWidget* m_stack = nullptr;
+    QPointer<Workspace> m_workspace;
+    LockPage* m_lock = nullptr;
 };
 
 } // namespace bv::ui

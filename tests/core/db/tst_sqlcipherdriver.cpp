@@ -9,6 +9,7 @@
 #include <QSqlField>
 #include <QSqlIndex>
 #include <QSqlQuery>
+#include <QSqlResult>
 #include <QSqlRecord>
 #include <QTest>
 
@@ -180,6 +181,76 @@ private slots:
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 100);
         QCOMPARE(q.value(1).toInt(), 4950);
+    }
+
+        // A finished query's statement goes back to the driver's pool; the next query with the same text
+    // takes it. Queries with the same text that are open at once each have their own statement, the
+    // pooled one keeps no bound value, and a schema change is seen by the next query.
+    void statementPoolKeepsQueriesApart()
+    {
+        const QString insert = QStringLiteral("INSERT INTO t (i, s) VALUES (?, ?)");
+        for (int i = 1; i <= 4; ++i) {
+            QSqlQuery q(db());
+            QVERIFY(q.prepare(insert));
+            q.addBindValue(i);
+            q.addBindValue(i % 2 ? QVariant(QStringLiteral("odd")) : QVariant(QMetaType::fromType<QString>()));
+            QVERIFY(q.exec());
+        }
+        const QString select = QStringLiteral("SELECT i FROM t WHERE i >= ? ORDER BY i");
+        QSqlQuery outer(db());
+        outer.setForwardOnly(true);
+        QVERIFY(outer.prepare(select));
+        outer.addBindValue(1);
+        QVERIFY(outer.exec());
+        QList<int> pairs;
+        while (outer.next()) {
+            QSqlQuery inner(db()); // the same text while the outer one is still stepping
+            inner.setForwardOnly(true);
+            QVERIFY(inner.prepare(select));
+            inner.addBindValue(outer.value(0).toInt() + 2);
+            QVERIFY(inner.exec());
+            pairs << outer.value(0).toInt() * 10 + (inner.next() ? inner.value(0).toInt() : 0);
+        }
+                QCOMPARE(pairs, (QList<int> {13, 24, 30, 40}));
+        // the statements really are reused: a finished query's statement serves the next one
+        void* first = nullptr;
+        {
+            QSqlQuery q(db());
+            QVERIFY(q.prepare(QStringLiteral("SELECT max(i) FROM t")));
+            first = q.result()->handle().value<void*>();
+        }
+        QSqlQuery again(db());
+        QVERIFY(again.prepare(QStringLiteral("SELECT max(i) FROM t")));
+        QCOMPARE(again.result()->handle().value<void*>(), first);
+        QVERIFY(again.exec() && again.next());
+        QCOMPARE(again.value(0).toInt(), 4);
+        {
+            // a reused statement with a value bound again reads the new value, not a leftover
+            QSqlQuery q(db());
+            QVERIFY(q.prepare(QStringLiteral("SELECT count(*) FROM t WHERE s = ?")));
+            q.addBindValue(QStringLiteral("odd"));
+            QVERIFY(q.exec() && q.next());
+            QCOMPARE(q.value(0).toInt(), 2);
+        }
+        {
+            QSqlQuery q(db());
+            QVERIFY(q.prepare(QStringLiteral("SELECT count(*) FROM t WHERE s = ?")));
+            q.addBindValue(QStringLiteral("even"));
+            QVERIFY(q.exec() && q.next());
+            QCOMPARE(q.value(0).toInt(), 0);
+        }
+        // schema change between two uses of the same text
+        const QString all = QStringLiteral("SELECT * FROM t LIMIT 1");
+        {
+            QSqlQuery q(db());
+            QVERIFY(q.exec(all) && q.next());
+            QCOMPARE(q.record().count(), 6);
+        }
+        BV_VERIFY_OK(m_test->db->execScript(QStringLiteral("ALTER TABLE t ADD COLUMN extra TEXT;")));
+        QSqlQuery q(db());
+        QVERIFY(q.exec(all) && q.next());
+        QCOMPARE(q.record().count(), 7);
+        QCOMPARE(q.record().fieldName(6), QStringLiteral("extra"));
     }
 
     void rowsAffectedAndLastInsertId()

@@ -1,0 +1,87 @@
+#include "SyntheticData.h"
+
+namespace bv::bench {
+
+namespace {
+
+QString withCheck(const QString& first17)
+{
+    static const int weights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    int sum = 0;
+    for (int i = 0; i < 17; ++i)
+        sum += first17.at(i).digitValue() * weights[i];
+    static const char checks[] = "10X98765432";
+    return first17 + QLatin1Char(checks[sum % 11]);
+}
+
+QString luhn(const QString& body)
+{
+    int sum = 0;
+    for (int i = 0; i < body.size(); ++i) {
+        int d = body.at(body.size() - 1 - i).digitValue();
+        if (i % 2 == 0) {
+            d *= 2;
+            if (d > 9)
+                d -= 9;
+        }
+        sum += d;
+    }
+    return body + QString::number((10 - sum % 10) % 10);
+}
+
+} // namespace
+
+QString SyntheticData::idNumber(qint64 seed)
+{
+    // unique per seed: region (6) + birth date (8) + a 3-digit order; the order and the date both vary
+    static const char* regions[] = {"110105", "310104", "440305", "510107", "330106", "420106", "320102", "370102"};
+    const QDate birth = QDate(1950, 1, 1).addDays((seed / 1000) % 20000);
+    const int order = int(seed % 1000);
+    return withCheck(QString::fromLatin1(regions[(seed / 20000000) % 8]) + birth.toString(QStringLiteral("yyyyMMdd"))
+        + QStringLiteral("%1").arg(order, 3, 10, QLatin1Char('0')));
+}
+
+QString SyntheticData::mobile(qint64 seed)
+{
+    static const char* prefixes[] = {"138", "139", "186", "150", "177", "199", "135", "158"};
+    return QString::fromLatin1(prefixes[seed % 8])
+        + QStringLiteral("%1").arg((seed * 7 + 12345678) % 100000000, 8, 10, QLatin1Char('0'));
+}
+
+QString SyntheticData::card(qint64 seed, int index)
+{
+    return luhn(QStringLiteral("622202%1%2").arg(index).arg(seed, 9, 10, QLatin1Char('0')));
+}
+
+QString SyntheticData::name(qint64 seed)
+{
+    static const QString family = QStringLiteral("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹");
+    static const QString given = QStringLiteral("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲");
+    QString n = family.at(seed % family.size());
+    n += given.at((seed / 31) % given.size());
+    if (seed % 4)
+        n += given.at((seed / 961) % given.size());
+    return n;
+}
+
+QByteArray SyntheticData::csvHeader()
+{
+    return "name,id_type,id_number,mobile,address,occupation,income_band,aum_cny,account_number,account_type,"
+           "account_opened_on,manager\r\n";
+}
+
+QByteArray SyntheticData::csvRow(qint64 seed, const QString& managerLogin)
+{
+    static const char* occupations[] = {"engineer", "teacher", "doctor", "merchant", "civil servant", "retired"};
+    static const char* bands[] = {"under_50k", "50k_100k", "100k_300k", "300k_1m", "over_1m"};
+    const QString row
+        = QStringLiteral("%1,mainland_id,%2,%3,\"%4\",%5,%6,%7,%8,debit_card,%9,%10\r\n")
+              .arg(name(seed), idNumber(seed), mobile(seed),
+                  QStringLiteral("上海市浦东新区世纪大道%1号, %2室").arg(seed % 2000 + 1).arg(seed % 30 + 1),
+                  QString::fromLatin1(occupations[seed % 6]), QString::fromLatin1(bands[seed % 5]),
+                  QString::number((seed * 37) % 20000000), card(seed, 0),
+                  QDate(2010, 1, 1).addDays(seed % 4000).toString(Qt::ISODate), managerLogin);
+    return row.toUtf8();
+}
+
+} // namespace bv::bench

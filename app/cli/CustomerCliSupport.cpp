@@ -1,0 +1,151 @@
+#include "CustomerCliSupport.h"
+
+#include "Core.h"
+#include "customers/WorkingCalendar.h"
+
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace bv::cli {
+
+QString CustomerCli::iso(const QDateTime& at)
+{
+    return at.isValid() ? at.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QJsonValue CustomerCli::time(const QDateTime& at)
+{
+    return at.isValid() ? QJsonValue(iso(at)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue CustomerCli::date(const QDate& day)
+{
+    return day.isValid() ? QJsonValue(day.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
+}
+
+std::optional<qint64> CustomerCli::positiveId(const QString& text)
+{
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (!ok || id <= 0)
+        return std::nullopt;
+    return id;
+}
+
+Result<QDate> CustomerCli::parseDate(const QString& option, const QString& text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    const QString trimmed = text.trimmed();
+    const QDate day = pattern.match(trimmed).hasMatch() ? QDate::fromString(trimmed, Qt::ISODate) : QDate();
+    if (!day.isValid())
+        return makeError(ErrorCode::InvalidInput,
+            tr("--%1 \"%2\" is not a date. Write it as YYYY-MM-DD (for example 2026-03-01).").arg(option, text),
+            QString(), option);
+    return day;
+}
+
+Result<QDateTime> CustomerCli::parseTime(const QString& option, const QString& text)
+{
+    const QString trimmed = text.trimmed();
+    const QTimeZone zone = WorkingCalendar::branchTimeZone();
+    static const QRegularExpression dateOnly(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    static const QRegularExpression dateTime(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}"));
+    if (dateOnly.match(trimmed).hasMatch()) {
+        const QDate day = QDate::fromString(trimmed, Qt::ISODate);
+        if (day.isValid())
+            return QDateTime(day, QTime(0, 0), zone).toUTC();
+    } else if (dateTime.match(trimmed).hasMatch()) {
+        QString normalised = trimmed;
+        normalised[10] = QLatin1Char('T');
+        QDateTime at = QDateTime::fromString(normalised, Qt::ISODateWithMs);
+        if (at.isValid()) {
+            if (at.timeSpec() == Qt::LocalTime)
+                at = QDateTime(at.date(), at.time(), zone);
+            return at.toUTC();
+        }
+    }
+    return makeError(ErrorCode::InvalidInput,
+        tr("--%1 \"%2\" is not a time. Give an ISO 8601 date-time (2026-03-01T08:30 in branch time, UTC+8, or "
+           "with Z or an offset such as +08:00) or a date (00:00 branch time).")
+            .arg(option, text),
+        QString(), option);
+}
+
+QDate CustomerCli::today(const Core& core)
+{
+    return core.clock().nowUtc().toTimeZone(WorkingCalendar::branchTimeZone()).date();
+}
+
+Status CustomerCli::noExtraArguments(const CliContext& ctx, int count)
+{
+    if (ctx.arguments.size() <= count)
+        return {};
+    return makeError(ErrorCode::InvalidInput,
+        tr("Unexpected argument \"%1\". Put values with spaces in quotes. See branchvault-cli --help.")
+            .arg(ctx.arguments.value(count)));
+}
+
+Result<QString> CustomerCli::customerNumber(const CliContext& ctx, const QString& command)
+{
+    const QString number = ctx.arguments.value(1).trimmed();
+    if (number.isEmpty() || number.startsWith(QLatin1Char('-')))
+        return makeError(ErrorCode::InvalidInput,
+            tr("%1 needs the customer number (customer list shows it). See branchvault-cli --help.").arg(command));
+    return number.toUpper();
+}
+
+Result<qint64> CustomerCli::objectId(const CliContext& ctx, const QString& command, const QString& what)
+{
+    const auto id = positiveId(ctx.arguments.value(1));
+    if (!id)
+        return makeError(ErrorCode::InvalidInput,
+            tr("%1 needs the number of the %2 (the list shows it). See branchvault-cli --help.").arg(command, what));
+    return *id;
+}
+
+QStringList CustomerCli::listOption(const CliContext& ctx, const QString& name)
+{
+    QStringList out;
+    for (const QString& value : ctx.parser.values(name)) {
+        for (const QString& item : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            if (!item.trimmed().isEmpty())
+                out << item.trimmed();
+        }
+    }
+    return out;
+}
+
+Result<int> CustomerCli::limitOption(const CliContext& ctx, int fallback, int maximum)
+{
+    if (!ctx.isSet(QStringLiteral("limit")))
+        return fallback;
+    bool ok = false;
+    const int limit = ctx.option(QStringLiteral("limit")).toInt(&ok);
+    if (!ok || limit < 1 || limit > maximum)
+        return makeError(ErrorCode::InvalidInput, tr("--limit must be a whole number from 1 to %1.").arg(maximum),
+            QString(), QStringLiteral("limit"));
+    return limit;
+}
+
+QJsonArray CustomerCli::diffJson(const QList<FieldDiff>& diff)
+{
+    QJsonArray out;
+    for (const FieldDiff& d : diff)
+        out.append(QJsonObject {{QStringLiteral("field"), d.field}, {QStringLiteral("old"), d.oldMasked},
+            {QStringLiteral("new"), d.newMasked}});
+    return out;
+}
+
+QString CustomerCli::diffText(const QList<FieldDiff>& diff)
+{
+    QStringList parts;
+    for (const FieldDiff& d : diff) {
+        if (d.oldMasked.isEmpty())
+            parts << QStringLiteral("%1: %2").arg(d.field, oneLine(d.newMasked));
+        else
+            parts << QStringLiteral("%1: %2 -> %3").arg(d.field, oneLine(d.oldMasked), dash(oneLine(d.newMasked)));
+    }
+    return parts.isEmpty() ? QStringLiteral("-") : parts.join(QStringLiteral("; "));
+}
+
+} // namespace bv::cli

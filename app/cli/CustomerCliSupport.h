@@ -1,0 +1,76 @@
+// Helpers shared by the customer commands (CustomerCommands.cpp, CustomerReviewCommands.cpp,
+// CustomerCareCommands.cpp): times and dates on the command line and in the output, ids, diffs.
+#pragma once
+
+#include "Cli.h"
+#include "common/Result.h"
+#include "customers/CustomerRecord.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonValue>
+
+#include <optional>
+
+namespace bv {
+class Core;
+}
+
+namespace bv::cli {
+
+class CustomerCli
+{
+    Q_DECLARE_TR_FUNCTIONS(CustomerCli)
+public:
+    // Output: ISO 8601 UTC with milliseconds ("" / null when unset), ISO dates.
+    static QString iso(const QDateTime& at);
+    static QJsonValue time(const QDateTime& at);
+    static QJsonValue date(const QDate& day);
+    static QString dash(const QString& text) { return text.isEmpty() ? QStringLiteral("-") : text; }
+    static QString dateText(const QDate& day)
+    {
+        return day.isValid() ? day.toString(Qt::ISODate) : QStringLiteral("-");
+    }
+    static QString timeText(const QDateTime& at)
+    {
+        return at.isValid() ? at.toUTC().toString(Qt::ISODate) : QStringLiteral("-");
+    }
+    // Free text on one line of text output.
+    static QString oneLine(const QString& text) { return text.simplified(); }
+
+    // A positive whole number (change, complaint, tier change, pair id), or nullopt.
+    static std::optional<qint64> positiveId(const QString& text);
+    // --OPTION YYYY-MM-DD.
+    static Result<QDate> parseDate(const QString& option, const QString& text);
+    // --OPTION TIME: an ISO 8601 date (00:00 branch time, UTC+8) or date-time (branch time unless it carries Z
+    // or an offset), as audit list takes it.
+    static Result<QDateTime> parseTime(const QString& option, const QString& text);
+    // Today in branch time.
+    static QDate today(const Core& core);
+
+    // Refuses positional arguments beyond the `count` a subcommand takes (a value with a space that
+    // was not quoted ends up there).
+    static Status noExtraArguments(const CliContext& ctx, int count);
+    // The customer number after the subcommand word, or a usage error naming the subcommand.
+    static Result<QString> customerNumber(const CliContext& ctx, const QString& command);
+    // The number of a change, complaint, tier change or pair after the subcommand word.
+    static Result<qint64> objectId(const CliContext& ctx, const QString& command, const QString& what);
+    // Comma-separated values of every occurrence of an option, trimmed, without blanks.
+    static QStringList listOption(const CliContext& ctx, const QString& name);
+    // A positive --limit (at most `maximum`), or `fallback` when not given.
+    static Result<int> limitOption(const CliContext& ctx, int fallback, int maximum);
+
+    // A diff as JSON ([{field, old, new}]) and as one line ("mobile: 138****0001 → 139****0002; …").
+    // The values are the masked ones the core gives (grade 1) or grade 2/3 values.
+    static QJsonArray diffJson(const QList<FieldDiff>& diff);
+    static QString diffText(const QList<FieldDiff>& diff);
+};
+
+// customer import|history|close|report|assign|transfer|custody|return|reclaim|assignments, run from the
+// customer command (CustomerRecordCommands.cpp).
+bool isCustomerRecordCommand(const QString& sub);
+int runCustomerRecordCommand(CliContext& ctx, const QString& sub);
+
+} // namespace bv::cli

@@ -1,0 +1,278 @@
+// approvals list|approve|reject (maker-checker of customer records), tiers list|confirm|reject (tier
+// changes), suspicious list|clear (the same phone or account on two customers): the branch manager's
+// review queues (DESIGN §6).
+#include "Cli.h"
+#include "Core.h"
+#include "CustomerCliSupport.h"
+#include "customers/CustomerEntry.h"
+#include "customers/CustomerOwnership.h"
+#include "customers/CustomerService.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace bv::cli {
+
+namespace {
+
+class CustomerReviewCommands
+{
+    Q_DECLARE_TR_FUNCTIONS(CustomerReviewCommands)
+public:
+    static QJsonObject toJson(const PendingChange& c)
+    {
+        return QJsonObject {{QStringLiteral("id"), c.id}, {QStringLiteral("customerNo"), c.customerNumber},
+            {QStringLiteral("kind"), c.kind}, {QStringLiteral("status"), c.status},
+            {QStringLiteral("makerLogin"), c.makerLogin}, {QStringLiteral("createdAt"), CustomerCli::time(c.createdAt)},
+            {QStringLiteral("diff"), CustomerCli::diffJson(c.diff)}, {QStringLiteral("reason"), c.reason}};
+    }
+
+    static QString line(const PendingChange& c)
+    {
+        return QStringLiteral("%1  %2  %3  %4  %5  %6")
+            .arg(c.id, 5)
+            .arg(c.customerNumber, -18)
+            .arg(c.kind, -6)
+            .arg(c.makerLogin, -16)
+            .arg(CustomerCli::timeText(c.createdAt), -20)
+            .arg(CustomerCli::diffText(c.diff));
+    }
+
+    static int approvals(CliContext& ctx)
+    {
+        const QString sub = ctx.arguments.value(0);
+        if (sub == QLatin1String("list")) {
+            BV_CLI_TRY(CustomerCli::noExtraArguments(ctx, 1));
+            auto limit = CustomerCli::limitOption(ctx, 1000, 10000);
+            if (!limit.ok())
+                return ctx.out.fail(limit.error());
+            qint64 after = 0;
+            if (ctx.isSet(QStringLiteral("after"))) {
+                const auto id = CustomerCli::positiveId(ctx.option(QStringLiteral("after")));
+                if (!id)
+                    return Cli::usageError(ctx.out,
+                        tr("--after must be the number of a change: the list continues "
+                           "after it."));
+                after = *id;
+            }
+            Core* core = nullptr;
+            auto session = ctx.begin(&core);
+            if (!session.ok())
+                return ctx.out.fail(session.error());
+            auto changes = core->customers().entry().pending(*session, after, *limit);
+            if (!changes.ok())
+                return ctx.out.fail(changes.error());
+            QJsonArray rows;
+            QString text;
+            for (const PendingChange& c : *changes) {
+                rows.append(toJson(c));
+                text += line(c) + QLatin1Char('\n');
+            }
+            if (changes->isEmpty())
+                text = tr("No changes are waiting for approval.");
+            QJsonObject json {{QStringLiteral("changes"), rows}};
+            const bool full = !changes->isEmpty() && changes->size() >= *limit;
+            if (full)
+                json.insert(QStringLiteral("nextAfter"), changes->constLast().id);
+            ctx.out.result(json, text);
+            if (full)
+                ctx.out.progress(tr("More changes may follow: continue with --after %1.").arg(changes->constLast().id));
+            return 0;
+        }
+        if (sub == QLatin1String("approve")) {
+            // approve ID [ID …]: several at once are approved together, all or none
+            QList<qint64> ids;
+            for (qsizetype i = 1; i < ctx.arguments.size(); ++i) {
+                const auto id = CustomerCli::positiveId(ctx.arguments.at(i));
+                if (!id)
+                    return Cli::usageError(ctx.out,
+                        tr("approvals approve needs the numbers of the changes (approvals list shows them); \"%1\" is "
+                           "not one.")
+                            .arg(ctx.arguments.at(i)));
+                ids << *id;
+            }
+            if (ids.isEmpty())
+                return Cli::usageError(
+                    ctx.out, tr("approvals approve needs the number of the change (approvals list shows it)."));
+            Core* core = nullptr;
+            auto session = ctx.begin(&core);
+            if (!session.ok())
+                return ctx.out.fail(session.error());
+            const QString reason = ctx.option(QStringLiteral("reason"));
+            CustomerEntry& entry = core->customers().entry();
+            if (ids.size() == 1) {
+                BV_CLI_TRY(entry.approve(*session, ids.constFirst(), reason));
+            } else {
+                auto approved = entry.approveMany(*session, ids, reason);
+                if (!approved.ok())
+                    return ctx.out.fail(approved.error());
+            }
+            QJsonArray approved;
+            QStringList numbers;
+            for (qint64 id : std::as_const(ids)) {
+                approved.append(id);
+                numbers << QString::number(id);
+            }
+            ctx.out.result(
+                {{QStringLiteral("approved"), approved}, {QStringLiteral("status"), QStringLiteral("approved")}},
+                tr("Approved: change %1.", nullptr, int(ids.size())).arg(numbers.join(QStringLiteral(", "))));
+            return 0;
+        }
+        if (sub == QLatin1String("reject")) {
+            auto id = CustomerCli::objectId(ctx, QStringLiteral("approvals reject"), tr("change"));
+            if (!id.ok())
+                return ctx.out.fail(id.error());
+            BV_CLI_TRY(CustomerCli::noExtraArguments(ctx, 2));
+            const QString reason = ctx.option(QStringLiteral("reason"));
+            if (reason.trimmed().isEmpty())
+                return Cli::usageError(
+                    ctx.out, tr("approvals reject needs --reason TEXT: the maker is told what to correct."));
+            Core* core = nullptr;
+            auto session = ctx.begin(&core);
+            if (!session.ok())
+                return ctx.out.fail(session.error());
+            BV_CLI_TRY(core->customers().entry().reject(*session, *id, reason));
+            ctx.out.result({{QStringLiteral("id"), *id}, {QStringLiteral("status"), QStringLiteral("rejected")}},
+                tr("Change %1 was rejected; the maker sees the reason.").arg(*id));
+            return 0;
+        }
+        return Cli::usageError(ctx.out,
+            sub.isEmpty() ? tr("approvals needs a subcommand: list, approve or reject.")
+                          : tr("Unknown approvals subcommand \"%1\".").arg(sub));
+    }
+
+    static int tiers(CliContext& ctx)
+    {
+        const QString sub = ctx.arguments.value(0);
+        if (sub == QLatin1String("list")) {
+            BV_CLI_TRY(CustomerCli::noExtraArguments(ctx, 1));
+            Core* core = nullptr;
+            auto session = ctx.begin(&core);
+            if (!session.ok())
+                return ctx.out.fail(session.error());
+            auto changes = core->customers().ownership().pendingTiers(*session);
+            if (!changes.ok())
+                return ctx.out.fail(changes.error());
+            QJsonArray rows;
+            QString text;
+            for (const TierChange& t : *changes) {
+                rows.append(QJsonObject {{QStringLiteral("id"), t.id}, {QStringLiteral("customerNo"), t.customerNumber},
+                    {QStringLiteral("fromTier"), t.fromTier}, {QStringLiteral("toTier"), t.toTier},
+                    {QStringLiteral("computedAt"), CustomerCli::time(t.computedAt)},
+                    {QStringLiteral("status"), t.status}});
+                text += QStringLiteral("%1  %2  %3 -> %4  %5  %6\n")
+                            .arg(t.id, 5)
+                            .arg(t.customerNumber, -18)
+                            .arg(CustomerCli::dash(t.fromTier))
+                            .arg(CustomerCli::dash(t.toTier), -10)
+                            .arg(CustomerCli::timeText(t.computedAt), -20)
+                            .arg(t.status);
+            }
+            if (changes->isEmpty())
+                text = tr("No tier changes are waiting for confirmation.");
+            ctx.out.result({{QStringLiteral("tierChanges"), rows}}, text);
+            return 0;
+        }
+        if (sub != QLatin1String("confirm") && sub != QLatin1String("reject"))
+            return Cli::usageError(ctx.out,
+                sub.isEmpty() ? tr("tiers needs a subcommand: list, confirm or reject.")
+                              : tr("Unknown tiers subcommand \"%1\".").arg(sub));
+        auto id = CustomerCli::objectId(ctx, QStringLiteral("tiers ") + sub, tr("tier change"));
+        if (!id.ok())
+            return ctx.out.fail(id.error());
+        BV_CLI_TRY(CustomerCli::noExtraArguments(ctx, 2));
+        const QString reason = ctx.option(QStringLiteral("reason"));
+        const bool confirm = sub == QLatin1String("confirm");
+        if (!confirm && reason.trimmed().isEmpty())
+            return Cli::usageError(
+                ctx.out, tr("tiers reject needs --reason TEXT: why the customer keeps the current tier."));
+        if (confirm && ctx.isSet(QStringLiteral("reason")))
+            return Cli::usageError(ctx.out, tr("tiers confirm takes no --reason."));
+        Core* core = nullptr;
+        auto session = ctx.begin(&core);
+        if (!session.ok())
+            return ctx.out.fail(session.error());
+        CustomerOwnership& owners = core->customers().ownership();
+        BV_CLI_TRY(confirm ? owners.confirmTier(*session, *id) : owners.rejectTier(*session, *id, reason));
+        ctx.out.result(
+            {{QStringLiteral("id"), *id},
+                {QStringLiteral("status"), confirm ? QStringLiteral("confirmed") : QStringLiteral("rejected")}},
+            confirm ? tr("Tier change %1 was confirmed; the customer has the new tier.").arg(*id)
+                    : tr("Tier change %1 was rejected; the customer keeps the current tier.").arg(*id));
+        return 0;
+    }
+
+    static int suspicious(CliContext& ctx)
+    {
+        const QString sub = ctx.arguments.value(0);
+        if (sub == QLatin1String("list")) {
+            BV_CLI_TRY(CustomerCli::noExtraArguments(ctx, 1));
+            Core* core = nullptr;
+            auto session = ctx.begin(&core);
+            if (!session.ok())
+                return ctx.out.fail(session.error());
+            auto pairs = core->customers().entry().suspicious(*session);
+            if (!pairs.ok())
+                return ctx.out.fail(pairs.error());
+            QJsonArray rows;
+            QString text;
+            for (const SuspiciousPair& p : *pairs) {
+                rows.append(QJsonObject {{QStringLiteral("id"), p.id}, {QStringLiteral("kind"), p.kind},
+                    {QStringLiteral("customerA"), p.numberA}, {QStringLiteral("customerB"), p.numberB},
+                    {QStringLiteral("maskedValue"), p.maskedValue},
+                    {QStringLiteral("foundAt"), CustomerCli::time(p.foundAt)}, {QStringLiteral("status"), p.status}});
+                text += QStringLiteral("%1  %2  %3  %4  %5  %6  %7\n")
+                            .arg(p.id, 5)
+                            .arg(p.kind, -8)
+                            .arg(p.numberA, -18)
+                            .arg(p.numberB, -18)
+                            .arg(CustomerCli::dash(p.maskedValue), -22)
+                            .arg(CustomerCli::timeText(p.foundAt), -20)
+                            .arg(p.status);
+            }
+            if (pairs->isEmpty())
+                text = tr("No suspicious pairs.");
+            ctx.out.result({{QStringLiteral("pairs"), rows}}, text);
+            return 0;
+        }
+        if (sub != QLatin1String("clear"))
+            return Cli::usageError(ctx.out,
+                sub.isEmpty() ? tr("suspicious needs a subcommand: list or clear.")
+                              : tr("Unknown suspicious subcommand \"%1\".").arg(sub));
+        auto id = CustomerCli::objectId(ctx, QStringLiteral("suspicious clear"), tr("pair"));
+        if (!id.ok())
+            return ctx.out.fail(id.error());
+        BV_CLI_TRY(CustomerCli::noExtraArguments(ctx, 2));
+        const QString reason = ctx.option(QStringLiteral("reason"));
+        if (reason.trimmed().isEmpty())
+            return Cli::usageError(ctx.out,
+                tr("suspicious clear needs --reason TEXT: what the review found (for example: spouses share a "
+                   "phone)."));
+        Core* core = nullptr;
+        auto session = ctx.begin(&core);
+        if (!session.ok())
+            return ctx.out.fail(session.error());
+        BV_CLI_TRY(core->customers().entry().clearSuspicious(*session, *id, reason));
+        ctx.out.result({{QStringLiteral("id"), *id}, {QStringLiteral("status"), QStringLiteral("cleared")}},
+            tr("Suspicious pair %1 was cleared.").arg(*id));
+        return 0;
+    }
+};
+
+} // namespace
+
+void registerCustomerReviewCommands(CommandTable& table)
+{
+    table.append({QStringLiteral("approvals"),
+        QStringLiteral("approvals list [--limit N] [--after ID] | approve ID [ID…] [--reason TEXT] | reject ID "
+                       "--reason TEXT   (--user LOGIN; customer changes)"),
+        CustomerReviewCommands::approvals});
+    table.append({QStringLiteral("tiers"),
+        QStringLiteral("tiers list | confirm ID | reject ID --reason TEXT   (--user MANAGER)"),
+        CustomerReviewCommands::tiers});
+    table.append(
+        {QStringLiteral("suspicious"), QStringLiteral("suspicious list | clear ID --reason TEXT   (--user MANAGER)"),
+            CustomerReviewCommands::suspicious});
+}
+
+} // namespace bv::cli

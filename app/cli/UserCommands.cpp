@@ -1,0 +1,194 @@
+// user add|freeze|unfreeze|reset|role|remove-totp|list, passwd, totp: accounts and own credentials.
+#include "Cli.h"
+#include "CliInput.h"
+#include "Core.h"
+#include "auth/AccountService.h"
+#include "auth/AuthService.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace bv::cli {
+
+namespace {
+
+class UserCommands
+{
+    Q_DECLARE_TR_FUNCTIONS(UserCommands)
+public:
+    static QJsonObject toJson(const Account& a)
+    {
+        return QJsonObject {{QStringLiteral("login"), a.login}, {QStringLiteral("name"), a.displayName},
+            {QStringLiteral("staffNo"), a.staffNo}, {QStringLiteral("role"), Roles::key(a.role)},
+            {QStringLiteral("branch"), a.branch},
+            {QStringLiteral("status"), a.frozen ? QStringLiteral("frozen") : QStringLiteral("active")},
+            {QStringLiteral("mustChangePassword"), a.mustChangePassword},
+            {QStringLiteral("secondFactor"), a.secondFactor},
+            {QStringLiteral("lastSignIn"), a.lastSignIn.toString(Qt::ISODate)}};
+    }
+
+    static int user(CliContext& ctx)
+    {
+        const QString sub = ctx.arguments.value(0);
+        const QString login = ctx.arguments.value(1);
+        Core* core = nullptr;
+        if (sub.isEmpty())
+            return Cli::usageError(ctx.out,
+                tr("user needs a subcommand: add, freeze, unfreeze, reset, role, "
+                   "remove-totp or list."));
+        if (sub != QLatin1String("list") && login.isEmpty())
+            return Cli::usageError(ctx.out, tr("user %1 needs the login of the account.").arg(sub));
+        auto session = ctx.begin(&core);
+        if (!session.ok())
+            return ctx.out.fail(session.error());
+        AccountService& accounts = core->accounts();
+
+        if (sub == QLatin1String("add")) {
+            const auto role = Roles::fromKey(ctx.option(QStringLiteral("role")));
+            if (!role)
+                return Cli::usageError(
+                    ctx.out, tr("user add needs --role admin|auditor|manager|customer_manager|clerk."));
+            if (!ctx.isSet(QStringLiteral("name")))
+                return Cli::usageError(ctx.out, tr("user add needs --name \"display name\"."));
+            auto password = accounts.create(*session,
+                NewAccount {login, ctx.option(QStringLiteral("name")), *role, ctx.option(QStringLiteral("staff")),
+                    ctx.option(QStringLiteral("branch"))});
+            if (!password.ok())
+                return ctx.out.fail(password.error());
+            const QString oneTime = QString::fromLatin1(password->view().toByteArray());
+            ctx.out.result({{QStringLiteral("login"), login.toLower()}, {QStringLiteral("password"), oneTime}},
+                tr("Created %1 (%2). One-time password: %3 — give it to the person in private; it must be "
+                   "changed at the first sign-in.")
+                    .arg(login.toLower(), Roles::label(*role), oneTime));
+            return 0;
+        }
+        if (sub == QLatin1String("reset")) {
+            auto password = accounts.resetPassword(*session, login);
+            if (!password.ok())
+                return ctx.out.fail(password.error());
+            const QString oneTime = QString::fromLatin1(password->view().toByteArray());
+            ctx.out.result({{QStringLiteral("login"), login}, {QStringLiteral("password"), oneTime}},
+                tr("New one-time password for %1: %2 (to be changed at the next sign-in; any lockout is "
+                   "lifted).")
+                    .arg(login, oneTime));
+            return 0;
+        }
+        if (sub == QLatin1String("list")) {
+            auto list = accounts.list(*session);
+            if (!list.ok())
+                return ctx.out.fail(list.error());
+            QJsonArray rows;
+            QString text;
+            for (const Account& a : *list) {
+                rows.append(toJson(a));
+                text += QStringLiteral("%1  %2  %3  %4  %5\n")
+                            .arg(a.login, -20)
+                            .arg(Roles::key(a.role), -17)
+                            .arg(a.frozen ? tr("frozen") : tr("active"), -8)
+                            .arg(a.staffNo, -10)
+                            .arg(a.displayName);
+            }
+            ctx.out.result({{QStringLiteral("accounts"), rows}}, text);
+            return 0;
+        }
+        Status done;
+        QString message;
+        if (sub == QLatin1String("freeze")) {
+            done = accounts.freeze(*session, login);
+            message = tr("%1 is frozen; the account stays in the records.").arg(login);
+        } else if (sub == QLatin1String("unfreeze")) {
+            done = accounts.unfreeze(*session, login);
+            message = tr("%1 is active again.").arg(login);
+        } else if (sub == QLatin1String("role")) {
+            const auto role = Roles::fromKey(ctx.option(QStringLiteral("role")));
+            if (!role)
+                return Cli::usageError(ctx.out, tr("user role needs --role manager|customer_manager|clerk."));
+            done = accounts.changeRole(*session, login, *role);
+            message = tr("%1 now has the role %2.").arg(login, Roles::label(*role));
+        } else if (sub == QLatin1String("remove-totp")) {
+            done = accounts.removeSecondFactor(*session, login);
+            message
+                = tr("The second factor of %1 was removed; the person can enrol a new authenticator app.").arg(login);
+        } else {
+            return Cli::usageError(ctx.out, tr("Unknown user subcommand \"%1\".").arg(sub));
+        }
+        if (!done.ok())
+            return ctx.out.fail(done.error());
+        ctx.out.result({{QStringLiteral("login"), login}}, message);
+        return 0;
+    }
+
+    static int passwd(CliContext& ctx)
+    {
+        auto opened = ctx.openCore();
+        if (!opened.ok())
+            return ctx.out.fail(opened.error());
+        const QString login = ctx.parser.values(QStringLiteral("user")).value(0);
+        if (login.isEmpty())
+            return Cli::usageError(ctx.out, tr("passwd needs --user LOGIN (stdin: current password, new, new)."));
+        auto current = CliInput::readSecret(tr("Current password"));
+        if (!current.ok())
+            return ctx.out.fail(current.error());
+        auto next = CliInput::readSecret(tr("New password"));
+        if (!next.ok())
+            return ctx.out.fail(next.error());
+        auto again = CliInput::readSecret(tr("New password again"));
+        if (!again.ok())
+            return ctx.out.fail(again.error());
+        if (!next->equals(*again))
+            return ctx.out.fail(makeError(ErrorCode::InvalidInput,
+                tr("The two new passwords differ. Type the same new password twice."), QString(),
+                QStringLiteral("password")));
+        Core& core = **opened;
+        auto session = core.auth().signIn(login, *current, ctx.option(QStringLiteral("totp")));
+        if (!session.ok())
+            return ctx.out.fail(session.error());
+        BV_CLI_TRY(core.auth().changePassword(*session, *current, *next));
+        ctx.out.result({{QStringLiteral("login"), login}}, tr("The password of %1 was changed.").arg(login));
+        return 0;
+    }
+
+    static int totp(CliContext& ctx)
+    {
+        if (ctx.arguments.value(0) != QLatin1String("enrol") && ctx.arguments.value(0) != QLatin1String("enroll"))
+            return Cli::usageError(ctx.out, tr("Use: totp enrol --user LOGIN (stdin: password, then the first code)."));
+        Core* core = nullptr;
+        auto session = ctx.begin(&core);
+        if (!session.ok())
+            return ctx.out.fail(session.error());
+        auto enrolment = core->auth().beginSecondFactor(*session);
+        if (!enrolment.ok())
+            return ctx.out.fail(enrolment.error());
+        const QString secret = QString::fromLatin1(enrolment->secretBase32.view().toByteArray());
+        const QString uri = QString::fromLatin1(enrolment->uri.view().toByteArray());
+        if (!ctx.out.json())
+            ctx.out.text(tr("Add this key to your authenticator app (or open the link), then type the code it "
+                            "shows:\n    %1\n    %2")
+                             .arg(secret, uri));
+        auto code = CliInput::readSecret(tr("Code from the authenticator app"));
+        if (!code.ok())
+            return ctx.out.fail(code.error());
+        BV_CLI_TRY(core->auth().confirmSecondFactor(*session, QString::fromLatin1(code->view().toByteArray())));
+        ctx.out.result({{QStringLiteral("secret"), secret}, {QStringLiteral("uri"), uri}},
+            tr("The second factor is enrolled: from now on sign-in needs a code (--totp CODE)."));
+        return 0;
+    }
+};
+
+} // namespace
+
+void registerUserCommands(CommandTable& table)
+{
+    table.append({QStringLiteral("user"),
+        QStringLiteral("user add LOGIN --role ROLE --name NAME [--staff NO] | freeze | unfreeze | reset | "
+                       "role LOGIN --role ROLE | remove-totp LOGIN | list   (--user ADMIN)"),
+        UserCommands::user});
+    table.append({QStringLiteral("passwd"),
+        QStringLiteral("passwd --user LOGIN         change the own password (stdin: current, new, new)"),
+        UserCommands::passwd});
+    table.append({QStringLiteral("totp"),
+        QStringLiteral("totp enrol --user LOGIN     enrol an authenticator app (stdin: password, code)"),
+        UserCommands::totp});
+}
+
+} // namespace bv::cli

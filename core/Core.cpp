@@ -1,0 +1,47 @@
+#include "Core.h"
+
+#include "audit/AuditLog.h"
+#include "audit/AuditService.h"
+#include "auth/AccountService.h"
+#include "auth/AuthService.h"
+#include "customers/CustomerService.h"
+#include "policy/AccessControl.h"
+#include "policy/SettingsService.h"
+#include "requests/RequestService.h"
+#include "vault/AdminService.h"
+#include "vault/Vault.h"
+
+namespace bv {
+
+Core::Core(Vault& vault, VaultService& vaults, const Clock& clock)
+    : m_vault(vault)
+    , m_clock(clock)
+{
+    Database& db = vault.database();
+    m_auditLog = std::make_unique<AuditLog>(db, vault.databaseId(), clock);
+    m_settings = std::make_unique<SettingsService>(db, *m_auditLog, clock);
+    m_auth = std::make_unique<AuthService>(db, *m_auditLog, *m_settings, vault.cipher(), clock);
+    m_access = std::make_unique<AccessControl>(*m_auth, *m_auditLog);
+    m_settings->setAccessControl(m_access.get());
+    m_accounts = std::make_unique<AccountService>(db, *m_auditLog, *m_auth, *m_access, *m_settings, clock);
+    m_audit = std::make_unique<AuditService>(db, *m_auditLog, *m_access, *m_settings, clock);
+    m_customers = std::make_unique<CustomerService>(
+        db, vault.cipher(), *m_auditLog, *m_access, *m_settings, *m_accounts, clock);
+    m_requests = std::make_unique<RequestService>(db, *m_auditLog, *m_access, *m_settings, *m_customers, clock);
+    m_customers->setRequests(m_requests.get());
+    m_admin = std::make_unique<AdminService>(vault, vaults, *m_access, *m_auditLog);
+}
+
+Core::~Core() = default;
+
+Database& Core::database()
+{
+    return m_vault.database();
+}
+
+const CustomerDirectory& Core::customerDirectory() const
+{
+    return *m_customers;
+}
+
+} // namespace bv

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "common/Clock.h"
+
+#include <memory>
+
+namespace bv {
+
+class AccessControl;
+class AccountService;
+class AdminService;
+class AuditLog;
+class AuditService;
+class AuthService;
+class CustomerDirectory;
+class CustomerService;
+class Database;
+class RequestService;
+class SettingsService;
+class Vault;
+class VaultService;
+
+// All core services of one open database, wired together. Front ends (GUI, CLI, benchmark) create one
+// Core per open Vault and call the services; the services check the session and write the audit log.
+class Core
+{
+public:
+    Core(Vault& vault, VaultService& vaults, const Clock& clock = Clock::system());
+    ~Core();
+    Core(const Core&) = delete;
+    Core& operator=(const Core&) = delete;
+
+    Vault& vault() { return m_vault; }
+    Database& database();
+    const Clock& clock() const { return m_clock; }
+
+    SettingsService& settings() { return *m_settings; }
+    AuditLog& auditLog() { return *m_auditLog; }
+    AuthService& auth() { return *m_auth; }
+    AccessControl& access() { return *m_access; }
+    AccountService& accounts() { return *m_accounts; }
+    AuditService& audit() { return *m_audit; }
+    RequestService& requests() { return *m_requests; }
+    CustomerService& customers() { return *m_customers; }
+    const CustomerDirectory& customerDirectory() const;
+    AdminService& admin() { return *m_admin; }
+
+private:
+    Vault& m_vault;
+    const Clock& m_clock;
+    std::unique_ptr<AuditLog> m_auditLog;
+    std::unique_ptr<SettingsService> m_settings;
+    std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<AccessControl> m_access;
+    std::unique_ptr<AccountService> m_accounts;
+    std::unique_ptr<AuditService> m_audit;
+    std::unique_ptr<CustomerService> m_customers;
+    std::unique_ptr<RequestService> m_requests;
+    std::unique_ptr<AdminService> m_admin;
+};
+
+} // namespace bv

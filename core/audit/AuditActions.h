@@ -1,0 +1,68 @@
+#pragma once
+
+// The audit log's vocabulary: one action name per kind of event. Alerts and filters rely on them.
+namespace bv::audit {
+
+inline constexpr char SignIn[] = "auth.sign_in"; // outcome ok / failed
+inline constexpr char Lockout[] = "auth.lockout";
+inline constexpr char SignOut[] = "auth.sign_out";
+inline constexpr char IdleLock[] = "auth.idle_lock";
+inline constexpr char SessionUnlock[] = "auth.unlock";
+inline constexpr char PasswordChange[] = "auth.password_change";
+inline constexpr char SecondFactorEnrol[] = "auth.totp_enrol";
+inline constexpr char SecondFactorRemove[] = "auth.totp_remove";
+
+inline constexpr char AccessDenied[] = "access.denied";
+
+inline constexpr char UserCreate[] = "user.create";
+inline constexpr char UserFreeze[] = "user.freeze";
+inline constexpr char UserUnfreeze[] = "user.unfreeze";
+inline constexpr char UserResetPassword[] = "user.reset_password";
+inline constexpr char UserRoleChange[] = "user.role_change";
+
+inline constexpr char SettingsChange[] = "settings.change";
+
+inline constexpr char DatabaseCreate[] = "db.create";
+inline constexpr char DatabaseBackup[] = "db.backup";
+inline constexpr char DatabaseRestore[] = "db.restore";
+inline constexpr char DatabaseRekey[] = "db.rekey";
+inline constexpr char DatabaseVerify[] = "db.verify";
+
+inline constexpr char AuditRead[] = "audit.read";
+inline constexpr char AuditVerify[] = "audit.verify";
+inline constexpr char AuditCheckpoint[] = "audit.checkpoint";
+inline constexpr char AuditExport[] = "audit.export";
+inline constexpr char AuditPurge[] = "audit.purge";
+inline constexpr char AuditAlerts[] = "audit.alerts";
+
+inline constexpr char RequestCreate[] = "request.create";
+inline constexpr char RequestApprove[] = "request.approve";
+inline constexpr char RequestReject[] = "request.reject";
+inline constexpr char RequestRevoke[] = "request.revoke";
+inline constexpr char RequestWithdraw[] = "request.withdraw";
+inline constexpr char GrantUse[] = "grant.use";
+
+inline constexpr char CustomerCreate[] = "customer.create";
+inline constexpr char CustomerEdit[] = "customer.edit";
+inline constexpr char CustomerOpen[] = "customer.open";
+inline constexpr char CustomerList[] = "customer.list";
+inline constexpr char CustomerSearch[] = "customer.search";
+inline constexpr char CustomerLookup[] = "customer.lookup"; // the clerk's lookup
+inline constexpr char CustomerReveal[] = "customer.reveal";
+inline constexpr char CustomerApprove[] = "customer.approve";
+inline constexpr char CustomerReject[] = "customer.reject";
+inline constexpr char CustomerAssign[] = "customer.assign";
+inline constexpr char CustomerClose[] = "customer.close";
+inline constexpr char CustomerAnonymise[] = "customer.anonymise";
+inline constexpr char CustomerImport[] = "customer.import";
+inline constexpr char CustomerReport[] = "customer.report";
+inline constexpr char CustomerExport[] = "customer.export";
+inline constexpr char CustomerPrint[] = "customer.print";
+inline constexpr char SuspiciousClear[] = "customer.suspicious_clear";
+inline constexpr char TierConfirm[] = "customer.tier_confirm";
+inline constexpr char ServiceRecord[] = "customer.service";
+inline constexpr char Complaint[] = "customer.complaint";
+inline constexpr char Consent[] = "customer.consent";
+inline constexpr char PrintDestroy[] = "report.destroy";
+
+} // namespace bv::audit

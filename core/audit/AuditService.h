@@ -1,0 +1,81 @@
+#pragma once
+
+#include "AuditLog.h"
+#include "auth/Session.h"
+
+#include <QCoreApplication>
+
+#include <functional>
+
+class QFile;
+
+namespace bv {
+
+class AccessControl;
+class Database;
+class SettingsService;
+
+// Something the auditor should look at (DESIGN §7). Thresholds are settings (alert.*).
+struct AuditAlert
+{
+    QString kind; // "clerk_lookups", "same_customer", "after_hours", "failed_sign_ins", "quick_grant"
+    QString login; // who
+    QString otherLogin; // quick_grant: the approver
+    QString customerNo; // same_customer
+    QDateTime from; // the period the alert covers
+    QDateTime to;
+    int count = 0;
+    QString description; // translated, one sentence
+    QList<qint64> seqs; // the audit rows behind it (at most 50)
+};
+
+// The security auditor's front door to the audit log: reading with filters, verifying the chain (also
+// against an earlier checkpoint), exporting checkpoints and CSV, retention purge and alerts. Only the
+// auditor reads the log (VerifyAudit is also the administrator's, it reveals no row). Every use is
+// itself audited.
+class AuditService
+{
+    Q_DECLARE_TR_FUNCTIONS(AuditService)
+public:
+    // purge() runs in a transaction of its own and needs the database for it: Core should use the second
+    // constructor. With the first one, purge() refuses (Internal) and everything else works.
+    AuditService(AuditLog& log, AccessControl& access, SettingsService& settings, const Clock& clock);
+    AuditService(Database& db, AuditLog& log, AccessControl& access, SettingsService& settings, const Clock& clock);
+
+    Result<QList<AuditRow>> list(const Session& session, const AuditFilter& filter);
+    Result<AuditVerification> verify(const Session& session);
+    Result<AuditVerification> verifyAgainst(const Session& session, const QString& checkpointText);
+    Result<QString> checkpoint(const Session& session); // the checkpoint text to save or print
+    // Writes a CSV file (UTF-8 with BOM, RFC 4180, formula-safe); never overwrites. Returns the rows written.
+    Result<qint64> exportCsv(const Session& session, const AuditFilter& filter, const QString& path);
+    // Purges rows older than the retention period (audit.retention_days, never less than 180 days).
+    Result<qint64> purge(const Session& session);
+    Result<QList<AuditAlert>> alerts(const Session& session, const QDateTime& since, const QDateTime& until);
+
+    static constexpr int kMinimumRetentionDays = 180; // DESIGN §7: never less, whatever the setting says
+    static constexpr int kExportBatch = 1000; // rows per keyset page while exporting
+    static constexpr int kMaxAlertSeqs = 50;
+
+private:
+    struct AlertGroup;
+    using RowVisitor = std::function<Status(const AuditRow&)>;
+
+    Status record(const Actor& actor, const char* action, const QString& objectType, const QString& objectId,
+        const QJsonObject& details, AuditOutcome outcome = AuditOutcome::Ok);
+    // Keyset paging over the rows matching `filter` (its afterSeq is the start, its limit is ignored), up to
+    // and including row `throughSeq` (0: no end), in batches of kExportBatch.
+    Status forEachRow(AuditFilter filter, qint64 throughSeq, const RowVisitor& visit) const;
+    // `context` names the export in error messages ("Exporting the audit log to x.csv").
+    Result<qint64> writeCsv(QFile& file, const QString& context, const AuditFilter& filter, qint64 throughSeq) const;
+    Status customerAlerts(const QDateTime& since, const QDateTime& until, QList<AuditAlert>* alerts) const;
+    Status failedSignInAlerts(const QDateTime& since, const QDateTime& until, QList<AuditAlert>* alerts) const;
+    Status quickGrantAlerts(const QDateTime& since, const QDateTime& until, QList<AuditAlert>* alerts) const;
+
+    Database* m_db = nullptr;
+    AuditLog& m_log;
+    AccessControl& m_access;
+    SettingsService& m_settings;
+    const Clock& m_clock;
+};
+
+} // namespace bv

@@ -1,0 +1,348 @@
+#include "AccountService.h"
+
+#include "AuthService.h"
+#include "PasswordHasher.h"
+#include "audit/AuditActions.h"
+#include "audit/AuditLog.h"
+#include "db/Database.h"
+#include "db/Transaction.h"
+#include "keys/SealedValues.h"
+#include "policy/AccessControl.h"
+#include "policy/SettingsService.h"
+
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace bv {
+
+namespace {
+
+const QString kColumns = QStringLiteral("id, login, display_name, staff_no, role, branch, status, "
+                                        "must_change_password, totp_enrolled, created_at, last_sign_in_at, "
+                                        "locked_until");
+
+Account accountFrom(const QSqlQuery& q)
+{
+    Account a;
+    a.id = q.value(0).toLongLong();
+    a.login = q.value(1).toString();
+    a.displayName = q.value(2).toString();
+    a.staffNo = q.value(3).toString();
+    a.role = Roles::fromKey(q.value(4).toString()).value_or(Role::Clerk);
+    a.branch = q.value(5).toString();
+    a.frozen = q.value(6).toString() == QLatin1String("frozen");
+    a.mustChangePassword = q.value(7).toInt() != 0;
+    a.secondFactor = q.value(8).toInt() != 0;
+    a.createdAt = QDateTime::fromString(q.value(9).toString(), Qt::ISODateWithMs);
+    a.lastSignIn = QDateTime::fromString(q.value(10).toString(), Qt::ISODateWithMs);
+    a.lockedUntil = QDateTime::fromString(q.value(11).toString(), Qt::ISODateWithMs);
+    return a;
+}
+
+AuditEvent userEvent(const char* action, const Account& account, QJsonObject details = {})
+{
+    details.insert(QStringLiteral("login"), account.login);
+    return AuditEvent {QString::fromLatin1(action), QStringLiteral("user"), QString::number(account.id), QString(),
+        AuditOutcome::Ok, details};
+}
+
+} // namespace
+
+AccountService::AccountService(Database& db, AuditLog& audit, AuthService& auth, AccessControl& access,
+    SettingsService& settings, const Clock& clock)
+    : m_db(db)
+    , m_audit(audit)
+    , m_auth(auth)
+    , m_access(access)
+    , m_settings(settings)
+    , m_clock(clock)
+{
+}
+
+Status AccountService::validateLogin(const QString& login)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-z][a-z0-9._-]{1,31}$"));
+    if (!pattern.match(login).hasMatch())
+        return makeError(ErrorCode::InvalidInput,
+            tr("A login has 2 to 32 characters: lower-case letters, digits, dot, dash or underscore, "
+               "starting with a letter."),
+            QString(), QStringLiteral("login"));
+    return {};
+}
+
+Status AccountService::checkSeparation(const QString& staffNo, Role role, qint64 exceptUserId) const
+{
+    if (!Roles::isPrivileged(role))
+        return {};
+    const Role other = role == Role::Admin ? Role::Auditor : Role::Admin;
+    auto clash = m_db.scalar(QStringLiteral("SELECT count(*) FROM users WHERE staff_no = ? AND role = ? AND id <> ?"),
+        {staffNo, Roles::key(other), exceptUserId});
+    if (!clash.ok())
+        return clash.error();
+    if (clash->toInt() > 0)
+        return makeError(ErrorCode::Conflict,
+            tr("Staff number %1 already has a %2 account. The system administrator and the security "
+               "auditor must be different people.")
+                .arg(staffNo, Roles::label(other)),
+            QString(), QStringLiteral("staff_no"));
+    return {};
+}
+
+Result<SecureBytes> AccountService::insert(const Actor& actor, const NewAccount& input)
+{
+    NewAccount account = input;
+    account.login = account.login.trimmed().toLower();
+    account.displayName = account.displayName.simplified();
+    account.staffNo = account.staffNo.trimmed().isEmpty() ? account.login : account.staffNo.trimmed();
+    account.branch = account.branch.trimmed().isEmpty() ? m_settings.text(QString::fromLatin1(settings::BranchCode))
+                                                        : account.branch.trimmed();
+    BV_TRY(validateLogin(account.login));
+    if (account.displayName.isEmpty() || account.displayName.size() > 40)
+        return makeError(ErrorCode::InvalidInput, tr("The display name needs 1 to 40 characters."), QString(),
+            QStringLiteral("display_name"));
+    if (account.staffNo.size() > 32)
+        return makeError(ErrorCode::InvalidInput, tr("The staff number has at most 32 characters."), QString(),
+            QStringLiteral("staff_no"));
+    auto exists
+        = m_db.scalar(QStringLiteral("SELECT count(*) FROM users WHERE login = ? COLLATE NOCASE"), {account.login});
+    if (!exists.ok())
+        return exists.error();
+    if (exists->toInt() > 0)
+        return makeError(ErrorCode::AlreadyExists,
+            tr("The login %1 is taken (frozen accounts keep their login). Choose another login.").arg(account.login),
+            QString(), QStringLiteral("login"));
+    auto active = m_db.scalar(
+        QStringLiteral("SELECT login FROM users WHERE staff_no = ? AND status = 'active'"), {account.staffNo});
+    if (!active.ok())
+        return active.error();
+    if (!active->isNull())
+        return makeError(ErrorCode::Conflict,
+            tr("Staff number %1 already has an active account (%2). One person has one active account: "
+               "freeze the old one first, or change its role.")
+                .arg(account.staffNo, active->toString()),
+            QString(), QStringLiteral("staff_no"));
+    BV_TRY(checkSeparation(account.staffNo, account.role, 0));
+
+    SecureBytes oneTime = PasswordHasher::oneTimePassword();
+    auto hashed = PasswordHasher::hash(oneTime, m_auth.hashParams());
+    if (!hashed.ok())
+        return hashed.error();
+    const QDateTime now = m_clock.nowUtc();
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    auto q = m_db.query(QStringLiteral("INSERT INTO users (login, display_name, staff_no, role, branch, password_hash, "
+                                       "password_changed_at, must_change_password, created_at, created_by) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)"),
+        {account.login, account.displayName, account.staffNo, Roles::key(account.role), account.branch, *hashed, now,
+            now, actor.userId > 0 ? QVariant(actor.userId) : QVariant(QMetaType::fromType<qlonglong>())});
+    if (!q.ok())
+        return q.error();
+    Account created;
+    created.id = q->lastInsertId().toLongLong();
+    created.login = account.login;
+    BV_TRY(m_audit.append(actor,
+        userEvent(audit::UserCreate, created,
+            QJsonObject {{QStringLiteral("role"), Roles::key(account.role)},
+                {QStringLiteral("staffNo"), account.staffNo}, {QStringLiteral("branch"), account.branch}})));
+    BV_TRY(tx.commit());
+    return oneTime;
+}
+
+Result<SecureBytes> AccountService::createFirstAdministrator(const NewAccount& account)
+{
+    auto users = count();
+    if (!users.ok())
+        return users.error();
+    if (*users > 0)
+        return makeError(ErrorCode::Conflict,
+            tr("The database already has accounts; the first administrator exists. Sign in as an "
+               "administrator to create more accounts."));
+    NewAccount admin = account;
+    admin.role = Role::Admin;
+    return insert(Actor::system(), admin);
+}
+
+Result<SecureBytes> AccountService::create(const Session& session, const NewAccount& account)
+{
+    auto actor = m_access.authorize(session, Operation::ManageAccounts);
+    if (!actor.ok())
+        return actor.error();
+    return insert(*actor, account);
+}
+
+Result<Account> AccountService::target(const Actor& actor, Operation operation, const QString& login)
+{
+    auto account = accountByLogin(login);
+    if (!account.ok())
+        return account.error();
+    if (account->id == actor.userId)
+        return m_access.deny(actor, operation, QStringLiteral("user"), QString::number(account->id), QString(),
+            tr("Administrators cannot freeze, reset or change their own account; another "
+               "administrator must do it."));
+    return account;
+}
+
+Status AccountService::freeze(const Session& session, const QString& login)
+{
+    auto actor = m_access.authorize(session, Operation::ManageAccounts);
+    if (!actor.ok())
+        return actor.error();
+    auto account = target(*actor, Operation::ManageAccounts, login);
+    if (!account.ok())
+        return account.error();
+    if (account->frozen)
+        return {};
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET status = 'frozen', frozen_at = ? WHERE id = ?"),
+        {m_clock.nowUtc(), account->id}));
+    BV_TRY(m_audit.append(*actor, userEvent(audit::UserFreeze, *account)));
+    BV_TRY(tx.commit());
+    m_auth.endSessionsOf(account->id);
+    return {};
+}
+
+Status AccountService::unfreeze(const Session& session, const QString& login)
+{
+    auto actor = m_access.authorize(session, Operation::ManageAccounts);
+    if (!actor.ok())
+        return actor.error();
+    auto account = target(*actor, Operation::ManageAccounts, login);
+    if (!account.ok())
+        return account.error();
+    if (!account->frozen)
+        return {};
+    auto active
+        = m_db.scalar(QStringLiteral("SELECT login FROM users WHERE staff_no = ? AND status = 'active' AND id <> ?"),
+            {account->staffNo, account->id});
+    if (!active.ok())
+        return active.error();
+    if (!active->isNull())
+        return makeError(ErrorCode::Conflict,
+            tr("Staff number %1 has another active account (%2). Freeze that one first.")
+                .arg(account->staffNo, active->toString()));
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET status = 'active', frozen_at = NULL, failed_attempts = 0, "
+                                    "locked_until = NULL WHERE id = ?"),
+        {account->id}));
+    BV_TRY(m_audit.append(*actor, userEvent(audit::UserUnfreeze, *account)));
+    return tx.commit();
+}
+
+Result<SecureBytes> AccountService::resetPassword(const Session& session, const QString& login)
+{
+    auto actor = m_access.authorize(session, Operation::ManageAccounts);
+    if (!actor.ok())
+        return actor.error();
+    auto account = target(*actor, Operation::ManageAccounts, login);
+    if (!account.ok())
+        return account.error();
+    SecureBytes oneTime = PasswordHasher::oneTimePassword();
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    BV_TRY(m_auth.storeNewPassword(account->id, oneTime, true));
+    BV_TRY(m_audit.append(*actor, userEvent(audit::UserResetPassword, *account)));
+    BV_TRY(tx.commit());
+    m_auth.endSessionsOf(account->id);
+    return oneTime;
+}
+
+Status AccountService::changeRole(const Session& session, const QString& login, Role role)
+{
+    auto actor = m_access.authorize(session, Operation::ManageAccounts);
+    if (!actor.ok())
+        return actor.error();
+    auto account = target(*actor, Operation::ManageAccounts, login);
+    if (!account.ok())
+        return account.error();
+    if (account->role == role)
+        return {};
+    if (Roles::isPrivileged(account->role) || Roles::isPrivileged(role))
+        return makeError(ErrorCode::Conflict,
+            tr("An account never moves into or out of the administrator or auditor role. Freeze this "
+               "account and create a new one with the new role."));
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET role = ? WHERE id = ?"), {Roles::key(role), account->id}));
+    BV_TRY(m_audit.append(*actor,
+        userEvent(audit::UserRoleChange, *account,
+            QJsonObject {
+                {QStringLiteral("old"), Roles::key(account->role)}, {QStringLiteral("new"), Roles::key(role)}})));
+    BV_TRY(tx.commit());
+    m_auth.endSessionsOf(account->id);
+    return {};
+}
+
+Status AccountService::removeSecondFactor(const Session& session, const QString& login)
+{
+    auto actor = m_access.authorize(session, Operation::ManageAccounts);
+    if (!actor.ok())
+        return actor.error();
+    auto account = target(*actor, Operation::ManageAccounts, login);
+    if (!account.ok())
+        return account.error();
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    BV_TRY(SealedValues::remove(m_db, {QStringLiteral("user"), account->id, QStringLiteral("totp_secret")}));
+    BV_TRY(m_db.exec(
+        QStringLiteral("UPDATE users SET totp_enrolled = 0, totp_last_step = NULL WHERE id = ?"), {account->id}));
+    BV_TRY(m_audit.append(*actor, userEvent(audit::SecondFactorRemove, *account)));
+    BV_TRY(tx.commit());
+    m_auth.endSessionsOf(account->id);
+    return {};
+}
+
+Result<QList<Account>> AccountService::list(const Session& session)
+{
+    auto actor = m_access.authorize(session, Operation::ListAccounts);
+    if (!actor.ok())
+        return actor.error();
+    auto q = m_db.query(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM users ORDER BY login"));
+    if (!q.ok())
+        return q.error();
+    QList<Account> accounts;
+    while (q->next())
+        accounts << accountFrom(*q);
+    return accounts;
+}
+
+Result<Account> AccountService::accountById(qint64 id) const
+{
+    auto q = m_db.query(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM users WHERE id = ?"), {id});
+    if (!q.ok())
+        return q.error();
+    if (!q->next())
+        return makeError(ErrorCode::NotFound, tr("There is no such account."));
+    return accountFrom(*q);
+}
+
+Result<Account> AccountService::accountByLogin(const QString& login) const
+{
+    auto q = m_db.query(
+        QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM users WHERE login = ? COLLATE NOCASE"),
+        {login.trimmed()});
+    if (!q.ok())
+        return q.error();
+    if (!q->next())
+        return makeError(ErrorCode::NotFound,
+            tr("There is no account with the login %1. List the accounts to check the spelling.").arg(login.trimmed()),
+            QString(), QStringLiteral("login"));
+    return accountFrom(*q);
+}
+
+Result<qint64> AccountService::count() const
+{
+    auto n = m_db.scalar(QStringLiteral("SELECT count(*) FROM users"));
+    if (!n.ok())
+        return n.error();
+    return n->toLongLong();
+}
+
+} // namespace bv

@@ -1,0 +1,510 @@
+#include "AuthService.h"
+
+#include "Totp.h"
+#include "audit/AuditActions.h"
+#include "audit/AuditLog.h"
+#include "db/Database.h"
+#include "db/Transaction.h"
+#include "keys/FieldCipher.h"
+#include "keys/SealedValues.h"
+#include "policy/SettingsService.h"
+
+#include <QJsonObject>
+
+#include <sodium.h>
+
+namespace bv {
+
+namespace {
+
+const QString kUserKind = QStringLiteral("user");
+const QString kTotpField = QStringLiteral("totp_secret");
+
+QVariant nullText()
+{
+    return QVariant(QMetaType::fromType<QString>());
+}
+
+struct UserRow
+{
+    qint64 id = 0;
+    QString login;
+    QString displayName;
+    Role role = Role::Clerk;
+    QString branch;
+    bool frozen = false;
+    QString passwordHash;
+    QDateTime passwordChangedAt;
+    bool mustChange = false;
+    int failedAttempts = 0;
+    QDateTime lockedUntil;
+    bool totpEnrolled = false;
+    std::optional<qint64> totpLastStep;
+};
+
+Result<std::optional<UserRow>> loadUser(Database& db, const QString& column, const QVariant& value)
+{
+    auto q = db.query(QStringLiteral("SELECT id, login, display_name, role, branch, status, password_hash, "
+                                     "password_changed_at, must_change_password, failed_attempts, locked_until, "
+                                     "totp_enrolled, totp_last_step FROM users WHERE ")
+            + column + QStringLiteral(" = ?"),
+        {value});
+    if (!q.ok())
+        return q.error();
+    if (!q->next())
+        return std::optional<UserRow>();
+    UserRow row;
+    row.id = q->value(0).toLongLong();
+    row.login = q->value(1).toString();
+    row.displayName = q->value(2).toString();
+    row.role = Roles::fromKey(q->value(3).toString()).value_or(Role::Clerk);
+    row.branch = q->value(4).toString();
+    row.frozen = q->value(5).toString() == QLatin1String("frozen");
+    row.passwordHash = q->value(6).toString();
+    row.passwordChangedAt = QDateTime::fromString(q->value(7).toString(), Qt::ISODateWithMs);
+    row.mustChange = q->value(8).toInt() != 0;
+    row.failedAttempts = q->value(9).toInt();
+    if (!q->isNull(10))
+        row.lockedUntil = QDateTime::fromString(q->value(10).toString(), Qt::ISODateWithMs);
+    row.totpEnrolled = q->value(11).toInt() != 0;
+    if (!q->isNull(12))
+        row.totpLastStep = q->value(12).toLongLong();
+    return std::optional<UserRow>(row);
+}
+
+Actor actorOf(const UserRow& row, const QString& sessionId = QString())
+{
+    return Actor {row.id, row.login, row.displayName, row.role, row.branch, sessionId};
+}
+
+// Someone who typed a login: not signed in, so the audit row carries no user id or role.
+Actor anonymous(const QString& typedLogin)
+{
+    Actor actor;
+    actor.login = typedLogin.left(64);
+    return actor;
+}
+
+// A login that matches no account may be a password typed into the wrong box: the log keeps only its
+// first two characters and its length.
+Actor unknownLogin(const QString& typedLogin)
+{
+    Actor actor;
+    actor.login = typedLogin.left(2) + QStringLiteral("***(%1)").arg(typedLogin.size());
+    return actor;
+}
+
+} // namespace
+
+AuthService::AuthService(
+    Database& db, AuditLog& audit, SettingsService& settings, const FieldCipher& cipher, const Clock& clock)
+    : m_db(db)
+    , m_audit(audit)
+    , m_settings(settings)
+    , m_cipher(cipher)
+    , m_clock(clock)
+{
+}
+
+PasswordHasher::Params AuthService::hashParams() const
+{
+    return PasswordHasher::Params {quint64(m_settings.integer(QString::fromLatin1(settings::Argon2OpsLimit))),
+        quint64(m_settings.integer(QString::fromLatin1(settings::Argon2MemLimitMiB)))};
+}
+
+Error AuthService::wrongCredentials(int attemptsLeft) const
+{
+    if (attemptsLeft > 0)
+        return makeError(ErrorCode::AuthenticationFailed,
+            tr("The login or the password is wrong. %n attempt(s) left before the account is locked.", nullptr,
+                attemptsLeft));
+    return makeError(ErrorCode::AuthenticationFailed,
+        tr("The login or the password is wrong. Check both and try again; ask the system administrator "
+           "if you forgot your password."));
+}
+
+Status AuthService::recordFailure(qint64 userId, const QString& login, const QString& reason, bool countTowardsLockout)
+{
+    const qint64 limit = m_settings.integer(QString::fromLatin1(settings::LockoutAttempts));
+    const qint64 minutes = m_settings.integer(QString::fromLatin1(settings::LockoutMinutes));
+    const QDateTime now = m_clock.nowUtc();
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    auto current = m_db.scalar(QStringLiteral("SELECT failed_attempts FROM users WHERE id = ?"), {userId});
+    if (!current.ok())
+        return current.error();
+    const int attempts = current->toInt() + (countTowardsLockout ? 1 : 0);
+    const bool lockNow = countTowardsLockout && attempts >= limit;
+    if (lockNow) {
+        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = ? WHERE id = ?"),
+            {now.addSecs(minutes * 60).toString(Qt::ISODateWithMs), userId}));
+    } else {
+        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET failed_attempts = ? WHERE id = ?"), {attempts, userId}));
+    }
+    BV_TRY(m_audit.append(anonymous(login),
+        AuditEvent {QString::fromLatin1(audit::SignIn), QStringLiteral("user"), QString::number(userId), QString(),
+            AuditOutcome::Failed,
+            QJsonObject {{QStringLiteral("reason"), reason},
+                {QStringLiteral("failedAttempts"), lockNow ? int(limit) : attempts}}}));
+    if (lockNow)
+        BV_TRY(m_audit.append(anonymous(login),
+            AuditEvent {QString::fromLatin1(audit::Lockout), QStringLiteral("user"), QString::number(userId), QString(),
+                AuditOutcome::Ok, QJsonObject {{QStringLiteral("minutes"), minutes}}}));
+    BV_TRY(tx.commit());
+    if (lockNow) {
+        endSessionsOf(userId);
+        return makeError(ErrorCode::AccountLocked,
+            tr("Too many failed attempts: the account is locked for %n minute(s). Try again later, or ask "
+               "the system administrator to unlock it.",
+                nullptr, int(minutes)));
+    }
+    return wrongCredentials(countTowardsLockout ? int(limit - attempts) : 0);
+}
+
+Result<Session> AuthService::signIn(const QString& login, const SecureBytes& password, const QString& totpCode)
+{
+    const QString typedLogin = login.trimmed();
+    const SecureBytes normalized = PasswordHasher::normalize(password);
+    auto loaded = loadUser(m_db, QStringLiteral("login"), typedLogin);
+    if (!loaded.ok())
+        return loaded.error();
+    const QDateTime now = m_clock.nowUtc();
+    if (!loaded->has_value()) {
+        // Spend the same time as a real check, so the answer does not tell which logins exist.
+        static const QString dummy = [this] {
+            const SecureBytes random = SecureBytes::random(16);
+            return PasswordHasher::hash(random.toHex(), hashParams()).value();
+        }();
+        PasswordHasher::verify(dummy, normalized);
+        BV_TRY(m_audit.appendStandalone(unknownLogin(typedLogin),
+            AuditEvent {QString::fromLatin1(audit::SignIn), QStringLiteral("user"), QString(), QString(),
+                AuditOutcome::Failed, QJsonObject {{QStringLiteral("reason"), QStringLiteral("unknown login")}}}));
+        return wrongCredentials(0);
+    }
+    const UserRow user = **loaded;
+
+    if (user.lockedUntil.isValid() && user.lockedUntil > now) {
+        BV_TRY(m_audit.appendStandalone(anonymous(typedLogin),
+            AuditEvent {QString::fromLatin1(audit::SignIn), QStringLiteral("user"), QString::number(user.id), QString(),
+                AuditOutcome::Failed, QJsonObject {{QStringLiteral("reason"), QStringLiteral("locked")}}}));
+        const int minutes = int((now.secsTo(user.lockedUntil) + 59) / 60);
+        return makeError(ErrorCode::AccountLocked,
+            tr("This account is locked after too many failed sign-ins. Try again in %n minute(s), or ask "
+               "the system administrator to unlock it.",
+                nullptr, minutes));
+    }
+    if (!PasswordHasher::verify(user.passwordHash, normalized))
+        return recordFailure(user.id, typedLogin, QStringLiteral("wrong password"), true).error();
+    if (user.frozen) {
+        BV_TRY(m_audit.appendStandalone(anonymous(typedLogin),
+            AuditEvent {QString::fromLatin1(audit::SignIn), QStringLiteral("user"), QString::number(user.id), QString(),
+                AuditOutcome::Failed, QJsonObject {{QStringLiteral("reason"), QStringLiteral("frozen")}}}));
+        return makeError(ErrorCode::AuthenticationFailed,
+            tr("This account is frozen. Ask the system administrator if it should be unfrozen."));
+    }
+
+    std::optional<qint64> acceptedStep;
+    if (user.totpEnrolled) {
+        if (totpCode.trimmed().isEmpty())
+            return makeError(ErrorCode::SecondFactorRequired,
+                tr("Enter the 6-digit code from your authenticator app to finish signing in."));
+        auto secretText = SealedValues::open(m_db, m_cipher, {kUserKind, user.id, kTotpField});
+        if (!secretText.ok())
+            return secretText.error();
+        QByteArray bytes = QByteArray::fromBase64(secretText->toLatin1());
+        const SecureBytes secret = SecureBytes::takeFrom(bytes);
+        auto step = Totp::verify(secret, totpCode, now.toSecsSinceEpoch(), user.totpLastStep);
+        if (!step.ok()) {
+            Status failed = recordFailure(user.id, typedLogin, QStringLiteral("wrong second factor"), true);
+            if (failed.error().code == ErrorCode::AccountLocked)
+                return failed.error();
+            return step.error();
+        }
+        acceptedStep = *step;
+    }
+
+    QByteArray token(32, Qt::Uninitialized);
+    randombytes_buf(token.data(), std::size_t(token.size()));
+    QByteArray idBytes(6, Qt::Uninitialized);
+    randombytes_buf(idBytes.data(), std::size_t(idBytes.size()));
+    const QString sessionId = QString::fromLatin1(idBytes.toHex());
+
+    const PasswordHasher::Params params = hashParams();
+    QString newHash;
+    if (PasswordHasher::needsRehash(user.passwordHash, params)) {
+        auto rehashed = PasswordHasher::hash(normalized, params);
+        if (rehashed.ok())
+            newHash = *rehashed;
+    }
+    {
+        Transaction tx(m_db);
+        if (!tx.ok())
+            return tx.error();
+        BV_TRY(
+            m_db.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = ?, "
+                                     "totp_last_step = coalesce(?, totp_last_step), "
+                                     "password_hash = coalesce(?, password_hash) WHERE id = ?"),
+                {now, acceptedStep ? QVariant(*acceptedStep) : QVariant(QMetaType::fromType<qlonglong>()),
+                    newHash.isEmpty() ? nullText() : QVariant(newHash), user.id}));
+        QJsonObject details {{QStringLiteral("secondFactor"), user.totpEnrolled}};
+        if (!newHash.isEmpty())
+            details.insert(QStringLiteral("rehashed"), true);
+        BV_TRY(m_audit.append(actorOf(user, sessionId),
+            AuditEvent {QString::fromLatin1(audit::SignIn), QStringLiteral("user"), QString::number(user.id), QString(),
+                AuditOutcome::Ok, details}));
+        BV_TRY(tx.commit());
+    }
+
+    Entry entry;
+    entry.actor = actorOf(user, sessionId);
+    entry.lastActivity = now;
+    const qint64 expiryDays = m_settings.integer(QString::fromLatin1(settings::PasswordExpiryDays));
+    const bool expired = user.passwordChangedAt.isValid() && user.passwordChangedAt.addDays(expiryDays) <= now;
+    if (user.mustChange || expired)
+        entry.restriction = Restriction::MustChangePassword;
+    else if (Roles::isPrivileged(user.role) && !user.totpEnrolled
+        && m_settings.boolean(QString::fromLatin1(settings::TotpRequiredForPrivileged)))
+        entry.restriction = Restriction::MustEnrolSecondFactor;
+    m_sessions.insert(token, entry);
+
+    Session session;
+    session.m_token = token;
+    session.m_info = entry.actor;
+    return session;
+}
+
+Status AuthService::signOut(const Session& session)
+{
+    auto it = m_sessions.find(session.token());
+    if (it == m_sessions.end())
+        return {};
+    const Actor actor = it->actor;
+    m_sessions.erase(it);
+    return m_audit.appendStandalone(actor,
+        AuditEvent {QString::fromLatin1(audit::SignOut), QStringLiteral("user"), QString::number(actor.userId),
+            QString(), AuditOutcome::Ok, {}});
+}
+
+Result<AuthService::SessionState> AuthService::resolve(const Session& session, bool touch)
+{
+    auto it = m_sessions.find(session.token());
+    if (it == m_sessions.end())
+        return makeError(
+            ErrorCode::AuthenticationFailed, tr("You are not signed in (or were signed out). Sign in again."));
+    if (it->locked)
+        return makeError(ErrorCode::SessionLocked, tr("The session is locked. Enter your password to continue."));
+    const QDateTime now = m_clock.nowUtc();
+    const qint64 idleSeconds = m_settings.integer(QString::fromLatin1(settings::IdleMinutes)) * 60;
+    if (it->lastActivity.secsTo(now) >= idleSeconds) {
+        it->locked = true;
+        const Actor actor = it->actor;
+        const AuditEvent event {QString::fromLatin1(audit::IdleLock), QStringLiteral("user"),
+            QString::number(actor.userId), QString(), AuditOutcome::Ok,
+            QJsonObject {{QStringLiteral("reason"), QStringLiteral("idle")}}};
+        (void)(m_db.inTransaction() ? m_audit.append(actor, event) : m_audit.appendStandalone(actor, event));
+        return makeError(ErrorCode::SessionLocked,
+            tr("The session was locked after %n minute(s) without activity. Enter your password to "
+               "continue.",
+                nullptr, int(idleSeconds / 60)));
+    }
+    if (touch)
+        it->lastActivity = now;
+    return SessionState {it->actor, it->restriction};
+}
+
+Status AuthService::lock(const Session& session)
+{
+    auto it = m_sessions.find(session.token());
+    if (it == m_sessions.end() || it->locked)
+        return {};
+    it->locked = true;
+    return m_audit.appendStandalone(it->actor,
+        AuditEvent {QString::fromLatin1(audit::IdleLock), QStringLiteral("user"), QString::number(it->actor.userId),
+            QString(), AuditOutcome::Ok, QJsonObject {{QStringLiteral("reason"), QStringLiteral("manual")}}});
+}
+
+bool AuthService::isLocked(const Session& session) const
+{
+    auto it = m_sessions.constFind(session.token());
+    return it == m_sessions.cend() || it->locked;
+}
+
+AuthService::Restriction AuthService::restriction(const Session& session) const
+{
+    auto it = m_sessions.constFind(session.token());
+    return it == m_sessions.cend() ? Restriction::None : it->restriction;
+}
+
+Status AuthService::unlock(const Session& session, const SecureBytes& password)
+{
+    auto it = m_sessions.find(session.token());
+    if (it == m_sessions.end())
+        return makeError(
+            ErrorCode::AuthenticationFailed, tr("You are not signed in (or were signed out). Sign in again."));
+    const qint64 userId = it->actor.userId;
+    const QString login = it->actor.login;
+    auto loaded = loadUser(m_db, QStringLiteral("id"), userId);
+    if (!loaded.ok())
+        return loaded.error();
+    if (!loaded->has_value() || (*loaded)->frozen) {
+        endSessionsOf(userId);
+        return makeError(ErrorCode::AuthenticationFailed, tr("This account is frozen. Ask the system administrator."));
+    }
+    if (!PasswordHasher::verify((*loaded)->passwordHash, PasswordHasher::normalize(password)))
+        return recordFailure(userId, login, QStringLiteral("wrong password at unlock"), true);
+    it = m_sessions.find(session.token()); // recordFailure may have ended it; here it did not
+    if (it == m_sessions.end())
+        return makeError(
+            ErrorCode::AuthenticationFailed, tr("You are not signed in (or were signed out). Sign in again."));
+    it->locked = false;
+    it->lastActivity = m_clock.nowUtc();
+    BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET failed_attempts = 0 WHERE id = ?"), {userId}));
+    return m_audit.appendStandalone(it->actor,
+        AuditEvent {QString::fromLatin1(audit::SessionUnlock), QStringLiteral("user"), QString::number(userId),
+            QString(), AuditOutcome::Ok, {}});
+}
+
+Status AuthService::checkNewPassword(qint64 userId, const SecureBytes& normalized)
+{
+    BV_TRY(PasswordHasher::checkPolicy(
+        normalized, int(m_settings.integer(QString::fromLatin1(settings::PasswordMinLength)))));
+    const qint64 history = m_settings.integer(QString::fromLatin1(settings::PasswordHistory));
+    QStringList hashes;
+    auto current = m_db.scalar(QStringLiteral("SELECT password_hash FROM users WHERE id = ?"), {userId});
+    if (!current.ok())
+        return current.error();
+    hashes << current->toString();
+    auto old = m_db.query(QStringLiteral("SELECT password_hash FROM password_history WHERE user_id = ? "
+                                         "ORDER BY created_at DESC, rowid DESC LIMIT ?"),
+        {userId, history - 1}); // "the last N" includes the current password
+    if (!old.ok())
+        return old.error();
+    while (old->next())
+        hashes << old->value(0).toString();
+    for (const QString& hash : std::as_const(hashes)) {
+        if (PasswordHasher::verify(hash, normalized))
+            return makeError(ErrorCode::InvalidInput,
+                tr("This password was used recently. Choose one that differs from your last %n passwords.", nullptr,
+                    int(history)),
+                QString(), QStringLiteral("password"));
+    }
+    return {};
+}
+
+Status AuthService::storeNewPassword(qint64 userId, const SecureBytes& normalized, bool mustChange)
+{
+    auto hashed = PasswordHasher::hash(normalized, hashParams());
+    if (!hashed.ok())
+        return hashed.error();
+    const QDateTime now = m_clock.nowUtc();
+    BV_TRY(m_db.exec(QStringLiteral("INSERT INTO password_history (user_id, password_hash, created_at) "
+                                    "SELECT id, password_hash, ? FROM users WHERE id = ?"),
+        {now, userId}));
+    BV_TRY(m_db.exec(QStringLiteral("DELETE FROM password_history WHERE user_id = ? AND rowid NOT IN "
+                                    "(SELECT rowid FROM password_history WHERE user_id = ? "
+                                    "ORDER BY created_at DESC, rowid DESC LIMIT 24)"),
+        {userId, userId}));
+    BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET password_hash = ?, password_changed_at = ?, "
+                                    "must_change_password = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?"),
+        {*hashed, now, mustChange ? 1 : 0, userId}));
+    return {};
+}
+
+Status AuthService::changePassword(const Session& session, const SecureBytes& current, const SecureBytes& next)
+{
+    auto state = resolve(session);
+    if (!state.ok())
+        return state.error();
+    const Actor actor = state->actor;
+    auto loaded = loadUser(m_db, QStringLiteral("id"), actor.userId);
+    if (!loaded.ok())
+        return loaded.error();
+    if (!loaded->has_value())
+        return makeError(ErrorCode::NotFound, tr("The account no longer exists."));
+    if (!PasswordHasher::verify((*loaded)->passwordHash, PasswordHasher::normalize(current)))
+        return recordFailure(actor.userId, actor.login, QStringLiteral("wrong current password"), true);
+    const SecureBytes normalized = PasswordHasher::normalize(next);
+    BV_TRY(checkNewPassword(actor.userId, normalized));
+    {
+        Transaction tx(m_db);
+        if (!tx.ok())
+            return tx.error();
+        BV_TRY(storeNewPassword(actor.userId, normalized, false));
+        BV_TRY(m_audit.append(actor,
+            AuditEvent {QString::fromLatin1(audit::PasswordChange), QStringLiteral("user"),
+                QString::number(actor.userId), QString(), AuditOutcome::Ok, {}}));
+        BV_TRY(tx.commit());
+    }
+    auto it = m_sessions.find(session.token());
+    if (it != m_sessions.end() && it->restriction == Restriction::MustChangePassword) {
+        it->restriction = Restriction::None;
+        if (Roles::isPrivileged(actor.role) && !(*loaded)->totpEnrolled
+            && m_settings.boolean(QString::fromLatin1(settings::TotpRequiredForPrivileged)))
+            it->restriction = Restriction::MustEnrolSecondFactor;
+    }
+    return {};
+}
+
+Result<AuthService::Enrolment> AuthService::beginSecondFactor(const Session& session)
+{
+    auto state = resolve(session);
+    if (!state.ok())
+        return state.error();
+    auto it = m_sessions.find(session.token());
+    SecureBytes secret = Totp::generateSecret();
+    Enrolment enrolment;
+    enrolment.secretBase32 = Totp::base32Encode(secret);
+    auto uri = Totp::provisioningUri(state->actor.login, secret);
+    if (!uri.ok())
+        return uri.error();
+    enrolment.uri = std::move(uri).value();
+    it->pendingTotpSecret = std::make_shared<SecureBytes>(std::move(secret));
+    return enrolment;
+}
+
+Status AuthService::confirmSecondFactor(const Session& session, const QString& code)
+{
+    auto state = resolve(session);
+    if (!state.ok())
+        return state.error();
+    auto it = m_sessions.find(session.token());
+    if (!it->pendingTotpSecret)
+        return makeError(
+            ErrorCode::Conflict, tr("Start the enrolment first: a new key is shown for your authenticator app."));
+    auto step = Totp::verify(*it->pendingTotpSecret, code, m_clock.nowUtc().toSecsSinceEpoch());
+    if (!step.ok())
+        return step.error();
+    const Actor actor = state->actor;
+    QByteArray encoded = it->pendingTotpSecret->view().toByteArray().toBase64();
+    {
+        Transaction tx(m_db);
+        if (!tx.ok())
+            return tx.error();
+        BV_TRY(SealedValues::put(m_db, m_cipher, {kUserKind, actor.userId, kTotpField}, QString::fromLatin1(encoded),
+            QString(), BlindDomain::None));
+        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET totp_enrolled = 1, totp_last_step = ? WHERE id = ?"),
+            {*step, actor.userId}));
+        BV_TRY(m_audit.append(actor,
+            AuditEvent {QString::fromLatin1(audit::SecondFactorEnrol), QStringLiteral("user"),
+                QString::number(actor.userId), QString(), AuditOutcome::Ok, {}}));
+        BV_TRY(tx.commit());
+    }
+    wipe(encoded);
+    it->pendingTotpSecret.reset();
+    if (it->restriction == Restriction::MustEnrolSecondFactor)
+        it->restriction = Restriction::None;
+    return {};
+}
+
+void AuthService::endSessionsOf(qint64 userId)
+{
+    for (auto it = m_sessions.begin(); it != m_sessions.end();) {
+        if (it->actor.userId == userId)
+            it = m_sessions.erase(it);
+        else
+            ++it;
+    }
+}
+
+} // namespace bv

@@ -1,0 +1,743 @@
+#include "CustomerEntry.h"
+
+#include "CustomerService.h"
+#include "CustomerStore.h"
+#include "CustomerValidator.h"
+#include "Tiers.h"
+#include "audit/AuditActions.h"
+#include "audit/AuditLog.h"
+#include "auth/AccountService.h"
+#include "db/Database.h"
+#include "db/Transaction.h"
+#include "keys/SealedValues.h"
+#include "policy/AccessControl.h"
+#include "policy/FieldCatalogue.h"
+#include "policy/SettingsService.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace bv {
+
+namespace {
+
+const QString kCustomer = QStringLiteral("customer");
+const QString kChange = QStringLiteral("change");
+const QString kHistory = QStringLiteral("history");
+const QString kAccount = QStringLiteral("account");
+
+QJsonArray diffJson(const QList<FieldDiff>& diff)
+{
+    QJsonArray out;
+    for (const FieldDiff& d : diff)
+        out.append(QJsonObject {{QStringLiteral("field"), d.field}, {QStringLiteral("old"), d.oldMasked},
+            {QStringLiteral("new"), d.newMasked}});
+    return out;
+}
+
+QList<FieldDiff> diffFrom(const QString& json)
+{
+    QList<FieldDiff> out;
+    for (const QJsonValue& v : QJsonDocument::fromJson(json.toUtf8()).array()) {
+        const QJsonObject o = v.toObject();
+        out << FieldDiff {o.value(QStringLiteral("field")).toString(), o.value(QStringLiteral("old")).toString(),
+            o.value(QStringLiteral("new")).toString()};
+    }
+    return out;
+}
+
+QJsonArray keysOf(const QList<FieldDiff>& diff)
+{
+    QJsonArray out;
+    for (const FieldDiff& d : diff)
+        out.append(d.field);
+    return out;
+}
+
+Error firstError(const ValidatedCustomer& validated)
+{
+    Error e = validated.errors.constFirst();
+    if (validated.errors.size() > 1)
+        e.detail = CustomerEntry::tr("%n more field(s) need attention", nullptr, int(validated.errors.size() - 1));
+    return e;
+}
+
+} // namespace
+
+CustomerEntry::CustomerEntry(CustomerService& service)
+    : m_service(service)
+{
+}
+
+Result<QString> CustomerEntry::duplicateOf(const QString& idNumber, qint64 exceptCustomer)
+{
+    auto ids = m_service.store().customersWith(int(BlindDomain::IdNumber), idNumber, exceptCustomer);
+    if (!ids.ok())
+        return ids.error();
+    if (ids->isEmpty())
+        return QString();
+    auto ref = m_service.customerById(ids->constFirst());
+    if (!ref.ok())
+        return ref.error();
+    return tr("A customer with this ID number already exists: customer number %1, customer manager %2. Do not "
+              "enter it again; ask that customer manager or the branch manager.")
+        .arg(ref->number, m_service.maskedStaffName(ref->managerId));
+}
+
+Result<EntryReceipt> CustomerEntry::create(const Session& session, const CustomerInput& input)
+{
+    auto actor = m_service.access().authorize(session, Operation::CreateCustomer);
+    if (!actor.ok())
+        return actor.error();
+    CustomerStore& store = m_service.store();
+    Database& db = m_service.database();
+    const QDate today = store.today();
+    ValidatedCustomer validated = CustomerValidator::validate(input, today);
+    if (!validated.ok())
+        return firstError(validated);
+
+    qint64 managerId = actor->userId;
+    if (actor->role == Role::Manager) {
+        auto manager = m_service.accounts().accountById(input.managerId);
+        if (input.managerId <= 0 || !manager.ok() || manager->role != Role::CustomerManager || manager->frozen)
+            return makeError(ErrorCode::InvalidInput,
+                tr("Choose the customer manager who will be responsible for this customer (an active "
+                   "customer manager account)."),
+                QString(), QString::fromLatin1(fields::Manager));
+        managerId = input.managerId;
+    }
+    auto duplicate = duplicateOf(validated.values.value(QString::fromLatin1(fields::IdNumber)), 0);
+    if (!duplicate.ok())
+        return duplicate.error();
+    if (!duplicate->isEmpty())
+        return makeError(ErrorCode::Conflict, *duplicate, QString(), QString::fromLatin1(fields::IdNumber));
+
+    const QDateTime now = store.now();
+    const QString branch = m_service.settings().text(QString::fromLatin1(settings::BranchCode));
+    Transaction tx(db);
+    if (!tx.ok())
+        return tx.error();
+    auto number = store.nextNumber(branch);
+    if (!number.ok())
+        return number.error();
+    auto inserted
+        = db.cached(QStringLiteral("INSERT INTO customers (customer_no, branch, status, manager_id, restricted, "
+                                   "created_at, created_by, updated_at) VALUES (?, ?, 'pending', ?, ?, ?, ?, ?)"),
+            {*number, branch, managerId, validated.restricted.value_or(false) ? 1 : 0, now, actor->userId, now});
+    if (!inserted.ok())
+        return inserted.error();
+    const qint64 customerId = (*inserted)->lastInsertId().toLongLong();
+    BV_TRY(store.seal(kCustomer, customerId, validated.values));
+    BV_TRY(store.writeColumns(customerId, validated.values));
+    for (const AccountInput& account : std::as_const(validated.accounts)) {
+        if (account.remove)
+            continue;
+        auto added = store.addAccount(customerId, account);
+        if (!added.ok())
+            return added.error();
+    }
+    QList<FieldDiff> diff;
+    for (const FieldSpec& spec : FieldCatalogue::all()) {
+        const QString key = QString::fromLatin1(spec.key);
+        if (!validated.values.contains(key) || validated.values.value(key).isEmpty())
+            continue;
+        diff << FieldDiff {key, QString(),
+            spec.grade == 1 ? store.mask(key, validated.values.value(key)) : validated.values.value(key)};
+    }
+    for (const AccountInput& account : std::as_const(validated.accounts))
+        diff << FieldDiff {QString::fromLatin1(fields::AccountNumber), QString(),
+            store.mask(QString::fromLatin1(fields::AccountNumber), account.number)};
+    auto change
+        = db.cached(QStringLiteral("INSERT INTO customer_changes (customer_id, kind, status, maker_id, created_at, "
+                                   "base_version, values_json, diff_json) VALUES (?, 'create', 'pending', ?, ?, 1, "
+                                   "'{}', ?)"),
+            {customerId, actor->userId, now,
+                QString::fromUtf8(QJsonDocument(diffJson(diff)).toJson(QJsonDocument::Compact))});
+    if (!change.ok())
+        return change.error();
+    const qint64 changeId = (*change)->lastInsertId().toLongLong();
+    BV_TRY(m_service.auditLog().append(*actor,
+        AuditEvent {QString::fromLatin1(audit::CustomerCreate), kCustomer, QString::number(customerId), *number,
+            AuditOutcome::Ok,
+            QJsonObject {{QStringLiteral("change"), changeId}, {QStringLiteral("fields"), keysOf(diff)}}}));
+    BV_TRY(tx.commit());
+    return EntryReceipt {*number, changeId, validated.warnings};
+}
+
+Result<EntryReceipt> CustomerEntry::edit(const Session& session, const QString& customerNo, const CustomerInput& input)
+{
+    auto actor = m_service.access().authorize(session, Operation::EditCustomer);
+    if (!actor.ok())
+        return actor.error();
+    auto ref = m_service.reachable(*actor, Operation::EditCustomer, customerNo);
+    if (!ref.ok())
+        return ref.error();
+    if (ref->status != QLatin1String("active"))
+        return makeError(ErrorCode::Conflict,
+            tr("Customer %1 is %2; only active customers can be edited.").arg(ref->number, ref->status));
+    Database& db = m_service.database();
+    CustomerStore& store = m_service.store();
+    auto waiting = db.scalar(
+        QStringLiteral("SELECT id FROM customer_changes WHERE customer_id = ? AND status = 'pending'"), {ref->id});
+    if (!waiting.ok())
+        return waiting.error();
+    if (!waiting->isNull())
+        return makeError(ErrorCode::Conflict,
+            tr("An earlier change of customer %1 is still waiting for approval. Wait for the branch "
+               "manager's decision, then edit again.")
+                .arg(ref->number));
+
+    auto sealed = store.open(kCustomer, ref->id);
+    if (!sealed.ok())
+        return sealed.error();
+    auto columns = store.columns(ref->id);
+    if (!columns.ok())
+        return columns.error();
+    QHash<QString, QString> current = *sealed;
+    for (auto it = columns->cbegin(); it != columns->cend(); ++it)
+        current.insert(it.key(), it.value());
+    const QDate today = store.today();
+    ValidatedCustomer validated = CustomerValidator::validate(input, today, &current);
+    if (!validated.ok())
+        return firstError(validated);
+
+    QHash<QString, QString> changed;
+    for (auto it = validated.values.cbegin(); it != validated.values.cend(); ++it) {
+        if (current.value(it.key()) != it.value())
+            changed.insert(it.key(), it.value());
+    }
+    auto masks = store.masked(kCustomer, ref->id);
+    if (!masks.ok())
+        return masks.error();
+    bool restrictedChanged = false;
+    auto restrictedNow = db.scalar(QStringLiteral("SELECT restricted FROM customers WHERE id = ?"), {ref->id});
+    if (validated.restricted && restrictedNow.ok() && (restrictedNow->toInt() != 0) != *validated.restricted)
+        restrictedChanged = true;
+    if (changed.isEmpty() && validated.accounts.isEmpty() && !restrictedChanged)
+        return makeError(ErrorCode::InvalidInput, tr("Nothing was changed: every value is the same as in the record."));
+
+    const QString newId = changed.value(QString::fromLatin1(fields::IdNumber));
+    if (!newId.isEmpty()) {
+        auto duplicate = duplicateOf(newId, ref->id);
+        if (!duplicate.ok())
+            return duplicate.error();
+        if (!duplicate->isEmpty())
+            return makeError(ErrorCode::Conflict, *duplicate, QString(), QString::fromLatin1(fields::IdNumber));
+    }
+
+    QList<FieldDiff> diff;
+    QJsonObject values;
+    QJsonArray sealedKeys;
+    QHash<QString, QString> gradeOne;
+    for (auto it = changed.cbegin(); it != changed.cend(); ++it) {
+        const FieldSpec* spec = FieldCatalogue::find(it.key());
+        if (!spec)
+            continue;
+        if (spec->grade == 1) {
+            gradeOne.insert(it.key(), it.value());
+            sealedKeys.append(it.key());
+            diff << FieldDiff {it.key(), masks->value(it.key()), store.mask(it.key(), it.value())};
+        } else {
+            values.insert(it.key(), it.value());
+            diff << FieldDiff {it.key(), current.value(it.key()), it.value()};
+        }
+    }
+    auto version = db.scalar(QStringLiteral("SELECT version FROM customers WHERE id = ?"), {ref->id});
+    if (!version.ok())
+        return version.error();
+    const QDateTime now = store.now();
+    Transaction tx(db);
+    if (!tx.ok())
+        return tx.error();
+    auto change
+        = db.query(QStringLiteral("INSERT INTO customer_changes (customer_id, kind, status, maker_id, created_at, "
+                                  "base_version, values_json, diff_json) VALUES (?, 'edit', 'pending', ?, ?, ?, "
+                                  "'{}', '[]')"),
+            {ref->id, actor->userId, now, version->toLongLong()});
+    if (!change.ok())
+        return change.error();
+    const qint64 changeId = change->lastInsertId().toLongLong();
+    BV_TRY(store.seal(kChange, changeId, gradeOne));
+    QJsonArray accounts;
+    int index = 0;
+    for (const AccountInput& account : std::as_const(validated.accounts)) {
+        QJsonObject a {{QStringLiteral("id"), account.id}, {QStringLiteral("type"), account.type},
+            {QStringLiteral("openedOn"), account.openedOn.toString(Qt::ISODate)},
+            {QStringLiteral("status"), account.status}, {QStringLiteral("remove"), account.remove}};
+        // Diff entries are language-neutral: "#<account id>" names an existing account.
+        const QString which = account.id > 0 ? QStringLiteral("#%1").arg(account.id) : QString();
+        if (account.remove) {
+            diff << FieldDiff {QString::fromLatin1(fields::AccountNumber), which, QString()};
+        } else {
+            if (!account.number.isEmpty()) {
+                const QString key = QStringLiteral("account_number:%1").arg(index);
+                BV_TRY(store.seal(kChange, changeId, {{key, account.number}}));
+                a.insert(QStringLiteral("number"), key);
+                diff << FieldDiff {QString::fromLatin1(fields::AccountNumber), which,
+                    store.mask(QString::fromLatin1(fields::AccountNumber), account.number)};
+            }
+            if (account.id > 0) { // type, opening date and status of an existing account
+                auto old = db.query(
+                    QStringLiteral("SELECT type, coalesce(opened_on, ''), status FROM accounts WHERE id = ?"),
+                    {account.id});
+                if (!old.ok())
+                    return old.error();
+                if (old->next()) {
+                    const struct
+                    {
+                        const char* field;
+                        QString before;
+                        QString after;
+                    } parts[] = {{fields::AccountType, old->value(0).toString(), account.type},
+                        {fields::AccountOpenedOn, old->value(1).toString(), account.openedOn.toString(Qt::ISODate)},
+                        {fields::AccountStatus, old->value(2).toString(), account.status}};
+                    for (const auto& part : parts) {
+                        if (part.before != part.after)
+                            diff << FieldDiff {QString::fromLatin1(part.field), which + QLatin1Char(' ') + part.before,
+                                which + QLatin1Char(' ') + part.after};
+                    }
+                }
+            }
+        }
+        accounts.append(a);
+        ++index;
+    }
+    QJsonObject staged {{QStringLiteral("values"), values}, {QStringLiteral("sealed"), sealedKeys},
+        {QStringLiteral("accounts"), accounts}};
+    if (restrictedChanged) {
+        staged.insert(QStringLiteral("restricted"), *validated.restricted);
+        diff << FieldDiff {QString::fromLatin1(fields::Restricted), QString::number(restrictedNow->toInt()),
+            QString::number(*validated.restricted ? 1 : 0)};
+    }
+    BV_TRY(db.exec(QStringLiteral("UPDATE customer_changes SET values_json = ?, diff_json = ? WHERE id = ?"),
+        {QString::fromUtf8(QJsonDocument(staged).toJson(QJsonDocument::Compact)),
+            QString::fromUtf8(QJsonDocument(diffJson(diff)).toJson(QJsonDocument::Compact)), changeId}));
+    BV_TRY(m_service.auditLog().append(*actor,
+        AuditEvent {QString::fromLatin1(audit::CustomerEdit), kCustomer, QString::number(ref->id), ref->number,
+            AuditOutcome::Ok,
+            QJsonObject {{QStringLiteral("change"), changeId}, {QStringLiteral("fields"), keysOf(diff)}}}));
+    BV_TRY(tx.commit());
+    return EntryReceipt {ref->number, changeId, validated.warnings};
+}
+
+Result<QList<PendingChange>> CustomerEntry::pending(const Session& session, qint64 afterId, int limit)
+{
+    auto actor = m_service.access().authorize(session, Operation::ViewCustomer);
+    if (!actor.ok())
+        return actor.error();
+    Database& db = m_service.database();
+    QString sql
+        = QStringLiteral("SELECT ch.id, ch.customer_id, c.customer_no, ch.kind, ch.status, u.login, ch.created_at, "
+                         "ch.diff_json, ch.reason FROM customer_changes ch JOIN customers c ON c.id = ch.customer_id "
+                         "JOIN users u ON u.id = ch.maker_id WHERE ch.status = 'pending' AND ch.id > ?");
+    QVariantList values {afterId};
+    if (actor->role != Role::Manager) {
+        sql += QStringLiteral(" AND ch.maker_id = ?");
+        values << actor->userId;
+    }
+    sql += QStringLiteral(" ORDER BY ch.id LIMIT ?");
+    values << qBound(1, limit, 10000);
+    auto q = db.query(sql, values);
+    if (!q.ok())
+        return q.error();
+    QList<PendingChange> list;
+    while (q->next())
+        list << PendingChange {q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString(),
+            q->value(3).toString(), q->value(4).toString(), q->value(5).toString(),
+            QDateTime::fromString(q->value(6).toString(), Qt::ISODateWithMs), diffFrom(q->value(7).toString()),
+            q->value(8).toString()};
+    return list;
+}
+
+Result<PendingChange> CustomerEntry::change(const Session& session, qint64 changeId)
+{
+    auto one = pending(session, changeId - 1, 1);
+    if (!one.ok())
+        return one.error();
+    if (!one->isEmpty() && one->constFirst().id == changeId)
+        return one->constFirst();
+    return makeError(ErrorCode::NotFound, tr("There is no pending change %1 that you may see.").arg(changeId));
+}
+
+Status CustomerEntry::markSuspicious(
+    qint64 customerId, const QHash<QString, QString>& phones, const QStringList& accountNumbers)
+{
+    CustomerStore& store = m_service.store();
+    Database& db = m_service.database();
+    auto record = [&](const QString& kind, const QList<qint64>& others) -> Status {
+        for (qint64 other : others) {
+            BV_TRY(db.exec(QStringLiteral("INSERT INTO suspicious_pairs (kind, customer_a, customer_b, found_at) "
+                                          "VALUES (?, ?, ?, ?) ON CONFLICT (kind, customer_a, customer_b) DO NOTHING"),
+                {kind, qMin(customerId, other), qMax(customerId, other), store.now()}));
+        }
+        return {};
+    };
+    for (const QString& phone : phones) {
+        auto others = store.customersWith(int(BlindDomain::Phone), phone, customerId);
+        if (!others.ok())
+            return others.error();
+        BV_TRY(record(QStringLiteral("phone"), *others));
+    }
+    for (const QString& number : accountNumbers) {
+        auto others = store.customersWith(int(BlindDomain::Account), number, customerId);
+        if (!others.ok())
+            return others.error();
+        BV_TRY(record(QStringLiteral("account"), *others));
+    }
+    return {};
+}
+
+Status CustomerEntry::refreshDerived(qint64 customerId, bool assetsChanged, bool initial)
+{
+    CustomerStore& store = m_service.store();
+    Database& db = m_service.database();
+    auto birth
+        = SealedValues::open(db, store.cipher(), {kCustomer, customerId, QString::fromLatin1(fields::BirthDate)});
+    QString band;
+    if (birth.ok())
+        band = CustomerValidator::ageBand(QDate::fromString(*birth, Qt::ISODate), store.today());
+    BV_TRY(db.exec(QStringLiteral("UPDATE customers SET age_band = ? WHERE id = ?"),
+        {band.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(band), customerId}));
+    if (!assetsChanged && !initial)
+        return {};
+    auto row = db.query(QStringLiteral("SELECT coalesce(aum_cny, 0), tier FROM customers WHERE id = ?"), {customerId});
+    if (!row.ok())
+        return row.error();
+    if (!row->next())
+        return {};
+    const QString computed = Tiers::forAssets(row->value(0).toLongLong(), m_service.settings());
+    const QString tier = row->value(1).toString();
+    if (initial) { // the manager approving the new record confirms its first tier
+        BV_TRY(db.exec(QStringLiteral("UPDATE customers SET tier = ? WHERE id = ?"), {computed, customerId}));
+        return {};
+    }
+    // a newer computation replaces a change still waiting for confirmation
+    BV_TRY(
+        db.exec(QStringLiteral("DELETE FROM tier_changes WHERE customer_id = ? AND status = 'pending'"), {customerId}));
+    if (computed == tier)
+        return {};
+    BV_TRY(db.exec(QStringLiteral("INSERT INTO tier_changes (customer_id, from_tier, to_tier, computed_at) "
+                                  "VALUES (?, ?, ?, ?)"),
+        {customerId, tier, computed, store.now()}));
+    return {};
+}
+
+Status CustomerEntry::applyCreate(qint64 changeId, qint64 customerId)
+{
+    CustomerStore& store = m_service.store();
+    Database& db = m_service.database();
+    BV_TRY(db.exec(QStringLiteral("UPDATE customers SET status = 'active', updated_at = ? WHERE id = ?"),
+        {store.now(), customerId}));
+    BV_TRY(refreshDerived(customerId, true, true));
+    auto values = store.open(kCustomer, customerId);
+    if (!values.ok())
+        return values.error();
+    QHash<QString, QString> phones;
+    for (const char* key : {fields::Mobile, fields::OtherPhone}) {
+        if (!values->value(QString::fromLatin1(key)).isEmpty())
+            phones.insert(QString::fromLatin1(key), values->value(QString::fromLatin1(key)));
+    }
+    QStringList numbers;
+    auto accounts = store.accounts(customerId, true);
+    if (!accounts.ok())
+        return accounts.error();
+    for (const AccountView& a : *accounts)
+        numbers << a.number;
+    BV_TRY(markSuspicious(customerId, phones, numbers));
+    BV_TRY(db.exec(
+        QStringLiteral("INSERT INTO customer_history (customer_id, change_id, at, kind, actor_id, diff_json) "
+                       "SELECT customer_id, id, ?, 'create', maker_id, diff_json FROM customer_changes WHERE id = ?"),
+        {store.now(), changeId}));
+    return {};
+}
+
+Status CustomerEntry::applyEdit(qint64 changeId, qint64 customerId, const Actor& checker)
+{
+    CustomerStore& store = m_service.store();
+    Database& db = m_service.database();
+    auto row
+        = db.query(QStringLiteral("SELECT ch.base_version, c.version, ch.values_json, ch.diff_json, ch.maker_id "
+                                  "FROM customer_changes ch JOIN customers c ON c.id = ch.customer_id WHERE ch.id = ?"),
+            {changeId});
+    if (!row.ok())
+        return row.error();
+    if (!row->next())
+        return makeError(ErrorCode::NotFound, tr("The change no longer exists."));
+    if (row->value(0).toLongLong() != row->value(1).toLongLong())
+        return makeError(ErrorCode::Conflict,
+            tr("The customer record changed after this edit was made. Reject it; the maker can edit again "
+               "from the current record."));
+    const QJsonObject staged = QJsonDocument::fromJson(row->value(2).toString().toUtf8()).object();
+    const QString diffText = row->value(3).toString();
+    const qint64 makerId = row->value(4).toLongLong();
+    const QDateTime now = store.now();
+
+    auto history = db.query(QStringLiteral("INSERT INTO customer_history (customer_id, change_id, at, kind, actor_id, "
+                                           "diff_json) VALUES (?, ?, ?, 'edit', ?, ?)"),
+        {customerId, changeId, now, makerId, diffText});
+    if (!history.ok())
+        return history.error();
+    const qint64 historyId = history->lastInsertId().toLongLong();
+    auto existing = store.masked(kCustomer, customerId);
+    if (!existing.ok())
+        return existing.error();
+
+    QHash<QString, QString> phones;
+    for (const QJsonValue& key : staged.value(QStringLiteral("sealed")).toArray()) {
+        const QString field = key.toString();
+        if (existing->contains(field)) // the old value goes to the history, still sealed
+            BV_TRY(store.moveSealed(kCustomer, customerId, kHistory, historyId, field, field));
+        auto newValue = SealedValues::open(db, store.cipher(), {kChange, changeId, field});
+        if (newValue.ok()) {
+            BV_TRY(store.moveSealed(kChange, changeId, kCustomer, customerId, field, field));
+            if (field == QLatin1String(fields::Mobile) || field == QLatin1String(fields::OtherPhone))
+                phones.insert(field, *newValue);
+        } else if (newValue.error().code != ErrorCode::NotFound) {
+            return newValue.error();
+        }
+    }
+    QHash<QString, QString> columns;
+    const QJsonObject values = staged.value(QStringLiteral("values")).toObject();
+    for (auto it = values.constBegin(); it != values.constEnd(); ++it)
+        columns.insert(it.key(), it.value().toString());
+    BV_TRY(store.writeColumns(customerId, columns));
+    if (staged.contains(QStringLiteral("restricted")))
+        BV_TRY(db.exec(QStringLiteral("UPDATE customers SET restricted = ? WHERE id = ?"),
+            {staged.value(QStringLiteral("restricted")).toBool() ? 1 : 0, customerId}));
+
+    QStringList newNumbers;
+    for (const QJsonValue& v : staged.value(QStringLiteral("accounts")).toArray()) {
+        const QJsonObject a = v.toObject();
+        AccountInput account;
+        account.id = a.value(QStringLiteral("id")).toInteger();
+        account.type = a.value(QStringLiteral("type")).toString();
+        account.openedOn = QDate::fromString(a.value(QStringLiteral("openedOn")).toString(), Qt::ISODate);
+        account.status = a.value(QStringLiteral("status")).toString();
+        const QString numberKey = a.value(QStringLiteral("number")).toString();
+        if (!numberKey.isEmpty()) {
+            auto number = SealedValues::open(db, store.cipher(), {kChange, changeId, numberKey});
+            if (!number.ok())
+                return number.error();
+            account.number = *number;
+            newNumbers << *number;
+            BV_TRY(SealedValues::remove(db, {kChange, changeId, numberKey}));
+        }
+        if (account.id > 0) {
+            auto owner = db.scalar(QStringLiteral("SELECT customer_id FROM accounts WHERE id = ?"), {account.id});
+            if (!owner.ok() || owner->toLongLong() != customerId)
+                return makeError(ErrorCode::Conflict, tr("An account in this change does not belong to the customer."));
+            const QString oldKey = QStringLiteral("account_number:%1").arg(account.id);
+            if (a.value(QStringLiteral("remove")).toBool()) {
+                BV_TRY(store.moveSealed(
+                    kAccount, account.id, kHistory, historyId, QString::fromLatin1(fields::AccountNumber), oldKey));
+                BV_TRY(db.exec(QStringLiteral("DELETE FROM accounts WHERE id = ?"), {account.id}));
+                continue;
+            }
+            if (!account.number.isEmpty())
+                BV_TRY(store.moveSealed(
+                    kAccount, account.id, kHistory, historyId, QString::fromLatin1(fields::AccountNumber), oldKey));
+            BV_TRY(store.updateAccount(account));
+        } else {
+            auto added = store.addAccount(customerId, account);
+            if (!added.ok())
+                return added.error();
+        }
+    }
+    BV_TRY(SealedValues::removeOwner(db, kChange, changeId));
+    BV_TRY(db.exec(
+        QStringLiteral("UPDATE customers SET version = version + 1, updated_at = ? WHERE id = ?"), {now, customerId}));
+    BV_TRY(refreshDerived(customerId, values.contains(QString::fromLatin1(fields::AssetsUnderManagement)), false));
+    Q_UNUSED(checker);
+    return markSuspicious(customerId, phones, newNumbers);
+}
+
+Status CustomerEntry::approve(const Session& session, qint64 changeId, const QString& reason)
+{
+    auto actor = m_service.access().authorize(session, Operation::ApproveChanges);
+    if (!actor.ok())
+        return actor.error();
+    Database& db = m_service.database();
+    auto q
+        = db.query(QStringLiteral("SELECT ch.customer_id, ch.kind, ch.status, ch.maker_id, c.customer_no "
+                                  "FROM customer_changes ch JOIN customers c ON c.id = ch.customer_id WHERE ch.id = ?"),
+            {changeId});
+    if (!q.ok())
+        return q.error();
+    if (!q->next())
+        return makeError(ErrorCode::NotFound, tr("There is no change %1.").arg(changeId));
+    const qint64 customerId = q->value(0).toLongLong();
+    const QString kind = q->value(1).toString();
+    const QString status = q->value(2).toString();
+    const qint64 makerId = q->value(3).toLongLong();
+    const QString number = q->value(4).toString();
+    if (status != QLatin1String("pending"))
+        return makeError(ErrorCode::Conflict, tr("Change %1 was already decided (%2).").arg(changeId).arg(status));
+    if (makerId == actor->userId)
+        return m_service.access().deny(*actor, Operation::ApproveChanges, QStringLiteral("change"),
+            QString::number(changeId), number,
+            tr("You made this change, so you cannot approve it: another branch manager must "
+               "check it."));
+    Transaction tx(db);
+    if (!tx.ok())
+        return tx.error();
+    BV_TRY(
+        kind == QLatin1String("create") ? applyCreate(changeId, customerId) : applyEdit(changeId, customerId, *actor));
+    BV_TRY(db.exec(QStringLiteral("UPDATE customers SET approved_by = ?, approved_at = ? WHERE id = ?"),
+        {actor->userId, m_service.store().now(), customerId}));
+    BV_TRY(db.exec(QStringLiteral("UPDATE customer_changes SET status = 'approved', checker_id = ?, decided_at = ?, "
+                                  "reason = ? WHERE id = ?"),
+        {actor->userId, m_service.store().now(), reason.trimmed(), changeId}));
+    BV_TRY(m_service.auditLog().append(*actor,
+        AuditEvent {QString::fromLatin1(audit::CustomerApprove), kCustomer, QString::number(customerId), number,
+            AuditOutcome::Ok, QJsonObject {{QStringLiteral("change"), changeId}, {QStringLiteral("kind"), kind}}}));
+    return tx.commit();
+}
+
+Result<int> CustomerEntry::approveMany(const Session& session, const QList<qint64>& changeIds, const QString& reason)
+{
+    auto actor = m_service.access().authorize(session, Operation::ApproveChanges);
+    if (!actor.ok())
+        return actor.error();
+    Transaction tx(m_service.database());
+    if (!tx.ok())
+        return tx.error();
+    int approved = 0;
+    for (qint64 id : changeIds) {
+        BV_TRY(approve(session, id, reason)); // each one nests as a savepoint with its own audit row
+        ++approved;
+    }
+    BV_TRY(tx.commit());
+    return approved;
+}
+
+Status CustomerEntry::reject(const Session& session, qint64 changeId, const QString& reason)
+{
+    auto actor = m_service.access().authorize(session, Operation::ApproveChanges);
+    if (!actor.ok())
+        return actor.error();
+    if (reason.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidInput, tr("Give the reason for the rejection, so the maker can correct it."),
+            QString(), QStringLiteral("reason"));
+    Database& db = m_service.database();
+    auto q
+        = db.query(QStringLiteral("SELECT ch.customer_id, ch.kind, ch.status, ch.maker_id, c.customer_no "
+                                  "FROM customer_changes ch JOIN customers c ON c.id = ch.customer_id WHERE ch.id = ?"),
+            {changeId});
+    if (!q.ok())
+        return q.error();
+    if (!q->next())
+        return makeError(ErrorCode::NotFound, tr("There is no change %1.").arg(changeId));
+    const qint64 customerId = q->value(0).toLongLong();
+    const QString kind = q->value(1).toString();
+    const QString number = q->value(4).toString();
+    if (q->value(2).toString() != QLatin1String("pending"))
+        return makeError(ErrorCode::Conflict, tr("Change %1 was already decided.").arg(changeId));
+    if (q->value(3).toLongLong() == actor->userId)
+        return m_service.access().deny(*actor, Operation::ApproveChanges, QStringLiteral("change"),
+            QString::number(changeId), number,
+            tr("You made this change, so another branch manager must decide on it."));
+    Transaction tx(db);
+    if (!tx.ok())
+        return tx.error();
+    if (kind == QLatin1String("create")) {
+        // A rejected new record keeps only its number and status: its personal data is erased.
+        BV_TRY(SealedValues::removeOwner(db, kCustomer, customerId));
+        auto accounts = db.query(QStringLiteral("SELECT id FROM accounts WHERE customer_id = ?"), {customerId});
+        if (!accounts.ok())
+            return accounts.error();
+        QList<qint64> ids;
+        while (accounts->next())
+            ids << accounts->value(0).toLongLong();
+        for (qint64 id : ids)
+            BV_TRY(SealedValues::removeOwner(db, kAccount, id));
+        BV_TRY(db.exec(QStringLiteral("DELETE FROM accounts WHERE customer_id = ?"), {customerId}));
+        QHash<QString, QString> cleared;
+        for (const QString& field : CustomerStore::columnFields())
+            cleared.insert(field, QString());
+        BV_TRY(m_service.store().writeColumns(customerId, cleared));
+        BV_TRY(db.exec(QStringLiteral("UPDATE customers SET status = 'rejected', updated_at = ? WHERE id = ?"),
+            {m_service.store().now(), customerId}));
+    } else {
+        BV_TRY(SealedValues::removeOwner(db, kChange, changeId));
+    }
+    BV_TRY(db.exec(QStringLiteral("UPDATE customer_changes SET status = 'rejected', checker_id = ?, decided_at = ?, "
+                                  "reason = ? WHERE id = ?"),
+        {actor->userId, m_service.store().now(), reason.trimmed(), changeId}));
+    BV_TRY(m_service.auditLog().append(*actor,
+        AuditEvent {QString::fromLatin1(audit::CustomerReject), kCustomer, QString::number(customerId), number,
+            AuditOutcome::Ok, QJsonObject {{QStringLiteral("change"), changeId}, {QStringLiteral("kind"), kind}}}));
+    return tx.commit();
+}
+
+Result<QList<HistoryEntry>> CustomerEntry::history(const Session& session, const QString& customerNo)
+{
+    auto actor = m_service.access().authorize(session, Operation::ViewCustomer);
+    if (!actor.ok())
+        return actor.error();
+    auto ref = m_service.reachable(*actor, Operation::ViewCustomer, customerNo);
+    if (!ref.ok())
+        return ref.error();
+    auto q = m_service.database().query(QStringLiteral("SELECT h.at, h.kind, coalesce(u.login, ''), h.diff_json FROM "
+                                                       "customer_history h LEFT JOIN users u ON u.id = h.actor_id "
+                                                       "WHERE h.customer_id = ? ORDER BY h.at, h.id"),
+        {ref->id});
+    if (!q.ok())
+        return q.error();
+    QList<HistoryEntry> list;
+    while (q->next())
+        list << HistoryEntry {QDateTime::fromString(q->value(0).toString(), Qt::ISODateWithMs), q->value(1).toString(),
+            q->value(2).toString(), diffFrom(q->value(3).toString())};
+    return list;
+}
+
+Result<QList<SuspiciousPair>> CustomerEntry::suspicious(const Session& session)
+{
+    auto actor = m_service.access().authorize(session, Operation::ReviewSuspicious);
+    if (!actor.ok())
+        return actor.error();
+    auto q = m_service.database().query(
+        QStringLiteral("SELECT p.id, p.kind, a.customer_no, b.customer_no, p.found_at, p.status, p.customer_a "
+                       "FROM suspicious_pairs p JOIN customers a ON a.id = p.customer_a "
+                       "JOIN customers b ON b.id = p.customer_b WHERE p.status = 'open' ORDER BY p.found_at, p.id"));
+    if (!q.ok())
+        return q.error();
+    QList<SuspiciousPair> list;
+    while (q->next()) {
+        SuspiciousPair pair {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
+            q->value(3).toString(), QString(), QDateTime::fromString(q->value(4).toString(), Qt::ISODateWithMs),
+            q->value(5).toString()};
+        list << pair;
+    }
+    return list;
+}
+
+Status CustomerEntry::clearSuspicious(const Session& session, qint64 pairId, const QString& reason)
+{
+    auto actor = m_service.access().authorize(session, Operation::ReviewSuspicious);
+    if (!actor.ok())
+        return actor.error();
+    if (reason.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidInput,
+            tr("Give the reason why the pair is in order (for example: husband and wife share the "
+               "phone)."),
+            QString(), QStringLiteral("reason"));
+    Database& db = m_service.database();
+    Transaction tx(db);
+    if (!tx.ok())
+        return tx.error();
+    auto updated
+        = db.query(QStringLiteral("UPDATE suspicious_pairs SET status = 'cleared', cleared_by = ?, cleared_at = ?, "
+                                  "reason = ? WHERE id = ? AND status = 'open'"),
+            {actor->userId, m_service.store().now(), reason.trimmed(), pairId});
+    if (!updated.ok())
+        return updated.error();
+    if (updated->numRowsAffected() != 1)
+        return makeError(ErrorCode::NotFound, tr("There is no open suspicious pair %1.").arg(pairId));
+    BV_TRY(m_service.auditLog().append(*actor,
+        AuditEvent {QString::fromLatin1(audit::SuspiciousClear), QStringLiteral("suspicious_pair"),
+            QString::number(pairId), QString(), AuditOutcome::Ok, {}}));
+    return tx.commit();
+}
+
+} // namespace bv

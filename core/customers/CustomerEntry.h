@@ -1,0 +1,67 @@
+#pragma once
+
+#include "CustomerRecord.h"
+#include "auth/Session.h"
+#include "common/Result.h"
+
+#include <QCoreApplication>
+
+namespace bv {
+
+class CustomerService;
+
+struct EntryReceipt
+{
+    QString customerNumber;
+    qint64 changeId = 0;
+    QStringList warnings;
+};
+
+struct HistoryEntry
+{
+    QDateTime at;
+    QString kind; // "create", "edit"
+    QString actorLogin;
+    QList<FieldDiff> diff; // masked
+};
+
+// Maker-checker entry (DESIGN §6): a new record or an edit waits until a branch manager who is not
+// its maker approves it, or rejects it with a reason. New grade-1 values of an edit are held sealed
+// under the change; on approval the old values move to the history, sealed, visible only through a
+// grant. Duplicate ID numbers are refused; the same phone or account number on two customers becomes
+// a suspicious pair for the manager.
+class CustomerEntry
+{
+    Q_DECLARE_TR_FUNCTIONS(CustomerEntry)
+public:
+    explicit CustomerEntry(CustomerService& service);
+
+    Result<EntryReceipt> create(const Session& session, const CustomerInput& input);
+    Result<EntryReceipt> edit(const Session& session, const QString& customerNo, const CustomerInput& input);
+
+    // The branch manager sees every pending change; a customer manager his or her own. Keyset paging by
+    // change id: pass the last id seen as `afterId`.
+    Result<QList<PendingChange>> pending(const Session& session, qint64 afterId = 0, int limit = 1000);
+    Result<PendingChange> change(const Session& session, qint64 changeId);
+    Status approve(const Session& session, qint64 changeId, const QString& reason = QString());
+    // Approves several reviewed changes in one transaction (e.g. the records of one import file); all or
+    // nothing. Returns how many were approved.
+    Result<int> approveMany(const Session& session, const QList<qint64>& changeIds, const QString& reason = QString());
+    Status reject(const Session& session, qint64 changeId, const QString& reason);
+
+    Result<QList<HistoryEntry>> history(const Session& session, const QString& customerNo);
+
+    Result<QList<SuspiciousPair>> suspicious(const Session& session);
+    Status clearSuspicious(const Session& session, qint64 pairId, const QString& reason);
+
+private:
+    Result<QString> duplicateOf(const QString& idNumber, qint64 exceptCustomer);
+    Status markSuspicious(qint64 customerId, const QHash<QString, QString>& phones, const QStringList& accountNumbers);
+    Status applyCreate(qint64 changeId, qint64 customerId);
+    Status applyEdit(qint64 changeId, qint64 customerId, const Actor& checker);
+    Status refreshDerived(qint64 customerId, bool assetsChanged, bool initial);
+
+    CustomerService& m_service;
+};
+
+} // namespace bv

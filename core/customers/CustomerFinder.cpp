@@ -1,0 +1,558 @@
+#include "CustomerFinder.h"
+
+#include "CustomerService.h"
+#include "CustomerStore.h"
+#include "audit/AuditActions.h"
+#include "audit/AuditLog.h"
+#include "db/Database.h"
+#include "db/Transaction.h"
+#include "keys/FieldCipher.h"
+#include "keys/SealedValues.h"
+#include "policy/AccessControl.h"
+#include "policy/FieldCatalogue.h"
+#include "policy/Masking.h"
+#include "requests/RequestService.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace bv {
+
+namespace {
+
+const QString kCustomer = QStringLiteral("customer");
+
+const QString kRowSelect = QStringLiteral(
+    "SELECT c.id, c.customer_no, coalesce(s.masked, ''), c.tier, coalesce(c.age_band, ''), c.status, "
+    "coalesce(u.display_name, ''), c.created_at, c.restricted FROM customers c "
+    "LEFT JOIN sealed_value s ON s.owner_kind = 'customer' AND s.owner_id = c.id AND s.field = 'name' ");
+
+// kRowSelect's columns, then the sealed name (column 9).
+const QString kRowSelectSealedName = QStringLiteral(
+    "SELECT c.id, c.customer_no, coalesce(s.masked, ''), c.tier, coalesce(c.age_band, ''), c.status, "
+    "coalesce(u.display_name, ''), c.created_at, c.restricted, s.sealed FROM customers c "
+    "LEFT JOIN sealed_value s ON s.owner_kind = 'customer' AND s.owner_id = c.id AND s.field = 'name' ");
+
+CustomerListRow listRow(const QSqlQuery& q)
+{
+    return CustomerListRow {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+        q.value(3).toString(), q.value(4).toString(), q.value(5).toString(), q.value(6).toString(),
+        QDateTime::fromString(q.value(7).toString(), Qt::ISODateWithMs), q.value(8).toInt() != 0};
+}
+
+QString encodeCursor(const QString& sortValue, const QString& number)
+{
+    return QString::fromLatin1(QJsonDocument(QJsonArray {sortValue, number})
+                                   .toJson(QJsonDocument::Compact)
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+bool decodeCursor(const QString& cursor, QString* sortValue, QString* number)
+{
+    const QJsonArray a
+        = QJsonDocument::fromJson(QByteArray::fromBase64(cursor.toLatin1(), QByteArray::Base64UrlEncoding)).array();
+    if (a.size() != 2)
+        return false;
+    *sortValue = a.at(0).toString();
+    *number = a.at(1).toString();
+    return true;
+}
+
+BlindDomain domainOf(LookupKind kind)
+{
+    switch (kind) {
+    case LookupKind::Name:
+        return BlindDomain::Name;
+    case LookupKind::IdNumber:
+        return BlindDomain::IdNumber;
+    case LookupKind::Mobile:
+        return BlindDomain::Phone;
+    case LookupKind::Account:
+        return BlindDomain::Account;
+    }
+    return BlindDomain::None;
+}
+
+QString kindKey(LookupKind kind)
+{
+    switch (kind) {
+    case LookupKind::Name:
+        return QStringLiteral("name");
+    case LookupKind::IdNumber:
+        return QStringLiteral("id_number");
+    case LookupKind::Mobile:
+        return QStringLiteral("mobile");
+    case LookupKind::Account:
+        return QStringLiteral("account_number");
+    }
+    return QString();
+}
+
+} // namespace
+
+CustomerFinder::CustomerFinder(CustomerService& service)
+    : m_service(service)
+{
+}
+
+QString CustomerFinder::scrub(const QString& freeText)
+{
+    QString text = freeText.simplified().left(200);
+    static const QRegularExpression digits(QStringLiteral("[0-9０-９][0-9０-９ -]{4,}[0-9０-９Xx]"));
+    static const QRegularExpression email(QStringLiteral("[^\\s@]+@[^\\s@]+"));
+    text.replace(email, QStringLiteral("***@***"));
+    QString out;
+    qsizetype last = 0;
+    auto it = digits.globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        out += text.mid(last, m.capturedStart() - last);
+        out += m.captured(0).left(2) + QStringLiteral("****");
+        last = m.capturedEnd();
+    }
+    out += text.mid(last);
+    return out;
+}
+
+Result<CustomerView> CustomerFinder::open(const Session& session, const QString& customerNo)
+{
+    auto actor = m_service.access().authorize(session, Operation::ViewCustomer);
+    if (!actor.ok())
+        return actor.error();
+    auto ref = m_service.reachable(*actor, Operation::ViewCustomer, customerNo);
+    if (!ref.ok())
+        return ref.error();
+    Database& db = m_service.database();
+    CustomerStore& store = m_service.store();
+    auto q = db.query(QStringLiteral("SELECT c.customer_no, c.status, c.restricted, c.tier, c.branch, ")
+            + store.effectiveManagerSql()
+            + QStringLiteral(", c.custody_manager_id, c.custody_until, c.sex, c.nationality, c.age_band, "
+                             "c.created_at, c.updated_at FROM customers c WHERE c.id = ?"),
+        {store.now(), ref->id});
+    if (!q.ok())
+        return q.error();
+    if (!q->next())
+        return makeError(ErrorCode::NotFound, tr("The customer no longer exists."));
+    CustomerView view;
+    view.id = ref->id;
+    view.number = q->value(0).toString();
+    view.status = q->value(1).toString();
+    view.restricted = q->value(2).toInt() != 0;
+    view.tier = q->value(3).toString();
+    view.branch = q->value(4).toString();
+    view.managerId = q->value(5).toLongLong();
+    view.managerName = m_service.staffName(view.managerId);
+    view.custodyUntil = QDateTime::fromString(q->value(7).toString(), Qt::ISODateWithMs);
+    view.inCustody = !q->isNull(6) && view.custodyUntil > store.now();
+    view.sex = q->value(8).toString();
+    view.nationality = q->value(9).toString();
+    view.ageBand = q->value(10).toString();
+    view.createdAt = QDateTime::fromString(q->value(11).toString(), Qt::ISODateWithMs);
+    view.updatedAt = QDateTime::fromString(q->value(12).toString(), Qt::ISODateWithMs);
+    auto masked = store.masked(kCustomer, ref->id);
+    if (!masked.ok())
+        return masked.error();
+    view.gradeOne = *masked;
+    // grade 2: the own customer manager and the branch manager — which is who reaches this point
+    view.gradeTwoVisible = actor->role == Role::Manager || ref->managerId == actor->userId;
+    if (view.gradeTwoVisible) {
+        auto columns = store.columns(ref->id);
+        if (!columns.ok())
+            return columns.error();
+        for (auto it = columns->cbegin(); it != columns->cend(); ++it) {
+            const FieldSpec* spec = FieldCatalogue::find(it.key());
+            if (spec && spec->grade == 2)
+                view.gradeTwo.insert(it.key(), it.value());
+        }
+    }
+    auto accounts = store.accounts(ref->id, false);
+    if (!accounts.ok())
+        return accounts.error();
+    view.accounts = *accounts;
+    auto pending = db.scalar(
+        QStringLiteral("SELECT id FROM customer_changes WHERE customer_id = ? AND status = 'pending'"), {ref->id});
+    if (pending.ok() && !pending->isNull())
+        view.pendingChangeId = pending->toLongLong();
+    BV_TRY(m_service.auditLog().appendStandalone(*actor,
+        AuditEvent {QString::fromLatin1(audit::CustomerOpen), kCustomer, QString::number(ref->id), ref->number,
+            AuditOutcome::Ok, {}}));
+    return view;
+}
+
+Result<QHash<QString, QString>> CustomerFinder::reveal(
+    const Session& session, const QString& customerNo, const QStringList& fieldKeys)
+{
+    auto actor = m_service.access().authorize(session, Operation::RevealField);
+    if (!actor.ok())
+        return actor.error();
+    auto ref = m_service.reachable(*actor, Operation::RevealField, customerNo);
+    if (!ref.ok())
+        return ref.error();
+    RequestService* requests = m_service.requests();
+    if (!requests)
+        return makeError(ErrorCode::Internal, tr("Special requests are not available."));
+    if (fieldKeys.isEmpty())
+        return makeError(
+            ErrorCode::InvalidInput, tr("Name the fields to show in full."), QString(), QStringLiteral("fields"));
+    QList<Grant> grants;
+    for (const QString& field : fieldKeys) {
+        if (!FieldCatalogue::isGradeOne(field))
+            return makeError(ErrorCode::InvalidInput,
+                tr("\"%1\" is not a protected (grade 1) field; it is shown without a request.").arg(field), QString(),
+                QStringLiteral("fields"));
+        auto grant = requests->liveGrant(*actor, RequestType::Reveal, ref->id, field);
+        if (!grant.ok())
+            return m_service.access().deny(*actor, Operation::RevealField, QStringLiteral("customer"),
+                QString::number(ref->id), ref->number,
+                tr("There is no approved, unexpired request to see %1 of customer %2 in full. "
+                   "File a special request (request full view) and wait for the branch "
+                   "manager's approval.")
+                    .arg(FieldCatalogue::label(field), ref->number));
+        grants << *grant;
+    }
+    CustomerStore& store = m_service.store();
+    QHash<QString, QString> values;
+    for (const QString& field : fieldKeys) {
+        if (field == QLatin1String(fields::AccountNumber)) {
+            auto accounts = store.accounts(ref->id, true);
+            if (!accounts.ok())
+                return accounts.error();
+            for (const AccountView& a : *accounts)
+                values.insert(QStringLiteral("account_number:%1").arg(a.id), a.number);
+            continue;
+        }
+        auto value = SealedValues::open(m_service.database(), store.cipher(), {kCustomer, ref->id, field});
+        if (value.ok())
+            values.insert(field, *value);
+        else if (value.error().code != ErrorCode::NotFound)
+            return value.error();
+    }
+    Database& db = m_service.database();
+    Transaction tx(db);
+    if (!tx.ok())
+        return tx.error();
+    QJsonArray shown;
+    for (const QString& f : fieldKeys)
+        shown.append(f);
+    BV_TRY(m_service.auditLog().append(*actor,
+        AuditEvent {QString::fromLatin1(audit::CustomerReveal), kCustomer, QString::number(ref->id), ref->number,
+            AuditOutcome::Ok, QJsonObject {{QStringLiteral("fields"), shown}}}));
+    QSet<qint64> recorded;
+    for (int i = 0; i < grants.size(); ++i) {
+        if (recorded.contains(grants.at(i).requestId))
+            continue;
+        recorded.insert(grants.at(i).requestId);
+        BV_TRY(requests->recordUse(*actor, grants.at(i), ref->number, fieldKeys));
+    }
+    BV_TRY(tx.commit());
+    return values;
+}
+
+Result<CustomerPage> CustomerFinder::portfolio(
+    const Session& session, const QString& nameFilter, const QString& after, int limit)
+{
+    auto actor = m_service.access().authorize(session, Operation::ListPortfolio);
+    if (!actor.ok())
+        return actor.error();
+    Database& db = m_service.database();
+    CustomerStore& store = m_service.store();
+    limit = qBound(1, limit, 5000);
+    const QString filter = FieldCipher::normalize(BlindDomain::Name, nameFilter).toCaseFolded();
+    CustomerPage page;
+    // the own portfolio through the manager indexes: the list columns, and the sealed name for a filter
+    const QString sql = kRowSelectSealedName + QStringLiteral("LEFT JOIN users u ON u.id = ")
+        + store.effectiveManagerSql() + QStringLiteral(" WHERE ") + CustomerStore::managedBySql()
+        + QStringLiteral(" AND c.status IN ('pending', 'active', 'closed') AND c.customer_no > ? "
+                         "ORDER BY c.customer_no LIMIT ?");
+    QVariantList values {store.now()};
+    values << store.managedByValues(actor->userId) << after << (filter.isEmpty() ? limit + 1 : -1);
+    auto q = db.cached(sql, values);
+    if (!q.ok())
+        return q.error();
+    if (filter.isEmpty()) {
+        while ((*q)->next())
+            page.rows << listRow(**q);
+    } else {
+        // Decrypt the names of the own portfolio only, in memory; nothing outside it is touched.
+        while ((*q)->next() && page.rows.size() <= limit) {
+            const qint64 id = (*q)->value(0).toLongLong();
+            auto name = store.cipher().open(
+                (*q)->value(9).toByteArray(), FieldCipher::associatedData(kCustomer, id, u"name"));
+            if (!name.ok())
+                return name.error();
+            QString plain = FieldCipher::normalize(BlindDomain::Name, *name).toCaseFolded();
+            if (plain.contains(filter))
+                page.rows << listRow(**q);
+            wipe(plain);
+        }
+        (*q)->finish();
+        const int matches = int(qMin<qsizetype>(page.rows.size(), limit));
+        if (after.isEmpty())
+            BV_TRY(m_service.auditLog().appendStandalone(*actor,
+                AuditEvent {QString::fromLatin1(audit::CustomerSearch), QStringLiteral("portfolio"), QString(),
+                    QString(), AuditOutcome::Ok,
+                    QJsonObject {{QStringLiteral("by"), QStringLiteral("name_filter")},
+                        {QStringLiteral("term"), Masking::mask(MaskKind::Name, nameFilter)},
+                        {QStringLiteral("matches"), matches}}}));
+    }
+    if (page.rows.size() > limit) {
+        page.rows.removeLast();
+        page.nextCursor = page.rows.constLast().number;
+    }
+    return page;
+}
+
+Result<CustomerPage> CustomerFinder::branchList(
+    const Session& session, CustomerSort sort, bool descending, const QString& after, int limit)
+{
+    auto actor = m_service.access().authorize(session, Operation::ListBranch);
+    if (!actor.ok())
+        return actor.error();
+    Database& db = m_service.database();
+    CustomerStore& store = m_service.store();
+    limit = qBound(1, limit, 5000);
+    // Every order is backed by an index that ends in customer_no, so a page is an index range scan
+    // (keyset paging), whatever its depth.
+    QString key;
+    bool numeric = false;
+    switch (sort) {
+    case CustomerSort::Number:
+        break; // the unique index on customer_no
+    case CustomerSort::Tier:
+        key = QStringLiteral("c.tier_rank");
+        numeric = true;
+        break;
+    case CustomerSort::Manager:
+        // the owner (unassigned first); a custodian is shown, not sorted by
+        key = QStringLiteral("coalesce(c.manager_id, 0)");
+        numeric = true;
+        break;
+    case CustomerSort::Created:
+        key = QStringLiteral("c.created_at");
+        break;
+    }
+    const QString op = descending ? QStringLiteral("<") : QStringLiteral(">");
+    const QString dir = descending ? QStringLiteral(" DESC") : QString();
+    // the columns of kRowSelect, then the sort key (for the cursor)
+    QString sql
+        = QStringLiteral("SELECT c.id, c.customer_no, coalesce(s.masked, ''), c.tier, coalesce(c.age_band, ''), "
+                         "c.status, coalesce(u.display_name, ''), c.created_at, c.restricted, ")
+        + (key.isEmpty() ? QStringLiteral("''") : key)
+        + QStringLiteral(
+            " FROM customers c LEFT JOIN sealed_value s ON s.owner_kind = 'customer' AND s.owner_id = c.id "
+            "AND s.field = 'name' LEFT JOIN users u ON u.id = ")
+        + store.effectiveManagerSql() + QStringLiteral(" WHERE c.status <> 'rejected'");
+    QVariantList values {store.now()};
+    QString sortValue;
+    QString number;
+    if (!after.isEmpty()) {
+        if (!decodeCursor(after, &sortValue, &number))
+            return makeError(ErrorCode::InvalidInput, tr("The list position is not valid; start from the first page."));
+        if (key.isEmpty()) {
+            sql += QStringLiteral(" AND c.customer_no ") + op + QStringLiteral(" ?");
+            values << number;
+        } else {
+            sql += QStringLiteral(" AND (") + key + QStringLiteral(", c.customer_no) ") + op
+                + QStringLiteral(" (?, ?)");
+            values << (numeric ? QVariant(sortValue.toLongLong()) : QVariant(sortValue)) << number;
+        }
+    }
+    sql += QStringLiteral(" ORDER BY ") + (key.isEmpty() ? QString() : key + dir + QStringLiteral(", "))
+        + QStringLiteral("c.customer_no") + dir + QStringLiteral(" LIMIT ?");
+    values << limit + 1;
+    auto q = db.cached(sql, values); // a handful of shapes: kept prepared
+    if (!q.ok())
+        return q.error();
+    CustomerPage page;
+    QList<QString> keys;
+    while ((*q)->next()) {
+        page.rows << listRow(**q);
+        keys << (*q)->value(9).toString();
+    }
+    if (page.rows.size() > limit) {
+        page.rows.removeLast();
+        keys.removeLast();
+        page.nextCursor = encodeCursor(keys.constLast(), page.rows.constLast().number);
+    }
+    if (after.isEmpty())
+        BV_TRY(m_service.auditLog().appendStandalone(*actor,
+            AuditEvent {QString::fromLatin1(audit::CustomerList), QStringLiteral("branch"), QString(), QString(),
+                AuditOutcome::Ok,
+                QJsonObject {{QStringLiteral("sort"), int(sort)}, {QStringLiteral("descending"), descending}}}));
+    return page;
+}
+
+Result<qint64> CustomerFinder::branchCount(const Session& session)
+{
+    auto actor = m_service.access().authorize(session, Operation::ListBranch);
+    if (!actor.ok())
+        return actor.error();
+    auto count
+        = m_service.database().scalar(QStringLiteral("SELECT count(*) FROM customers WHERE status <> 'rejected'"));
+    if (!count.ok())
+        return count.error();
+    return count->toLongLong();
+}
+
+Result<QList<CustomerListRow>> CustomerFinder::rowsFor(const QList<qint64>& ids)
+{
+    QList<CustomerListRow> rows;
+    CustomerStore& store = m_service.store();
+    for (qint64 id : ids) {
+        auto q = m_service.database().cached(kRowSelect + QStringLiteral("LEFT JOIN users u ON u.id = ")
+                + store.effectiveManagerSql() + QStringLiteral(" WHERE c.id = ?"),
+            {store.now(), id});
+        if (!q.ok())
+            return q.error();
+        if ((*q)->next())
+            rows << listRow(**q);
+        (*q)->finish();
+    }
+    return rows;
+}
+
+Result<QList<CustomerListRow>> CustomerFinder::lookup(const Session& session, LookupKind kind, const QString& value)
+{
+    auto actor = m_service.access().authorize(session, Operation::LookupCustomer);
+    if (!actor.ok())
+        return actor.error();
+    if (value.trimmed().isEmpty())
+        return makeError(
+            ErrorCode::InvalidInput, tr("Type the full value to look up (exact match)."), QString(), kindKey(kind));
+    auto ids = m_service.store().customersWith(int(domainOf(kind)), value);
+    if (!ids.ok())
+        return ids.error();
+    auto rows = rowsFor(*ids);
+    if (!rows.ok())
+        return rows.error();
+    BV_TRY(m_service.auditLog().appendStandalone(*actor,
+        AuditEvent {QString::fromLatin1(audit::CustomerSearch), QStringLiteral("branch"), QString(), QString(),
+            AuditOutcome::Ok,
+            QJsonObject {{QStringLiteral("by"), kindKey(kind)},
+                {QStringLiteral("term"), m_service.store().mask(kindKey(kind), value.trimmed())},
+                {QStringLiteral("matches"), int(rows->size())}}}));
+    return rows;
+}
+
+Result<QList<ExistenceAnswer>> CustomerFinder::checkExists(
+    const Session& session, LookupKind kind, const QString& value)
+{
+    auto actor = m_service.access().authorize(session, Operation::CheckCustomerExists);
+    if (!actor.ok())
+        return actor.error();
+    if (kind == LookupKind::Name)
+        return makeError(ErrorCode::InvalidInput,
+            tr("The existence check works with the exact ID number, mobile or account number, not with "
+               "names."),
+            QString(), QStringLiteral("name"));
+    if (value.trimmed().isEmpty())
+        return makeError(
+            ErrorCode::InvalidInput, tr("Type the full value to check (exact match)."), QString(), kindKey(kind));
+    auto ids = m_service.store().customersWith(int(domainOf(kind)), value);
+    if (!ids.ok())
+        return ids.error();
+    QList<ExistenceAnswer> answers;
+    for (qint64 id : *ids) {
+        auto ref = m_service.customerById(id);
+        if (!ref.ok())
+            return ref.error();
+        answers << ExistenceAnswer {ref->number, m_service.maskedStaffName(ref->managerId), ref->restricted};
+    }
+    BV_TRY(m_service.auditLog().appendStandalone(*actor,
+        AuditEvent {QString::fromLatin1(audit::CustomerSearch), QStringLiteral("existence"), QString(), QString(),
+            AuditOutcome::Ok,
+            QJsonObject {{QStringLiteral("by"), kindKey(kind)},
+                {QStringLiteral("term"), m_service.store().mask(kindKey(kind), value.trimmed())},
+                {QStringLiteral("matches"), int(answers.size())}}}));
+    return answers;
+}
+
+Result<std::optional<ClerkCard>> CustomerFinder::clerkLookup(
+    const Session& session, const QString& fullName, const QString& idNumber, const QString& purpose)
+{
+    auto actor = m_service.access().authorize(session, Operation::ClerkLookup);
+    if (!actor.ok())
+        return actor.error();
+    if (fullName.trimmed().isEmpty())
+        return makeError(
+            ErrorCode::InvalidInput, tr("Type the customer's full name."), QString(), QStringLiteral("name"));
+    if (idNumber.trimmed().isEmpty())
+        return makeError(
+            ErrorCode::InvalidInput, tr("Type the customer's full ID number."), QString(), QStringLiteral("id_number"));
+    if (purpose.trimmed().size() < 2)
+        return makeError(ErrorCode::InvalidInput,
+            tr("State the purpose of the lookup (for example: verifying the customer "
+               "at the counter)."),
+            QString(), QStringLiteral("purpose"));
+    CustomerStore& store = m_service.store();
+    Database& db = m_service.database();
+    auto ids = store.customersWith(int(BlindDomain::IdNumber), idNumber);
+    if (!ids.ok())
+        return ids.error();
+    const QByteArray nameBlind = store.cipher().blindIndex(BlindDomain::Name, fullName);
+    std::optional<CustomerRef> found;
+    for (qint64 id : *ids) {
+        auto blind
+            = db.scalar(QStringLiteral("SELECT blind FROM sealed_value WHERE owner_kind = 'customer' AND owner_id = ? "
+                                       "AND field = 'name'"),
+                {id});
+        if (!blind.ok())
+            return blind.error();
+        auto ref = m_service.customerById(id);
+        if (!ref.ok())
+            return ref.error();
+        if (blind->toByteArray() == nameBlind && ref->status == QLatin1String("active")) {
+            found = *ref;
+            break;
+        }
+    }
+    QJsonObject details {{QStringLiteral("purpose"), scrub(purpose)},
+        {QStringLiteral("name"), Masking::mask(MaskKind::Name, fullName.trimmed())},
+        {QStringLiteral("id"), store.mask(QString::fromLatin1(fields::IdNumber), idNumber.trimmed().toUpper())}};
+    if (!found) {
+        details.insert(QStringLiteral("result"), QStringLiteral("no match"));
+        BV_TRY(m_service.auditLog().appendStandalone(*actor,
+            AuditEvent {QString::fromLatin1(audit::CustomerLookup), kCustomer, QString(), QString(), AuditOutcome::Ok,
+                details}));
+        return std::optional<ClerkCard>();
+    }
+    if (found->restricted) {
+        RequestService* requests = m_service.requests();
+        auto grant = requests ? requests->liveGrant(*actor, RequestType::RestrictedAccess, found->id)
+                              : Result<Grant>(makeError(ErrorCode::NotFound, QString()));
+        if (!grant.ok())
+            return m_service.access().deny(*actor, Operation::ClerkLookup, kCustomer, QString::number(found->id),
+                found->number,
+                tr("Customer %1 is restricted (重点保密). File a restricted-access request and "
+                   "wait for the branch manager's approval.")
+                    .arg(found->number));
+        Transaction tx(db);
+        if (!tx.ok())
+            return tx.error();
+        BV_TRY(requests->recordUse(*actor, *grant, found->number, {}));
+        BV_TRY(tx.commit());
+    }
+    auto q = db.query(QStringLiteral("SELECT c.sex, coalesce(c.age_band, ''), coalesce(c.nationality, ''), c.tier, "
+                                     "c.status FROM customers c WHERE c.id = ?"),
+        {found->id});
+    if (!q.ok())
+        return q.error();
+    if (!q->next())
+        return std::optional<ClerkCard>();
+    auto masked = store.masked(kCustomer, found->id);
+    if (!masked.ok())
+        return masked.error();
+    ClerkCard card {found->number, masked->value(QString::fromLatin1(fields::Name)), q->value(0).toString(),
+        q->value(1).toString(), q->value(2).toString(), q->value(3).toString(), q->value(4).toString(),
+        masked->value(QString::fromLatin1(fields::IdNumber)), masked->value(QString::fromLatin1(fields::Mobile)),
+        m_service.staffName(found->managerId)};
+    details.insert(QStringLiteral("result"), QStringLiteral("match"));
+    BV_TRY(m_service.auditLog().appendStandalone(*actor,
+        AuditEvent {QString::fromLatin1(audit::CustomerLookup), kCustomer, QString::number(found->id), found->number,
+            AuditOutcome::Ok, details}));
+    return std::optional<ClerkCard>(card);
+}
+
+} // namespace bv

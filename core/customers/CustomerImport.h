@@ -1,0 +1,55 @@
+#pragma once
+
+#include "auth/Session.h"
+#include "common/Result.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <functional>
+
+namespace bv {
+
+class CustomerService;
+struct CsvColumn;
+
+struct ImportProblem
+{
+    qint64 line = 0;
+    QString column; // spreadsheet letter, "C"
+    QString field; // field key
+    QString message;
+};
+
+struct ImportReport
+{
+    qint64 rows = 0;
+    qint64 accepted = 0; // became pending records for review
+    qint64 rejected = 0;
+    QList<ImportProblem> problems;
+    QStringList createdNumbers;
+    QStringList warnings;
+};
+
+// Offline batch entry (DESIGN §6): a CSV template filled in Excel (UTF-8 with or without BOM, or
+// GB18030), every row validated, valid rows become pending records for review, every bad row reported
+// with line, column and reason — in the result and in a report file. A file that cannot be read at all
+// changes nothing. Progress is reported for large files.
+class CustomerImport
+{
+    Q_DECLARE_TR_FUNCTIONS(CustomerImport)
+public:
+    explicit CustomerImport(CustomerService& service);
+
+    static QList<CsvColumn> templateColumns();
+    static QByteArray templateCsv(); // the header row (English and Chinese names documented in docs/IMPORT.md)
+
+    using Progress = std::function<void(qint64 bytesDone, qint64 bytesTotal)>;
+    Result<ImportReport> importFile(const Session& session, const QString& path, const QString& reportPath = QString(),
+        const Progress& progress = {});
+
+private:
+    CustomerService& m_service;
+};
+
+} // namespace bv

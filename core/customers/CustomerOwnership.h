@@ -1,0 +1,73 @@
+#pragma once
+
+#include "CustomerRecord.h"
+#include "auth/Session.h"
+#include "common/Result.h"
+
+#include <QCoreApplication>
+
+namespace bv {
+
+class CustomerService;
+
+struct AssignmentEntry
+{
+    QDateTime at;
+    QString kind; // "assign", "transfer", "custody", "return", "reclaim", "custody_end"
+    QString fromLogin;
+    QString toLogin;
+    QDateTime until; // custody only
+    QString byLogin;
+    QString reason;
+};
+
+struct TierChange
+{
+    qint64 id = 0;
+    QString customerNumber;
+    QString fromTier;
+    QString toTier;
+    QDateTime computedAt;
+    QString status;
+};
+
+// Ownership (DESIGN §6): every active customer has exactly one customer manager. Assign, transfer,
+// temporary custody (托管) with an end date after which the customer returns by itself, early return,
+// and reclaim — all done by a branch manager and recorded. Customers of frozen staff appear on a
+// reassignment list. Tier changes computed from assets wait here for the manager's confirmation.
+class CustomerOwnership
+{
+    Q_DECLARE_TR_FUNCTIONS(CustomerOwnership)
+public:
+    explicit CustomerOwnership(CustomerService& service);
+
+    Status assign(const Session& session, const QString& customerNo, const QString& managerLogin,
+        const QString& reason = QString());
+    Status transfer(
+        const Session& session, const QString& customerNo, const QString& managerLogin, const QString& reason);
+    Status custody(const Session& session, const QString& customerNo, const QString& managerLogin, const QDate& until,
+        const QString& reason);
+    Status endCustody(const Session& session, const QString& customerNo); // "return" before the end date
+    Status reclaim(
+        const Session& session, const QString& customerNo, const QString& managerLogin, const QString& reason);
+    Result<QList<AssignmentEntry>> assignments(const Session& session, const QString& customerNo);
+    Result<QList<CustomerListRow>> reassignmentList(const Session& session);
+
+    Result<QList<TierChange>> pendingTiers(const Session& session);
+    Status confirmTier(const Session& session, qint64 tierChangeId);
+    Status rejectTier(const Session& session, qint64 tierChangeId, const QString& reason);
+
+    // A custody lasts at most this many days (through the end of its last day, branch time).
+    static constexpr int kMaxCustodyDays = 180;
+
+private:
+    // The one write path of assign / transfer / custody / return / reclaim: checks, the update of the
+    // customer, its customer_assignments row and its audit row, in one transaction.
+    Status move(const Session& session, const QString& kind, const QString& customerNo, const QString& managerLogin,
+        const QDate& until, const QString& reason);
+    Status decideTier(const Session& session, qint64 tierChangeId, bool confirm, const QString& reason);
+
+    CustomerService& m_service;
+};
+
+} // namespace bv

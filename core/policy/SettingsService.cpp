@@ -1,0 +1,299 @@
+#include "SettingsService.h"
+
+#include "AccessControl.h"
+#include "audit/AuditActions.h"
+#include "audit/AuditLog.h"
+#include "customers/WorkingCalendar.h"
+#include "db/Database.h"
+#include "db/Transaction.h"
+
+#include <QJsonObject>
+
+namespace bv {
+
+namespace {
+using T = SettingSpec::Type;
+} // namespace
+
+const QList<SettingSpec>& SettingsService::specs()
+{
+    static const QList<SettingSpec> list = [] {
+        QList<SettingSpec> s = {
+            {QString::fromLatin1(settings::BranchCode), T::Text, QStringLiteral("0001"), 1, 12,
+                QT_TR_NOOP("Branch code (prefix of customer numbers)"), QT_TR_NOOP("1 to 12 letters or digits")},
+            {QString::fromLatin1(settings::BranchName), T::Text, QString(), 0, 60, QT_TR_NOOP("Branch name"),
+                QT_TR_NOOP("at most 60 characters")},
+            {QString::fromLatin1(settings::LockoutAttempts), T::Integer, 5, 3, 10,
+                QT_TR_NOOP("Failed sign-ins before the account is locked"),
+                QT_TR_NOOP("between 3 and 10: fewer locks out staff who mistype, more lets a guesser try longer")},
+            {QString::fromLatin1(settings::LockoutMinutes), T::Integer, 15, 15, 1440,
+                QT_TR_NOOP("Minutes an account stays locked"), QT_TR_NOOP("at least 15 minutes")},
+            {QString::fromLatin1(settings::IdleMinutes), T::Integer, 5, 1, 30,
+                QT_TR_NOOP("Minutes of inactivity before the session locks"), QT_TR_NOOP("between 1 and 30 minutes")},
+            {QString::fromLatin1(settings::PasswordExpiryDays), T::Integer, 90, 1, 180,
+                QT_TR_NOOP("Days before a password expires"), QT_TR_NOOP("at most 180 days")},
+            {QString::fromLatin1(settings::PasswordHistory), T::Integer, 5, 5, 24,
+                QT_TR_NOOP("Earlier passwords that cannot be reused"), QT_TR_NOOP("at least the last 5")},
+            {QString::fromLatin1(settings::PasswordMinLength), T::Integer, 8, 8, 64,
+                QT_TR_NOOP("Minimum password length"), QT_TR_NOOP("at least 8 characters")},
+            {QString::fromLatin1(settings::TotpRequiredForPrivileged), T::Boolean, false, 0, 1,
+                QT_TR_NOOP("Second factor mandatory for administrator and auditor"), QT_TR_NOOP("true or false")},
+            {QString::fromLatin1(settings::Argon2MemLimitMiB), T::Integer, 256, 19, 4096,
+                QT_TR_NOOP("Password hashing memory (MiB)"),
+                QT_TR_NOOP("at least 19 MiB (OWASP's minimum for Argon2id)")},
+            {QString::fromLatin1(settings::Argon2OpsLimit), T::Integer, 3, 2, 10, QT_TR_NOOP("Password hashing passes"),
+                QT_TR_NOOP("at least 2 (OWASP's minimum for Argon2id)")},
+            {QString::fromLatin1(settings::AuditRetentionDays), T::Integer, 180, 180, 3650,
+                QT_TR_NOOP("Days audit rows are kept before they may be purged"), QT_TR_NOOP("at least 180 days")},
+            {QString::fromLatin1(settings::AlertClerkLookupsPerHour), T::Integer, 20, 1, 1000,
+                QT_TR_NOOP("Alert: clerk lookups per hour"), QT_TR_NOOP("between 1 and 1000")},
+            {QString::fromLatin1(settings::AlertSameCustomerPerDay), T::Integer, 10, 1, 1000,
+                QT_TR_NOOP("Alert: openings of the same customer by one user per day"),
+                QT_TR_NOOP("between 1 and 1000")},
+            {QString::fromLatin1(settings::AlertWorkStartHour), T::Integer, 8, 0, 23,
+                QT_TR_NOOP("Alert: working hours start (hour, branch time)"), QT_TR_NOOP("an hour from 0 to 23")},
+            {QString::fromLatin1(settings::AlertWorkEndHour), T::Integer, 18, 1, 24,
+                QT_TR_NOOP("Alert: working hours end (hour, branch time)"), QT_TR_NOOP("an hour from 1 to 24")},
+            {QString::fromLatin1(settings::AlertFailedSignIns), T::Integer, 3, 1, 100,
+                QT_TR_NOOP("Alert: failed sign-ins of one login per hour"), QT_TR_NOOP("between 1 and 100")},
+            {QString::fromLatin1(settings::AlertQuickGrantMinutes), T::Integer, 10, 1, 1440,
+                QT_TR_NOOP("Alert: a grant used within this many minutes of its approval"),
+                QT_TR_NOOP("between 1 and 1440 minutes")},
+            {QString::fromLatin1(settings::RequestMaxValidityHours), T::Integer, 72, 1, 72,
+                QT_TR_NOOP("Longest validity of a special request (hours)"), QT_TR_NOOP("at most 72 hours (3 days)")},
+            {QString::fromLatin1(settings::CustomerRetentionYears), T::Integer, 5, 5, 30,
+                QT_TR_NOOP("Years a closed customer's record is kept"), QT_TR_NOOP("at least 5 years")},
+            {QString::fromLatin1(settings::TierGoldCny), T::Integer, 500000, 1, 1000000000000,
+                QT_TR_NOOP("Tier threshold: gold card (CNY)"), QT_TR_NOOP("a positive amount")},
+            {QString::fromLatin1(settings::TierPlatinumCny), T::Integer, 3000000, 1, 1000000000000,
+                QT_TR_NOOP("Tier threshold: platinum (CNY)"), QT_TR_NOOP("a positive amount")},
+            {QString::fromLatin1(settings::TierDiamondCny), T::Integer, 10000000, 1, 1000000000000,
+                QT_TR_NOOP("Tier threshold: diamond (CNY)"), QT_TR_NOOP("a positive amount")},
+            {QString::fromLatin1(settings::Holidays), T::DateList, QString(), 0, 0,
+                QT_TR_NOOP("Public holidays (complaint deadlines skip them)"), QT_TR_NOOP("dates as YYYY-MM-DD")},
+            {QString::fromLatin1(settings::ExtraWorkingDays), T::DateList, QString(), 0, 0,
+                QT_TR_NOOP("Weekend days that are working days (调休)"), QT_TR_NOOP("dates as YYYY-MM-DD")},
+        };
+        // the mask widths (DESIGN §4), each bounded by its floor (MaskSettings)
+        const QVariantMap mask = MaskSettings().toMap();
+        auto width = [&](QLatin1StringView key, int max, const char* label, const char* reason) {
+            s.append({QString(key), T::Integer, mask.value(QString(key)), 0, max, label, reason});
+        };
+        width(MaskSettings::kPhoneKeepStartKey, MaskSettings::kPhoneMaxKeepStart,
+            QT_TR_NOOP("Mask: phone digits shown at the start"),
+            QT_TR_NOOP("at most 3: the middle 4 digits stay hidden"));
+        width(MaskSettings::kPhoneKeepEndKey, MaskSettings::kPhoneMaxKeepEnd,
+            QT_TR_NOOP("Mask: phone digits shown at the end"),
+            QT_TR_NOOP("at most 4: the middle 4 digits stay hidden"));
+        width(MaskSettings::kMainlandIdKeepStartKey, MaskSettings::kMainlandIdMaxKeepStart,
+            QT_TR_NOOP("Mask: mainland ID characters shown at the start"),
+            QT_TR_NOOP("at most 14: the last 4 characters stay hidden"));
+        width(MaskSettings::kOtherIdKeepStartKey, MaskSettings::kOtherIdMaxKeepStart,
+            QT_TR_NOOP("Mask: other ID document characters shown at the start"),
+            QT_TR_NOOP("at most 4: the last 4 characters stay hidden"));
+        width(MaskSettings::kAccountKeepStartKey, MaskSettings::kAccountMaxKeepStart,
+            QT_TR_NOOP("Mask: account digits shown at the start"),
+            QT_TR_NOOP("at most 6: the middle 4 digits stay hidden"));
+        width(MaskSettings::kAccountKeepEndKey, MaskSettings::kAccountMaxKeepEnd,
+            QT_TR_NOOP("Mask: account digits shown at the end"),
+            QT_TR_NOOP("at most 6: the middle 4 digits stay hidden"));
+        width(MaskSettings::kAddressKeepStartKey, 20, QT_TR_NOOP("Mask: address characters shown at the start"),
+            QT_TR_NOOP("between 0 and 20"));
+        width(MaskSettings::kEmailLocalKeepKey, 3, QT_TR_NOOP("Mask: e-mail name characters shown"),
+            QT_TR_NOOP("between 0 and 3"));
+        return s;
+    }();
+    return list;
+}
+
+const SettingSpec* SettingsService::spec(const QString& key)
+{
+    for (const SettingSpec& s : specs()) {
+        if (s.key == key)
+            return &s;
+    }
+    return nullptr;
+}
+
+SettingsService::SettingsService(Database& db, AuditLog& audit, const Clock& clock)
+    : m_db(db)
+    , m_audit(audit)
+    , m_clock(clock)
+{
+    (void)reload();
+}
+
+Status SettingsService::reload()
+{
+    m_values.clear();
+    auto q = m_db.query(QStringLiteral("SELECT key, value FROM settings"));
+    if (!q.ok())
+        return q.error();
+    while (q->next()) {
+        auto parsed = validate(q->value(0).toString(), q->value(1).toString());
+        if (parsed.ok())
+            m_values.insert(q->value(0).toString(), *parsed);
+    }
+    auto mask = MaskSettings::fromMap(maskMap());
+    m_mask = mask.ok() ? *mask : MaskSettings();
+    return {};
+}
+
+QVariant SettingsService::value(const QString& key) const
+{
+    auto it = m_values.constFind(key);
+    if (it != m_values.cend())
+        return *it;
+    const SettingSpec* s = spec(key);
+    return s ? s->defaultValue : QVariant();
+}
+
+QVariantMap SettingsService::maskMap() const
+{
+    QVariantMap map;
+    const QVariantMap defaults = MaskSettings().toMap();
+    for (auto it = defaults.cbegin(); it != defaults.cend(); ++it)
+        map.insert(it.key(), value(it.key()));
+    return map;
+}
+
+MaskSettings SettingsService::maskSettings() const
+{
+    return m_mask;
+}
+
+Result<QVariant> SettingsService::validate(const QString& key, const QString& text, const QVariantMap& maskContext)
+{
+    const SettingSpec* s = spec(key);
+    if (!s)
+        return makeError(ErrorCode::InvalidInput,
+            tr("There is no setting \"%1\". List the settings with branchvault-cli settings get.").arg(key), QString(),
+            key);
+    const QString label = tr(s->label);
+    const QString trimmed = text.trimmed();
+    switch (s->type) {
+    case T::Integer: {
+        bool ok = false;
+        const qint64 number = trimmed.toLongLong(&ok);
+        if (!ok)
+            return makeError(ErrorCode::InvalidInput, tr("\"%1\" must be a whole number.").arg(label), QString(), key);
+        if (number < s->minimum || number > s->maximum)
+            return makeError(ErrorCode::InvalidInput,
+                tr("\"%1\" cannot be %2: it must be %3 (from %4 to %5).")
+                    .arg(label)
+                    .arg(number)
+                    .arg(tr(s->reason))
+                    .arg(s->minimum)
+                    .arg(s->maximum),
+                QString(), key);
+        if (key.startsWith(QLatin1String("mask."))) {
+            QVariantMap map = maskContext;
+            map.insert(key, number);
+            auto mask = MaskSettings::fromMap(map);
+            if (!mask.ok())
+                return mask.error();
+        }
+        return QVariant(number);
+    }
+    case T::Boolean:
+        if (trimmed == QLatin1String("true") || trimmed == QLatin1String("1") || trimmed == QLatin1String("yes"))
+            return QVariant(true);
+        if (trimmed == QLatin1String("false") || trimmed == QLatin1String("0") || trimmed == QLatin1String("no"))
+            return QVariant(false);
+        return makeError(ErrorCode::InvalidInput, tr("\"%1\" must be true or false.").arg(label), QString(), key);
+    case T::Text:
+        if (trimmed.size() < s->minimum || trimmed.size() > s->maximum)
+            return makeError(
+                ErrorCode::InvalidInput, tr("\"%1\" must be %2.").arg(label, tr(s->reason)), QString(), key);
+        if (key == QLatin1String(settings::BranchCode)) {
+            for (QChar c : trimmed) {
+                if (!(c.isLetterOrNumber() && c.unicode() < 128))
+                    return makeError(
+                        ErrorCode::InvalidInput, tr("\"%1\" must be %2.").arg(label, tr(s->reason)), QString(), key);
+            }
+        }
+        return QVariant(trimmed);
+    case T::DateList: {
+        auto dates = WorkingCalendar::parseDateList(trimmed);
+        if (!dates.ok())
+            return makeError(ErrorCode::InvalidInput, dates.error().message, QString(), key);
+        return QVariant(WorkingCalendar::formatDateList(*dates));
+    }
+    }
+    return makeError(ErrorCode::Internal, tr("Unknown setting type."));
+}
+
+Status SettingsService::setAs(const Actor& actor, const QString& key, const QString& text)
+{
+    auto parsed = validate(key, text, maskMap());
+    if (!parsed.ok())
+        return parsed.error();
+    if (key == QLatin1String(settings::Holidays) || key == QLatin1String(settings::ExtraWorkingDays)) {
+        // a date cannot be both a holiday and a make-up working day, and make-up days are weekend days
+        const bool holidays = key == QLatin1String(settings::Holidays);
+        auto mine = WorkingCalendar::parseDateList(parsed->toString());
+        auto other = WorkingCalendar::parseDateList(
+            value(QString::fromLatin1(holidays ? settings::ExtraWorkingDays : settings::Holidays)).toString());
+        if (mine.ok() && other.ok()) {
+            Status consistent = holidays ? WorkingCalendar::checkSettings(*mine, *other)
+                                         : WorkingCalendar::checkSettings(*other, *mine);
+            if (!consistent.ok())
+                return makeError(ErrorCode::InvalidInput, consistent.error().message, QString(), key);
+        }
+    }
+    const QString stored = parsed->toString();
+    const QString previous = value(key).toString();
+    {
+        Transaction tx(m_db);
+        if (!tx.ok())
+            return tx.error();
+        BV_TRY(m_db.exec(QStringLiteral("INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?) "
+                                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+                                        "updated_at = excluded.updated_at, updated_by = excluded.updated_by"),
+            {key, stored, m_clock.nowUtc(),
+                actor.userId > 0 ? QVariant(actor.userId) : QVariant(QMetaType::fromType<qlonglong>())}));
+        BV_TRY(m_audit.append(actor,
+            AuditEvent {QString::fromLatin1(audit::SettingsChange), QStringLiteral("setting"), key, QString(),
+                AuditOutcome::Ok, QJsonObject {{QStringLiteral("old"), previous}, {QStringLiteral("new"), stored}}}));
+        BV_TRY(tx.commit());
+    }
+    m_values.insert(key, *parsed);
+    if (key.startsWith(QLatin1String("mask."))) {
+        auto mask = MaskSettings::fromMap(maskMap());
+        m_mask = mask.ok() ? *mask : MaskSettings();
+    }
+    return {};
+}
+
+Result<QList<QPair<QString, QString>>> SettingsService::list(const Session& session)
+{
+    auto actor = m_access->authorize(session, Operation::ReadSettings);
+    if (!actor.ok())
+        return actor.error();
+    QList<QPair<QString, QString>> out;
+    for (const SettingSpec& s : specs())
+        out.append({s.key, value(s.key).toString()});
+    return out;
+}
+
+Result<QString> SettingsService::get(const Session& session, const QString& key)
+{
+    auto actor = m_access->authorize(session, Operation::ReadSettings);
+    if (!actor.ok())
+        return actor.error();
+    if (!spec(key))
+        return makeError(ErrorCode::InvalidInput,
+            tr("There is no setting \"%1\". List the settings with branchvault-cli settings get.").arg(key), QString(),
+            key);
+    return value(key).toString();
+}
+
+Status SettingsService::set(const Session& session, const QString& key, const QString& text)
+{
+    auto actor = m_access->authorize(session, Operation::WriteSettings);
+    if (!actor.ok())
+        return actor.error();
+    return setAs(*actor, key, text);
+}
+
+} // namespace bv

@@ -1,0 +1,110 @@
+#pragma once
+
+#include "MaskSettings.h"
+#include "auth/Session.h"
+#include "common/Clock.h"
+#include "common/Result.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QList>
+#include <QVariant>
+
+namespace bv {
+
+class AccessControl;
+class AuditLog;
+class Database;
+
+// One configurable policy value. Integers have a floor and a ceiling; the floors carry the rules that
+// cannot be configured away (audit retention ≥ 180 days, Argon2id ≥ OWASP's minimum, …).
+struct SettingSpec
+{
+    enum class Type
+    {
+        Integer,
+        Boolean,
+        Text,
+        DateList
+    };
+    QString key;
+    Type type = Type::Integer;
+    QVariant defaultValue;
+    qint64 minimum = 0;
+    qint64 maximum = 0;
+    const char* label = nullptr; // English, translated through SettingsService::tr
+    const char* reason = nullptr; // why the floor/ceiling, shown when a value is refused
+};
+
+// Settings stored in the database (never QSettings: some decide security). Reads need no session —
+// services read them internally; changing them is an administrator's operation, audited with the old
+// and the new value.
+class SettingsService
+{
+    Q_DECLARE_TR_FUNCTIONS(SettingsService)
+public:
+    SettingsService(Database& db, AuditLog& audit, const Clock& clock);
+    void setAccessControl(AccessControl* access) { m_access = access; }
+
+    static const QList<SettingSpec>& specs();
+    static const SettingSpec* spec(const QString& key);
+
+    QVariant value(const QString& key) const;
+    qint64 integer(const QString& key) const { return value(key).toLongLong(); }
+    bool boolean(const QString& key) const { return value(key).toBool(); }
+    QString text(const QString& key) const { return value(key).toString(); }
+    MaskSettings maskSettings() const;
+
+    // Session-checked front door (ReadSettings / WriteSettings).
+    Result<QList<QPair<QString, QString>>> list(const Session& session);
+    Result<QString> get(const Session& session, const QString& key);
+    Status set(const Session& session, const QString& key, const QString& value);
+
+    // Validates and stores a value without a session (first set-up, tests); audited as `actor`.
+    Status setAs(const Actor& actor, const QString& key, const QString& value);
+    // Checks a value against the setting's type and limits.
+    static Result<QVariant> validate(const QString& key, const QString& text, const QVariantMap& maskContext = {});
+
+    // Reloads from the database (after a restore).
+    Status reload();
+
+private:
+    QVariantMap maskMap() const;
+
+    Database& m_db;
+    AuditLog& m_audit;
+    const Clock& m_clock;
+    AccessControl* m_access = nullptr;
+    QHash<QString, QVariant> m_values;
+    MaskSettings m_mask; // derived from the mask.* values, rebuilt when they change
+};
+
+namespace settings {
+inline constexpr char BranchCode[] = "branch.code";
+inline constexpr char BranchName[] = "branch.name";
+inline constexpr char LockoutAttempts[] = "auth.lockout.attempts";
+inline constexpr char LockoutMinutes[] = "auth.lockout.minutes";
+inline constexpr char IdleMinutes[] = "auth.idle.minutes";
+inline constexpr char PasswordExpiryDays[] = "auth.password.expiry_days";
+inline constexpr char PasswordHistory[] = "auth.password.history";
+inline constexpr char PasswordMinLength[] = "auth.password.min_length";
+inline constexpr char TotpRequiredForPrivileged[] = "auth.totp.required_for_privileged";
+inline constexpr char Argon2MemLimitMiB[] = "auth.argon2.memlimit_mib";
+inline constexpr char Argon2OpsLimit[] = "auth.argon2.opslimit";
+inline constexpr char AuditRetentionDays[] = "audit.retention_days";
+inline constexpr char AlertClerkLookupsPerHour[] = "alert.clerk_lookups_per_hour";
+inline constexpr char AlertSameCustomerPerDay[] = "alert.same_customer_opens_per_day";
+inline constexpr char AlertWorkStartHour[] = "alert.working_hours.start";
+inline constexpr char AlertWorkEndHour[] = "alert.working_hours.end";
+inline constexpr char AlertFailedSignIns[] = "alert.failed_sign_ins_per_hour";
+inline constexpr char AlertQuickGrantMinutes[] = "alert.quick_grant_minutes";
+inline constexpr char RequestMaxValidityHours[] = "request.max_validity_hours";
+inline constexpr char CustomerRetentionYears[] = "customer.retention_years";
+inline constexpr char TierGoldCny[] = "customer.tier.gold_cny";
+inline constexpr char TierPlatinumCny[] = "customer.tier.platinum_cny";
+inline constexpr char TierDiamondCny[] = "customer.tier.diamond_cny";
+inline constexpr char Holidays[] = "complaint.holidays";
+inline constexpr char ExtraWorkingDays[] = "complaint.extra_working_days";
+} // namespace settings
+
+} // namespace bv

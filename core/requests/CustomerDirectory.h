@@ -1,0 +1,28 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QString>
+
+namespace bv {
+
+// What the core's other services need to know about a customer without reading the record:
+// its number, its manager and whether it is restricted. Implemented by CustomerService.
+struct CustomerRef
+{
+    qint64 id = 0;
+    QString number; // customer number (grade 3)
+    qint64 managerId = 0; // the customer manager responsible now (custody included)
+    bool restricted = false;
+    QString status; // "pending", "active", "closed", "anonymised"
+};
+
+class CustomerDirectory
+{
+public:
+    virtual ~CustomerDirectory() = default;
+    virtual Result<CustomerRef> customerByNumber(const QString& number) const = 0;
+    virtual Result<CustomerRef> customerById(qint64 id) const = 0;
+};
+
+} // namespace bv

@@ -1,0 +1,856 @@
+#include "RequestService.h"
+
+#include "CustomerDirectory.h"
+#include "audit/AuditActions.h"
+#include "audit/AuditLog.h"
+#include "db/Database.h"
+#include "db/Transaction.h"
+#include "policy/AccessControl.h"
+#include "policy/FieldCatalogue.h"
+#include "policy/Policy.h"
+#include "policy/SettingsService.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+namespace bv {
+
+namespace {
+
+// The reports an export or print request may name. This table is the one list: validation, the
+// customer rule and the role rule all read it.
+struct ReportSpec
+{
+    const char* key;
+    bool oneCustomer; // true: exactly one customer (data-subject report); false: no customers
+    bool managerOnly; // only the branch manager may ask for it
+};
+
+constexpr ReportSpec kReports[] = {
+    {"data_subject", true, false},
+    {"customer_list", false, false},
+    {"complaints", false, false},
+    {"audit_summary", false, true},
+};
+
+const ReportSpec* findReport(const QString& key)
+{
+    for (const ReportSpec& spec : kReports) {
+        if (key == QLatin1String(spec.key))
+            return &spec;
+    }
+    return nullptr;
+}
+
+constexpr int kHardMaxValidityHours = 72; // DESIGN §5: at most 3 days, whatever the setting says
+constexpr int kMaxTextChars = 500; // purpose and reasons
+constexpr int kMaxCustomers = 20; // a request is for named customers, not bulk access (DESIGN §4)
+
+const QString kSelect = QStringLiteral(
+    "SELECT r.id, r.requester_id, u.login, r.type, r.scope, r.purpose, r.validity_hours, r.status, r.created_at, "
+    "r.decided_by, d.login, r.decided_at, r.decision_reason, r.valid_from, r.valid_until, r.used_at, r.revoked_by, "
+    "v.login, r.revoked_at, r.revoke_reason FROM requests r JOIN users u ON u.id = r.requester_id "
+    "LEFT JOIN users d ON d.id = r.decided_by LEFT JOIN users v ON v.id = r.revoked_by");
+
+const QString kOpenCondition
+    = QStringLiteral("(r.status = 'pending' OR (r.status = 'approved' AND r.valid_until > ?))");
+
+// The longest validity a request may have now: the setting, never beyond 3 days.
+int maxValidityHours(const SettingsService& service)
+{
+    const qint64 configured = service.integer(QString::fromLatin1(settings::RequestMaxValidityHours));
+    return int(qBound(qint64(1), configured, qint64(kHardMaxValidityHours)));
+}
+
+// Characters as a reader counts them (a character outside the BMP is one, not two).
+int charCount(const QString& text)
+{
+    return int(text.toUcs4().size());
+}
+
+QDateTime timeFrom(const QVariant& value)
+{
+    if (value.isNull())
+        return QDateTime();
+    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+}
+
+QVariant nullableText(const QString& text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+std::optional<RequestStatus> storedStatusFromKey(const QString& key)
+{
+    for (RequestStatus status : {RequestStatus::Pending, RequestStatus::Approved, RequestStatus::Rejected,
+             RequestStatus::Revoked, RequestStatus::Used, RequestStatus::Withdrawn}) {
+        if (key == requestStatusKey(status))
+            return status;
+    }
+    return std::nullopt;
+}
+
+struct Scope
+{
+    QStringList fields;
+    QString report;
+};
+
+QString scopeToJson(const Scope& scope)
+{
+    const QJsonObject object {
+        {QStringLiteral("fields"), QJsonArray::fromStringList(scope.fields)}, {QStringLiteral("report"), scope.report}};
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+Scope scopeFromJson(const QString& json)
+{
+    const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
+    Scope scope;
+    for (const QJsonValue& field : object.value(QStringLiteral("fields")).toArray())
+        scope.fields << field.toString();
+    scope.report = object.value(QStringLiteral("report")).toString();
+    return scope;
+}
+
+// Trimmed, without blanks and repeats, in the order given.
+QStringList cleanList(const QStringList& input, bool upper)
+{
+    QStringList out;
+    for (const QString& item : input) {
+        const QString clean = upper ? item.trimmed().toUpper() : item.trimmed();
+        if (!clean.isEmpty() && !out.contains(clean))
+            out << clean;
+    }
+    return out;
+}
+
+Error invalid(const QString& field, const QString& message)
+{
+    return makeError(ErrorCode::InvalidInput, message, QString(), field);
+}
+
+// The customer number an audit row is filed under: the one customer of the request, if it names one.
+QString auditCustomerNo(const Request& request)
+{
+    return request.customerNumbers.size() == 1 ? request.customerNumbers.first() : QString();
+}
+
+// The actor's approved, live requests of one type that name `customerId` (or, with 0, name no customer),
+// with their scope; latest validity first or soonest first.
+struct Candidate
+{
+    Grant grant;
+    Scope scope;
+};
+
+Result<QList<Candidate>> liveCandidates(
+    Database& db, const Actor& actor, RequestType type, qint64 customerId, const QDateTime& now, bool latestFirst)
+{
+    const QString customerCondition = customerId > 0
+        ? QStringLiteral("EXISTS (SELECT 1 FROM request_customers rc WHERE rc.request_id = r.id AND "
+                         "rc.customer_id = ?)")
+        : QStringLiteral("NOT EXISTS (SELECT 1 FROM request_customers rc WHERE rc.request_id = r.id)");
+    QVariantList values {actor.userId, requestTypeKey(type), now, now};
+    if (customerId > 0)
+        values << customerId;
+    auto q = db.query(QStringLiteral("SELECT r.id, r.valid_until, r.decided_by, r.scope FROM requests r "
+                                     "WHERE r.requester_id = ? AND r.type = ? AND r.status = 'approved' "
+                                     "AND r.valid_from <= ? AND r.valid_until > ? AND ")
+            + customerCondition
+            + (latestFirst ? QStringLiteral(" ORDER BY r.valid_until DESC, r.id DESC")
+                           : QStringLiteral(" ORDER BY r.valid_until ASC, r.id ASC")),
+        values);
+    if (!q.ok())
+        return q.error();
+    QList<Candidate> candidates;
+    while (q->next())
+        candidates << Candidate {
+            Grant {q->value(0).toLongLong(), type, timeFrom(q->value(1)), q->value(2).toLongLong()},
+            scopeFromJson(q->value(3).toString())};
+    return candidates;
+}
+
+} // namespace
+
+QString requestTypeKey(RequestType type)
+{
+    switch (type) {
+    case RequestType::Reveal:
+        return QStringLiteral("reveal");
+    case RequestType::Export:
+        return QStringLiteral("export");
+    case RequestType::Print:
+        return QStringLiteral("print");
+    case RequestType::RestrictedAccess:
+        return QStringLiteral("restricted_access");
+    }
+    return QString();
+}
+
+std::optional<RequestType> requestTypeFromKey(const QString& key)
+{
+    for (RequestType type :
+        {RequestType::Reveal, RequestType::Export, RequestType::Print, RequestType::RestrictedAccess}) {
+        if (key == requestTypeKey(type))
+            return type;
+    }
+    return std::nullopt;
+}
+
+QString requestStatusKey(RequestStatus status)
+{
+    switch (status) {
+    case RequestStatus::Pending:
+        return QStringLiteral("pending");
+    case RequestStatus::Approved:
+        return QStringLiteral("approved");
+    case RequestStatus::Rejected:
+        return QStringLiteral("rejected");
+    case RequestStatus::Revoked:
+        return QStringLiteral("revoked");
+    case RequestStatus::Used:
+        return QStringLiteral("used");
+    case RequestStatus::Withdrawn:
+        return QStringLiteral("withdrawn");
+    case RequestStatus::Expired:
+        return QStringLiteral("expired");
+    }
+    return QString();
+}
+
+RequestService::RequestService(Database& db, AuditLog& audit, AccessControl& access, SettingsService& settings,
+    const CustomerDirectory& customers, const Clock& clock)
+    : m_db(db)
+    , m_audit(audit)
+    , m_access(access)
+    , m_settings(settings)
+    , m_customers(customers)
+    , m_clock(clock)
+{
+}
+
+QStringList RequestService::reportKeys()
+{
+    QStringList keys;
+    for (const ReportSpec& spec : kReports)
+        keys << QString::fromLatin1(spec.key);
+    return keys;
+}
+
+bool RequestService::reportNeedsCustomer(const QString& report)
+{
+    const ReportSpec* spec = findReport(report);
+    return spec && spec->oneCustomer;
+}
+
+QString RequestService::statusLabel(RequestStatus status)
+{
+    switch (status) {
+    case RequestStatus::Pending:
+        return tr("pending");
+    case RequestStatus::Approved:
+        return tr("approved");
+    case RequestStatus::Rejected:
+        return tr("rejected");
+    case RequestStatus::Revoked:
+        return tr("revoked");
+    case RequestStatus::Used:
+        return tr("used");
+    case RequestStatus::Withdrawn:
+        return tr("withdrawn");
+    case RequestStatus::Expired:
+        return tr("expired");
+    }
+    return QString();
+}
+
+Result<Request> RequestService::create(const Session& session, const NewRequest& input)
+{
+    auto actor = m_access.authorize(session, Operation::CreateRequest);
+    if (!actor.ok())
+        return actor.error();
+    const QString typeKey = requestTypeKey(input.type);
+    const QString requestObject = QStringLiteral("request");
+
+    // Who may ask for what, by role (scope by customer follows once the customers are known).
+    if (actor->role == Role::Clerk && input.type != RequestType::RestrictedAccess)
+        return m_access.deny(*actor, Operation::CreateRequest, requestObject, QString(), QString(),
+            tr("Clerks may only ask for access to a restricted customer. A full value, an export or "
+               "a print is asked for by the customer's own manager or the branch manager."));
+
+    const QString purpose = input.purpose.trimmed();
+    if (purpose.isEmpty())
+        return invalid(QStringLiteral("purpose"),
+            tr("State the purpose of the request: what the information is needed for (up to %1 "
+               "characters).")
+                .arg(kMaxTextChars));
+    if (charCount(purpose) > kMaxTextChars)
+        return invalid(QStringLiteral("purpose"),
+            tr("The purpose has %1 characters; at most %2 are allowed. Shorten it.")
+                .arg(charCount(purpose))
+                .arg(kMaxTextChars));
+    const int maxHours = maxValidityHours(m_settings);
+    if (input.validityHours < 1 || input.validityHours > maxHours)
+        return invalid(QStringLiteral("validity_hours"),
+            tr("A request is valid for 1 to %1 hours. Ask for %1 hours or less, and file a new request "
+               "when it runs out.")
+                .arg(maxHours));
+
+    const QStringList numbers = cleanList(input.customerNumbers, true);
+    const QStringList fields = cleanList(input.fields, false);
+    const QString report = input.report.trimmed();
+    const ReportSpec* reportSpec = nullptr;
+    switch (input.type) {
+    case RequestType::Reveal:
+        if (numbers.isEmpty())
+            return invalid(QStringLiteral("customers"),
+                tr("Name at least one customer number whose values you need to see in full."));
+        if (fields.isEmpty())
+            return invalid(QStringLiteral("fields"), tr("Choose at least one grade-1 field to see in full."));
+        for (const QString& field : fields) {
+            if (!FieldCatalogue::isGradeOne(field))
+                return invalid(QStringLiteral("fields"),
+                    FieldCatalogue::find(field)
+                        ? tr("The field \"%1\" is not a grade-1 field; it is never masked, so it needs no "
+                             "reveal request. Remove it from the request.")
+                              .arg(field)
+                        : tr("There is no field \"%1\". Choose grade-1 fields only (for example name, "
+                             "id_number, mobile).")
+                              .arg(field));
+        }
+        if (!report.isEmpty())
+            return invalid(QStringLiteral("report"),
+                tr("A reveal request names customers and fields, not a report. Remove the report, or "
+                   "file an export or print request for it."));
+        break;
+    case RequestType::RestrictedAccess:
+        if (numbers.isEmpty())
+            return invalid(
+                QStringLiteral("customers"), tr("Name at least one restricted customer you need access to."));
+        if (!fields.isEmpty() || !report.isEmpty())
+            return invalid(QStringLiteral("fields"),
+                tr("A restricted-access request names customers only. To see a full value as well, file "
+                   "a reveal request."));
+        break;
+    case RequestType::Export:
+    case RequestType::Print:
+        if (report.isEmpty())
+            return invalid(QStringLiteral("report"),
+                tr("Choose the report to export or print: one of %1.").arg(reportKeys().join(QStringLiteral(", "))));
+        reportSpec = findReport(report);
+        if (!reportSpec)
+            return invalid(QStringLiteral("report"),
+                tr("There is no report \"%1\". Choose one of %2.")
+                    .arg(report, reportKeys().join(QStringLiteral(", "))));
+        if (reportSpec->oneCustomer && numbers.size() != 1)
+            return invalid(QStringLiteral("customers"),
+                tr("The report \"%1\" covers exactly one customer. Name one customer number.").arg(report));
+        if (!reportSpec->oneCustomer && !numbers.isEmpty())
+            return invalid(QStringLiteral("customers"),
+                tr("The report \"%1\" does not name customers. Remove the customer numbers.").arg(report));
+        if (!fields.isEmpty())
+            return invalid(QStringLiteral("fields"),
+                tr("An export or print request names a report, not fields. Remove the fields."));
+        if (reportSpec->managerOnly && actor->role != Role::Manager)
+            return m_access.deny(*actor, Operation::CreateRequest, requestObject, QString(), QString(),
+                tr("Only the branch manager may ask for the report \"%1\".").arg(report));
+        break;
+    }
+    if (numbers.size() > kMaxCustomers)
+        return invalid(QStringLiteral("customers"),
+            tr("A request names at most %1 customers; full values are not given out in bulk. Split the "
+               "work into several requests, each with its own purpose.")
+                .arg(kMaxCustomers));
+
+    QList<CustomerRef> refs;
+    for (const QString& number : numbers) {
+        auto ref = m_customers.customerByNumber(number);
+        if (!ref.ok()) {
+            if (ref.code() == ErrorCode::NotFound)
+                return makeError(ErrorCode::NotFound,
+                    tr("There is no customer %1. Check the customer number and try again.").arg(number), QString(),
+                    QStringLiteral("customers"));
+            return ref.error();
+        }
+        if (ref->status == QLatin1String("anonymised"))
+            return invalid(QStringLiteral("customers"),
+                tr("Customer %1 has been anonymised; no personal information is left to request. Remove "
+                   "the customer from the request.")
+                    .arg(ref->number));
+        if (input.type == RequestType::RestrictedAccess && !ref->restricted)
+            return invalid(QStringLiteral("customers"),
+                tr("Customer %1 is not restricted, so no request is needed for access. Open the customer "
+                   "as usual.")
+                    .arg(ref->number));
+        refs << *ref;
+    }
+    // A customer manager asks for full values, exports and prints of the own customers only.
+    if (actor->role == Role::CustomerManager && input.type != RequestType::RestrictedAccess) {
+        for (const CustomerRef& ref : refs) {
+            if (ref.managerId != actor->userId)
+                return m_access.deny(*actor, Operation::CreateRequest, QStringLiteral("customer"),
+                    QString::number(ref.id), ref.number,
+                    tr("Customer %1 is not your customer. Only the customer's own manager or the "
+                       "branch manager may ask for this.")
+                        .arg(ref.number));
+        }
+    }
+
+    const QDateTime now = m_clock.nowUtc();
+    QStringList refNumbers;
+    for (const CustomerRef& ref : refs)
+        refNumbers << ref.number;
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    auto inserted
+        = m_db.query(QStringLiteral("INSERT INTO requests (requester_id, type, scope, purpose, "
+                                    "validity_hours, status, created_at) VALUES (?, ?, ?, ?, ?, 'pending', ?)"),
+            {actor->userId, typeKey, scopeToJson(Scope {fields, report}), purpose, input.validityHours, now});
+    if (!inserted.ok())
+        return inserted.error();
+    const qint64 id = inserted->lastInsertId().toLongLong();
+    for (const CustomerRef& ref : refs)
+        BV_TRY(m_db.exec(
+            QStringLiteral("INSERT INTO request_customers (request_id, customer_id) VALUES (?, ?)"), {id, ref.id}));
+    // The purpose is free text written by staff and may hold personal data: only its length is logged.
+    QJsonObject details {{QStringLiteral("type"), typeKey},
+        {QStringLiteral("customers"), QJsonArray::fromStringList(refNumbers)},
+        {QStringLiteral("validityHours"), input.validityHours}, {QStringLiteral("purposeLength"), charCount(purpose)}};
+    if (!fields.isEmpty())
+        details.insert(QStringLiteral("fields"), QJsonArray::fromStringList(fields));
+    if (!report.isEmpty())
+        details.insert(QStringLiteral("report"), report);
+    BV_TRY(m_audit.append(*actor,
+        AuditEvent {QString::fromLatin1(audit::RequestCreate), requestObject, QString::number(id),
+            refNumbers.size() == 1 ? refNumbers.first() : QString(), AuditOutcome::Ok, details}));
+    BV_TRY(tx.commit());
+    return load(id);
+}
+
+Result<QList<Request>> RequestService::select(const QString& where, const QVariantList& values) const
+{
+    auto q = m_db.query(kSelect + QStringLiteral(" WHERE ") + where + QStringLiteral(" ORDER BY r.id DESC"), values);
+    if (!q.ok())
+        return q.error();
+    const QDateTime now = m_clock.nowUtc();
+    QList<Request> requests;
+    QHash<qint64, qsizetype> index;
+    while (q->next()) {
+        Request r;
+        r.id = q->value(0).toLongLong();
+        r.requesterId = q->value(1).toLongLong();
+        r.requesterLogin = q->value(2).toString();
+        const auto type = requestTypeFromKey(q->value(3).toString());
+        const auto status = storedStatusFromKey(q->value(7).toString());
+        if (!type || !status)
+            return makeError(ErrorCode::Damaged,
+                tr("Request %1 has an unknown type or status in the database. Run the database check "
+                   "(branchvault-cli verify).")
+                    .arg(r.id));
+        r.type = *type;
+        const Scope scope = scopeFromJson(q->value(4).toString());
+        r.fields = scope.fields;
+        r.report = scope.report;
+        r.purpose = q->value(5).toString();
+        r.validityHours = q->value(6).toInt();
+        r.status = *status;
+        r.createdAt = timeFrom(q->value(8));
+        r.decidedBy = q->value(9).toLongLong();
+        r.decidedByLogin = q->value(10).toString();
+        r.decidedAt = timeFrom(q->value(11));
+        r.decisionReason = q->value(12).toString();
+        r.validFrom = timeFrom(q->value(13));
+        r.validUntil = timeFrom(q->value(14));
+        r.usedAt = timeFrom(q->value(15));
+        r.revokedBy = q->value(16).toLongLong();
+        r.revokedByLogin = q->value(17).toString();
+        r.revokedAt = timeFrom(q->value(18));
+        r.revokeReason = q->value(19).toString();
+        // Expiry needs nobody to act: an approved grant past its validity is expired.
+        if (r.status == RequestStatus::Approved && (!r.validUntil.isValid() || r.validUntil <= now))
+            r.status = RequestStatus::Expired;
+        index.insert(r.id, requests.size());
+        requests << r;
+    }
+    if (requests.isEmpty())
+        return requests;
+    auto customers = m_db.query(QStringLiteral("SELECT rc.request_id, rc.customer_id, c.customer_no FROM requests r "
+                                               "JOIN request_customers rc ON rc.request_id = r.id "
+                                               "LEFT JOIN customers c ON c.id = rc.customer_id WHERE ")
+            + where + QStringLiteral(" ORDER BY rc.request_id, c.customer_no"),
+        values);
+    if (!customers.ok())
+        return customers.error();
+    while (customers->next()) {
+        const auto at = index.constFind(customers->value(0).toLongLong());
+        if (at == index.constEnd())
+            continue;
+        Request& r = requests[*at];
+        r.customerIds << customers->value(1).toLongLong();
+        r.customerNumbers << customers->value(2).toString();
+    }
+    return requests;
+}
+
+Result<Request> RequestService::load(qint64 id) const
+{
+    auto found = select(QStringLiteral("r.id = ?"), {id});
+    if (!found.ok())
+        return found.error();
+    if (found->isEmpty())
+        return makeError(
+            ErrorCode::NotFound, tr("There is no request %1. Refresh the list of requests and try again.").arg(id));
+    return found->first();
+}
+
+Result<QList<Request>> RequestService::list(const Session& session, bool onlyOpen)
+{
+    auto actor = m_access.authorize(session, Operation::ListOwnRequests);
+    if (!actor.ok())
+        return actor.error();
+    const bool all = Policy::allows(actor->role, Operation::ListAllRequests);
+    QStringList conditions;
+    QVariantList values;
+    if (!all) {
+        conditions << QStringLiteral("r.requester_id = ?");
+        values << actor->userId;
+    }
+    if (onlyOpen) {
+        conditions << kOpenCondition;
+        values << m_clock.nowUtc();
+    }
+    if (conditions.isEmpty())
+        conditions << QStringLiteral("1 = 1");
+    return select(conditions.join(QStringLiteral(" AND ")), values);
+}
+
+Result<Request> RequestService::get(const Session& session, qint64 id)
+{
+    auto actor = m_access.authorize(session, Operation::ListOwnRequests);
+    if (!actor.ok())
+        return actor.error();
+    auto request = load(id);
+    if (!request.ok())
+        return request.error();
+    if (!Policy::allows(actor->role, Operation::ListAllRequests) && request->requesterId != actor->userId)
+        return m_access.deny(*actor, Operation::ListOwnRequests, QStringLiteral("request"), QString::number(id),
+            QString(), tr("Request %1 was filed by someone else. You can open only your own requests.").arg(id));
+    return request;
+}
+
+Status RequestService::decide(const Actor& actor, const Request& request, const QString& sql,
+    const QVariantList& values, const char* action, const QJsonObject& details)
+{
+    QJsonObject all = details;
+    all.insert(QStringLiteral("type"), requestTypeKey(request.type));
+    all.insert(QStringLiteral("requester"), request.requesterLogin);
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    auto changed = m_db.query(sql, values);
+    if (!changed.ok())
+        return changed.error();
+    if (changed->numRowsAffected() != 1)
+        return makeError(ErrorCode::Conflict,
+            tr("Request %1 was changed meanwhile (decided, withdrawn or expired). Refresh the list and "
+               "look at it again.")
+                .arg(request.id));
+    BV_TRY(m_audit.append(actor,
+        AuditEvent {QString::fromLatin1(action), QStringLiteral("request"), QString::number(request.id),
+            auditCustomerNo(request), AuditOutcome::Ok, all}));
+    return tx.commit();
+}
+
+Status RequestService::approve(const Session& session, qint64 id, const QString& reason)
+{
+    auto actor = m_access.authorize(session, Operation::DecideRequest);
+    if (!actor.ok())
+        return actor.error();
+    const QString why = reason.trimmed();
+    if (charCount(why) > kMaxTextChars)
+        return invalid(QStringLiteral("reason"),
+            tr("The reason has %1 characters; at most %2 are allowed. Shorten it.")
+                .arg(charCount(why))
+                .arg(kMaxTextChars));
+    auto request = load(id);
+    if (!request.ok())
+        return request.error();
+    if (request->requesterId == actor->userId)
+        return m_access.deny(*actor, Operation::DecideRequest, QStringLiteral("request"), QString::number(id),
+            auditCustomerNo(*request),
+            tr("You filed request %1 yourself, so you cannot approve it. Another branch manager "
+               "must decide it.")
+                .arg(id));
+    if (request->status != RequestStatus::Pending)
+        return makeError(ErrorCode::Conflict,
+            tr("Request %1 is %2, not pending; only a pending request can be "
+               "approved.")
+                .arg(id)
+                .arg(statusLabel(request->status)));
+    // The validity asked for, but never beyond the current limit (it may have been lowered since).
+    const int maxHours = maxValidityHours(m_settings);
+    const int hours = qMin(request->validityHours, maxHours);
+    const QDateTime now = m_clock.nowUtc();
+    const QDateTime until = now.addSecs(qint64(hours) * 3600);
+    return decide(*actor, *request,
+        QStringLiteral("UPDATE requests SET status = 'approved', decided_by = ?, decided_at = ?, "
+                       "decision_reason = ?, valid_from = ?, valid_until = ? WHERE id = ? AND status = "
+                       "'pending'"),
+        {actor->userId, now, nullableText(why), now, until, id}, audit::RequestApprove,
+        QJsonObject {{QStringLiteral("validityHours"), hours},
+            {QStringLiteral("validUntil"), until.toUTC().toString(Qt::ISODateWithMs)},
+            {QStringLiteral("reasonLength"), charCount(why)}});
+}
+
+Status RequestService::reject(const Session& session, qint64 id, const QString& reason)
+{
+    auto actor = m_access.authorize(session, Operation::DecideRequest);
+    if (!actor.ok())
+        return actor.error();
+    const QString why = reason.trimmed();
+    if (why.isEmpty())
+        return invalid(QStringLiteral("reason"),
+            tr("Give a reason for the rejection, so that the requester knows what to change."));
+    if (charCount(why) > kMaxTextChars)
+        return invalid(QStringLiteral("reason"),
+            tr("The reason has %1 characters; at most %2 are allowed. Shorten it.")
+                .arg(charCount(why))
+                .arg(kMaxTextChars));
+    auto request = load(id);
+    if (!request.ok())
+        return request.error();
+    if (request->requesterId == actor->userId)
+        return m_access.deny(*actor, Operation::DecideRequest, QStringLiteral("request"), QString::number(id),
+            auditCustomerNo(*request),
+            tr("You filed request %1 yourself, so you cannot decide it. Withdraw it instead, or "
+               "ask another branch manager.")
+                .arg(id));
+    if (request->status != RequestStatus::Pending)
+        return makeError(ErrorCode::Conflict,
+            tr("Request %1 is %2, not pending; only a pending request can be "
+               "rejected.")
+                .arg(id)
+                .arg(statusLabel(request->status)));
+    return decide(*actor, *request,
+        QStringLiteral("UPDATE requests SET status = 'rejected', decided_by = ?, decided_at = ?, "
+                       "decision_reason = ? WHERE id = ? AND status = 'pending'"),
+        {actor->userId, m_clock.nowUtc(), why, id}, audit::RequestReject,
+        QJsonObject {{QStringLiteral("reasonLength"), charCount(why)}});
+}
+
+Status RequestService::revoke(const Session& session, qint64 id, const QString& reason)
+{
+    auto actor = m_access.authorize(session, Operation::RevokeRequest);
+    if (!actor.ok())
+        return actor.error();
+    const QString why = reason.trimmed();
+    if (why.isEmpty())
+        return invalid(QStringLiteral("reason"),
+            tr("Give a reason for revoking the grant, so that the requester knows why it stopped."));
+    if (charCount(why) > kMaxTextChars)
+        return invalid(QStringLiteral("reason"),
+            tr("The reason has %1 characters; at most %2 are allowed. Shorten it.")
+                .arg(charCount(why))
+                .arg(kMaxTextChars));
+    auto request = load(id);
+    if (!request.ok())
+        return request.error();
+    if (request->status != RequestStatus::Approved)
+        return makeError(ErrorCode::Conflict,
+            tr("Request %1 is %2; only an approved grant that is still valid can "
+               "be revoked.")
+                .arg(id)
+                .arg(statusLabel(request->status)));
+    const QDateTime now = m_clock.nowUtc();
+    return decide(*actor, *request,
+        QStringLiteral("UPDATE requests SET status = 'revoked', revoked_by = ?, revoked_at = ?, "
+                       "revoke_reason = ? WHERE id = ? AND status = 'approved' AND valid_until > ?"),
+        {actor->userId, now, why, id, now}, audit::RequestRevoke,
+        QJsonObject {{QStringLiteral("reasonLength"), charCount(why)}});
+}
+
+Status RequestService::withdraw(const Session& session, qint64 id)
+{
+    auto actor = m_access.authorize(session, Operation::CreateRequest);
+    if (!actor.ok())
+        return actor.error();
+    auto request = load(id);
+    if (!request.ok())
+        return request.error();
+    if (request->requesterId != actor->userId)
+        return m_access.deny(*actor, Operation::CreateRequest, QStringLiteral("request"), QString::number(id),
+            auditCustomerNo(*request),
+            tr("Request %1 was filed by someone else; only its requester can withdraw it. A branch "
+               "manager rejects it instead.")
+                .arg(id));
+    if (request->status != RequestStatus::Pending)
+        return makeError(ErrorCode::Conflict,
+            tr("Request %1 is %2, not pending; only a pending request can be "
+               "withdrawn.")
+                .arg(id)
+                .arg(statusLabel(request->status)));
+    return decide(*actor, *request,
+        QStringLiteral("UPDATE requests SET status = 'withdrawn' WHERE id = ? AND status = 'pending'"), {id},
+        audit::RequestWithdraw, QJsonObject());
+}
+
+Result<Grant> RequestService::liveGrant(
+    const Actor& actor, RequestType type, qint64 customerId, const QString& field) const
+{
+    const bool perCustomer = type == RequestType::Reveal || type == RequestType::RestrictedAccess;
+    if ((perCustomer && customerId <= 0) || (type == RequestType::Reveal && field.isEmpty()))
+        return makeError(
+            ErrorCode::Internal, tr("A grant was looked up without its customer or field."), requestTypeKey(type));
+    auto noGrant = [&]() {
+        switch (type) {
+        case RequestType::Reveal:
+            return makeError(ErrorCode::NotFound,
+                tr("You have no live approval to see the %1 of this customer in full. File a special "
+                   "request and wait for the branch manager's approval.")
+                    .arg(FieldCatalogue::label(field)));
+        case RequestType::RestrictedAccess:
+            return makeError(ErrorCode::NotFound,
+                tr("This customer is restricted and you have no live approval for access. File a special "
+                   "request and wait for the branch manager's approval."));
+        case RequestType::Export:
+        case RequestType::Print:
+            break;
+        }
+        return makeError(ErrorCode::NotFound,
+            type == RequestType::Export ? tr("You have no live approval for this export. File a special request and "
+                                             "wait for the branch manager's approval.")
+                                        : tr("You have no live approval for this print. File a special request and "
+                                             "wait for the branch manager's approval."));
+    };
+    if (!actor.isSignedIn())
+        return noGrant();
+    auto candidates = liveCandidates(m_db, actor, type, customerId, m_clock.nowUtc(), true);
+    if (!candidates.ok())
+        return candidates.error();
+    for (const Candidate& candidate : *candidates) {
+        if (type != RequestType::Reveal || candidate.scope.fields.contains(field))
+            return candidate.grant;
+    }
+    return noGrant();
+}
+
+Result<Grant> RequestService::consumeGrant(
+    const Actor& actor, RequestType type, const QString& report, qint64 customerId)
+{
+    if (type != RequestType::Export && type != RequestType::Print)
+        return makeError(ErrorCode::Internal, tr("Only export and print grants are used up; other grants are reused."),
+            requestTypeKey(type));
+    const ReportSpec* spec = findReport(report);
+    if (!spec)
+        return invalid(QStringLiteral("report"),
+            tr("There is no report \"%1\". Choose one of %2.").arg(report, reportKeys().join(QStringLiteral(", "))));
+    const QString typeKey = requestTypeKey(type);
+    QString noGrant;
+    if (type == RequestType::Export)
+        noGrant = customerId > 0 ? tr("You have no live approval to export the report \"%1\" for this customer. File "
+                                      "a special request and wait for the branch manager's approval.")
+                                 : tr("You have no live approval to export the report \"%1\". File a special "
+                                      "request and wait for the branch manager's approval.");
+    else
+        noGrant = customerId > 0 ? tr("You have no live approval to print the report \"%1\" for this customer. File "
+                                      "a special request and wait for the branch manager's approval.")
+                                 : tr("You have no live approval to print the report \"%1\". File a special request "
+                                      "and wait for the branch manager's approval.");
+    noGrant = noGrant.arg(report);
+    if (!actor.isSignedIn())
+        return makeError(ErrorCode::NotFound, noGrant);
+    QString customerNo;
+    if (customerId > 0) {
+        auto ref = m_customers.customerById(customerId);
+        if (!ref.ok())
+            return ref.error();
+        customerNo = ref->number;
+    }
+    const QDateTime now = m_clock.nowUtc();
+    // The grant that runs out first is used first.
+    auto candidates = liveCandidates(m_db, actor, type, customerId, now, false);
+    if (!candidates.ok())
+        return candidates.error();
+    std::optional<Grant> grant;
+    for (const Candidate& candidate : *candidates) {
+        if (candidate.scope.report == report) {
+            grant = candidate.grant;
+            break;
+        }
+    }
+    if (!grant)
+        return makeError(ErrorCode::NotFound, noGrant);
+
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    auto used = m_db.query(QStringLiteral("UPDATE requests SET status = 'used', used_at = ? WHERE id = ? AND status = "
+                                          "'approved' AND valid_until > ?"),
+        {now, grant->requestId, now});
+    if (!used.ok())
+        return used.error();
+    if (used->numRowsAffected() != 1)
+        return makeError(ErrorCode::NotFound, noGrant);
+    QJsonObject details {{QStringLiteral("request"), grant->requestId}, {QStringLiteral("type"), typeKey},
+        {QStringLiteral("report"), report}};
+    if (!customerNo.isEmpty())
+        details.insert(QStringLiteral("customer"), customerNo);
+    BV_TRY(m_audit.append(actor,
+        AuditEvent {QString::fromLatin1(audit::GrantUse), QStringLiteral("request"), QString::number(grant->requestId),
+            customerNo, AuditOutcome::Ok, details}));
+    BV_TRY(tx.commit());
+    return *grant;
+}
+
+Status RequestService::recordUse(
+    const Actor& actor, const Grant& grant, const QString& customerNo, const QStringList& fields)
+{
+    if (grant.type != RequestType::Reveal && grant.type != RequestType::RestrictedAccess)
+        return makeError(ErrorCode::Internal, tr("Export and print grants are single use; use them up instead."),
+            requestTypeKey(grant.type));
+    const QString number = customerNo.trimmed().toUpper();
+    const QString stopped = tr("The approval for this is no longer live (it expired, was revoked, or does not cover "
+                               "this customer or field). File a special request and wait for the branch manager's "
+                               "approval.");
+    if (!actor.isSignedIn() || number.isEmpty() || (grant.type == RequestType::Reveal && fields.isEmpty()))
+        return makeError(ErrorCode::NotFound, stopped);
+    // The grant is checked again at the moment of use: a grant revoked or expired since it was looked up
+    // must not be used.
+    auto ref = m_customers.customerByNumber(number);
+    if (!ref.ok())
+        return ref.error();
+    const QDateTime now = m_clock.nowUtc();
+    auto scope = m_db.query(QStringLiteral("SELECT r.scope FROM requests r WHERE r.id = ? AND r.requester_id = ? AND "
+                                           "r.type = ? AND r.status = 'approved' AND r.valid_from <= ? AND "
+                                           "r.valid_until > ? AND EXISTS (SELECT 1 FROM request_customers rc WHERE "
+                                           "rc.request_id = r.id AND rc.customer_id = ?)"),
+        {grant.requestId, actor.userId, requestTypeKey(grant.type), now, now, ref->id});
+    if (!scope.ok())
+        return scope.error();
+    if (!scope->next())
+        return makeError(ErrorCode::NotFound, stopped);
+    const QStringList allowed = scopeFromJson(scope->value(0).toString()).fields;
+    scope->finish();
+    if (grant.type == RequestType::Reveal) {
+        for (const QString& field : fields) {
+            if (!allowed.contains(field))
+                return makeError(ErrorCode::NotFound, stopped);
+        }
+    }
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    BV_TRY(m_audit.append(actor,
+        AuditEvent {QString::fromLatin1(audit::GrantUse), QStringLiteral("request"), QString::number(grant.requestId),
+            ref->number, AuditOutcome::Ok,
+            QJsonObject {{QStringLiteral("request"), grant.requestId},
+                {QStringLiteral("type"), requestTypeKey(grant.type)},
+                {QStringLiteral("fields"), QJsonArray::fromStringList(fields)}}}));
+    return tx.commit();
+}
+
+} // namespace bv

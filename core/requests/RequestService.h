@@ -1,0 +1,148 @@
+#pragma once
+
+#include "auth/Session.h"
+#include "common/Clock.h"
+#include "common/Result.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+namespace bv {
+
+class AccessControl;
+class AccountService;
+class AuditLog;
+class CustomerDirectory;
+class Database;
+class SettingsService;
+
+enum class RequestType
+{
+    Reveal,
+    Export,
+    Print,
+    RestrictedAccess
+};
+// Expired is never stored: an approved grant whose validity has passed is expired, without anyone
+// acting.
+enum class RequestStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+    Revoked,
+    Used,
+    Withdrawn,
+    Expired
+};
+
+QString requestTypeKey(RequestType type); // "reveal", "export", "print", "restricted_access"
+std::optional<RequestType> requestTypeFromKey(const QString& key);
+QString requestStatusKey(RequestStatus status);
+
+struct NewRequest
+{
+    RequestType type = RequestType::Reveal;
+    QStringList customerNumbers; // reveal, restricted access; also data-subject reports (export/print)
+    QStringList fields; // reveal: grade-1 field keys from the FieldCatalogue
+    QString report; // export / print: which report ("data_subject", "customer_list", ...)
+    QString purpose; // required
+    int validityHours = 24; // 1 .. request.max_validity_hours (≤ 72)
+};
+
+struct Request
+{
+    qint64 id = 0;
+    qint64 requesterId = 0;
+    QString requesterLogin;
+    RequestType type = RequestType::Reveal;
+    QList<qint64> customerIds;
+    QStringList customerNumbers;
+    QStringList fields;
+    QString report;
+    QString purpose;
+    int validityHours = 0;
+    RequestStatus status = RequestStatus::Pending; // effective status (Expired computed)
+    QDateTime createdAt;
+    qint64 decidedBy = 0;
+    QString decidedByLogin;
+    QDateTime decidedAt;
+    QString decisionReason;
+    QDateTime validFrom;
+    QDateTime validUntil;
+    QDateTime usedAt;
+    qint64 revokedBy = 0;
+    QString revokedByLogin;
+    QDateTime revokedAt;
+    QString revokeReason;
+};
+
+// A live grant found for an operation: which request allows it, until when.
+struct Grant
+{
+    qint64 requestId = 0;
+    RequestType type = RequestType::Reveal;
+    QDateTime validUntil;
+    qint64 approverId = 0;
+};
+
+// Special requests (专项事务申请, DESIGN §5): a requester asks for a full value (reveal), an export or
+// a print containing grade-1 data, or access to a restricted customer; a branch manager who is not the
+// requester approves or rejects it with a reason, and may revoke it. An approved request is a grant
+// that works only within its scope and validity; export and print grants are single use; expiry needs
+// nobody to act. Every decision and every use is audited.
+class RequestService
+{
+    Q_DECLARE_TR_FUNCTIONS(RequestService)
+public:
+    RequestService(Database& db, AuditLog& audit, AccessControl& access, SettingsService& settings,
+        const CustomerDirectory& customers, const Clock& clock);
+
+    Result<Request> create(const Session& session, const NewRequest& request);
+    // The manager sees every request; others their own.
+    Result<QList<Request>> list(const Session& session, bool onlyOpen = false);
+    Result<Request> get(const Session& session, qint64 id);
+    Status approve(const Session& session, qint64 id, const QString& reason);
+    Status reject(const Session& session, qint64 id, const QString& reason);
+    Status revoke(const Session& session, qint64 id, const QString& reason);
+    Status withdraw(const Session& session, qint64 id);
+
+    // For other services, with an actor they already authorized. Returns NotFound (no live grant)
+    // when nothing in scope is live; does not consume anything.
+    Result<Grant> liveGrant(
+        const Actor& actor, RequestType type, qint64 customerId, const QString& field = QString()) const;
+    // Single-use grants (export/print): finds the live grant for `report` (and customer, if any),
+    // marks it used and audits the use, inside the caller's transaction.
+    Result<Grant> consumeGrant(const Actor& actor, RequestType type, const QString& report, qint64 customerId = 0);
+    // Audits one use of a reusable grant (reveal, restricted access), inside the caller's transaction.
+    Status recordUse(const Actor& actor, const Grant& grant, const QString& customerNo, const QStringList& fields);
+
+    // The reports an export or print request may name (the one list; "data_subject" needs exactly one
+    // customer, the others none).
+    static QStringList reportKeys();
+    static bool reportNeedsCustomer(const QString& report);
+    // Translated status label for messages and views ("pending", "expired", ...).
+    static QString statusLabel(RequestStatus status);
+
+private:
+    Result<Request> load(qint64 id) const;
+    Result<QList<Request>> select(const QString& where, const QVariantList& values) const;
+    // A decision (approve/reject/revoke/withdraw) on a request the actor may act on; checks done by the
+    // callers, this writes the row change and its audit row in one transaction.
+    Status decide(const Actor& actor, const Request& request, const QString& sql, const QVariantList& values,
+        const char* action, const QJsonObject& details);
+
+    Database& m_db;
+    AuditLog& m_audit;
+    AccessControl& m_access;
+    SettingsService& m_settings;
+    const CustomerDirectory& m_customers;
+    const Clock& m_clock;
+};
+
+} // namespace bv

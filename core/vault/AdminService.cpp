@@ -1,0 +1,131 @@
+#include "AdminService.h"
+
+#include "Vault.h"
+#include "audit/AuditActions.h"
+#include "audit/AuditLog.h"
+#include "db/Database.h"
+#include "policy/AccessControl.h"
+
+#include <QFileInfo>
+#include <QJsonObject>
+
+namespace bv {
+
+AdminService::AdminService(Vault& vault, VaultService& vaults, AccessControl& access, AuditLog& audit)
+    : m_vault(vault)
+    , m_vaults(vaults)
+    , m_access(access)
+    , m_audit(audit)
+{
+}
+
+Result<BackupArchive::Written> AdminService::backup(const Session& session, const QString& outFile)
+{
+    auto actor = m_access.authorize(session, Operation::BackupDatabase);
+    if (!actor.ok())
+        return actor.error();
+    // Recorded after the attempt, with its outcome (the backup itself therefore ends just before its
+    // own record; the live log holds it). A failed attempt is recorded as failed, never as done.
+    auto written = m_vaults.backup(m_vault, outFile);
+    QJsonObject details {{QStringLiteral("file"), QFileInfo(outFile).fileName()}};
+    if (!written.ok())
+        details.insert(QStringLiteral("error"), errorCodeName(written.error().code));
+    BV_TRY(m_audit.appendStandalone(*actor,
+        AuditEvent {QString::fromLatin1(audit::DatabaseBackup), QStringLiteral("database"), m_vault.databaseId(),
+            QString(), written.ok() ? AuditOutcome::Ok : AuditOutcome::Failed, details}));
+    return written;
+}
+
+Status AdminService::acceptRestore(const Session& session, const QString& backupFile)
+{
+    auto actor = m_access.authorize(session, Operation::RestoreDatabase);
+    if (!actor.ok())
+        return actor.error();
+    return m_audit.appendStandalone(*actor,
+        AuditEvent {QString::fromLatin1(audit::DatabaseRestore), QStringLiteral("database"), m_vault.databaseId(),
+            QString(), AuditOutcome::Ok, QJsonObject {{QStringLiteral("file"), QFileInfo(backupFile).fileName()}}});
+}
+
+Status AdminService::rekey(const Session& session, const VaultService::Progress& progress)
+{
+    auto actor = m_access.authorize(session, Operation::RotateKeys);
+    if (!actor.ok())
+        return actor.error();
+    const int before = m_vault.cipher().generation();
+    // The start is recorded before anything changes, so a rotation is never without a record even if
+    // the closing row below cannot be written.
+    BV_TRY(m_audit.appendStandalone(*actor,
+        AuditEvent {QString::fromLatin1(audit::DatabaseRekey), QStringLiteral("database"), m_vault.databaseId(),
+            QString(), AuditOutcome::Ok,
+            QJsonObject {
+                {QStringLiteral("stage"), QStringLiteral("start")}, {QStringLiteral("fromGeneration"), before}}}));
+    Status rotated = m_vaults.rekey(m_vault, progress);
+    const AuditEvent event {QString::fromLatin1(audit::DatabaseRekey), QStringLiteral("database"), m_vault.databaseId(),
+        QString(), rotated.ok() ? AuditOutcome::Ok : AuditOutcome::Failed,
+        QJsonObject {{QStringLiteral("stage"), QStringLiteral("end")}, {QStringLiteral("fromGeneration"), before},
+            {QStringLiteral("toGeneration"), m_vault.cipher().generation()}}};
+    BV_TRY(m_audit.appendStandalone(*actor, event));
+    return rotated;
+}
+
+Result<AdminService::Verification> AdminService::verify(const Session* session)
+{
+    Actor actor = Actor::system();
+    if (session) {
+        auto authorized = m_access.authorize(*session, Operation::VerifyDatabase);
+        if (!authorized.ok())
+            return authorized.error();
+        actor = *authorized;
+    }
+    Verification result;
+    auto storage = m_vaults.verify(m_vault);
+    if (!storage.ok())
+        return storage.error();
+    result.problems = storage->problems;
+    auto chain = m_audit.verify();
+    if (!chain.ok())
+        return chain.error();
+    result.auditRows = chain->rowsChecked;
+    if (!chain->ok())
+        result.problems << tr("audit log: %1").arg(chain->problem);
+    BV_TRY(m_audit.appendStandalone(actor,
+        AuditEvent {QString::fromLatin1(audit::DatabaseVerify), QStringLiteral("database"), m_vault.databaseId(),
+            QString(), result.ok() ? AuditOutcome::Ok : AuditOutcome::Failed,
+            QJsonObject {{QStringLiteral("problems"), int(result.problems.size())},
+                {QStringLiteral("auditRows"), result.auditRows}}}));
+    return result;
+}
+
+Result<AdminService::Counts> AdminService::counts(const Session& session)
+{
+    auto actor = m_access.authorize(session, Operation::ViewCounts);
+    if (!actor.ok())
+        return actor.error();
+    Database& db = m_vault.database();
+    Counts counts;
+    const struct
+    {
+        qint64* target;
+        QString sql;
+    } queries[] = {
+        {&counts.accounts, QStringLiteral("SELECT count(*) FROM users")},
+        {&counts.activeAccounts, QStringLiteral("SELECT count(*) FROM users WHERE status = 'active'")},
+        {&counts.auditRows, QStringLiteral("SELECT count(*) FROM audit_log")},
+        {&counts.openRequests, QStringLiteral("SELECT count(*) FROM requests WHERE status = 'pending'")},
+    };
+    for (const auto& q : queries) {
+        auto value = db.scalar(q.sql);
+        if (!value.ok())
+            return value.error();
+        *q.target = value->toLongLong();
+    }
+    if (db.connection().tables().contains(QStringLiteral("customers"))) {
+        auto value = db.scalar(QStringLiteral("SELECT count(*) FROM customers"));
+        if (!value.ok())
+            return value.error();
+        counts.customers = value->toLongLong();
+    }
+    return counts;
+}
+
+} // namespace bv

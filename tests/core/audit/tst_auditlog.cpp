@@ -1,0 +1,545 @@
+// The hash-chained audit log itself (DESIGN §7), on a real encrypted database: the chain verifies after
+// many appends; tampering through raw SQL (edit, delete, insert, reorder) is named at the first broken
+// row; the triggers refuse UPDATE and DELETE; truncation and a rewritten chain are caught against an
+// earlier checkpoint; checkpoint texts round-trip and refuse tampering; the retention purge keeps young
+// rows and leaves a verifiable chain; a failed audit write makes the operation fail without a trace.
+#include "TestCore.h"
+#include "audit/AuditActions.h"
+#include "audit/AuditLog.h"
+#include "auth/AccountService.h"
+#include "db/Database.h"
+#include "db/Transaction.h"
+#include "policy/SettingsService.h"
+
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace bv;
+using namespace bv::test;
+
+namespace {
+
+// Full grade-1 values the log must never hold: an 11-digit mainland mobile, an 18-digit ID number.
+QStringList grade1Findings(const QList<AuditRow>& rows)
+{
+    static const QRegularExpression mobile(QStringLiteral("(?<![0-9A-Za-z])1[3-9][0-9]{9}(?![0-9A-Za-z])"));
+    static const QRegularExpression idNumber(QStringLiteral("(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])"));
+    QStringList findings;
+    for (const AuditRow& row : rows) {
+        for (const QString& text : {row.details, row.objectId, row.customerNo}) {
+            if (mobile.match(text).hasMatch() || idNumber.match(text).hasMatch())
+                findings << QStringLiteral("seq %1 (%2)").arg(row.seq).arg(row.action);
+        }
+    }
+    return findings;
+}
+
+} // namespace
+
+class TestAuditLog : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<TestCore> t;
+
+    AuditLog& log() { return t->core->auditLog(); }
+    Database& db() { return t->vault->database(); }
+
+    static Actor clerk()
+    {
+        return Actor {101, QStringLiteral("li.si"), QStringLiteral("李四"), Role::Clerk, QStringLiteral("0001"),
+            QStringLiteral("s1")};
+    }
+    static Actor manager()
+    {
+        return Actor {102, QStringLiteral("wang"), QStringLiteral("王五"), Role::Manager, QStringLiteral("0001"),
+            QStringLiteral("s2")};
+    }
+    static Actor typedLogin(const QString& login)
+    {
+        Actor actor;
+        actor.login = login;
+        return actor;
+    }
+
+    // Appends `count` rows with mixed actors, outcomes and CJK details in one transaction; returns their seqs.
+    QList<qint64> appendMany(int count, const QString& tag = QStringLiteral("row"))
+    {
+        QList<qint64> seqs;
+        Transaction tx(db());
+        if (!tx.ok())
+            return seqs;
+        for (int i = 0; i < count; ++i) {
+            const Actor actor = i % 4 == 0 ? clerk()
+                : i % 4 == 1               ? manager()
+                : i % 4 == 2               ? Actor::system()
+                                           : typedLogin(QStringLiteral("guess%1").arg(i));
+            const AuditOutcome outcome = i % 3 == 0 ? AuditOutcome::Ok
+                : i % 3 == 1                        ? AuditOutcome::Denied
+                                                    : AuditOutcome::Failed;
+            const AuditEvent event {QStringLiteral("test.%1").arg(tag), QStringLiteral("customer"), QString::number(i),
+                QStringLiteral("C%1").arg(i, 6, 10, QLatin1Char('0')), outcome,
+                QJsonObject {{QStringLiteral("name"), QStringLiteral("张*")},
+                    {QStringLiteral("note"), QStringLiteral("第%1次，含\"引号\", 逗号\n换行").arg(i)}}};
+            if (!log().append(actor, event).ok())
+                return {};
+            auto head = log().head();
+            seqs << (head.ok() ? head->seq : 0);
+        }
+        if (!tx.commit().ok())
+            return {};
+        return seqs;
+    }
+
+    AuditRow rowAt(qint64 seq)
+    {
+        AuditFilter filter;
+        filter.afterSeq = seq - 1;
+        filter.limit = 1;
+        auto rows = log().rows(filter);
+        return rows.ok() && !rows->isEmpty() && rows->constFirst().seq == seq ? rows->constFirst() : AuditRow();
+    }
+
+    qint64 rowCount()
+    {
+        auto count = db().scalar(QStringLiteral("SELECT count(*) FROM audit_log"));
+        return count.ok() ? count->toLongLong() : -1;
+    }
+
+    int countOf(const char* action)
+    {
+        AuditFilter filter;
+        filter.action = QString::fromLatin1(action);
+        filter.limit = 100000;
+        auto rows = log().rows(filter);
+        return rows.ok() ? int(rows->size()) : -1;
+    }
+
+    bool dropTriggers()
+    {
+        return db()
+            .execScript(QStringLiteral("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;"))
+            .ok();
+    }
+
+    bool insertRaw(const AuditRow& row)
+    {
+        return db()
+            .query(QStringLiteral("INSERT INTO audit_log (seq, at, workstation, user_id, login, role, action, "
+                                  "object_type, object_id, customer_no, outcome, details, prev_hash, hash) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                {row.seq, row.at.toUTC().toString(Qt::ISODateWithMs), row.workstation,
+                    row.userId > 0 ? QVariant(row.userId) : QVariant(QMetaType::fromType<qlonglong>()), row.login,
+                    row.role, row.action, row.objectType, row.objectId,
+                    row.customerNo.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(row.customerNo),
+                    row.outcome, row.details, row.prevHash, row.hash})
+            .ok();
+    }
+
+private slots:
+    void init()
+    {
+        t = TestCore::create();
+        QVERIFY(t);
+    }
+
+    void cleanup()
+    {
+        if (t) {
+            AuditFilter all;
+            all.limit = 100000;
+            auto rows = log().rows(all);
+            QVERIFY(rows.ok());
+            const QStringList findings = grade1Findings(*rows);
+            QVERIFY2(findings.isEmpty(), qPrintable(findings.join(QStringLiteral(", "))));
+        }
+        t.reset();
+    }
+
+    void grade1ScanFindsFullValues()
+    {
+        AuditRow row;
+        row.seq = 1;
+        row.details = QStringLiteral("{\"mobile\":\"13812345678\"}");
+        QCOMPARE(grade1Findings({row}).size(), 1);
+        row.details = QStringLiteral("{\"id\":\"11010519491231002X\"}");
+        QCOMPARE(grade1Findings({row}).size(), 1);
+        row.details = QStringLiteral("{\"mobile\":\"138****5678\",\"id\":\"110105************\","
+                                     "\"hash\":\"3f1a0b13812345678c\",\"session\":\"012345678912\"}");
+        QCOMPARE(grade1Findings({row}).size(), 0);
+    }
+
+    void chainVerifiesAfterManyAppends()
+    {
+        const QList<qint64> seqs = appendMany(300);
+        QCOMPARE(seqs.size(), 300);
+        auto verification = log().verify();
+        BV_VERIFY_OK(verification);
+        QVERIFY2(verification->ok(), qPrintable(verification->problem));
+        QCOMPARE(verification->rowsChecked, rowCount());
+        QCOMPARE(verification->headSeq, seqs.constLast());
+        QCOMPARE(verification->headHash, rowAt(seqs.constLast()).hash);
+
+        // what was written is what is read back, CJK and all
+        const AuditRow row = rowAt(seqs.at(13));
+        QCOMPARE(row.login, QStringLiteral("wang"));
+        QCOMPARE(row.role, QStringLiteral("manager"));
+        QCOMPARE(row.outcome, QStringLiteral("denied"));
+        QCOMPARE(row.customerNo, QStringLiteral("C000013"));
+        const QJsonObject details = QJsonDocument::fromJson(row.details.toUtf8()).object();
+        QCOMPARE(details.value(QStringLiteral("note")).toString(), QStringLiteral("第13次，含\"引号\", 逗号\n换行"));
+        QCOMPARE(details.value(QStringLiteral("session")).toString(), QStringLiteral("s2"));
+        // a typed login that is not signed in carries no role
+        QCOMPARE(rowAt(seqs.at(3)).role, QString());
+        QCOMPARE(rowAt(seqs.at(3)).userId, qint64(0));
+    }
+
+    void editedRowIsNamed()
+    {
+        const QList<qint64> seqs = appendMany(20);
+        QVERIFY(dropTriggers());
+        const qint64 target = seqs.at(10);
+        BV_VERIFY_OK(db().query(QStringLiteral("UPDATE audit_log SET details = ? WHERE seq = ?"),
+            {QStringLiteral("{\"note\":\"nothing happened\"}"), target}));
+        auto verification = log().verify();
+        BV_VERIFY_OK(verification);
+        QVERIFY(!verification->ok());
+        QCOMPARE(verification->firstBrokenSeq, target);
+        QVERIFY2(verification->problem.contains(QStringLiteral("changed")), qPrintable(verification->problem));
+        QCOMPARE(verification->rowsChecked, target - 1);
+    }
+
+    void deletedRowIsNamed()
+    {
+        const QList<qint64> seqs = appendMany(20);
+        QVERIFY(dropTriggers());
+        const qint64 target = seqs.at(5);
+        BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_log WHERE seq = ?"), {target}));
+        auto verification = log().verify();
+        BV_VERIFY_OK(verification);
+        QVERIFY(!verification->ok());
+        QCOMPARE(verification->firstBrokenSeq, target);
+        QVERIFY2(verification->problem.contains(QStringLiteral("missing")), qPrintable(verification->problem));
+    }
+
+    void insertedRowIsNamed()
+    {
+        const QList<qint64> seqs = appendMany(20);
+        QVERIFY(dropTriggers());
+        const qint64 target = seqs.at(8);
+        // make room: every row from `target` on moves up by one (through negative numbers, seq is the key)
+        BV_VERIFY_OK(db().query(QStringLiteral("UPDATE audit_log SET seq = -seq WHERE seq >= ?"), {target}));
+        BV_VERIFY_OK(db().query(QStringLiteral("UPDATE audit_log SET seq = 1 - seq WHERE seq < 0")));
+        // the attacker's best forgery: it continues correctly from the row before and carries its own right hash
+        AuditRow forged = rowAt(target - 1);
+        forged.seq = target;
+        forged.action = QStringLiteral("customer.open");
+        forged.details = QStringLiteral("{\"note\":\"forged\"}");
+        forged.prevHash = rowAt(target - 1).hash;
+        forged.hash = AuditLog::rowHash(forged.prevHash, forged);
+        QVERIFY(insertRaw(forged));
+
+        auto verification = log().verify();
+        BV_VERIFY_OK(verification);
+        QVERIFY(!verification->ok());
+        // the forged row itself is consistent; the row after it no longer continues from its predecessor
+        QCOMPARE(verification->firstBrokenSeq, target + 1);
+        QVERIFY2(
+            verification->problem.contains(QStringLiteral("does not continue")), qPrintable(verification->problem));
+    }
+
+    void swappedRowsAreNamed()
+    {
+        const QList<qint64> seqs = appendMany(20);
+        QVERIFY(dropTriggers());
+        const qint64 a = seqs.at(12);
+        const qint64 b = seqs.at(13);
+        const AuditRow before = rowAt(a);
+        BV_VERIFY_OK(db().query(QStringLiteral("UPDATE audit_log SET seq = -1 WHERE seq = ?"), {a}));
+        BV_VERIFY_OK(db().query(QStringLiteral("UPDATE audit_log SET seq = ? WHERE seq = ?"), {a, b}));
+        BV_VERIFY_OK(db().query(QStringLiteral("UPDATE audit_log SET seq = ? WHERE seq = -1"), {b}));
+        QCOMPARE(rowAt(b).hash, before.hash);
+
+        auto verification = log().verify();
+        BV_VERIFY_OK(verification);
+        QVERIFY(!verification->ok());
+        QCOMPARE(verification->firstBrokenSeq, a);
+    }
+
+    void triggersRefuseUpdateAndDelete()
+    {
+        const QList<qint64> seqs = appendMany(5);
+        const AuditRow before = rowAt(seqs.at(2));
+        auto update = db().query(QStringLiteral("UPDATE audit_log SET details = '{}' WHERE seq = ?"), {seqs.at(2)});
+        QVERIFY(!update.ok());
+        QVERIFY2(
+            update.error().fullText().contains(QStringLiteral("append-only")), qPrintable(update.error().fullText()));
+        auto remove = db().query(QStringLiteral("DELETE FROM audit_log WHERE seq = ?"), {seqs.at(2)});
+        QVERIFY(!remove.ok());
+        QVERIFY2(remove.error().fullText().contains(QStringLiteral("cannot be deleted")),
+            qPrintable(remove.error().fullText()));
+        QVERIFY(!db().query(QStringLiteral("DELETE FROM audit_log")).ok());
+        QCOMPARE(rowAt(seqs.at(2)).details, before.details);
+        QCOMPARE(rowAt(seqs.at(2)).hash, before.hash);
+        auto verification = log().verify();
+        BV_VERIFY_OK(verification);
+        QVERIFY(verification->ok());
+    }
+
+    void truncationIsCaughtAgainstACheckpoint()
+    {
+        appendMany(10);
+        auto checkpoint = log().head();
+        BV_VERIFY_OK(checkpoint);
+        const qint64 named = checkpoint->seq;
+        QVERIFY(dropTriggers());
+        BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_log WHERE seq > ?"), {named - 3}));
+
+        auto plain = log().verify();
+        BV_VERIFY_OK(plain);
+        QVERIFY2(plain->ok(), "a truncated chain is still a valid chain on its own");
+        QCOMPARE(plain->headSeq, named - 3);
+
+        auto against = log().verifyAgainst(*checkpoint);
+        BV_VERIFY_OK(against);
+        QVERIFY(!against->ok());
+        QCOMPARE(against->firstBrokenSeq, named - 2);
+        QVERIFY2(against->problem.contains(QStringLiteral("truncated")), qPrintable(against->problem));
+    }
+
+    void rewrittenChainIsCaughtAgainstACheckpoint()
+    {
+        const QList<qint64> seqs = appendMany(30);
+        auto checkpoint = log().head();
+        BV_VERIFY_OK(checkpoint);
+        QCOMPARE(checkpoint->seq, seqs.constLast());
+        appendMany(5, QStringLiteral("later"));
+        auto before = log().verifyAgainst(*checkpoint);
+        BV_VERIFY_OK(before);
+        QVERIFY2(before->ok(), qPrintable(before->problem));
+
+        // the attacker edits one row and recomputes every later hash
+        QVERIFY(dropTriggers());
+        const qint64 edited = seqs.at(4);
+        QByteArray prev = rowAt(edited - 1).hash;
+        AuditFilter rest;
+        rest.afterSeq = edited - 1;
+        rest.limit = 100000;
+        auto rows = log().rows(rest);
+        BV_VERIFY_OK(rows);
+        for (AuditRow row : *rows) {
+            if (row.seq == edited)
+                row.details = QStringLiteral("{\"note\":\"rewritten\"}");
+            row.prevHash = prev;
+            row.hash = AuditLog::rowHash(prev, row);
+            BV_VERIFY_OK(
+                db().query(QStringLiteral("UPDATE audit_log SET details = ?, prev_hash = ?, hash = ? WHERE seq = ?"),
+                    {row.details, row.prevHash, row.hash, row.seq}));
+            prev = row.hash;
+        }
+
+        auto plain = log().verify();
+        BV_VERIFY_OK(plain);
+        QVERIFY2(plain->ok(), "a consistently rewritten chain passes verify on its own");
+        auto against = log().verifyAgainst(*checkpoint);
+        BV_VERIFY_OK(against);
+        QVERIFY(!against->ok());
+        QCOMPARE(against->firstBrokenSeq, checkpoint->seq);
+        QVERIFY2(against->problem.contains(QStringLiteral("rewritten")), qPrintable(against->problem));
+    }
+
+    void checkpointTextRoundTrips()
+    {
+        appendMany(3);
+        t->clock.advanceSecs(90);
+        auto head = log().head();
+        BV_VERIFY_OK(head);
+        const QString text = head->toText();
+        QVERIFY(text.startsWith(QStringLiteral("BranchVault audit checkpoint\n")));
+        QVERIFY(text.contains(QStringLiteral("sequence: %1\n").arg(head->seq)));
+        auto parsed = AuditCheckpoint::parse(text);
+        BV_VERIFY_OK(parsed);
+        QCOMPARE(parsed->databaseId, log().databaseId());
+        QCOMPARE(parsed->seq, head->seq);
+        QCOMPARE(parsed->hash, head->hash);
+        QCOMPARE(parsed->created, t->clock.nowUtc());
+        auto verification = log().verifyAgainst(*parsed);
+        BV_VERIFY_OK(verification);
+        QVERIFY(verification->ok());
+
+        // any edit of the body is refused by the check line
+        QString edited = text;
+        edited.replace(
+            QStringLiteral("sequence: %1").arg(head->seq), QStringLiteral("sequence: %1").arg(head->seq - 1));
+        BV_COMPARE_CODE(AuditCheckpoint::parse(edited), ErrorCode::Damaged);
+        QString hashEdited = text;
+        const qsizetype at = hashEdited.indexOf(QStringLiteral("hash: ")) + 6;
+        hashEdited[at] = hashEdited.at(at) == QLatin1Char('0') ? QLatin1Char('1') : QLatin1Char('0');
+        BV_COMPARE_CODE(AuditCheckpoint::parse(hashEdited), ErrorCode::Damaged);
+        BV_COMPARE_CODE(AuditCheckpoint::parse(QStringLiteral("sequence: 5\n")), ErrorCode::Damaged);
+        BV_COMPARE_CODE(AuditCheckpoint::parse(text.left(text.indexOf(QStringLiteral("check: ")))), ErrorCode::Damaged);
+
+        // a checkpoint of another database is not a match
+        AuditCheckpoint other = *parsed;
+        other.databaseId = QStringLiteral("another-database");
+        auto foreign = log().verifyAgainst(*AuditCheckpoint::parse(other.toText()));
+        BV_VERIFY_OK(foreign);
+        QVERIFY(!foreign->ok());
+        QVERIFY(foreign->problem.contains(QStringLiteral("another database")));
+    }
+
+    void youngRowsCannotBeDeleted()
+    {
+        const QList<qint64> seqs = appendMany(5);
+        const qint64 count = rowCount();
+        // a gate whose cutoff is older than the rows does not open the trigger for them
+        const QString oldCutoff = t->clock.nowUtc().addDays(-1).toString(Qt::ISODateWithMs);
+        BV_VERIFY_OK(db().query(QStringLiteral("INSERT INTO audit_purge_gate (cutoff) VALUES (?)"), {oldCutoff}));
+        auto remove = db().query(QStringLiteral("DELETE FROM audit_log WHERE seq = ?"), {seqs.at(2)});
+        QVERIFY(!remove.ok());
+        QVERIFY(!db().query(QStringLiteral("DELETE FROM audit_log")).ok());
+        BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_purge_gate")));
+        QCOMPARE(rowCount(), count);
+
+        // and purgeOlderThan with a cutoff before every row purges nothing
+        Transaction tx(db());
+        QVERIFY(tx.ok());
+        auto purged = log().purgeOlderThan(t->clock.nowUtc().addDays(-180), Actor::system());
+        BV_VERIFY_OK(purged);
+        QCOMPARE(*purged, qint64(0));
+        BV_VERIFY_OK(tx.commit());
+        QCOMPARE(rowCount(), count);
+    }
+
+    void purgeLeavesAVerifiableChain()
+    {
+        appendMany(4, QStringLiteral("old"));
+        auto early = log().head();
+        BV_VERIFY_OK(early);
+        appendMany(6, QStringLiteral("old"));
+        auto lastOld = log().head();
+        BV_VERIFY_OK(lastOld);
+
+        t->clock.advanceDays(200);
+        const QList<qint64> young = appendMany(5, QStringLiteral("young"));
+        QCOMPARE(young.constFirst(), lastOld->seq + 1);
+
+        {
+            Transaction tx(db());
+            QVERIFY(tx.ok());
+            auto purged = log().purgeOlderThan(t->clock.nowUtc().addDays(-180), Actor::system());
+            BV_VERIFY_OK(purged);
+            QCOMPARE(*purged, lastOld->seq); // everything up to the last old row, setup rows included
+            BV_VERIFY_OK(tx.commit());
+        }
+        QCOMPARE(rowCount(), qint64(5 + 1)); // the young rows and the purge row
+        QCOMPARE(rowAt(young.constFirst()).action, QStringLiteral("test.young"));
+
+        auto verification = log().verify();
+        BV_VERIFY_OK(verification);
+        QVERIFY2(verification->ok(), qPrintable(verification->problem));
+        QCOMPARE(verification->rowsChecked, qint64(6));
+
+        // the purge row names what it continues from
+        AuditFilter purgeRows;
+        purgeRows.action = QString::fromLatin1(audit::AuditPurge);
+        auto rows = log().rows(purgeRows);
+        BV_VERIFY_OK(rows);
+        QCOMPARE(rows->size(), 1);
+        const QJsonObject details = QJsonDocument::fromJson(rows->constFirst().details.toUtf8()).object();
+        QCOMPARE(details.value(QStringLiteral("purgedThrough")).toInteger(), lastOld->seq);
+        QCOMPARE(details.value(QStringLiteral("rows")).toInteger(), lastOld->seq);
+        QCOMPARE(details.value(QStringLiteral("continuesFrom")).toString(), QString::fromLatin1(lastOld->hash.toHex()));
+
+        // a checkpoint at the last purged row still compares; an earlier one cannot be compared any more
+        auto atLast = log().verifyAgainst(*lastOld);
+        BV_VERIFY_OK(atLast);
+        QVERIFY2(atLast->ok(), qPrintable(atLast->problem));
+        auto atEarly = log().verifyAgainst(*early);
+        BV_VERIFY_OK(atEarly);
+        QVERIFY(!atEarly->ok());
+        QCOMPARE(atEarly->firstBrokenSeq, qint64(0));
+        QVERIFY2(atEarly->problem.contains(QStringLiteral("can no longer be compared")), qPrintable(atEarly->problem));
+        // a forged checkpoint at the last purged row with another hash does not compare
+        AuditCheckpoint forged = *lastOld;
+        forged.hash = early->hash;
+        auto wrong = log().verifyAgainst(forged);
+        BV_VERIFY_OK(wrong);
+        QVERIFY(!wrong->ok());
+        // and a checkpoint of a kept row compares as before
+        auto now = log().head();
+        BV_VERIFY_OK(now);
+        auto kept = log().verifyAgainst(*now);
+        BV_VERIFY_OK(kept);
+        QVERIFY(kept->ok());
+    }
+
+    // Known problem in AuditLog (see the report): when every row is older than the cutoff, the purge row is
+    // appended to an empty table and restarts at seq 1 from the genesis hash, which verify reports as broken.
+    // AuditService::purge avoids it by always keeping the newest row.
+    void purgeOfEveryRowKeepsTheChain()
+    {
+        appendMany(3);
+        t->clock.advanceDays(200);
+        {
+            Transaction tx(db());
+            QVERIFY(tx.ok());
+            auto purged = log().purgeOlderThan(t->clock.nowUtc().addDays(-180), Actor::system());
+            BV_VERIFY_OK(purged);
+            BV_VERIFY_OK(tx.commit());
+        }
+        auto verification = log().verify();
+        BV_VERIFY_OK(verification);
+        QVERIFY2(verification->ok(), qPrintable(verification->problem));
+    }
+
+    void failedAuditWriteFailsTheSettingChange()
+    {
+        const QString key = QString::fromLatin1(settings::IdleMinutes);
+        const qint64 before = t->core->settings().integer(key);
+        QCOMPARE(before, 5);
+        const int changes = countOf(audit::SettingsChange);
+        log().failNextAppendsForTesting(1);
+        auto changed = t->core->settings().set(t->admin, key, QStringLiteral("7"));
+        BV_COMPARE_CODE(changed, ErrorCode::DiskFull);
+        QVERIFY(changed.error().message.contains(QStringLiteral("audit log")));
+        QCOMPARE(t->core->settings().integer(key), before);
+        BV_VERIFY_OK(t->core->settings().reload());
+        QCOMPARE(t->core->settings().integer(key), before);
+        auto stored = db().scalar(QStringLiteral("SELECT count(*) FROM settings WHERE key = ? AND value = '7'"), {key});
+        BV_VERIFY_OK(stored);
+        QCOMPARE(stored->toInt(), 0);
+        QCOMPARE(countOf(audit::SettingsChange), changes);
+
+        // the failure was the audit write, nothing else: the same change works once the log can be written
+        BV_VERIFY_OK(t->core->settings().set(t->admin, key, QStringLiteral("7")));
+        QCOMPARE(t->core->settings().integer(key), 7);
+        QCOMPARE(countOf(audit::SettingsChange), changes + 1);
+        auto verification = log().verify();
+        BV_VERIFY_OK(verification);
+        QVERIFY(verification->ok());
+    }
+
+    void failedAuditWriteFailsTheAccountCreation()
+    {
+        const int creations = countOf(audit::UserCreate);
+        log().failNextAppendsForTesting(1);
+        auto created = t->core->accounts().create(
+            t->admin, NewAccount {QStringLiteral("zhou"), QStringLiteral("周六"), Role::Clerk, QString(), QString()});
+        BV_COMPARE_CODE(created, ErrorCode::DiskFull);
+        auto users = db().scalar(QStringLiteral("SELECT count(*) FROM users WHERE login = 'zhou'"));
+        BV_VERIFY_OK(users);
+        QCOMPARE(users->toInt(), 0);
+        BV_COMPARE_CODE(t->core->accounts().accountByLogin(QStringLiteral("zhou")), ErrorCode::NotFound);
+        QCOMPARE(countOf(audit::UserCreate), creations);
+
+        BV_VERIFY_OK(t->core->accounts().create(
+            t->admin, NewAccount {QStringLiteral("zhou"), QStringLiteral("周六"), Role::Clerk, QString(), QString()}));
+        BV_VERIFY_OK(t->core->accounts().accountByLogin(QStringLiteral("zhou")));
+        QCOMPARE(countOf(audit::UserCreate), creations + 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAuditLog)
+#include "tst_auditlog.moc"

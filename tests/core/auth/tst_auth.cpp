@@ -1,0 +1,300 @@
+// Sign-in and sessions: lockout and its expiry, idle lock, forced and expired password changes,
+// password reuse, re-hash on stronger parameters, TOTP enrolment with window and replay, audit rows.
+#include "TestCore.h"
+#include "audit/AuditActions.h"
+#include "audit/AuditLog.h"
+#include "auth/AccountService.h"
+#include "auth/AuthService.h"
+#include "auth/PasswordHasher.h"
+#include "auth/Totp.h"
+#include "db/Database.h"
+#include "policy/AccessControl.h"
+#include "policy/SettingsService.h"
+
+#include <QTest>
+
+using namespace bv;
+using namespace bv::test;
+
+class TestAuth : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<TestCore> t;
+
+    int auditCount(const char* action, const QString& outcome = QString())
+    {
+        AuditFilter filter;
+        filter.action = QString::fromLatin1(action);
+        filter.outcome = outcome;
+        filter.limit = 10000;
+        auto rows = t->core->auditLog().rows(filter);
+        return rows.ok() ? int(rows->size()) : -1;
+    }
+
+private slots:
+    void init()
+    {
+        t = TestCore::create();
+        QVERIFY(t);
+    }
+    void cleanup() { t.reset(); }
+
+    void firstAdministratorMustChangeOneTimePassword()
+    {
+        auto oneTime = t->core->accounts().resetPassword(t->admin, QStringLiteral("admin"));
+        BV_COMPARE_CODE(oneTime, ErrorCode::PermissionDenied); // not on one's own account
+        const Session clerkAdmin = t->addUser(QStringLiteral("admin2"), Role::Admin);
+        QVERIFY(clerkAdmin.isValid());
+        auto reset = t->core->accounts().resetPassword(clerkAdmin, QStringLiteral("admin"));
+        BV_VERIFY_OK(reset);
+        auto session = t->core->auth().signIn(QStringLiteral("admin"), *reset);
+        BV_VERIFY_OK(session);
+        BV_COMPARE_CODE(t->core->accounts().list(*session), ErrorCode::PasswordChangeRequired);
+        BV_VERIFY_OK(t->core->auth().changePassword(*session, *reset, secret(QStringLiteral("Another-pass-7"))));
+        BV_VERIFY_OK(t->core->accounts().list(*session));
+    }
+
+    void wrongPasswordsLockTheAccountForFifteenMinutes()
+    {
+        t->addUser(QStringLiteral("zhang"), Role::CustomerManager);
+        for (int i = 1; i <= 4; ++i) {
+            auto wrong = t->signIn(QStringLiteral("zhang"), QStringLiteral("Wrong-pass-%1").arg(i));
+            BV_COMPARE_CODE(wrong, ErrorCode::AuthenticationFailed);
+            QVERIFY(wrong.error().message.contains(QString::number(5 - i)));
+        }
+        BV_COMPARE_CODE(t->signIn(QStringLiteral("zhang"), QStringLiteral("Wrong-pass-5")), ErrorCode::AccountLocked);
+        // while locked, even the right password is refused (and nothing is guessed)
+        auto locked = t->signIn(QStringLiteral("zhang"));
+        BV_COMPARE_CODE(locked, ErrorCode::AccountLocked);
+        QVERIFY(locked.error().message.contains(QStringLiteral("15")));
+        t->clock.advanceSecs(14 * 60);
+        BV_COMPARE_CODE(t->signIn(QStringLiteral("zhang")), ErrorCode::AccountLocked);
+        t->clock.advanceSecs(61);
+        BV_VERIFY_OK(t->signIn(QStringLiteral("zhang")));
+        QCOMPARE(auditCount(audit::Lockout), 1);
+        QVERIFY(auditCount(audit::SignIn, QStringLiteral("failed")) >= 6);
+    }
+
+    void lockoutSettingsAreHonoured()
+    {
+        BV_VERIFY_OK(
+            t->core->settings().set(t->admin, QString::fromLatin1(settings::LockoutAttempts), QStringLiteral("3")));
+        BV_VERIFY_OK(
+            t->core->settings().set(t->admin, QString::fromLatin1(settings::LockoutMinutes), QStringLiteral("30")));
+        BV_COMPARE_CODE(
+            t->core->settings().set(t->admin, QString::fromLatin1(settings::LockoutMinutes), QStringLiteral("5")),
+            ErrorCode::InvalidInput);
+        t->addUser(QStringLiteral("li"), Role::Clerk);
+        for (int i = 0; i < 2; ++i)
+            BV_COMPARE_CODE(
+                t->signIn(QStringLiteral("li"), QStringLiteral("Bad-pass-0")), ErrorCode::AuthenticationFailed);
+        BV_COMPARE_CODE(t->signIn(QStringLiteral("li"), QStringLiteral("Bad-pass-0")), ErrorCode::AccountLocked);
+        t->clock.advanceSecs(29 * 60);
+        BV_COMPARE_CODE(t->signIn(QStringLiteral("li")), ErrorCode::AccountLocked);
+        t->clock.advanceSecs(60);
+        BV_VERIFY_OK(t->signIn(QStringLiteral("li")));
+    }
+
+    void unknownLoginIsAuditedAndVague()
+    {
+        auto result = t->signIn(QStringLiteral("nobody"), QStringLiteral("Whatever-1"));
+        BV_COMPARE_CODE(result, ErrorCode::AuthenticationFailed);
+        QVERIFY(result.error().message.contains(QStringLiteral("login or the password")));
+        // an unknown login may be a password typed into the login box: only its start and length are kept
+        AuditFilter filter;
+        filter.login = QStringLiteral("no***(6)");
+        auto rows = t->core->auditLog().rows(filter);
+        BV_VERIFY_OK(rows);
+        QCOMPARE(rows->size(), 1);
+        QCOMPARE(rows->constFirst().outcome, QStringLiteral("failed"));
+        filter.login = QStringLiteral("nobody");
+        QCOMPARE(t->core->auditLog().rows(filter)->size(), 0);
+    }
+
+    void idleSessionLocksAndNeedsThePassword()
+    {
+        const Session session = t->addUser(QStringLiteral("wang"), Role::Manager);
+        BV_VERIFY_OK(t->core->access().authorize(session, Operation::ListBranch));
+        t->clock.advanceSecs(4 * 60 + 59);
+        BV_VERIFY_OK(t->core->access().authorize(session, Operation::ListBranch)); // activity resets the timer
+        t->clock.advanceSecs(5 * 60);
+        BV_COMPARE_CODE(t->core->access().authorize(session, Operation::ListBranch), ErrorCode::SessionLocked);
+        QVERIFY(t->core->auth().isLocked(session));
+        BV_COMPARE_CODE(t->core->access().authorize(session, Operation::ListBranch), ErrorCode::SessionLocked);
+        BV_COMPARE_CODE(
+            t->core->auth().unlock(session, secret(QStringLiteral("Not-it-1"))), ErrorCode::AuthenticationFailed);
+        BV_VERIFY_OK(t->core->auth().unlock(session, secret(t->passwordOf(QStringLiteral("wang")))));
+        BV_VERIFY_OK(t->core->access().authorize(session, Operation::ListBranch));
+        QCOMPARE(auditCount(audit::IdleLock), 1);
+        QCOMPARE(auditCount(audit::SessionUnlock), 1);
+    }
+
+    void signOutEndsTheSession()
+    {
+        const Session session = t->addUser(QStringLiteral("chen"), Role::Clerk);
+        BV_VERIFY_OK(t->core->auth().signOut(session));
+        BV_COMPARE_CODE(t->core->access().authorize(session, Operation::ClerkLookup), ErrorCode::AuthenticationFailed);
+        QCOMPARE(auditCount(audit::SignOut), 1);
+    }
+
+    void recentPasswordsCannotBeReused()
+    {
+        Session session = t->addUser(QStringLiteral("zhao"), Role::Clerk);
+        QStringList used {t->passwordOf(QStringLiteral("zhao"))};
+        for (int i = 1; i <= 5; ++i) {
+            const QString next = QStringLiteral("Rotation-%1-pass").arg(i);
+            BV_VERIFY_OK(t->core->auth().changePassword(session, secret(used.constLast()), secret(next)));
+            used << next;
+        }
+        // the last 5 (the current one included) are refused; the 6th-newest is allowed again
+        for (int back = 0; back < 5; ++back) {
+            auto again = t->core->auth().changePassword(
+                session, secret(used.constLast()), secret(used.at(used.size() - 1 - back)));
+            BV_COMPARE_CODE(again, ErrorCode::InvalidInput);
+        }
+        BV_VERIFY_OK(t->core->auth().changePassword(session, secret(used.constLast()), secret(used.constFirst())));
+    }
+
+    void passwordPolicy_data()
+    {
+        QTest::addColumn<QString>("password");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("short") << QStringLiteral("abc12") << false;
+        QTest::newRow("no digit") << QStringLiteral("abcdefghij") << false;
+        QTest::newRow("no letter") << QStringLiteral("1234567890") << false;
+        QTest::newRow("eight ok") << QStringLiteral("abcdefg1") << true;
+        QTest::newRow("64 chars") << QStringLiteral("a1").repeated(32) << true;
+        QTest::newRow("chinese letters") << QStringLiteral("密码很长很长很长1") << true;
+        QTest::newRow("too long") << QStringLiteral("a1").repeated(65) << false;
+    }
+    void passwordPolicy()
+    {
+        QFETCH(QString, password);
+        QFETCH(bool, accepted);
+        Session session = t->addUser(QStringLiteral("sun"), Role::Clerk);
+        auto changed
+            = t->core->auth().changePassword(session, secret(t->passwordOf(QStringLiteral("sun"))), secret(password));
+        QCOMPARE(changed.ok(), accepted);
+    }
+
+    void passwordsAreNormalisedNfkc()
+    {
+        Session session = t->addUser(QStringLiteral("qian"), Role::Clerk);
+        // full-width letters and digits are the same password as their ASCII forms after NFKC
+        BV_VERIFY_OK(t->core->auth().changePassword(
+            session, secret(t->passwordOf(QStringLiteral("qian"))), secret(QStringLiteral("Ｗｉｄｅ１２３４"))));
+        BV_VERIFY_OK(t->signIn(QStringLiteral("qian"), QStringLiteral("Wide1234")));
+    }
+
+    void passwordsExpire()
+    {
+        Session session = t->addUser(QStringLiteral("zhou"), Role::CustomerManager);
+        BV_VERIFY_OK(t->core->access().authorize(session, Operation::ListPortfolio));
+        t->clock.advanceDays(91);
+        auto again = t->signIn(QStringLiteral("zhou"));
+        BV_VERIFY_OK(again);
+        BV_COMPARE_CODE(
+            t->core->access().authorize(*again, Operation::ListPortfolio), ErrorCode::PasswordChangeRequired);
+        BV_VERIFY_OK(t->core->auth().changePassword(
+            *again, secret(t->passwordOf(QStringLiteral("zhou"))), secret(QStringLiteral("Fresh-pass-2026"))));
+        BV_VERIFY_OK(t->core->access().authorize(*again, Operation::ListPortfolio));
+    }
+
+    void strongerParametersRehashAtSignIn()
+    {
+        t->addUser(QStringLiteral("wu"), Role::Clerk);
+        auto before = t->vault->database().scalar(QStringLiteral("SELECT password_hash FROM users WHERE login = 'wu'"));
+        QVERIFY(before->toString().contains(QStringLiteral("m=19456,t=2")));
+        BV_VERIFY_OK(
+            t->core->settings().set(t->admin, QString::fromLatin1(settings::Argon2MemLimitMiB), QStringLiteral("32")));
+        BV_COMPARE_CODE(
+            t->core->settings().set(t->admin, QString::fromLatin1(settings::Argon2MemLimitMiB), QStringLiteral("8")),
+            ErrorCode::InvalidInput);
+        BV_VERIFY_OK(t->signIn(QStringLiteral("wu")));
+        auto after = t->vault->database().scalar(QStringLiteral("SELECT password_hash FROM users WHERE login = 'wu'"));
+        QVERIFY2(after->toString().contains(QStringLiteral("m=32768,t=2")), qPrintable(after->toString()));
+        QVERIFY(after->toString().startsWith(QStringLiteral("$argon2id$")));
+        BV_VERIFY_OK(t->signIn(QStringLiteral("wu")));
+    }
+
+    void secondFactorWindowAndReplay()
+    {
+        Session session = t->addUser(QStringLiteral("zheng"), Role::Manager);
+        auto enrolment = t->core->auth().beginSecondFactor(session);
+        BV_VERIFY_OK(enrolment);
+        auto secretBytes = Totp::base32Decode(enrolment->secretBase32.view());
+        BV_VERIFY_OK(secretBytes);
+        const qint64 now = t->clock.nowUtc().toSecsSinceEpoch();
+        BV_COMPARE_CODE(t->core->auth().confirmSecondFactor(session,
+                            QStringLiteral("000000") == QString::fromLatin1(Totp::codeAt(*secretBytes, now))
+                                ? QStringLiteral("111111")
+                                : QStringLiteral("000000")),
+            ErrorCode::AuthenticationFailed);
+        BV_VERIFY_OK(
+            t->core->auth().confirmSecondFactor(session, QString::fromLatin1(Totp::codeAt(*secretBytes, now))));
+
+        // the password alone is no longer enough
+        BV_COMPARE_CODE(t->signIn(QStringLiteral("zheng")), ErrorCode::SecondFactorRequired);
+        // the code used for enrolment cannot be replayed
+        t->clock.advanceSecs(5);
+        BV_COMPARE_CODE(
+            t->signIn(QStringLiteral("zheng"), QString(), QString::fromLatin1(Totp::codeAt(*secretBytes, now))),
+            ErrorCode::AuthenticationFailed);
+        t->clock.advanceSecs(30);
+        const qint64 later = t->clock.nowUtc().toSecsSinceEpoch();
+        // one step behind is accepted (clock drift); two steps is not
+        BV_COMPARE_CODE(
+            t->signIn(QStringLiteral("zheng"), QString(), QString::fromLatin1(Totp::codeAt(*secretBytes, later - 60))),
+            ErrorCode::AuthenticationFailed);
+        BV_VERIFY_OK(
+            t->signIn(QStringLiteral("zheng"), QString(), QString::fromLatin1(Totp::codeAt(*secretBytes, later + 30))));
+        // and that code again is a replay
+        BV_COMPARE_CODE(
+            t->signIn(QStringLiteral("zheng"), QString(), QString::fromLatin1(Totp::codeAt(*secretBytes, later + 30))),
+            ErrorCode::AuthenticationFailed);
+        // the secret is sealed in the database, not stored in the clear
+        auto raw
+            = t->vault->database().scalar(QStringLiteral("SELECT count(*) FROM sealed_value WHERE owner_kind = 'user' "
+                                                         "AND field = 'totp_secret'"));
+        QCOMPARE(raw->toInt(), 1);
+    }
+
+    void secondFactorMandatoryForPrivilegedRoles()
+    {
+        BV_VERIFY_OK(t->core->settings().set(
+            t->admin, QString::fromLatin1(settings::TotpRequiredForPrivileged), QStringLiteral("true")));
+        t->addUser(QStringLiteral("audit1"), Role::Auditor);
+        auto session = t->signIn(QStringLiteral("audit1"));
+        BV_VERIFY_OK(session);
+        BV_COMPARE_CODE(t->core->access().authorize(*session, Operation::ReadAudit), ErrorCode::SecondFactorRequired);
+        auto enrolment = t->core->auth().beginSecondFactor(*session);
+        BV_VERIFY_OK(enrolment);
+        auto secretBytes = Totp::base32Decode(enrolment->secretBase32.view());
+        BV_VERIFY_OK(t->core->auth().confirmSecondFactor(
+            *session, QString::fromLatin1(Totp::codeAt(*secretBytes, t->clock.nowUtc().toSecsSinceEpoch()))));
+        BV_VERIFY_OK(t->core->access().authorize(*session, Operation::ReadAudit));
+        // managers are not affected by the setting
+        Session manager = t->addUser(QStringLiteral("m1"), Role::Manager);
+        BV_VERIFY_OK(t->core->access().authorize(manager, Operation::ListBranch));
+    }
+
+    void frozenAccountsCannotSignInAndSessionsEnd()
+    {
+        Session session = t->addUser(QStringLiteral("feng"), Role::CustomerManager);
+        BV_VERIFY_OK(t->core->accounts().freeze(t->admin, QStringLiteral("feng")));
+        BV_COMPARE_CODE(
+            t->core->access().authorize(session, Operation::ListPortfolio), ErrorCode::AuthenticationFailed);
+        auto again = t->signIn(QStringLiteral("feng"));
+        BV_COMPARE_CODE(again, ErrorCode::AuthenticationFailed);
+        QVERIFY(again.error().message.contains(QStringLiteral("frozen")));
+        BV_VERIFY_OK(t->core->accounts().unfreeze(t->admin, QStringLiteral("feng")));
+        BV_VERIFY_OK(t->signIn(QStringLiteral("feng")));
+        // the account still exists and cannot be deleted, even with raw SQL
+        auto deleted = t->vault->database().query(QStringLiteral("DELETE FROM users WHERE login = 'feng'"));
+        QVERIFY(!deleted.ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAuth)
+#include "tst_auth.moc"

@@ -1,0 +1,88 @@
+#include "TestCore.h"
+
+#include "auth/AccountService.h"
+#include "auth/AuthService.h"
+#include "db/Database.h"
+#include "policy/SettingsService.h"
+
+namespace bv::test {
+
+SecureBytes secret(const QString& text)
+{
+    QByteArray bytes = text.toUtf8();
+    return SecureBytes::takeFrom(bytes);
+}
+
+std::unique_ptr<TestCore> TestCore::create()
+{
+    auto test = std::make_unique<TestCore>();
+    test->vaults = std::make_unique<VaultService>(test->store, test->clock);
+    test->vaults->setRecoveryKdf(KdfParams::minimum());
+    auto created = test->vaults->init(test->dir.databasePath());
+    if (!created.ok()) {
+        qWarning("TestCore: %s", qPrintable(created.error().fullText()));
+        return nullptr;
+    }
+    test->vault = std::move(created->vault);
+    test->core = std::make_unique<Core>(*test->vault, *test->vaults, test->clock);
+    SettingsService& settings = test->core->settings();
+    if (!settings.setAs(Actor::system(), QString::fromLatin1(settings::Argon2MemLimitMiB), QStringLiteral("19")).ok()
+        || !settings.setAs(Actor::system(), QString::fromLatin1(settings::Argon2OpsLimit), QStringLiteral("2")).ok())
+        return nullptr;
+    auto oneTime = test->core->accounts().createFirstAdministrator(
+        NewAccount {QStringLiteral("admin"), QStringLiteral("Administrator"), Role::Admin, QString(), QString()});
+    if (!oneTime.ok()) {
+        qWarning("TestCore: %s", qPrintable(oneTime.error().fullText()));
+        return nullptr;
+    }
+    auto first = test->core->auth().signIn(QStringLiteral("admin"), *oneTime);
+    if (!first.ok())
+        return nullptr;
+    const QString password = QStringLiteral("Admin-pass-1");
+    if (!test->core->auth().changePassword(*first, *oneTime, secret(password)).ok())
+        return nullptr;
+    test->admin = *first;
+    test->passwords.insert(QStringLiteral("admin"), password);
+    return test;
+}
+
+Session TestCore::addUser(const QString& login, Role role, const QString& displayName)
+{
+    auto oneTime = core->accounts().create(
+        admin, NewAccount {login, displayName.isEmpty() ? login : displayName, role, QString(), QString()});
+    if (!oneTime.ok()) {
+        qWarning("addUser(%s): %s", qPrintable(login), qPrintable(oneTime.error().fullText()));
+        return Session();
+    }
+    auto session = core->auth().signIn(login, *oneTime);
+    if (!session.ok())
+        return Session();
+    const QString password = QStringLiteral("Pass-%1-9").arg(login);
+    if (!core->auth().changePassword(*session, *oneTime, secret(password)).ok())
+        return Session();
+    passwords.insert(login, password);
+    return *session;
+}
+
+Result<Session> TestCore::signIn(const QString& login, const QString& password, const QString& totp)
+{
+    return core->auth().signIn(login, secret(password.isEmpty() ? passwords.value(login) : password), totp);
+}
+
+qint64 TestCore::userId(const QString& login) const
+{
+    auto account = core->accounts().accountByLogin(login);
+    return account.ok() ? account->id : 0;
+}
+
+qint64 TestCore::insertCustomer(const QString& number, qint64 managerId, bool restricted, const QString& status)
+{
+    auto q = vault->database().query(
+        QStringLiteral(
+            "INSERT INTO customers (customer_no, branch, status, manager_id, restricted, created_at, updated_at) "
+            "VALUES (?, '0001', ?, ?, ?, ?, ?)"),
+        {number, status, managerId, restricted ? 1 : 0, clock.nowUtc(), clock.nowUtc()});
+    return q.ok() ? q->lastInsertId().toLongLong() : 0;
+}
+
+} // namespace bv::test

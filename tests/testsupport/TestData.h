@@ -1,0 +1,20 @@
+#pragma once
+
+#include "customers/CustomerRecord.h"
+
+#include <QDate>
+#include <QString>
+
+namespace bv::test {
+
+// Synthetic but valid personal data for tests and the benchmark: ID numbers with a correct
+// GB 11643 check character, mobiles, Luhn-valid card numbers. Deterministic for a given seed.
+QString mainlandId(int seed, const QDate& birth = QDate(1985, 6, 15), bool male = true);
+QString mobile(int seed);
+QString cardNumber(int seed, const QString& bin = QStringLiteral("622202"));
+QString chineseName(int seed);
+
+// A complete, valid entry for a new customer.
+CustomerInput customerInput(int seed);
+
+} // namespace bv::test

@@ -1,0 +1,256 @@
+// The desktop flow: first-run wizard, sign-in (wrong password, second factor, forced change), the
+// role's workspace with user/role/branch in the title, idle lock that destroys the workspace and clears
+// the clipboard, unlock, sign-out.
+#include "Core.h"
+#include "FakeSecretStore.h"
+#include "TestSupport.h"
+#include "UiTestSupport.h"
+#include "app/AppController.h"
+#include "app/IdleMonitor.h"
+#include "audit/AuditActions.h"
+#include "auth/AccountService.h"
+#include "auth/AuthService.h"
+#include "auth/ChangePasswordDialog.h"
+#include "auth/SignInDialog.h"
+#include "db/Database.h"
+#include "main/LockPage.h"
+#include "main/MainWindow.h"
+#include "policy/SettingsService.h"
+#include "startup/FirstRunWizard.h"
+#include "vault/AdminService.h"
+#include "vault/VaultService.h"
+#include "workspaces/AdminWorkspace.h"
+#include "workspaces/Workspace.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace bv;
+using namespace bv::test;
+using namespace bv::ui;
+
+class TestAppController : public QObject
+{
+    Q_OBJECT
+private:
+    FakeSecretStore m_store;
+    std::unique_ptr<VaultService> m_vaults;
+    ScriptedDialogs m_dialogs;
+    TempDatabaseDir m_dir;
+    std::unique_ptr<AppController> m_app;
+
+    // Runs the first-run wizard through its pages as a user would.
+    bool firstRun()
+    {
+        m_dialogs.onExec = [](QDialog* dialog) {
+            auto* wizard = qobject_cast<FirstRunWizard*>(dialog);
+            if (!wizard)
+                return int(QDialog::Rejected);
+            wizard->branchCodeEdit()->setText(QStringLiteral("BJ01"));
+            wizard->branchNameEdit()->setText(QStringLiteral("北京朝阳支行"));
+            wizard->loginEdit()->setText(QStringLiteral("admin"));
+            wizard->nameEdit()->setText(QStringLiteral("王管理"));
+            wizard->passwordEdit()->setText(QStringLiteral("Admin-pass-1"));
+            wizard->repeatEdit()->setText(QStringLiteral("Admin-pass-1"));
+            if (!wizard->createDatabase())
+                return int(QDialog::Rejected);
+            if (wizard->passphraseLabel()->text().size() != 29)
+                return int(QDialog::Rejected);
+            wizard->storedCheckBox()->setChecked(true);
+            return int(QDialog::Accepted);
+        };
+        return m_app->start(m_dir.databasePath());
+    }
+
+    bool hasAccount(const QString& login)
+    {
+        auto accounts = m_app->core()->accounts().list(m_app->session());
+        if (!accounts.ok())
+            return false;
+        return std::any_of(accounts->cbegin(), accounts->cend(), [&](const auto& a) { return a.login == login; });
+    }
+
+private slots:
+    void init()
+    {
+        m_store.clear();
+        m_vaults = std::make_unique<VaultService>(m_store);
+        m_vaults->setRecoveryKdf(KdfParams::minimum());
+        m_app = std::make_unique<AppController>(*m_vaults, m_dialogs);
+    }
+    void cleanup()
+    {
+        m_app.reset();
+        QDir dir(m_dir.path());
+        for (const QString& name : dir.entryList(QDir::Files | QDir::Hidden))
+            dir.remove(name);
+    }
+
+    void firstRunCreatesTheAdministratorAndSignsIn()
+    {
+        QVERIFY(firstRun());
+        QVERIFY(m_app->core());
+        QVERIFY(m_app->session().isValid());
+        QCOMPARE(m_app->session().info().role, Role::Admin);
+        QVERIFY(qobject_cast<AdminWorkspace*>(m_app->window()->workspace()));
+        const QString title = m_app->window()->windowTitle();
+        QVERIFY2(title.contains(QStringLiteral("王管理")) && title.contains(QStringLiteral("BJ01"))
+                && title.contains(Roles::label(Role::Admin)),
+            qPrintable(title));
+        QCOMPARE(m_app->core()->settings().text(QStringLiteral("branch.name")), QStringLiteral("北京朝阳支行"));
+    }
+
+    void wizardRefusesMismatchedPasswordsAndCreatesNothing()
+    {
+        m_dialogs.onExec = [](QDialog* dialog) {
+            auto* wizard = qobject_cast<FirstRunWizard*>(dialog);
+            wizard->passwordEdit()->setText(QStringLiteral("Admin-pass-1"));
+            wizard->repeatEdit()->setText(QStringLiteral("Admin-pass-2"));
+            const bool created = wizard->createDatabase();
+            return created ? int(QDialog::Accepted) : int(QDialog::Rejected);
+        };
+        QVERIFY(!m_app->start(m_dir.databasePath()));
+        QVERIFY(!QFileInfo::exists(m_dir.databasePath()));
+    }
+
+    void lockHidesEverythingAndClearsTheClipboard()
+    {
+        QVERIFY(firstRun());
+        QApplication::clipboard()->setText(QStringLiteral("something copied"));
+        QPointer<Workspace> before = m_app->window()->workspace();
+        m_app->lock();
+        QVERIFY(m_app->isLocked());
+        QVERIFY(before.isNull()); // the workspace and every widget in it are gone
+        QVERIFY(!m_app->window()->workspace());
+        QVERIFY(QApplication::clipboard()->text().isEmpty());
+        LockPage* page = m_app->window()->lockPage();
+        page->passwordEdit()->setText(QStringLiteral("wrong-1"));
+        page->attempt();
+        QVERIFY(m_app->isLocked());
+        QVERIFY(!page->messageLabel()->text().isEmpty());
+        page->passwordEdit()->setText(QStringLiteral("Admin-pass-1"));
+        page->attempt();
+        QVERIFY(!m_app->isLocked());
+        QVERIFY(m_app->window()->workspace());
+    }
+
+    void idleTimeLocksTheWindow()
+    {
+        QVERIFY(firstRun());
+        m_app->idleMonitor().startMilliseconds(50);
+        QTRY_VERIFY_WITH_TIMEOUT(m_app->isLocked(), 3000);
+        QVERIFY(!m_app->window()->workspace());
+    }
+
+    void signInDialogShowsCoreMessages()
+    {
+        QVERIFY(firstRun());
+        Core& core = *m_app->core();
+        auto oneTime = core.accounts().create(m_app->session(),
+            NewAccount {QStringLiteral("zhang"), QStringLiteral("张三"), Role::CustomerManager, {}, {}});
+        BV_VERIFY_OK(oneTime);
+        SignInDialog dialog(QString(), [&](const QString& login, const SecureBytes& password, const QString& totp) {
+            return core.auth().signIn(login, password, totp);
+        });
+        dialog.loginEdit()->setText(QStringLiteral("zhang"));
+        dialog.passwordEdit()->setText(QStringLiteral("not-it-1"));
+        dialog.attempt();
+        QVERIFY(dialog.result() != QDialog::Accepted);
+        QVERIFY(dialog.messageLabel()->text().contains(QStringLiteral("4")));
+        QVERIFY(dialog.passwordEdit()->text().isEmpty());
+        dialog.passwordEdit()->setText(QString::fromLatin1(oneTime->view().toByteArray()));
+        dialog.attempt();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(dialog.session().isValid());
+        // the forced change
+        ChangePasswordDialog change(true, [&](const SecureBytes& current, const SecureBytes& next) {
+            return core.auth().changePassword(dialog.session(), current, next);
+        });
+        change.currentEdit()->setText(QString::fromLatin1(oneTime->view().toByteArray()));
+        change.newEdit()->setText(QStringLiteral("short"));
+        change.repeatEdit()->setText(QStringLiteral("short"));
+        change.attempt();
+        QVERIFY(change.messageLabel()->text().contains(QStringLiteral("8")));
+        change.newEdit()->setText(QStringLiteral("Zhang-pass-7"));
+        change.repeatEdit()->setText(QStringLiteral("Zhang-pass-8"));
+        change.attempt();
+        QVERIFY(change.messageLabel()->text().contains(QStringLiteral("differ")));
+        change.currentEdit()->setText(QString::fromLatin1(oneTime->view().toByteArray()));
+        change.newEdit()->setText(QStringLiteral("Zhang-pass-7"));
+        change.repeatEdit()->setText(QStringLiteral("Zhang-pass-7"));
+        change.attempt();
+        QCOMPARE(change.result(), int(QDialog::Accepted));
+        QCOMPARE(core.auth().restriction(dialog.session()), AuthService::Restriction::None);
+    }
+
+    // Restore from the administrator's workspace: the database is closed, an administrator of the backup
+    // accepts it, the restored database opens for sign-in, and the previous one is kept beside it.
+    void restoreReplacesTheDatabaseAfterTheBackupsAdministratorSignsIn()
+    {
+        QVERIFY(firstRun());
+        const QString backup = m_dir.file(QStringLiteral("monday.bvbackup"));
+        BV_VERIFY_OK(m_app->core()->admin().backup(m_app->session(), backup));
+        // made after the backup: gone once it is restored
+        BV_VERIFY_OK(m_app->core()->accounts().create(
+            m_app->session(), NewAccount {QStringLiteral("later"), QStringLiteral("后来"), Role::Clerk, {}, {}}));
+
+        QStringList titles;
+        bool acceptRestore = false;
+        m_dialogs.onExec = [&](QDialog* dialog) {
+            auto* signIn = qobject_cast<SignInDialog*>(dialog);
+            if (!signIn)
+                return int(QDialog::Rejected);
+            titles << signIn->windowTitle();
+            if (titles.size() == 1 && !acceptRestore)
+                return int(QDialog::Rejected); // the backup's administrator does not sign in
+            signIn->loginEdit()->setText(QStringLiteral("admin"));
+            signIn->passwordEdit()->setText(QStringLiteral("Admin-pass-1"));
+            signIn->attempt();
+            return signIn->result();
+        };
+
+        // cancelled at the backup's sign-in: nothing changed, the same database opens again
+        QVERIFY(!m_app->restoreBackup(backup));
+        QCOMPARE(titles.size(), 2); // the restore's sign-in, then the ordinary one
+        QVERIFY(titles.first().contains(QStringLiteral("Restore")));
+        QCOMPARE(m_dialogs.errors.size(), 1);
+        QVERIFY(m_app->session().isValid());
+        QVERIFY(hasAccount(QStringLiteral("later")));
+        QVERIFY(QDir(m_dir.path()).entryList({QStringLiteral("*.before-restore-*")}).isEmpty());
+
+        titles.clear();
+        acceptRestore = true;
+        QVERIFY(m_app->restoreBackup(backup));
+        QCOMPARE(titles.size(), 2);
+        QCOMPARE(m_dialogs.errors.size(), 1); // no new error
+        QVERIFY(m_app->session().isValid());
+        QCOMPARE(m_app->session().info().role, Role::Admin);
+        QVERIFY(qobject_cast<AdminWorkspace*>(m_app->window()->workspace()));
+        QVERIFY(!hasAccount(QStringLiteral("later")));
+        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("*.before-restore-*Z")}).size(), 1); // and its envelope
+        QVERIFY(m_dialogs.infos.constLast().contains(QStringLiteral("monday.bvbackup")));
+        // recorded in the restored database's own audit log
+        auto rows = m_app->core()->database().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = ?"),
+            {QString::fromLatin1(audit::DatabaseRestore)});
+        BV_VERIFY_OK(rows);
+        QCOMPARE(rows->toInt(), 1);
+    }
+
+    void titleShowsUserRoleAndBranch()
+    {
+        Actor who {1, QStringLiteral("li"), QStringLiteral("李四"), Role::Clerk, QStringLiteral("0001"), QString()};
+        const QString title = MainWindow::titleFor(who, QStringLiteral("SH02"));
+        QVERIFY(title.contains(QStringLiteral("李四")));
+        QVERIFY(title.contains(Roles::label(Role::Clerk)));
+        QVERIFY(title.contains(QStringLiteral("SH02")));
+    }
+};
+
+QTEST_MAIN(TestAppController)
+#include "tst_appcontroller.moc"

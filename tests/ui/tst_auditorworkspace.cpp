@@ -1,0 +1,453 @@
+// The security auditor's workspace: the audit log (filters, keyset paging, masked details, copy without
+// details), chain verification (intact, then broken after tampering), checkpoints saved as text and PDF
+// and verified against, the CSV export and the alerts.
+#include "TestCore.h"
+#include "TestData.h"
+#include "UiTestSupport.h"
+#include "audit/AuditActions.h"
+#include "audit/AuditFilterForm.h"
+#include "audit/AuditLog.h"
+#include "audit/AuditLogModel.h"
+#include "audit/AuditLogPage.h"
+#include "auth/AccountService.h"
+#include "auth/AuthService.h"
+#include "common/ClipboardGuard.h"
+#include "common/ProtectedLabel.h"
+#include "common/Translations.h"
+#include "customers/CustomerEntry.h"
+#include "customers/CustomerFinder.h"
+#include "customers/CustomerService.h"
+#include "db/Database.h"
+#include "policy/FieldCatalogue.h"
+#include "policy/SettingsService.h"
+#include "vault/Vault.h"
+#include "workspaces/AuditorWorkspace.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QFile>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace bv;
+using namespace bv::test;
+using namespace bv::ui;
+
+class TestAuditorWorkspace : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<TestCore> t;
+    Session m1, cm1, clerk, auditor;
+    ScriptedDialogs dialogs;
+    ClipboardGuard clipboard;
+    QString number;
+    QStringList fullValues;
+
+    template <typename T>
+    T* child(QObject* w, const char* name)
+    {
+        T* found = w->findChild<T*>(QString::fromLatin1(name));
+        if (!found)
+            qWarning("no %s", name);
+        return found;
+    }
+
+    std::unique_ptr<AuditorWorkspace> workspace()
+    {
+        auto w = std::make_unique<AuditorWorkspace>(WorkspaceContext {*t->core, auditor, dialogs, clipboard});
+        w->show();
+        return w;
+    }
+
+    static QList<AuditRow> rowsOf(const AuditLogModel* model)
+    {
+        QList<AuditRow> rows;
+        for (int row = 0; row < model->rowCount(); ++row)
+            rows << model->rowFromIndex(model->index(row, 0));
+        return rows;
+    }
+
+    void applyFilter(AuditorWorkspace& w, const QString& login, const QString& action,
+        const QString& outcome = QString(), const QString& customerNo = QString())
+    {
+        AuditFilterForm* form = w.logPage()->filterForm();
+        form->loginEdit()->setText(login);
+        form->actionCombo()->setEditText(action);
+        form->customerNumberEdit()->setText(customerNo);
+        form->outcomeCombo()->setCurrentIndex(form->outcomeCombo()->findData(outcome));
+        QTest::mouseClick(child<QPushButton>(&w, "applyFilterButton"), Qt::LeftButton);
+    }
+
+    QString failures() const { return dialogs.errors.isEmpty() ? QString() : dialogs.errors.constFirst().fullText(); }
+
+private slots:
+    void initTestCase() { bv::installTranslations(QStringLiteral("en")); }
+
+    void init()
+    {
+        t = TestCore::create();
+        QVERIFY(t);
+        m1 = t->addUser(QStringLiteral("m1"), Role::Manager);
+        cm1 = t->addUser(QStringLiteral("cm1"), Role::CustomerManager, QStringLiteral("张经理"));
+        clerk = t->addUser(QStringLiteral("k1"), Role::Clerk);
+        auditor = t->addUser(QStringLiteral("u1"), Role::Auditor);
+        const CustomerInput input = customerInput(31);
+        auto receipt = t->core->customers().entry().create(cm1, input);
+        BV_VERIFY_OK(receipt);
+        BV_VERIFY_OK(t->core->customers().entry().approve(m1, receipt->changeId));
+        number = receipt->customerNumber;
+        BV_VERIFY_OK(t->core->customers().finder().open(cm1, number));
+        BV_VERIFY_OK(
+            t->core->customers().finder().clerkLookup(clerk, input.values.value(QString::fromLatin1(fields::Name)),
+                input.values.value(QString::fromLatin1(fields::IdNumber)), QStringLiteral("counter")));
+        fullValues = {input.values.value(QString::fromLatin1(fields::Name)),
+            input.values.value(QString::fromLatin1(fields::IdNumber)),
+            input.values.value(QString::fromLatin1(fields::Mobile)),
+            input.values.value(QString::fromLatin1(fields::Address)), input.accounts.constFirst().number};
+        dialogs = ScriptedDialogs();
+    }
+    void cleanup() { t.reset(); }
+
+    void logShowsEarlierActionsWithoutFullValues()
+    {
+        auto w = workspace();
+        QCOMPARE(w->title(), QStringLiteral("Audit"));
+        AuditLogModel* model = w->logPage()->model();
+        QVERIFY(model->rowCount() > 10);
+        const QList<AuditRow> rows = rowsOf(model);
+        auto has = [&](const QString& login, const char* action, const QString& customerNo = QString()) {
+            return std::any_of(rows.cbegin(), rows.cend(), [&](const AuditRow& r) {
+                return r.login == login && r.action == QLatin1String(action)
+                    && (customerNo.isEmpty() || r.customerNo == customerNo);
+            });
+        };
+        QVERIFY(has(QStringLiteral("cm1"), audit::SignIn));
+        QVERIFY(has(QStringLiteral("u1"), audit::SignIn));
+        QVERIFY(has(QStringLiteral("cm1"), audit::CustomerCreate, number));
+        QVERIFY(has(QStringLiteral("m1"), audit::CustomerApprove, number));
+        QVERIFY(has(QStringLiteral("cm1"), audit::CustomerOpen, number));
+        QVERIFY(has(QStringLiteral("k1"), audit::CustomerLookup, number));
+        // no full grade-1 value anywhere in the model, in any role
+        for (int row = 0; row < model->rowCount(); ++row) {
+            for (int column = 0; column < model->columnCount(); ++column) {
+                for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole)}) {
+                    const QString text = model->index(row, column).data(role).toString();
+                    for (const QString& full : std::as_const(fullValues))
+                        QVERIFY2(
+                            !text.contains(full), qPrintable(QStringLiteral("row %1 column %2").arg(row).arg(column)));
+                }
+            }
+        }
+        // the customer number is there, in its column
+        const QModelIndexList hits
+            = model->match(model->index(0, AuditLogModel::CustomerNo), Qt::DisplayRole, number, -1, Qt::MatchExactly);
+        QVERIFY(hits.size() >= 4);
+        // the details of the selected row: in a label that cannot be copied
+        QTableView* view = w->logPage()->view();
+        view->setCurrentIndex(hits.first());
+        auto* details = child<ProtectedLabel>(w.get(), "detailsLabel");
+        QVERIFY(details->text().startsWith(QStringLiteral("Row %1").arg(model->rowFromIndex(hits.first()).seq)));
+        QCOMPARE(details->textInteractionFlags(), Qt::NoTextInteraction);
+        for (const QString& full : std::as_const(fullValues))
+            QVERIFY(!details->text().contains(full));
+        QCOMPARE(view->contextMenuPolicy(), Qt::NoContextMenu);
+        // reading the log is itself on record
+        AuditFilter reads;
+        reads.action = QString::fromLatin1(audit::AuditRead);
+        QVERIFY(!t->core->auditLog().rows(reads)->isEmpty());
+        QVERIFY(failures().isEmpty());
+    }
+
+    void copyLeavesTheDetailsOut()
+    {
+        auto w = workspace();
+        AuditLogModel* model = w->logPage()->model();
+        const QModelIndexList hits = model->match(model->index(0, AuditLogModel::Action), Qt::DisplayRole,
+            QString::fromLatin1(audit::CustomerLookup), 1, Qt::MatchExactly);
+        QCOMPARE(hits.size(), 1);
+        const AuditRow row = model->rowFromIndex(hits.first());
+        QVERIFY(row.details.contains(QStringLiteral("purpose")));
+        QTableView* view = w->logPage()->view();
+        view->setFocus();
+        view->setCurrentIndex(hits.first());
+        QApplication::clipboard()->clear();
+        QTest::keySequence(view, QKeySequence::Copy);
+        const QString copied = QApplication::clipboard()->text();
+        QVERIFY2(copied.startsWith(QString::number(row.seq) + QLatin1Char('\t')), qPrintable(copied));
+        QVERIFY(copied.contains(number));
+        QVERIFY(copied.contains(QString::fromLatin1(audit::CustomerLookup)));
+        QVERIFY(!copied.contains(QStringLiteral("purpose")));
+    }
+
+    void filtersByLoginActionOutcomeAndCustomer()
+    {
+        BV_COMPARE_CODE(t->core->accounts().list(cm1), ErrorCode::PermissionDenied); // a refusal on record
+        auto w = workspace();
+        AuditLogModel* model = w->logPage()->model();
+
+        applyFilter(*w, QStringLiteral("cm1"), QStringLiteral("customer."));
+        QVERIFY(model->rowCount() >= 2); // create, open
+        for (const AuditRow& row : rowsOf(model)) {
+            QCOMPARE(row.login, QStringLiteral("cm1"));
+            QVERIFY2(row.action.startsWith(QStringLiteral("customer.")), qPrintable(row.action));
+        }
+
+        applyFilter(*w, QStringLiteral("m1"), QString::fromLatin1(audit::CustomerApprove));
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(model->rowFromIndex(model->index(0, 0)).customerNo, number);
+
+        applyFilter(*w, QString(), QString(), QStringLiteral("denied"));
+        QVERIFY(model->rowCount() >= 1);
+        const QList<AuditRow> denied = rowsOf(model);
+        for (const AuditRow& row : denied)
+            QCOMPARE(row.outcome, QStringLiteral("denied"));
+        QVERIFY(std::any_of(
+            denied.cbegin(), denied.cend(), [](const AuditRow& r) { return r.login == QLatin1String("cm1"); }));
+
+        applyFilter(*w, QString(), QString(), QString(), number);
+        QVERIFY(model->rowCount() >= 4);
+        for (const AuditRow& row : rowsOf(model))
+            QCOMPARE(row.customerNo, number);
+
+        applyFilter(*w, QStringLiteral("nobody"), QString());
+        QCOMPARE(model->rowCount(), 0);
+        QCOMPARE(child<QLabel>(w.get(), "rowCountLabel")->text(), QStringLiteral("0 row(s)."));
+
+        // a time range that ends before everything
+        AuditFilterForm* form = w->logPage()->filterForm();
+        form->loginEdit()->clear();
+        form->untilCheck()->setChecked(true);
+        AuditFilterForm::setBranchTime(form->untilEdit(), t->clock.nowUtc().addDays(-1));
+        QTest::mouseClick(child<QPushButton>(w.get(), "applyFilterButton"), Qt::LeftButton);
+        QCOMPARE(model->rowCount(), 0);
+        QTest::mouseClick(child<QPushButton>(w.get(), "clearFilterButton"), Qt::LeftButton);
+        QVERIFY(model->rowCount() > 10);
+        QVERIFY(failures().isEmpty());
+    }
+
+    void modelPagesByKeysetAndPassesTheTester()
+    {
+        // more rows than one page
+        for (int i = 0; i < AuditLogModel::kPageSize + 50; ++i)
+            BV_VERIFY_OK(t->core->auditLog().appendStandalone(Actor::system(),
+                AuditEvent {QString::fromLatin1(audit::DatabaseVerify), QStringLiteral("database"), QString::number(i),
+                    QString(), AuditOutcome::Ok, QJsonObject()}));
+        AuditLogModel model(*t->core, auditor);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(!model.canFetchMore(QModelIndex())); // nothing read before reload()
+        QVERIFY(model.reload());
+        QCOMPARE(model.rowCount(), AuditLogModel::kPageSize);
+        QVERIFY(model.canFetchMore(QModelIndex()));
+        model.fetchMore(QModelIndex());
+        QVERIFY(model.rowCount() > AuditLogModel::kPageSize + 50);
+        while (model.canFetchMore(QModelIndex()))
+            model.fetchMore(QModelIndex());
+        const QList<AuditRow> rows = rowsOf(&model);
+        for (qsizetype i = 1; i < rows.size(); ++i)
+            QVERIFY(rows.at(i).seq == rows.at(i - 1).seq + 1); // every row once, in order
+        QCOMPARE(rows.constFirst().seq, qint64(1));
+        QCOMPARE(model.rowFromIndex(QModelIndex()).seq, qint64(0));
+        QCOMPARE(model.columnCount(), int(AuditLogModel::ColumnCount));
+        QCOMPARE(
+            model.headerData(AuditLogModel::CustomerNo, Qt::Horizontal).toString(), QStringLiteral("Customer number"));
+
+        // a filter resets and pages again
+        AuditFilter filter;
+        filter.action = QString::fromLatin1(audit::DatabaseVerify);
+        model.setFilter(filter);
+        QVERIFY(model.reload());
+        QCOMPARE(model.rowCount(), AuditLogModel::kPageSize);
+        model.fetchMore(QModelIndex());
+        QCOMPARE(model.rowCount(), AuditLogModel::kPageSize + 50);
+        QVERIFY(!model.canFetchMore(QModelIndex()));
+
+        // a refused read reaches failed(), not the rows
+        AuditLogModel refused(*t->core, cm1);
+        QSignalSpy failed(&refused, &AuditLogModel::failed);
+        QVERIFY(!refused.reload());
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(refused.rowCount(), 0);
+    }
+
+    void verifyIntactThenBrokenAfterTampering()
+    {
+        auto w = workspace();
+        w->showPage(AuditorWorkspace::Verify);
+        QTest::mouseClick(child<QPushButton>(w.get(), "verifyChainButton"), Qt::LeftButton);
+        const QString intact = child<QLabel>(w.get(), "verifyResultLabel")->text();
+        QVERIFY2(intact.startsWith(QStringLiteral("Intact: ")) && intact.contains(QStringLiteral("head hash")),
+            qPrintable(intact));
+        QVERIFY(failures().isEmpty());
+
+        Database& db = t->vault->database();
+        BV_VERIFY_OK(db.execScript(QStringLiteral("DROP TRIGGER audit_log_no_update;")));
+        BV_VERIFY_OK(db.query(QStringLiteral("UPDATE audit_log SET login = 'nobody' WHERE seq = 4")));
+        QTest::mouseClick(child<QPushButton>(w.get(), "verifyChainButton"), Qt::LeftButton);
+        const QString broken = child<QLabel>(w.get(), "verifyResultLabel")->text();
+        QVERIFY2(broken.startsWith(QStringLiteral("Broken at row 4: ")), qPrintable(broken));
+        QVERIFY(failures().isEmpty());
+    }
+
+    void checkpointSavedAndVerifiedAgainst()
+    {
+        auto w = workspace();
+        w->showPage(AuditorWorkspace::Checkpoint);
+        auto* save = child<QPushButton>(w.get(), "saveCheckpointButton");
+        QVERIFY(!save->isEnabled());
+        QTest::mouseClick(child<QPushButton>(w.get(), "takeCheckpointButton"), Qt::LeftButton);
+        const QString text = child<QPlainTextEdit>(w.get(), "checkpointPlainTextEdit")->toPlainText();
+        QVERIFY2(text.startsWith(QStringLiteral("BranchVault audit checkpoint\n")), qPrintable(text));
+        QVERIFY(save->isEnabled());
+
+        const QString file = t->dir.file(QStringLiteral("checkpoint.txt"));
+        dialogs.saveNames << file;
+        QTest::mouseClick(save, Qt::LeftButton);
+        QVERIFY2(failures().isEmpty(), qPrintable(failures()));
+        QCOMPARE(QString::fromUtf8(readFile(file)), text);
+        // never over an existing file
+        dialogs.saveNames << file;
+        QTest::mouseClick(save, Qt::LeftButton);
+        QCOMPARE(dialogs.errors.size(), 1);
+        QCOMPARE(dialogs.errors.constFirst().code, ErrorCode::AlreadyExists);
+        QCOMPARE(QString::fromUtf8(readFile(file)), text);
+        dialogs.errors.clear();
+
+        const QString pdf = t->dir.file(QStringLiteral("checkpoint.pdf"));
+        dialogs.saveNames << pdf;
+        QTest::mouseClick(child<QPushButton>(w.get(), "saveCheckpointPdfButton"), Qt::LeftButton);
+        QVERIFY2(failures().isEmpty(), qPrintable(failures()));
+        QVERIFY(readFile(pdf).startsWith("%PDF"));
+
+        // later: the chain still holds what the checkpoint named
+        w->showPage(AuditorWorkspace::Verify);
+        dialogs.openNames << file;
+        QTest::mouseClick(child<QPushButton>(w.get(), "verifyCheckpointButton"), Qt::LeftButton);
+        QVERIFY2(failures().isEmpty(), qPrintable(failures()));
+        const QString result = child<QLabel>(w.get(), "verifyResultLabel")->text();
+        QVERIFY2(
+            result.startsWith(QStringLiteral("Against the checkpoint checkpoint.txt:\nIntact")), qPrintable(result));
+        // a file that is not a checkpoint: the core's refusal
+        const QString other = t->dir.file(QStringLiteral("other.txt"));
+        QVERIFY(writeFile(other, "hello"));
+        dialogs.openNames << other;
+        QTest::mouseClick(child<QPushButton>(w.get(), "verifyCheckpointButton"), Qt::LeftButton);
+        QCOMPARE(dialogs.errors.size(), 1);
+        QCOMPARE(dialogs.errors.constFirst().code, ErrorCode::Damaged);
+    }
+
+    void exportWritesTheCsv()
+    {
+        auto w = workspace();
+        w->showPage(AuditorWorkspace::Export);
+        AuditFilterForm* form = w->findChild<AuditFilterForm*>(QStringLiteral("exportFilterForm"));
+        QVERIFY(form);
+        form->customerNumberEdit()->setText(number);
+        const QString file = t->dir.file(QStringLiteral("audit.csv"));
+        dialogs.saveNames << file;
+        QTest::mouseClick(child<QPushButton>(w.get(), "exportCsvButton"), Qt::LeftButton);
+        QVERIFY2(failures().isEmpty(), qPrintable(failures()));
+        const QByteArray csv = readFile(file);
+        QVERIFY(csv.startsWith("\xEF\xBB\xBF"));
+        const QString content = QString::fromUtf8(csv);
+        QVERIFY(content.contains(number));
+        QVERIFY(content.contains(QString::fromLatin1(audit::CustomerCreate)));
+        QVERIFY(!content.contains(QString::fromLatin1(audit::SignIn))); // only this customer's rows
+        for (const QString& full : std::as_const(fullValues))
+            QVERIFY(!content.contains(full));
+        QVERIFY(child<QLabel>(w.get(), "exportStatusLabel")->text().contains(QStringLiteral("exported")));
+        QVERIFY(!child<QProgressBar>(w.get(), "exportProgressBar")->isVisible());
+        // never over an existing file
+        dialogs.saveNames << file;
+        QTest::mouseClick(child<QPushButton>(w.get(), "exportCsvButton"), Qt::LeftButton);
+        QCOMPARE(dialogs.errors.size(), 1);
+        QCOMPARE(dialogs.errors.constFirst().code, ErrorCode::AlreadyExists);
+        AuditFilter exports;
+        exports.action = QString::fromLatin1(audit::AuditExport);
+        QCOMPARE(t->core->auditLog().rows(exports)->size(), 1);
+    }
+
+    void alertsPageRuns()
+    {
+        BV_VERIFY_OK(t->core->settings().setAs(
+            Actor::system(), QString::fromLatin1(settings::AlertClerkLookupsPerHour), QStringLiteral("2")));
+        const CustomerInput input = customerInput(31);
+        for (int i = 0; i < 3; ++i)
+            BV_VERIFY_OK(
+                t->core->customers().finder().clerkLookup(clerk, input.values.value(QString::fromLatin1(fields::Name)),
+                    input.values.value(QString::fromLatin1(fields::IdNumber)), QStringLiteral("counter")));
+        auto w = workspace();
+        w->showPage(AuditorWorkspace::Alerts);
+        QTest::mouseClick(child<QPushButton>(w.get(), "showAlertsButton"), Qt::LeftButton);
+        QVERIFY2(failures().isEmpty(), qPrintable(failures()));
+        auto* list = child<QTreeWidget>(w.get(), "alertsTreeWidget");
+        QVERIFY(list->topLevelItemCount() >= 1);
+        bool clerkAlert = false;
+        for (int i = 0; i < list->topLevelItemCount(); ++i) {
+            QTreeWidgetItem* item = list->topLevelItem(i);
+            if (item->text(0) == QStringLiteral("Many clerk lookups") && item->text(1).startsWith(QStringLiteral("k1")))
+                clerkAlert = item->text(3).toInt() >= 3 && !item->text(4).isEmpty();
+        }
+        QVERIFY(clerkAlert);
+        QVERIFY(child<QLabel>(w.get(), "alertsStatusLabel")->text().contains(QStringLiteral("alert")));
+    }
+
+    void onlyTheAuditorReads()
+    {
+        // the workspace in another role's hands gets the core's refusal, no rows
+        AuditorWorkspace w(WorkspaceContext {*t->core, m1, dialogs, clipboard});
+        QCOMPARE(w.logPage()->model()->rowCount(), 0);
+        QCOMPARE(dialogs.errors.size(), 1);
+        QCOMPARE(dialogs.errors.constFirst().code, ErrorCode::PermissionDenied);
+    }
+
+    void screenshots()
+    {
+        const QList<QPair<AuditorWorkspace::Page, QString>> pages {{AuditorWorkspace::Log, QStringLiteral("log")},
+            {AuditorWorkspace::Verify, QStringLiteral("verify")},
+            {AuditorWorkspace::Checkpoint, QStringLiteral("checkpoint")},
+            {AuditorWorkspace::Alerts, QStringLiteral("alerts")}, {AuditorWorkspace::Export, QStringLiteral("export")}};
+        // something for the alerts page to show
+        BV_VERIFY_OK(t->core->settings().setAs(
+            Actor::system(), QString::fromLatin1(settings::AlertClerkLookupsPerHour), QStringLiteral("2")));
+        const CustomerInput input = customerInput(31);
+        for (int i = 0; i < 3; ++i)
+            BV_VERIFY_OK(
+                t->core->customers().finder().clerkLookup(clerk, input.values.value(QString::fromLatin1(fields::Name)),
+                    input.values.value(QString::fromLatin1(fields::IdNumber)), QStringLiteral("counter")));
+        for (const QString& language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            bv::installTranslations(language);
+            auto w = workspace();
+            w->logPage()->view()->setCurrentIndex(w->logPage()->model()->index(3, 0));
+            for (const auto& [page, name] : pages) {
+                w->showPage(page);
+                if (page == AuditorWorkspace::Verify)
+                    QTest::mouseClick(child<QPushButton>(w.get(), "verifyChainButton"), Qt::LeftButton);
+                if (page == AuditorWorkspace::Checkpoint)
+                    QTest::mouseClick(child<QPushButton>(w.get(), "takeCheckpointButton"), Qt::LeftButton);
+                if (page == AuditorWorkspace::Alerts)
+                    QTest::mouseClick(child<QPushButton>(w.get(), "showAlertsButton"), Qt::LeftButton);
+                QVERIFY(QFileInfo::exists(screenshot(w.get(), QStringLiteral("auditor-") + name, language)));
+            }
+        }
+        bv::installTranslations(QStringLiteral("en"));
+        QVERIFY2(failures().isEmpty(), qPrintable(failures()));
+    }
+};
+
+QTEST_MAIN(TestAuditorWorkspace)
+#include "tst_auditorworkspace.moc"

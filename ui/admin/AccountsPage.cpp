@@ -1,0 +1,256 @@
+#include "AccountsPage.h"
+
+#include "AccountsModel.h"
+#include "ChangeRoleDialog.h"
+#include "NewAccountDialog.h"
+#include "OneTimePasswordDialog.h"
+
+#include "Core.h"
+#include "auth/AccountService.h"
+#include "common/ClipboardGuard.h"
+#include "common/Dialogs.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace bv::ui {
+
+AccountsPage::AccountsPage(const WorkspaceContext& context, QWidget* parent)
+    : QWidget(parent)
+    , m_context(context)
+{
+    setObjectName(QStringLiteral("accountsPage"));
+    auto* layout = new QVBoxLayout(this);
+    auto* intro = new QLabel(tr("Staff accounts of this branch. An account is frozen, never deleted, when someone "
+                                "leaves, so its history stays attributable."),
+        this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+
+    m_model = new AccountsModel(this);
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("accountsTableView"));
+    m_view->setAccessibleName(tr("Staff accounts"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setContextMenuPolicy(Qt::NoContextMenu);
+    m_view->setDragEnabled(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->installEventFilter(this);
+    layout->addWidget(m_view, 1);
+
+    auto* buttons = new QHBoxLayout;
+    auto makeButton = [&](const QString& text, const char* name) {
+        auto* button = new QPushButton(text, this);
+        button->setObjectName(QString::fromLatin1(name));
+        buttons->addWidget(button);
+        return button;
+    };
+    m_create = makeButton(tr("&New account…"), "createAccountButton");
+    m_freeze = makeButton(tr("&Freeze"), "freezeButton");
+    m_unfreeze = makeButton(tr("&Unfreeze"), "unfreezeButton");
+    m_reset = makeButton(tr("&Reset password…"), "resetPasswordButton");
+    m_changeRole = makeButton(tr("Change ro&le…"), "changeRoleButton");
+    m_removeSecondFactor = makeButton(tr("Remove second fa&ctor"), "removeSecondFactorButton");
+    buttons->addStretch();
+    m_refresh = makeButton(tr("Refres&h"), "refreshAccountsButton");
+    layout->addLayout(buttons);
+
+    connect(m_create, &QPushButton::clicked, this, &AccountsPage::createAccount);
+    connect(m_freeze, &QPushButton::clicked, this, &AccountsPage::freeze);
+    connect(m_unfreeze, &QPushButton::clicked, this, &AccountsPage::unfreeze);
+    connect(m_reset, &QPushButton::clicked, this, &AccountsPage::resetPassword);
+    connect(m_changeRole, &QPushButton::clicked, this, &AccountsPage::changeRole);
+    connect(m_removeSecondFactor, &QPushButton::clicked, this, &AccountsPage::removeSecondFactor);
+    connect(m_refresh, &QPushButton::clicked, this, &AccountsPage::refresh);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AccountsPage::updateButtons);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &AccountsPage::updateButtons);
+    updateButtons();
+}
+
+void AccountsPage::refresh()
+{
+    const QString keep = selectedLogin();
+    auto accounts = m_context.core.accounts().list(m_context.session);
+    if (!accounts.ok()) {
+        emit failed(accounts.error());
+        return;
+    }
+    m_model->setAccounts(*accounts, m_context.core.clock().nowUtc());
+    m_view->resizeColumnsToContents();
+    if (!keep.isEmpty())
+        select(keep);
+}
+
+QString AccountsPage::selectedLogin() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString() : m_model->accountFromIndex(rows.constFirst()).login;
+}
+
+void AccountsPage::select(const QString& login)
+{
+    const QModelIndex index = m_model->indexOfLogin(login);
+    if (index.isValid()) {
+        m_view->selectRow(index.row());
+        m_view->scrollTo(index);
+    }
+}
+
+void AccountsPage::updateButtons()
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    const bool any = !rows.isEmpty();
+    const Account account = any ? m_model->accountFromIndex(rows.constFirst()) : Account();
+    const bool self = any && account.id == m_context.session.info().userId;
+    m_freeze->setEnabled(any && !account.frozen && !self);
+    m_unfreeze->setEnabled(any && account.frozen);
+    m_reset->setEnabled(any && !account.frozen);
+    m_changeRole->setEnabled(any && !Roles::isPrivileged(account.role));
+    m_removeSecondFactor->setEnabled(any && account.secondFactor);
+}
+
+void AccountsPage::showOneTimePassword(const QString& login, const SecureBytes& password)
+{
+    OneTimePasswordDialog dialog(login, password, this);
+    m_context.dialogs.exec(&dialog);
+}
+
+void AccountsPage::createAccount()
+{
+    Core& core = m_context.core;
+    const Session session = m_context.session;
+    NewAccountDialog dialog(
+        [&core, session](const NewAccount& account) { return core.accounts().create(session, account); }, this);
+    if (m_context.dialogs.exec(&dialog) != QDialog::Accepted)
+        return;
+    const QString login = dialog.login();
+    SecureBytes oneTime = dialog.takeOneTimePassword();
+    refresh();
+    select(login);
+    if (!oneTime.isEmpty())
+        showOneTimePassword(login, oneTime);
+}
+
+void AccountsPage::freeze()
+{
+    const QString login = selectedLogin();
+    if (login.isEmpty())
+        return;
+    if (!m_context.dialogs.confirm(this, tr("Freeze account"),
+            tr("Freeze the account %1? The person can no longer sign in and open sessions end. "
+               "The account and its history stay; it can be unfrozen later.")
+                .arg(login)))
+        return;
+    Status frozen = m_context.core.accounts().freeze(m_context.session, login);
+    if (!frozen.ok()) {
+        emit failed(frozen.error());
+        return;
+    }
+    refresh();
+}
+
+void AccountsPage::unfreeze()
+{
+    const QString login = selectedLogin();
+    if (login.isEmpty())
+        return;
+    Status unfrozen = m_context.core.accounts().unfreeze(m_context.session, login);
+    if (!unfrozen.ok()) {
+        emit failed(unfrozen.error());
+        return;
+    }
+    refresh();
+}
+
+void AccountsPage::resetPassword()
+{
+    const QString login = selectedLogin();
+    if (login.isEmpty())
+        return;
+    if (!m_context.dialogs.confirm(this, tr("Reset password"),
+            tr("Give %1 a new one-time password? The current password stops working and a "
+               "lockout is lifted; the user chooses a new password at the next sign-in.")
+                .arg(login)))
+        return;
+    auto oneTime = m_context.core.accounts().resetPassword(m_context.session, login);
+    if (!oneTime.ok()) {
+        emit failed(oneTime.error());
+        return;
+    }
+    refresh();
+    showOneTimePassword(login, *oneTime);
+}
+
+void AccountsPage::changeRole()
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    const Account account = m_model->accountFromIndex(rows.constFirst());
+    ChangeRoleDialog dialog(account.login, account.role, this);
+    if (m_context.dialogs.exec(&dialog) != QDialog::Accepted || dialog.role() == account.role)
+        return;
+    Status changed = m_context.core.accounts().changeRole(m_context.session, account.login, dialog.role());
+    if (!changed.ok()) {
+        emit failed(changed.error());
+        return;
+    }
+    refresh();
+}
+
+void AccountsPage::removeSecondFactor()
+{
+    const QString login = selectedLogin();
+    if (login.isEmpty())
+        return;
+    if (!m_context.dialogs.confirm(this, tr("Remove second factor"),
+            tr("Remove the second factor of %1? Do this only when the person lost the "
+               "authenticator and you have checked who is asking. The user enrols a new one "
+               "after signing in.")
+                .arg(login)))
+        return;
+    Status removed = m_context.core.accounts().removeSecondFactor(m_context.session, login);
+    if (!removed.ok()) {
+        emit failed(removed.error());
+        return;
+    }
+    refresh();
+}
+
+void AccountsPage::copyRow()
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    QStringList cells;
+    for (int column : {AccountsModel::Login, AccountsModel::DisplayName, AccountsModel::RoleColumn,
+             AccountsModel::StaffNo, AccountsModel::Status})
+        cells << m_model->index(rows.constFirst().row(), column).data().toString();
+    m_context.clipboard.setText(cells.join(QLatin1Char('\t')));
+}
+
+bool AccountsPage::eventFilter(QObject* watched, QEvent* event)
+{
+    // Ctrl+C on the list copies the selected row through the clipboard policy, not the view's own copy.
+    if (watched == m_view && (event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride)) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        if (key->matches(QKeySequence::Copy)) {
+            if (event->type() == QEvent::KeyPress)
+                copyRow();
+            event->accept();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace bv::ui

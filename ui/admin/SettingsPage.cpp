@@ -1,0 +1,107 @@
+#include "SettingsPage.h"
+
+#include "SettingsModel.h"
+
+#include "Core.h"
+#include "common/Dialogs.h"
+#include "policy/SettingsService.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace bv::ui {
+
+SettingsPage::SettingsPage(const WorkspaceContext& context, QWidget* parent)
+    : QWidget(parent)
+    , m_context(context)
+{
+    setObjectName(QStringLiteral("settingsPage"));
+    auto* layout = new QVBoxLayout(this);
+    auto* intro = new QLabel(tr("Policy settings of this branch, kept in the encrypted database. Edit a value and "
+                                "save: values below the floors the regulations set are refused. Every change is "
+                                "recorded in the audit log with the old and the new value."),
+        this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+
+    m_model = new SettingsModel(this);
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("settingsTableView"));
+    m_view->setAccessibleName(tr("Settings"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(
+        QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
+    m_view->setContextMenuPolicy(Qt::NoContextMenu);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setSectionResizeMode(SettingsModel::Setting, QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(m_view, 1);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch();
+    m_discard = new QPushButton(tr("&Discard changes"), this);
+    m_discard->setObjectName(QStringLiteral("discardSettingsButton"));
+    m_save = new QPushButton(tr("Sa&ve"), this);
+    m_save->setObjectName(QStringLiteral("saveSettingsButton"));
+    buttons->addWidget(m_discard);
+    buttons->addWidget(m_save);
+    layout->addLayout(buttons);
+
+    connect(m_save, &QPushButton::clicked, this, &SettingsPage::save);
+    connect(m_discard, &QPushButton::clicked, this, &SettingsPage::discard);
+    connect(m_model, &SettingsModel::changesChanged, m_save, &QPushButton::setEnabled);
+    connect(m_model, &SettingsModel::changesChanged, m_discard, &QPushButton::setEnabled);
+    m_save->setEnabled(false);
+    m_discard->setEnabled(false);
+}
+
+void SettingsPage::refresh()
+{
+    auto values = m_context.core.settings().list(m_context.session);
+    if (!values.ok()) {
+        emit failed(values.error());
+        return;
+    }
+    m_model->setValues(*values);
+}
+
+bool SettingsPage::save()
+{
+    SettingsService& settings = m_context.core.settings();
+    int saved = 0;
+    const QList<SettingsModel::Entry> changed = m_model->changedEntries();
+    for (const SettingsModel::Entry& entry : changed) {
+        const QString key = entry.spec->key;
+        Status set = settings.set(m_context.session, key, entry.edited);
+        if (!set.ok()) {
+            const QModelIndex index = m_model->indexOfKey(key);
+            m_view->selectRow(index.row());
+            m_view->scrollTo(index);
+            emit failed(set.error());
+            return false;
+        }
+        auto stored = settings.get(m_context.session, key);
+        if (!stored.ok()) {
+            emit failed(stored.error());
+            return false;
+        }
+        m_model->markSaved(key, *stored);
+        ++saved;
+    }
+    if (saved > 0)
+        m_context.dialogs.showInfo(this, tr("Settings"), tr("%n setting(s) saved.", nullptr, saved));
+    return true;
+}
+
+void SettingsPage::discard()
+{
+    m_model->revert();
+}
+
+} // namespace bv::ui

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "common/Error.h"
+#include "common/WorkspaceContext.h"
+
+#include <QWidget>
+
+class QPushButton;
+class QTableView;
+
+namespace bv::ui {
+
+class SettingsModel;
+
+// Every setting in one editable table (label, value, allowed range with the reason, key); "Save" hands
+// each changed value to the core, which refuses a value below its floor with a message that names it.
+class SettingsPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SettingsPage(const WorkspaceContext& context, QWidget* parent = nullptr);
+
+    void refresh();
+    // Saves the changed values in order and stops at the first refusal (that row stays changed and
+    // selected). Returns true when every change was saved.
+    bool save();
+    void discard();
+
+    SettingsModel* model() const { return m_model; }
+    QTableView* view() const { return m_view; }
+
+signals:
+    void failed(const bv::Error& error);
+
+private:
+    WorkspaceContext m_context;
+    SettingsModel* m_model = nullptr;
+    QTableView* m_view = nullptr;
+    QPushButton* m_save = nullptr;
+    QPushButton* m_discard = nullptr;
+};
+
+} // namespace bv::ui

@@ -1,0 +1,309 @@
+#include "AppController.h"
+
+#include "Core.h"
+#include "IdleMonitor.h"
+#include "auth/AuthService.h"
+#include "auth/ChangePasswordDialog.h"
+#include "auth/SecondFactorDialog.h"
+#include "auth/SignInDialog.h"
+#include "common/ClipboardGuard.h"
+#include "common/Dialogs.h"
+#include "customers/CustomerRetention.h"
+#include "customers/CustomerService.h"
+#include "main/LockPage.h"
+#include "main/MainWindow.h"
+#include "policy/AccessControl.h"
+#include "policy/SettingsService.h"
+#include "startup/FirstRunWizard.h"
+#include "startup/StartupController.h"
+#include "startup/UnlockDialog.h"
+#include "startup/WidgetStartupPrompts.h"
+#include "vault/AdminService.h"
+#include "vault/Vault.h"
+#include "vault/VaultService.h"
+#include "workspaces/Workspace.h"
+#include "workspaces/WorkspaceFactory.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+
+namespace bv::ui {
+
+AppController::AppController(VaultService& vaults, Dialogs& dialogs, QObject* parent)
+    : QObject(parent)
+    , m_vaults(vaults)
+    , m_dialogs(dialogs)
+    , m_window(std::make_unique<MainWindow>())
+    , m_clipboard(std::make_unique<ClipboardGuard>())
+    , m_idle(std::make_unique<IdleMonitor>())
+{
+    connect(m_window.get(), &MainWindow::lockRequested, this, &AppController::lock);
+    connect(m_window.get(), &MainWindow::signOutRequested, this, &AppController::signOut);
+    connect(m_window.get(), &MainWindow::changePasswordRequested, this, &AppController::changePassword);
+    connect(m_window.get(), &MainWindow::secondFactorRequested, this, &AppController::enrolSecondFactor);
+    connect(m_window.get(), &MainWindow::languageRequested, this, &AppController::setLanguage);
+    connect(m_window.get(), &MainWindow::restoreRequested, this, &AppController::restoreBackup);
+    connect(m_idle.get(), &IdleMonitor::idle, this, &AppController::lock);
+    connect(m_window->lockPage(), &LockPage::unlocked, this, [this] {
+        m_locked = false;
+        showWorkspace();
+    });
+    connect(m_window->lockPage(), &LockPage::signOutRequested, this, &AppController::signOut);
+    m_daily.setInterval(24 * 60 * 60 * 1000);
+    connect(&m_daily, &QTimer::timeout, this, &AppController::runDailyJobs);
+}
+
+AppController::~AppController()
+{
+    if (m_core && m_session.isValid())
+        (void)m_core->auth().signOut(m_session);
+    m_clipboard->clear();
+    m_window.reset(); // widgets go before the services they use
+    m_core.reset();
+}
+
+Core& AppController::adopt(std::unique_ptr<Vault> vault)
+{
+    m_core.reset();
+    m_vault = std::move(vault);
+    m_core = std::make_unique<Core>(*m_vault, m_vaults);
+    runDailyJobs();
+    m_daily.start();
+    return *m_core;
+}
+
+void AppController::runDailyJobs()
+{
+    if (!m_core)
+        return;
+    auto anonymised = m_core->customers().retention().anonymiseDue();
+    if (!anonymised.ok())
+        m_dialogs.showError(m_window.get(), anonymised.error());
+}
+
+bool AppController::start(const QString& databasePath)
+{
+    const QString path = QFileInfo(databasePath).absoluteFilePath();
+    if (!QFileInfo::exists(path)) {
+        FirstRunWizard wizard(
+            m_vaults, path, [this](std::unique_ptr<Vault> vault) -> Core& { return adopt(std::move(vault)); });
+        if (m_dialogs.exec(&wizard) != QDialog::Accepted && !wizard.created())
+            return false;
+        if (!wizard.session().isValid())
+            return signInInteractively();
+        m_window->show();
+        enter(wizard.session());
+        return true;
+    }
+    return reopen(path);
+}
+
+bool AppController::reopen(const QString& databasePath)
+{
+    WidgetStartupPrompts prompts(m_window.get());
+    StartupController startup(m_vaults, prompts);
+    auto vault = startup.run(databasePath);
+    if (!vault)
+        return false;
+    adopt(std::move(vault));
+    return signInInteractively();
+}
+
+void AppController::closeDatabase()
+{
+    m_clipboard->clear();
+    m_idle->stop();
+    m_daily.stop();
+    m_window->clearWorkspace();
+    if (m_core && m_session.isValid())
+        (void)m_core->auth().signOut(m_session);
+    m_session = Session();
+    m_locked = false;
+    m_window->hide();
+    m_core.reset();
+    m_vault.reset(); // closes the connection and releases the lock file
+}
+
+bool AppController::restoreBackup(const QString& backupFile)
+{
+    if (!m_core || !m_session.isValid() || m_locked)
+        return false;
+    // allowed in the database being replaced? (a refusal is audited there)
+    auto allowed = m_core->access().authorize(m_session, Operation::RestoreDatabase);
+    if (!allowed.ok()) {
+        m_dialogs.showError(m_window.get(), allowed.error());
+        return false;
+    }
+    const QString databasePath = m_vault->path();
+    closeDatabase();
+
+    // Runs on the restored copy before anything is swapped: an administrator of the backup signs in
+    // and the restore is recorded in the backup's own audit log. Cancelling leaves everything as it was.
+    auto accept = [&](Vault& restored) -> Status {
+        Core core(restored, m_vaults);
+        SignInDialog dialog(tr("restoring %1").arg(QFileInfo(backupFile).fileName()),
+            [&core](const QString& login, const SecureBytes& password, const QString& totp) {
+                return core.auth().signIn(login, password, totp);
+            });
+        dialog.setWindowTitle(tr("Restore: an administrator of the backup signs in"));
+        if (m_dialogs.exec(&dialog) != QDialog::Accepted)
+            return makeError(ErrorCode::AuthenticationFailed,
+                tr("No administrator of the backup signed in, so the restore was cancelled and nothing was changed. "
+                   "Restore again and sign in with an administrator account of the backed-up database."));
+        Status accepted = core.admin().acceptRestore(dialog.session(), backupFile);
+        (void)core.auth().signOut(dialog.session());
+        return accepted;
+    };
+    auto restored = m_vaults.restore(databasePath, backupFile, nullptr, accept);
+    if (!restored.ok() && restored.error().code == ErrorCode::KeyMissing) {
+        // the backup's key is not in this account's keychain: its recovery passphrase opens it
+        UnlockDialog unlock(backupFile, restored.error(), m_window.get());
+        if (m_dialogs.exec(&unlock) == QDialog::Accepted) {
+            QByteArray typed = unlock.passphrase();
+            unlock.clearPassphrase();
+            const SecureBytes passphrase = SecureBytes::takeFrom(typed);
+            restored = m_vaults.restore(databasePath, backupFile, &passphrase, accept);
+        }
+    }
+    if (!restored.ok()) {
+        m_dialogs.showError(m_window.get(), restored.error());
+        // the untouched original opens again
+        if (!reopen(databasePath))
+            m_window->close();
+        return false;
+    }
+    QString text = tr("The backup %1 was restored.").arg(QFileInfo(backupFile).fileName());
+    if (!restored->previousSavedAs.isEmpty())
+        text += QLatin1Char(' ')
+            + tr("The previous database was kept as %1.").arg(QDir::toNativeSeparators(restored->previousSavedAs));
+    m_dialogs.showInfo(m_window.get(), tr("Restore"), text);
+    if (!restored->keychainStatus.ok())
+        m_dialogs.showError(m_window.get(), restored->keychainStatus.error());
+    adopt(std::move(restored->vault));
+    if (!signInInteractively())
+        m_window->close();
+    return true;
+}
+
+bool AppController::signInInteractively()
+{
+    SignInDialog dialog(m_core->settings().text(QString::fromLatin1(settings::BranchName)),
+        [this](const QString& login, const SecureBytes& password, const QString& totp) {
+            return m_core->auth().signIn(login, password, totp);
+        });
+    if (m_dialogs.exec(&dialog) != QDialog::Accepted)
+        return false;
+    m_window->show();
+    enter(dialog.session());
+    return true;
+}
+
+void AppController::enter(const Session& session)
+{
+    m_session = session;
+    m_locked = false;
+    AuthService& auth = m_core->auth();
+    if (auth.restriction(session) == AuthService::Restriction::MustChangePassword) {
+        ChangePasswordDialog dialog(
+            true,
+            [&](const SecureBytes& current, const SecureBytes& next) {
+                return auth.changePassword(session, current, next);
+            },
+            m_window.get());
+        if (m_dialogs.exec(&dialog) != QDialog::Accepted) {
+            signOut();
+            return;
+        }
+    }
+    if (auth.restriction(session) == AuthService::Restriction::MustEnrolSecondFactor) {
+        enrolSecondFactor();
+        if (auth.restriction(session) != AuthService::Restriction::None) {
+            signOut();
+            return;
+        }
+    }
+    m_idle->start(int(m_core->settings().integer(QString::fromLatin1(settings::IdleMinutes))));
+    showWorkspace();
+}
+
+void AppController::showWorkspace()
+{
+    if (!m_core || !m_session.isValid())
+        return;
+    const WorkspaceContext context {*m_core, m_session, m_dialogs, *m_clipboard};
+    Workspace* workspace = WorkspaceFactory::create(context, m_session.info().role);
+    if (!workspace)
+        return;
+    m_window->showWorkspace(
+        workspace, m_session.info(), m_core->settings().text(QString::fromLatin1(settings::BranchCode)));
+    m_idle->poke();
+}
+
+void AppController::lock()
+{
+    if (!m_core || !m_session.isValid() || m_locked)
+        return;
+    m_locked = true;
+    m_clipboard->clear();
+    (void)m_core->auth().lock(m_session);
+    m_window->showLocked(m_session.info());
+    m_window->lockPage()->setUnlock(
+        [this](const SecureBytes& password) { return m_core->auth().unlock(m_session, password); });
+}
+
+void AppController::signOut()
+{
+    m_clipboard->clear();
+    m_idle->stop();
+    m_window->clearWorkspace();
+    if (m_core && m_session.isValid())
+        (void)m_core->auth().signOut(m_session);
+    m_session = Session();
+    m_locked = false;
+    m_window->hide();
+    if (m_core && !signInInteractively())
+        m_window->close();
+}
+
+void AppController::changePassword()
+{
+    if (!m_core || !m_session.isValid())
+        return;
+    ChangePasswordDialog dialog(
+        false,
+        [this](const SecureBytes& current, const SecureBytes& next) {
+            return m_core->auth().changePassword(m_session, current, next);
+        },
+        m_window.get());
+    if (m_dialogs.exec(&dialog) == QDialog::Accepted)
+        m_dialogs.showInfo(m_window.get(), tr("Password changed"), tr("Your password was changed."));
+}
+
+void AppController::enrolSecondFactor()
+{
+    if (!m_core || !m_session.isValid())
+        return;
+    auto enrolment = m_core->auth().beginSecondFactor(m_session);
+    if (!enrolment.ok()) {
+        m_dialogs.showError(m_window.get(), enrolment.error());
+        return;
+    }
+    const bool mandatory = m_core->auth().restriction(m_session) == AuthService::Restriction::MustEnrolSecondFactor;
+    SecondFactorDialog dialog(
+        QString::fromLatin1(enrolment->secretBase32.view().toByteArray()),
+        QString::fromLatin1(enrolment->uri.view().toByteArray()), mandatory,
+        [this](const QString& code) { return m_core->auth().confirmSecondFactor(m_session, code); }, m_window.get());
+    m_dialogs.exec(&dialog);
+}
+
+void AppController::setLanguage(const QString& language)
+{
+    // The interface language is a preference, not a secret: QSettings is the right place for it.
+    QSettings settings;
+    settings.setValue(QStringLiteral("ui/language"), language);
+    m_dialogs.showInfo(
+        m_window.get(), tr("Language"), tr("BranchVault will use the new language the next time it starts."));
+}
+
+} // namespace bv::ui

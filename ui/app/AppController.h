@@ -1,0 +1,81 @@
+#pragma once
+
+#include "auth/Session.h"
+#include "common/Result.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <memory>
+
+namespace bv {
+class Core;
+class Vault;
+class VaultService;
+} // namespace bv
+
+namespace bv::ui {
+
+class ClipboardGuard;
+class Dialogs;
+class IdleMonitor;
+class MainWindow;
+
+// The desktop application's flow: find or create the database (first-run wizard, recovery unlock),
+// sign in (forced password change, second factor), show the role's workspace, lock after idle time
+// (the workspace is destroyed and the clipboard cleared), sign out. Runs the retention job at start
+// and daily.
+class AppController : public QObject
+{
+    Q_OBJECT
+public:
+    AppController(VaultService& vaults, Dialogs& dialogs, QObject* parent = nullptr);
+    ~AppController() override;
+
+    // Interactive start. false when the user cancelled or the database could not be opened (the
+    // reason was shown).
+    bool start(const QString& databasePath);
+
+    // The steps behind start(), public for tests.
+    Core& adopt(std::unique_ptr<Vault> vault);
+    bool signInInteractively();
+    void enter(const Session& session); // after sign-in: restrictions, then the workspace
+
+    MainWindow* window() const { return m_window.get(); }
+    Core* core() const { return m_core.get(); }
+    const Session& session() const { return m_session; }
+    ClipboardGuard& clipboard() const { return *m_clipboard; }
+    IdleMonitor& idleMonitor() const { return *m_idle; }
+    bool isLocked() const { return m_locked; }
+
+public slots:
+    void lock();
+    void signOut();
+    void changePassword();
+    void enrolSecondFactor();
+    void setLanguage(const QString& language);
+    // The administrator's restore: authorised here, then the database is closed, the backup restored
+    // (an administrator of the backup signs in to accept it), and whichever database is then in place
+    // is opened again for sign-in. false when nothing was restored (the reason was shown).
+    bool restoreBackup(const QString& backupFile);
+
+private:
+    void closeDatabase();
+    bool reopen(const QString& databasePath);
+    void showWorkspace();
+    void runDailyJobs();
+
+    VaultService& m_vaults;
+    Dialogs& m_dialogs;
+    std::unique_ptr<Vault> m_vault;
+    std::unique_ptr<Core> m_core;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<ClipboardGuard> m_clipboard;
+    std::unique_ptr<IdleMonitor> m_idle;
+    Session m_session;
+    bool m_locked = false;
+    QTimer m_daily;
+};
+
+} // namespace bv::ui

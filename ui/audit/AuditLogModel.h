@@ -1,0 +1,76 @@
+#pragma once
+
+#include "audit/AuditLog.h"
+#include "auth/Session.h"
+#include "common/Error.h"
+
+#include <QAbstractTableModel>
+
+namespace bv {
+class Core;
+}
+
+namespace bv::ui {
+
+// The audit log as the auditor reads it (AuditService::list), page by page with keyset paging on the
+// sequence number: the first page on reload(), the next ones through fetchMore() (the view asks when it
+// is scrolled to the end). Every page read is itself recorded by the core. Rows hold customer numbers
+// and masked details only, by construction of the log.
+class AuditLogModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        Seq,
+        Time,
+        Login,
+        RoleColumn,
+        Action,
+        Object,
+        CustomerNo,
+        Outcome,
+        Workstation,
+        Details,
+        ColumnCount
+    };
+    static constexpr int kPageSize = 200;
+
+    AuditLogModel(Core& core, const Session& session, QObject* parent = nullptr);
+
+    void setFilter(const AuditFilter& filter);
+    AuditFilter filter() const { return m_filter; }
+    // Drops the rows and reads the first page with the current filter. False (and failed()) on a refusal.
+    bool reload();
+    bool isLoaded() const { return m_loaded; }
+    bool hasMore() const { return m_more; }
+    // The row behind an index (an empty AuditRow for an invalid one).
+    AuditRow rowFromIndex(const QModelIndex& index) const;
+
+    static QString outcomeLabel(const QString& outcome);
+    static QString roleLabel(const QString& roleKey);
+    static QString timeText(const QDateTime& at); // branch time, as every time in the UI
+
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex& parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+
+signals:
+    void failed(const bv::Error& error);
+
+private:
+    bool loadPage();
+
+    Core& m_core;
+    Session m_session;
+    AuditFilter m_filter;
+    QList<AuditRow> m_rows;
+    bool m_loaded = false;
+    bool m_more = false;
+    bool m_loading = false;
+};
+
+} // namespace bv::ui

@@ -1,0 +1,197 @@
+#include "AuditLogPage.h"
+
+#include "AuditFilterForm.h"
+#include "AuditLogModel.h"
+
+#include "Core.h"
+#include "common/ClipboardGuard.h"
+#include "common/ProtectedLabel.h"
+
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace bv::ui {
+
+AuditLogPage::AuditLogPage(const WorkspaceContext& context, QWidget* parent)
+    : QWidget(parent)
+    , m_context(context)
+{
+    setObjectName(QStringLiteral("auditLogPage"));
+    auto* layout = new QVBoxLayout(this);
+
+    auto* filterBox = new QGroupBox(tr("Filter"), this);
+    auto* filterLayout = new QVBoxLayout(filterBox);
+    m_filter = new AuditFilterForm(QStringLiteral("log"), filterBox);
+    filterLayout->addWidget(m_filter);
+    auto* filterButtons = new QHBoxLayout;
+    filterButtons->addStretch();
+    m_clear = new QPushButton(tr("&Clear filter"), filterBox);
+    m_clear->setObjectName(QStringLiteral("clearFilterButton"));
+    m_apply = new QPushButton(tr("&Apply filter"), filterBox);
+    m_apply->setObjectName(QStringLiteral("applyFilterButton"));
+    filterButtons->addWidget(m_clear);
+    filterButtons->addWidget(m_apply);
+    filterLayout->addLayout(filterButtons);
+    layout->addWidget(filterBox);
+
+    m_model = new AuditLogModel(context.core, context.session, this);
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("auditLogTableView"));
+    m_view->setAccessibleName(tr("Audit log rows"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setContextMenuPolicy(Qt::NoContextMenu);
+    m_view->setDragEnabled(false);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(
+        m_view->fontMetrics().height() + m_view->fontMetrics().height() / 2);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->installEventFilter(this);
+
+    auto* detailsBox = new QGroupBox(tr("Details of the selected row"), this);
+    auto* detailsLayout = new QVBoxLayout(detailsBox);
+    auto* scroll = new QScrollArea(detailsBox);
+    scroll->setWidgetResizable(true);
+    m_details = new ProtectedLabel(scroll);
+    m_details->setObjectName(QStringLiteral("detailsLabel"));
+    m_details->setAccessibleName(tr("Details of the selected row"));
+    m_details->setWordWrap(true);
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    scroll->setWidget(m_details);
+    detailsLayout->addWidget(scroll);
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_view);
+    splitter->addWidget(detailsBox);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    layout->addWidget(splitter, 1);
+
+    auto* bottom = new QHBoxLayout;
+    m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("rowCountLabel"));
+    bottom->addWidget(m_count, 1);
+    m_more = new QPushButton(tr("Load &more"), this);
+    m_more->setObjectName(QStringLiteral("loadMoreButton"));
+    bottom->addWidget(m_more);
+    layout->addLayout(bottom);
+
+    setTabOrder(m_filter, m_clear);
+    setTabOrder(m_clear, m_apply);
+    setTabOrder(m_apply, m_view);
+    setTabOrder(m_view, m_more);
+
+    m_filter->clear(m_context.core.clock().nowUtc());
+    connect(m_apply, &QPushButton::clicked, this, &AuditLogPage::refresh);
+    connect(m_clear, &QPushButton::clicked, this, &AuditLogPage::clearFilter);
+    connect(m_filter, &AuditFilterForm::submitted, this, &AuditLogPage::refresh);
+    connect(m_more, &QPushButton::clicked, this, &AuditLogPage::loadMore);
+    connect(m_model, &AuditLogModel::failed, this, &AuditLogPage::failed);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &AuditLogPage::updateCount);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &AuditLogPage::updateCount);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &AuditLogPage::showCurrent);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &AuditLogPage::showCurrent);
+    updateCount();
+}
+
+void AuditLogPage::refresh()
+{
+    m_model->setFilter(m_filter->filter());
+    m_model->reload();
+    m_view->resizeColumnsToContents();
+}
+
+void AuditLogPage::clearFilter()
+{
+    m_filter->clear(m_context.core.clock().nowUtc());
+    refresh();
+}
+
+void AuditLogPage::loadMore()
+{
+    if (m_model->canFetchMore(QModelIndex()))
+        m_model->fetchMore(QModelIndex());
+}
+
+void AuditLogPage::updateCount()
+{
+    const int rows = m_model->rowCount();
+    m_count->setText(
+        m_model->hasMore() ? tr("%n row(s) shown; more rows match.", nullptr, rows) : tr("%n row(s).", nullptr, rows));
+    m_more->setEnabled(m_model->hasMore());
+}
+
+void AuditLogPage::showCurrent()
+{
+    const AuditRow row = m_model->rowFromIndex(m_view->currentIndex());
+    if (row.seq == 0) {
+        m_details->clear();
+        return;
+    }
+    // One "key: value" line per detail (nested values stay compact JSON).
+    QString details = row.details;
+    const QJsonDocument json = QJsonDocument::fromJson(row.details.toUtf8());
+    if (json.isObject()) {
+        QStringList lines;
+        const QJsonObject object = json.object();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const QJsonValue value = it.value();
+            QString text;
+            if (value.isArray())
+                text = QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+            else if (value.isObject())
+                text = QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+            else
+                text = value.toVariant().toString();
+            lines << it.key() + QStringLiteral(": ") + text;
+        }
+        details = lines.join(QLatin1Char('\n'));
+    }
+    m_details->setText(
+        tr("Row %1 · %2 · %3 · %4\nPrevious hash: %5\nHash: %6\n\n%7")
+            .arg(row.seq)
+            .arg(AuditLogModel::timeText(row.at), row.action, AuditLogModel::outcomeLabel(row.outcome),
+                QString::fromLatin1(row.prevHash.toHex()), QString::fromLatin1(row.hash.toHex()), details));
+}
+
+void AuditLogPage::copyRow()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid())
+        return;
+    QStringList cells;
+    for (int column = AuditLogModel::Seq; column < AuditLogModel::Details; ++column)
+        cells << m_model->index(current.row(), column).data().toString();
+    m_context.clipboard.setText(cells.join(QLatin1Char('\t')));
+}
+
+bool AuditLogPage::eventFilter(QObject* watched, QEvent* event)
+{
+    // Ctrl+C copies the selected row without its details, through the clipboard policy.
+    if (watched == m_view && (event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride)) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        if (key->matches(QKeySequence::Copy)) {
+            if (event->type() == QEvent::KeyPress)
+                copyRow();
+            event->accept();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace bv::ui

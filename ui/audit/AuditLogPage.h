@@ -1,0 +1,58 @@
+#pragma once
+
+#include "common/Error.h"
+#include "common/WorkspaceContext.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace bv::ui {
+
+class AuditFilterForm;
+class AuditLogModel;
+class ProtectedLabel;
+
+// The audit log: filters, the rows (paged as the view scrolls), and the selected row's details. Details
+// hold masked values only; they are shown in a label that cannot be copied, and Ctrl+C on the table
+// copies the selected row without its details.
+class AuditLogPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit AuditLogPage(const WorkspaceContext& context, QWidget* parent = nullptr);
+
+    // Applies the filter in the form and reads the first page.
+    void refresh();
+    void clearFilter();
+    void loadMore();
+    void copyRow();
+
+    AuditLogModel* model() const { return m_model; }
+    QTableView* view() const { return m_view; }
+    AuditFilterForm* filterForm() const { return m_filter; }
+
+signals:
+    void failed(const bv::Error& error);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void showCurrent();
+    void updateCount();
+
+    WorkspaceContext m_context;
+    AuditFilterForm* m_filter = nullptr;
+    AuditLogModel* m_model = nullptr;
+    QTableView* m_view = nullptr;
+    QPushButton* m_apply = nullptr;
+    QPushButton* m_clear = nullptr;
+    QPushButton* m_more = nullptr;
+    QLabel* m_count = nullptr;
+    ProtectedLabel* m_details = nullptr;
+};
+
+} // namespace bv::ui

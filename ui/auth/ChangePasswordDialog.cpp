@@ -1,0 +1,79 @@
+#include "ChangePasswordDialog.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace bv::ui {
+
+ChangePasswordDialog::ChangePasswordDialog(bool forced, Change change, QWidget* parent)
+    : QDialog(parent)
+    , m_changeFn(std::move(change))
+{
+    setWindowTitle(tr("Change password"));
+    setObjectName(QStringLiteral("changePasswordDialog"));
+    auto* layout = new QVBoxLayout(this);
+    if (forced) {
+        auto* why = new QLabel(tr("Choose a new password before you continue: the current one is new, was reset by "
+                                  "the administrator, or has expired. At least 8 characters with letters and digits; "
+                                  "your last 5 passwords cannot be used again."),
+            this);
+        why->setWordWrap(true);
+        layout->addWidget(why);
+    }
+    auto* form = new QFormLayout;
+    auto makeEdit = [this](const char* name, const QString& accessible) {
+        auto* edit = new QLineEdit(this);
+        edit->setObjectName(QString::fromLatin1(name));
+        edit->setEchoMode(QLineEdit::Password);
+        edit->setAccessibleName(accessible);
+        return edit;
+    };
+    m_current = makeEdit("currentPasswordLineEdit", tr("Current password"));
+    m_new = makeEdit("newPasswordLineEdit", tr("New password"));
+    m_repeat = makeEdit("repeatPasswordLineEdit", tr("New password again"));
+    form->addRow(tr("C&urrent password:"), m_current);
+    form->addRow(tr("&New password:"), m_new);
+    form->addRow(tr("New password &again:"), m_repeat);
+    layout->addLayout(form);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("messageLabel"));
+    m_message->setWordWrap(true);
+    m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
+    layout->addWidget(m_message);
+    auto* buttons = new QDialogButtonBox(this);
+    if (!forced)
+        buttons->addButton(QDialogButtonBox::Cancel);
+    m_change = buttons->addButton(tr("&Change password"), QDialogButtonBox::AcceptRole);
+    m_change->setObjectName(QStringLiteral("changeButton"));
+    m_change->setDefault(true);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &ChangePasswordDialog::attempt);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+void ChangePasswordDialog::attempt()
+{
+    if (m_new->text() != m_repeat->text()) {
+        m_message->setText(tr("The two new passwords differ. Type the same new password twice."));
+        m_repeat->clear();
+        m_repeat->setFocus();
+        return;
+    }
+    QByteArray current = m_current->text().toUtf8();
+    QByteArray next = m_new->text().toUtf8();
+    const Status changed = m_changeFn(SecureBytes::takeFrom(current), SecureBytes::takeFrom(next));
+    if (!changed.ok()) {
+        m_message->setText(changed.error().message);
+        return;
+    }
+    m_current->clear();
+    m_new->clear();
+    m_repeat->clear();
+    accept();
+}
+
+} // namespace bv::ui

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "common/Result.h"
+#include "common/SecureBytes.h"
+
+#include <QDialog>
+
+#include <functional>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace bv::ui {
+
+// Changing the own password: forced after the first sign-in, an administrator's reset or expiry
+// (the dialog then cannot be skipped), or by choice from the Session menu.
+class ChangePasswordDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    using Change = std::function<Status(const SecureBytes& current, const SecureBytes& next)>;
+
+    ChangePasswordDialog(bool forced, Change change, QWidget* parent = nullptr);
+
+    QLineEdit* currentEdit() const { return m_current; }
+    QLineEdit* newEdit() const { return m_new; }
+    QLineEdit* repeatEdit() const { return m_repeat; }
+    QPushButton* changeButton() const { return m_change; }
+    QLabel* messageLabel() const { return m_message; }
+    void attempt();
+
+private:
+    Change m_changeFn;
+    QLineEdit* m_current = nullptr;
+    QLineEdit* m_new = nullptr;
+    QLineEdit* m_repeat = nullptr;
+    QLabel* m_message = nullptr;
+    QPushButton* m_change = nullptr;
+};
+
+} // namespace bv::ui

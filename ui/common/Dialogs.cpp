@@ -1,0 +1,88 @@
+#include "Dialogs.h"
+
+#include "ErrorDialog.h"
+
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace bv::ui {
+
+bool WidgetDialogs::confirm(QWidget* parent, const QString& title, const QString& text)
+{
+    return QMessageBox::question(parent, title, text, QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+        == QMessageBox::Yes;
+}
+
+std::optional<QString> WidgetDialogs::askText(
+    QWidget* parent, const QString& title, const QString& label, bool required)
+{
+    QDialog dialog(parent);
+    dialog.setWindowTitle(title);
+    auto* layout = new QVBoxLayout(&dialog);
+    auto* prompt = new QLabel(label, &dialog);
+    prompt->setWordWrap(true);
+    layout->addWidget(prompt);
+    auto* edit = new QPlainTextEdit(&dialog);
+    edit->setObjectName(QStringLiteral("answerPlainTextEdit"));
+    edit->setAccessibleName(label);
+    edit->setTabChangesFocus(true);
+    layout->addWidget(edit);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    layout->addWidget(buttons);
+    QPushButton* ok = buttons->button(QDialogButtonBox::Ok);
+    ok->setEnabled(!required);
+    QObject::connect(edit, &QPlainTextEdit::textChanged, &dialog,
+        [=] { ok->setEnabled(!required || !edit->toPlainText().trimmed().isEmpty()); });
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return edit->toPlainText().trimmed();
+}
+
+std::optional<SecureBytes> WidgetDialogs::askPassword(QWidget* parent, const QString& title, const QString& label)
+{
+    bool ok = false;
+    QString text = QInputDialog::getText(parent, title, label, QLineEdit::Password, QString(), &ok);
+    if (!ok)
+        return std::nullopt;
+    QByteArray bytes = text.toUtf8();
+    wipe(text);
+    return SecureBytes::takeFrom(bytes);
+}
+
+QString WidgetDialogs::saveFileName(
+    QWidget* parent, const QString& title, const QString& suggested, const QString& filter)
+{
+    return QFileDialog::getSaveFileName(parent, title, suggested, filter);
+}
+
+QString WidgetDialogs::openFileName(QWidget* parent, const QString& title, const QString& filter)
+{
+    return QFileDialog::getOpenFileName(parent, title, QString(), filter);
+}
+
+void WidgetDialogs::showError(QWidget* parent, const Error& error)
+{
+    ErrorDialog::show(parent, error);
+}
+
+void WidgetDialogs::showInfo(QWidget* parent, const QString& title, const QString& text)
+{
+    QMessageBox::information(parent, title, text);
+}
+
+int WidgetDialogs::exec(QDialog* dialog)
+{
+    return dialog->exec();
+}
+
+} // namespace bv::ui

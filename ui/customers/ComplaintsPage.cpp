@@ -1,0 +1,197 @@
+#include "ComplaintsPage.h"
+
+#include "ComplaintListModel.h"
+#include "Core.h"
+#include "CustomerLabels.h"
+#include "CustomerWidgetSupport.h"
+#include "common/Dialogs.h"
+#include "customers/CustomerCare.h"
+#include "customers/CustomerService.h"
+#include "customers/WorkingCalendar.h"
+#include "policy/Policy.h"
+
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace bv::ui {
+
+using S = CustomerWidgetSupport;
+
+ComplaintsPage::ComplaintsPage(const WorkspaceContext& context, const QString& customerNo, QWidget* parent)
+    : ContextWidget(context, parent)
+    , m_number(customerNo)
+    , m_canManage(Policy::allows(context.session.info().role, Operation::ManageComplaints))
+{
+    auto* layout = new QVBoxLayout(this);
+    m_model = new ComplaintListModel(this);
+    m_view = S::tableView(this, QStringLiteral("complaintsTableView"), m_model, m_context.clipboard,
+        ComplaintListModel::copyableColumns(), tr("Complaints of customer %1").arg(customerNo));
+    m_view->hideColumn(ComplaintListModel::CustomerColumn);
+    layout->addWidget(m_view, 1);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ComplaintsPage::updateButtons);
+
+    if (m_canManage) {
+        auto* steps = new QHBoxLayout;
+        m_investigating = new QPushButton(tr("Mark as &investigating"), this);
+        m_investigating->setObjectName(QStringLiteral("investigatingButton"));
+        m_answer = new QPushButton(tr("Record the &answer…"), this);
+        m_answer->setObjectName(QStringLiteral("answerButton"));
+        m_close = new QPushButton(tr("C&lose…"), this);
+        m_close->setObjectName(QStringLiteral("closeComplaintButton"));
+        steps->addWidget(m_investigating);
+        steps->addWidget(m_answer);
+        steps->addWidget(m_close);
+        steps->addStretch(1);
+        layout->addLayout(steps);
+        connect(m_investigating, &QPushButton::clicked, this, &ComplaintsPage::markInvestigating);
+        connect(m_answer, &QPushButton::clicked, this, &ComplaintsPage::answer);
+        connect(m_close, &QPushButton::clicked, this, &ComplaintsPage::closeComplaint);
+
+        auto* box = new QGroupBox(tr("New complaint"), this);
+        auto* form = new QFormLayout(box);
+        // branch wall-clock time, edited as such (no conversion through the workstation's time zone)
+        const QDateTime branchNow = CustomerLabels::toBranchTime(S::nowUtc(m_context));
+        m_received = new QDateTimeEdit(QDateTime(branchNow.date(), branchNow.time(), Qt::UTC), box);
+        m_received->setTimeSpec(Qt::UTC);
+        m_received->setObjectName(QStringLiteral("receivedDateTimeEdit"));
+        m_received->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+        m_received->setCalendarPopup(true);
+        m_received->setAccessibleName(tr("Received (branch time)"));
+        m_channel = new QComboBox(box);
+        m_channel->setObjectName(QStringLiteral("complaintChannelComboBox"));
+        m_channel->setAccessibleName(tr("Channel"));
+        for (const QString& key : CustomerCare::channels())
+            m_channel->addItem(CustomerLabels::channel(key), key);
+        m_content = new QPlainTextEdit(box);
+        m_content->setObjectName(QStringLiteral("complaintContentPlainTextEdit"));
+        m_content->setAccessibleName(tr("Complaint"));
+        m_content->setTabChangesFocus(true);
+        m_content->setPlaceholderText(tr("What the customer complains about. Never write a PIN, CVV or password."));
+        auto* receivedLabel = new QLabel(tr("&Received:"), box);
+        receivedLabel->setBuddy(m_received);
+        auto* channelLabel = new QLabel(tr("C&hannel:"), box);
+        channelLabel->setBuddy(m_channel);
+        auto* contentLabel = new QLabel(tr("Com&plaint:"), box);
+        contentLabel->setBuddy(m_content);
+        form->addRow(receivedLabel, m_received);
+        form->addRow(channelLabel, m_channel);
+        form->addRow(contentLabel, m_content);
+        m_message = S::messageLabel(box, QStringLiteral("complaintMessageLabel"));
+        form->addRow(m_message);
+        m_add = new QPushButton(tr("Record &complaint"), box);
+        m_add->setObjectName(QStringLiteral("addComplaintButton"));
+        form->addRow(QString(), m_add);
+        connect(m_add, &QPushButton::clicked, this, &ComplaintsPage::addComplaint);
+        layout->addWidget(box);
+        setTabOrder(m_view, m_investigating);
+        setTabOrder(m_investigating, m_answer);
+        setTabOrder(m_answer, m_close);
+        setTabOrder(m_close, m_received);
+        setTabOrder(m_received, m_channel);
+        setTabOrder(m_channel, m_content);
+        setTabOrder(m_content, m_add);
+    }
+    reload();
+}
+
+void ComplaintsPage::reload()
+{
+    auto complaints = m_context.core.customers().care().complaints(m_context.session, m_number);
+    if (!complaints.ok()) {
+        m_model->setComplaints({});
+        fail(complaints.error());
+    } else {
+        m_model->setComplaints(*complaints);
+    }
+    m_view->resizeColumnsToContents();
+    updateButtons();
+}
+
+void ComplaintsPage::updateButtons()
+{
+    if (!m_canManage)
+        return;
+    const Complaint* c = m_model->complaintFromIndex(m_view->currentIndex());
+    const QString status = c ? c->status : QString();
+    m_investigating->setEnabled(status == QLatin1String("open"));
+    m_answer->setEnabled(status == QLatin1String("open") || status == QLatin1String("investigating"));
+    m_close->setEnabled(status == QLatin1String("answered"));
+}
+
+bool ComplaintsPage::addComplaint()
+{
+    if (!m_add)
+        return false;
+    S::setMessage(m_message, QString());
+    const QDateTime local = m_received->dateTime();
+    const QDateTime received(local.date(), local.time(), WorkingCalendar::branchTimeZone());
+    auto added = m_context.core.customers().care().addComplaint(
+        m_context.session, m_number, received.toUTC(), m_channel->currentData().toString(), m_content->toPlainText());
+    if (!added.ok()) {
+        if (locks(added.error()))
+            return fail(added.error());
+        S::setMessage(m_message, added.error().message);
+        if (added.error().field == QLatin1String("received_at"))
+            m_received->setFocus();
+        else
+            m_content->setFocus();
+        return false;
+    }
+    m_content->clear();
+    m_context.dialogs.showInfo(this, tr("Complaint recorded"),
+        tr("The complaint of customer %1 was recorded. Investigate it by %2 and answer the "
+           "customer by %3 (branch time).")
+            .arg(m_number, CustomerLabels::dateTime(added->investigateBy), CustomerLabels::dateTime(added->answerBy)));
+    reload();
+    emit complaintsChanged();
+    return true;
+}
+
+bool ComplaintsPage::update(const QString& status, bool needsResolution, const QString& title, const QString& label)
+{
+    const Complaint* c = m_model->complaintFromIndex(m_view->currentIndex());
+    if (!c || !m_canManage)
+        return false;
+    const qint64 id = c->id;
+    QString resolution;
+    if (needsResolution) {
+        auto text = m_context.dialogs.askText(this, title, label);
+        if (!text)
+            return false;
+        resolution = *text;
+    }
+    Status updated = m_context.core.customers().care().updateComplaint(m_context.session, id, status, resolution);
+    if (!updated.ok())
+        return fail(updated.error());
+    reload();
+    emit complaintsChanged();
+    return true;
+}
+
+bool ComplaintsPage::markInvestigating()
+{
+    return update(QStringLiteral("investigating"), false, QString(), QString());
+}
+
+bool ComplaintsPage::answer()
+{
+    return update(QStringLiteral("answered"), true, tr("Answer to the complaint"),
+        tr("What was the customer told, and what was done? (Never write a PIN, CVV or password.)"));
+}
+
+bool ComplaintsPage::closeComplaint()
+{
+    return update(QStringLiteral("closed"), true, tr("Close the complaint"), tr("The final outcome of the complaint:"));
+}
+
+} // namespace bv::ui

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "ContextWidget.h"
+
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTableView;
+
+namespace bv::ui {
+
+class ComplaintListModel;
+
+// One customer's complaints with their due dates, the steps of a complaint (investigating → answered →
+// closed, the resolution asked for through the dialog seam) and the form for a new complaint.
+class ComplaintsPage : public ContextWidget
+{
+    Q_OBJECT
+public:
+    ComplaintsPage(const WorkspaceContext& context, const QString& customerNo, QWidget* parent = nullptr);
+
+    QString customerNumber() const { return m_number; }
+    ComplaintListModel* model() const { return m_model; }
+
+public slots:
+    void reload();
+    bool addComplaint();
+    bool markInvestigating();
+    bool answer();
+    bool closeComplaint();
+
+signals:
+    void complaintsChanged();
+
+private:
+    bool update(const QString& status, bool needsResolution, const QString& title, const QString& label);
+    void updateButtons();
+
+    QString m_number;
+    bool m_canManage = false;
+    ComplaintListModel* m_model = nullptr;
+    QTableView* m_view = nullptr;
+    QPushButton* m_investigating = nullptr;
+    QPushButton* m_answer = nullptr;
+    QPushButton* m_close = nullptr;
+    QDateTimeEdit* m_received = nullptr;
+    QComboBox* m_channel = nullptr;
+    QPlainTextEdit* m_content = nullptr;
+    QPushButton* m_add = nullptr;
+    QLabel* m_message = nullptr;
+};
+
+} // namespace bv::ui

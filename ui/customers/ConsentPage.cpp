@@ -1,0 +1,116 @@
+#include "ConsentPage.h"
+
+#include "Core.h"
+#include "CustomerLabels.h"
+#include "CustomerWidgetSupport.h"
+#include "customers/CustomerCare.h"
+#include "customers/CustomerService.h"
+#include "policy/Policy.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace bv::ui {
+
+using S = CustomerWidgetSupport;
+
+ConsentPage::ConsentPage(const WorkspaceContext& context, const QString& customerNo, QWidget* parent)
+    : ContextWidget(context, parent)
+    , m_number(customerNo)
+{
+    auto* layout = new QVBoxLayout(this);
+    m_table = S::tableWidget(this, QStringLiteral("consentsTableWidget"),
+        {tr("Date"), tr("Purpose"), tr("Consent"), tr("Channel"), tr("Recorded by"), tr("Recorded at")},
+        m_context.clipboard, tr("Consent history"));
+    layout->addWidget(m_table, 1);
+    if (Policy::allows(m_context.session.info().role, Operation::RecordConsent)) {
+        auto* box = new QGroupBox(tr("Record consent"), this);
+        auto* form = new QFormLayout(box);
+        m_purpose = new QComboBox(box);
+        m_purpose->setObjectName(QStringLiteral("consentPurposeComboBox"));
+        m_purpose->setAccessibleName(tr("Purpose"));
+        for (const char* key : {"processing", "marketing"})
+            m_purpose->addItem(CustomerLabels::consentPurpose(QString::fromLatin1(key)), QString::fromLatin1(key));
+        m_action = new QComboBox(box);
+        m_action->setObjectName(QStringLiteral("consentActionComboBox"));
+        m_action->setAccessibleName(tr("Consent given or withdrawn"));
+        for (const char* key : {"given", "withdrawn"})
+            m_action->addItem(CustomerLabels::consentAction(QString::fromLatin1(key)), QString::fromLatin1(key));
+        m_date = new QDateEdit(S::today(m_context), box);
+        m_date->setObjectName(QStringLiteral("consentDateEdit"));
+        m_date->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        m_date->setCalendarPopup(true);
+        m_date->setAccessibleName(tr("Date of the consent"));
+        m_channel = new QComboBox(box);
+        m_channel->setObjectName(QStringLiteral("consentChannelComboBox"));
+        m_channel->setAccessibleName(tr("Channel"));
+        for (const QString& key : CustomerCare::channels())
+            m_channel->addItem(CustomerLabels::channel(key), key);
+        auto* purposeLabel = new QLabel(tr("&Purpose:"), box);
+        purposeLabel->setBuddy(m_purpose);
+        auto* actionLabel = new QLabel(tr("C&onsent:"), box);
+        actionLabel->setBuddy(m_action);
+        auto* dateLabel = new QLabel(tr("&Date:"), box);
+        dateLabel->setBuddy(m_date);
+        auto* channelLabel = new QLabel(tr("C&hannel:"), box);
+        channelLabel->setBuddy(m_channel);
+        form->addRow(purposeLabel, m_purpose);
+        form->addRow(actionLabel, m_action);
+        form->addRow(dateLabel, m_date);
+        form->addRow(channelLabel, m_channel);
+        m_message = S::messageLabel(box, QStringLiteral("consentMessageLabel"));
+        form->addRow(m_message);
+        m_record = new QPushButton(tr("&Record consent"), box);
+        m_record->setObjectName(QStringLiteral("recordConsentButton"));
+        form->addRow(QString(), m_record);
+        connect(m_record, &QPushButton::clicked, this, &ConsentPage::recordConsent);
+        layout->addWidget(box);
+        setTabOrder(m_purpose, m_action);
+        setTabOrder(m_action, m_date);
+        setTabOrder(m_date, m_channel);
+        setTabOrder(m_channel, m_record);
+    }
+    reload();
+}
+
+void ConsentPage::reload()
+{
+    m_table->setRowCount(0);
+    auto entries = m_context.core.customers().care().consents(m_context.session, m_number);
+    if (!entries.ok()) {
+        fail(entries.error());
+        return;
+    }
+    for (const ConsentEntry& e : *entries)
+        S::appendRow(m_table,
+            {CustomerLabels::date(e.onDate), CustomerLabels::consentPurpose(e.purpose),
+                CustomerLabels::consentAction(e.action), CustomerLabels::channel(e.channel), e.recordedBy,
+                CustomerLabels::dateTime(e.recordedAt)});
+    m_table->resizeColumnsToContents();
+}
+
+bool ConsentPage::recordConsent()
+{
+    if (!m_record)
+        return false;
+    S::setMessage(m_message, QString());
+    auto recorded = m_context.core.customers().care().recordConsent(m_context.session, m_number,
+        m_purpose->currentData().toString(), m_action->currentData().toString(), m_date->date(),
+        m_channel->currentData().toString());
+    if (!recorded.ok()) {
+        if (locks(recorded.error()))
+            return fail(recorded.error());
+        S::setMessage(m_message, recorded.error().message);
+        return false;
+    }
+    reload();
+    return true;
+}
+
+} // namespace bv::ui

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "common/WorkspaceContext.h"
+#include "customers/CustomerRecord.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+
+namespace bv::ui {
+
+// One page of the customer form (KeePassXC EditWidget style: one page widget per group of fields). A page
+// owns its fields' editors and the message label under each; the form asks it to load a customer (or start
+// empty), to add what was typed to a CustomerInput, and to show the core's error under the right field.
+//
+// On an edit, grade-1 editors start EMPTY with the masked value as placeholder text: typing a value means
+// "change it"; the form never receives full values. Grade-2 and grade-3 editors start with the current value
+// and are sent only when changed.
+class CustomerFormPage : public QWidget
+{
+    Q_OBJECT
+public:
+    CustomerFormPage(const WorkspaceContext& context, QWidget* parent = nullptr);
+
+    virtual QString title() const = 0;
+    // nullptr: a new customer.
+    virtual void load(const CustomerView* view) = 0;
+    virtual void collect(CustomerInput& input) const = 0;
+    virtual void clear() = 0;
+
+    bool owns(const QString& fieldKey) const { return m_editors.contains(fieldKey); }
+    QWidget* editorFor(const QString& fieldKey) const { return m_editors.value(fieldKey); }
+    void setFieldMessage(const QString& fieldKey, const QString& message);
+    QString fieldMessage(const QString& fieldKey) const;
+    void clearMessages();
+    bool isEdit() const { return m_edit; }
+
+protected:
+    // Adds a labelled row with the editor and, under it, the field's message label ("<field>MessageLabel").
+    void addRow(QFormLayout* form, const QString& fieldKey, QWidget* editor, const QString& labelText = QString());
+    QDate today() const;
+
+    WorkspaceContext m_context;
+    bool m_edit = false;
+    QHash<QString, QWidget*> m_editors;
+    QHash<QString, QLabel*> m_messages;
+};
+
+} // namespace bv::ui

@@ -1,0 +1,234 @@
+#include "CustomerFormWidget.h"
+
+#include "AccountsFormPage.h"
+#include "ContactFormPage.h"
+#include "Core.h"
+#include "CustomerWidgetSupport.h"
+#include "IdentityFormPage.h"
+#include "ProfileFormPage.h"
+#include "common/Dialogs.h"
+#include "common/SecureBytes.h"
+#include "customers/CustomerFinder.h"
+#include "customers/CustomerService.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace bv::ui {
+
+using S = CustomerWidgetSupport;
+
+CustomerFormWidget::CustomerFormWidget(const WorkspaceContext& context, const QString& customerNo, QWidget* parent)
+    : ContextWidget(context, parent)
+    , m_number(customerNo.trimmed().toUpper())
+{
+    setObjectName(isEdit() ? QStringLiteral("editCustomerFormWidget") : QStringLiteral("newCustomerFormWidget"));
+    auto* layout = new QVBoxLayout(this);
+    auto* title = new QLabel(isEdit() ? tr("Edit customer %1").arg(m_number) : tr("New customer"), this);
+    title->setObjectName(QStringLiteral("titleLabel"));
+    QFont font = title->font();
+    font.setPointSizeF(font.pointSizeF() * 1.3);
+    font.setBold(true);
+    title->setFont(font);
+    layout->addWidget(title);
+    auto* note = new QLabel(isEdit() ? tr("Protected values are not shown: leave a field empty to keep its value, type "
+                                          "a new value to change it. The change waits for a branch manager's approval.")
+                                     : tr("The new record waits for a branch manager's approval before it is active."),
+        this);
+    note->setWordWrap(true);
+    layout->addWidget(note);
+    m_message = S::messageLabel(this, QStringLiteral("messageLabel"));
+    layout->addWidget(m_message);
+
+    auto* body = new QHBoxLayout;
+    m_pageList = new QListWidget(this);
+    m_pageList->setObjectName(QStringLiteral("pagesListWidget"));
+    m_pageList->setAccessibleName(tr("Form pages"));
+    m_pageList->setContextMenuPolicy(Qt::NoContextMenu);
+    m_pageList->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(QStringLiteral("pagesStackedWidget"));
+    body->addWidget(m_pageList);
+    body->addWidget(m_stack, 1);
+    layout->addLayout(body, 1);
+
+    m_identity = new IdentityFormPage(m_context);
+    m_contact = new ContactFormPage(m_context);
+    m_accounts = new AccountsFormPage(m_context);
+    m_profile = new ProfileFormPage(m_context);
+    m_pages = {m_identity, m_contact, m_accounts, m_profile};
+    for (CustomerFormPage* page : std::as_const(m_pages)) {
+        auto* area = new QScrollArea(m_stack);
+        area->setWidgetResizable(true);
+        area->setFrameShape(QFrame::NoFrame);
+        area->setWidget(page);
+        m_stack->addWidget(area);
+        m_pageList->addItem(page->title());
+    }
+    m_pageList->setMaximumWidth(m_pageList->sizeHintForColumn(0) + 4 * m_pageList->frameWidth() + 24);
+    connect(m_pageList, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    m_pageList->setCurrentRow(0);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    m_reset = new QPushButton(isEdit() ? tr("&Undo changes") : tr("C&lear"), this);
+    m_reset->setObjectName(QStringLiteral("resetButton"));
+    m_cancel = new QPushButton(tr("&Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    m_cancel->setVisible(isEdit());
+    m_save = new QPushButton(isEdit() ? tr("&Save change") : tr("&Save new customer"), this);
+    m_save->setObjectName(QStringLiteral("saveButton"));
+    m_save->setDefault(true);
+    buttons->addWidget(m_reset);
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_save);
+    layout->addLayout(buttons);
+    connect(m_save, &QPushButton::clicked, this, &CustomerFormWidget::save);
+    connect(m_reset, &QPushButton::clicked, this, &CustomerFormWidget::reset);
+    connect(m_cancel, &QPushButton::clicked, this, &CustomerFormWidget::cancelled);
+    auto* saveShortcut = new QShortcut(QKeySequence::Save, this);
+    saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(saveShortcut, &QShortcut::activated, this, &CustomerFormWidget::save);
+    setTabOrder(m_pageList, m_stack);
+    setTabOrder(m_reset, m_cancel);
+    setTabOrder(m_cancel, m_save);
+    load();
+}
+
+void CustomerFormWidget::load()
+{
+    m_view.reset();
+    if (!isEdit()) {
+        for (CustomerFormPage* page : std::as_const(m_pages))
+            page->load(nullptr);
+        return;
+    }
+    auto view = m_context.core.customers().finder().open(m_context.session, m_number);
+    if (!view.ok()) {
+        m_loaded = false;
+        S::setMessage(m_message, view.error().message);
+        m_save->setEnabled(false);
+        m_stack->setEnabled(false);
+        if (locks(view.error()))
+            emit lockRequested();
+        return;
+    }
+    m_view = std::move(view).value();
+    m_loaded = true;
+    m_gradeTwoVisible = m_view->gradeTwoVisible;
+    for (CustomerFormPage* page : std::as_const(m_pages))
+        page->load(&*m_view);
+    // grade 2 only where the core sent it
+    const int profileRow = int(m_pages.indexOf(m_profile));
+    m_pageList->item(profileRow)->setHidden(!m_gradeTwoVisible);
+}
+
+void CustomerFormWidget::setManagerChoices(const QList<std::pair<qint64, QString>>& managers)
+{
+    m_identity->setManagerChoices(managers);
+}
+
+CustomerInput CustomerFormWidget::input() const
+{
+    CustomerInput input;
+    for (CustomerFormPage* page : m_pages) {
+        if (page == m_profile && !m_gradeTwoVisible)
+            continue;
+        page->collect(input);
+    }
+    return input;
+}
+
+QString CustomerFormWidget::message() const
+{
+    return m_message->text();
+}
+
+void CustomerFormWidget::showPage(CustomerFormPage* page)
+{
+    const int index = int(m_pages.indexOf(page));
+    if (index >= 0)
+        m_pageList->setCurrentRow(index);
+}
+
+void CustomerFormWidget::reset()
+{
+    S::setMessage(m_message, QString());
+    if (isEdit() && m_view) {
+        for (CustomerFormPage* page : std::as_const(m_pages))
+            page->load(&*m_view);
+    } else if (!isEdit()) {
+        for (CustomerFormPage* page : std::as_const(m_pages))
+            page->clear();
+    }
+    showPage(m_identity);
+}
+
+void CustomerFormWidget::showFieldError(const Error& error)
+{
+    QString text = error.message;
+    if (!error.detail.isEmpty())
+        text += QStringLiteral(" (") + error.detail + QLatin1Char(')');
+    S::setMessage(m_message, text);
+    for (CustomerFormPage* page : std::as_const(m_pages)) {
+        if (!page->owns(error.field))
+            continue;
+        page->setFieldMessage(error.field, error.message);
+        showPage(page);
+        if (QWidget* editor = page->editorFor(error.field))
+            editor->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+}
+
+bool CustomerFormWidget::save()
+{
+    if (isEdit() && !m_loaded)
+        return false;
+    S::setMessage(m_message, QString());
+    for (CustomerFormPage* page : std::as_const(m_pages))
+        page->clearMessages();
+    CustomerInput in = input();
+    if (isEdit() && in.values.isEmpty() && in.accounts.isEmpty() && !in.restricted.has_value()) {
+        S::setMessage(m_message, tr("Nothing was changed. Type the new values, then save."));
+        return false;
+    }
+    auto receipt = isEdit() ? m_context.core.customers().entry().edit(m_context.session, m_number, in)
+                            : m_context.core.customers().entry().create(m_context.session, in);
+    for (auto it = in.values.begin(); it != in.values.end(); ++it)
+        wipe(it.value());
+    for (AccountInput& account : in.accounts)
+        wipe(account.number);
+    if (!receipt.ok()) {
+        const Error& e = receipt.error();
+        if (locks(e))
+            return fail(e);
+        if (e.code == ErrorCode::InvalidInput || e.code == ErrorCode::Conflict || !e.field.isEmpty()) {
+            showFieldError(e);
+            return false;
+        }
+        return fail(e);
+    }
+    m_receipt = *receipt;
+    QString text = isEdit() ? tr("The change of customer %1 was saved. It is pending approval by a branch manager.")
+                                  .arg(receipt->customerNumber)
+                            : tr("Customer %1 was saved. The new record is pending approval by a branch manager.")
+                                  .arg(receipt->customerNumber);
+    if (!receipt->warnings.isEmpty())
+        text += QStringLiteral("\n\n") + tr("Please note:") + QStringLiteral("\n• ")
+            + receipt->warnings.join(QStringLiteral("\n• "));
+    m_context.dialogs.showInfo(this, isEdit() ? tr("Change saved") : tr("Customer saved"), text);
+    const QString number = receipt->customerNumber;
+    if (!isEdit())
+        reset(); // nothing typed stays in the form
+    emit saved(number);
+    return true;
+}
+
+} // namespace bv::ui

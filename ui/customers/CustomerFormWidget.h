@@ -1,0 +1,85 @@
+#pragma once
+
+#include "ContextWidget.h"
+#include "customers/CustomerEntry.h"
+
+#include <optional>
+#include <utility>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QStackedWidget;
+
+namespace bv::ui {
+
+class AccountsFormPage;
+class ContactFormPage;
+class CustomerFormPage;
+class IdentityFormPage;
+class ProfileFormPage;
+
+// The new-customer / edit-customer form, in pages (Identity, Contact, Accounts, Profile), each field
+// checked inline. Save builds a CustomerInput and calls CustomerEntry::create or ::edit (an edit sends only
+// the changed fields; grade-1 fields start empty with the masked value as placeholder, so the form never
+// holds a full value it did not get typed). The receipt ("pending approval by a branch manager") and any
+// warnings are shown through Dialogs::showInfo; the core's first error is shown under its field, whose page
+// is opened and the field focused.
+class CustomerFormWidget : public ContextWidget
+{
+    Q_OBJECT
+public:
+    // customerNo empty: a new customer.
+    CustomerFormWidget(const WorkspaceContext& context, const QString& customerNo, QWidget* parent = nullptr);
+
+    bool isEdit() const { return !m_number.isEmpty(); }
+    QString customerNumber() const { return m_number; }
+    // False when an edit could not load the customer (refusal shown in the form).
+    bool isLoaded() const { return !isEdit() || m_loaded; }
+    // The branch manager's form: the customer managers to choose from (id, display name); the choice becomes
+    // CustomerInput::managerId. Without choices the row stays hidden (a customer manager is the maker).
+    void setManagerChoices(const QList<std::pair<qint64, QString>>& managers);
+
+    // What Save would send now.
+    CustomerInput input() const;
+    QString message() const;
+    QList<CustomerFormPage*> pages() const { return m_pages; }
+    IdentityFormPage* identityPage() const { return m_identity; }
+    ContactFormPage* contactPage() const { return m_contact; }
+    AccountsFormPage* accountsPage() const { return m_accounts; }
+    ProfileFormPage* profilePage() const { return m_profile; }
+    void showPage(CustomerFormPage* page);
+    const std::optional<EntryReceipt>& lastReceipt() const { return m_receipt; }
+
+public slots:
+    bool save();
+    // New: empties every field. Edit: back to the record's values.
+    void reset();
+
+signals:
+    void saved(const QString& customerNo);
+    void cancelled();
+
+private:
+    void load();
+    void showFieldError(const Error& error);
+
+    QString m_number;
+    bool m_loaded = false;
+    bool m_gradeTwoVisible = true;
+    std::optional<CustomerView> m_view; // edit: masked grade 1, grade 2 and 3 as the core returned them
+    std::optional<EntryReceipt> m_receipt;
+    QListWidget* m_pageList = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    QList<CustomerFormPage*> m_pages;
+    IdentityFormPage* m_identity = nullptr;
+    ContactFormPage* m_contact = nullptr;
+    AccountsFormPage* m_accounts = nullptr;
+    ProfileFormPage* m_profile = nullptr;
+    QLabel* m_message = nullptr;
+    QPushButton* m_save = nullptr;
+    QPushButton* m_reset = nullptr;
+    QPushButton* m_cancel = nullptr;
+};
+
+} // namespace bv::ui

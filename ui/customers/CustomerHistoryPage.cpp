@@ -1,0 +1,42 @@
+#include "CustomerHistoryPage.h"
+
+#include "Core.h"
+#include "CustomerLabels.h"
+#include "CustomerWidgetSupport.h"
+#include "customers/CustomerEntry.h"
+#include "customers/CustomerService.h"
+
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace bv::ui {
+
+using S = CustomerWidgetSupport;
+
+CustomerHistoryPage::CustomerHistoryPage(const WorkspaceContext& context, const QString& customerNo, QWidget* parent)
+    : ContextWidget(context, parent)
+    , m_number(customerNo)
+{
+    auto* layout = new QVBoxLayout(this);
+    m_table = S::tableWidget(this, QStringLiteral("historyTableWidget"),
+        {tr("When"), tr("Who"), tr("Change"), tr("Field"), tr("Before"), tr("After")}, m_context.clipboard,
+        tr("History of customer %1").arg(customerNo));
+    layout->addWidget(m_table);
+    reload();
+}
+
+void CustomerHistoryPage::reload()
+{
+    m_table->setRowCount(0);
+    auto history = m_context.core.customers().entry().history(m_context.session, m_number);
+    if (!history.ok()) {
+        fail(history.error());
+        return;
+    }
+    for (const HistoryEntry& h : *history)
+        S::appendDiffRows(
+            m_table, {CustomerLabels::dateTime(h.at), h.actorLogin, CustomerLabels::changeKind(h.kind)}, h.diff);
+    m_table->resizeColumnsToContents();
+}
+
+} // namespace bv::ui

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "ContextWidget.h"
+
+class QTableWidget;
+
+namespace bv::ui {
+
+// A customer's approved changes (CustomerEntry::history): when, who, and per field the masked old value
+// and the masked new one. Old full values stay sealed in the history; nothing here can unmask them.
+class CustomerHistoryPage : public ContextWidget
+{
+    Q_OBJECT
+public:
+    CustomerHistoryPage(const WorkspaceContext& context, const QString& customerNo, QWidget* parent = nullptr);
+
+public slots:
+    void reload();
+
+private:
+    QString m_number;
+    QTableWidget* m_table = nullptr;
+};
+
+} // namespace bv::ui

@@ -1,0 +1,106 @@
+#include "MyRequestsPage.h"
+
+#include "Core.h"
+#include "CustomerLabels.h"
+#include "CustomerWidgetSupport.h"
+#include "RequestListModel.h"
+#include "common/Dialogs.h"
+
+#include <QHBoxLayout>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace bv::ui {
+
+using S = CustomerWidgetSupport;
+
+MyRequestsPage::MyRequestsPage(const WorkspaceContext& context, QWidget* parent)
+    : ContextWidget(context, parent)
+{
+    setObjectName(QStringLiteral("myRequestsPage"));
+    auto* layout = new QVBoxLayout(this);
+    m_model = new RequestListModel(this);
+    m_view = S::tableView(this, QStringLiteral("requestsTableView"), m_model, m_context.clipboard,
+        RequestListModel::copyableColumns(), tr("My requests"));
+    m_view->hideColumn(RequestListModel::RequesterColumn);
+    layout->addWidget(m_view, 1);
+    m_details = new QLabel(this);
+    m_details->setObjectName(QStringLiteral("detailsLabel"));
+    m_details->setWordWrap(true);
+    m_details->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_details);
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    m_withdraw = new QPushButton(tr("&Withdraw request"), this);
+    m_withdraw->setObjectName(QStringLiteral("withdrawButton"));
+    auto* refresh = new QPushButton(tr("Re&fresh"), this);
+    refresh->setObjectName(QStringLiteral("refreshButton"));
+    buttons->addWidget(m_withdraw);
+    buttons->addWidget(refresh);
+    layout->addLayout(buttons);
+    connect(m_withdraw, &QPushButton::clicked, this, &MyRequestsPage::withdrawCurrent);
+    connect(refresh, &QPushButton::clicked, this, &MyRequestsPage::reload);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MyRequestsPage::updateDetails);
+    setTabOrder(m_view, m_withdraw);
+    setTabOrder(m_withdraw, refresh);
+}
+
+void MyRequestsPage::reload()
+{
+    auto requests = m_context.core.requests().list(m_context.session);
+    if (!requests.ok()) {
+        m_model->setRequests({});
+        updateDetails();
+        fail(requests.error());
+        return;
+    }
+    m_model->setRequests(*requests);
+    m_view->resizeColumnsToContents();
+    if (m_model->rowCount() > 0)
+        m_view->setCurrentIndex(m_model->index(0, RequestListModel::IdColumn));
+    updateDetails();
+}
+
+void MyRequestsPage::updateDetails()
+{
+    const Request* r = m_model->requestFromIndex(m_view->currentIndex());
+    m_withdraw->setEnabled(r && r->status == RequestStatus::Pending);
+    if (!r) {
+        m_details->clear();
+        return;
+    }
+    QStringList lines;
+    lines << tr("Purpose: %1").arg(r->purpose);
+    if (r->decidedAt.isValid())
+        lines << tr("Decided by %1 on %2%3")
+                     .arg(r->decidedByLogin, CustomerLabels::dateTime(r->decidedAt),
+                         r->decisionReason.isEmpty() ? QString() : tr(": %1").arg(r->decisionReason));
+    if (r->revokedAt.isValid())
+        lines << tr("Revoked by %1 on %2: %3")
+                     .arg(r->revokedByLogin, CustomerLabels::dateTime(r->revokedAt), r->revokeReason);
+    m_details->setText(lines.join(QLatin1Char('\n')));
+}
+
+bool MyRequestsPage::withdrawCurrent()
+{
+    const Request* r = m_model->requestFromIndex(m_view->currentIndex());
+    if (!r || r->status != RequestStatus::Pending)
+        return false;
+    const qint64 id = r->id;
+    if (!m_context.dialogs.confirm(this, tr("Withdraw request"),
+            tr("Withdraw request %1? A branch manager will no longer be asked to decide it.").arg(id)))
+        return false;
+    Status withdrawn = m_context.core.requests().withdraw(m_context.session, id);
+    if (!withdrawn.ok())
+        return fail(withdrawn.error());
+    reload();
+    const int row = m_model->rowOf(id);
+    if (row >= 0)
+        m_view->setCurrentIndex(m_model->index(row, RequestListModel::IdColumn));
+    return true;
+}
+
+} // namespace bv::ui

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "ContextWidget.h"
+
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace bv::ui {
+
+class RequestListModel;
+
+// The user's own special requests (RequestService::list): type, customers, fields, status and validity,
+// the decision's reason; a pending request can be withdrawn.
+class MyRequestsPage : public ContextWidget
+{
+    Q_OBJECT
+public:
+    explicit MyRequestsPage(const WorkspaceContext& context, QWidget* parent = nullptr);
+
+    RequestListModel* model() const { return m_model; }
+    QTableView* view() const { return m_view; }
+
+public slots:
+    void reload();
+    bool withdrawCurrent();
+
+private:
+    void updateDetails();
+
+    RequestListModel* m_model = nullptr;
+    QTableView* m_view = nullptr;
+    QLabel* m_details = nullptr;
+    QPushButton* m_withdraw = nullptr;
+};
+
+} // namespace bv::ui

@@ -1,0 +1,92 @@
+#include "PendingChangeModel.h"
+
+#include "CustomerLabels.h"
+
+namespace bv::ui {
+
+QList<int> PendingChangeModel::copyableColumns()
+{
+    return {IdColumn, CustomerColumn, KindColumn, MakerColumn, CreatedColumn, FieldsColumn};
+}
+
+PendingChangeModel::PendingChangeModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void PendingChangeModel::setChanges(const QList<PendingChange>& changes)
+{
+    beginResetModel();
+    m_changes = changes;
+    endResetModel();
+}
+
+const PendingChange* PendingChangeModel::changeFromIndex(const QModelIndex& index) const
+{
+    if (!index.isValid() || index.model() != this || index.row() >= m_changes.size())
+        return nullptr;
+    return &m_changes.at(index.row());
+}
+
+int PendingChangeModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_changes.size());
+}
+
+int PendingChangeModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant PendingChangeModel::data(const QModelIndex& index, int role) const
+{
+    const PendingChange* c = changeFromIndex(index);
+    if (!c)
+        return QVariant();
+    if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
+        switch (index.column()) {
+        case IdColumn:
+            return QString::number(c->id);
+        case CustomerColumn:
+            return c->customerNumber;
+        case KindColumn:
+            return CustomerLabels::changeKind(c->kind);
+        case MakerColumn:
+            return c->makerLogin;
+        case CreatedColumn:
+            return CustomerLabels::dateTime(c->createdAt);
+        case FieldsColumn: {
+            QStringList keys;
+            for (const FieldDiff& d : c->diff)
+                keys << d.field;
+            return CustomerLabels::fieldList(keys);
+        }
+        }
+    } else if (role == Qt::UserRole) {
+        return c->id;
+    }
+    return QVariant();
+}
+
+QVariant PendingChangeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case IdColumn:
+        return tr("Change");
+    case CustomerColumn:
+        return tr("Customer");
+    case KindColumn:
+        return tr("Kind");
+    case MakerColumn:
+        return tr("Made by");
+    case CreatedColumn:
+        return tr("Made on");
+    case FieldsColumn:
+        return tr("Fields");
+    }
+    return QVariant();
+}
+
+} // namespace bv::ui

@@ -1,0 +1,152 @@
+#include "RequestDialog.h"
+
+#include "Core.h"
+#include "CustomerWidgetSupport.h"
+#include "policy/FieldCatalogue.h"
+#include "policy/SettingsService.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace bv::ui {
+
+using S = CustomerWidgetSupport;
+
+namespace {
+constexpr int kHardMaxHours = 72; // DESIGN §5: at most 3 days
+constexpr int kDefaultHours = 24;
+} // namespace
+
+RequestDialog::RequestDialog(
+    const WorkspaceContext& context, const QString& customerNo, const QStringList& fields, QWidget* parent)
+    : QDialog(parent)
+    , m_context(context)
+    , m_number(customerNo)
+{
+    setObjectName(QStringLiteral("requestDialog"));
+    setWindowTitle(tr("Request full view — customer %1").arg(customerNo));
+    auto* layout = new QVBoxLayout(this);
+    auto* intro = new QLabel(tr("Protected values are shown in full only with a branch manager's approval. Choose the "
+                                "fields you need, say what for, and for how long. Every use is recorded."),
+        this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+
+    auto* form = new QFormLayout;
+    m_fields = new QListWidget(this);
+    m_fields->setObjectName(QStringLiteral("fieldsListWidget"));
+    m_fields->setAccessibleName(tr("Fields to see in full"));
+    m_fields->setContextMenuPolicy(Qt::NoContextMenu);
+    for (const QString& key : fields) {
+        if (!FieldCatalogue::isGradeOne(key))
+            continue;
+        auto* item = new QListWidgetItem(FieldCatalogue::label(key), m_fields);
+        item->setData(Qt::UserRole, key);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
+        item->setCheckState(Qt::Unchecked);
+    }
+    auto* fieldsLabel = new QLabel(tr("&Fields:"), this);
+    fieldsLabel->setBuddy(m_fields);
+    form->addRow(fieldsLabel, m_fields);
+
+    m_purpose = new QPlainTextEdit(this);
+    m_purpose->setObjectName(QStringLiteral("purposePlainTextEdit"));
+    m_purpose->setAccessibleName(tr("Purpose"));
+    m_purpose->setTabChangesFocus(true);
+    m_purpose->setPlaceholderText(tr("Required: what the full values are needed for (for example: the customer asked "
+                                     "to confirm the mobile number on record)."));
+    auto* purposeLabel = new QLabel(tr("&Purpose:"), this);
+    purposeLabel->setBuddy(m_purpose);
+    form->addRow(purposeLabel, m_purpose);
+
+    const qint64 configured = m_context.core.settings().integer(QString::fromLatin1(settings::RequestMaxValidityHours));
+    const int maxHours = configured >= 1 ? int(qMin<qint64>(configured, kHardMaxHours)) : kHardMaxHours;
+    m_validity = new QSpinBox(this);
+    m_validity->setObjectName(QStringLiteral("validitySpinBox"));
+    m_validity->setAccessibleName(tr("Validity in hours"));
+    m_validity->setRange(1, maxHours);
+    m_validity->setValue(qMin(kDefaultHours, maxHours));
+    m_validity->setSuffix(tr(" h"));
+    auto* validityLabel = new QLabel(tr("&Valid for:"), this);
+    validityLabel->setBuddy(m_validity);
+    form->addRow(validityLabel, m_validity);
+    layout->addLayout(form);
+
+    m_message = S::messageLabel(this, QStringLiteral("messageLabel"));
+    layout->addWidget(m_message);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_submit = buttons->addButton(tr("&Submit request"), QDialogButtonBox::AcceptRole);
+    m_submit->setObjectName(QStringLiteral("submitButton"));
+    m_submit->setDefault(true);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &RequestDialog::submit);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    setTabOrder(m_fields, m_purpose);
+    setTabOrder(m_purpose, m_validity);
+    setTabOrder(m_validity, m_submit);
+    m_fields->setFocus();
+}
+
+void RequestDialog::setFieldChecked(const QString& fieldKey, bool checked)
+{
+    for (int i = 0; i < m_fields->count(); ++i) {
+        QListWidgetItem* item = m_fields->item(i);
+        if (item->data(Qt::UserRole).toString() == fieldKey)
+            item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
+    }
+}
+
+QStringList RequestDialog::checkedFields() const
+{
+    QStringList keys;
+    for (int i = 0; i < m_fields->count(); ++i) {
+        if (m_fields->item(i)->checkState() == Qt::Checked)
+            keys << m_fields->item(i)->data(Qt::UserRole).toString();
+    }
+    return keys;
+}
+
+QString RequestDialog::message() const
+{
+    return m_message->text();
+}
+
+bool RequestDialog::submit()
+{
+    S::setMessage(m_message, QString());
+    NewRequest input;
+    input.type = RequestType::Reveal;
+    input.customerNumbers = {m_number};
+    input.fields = checkedFields();
+    input.purpose = m_purpose->toPlainText().trimmed();
+    input.validityHours = m_validity->value();
+    auto filed = m_context.core.requests().create(m_context.session, input);
+    if (!filed.ok()) {
+        const Error& e = filed.error();
+        if (e.code == ErrorCode::SessionLocked || e.code == ErrorCode::AuthenticationFailed) {
+            emit lockRequested();
+            reject();
+            return false;
+        }
+        S::setMessage(m_message, e.message);
+        if (e.field == QLatin1String("fields"))
+            m_fields->setFocus();
+        else if (e.field == QLatin1String("purpose"))
+            m_purpose->setFocus();
+        else if (e.field == QLatin1String("validity_hours"))
+            m_validity->setFocus();
+        return false;
+    }
+    m_request = *filed;
+    accept();
+    return true;
+}
+
+} // namespace bv::ui

@@ -1,0 +1,133 @@
+#include "RequestListModel.h"
+
+#include "CustomerLabels.h"
+
+namespace bv::ui {
+
+QList<int> RequestListModel::copyableColumns()
+{
+    return {IdColumn, TypeColumn, CustomersColumn, FieldsColumn, StatusColumn, ValidityColumn, RequesterColumn,
+        CreatedColumn};
+}
+
+RequestListModel::RequestListModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void RequestListModel::setRequests(const QList<Request>& requests)
+{
+    beginResetModel();
+    m_requests = requests;
+    endResetModel();
+}
+
+const Request* RequestListModel::requestFromIndex(const QModelIndex& index) const
+{
+    if (!index.isValid() || index.model() != this || index.row() >= m_requests.size())
+        return nullptr;
+    return &m_requests.at(index.row());
+}
+
+int RequestListModel::rowOf(qint64 requestId) const
+{
+    for (int i = 0; i < m_requests.size(); ++i) {
+        if (m_requests.at(i).id == requestId)
+            return i;
+    }
+    return -1;
+}
+
+int RequestListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_requests.size());
+}
+
+int RequestListModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString RequestListModel::validityText(const Request& r)
+{
+    switch (r.status) {
+    case RequestStatus::Pending:
+        return tr("%n hour(s) asked", nullptr, r.validityHours);
+    case RequestStatus::Approved:
+        return tr("until %1").arg(CustomerLabels::dateTime(r.validUntil));
+    case RequestStatus::Expired:
+        return tr("ended %1").arg(CustomerLabels::dateTime(r.validUntil));
+    case RequestStatus::Used:
+        return tr("used %1").arg(CustomerLabels::dateTime(r.usedAt));
+    case RequestStatus::Revoked:
+        return tr("revoked %1").arg(CustomerLabels::dateTime(r.revokedAt));
+    case RequestStatus::Rejected:
+    case RequestStatus::Withdrawn:
+        return CustomerLabels::none();
+    }
+    return QString();
+}
+
+QVariant RequestListModel::data(const QModelIndex& index, int role) const
+{
+    const Request* r = requestFromIndex(index);
+    if (!r)
+        return QVariant();
+    if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
+        switch (index.column()) {
+        case IdColumn:
+            return QString::number(r->id);
+        case TypeColumn:
+            return CustomerLabels::requestType(r->type);
+        case CustomersColumn:
+            return r->customerNumbers.isEmpty() ? CustomerLabels::none() : r->customerNumbers.join(tr(", "));
+        case FieldsColumn:
+            return r->fields.isEmpty() ? (r->report.isEmpty() ? CustomerLabels::none() : r->report)
+                                       : CustomerLabels::fieldList(r->fields);
+        case StatusColumn:
+            return RequestService::statusLabel(r->status);
+        case ValidityColumn:
+            return validityText(*r);
+        case RequesterColumn:
+            return r->requesterLogin;
+        case CreatedColumn:
+            return CustomerLabels::dateTime(r->createdAt);
+        case PurposeColumn:
+            return r->purpose;
+        }
+    } else if (role == Qt::ToolTipRole && index.column() == StatusColumn && !r->decisionReason.isEmpty()) {
+        return tr("Decision: %1").arg(r->decisionReason);
+    } else if (role == Qt::UserRole) {
+        return r->id;
+    }
+    return QVariant();
+}
+
+QVariant RequestListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case IdColumn:
+        return tr("No.");
+    case TypeColumn:
+        return tr("Type");
+    case CustomersColumn:
+        return tr("Customers");
+    case FieldsColumn:
+        return tr("Fields");
+    case StatusColumn:
+        return tr("Status");
+    case ValidityColumn:
+        return tr("Validity");
+    case RequesterColumn:
+        return tr("Requester");
+    case CreatedColumn:
+        return tr("Filed");
+    case PurposeColumn:
+        return tr("Purpose");
+    }
+    return QVariant();
+}
+
+} // namespace bv::ui

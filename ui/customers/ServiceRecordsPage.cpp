@@ -1,0 +1,112 @@
+#include "ServiceRecordsPage.h"
+
+#include "Core.h"
+#include "CustomerLabels.h"
+#include "CustomerWidgetSupport.h"
+#include "customers/CustomerCare.h"
+#include "customers/CustomerService.h"
+#include "policy/Policy.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace bv::ui {
+
+using S = CustomerWidgetSupport;
+
+ServiceRecordsPage::ServiceRecordsPage(const WorkspaceContext& context, const QString& customerNo, QWidget* parent)
+    : ContextWidget(context, parent)
+    , m_number(customerNo)
+{
+    auto* layout = new QVBoxLayout(this);
+    m_table = S::tableWidget(this, QStringLiteral("servicesTableWidget"),
+        {tr("Date"), tr("Channel"), tr("Service given"), tr("Recorded by"), tr("Recorded at")}, m_context.clipboard,
+        tr("Service records"));
+    layout->addWidget(m_table, 1);
+    if (Policy::allows(m_context.session.info().role, Operation::RecordService)) {
+        auto* box = new QGroupBox(tr("New service record"), this);
+        auto* form = new QFormLayout(box);
+        m_servedOn = new QDateEdit(S::today(m_context), box);
+        m_servedOn->setObjectName(QStringLiteral("servedOnDateEdit"));
+        m_servedOn->setCalendarPopup(true);
+        m_servedOn->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        m_servedOn->setAccessibleName(tr("Date of the service"));
+        m_channel = new QComboBox(box);
+        m_channel->setObjectName(QStringLiteral("serviceChannelComboBox"));
+        m_channel->setAccessibleName(tr("Channel"));
+        for (const QString& key : CustomerCare::channels())
+            m_channel->addItem(CustomerLabels::channel(key), key);
+        m_content = new QPlainTextEdit(box);
+        m_content->setObjectName(QStringLiteral("serviceContentPlainTextEdit"));
+        m_content->setAccessibleName(tr("Service given"));
+        m_content->setTabChangesFocus(true);
+        m_content->setPlaceholderText(tr("What was done for the customer. Never write a PIN, CVV or password."));
+        auto* dateLabel = new QLabel(tr("&Date:"), box);
+        dateLabel->setBuddy(m_servedOn);
+        auto* channelLabel = new QLabel(tr("C&hannel:"), box);
+        channelLabel->setBuddy(m_channel);
+        auto* contentLabel = new QLabel(tr("Ser&vice given:"), box);
+        contentLabel->setBuddy(m_content);
+        form->addRow(dateLabel, m_servedOn);
+        form->addRow(channelLabel, m_channel);
+        form->addRow(contentLabel, m_content);
+        m_message = S::messageLabel(box, QStringLiteral("serviceMessageLabel"));
+        form->addRow(m_message);
+        m_add = new QPushButton(tr("&Add service record"), box);
+        m_add->setObjectName(QStringLiteral("addServiceButton"));
+        form->addRow(QString(), m_add);
+        connect(m_add, &QPushButton::clicked, this, &ServiceRecordsPage::addService);
+        layout->addWidget(box);
+        setTabOrder(m_servedOn, m_channel);
+        setTabOrder(m_channel, m_content);
+        setTabOrder(m_content, m_add);
+    }
+    reload();
+}
+
+void ServiceRecordsPage::reload()
+{
+    m_table->setRowCount(0);
+    auto records = m_context.core.customers().care().services(m_context.session, m_number);
+    if (!records.ok()) {
+        fail(records.error());
+        return;
+    }
+    for (const ServiceRecord& r : *records)
+        S::appendRow(m_table,
+            {CustomerLabels::date(r.servedOn), CustomerLabels::channel(r.channel),
+                QString(r.content).replace(QLatin1Char('\n'), QLatin1Char(' ')), r.byLogin,
+                CustomerLabels::dateTime(r.createdAt)});
+    m_table->resizeColumnsToContents();
+}
+
+bool ServiceRecordsPage::addService()
+{
+    if (!m_add)
+        return false;
+    S::setMessage(m_message, QString());
+    auto added = m_context.core.customers().care().addService(
+        m_context.session, m_number, m_servedOn->date(), m_channel->currentData().toString(), m_content->toPlainText());
+    if (!added.ok()) {
+        if (locks(added.error()))
+            return fail(added.error());
+        S::setMessage(m_message, added.error().message);
+        if (added.error().field == QLatin1String("content"))
+            m_content->setFocus();
+        else if (added.error().field == QLatin1String("served_on"))
+            m_servedOn->setFocus();
+        return false;
+    }
+    m_content->clear();
+    reload();
+    return true;
+}
+
+} // namespace bv::ui

@@ -1,0 +1,203 @@
+#include "ChangeApprovalsPanel.h"
+
+#include "Core.h"
+#include "GuardedTableView.h"
+#include "common/Dialogs.h"
+#include "customers/CustomerEntry.h"
+#include "customers/CustomerLabels.h"
+#include "customers/CustomerService.h"
+#include "models/RecordTableModel.h"
+#include "policy/FieldCatalogue.h"
+
+#include <QHBoxLayout>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace bv::ui {
+
+namespace {
+
+// Grade-1 values come masked from the core and are shown exactly so (the ID type, a choice, gets its
+// label); the others get their display labels.
+QString diffText(const QString& field, const QString& value)
+{
+    if (field == QLatin1String(fields::IdType))
+        return value.isEmpty() ? QString() : CustomerLabels::idType(value);
+    if (FieldCatalogue::isGradeOne(field))
+        return value;
+    return value.isEmpty() ? QString() : CustomerLabels::value(field, value);
+}
+
+} // namespace
+
+ChangeApprovalsPanel::ChangeApprovalsPanel(const WorkspaceContext& context, QWidget* parent)
+    : ManagerPage(context, parent)
+{
+    setObjectName(QStringLiteral("changeApprovalsPanel"));
+    m_model
+        = new models::RecordTableModel({tr("Change"), FieldCatalogue::label(QString::fromLatin1(fields::CustomerNo)),
+                                           tr("Kind"), tr("Maker"), tr("Submitted")},
+            this);
+    m_table = createTable(QStringLiteral("changesTableView"), tr("Pending customer changes"));
+    m_table->setModel(m_model);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setCopyableColumns({ChangeNo, Customer, Kind, Maker, Submitted});
+
+    m_diff = new models::RecordTableModel({tr("Field"), tr("Old value"), tr("New value")}, this);
+    GuardedTableView* diff = createTable(QStringLiteral("diffTableView"), tr("Changed fields of the selected change"));
+    diff->setModel(m_diff);
+    diff->setCopyableColumns({}); // masked grade-1 values: never copied
+
+    m_approve = new QPushButton(tr("&Approve…"), this);
+    m_approve->setObjectName(QStringLiteral("approveButton"));
+    m_reject = new QPushButton(tr("&Reject…"), this);
+    m_reject->setObjectName(QStringLiteral("rejectButton"));
+    m_open = new QPushButton(tr("&Open customer"), this);
+    m_open->setObjectName(QStringLiteral("openCustomerButton"));
+
+    auto* diffLabel = new QLabel(tr("Changed &fields (protected values masked):"), this);
+    diffLabel->setBuddy(diff);
+    auto* diffBox = new QWidget(this);
+    auto* diffLayout = new QVBoxLayout(diffBox);
+    diffLayout->setContentsMargins(0, 0, 0, 0);
+    diffLayout->addWidget(diffLabel);
+    diffLayout->addWidget(diff);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_table);
+    splitter->addWidget(diffBox);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(createFeedbackLabel(), 1);
+    buttons->addWidget(m_open);
+    buttons->addWidget(m_reject);
+    buttons->addWidget(m_approve);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(buttons);
+    setTabOrder(m_table, diff);
+    setTabOrder(diff, m_open);
+    setTabOrder(m_open, m_reject);
+    setTabOrder(m_reject, m_approve);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ChangeApprovalsPanel::showDiff);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ChangeApprovalsPanel::showDiff);
+    connect(m_table, &GuardedTableView::openRequested, this, &ChangeApprovalsPanel::openCustomer);
+    connect(m_approve, &QPushButton::clicked, this, &ChangeApprovalsPanel::approve);
+    connect(m_reject, &QPushButton::clicked, this, &ChangeApprovalsPanel::reject);
+    connect(m_open, &QPushButton::clicked, this, &ChangeApprovalsPanel::openCustomer);
+    showDiff();
+}
+
+void ChangeApprovalsPanel::reload()
+{
+    auto changes = m_context.core.customers().entry().pending(m_context.session);
+    if (!changes.ok()) {
+        fail(changes.error());
+        return;
+    }
+    const qint64 current = selected() ? selected()->id : 0;
+    m_changes = *changes;
+    QList<models::RecordTableModel::Record> records;
+    for (const PendingChange& change : m_changes)
+        records << models::RecordTableModel::Record {change.id,
+            {QString::number(change.id), change.customerNumber, CustomerLabels::changeKind(change.kind),
+                change.makerLogin, CustomerLabels::dateTime(change.createdAt)},
+            QString()};
+    m_model->setRecords(records);
+    const int row = m_model->rowOf(current);
+    if (row >= 0)
+        m_table->selectRow(row);
+    else if (!records.isEmpty())
+        m_table->selectRow(0);
+    emit countChanged();
+}
+
+int ChangeApprovalsPanel::pendingCount() const
+{
+    return int(m_changes.size());
+}
+
+qint64 ChangeApprovalsPanel::changeFromIndex(const QModelIndex& index) const
+{
+    return m_model->keyFromIndex(index).toLongLong();
+}
+
+const PendingChange* ChangeApprovalsPanel::selected() const
+{
+    const int row = m_table->selectedRow();
+    if (row < 0 || row >= m_changes.size())
+        return nullptr;
+    return &m_changes.at(row);
+}
+
+void ChangeApprovalsPanel::showDiff()
+{
+    const PendingChange* change = selected();
+    QList<models::RecordTableModel::Record> rows;
+    if (change) {
+        for (const FieldDiff& d : change->diff) {
+            rows << models::RecordTableModel::Record {d.field,
+                {FieldCatalogue::label(d.field), diffText(d.field, d.oldMasked), diffText(d.field, d.newMasked)},
+                QString()};
+        }
+    }
+    m_diff->setRecords(rows);
+    m_approve->setEnabled(change != nullptr);
+    m_reject->setEnabled(change != nullptr);
+    m_open->setEnabled(change != nullptr);
+}
+
+void ChangeApprovalsPanel::approve()
+{
+    const PendingChange* change = selected();
+    if (!change)
+        return;
+    const qint64 id = change->id;
+    const QString number = change->customerNumber;
+    const auto reason = m_context.dialogs.askText(
+        this, tr("Approve change %1").arg(id), tr("Reason or remark for the approval (optional):"), false);
+    if (!reason)
+        return;
+    const Status status = m_context.core.customers().entry().approve(m_context.session, id, *reason);
+    if (!status.ok()) {
+        fail(status.error());
+        reload();
+        return;
+    }
+    setFeedback(tr("Change %1 of customer %2 approved.").arg(id).arg(number));
+    reload();
+    emit changed();
+}
+
+void ChangeApprovalsPanel::reject()
+{
+    const PendingChange* change = selected();
+    if (!change)
+        return;
+    const qint64 id = change->id;
+    const QString number = change->customerNumber;
+    const auto reason = m_context.dialogs.askText(
+        this, tr("Reject change %1").arg(id), tr("Reason for the rejection (the maker will see it):"), true);
+    if (!reason)
+        return;
+    const Status status = m_context.core.customers().entry().reject(m_context.session, id, *reason);
+    if (!status.ok()) {
+        fail(status.error());
+        reload();
+        return;
+    }
+    setFeedback(tr("Change %1 of customer %2 rejected.").arg(id).arg(number));
+    reload();
+    emit changed();
+}
+
+void ChangeApprovalsPanel::openCustomer()
+{
+    if (const PendingChange* change = selected())
+        emit openCustomerRequested(change->customerNumber);
+}
+
+} // namespace bv::ui

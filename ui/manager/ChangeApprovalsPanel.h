@@ -1,0 +1,65 @@
+#pragma once
+
+#include "ManagerPage.h"
+#include "customers/CustomerRecord.h"
+
+class QPushButton;
+
+namespace bv::ui {
+
+class GuardedTableView;
+namespace models {
+class RecordTableModel;
+}
+
+// Pending customer changes (new records and edits) waiting for a checker: the change list, the selected
+// change's field differences (grade-1 values masked, as the core returns them), Approve (optional
+// reason) and Reject (reason required). The maker-checker rule is the core's: a manager's own change is
+// refused there and the refusal is shown.
+class ChangeApprovalsPanel : public ManagerPage
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        ChangeNo,
+        Customer,
+        Kind,
+        Maker,
+        Submitted,
+        ColumnCount
+    };
+    enum DiffColumn
+    {
+        Field,
+        OldValue,
+        NewValue,
+        DiffColumnCount
+    };
+
+    explicit ChangeApprovalsPanel(const WorkspaceContext& context, QWidget* parent = nullptr);
+    void reload() override;
+    int pendingCount() const;
+    // The selected change's id, 0 when none.
+    qint64 changeFromIndex(const QModelIndex& index) const;
+
+signals:
+    void countChanged();
+
+private:
+    void showDiff();
+    void approve();
+    void reject();
+    void openCustomer();
+    const PendingChange* selected() const;
+
+    QList<PendingChange> m_changes;
+    models::RecordTableModel* m_model = nullptr;
+    models::RecordTableModel* m_diff = nullptr;
+    GuardedTableView* m_table = nullptr;
+    QPushButton* m_approve = nullptr;
+    QPushButton* m_reject = nullptr;
+    QPushButton* m_open = nullptr;
+};
+
+} // namespace bv::ui

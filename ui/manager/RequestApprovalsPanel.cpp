@@ -1,0 +1,173 @@
+#include "RequestApprovalsPanel.h"
+
+#include "Core.h"
+#include "GuardedTableView.h"
+#include "common/Dialogs.h"
+#include "customers/CustomerLabels.h"
+#include "models/RecordTableModel.h"
+#include "policy/FieldCatalogue.h"
+
+#include <QHBoxLayout>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace bv::ui {
+
+RequestApprovalsPanel::RequestApprovalsPanel(const WorkspaceContext& context, QWidget* parent)
+    : ManagerPage(context, parent)
+{
+    setObjectName(QStringLiteral("requestApprovalsPanel"));
+    m_model = new models::RecordTableModel(
+        {tr("Request"), tr("Type"), tr("Requester"), tr("Customers"), tr("Fields or report"), tr("Purpose"),
+            tr("Validity"), tr("Status"), tr("Filed")},
+        this);
+    m_table = createTable(QStringLiteral("requestsTableView"), tr("Open special requests"));
+    m_table->setModel(m_model);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // The purpose is the requester's free text: shown, never copied.
+    m_table->setCopyableColumns({RequestNo, Type, Requester, Customers, Scope, Validity, State, Filed});
+    m_approve = new QPushButton(tr("A&pprove…"), this);
+    m_approve->setObjectName(QStringLiteral("approveRequestButton"));
+    m_reject = new QPushButton(tr("Re&ject…"), this);
+    m_reject->setObjectName(QStringLiteral("rejectRequestButton"));
+    m_revoke = new QPushButton(tr("Re&voke…"), this);
+    m_revoke->setObjectName(QStringLiteral("revokeRequestButton"));
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(createFeedbackLabel(), 1);
+    buttons->addWidget(m_revoke);
+    buttons->addWidget(m_reject);
+    buttons->addWidget(m_approve);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(buttons);
+    setTabOrder(m_table, m_revoke);
+    setTabOrder(m_revoke, m_reject);
+    setTabOrder(m_reject, m_approve);
+
+    connect(
+        m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RequestApprovalsPanel::updateButtons);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &RequestApprovalsPanel::updateButtons);
+    connect(m_approve, &QPushButton::clicked, this, &RequestApprovalsPanel::approve);
+    connect(m_reject, &QPushButton::clicked, this, &RequestApprovalsPanel::reject);
+    connect(m_revoke, &QPushButton::clicked, this, &RequestApprovalsPanel::revoke);
+    updateButtons();
+}
+
+void RequestApprovalsPanel::reload()
+{
+    auto requests = m_context.core.requests().list(m_context.session, true);
+    if (!requests.ok()) {
+        fail(requests.error());
+        return;
+    }
+    const qint64 current = selected() ? selected()->id : 0;
+    m_requests = *requests;
+    QList<models::RecordTableModel::Record> records;
+    for (const Request& r : m_requests) {
+        QStringList scope;
+        for (const QString& field : r.fields)
+            scope << FieldCatalogue::label(field);
+        if (!r.report.isEmpty())
+            scope << r.report;
+        const QString validity = r.status == RequestStatus::Approved
+            ? tr("until %1").arg(CustomerLabels::dateTime(r.validUntil))
+            : tr("%n hour(s)", nullptr, r.validityHours);
+        records << models::RecordTableModel::Record {r.id,
+            {QString::number(r.id), CustomerLabels::requestType(r.type), r.requesterLogin,
+                r.customerNumbers.join(QStringLiteral(", ")), scope.join(QStringLiteral(", ")), r.purpose, validity,
+                RequestService::statusLabel(r.status), CustomerLabels::dateTime(r.createdAt)},
+            r.purpose};
+    }
+    m_model->setRecords(records);
+    const int row = m_model->rowOf(current);
+    if (row >= 0)
+        m_table->selectRow(row);
+    else if (!records.isEmpty())
+        m_table->selectRow(0);
+    emit countChanged();
+}
+
+int RequestApprovalsPanel::pendingCount() const
+{
+    int pending = 0;
+    for (const Request& r : m_requests)
+        pending += r.status == RequestStatus::Pending ? 1 : 0;
+    return pending;
+}
+
+qint64 RequestApprovalsPanel::requestFromIndex(const QModelIndex& index) const
+{
+    return m_model->keyFromIndex(index).toLongLong();
+}
+
+const Request* RequestApprovalsPanel::selected() const
+{
+    const int row = m_table->selectedRow();
+    return row >= 0 && row < m_requests.size() ? &m_requests.at(row) : nullptr;
+}
+
+void RequestApprovalsPanel::updateButtons()
+{
+    const Request* r = selected();
+    const bool pending = r && r->status == RequestStatus::Pending;
+    m_approve->setEnabled(pending);
+    m_reject->setEnabled(pending);
+    m_revoke->setEnabled(r && r->status == RequestStatus::Approved);
+}
+
+bool RequestApprovalsPanel::decide(const QString& done, const Status& status, qint64 id)
+{
+    if (!status.ok()) {
+        fail(status.error());
+        reload();
+        return false;
+    }
+    setFeedback(done.arg(id));
+    reload();
+    emit changed();
+    return true;
+}
+
+void RequestApprovalsPanel::approve()
+{
+    const Request* r = selected();
+    if (!r)
+        return;
+    const qint64 id = r->id;
+    const auto reason = m_context.dialogs.askText(
+        this, tr("Approve request %1").arg(id), tr("Reason or remark for the approval (optional):"), false);
+    if (!reason)
+        return;
+    decide(tr("Request %1 approved."), m_context.core.requests().approve(m_context.session, id, *reason), id);
+}
+
+void RequestApprovalsPanel::reject()
+{
+    const Request* r = selected();
+    if (!r)
+        return;
+    const qint64 id = r->id;
+    const auto reason = m_context.dialogs.askText(
+        this, tr("Reject request %1").arg(id), tr("Reason for the rejection (the requester will see it):"), true);
+    if (!reason)
+        return;
+    decide(tr("Request %1 rejected."), m_context.core.requests().reject(m_context.session, id, *reason), id);
+}
+
+void RequestApprovalsPanel::revoke()
+{
+    const Request* r = selected();
+    if (!r)
+        return;
+    const qint64 id = r->id;
+    const auto reason = m_context.dialogs.askText(
+        this, tr("Revoke request %1").arg(id), tr("Reason for revoking the grant (the requester will see it):"), true);
+    if (!reason)
+        return;
+    decide(tr("Request %1 revoked."), m_context.core.requests().revoke(m_context.session, id, *reason), id);
+}
+
+} // namespace bv::ui

@@ -1,0 +1,216 @@
+#include "FirstRunWizard.h"
+
+#include "Core.h"
+#include "RecoverySheetDialog.h"
+#include "audit/AuditActions.h"
+#include "audit/AuditLog.h"
+#include "auth/AccountService.h"
+#include "auth/AuthService.h"
+#include "common/ProtectedLabel.h"
+#include "policy/SettingsService.h"
+#include "vault/Vault.h"
+#include "vault/VaultService.h"
+
+#include <QCheckBox>
+#include <QDir>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QPushButton>
+#include <QVBoxLayout>
+#include <QWizardPage>
+
+namespace bv::ui {
+
+namespace {
+
+// The administrator page creates the database when the user presses Next.
+class AdministratorPage : public QWizardPage
+{
+public:
+    AdministratorPage(FirstRunWizard* wizard)
+        : QWizardPage(wizard)
+        , m_wizard(wizard)
+    {
+    }
+    bool validatePage() override { return m_wizard->created() || m_wizard->createDatabase(); }
+
+private:
+    FirstRunWizard* m_wizard;
+};
+
+class RecoveryPage : public QWizardPage
+{
+public:
+    RecoveryPage(QCheckBox* stored, QWidget* parent)
+        : QWizardPage(parent)
+        , m_stored(stored)
+    {
+    }
+    bool isComplete() const override { return m_stored->isChecked(); }
+
+private:
+    QCheckBox* m_stored;
+};
+
+} // namespace
+
+FirstRunWizard::FirstRunWizard(VaultService& vaults, QString databasePath, Adopt adopt, QWidget* parent)
+    : QWizard(parent)
+    , m_vaults(vaults)
+    , m_path(std::move(databasePath))
+    , m_adopt(std::move(adopt))
+{
+    setWindowTitle(tr("Set up BranchVault"));
+    setObjectName(QStringLiteral("firstRunWizard"));
+    setOption(QWizard::NoBackButtonOnLastPage);
+    setOption(QWizard::NoCancelButtonOnLastPage);
+
+    auto* welcome = new QWizardPage(this);
+    welcome->setTitle(tr("A new branch database"));
+    welcome->setSubTitle(tr("BranchVault keeps the branch's customer records in one encrypted file on this "
+                            "workstation. Its key is kept in this computer's keychain."));
+    auto* welcomeForm = new QFormLayout(welcome);
+    auto* where = new QLabel(QDir::toNativeSeparators(m_path), welcome);
+    where->setWordWrap(true);
+    welcomeForm->addRow(tr("Database file:"), where);
+    m_branchCode = new QLineEdit(QStringLiteral("0001"), welcome);
+    m_branchCode->setObjectName(QStringLiteral("branchCodeLineEdit"));
+    m_branchCode->setAccessibleName(tr("Branch code"));
+    m_branchCode->setMaxLength(12);
+    welcomeForm->addRow(tr("Branch &code:"), m_branchCode);
+    m_branchName = new QLineEdit(welcome);
+    m_branchName->setObjectName(QStringLiteral("branchNameLineEdit"));
+    m_branchName->setAccessibleName(tr("Branch name"));
+    welcomeForm->addRow(tr("Branch &name:"), m_branchName);
+    addPage(welcome);
+
+    auto* adminPage = new AdministratorPage(this);
+    adminPage->setTitle(tr("The first system administrator"));
+    adminPage->setSubTitle(tr("The administrator manages accounts, settings and backups, and never sees customer "
+                              "data. Choose a password of at least 8 characters with letters and digits."));
+    auto* adminLayout = new QVBoxLayout(adminPage);
+    auto* adminForm = new QFormLayout;
+    m_login = new QLineEdit(QStringLiteral("admin"), adminPage);
+    m_login->setObjectName(QStringLiteral("loginLineEdit"));
+    m_login->setAccessibleName(tr("Login"));
+    m_name = new QLineEdit(adminPage);
+    m_name->setObjectName(QStringLiteral("displayNameLineEdit"));
+    m_name->setAccessibleName(tr("Display name"));
+    m_password = new QLineEdit(adminPage);
+    m_password->setObjectName(QStringLiteral("passwordLineEdit"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setAccessibleName(tr("Password"));
+    m_repeat = new QLineEdit(adminPage);
+    m_repeat->setObjectName(QStringLiteral("repeatPasswordLineEdit"));
+    m_repeat->setEchoMode(QLineEdit::Password);
+    m_repeat->setAccessibleName(tr("Password again"));
+    adminForm->addRow(tr("&Login:"), m_login);
+    adminForm->addRow(tr("&Display name:"), m_name);
+    adminForm->addRow(tr("&Password:"), m_password);
+    adminForm->addRow(tr("Password &again:"), m_repeat);
+    adminLayout->addLayout(adminForm);
+    m_error = new QLabel(adminPage);
+    m_error->setObjectName(QStringLiteral("errorLabel"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    adminLayout->addWidget(m_error);
+    addPage(adminPage);
+
+    m_stored = new QCheckBox(tr("I have printed or written down the recovery passphrase and stored it safely"));
+    m_stored->setObjectName(QStringLiteral("storedCheckBox"));
+    auto* recovery = new RecoveryPage(m_stored, this);
+    recovery->setTitle(tr("Recovery passphrase"));
+    recovery->setSubTitle(tr("Shown only now. With it, the database can be unlocked on a re-imaged workstation or "
+                             "another account. Print it or write it down, seal it, keep it away from this computer."));
+    auto* recoveryLayout = new QVBoxLayout(recovery);
+    m_passphrase = new ProtectedLabel(recovery);
+    m_passphrase->setObjectName(QStringLiteral("passphraseLabel"));
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    mono.setPointSizeF(mono.pointSizeF() * 1.6);
+    mono.setBold(true);
+    m_passphrase->setFont(mono);
+    m_passphrase->setAlignment(Qt::AlignCenter);
+    m_passphrase->setAccessibleName(tr("Recovery passphrase"));
+    recoveryLayout->addWidget(m_passphrase);
+    auto* print = new QPushButton(tr("&Print the recovery sheet…"), recovery);
+    print->setObjectName(QStringLiteral("printButton"));
+    connect(print, &QPushButton::clicked, this, &FirstRunWizard::printRecoverySheet);
+    recoveryLayout->addWidget(print);
+    m_stored->setParent(recovery);
+    recoveryLayout->addWidget(m_stored);
+    connect(m_stored, &QCheckBox::toggled, recovery, &QWizardPage::completeChanged);
+    addPage(recovery);
+}
+
+FirstRunWizard::~FirstRunWizard() = default;
+
+bool FirstRunWizard::createDatabase()
+{
+    m_error->clear();
+    if (m_password->text() != m_repeat->text()) {
+        m_error->setText(tr("The two passwords differ. Type the same password twice."));
+        return false;
+    }
+    if (Status login = AccountService::validateLogin(m_login->text().trimmed()); !login.ok()) {
+        m_error->setText(login.error().message);
+        return false;
+    }
+    if (auto code = SettingsService::validate(QString::fromLatin1(settings::BranchCode), m_branchCode->text());
+        !code.ok()) {
+        m_error->setText(code.error().message);
+        return false;
+    }
+    QByteArray chosenBytes = m_password->text().toUtf8();
+    const SecureBytes chosen = PasswordHasher::normalize(SecureBytes::takeFrom(chosenBytes));
+    if (Status policy = PasswordHasher::checkPolicy(chosen, 8); !policy.ok()) {
+        m_error->setText(policy.error().message);
+        return false;
+    }
+    auto created = m_vaults.init(m_path);
+    if (!created.ok()) {
+        m_error->setText(created.error().message);
+        return false;
+    }
+    m_recovery = std::move(created->recoveryPassphrase);
+    Core& core = m_adopt(std::move(created->vault));
+    m_created = true; // the database exists now; from here on it is never created again
+    (void)core.auditLog().appendStandalone(Actor::system(),
+        AuditEvent {QString::fromLatin1(audit::DatabaseCreate), QStringLiteral("database"), core.vault().databaseId(),
+            QString(), AuditOutcome::Ok, {}});
+    (void)core.settings().setAs(
+        Actor::system(), QString::fromLatin1(settings::BranchCode), m_branchCode->text().trimmed());
+    if (!m_branchName->text().trimmed().isEmpty())
+        (void)core.settings().setAs(
+            Actor::system(), QString::fromLatin1(settings::BranchName), m_branchName->text().trimmed());
+    const QString name = m_name->text().trimmed().isEmpty() ? tr("System administrator") : m_name->text().trimmed();
+    auto oneTime = core.accounts().createFirstAdministrator(
+        NewAccount {m_login->text().trimmed(), name, Role::Admin, QString(), QString()});
+    auto session
+        = oneTime.ok() ? core.auth().signIn(m_login->text().trimmed(), *oneTime) : Result<Session>(oneTime.error());
+    Status changed = session.ok() ? core.auth().changePassword(*session, *oneTime, chosen) : Status(session.error());
+    m_password->clear();
+    m_repeat->clear();
+    if (!changed.ok()) {
+        m_error->setText(changed.error().message);
+        return false;
+    }
+    m_session = *session;
+    m_passphrase->setText(QString::fromLatin1(m_recovery.view().toByteArray()));
+    return true;
+}
+
+void FirstRunWizard::printRecoverySheet()
+{
+    RecoverySheetDialog sheet(m_path, m_recovery);
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Print the recovery sheet"));
+    if (dialog.exec() == QDialog::Accepted)
+        sheet.printSheet(&printer);
+}
+
+} // namespace bv::ui

@@ -1,0 +1,73 @@
+#include "AdminWorkspace.h"
+
+#include "admin/AccountsPage.h"
+#include "admin/OverviewPage.h"
+#include "admin/SettingsPage.h"
+#include "admin/StoragePage.h"
+
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace bv::ui {
+
+AdminWorkspace::AdminWorkspace(const WorkspaceContext& context, QWidget* parent)
+    : Workspace(context, parent)
+{
+    setObjectName(QStringLiteral("adminWorkspace"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("pagesTabWidget"));
+    m_tabs->setAccessibleName(tr("Administration pages"));
+    m_overview = new OverviewPage(m_context, m_tabs);
+    m_accounts = new AccountsPage(m_context, m_tabs);
+    m_settings = new SettingsPage(m_context, m_tabs);
+    m_storage = new StoragePage(m_context, m_tabs);
+    m_tabs->addTab(m_overview, tr("O&verview"));
+    m_tabs->addTab(m_accounts, tr("&Accounts"));
+    m_tabs->addTab(m_settings, tr("&Settings"));
+    m_tabs->addTab(m_storage, tr("S&torage"));
+    layout->addWidget(m_tabs);
+
+    auto failed = [this](const Error& error) { fail(error); };
+    connect(m_overview, &OverviewPage::failed, this, failed);
+    connect(m_accounts, &AccountsPage::failed, this, failed);
+    connect(m_settings, &SettingsPage::failed, this, failed);
+    connect(m_storage, &StoragePage::failed, this, failed);
+    connect(m_storage, &StoragePage::restoreRequested, this, &Workspace::restoreRequested);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &AdminWorkspace::pageShown);
+    pageShown(m_tabs->currentIndex());
+}
+
+QString AdminWorkspace::title() const
+{
+    return tr("Administration");
+}
+
+void AdminWorkspace::showPage(Page page)
+{
+    m_tabs->setCurrentIndex(int(page));
+}
+
+void AdminWorkspace::pageShown(int index)
+{
+    if (index < 0 || m_loaded.contains(index))
+        return;
+    m_loaded.insert(index);
+    switch (Page(index)) {
+    case Overview:
+        m_overview->refresh();
+        break;
+    case Accounts:
+        m_accounts->refresh();
+        break;
+    case Settings:
+        m_settings->refresh();
+        break;
+    case Storage:
+        m_storage->refresh();
+        break;
+    }
+}
+
+} // namespace bv::ui

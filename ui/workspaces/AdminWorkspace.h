@@ -1,0 +1,50 @@
+#pragma once
+
+#include "Workspace.h"
+
+#include <QSet>
+
+class QTabWidget;
+
+namespace bv::ui {
+
+class AccountsPage;
+class OverviewPage;
+class SettingsPage;
+class StoragePage;
+
+// The system administrator's workspace: overview (counts only), staff accounts, settings and storage.
+// The administrator never sees customer data; each page loads when it is first shown.
+class AdminWorkspace : public Workspace
+{
+    Q_OBJECT
+public:
+    explicit AdminWorkspace(const WorkspaceContext& context, QWidget* parent = nullptr);
+    QString title() const override;
+
+    enum Page
+    {
+        Overview,
+        Accounts,
+        Settings,
+        Storage
+    };
+    void showPage(Page page);
+
+    OverviewPage* overviewPage() const { return m_overview; }
+    AccountsPage* accountsPage() const { return m_accounts; }
+    SettingsPage* settingsPage() const { return m_settings; }
+    StoragePage* storagePage() const { return m_storage; }
+
+private:
+    void pageShown(int index);
+
+    QTabWidget* m_tabs = nullptr;
+    OverviewPage* m_overview = nullptr;
+    AccountsPage* m_accounts = nullptr;
+    SettingsPage* m_settings = nullptr;
+    StoragePage* m_storage = nullptr;
+    QSet<int> m_loaded;
+};
+
+} // namespace bv::ui

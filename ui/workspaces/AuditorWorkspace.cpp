@@ -1,0 +1,65 @@
+#include "AuditorWorkspace.h"
+
+#include "audit/AuditAlertsPage.h"
+#include "audit/AuditCheckpointPage.h"
+#include "audit/AuditExportPage.h"
+#include "audit/AuditLogPage.h"
+#include "audit/AuditVerifyPage.h"
+
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace bv::ui {
+
+AuditorWorkspace::AuditorWorkspace(const WorkspaceContext& context, QWidget* parent)
+    : Workspace(context, parent)
+{
+    setObjectName(QStringLiteral("auditorWorkspace"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("pagesTabWidget"));
+    m_tabs->setAccessibleName(tr("Audit pages"));
+    m_log = new AuditLogPage(m_context, m_tabs);
+    m_verify = new AuditVerifyPage(m_context, m_tabs);
+    m_checkpoint = new AuditCheckpointPage(m_context, m_tabs);
+    m_alerts = new AuditAlertsPage(m_context, m_tabs);
+    m_export = new AuditExportPage(m_context, m_tabs);
+    m_tabs->addTab(m_log, tr("Audit &log"));
+    m_tabs->addTab(m_verify, tr("&Verify"));
+    m_tabs->addTab(m_checkpoint, tr("Chec&kpoint"));
+    m_tabs->addTab(m_alerts, tr("Ale&rts"));
+    m_tabs->addTab(m_export, tr("E&xport"));
+    layout->addWidget(m_tabs);
+
+    auto failed = [this](const Error& error) { fail(error); };
+    connect(m_log, &AuditLogPage::failed, this, failed);
+    connect(m_verify, &AuditVerifyPage::failed, this, failed);
+    connect(m_checkpoint, &AuditCheckpointPage::failed, this, failed);
+    connect(m_alerts, &AuditAlertsPage::failed, this, failed);
+    connect(m_export, &AuditExportPage::failed, this, failed);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &AuditorWorkspace::pageShown);
+    pageShown(m_tabs->currentIndex());
+}
+
+QString AuditorWorkspace::title() const
+{
+    return tr("Audit");
+}
+
+void AuditorWorkspace::showPage(Page page)
+{
+    m_tabs->setCurrentIndex(int(page));
+}
+
+void AuditorWorkspace::pageShown(int index)
+{
+    if (index < 0 || m_loaded.contains(index))
+        return;
+    m_loaded.insert(index);
+    // Only the log reads on its own; verification, checkpoints, alerts and exports run when asked.
+    if (Page(index) == Log)
+        m_log->refresh();
+}
+
+} // namespace bv::ui

@@ -1,0 +1,144 @@
+#include "ManagerWorkspace.h"
+
+#include "customers/ImportPage.h"
+#include "manager/ApprovalsPage.h"
+#include "manager/AssignmentPage.h"
+#include "manager/BranchCustomersPage.h"
+#include "manager/CustomerHostPage.h"
+#include "manager/OverdueComplaintsPage.h"
+#include "manager/ReassignmentPage.h"
+#include "manager/SuspiciousPage.h"
+
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QShortcut>
+#include <QStackedWidget>
+
+namespace bv::ui {
+
+ManagerWorkspace::ManagerWorkspace(const WorkspaceContext& context, QWidget* parent)
+    : Workspace(context, parent)
+{
+    setObjectName(QStringLiteral("managerWorkspace"));
+    m_navigation = new QListWidget(this);
+    m_navigation->setObjectName(QStringLiteral("navigationListWidget"));
+    m_navigation->setAccessibleName(tr("Branch manager's pages"));
+    m_navigation->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(QStringLiteral("pagesStackedWidget"));
+
+    m_customers = new BranchCustomersPage(m_context, m_stack);
+    m_approvals = new ApprovalsPage(m_context, m_stack);
+    m_assignment = new AssignmentPage(m_context, m_stack);
+    m_suspicious = new SuspiciousPage(m_context, m_stack);
+    m_reassignment = new ReassignmentPage(m_context, m_stack);
+    m_overdue = new OverdueComplaintsPage(m_context, m_stack);
+    add(m_customers, tr("Branch customers"));
+    add(m_approvals, tr("Approvals"));
+    add(m_assignment, tr("Assignment"));
+    add(m_suspicious, tr("Suspicious pairs"));
+    add(m_reassignment, tr("Reassignment"));
+    add(m_overdue, tr("Overdue complaints"));
+    m_import = new ImportPage(m_context, m_stack);
+    add(m_import, tr("Import"));
+    m_customer = new CustomerHostPage(m_context, m_stack);
+    m_stack->addWidget(m_customer);
+    connect(m_customer, &ManagerPage::lockRequested, this, &Workspace::lockRequested);
+    connect(m_customer, &CustomerHostPage::backRequested, this, [this] { navigate(m_returnRow); });
+    connect(m_reassignment, &ReassignmentPage::reassignRequested, this, [this](const QString& number) {
+        showPage(AssignmentsPage);
+        m_assignment->setCustomer(number);
+    });
+    // The branch list counts and reads by itself; the other pages read when first shown.
+    for (ManagerPage* page : std::as_const(m_pages)) {
+        if (page != m_customers)
+            m_stale.insert(page);
+    }
+    // as wide as the longest page name (in the current language), no wider
+    const int width = m_navigation->sizeHintForColumn(0) + 2 * m_navigation->frameWidth()
+        + m_navigation->fontMetrics().averageCharWidth() * 4;
+    m_navigation->setMinimumWidth(width);
+    m_navigation->setMaximumWidth(width);
+
+    auto* layout = new QHBoxLayout(this);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_stack, 1);
+
+    for (int i = 0; i < PageCount; ++i) {
+        auto* shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
+        connect(shortcut, &QShortcut::activated, this, [this, i] { showPage(Page(i)); });
+    }
+    auto* refresh = new QShortcut(QKeySequence::Refresh, this);
+    connect(refresh, &QShortcut::activated, this, &ManagerWorkspace::reloadCurrent);
+    connect(m_navigation, &QListWidget::currentRowChanged, this, &ManagerWorkspace::navigate);
+    connect(m_navigation, &QListWidget::itemClicked, this,
+        [this](QListWidgetItem* item) { navigate(m_navigation->row(item)); });
+    m_navigation->setCurrentRow(CustomersPage);
+}
+
+QString ManagerWorkspace::title() const
+{
+    return tr("Branch");
+}
+
+void ManagerWorkspace::add(ManagerPage* page, const QString& label)
+{
+    m_pages << page;
+    m_stack->addWidget(page);
+    auto* item = new QListWidgetItem(label, m_navigation);
+    item->setToolTip(tr("%1 (Ctrl+%2)").arg(label).arg(m_pages.size()));
+    connect(page, &ManagerPage::lockRequested, this, &Workspace::lockRequested);
+    connect(page, &ManagerPage::openCustomerRequested, this, &ManagerWorkspace::openCustomer);
+    connect(page, &ManagerPage::changed, this, &ManagerWorkspace::markOthersStale);
+}
+
+void ManagerWorkspace::showPage(Page page)
+{
+    if (m_navigation->currentRow() == page)
+        navigate(page); // back from an open customer
+    else
+        m_navigation->setCurrentRow(page);
+}
+
+void ManagerWorkspace::navigate(int row)
+{
+    if (row < 0 || row >= m_pages.size())
+        return;
+    if (m_navigation->currentRow() != row) {
+        m_navigation->setCurrentRow(row); // comes back here
+        return;
+    }
+    m_customer->close(); // no customer stays open behind another page
+    ManagerPage* page = m_pages.at(row);
+    m_stack->setCurrentWidget(page);
+    if (m_stale.remove(page))
+        page->reload();
+}
+
+void ManagerWorkspace::openCustomer(const QString& customerNo)
+{
+    if (customerNo.isEmpty())
+        return;
+    m_returnRow = qMax(0, m_navigation->currentRow());
+    m_customer->open(customerNo);
+    m_stack->setCurrentWidget(m_customer);
+}
+
+void ManagerWorkspace::reloadCurrent()
+{
+    if (auto* page = qobject_cast<ManagerPage*>(m_stack->currentWidget())) {
+        m_stale.remove(page);
+        page->reload();
+    }
+}
+
+void ManagerWorkspace::markOthersStale()
+{
+    auto* source = qobject_cast<ManagerPage*>(sender());
+    for (ManagerPage* page : std::as_const(m_pages)) {
+        if (page != source)
+            m_stale.insert(page);
+    }
+}
+
+} // namespace bv::ui

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "Workspace.h"
+
+#include <QSet>
+
+class QListWidget;
+class QStackedWidget;
+
+namespace bv::ui {
+
+class ApprovalsPage;
+class AssignmentPage;
+class BranchCustomersPage;
+class CustomerHostPage;
+class ImportPage;
+class ManagerPage;
+class OverdueComplaintsPage;
+class ReassignmentPage;
+class SuspiciousPage;
+
+// The branch manager's workspace (网点负责人): a navigation list and one page per task — the branch's
+// customers (paged list and exact lookups), the approvals inbox (customer changes, tier changes, special
+// requests), assignment of customers to customer managers, suspicious pairs, the reassignment list and
+// the branch's overdue complaints — plus the open customer. Pages read from the core when first shown
+// and again after another page changed something; F5 reads the current page again.
+class ManagerWorkspace : public Workspace
+{
+    Q_OBJECT
+public:
+    enum Page
+    {
+        CustomersPage,
+        ApprovalsInboxPage,
+        AssignmentsPage,
+        SuspiciousPairsPage,
+        ReassignmentsPage,
+        OverduePage,
+        ImportCustomersPage,
+        PageCount
+    };
+
+    explicit ManagerWorkspace(const WorkspaceContext& context, QWidget* parent = nullptr);
+    QString title() const override;
+
+    void showPage(Page page);
+    void openCustomer(const QString& customerNo);
+    void reloadCurrent();
+
+    BranchCustomersPage* customersPage() const { return m_customers; }
+    ApprovalsPage* approvalsPage() const { return m_approvals; }
+    AssignmentPage* assignmentPage() const { return m_assignment; }
+    SuspiciousPage* suspiciousPage() const { return m_suspicious; }
+    ReassignmentPage* reassignmentPage() const { return m_reassignment; }
+    OverdueComplaintsPage* overduePage() const { return m_overdue; }
+    ImportPage* importPage() const { return m_import; }
+    CustomerHostPage* customerPage() const { return m_customer; }
+
+private:
+    void add(ManagerPage* page, const QString& label);
+    void navigate(int row);
+    void markOthersStale();
+
+    QListWidget* m_navigation = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    QList<ManagerPage*> m_pages; // in navigation order
+    QSet<ManagerPage*> m_stale; // to read again when shown
+    BranchCustomersPage* m_customers = nullptr;
+    ApprovalsPage* m_approvals = nullptr;
+    AssignmentPage* m_assignment = nullptr;
+    SuspiciousPage* m_suspicious = nullptr;
+    ReassignmentPage* m_reassignment = nullptr;
+    OverdueComplaintsPage* m_overdue = nullptr;
+    ImportPage* m_import = nullptr;
+    CustomerHostPage* m_customer = nullptr;
+    int m_returnRow = 0; // the page a closed customer goes back to
+};
+
+} // namespace bv::ui

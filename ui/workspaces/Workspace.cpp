@@ -1,0 +1,23 @@
+#include "Workspace.h"
+
+#include "common/Dialogs.h"
+
+namespace bv::ui {
+
+Workspace::Workspace(const WorkspaceContext& context, QWidget* parent)
+    : QWidget(parent)
+    , m_context(context)
+{
+}
+
+bool Workspace::fail(const Error& error)
+{
+    if (error.code == ErrorCode::SessionLocked || error.code == ErrorCode::AuthenticationFailed) {
+        emit lockRequested();
+        return false;
+    }
+    m_context.dialogs.showError(this, error);
+    return false;
+}
+
+} // namespace bv::ui

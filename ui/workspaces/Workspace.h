@@ -1,0 +1,31 @@
+#pragma once
+
+#include "common/Error.h"
+#include "common/WorkspaceContext.h"
+
+#include <QWidget>
+
+namespace bv::ui {
+
+// A role's workspace: its pages show only what the core returned for the signed-in session. When a
+// core call answers "session locked" (idle), the workspace asks the application to lock.
+class Workspace : public QWidget
+{
+    Q_OBJECT
+public:
+    Workspace(const WorkspaceContext& context, QWidget* parent = nullptr);
+    virtual QString title() const = 0;
+
+signals:
+    void lockRequested();
+    // The administrator asked to replace the database with a backup (the application closes it first).
+    void restoreRequested(const QString& backupFile);
+
+protected:
+    // For a failed core call: SessionLocked → lock; anything else → the error dialog. Returns false so
+    // callers can write `if (!result.ok()) return fail(result.error());`.
+    bool fail(const Error& error);
+    WorkspaceContext m_context;
+};
+
+} // namespace bv::ui

@@ -1,0 +1,28 @@
+#include "WorkspaceFactory.h"
+
+#include "AdminWorkspace.h"
+#include "AuditorWorkspace.h"
+#include "ClerkWorkspace.h"
+#include "CustomerManagerWorkspace.h"
+#include "ManagerWorkspace.h"
+
+namespace bv::ui {
+
+Workspace* WorkspaceFactory::create(const WorkspaceContext& context, Role role, QWidget* parent)
+{
+    switch (role) {
+    case Role::Admin:
+        return new AdminWorkspace(context, parent);
+    case Role::Auditor:
+        return new AuditorWorkspace(context, parent);
+    case Role::Manager:
+        return new ManagerWorkspace(context, parent);
+    case Role::CustomerManager:
+        return new CustomerManagerWorkspace(context, parent);
+    case Role::Clerk:
+        return new ClerkWorkspace(context, parent);
+    }
+    return nullptr;
+}
+
+} // namespace bv::ui
