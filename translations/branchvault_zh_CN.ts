@@ -100,6 +100,26 @@
         <source>%1: the file could not be replaced.</source>
         <translation>%1：文件无法替换。</translation>
     </message>
+    <message>
+        <source>Choose a file name.</source>
+        <translation>请选择一个文件名。</translation>
+    </message>
+    <message>
+        <source>The file %1 already exists, and BranchVault never overwrites a file. Choose another file name, or move the existing file away first.</source>
+        <translation>文件 %1 已存在，BranchVault 从不覆盖已有文件。请另选一个文件名，或先将已有文件移走。</translation>
+    </message>
+    <message>
+        <source>The folder for %1 does not exist. Choose an existing folder.</source>
+        <translation>%1 所在的文件夹不存在。请选择已存在的文件夹。</translation>
+    </message>
+    <message>
+        <source>The file %1 was created by someone else meanwhile, and BranchVault never overwrites a file. Choose another file name and try again.</source>
+        <translation>文件 %1 在此期间已被他人创建，BranchVault 从不覆盖已有文件。请另选一个文件名后重试。</translation>
+    </message>
+    <message>
+        <source>%1: the finished file could not be renamed to its name. Check the folder and try again.</source>
+        <translation>%1：写好的文件无法重命名为目标文件名。请检查该文件夹后重试。</translation>
+    </message>
 </context>
 <context>
     <name>AuditCommands</name>
@@ -134,26 +154,6 @@
     <message>
         <source>%1 needs --out FILE.</source>
         <translation>%1 命令需要 --out FILE 参数。</translation>
-    </message>
-    <message>
-        <source>The file %1 already exists, and %2 never overwrites a file. Choose another file name, or move the existing file away first.</source>
-        <translation>文件 %1 已存在，而 %2 从不覆盖已有文件。请另选一个文件名，或先将已有文件移走。</translation>
-    </message>
-    <message>
-        <source>The folder for %1 does not exist. Choose an existing folder.</source>
-        <translation>%1 所在的文件夹不存在。请选择已存在的文件夹。</translation>
-    </message>
-    <message>
-        <source>Writing %1</source>
-        <translation>正在写入 %1</translation>
-    </message>
-    <message>
-        <source>The file %1 was created by someone else meanwhile, and it is never overwritten. Choose another file name.</source>
-        <translation>文件 %1 在此期间已被他人创建，该文件不会被覆盖。请另选一个文件名。</translation>
-    </message>
-    <message>
-        <source>%1: the file could not be renamed to its name. Check the folder and try again.</source>
-        <translation>%1：无法将文件重命名为该文件名。请检查文件夹后重试。</translation>
     </message>
     <message>
         <source>The checkpoint file %1 does not exist. Give the file that audit checkpoint wrote.</source>
@@ -312,28 +312,8 @@
 <context>
     <name>AuditService</name>
     <message>
-        <source>Choose a file name for the audit export.</source>
-        <translation>请为审计导出文件选择文件名。</translation>
-    </message>
-    <message>
-        <source>The file %1 already exists, and an audit export never overwrites a file. Choose another file name, or move the existing file away first.</source>
-        <translation>文件 %1 已存在，而审计导出从不覆盖已有文件。请另选一个文件名，或先将已有文件移走。</translation>
-    </message>
-    <message>
-        <source>The folder for %1 does not exist. Choose an existing folder for the audit export.</source>
-        <translation>%1 所在的文件夹不存在。请为审计导出选择已存在的文件夹。</translation>
-    </message>
-    <message>
         <source>Exporting the audit log to %1</source>
         <translation>正在将审计日志导出到 %1</translation>
-    </message>
-    <message>
-        <source>The file %1 was created by someone else during the export, and an audit export never overwrites a file. Choose another file name and export again.</source>
-        <translation>文件 %1 在导出期间已被他人创建，而审计导出从不覆盖已有文件。请另选一个文件名后重新导出。</translation>
-    </message>
-    <message>
-        <source>%1: the finished export could not be renamed to its file name. Check the folder and try again.</source>
-        <translation>%1：无法将已完成的导出文件重命名为该文件名。请检查文件夹后重试。</translation>
     </message>
     <message>
         <source>The audit retention purge is not available: the audit service was set up without its database. Report this to the developers; nothing was purged.</source>
@@ -1472,10 +1452,6 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>Give the reason for the rejection, so the maker can correct it.</source>
         <translation>请填写驳回原因，以便经办人更正。</translation>
-    </message>
-    <message>
-        <source>Change %1 was already decided.</source>
-        <translation>变更 %1 已处理。</translation>
     </message>
     <message>
         <source>You made this change, so another branch manager must decide on it.</source>
@@ -4739,7 +4715,7 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
     </message>
     <message>
         <source>Give a customer without an active manager to the manager.</source>
-        <translation>将没有在岗客户经理的客户分配给该客户经理。</translation>
+        <translation>将没有在用客户经理的客户分配给该客户经理。</translation>
     </message>
     <message>
         <source>&amp;Transfer</source>
@@ -4914,20 +4890,12 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
         <translation>检查点</translation>
     </message>
     <message>
-        <source>The file %1 already exists, and a checkpoint never overwrites a file. Choose another file name.</source>
-        <translation>文件 %1 已存在，检查点从不覆盖已有文件。请另选一个文件名。</translation>
-    </message>
-    <message>
         <source>Save the checkpoint</source>
         <translation>保存检查点</translation>
     </message>
     <message>
         <source>Audit checkpoints (*.txt)</source>
         <translation>审计检查点 (*.txt)</translation>
-    </message>
-    <message>
-        <source>The checkpoint could not be saved to %1 (%2). Choose another place.</source>
-        <translation>无法将检查点保存到 %1（%2）。请选择其他位置。</translation>
     </message>
     <message>
         <source>The checkpoint was saved to %1.</source>
@@ -4952,10 +4920,6 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
     <message>
         <source>Signature: ______________________</source>
         <translation>签字：______________________</translation>
-    </message>
-    <message>
-        <source>The PDF could not be written to %1. Choose another place.</source>
-        <translation>无法将 PDF 写入 %1。请选择其他位置。</translation>
     </message>
 </context>
 <context>
@@ -5761,7 +5725,7 @@ Resolution: %2</source>
     </message>
     <message>
         <source>&amp;Purpose:</source>
-        <translation>查询目的(&amp;P)：</translation>
+        <translation>目的(&amp;P)：</translation>
     </message>
     <message>
         <source>C&amp;onsent:</source>
@@ -5831,7 +5795,7 @@ Resolution: %2</source>
     </message>
     <message>
         <source>Only an active customer without a change waiting for approval can be edited.</source>
-        <translation>只有状态为有效、且没有待批准变更的客户才能编辑。</translation>
+        <translation>只有状态正常、且没有待批准变更的客户才能编辑。</translation>
     </message>
     <message>
         <source>&amp;General</source>
@@ -5847,7 +5811,7 @@ Resolution: %2</source>
     </message>
     <message>
         <source>&amp;Accounts</source>
-        <translation>用户账户(&amp;A)</translation>
+        <translation>账户(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Service records</source>
@@ -6172,7 +6136,7 @@ Resolution: %2</source>
     </message>
     <message>
         <source>Shown only now. With it, the database can be unlocked on a re-imaged workstation or another account. Print it or write it down, seal it, keep it away from this computer.</source>
-        <translation>仅此一次显示。凭此口令，可在重装系统的工作站或其他账户上解锁数据库。请将其打印或抄写下来，密封后与本机分开存放。</translation>
+        <translation>仅此一次显示。凭此口令，可在重装系统的工作站或其他操作系统账户上解锁数据库。请将其打印或抄写下来，密封后与本机分开存放。</translation>
     </message>
     <message>
         <source>&amp;Print the recovery sheet…</source>
@@ -6531,7 +6495,7 @@ Branch customer information protection (网点客户信息保护管理系统).</
     </message>
     <message>
         <source>One person has one active account with one role. An administrator and an auditor can never be the same person. The account gets a one-time password that you hand over in private.</source>
-        <translation>每人只能有一个有效的用户账户，且只担任一个角色。系统管理员和安全审计员不得由同一人担任。新用户账户将获得一个一次性密码，请私下转交本人。</translation>
+        <translation>每人只能有一个在用的用户账户，且只担任一个角色。系统管理员和安全审计员不得由同一人担任。新用户账户将获得一个一次性密码，请私下转交本人。</translation>
     </message>
     <message>
         <source>Login</source>
@@ -6658,7 +6622,7 @@ Branch customer information protection (网点客户信息保护管理系统).</
     </message>
     <message>
         <source>Active accounts</source>
-        <translation>有效用户账户</translation>
+        <translation>在用用户账户</translation>
     </message>
     <message>
         <source>Customers</source>
@@ -6829,12 +6793,12 @@ Branch customer information protection (网点客户信息保护管理系统).</
     </message>
     <message>
         <source>Every active customer has an active customer manager.</source>
-        <translation>每位有效客户都有有效的客户经理。</translation>
+        <translation>每位状态正常的客户都有在用的客户经理。</translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s) have no active customer manager (no manager, or the manager&apos;s account is frozen). Reassign them.</source>
         <translation>
-            <numerusform>%n 位客户没有有效的客户经理（未分配客户经理，或客户经理的用户账户已冻结）。请重新分配。</numerusform>
+            <numerusform>%n 位客户没有在用的客户经理（未分配客户经理，或客户经理的用户账户已冻结）。请重新分配。</numerusform>
         </translation>
     </message>
 </context>
@@ -7004,7 +6968,7 @@ With it (and the key envelope beside the database) the database can be unlocked 
     </message>
     <message>
         <source>&amp;Purpose:</source>
-        <translation>查询目的(&amp;P)：</translation>
+        <translation>目的(&amp;P)：</translation>
     </message>
     <message>
         <source>Validity in hours</source>

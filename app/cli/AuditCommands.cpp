@@ -13,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRandomGenerator>
 #include <QRegularExpression>
 
 #include <cerrno>
@@ -135,61 +134,10 @@ public:
     // Refuses an output file that exists or whose folder does not, before anyone signs in.
     static Status checkNewFile(const QString& path, const QString& command)
     {
-        const QFileInfo target(path);
-        if (path.trimmed().isEmpty() || target.fileName().isEmpty())
+        if (path.trimmed().isEmpty())
             return makeError(
                 ErrorCode::InvalidInput, tr("%1 needs --out FILE.").arg(command), QString(), QStringLiteral("out"));
-        if (target.exists() || target.isSymLink())
-            return makeError(ErrorCode::AlreadyExists,
-                tr("The file %1 already exists, and %2 never overwrites a file. Choose another file "
-                   "name, or move the existing file away first.")
-                    .arg(target.fileName(), command),
-                QDir::toNativeSeparators(target.absoluteFilePath()), QStringLiteral("out"));
-        if (!QFileInfo(target.absolutePath()).isDir())
-            return makeError(ErrorCode::NotFound,
-                tr("The folder for %1 does not exist. Choose an existing folder.").arg(target.fileName()),
-                QDir::toNativeSeparators(target.absolutePath()), QStringLiteral("out"));
-        return {};
-    }
-
-    // Writes a new file beside its final name and renames it at the end; never replaces a file.
-    static Status writeNewFile(const QString& path, const QByteArray& data)
-    {
-        const QFileInfo target(path);
-        const QString name = target.fileName();
-        const QString context = tr("Writing %1").arg(name);
-        const QString tempPath = target.absolutePath() + QStringLiteral("/.") + name
-            + QStringLiteral(".part-%1").arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
-        QFile file(tempPath);
-        errno = 0;
-        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-            return AtomicFile::fromErrno(errno != 0 ? errno : EIO, context, tempPath);
-        errno = 0;
-        const bool written = file.write(data) == data.size() && file.flush();
-        const int writeError = errno;
-        file.close();
-        if (!written || !AtomicFile::syncPath(tempPath)) {
-            const int error = writeError != 0 ? writeError : (errno != 0 ? errno : EIO);
-            QFile::remove(tempPath);
-            return AtomicFile::fromErrno(error, context, tempPath);
-        }
-        // QFile::rename never replaces an existing file.
-        if (!QFile::rename(tempPath, target.absoluteFilePath())) {
-            QFile::remove(tempPath);
-            if (QFileInfo::exists(target.absoluteFilePath()))
-                return makeError(ErrorCode::AlreadyExists,
-                    tr("The file %1 was created by someone else meanwhile, and it is never overwritten. "
-                       "Choose another file name.")
-                        .arg(name),
-                    QDir::toNativeSeparators(target.absoluteFilePath()), QStringLiteral("out"));
-            return makeError(ErrorCode::Io,
-                tr("%1: the file could not be renamed to its name. Check the folder and "
-                   "try again.")
-                    .arg(context),
-                QDir::toNativeSeparators(target.absoluteFilePath()));
-        }
-        (void)AtomicFile::syncPath(target.absolutePath());
-        return {};
+        return AtomicFile::checkNew(path, QStringLiteral("out"));
     }
 
     static QJsonObject toJson(const AuditRow& row)
@@ -326,7 +274,7 @@ public:
         auto parsed = AuditCheckpoint::parse(*text);
         if (!parsed.ok())
             return ctx.out.fail(parsed.error());
-        BV_CLI_TRY(writeNewFile(path, text->toUtf8()));
+        BV_CLI_TRY(AtomicFile::writeNew(path, QStringLiteral("out"), text->toUtf8()));
         const QString file = QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
         ctx.out.result({{QStringLiteral("file"), file}, {QStringLiteral("databaseId"), parsed->databaseId},
                            {QStringLiteral("seq"), parsed->seq},

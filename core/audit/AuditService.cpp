@@ -12,7 +12,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QMap>
-#include <QRandomGenerator>
 #include <QSet>
 
 #include <algorithm>
@@ -319,22 +318,8 @@ Result<qint64> AuditService::exportCsv(const Session& session, const AuditFilter
     auto actor = m_access.authorize(session, Operation::ExportAudit);
     if (!actor.ok())
         return actor.error();
-    const QFileInfo target(path);
-    const QString name = target.fileName();
-    if (path.trimmed().isEmpty() || name.isEmpty())
-        return makeError(
-            ErrorCode::InvalidInput, tr("Choose a file name for the audit export."), QString(), QStringLiteral("path"));
-    if (target.exists() || target.isSymLink())
-        return makeError(ErrorCode::AlreadyExists,
-            tr("The file %1 already exists, and an audit export never overwrites a file. Choose another "
-               "file name, or move the existing file away first.")
-                .arg(name),
-            QDir::toNativeSeparators(target.absoluteFilePath()), QStringLiteral("path"));
-    const QString folder = target.absolutePath();
-    if (!QFileInfo(folder).isDir())
-        return makeError(ErrorCode::NotFound,
-            tr("The folder for %1 does not exist. Choose an existing folder for the audit export.").arg(name),
-            QDir::toNativeSeparators(folder), QStringLiteral("path"));
+    BV_TRY(AtomicFile::checkNew(path, QStringLiteral("path")));
+    const QString name = QFileInfo(path).fileName();
 
     // The export covers the log up to its head now; the export's own audit row comes after it.
     auto head = m_log.head();
@@ -343,54 +328,27 @@ Result<qint64> AuditService::exportCsv(const Session& session, const AuditFilter
 
     // Written beside the target under a temporary name and renamed at the end: an interrupted export
     // never leaves a partial file under the name the auditor chose.
-    const QString tempPath = folder + QStringLiteral("/.") + name
-        + QStringLiteral(".part-%1").arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
     const QString context = tr("Exporting the audit log to %1").arg(name);
-    QFile file(tempPath);
-    errno = 0;
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered))
-        return AtomicFile::fromErrno(errno != 0 ? errno : EIO, context, tempPath);
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    auto written = writeCsv(file, context, filter, head->seq);
-    file.close();
-    if (!written.ok()) {
-        QFile::remove(tempPath);
-        return written.error();
-    }
-    errno = 0;
-    if (!AtomicFile::syncPath(tempPath)) {
-        const int error = errno != 0 ? errno : EIO;
-        QFile::remove(tempPath);
-        return AtomicFile::fromErrno(error, context, tempPath);
-    }
-    // QFile::rename never replaces an existing file: a file created meanwhile under the name is kept.
-    if (!QFile::rename(tempPath, target.absoluteFilePath())) {
-        QFile::remove(tempPath);
-        if (QFileInfo::exists(target.absoluteFilePath()))
-            return makeError(ErrorCode::AlreadyExists,
-                tr("The file %1 was created by someone else during the export, and an audit export "
-                   "never overwrites a file. Choose another file name and export again.")
-                    .arg(name),
-                QDir::toNativeSeparators(target.absoluteFilePath()), QStringLiteral("path"));
-        return makeError(ErrorCode::Io,
-            tr("%1: the finished export could not be renamed to its file name. Check the folder and "
-               "try again.")
-                .arg(context),
-            QDir::toNativeSeparators(target.absoluteFilePath()));
-    }
-    (void)AtomicFile::syncPath(folder);
+    qint64 rows = 0;
+    BV_TRY(AtomicFile::writeNew(path, QStringLiteral("path"), [&](QFile& file) -> Status {
+        auto written = writeCsv(file, context, filter, head->seq);
+        if (!written.ok())
+            return written.error();
+        rows = *written;
+        return {};
+    }));
 
     QJsonObject details = filterTerms(filter);
     details.insert(QStringLiteral("file"), name); // the name only: a path may name a person's folder
-    details.insert(QStringLiteral("rows"), *written);
+    details.insert(QStringLiteral("rows"), rows);
     details.insert(QStringLiteral("throughSeq"), head->seq);
     Status recorded = record(*actor, audit::AuditExport, QStringLiteral("file"), name, details);
     if (!recorded.ok()) {
         // An export that cannot be recorded does not happen.
-        QFile::remove(target.absoluteFilePath());
+        QFile::remove(QFileInfo(path).absoluteFilePath());
         return recorded.error();
     }
-    return written;
+    return rows;
 }
 
 Result<qint64> AuditService::purge(const Session& session)

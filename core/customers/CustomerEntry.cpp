@@ -552,32 +552,41 @@ Status CustomerEntry::applyEdit(qint64 changeId, qint64 customerId, const Actor&
     return markSuspicious(customerId, phones, newNumbers);
 }
 
+Result<CustomerEntry::ChangeHead> CustomerEntry::decidable(const Actor& actor, qint64 changeId, bool approving)
+{
+    auto q = m_service.database().query(
+        QStringLiteral("SELECT ch.customer_id, ch.kind, ch.status, ch.maker_id, c.customer_no "
+                       "FROM customer_changes ch JOIN customers c ON c.id = ch.customer_id WHERE ch.id = ?"),
+        {changeId});
+    if (!q.ok())
+        return q.error();
+    if (!q->next())
+        return makeError(ErrorCode::NotFound, tr("There is no change %1.").arg(changeId));
+    const ChangeHead change {q->value(0).toLongLong(), q->value(1).toString(), q->value(4).toString()};
+    const QString status = q->value(2).toString();
+    if (status != QLatin1String("pending"))
+        return makeError(ErrorCode::Conflict, tr("Change %1 was already decided (%2).").arg(changeId).arg(status));
+    if (q->value(3).toLongLong() == actor.userId)
+        return m_service.access().deny(actor, Operation::ApproveChanges, QStringLiteral("change"),
+            QString::number(changeId), change.customerNumber,
+            approving ? tr("You made this change, so you cannot approve it: another branch manager must "
+                           "check it.")
+                      : tr("You made this change, so another branch manager must decide on it."));
+    return change;
+}
+
 Status CustomerEntry::approve(const Session& session, qint64 changeId, const QString& reason)
 {
     auto actor = m_service.access().authorize(session, Operation::ApproveChanges);
     if (!actor.ok())
         return actor.error();
     Database& db = m_service.database();
-    auto q
-        = db.query(QStringLiteral("SELECT ch.customer_id, ch.kind, ch.status, ch.maker_id, c.customer_no "
-                                  "FROM customer_changes ch JOIN customers c ON c.id = ch.customer_id WHERE ch.id = ?"),
-            {changeId});
-    if (!q.ok())
-        return q.error();
-    if (!q->next())
-        return makeError(ErrorCode::NotFound, tr("There is no change %1.").arg(changeId));
-    const qint64 customerId = q->value(0).toLongLong();
-    const QString kind = q->value(1).toString();
-    const QString status = q->value(2).toString();
-    const qint64 makerId = q->value(3).toLongLong();
-    const QString number = q->value(4).toString();
-    if (status != QLatin1String("pending"))
-        return makeError(ErrorCode::Conflict, tr("Change %1 was already decided (%2).").arg(changeId).arg(status));
-    if (makerId == actor->userId)
-        return m_service.access().deny(*actor, Operation::ApproveChanges, QStringLiteral("change"),
-            QString::number(changeId), number,
-            tr("You made this change, so you cannot approve it: another branch manager must "
-               "check it."));
+    auto change = decidable(*actor, changeId, true);
+    if (!change.ok())
+        return change.error();
+    const qint64 customerId = change->customerId;
+    const QString kind = change->kind;
+    const QString number = change->customerNumber;
     Transaction tx(db);
     if (!tx.ok())
         return tx.error();
@@ -620,23 +629,12 @@ Status CustomerEntry::reject(const Session& session, qint64 changeId, const QStr
         return makeError(ErrorCode::InvalidInput, tr("Give the reason for the rejection, so the maker can correct it."),
             QString(), QStringLiteral("reason"));
     Database& db = m_service.database();
-    auto q
-        = db.query(QStringLiteral("SELECT ch.customer_id, ch.kind, ch.status, ch.maker_id, c.customer_no "
-                                  "FROM customer_changes ch JOIN customers c ON c.id = ch.customer_id WHERE ch.id = ?"),
-            {changeId});
-    if (!q.ok())
-        return q.error();
-    if (!q->next())
-        return makeError(ErrorCode::NotFound, tr("There is no change %1.").arg(changeId));
-    const qint64 customerId = q->value(0).toLongLong();
-    const QString kind = q->value(1).toString();
-    const QString number = q->value(4).toString();
-    if (q->value(2).toString() != QLatin1String("pending"))
-        return makeError(ErrorCode::Conflict, tr("Change %1 was already decided.").arg(changeId));
-    if (q->value(3).toLongLong() == actor->userId)
-        return m_service.access().deny(*actor, Operation::ApproveChanges, QStringLiteral("change"),
-            QString::number(changeId), number,
-            tr("You made this change, so another branch manager must decide on it."));
+    auto change = decidable(*actor, changeId, false);
+    if (!change.ok())
+        return change.error();
+    const qint64 customerId = change->customerId;
+    const QString kind = change->kind;
+    const QString number = change->customerNumber;
     Transaction tx(db);
     if (!tx.ok())
         return tx.error();

@@ -55,6 +55,15 @@ public:
     Status clearSuspicious(const Session& session, qint64 pairId, const QString& reason);
 
 private:
+    struct ChangeHead
+    {
+        qint64 customerId = 0;
+        QString kind; // "create" or "edit"
+        QString customerNumber;
+    };
+    // Change `changeId` when it is pending and the actor did not make it; otherwise the refusal (deciding
+    // one's own change is audited as a denial).
+    Result<ChangeHead> decidable(const Actor& actor, qint64 changeId, bool approving);
     Result<QString> duplicateOf(const QString& idNumber, qint64 exceptCustomer);
     Status markSuspicious(qint64 customerId, const QHash<QString, QString>& phones, const QStringList& accountNumbers);
     Status applyCreate(qint64 changeId, qint64 customerId);

@@ -334,8 +334,8 @@ Result<QList<CustomerListRow>> CustomerOwnership::reassignmentList(const Session
     if (!actor.ok())
         return actor.error();
     CustomerStore& store = m_service.store();
-        // No owner, a frozen owner (a custody would return the customer to nobody), or a frozen
-        // custodian during a custody. Written so that the manager indexes answer it (the frozen staff are
+    // No owner, a frozen owner (a custody would return the customer to nobody), or a frozen
+    // custodian during a custody. Written so that the manager indexes answer it (the frozen staff are
     // few; a scan of every customer of a large branch is not needed): "+c.status" keeps the planner
     // off the status index, which would visit every active customer.
     const QDateTime now = store.now();

@@ -55,7 +55,7 @@ public:
     Result<QList<qint64>> customersWith(int blindDomain, const QString& value, qint64 exceptCustomer = 0) const;
 
     // The manager responsible now: the custodian while a custody lasts, else the owner.
-        QString effectiveManagerSql() const; // SQL expression over table alias c, one bound value: now
+    QString effectiveManagerSql() const; // SQL expression over table alias c, one bound value: now
     // The same rule as a condition "the manager responsible now is ?" that the indexes on manager_id
     // and custody_manager_id can answer (the expression above cannot); bind managedByValues().
     static QString managedBySql();

@@ -285,7 +285,7 @@ Status Database::applyPragmas(const Options& options)
         {QStringLiteral("PRAGMA cache_size = -%1").arg(options.cacheSizeKiB), QStringLiteral("PRAGMA cache_size"),
             QString::number(-options.cacheSizeKiB)},
     };
-        // Process-wide in SQLCipher, and once ON it stays ON for the life of the process: the check after
+    // Process-wide in SQLCipher, and once ON it stays ON for the life of the process: the check after
     // setting it catches a process where something turned it on earlier.
     pragmas.append({QStringLiteral("PRAGMA cipher_memory_security = %1")
                         .arg(options.memorySecurity ? QStringLiteral("ON") : QStringLiteral("OFF")),

@@ -64,7 +64,7 @@ public:
     // key as is (no passphrase KDF on open).
     static SecureBytes rawKeyLiteral(const SecureBytes& key);
 
-        static QSqlError makeError(sqlite3* db, const QString& context, QSqlError::ErrorType type, int rc);
+    static QSqlError makeError(sqlite3* db, const QString& context, QSqlError::ErrorType type, int rc);
 
     // Statement reuse: a finished query hands its prepared statement back (reset, bindings cleared),
     // and the next query with the same text takes it instead of preparing again. Each statement is

@@ -53,7 +53,7 @@ QMetaType SqlCipherResult::metaTypeForDeclaredType(const QString& declaredType)
 
 void SqlCipherResult::finalize()
 {
-        if (m_stmt) {
+    if (m_stmt) {
         const auto* cipherDriver = qobject_cast<const SqlCipherDriver*>(driver());
         if (cipherDriver && !m_sql.isEmpty())
             cipherDriver->returnStatement(m_sql, m_stmt, m_record);
@@ -89,20 +89,20 @@ bool SqlCipherResult::prepare(const QString& query)
     setAt(QSql::BeforeFirstRow);
     sqlite3* handle = db();
     if (!handle) {
-        setLastError(QSqlError(QObject::tr("The database connection is closed"), QString(),
-                               QSqlError::ConnectionError));
+        setLastError(
+            QSqlError(QObject::tr("The database connection is closed"), QString(), QSqlError::ConnectionError));
         return false;
     }
 
-        const QByteArray utf8 = query.toUtf8();
+    const QByteArray utf8 = query.toUtf8();
     if (const auto* cipherDriver = qobject_cast<const SqlCipherDriver*>(driver());
         cipherDriver && cipherDriver->takeStatement(utf8, &m_stmt, &m_record)) {
         m_sql = utf8;
         return true;
     }
     const char* tail = nullptr;
-    const int rc = sqlite3_prepare_v3(handle, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT,
-                                      &m_stmt, &tail);
+    const int rc
+        = sqlite3_prepare_v3(handle, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt, &tail);
     if (rc != SQLITE_OK) {
         fail(QObject::tr("Cannot prepare the statement"), rc);
         finalize();
@@ -113,15 +113,15 @@ bool SqlCipherResult::prepare(const QString& query)
     for (const char* p = tail; p && *p; ++p) {
         if (!QChar::isSpace(uchar(*p)) && *p != ';') {
             setLastError(QSqlError(QObject::tr("Cannot prepare the statement"),
-                                   QObject::tr("Only one SQL statement can be run per query"),
-                                   QSqlError::StatementError, QString::number(SQLITE_MISUSE)));
+                QObject::tr("Only one SQL statement can be run per query"), QSqlError::StatementError,
+                QString::number(SQLITE_MISUSE)));
             finalize();
             return false;
         }
     }
     if (!m_stmt) { // empty statement (only white space or a comment)
         setLastError(QSqlError(QObject::tr("Cannot prepare the statement"), QObject::tr("The statement is empty"),
-                               QSqlError::StatementError, QString::number(SQLITE_MISUSE)));
+            QSqlError::StatementError, QString::number(SQLITE_MISUSE)));
         return false;
     }
 
@@ -130,9 +130,9 @@ bool SqlCipherResult::prepare(const QString& query)
         const char* decl = sqlite3_column_decltype(m_stmt, i);
         const char* table = sqlite3_column_table_name(m_stmt, i);
         QSqlField field(QString::fromUtf8(sqlite3_column_name(m_stmt, i)),
-                        decl ? metaTypeForDeclaredType(QString::fromUtf8(decl)) : QMetaType::fromType<QString>(),
-                        table ? QString::fromUtf8(table) : QString());
-                m_record.append(field);
+            decl ? metaTypeForDeclaredType(QString::fromUtf8(decl)) : QMetaType::fromType<QString>(),
+            table ? QString::fromUtf8(table) : QString());
+        m_record.append(field);
     }
     m_sql = utf8;
     return true;
@@ -144,10 +144,8 @@ bool SqlCipherResult::bindAll()
     const int expected = sqlite3_bind_parameter_count(m_stmt);
     if (values.size() != expected) {
         setLastError(QSqlError(QObject::tr("Cannot bind the values"),
-                               QObject::tr("The statement has %1 placeholders but %2 values were bound")
-                                   .arg(expected)
-                                   .arg(values.size()),
-                               QSqlError::StatementError, QString::number(SQLITE_RANGE)));
+            QObject::tr("The statement has %1 placeholders but %2 values were bound").arg(expected).arg(values.size()),
+            QSqlError::StatementError, QString::number(SQLITE_RANGE)));
         return false;
     }
     for (int i = 0; i < values.size(); ++i) {
@@ -177,8 +175,8 @@ bool SqlCipherResult::bindAll()
                 const qulonglong v = value.toULongLong();
                 if (v > qulonglong(std::numeric_limits<qint64>::max())) {
                     setLastError(QSqlError(QObject::tr("Cannot bind the values"),
-                                           QObject::tr("Value %1 is too large for an SQLite integer").arg(position),
-                                           QSqlError::StatementError, QString::number(SQLITE_RANGE)));
+                        QObject::tr("Value %1 is too large for an SQLite integer").arg(position),
+                        QSqlError::StatementError, QString::number(SQLITE_RANGE)));
                     return false;
                 }
                 rc = sqlite3_bind_int64(m_stmt, position, qint64(v));
@@ -192,40 +190,40 @@ bool SqlCipherResult::bindAll()
                 const QByteArray bytes = value.toByteArray();
                 // a zero-length blob needs a non-null pointer, or SQLite stores NULL
                 rc = sqlite3_bind_blob64(m_stmt, position, bytes.isEmpty() ? "" : bytes.constData(),
-                                         sqlite3_uint64(bytes.size()), SQLITE_TRANSIENT);
+                    sqlite3_uint64(bytes.size()), SQLITE_TRANSIENT);
                 break;
             }
             case QMetaType::QDateTime: {
                 const QByteArray text = value.toDateTime().toUTC().toString(Qt::ISODateWithMs).toUtf8();
-                rc = sqlite3_bind_text64(m_stmt, position, text.constData(), sqlite3_uint64(text.size()),
-                                         SQLITE_TRANSIENT, SQLITE_UTF8);
+                rc = sqlite3_bind_text64(
+                    m_stmt, position, text.constData(), sqlite3_uint64(text.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
                 break;
             }
             case QMetaType::QDate: {
                 const QByteArray text = value.toDate().toString(Qt::ISODate).toUtf8();
-                rc = sqlite3_bind_text64(m_stmt, position, text.constData(), sqlite3_uint64(text.size()),
-                                         SQLITE_TRANSIENT, SQLITE_UTF8);
+                rc = sqlite3_bind_text64(
+                    m_stmt, position, text.constData(), sqlite3_uint64(text.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
                 break;
             }
             case QMetaType::QTime: {
                 const QByteArray text = value.toTime().toString(Qt::ISODateWithMs).toUtf8();
-                rc = sqlite3_bind_text64(m_stmt, position, text.constData(), sqlite3_uint64(text.size()),
-                                         SQLITE_TRANSIENT, SQLITE_UTF8);
+                rc = sqlite3_bind_text64(
+                    m_stmt, position, text.constData(), sqlite3_uint64(text.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
                 break;
             }
             default: {
                 if (!value.canConvert<QString>()) {
                     setLastError(QSqlError(QObject::tr("Cannot bind the values"),
-                                           QObject::tr("Value %1 has a type the database cannot store (%2)")
-                                               .arg(position)
-                                               .arg(QString::fromLatin1(value.metaType().name())),
-                                           QSqlError::StatementError, QString::number(SQLITE_MISMATCH)));
+                        QObject::tr("Value %1 has a type the database cannot store (%2)")
+                            .arg(position)
+                            .arg(QString::fromLatin1(value.metaType().name())),
+                        QSqlError::StatementError, QString::number(SQLITE_MISMATCH)));
                     return false;
                 }
                 // text (QString) and anything that converts to text; the explicit length keeps NULs
                 const QByteArray text = value.toString().toUtf8();
-                rc = sqlite3_bind_text64(m_stmt, position, text.constData(), sqlite3_uint64(text.size()),
-                                         SQLITE_TRANSIENT, SQLITE_UTF8);
+                rc = sqlite3_bind_text64(
+                    m_stmt, position, text.constData(), sqlite3_uint64(text.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
                 break;
             }
             }
@@ -242,7 +240,7 @@ bool SqlCipherResult::exec()
 {
     if (!m_stmt) {
         setLastError(QSqlError(QObject::tr("Cannot run the statement"), QObject::tr("No statement was prepared"),
-                               QSqlError::StatementError));
+            QSqlError::StatementError));
         return false;
     }
     sqlite3_reset(m_stmt);
@@ -423,8 +421,7 @@ bool SqlCipherResult::fetchLast()
         setAt(index);
         return true;
     }
-    while (stepOne()) {
-    }
+    while (stepOne()) { }
     if (m_rows.isEmpty())
         return false;
     m_current = m_rows.constLast();

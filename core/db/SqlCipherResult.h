@@ -49,12 +49,12 @@ private:
     void readCurrentRow();
     void fail(const QString& context, int rc, QSqlError::ErrorType type = QSqlError::StatementError);
 
-        sqlite3_stmt* m_stmt = nullptr;
+    sqlite3_stmt* m_stmt = nullptr;
     QByteArray m_sql; // the statement's text, under which it returns to the driver's pool
     QSqlRecord m_record;
     QList<QVariant> m_current;
     QList<QList<QVariant>> m_rows; // scrollable results only
-    bool m_pendingFirst = false;   // exec() already stepped onto the first row
+    bool m_pendingFirst = false; // exec() already stepped onto the first row
     bool m_done = false;
     int m_changes = -1;
     qint64 m_lastInsertId = 0;

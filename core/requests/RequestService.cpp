@@ -1,6 +1,7 @@
 #include "RequestService.h"
 
 #include "CustomerDirectory.h"
+#include "RequestSupport.h"
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "db/Database.h"
@@ -17,16 +18,9 @@
 
 namespace bv {
 
-namespace {
+using namespace requests_internal;
 
-// The reports an export or print request may name. This table is the one list: validation, the
-// customer rule and the role rule all read it.
-struct ReportSpec
-{
-    const char* key;
-    bool oneCustomer; // true: exactly one customer (data-subject report); false: no customers
-    bool managerOnly; // only the branch manager may ask for it
-};
+namespace {
 
 constexpr ReportSpec kReports[] = {
     {"data_subject", true, false},
@@ -34,15 +28,6 @@ constexpr ReportSpec kReports[] = {
     {"complaints", false, false},
     {"audit_summary", false, true},
 };
-
-const ReportSpec* findReport(const QString& key)
-{
-    for (const ReportSpec& spec : kReports) {
-        if (key == QLatin1String(spec.key))
-            return &spec;
-    }
-    return nullptr;
-}
 
 constexpr int kHardMaxValidityHours = 72; // DESIGN §5: at most 3 days, whatever the setting says
 constexpr int kMaxTextChars = 500; // purpose and reasons
@@ -70,13 +55,6 @@ int charCount(const QString& text)
     return int(text.toUcs4().size());
 }
 
-QDateTime timeFrom(const QVariant& value)
-{
-    if (value.isNull())
-        return QDateTime();
-    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-}
-
 QVariant nullableText(const QString& text)
 {
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
@@ -92,27 +70,11 @@ std::optional<RequestStatus> storedStatusFromKey(const QString& key)
     return std::nullopt;
 }
 
-struct Scope
-{
-    QStringList fields;
-    QString report;
-};
-
 QString scopeToJson(const Scope& scope)
 {
     const QJsonObject object {
         {QStringLiteral("fields"), QJsonArray::fromStringList(scope.fields)}, {QStringLiteral("report"), scope.report}};
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-Scope scopeFromJson(const QString& json)
-{
-    const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
-    Scope scope;
-    for (const QJsonValue& field : object.value(QStringLiteral("fields")).toArray())
-        scope.fields << field.toString();
-    scope.report = object.value(QStringLiteral("report")).toString();
-    return scope;
 }
 
 // Trimmed, without blanks and repeats, in the order given.
@@ -127,53 +89,48 @@ QStringList cleanList(const QStringList& input, bool upper)
     return out;
 }
 
-Error invalid(const QString& field, const QString& message)
-{
-    return makeError(ErrorCode::InvalidInput, message, QString(), field);
-}
-
 // The customer number an audit row is filed under: the one customer of the request, if it names one.
 QString auditCustomerNo(const Request& request)
 {
     return request.customerNumbers.size() == 1 ? request.customerNumbers.first() : QString();
 }
 
-// The actor's approved, live requests of one type that name `customerId` (or, with 0, name no customer),
-// with their scope; latest validity first or soonest first.
-struct Candidate
-{
-    Grant grant;
-    Scope scope;
-};
+} // namespace
 
-Result<QList<Candidate>> liveCandidates(
-    Database& db, const Actor& actor, RequestType type, qint64 customerId, const QDateTime& now, bool latestFirst)
+namespace requests_internal {
+
+const ReportSpec* findReport(const QString& key)
 {
-    const QString customerCondition = customerId > 0
-        ? QStringLiteral("EXISTS (SELECT 1 FROM request_customers rc WHERE rc.request_id = r.id AND "
-                         "rc.customer_id = ?)")
-        : QStringLiteral("NOT EXISTS (SELECT 1 FROM request_customers rc WHERE rc.request_id = r.id)");
-    QVariantList values {actor.userId, requestTypeKey(type), now, now};
-    if (customerId > 0)
-        values << customerId;
-    auto q = db.query(QStringLiteral("SELECT r.id, r.valid_until, r.decided_by, r.scope FROM requests r "
-                                     "WHERE r.requester_id = ? AND r.type = ? AND r.status = 'approved' "
-                                     "AND r.valid_from <= ? AND r.valid_until > ? AND ")
-            + customerCondition
-            + (latestFirst ? QStringLiteral(" ORDER BY r.valid_until DESC, r.id DESC")
-                           : QStringLiteral(" ORDER BY r.valid_until ASC, r.id ASC")),
-        values);
-    if (!q.ok())
-        return q.error();
-    QList<Candidate> candidates;
-    while (q->next())
-        candidates << Candidate {
-            Grant {q->value(0).toLongLong(), type, timeFrom(q->value(1)), q->value(2).toLongLong()},
-            scopeFromJson(q->value(3).toString())};
-    return candidates;
+    for (const ReportSpec& spec : kReports) {
+        if (key == QLatin1String(spec.key))
+            return &spec;
+    }
+    return nullptr;
 }
 
-} // namespace
+QDateTime timeFrom(const QVariant& value)
+{
+    if (value.isNull())
+        return QDateTime();
+    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+}
+
+Scope scopeFromJson(const QString& json)
+{
+    const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
+    Scope scope;
+    for (const QJsonValue& field : object.value(QStringLiteral("fields")).toArray())
+        scope.fields << field.toString();
+    scope.report = object.value(QStringLiteral("report")).toString();
+    return scope;
+}
+
+Error invalid(const QString& field, const QString& message)
+{
+    return makeError(ErrorCode::InvalidInput, message, QString(), field);
+}
+
+} // namespace requests_internal
 
 QString requestTypeKey(RequestType type)
 {
@@ -565,32 +522,56 @@ Status RequestService::decide(const Actor& actor, const Request& request, const 
     return tx.commit();
 }
 
-Status RequestService::approve(const Session& session, qint64 id, const QString& reason)
+Result<QString> RequestService::checkedReason(const QString& reason, const QString& whenEmpty)
 {
-    auto actor = m_access.authorize(session, Operation::DecideRequest);
-    if (!actor.ok())
-        return actor.error();
     const QString why = reason.trimmed();
+    if (why.isEmpty() && !whenEmpty.isEmpty())
+        return invalid(QStringLiteral("reason"), whenEmpty);
     if (charCount(why) > kMaxTextChars)
         return invalid(QStringLiteral("reason"),
             tr("The reason has %1 characters; at most %2 are allowed. Shorten it.")
                 .arg(charCount(why))
                 .arg(kMaxTextChars));
+    return why;
+}
+
+Result<Request> RequestService::pendingForDecision(const Actor& actor, qint64 id, bool approving)
+{
     auto request = load(id);
     if (!request.ok())
         return request.error();
-    if (request->requesterId == actor->userId)
-        return m_access.deny(*actor, Operation::DecideRequest, QStringLiteral("request"), QString::number(id),
+    if (request->requesterId == actor.userId)
+        return m_access.deny(actor, Operation::DecideRequest, QStringLiteral("request"), QString::number(id),
             auditCustomerNo(*request),
-            tr("You filed request %1 yourself, so you cannot approve it. Another branch manager "
-               "must decide it.")
-                .arg(id));
+            approving ? tr("You filed request %1 yourself, so you cannot approve it. Another branch manager "
+                           "must decide it.")
+                            .arg(id)
+                      : tr("You filed request %1 yourself, so you cannot decide it. Withdraw it instead, or "
+                           "ask another branch manager.")
+                            .arg(id));
     if (request->status != RequestStatus::Pending)
         return makeError(ErrorCode::Conflict,
-            tr("Request %1 is %2, not pending; only a pending request can be "
-               "approved.")
+            (approving ? tr("Request %1 is %2, not pending; only a pending request can be "
+                            "approved.")
+                       : tr("Request %1 is %2, not pending; only a pending request can be "
+                            "rejected."))
                 .arg(id)
                 .arg(statusLabel(request->status)));
+    return request;
+}
+
+Status RequestService::approve(const Session& session, qint64 id, const QString& reason)
+{
+    auto actor = m_access.authorize(session, Operation::DecideRequest);
+    if (!actor.ok())
+        return actor.error();
+    auto reasonText = checkedReason(reason, QString());
+    if (!reasonText.ok())
+        return reasonText.error();
+    const QString why = *reasonText;
+    auto request = pendingForDecision(*actor, id, true);
+    if (!request.ok())
+        return request.error();
     // The validity asked for, but never beyond the current limit (it may have been lowered since).
     const int maxHours = maxValidityHours(m_settings);
     const int hours = qMin(request->validityHours, maxHours);
@@ -611,30 +592,14 @@ Status RequestService::reject(const Session& session, qint64 id, const QString& 
     auto actor = m_access.authorize(session, Operation::DecideRequest);
     if (!actor.ok())
         return actor.error();
-    const QString why = reason.trimmed();
-    if (why.isEmpty())
-        return invalid(QStringLiteral("reason"),
-            tr("Give a reason for the rejection, so that the requester knows what to change."));
-    if (charCount(why) > kMaxTextChars)
-        return invalid(QStringLiteral("reason"),
-            tr("The reason has %1 characters; at most %2 are allowed. Shorten it.")
-                .arg(charCount(why))
-                .arg(kMaxTextChars));
-    auto request = load(id);
+    auto reasonText
+        = checkedReason(reason, tr("Give a reason for the rejection, so that the requester knows what to change."));
+    if (!reasonText.ok())
+        return reasonText.error();
+    const QString why = *reasonText;
+    auto request = pendingForDecision(*actor, id, false);
     if (!request.ok())
         return request.error();
-    if (request->requesterId == actor->userId)
-        return m_access.deny(*actor, Operation::DecideRequest, QStringLiteral("request"), QString::number(id),
-            auditCustomerNo(*request),
-            tr("You filed request %1 yourself, so you cannot decide it. Withdraw it instead, or "
-               "ask another branch manager.")
-                .arg(id));
-    if (request->status != RequestStatus::Pending)
-        return makeError(ErrorCode::Conflict,
-            tr("Request %1 is %2, not pending; only a pending request can be "
-               "rejected.")
-                .arg(id)
-                .arg(statusLabel(request->status)));
     return decide(*actor, *request,
         QStringLiteral("UPDATE requests SET status = 'rejected', decided_by = ?, decided_at = ?, "
                        "decision_reason = ? WHERE id = ? AND status = 'pending'"),
@@ -647,15 +612,11 @@ Status RequestService::revoke(const Session& session, qint64 id, const QString& 
     auto actor = m_access.authorize(session, Operation::RevokeRequest);
     if (!actor.ok())
         return actor.error();
-    const QString why = reason.trimmed();
-    if (why.isEmpty())
-        return invalid(QStringLiteral("reason"),
-            tr("Give a reason for revoking the grant, so that the requester knows why it stopped."));
-    if (charCount(why) > kMaxTextChars)
-        return invalid(QStringLiteral("reason"),
-            tr("The reason has %1 characters; at most %2 are allowed. Shorten it.")
-                .arg(charCount(why))
-                .arg(kMaxTextChars));
+    auto reasonText = checkedReason(
+        reason, tr("Give a reason for revoking the grant, so that the requester knows why it stopped."));
+    if (!reasonText.ok())
+        return reasonText.error();
+    const QString why = *reasonText;
     auto request = load(id);
     if (!request.ok())
         return request.error();
@@ -696,161 +657,6 @@ Status RequestService::withdraw(const Session& session, qint64 id)
     return decide(*actor, *request,
         QStringLiteral("UPDATE requests SET status = 'withdrawn' WHERE id = ? AND status = 'pending'"), {id},
         audit::RequestWithdraw, QJsonObject());
-}
-
-Result<Grant> RequestService::liveGrant(
-    const Actor& actor, RequestType type, qint64 customerId, const QString& field) const
-{
-    const bool perCustomer = type == RequestType::Reveal || type == RequestType::RestrictedAccess;
-    if ((perCustomer && customerId <= 0) || (type == RequestType::Reveal && field.isEmpty()))
-        return makeError(
-            ErrorCode::Internal, tr("A grant was looked up without its customer or field."), requestTypeKey(type));
-    auto noGrant = [&]() {
-        switch (type) {
-        case RequestType::Reveal:
-            return makeError(ErrorCode::NotFound,
-                tr("You have no live approval to see the %1 of this customer in full. File a special "
-                   "request and wait for the branch manager's approval.")
-                    .arg(FieldCatalogue::label(field)));
-        case RequestType::RestrictedAccess:
-            return makeError(ErrorCode::NotFound,
-                tr("This customer is restricted and you have no live approval for access. File a special "
-                   "request and wait for the branch manager's approval."));
-        case RequestType::Export:
-        case RequestType::Print:
-            break;
-        }
-        return makeError(ErrorCode::NotFound,
-            type == RequestType::Export ? tr("You have no live approval for this export. File a special request and "
-                                             "wait for the branch manager's approval.")
-                                        : tr("You have no live approval for this print. File a special request and "
-                                             "wait for the branch manager's approval."));
-    };
-    if (!actor.isSignedIn())
-        return noGrant();
-    auto candidates = liveCandidates(m_db, actor, type, customerId, m_clock.nowUtc(), true);
-    if (!candidates.ok())
-        return candidates.error();
-    for (const Candidate& candidate : *candidates) {
-        if (type != RequestType::Reveal || candidate.scope.fields.contains(field))
-            return candidate.grant;
-    }
-    return noGrant();
-}
-
-Result<Grant> RequestService::consumeGrant(
-    const Actor& actor, RequestType type, const QString& report, qint64 customerId)
-{
-    if (type != RequestType::Export && type != RequestType::Print)
-        return makeError(ErrorCode::Internal, tr("Only export and print grants are used up; other grants are reused."),
-            requestTypeKey(type));
-    const ReportSpec* spec = findReport(report);
-    if (!spec)
-        return invalid(QStringLiteral("report"),
-            tr("There is no report \"%1\". Choose one of %2.").arg(report, reportKeys().join(QStringLiteral(", "))));
-    const QString typeKey = requestTypeKey(type);
-    QString noGrant;
-    if (type == RequestType::Export)
-        noGrant = customerId > 0 ? tr("You have no live approval to export the report \"%1\" for this customer. File "
-                                      "a special request and wait for the branch manager's approval.")
-                                 : tr("You have no live approval to export the report \"%1\". File a special "
-                                      "request and wait for the branch manager's approval.");
-    else
-        noGrant = customerId > 0 ? tr("You have no live approval to print the report \"%1\" for this customer. File "
-                                      "a special request and wait for the branch manager's approval.")
-                                 : tr("You have no live approval to print the report \"%1\". File a special request "
-                                      "and wait for the branch manager's approval.");
-    noGrant = noGrant.arg(report);
-    if (!actor.isSignedIn())
-        return makeError(ErrorCode::NotFound, noGrant);
-    QString customerNo;
-    if (customerId > 0) {
-        auto ref = m_customers.customerById(customerId);
-        if (!ref.ok())
-            return ref.error();
-        customerNo = ref->number;
-    }
-    const QDateTime now = m_clock.nowUtc();
-    // The grant that runs out first is used first.
-    auto candidates = liveCandidates(m_db, actor, type, customerId, now, false);
-    if (!candidates.ok())
-        return candidates.error();
-    std::optional<Grant> grant;
-    for (const Candidate& candidate : *candidates) {
-        if (candidate.scope.report == report) {
-            grant = candidate.grant;
-            break;
-        }
-    }
-    if (!grant)
-        return makeError(ErrorCode::NotFound, noGrant);
-
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    auto used = m_db.query(QStringLiteral("UPDATE requests SET status = 'used', used_at = ? WHERE id = ? AND status = "
-                                          "'approved' AND valid_until > ?"),
-        {now, grant->requestId, now});
-    if (!used.ok())
-        return used.error();
-    if (used->numRowsAffected() != 1)
-        return makeError(ErrorCode::NotFound, noGrant);
-    QJsonObject details {{QStringLiteral("request"), grant->requestId}, {QStringLiteral("type"), typeKey},
-        {QStringLiteral("report"), report}};
-    if (!customerNo.isEmpty())
-        details.insert(QStringLiteral("customer"), customerNo);
-    BV_TRY(m_audit.append(actor,
-        AuditEvent {QString::fromLatin1(audit::GrantUse), QStringLiteral("request"), QString::number(grant->requestId),
-            customerNo, AuditOutcome::Ok, details}));
-    BV_TRY(tx.commit());
-    return *grant;
-}
-
-Status RequestService::recordUse(
-    const Actor& actor, const Grant& grant, const QString& customerNo, const QStringList& fields)
-{
-    if (grant.type != RequestType::Reveal && grant.type != RequestType::RestrictedAccess)
-        return makeError(ErrorCode::Internal, tr("Export and print grants are single use; use them up instead."),
-            requestTypeKey(grant.type));
-    const QString number = customerNo.trimmed().toUpper();
-    const QString stopped = tr("The approval for this is no longer live (it expired, was revoked, or does not cover "
-                               "this customer or field). File a special request and wait for the branch manager's "
-                               "approval.");
-    if (!actor.isSignedIn() || number.isEmpty() || (grant.type == RequestType::Reveal && fields.isEmpty()))
-        return makeError(ErrorCode::NotFound, stopped);
-    // The grant is checked again at the moment of use: a grant revoked or expired since it was looked up
-    // must not be used.
-    auto ref = m_customers.customerByNumber(number);
-    if (!ref.ok())
-        return ref.error();
-    const QDateTime now = m_clock.nowUtc();
-    auto scope = m_db.query(QStringLiteral("SELECT r.scope FROM requests r WHERE r.id = ? AND r.requester_id = ? AND "
-                                           "r.type = ? AND r.status = 'approved' AND r.valid_from <= ? AND "
-                                           "r.valid_until > ? AND EXISTS (SELECT 1 FROM request_customers rc WHERE "
-                                           "rc.request_id = r.id AND rc.customer_id = ?)"),
-        {grant.requestId, actor.userId, requestTypeKey(grant.type), now, now, ref->id});
-    if (!scope.ok())
-        return scope.error();
-    if (!scope->next())
-        return makeError(ErrorCode::NotFound, stopped);
-    const QStringList allowed = scopeFromJson(scope->value(0).toString()).fields;
-    scope->finish();
-    if (grant.type == RequestType::Reveal) {
-        for (const QString& field : fields) {
-            if (!allowed.contains(field))
-                return makeError(ErrorCode::NotFound, stopped);
-        }
-    }
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    BV_TRY(m_audit.append(actor,
-        AuditEvent {QString::fromLatin1(audit::GrantUse), QStringLiteral("request"), QString::number(grant.requestId),
-            ref->number, AuditOutcome::Ok,
-            QJsonObject {{QStringLiteral("request"), grant.requestId},
-                {QStringLiteral("type"), requestTypeKey(grant.type)},
-                {QStringLiteral("fields"), QJsonArray::fromStringList(fields)}}}));
-    return tx.commit();
 }
 
 } // namespace bv

@@ -131,6 +131,11 @@ public:
 
 private:
     Result<Request> load(qint64 id) const;
+    // A decision's reason, trimmed; refused when too long, or empty while `whenEmpty` (the message) is set.
+    static Result<QString> checkedReason(const QString& reason, const QString& whenEmpty);
+    // Request `id` when it is pending and the actor did not file it; otherwise the refusal (a decision
+    // on one's own request is audited as a denial).
+    Result<Request> pendingForDecision(const Actor& actor, qint64 id, bool approving);
     Result<QList<Request>> select(const QString& where, const QVariantList& values) const;
     // A decision (approve/reject/revoke/withdraw) on a request the actor may act on; checks done by the
     // callers, this writes the row change and its audit row in one transaction.

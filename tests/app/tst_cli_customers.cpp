@@ -2,6 +2,7 @@
 // scope rule, the finders of each role, reveal under a grant, edits, CSV import, complaints, consent,
 // closing and the data-subject report; exit statuses, one-line errors, --json; and no full grade-1 value
 // anywhere but in customer reveal's stdout. Against the real keychain of the test session.
+#include "CliRunner.h"
 #include "TestData.h"
 #include "TestSupport.h"
 #include "policy/FieldCatalogue.h"
@@ -12,28 +13,13 @@
 #include <QProcess>
 #include <QSet>
 #include <QTest>
-#include <QUuid>
 
 using namespace bv;
 using namespace bv::test;
 
+using Run = CliRun;
+
 namespace {
-
-struct Run
-{
-    int status = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    int errLines() const { return int(err.count('\n')); }
-};
-
-const QByteArray kAdminPassword = "Admin-pass-2026";
-
-QString passwordOf(const QString& login)
-{
-    return QStringLiteral("%1-Pass-2026").arg(login);
-}
 
 QString value(const CustomerInput& input, const char* key)
 {
@@ -60,77 +46,15 @@ class TestCliCustomers : public QObject
 {
     Q_OBJECT
 private:
-    QString m_service;
-    QProcessEnvironment m_env;
-    QString m_db;
+    CliRunner m_cli;
     QByteArray m_seen; // stdout and stderr of every run that must not show a full grade-1 value
 
-    Run cli(const QStringList& arguments, const QByteArray& input = QByteArray())
-    {
-        QProcess process;
-        process.setProcessEnvironment(m_env);
-        process.start(qEnvironmentVariable("BV_CLI"), arguments);
-        process.write(input);
-        process.closeWriteChannel();
-        process.waitForFinished(120000);
-        Run run {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-        return run;
-    }
-
-    static QStringList admin(QStringList arguments)
-    {
-        return arguments << QStringLiteral("--user") << QStringLiteral("admin");
-    }
-    static QByteArray adminPassword() { return kAdminPassword + "\n"; }
-
-    // Runs a command on the test database as `login`: its password on stdin, then `input`.
-    Run as(const QString& login, QStringList arguments, const QByteArray& input = QByteArray())
-    {
-        arguments << QStringLiteral("--db") << m_db << QStringLiteral("--user") << login;
-        Run run = cli(arguments, passwordOf(login).toUtf8() + "\n" + input);
-        return run;
-    }
-    // As as(), and the output joins what is checked for full grade-1 values at the end.
+    // As CliRunner::as(), and the output joins what is checked for full grade-1 values at the end.
     Run seen(const QString& login, const QStringList& arguments, const QByteArray& input = QByteArray())
     {
-        Run run = as(login, arguments, input);
+        Run run = m_cli.as(login, arguments, input);
         m_seen += run.out + run.err;
         return run;
-    }
-
-    QString initDatabase(const QString& path)
-    {
-        const Run run = cli({QStringLiteral("init"), QStringLiteral("--db"), path, QStringLiteral("--json")});
-        if (run.status != 0) {
-            qWarning("init failed: %s", run.err.constData());
-            return QString();
-        }
-        const QByteArray oneTime = run.json().value(QStringLiteral("password")).toString().toLatin1();
-        const Run changed = cli(admin({QStringLiteral("passwd"), QStringLiteral("--db"), path}),
-            oneTime + "\n" + kAdminPassword + "\n" + kAdminPassword + "\n");
-        if (changed.status != 0)
-            qWarning("passwd failed: %s", changed.err.constData());
-        return run.json().value(QStringLiteral("recoveryPassphrase")).toString();
-    }
-
-    bool addUser(const QString& login, const QString& role)
-    {
-        const Run added = cli(
-            admin({QStringLiteral("user"), QStringLiteral("add"), login, QStringLiteral("--role"), role,
-                QStringLiteral("--name"), login.toUpper(), QStringLiteral("--db"), m_db, QStringLiteral("--json")}),
-            adminPassword());
-        if (added.status != 0) {
-            qWarning("user add %s failed: %s", qPrintable(login), added.err.constData());
-            return false;
-        }
-        const QByteArray oneTime = added.json().value(QStringLiteral("password")).toString().toLatin1();
-        const QByteArray next = passwordOf(login).toUtf8();
-        const Run changed
-            = cli({QStringLiteral("passwd"), QStringLiteral("--db"), m_db, QStringLiteral("--user"), login},
-                oneTime + "\n" + next + "\n" + next + "\n");
-        if (changed.status != 0)
-            qWarning("passwd %s failed: %s", qPrintable(login), changed.err.constData());
-        return changed.status == 0;
     }
 
     static QJsonObject changeOf(const QJsonArray& changes, qint64 id)
@@ -145,50 +69,38 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY2(
-            QFileInfo::exists(qEnvironmentVariable("BV_CLI")), "BV_CLI must point to branchvault-cli (run via ctest)");
-        QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
-            "no D-Bus session: run the suite with tools/dev.sh test");
-        m_service = QStringLiteral("BranchVault-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-        m_env = QProcessEnvironment::systemEnvironment();
-        m_env.insert(QStringLiteral("BV_KEYCHAIN_SERVICE"), m_service);
-        m_env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+        const QString problem = CliRunner::environmentProblem();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     void help()
     {
-        const Run help = cli({QStringLiteral("--help")});
+        const Run help = m_cli.run({QStringLiteral("--help")});
         QCOMPARE(help.status, 0);
         for (const char* synopsis : {"customer add", "approvals list", "tiers list", "suspicious list", "complaint add",
                  "service add", "consent add"})
             QVERIFY2(help.out.contains(synopsis), synopsis);
         for (const char* word : {"customer", "approvals", "complaint", "consent"}) {
-            const Run noSub = cli({QString::fromLatin1(word)});
+            const Run noSub = m_cli.run({QString::fromLatin1(word)});
             QCOMPARE(noSub.status, exitStatusFor(ErrorCode::InvalidInput));
             QCOMPARE(noSub.errLines(), 1);
         }
-        const Run unknown = cli({QStringLiteral("customer"), QStringLiteral("frobnicate")});
+        const Run unknown = m_cli.run({QStringLiteral("customer"), QStringLiteral("frobnicate")});
         QCOMPARE(unknown.status, exitStatusFor(ErrorCode::InvalidInput));
     }
 
     void customersThroughTheCli()
     {
         TempDatabaseDir dir;
-        m_db = dir.databasePath();
-        QVERIFY(!initDatabase(m_db).isEmpty());
-        for (const auto& [key, value] :
-            {std::pair {"auth.argon2.memlimit_mib", "19"}, std::pair {"auth.argon2.opslimit", "2"}})
-            QCOMPARE(cli(admin({QStringLiteral("settings"), QStringLiteral("set"), QString::fromLatin1(key),
-                             QString::fromLatin1(value), QStringLiteral("--db"), m_db}),
-                         adminPassword())
-                         .status,
-                0);
-        QVERIFY(addUser(QStringLiteral("m1"), QStringLiteral("manager")));
-        QVERIFY(addUser(QStringLiteral("m2"), QStringLiteral("manager")));
-        QVERIFY(addUser(QStringLiteral("c1"), QStringLiteral("customer_manager")));
-        QVERIFY(addUser(QStringLiteral("c2"), QStringLiteral("customer_manager")));
-        QVERIFY(addUser(QStringLiteral("k1"), QStringLiteral("clerk")));
-        QVERIFY(addUser(QStringLiteral("u1"), QStringLiteral("auditor")));
+        m_cli.setDatabase(dir.databasePath());
+        QVERIFY(!m_cli.initDatabase(m_cli.database()).isEmpty());
+        QVERIFY(m_cli.useCheapPasswordHashing());
+        QVERIFY(m_cli.addUser(QStringLiteral("m1"), QStringLiteral("manager")));
+        QVERIFY(m_cli.addUser(QStringLiteral("m2"), QStringLiteral("manager")));
+        QVERIFY(m_cli.addUser(QStringLiteral("c1"), QStringLiteral("customer_manager")));
+        QVERIFY(m_cli.addUser(QStringLiteral("c2"), QStringLiteral("customer_manager")));
+        QVERIFY(m_cli.addUser(QStringLiteral("k1"), QStringLiteral("clerk")));
+        QVERIFY(m_cli.addUser(QStringLiteral("u1"), QStringLiteral("auditor")));
 
         const CustomerInput input = customerInput(1);
         const QString fullName = value(input, fields::Name);
@@ -207,7 +119,7 @@ private slots:
         QCOMPARE(refused.status, exitStatusFor(ErrorCode::InvalidInput));
         QCOMPARE(refused.errLines(), 1);
         QVERIFY(refused.err.contains("unknown key"));
-        Run missingFile = as(QStringLiteral("c1"),
+        Run missingFile = m_cli.as(QStringLiteral("c1"),
             {QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--file"),
                 dir.file(QStringLiteral("none.json"))});
         QCOMPARE(missingFile.status, exitStatusFor(ErrorCode::NotFound));
@@ -308,7 +220,7 @@ private slots:
             {QStringLiteral("customer"), QStringLiteral("find"), QStringLiteral("--name"), fullName});
         QCOMPARE(byName.status, exitStatusFor(ErrorCode::InvalidInput)); // the core refuses names here
         QCOMPARE(byName.errLines(), 1);
-        Run twoKeys = as(QStringLiteral("m1"),
+        Run twoKeys = m_cli.as(QStringLiteral("m1"),
             {QStringLiteral("customer"), QStringLiteral("find"), QStringLiteral("--id"), QStringLiteral("1"),
                 QStringLiteral("--mobile"), QStringLiteral("2")});
         QCOMPARE(twoKeys.status, exitStatusFor(ErrorCode::InvalidInput));
@@ -331,7 +243,7 @@ private slots:
         QCOMPARE(partial.errLines(), 1);
         QVERIFY(partial.err.contains("No match"));
         QVERIFY(partial.out.isEmpty());
-        Run noPurpose = as(QStringLiteral("k1"),
+        Run noPurpose = m_cli.as(QStringLiteral("k1"),
             {QStringLiteral("customer"), QStringLiteral("lookup"), QStringLiteral("--name"), fullName,
                 QStringLiteral("--id"), fullId});
         QCOMPARE(noPurpose.status, exitStatusFor(ErrorCode::InvalidInput));
@@ -354,7 +266,7 @@ private slots:
                      {QStringLiteral("request"), QStringLiteral("approve"), QString::number(requestId)})
                      .status,
             0);
-        Run revealed = as(QStringLiteral("c1"), reveal);
+        Run revealed = m_cli.as(QStringLiteral("c1"), reveal);
         QVERIFY2(revealed.status == 0, revealed.err.constData());
         QCOMPARE(revealed.out, ("mobile: " + fullMobile + "\n").toUtf8());
         QVERIFY(revealed.err.isEmpty());
@@ -376,7 +288,7 @@ private slots:
         const qint64 editChange = edited.json().value(QStringLiteral("changeId")).toInteger();
         QVERIFY(editChange > createChange);
         QVERIFY(!edited.out.contains(newMobile.toUtf8()));
-        Run rejectNoReason = as(
+        Run rejectNoReason = m_cli.as(
             QStringLiteral("m1"), {QStringLiteral("approvals"), QStringLiteral("reject"), QString::number(editChange)});
         QCOMPARE(rejectNoReason.status, exitStatusFor(ErrorCode::InvalidInput));
         QCOMPARE(seen(QStringLiteral("m2"),
@@ -490,8 +402,8 @@ private slots:
         QVERIFY(noReport.out.isEmpty());
 
         // --- closing needs a reason (refused before anyone signs in), then the branch manager closes ---
-        Run closeNoReason = cli({QStringLiteral("customer"), QStringLiteral("close"), customerNo,
-            QStringLiteral("--db"), m_db, QStringLiteral("--user"), QStringLiteral("m1")});
+        Run closeNoReason = m_cli.run({QStringLiteral("customer"), QStringLiteral("close"), customerNo,
+            QStringLiteral("--db"), m_cli.database(), QStringLiteral("--user"), QStringLiteral("m1")});
         QCOMPARE(closeNoReason.status, exitStatusFor(ErrorCode::InvalidInput));
         QVERIFY(closeNoReason.err.contains("--reason"));
         Run closed = seen(QStringLiteral("m1"),

@@ -4,6 +4,8 @@
 
 namespace bv::test {
 
+// The check character is computed here on its own, not with core/customers/IdNumber, so that a wrong check
+// in the core cannot pass its own tests.
 QString mainlandId(int seed, const QDate& birth, bool male)
 {
     static const char* regions[] = {"110105", "310104", "440305", "510107", "330106", "420106"};

@@ -5,9 +5,16 @@
 #include "common/Dialogs.h"
 #include "common/Translations.h"
 
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
 #include <QDialog>
 #include <QDir>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPixmap>
+#include <QPlainTextEdit>
 #include <QWidget>
 
 #include <functional>
@@ -50,6 +57,61 @@ public:
     void showInfo(QWidget*, const QString&, const QString& text) override { infos << text; }
     int exec(QDialog* dialog) override { return onExec(dialog); }
 };
+
+// The child of `parent` with this object name, or nullptr with a warning naming the widget.
+template <typename T>
+T* child(QObject* parent, const char* name)
+{
+    T* found = parent->findChild<T*>(QString::fromLatin1(name));
+    if (!found)
+        qWarning("no widget named %s", name);
+    return found;
+}
+
+// Every text a user (or assistive technology) could read anywhere in `root`: titles, labels, fields,
+// placeholders, buttons, tool tips, accessible names and descriptions, and the models of item views.
+inline QStringList visibleTexts(QWidget* root)
+{
+    QStringList texts {root->windowTitle(), root->toolTip(), root->accessibleName()};
+    for (QWidget* w : root->findChildren<QWidget*>()) {
+        texts << w->toolTip() << w->accessibleName() << w->accessibleDescription() << w->whatsThis();
+        if (auto* label = qobject_cast<QLabel*>(w))
+            texts << label->text();
+        if (auto* edit = qobject_cast<QLineEdit*>(w))
+            texts << edit->text() << edit->placeholderText();
+        if (auto* edit = qobject_cast<QPlainTextEdit*>(w))
+            texts << edit->toPlainText();
+        if (auto* button = qobject_cast<QAbstractButton*>(w))
+            texts << button->text();
+        if (auto* box = qobject_cast<QGroupBox*>(w))
+            texts << box->title();
+        if (auto* spin = qobject_cast<QAbstractSpinBox*>(w))
+            texts << spin->text();
+        if (auto* view = qobject_cast<QAbstractItemView*>(w)) {
+            QAbstractItemModel* model = view->model();
+            for (int row = 0; model && row < model->rowCount(); ++row) {
+                for (int column = 0; column < model->columnCount(); ++column) {
+                    const QModelIndex index = model->index(row, column);
+                    for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::EditRole)})
+                        texts << index.data(role).toString();
+                }
+            }
+        }
+    }
+    texts.removeAll(QString());
+    return texts;
+}
+
+// The texts that contain `needle`.
+inline QStringList containing(const QStringList& texts, const QString& needle)
+{
+    QStringList found;
+    for (const QString& text : texts) {
+        if (text.contains(needle))
+            found << text;
+    }
+    return found;
+}
 
 // Writes a screenshot of `widget` to <build>/screenshots/<language>/<name>.png (docs/screenshots keeps
 // the current set). Returns the file name.

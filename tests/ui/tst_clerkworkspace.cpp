@@ -29,41 +29,6 @@ using namespace bv;
 using namespace bv::test;
 using namespace bv::ui;
 
-namespace {
-
-// Every text a user (or assistive technology) could read anywhere in `root`.
-QStringList visibleTexts(QWidget* root)
-{
-    QStringList texts {root->windowTitle(), root->toolTip(), root->accessibleName()};
-    for (QWidget* w : root->findChildren<QWidget*>()) {
-        texts << w->toolTip() << w->accessibleName() << w->accessibleDescription() << w->whatsThis();
-        if (auto* label = qobject_cast<QLabel*>(w))
-            texts << label->text();
-        if (auto* edit = qobject_cast<QLineEdit*>(w))
-            texts << edit->text() << edit->placeholderText();
-        if (auto* button = qobject_cast<QAbstractButton*>(w))
-            texts << button->text();
-        if (auto* box = qobject_cast<QGroupBox*>(w))
-            texts << box->title();
-        if (auto* spin = qobject_cast<QAbstractSpinBox*>(w))
-            texts << spin->text();
-    }
-    texts.removeAll(QString());
-    return texts;
-}
-
-QStringList containing(const QStringList& texts, const QString& needle)
-{
-    QStringList found;
-    for (const QString& text : texts) {
-        if (text.contains(needle))
-            found << text;
-    }
-    return found;
-}
-
-} // namespace
-
 class TestClerkWorkspace : public QObject
 {
     Q_OBJECT
@@ -73,15 +38,6 @@ private:
     ScriptedDialogs dialogs;
     ClipboardGuard clipboard;
     QString number, restrictedNumber;
-
-    template <typename T>
-    T* child(QWidget* w, const char* name)
-    {
-        T* found = w->findChild<T*>(QString::fromLatin1(name));
-        if (!found)
-            qWarning("no %s", name);
-        return found;
-    }
 
     QString createApproved(int seed, bool restricted = false)
     {

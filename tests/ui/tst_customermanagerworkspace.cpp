@@ -19,13 +19,12 @@
 #include "customers/CustomerEntry.h"
 #include "customers/CustomerFinder.h"
 #include "customers/CustomerFormWidget.h"
+#include "customers/CustomerImport.h"
 #include "customers/CustomerListModel.h"
 #include "customers/CustomerService.h"
 #include "customers/IdNumber.h"
 #include "customers/IdentityFormPage.h"
 #include "customers/ImportPage.h"
-#include "manager/GuardedTableView.h"
-#include "customers/CustomerImport.h"
 #include "customers/MyComplaintsPage.h"
 #include "customers/MyRequestsPage.h"
 #include "customers/PendingChangeModel.h"
@@ -34,13 +33,12 @@
 #include "customers/RequestDialog.h"
 #include "customers/RequestListModel.h"
 #include "customers/ViewCopyGuard.h"
+#include "manager/GuardedTableView.h"
 #include "policy/FieldCatalogue.h"
 #include "requests/RequestService.h"
 #include "workspaces/CustomerManagerWorkspace.h"
 
 #include <QAbstractItemModelTester>
-#include <QProgressBar>
-#include <QTableWidget>
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QCheckBox>
@@ -52,6 +50,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -866,7 +865,7 @@ private slots:
     }
 
     // An idle-locked session makes the workspace ask for the lock, without an error dialog.
-        // Batch entry: the template is saved, a file with two good rows and one refused row gives the counts
+    // Batch entry: the template is saved, a file with two good rows and one refused row gives the counts
     // and the refused row's line, column and reason (never its values), and a report file.
     void importPageImportsAndListsRefusedRows()
     {

@@ -200,12 +200,6 @@ private:
         return true;
     }
 
-    template <typename T>
-    static T* child(QWidget* parent, const char* name)
-    {
-        return parent->findChild<T*>(QString::fromLatin1(name));
-    }
-
     static int rowWithKey(GuardedTableView* view, const std::function<qint64(const QModelIndex&)>& keyOf, qint64 key)
     {
         for (int row = 0; row < view->model()->rowCount(); ++row) {

@@ -9,10 +9,10 @@
 #include "auth/AccountService.h"
 #include "common/ClipboardGuard.h"
 #include "common/Dialogs.h"
+#include "customers/ViewCopyGuard.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableView>
@@ -39,12 +39,11 @@ AccountsPage::AccountsPage(const WorkspaceContext& context, QWidget* parent)
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setContextMenuPolicy(Qt::NoContextMenu);
-    m_view->setDragEnabled(false);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->installEventFilter(this);
+    ViewCopyGuard::install(m_view, m_context.clipboard,
+        {AccountsModel::Login, AccountsModel::DisplayName, AccountsModel::RoleColumn, AccountsModel::StaffNo,
+            AccountsModel::Status});
     layout->addWidget(m_view, 1);
 
     auto* buttons = new QHBoxLayout;
@@ -224,33 +223,6 @@ void AccountsPage::removeSecondFactor()
         return;
     }
     refresh();
-}
-
-void AccountsPage::copyRow()
-{
-    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    if (rows.isEmpty())
-        return;
-    QStringList cells;
-    for (int column : {AccountsModel::Login, AccountsModel::DisplayName, AccountsModel::RoleColumn,
-             AccountsModel::StaffNo, AccountsModel::Status})
-        cells << m_model->index(rows.constFirst().row(), column).data().toString();
-    m_context.clipboard.setText(cells.join(QLatin1Char('\t')));
-}
-
-bool AccountsPage::eventFilter(QObject* watched, QEvent* event)
-{
-    // Ctrl+C on the list copies the selected row through the clipboard policy, not the view's own copy.
-    if (watched == m_view && (event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride)) {
-        auto* key = static_cast<QKeyEvent*>(event);
-        if (key->matches(QKeySequence::Copy)) {
-            if (event->type() == QEvent::KeyPress)
-                copyRow();
-            event->accept();
-            return true;
-        }
-    }
-    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace bv::ui

@@ -29,16 +29,12 @@ public:
     void resetPassword();
     void changeRole();
     void removeSecondFactor();
-    void copyRow();
 
     AccountsModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
 
 signals:
     void failed(const bv::Error& error);
-
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void updateButtons();

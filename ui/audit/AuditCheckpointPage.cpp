@@ -2,18 +2,18 @@
 
 #include "Core.h"
 #include "audit/AuditService.h"
+#include "common/AtomicFile.h"
 #include "common/Dialogs.h"
 #include "customers/WorkingCalendar.h"
 
+#include <QBuffer>
 #include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPageLayout>
+#include <QPdfWriter>
 #include <QPlainTextEdit>
-#include <QPrinter>
 #include <QPushButton>
 #include <QTextDocument>
 #include <QTimeZone>
@@ -77,13 +77,9 @@ QString AuditCheckpointPage::newFile(const QString& title, const QString& sugges
     const QString path = m_context.dialogs.saveFileName(this, title, suggested, filter);
     if (path.isEmpty())
         return QString();
-    const QFileInfo info(path);
-    if (info.exists() || info.isSymLink()) {
-        emit failed(makeError(ErrorCode::AlreadyExists,
-            tr("The file %1 already exists, and a checkpoint never overwrites a file. Choose "
-               "another file name.")
-                .arg(info.fileName()),
-            QDir::toNativeSeparators(info.absoluteFilePath())));
+    Status fresh = AtomicFile::checkNew(path, QStringLiteral("path"));
+    if (!fresh.ok()) {
+        emit failed(fresh.error());
         return QString();
     }
     return path;
@@ -101,19 +97,12 @@ bool AuditCheckpointPage::saveText()
     const QString path = newFile(tr("Save the checkpoint"), suggested, tr("Audit checkpoints (*.txt)"));
     if (path.isEmpty())
         return false;
-    QFile file(path);
-    // NewOnly: refused if the file appeared meanwhile.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)
-        || file.write(m_checkpoint.toUtf8()) != m_checkpoint.toUtf8().size() || !file.flush()) {
-        const QString why = file.errorString();
-        file.close();
-        emit failed(makeError(ErrorCode::Io,
-            tr("The checkpoint could not be saved to %1 (%2). Choose another place.")
-                .arg(QFileInfo(path).fileName(), why),
-            QDir::toNativeSeparators(path)));
+    // Never replaces a file, not even one that appeared after the dialog closed.
+    Status saved = AtomicFile::writeNew(path, QStringLiteral("path"), m_checkpoint.toUtf8());
+    if (!saved.ok()) {
+        emit failed(saved.error());
         return false;
     }
-    file.close();
     m_context.dialogs.showInfo(
         this, tr("Checkpoint"), tr("The checkpoint was saved to %1.").arg(QDir::toNativeSeparators(path)));
     return true;
@@ -131,24 +120,29 @@ bool AuditCheckpointPage::savePdf()
     const QString path = newFile(tr("Save the checkpoint as PDF"), suggested, tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return false;
-    QPrinter printer(QPrinter::HighResolution);
-    printer.setOutputFormat(QPrinter::PdfFormat);
-    printer.setOutputFileName(path);
-    printer.setPageOrientation(QPageLayout::Portrait);
-    printer.setDocName(tr("BranchVault audit checkpoint"));
-    QTextDocument document;
-    document.setDefaultFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    const Actor& who = m_context.session.info();
-    document.setPlainText(m_checkpoint + QLatin1Char('\n')
-        + tr("Taken by %1 (%2) on %3.")
-              .arg(who.displayName, who.login,
-                  m_context.core.clock().nowUtc().toTimeZone(WorkingCalendar::branchTimeZone()).toString(Qt::ISODate))
-        + QStringLiteral("\n\n") + tr("Signature: ______________________"));
-    document.print(&printer);
-    if (!QFileInfo::exists(path)) {
-        emit failed(makeError(ErrorCode::Io,
-            tr("The PDF could not be written to %1. Choose another place.").arg(QFileInfo(path).fileName()),
-            QDir::toNativeSeparators(path)));
+    // Rendered in memory, then written like the text: never over a file, never half a file.
+    QBuffer pdf;
+    pdf.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&pdf);
+        writer.setPageOrientation(QPageLayout::Portrait);
+        writer.setTitle(tr("BranchVault audit checkpoint"));
+        QTextDocument document;
+        document.setDefaultFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        const Actor& who = m_context.session.info();
+        document.setPlainText(m_checkpoint + QLatin1Char('\n')
+            + tr("Taken by %1 (%2) on %3.")
+                  .arg(who.displayName, who.login,
+                      m_context.core.clock()
+                          .nowUtc()
+                          .toTimeZone(WorkingCalendar::branchTimeZone())
+                          .toString(Qt::ISODate))
+            + QStringLiteral("\n\n") + tr("Signature: ______________________"));
+        document.print(&writer);
+    }
+    Status saved = AtomicFile::writeNew(path, QStringLiteral("path"), pdf.data());
+    if (!saved.ok()) {
+        emit failed(saved.error());
         return false;
     }
     m_context.dialogs.showInfo(

@@ -6,6 +6,7 @@
 #include "Core.h"
 #include "common/ClipboardGuard.h"
 #include "common/ProtectedLabel.h"
+#include "customers/ViewCopyGuard.h"
 
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -13,7 +14,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
@@ -52,15 +52,16 @@ AuditLogPage::AuditLogPage(const WorkspaceContext& context, QWidget* parent)
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setContextMenuPolicy(Qt::NoContextMenu);
-    m_view->setDragEnabled(false);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(
         m_view->fontMetrics().height() + m_view->fontMetrics().height() / 2);
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->installEventFilter(this);
+    // Copy: every column but the details (they may hold masked values and free text).
+    ViewCopyGuard::install(m_view, m_context.clipboard,
+        {AuditLogModel::Seq, AuditLogModel::Time, AuditLogModel::Login, AuditLogModel::RoleColumn,
+            AuditLogModel::Action, AuditLogModel::Object, AuditLogModel::CustomerNo, AuditLogModel::Outcome,
+            AuditLogModel::Workstation});
 
     auto* detailsBox = new QGroupBox(tr("Details of the selected row"), this);
     auto* detailsLayout = new QVBoxLayout(detailsBox);
@@ -166,32 +167,6 @@ void AuditLogPage::showCurrent()
             .arg(row.seq)
             .arg(AuditLogModel::timeText(row.at), row.action, AuditLogModel::outcomeLabel(row.outcome),
                 QString::fromLatin1(row.prevHash.toHex()), QString::fromLatin1(row.hash.toHex()), details));
-}
-
-void AuditLogPage::copyRow()
-{
-    const QModelIndex current = m_view->currentIndex();
-    if (!current.isValid())
-        return;
-    QStringList cells;
-    for (int column = AuditLogModel::Seq; column < AuditLogModel::Details; ++column)
-        cells << m_model->index(current.row(), column).data().toString();
-    m_context.clipboard.setText(cells.join(QLatin1Char('\t')));
-}
-
-bool AuditLogPage::eventFilter(QObject* watched, QEvent* event)
-{
-    // Ctrl+C copies the selected row without its details, through the clipboard policy.
-    if (watched == m_view && (event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride)) {
-        auto* key = static_cast<QKeyEvent*>(event);
-        if (key->matches(QKeySequence::Copy)) {
-            if (event->type() == QEvent::KeyPress)
-                copyRow();
-            event->accept();
-            return true;
-        }
-    }
-    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace bv::ui

@@ -28,7 +28,6 @@ public:
     void refresh();
     void clearFilter();
     void loadMore();
-    void copyRow();
 
     AuditLogModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
@@ -36,9 +35,6 @@ public:
 
 signals:
     void failed(const bv::Error& error);
-
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void showCurrent();

@@ -60,7 +60,7 @@ ImportPage::ImportPage(const WorkspaceContext& context, QWidget* parent)
     m_problemsModel = new models::RecordTableModel({tr("Line"), tr("Column"), tr("Reason")}, this);
     m_problems = createTable(QStringLiteral("importProblemsTableView"), tr("Refused rows"));
     m_problems->setModel(m_problemsModel);
-    // a reason names the field and the rule, never the value (core/customers/CustomerImport)
+    // a reason names the field and the rule, never the value (at most an ID number's check character)
     m_problems->setCopyableColumns({0, 1, 2});
     m_problems->setWordWrap(true);
     layout->addWidget(m_problems, 1);

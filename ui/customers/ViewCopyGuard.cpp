@@ -1,10 +1,13 @@
 #include "ViewCopyGuard.h"
 
 #include "common/ClipboardGuard.h"
+#include "models/CustomerListModel.h"
 
 #include <QAbstractItemView>
 #include <QKeyEvent>
 #include <QMenu>
+
+#include <algorithm>
 
 namespace bv::ui {
 
@@ -41,25 +44,31 @@ ViewCopyGuard* ViewCopyGuard::of(const QAbstractItemView* view)
     return qobject_cast<ViewCopyGuard*>(view->property(kGuardProperty).value<QObject*>());
 }
 
-QString ViewCopyGuard::selectedRowsText() const
+QString ViewCopyGuard::rowsText(const QAbstractItemView* view, const QList<int>& columns)
 {
-    const QAbstractItemModel* model = m_view->model();
-    if (!model || m_columns.isEmpty())
+    const QAbstractItemModel* model = view->model();
+    if (!model || columns.isEmpty())
         return QString();
+    // Rows from the selection's ranges (a selection of a whole long list is a few ranges, not one index
+    // per cell), in order, each once.
     QList<int> rows;
-    if (const QItemSelectionModel* selection = m_view->selectionModel()) {
-        for (const QModelIndex& index : selection->selectedIndexes()) {
-            if (!rows.contains(index.row()))
-                rows << index.row();
+    if (const QItemSelectionModel* selection = view->selectionModel()) {
+        for (const QItemSelectionRange& range : selection->selection()) {
+            for (int row = range.top(); row <= range.bottom(); ++row)
+                rows << row;
         }
     }
-    if (rows.isEmpty() && m_view->currentIndex().isValid())
-        rows << m_view->currentIndex().row();
+    if (rows.isEmpty() && view->currentIndex().isValid())
+        rows << view->currentIndex().row();
     std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
     QStringList lines;
     for (int row : std::as_const(rows)) {
+        const QVariant loaded = model->index(row, 0).data(models::CustomerListModel::LoadedRole);
+        if (loaded.isValid() && !loaded.toBool())
+            continue; // a placeholder row of the branch list
         QStringList cells;
-        for (int column : m_columns)
+        for (int column : columns)
             cells << model->index(row, column).data(Qt::DisplayRole).toString();
         lines << cells.join(QLatin1Char('\t'));
     }

@@ -26,7 +26,10 @@ public:
     QList<int> copyColumns() const { return m_columns; }
     // The selected rows (or the current row), copyable columns only, tab-separated; empty when the view
     // offers nothing to copy.
-    QString selectedRowsText() const;
+    QString selectedRowsText() const { return rowsText(m_view, m_columns); }
+    // The same for any view: the selected rows (or the current row) of `view`, `columns` only; a placeholder
+    // row still loading (models::CustomerListModel::LoadedRole false) is left out.
+    static QString rowsText(const QAbstractItemView* view, const QList<int>& columns);
     // Puts selectedRowsText() on the clipboard; false when there was nothing to copy.
     bool copySelectedRows();
 

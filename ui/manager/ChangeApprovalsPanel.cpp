@@ -85,8 +85,8 @@ ChangeApprovalsPanel::ChangeApprovalsPanel(const WorkspaceContext& context, QWid
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ChangeApprovalsPanel::showDiff);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ChangeApprovalsPanel::showDiff);
     connect(m_table, &GuardedTableView::openRequested, this, &ChangeApprovalsPanel::openCustomer);
-    connect(m_approve, &QPushButton::clicked, this, &ChangeApprovalsPanel::approve);
-    connect(m_reject, &QPushButton::clicked, this, &ChangeApprovalsPanel::reject);
+    connect(m_approve, &QPushButton::clicked, this, [this] { decide(true); });
+    connect(m_reject, &QPushButton::clicked, this, [this] { decide(false); });
     connect(m_open, &QPushButton::clicked, this, &ChangeApprovalsPanel::openCustomer);
     showDiff();
 }
@@ -150,46 +150,29 @@ void ChangeApprovalsPanel::showDiff()
     m_open->setEnabled(change != nullptr);
 }
 
-void ChangeApprovalsPanel::approve()
+void ChangeApprovalsPanel::decide(bool approving)
 {
     const PendingChange* change = selected();
     if (!change)
         return;
     const qint64 id = change->id;
     const QString number = change->customerNumber;
-    const auto reason = m_context.dialogs.askText(
-        this, tr("Approve change %1").arg(id), tr("Reason or remark for the approval (optional):"), false);
+    const auto reason = approving ? m_context.dialogs.askText(this, tr("Approve change %1").arg(id),
+                            tr("Reason or remark for the approval (optional):"), false)
+                                  : m_context.dialogs.askText(this, tr("Reject change %1").arg(id),
+                                      tr("Reason for the rejection (the maker will see it):"), true);
     if (!reason)
         return;
-    const Status status = m_context.core.customers().entry().approve(m_context.session, id, *reason);
+    CustomerEntry& entry = m_context.core.customers().entry();
+    const Status status
+        = approving ? entry.approve(m_context.session, id, *reason) : entry.reject(m_context.session, id, *reason);
     if (!status.ok()) {
         fail(status.error());
         reload();
         return;
     }
-    setFeedback(tr("Change %1 of customer %2 approved.").arg(id).arg(number));
-    reload();
-    emit changed();
-}
-
-void ChangeApprovalsPanel::reject()
-{
-    const PendingChange* change = selected();
-    if (!change)
-        return;
-    const qint64 id = change->id;
-    const QString number = change->customerNumber;
-    const auto reason = m_context.dialogs.askText(
-        this, tr("Reject change %1").arg(id), tr("Reason for the rejection (the maker will see it):"), true);
-    if (!reason)
-        return;
-    const Status status = m_context.core.customers().entry().reject(m_context.session, id, *reason);
-    if (!status.ok()) {
-        fail(status.error());
-        reload();
-        return;
-    }
-    setFeedback(tr("Change %1 of customer %2 rejected.").arg(id).arg(number));
+    setFeedback(approving ? tr("Change %1 of customer %2 approved.").arg(id).arg(number)
+                          : tr("Change %1 of customer %2 rejected.").arg(id).arg(number));
     reload();
     emit changed();
 }

@@ -48,8 +48,8 @@ signals:
 
 private:
     void showDiff();
-    void approve();
-    void reject();
+    // Approves or rejects the selected change, after asking for the reason.
+    void decide(bool approving);
     void openCustomer();
     const PendingChange* selected() const;
 

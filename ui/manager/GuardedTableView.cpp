@@ -1,16 +1,14 @@
 #include "GuardedTableView.h"
 
 #include "common/ClipboardGuard.h"
+#include "customers/ViewCopyGuard.h"
 #include "models/CustomerListModel.h"
 
 #include <QContextMenuEvent>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QMenu>
-#include <QSet>
 #include <QTimer>
-
-#include <algorithm>
 
 namespace bv::ui {
 
@@ -91,25 +89,7 @@ int GuardedTableView::selectedRow() const
 
 QString GuardedTableView::copyText() const
 {
-    if (!model() || !selectionModel() || m_copyable.isEmpty())
-        return QString();
-    QList<int> rows;
-    for (const QModelIndex& index : selectionModel()->selectedRows())
-        rows << index.row();
-    if (rows.isEmpty() && currentIndex().isValid())
-        rows << currentIndex().row();
-    std::sort(rows.begin(), rows.end());
-    QStringList lines;
-    for (int row : rows) {
-        const QVariant loaded = model()->index(row, 0).data(models::CustomerListModel::LoadedRole);
-        if (loaded.isValid() && !loaded.toBool())
-            continue; // a placeholder row of the branch list
-        QStringList cells;
-        for (int column : m_copyable)
-            cells << model()->index(row, column).data(Qt::DisplayRole).toString();
-        lines << cells.join(QLatin1Char('\t'));
-    }
-    return lines.join(QLatin1Char('\n'));
+    return ViewCopyGuard::rowsText(this, m_copyable);
 }
 
 void GuardedTableView::copyRows()

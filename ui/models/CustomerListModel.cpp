@@ -292,7 +292,7 @@ bool CustomerListModel::fetchPage(int page)
     const qint64 ascending = end - std::prev(m_ascAnchors.upperBound(begin)).key();
     const qint64 descending = (m_count - begin) - std::prev(m_descAnchors.upperBound(m_count - end)).key();
     QList<CustomerListRow> rows;
-    const bool ok = descending < ascending ? fetchDescending(begin, end, &rows) : fetchAscending(begin, end, &rows);
+    const bool ok = fetchRun(descending < ascending, begin, end, &rows);
     if (!ok)
         return false;
     store(page, std::move(rows));
@@ -305,15 +305,19 @@ Result<CustomerPage> CustomerListModel::call(bool reversed, const QString& after
     return m_core.customers().finder().branchList(m_session, m_sort, m_descending != reversed, after, limit);
 }
 
-bool CustomerListModel::fetchAscending(qint64 begin, qint64 end, QList<CustomerListRow>* rows)
+bool CustomerListModel::fetchRun(bool reversed, qint64 begin, qint64 end, QList<CustomerListRow>* rows)
 {
-    auto anchor = std::prev(m_ascAnchors.upperBound(begin));
+    // Positions [from, to) in the direction fetched: the rows themselves, or counted from the end.
+    const qint64 from = reversed ? m_count - end : begin;
+    const qint64 to = reversed ? m_count - begin : end;
+    QMap<qint64, QString>& anchors = reversed ? m_descAnchors : m_ascAnchors;
+    auto anchor = std::prev(anchors.upperBound(from));
     qint64 position = anchor.key();
     QString cursor = anchor.value();
     const int chunk = qMax(1, kMaxFetch / m_pageSize) * m_pageSize; // chunks end on page boundaries
-    while (position < begin) {
-        const int limit = int(qMin<qint64>(chunk, begin - position));
-        auto skipped = call(false, cursor, limit);
+    while (position < from) {
+        const int limit = int(qMin<qint64>(chunk, from - position));
+        auto skipped = call(reversed, cursor, limit);
         if (!skipped.ok()) {
             setFailed(skipped.error());
             return false;
@@ -324,65 +328,26 @@ bool CustomerListModel::fetchAscending(qint64 begin, qint64 end, QList<CustomerL
         }
         position += limit;
         cursor = skipped->nextCursor;
-        m_ascAnchors.insert(position, cursor);
+        anchors.insert(position, cursor);
     }
-    const int limit = int(end - begin);
-    auto page = call(false, cursor, limit);
+    const int limit = int(to - from);
+    auto page = call(reversed, cursor, limit);
     if (!page.ok()) {
         setFailed(page.error());
         return false;
     }
     // Exactly the rows counted: a short page, or more rows after the last counted one, means the list
     // changed since it was counted.
-    if (page->rows.size() != limit || page->nextCursor.isEmpty() != (end == m_count)) {
+    if (page->rows.size() != limit || page->nextCursor.isEmpty() != (to == m_count)) {
         stale();
         return false;
     }
     if (!page->nextCursor.isEmpty())
-        m_ascAnchors.insert(end, page->nextCursor);
-    thin(&m_ascAnchors);
+        anchors.insert(to, page->nextCursor);
+    thin(&anchors);
     *rows = std::move(page->rows);
-    return true;
-}
-
-bool CustomerListModel::fetchDescending(qint64 begin, qint64 end, QList<CustomerListRow>* rows)
-{
-    // In the reversed order, rows [begin, end) are positions [count - end, count - begin).
-    const qint64 from = m_count - end;
-    const qint64 to = m_count - begin;
-    auto anchor = std::prev(m_descAnchors.upperBound(from));
-    qint64 position = anchor.key();
-    QString cursor = anchor.value();
-    while (position < from) {
-        const int limit = int(qMin<qint64>(kMaxFetch, from - position));
-        auto skipped = call(true, cursor, limit);
-        if (!skipped.ok()) {
-            setFailed(skipped.error());
-            return false;
-        }
-        if (skipped->rows.size() != limit || skipped->nextCursor.isEmpty()) {
-            stale();
-            return false;
-        }
-        position += limit;
-        cursor = skipped->nextCursor;
-        m_descAnchors.insert(position, cursor);
-    }
-    const int limit = int(to - from);
-    auto page = call(true, cursor, limit);
-    if (!page.ok()) {
-        setFailed(page.error());
-        return false;
-    }
-    if (page->rows.size() != limit || page->nextCursor.isEmpty() != (begin == 0)) {
-        stale();
-        return false;
-    }
-    if (!page->nextCursor.isEmpty())
-        m_descAnchors.insert(to, page->nextCursor);
-    thin(&m_descAnchors);
-    *rows = std::move(page->rows);
-    std::reverse(rows->begin(), rows->end());
+    if (reversed)
+        std::reverse(rows->begin(), rows->end());
     return true;
 }
 

@@ -82,7 +82,8 @@ public:
     };
     enum DataRole
     {
-        LoadedRole = Qt::UserRole + 1, // bool: the row is in the cache (else the data is a placeholder)
+        LoadedRole = Qt::UserRole + 0x4c44, // bool: the row is in the cache (else the data is a placeholder);
+                                            // a number of its own: views test it on any model
         CustomerNumberRole, // the customer number, empty while not loaded
     };
     enum class State
@@ -157,8 +158,9 @@ private:
     void loadWanted();
     void requestPage(int page) const;
     bool fetchPage(int page);
-    bool fetchAscending(qint64 begin, qint64 end, QList<CustomerListRow>* rows);
-    bool fetchDescending(qint64 begin, qint64 end, QList<CustomerListRow>* rows);
+    // Rows [begin, end) read in the list's order from the nearest anchor before them, or (reversed) in the
+    // opposite order from the nearest anchor after them; false when the list changed or the read failed.
+    bool fetchRun(bool reversed, qint64 begin, qint64 end, QList<CustomerListRow>* rows);
     Result<CustomerPage> call(bool descending, const QString& after, int limit);
     void store(int page, QList<CustomerListRow> rows);
     void stale();

@@ -342,7 +342,9 @@ private slots:
         QCOMPARE(auditRows(audit::CustomerCreate).size(), 1 + 4);
         AuditFilter all;
         all.limit = 10000;
-        for (const AuditRow& row : *t->core->auditLog().rows(all)) {
+        const auto logged = t->core->auditLog().rows(all);
+        BV_VERIFY_OK(logged);
+        for (const AuditRow& row : *logged) {
             for (const Row& r : rows) {
                 for (const QString& secret : secretsOf(r))
                     QVERIFY2(!row.details.contains(secret), qPrintable(row.action));

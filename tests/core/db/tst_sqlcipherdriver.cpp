@@ -9,8 +9,8 @@
 #include <QSqlField>
 #include <QSqlIndex>
 #include <QSqlQuery>
-#include <QSqlResult>
 #include <QSqlRecord>
+#include <QSqlResult>
 #include <QTest>
 
 using namespace bv;
@@ -31,7 +31,7 @@ private slots:
         QSqlQuery q(db());
         QVERIFY2(q.exec(QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY KEY, i INTEGER, r REAL, s TEXT, b BLOB, "
                                        "u TEXT UNIQUE)")),
-                 qPrintable(q.lastError().text()));
+            qPrintable(q.lastError().text()));
     }
     void cleanup() { m_test.reset(); }
 
@@ -121,7 +121,7 @@ private slots:
         QVERIFY(q.prepare(QStringLiteral("INSERT INTO t (b, s, i) VALUES (?, ?, ?)")));
         q.addBindValue(blob);
         q.addBindValue(QVariant(QMetaType::fromType<QString>())); // typed NULL
-        q.addBindValue(QVariant());                              // untyped NULL
+        q.addBindValue(QVariant()); // untyped NULL
         QVERIFY(q.exec());
         QVERIFY(q.prepare(QStringLiteral("INSERT INTO t (b) VALUES (?)")));
         q.addBindValue(QByteArray(""));
@@ -183,7 +183,7 @@ private slots:
         QCOMPARE(q.value(1).toInt(), 4950);
     }
 
-        // A finished query's statement goes back to the driver's pool; the next query with the same text
+    // A finished query's statement goes back to the driver's pool; the next query with the same text
     // takes it. Queries with the same text that are open at once each have their own statement, the
     // pooled one keeps no bound value, and a schema change is seen by the next query.
     void statementPoolKeepsQueriesApart()
@@ -211,7 +211,7 @@ private slots:
             QVERIFY(inner.exec());
             pairs << outer.value(0).toInt() * 10 + (inner.next() ? inner.value(0).toInt() : 0);
         }
-                QCOMPARE(pairs, (QList<int> {13, 24, 30, 40}));
+        QCOMPARE(pairs, (QList<int> {13, 24, 30, 40}));
         // the statements really are reused: a finished query's statement serves the next one
         void* first = nullptr;
         {
@@ -396,7 +396,7 @@ private slots:
         QCOMPARE(table.count(), 6);
         QCOMPARE(db().primaryIndex(QStringLiteral("t")).fieldName(0), QStringLiteral("id"));
         QCOMPARE(db().driver()->escapeIdentifier(QStringLiteral("we\"ird"), QSqlDriver::FieldName),
-                 QStringLiteral("\"we\"\"ird\""));
+            QStringLiteral("\"we\"\"ird\""));
     }
 };
 

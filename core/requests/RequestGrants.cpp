@@ -1,0 +1,214 @@
+// RequestService: looking up, using up and recording the use of grants (DESIGN §5).
+#include "RequestService.h"
+
+#include "CustomerDirectory.h"
+#include "RequestSupport.h"
+#include "audit/AuditActions.h"
+#include "audit/AuditLog.h"
+#include "db/Database.h"
+#include "db/Transaction.h"
+#include "policy/AccessControl.h"
+#include "policy/FieldCatalogue.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace bv {
+
+using namespace requests_internal;
+
+namespace {
+
+// The actor's approved, live requests of one type that name `customerId` (or, with 0, name no customer),
+// with their scope; latest validity first or soonest first.
+struct Candidate
+{
+    Grant grant;
+    Scope scope;
+};
+
+Result<QList<Candidate>> liveCandidates(
+    Database& db, const Actor& actor, RequestType type, qint64 customerId, const QDateTime& now, bool latestFirst)
+{
+    const QString customerCondition = customerId > 0
+        ? QStringLiteral("EXISTS (SELECT 1 FROM request_customers rc WHERE rc.request_id = r.id AND "
+                         "rc.customer_id = ?)")
+        : QStringLiteral("NOT EXISTS (SELECT 1 FROM request_customers rc WHERE rc.request_id = r.id)");
+    QVariantList values {actor.userId, requestTypeKey(type), now, now};
+    if (customerId > 0)
+        values << customerId;
+    auto q = db.query(QStringLiteral("SELECT r.id, r.valid_until, r.decided_by, r.scope FROM requests r "
+                                     "WHERE r.requester_id = ? AND r.type = ? AND r.status = 'approved' "
+                                     "AND r.valid_from <= ? AND r.valid_until > ? AND ")
+            + customerCondition
+            + (latestFirst ? QStringLiteral(" ORDER BY r.valid_until DESC, r.id DESC")
+                           : QStringLiteral(" ORDER BY r.valid_until ASC, r.id ASC")),
+        values);
+    if (!q.ok())
+        return q.error();
+    QList<Candidate> candidates;
+    while (q->next())
+        candidates << Candidate {
+            Grant {q->value(0).toLongLong(), type, timeFrom(q->value(1)), q->value(2).toLongLong()},
+            scopeFromJson(q->value(3).toString())};
+    return candidates;
+}
+
+} // namespace
+
+Result<Grant> RequestService::liveGrant(
+    const Actor& actor, RequestType type, qint64 customerId, const QString& field) const
+{
+    const bool perCustomer = type == RequestType::Reveal || type == RequestType::RestrictedAccess;
+    if ((perCustomer && customerId <= 0) || (type == RequestType::Reveal && field.isEmpty()))
+        return makeError(
+            ErrorCode::Internal, tr("A grant was looked up without its customer or field."), requestTypeKey(type));
+    auto noGrant = [&]() {
+        switch (type) {
+        case RequestType::Reveal:
+            return makeError(ErrorCode::NotFound,
+                tr("You have no live approval to see the %1 of this customer in full. File a special "
+                   "request and wait for the branch manager's approval.")
+                    .arg(FieldCatalogue::label(field)));
+        case RequestType::RestrictedAccess:
+            return makeError(ErrorCode::NotFound,
+                tr("This customer is restricted and you have no live approval for access. File a special "
+                   "request and wait for the branch manager's approval."));
+        case RequestType::Export:
+        case RequestType::Print:
+            break;
+        }
+        return makeError(ErrorCode::NotFound,
+            type == RequestType::Export ? tr("You have no live approval for this export. File a special request and "
+                                             "wait for the branch manager's approval.")
+                                        : tr("You have no live approval for this print. File a special request and "
+                                             "wait for the branch manager's approval."));
+    };
+    if (!actor.isSignedIn())
+        return noGrant();
+    auto candidates = liveCandidates(m_db, actor, type, customerId, m_clock.nowUtc(), true);
+    if (!candidates.ok())
+        return candidates.error();
+    for (const Candidate& candidate : *candidates) {
+        if (type != RequestType::Reveal || candidate.scope.fields.contains(field))
+            return candidate.grant;
+    }
+    return noGrant();
+}
+
+Result<Grant> RequestService::consumeGrant(
+    const Actor& actor, RequestType type, const QString& report, qint64 customerId)
+{
+    if (type != RequestType::Export && type != RequestType::Print)
+        return makeError(ErrorCode::Internal, tr("Only export and print grants are used up; other grants are reused."),
+            requestTypeKey(type));
+    const ReportSpec* spec = findReport(report);
+    if (!spec)
+        return invalid(QStringLiteral("report"),
+            tr("There is no report \"%1\". Choose one of %2.").arg(report, reportKeys().join(QStringLiteral(", "))));
+    const QString typeKey = requestTypeKey(type);
+    QString noGrant;
+    if (type == RequestType::Export)
+        noGrant = customerId > 0 ? tr("You have no live approval to export the report \"%1\" for this customer. File "
+                                      "a special request and wait for the branch manager's approval.")
+                                 : tr("You have no live approval to export the report \"%1\". File a special "
+                                      "request and wait for the branch manager's approval.");
+    else
+        noGrant = customerId > 0 ? tr("You have no live approval to print the report \"%1\" for this customer. File "
+                                      "a special request and wait for the branch manager's approval.")
+                                 : tr("You have no live approval to print the report \"%1\". File a special request "
+                                      "and wait for the branch manager's approval.");
+    noGrant = noGrant.arg(report);
+    if (!actor.isSignedIn())
+        return makeError(ErrorCode::NotFound, noGrant);
+    QString customerNo;
+    if (customerId > 0) {
+        auto ref = m_customers.customerById(customerId);
+        if (!ref.ok())
+            return ref.error();
+        customerNo = ref->number;
+    }
+    const QDateTime now = m_clock.nowUtc();
+    // The grant that runs out first is used first.
+    auto candidates = liveCandidates(m_db, actor, type, customerId, now, false);
+    if (!candidates.ok())
+        return candidates.error();
+    std::optional<Grant> grant;
+    for (const Candidate& candidate : *candidates) {
+        if (candidate.scope.report == report) {
+            grant = candidate.grant;
+            break;
+        }
+    }
+    if (!grant)
+        return makeError(ErrorCode::NotFound, noGrant);
+
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    auto used = m_db.query(QStringLiteral("UPDATE requests SET status = 'used', used_at = ? WHERE id = ? AND status = "
+                                          "'approved' AND valid_until > ?"),
+        {now, grant->requestId, now});
+    if (!used.ok())
+        return used.error();
+    if (used->numRowsAffected() != 1)
+        return makeError(ErrorCode::NotFound, noGrant);
+    QJsonObject details {{QStringLiteral("request"), grant->requestId}, {QStringLiteral("type"), typeKey},
+        {QStringLiteral("report"), report}};
+    if (!customerNo.isEmpty())
+        details.insert(QStringLiteral("customer"), customerNo);
+    BV_TRY(m_audit.append(actor,
+        AuditEvent {QString::fromLatin1(audit::GrantUse), QStringLiteral("request"), QString::number(grant->requestId),
+            customerNo, AuditOutcome::Ok, details}));
+    BV_TRY(tx.commit());
+    return *grant;
+}
+
+Status RequestService::recordUse(
+    const Actor& actor, const Grant& grant, const QString& customerNo, const QStringList& fields)
+{
+    if (grant.type != RequestType::Reveal && grant.type != RequestType::RestrictedAccess)
+        return makeError(ErrorCode::Internal, tr("Export and print grants are single use; use them up instead."),
+            requestTypeKey(grant.type));
+    const QString number = customerNo.trimmed().toUpper();
+    const QString stopped = tr("The approval for this is no longer live (it expired, was revoked, or does not cover "
+                               "this customer or field). File a special request and wait for the branch manager's "
+                               "approval.");
+    if (!actor.isSignedIn() || number.isEmpty() || (grant.type == RequestType::Reveal && fields.isEmpty()))
+        return makeError(ErrorCode::NotFound, stopped);
+    // The grant is checked again at the moment of use: a grant revoked or expired since it was looked up
+    // must not be used.
+    auto ref = m_customers.customerByNumber(number);
+    if (!ref.ok())
+        return ref.error();
+    const QDateTime now = m_clock.nowUtc();
+    auto scope = m_db.query(QStringLiteral("SELECT r.scope FROM requests r WHERE r.id = ? AND r.requester_id = ? AND "
+                                           "r.type = ? AND r.status = 'approved' AND r.valid_from <= ? AND "
+                                           "r.valid_until > ? AND EXISTS (SELECT 1 FROM request_customers rc WHERE "
+                                           "rc.request_id = r.id AND rc.customer_id = ?)"),
+        {grant.requestId, actor.userId, requestTypeKey(grant.type), now, now, ref->id});
+    if (!scope.ok())
+        return scope.error();
+    if (!scope->next())
+        return makeError(ErrorCode::NotFound, stopped);
+    const QStringList allowed = scopeFromJson(scope->value(0).toString()).fields;
+    scope->finish();
+    if (grant.type == RequestType::Reveal) {
+        for (const QString& field : fields) {
+            if (!allowed.contains(field))
+                return makeError(ErrorCode::NotFound, stopped);
+        }
+    }
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    BV_TRY(m_audit.append(actor,
+        AuditEvent {QString::fromLatin1(audit::GrantUse), QStringLiteral("request"), QString::number(grant.requestId),
+            ref->number, AuditOutcome::Ok,
+            QJsonObject {{QStringLiteral("request"), grant.requestId},
+                {QStringLiteral("type"), requestTypeKey(grant.type)},
+                {QStringLiteral("fields"), QJsonArray::fromStringList(fields)}}}));
+    return tx.commit();
+}
+
+} // namespace bv
