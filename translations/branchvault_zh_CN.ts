@@ -7434,6 +7434,10 @@ With it (and the key envelope beside the database) the database can be unlocked 
         <source>Pair %1 cleared.</source>
         <translation>客户对 %1 已排除。</translation>
     </message>
+    <message>
+        <source>Shared number (masked)</source>
+        <translation>共用号码（已脱敏）</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::TierApprovalsPanel</name>

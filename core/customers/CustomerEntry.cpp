@@ -365,25 +365,27 @@ Status CustomerEntry::markSuspicious(
 {
     CustomerStore& store = m_service.store();
     Database& db = m_service.database();
-    auto record = [&](const QString& kind, const QList<qint64>& others) -> Status {
+    auto record = [&](const QString& kind, const QList<qint64>& others, const QString& masked) -> Status {
         for (qint64 other : others) {
-            BV_TRY(db.exec(QStringLiteral("INSERT INTO suspicious_pairs (kind, customer_a, customer_b, found_at) "
-                                          "VALUES (?, ?, ?, ?) ON CONFLICT (kind, customer_a, customer_b) DO NOTHING"),
-                {kind, qMin(customerId, other), qMax(customerId, other), store.now()}));
+            BV_TRY(db.exec(QStringLiteral("INSERT INTO suspicious_pairs (kind, customer_a, customer_b, found_at, "
+                                          "masked_value) VALUES (?, ?, ?, ?, ?) "
+                                          "ON CONFLICT (kind, customer_a, customer_b) DO NOTHING"),
+                {kind, qMin(customerId, other), qMax(customerId, other), store.now(), masked}));
         }
         return {};
     };
-    for (const QString& phone : phones) {
-        auto others = store.customersWith(int(BlindDomain::Phone), phone, customerId);
+    for (auto it = phones.cbegin(); it != phones.cend(); ++it) {
+        auto others = store.customersWith(int(BlindDomain::Phone), it.value(), customerId);
         if (!others.ok())
             return others.error();
-        BV_TRY(record(QStringLiteral("phone"), *others));
+        BV_TRY(record(QStringLiteral("phone"), *others, store.mask(it.key(), it.value())));
     }
     for (const QString& number : accountNumbers) {
         auto others = store.customersWith(int(BlindDomain::Account), number, customerId);
         if (!others.ok())
             return others.error();
-        BV_TRY(record(QStringLiteral("account"), *others));
+        BV_TRY(
+            record(QStringLiteral("account"), *others, store.mask(QString::fromLatin1(fields::AccountNumber), number)));
     }
     return {};
 }
@@ -695,7 +697,8 @@ Result<QList<SuspiciousPair>> CustomerEntry::suspicious(const Session& session)
     if (!actor.ok())
         return actor.error();
     auto q = m_service.database().query(
-        QStringLiteral("SELECT p.id, p.kind, a.customer_no, b.customer_no, p.found_at, p.status, p.customer_a "
+        QStringLiteral("SELECT p.id, p.kind, a.customer_no, b.customer_no, p.found_at, p.status, "
+                       "coalesce(p.masked_value, '') "
                        "FROM suspicious_pairs p JOIN customers a ON a.id = p.customer_a "
                        "JOIN customers b ON b.id = p.customer_b WHERE p.status = 'open' ORDER BY p.found_at, p.id"));
     if (!q.ok())
@@ -703,8 +706,8 @@ Result<QList<SuspiciousPair>> CustomerEntry::suspicious(const Session& session)
     QList<SuspiciousPair> list;
     while (q->next()) {
         SuspiciousPair pair {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
-            q->value(3).toString(), QString(), QDateTime::fromString(q->value(4).toString(), Qt::ISODateWithMs),
-            q->value(5).toString()};
+            q->value(3).toString(), q->value(6).toString(),
+            QDateTime::fromString(q->value(4).toString(), Qt::ISODateWithMs), q->value(5).toString()};
         list << pair;
     }
     return list;

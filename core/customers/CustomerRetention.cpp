@@ -330,8 +330,10 @@ Result<bool> CustomerRetention::anonymise(qint64 customerId, const QString& cust
     BV_TRY(db.exec(QStringLiteral("UPDATE tier_changes SET reason = NULL WHERE customer_id = ?"), {customerId}));
     BV_TRY(
         db.query(QStringLiteral("UPDATE customer_assignments SET reason = NULL WHERE customer_id = ?"), {customerId}));
-    BV_TRY(db.exec(QStringLiteral("UPDATE suspicious_pairs SET reason = NULL WHERE customer_a = ? OR customer_b = ?"),
-        {customerId, customerId}));
+    BV_TRY(
+        db.exec(QStringLiteral("UPDATE suspicious_pairs SET reason = NULL, masked_value = NULL WHERE customer_a = ? OR "
+                               "customer_b = ?"),
+            {customerId, customerId}));
 
     BV_TRY(m_service.auditLog().append(Actor::system(),
         AuditEvent {QString::fromLatin1(audit::CustomerAnonymise), kCustomer, QString::number(customerId), customerNo,

@@ -369,6 +369,11 @@ CREATE TABLE print_register (
     destroy_note  TEXT
 ) STRICT;
 )sql"))},
+        {4, QStringLiteral("the masked shared value of a suspicious pair"), sqlMigration(QStringLiteral(R"sql(
+-- The masked form of the phone or account number two customers share (for the branch manager's list);
+-- erased with the reason when either customer is anonymised.
+ALTER TABLE suspicious_pairs ADD COLUMN masked_value TEXT;
+)sql"))},
     };
     return migrations;
 }

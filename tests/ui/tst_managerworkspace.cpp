@@ -518,6 +518,11 @@ private slots:
         QStringList expected {m_numbers.at(0), twinNumber};
         expected.sort();
         QCOMPARE(pair, expected);
+        // the shared mobile, masked; a copied row leaves it out
+        const QString shared = table->model()->index(0, SuspiciousPage::SharedValue).data().toString();
+        QCOMPARE(shared, mobile(1).left(3) + QStringLiteral("****") + mobile(1).right(4));
+        table->selectRow(0);
+        QVERIFY(!table->copyText().isEmpty() && !table->copyText().contains(shared));
         QVERIFY(showsNoFullValue(&w));
         const qint64 pairId = page->pairFromIndex(table->model()->index(0, 0));
         m_dialogs->texts << QStringLiteral("husband and wife share the phone");

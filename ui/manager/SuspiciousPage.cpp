@@ -34,8 +34,8 @@ SuspiciousPage::SuspiciousPage(const WorkspaceContext& context, QWidget* parent)
                                 "share the phone)."),
         this);
     intro->setWordWrap(true);
-    m_model
-        = new models::RecordTableModel({tr("Pair"), tr("Kind"), tr("Customer A"), tr("Customer B"), tr("Found")}, this);
+    m_model = new models::RecordTableModel(
+        {tr("Pair"), tr("Kind"), tr("Customer A"), tr("Customer B"), tr("Found"), tr("Shared number (masked)")}, this);
     m_table = createTable(QStringLiteral("suspiciousTableView"), tr("Suspicious pairs"));
     m_table->setModel(m_model);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -90,7 +90,8 @@ void SuspiciousPage::reload()
     QList<models::RecordTableModel::Record> records;
     for (const SuspiciousPair& p : m_pairs)
         records << models::RecordTableModel::Record {p.id,
-            {QString::number(p.id), kindLabel(p.kind), p.numberA, p.numberB, CustomerLabels::dateTime(p.foundAt)},
+            {QString::number(p.id), kindLabel(p.kind), p.numberA, p.numberB, CustomerLabels::dateTime(p.foundAt),
+                p.maskedValue},
             p.maskedValue};
     m_model->setRecords(records);
     if (!records.isEmpty())

@@ -25,6 +25,7 @@ public:
         CustomerA,
         CustomerB,
         Found,
+        SharedValue, // masked: not copied
         ColumnCount
     };
 

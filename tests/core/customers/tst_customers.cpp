@@ -224,6 +224,9 @@ private slots:
         BV_VERIFY_OK(pairs);
         QCOMPARE(pairs->size(), 1);
         QCOMPARE(pairs->constFirst().kind, QStringLiteral("phone"));
+        // the shared number, masked (middle four hidden), never in full
+        const QString shared = mobile(10);
+        QCOMPARE(pairs->constFirst().maskedValue, shared.left(3) + QStringLiteral("****") + shared.right(4));
         QCOMPARE(QSet<QString>({pairs->constFirst().numberA, pairs->constFirst().numberB}), QSet<QString>({a, b}));
         BV_COMPARE_CODE(entry().suspicious(cm1), ErrorCode::PermissionDenied);
         BV_COMPARE_CODE(entry().clearSuspicious(m1, pairs->constFirst().id, QString()), ErrorCode::InvalidInput);

@@ -204,6 +204,12 @@ private slots:
             = SealedValues::masked(db(), {QStringLiteral("customer"), id, QString::fromLatin1(fields::Mobile)});
         BV_VERIFY_OK(mobileNow);
         QVERIFY(mobileNow->endsWith(mobile(2).right(4)));
+        const QString pairMask = QStringLiteral("SELECT coalesce(masked_value, '') FROM suspicious_pairs");
+        QVERIFY(scalar(pairMask).toString().endsWith(mobile(2).right(4)));
+        // after the retention period the pair stays for the statistics, without the shared value
+        t->clock.set(t->clock.nowUtc().addYears(5).addDays(1));
+        QCOMPARE(*retention().anonymiseDue(), 1);
+        QCOMPARE(scalar(pairMask).toString(), QString());
     }
 
     void anonymisesExactlyTheDueCustomers()
