@@ -28,11 +28,6 @@ namespace bv {
 
 namespace {
 
-// Rows created in one transaction. Each create() inside it is a savepoint, so a refused row rolls back
-// alone; the batch commits as a whole. 500 rows keep a transaction short (well under a second on the
-// reference workstation) while saving most of the per-commit fsync cost of one transaction per row.
-constexpr qint64 kBatchRows = 500;
-
 // The template's columns, in order: the entry fields of a new customer, one account, and the manager.
 const char* const kTemplateKeys[] = {
     fields::Name,
@@ -480,7 +475,7 @@ Result<ImportReport> CustomerImport::importFile(
             break;
         }
         QList<Created> batch;
-        for (qint64 inBatch = 0; inBatch < kBatchRows;) {
+        for (qint64 inBatch = 0; inBatch < m_batchRows;) {
             CsvRow row;
             const Result<bool> more = reader.readRow(&row);
             if (!more.ok() && reader.failed()) {

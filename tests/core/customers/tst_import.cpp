@@ -618,6 +618,7 @@ private slots:
     void rowsAcrossBatches()
     {
         // More rows than one batch holds: every row counted, bad ones on both sides of the boundary.
+        importer().setBatchRowsForTesting(500);
         QString text = englishHeader();
         QList<qint64> badLines;
         for (int i = 0; i < 1050; ++i) {
