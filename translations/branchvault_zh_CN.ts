@@ -124,10 +124,6 @@
 <context>
     <name>AuditCommands</name>
     <message>
-        <source>--%1 &quot;%2&quot; is not a time. Give an ISO 8601 date (2026-03-01: 00:00 branch time, UTC+8) or date-time (2026-03-01T08:30 in branch time, or with Z or an offset such as +08:00).</source>
-        <translation>--%1 的值“%2”不是有效的时间。请提供 ISO 8601 日期（2026-03-01：表示网点时间 00:00，UTC+8）或日期时间（2026-03-01T08:30 表示网点时间，也可带 Z 或 +08:00 等时区偏移）。</translation>
-    </message>
-    <message>
         <source>--since must be before --until (--until is exclusive: --since 2026-03-01 --until 2026-03-02 covers 1 March, branch time).</source>
         <translation>--since 必须早于 --until（范围不含 --until 指定的时间：--since 2026-03-01 --until 2026-03-02 表示网点时间 3 月 1 日全天）。</translation>
     </message>

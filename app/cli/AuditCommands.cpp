@@ -1,10 +1,10 @@
 // audit verify|checkpoint|list|export|alerts|purge: the security auditor's commands (DESIGN §7).
 #include "Cli.h"
 #include "Core.h"
+#include "CustomerCliSupport.h"
 #include "audit/AuditLog.h"
 #include "audit/AuditService.h"
 #include "common/AtomicFile.h"
-#include "customers/WorkingCalendar.h"
 #include "policy/SettingsService.h"
 
 #include <QDir>
@@ -13,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 #include <cerrno>
 
@@ -28,39 +27,6 @@ public:
     static constexpr qint64 kMaxCheckpointBytes = 64 * 1024;
     static constexpr int kDefaultAlertDays = 30;
 
-    static QString iso(const QDateTime& at) { return at.toUTC().toString(Qt::ISODateWithMs); }
-    static QString dash(const QString& text) { return text.isEmpty() ? QStringLiteral("-") : text; }
-
-    // TIME on the command line: an ISO 8601 date (00:00 branch time, UTC+8) or date-time (branch time
-    // unless it carries Z or an offset). A space may stand for the 'T'.
-    static Result<QDateTime> parseTime(const QString& option, const QString& text)
-    {
-        const QString trimmed = text.trimmed();
-        const QTimeZone zone = WorkingCalendar::branchTimeZone();
-        static const QRegularExpression dateOnly(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
-        static const QRegularExpression dateTime(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}"));
-        if (dateOnly.match(trimmed).hasMatch()) {
-            const QDate date = QDate::fromString(trimmed, Qt::ISODate);
-            if (date.isValid())
-                return QDateTime(date, QTime(0, 0), zone).toUTC();
-        } else if (dateTime.match(trimmed).hasMatch()) {
-            QString normalised = trimmed;
-            normalised[10] = QLatin1Char('T');
-            QDateTime at = QDateTime::fromString(normalised, Qt::ISODateWithMs);
-            if (at.isValid()) {
-                if (at.timeSpec() == Qt::LocalTime)
-                    at = QDateTime(at.date(), at.time(), zone);
-                return at.toUTC();
-            }
-        }
-        return makeError(ErrorCode::InvalidInput,
-            tr("--%1 \"%2\" is not a time. Give an ISO 8601 date (2026-03-01: 00:00 branch time, "
-               "UTC+8) or date-time (2026-03-01T08:30 in branch time, or with Z or an offset such as "
-               "+08:00).")
-                .arg(option, text),
-            QString(), option);
-    }
-
     // The period options; a missing one stays invalid (no bound).
     static Status readPeriod(const CliContext& ctx, QDateTime* since, QDateTime* until)
     {
@@ -68,7 +34,7 @@ public:
             {std::pair {QStringLiteral("since"), since}, std::pair {QStringLiteral("until"), until}}) {
             if (!ctx.isSet(name))
                 continue;
-            auto parsed = parseTime(name, ctx.option(name));
+            auto parsed = CustomerCli::parseTime(name, ctx.option(name));
             if (!parsed.ok())
                 return parsed.error();
             *target = *parsed;
@@ -143,7 +109,7 @@ public:
     static QJsonObject toJson(const AuditRow& row)
     {
         const QJsonDocument details = QJsonDocument::fromJson(row.details.toUtf8());
-        return QJsonObject {{QStringLiteral("seq"), row.seq}, {QStringLiteral("at"), iso(row.at)},
+        return QJsonObject {{QStringLiteral("seq"), row.seq}, {QStringLiteral("at"), CustomerCli::iso(row.at)},
             {QStringLiteral("workstation"), row.workstation}, {QStringLiteral("userId"), row.userId},
             {QStringLiteral("login"), row.login}, {QStringLiteral("role"), row.role},
             {QStringLiteral("action"), row.action}, {QStringLiteral("objectType"), row.objectType},
@@ -162,11 +128,11 @@ public:
         return QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8  %9")
             .arg(row.seq, 6)
             .arg(row.at.toUTC().toString(Qt::ISODate), -20)
-            .arg(dash(row.login), -16)
-            .arg(dash(row.role), -16)
+            .arg(CustomerCli::dash(row.login), -16)
+            .arg(CustomerCli::dash(row.role), -16)
             .arg(row.action, -24)
-            .arg(dash(object), -20)
-            .arg(dash(row.customerNo), -10)
+            .arg(CustomerCli::dash(object), -20)
+            .arg(CustomerCli::dash(row.customerNo), -10)
             .arg(row.outcome, -6)
             .arg(row.details);
     }
@@ -178,7 +144,7 @@ public:
             seqs.append(seq);
         return QJsonObject {{QStringLiteral("kind"), alert.kind}, {QStringLiteral("login"), alert.login},
             {QStringLiteral("otherLogin"), alert.otherLogin}, {QStringLiteral("customerNo"), alert.customerNo},
-            {QStringLiteral("from"), iso(alert.from)}, {QStringLiteral("to"), iso(alert.to)},
+            {QStringLiteral("from"), CustomerCli::iso(alert.from)}, {QStringLiteral("to"), CustomerCli::iso(alert.to)},
             {QStringLiteral("count"), alert.count}, {QStringLiteral("description"), alert.description},
             {QStringLiteral("seqs"), seqs}};
     }
@@ -247,7 +213,7 @@ public:
                     QJsonObject {{QStringLiteral("file"), QDir::toNativeSeparators(checkpointPath)},
                         {QStringLiteral("seq"), parsed->seq},
                         {QStringLiteral("hash"), QString::fromLatin1(parsed->hash.toHex())},
-                        {QStringLiteral("created"), iso(parsed->created)}});
+                        {QStringLiteral("created"), CustomerCli::iso(parsed->created)}});
                 text += QLatin1Char(' ')
                     + tr("It matches the checkpoint of row %1 taken %2 (UTC).")
                           .arg(parsed->seq)
@@ -279,7 +245,7 @@ public:
         ctx.out.result({{QStringLiteral("file"), file}, {QStringLiteral("databaseId"), parsed->databaseId},
                            {QStringLiteral("seq"), parsed->seq},
                            {QStringLiteral("hash"), QString::fromLatin1(parsed->hash.toHex())},
-                           {QStringLiteral("created"), iso(parsed->created)}},
+                           {QStringLiteral("created"), CustomerCli::iso(parsed->created)}},
             tr("Checkpoint of row %1 written to %2. Print it or keep a copy away from this computer; "
                "audit verify --checkpoint FILE later shows whether the log was rewritten since.")
                 .arg(parsed->seq)
@@ -372,8 +338,8 @@ public:
         if (found->isEmpty())
             text = tr("No alerts between %1 and %2 (UTC).")
                        .arg(since.toUTC().toString(Qt::ISODate), until.toUTC().toString(Qt::ISODate));
-        ctx.out.result({{QStringLiteral("since"), iso(since)}, {QStringLiteral("until"), iso(until)},
-                           {QStringLiteral("alerts"), array}},
+        ctx.out.result({{QStringLiteral("since"), CustomerCli::iso(since)},
+                           {QStringLiteral("until"), CustomerCli::iso(until)}, {QStringLiteral("alerts"), array}},
             text);
         return 0;
     }

@@ -57,15 +57,6 @@ private:
         return run;
     }
 
-    static QJsonObject changeOf(const QJsonArray& changes, qint64 id)
-    {
-        for (const QJsonValue& v : changes) {
-            if (v.toObject().value(QStringLiteral("id")).toInteger() == id)
-                return v.toObject();
-        }
-        return QJsonObject();
-    }
-
 private slots:
     void initTestCase()
     {
@@ -138,7 +129,8 @@ private slots:
         Run pending = seen(
             QStringLiteral("m1"), {QStringLiteral("approvals"), QStringLiteral("list"), QStringLiteral("--json")});
         QCOMPARE(pending.status, 0);
-        const QJsonObject change = changeOf(pending.json().value(QStringLiteral("changes")).toArray(), createChange);
+        const QJsonObject change
+            = CliRunner::objectWithId(pending.json().value(QStringLiteral("changes")).toArray(), createChange);
         QCOMPARE(change.value(QStringLiteral("customerNo")).toString(), customerNo);
         QCOMPARE(change.value(QStringLiteral("kind")).toString(), QStringLiteral("create"));
         QCOMPARE(change.value(QStringLiteral("makerLogin")).toString(), QStringLiteral("c1"));

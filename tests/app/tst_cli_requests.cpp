@@ -31,15 +31,6 @@ class TestCliRequests : public QObject
 private:
     CliRunner m_cli;
 
-    static QJsonObject findRequest(const QJsonArray& requests, qint64 id)
-    {
-        for (const QJsonValue& value : requests) {
-            if (value.toObject().value(QStringLiteral("id")).toInteger() == id)
-                return value.toObject();
-        }
-        return QJsonObject();
-    }
-
 private slots:
     void initTestCase()
     {
@@ -125,7 +116,7 @@ private slots:
         Run listed = m_cli.as(
             QStringLiteral("c1"), {QStringLiteral("request"), QStringLiteral("list"), QStringLiteral("--json")});
         QCOMPARE(listed.status, 0);
-        QJsonObject mine = findRequest(listed.json().value(QStringLiteral("requests")).toArray(), r1);
+        QJsonObject mine = CliRunner::objectWithId(listed.json().value(QStringLiteral("requests")).toArray(), r1);
         QCOMPARE(mine.value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
         QCOMPARE(mine.value(QStringLiteral("requesterLogin")).toString(), QStringLiteral("c1"));
         QCOMPARE(mine.value(QStringLiteral("purpose")).toString(), purpose);
@@ -201,11 +192,14 @@ private slots:
         QCOMPARE(all.status, 0);
         const QJsonArray allRequests = all.json().value(QStringLiteral("requests")).toArray();
         QCOMPARE(allRequests.size(), 3);
-        QCOMPARE(findRequest(allRequests, r1).value(QStringLiteral("status")).toString(), QStringLiteral("revoked"));
-        QCOMPARE(findRequest(allRequests, r1).value(QStringLiteral("revokeReason")).toString(),
+        QCOMPARE(CliRunner::objectWithId(allRequests, r1).value(QStringLiteral("status")).toString(),
+            QStringLiteral("revoked"));
+        QCOMPARE(CliRunner::objectWithId(allRequests, r1).value(QStringLiteral("revokeReason")).toString(),
             QStringLiteral("work finished"));
-        QCOMPARE(findRequest(allRequests, r2).value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
-        QCOMPARE(findRequest(allRequests, r3).value(QStringLiteral("status")).toString(), QStringLiteral("withdrawn"));
+        QCOMPARE(CliRunner::objectWithId(allRequests, r2).value(QStringLiteral("status")).toString(),
+            QStringLiteral("rejected"));
+        QCOMPARE(CliRunner::objectWithId(allRequests, r3).value(QStringLiteral("status")).toString(),
+            QStringLiteral("withdrawn"));
         Run own1 = m_cli.as(QStringLiteral("c1"), {QStringLiteral("request"), QStringLiteral("list")});
         QCOMPARE(own1.status, 0);
         QCOMPARE(own1.out.count('\n'), 2); // one line per request: r1 and r3, not m1's r2

@@ -117,4 +117,13 @@ QString CliRunner::passwordOf(const QString& login)
     return QStringLiteral("%1-Pass-2026").arg(login);
 }
 
+QJsonObject CliRunner::objectWithId(const QJsonArray& list, qint64 id)
+{
+    for (const QJsonValue& value : list) {
+        if (value.toObject().value(QStringLiteral("id")).toInteger() == id)
+            return value.toObject();
+    }
+    return QJsonObject();
+}
+
 } // namespace bv::test

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QProcessEnvironment>
 #include <QStringList>
@@ -51,6 +52,8 @@ public:
     static QStringList admin(QStringList arguments);
     static QByteArray adminPassword(); // with its newline, as typed on stdin
     static QString passwordOf(const QString& login);
+    // The object of a --json list whose "id" is `id`; empty when there is none.
+    static QJsonObject objectWithId(const QJsonArray& list, qint64 id);
 
 private:
     QString m_service;
