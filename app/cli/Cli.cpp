@@ -21,11 +21,11 @@ Result<std::unique_ptr<Vault>> CliContext::openVault()
     return vaults.open(databasePath);
 }
 
-Result<Core*> CliContext::openCore()
+Result<Core*> CliContext::openCore(VaultService::OpenPurpose purpose)
 {
     if (core)
         return core.get();
-    auto opened = vaults.open(databasePath);
+    auto opened = vaults.open(databasePath, purpose);
     if (!opened.ok())
         return opened.error();
     vault = std::move(opened).value();

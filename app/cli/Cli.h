@@ -2,6 +2,7 @@
 
 #include "CliOutput.h"
 #include "common/Result.h"
+#include "vault/VaultService.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -16,7 +17,6 @@ class Core;
 class SecretStore;
 class Session;
 class Vault;
-class VaultService;
 } // namespace bv
 
 namespace bv::cli {
@@ -35,8 +35,9 @@ struct CliContext
     bool isSet(const QString& name) const { return parser.isSet(name); }
     // Opens the database with the key from this account's keychain.
     Result<std::unique_ptr<Vault>> openVault();
-    // Opens the database and wires the core services (kept for the command's lifetime).
-    Result<Core*> openCore();
+    // Opens the database and wires the core services (kept for the command's lifetime). `purpose` Repair
+    // (verify, repair-envelope) opens a database whose key envelope is missing or damaged.
+    Result<Core*> openCore(VaultService::OpenPurpose purpose = VaultService::OpenPurpose::Use);
     // Signs in with --user (password from stdin, --totp for the second factor).
     Result<Session> signIn(Core& core);
     // openCore + signIn: the usual start of a command that acts for a person.

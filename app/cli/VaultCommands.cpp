@@ -84,7 +84,7 @@ public:
 
     static int verify(CliContext& ctx)
     {
-        auto core = ctx.openCore();
+        auto core = ctx.openCore(VaultService::OpenPurpose::Repair);
         if (!core.ok())
             return ctx.out.fail(core.error());
         // Verification reveals no data; with --user it is done (and audited) as that person.
@@ -185,6 +185,28 @@ public:
         return 0;
     }
 
+    static int repairEnvelope(CliContext& ctx)
+    {
+        auto core = ctx.openCore(VaultService::OpenPurpose::Repair);
+        if (!core.ok())
+            return ctx.out.fail(core.error());
+        auto session = ctx.signIn(**core);
+        if (!session.ok())
+            return ctx.out.fail(session.error());
+        auto passphrase = (*core)->admin().repairEnvelope(*session);
+        if (!passphrase.ok())
+            return ctx.out.fail(passphrase.error());
+        const QString text = QString::fromLatin1(passphrase->view().toByteArray());
+        ctx.out.result({{QStringLiteral("database"), QDir::toNativeSeparators(ctx.databasePath)},
+                           {QStringLiteral("recoveryPassphrase"), text}},
+            tr("A new key envelope was written beside the database. The old recovery passphrase no longer opens it; "
+               "destroy the old recovery sheet.\n\n"
+               "New recovery passphrase — shown only now. Print or write it down, seal it, and keep it away from "
+               "this computer:\n\n    %1")
+                .arg(text));
+        return 0;
+    }
+
     static int rekey(CliContext& ctx)
     {
         Core* core = nullptr;
@@ -228,6 +250,9 @@ void registerVaultCommands(CommandTable& table)
     table.append({QStringLiteral("restore"),
         QStringLiteral("restore --user ADMIN --from FILE  restore a backup (stdin: password; passphrase if needed)"),
         VaultCommands::restore});
+    table.append({QStringLiteral("repair-envelope"),
+        QStringLiteral("repair-envelope --user ADMIN  new key envelope and recovery passphrase for a lost envelope"),
+        VaultCommands::repairEnvelope});
     table.append({QStringLiteral("rekey"), QStringLiteral("rekey --user ADMIN          rotate every key"),
         VaultCommands::rekey});
 }

@@ -27,6 +27,7 @@ inline constexpr char DatabaseBackup[] = "db.backup";
 inline constexpr char DatabaseRestore[] = "db.restore";
 inline constexpr char DatabaseRekey[] = "db.rekey";
 inline constexpr char DatabaseVerify[] = "db.verify";
+inline constexpr char DatabaseEnvelopeRepair[] = "db.envelope_repair";
 
 inline constexpr char AuditRead[] = "audit.read";
 inline constexpr char AuditVerify[] = "audit.verify";

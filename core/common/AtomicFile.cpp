@@ -95,7 +95,9 @@ Status AtomicFile::write(const QString& path, const QByteArray& data)
         ::unlink(encodedTemp.constData());
         return fromErrno(error, context, path);
     }
-    syncPath(info.absolutePath());
+    errno = 0;
+    if (!syncPath(info.absolutePath()))
+        return fromErrno(errno != 0 ? errno : EIO, context, info.absolutePath());
     return {};
 #else
     QFile file(temp);
@@ -171,6 +173,48 @@ Status AtomicFile::writeNew(const QString& path, const QString& field, const std
     const QFileInfo target(path);
     const QString name = target.fileName();
     const QString context = tr("Writing %1").arg(name);
+    auto taken = [&]() {
+        return makeError(ErrorCode::AlreadyExists,
+            tr("The file %1 was created by someone else meanwhile, and BranchVault never overwrites a "
+               "file. Choose another file name and try again.")
+                .arg(name),
+            QDir::toNativeSeparators(target.absoluteFilePath()), field);
+    };
+#ifdef Q_OS_LINUX
+    // An unnamed file in the target folder: an interrupted write leaves nothing behind at all. It gets its
+    // name only when complete and flushed, and linkat() refuses an existing name in the kernel.
+    {
+        const QByteArray folder = QFile::encodeName(target.absolutePath());
+        const int fd = ::open(folder.constData(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+        if (fd >= 0) {
+            QFile file;
+            if (!file.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle)) {
+                ::close(fd);
+                return fromErrno(EIO, context, path);
+            }
+            Status filled = fill(file);
+            errno = 0;
+            if (filled.ok() && !file.flush())
+                filled = fromErrno(errno != 0 ? errno : EIO, context, path);
+            if (filled.ok() && ::fsync(fd) != 0)
+                filled = fromErrno(errno, context, path);
+            if (filled.ok()) {
+                const QByteArray proc = "/proc/self/fd/" + QByteArray::number(fd);
+                const QByteArray finalName = QFile::encodeName(target.absoluteFilePath());
+                if (::linkat(AT_FDCWD, proc.constData(), AT_FDCWD, finalName.constData(), AT_SYMLINK_FOLLOW) != 0)
+                    filled = errno == EEXIST ? Status(taken()) : Status(fromErrno(errno, context, path));
+            }
+            file.close();
+            if (!filled.ok())
+                return filled;
+            errno = 0;
+            if (!syncPath(target.absolutePath()))
+                return fromErrno(errno != 0 ? errno : EIO, context, target.absolutePath());
+            return {};
+        }
+        // file systems without unnamed files (FAT, some network file systems) take the named way below
+    }
+#endif
     const QString tempPath = target.absolutePath() + QStringLiteral("/.") + name
         + QStringLiteral(".part-%1").arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
     QFile file(tempPath);
@@ -201,16 +245,14 @@ Status AtomicFile::writeNew(const QString& path, const QString& field, const std
     if (moved != 0) {
         QFile::remove(tempPath);
         if (moved == EEXIST)
-            return makeError(ErrorCode::AlreadyExists,
-                tr("The file %1 was created by someone else meanwhile, and BranchVault never overwrites a "
-                   "file. Choose another file name and try again.")
-                    .arg(name),
-                QDir::toNativeSeparators(target.absoluteFilePath()), field);
+            return taken();
         return makeError(ErrorCode::Io,
             tr("%1: the finished file could not be renamed to its name. Check the folder and try again.").arg(context),
             QDir::toNativeSeparators(target.absoluteFilePath()));
     }
-    (void)syncPath(target.absolutePath());
+    errno = 0;
+    if (!syncPath(target.absolutePath()))
+        return fromErrno(errno != 0 ? errno : EIO, context, target.absolutePath());
     return {};
 }
 

@@ -2,6 +2,7 @@
 
 #include "SqlCipherDriver.h"
 #include "Transaction.h"
+#include "common/AtomicFile.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -12,7 +13,14 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
 #include <functional>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+#endif
 
 namespace bv {
 
@@ -35,6 +43,44 @@ int codeOf(const QSqlError& error)
 QString pathOrDir(const QString& path)
 {
     return QDir::toNativeSeparators(path);
+}
+
+// Creates an empty, owner-only file that must not exist yet (not even as a dangling link): SQLite then
+// opens it as an empty database, and its journal and WAL inherit the owner-only mode. 0 or errno.
+int createOwnerOnly(const QString& path)
+{
+#ifdef Q_OS_UNIX
+    const QByteArray encoded = QFile::encodeName(path);
+    const int fd = ::open(encoded.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return errno;
+    ::close(fd);
+    return 0;
+#else
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::NewOnly) ? 0 : EEXIST;
+#endif
+}
+
+// Why a lock file could not be created: QLockFile does not say, so the same is tried by hand.
+int lockFileErrno(const QString& lockPath)
+{
+#ifdef Q_OS_UNIX
+    const QByteArray probe = QFile::encodeName(lockPath + QStringLiteral(".probe"));
+    const int fd = ::open(probe.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return errno;
+    int error = 0;
+    const char byte = 'x';
+    if (::write(fd, &byte, 1) != 1)
+        error = errno;
+    ::close(fd);
+    ::unlink(probe.constData());
+    return error;
+#else
+    Q_UNUSED(lockPath);
+    return 0;
+#endif
 }
 
 } // namespace
@@ -94,6 +140,13 @@ Error Database::sqlError(const QSqlError& error, const QString& context)
 
 Database::~Database()
 {
+    disconnect();
+    if (m_lock)
+        m_lock->unlock();
+}
+
+void Database::disconnect()
+{
     qDeleteAll(m_cache);
     m_cache.clear();
     if (!m_connectionName.isEmpty()) {
@@ -103,9 +156,32 @@ Database::~Database()
                 db.close();
         }
         QSqlDatabase::removeDatabase(m_connectionName);
+        m_connectionName.clear();
     }
-    if (m_lock)
-        m_lock->unlock();
+    m_driver = nullptr;
+}
+
+Status Database::connect(const SecureBytes& key, Mode mode)
+{
+    auto* driver = new SqlCipherDriver;
+    const auto flag
+        = mode == Mode::CreateNew ? SqlCipherDriver::OpenFlag::ReadWriteCreate : SqlCipherDriver::OpenFlag::ReadWrite;
+    const SecureBytes noKey;
+    const int rc = driver->openFile(m_path, flag, m_options.plaintext ? noKey : key);
+    if (rc != SQLITE_OK) {
+        const QSqlError error = driver->lastError();
+        delete driver;
+        return sqlError(error, tr("The database could not be opened"));
+    }
+    m_driver = driver;
+    m_connectionName = QStringLiteral("bv-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1));
+    QSqlDatabase::addDatabase(driver, m_connectionName);
+    Status status = probeAndCheck(mode, m_options);
+    if (status.ok())
+        status = applyPragmas(m_options);
+    if (!status.ok())
+        disconnect();
+    return status;
 }
 
 QSqlDatabase Database::connection() const
@@ -153,7 +229,7 @@ Result<std::unique_ptr<Database>> Database::open(
                    "the file writable, or copy it to a writable folder.")
                     .arg(pathOrDir(absolute)));
     } else {
-        if (info.exists() || QFileInfo::exists(absolute + QStringLiteral("-wal"))
+        if (info.exists() || info.isSymLink() || QFileInfo::exists(absolute + QStringLiteral("-wal"))
             || QFileInfo::exists(absolute + QStringLiteral("-journal")))
             return makeError(ErrorCode::AlreadyExists,
                 tr("A file already exists at %1. BranchVault never overwrites an existing file; choose "
@@ -172,7 +248,9 @@ Result<std::unique_ptr<Database>> Database::open(
 
     std::unique_ptr<Database> db(new Database);
     db->m_path = absolute;
-    db->m_lock = std::make_unique<QLockFile>(absolute + QStringLiteral(".lock"));
+    db->m_options = options;
+    const QString lockPath = absolute + QStringLiteral(".lock");
+    db->m_lock = std::make_unique<QLockFile>(lockPath);
     db->m_lock->setStaleLockTime(0); // only a lock whose process has ended is stale
     if (!db->m_lock->tryLock(0)) {
         switch (db->m_lock->error()) {
@@ -186,37 +264,33 @@ Result<std::unique_ptr<Database>> Database::open(
                    "window or command first, then try again.")
                     .arg(pid)
                     .arg(host.isEmpty() ? tr("this computer") : host),
-                pathOrDir(absolute + QStringLiteral(".lock")));
+                pathOrDir(lockPath));
         }
         case QLockFile::PermissionError:
             return makeError(ErrorCode::ReadOnly,
                 tr("The lock file beside the database cannot be created. Make the folder %1 writable.")
                     .arg(pathOrDir(folder.absoluteFilePath())));
         default:
+            if (const int error = lockFileErrno(lockPath); error != 0)
+                return AtomicFile::fromErrno(error, tr("Creating the lock file beside the database"), lockPath);
             return makeError(ErrorCode::Io,
                 tr("The lock file beside the database cannot be created. Check the disk and try "
                    "again."),
-                pathOrDir(absolute + QStringLiteral(".lock")));
+                pathOrDir(lockPath));
         }
     }
 
-    auto* driver = new SqlCipherDriver;
-    const auto flag
-        = mode == Mode::CreateNew ? SqlCipherDriver::OpenFlag::ReadWriteCreate : SqlCipherDriver::OpenFlag::ReadWrite;
-    const SecureBytes noKey;
-    const int rc = driver->openFile(absolute, flag, options.plaintext ? noKey : key);
-    if (rc != SQLITE_OK) {
-        const QSqlError error = driver->lastError();
-        delete driver;
-        return sqlError(error, tr("The database could not be opened"));
+    if (mode == Mode::CreateNew) {
+        if (const int error = createOwnerOnly(absolute); error != 0) {
+            if (error == EEXIST)
+                return makeError(ErrorCode::AlreadyExists,
+                    tr("A file already exists at %1. BranchVault never overwrites an existing file; choose "
+                       "another location or move the file away yourself.")
+                        .arg(pathOrDir(absolute)));
+            return AtomicFile::fromErrno(error, tr("Creating the database"), absolute);
+        }
     }
-    db->m_driver = driver;
-    db->m_connectionName = QStringLiteral("bv-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1));
-    QSqlDatabase::addDatabase(driver, db->m_connectionName);
-
-    Status status = db->probeAndCheck(mode, options);
-    if (status.ok())
-        status = db->applyPragmas(options);
+    Status status = db->connect(key, mode);
     if (status.ok() && mode == Mode::CreateNew)
         status = db->execScript(QStringLiteral("PRAGMA application_id = %1;").arg(kApplicationId));
     if (status.ok())
@@ -440,27 +514,6 @@ Status Database::checkpoint()
     return {};
 }
 
-Status Database::rekey(const SecureBytes& newKey)
-{
-    if (newKey.size() != 32)
-        return makeError(ErrorCode::Internal, tr("The database key has the wrong length."));
-    if (inTransaction())
-        return makeError(ErrorCode::Internal, tr("The database key cannot be changed inside a transaction."));
-    qDeleteAll(m_cache); // cached statements would hold the old schema state
-    m_cache.clear();
-    // SQLCipher 4 rekeys reliably in rollback-journal mode; the journal keeps the rekey atomic.
-    BV_TRY(checkpoint());
-    BV_TRY(execScript(QStringLiteral("PRAGMA journal_mode = DELETE;")));
-    const SecureBytes literal = SqlCipherDriver::rawKeyLiteral(newKey);
-    sqlite3* h = handle();
-    const int rc = sqlite3_rekey(h, literal.data(), int(literal.size()));
-    const QString message = QString::fromUtf8(sqlite3_errmsg(h));
-    Status back = execScript(QStringLiteral("PRAGMA journal_mode = WAL;"));
-    if (rc != SQLITE_OK)
-        return sqliteError(rc, tr("The database key could not be changed"), message);
-    return back;
-}
-
 QStringList Database::cipherIntegrityProblems(const QString& path, const SecureBytes& key)
 {
     QStringList problems;
@@ -542,40 +595,113 @@ Status Database::verifyFile(
 
 Status Database::backupTo(const QString& targetPath, const SecureBytes& key)
 {
-    if (QFileInfo::exists(targetPath))
+    if (QFileInfo::exists(targetPath) || QFileInfo(targetPath).isSymLink())
         return makeError(ErrorCode::AlreadyExists,
             tr("A file already exists at %1. Choose another name for the copy.").arg(pathOrDir(targetPath)));
+    if (const int error = createOwnerOnly(targetPath); error != 0)
+        return AtomicFile::fromErrno(error, tr("The copy of the database could not be written"), targetPath);
     sqlite3* target = nullptr;
     const QByteArray encoded = targetPath.toUtf8();
-    int rc = sqlite3_open_v2(encoded.constData(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    int rc = sqlite3_open_v2(encoded.constData(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, nullptr);
     auto cleanup = [&](int code, const QString& message) -> Status {
         sqlite3_close_v2(target);
-        QFile::remove(targetPath);
-        return sqliteError(code, tr("The copy of the database could not be written"), message);
+        for (const char* suffix : {"", "-journal", "-wal", "-shm"})
+            QFile::remove(targetPath + QLatin1String(suffix));
+        return sqliteError(code, tr("The copy of the database could not be written"),
+            message.isEmpty() ? pathOrDir(targetPath)
+                              : message + QStringLiteral(" (") + pathOrDir(targetPath) + QLatin1Char(')'));
     };
     if (rc != SQLITE_OK)
         return cleanup(rc, QString());
+    sqlite3_exec(target, "PRAGMA cipher_log_level = NONE;", nullptr, nullptr, nullptr);
     if (!key.isEmpty()) {
         const SecureBytes literal = SqlCipherDriver::rawKeyLiteral(key);
         rc = sqlite3_key(target, literal.data(), int(literal.size()));
         if (rc != SQLITE_OK)
             return cleanup(rc, QString::fromUtf8(sqlite3_errmsg(target)));
     }
+    rc = sqlite3_exec(target, "PRAGMA synchronous = FULL;", nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK)
+        return cleanup(sqlite3_extended_errcode(target), QString::fromUtf8(sqlite3_errmsg(target)));
     sqlite3_backup* backup = sqlite3_backup_init(target, "main", handle(), "main");
     if (!backup)
         return cleanup(sqlite3_extended_errcode(target), QString::fromUtf8(sqlite3_errmsg(target)));
     rc = sqlite3_backup_step(backup, -1);
-    sqlite3_backup_finish(backup);
+    const int finished = sqlite3_backup_finish(backup);
     if (rc != SQLITE_DONE)
-        return cleanup(rc, QString::fromUtf8(sqlite3_errstr(rc)));
-    // the copy is a standalone file: no WAL beside it
+        return cleanup(rc == SQLITE_OK ? SQLITE_ERROR : rc, QString::fromUtf8(sqlite3_errstr(rc)));
+    if (finished != SQLITE_OK)
+        return cleanup(finished, QString::fromUtf8(sqlite3_errmsg(target)));
+    // the copy carries the source's WAL flag in its header: it becomes a standalone rollback-journal file
     rc = sqlite3_exec(target, "PRAGMA journal_mode = DELETE;", nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK)
-        return cleanup(rc, QString::fromUtf8(sqlite3_errmsg(target)));
+        return cleanup(sqlite3_extended_errcode(target), QString::fromUtf8(sqlite3_errmsg(target)));
     rc = sqlite3_close(target);
+    target = nullptr;
     if (rc != SQLITE_OK)
         return cleanup(rc, QString());
+    errno = 0;
+    if (!AtomicFile::syncPath(targetPath)) {
+        const int error = errno != 0 ? errno : EIO;
+        QFile::remove(targetPath);
+        return AtomicFile::fromErrno(error, tr("The copy of the database could not be written"), targetPath);
+    }
     return {};
+}
+
+Status Database::replaceWith(
+    const QString& copy, const SecureBytes& currentKey, const SecureBytes& newKey, bool* swapped)
+{
+    *swapped = false;
+    if (inTransaction())
+        return makeError(ErrorCode::Internal, tr("The database file cannot be replaced inside a transaction."));
+    // Closing the only connection merges the WAL into the file and removes it.
+    disconnect();
+    auto putBack = [&](const Error& why) -> Status {
+        QFile::remove(copy);
+        BV_TRY(connect(currentKey, Mode::OpenExisting));
+        return why;
+    };
+    const QString wal = m_path + QStringLiteral("-wal");
+    if (QFileInfo(wal).size() > 0)
+        return putBack(makeError(ErrorCode::Io,
+            tr("The database's journal could not be merged into the file, so the file was not replaced. "
+               "Check the disk and try again."),
+            pathOrDir(wal)));
+    QFile::remove(wal);
+    QFile::remove(m_path + QStringLiteral("-shm"));
+    const QByteArray from = QFile::encodeName(copy);
+    const QByteArray to = QFile::encodeName(m_path);
+    if (::rename(from.constData(), to.constData()) != 0)
+        return putBack(AtomicFile::fromErrno(errno, tr("Putting the re-encrypted database in place"), m_path));
+    *swapped = true;
+    const QString folder = QFileInfo(m_path).absolutePath();
+    errno = 0;
+    if (!AtomicFile::syncPath(folder) && !AtomicFile::syncPath(folder)) {
+        const int error = errno != 0 ? errno : EIO;
+        (void)connect(newKey, Mode::OpenExisting);
+        return AtomicFile::fromErrno(error, tr("Flushing the database folder"), folder);
+    }
+    return connect(newKey, Mode::OpenExisting);
+}
+
+qint64 Database::sizeOnDisk() const
+{
+    return QFileInfo(m_path).size() + QFileInfo(m_path + QStringLiteral("-wal")).size();
+}
+
+qint64 Database::freeBytes(const QString& folder)
+{
+#ifdef Q_OS_UNIX
+    struct statvfs info;
+    const QByteArray encoded = QFile::encodeName(folder);
+    if (::statvfs(encoded.constData(), &info) != 0)
+        return -1;
+    return qint64(info.f_bavail) * qint64(info.f_frsize);
+#else
+    Q_UNUSED(folder);
+    return -1;
+#endif
 }
 
 } // namespace bv

@@ -83,10 +83,20 @@ public:
     // PRAGMA integrity_check and cipher_integrity_check; problems (empty when healthy) are filled with
     // what SQLite names (page numbers, index names — never row values).
     Status integrityCheck(QStringList* problems);
-    // Re-encrypts the whole database with a new raw key (PRAGMA rekey); atomic in SQLCipher.
-    Status rekey(const SecureBytes& newKey);
-    // Copies the database with the online backup API into a new file encrypted with the same key.
+    // Copies the database with the online backup API into a new, owner-only file encrypted with `key`
+    // (the database's own key for a backup, the next key for a key rotation). The copy is a standalone
+    // rollback-journal file, flushed to disk before this returns; on failure nothing is left behind.
     Status backupTo(const QString& targetPath, const SecureBytes& key);
+    // Key rotation's swap (see docs/STORAGE.md): closes the connection (its WAL is merged and removed),
+    // renames `copy` — a verified copy encrypted with `newKey` — over the database file in one step,
+    // flushes the folder and opens the database again with `newKey`. The lock file is held throughout.
+    // If anything fails before the rename, the copy is removed and the database is opened again with
+    // `currentKey`, unchanged; `*swapped` tells which key the open file is under now.
+    Status replaceWith(const QString& copy, const SecureBytes& currentKey, const SecureBytes& newKey, bool* swapped);
+    // Size of the database file and its WAL, for the free-space check before a copy.
+    qint64 sizeOnDisk() const;
+    // Bytes available to this user in `folder` (-1 when the system cannot tell).
+    static qint64 freeBytes(const QString& folder);
     // Checkpoints the WAL into the main file (TRUNCATE), e.g. before a file-level copy.
     Status checkpoint();
 
@@ -106,11 +116,14 @@ public:
 
 private:
     Database() = default;
+    Status connect(const SecureBytes& key, Mode mode);
+    void disconnect();
     Status probeAndCheck(Mode mode, const Options& options);
     Status applyPragmas(const Options& options);
     Status migrate(const MigrationList& migrations);
 
     QString m_path;
+    Options m_options;
     QString m_connectionName;
     SqlCipherDriver* m_driver = nullptr; // owned by QSqlDatabase's connection
     std::unique_ptr<QLockFile> m_lock;

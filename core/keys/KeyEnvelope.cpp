@@ -1,5 +1,7 @@
 #include "KeyEnvelope.h"
 
+#include <QRegularExpression>
+
 #include "common/AtomicFile.h"
 #include "common/Sodium.h"
 
@@ -29,32 +31,31 @@ QByteArray checksumOf(const QJsonObject& objectWithoutChecksum)
     const QByteArray canonical = QJsonDocument(objectWithoutChecksum).toJson(QJsonDocument::Compact);
     unsigned char digest[32];
     crypto_generichash(digest, sizeof(digest), reinterpret_cast<const unsigned char*>(canonical.constData()),
-                       size_t(canonical.size()), nullptr, 0);
+        size_t(canonical.size()), nullptr, 0);
     return QByteArray(reinterpret_cast<const char*>(digest), sizeof(digest));
 }
 
 Error damaged(const QString& detail)
 {
     return makeError(ErrorCode::Damaged,
-                     KeyEnvelope::tr("The key envelope beside the database is damaged. Restore it from a backup "
-                                     "(branchvault-cli restore), or use the computer whose keychain still holds the "
-                                     "key."),
-                     detail);
+        KeyEnvelope::tr("The key envelope beside the database is damaged. Restore it from a backup "
+                        "(branchvault-cli restore), or use the computer whose keychain still holds the "
+                        "key."),
+        detail);
 }
 
 // Derives the recovery key pair from the passphrase (Argon2id → seed → X25519).
 Status deriveKeyPair(const SecureBytes& passphrase, const QByteArray& salt, const KdfParams& params,
-                     unsigned char publicKey[crypto_box_curve25519xchacha20poly1305_PUBLICKEYBYTES],
-                     SecureBytes& secretKey)
+    unsigned char publicKey[crypto_box_curve25519xchacha20poly1305_PUBLICKEYBYTES], SecureBytes& secretKey)
 {
     SecureBytes seed(crypto_box_curve25519xchacha20poly1305_SEEDBYTES);
     if (crypto_pwhash(seed.data(), seed.size(), passphrase.constChar(), passphrase.size(),
-                      reinterpret_cast<const unsigned char*>(salt.constData()), params.opslimit,
-                      size_t(params.memlimit), crypto_pwhash_ALG_ARGON2ID13)
+            reinterpret_cast<const unsigned char*>(salt.constData()), params.opslimit, size_t(params.memlimit),
+            crypto_pwhash_ALG_ARGON2ID13)
         != 0)
         return makeError(ErrorCode::Internal,
-                         KeyEnvelope::tr("Not enough memory to derive the recovery key. Close other programs and "
-                                         "try again."));
+            KeyEnvelope::tr("Not enough memory to derive the recovery key. Close other programs and "
+                            "try again."));
     secretKey = SecureBytes(crypto_box_curve25519xchacha20poly1305_SECRETKEYBYTES);
     crypto_box_curve25519xchacha20poly1305_seed_keypair(publicKey, secretKey.data(), seed.data());
     return {};
@@ -63,7 +64,7 @@ Status deriveKeyPair(const SecureBytes& passphrase, const QByteArray& salt, cons
 } // namespace
 
 Result<KeyEnvelope> KeyEnvelope::create(const QString& databaseId, const SecureBytes& normalizedPassphrase,
-                                        const KdfParams& params, const KeyMaterial& current)
+    const KdfParams& params, const KeyMaterial& current)
 {
     ensureSodium();
     KeyEnvelope envelope;
@@ -85,9 +86,8 @@ KeyEnvelope::Slot KeyEnvelope::seal(const KeyMaterial& material, int generation)
     const SecureBytes plain = material.serialize();
     QByteArray sealed(qsizetype(plain.size() + crypto_box_curve25519xchacha20poly1305_SEALBYTES), '\0');
     crypto_box_curve25519xchacha20poly1305_seal(reinterpret_cast<unsigned char*>(sealed.data()), plain.data(),
-                                                plain.size(),
-                                                reinterpret_cast<const unsigned char*>(m_publicKey.constData()));
-    return Slot{generation, material.keyCheck(m_databaseId), sealed};
+        plain.size(), reinterpret_cast<const unsigned char*>(m_publicKey.constData()));
+    return Slot {generation, material.keyCheck(m_databaseId), sealed};
 }
 
 Result<KeyMaterial> KeyEnvelope::openSlot(const Slot& slot, const SecureBytes& secretKey) const
@@ -95,8 +95,8 @@ Result<KeyMaterial> KeyEnvelope::openSlot(const Slot& slot, const SecureBytes& s
     if (slot.sealed.size() != qsizetype(kPlainSize + crypto_box_curve25519xchacha20poly1305_SEALBYTES))
         return damaged(tr("a key slot has the wrong size"));
     SecureBytes plain(kPlainSize);
-    if (crypto_box_curve25519xchacha20poly1305_seal_open(
-            plain.data(), reinterpret_cast<const unsigned char*>(slot.sealed.constData()), size_t(slot.sealed.size()),
+    if (crypto_box_curve25519xchacha20poly1305_seal_open(plain.data(),
+            reinterpret_cast<const unsigned char*>(slot.sealed.constData()), size_t(slot.sealed.size()),
             reinterpret_cast<const unsigned char*>(m_publicKey.constData()), secretKey.data())
         != 0)
         return damaged(tr("a key slot does not decrypt"));
@@ -119,12 +119,12 @@ Result<KeyEnvelope::Unwrapped> KeyEnvelope::unwrap(const SecureBytes& normalized
     if (m_publicKey.size() != qsizetype(sizeof(publicKey))
         || sodium_memcmp(publicKey, m_publicKey.constData(), sizeof(publicKey)) != 0)
         return makeError(ErrorCode::WrongKey,
-                         tr("The recovery passphrase does not belong to this database. Check that you have the "
-                            "recovery sheet of this database and type it again."));
+            tr("The recovery passphrase does not belong to this database. Check that you have the "
+               "recovery sheet of this database and type it again."));
     auto current = openSlot(m_current, secretKey);
     if (!current.ok())
         return current.error();
-    Unwrapped result{std::move(current).value(), std::nullopt};
+    Unwrapped result {std::move(current).value(), std::nullopt};
     if (m_pending) {
         auto pending = openSlot(*m_pending, secretKey);
         if (!pending.ok())
@@ -171,20 +171,19 @@ void KeyEnvelope::clearPending()
 QJsonObject KeyEnvelope::toObject(bool withChecksum) const
 {
     auto slotObject = [](const Slot& slot) {
-        return QJsonObject{{QStringLiteral("generation"), slot.generation},
-                           {QStringLiteral("keyCheck"), b64(slot.keyCheck)},
-                           {QStringLiteral("sealed"), b64(slot.sealed)}};
+        return QJsonObject {{QStringLiteral("generation"), slot.generation},
+            {QStringLiteral("keyCheck"), b64(slot.keyCheck)}, {QStringLiteral("sealed"), b64(slot.sealed)}};
     };
-    QJsonObject object{
+    QJsonObject object {
         {QStringLiteral("format"), kFormat},
         {QStringLiteral("version"), kVersion},
         {QStringLiteral("databaseId"), m_databaseId},
         {QStringLiteral("created"), m_created},
         {QStringLiteral("kdf"),
-         QJsonObject{{QStringLiteral("algorithm"), QStringLiteral("argon2id13")},
-                     {QStringLiteral("opslimit"), QString::number(m_params.opslimit)},
-                     {QStringLiteral("memlimit"), QString::number(m_params.memlimit)},
-                     {QStringLiteral("salt"), b64(m_salt)}}},
+            QJsonObject {{QStringLiteral("algorithm"), QStringLiteral("argon2id13")},
+                {QStringLiteral("opslimit"), QString::number(m_params.opslimit)},
+                {QStringLiteral("memlimit"), QString::number(m_params.memlimit)},
+                {QStringLiteral("salt"), b64(m_salt)}}},
         {QStringLiteral("recoveryPublicKey"), b64(m_publicKey)},
         {QStringLiteral("current"), slotObject(m_current)},
     };
@@ -209,11 +208,11 @@ Result<KeyEnvelope> KeyEnvelope::fromJson(const QByteArray& json)
     QJsonObject object = document.object();
     if (object.value(QStringLiteral("format")).toString() != kFormat)
         return makeError(ErrorCode::NotBranchVault,
-                         tr("The file beside the database is not a BranchVault key envelope. Restore the envelope "
-                            "from a backup."));
+            tr("The file beside the database is not a BranchVault key envelope. Restore the envelope "
+               "from a backup."));
     if (object.value(QStringLiteral("version")).toInt() != kVersion)
         return makeError(ErrorCode::SchemaTooNew,
-                         tr("The key envelope was written by a newer BranchVault. Install the newer version."));
+            tr("The key envelope was written by a newer BranchVault. Install the newer version."));
     const QString storedChecksum = object.take(QStringLiteral("checksum")).toString();
     if (storedChecksum.isEmpty() || QByteArray::fromHex(storedChecksum.toLatin1()) != checksumOf(object))
         return damaged(tr("its checksum does not match"));
@@ -227,7 +226,8 @@ Result<KeyEnvelope> KeyEnvelope::fromJson(const QByteArray& json)
     envelope.m_params.opslimit = kdf.value(QStringLiteral("opslimit")).toString().toULongLong();
     envelope.m_params.memlimit = kdf.value(QStringLiteral("memlimit")).toString().toULongLong();
     envelope.m_salt = QByteArray::fromBase64(kdf.value(QStringLiteral("salt")).toString().toLatin1());
-    envelope.m_publicKey = QByteArray::fromBase64(object.value(QStringLiteral("recoveryPublicKey")).toString().toLatin1());
+    envelope.m_publicKey
+        = QByteArray::fromBase64(object.value(QStringLiteral("recoveryPublicKey")).toString().toLatin1());
     if (envelope.m_params.opslimit < crypto_pwhash_OPSLIMIT_MIN || envelope.m_params.opslimit > 64
         || envelope.m_params.memlimit < crypto_pwhash_MEMLIMIT_MIN
         || envelope.m_params.memlimit > 4ull * 1024 * 1024 * 1024 || envelope.m_salt.size() != crypto_pwhash_SALTBYTES
@@ -235,9 +235,9 @@ Result<KeyEnvelope> KeyEnvelope::fromJson(const QByteArray& json)
         || envelope.m_databaseId.isEmpty())
         return damaged(tr("implausible parameters"));
     auto readSlot = [](const QJsonObject& o) {
-        return Slot{o.value(QStringLiteral("generation")).toInt(),
-                    QByteArray::fromBase64(o.value(QStringLiteral("keyCheck")).toString().toLatin1()),
-                    QByteArray::fromBase64(o.value(QStringLiteral("sealed")).toString().toLatin1())};
+        return Slot {o.value(QStringLiteral("generation")).toInt(),
+            QByteArray::fromBase64(o.value(QStringLiteral("keyCheck")).toString().toLatin1()),
+            QByteArray::fromBase64(o.value(QStringLiteral("sealed")).toString().toLatin1())};
     };
     envelope.m_current = readSlot(object.value(QStringLiteral("current")).toObject());
     if (envelope.m_current.keyCheck.size() != 16 || envelope.m_current.sealed.isEmpty())
@@ -247,18 +247,30 @@ Result<KeyEnvelope> KeyEnvelope::fromJson(const QByteArray& json)
     return envelope;
 }
 
+QString KeyEnvelope::peekDatabaseId(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray bytes = file.read(64 * 1024);
+    static const QRegularExpression pattern(
+        QStringLiteral("\"databaseId\"\\s*:\\s*\"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\""));
+    const QRegularExpressionMatch match = pattern.match(QString::fromLatin1(bytes));
+    return match.hasMatch() ? match.captured(1) : QString();
+}
+
 Result<KeyEnvelope> KeyEnvelope::load(const QString& path)
 {
     QFile file(path);
     if (!file.exists())
         return makeError(ErrorCode::NotFound,
-                         tr("The key envelope %1 is missing. Without it the recovery passphrase cannot unlock the "
-                            "database; restore it from a backup.")
-                             .arg(QDir::toNativeSeparators(path)));
+            tr("The key envelope %1 is missing. Without it the recovery passphrase cannot unlock the "
+               "database; restore it from a backup.")
+                .arg(QDir::toNativeSeparators(path)));
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Io, tr("The key envelope %1 cannot be read. Check the file's permissions.")
-                                            .arg(QDir::toNativeSeparators(path)),
-                         file.errorString());
+        return makeError(ErrorCode::Io,
+            tr("The key envelope %1 cannot be read. Check the file's permissions.").arg(QDir::toNativeSeparators(path)),
+            file.errorString());
     if (file.size() > 64 * 1024)
         return damaged(tr("the file is too large"));
     return fromJson(file.readAll());

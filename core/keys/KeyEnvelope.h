@@ -49,8 +49,11 @@ public:
 
     // `normalizedPassphrase` is the output of RecoveryPassphrase::normalize.
     static Result<KeyEnvelope> create(const QString& databaseId, const SecureBytes& normalizedPassphrase,
-                                      const KdfParams& params, const KeyMaterial& current);
+        const KdfParams& params, const KeyMaterial& current);
     static Result<KeyEnvelope> load(const QString& path);
+    // The database id written in an envelope file even when the file is damaged (its checksum fails or its
+    // JSON is cut off); empty when none can be read.
+    static QString peekDatabaseId(const QString& path);
     static Result<KeyEnvelope> fromJson(const QByteArray& json);
     QByteArray toJson() const;
     Status save(const QString& path) const;

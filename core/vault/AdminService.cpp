@@ -68,6 +68,22 @@ Status AdminService::rekey(const Session& session, const VaultService::Progress&
     return rotated;
 }
 
+Result<SecureBytes> AdminService::repairEnvelope(const Session& session)
+{
+    auto actor = m_access.authorize(session, Operation::RotateKeys);
+    if (!actor.ok())
+        return actor.error();
+    const QString problem = m_vault.envelopeProblem();
+    auto passphrase = m_vaults.repairEnvelope(m_vault);
+    QJsonObject details {{QStringLiteral("problem"), problem}};
+    if (!passphrase.ok())
+        details.insert(QStringLiteral("error"), errorCodeName(passphrase.error().code));
+    BV_TRY(m_audit.appendStandalone(*actor,
+        AuditEvent {QString::fromLatin1(audit::DatabaseEnvelopeRepair), QStringLiteral("database"),
+            m_vault.databaseId(), QString(), passphrase.ok() ? AuditOutcome::Ok : AuditOutcome::Failed, details}));
+    return passphrase;
+}
+
 Result<AdminService::Verification> AdminService::verify(const Session* session)
 {
     Actor actor = Actor::system();

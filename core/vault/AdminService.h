@@ -24,6 +24,9 @@ public:
 
     Result<BackupArchive::Written> backup(const Session& session, const QString& outFile);
     Status rekey(const Session& session, const VaultService::Progress& progress = {});
+    // A new key envelope with a new recovery passphrase, for a database whose envelope is missing or damaged
+    // while this computer's keychain still opens it (see VaultService::repairEnvelope). Audited.
+    Result<SecureBytes> repairEnvelope(const Session& session);
     // Called on a restored database (through BackupArchive's acceptance, before anything is swapped)
     // with a session of that database: the restore must be allowed there, and it is recorded there.
     Status acceptRestore(const Session& session, const QString& backupFile);

@@ -1,5 +1,6 @@
 #include "BackupArchive.h"
 
+#include "RestoreSwap.h"
 #include "Vault.h"
 #include "VaultService.h"
 #include "common/AtomicFile.h"
@@ -155,14 +156,10 @@ Result<BackupArchive::Written> BackupArchive::write(Vault& vault, const QString&
                "restored with the recovery passphrase. No backup was written; run \"branchvault-cli "
                "verify\" first."));
 
+    // The checked copy lies beside the database (removed at its next open if this process dies); the
+    // archive itself is written unnamed and gets its name only when complete and flushed.
     const QString suffix = QStringLiteral("%1").arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
-    const QString copyPath = target + QStringLiteral(".copy-") + suffix;
-    const QString partialPath = target + QStringLiteral(".partial-") + suffix;
-    auto cleanup = [&]() {
-        QFile::remove(copyPath);
-        QFile::remove(partialPath);
-    };
-
+    const QString copyPath = vault.path() + QStringLiteral(".backup-copy-") + suffix;
     BV_TRY(vault.database().backupTo(copyPath, vault.material().databaseKey()));
     QStringList problems;
     QString copiedId;
@@ -175,13 +172,13 @@ Result<BackupArchive::Written> BackupArchive::write(Vault& vault, const QString&
                "\"branchvault-cli verify\" on the database."),
             problems.mid(0, 5).join(QStringLiteral("; ")));
     if (!checked.ok()) {
-        cleanup();
+        QFile::remove(copyPath);
         return checked.error();
     }
 
     QFile copy(copyPath);
     if (!copy.open(QIODevice::ReadOnly)) {
-        cleanup();
+        QFile::remove(copyPath);
         return makeError(ErrorCode::Io, tr("The copy of the database cannot be read."), copy.errorString());
     }
     const QJsonObject manifest {
@@ -195,61 +192,66 @@ Result<BackupArchive::Written> BackupArchive::write(Vault& vault, const QString&
         {QStringLiteral("envelope"), QString::fromUtf8(envelope->toJson())},
     };
     const QByteArray manifestBytes = QJsonDocument(manifest).toJson(QJsonDocument::Compact);
-
-    QFile out(partialPath);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
-        cleanup();
-        return AtomicFile::fromErrno(errno, tr("Writing the backup"), partialPath);
-    }
     const SecureBytes macKey = vault.material().deriveSubkey(2, kMacContext);
-    crypto_generichash_state plainState;
-    crypto_generichash_state macState;
-    crypto_generichash_init(&plainState, nullptr, 0, kHashBytes);
-    crypto_generichash_init(&macState, macKey.data(), macKey.size(), kHashBytes);
-    bool okWrite = true;
-    auto writeOut = [&](const QByteArray& bytes) {
-        crypto_generichash_update(
-            &plainState, reinterpret_cast<const unsigned char*>(bytes.constData()), std::size_t(bytes.size()));
-        crypto_generichash_update(
-            &macState, reinterpret_cast<const unsigned char*>(bytes.constData()), std::size_t(bytes.size()));
-        okWrite = okWrite && out.write(bytes) == bytes.size();
-    };
-    QByteArray head(kMagic, sizeof(kMagic));
-    head.resize(16);
-    qToBigEndian<quint32>(kVersion, head.data() + 8);
-    qToBigEndian<quint32>(quint32(manifestBytes.size()), head.data() + 12);
-    writeOut(head);
-    writeOut(manifestBytes);
-    while (okWrite && !copy.atEnd()) {
-        const QByteArray chunk = copy.read(kChunk);
-        if (chunk.isEmpty())
-            break;
-        writeOut(chunk);
-    }
-    QByteArray checksum(kHashBytes, Qt::Uninitialized);
-    crypto_generichash_final(&plainState, reinterpret_cast<unsigned char*>(checksum.data()), kHashBytes);
-    crypto_generichash_update(&macState, reinterpret_cast<const unsigned char*>(checksum.constData()), kHashBytes);
-    QByteArray mac(kHashBytes, Qt::Uninitialized);
-    crypto_generichash_final(&macState, reinterpret_cast<unsigned char*>(mac.data()), kHashBytes);
-    okWrite = okWrite && out.write(checksum) == kHashBytes && out.write(mac) == kHashBytes && out.flush();
-    const qint64 bytes = out.size();
-    const QFileDevice::FileError writeError = out.error();
-    out.close();
+    qint64 bytes = 0;
+    const QString context = tr("Writing the backup");
+    Status written = AtomicFile::writeNew(target, QStringLiteral("out"), [&](QFile& out) -> Status {
+        crypto_generichash_state plainState;
+        crypto_generichash_state macState;
+        crypto_generichash_init(&plainState, nullptr, 0, kHashBytes);
+        crypto_generichash_init(&macState, macKey.data(), macKey.size(), kHashBytes);
+        auto writeOut = [&](const QByteArray& chunk, bool hashed) -> Status {
+            if (hashed) {
+                crypto_generichash_update(
+                    &plainState, reinterpret_cast<const unsigned char*>(chunk.constData()), std::size_t(chunk.size()));
+                crypto_generichash_update(
+                    &macState, reinterpret_cast<const unsigned char*>(chunk.constData()), std::size_t(chunk.size()));
+            }
+            errno = 0;
+            if (out.write(chunk) != chunk.size())
+                return AtomicFile::fromErrno(errno != 0 ? errno : EIO, context, target);
+            bytes += chunk.size();
+            return {};
+        };
+        QByteArray head(kMagic, sizeof(kMagic));
+        head.resize(16);
+        qToBigEndian<quint32>(kVersion, head.data() + 8);
+        qToBigEndian<quint32>(quint32(manifestBytes.size()), head.data() + 12);
+        BV_TRY(writeOut(head, true));
+        BV_TRY(writeOut(manifestBytes, true));
+        qint64 copied = 0;
+        while (!copy.atEnd()) {
+            const QByteArray chunk = copy.read(kChunk);
+            if (chunk.isEmpty())
+                return makeError(
+                    ErrorCode::Io, tr("The copy of the database cannot be read."), QDir::toNativeSeparators(copyPath));
+            BV_TRY(writeOut(chunk, true));
+            copied += chunk.size();
+        }
+        if (copied != copy.size())
+            return makeError(
+                ErrorCode::Io, tr("The copy of the database cannot be read."), QDir::toNativeSeparators(copyPath));
+        QByteArray checksum(kHashBytes, Qt::Uninitialized);
+        crypto_generichash_final(&plainState, reinterpret_cast<unsigned char*>(checksum.data()), kHashBytes);
+        crypto_generichash_update(&macState, reinterpret_cast<const unsigned char*>(checksum.constData()), kHashBytes);
+        QByteArray mac(kHashBytes, Qt::Uninitialized);
+        crypto_generichash_final(&macState, reinterpret_cast<unsigned char*>(mac.data()), kHashBytes);
+        BV_TRY(writeOut(checksum, false));
+        return writeOut(mac, false);
+    });
     copy.close();
-    if (!okWrite) {
-        cleanup();
-        return makeError(writeError == QFileDevice::ResourceError ? ErrorCode::DiskFull : ErrorCode::Io,
-            tr("The backup could not be written completely (is the disk full?). No backup file was "
-               "left behind; free some space or choose another disk."),
-            native(target));
-    }
-    AtomicFile::syncPath(partialPath);
-    if (!QFile::rename(partialPath, target)) {
-        cleanup();
-        return makeError(ErrorCode::Io, tr("The backup could not be saved under its final name."), native(target));
-    }
-    AtomicFile::syncPath(outInfo.absolutePath());
     QFile::remove(copyPath);
+    if (!written.ok()) {
+        const Error& error = written.error();
+        if (error.code == ErrorCode::AlreadyExists || error.code == ErrorCode::InvalidInput
+            || error.code == ErrorCode::NotFound)
+            return error;
+        return makeError(error.code,
+            tr("The backup could not be written completely: %1 No backup file was left behind; free some space or "
+               "choose another disk, then try again.")
+                .arg(error.message),
+            error.detail);
+    }
     return Written {target, bytes, vault.databaseId()};
 }
 
@@ -257,7 +259,14 @@ Result<BackupArchive::Restored> BackupArchive::restore(VaultService& service, co
     const QString& backupFile, const SecureBytes* typedPassphrase, const Acceptance& acceptance)
 {
     const QString dbPath = QFileInfo(databasePath).absoluteFilePath();
-    const QString envelopePath = KeyEnvelope::pathFor(dbPath);
+    // 0. the database is held for the whole restore; an earlier interrupted restore is finished first
+    QLockFile lock(dbPath + QStringLiteral(".lock"));
+    lock.setStaleLockTime(0);
+    if (!lock.tryLock(0))
+        return makeError(ErrorCode::InUse,
+            tr("The database is in use by another BranchVault. Close it, then restore again; nothing "
+               "was changed."));
+    BV_TRY(RestoreSwap::recover(dbPath));
 
     // 1. the whole backup is checked before anything is touched
     QFile file(backupFile);
@@ -329,30 +338,44 @@ Result<BackupArchive::Restored> BackupArchive::restore(VaultService& service, co
                    "match). It cannot be trusted and was not restored; use another backup."));
     }
 
-    // 4. extract and check the database beside its destination
+    // 4. extract and check the database (owner-only) and its envelope beside the destination
     const QString suffix = QStringLiteral("%1").arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
     const QString extracted = dbPath + QStringLiteral(".restoring-") + suffix;
+    auto removeExtracted = [&]() {
+        for (const char* s : {"", "-wal", "-shm", "-journal", ".lock", ".envelope"})
+            QFile::remove(extracted + QLatin1String(s));
+    };
     {
+        const QString context = tr("Extracting the backup beside the database");
         QFile out(extracted);
-        if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-            return AtomicFile::fromErrno(errno, tr("Extracting the backup"), extracted);
+        errno = 0;
+        if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            return AtomicFile::fromErrno(errno != 0 ? errno : EIO, context, extracted);
         file.seek(header->payloadOffset);
         qint64 left = header->payloadSize;
-        bool okWrite = true;
-        while (left > 0 && okWrite) {
+        Status extractedOk;
+        while (left > 0 && extractedOk.ok()) {
             const QByteArray chunk = file.read(qMin(left, kChunk));
-            okWrite = !chunk.isEmpty() && out.write(chunk) == chunk.size();
+            errno = 0;
+            if (chunk.isEmpty())
+                extractedOk = damaged(tr("the file could not be read to its end"));
+            else if (out.write(chunk) != chunk.size())
+                extractedOk = AtomicFile::fromErrno(errno != 0 ? errno : EIO, context, extracted);
             left -= chunk.size();
         }
-        okWrite = okWrite && out.flush();
+        errno = 0;
+        if (extractedOk.ok() && !out.flush())
+            extractedOk = AtomicFile::fromErrno(errno != 0 ? errno : EIO, context, extracted);
         out.close();
-        if (!okWrite) {
-            QFile::remove(extracted);
-            return makeError(ErrorCode::DiskFull,
-                tr("The backup could not be extracted beside the database (is the disk full?). Nothing "
-                   "was changed."));
+        errno = 0;
+        if (extractedOk.ok() && !AtomicFile::syncPath(extracted))
+            extractedOk = AtomicFile::fromErrno(errno != 0 ? errno : EIO, context, extracted);
+        if (!extractedOk.ok()) {
+            removeExtracted();
+            return makeError(extractedOk.error().code,
+                tr("The backup could not be extracted: %1 Nothing was changed.").arg(extractedOk.error().message),
+                extractedOk.error().detail);
         }
-        AtomicFile::syncPath(extracted);
     }
     {
         QStringList problems;
@@ -360,8 +383,10 @@ Result<BackupArchive::Restored> BackupArchive::restore(VaultService& service, co
         Status checked = Database::verifyFile(extracted, material.databaseKey(), &problems, &extractedId);
         if (checked.ok() && (!problems.isEmpty() || extractedId != databaseId))
             checked = damaged(problems.mid(0, 5).join(QStringLiteral("; ")));
+        if (checked.ok())
+            checked = envelope->save(KeyEnvelope::pathFor(extracted));
         if (!checked.ok()) {
-            QFile::remove(extracted);
+            removeExtracted();
             return checked.error();
         }
     }
@@ -372,85 +397,47 @@ Result<BackupArchive::Restored> BackupArchive::restore(VaultService& service, co
         Status accepted = staged.ok() ? acceptance(**staged) : Status(staged.error());
         if (staged.ok())
             staged->reset(); // closes it: the WAL is checkpointed into the file and removed
-        QFile::remove(extracted + QStringLiteral(".lock"));
+        if (accepted.ok() && QFileInfo(extracted + QStringLiteral("-wal")).size() > 0)
+            accepted = makeError(ErrorCode::Io, tr("The restored database's journal could not be merged into it."),
+                QDir::toNativeSeparators(extracted));
+        errno = 0;
+        if (accepted.ok() && !AtomicFile::syncPath(extracted))
+            accepted = AtomicFile::fromErrno(errno != 0 ? errno : EIO, tr("Extracting the backup"), extracted);
+        for (const char* s : {"-wal", "-shm", ".lock"})
+            QFile::remove(extracted + QLatin1String(s));
         if (!accepted.ok()) {
-            for (const char* s : {"", "-wal", "-shm"})
-                QFile::remove(extracted + QLatin1String(s));
+            removeExtracted();
             return accepted.error();
         }
     }
 
-    // 5. swap: the current database is kept aside until the restored one opens
-    QString savedAs;
-    QString savedEnvelope;
-    {
-        QLockFile lock(dbPath + QStringLiteral(".lock"));
-        lock.setStaleLockTime(0);
-        if (!lock.tryLock(0)) {
-            QFile::remove(extracted);
-            return makeError(ErrorCode::InUse,
-                tr("The database is in use by another BranchVault. Close it, then restore again; nothing "
-                   "was changed."));
+    // 5. the journaled swap: the current database is kept (by a second name) until the restored one is in place
+    const QString savedAs = QFileInfo::exists(dbPath) ? dbPath + QStringLiteral(".before-restore-")
+            + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"))
+                                                      : QString();
+    if (Status swapped = RestoreSwap::run({dbPath, extracted, savedAs}); !swapped.ok()) {
+        if (!RestoreSwap::isPending(dbPath)) {
+            removeExtracted();
+            return makeError(swapped.error().code,
+                tr("The restore could not start swapping the files: %1 Nothing was changed.")
+                    .arg(swapped.error().message),
+                swapped.error().detail);
         }
-        if (QFileInfo::exists(dbPath)) {
-            savedAs = dbPath + QStringLiteral(".before-restore-")
-                + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
-            for (const char* s : {"-wal", "-shm", "-journal"}) {
-                if (QFileInfo::exists(dbPath + QLatin1String(s)))
-                    QFile::rename(dbPath + QLatin1String(s), savedAs + QLatin1String(s));
-            }
-            if (!QFile::rename(dbPath, savedAs)) {
-                for (const char* s : {"-wal", "-shm", "-journal"})
-                    QFile::rename(savedAs + QLatin1String(s), dbPath + QLatin1String(s));
-                QFile::remove(extracted);
-                return makeError(
-                    ErrorCode::Io, tr("The current database could not be moved aside; nothing was changed."));
-            }
-            if (QFileInfo::exists(envelopePath)) {
-                savedEnvelope = KeyEnvelope::pathFor(savedAs);
-                QFile::rename(envelopePath, savedEnvelope);
-            }
-        }
-        if (!QFile::rename(extracted, dbPath)) {
-            QFile::remove(extracted);
-            if (!savedAs.isEmpty()) {
-                QFile::rename(savedAs, dbPath);
-                if (!savedEnvelope.isEmpty())
-                    QFile::rename(savedEnvelope, envelopePath);
-            }
-            return makeError(ErrorCode::Io,
-                tr("The restored database could not be put in place; the current "
-                   "database was put back."));
-        }
-        Status envelopeSaved = envelope->save(envelopePath);
-        if (!envelopeSaved.ok()) {
-            QFile::remove(dbPath);
-            if (!savedAs.isEmpty()) {
-                QFile::rename(savedAs, dbPath);
-                if (!savedEnvelope.isEmpty())
-                    QFile::rename(savedEnvelope, envelopePath);
-            }
-            return envelopeSaved.error();
-        }
-        AtomicFile::syncPath(QFileInfo(dbPath).absolutePath());
+        return makeError(swapped.error().code,
+            tr("The restore was interrupted while the files were being swapped: %1 Nothing was lost: the swap is "
+               "recorded beside the database and is finished when the database is opened next.")
+                .arg(swapped.error().message),
+            swapped.error().detail);
     }
+    lock.unlock();
 
-    // 6. the restored database must open; otherwise the previous one goes back
+    // 6. the restored database must open; otherwise the previous one goes back the same way
     auto vault = service.openWith(dbPath, *envelope, material);
     if (!vault.ok()) {
-        const QString failed = dbPath + QStringLiteral(".failed-restore-") + suffix;
-        QFile::rename(dbPath, failed);
-        QFile::remove(envelopePath);
-        for (const char* s : {"-wal", "-shm"})
-            QFile::remove(dbPath + QLatin1String(s));
-        if (!savedAs.isEmpty()) {
-            for (const char* s : {"-wal", "-shm", "-journal"}) {
-                if (QFileInfo::exists(savedAs + QLatin1String(s)))
-                    QFile::rename(savedAs + QLatin1String(s), dbPath + QLatin1String(s));
-            }
-            QFile::rename(savedAs, dbPath);
-            if (!savedEnvelope.isEmpty())
-                QFile::rename(savedEnvelope, envelopePath);
+        if (!savedAs.isEmpty() && lock.tryLock(0)) {
+            const QString failedAs = dbPath + QStringLiteral(".failed-restore-") + suffix;
+            (void)RestoreSwap::run({dbPath, savedAs, failedAs});
+            lock.unlock();
         }
         return vault.error();
     }

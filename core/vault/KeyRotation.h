@@ -10,22 +10,30 @@
 namespace bv {
 
 class KeyEnvelope;
+class KeyMaterial;
 class SecretStore;
 class Vault;
 
 // Rotation of all keys of a database (branchvault-cli rekey): the SQLCipher key, the wrapping key,
 // and the field/index keys (every grade-1 value is re-sealed and re-indexed).
 //
-// The steps are ordered so that a crash between any two leaves a database that opens:
-//   1. envelope gets a "pending" slot for M2 (atomic file replace)
+// The database file is never re-encrypted in place (SQLCipher's PRAGMA rekey can report success
+// after its page loop failed, leaving a file under neither key). Instead:
+//   0. preflight: no transaction, envelope matches, free space for a full copy, a fresh integrity check
+//   1. envelope gets a "pending" slot for the next key material M2 (atomic file replace) — from here on
+//      the envelope itself records that a rotation is under way
 //   2. M2 → keychain entry "…/next"
 //   3. one transaction: new field keys F2, every value re-sealed, F2 wrapped by M1 and by M2
-//   4. PRAGMA rekey to M2's database key (atomic in SQLCipher)
-//   5. keychain main entry = M2; envelope: pending becomes current; M1's keyring rows removed;
+//   4. a copy of the whole database encrypted with M2 (online backup API), flushed, and checked page by
+//      page with M2 (integrity_check + cipher_integrity_check) before anything depends on it
+//   5. swap: the connection is closed, the copy renamed over the file in one step, the folder flushed,
+//      and the file opened with M2
+//   6. settle: keychain main entry = M2; envelope: pending becomes current; M1's keyring rows and
 //      "…/next" removed
-// Opening after a crash before step 4 works with M1 and rolls the rotation back; after step 4 the
-// old key is refused, M2 (from "…/next", or from the envelope's pending slot with the recovery
-// passphrase) opens the database and the rotation is finished.
+// Until 5 the file is the old one under M1, so a failure rolls back; after 5 the file is the verified
+// copy under M2, so the next open completes. At every moment the keychain (main or "…/next") and the
+// recovery passphrase (current or pending slot) hold the key that opens the file. settle() decides by
+// the key that actually opened the file (its key-check value), never by which keychain entry held it.
 class KeyRotation
 {
     Q_DECLARE_TR_FUNCTIONS(KeyRotation)
@@ -33,13 +41,20 @@ public:
     KeyRotation(SecretStore& store, const Clock& clock);
 
     Status rotate(Vault& vault, const std::function<void(qint64, qint64)>& progress);
-    // Completes (openedWithPending) or rolls back an interrupted rotation after a successful open.
-    Status settle(Vault& vault, KeyEnvelope& envelope, bool openedWithPending);
+    // Completes (the file opened with the pending key) or rolls back (it opened with the current key)
+    // an interrupted rotation after a successful open, and removes what the rotation left behind.
+    Status settle(Vault& vault, KeyEnvelope& envelope);
+
+    // Names of the re-encrypted copy (step 4) beside the database; leftovers are removed at the next open.
+    static QString copyPrefix(const QString& databasePath) { return databasePath + QStringLiteral(".rekey-"); }
 
     // For the crash-safety test: stop after the given step (1..5) as if the process had died.
     void setStopAfterStepForTesting(int step) { m_stopAfter = step; }
 
 private:
+    Status preflight(Vault& vault);
+    Status undo(Vault& vault, KeyEnvelope& envelope, const KeyMaterial& next, const Error& cause);
+
     SecretStore& m_store;
     const Clock& m_clock;
     int m_stopAfter = 0;

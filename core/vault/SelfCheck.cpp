@@ -9,6 +9,7 @@
 
 #ifdef Q_OS_LINUX
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #endif
 #ifdef Q_OS_UNIX
 #include <sys/resource.h>
@@ -48,6 +49,9 @@ QStringList pragmaRows(sqlite3* db, const char* sql)
 Status SelfCheck::hardenProcess()
 {
 #ifdef Q_OS_UNIX
+    // Everything BranchVault creates — database, WAL, journal, envelope, backups, exports, folders — is
+    // the owner's only (0600 / 0700).
+    ::umask(077);
     struct rlimit none = {0, 0};
     if (setrlimit(RLIMIT_CORE, &none) != 0)
         return failed(tr("core dumps could not be switched off"));

@@ -25,6 +25,9 @@ public:
     QString databaseId() const { return m_databaseId; }
     const FieldCipher& cipher() const { return m_cipher; }
     const KeyMaterial& material() const { return m_material; }
+    // Set when the database was opened for verification or repair although its key envelope is missing,
+    // damaged or out of step (VaultService::OpenPurpose::Repair): what is wrong with it. Empty otherwise.
+    QString envelopeProblem() const { return m_envelopeProblem; }
 
 private:
     friend class VaultService;
@@ -36,6 +39,7 @@ private:
     QString m_databaseId;
     KeyMaterial m_material;
     FieldCipher m_cipher;
+    QString m_envelopeProblem;
 };
 
 } // namespace bv

@@ -1,15 +1,21 @@
 #include "VaultService.h"
 
 #include "KeyRotation.h"
+#include "RestoreSwap.h"
+#include "common/AtomicFile.h"
 #include "common/Sodium.h"
 #include "db/Transaction.h"
 #include "keys/Keyring.h"
 #include "keys/RecoveryPassphrase.h"
 #include "keys/SecretStore.h"
 
+#include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QUuid>
 
@@ -24,7 +30,64 @@ void removeCreatedDatabase(const QString& path)
         QFile::remove(absolute + QLatin1String(suffix));
 }
 
+// Which database lives at which path on this workstation (not a secret: the id names the keychain entry),
+// so that a database whose envelope is lost can still find its key in the keychain.
+QString registryKey(const QString& absolute)
+{
+    return QStringLiteral("databases/")
+        + QString::fromLatin1(QCryptographicHash::hash(absolute.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+void remember(const QString& absolute, const QString& databaseId)
+{
+    QSettings settings(
+        QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("BranchVault"), QStringLiteral("workstation"));
+    if (settings.value(registryKey(absolute)).toString() != databaseId)
+        settings.setValue(registryKey(absolute), databaseId);
+}
+
+QString remembered(const QString& absolute)
+{
+    QSettings settings(
+        QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("BranchVault"), QStringLiteral("workstation"));
+    return settings.value(registryKey(absolute)).toString();
+}
+
+void removeLeftovers(const QString& absolute)
+{
+    for (const QString& path : VaultService::leftovers(absolute))
+        QFile::remove(path);
+}
+
 } // namespace
+
+QStringList VaultService::leftovers(const QString& databasePath)
+{
+    const QFileInfo info(databasePath);
+    const QString name = info.fileName();
+    const QDir folder = info.absoluteDir();
+    QStringList found;
+    const QStringList patterns {name + QStringLiteral(".rekey-*"), name + QStringLiteral(".restoring-*"),
+        name + QStringLiteral(".backup-copy-*"), name + QStringLiteral(".lock.probe"),
+        QStringLiteral(".") + name + QStringLiteral(".envelope.tmp-*"),
+        QStringLiteral(".") + name + QStringLiteral(".restore-journal.tmp-*")};
+    for (const QString& entry : folder.entryList(patterns, QDir::Files | QDir::Hidden | QDir::System))
+        found << folder.filePath(entry);
+    return found;
+}
+
+Status VaultService::prepareOpen(const QString& absolute)
+{
+    if (!RestoreSwap::isPending(absolute))
+        return {};
+    QLockFile lock(absolute + QStringLiteral(".lock"));
+    lock.setStaleLockTime(0);
+    if (!lock.tryLock(0))
+        return makeError(ErrorCode::InUse,
+            tr("The database is in use by another BranchVault. Close that window or command first, then try "
+               "again."));
+    return RestoreSwap::recover(absolute);
+}
 
 VaultService::VaultService(SecretStore& store, const Clock& clock)
     : m_store(store)
@@ -51,11 +114,22 @@ Result<VaultService::Created> VaultService::init(const QString& path)
         return makeError(ErrorCode::SelfCheckFailed, tr("The cryptography library could not be initialised."));
     const QString absolute = QFileInfo(path).absoluteFilePath();
     const QString envelopePath = KeyEnvelope::pathFor(absolute);
-    if (QFileInfo::exists(absolute) || QFileInfo::exists(envelopePath))
+    if (QFileInfo::exists(absolute) || QFileInfo::exists(envelopePath) || QFileInfo(absolute).isSymLink()
+        || QFileInfo(envelopePath).isSymLink())
         return makeError(ErrorCode::AlreadyExists,
             tr("A database or key envelope already exists at %1. BranchVault never overwrites them; "
                "open the existing database, or choose another location.")
                 .arg(QDir::toNativeSeparators(absolute)));
+    const QFileInfo info(absolute);
+    const QStringList kept = info.absoluteDir().entryList(
+        {info.fileName() + QStringLiteral(".before-restore-*")}, QDir::Files | QDir::Hidden | QDir::System);
+    if (RestoreSwap::isPending(absolute) || !kept.isEmpty())
+        return makeError(ErrorCode::AlreadyExists,
+            tr("A restore of a database at %1 was interrupted, or the database it replaced is kept beside it. "
+               "BranchVault does not create a new database there: open the existing database (an interrupted "
+               "restore is finished when it opens), or move the kept files away first.")
+                .arg(QDir::toNativeSeparators(absolute)),
+            kept.join(QStringLiteral(", ")));
 
     KeyMaterial material = KeyMaterial::generate();
     const QString databaseId = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -105,6 +179,7 @@ Result<VaultService::Created> VaultService::init(const QString& path)
         return stored.error();
     }
 
+    remember(absolute, databaseId);
     std::unique_ptr<Vault> vault(new Vault);
     vault->m_db = std::move(db).value();
     vault->m_databaseId = databaseId;
@@ -163,17 +238,64 @@ Result<std::unique_ptr<Vault>> VaultService::openWith(
     return vault;
 }
 
-Result<std::unique_ptr<Vault>> VaultService::open(const QString& path)
+Result<std::unique_ptr<Vault>> VaultService::openWithoutEnvelope(const QString& absolute, const Error& envelopeError)
+{
+    QString databaseId = KeyEnvelope::peekDatabaseId(KeyEnvelope::pathFor(absolute));
+    if (databaseId.isEmpty())
+        databaseId = remembered(absolute);
+    if (databaseId.isEmpty())
+        return envelopeError;
+    auto stored = m_store.read(keychainName(databaseId));
+    if (!stored.ok())
+        return stored.error().code == ErrorCode::KeyMissing ? envelopeError : stored.error();
+    auto material = KeyMaterial::deserialize(*stored);
+    if (!material.ok())
+        return envelopeError;
+    auto db = Database::open(absolute, material->databaseKey(), Database::Mode::OpenExisting, m_options);
+    if (!db.ok())
+        return db.error().code == ErrorCode::WrongKey ? envelopeError : db.error();
+    auto storedId = (*db)->scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'database_id'"));
+    if (!storedId.ok())
+        return storedId.error();
+    if (storedId->toString() != databaseId)
+        return envelopeError;
+    auto keys = Keyring::load(**db, *material);
+    if (!keys.ok())
+        return keys.error();
+    std::unique_ptr<Vault> vault(new Vault);
+    vault->m_db = std::move(db).value();
+    vault->m_databaseId = databaseId;
+    vault->m_material = material->clone();
+    vault->m_cipher = FieldCipher(std::move(keys).value());
+    vault->m_envelopeProblem = envelopeError.detail.isEmpty() ? envelopeError.message : envelopeError.detail;
+    removeLeftovers(absolute);
+    return vault;
+}
+
+Result<std::unique_ptr<Vault>> VaultService::open(const QString& path, OpenPurpose purpose)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
+    BV_TRY(prepareOpen(absolute));
     if (!QFileInfo::exists(absolute))
         return makeError(ErrorCode::NotFound,
             tr("There is no BranchVault database at %1. Choose the right file, or create a new database "
                "with \"branchvault-cli init\".")
                 .arg(QDir::toNativeSeparators(absolute)));
     auto envelope = loadEnvelope(absolute);
-    if (!envelope.ok())
-        return envelope.error();
+    if (!envelope.ok()) {
+        if (envelope.error().code != ErrorCode::NotFound && envelope.error().code != ErrorCode::Damaged)
+            return envelope.error();
+        auto withKeychain = openWithoutEnvelope(absolute, envelope.error());
+        if (!withKeychain.ok() || purpose == OpenPurpose::Repair)
+            return withKeychain;
+        return makeError(ErrorCode::Damaged,
+            tr("The key envelope beside the database is missing or damaged, so the recovery passphrase can no "
+               "longer open the database. This computer's keychain still opens it, and nothing is lost. An "
+               "administrator writes a new envelope with a new recovery passphrase: branchvault-cli "
+               "repair-envelope --db %1 --user ADMIN; then print the new recovery sheet and destroy the old one.")
+                .arg(QDir::toNativeSeparators(absolute)),
+            (*withKeychain)->envelopeProblem());
+    }
     auto stored = m_store.read(keychainName(envelope->databaseId()));
     if (!stored.ok()) {
         if (stored.error().code == ErrorCode::KeyMissing)
@@ -189,31 +311,33 @@ Result<std::unique_ptr<Vault>> VaultService::open(const QString& path)
         return material.error();
 
     auto vault = openWith(absolute, *envelope, *material);
-    if (vault.ok()) {
-        if (envelope->hasPending())
-            BV_TRY(settleRotation(**vault, *envelope, false));
-        return vault;
-    }
-    if (envelope->hasPending() && vault.error().code != ErrorCode::InUse) {
-        // An interrupted rotation may have re-keyed the database already: try the next key.
+    if (!vault.ok() && envelope->hasPending() && vault.error().code != ErrorCode::InUse) {
+        // An interrupted rotation may have swapped the file already: try the next key.
         auto pendingStored = m_store.read(pendingKeychainName(envelope->databaseId()));
         if (pendingStored.ok()) {
             auto pending = KeyMaterial::deserialize(*pendingStored);
             if (pending.ok()) {
                 auto second = openWith(absolute, *envelope, *pending);
-                if (second.ok()) {
-                    BV_TRY(settleRotation(**second, *envelope, true));
-                    return second;
-                }
+                if (second.ok())
+                    vault = std::move(second);
             }
         }
     }
-    return vault.error();
+    if (!vault.ok())
+        return vault.error();
+    if (envelope->hasPending())
+        BV_TRY(settleRotation(**vault, *envelope));
+    if (purpose == OpenPurpose::Repair && !envelope->matchesCurrent((*vault)->material()))
+        (*vault)->m_envelopeProblem = tr("its key check does not match the database key");
+    remember(absolute, envelope->databaseId());
+    removeLeftovers(absolute);
+    return vault;
 }
 
 Result<VaultService::Unlocked> VaultService::unlock(const QString& path, const SecureBytes& typedPassphrase)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
+    BV_TRY(prepareOpen(absolute));
     if (!QFileInfo::exists(absolute))
         return makeError(ErrorCode::NotFound,
             tr("There is no BranchVault database at %1. Restore it from a backup first "
@@ -244,13 +368,50 @@ Result<VaultService::Unlocked> VaultService::unlock(const QString& path, const S
     const KeyMaterial& working = withPending ? *unwrapped->pending : unwrapped->current;
     Status keychain = m_store.write(keychainName(envelope->databaseId()), working.serialize());
     if (keychain.ok() && envelope->hasPending())
-        keychain = settleRotation(**vault, *envelope, withPending);
+        keychain = settleRotation(**vault, *envelope);
+    remember(absolute, envelope->databaseId());
+    removeLeftovers(absolute);
     return Unlocked {std::move(vault).value(), keychain};
 }
 
-Status VaultService::settleRotation(Vault& vault, KeyEnvelope& envelope, bool openedWithPending)
+Status VaultService::settleRotation(Vault& vault, KeyEnvelope& envelope)
 {
-    return KeyRotation(m_store, m_clock).settle(vault, envelope, openedWithPending);
+    return KeyRotation(m_store, m_clock).settle(vault, envelope);
+}
+
+Result<SecureBytes> VaultService::repairEnvelope(Vault& vault)
+{
+    QStringList problems;
+    BV_TRY(vault.database().integrityCheck(&problems));
+    if (!problems.isEmpty())
+        return makeError(ErrorCode::Damaged,
+            tr("The database itself failed its integrity check, so no new key envelope was written. Restore the "
+               "latest backup instead."),
+            problems.mid(0, 5).join(QStringLiteral("; ")));
+    const QString envelopePath = vault.envelopePath();
+    auto current = KeyEnvelope::load(envelopePath);
+    if (current.ok() && current->databaseId() == vault.databaseId() && current->matchesCurrent(vault.material())
+        && !current->hasPending())
+        return makeError(ErrorCode::Conflict,
+            tr("The key envelope is in order and opens this database; nothing was changed. The existing recovery "
+               "passphrase stays valid."));
+    SecureBytes passphrase = RecoveryPassphrase::generate();
+    auto normalized = RecoveryPassphrase::normalize(passphrase);
+    if (!normalized.ok())
+        return normalized.error();
+    auto envelope = KeyEnvelope::create(vault.databaseId(), *normalized, m_kdf, vault.material());
+    if (!envelope.ok())
+        return envelope.error();
+    if (QFileInfo::exists(envelopePath) || QFileInfo(envelopePath).isSymLink()) {
+        const QString keptAs = envelopePath + QStringLiteral(".damaged-")
+            + m_clock.nowUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+        if (const int error = AtomicFile::renameNoReplace(envelopePath, keptAs); error != 0)
+            return AtomicFile::fromErrno(error, tr("Keeping the damaged key envelope aside"), envelopePath);
+    }
+    BV_TRY(envelope->save(envelopePath));
+    vault.m_envelopeProblem.clear();
+    remember(vault.path(), vault.databaseId());
+    return passphrase;
 }
 
 Status VaultService::rekey(Vault& vault, const Progress& progress)
@@ -278,14 +439,18 @@ Result<VaultService::VerifyReport> VaultService::verify(Vault& vault)
         report.problems << tr("database: %1").arg(problem);
 
     auto envelope = loadEnvelope(vault.path());
+    const QString remedy = tr("this computer's keychain still opens the database: an administrator writes a new "
+                              "envelope with a new recovery passphrase (branchvault-cli repair-envelope --user "
+                              "ADMIN), then prints the new recovery sheet and destroys the old one");
     if (!envelope.ok()) {
-        report.problems << tr("key envelope: %1").arg(envelope.error().fullText());
+        report.problems << tr("key envelope: %1; %2").arg(envelope.error().fullText(), remedy);
     } else {
         if (envelope->databaseId() != vault.databaseId())
             report.problems << tr("key envelope: it belongs to another database");
         if (!envelope->matchesCurrent(vault.material()))
-            report.problems << tr("key envelope: its key check does not match the database key; the recovery "
-                                  "passphrase may not open this database");
+            report.problems << tr("key envelope: its key check does not match the database key, so the recovery "
+                                  "passphrase may not open this database; %1")
+                                   .arg(remedy);
         if (envelope->hasPending())
             report.problems << tr("key envelope: a key rotation was interrupted; open the database once to finish it");
     }

@@ -56,8 +56,15 @@ public:
     // existing file.
     Result<Created> init(const QString& path);
 
-    // Opens with the key from this OS account's keychain.
-    Result<std::unique_ptr<Vault>> open(const QString& path);
+    enum class OpenPurpose
+    {
+        Use, // everything: the key envelope must be in order
+        Repair, // verification and envelope repair: a missing or damaged envelope does not stop the open
+                // when this account's keychain key opens the database (Vault::envelopeProblem says what)
+    };
+    // Opens with the key from this OS account's keychain. First finishes an interrupted restore, settles
+    // an interrupted key rotation and removes what interrupted operations left behind.
+    Result<std::unique_ptr<Vault>> open(const QString& path, OpenPurpose purpose = OpenPurpose::Use);
 
     struct Unlocked
     {
@@ -85,8 +92,17 @@ public:
     // integrity_check + cipher_integrity_check + envelope and keyring consistency.
     Result<VerifyReport> verify(Vault& vault);
 
-    // Finishes or rolls back an interrupted key rotation, given the material that opened the database.
-    Status settleRotation(Vault& vault, KeyEnvelope& envelope, bool openedWithPending);
+    // Writes a new key envelope with a new recovery passphrase for a database whose envelope is missing or
+    // damaged, after the database passed its integrity check with this computer's key. The old envelope is
+    // kept as <envelope>.damaged-<time>. Returns the new passphrase (grouped form, shown once).
+    Result<SecureBytes> repairEnvelope(Vault& vault);
+
+    // Finishes or rolls back an interrupted key rotation, by the key that opened the database.
+    Status settleRotation(Vault& vault, KeyEnvelope& envelope);
+
+    // Files beside the database that interrupted operations leave behind (re-encrypted copies, extracted
+    // backups, temporary envelopes); removed at every open, while the lock is held.
+    static QStringList leftovers(const QString& databasePath);
 
     // Loads and checks the envelope beside `path`.
     Result<KeyEnvelope> loadEnvelope(const QString& path) const;
@@ -95,6 +111,8 @@ public:
         const QString& path, const KeyEnvelope& envelope, const KeyMaterial& material);
 
 private:
+    Status prepareOpen(const QString& absolute);
+    Result<std::unique_ptr<Vault>> openWithoutEnvelope(const QString& absolute, const Error& envelopeError);
     Error explainOpenFailure(
         const QString& path, const KeyEnvelope& envelope, const KeyMaterial& material, const Error& original) const;
 

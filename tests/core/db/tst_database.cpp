@@ -337,23 +337,43 @@ private slots:
         QCOMPARE(sum->toString(), QStringLiteral("2,4"));
     }
 
-    void rekeyChangesTheKey()
+    void copyUnderNewKeyReplacesTheFile()
     {
         auto test = TestDatabase::create();
         QVERIFY(test);
         BV_VERIFY_OK(
             test->db->execScript(QStringLiteral("CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('a'), ('b');")));
         const SecureBytes newKey = SecureBytes::random(32);
-        BV_VERIFY_OK(test->db->rekey(newKey));
+        const QString copy = test->db->path() + QStringLiteral(".rekey-test");
+        BV_VERIFY_OK(test->db->backupTo(copy, newKey));
+        QCOMPARE(QFileInfo(copy).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+            QFileDevice::Permissions());
+        QStringList problems;
+        BV_VERIFY_OK(Database::verifyFile(copy, newKey, &problems));
+        QVERIFY(problems.isEmpty());
+        BV_COMPARE_CODE(Database::verifyFile(copy, test->key, &problems), ErrorCode::WrongKey);
+        bool swapped = false;
+        BV_VERIFY_OK(test->db->replaceWith(copy, test->key, newKey, &swapped));
+        QVERIFY(swapped);
+        QVERIFY(!QFileInfo::exists(copy));
         auto mode = test->db->scalar(QStringLiteral("PRAGMA journal_mode"));
         QCOMPARE(mode->toString(), QStringLiteral("wal"));
+        BV_VERIFY_OK(test->db->exec(QStringLiteral("INSERT INTO t VALUES ('c')")));
+        // a copy that cannot be put in place leaves the database as it was, under its key
+        BV_VERIFY_OK(test->db->backupTo(copy, test->key));
+        QVERIFY(QFile::remove(copy));
+        BV_COMPARE_CODE(test->db->replaceWith(copy, newKey, test->key, &swapped), ErrorCode::Io);
+        QVERIFY(!swapped);
+        auto count = test->db->scalar(QStringLiteral("SELECT count(*) FROM t"));
+        BV_VERIFY_OK(count);
+        QCOMPARE(count->toInt(), 3);
         const QString path = test->db->path();
         test->db.reset();
         BV_COMPARE_CODE(Database::open(path, test->key, Database::Mode::OpenExisting), ErrorCode::WrongKey);
         auto db = Database::open(path, newKey, Database::Mode::OpenExisting);
         BV_VERIFY_OK(db);
         auto rows = (*db)->scalar(QStringLiteral("SELECT group_concat(v) FROM t"));
-        QCOMPARE(rows->toString(), QStringLiteral("a,b"));
+        QCOMPARE(rows->toString(), QStringLiteral("a,b,c"));
     }
 
     void integrityCheckOfHealthyDatabase()

@@ -8,6 +8,7 @@
 #include "keys/RecoveryPassphrase.h"
 #include "keys/SealedValues.h"
 #include "vault/KeyRotation.h"
+#include "vault/RestoreSwap.h"
 #include "vault/VaultService.h"
 
 #include <QDir>
@@ -17,6 +18,9 @@
 #include <QtEndian>
 
 #include <sodium.h>
+#include <sys/stat.h>
+
+#include <functional>
 
 using namespace bv;
 using namespace bv::test;
@@ -248,9 +252,205 @@ private slots:
             BV_VERIFY_OK(service()->init(dir.databasePath()));
         }
         QFile::remove(KeyEnvelope::pathFor(dir.databasePath()));
+        m_store.clear(); // without the keychain key, nothing can tell
         auto vault = service()->open(dir.databasePath());
         BV_COMPARE_CODE(vault, ErrorCode::NotFound);
         QVERIFY(vault.error().message.contains(QStringLiteral("envelope")));
+    }
+
+    // The keychain still opens a database whose envelope is lost or damaged: nothing is lost, the
+    // administrator writes a new envelope with a new recovery passphrase, and the old one stops working.
+    void envelopeRepair_data()
+    {
+        QTest::addColumn<bool>("removed");
+        QTest::newRow("envelope missing") << true;
+        QTest::newRow("envelope damaged") << false;
+    }
+    void envelopeRepair()
+    {
+        QFETCH(bool, removed);
+        TempDatabaseDir dir;
+        SecureBytes oldPassphrase;
+        {
+            auto created = service()->init(dir.databasePath());
+            BV_VERIFY_OK(created);
+            fill(*created->vault);
+            oldPassphrase = std::move(created->recoveryPassphrase);
+        }
+        const QString envelopePath = KeyEnvelope::pathFor(dir.databasePath());
+        if (removed) {
+            QVERIFY(QFile::remove(envelopePath));
+        } else {
+            QFile file(envelopePath);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QByteArray bytes = file.readAll();
+            bytes[bytes.size() / 2] = bytes.at(bytes.size() / 2) == 'A' ? 'B' : 'A';
+            file.seek(0);
+            file.write(bytes);
+        }
+        const QByteArray before = fileSha256(dir.databasePath());
+        auto refused = service()->open(dir.databasePath());
+        BV_COMPARE_CODE(refused, ErrorCode::Damaged);
+        QVERIFY(refused.error().message.contains(QStringLiteral("repair-envelope")));
+        QCOMPARE(fileSha256(dir.databasePath()), before);
+
+        auto opened = service()->open(dir.databasePath(), VaultService::OpenPurpose::Repair);
+        BV_VERIFY_OK(opened);
+        QVERIFY(!(*opened)->envelopeProblem().isEmpty());
+        auto report = service()->verify(**opened);
+        BV_VERIFY_OK(report);
+        QVERIFY(report->problems.join(QLatin1Char(' ')).contains(QStringLiteral("repair-envelope")));
+        expectFilled(**opened);
+        auto newPassphrase = service()->repairEnvelope(**opened);
+        BV_VERIFY_OK(newPassphrase);
+        QCOMPARE(service()->repairEnvelope(**opened).code(), ErrorCode::Conflict); // nothing left to repair
+        report = service()->verify(**opened);
+        BV_VERIFY_OK(report);
+        QVERIFY2(report->ok(), qPrintable(report->problems.join(QStringLiteral("; "))));
+        opened->reset();
+        if (!removed)
+            QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.damaged-*")}, QDir::Files).size(), 1);
+
+        BV_VERIFY_OK(service()->open(dir.databasePath()));
+        m_store.clear();
+        BV_COMPARE_CODE(service()->unlock(dir.databasePath(), typed(oldPassphrase)), ErrorCode::WrongKey);
+        auto unlocked = service()->unlock(dir.databasePath(), typed(*newPassphrase));
+        BV_VERIFY_OK(unlocked);
+        expectFilled(*unlocked->vault);
+    }
+
+    // A crash after the keychain took the new key but before the envelope promoted it: the next open must
+    // finish the rotation (by the key that opened the file), never strand the recovery passphrase.
+    void crashBetweenKeychainAndEnvelopeKeepsRecovery()
+    {
+        TempDatabaseDir dir;
+        SecureBytes passphrase;
+        QString id;
+        {
+            auto created = service()->init(dir.databasePath());
+            BV_VERIFY_OK(created);
+            fill(*created->vault);
+            passphrase = std::move(created->recoveryPassphrase);
+            id = created->vault->databaseId();
+            KeyRotation rotation(m_store, Clock::system());
+            rotation.setStopAfterStepForTesting(5);
+            BV_VERIFY_OK(rotation.rotate(*created->vault, {}));
+            // settle's first action, then the "crash"
+            QVERIFY(m_store.write(VaultService::keychainName(id), created->vault->material().serialize()).ok());
+        }
+        {
+            auto vault = service()->open(dir.databasePath());
+            BV_VERIFY_OK(vault);
+            auto report = service()->verify(**vault);
+            BV_VERIFY_OK(report);
+            QVERIFY2(report->ok(), qPrintable(report->problems.join(QStringLiteral("; "))));
+        }
+        m_store.clear();
+        auto unlocked = service()->unlock(dir.databasePath(), typed(passphrase));
+        BV_VERIFY_OK(unlocked);
+        expectFilled(*unlocked->vault);
+    }
+
+    void rotationLeavesNothingBehind()
+    {
+        TempDatabaseDir dir;
+        auto created = service()->init(dir.databasePath());
+        BV_VERIFY_OK(created);
+        fill(*created->vault);
+        BV_VERIFY_OK(service()->rekey(*created->vault));
+        const QStringList files = QDir(dir.path()).entryList(QDir::Files | QDir::Hidden);
+        for (const QString& file : files)
+            QVERIFY2(file == QLatin1String("branch.bvdb") || file.startsWith(QLatin1String("branch.bvdb-"))
+                    || file == QLatin1String("branch.bvdb.envelope") || file == QLatin1String("branch.bvdb.lock"),
+                qPrintable(file));
+    }
+
+    void initRefusesLinksAndKeptCopies()
+    {
+        TempDatabaseDir dir;
+        QVERIFY(QFile::link(dir.file(QStringLiteral("nowhere")), dir.databasePath()));
+        BV_COMPARE_CODE(service()->init(dir.databasePath()), ErrorCode::AlreadyExists);
+        QVERIFY(!QFileInfo::exists(dir.file(QStringLiteral("nowhere"))));
+        QVERIFY(QFile::remove(dir.databasePath()));
+        QVERIFY(writeFile(dir.databasePath() + QStringLiteral(".before-restore-20260101T000000Z"), "kept"));
+        BV_COMPARE_CODE(service()->init(dir.databasePath()), ErrorCode::AlreadyExists);
+        QVERIFY(QFile::remove(dir.databasePath() + QStringLiteral(".before-restore-20260101T000000Z")));
+        QVERIFY(writeFile(dir.databasePath() + QStringLiteral(".restore-journal"), "{}"));
+        BV_COMPARE_CODE(service()->init(dir.databasePath()), ErrorCode::AlreadyExists);
+        QVERIFY(QFile::remove(dir.databasePath() + QStringLiteral(".restore-journal")));
+        BV_VERIFY_OK(service()->init(dir.databasePath()));
+    }
+
+    void filesAreOwnerOnly()
+    {
+        TempDatabaseDir dir;
+        const mode_t previous = ::umask(022); // what a desktop session usually has
+        {
+            auto created = service()->init(dir.databasePath());
+            BV_VERIFY_OK(created);
+            fill(*created->vault);
+            BV_VERIFY_OK(service()->backup(*created->vault, dir.file(QStringLiteral("copy.bvbackup"))));
+        }
+        ::umask(previous);
+        const auto others
+            = QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther;
+        for (const QString& name : {QStringLiteral("branch.bvdb"), QStringLiteral("copy.bvbackup")})
+            QVERIFY2((QFileInfo(dir.file(name)).permissions() & others) == 0, qPrintable(name));
+    }
+
+    // Every crash point of the restore's swap: the next open finishes it, the database path is never
+    // empty, and the previous database is kept whole.
+    void interruptedRestoreSwapIsFinished_data()
+    {
+        QTest::addColumn<int>("crashAfter");
+        for (int step = 0; step <= 6; ++step)
+            QTest::addRow("after step %d", step) << step;
+    }
+    void interruptedRestoreSwapIsFinished()
+    {
+        QFETCH(int, crashAfter);
+        TempDatabaseDir dir;
+        const QString db = dir.databasePath();
+        const QString backup = dir.file(QStringLiteral("b.bvbackup"));
+        {
+            auto created = service()->init(db);
+            BV_VERIFY_OK(created);
+            fill(*created->vault);
+            BV_VERIFY_OK(service()->backup(*created->vault, backup));
+            BV_VERIFY_OK(created->vault->database().exec(
+                QStringLiteral("INSERT INTO meta (key, value) VALUES ('after-backup', 'x')")));
+        }
+        // the restore as it would go, by hand, stopping after `crashAfter` of its file operations
+        const QString incoming = db + QStringLiteral(".restoring-test");
+        const QString keep = db + QStringLiteral(".before-restore-test");
+        QVERIFY(QFile::copy(db, incoming));
+        QVERIFY(QFile::copy(KeyEnvelope::pathFor(db), KeyEnvelope::pathFor(incoming)));
+        QVERIFY(writeFile(RestoreSwap::journalPath(db),
+            QStringLiteral("{\"format\":\"BranchVault restore journal\",\"incoming\":\"branch.bvdb.restoring-test\","
+                           "\"keepAs\":\"branch.bvdb.before-restore-test\",\"phase\":\"moved\"}")
+                .toUtf8()));
+        const QList<std::function<bool()>> steps = {
+            [&] { return QFile::link(db, keep); },
+            [&] { return ::rename(QFile::encodeName(incoming).constData(), QFile::encodeName(db).constData()) == 0; },
+            [&] { return QFile::link(KeyEnvelope::pathFor(db), KeyEnvelope::pathFor(keep)); },
+            [&] {
+                return ::rename(QFile::encodeName(KeyEnvelope::pathFor(incoming)).constData(),
+                           QFile::encodeName(KeyEnvelope::pathFor(db)).constData())
+                    == 0;
+            },
+            [&] { return true; },
+            [&] { return QFile::remove(RestoreSwap::journalPath(db)); },
+        };
+        for (int i = 0; i < crashAfter && i < steps.size(); ++i)
+            QVERIFY(steps.at(i)());
+        QVERIFY(QFileInfo::exists(db)); // never empty
+        auto vault = service()->open(db);
+        BV_VERIFY_OK(vault);
+        QVERIFY(!RestoreSwap::isPending(db));
+        QVERIFY(!QFileInfo::exists(incoming));
+        QVERIFY(QFileInfo::exists(keep));
+        QVERIFY(QFileInfo::exists(KeyEnvelope::pathFor(keep)));
+        expectFilled(**vault);
     }
 
     void rekeyRotatesEverything()
@@ -296,7 +496,7 @@ private slots:
     {
         QTest::addColumn<int>("stopAfter");
         QTest::addColumn<bool>("withPassphrase");
-        for (int step = 1; step <= 4; ++step) {
+        for (int step = 1; step <= 5; ++step) {
             QTest::addRow("step %d, keychain", step) << step << false;
             QTest::addRow("step %d, recovery passphrase", step) << step << true;
         }

@@ -1,0 +1,169 @@
+#include "RestoreSwap.h"
+
+#include "common/AtomicFile.h"
+#include "keys/KeyEnvelope.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cerrno>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
+namespace bv {
+
+namespace {
+
+const char* const kSideFiles[] = {"-wal", "-journal"};
+
+bool present(const QString& path)
+{
+    return QFileInfo(path).exists() || QFileInfo(path).isSymLink();
+}
+
+Error failed(int error, const QString& path)
+{
+    return AtomicFile::fromErrno(error,
+        RestoreSwap::tr("The restore could not put the files in place; it will be finished when the database is "
+                        "opened next"),
+        path);
+}
+
+// link(from, to) unless `to` is there already; 0 or errno
+int keepLink(const QString& from, const QString& to)
+{
+    if (present(to))
+        return 0;
+    const QByteArray a = QFile::encodeName(from);
+    const QByteArray b = QFile::encodeName(to);
+    return ::link(a.constData(), b.constData()) == 0 ? 0 : errno;
+}
+
+int removeName(const QString& path)
+{
+    const QByteArray a = QFile::encodeName(path);
+    return ::unlink(a.constData()) == 0 || errno == ENOENT ? 0 : errno;
+}
+
+int renameOver(const QString& from, const QString& to)
+{
+    const QByteArray a = QFile::encodeName(from);
+    const QByteArray b = QFile::encodeName(to);
+    return ::rename(a.constData(), b.constData()) == 0 ? 0 : errno;
+}
+
+} // namespace
+
+bool RestoreSwap::isPending(const QString& databasePath)
+{
+    return present(journalPath(databasePath));
+}
+
+Status RestoreSwap::writeJournal(const Plan& plan, bool walsMoved)
+{
+    const QJsonObject journal {{QStringLiteral("format"), QStringLiteral("BranchVault restore journal")},
+        {QStringLiteral("incoming"), QFileInfo(plan.incoming).fileName()},
+        {QStringLiteral("keepAs"), plan.keepAs.isEmpty() ? QString() : QFileInfo(plan.keepAs).fileName()},
+        {QStringLiteral("phase"), walsMoved ? QStringLiteral("moved") : QStringLiteral("prepared")}};
+    return AtomicFile::write(journalPath(plan.database), QJsonDocument(journal).toJson(QJsonDocument::Compact));
+}
+
+Status RestoreSwap::run(const Plan& plan)
+{
+    BV_TRY(writeJournal(plan, false));
+    return proceed(plan, false);
+}
+
+Status RestoreSwap::proceed(const Plan& plan, bool walsMoved)
+{
+    const QString& db = plan.database;
+    // 1. the current file's WAL or hot journal belongs to it: it goes with the kept copy
+    if (!walsMoved) {
+        for (const char* suffix : kSideFiles) {
+            const QString side = db + QLatin1String(suffix);
+            if (!present(side))
+                continue;
+            if (!plan.keepAs.isEmpty()) {
+                if (int error = keepLink(side, plan.keepAs + QLatin1String(suffix)); error != 0)
+                    return failed(error, side);
+            }
+            if (int error = removeName(side); error != 0)
+                return failed(error, side);
+        }
+        if (int error = removeName(db + QStringLiteral("-shm")); error != 0)
+            return failed(error, db + QStringLiteral("-shm"));
+        BV_TRY(writeJournal(plan, true));
+    }
+    // 2. the database: kept by a second name, then replaced in one rename
+    if (present(plan.incoming)) {
+        if (present(db) && !plan.keepAs.isEmpty()) {
+            if (int error = keepLink(db, plan.keepAs); error != 0)
+                return failed(error, db);
+        }
+        if (int error = renameOver(plan.incoming, db); error != 0)
+            return failed(error, db);
+    }
+    for (const char* suffix : kSideFiles) {
+        const QString side = plan.incoming + QLatin1String(suffix);
+        if (present(side)) {
+            if (int error = renameOver(side, db + QLatin1String(suffix)); error != 0)
+                return failed(error, side);
+        }
+    }
+    // 3. its key envelope, the same way
+    const QString envelope = KeyEnvelope::pathFor(db);
+    const QString incomingEnvelope = KeyEnvelope::pathFor(plan.incoming);
+    if (present(incomingEnvelope)) {
+        if (present(envelope) && !plan.keepAs.isEmpty()) {
+            if (int error = keepLink(envelope, KeyEnvelope::pathFor(plan.keepAs)); error != 0)
+                return failed(error, envelope);
+        }
+        if (int error = renameOver(incomingEnvelope, envelope); error != 0)
+            return failed(error, envelope);
+    }
+    // 4. durable, then the journal goes
+    const QString folder = QFileInfo(db).absolutePath();
+    errno = 0;
+    if (!AtomicFile::syncPath(folder))
+        return failed(errno != 0 ? errno : EIO, folder);
+    if (int error = removeName(journalPath(db)); error != 0)
+        return failed(error, journalPath(db));
+    (void)AtomicFile::syncPath(folder);
+    return {};
+}
+
+Status RestoreSwap::recover(const QString& databasePath)
+{
+    const QString path = journalPath(databasePath);
+    if (!present(path))
+        return {};
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return AtomicFile::fromErrno(EIO, tr("Reading the journal of an interrupted restore"), path);
+    const QJsonObject journal = QJsonDocument::fromJson(file.readAll()).object();
+    file.close();
+    const QString incoming = journal.value(QStringLiteral("incoming")).toString();
+    const QString keepAs = journal.value(QStringLiteral("keepAs")).toString();
+    const QString phase = journal.value(QStringLiteral("phase")).toString();
+    const QString prefix = QFileInfo(databasePath).fileName() + QLatin1Char('.');
+    // Only names beside this database that a restore gives are accepted.
+    const bool sane = incoming.startsWith(prefix) && !incoming.contains(QLatin1Char('/'))
+        && (keepAs.isEmpty() || (keepAs.startsWith(prefix) && !keepAs.contains(QLatin1Char('/'))))
+        && (phase == QLatin1String("prepared") || phase == QLatin1String("moved"));
+    if (!sane)
+        return makeError(ErrorCode::Damaged,
+            tr("A restore of this database was interrupted, and its journal (%1) cannot be read. Nothing was "
+               "changed; ask the system administrator to check the files beside the database.")
+                .arg(QDir::toNativeSeparators(path)));
+    const QDir folder = QFileInfo(databasePath).absoluteDir();
+    Plan plan {databasePath, folder.filePath(incoming), keepAs.isEmpty() ? QString() : folder.filePath(keepAs)};
+    return proceed(plan, phase == QLatin1String("moved"));
+}
+
+} // namespace bv
