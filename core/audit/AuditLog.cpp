@@ -2,6 +2,7 @@
 
 #include "AuditActions.h"
 #include "db/Database.h"
+#include "db/QueryRows.h"
 #include "db/Transaction.h"
 
 #include <QCryptographicHash>
@@ -126,6 +127,7 @@ Status AuditLog::append(const Actor& actor, const AuditEvent& event)
             lastSeq = (*last)->value(0).toLongLong();
             lastHash = (*last)->value(1).toByteArray();
         }
+        BV_TRY(rowsFinished(**last, Reading::AuditLog));
         (*last)->finish();
     }
     if (lastSeq == 0) {
@@ -138,6 +140,7 @@ Status AuditLog::append(const Actor& actor, const AuditEvent& event)
             lastSeq = (*anchor)->value(0).toLongLong() - 1;
             lastHash = (*anchor)->value(1).toByteArray();
         } else {
+            BV_TRY(rowsFinished(**anchor, Reading::AuditLog));
             lastHash = genesisHash(m_databaseId);
         }
         (*anchor)->finish();
@@ -237,6 +240,7 @@ Result<QList<AuditRow>> AuditLog::rows(const AuditFilter& filter) const
     QList<AuditRow> rows;
     while (q->next())
         rows << rowFrom(*q);
+    BV_TRY(rowsFinished(*q, Reading::AuditLog));
     return rows;
 }
 
@@ -253,21 +257,18 @@ Result<AuditVerification> AuditLog::verify(const std::function<void(qint64)>& pr
             expectedSeq = anchor->value(0).toLongLong();
             prev = anchor->value(1).toByteArray();
         }
+        BV_TRY(rowsFinished(*anchor, Reading::AuditLog));
     }
     // The rows are read through the SQLite C API and hashed from the stored bytes: the encoding of
     // rowHash() (the time is hashed as stored, which is the canonical text append() writes), without a
     // QVariant, QString or QDateTime per field, so a large log verifies at several hundred thousand
     // rows a second. A stored value that is not in canonical form fails, as it should.
-    auto readError = [this] {
-        return makeError(ErrorCode::Database,
-            tr("The audit log could not be read. Run \"branchvault-cli verify\" and tell the system administrator."),
-            QString::fromUtf8(sqlite3_errmsg(m_db.handle())));
-    };
     const QByteArray sql
         = (QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM audit_log ORDER BY seq")).toUtf8();
     sqlite3_stmt* raw = nullptr;
     if (sqlite3_prepare_v2(m_db.handle(), sql.constData(), int(sql.size()), &raw, nullptr) != SQLITE_OK)
-        return readError();
+        return Database::sqliteError(sqlite3_extended_errcode(m_db.handle()), readingContext(Reading::AuditLog),
+            QString::fromUtf8(sqlite3_errmsg(m_db.handle())));
     const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(raw, &sqlite3_finalize);
     unsigned char digest[crypto_hash_sha256_BYTES];
     auto field = [](crypto_hash_sha256_state& state, const void* bytes, int size) {
@@ -329,8 +330,7 @@ Result<AuditVerification> AuditLog::verify(const std::function<void(qint64)>& pr
         if (progress && (result.rowsChecked & 0xffff) == 0)
             progress(result.rowsChecked);
     }
-    if (rc != SQLITE_DONE)
-        return readError();
+    BV_TRY(rowsFinished(raw, rc, Reading::AuditLog));
     if (result.rowsChecked > 0)
         result.headHash = prev;
     return result;
@@ -348,6 +348,7 @@ Result<AuditCheckpoint> AuditLog::head() const
         checkpoint.seq = q->value(0).toLongLong();
         checkpoint.hash = q->value(1).toByteArray();
     } else {
+        BV_TRY(rowsFinished(*q, Reading::AuditLog));
         checkpoint.hash = genesisHash(m_databaseId);
     }
     return checkpoint;
@@ -385,6 +386,7 @@ Result<AuditVerification> AuditLog::verifyAgainst(const AuditCheckpoint& checkpo
         firstSeq = anchor->value(0).toLongLong();
         anchorHash = anchor->value(1).toByteArray();
     }
+    BV_TRY(rowsFinished(*anchor, Reading::AuditLog));
     if (checkpoint.seq < firstSeq) {
         if (checkpoint.seq == firstSeq - 1 && checkpoint.hash == anchorHash)
             return result; // the checkpoint names the last purged row, which the chain continues from
@@ -396,7 +398,9 @@ Result<AuditVerification> AuditLog::verifyAgainst(const AuditCheckpoint& checkpo
     auto q = m_db.query(QStringLiteral("SELECT hash FROM audit_log WHERE seq = ?"), {checkpoint.seq});
     if (!q.ok())
         return q.error();
-    if (!q->next() || q->value(0).toByteArray() != checkpoint.hash) {
+    const bool found = q->next();
+    BV_TRY(rowsFinished(*q, Reading::AuditLog));
+    if (!found || q->value(0).toByteArray() != checkpoint.hash) {
         result.firstBrokenSeq = checkpoint.seq;
         result.problem = tr("row %1 differs from the checkpoint: the log was rewritten since the checkpoint was taken")
                              .arg(checkpoint.seq);

@@ -5,6 +5,7 @@
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "db/Database.h"
+#include "db/QueryRows.h"
 #include "db/Transaction.h"
 #include "keys/SealedValues.h"
 #include "policy/AccessControl.h"
@@ -310,6 +311,7 @@ Result<QList<Account>> AccountService::list(const Session& session)
     QList<Account> accounts;
     while (q->next())
         accounts << accountFrom(*q);
+    BV_TRY(rowsFinished(*q, Reading::Accounts));
     return accounts;
 }
 
@@ -318,8 +320,10 @@ Result<Account> AccountService::accountById(qint64 id) const
     auto q = m_db.query(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM users WHERE id = ?"), {id});
     if (!q.ok())
         return q.error();
-    if (!q->next())
+    if (!q->next()) {
+        BV_TRY(rowsFinished(*q, Reading::Accounts));
         return makeError(ErrorCode::NotFound, tr("There is no such account."));
+    }
     return accountFrom(*q);
 }
 
@@ -330,10 +334,12 @@ Result<Account> AccountService::accountByLogin(const QString& login) const
         {login.trimmed()});
     if (!q.ok())
         return q.error();
-    if (!q->next())
+    if (!q->next()) {
+        BV_TRY(rowsFinished(*q, Reading::Accounts));
         return makeError(ErrorCode::NotFound,
             tr("There is no account with the login %1. List the accounts to check the spelling.").arg(login.trimmed()),
             QString(), QStringLiteral("login"));
+    }
     return accountFrom(*q);
 }
 

@@ -4,6 +4,7 @@
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "db/Database.h"
+#include "db/QueryRows.h"
 #include "db/Transaction.h"
 #include "keys/FieldCipher.h"
 #include "keys/SealedValues.h"
@@ -51,8 +52,10 @@ Result<std::optional<UserRow>> loadUser(Database& db, const QString& column, con
         {value});
     if (!q.ok())
         return q.error();
-    if (!q->next())
+    if (!q->next()) {
+        BV_TRY(rowsFinished(*q, Reading::Accounts));
         return std::optional<UserRow>();
+    }
     UserRow row;
     row.id = q->value(0).toLongLong();
     row.login = q->value(1).toString();
@@ -382,6 +385,7 @@ Status AuthService::checkNewPassword(qint64 userId, const SecureBytes& normalize
         return old.error();
     while (old->next())
         hashes << old->value(0).toString();
+    BV_TRY(rowsFinished(*old, Reading::Accounts));
     for (const QString& hash : std::as_const(hashes)) {
         if (PasswordHasher::verify(hash, normalized))
             return makeError(ErrorCode::InvalidInput,

@@ -7,6 +7,7 @@
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "db/Database.h"
+#include "db/QueryRows.h"
 #include "db/Transaction.h"
 #include "policy/AccessControl.h"
 #include "policy/SettingsService.h"
@@ -295,6 +296,7 @@ Result<ConsentState> lastConsent(Database& db, qint64 customerId, const QString&
         state.action = q->value(0).toString();
         state.onDate = dateFrom(q->value(1));
     }
+    BV_TRY(rowsFinished(*q, Reading::Customers));
     return state;
 }
 
@@ -370,6 +372,7 @@ Result<QList<ServiceRecord>> CustomerCare::services(const Session& session, cons
     while (q->next())
         list << ServiceRecord {q->value(0).toLongLong(), dateFrom(q->value(1)), q->value(2).toString(),
             q->value(3).toString(), q->value(4).toString(), utcFrom(q->value(5))};
+    BV_TRY(rowsFinished(*q, Reading::Customers));
     return list;
 }
 
@@ -457,10 +460,12 @@ Status CustomerCare::updateComplaint(
         {complaintId});
     if (!found.ok())
         return found.error();
-    if (!found->next())
+    if (!found->next()) {
+        BV_TRY(rowsFinished(*found, Reading::Customers));
         return makeError(ErrorCode::NotFound,
             tr("There is no complaint %1. Open the customer's complaints and choose one from the list.")
                 .arg(complaintId));
+    }
     const QString customerNo = found->value(0).toString();
     found->finish();
     auto ref = m_service.reachable(*actor, Operation::ManageComplaints, customerNo);
@@ -555,6 +560,7 @@ Result<QList<Complaint>> CustomerCare::complaints(const Session& session, const 
     QList<Complaint> list;
     while (q->next())
         list << complaintFrom(*q, now);
+    BV_TRY(rowsFinished(*q, Reading::Customers));
     return list;
 }
 
@@ -593,6 +599,7 @@ Result<QList<Complaint>> CustomerCare::overdue(const Session& session)
         if (c.overdue)
             list << c;
     }
+    BV_TRY(rowsFinished(*q, Reading::Customers));
     q->finish();
     BV_TRY(m_service.auditLog().appendStandalone(*actor,
         AuditEvent {QString::fromLatin1(audit::CustomerList), QStringLiteral("complaints"), QString(), QString(),
@@ -731,6 +738,7 @@ Result<QList<ConsentEntry>> CustomerCare::consents(const Session& session, const
     while (q->next())
         list << ConsentEntry {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
             dateFrom(q->value(3)), q->value(4).toString(), q->value(5).toString(), utcFrom(q->value(6))};
+    BV_TRY(rowsFinished(*q, Reading::Customers));
     return list;
 }
 

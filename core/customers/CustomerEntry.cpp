@@ -8,6 +8,7 @@
 #include "audit/AuditLog.h"
 #include "auth/AccountService.h"
 #include "db/Database.h"
+#include "db/QueryRows.h"
 #include "db/Transaction.h"
 #include "keys/SealedValues.h"
 #include "policy/AccessControl.h"
@@ -298,6 +299,7 @@ Result<EntryReceipt> CustomerEntry::edit(const Session& session, const QString& 
                                 which + QLatin1Char(' ') + part.after};
                     }
                 }
+                BV_TRY(rowsFinished(*old, Reading::Customers));
             }
         }
         accounts.append(a);
@@ -347,6 +349,7 @@ Result<QList<PendingChange>> CustomerEntry::pending(const Session& session, qint
             q->value(3).toString(), q->value(4).toString(), q->value(5).toString(),
             QDateTime::fromString(q->value(6).toString(), Qt::ISODateWithMs), diffFrom(q->value(7).toString()),
             q->value(8).toString()};
+    BV_TRY(rowsFinished(*q, Reading::Customers));
     return list;
 }
 
@@ -407,7 +410,7 @@ Status CustomerEntry::refreshDerived(qint64 customerId, bool assetsChanged, bool
     if (!row.ok())
         return row.error();
     if (!row->next())
-        return {};
+        return rowsFinished(*row, Reading::Customers);
     const QString computed = Tiers::forAssets(row->value(0).toLongLong(), m_service.settings());
     const QString tier = row->value(1).toString();
     if (initial) { // the manager approving the new record confirms its first tier
@@ -464,8 +467,10 @@ Status CustomerEntry::applyEdit(qint64 changeId, qint64 customerId, const Actor&
             {changeId});
     if (!row.ok())
         return row.error();
-    if (!row->next())
+    if (!row->next()) {
+        BV_TRY(rowsFinished(*row, Reading::Customers));
         return makeError(ErrorCode::NotFound, tr("The change no longer exists."));
+    }
     if (row->value(0).toLongLong() != row->value(1).toLongLong())
         return makeError(ErrorCode::Conflict,
             tr("The customer record changed after this edit was made. Reject it; the maker can edit again "
@@ -562,8 +567,10 @@ Result<CustomerEntry::ChangeHead> CustomerEntry::decidable(const Actor& actor, q
         {changeId});
     if (!q.ok())
         return q.error();
-    if (!q->next())
+    if (!q->next()) {
+        BV_TRY(rowsFinished(*q, Reading::Customers));
         return makeError(ErrorCode::NotFound, tr("There is no change %1.").arg(changeId));
+    }
     const ChangeHead change {q->value(0).toLongLong(), q->value(1).toString(), q->value(4).toString()};
     const QString status = q->value(2).toString();
     if (status != QLatin1String("pending"))
@@ -649,6 +656,7 @@ Status CustomerEntry::reject(const Session& session, qint64 changeId, const QStr
         QList<qint64> ids;
         while (accounts->next())
             ids << accounts->value(0).toLongLong();
+        BV_TRY(rowsFinished(*accounts, Reading::Customers));
         for (qint64 id : ids)
             BV_TRY(SealedValues::removeOwner(db, kAccount, id));
         BV_TRY(db.exec(QStringLiteral("DELETE FROM accounts WHERE customer_id = ?"), {customerId}));
@@ -688,6 +696,7 @@ Result<QList<HistoryEntry>> CustomerEntry::history(const Session& session, const
     while (q->next())
         list << HistoryEntry {QDateTime::fromString(q->value(0).toString(), Qt::ISODateWithMs), q->value(1).toString(),
             q->value(2).toString(), diffFrom(q->value(3).toString())};
+    BV_TRY(rowsFinished(*q, Reading::Customers));
     return list;
 }
 
@@ -710,6 +719,7 @@ Result<QList<SuspiciousPair>> CustomerEntry::suspicious(const Session& session)
             QDateTime::fromString(q->value(4).toString(), Qt::ISODateWithMs), q->value(5).toString()};
         list << pair;
     }
+    BV_TRY(rowsFinished(*q, Reading::Customers));
     return list;
 }
 

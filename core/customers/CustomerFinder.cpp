@@ -5,6 +5,7 @@
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "db/Database.h"
+#include "db/QueryRows.h"
 #include "db/Transaction.h"
 #include "keys/FieldCipher.h"
 #include "keys/SealedValues.h"
@@ -133,8 +134,10 @@ Result<CustomerView> CustomerFinder::open(const Session& session, const QString&
         {store.now(), ref->id});
     if (!q.ok())
         return q.error();
-    if (!q->next())
+    if (!q->next()) {
+        BV_TRY(rowsFinished(*q, Reading::Customers));
         return makeError(ErrorCode::NotFound, tr("The customer no longer exists."));
+    }
     CustomerView view;
     view.id = ref->id;
     view.number = q->value(0).toString();
@@ -274,6 +277,7 @@ Result<CustomerPage> CustomerFinder::portfolio(
     if (filter.isEmpty()) {
         while ((*q)->next())
             page.rows << listRow(**q);
+        BV_TRY(rowsFinished(**q, Reading::Customers));
     } else {
         // Decrypt the names of the own portfolio only, in memory; nothing outside it is touched.
         while ((*q)->next() && page.rows.size() <= limit) {
@@ -287,6 +291,7 @@ Result<CustomerPage> CustomerFinder::portfolio(
                 page.rows << listRow(**q);
             wipe(plain);
         }
+        BV_TRY(rowsFinished(**q, Reading::Customers));
         (*q)->finish();
         const int matches = int(qMin<qsizetype>(page.rows.size(), limit));
         if (after.isEmpty())
@@ -371,6 +376,7 @@ Result<CustomerPage> CustomerFinder::branchList(
         page.rows << listRow(**q);
         keys << (*q)->value(9).toString();
     }
+    BV_TRY(rowsFinished(**q, Reading::Customers));
     if (page.rows.size() > limit) {
         page.rows.removeLast();
         keys.removeLast();
@@ -408,6 +414,7 @@ Result<QList<CustomerListRow>> CustomerFinder::rowsFor(const QList<qint64>& ids)
             return q.error();
         if ((*q)->next())
             rows << listRow(**q);
+        BV_TRY(rowsFinished(**q, Reading::Customers));
         (*q)->finish();
     }
     return rows;
@@ -539,8 +546,10 @@ Result<std::optional<ClerkCard>> CustomerFinder::clerkLookup(
         {found->id});
     if (!q.ok())
         return q.error();
-    if (!q->next())
+    if (!q->next()) {
+        BV_TRY(rowsFinished(*q, Reading::Customers));
         return std::optional<ClerkCard>();
+    }
     auto masked = store.masked(kCustomer, found->id);
     if (!masked.ok())
         return masked.error();

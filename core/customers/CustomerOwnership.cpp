@@ -8,6 +8,7 @@
 #include "audit/AuditLog.h"
 #include "auth/AccountService.h"
 #include "db/Database.h"
+#include "db/QueryRows.h"
 #include "db/Transaction.h"
 #include "policy/AccessControl.h"
 #include "policy/FieldCatalogue.h"
@@ -172,8 +173,10 @@ Status CustomerOwnership::move(const Session& session, const QString& kind, cons
         {ref->id});
     if (!row.ok())
         return row.error();
-    if (!row->next())
+    if (!row->next()) {
+        BV_TRY(rowsFinished(*row, Reading::Customers));
         return makeError(ErrorCode::NotFound, tr("The customer no longer exists."));
+    }
     Holding h;
     h.status = row->value(0).toString();
     h.ownerId = row->value(1).toLongLong();
@@ -324,6 +327,7 @@ Result<QList<AssignmentEntry>> CustomerOwnership::assignments(const Session& ses
         else
             openCustody.reset(); // return, transfer, assign and reclaim all end a custody
     }
+    BV_TRY(rowsFinished(*q, Reading::Customers));
     closeExpired(now);
     return list;
 }
@@ -353,6 +357,7 @@ Result<QList<CustomerListRow>> CustomerOwnership::reassignmentList(const Session
         rows << CustomerListRow {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
             q->value(3).toString(), q->value(4).toString(), q->value(5).toString(), q->value(6).toString(),
             timeFrom(q->value(7)), q->value(8).toInt() != 0};
+    BV_TRY(rowsFinished(*q, Reading::Customers));
     BV_TRY(m_service.auditLog().appendStandalone(*actor,
         AuditEvent {QString::fromLatin1(audit::CustomerList), QStringLiteral("reassignments"), QString(), QString(),
             AuditOutcome::Ok, QJsonObject {{QStringLiteral("rows"), int(rows.size())}}}));
@@ -374,6 +379,7 @@ Result<QList<TierChange>> CustomerOwnership::pendingTiers(const Session& session
     while (q->next())
         list << TierChange {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
             q->value(3).toString(), timeFrom(q->value(4)), q->value(5).toString()};
+    BV_TRY(rowsFinished(*q, Reading::Customers));
     return list;
 }
 
@@ -412,8 +418,10 @@ Status CustomerOwnership::decideTier(const Session& session, qint64 tierChangeId
         {tierChangeId});
     if (!q.ok())
         return q.error();
-    if (!q->next())
+    if (!q->next()) {
+        BV_TRY(rowsFinished(*q, Reading::Customers));
         return makeError(ErrorCode::NotFound, tr("There is no tier change %1.").arg(tierChangeId));
+    }
     const qint64 customerId = q->value(0).toLongLong();
     const QString fromTier = q->value(1).toString();
     const QString toTier = q->value(2).toString();

@@ -7,6 +7,7 @@
 #include "audit/AuditLog.h"
 #include "auth/AccountService.h"
 #include "db/Database.h"
+#include "db/QueryRows.h"
 #include "db/Transaction.h"
 #include "keys/SealedValues.h"
 #include "policy/AccessControl.h"
@@ -108,7 +109,8 @@ QJsonValue cell(const QSqlQuery& q, int i)
 }
 
 // Every row of a query as an object with the given keys.
-Result<QJsonArray> rowsOf(Database& db, const QString& sql, const QVariantList& values, const QStringList& keys)
+Result<QJsonArray> rowsOf(Database& db, const QString& sql, const QVariantList& values, const QStringList& keys,
+    Reading what = Reading::Customers)
 {
     auto q = db.query(sql, values);
     if (!q.ok())
@@ -120,6 +122,7 @@ Result<QJsonArray> rowsOf(Database& db, const QString& sql, const QVariantList& 
             row.insert(keys.at(i), cell(*q, i));
         out.append(row);
     }
+    BV_TRY(rowsFinished(*q, what));
     return out;
 }
 
@@ -131,6 +134,7 @@ Result<QList<qint64>> idsOf(Database& db, const QString& sql, qint64 customerId)
     QList<qint64> ids;
     while (q->next())
         ids << q->value(0).toLongLong();
+    BV_TRY(rowsFinished(*q, Reading::Customers));
     return ids;
 }
 
@@ -142,6 +146,7 @@ Result<QList<QPair<qint64, QString>>> diffsOf(Database& db, const QString& sql, 
     QList<QPair<qint64, QString>> rows;
     while (q->next())
         rows << qMakePair(q->value(0).toLongLong(), q->value(1).toString());
+    BV_TRY(rowsFinished(*q, Reading::Customers));
     return rows;
 }
 
@@ -251,6 +256,7 @@ Result<int> CustomerRetention::anonymiseDue()
             return q.error();
         while (q->next())
             due << qMakePair(q->value(0).toLongLong(), q->value(1).toString());
+        BV_TRY(rowsFinished(*q, Reading::Customers));
     }
     int count = 0;
     for (const auto& [id, number] : std::as_const(due)) {
@@ -410,8 +416,10 @@ Result<QJsonObject> CustomerRetention::buildReport(const Actor& actor, const Cus
         {id});
     if (!row.ok())
         return row.error();
-    if (!row->next())
+    if (!row->next()) {
+        BV_TRY(rowsFinished(*row, Reading::Customers));
         return makeError(ErrorCode::NotFound, tr("There is no customer %1 any more.").arg(ref.number));
+    }
 
     // Every customer field of the catalogue, grade 1 in full.
     auto gradeOne = store.open(kCustomer, id);
@@ -471,6 +479,7 @@ Result<QJsonObject> CustomerRetention::buildReport(const Actor& actor, const Cus
             history.append(QJsonObject {{QStringLiteral("at"), q->value(0).toString()},
                 {QStringLiteral("kind"), q->value(1).toString()}, {QStringLiteral("by"), q->value(2).toString()},
                 {QStringLiteral("changes"), labelledDiff(q->value(3).toString())}});
+        BV_TRY(rowsFinished(*q, Reading::Customers));
     }
     QJsonArray pendingChanges;
     {
@@ -484,6 +493,7 @@ Result<QJsonObject> CustomerRetention::buildReport(const Actor& actor, const Cus
             pendingChanges.append(QJsonObject {{QStringLiteral("at"), q->value(0).toString()},
                 {QStringLiteral("kind"), q->value(1).toString()}, {QStringLiteral("by"), q->value(2).toString()},
                 {QStringLiteral("changes"), labelledDiff(q->value(3).toString())}});
+        BV_TRY(rowsFinished(*q, Reading::Customers));
     }
 
     auto tierChanges = rowsOf(db,
@@ -557,6 +567,7 @@ Result<QJsonObject> CustomerRetention::buildReport(const Actor& actor, const Cus
                 {QStringLiteral("valid_until"), cell(*q, 6)}, {QStringLiteral("used_at"), cell(*q, 7)},
                 {QStringLiteral("requester"), q->value(8).toString()}});
         }
+        BV_TRY(rowsFinished(*q, Reading::Requests));
     }
     // Accesses to the customer as the audit log recorded them (read here directly: the auditor's
     // AuditService is not for this).
@@ -564,7 +575,8 @@ Result<QJsonObject> CustomerRetention::buildReport(const Actor& actor, const Cus
         QStringLiteral("SELECT at, action, role, outcome FROM audit_log WHERE customer_no = ? "
                        "ORDER BY seq"),
         {ref.number},
-        {QStringLiteral("at"), QStringLiteral("action"), QStringLiteral("role"), QStringLiteral("outcome")});
+        {QStringLiteral("at"), QStringLiteral("action"), QStringLiteral("role"), QStringLiteral("outcome")},
+        Reading::AuditLog);
     if (!accessLog.ok())
         return accessLog.error();
 

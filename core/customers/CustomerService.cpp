@@ -9,6 +9,7 @@
 #include "CustomerStore.h"
 #include "auth/AccountService.h"
 #include "db/Database.h"
+#include "db/QueryRows.h"
 #include "policy/AccessControl.h"
 #include "policy/Masking.h"
 
@@ -41,10 +42,12 @@ Result<CustomerRef> CustomerService::lookup(const QString& column, const QVarian
         {m_clock.nowUtc(), value});
     if (!q.ok())
         return q.error();
-    if (!q->next())
+    if (!q->next()) {
+        BV_TRY(rowsFinished(*q, Reading::Customers));
         return makeError(ErrorCode::NotFound,
             tr("There is no customer with this customer number. Check the number and try again."), QString(),
             QStringLiteral("customer_no"));
+    }
     return CustomerRef {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toLongLong(),
         q->value(3).toInt() != 0, q->value(4).toString()};
 }

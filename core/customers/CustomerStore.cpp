@@ -3,6 +3,7 @@
 #include "WorkingCalendar.h"
 
 #include "db/Database.h"
+#include "db/QueryRows.h"
 #include "keys/FieldCipher.h"
 #include "keys/SealedValues.h"
 #include "policy/FieldCatalogue.h"
@@ -72,8 +73,10 @@ Result<QString> CustomerStore::nextNumber(const QString& branch)
     auto next = m_db.cached(QStringLiteral("SELECT next FROM customer_numbers WHERE branch = ?"), {branch});
     if (!next.ok())
         return next.error();
-    if (!(*next)->next())
+    if (!(*next)->next()) {
+        BV_TRY(rowsFinished(**next, Reading::Customers));
         return makeError(ErrorCode::Internal, tr("The customer number counter is missing."));
+    }
     const qint64 value = (*next)->value(0).toLongLong();
     (*next)->finish();
     return QStringLiteral("%1-%2").arg(branch.toUpper()).arg(value, 8, 10, QLatin1Char('0'));
@@ -120,6 +123,7 @@ Result<QHash<QString, QString>> CustomerStore::open(const QString& ownerKind, qi
             return plain.error();
         values.insert(field, *plain);
     }
+    BV_TRY(rowsFinished(*q, Reading::Customers));
     return values;
 }
 
@@ -132,6 +136,7 @@ Result<QHash<QString, QString>> CustomerStore::masked(const QString& ownerKind, 
     QHash<QString, QString> values;
     while ((*q)->next())
         values.insert((*q)->value(0).toString(), (*q)->value(1).toString());
+    BV_TRY(rowsFinished(**q, Reading::Customers));
     return values;
 }
 
@@ -168,8 +173,10 @@ Result<QHash<QString, QString>> CustomerStore::columns(qint64 customerId) const
     if (!q.ok())
         return q.error();
     QHash<QString, QString> values;
-    if (!q->next())
+    if (!q->next()) {
+        BV_TRY(rowsFinished(*q, Reading::Customers));
         return makeError(ErrorCode::NotFound, tr("There is no such customer."));
+    }
     for (int i = 0; i < columnMap().size(); ++i) {
         if (!q->isNull(i))
             values.insert(columnMap().at(i).first, q->value(i).toString());
@@ -229,6 +236,7 @@ Result<QList<AccountView>> CustomerStore::accounts(qint64 customerId, bool revea
         }
         list << view;
     }
+    BV_TRY(rowsFinished(*q, Reading::Customers));
     return list;
 }
 
@@ -276,6 +284,7 @@ Result<QList<qint64>> CustomerStore::customersWith(int blindDomain, const QStrin
         return q.error();
     while ((*q)->next())
         ids << (*q)->value(0).toLongLong();
+    BV_TRY(rowsFinished(**q, Reading::Customers));
     return ids;
 }
 

@@ -1,6 +1,7 @@
 #include "Keyring.h"
 
 #include "db/Database.h"
+#include "db/QueryRows.h"
 
 #include <sodium.h>
 
@@ -82,6 +83,7 @@ Result<FieldKeys> Keyring::load(Database& db, const KeyMaterial& material)
             keys.indexKey = std::move(key);
         ++found;
     }
+    BV_TRY(rowsFinished(*q, tr("Reading the field-encryption keys")));
     if (found != 2 || !keys.isValid())
         return makeError(ErrorCode::Damaged,
             tr("The field-encryption keys stored in the database cannot be unwrapped with this key. "

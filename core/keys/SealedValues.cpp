@@ -1,6 +1,7 @@
 #include "SealedValues.h"
 
 #include "db/Database.h"
+#include "db/QueryRows.h"
 
 namespace bv {
 
@@ -51,8 +52,10 @@ Result<QString> SealedValues::open(Database& db, const FieldCipher& cipher, cons
         {key.ownerKind, key.ownerId, key.field});
     if (!q.ok())
         return q.error();
-    if (!(*q)->next())
+    if (!(*q)->next()) {
+        BV_TRY(rowsFinished(**q, Reading::Customers));
         return makeError(ErrorCode::NotFound, tr("No value is stored for this field."));
+    }
     const QByteArray sealed = (*q)->value(0).toByteArray();
     (*q)->finish();
     return cipher.open(sealed, FieldCipher::associatedData(key.ownerKind, key.ownerId, key.field));
@@ -65,8 +68,10 @@ Result<QString> SealedValues::masked(Database& db, const Key& key)
         {key.ownerKind, key.ownerId, key.field});
     if (!q.ok())
         return q.error();
-    if (!(*q)->next())
+    if (!(*q)->next()) {
+        BV_TRY(rowsFinished(**q, Reading::Customers));
         return QString();
+    }
     const QString masked = (*q)->value(0).toString();
     (*q)->finish();
     return masked;
@@ -86,6 +91,7 @@ Result<QList<SealedValues::Match>> SealedValues::find(
         return q.error();
     while (q->next())
         matches.append(Match {q->value(0).toString(), q->value(1).toLongLong(), q->value(2).toString()});
+    BV_TRY(rowsFinished(*q, Reading::Customers));
     return matches;
 }
 
@@ -118,6 +124,7 @@ Status SealedValues::reseal(
         while (q->next())
             rows.append(Row {Key {q->value(0).toString(), q->value(1).toLongLong(), q->value(2).toString()},
                 q->value(3).toByteArray(), blindDomainFromKey(q->value(4).toString())});
+        BV_TRY(rowsFinished(*q, Reading::Customers));
         if (rows.isEmpty())
             break;
         for (const Row& row : rows) {

@@ -5,6 +5,7 @@
 #include "audit/AuditLog.h"
 #include "customers/WorkingCalendar.h"
 #include "db/Database.h"
+#include "db/QueryRows.h"
 #include "db/Transaction.h"
 
 #include <QJsonObject>
@@ -134,9 +135,13 @@ Status SettingsService::reload()
         if (parsed.ok())
             m_values.insert(q->value(0).toString(), *parsed);
     }
+    // All or nothing: a read that failed half-way leaves the defaults, not half of the stored values.
+    const Status read = rowsFinished(*q, Reading::Settings);
+    if (!read.ok())
+        m_values.clear();
     auto mask = MaskSettings::fromMap(maskMap());
     m_mask = mask.ok() ? *mask : MaskSettings();
-    return {};
+    return read;
 }
 
 QVariant SettingsService::value(const QString& key) const

@@ -6,6 +6,7 @@
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "db/Database.h"
+#include "db/QueryRows.h"
 #include "db/Transaction.h"
 #include "policy/AccessControl.h"
 #include "policy/FieldCatalogue.h"
@@ -51,6 +52,7 @@ Result<QList<Candidate>> liveCandidates(
         candidates << Candidate {
             Grant {q->value(0).toLongLong(), type, timeFrom(q->value(1)), q->value(2).toLongLong()},
             scopeFromJson(q->value(3).toString())};
+    BV_TRY(rowsFinished(*q, Reading::Requests));
     return candidates;
 }
 
@@ -189,8 +191,10 @@ Status RequestService::recordUse(
         {grant.requestId, actor.userId, requestTypeKey(grant.type), now, now, ref->id});
     if (!scope.ok())
         return scope.error();
-    if (!scope->next())
+    if (!scope->next()) {
+        BV_TRY(rowsFinished(*scope, Reading::Requests));
         return makeError(ErrorCode::NotFound, stopped);
+    }
     const QStringList allowed = scopeFromJson(scope->value(0).toString()).fields;
     scope->finish();
     if (grant.type == RequestType::Reveal) {

@@ -5,6 +5,7 @@
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "db/Database.h"
+#include "db/QueryRows.h"
 #include "db/Transaction.h"
 #include "policy/AccessControl.h"
 #include "policy/FieldCatalogue.h"
@@ -433,6 +434,7 @@ Result<QList<Request>> RequestService::select(const QString& where, const QVaria
         index.insert(r.id, requests.size());
         requests << r;
     }
+    BV_TRY(rowsFinished(*q, Reading::Requests));
     if (requests.isEmpty())
         return requests;
     auto customers = m_db.query(QStringLiteral("SELECT rc.request_id, rc.customer_id, c.customer_no FROM requests r "
@@ -450,6 +452,7 @@ Result<QList<Request>> RequestService::select(const QString& where, const QVaria
         r.customerIds << customers->value(1).toLongLong();
         r.customerNumbers << customers->value(2).toString();
     }
+    BV_TRY(rowsFinished(*customers, Reading::Requests));
     return requests;
 }
 

@@ -1,5 +1,7 @@
 #include "SelfCheck.h"
 
+#include "db/QueryRows.h"
+
 #include "common/Sodium.h"
 
 #include <QVersionNumber>
@@ -36,10 +38,14 @@ QStringList pragmaRows(sqlite3* db, const char* sql)
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK)
         return rows;
-    while (sqlite3_step(stmt) == SQLITE_ROW) {
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         const unsigned char* text = sqlite3_column_text(stmt, 0);
         rows << (text ? QString::fromUtf8(reinterpret_cast<const char*>(text)) : QString());
     }
+    // a check that cannot read its answer fails (the caller treats no rows as a failed check)
+    if (!rowsFinished(stmt, rc, QString()).ok())
+        rows.clear();
     sqlite3_finalize(stmt);
     return rows;
 }
