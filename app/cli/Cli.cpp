@@ -30,7 +30,10 @@ Result<Core*> CliContext::openCore(VaultService::OpenPurpose purpose)
         return opened.error();
     vault = std::move(opened).value();
     core = std::make_unique<Core>(*vault, vaults);
-    // The retention job runs whenever a front end opens the database (the GUI also daily).
+    // The retention job runs whenever a front end opens the database for use (the GUI also daily); not
+    // for verification, backup or repair, which must work on a database that cannot be written as usual.
+    if (purpose != VaultService::OpenPurpose::Use)
+        return core.get();
     auto anonymised = core->customers().retention().anonymiseDue();
     if (!anonymised.ok())
         return anonymised.error();
@@ -51,9 +54,9 @@ Result<Session> CliContext::signIn(Core& target)
     return target.auth().signIn(login, *password, option(QStringLiteral("totp")));
 }
 
-Result<Session> CliContext::begin(Core** out)
+Result<Session> CliContext::begin(Core** out, VaultService::OpenPurpose purpose)
 {
-    auto opened = openCore();
+    auto opened = openCore(purpose);
     if (!opened.ok())
         return opened.error();
     *out = *opened;

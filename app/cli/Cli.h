@@ -41,7 +41,7 @@ struct CliContext
     // Signs in with --user (password from stdin, --totp for the second factor).
     Result<Session> signIn(Core& core);
     // openCore + signIn: the usual start of a command that acts for a person.
-    Result<Session> begin(Core** core);
+    Result<Session> begin(Core** core, VaultService::OpenPurpose purpose = VaultService::OpenPurpose::Use);
 
     std::unique_ptr<Vault> vault;
     std::unique_ptr<Core> core;

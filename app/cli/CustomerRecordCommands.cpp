@@ -85,6 +85,17 @@ public:
             {QStringLiteral("report"),
                 reportWritten ? QJsonValue(QDir::toNativeSeparators(QFileInfo(reportPath).absoluteFilePath()))
                               : QJsonValue(QJsonValue::Null)}};
+        if (r.stoppedBy.isError()) {
+            // the disk or the file failed, not the rows: the status says which (disk-full 17, io 19, ...)
+            ctx.out.text(text);
+            return ctx.out.fail(
+                makeError(r.stoppedBy.code,
+                    tr("The import of %1 stopped: %2 The rows before it are pending records; import the "
+                       "file again when this is fixed (rows already saved are refused as duplicates).")
+                        .arg(file, CustomerCli::oneLine(r.stoppedBy.message)),
+                    r.stoppedBy.detail),
+                json);
+        }
         if (r.rejected == 0 && r.problems.isEmpty()) {
             ctx.out.result(json, text);
             return 0;

@@ -122,7 +122,8 @@ public:
         if (!ctx.isSet(QStringLiteral("out")))
             return Cli::usageError(ctx.out, tr("backup needs --out FILE."));
         Core* core = nullptr;
-        auto session = ctx.begin(&core);
+        // a database that met a damaged page may still be backed up (the copy is checked page by page)
+        auto session = ctx.begin(&core, VaultService::OpenPurpose::Repair);
         if (!session.ok())
             return ctx.out.fail(session.error());
         auto written = core->admin().backup(*session, ctx.option(QStringLiteral("out")));

@@ -2,6 +2,21 @@
 
 namespace bv {
 
+bool isStorageFailure(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::DiskFull:
+    case ErrorCode::Io:
+    case ErrorCode::ReadOnly:
+    case ErrorCode::Damaged:
+    case ErrorCode::Database:
+    case ErrorCode::InUse:
+        return true;
+    default:
+        return false;
+    }
+}
+
 int exitStatusFor(ErrorCode code)
 {
     switch (code) {

@@ -213,6 +213,7 @@ public:
     // Builds the entry of one row and creates it (inside the caller's batch transaction). Returns the
     // receipt, or nothing when the row was refused (its problems recorded).
     std::optional<Created> process(const CsvRow& row);
+    std::optional<Error> storageFailure; // set by process() when the database could not be written
 
 private:
     Result<qint64> managerFor(const QString& login);
@@ -348,6 +349,10 @@ std::optional<Created> Run::process(const CsvRow& row)
     // Duplicates (in the database and earlier rows of this file, already pending) and the manager are
     // checked by create(), which makes the pending record in a savepoint of the batch transaction.
     auto receipt = m_service.entry().create(m_session, input);
+    if (!receipt.ok() && isStorageFailure(receipt.error().code)) {
+        storageFailure = receipt.error(); // not the row's fault: the import stops here
+        return std::nullopt;
+    }
     if (!receipt.ok()) {
         problem(line, receipt.error().field, receipt.error().message);
         return std::nullopt;
@@ -495,6 +500,11 @@ Result<ImportReport> CustomerImport::importFile(
                 continue;
             }
             std::optional<Created> created = run.process(row);
+            if (run.storageFailure) {
+                stopped = run.storageFailure;
+                stoppedLine = row.line;
+                break;
+            }
             if (created)
                 batch.append(*created);
             else
@@ -503,8 +513,13 @@ Result<ImportReport> CustomerImport::importFile(
 
         std::optional<Error> lost = stopped;
         if (!stopped) {
-            if (Status committed = tx.commit(); !committed.ok())
+            if (Status committed = tx.commit(); !committed.ok()) {
                 lost = committed.error();
+                if (isStorageFailure(committed.error().code)) {
+                    stopped = committed.error();
+                    stoppedLine = batch.isEmpty() ? 0 : batch.constFirst().line;
+                }
+            }
         } else {
             tx.rollback(); // everything read from a failing file is discarded
         }
@@ -527,6 +542,7 @@ Result<ImportReport> CustomerImport::importFile(
     }
 
     if (stopped) {
+        report.stoppedBy = *stopped;
         run.problem(stoppedLine, QString(),
             tr("The import stopped: %1 The rows after those listed here were not read; import them again.")
                 .arg(stopped->message));

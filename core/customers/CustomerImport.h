@@ -29,6 +29,10 @@ struct ImportReport
     QList<ImportProblem> problems;
     QStringList createdNumbers;
     QStringList warnings;
+    // Set when the import stopped before the end of the file because the file could not be read or the
+    // database could not be written (disk full, I/O, damage): the rows before it are pending records, the
+    // rest were not read. Front ends report it with its own code (branchvault-cli exits 17 for a full disk).
+    Error stoppedBy;
 };
 
 // Offline batch entry (DESIGN §6): a CSV template filled in Excel (UTF-8 with or without BOM, or

@@ -1,5 +1,6 @@
 #include "Database.h"
 
+#include "QueryRows.h"
 #include "SqlCipherDriver.h"
 #include "Transaction.h"
 #include "common/AtomicFile.h"
@@ -147,6 +148,8 @@ Database::~Database()
 
 void Database::disconnect()
 {
+    if (m_driver)
+        SqlCipherDriver::stopWatching(handle());
     qDeleteAll(m_cache);
     m_cache.clear();
     if (!m_connectionName.isEmpty()) {
@@ -179,9 +182,12 @@ Status Database::connect(const SecureBytes& key, Mode mode)
     Status status = probeAndCheck(mode, m_options);
     if (status.ok())
         status = applyPragmas(m_options);
-    if (!status.ok())
+    if (!status.ok()) {
         disconnect();
-    return status;
+        return status;
+    }
+    SqlCipherDriver::watchForDamage(handle(), damageMarkerPath(m_path));
+    return {};
 }
 
 QSqlDatabase Database::connection() const
@@ -437,8 +443,7 @@ Result<QVariant> Database::scalar(const QString& sql, const QVariantList& values
     QVariant value;
     if ((*q)->next())
         value = (*q)->value(0);
-    else if ((*q)->lastError().isValid())
-        return sqlError((*q)->lastError(), tr("A database statement failed"));
+    BV_TRY(rowsFinished(**q, tr("A database statement failed")));
     (*q)->finish();
     return value;
 }
@@ -489,6 +494,9 @@ Status Database::integrityCheck(QStringList* problems)
             if (line != QLatin1String("ok"))
                 found << line;
         }
+        // a page so damaged that the check itself stops is a finding, not a failure of the check
+        if (Status read = rowsFinished(*q, tr("Checking the database")); !read.ok())
+            found << read.error().detail;
     }
     {
         auto q = query(QStringLiteral("PRAGMA cipher_integrity_check"));
@@ -496,6 +504,8 @@ Status Database::integrityCheck(QStringList* problems)
             return q.error();
         while (q->next())
             found << q->value(0).toString();
+        if (Status read = rowsFinished(*q, tr("Checking the database")); !read.ok())
+            found << read.error().detail;
     }
     if (problems)
         *problems = found;
@@ -527,8 +537,11 @@ QStringList Database::cipherIntegrityProblems(const QString& path, const SecureB
     if (sqlite3_key(h, literal.data(), int(literal.size())) == SQLITE_OK) {
         sqlite3_stmt* stmt = nullptr;
         if (sqlite3_prepare_v2(h, "PRAGMA cipher_integrity_check", -1, &stmt, nullptr) == SQLITE_OK) {
-            while (sqlite3_step(stmt) == SQLITE_ROW && problems.size() < 1000)
+            int rc = SQLITE_ROW;
+            while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && problems.size() < 1000)
                 problems << QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+            if (Status read = rowsFinished(stmt, rc, QString()); !read.ok())
+                problems << read.error().detail;
         }
         sqlite3_finalize(stmt);
     }
@@ -561,8 +574,9 @@ Status Database::verifyFile(
             return sqlite3_extended_errcode(h);
         while ((code = sqlite3_step(stmt)) == SQLITE_ROW)
             row(stmt);
+        const bool read = rowsFinished(stmt, code, QString()).ok();
         sqlite3_finalize(stmt);
-        return code == SQLITE_DONE ? SQLITE_OK : sqlite3_extended_errcode(h);
+        return read ? SQLITE_OK : sqlite3_extended_errcode(h);
     };
     int appId = 0;
     rc = each("PRAGMA application_id", [&](sqlite3_stmt* s) { appId = sqlite3_column_int(s, 0); });
@@ -572,12 +586,14 @@ Status Database::verifyFile(
         sqlite3_close_v2(h);
         return makeError(ErrorCode::NotBranchVault, tr("The file is a database, but not a BranchVault database."));
     }
-    if (schemaVersion)
-        each("PRAGMA user_version", [&](sqlite3_stmt* s) { *schemaVersion = sqlite3_column_int(s, 0); });
-    if (databaseId)
-        each("SELECT value FROM meta WHERE key = 'database_id'", [&](sqlite3_stmt* s) {
+    if (schemaVersion && (rc = each("PRAGMA user_version", [&](sqlite3_stmt* s) {
+            *schemaVersion = sqlite3_column_int(s, 0);
+        })) != SQLITE_OK)
+        found << QString::fromUtf8(sqlite3_errstr(rc));
+    if (databaseId && (rc = each("SELECT value FROM meta WHERE key = 'database_id'", [&](sqlite3_stmt* s) {
             *databaseId = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
-        });
+        })) != SQLITE_OK)
+        found << QString::fromUtf8(sqlite3_errstr(rc));
     rc = each("PRAGMA integrity_check", [&](sqlite3_stmt* s) {
         const QString line = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
         if (line != QLatin1String("ok"))
@@ -585,8 +601,10 @@ Status Database::verifyFile(
     });
     if (rc != SQLITE_OK)
         found << QString::fromUtf8(sqlite3_errstr(rc));
-    each("PRAGMA cipher_integrity_check",
+    rc = each("PRAGMA cipher_integrity_check",
         [&](sqlite3_stmt* s) { found << QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(s, 0))); });
+    if (rc != SQLITE_OK)
+        found << QString::fromUtf8(sqlite3_errstr(rc));
     sqlite3_close_v2(h);
     if (problems)
         *problems = found;

@@ -62,6 +62,9 @@ public:
     }
 
     QString path() const { return m_path; }
+    // Written beside the database when an operation met a damaged page (see SqlCipherDriver::watchForDamage);
+    // removed by a verification that passes.
+    static QString damageMarkerPath(const QString& databasePath) { return databasePath + QStringLiteral(".damaged"); }
     QSqlDatabase connection() const;
     sqlite3* handle() const;
     SqlCipherDriver* driver() const { return m_driver; }

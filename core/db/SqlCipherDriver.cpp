@@ -1,5 +1,11 @@
 #include "SqlCipherDriver.h"
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QMutex>
 
+#include "QueryRows.h"
 #include "SqlCipherResult.h"
 
 #include <QSqlField>
@@ -21,9 +27,48 @@ SqlCipherDriver::~SqlCipherDriver()
     close();
 }
 
+namespace {
+
+QMutex s_watchedMutex;
+QHash<sqlite3*, QString> s_watched; // connection → damage marker path
+
+} // namespace
+
+void SqlCipherDriver::watchForDamage(sqlite3* db, const QString& markerPath)
+{
+    QMutexLocker locker(&s_watchedMutex);
+    s_watched.insert(db, markerPath);
+}
+
+void SqlCipherDriver::stopWatching(sqlite3* db)
+{
+    QMutexLocker locker(&s_watchedMutex);
+    s_watched.remove(db);
+}
+
+void SqlCipherDriver::noteFailure(sqlite3* db, int rc)
+{
+    const int primary = rc & 0xff;
+    if (!db || (primary != SQLITE_CORRUPT && primary != SQLITE_NOTADB))
+        return;
+    QString marker;
+    {
+        QMutexLocker locker(&s_watchedMutex);
+        marker = s_watched.value(db);
+    }
+    if (marker.isEmpty() || QFileInfo::exists(marker))
+        return;
+    // When and what SQLite said: no values, no page contents.
+    QFile file(marker);
+    if (file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        file.write(QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toUtf8() + ' ' + QByteArray::number(rc) + ' '
+            + QByteArray(sqlite3_errstr(rc)) + '\n');
+}
+
 QSqlError SqlCipherDriver::makeError(sqlite3* db, const QString& context, QSqlError::ErrorType type, int rc)
 {
     const int extended = db ? sqlite3_extended_errcode(db) : rc;
+    noteFailure(db, extended ? extended : rc);
     const QString text = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(rc));
     return QSqlError(context, text, type, QString::number(extended ? extended : rc));
 }
@@ -235,8 +280,15 @@ QStringList SqlCipherDriver::tables(QSql::TableType type) const
     const QByteArray utf8 = sql.toUtf8();
     if (sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &stmt, nullptr) != SQLITE_OK)
         return names;
-    while (sqlite3_step(stmt) == SQLITE_ROW)
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
         names << QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+    // QSqlDriver::tables() has no error channel but lastError(): a failed read gives no names, never some.
+    if (!rowsFinished(stmt, rc, QString()).ok()) {
+        const_cast<SqlCipherDriver*>(this)->setLastError(
+            makeError(m_db, QObject::tr("Cannot read the next row"), QSqlError::StatementError, rc));
+        names.clear();
+    }
     sqlite3_finalize(stmt);
     return names;
 }
@@ -251,7 +303,8 @@ struct ColumnInfo
     int pkPosition = 0;
 };
 
-QList<ColumnInfo> tableColumns(sqlite3* db, const QString& tableName)
+// The columns of a table; none (and `error` set) when they cannot be read.
+QList<ColumnInfo> tableColumns(sqlite3* db, const QString& tableName, QSqlError* error)
 {
     QList<ColumnInfo> columns;
     if (!db)
@@ -263,13 +316,18 @@ QList<ColumnInfo> tableColumns(sqlite3* db, const QString& tableName)
         return columns;
     const QByteArray name = tableName.toUtf8();
     sqlite3_bind_text(stmt, 1, name.constData(), int(name.size()), SQLITE_TRANSIENT);
-    while (sqlite3_step(stmt) == SQLITE_ROW) {
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         ColumnInfo info;
         info.name = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
         info.declaredType = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 1)));
         info.notNull = sqlite3_column_int(stmt, 2) != 0;
         info.pkPosition = sqlite3_column_int(stmt, 3);
         columns << info;
+    }
+    if (!rowsFinished(stmt, rc, QString()).ok()) {
+        *error = SqlCipherDriver::makeError(db, QObject::tr("Cannot read the next row"), QSqlError::StatementError, rc);
+        columns.clear();
     }
     sqlite3_finalize(stmt);
     return columns;
@@ -280,7 +338,11 @@ QList<ColumnInfo> tableColumns(sqlite3* db, const QString& tableName)
 QSqlRecord SqlCipherDriver::record(const QString& tableName) const
 {
     QSqlRecord rec;
-    for (const ColumnInfo& column : tableColumns(m_db, tableName)) {
+    QSqlError error;
+    const QList<ColumnInfo> columns = tableColumns(m_db, tableName, &error);
+    if (error.isValid())
+        const_cast<SqlCipherDriver*>(this)->setLastError(error);
+    for (const ColumnInfo& column : columns) {
         QSqlField field(column.name, SqlCipherResult::metaTypeForDeclaredType(column.declaredType), tableName);
         field.setRequiredStatus(column.notNull ? QSqlField::Required : QSqlField::Optional);
         rec.append(field);
@@ -291,7 +353,10 @@ QSqlRecord SqlCipherDriver::record(const QString& tableName) const
 QSqlIndex SqlCipherDriver::primaryIndex(const QString& tableName) const
 {
     QSqlIndex index(tableName);
-    QList<ColumnInfo> columns = tableColumns(m_db, tableName);
+    QSqlError error;
+    QList<ColumnInfo> columns = tableColumns(m_db, tableName, &error);
+    if (error.isValid())
+        const_cast<SqlCipherDriver*>(this)->setLastError(error);
     std::sort(columns.begin(), columns.end(),
         [](const ColumnInfo& a, const ColumnInfo& b) { return a.pkPosition < b.pkPosition; });
     for (const ColumnInfo& column : columns) {

@@ -66,6 +66,14 @@ public:
 
     static QSqlError makeError(sqlite3* db, const QString& context, QSqlError::ErrorType type, int rc);
 
+    // Damage seen on an open database is remembered beside it: a connection registered here (after it
+    // opened and passed its checks) writes `markerPath` the first time a statement on it reports
+    // SQLITE_CORRUPT or SQLITE_NOTADB (a page that fails its authentication). Every error of the driver
+    // passes through noteFailure(). See Database::damageMarkerPath.
+    static void watchForDamage(sqlite3* db, const QString& markerPath);
+    static void stopWatching(sqlite3* db);
+    static void noteFailure(sqlite3* db, int rc);
+
     // Statement reuse: a finished query hands its prepared statement back (reset, bindings cleared),
     // and the next query with the same text takes it instead of preparing again. Each statement is
     // used by one query at a time, so nested queries with the same text each get their own. At most

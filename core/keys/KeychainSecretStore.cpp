@@ -5,6 +5,13 @@
 
 #include <qt6keychain/keychain.h>
 
+#ifdef BV_SECRET_SERVICE_DBUS
+#include <QDBusConnection>
+#include <QDBusInterface>
+#include <QDBusReply>
+#include <QDBusVariant>
+#endif
+
 namespace bv {
 
 namespace {
@@ -43,6 +50,36 @@ JobOutcome runJob(QKeychain::Job* job, int timeoutMs)
     return outcome;
 }
 
+// A locked collection answers a search with "no such entry": ask the secret service whether the default
+// collection (the login keyring) is locked, so a locked keyring is not mistaken for a missing key.
+bool defaultCollectionLocked()
+{
+#ifdef BV_SECRET_SERVICE_DBUS
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected())
+        return false;
+    QDBusInterface properties(QStringLiteral("org.freedesktop.secrets"),
+        QStringLiteral("/org/freedesktop/secrets/aliases/default"), QStringLiteral("org.freedesktop.DBus.Properties"),
+        bus);
+    if (!properties.isValid())
+        return false;
+    properties.setTimeout(3000);
+    QDBusReply<QDBusVariant> locked = properties.call(
+        QStringLiteral("Get"), QStringLiteral("org.freedesktop.Secret.Collection"), QStringLiteral("Locked"));
+    return locked.isValid() && locked.value().variant().toBool();
+#else
+    return false;
+#endif
+}
+
+Error lockedKeyring()
+{
+    return makeError(ErrorCode::KeychainUnavailable,
+        KeychainSecretStore::tr("Your login keyring is locked, so the database key cannot be read. Unlock your login "
+                                "keyring (sign in to the desktop again, or unlock \"Login\" in the Passwords and Keys "
+                                "application), then try again."));
+}
+
 } // namespace
 
 KeychainSecretStore::KeychainSecretStore(QString service, int timeoutMs)
@@ -59,18 +96,18 @@ QString KeychainSecretStore::describe() const
 static Error unavailable(const QString& what, const QString& detail)
 {
     return makeError(ErrorCode::KeychainUnavailable,
-                     KeychainSecretStore::tr("The system keychain is not available (%1). Sign in to the desktop so "
-                                             "the keychain is unlocked, or unlock the database with the recovery "
-                                             "passphrase (branchvault-cli unlock).")
-                         .arg(what),
-                     detail);
+        KeychainSecretStore::tr("The system keychain is not available (%1). Sign in to the desktop so "
+                                "the keychain is unlocked, or unlock the database with the recovery "
+                                "passphrase (branchvault-cli unlock).")
+            .arg(what),
+        detail);
 }
 
 static Error fromOutcome(const JobOutcome& outcome, int timeoutMs)
 {
     if (!outcome.finished)
-        return unavailable(KeychainSecretStore::tr("no answer within %1 seconds; it may be locked").arg(timeoutMs / 1000),
-                           QString());
+        return unavailable(
+            KeychainSecretStore::tr("no answer within %1 seconds; it may be locked").arg(timeoutMs / 1000), QString());
     switch (outcome.error) {
     case QKeychain::NoBackendAvailable:
         return unavailable(KeychainSecretStore::tr("no keychain service is running"), outcome.errorText);
@@ -93,10 +130,12 @@ Result<SecureBytes> KeychainSecretStore::read(const QString& name)
     if (!outcome.finished)
         return fromOutcome(outcome, m_timeoutMs);
     std::unique_ptr<QKeychain::ReadPasswordJob> owned(job);
+    if (outcome.error == QKeychain::EntryNotFound && defaultCollectionLocked())
+        return lockedKeyring();
     if (outcome.error == QKeychain::EntryNotFound)
         return makeError(ErrorCode::KeyMissing,
-                         tr("The database key is not in this computer's keychain. Unlock the database with the "
-                            "recovery passphrase (branchvault-cli unlock)."));
+            tr("The database key is not in this computer's keychain. Unlock the database with the "
+               "recovery passphrase (branchvault-cli unlock)."));
     if (outcome.error != QKeychain::NoError)
         return fromOutcome(outcome, m_timeoutMs);
     QByteArray data = job->binaryData();
@@ -116,6 +155,8 @@ Status KeychainSecretStore::write(const QString& name, const SecureBytes& secret
     if (!outcome.finished)
         return fromOutcome(outcome, m_timeoutMs);
     std::unique_ptr<QKeychain::WritePasswordJob> owned(job);
+    if (outcome.error != QKeychain::NoError && defaultCollectionLocked())
+        return lockedKeyring();
     if (outcome.error != QKeychain::NoError)
         return fromOutcome(outcome, m_timeoutMs);
     return {};

@@ -281,6 +281,17 @@ Result<std::unique_ptr<Vault>> VaultService::open(const QString& path, OpenPurpo
             tr("There is no BranchVault database at %1. Choose the right file, or create a new database "
                "with \"branchvault-cli init\".")
                 .arg(QDir::toNativeSeparators(absolute)));
+    if (purpose == OpenPurpose::Use && QFileInfo::exists(Database::damageMarkerPath(absolute))) {
+        QFile marker(Database::damageMarkerPath(absolute));
+        QString seen;
+        if (marker.open(QIODevice::ReadOnly))
+            seen = QString::fromUtf8(marker.readLine(200)).trimmed();
+        return makeError(ErrorCode::Damaged,
+            tr("This database met a damaged page, so BranchVault now opens it only to verify it and to back it up. "
+               "Run \"branchvault-cli verify\": if it passes, the database opens as usual again; if it reports damage, "
+               "restore the latest backup."),
+            seen);
+    }
     auto envelope = loadEnvelope(absolute);
     if (!envelope.ok()) {
         if (envelope.error().code != ErrorCode::NotFound && envelope.error().code != ErrorCode::Damaged)
@@ -466,6 +477,15 @@ Result<VaultService::VerifyReport> VaultService::verify(Vault& vault)
         return stale.error();
     if (stale->toLongLong() > 0)
         report.problems << tr("protected values: %1 are sealed with a retired key").arg(stale->toLongLong());
+    // The damage marker follows the pages: gone when every page checks out, written when one does not.
+    const QString marker = Database::damageMarkerPath(vault.path());
+    if (problems.isEmpty()) {
+        QFile::remove(marker);
+    } else if (!QFileInfo::exists(marker)) {
+        QFile file(marker);
+        if (file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+            file.write(m_clock.nowUtc().toString(Qt::ISODate).toUtf8() + " verify\n");
+    }
     return report;
 }
 
