@@ -208,8 +208,12 @@ Status AtomicFile::writeNew(const QString& path, const QString& field, const std
             if (!filled.ok())
                 return filled;
             errno = 0;
-            if (!syncPath(target.absolutePath()))
-                return fromErrno(errno != 0 ? errno : EIO, context, target.absolutePath());
+            if (!syncPath(target.absolutePath())) {
+                // reported as failed, so the name does not stay: a caller never finds a file it was told failed
+                const int error = errno != 0 ? errno : EIO;
+                QFile::remove(target.absoluteFilePath());
+                return fromErrno(error, context, target.absolutePath());
+            }
             return {};
         }
         // file systems without unnamed files (FAT, some network file systems) take the named way below
@@ -251,8 +255,11 @@ Status AtomicFile::writeNew(const QString& path, const QString& field, const std
             QDir::toNativeSeparators(target.absoluteFilePath()));
     }
     errno = 0;
-    if (!syncPath(target.absolutePath()))
-        return fromErrno(errno != 0 ? errno : EIO, context, target.absolutePath());
+    if (!syncPath(target.absolutePath())) {
+        const int error = errno != 0 ? errno : EIO;
+        QFile::remove(target.absoluteFilePath());
+        return fromErrno(error, context, target.absolutePath());
+    }
     return {};
 }
 

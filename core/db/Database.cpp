@@ -205,6 +205,41 @@ bool Database::inTransaction() const
     return m_driver && m_driver->inTransaction();
 }
 
+Result<std::unique_ptr<QLockFile>> Database::lockFor(const QString& absolute)
+{
+    const QString lockPath = absolute + QStringLiteral(".lock");
+    auto lock = std::make_unique<QLockFile>(lockPath);
+    lock->setStaleLockTime(0); // only a lock whose process has ended is stale
+    if (!lock->tryLock(0)) {
+        switch (lock->error()) {
+        case QLockFile::LockFailedError: {
+            qint64 pid = 0;
+            QString host;
+            QString application;
+            lock->getLockInfo(&pid, &host, &application);
+            return makeError(ErrorCode::InUse,
+                tr("The database is in use by another BranchVault (process %1 on %2). Close that "
+                   "window or command first, then try again.")
+                    .arg(pid)
+                    .arg(host.isEmpty() ? tr("this computer") : host),
+                pathOrDir(lockPath));
+        }
+        case QLockFile::PermissionError:
+            return makeError(ErrorCode::ReadOnly,
+                tr("The lock file beside the database cannot be created. Make the folder %1 writable.")
+                    .arg(pathOrDir(QFileInfo(absolute).absolutePath())));
+        default:
+            if (const int error = lockFileErrno(lockPath); error != 0)
+                return AtomicFile::fromErrno(error, tr("Creating the lock file beside the database"), lockPath);
+            return makeError(ErrorCode::Io,
+                tr("The lock file beside the database cannot be created. Check the disk and try "
+                   "again."),
+                pathOrDir(lockPath));
+        }
+    }
+    return lock;
+}
+
 Result<std::unique_ptr<Database>> Database::open(
     const QString& path, const SecureBytes& key, Mode mode, const Options& options)
 {
@@ -255,36 +290,10 @@ Result<std::unique_ptr<Database>> Database::open(
     std::unique_ptr<Database> db(new Database);
     db->m_path = absolute;
     db->m_options = options;
-    const QString lockPath = absolute + QStringLiteral(".lock");
-    db->m_lock = std::make_unique<QLockFile>(lockPath);
-    db->m_lock->setStaleLockTime(0); // only a lock whose process has ended is stale
-    if (!db->m_lock->tryLock(0)) {
-        switch (db->m_lock->error()) {
-        case QLockFile::LockFailedError: {
-            qint64 pid = 0;
-            QString host;
-            QString application;
-            db->m_lock->getLockInfo(&pid, &host, &application);
-            return makeError(ErrorCode::InUse,
-                tr("The database is in use by another BranchVault (process %1 on %2). Close that "
-                   "window or command first, then try again.")
-                    .arg(pid)
-                    .arg(host.isEmpty() ? tr("this computer") : host),
-                pathOrDir(lockPath));
-        }
-        case QLockFile::PermissionError:
-            return makeError(ErrorCode::ReadOnly,
-                tr("The lock file beside the database cannot be created. Make the folder %1 writable.")
-                    .arg(pathOrDir(folder.absoluteFilePath())));
-        default:
-            if (const int error = lockFileErrno(lockPath); error != 0)
-                return AtomicFile::fromErrno(error, tr("Creating the lock file beside the database"), lockPath);
-            return makeError(ErrorCode::Io,
-                tr("The lock file beside the database cannot be created. Check the disk and try "
-                   "again."),
-                pathOrDir(lockPath));
-        }
-    }
+    auto lock = lockFor(absolute);
+    if (!lock.ok())
+        return lock.error();
+    db->m_lock = std::move(lock).value();
 
     if (mode == Mode::CreateNew) {
         if (const int error = createOwnerOnly(absolute); error != 0) {
@@ -319,8 +328,8 @@ Status Database::probeAndCheck(Mode mode, const Options& options)
     sqlite3* h = handle();
     const int rc = sqlite3_exec(h, "SELECT count(*) FROM sqlite_schema;", nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK)
-        return sqliteError(
-            sqlite3_extended_errcode(h), tr("The database could not be opened"), QString::fromUtf8(sqlite3_errmsg(h)));
+        return sqliteError(SqlCipherDriver::errorCode(h, rc), tr("The database could not be opened"),
+            QString::fromUtf8(sqlite3_errmsg(h)));
     if (mode == Mode::CreateNew)
         return {};
 
@@ -421,8 +430,17 @@ Status Database::migrate(const MigrationList& migrations)
     return {};
 }
 
+Error Database::closedError()
+{
+    return makeError(ErrorCode::Io,
+        tr("The database was closed after a failed operation and could not be opened again. Nothing was lost; "
+           "check the disk, then open the database again."));
+}
+
 Result<QSqlQuery> Database::query(const QString& sql, const QVariantList& values)
 {
+    if (!isOpen())
+        return closedError();
     QSqlQuery q(connection());
     q.setForwardOnly(true);
     if (!q.prepare(sql))
@@ -459,6 +477,8 @@ Status Database::exec(const QString& sql, const QVariantList& values)
 
 Result<QSqlQuery*> Database::cached(const QString& sql, const QVariantList& values)
 {
+    if (!isOpen())
+        return closedError();
     QSqlQuery* q = m_cache.value(sql);
     if (!q) {
         auto fresh = std::make_unique<QSqlQuery>(connection());
@@ -477,6 +497,8 @@ Result<QSqlQuery*> Database::cached(const QString& sql, const QVariantList& valu
 
 Status Database::execScript(const QString& sql)
 {
+    if (!isOpen())
+        return closedError();
     if (!m_driver->execScript(sql))
         return sqlError(m_driver->lastError(), tr("A database statement failed"));
     return {};
@@ -519,7 +541,7 @@ Status Database::checkpoint()
     int checkpointed = 0;
     const int rc = sqlite3_wal_checkpoint_v2(h, nullptr, SQLITE_CHECKPOINT_TRUNCATE, &logFrames, &checkpointed);
     if (rc != SQLITE_OK)
-        return sqliteError(sqlite3_extended_errcode(h), tr("The journal could not be written into the database"),
+        return sqliteError(SqlCipherDriver::errorCode(h, rc), tr("The journal could not be written into the database"),
             QString::fromUtf8(sqlite3_errmsg(h)));
     return {};
 }
@@ -640,24 +662,25 @@ Status Database::backupTo(const QString& targetPath, const SecureBytes& key)
     }
     rc = sqlite3_exec(target, "PRAGMA synchronous = FULL;", nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK)
-        return cleanup(sqlite3_extended_errcode(target), QString::fromUtf8(sqlite3_errmsg(target)));
+        return cleanup(SqlCipherDriver::errorCode(target, SQLITE_ERROR), QString::fromUtf8(sqlite3_errmsg(target)));
     sqlite3_backup* backup = sqlite3_backup_init(target, "main", handle(), "main");
     if (!backup)
-        return cleanup(sqlite3_extended_errcode(target), QString::fromUtf8(sqlite3_errmsg(target)));
+        return cleanup(SqlCipherDriver::errorCode(target, SQLITE_ERROR), QString::fromUtf8(sqlite3_errmsg(target)));
     rc = sqlite3_backup_step(backup, -1);
     const int finished = sqlite3_backup_finish(backup);
     if (rc != SQLITE_DONE)
-        return cleanup(rc == SQLITE_OK ? SQLITE_ERROR : rc, QString::fromUtf8(sqlite3_errstr(rc)));
+        return cleanup(SqlCipherDriver::errorCode(target, rc == SQLITE_OK ? SQLITE_ERROR : rc),
+            QString::fromUtf8(sqlite3_errstr(rc)));
     if (finished != SQLITE_OK)
-        return cleanup(finished, QString::fromUtf8(sqlite3_errmsg(target)));
+        return cleanup(SqlCipherDriver::errorCode(target, finished), QString::fromUtf8(sqlite3_errmsg(target)));
     // the copy carries the source's WAL flag in its header: it becomes a standalone rollback-journal file
     rc = sqlite3_exec(target, "PRAGMA journal_mode = DELETE;", nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK)
-        return cleanup(sqlite3_extended_errcode(target), QString::fromUtf8(sqlite3_errmsg(target)));
+        return cleanup(SqlCipherDriver::errorCode(target, SQLITE_ERROR), QString::fromUtf8(sqlite3_errmsg(target)));
     rc = sqlite3_close(target);
     target = nullptr;
     if (rc != SQLITE_OK)
-        return cleanup(rc, QString());
+        return cleanup(SqlCipherDriver::errorCode(target, rc), QString());
     errno = 0;
     if (!AtomicFile::syncPath(targetPath)) {
         const int error = errno != 0 ? errno : EIO;
@@ -673,11 +696,18 @@ Status Database::replaceWith(
     *swapped = false;
     if (inTransaction())
         return makeError(ErrorCode::Internal, tr("The database file cannot be replaced inside a transaction."));
-    // Closing the only connection merges the WAL into the file and removes it.
+    // The WAL is merged first (its own error, e.g. a full disk, if it cannot be); closing the only connection
+    // then removes it.
+    if (Status merged = checkpoint(); !merged.ok()) {
+        QFile::remove(copy);
+        return merged;
+    }
     disconnect();
     auto putBack = [&](const Error& why) -> Status {
         QFile::remove(copy);
-        BV_TRY(connect(currentKey, Mode::OpenExisting));
+        // the file was not touched: opening it again can only meet a passing fault, so it is tried twice
+        if (!connect(currentKey, Mode::OpenExisting).ok())
+            BV_TRY(connect(currentKey, Mode::OpenExisting));
         return why;
     };
     const QString wal = m_path + QStringLiteral("-wal");
@@ -697,9 +727,12 @@ Status Database::replaceWith(
     errno = 0;
     if (!AtomicFile::syncPath(folder) && !AtomicFile::syncPath(folder)) {
         const int error = errno != 0 ? errno : EIO;
-        (void)connect(newKey, Mode::OpenExisting);
+        if (!connect(newKey, Mode::OpenExisting).ok())
+            (void)connect(newKey, Mode::OpenExisting);
         return AtomicFile::fromErrno(error, tr("Flushing the database folder"), folder);
     }
+    if (connect(newKey, Mode::OpenExisting).ok())
+        return {};
     return connect(newKey, Mode::OpenExisting);
 }
 

@@ -70,6 +70,10 @@ public:
     SqlCipherDriver* driver() const { return m_driver; }
     int schemaVersion() const { return m_schemaVersion; }
     bool inTransaction() const;
+    // false only after a failed file swap could not open the database again (see replaceWith); every
+    // statement then fails with closedError() instead of reaching a connection that is gone.
+    bool isOpen() const { return m_driver != nullptr; }
+    static Error closedError();
 
     // Runs one statement with positional bound values; the returned query is forward-only.
     Result<QSqlQuery> query(const QString& sql, const QVariantList& values = {});
@@ -112,6 +116,11 @@ public:
     // be read as a BranchVault database at all. `databaseId` receives meta.database_id.
     static Status verifyFile(const QString& path, const SecureBytes& key, QStringList* problems,
         QString* databaseId = nullptr, int* schemaVersion = nullptr);
+
+    // Takes the lock file beside the database at `absolutePath` (held while the returned object lives):
+    // InUse names the process holding it; a lock that cannot be created is named by its cause (disk full,
+    // read-only, I/O).
+    static Result<std::unique_ptr<QLockFile>> lockFor(const QString& absolutePath);
 
     // Maps a SQL error to an Error with the right code (disk full, read-only, damaged, ...).
     static Error sqlError(const QSqlError& error, const QString& context);

@@ -48,7 +48,7 @@ Status rowsFinished(sqlite3_stmt* statement, int rc, const QString& context)
         return Database::sqliteError(rc, context);
     // The connection's code and message belong to this step only if they agree with it (a later call
     // on the same connection may have overwritten them).
-    const int extended = sqlite3_extended_errcode(handle);
+    const int extended = SqlCipherDriver::errorCode(handle, rc);
     SqlCipherDriver::noteFailure(handle, rc);
     if ((extended & 0xff) != (rc & 0xff))
         return Database::sqliteError(rc, context);

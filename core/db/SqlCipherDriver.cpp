@@ -15,6 +15,8 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
+
 namespace bv {
 
 SqlCipherDriver::SqlCipherDriver(QObject* parent)
@@ -65,9 +67,23 @@ void SqlCipherDriver::noteFailure(sqlite3* db, int rc)
             + QByteArray(sqlite3_errstr(rc)) + '\n');
 }
 
+int SqlCipherDriver::errorCode(sqlite3* db, int fallback)
+{
+    int code = db ? sqlite3_extended_errcode(db) : fallback;
+    if (code == SQLITE_OK)
+        code = fallback;
+    const int primary = code & 0xff;
+    if (db && (primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN)) {
+        const int system = sqlite3_system_errno(db);
+        if (system == ENOSPC || system == EDQUOT)
+            return SQLITE_FULL;
+    }
+    return code;
+}
+
 QSqlError SqlCipherDriver::makeError(sqlite3* db, const QString& context, QSqlError::ErrorType type, int rc)
 {
-    const int extended = db ? sqlite3_extended_errcode(db) : rc;
+    const int extended = errorCode(db, rc);
     noteFailure(db, extended ? extended : rc);
     const QString text = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(rc));
     return QSqlError(context, text, type, QString::number(extended ? extended : rc));

@@ -73,6 +73,10 @@ public:
     static void watchForDamage(sqlite3* db, const QString& markerPath);
     static void stopWatching(sqlite3* db);
     static void noteFailure(sqlite3* db, int rc);
+    // The connection's extended result code, except that an I/O failure whose system error was "no space
+    // left" (SQLite reports most of those as SQLITE_IOERR_*) becomes SQLITE_FULL: a full disk is named as
+    // such everywhere. `fallback` when there is no connection.
+    static int errorCode(sqlite3* db, int fallback);
 
     // Statement reuse: a finished query hands its prepared statement back (reset, bindings cleared),
     // and the next query with the same text takes it instead of preparing again. Each statement is

@@ -15,7 +15,9 @@ Transaction::Transaction(Database& db)
     : m_db(db)
 {
     Status begun;
-    if (m_db.inTransaction()) {
+    if (!m_db.isOpen()) {
+        begun = Database::closedError();
+    } else if (m_db.inTransaction()) {
         m_savepoint = QStringLiteral("bv_sp_%1").arg(s_savepointCounter.fetchAndAddRelaxed(1));
         begun = m_db.execScript(QStringLiteral("SAVEPOINT %1;").arg(m_savepoint));
     } else if (!m_db.driver()->beginTransaction()) {

@@ -6,6 +6,7 @@
 #include "db/Database.h"
 #include "policy/AccessControl.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
 
@@ -30,9 +31,15 @@ Result<BackupArchive::Written> AdminService::backup(const Session& session, cons
     QJsonObject details {{QStringLiteral("file"), QFileInfo(outFile).fileName()}};
     if (!written.ok())
         details.insert(QStringLiteral("error"), errorCodeName(written.error().code));
-    BV_TRY(m_audit.appendStandalone(*actor,
+    const Status logged = m_audit.appendStandalone(*actor,
         AuditEvent {QString::fromLatin1(audit::DatabaseBackup), QStringLiteral("database"), m_vault.databaseId(),
-            QString(), written.ok() ? AuditOutcome::Ok : AuditOutcome::Failed, details}));
+            QString(), written.ok() ? AuditOutcome::Ok : AuditOutcome::Failed, details});
+    if (!logged.ok()) {
+        // a backup nobody can account for is not kept
+        if (written.ok())
+            QFile::remove(written->path);
+        return written.ok() ? logged.error() : written.error();
+    }
     return written;
 }
 
@@ -64,8 +71,10 @@ Status AdminService::rekey(const Session& session, const VaultService::Progress&
         QString(), rotated.ok() ? AuditOutcome::Ok : AuditOutcome::Failed,
         QJsonObject {{QStringLiteral("stage"), QStringLiteral("end")}, {QStringLiteral("fromGeneration"), before},
             {QStringLiteral("toGeneration"), m_vault.cipher().generation()}}};
-    BV_TRY(m_audit.appendStandalone(*actor, event));
-    return rotated;
+    const Status logged = m_audit.appendStandalone(*actor, event);
+    if (!rotated.ok())
+        return rotated; // what happened to the keys comes first; the start row is there in any case
+    return logged;
 }
 
 Result<SecureBytes> AdminService::repairEnvelope(const Session& session)

@@ -260,12 +260,10 @@ Result<BackupArchive::Restored> BackupArchive::restore(VaultService& service, co
 {
     const QString dbPath = QFileInfo(databasePath).absoluteFilePath();
     // 0. the database is held for the whole restore; an earlier interrupted restore is finished first
-    QLockFile lock(dbPath + QStringLiteral(".lock"));
-    lock.setStaleLockTime(0);
-    if (!lock.tryLock(0))
-        return makeError(ErrorCode::InUse,
-            tr("The database is in use by another BranchVault. Close it, then restore again; nothing "
-               "was changed."));
+    auto held = Database::lockFor(dbPath);
+    if (!held.ok())
+        return held.error();
+    QLockFile& lock = **held;
     BV_TRY(RestoreSwap::recover(dbPath));
 
     // 1. the whole backup is checked before anything is touched
@@ -395,6 +393,8 @@ Result<BackupArchive::Restored> BackupArchive::restore(VaultService& service, co
     if (acceptance) {
         auto staged = service.openWith(extracted, *envelope, material);
         Status accepted = staged.ok() ? acceptance(**staged) : Status(staged.error());
+        if (accepted.ok())
+            accepted = (*staged)->database().checkpoint(); // its own error (disk full …) if the WAL cannot merge
         if (staged.ok())
             staged->reset(); // closes it: the WAL is checkpointed into the file and removed
         if (accepted.ok() && QFileInfo(extracted + QStringLiteral("-wal")).size() > 0)
@@ -415,7 +415,10 @@ Result<BackupArchive::Restored> BackupArchive::restore(VaultService& service, co
     const QString savedAs = QFileInfo::exists(dbPath) ? dbPath + QStringLiteral(".before-restore-")
             + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"))
                                                       : QString();
-    if (Status swapped = RestoreSwap::run({dbPath, extracted, savedAs}); !swapped.ok()) {
+    Status swapped = RestoreSwap::run({dbPath, extracted, savedAs});
+    if (!swapped.ok() && RestoreSwap::isPending(dbPath))
+        swapped = RestoreSwap::recover(dbPath); // once more at once: a passing fault need not wait for the next open
+    if (!swapped.ok()) {
         if (!RestoreSwap::isPending(dbPath)) {
             removeExtracted();
             return makeError(swapped.error().code,
@@ -435,8 +438,15 @@ Result<BackupArchive::Restored> BackupArchive::restore(VaultService& service, co
     auto vault = service.openWith(dbPath, *envelope, material);
     if (!vault.ok()) {
         if (!savedAs.isEmpty() && lock.tryLock(0)) {
+            // the previous database goes back; the restored copy is not needed (the backup still holds it)
             const QString failedAs = dbPath + QStringLiteral(".failed-restore-") + suffix;
-            (void)RestoreSwap::run({dbPath, savedAs, failedAs});
+            Status back = RestoreSwap::run({dbPath, savedAs, failedAs});
+            if (!back.ok() && RestoreSwap::isPending(dbPath))
+                back = RestoreSwap::recover(dbPath);
+            if (back.ok()) {
+                for (const char* s : {"", "-wal", "-shm", "-journal", ".envelope"})
+                    QFile::remove(failedAs + QLatin1String(s));
+            }
             lock.unlock();
         }
         return vault.error();

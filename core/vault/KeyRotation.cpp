@@ -191,6 +191,7 @@ Status KeyRotation::rotate(Vault& vault, const std::function<void(qint64, qint64
 Status KeyRotation::settle(Vault& vault, KeyEnvelope& envelope)
 {
     Database& db = vault.database();
+    bool tidied = envelope.hasPending();
     if (envelope.hasPending()) {
         if (envelope.matchesPending(vault.material())) {
             // the file is under the next key: it becomes the only key, in the keychain first
@@ -211,6 +212,7 @@ Status KeyRotation::settle(Vault& vault, KeyEnvelope& envelope)
         if (!wrappings.ok())
             return wrappings.error();
         if (wrappings->toInt() > 1) {
+            tidied = true;
             Transaction tx(db);
             if (!tx.ok())
                 return tx.error();
@@ -218,12 +220,9 @@ Status KeyRotation::settle(Vault& vault, KeyEnvelope& envelope)
             BV_TRY(tx.commit());
         }
     }
-    (void)m_store.remove(VaultService::pendingKeychainName(vault.databaseId()));
-    const QFileInfo info(vault.path());
-    const QDir folder = info.absoluteDir();
-    for (const QString& name :
-        folder.entryList({info.fileName() + QStringLiteral(".rekey-*")}, QDir::Files | QDir::Hidden))
-        QFile::remove(folder.filePath(name));
+    // nothing was interrupted (the usual open): no keychain call; leftover copies go at every open
+    if (tidied)
+        (void)m_store.remove(VaultService::pendingKeychainName(vault.databaseId()));
     return {};
 }
 

@@ -69,8 +69,7 @@ QStringList VaultService::leftovers(const QString& databasePath)
     QStringList found;
     const QStringList patterns {name + QStringLiteral(".rekey-*"), name + QStringLiteral(".restoring-*"),
         name + QStringLiteral(".backup-copy-*"), name + QStringLiteral(".lock.probe"),
-        QStringLiteral(".") + name + QStringLiteral(".envelope.tmp-*"),
-        QStringLiteral(".") + name + QStringLiteral(".restore-journal.tmp-*")};
+        QStringLiteral(".") + name + QStringLiteral(".*tmp-*")};
     for (const QString& entry : folder.entryList(patterns, QDir::Files | QDir::Hidden | QDir::System))
         found << folder.filePath(entry);
     return found;
@@ -80,12 +79,9 @@ Status VaultService::prepareOpen(const QString& absolute)
 {
     if (!RestoreSwap::isPending(absolute))
         return {};
-    QLockFile lock(absolute + QStringLiteral(".lock"));
-    lock.setStaleLockTime(0);
-    if (!lock.tryLock(0))
-        return makeError(ErrorCode::InUse,
-            tr("The database is in use by another BranchVault. Close that window or command first, then try "
-               "again."));
+    auto lock = Database::lockFor(absolute);
+    if (!lock.ok())
+        return lock.error();
     return RestoreSwap::recover(absolute);
 }
 
@@ -336,8 +332,8 @@ Result<std::unique_ptr<Vault>> VaultService::open(const QString& path, OpenPurpo
     }
     if (!vault.ok())
         return vault.error();
-    if (envelope->hasPending())
-        BV_TRY(settleRotation(**vault, *envelope));
+    // an interrupted rotation is finished or rolled back; one interrupted while settling is tidied up
+    BV_TRY(settleRotation(**vault, *envelope));
     if (purpose == OpenPurpose::Repair && !envelope->matchesCurrent((*vault)->material()))
         (*vault)->m_envelopeProblem = tr("its key check does not match the database key");
     remember(absolute, envelope->databaseId());
