@@ -300,10 +300,6 @@
         <source>a line is missing</source>
         <translation>缺少一行</translation>
     </message>
-    <message>
-        <source>The audit log could not be read. Run &quot;branchvault-cli verify&quot; and tell the system administrator.</source>
-        <translation>无法读取审计日志。请运行 branchvault-cli verify，并告知系统管理员。</translation>
-    </message>
 </context>
 <context>
     <name>AuditService</name>
@@ -480,14 +476,6 @@
         <translation>写入备份</translation>
     </message>
     <message>
-        <source>The backup could not be written completely (is the disk full?). No backup file was left behind; free some space or choose another disk.</source>
-        <translation>备份未能完整写入（是否磁盘已满？）。未留下任何备份文件；请释放部分空间，或选择其他磁盘。</translation>
-    </message>
-    <message>
-        <source>The backup could not be saved under its final name.</source>
-        <translation>备份无法以最终文件名保存。</translation>
-    </message>
-    <message>
         <source>The backup holds a database of a newer BranchVault (schema %1). Install the newer version to restore it; nothing was changed.</source>
         <translation>此备份中的数据库来自较新版本的 BranchVault（结构版本 %1）。请安装该新版本后再还原；未做任何更改。</translation>
     </message>
@@ -512,24 +500,36 @@
         <translation>提取备份</translation>
     </message>
     <message>
-        <source>The backup could not be extracted beside the database (is the disk full?). Nothing was changed.</source>
-        <translation>无法在数据库所在位置提取备份（是否磁盘已满？）。未做任何更改。</translation>
-    </message>
-    <message>
-        <source>The database is in use by another BranchVault. Close it, then restore again; nothing was changed.</source>
-        <translation>数据库正被另一个 BranchVault 使用。请先将其关闭，然后重新还原；未做任何更改。</translation>
-    </message>
-    <message>
-        <source>The current database could not be moved aside; nothing was changed.</source>
-        <translation>无法将当前数据库移开留存；未做任何更改。</translation>
-    </message>
-    <message>
-        <source>The restored database could not be put in place; the current database was put back.</source>
-        <translation>无法将还原的数据库放置到位；已将当前数据库放回原处。</translation>
-    </message>
-    <message>
         <source>The key envelope does not match the database key, so a backup made now could not be restored with the recovery passphrase. No backup was written; run &quot;branchvault-cli verify&quot; first.</source>
         <translation>密钥信封与数据库密钥不一致，此时做出的备份将无法用恢复口令还原，因此未写入备份。请先运行“branchvault-cli verify”。</translation>
+    </message>
+    <message>
+        <source>The backup could not be written completely: %1 No backup file was left behind; free some space or choose another disk, then try again.</source>
+        <translation>备份未能完整写入：%1 未留下任何备份文件；请腾出磁盘空间或换一个磁盘，然后重试。</translation>
+    </message>
+    <message>
+        <source>Extracting the backup beside the database</source>
+        <translation>在数据库旁提取备份</translation>
+    </message>
+    <message>
+        <source>the file could not be read to its end</source>
+        <translation>文件未能读到末尾</translation>
+    </message>
+    <message>
+        <source>The backup could not be extracted: %1 Nothing was changed.</source>
+        <translation>备份未能提取：%1 未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The restored database&apos;s journal could not be merged into it.</source>
+        <translation>还原后数据库的事务日志未能并入数据库文件。</translation>
+    </message>
+    <message>
+        <source>The restore could not start swapping the files: %1 Nothing was changed.</source>
+        <translation>还原未能开始替换文件：%1 未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The restore was interrupted while the files were being swapped: %1 Nothing was lost: the swap is recorded beside the database and is finished when the database is opened next.</source>
+        <translation>还原在替换文件时中断：%1 没有丢失任何数据：替换步骤已记录在数据库旁，下次打开数据库时会自动完成。</translation>
     </message>
 </context>
 <context>
@@ -2064,6 +2064,10 @@ Exit status 0 means success; any other status comes with one line on stderr nami
         <source>Customer %1 has no assignments on record.</source>
         <translation>客户 %1 没有分配记录。</translation>
     </message>
+    <message>
+        <source>The import of %1 stopped: %2 The rows before it are pending records; import the file again when this is fixed (rows already saved are refused as duplicates).</source>
+        <translation>%1 的导入已中止：%2 此前的行已成为待复核记录；问题解决后请重新导入该文件（已保存的行会作为重复记录被拒绝）。</translation>
+    </message>
 </context>
 <context>
     <name>CustomerRetention</name>
@@ -2417,14 +2421,6 @@ Exit status 0 means success; any other status comes with one line on stderr nami
         <translation>无法将事务日志写回数据库</translation>
     </message>
     <message>
-        <source>The database key cannot be changed inside a transaction.</source>
-        <translation>不能在事务中更改数据库密钥。</translation>
-    </message>
-    <message>
-        <source>The database key could not be changed</source>
-        <translation>无法更改数据库密钥</translation>
-    </message>
-    <message>
         <source>The copy of the database cannot be read</source>
         <translation>无法读取数据库副本</translation>
     </message>
@@ -2439,6 +2435,38 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>The copy of the database could not be written</source>
         <translation>无法写入数据库副本</translation>
+    </message>
+    <message>
+        <source>Creating the lock file beside the database</source>
+        <translation>在数据库旁创建锁文件</translation>
+    </message>
+    <message>
+        <source>Creating the database</source>
+        <translation>创建数据库</translation>
+    </message>
+    <message>
+        <source>The database was closed after a failed operation and could not be opened again. Nothing was lost; check the disk, then open the database again.</source>
+        <translation>一次操作失败后数据库已关闭，且未能重新打开。没有丢失任何数据；请检查磁盘，然后重新打开数据库。</translation>
+    </message>
+    <message>
+        <source>Checking the database</source>
+        <translation>检查数据库</translation>
+    </message>
+    <message>
+        <source>The database file cannot be replaced inside a transaction.</source>
+        <translation>不能在事务中替换数据库文件。</translation>
+    </message>
+    <message>
+        <source>The database&apos;s journal could not be merged into the file, so the file was not replaced. Check the disk and try again.</source>
+        <translation>数据库的事务日志未能并入文件，因此文件未被替换。请检查磁盘后重试。</translation>
+    </message>
+    <message>
+        <source>Putting the re-encrypted database in place</source>
+        <translation>将重新加密的数据库放到原位置</translation>
+    </message>
+    <message>
+        <source>Flushing the database folder</source>
+        <translation>将数据库文件夹写入磁盘</translation>
     </message>
 </context>
 <context>
@@ -2742,6 +2770,38 @@ Exit status 0 means success; any other status comes with one line on stderr nami
         <source>The key envelope does not match the open database, so a rotation could strand the recovery passphrase. Run &quot;branchvault-cli verify&quot; first.</source>
         <translation>密钥信封与已打开的数据库不匹配，此时进行密钥轮换可能导致恢复口令失效。请先运行“branchvault-cli verify”。</translation>
     </message>
+    <message>
+        <source>Rotating the keys needs about %1 MiB of free space beside the database for a re-encrypted copy; %2 MiB are free. Free some space and try again. Nothing was changed.</source>
+        <translation>密钥轮换需要在数据库旁约 %1 MiB 的可用空间来存放重新加密的副本；当前可用 %2 MiB。请腾出空间后重试。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The database failed its integrity check, so its keys were not rotated. Run &quot;branchvault-cli verify&quot; to see what is damaged, then restore the latest backup. Nothing was changed.</source>
+        <translation>数据库未通过完整性检查，因此未轮换密钥。请运行“branchvault-cli verify”查看损坏之处，然后还原最近的备份。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The key rotation failed and was undone: %1 Nothing was lost: the database still opens with its current key and with the recovery passphrase.</source>
+        <translation>密钥轮换失败，已撤销：%1 没有丢失任何数据：数据库仍可用当前密钥和恢复口令打开。</translation>
+    </message>
+    <message>
+        <source>The key rotation could not start: %1 Nothing was changed.</source>
+        <translation>密钥轮换未能开始：%1 未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The re-encrypted copy did not read back correctly with the new key.</source>
+        <translation>用新密钥回读重新加密的副本时校验未通过。</translation>
+    </message>
+    <message>
+        <source>The key rotation was interrupted: %1 Nothing was lost: the database still opens with its current key and with the recovery passphrase; open it again to finish tidying up.</source>
+        <translation>密钥轮换已中断：%1 没有丢失任何数据：数据库仍可用当前密钥和恢复口令打开；重新打开数据库即可完成清理。</translation>
+    </message>
+    <message>
+        <source>The database now uses its new key, but the key rotation could not be finished: %1 Nothing was lost: this computer&apos;s keychain and the recovery passphrase both still open it. Open the database again (or run &quot;branchvault-cli verify&quot;) to finish the rotation.</source>
+        <translation>数据库已改用新密钥，但密钥轮换未能完成：%1 没有丢失任何数据：本机系统钥匙串和恢复口令都仍能打开数据库。请重新打开数据库（或运行“branchvault-cli verify”）以完成轮换。</translation>
+    </message>
+    <message>
+        <source>The key that opened the database is in neither slot of its key envelope. Run &quot;branchvault-cli verify&quot;; nothing was changed.</source>
+        <translation>打开数据库的密钥不在其密钥信封的任何一个槽位中。请运行“branchvault-cli verify”；未做任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>KeychainSecretStore</name>
@@ -2777,12 +2837,20 @@ Exit status 0 means success; any other status comes with one line on stderr nami
         <source>The database key is not in this computer&apos;s keychain. Unlock the database with the recovery passphrase (branchvault-cli unlock).</source>
         <translation>本机系统钥匙串中没有数据库密钥。请使用恢复口令解锁数据库（branchvault-cli unlock）。</translation>
     </message>
+    <message>
+        <source>Your login keyring is locked, so the database key cannot be read. Unlock your login keyring (sign in to the desktop again, or unlock &quot;Login&quot; in the Passwords and Keys application), then try again.</source>
+        <translation>您的登录密钥环已锁定，无法读取数据库密钥。请解锁登录密钥环（重新登录桌面，或在“密码和密钥”应用中解锁“登录”），然后重试。</translation>
+    </message>
 </context>
 <context>
     <name>Keyring</name>
     <message>
         <source>The field-encryption keys stored in the database cannot be unwrapped with this key. Run &quot;branchvault-cli verify&quot;; if it reports damage, restore the latest backup.</source>
         <translation>数据库中保存的字段密钥无法用此密钥解封装。请运行“branchvault-cli verify”；如报告有损坏，请还原最新的备份。</translation>
+    </message>
+    <message>
+        <source>Reading the field-encryption keys</source>
+        <translation>读取字段加密密钥</translation>
     </message>
 </context>
 <context>
@@ -3098,6 +3166,33 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     </message>
 </context>
 <context>
+    <name>QueryRows</name>
+    <message>
+        <source>Reading the audit log</source>
+        <translation>读取审计日志</translation>
+    </message>
+    <message>
+        <source>Reading the requests</source>
+        <translation>读取专项事务申请</translation>
+    </message>
+    <message>
+        <source>Reading the customer records</source>
+        <translation>读取客户记录</translation>
+    </message>
+    <message>
+        <source>Reading the user accounts</source>
+        <translation>读取用户账户</translation>
+    </message>
+    <message>
+        <source>Reading the settings</source>
+        <translation>读取设置</translation>
+    </message>
+    <message>
+        <source>Reading the database</source>
+        <translation>读取数据库</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryPassphrase</name>
     <message>
         <source>The recovery passphrase contains a character that is not on the recovery sheet. Type the five groups exactly as printed.</source>
@@ -3406,6 +3501,21 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>The approval for this is no longer live (it expired, was revoked, or does not cover this customer or field). File a special request and wait for the branch manager&apos;s approval.</source>
         <translation>此项操作的批准已失效（已过期、已撤销，或不涵盖此客户或字段）。请提交专项事务申请，并等待网点负责人批准。</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreSwap</name>
+    <message>
+        <source>The restore could not put the files in place; it will be finished when the database is opened next</source>
+        <translation>还原未能把文件放到位；下次打开数据库时会自动完成</translation>
+    </message>
+    <message>
+        <source>Reading the journal of an interrupted restore</source>
+        <translation>读取中断的还原记录</translation>
+    </message>
+    <message>
+        <source>A restore of this database was interrupted, and its journal (%1) cannot be read. Nothing was changed; ask the system administrator to check the files beside the database.</source>
+        <translation>此数据库的一次还原被中断，且其还原记录（%1）无法读取。未做任何更改；请系统管理员检查数据库旁的文件。</translation>
     </message>
 </context>
 <context>
@@ -4206,6 +4316,18 @@ First administrator: %3, one-time password %4 (to be changed at the first sign-i
         <source>Password for %1</source>
         <translation>%1 的密码</translation>
     </message>
+    <message>
+        <source>A new key envelope was written beside the database. The old recovery passphrase no longer opens it; destroy the old recovery sheet.
+
+New recovery passphrase — shown only now. Print or write it down, seal it, and keep it away from this computer:
+
+    %1</source>
+        <translation>已在数据库旁写入新的密钥信封。旧的恢复口令已不能打开数据库；请销毁旧的恢复口令单。
+
+新的恢复口令——仅此一次显示。请打印或抄写下来，密封保管，并远离本机存放：
+
+    %1</translation>
+    </message>
 </context>
 <context>
     <name>VaultService</name>
@@ -4250,16 +4372,8 @@ First administrator: %3, one-time password %4 (to be changed at the first sign-i
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <source>key envelope: %1</source>
-        <translation>密钥信封：%1</translation>
-    </message>
-    <message>
         <source>key envelope: it belongs to another database</source>
         <translation>密钥信封：属于另一个数据库</translation>
-    </message>
-    <message>
-        <source>key envelope: its key check does not match the database key; the recovery passphrase may not open this database</source>
-        <translation>密钥信封：其密钥校验值与数据库密钥不符；恢复口令可能无法打开此数据库</translation>
     </message>
     <message>
         <source>key envelope: a key rotation was interrupted; open the database once to finish it</source>
@@ -4276,6 +4390,46 @@ First administrator: %3, one-time password %4 (to be changed at the first sign-i
     <message>
         <source>The key does not open this database: it belongs to another database, or it is an old key that has since been changed. Unlock with this database&apos;s recovery passphrase (branchvault-cli unlock).</source>
         <translation>该密钥无法打开此数据库：它属于另一个数据库，或是已被更换的旧密钥。请使用此数据库的恢复口令解锁（branchvault-cli unlock）。</translation>
+    </message>
+    <message>
+        <source>A restore of a database at %1 was interrupted, or the database it replaced is kept beside it. BranchVault does not create a new database there: open the existing database (an interrupted restore is finished when it opens), or move the kept files away first.</source>
+        <translation>%1 处数据库的一次还原被中断，或被替换的数据库仍保留在旁边。BranchVault 不会在此创建新数据库：请打开现有数据库（中断的还原会在打开时完成），或先移走保留的文件。</translation>
+    </message>
+    <message>
+        <source>This database met a damaged page, so BranchVault now opens it only to verify it and to back it up. Run &quot;branchvault-cli verify&quot;: if it passes, the database opens as usual again; if it reports damage, restore the latest backup.</source>
+        <translation>此数据库读到过损坏的页面，因此 BranchVault 现在只为校验和备份而打开它。请运行“branchvault-cli verify”：若校验通过，数据库即恢复正常使用；若报告损坏，请还原最近的备份。</translation>
+    </message>
+    <message>
+        <source>The key envelope beside the database is missing or damaged, so the recovery passphrase can no longer open the database. This computer&apos;s keychain still opens it, and nothing is lost. An administrator writes a new envelope with a new recovery passphrase: branchvault-cli repair-envelope --db %1 --user ADMIN; then print the new recovery sheet and destroy the old one.</source>
+        <translation>数据库旁的密钥信封缺失或已损坏，恢复口令已无法打开数据库。本机系统钥匙串仍能打开它，没有丢失任何数据。请系统管理员用新的恢复口令写入新的密钥信封：branchvault-cli repair-envelope --db %1 --user ADMIN；然后打印新的恢复口令单并销毁旧的。</translation>
+    </message>
+    <message>
+        <source>its key check does not match the database key</source>
+        <translation>其密钥校验值与数据库密钥不符</translation>
+    </message>
+    <message>
+        <source>The database itself failed its integrity check, so no new key envelope was written. Restore the latest backup instead.</source>
+        <translation>数据库本身未通过完整性检查，因此未写入新的密钥信封。请改为还原最近的备份。</translation>
+    </message>
+    <message>
+        <source>The key envelope is in order and opens this database; nothing was changed. The existing recovery passphrase stays valid.</source>
+        <translation>密钥信封完好，能打开此数据库；未做任何更改。现有恢复口令继续有效。</translation>
+    </message>
+    <message>
+        <source>Keeping the damaged key envelope aside</source>
+        <translation>将损坏的密钥信封另行保留</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s keychain still opens the database: an administrator writes a new envelope with a new recovery passphrase (branchvault-cli repair-envelope --user ADMIN), then prints the new recovery sheet and destroys the old one</source>
+        <translation>本机系统钥匙串仍能打开数据库：请系统管理员用新的恢复口令写入新的密钥信封（branchvault-cli repair-envelope --user ADMIN），然后打印新的恢复口令单并销毁旧的</translation>
+    </message>
+    <message>
+        <source>key envelope: %1; %2</source>
+        <translation>密钥信封：%1；%2</translation>
+    </message>
+    <message>
+        <source>key envelope: its key check does not match the database key, so the recovery passphrase may not open this database; %1</source>
+        <translation>密钥信封：其密钥校验值与数据库密钥不符，恢复口令可能无法打开此数据库；%1</translation>
     </message>
 </context>
 <context>

@@ -180,6 +180,16 @@ Status AtomicFile::writeNew(const QString& path, const QString& field, const std
                 .arg(name),
             QDir::toNativeSeparators(target.absoluteFilePath()), field);
     };
+    // The new name is made durable; if it cannot be, the file is reported as failed and its name does not
+    // stay: a caller never finds a file it was told had failed.
+    auto flushNamed = [&]() -> Status {
+        errno = 0;
+        if (syncPath(target.absolutePath()))
+            return {};
+        const int error = errno != 0 ? errno : EIO;
+        QFile::remove(target.absoluteFilePath());
+        return fromErrno(error, context, target.absolutePath());
+    };
 #ifdef Q_OS_LINUX
     // An unnamed file in the target folder: an interrupted write leaves nothing behind at all. It gets its
     // name only when complete and flushed, and linkat() refuses an existing name in the kernel.
@@ -207,14 +217,7 @@ Status AtomicFile::writeNew(const QString& path, const QString& field, const std
             file.close();
             if (!filled.ok())
                 return filled;
-            errno = 0;
-            if (!syncPath(target.absolutePath())) {
-                // reported as failed, so the name does not stay: a caller never finds a file it was told failed
-                const int error = errno != 0 ? errno : EIO;
-                QFile::remove(target.absoluteFilePath());
-                return fromErrno(error, context, target.absolutePath());
-            }
-            return {};
+            return flushNamed();
         }
         // file systems without unnamed files (FAT, some network file systems) take the named way below
     }
@@ -254,13 +257,7 @@ Status AtomicFile::writeNew(const QString& path, const QString& field, const std
             tr("%1: the finished file could not be renamed to its name. Check the folder and try again.").arg(context),
             QDir::toNativeSeparators(target.absoluteFilePath()));
     }
-    errno = 0;
-    if (!syncPath(target.absolutePath())) {
-        const int error = errno != 0 ? errno : EIO;
-        QFile::remove(target.absoluteFilePath());
-        return fromErrno(error, context, target.absolutePath());
-    }
-    return {};
+    return flushNamed();
 }
 
 Status AtomicFile::writeNew(const QString& path, const QString& field, const QByteArray& data)

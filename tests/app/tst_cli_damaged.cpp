@@ -8,6 +8,7 @@
 #include "auth/AuthService.h"
 #include "customers/CustomerEntry.h"
 #include "customers/CustomerService.h"
+#include "db/Database.h"
 #include "db/QueryRows.h"
 #include "keys/KeychainSecretStore.h"
 #include "vault/VaultService.h"
@@ -115,6 +116,7 @@ private slots:
                 const int page = int(pages * 0.6) + (k % 2 ? -(k + 1) / 2 : k / 2);
                 QFile::remove(m_cli.database() + QStringLiteral("-wal"));
                 QFile::remove(m_cli.database() + QStringLiteral("-shm"));
+                QFile::remove(Database::damageMarkerPath(m_cli.database()));
                 if (page <= 1 || page > pages
                     || !writeFile(m_cli.database(), withDamagedPage(pristine, pageSize, page)))
                     continue;
@@ -130,6 +132,7 @@ private slots:
             qPrintable(QStringLiteral("%1 %2").arg(changesPage).arg(auditPage)));
         QFile::remove(m_cli.database() + QStringLiteral("-wal"));
         QFile::remove(m_cli.database() + QStringLiteral("-shm"));
+        QFile::remove(Database::damageMarkerPath(m_cli.database()));
         QVERIFY(writeFile(m_cli.database(), pristine));
 
         // the healthy file lists every change
@@ -152,8 +155,16 @@ private slots:
         QVERIFY2(list.out.isEmpty(), "a partial list was printed");
         QCOMPARE(list.errLines(), 1);
         QVERIFY2(list.err.contains(damaged) && list.err.contains("Reading the customer records"), list.err.constData());
+        // the damage is remembered: until a verification passes, only verify and backup open the database
+        const QString marker = Database::damageMarkerPath(m_cli.database());
+        QVERIFY(QFile::exists(marker));
+        const CliRun confined = m_cli.as(QStringLiteral("m1"), approvals.mid(0, 4));
+        QCOMPARE(confined.status, exitStatusFor(ErrorCode::Damaged));
+        QVERIFY2(confined.err.contains("verify"), confined.err.constData());
+        QVERIFY(QFile::remove(marker)); // to see each read below fail on the page itself
 
         const CliRun listJson = m_cli.as(QStringLiteral("m1"), approvals);
+        QVERIFY(QFile::remove(marker));
         QCOMPARE(listJson.status, 14);
         QCOMPARE(listJson.json().value(QStringLiteral("ok")).toBool(true), false);
         QCOMPARE(listJson.json().value(QStringLiteral("error")).toString(), QStringLiteral("damaged"));
@@ -164,6 +175,7 @@ private slots:
         const CliRun exported = m_cli.as(QStringLiteral("u1"),
             {QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--out"), csv,
                 QStringLiteral("--json")});
+        QFile::remove(marker);
         QCOMPARE(exported.status, 14);
         QCOMPARE(exported.json().value(QStringLiteral("ok")).toBool(true), false);
         QCOMPARE(exported.json().value(QStringLiteral("error")).toString(), QStringLiteral("damaged"));
@@ -175,6 +187,7 @@ private slots:
 
         const CliRun audit = m_cli.as(QStringLiteral("u1"),
             {QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("100000")});
+        QFile::remove(marker);
         QCOMPARE(audit.status, 14);
         QVERIFY2(audit.out.isEmpty(), "a partial audit list was printed");
         QCOMPARE(audit.errLines(), 1);

@@ -56,7 +56,7 @@ using namespace bv::test;
 
 namespace {
 
-// Switch on once the core maps ENOSPC to disk-full (17) and EIO to io (19) everywhere.
+// A failure from ENOSPC must exit disk-full (17), one from EIO io (19), from every command.
 constexpr bool kEnforceExitClassification = true;
 // Fault points per operation and kind (EIO, ENOSPC) when a kind has more; the first and last three are
 // always in. Crashes (KILL) run at every fsync and rename, up to kMaxKillPoints.

@@ -90,6 +90,7 @@ private:
     {
         QFile::remove(path() + QStringLiteral("-wal"));
         QFile::remove(path() + QStringLiteral("-shm"));
+        QFile::remove(Database::damageMarkerPath(path())); // the healthy file has met no damaged page
         QByteArray bytes = m_pristine;
         for (int page : pages) {
             const qsizetype at = qsizetype(page - 1) * m_pageSize + m_pageSize / 2;

@@ -79,6 +79,23 @@ private:
         return s;
     }
 
+    // A database with a few rows whose key rotation stops after `step` as if the process had died there.
+    // Fills the recovery passphrase and the database id; `afterStop` runs before the "crash".
+    void interruptedRotation(const TempDatabaseDir& dir, int step, SecureBytes* passphrase, QString* id,
+        const std::function<void(Vault&)>& afterStop = {})
+    {
+        auto created = service()->init(dir.databasePath());
+        BV_VERIFY_OK(created);
+        fill(*created->vault);
+        *passphrase = std::move(created->recoveryPassphrase);
+        *id = created->vault->databaseId();
+        KeyRotation rotation(m_store, Clock::system());
+        rotation.setStopAfterStepForTesting(step);
+        BV_VERIFY_OK(rotation.rotate(*created->vault, {}));
+        if (afterStop)
+            afterStop(*created->vault);
+    }
+
 private slots:
     void init()
     {
@@ -326,18 +343,12 @@ private slots:
         TempDatabaseDir dir;
         SecureBytes passphrase;
         QString id;
-        {
-            auto created = service()->init(dir.databasePath());
-            BV_VERIFY_OK(created);
-            fill(*created->vault);
-            passphrase = std::move(created->recoveryPassphrase);
-            id = created->vault->databaseId();
-            KeyRotation rotation(m_store, Clock::system());
-            rotation.setStopAfterStepForTesting(5);
-            BV_VERIFY_OK(rotation.rotate(*created->vault, {}));
-            // settle's first action, then the "crash"
-            QVERIFY(m_store.write(VaultService::keychainName(id), created->vault->material().serialize()).ok());
-        }
+        // settle's first action, then the "crash"
+        interruptedRotation(dir, 5, &passphrase, &id, [&](Vault& vault) {
+            QVERIFY(m_store.write(VaultService::keychainName(vault.databaseId()), vault.material().serialize()).ok());
+        });
+        if (QTest::currentTestFailed())
+            return;
         {
             auto vault = service()->open(dir.databasePath());
             BV_VERIFY_OK(vault);
@@ -508,16 +519,9 @@ private slots:
         TempDatabaseDir dir;
         SecureBytes passphrase;
         QString id;
-        {
-            auto created = service()->init(dir.databasePath());
-            BV_VERIFY_OK(created);
-            fill(*created->vault);
-            passphrase = std::move(created->recoveryPassphrase);
-            id = created->vault->databaseId();
-            KeyRotation rotation(m_store, Clock::system());
-            rotation.setStopAfterStepForTesting(stopAfter);
-            BV_VERIFY_OK(rotation.rotate(*created->vault, {}));
-        } // "crash": the process ends here
+        interruptedRotation(dir, stopAfter, &passphrase, &id); // "crash": the process ends there
+        if (QTest::currentTestFailed())
+            return;
         std::unique_ptr<Vault> vault;
         if (withPassphrase) {
             m_store.clear();
