@@ -531,6 +531,10 @@
         <source>The restore was interrupted while the files were being swapped: %1 Nothing was lost: the swap is recorded beside the database and is finished when the database is opened next.</source>
         <translation>还原在替换文件时中断：%1 没有丢失任何数据：替换步骤已记录在数据库旁，下次打开数据库时会自动完成。</translation>
     </message>
+    <message>
+        <source>The database being replaced can be opened only with this computer&apos;s keychain: its key envelope is missing, damaged or out of step. Restoring now would leave its kept copy with no key. Repair its envelope first (branchvault-cli repair-envelope), or move the database away yourself, then restore again. Nothing was changed.</source>
+        <translation>将被替换的数据库只能用本机系统钥匙串打开：其密钥信封缺失、已损坏或与密钥不一致。现在还原会使保留的副本失去密钥。请先修复其密钥信封（branchvault-cli repair-envelope），或自行移走该数据库，然后再还原。未做任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>Bench</name>
@@ -4317,16 +4321,24 @@ First administrator: %3, one-time password %4 (to be changed at the first sign-i
         <translation>%1 的密码</translation>
     </message>
     <message>
-        <source>A new key envelope was written beside the database. The old recovery passphrase no longer opens it; destroy the old recovery sheet.
-
-New recovery passphrase — shown only now. Print or write it down, seal it, and keep it away from this computer:
+        <source>New recovery passphrase — shown only now. Print or write it down, seal it, and keep it away from this computer:
 
     %1</source>
-        <translation>已在数据库旁写入新的密钥信封。旧的恢复口令已不能打开数据库；请销毁旧的恢复口令单。
-
-新的恢复口令——仅此一次显示。请打印或抄写下来，密封保管，并远离本机存放：
+        <translation>新的恢复口令——仅此一次显示。请打印或抄写下来，密封保管，并远离本机存放：
 
     %1</translation>
+    </message>
+    <message>
+        <source>A new key envelope was written beside the database.</source>
+        <translation>已在数据库旁写入新的密钥信封。</translation>
+    </message>
+    <message>
+        <source>The new recovery passphrase above is valid, but the keys could not be rotated: %1 Until &quot;branchvault-cli rekey&quot; succeeds, the old recovery sheet also still opens the database.</source>
+        <translation>上面的新恢复口令有效，但密钥未能轮换：%1 在“branchvault-cli rekey”成功之前，旧的恢复口令单也仍能打开数据库。</translation>
+    </message>
+    <message>
+        <source>A new key envelope was written beside the database and the keys were rotated: the old recovery passphrase, the old envelope and earlier backups&apos; envelopes no longer open it. Destroy the old recovery sheet.</source>
+        <translation>已在数据库旁写入新的密钥信封，并已轮换密钥：旧的恢复口令、旧的密钥信封以及以前备份中的密钥信封都已不能打开数据库。请销毁旧的恢复口令单。</translation>
     </message>
 </context>
 <context>

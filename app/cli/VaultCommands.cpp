@@ -198,13 +198,30 @@ public:
         if (!passphrase.ok())
             return ctx.out.fail(passphrase.error());
         const QString text = QString::fromLatin1(passphrase->view().toByteArray());
-        ctx.out.result({{QStringLiteral("database"), QDir::toNativeSeparators(ctx.databasePath)},
-                           {QStringLiteral("recoveryPassphrase"), text}},
-            tr("A new key envelope was written beside the database. The old recovery passphrase no longer opens it; "
-               "destroy the old recovery sheet.\n\n"
-               "New recovery passphrase — shown only now. Print or write it down, seal it, and keep it away from "
-               "this computer:\n\n    %1")
-                .arg(text));
+        // The old envelope (kept aside, and inside every earlier backup) still seals the current key: the keys
+        // are rotated at once, so that only the new recovery passphrase opens the database from now on.
+        Status rotated = (*core)->admin().rekey(*session);
+        const QJsonObject json {{QStringLiteral("database"), QDir::toNativeSeparators(ctx.databasePath)},
+            {QStringLiteral("recoveryPassphrase"), text}, {QStringLiteral("keysRotated"), rotated.ok()}};
+        const QString sheet
+            = tr("New recovery passphrase — shown only now. Print or write it down, seal it, and keep it "
+                 "away from this computer:\n\n    %1")
+                  .arg(text);
+        if (!rotated.ok()) {
+            ctx.out.text(tr("A new key envelope was written beside the database.") + QStringLiteral("\n\n") + sheet);
+            return ctx.out.fail(makeError(rotated.error().code,
+                                    tr("The new recovery passphrase above is valid, but the keys could not be rotated: "
+                                       "%1 Until \"branchvault-cli rekey\" succeeds, the old recovery sheet also still "
+                                       "opens the database.")
+                                        .arg(rotated.error().message),
+                                    rotated.error().detail),
+                json);
+        }
+        ctx.out.result(json,
+            tr("A new key envelope was written beside the database and the keys were rotated: the old recovery "
+               "passphrase, the old envelope and earlier backups' envelopes no longer open it. Destroy the old "
+               "recovery sheet.")
+                + QStringLiteral("\n\n") + sheet);
         return 0;
     }
 

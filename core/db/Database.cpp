@@ -536,6 +536,8 @@ Status Database::integrityCheck(QStringList* problems)
 
 Status Database::checkpoint()
 {
+    if (!isOpen())
+        return closedError();
     sqlite3* h = handle();
     int logFrames = 0;
     int checkpointed = 0;
@@ -577,7 +579,7 @@ Status Database::verifyFile(
     QStringList found;
     sqlite3* h = nullptr;
     const QByteArray encoded = path.toUtf8();
-    int rc = sqlite3_open_v2(encoded.constData(), &h, SQLITE_OPEN_READONLY, nullptr);
+    int rc = sqlite3_open_v2(encoded.constData(), &h, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, nullptr);
     auto fail = [&](int code) -> Status {
         const QString message = h ? QString::fromUtf8(sqlite3_errmsg(h)) : QString();
         sqlite3_close_v2(h);
@@ -635,6 +637,8 @@ Status Database::verifyFile(
 
 Status Database::backupTo(const QString& targetPath, const SecureBytes& key)
 {
+    if (!isOpen())
+        return closedError();
     if (QFileInfo::exists(targetPath) || QFileInfo(targetPath).isSymLink())
         return makeError(ErrorCode::AlreadyExists,
             tr("A file already exists at %1. Choose another name for the copy.").arg(pathOrDir(targetPath)));
@@ -642,7 +646,8 @@ Status Database::backupTo(const QString& targetPath, const SecureBytes& key)
         return AtomicFile::fromErrno(error, tr("The copy of the database could not be written"), targetPath);
     sqlite3* target = nullptr;
     const QByteArray encoded = targetPath.toUtf8();
-    int rc = sqlite3_open_v2(encoded.constData(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, nullptr);
+    int rc = sqlite3_open_v2(
+        encoded.constData(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOFOLLOW, nullptr);
     auto cleanup = [&](int code, const QString& message) -> Status {
         sqlite3_close_v2(target);
         for (const char* suffix : {"", "-journal", "-wal", "-shm"})

@@ -82,14 +82,20 @@ Result<SecureBytes> AdminService::repairEnvelope(const Session& session)
     auto actor = m_access.authorize(session, Operation::RotateKeys);
     if (!actor.ok())
         return actor.error();
-    const QString problem = m_vault.envelopeProblem();
-    auto passphrase = m_vaults.repairEnvelope(m_vault);
-    QJsonObject details {{QStringLiteral("problem"), problem}};
-    if (!passphrase.ok())
-        details.insert(QStringLiteral("error"), errorCodeName(passphrase.error().code));
+    // The start is recorded before the envelope changes: once the new envelope is written, its passphrase
+    // is returned whatever happens to the closing row, or nobody would ever see it.
     BV_TRY(m_audit.appendStandalone(*actor,
         AuditEvent {QString::fromLatin1(audit::DatabaseEnvelopeRepair), QStringLiteral("database"),
-            m_vault.databaseId(), QString(), passphrase.ok() ? AuditOutcome::Ok : AuditOutcome::Failed, details}));
+            m_vault.databaseId(), QString(), AuditOutcome::Ok,
+            QJsonObject {{QStringLiteral("stage"), QStringLiteral("start")},
+                {QStringLiteral("problem"), m_vault.envelopeProblem()}}}));
+    auto passphrase = m_vaults.repairEnvelope(m_vault);
+    QJsonObject details {{QStringLiteral("stage"), QStringLiteral("end")}};
+    if (!passphrase.ok())
+        details.insert(QStringLiteral("error"), errorCodeName(passphrase.error().code));
+    (void)m_audit.appendStandalone(*actor,
+        AuditEvent {QString::fromLatin1(audit::DatabaseEnvelopeRepair), QStringLiteral("database"),
+            m_vault.databaseId(), QString(), passphrase.ok() ? AuditOutcome::Ok : AuditOutcome::Failed, details});
     return passphrase;
 }
 

@@ -259,6 +259,7 @@ Result<BackupArchive::Restored> BackupArchive::restore(VaultService& service, co
     const QString& backupFile, const SecureBytes* typedPassphrase, const Acceptance& acceptance)
 {
     const QString dbPath = QFileInfo(databasePath).absoluteFilePath();
+    const QString envelopePath = KeyEnvelope::pathFor(dbPath);
     // 0. the database is held for the whole restore; an earlier interrupted restore is finished first
     auto held = Database::lockFor(dbPath);
     if (!held.ok())
@@ -320,6 +321,22 @@ Result<BackupArchive::Restored> BackupArchive::restore(VaultService& service, co
             material = std::move(*unwrapped->pending);
         else
             return damaged(tr("no key in the backup's envelope matches its key-check value"));
+    }
+
+    // 2b. the keychain entry is about to hold the backup's key. If it holds another key of this database
+    //     (the database being replaced, after a key rotation), that key must still be in the replaced
+    //     database's envelope, or the kept copy could not be opened again by any means.
+    if (stored.ok() && !haveKey && QFileInfo::exists(dbPath)) {
+        auto previous = KeyMaterial::deserialize(*stored);
+        auto previousEnvelope = KeyEnvelope::load(envelopePath);
+        const bool sealed = previous.ok() && previousEnvelope.ok()
+            && (previousEnvelope->matchesCurrent(*previous) || previousEnvelope->matchesPending(*previous));
+        if (!sealed)
+            return makeError(ErrorCode::Conflict,
+                tr("The database being replaced can be opened only with this computer's keychain: its key envelope "
+                   "is missing, damaged or out of step. Restoring now would leave its kept copy with no key. Repair "
+                   "its envelope first (branchvault-cli repair-envelope), or move the database away yourself, then "
+                   "restore again. Nothing was changed."));
     }
 
     // 3. the MAC proves the file was not altered
@@ -412,9 +429,18 @@ Result<BackupArchive::Restored> BackupArchive::restore(VaultService& service, co
     }
 
     // 5. the journaled swap: the current database is kept (by a second name) until the restored one is in place
-    const QString savedAs = QFileInfo::exists(dbPath) ? dbPath + QStringLiteral(".before-restore-")
-            + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"))
-                                                      : QString();
+    // whatever is at the database's names is kept, under a name no file has yet
+    QString savedAs;
+    if (QFileInfo::exists(dbPath) || QFileInfo::exists(envelopePath)
+        || QFileInfo::exists(dbPath + QStringLiteral("-wal"))) {
+        const QString base = dbPath + QStringLiteral(".before-restore-")
+            + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+        savedAs = base;
+        for (int n = 2; QFileInfo::exists(savedAs) || QFileInfo(savedAs).isSymLink()
+             || QFileInfo::exists(KeyEnvelope::pathFor(savedAs)) || QFileInfo::exists(savedAs + QStringLiteral("-wal"));
+             ++n)
+            savedAs = base + QLatin1Char('-') + QString::number(n);
+    }
     Status swapped = RestoreSwap::run({dbPath, extracted, savedAs});
     if (!swapped.ok() && RestoreSwap::isPending(dbPath))
         swapped = RestoreSwap::recover(dbPath); // once more at once: a passing fault need not wait for the next open
@@ -451,6 +477,10 @@ Result<BackupArchive::Restored> BackupArchive::restore(VaultService& service, co
         }
         return vault.error();
     }
+    // a damage marker belonged to the file that was replaced
+    const QString marker = Database::damageMarkerPath(dbPath);
+    if (QFileInfo::exists(marker) && (savedAs.isEmpty() || !QFile::rename(marker, Database::damageMarkerPath(savedAs))))
+        QFile::remove(marker);
     Status keychain = service.secretStore().write(VaultService::keychainName(databaseId), material.serialize());
     return Restored {std::move(vault).value(), savedAs, keychain};
 }

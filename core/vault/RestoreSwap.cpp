@@ -35,11 +35,20 @@ Error failed(int error, const QString& path)
         path);
 }
 
-// link(from, to) unless `to` is there already; 0 or errno
+// link(from, to) unless `to` is that same file already (a repeated step); any other file under that name
+// is never trusted to be the kept copy: EEXIST. 0 or errno.
 int keepLink(const QString& from, const QString& to)
 {
-    if (present(to))
-        return 0;
+    if (present(to)) {
+        struct stat a = {};
+        struct stat b = {};
+        const QByteArray f = QFile::encodeName(from);
+        const QByteArray t = QFile::encodeName(to);
+        if (::lstat(f.constData(), &a) == 0 && ::lstat(t.constData(), &b) == 0 && a.st_dev == b.st_dev
+            && a.st_ino == b.st_ino)
+            return 0;
+        return EEXIST;
+    }
     const QByteArray a = QFile::encodeName(from);
     const QByteArray b = QFile::encodeName(to);
     return ::link(a.constData(), b.constData()) == 0 ? 0 : errno;
@@ -76,6 +85,22 @@ Status RestoreSwap::writeJournal(const Plan& plan, bool walsMoved)
 
 Status RestoreSwap::run(const Plan& plan)
 {
+    if (!present(plan.incoming))
+        return failed(ENOENT, plan.incoming);
+    // whatever is at the database's names now is kept: there must be a name to keep it under
+    if (plan.keepAs.isEmpty()
+        && (present(plan.database) || present(KeyEnvelope::pathFor(plan.database))
+            || present(plan.database + QStringLiteral("-wal"))))
+        return failed(EEXIST, plan.database);
+    // the kept names must be free: a file already there is never taken for the kept copy
+    if (!plan.keepAs.isEmpty()) {
+        const QStringList names {plan.keepAs, KeyEnvelope::pathFor(plan.keepAs), plan.keepAs + QStringLiteral("-wal"),
+            plan.keepAs + QStringLiteral("-journal")};
+        for (const QString& name : names) {
+            if (present(name))
+                return failed(EEXIST, name);
+        }
+    }
     BV_TRY(writeJournal(plan, false));
     return proceed(plan, false);
 }
@@ -89,10 +114,10 @@ Status RestoreSwap::proceed(const Plan& plan, bool walsMoved)
             const QString side = db + QLatin1String(suffix);
             if (!present(side))
                 continue;
-            if (!plan.keepAs.isEmpty()) {
-                if (int error = keepLink(side, plan.keepAs + QLatin1String(suffix)); error != 0)
-                    return failed(error, side);
-            }
+            if (plan.keepAs.isEmpty())
+                return failed(EEXIST, side);
+            if (int error = keepLink(side, plan.keepAs + QLatin1String(suffix)); error != 0)
+                return failed(error, side);
             if (int error = removeName(side); error != 0)
                 return failed(error, side);
         }
@@ -102,7 +127,9 @@ Status RestoreSwap::proceed(const Plan& plan, bool walsMoved)
     }
     // 2. the database: kept by a second name, then replaced in one rename
     if (present(plan.incoming)) {
-        if (present(db) && !plan.keepAs.isEmpty()) {
+        if (present(db)) {
+            if (plan.keepAs.isEmpty())
+                return failed(EEXIST, db);
             if (int error = keepLink(db, plan.keepAs); error != 0)
                 return failed(error, db);
         }
@@ -120,7 +147,9 @@ Status RestoreSwap::proceed(const Plan& plan, bool walsMoved)
     const QString envelope = KeyEnvelope::pathFor(db);
     const QString incomingEnvelope = KeyEnvelope::pathFor(plan.incoming);
     if (present(incomingEnvelope)) {
-        if (present(envelope) && !plan.keepAs.isEmpty()) {
+        if (present(envelope)) {
+            if (plan.keepAs.isEmpty())
+                return failed(EEXIST, envelope);
             if (int error = keepLink(envelope, KeyEnvelope::pathFor(plan.keepAs)); error != 0)
                 return failed(error, envelope);
         }
@@ -163,6 +192,11 @@ Status RestoreSwap::recover(const QString& databasePath)
                 .arg(QDir::toNativeSeparators(path)));
     const QDir folder = QFileInfo(databasePath).absoluteDir();
     Plan plan {databasePath, folder.filePath(incoming), keepAs.isEmpty() ? QString() : folder.filePath(keepAs)};
+    if (keepAs.isEmpty() && present(databasePath) && present(plan.incoming))
+        return makeError(ErrorCode::Damaged,
+            tr("A restore of this database was interrupted, and its journal (%1) cannot be read. Nothing was "
+               "changed; ask the system administrator to check the files beside the database.")
+                .arg(QDir::toNativeSeparators(path)));
     return proceed(plan, phase == QLatin1String("moved"));
 }
 

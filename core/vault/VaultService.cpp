@@ -19,6 +19,8 @@
 #include <QStandardPaths>
 #include <QUuid>
 
+#include <optional>
+
 namespace bv {
 
 namespace {
@@ -70,7 +72,8 @@ QStringList VaultService::leftovers(const QString& databasePath)
     const QStringList patterns {name + QStringLiteral(".rekey-*"), name + QStringLiteral(".restoring-*"),
         name + QStringLiteral(".backup-copy-*"), name + QStringLiteral(".lock.probe"),
         QStringLiteral(".") + name + QStringLiteral(".*tmp-*")};
-    for (const QString& entry : folder.entryList(patterns, QDir::Files | QDir::Hidden | QDir::System))
+    for (const QString& entry :
+        folder.entryList(patterns, QDir::Files | QDir::Hidden | QDir::System | QDir::CaseSensitive))
         found << folder.filePath(entry);
     return found;
 }
@@ -117,8 +120,8 @@ Result<VaultService::Created> VaultService::init(const QString& path)
                "open the existing database, or choose another location.")
                 .arg(QDir::toNativeSeparators(absolute)));
     const QFileInfo info(absolute);
-    const QStringList kept = info.absoluteDir().entryList(
-        {info.fileName() + QStringLiteral(".before-restore-*")}, QDir::Files | QDir::Hidden | QDir::System);
+    const QStringList kept = info.absoluteDir().entryList({info.fileName() + QStringLiteral(".before-restore-*")},
+        QDir::Files | QDir::Hidden | QDir::System | QDir::CaseSensitive);
     if (RestoreSwap::isPending(absolute) || !kept.isEmpty())
         return makeError(ErrorCode::AlreadyExists,
             tr("A restore of a database at %1 was interrupted, or the database it replaced is kept beside it. "
@@ -241,15 +244,31 @@ Result<std::unique_ptr<Vault>> VaultService::openWithoutEnvelope(const QString& 
         databaseId = remembered(absolute);
     if (databaseId.isEmpty())
         return envelopeError;
-    auto stored = m_store.read(keychainName(databaseId));
-    if (!stored.ok())
-        return stored.error().code == ErrorCode::KeyMissing ? envelopeError : stored.error();
-    auto material = KeyMaterial::deserialize(*stored);
-    if (!material.ok())
+    // the main entry, or the next key of a rotation that was interrupted after the file was swapped
+    std::optional<KeyMaterial> material;
+    Result<std::unique_ptr<Database>> db = envelopeError;
+    for (const QString& name : {keychainName(databaseId), pendingKeychainName(databaseId)}) {
+        auto stored = m_store.read(name);
+        if (!stored.ok()) {
+            if (stored.error().code != ErrorCode::KeyMissing)
+                return stored.error();
+            continue;
+        }
+        auto candidate = KeyMaterial::deserialize(*stored);
+        if (!candidate.ok())
+            continue;
+        db = Database::open(absolute, candidate->databaseKey(), Database::Mode::OpenExisting, m_options);
+        if (db.ok()) {
+            material = std::move(candidate).value();
+            if (name != keychainName(databaseId))
+                BV_TRY(m_store.write(keychainName(databaseId), material->serialize()));
+            break;
+        }
+        if (db.error().code != ErrorCode::WrongKey)
+            return db.error();
+    }
+    if (!material)
         return envelopeError;
-    auto db = Database::open(absolute, material->databaseKey(), Database::Mode::OpenExisting, m_options);
-    if (!db.ok())
-        return db.error().code == ErrorCode::WrongKey ? envelopeError : db.error();
     auto storedId = (*db)->scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'database_id'"));
     if (!storedId.ok())
         return storedId.error();
@@ -332,8 +351,13 @@ Result<std::unique_ptr<Vault>> VaultService::open(const QString& path, OpenPurpo
     }
     if (!vault.ok())
         return vault.error();
-    // an interrupted rotation is finished or rolled back; one interrupted while settling is tidied up
-    BV_TRY(settleRotation(**vault, *envelope));
+    // an interrupted rotation is finished or rolled back; one interrupted while settling is tidied up.
+    // Verification and backup still open the database when that cannot be done now.
+    if (Status settled = settleRotation(**vault, *envelope); !settled.ok()) {
+        if (purpose != OpenPurpose::Repair)
+            return settled.error();
+        (*vault)->m_envelopeProblem = settled.error().message;
+    }
     if (purpose == OpenPurpose::Repair && !envelope->matchesCurrent((*vault)->material()))
         (*vault)->m_envelopeProblem = tr("its key check does not match the database key");
     remember(absolute, envelope->databaseId());
@@ -409,13 +433,22 @@ Result<SecureBytes> VaultService::repairEnvelope(Vault& vault)
     auto envelope = KeyEnvelope::create(vault.databaseId(), *normalized, m_kdf, vault.material());
     if (!envelope.ok())
         return envelope.error();
+    QString keptAs;
     if (QFileInfo::exists(envelopePath) || QFileInfo(envelopePath).isSymLink()) {
-        const QString keptAs = envelopePath + QStringLiteral(".damaged-")
+        keptAs = envelopePath + QStringLiteral(".damaged-")
             + m_clock.nowUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
         if (const int error = AtomicFile::renameNoReplace(envelopePath, keptAs); error != 0)
             return AtomicFile::fromErrno(error, tr("Keeping the damaged key envelope aside"), envelopePath);
     }
-    BV_TRY(envelope->save(envelopePath));
+    if (Status saved = envelope->save(envelopePath); !saved.ok()) {
+        // Written after all (only the folder flush failed)? Then the new passphrase is the one that counts.
+        auto written = KeyEnvelope::load(envelopePath);
+        if (!written.ok() || written->toJson() != envelope->toJson()) {
+            if (!keptAs.isEmpty())
+                (void)AtomicFile::renameNoReplace(keptAs, envelopePath);
+            return saved.error();
+        }
+    }
     vault.m_envelopeProblem.clear();
     remember(vault.path(), vault.databaseId());
     return passphrase;

@@ -19,6 +19,7 @@
 
 #include <sodium.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <functional>
 
@@ -409,6 +410,48 @@ private slots:
             QVERIFY2((QFileInfo(dir.file(name)).permissions() & others) == 0, qPrintable(name));
     }
 
+    // A file already under the kept name is never taken for the kept copy: the swap refuses, and the
+    // database is untouched.
+    void restoreSwapNeverTrustsAForeignKeptName()
+    {
+        TempDatabaseDir dir;
+        const QString db = dir.databasePath();
+        QVERIFY(writeFile(db, "current"));
+        QVERIFY(writeFile(db + QStringLiteral(".restoring-x"), "incoming"));
+        QVERIFY(writeFile(db + QStringLiteral(".before-restore-x"), "someone else's"));
+        QVERIFY(!RestoreSwap::run({db, db + QStringLiteral(".restoring-x"), db + QStringLiteral(".before-restore-x")})
+                     .ok());
+        QCOMPARE(readFile(db), QByteArray("current"));
+        // and nothing is replaced without a name to keep it under
+        QVERIFY(!RestoreSwap::run({db, db + QStringLiteral(".restoring-x"), QString()}).ok());
+        QCOMPARE(readFile(db), QByteArray("current"));
+        QVERIFY(!RestoreSwap::isPending(db));
+    }
+
+    // After a key rotation the keychain holds a key the backup does not know. If the database being
+    // replaced has lost its envelope, that key would be its only key: the restore refuses.
+    void restoreKeepsTheOnlyKeyOfTheReplacedDatabase()
+    {
+        TempDatabaseDir dir;
+        const QString backup = dir.file(QStringLiteral("old.bvbackup"));
+        {
+            auto created = service()->init(dir.databasePath());
+            BV_VERIFY_OK(created);
+            fill(*created->vault);
+            BV_VERIFY_OK(service()->backup(*created->vault, backup));
+            BV_VERIFY_OK(service()->rekey(*created->vault));
+        }
+        QVERIFY(QFile::remove(KeyEnvelope::pathFor(dir.databasePath())));
+        const QByteArray before = fileSha256(dir.databasePath());
+        SecureBytes none;
+        auto restored = service()->restore(dir.databasePath(), backup, nullptr);
+        QVERIFY(!restored.ok());
+        QCOMPARE(fileSha256(dir.databasePath()), before);
+        QVERIFY(QDir(dir.path()).entryList({QStringLiteral("*.before-restore-*")}, QDir::Files).isEmpty());
+        auto opened = service()->open(dir.databasePath(), VaultService::OpenPurpose::Repair);
+        BV_VERIFY_OK(opened); // this computer's keychain still opens it
+    }
+
     // Every crash point of the restore's swap: the next open finishes it, the database path is never
     // empty, and the previous database is kept whole.
     void interruptedRestoreSwapIsFinished_data()
@@ -441,9 +484,13 @@ private slots:
                            "\"keepAs\":\"branch.bvdb.before-restore-test\",\"phase\":\"moved\"}")
                 .toUtf8()));
         const QList<std::function<bool()>> steps = {
-            [&] { return QFile::link(db, keep); },
+            [&] { return ::link(QFile::encodeName(db).constData(), QFile::encodeName(keep).constData()) == 0; },
             [&] { return ::rename(QFile::encodeName(incoming).constData(), QFile::encodeName(db).constData()) == 0; },
-            [&] { return QFile::link(KeyEnvelope::pathFor(db), KeyEnvelope::pathFor(keep)); },
+            [&] {
+                return ::link(QFile::encodeName(KeyEnvelope::pathFor(db)).constData(),
+                           QFile::encodeName(KeyEnvelope::pathFor(keep)).constData())
+                    == 0;
+            },
             [&] {
                 return ::rename(QFile::encodeName(KeyEnvelope::pathFor(incoming)).constData(),
                            QFile::encodeName(KeyEnvelope::pathFor(db)).constData())
