@@ -35,6 +35,20 @@ Error failed(int error, const QString& path)
         path);
 }
 
+bool sameBytes(const QString& a, const QString& b)
+{
+    QFile first(a);
+    QFile second(b);
+    if (!first.open(QIODevice::ReadOnly) || !second.open(QIODevice::ReadOnly))
+        return false;
+    while (!first.atEnd()) {
+        const QByteArray x = first.read(1024 * 1024);
+        if (x.isEmpty() || x != second.read(x.size()))
+            return false;
+    }
+    return second.atEnd();
+}
+
 // link(from, to) unless `to` is that same file already (a repeated step); any other file under that name
 // is never trusted to be the kept copy: EEXIST. 0 or errno.
 int keepLink(const QString& from, const QString& to)
@@ -44,10 +58,12 @@ int keepLink(const QString& from, const QString& to)
         struct stat b = {};
         const QByteArray f = QFile::encodeName(from);
         const QByteArray t = QFile::encodeName(to);
-        if (::lstat(f.constData(), &a) == 0 && ::lstat(t.constData(), &b) == 0 && a.st_dev == b.st_dev
-            && a.st_ino == b.st_ino)
+        if (::lstat(f.constData(), &a) != 0 || ::lstat(t.constData(), &b) != 0)
+            return errno;
+        if (a.st_dev == b.st_dev && a.st_ino == b.st_ino)
             return 0;
-        return EEXIST;
+        // the folder was copied meanwhile (links become copies): the same bytes are the same kept copy
+        return S_ISREG(a.st_mode) && S_ISREG(b.st_mode) && a.st_size == b.st_size && sameBytes(from, to) ? 0 : EEXIST;
     }
     const QByteArray a = QFile::encodeName(from);
     const QByteArray b = QFile::encodeName(to);
