@@ -18,13 +18,13 @@
 //      crash, leftovers there are only noted: nothing can clean them);
 //   e. the command exits 0, or non-zero with exactly one line on stderr (e-one-line), and never crashes
 //      or hangs (e-no-crash, e-finishes).
-//   e2. (switch: BV_FAULTSWEEP_EXIT_CODES=1, or kEnforceExitClassification) a failure from ENOSPC exits
-//      17 (disk-full), one from EIO 19 (io). Until then mismatches are only counted.
+//   e2. a failure from ENOSPC exits 17 (disk-full), one from EIO 19 (io) (kEnforceExitClassification).
 // Prints one line per operation and fault kind: `faultsweep: OP OPKIND ERRNO covered X of Y points …`.
 // The full list of failures goes to faultsweep-report.txt in the build folder (never a customer value:
 // only operation, fault point, invariant, exit status and the CLI's one error line).
 // Bounded: BV_FAULTSWEEP_POINTS (default below) caps the EIO/ENOSPC points per operation and kind;
-// BV_FAULTSWEEP_FULL=1 runs every point (for a local or nightly run; it takes several times longer).
+// BV_FAULTSWEEP_FULL=1 runs every point (for a local or nightly run; about 20 minutes on 2 cores: raise
+// Qt Test's per-function limit too, e.g. QTEST_FUNCTION_TIMEOUT=3600000).
 #include "CliRunner.h"
 #include "TestData.h"
 #include "TestSupport.h"
