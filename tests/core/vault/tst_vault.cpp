@@ -443,7 +443,6 @@ private slots:
         }
         QVERIFY(QFile::remove(KeyEnvelope::pathFor(dir.databasePath())));
         const QByteArray before = fileSha256(dir.databasePath());
-        SecureBytes none;
         auto restored = service()->restore(dir.databasePath(), backup, nullptr);
         QVERIFY(!restored.ok());
         QCOMPARE(fileSha256(dir.databasePath()), before);
