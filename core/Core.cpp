@@ -20,7 +20,12 @@ Core::Core(Vault& vault, VaultService& vaults, const Clock& clock)
     Database& db = vault.database();
     m_auditLog = std::make_unique<AuditLog>(db, vault.databaseId(), clock);
     m_settings = std::make_unique<SettingsService>(db, *m_auditLog, clock);
-    m_auth = std::make_unique<AuthService>(db, *m_auditLog, *m_settings, vault.cipher(), clock);
+    KeyCustody custody;
+    custody.cipher = &vault.cipher();
+    custody.staffCipher = &vault.staffCipher();
+    custody.recoveryRecipient = [&vault] { return vault.recoveryRecipient(); };
+    custody.legacyKeys = [&vault] { return vault.legacyKeys(); };
+    m_auth = std::make_unique<AuthService>(db, *m_auditLog, *m_settings, std::move(custody), clock);
     m_access = std::make_unique<AccessControl>(*m_auth, *m_auditLog);
     m_settings->setAccessControl(m_access.get());
     m_accounts = std::make_unique<AccountService>(db, *m_auditLog, *m_auth, *m_access, *m_settings, clock);

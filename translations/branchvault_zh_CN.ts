@@ -66,6 +66,30 @@
         <source>There is no account with the login %1. List the accounts to check the spelling.</source>
         <translation>不存在登录名为 %1 的用户账户。请列出用户账户以核对拼写。</translation>
     </message>
+    <message>
+        <source>Account %1 already waits for a branch manager&apos;s confirmation of an earlier change. Ask a branch manager to confirm or decline that change first.</source>
+        <translation>用户账户 %1 已有一项先前的变更在等待网点负责人确认。请先请网点负责人确认或驳回该变更。</translation>
+    </message>
+    <message>
+        <source>Nobody confirms a change to their own account: another branch manager does (for the first or the last branch manager, the recovery passphrase).</source>
+        <translation>任何人都不能确认本人用户账户的变更：须由另一位网点负责人确认（首位或最后一位网点负责人，以恢复口令确认）。</translation>
+    </message>
+    <message>
+        <source>Account %1 has no change waiting for confirmation. List the accounts waiting for confirmation to check the login.</source>
+        <translation>用户账户 %1 没有待确认的变更。请列出待确认的用户账户，核对登录名。</translation>
+    </message>
+    <message>
+        <source>The recovery passphrase confirms only the first or the last branch manager. %1 is not a branch manager account: a branch manager confirms it.</source>
+        <translation>恢复口令只能用于确认首位或最后一位网点负责人。%1 不是网点负责人账户：须由网点负责人确认。</translation>
+    </message>
+    <message>
+        <source>Branch manager %1 can confirm this account, so the recovery passphrase is not used for it: it is only for the first or the last branch manager.</source>
+        <translation>网点负责人 %1 可以确认此用户账户，因此不使用恢复口令：恢复口令仅用于首位或最后一位网点负责人。</translation>
+    </message>
+    <message>
+        <source>Give the reason for declining: the administrator and the auditor read it.</source>
+        <translation>请填写驳回理由：系统管理员和安全审计员会看到。</translation>
+    </message>
 </context>
 <context>
     <name>AdminService</name>
@@ -415,6 +439,26 @@
     <message>
         <source>Start the enrolment first: a new key is shown for your authenticator app.</source>
         <translation>请先开始绑定：系统将显示用于身份验证器应用的新密钥。</translation>
+    </message>
+    <message>
+        <source>This session holds no customer-information keys: sign in as a branch manager whose own password has been set.</source>
+        <translation>此会话未持有客户信息密钥：请以已设置本人密码的网点负责人身份登录。</translation>
+    </message>
+    <message>
+        <source>This account waits for a branch manager&apos;s confirmation (dual control) and cannot sign in yet. Ask a branch manager other than yourself to confirm it; you then receive a confirmation code to use with your new password.</source>
+        <translation>此用户账户正在等待网点负责人确认（双人控制），暂不能登录。请请本人以外的网点负责人确认；确认后您会收到一个确认码，在设置新密码时使用。</translation>
+    </message>
+    <message>
+        <source>The password is right, but it does not open this account&apos;s key slot: the slot is damaged. Ask a branch manager to have the account reset and confirmed again; run &quot;branchvault-cli verify&quot;.</source>
+        <translation>密码正确，但无法打开此用户账户的密钥槽：密钥槽已损坏。请网点负责人安排重置并重新确认此用户账户；并运行“branchvault-cli verify”。</translation>
+    </message>
+    <message>
+        <source>This account holds no key for customer information yet. Ask a branch manager to confirm the account; you then receive a confirmation code.</source>
+        <translation>此用户账户尚未持有客户信息密钥。请网点负责人确认此用户账户，确认后您会收到一个确认码。</translation>
+    </message>
+    <message>
+        <source>Type the confirmation code the branch manager gave you when confirming this account: it opens your access to customer information.</source>
+        <translation>请输入网点负责人确认此用户账户时交给您的确认码：它用于开通您对客户信息的访问。</translation>
     </message>
 </context>
 <context>
@@ -2538,6 +2582,10 @@ Exit status 0 means success; any other status comes with one line on stderr nami
         <source>A protected value does not decrypt: it was altered, moved, or sealed with another key. Run &quot;branchvault-cli verify&quot; and tell the system administrator.</source>
         <translation>一项受保护字段值无法解密：它已被篡改、被移动，或是用其他密钥加密的。请运行“branchvault-cli verify”并告知系统管理员。</translation>
     </message>
+    <message>
+        <source>Customer information is locked: its keys are opened only by the password of a branch manager, customer manager or query clerk. Sign in with such an account (or unlock the locked session) and try again.</source>
+        <translation>客户信息已锁定：其密钥只能由网点负责人、客户经理或查询员的密码打开。请以此类用户账户登录（或解锁已锁定的会话）后重试。</translation>
+    </message>
 </context>
 <context>
     <name>IdNumber</name>
@@ -2756,6 +2804,10 @@ Exit status 0 means success; any other status comes with one line on stderr nami
         <source>the file is too large</source>
         <translation>文件过大</translation>
     </message>
+    <message>
+        <source>The recovery key derivation parameters are damaged.</source>
+        <translation>恢复密钥的派生参数已损坏。</translation>
+    </message>
 </context>
 <context>
     <name>KeyMaterial</name>
@@ -2805,6 +2857,45 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>The key that opened the database is in neither slot of its key envelope. Run &quot;branchvault-cli verify&quot;; nothing was changed.</source>
         <translation>打开数据库的密钥不在其密钥信封的任何一个槽位中。请运行“branchvault-cli verify”；未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>KeySlots</name>
+    <message>
+        <source>A key slot is damaged. Run &quot;branchvault-cli verify&quot;.</source>
+        <translation>密钥槽已损坏。请运行“branchvault-cli verify”。</translation>
+    </message>
+    <message>
+        <source>Not enough memory to open the key slot. Close other programs and try again.</source>
+        <translation>内存不足，无法打开密钥槽。请关闭其他程序后重试。</translation>
+    </message>
+    <message>
+        <source>The key slot cannot be written: this session holds no customer-information keys.</source>
+        <translation>无法写入密钥槽：此会话未持有客户信息密钥。</translation>
+    </message>
+    <message>
+        <source>This account has no key slot of that kind.</source>
+        <translation>此用户账户没有该类型的密钥槽。</translation>
+    </message>
+    <message>
+        <source>The confirmation code is wrong. Type the code the branch manager gave you with this account, in full.</source>
+        <translation>确认码错误。请完整输入网点负责人为此用户账户交给您的确认码。</translation>
+    </message>
+    <message>
+        <source>The password does not open this account&apos;s key slot.</source>
+        <translation>该密码无法打开此用户账户的密钥槽。</translation>
+    </message>
+    <message>
+        <source>The recovery key slot cannot be written: no keys or no public key.</source>
+        <translation>无法写入恢复密钥槽：没有密钥或公钥。</translation>
+    </message>
+    <message>
+        <source>The database has no recovery key slot yet: a branch manager&apos;s first sign-in writes it.</source>
+        <translation>数据库尚无恢复密钥槽：网点负责人首次登录时将写入。</translation>
+    </message>
+    <message>
+        <source>The recovery key slot is damaged. Run &quot;branchvault-cli verify&quot;.</source>
+        <translation>恢复密钥槽已损坏。请运行“branchvault-cli verify”。</translation>
     </message>
 </context>
 <context>
@@ -3101,6 +3192,10 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>record the destruction of printouts</source>
         <translation>登记打印件的销毁情况</translation>
+    </message>
+    <message>
+        <source>confirm staff account changes</source>
+        <translation>确认员工用户账户变更</translation>
     </message>
 </context>
 <context>
@@ -3977,10 +4072,6 @@ Exit status 0 means success; any other status comes with one line on stderr nami
 <context>
     <name>UserCommands</name>
     <message>
-        <source>user needs a subcommand: add, freeze, unfreeze, reset, role, remove-totp or list.</source>
-        <translation>user 命令需要子命令：add、freeze、unfreeze、reset、role、remove-totp 或 list。</translation>
-    </message>
-    <message>
         <source>user %1 needs the login of the account.</source>
         <translation>user %1 命令需要该用户账户的登录名。</translation>
     </message>
@@ -4021,20 +4112,12 @@ Exit status 0 means success; any other status comes with one line on stderr nami
         <translation>user role 命令需要 --role manager|customer_manager|clerk 参数。</translation>
     </message>
     <message>
-        <source>%1 now has the role %2.</source>
-        <translation>%1 现在的角色为：%2。</translation>
-    </message>
-    <message>
         <source>The second factor of %1 was removed; the person can enrol a new authenticator app.</source>
         <translation>已移除 %1 的第二验证因素；该用户可以绑定新的身份验证器应用。</translation>
     </message>
     <message>
         <source>Unknown user subcommand &quot;%1&quot;.</source>
         <translation>未知的 user 子命令“%1”。</translation>
-    </message>
-    <message>
-        <source>passwd needs --user LOGIN (stdin: current password, new, new).</source>
-        <translation>passwd 命令需要 --user LOGIN 参数（标准输入：当前密码、新密码、新密码）。</translation>
     </message>
     <message>
         <source>Current password</source>
@@ -4075,6 +4158,46 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>The second factor is enrolled: from now on sign-in needs a code (--totp CODE).</source>
         <translation>第二验证因素已绑定：今后登录时需要输入动态验证码（--totp CODE）。</translation>
+    </message>
+    <message>
+        <source>The change takes effect when a branch manager other than the account holder confirms it (branchvault-cli user confirm LOGIN --user MANAGER); until then the account cannot sign in.</source>
+        <translation>该变更须经账户持有人以外的网点负责人确认后生效（branchvault-cli user confirm LOGIN --user MANAGER）；在此之前该用户账户不能登录。</translation>
+    </message>
+    <message>
+        <source>user needs a subcommand: add, freeze, unfreeze, reset, role, remove-totp, list, awaiting, confirm or decline.</source>
+        <translation>user 命令需要子命令：add、freeze、unfreeze、reset、role、remove-totp、list、awaiting、confirm 或 decline。</translation>
+    </message>
+    <message>
+        <source>Recovery passphrase</source>
+        <translation>恢复口令</translation>
+    </message>
+    <message>
+        <source>The change to %1 is confirmed and in effect.</source>
+        <translation>%1 的变更已确认并生效。</translation>
+    </message>
+    <message>
+        <source>The change to %1 is confirmed. Confirmation code: %2 — give it to the person in private, apart from the one-time password: it is typed once, with the first new password (branchvault-cli passwd asks for it).</source>
+        <translation>%1 的变更已确认。确认码：%2——请与一次性密码分开、私下交给本人：本人在首次设置新密码时输入一次（branchvault-cli passwd 会提示输入）。</translation>
+    </message>
+    <message>
+        <source>The unfreezing of %1 is recorded.</source>
+        <translation>已记录 %1 的解冻。</translation>
+    </message>
+    <message>
+        <source>The role %2 for %1 is recorded.</source>
+        <translation>已记录 %1 的新角色 %2。</translation>
+    </message>
+    <message>
+        <source>The waiting change to %1 is declined; a new or reset account is frozen.</source>
+        <translation>%1 的待确认变更已驳回；新建或已重置的用户账户将被冻结。</translation>
+    </message>
+    <message>
+        <source>passwd needs --user LOGIN (stdin: current password, new, new; after a branch manager&apos;s confirmation also the confirmation code).</source>
+        <translation>passwd 命令需要 --user LOGIN（标准输入：当前密码、新密码、新密码；经网点负责人确认的用户账户还需输入确认码）。</translation>
+    </message>
+    <message>
+        <source>Confirmation code from the branch manager</source>
+        <translation>网点负责人交给您的确认码</translation>
     </message>
 </context>
 <context>
@@ -4340,6 +4463,10 @@ First administrator: %3, one-time password %4 (to be changed at the first sign-i
         <source>A new key envelope was written beside the database and the keys were rotated: the old recovery passphrase, the old envelope and earlier backups&apos; envelopes no longer open it. Destroy the old recovery sheet.</source>
         <translation>已在数据库旁写入新的密钥信封，并已轮换密钥：旧的恢复口令、旧的密钥信封以及以前备份中的密钥信封都已不能打开数据库。请销毁旧的恢复口令单。</translation>
     </message>
+    <message>
+        <source>notice: %1</source>
+        <translation>提示：%1</translation>
+    </message>
 </context>
 <context>
     <name>VaultService</name>
@@ -4392,10 +4519,6 @@ First administrator: %3, one-time password %4 (to be changed at the first sign-i
         <translation>密钥信封：密钥轮换曾被中断；请打开一次数据库以完成轮换</translation>
     </message>
     <message>
-        <source>keyring: field keys are wrapped by %1 keys instead of one</source>
-        <translation>密钥环：字段密钥由 %1 个密钥封装，而不是一个</translation>
-    </message>
-    <message>
         <source>protected values: %1 are sealed with a retired key</source>
         <translation>受保护字段值：有 %1 项使用已停用的密钥加密</translation>
     </message>
@@ -4442,6 +4565,22 @@ First administrator: %3, one-time password %4 (to be changed at the first sign-i
     <message>
         <source>key envelope: its key check does not match the database key, so the recovery passphrase may not open this database; %1</source>
         <translation>密钥信封：其密钥校验值与数据库密钥不符，恢复口令可能无法打开此数据库；%1</translation>
+    </message>
+    <message>
+        <source>The database holds neither its staff keys nor the keys of an earlier release. Run &quot;branchvault-cli verify&quot;; if it reports damage, restore the latest backup.</source>
+        <translation>数据库中既没有员工密钥，也没有早期版本的密钥。请运行“branchvault-cli verify”；如报告损坏，请恢复最近的备份。</translation>
+    </message>
+    <message>
+        <source>keyring: staff keys are wrapped by %1 keys instead of one</source>
+        <translation>密钥环：员工密钥被 %1 个密钥包装，而不是一个</translation>
+    </message>
+    <message>
+        <source>key slots: the recovery key slot is missing; a branch manager&apos;s next sign-in writes it</source>
+        <translation>密钥槽：缺少恢复密钥槽；网点负责人下次登录时将写入</translation>
+    </message>
+    <message>
+        <source>key slots: the customer keys&apos; recovery slot still opens with the earlier recovery passphrase (the envelope was repaired since); the next sign-in of a branch manager, customer manager or query clerk seals it to the current one. Keep the earlier sheet sealed until then.</source>
+        <translation>密钥槽：客户密钥的恢复槽仍只能用先前的恢复口令打开（密钥信封此后已修复）；网点负责人、客户经理或查询员下次登录时会将其改封为当前恢复口令。在此之前请继续密封保管先前的恢复口令单。</translation>
     </message>
 </context>
 <context>
@@ -4517,6 +4656,87 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
     <message>
         <source>Cannot roll back the transaction</source>
         <translation>无法回滚事务</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::AccountConfirmationsPage</name>
+    <message>
+        <source>new account</source>
+        <translation>新建用户账户</translation>
+    </message>
+    <message>
+        <source>password reset</source>
+        <translation>密码重置</translation>
+    </message>
+    <message>
+        <source>unfreeze</source>
+        <translation>解冻</translation>
+    </message>
+    <message>
+        <source>role change</source>
+        <translation>角色变更</translation>
+    </message>
+    <message>
+        <source>key slot after the upgrade</source>
+        <translation>升级后的密钥槽</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Waiting change</source>
+        <translation>待确认变更</translation>
+    </message>
+    <message>
+        <source>Role after it</source>
+        <translation>变更后角色</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>提出时间</translation>
+    </message>
+    <message>
+        <source>Account changes to confirm</source>
+        <translation>待确认的用户账户变更</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm</source>
+        <translation>确认(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Decline…</source>
+        <translation>驳回(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>No account change waits for your confirmation.</source>
+        <translation>没有等待您确认的用户账户变更。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account change(s) wait for a branch manager&apos;s confirmation. Check each with the administrator&apos;s request form before you confirm it; you cannot confirm a change to your own account.</source>
+        <translation>
+            <numerusform>有 %n 项用户账户变更等待网点负责人确认。确认前请逐项核对系统管理员的申请单；您不能确认本人用户账户的变更。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The change to %1 is confirmed.</source>
+        <translation>%1 的变更已确认。</translation>
+    </message>
+    <message>
+        <source>Decline the change</source>
+        <translation>驳回变更</translation>
+    </message>
+    <message>
+        <source>Why is the change to %1 declined? (A new or reset account is frozen.)</source>
+        <translation>为何驳回 %1 的变更？（新建或已重置的用户账户将被冻结。）</translation>
+    </message>
+    <message>
+        <source>The change to %1 is declined.</source>
+        <translation>%1 的变更已驳回。</translation>
     </message>
 </context>
 <context>
@@ -4620,6 +4840,10 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
         <source>Last sign-in</source>
         <translation>最近登录</translation>
     </message>
+    <message>
+        <source>Waiting for a branch manager&apos;s confirmation</source>
+        <translation>等待网点负责人确认</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::AccountsPage</name>
@@ -4682,6 +4906,14 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
     <message>
         <source>Remove the second factor of %1? Do this only when the person lost the authenticator and you have checked who is asking. The user enrols a new one after signing in.</source>
         <translation>移除 %1 的第二验证因素？仅当该用户丢失了身份验证器且您已核实申请人身份时，才可执行此操作。该用户登录后需重新绑定身份验证器。</translation>
+    </message>
+    <message>
+        <source>Waiting for confirmation</source>
+        <translation>等待确认</translation>
+    </message>
+    <message>
+        <source>%1 can see customer data, so the change takes effect when a branch manager other than the account holder confirms it (dual control). Until then the account cannot sign in. The branch manager confirms it on the &quot;Staff accounts&quot; page and hands over a confirmation code.</source>
+        <translation>%1 可查看客户数据，因此该变更须经账户持有人以外的网点负责人确认后生效（双人控制）。在此之前该用户账户不能登录。网点负责人在“员工账户”页面确认，并交付一个确认码。</translation>
     </message>
 </context>
 <context>
@@ -5581,6 +5813,18 @@ Hash: %6
     <message>
         <source>The two new passwords differ. Type the same new password twice.</source>
         <translation>两次输入的新密码不一致。请两次输入相同的新密码。</translation>
+    </message>
+    <message>
+        <source>Confirmation code from the branch manager</source>
+        <translation>网点负责人交给您的确认码</translation>
+    </message>
+    <message>
+        <source>Confirmation c&amp;ode:</source>
+        <translation>确认码(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>A branch manager confirmed your account and gave you a confirmation code. Type it once here: it opens your access to customer information.</source>
+        <translation>网点负责人已确认您的用户账户，并交给您一个确认码。请在此输入一次：它用于开通您对客户信息的访问。</translation>
     </message>
 </context>
 <context>
@@ -6564,6 +6808,10 @@ Branch customer information protection (网点客户信息保护管理系统).</
         <source>Import</source>
         <translation>导入</translation>
     </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation>员工账户</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::MyComplaintsPage</name>
@@ -6729,6 +6977,18 @@ Branch customer information protection (网点客户信息保护管理系统).</
     <message>
         <source>&amp;Handed over</source>
         <translation>已转交(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Confirmation code</source>
+        <translation>确认码</translation>
+    </message>
+    <message>
+        <source>Confirmation code for %1:</source>
+        <translation>%1 的确认码：</translation>
+    </message>
+    <message>
+        <source>Hand it over in private, apart from the administrator&apos;s one-time password — in person or in a sealed envelope, never by e-mail, chat or phone. The person types it once, with the first new password; it opens their access to customer information. It is shown only now; if it is lost, the administrator resets the account and a branch manager confirms it again.</source>
+        <translation>请与系统管理员的一次性密码分开、私下转交——当面交付或装入密封信封，切勿通过电子邮件、聊天工具或电话告知。本人在首次设置新密码时输入一次，用于开通其对客户信息的访问。此确认码仅此一次显示；如遗失，须由系统管理员重置该用户账户，并由网点负责人再次确认。</translation>
     </message>
 </context>
 <context>

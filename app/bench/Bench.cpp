@@ -142,12 +142,29 @@ bool Bench::runOne(bool encrypted)
         return fail(QStringLiteral("administrator sign-in"), adminSession.ok() ? Error() : adminSession.error());
     const Session admin = *adminSession;
     QMap<QString, Session> sessions;
+    // Long phases leave sessions idle: unlock them with their password, as a user would.
+    auto fresh = [&](const QString& login) -> Session {
+        const Session& s = sessions[login];
+        if (core->auth().isLocked(s))
+            (void)core->auth().unlock(s, secretOf(passwordOf(login)));
+        return s;
+    };
     auto addUser = [&](const QString& login, Role role) -> bool {
         auto password = core->accounts().create(admin, NewAccount {login, login, role, {}, {}});
         if (!password.ok())
             return fail(QStringLiteral("account ") + login, password.error());
+        // dual control: the first branch manager with the recovery passphrase, the others by m1
+        SecureBytes code;
+        if (Roles::holdsKeys(role)) {
+            auto confirmed = sessions.isEmpty()
+                ? core->accounts().confirmWithRecovery(admin, login, created->recoveryPassphrase)
+                : core->accounts().confirm(fresh(QStringLiteral("m1")), login);
+            if (!confirmed.ok())
+                return fail(QStringLiteral("confirmation ") + login, confirmed.error());
+            code = std::move(confirmed->confirmationCode);
+        }
         auto session = core->auth().signIn(login, *password);
-        if (!session.ok() || !core->auth().changePassword(*session, *password, secretOf(passwordOf(login))).ok())
+        if (!session.ok() || !core->auth().changePassword(*session, *password, secretOf(passwordOf(login)), code).ok())
             return fail(QStringLiteral("sign-in ") + login, session.ok() ? Error() : session.error());
         sessions.insert(login, *session);
         return true;
@@ -163,13 +180,6 @@ bool Bench::runOne(bool encrypted)
             return false;
     if (!addUser(QStringLiteral("k1"), Role::Clerk) || !addUser(QStringLiteral("u1"), Role::Auditor))
         return false;
-    // Long phases leave sessions idle: unlock them with their password, as a user would.
-    auto fresh = [&](const QString& login) -> Session {
-        const Session& s = sessions[login];
-        if (core->auth().isLocked(s))
-            (void)core->auth().unlock(s, secretOf(passwordOf(login)));
-        return s;
-    };
 
     // --- import: the same CSV batch entry the GUI and CLI use ---
     const qint64 n = m_options.customers;

@@ -111,7 +111,7 @@ int Cli::run(const QStringList& arguments)
             "id", "mobile", "account", "manager", "until-date", "limit", "login", "staff", "after", "sort", "channel",
             "content", "scope", "customers-count", "copies", "outcome", "status", "resolution", "received", "date"};
     static const char* const flagOptions[]
-        = {"json", "help", "version", "all", "quick", "enable", "disable", "marketing", "open"};
+        = {"json", "help", "version", "all", "quick", "enable", "disable", "marketing", "open", "recovery"};
     for (const char* name : valueOptions)
         parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("value")));
     for (const char* name : flagOptions)

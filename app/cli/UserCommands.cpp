@@ -1,4 +1,5 @@
-// user add|freeze|unfreeze|reset|role|remove-totp|list, passwd, totp: accounts and own credentials.
+// user add|freeze|unfreeze|reset|role|remove-totp|list|awaiting|confirm|decline, passwd, totp: accounts,
+// their dual control and own credentials.
 #include "Cli.h"
 #include "CliInput.h"
 #include "Core.h"
@@ -24,7 +25,19 @@ public:
             {QStringLiteral("status"), a.frozen ? QStringLiteral("frozen") : QStringLiteral("active")},
             {QStringLiteral("mustChangePassword"), a.mustChangePassword},
             {QStringLiteral("secondFactor"), a.secondFactor},
-            {QStringLiteral("lastSignIn"), a.lastSignIn.toString(Qt::ISODate)}};
+            {QStringLiteral("lastSignIn"), a.lastSignIn.toString(Qt::ISODate)},
+            {QStringLiteral("awaiting"), a.awaiting},
+            {QStringLiteral("awaitingRole"), a.awaitingRole ? Roles::key(*a.awaitingRole) : QString()}};
+    }
+
+    // Said after an administrator's change to an account that can see customer data (dual control).
+    static QString awaitingNote(Role role)
+    {
+        if (!Roles::holdsKeys(role))
+            return QString();
+        return QLatin1Char(' ')
+            + tr("The change takes effect when a branch manager other than the account holder confirms it "
+                 "(branchvault-cli user confirm LOGIN --user MANAGER); until then the account cannot sign in.");
     }
 
     static int user(CliContext& ctx)
@@ -35,8 +48,8 @@ public:
         if (sub.isEmpty())
             return Cli::usageError(ctx.out,
                 tr("user needs a subcommand: add, freeze, unfreeze, reset, role, "
-                   "remove-totp or list."));
-        if (sub != QLatin1String("list") && login.isEmpty())
+                   "remove-totp, list, awaiting, confirm or decline."));
+        if (sub != QLatin1String("list") && sub != QLatin1String("awaiting") && login.isEmpty())
             return Cli::usageError(ctx.out, tr("user %1 needs the login of the account.").arg(sub));
         auto session = ctx.begin(&core);
         if (!session.ok())
@@ -56,10 +69,12 @@ public:
             if (!password.ok())
                 return ctx.out.fail(password.error());
             const QString oneTime = QString::fromLatin1(password->view().toByteArray());
-            ctx.out.result({{QStringLiteral("login"), login.toLower()}, {QStringLiteral("password"), oneTime}},
+            ctx.out.result({{QStringLiteral("login"), login.toLower()}, {QStringLiteral("password"), oneTime},
+                               {QStringLiteral("awaitingConfirmation"), Roles::holdsKeys(*role)}},
                 tr("Created %1 (%2). One-time password: %3 — give it to the person in private; it must be "
                    "changed at the first sign-in.")
-                    .arg(login.toLower(), Roles::label(*role), oneTime));
+                        .arg(login.toLower(), Roles::label(*role), oneTime)
+                    + awaitingNote(*role));
             return 0;
         }
         if (sub == QLatin1String("reset")) {
@@ -67,10 +82,14 @@ public:
             if (!password.ok())
                 return ctx.out.fail(password.error());
             const QString oneTime = QString::fromLatin1(password->view().toByteArray());
-            ctx.out.result({{QStringLiteral("login"), login}, {QStringLiteral("password"), oneTime}},
+            auto account = accounts.accountByLogin(login);
+            const bool awaits = account.ok() && !account->awaiting.isEmpty();
+            ctx.out.result({{QStringLiteral("login"), login}, {QStringLiteral("password"), oneTime},
+                               {QStringLiteral("awaitingConfirmation"), awaits}},
                 tr("New one-time password for %1: %2 (to be changed at the next sign-in; any lockout is "
                    "lifted).")
-                    .arg(login, oneTime));
+                        .arg(login, oneTime)
+                    + (awaits ? awaitingNote(account->role) : QString()));
             return 0;
         }
         if (sub == QLatin1String("list")) {
@@ -91,6 +110,46 @@ public:
             ctx.out.result({{QStringLiteral("accounts"), rows}}, text);
             return 0;
         }
+        if (sub == QLatin1String("awaiting")) {
+            auto list = accounts.awaitingConfirmation(*session);
+            if (!list.ok())
+                return ctx.out.fail(list.error());
+            QJsonArray rows;
+            QString text;
+            for (const Account& a : *list) {
+                rows.append(toJson(a));
+                text += QStringLiteral("%1  %2  %3  %4  %5\n")
+                            .arg(a.login, -20)
+                            .arg(Roles::key(a.awaitingRole.value_or(a.role)), -17)
+                            .arg(a.awaiting, -9)
+                            .arg(a.awaitingSince.toString(Qt::ISODate), -20)
+                            .arg(a.displayName);
+            }
+            ctx.out.result({{QStringLiteral("accounts"), rows}}, text);
+            return 0;
+        }
+        if (sub == QLatin1String("confirm")) {
+            Result<AccountService::Confirmed> confirmed = makeError(ErrorCode::Internal, QString());
+            if (ctx.isSet(QStringLiteral("recovery"))) {
+                auto passphrase = CliInput::readSecret(tr("Recovery passphrase"));
+                if (!passphrase.ok())
+                    return ctx.out.fail(passphrase.error());
+                confirmed = accounts.confirmWithRecovery(*session, login, *passphrase);
+            } else {
+                confirmed = accounts.confirm(*session, login);
+            }
+            if (!confirmed.ok())
+                return ctx.out.fail(confirmed.error());
+            const QString code = QString::fromLatin1(confirmed->confirmationCode.view().toByteArray());
+            ctx.out.result({{QStringLiteral("login"), login}, {QStringLiteral("change"), confirmed->change},
+                               {QStringLiteral("confirmationCode"), code}},
+                code.isEmpty() ? tr("The change to %1 is confirmed and in effect.").arg(login)
+                               : tr("The change to %1 is confirmed. Confirmation code: %2 — give it to the person in "
+                                    "private, apart from the one-time password: it is typed once, with the first new "
+                                    "password (branchvault-cli passwd asks for it).")
+                                     .arg(login, code));
+            return 0;
+        }
         Status done;
         QString message;
         if (sub == QLatin1String("freeze")) {
@@ -98,13 +157,19 @@ public:
             message = tr("%1 is frozen; the account stays in the records.").arg(login);
         } else if (sub == QLatin1String("unfreeze")) {
             done = accounts.unfreeze(*session, login);
-            message = tr("%1 is active again.").arg(login);
+            auto account = accounts.accountByLogin(login);
+            message = account.ok() && !account->awaiting.isEmpty()
+                ? tr("The unfreezing of %1 is recorded.").arg(login) + awaitingNote(account->role)
+                : tr("%1 is active again.").arg(login);
         } else if (sub == QLatin1String("role")) {
             const auto role = Roles::fromKey(ctx.option(QStringLiteral("role")));
             if (!role)
                 return Cli::usageError(ctx.out, tr("user role needs --role manager|customer_manager|clerk."));
             done = accounts.changeRole(*session, login, *role);
-            message = tr("%1 now has the role %2.").arg(login, Roles::label(*role));
+            message = tr("The role %2 for %1 is recorded.").arg(login, Roles::label(*role)) + awaitingNote(*role);
+        } else if (sub == QLatin1String("decline")) {
+            done = accounts.decline(*session, login, ctx.option(QStringLiteral("reason")));
+            message = tr("The waiting change to %1 is declined; a new or reset account is frozen.").arg(login);
         } else if (sub == QLatin1String("remove-totp")) {
             done = accounts.removeSecondFactor(*session, login);
             message
@@ -125,7 +190,9 @@ public:
             return ctx.out.fail(opened.error());
         const QString login = ctx.parser.values(QStringLiteral("user")).value(0);
         if (login.isEmpty())
-            return Cli::usageError(ctx.out, tr("passwd needs --user LOGIN (stdin: current password, new, new)."));
+            return Cli::usageError(ctx.out,
+                tr("passwd needs --user LOGIN (stdin: current password, new, new; after a branch manager's "
+                   "confirmation also the confirmation code)."));
         auto current = CliInput::readSecret(tr("Current password"));
         if (!current.ok())
             return ctx.out.fail(current.error());
@@ -143,7 +210,14 @@ public:
         auto session = core.auth().signIn(login, *current, ctx.option(QStringLiteral("totp")));
         if (!session.ok())
             return ctx.out.fail(session.error());
-        BV_CLI_TRY(core.auth().changePassword(*session, *current, *next));
+        SecureBytes code;
+        if (core.auth().needsConfirmationCode(*session)) {
+            auto typed = CliInput::readSecret(tr("Confirmation code from the branch manager"));
+            if (!typed.ok())
+                return ctx.out.fail(typed.error());
+            code = std::move(typed).value();
+        }
+        BV_CLI_TRY(core.auth().changePassword(*session, *current, *next, code));
         ctx.out.result({{QStringLiteral("login"), login}}, tr("The password of %1 was changed.").arg(login));
         return 0;
     }
@@ -181,10 +255,12 @@ void registerUserCommands(CommandTable& table)
 {
     table.append({QStringLiteral("user"),
         QStringLiteral("user add LOGIN --role ROLE --name NAME [--staff NO] | freeze | unfreeze | reset | "
-                       "role LOGIN --role ROLE | remove-totp LOGIN | list   (--user ADMIN)"),
+                       "role LOGIN --role ROLE | remove-totp LOGIN | list   (--user ADMIN)\n"
+                       "  user awaiting | confirm LOGIN [--recovery] | decline LOGIN --reason TEXT   (--user MANAGER; "
+                       "confirm --recovery also --user ADMIN, for the first or last branch manager)"),
         UserCommands::user});
     table.append({QStringLiteral("passwd"),
-        QStringLiteral("passwd --user LOGIN         change the own password (stdin: current, new, new)"),
+        QStringLiteral("passwd --user LOGIN         change the own password (stdin: current, new, new[, code])"),
         UserCommands::passwd});
     table.append({QStringLiteral("totp"),
         QStringLiteral("totp enrol --user LOGIN     enrol an authenticator app (stdin: password, code)"),

@@ -101,8 +101,15 @@ public:
         QJsonArray problems;
         for (const QString& p : report->problems)
             problems.append(p);
+        QJsonArray notices;
+        for (const QString& n : report->notices) {
+            notices.append(n);
+            if (!ctx.out.json())
+                ctx.out.text(tr("notice: %1").arg(n));
+        }
         if (report->ok()) {
-            ctx.out.result({{QStringLiteral("problems"), problems}, {QStringLiteral("auditRows"), report->auditRows}},
+            ctx.out.result({{QStringLiteral("problems"), problems}, {QStringLiteral("notices"), notices},
+                               {QStringLiteral("auditRows"), report->auditRows}},
                 tr("All checks passed: database integrity, page authentication (cipher_integrity_check), "
                    "key envelope, field keys and the audit chain (%n row(s)).",
                     nullptr, int(report->auditRows)));

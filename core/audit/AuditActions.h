@@ -19,6 +19,9 @@ inline constexpr char UserFreeze[] = "user.freeze";
 inline constexpr char UserUnfreeze[] = "user.unfreeze";
 inline constexpr char UserResetPassword[] = "user.reset_password";
 inline constexpr char UserRoleChange[] = "user.role_change";
+inline constexpr char UserConfirm[] = "user.confirm"; // a branch manager confirms an account change (dual control)
+inline constexpr char UserDecline[] = "user.decline";
+inline constexpr char KeysMigrate[] = "keys.migrate"; // release 0.1's keyring moved into key slots
 
 inline constexpr char SettingsChange[] = "settings.change";
 

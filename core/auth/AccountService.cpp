@@ -7,6 +7,7 @@
 #include "db/Database.h"
 #include "db/QueryRows.h"
 #include "db/Transaction.h"
+#include "keys/KeySlots.h"
 #include "keys/SealedValues.h"
 #include "policy/AccessControl.h"
 #include "policy/SettingsService.h"
@@ -20,7 +21,7 @@ namespace {
 
 const QString kColumns = QStringLiteral("id, login, display_name, staff_no, role, branch, status, "
                                         "must_change_password, totp_enrolled, created_at, last_sign_in_at, "
-                                        "locked_until");
+                                        "locked_until, awaiting, awaiting_role, awaiting_since");
 
 Account accountFrom(const QSqlQuery& q)
 {
@@ -37,6 +38,10 @@ Account accountFrom(const QSqlQuery& q)
     a.createdAt = QDateTime::fromString(q.value(9).toString(), Qt::ISODateWithMs);
     a.lastSignIn = QDateTime::fromString(q.value(10).toString(), Qt::ISODateWithMs);
     a.lockedUntil = QDateTime::fromString(q.value(11).toString(), Qt::ISODateWithMs);
+    a.awaiting = q.value(12).toString();
+    if (!q.isNull(13))
+        a.awaitingRole = Roles::fromKey(q.value(13).toString());
+    a.awaitingSince = QDateTime::fromString(q.value(14).toString(), Qt::ISODateWithMs);
     return a;
 }
 
@@ -132,11 +137,16 @@ Result<SecureBytes> AccountService::insert(const Actor& actor, const NewAccount&
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
+    // an account that can see customer data waits for a branch manager's confirmation (dual control)
+    const bool awaits = Roles::holdsKeys(account.role);
+    const QVariant noId(QMetaType::fromType<qlonglong>());
+    const QVariant noText(QMetaType::fromType<QString>());
     auto q = m_db.query(QStringLiteral("INSERT INTO users (login, display_name, staff_no, role, branch, password_hash, "
-                                       "password_changed_at, must_change_password, created_at, created_by) "
-                                       "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)"),
+                                       "password_changed_at, must_change_password, created_at, created_by, awaiting, "
+                                       "awaiting_since, awaiting_by) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)"),
         {account.login, account.displayName, account.staffNo, Roles::key(account.role), account.branch, *hashed, now,
-            now, actor.userId > 0 ? QVariant(actor.userId) : QVariant(QMetaType::fromType<qlonglong>())});
+            now, actor.userId > 0 ? QVariant(actor.userId) : noId, awaits ? QVariant(QStringLiteral("create")) : noText,
+            awaits ? QVariant(now) : noText, awaits && actor.userId > 0 ? QVariant(actor.userId) : noId});
     if (!q.ok())
         return q.error();
     Account created;
@@ -145,7 +155,8 @@ Result<SecureBytes> AccountService::insert(const Actor& actor, const NewAccount&
     BV_TRY(m_audit.append(actor,
         userEvent(audit::UserCreate, created,
             QJsonObject {{QStringLiteral("role"), Roles::key(account.role)},
-                {QStringLiteral("staffNo"), account.staffNo}, {QStringLiteral("branch"), account.branch}})));
+                {QStringLiteral("staffNo"), account.staffNo}, {QStringLiteral("branch"), account.branch},
+                {QStringLiteral("awaitingConfirmation"), awaits}})));
     BV_TRY(tx.commit());
     return oneTime;
 }
@@ -183,6 +194,27 @@ Result<Account> AccountService::target(const Actor& actor, Operation operation, 
                "administrator must do it."));
     return account;
 }
+
+Status AccountService::awaitConfirmation(
+    const Actor& actor, const Account& account, const QString& change, const QDateTime& now, std::optional<Role> role)
+{
+    return m_db.exec(QStringLiteral("UPDATE users SET awaiting = ?, awaiting_role = ?, awaiting_since = ?, "
+                                    "awaiting_by = ? WHERE id = ?"),
+        {change, role ? QVariant(Roles::key(*role)) : QVariant(QMetaType::fromType<QString>()), now, actor.userId,
+            account.id});
+}
+
+namespace {
+
+Error alreadyAwaiting(const Account& account)
+{
+    return makeError(ErrorCode::Conflict,
+        AccountService::tr("Account %1 already waits for a branch manager's confirmation of an earlier change. Ask a "
+                           "branch manager to confirm or decline that change first.")
+            .arg(account.login));
+}
+
+} // namespace
 
 Status AccountService::freeze(const Session& session, const QString& login)
 {
@@ -224,13 +256,20 @@ Status AccountService::unfreeze(const Session& session, const QString& login)
         return makeError(ErrorCode::Conflict,
             tr("Staff number %1 has another active account (%2). Freeze that one first.")
                 .arg(account->staffNo, active->toString()));
+    const bool awaits = Roles::holdsKeys(account->role);
+    if (awaits && !account->awaiting.isEmpty())
+        return alreadyAwaiting(*account);
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET status = 'active', frozen_at = NULL, failed_attempts = 0, "
-                                    "locked_until = NULL WHERE id = ?"),
-        {account->id}));
-    BV_TRY(m_audit.append(*actor, userEvent(audit::UserUnfreeze, *account)));
+    if (awaits)
+        BV_TRY(awaitConfirmation(*actor, *account, QStringLiteral("unfreeze"), m_clock.nowUtc()));
+    else
+        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET status = 'active', frozen_at = NULL, failed_attempts = 0, "
+                                        "locked_until = NULL WHERE id = ?"),
+            {account->id}));
+    BV_TRY(m_audit.append(*actor,
+        userEvent(audit::UserUnfreeze, *account, QJsonObject {{QStringLiteral("awaitingConfirmation"), awaits}})));
     return tx.commit();
 }
 
@@ -242,12 +281,21 @@ Result<SecureBytes> AccountService::resetPassword(const Session& session, const 
     auto account = target(*actor, Operation::ManageAccounts, login);
     if (!account.ok())
         return account.error();
+    const bool awaits = Roles::holdsKeys(account->role);
+    // a new or reset account whose one-time password was lost gets another; other waiting changes come first
+    const bool keepsWaiting = account->awaiting == QLatin1String("create")
+        || account->awaiting == QLatin1String("reset") || account->awaiting == QLatin1String("custody");
+    if (awaits && !account->awaiting.isEmpty() && !keepsWaiting)
+        return alreadyAwaiting(*account);
     SecureBytes oneTime = PasswordHasher::oneTimePassword();
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
     BV_TRY(m_auth.storeNewPassword(account->id, oneTime, true));
-    BV_TRY(m_audit.append(*actor, userEvent(audit::UserResetPassword, *account)));
+    if (awaits && !keepsWaiting)
+        BV_TRY(awaitConfirmation(*actor, *account, QStringLiteral("reset"), m_clock.nowUtc()));
+    BV_TRY(m_audit.append(*actor,
+        userEvent(audit::UserResetPassword, *account, QJsonObject {{QStringLiteral("awaitingConfirmation"), awaits}})));
     BV_TRY(tx.commit());
     m_auth.endSessionsOf(account->id);
     return oneTime;
@@ -267,14 +315,17 @@ Status AccountService::changeRole(const Session& session, const QString& login, 
         return makeError(ErrorCode::Conflict,
             tr("An account never moves into or out of the administrator or auditor role. Freeze this "
                "account and create a new one with the new role."));
+    if (!account->awaiting.isEmpty())
+        return alreadyAwaiting(*account);
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET role = ? WHERE id = ?"), {Roles::key(role), account->id}));
+    // both roles see customer data here: the new role waits for a branch manager's confirmation
+    BV_TRY(awaitConfirmation(*actor, *account, QStringLiteral("role"), m_clock.nowUtc(), role));
     BV_TRY(m_audit.append(*actor,
         userEvent(audit::UserRoleChange, *account,
-            QJsonObject {
-                {QStringLiteral("old"), Roles::key(account->role)}, {QStringLiteral("new"), Roles::key(role)}})));
+            QJsonObject {{QStringLiteral("old"), Roles::key(account->role)}, {QStringLiteral("new"), Roles::key(role)},
+                {QStringLiteral("awaitingConfirmation"), true}})));
     BV_TRY(tx.commit());
     m_auth.endSessionsOf(account->id);
     return {};
@@ -313,6 +364,168 @@ Result<QList<Account>> AccountService::list(const Session& session)
         accounts << accountFrom(*q);
     BV_TRY(rowsFinished(*q, Reading::Accounts));
     return accounts;
+}
+
+Result<QList<Account>> AccountService::awaitingConfirmation(const Session& session)
+{
+    auto actor = m_access.authorize(session, Operation::ConfirmAccounts);
+    if (!actor.ok())
+        return actor.error();
+    auto q = m_db.query(QStringLiteral("SELECT ") + kColumns
+        + QStringLiteral(" FROM users WHERE awaiting IS NOT NULL ORDER BY awaiting_since, login"));
+    if (!q.ok())
+        return q.error();
+    QList<Account> accounts;
+    while (q->next())
+        accounts << accountFrom(*q);
+    BV_TRY(rowsFinished(*q, Reading::Accounts));
+    return accounts;
+}
+
+Result<Account> AccountService::waitingTarget(const Actor& actor, const QString& login)
+{
+    auto account = accountByLogin(login);
+    if (!account.ok())
+        return account.error();
+    if (account->id == actor.userId)
+        return m_access.deny(actor, Operation::ConfirmAccounts, QStringLiteral("user"), QString::number(account->id),
+            QString(),
+            tr("Nobody confirms a change to their own account: another branch manager does (for the first or the "
+               "last branch manager, the recovery passphrase)."));
+    if (account->awaiting.isEmpty())
+        return makeError(ErrorCode::Conflict,
+            tr("Account %1 has no change waiting for confirmation. List the accounts waiting for confirmation to "
+               "check the login.")
+                .arg(account->login),
+            QString(), QStringLiteral("login"));
+    return account;
+}
+
+Result<AccountService::Confirmed> AccountService::applyConfirmation(
+    const Actor& actor, const Account& account, const FieldKeys& keys, bool withRecovery)
+{
+    auto slot = KeySlots::kindOf(m_db, account.id);
+    if (!slot.ok())
+        return slot.error();
+    const QString change = account.awaiting;
+    // a new, reset or custody account — and any account without a slot — gets a pending slot under a code
+    const bool writesSlot = change == QLatin1String("create") || change == QLatin1String("reset")
+        || change == QLatin1String("custody") || !slot->has_value();
+    Confirmed confirmed;
+    confirmed.change = change;
+    const QDateTime now = m_clock.nowUtc();
+    if (writesSlot)
+        confirmed.confirmationCode = PasswordHasher::oneTimePassword();
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    if (writesSlot) {
+        BV_TRY(KeySlots::write(m_db, account.id, KeySlots::Kind::Pending, keys,
+            AuthService::normalizeCode(confirmed.confirmationCode), m_auth.slotKdf(), actor.userId, now));
+        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET must_change_password = 1 WHERE id = ?"), {account.id}));
+    }
+    if (change == QLatin1String("unfreeze"))
+        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET status = 'active', frozen_at = NULL, failed_attempts = 0, "
+                                        "locked_until = NULL WHERE id = ?"),
+            {account.id}));
+    if (change == QLatin1String("role") && account.awaitingRole)
+        BV_TRY(m_db.exec(
+            QStringLiteral("UPDATE users SET role = ? WHERE id = ?"), {Roles::key(*account.awaitingRole), account.id}));
+    BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET awaiting = NULL, awaiting_role = NULL, awaiting_since = NULL, "
+                                    "awaiting_by = NULL WHERE id = ?"),
+        {account.id}));
+    QJsonObject details {{QStringLiteral("change"), change}, {QStringLiteral("keySlotWritten"), writesSlot},
+        {QStringLiteral("withRecoveryPassphrase"), withRecovery}};
+    if (account.awaitingRole)
+        details.insert(QStringLiteral("role"), Roles::key(*account.awaitingRole));
+    BV_TRY(m_audit.append(actor, userEvent(audit::UserConfirm, account, details)));
+    BV_TRY(tx.commit());
+    m_auth.endSessionsOf(account.id);
+    return confirmed;
+}
+
+Result<AccountService::Confirmed> AccountService::confirm(const Session& session, const QString& login)
+{
+    auto actor = m_access.authorize(session, Operation::ConfirmAccounts);
+    if (!actor.ok())
+        return actor.error();
+    auto account = waitingTarget(*actor, login);
+    if (!account.ok())
+        return account.error();
+    auto keys = m_auth.sessionKeys(session);
+    if (!keys.ok())
+        return keys.error();
+    return applyConfirmation(*actor, *account, *keys, false);
+}
+
+Result<AccountService::Confirmed> AccountService::confirmWithRecovery(
+    const Session& session, const QString& login, const SecureBytes& passphrase)
+{
+    auto state = m_auth.resolve(session, false);
+    if (!state.ok())
+        return state.error();
+    const Operation operation
+        = state->actor.role == Role::Admin ? Operation::ManageAccounts : Operation::ConfirmAccounts;
+    auto actor = m_access.authorize(session, operation);
+    if (!actor.ok())
+        return actor.error();
+    auto account = waitingTarget(*actor, login);
+    if (!account.ok())
+        return account.error();
+    const Role role = account->awaitingRole.value_or(account->role);
+    if (role != Role::Manager)
+        return makeError(ErrorCode::Conflict,
+            tr("The recovery passphrase confirms only the first or the last branch manager. %1 is not a branch "
+               "manager account: a branch manager confirms it.")
+                .arg(account->login));
+    auto other = m_db.scalar(QStringLiteral("SELECT u.login FROM users u JOIN key_slots k ON k.user_id = u.id "
+                                            "AND k.kind = 'password' WHERE u.role = 'manager' AND u.status = 'active' "
+                                            "AND u.awaiting IS NULL AND u.id <> ? ORDER BY u.login LIMIT 1"),
+        {account->id});
+    if (!other.ok())
+        return other.error();
+    if (!other->isNull())
+        return makeError(ErrorCode::Conflict,
+            tr("Branch manager %1 can confirm this account, so the recovery passphrase is not used for it: it is only "
+               "for the first or the last branch manager.")
+                .arg(other->toString()));
+    auto keys = m_auth.recoveryKeys(passphrase);
+    if (!keys.ok())
+        return keys.error();
+    return applyConfirmation(*actor, *account, *keys, true);
+}
+
+Status AccountService::decline(const Session& session, const QString& login, const QString& reason)
+{
+    auto actor = m_access.authorize(session, Operation::ConfirmAccounts);
+    if (!actor.ok())
+        return actor.error();
+    if (reason.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidInput,
+            tr("Give the reason for declining: the administrator and the auditor read it."), QString(),
+            QStringLiteral("reason"));
+    auto account = waitingTarget(*actor, login);
+    if (!account.ok())
+        return account.error();
+    const QString change = account->awaiting;
+    const bool freezes
+        = change == QLatin1String("create") || change == QLatin1String("reset") || change == QLatin1String("custody");
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    if (freezes)
+        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET status = 'frozen', frozen_at = ? WHERE id = ?"),
+            {m_clock.nowUtc(), account->id}));
+    BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET awaiting = NULL, awaiting_role = NULL, awaiting_since = NULL, "
+                                    "awaiting_by = NULL WHERE id = ?"),
+        {account->id}));
+    BV_TRY(m_audit.append(*actor,
+        userEvent(audit::UserDecline, *account,
+            QJsonObject {{QStringLiteral("change"), change}, {QStringLiteral("reason"), reason.simplified().left(200)},
+                {QStringLiteral("frozen"), freezes}})));
+    BV_TRY(tx.commit());
+    m_auth.endSessionsOf(account->id);
+    return {};
 }
 
 Result<Account> AccountService::accountById(qint64 id) const

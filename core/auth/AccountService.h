@@ -5,11 +5,14 @@
 #include "common/Clock.h"
 #include "common/Result.h"
 #include "common/SecureBytes.h"
+#include "keys/FieldCipher.h"
 #include "policy/Operation.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
+
+#include <optional>
 
 namespace bv {
 
@@ -33,6 +36,11 @@ struct Account
     QDateTime createdAt;
     QDateTime lastSignIn;
     QDateTime lockedUntil;
+    // Dual control: the change waiting for a branch manager's confirmation ("create", "reset", "unfreeze",
+    // "role", "custody"; empty when none), the role a waiting role change gives, and since when.
+    QString awaiting;
+    std::optional<Role> awaitingRole;
+    QDateTime awaitingSince;
 };
 
 struct NewAccount
@@ -47,6 +55,13 @@ struct NewAccount
 // Staff accounts (DESIGN §3), the administrator's work. One role per account; an account is frozen,
 // never deleted. Separation of duties goes down to the person: a staff number that ever held an
 // administrator account can never hold an auditor account, and the other way round.
+//
+// Dual control (DESIGN §3): creating, resetting, unfreezing or changing the role of an account that can see
+// customer data only takes effect when a branch manager other than the account holder confirms it; until then
+// the account cannot sign in. Confirming a new or reset account writes its key slot from the manager's session
+// under a confirmation code the manager hands to the person, who types it with the first new password. The
+// first (or the last) branch manager is confirmed with the recovery passphrase instead. Administrator and
+// auditor accounts need no confirmation and hold no key slot.
 class AccountService
 {
     Q_DECLARE_TR_FUNCTIONS(AccountService)
@@ -67,6 +82,20 @@ public:
     Status removeSecondFactor(const Session& session, const QString& login);
     Result<QList<Account>> list(const Session& session);
 
+    // The branch manager's side of dual control.
+    Result<QList<Account>> awaitingConfirmation(const Session& session);
+    struct Confirmed
+    {
+        QString change; // what was confirmed ("create", "reset", ...)
+        SecureBytes confirmationCode; // for a new, reset or custody account: hand it to the person; else empty
+    };
+    Result<Confirmed> confirm(const Session& session, const QString& login);
+    // For the first or the last branch manager: confirmed with the recovery passphrase (as typed) by an
+    // administrator or a branch manager, when no other active branch manager could confirm.
+    Result<Confirmed> confirmWithRecovery(const Session& session, const QString& login, const SecureBytes& passphrase);
+    // Declines a waiting change: a new, reset or custody account is frozen; an unfreeze or role change lapses.
+    Status decline(const Session& session, const QString& login, const QString& reason);
+
     // Without a session, for other services (names of customer managers etc.): no secrets inside.
     Result<Account> accountById(qint64 id) const;
     Result<Account> accountByLogin(const QString& login) const;
@@ -78,6 +107,12 @@ private:
     Status checkSeparation(const QString& staffNo, Role role, qint64 exceptUserId) const;
     Result<SecureBytes> insert(const Actor& actor, const NewAccount& account);
     Result<Account> target(const Actor& actor, Operation operation, const QString& login);
+    // An account that can see customer data: the change waits for a branch manager (dual control).
+    Status awaitConfirmation(const Actor& actor, const Account& account, const QString& change, const QDateTime& now,
+        std::optional<Role> role = std::nullopt);
+    Result<Account> waitingTarget(const Actor& actor, const QString& login);
+    Result<Confirmed> applyConfirmation(
+        const Actor& actor, const Account& account, const FieldKeys& keys, bool withRecovery);
 
     Database& m_db;
     AuditLog& m_audit;

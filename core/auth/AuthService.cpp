@@ -7,6 +7,8 @@
 #include "db/QueryRows.h"
 #include "db/Transaction.h"
 #include "keys/FieldCipher.h"
+#include "keys/Keyring.h"
+#include "keys/RecoveryPassphrase.h"
 #include "keys/SealedValues.h"
 #include "policy/SettingsService.h"
 
@@ -41,13 +43,14 @@ struct UserRow
     QDateTime lockedUntil;
     bool totpEnrolled = false;
     std::optional<qint64> totpLastStep;
+    QString awaiting; // a change waiting for a branch manager's confirmation (dual control)
 };
 
 Result<std::optional<UserRow>> loadUser(Database& db, const QString& column, const QVariant& value)
 {
     auto q = db.query(QStringLiteral("SELECT id, login, display_name, role, branch, status, password_hash, "
                                      "password_changed_at, must_change_password, failed_attempts, locked_until, "
-                                     "totp_enrolled, totp_last_step FROM users WHERE ")
+                                     "totp_enrolled, totp_last_step, awaiting FROM users WHERE ")
             + column + QStringLiteral(" = ?"),
         {value});
     if (!q.ok())
@@ -72,6 +75,7 @@ Result<std::optional<UserRow>> loadUser(Database& db, const QString& column, con
     row.totpEnrolled = q->value(11).toInt() != 0;
     if (!q->isNull(12))
         row.totpLastStep = q->value(12).toLongLong();
+    row.awaiting = q->value(13).toString();
     return std::optional<UserRow>(row);
 }
 
@@ -100,13 +104,94 @@ Actor unknownLogin(const QString& typedLogin)
 } // namespace
 
 AuthService::AuthService(
-    Database& db, AuditLog& audit, SettingsService& settings, const FieldCipher& cipher, const Clock& clock)
+    Database& db, AuditLog& audit, SettingsService& settings, KeyCustody custody, const Clock& clock)
     : m_db(db)
     , m_audit(audit)
     , m_settings(settings)
-    , m_cipher(cipher)
+    , m_custody(std::move(custody))
     , m_clock(clock)
 {
+}
+
+KeySlots::Kdf AuthService::slotKdf() const
+{
+    const PasswordHasher::Params params = hashParams();
+    return KeySlots::Kdf {params.opslimit, params.memlimitMiB};
+}
+
+SecureBytes AuthService::normalizeCode(const SecureBytes& typed)
+{
+    QByteArray out;
+    for (std::size_t i = 0; i < typed.size(); ++i) {
+        const char c = char(typed.data()[i]);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            out.append(c);
+        else if (c >= 'A' && c <= 'Z')
+            out.append(char(c - 'A' + 'a'));
+    }
+    return SecureBytes::takeFrom(out);
+}
+
+void AuthService::installKeys(FieldKeys keys)
+{
+    if (!m_custody.cipher->isValid() || m_custody.cipher->generation() != keys.generation)
+        m_custody.cipher->install(std::move(keys));
+}
+
+void AuthService::releaseKeysIfUnused()
+{
+    for (const Entry& entry : std::as_const(m_sessions)) {
+        if (entry.holdsKeys && !entry.locked)
+            return;
+    }
+    m_custody.cipher->clear();
+}
+
+Result<FieldKeys> AuthService::sessionKeys(const Session& session)
+{
+    auto state = resolve(session);
+    if (!state.ok())
+        return state.error();
+    auto it = m_sessions.constFind(session.token());
+    if (it == m_sessions.cend() || !it->holdsKeys || !m_custody.cipher->isValid())
+        return makeError(ErrorCode::PermissionDenied,
+            tr("This session holds no customer-information keys: sign in as a branch manager whose own password "
+               "has been set."));
+    return m_custody.cipher->keys().clone();
+}
+
+Result<FieldKeys> AuthService::recoveryKeys(const SecureBytes& typedPassphrase)
+{
+    auto normalized = RecoveryPassphrase::normalize(typedPassphrase);
+    if (!normalized.ok())
+        return normalized.error();
+    return KeySlots::openRecovery(m_db, *normalized);
+}
+
+Status AuthService::moveIntoKeySlots(const Actor& manager, const FieldKeys& keys)
+{
+    // Inside the sign-in transaction. Without the envelope's public key the recovery slot cannot be written,
+    // so the move waits for a later sign-in rather than leave the keys without a recovery path.
+    auto recipient = m_custody.recoveryRecipient();
+    if (!recipient.ok())
+        return {};
+    const QDateTime now = m_clock.nowUtc();
+    BV_TRY(KeySlots::writeRecovery(m_db, keys, *recipient, manager.userId, now));
+    auto waiting = m_db.query(
+        QStringLiteral("UPDATE users SET awaiting = 'custody', awaiting_since = ?, awaiting_by = NULL "
+                       "WHERE role IN ('manager', 'customer_manager', 'clerk') AND status = 'active' AND id <> ? "
+                       "AND awaiting IS NULL "
+                       "AND NOT EXISTS (SELECT 1 FROM key_slots k WHERE k.user_id = users.id)"),
+        {now, manager.userId});
+    if (!waiting.ok())
+        return waiting.error();
+    const int awaiting = waiting->numRowsAffected();
+    BV_TRY(Keyring::clear(m_db, Keyring::Table::Legacy));
+    return m_audit.append(manager,
+        AuditEvent {QString::fromLatin1(audit::KeysMigrate), QStringLiteral("database"), QString(), QString(),
+            AuditOutcome::Ok,
+            QJsonObject {
+                {QStringLiteral("accountsAwaitingConfirmation"), awaiting}, {QStringLiteral("recoverySlot"), true}}});
 }
 
 PasswordHasher::Params AuthService::hashParams() const
@@ -206,13 +291,24 @@ Result<Session> AuthService::signIn(const QString& login, const SecureBytes& pas
         return makeError(ErrorCode::AuthenticationFailed,
             tr("This account is frozen. Ask the system administrator if it should be unfrozen."));
     }
+    if (!user.awaiting.isEmpty()) {
+        BV_TRY(m_audit.appendStandalone(anonymous(typedLogin),
+            AuditEvent {QString::fromLatin1(audit::SignIn), QStringLiteral("user"), QString::number(user.id), QString(),
+                AuditOutcome::Failed,
+                QJsonObject {{QStringLiteral("reason"), QStringLiteral("awaiting confirmation")},
+                    {QStringLiteral("awaiting"), user.awaiting}}}));
+        return makeError(ErrorCode::AuthenticationFailed,
+            tr("This account waits for a branch manager's confirmation (dual control) and cannot sign in yet. Ask "
+               "a branch manager other than yourself to confirm it; you then receive a confirmation code to use "
+               "with your new password."));
+    }
 
     std::optional<qint64> acceptedStep;
     if (user.totpEnrolled) {
         if (totpCode.trimmed().isEmpty())
             return makeError(ErrorCode::SecondFactorRequired,
                 tr("Enter the 6-digit code from your authenticator app to finish signing in."));
-        auto secretText = SealedValues::open(m_db, m_cipher, {kUserKind, user.id, kTotpField});
+        auto secretText = SealedValues::open(m_db, *m_custody.staffCipher, {kUserKind, user.id, kTotpField});
         if (!secretText.ok())
             return secretText.error();
         QByteArray bytes = QByteArray::fromBase64(secretText->toLatin1());
@@ -225,6 +321,39 @@ Result<Session> AuthService::signIn(const QString& login, const SecureBytes& pas
             return step.error();
         }
         acceptedStep = *step;
+    }
+
+    // Key custody: the keys from the account's slot; a release-0.1 database's keyring still opens them until
+    // a branch manager's sign-in moves them into slots, and each key holder's sign-in meanwhile writes its own.
+    std::optional<FieldKeys> keys;
+    bool writeOwnSlot = false;
+    bool moveKeys = false;
+    if (Roles::holdsKeys(user.role)) {
+        auto kind = KeySlots::kindOf(m_db, user.id);
+        if (!kind.ok())
+            return kind.error();
+        if (*kind == KeySlots::Kind::Password) {
+            auto opened = KeySlots::open(m_db, user.id, KeySlots::Kind::Password, normalized);
+            if (!opened.ok())
+                return makeError(ErrorCode::Damaged,
+                    tr("The password is right, but it does not open this account's key slot: the slot is damaged. "
+                       "Ask a branch manager to have the account reset and confirmed again; run \"branchvault-cli "
+                       "verify\"."),
+                    opened.error().message);
+            keys = std::move(opened).value();
+        } else if (!kind->has_value()) {
+            auto legacy = m_custody.legacyKeys();
+            if (!legacy.ok())
+                return legacy.error();
+            if (!legacy->has_value())
+                return makeError(ErrorCode::AuthenticationFailed,
+                    tr("This account holds no key for customer information yet. Ask a branch manager to confirm "
+                       "the account; you then receive a confirmation code."));
+            keys = std::move(**legacy);
+            writeOwnSlot = true;
+            moveKeys = user.role == Role::Manager;
+        }
+        // a pending slot (first sign-in after a confirmation) is opened with the new password and the code
     }
 
     QByteArray token(32, Qt::Uninitialized);
@@ -253,9 +382,29 @@ Result<Session> AuthService::signIn(const QString& login, const SecureBytes& pas
         QJsonObject details {{QStringLiteral("secondFactor"), user.totpEnrolled}};
         if (!newHash.isEmpty())
             details.insert(QStringLiteral("rehashed"), true);
+        if (writeOwnSlot)
+            details.insert(QStringLiteral("keySlotWritten"), true);
         BV_TRY(m_audit.append(actorOf(user, sessionId),
             AuditEvent {QString::fromLatin1(audit::SignIn), QStringLiteral("user"), QString::number(user.id), QString(),
                 AuditOutcome::Ok, details}));
+        if (writeOwnSlot)
+            BV_TRY(
+                KeySlots::write(m_db, user.id, KeySlots::Kind::Password, *keys, normalized, slotKdf(), user.id, now));
+        if (moveKeys)
+            BV_TRY(moveIntoKeySlots(actorOf(user, sessionId), *keys));
+        if (keys && !moveKeys) {
+            // a recovery slot sealed to an earlier passphrase (the envelope was repaired since) follows the
+            // current one; the database of a key holder always has one
+            auto recipient = m_custody.recoveryRecipient();
+            auto stored = KeySlots::recoveryPublicKey(m_db);
+            if (!stored.ok())
+                return stored.error();
+            auto legacyLeft = Keyring::isEmpty(m_db, Keyring::Table::Legacy);
+            if (!legacyLeft.ok())
+                return legacyLeft.error();
+            if (recipient.ok() && recipient->publicKey != *stored && *legacyLeft)
+                BV_TRY(KeySlots::writeRecovery(m_db, *keys, *recipient, user.id, now));
+        }
         BV_TRY(tx.commit());
     }
 
@@ -269,6 +418,10 @@ Result<Session> AuthService::signIn(const QString& login, const SecureBytes& pas
     else if (Roles::isPrivileged(user.role) && !user.totpEnrolled
         && m_settings.boolean(QString::fromLatin1(settings::TotpRequiredForPrivileged)))
         entry.restriction = Restriction::MustEnrolSecondFactor;
+    if (keys) {
+        installKeys(std::move(*keys));
+        entry.holdsKeys = true;
+    }
     m_sessions.insert(token, entry);
 
     Session session;
@@ -284,6 +437,7 @@ Status AuthService::signOut(const Session& session)
         return {};
     const Actor actor = it->actor;
     m_sessions.erase(it);
+    releaseKeysIfUnused();
     return m_audit.appendStandalone(actor,
         AuditEvent {QString::fromLatin1(audit::SignOut), QStringLiteral("user"), QString::number(actor.userId),
             QString(), AuditOutcome::Ok, {}});
@@ -301,7 +455,9 @@ Result<AuthService::SessionState> AuthService::resolve(const Session& session, b
     const qint64 idleSeconds = m_settings.integer(QString::fromLatin1(settings::IdleMinutes)) * 60;
     if (it->lastActivity.secsTo(now) >= idleSeconds) {
         it->locked = true;
+        it->holdsKeys = false;
         const Actor actor = it->actor;
+        releaseKeysIfUnused();
         const AuditEvent event {QString::fromLatin1(audit::IdleLock), QStringLiteral("user"),
             QString::number(actor.userId), QString(), AuditOutcome::Ok,
             QJsonObject {{QStringLiteral("reason"), QStringLiteral("idle")}}};
@@ -322,6 +478,8 @@ Status AuthService::lock(const Session& session)
     if (it == m_sessions.end() || it->locked)
         return {};
     it->locked = true;
+    it->holdsKeys = false;
+    releaseKeysIfUnused();
     return m_audit.appendStandalone(it->actor,
         AuditEvent {QString::fromLatin1(audit::IdleLock), QStringLiteral("user"), QString::number(it->actor.userId),
             QString(), AuditOutcome::Ok, QJsonObject {{QStringLiteral("reason"), QStringLiteral("manual")}}});
@@ -356,11 +514,27 @@ Status AuthService::unlock(const Session& session, const SecureBytes& password)
     }
     if (!PasswordHasher::verify((*loaded)->passwordHash, PasswordHasher::normalize(password)))
         return recordFailure(userId, login, QStringLiteral("wrong password at unlock"), true);
+    std::optional<FieldKeys> keys;
+    if (Roles::holdsKeys((*loaded)->role)) {
+        auto kind = KeySlots::kindOf(m_db, userId);
+        if (!kind.ok())
+            return kind.error();
+        if (*kind == KeySlots::Kind::Password) {
+            auto opened = KeySlots::open(m_db, userId, KeySlots::Kind::Password, PasswordHasher::normalize(password));
+            if (!opened.ok())
+                return opened.error();
+            keys = std::move(opened).value();
+        }
+    }
     it = m_sessions.find(session.token()); // recordFailure may have ended it; here it did not
     if (it == m_sessions.end())
         return makeError(
             ErrorCode::AuthenticationFailed, tr("You are not signed in (or were signed out). Sign in again."));
     it->locked = false;
+    if (keys) {
+        installKeys(std::move(*keys));
+        it->holdsKeys = true;
+    }
     it->lastActivity = m_clock.nowUtc();
     BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET failed_attempts = 0 WHERE id = ?"), {userId}));
     return m_audit.appendStandalone(it->actor,
@@ -415,7 +589,17 @@ Status AuthService::storeNewPassword(qint64 userId, const SecureBytes& normalize
     return {};
 }
 
-Status AuthService::changePassword(const Session& session, const SecureBytes& current, const SecureBytes& next)
+bool AuthService::needsConfirmationCode(const Session& session)
+{
+    auto it = m_sessions.constFind(session.token());
+    if (it == m_sessions.cend() || !Roles::holdsKeys(it->actor.role))
+        return false;
+    auto kind = KeySlots::kindOf(m_db, it->actor.userId);
+    return kind.ok() && *kind == KeySlots::Kind::Pending;
+}
+
+Status AuthService::changePassword(
+    const Session& session, const SecureBytes& current, const SecureBytes& next, const SecureBytes& confirmationCode)
 {
     auto state = resolve(session);
     if (!state.ok())
@@ -430,17 +614,63 @@ Status AuthService::changePassword(const Session& session, const SecureBytes& cu
         return recordFailure(actor.userId, actor.login, QStringLiteral("wrong current password"), true);
     const SecureBytes normalized = PasswordHasher::normalize(next);
     BV_TRY(checkNewPassword(actor.userId, normalized));
+    // The keys move to a slot under the new password: from the pending slot with the branch manager's
+    // confirmation code, or from this session (or the old password's slot).
+    std::optional<FieldKeys> keys;
+    if (Roles::holdsKeys(actor.role)) {
+        auto kind = KeySlots::kindOf(m_db, actor.userId);
+        if (!kind.ok())
+            return kind.error();
+        if (*kind == KeySlots::Kind::Pending) {
+            const SecureBytes code = normalizeCode(confirmationCode);
+            if (code.isEmpty())
+                return makeError(ErrorCode::InvalidInput,
+                    tr("Type the confirmation code the branch manager gave you when confirming this account: it opens "
+                       "your access to customer information."),
+                    QString(), QStringLiteral("confirmation_code"));
+            auto opened = KeySlots::open(m_db, actor.userId, KeySlots::Kind::Pending, code);
+            if (!opened.ok()) {
+                if (opened.error().code != ErrorCode::AuthenticationFailed)
+                    return opened.error();
+                Status failed
+                    = recordFailure(actor.userId, actor.login, QStringLiteral("wrong confirmation code"), true);
+                if (failed.error().code == ErrorCode::AccountLocked)
+                    return failed.error();
+                return makeError(ErrorCode::AuthenticationFailed, opened.error().message, QString(),
+                    QStringLiteral("confirmation_code"));
+            }
+            keys = std::move(opened).value();
+        } else if (*kind == KeySlots::Kind::Password) {
+            auto held = m_sessions.constFind(session.token());
+            if (held != m_sessions.cend() && held->holdsKeys && m_custody.cipher->isValid()) {
+                keys = m_custody.cipher->keys().clone();
+            } else {
+                auto opened
+                    = KeySlots::open(m_db, actor.userId, KeySlots::Kind::Password, PasswordHasher::normalize(current));
+                if (!opened.ok())
+                    return opened.error();
+                keys = std::move(opened).value();
+            }
+        }
+    }
     {
         Transaction tx(m_db);
         if (!tx.ok())
             return tx.error();
         BV_TRY(storeNewPassword(actor.userId, normalized, false));
+        if (keys)
+            BV_TRY(KeySlots::write(m_db, actor.userId, KeySlots::Kind::Password, *keys, normalized, slotKdf(),
+                actor.userId, m_clock.nowUtc()));
         BV_TRY(m_audit.append(actor,
             AuditEvent {QString::fromLatin1(audit::PasswordChange), QStringLiteral("user"),
                 QString::number(actor.userId), QString(), AuditOutcome::Ok, {}}));
         BV_TRY(tx.commit());
     }
     auto it = m_sessions.find(session.token());
+    if (it != m_sessions.end() && keys) {
+        installKeys(std::move(*keys));
+        it->holdsKeys = true;
+    }
     if (it != m_sessions.end() && it->restriction == Restriction::MustChangePassword) {
         it->restriction = Restriction::None;
         if (Roles::isPrivileged(actor.role) && !(*loaded)->totpEnrolled
@@ -485,8 +715,8 @@ Status AuthService::confirmSecondFactor(const Session& session, const QString& c
         Transaction tx(m_db);
         if (!tx.ok())
             return tx.error();
-        BV_TRY(SealedValues::put(m_db, m_cipher, {kUserKind, actor.userId, kTotpField}, QString::fromLatin1(encoded),
-            QString(), BlindDomain::None));
+        BV_TRY(SealedValues::put(m_db, *m_custody.staffCipher, {kUserKind, actor.userId, kTotpField},
+            QString::fromLatin1(encoded), QString(), BlindDomain::None));
         BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET totp_enrolled = 1, totp_last_step = ? WHERE id = ?"),
             {*step, actor.userId}));
         BV_TRY(m_audit.append(actor,
@@ -509,6 +739,7 @@ void AuthService::endSessionsOf(qint64 userId)
         else
             ++it;
     }
+    releaseKeysIfUnused();
 }
 
 } // namespace bv

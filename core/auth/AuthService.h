@@ -1,10 +1,12 @@
 #pragma once
 
+#include "KeyCustody.h"
 #include "PasswordHasher.h"
 #include "Session.h"
 #include "common/Clock.h"
 #include "common/Result.h"
 #include "common/SecureBytes.h"
+#include "keys/KeySlots.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -16,7 +18,6 @@ namespace bv {
 
 class AuditLog;
 class Database;
-class FieldCipher;
 class SettingsService;
 
 // Sign-in, sessions and the account's own credentials (DESIGN §3).
@@ -27,6 +28,11 @@ class SettingsService;
 // - A session whose password must be changed (first sign-in, after an administrator's reset,
 //   expired) or whose second factor is mandatory but missing can only do that one thing.
 // - TOTP (RFC 6238) per account; a code is accepted once (replay refused).
+// - Key custody (DESIGN §2): a customer-data account's sign-in unwraps the customer-information keys from
+//   its key slot (Argon2id of its password) into the shared cipher; lock, idle lock and sign-out of the last
+//   such session wipe them. The first sign-in after a branch manager confirmed the account needs that
+//   manager's confirmation code with the new password. A branch manager's first sign-in on a database of
+//   release 0.1 moves its keyring into key slots.
 class AuthService
 {
     Q_DECLARE_TR_FUNCTIONS(AuthService)
@@ -38,8 +44,7 @@ public:
         MustEnrolSecondFactor
     };
 
-    AuthService(
-        Database& db, AuditLog& audit, SettingsService& settings, const FieldCipher& cipher, const Clock& clock);
+    AuthService(Database& db, AuditLog& audit, SettingsService& settings, KeyCustody custody, const Clock& clock);
 
     Result<Session> signIn(const QString& login, const SecureBytes& password, const QString& totpCode = QString());
     Status signOut(const Session& session);
@@ -58,7 +63,20 @@ public:
     bool isLocked(const Session& session) const;
     Restriction restriction(const Session& session) const;
 
-    Status changePassword(const Session& session, const SecureBytes& current, const SecureBytes& next);
+    // `confirmationCode`: the code of the branch manager who confirmed a new or reset account, needed at
+    // the first password change of such an account (needsConfirmationCode).
+    Status changePassword(const Session& session, const SecureBytes& current, const SecureBytes& next,
+        const SecureBytes& confirmationCode = SecureBytes());
+    bool needsConfirmationCode(const Session& session);
+    // Normalised form of a typed confirmation code (letters and digits, lower case).
+    static SecureBytes normalizeCode(const SecureBytes& typed);
+
+    // The customer-information keys of a signed-in key holder's session (for writing another account's
+    // key slot); PermissionDenied when the session holds none.
+    Result<FieldKeys> sessionKeys(const Session& session);
+    // The customer-information keys from the recovery key slot, with the recovery passphrase as typed.
+    Result<FieldKeys> recoveryKeys(const SecureBytes& typedPassphrase);
+    KeySlots::Kdf slotKdf() const;
 
     struct Enrolment
     {
@@ -86,7 +104,13 @@ private:
         bool locked = false;
         Restriction restriction = Restriction::None;
         std::shared_ptr<SecureBytes> pendingTotpSecret; // during enrolment only
+        bool holdsKeys = false; // the customer-information keys are installed for this session
     };
+
+    void installKeys(FieldKeys keys);
+    // Wipes the shared keys when no unlocked session holds them any more.
+    void releaseKeysIfUnused();
+    Status moveIntoKeySlots(const Actor& manager, const FieldKeys& keys);
 
     Error wrongCredentials(int attemptsLeft) const;
     Status recordFailure(qint64 userId, const QString& login, const QString& reason, bool countTowardsLockout);
@@ -94,7 +118,7 @@ private:
     Database& m_db;
     AuditLog& m_audit;
     SettingsService& m_settings;
-    const FieldCipher& m_cipher;
+    KeyCustody m_custody;
     const Clock& m_clock;
     QHash<QByteArray, Entry> m_sessions;
 };

@@ -28,6 +28,8 @@ public:
     static QString label(Role role); // translated: "System administrator" / 系统管理员
     // Roles that never see customer data.
     static bool isPrivileged(Role role) { return role == Role::Admin || role == Role::Auditor; }
+    // Roles whose accounts hold a key slot for customer information (DESIGN §2, §3).
+    static bool holdsKeys(Role role) { return !isPrivileged(role); }
 };
 
 } // namespace bv

@@ -495,6 +495,7 @@ Result<std::optional<ClerkCard>> CustomerFinder::clerkLookup(
             QString(), QStringLiteral("purpose"));
     CustomerStore& store = m_service.store();
     Database& db = m_service.database();
+    BV_TRY(store.cipher().checkAvailable());
     auto ids = store.customersWith(int(BlindDomain::IdNumber), idNumber);
     if (!ids.ok())
         return ids.error();

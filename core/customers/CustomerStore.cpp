@@ -267,6 +267,7 @@ Status CustomerStore::updateAccount(const AccountInput& account)
 
 Result<QList<qint64>> CustomerStore::customersWith(int blindDomain, const QString& value, qint64 exceptCustomer) const
 {
+    BV_TRY(m_cipher.checkAvailable());
     const QByteArray blind = m_cipher.blindIndex(BlindDomain(blindDomain), value);
     QList<qint64> ids;
     if (blind.isEmpty())

@@ -374,6 +374,49 @@ CREATE TABLE print_register (
 -- erased with the reason when either customer is anonymised.
 ALTER TABLE suspicious_pairs ADD COLUMN masked_value TEXT;
 )sql"))},
+        {5, QStringLiteral("key slots and accounts awaiting a branch manager's confirmation"),
+            sqlMigration(QStringLiteral(R"sql(
+-- The field-encryption and blind-index keys, wrapped per customer-data account by a key derived from its
+-- password (or, until its first password change, from the confirmation code of the branch manager who
+-- confirmed it), and once more sealed to the recovery passphrase's public key (core/keys/KeySlots). The
+-- keychain holds the database key only. The keyring table of earlier releases is emptied when a branch
+-- manager's first sign-in moves its keys into slots.
+CREATE TABLE key_slots (
+    holder      TEXT PRIMARY KEY NOT NULL, -- 'user:<id>' or 'recovery'
+    user_id     INTEGER REFERENCES users (id),
+    kind        TEXT NOT NULL CHECK (kind IN ('password', 'pending', 'recovery')),
+    generation  INTEGER NOT NULL,
+    kdf_ops     INTEGER,
+    kdf_mem_mib INTEGER,
+    salt        BLOB,
+    nonce       BLOB,
+    public_key  BLOB,
+    wrapped     BLOB NOT NULL,
+    written_at  TEXT NOT NULL,
+    written_by  INTEGER REFERENCES users (id),
+    CHECK ((holder = 'recovery') = (kind = 'recovery'))
+) STRICT;
+
+-- The keys that seal staff secrets (second-factor seeds), wrapped like release 0.1's keyring by the key
+-- material of the keychain and the envelope: administrators and auditors hold no customer key.
+CREATE TABLE staff_keyring (
+    purpose    TEXT NOT NULL CHECK (purpose IN ('field', 'index')),
+    kek_id     TEXT NOT NULL,
+    generation INTEGER NOT NULL,
+    nonce      BLOB NOT NULL,
+    wrapped    BLOB NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (purpose, kek_id)
+) STRICT;
+
+-- Dual control (DESIGN §3): a new account, a reset, an unfreeze or a role change of an account that can see
+-- customer data waits here until a branch manager other than the holder confirms it; until then the
+-- account cannot sign in. 'custody': the account had no key slot when the keys moved into slots.
+ALTER TABLE users ADD COLUMN awaiting TEXT CHECK (awaiting IN ('create', 'reset', 'unfreeze', 'role', 'custody'));
+ALTER TABLE users ADD COLUMN awaiting_role TEXT CHECK (awaiting_role IN ('manager', 'customer_manager', 'clerk'));
+ALTER TABLE users ADD COLUMN awaiting_since TEXT;
+ALTER TABLE users ADD COLUMN awaiting_by INTEGER REFERENCES users (id);
+)sql"))},
     };
     return migrations;
 }

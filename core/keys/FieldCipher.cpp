@@ -47,6 +47,16 @@ FieldCipher::FieldCipher(FieldKeys keys)
 {
 }
 
+Status FieldCipher::checkAvailable() const
+{
+    if (isValid())
+        return {};
+    return makeError(ErrorCode::PermissionDenied,
+        tr("Customer information is locked: its keys are opened only by the password of a branch manager, "
+           "customer manager or query clerk. Sign in with such an account (or unlock the locked session) "
+           "and try again."));
+}
+
 QByteArray FieldCipher::associatedData(QStringView ownerKind, qint64 ownerId, QStringView field)
 {
     return QByteArrayLiteral("bv1|") + ownerKind.toUtf8() + '|' + QByteArray::number(ownerId) + '|' + field.toUtf8();
@@ -54,6 +64,8 @@ QByteArray FieldCipher::associatedData(QStringView ownerKind, qint64 ownerId, QS
 
 QByteArray FieldCipher::seal(const QString& plaintext, const QByteArray& associatedData) const
 {
+    if (!isValid())
+        return QByteArray(); // callers check checkAvailable() first (SealedValues::put does)
     QByteArray message = plaintext.toUtf8();
     constexpr std::size_t nonceBytes = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
     QByteArray out(qsizetype(nonceBytes + std::size_t(message.size()) + crypto_aead_xchacha20poly1305_ietf_ABYTES),
@@ -74,6 +86,7 @@ Result<QString> FieldCipher::open(const QByteArray& sealed, const QByteArray& as
 {
     constexpr std::size_t nonceBytes = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
     constexpr std::size_t tagBytes = crypto_aead_xchacha20poly1305_ietf_ABYTES;
+    BV_TRY(checkAvailable());
     if (std::size_t(sealed.size()) < nonceBytes + tagBytes)
         return makeError(ErrorCode::Damaged,
             tr("A protected value is damaged and cannot be shown. Run "
@@ -142,7 +155,7 @@ QString FieldCipher::normalize(BlindDomain domain, const QString& value)
 QByteArray FieldCipher::blindIndex(BlindDomain domain, const QString& value) const
 {
     const QString normalized = normalize(domain, value);
-    if (normalized.isEmpty())
+    if (normalized.isEmpty() || !isValid())
         return QByteArray();
     // domain separation: the same digits as a phone and as an account give different digests
     QByteArray message = blindDomainKey(domain).toUtf8() + '\0' + normalized.toUtf8();

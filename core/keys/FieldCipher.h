@@ -52,6 +52,12 @@ public:
     explicit FieldCipher(FieldKeys keys);
 
     bool isValid() const { return m_keys.isValid(); }
+    // The keys of a session, installed when a key holder signs in (core/auth/KeyCustody) and wiped when
+    // the last key holder's session locks or ends: until then seal/open/blindIndex refuse to work.
+    void install(FieldKeys keys) { m_keys = std::move(keys); }
+    void clear() { m_keys = FieldKeys(); }
+    // PermissionDenied when no keys are installed: no key holder is signed in.
+    Status checkAvailable() const;
     int generation() const { return m_keys.generation; }
     const FieldKeys& keys() const { return m_keys; }
 

@@ -110,6 +110,29 @@ Result<KeyMaterial> KeyEnvelope::openSlot(const Slot& slot, const SecureBytes& s
     return std::move(material).value();
 }
 
+Result<SecureBytes> KeyEnvelope::recoverySecretKey(const SecureBytes& normalizedPassphrase) const
+{
+    return recoverySecretKey(normalizedPassphrase, m_salt, m_params, m_publicKey);
+}
+
+Result<SecureBytes> KeyEnvelope::recoverySecretKey(const SecureBytes& normalizedPassphrase, const QByteArray& salt,
+    const KdfParams& params, const QByteArray& expectedPublicKey)
+{
+    ensureSodium();
+    if (salt.size() != crypto_pwhash_SALTBYTES || params.opslimit < crypto_pwhash_OPSLIMIT_MIN || params.opslimit > 64
+        || params.memlimit < crypto_pwhash_MEMLIMIT_MIN || params.memlimit > 4ull * 1024 * 1024 * 1024)
+        return makeError(ErrorCode::Damaged, tr("The recovery key derivation parameters are damaged."));
+    unsigned char publicKey[crypto_box_curve25519xchacha20poly1305_PUBLICKEYBYTES];
+    SecureBytes secretKey;
+    BV_TRY(deriveKeyPair(normalizedPassphrase, salt, params, publicKey, secretKey));
+    if (expectedPublicKey.size() != qsizetype(sizeof(publicKey))
+        || sodium_memcmp(publicKey, expectedPublicKey.constData(), sizeof(publicKey)) != 0)
+        return makeError(ErrorCode::WrongKey,
+            tr("The recovery passphrase does not belong to this database. Check that you have the "
+               "recovery sheet of this database and type it again."));
+    return secretKey;
+}
+
 Result<KeyEnvelope::Unwrapped> KeyEnvelope::unwrap(const SecureBytes& normalizedPassphrase) const
 {
     ensureSodium();

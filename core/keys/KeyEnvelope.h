@@ -72,6 +72,18 @@ public:
     void promotePending();
     void clearPending();
 
+    // The recovery passphrase's public key: the recovery key slot in the database is sealed to it.
+    QByteArray publicKey() const { return m_publicKey; }
+    QByteArray salt() const { return m_salt; }
+    KdfParams params() const { return m_params; }
+    // passphrase --Argon2id(salt, params)--> X25519 key pair; the public key must equal `expectedPublicKey`
+    // (WrongKey otherwise). Used for the recovery key slot, which keeps its own salt and parameters.
+    static Result<SecureBytes> recoverySecretKey(const SecureBytes& normalizedPassphrase, const QByteArray& salt,
+        const KdfParams& params, const QByteArray& expectedPublicKey);
+    // The recovery passphrase's secret key, for opening the recovery key slot; WrongKey if the passphrase is
+    // not this envelope's.
+    Result<SecureBytes> recoverySecretKey(const SecureBytes& normalizedPassphrase) const;
+
     // WrongKey if the passphrase is not this envelope's; Damaged if a slot does not decrypt.
     Result<Unwrapped> unwrap(const SecureBytes& normalizedPassphrase) const;
 

@@ -11,16 +11,29 @@ namespace {
 
 constexpr char kSubkeyContext[8] = {'B', 'V', 'k', 'e', 'y', 'r', 'n', 'g'};
 
-QByteArray keyringAd(const QString& purpose, int generation)
+QString tableName(Keyring::Table table)
 {
-    return QByteArrayLiteral("bv-keyring|") + purpose.toUtf8() + '|' + QByteArray::number(generation);
+    return table == Keyring::Table::Staff ? QStringLiteral("staff_keyring") : QStringLiteral("keyring");
+}
+
+// A row of one table never unwraps as a row of the other: its own subkey and associated data.
+quint64 subkeyId(Keyring::Table table)
+{
+    return table == Keyring::Table::Staff ? 2 : 1;
+}
+
+QByteArray keyringAd(Keyring::Table table, const QString& purpose, int generation)
+{
+    return (table == Keyring::Table::Staff ? QByteArrayLiteral("bv-staff-keyring|") : QByteArrayLiteral("bv-keyring|"))
+        + purpose.toUtf8() + '|' + QByteArray::number(generation);
 }
 
 } // namespace
 
-Status Keyring::store(Database& db, const KeyMaterial& material, const FieldKeys& keys, const QDateTime& now)
+Status Keyring::store(
+    Database& db, Table table, const KeyMaterial& material, const FieldKeys& keys, const QDateTime& now)
 {
-    const SecureBytes kek = material.deriveSubkey(1, kSubkeyContext);
+    const SecureBytes kek = material.deriveSubkey(subkeyId(table), kSubkeyContext);
     const QString kekId = material.wrapKeyId();
     const struct
     {
@@ -31,27 +44,28 @@ Status Keyring::store(Database& db, const KeyMaterial& material, const FieldKeys
         QByteArray nonce(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, Qt::Uninitialized);
         randombytes_buf(nonce.data(), std::size_t(nonce.size()));
         QByteArray wrapped(qsizetype(item.key.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES), Qt::Uninitialized);
-        const QByteArray ad = keyringAd(item.purpose, keys.generation);
+        const QByteArray ad = keyringAd(table, item.purpose, keys.generation);
         unsigned long long written = 0;
         crypto_aead_xchacha20poly1305_ietf_encrypt(reinterpret_cast<unsigned char*>(wrapped.data()), &written,
             item.key.data(), item.key.size(), reinterpret_cast<const unsigned char*>(ad.constData()),
             std::size_t(ad.size()), nullptr, reinterpret_cast<const unsigned char*>(nonce.constData()), kek.data());
-        auto q
-            = db.query(QStringLiteral("INSERT INTO keyring (purpose, kek_id, generation, nonce, wrapped, created_at) "
-                                      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (purpose, kek_id) DO UPDATE SET "
-                                      "generation = excluded.generation, nonce = excluded.nonce, "
-                                      "wrapped = excluded.wrapped, created_at = excluded.created_at"),
-                {item.purpose, kekId, keys.generation, nonce, wrapped, now});
+        auto q = db.query(QStringLiteral("INSERT INTO ") + tableName(table)
+                + QStringLiteral(" (purpose, kek_id, generation, nonce, wrapped, created_at) "
+                                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (purpose, kek_id) DO UPDATE SET "
+                                 "generation = excluded.generation, nonce = excluded.nonce, "
+                                 "wrapped = excluded.wrapped, created_at = excluded.created_at"),
+            {item.purpose, kekId, keys.generation, nonce, wrapped, now});
         if (!q.ok())
             return q.error();
     }
     return {};
 }
 
-Result<FieldKeys> Keyring::load(Database& db, const KeyMaterial& material)
+Result<FieldKeys> Keyring::load(Database& db, Table table, const KeyMaterial& material)
 {
-    const SecureBytes kek = material.deriveSubkey(1, kSubkeyContext);
-    auto q = db.query(QStringLiteral("SELECT purpose, generation, nonce, wrapped FROM keyring WHERE kek_id = ?"),
+    const SecureBytes kek = material.deriveSubkey(subkeyId(table), kSubkeyContext);
+    auto q = db.query(QStringLiteral("SELECT purpose, generation, nonce, wrapped FROM ") + tableName(table)
+            + QStringLiteral(" WHERE kek_id = ?"),
         {material.wrapKeyId()});
     if (!q.ok())
         return q.error();
@@ -67,7 +81,7 @@ Result<FieldKeys> Keyring::load(Database& db, const KeyMaterial& material)
             break;
         SecureBytes key(32);
         unsigned long long plainBytes = 0;
-        const QByteArray ad = keyringAd(purpose, generation);
+        const QByteArray ad = keyringAd(table, purpose, generation);
         if (crypto_aead_xchacha20poly1305_ietf_decrypt(key.data(), &plainBytes, nullptr,
                 reinterpret_cast<const unsigned char*>(wrapped.constData()), std::size_t(wrapped.size()),
                 reinterpret_cast<const unsigned char*>(ad.constData()), std::size_t(ad.size()),
@@ -91,20 +105,33 @@ Result<FieldKeys> Keyring::load(Database& db, const KeyMaterial& material)
     return keys;
 }
 
+Result<bool> Keyring::isEmpty(Database& db, Table table)
+{
+    auto rows = db.scalar(QStringLiteral("SELECT count(*) FROM ") + tableName(table));
+    if (!rows.ok())
+        return rows.error();
+    return rows->toInt() == 0;
+}
+
 Status Keyring::removeOtherWrappings(Database& db, const KeyMaterial& keep)
 {
-    auto q = db.query(QStringLiteral("DELETE FROM keyring WHERE kek_id <> ?"), {keep.wrapKeyId()});
-    if (!q.ok())
-        return q.error();
+    for (Table table : {Table::Staff, Table::Legacy})
+        BV_TRY(db.exec(QStringLiteral("DELETE FROM ") + tableName(table) + QStringLiteral(" WHERE kek_id <> ?"),
+            {keep.wrapKeyId()}));
     return {};
 }
 
 Status Keyring::removeWrapping(Database& db, const KeyMaterial& material)
 {
-    auto q = db.query(QStringLiteral("DELETE FROM keyring WHERE kek_id = ?"), {material.wrapKeyId()});
-    if (!q.ok())
-        return q.error();
+    for (Table table : {Table::Staff, Table::Legacy})
+        BV_TRY(db.exec(QStringLiteral("DELETE FROM ") + tableName(table) + QStringLiteral(" WHERE kek_id = ?"),
+            {material.wrapKeyId()}));
     return {};
+}
+
+Status Keyring::clear(Database& db, Table table)
+{
+    return db.exec(QStringLiteral("DELETE FROM ") + tableName(table));
 }
 
 } // namespace bv

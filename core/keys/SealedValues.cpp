@@ -10,6 +10,7 @@ Status SealedValues::put(Database& db, const FieldCipher& cipher, const Key& key
 {
     if (plaintext.isEmpty())
         return remove(db, key);
+    BV_TRY(cipher.checkAvailable());
     const QByteArray sealed
         = cipher.seal(plaintext, FieldCipher::associatedData(key.ownerKind, key.ownerId, key.field));
     const QByteArray blind = cipher.blindIndex(domain, plaintext);
@@ -81,6 +82,7 @@ Result<QList<SealedValues::Match>> SealedValues::find(
     Database& db, const FieldCipher& cipher, BlindDomain domain, const QString& value)
 {
     QList<Match> matches;
+    BV_TRY(cipher.checkAvailable());
     const QByteArray blind = cipher.blindIndex(domain, value);
     if (blind.isEmpty())
         return matches;
@@ -95,10 +97,17 @@ Result<QList<SealedValues::Match>> SealedValues::find(
     return matches;
 }
 
-Status SealedValues::reseal(
-    Database& db, const FieldCipher& from, const FieldCipher& to, const std::function<void(qint64, qint64)>& progress)
+Status SealedValues::reseal(Database& db, const FieldCipher& from, const FieldCipher& to,
+    const std::function<void(qint64, qint64)>& progress, const QString& ownerKind)
 {
-    auto count = db.scalar(QStringLiteral("SELECT count(*) FROM sealed_value"));
+    BV_TRY(from.checkAvailable());
+    BV_TRY(to.checkAvailable());
+    // every row, or the rows of one owner kind (an internal constant such as "user", never input)
+    const bool allKinds = ownerKind.isEmpty();
+    const QString kindFilter = allKinds ? QString() : QStringLiteral(" AND owner_kind = ?");
+    auto count = allKinds
+        ? db.scalar(QStringLiteral("SELECT count(*) FROM sealed_value"))
+        : db.scalar(QStringLiteral("SELECT count(*) FROM sealed_value WHERE owner_kind = ?"), {ownerKind});
     if (!count.ok())
         return count.error();
     const qint64 total = count->toLongLong();
@@ -108,10 +117,13 @@ Status SealedValues::reseal(
     QString lastField;
     qint64 done = 0;
     for (;;) {
+        QVariantList bound {lastKind, lastId, lastField};
+        if (!allKinds)
+            bound << ownerKind;
         auto q = db.query(QStringLiteral("SELECT owner_kind, owner_id, field, sealed, blind_domain FROM sealed_value "
-                                         "WHERE (owner_kind, owner_id, field) > (?, ?, ?) "
-                                         "ORDER BY owner_kind, owner_id, field LIMIT 1000"),
-            {lastKind, lastId, lastField});
+                                         "WHERE (owner_kind, owner_id, field) > (?, ?, ?)")
+                + kindFilter + QStringLiteral(" ORDER BY owner_kind, owner_id, field LIMIT 1000"),
+            bound);
         if (!q.ok())
             return q.error();
         struct Row

@@ -5,7 +5,7 @@ namespace bv {
 QList<Operation> Operations::all()
 {
     QList<Operation> list;
-    for (int i = int(Operation::ChangeOwnPassword); i <= int(Operation::RecordPrintDestruction); ++i)
+    for (int i = int(Operation::ChangeOwnPassword); i <= int(Operation::ConfirmAccounts); ++i)
         list << Operation(i);
     return list;
 }
@@ -103,6 +103,8 @@ QString Operations::key(Operation operation)
         return QStringLiteral("print_report");
     case Operation::RecordPrintDestruction:
         return QStringLiteral("record_print_destruction");
+    case Operation::ConfirmAccounts:
+        return QStringLiteral("confirm_accounts");
     }
     return QString();
 }
@@ -200,6 +202,8 @@ QString Operations::label(Operation operation)
         return tr("print controlled reports");
     case Operation::RecordPrintDestruction:
         return tr("record the destruction of printouts");
+    case Operation::ConfirmAccounts:
+        return tr("confirm staff account changes");
     }
     return QString();
 }

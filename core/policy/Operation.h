@@ -60,6 +60,9 @@ enum class Operation
     ViewReassignments,
     PrintReport, // needs a live grant as well
     RecordPrintDestruction,
+    // dual control of staff accounts: a branch manager confirms (or declines) what the administrator did to
+    // an account that can see customer data, and writes its key slot
+    ConfirmAccounts,
 };
 
 class Operations

@@ -113,6 +113,8 @@ unsigned rolesFor(Operation operation)
         return M | C;
     case Operation::RecordPrintDestruction:
         return M;
+    case Operation::ConfirmAccounts:
+        return M;
     }
     return 0;
 }

@@ -4,6 +4,7 @@
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "db/Database.h"
+#include "keys/KeyEnvelope.h"
 #include "policy/AccessControl.h"
 
 #include <QFile>
@@ -58,7 +59,8 @@ Status AdminService::rekey(const Session& session, const VaultService::Progress&
     auto actor = m_access.authorize(session, Operation::RotateKeys);
     if (!actor.ok())
         return actor.error();
-    const int before = m_vault.cipher().generation();
+    auto envelope = KeyEnvelope::load(m_vault.envelopePath());
+    const int before = envelope.ok() ? envelope->currentGeneration() : 0;
     // The start is recorded before anything changes, so a rotation is never without a record even if
     // the closing row below cannot be written.
     BV_TRY(m_audit.appendStandalone(*actor,
@@ -70,7 +72,10 @@ Status AdminService::rekey(const Session& session, const VaultService::Progress&
     const AuditEvent event {QString::fromLatin1(audit::DatabaseRekey), QStringLiteral("database"), m_vault.databaseId(),
         QString(), rotated.ok() ? AuditOutcome::Ok : AuditOutcome::Failed,
         QJsonObject {{QStringLiteral("stage"), QStringLiteral("end")}, {QStringLiteral("fromGeneration"), before},
-            {QStringLiteral("toGeneration"), m_vault.cipher().generation()}}};
+            {QStringLiteral("toGeneration"), [&] {
+                 auto after = KeyEnvelope::load(m_vault.envelopePath());
+                 return after.ok() ? after->currentGeneration() : 0;
+             }()}}};
     const Status logged = m_audit.appendStandalone(*actor, event);
     if (!rotated.ok())
         return rotated; // what happened to the keys comes first; the start row is there in any case
@@ -113,6 +118,7 @@ Result<AdminService::Verification> AdminService::verify(const Session* session)
     if (!storage.ok())
         return storage.error();
     result.problems = storage->problems;
+    result.notices = storage->notices;
     auto chain = m_audit.verify();
     if (!chain.ok())
         return chain.error();

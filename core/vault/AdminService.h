@@ -34,6 +34,7 @@ public:
     struct Verification
     {
         QStringList problems;
+        QStringList notices; // worth knowing, not a fault
         qint64 auditRows = 0;
         bool ok() const { return problems.isEmpty(); }
     };

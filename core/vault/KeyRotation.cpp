@@ -5,7 +5,6 @@
 #include "db/Transaction.h"
 #include "keys/KeyEnvelope.h"
 #include "keys/Keyring.h"
-#include "keys/SealedValues.h"
 #include "keys/SecretStore.h"
 
 #include <QDir>
@@ -110,25 +109,31 @@ Status KeyRotation::rotate(Vault& vault, const std::function<void(qint64, qint64
     if (m_stopAfter == 2)
         return {};
 
-    // 3. new field keys; every protected value re-sealed; the new keys wrapped by both materials
-    FieldKeys nextKeys = FieldKeys::generate(vault.cipher().generation() + 1);
-    FieldCipher nextCipher(nextKeys.clone());
+    // 3. the keys the key material wraps (staff keys; a release-0.1 database's customer keys until a branch
+    //    manager moves them into key slots) wrapped by the next material as well. The customer keys in key
+    //    slots do not depend on the key material and stay as they are.
     {
         Transaction tx(db);
         Status step = tx.ok() ? Status() : Status(tx.error());
-        if (step.ok())
-            step = SealedValues::reseal(db, vault.cipher(), nextCipher, progress);
         const QDateTime now = m_clock.nowUtc();
-        if (step.ok())
-            step = Keyring::store(db, vault.material(), nextKeys, now);
-        if (step.ok())
-            step = Keyring::store(db, next, nextKeys, now);
+        for (Keyring::Table table : {Keyring::Table::Staff, Keyring::Table::Legacy}) {
+            if (!step.ok())
+                break;
+            auto empty = Keyring::isEmpty(db, table);
+            if (!empty.ok()) {
+                step = empty.error();
+                break;
+            }
+            if (*empty)
+                continue;
+            auto keys = Keyring::load(db, table, vault.material());
+            step = keys.ok() ? Keyring::store(db, table, next, *keys, now) : Status(keys.error());
+        }
         if (step.ok())
             step = tx.commit();
         if (!step.ok())
             return undo(vault, *envelope, next, step.error());
     }
-    vault.m_cipher = FieldCipher(nextKeys.clone());
     if (m_stopAfter == 3)
         return {};
 
@@ -208,10 +213,14 @@ Status KeyRotation::settle(Vault& vault, KeyEnvelope& envelope)
         BV_TRY(envelope.save(vault.envelopePath()));
     }
     {
-        auto wrappings = db.scalar(QStringLiteral("SELECT count(DISTINCT kek_id) FROM keyring"));
+        auto wrappings = db.scalar(QStringLiteral("SELECT (SELECT count(DISTINCT kek_id) FROM staff_keyring) + "
+                                                  "(SELECT count(DISTINCT kek_id) FROM keyring)"));
         if (!wrappings.ok())
             return wrappings.error();
-        if (wrappings->toInt() > 1) {
+        auto legacy = Keyring::isEmpty(db, Keyring::Table::Legacy);
+        if (!legacy.ok())
+            return legacy.error();
+        if (wrappings->toInt() > (*legacy ? 1 : 2)) {
             tidied = true;
             Transaction tx(db);
             if (!tx.ok())

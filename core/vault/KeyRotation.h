@@ -14,8 +14,10 @@ class KeyMaterial;
 class SecretStore;
 class Vault;
 
-// Rotation of all keys of a database (branchvault-cli rekey): the SQLCipher key, the wrapping key,
-// and the field/index keys (every grade-1 value is re-sealed and re-indexed).
+// Rotation of the key material of a database (branchvault-cli rekey): the SQLCipher key and the wrapping
+// key, which wraps the staff keys (and a release-0.1 database's customer keys until they move into key
+// slots). The customer field and blind-index keys live in key slots that only key holders open, so an
+// administrator's rotation leaves them and every sealed value as they are.
 //
 // The database file is never re-encrypted in place (SQLCipher's PRAGMA rekey can report success
 // after its page loop failed, leaving a file under neither key). Instead:
@@ -23,7 +25,7 @@ class Vault;
 //   1. envelope gets a "pending" slot for the next key material M2 (atomic file replace) — from here on
 //      the envelope itself records that a rotation is under way
 //   2. M2 → keychain entry "…/next"
-//   3. one transaction: new field keys F2, every value re-sealed, F2 wrapped by M1 and by M2
+//   3. one transaction: the keys M1 wraps (staff keyring, legacy keyring) wrapped by M2 as well
 //   4. a copy of the whole database encrypted with M2 (online backup API), flushed, and checked page by
 //      page with M2 (integrity_check + cipher_integrity_check) before anything depends on it
 //   5. swap: the connection is closed, the copy renamed over the file in one step, the folder flushed,

@@ -5,8 +5,10 @@
 #include "common/AtomicFile.h"
 #include "common/Sodium.h"
 #include "db/Transaction.h"
+#include "keys/KeySlots.h"
 #include "keys/Keyring.h"
 #include "keys/RecoveryPassphrase.h"
+#include "keys/SealedValues.h"
 #include "keys/SecretStore.h"
 
 #include <QCryptographicHash>
@@ -148,7 +150,11 @@ Result<VaultService::Created> VaultService::init(const QString& path)
         (void)m_store.remove(keychainName(databaseId));
         return db.error();
     }
+    // The customer keys go into the recovery key slot only: no account holds a slot yet, and the
+    // administrator who runs init never holds them (the first branch manager is confirmed with the
+    // recovery passphrase). The staff keys are wrapped by the key material.
     FieldKeys keys = FieldKeys::generate(1);
+    FieldKeys staffKeys = FieldKeys::generate(1);
     Status stored;
     {
         Transaction tx(**db);
@@ -164,7 +170,9 @@ Result<VaultService::Created> VaultService::init(const QString& path)
                 stored = q.error();
         }
         if (stored.ok())
-            stored = Keyring::store(**db, material, keys, now);
+            stored = Keyring::store(**db, Keyring::Table::Staff, material, staffKeys, now);
+        if (stored.ok())
+            stored = KeySlots::writeRecovery(**db, keys, KeySlots::recipientOf(*envelope), 0, now);
         if (stored.ok())
             stored = tx.commit();
     }
@@ -183,7 +191,8 @@ Result<VaultService::Created> VaultService::init(const QString& path)
     vault->m_db = std::move(db).value();
     vault->m_databaseId = databaseId;
     vault->m_material = std::move(material);
-    vault->m_cipher = FieldCipher(std::move(keys));
+    vault->m_staffCipher = FieldCipher(std::move(staffKeys));
+    keys = FieldKeys();
     return Created {std::move(vault), std::move(passphrase)};
 }
 
@@ -226,15 +235,49 @@ Result<std::unique_ptr<Vault>> VaultService::openWith(
         return makeError(ErrorCode::NotBranchVault,
             tr("The key envelope beside the database belongs to another database. Put this database's "
                "own envelope beside it (it is in every backup)."));
-    auto keys = Keyring::load(**db, material);
-    if (!keys.ok())
-        return keys.error();
     std::unique_ptr<Vault> vault(new Vault);
     vault->m_db = std::move(db).value();
     vault->m_databaseId = envelope.databaseId();
     vault->m_material = material.clone();
-    vault->m_cipher = FieldCipher(std::move(keys).value());
+    BV_TRY(loadStaffKeys(*vault));
     return vault;
+}
+
+Status VaultService::loadStaffKeys(Vault& vault)
+{
+    Database& db = vault.database();
+    auto empty = Keyring::isEmpty(db, Keyring::Table::Staff);
+    if (!empty.ok())
+        return empty.error();
+    if (!*empty) {
+        auto keys = Keyring::load(db, Keyring::Table::Staff, vault.material());
+        if (!keys.ok())
+            return keys.error();
+        vault.m_staffCipher = FieldCipher(std::move(keys).value());
+        return {};
+    }
+    // A database of release 0.1: its second-factor seeds are sealed with the customer keys, which the
+    // keychain's key material still unwraps until a branch manager's sign-in moves them into key slots.
+    // They move to staff keys of their own now, so that no administrator's sign-in needs a customer key.
+    auto legacy = vault.legacyKeys();
+    if (!legacy.ok())
+        return legacy.error();
+    if (!legacy->has_value())
+        return makeError(ErrorCode::Damaged,
+            tr("The database holds neither its staff keys nor the keys of an earlier release. Run "
+               "\"branchvault-cli verify\"; if it reports damage, restore the latest backup."));
+    FieldKeys staffKeys = FieldKeys::generate(1);
+    FieldCipher staff(staffKeys.clone());
+    {
+        Transaction tx(db);
+        if (!tx.ok())
+            return tx.error();
+        BV_TRY(Keyring::store(db, Keyring::Table::Staff, vault.material(), staffKeys, m_clock.nowUtc()));
+        BV_TRY(SealedValues::reseal(db, FieldCipher(std::move(**legacy)), staff, {}, QStringLiteral("user")));
+        BV_TRY(tx.commit());
+    }
+    vault.m_staffCipher = std::move(staff);
+    return {};
 }
 
 Result<std::unique_ptr<Vault>> VaultService::openWithoutEnvelope(const QString& absolute, const Error& envelopeError)
@@ -274,14 +317,11 @@ Result<std::unique_ptr<Vault>> VaultService::openWithoutEnvelope(const QString& 
         return storedId.error();
     if (storedId->toString() != databaseId)
         return envelopeError;
-    auto keys = Keyring::load(**db, *material);
-    if (!keys.ok())
-        return keys.error();
     std::unique_ptr<Vault> vault(new Vault);
     vault->m_db = std::move(db).value();
     vault->m_databaseId = databaseId;
     vault->m_material = material->clone();
-    vault->m_cipher = FieldCipher(std::move(keys).value());
+    (void)loadStaffKeys(*vault); // verification and repair work without them (second factors do not)
     vault->m_envelopeProblem = envelopeError.detail.isEmpty() ? envelopeError.message : envelopeError.detail;
     removeLeftovers(absolute);
     return vault;
@@ -495,17 +535,36 @@ Result<VaultService::VerifyReport> VaultService::verify(Vault& vault)
             report.problems << tr("key envelope: a key rotation was interrupted; open the database once to finish it");
     }
 
-    auto keyring = vault.database().scalar(QStringLiteral("SELECT count(DISTINCT kek_id) FROM keyring"));
+    auto keyring = vault.database().scalar(QStringLiteral("SELECT count(DISTINCT kek_id) FROM staff_keyring"));
     if (!keyring.ok())
         return keyring.error();
     if (keyring->toInt() != 1)
-        report.problems << tr("keyring: field keys are wrapped by %1 keys instead of one").arg(keyring->toInt());
-    auto stale = vault.database().scalar(
-        QStringLiteral("SELECT count(*) FROM sealed_value WHERE generation <> ?"), {vault.cipher().generation()});
-    if (!stale.ok())
-        return stale.error();
-    if (stale->toLongLong() > 0)
-        report.problems << tr("protected values: %1 are sealed with a retired key").arg(stale->toLongLong());
+        report.problems << tr("keyring: staff keys are wrapped by %1 keys instead of one").arg(keyring->toInt());
+    auto generation = KeySlots::generation(vault.database());
+    if (!generation.ok())
+        return generation.error();
+    auto recovery = KeySlots::recoveryPublicKey(vault.database());
+    if (!recovery.ok())
+        return recovery.error();
+    auto legacy = Keyring::isEmpty(vault.database(), Keyring::Table::Legacy);
+    if (!legacy.ok())
+        return legacy.error();
+    if (*legacy && recovery->isEmpty())
+        report.problems << tr("key slots: the recovery key slot is missing; a branch manager's next sign-in writes it");
+    else if (envelope.ok() && !recovery->isEmpty() && *recovery != envelope->publicKey())
+        report.notices << tr("key slots: the customer keys' recovery slot still opens with the earlier recovery "
+                             "passphrase (the envelope was repaired since); the next sign-in of a branch manager, "
+                             "customer manager or query clerk seals it to the current one. Keep the earlier sheet "
+                             "sealed until then.");
+    if (*generation > 0) {
+        auto stale = vault.database().scalar(
+            QStringLiteral("SELECT count(*) FROM sealed_value WHERE owner_kind <> 'user' AND generation <> ?"),
+            {*generation});
+        if (!stale.ok())
+            return stale.error();
+        if (stale->toLongLong() > 0)
+            report.problems << tr("protected values: %1 are sealed with a retired key").arg(stale->toLongLong());
+    }
     // The damage marker follows the pages: gone when every page checks out, written when one does not.
     const QString marker = Database::damageMarkerPath(vault.path());
     if (problems.isEmpty()) {

@@ -74,8 +74,8 @@ public:
     // Opens with the recovery passphrase (as typed) and stores the key into this account's keychain.
     Result<Unlocked> unlock(const QString& path, const SecureBytes& typedPassphrase);
 
-    // Rotates the database key, the wrapping key and the field/index keys (re-encrypting every
-    // grade-1 value). Crash-safe: see KeyRotation.
+    // Rotates the database key and the wrapping key of the key material (the customer keys live in key
+    // slots, which only key holders open; they are not rotated here). Crash-safe: see KeyRotation.
     Status rekey(Vault& vault, const Progress& progress = {});
 
     // Writes an encrypted, integrity-checked backup (see BackupArchive).
@@ -87,6 +87,7 @@ public:
     struct VerifyReport
     {
         QStringList problems; // empty when everything is healthy
+        QStringList notices; // worth knowing, not a fault (e.g. a recovery slot waiting for a key holder)
         bool ok() const { return problems.isEmpty(); }
     };
     // integrity_check + cipher_integrity_check + envelope and keyring consistency.
@@ -112,6 +113,8 @@ public:
 
 private:
     Status prepareOpen(const QString& absolute);
+    // The staff keys (second-factor seeds); for a database of release 0.1 they are created here.
+    Status loadStaffKeys(Vault& vault);
     Result<std::unique_ptr<Vault>> openWithoutEnvelope(const QString& absolute, const Error& envelopeError);
     Error explainOpenFailure(
         const QString& path, const KeyEnvelope& envelope, const KeyMaterial& material, const Error& original) const;

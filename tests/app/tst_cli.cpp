@@ -7,6 +7,7 @@
 #include "keys/RecoveryPassphrase.h"
 #include "vault/VaultService.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -157,10 +158,32 @@ private slots:
             CliRunner::adminPassword());
         QCOMPARE(list.status, 0);
         QVERIFY(list.out.contains("张伟"));
-        // the customer manager changes the one-time password, then may not manage accounts
+        QVERIFY(added.json().value(QStringLiteral("awaitingConfirmation")).toBool());
+        // dual control: the one-time password does not sign in until a branch manager confirms the account
+        Run early = m_cli.run({QStringLiteral("passwd"), QStringLiteral("--db"), db, QStringLiteral("--user"),
+                                  QStringLiteral("zhang.wei")},
+            oneTime + "\nZhang-pass-1\nZhang-pass-1\n");
+        QCOMPARE(early.status, exitStatusFor(ErrorCode::AuthenticationFailed));
+        QVERIFY(early.err.contains("branch manager"));
+        m_cli.setDatabase(db);
+        QVERIFY(m_cli.addUser(QStringLiteral("m1"), QStringLiteral("manager"))); // confirmed with the passphrase
+        Run waiting = m_cli.as(
+            QStringLiteral("m1"), {QStringLiteral("user"), QStringLiteral("awaiting"), QStringLiteral("--json")});
+        QCOMPARE(waiting.status, 0);
+        QCOMPARE(waiting.json().value(QStringLiteral("accounts")).toArray().size(), 1);
+        Run confirmed = m_cli.as(QStringLiteral("m1"),
+            {QStringLiteral("user"), QStringLiteral("confirm"), QStringLiteral("zhang.wei"), QStringLiteral("--json")});
+        QCOMPARE(confirmed.status, 0);
+        const QByteArray code = confirmed.json().value(QStringLiteral("confirmationCode")).toString().toLatin1();
+        QVERIFY(!code.isEmpty());
+        // the customer manager changes the one-time password (with the manager's code), then may not manage accounts
+        Run noCode = m_cli.run({QStringLiteral("passwd"), QStringLiteral("--db"), db, QStringLiteral("--user"),
+                                   QStringLiteral("zhang.wei")},
+            oneTime + "\nZhang-pass-1\nZhang-pass-1\nabcd-efgh-jkmn-pqrs\n");
+        QCOMPARE(noCode.status, exitStatusFor(ErrorCode::AuthenticationFailed));
         Run passwd = m_cli.run({QStringLiteral("passwd"), QStringLiteral("--db"), db, QStringLiteral("--user"),
                                    QStringLiteral("zhang.wei")},
-            oneTime + "\nZhang-pass-1\nZhang-pass-1\n");
+            oneTime + "\nZhang-pass-1\nZhang-pass-1\n" + code + "\n");
         QCOMPARE(passwd.status, 0);
         Run mismatch = m_cli.run({QStringLiteral("passwd"), QStringLiteral("--db"), db, QStringLiteral("--user"),
                                      QStringLiteral("zhang.wei")},

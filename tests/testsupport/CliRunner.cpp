@@ -64,11 +64,34 @@ QString CliRunner::initDatabase(const QString& path) const
         oneTime + "\n" + kAdminPassword + "\n" + kAdminPassword + "\n");
     if (changed.status != 0)
         qWarning("passwd failed: %s", changed.err.constData());
-    return init.json().value(QStringLiteral("recoveryPassphrase")).toString();
+    m_recovery = init.json().value(QStringLiteral("recoveryPassphrase")).toString();
+    m_keyHolder.clear();
+    return m_recovery;
+}
+
+QString CliRunner::confirmUser(const QString& login) const
+{
+    CliRun confirmed;
+    if (m_keyHolder.isEmpty() || m_keyHolder == login)
+        confirmed = run(admin({QStringLiteral("user"), QStringLiteral("confirm"), login, QStringLiteral("--recovery"),
+                            QStringLiteral("--db"), m_db, QStringLiteral("--json")}),
+            adminPassword() + m_recovery.toUtf8() + "\n");
+    else
+        confirmed
+            = as(m_keyHolder, {QStringLiteral("user"), QStringLiteral("confirm"), login, QStringLiteral("--json")});
+    if (confirmed.status != 0) {
+        qWarning("user confirm %s failed: %s", qPrintable(login), confirmed.err.constData());
+        return QString();
+    }
+    return confirmed.json().value(QStringLiteral("confirmationCode")).toString();
 }
 
 bool CliRunner::addUser(const QString& login, const QString& role) const
 {
+    const bool holdsKeys = role != QLatin1String("admin") && role != QLatin1String("auditor");
+    if (holdsKeys && role != QLatin1String("manager") && m_keyHolder.isEmpty()
+        && !addUser(QStringLiteral("keeper"), QStringLiteral("manager")))
+        return false;
     const CliRun added
         = run(admin({QStringLiteral("user"), QStringLiteral("add"), login, QStringLiteral("--role"), role,
                   QStringLiteral("--name"), login.toUpper(), QStringLiteral("--db"), m_db, QStringLiteral("--json")}),
@@ -78,12 +101,21 @@ bool CliRunner::addUser(const QString& login, const QString& role) const
         return false;
     }
     const QByteArray oneTime = added.json().value(QStringLiteral("password")).toString().toLatin1();
+    QByteArray code;
+    if (holdsKeys) {
+        code = confirmUser(login).toLatin1();
+        if (code.isEmpty())
+            return false;
+        code += "\n";
+    }
     const QByteArray next = passwordOf(login).toUtf8();
     const CliRun changed
         = run({QStringLiteral("passwd"), QStringLiteral("--db"), m_db, QStringLiteral("--user"), login},
-            oneTime + "\n" + next + "\n" + next + "\n");
+            oneTime + "\n" + next + "\n" + next + "\n" + code);
     if (changed.status != 0)
         qWarning("passwd %s failed: %s", qPrintable(login), changed.err.constData());
+    if (changed.status == 0 && role == QLatin1String("manager") && m_keyHolder.isEmpty())
+        m_keyHolder = login;
     return changed.status == 0;
 }
 

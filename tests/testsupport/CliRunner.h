@@ -43,8 +43,16 @@ public:
     // `init` of a database at `path`, then the first administrator's one-time password replaced with
     // adminPassword(); returns the recovery passphrase (empty on failure, with a warning).
     QString initDatabase(const QString& path) const;
-    // The administrator adds an account on database(); its person replaces the one-time password.
+    // The administrator adds an account on database(); an account that can see customer data is confirmed
+    // (dual control: the first branch manager with the recovery passphrase of initDatabase(), later accounts
+    // by that manager; a customer manager or clerk added before any manager brings a manager "keeper" into
+    // being); its person replaces the one-time password, typing the confirmation code.
     bool addUser(const QString& login, const QString& role) const;
+    // `user confirm` of a waiting account, as the key holder (or with the recovery passphrase for the first
+    // manager); the confirmation code, empty on failure.
+    QString confirmUser(const QString& login) const;
+    const QString& recoveryPassphrase() const { return m_recovery; }
+    void setRecoveryPassphrase(const QString& passphrase) { m_recovery = passphrase; }
     // OWASP's minimum Argon2id cost on database() (the floors allow it), so that the accounts a test
     // creates sign in quickly; the administrator's hash follows at its next sign-in.
     bool useCheapPasswordHashing() const;
@@ -59,6 +67,8 @@ private:
     QString m_service;
     QProcessEnvironment m_env;
     QString m_db;
+    mutable QString m_recovery;
+    mutable QString m_keyHolder;
 };
 
 } // namespace bv::test

@@ -24,6 +24,7 @@ std::unique_ptr<TestCore> TestCore::create()
         return nullptr;
     }
     test->vault = std::move(created->vault);
+    test->recoveryPassphrase = created->recoveryPassphrase.view().toByteArray();
     test->core = std::make_unique<Core>(*test->vault, *test->vaults, test->clock);
     SettingsService& settings = test->core->settings();
     if (!settings.setAs(Actor::system(), QString::fromLatin1(settings::Argon2MemLimitMiB), QStringLiteral("19")).ok()
@@ -46,21 +47,56 @@ std::unique_ptr<TestCore> TestCore::create()
     return test;
 }
 
+QString TestCore::confirm(const QString& login)
+{
+    Result<AccountService::Confirmed> confirmed = makeError(ErrorCode::Internal, QString());
+    if (keyHolder.isEmpty() || keyHolder == login) {
+        confirmed = core->accounts().confirmWithRecovery(admin, login, secret(recoveryPassphrase));
+    } else {
+        auto manager = signIn(keyHolder);
+        if (!manager.ok()) {
+            qWarning("confirm(%s): %s", qPrintable(login), qPrintable(manager.error().fullText()));
+            return QString();
+        }
+        confirmed = core->accounts().confirm(*manager, login);
+        (void)core->auth().signOut(*manager);
+    }
+    if (!confirmed.ok()) {
+        qWarning("confirm(%s): %s", qPrintable(login), qPrintable(confirmed.error().fullText()));
+        return QString();
+    }
+    return QString::fromLatin1(confirmed->confirmationCode.view().toByteArray());
+}
+
 Session TestCore::addUser(const QString& login, Role role, const QString& displayName)
 {
+    if (Roles::holdsKeys(role) && role != Role::Manager && keyHolder.isEmpty()
+        && !addUser(QStringLiteral("keeper"), Role::Manager, QStringLiteral("Key keeper")).isValid())
+        return Session();
     auto oneTime = core->accounts().create(
         admin, NewAccount {login, displayName.isEmpty() ? login : displayName, role, QString(), QString()});
     if (!oneTime.ok()) {
         qWarning("addUser(%s): %s", qPrintable(login), qPrintable(oneTime.error().fullText()));
         return Session();
     }
+    QString code;
+    if (Roles::holdsKeys(role)) {
+        code = confirm(login);
+        if (code.isEmpty())
+            return Session();
+    }
     auto session = core->auth().signIn(login, *oneTime);
     if (!session.ok())
         return Session();
     const QString password = QStringLiteral("Pass-%1-9").arg(login);
-    if (!core->auth().changePassword(*session, *oneTime, secret(password)).ok())
+    if (Status changed = core->auth().changePassword(*session, *oneTime, secret(password), secret(code));
+        !changed.ok()) {
+        qWarning("addUser(%s): %s", qPrintable(login), qPrintable(changed.error().fullText()));
         return Session();
+    }
     passwords.insert(login, password);
+    if (role == Role::Manager && keyHolder.isEmpty())
+        keyHolder = login;
     return *session;
 }
 

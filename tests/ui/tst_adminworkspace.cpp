@@ -208,6 +208,11 @@ private slots:
         QCOMPARE(created.staffNo, QStringLiteral("S-0099"));
         QCOMPARE(created.displayName, QStringLiteral("新查询员"));
         QCOMPARE(model->index(row.row(), AccountsModel::RoleColumn).data().toString(), Roles::label(Role::Clerk));
+        // dual control: the clerk's account waits for a branch manager, and the administrator is told so
+        QCOMPARE(statusOf(*w, QStringLiteral("k9")), QStringLiteral("Waiting for a branch manager's confirmation"));
+        QVERIFY(!dialogs.infos.isEmpty() && dialogs.infos.constLast().contains(QStringLiteral("branch manager")));
+        BV_COMPARE_CODE(t->signIn(QStringLiteral("k9"), shown), ErrorCode::AuthenticationFailed);
+        QVERIFY(!t->confirm(QStringLiteral("k9")).isEmpty());
         BV_VERIFY_OK(t->signIn(QStringLiteral("k9"), shown));
         // and it is nowhere in the workspace any more
         QVERIFY(containing(visibleTexts(w.get()), shown).isEmpty());
@@ -244,7 +249,13 @@ private slots:
         BV_COMPARE_CODE(t->signIn(QStringLiteral("cm1")), ErrorCode::AuthenticationFailed);
         QVERIFY(unfreeze->isEnabled()); // the selection stays on the account
         QTest::mouseClick(unfreeze, Qt::LeftButton);
+        // the unfreeze waits for a branch manager's confirmation
+        QVERIFY(account(QStringLiteral("cm1")).frozen);
+        QCOMPARE(statusOf(*w, QStringLiteral("cm1")), QStringLiteral("Waiting for a branch manager's confirmation"));
+        BV_COMPARE_CODE(t->signIn(QStringLiteral("cm1")), ErrorCode::AuthenticationFailed);
+        QVERIFY(t->confirm(QStringLiteral("cm1")).isEmpty()); // the key slot still opens with cm1's password
         QVERIFY(!account(QStringLiteral("cm1")).frozen);
+        w->accountsPage()->refresh();
         QCOMPARE(statusOf(*w, QStringLiteral("cm1")), QStringLiteral("Active"));
         BV_VERIFY_OK(t->signIn(QStringLiteral("cm1")));
     }
@@ -265,6 +276,8 @@ private slots:
         QVERIFY(dialogs.errors.isEmpty());
         QVERIFY(shown.size() >= 8);
         QVERIFY(shown != t->passwordOf(QStringLiteral("m1")));
+        BV_COMPARE_CODE(t->signIn(QStringLiteral("m1"), shown), ErrorCode::AuthenticationFailed);
+        QVERIFY(!t->confirm(QStringLiteral("m1")).isEmpty()); // the only branch manager: the recovery passphrase
         BV_VERIFY_OK(t->signIn(QStringLiteral("m1"), shown));
         QVERIFY(!t->signIn(QStringLiteral("m1")).ok()); // the old password is gone
         QVERIFY(account(QStringLiteral("m1")).mustChangePassword);
@@ -291,7 +304,11 @@ private slots:
         QVERIFY(dialogs.errors.isEmpty());
         QCOMPARE(offered,
             (QStringList {QStringLiteral("manager"), QStringLiteral("customer_manager"), QStringLiteral("clerk")}));
+        QCOMPARE(account(QStringLiteral("cm1")).role, Role::CustomerManager); // until a branch manager confirms
+        QCOMPARE(account(QStringLiteral("cm1")).awaitingRole, std::optional<Role>(Role::Clerk));
+        QVERIFY(t->confirm(QStringLiteral("cm1")).isEmpty());
         QCOMPARE(account(QStringLiteral("cm1")).role, Role::Clerk);
+        w->accountsPage()->refresh();
         QCOMPARE(w->accountsPage()
                      ->model()
                      ->accountFromIndex(w->accountsPage()->model()->indexOfLogin(QStringLiteral("cm1")))

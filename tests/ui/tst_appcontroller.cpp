@@ -152,8 +152,8 @@ private slots:
     {
         QVERIFY(firstRun());
         Core& core = *m_app->core();
-        auto oneTime = core.accounts().create(m_app->session(),
-            NewAccount {QStringLiteral("zhang"), QStringLiteral("张三"), Role::CustomerManager, {}, {}});
+        auto oneTime = core.accounts().create(
+            m_app->session(), NewAccount {QStringLiteral("zhang"), QStringLiteral("张三"), Role::Auditor, {}, {}});
         BV_VERIFY_OK(oneTime);
         SignInDialog dialog(QString(), [&](const QString& login, const SecureBytes& password, const QString& totp) {
             return core.auth().signIn(login, password, totp);
@@ -169,9 +169,10 @@ private slots:
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QVERIFY(dialog.session().isValid());
         // the forced change
-        ChangePasswordDialog change(true, [&](const SecureBytes& current, const SecureBytes& next) {
+        ChangePasswordDialog change(true, [&](const SecureBytes& current, const SecureBytes& next, const SecureBytes&) {
             return core.auth().changePassword(dialog.session(), current, next);
         });
+        QVERIFY(!change.codeEdit()); // an auditor holds no key slot: no confirmation code
         change.currentEdit()->setText(QString::fromLatin1(oneTime->view().toByteArray()));
         change.newEdit()->setText(QStringLiteral("short"));
         change.repeatEdit()->setText(QStringLiteral("short"));

@@ -43,6 +43,8 @@ QString AccountsModel::timeText(const QDateTime& utc)
 
 QString AccountsModel::statusText(const Account& account, const QDateTime& now)
 {
+    if (!account.awaiting.isEmpty())
+        return tr("Waiting for a branch manager's confirmation");
     if (account.frozen)
         return tr("Frozen");
     if (account.lockedUntil.isValid() && account.lockedUntil > now)

@@ -121,6 +121,18 @@ void AccountsPage::showOneTimePassword(const QString& login, const SecureBytes& 
 {
     OneTimePasswordDialog dialog(login, password, this);
     m_context.dialogs.exec(&dialog);
+    tellIfAwaiting(login);
+}
+
+void AccountsPage::tellIfAwaiting(const QString& login)
+{
+    auto account = m_context.core.accounts().accountByLogin(login);
+    if (account.ok() && !account->awaiting.isEmpty())
+        m_context.dialogs.showInfo(this, tr("Waiting for confirmation"),
+            tr("%1 can see customer data, so the change takes effect when a branch manager other than the account "
+               "holder confirms it (dual control). Until then the account cannot sign in. The branch manager "
+               "confirms it on the \"Staff accounts\" page and hands over a confirmation code.")
+                .arg(login));
 }
 
 void AccountsPage::createAccount()
@@ -168,6 +180,7 @@ void AccountsPage::unfreeze()
         return;
     }
     refresh();
+    tellIfAwaiting(login);
 }
 
 void AccountsPage::resetPassword()
@@ -204,6 +217,7 @@ void AccountsPage::changeRole()
         return;
     }
     refresh();
+    tellIfAwaiting(account.login);
 }
 
 void AccountsPage::removeSecondFactor()

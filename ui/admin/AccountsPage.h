@@ -40,6 +40,7 @@ private:
     void updateButtons();
     void select(const QString& login);
     QString selectedLogin() const;
+    void tellIfAwaiting(const QString& login);
     void showOneTimePassword(const QString& login, const SecureBytes& password);
 
     WorkspaceContext m_context;

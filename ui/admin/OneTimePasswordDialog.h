@@ -15,7 +15,13 @@ class OneTimePasswordDialog : public QDialog
 {
     Q_OBJECT
 public:
-    OneTimePasswordDialog(const QString& login, const SecureBytes& password, QWidget* parent = nullptr);
+    enum class Kind
+    {
+        OneTimePassword, // the administrator's: new account, reset
+        ConfirmationCode, // the branch manager's, when confirming such an account (dual control)
+    };
+    OneTimePasswordDialog(const QString& login, const SecureBytes& password, QWidget* parent = nullptr,
+        Kind kind = Kind::OneTimePassword);
     ~OneTimePasswordDialog() override;
 
     void done(int result) override;

@@ -205,6 +205,8 @@ bool StoragePage::verify()
                              "(%n row(s)).",
             nullptr, int(verification->auditRows)));
         m_results->addItem(tr("All checks passed."));
+        for (const QString& notice : std::as_const(verification->notices))
+            m_results->addItem(notice);
         return true;
     }
     m_status->setText(tr("Verification found %n problem(s). Restore the latest good backup if the database is "

@@ -207,10 +207,10 @@ void AppController::enter(const Session& session)
     if (auth.restriction(session) == AuthService::Restriction::MustChangePassword) {
         ChangePasswordDialog dialog(
             true,
-            [&](const SecureBytes& current, const SecureBytes& next) {
-                return auth.changePassword(session, current, next);
+            [&](const SecureBytes& current, const SecureBytes& next, const SecureBytes& code) {
+                return auth.changePassword(session, current, next, code);
             },
-            m_window.get());
+            m_window.get(), auth.needsConfirmationCode(session));
         if (m_dialogs.exec(&dialog) != QDialog::Accepted) {
             signOut();
             return;
@@ -272,8 +272,8 @@ void AppController::changePassword()
         return;
     ChangePasswordDialog dialog(
         false,
-        [this](const SecureBytes& current, const SecureBytes& next) {
-            return m_core->auth().changePassword(m_session, current, next);
+        [this](const SecureBytes& current, const SecureBytes& next, const SecureBytes& code) {
+            return m_core->auth().changePassword(m_session, current, next, code);
         },
         m_window.get());
     if (m_dialogs.exec(&dialog) == QDialog::Accepted)

@@ -9,7 +9,7 @@
 
 namespace bv::ui {
 
-ChangePasswordDialog::ChangePasswordDialog(bool forced, Change change, QWidget* parent)
+ChangePasswordDialog::ChangePasswordDialog(bool forced, Change change, QWidget* parent, bool needsCode)
     : QDialog(parent)
     , m_changeFn(std::move(change))
 {
@@ -38,6 +38,15 @@ ChangePasswordDialog::ChangePasswordDialog(bool forced, Change change, QWidget* 
     form->addRow(tr("C&urrent password:"), m_current);
     form->addRow(tr("&New password:"), m_new);
     form->addRow(tr("New password &again:"), m_repeat);
+    if (needsCode) {
+        m_code = makeEdit("confirmationCodeLineEdit", tr("Confirmation code from the branch manager"));
+        form->addRow(tr("Confirmation c&ode:"), m_code);
+        auto* hint = new QLabel(tr("A branch manager confirmed your account and gave you a confirmation code. Type it "
+                                   "once here: it opens your access to customer information."),
+            this);
+        hint->setWordWrap(true);
+        form->addRow(hint);
+    }
     layout->addLayout(form);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("messageLabel"));
@@ -65,7 +74,9 @@ void ChangePasswordDialog::attempt()
     }
     QByteArray current = m_current->text().toUtf8();
     QByteArray next = m_new->text().toUtf8();
-    const Status changed = m_changeFn(SecureBytes::takeFrom(current), SecureBytes::takeFrom(next));
+    QByteArray code = m_code ? m_code->text().toUtf8() : QByteArray();
+    const Status changed
+        = m_changeFn(SecureBytes::takeFrom(current), SecureBytes::takeFrom(next), SecureBytes::takeFrom(code));
     if (!changed.ok()) {
         m_message->setText(changed.error().message);
         return;
@@ -73,6 +84,8 @@ void ChangePasswordDialog::attempt()
     m_current->clear();
     m_new->clear();
     m_repeat->clear();
+    if (m_code)
+        m_code->clear();
     accept();
 }
 

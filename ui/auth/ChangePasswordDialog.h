@@ -19,13 +19,17 @@ class ChangePasswordDialog : public QDialog
 {
     Q_OBJECT
 public:
-    using Change = std::function<Status(const SecureBytes& current, const SecureBytes& next)>;
+    // `code`: the branch manager's confirmation code (empty unless `needsCode`).
+    using Change = std::function<Status(const SecureBytes& current, const SecureBytes& next, const SecureBytes& code)>;
 
-    ChangePasswordDialog(bool forced, Change change, QWidget* parent = nullptr);
+    // `needsCode`: the first password of an account a branch manager has just confirmed (dual control) also
+    // needs the confirmation code that manager handed over.
+    ChangePasswordDialog(bool forced, Change change, QWidget* parent = nullptr, bool needsCode = false);
 
     QLineEdit* currentEdit() const { return m_current; }
     QLineEdit* newEdit() const { return m_new; }
     QLineEdit* repeatEdit() const { return m_repeat; }
+    QLineEdit* codeEdit() const { return m_code; }
     QPushButton* changeButton() const { return m_change; }
     QLabel* messageLabel() const { return m_message; }
     void attempt();
@@ -35,6 +39,7 @@ private:
     QLineEdit* m_current = nullptr;
     QLineEdit* m_new = nullptr;
     QLineEdit* m_repeat = nullptr;
+    QLineEdit* m_code = nullptr;
     QLabel* m_message = nullptr;
     QPushButton* m_change = nullptr;
 };

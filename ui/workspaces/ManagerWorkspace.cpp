@@ -1,6 +1,7 @@
 #include "ManagerWorkspace.h"
 
 #include "customers/ImportPage.h"
+#include "manager/AccountConfirmationsPage.h"
 #include "manager/ApprovalsPage.h"
 #include "manager/AssignmentPage.h"
 #include "manager/BranchCustomersPage.h"
@@ -41,6 +42,8 @@ ManagerWorkspace::ManagerWorkspace(const WorkspaceContext& context, QWidget* par
     add(m_overdue, tr("Overdue complaints"));
     m_import = new ImportPage(m_context, m_stack);
     add(m_import, tr("Import"));
+    m_confirmations = new AccountConfirmationsPage(m_context, m_stack);
+    add(m_confirmations, tr("Staff accounts"));
     m_customer = new CustomerHostPage(m_context, m_stack);
     m_stack->addWidget(m_customer);
     connect(m_customer, &ManagerPage::lockRequested, this, &Workspace::lockRequested);

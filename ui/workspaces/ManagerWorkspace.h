@@ -9,6 +9,7 @@ class QStackedWidget;
 
 namespace bv::ui {
 
+class AccountConfirmationsPage;
 class ApprovalsPage;
 class AssignmentPage;
 class BranchCustomersPage;
@@ -37,6 +38,7 @@ public:
         ReassignmentsPage,
         OverduePage,
         ImportCustomersPage,
+        StaffConfirmationsPage,
         PageCount
     };
 
@@ -54,6 +56,7 @@ public:
     ReassignmentPage* reassignmentPage() const { return m_reassignment; }
     OverdueComplaintsPage* overduePage() const { return m_overdue; }
     ImportPage* importPage() const { return m_import; }
+    AccountConfirmationsPage* confirmationsPage() const { return m_confirmations; }
     CustomerHostPage* customerPage() const { return m_customer; }
 
 private:
@@ -66,6 +69,7 @@ private:
     QList<ManagerPage*> m_pages; // in navigation order
     QSet<ManagerPage*> m_stale; // to read again when shown
     BranchCustomersPage* m_customers = nullptr;
+    AccountConfirmationsPage* m_confirmations = nullptr;
     ApprovalsPage* m_approvals = nullptr;
     AssignmentPage* m_assignment = nullptr;
     SuspiciousPage* m_suspicious = nullptr;

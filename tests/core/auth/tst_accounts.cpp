@@ -50,6 +50,11 @@ private slots:
         QCOMPARE(account->role, Role::CustomerManager);
         QCOMPARE(account->branch, QStringLiteral("0001"));
         QVERIFY(account->mustChangePassword);
+        // dual control: a customer manager's account waits for a branch manager's confirmation
+        QCOMPARE(account->awaiting, QStringLiteral("create"));
+        BV_COMPARE_CODE(t->core->auth().signIn(QStringLiteral("li.na"), *oneTime), ErrorCode::AuthenticationFailed);
+        QVERIFY(t->addUser(QStringLiteral("m1"), Role::Manager).isValid());
+        QVERIFY(!t->confirm(QStringLiteral("li.na")).isEmpty());
         auto session = t->core->auth().signIn(QStringLiteral("li.na"), *oneTime);
         BV_VERIFY_OK(session);
         QCOMPARE(t->core->auth().restriction(*session), AuthService::Restriction::MustChangePassword);
@@ -175,6 +180,9 @@ private slots:
         BV_COMPARE_CODE(t->signIn(QStringLiteral("lock")), ErrorCode::AccountLocked);
         auto oneTime = accounts().resetPassword(t->admin, QStringLiteral("lock"));
         BV_VERIFY_OK(oneTime);
+        // the reset of a clerk's account takes effect when a branch manager confirms it
+        BV_COMPARE_CODE(t->core->auth().signIn(QStringLiteral("lock"), *oneTime), ErrorCode::AuthenticationFailed);
+        QVERIFY(!t->confirm(QStringLiteral("lock")).isEmpty());
         auto session = t->core->auth().signIn(QStringLiteral("lock"), *oneTime);
         BV_VERIFY_OK(session);
         QCOMPARE(t->core->auth().restriction(*session), AuthService::Restriction::MustChangePassword);
@@ -193,13 +201,14 @@ private slots:
         t->addUser(QStringLiteral("c1"), Role::CustomerManager);
         auto list = accounts().list(t->admin);
         BV_VERIFY_OK(list);
-        QCOMPARE(list->size(), 2);
+        QCOMPARE(list->size(), 3); // with "keeper", the branch manager who confirmed c1
         QCOMPARE(list->at(0).login, QStringLiteral("admin"));
         QCOMPARE(list->at(1).login, QStringLiteral("c1"));
+        QCOMPARE(list->at(2).login, QStringLiteral("keeper"));
         QVERIFY(!list->at(1).mustChangePassword);
         auto rows = t->core->auditLog().rows(byAction(audit::UserCreate));
         BV_VERIFY_OK(rows);
-        QCOMPARE(rows->size(), 2);
+        QCOMPARE(rows->size(), 3);
         for (const AuditRow& row : *rows)
             QVERIFY(!row.details.contains(QStringLiteral("$argon2")));
     }

@@ -133,9 +133,10 @@ private slots:
     void signOutEndsTheSession()
     {
         const Session session = t->addUser(QStringLiteral("chen"), Role::Clerk);
+        const int before = auditCount(audit::SignOut); // the branch manager who confirmed chen signed out
         BV_VERIFY_OK(t->core->auth().signOut(session));
         BV_COMPARE_CODE(t->core->access().authorize(session, Operation::ClerkLookup), ErrorCode::AuthenticationFailed);
-        QCOMPARE(auditCount(audit::SignOut), 1);
+        QCOMPARE(auditCount(audit::SignOut), before + 1);
     }
 
     void recentPasswordsCannotBeReused()
@@ -289,6 +290,9 @@ private slots:
         BV_COMPARE_CODE(again, ErrorCode::AuthenticationFailed);
         QVERIFY(again.error().message.contains(QStringLiteral("frozen")));
         BV_VERIFY_OK(t->core->accounts().unfreeze(t->admin, QStringLiteral("feng")));
+        // unfreezing an account that sees customer data waits for a branch manager (dual control)
+        BV_COMPARE_CODE(t->signIn(QStringLiteral("feng")), ErrorCode::AuthenticationFailed);
+        QVERIFY(t->confirm(QStringLiteral("feng")).isEmpty()); // its key slot still opens: no code needed
         BV_VERIFY_OK(t->signIn(QStringLiteral("feng")));
         // the account still exists and cannot be deleted, even with raw SQL
         auto deleted = t->vault->database().query(QStringLiteral("DELETE FROM users WHERE login = 'feng'"));

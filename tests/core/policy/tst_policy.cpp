@@ -67,6 +67,7 @@ const Row kExpected[] = {
     {Operation::ViewReassignments, "M"},
     {Operation::PrintReport, "MC"},
     {Operation::RecordPrintDestruction, "M"},
+    {Operation::ConfirmAccounts, "M"},
 };
 
 char letter(Role role)

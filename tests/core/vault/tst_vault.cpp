@@ -5,6 +5,7 @@
 #include "TestSupport.h"
 #include "db/Transaction.h"
 #include "keys/KeyEnvelope.h"
+#include "keys/KeySlots.h"
 #include "keys/RecoveryPassphrase.h"
 #include "keys/SealedValues.h"
 #include "vault/KeyRotation.h"
@@ -22,6 +23,7 @@
 #include <unistd.h>
 
 #include <functional>
+#include <map>
 
 using namespace bv;
 using namespace bv::test;
@@ -33,9 +35,33 @@ SecureBytes typed(const SecureBytes& grouped)
     return grouped.clone();
 }
 
-// Puts a few rows and protected values into a fresh vault.
-void fill(Vault& vault)
+// The customer keys of each test database, opened from its recovery key slot when it was filled: the
+// keychain's key material no longer opens them (DESIGN §2), so the checks below hold them as a key holder's
+// session would.
+std::map<QString, FieldKeys>& keysOfDatabases()
 {
+    static std::map<QString, FieldKeys> keys;
+    return keys;
+}
+
+void holdKeys(Vault& vault)
+{
+    auto found = keysOfDatabases().find(vault.databaseId());
+    QVERIFY(found != keysOfDatabases().end());
+    vault.cipher().install(found->second.clone());
+}
+
+// Puts a few rows and protected values into a fresh vault.
+void fill(VaultService::Created& created)
+{
+    Vault& vault = *created.vault;
+    QVERIFY(!vault.cipher().isValid()); // nobody holds the customer keys after init, the administrator included
+    auto normalized = RecoveryPassphrase::normalize(created.recoveryPassphrase);
+    BV_VERIFY_OK(normalized);
+    auto keys = KeySlots::openRecovery(vault.database(), *normalized);
+    BV_VERIFY_OK(keys);
+    keysOfDatabases()[vault.databaseId()] = keys->clone();
+    holdKeys(vault);
     Database& db = vault.database();
     QVERIFY(db.execScript(QStringLiteral("CREATE TABLE IF NOT EXISTS probe (id INTEGER PRIMARY KEY, v TEXT);")).ok());
     Transaction tx(db);
@@ -56,6 +82,7 @@ void expectFilled(Vault& vault)
     auto count = db.scalar(QStringLiteral("SELECT count(*) FROM probe"));
     BV_VERIFY_OK(count);
     QCOMPARE(count->toInt(), 20);
+    holdKeys(vault);
     for (int i : {1, 7, 20}) {
         auto value = SealedValues::open(db, vault.cipher(), {QStringLiteral("customer"), i, QStringLiteral("mobile")});
         BV_VERIFY_OK(value);
@@ -87,7 +114,7 @@ private:
     {
         auto created = service()->init(dir.databasePath());
         BV_VERIFY_OK(created);
-        fill(*created->vault);
+        fill(*created);
         *passphrase = std::move(created->recoveryPassphrase);
         *id = created->vault->databaseId();
         KeyRotation rotation(m_store, Clock::system());
@@ -146,7 +173,7 @@ private slots:
         {
             auto created = service()->init(dir.databasePath());
             BV_VERIFY_OK(created);
-            fill(*created->vault);
+            fill(*created);
         }
         auto vault = service()->open(dir.databasePath());
         BV_VERIFY_OK(vault);
@@ -194,7 +221,7 @@ private slots:
         {
             auto created = service()->init(dir.databasePath());
             BV_VERIFY_OK(created);
-            fill(*created->vault);
+            fill(*created);
             passphrase = std::move(created->recoveryPassphrase);
         }
         m_store.clear(); // a re-imaged workstation / a new OS account
@@ -249,7 +276,7 @@ private slots:
         {
             auto created = service()->init(dir.databasePath());
             BV_VERIFY_OK(created);
-            fill(*created->vault);
+            fill(*created);
             BV_VERIFY_OK(created->vault->database().checkpoint());
         }
         QByteArray bytes = readFile(dir.databasePath());
@@ -292,7 +319,7 @@ private slots:
         {
             auto created = service()->init(dir.databasePath());
             BV_VERIFY_OK(created);
-            fill(*created->vault);
+            fill(*created);
             oldPassphrase = std::move(created->recoveryPassphrase);
         }
         const QString envelopePath = KeyEnvelope::pathFor(dir.databasePath());
@@ -325,6 +352,10 @@ private slots:
         report = service()->verify(**opened);
         BV_VERIFY_OK(report);
         QVERIFY2(report->ok(), qPrintable(report->problems.join(QStringLiteral("; "))));
+        // the recovery key slot still opens with the old passphrase until a key holder signs in
+        // (tst_custody: a branch manager's sign-in seals it to the new one)
+        QCOMPARE(report->notices.size(), 1);
+        QVERIFY(report->notices.constFirst().contains(QStringLiteral("earlier recovery passphrase")));
         opened->reset();
         if (!removed)
             QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.damaged-*")}, QDir::Files).size(), 1);
@@ -368,7 +399,7 @@ private slots:
         TempDatabaseDir dir;
         auto created = service()->init(dir.databasePath());
         BV_VERIFY_OK(created);
-        fill(*created->vault);
+        fill(*created);
         BV_VERIFY_OK(service()->rekey(*created->vault));
         const QStringList files = QDir(dir.path()).entryList(QDir::Files | QDir::Hidden);
         for (const QString& file : files)
@@ -400,7 +431,7 @@ private slots:
         {
             auto created = service()->init(dir.databasePath());
             BV_VERIFY_OK(created);
-            fill(*created->vault);
+            fill(*created);
             BV_VERIFY_OK(service()->backup(*created->vault, dir.file(QStringLiteral("copy.bvbackup"))));
         }
         ::umask(previous);
@@ -437,7 +468,7 @@ private slots:
         {
             auto created = service()->init(dir.databasePath());
             BV_VERIFY_OK(created);
-            fill(*created->vault);
+            fill(*created);
             BV_VERIFY_OK(service()->backup(*created->vault, backup));
             BV_VERIFY_OK(service()->rekey(*created->vault));
         }
@@ -468,7 +499,7 @@ private slots:
         {
             auto created = service()->init(db);
             BV_VERIFY_OK(created);
-            fill(*created->vault);
+            fill(*created);
             BV_VERIFY_OK(service()->backup(*created->vault, backup));
             BV_VERIFY_OK(created->vault->database().exec(
                 QStringLiteral("INSERT INTO meta (key, value) VALUES ('after-backup', 'x')")));
@@ -519,15 +550,14 @@ private slots:
         {
             auto created = service()->init(dir.databasePath());
             BV_VERIFY_OK(created);
-            fill(*created->vault);
+            fill(*created);
             passphrase = std::move(created->recoveryPassphrase);
             oldDatabaseKey = created->vault->material().databaseKey().clone();
             id = created->vault->databaseId();
+            // the customer keys live in key slots: the administrator's rotation changes the key material only
             const int generation = created->vault->cipher().generation();
-            qint64 lastDone = 0;
-            BV_VERIFY_OK(service()->rekey(*created->vault, [&](qint64 done, qint64) { lastDone = done; }));
-            QCOMPARE(lastDone, 20);
-            QCOMPARE(created->vault->cipher().generation(), generation + 1);
+            BV_VERIFY_OK(service()->rekey(*created->vault, {}));
+            QCOMPARE(created->vault->cipher().generation(), generation);
             QVERIFY(!created->vault->material().databaseKey().equals(oldDatabaseKey));
             expectFilled(*created->vault);
             auto report = service()->verify(*created->vault);
@@ -596,7 +626,7 @@ private slots:
         {
             auto created = service()->init(dir.databasePath());
             BV_VERIFY_OK(created);
-            fill(*created->vault);
+            fill(*created);
             auto written = service()->backup(*created->vault, backup);
             BV_VERIFY_OK(written);
             QVERIFY(written->bytes > 4096);
@@ -627,7 +657,7 @@ private slots:
         {
             auto created = service()->init(dir.databasePath());
             BV_VERIFY_OK(created);
-            fill(*created->vault);
+            fill(*created);
             passphrase = std::move(created->recoveryPassphrase);
             BV_VERIFY_OK(service()->backup(*created->vault, backup));
         }
@@ -667,7 +697,7 @@ private slots:
         {
             auto created = service()->init(dir.databasePath());
             BV_VERIFY_OK(created);
-            fill(*created->vault);
+            fill(*created);
             BV_VERIFY_OK(service()->backup(*created->vault, backup));
             BV_VERIFY_OK(created->vault->database().checkpoint());
         }

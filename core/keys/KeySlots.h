@@ -1,0 +1,77 @@
+#pragma once
+
+#include "FieldCipher.h"
+#include "common/Result.h"
+#include "common/SecureBytes.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+#include <optional>
+
+namespace bv {
+
+class Database;
+class KeyEnvelope;
+
+// The field-encryption and blind-index keys, kept wrapped in the key_slots table (DESIGN §2):
+//
+//   password slot  one per customer-data account: Argon2id(password, own salt) → XChaCha20-Poly1305
+//   pending slot   written by the branch manager who confirms a new or reset account: the same, keyed by
+//                  the confirmation code that manager hands over; replaced by a password slot at the
+//                  holder's first password change
+//   recovery slot  sealed (crypto_box_seal) to the recovery passphrase's public key from the key envelope
+//
+// The OS keychain holds the database key only, so the keychain and the file without a staff password
+// (or the recovery passphrase) open no grade-1 value. This class only wraps, stores and unwraps; who may
+// write which slot is decided by AuthService and AccountService.
+class KeySlots
+{
+    Q_DECLARE_TR_FUNCTIONS(KeySlots)
+public:
+    enum class Kind
+    {
+        Password,
+        Pending,
+    };
+
+    struct Kdf
+    {
+        quint64 opslimit = 2;
+        quint64 memlimitMiB = 19;
+    };
+
+    // The kind of the account's slot, or nothing when it has none.
+    static Result<std::optional<Kind>> kindOf(Database& db, qint64 userId);
+    // Stores (or replaces) the account's slot, wrapped by a key derived from `secret` (the normalised
+    // password, or the confirmation code for a pending slot). Runs inside the caller's transaction.
+    static Status write(Database& db, qint64 userId, Kind kind, const FieldKeys& keys, const SecureBytes& secret,
+        const Kdf& kdf, qint64 writtenBy, const QDateTime& now);
+    // AuthenticationFailed if `secret` does not open the slot; NotFound if the account has no slot of that kind.
+    static Result<FieldKeys> open(Database& db, qint64 userId, Kind kind, const SecureBytes& secret);
+    static Status remove(Database& db, qint64 userId);
+
+    // The recovery passphrase's public key with the salt and Argon2id cost that derive it, as the key envelope
+    // holds them. The recovery slot keeps its own copy, so the passphrase opens it from the database alone
+    // (a lost envelope does not lose the customer keys).
+    struct Recipient
+    {
+        QByteArray publicKey;
+        QByteArray salt;
+        quint64 opslimit = 0;
+        quint64 memlimit = 0; // bytes
+    };
+    static Recipient recipientOf(const KeyEnvelope& envelope);
+    // The recovery slot, sealed to the recovery passphrase's public key.
+    static Status writeRecovery(
+        Database& db, const FieldKeys& keys, const Recipient& recipient, qint64 writtenBy, const QDateTime& now);
+    // The public key the recovery slot is sealed to (empty when there is none).
+    static Result<QByteArray> recoveryPublicKey(Database& db);
+    // With the recovery passphrase (normalised): WrongKey if it is not the one the slot is sealed to.
+    static Result<FieldKeys> openRecovery(Database& db, const SecureBytes& normalizedPassphrase);
+
+    // The generation of the keys in the slots (0 when there is no slot yet).
+    static Result<int> generation(Database& db);
+};
+
+} // namespace bv
