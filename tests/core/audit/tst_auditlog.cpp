@@ -137,6 +137,86 @@ private:
             .ok();
     }
 
+    bool forgeAnchor(qint64 firstSeq, const QByteArray& prevHash)
+    {
+        return db()
+            .query(QStringLiteral("INSERT INTO audit_anchor (id, first_seq, prev_hash) VALUES (1, ?, ?) "
+                                  "ON CONFLICT (id) DO UPDATE SET first_seq = excluded.first_seq, "
+                                  "prev_hash = excluded.prev_hash"),
+                {firstSeq, prevHash})
+            .ok();
+    }
+
+    // What an attacker with the database key writes to make a deletion look like a retention purge: a
+    // well-formed, correctly chained audit.purge row that claims rows [from, through].
+    bool appendForgedPurge(qint64 from, qint64 through, const QDateTime& cutoff, const QByteArray& continuesFrom)
+    {
+        Transaction tx(db());
+        if (!tx.ok())
+            return false;
+        const QJsonObject details {{QStringLiteral("purgedFrom"), from}, {QStringLiteral("purgedThrough"), through},
+            {QStringLiteral("rows"), through - from + 1},
+            {QStringLiteral("cutoff"), cutoff.toUTC().toString(Qt::ISODateWithMs)},
+            {QStringLiteral("continuesFrom"), QString::fromLatin1(continuesFrom.toHex())},
+            {QStringLiteral("previousPurge"), 0}};
+        if (!log()
+                 .append(Actor::system(),
+                     AuditEvent {QString::fromLatin1(audit::AuditPurge), QStringLiteral("audit_log"),
+                         QString::number(through), QString(), AuditOutcome::Ok, details})
+                 .ok())
+            return false;
+        return tx.commit().ok();
+    }
+
+    // Inserts a row into audit_purge_gate as an attacker would, whatever its columns are: every column
+    // gets the value most likely to open the gate for rows [first, last] (a far-future cutoff, a random
+    // token, the purge row `purgeSeq`).
+    Status insertForgedGateRow(qint64 first, qint64 last, qint64 purgeSeq)
+    {
+        auto columns = db().query(QStringLiteral("SELECT name FROM pragma_table_info('audit_purge_gate')"));
+        if (!columns.ok())
+            return columns.error();
+        QStringList names;
+        QStringList placeholders;
+        QVariantList values;
+        while (columns->next()) {
+            const QString name = columns->value(0).toString();
+            names << name;
+            if (name == QLatin1String("cutoff")) {
+                placeholders << QStringLiteral("?");
+                values << QStringLiteral("9999-12-31T23:59:59.999Z");
+            } else if (name == QLatin1String("token")) {
+                placeholders << QStringLiteral("randomblob(32)");
+            } else if (name == QLatin1String("first_seq")) {
+                placeholders << QStringLiteral("?");
+                values << first;
+            } else if (name == QLatin1String("last_seq")) {
+                placeholders << QStringLiteral("?");
+                values << last;
+            } else {
+                placeholders << QStringLiteral("?");
+                values << purgeSeq;
+            }
+        }
+        if (names.isEmpty())
+            return makeError(ErrorCode::Internal, QStringLiteral("audit_purge_gate has no columns"));
+        auto inserted = db().query(QStringLiteral("INSERT INTO audit_purge_gate (%1) VALUES (%2)")
+                                       .arg(names.join(QStringLiteral(", ")), placeholders.join(QStringLiteral(", "))),
+            values);
+        if (!inserted.ok())
+            return inserted.error();
+        return {};
+    }
+
+    void purgeNow(qint64 days = 180)
+    {
+        Transaction tx(db());
+        QVERIFY(tx.ok());
+        auto purged = log().purgeOlderThan(t->clock.nowUtc().addDays(-days), Actor::system());
+        BV_VERIFY_OK(purged);
+        BV_VERIFY_OK(tx.commit());
+    }
+
 private slots:
     void init()
     {
@@ -492,6 +572,137 @@ private slots:
         auto verification = log().verify();
         BV_VERIFY_OK(verification);
         QVERIFY2(verification->ok(), qPrintable(verification->problem));
+    }
+
+    // ---- issue 11, finding 2: the audit log cannot be trimmed unnoticed ----
+
+    // The reported attack: rows 1-199 deleted with the triggers dropped, and an anchor written that makes
+    // the rest look like a purged log. No purge row records the range, so verify names row 1.
+    void frontTruncationWithAForgedAnchorIsNamed()
+    {
+        appendMany(250);
+        auto checkpoint = log().head();
+        BV_VERIFY_OK(checkpoint);
+        const QByteArray hash199 = rowAt(199).hash;
+        QVERIFY(dropTriggers());
+        BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_log WHERE seq <= 199")));
+        QVERIFY(forgeAnchor(200, hash199));
+
+        auto verification = log().verify();
+        BV_VERIFY_OK(verification);
+        QVERIFY2(!verification->ok(), "a front truncation with a forged anchor passed verify");
+        QCOMPARE(verification->firstBrokenSeq, qint64(1));
+        QVERIFY2(verification->problem.contains(QStringLiteral("1 to 199")), qPrintable(verification->problem));
+
+        auto against = log().verifyAgainst(*checkpoint);
+        BV_VERIFY_OK(against);
+        QVERIFY2(!against->ok(), "a front truncation with a forged anchor passed verify --checkpoint");
+        QCOMPARE(against->firstBrokenSeq, qint64(1));
+    }
+
+    // Rows deleted right behind a legal purge, with the anchor moved over them: the purge row records only
+    // its own range, so the first row after it is named.
+    void deletionBehindALegalPurgeIsNamed()
+    {
+        appendMany(100, QStringLiteral("old"));
+        t->clock.advanceDays(200);
+        appendMany(150, QStringLiteral("young"));
+        purgeNow();
+        auto clean = log().verify();
+        BV_VERIFY_OK(clean);
+        QVERIFY2(clean->ok(), qPrintable(clean->problem));
+        auto first = db().scalar(QStringLiteral("SELECT min(seq) FROM audit_log"));
+        BV_VERIFY_OK(first);
+        const qint64 firstKept = first->toLongLong();
+        QVERIFY(firstKept > 100);
+
+        QVERIFY(dropTriggers());
+        BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_log WHERE seq < ?"), {firstKept + 40}));
+        QVERIFY(forgeAnchor(firstKept + 40, rowAt(firstKept + 40).prevHash));
+        auto verification = log().verify();
+        BV_VERIFY_OK(verification);
+        QVERIFY2(!verification->ok(), "rows deleted behind a legal purge passed verify");
+        QCOMPARE(verification->firstBrokenSeq, firstKept);
+        QVERIFY2(verification->problem.contains(QString::number(firstKept)), qPrintable(verification->problem));
+    }
+
+    // A chained purge row that an attacker appended for young rows: its cutoff is not 180 days before its
+    // own time, so it is not a retention purge.
+    void forgedPurgeOfYoungRowsIsNamed()
+    {
+        appendMany(250);
+        const QByteArray hash199 = rowAt(199).hash;
+        QVERIFY(dropTriggers());
+        BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_log WHERE seq <= 199")));
+        QVERIFY(forgeAnchor(200, hash199));
+        QVERIFY(appendForgedPurge(1, 199, t->clock.nowUtc().addSecs(60), hash199));
+
+        auto verification = log().verify();
+        BV_VERIFY_OK(verification);
+        QVERIFY2(!verification->ok(), "a purge row for rows younger than the retention period passed verify");
+        QCOMPARE(verification->firstBrokenSeq, qint64(1));
+    }
+
+    // The strongest forgery a database-key holder can write without a checkpoint: a purge row whose cutoff
+    // claims the rows were old. verify cannot see the deleted rows' times; a checkpoint taken while they
+    // were young can.
+    void forgedPurgeOfYoungRowsIsCaughtByACheckpoint()
+    {
+        appendMany(250);
+        auto checkpoint = log().head();
+        BV_VERIFY_OK(checkpoint);
+        t->clock.advanceDays(3);
+        appendMany(5, QStringLiteral("later"));
+        const QByteArray hash199 = rowAt(199).hash;
+        QVERIFY(dropTriggers());
+        BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_log WHERE seq <= 199")));
+        QVERIFY(forgeAnchor(200, hash199));
+        QVERIFY(appendForgedPurge(1, 199, t->clock.nowUtc().addDays(-400), hash199));
+
+        auto against = log().verifyAgainst(*checkpoint);
+        BV_VERIFY_OK(against);
+        QVERIFY2(!against->ok(), "young rows removed under a forged purge row passed verify --checkpoint");
+        QCOMPARE(against->firstBrokenSeq, qint64(1));
+    }
+
+    // A row written into audit_purge_gate from outside the purge does not open the gate; an attacker who
+    // drops the triggers instead is caught by verify.
+    void forgedGateRowDoesNotOpenTheGate()
+    {
+        const QList<qint64> seqs = appendMany(20);
+        const qint64 count = rowCount();
+        // even with a chained purge row that claims the rows
+        QVERIFY(appendForgedPurge(1, 10, t->clock.nowUtc().addDays(-400), rowAt(10).hash));
+        auto head = log().head();
+        BV_VERIFY_OK(head);
+        BV_VERIFY_OK(insertForgedGateRow(1, 10, head->seq));
+        auto remove = db().query(QStringLiteral("DELETE FROM audit_log WHERE seq <= 10"));
+        QVERIFY2(!remove.ok(), "a forged gate row opened the purge gate");
+        QVERIFY(!db().query(QStringLiteral("DELETE FROM audit_log WHERE seq = ?"), {seqs.at(3)}).ok());
+        QCOMPARE(rowCount(), count + 1);
+
+        QVERIFY(dropTriggers());
+        BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_log WHERE seq <= 10")));
+        QVERIFY(forgeAnchor(11, rowAt(11).prevHash));
+        auto verification = log().verify();
+        BV_VERIFY_OK(verification);
+        QVERIFY(!verification->ok());
+        QCOMPARE(verification->firstBrokenSeq, qint64(1));
+    }
+
+    void purgeOfYoungRowsIsRefused()
+    {
+        appendMany(10);
+        const qint64 count = rowCount();
+        t->clock.advanceDays(30);
+        Transaction tx(db());
+        QVERIFY(tx.ok());
+        auto purged = log().purgeOlderThan(t->clock.nowUtc().addDays(-1), Actor::system());
+        QVERIFY2(!purged.ok(), "a purge of rows younger than 180 days was carried out");
+        BV_COMPARE_CODE(purged, ErrorCode::InvalidInput);
+        QVERIFY2(purged.error().message.contains(QStringLiteral("180")), qPrintable(purged.error().message));
+        tx.rollback();
+        QCOMPARE(rowCount(), count);
     }
 
     void failedAuditWriteFailsTheSettingChange()
