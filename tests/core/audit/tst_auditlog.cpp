@@ -473,11 +473,12 @@ private slots:
     {
         const QList<qint64> seqs = appendMany(5);
         const qint64 count = rowCount();
-        // a gate whose cutoff is older than the rows does not open the trigger for them
-        const QString oldCutoff = t->clock.nowUtc().addDays(-1).toString(Qt::ISODateWithMs);
-        BV_VERIFY_OK(db().query(QStringLiteral("INSERT INTO audit_purge_gate (cutoff) VALUES (?)"), {oldCutoff}));
+        // a gate row written from outside the purge does not open the trigger
+        BV_VERIFY_OK(insertForgedGateRow(1, seqs.constLast(), seqs.constLast()));
         auto remove = db().query(QStringLiteral("DELETE FROM audit_log WHERE seq = ?"), {seqs.at(2)});
         QVERIFY(!remove.ok());
+        QVERIFY2(remove.error().fullText().contains(QStringLiteral("cannot be deleted")),
+            qPrintable(remove.error().fullText()));
         QVERIFY(!db().query(QStringLiteral("DELETE FROM audit_log")).ok());
         BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_purge_gate")));
         QCOMPARE(rowCount(), count);
@@ -670,24 +671,42 @@ private slots:
     void forgedGateRowDoesNotOpenTheGate()
     {
         const QList<qint64> seqs = appendMany(20);
+        auto checkpoint = log().head();
+        BV_VERIFY_OK(checkpoint);
         const qint64 count = rowCount();
-        // even with a chained purge row that claims the rows
+        // a gate row naming an ordinary row
+        BV_VERIFY_OK(insertForgedGateRow(1, 10, seqs.constLast()));
+        QVERIFY2(!db().query(QStringLiteral("DELETE FROM audit_log WHERE seq <= 10")).ok(),
+            "a forged gate row opened the purge gate");
+        // even with a chained purge row that claims the rows, past retention as far as it says
         QVERIFY(appendForgedPurge(1, 10, t->clock.nowUtc().addDays(-400), rowAt(10).hash));
         auto head = log().head();
         BV_VERIFY_OK(head);
         BV_VERIFY_OK(insertForgedGateRow(1, 10, head->seq));
         auto remove = db().query(QStringLiteral("DELETE FROM audit_log WHERE seq <= 10"));
-        QVERIFY2(!remove.ok(), "a forged gate row opened the purge gate");
+        QVERIFY2(!remove.ok(), "a forged gate row with a forged purge row opened the purge gate");
         QVERIFY(!db().query(QStringLiteral("DELETE FROM audit_log WHERE seq = ?"), {seqs.at(3)}).ok());
         QCOMPARE(rowCount(), count + 1);
 
+        // The attacker drops the triggers instead. Their forged purge row is well formed and chained, so the
+        // log verifies on its own (docs/AUDIT.md: what verify cannot prove); the checkpoint taken while the
+        // rows were young names row 1.
         QVERIFY(dropTriggers());
         BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_log WHERE seq <= 10")));
         QVERIFY(forgeAnchor(11, rowAt(11).prevHash));
+        auto against = log().verifyAgainst(*checkpoint);
+        BV_VERIFY_OK(against);
+        QVERIFY(!against->ok());
+        QCOMPARE(against->firstBrokenSeq, qint64(1));
+        QVERIFY2(against->problem.contains(QStringLiteral("forged")), qPrintable(against->problem));
+        // without the forged purge row, verify alone names row 1
+        const qint64 forgedSeq = head->seq;
+        BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_log WHERE seq >= ?"), {forgedSeq}));
         auto verification = log().verify();
         BV_VERIFY_OK(verification);
         QVERIFY(!verification->ok());
         QCOMPARE(verification->firstBrokenSeq, qint64(1));
+        QVERIFY2(verification->problem.contains(QStringLiteral("1 to 10")), qPrintable(verification->problem));
     }
 
     void purgeOfYoungRowsIsRefused()
