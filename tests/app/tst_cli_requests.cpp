@@ -456,8 +456,15 @@ private slots:
         }
         const QString checkpoint = dir.file(QStringLiteral("checkpoint.txt"));
         const Run taken = m_cli.as(QStringLiteral("u1"),
-            {QStringLiteral("audit"), QStringLiteral("checkpoint"), QStringLiteral("--out"), checkpoint});
+            {QStringLiteral("audit"), QStringLiteral("checkpoint"), QStringLiteral("--out"), checkpoint,
+                QStringLiteral("--json")});
         QCOMPARE(taken.status, 0);
+        // the checkpoint carries the first row, the head and the row count
+        QCOMPARE(taken.json().value(QStringLiteral("firstSeq")).toInteger(), 1);
+        QVERIFY(taken.json().value(QStringLiteral("seq")).toInteger() > 250);
+        QCOMPARE(taken.json().value(QStringLiteral("rows")).toInteger(),
+            taken.json().value(QStringLiteral("seq")).toInteger());
+        QVERIFY(readFile(checkpoint).contains("\nfirst: 1\n"));
         {
             KeychainSecretStore store(m_cli.keychainService());
             VaultService vaults(store);

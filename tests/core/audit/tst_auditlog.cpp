@@ -11,6 +11,7 @@
 #include "db/Transaction.h"
 #include "policy/SettingsService.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTest>
@@ -722,6 +723,262 @@ private slots:
         QVERIFY2(purged.error().message.contains(QStringLiteral("180")), qPrintable(purged.error().message));
         tx.rollback();
         QCOMPARE(rowCount(), count);
+    }
+
+    // A second purge that also removes the first purge row: the second purge row names the first as the
+    // purge before it, inside its own range, and the log still verifies; so does a third purge that keeps
+    // the second purge row.
+    void repeatedPurgesVerify()
+    {
+        appendMany(30, QStringLiteral("first"));
+        t->clock.advanceDays(200);
+        appendMany(10, QStringLiteral("second"));
+        purgeNow();
+        AuditFilter purges;
+        purges.action = QString::fromLatin1(audit::AuditPurge);
+        auto firstPurge = log().rows(purges);
+        BV_VERIFY_OK(firstPurge);
+        QCOMPARE(firstPurge->size(), 1);
+        const qint64 firstPurgeSeq = firstPurge->constFirst().seq;
+        QCOMPARE(QJsonDocument::fromJson(firstPurge->constFirst().details.toUtf8())
+                     .object()
+                     .value(QStringLiteral("previousPurge"))
+                     .toInteger(),
+            qint64(0));
+
+        t->clock.advanceDays(200);
+        appendMany(10, QStringLiteral("third"));
+        t->clock.advanceDays(5);
+        purgeNow();
+        auto secondPurge = log().rows(purges);
+        BV_VERIFY_OK(secondPurge);
+        QCOMPARE(secondPurge->size(), 1); // the first purge row went with the second purge
+        const QJsonObject details = QJsonDocument::fromJson(secondPurge->constFirst().details.toUtf8()).object();
+        QCOMPARE(details.value(QStringLiteral("previousPurge")).toInteger(), firstPurgeSeq);
+        QVERIFY(details.value(QStringLiteral("purgedFrom")).toInteger() <= firstPurgeSeq);
+        QVERIFY(details.value(QStringLiteral("purgedThrough")).toInteger() >= firstPurgeSeq);
+        auto verification = log().verify();
+        BV_VERIFY_OK(verification);
+        QVERIFY2(verification->ok(), qPrintable(verification->problem));
+
+        // a purge that removes the rows before the second purge row and keeps that row
+        t->clock.advanceDays(10);
+        appendMany(3, QStringLiteral("fourth"));
+        t->clock.advanceDays(200);
+        {
+            Transaction tx(db());
+            QVERIFY(tx.ok());
+            auto purged = log().purgeOlderThan(t->clock.nowUtc().addDays(-210), Actor::system());
+            BV_VERIFY_OK(purged);
+            QVERIFY(*purged > 0);
+            BV_VERIFY_OK(tx.commit());
+        }
+        auto thirdPurges = log().rows(purges);
+        BV_VERIFY_OK(thirdPurges);
+        QCOMPARE(thirdPurges->size(), 2);
+        auto again = log().verify();
+        BV_VERIFY_OK(again);
+        QVERIFY2(again->ok(), qPrintable(again->problem));
+    }
+
+    // A purge row written before issue 11 (no purgedFrom, no previousPurge) still verifies.
+    void legacyPurgeRowStillVerifies()
+    {
+        appendMany(10, QStringLiteral("old"));
+        t->clock.advanceDays(200);
+        const QList<qint64> young = appendMany(5, QStringLiteral("young"));
+        const qint64 through = young.constFirst() - 1;
+        const QByteArray continuesFrom = rowAt(through).hash;
+        // what the old purgeOlderThan left behind: rows deleted, the anchor, then the purge row
+        QVERIFY(dropTriggers());
+        BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_log WHERE seq <= ?"), {through}));
+        QVERIFY(forgeAnchor(through + 1, continuesFrom));
+        Transaction tx(db());
+        QVERIFY(tx.ok());
+        BV_VERIFY_OK(log().append(Actor::system(),
+            AuditEvent {QString::fromLatin1(audit::AuditPurge), QStringLiteral("audit_log"), QString::number(through),
+                QString(), AuditOutcome::Ok,
+                QJsonObject {{QStringLiteral("purgedThrough"), through}, {QStringLiteral("rows"), through},
+                    {QStringLiteral("cutoff"), t->clock.nowUtc().addDays(-180).toString(Qt::ISODateWithMs)},
+                    {QStringLiteral("continuesFrom"), QString::fromLatin1(continuesFrom.toHex())}}}));
+        BV_VERIFY_OK(tx.commit());
+        auto verification = log().verify();
+        BV_VERIFY_OK(verification);
+        QVERIFY2(verification->ok(), qPrintable(verification->problem));
+        QCOMPARE(verification->firstSeq, through + 1);
+    }
+
+    void checkpointCarriesFirstRowHeadAndCount()
+    {
+        appendMany(10, QStringLiteral("old"));
+        t->clock.advanceDays(200);
+        appendMany(5, QStringLiteral("young"));
+        purgeNow();
+        auto head = log().head();
+        BV_VERIFY_OK(head);
+        auto first = db().scalar(QStringLiteral("SELECT min(seq) FROM audit_log"));
+        BV_VERIFY_OK(first);
+        QCOMPARE(head->firstSeq, first->toLongLong());
+        QCOMPARE(head->rowCount, rowCount());
+        QCOMPARE(head->rowCount, head->seq - head->firstSeq + 1);
+        QCOMPARE(head->firstAt, rowAt(head->firstSeq).at);
+        QCOMPARE(head->headAt, rowAt(head->seq).at);
+        QCOMPARE(head->format, 2);
+        const QString text = head->toText();
+        QVERIFY(text.contains(QStringLiteral("first: %1\n").arg(head->firstSeq)));
+        QVERIFY(text.contains(QStringLiteral("rows: %1\n").arg(head->rowCount)));
+        auto parsed = AuditCheckpoint::parse(text);
+        BV_VERIFY_OK(parsed);
+        QCOMPARE(parsed->firstSeq, head->firstSeq);
+        QCOMPARE(parsed->rowCount, head->rowCount);
+        QCOMPARE(parsed->firstAt, head->firstAt);
+        QCOMPARE(parsed->headAt, head->headAt);
+        auto verification = log().verifyAgainst(*parsed);
+        BV_VERIFY_OK(verification);
+        QVERIFY2(verification->ok(), qPrintable(verification->problem));
+
+        // a format-2 checkpoint without its count is refused
+        QString body = text.left(text.indexOf(QStringLiteral("check: ")));
+        body.remove(QRegularExpression(QStringLiteral("rows: [0-9]+\n")));
+        const QString withoutRows = body + QStringLiteral("check: ")
+            + QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex())
+            + QLatin1Char('\n');
+        BV_COMPARE_CODE(AuditCheckpoint::parse(withoutRows), ErrorCode::Damaged);
+
+        // a checkpoint whose count does not fill its range was taken of a log with rows missing
+        AuditCheckpoint gapped = *head;
+        gapped.rowCount -= 1;
+        auto gappedResult = log().verifyAgainst(gapped);
+        BV_VERIFY_OK(gappedResult);
+        QVERIFY(!gappedResult->ok());
+        QVERIFY2(gappedResult->problem.contains(QStringLiteral("already had rows missing")),
+            qPrintable(gappedResult->problem));
+    }
+
+    // Checkpoint files exported before issue 11 (format 1: the head only) are still read and compared.
+    void formatOneCheckpointIsStillRead()
+    {
+        appendMany(12);
+        auto head = log().head();
+        BV_VERIFY_OK(head);
+        const QString body = QStringLiteral("BranchVault audit checkpoint\n"
+                                            "database: %1\n"
+                                            "sequence: %2\n"
+                                            "hash: %3\n"
+                                            "created: %4\n")
+                                 .arg(log().databaseId())
+                                 .arg(head->seq)
+                                 .arg(QString::fromLatin1(head->hash.toHex()), t->clock.nowUtc().toString(Qt::ISODate));
+        const QString text = body + QStringLiteral("check: ")
+            + QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex())
+            + QLatin1Char('\n');
+        auto parsed = AuditCheckpoint::parse(text);
+        BV_VERIFY_OK(parsed);
+        QCOMPARE(parsed->format, 1);
+        QCOMPARE(parsed->seq, head->seq);
+        QCOMPARE(parsed->firstSeq, qint64(0));
+        QCOMPARE(parsed->rowCount, qint64(-1));
+        auto verification = log().verifyAgainst(*parsed);
+        BV_VERIFY_OK(verification);
+        QVERIFY2(verification->ok(), qPrintable(verification->problem));
+
+        appendMany(3, QStringLiteral("later"));
+        QVERIFY(dropTriggers());
+        BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_log WHERE seq > ?"), {head->seq - 2}));
+        auto truncated = log().verifyAgainst(*parsed);
+        BV_VERIFY_OK(truncated);
+        QVERIFY(!truncated->ok());
+        QCOMPARE(truncated->firstBrokenSeq, head->seq - 1);
+    }
+
+    // Rows deleted in the middle are named by verify and by verify against a checkpoint.
+    void middleDeletionIsNamedAgainstACheckpoint()
+    {
+        appendMany(40);
+        auto checkpoint = log().head();
+        BV_VERIFY_OK(checkpoint);
+        appendMany(5, QStringLiteral("later"));
+        QVERIFY(dropTriggers());
+        BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_log WHERE seq BETWEEN 20 AND 24")));
+        auto verification = log().verify();
+        BV_VERIFY_OK(verification);
+        QVERIFY(!verification->ok());
+        QCOMPARE(verification->firstBrokenSeq, qint64(20));
+        QVERIFY2(verification->problem.contains(QStringLiteral("20 to 24")), qPrintable(verification->problem));
+        auto against = log().verifyAgainst(*checkpoint);
+        BV_VERIFY_OK(against);
+        QVERIFY(!against->ok());
+        QCOMPARE(against->firstBrokenSeq, qint64(20));
+    }
+
+    // The whole chain rewritten from the genesis hash without rows 1-199 (renumbered, every hash
+    // recomputed): a valid chain on its own, but the checkpoint's head is gone.
+    void wholeChainRewrittenIsCaughtByACheckpoint()
+    {
+        appendMany(250);
+        auto checkpoint = log().head();
+        BV_VERIFY_OK(checkpoint);
+        QVERIFY(dropTriggers());
+        AuditFilter all;
+        all.afterSeq = 199;
+        all.limit = 100000;
+        auto kept = log().rows(all);
+        BV_VERIFY_OK(kept);
+        BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_log")));
+        QByteArray prev = AuditLog::genesisHash(log().databaseId());
+        qint64 seq = 0;
+        for (AuditRow row : std::as_const(*kept)) {
+            row.seq = ++seq;
+            row.prevHash = prev;
+            row.hash = AuditLog::rowHash(prev, row);
+            QVERIFY(insertRaw(row));
+            prev = row.hash;
+        }
+        auto plain = log().verify();
+        BV_VERIFY_OK(plain);
+        QVERIFY2(plain->ok(), "a chain rewritten from the genesis hash is a valid chain on its own");
+        auto against = log().verifyAgainst(*checkpoint);
+        BV_VERIFY_OK(against);
+        QVERIFY(!against->ok());
+        QCOMPARE(against->firstBrokenSeq, seq + 1);
+
+        // rewritten to the same length (the attacker pads it): the hash at the checkpoint's head differs
+        for (qint64 pad = seq + 1; pad <= checkpoint->seq; ++pad) {
+            AuditRow row = rowAt(seq);
+            row.seq = pad;
+            row.prevHash = prev;
+            row.hash = AuditLog::rowHash(prev, row);
+            QVERIFY(insertRaw(row));
+            prev = row.hash;
+        }
+        auto padded = log().verifyAgainst(*checkpoint);
+        BV_VERIFY_OK(padded);
+        QVERIFY(!padded->ok());
+        QCOMPARE(padded->firstBrokenSeq, checkpoint->seq);
+        QVERIFY2(padded->problem.contains(QStringLiteral("rewritten")), qPrintable(padded->problem));
+    }
+
+    // A legal purge of rows past retention after a checkpoint: the checkpoint still compares.
+    void legalPurgeAfterACheckpointStillCompares()
+    {
+        appendMany(30, QStringLiteral("old"));
+        t->clock.advanceDays(200);
+        appendMany(10, QStringLiteral("young"));
+        auto checkpoint = log().head();
+        BV_VERIFY_OK(checkpoint);
+        QCOMPARE(checkpoint->firstSeq, qint64(1));
+        purgeNow();
+        auto against = log().verifyAgainst(*checkpoint);
+        BV_VERIFY_OK(against);
+        QVERIFY2(against->ok(), qPrintable(against->problem));
+        // the same purge without the purge row is named at the first purged row
+        QVERIFY(dropTriggers());
+        BV_VERIFY_OK(db().query(
+            QStringLiteral("DELETE FROM audit_log WHERE action = ?"), {QString::fromLatin1(audit::AuditPurge)}));
+        auto withoutPurgeRow = log().verifyAgainst(*checkpoint);
+        BV_VERIFY_OK(withoutPurgeRow);
+        QVERIFY(!withoutPurgeRow->ok());
+        QCOMPARE(withoutPurgeRow->firstBrokenSeq, qint64(1));
     }
 
     void failedAuditWriteFailsTheSettingChange()
