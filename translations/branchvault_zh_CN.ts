@@ -5124,10 +5124,6 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
 <context>
     <name>bv::ui::AuditCheckpointPage</name>
     <message>
-        <source>A checkpoint names the last audit row and its hash. Keep it away from this computer (printed in a file, or on a medium the administrator cannot reach): verifying against it later shows whether the log was rewritten in between.</source>
-        <translation>检查点记录最后一条审计记录及其哈希值。请将其与本机分开保存（打印后归档，或存放在系统管理员无法接触的介质上）：日后据此校验，即可判断审计日志在此期间是否被改写。</translation>
-    </message>
-    <message>
         <source>&amp;Take a checkpoint</source>
         <translation>生成检查点(&amp;T)</translation>
     </message>
@@ -5174,6 +5170,10 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
     <message>
         <source>Signature: ______________________</source>
         <translation>签字：______________________</translation>
+    </message>
+    <message>
+        <source>A checkpoint names the first and the last audit row, the last row&apos;s hash and the number of rows. Keep it away from this computer (printed in a file, or on a medium the administrator cannot reach): verifying against it later shows whether rows were deleted or the log was rewritten in between.</source>
+        <translation>检查点记录第一条和最后一条审计记录、最后一条记录的哈希值以及记录条数。请将其与本机分开保存（打印后归档，或存放在系统管理员无法接触的介质上）：日后据此校验，即可判断此期间是否有记录被删除或审计日志被改写。</translation>
     </message>
 </context>
 <context>

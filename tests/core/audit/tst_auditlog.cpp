@@ -557,9 +557,8 @@ private slots:
         QVERIFY(kept->ok());
     }
 
-    // Known problem in AuditLog (see the report): when every row is older than the cutoff, the purge row is
-    // appended to an empty table and restarts at seq 1 from the genesis hash, which verify reports as broken.
-    // AuditService::purge avoids it by always keeping the newest row.
+    // Every row older than the cutoff: the purge row, appended before the rows go, is the only row left and
+    // the chain continues from it (AuditService::purge keeps the newest row as well, for readability).
     void purgeOfEveryRowKeepsTheChain()
     {
         appendMany(3);
@@ -708,6 +707,29 @@ private slots:
         QVERIFY(!verification->ok());
         QCOMPARE(verification->firstBrokenSeq, qint64(1));
         QVERIFY2(verification->problem.contains(QStringLiteral("1 to 10")), qPrintable(verification->problem));
+    }
+
+    // The best an attacker can write without the purge's token: rows past retention, a chained purge row
+    // that records exactly their range with a legal cutoff, and a gate row naming it. Only the token is
+    // wrong, and the gate stays shut.
+    void forgedGateRowDoesNotOpenTheGateEvenForOldRows()
+    {
+        appendMany(10, QStringLiteral("old"));
+        t->clock.advanceDays(400);
+        appendMany(3, QStringLiteral("young"));
+        const qint64 count = rowCount();
+        auto last = db().scalar(QStringLiteral("SELECT max(seq) FROM audit_log WHERE action = 'test.old'"));
+        BV_VERIFY_OK(last);
+        const qint64 through = last->toLongLong();
+        QVERIFY(appendForgedPurge(1, through, t->clock.nowUtc().addDays(-200), rowAt(through).hash));
+        auto head = log().head();
+        BV_VERIFY_OK(head);
+        BV_VERIFY_OK(insertForgedGateRow(1, through, head->seq));
+        auto remove = db().query(QStringLiteral("DELETE FROM audit_log WHERE seq BETWEEN 1 AND ?"), {through});
+        QVERIFY2(!remove.ok(), "a gate row without the purge's token opened the gate");
+        QVERIFY2(remove.error().fullText().contains(QStringLiteral("cannot be deleted")),
+            qPrintable(remove.error().fullText()));
+        QCOMPARE(rowCount(), count + 1);
     }
 
     void purgeOfYoungRowsIsRefused()
