@@ -324,6 +324,98 @@
         <source>a line is missing</source>
         <translation>缺少一行</translation>
     </message>
+    <message>
+        <source>rows %1 to %2 are missing and no purge row records them: deleted from the log</source>
+        <translation>第 %1 至 %2 行缺失，且没有任何清除记录登记这些行：已从日志中删除</translation>
+    </message>
+    <message>
+        <source>every row is missing, although rows were written (the anchor names row %1), and the purge row that a purge keeps is gone too</source>
+        <translation>所有行均已缺失，但日志曾有写入（锚点指向第 %1 行），而清除时必定保留的清除记录也已不见</translation>
+    </message>
+    <message>
+        <source>purge row %1 records rows %2 to %3 as purged, but row %4 is still in the log</source>
+        <translation>清除记录第 %1 行登记第 %2 至 %3 行已清除，但第 %4 行仍在日志中</translation>
+    </message>
+    <message>
+        <source>the anchor says the kept chain starts at row %1, but no purge row records the rows before it</source>
+        <translation>锚点称保留的链从第 %1 行开始，但没有任何清除记录登记此前的行</translation>
+    </message>
+    <message>
+        <source>it does not record a valid range, cutoff and hash</source>
+        <translation>它未登记有效的范围、截止时间和哈希值</translation>
+    </message>
+    <message>
+        <source>it counts %1 rows in a range of %2</source>
+        <translation>它登记了 %1 行，而范围内共有 %2 行</translation>
+    </message>
+    <message>
+        <source>its cutoff %1 is less than %2 days before the purge (%3): the rows were not past retention</source>
+        <translation>其截止时间 %1 距清除时间（%3）不足 %2 天：这些行尚未超过保留期</translation>
+    </message>
+    <message>
+        <source>it is dated %1, later than today</source>
+        <translation>其日期为 %1，晚于今天</translation>
+    </message>
+    <message>
+        <source>rows %1 to %2 are missing: purge row %3, which records them, is not a legal retention purge: %4</source>
+        <translation>第 %1 至 %2 行缺失：登记这些行的清除记录第 %3 行不是合法的保留期清除：%4</translation>
+    </message>
+    <message>
+        <source>purge row %1 records rows %2 to %3, but an earlier purge row already records rows up to %4</source>
+        <translation>清除记录第 %1 行登记了第 %2 至 %3 行，但更早的清除记录已登记至第 %4 行</translation>
+    </message>
+    <message>
+        <source>purge row %1 names row %2 as the purge before it, but that is row %3</source>
+        <translation>清除记录第 %1 行称其上一次清除为第 %2 行，但实际应为第 %3 行</translation>
+    </message>
+    <message>
+        <source>row %1 does not continue from the hash that purge row %2 records</source>
+        <translation>第 %1 行未承接清除记录第 %2 行所登记的哈希值</translation>
+    </message>
+    <message>
+        <source>row %1 is older than the cutoff of purge row %2, which removed the rows before it</source>
+        <translation>第 %1 行早于清除记录第 %2 行的截止时间，而该清除删除了其之前的行</translation>
+    </message>
+    <message>
+        <source>the anchor, which says where the kept chain starts, does not agree with purge row %1</source>
+        <translation>锚点（记录保留的链从何处开始）与清除记录第 %1 行不一致</translation>
+    </message>
+    <message>
+        <source>the checkpoint counts %1 row(s) from row %2 to row %3: the log already had rows missing when it was taken</source>
+        <translation>检查点记录第 %2 至 %3 行共 %1 行：生成检查点时日志已有缺失的行</translation>
+    </message>
+    <message>
+        <source>row %1 was written %2, after the cutoff %3 of purge row %4 that removed it: it was not past retention, the purge row is forged</source>
+        <translation>第 %1 行写入于 %2，晚于删除它的清除记录第 %4 行的截止时间 %3：该行尚未超过保留期，此清除记录系伪造</translation>
+    </message>
+    <message>
+        <source>row %1 was in the log when the checkpoint was taken, but a purge row written before the checkpoint records it as purged: the log was rewritten</source>
+        <translation>生成检查点时第 %1 行仍在日志中，但一条早于该检查点的清除记录登记其已清除：日志已被改写</translation>
+    </message>
+    <message>
+        <source>the checkpoint counts %1 row(s) from row %2 to row %3 that should still be in the log, but the log has %4</source>
+        <translation>检查点记录第 %2 至 %3 行中应仍在日志中的共 %1 行，但日志中现有 %4 行</translation>
+    </message>
+    <message>
+        <source>Audit rows are kept for at least %1 days: the purge cutoff %2 is later than %3, so rows younger than that would be deleted. Nothing was purged; purge with a cutoff of %3 or earlier.</source>
+        <translation>审计记录至少保留 %1 天：清除截止时间 %2 晚于 %3，会删除未满保留期的记录。未清除任何内容；请使用 %3 或更早的截止时间清除。</translation>
+    </message>
+    <message>
+        <source>The audit log has rows missing between row %1 and row %2, so it was not purged: a purge would hide the gap. Run audit verify, keep the database file as it is and report it to the information-security office.</source>
+        <translation>审计日志在第 %1 行与第 %2 行之间有缺失的行，因此未执行清除：清除会掩盖这一缺口。请运行 audit verify，保持数据库文件原样，并报告信息安全部门。</translation>
+    </message>
+    <message>
+        <source>The audit log could not be purged: the purge gate could not be set up. Nothing was purged; try again, and report it to the developers if it happens again.</source>
+        <translation>无法清除审计日志：清除闸门无法建立。未清除任何内容；请重试，如再次发生请报告开发人员。</translation>
+    </message>
+    <message>
+        <source>The audit purge deleted %1 rows instead of %2; nothing was purged.</source>
+        <translation>审计清除删除了 %1 行而非 %2 行；未清除任何内容。</translation>
+    </message>
+    <message>
+        <source>format %1 is not known to this version</source>
+        <translation>本版本不认识格式 %1</translation>
+    </message>
 </context>
 <context>
     <name>AuditService</name>
@@ -5264,10 +5356,6 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
 <context>
     <name>bv::ui::AuditCheckpointPage</name>
     <message>
-        <source>A checkpoint names the last audit row and its hash. Keep it away from this computer (printed in a file, or on a medium the administrator cannot reach): verifying against it later shows whether the log was rewritten in between.</source>
-        <translation>检查点记录最后一条审计记录及其哈希值。请将其与本机分开保存（打印后归档，或存放在系统管理员无法接触的介质上）：日后据此校验，即可判断审计日志在此期间是否被改写。</translation>
-    </message>
-    <message>
         <source>&amp;Take a checkpoint</source>
         <translation>生成检查点(&amp;T)</translation>
     </message>
@@ -5314,6 +5402,10 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
     <message>
         <source>Signature: ______________________</source>
         <translation>签字：______________________</translation>
+    </message>
+    <message>
+        <source>A checkpoint names the first and the last audit row, the last row&apos;s hash and the number of rows. Keep it away from this computer (printed in a file, or on a medium the administrator cannot reach): verifying against it later shows whether rows were deleted or the log was rewritten in between.</source>
+        <translation>检查点记录第一条和最后一条审计记录、最后一条记录的哈希值以及记录条数。请将其与本机分开保存（打印后归档，或存放在系统管理员无法接触的介质上）：日后据此校验，即可判断此期间是否有记录被删除或审计日志被改写。</translation>
     </message>
 </context>
 <context>

@@ -153,7 +153,7 @@ public:
     {
         return QJsonObject {{QStringLiteral("intact"), v.ok()}, {QStringLiteral("rowsChecked"), v.rowsChecked},
             {QStringLiteral("firstBrokenSeq"), v.firstBrokenSeq}, {QStringLiteral("problem"), v.problem},
-            {QStringLiteral("headSeq"), v.headSeq},
+            {QStringLiteral("firstSeq"), v.firstSeq}, {QStringLiteral("headSeq"), v.headSeq},
             {QStringLiteral("headHash"), QString::fromLatin1(v.headHash.toHex())}};
     }
 
@@ -211,7 +211,8 @@ public:
             if (parsed.ok()) {
                 json.insert(QStringLiteral("checkpoint"),
                     QJsonObject {{QStringLiteral("file"), QDir::toNativeSeparators(checkpointPath)},
-                        {QStringLiteral("seq"), parsed->seq},
+                        {QStringLiteral("format"), parsed->format}, {QStringLiteral("firstSeq"), parsed->firstSeq},
+                        {QStringLiteral("seq"), parsed->seq}, {QStringLiteral("rows"), parsed->rowCount},
                         {QStringLiteral("hash"), QString::fromLatin1(parsed->hash.toHex())},
                         {QStringLiteral("created"), CustomerCli::iso(parsed->created)}});
                 text += QLatin1Char(' ')
@@ -243,7 +244,8 @@ public:
         BV_CLI_TRY(AtomicFile::writeNew(path, QStringLiteral("out"), text->toUtf8()));
         const QString file = QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
         ctx.out.result({{QStringLiteral("file"), file}, {QStringLiteral("databaseId"), parsed->databaseId},
-                           {QStringLiteral("seq"), parsed->seq},
+                           {QStringLiteral("firstSeq"), parsed->firstSeq}, {QStringLiteral("seq"), parsed->seq},
+                           {QStringLiteral("rows"), parsed->rowCount},
                            {QStringLiteral("hash"), QString::fromLatin1(parsed->hash.toHex())},
                            {QStringLiteral("created"), CustomerCli::iso(parsed->created)}},
             tr("Checkpoint of row %1 written to %2. Print it or keep a copy away from this computer; "

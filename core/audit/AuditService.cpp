@@ -258,8 +258,9 @@ Result<QString> AuditService::checkpoint(const Session& session)
     // it was taken, so the audit row of the checkpoint itself comes after the head it names (row seq + 1
     // or later). That row is covered by the next checkpoint, not by this one.
     BV_TRY(record(*actor, audit::AuditCheckpoint, QStringLiteral("audit_log"), QString::number(head->seq),
-        QJsonObject {
-            {QStringLiteral("seq"), head->seq}, {QStringLiteral("hash"), QString::fromLatin1(head->hash.toHex())}}));
+        QJsonObject {{QStringLiteral("seq"), head->seq},
+            {QStringLiteral("hash"), QString::fromLatin1(head->hash.toHex())},
+            {QStringLiteral("firstSeq"), head->firstSeq}, {QStringLiteral("rows"), head->rowCount}}));
     return text;
 }
 
@@ -368,9 +369,8 @@ Result<qint64> AuditService::purge(const Session& session)
     Transaction tx(*m_db);
     if (!tx.ok())
         return tx.error();
-    // The newest row is always kept, so the purge row that AuditLog appends continues the chain from a
-    // row that is still there (with no row left, append would restart the chain at seq 1 from the genesis
-    // hash, which verify then reports as broken).
+    // The newest row is always kept, so that a purge never leaves the purge row alone in the log (the
+    // purge row itself is appended before the rows go, and always stays).
     auto head = m_log.head();
     if (!head.ok())
         return head.error();

@@ -52,7 +52,7 @@ public:
     Result<qint64> purge(const Session& session);
     Result<QList<AuditAlert>> alerts(const Session& session, const QDateTime& since, const QDateTime& until);
 
-    static constexpr int kMinimumRetentionDays = 180; // DESIGN §7: never less, whatever the setting says
+    static constexpr int kMinimumRetentionDays = AuditLog::kMinimumRetentionDays; // DESIGN §7: never less
     static constexpr int kExportBatch = 1000; // rows per keyset page while exporting
     static constexpr int kMaxAlertSeqs = 50;
 

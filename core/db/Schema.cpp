@@ -416,6 +416,37 @@ ALTER TABLE users ADD COLUMN awaiting TEXT CHECK (awaiting IN ('create', 'reset'
 ALTER TABLE users ADD COLUMN awaiting_role TEXT CHECK (awaiting_role IN ('manager', 'customer_manager', 'clerk'));
 ALTER TABLE users ADD COLUMN awaiting_since TEXT;
 ALTER TABLE users ADD COLUMN awaiting_by INTEGER REFERENCES users (id);
+        {6, QStringLiteral("a purge gate only the purge itself can open"), sqlMigration(QStringLiteral(R"sql(
+-- Issue 11: a row inserted into audit_purge_gate from outside opened the old gate (any far-future cutoff).
+-- Now a row of audit_log can be deleted only while AuditLog::purgeOlderThan runs: the gate row must carry
+-- the random token of that purge (bv_audit_purge_gate(), registered by the application on its own
+-- connection, compares it; the sqlcipher shell does not have the function at all), name the chained
+-- audit.purge row appended in the same transaction, and that row must record exactly the range (purgedFrom,
+-- purgedThrough), a cutoff the deleted row is older than, and a cutoff at least 180 days before the purge.
+-- Someone holding the database key can still drop this trigger: the verifier (purge rows, anchor and
+-- checkpoints kept outside the database) is the real protection, see docs/AUDIT.md.
+DROP TRIGGER audit_log_no_delete;
+DROP TABLE audit_purge_gate;
+CREATE TABLE audit_purge_gate (
+    token     BLOB NOT NULL,
+    purge_seq INTEGER NOT NULL,
+    first_seq INTEGER NOT NULL,
+    last_seq  INTEGER NOT NULL
+) STRICT;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+WHEN NOT EXISTS (
+    SELECT 1 FROM audit_purge_gate AS g JOIN audit_log AS p ON p.seq = g.purge_seq
+    WHERE bv_audit_purge_gate(g.token, g.purge_seq, g.first_seq, g.last_seq) = 1
+      AND p.action = 'audit.purge'
+      AND OLD.seq BETWEEN g.first_seq AND g.last_seq
+      AND OLD.seq < p.seq
+      AND json_extract(p.details, '$.purgedFrom') = g.first_seq
+      AND json_extract(p.details, '$.purgedThrough') = g.last_seq
+      AND OLD.at < json_extract(p.details, '$.cutoff')
+      AND json_extract(p.details, '$.cutoff') <= strftime('%Y-%m-%dT%H:%M:%fZ', p.at, '-180 days'))
+BEGIN
+    SELECT RAISE(ABORT, 'audit rows cannot be deleted');
+END;
 )sql"))},
     };
     return migrations;

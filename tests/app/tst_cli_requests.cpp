@@ -5,9 +5,13 @@
 #include "Core.h"
 #include "TestData.h"
 #include "TestSupport.h"
+#include "audit/AuditActions.h"
+#include "audit/AuditLog.h"
 #include "auth/AuthService.h"
 #include "customers/CustomerEntry.h"
 #include "customers/CustomerService.h"
+#include "db/Database.h"
+#include "db/Transaction.h"
 #include "keys/KeychainSecretStore.h"
 #include "vault/VaultService.h"
 
@@ -425,6 +429,66 @@ private slots:
                     {QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--checkpoint"), checkpoint})
                 .status,
             0);
+    }
+    // Issue 11, finding 2, against the real CLI: rows 1-199 deleted from the file (triggers dropped) and
+    // a matching anchor written. audit verify and audit verify --checkpoint both fail and name row 1.
+    void frontTruncationIsCaught()
+    {
+        TempDatabaseDir dir;
+        m_cli.setDatabase(dir.databasePath());
+        QVERIFY(!m_cli.initDatabase(m_cli.database()).isEmpty());
+        QVERIFY(m_cli.useCheapPasswordHashing());
+        QVERIFY(m_cli.addUser(QStringLiteral("u1"), QStringLiteral("auditor")));
+        {
+            KeychainSecretStore store(m_cli.keychainService());
+            VaultService vaults(store);
+            auto vault = vaults.open(m_cli.database());
+            BV_VERIFY_OK(vault);
+            Core core(**vault, vaults);
+            Database& db = (*vault)->database();
+            Transaction tx(db);
+            QVERIFY(tx.ok());
+            for (int i = 0; i < 250; ++i)
+                BV_VERIFY_OK(core.auditLog().append(Actor::system(),
+                    AuditEvent {QStringLiteral("test.row"), QStringLiteral("test"), QString::number(i), QString(),
+                        AuditOutcome::Ok, QJsonObject()}));
+            BV_VERIFY_OK(tx.commit());
+        }
+        const QString checkpoint = dir.file(QStringLiteral("checkpoint.txt"));
+        const Run taken = m_cli.as(QStringLiteral("u1"),
+            {QStringLiteral("audit"), QStringLiteral("checkpoint"), QStringLiteral("--out"), checkpoint,
+                QStringLiteral("--json")});
+        QCOMPARE(taken.status, 0);
+        // the checkpoint carries the first row, the head and the row count
+        QCOMPARE(taken.json().value(QStringLiteral("firstSeq")).toInteger(), 1);
+        QVERIFY(taken.json().value(QStringLiteral("seq")).toInteger() > 250);
+        QCOMPARE(taken.json().value(QStringLiteral("rows")).toInteger(),
+            taken.json().value(QStringLiteral("seq")).toInteger());
+        QVERIFY(readFile(checkpoint).contains("\nfirst: 1\n"));
+        {
+            KeychainSecretStore store(m_cli.keychainService());
+            VaultService vaults(store);
+            auto vault = vaults.open(m_cli.database());
+            BV_VERIFY_OK(vault);
+            Database& db = (*vault)->database();
+            auto hash199 = db.scalar(QStringLiteral("SELECT hash FROM audit_log WHERE seq = 199"));
+            BV_VERIFY_OK(hash199);
+            BV_VERIFY_OK(db.execScript(QStringLiteral("DROP TRIGGER audit_log_no_delete;")));
+            BV_VERIFY_OK(db.query(QStringLiteral("DELETE FROM audit_log WHERE seq <= 199")));
+            BV_VERIFY_OK(
+                db.query(QStringLiteral("INSERT INTO audit_anchor (id, first_seq, prev_hash) VALUES (1, 200, ?) "
+                                        "ON CONFLICT (id) DO UPDATE SET first_seq = excluded.first_seq, "
+                                        "prev_hash = excluded.prev_hash"),
+                    {hash199->toByteArray()}));
+        }
+        const Run verified = m_cli.as(QStringLiteral("u1"), {QStringLiteral("audit"), QStringLiteral("verify")});
+        QCOMPARE(verified.status, exitStatusFor(ErrorCode::Damaged));
+        QCOMPARE(verified.errLines(), 1);
+        QVERIFY2(verified.err.contains("row 1:") && verified.err.contains("1 to 199"), verified.err.constData());
+        const Run against = m_cli.as(QStringLiteral("u1"),
+            {QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--checkpoint"), checkpoint});
+        QCOMPARE(against.status, exitStatusFor(ErrorCode::Damaged));
+        QVERIFY2(against.err.contains("row 1:"), against.err.constData());
     }
 };
 

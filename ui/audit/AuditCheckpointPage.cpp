@@ -27,9 +27,10 @@ AuditCheckpointPage::AuditCheckpointPage(const WorkspaceContext& context, QWidge
 {
     setObjectName(QStringLiteral("auditCheckpointPage"));
     auto* layout = new QVBoxLayout(this);
-    auto* intro = new QLabel(tr("A checkpoint names the last audit row and its hash. Keep it away from this computer "
-                                "(printed in a file, or on a medium the administrator cannot reach): verifying "
-                                "against it later shows whether the log was rewritten in between."),
+    auto* intro = new QLabel(tr("A checkpoint names the first and the last audit row, the last row's hash and the "
+                                "number of rows. Keep it away from this computer (printed in a file, or on a medium "
+                                "the administrator cannot reach): verifying against it later shows whether rows were "
+                                "deleted or the log was rewritten in between."),
         this);
     intro->setWordWrap(true);
     layout->addWidget(intro);

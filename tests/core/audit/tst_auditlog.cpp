@@ -11,6 +11,7 @@
 #include "db/Transaction.h"
 #include "policy/SettingsService.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTest>
@@ -135,6 +136,86 @@ private:
                     row.customerNo.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(row.customerNo),
                     row.outcome, row.details, row.prevHash, row.hash})
             .ok();
+    }
+
+    bool forgeAnchor(qint64 firstSeq, const QByteArray& prevHash)
+    {
+        return db()
+            .query(QStringLiteral("INSERT INTO audit_anchor (id, first_seq, prev_hash) VALUES (1, ?, ?) "
+                                  "ON CONFLICT (id) DO UPDATE SET first_seq = excluded.first_seq, "
+                                  "prev_hash = excluded.prev_hash"),
+                {firstSeq, prevHash})
+            .ok();
+    }
+
+    // What an attacker with the database key writes to make a deletion look like a retention purge: a
+    // well-formed, correctly chained audit.purge row that claims rows [from, through].
+    bool appendForgedPurge(qint64 from, qint64 through, const QDateTime& cutoff, const QByteArray& continuesFrom)
+    {
+        Transaction tx(db());
+        if (!tx.ok())
+            return false;
+        const QJsonObject details {{QStringLiteral("purgedFrom"), from}, {QStringLiteral("purgedThrough"), through},
+            {QStringLiteral("rows"), through - from + 1},
+            {QStringLiteral("cutoff"), cutoff.toUTC().toString(Qt::ISODateWithMs)},
+            {QStringLiteral("continuesFrom"), QString::fromLatin1(continuesFrom.toHex())},
+            {QStringLiteral("previousPurge"), 0}};
+        if (!log()
+                 .append(Actor::system(),
+                     AuditEvent {QString::fromLatin1(audit::AuditPurge), QStringLiteral("audit_log"),
+                         QString::number(through), QString(), AuditOutcome::Ok, details})
+                 .ok())
+            return false;
+        return tx.commit().ok();
+    }
+
+    // Inserts a row into audit_purge_gate as an attacker would, whatever its columns are: every column
+    // gets the value most likely to open the gate for rows [first, last] (a far-future cutoff, a random
+    // token, the purge row `purgeSeq`).
+    Status insertForgedGateRow(qint64 first, qint64 last, qint64 purgeSeq)
+    {
+        auto columns = db().query(QStringLiteral("SELECT name FROM pragma_table_info('audit_purge_gate')"));
+        if (!columns.ok())
+            return columns.error();
+        QStringList names;
+        QStringList placeholders;
+        QVariantList values;
+        while (columns->next()) {
+            const QString name = columns->value(0).toString();
+            names << name;
+            if (name == QLatin1String("cutoff")) {
+                placeholders << QStringLiteral("?");
+                values << QStringLiteral("9999-12-31T23:59:59.999Z");
+            } else if (name == QLatin1String("token")) {
+                placeholders << QStringLiteral("randomblob(32)");
+            } else if (name == QLatin1String("first_seq")) {
+                placeholders << QStringLiteral("?");
+                values << first;
+            } else if (name == QLatin1String("last_seq")) {
+                placeholders << QStringLiteral("?");
+                values << last;
+            } else {
+                placeholders << QStringLiteral("?");
+                values << purgeSeq;
+            }
+        }
+        if (names.isEmpty())
+            return makeError(ErrorCode::Internal, QStringLiteral("audit_purge_gate has no columns"));
+        auto inserted = db().query(QStringLiteral("INSERT INTO audit_purge_gate (%1) VALUES (%2)")
+                                       .arg(names.join(QStringLiteral(", ")), placeholders.join(QStringLiteral(", "))),
+            values);
+        if (!inserted.ok())
+            return inserted.error();
+        return {};
+    }
+
+    void purgeNow(qint64 days = 180)
+    {
+        Transaction tx(db());
+        QVERIFY(tx.ok());
+        auto purged = log().purgeOlderThan(t->clock.nowUtc().addDays(-days), Actor::system());
+        BV_VERIFY_OK(purged);
+        BV_VERIFY_OK(tx.commit());
     }
 
 private slots:
@@ -393,11 +474,12 @@ private slots:
     {
         const QList<qint64> seqs = appendMany(5);
         const qint64 count = rowCount();
-        // a gate whose cutoff is older than the rows does not open the trigger for them
-        const QString oldCutoff = t->clock.nowUtc().addDays(-1).toString(Qt::ISODateWithMs);
-        BV_VERIFY_OK(db().query(QStringLiteral("INSERT INTO audit_purge_gate (cutoff) VALUES (?)"), {oldCutoff}));
+        // a gate row written from outside the purge does not open the trigger
+        BV_VERIFY_OK(insertForgedGateRow(1, seqs.constLast(), seqs.constLast()));
         auto remove = db().query(QStringLiteral("DELETE FROM audit_log WHERE seq = ?"), {seqs.at(2)});
         QVERIFY(!remove.ok());
+        QVERIFY2(remove.error().fullText().contains(QStringLiteral("cannot be deleted")),
+            qPrintable(remove.error().fullText()));
         QVERIFY(!db().query(QStringLiteral("DELETE FROM audit_log")).ok());
         BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_purge_gate")));
         QCOMPARE(rowCount(), count);
@@ -475,9 +557,8 @@ private slots:
         QVERIFY(kept->ok());
     }
 
-    // Known problem in AuditLog (see the report): when every row is older than the cutoff, the purge row is
-    // appended to an empty table and restarts at seq 1 from the genesis hash, which verify reports as broken.
-    // AuditService::purge avoids it by always keeping the newest row.
+    // Every row older than the cutoff: the purge row, appended before the rows go, is the only row left and
+    // the chain continues from it (AuditService::purge keeps the newest row as well, for readability).
     void purgeOfEveryRowKeepsTheChain()
     {
         appendMany(3);
@@ -492,6 +573,434 @@ private slots:
         auto verification = log().verify();
         BV_VERIFY_OK(verification);
         QVERIFY2(verification->ok(), qPrintable(verification->problem));
+    }
+
+    // ---- issue 11, finding 2: the audit log cannot be trimmed unnoticed ----
+
+    // The reported attack: rows 1-199 deleted with the triggers dropped, and an anchor written that makes
+    // the rest look like a purged log. No purge row records the range, so verify names row 1.
+    void frontTruncationWithAForgedAnchorIsNamed()
+    {
+        appendMany(250);
+        auto checkpoint = log().head();
+        BV_VERIFY_OK(checkpoint);
+        const QByteArray hash199 = rowAt(199).hash;
+        QVERIFY(dropTriggers());
+        BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_log WHERE seq <= 199")));
+        QVERIFY(forgeAnchor(200, hash199));
+
+        auto verification = log().verify();
+        BV_VERIFY_OK(verification);
+        QVERIFY2(!verification->ok(), "a front truncation with a forged anchor passed verify");
+        QCOMPARE(verification->firstBrokenSeq, qint64(1));
+        QVERIFY2(verification->problem.contains(QStringLiteral("1 to 199")), qPrintable(verification->problem));
+
+        auto against = log().verifyAgainst(*checkpoint);
+        BV_VERIFY_OK(against);
+        QVERIFY2(!against->ok(), "a front truncation with a forged anchor passed verify --checkpoint");
+        QCOMPARE(against->firstBrokenSeq, qint64(1));
+    }
+
+    // Rows deleted right behind a legal purge, with the anchor moved over them: the purge row records only
+    // its own range, so the first row after it is named.
+    void deletionBehindALegalPurgeIsNamed()
+    {
+        appendMany(100, QStringLiteral("old"));
+        t->clock.advanceDays(200);
+        appendMany(150, QStringLiteral("young"));
+        purgeNow();
+        auto clean = log().verify();
+        BV_VERIFY_OK(clean);
+        QVERIFY2(clean->ok(), qPrintable(clean->problem));
+        auto first = db().scalar(QStringLiteral("SELECT min(seq) FROM audit_log"));
+        BV_VERIFY_OK(first);
+        const qint64 firstKept = first->toLongLong();
+        QVERIFY(firstKept > 100);
+
+        QVERIFY(dropTriggers());
+        BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_log WHERE seq < ?"), {firstKept + 40}));
+        QVERIFY(forgeAnchor(firstKept + 40, rowAt(firstKept + 40).prevHash));
+        auto verification = log().verify();
+        BV_VERIFY_OK(verification);
+        QVERIFY2(!verification->ok(), "rows deleted behind a legal purge passed verify");
+        QCOMPARE(verification->firstBrokenSeq, firstKept);
+        QVERIFY2(verification->problem.contains(QString::number(firstKept)), qPrintable(verification->problem));
+    }
+
+    // A chained purge row that an attacker appended for young rows: its cutoff is not 180 days before its
+    // own time, so it is not a retention purge.
+    void forgedPurgeOfYoungRowsIsNamed()
+    {
+        appendMany(250);
+        const QByteArray hash199 = rowAt(199).hash;
+        QVERIFY(dropTriggers());
+        BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_log WHERE seq <= 199")));
+        QVERIFY(forgeAnchor(200, hash199));
+        QVERIFY(appendForgedPurge(1, 199, t->clock.nowUtc().addSecs(60), hash199));
+
+        auto verification = log().verify();
+        BV_VERIFY_OK(verification);
+        QVERIFY2(!verification->ok(), "a purge row for rows younger than the retention period passed verify");
+        QCOMPARE(verification->firstBrokenSeq, qint64(1));
+    }
+
+    // The strongest forgery a database-key holder can write without a checkpoint: a purge row whose cutoff
+    // claims the rows were old. verify cannot see the deleted rows' times; a checkpoint taken while they
+    // were young can.
+    void forgedPurgeOfYoungRowsIsCaughtByACheckpoint()
+    {
+        appendMany(250);
+        auto checkpoint = log().head();
+        BV_VERIFY_OK(checkpoint);
+        t->clock.advanceDays(3);
+        appendMany(5, QStringLiteral("later"));
+        const QByteArray hash199 = rowAt(199).hash;
+        QVERIFY(dropTriggers());
+        BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_log WHERE seq <= 199")));
+        QVERIFY(forgeAnchor(200, hash199));
+        QVERIFY(appendForgedPurge(1, 199, t->clock.nowUtc().addDays(-400), hash199));
+
+        auto against = log().verifyAgainst(*checkpoint);
+        BV_VERIFY_OK(against);
+        QVERIFY2(!against->ok(), "young rows removed under a forged purge row passed verify --checkpoint");
+        QCOMPARE(against->firstBrokenSeq, qint64(1));
+    }
+
+    // A row written into audit_purge_gate from outside the purge does not open the gate; an attacker who
+    // drops the triggers instead is caught by verify.
+    void forgedGateRowDoesNotOpenTheGate()
+    {
+        const QList<qint64> seqs = appendMany(20);
+        auto checkpoint = log().head();
+        BV_VERIFY_OK(checkpoint);
+        const qint64 count = rowCount();
+        // a gate row naming an ordinary row
+        BV_VERIFY_OK(insertForgedGateRow(1, 10, seqs.constLast()));
+        QVERIFY2(!db().query(QStringLiteral("DELETE FROM audit_log WHERE seq <= 10")).ok(),
+            "a forged gate row opened the purge gate");
+        // even with a chained purge row that claims the rows, past retention as far as it says
+        QVERIFY(appendForgedPurge(1, 10, t->clock.nowUtc().addDays(-400), rowAt(10).hash));
+        auto head = log().head();
+        BV_VERIFY_OK(head);
+        BV_VERIFY_OK(insertForgedGateRow(1, 10, head->seq));
+        auto remove = db().query(QStringLiteral("DELETE FROM audit_log WHERE seq <= 10"));
+        QVERIFY2(!remove.ok(), "a forged gate row with a forged purge row opened the purge gate");
+        QVERIFY(!db().query(QStringLiteral("DELETE FROM audit_log WHERE seq = ?"), {seqs.at(3)}).ok());
+        QCOMPARE(rowCount(), count + 1);
+
+        // The attacker drops the triggers instead. Their forged purge row is well formed and chained, so the
+        // log verifies on its own (docs/AUDIT.md: what verify cannot prove); the checkpoint taken while the
+        // rows were young names row 1.
+        QVERIFY(dropTriggers());
+        BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_log WHERE seq <= 10")));
+        QVERIFY(forgeAnchor(11, rowAt(11).prevHash));
+        auto against = log().verifyAgainst(*checkpoint);
+        BV_VERIFY_OK(against);
+        QVERIFY(!against->ok());
+        QCOMPARE(against->firstBrokenSeq, qint64(1));
+        QVERIFY2(against->problem.contains(QStringLiteral("forged")), qPrintable(against->problem));
+        // without the forged purge row, verify alone names row 1
+        const qint64 forgedSeq = head->seq;
+        BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_log WHERE seq >= ?"), {forgedSeq}));
+        auto verification = log().verify();
+        BV_VERIFY_OK(verification);
+        QVERIFY(!verification->ok());
+        QCOMPARE(verification->firstBrokenSeq, qint64(1));
+        QVERIFY2(verification->problem.contains(QStringLiteral("1 to 10")), qPrintable(verification->problem));
+    }
+
+    // The best an attacker can write without the purge's token: rows past retention, a chained purge row
+    // that records exactly their range with a legal cutoff, and a gate row naming it. Only the token is
+    // wrong, and the gate stays shut.
+    void forgedGateRowDoesNotOpenTheGateEvenForOldRows()
+    {
+        appendMany(10, QStringLiteral("old"));
+        t->clock.advanceDays(400);
+        appendMany(3, QStringLiteral("young"));
+        const qint64 count = rowCount();
+        auto last = db().scalar(QStringLiteral("SELECT max(seq) FROM audit_log WHERE action = 'test.old'"));
+        BV_VERIFY_OK(last);
+        const qint64 through = last->toLongLong();
+        QVERIFY(appendForgedPurge(1, through, t->clock.nowUtc().addDays(-200), rowAt(through).hash));
+        auto head = log().head();
+        BV_VERIFY_OK(head);
+        BV_VERIFY_OK(insertForgedGateRow(1, through, head->seq));
+        auto remove = db().query(QStringLiteral("DELETE FROM audit_log WHERE seq BETWEEN 1 AND ?"), {through});
+        QVERIFY2(!remove.ok(), "a gate row without the purge's token opened the gate");
+        QVERIFY2(remove.error().fullText().contains(QStringLiteral("cannot be deleted")),
+            qPrintable(remove.error().fullText()));
+        QCOMPARE(rowCount(), count + 1);
+    }
+
+    void purgeOfYoungRowsIsRefused()
+    {
+        appendMany(10);
+        const qint64 count = rowCount();
+        t->clock.advanceDays(30);
+        Transaction tx(db());
+        QVERIFY(tx.ok());
+        auto purged = log().purgeOlderThan(t->clock.nowUtc().addDays(-1), Actor::system());
+        QVERIFY2(!purged.ok(), "a purge of rows younger than 180 days was carried out");
+        BV_COMPARE_CODE(purged, ErrorCode::InvalidInput);
+        QVERIFY2(purged.error().message.contains(QStringLiteral("180")), qPrintable(purged.error().message));
+        tx.rollback();
+        QCOMPARE(rowCount(), count);
+    }
+
+    // A second purge that also removes the first purge row: the second purge row names the first as the
+    // purge before it, inside its own range, and the log still verifies; so does a third purge that keeps
+    // the second purge row.
+    void repeatedPurgesVerify()
+    {
+        appendMany(30, QStringLiteral("first"));
+        t->clock.advanceDays(200);
+        appendMany(10, QStringLiteral("second"));
+        purgeNow();
+        AuditFilter purges;
+        purges.action = QString::fromLatin1(audit::AuditPurge);
+        auto firstPurge = log().rows(purges);
+        BV_VERIFY_OK(firstPurge);
+        QCOMPARE(firstPurge->size(), 1);
+        const qint64 firstPurgeSeq = firstPurge->constFirst().seq;
+        QCOMPARE(QJsonDocument::fromJson(firstPurge->constFirst().details.toUtf8())
+                     .object()
+                     .value(QStringLiteral("previousPurge"))
+                     .toInteger(),
+            qint64(0));
+
+        t->clock.advanceDays(200);
+        appendMany(10, QStringLiteral("third"));
+        t->clock.advanceDays(5);
+        purgeNow();
+        auto secondPurge = log().rows(purges);
+        BV_VERIFY_OK(secondPurge);
+        QCOMPARE(secondPurge->size(), 1); // the first purge row went with the second purge
+        const QJsonObject details = QJsonDocument::fromJson(secondPurge->constFirst().details.toUtf8()).object();
+        QCOMPARE(details.value(QStringLiteral("previousPurge")).toInteger(), firstPurgeSeq);
+        QVERIFY(details.value(QStringLiteral("purgedFrom")).toInteger() <= firstPurgeSeq);
+        QVERIFY(details.value(QStringLiteral("purgedThrough")).toInteger() >= firstPurgeSeq);
+        auto verification = log().verify();
+        BV_VERIFY_OK(verification);
+        QVERIFY2(verification->ok(), qPrintable(verification->problem));
+
+        // a purge that removes the rows before the second purge row and keeps that row
+        t->clock.advanceDays(10);
+        appendMany(3, QStringLiteral("fourth"));
+        t->clock.advanceDays(200);
+        {
+            Transaction tx(db());
+            QVERIFY(tx.ok());
+            auto purged = log().purgeOlderThan(t->clock.nowUtc().addDays(-210), Actor::system());
+            BV_VERIFY_OK(purged);
+            QVERIFY(*purged > 0);
+            BV_VERIFY_OK(tx.commit());
+        }
+        auto thirdPurges = log().rows(purges);
+        BV_VERIFY_OK(thirdPurges);
+        QCOMPARE(thirdPurges->size(), 2);
+        auto again = log().verify();
+        BV_VERIFY_OK(again);
+        QVERIFY2(again->ok(), qPrintable(again->problem));
+    }
+
+    // A purge row written before issue 11 (no purgedFrom, no previousPurge) still verifies.
+    void legacyPurgeRowStillVerifies()
+    {
+        appendMany(10, QStringLiteral("old"));
+        t->clock.advanceDays(200);
+        const QList<qint64> young = appendMany(5, QStringLiteral("young"));
+        const qint64 through = young.constFirst() - 1;
+        const QByteArray continuesFrom = rowAt(through).hash;
+        // what the old purgeOlderThan left behind: rows deleted, the anchor, then the purge row
+        QVERIFY(dropTriggers());
+        BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_log WHERE seq <= ?"), {through}));
+        QVERIFY(forgeAnchor(through + 1, continuesFrom));
+        Transaction tx(db());
+        QVERIFY(tx.ok());
+        BV_VERIFY_OK(log().append(Actor::system(),
+            AuditEvent {QString::fromLatin1(audit::AuditPurge), QStringLiteral("audit_log"), QString::number(through),
+                QString(), AuditOutcome::Ok,
+                QJsonObject {{QStringLiteral("purgedThrough"), through}, {QStringLiteral("rows"), through},
+                    {QStringLiteral("cutoff"), t->clock.nowUtc().addDays(-180).toString(Qt::ISODateWithMs)},
+                    {QStringLiteral("continuesFrom"), QString::fromLatin1(continuesFrom.toHex())}}}));
+        BV_VERIFY_OK(tx.commit());
+        auto verification = log().verify();
+        BV_VERIFY_OK(verification);
+        QVERIFY2(verification->ok(), qPrintable(verification->problem));
+        QCOMPARE(verification->firstSeq, through + 1);
+    }
+
+    void checkpointCarriesFirstRowHeadAndCount()
+    {
+        appendMany(10, QStringLiteral("old"));
+        t->clock.advanceDays(200);
+        appendMany(5, QStringLiteral("young"));
+        purgeNow();
+        auto head = log().head();
+        BV_VERIFY_OK(head);
+        auto first = db().scalar(QStringLiteral("SELECT min(seq) FROM audit_log"));
+        BV_VERIFY_OK(first);
+        QCOMPARE(head->firstSeq, first->toLongLong());
+        QCOMPARE(head->rowCount, rowCount());
+        QCOMPARE(head->rowCount, head->seq - head->firstSeq + 1);
+        QCOMPARE(head->firstAt, rowAt(head->firstSeq).at);
+        QCOMPARE(head->headAt, rowAt(head->seq).at);
+        QCOMPARE(head->format, 2);
+        const QString text = head->toText();
+        QVERIFY(text.contains(QStringLiteral("first: %1\n").arg(head->firstSeq)));
+        QVERIFY(text.contains(QStringLiteral("rows: %1\n").arg(head->rowCount)));
+        auto parsed = AuditCheckpoint::parse(text);
+        BV_VERIFY_OK(parsed);
+        QCOMPARE(parsed->firstSeq, head->firstSeq);
+        QCOMPARE(parsed->rowCount, head->rowCount);
+        QCOMPARE(parsed->firstAt, head->firstAt);
+        QCOMPARE(parsed->headAt, head->headAt);
+        auto verification = log().verifyAgainst(*parsed);
+        BV_VERIFY_OK(verification);
+        QVERIFY2(verification->ok(), qPrintable(verification->problem));
+
+        // a format-2 checkpoint without its count is refused
+        QString body = text.left(text.indexOf(QStringLiteral("check: ")));
+        body.remove(QRegularExpression(QStringLiteral("rows: [0-9]+\n")));
+        const QString withoutRows = body + QStringLiteral("check: ")
+            + QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex())
+            + QLatin1Char('\n');
+        BV_COMPARE_CODE(AuditCheckpoint::parse(withoutRows), ErrorCode::Damaged);
+
+        // a checkpoint whose count does not fill its range was taken of a log with rows missing
+        AuditCheckpoint gapped = *head;
+        gapped.rowCount -= 1;
+        auto gappedResult = log().verifyAgainst(gapped);
+        BV_VERIFY_OK(gappedResult);
+        QVERIFY(!gappedResult->ok());
+        QVERIFY2(gappedResult->problem.contains(QStringLiteral("already had rows missing")),
+            qPrintable(gappedResult->problem));
+    }
+
+    // Checkpoint files exported before issue 11 (format 1: the head only) are still read and compared.
+    void formatOneCheckpointIsStillRead()
+    {
+        appendMany(12);
+        auto head = log().head();
+        BV_VERIFY_OK(head);
+        const QString body = QStringLiteral("BranchVault audit checkpoint\n"
+                                            "database: %1\n"
+                                            "sequence: %2\n"
+                                            "hash: %3\n"
+                                            "created: %4\n")
+                                 .arg(log().databaseId())
+                                 .arg(head->seq)
+                                 .arg(QString::fromLatin1(head->hash.toHex()), t->clock.nowUtc().toString(Qt::ISODate));
+        const QString text = body + QStringLiteral("check: ")
+            + QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex())
+            + QLatin1Char('\n');
+        auto parsed = AuditCheckpoint::parse(text);
+        BV_VERIFY_OK(parsed);
+        QCOMPARE(parsed->format, 1);
+        QCOMPARE(parsed->seq, head->seq);
+        QCOMPARE(parsed->firstSeq, qint64(0));
+        QCOMPARE(parsed->rowCount, qint64(-1));
+        auto verification = log().verifyAgainst(*parsed);
+        BV_VERIFY_OK(verification);
+        QVERIFY2(verification->ok(), qPrintable(verification->problem));
+
+        appendMany(3, QStringLiteral("later"));
+        QVERIFY(dropTriggers());
+        BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_log WHERE seq > ?"), {head->seq - 2}));
+        auto truncated = log().verifyAgainst(*parsed);
+        BV_VERIFY_OK(truncated);
+        QVERIFY(!truncated->ok());
+        QCOMPARE(truncated->firstBrokenSeq, head->seq - 1);
+    }
+
+    // Rows deleted in the middle are named by verify and by verify against a checkpoint.
+    void middleDeletionIsNamedAgainstACheckpoint()
+    {
+        appendMany(40);
+        auto checkpoint = log().head();
+        BV_VERIFY_OK(checkpoint);
+        appendMany(5, QStringLiteral("later"));
+        QVERIFY(dropTriggers());
+        BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_log WHERE seq BETWEEN 20 AND 24")));
+        auto verification = log().verify();
+        BV_VERIFY_OK(verification);
+        QVERIFY(!verification->ok());
+        QCOMPARE(verification->firstBrokenSeq, qint64(20));
+        QVERIFY2(verification->problem.contains(QStringLiteral("20 to 24")), qPrintable(verification->problem));
+        auto against = log().verifyAgainst(*checkpoint);
+        BV_VERIFY_OK(against);
+        QVERIFY(!against->ok());
+        QCOMPARE(against->firstBrokenSeq, qint64(20));
+    }
+
+    // The whole chain rewritten from the genesis hash without rows 1-199 (renumbered, every hash
+    // recomputed): a valid chain on its own, but the checkpoint's head is gone.
+    void wholeChainRewrittenIsCaughtByACheckpoint()
+    {
+        appendMany(250);
+        auto checkpoint = log().head();
+        BV_VERIFY_OK(checkpoint);
+        QVERIFY(dropTriggers());
+        AuditFilter all;
+        all.afterSeq = 199;
+        all.limit = 100000;
+        auto kept = log().rows(all);
+        BV_VERIFY_OK(kept);
+        BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_log")));
+        QByteArray prev = AuditLog::genesisHash(log().databaseId());
+        qint64 seq = 0;
+        for (AuditRow row : std::as_const(*kept)) {
+            row.seq = ++seq;
+            row.prevHash = prev;
+            row.hash = AuditLog::rowHash(prev, row);
+            QVERIFY(insertRaw(row));
+            prev = row.hash;
+        }
+        auto plain = log().verify();
+        BV_VERIFY_OK(plain);
+        QVERIFY2(plain->ok(), "a chain rewritten from the genesis hash is a valid chain on its own");
+        auto against = log().verifyAgainst(*checkpoint);
+        BV_VERIFY_OK(against);
+        QVERIFY(!against->ok());
+        QCOMPARE(against->firstBrokenSeq, seq + 1);
+
+        // rewritten to the same length (the attacker pads it): the hash at the checkpoint's head differs
+        for (qint64 pad = seq + 1; pad <= checkpoint->seq; ++pad) {
+            AuditRow row = rowAt(seq);
+            row.seq = pad;
+            row.prevHash = prev;
+            row.hash = AuditLog::rowHash(prev, row);
+            QVERIFY(insertRaw(row));
+            prev = row.hash;
+        }
+        auto padded = log().verifyAgainst(*checkpoint);
+        BV_VERIFY_OK(padded);
+        QVERIFY(!padded->ok());
+        QCOMPARE(padded->firstBrokenSeq, checkpoint->seq);
+        QVERIFY2(padded->problem.contains(QStringLiteral("rewritten")), qPrintable(padded->problem));
+    }
+
+    // A legal purge of rows past retention after a checkpoint: the checkpoint still compares.
+    void legalPurgeAfterACheckpointStillCompares()
+    {
+        appendMany(30, QStringLiteral("old"));
+        t->clock.advanceDays(200);
+        appendMany(10, QStringLiteral("young"));
+        auto checkpoint = log().head();
+        BV_VERIFY_OK(checkpoint);
+        QCOMPARE(checkpoint->firstSeq, qint64(1));
+        purgeNow();
+        auto against = log().verifyAgainst(*checkpoint);
+        BV_VERIFY_OK(against);
+        QVERIFY2(against->ok(), qPrintable(against->problem));
+        // the same purge without the purge row is named at the first purged row
+        QVERIFY(dropTriggers());
+        BV_VERIFY_OK(db().query(
+            QStringLiteral("DELETE FROM audit_log WHERE action = ?"), {QString::fromLatin1(audit::AuditPurge)}));
+        auto withoutPurgeRow = log().verifyAgainst(*checkpoint);
+        BV_VERIFY_OK(withoutPurgeRow);
+        QVERIFY(!withoutPurgeRow->ok());
+        QCOMPARE(withoutPurgeRow->firstBrokenSeq, qint64(1));
     }
 
     void failedAuditWriteFailsTheSettingChange()
