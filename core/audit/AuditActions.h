@@ -21,6 +21,8 @@ inline constexpr char UserResetPassword[] = "user.reset_password";
 inline constexpr char UserRoleChange[] = "user.role_change";
 
 inline constexpr char SettingsChange[] = "settings.change";
+// stored masked forms re-masked after a mask setting changed (counts only, never a value)
+inline constexpr char PolicyRemask[] = "policy.remask";
 
 inline constexpr char DatabaseCreate[] = "db.create";
 inline constexpr char DatabaseBackup[] = "db.backup";

@@ -9,6 +9,7 @@
 #include "keys/FieldCipher.h"
 #include "keys/SealedValues.h"
 #include "policy/SettingsService.h"
+#include "policy/StoredMasks.h"
 
 #include <QJsonObject>
 
@@ -270,6 +271,13 @@ Result<Session> AuthService::signIn(const QString& login, const SecureBytes& pas
         && m_settings.boolean(QString::fromLatin1(settings::TotpRequiredForPrivileged)))
         entry.restriction = Restriction::MustEnrolSecondFactor;
     m_sessions.insert(token, entry);
+
+    // A wider mask setting waits for a key holder: re-mask the stored forms from the values now (one
+    // call, easy to move to where the session's field key is unwrapped). A failure is audited and retried
+    // at the next key holder's sign-in; it does not undo the sign-in.
+    if (entry.actor.role == Role::Manager || entry.actor.role == Role::CustomerManager)
+        (void)StoredMasks::applyPending(
+            m_db, m_audit, entry.actor, m_cipher, m_settings.maskSettings(), m_remaskProgress);
 
     Session session;
     session.m_token = token;

@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QHash>
 
+#include <functional>
 #include <memory>
 
 namespace bv {
@@ -69,6 +70,10 @@ public:
     Result<Enrolment> beginSecondFactor(const Session& session);
     Status confirmSecondFactor(const Session& session, const QString& code);
 
+    // Called with (done, total) while a key holder's sign-in re-masks the stored masked forms after a
+    // wider mask setting (StoredMasks::applyPending); a front end may show it as progress.
+    void setRemaskProgress(std::function<void(qint64, qint64)> progress) { m_remaskProgress = std::move(progress); }
+
     PasswordHasher::Params hashParams() const;
     // Ends every session of an account (frozen, reset); used by AccountService.
     void endSessionsOf(qint64 userId);
@@ -97,6 +102,7 @@ private:
     const FieldCipher& m_cipher;
     const Clock& m_clock;
     QHash<QByteArray, Entry> m_sessions;
+    std::function<void(qint64, qint64)> m_remaskProgress;
 };
 
 } // namespace bv
