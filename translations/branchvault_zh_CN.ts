@@ -3075,20 +3075,8 @@ Exit status 0 means success; any other status comes with one line on stderr nami
         <translation>电子邮箱：用户名部分显示的字符数</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is set to %2, but at most %3 may be shown: %4 This is a regulatory floor. Set it to %3 or less.</source>
-        <translation>“%1”设为 %2，但最多只能显示 %3 位：%4这是监管下限。请设为 %3 或更小的值。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is set to %2, but a mask width cannot be negative. Set it to 0 or more.</source>
-        <translation>“%1”设为 %2，但脱敏宽度不能为负数。请设为 0 或更大的值。</translation>
-    </message>
-    <message>
         <source>the middle 4 digits of an 11-digit mobile number must stay hidden.</source>
         <translation>11 位手机号码的中间 4 位必须隐藏。</translation>
-    </message>
-    <message>
-        <source>the last 4 characters of an 18-character ID number must stay hidden.</source>
-        <translation>18 位证件号码的最后 4 位必须隐藏。</translation>
     </message>
     <message>
         <source>the last 4 characters of an ID number must stay hidden, also on 8-character documents such as the Taiwan residents&apos; permit.</source>
@@ -3101,6 +3089,26 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>&quot;%1&quot; has the value &quot;%2&quot;, which is not a whole number. Enter the number of characters to show, for example %3.</source>
         <translation>“%1”的值“%2”不是整数。请输入要显示的字符数，例如 %3。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (%2) is set to %3, but at most %4 may be shown (allowed: 0 to %4): %5 This is a regulatory floor. Set it to %4 or less.</source>
+        <translation>“%1”（%2）设为 %3，但最多只能显示 %4 位（允许范围：0 至 %4）：%5这是监管下限。请设为 %4 或更小的值。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (%2) is set to %3, but a mask width cannot be negative (allowed: 0 to %4). Set it to 0 or more.</source>
+        <translation>“%1”（%2）设为 %3，但脱敏宽度不能为负数（允许范围：0 至 %4）。请设为 0 或更大的值。</translation>
+    </message>
+    <message>
+        <source>the birth date (from the 7th character) and the last 4 characters of a mainland ID number must stay hidden.</source>
+        <translation>居民身份证号码中的出生日期（自第 7 位起）和最后 4 位必须隐藏。</translation>
+    </message>
+    <message>
+        <source>an address shows at most its first 6 characters (province, city and district).</source>
+        <translation>地址最多显示前 6 个字（省、市、区）。</translation>
+    </message>
+    <message>
+        <source>an e-mail address shows at most the first character of its name.</source>
+        <translation>电子邮箱最多显示用户名的第一个字符。</translation>
     </message>
 </context>
 <context>
@@ -4016,10 +4024,6 @@ Exit status 0 means success; any other status comes with one line on stderr nami
         <translation>脱敏：居民身份证号码开头显示的位数</translation>
     </message>
     <message>
-        <source>at most 14: the last 4 characters stay hidden</source>
-        <translation>最多 14 位：最后 4 位必须隐藏</translation>
-    </message>
-    <message>
         <source>Mask: other ID document characters shown at the start</source>
         <translation>脱敏：其他证件号码开头显示的位数</translation>
     </message>
@@ -4044,16 +4048,8 @@ Exit status 0 means success; any other status comes with one line on stderr nami
         <translation>脱敏：地址开头显示的字数</translation>
     </message>
     <message>
-        <source>between 0 and 20</source>
-        <translation>0 至 20</translation>
-    </message>
-    <message>
         <source>Mask: e-mail name characters shown</source>
         <translation>脱敏：电子邮箱用户名部分显示的字符数</translation>
-    </message>
-    <message>
-        <source>between 0 and 3</source>
-        <translation>0 至 3</translation>
     </message>
     <message>
         <source>There is no setting &quot;%1&quot;. List the settings with branchvault-cli settings get.</source>
@@ -4062,10 +4058,6 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>&quot;%1&quot; must be a whole number.</source>
         <translation>“%1”必须是整数。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; cannot be %2: it must be %3 (from %4 to %5).</source>
-        <translation>“%1”不能设为 %2，应为：%3（%4 至 %5）。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be true or false.</source>
@@ -4078,6 +4070,29 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>Unknown setting type.</source>
         <translation>未知的设置项类型。</translation>
+    </message>
+    <message>
+        <source>at most 6: the birth date and the last 4 characters stay hidden</source>
+        <translation>最多 6 位：出生日期和最后 4 位必须隐藏</translation>
+    </message>
+    <message>
+        <source>at most 6: the rest of the address stays hidden</source>
+        <translation>最多 6 个字：地址其余部分必须隐藏</translation>
+    </message>
+    <message>
+        <source>at most 1: the rest of the name before the @ stays hidden</source>
+        <translation>最多 1 个字符：@ 之前的其余部分必须隐藏</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (%6) cannot be %2: it must be %3 (from %4 to %5).</source>
+        <translation>“%1”（%6）不能设为 %2，应为：%3（%4 至 %5）。</translation>
+    </message>
+</context>
+<context>
+    <name>StoredMasks</name>
+    <message>
+        <source>The field key is not loaded, so the masked values cannot be made again. Sign in as a branch manager or a customer manager.</source>
+        <translation>字段密钥未加载，无法重新生成脱敏值。请以网点负责人或客户经理身份登录。</translation>
     </message>
 </context>
 <context>

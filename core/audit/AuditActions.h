@@ -24,6 +24,8 @@ inline constexpr char UserDecline[] = "user.decline";
 inline constexpr char KeysMigrate[] = "keys.migrate"; // release 0.1's keyring moved into key slots
 
 inline constexpr char SettingsChange[] = "settings.change";
+// stored masked forms re-masked after a mask setting changed (counts only, never a value)
+inline constexpr char PolicyRemask[] = "policy.remask";
 
 inline constexpr char DatabaseCreate[] = "db.create";
 inline constexpr char DatabaseBackup[] = "db.backup";

@@ -11,6 +11,7 @@
 #include "keys/RecoveryPassphrase.h"
 #include "keys/SealedValues.h"
 #include "policy/SettingsService.h"
+#include "policy/StoredMasks.h"
 
 #include <QJsonObject>
 
@@ -423,6 +424,13 @@ Result<Session> AuthService::signIn(const QString& login, const SecureBytes& pas
         entry.holdsKeys = true;
     }
     m_sessions.insert(token, entry);
+
+    // A wider mask setting waits for a key holder: with the keys just unwrapped from this account's slot,
+    // re-mask the stored forms from the values now. A failure is audited and retried at the next key
+    // holder's sign-in; it does not undo the sign-in.
+    if (entry.holdsKeys && (entry.actor.role == Role::Manager || entry.actor.role == Role::CustomerManager))
+        (void)StoredMasks::applyPending(
+            m_db, m_audit, entry.actor, *m_custody.cipher, m_settings.maskSettings(), m_remaskProgress);
 
     Session session;
     session.m_token = token;

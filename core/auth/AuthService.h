@@ -12,6 +12,7 @@
 #include <QDateTime>
 #include <QHash>
 
+#include <functional>
 #include <memory>
 
 namespace bv {
@@ -87,6 +88,10 @@ public:
     Result<Enrolment> beginSecondFactor(const Session& session);
     Status confirmSecondFactor(const Session& session, const QString& code);
 
+    // Called with (done, total) while a key holder's sign-in re-masks the stored masked forms after a
+    // wider mask setting (StoredMasks::applyPending); a front end may show it as progress.
+    void setRemaskProgress(std::function<void(qint64, qint64)> progress) { m_remaskProgress = std::move(progress); }
+
     PasswordHasher::Params hashParams() const;
     // Ends every session of an account (frozen, reset); used by AccountService.
     void endSessionsOf(qint64 userId);
@@ -121,6 +126,7 @@ private:
     KeyCustody m_custody;
     const Clock& m_clock;
     QHash<QByteArray, Entry> m_sessions;
+    std::function<void(qint64, qint64)> m_remaskProgress;
 };
 
 } // namespace bv

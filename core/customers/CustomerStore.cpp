@@ -7,10 +7,8 @@
 #include "keys/FieldCipher.h"
 #include "keys/SealedValues.h"
 #include "policy/FieldCatalogue.h"
-#include "policy/Masking.h"
 #include "policy/SettingsService.h"
-
-#include <QRegularExpression>
+#include "policy/StoredMasks.h"
 
 namespace bv {
 
@@ -84,17 +82,7 @@ Result<QString> CustomerStore::nextNumber(const QString& branch)
 
 QString CustomerStore::mask(const QString& field, const QString& value) const
 {
-    const FieldSpec* spec = FieldCatalogue::find(field.section(QLatin1Char(':'), 0, 0));
-    if (!spec || value.isEmpty())
-        return QString();
-    if (!spec->masked)
-        return value; // the ID type itself identifies nobody
-    MaskKind kind = spec->mask;
-    if (field == QLatin1String(fields::IdNumber)) {
-        static const QRegularExpression mainland(QStringLiteral("^(\\d{17}[\\dX]|\\d{15})$"));
-        kind = mainland.match(value).hasMatch() ? MaskKind::MainlandId : MaskKind::OtherId;
-    }
-    return Masking::mask(kind, value, m_settings.maskSettings());
+    return StoredMasks::maskField(field, value, m_settings.maskSettings());
 }
 
 Status CustomerStore::seal(const QString& ownerKind, qint64 ownerId, const QHash<QString, QString>& values)

@@ -1,6 +1,54 @@
 #include "Migration.h"
 
+#include "Database.h"
+#include "QueryRows.h"
+#include "policy/MaskSettings.h"
+#include "policy/StoredMasks.h"
+
+#include <QDateTime>
+
 namespace bv {
+
+namespace {
+
+// Earlier releases accepted mask widths that show the birth date in an ID number (mainland keep-start
+// up to 14) or more of an address or e-mail than DESIGN §4 shows, and never re-masked what was stored
+// under them. A width outside its floor is dropped (the default applies, as the settings service reads
+// it), every stored masked form is narrowed to the widths now in force, and a re-mask from the values
+// is left for the first key holder's sign-in (audited there).
+Status maskFloorsMigration(Database& db)
+{
+    auto q = db.query(QStringLiteral("SELECT key, value FROM settings WHERE key LIKE 'mask.%'"));
+    if (!q.ok())
+        return q.error();
+    QVariantMap stored;
+    while (q->next())
+        stored.insert(q->value(0).toString(), q->value(1).toString());
+    BV_TRY(rowsFinished(*q, Reading::Settings));
+    MaskSettings settings;
+    for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
+        const int maximum = MaskSettings::maximum(it.key());
+        bool ok = false;
+        const int value = it.value().toString().trimmed().toInt(&ok);
+        if (maximum >= 0 && ok && value >= 0 && value <= maximum) {
+            settings = settings.with(it.key(), value);
+            continue;
+        }
+        if (maximum >= 0)
+            BV_TRY(db.exec(QStringLiteral("DELETE FROM settings WHERE key = ?"), {it.key()}));
+    }
+    auto counts = StoredMasks::tighten(db, settings);
+    if (!counts.ok())
+        return counts.error();
+    auto customers = db.scalar(QStringLiteral("SELECT count(*) FROM sealed_value WHERE owner_kind <> 'user'"));
+    if (!customers.ok())
+        return customers.error();
+    if (customers->toLongLong() > 0)
+        BV_TRY(StoredMasks::markPending(db, QDateTime::currentDateTimeUtc()));
+    return {};
+}
+
+} // namespace
 
 // BranchVault's schema as numbered migrations. Never edit a step that has shipped; add a new one.
 const MigrationList& schemaMigrations()
@@ -448,6 +496,8 @@ BEGIN
     SELECT RAISE(ABORT, 'audit rows cannot be deleted');
 END;
 )sql"))},
+        {7, QStringLiteral("mask widths within the regulatory floors, stored masked forms re-masked"),
+            maskFloorsMigration},
     };
     return migrations;
 }

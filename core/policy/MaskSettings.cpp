@@ -14,18 +14,28 @@ struct Width
 {
     QLatin1StringView key;
     int MaskSettings::*member;
+    int maximum;
 };
 
 constexpr Width kWidths[] = {
-    {MaskSettings::kPhoneKeepStartKey, &MaskSettings::phoneKeepStart},
-    {MaskSettings::kPhoneKeepEndKey, &MaskSettings::phoneKeepEnd},
-    {MaskSettings::kMainlandIdKeepStartKey, &MaskSettings::mainlandIdKeepStart},
-    {MaskSettings::kOtherIdKeepStartKey, &MaskSettings::otherIdKeepStart},
-    {MaskSettings::kAccountKeepStartKey, &MaskSettings::accountKeepStart},
-    {MaskSettings::kAccountKeepEndKey, &MaskSettings::accountKeepEnd},
-    {MaskSettings::kAddressKeepStartKey, &MaskSettings::addressKeepStart},
-    {MaskSettings::kEmailLocalKeepKey, &MaskSettings::emailLocalKeep},
+    {MaskSettings::kPhoneKeepStartKey, &MaskSettings::phoneKeepStart, MaskSettings::kPhoneMaxKeepStart},
+    {MaskSettings::kPhoneKeepEndKey, &MaskSettings::phoneKeepEnd, MaskSettings::kPhoneMaxKeepEnd},
+    {MaskSettings::kMainlandIdKeepStartKey, &MaskSettings::mainlandIdKeepStart, MaskSettings::kMainlandIdMaxKeepStart},
+    {MaskSettings::kOtherIdKeepStartKey, &MaskSettings::otherIdKeepStart, MaskSettings::kOtherIdMaxKeepStart},
+    {MaskSettings::kAccountKeepStartKey, &MaskSettings::accountKeepStart, MaskSettings::kAccountMaxKeepStart},
+    {MaskSettings::kAccountKeepEndKey, &MaskSettings::accountKeepEnd, MaskSettings::kAccountMaxKeepEnd},
+    {MaskSettings::kAddressKeepStartKey, &MaskSettings::addressKeepStart, MaskSettings::kAddressMaxKeepStart},
+    {MaskSettings::kEmailLocalKeepKey, &MaskSettings::emailLocalKeep, MaskSettings::kEmailMaxLocalKeep},
 };
+
+const Width* widthOf(QAnyStringView key)
+{
+    for (const Width& width : kWidths) {
+        if (QAnyStringView::compare(width.key, key) == 0)
+            return &width;
+    }
+    return nullptr;
+}
 
 // Reads a whole number from a settings value: an integer, an integral floating-point value or a
 // string of digits (the settings store may keep text). Booleans and anything else are refused.
@@ -94,9 +104,9 @@ QString settingLabel(QLatin1StringView key)
 Error floorError(QLatin1StringView key, int value, int maximum, const QString& floor)
 {
     return makeError(ErrorCode::InvalidInput,
-        MaskSettings::tr("\"%1\" is set to %2, but at most %3 may be shown: %4 This is a regulatory "
-                         "floor. Set it to %3 or less.")
-            .arg(settingLabel(key), QString::number(value), QString::number(maximum), floor),
+        MaskSettings::tr("\"%1\" (%2) is set to %3, but at most %4 may be shown (allowed: 0 to %4): %5 This is a "
+                         "regulatory floor. Set it to %4 or less.")
+            .arg(settingLabel(key), QString(key), QString::number(value), QString::number(maximum), floor),
         QStringLiteral("%1=%2, maximum %3").arg(QString(key)).arg(value).arg(maximum), QString(key));
 }
 
@@ -108,8 +118,10 @@ Status MaskSettings::validate() const
         const int value = this->*width.member;
         if (value < 0) {
             return makeError(ErrorCode::InvalidInput,
-                tr("\"%1\" is set to %2, but a mask width cannot be negative. Set it to 0 or more.")
-                    .arg(settingLabel(width.key), QString::number(value)),
+                tr("\"%1\" (%2) is set to %3, but a mask width cannot be negative (allowed: 0 to %4). Set it "
+                   "to 0 or more.")
+                    .arg(settingLabel(width.key), QString(width.key), QString::number(value),
+                        QString::number(width.maximum)),
                 QStringLiteral("%1=%2").arg(QString(width.key)).arg(value), QString(width.key));
         }
     }
@@ -122,7 +134,8 @@ Status MaskSettings::validate() const
 
     if (mainlandIdKeepStart > kMainlandIdMaxKeepStart) {
         return floorError(kMainlandIdKeepStartKey, mainlandIdKeepStart, kMainlandIdMaxKeepStart,
-            tr("the last 4 characters of an 18-character ID number must stay hidden."));
+            tr("the birth date (from the 7th character) and the last 4 characters of a mainland ID number "
+               "must stay hidden."));
     }
     if (otherIdKeepStart > kOtherIdMaxKeepStart) {
         return floorError(kOtherIdKeepStartKey, otherIdKeepStart, kOtherIdMaxKeepStart,
@@ -136,7 +149,61 @@ Status MaskSettings::validate() const
     if (accountKeepEnd > kAccountMaxKeepEnd)
         return floorError(kAccountKeepEndKey, accountKeepEnd, kAccountMaxKeepEnd, accountFloor);
 
+    if (addressKeepStart > kAddressMaxKeepStart) {
+        return floorError(kAddressKeepStartKey, addressKeepStart, kAddressMaxKeepStart,
+            tr("an address shows at most its first 6 characters (province, city and district)."));
+    }
+    if (emailLocalKeep > kEmailMaxLocalKeep) {
+        return floorError(kEmailLocalKeepKey, emailLocalKeep, kEmailMaxLocalKeep,
+            tr("an e-mail address shows at most the first character of its name."));
+    }
     return {};
+}
+
+QList<QLatin1StringView> MaskSettings::keys()
+{
+    QList<QLatin1StringView> list;
+    for (const Width& width : kWidths)
+        list.append(width.key);
+    return list;
+}
+
+int MaskSettings::maximum(QAnyStringView key)
+{
+    const Width* width = widthOf(key);
+    return width ? width->maximum : -1;
+}
+
+int MaskSettings::width(QAnyStringView key) const
+{
+    const Width* width = widthOf(key);
+    return width ? this->*width->member : 0;
+}
+
+MaskSettings MaskSettings::with(QAnyStringView key, int value) const
+{
+    MaskSettings copy = *this;
+    if (const Width* width = widthOf(key))
+        copy.*width->member = value;
+    return copy;
+}
+
+bool MaskSettings::showsMoreThan(const MaskSettings& other) const
+{
+    for (const Width& width : kWidths) {
+        if (this->*width.member > other.*width.member)
+            return true;
+    }
+    return false;
+}
+
+bool MaskSettings::hidesMoreThan(const MaskSettings& other) const
+{
+    for (const Width& width : kWidths) {
+        if (this->*width.member < other.*width.member)
+            return true;
+    }
+    return false;
 }
 
 Result<MaskSettings> MaskSettings::fromMap(const QVariantMap& map)

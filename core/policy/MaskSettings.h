@@ -2,8 +2,10 @@
 
 #include "common/Result.h"
 
+#include <QAnyStringView>
 #include <QCoreApplication>
 #include <QLatin1StringView>
+#include <QList>
 #include <QVariantMap>
 
 namespace bv {
@@ -13,13 +15,17 @@ namespace bv {
 //
 // The regulatory floors cannot be configured away: validate() refuses a width that would show
 //  - any of the middle 4 digits of an 11-digit mobile number (phone: keep-start <= 3, keep-end <= 4),
-//  - any of the last 4 characters of an ID number (mainland: keep-start <= 14 for 18 characters;
-//    other IDs: keep-start <= 4, measured on the shortest common document, the 8-digit Taiwan
-//    residents' permit),
+//  - any digit of the birth date or any of the last 4 characters of an ID number (mainland: keep-start
+//    <= 6, the birth date starts at the 7th character of both the 18- and the 15-character card; other
+//    IDs: keep-start <= 4, measured on the shortest common document, the 8-digit Taiwan residents'
+//    permit),
 //  - any of the middle 4 digits of a 16-digit card number (account: keep-start <= 6, keep-end <= 6),
-// and negative widths. Masking enforces the floors again at mask time, for every length: a MaskSettings
-// built by hand with bad widths is masked as if each width were clamped to 0 ... its maximum above, and
-// the floors are then applied to the actual length of the value.
+//  - more of an address or an e-mail name than the table of DESIGN §4 shows (address: keep-start <= 6,
+//    e-mail: local-keep <= 1),
+// and negative widths. Names and birth dates have no width: their masks are fixed. Masking enforces the
+// floors again at mask time, for every length: a MaskSettings built by hand with bad widths is masked as
+// if each width were clamped to 0 ... its maximum above, and the floors are then applied to the actual
+// length of the value.
 class MaskSettings
 {
     Q_DECLARE_TR_FUNCTIONS(MaskSettings)
@@ -36,15 +42,32 @@ public:
 
     // The floors, and the largest widths that keep them on the reference lengths: the middle 4 of an
     // 11-digit mobile are its 4th to 7th digits (138****5678), the middle 4 of a 16-digit card its 7th
-    // to 10th (622202******1234); an 18-character mainland ID and an 8-character other ID (the
-    // shortest common one, the Taiwan residents' permit) keep their last 4 hidden.
+    // to 10th (622202******1234); a mainland ID shows at most its 6-digit area code (the birth date
+    // follows), an 8-character other ID (the shortest common one, the Taiwan residents' permit) keeps
+    // its last 4 hidden; an address shows at most 6 characters (北京市朝阳区****), an e-mail at most
+    // the first character of its name (z***@example.cn).
     static constexpr int kHiddenFloor = 4;
     static constexpr int kPhoneMaxKeepStart = 3;
     static constexpr int kPhoneMaxKeepEnd = 4;
-    static constexpr int kMainlandIdMaxKeepStart = 14;
+    static constexpr int kMainlandIdMaxKeepStart = 6;
     static constexpr int kOtherIdMaxKeepStart = 4;
     static constexpr int kAccountMaxKeepStart = 6;
     static constexpr int kAccountMaxKeepEnd = 6;
+    static constexpr int kAddressMaxKeepStart = 6;
+    static constexpr int kEmailMaxLocalKeep = 1;
+
+    // Every width's settings key, in a fixed order.
+    static QList<QLatin1StringView> keys();
+    // The largest value a width may take (its floor), or -1 for an unknown key.
+    static int maximum(QAnyStringView key);
+    // A width by its settings key (0 for an unknown key), and the same with one width replaced
+    // (without validation).
+    int width(QAnyStringView key) const;
+    [[nodiscard]] MaskSettings with(QAnyStringView key, int value) const;
+    // Whether these widths show more than `other` somewhere (some width is larger), or hide more
+    // (some width is smaller). A change of one width does exactly one of the two.
+    bool showsMoreThan(const MaskSettings& other) const;
+    bool hidesMoreThan(const MaskSettings& other) const;
 
     int phoneKeepStart = 3;
     int phoneKeepEnd = 4;

@@ -3,6 +3,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <functional>
 
 namespace bv {
 
@@ -119,6 +120,13 @@ QString maskName(const QString& value)
 
 // ---- ID numbers --------------------------------------------------------------------------------
 
+int idKeep(MaskKind kind, const MaskSettings& settings)
+{
+    return kind == MaskKind::MainlandId
+        ? std::clamp(settings.mainlandIdKeepStart, 0, MaskSettings::kMainlandIdMaxKeepStart)
+        : std::clamp(settings.otherIdKeepStart, 0, MaskSettings::kOtherIdMaxKeepStart);
+}
+
 // Shows the first keepStart characters; the last 4 are always hidden.
 QString maskId(const QString& value, int keepStart)
 {
@@ -177,10 +185,9 @@ qsizetype countNumberCharacters(const QStringList& chars)
     return std::count_if(chars.cbegin(), chars.cend(), isNumberCharacter);
 }
 
-QString maskPhone(const QString& value, const MaskSettings& settings)
+// The shown start and end of a phone number of n number characters.
+Window phoneShown(qsizetype n, const MaskSettings& settings)
 {
-    const QStringList chars = codePoints(value);
-    const qsizetype n = countNumberCharacters(chars);
     const Window window = middleWindow(n);
     qsizetype start = std::clamp(settings.phoneKeepStart, 0, MaskSettings::kPhoneMaxKeepStart);
     qsizetype end = std::clamp(settings.phoneKeepEnd, 0, MaskSettings::kPhoneMaxKeepEnd);
@@ -189,24 +196,45 @@ QString maskPhone(const QString& value, const MaskSettings& settings)
         start = std::min<qsizetype>(start, 2);
         end = std::min<qsizetype>(end, 2);
     }
-    start = std::min(start, window.maxStart);
-    end = std::min(end, window.maxEnd);
-    return maskNumberCharacters(chars, n, start, end);
+    return {std::min(start, window.maxStart), std::min(end, window.maxEnd)};
+}
+
+// The shown start and end of an account number of n number characters.
+Window accountShown(qsizetype n, const MaskSettings& settings)
+{
+    const Window window = middleWindow(n);
+    const int configuredStart = std::clamp(settings.accountKeepStart, 0, MaskSettings::kAccountMaxKeepStart);
+    const int configuredEnd = std::clamp(settings.accountKeepEnd, 0, MaskSettings::kAccountMaxKeepEnd);
+    return {std::min<qsizetype>(configuredStart, window.maxStart), std::min<qsizetype>(configuredEnd, window.maxEnd)};
+}
+
+QString maskPhone(const QString& value, const MaskSettings& settings)
+{
+    const QStringList chars = codePoints(value);
+    const qsizetype n = countNumberCharacters(chars);
+    const Window shown = phoneShown(n, settings);
+    return maskNumberCharacters(chars, n, shown.maxStart, shown.maxEnd);
 }
 
 QString maskAccount(const QString& value, const MaskSettings& settings)
 {
     const QStringList chars = codePoints(value);
     const qsizetype n = countNumberCharacters(chars);
-    const Window window = middleWindow(n);
-    const int configuredStart = std::clamp(settings.accountKeepStart, 0, MaskSettings::kAccountMaxKeepStart);
-    const int configuredEnd = std::clamp(settings.accountKeepEnd, 0, MaskSettings::kAccountMaxKeepEnd);
-    const qsizetype start = std::min<qsizetype>(configuredStart, window.maxStart);
-    const qsizetype end = std::min<qsizetype>(configuredEnd, window.maxEnd);
-    return maskNumberCharacters(chars, n, start, end);
+    const Window shown = accountShown(n, settings);
+    return maskNumberCharacters(chars, n, shown.maxStart, shown.maxEnd);
 }
 
 // ---- e-mail and address ------------------------------------------------------------------------
+
+int emailKeep(const MaskSettings& settings)
+{
+    return std::clamp(settings.emailLocalKeep, 0, MaskSettings::kEmailMaxLocalKeep);
+}
+
+int addressKeep(const MaskSettings& settings)
+{
+    return std::clamp(settings.addressKeepStart, 0, MaskSettings::kAddressMaxKeepStart);
+}
 
 QString maskEmail(const QString& value, const MaskSettings& settings)
 {
@@ -214,7 +242,7 @@ QString maskEmail(const QString& value, const MaskSettings& settings)
     if (at < 0 || at == value.size() - 1)
         return QStringLiteral("***");
     const QStringList local = codePoints(value.left(at));
-    const qsizetype keep = std::min<qsizetype>(std::max(0, settings.emailLocalKeep), local.size() / 2);
+    const qsizetype keep = std::min<qsizetype>(emailKeep(settings), local.size() / 2);
     return joined(local, 0, keep) + QStringLiteral("***") + value.mid(at);
 }
 
@@ -222,12 +250,121 @@ QString maskAddress(const QString& value, const MaskSettings& settings)
 {
     const QStringList chars = codePoints(value);
     const qsizetype n = chars.size();
-    const qsizetype configured = std::max(0, settings.addressKeepStart);
+    const qsizetype configured = addressKeep(settings);
     const qsizetype keep = n > configured ? configured : n / 2;
     return joined(chars, 0, keep) + QStringLiteral("****");
 }
 
+// ---- tightening a stored masked form ------------------------------------------------------------
+
+// Keeps a shown character only where `shown(index)` says the new settings show it; every other
+// character of the number becomes '*'. *exact turns false when the new settings would show a
+// character the masked form no longer holds.
+template <typename Shown>
+QString hidePositions(
+    const QStringList& chars, const std::function<bool(const QString&)>& counted, Shown shown, bool* exact)
+{
+    QString result;
+    qsizetype index = 0;
+    for (const QString& c : chars) {
+        if (!counted(c)) {
+            result += c;
+            continue;
+        }
+        const bool hidden = c == QString(kMaskChar);
+        if (shown(index)) {
+            result += c;
+            if (hidden)
+                *exact = false;
+        } else {
+            result += kMaskChar;
+        }
+        ++index;
+    }
+    return result;
+}
+
+QString tightenId(const QString& masked, int keepStart, bool* exact)
+{
+    QStringList chars;
+    for (const QString& c : codePoints(masked)) {
+        if (!isSpace(c))
+            chars.append(c);
+    }
+    const qsizetype n = chars.size();
+    const qsizetype keep = std::clamp<qsizetype>(keepStart, 0, std::max<qsizetype>(0, n - kHiddenFloor));
+    return hidePositions(
+        chars, [](const QString&) { return true; }, [keep](qsizetype i) { return i < keep; }, exact);
+}
+
+QString tightenNumber(const QString& masked, const MaskSettings& settings, bool phone, bool* exact)
+{
+    const QStringList chars = codePoints(masked);
+    // In a masked form a '*' stands for a character of the number.
+    const auto counted = [](const QString& c) { return c == QString(kMaskChar) || isNumberCharacter(c); };
+    const qsizetype n = std::count_if(chars.cbegin(), chars.cend(), counted);
+    const Window shown = phone ? phoneShown(n, settings) : accountShown(n, settings);
+    return hidePositions(
+        chars, counted, [&](qsizetype i) { return i < shown.maxStart || i >= n - shown.maxEnd; }, exact);
+}
+
+// "<shown>***@domain": the shown part is cut to the new width.
+QString tightenEmail(const QString& masked, const MaskSettings& settings, bool* exact)
+{
+    const qsizetype at = masked.lastIndexOf(QLatin1Char('@'));
+    if (at < 0)
+        return QStringLiteral("***");
+    QString local = masked.left(at);
+    if (local.endsWith(QStringLiteral("***")))
+        local.chop(3);
+    const QStringList shown = codePoints(local);
+    const qsizetype keep = emailKeep(settings);
+    if (shown.size() < keep)
+        *exact = false;
+    return joined(shown, 0, std::min(keep, shown.size())) + QStringLiteral("***") + masked.mid(at);
+}
+
+// "<shown>****": the shown part is cut to the new width.
+QString tightenAddress(const QString& masked, const MaskSettings& settings, bool* exact)
+{
+    QString start = masked;
+    if (start.endsWith(QStringLiteral("****")))
+        start.chop(4);
+    const QStringList shown = codePoints(start);
+    const qsizetype keep = addressKeep(settings);
+    if (shown.size() < keep)
+        *exact = false; // a short address keeps half of itself: only the value can tell
+    return joined(shown, 0, std::min(keep, shown.size())) + QStringLiteral("****");
+}
+
 } // namespace
+
+QString Masking::tighten(MaskKind kind, const QString& masked, const MaskSettings& settings, bool* exact)
+{
+    bool ignored = true;
+    bool* isExact = exact ? exact : &ignored;
+    *isExact = true;
+    if (masked.isEmpty())
+        return masked;
+    switch (kind) {
+    case MaskKind::Name:
+    case MaskKind::BirthDate:
+        return masked; // fixed masks, no width
+    case MaskKind::MainlandId:
+    case MaskKind::OtherId:
+        return tightenId(masked, idKeep(kind, settings), isExact);
+    case MaskKind::Phone:
+        return tightenNumber(masked, settings, true, isExact);
+    case MaskKind::Account:
+        return tightenNumber(masked, settings, false, isExact);
+    case MaskKind::Email:
+        return tightenEmail(masked, settings, isExact);
+    case MaskKind::Address:
+        return tightenAddress(masked, settings, isExact);
+    }
+    *isExact = false;
+    return QStringLiteral("***");
+}
 
 QString Masking::mask(MaskKind kind, const QString& value, const MaskSettings& settings)
 {
@@ -239,9 +376,8 @@ QString Masking::mask(MaskKind kind, const QString& value, const MaskSettings& s
     case MaskKind::Name:
         return maskName(trimmed);
     case MaskKind::MainlandId:
-        return maskId(trimmed, std::min(settings.mainlandIdKeepStart, MaskSettings::kMainlandIdMaxKeepStart));
     case MaskKind::OtherId:
-        return maskId(trimmed, std::min(settings.otherIdKeepStart, MaskSettings::kOtherIdMaxKeepStart));
+        return maskId(trimmed, idKeep(kind, settings));
     case MaskKind::Phone:
         return maskPhone(trimmed, settings);
     case MaskKind::Account:

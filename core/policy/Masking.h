@@ -31,7 +31,8 @@ enum class MaskKind
 //              A name containing a Latin letter: the initial of each word, separated by one space,
 //              then "***" (John Smith → "J S***", O'Neil → "O***"); words split at whitespace and
 //              middle dots. A name made only of initials ("J S") gives "***".
-//  MainlandId  first mainlandIdKeepStart shown (110105************); whitespace is dropped.
+//  MainlandId  first mainlandIdKeepStart (at most 6: the birth date follows) shown
+//              (110105************); whitespace is dropped.
 //  OtherId     first otherIdKeepStart shown (E1*******); whitespace is dropped.
 //              For both ID kinds the last 4 characters are always hidden (a value of 4 or fewer
 //              characters is hidden completely).
@@ -43,16 +44,24 @@ enum class MaskKind
 //  Account     like Phone for separators; first accountKeepStart and last accountKeepEnd shown
 //              (622202******1234), each reduced as far as needed to keep the middle 4 digits
 //              hidden (so at least 4, and at least half of a value of 8 or fewer, stay hidden).
-//  Email       first emailLocalKeep characters of the local part (at most half of it) + "***@" +
+//  Email       first emailLocalKeep (at most 1) characters of the local part (at most half of it) + "***@" +
 //              domain (z***@example.cn, a@example.cn → ***@example.cn); no '@' or nothing after
 //              the last '@': "***".
-//  Address     first addressKeepStart characters + "****" (北京市朝阳区****); a value of
+//  Address     first addressKeepStart (at most 6) characters + "****" (北京市朝阳区****); a value of
 //              addressKeepStart or fewer characters keeps half of them (rounded down) + "****".
 //  BirthDate   always "****-**-**".
 class Masking
 {
 public:
     static QString mask(MaskKind kind, const QString& value, const MaskSettings& settings = MaskSettings());
+
+    // Re-masks a stored masked form (made by mask() under wider or equal settings) for narrower
+    // settings without the value: every character the new settings hide becomes '*', nothing hidden is
+    // shown again. Names and birth dates are returned as they are (their masks have no width).
+    // *exact (optional) turns false when the new settings would show a character the masked form no
+    // longer holds (a short address, a form made under narrower settings): only a re-mask from the
+    // value itself gives the exact form then.
+    static QString tighten(MaskKind kind, const QString& masked, const MaskSettings& settings, bool* exact = nullptr);
 };
 
 } // namespace bv

@@ -1,6 +1,7 @@
 #include "SettingsService.h"
 
 #include "AccessControl.h"
+#include "StoredMasks.h"
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "customers/WorkingCalendar.h"
@@ -9,6 +10,8 @@
 #include "db/Transaction.h"
 
 #include <QJsonObject>
+
+#include <optional>
 
 namespace bv {
 
@@ -88,7 +91,7 @@ const QList<SettingSpec>& SettingsService::specs()
             QT_TR_NOOP("at most 4: the middle 4 digits stay hidden"));
         width(MaskSettings::kMainlandIdKeepStartKey, MaskSettings::kMainlandIdMaxKeepStart,
             QT_TR_NOOP("Mask: mainland ID characters shown at the start"),
-            QT_TR_NOOP("at most 14: the last 4 characters stay hidden"));
+            QT_TR_NOOP("at most 6: the birth date and the last 4 characters stay hidden"));
         width(MaskSettings::kOtherIdKeepStartKey, MaskSettings::kOtherIdMaxKeepStart,
             QT_TR_NOOP("Mask: other ID document characters shown at the start"),
             QT_TR_NOOP("at most 4: the last 4 characters stay hidden"));
@@ -98,10 +101,12 @@ const QList<SettingSpec>& SettingsService::specs()
         width(MaskSettings::kAccountKeepEndKey, MaskSettings::kAccountMaxKeepEnd,
             QT_TR_NOOP("Mask: account digits shown at the end"),
             QT_TR_NOOP("at most 6: the middle 4 digits stay hidden"));
-        width(MaskSettings::kAddressKeepStartKey, 20, QT_TR_NOOP("Mask: address characters shown at the start"),
-            QT_TR_NOOP("between 0 and 20"));
-        width(MaskSettings::kEmailLocalKeepKey, 3, QT_TR_NOOP("Mask: e-mail name characters shown"),
-            QT_TR_NOOP("between 0 and 3"));
+        width(MaskSettings::kAddressKeepStartKey, MaskSettings::kAddressMaxKeepStart,
+            QT_TR_NOOP("Mask: address characters shown at the start"),
+            QT_TR_NOOP("at most 6: the rest of the address stays hidden"));
+        width(MaskSettings::kEmailLocalKeepKey, MaskSettings::kEmailMaxLocalKeep,
+            QT_TR_NOOP("Mask: e-mail name characters shown"),
+            QT_TR_NOOP("at most 1: the rest of the name before the @ stays hidden"));
         return s;
     }();
     return list;
@@ -184,12 +189,13 @@ Result<QVariant> SettingsService::validate(const QString& key, const QString& te
             return makeError(ErrorCode::InvalidInput, tr("\"%1\" must be a whole number.").arg(label), QString(), key);
         if (number < s->minimum || number > s->maximum)
             return makeError(ErrorCode::InvalidInput,
-                tr("\"%1\" cannot be %2: it must be %3 (from %4 to %5).")
+                tr("\"%1\" (%6) cannot be %2: it must be %3 (from %4 to %5).")
                     .arg(label)
                     .arg(number)
                     .arg(tr(s->reason))
                     .arg(s->minimum)
-                    .arg(s->maximum),
+                    .arg(s->maximum)
+                    .arg(key),
                 QString(), key);
         if (key.startsWith(QLatin1String("mask."))) {
             QVariantMap map = maskContext;
@@ -248,6 +254,11 @@ Status SettingsService::setAs(const Actor& actor, const QString& key, const QStr
     }
     const QString stored = parsed->toString();
     const QString previous = value(key).toString();
+    // A mask width re-masks the stored masked forms in the same transaction (narrower), or leaves them
+    // for the next key holder's sign-in (wider): see StoredMasks.
+    const bool maskWidth = key.startsWith(QLatin1String("mask."));
+    const MaskSettings before = m_mask;
+    const MaskSettings after = maskWidth ? m_mask.with(key, int(parsed->toLongLong())) : m_mask;
     {
         Transaction tx(m_db);
         if (!tx.ok())
@@ -257,16 +268,37 @@ Status SettingsService::setAs(const Actor& actor, const QString& key, const QStr
                                         "updated_at = excluded.updated_at, updated_by = excluded.updated_by"),
             {key, stored, m_clock.nowUtc(),
                 actor.userId > 0 ? QVariant(actor.userId) : QVariant(QMetaType::fromType<qlonglong>())}));
+        QJsonObject details {{QStringLiteral("old"), previous}, {QStringLiteral("new"), stored}};
+        const bool wider = maskWidth && after.showsMoreThan(before);
+        std::optional<StoredMasks::Counts> tightened;
+        if (maskWidth && after.hidesMoreThan(before)) {
+            auto counts = StoredMasks::tighten(m_db, after, &before);
+            if (!counts.ok())
+                return counts.error();
+            tightened = *counts;
+        }
+        const bool pending = wider || (tightened && tightened->inexact > 0);
+        if (pending) {
+            BV_TRY(StoredMasks::markPending(m_db, m_clock.nowUtc()));
+            details.insert(QStringLiteral("remask"), QStringLiteral("at the next sign-in of a key holder"));
+        }
         BV_TRY(m_audit.append(actor,
             AuditEvent {QString::fromLatin1(audit::SettingsChange), QStringLiteral("setting"), key, QString(),
-                AuditOutcome::Ok, QJsonObject {{QStringLiteral("old"), previous}, {QStringLiteral("new"), stored}}}));
+                AuditOutcome::Ok, details}));
+        if (tightened) {
+            BV_TRY(m_audit.append(actor,
+                AuditEvent {QString::fromLatin1(audit::PolicyRemask), QStringLiteral("settings"),
+                    QStringLiteral("mask"), QString(), AuditOutcome::Ok,
+                    QJsonObject {{QStringLiteral("mode"), QStringLiteral("tighten")}, {QStringLiteral("setting"), key},
+                        {QStringLiteral("values"), tightened->values}, {QStringLiteral("changed"), tightened->changed},
+                        {QStringLiteral("pairs"), tightened->pairs}, {QStringLiteral("diffs"), tightened->diffs},
+                        {QStringLiteral("inexact"), tightened->inexact}}}));
+        }
         BV_TRY(tx.commit());
     }
     m_values.insert(key, *parsed);
-    if (key.startsWith(QLatin1String("mask."))) {
-        auto mask = MaskSettings::fromMap(maskMap());
-        m_mask = mask.ok() ? *mask : MaskSettings();
-    }
+    if (maskWidth)
+        m_mask = after;
     return {};
 }
 

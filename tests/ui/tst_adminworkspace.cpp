@@ -25,6 +25,7 @@
 #include "customers/CustomerService.h"
 #include "customers/ViewCopyGuard.h"
 #include "policy/FieldCatalogue.h"
+#include "policy/MaskSettings.h"
 #include "policy/SettingsService.h"
 #include "vault/Vault.h"
 #include "workspaces/AdminWorkspace.h"
@@ -401,6 +402,30 @@ private slots:
         QVERIFY(model->setData(totp, Qt::Checked, Qt::CheckStateRole));
         QTest::mouseClick(save, Qt::LeftButton);
         QVERIFY(t->core->settings().boolean(QString::fromLatin1(settings::TotpRequiredForPrivileged)));
+    }
+
+    // Issue 11: a mask width that would show the birth date of an ID number is refused by core, and the
+    // page shows core's message naming the setting and its allowed range.
+    void maskWidthBeyondItsFloorIsRefusedWithTheCoresMessage()
+    {
+        auto w = workspace();
+        w->showPage(AdminWorkspace::Settings);
+        SettingsModel* model = w->settingsPage()->model();
+        const QString key = QString(MaskSettings::kMainlandIdKeepStartKey);
+        const QModelIndex value = model->indexOfKey(key);
+        QVERIFY(value.isValid());
+        QCOMPARE(value.data().toString(), QStringLiteral("6"));
+        QVERIFY(model->setData(value, QStringLiteral("14")));
+        QTest::mouseClick(child<QPushButton>(w.get(), "saveSettingsButton"), Qt::LeftButton);
+        QCOMPARE(dialogs.errors.size(), 1);
+        QCOMPARE(dialogs.errors.constFirst().code, ErrorCode::InvalidInput);
+        const QString message = dialogs.errors.constFirst().message;
+        QVERIFY2(message.contains(key), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("from 0 to 6")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("birth date")), qPrintable(message));
+        QCOMPARE(t->core->settings().maskSettings().mainlandIdKeepStart, 6);
+        QVERIFY(model->hasChanges());
+        QCOMPARE(w->settingsPage()->view()->currentIndex().row(), value.row());
     }
 
     void backupRotateVerify()

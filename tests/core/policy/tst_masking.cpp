@@ -3,6 +3,7 @@
 #include "TestSupport.h"
 #include "policy/MaskSettings.h"
 #include "policy/Masking.h"
+#include "policy/SettingsService.h"
 
 #include <QTest>
 
@@ -91,6 +92,50 @@ QString settingsText(const MaskSettings& s)
         .arg(s.accountKeepEnd)
         .arg(s.mainlandIdKeepStart)
         .arg(s.otherIdKeepStart);
+}
+
+// One width's reference value and kind, for the floors table.
+struct Reference
+{
+    MaskKind kind;
+    QString value;
+};
+
+Reference referenceFor(const QString& key)
+{
+    if (key.startsWith(QLatin1String("mask.phone.")))
+        return {MaskKind::Phone, QStringLiteral("13812345678")};
+    if (key.startsWith(QLatin1String("mask.mainland_id.")))
+        return {MaskKind::MainlandId, QStringLiteral("11010519491231002X")};
+    if (key.startsWith(QLatin1String("mask.other_id.")))
+        return {MaskKind::OtherId, QStringLiteral("E12345678")};
+    if (key.startsWith(QLatin1String("mask.account.")))
+        return {MaskKind::Account, QStringLiteral("6222021234561234")};
+    if (key.startsWith(QLatin1String("mask.address.")))
+        return {MaskKind::Address, QStringLiteral("北京市朝阳区建国路88号")};
+    return {MaskKind::Email, QStringLiteral("zhangsan@example.cn")};
+}
+
+// The positions of `value` that `masked` shows (same length, each shown character at its own place).
+QList<int> shownPositions(const QString& value, const QString& masked)
+{
+    QList<int> shown;
+    for (int i = 0; i < value.size() && i < masked.size(); ++i) {
+        if (masked.at(i) != u'*') {
+            shown.append(i);
+            if (masked.at(i) != value.at(i))
+                shown.append(-1); // a character not at its place: never expected
+        }
+    }
+    return shown;
+}
+
+QList<int> positions(int from, int to)
+{
+    QList<int> list;
+    for (int i = from; i < to; ++i)
+        list.append(i);
+    return list;
 }
 
 } // namespace
@@ -325,7 +370,7 @@ private slots:
         widest.mainlandIdKeepStart = MaskSettings::kMainlandIdMaxKeepStart;
         QVERIFY(widest.validate().ok());
         QCOMPARE(Masking::mask(MaskKind::MainlandId, QStringLiteral("11010519491231002X"), widest),
-            QStringLiteral("11010519491231****"));
+            QStringLiteral("110105************"));
     }
 
     // For every 11-digit mobile, with any settings, the 4th to 7th digits are masked.
@@ -404,10 +449,10 @@ private slots:
         QTest::newRow("account end -1") << MaskKind::Account << QString(MaskSettings::kAccountKeepEndKey) << -1 << card
                                         << QStringLiteral("622202**********");
         QTest::newRow("mainland 18") << MaskKind::MainlandId << QString(MaskSettings::kMainlandIdKeepStartKey) << 18
-                                     << QStringLiteral("11010519491231002X") << QStringLiteral("11010519491231****");
+                                     << QStringLiteral("11010519491231002X") << QStringLiteral("110105************");
         QTest::newRow("mainland 18 on 15")
             << MaskKind::MainlandId << QString(MaskSettings::kMainlandIdKeepStartKey) << 18
-            << QStringLiteral("110105491231002") << QStringLiteral("11010549123****");
+            << QStringLiteral("110105491231002") << QStringLiteral("110105*********");
         QTest::newRow("other 9") << MaskKind::OtherId << QString(MaskSettings::kOtherIdKeepStartKey) << 9
                                  << QStringLiteral("E12345678") << QStringLiteral("E123*****");
         QTest::newRow("other -2") << MaskKind::OtherId << QString(MaskSettings::kOtherIdKeepStartKey) << -2
@@ -415,9 +460,9 @@ private slots:
         QTest::newRow("address -1") << MaskKind::Address << QString(MaskSettings::kAddressKeepStartKey) << -1
                                     << QStringLiteral("北京市朝阳区建国路") << QStringLiteral("****");
         QTest::newRow("address 100") << MaskKind::Address << QString(MaskSettings::kAddressKeepStartKey) << 100
-                                     << QStringLiteral("北京市朝阳区建国路") << QStringLiteral("北京市朝****");
+                                     << QStringLiteral("北京市朝阳区建国路") << QStringLiteral("北京市朝阳区****");
         QTest::newRow("email 100") << MaskKind::Email << QString(MaskSettings::kEmailLocalKeepKey) << 100
-                                   << QStringLiteral("zhangsan@example.cn") << QStringLiteral("zhan***@example.cn");
+                                   << QStringLiteral("zhangsan@example.cn") << QStringLiteral("z***@example.cn");
         QTest::newRow("email -1") << MaskKind::Email << QString(MaskSettings::kEmailLocalKeepKey) << -1
                                   << QStringLiteral("zhangsan@example.cn") << QStringLiteral("***@example.cn");
     }
@@ -443,7 +488,7 @@ private slots:
         s.accountKeepStart = 4;
         s.accountKeepEnd = 4;
         s.addressKeepStart = 3;
-        s.emailLocalKeep = 2;
+        s.emailLocalKeep = 0;
         QVERIFY(s.validate().ok());
         QCOMPARE(Masking::mask(MaskKind::Phone, QStringLiteral("13812345678"), s), QStringLiteral("13*******78"));
         QCOMPARE(Masking::mask(MaskKind::MainlandId, QStringLiteral("11010519491231002X"), s),
@@ -452,8 +497,182 @@ private slots:
         QCOMPARE(Masking::mask(MaskKind::Account, QStringLiteral("6222021234561234"), s),
             QStringLiteral("6222********1234"));
         QCOMPARE(Masking::mask(MaskKind::Address, QStringLiteral("北京市朝阳区"), s), QStringLiteral("北京市****"));
-        QCOMPARE(Masking::mask(MaskKind::Email, QStringLiteral("zhangsan@example.cn"), s),
-            QStringLiteral("zh***@example.cn"));
+        QCOMPARE(
+            Masking::mask(MaskKind::Email, QStringLiteral("zhangsan@example.cn"), s), QStringLiteral("***@example.cn"));
+    }
+
+    // ---- the floors, table-driven: every width, every value in and out of range -----------------
+
+    void floorsForEveryWidth_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<int>("width");
+        for (const QLatin1StringView key : MaskSettings::keys()) {
+            const int maximum = MaskSettings::maximum(key);
+            QVERIFY(maximum >= 0);
+            for (int width = -3; width <= maximum + 4; ++width)
+                QTest::addRow("%s=%d", key.data(), width) << QString(key) << width;
+            QTest::addRow("%s=100", key.data()) << QString(key) << 100;
+        }
+    }
+    void floorsForEveryWidth()
+    {
+        QFETCH(QString, key);
+        QFETCH(int, width);
+        const int maximum = MaskSettings::maximum(key);
+        const bool allowed = width >= 0 && width <= maximum;
+        const QString allowedRange = QStringLiteral("0 to %1").arg(maximum);
+
+        // refused by the settings themselves, naming the setting and the allowed range
+        const MaskSettings settings = MaskSettings().with(key, width);
+        QCOMPARE(settings.width(key), width);
+        const Status valid = settings.validate();
+        QCOMPARE(valid.ok(), allowed);
+        if (!allowed) {
+            QCOMPARE(valid.error().code, ErrorCode::InvalidInput);
+            QCOMPARE(valid.error().field, key);
+            QVERIFY2(valid.error().message.contains(key), qPrintable(valid.error().message));
+            QVERIFY2(valid.error().message.contains(allowedRange), qPrintable(valid.error().message));
+        }
+        // and by the settings service, the same way
+        const Result<QVariant> service = SettingsService::validate(key, QString::number(width));
+        QCOMPARE(service.ok(), allowed);
+        if (!allowed) {
+            QCOMPARE(service.error().field, key);
+            QVERIFY2(service.error().message.contains(key), qPrintable(service.error().message));
+            QVERIFY2(service.error().message.contains(QStringLiteral("from ") + allowedRange),
+                qPrintable(service.error().message));
+        }
+        const SettingSpec* spec = SettingsService::spec(key);
+        QVERIFY(spec);
+        QCOMPARE(spec->minimum, 0);
+        QCOMPARE(spec->maximum, maximum);
+
+        // masking clamps: whatever the width, exactly the positions of the clamped width are shown
+        const int k = std::clamp(width, 0, maximum);
+        const Reference ref = referenceFor(key);
+        const QString masked = Masking::mask(ref.kind, ref.value, settings);
+        QList<int> expected;
+        if (key == QLatin1String(MaskSettings::kPhoneKeepStartKey))
+            expected = positions(0, k) + positions(7, 11); // never the 4th to 7th digit
+        else if (key == QLatin1String(MaskSettings::kPhoneKeepEndKey))
+            expected = positions(0, 3) + positions(11 - k, 11);
+        else if (key == QLatin1String(MaskSettings::kMainlandIdKeepStartKey))
+            expected = positions(0, k); // never the birth date (7th to 14th) nor the last 4
+        else if (key == QLatin1String(MaskSettings::kOtherIdKeepStartKey))
+            expected = positions(0, k); // never the last 4
+        else if (key == QLatin1String(MaskSettings::kAccountKeepStartKey))
+            expected = positions(0, k) + positions(12, 16); // never the 7th to 10th digit
+        else if (key == QLatin1String(MaskSettings::kAccountKeepEndKey))
+            expected = positions(0, 6) + positions(16 - k, 16);
+        if (ref.kind == MaskKind::Address) {
+            QCOMPARE(masked, ref.value.left(k) + QStringLiteral("****"));
+        } else if (ref.kind == MaskKind::Email) {
+            QCOMPARE(masked, ref.value.left(k) + QStringLiteral("***@example.cn"));
+        } else {
+            QCOMPARE(masked.size(), ref.value.size());
+            QCOMPARE(shownPositions(ref.value, masked), expected);
+        }
+        if (ref.kind == MaskKind::MainlandId) {
+            // the 15-digit card: birth date from the 7th digit too
+            const QString legacy = QStringLiteral("110105491231002");
+            QCOMPARE(shownPositions(legacy, Masking::mask(ref.kind, legacy, settings)), positions(0, k));
+        }
+    }
+
+    // Names and birth dates have no width: no setting changes them.
+    void fixedMasksIgnoreEveryWidth()
+    {
+        for (const MaskSettings& settings : handBuiltSettings()) {
+            QCOMPARE(Masking::mask(MaskKind::Name, QStringLiteral("欧阳娜娜"), settings), QStringLiteral("欧**娜"));
+            QCOMPARE(Masking::mask(MaskKind::Name, QStringLiteral("张三"), settings), QStringLiteral("张*"));
+            QCOMPARE(Masking::mask(MaskKind::BirthDate, QStringLiteral("1985-06-15"), settings),
+                QStringLiteral("****-**-**"));
+            QCOMPARE(Masking::tighten(MaskKind::Name, QStringLiteral("欧**娜"), settings), QStringLiteral("欧**娜"));
+        }
+    }
+
+    // ---- tightening a stored masked form ----------------------------------------------------------
+
+    // For every width and every narrower value of it, re-masking the masked form gives exactly what
+    // masking the value under the narrower setting gives.
+    void tightenEqualsMaskingUnderNarrowerSettings()
+    {
+        for (const QLatin1StringView key : MaskSettings::keys()) {
+            const Reference ref = referenceFor(key);
+            const QStringList values = {ref.value,
+                ref.kind == MaskKind::Phone            ? QStringLiteral("+86 139-2468-1357")
+                    : ref.kind == MaskKind::MainlandId ? QStringLiteral("110105491231002")
+                    : ref.kind == MaskKind::Account    ? QStringLiteral("6222 0212 3456 1234 567")
+                    : ref.kind == MaskKind::Email      ? QStringLiteral("li@example.cn")
+                                                       : ref.value};
+            for (int wide = 0; wide <= MaskSettings::maximum(key); ++wide) {
+                for (int narrow = 0; narrow < wide; ++narrow) {
+                    const MaskSettings from = MaskSettings().with(key, wide);
+                    const MaskSettings to = MaskSettings().with(key, narrow);
+                    for (const QString& value : values) {
+                        bool exact = false;
+                        const QString tightened
+                            = Masking::tighten(ref.kind, Masking::mask(ref.kind, value, from), to, &exact);
+                        const QString context = QStringLiteral("%1 %2 -> %3").arg(QString(key)).arg(wide).arg(narrow);
+                        QVERIFY2(tightened == Masking::mask(ref.kind, value, to), qPrintable(context));
+                        QVERIFY2(exact, qPrintable(context));
+                    }
+                }
+            }
+        }
+    }
+
+    // Whatever the settings before and after, a re-masked form never shows a character its stored form
+    // hid, and hides at least what the new settings hide.
+    void tightenNeverShowsAgain()
+    {
+        const QList<MaskSettings> list = handBuiltSettings();
+        const QList<Reference> values
+            = {{MaskKind::Phone, QStringLiteral("13812345678")}, {MaskKind::Phone, QStringLiteral("010-8765-4321")},
+                {MaskKind::Phone, QStringLiteral("12345678")}, {MaskKind::Account, QStringLiteral("6222021234561234")},
+                {MaskKind::Account, QStringLiteral("62220212345612345")},
+                {MaskKind::MainlandId, QStringLiteral("11010519491231002X")},
+                {MaskKind::OtherId, QStringLiteral("E12345678")}, {MaskKind::OtherId, QStringLiteral("12345678")}};
+        for (const Reference& ref : values) {
+            for (qsizetype a = 0; a < list.size(); a += 7) {
+                const QString stored = Masking::mask(ref.kind, ref.value, list.at(a));
+                for (qsizetype b = 0; b < list.size(); b += 5) {
+                    const QString tightened = Masking::tighten(ref.kind, stored, list.at(b));
+                    const QString fresh = Masking::mask(ref.kind, ref.value, list.at(b));
+                    QCOMPARE(tightened.size(), stored.size());
+                    for (qsizetype i = 0; i < stored.size(); ++i) {
+                        if (stored.at(i) == u'*' || fresh.at(i) == u'*')
+                            QVERIFY2(tightened.at(i) == u'*',
+                                qPrintable(QStringLiteral("%1 -> %2 (%3)").arg(stored, tightened, fresh)));
+                        else
+                            QCOMPARE(tightened.at(i), stored.at(i));
+                    }
+                }
+            }
+        }
+    }
+
+    // Short addresses keep half of themselves: the masked form cannot tell how long the value was.
+    void tightenTellsWhenOnlyTheValueCanSay()
+    {
+        bool exact = true;
+        const QString shortAddress = Masking::mask(MaskKind::Address, QStringLiteral("北京市朝阳"), MaskSettings());
+        QCOMPARE(shortAddress, QStringLiteral("北京****"));
+        const MaskSettings three = MaskSettings().with(QString(MaskSettings::kAddressKeepStartKey), 3);
+        QCOMPARE(Masking::tighten(MaskKind::Address, shortAddress, three, &exact), QStringLiteral("北京****"));
+        QVERIFY(!exact); // the value (5 characters) would now show 3
+        QCOMPARE(Masking::mask(MaskKind::Address, QStringLiteral("北京市朝阳"), three), QStringLiteral("北京市****"));
+        // a form made under narrower settings cannot be widened
+        const MaskSettings two = MaskSettings().with(QString(MaskSettings::kPhoneKeepStartKey), 2);
+        exact = true;
+        QCOMPARE(Masking::tighten(MaskKind::Phone, QStringLiteral("13*****5678"), MaskSettings(), &exact),
+            QStringLiteral("13*****5678"));
+        QVERIFY(!exact);
+        exact = false;
+        QCOMPARE(Masking::tighten(MaskKind::Phone, QStringLiteral("138****5678"), two, &exact),
+            QStringLiteral("13*****5678"));
+        QVERIFY(exact);
     }
 
     // ---- settings -----------------------------------------------------------------------------
@@ -479,12 +698,13 @@ private slots:
         QTest::newRow("phone start 3") << QString(MaskSettings::kPhoneKeepStartKey) << 3;
         QTest::newRow("phone end 4") << QString(MaskSettings::kPhoneKeepEndKey) << 4;
         QTest::newRow("phone start 0") << QString(MaskSettings::kPhoneKeepStartKey) << 0;
-        QTest::newRow("mainland 14") << QString(MaskSettings::kMainlandIdKeepStartKey) << 14;
+        QTest::newRow("mainland 6") << QString(MaskSettings::kMainlandIdKeepStartKey) << 6;
         QTest::newRow("other 4") << QString(MaskSettings::kOtherIdKeepStartKey) << 4;
         QTest::newRow("account start 6") << QString(MaskSettings::kAccountKeepStartKey) << 6;
         QTest::newRow("account end 6") << QString(MaskSettings::kAccountKeepEndKey) << 6;
         QTest::newRow("address 0") << QString(MaskSettings::kAddressKeepStartKey) << 0;
-        QTest::newRow("address 40") << QString(MaskSettings::kAddressKeepStartKey) << 40;
+        QTest::newRow("address 6") << QString(MaskSettings::kAddressKeepStartKey) << 6;
+        QTest::newRow("email 1") << QString(MaskSettings::kEmailLocalKeepKey) << 1;
         QTest::newRow("email 0") << QString(MaskSettings::kEmailLocalKeepKey) << 0;
     }
     void widestAllowedValidate()
@@ -508,6 +728,18 @@ private slots:
                                        << QStringLiteral("Phone numbers: digits shown at the start") << phone4;
         QTest::newRow("phone end 5") << QString(MaskSettings::kPhoneKeepEndKey) << 5
                                      << QStringLiteral("Phone numbers: digits shown at the end") << phone4;
+        QTest::newRow("mainland 7 (birth date)")
+            << QString(MaskSettings::kMainlandIdKeepStartKey) << 7
+            << QStringLiteral("Mainland ID numbers: characters shown at the start") << QStringLiteral("birth date");
+        QTest::newRow("mainland 14 (birth date)")
+            << QString(MaskSettings::kMainlandIdKeepStartKey) << 14
+            << QStringLiteral("Mainland ID numbers: characters shown at the start") << QStringLiteral("birth date");
+        QTest::newRow("address 7") << QString(MaskSettings::kAddressKeepStartKey) << 7
+                                   << QStringLiteral("Addresses: characters shown at the start")
+                                   << QStringLiteral("first 6 characters");
+        QTest::newRow("email 2") << QString(MaskSettings::kEmailLocalKeepKey) << 2
+                                 << QStringLiteral("E-mail addresses: characters of the name shown")
+                                 << QStringLiteral("first character");
         QTest::newRow("mainland 15") << QString(MaskSettings::kMainlandIdKeepStartKey) << 15
                                      << QStringLiteral("Mainland ID numbers: characters shown at the start") << idLast4;
         QTest::newRow("mainland 18") << QString(MaskSettings::kMainlandIdKeepStartKey) << 18
@@ -607,11 +839,11 @@ private slots:
         s.otherIdKeepStart = 4;
         s.accountKeepStart = 4;
         s.accountKeepEnd = 6;
-        s.addressKeepStart = 9;
+        s.addressKeepStart = 5;
         s.emailLocalKeep = 0;
         QTest::newRow("custom") << s;
         MaskSettings widest;
-        widest.mainlandIdKeepStart = 14;
+        widest.mainlandIdKeepStart = 6;
         widest.accountKeepStart = 6;
         widest.accountKeepEnd = 6;
         QTest::newRow("widest") << widest;

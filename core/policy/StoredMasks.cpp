@@ -1,0 +1,430 @@
+#include "StoredMasks.h"
+
+#include "FieldCatalogue.h"
+#include "audit/AuditActions.h"
+#include "audit/AuditLog.h"
+#include "common/SecureBytes.h"
+#include "db/Database.h"
+#include "db/QueryRows.h"
+#include "db/Transaction.h"
+#include "keys/FieldCipher.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <limits>
+
+namespace bv {
+
+namespace {
+
+// The owners whose sealed values are customer data with a masked form (the "user" owner holds
+// second-factor secrets, which have none).
+const QString kOwnerFilter = QStringLiteral("owner_kind IN ('customer', 'account', 'change', 'history')");
+constexpr int kBatch = 500;
+
+const FieldSpec* maskedSpec(const QString& field)
+{
+    const FieldSpec* spec = FieldCatalogue::find(field.section(QLatin1Char(':'), 0, 0));
+    return spec && spec->grade == 1 ? spec : nullptr;
+}
+
+bool isIdNumber(const QString& field)
+{
+    return field.section(QLatin1Char(':'), 0, 0) == QLatin1String(fields::IdNumber);
+}
+
+bool isAsciiDigit(QChar c)
+{
+    return c >= u'0' && c <= u'9';
+}
+
+// A masked ID number that may be a mainland ID's: 15 or 18 characters, every shown one a digit (a
+// mainland ID shows at most its first 6 characters, all digits).
+bool mainlandShaped(const QString& masked)
+{
+    if (masked.size() != 15 && masked.size() != 18)
+        return false;
+    for (const QChar c : masked) {
+        if (c != u'*' && !isAsciiDigit(c))
+            return false;
+    }
+    return true;
+}
+
+qsizetype shownCount(const QString& masked)
+{
+    return masked.size() - masked.count(u'*');
+}
+
+QString tightenIdNumber(const QString& masked, const MaskSettings& settings, const MaskSettings* before, bool* exact)
+{
+    if (!mainlandShaped(masked))
+        return Masking::tighten(MaskKind::OtherId, masked, settings, exact);
+    // Stored forms never show more than the settings they were last narrowed to (`before`; without
+    // them, the floors): a form showing more than another ID's width was a mainland ID's, one showing
+    // more than a mainland ID's width another ID's.
+    const qsizetype shown = shownCount(masked);
+    const int otherLimit = before ? std::clamp(before->otherIdKeepStart, 0, MaskSettings::kOtherIdMaxKeepStart)
+                                  : MaskSettings::kOtherIdMaxKeepStart;
+    const int mainlandLimit = before ? std::clamp(before->mainlandIdKeepStart, 0, MaskSettings::kMainlandIdMaxKeepStart)
+                                     : MaskSettings::kMainlandIdMaxKeepStart;
+    if (shown > otherLimit)
+        return Masking::tighten(MaskKind::MainlandId, masked, settings, exact);
+    if (shown > mainlandLimit)
+        return Masking::tighten(MaskKind::OtherId, masked, settings, exact);
+    // Either rule may have made it: keep what both rules show, and let a re-mask from the value settle
+    // it when the two differ.
+    bool mainlandExact = true;
+    bool otherExact = true;
+    const QString asMainland = Masking::tighten(MaskKind::MainlandId, masked, settings, &mainlandExact);
+    const QString asOther = Masking::tighten(MaskKind::OtherId, masked, settings, &otherExact);
+    if (asMainland == asOther) {
+        *exact = mainlandExact || otherExact;
+        return asMainland;
+    }
+    *exact = false;
+    return shownCount(asMainland) <= shownCount(asOther) ? asMainland : asOther;
+}
+
+// Tightens the grade-1 values of one diff (a JSON array of {field, old, new}); true if any changed.
+bool tightenDiff(QJsonArray& diff, const MaskSettings& settings, const MaskSettings* before)
+{
+    bool changed = false;
+    for (qsizetype i = 0; i < diff.size(); ++i) {
+        QJsonObject entry = diff.at(i).toObject();
+        const QString field = entry.value(QStringLiteral("field")).toString();
+        const FieldSpec* spec = maskedSpec(field);
+        if (!spec || !spec->masked)
+            continue;
+        bool entryChanged = false;
+        for (const QString& side : {QStringLiteral("old"), QStringLiteral("new")}) {
+            const QString value = entry.value(side).toString();
+            // An account's entry names the account ("#12"), not its number, on the old side.
+            if (value.isEmpty() || value.startsWith(QLatin1Char('#')))
+                continue;
+            // A diff cannot be made again from the values, so an inexact narrowing is not counted.
+            const QString tightened = StoredMasks::tightenField(field, value, settings, nullptr, before);
+            if (tightened != value) {
+                entry.insert(side, tightened);
+                entryChanged = true;
+            }
+        }
+        if (entryChanged) {
+            diff.replace(i, entry);
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+Status tightenDiffs(Database& db, const QString& table, const MaskSettings& settings, const MaskSettings* before,
+    StoredMasks::Counts* counts)
+{
+    // The table name comes from the fixed list in tighten(), never from input.
+    qint64 lastId = 0;
+    for (;;) {
+        auto q = db.query(
+            QStringLiteral("SELECT id, diff_json FROM %1 WHERE id > ? ORDER BY id LIMIT %2").arg(table).arg(kBatch),
+            {lastId});
+        if (!q.ok())
+            return q.error();
+        QList<QPair<qint64, QString>> rows;
+        while (q->next())
+            rows.append({q->value(0).toLongLong(), q->value(1).toString()});
+        BV_TRY(rowsFinished(*q, Reading::Customers));
+        if (rows.isEmpty())
+            return {};
+        for (const auto& [id, json] : std::as_const(rows)) {
+            QJsonArray diff = QJsonDocument::fromJson(json.toUtf8()).array();
+            if (!tightenDiff(diff, settings, before))
+                continue;
+            BV_TRY(db.exec(QStringLiteral("UPDATE %1 SET diff_json = ? WHERE id = ?").arg(table),
+                {QString::fromUtf8(QJsonDocument(diff).toJson(QJsonDocument::Compact)), id}));
+            ++counts->diffs;
+        }
+        lastId = rows.constLast().first;
+    }
+}
+
+struct SealedRow
+{
+    QString ownerKind;
+    qint64 ownerId = 0;
+    QString field;
+    QByteArray sealed;
+    QString masked;
+};
+
+// Calls `each` for every customer-data row of sealed_value, in key order, one batch at a time.
+Status forEachSealed(Database& db, bool withSealed, const std::function<Status(const SealedRow&)>& each,
+    const std::function<void(qint64)>& afterBatch = {})
+{
+    QString lastKind;
+    qint64 lastId = std::numeric_limits<qint64>::min();
+    QString lastField;
+    for (;;) {
+        auto q = db.query(QStringLiteral("SELECT owner_kind, owner_id, field, masked, %1 FROM sealed_value WHERE %2 "
+                                         "AND (owner_kind, owner_id, field) > (?, ?, ?) "
+                                         "ORDER BY owner_kind, owner_id, field LIMIT %3")
+                              .arg(withSealed ? QStringLiteral("sealed") : QStringLiteral("NULL"), kOwnerFilter)
+                              .arg(kBatch),
+            {lastKind, lastId, lastField});
+        if (!q.ok())
+            return q.error();
+        QList<SealedRow> rows;
+        while (q->next())
+            rows.append(SealedRow {q->value(0).toString(), q->value(1).toLongLong(), q->value(2).toString(),
+                q->value(4).toByteArray(), q->value(3).toString()});
+        BV_TRY(rowsFinished(*q, Reading::Customers));
+        if (rows.isEmpty())
+            return {};
+        for (const SealedRow& row : std::as_const(rows))
+            BV_TRY(each(row));
+        lastKind = rows.constLast().ownerKind;
+        lastId = rows.constLast().ownerId;
+        lastField = rows.constLast().field;
+        if (afterBatch)
+            afterBatch(rows.size());
+    }
+}
+
+Status updateMasked(Database& db, const SealedRow& row, const QString& masked)
+{
+    return db.exec(QStringLiteral("UPDATE sealed_value SET masked = ? WHERE owner_kind = ? AND owner_id = ? "
+                                  "AND field = ?"),
+        {masked, row.ownerKind, row.ownerId, row.field});
+}
+
+Status tightenPairs(Database& db, const MaskSettings& settings, StoredMasks::Counts* counts)
+{
+    auto q = db.query(QStringLiteral("SELECT id, kind, masked_value FROM suspicious_pairs "
+                                     "WHERE masked_value IS NOT NULL ORDER BY id"));
+    if (!q.ok())
+        return q.error();
+    struct Pair
+    {
+        qint64 id;
+        QString kind;
+        QString masked;
+    };
+    QList<Pair> pairs;
+    while (q->next())
+        pairs.append(Pair {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString()});
+    BV_TRY(rowsFinished(*q, Reading::Customers));
+    for (const Pair& pair : std::as_const(pairs)) {
+        bool exact = true;
+        const QString tightened = Masking::tighten(
+            pair.kind == QLatin1String("account") ? MaskKind::Account : MaskKind::Phone, pair.masked, settings, &exact);
+        if (!exact)
+            ++counts->inexact;
+        if (tightened == pair.masked)
+            continue;
+        BV_TRY(
+            db.exec(QStringLiteral("UPDATE suspicious_pairs SET masked_value = ? WHERE id = ?"), {tightened, pair.id}));
+        ++counts->pairs;
+    }
+    return {};
+}
+
+// A pair's shared value is the value of one of the first customer's phones (or accounts) whose blind
+// index equals one of the second's: its masked form, just re-masked, is the pair's.
+Status remaskPairs(Database& db, StoredMasks::Counts* counts)
+{
+    auto q = db.query(QStringLiteral("SELECT id, kind, customer_a, customer_b, masked_value FROM suspicious_pairs "
+                                     "WHERE masked_value IS NOT NULL ORDER BY id"));
+    if (!q.ok())
+        return q.error();
+    struct Pair
+    {
+        qint64 id;
+        QString kind;
+        qint64 a;
+        qint64 b;
+        QString masked;
+    };
+    QList<Pair> pairs;
+    while (q->next())
+        pairs.append(Pair {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toLongLong(),
+            q->value(3).toLongLong(), q->value(4).toString()});
+    BV_TRY(rowsFinished(*q, Reading::Customers));
+    for (const Pair& pair : std::as_const(pairs)) {
+        const bool account = pair.kind == QLatin1String("account");
+        const QString owners = account
+            ? QStringLiteral(
+                "%1.owner_kind = 'account' AND %1.owner_id IN (SELECT id FROM accounts WHERE customer_id = ?)")
+            : QStringLiteral("%1.owner_kind = 'customer' AND %1.owner_id = ?");
+        auto masked = db.scalar(QStringLiteral("SELECT sa.masked FROM sealed_value sa JOIN sealed_value sb "
+                                               "ON sb.blind_domain = sa.blind_domain AND sb.blind = sa.blind "
+                                               "WHERE sa.blind_domain = ? AND ")
+                + owners.arg(QStringLiteral("sa")) + QStringLiteral(" AND ") + owners.arg(QStringLiteral("sb"))
+                + QStringLiteral(" ORDER BY sa.owner_id, sa.field LIMIT 1"),
+            {account ? QStringLiteral("account") : QStringLiteral("phone"), pair.a, pair.b});
+        if (!masked.ok())
+            return masked.error();
+        // No shared value any more (one of them changed since): the pair keeps its form.
+        if (!masked->isValid() || masked->isNull() || masked->toString() == pair.masked)
+            continue;
+        BV_TRY(db.exec(QStringLiteral("UPDATE suspicious_pairs SET masked_value = ? WHERE id = ?"),
+            {masked->toString(), pair.id}));
+        ++counts->pairs;
+    }
+    return {};
+}
+
+QJsonObject countsJson(const StoredMasks::Counts& counts)
+{
+    return QJsonObject {{QStringLiteral("values"), counts.values}, {QStringLiteral("changed"), counts.changed},
+        {QStringLiteral("pairs"), counts.pairs}, {QStringLiteral("diffs"), counts.diffs}};
+}
+
+} // namespace
+
+QString StoredMasks::maskField(const QString& field, const QString& value, const MaskSettings& settings)
+{
+    const FieldSpec* spec = maskedSpec(field);
+    if (!spec || value.isEmpty())
+        return QString();
+    if (!spec->masked)
+        return value; // the ID type itself identifies nobody
+    MaskKind kind = spec->mask;
+    if (isIdNumber(field)) {
+        static const QRegularExpression mainland(QStringLiteral("^(\\d{17}[\\dX]|\\d{15})$"));
+        kind = mainland.match(value).hasMatch() ? MaskKind::MainlandId : MaskKind::OtherId;
+    }
+    return Masking::mask(kind, value, settings);
+}
+
+QString StoredMasks::tightenField(
+    const QString& field, const QString& masked, const MaskSettings& settings, bool* exact, const MaskSettings* before)
+{
+    bool ignored = true;
+    bool* isExact = exact ? exact : &ignored;
+    *isExact = true;
+    const FieldSpec* spec = maskedSpec(field);
+    if (!spec || !spec->masked || masked.isEmpty())
+        return masked;
+    if (isIdNumber(field))
+        return tightenIdNumber(masked, settings, before, isExact);
+    return Masking::tighten(spec->mask, masked, settings, isExact);
+}
+
+Result<StoredMasks::Counts> StoredMasks::tighten(Database& db, const MaskSettings& settings, const MaskSettings* before)
+{
+    Counts counts;
+    BV_TRY(forEachSealed(db, false, [&](const SealedRow& row) -> Status {
+        ++counts.values;
+        bool exact = true;
+        const QString tightened = tightenField(row.field, row.masked, settings, &exact, before);
+        if (!exact)
+            ++counts.inexact;
+        if (tightened == row.masked)
+            return {};
+        ++counts.changed;
+        return updateMasked(db, row, tightened);
+    }));
+    BV_TRY(tightenPairs(db, settings, &counts));
+    for (const QString& table : {QStringLiteral("customer_changes"), QStringLiteral("customer_history")})
+        BV_TRY(tightenDiffs(db, table, settings, before, &counts));
+    counts.ran = true;
+    return counts;
+}
+
+Result<bool> StoredMasks::isPending(Database& db)
+{
+    auto value = db.scalar(QStringLiteral("SELECT count(*) FROM meta WHERE key = ?"), {QString(kPendingKey)});
+    if (!value.ok())
+        return value.error();
+    return value->toLongLong() > 0;
+}
+
+Status StoredMasks::markPending(Database& db, const QDateTime& now)
+{
+    return db.exec(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?) "
+                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+        {QString(kPendingKey), now.toUTC().toString(Qt::ISODateWithMs)});
+}
+
+Result<StoredMasks::Counts> StoredMasks::remaskFromSealed(Database& db, const FieldCipher& cipher,
+    const MaskSettings& settings, const std::function<void(qint64, qint64)>& progress)
+{
+    if (!cipher.isValid())
+        return makeError(ErrorCode::Internal,
+            tr("The field key is not loaded, so the masked values cannot be made again. Sign in as a branch "
+               "manager or a customer manager."));
+    auto total = db.scalar(QStringLiteral("SELECT count(*) FROM sealed_value WHERE ") + kOwnerFilter);
+    if (!total.ok())
+        return total.error();
+    Counts counts;
+    qint64 done = 0;
+    BV_TRY(forEachSealed(
+        db, true,
+        [&](const SealedRow& row) -> Status {
+            ++counts.values;
+            const FieldSpec* spec = maskedSpec(row.field);
+            if (!spec || !spec->masked)
+                return {};
+            auto plain = cipher.open(row.sealed, FieldCipher::associatedData(row.ownerKind, row.ownerId, row.field));
+            if (!plain.ok())
+                return plain.error();
+            const QString masked = maskField(row.field, *plain, settings);
+            QString cleared = std::move(plain).value();
+            wipe(cleared);
+            if (masked == row.masked)
+                return {};
+            ++counts.changed;
+            return updateMasked(db, row, masked);
+        },
+        [&](qint64 batch) {
+            done += batch;
+            if (progress)
+                progress(done, total->toLongLong());
+        }));
+    BV_TRY(remaskPairs(db, &counts));
+    // The diffs cannot be made again from values (not all are kept): they only follow narrower settings.
+    BV_TRY(db.exec(QStringLiteral("DELETE FROM meta WHERE key = ?"), {QString(kPendingKey)}));
+    counts.ran = true;
+    return counts;
+}
+
+Result<StoredMasks::Counts> StoredMasks::applyPending(Database& db, AuditLog& audit, const Actor& actor,
+    const FieldCipher& cipher, const MaskSettings& settings, const std::function<void(qint64, qint64)>& progress)
+{
+    if (!cipher.isValid())
+        return Counts {};
+    auto pending = isPending(db);
+    if (!pending.ok())
+        return pending.error();
+    if (!*pending)
+        return Counts {};
+    const auto run = [&]() -> Result<Counts> {
+        Transaction tx(db);
+        if (!tx.ok())
+            return tx.error();
+        auto counts = remaskFromSealed(db, cipher, settings, progress);
+        if (!counts.ok())
+            return counts.error();
+        QJsonObject details = countsJson(*counts);
+        details.insert(QStringLiteral("mode"), QStringLiteral("from_values"));
+        BV_TRY(audit.append(actor,
+            AuditEvent {QString::fromLatin1(audit::PolicyRemask), QStringLiteral("settings"), QStringLiteral("mask"),
+                QString(), AuditOutcome::Ok, details}));
+        BV_TRY(tx.commit());
+        return counts;
+    };
+    auto counts = run();
+    if (!counts.ok()) {
+        // The marker stays (the transaction was rolled back): the next key holder's sign-in tries again.
+        (void)audit.appendStandalone(actor,
+            AuditEvent {QString::fromLatin1(audit::PolicyRemask), QStringLiteral("settings"), QStringLiteral("mask"),
+                QString(), AuditOutcome::Failed,
+                QJsonObject {{QStringLiteral("mode"), QStringLiteral("from_values")},
+                    {QStringLiteral("error"), errorCodeName(counts.error().code)}}});
+    }
+    return counts;
+}
+
+} // namespace bv
