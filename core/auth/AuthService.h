@@ -88,7 +88,7 @@ private:
         std::shared_ptr<SecureBytes> pendingTotpSecret; // during enrolment only
     };
 
-    Error wrongCredentials(int attemptsLeft) const;
+    Error wrongCredentials() const;
     Status recordFailure(qint64 userId, const QString& login, const QString& reason, bool countTowardsLockout);
 
     Database& m_db;
