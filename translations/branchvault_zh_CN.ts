@@ -470,12 +470,6 @@
 </context>
 <context>
     <name>AuthService</name>
-    <message numerus="yes">
-        <source>The login or the password is wrong. %n attempt(s) left before the account is locked.</source>
-        <translation>
-            <numerusform>登录名或密码错误。再失败 %n 次，用户账户将被锁定。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The login or the password is wrong. Check both and try again; ask the system administrator if you forgot your password.</source>
         <translation>登录名或密码错误。请核对两者后重试；如忘记密码，请联系系统管理员。</translation>
@@ -871,26 +865,6 @@ BranchVault 的无界面命令行程序，供系统管理员和脚本使用。�
 </translation>
     </message>
     <message>
-        <source>
-Options:
-  --db PATH      the database (default: %1)
-  --json         structured output on stdout
-  --lang LANG    zh_CN or en (default: the system language)
-  --version      program and library versions
-  --help         this text
-
-Exit status 0 means success; any other status comes with one line on stderr naming the cause.</source>
-        <translation>
-选项：
-  --db PATH      数据库（默认：%1）
-  --json         在标准输出（stdout）上输出结构化结果
-  --lang LANG    zh_CN 或 en（默认：系统语言）
-  --version      程序及所用库的版本
-  --help         本说明
-
-退出状态 0 表示成功；其他任何退出状态都会在标准错误输出（stderr）上附带一行原因说明。</translation>
-    </message>
-    <message>
         <source>unavailable</source>
         <translation>不可用</translation>
     </message>
@@ -909,6 +883,32 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>Password for %1</source>
         <translation>%1 的密码</translation>
+    </message>
+    <message>
+        <source>Or run the command again with --mask-numbers to save them masked.</source>
+        <translation>或加上 --mask-numbers 重新运行该命令，以屏蔽形式保存。</translation>
+    </message>
+    <message>
+        <source>
+Options:
+  --db PATH      the database (default: %1)
+  --json         structured output on stdout
+  --mask-numbers save ID, mobile and card numbers found in free text (purposes, contents, resolutions) masked instead of refusing the text
+  --lang LANG    zh_CN or en (default: the system language)
+  --version      program and library versions
+  --help         this text
+
+Exit status 0 means success; any other status comes with one line on stderr naming the cause.</source>
+        <translation>
+选项：
+  --db PATH      数据库（默认：%1）
+  --json         在标准输出（stdout）上输出结构化结果
+  --mask-numbers 自由文本（用途、内容、处理结果）中发现的证件号码、手机号码和卡号以屏蔽形式保存，而不是拒绝该文本
+  --lang LANG    zh_CN 或 en（默认：系统语言）
+  --version      程序及所用库的版本
+  --help         本说明
+
+退出状态 0 表示成功；其他任何退出状态都会在标准错误输出（stderr）上附带一行原因说明。</translation>
     </message>
 </context>
 <context>
@@ -1182,6 +1182,18 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>The customer&apos;s consent to marketing is dated %1, after this withdrawal of consent to processing. Check the date.</source>
         <translation>客户的营销同意日期为 %1，晚于本次撤回个人信息处理同意的日期。请检查日期。</translation>
+    </message>
+    <message>
+        <source>The service record</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>The complaint</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>The resolution</source>
+        <translation>处理结果</translation>
     </message>
 </context>
 <context>
@@ -1600,6 +1612,10 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>There is no open suspicious pair %1.</source>
         <translation>不存在未处理的可疑客户对 %1。</translation>
+    </message>
+    <message>
+        <source>Give a reason for the approval (for example what you checked against the documents), so the decision can be traced.</source>
+        <translation>请填写批准理由（例如对照了哪些证件材料），以便追溯该决定。</translation>
     </message>
 </context>
 <context>
@@ -2348,6 +2364,10 @@ Exit status 0 means success; any other status comes with one line on stderr nami
         <source>Suspicious pair %1 was cleared.</source>
         <translation>可疑客户对 %1 已排除。</translation>
     </message>
+    <message>
+        <source>approvals approve needs --reason TEXT: what you checked before approving.</source>
+        <translation>approvals approve 需要 --reason 文本：说明批准前核对了什么。</translation>
+    </message>
 </context>
 <context>
     <name>CustomerService</name>
@@ -2432,6 +2452,10 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>An account cannot be opened in the future.</source>
         <translation>开户日期不能是未来的日期。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; seems to hold a full ID, mobile or card number. Keep such numbers in their own fields, or mask them here.</source>
+        <translation>“%1”中似乎含有完整的证件号码、手机号码或卡号。请将这些号码填入各自的字段，或在此处将其屏蔽。</translation>
     </message>
 </context>
 <context>
@@ -2680,6 +2704,58 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     </message>
 </context>
 <context>
+    <name>FreeText</name>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>password, PIN or CVV</source>
+        <translation>密码、PIN 或 CVV</translation>
+    </message>
+    <message>
+        <source>%1 at character %2</source>
+        <translation>第 %2 个字符处的%1</translation>
+    </message>
+    <message>
+        <source>%1 seems to contain protected data (%2). Free text must not hold full ID, mobile or card numbers, or a customer&apos;s password, PIN or CVV: mask them (keep only the masked form) or remove them, and save again.</source>
+        <translation>%1似乎含有受保护的信息（%2）。自由文本中不得包含完整的证件号码、手机号码或卡号，也不得包含客户的密码、PIN 或 CVV：请将其屏蔽（只保留屏蔽后的形式）或删除，然后重新保存。</translation>
+    </message>
+</context>
+<context>
+    <name>FreeTextWarning</name>
+    <message>
+        <source>- %1 at character %2 (masked: %3)</source>
+        <translation>- 第 %2 个字符处的%1（屏蔽后：%3）</translation>
+    </message>
+    <message>
+        <source>Protected data in the text</source>
+        <translation>文本中含有受保护信息</translation>
+    </message>
+    <message>
+        <source>The text seems to contain:
+%1
+
+Free text must not hold full ID, mobile or card numbers, or a customer&apos;s password, PIN or CVV. Mask them (only the masked form is saved) and continue? Choose No to go back and edit the text.</source>
+        <translation>文本中似乎含有：
+%1
+
+自由文本中不得包含完整的证件号码、手机号码或卡号，也不得包含客户的密码、PIN 或 CVV。是否屏蔽这些内容（只保存屏蔽后的形式）并继续？选择“否”返回修改文本。</translation>
+    </message>
+    <message>
+        <source>The text</source>
+        <translation>该文本</translation>
+    </message>
+</context>
+<context>
     <name>IdNumber</name>
     <message>
         <source>The ID type is not one BranchVault knows. Use one of: mainland_id, hk_macau_permit, taiwan_permit, foreign_permanent_residence, passport_cn, passport_foreign, other.</source>
@@ -2824,6 +2900,18 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>The document number contains a control or unprintable character. Retype the number.</source>
         <translation>证件号码含有控制字符或不可打印字符。请重新输入号码。</translation>
+    </message>
+    <message>
+        <source>ID number: the first six digits show a residence permit for %1 residents, not a mainland ID card. Choose the ID type &quot;%2&quot; and enter the number again.</source>
+        <translation>证件号码：前六位数字表明这是%1居民居住证，而不是居民身份证。请选择证件类型“%2”，然后重新输入号码。</translation>
+    </message>
+    <message>
+        <source>Taiwan</source>
+        <translation>台湾</translation>
+    </message>
+    <message>
+        <source>Hong Kong or Macau</source>
+        <translation>港澳</translation>
     </message>
 </context>
 <context>
@@ -3478,6 +3566,10 @@ Exit status 0 means success; any other status comes with one line on stderr nami
         <source>request %1 needs the number of the request (request list shows it).</source>
         <translation>request %1 命令需要申请编号（可通过 request list 查看）。</translation>
     </message>
+    <message>
+        <source>request approve needs --reason TEXT: what you checked before approving.</source>
+        <translation>request approve 需要 --reason 文本：说明批准前核对了什么。</translation>
+    </message>
 </context>
 <context>
     <name>RequestService</name>
@@ -3700,6 +3792,18 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>The approval for this is no longer live (it expired, was revoked, or does not cover this customer or field). File a special request and wait for the branch manager&apos;s approval.</source>
         <translation>此项操作的批准已失效（已过期、已撤销，或不涵盖此客户或字段）。请提交专项事务申请，并等待网点负责人批准。</translation>
+    </message>
+    <message>
+        <source>The purpose</source>
+        <translation>用途说明</translation>
+    </message>
+    <message>
+        <source>Customer %1 is not your customer, and a restricted-access request cannot open another manager&apos;s customer to you. Ask the customer&apos;s own manager or the branch manager.</source>
+        <translation>客户 %1 不是您的客户，重点保密访问申请也不能让您访问其他客户经理的客户。请联系该客户的客户经理或网点负责人。</translation>
+    </message>
+    <message>
+        <source>Give a reason for the approval (for example what you checked), so the decision can be traced.</source>
+        <translation>请填写批准理由（例如核对了什么），以便追溯该决定。</translation>
     </message>
 </context>
 <context>
@@ -5859,10 +5963,6 @@ Hash: %6
         <translation>批准变更 %1</translation>
     </message>
     <message>
-        <source>Reason or remark for the approval (optional):</source>
-        <translation>批准的理由或备注（可选）：</translation>
-    </message>
-    <message>
         <source>Change %1 of customer %2 approved.</source>
         <translation>客户 %2 的变更 %1 已批准。</translation>
     </message>
@@ -5877,6 +5977,10 @@ Hash: %6
     <message>
         <source>Change %1 of customer %2 rejected.</source>
         <translation>客户 %2 的变更 %1 已驳回。</translation>
+    </message>
+    <message>
+        <source>Reason for the approval (required; for example what you checked):</source>
+        <translation>批准理由（必填；例如核对了什么）：</translation>
     </message>
 </context>
 <context>
@@ -7437,10 +7541,6 @@ With it (and the key envelope beside the database) the database can be unlocked 
         <translation>批准申请 %1</translation>
     </message>
     <message>
-        <source>Reason or remark for the approval (optional):</source>
-        <translation>批准的理由或备注（可选）：</translation>
-    </message>
-    <message>
         <source>Request %1 approved.</source>
         <translation>申请 %1 已批准。</translation>
     </message>
@@ -7467,6 +7567,10 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>Request %1 revoked.</source>
         <translation>申请 %1 已撤销。</translation>
+    </message>
+    <message>
+        <source>Reason for the approval (required; for example what you checked):</source>
+        <translation>批准理由（必填；例如核对了什么）：</translation>
     </message>
 </context>
 <context>

@@ -238,7 +238,7 @@ bool Bench::runOne(bool encrypted)
         QList<qint64> ids;
         for (const PendingChange& c : *page)
             ids << c.id;
-        auto done = core->customers().entry().approveMany(sessions[QStringLiteral("m1")], ids);
+        auto done = core->customers().entry().approveMany(sessions[QStringLiteral("m1")], ids, QStringLiteral("bench"));
         if (!done.ok())
             return fail(QStringLiteral("approve"), done.error());
         approved += *done;
@@ -397,8 +397,9 @@ bool Bench::runOne(bool encrypted)
             if (receipt.ok())
                 changes << receipt->changeId;
             if (receipt.ok()) {
-                record(QStringLiteral("approve_edit"), tr("approval of a pending edit"),
-                    timeMs([&] { (void)core->customers().entry().approve(m1, receipt->changeId); }));
+                record(QStringLiteral("approve_edit"), tr("approval of a pending edit"), timeMs([&] {
+                    (void)core->customers().entry().approve(m1, receipt->changeId, QStringLiteral("checked"));
+                }));
             }
         }
     }

@@ -7,6 +7,7 @@
 #include "customers/CustomerRetention.h"
 #include "customers/CustomerService.h"
 #include "keys/KeychainSecretStore.h"
+#include "policy/FreeText.h"
 #include "vault/SelfCheck.h"
 #include "vault/VaultService.h"
 
@@ -80,6 +81,18 @@ int Cli::usageError(CliOutput& out, const QString& message)
     return out.fail(makeError(ErrorCode::InvalidInput, message + QLatin1Char(' ') + tr("See branchvault-cli --help.")));
 }
 
+Result<QString> Cli::freeText(const CliContext& ctx, const QString& option, const QString& text)
+{
+    const QList<FreeTextFinding> findings = FreeText::check(text);
+    if (findings.isEmpty())
+        return text;
+    if (ctx.isSet(QStringLiteral("mask-numbers")))
+        return FreeText::maskFindings(text);
+    Error refused = FreeText::refusal(findings, option, QStringLiteral("--") + option);
+    refused.message += QLatin1Char(' ') + tr("Or run the command again with --mask-numbers to save them masked.");
+    return refused;
+}
+
 QString Cli::helpText() const
 {
     QString text = tr("Usage: branchvault-cli [--db PATH] [--json] COMMAND [ARGUMENTS]\n\n"
@@ -91,6 +104,8 @@ QString Cli::helpText() const
     text += tr("\nOptions:\n"
                "  --db PATH      the database (default: %1)\n"
                "  --json         structured output on stdout\n"
+               "  --mask-numbers save ID, mobile and card numbers found in free text (purposes, contents, "
+               "resolutions) masked instead of refusing the text\n"
                "  --lang LANG    zh_CN or en (default: the system language)\n"
                "  --version      program and library versions\n"
                "  --help         this text\n\n"
@@ -111,7 +126,7 @@ int Cli::run(const QStringList& arguments)
             "id", "mobile", "account", "manager", "until-date", "limit", "login", "staff", "after", "sort", "channel",
             "content", "scope", "customers-count", "copies", "outcome", "status", "resolution", "received", "date"};
     static const char* const flagOptions[]
-        = {"json", "help", "version", "all", "quick", "enable", "disable", "marketing", "open", "recovery"};
+        = {"json", "help", "version", "all", "quick", "enable", "disable", "marketing", "open", "recovery", "mask-numbers"};
     for (const char* name : valueOptions)
         parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("value")));
     for (const char* name : flagOptions)

@@ -64,6 +64,10 @@ public:
     int run(const QStringList& arguments);
 
     static int usageError(CliOutput& out, const QString& message);
+    // Free text given with --`option` (a purpose, content, resolution): refused when it holds what looks like a
+    // full ID, mobile or card number or a customer's secret, unless --mask-numbers is given, which saves the
+    // masked form instead (the GUI's "Mask them" choice).
+    static Result<QString> freeText(const CliContext& ctx, const QString& option, const QString& text);
 
 private:
     QString helpText() const;

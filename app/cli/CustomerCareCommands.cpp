@@ -65,7 +65,10 @@ public:
             auto channel = required(ctx, QStringLiteral("channel"), QStringLiteral("complaint add"));
             if (!channel.ok())
                 return ctx.out.fail(channel.error());
-            auto content = required(ctx, QStringLiteral("content"), QStringLiteral("complaint add"));
+            auto typed = required(ctx, QStringLiteral("content"), QStringLiteral("complaint add"));
+            if (!typed.ok())
+                return ctx.out.fail(typed.error());
+            auto content = Cli::freeText(ctx, QStringLiteral("content"), *typed);
             if (!content.ok())
                 return ctx.out.fail(content.error());
             QDateTime received;
@@ -115,7 +118,10 @@ public:
             auto session = ctx.begin(&core);
             if (!session.ok())
                 return ctx.out.fail(session.error());
-            BV_CLI_TRY(core->customers().care().updateComplaint(*session, *id, status, resolution));
+            auto checked = Cli::freeText(ctx, QStringLiteral("resolution"), resolution);
+            if (!checked.ok())
+                return ctx.out.fail(checked.error());
+            BV_CLI_TRY(core->customers().care().updateComplaint(*session, *id, status, *checked));
             ctx.out.result({{QStringLiteral("id"), *id}, {QStringLiteral("status"), status}},
                 tr("Complaint %1 is now %2.").arg(*id).arg(status));
             return 0;
@@ -172,7 +178,10 @@ public:
             auto channel = required(ctx, QStringLiteral("channel"), QStringLiteral("service add"));
             if (!channel.ok())
                 return ctx.out.fail(channel.error());
-            auto content = required(ctx, QStringLiteral("content"), QStringLiteral("service add"));
+            auto typed = required(ctx, QStringLiteral("content"), QStringLiteral("service add"));
+            if (!typed.ok())
+                return ctx.out.fail(typed.error());
+            auto content = Cli::freeText(ctx, QStringLiteral("content"), *typed);
             if (!content.ok())
                 return ctx.out.fail(content.error());
             QDate servedOn;

@@ -645,7 +645,10 @@ public:
         auto session = ctx.begin(&core);
         if (!session.ok())
             return ctx.out.fail(session.error());
-        auto card = core->customers().finder().clerkLookup(*session, name, id, purpose);
+        auto checked = Cli::freeText(ctx, QStringLiteral("purpose"), purpose);
+        if (!checked.ok())
+            return ctx.out.fail(checked.error());
+        auto card = core->customers().finder().clerkLookup(*session, name, id, *checked);
         if (!card.ok())
             return ctx.out.fail(card.error());
         if (!card->has_value())

@@ -94,6 +94,9 @@ public:
             if (ids.isEmpty())
                 return Cli::usageError(
                     ctx.out, tr("approvals approve needs the number of the change (approvals list shows it)."));
+            if (ctx.option(QStringLiteral("reason")).trimmed().isEmpty())
+                return Cli::usageError(
+                    ctx.out, tr("approvals approve needs --reason TEXT: what you checked before approving."));
             Core* core = nullptr;
             auto session = ctx.begin(&core);
             if (!session.ok())
@@ -264,7 +267,7 @@ public:
 void registerCustomerReviewCommands(CommandTable& table)
 {
     table.append({QStringLiteral("approvals"),
-        QStringLiteral("approvals list [--limit N] [--after ID] | approve ID [ID…] [--reason TEXT] | reject ID "
+        QStringLiteral("approvals list [--limit N] [--after ID] | approve ID [ID…] --reason TEXT | reject ID "
                        "--reason TEXT   (--user LOGIN; customer changes)"),
         CustomerReviewCommands::approvals});
     table.append({QStringLiteral("tiers"),

@@ -107,7 +107,10 @@ public:
         input.customerNumbers = listOption(ctx, QStringLiteral("customer"));
         input.fields = listOption(ctx, QStringLiteral("fields"));
         input.report = ctx.option(QStringLiteral("report"));
-        input.purpose = ctx.option(QStringLiteral("purpose"));
+        auto purpose = Cli::freeText(ctx, QStringLiteral("purpose"), ctx.option(QStringLiteral("purpose")));
+        if (!purpose.ok())
+            return ctx.out.fail(purpose.error());
+        input.purpose = *purpose;
         input.validityHours = days ? number * 24 : number;
 
         Core* core = nullptr;
@@ -164,6 +167,9 @@ public:
     static int decide(CliContext& ctx, const QString& sub, qint64 id)
     {
         const QString reason = ctx.option(QStringLiteral("reason"));
+        if (sub == QLatin1String("approve") && reason.trimmed().isEmpty())
+            return Cli::usageError(
+                ctx.out, tr("request approve needs --reason TEXT: what you checked before approving."));
         if ((sub == QLatin1String("reject") || sub == QLatin1String("revoke")) && reason.trimmed().isEmpty())
             return Cli::usageError(ctx.out, tr("request %1 needs --reason TEXT: the requester is told why.").arg(sub));
         if (sub == QLatin1String("withdraw") && ctx.isSet(QStringLiteral("reason")))
@@ -236,7 +242,7 @@ void registerRequestCommands(CommandTable& table)
 {
     table.append({QStringLiteral("request"),
         QStringLiteral("request create --type TYPE [--customer NO,…] [--fields F,…] [--report KEY] --purpose "
-                       "TEXT --days N | list [--open] | show ID | approve ID [--reason TEXT] | reject ID "
+                       "TEXT --days N | list [--open] | show ID | approve ID --reason TEXT | reject ID "
                        "--reason TEXT | revoke ID --reason TEXT | withdraw ID   (--user LOGIN)"),
         RequestCommands::request});
 }

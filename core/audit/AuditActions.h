@@ -46,12 +46,13 @@ inline constexpr char RequestApprove[] = "request.approve";
 inline constexpr char RequestReject[] = "request.reject";
 inline constexpr char RequestRevoke[] = "request.revoke";
 inline constexpr char RequestWithdraw[] = "request.withdraw";
+inline constexpr char RequestList[] = "request.list"; // a list of requests was shown (details: its filter)
 inline constexpr char GrantUse[] = "grant.use";
 
 inline constexpr char CustomerCreate[] = "customer.create";
 inline constexpr char CustomerEdit[] = "customer.edit";
 inline constexpr char CustomerOpen[] = "customer.open";
-inline constexpr char CustomerList[] = "customer.list";
+inline constexpr char CustomerList[] = "customer.list"; // a list was shown; object type names it
 inline constexpr char CustomerSearch[] = "customer.search";
 inline constexpr char CustomerLookup[] = "customer.lookup"; // the clerk's lookup
 inline constexpr char CustomerReveal[] = "customer.reveal";

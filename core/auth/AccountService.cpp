@@ -4,6 +4,7 @@
 #include "PasswordHasher.h"
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
+#include "common/TextLength.h"
 #include "db/Database.h"
 #include "db/QueryRows.h"
 #include "db/Transaction.h"
@@ -103,10 +104,10 @@ Result<SecureBytes> AccountService::insert(const Actor& actor, const NewAccount&
     account.branch = account.branch.trimmed().isEmpty() ? m_settings.text(QString::fromLatin1(settings::BranchCode))
                                                         : account.branch.trimmed();
     BV_TRY(validateLogin(account.login));
-    if (account.displayName.isEmpty() || account.displayName.size() > 40)
+    if (account.displayName.isEmpty() || charCount(account.displayName) > 40)
         return makeError(ErrorCode::InvalidInput, tr("The display name needs 1 to 40 characters."), QString(),
             QStringLiteral("display_name"));
-    if (account.staffNo.size() > 32)
+    if (charCount(account.staffNo) > 32)
         return makeError(ErrorCode::InvalidInput, tr("The staff number has at most 32 characters."), QString(),
             QStringLiteral("staff_no"));
     auto exists

@@ -201,12 +201,10 @@ PasswordHasher::Params AuthService::hashParams() const
         quint64(m_settings.integer(QString::fromLatin1(settings::Argon2MemLimitMiB)))};
 }
 
-Error AuthService::wrongCredentials(int attemptsLeft) const
+// One answer for an unknown login and a wrong password, with no count of attempts left: either would tell
+// whoever types a login that it exists.
+Error AuthService::wrongCredentials() const
 {
-    if (attemptsLeft > 0)
-        return makeError(ErrorCode::AuthenticationFailed,
-            tr("The login or the password is wrong. %n attempt(s) left before the account is locked.", nullptr,
-                attemptsLeft));
     return makeError(ErrorCode::AuthenticationFailed,
         tr("The login or the password is wrong. Check both and try again; ask the system administrator "
            "if you forgot your password."));
@@ -248,7 +246,7 @@ Status AuthService::recordFailure(qint64 userId, const QString& login, const QSt
                "the system administrator to unlock it.",
                 nullptr, int(minutes)));
     }
-    return wrongCredentials(countTowardsLockout ? int(limit - attempts) : 0);
+    return wrongCredentials();
 }
 
 Result<Session> AuthService::signIn(const QString& login, const SecureBytes& password, const QString& totpCode)
@@ -269,7 +267,7 @@ Result<Session> AuthService::signIn(const QString& login, const SecureBytes& pas
         BV_TRY(m_audit.appendStandalone(unknownLogin(typedLogin),
             AuditEvent {QString::fromLatin1(audit::SignIn), QStringLiteral("user"), QString(), QString(),
                 AuditOutcome::Failed, QJsonObject {{QStringLiteral("reason"), QStringLiteral("unknown login")}}}));
-        return wrongCredentials(0);
+        return wrongCredentials();
     }
     const UserRow user = **loaded;
 
@@ -618,10 +616,20 @@ Status AuthService::changePassword(
         return loaded.error();
     if (!loaded->has_value())
         return makeError(ErrorCode::NotFound, tr("The account no longer exists."));
+    const auto refused = [&](const Status& status, const QString& reason) -> Status {
+        // a refused change is on record too (its reason, never a password)
+        BV_TRY(m_audit.appendStandalone(actor,
+            AuditEvent {QString::fromLatin1(audit::PasswordChange), QStringLiteral("user"),
+                QString::number(actor.userId), QString(), AuditOutcome::Failed,
+                QJsonObject {{QStringLiteral("reason"), reason}}}));
+        return status;
+    };
     if (!PasswordHasher::verify((*loaded)->passwordHash, PasswordHasher::normalize(current)))
-        return recordFailure(actor.userId, actor.login, QStringLiteral("wrong current password"), true);
+        return refused(recordFailure(actor.userId, actor.login, QStringLiteral("wrong current password"), true),
+            QStringLiteral("wrong current password"));
     const SecureBytes normalized = PasswordHasher::normalize(next);
-    BV_TRY(checkNewPassword(actor.userId, normalized));
+    if (Status policy = checkNewPassword(actor.userId, normalized); !policy.ok())
+        return refused(policy, QStringLiteral("new password refused"));
     // The keys move to a slot under the new password: from the pending slot with the branch manager's
     // confirmation code, or from this session (or the old password's slot).
     std::optional<FieldKeys> keys;

@@ -117,7 +117,7 @@ private:
     void releaseKeysIfUnused();
     Status moveIntoKeySlots(const Actor& manager, const FieldKeys& keys);
 
-    Error wrongCredentials(int attemptsLeft) const;
+    Error wrongCredentials() const;
     Status recordFailure(qint64 userId, const QString& login, const QString& reason, bool countTowardsLockout);
 
     Database& m_db;

@@ -1,6 +1,7 @@
 #include "PasswordHasher.h"
 
 #include "common/Sodium.h"
+#include "common/TextLength.h"
 
 #include <sodium.h>
 
@@ -19,7 +20,7 @@ SecureBytes PasswordHasher::normalize(const SecureBytes& utf8)
 Status PasswordHasher::checkPolicy(const SecureBytes& normalized, int minLength)
 {
     QString text = QString::fromUtf8(normalized.constChar(), qsizetype(normalized.size()));
-    const qsizetype length = text.toUcs4().size();
+    const qsizetype length = charCount(text);
     bool letter = false;
     bool digit = false;
     for (QChar c : text) {

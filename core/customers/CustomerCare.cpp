@@ -6,10 +6,12 @@
 #include "WorkingCalendar.h"
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
+#include "common/TextLength.h"
 #include "db/Database.h"
 #include "db/QueryRows.h"
 #include "db/Transaction.h"
 #include "policy/AccessControl.h"
+#include "policy/FreeText.h"
 #include "policy/SettingsService.h"
 
 #include <QJsonObject>
@@ -159,7 +161,7 @@ Result<QString> checkText(const QString& input, TextKind kind)
                                  "program). Retype it or paste it as plain text."),
                 QString(), field);
     }
-    const qsizetype length = text.toUcs4().size();
+    const qsizetype length = charCount(text);
     if (length > kMaxTextLength)
         return makeError(ErrorCode::InvalidInput,
             CustomerCare::tr("The text is %1 characters long; at most %2 are kept. Shorten it and save "
@@ -173,6 +175,12 @@ Result<QString> checkText(const QString& input, TextKind kind)
                              "customers' authentication secrets. Remove the secret (describe the matter "
                              "without it) and save again."),
             QString(), field);
+    if (const QList<FreeTextFinding> findings = FreeText::check(text); !findings.isEmpty()) {
+        const QString label = kind == TextKind::Service
+            ? CustomerCare::tr("The service record")
+            : (kind == TextKind::Complaint ? CustomerCare::tr("The complaint") : CustomerCare::tr("The resolution"));
+        return FreeText::refusal(findings, field, label);
+    }
     return text;
 }
 

@@ -328,15 +328,31 @@ Result<QList<PendingChange>> CustomerEntry::pending(const Session& session, qint
     auto actor = m_service.access().authorize(session, Operation::ViewCustomer);
     if (!actor.ok())
         return actor.error();
+    auto list = pendingRows(*actor, afterId, limit);
+    if (!list.ok())
+        return list.error();
+    if (afterId == 0) // one row per list view (its first page)
+        BV_TRY(m_service.auditLog().appendStandalone(*actor,
+            AuditEvent {QString::fromLatin1(audit::CustomerList), QStringLiteral("changes"), QString(), QString(),
+                AuditOutcome::Ok,
+                QJsonObject {{QStringLiteral("list"), QStringLiteral("pending_changes")},
+                    {QStringLiteral("scope"),
+                        actor->role == Role::Manager ? QStringLiteral("branch") : QStringLiteral("own")},
+                    {QStringLiteral("rows"), int(list->size())}}}));
+    return list;
+}
+
+Result<QList<PendingChange>> CustomerEntry::pendingRows(const Actor& actor, qint64 afterId, int limit)
+{
     Database& db = m_service.database();
     QString sql
         = QStringLiteral("SELECT ch.id, ch.customer_id, c.customer_no, ch.kind, ch.status, u.login, ch.created_at, "
                          "ch.diff_json, ch.reason FROM customer_changes ch JOIN customers c ON c.id = ch.customer_id "
                          "JOIN users u ON u.id = ch.maker_id WHERE ch.status = 'pending' AND ch.id > ?");
     QVariantList values {afterId};
-    if (actor->role != Role::Manager) {
+    if (actor.role != Role::Manager) {
         sql += QStringLiteral(" AND ch.maker_id = ?");
-        values << actor->userId;
+        values << actor.userId;
     }
     sql += QStringLiteral(" ORDER BY ch.id LIMIT ?");
     values << qBound(1, limit, 10000);
@@ -355,7 +371,10 @@ Result<QList<PendingChange>> CustomerEntry::pending(const Session& session, qint
 
 Result<PendingChange> CustomerEntry::change(const Session& session, qint64 changeId)
 {
-    auto one = pending(session, changeId - 1, 1);
+    auto actor = m_service.access().authorize(session, Operation::ViewCustomer);
+    if (!actor.ok())
+        return actor.error();
+    auto one = pendingRows(*actor, changeId - 1, 1);
     if (!one.ok())
         return one.error();
     if (!one->isEmpty() && one->constFirst().id == changeId)
@@ -589,6 +608,11 @@ Status CustomerEntry::approve(const Session& session, qint64 changeId, const QSt
     auto actor = m_service.access().authorize(session, Operation::ApproveChanges);
     if (!actor.ok())
         return actor.error();
+    if (reason.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidInput,
+            tr("Give a reason for the approval (for example what you checked against the documents), so the "
+               "decision can be traced."),
+            QString(), QStringLiteral("reason"));
     Database& db = m_service.database();
     auto change = decidable(*actor, changeId, true);
     if (!change.ok())
@@ -720,6 +744,11 @@ Result<QList<SuspiciousPair>> CustomerEntry::suspicious(const Session& session)
         list << pair;
     }
     BV_TRY(rowsFinished(*q, Reading::Customers));
+    BV_TRY(m_service.auditLog().appendStandalone(*actor,
+        AuditEvent {QString::fromLatin1(audit::CustomerList), QStringLiteral("suspicious"), QString(), QString(),
+            AuditOutcome::Ok,
+            QJsonObject {{QStringLiteral("list"), QStringLiteral("suspicious_pairs")},
+                {QStringLiteral("status"), QStringLiteral("open")}, {QStringLiteral("rows"), int(list.size())}}}));
     return list;
 }
 

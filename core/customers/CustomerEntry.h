@@ -43,10 +43,11 @@ public:
     // change id: pass the last id seen as `afterId`.
     Result<QList<PendingChange>> pending(const Session& session, qint64 afterId = 0, int limit = 1000);
     Result<PendingChange> change(const Session& session, qint64 changeId);
-    Status approve(const Session& session, qint64 changeId, const QString& reason = QString());
+    // The reason is required (DESIGN §5: decided "with a reason"); blank is refused.
+    Status approve(const Session& session, qint64 changeId, const QString& reason);
     // Approves several reviewed changes in one transaction (e.g. the records of one import file); all or
     // nothing. Returns how many were approved.
-    Result<int> approveMany(const Session& session, const QList<qint64>& changeIds, const QString& reason = QString());
+    Result<int> approveMany(const Session& session, const QList<qint64>& changeIds, const QString& reason);
     Status reject(const Session& session, qint64 changeId, const QString& reason);
 
     Result<QList<HistoryEntry>> history(const Session& session, const QString& customerNo);
@@ -55,6 +56,8 @@ public:
     Status clearSuspicious(const Session& session, qint64 pairId, const QString& reason);
 
 private:
+    // The rows of pending(), without its audit row (change() reads one of them).
+    Result<QList<PendingChange>> pendingRows(const Actor& actor, qint64 afterId, int limit);
     struct ChangeHead
     {
         qint64 customerId = 0;

@@ -4,6 +4,7 @@
 #include "CustomerStore.h"
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
+#include "common/TextLength.h"
 #include "db/Database.h"
 #include "db/QueryRows.h"
 #include "db/Transaction.h"
@@ -11,6 +12,7 @@
 #include "keys/SealedValues.h"
 #include "policy/AccessControl.h"
 #include "policy/FieldCatalogue.h"
+#include "policy/FreeText.h"
 #include "policy/Masking.h"
 #include "requests/RequestService.h"
 
@@ -100,21 +102,7 @@ CustomerFinder::CustomerFinder(CustomerService& service)
 
 QString CustomerFinder::scrub(const QString& freeText)
 {
-    QString text = freeText.simplified().left(200);
-    static const QRegularExpression digits(QStringLiteral("[0-9０-９][0-9０-９ -]{4,}[0-9０-９Xx]"));
-    static const QRegularExpression email(QStringLiteral("[^\\s@]+@[^\\s@]+"));
-    text.replace(email, QStringLiteral("***@***"));
-    QString out;
-    qsizetype last = 0;
-    auto it = digits.globalMatch(text);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        out += text.mid(last, m.capturedStart() - last);
-        out += m.captured(0).left(2) + QStringLiteral("****");
-        last = m.capturedEnd();
-    }
-    out += text.mid(last);
-    return out;
+    return FreeText::forAudit(freeText);
 }
 
 Result<CustomerView> CustomerFinder::open(const Session& session, const QString& customerNo)
@@ -278,6 +266,13 @@ Result<CustomerPage> CustomerFinder::portfolio(
         while ((*q)->next())
             page.rows << listRow(**q);
         BV_TRY(rowsFinished(**q, Reading::Customers));
+        (*q)->finish();
+        if (after.isEmpty()) // the list view (its first page), unfiltered
+            BV_TRY(m_service.auditLog().appendStandalone(*actor,
+                AuditEvent {QString::fromLatin1(audit::CustomerList), QStringLiteral("portfolio"), QString(), QString(),
+                    AuditOutcome::Ok,
+                    QJsonObject {{QStringLiteral("list"), QStringLiteral("portfolio")},
+                        {QStringLiteral("rows"), int(qMin<qsizetype>(page.rows.size(), limit))}}}));
     } else {
         // Decrypt the names of the own portfolio only, in memory; nothing outside it is touched.
         while ((*q)->next() && page.rows.size() <= limit) {
@@ -488,7 +483,7 @@ Result<std::optional<ClerkCard>> CustomerFinder::clerkLookup(
     if (idNumber.trimmed().isEmpty())
         return makeError(
             ErrorCode::InvalidInput, tr("Type the customer's full ID number."), QString(), QStringLiteral("id_number"));
-    if (purpose.trimmed().size() < 2)
+    if (charCount(purpose.trimmed()) < 2)
         return makeError(ErrorCode::InvalidInput,
             tr("State the purpose of the lookup (for example: verifying the customer "
                "at the counter)."),
@@ -516,7 +511,8 @@ Result<std::optional<ClerkCard>> CustomerFinder::clerkLookup(
             break;
         }
     }
-    QJsonObject details {{QStringLiteral("purpose"), scrub(purpose)},
+    // the purpose as typed may repeat the customer's name or numbers: only its masked form is kept
+    QJsonObject details {{QStringLiteral("purpose"), FreeText::forAudit(purpose, {fullName})},
         {QStringLiteral("name"), Masking::mask(MaskKind::Name, fullName.trimmed())},
         {QStringLiteral("id"), store.mask(QString::fromLatin1(fields::IdNumber), idNumber.trimmed().toUpper())}};
     if (!found) {

@@ -7,6 +7,7 @@
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "auth/AccountService.h"
+#include "common/TextLength.h"
 #include "db/Database.h"
 #include "db/QueryRows.h"
 #include "db/Transaction.h"
@@ -113,7 +114,7 @@ Status CustomerOwnership::move(const Session& session, const QString& kind, cons
             tr("Give the reason for this change of customer manager (for example: staff change, leave, "
                "misconduct)."),
             QString(), QStringLiteral("reason"));
-    if (why.size() > kMaxReasonLength)
+    if (charCount(why) > kMaxReasonLength)
         return makeError(ErrorCode::InvalidInput,
             tr("The reason is too long (at most %1 characters). Shorten it.").arg(kMaxReasonLength), QString(),
             QStringLiteral("reason"));
@@ -380,6 +381,11 @@ Result<QList<TierChange>> CustomerOwnership::pendingTiers(const Session& session
         list << TierChange {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
             q->value(3).toString(), timeFrom(q->value(4)), q->value(5).toString()};
     BV_TRY(rowsFinished(*q, Reading::Customers));
+    BV_TRY(m_service.auditLog().appendStandalone(*actor,
+        AuditEvent {QString::fromLatin1(audit::CustomerList), QStringLiteral("tiers"), QString(), QString(),
+            AuditOutcome::Ok,
+            QJsonObject {{QStringLiteral("list"), QStringLiteral("pending_tier_changes")},
+                {QStringLiteral("rows"), int(list.size())}}}));
     return list;
 }
 
@@ -402,7 +408,7 @@ Status CustomerOwnership::decideTier(const Session& session, qint64 tierChangeId
     if (!confirm && why.isEmpty())
         return makeError(ErrorCode::InvalidInput, tr("Give the reason why the customer keeps the current tier."),
             QString(), QStringLiteral("reason"));
-    if (why.size() > kMaxReasonLength)
+    if (charCount(why) > kMaxReasonLength)
         return makeError(ErrorCode::InvalidInput,
             tr("The reason is too long (at most %1 characters). Shorten it.").arg(kMaxReasonLength), QString(),
             QStringLiteral("reason"));

@@ -6,6 +6,7 @@
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "auth/AccountService.h"
+#include "common/TextLength.h"
 #include "db/Database.h"
 #include "db/QueryRows.h"
 #include "db/Transaction.h"
@@ -174,7 +175,7 @@ Status CustomerRetention::close(const Session& session, const QString& customerN
             tr("Give the reason for closing the customer (for example: the customer closed every "
                "account and ended the relationship)."),
             QString(), QStringLiteral("reason"));
-    const qsizetype chars = why.toUcs4().size();
+    const qsizetype chars = charCount(why);
     if (chars > kMaxReasonChars)
         return makeError(ErrorCode::InvalidInput,
             tr("The reason has %1 characters; at most %2 are allowed. Shorten it.").arg(chars).arg(kMaxReasonChars),

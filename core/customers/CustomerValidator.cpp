@@ -2,7 +2,9 @@
 
 #include "IdNumber.h"
 #include "Validators.h"
+#include "common/TextLength.h"
 #include "policy/FieldCatalogue.h"
+#include "policy/FreeText.h"
 
 namespace bv {
 
@@ -193,7 +195,7 @@ ValidatedCustomer CustomerValidator::validate(
     if (!take(fields::Nationality).isEmpty() || input.values.contains(QString::fromLatin1(fields::Nationality))) {
         const QString nationality
             = take(fields::Nationality).isEmpty() ? QStringLiteral("CHN") : take(fields::Nationality);
-        if (nationality.size() > 40)
+        if (charCount(nationality) > 40)
             out.errors << fieldError(
                 QString::fromLatin1(fields::Nationality), tr("The nationality has at most 40 characters."));
         else
@@ -218,7 +220,7 @@ ValidatedCustomer CustomerValidator::validate(
     }
     for (const char* key : {fields::Occupation, fields::Employer, fields::Family, fields::ProductHoldings}) {
         const QString value = take(key);
-        if (value.size() > 500)
+        if (charCount(value) > 500)
             out.errors << fieldError(QString::fromLatin1(key),
                 tr("\"%1\" has at most 500 characters.").arg(FieldCatalogue::label(QString::fromLatin1(key))));
         else if (input.values.contains(QString::fromLatin1(key)))
@@ -226,6 +228,10 @@ ValidatedCustomer CustomerValidator::validate(
         if (Validators::looksLikeSecret(value))
             out.warnings << tr("\"%1\" looks as if it holds a PIN, CVV or password. BranchVault never stores "
                                "customers' authentication secrets: remove it.")
+                                .arg(FieldCatalogue::label(QString::fromLatin1(key)));
+        else if (!FreeText::check(value).isEmpty())
+            out.warnings << tr("\"%1\" seems to hold a full ID, mobile or card number. Keep such numbers in "
+                               "their own fields, or mask them here.")
                                 .arg(FieldCatalogue::label(QString::fromLatin1(key)));
     }
     const QString aum = take(fields::AssetsUnderManagement);

@@ -1,6 +1,7 @@
 #include "IdNumber.h"
 
 #include "Validators.h"
+#include "common/TextLength.h"
 
 #include <QRegularExpression>
 
@@ -13,8 +14,8 @@
 // first-generation card (region code, YYMMDD birth date in the 1900s, three digits sequence, no check
 // character) are still met on old records and are upgraded to 18 characters the way the public security
 // authorities did it: "19" inserted before the year, check character appended. The residence permits for
-// Hong Kong, Macau and Taiwan residents (see below) are GB 11643 numbers too and pass as mainland IDs, which is
-// how systems that only know the ID card accept them; the ID type says which document the customer showed.
+// Hong Kong, Macau and Taiwan residents (see below) are GB 11643 numbers too, but they are other documents:
+// a number starting 810000, 820000 or 830000 is refused as a mainland ID with a message naming the right type.
 //
 // Hong Kong / Macau (IdType::HongKongMacauPermit):
 //  - Mainland travel permit for Hong Kong and Macau residents (港澳居民来往内地通行证, 回乡证): H (Hong Kong) or
@@ -303,6 +304,14 @@ Result<IdCheck> IdNumber::validateGb11643(IdType type, const QString& number, co
             return idError(tr("An 18-character number starting with 9 is a foreign permanent residence ID card, not "
                               "a mainland ID card. Choose that ID type, or check the number on the ID card."));
         }
+        if (prefix == u"810000" || prefix == u"820000" || prefix == u"830000") {
+            // a residence permit of a Hong Kong, Macau or Taiwan resident: its own document, never an ID card
+            const IdType permit = prefix == u"830000" ? IdType::TaiwanPermit : IdType::HongKongMacauPermit;
+            return idError(
+                tr("ID number: the first six digits show a residence permit for %1 residents, not a "
+                   "mainland ID card. Choose the ID type \"%2\" and enter the number again.")
+                    .arg(permit == IdType::TaiwanPermit ? tr("Taiwan") : tr("Hong Kong or Macau"), typeName(permit)));
+        }
         if (number.at(0) < u'1' || number.at(0) > u'8') {
             return idError(tr("The first digit of the ID number (the region code) should be 1 to 8. Check the "
                               "number on the ID card."));
@@ -477,9 +486,10 @@ Result<IdCheck> IdNumber::validateForeignPassport(const QString& number)
 
 Result<IdCheck> IdNumber::validateOther(const QString& number)
 {
-    if (number.size() > kOtherMaxLength)
-        return idError(
-            tr("The document number can have at most %1 characters, not %2.").arg(kOtherMaxLength).arg(number.size()));
+    if (charCount(number) > kOtherMaxLength)
+        return idError(tr("The document number can have at most %1 characters, not %2.")
+                           .arg(kOtherMaxLength)
+                           .arg(charCount(number)));
     for (const QChar c : number) {
         const QChar::Category category = c.category();
         if (category == QChar::Other_Control || category == QChar::Other_NotAssigned

@@ -4,10 +4,12 @@
 #include "StoredMasks.h"
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
+#include "common/TextLength.h"
 #include "customers/WorkingCalendar.h"
 #include "db/Database.h"
 #include "db/QueryRows.h"
 #include "db/Transaction.h"
+#include "policy/FreeText.h"
 
 #include <QJsonObject>
 
@@ -213,7 +215,7 @@ Result<QVariant> SettingsService::validate(const QString& key, const QString& te
             return QVariant(false);
         return makeError(ErrorCode::InvalidInput, tr("\"%1\" must be true or false.").arg(label), QString(), key);
     case T::Text:
-        if (trimmed.size() < s->minimum || trimmed.size() > s->maximum)
+        if (charCount(trimmed) < s->minimum || charCount(trimmed) > s->maximum)
             return makeError(
                 ErrorCode::InvalidInput, tr("\"%1\" must be %2.").arg(label, tr(s->reason)), QString(), key);
         if (key == QLatin1String(settings::BranchCode)) {
@@ -330,7 +332,16 @@ Status SettingsService::set(const Session& session, const QString& key, const QS
     auto actor = m_access->authorize(session, Operation::WriteSettings);
     if (!actor.ok())
         return actor.error();
-    return setAs(*actor, key, text);
+    Status done = setAs(*actor, key, text);
+    if (!done.ok() && done.error().code == ErrorCode::InvalidInput) {
+        // a refused change is on record too: which setting, what was typed (masked as free text) and why
+        BV_TRY(m_audit.appendStandalone(*actor,
+            AuditEvent {QString::fromLatin1(audit::SettingsChange), QStringLiteral("setting"), key, QString(),
+                AuditOutcome::Failed,
+                QJsonObject {{QStringLiteral("refused"), FreeText::forAudit(text)},
+                    {QStringLiteral("reason"), FreeText::forAudit(done.error().message)}}}));
+    }
+    return done;
 }
 
 } // namespace bv

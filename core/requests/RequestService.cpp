@@ -4,11 +4,13 @@
 #include "RequestSupport.h"
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
+#include "common/TextLength.h"
 #include "db/Database.h"
 #include "db/QueryRows.h"
 #include "db/Transaction.h"
 #include "policy/AccessControl.h"
 #include "policy/FieldCatalogue.h"
+#include "policy/FreeText.h"
 #include "policy/Policy.h"
 #include "policy/SettingsService.h"
 
@@ -51,9 +53,9 @@ int maxValidityHours(const SettingsService& service)
 }
 
 // Characters as a reader counts them (a character outside the BMP is one, not two).
-int charCount(const QString& text)
+int chars(const QString& text)
 {
-    return int(text.toUcs4().size());
+    return int(bv::charCount(text));
 }
 
 QVariant nullableText(const QString& text)
@@ -245,11 +247,13 @@ Result<Request> RequestService::create(const Session& session, const NewRequest&
             tr("State the purpose of the request: what the information is needed for (up to %1 "
                "characters).")
                 .arg(kMaxTextChars));
-    if (charCount(purpose) > kMaxTextChars)
+    if (chars(purpose) > kMaxTextChars)
         return invalid(QStringLiteral("purpose"),
             tr("The purpose has %1 characters; at most %2 are allowed. Shorten it.")
-                .arg(charCount(purpose))
+                .arg(chars(purpose))
                 .arg(kMaxTextChars));
+    if (const QList<FreeTextFinding> findings = FreeText::check(purpose); !findings.isEmpty())
+        return FreeText::refusal(findings, QStringLiteral("purpose"), tr("The purpose"));
     const int maxHours = maxValidityHours(m_settings);
     if (input.validityHours < 1 || input.validityHours > maxHours)
         return invalid(QStringLiteral("validity_hours"),
@@ -345,15 +349,22 @@ Result<Request> RequestService::create(const Session& session, const NewRequest&
                     .arg(ref->number));
         refs << *ref;
     }
-    // A customer manager asks for full values, exports and prints of the own customers only.
-    if (actor->role == Role::CustomerManager && input.type != RequestType::RestrictedAccess) {
+    // A customer manager asks for full values, exports and prints of the own customers only; and for access to
+    // restricted customers of the own portfolio only: a grant never opens another manager's customer to a
+    // customer manager (the portfolio scope still applies), so such a request could never grant anything.
+    if (actor->role == Role::CustomerManager) {
         for (const CustomerRef& ref : refs) {
-            if (ref.managerId != actor->userId)
-                return m_access.deny(*actor, Operation::CreateRequest, QStringLiteral("customer"),
-                    QString::number(ref.id), ref.number,
-                    tr("Customer %1 is not your customer. Only the customer's own manager or the "
-                       "branch manager may ask for this.")
-                        .arg(ref.number));
+            if (ref.managerId == actor->userId)
+                continue;
+            return m_access.deny(*actor, Operation::CreateRequest, QStringLiteral("customer"), QString::number(ref.id),
+                ref.number,
+                input.type == RequestType::RestrictedAccess
+                    ? tr("Customer %1 is not your customer, and a restricted-access request cannot open another "
+                         "manager's customer to you. Ask the customer's own manager or the branch manager.")
+                          .arg(ref.number)
+                    : tr("Customer %1 is not your customer. Only the customer's own manager or the "
+                         "branch manager may ask for this.")
+                          .arg(ref.number));
         }
     }
 
@@ -377,7 +388,7 @@ Result<Request> RequestService::create(const Session& session, const NewRequest&
     // The purpose is free text written by staff and may hold personal data: only its length is logged.
     QJsonObject details {{QStringLiteral("type"), typeKey},
         {QStringLiteral("customers"), QJsonArray::fromStringList(refNumbers)},
-        {QStringLiteral("validityHours"), input.validityHours}, {QStringLiteral("purposeLength"), charCount(purpose)}};
+        {QStringLiteral("validityHours"), input.validityHours}, {QStringLiteral("purposeLength"), chars(purpose)}};
     if (!fields.isEmpty())
         details.insert(QStringLiteral("fields"), QJsonArray::fromStringList(fields));
     if (!report.isEmpty())
@@ -485,7 +496,16 @@ Result<QList<Request>> RequestService::list(const Session& session, bool onlyOpe
     }
     if (conditions.isEmpty())
         conditions << QStringLiteral("1 = 1");
-    return select(conditions.join(QStringLiteral(" AND ")), values);
+    auto found = select(conditions.join(QStringLiteral(" AND ")), values);
+    if (!found.ok())
+        return found.error();
+    // one row per list view, with its filter
+    BV_TRY(m_audit.appendStandalone(*actor,
+        AuditEvent {QString::fromLatin1(audit::RequestList), QStringLiteral("request"), QString(), QString(),
+            AuditOutcome::Ok,
+            QJsonObject {{QStringLiteral("scope"), all ? QStringLiteral("all") : QStringLiteral("own")},
+                {QStringLiteral("onlyOpen"), onlyOpen}, {QStringLiteral("rows"), int(found->size())}}}));
+    return found;
 }
 
 Result<Request> RequestService::get(const Session& session, qint64 id)
@@ -530,11 +550,9 @@ Result<QString> RequestService::checkedReason(const QString& reason, const QStri
     const QString why = reason.trimmed();
     if (why.isEmpty() && !whenEmpty.isEmpty())
         return invalid(QStringLiteral("reason"), whenEmpty);
-    if (charCount(why) > kMaxTextChars)
+    if (chars(why) > kMaxTextChars)
         return invalid(QStringLiteral("reason"),
-            tr("The reason has %1 characters; at most %2 are allowed. Shorten it.")
-                .arg(charCount(why))
-                .arg(kMaxTextChars));
+            tr("The reason has %1 characters; at most %2 are allowed. Shorten it.").arg(chars(why)).arg(kMaxTextChars));
     return why;
 }
 
@@ -568,7 +586,8 @@ Status RequestService::approve(const Session& session, qint64 id, const QString&
     auto actor = m_access.authorize(session, Operation::DecideRequest);
     if (!actor.ok())
         return actor.error();
-    auto reasonText = checkedReason(reason, QString());
+    auto reasonText = checkedReason(
+        reason, tr("Give a reason for the approval (for example what you checked), so the decision can be traced."));
     if (!reasonText.ok())
         return reasonText.error();
     const QString why = *reasonText;
@@ -587,7 +606,7 @@ Status RequestService::approve(const Session& session, qint64 id, const QString&
         {actor->userId, now, nullableText(why), now, until, id}, audit::RequestApprove,
         QJsonObject {{QStringLiteral("validityHours"), hours},
             {QStringLiteral("validUntil"), until.toUTC().toString(Qt::ISODateWithMs)},
-            {QStringLiteral("reasonLength"), charCount(why)}});
+            {QStringLiteral("reasonLength"), chars(why)}});
 }
 
 Status RequestService::reject(const Session& session, qint64 id, const QString& reason)
@@ -607,7 +626,7 @@ Status RequestService::reject(const Session& session, qint64 id, const QString& 
         QStringLiteral("UPDATE requests SET status = 'rejected', decided_by = ?, decided_at = ?, "
                        "decision_reason = ? WHERE id = ? AND status = 'pending'"),
         {actor->userId, m_clock.nowUtc(), why, id}, audit::RequestReject,
-        QJsonObject {{QStringLiteral("reasonLength"), charCount(why)}});
+        QJsonObject {{QStringLiteral("reasonLength"), chars(why)}});
 }
 
 Status RequestService::revoke(const Session& session, qint64 id, const QString& reason)
@@ -634,7 +653,7 @@ Status RequestService::revoke(const Session& session, qint64 id, const QString& 
         QStringLiteral("UPDATE requests SET status = 'revoked', revoked_by = ?, revoked_at = ?, "
                        "revoke_reason = ? WHERE id = ? AND status = 'approved' AND valid_until > ?"),
         {actor->userId, now, why, id, now}, audit::RequestRevoke,
-        QJsonObject {{QStringLiteral("reasonLength"), charCount(why)}});
+        QJsonObject {{QStringLiteral("reasonLength"), chars(why)}});
 }
 
 Status RequestService::withdraw(const Session& session, qint64 id)

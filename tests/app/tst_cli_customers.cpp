@@ -136,12 +136,18 @@ private slots:
         QCOMPARE(change.value(QStringLiteral("makerLogin")).toString(), QStringLiteral("c1"));
         QVERIFY(!change.value(QStringLiteral("diff")).toArray().isEmpty());
         Run makerApproves = seen(QStringLiteral("c1"),
-            {QStringLiteral("approvals"), QStringLiteral("approve"), QString::number(createChange)});
+            {QStringLiteral("approvals"), QStringLiteral("approve"), QString::number(createChange),
+                QStringLiteral("--reason"), QStringLiteral("checked")});
         QCOMPARE(makerApproves.status, exitStatusFor(ErrorCode::PermissionDenied));
+        // an approval needs its reason
+        Run noReason = seen(QStringLiteral("m1"),
+            {QStringLiteral("approvals"), QStringLiteral("approve"), QString::number(createChange)});
+        QCOMPARE(noReason.status, exitStatusFor(ErrorCode::InvalidInput));
+        QVERIFY2(noReason.err.contains("--reason"), noReason.err.constData());
         QCOMPARE(makerApproves.errLines(), 1);
         Run approved = seen(QStringLiteral("m1"),
             {QStringLiteral("approvals"), QStringLiteral("approve"), QString::number(createChange),
-                QStringLiteral("--json")});
+                QStringLiteral("--reason"), QStringLiteral("ID card checked"), QStringLiteral("--json")});
         QVERIFY2(approved.status == 0, approved.err.constData());
         QCOMPARE(approved.json().value(QStringLiteral("approved")).toArray(), QJsonArray {createChange});
 
@@ -255,7 +261,8 @@ private slots:
         QCOMPARE(requested.status, 0);
         const qint64 requestId = requested.json().value(QStringLiteral("id")).toInteger();
         QCOMPARE(seen(QStringLiteral("m1"),
-                     {QStringLiteral("request"), QStringLiteral("approve"), QString::number(requestId)})
+                     {QStringLiteral("request"), QStringLiteral("approve"), QString::number(requestId),
+                         QStringLiteral("--reason"), QStringLiteral("customer present")})
                      .status,
             0);
         Run revealed = m_cli.as(QStringLiteral("c1"), reveal);
@@ -284,7 +291,8 @@ private slots:
             QStringLiteral("m1"), {QStringLiteral("approvals"), QStringLiteral("reject"), QString::number(editChange)});
         QCOMPARE(rejectNoReason.status, exitStatusFor(ErrorCode::InvalidInput));
         QCOMPARE(seen(QStringLiteral("m2"),
-                     {QStringLiteral("approvals"), QStringLiteral("approve"), QString::number(editChange)})
+                     {QStringLiteral("approvals"), QStringLiteral("approve"), QString::number(editChange),
+                         QStringLiteral("--reason"), QStringLiteral("checked")})
                      .status,
             0);
         Run afterEdit = seen(QStringLiteral("c1"),
@@ -348,6 +356,23 @@ private slots:
         QCOMPARE(page.status, 0);
         QCOMPARE(page.json().value(QStringLiteral("customers")).toArray().size(), 1);
         QVERIFY(!page.json().value(QStringLiteral("nextCursor")).toString().isEmpty());
+
+        // --- free text with a full mobile number: refused unless --mask-numbers, which saves it masked ---
+        const QStringList withMobile {QStringLiteral("complaint"), QStringLiteral("add"), customerNo,
+            QStringLiteral("--channel"), QStringLiteral("phone"), QStringLiteral("--content"),
+            QStringLiteral("Called back on 13812345678, no answer")};
+        Run refusedText = m_cli.as(QStringLiteral("c1"), withMobile);
+        QCOMPARE(refusedText.status, exitStatusFor(ErrorCode::InvalidInput));
+        QCOMPARE(refusedText.errLines(), 1);
+        QVERIFY2(refusedText.err.contains("--mask-numbers"), refusedText.err.constData());
+        QVERIFY(refusedText.err.contains("mobile number at character 16"));
+        QVERIFY(!refusedText.err.contains("13812345678"));
+        Run maskedText = seen(QStringLiteral("c1"),
+            withMobile + QStringList {QStringLiteral("--mask-numbers"), QStringLiteral("--json")});
+        QVERIFY2(maskedText.status == 0, maskedText.err.constData());
+        QCOMPARE(
+            maskedText.json().value(QStringLiteral("complaint")).toObject().value(QStringLiteral("content")).toString(),
+            QStringLiteral("Called back on 138****5678, no answer"));
 
         // --- a complaint received a month ago is overdue at once ---
         const QString received = QDateTime::currentDateTimeUtc().addDays(-30).toString(Qt::ISODate);

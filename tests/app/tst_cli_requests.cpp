@@ -84,7 +84,7 @@ private slots:
             BV_VERIFY_OK(m1);
             auto receipt = core.customers().entry().create(*c1, customerInput(1));
             BV_VERIFY_OK(receipt);
-            BV_VERIFY_OK(core.customers().entry().approve(*m1, receipt->changeId));
+            BV_VERIFY_OK(core.customers().entry().approve(*m1, receipt->changeId, QStringLiteral("checked")));
             customerNo = receipt->customerNumber;
         }
         QVERIFY(!customerNo.isEmpty());
@@ -154,10 +154,15 @@ private slots:
         QVERIFY(r2 > r1);
         QCOMPARE(
             own.json().value(QStringLiteral("request")).toObject().value(QStringLiteral("validityHours")).toInt(), 2);
-        Run selfApprove = m_cli.as(
-            QStringLiteral("m1"), {QStringLiteral("request"), QStringLiteral("approve"), QString::number(r2)});
+        Run selfApprove = m_cli.as(QStringLiteral("m1"),
+            {QStringLiteral("request"), QStringLiteral("approve"), QString::number(r2), QStringLiteral("--reason"),
+                QStringLiteral("urgent")});
         QCOMPARE(selfApprove.status, exitStatusFor(ErrorCode::PermissionDenied));
         QCOMPARE(selfApprove.errLines(), 1);
+        Run approveNoReason = m_cli.as(
+            QStringLiteral("m2"), {QStringLiteral("request"), QStringLiteral("approve"), QString::number(r2)});
+        QCOMPARE(approveNoReason.status, exitStatusFor(ErrorCode::InvalidInput));
+        QVERIFY(approveNoReason.err.contains("--reason"));
         Run noReason = m_cli.as(
             QStringLiteral("m2"), {QStringLiteral("request"), QStringLiteral("reject"), QString::number(r2)});
         QCOMPARE(noReason.status, exitStatusFor(ErrorCode::InvalidInput));
@@ -270,8 +275,14 @@ private slots:
         QCOMPARE(requestRows.status, 0);
         const QJsonArray rows = requestRows.json().value(QStringLiteral("rows")).toArray();
         QStringList actions;
+        int listViews = 0;
         for (const QJsonValue& value : rows) {
             const QJsonObject row = value.toObject();
+            if (row.value(QStringLiteral("action")).toString() == QLatin1String("request.list")) {
+                ++listViews; // a list view: one row with its filter, about no single request
+                QVERIFY(row.value(QStringLiteral("details")).toObject().contains(QStringLiteral("onlyOpen")));
+                continue;
+            }
             actions << row.value(QStringLiteral("action")).toString();
             QCOMPARE(row.value(QStringLiteral("customerNo")).toString(), customerNo);
             QCOMPARE(row.value(QStringLiteral("objectType")).toString(), QStringLiteral("request"));
@@ -284,8 +295,15 @@ private slots:
             (QStringList {QStringLiteral("request.create"), QStringLiteral("request.approve"),
                 QStringLiteral("request.create"), QStringLiteral("request.reject"), QStringLiteral("request.revoke"),
                 QStringLiteral("request.create"), QStringLiteral("request.withdraw")}));
-        QCOMPARE(rows.at(0).toObject().value(QStringLiteral("objectId")).toString(), QString::number(r1));
-        QCOMPARE(rows.at(0).toObject().value(QStringLiteral("login")).toString(), QStringLiteral("c1"));
+        QCOMPARE(listViews, 4); // the four request lists above
+        const QJsonObject firstCreate = [&] {
+            for (const QJsonValue& value : rows)
+                if (value.toObject().value(QStringLiteral("action")).toString() == QLatin1String("request.create"))
+                    return value.toObject();
+            return QJsonObject();
+        }();
+        QCOMPARE(firstCreate.value(QStringLiteral("objectId")).toString(), QString::number(r1));
+        QCOMPARE(firstCreate.value(QStringLiteral("login")).toString(), QStringLiteral("c1"));
         QVERIFY(!requestRows.out.contains(purpose.toUtf8()));
         QVERIFY(!requestRows.out.contains("work finished"));
 
@@ -358,10 +376,11 @@ private slots:
             {QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--out"), csv,
                 QStringLiteral("--action"), QStringLiteral("request."), QStringLiteral("--json")});
         QCOMPARE(exported.status, 0);
-        QCOMPARE(exported.json().value(QStringLiteral("rows")).toInteger(), 7);
+        QCOMPARE(exported.json().value(QStringLiteral("rows")).toInteger(), 7 + 4); // decisions + list views
         const QByteArray csvBytes = readFile(csv);
         QVERIFY(csvBytes.startsWith("\xEF\xBB\xBFseq,time_utc,"));
-        QCOMPARE(csvBytes.count("request."), 7);
+        QCOMPARE(csvBytes.count("request."), 7 + 4);
+        QCOMPARE(csvBytes.count("request.list"), 4);
         Run exportAgain = m_cli.as(
             QStringLiteral("u1"), {QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--out"), csv});
         QCOMPARE(exportAgain.status, exitStatusFor(ErrorCode::AlreadyExists));

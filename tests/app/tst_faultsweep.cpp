@@ -814,7 +814,8 @@ private slots:
         const CliRun approved = m_cli.as(QStringLiteral("m1"),
             {QStringLiteral("approvals"), QStringLiteral("approve"),
                 QString::number(changes.at(0).toObject().value(QStringLiteral("id")).toInteger()),
-                QString::number(changes.at(1).toObject().value(QStringLiteral("id")).toInteger())});
+                QString::number(changes.at(1).toObject().value(QStringLiteral("id")).toInteger()),
+                QStringLiteral("--reason"), QStringLiteral("checked")});
         QVERIFY2(approved.status == 0, approved.err.constData());
 
         auto envelope = KeyEnvelope::load(KeyEnvelope::pathFor(db));

@@ -33,15 +33,17 @@ public:
     QList<Error> errors; // every error shown
     QStringList infos; // every info text shown
     QStringList askedTexts;
+    QList<bool> askedRequired; // the `required` flag of every askText()
 
     bool confirm(QWidget*, const QString&, const QString& text) override
     {
         askedTexts << text;
         return confirms.isEmpty() ? false : confirms.takeFirst();
     }
-    std::optional<QString> askText(QWidget*, const QString&, const QString& label, bool) override
+    std::optional<QString> askText(QWidget*, const QString&, const QString& label, bool required) override
     {
         askedTexts << label;
+        askedRequired << required;
         return texts.isEmpty() ? std::nullopt : texts.takeFirst();
     }
     std::optional<SecureBytes> askPassword(QWidget*, const QString&, const QString&) override { return std::nullopt; }

@@ -106,7 +106,7 @@ private slots:
             const CustomerInput input = customerInput(seed);
             auto receipt = t->core->customers().entry().create(cm1, input);
             BV_VERIFY_OK(receipt);
-            BV_VERIFY_OK(t->core->customers().entry().approve(m1, receipt->changeId));
+            BV_VERIFY_OK(t->core->customers().entry().approve(m1, receipt->changeId, QStringLiteral("checked")));
             customerNumbers << receipt->customerNumber;
             customerValues << input.values.values() << input.accounts.constFirst().number;
             auto view = t->core->customers().finder().open(cm1, receipt->customerNumber);

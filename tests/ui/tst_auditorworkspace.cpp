@@ -100,7 +100,7 @@ private slots:
         const CustomerInput input = customerInput(31);
         auto receipt = t->core->customers().entry().create(cm1, input);
         BV_VERIFY_OK(receipt);
-        BV_VERIFY_OK(t->core->customers().entry().approve(m1, receipt->changeId));
+        BV_VERIFY_OK(t->core->customers().entry().approve(m1, receipt->changeId, QStringLiteral("checked")));
         number = receipt->customerNumber;
         BV_VERIFY_OK(t->core->customers().finder().open(cm1, number));
         BV_VERIFY_OK(

@@ -49,7 +49,7 @@ private:
             qWarning("create: %s", qPrintable(receipt.error().fullText()));
             return QString();
         }
-        if (!t->core->customers().entry().approve(m1, receipt->changeId).ok())
+        if (!t->core->customers().entry().approve(m1, receipt->changeId, QStringLiteral("checked")).ok())
             return QString();
         return receipt->customerNumber;
     }

@@ -128,7 +128,8 @@ private slots:
             const CustomerInput input = customerInput(seed);
             auto receipt = m_t->core->customers().entry().create(m_cm, input);
             QVERIFY2(receipt.ok(), qPrintable(receipt.ok() ? QString() : receipt.error().fullText()));
-            QVERIFY(m_t->core->customers().entry().approve(m_manager, receipt->changeId).ok());
+            QVERIFY(
+                m_t->core->customers().entry().approve(m_manager, receipt->changeId, QStringLiteral("checked")).ok());
             m_realNumbers << receipt->customerNumber;
             m_fullNames << input.values.value(QString::fromLatin1(fields::Name));
         }

@@ -154,7 +154,7 @@ private:
             qWarning("create(%d): %s", seed, qPrintable(receipt.error().fullText()));
             return QString();
         }
-        if (!t->core->customers().entry().approve(m1, receipt->changeId).ok())
+        if (!t->core->customers().entry().approve(m1, receipt->changeId, QStringLiteral("checked")).ok())
             return QString();
         return receipt->customerNumber;
     }
@@ -861,6 +861,41 @@ private slots:
         QVERIFY(complaints->answer());
         QCOMPARE(complaints->model()->complaints().constFirst().status, QStringLiteral("answered"));
         QCOMPARE(page->overdueModel()->rowCount(), 0);
+        QVERIFY(dialogs->errors.isEmpty());
+    }
+
+    // Numbers that look like an ID, mobile or card number in free text: a warning with the choice to mask them
+    // (only the masked form is saved) or to go back (nothing saved, the reason shown under the form).
+    void freeTextWithNumbersWarnsAndMasks()
+    {
+        CustomerManagerWorkspace w(context(cm1));
+        w.showPage(CustomerManagerWorkspace::ComplaintsPage);
+        MyComplaintsPage* page = w.complaintsPage();
+        page->chooseCustomer(numbers.value(3));
+        ComplaintsPage* complaints = page->complaintsPage();
+        QVERIFY(complaints);
+        auto* content = complaints->findChild<QPlainTextEdit*>(QStringLiteral("complaintContentPlainTextEdit"));
+        auto* message = complaints->findChild<QLabel*>(QStringLiteral("complaintMessageLabel"));
+        QVERIFY(content && message);
+        const QString typed = QStringLiteral("客户来电13812345678称卡被盗刷");
+        // go back: nothing saved, the warning named what was found and where, never the number
+        content->setPlainText(typed);
+        dialogs->confirms = {false};
+        QVERIFY(!complaints->addComplaint());
+        QCOMPARE(complaints->model()->rowCount(), 0);
+        QVERIFY(!dialogs->askedTexts.isEmpty());
+        QVERIFY2(dialogs->askedTexts.constLast().contains(QStringLiteral("mobile number at character 5")),
+            qPrintable(dialogs->askedTexts.constLast()));
+        QVERIFY(dialogs->askedTexts.constLast().contains(QStringLiteral("138****5678")));
+        QVERIFY(!dialogs->askedTexts.constLast().contains(QStringLiteral("13812345678")));
+        QVERIFY(message->text().contains(QStringLiteral("mobile number")));
+        QCOMPARE(content->toPlainText(), typed); // still there to edit
+        // mask: saved with the masked form only
+        dialogs->confirms = {true};
+        QVERIFY(complaints->addComplaint());
+        QCOMPARE(complaints->model()->rowCount(), 1);
+        QCOMPARE(
+            complaints->model()->complaints().constFirst().content, QStringLiteral("客户来电138****5678称卡被盗刷"));
         QVERIFY(dialogs->errors.isEmpty());
     }
 

@@ -154,7 +154,7 @@ private:
             return QString();
         }
         m_inputs << input;
-        if (approve && !customers().entry().approve(m_m1, receipt->changeId).ok())
+        if (approve && !customers().entry().approve(m_m1, receipt->changeId, QStringLiteral("checked")).ok())
             return QString();
         if (!approve) {
             m_pendingChange = receipt->changeId;
@@ -392,6 +392,8 @@ private slots:
         m_dialogs->texts << QStringLiteral("documents checked");
         QTest::mouseClick(child<QAbstractButton>(panel, "approveButton"), Qt::LeftButton);
         QVERIFY(m_dialogs->errors.isEmpty());
+        // the reason is required: the dialog's OK needs text
+        QVERIFY(!m_dialogs->askedRequired.isEmpty() && m_dialogs->askedRequired.constLast());
         auto view = customers().finder().open(m_m1, m_pendingNumber);
         QVERIFY(view.ok());
         QCOMPARE(view->status, QStringLiteral("active"));
@@ -422,7 +424,7 @@ private slots:
         QVERIFY(row >= 0);
         changes->selectRow(row);
         QCOMPARE(changes->model()->index(row, ChangeApprovalsPanel::Maker).data().toString(), QStringLiteral("m1"));
-        m_dialogs->texts << QString();
+        m_dialogs->texts << QStringLiteral("checked");
         QTest::mouseClick(child<QAbstractButton>(panel, "approveButton"), Qt::LeftButton);
         QCOMPARE(m_dialogs->errors.size(), 1);
         QCOMPARE(m_dialogs->errors.constFirst().code, ErrorCode::PermissionDenied);
@@ -432,7 +434,7 @@ private slots:
         QVERIFY(pending.ok()); // still waiting
         QCOMPARE(changes->model()->rowCount(), 2);
         // another branch manager can
-        QVERIFY(customers().entry().approve(m_m2, own->changeId).ok());
+        QVERIFY(customers().entry().approve(m_m2, own->changeId, QStringLiteral("checked")).ok());
     }
 
     void tierChangeIsConfirmed()
@@ -441,7 +443,7 @@ private slots:
         edit.values.insert(QString::fromLatin1(fields::AssetsUnderManagement), QStringLiteral("50000000"));
         auto receipt = customers().entry().edit(m_cm1, m_numbers.at(0), edit);
         QVERIFY2(receipt.ok(), qPrintable(receipt.ok() ? QString() : receipt.error().fullText()));
-        QVERIFY(customers().entry().approve(m_m1, receipt->changeId).ok());
+        QVERIFY(customers().entry().approve(m_m1, receipt->changeId, QStringLiteral("checked")).ok());
         auto tiers = customers().ownership().pendingTiers(m_m1);
         QVERIFY(tiers.ok());
         QCOMPARE(tiers->size(), 1);

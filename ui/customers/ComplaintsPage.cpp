@@ -5,6 +5,7 @@
 #include "CustomerLabels.h"
 #include "CustomerWidgetSupport.h"
 #include "common/Dialogs.h"
+#include "common/FreeTextWarning.h"
 #include "customers/CustomerCare.h"
 #include "customers/CustomerService.h"
 #include "customers/WorkingCalendar.h"
@@ -135,8 +136,15 @@ bool ComplaintsPage::addComplaint()
     S::setMessage(m_message, QString());
     const QDateTime local = m_received->dateTime();
     const QDateTime received(local.date(), local.time(), WorkingCalendar::branchTimeZone());
+    QString why;
+    const auto content = FreeTextWarning::review(m_context.dialogs, this, m_content->toPlainText(), &why);
+    if (!content) {
+        S::setMessage(m_message, why);
+        m_content->setFocus();
+        return false;
+    }
     auto added = m_context.core.customers().care().addComplaint(
-        m_context.session, m_number, received.toUTC(), m_channel->currentData().toString(), m_content->toPlainText());
+        m_context.session, m_number, received.toUTC(), m_channel->currentData().toString(), *content);
     if (!added.ok()) {
         if (locks(added.error()))
             return fail(added.error());
@@ -168,7 +176,10 @@ bool ComplaintsPage::update(const QString& status, bool needsResolution, const Q
         auto text = m_context.dialogs.askText(this, title, label);
         if (!text)
             return false;
-        resolution = *text;
+        auto reviewed = FreeTextWarning::review(m_context.dialogs, this, *text);
+        if (!reviewed)
+            return false;
+        resolution = *reviewed;
     }
     Status updated = m_context.core.customers().care().updateComplaint(m_context.session, id, status, resolution);
     if (!updated.ok())

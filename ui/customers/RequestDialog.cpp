@@ -2,6 +2,7 @@
 
 #include "Core.h"
 #include "CustomerWidgetSupport.h"
+#include "common/FreeTextWarning.h"
 #include "policy/FieldCatalogue.h"
 #include "policy/SettingsService.h"
 
@@ -125,7 +126,14 @@ bool RequestDialog::submit()
     input.type = RequestType::Reveal;
     input.customerNumbers = {m_number};
     input.fields = checkedFields();
-    input.purpose = m_purpose->toPlainText().trimmed();
+    QString why;
+    const auto purpose = FreeTextWarning::review(m_context.dialogs, this, m_purpose->toPlainText().trimmed(), &why);
+    if (!purpose) {
+        S::setMessage(m_message, why);
+        m_purpose->setFocus();
+        return false;
+    }
+    input.purpose = *purpose;
     input.validityHours = m_validity->value();
     auto filed = m_context.core.requests().create(m_context.session, input);
     if (!filed.ok()) {

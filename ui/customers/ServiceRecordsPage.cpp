@@ -3,6 +3,7 @@
 #include "Core.h"
 #include "CustomerLabels.h"
 #include "CustomerWidgetSupport.h"
+#include "common/FreeTextWarning.h"
 #include "customers/CustomerCare.h"
 #include "customers/CustomerService.h"
 #include "policy/Policy.h"
@@ -92,8 +93,15 @@ bool ServiceRecordsPage::addService()
     if (!m_add)
         return false;
     S::setMessage(m_message, QString());
+    QString why;
+    const auto content = FreeTextWarning::review(m_context.dialogs, this, m_content->toPlainText(), &why);
+    if (!content) {
+        S::setMessage(m_message, why);
+        m_content->setFocus();
+        return false;
+    }
     auto added = m_context.core.customers().care().addService(
-        m_context.session, m_number, m_servedOn->date(), m_channel->currentData().toString(), m_content->toPlainText());
+        m_context.session, m_number, m_servedOn->date(), m_channel->currentData().toString(), *content);
     if (!added.ok()) {
         if (locks(added.error()))
             return fail(added.error());

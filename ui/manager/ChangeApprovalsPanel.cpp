@@ -158,7 +158,7 @@ void ChangeApprovalsPanel::decide(bool approving)
     const qint64 id = change->id;
     const QString number = change->customerNumber;
     const auto reason = approving ? m_context.dialogs.askText(this, tr("Approve change %1").arg(id),
-                            tr("Reason or remark for the approval (optional):"), false)
+                            tr("Reason for the approval (required; for example what you checked):"), true)
                                   : m_context.dialogs.askText(this, tr("Reject change %1").arg(id),
                                       tr("Reason for the rejection (the maker will see it):"), true);
     if (!reason)

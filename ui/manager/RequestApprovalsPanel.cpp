@@ -137,8 +137,8 @@ void RequestApprovalsPanel::approve()
     if (!r)
         return;
     const qint64 id = r->id;
-    const auto reason = m_context.dialogs.askText(
-        this, tr("Approve request %1").arg(id), tr("Reason or remark for the approval (optional):"), false);
+    const auto reason = m_context.dialogs.askText(this, tr("Approve request %1").arg(id),
+        tr("Reason for the approval (required; for example what you checked):"), true);
     if (!reason)
         return;
     decide(tr("Request %1 approved."), m_context.core.requests().approve(m_context.session, id, *reason), id);

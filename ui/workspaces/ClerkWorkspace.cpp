@@ -2,6 +2,7 @@
 
 #include "Core.h"
 #include "common/Dialogs.h"
+#include "common/FreeTextWarning.h"
 #include "common/ProtectedLabel.h"
 #include "customers/CustomerFinder.h"
 #include "customers/CustomerLabels.h"
@@ -211,9 +212,15 @@ void ClerkWorkspace::lookUp()
 {
     if (!m_lookup->isEnabled())
         return;
+    auto reviewed = FreeTextWarning::review(m_context.dialogs, this, m_purpose->text().trimmed());
+    if (!reviewed) {
+        m_purpose->setFocus();
+        return;
+    }
     QString name = m_name->text().trimmed();
     QString idNumber = m_idNumber->text().trimmed();
-    QString purpose = m_purpose->text().trimmed();
+    QString purpose = *reviewed;
+    wipe(*reviewed);
     // Each lookup stands alone: the form is emptied before the answer is shown, whatever it is.
     clearForm();
     clearResult();
@@ -252,7 +259,12 @@ void ClerkWorkspace::requestAccess()
     NewRequest request;
     request.type = RequestType::RestrictedAccess;
     request.customerNumbers = {m_requestNumber->text().trimmed()};
-    request.purpose = m_requestPurpose->text().trimmed();
+    const auto purpose = FreeTextWarning::review(m_context.dialogs, this, m_requestPurpose->text().trimmed());
+    if (!purpose) {
+        m_requestPurpose->setFocus();
+        return;
+    }
+    request.purpose = *purpose;
     request.validityHours = m_requestHours->value();
     auto created = m_context.core.requests().create(m_context.session, request);
     if (!created.ok()) {

@@ -37,6 +37,18 @@ private slots:
     }
     void cleanup() { t.reset(); }
 
+    void displayNameLengthCountsCharacters()
+    {
+        // 40 characters of CJK Extension B are 80 UTF-16 units: accepted; 41 are refused
+        BV_VERIFY_OK(accounts().create(t->admin,
+            NewAccount {
+                QStringLiteral("ext.b"), QStringLiteral("𠀀").repeated(40), Role::Clerk, QString(), QString()}));
+        auto tooLong = accounts().create(t->admin,
+            NewAccount {QStringLiteral("ext.c"), QStringLiteral("𠀀").repeated(41), Role::Clerk, QString(), QString()});
+        BV_COMPARE_CODE(tooLong, ErrorCode::InvalidInput);
+        QCOMPARE(tooLong.error().field, QStringLiteral("display_name"));
+    }
+
     void createsWithOneTimePassword()
     {
         auto oneTime = accounts().create(t->admin,

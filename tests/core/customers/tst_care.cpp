@@ -11,6 +11,7 @@
 #include "customers/CustomerService.h"
 #include "db/Database.h"
 #include "policy/FieldCatalogue.h"
+#include "policy/FreeText.h"
 #include "policy/SettingsService.h"
 
 #include <QJsonDocument>
@@ -59,7 +60,7 @@ private:
             qWarning("create: %s", qPrintable(receipt.error().fullText()));
             return QString();
         }
-        if (!t->core->customers().entry().approve(m1, receipt->changeId).ok())
+        if (!t->core->customers().entry().approve(m1, receipt->changeId, QStringLiteral("checked")).ok())
             return QString();
         return receipt->customerNumber;
     }
@@ -217,8 +218,28 @@ private slots:
         // words alone are fine
         BV_VERIFY_OK(
             care().addService(cm1, c1, today, QStringLiteral("counter"), QStringLiteral("客户要求重置网银密码")));
-        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM service_records")), 3);
-        QCOMPARE(auditRows(audit::ServiceRecord).size(), 3);
+        // 2000 characters outside the BMP (4000 UTF-16 units) are kept too
+        BV_VERIFY_OK(care().addService(cm1, c1, today, QStringLiteral("counter"), QStringLiteral("𠀀").repeated(2000)));
+        BV_COMPARE_CODE(
+            care().addService(cm1, c1, today, QStringLiteral("counter"), QStringLiteral("𠀀").repeated(2001)),
+            ErrorCode::InvalidInput);
+
+        // full ID, mobile and card numbers are refused with what was found where; masked they are kept
+        const QString withNumbers = QStringLiteral("客户来电13812345678，卡号6222021234567894挂失");
+        auto numbers = care().addService(cm1, c1, today, QStringLiteral("counter"), withNumbers);
+        BV_COMPARE_CODE(numbers, ErrorCode::InvalidInput);
+        QCOMPARE(numbers.error().field, QStringLiteral("content"));
+        QVERIFY2(numbers.error().message.contains(QStringLiteral("mobile number at character 5")),
+            qPrintable(numbers.error().message));
+        QVERIFY(numbers.error().message.contains(QStringLiteral("card number at character 19")));
+        QVERIFY(!numbers.error().fullText().contains(QStringLiteral("13812345678")));
+        auto complaintNumbers = care().addComplaint(
+            cm1, c1, t->clock.nowUtc(), QStringLiteral("counter"), QStringLiteral("身份证110105199003071239被冒用"));
+        BV_COMPARE_CODE(complaintNumbers, ErrorCode::InvalidInput);
+        QVERIFY(complaintNumbers.error().message.contains(QStringLiteral("ID number")));
+        BV_VERIFY_OK(care().addService(cm1, c1, today, QStringLiteral("counter"), FreeText::maskFindings(withNumbers)));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM service_records")), 5);
+        QCOMPARE(auditRows(audit::ServiceRecord).size(), 5);
     }
 
     void serviceRecordsBelongToTheOwnManagerAndTheBranchManager()

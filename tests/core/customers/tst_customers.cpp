@@ -35,7 +35,7 @@ private:
             qWarning("create: %s", qPrintable(receipt.error().fullText()));
             return QString();
         }
-        if (!entry().approve(checker ? *checker : m1, receipt->changeId).ok())
+        if (!entry().approve(checker ? *checker : m1, receipt->changeId, QStringLiteral("checked")).ok())
             return QString();
         return receipt->customerNumber;
     }
@@ -76,14 +76,14 @@ private slots:
         QCOMPARE(entry().pending(cm1)->size(), 1);
         QCOMPARE(entry().pending(m1)->size(), 1);
         QCOMPARE(entry().pending(m1)->constFirst().diff.size() >= 6, true);
-        BV_VERIFY_OK(entry().approve(m1, receipt->changeId));
+        BV_VERIFY_OK(entry().approve(m1, receipt->changeId, QStringLiteral("checked")));
         auto active = finder().open(cm1, receipt->customerNumber);
         BV_VERIFY_OK(active);
         QCOMPARE(active->status, QStringLiteral("active"));
         QCOMPARE(active->tier, QStringLiteral("regular")); // 100,000 CNY < 500,000
         QVERIFY(!active->ageBand.isEmpty());
         QCOMPARE(active->sex, QStringLiteral("F")); // derived from the ID number
-        BV_COMPARE_CODE(entry().approve(m1, receipt->changeId), ErrorCode::Conflict);
+        BV_COMPARE_CODE(entry().approve(m1, receipt->changeId, QStringLiteral("checked")), ErrorCode::Conflict);
     }
 
     void theMakerNeverApproves()
@@ -92,10 +92,11 @@ private slots:
         input.managerId = t->userId(QStringLiteral("cm1"));
         auto receipt = entry().create(m1, input); // a manager enters; another manager checks
         BV_VERIFY_OK(receipt);
-        BV_COMPARE_CODE(entry().approve(m1, receipt->changeId), ErrorCode::PermissionDenied);
+        BV_COMPARE_CODE(entry().approve(m1, receipt->changeId, QStringLiteral("checked")), ErrorCode::PermissionDenied);
         BV_COMPARE_CODE(entry().reject(m1, receipt->changeId, QStringLiteral("x")), ErrorCode::PermissionDenied);
-        BV_COMPARE_CODE(entry().approve(cm1, receipt->changeId), ErrorCode::PermissionDenied);
-        BV_VERIFY_OK(entry().approve(m2, receipt->changeId));
+        BV_COMPARE_CODE(
+            entry().approve(cm1, receipt->changeId, QStringLiteral("checked")), ErrorCode::PermissionDenied);
+        BV_VERIFY_OK(entry().approve(m2, receipt->changeId, QStringLiteral("checked")));
         // the customer belongs to cm1
         BV_VERIFY_OK(finder().open(cm1, receipt->customerNumber));
     }
@@ -160,7 +161,7 @@ private slots:
             t->core->customers().finder().open(m1, number)->gradeOne.value(QString::fromLatin1(fields::Mobile)));
         QVERIFY(finder().open(cm1, number)->gradeOne.value(QString::fromLatin1(fields::Mobile))
             != QStringLiteral("139****1111"));
-        BV_VERIFY_OK(entry().approve(m1, receipt->changeId));
+        BV_VERIFY_OK(entry().approve(m1, receipt->changeId, QStringLiteral("checked")));
         auto view = finder().open(cm1, number);
         QCOMPARE(view->gradeOne.value(QString::fromLatin1(fields::Mobile)), QStringLiteral("139****1111"));
         QCOMPARE(view->gradeTwo.value(QString::fromLatin1(fields::Occupation)), QStringLiteral("教师"));
@@ -217,7 +218,8 @@ private slots:
         other.values[QString::fromLatin1(fields::Mobile)] = mobile(10);
         const QString b = [&] {
             auto r = entry().create(cm2, other);
-            return r.ok() && entry().approve(m1, r->changeId).ok() ? r->customerNumber : QString();
+            return r.ok() && entry().approve(m1, r->changeId, QStringLiteral("checked")).ok() ? r->customerNumber
+                                                                                              : QString();
         }();
         QVERIFY(!b.isEmpty());
         auto pairs = entry().suspicious(m1);
@@ -232,6 +234,72 @@ private slots:
         BV_COMPARE_CODE(entry().clearSuspicious(m1, pairs->constFirst().id, QString()), ErrorCode::InvalidInput);
         BV_VERIFY_OK(entry().clearSuspicious(m1, pairs->constFirst().id, QStringLiteral("married couple")));
         QCOMPARE(entry().suspicious(m1)->size(), 0);
+    }
+
+    void listViewsLeaveOneAuditRowEach()
+    {
+        const QString a = createApproved(cm1, 10);
+        CustomerInput other = customerInput(11);
+        other.values[QString::fromLatin1(fields::Mobile)] = mobile(10);
+        auto pendingReceipt = entry().create(cm2, other);
+        BV_VERIFY_OK(pendingReceipt);
+        const auto rowsOf = [&](const QString& objectType) {
+            AuditFilter filter;
+            filter.action = QString::fromLatin1(audit::CustomerList);
+            auto rows = t->core->auditLog().rows(filter);
+            QList<AuditRow> out;
+            for (const AuditRow& row : *rows)
+                if (row.objectType == objectType)
+                    out << row;
+            return out;
+        };
+        // the customer manager's portfolio, unfiltered: one row for the view (not one per page or customer)
+        BV_VERIFY_OK(finder().portfolio(cm1));
+        QCOMPARE(rowsOf(QStringLiteral("portfolio")).size(), 1);
+        QCOMPARE(rowsOf(QStringLiteral("portfolio")).constFirst().login, QStringLiteral("cm1"));
+        // the approvals list (the manager's inbox and the maker's own)
+        BV_VERIFY_OK(entry().pending(m1));
+        BV_VERIFY_OK(entry().pending(cm2));
+        const QList<AuditRow> changes = rowsOf(QStringLiteral("changes"));
+        QCOMPARE(changes.size(), 2);
+        QVERIFY(changes.at(0).details.contains(QStringLiteral("\"scope\":\"branch\"")));
+        QVERIFY(changes.at(1).details.contains(QStringLiteral("\"scope\":\"own\"")));
+        // opening one change is not a list view
+        BV_VERIFY_OK(entry().change(m1, pendingReceipt->changeId));
+        QCOMPARE(rowsOf(QStringLiteral("changes")).size(), 2);
+        // suspicious pairs
+        BV_VERIFY_OK(entry().approve(m1, pendingReceipt->changeId, QStringLiteral("checked")));
+        BV_VERIFY_OK(entry().suspicious(m1));
+        QCOMPARE(rowsOf(QStringLiteral("suspicious")).size(), 1);
+        // nothing of the customers in any of them
+        AuditFilter all;
+        all.limit = 100000;
+        const auto everything = t->core->auditLog().rows(all);
+        BV_VERIFY_OK(everything);
+        const QStringList secrets = secretsOf(10) + secretsOf(11);
+        for (const AuditRow& row : *everything)
+            for (const QString& secret : secrets)
+                QVERIFY2(!row.details.contains(secret), qPrintable(row.action + QLatin1Char(' ') + row.details));
+        Q_UNUSED(a);
+    }
+
+    void clerkPurposeIsLoggedMasked()
+    {
+        createApproved(cm1, 15);
+        const QString name = chineseName(15);
+        const QString id = secretsOf(15).at(0);
+        const QString typed = QStringLiteral("verify %1 at the counter, mobile %2, ID %3").arg(name, mobile(15), id);
+        BV_VERIFY_OK(finder().clerkLookup(clerk, name, id, typed));
+        AuditFilter lookups;
+        lookups.action = QString::fromLatin1(audit::CustomerLookup);
+        auto rows = t->core->auditLog().rows(lookups);
+        BV_VERIFY_OK(rows);
+        QCOMPARE(rows->size(), 1);
+        const QString details = rows->constFirst().details;
+        QVERIFY2(!details.contains(name), qPrintable(details));
+        QVERIFY(!details.contains(mobile(15)));
+        QVERIFY(!details.contains(id));
+        QVERIFY(details.contains(QStringLiteral("verify")));
     }
 
     void customerManagerSeesOnlyOwnCustomers()
@@ -329,7 +397,7 @@ private slots:
         input.restricted = true;
         auto receipt = entry().create(cm1, input);
         BV_VERIFY_OK(receipt);
-        BV_VERIFY_OK(entry().approve(m1, receipt->changeId));
+        BV_VERIFY_OK(entry().approve(m1, receipt->changeId, QStringLiteral("checked")));
         const QString number = receipt->customerNumber;
         BV_VERIFY_OK(finder().open(cm1, number)); // own manager
         BV_VERIFY_OK(finder().open(m1, number)); // branch manager

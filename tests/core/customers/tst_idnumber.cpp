@@ -210,8 +210,8 @@ private slots:
                                              << "110101190001010014" << QDate(1900, 1, 1) << QChar(u'M') << false;
         QTest::newRow("born today") << "110105202406150024"
                                     << "110105202406150024" << QDate(2024, 6, 15) << QChar(u'F') << false;
-        QTest::newRow("region starting with 8") << "810000199408230021"
-                                                << "810000199408230021" << QDate(1994, 8, 23) << QChar(u'F') << false;
+        QTest::newRow("region starting with 8") << "810105199003071234"
+                                                << "810105199003071234" << QDate(1990, 3, 7) << QChar(u'M') << false;
         QTest::newRow("15 digits upgraded") << "110105491231002"
                                             << "11010519491231002X" << QDate(1949, 12, 31) << QChar(u'F') << true;
         QTest::newRow("15 digits upgraded, male") << " 440524 800101 001 "
@@ -265,6 +265,14 @@ private slots:
                                    << "should be 1 to 8";
         QTest::newRow("leading 9") << "910105199003071238"
                                    << "foreign permanent residence ID card";
+        // residence permits for Hong Kong, Macau and Taiwan residents have the layout (and check digit) of an ID
+        // number but are their own documents: routed to their types, never accepted as a mainland ID
+        QTest::newRow("taiwan residence permit") << "830000197511110049"
+                                                 << "Taiwan residents' travel or residence permit";
+        QTest::newRow("hong kong residence permit") << "810000199408230021"
+                                                    << "Hong Kong/Macau residents' travel or residence permit";
+        QTest::newRow("macau residence permit") << "820000198506120026"
+                                                << "Hong Kong/Macau residents' travel or residence permit";
         QTest::newRow("17 characters") << "11010519900307123"
                                        << "should have 18 characters";
         QTest::newRow("19 characters") << "1101051990030712390"
@@ -460,6 +468,11 @@ private slots:
         QTest::newRow("other, officer card")
             << other << QStringLiteral("南字第 012345 号") << QStringLiteral("南字第012345号") << QDate() << QChar();
         QTest::newRow("other, 33 characters") << other << QString(33, u'A') << "" << QDate() << QChar();
+        // lengths count characters: U+20000 is one character (two UTF-16 units)
+        QTest::newRow("other, 32 supplementary characters")
+            << other << QStringLiteral("𠀀").repeated(32) << QStringLiteral("𠀀").repeated(32) << QDate() << QChar();
+        QTest::newRow("other, 33 supplementary characters")
+            << other << QStringLiteral("𠀀").repeated(33) << "" << QDate() << QChar();
         QTest::newRow("other, control character") << other << QStringLiteral("AB\u0001CD") << "" << QDate() << QChar();
         QTest::newRow("other, blank") << other << "  "
                                       << "" << QDate() << QChar();

@@ -151,7 +151,7 @@ private:
     QString approvedCustomer(int seed)
     {
         auto receipt = entry().create(cm2, customerInput(seed));
-        if (!receipt.ok() || !entry().approve(m1, receipt->changeId).ok())
+        if (!receipt.ok() || !entry().approve(m1, receipt->changeId, QStringLiteral("checked")).ok())
             return QString();
         return receipt->customerNumber;
     }
@@ -525,8 +525,8 @@ private slots:
         QCOMPARE(t->core->customers().customerByNumber(report->createdNumbers.at(1))->managerId,
             t->userId(QStringLiteral("cm2")));
         const qint64 changeId = entry().pending(m2)->first().id;
-        BV_COMPARE_CODE(entry().approve(m1, changeId), ErrorCode::PermissionDenied);
-        BV_VERIFY_OK(entry().approve(m2, changeId));
+        BV_COMPARE_CODE(entry().approve(m1, changeId, QStringLiteral("checked")), ErrorCode::PermissionDenied);
+        BV_VERIFY_OK(entry().approve(m2, changeId, QStringLiteral("checked")));
     }
 
     void customerManagerImportsOnlyForHimself()

@@ -40,7 +40,7 @@ private:
             qWarning("create: %s", qPrintable(receipt.error().fullText()));
             return QString();
         }
-        auto approved = entry().approve(m1, receipt->changeId);
+        auto approved = entry().approve(m1, receipt->changeId, QStringLiteral("checked"));
         if (!approved.ok()) {
             qWarning("approve: %s", qPrintable(approved.error().fullText()));
             return QString();
@@ -514,7 +514,7 @@ private slots:
         auto receipt = entry().edit(cm1, number, edit);
         BV_VERIFY_OK(receipt);
         QVERIFY(ownership().pendingTiers(m1)->isEmpty()); // nothing before the edit is approved
-        BV_VERIFY_OK(entry().approve(m1, receipt->changeId));
+        BV_VERIFY_OK(entry().approve(m1, receipt->changeId, QStringLiteral("checked")));
 
         auto pending = ownership().pendingTiers(m1);
         BV_VERIFY_OK(pending);
@@ -536,6 +536,16 @@ private slots:
         BV_COMPARE_CODE(ownership().rejectTier(m1, change.id, QStringLiteral("late")), ErrorCode::Conflict);
         BV_COMPARE_CODE(ownership().confirmTier(m1, 9999), ErrorCode::NotFound);
 
+        // each view of the tier-change list left one row (three views above)
+        AuditFilter listed;
+        listed.action = QString::fromLatin1(audit::CustomerList);
+        int tierViews = 0;
+        const auto listRows = t->core->auditLog().rows(listed);
+        BV_VERIFY_OK(listRows);
+        for (const AuditRow& row : *listRows)
+            tierViews += row.objectType == QLatin1String("tiers") ? 1 : 0;
+        QCOMPARE(tierViews, 3);
+
         AuditFilter tiers;
         tiers.action = QString::fromLatin1(audit::TierConfirm);
         tiers.customerNo = number;
@@ -556,7 +566,7 @@ private slots:
         edit.values.insert(QString::fromLatin1(fields::AssetsUnderManagement), QStringLiteral("3500000"));
         auto receipt = entry().edit(cm1, number, edit);
         BV_VERIFY_OK(receipt);
-        BV_VERIFY_OK(entry().approve(m1, receipt->changeId));
+        BV_VERIFY_OK(entry().approve(m1, receipt->changeId, QStringLiteral("checked")));
         auto pending = ownership().pendingTiers(m1);
         QCOMPARE(pending->size(), 1);
         const qint64 id = pending->constFirst().id;
@@ -589,7 +599,7 @@ private slots:
             edit.values.insert(QString::fromLatin1(fields::AssetsUnderManagement), assets);
             auto receipt = entry().edit(cm1, number, edit);
             BV_VERIFY_OK(receipt);
-            BV_VERIFY_OK(entry().approve(m1, receipt->changeId));
+            BV_VERIFY_OK(entry().approve(m1, receipt->changeId, QStringLiteral("checked")));
         }
         auto pending = ownership().pendingTiers(m1);
         QCOMPARE(pending->size(), 1);

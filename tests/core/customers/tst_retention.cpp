@@ -43,7 +43,7 @@ private:
             qWarning("create: %s", qPrintable(receipt.error().fullText()));
             return QString();
         }
-        if (!entry().approve(m1, receipt->changeId).ok())
+        if (!entry().approve(m1, receipt->changeId, QStringLiteral("checked")).ok())
             return QString();
         return receipt->customerNumber;
     }
@@ -226,7 +226,7 @@ private slots:
         edit.values.insert(QString::fromLatin1(fields::Occupation), QStringLiteral("教师"));
         auto receipt = entry().edit(cm1, a, edit);
         BV_VERIFY_OK(receipt);
-        BV_VERIFY_OK(entry().approve(m1, receipt->changeId));
+        BV_VERIFY_OK(entry().approve(m1, receipt->changeId, QStringLiteral("checked")));
         // service records, a complaint with its resolution, consent
         const QDate today = t->core->customers().store().today();
         BV_VERIFY_OK(
