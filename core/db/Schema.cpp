@@ -464,6 +464,7 @@ ALTER TABLE users ADD COLUMN awaiting TEXT CHECK (awaiting IN ('create', 'reset'
 ALTER TABLE users ADD COLUMN awaiting_role TEXT CHECK (awaiting_role IN ('manager', 'customer_manager', 'clerk'));
 ALTER TABLE users ADD COLUMN awaiting_since TEXT;
 ALTER TABLE users ADD COLUMN awaiting_by INTEGER REFERENCES users (id);
+)sql"))},
         {6, QStringLiteral("a purge gate only the purge itself can open"), sqlMigration(QStringLiteral(R"sql(
 -- Issue 11: a row inserted into audit_purge_gate from outside opened the old gate (any far-future cutoff).
 -- Now a row of audit_log can be deleted only while AuditLog::purgeOlderThan runs: the gate row must carry
