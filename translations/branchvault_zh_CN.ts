@@ -546,6 +546,14 @@
         <source>Type the confirmation code the branch manager gave you when confirming this account: it opens your access to customer information.</source>
         <translation>请输入网点负责人确认此用户账户时交给您的确认码：它用于开通您对客户信息的访问。</translation>
     </message>
+    <message>
+        <source>This account&apos;s key slot holds other keys than the signed-in key holders use: the database was tampered with. Sign everyone out, run &quot;branchvault-cli verify&quot; and tell the security auditor.</source>
+        <translation>此用户账户的密钥槽中的密钥与已登录密钥持有人使用的密钥不同：数据库已被篡改。请让所有人退出登录，运行“branchvault-cli verify”，并告知安全审计员。</translation>
+    </message>
+    <message>
+        <source>The database has no recovery key slot, so its keys cannot move into key slots yet. Open it once with &quot;branchvault-cli verify&quot; and tell the system administrator.</source>
+        <translation>数据库没有恢复密钥槽，因此其密钥暂不能移入密钥槽。请用“branchvault-cli verify”打开一次，并告知系统管理员。</translation>
+    </message>
 </context>
 <context>
     <name>BackupArchive</name>
@@ -4410,6 +4418,14 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
         <source>Confirmation code from the branch manager</source>
         <translation>网点负责人交给您的确认码</translation>
     </message>
+    <message>
+        <source>The new recovery passphrase</source>
+        <translation>新的恢复口令</translation>
+    </message>
+    <message>
+        <source>The customer keys&apos; recovery slot is now sealed to the new recovery sheet. The earlier sheet no longer opens the customer keys; destroy it under supervision.</source>
+        <translation>客户密钥的恢复槽现已改封为新的恢复口令单。先前的口令单不再能打开客户密钥；请在监督下销毁。</translation>
+    </message>
 </context>
 <context>
     <name>Validators</name>
@@ -4790,8 +4806,8 @@ First administrator: %3, one-time password %4 (to be changed at the first sign-i
         <translation>密钥槽：缺少恢复密钥槽；网点负责人下次登录时将写入</translation>
     </message>
     <message>
-        <source>key slots: the customer keys&apos; recovery slot still opens with the earlier recovery passphrase (the envelope was repaired since); the next sign-in of a branch manager, customer manager or query clerk seals it to the current one. Keep the earlier sheet sealed until then.</source>
-        <translation>密钥槽：客户密钥的恢复槽仍只能用先前的恢复口令打开（密钥信封此后已修复）；网点负责人、客户经理或查询员下次登录时会将其改封为当前恢复口令。在此之前请继续密封保管先前的恢复口令单。</translation>
+        <source>key slots: the customer keys&apos; recovery slot still opens with the earlier recovery passphrase (the envelope was repaired since). Keep the earlier sheet sealed, or have a branch manager adopt the new sheet: branchvault-cli adopt-recovery --user MANAGER.</source>
+        <translation>密钥槽：客户密钥的恢复槽仍只能用先前的恢复口令打开（密钥信封此后已修复）。请继续密封保管先前的口令单，或由网点负责人采用新的口令单：branchvault-cli adopt-recovery --user MANAGER。</translation>
     </message>
 </context>
 <context>
@@ -5125,6 +5141,22 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
     <message>
         <source>%1 can see customer data, so the change takes effect when a branch manager other than the account holder confirms it (dual control). Until then the account cannot sign in. The branch manager confirms it on the &quot;Staff accounts&quot; page and hands over a confirmation code.</source>
         <translation>%1 可查看客户数据，因此该变更须经账户持有人以外的网点负责人确认后生效（双人控制）。在此之前该用户账户不能登录。网点负责人在“员工账户”页面确认，并交付一个确认码。</translation>
+    </message>
+    <message>
+        <source>Confirm &amp;with recovery passphrase…</source>
+        <translation>用恢复口令确认(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>For the first branch manager, or the last one: no other branch manager can confirm the account, so the recovery passphrase does.</source>
+        <translation>用于首位或最后一位网点负责人：没有其他网点负责人可以确认该用户账户，因此由恢复口令确认。</translation>
+    </message>
+    <message>
+        <source>Confirm with the recovery passphrase</source>
+        <translation>用恢复口令确认</translation>
+    </message>
+    <message>
+        <source>The recovery passphrase of this database (from the sealed recovery sheet), to confirm branch manager %1:</source>
+        <translation>本数据库的恢复口令（见密封的恢复口令单），用于确认网点负责人 %1：</translation>
     </message>
 </context>
 <context>

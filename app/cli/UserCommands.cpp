@@ -222,6 +222,22 @@ public:
         return 0;
     }
 
+    static int adoptRecovery(CliContext& ctx)
+    {
+        Core* core = nullptr;
+        auto session = ctx.begin(&core);
+        if (!session.ok())
+            return ctx.out.fail(session.error());
+        auto passphrase = CliInput::readSecret(tr("The new recovery passphrase"));
+        if (!passphrase.ok())
+            return ctx.out.fail(passphrase.error());
+        BV_CLI_TRY(core->accounts().adoptRecoverySheet(*session, *passphrase));
+        ctx.out.result({},
+            tr("The customer keys' recovery slot is now sealed to the new recovery sheet. The earlier sheet no longer "
+               "opens the customer keys; destroy it under supervision."));
+        return 0;
+    }
+
     static int totp(CliContext& ctx)
     {
         if (ctx.arguments.value(0) != QLatin1String("enrol") && ctx.arguments.value(0) != QLatin1String("enroll"))
@@ -262,6 +278,10 @@ void registerUserCommands(CommandTable& table)
     table.append({QStringLiteral("passwd"),
         QStringLiteral("passwd --user LOGIN         change the own password (stdin: current, new, new[, code])"),
         UserCommands::passwd});
+    table.append({QStringLiteral("adopt-recovery"),
+        QStringLiteral("adopt-recovery --user MANAGER  seal the customer keys' recovery slot to a repaired envelope's "
+                       "new sheet (stdin: password, new passphrase)"),
+        UserCommands::adoptRecovery});
     table.append({QStringLiteral("totp"),
         QStringLiteral("totp enrol --user LOGIN     enrol an authenticator app (stdin: password, code)"),
         UserCommands::totp});

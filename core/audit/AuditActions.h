@@ -22,6 +22,7 @@ inline constexpr char UserRoleChange[] = "user.role_change";
 inline constexpr char UserConfirm[] = "user.confirm"; // a branch manager confirms an account change (dual control)
 inline constexpr char UserDecline[] = "user.decline";
 inline constexpr char KeysMigrate[] = "keys.migrate"; // release 0.1's keyring moved into key slots
+inline constexpr char KeysRecoveryAdopt[] = "keys.recovery_adopt"; // a manager sealed the recovery slot to a new sheet
 
 inline constexpr char SettingsChange[] = "settings.change";
 // stored masked forms re-masked after a mask setting changed (counts only, never a value)

@@ -8,9 +8,12 @@
 #include "db/Database.h"
 #include "db/QueryRows.h"
 #include "db/Transaction.h"
+#include "keys/KeyEnvelope.h"
 #include "keys/KeySlots.h"
+#include "keys/RecoveryPassphrase.h"
 #include "keys/SealedValues.h"
 #include "policy/AccessControl.h"
+#include "policy/FreeText.h"
 #include "policy/SettingsService.h"
 
 #include <QJsonObject>
@@ -232,6 +235,8 @@ Status AccountService::freeze(const Session& session, const QString& login)
         return tx.error();
     BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET status = 'frozen', frozen_at = ? WHERE id = ?"),
         {m_clock.nowUtc(), account->id}));
+    // the key slot goes with the access: a former employee's password opens nothing, even on a copy made later
+    BV_TRY(KeySlots::remove(m_db, account->id));
     BV_TRY(m_audit.append(*actor, userEvent(audit::UserFreeze, *account)));
     BV_TRY(tx.commit());
     m_auth.endSessionsOf(account->id);
@@ -293,6 +298,7 @@ Result<SecureBytes> AccountService::resetPassword(const Session& session, const 
     if (!tx.ok())
         return tx.error();
     BV_TRY(m_auth.storeNewPassword(account->id, oneTime, true));
+    BV_TRY(KeySlots::remove(m_db, account->id)); // the old password's slot is of no use to the holder any more
     if (awaits && !keepsWaiting)
         BV_TRY(awaitConfirmation(*actor, *account, QStringLiteral("reset"), m_clock.nowUtc()));
     BV_TRY(m_audit.append(*actor,
@@ -496,6 +502,36 @@ Result<AccountService::Confirmed> AccountService::confirmWithRecovery(
     return applyConfirmation(*actor, *account, *keys, true);
 }
 
+Status AccountService::adoptRecoverySheet(const Session& session, const SecureBytes& passphrase)
+{
+    auto actor = m_access.authorize(session, Operation::ConfirmAccounts);
+    if (!actor.ok())
+        return actor.error();
+    auto keys = m_auth.sessionKeys(session);
+    if (!keys.ok())
+        return keys.error();
+    auto recipient = m_auth.envelopeRecipient();
+    if (!recipient.ok())
+        return recipient.error();
+    auto normalized = RecoveryPassphrase::normalize(passphrase);
+    if (!normalized.ok())
+        return normalized.error();
+    KdfParams params;
+    params.opslimit = recipient->opslimit;
+    params.memlimit = recipient->memlimit;
+    auto proven = KeyEnvelope::recoverySecretKey(*normalized, recipient->salt, params, recipient->publicKey);
+    if (!proven.ok())
+        return proven.error();
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    BV_TRY(KeySlots::writeRecovery(m_db, *keys, *recipient, actor->userId, m_clock.nowUtc()));
+    BV_TRY(m_audit.append(*actor,
+        AuditEvent {QString::fromLatin1(audit::KeysRecoveryAdopt), QStringLiteral("database"), QString(), QString(),
+            AuditOutcome::Ok, {}}));
+    return tx.commit();
+}
+
 Status AccountService::decline(const Session& session, const QString& login, const QString& reason)
 {
     auto actor = m_access.authorize(session, Operation::ConfirmAccounts);
@@ -514,15 +550,18 @@ Status AccountService::decline(const Session& session, const QString& login, con
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    if (freezes)
+    if (freezes) {
         BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET status = 'frozen', frozen_at = ? WHERE id = ?"),
             {m_clock.nowUtc(), account->id}));
+        BV_TRY(KeySlots::remove(m_db, account->id));
+    }
     BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET awaiting = NULL, awaiting_role = NULL, awaiting_since = NULL, "
                                     "awaiting_by = NULL WHERE id = ?"),
         {account->id}));
     BV_TRY(m_audit.append(*actor,
         userEvent(audit::UserDecline, *account,
-            QJsonObject {{QStringLiteral("change"), change}, {QStringLiteral("reason"), reason.simplified().left(200)},
+            QJsonObject {{QStringLiteral("change"), change},
+                {QStringLiteral("reason"), FreeText::forAudit(reason.simplified()).left(200)},
                 {QStringLiteral("frozen"), freezes}})));
     BV_TRY(tx.commit());
     m_auth.endSessionsOf(account->id);

@@ -93,6 +93,10 @@ public:
     // For the first or the last branch manager: confirmed with the recovery passphrase (as typed) by an
     // administrator or a branch manager, when no other active branch manager could confirm.
     Result<Confirmed> confirmWithRecovery(const Session& session, const QString& login, const SecureBytes& passphrase);
+    // After an envelope repair: a branch manager who holds the new recovery sheet types its passphrase, and the
+    // customer keys' recovery slot is sealed to it (until then it stays sealed to the earlier sheet). The typed
+    // passphrase proves the sheet; the envelope file alone is never trusted for this.
+    Status adoptRecoverySheet(const Session& session, const SecureBytes& passphrase);
     // Declines a waiting change: a new, reset or custody account is frozen; an unfreeze or role change lapses.
     Status decline(const Session& session, const QString& login, const QString& reason);
 

@@ -122,21 +122,35 @@ KeySlots::Kdf AuthService::slotKdf() const
 
 SecureBytes AuthService::normalizeCode(const SecureBytes& typed)
 {
-    QByteArray out;
+    SecureBytes out(typed.size());
+    std::size_t used = 0;
     for (std::size_t i = 0; i < typed.size(); ++i) {
         const char c = char(typed.data()[i]);
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-            out.append(c);
+            out.data()[used++] = static_cast<unsigned char>(c);
         else if (c >= 'A' && c <= 'Z')
-            out.append(char(c - 'A' + 'a'));
+            out.data()[used++] = static_cast<unsigned char>(c - 'A' + 'a');
     }
-    return SecureBytes::takeFrom(out);
+    return out.mid(0, used);
 }
 
 void AuthService::installKeys(FieldKeys keys)
 {
-    if (!m_custody.cipher->isValid() || m_custody.cipher->generation() != keys.generation)
-        m_custody.cipher->install(std::move(keys));
+    m_custody.cipher->install(std::move(keys));
+}
+
+Status AuthService::checkKeys(const FieldKeys& keys) const
+{
+    const FieldCipher& cipher = *m_custody.cipher;
+    if (!cipher.isValid())
+        return {};
+    // every slot holds the same keys: another set means a slot was written with keys planted in the file
+    if (cipher.generation() != keys.generation || !cipher.keys().fieldKey.equals(keys.fieldKey)
+        || !cipher.keys().indexKey.equals(keys.indexKey))
+        return makeError(ErrorCode::Damaged,
+            tr("This account's key slot holds other keys than the signed-in key holders use: the database was "
+               "tampered with. Sign everyone out, run \"branchvault-cli verify\" and tell the security auditor."));
+    return {};
 }
 
 void AuthService::releaseKeysIfUnused()
@@ -169,30 +183,41 @@ Result<FieldKeys> AuthService::recoveryKeys(const SecureBytes& typedPassphrase)
     return KeySlots::openRecovery(m_db, *normalized);
 }
 
-Status AuthService::moveIntoKeySlots(const Actor& manager, const FieldKeys& keys)
+Result<FieldKeys> AuthService::moveIntoKeySlots(const Actor& manager, const FieldKeys& legacy)
 {
-    // Inside the sign-in transaction. Without the envelope's public key the recovery slot cannot be written,
-    // so the move waits for a later sign-in rather than leave the keys without a recovery path.
-    auto recipient = m_custody.recoveryRecipient();
+    // Inside the sign-in transaction. The customer keys of release 0.1 are known to anyone who held the keychain
+    // entry (and to every backup made until now), so they are replaced: every value is re-sealed under new keys
+    // here. The recovery slot (written at the first open, sealed to the sheet printed at init) follows, every
+    // other key holder waits for a branch manager's confirmation, and the old keyring goes.
+    auto recipient = KeySlots::recoveryRecipient(m_db);
     if (!recipient.ok())
-        return {};
+        return recipient.error();
+    if (recipient->publicKey.isEmpty())
+        return makeError(ErrorCode::Damaged,
+            tr("The database has no recovery key slot, so its keys cannot move into key slots yet. Open it once "
+               "with \"branchvault-cli verify\" and tell the system administrator."));
     const QDateTime now = m_clock.nowUtc();
-    BV_TRY(KeySlots::writeRecovery(m_db, keys, *recipient, manager.userId, now));
+    FieldKeys next = FieldKeys::generate(legacy.generation + 1);
+    BV_TRY(SealedValues::reseal(
+        m_db, FieldCipher(legacy.clone()), FieldCipher(next.clone()), {}, QStringLiteral("user"), true));
+    BV_TRY(KeySlots::writeRecovery(m_db, next, *recipient, manager.userId, now));
+    BV_TRY(m_db.exec(QStringLiteral("DELETE FROM key_slots WHERE kind <> 'recovery'")));
     auto waiting = m_db.query(
         QStringLiteral("UPDATE users SET awaiting = 'custody', awaiting_since = ?, awaiting_by = NULL "
                        "WHERE role IN ('manager', 'customer_manager', 'clerk') AND status = 'active' AND id <> ? "
-                       "AND awaiting IS NULL "
-                       "AND NOT EXISTS (SELECT 1 FROM key_slots k WHERE k.user_id = users.id)"),
+                       "AND awaiting IS NULL"),
         {now, manager.userId});
     if (!waiting.ok())
         return waiting.error();
     const int awaiting = waiting->numRowsAffected();
     BV_TRY(Keyring::clear(m_db, Keyring::Table::Legacy));
-    return m_audit.append(manager,
+    BV_TRY(m_audit.append(manager,
         AuditEvent {QString::fromLatin1(audit::KeysMigrate), QStringLiteral("database"), QString(), QString(),
             AuditOutcome::Ok,
-            QJsonObject {
-                {QStringLiteral("accountsAwaitingConfirmation"), awaiting}, {QStringLiteral("recoverySlot"), true}}});
+            QJsonObject {{QStringLiteral("accountsAwaitingConfirmation"), awaiting},
+                {QStringLiteral("fromGeneration"), legacy.generation},
+                {QStringLiteral("toGeneration"), next.generation}}}));
+    return next;
 }
 
 PasswordHasher::Params AuthService::hashParams() const
@@ -322,10 +347,10 @@ Result<Session> AuthService::signIn(const QString& login, const SecureBytes& pas
         acceptedStep = *step;
     }
 
-    // Key custody: the keys from the account's slot; a release-0.1 database's keyring still opens them until
-    // a branch manager's sign-in moves them into slots, and each key holder's sign-in meanwhile writes its own.
+    // Key custody: the keys from the account's slot. A release-0.1 database's keyring still opens them until a
+    // branch manager's sign-in moves them into slots (under new keys); a key holder with a slot never uses any
+    // other source, and the keyring is not read once any password slot exists.
     std::optional<FieldKeys> keys;
-    bool writeOwnSlot = false;
     bool moveKeys = false;
     if (Roles::holdsKeys(user.role)) {
         auto kind = KeySlots::kindOf(m_db, user.id);
@@ -341,7 +366,11 @@ Result<Session> AuthService::signIn(const QString& login, const SecureBytes& pas
                     opened.error().message);
             keys = std::move(opened).value();
         } else if (!kind->has_value()) {
-            auto legacy = m_custody.legacyKeys();
+            auto passwordSlots = m_db.scalar(QStringLiteral("SELECT count(*) FROM key_slots WHERE kind = 'password'"));
+            if (!passwordSlots.ok())
+                return passwordSlots.error();
+            auto legacy
+                = passwordSlots->toInt() == 0 ? m_custody.legacyKeys() : Result<std::optional<FieldKeys>>(std::nullopt);
             if (!legacy.ok())
                 return legacy.error();
             if (!legacy->has_value())
@@ -349,11 +378,12 @@ Result<Session> AuthService::signIn(const QString& login, const SecureBytes& pas
                     tr("This account holds no key for customer information yet. Ask a branch manager to confirm "
                        "the account; you then receive a confirmation code."));
             keys = std::move(**legacy);
-            writeOwnSlot = true;
             moveKeys = user.role == Role::Manager;
         }
         // a pending slot (first sign-in after a confirmation) is opened with the new password and the code
     }
+    if (keys && !moveKeys)
+        BV_TRY(checkKeys(*keys));
 
     QByteArray token(32, Qt::Uninitialized);
     randombytes_buf(token.data(), std::size_t(token.size()));
@@ -381,28 +411,18 @@ Result<Session> AuthService::signIn(const QString& login, const SecureBytes& pas
         QJsonObject details {{QStringLiteral("secondFactor"), user.totpEnrolled}};
         if (!newHash.isEmpty())
             details.insert(QStringLiteral("rehashed"), true);
-        if (writeOwnSlot)
+        if (moveKeys)
             details.insert(QStringLiteral("keySlotWritten"), true);
         BV_TRY(m_audit.append(actorOf(user, sessionId),
             AuditEvent {QString::fromLatin1(audit::SignIn), QStringLiteral("user"), QString::number(user.id), QString(),
                 AuditOutcome::Ok, details}));
-        if (writeOwnSlot)
+        if (moveKeys) {
+            auto moved = moveIntoKeySlots(actorOf(user, sessionId), *keys);
+            if (!moved.ok())
+                return moved.error();
+            keys = std::move(moved).value();
             BV_TRY(
                 KeySlots::write(m_db, user.id, KeySlots::Kind::Password, *keys, normalized, slotKdf(), user.id, now));
-        if (moveKeys)
-            BV_TRY(moveIntoKeySlots(actorOf(user, sessionId), *keys));
-        if (keys && !moveKeys) {
-            // a recovery slot sealed to an earlier passphrase (the envelope was repaired since) follows the
-            // current one; the database of a key holder always has one
-            auto recipient = m_custody.recoveryRecipient();
-            auto stored = KeySlots::recoveryPublicKey(m_db);
-            if (!stored.ok())
-                return stored.error();
-            auto legacyLeft = Keyring::isEmpty(m_db, Keyring::Table::Legacy);
-            if (!legacyLeft.ok())
-                return legacyLeft.error();
-            if (recipient.ok() && recipient->publicKey != *stored && *legacyLeft)
-                BV_TRY(KeySlots::writeRecovery(m_db, *keys, *recipient, user.id, now));
         }
         BV_TRY(tx.commit());
     }
@@ -530,6 +550,7 @@ Status AuthService::unlock(const Session& session, const SecureBytes& password)
             if (!opened.ok())
                 return opened.error();
             keys = std::move(opened).value();
+            BV_TRY(checkKeys(*keys));
         }
     }
     it = m_sessions.find(session.token()); // recordFailure may have ended it; here it did not
@@ -669,6 +690,8 @@ Status AuthService::changePassword(
             }
         }
     }
+    if (keys)
+        BV_TRY(checkKeys(*keys));
     {
         Transaction tx(m_db);
         if (!tx.ok())

@@ -78,6 +78,8 @@ public:
     // The customer-information keys from the recovery key slot, with the recovery passphrase as typed.
     Result<FieldKeys> recoveryKeys(const SecureBytes& typedPassphrase);
     KeySlots::Kdf slotKdf() const;
+    // The recovery sheet named by the key envelope beside the database (not authenticated by itself).
+    Result<KeySlots::Recipient> envelopeRecipient() const { return m_custody.recoveryRecipient(); }
 
     struct Enrolment
     {
@@ -113,9 +115,12 @@ private:
     };
 
     void installKeys(FieldKeys keys);
+    // Damaged if other keys than `keys` are installed for other sessions.
+    Status checkKeys(const FieldKeys& keys) const;
     // Wipes the shared keys when no unlocked session holds them any more.
     void releaseKeysIfUnused();
-    Status moveIntoKeySlots(const Actor& manager, const FieldKeys& keys);
+    // Release 0.1's keyring into key slots under new keys (every value re-sealed); returns the new keys.
+    Result<FieldKeys> moveIntoKeySlots(const Actor& manager, const FieldKeys& legacy);
 
     Error wrongCredentials() const;
     Status recordFailure(qint64 userId, const QString& login, const QString& reason, bool countTowardsLockout);

@@ -174,6 +174,25 @@ Status KeySlots::writeRecovery(
             sealed, now, writtenBy > 0 ? QVariant(writtenBy) : QVariant(QMetaType::fromType<qlonglong>())});
 }
 
+Result<KeySlots::Recipient> KeySlots::recoveryRecipient(Database& db)
+{
+    auto q = db.query(
+        QStringLiteral("SELECT public_key, salt, kdf_ops, kdf_mem_mib FROM key_slots WHERE holder = 'recovery'"));
+    if (!q.ok())
+        return q.error();
+    Recipient recipient;
+    if (q->next()) {
+        recipient.publicKey = q->value(0).toByteArray();
+        recipient.salt = q->value(1).toByteArray();
+        recipient.opslimit = quint64(q->value(2).toLongLong());
+        recipient.memlimit = quint64(q->value(3).toLongLong());
+        q->finish();
+        return recipient;
+    }
+    BV_TRY(rowsFinished(*q, Reading::Accounts));
+    return recipient;
+}
+
 Result<QByteArray> KeySlots::recoveryPublicKey(Database& db)
 {
     auto key = db.scalar(QStringLiteral("SELECT public_key FROM key_slots WHERE holder = 'recovery'"));

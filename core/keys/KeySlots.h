@@ -65,6 +65,10 @@ public:
     // The recovery slot, sealed to the recovery passphrase's public key.
     static Status writeRecovery(
         Database& db, const FieldKeys& keys, const Recipient& recipient, qint64 writtenBy, const QDateTime& now);
+    // The recipient the recovery slot is sealed to, as pinned in the database (empty public key: no slot). Key
+    // holders re-seal only to it (or to a new sheet a branch manager adopts): never to whatever the envelope
+    // file beside the database names, which anyone with the keychain entry can rewrite.
+    static Result<Recipient> recoveryRecipient(Database& db);
     // The public key the recovery slot is sealed to (empty when there is none).
     static Result<QByteArray> recoveryPublicKey(Database& db);
     // With the recovery passphrase (normalised): WrongKey if it is not the one the slot is sealed to.

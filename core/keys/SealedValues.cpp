@@ -98,16 +98,18 @@ Result<QList<SealedValues::Match>> SealedValues::find(
 }
 
 Status SealedValues::reseal(Database& db, const FieldCipher& from, const FieldCipher& to,
-    const std::function<void(qint64, qint64)>& progress, const QString& ownerKind)
+    const std::function<void(qint64, qint64)>& progress, const QString& ownerKind, bool exceptKind)
 {
     BV_TRY(from.checkAvailable());
     BV_TRY(to.checkAvailable());
-    // every row, or the rows of one owner kind (an internal constant such as "user", never input)
+    // every row, the rows of one owner kind, or of every other kind (an internal constant such as "user")
     const bool allKinds = ownerKind.isEmpty();
-    const QString kindFilter = allKinds ? QString() : QStringLiteral(" AND owner_kind = ?");
+    const QString kindFilter = allKinds ? QString()
+        : exceptKind                    ? QStringLiteral(" AND owner_kind <> ?")
+                                        : QStringLiteral(" AND owner_kind = ?");
     auto count = allKinds
         ? db.scalar(QStringLiteral("SELECT count(*) FROM sealed_value"))
-        : db.scalar(QStringLiteral("SELECT count(*) FROM sealed_value WHERE owner_kind = ?"), {ownerKind});
+        : db.scalar(QStringLiteral("SELECT count(*) FROM sealed_value WHERE 1 = 1") + kindFilter, {ownerKind});
     if (!count.ok())
         return count.error();
     const qint64 total = count->toLongLong();

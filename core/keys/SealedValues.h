@@ -42,10 +42,12 @@ public:
     };
     static Result<QList<Match>> find(Database& db, const FieldCipher& cipher, BlindDomain domain, const QString& value);
 
-    // Re-seals every value (of `ownerKind` only, when given) with `to` and recomputes its blind index. Runs
-    // inside the caller's transaction. `progress(done, total)` is called now and then.
+    // Re-seals every value (of `ownerKind` only, or of every other kind with `exceptKind`, when given) with
+    // `to` and recomputes its blind index. Runs inside the caller's transaction. `progress(done, total)` is
+    // called now and then.
     static Status reseal(Database& db, const FieldCipher& from, const FieldCipher& to,
-        const std::function<void(qint64, qint64)>& progress = {}, const QString& ownerKind = QString());
+        const std::function<void(qint64, qint64)>& progress = {}, const QString& ownerKind = QString(),
+        bool exceptKind = false);
 };
 
 } // namespace bv

@@ -239,11 +239,11 @@ Result<std::unique_ptr<Vault>> VaultService::openWith(
     vault->m_db = std::move(db).value();
     vault->m_databaseId = envelope.databaseId();
     vault->m_material = material.clone();
-    BV_TRY(loadStaffKeys(*vault));
+    BV_TRY(loadStaffKeys(*vault, &envelope));
     return vault;
 }
 
-Status VaultService::loadStaffKeys(Vault& vault)
+Status VaultService::loadStaffKeys(Vault& vault, const KeyEnvelope* envelope)
 {
     Database& db = vault.database();
     auto empty = Keyring::isEmpty(db, Keyring::Table::Staff);
@@ -273,7 +273,14 @@ Status VaultService::loadStaffKeys(Vault& vault)
         if (!tx.ok())
             return tx.error();
         BV_TRY(Keyring::store(db, Keyring::Table::Staff, vault.material(), staffKeys, m_clock.nowUtc()));
-        BV_TRY(SealedValues::reseal(db, FieldCipher(std::move(**legacy)), staff, {}, QStringLiteral("user")));
+        BV_TRY(SealedValues::reseal(db, FieldCipher((*legacy)->clone()), staff, {}, QStringLiteral("user")));
+        // the recovery slot, sealed to the sheet whose envelope opened the database, so that a branch manager's
+        // first sign-in can move the keys into slots even if the envelope is lost later
+        auto recovery = KeySlots::recoveryPublicKey(db);
+        if (!recovery.ok())
+            return recovery.error();
+        if (envelope && recovery->isEmpty())
+            BV_TRY(KeySlots::writeRecovery(db, **legacy, KeySlots::recipientOf(*envelope), 0, m_clock.nowUtc()));
         BV_TRY(tx.commit());
     }
     vault.m_staffCipher = std::move(staff);
@@ -321,7 +328,7 @@ Result<std::unique_ptr<Vault>> VaultService::openWithoutEnvelope(const QString& 
     vault->m_db = std::move(db).value();
     vault->m_databaseId = databaseId;
     vault->m_material = material->clone();
-    (void)loadStaffKeys(*vault); // verification and repair work without them (second factors do not)
+    (void)loadStaffKeys(*vault, nullptr); // verification and repair work without them (second factors do not)
     vault->m_envelopeProblem = envelopeError.detail.isEmpty() ? envelopeError.message : envelopeError.detail;
     removeLeftovers(absolute);
     return vault;
@@ -553,9 +560,8 @@ Result<VaultService::VerifyReport> VaultService::verify(Vault& vault)
         report.problems << tr("key slots: the recovery key slot is missing; a branch manager's next sign-in writes it");
     else if (envelope.ok() && !recovery->isEmpty() && *recovery != envelope->publicKey())
         report.notices << tr("key slots: the customer keys' recovery slot still opens with the earlier recovery "
-                             "passphrase (the envelope was repaired since); the next sign-in of a branch manager, "
-                             "customer manager or query clerk seals it to the current one. Keep the earlier sheet "
-                             "sealed until then.");
+                             "passphrase (the envelope was repaired since). Keep the earlier sheet sealed, or have a "
+                             "branch manager adopt the new sheet: branchvault-cli adopt-recovery --user MANAGER.");
     if (*generation > 0) {
         auto stale = vault.database().scalar(
             QStringLiteral("SELECT count(*) FROM sealed_value WHERE owner_kind <> 'user' AND generation <> ?"),

@@ -114,7 +114,7 @@ public:
 private:
     Status prepareOpen(const QString& absolute);
     // The staff keys (second-factor seeds); for a database of release 0.1 they are created here.
-    Status loadStaffKeys(Vault& vault);
+    Status loadStaffKeys(Vault& vault, const KeyEnvelope* envelope);
     Result<std::unique_ptr<Vault>> openWithoutEnvelope(const QString& absolute, const Error& envelopeError);
     Error explainOpenFailure(
         const QString& path, const KeyEnvelope& envelope, const KeyMaterial& material, const Error& original) const;

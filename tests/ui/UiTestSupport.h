@@ -32,6 +32,7 @@ public:
     QStringList openNames;
     QList<Error> errors; // every error shown
     QStringList infos; // every info text shown
+    QList<QByteArray> secrets; // answers to askPassword, in order (none: cancelled)
     QStringList askedTexts;
     QList<bool> askedRequired; // the `required` flag of every askText()
 
@@ -46,7 +47,13 @@ public:
         askedRequired << required;
         return texts.isEmpty() ? std::nullopt : texts.takeFirst();
     }
-    std::optional<SecureBytes> askPassword(QWidget*, const QString&, const QString&) override { return std::nullopt; }
+    std::optional<SecureBytes> askPassword(QWidget*, const QString&, const QString&) override
+    {
+        if (secrets.isEmpty())
+            return std::nullopt;
+        QByteArray next = secrets.takeFirst();
+        return SecureBytes::takeFrom(next);
+    }
     QString saveFileName(QWidget*, const QString&, const QString&, const QString&) override
     {
         return saveNames.isEmpty() ? QString() : saveNames.takeFirst();

@@ -254,10 +254,11 @@ private slots:
         QVERIFY(account(QStringLiteral("cm1")).frozen);
         QCOMPARE(statusOf(*w, QStringLiteral("cm1")), QStringLiteral("Waiting for a branch manager's confirmation"));
         BV_COMPARE_CODE(t->signIn(QStringLiteral("cm1")), ErrorCode::AuthenticationFailed);
-        QVERIFY(t->confirm(QStringLiteral("cm1")).isEmpty()); // the key slot still opens with cm1's password
+        // freezing removed cm1's key slot: the confirmation writes a new one under a code
+        QVERIFY(!t->confirm(QStringLiteral("cm1")).isEmpty());
         QVERIFY(!account(QStringLiteral("cm1")).frozen);
         w->accountsPage()->refresh();
-        QCOMPARE(statusOf(*w, QStringLiteral("cm1")), QStringLiteral("Active"));
+        QCOMPARE(statusOf(*w, QStringLiteral("cm1")), QStringLiteral("Active — password change due"));
         BV_VERIFY_OK(t->signIn(QStringLiteral("cm1")));
     }
 
@@ -278,11 +279,34 @@ private slots:
         QVERIFY(shown.size() >= 8);
         QVERIFY(shown != t->passwordOf(QStringLiteral("m1")));
         BV_COMPARE_CODE(t->signIn(QStringLiteral("m1"), shown), ErrorCode::AuthenticationFailed);
-        QVERIFY(!t->confirm(QStringLiteral("m1")).isEmpty()); // the only branch manager: the recovery passphrase
-        BV_VERIFY_OK(t->signIn(QStringLiteral("m1"), shown));
-        QVERIFY(!t->signIn(QStringLiteral("m1")).ok()); // the old password is gone
+        // the only branch manager: confirmed here with the recovery passphrase, which shows the code once
+        QVERIFY(selectAccount(*w, QStringLiteral("m1")));
+        auto* recovery = child<QPushButton>(w.get(), "confirmWithRecoveryButton");
+        QVERIFY(recovery->isEnabled());
+        QString code;
+        dialogs.onExec = [&](QDialog* dialog) {
+            if (auto* label = dialog->findChild<ProtectedLabel*>(QStringLiteral("oneTimePasswordLabel")))
+                code = label->text();
+            return int(QDialog::Accepted);
+        };
+        dialogs.secrets << t->recoveryPassphrase.toLatin1();
+        QTest::mouseClick(recovery, Qt::LeftButton);
+        QVERIFY(dialogs.errors.isEmpty());
+        QVERIFY(code.size() >= 16);
+        QVERIFY(code != shown);
         QVERIFY(account(QStringLiteral("m1")).mustChangePassword);
+        QVERIFY(!t->signIn(QStringLiteral("m1")).ok()); // the old password is gone
+        auto first = t->signIn(QStringLiteral("m1"), shown);
+        BV_VERIFY_OK(first);
+        BV_COMPARE_CODE(
+            t->core->auth().changePassword(*first, secret(shown), secret(QStringLiteral("M1-after-reset-9"))),
+            ErrorCode::InvalidInput); // the code is needed
+        BV_VERIFY_OK(t->core->auth().changePassword(
+            *first, secret(shown), secret(QStringLiteral("M1-after-reset-9")), secret(code)));
+        QVERIFY(selectAccount(*w, QStringLiteral("cm1")));
+        QVERIFY(!recovery->isEnabled()); // nothing waits, and cm1 is no branch manager
         QVERIFY(containing(visibleTexts(w.get()), shown).isEmpty());
+        QVERIFY(containing(visibleTexts(w.get()), code).isEmpty());
     }
 
     void changeRoleAmongServingRolesOnly()

@@ -10,7 +10,9 @@
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "auth/AccountService.h"
+#include "auth/AuthService.h"
 #include "common/ClipboardGuard.h"
+#include "common/ProtectedLabel.h"
 #include "common/Translations.h"
 #include "customers/CustomerCare.h"
 #include "customers/CustomerDetailWidget.h"
@@ -19,6 +21,7 @@
 #include "customers/CustomerFormWidget.h"
 #include "customers/CustomerOwnership.h"
 #include "customers/CustomerService.h"
+#include "manager/AccountConfirmationsPage.h"
 #include "manager/ApprovalsPage.h"
 #include "manager/AssignmentPage.h"
 #include "manager/BranchCustomersPage.h"
@@ -46,6 +49,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -587,6 +591,53 @@ private slots:
         QCOMPARE(page->customerFromIndex(table->model()->index(0, 0)), m_numbers.at(4));
     }
 
+    // Dual control on the manager's side: the administrator's new account waits on "Staff accounts"; confirming
+    // it shows the confirmation code once, in a label that cannot be copied; declining freezes a new account.
+    void staffAccountChangesAreConfirmedHere()
+    {
+        auto oneTime = m_t->core->accounts().create(m_t->admin,
+            NewAccount {QStringLiteral("cm9"), QStringLiteral("客户经理九"), Role::CustomerManager, {}, {}});
+        QVERIFY(oneTime.ok());
+        QVERIFY(m_t->core->accounts()
+                    .create(m_t->admin, NewAccount {QStringLiteral("k9"), QStringLiteral("K9"), Role::Clerk, {}, {}})
+                    .ok());
+        ManagerWorkspace w(context());
+        w.show();
+        w.showPage(ManagerWorkspace::StaffConfirmationsPage);
+        AccountConfirmationsPage* page = w.confirmationsPage();
+        auto* table = child<GuardedTableView>(page, "accountConfirmationsTableView");
+        QVERIFY(table);
+        QCOMPARE(table->model()->rowCount(), 2);
+        table->selectRow(0);
+        QString code;
+        m_dialogs->onExec = [&](QDialog* dialog) {
+            if (auto* label = dialog->findChild<ProtectedLabel*>(QStringLiteral("oneTimePasswordLabel")))
+                code = label->text();
+            return int(QDialog::Accepted);
+        };
+        const QString first = table->model()->index(0, 0).data().toString();
+        QTest::mouseClick(page->confirmButton(), Qt::LeftButton);
+        QVERIFY2(m_dialogs->errors.isEmpty(),
+            qPrintable(m_dialogs->errors.isEmpty() ? QString() : m_dialogs->errors.constFirst().message));
+        QCOMPARE(code.size(), 19);
+        QCOMPARE(table->model()->rowCount(), 1);
+        QVERIFY(containing(visibleTexts(&w), code).isEmpty());
+        if (first == QLatin1String("cm9")) {
+            auto session = m_t->core->auth().signIn(QStringLiteral("cm9"), *oneTime);
+            QVERIFY(session.ok());
+            QVERIFY(m_t->core->auth()
+                        .changePassword(*session, *oneTime, secret(QStringLiteral("Cm9-pass-123")), secret(code))
+                        .ok());
+        }
+        table->selectRow(0);
+        m_dialogs->texts << QStringLiteral("no request form from the administrator");
+        QTest::mouseClick(page->declineButton(), Qt::LeftButton);
+        QCOMPARE(table->model()->rowCount(), 0);
+        auto declined = m_t->core->accounts().accountByLogin(
+            first == QLatin1String("cm9") ? QStringLiteral("k9") : QStringLiteral("cm9"));
+        QVERIFY(declined.ok() && declined->frozen);
+    }
+
     void overdueComplaintsOfTheBranch()
     {
         auto complaint = customers().care().addComplaint(m_cm1, m_numbers.at(0), m_t->clock.nowUtc().addDays(-5),
@@ -702,7 +753,8 @@ private slots:
             {ManagerWorkspace::AssignmentsPage, QStringLiteral("assignment")},
             {ManagerWorkspace::SuspiciousPairsPage, QStringLiteral("suspicious")},
             {ManagerWorkspace::ReassignmentsPage, QStringLiteral("reassignment")},
-            {ManagerWorkspace::OverduePage, QStringLiteral("overdue")}};
+            {ManagerWorkspace::OverduePage, QStringLiteral("overdue")},
+            {ManagerWorkspace::StaffConfirmationsPage, QStringLiteral("staff")}};
         for (const QString& language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
             installTranslations(language);
             {

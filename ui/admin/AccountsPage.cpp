@@ -59,6 +59,9 @@ AccountsPage::AccountsPage(const WorkspaceContext& context, QWidget* parent)
     m_reset = makeButton(tr("&Reset password…"), "resetPasswordButton");
     m_changeRole = makeButton(tr("Change ro&le…"), "changeRoleButton");
     m_removeSecondFactor = makeButton(tr("Remove second fa&ctor"), "removeSecondFactorButton");
+    m_confirmWithRecovery = makeButton(tr("Confirm &with recovery passphrase…"), "confirmWithRecoveryButton");
+    m_confirmWithRecovery->setToolTip(tr("For the first branch manager, or the last one: no other branch manager "
+                                         "can confirm the account, so the recovery passphrase does."));
     buttons->addStretch();
     m_refresh = makeButton(tr("Refres&h"), "refreshAccountsButton");
     layout->addLayout(buttons);
@@ -69,6 +72,7 @@ AccountsPage::AccountsPage(const WorkspaceContext& context, QWidget* parent)
     connect(m_reset, &QPushButton::clicked, this, &AccountsPage::resetPassword);
     connect(m_changeRole, &QPushButton::clicked, this, &AccountsPage::changeRole);
     connect(m_removeSecondFactor, &QPushButton::clicked, this, &AccountsPage::removeSecondFactor);
+    connect(m_confirmWithRecovery, &QPushButton::clicked, this, &AccountsPage::confirmWithRecovery);
     connect(m_refresh, &QPushButton::clicked, this, &AccountsPage::refresh);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AccountsPage::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &AccountsPage::updateButtons);
@@ -115,6 +119,8 @@ void AccountsPage::updateButtons()
     m_reset->setEnabled(any && !account.frozen);
     m_changeRole->setEnabled(any && !Roles::isPrivileged(account.role));
     m_removeSecondFactor->setEnabled(any && account.secondFactor);
+    m_confirmWithRecovery->setEnabled(
+        any && !account.awaiting.isEmpty() && account.awaitingRole.value_or(account.role) == Role::Manager);
 }
 
 void AccountsPage::showOneTimePassword(const QString& login, const SecureBytes& password)
@@ -218,6 +224,30 @@ void AccountsPage::changeRole()
     }
     refresh();
     tellIfAwaiting(account.login);
+}
+
+void AccountsPage::confirmWithRecovery()
+{
+    const QString login = selectedLogin();
+    if (login.isEmpty())
+        return;
+    const auto passphrase = m_context.dialogs.askPassword(this, tr("Confirm with the recovery passphrase"),
+        tr("The recovery passphrase of this database (from the sealed recovery sheet), to confirm branch manager "
+           "%1:")
+            .arg(login));
+    if (!passphrase)
+        return;
+    auto confirmed = m_context.core.accounts().confirmWithRecovery(m_context.session, login, *passphrase);
+    if (!confirmed.ok()) {
+        emit failed(confirmed.error());
+        return;
+    }
+    refresh();
+    if (!confirmed->confirmationCode.isEmpty()) {
+        OneTimePasswordDialog dialog(
+            login, confirmed->confirmationCode, this, OneTimePasswordDialog::Kind::ConfirmationCode);
+        m_context.dialogs.exec(&dialog);
+    }
 }
 
 void AccountsPage::removeSecondFactor()

@@ -29,6 +29,8 @@ public:
     void resetPassword();
     void changeRole();
     void removeSecondFactor();
+    // The first (or the last) branch manager: confirmed with the recovery passphrase (dual control).
+    void confirmWithRecovery();
 
     AccountsModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
@@ -52,6 +54,7 @@ private:
     QPushButton* m_reset = nullptr;
     QPushButton* m_changeRole = nullptr;
     QPushButton* m_removeSecondFactor = nullptr;
+    QPushButton* m_confirmWithRecovery = nullptr;
     QPushButton* m_refresh = nullptr;
 };
 

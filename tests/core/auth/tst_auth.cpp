@@ -360,7 +360,8 @@ private slots:
         BV_VERIFY_OK(t->core->accounts().unfreeze(t->admin, QStringLiteral("feng")));
         // unfreezing an account that sees customer data waits for a branch manager (dual control)
         BV_COMPARE_CODE(t->signIn(QStringLiteral("feng")), ErrorCode::AuthenticationFailed);
-        QVERIFY(t->confirm(QStringLiteral("feng")).isEmpty()); // its key slot still opens: no code needed
+        // freezing removed its key slot, so the confirmation writes a new one under a code
+        QVERIFY(!t->confirm(QStringLiteral("feng")).isEmpty());
         BV_VERIFY_OK(t->signIn(QStringLiteral("feng")));
         // the account still exists and cannot be deleted, even with raw SQL
         auto deleted = t->vault->database().query(QStringLiteral("DELETE FROM users WHERE login = 'feng'"));

@@ -24,6 +24,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 #include <QTest>
 
 #include <vector>
@@ -205,8 +206,10 @@ private slots:
         auto confirms = t->core->auditLog().rows(filter);
         BV_VERIFY_OK(confirms);
         QCOMPARE(confirms->constLast().login, QStringLiteral("m1"));
-        QVERIFY(!confirms->constLast().details.contains(
-            QString::fromLatin1(confirmed->confirmationCode.view().toByteArray())));
+        const QString code = QString::fromLatin1(confirmed->confirmationCode.view().toByteArray());
+        const QString details = confirms->constLast().details; // the JSON text as stored
+        QVERIFY(details.contains(QStringLiteral("\"change\"")));
+        QVERIFY(!details.contains(code) && !details.contains(QString(code).remove(QLatin1Char('-'))));
         // the one-time password now signs in, but only the code opens the key slot
         auto session = t->core->auth().signIn(QStringLiteral("c2"), *oneTime);
         BV_VERIFY_OK(session);
@@ -300,7 +303,16 @@ private slots:
         BV_VERIFY_OK(normalized);
         BV_COMPARE_CODE(KeySlots::openRecovery(t->vault->database(), *normalized), ErrorCode::WrongKey);
         BV_VERIFY_OK(KeySlots::openRecovery(t->vault->database(), *old)); // the old sheet still does, for now
+        // a key holder's sign-in does not follow the envelope file: whoever rewrote it (here: the administrator
+        // who repaired it and holds the new sheet) would otherwise receive the customer keys
         BV_VERIFY_OK(t->signIn(QStringLiteral("c1")));
+        BV_COMPARE_CODE(KeySlots::openRecovery(t->vault->database(), *normalized), ErrorCode::WrongKey);
+        BV_VERIFY_OK(KeySlots::openRecovery(t->vault->database(), *old));
+        // a branch manager adopts the new sheet by typing its passphrase; a wrong one changes nothing
+        BV_COMPARE_CODE(t->core->accounts().adoptRecoverySheet(c1, *fresh), ErrorCode::PermissionDenied);
+        BV_COMPARE_CODE(
+            t->core->accounts().adoptRecoverySheet(m1, RecoveryPassphrase::generate()), ErrorCode::WrongKey);
+        BV_VERIFY_OK(t->core->accounts().adoptRecoverySheet(m1, *fresh));
         BV_VERIFY_OK(KeySlots::openRecovery(t->vault->database(), *normalized));
         BV_COMPARE_CODE(KeySlots::openRecovery(t->vault->database(), *old), ErrorCode::WrongKey);
     }
@@ -331,7 +343,12 @@ private slots:
         // before: the finding — the keychain alone opens every customer value
         QVERIFY(valuesOpenedWithKeychainOnly(vault.database(), *material) > 0);
         Core core(vault, vaults);
-        // the administrator signs in without any customer key; the clerk's sign-in writes the clerk's own slot
+        auto legacyKeys = vault.legacyKeys();
+        BV_VERIFY_OK(legacyKeys);
+        QVERIFY(legacyKeys->has_value());
+        const FieldCipher oldCipher((*legacyKeys)->clone());
+        // the administrator signs in without any customer key; until a manager signs in, the clerk still works
+        // with the old keyring
         auto admin = core.auth().signIn(QStringLiteral("admin"), secret(QStringLiteral("Admin-pass-2026")));
         BV_VERIFY_OK(admin);
         QVERIFY(!vault.cipher().isValid());
@@ -352,18 +369,40 @@ private slots:
         BV_VERIFY_OK(legacy);
         QVERIFY(*legacy);
         QCOMPARE(valuesOpenedWithKeychainOnly(vault.database(), *material), 0);
+        // the keys the keychain (and every earlier backup) gave away are replaced: no value opens with them
+        auto generation = KeySlots::generation(vault.database());
+        BV_VERIFY_OK(generation);
+        QCOMPARE(*generation, 2);
+        {
+            auto q = vault.database().query(QStringLiteral(
+                "SELECT owner_kind, owner_id, field, sealed FROM sealed_value WHERE owner_kind <> 'user'"));
+            BV_VERIFY_OK(q);
+            int opened = 0;
+            int tried = 0;
+            while (q->next()) {
+                ++tried;
+                opened += oldCipher
+                              .open(q->value(3).toByteArray(),
+                                  FieldCipher::associatedData(
+                                      q->value(0).toString(), q->value(1).toLongLong(), q->value(2).toString()))
+                              .ok();
+            }
+            QVERIFY(tried > 0);
+            QCOMPARE(opened, 0);
+        }
         AuditFilter filter;
         filter.action = QString::fromLatin1(audit::KeysMigrate);
         auto moved = core.auditLog().rows(filter);
         BV_VERIFY_OK(moved);
         QCOMPARE(moved->size(), 1);
-        // c1 never signed in since: it waits for a branch manager's confirmation; k1 wrote its slot before
-        auto c1 = core.accounts().accountByLogin(QStringLiteral("c1"));
-        BV_VERIFY_OK(c1);
-        QCOMPARE(c1->awaiting, QStringLiteral("custody"));
+        // every other key holder waits for a branch manager's confirmation (one code each)
+        for (const QString& login : {QStringLiteral("c1"), QStringLiteral("k1")}) {
+            auto waiting = core.accounts().accountByLogin(login);
+            BV_VERIFY_OK(waiting);
+            QCOMPARE(waiting->awaiting, QStringLiteral("custody"));
+        }
         BV_COMPARE_CODE(core.auth().signIn(QStringLiteral("c1"), secret(QStringLiteral("c1-Pass-2026"))),
             ErrorCode::AuthenticationFailed);
-        BV_VERIFY_OK(core.auth().signIn(QStringLiteral("k1"), secret(QStringLiteral("k1-Pass-2026"))));
         auto confirmed = core.accounts().confirm(*m1, QStringLiteral("c1"));
         BV_VERIFY_OK(confirmed);
         auto c1Session = core.auth().signIn(QStringLiteral("c1"), secret(QStringLiteral("c1-Pass-2026")));
