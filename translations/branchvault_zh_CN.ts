@@ -4965,6 +4965,26 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
         <source>The change to %1 is declined.</source>
         <translation>%1 的变更已驳回。</translation>
     </message>
+    <message>
+        <source>Adopt a new recovery &amp;sheet…</source>
+        <translation>采用新的恢复口令单(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>After the administrator repaired the key envelope: type the new sheet&apos;s passphrase so that it, and no longer the earlier sheet, recovers the customer keys.</source>
+        <translation>系统管理员修复密钥信封后：输入新口令单上的口令，使其（而不再是先前的口令单）用于恢复客户密钥。</translation>
+    </message>
+    <message>
+        <source>Adopt a new recovery sheet</source>
+        <translation>采用新的恢复口令单</translation>
+    </message>
+    <message>
+        <source>The recovery passphrase printed on the new sheet (after the key envelope was repaired):</source>
+        <translation>新口令单上打印的恢复口令（密钥信封修复后）：</translation>
+    </message>
+    <message>
+        <source>The new recovery sheet now recovers the customer keys; destroy the earlier sheet under supervision.</source>
+        <translation>现在由新的恢复口令单恢复客户密钥；请在监督下销毁先前的口令单。</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::AccountsFormPage</name>

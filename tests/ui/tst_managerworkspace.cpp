@@ -636,6 +636,21 @@ private slots:
         auto declined = m_t->core->accounts().accountByLogin(
             first == QLatin1String("cm9") ? QStringLiteral("k9") : QStringLiteral("cm9"));
         QVERIFY(declined.ok() && declined->frozen);
+        // a wrong passphrase for a new recovery sheet is refused with core's message
+        m_dialogs->secrets << QByteArray("AAAAA-AAAAA-AAAAA-AAAAA-AAAAA");
+        QTest::mouseClick(page->adoptButton(), Qt::LeftButton);
+        QCOMPARE(m_dialogs->errors.size(), 1);
+        m_dialogs->errors.clear();
+        // the right one (the sheet beside this database) is adopted and audited
+        m_dialogs->secrets << m_t->recoveryPassphrase.toLatin1();
+        QTest::mouseClick(page->adoptButton(), Qt::LeftButton);
+        QVERIFY2(m_dialogs->errors.isEmpty(),
+            qPrintable(m_dialogs->errors.isEmpty() ? QString() : m_dialogs->errors.constFirst().message));
+        AuditFilter adopted;
+        adopted.action = QString::fromLatin1(audit::KeysRecoveryAdopt);
+        auto rows = m_t->core->auditLog().rows(adopted);
+        QVERIFY(rows.ok());
+        QCOMPARE(rows->size(), 1);
     }
 
     void overdueComplaintsOfTheBranch()

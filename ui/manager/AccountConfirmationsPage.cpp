@@ -52,7 +52,12 @@ AccountConfirmationsPage::AccountConfirmationsPage(const WorkspaceContext& conte
     m_confirm->setObjectName(QStringLiteral("confirmAccountButton"));
     m_decline = new QPushButton(tr("&Decline…"), this);
     m_decline->setObjectName(QStringLiteral("declineAccountButton"));
+    m_adopt = new QPushButton(tr("Adopt a new recovery &sheet…"), this);
+    m_adopt->setObjectName(QStringLiteral("adoptRecoverySheetButton"));
+    m_adopt->setToolTip(tr("After the administrator repaired the key envelope: type the new sheet's passphrase so "
+                           "that it, and no longer the earlier sheet, recovers the customer keys."));
     auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_adopt);
     buttons->addStretch(1);
     buttons->addWidget(m_decline);
     buttons->addWidget(m_confirm);
@@ -68,6 +73,7 @@ AccountConfirmationsPage::AccountConfirmationsPage(const WorkspaceContext& conte
     connect(m_model, &QAbstractItemModel::modelReset, this, &AccountConfirmationsPage::updateButtons);
     connect(m_confirm, &QPushButton::clicked, this, &AccountConfirmationsPage::confirmSelected);
     connect(m_decline, &QPushButton::clicked, this, &AccountConfirmationsPage::declineSelected);
+    connect(m_adopt, &QPushButton::clicked, this, &AccountConfirmationsPage::adoptRecoverySheet);
     updateButtons();
 }
 
@@ -140,6 +146,20 @@ void AccountConfirmationsPage::declineSelected()
     setFeedback(tr("The change to %1 is declined.").arg(login));
     reload();
     emit changed();
+}
+
+void AccountConfirmationsPage::adoptRecoverySheet()
+{
+    const auto passphrase = m_context.dialogs.askPassword(this, tr("Adopt a new recovery sheet"),
+        tr("The recovery passphrase printed on the new sheet (after the key envelope was repaired):"));
+    if (!passphrase)
+        return;
+    if (Status adopted = m_context.core.accounts().adoptRecoverySheet(m_context.session, *passphrase); !adopted.ok()) {
+        fail(adopted.error());
+        return;
+    }
+    setFeedback(tr("The new recovery sheet now recovers the customer keys; destroy the earlier sheet under "
+                   "supervision."));
 }
 
 void AccountConfirmationsPage::updateButtons()

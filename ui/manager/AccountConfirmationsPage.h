@@ -21,8 +21,11 @@ public:
 
     QPushButton* confirmButton() const { return m_confirm; }
     QPushButton* declineButton() const { return m_decline; }
+    QPushButton* adoptButton() const { return m_adopt; }
     void confirmSelected();
     void declineSelected();
+    // After an envelope repair: seal the customer keys' recovery slot to the new sheet (its passphrase typed).
+    void adoptRecoverySheet();
 
 private:
     QString selectedLogin() const;
@@ -33,6 +36,7 @@ private:
     QLabel* m_summary = nullptr;
     QPushButton* m_confirm = nullptr;
     QPushButton* m_decline = nullptr;
+    QPushButton* m_adopt = nullptr;
 };
 
 } // namespace bv::ui
