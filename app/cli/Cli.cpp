@@ -125,8 +125,8 @@ int Cli::run(const QStringList& arguments)
             "fields", "purpose", "days", "hours", "reason", "since", "until", "action", "checkpoint", "file", "report",
             "id", "mobile", "account", "manager", "until-date", "limit", "login", "staff", "after", "sort", "channel",
             "content", "scope", "customers-count", "copies", "outcome", "status", "resolution", "received", "date"};
-    static const char* const flagOptions[]
-        = {"json", "help", "version", "all", "quick", "enable", "disable", "marketing", "open", "recovery", "mask-numbers"};
+    static const char* const flagOptions[] = {"json", "help", "version", "all", "quick", "enable", "disable",
+        "marketing", "open", "recovery", "mask-numbers"};
     for (const char* name : valueOptions)
         parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("value")));
     for (const char* name : flagOptions)

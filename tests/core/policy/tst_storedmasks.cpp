@@ -51,7 +51,8 @@ private:
     QString createApproved(const Session& maker, const CustomerInput& input)
     {
         auto receipt = entry().create(maker, input);
-        if (!receipt.ok() || !entry().approve(m1, receipt->changeId, QStringLiteral("checked against the ID card")).ok())
+        if (!receipt.ok()
+            || !entry().approve(m1, receipt->changeId, QStringLiteral("checked against the ID card")).ok())
             return QString();
         return receipt->customerNumber;
     }
