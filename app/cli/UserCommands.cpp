@@ -92,37 +92,21 @@ public:
                     + (awaits ? awaitingNote(account->role) : QString()));
             return 0;
         }
-        if (sub == QLatin1String("list")) {
-            auto list = accounts.list(*session);
+        if (sub == QLatin1String("list") || sub == QLatin1String("awaiting")) {
+            const bool awaiting = sub == QLatin1String("awaiting");
+            auto list = awaiting ? accounts.awaitingConfirmation(*session) : accounts.list(*session);
             if (!list.ok())
                 return ctx.out.fail(list.error());
             QJsonArray rows;
             QString text;
             for (const Account& a : *list) {
                 rows.append(toJson(a));
+                // list: login, role, status, staff number, name; awaiting: login, role after it, change, since, name
                 text += QStringLiteral("%1  %2  %3  %4  %5\n")
                             .arg(a.login, -20)
-                            .arg(Roles::key(a.role), -17)
-                            .arg(a.frozen ? tr("frozen") : tr("active"), -8)
-                            .arg(a.staffNo, -10)
-                            .arg(a.displayName);
-            }
-            ctx.out.result({{QStringLiteral("accounts"), rows}}, text);
-            return 0;
-        }
-        if (sub == QLatin1String("awaiting")) {
-            auto list = accounts.awaitingConfirmation(*session);
-            if (!list.ok())
-                return ctx.out.fail(list.error());
-            QJsonArray rows;
-            QString text;
-            for (const Account& a : *list) {
-                rows.append(toJson(a));
-                text += QStringLiteral("%1  %2  %3  %4  %5\n")
-                            .arg(a.login, -20)
-                            .arg(Roles::key(a.awaitingRole.value_or(a.role)), -17)
-                            .arg(a.awaiting, -9)
-                            .arg(a.awaitingSince.toString(Qt::ISODate), -20)
+                            .arg(Roles::key(awaiting ? a.awaitingRole.value_or(a.role) : a.role), -17)
+                            .arg(awaiting ? a.awaiting : (a.frozen ? tr("frozen") : tr("active")), -9)
+                            .arg(awaiting ? a.awaitingSince.toString(Qt::ISODate) : a.staffNo, -20)
                             .arg(a.displayName);
             }
             ctx.out.result({{QStringLiteral("accounts"), rows}}, text);

@@ -358,12 +358,9 @@ Status AccountService::removeSecondFactor(const Session& session, const QString&
     return {};
 }
 
-Result<QList<Account>> AccountService::list(const Session& session)
+Result<QList<Account>> AccountService::accounts(const QString& whereAndOrder) const
 {
-    auto actor = m_access.authorize(session, Operation::ListAccounts);
-    if (!actor.ok())
-        return actor.error();
-    auto q = m_db.query(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM users ORDER BY login"));
+    auto q = m_db.query(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM users ") + whereAndOrder);
     if (!q.ok())
         return q.error();
     QList<Account> accounts;
@@ -373,20 +370,20 @@ Result<QList<Account>> AccountService::list(const Session& session)
     return accounts;
 }
 
+Result<QList<Account>> AccountService::list(const Session& session)
+{
+    auto actor = m_access.authorize(session, Operation::ListAccounts);
+    if (!actor.ok())
+        return actor.error();
+    return accounts(QStringLiteral("ORDER BY login"));
+}
+
 Result<QList<Account>> AccountService::awaitingConfirmation(const Session& session)
 {
     auto actor = m_access.authorize(session, Operation::ConfirmAccounts);
     if (!actor.ok())
         return actor.error();
-    auto q = m_db.query(QStringLiteral("SELECT ") + kColumns
-        + QStringLiteral(" FROM users WHERE awaiting IS NOT NULL ORDER BY awaiting_since, login"));
-    if (!q.ok())
-        return q.error();
-    QList<Account> accounts;
-    while (q->next())
-        accounts << accountFrom(*q);
-    BV_TRY(rowsFinished(*q, Reading::Accounts));
-    return accounts;
+    return accounts(QStringLiteral("WHERE awaiting IS NOT NULL ORDER BY awaiting_since, login"));
 }
 
 Result<Account> AccountService::waitingTarget(const Actor& actor, const QString& login)

@@ -111,6 +111,8 @@ private:
     Status checkSeparation(const QString& staffNo, Role role, qint64 exceptUserId) const;
     Result<SecureBytes> insert(const Actor& actor, const NewAccount& account);
     Result<Account> target(const Actor& actor, Operation operation, const QString& login);
+    // Every account matching a fixed SQL tail (a constant of this class, never input).
+    Result<QList<Account>> accounts(const QString& whereAndOrder) const;
     // An account that can see customer data: the change waits for a branch manager (dual control).
     Status awaitConfirmation(const Actor& actor, const Account& account, const QString& change, const QDateTime& now,
         std::optional<Role> role = std::nullopt);
