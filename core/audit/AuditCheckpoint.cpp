@@ -1,0 +1,258 @@
+// Checkpoints of the audit log: what one names (head()), the comparison with a later state of the log
+// (verifyAgainst) and the exported text form (docs/AUDIT.md).
+#include "AuditLog.h"
+#include "AuditLogInternal.h"
+#include "db/Database.h"
+#include "db/QueryRows.h"
+
+#include <QCryptographicHash>
+#include <QStringList>
+
+namespace bv {
+
+Result<AuditCheckpoint> AuditLog::head() const
+{
+    AuditCheckpoint checkpoint;
+    checkpoint.databaseId = m_databaseId;
+    checkpoint.created = m_clock.nowUtc();
+    auto span = m_db.query(QStringLiteral("SELECT min(seq), max(seq), count(*) FROM audit_log"));
+    if (!span.ok())
+        return span.error();
+    if (span->next()) {
+        checkpoint.rowCount = span->value(2).toLongLong();
+        checkpoint.firstSeq = span->value(0).toLongLong();
+        checkpoint.seq = span->value(1).toLongLong();
+    }
+    BV_TRY(rowsFinished(*span, Reading::AuditLog));
+    if (checkpoint.rowCount <= 0) {
+        // a checkpoint of the empty log names the genesis hash
+        checkpoint.rowCount = 0;
+        checkpoint.firstSeq = 1;
+        checkpoint.seq = 0;
+        checkpoint.hash = genesisHash(m_databaseId);
+        return checkpoint;
+    }
+    auto ends = m_db.query(QStringLiteral("SELECT seq, at, hash FROM audit_log WHERE seq IN (?, ?)"),
+        {checkpoint.firstSeq, checkpoint.seq});
+    if (!ends.ok())
+        return ends.error();
+    while (ends->next()) {
+        const qint64 seq = ends->value(0).toLongLong();
+        const QDateTime at = QDateTime::fromString(ends->value(1).toString(), Qt::ISODateWithMs);
+        if (seq == checkpoint.firstSeq)
+            checkpoint.firstAt = at;
+        if (seq == checkpoint.seq) {
+            checkpoint.headAt = at;
+            checkpoint.hash = ends->value(2).toByteArray();
+        }
+    }
+    BV_TRY(rowsFinished(*ends, Reading::AuditLog));
+    return checkpoint;
+}
+
+Result<AuditVerification> AuditLog::verifyAgainst(const AuditCheckpoint& checkpoint) const
+{
+    auto walked = walk({});
+    if (!walked.ok())
+        return walked.error();
+    const Chain& chain = *walked;
+    AuditVerification result = chain.result;
+    if (!result.ok())
+        return result;
+    if (checkpoint.databaseId != m_databaseId) {
+        result.problem = tr("the checkpoint belongs to another database");
+        return result;
+    }
+    const bool counted = checkpoint.format >= 2;
+    if (counted) {
+        const qint64 span = checkpoint.seq >= checkpoint.firstSeq ? checkpoint.seq - checkpoint.firstSeq + 1 : 0;
+        if (checkpoint.firstSeq < 1 || checkpoint.rowCount != span) {
+            result.problem = tr("the checkpoint counts %1 row(s) from row %2 to row %3: the log already had rows "
+                                "missing when it was taken")
+                                 .arg(checkpoint.rowCount)
+                                 .arg(checkpoint.firstSeq)
+                                 .arg(checkpoint.seq);
+            return result;
+        }
+    }
+    if (checkpoint.seq > result.headSeq) {
+        result.firstBrokenSeq = result.headSeq + 1;
+        result.problem = tr("the log ends at row %1, but the checkpoint names row %2: the log was truncated")
+                             .arg(result.headSeq)
+                             .arg(checkpoint.seq);
+        return result;
+    }
+    if (checkpoint.seq == 0) {
+        // a checkpoint of the empty log names the genesis hash
+        if (checkpoint.hash != genesisHash(m_databaseId))
+            result.problem = tr("the checkpoint of the empty log does not name this database's first hash");
+        return result;
+    }
+    // Every row from the checkpoint's first to its head was there when it was taken. Those missing now
+    // must have been removed by a purge after the checkpoint, and legally: a purged row is older than the
+    // purge's cutoff, and the checkpoint knows when its first row and its head were written.
+    const qint64 low = counted ? checkpoint.firstSeq : checkpoint.seq;
+    const qint64 first = chain.firstSeq;
+    auto purgeOf = [&chain](qint64 seq) -> const PurgeRecord* {
+        for (const PurgeRecord& purge : chain.purges) {
+            if (purge.through >= seq)
+                return &purge;
+        }
+        return nullptr;
+    };
+    auto youngerThanCutoff = [](qint64 seq, const QDateTime& at, const PurgeRecord& purge) {
+        return tr("row %1 was written %2, after the cutoff %3 of purge row %4 that removed it: it was not past "
+                  "retention, the purge row is forged")
+            .arg(seq)
+            .arg(isoMs(at), isoMs(purge.cutoff))
+            .arg(purge.seq);
+    };
+    if (first > low) {
+        const PurgeRecord* purge = purgeOf(low);
+        if (!purge || purge->seq <= checkpoint.seq) {
+            result.firstBrokenSeq = low;
+            result.problem = tr("row %1 was in the log when the checkpoint was taken, but a purge row written "
+                                "before the checkpoint records it as purged: the log was rewritten")
+                                 .arg(low);
+            return result;
+        }
+        if (counted && checkpoint.firstAt.isValid() && purge->cutoff <= checkpoint.firstAt) {
+            result.firstBrokenSeq = low;
+            result.problem = youngerThanCutoff(low, checkpoint.firstAt, *purge);
+            return result;
+        }
+        if (first > checkpoint.seq) {
+            const PurgeRecord* atHead = purgeOf(checkpoint.seq);
+            if (counted && atHead && checkpoint.headAt.isValid() && atHead->cutoff <= checkpoint.headAt) {
+                result.firstBrokenSeq = std::max(low, atHead->from);
+                result.problem = youngerThanCutoff(checkpoint.seq, checkpoint.headAt, *atHead);
+                return result;
+            }
+            if (atHead && atHead->through == checkpoint.seq) {
+                // the checkpoint names the last purged row, which the kept chain continues from
+                if (atHead->continuesFrom != checkpoint.hash) {
+                    result.firstBrokenSeq = checkpoint.seq;
+                    result.problem = tr("row %1 differs from the checkpoint: the log was rewritten since the "
+                                        "checkpoint was taken")
+                                         .arg(checkpoint.seq);
+                }
+                return result;
+            }
+            result.problem = tr("row %1 of the checkpoint was purged under the retention rules; this checkpoint "
+                                "can no longer be compared")
+                                 .arg(checkpoint.seq);
+            return result;
+        }
+    }
+    auto q = m_db.query(QStringLiteral("SELECT hash FROM audit_log WHERE seq = ?"), {checkpoint.seq});
+    if (!q.ok())
+        return q.error();
+    const bool found = q->next();
+    const QByteArray stored = found ? q->value(0).toByteArray() : QByteArray();
+    BV_TRY(rowsFinished(*q, Reading::AuditLog));
+    if (!found || stored != checkpoint.hash) {
+        result.firstBrokenSeq = checkpoint.seq;
+        result.problem = tr("row %1 differs from the checkpoint: the log was rewritten since the checkpoint was taken")
+                             .arg(checkpoint.seq);
+        return result;
+    }
+    // The rows of the checkpoint still in the log: all of them from the first kept one to its head.
+    const qint64 keptFrom = std::max(first, low);
+    auto present = m_db.scalar(
+        QStringLiteral("SELECT count(*) FROM audit_log WHERE seq BETWEEN ? AND ?"), {keptFrom, checkpoint.seq});
+    if (!present.ok())
+        return present.error();
+    const qint64 expected = counted ? checkpoint.rowCount - (keptFrom - low) : checkpoint.seq - keptFrom + 1;
+    if (present->toLongLong() != expected) {
+        result.firstBrokenSeq = keptFrom;
+        result.problem = tr("the checkpoint counts %1 row(s) from row %2 to row %3 that should still be in the log, "
+                            "but the log has %4")
+                             .arg(expected)
+                             .arg(keptFrom)
+                             .arg(checkpoint.seq)
+                             .arg(present->toLongLong());
+    }
+    return result;
+}
+
+QString AuditCheckpoint::toText() const
+{
+    // Format 2 (issue 11): the first retained row and the row count besides the head. "sequence" stays the
+    // head, as in format 1, so an older reader still finds it.
+    auto time = [](const QDateTime& at) { return at.isValid() ? isoMs(at) : QString(); };
+    const QString body = QStringLiteral("BranchVault audit checkpoint\n"
+                                        "format: 2\n"
+                                        "database: %1\n"
+                                        "first: %2\n"
+                                        "first-time: %3\n"
+                                        "sequence: %4\n"
+                                        "head-time: %5\n"
+                                        "hash: %6\n"
+                                        "rows: %7\n"
+                                        "created: %8\n")
+                             .arg(databaseId)
+                             .arg(firstSeq)
+                             .arg(time(firstAt))
+                             .arg(seq)
+                             .arg(time(headAt), QString::fromLatin1(hash.toHex()))
+                             .arg(rowCount)
+                             .arg(created.toUTC().toString(Qt::ISODate));
+    const QByteArray check = QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex();
+    return body + QStringLiteral("check: ") + QString::fromLatin1(check) + QLatin1Char('\n');
+}
+
+Result<AuditCheckpoint> AuditCheckpoint::parse(const QString& text)
+{
+    const qsizetype checkAt = text.indexOf(QLatin1String("check: "));
+    auto invalid = [](const QString& why) {
+        return makeError(ErrorCode::Damaged,
+            AuditLog::tr("The checkpoint file is not valid (%1). Use the checkpoint exactly as it was "
+                         "exported.")
+                .arg(why));
+    };
+    if (!text.startsWith(QLatin1String("BranchVault audit checkpoint\n")) || checkAt < 0)
+        return invalid(AuditLog::tr("not a BranchVault audit checkpoint"));
+    const QString body = text.left(checkAt);
+    const QString check = text.mid(checkAt + 7).trimmed();
+    if (QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex() != check.toLatin1())
+        return invalid(AuditLog::tr("its check line does not match its content"));
+    AuditCheckpoint checkpoint;
+    checkpoint.format = 1; // no "format" line: written before issue 11, the head only
+    bool hasFirst = false;
+    bool hasRows = false;
+    auto number = [](const QString& value, bool* ok) { return value.toLongLong(ok); };
+    for (const QString& line : body.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const QString key = line.section(QStringLiteral(": "), 0, 0);
+        const QString value = line.contains(QStringLiteral(": ")) ? line.section(QStringLiteral(": "), 1) : QString();
+        if (key == QLatin1String("format"))
+            checkpoint.format = value.toInt();
+        else if (key == QLatin1String("database"))
+            checkpoint.databaseId = value;
+        else if (key == QLatin1String("first"))
+            checkpoint.firstSeq = number(value, &hasFirst);
+        else if (key == QLatin1String("first-time"))
+            checkpoint.firstAt = QDateTime::fromString(value, Qt::ISODateWithMs);
+        else if (key == QLatin1String("sequence"))
+            checkpoint.seq = value.toLongLong();
+        else if (key == QLatin1String("head-time"))
+            checkpoint.headAt = QDateTime::fromString(value, Qt::ISODateWithMs);
+        else if (key == QLatin1String("hash"))
+            checkpoint.hash = QByteArray::fromHex(value.toLatin1());
+        else if (key == QLatin1String("rows"))
+            checkpoint.rowCount = number(value, &hasRows);
+        else if (key == QLatin1String("created"))
+            checkpoint.created = QDateTime::fromString(value, Qt::ISODate);
+    }
+    if (checkpoint.format < 1 || checkpoint.format > 2)
+        return invalid(AuditLog::tr("format %1 is not known to this version").arg(checkpoint.format));
+    if (checkpoint.databaseId.isEmpty() || checkpoint.hash.size() != 32
+        || (checkpoint.format >= 2 && (!hasFirst || !hasRows)))
+        return invalid(AuditLog::tr("a line is missing"));
+    if (checkpoint.format == 1) {
+        checkpoint.firstSeq = 0;
+        checkpoint.rowCount = -1;
+    }
+    return checkpoint;
+}
+
+} // namespace bv
