@@ -199,23 +199,36 @@ Status updateMasked(Database& db, const SealedRow& row, const QString& masked)
         {masked, row.ownerKind, row.ownerId, row.field});
 }
 
-Status tightenPairs(Database& db, const MaskSettings& settings, StoredMasks::Counts* counts)
+// The suspicious pairs that carry a masked shared value, in id order.
+struct Pair
 {
-    auto q = db.query(QStringLiteral("SELECT id, kind, masked_value FROM suspicious_pairs "
+    qint64 id;
+    QString kind;
+    qint64 a;
+    qint64 b;
+    QString masked;
+};
+
+Result<QList<Pair>> pairsWithValues(Database& db)
+{
+    auto q = db.query(QStringLiteral("SELECT id, kind, customer_a, customer_b, masked_value FROM suspicious_pairs "
                                      "WHERE masked_value IS NOT NULL ORDER BY id"));
     if (!q.ok())
         return q.error();
-    struct Pair
-    {
-        qint64 id;
-        QString kind;
-        QString masked;
-    };
     QList<Pair> pairs;
     while (q->next())
-        pairs.append(Pair {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString()});
+        pairs.append(Pair {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toLongLong(),
+            q->value(3).toLongLong(), q->value(4).toString()});
     BV_TRY(rowsFinished(*q, Reading::Customers));
-    for (const Pair& pair : std::as_const(pairs)) {
+    return pairs;
+}
+
+Status tightenPairs(Database& db, const MaskSettings& settings, StoredMasks::Counts* counts)
+{
+    auto pairs = pairsWithValues(db);
+    if (!pairs.ok())
+        return pairs.error();
+    for (const Pair& pair : std::as_const(*pairs)) {
         bool exact = true;
         const QString tightened = Masking::tighten(
             pair.kind == QLatin1String("account") ? MaskKind::Account : MaskKind::Phone, pair.masked, settings, &exact);
@@ -234,24 +247,10 @@ Status tightenPairs(Database& db, const MaskSettings& settings, StoredMasks::Cou
 // index equals one of the second's: its masked form, just re-masked, is the pair's.
 Status remaskPairs(Database& db, StoredMasks::Counts* counts)
 {
-    auto q = db.query(QStringLiteral("SELECT id, kind, customer_a, customer_b, masked_value FROM suspicious_pairs "
-                                     "WHERE masked_value IS NOT NULL ORDER BY id"));
-    if (!q.ok())
-        return q.error();
-    struct Pair
-    {
-        qint64 id;
-        QString kind;
-        qint64 a;
-        qint64 b;
-        QString masked;
-    };
-    QList<Pair> pairs;
-    while (q->next())
-        pairs.append(Pair {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toLongLong(),
-            q->value(3).toLongLong(), q->value(4).toString()});
-    BV_TRY(rowsFinished(*q, Reading::Customers));
-    for (const Pair& pair : std::as_const(pairs)) {
+    auto pairs = pairsWithValues(db);
+    if (!pairs.ok())
+        return pairs.error();
+    for (const Pair& pair : std::as_const(*pairs)) {
         const bool account = pair.kind == QLatin1String("account");
         const QString owners = account
             ? QStringLiteral(
