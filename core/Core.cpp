@@ -7,6 +7,9 @@
 #include "customers/CustomerService.h"
 #include "policy/AccessControl.h"
 #include "policy/SettingsService.h"
+#include "reports/PrintRegister.h"
+#include "reports/ReportContext.h"
+#include "reports/ReportService.h"
 #include "requests/RequestService.h"
 #include "vault/AdminService.h"
 #include "vault/Vault.h"
@@ -35,6 +38,10 @@ Core::Core(Vault& vault, VaultService& vaults, const Clock& clock)
     m_requests = std::make_unique<RequestService>(db, *m_auditLog, *m_access, *m_settings, *m_customers, clock);
     m_customers->setRequests(m_requests.get());
     m_admin = std::make_unique<AdminService>(vault, vaults, *m_access, *m_auditLog);
+    m_reportContext = std::make_unique<ReportContext>(ReportContext {db, *m_auditLog, *m_access, *m_settings, *m_auth,
+        *m_accounts, *m_audit, *m_customers, *m_requests, vault.staffCipher(), clock});
+    m_reports = std::make_unique<ReportService>(*m_reportContext);
+    m_printRegister = std::make_unique<PrintRegister>(*m_reportContext);
 }
 
 Core::~Core() = default;

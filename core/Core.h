@@ -15,6 +15,9 @@ class AuthService;
 class CustomerDirectory;
 class CustomerService;
 class Database;
+class PrintRegister;
+struct ReportContext;
+class ReportService;
 class RequestService;
 class SettingsService;
 class Vault;
@@ -44,6 +47,8 @@ public:
     CustomerService& customers() { return *m_customers; }
     const CustomerDirectory& customerDirectory() const;
     AdminService& admin() { return *m_admin; }
+    ReportService& reports() { return *m_reports; }
+    PrintRegister& printRegister() { return *m_printRegister; }
 
 private:
     Vault& m_vault;
@@ -57,6 +62,9 @@ private:
     std::unique_ptr<CustomerService> m_customers;
     std::unique_ptr<RequestService> m_requests;
     std::unique_ptr<AdminService> m_admin;
+    std::unique_ptr<ReportContext> m_reportContext;
+    std::unique_ptr<ReportService> m_reports;
+    std::unique_ptr<PrintRegister> m_printRegister;
 };
 
 } // namespace bv

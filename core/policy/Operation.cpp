@@ -99,10 +99,18 @@ QString Operations::key(Operation operation)
         return QStringLiteral("data_subject_report");
     case Operation::ViewReassignments:
         return QStringLiteral("view_reassignments");
+    case Operation::RunReport:
+        return QStringLiteral("run_report");
     case Operation::PrintReport:
         return QStringLiteral("print_report");
+    case Operation::ViewPrintRegister:
+        return QStringLiteral("view_print_register");
+    case Operation::RecordPrintEvent:
+        return QStringLiteral("record_print_event");
     case Operation::RecordPrintDestruction:
         return QStringLiteral("record_print_destruction");
+    case Operation::TracePrintout:
+        return QStringLiteral("trace_printout");
     case Operation::ConfirmAccounts:
         return QStringLiteral("confirm_accounts");
     }
@@ -198,10 +206,18 @@ QString Operations::label(Operation operation)
         return tr("produce a data-subject report");
     case Operation::ViewReassignments:
         return tr("view the reassignment list");
+    case Operation::RunReport:
+        return tr("run reports");
     case Operation::PrintReport:
         return tr("print controlled reports");
+    case Operation::ViewPrintRegister:
+        return tr("view the print register");
+    case Operation::RecordPrintEvent:
+        return tr("record who received, borrowed or returned a printout");
     case Operation::RecordPrintDestruction:
         return tr("record the destruction of printouts");
+    case Operation::TracePrintout:
+        return tr("trace a printout");
     case Operation::ConfirmAccounts:
         return tr("confirm staff account changes");
     }

@@ -58,8 +58,14 @@ enum class Operation
     ImportCustomers,
     DataSubjectReport, // needs a live grant as well
     ViewReassignments,
-    PrintReport, // needs a live grant as well
+    // controlled reports (DESIGN §8): each report names the one role that runs it; grade-1 content needs a
+    // live print/export grant as well
+    RunReport,
+    PrintReport,
+    ViewPrintRegister,
+    RecordPrintEvent, // received, handed over, lent, returned
     RecordPrintDestruction,
+    TracePrintout,
     // dual control of staff accounts: a branch manager confirms (or declines) what the administrator did to
     // an account that can see customer data, and writes its key slot
     ConfirmAccounts,

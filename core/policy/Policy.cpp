@@ -109,10 +109,19 @@ unsigned rolesFor(Operation operation)
         return M | C;
     case Operation::ViewReassignments:
         return M;
+    // reports: the administrator's account roster and the auditor's audit reports hold no customer data
+    case Operation::RunReport:
+        return A | U | M | C;
     case Operation::PrintReport:
+        return A | U | M | C;
+    case Operation::ViewPrintRegister:
+        return U | M;
+    case Operation::RecordPrintEvent:
         return M | C;
     case Operation::RecordPrintDestruction:
         return M;
+    case Operation::TracePrintout:
+        return U | M;
     case Operation::ConfirmAccounts:
         return M;
     }
