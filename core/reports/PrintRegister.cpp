@@ -66,3 +66,12 @@ QString PrintRegister::eventLabel(PrintEventKind)
 }
 
 } // namespace bv
+
+namespace bv {
+
+Result<ReportDocument> buildPrintRegisterReport(ReportContext&, const Actor&, const ReportRequest&)
+{
+    return makeError(ErrorCode::Internal, QStringLiteral("not built yet"));
+}
+
+} // namespace bv

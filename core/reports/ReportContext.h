@@ -2,8 +2,12 @@
 
 // Internal to core/reports: what ReportService and PrintRegister work with. Not for ui/ or app/.
 
+#include "ReportDocument.h"
+#include "common/Result.h"
+
 namespace bv {
 
+struct Actor;
 class AccessControl;
 class AccountService;
 class AuditLog;
@@ -15,6 +19,7 @@ class Database;
 class FieldCipher;
 class RequestService;
 class SettingsService;
+struct ReportRequest;
 
 struct ReportContext
 {
@@ -30,5 +35,10 @@ struct ReportContext
     const FieldCipher& staffCipher; // the staff keys: the print key for page codes is derived from them
     const Clock& clock;
 };
+
+// The print register as a report (the borrowing and destruction record form, 《客户信息借阅、销毁记录表》),
+// built by PrintRegister's side for ReportService (PrintRegisterReport.cpp).
+Result<ReportDocument> buildPrintRegisterReport(
+    ReportContext& context, const Actor& actor, const ReportRequest& request);
 
 } // namespace bv

@@ -98,8 +98,8 @@ Result<Grant> RequestService::liveGrant(
     return noGrant();
 }
 
-Result<Grant> RequestService::consumeGrant(
-    const Actor& actor, RequestType type, const QString& report, qint64 customerId)
+Result<RequestService::ReportGrant> RequestService::findReportGrant(
+    const Actor& actor, RequestType type, const QString& report, qint64 customerId) const
 {
     if (type != RequestType::Export && type != RequestType::Print)
         return makeError(ErrorCode::Internal, tr("Only export and print grants are used up; other grants are reused."),
@@ -108,7 +108,6 @@ Result<Grant> RequestService::consumeGrant(
     if (!spec)
         return invalid(QStringLiteral("report"),
             tr("There is no report \"%1\". Choose one of %2.").arg(report, reportKeys().join(QStringLiteral(", "))));
-    const QString typeKey = requestTypeKey(type);
     QString noGrant;
     if (type == RequestType::Export)
         noGrant = customerId > 0 ? tr("You have no live approval to export the report \"%1\" for this customer. File "
@@ -144,6 +143,29 @@ Result<Grant> RequestService::consumeGrant(
     }
     if (!grant)
         return makeError(ErrorCode::NotFound, noGrant);
+    return ReportGrant {*grant, noGrant, customerNo, now};
+}
+
+Result<Grant> RequestService::liveReportGrant(
+    const Actor& actor, RequestType type, const QString& report, qint64 customerId) const
+{
+    auto found = findReportGrant(actor, type, report, customerId);
+    if (!found.ok())
+        return found.error();
+    return found->grant;
+}
+
+Result<Grant> RequestService::consumeGrant(
+    const Actor& actor, RequestType type, const QString& report, qint64 customerId)
+{
+    auto found = findReportGrant(actor, type, report, customerId);
+    if (!found.ok())
+        return found.error();
+    const Grant* grant = &found->grant;
+    const QString& noGrant = found->noGrant;
+    const QString& customerNo = found->customerNo;
+    const QDateTime now = found->now;
+    const QString typeKey = requestTypeKey(type);
 
     Transaction tx(m_db);
     if (!tx.ok())

@@ -119,6 +119,9 @@ public:
     // Single-use grants (export/print): finds the live grant for `report` (and customer, if any),
     // marks it used and audits the use, inside the caller's transaction.
     Result<Grant> consumeGrant(const Actor& actor, RequestType type, const QString& report, qint64 customerId = 0);
+    // The live single-use grant consumeGrant would use, without using it (a report's preview).
+    Result<Grant> liveReportGrant(
+        const Actor& actor, RequestType type, const QString& report, qint64 customerId = 0) const;
     // Audits one use of a reusable grant (reveal, restricted access), inside the caller's transaction.
     Status recordUse(const Actor& actor, const Grant& grant, const QString& customerNo, const QStringList& fields);
 
@@ -130,6 +133,15 @@ public:
     static QString statusLabel(RequestStatus status);
 
 private:
+    struct ReportGrant
+    {
+        Grant grant;
+        QString noGrant; // the refusal when it is gone by the time it is used
+        QString customerNo;
+        QDateTime now;
+    };
+    Result<ReportGrant> findReportGrant(
+        const Actor& actor, RequestType type, const QString& report, qint64 customerId) const;
     Result<Request> load(qint64 id) const;
     // A decision's reason, trimmed; refused when too long, or empty while `whenEmpty` (the message) is set.
     static Result<QString> checkedReason(const QString& reason, const QString& whenEmpty);
