@@ -17,6 +17,7 @@ APT_PACKAGES=(
   qtkeychain-qt6-dev libsecret-1-0 libsodium-dev
   gnome-keyring dbus libsecret-tools
   fonts-noto-cjk
+  libqrencode-dev libzxing-dev poppler-utils zbar-tools
   clang libclang-rt-14-dev
 )
 BACKPORTS_PACKAGES=(libsqlcipher-dev sqlcipher)

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "reports/ReportDocument.h"
+
+#include <QString>
+
+#include <memory>
+
+class QPagedPaintDevice;
+
+namespace bv {
+
+// Lays a ReportDocument out on A4 pages (portrait or landscape, from the document) and paints it with
+// the controlled-document marks (DESIGN §8): 受控文件 / CONTROLLED, serial and copy, branch, printing
+// user, branch time, period of use, page x of y, a diagonal watermark with user, time and serial, and a
+// QR code per page. Table headers repeat on every page; no row is split across pages. The same layout
+// serves the printer (QPrinter), the print preview and PDF (QPdfWriter); marks and watermark are page
+// content, not annotations.
+class ReportRenderer
+{
+public:
+    explicit ReportRenderer(ReportDocument document);
+    ~ReportRenderer();
+
+    // Sets the device's page layout (A4, the document's orientation, margins) and lays the document
+    // out for it. Returns the page count (at least 1).
+    int layout(QPagedPaintDevice& device);
+    // Paints every page of one copy onto `device`, after layout(). `marks` null: a preview, marked
+    // "PREVIEW — not a controlled copy" with no serial and no QR code. With marks, marks->pageCodes must
+    // hold one code per page. `startWithNewPage`: the device already holds a copy (several copies in one
+    // print job). Returns false with `error` set when painting failed.
+    bool paint(QPagedPaintDevice& device, const PrintMarks* marks, bool startWithNewPage, QString* error);
+
+private:
+    struct Layout;
+    ReportDocument m_document;
+    std::unique_ptr<Layout> m_layout;
+};
+
+} // namespace bv
