@@ -1,0 +1,70 @@
+#pragma once
+
+#include "common/Error.h"
+#include "common/Result.h"
+#include "common/WorkspaceContext.h"
+#include "reports/ReportService.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QString>
+
+#include <functional>
+
+class QPagedPaintDevice;
+class QWidget;
+
+namespace bv::ui {
+
+// One controlled print or PDF, the same for every page that prints (reports, reprints from the print
+// register, the audit checkpoint sheet): the print dialog or the file dialog (both through the Dialogs seam),
+// then the print the core registers (printControlled / reprintControlled) onto the printer or into a new PDF
+// file. A PDF is written into an owner-only temporary file beside the chosen name and renamed only when
+// complete; an existing file is never replaced. Errors are not shown here: the caller reports error().
+class ControlledOutput
+{
+    Q_DECLARE_TR_FUNCTIONS(ControlledOutput)
+public:
+    enum class Outcome
+    {
+        Done,
+        Cancelled, // the dialog was cancelled: nothing registered (the cancellation is audited)
+        Failed, // see error()
+    };
+    // The registered print: `copies` copies of the document onto `device`; fills `job`.
+    using PrintFn = std::function<Status(PrintMedium medium, int copies, QPagedPaintDevice& device, PrintJob* job)>;
+    // The dialog was cancelled before print(): audits it (ReportService::printCancelled).
+    using CancelFn = std::function<Status(PrintMedium medium)>;
+
+    static constexpr int kMaxCopies = 10; // ReportService::print takes 1–10
+
+    ControlledOutput(const WorkspaceContext& context, QWidget* parent);
+
+    // The print dialog, preset to `copies` (the number chosen there is the number printed; each copy is
+    // painted with its own marks, the printer itself prints each once).
+    Outcome toPrinter(const QString& title, int copies, const PrintFn& print, const CancelFn& cancelled);
+    // The file dialog, proposing suggestedFileName(fileBase, today); one copy.
+    Outcome toPdf(const QString& title, const QString& fileBase, const PrintFn& print, const CancelFn& cancelled);
+
+    const PrintJob& job() const { return m_job; }
+    QString file() const { return m_file; }
+    const Error& error() const { return m_error; }
+
+    // "<base>-<yyyyMMdd>.pdf": `base` is a report key or a serial (never customer data), reduced to
+    // letters, digits, '-' and '_'.
+    static QString suggestedFileName(const QString& base, const QDate& date);
+    // The plain statement shown beside every "Save PDF" button.
+    static QString pdfAdvisoryNote();
+
+private:
+    Outcome cancel(const CancelFn& cancelled, PrintMedium medium);
+    Outcome failed(const Error& error);
+
+    WorkspaceContext m_context;
+    QWidget* m_parent = nullptr;
+    PrintJob m_job;
+    QString m_file;
+    Error m_error;
+};
+
+} // namespace bv::ui
