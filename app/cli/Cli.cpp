@@ -74,6 +74,8 @@ Cli::Cli()
     registerCustomerCommands(m_commands);
     registerCustomerReviewCommands(m_commands);
     registerCustomerCareCommands(m_commands);
+    registerReportCommands(m_commands);
+    registerPrintRegisterCommands(m_commands);
 }
 
 int Cli::usageError(CliOutput& out, const QString& message)
@@ -120,11 +122,11 @@ int Cli::run(const QStringList& arguments)
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     // One parser for every command: options with a value, then flags. Each command checks what it needs.
-    static const char* const valueOptions[]
-        = {"db", "lang", "out", "from", "user", "totp", "role", "name", "branch", "type", "customer", "customers",
-            "fields", "purpose", "days", "hours", "reason", "since", "until", "action", "checkpoint", "file", "report",
-            "id", "mobile", "account", "manager", "until-date", "limit", "login", "staff", "after", "sort", "channel",
-            "content", "scope", "customers-count", "copies", "outcome", "status", "resolution", "received", "date"};
+    static const char* const valueOptions[] = {"db", "lang", "out", "from", "user", "totp", "role", "name", "branch",
+        "type", "customer", "customers", "fields", "purpose", "days", "hours", "reason", "since", "until", "action",
+        "checkpoint", "file", "report", "id", "mobile", "account", "manager", "until-date", "limit", "login", "staff",
+        "after", "sort", "channel", "content", "scope", "customers-count", "copies", "outcome", "status", "resolution",
+        "received", "date", "param", "pdf", "period-days", "serial", "to", "witness", "method", "image"};
     static const char* const flagOptions[] = {"json", "help", "version", "all", "quick", "enable", "disable",
         "marketing", "open", "recovery", "mask-numbers"};
     for (const char* name : valueOptions)

@@ -82,5 +82,7 @@ void registerAuditCommands(CommandTable& table);
 void registerCustomerCommands(CommandTable& table);
 void registerCustomerReviewCommands(CommandTable& table);
 void registerCustomerCareCommands(CommandTable& table);
+void registerReportCommands(CommandTable& table);
+void registerPrintRegisterCommands(CommandTable& table);
 
 } // namespace bv::cli

@@ -26,20 +26,6 @@ QString value(const CustomerInput& input, const char* key)
     return input.values.value(QString::fromLatin1(key));
 }
 
-// The customer document of `customer add`, from the test data.
-QByteArray documentOf(const CustomerInput& input)
-{
-    QJsonObject values;
-    for (auto it = input.values.cbegin(); it != input.values.cend(); ++it)
-        values.insert(it.key(), it.value());
-    QJsonArray accounts;
-    for (const AccountInput& a : input.accounts)
-        accounts.append(QJsonObject {{QStringLiteral("number"), a.number}, {QStringLiteral("type"), a.type},
-            {QStringLiteral("openedOn"), a.openedOn.toString(Qt::ISODate)}});
-    return QJsonDocument(QJsonObject {{QStringLiteral("values"), values}, {QStringLiteral("accounts"), accounts}})
-        .toJson(QJsonDocument::Compact);
-}
-
 } // namespace
 
 class TestCliCustomers : public QObject
@@ -103,7 +89,7 @@ private slots:
 
         // --- entry: c1 enters the customer, the document on stdin after the password ---
         // a document that is not right is refused with one line that repeats no value from it
-        QJsonObject bad = QJsonDocument::fromJson(documentOf(input)).object();
+        QJsonObject bad = QJsonDocument::fromJson(customerDocument(input)).object();
         bad.insert(fullId, 1); // an ID number where a key belongs
         Run refused = seen(QStringLiteral("c1"), {QStringLiteral("customer"), QStringLiteral("add")},
             QJsonDocument(bad).toJson(QJsonDocument::Compact));
@@ -116,7 +102,7 @@ private slots:
         QCOMPARE(missingFile.status, exitStatusFor(ErrorCode::NotFound));
 
         Run added = seen(QStringLiteral("c1"),
-            {QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--json")}, documentOf(input));
+            {QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--json")}, customerDocument(input));
         QVERIFY2(added.status == 0, added.err.constData());
         const QString customerNo = added.json().value(QStringLiteral("customerNo")).toString();
         const qint64 createChange = added.json().value(QStringLiteral("changeId")).toInteger();

@@ -2,6 +2,10 @@
 
 #include "policy/FieldCatalogue.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace bv::test {
 
 // The check character is computed here on its own, not with core/customers/IdNumber, so that a wrong check
@@ -75,6 +79,19 @@ CustomerInput customerInput(int seed)
     card.openedOn = QDate(2015, 1, 1).addDays(seed % 3000);
     input.accounts << card;
     return input;
+}
+
+QByteArray customerDocument(const CustomerInput& input)
+{
+    QJsonObject values;
+    for (auto it = input.values.cbegin(); it != input.values.cend(); ++it)
+        values.insert(it.key(), it.value());
+    QJsonArray accounts;
+    for (const AccountInput& a : input.accounts)
+        accounts.append(QJsonObject {{QStringLiteral("number"), a.number}, {QStringLiteral("type"), a.type},
+            {QStringLiteral("openedOn"), a.openedOn.toString(Qt::ISODate)}});
+    return QJsonDocument(QJsonObject {{QStringLiteral("values"), values}, {QStringLiteral("accounts"), accounts}})
+        .toJson(QJsonDocument::Compact);
 }
 
 } // namespace bv::test

@@ -2,6 +2,7 @@
 
 #include "customers/CustomerRecord.h"
 
+#include <QByteArray>
 #include <QDate>
 #include <QString>
 
@@ -16,5 +17,7 @@ QString chineseName(int seed);
 
 // A complete, valid entry for a new customer.
 CustomerInput customerInput(int seed);
+// The same entry as the JSON document `branchvault-cli customer add` reads on stdin.
+QByteArray customerDocument(const CustomerInput& input);
 
 } // namespace bv::test
