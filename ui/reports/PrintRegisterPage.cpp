@@ -186,11 +186,11 @@ void PrintRegisterPage::updateSelection()
         return;
     const PrintCopyState state = copy ? copy->state : PrintCopyState::Failed;
     const bool inHand = state == PrintCopyState::Printed || state == PrintCopyState::Received;
-    m_receive->setEnabled(copy && state == PrintCopyState::Printed);
+    m_receive->setEnabled(copy && inHand); // received again: it passed to someone else
     m_handOver->setEnabled(copy && inHand && copy->report == kDataSubjectReport);
     m_lend->setEnabled(copy && inHand);
     m_return->setEnabled(copy && state == PrintCopyState::Lent);
-    m_destroy->setEnabled(copy && inHand);
+    m_destroy->setEnabled(copy && (inHand || state == PrintCopyState::Failed)); // a spoiled print too
     m_reprint->setEnabled(copy && state != PrintCopyState::Printing && state != PrintCopyState::Failed);
 }
 

@@ -22,6 +22,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace bv::ui {
 
 namespace {
@@ -300,6 +302,10 @@ QList<Request> ReportsPage::liveGrants() const
             continue;
         live << request;
     }
+    // the order in which the core uses them: the one that runs out first
+    std::sort(live.begin(), live.end(), [](const Request& a, const Request& b) {
+        return a.validUntil != b.validUntil ? a.validUntil < b.validUntil : a.id < b.id;
+    });
     return live;
 }
 
@@ -311,20 +317,28 @@ void ReportsPage::updateGrant()
         return;
     const std::optional<ReportInfo> info = currentReport();
     m_request->setEnabled(RequestService::reportKeys().contains(info->key));
+    // As the core chooses: the approval that runs out first; a PDF uses an export approval, else a print one.
     const QList<Request> live = liveGrants();
-    QStringList lines;
-    for (RequestType type : {RequestType::Print, RequestType::Export}) {
+    auto first = [&](RequestType type) -> std::optional<Request> {
         for (const Request& request : live) {
-            if (request.type != type)
-                continue;
-            lines << (type == RequestType::Print
-                    ? tr("Print… will use special request %1, approved by %2, valid until %3.")
-                    : tr("Save as PDF… will use special request %1, approved by %2, valid until %3."))
-                         .arg(request.id)
-                         .arg(request.decidedByLogin, timeText(request.validUntil));
-            break; // the first one is the one used; one print uses it up
+            if (request.type == type)
+                return request;
         }
-    }
+        return std::nullopt;
+    };
+    const std::optional<Request> onPaper = first(RequestType::Print);
+    std::optional<Request> asPdf = first(RequestType::Export);
+    if (!asPdf)
+        asPdf = onPaper;
+    QStringList lines;
+    if (onPaper)
+        lines << tr("Print… will use special request %1, approved by %2, valid until %3.")
+                     .arg(onPaper->id)
+                     .arg(onPaper->decidedByLogin, timeText(onPaper->validUntil));
+    if (asPdf)
+        lines << tr("Save as PDF… will use special request %1, approved by %2, valid until %3.")
+                     .arg(asPdf->id)
+                     .arg(asPdf->decidedByLogin, timeText(asPdf->validUntil));
     if (lines.isEmpty())
         lines << tr("This report holds protected customer data with these parameters. There is no approved special "
                     "request for it: printing or saving it will be refused. Request approval, and have another "
