@@ -11,6 +11,8 @@ inline constexpr char SessionUnlock[] = "auth.unlock";
 inline constexpr char PasswordChange[] = "auth.password_change";
 inline constexpr char SecondFactorEnrol[] = "auth.totp_enrol";
 inline constexpr char SecondFactorRemove[] = "auth.totp_remove";
+// a second person confirmed one decision with their password on the operator's screen (no session)
+inline constexpr char ConfirmPerson[] = "auth.confirm_person";
 
 inline constexpr char AccessDenied[] = "access.denied";
 
