@@ -51,6 +51,7 @@ inline constexpr char RequestRevoke[] = "request.revoke";
 inline constexpr char RequestWithdraw[] = "request.withdraw";
 inline constexpr char RequestList[] = "request.list"; // a list of requests was shown (details: its filter)
 inline constexpr char GrantUse[] = "grant.use";
+inline constexpr char GrantRelease[] = "request.release"; // a failed print gave its single-use grant back
 
 inline constexpr char CustomerCreate[] = "customer.create";
 inline constexpr char CustomerEdit[] = "customer.edit";
