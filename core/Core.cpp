@@ -8,6 +8,7 @@
 #include "policy/AccessControl.h"
 #include "policy/SettingsService.h"
 #include "reports/PrintRegister.h"
+#include "reports/PrintRegisterStore.h"
 #include "reports/ReportContext.h"
 #include "reports/ReportService.h"
 #include "requests/RequestService.h"
@@ -42,6 +43,10 @@ Core::Core(Vault& vault, VaultService& vaults, const Clock& clock)
         *m_accounts, *m_audit, *m_customers, *m_requests, vault.staffCipher(), clock});
     m_reports = std::make_unique<ReportService>(*m_reportContext);
     m_printRegister = std::make_unique<PrintRegister>(*m_reportContext);
+    // the print register's open alerts in the auditor's alert list (DESIGN §8)
+    m_audit->addAlertSource([context = m_reportContext.get()](const QDateTime& until, QList<AuditAlert>* alerts) {
+        return appendPrintAlerts(*context, until, alerts);
+    });
 }
 
 Core::~Core() = default;

@@ -11,6 +11,8 @@ inline constexpr char SessionUnlock[] = "auth.unlock";
 inline constexpr char PasswordChange[] = "auth.password_change";
 inline constexpr char SecondFactorEnrol[] = "auth.totp_enrol";
 inline constexpr char SecondFactorRemove[] = "auth.totp_remove";
+// a second person confirmed one decision with their password on the operator's screen (no session)
+inline constexpr char ConfirmPerson[] = "auth.confirm_person";
 
 inline constexpr char AccessDenied[] = "access.denied";
 
@@ -51,6 +53,23 @@ inline constexpr char RequestRevoke[] = "request.revoke";
 inline constexpr char RequestWithdraw[] = "request.withdraw";
 inline constexpr char RequestList[] = "request.list"; // a list of requests was shown (details: its filter)
 inline constexpr char GrantUse[] = "grant.use";
+inline constexpr char GrantRelease[] = "request.release"; // a failed print gave its single-use grant back
+
+// Controlled printing (DESIGN §8): the print flow (ReportService) and the print register's lifecycle events.
+inline constexpr char ReportPrint[] = "report.print"; // a print registered: serial, copies, grant
+inline constexpr char ReportPageCodes[] = "report.page_codes"; // the QR payloads of a copy's pages were issued
+inline constexpr char ReportPrintDone[] = "report.print_done";
+inline constexpr char ReportPrintFailed[] = "report.print_failed";
+inline constexpr char ReportPrintCancelled[] = "report.print_cancelled"; // the dialog was cancelled: nothing used
+inline constexpr char ReportTrace[] = "report.trace";
+inline constexpr char PrintList[] = "print.list";
+inline constexpr char PrintAlerts[] = "print.alerts";
+inline constexpr char PrintVerify[] = "print.verify";
+inline constexpr char PrintReceive[] = "print.receive";
+inline constexpr char PrintHandOver[] = "print.handover";
+inline constexpr char PrintLend[] = "print.lend";
+inline constexpr char PrintReturn[] = "print.return";
+inline constexpr char PrintDestroy[] = "print.destroy";
 
 inline constexpr char CustomerCreate[] = "customer.create";
 inline constexpr char CustomerEdit[] = "customer.edit";
@@ -73,6 +92,5 @@ inline constexpr char TierConfirm[] = "customer.tier_confirm";
 inline constexpr char ServiceRecord[] = "customer.service";
 inline constexpr char Complaint[] = "customer.complaint";
 inline constexpr char Consent[] = "customer.consent";
-inline constexpr char PrintDestroy[] = "report.destroy";
 
 } // namespace bv::audit

@@ -641,6 +641,8 @@ Result<QList<AuditAlert>> AuditService::alerts(const Session& session, const QDa
     BV_TRY(customerAlerts(since, until, &alerts));
     BV_TRY(failedSignInAlerts(since, until, &alerts));
     BV_TRY(quickGrantAlerts(since, until, &alerts));
+    for (const AlertSource& source : std::as_const(m_alertSources))
+        BV_TRY(source(until, &alerts));
     std::stable_sort(alerts.begin(), alerts.end(), [](const AuditAlert& a, const AuditAlert& b) {
         if (a.from != b.from)
             return a.from < b.from;

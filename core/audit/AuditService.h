@@ -51,6 +51,10 @@ public:
     // Purges rows older than the retention period (audit.retention_days, never less than 180 days).
     Result<qint64> purge(const Session& session);
     Result<QList<AuditAlert>> alerts(const Session& session, const QDateTime& since, const QDateTime& until);
+    // Alerts that come from outside the audit log (the print register's overdue lendings, printouts past their
+    // period of use, unfinished prints): alerts() adds what each source finds open before `until`. Core wires them.
+    using AlertSource = std::function<Status(const QDateTime& until, QList<AuditAlert>* alerts)>;
+    void addAlertSource(AlertSource source) { m_alertSources.append(std::move(source)); }
 
     static constexpr int kMinimumRetentionDays = AuditLog::kMinimumRetentionDays; // DESIGN §7: never less
     static constexpr int kExportBatch = 1000; // rows per keyset page while exporting
@@ -76,6 +80,7 @@ private:
     AccessControl& m_access;
     SettingsService& m_settings;
     const Clock& m_clock;
+    QList<AlertSource> m_alertSources;
 };
 
 } // namespace bv

@@ -235,7 +235,8 @@ Error AuthService::wrongCredentials() const
            "if you forgot your password."));
 }
 
-Status AuthService::recordFailure(qint64 userId, const QString& login, const QString& reason, bool countTowardsLockout)
+Status AuthService::recordFailure(qint64 userId, const QString& login, const QString& reason, bool countTowardsLockout,
+    const char* action, const QString& purpose)
 {
     const qint64 limit = m_settings.integer(QString::fromLatin1(settings::LockoutAttempts));
     const qint64 minutes = m_settings.integer(QString::fromLatin1(settings::LockoutMinutes));
@@ -254,11 +255,13 @@ Status AuthService::recordFailure(qint64 userId, const QString& login, const QSt
     } else {
         BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET failed_attempts = ? WHERE id = ?"), {attempts, userId}));
     }
+    QJsonObject details {
+        {QStringLiteral("reason"), reason}, {QStringLiteral("failedAttempts"), lockNow ? int(limit) : attempts}};
+    if (!purpose.isEmpty())
+        details.insert(QStringLiteral("purpose"), purpose);
     BV_TRY(m_audit.append(anonymous(login),
-        AuditEvent {QString::fromLatin1(audit::SignIn), QStringLiteral("user"), QString::number(userId), QString(),
-            AuditOutcome::Failed,
-            QJsonObject {{QStringLiteral("reason"), reason},
-                {QStringLiteral("failedAttempts"), lockNow ? int(limit) : attempts}}}));
+        AuditEvent {QString::fromLatin1(action ? action : audit::SignIn), QStringLiteral("user"),
+            QString::number(userId), QString(), AuditOutcome::Failed, details}));
     if (lockNow)
         BV_TRY(m_audit.append(anonymous(login),
             AuditEvent {QString::fromLatin1(audit::Lockout), QStringLiteral("user"), QString::number(userId), QString(),
@@ -454,6 +457,88 @@ Result<Session> AuthService::signIn(const QString& login, const SecureBytes& pas
     session.m_token = token;
     session.m_info = entry.actor;
     return session;
+}
+
+Result<Actor> AuthService::confirmPerson(const QString& login, const SecureBytes& password, const QString& purpose)
+{
+    const QString typedLogin = login.trimmed();
+    const QString action = QString::fromLatin1(audit::ConfirmPerson);
+    const QString what = purpose.left(64);
+    const SecureBytes normalized = PasswordHasher::normalize(password);
+    auto failed = [&](const Actor& who, qint64 userId, const QString& reason) {
+        return m_audit.appendStandalone(who,
+            AuditEvent {action, QStringLiteral("user"), userId > 0 ? QString::number(userId) : QString(), QString(),
+                AuditOutcome::Failed,
+                QJsonObject {{QStringLiteral("reason"), reason}, {QStringLiteral("purpose"), what}}});
+    };
+    const Error wrong = makeError(ErrorCode::AuthenticationFailed,
+        tr("The login or the password of the confirming person is wrong. That person checks both and types them "
+           "again; repeated failures lock their account."));
+    if (typedLogin.isEmpty() || normalized.isEmpty())
+        return makeError(ErrorCode::InvalidInput, tr("The confirming person must type their own login and password."),
+            QString(), QStringLiteral("login"));
+    auto loaded = loadUser(m_db, QStringLiteral("login"), typedLogin);
+    if (!loaded.ok())
+        return loaded.error();
+    const QDateTime now = m_clock.nowUtc();
+    if (!loaded->has_value()) {
+        // the same time as a real check, as at sign-in
+        static const QString dummy = [this] {
+            const SecureBytes random = SecureBytes::random(16);
+            return PasswordHasher::hash(random.toHex(), hashParams()).value();
+        }();
+        PasswordHasher::verify(dummy, normalized);
+        BV_TRY(failed(unknownLogin(typedLogin), 0, QStringLiteral("unknown login")));
+        return wrong;
+    }
+    const UserRow user = **loaded;
+    if (user.lockedUntil.isValid() && user.lockedUntil > now) {
+        BV_TRY(failed(anonymous(typedLogin), user.id, QStringLiteral("locked")));
+        const int minutes = int((now.secsTo(user.lockedUntil) + 59) / 60);
+        return makeError(ErrorCode::AccountLocked,
+            tr("The confirming person's account is locked after too many failed attempts. Try again in %n "
+               "minute(s), or ask the system administrator to unlock it.",
+                nullptr, minutes));
+    }
+    if (!PasswordHasher::verify(user.passwordHash, normalized)) {
+        Status recorded
+            = recordFailure(user.id, typedLogin, QStringLiteral("wrong password"), true, audit::ConfirmPerson, what);
+        // locked now, or the failure could not be recorded: that error; otherwise the confirmation's own words
+        if (!recorded.ok() && recorded.error().code != ErrorCode::AuthenticationFailed)
+            return recorded.error();
+        return wrong;
+    }
+    QString refusal;
+    QString reason;
+    if (user.frozen) {
+        reason = QStringLiteral("frozen");
+        refusal = tr("The confirming person's account is frozen, so it cannot confirm anything. Ask another person.");
+    } else if (!user.awaiting.isEmpty()) {
+        reason = QStringLiteral("awaiting confirmation");
+        refusal = tr("The confirming person's account waits for a branch manager's confirmation and cannot confirm "
+                     "anything yet. Ask another person.");
+    } else if (user.mustChange) {
+        reason = QStringLiteral("password not changed");
+        refusal = tr("The confirming person still has a password set by the administrator. That person signs in and "
+                     "changes it first; then they can confirm.");
+    }
+    if (!refusal.isEmpty()) {
+        BV_TRY(failed(anonymous(typedLogin), user.id, reason));
+        return makeError(ErrorCode::AuthenticationFailed, refusal);
+    }
+    const Actor person = actorOf(user);
+    {
+        Transaction tx(m_db);
+        if (!tx.ok())
+            return tx.error();
+        // a correct password clears the failed attempts, as a sign-in does
+        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET failed_attempts = 0 WHERE id = ?"), {user.id}));
+        BV_TRY(m_audit.append(person,
+            AuditEvent {action, QStringLiteral("user"), QString::number(user.id), QString(), AuditOutcome::Ok,
+                QJsonObject {{QStringLiteral("purpose"), what}}}));
+        BV_TRY(tx.commit());
+    }
+    return person;
 }
 
 Status AuthService::signOut(const Session& session)

@@ -59,6 +59,15 @@ public:
     };
     Result<SessionState> resolve(const Session& session, bool touch = true);
 
+    // A second person's confirmation on the operator's screen (现场授权, DESIGN §3): the account `login` types its
+    // own password for one decision (`purpose`, an audit action such as "print.receive"). The password is
+    // checked with the same hashing and the same lockout counting as a sign-in (a wrong password counts towards
+    // that account's lockout), but no session is created and no key is unwrapped. Refused for a locked, frozen
+    // or unconfirmed account and for one whose password was set by someone else and not yet changed. Audited
+    // (auth.confirm_person) with its outcome. Call it outside a transaction: a failure is recorded even though
+    // the caller's operation stops. Returns the confirmed account.
+    Result<Actor> confirmPerson(const QString& login, const SecureBytes& password, const QString& purpose);
+
     Status lock(const Session& session);
     Status unlock(const Session& session, const SecureBytes& password);
     bool isLocked(const Session& session) const;
@@ -123,7 +132,9 @@ private:
     Result<FieldKeys> moveIntoKeySlots(const Actor& manager, const FieldKeys& legacy);
 
     Error wrongCredentials() const;
-    Status recordFailure(qint64 userId, const QString& login, const QString& reason, bool countTowardsLockout);
+    // `action`: the audit action of the failed attempt (nullptr: a sign-in); `purpose`: a confirmation's purpose.
+    Status recordFailure(qint64 userId, const QString& login, const QString& reason, bool countTowardsLockout,
+        const char* action = nullptr, const QString& purpose = QString());
 
     Database& m_db;
     AuditLog& m_audit;

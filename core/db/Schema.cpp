@@ -499,6 +499,74 @@ END;
 )sql"))},
         {7, QStringLiteral("mask widths within the regulatory floors, stored masked forms re-masked"),
             maskFloorsMigration},
+        {8, QStringLiteral("the print register: copies and their lifecycle, append-only and hash-chained"),
+            sqlMigration(QStringLiteral(R"sql(
+-- Issue 12 (DESIGN §8). Migration 1's print_register was never written to: one row per print could not hold a
+-- copy's lifecycle. It is replaced by one row per physical copy and one row per lifecycle event; nothing in
+-- either is ever changed or deleted. Every row carries its place in ONE hash chain across both tables (seq,
+-- in insertion order), the previous row's hash and its own: BLAKE2b over one canonical encoding
+-- (core/reports/PrintRegisterStore.cpp, the one encoder for insert and verify).
+DROP TABLE print_register;
+
+-- The print whose failure may give a single-use print/export grant back (RequestService::releaseGrant).
+ALTER TABLE requests ADD COLUMN used_for TEXT;
+
+CREATE TABLE print_copies (
+    seq          INTEGER NOT NULL UNIQUE,
+    serial       TEXT NOT NULL,
+    copy         INTEGER NOT NULL CHECK (copy BETWEEN 1 AND 9999),
+    job          INTEGER NOT NULL CHECK (job >= 1), -- 1: the first print of the serial; 2, ...: reprints
+    report       TEXT NOT NULL,
+    title        TEXT NOT NULL,
+    parameters   TEXT NOT NULL, -- what was asked, as shown (masked), one line
+    request_json TEXT NOT NULL, -- the report key and parameters for a reprint (customer numbers, dates, flags)
+    holds_grade1 INTEGER NOT NULL CHECK (holds_grade1 IN (0, 1)),
+    medium       TEXT NOT NULL CHECK (medium IN ('printer', 'pdf')),
+    printed_by   INTEGER NOT NULL REFERENCES users (id),
+    approved_by  INTEGER REFERENCES users (id),
+    request_id   INTEGER REFERENCES requests (id),
+    printed_at   TEXT NOT NULL,
+    valid_until  TEXT NOT NULL, -- last day of the period of use, branch time (yyyy-MM-dd)
+    prev_hash    BLOB NOT NULL,
+    hash         BLOB NOT NULL,
+    PRIMARY KEY (serial, copy)
+) STRICT;
+CREATE INDEX print_copies_printed_by ON print_copies (printed_by, printed_at);
+CREATE TRIGGER print_copies_never_changed BEFORE UPDATE ON print_copies
+BEGIN
+    SELECT RAISE(ABORT, 'the print register is append-only; record an event instead');
+END;
+CREATE TRIGGER print_copies_never_deleted BEFORE DELETE ON print_copies
+BEGIN
+    SELECT RAISE(ABORT, 'the print register is append-only; record an event instead');
+END;
+
+CREATE TABLE print_events (
+    seq       INTEGER NOT NULL UNIQUE,
+    serial    TEXT NOT NULL,
+    copy      INTEGER NOT NULL,
+    kind      TEXT NOT NULL CHECK (kind IN ('printed', 'failed', 'received', 'handed_over', 'lent', 'returned',
+                                             'destroyed')),
+    at        TEXT NOT NULL,
+    by_user   INTEGER NOT NULL REFERENCES users (id),
+    person    TEXT, -- received by / witness (login), or the borrower as typed
+    due       TEXT, -- lent: when it must be back
+    pages     INTEGER, -- printed: pages per copy
+    note      TEXT, -- failure text, destruction method, free note
+    prev_hash BLOB NOT NULL,
+    hash      BLOB NOT NULL,
+    FOREIGN KEY (serial, copy) REFERENCES print_copies (serial, copy)
+) STRICT;
+CREATE INDEX print_events_copy ON print_events (serial, copy, seq);
+CREATE TRIGGER print_events_never_changed BEFORE UPDATE ON print_events
+BEGIN
+    SELECT RAISE(ABORT, 'the print register is append-only; record an event instead');
+END;
+CREATE TRIGGER print_events_never_deleted BEFORE DELETE ON print_events
+BEGIN
+    SELECT RAISE(ABORT, 'the print register is append-only; record an event instead');
+END;
+)sql"))},
     };
     return migrations;
 }

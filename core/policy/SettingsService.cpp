@@ -79,6 +79,9 @@ const QList<SettingSpec>& SettingsService::specs()
                 QT_TR_NOOP("Public holidays (complaint deadlines skip them)"), QT_TR_NOOP("dates as YYYY-MM-DD")},
             {QString::fromLatin1(settings::ExtraWorkingDays), T::DateList, QString(), 0, 0,
                 QT_TR_NOOP("Weekend days that are working days (调休)"), QT_TR_NOOP("dates as YYYY-MM-DD")},
+            {QString::fromLatin1(settings::ReportPeriodDays), T::Integer, 30, 1, 365,
+                QT_TR_NOOP("Days a printed report may be used (period of use printed on every page)"),
+                QT_TR_NOOP("between 1 and 365 days")},
         };
         // the mask widths (DESIGN §4), each bounded by its floor (MaskSettings)
         const QVariantMap mask = MaskSettings().toMap();

@@ -105,6 +105,7 @@ inline constexpr char TierPlatinumCny[] = "customer.tier.platinum_cny";
 inline constexpr char TierDiamondCny[] = "customer.tier.diamond_cny";
 inline constexpr char Holidays[] = "complaint.holidays";
 inline constexpr char ExtraWorkingDays[] = "complaint.extra_working_days";
+inline constexpr char ReportPeriodDays[] = "reports.period_days";
 } // namespace settings
 
 } // namespace bv

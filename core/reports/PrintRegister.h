@@ -45,6 +45,7 @@ struct PrintEvent
     QString person; // received by / witness (login), or the borrower as typed
     QDateTime dueUtc; // lent: when it must be back
     QString note;
+    int pages = 0; // printed: pages of the copy
 };
 
 struct PrintCopy
@@ -96,7 +97,8 @@ struct PrintTrace
     };
     Verdict verdict = Verdict::NotBranchVault;
     int page = 0; // from the code; 0 when a serial was typed
-    PrintCopy copy; // when the serial is registered
+    PrintCopy copy; // when the serial is registered (a typed serial without "/n": its first copy)
+    QList<PrintCopy> copies; // every copy the input names (a typed serial without "/n": all of them)
     QString message; // translated
 };
 
@@ -108,7 +110,11 @@ struct PrintRegisterFilter
 
 // The print register (DESIGN §8): one row per physical copy and its lifecycle, append-only and
 // hash-chained like the audit log; every event is audited in the same transaction. Nothing in it is
-// ever edited or deleted.
+// ever edited or deleted. Copies and events are two tables with ONE hash chain across both in the order
+// they were written (core/reports/PrintRegisterStore): an event cannot be moved before its copy, and
+// verify() names the first row that was changed, removed or inserted. A copy's state is derived from its
+// events. Second persons (who receives a copy, who witnesses its destruction) confirm with their own
+// password on the recorder's screen (AuthService::confirmPerson).
 class PrintRegister
 {
     Q_DECLARE_TR_FUNCTIONS(PrintRegister)

@@ -156,7 +156,7 @@ Result<Grant> RequestService::liveReportGrant(
 }
 
 Result<Grant> RequestService::consumeGrant(
-    const Actor& actor, RequestType type, const QString& report, qint64 customerId)
+    const Actor& actor, RequestType type, const QString& report, qint64 customerId, const QString& usedFor)
 {
     auto found = findReportGrant(actor, type, report, customerId);
     if (!found.ok())
@@ -170,9 +170,9 @@ Result<Grant> RequestService::consumeGrant(
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    auto used = m_db.query(QStringLiteral("UPDATE requests SET status = 'used', used_at = ? WHERE id = ? AND status = "
-                                          "'approved' AND valid_until > ?"),
-        {now, grant->requestId, now});
+    auto used = m_db.query(QStringLiteral("UPDATE requests SET status = 'used', used_at = ?, used_for = ? WHERE id = ? "
+                                          "AND status = 'approved' AND valid_until > ?"),
+        {now, usedFor.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(usedFor), grant->requestId, now});
     if (!used.ok())
         return used.error();
     if (used->numRowsAffected() != 1)
@@ -181,11 +181,38 @@ Result<Grant> RequestService::consumeGrant(
         {QStringLiteral("report"), report}};
     if (!customerNo.isEmpty())
         details.insert(QStringLiteral("customer"), customerNo);
+    if (!usedFor.isEmpty())
+        details.insert(QStringLiteral("usedFor"), usedFor);
     BV_TRY(m_audit.append(actor,
         AuditEvent {QString::fromLatin1(audit::GrantUse), QStringLiteral("request"), QString::number(grant->requestId),
             customerNo, AuditOutcome::Ok, details}));
     BV_TRY(tx.commit());
     return *grant;
+}
+
+Result<bool> RequestService::releaseGrant(const Actor& actor, qint64 requestId, const QString& serial)
+{
+    if (!actor.isSignedIn() || requestId <= 0 || serial.isEmpty())
+        return false;
+    const QDateTime now = m_clock.nowUtc();
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    auto released
+        = m_db.query(QStringLiteral("UPDATE requests SET status = 'approved', used_at = NULL, used_for = NULL "
+                                    "WHERE id = ? AND requester_id = ? AND status = 'used' AND used_for = ? "
+                                    "AND type IN ('print', 'export') AND valid_until > ?"),
+            {requestId, actor.userId, serial, now});
+    if (!released.ok())
+        return released.error();
+    if (released->numRowsAffected() != 1)
+        return false;
+    BV_TRY(m_audit.append(actor,
+        AuditEvent {QString::fromLatin1(audit::GrantRelease), QStringLiteral("request"), QString::number(requestId),
+            QString(), AuditOutcome::Ok,
+            QJsonObject {{QStringLiteral("request"), requestId}, {QStringLiteral("serial"), serial}}}));
+    BV_TRY(tx.commit());
+    return true;
 }
 
 Status RequestService::recordUse(

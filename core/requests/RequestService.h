@@ -117,8 +117,15 @@ public:
     Result<Grant> liveGrant(
         const Actor& actor, RequestType type, qint64 customerId, const QString& field = QString()) const;
     // Single-use grants (export/print): finds the live grant for `report` (and customer, if any),
-    // marks it used and audits the use, inside the caller's transaction.
-    Result<Grant> consumeGrant(const Actor& actor, RequestType type, const QString& report, qint64 customerId = 0);
+    // marks it used and audits the use, inside the caller's transaction. `usedFor` names the print that
+    // used it (its serial), so that releaseGrant can give it back if that print fails.
+    Result<Grant> consumeGrant(const Actor& actor, RequestType type, const QString& report, qint64 customerId = 0,
+        const QString& usedFor = QString());
+    // Gives back the single-use grant `requestId` that the print `serial` used (consumeGrant with usedFor) when
+    // that print failed: the request is approved again, only if the actor filed it, it was used by that print
+    // and it is still within its validity. Audited (request.release) inside the caller's transaction. false:
+    // nothing to give back (used by another print, never used, or expired since).
+    Result<bool> releaseGrant(const Actor& actor, qint64 requestId, const QString& serial);
     // The live single-use grant consumeGrant would use, without using it (a report's preview).
     Result<Grant> liveReportGrant(
         const Actor& actor, RequestType type, const QString& report, qint64 customerId = 0) const;

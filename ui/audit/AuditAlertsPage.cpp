@@ -78,6 +78,13 @@ QString AuditAlertsPage::kindLabel(const QString& kind)
         return tr("Repeated failed sign-ins");
     if (kind == QLatin1String("quick_grant"))
         return tr("Grant used right after approval");
+    // the print register's open alerts (core/reports)
+    if (kind == QLatin1String("print_overdue"))
+        return tr("Printout not returned in time");
+    if (kind == QLatin1String("print_past_period"))
+        return tr("Printout past its period of use");
+    if (kind == QLatin1String("print_unfinished"))
+        return tr("Print never finished");
     return kind;
 }
 
