@@ -2,11 +2,13 @@
 
 #include "reports/ReportDocument.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
 
 class QPagedPaintDevice;
+class QPainter;
 
 namespace bv {
 
@@ -18,6 +20,7 @@ namespace bv {
 // content, not annotations.
 class ReportRenderer
 {
+    Q_DECLARE_TR_FUNCTIONS(ReportRenderer)
 public:
     explicit ReportRenderer(ReportDocument document);
     ~ReportRenderer();
@@ -29,7 +32,14 @@ public:
     // "PREVIEW — not a controlled copy" with no serial and no QR code. With marks, marks->pageCodes must
     // hold one code per page. `startWithNewPage`: the device already holds a copy (several copies in one
     // print job). Returns false with `error` set when painting failed.
+    // When a painter is already active on `device` (several copies in one job), paints with it and leaves
+    // it open; otherwise begins and ends its own (ending a QPdfWriter's painter writes the file).
     bool paint(QPagedPaintDevice& device, const PrintMarks* marks, bool startWithNewPage, QString* error);
+    // The same with the caller's painter, active on `device`; the painter stays open.
+    bool paint(
+        QPainter& painter, QPagedPaintDevice& device, const PrintMarks* marks, bool startWithNewPage, QString* error);
+    // The page count of the last layout() (0 before).
+    int pageCount() const;
 
 private:
     struct Layout;

@@ -4,10 +4,12 @@
 #include "Cli.h"
 #include "ControlledPrint.h"
 #include "Core.h"
+#include "PdfTextLayer.h"
 #include "auth/Session.h"
 #include "common/AtomicFile.h"
 #include "reports/ReportService.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -199,11 +201,24 @@ public:
         CliContext& ctx, const QString& path, const std::function<Status(QPagedPaintDevice&, PrintJob*)>& print)
     {
         PrintJob job;
-        auto written = AtomicFile::writeNew(path, QStringLiteral("pdf"), [&](QFile& file) {
-            QPdfWriter writer(&file);
-            writer.setCreator(QStringLiteral("BranchVault"));
-            writer.setResolution(300);
-            return print(writer, &job);
+        auto written = AtomicFile::writeNew(path, QStringLiteral("pdf"), [&](QFile& file) -> Status {
+            // Drawn in memory first: the PDF's text layer is repaired (PdfTextLayer) before it reaches the file.
+            QBuffer drawn;
+            drawn.open(QIODevice::WriteOnly);
+            {
+                QPdfWriter writer(&drawn);
+                writer.setCreator(QStringLiteral("BranchVault"));
+                writer.setResolution(300);
+                BV_TRY(print(writer, &job));
+            }
+            const QByteArray pdf = PdfTextLayer::repaired(drawn.data());
+            if (file.write(pdf) != pdf.size())
+                return makeError(ErrorCode::Io,
+                    tr("The printout %1 is registered as printed, but its PDF could not be written (%2). Check the "
+                       "free disk space, then print it again, and tell your auditor that %1 was never written.")
+                        .arg(job.serial, file.errorString()),
+                    path);
+            return {};
         });
         if (!written.ok())
             return ctx.out.fail(written.error());

@@ -94,8 +94,8 @@ private slots:
         QProcess lupdate;
         lupdate.start(tool(QStringLiteral("lupdate")),
             {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
-                QStringLiteral("-no-ui-lines"), source + QStringLiteral("/core"), source + QStringLiteral("/ui"),
-                source + QStringLiteral("/app"), QStringLiteral("-ts"), m_ts});
+                QStringLiteral("-no-ui-lines"), source + QStringLiteral("/core"), source + QStringLiteral("/render"),
+                source + QStringLiteral("/ui"), source + QStringLiteral("/app"), QStringLiteral("-ts"), m_ts});
         QVERIFY2(lupdate.waitForFinished(120000), "lupdate did not finish");
         QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
     }
