@@ -1,19 +1,28 @@
 #include "ControlledOutput.h"
 
 #include "Core.h"
+#include "PdfTextLayer.h"
 #include "common/AtomicFile.h"
 #include "common/Dialogs.h"
 #include "customers/WorkingCalendar.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QPdfWriter>
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QRegularExpression>
 #include <QStandardPaths>
 
+#include <cerrno>
+
 namespace bv::ui {
+
+namespace {
+constexpr int kPdfResolution = 300; // dpi: sharp print, a small file
+} // namespace
 
 ControlledOutput::ControlledOutput(const WorkspaceContext& context, QWidget* parent)
     : m_context(context)
@@ -96,12 +105,26 @@ ControlledOutput::Outcome ControlledOutput::toPdf(
 
     bool registered = false;
     Status written = AtomicFile::writeNew(path, QStringLiteral("path"), [&](QFile& file) -> Status {
-        QPdfWriter writer(&file);
-        writer.setCreator(QStringLiteral("BranchVault"));
-        writer.setTitle(title);
-        Status printed = print(PrintMedium::Pdf, 1, writer, &m_job);
-        registered = printed.ok();
-        return printed;
+        // Drawn in memory first: the PDF's text layer is repaired (PdfTextLayer, so that 受控文件 reads as
+        // written) before the bytes reach the file.
+        QBuffer drawn;
+        drawn.open(QIODevice::WriteOnly);
+        {
+            QPdfWriter writer(&drawn);
+            writer.setCreator(QStringLiteral("BranchVault"));
+            writer.setTitle(title);
+            writer.setResolution(kPdfResolution);
+            Status printed = print(PrintMedium::Pdf, 1, writer, &m_job);
+            if (!printed.ok())
+                return printed;
+        }
+        registered = true;
+        const QByteArray pdf = PdfTextLayer::repaired(drawn.data());
+        errno = 0;
+        if (file.write(pdf) != pdf.size())
+            return AtomicFile::fromErrno(
+                errno != 0 ? errno : EIO, tr("Writing %1").arg(QFileInfo(path).fileName()), path);
+        return {};
     });
     if (!written.ok()) {
         if (!registered)
