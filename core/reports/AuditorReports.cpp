@@ -46,6 +46,12 @@ QString alertKind(const QString& kind)
         return ReportService::tr("Repeated failed sign-ins");
     if (kind == QLatin1String("quick_grant"))
         return ReportService::tr("Approval used quickly by the same pair");
+    if (kind == QLatin1String("print_overdue"))
+        return ReportService::tr("Printout lent past its due time");
+    if (kind == QLatin1String("print_past_period"))
+        return ReportService::tr("Printout past its period of use");
+    if (kind == QLatin1String("print_unfinished"))
+        return ReportService::tr("Print never finished");
     return kind;
 }
 

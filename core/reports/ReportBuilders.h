@@ -80,4 +80,9 @@ Result<ReportDocument> buildPlannedReport(
 Result<ReportDocument> buildReport(ReportContext& context, const Actor& actor, const ReportRequest& request,
     const Grant* grant, Operation operation = Operation::RunReport);
 
+// Sets context.builder (buildReport as a print: refusals audited as PrintReport) and context.reportInfo (the
+// catalogue entry of a key, translated at each lookup, kept at a stable address for the context's lifetime) for
+// the print flow (ReportPrinting.cpp). Core calls it once.
+void installReportBuilders(ReportContext& context);
+
 } // namespace bv

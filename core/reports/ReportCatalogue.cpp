@@ -9,12 +9,16 @@
 #include "ReportSupport.h"
 
 #include "auth/Role.h"
+#include "common/Clock.h"
 #include "customers/CustomerService.h"
 #include "policy/AccessControl.h"
 #include "policy/SettingsService.h"
 #include "requests/RequestService.h"
 
 #include <QRegularExpression>
+
+#include <map>
+#include <memory>
 
 namespace bv {
 
@@ -85,7 +89,7 @@ ReportInfo info(const char* key, Role role, const QString& title, const QString&
 struct BuilderEntry
 {
     const char* key;
-    ReportBuilder build;
+    ReportJobBuilder build;
 };
 
 // The builder of each catalogue key, in catalogue order.
@@ -106,7 +110,7 @@ constexpr BuilderEntry kBuilders[] = {
     {"account_roster", buildAccountRoster},
 };
 
-ReportBuilder builderOf(const QString& key)
+ReportJobBuilder builderOf(const QString& key)
 {
     for (const BuilderEntry& entry : kBuilders) {
         if (key == QLatin1String(entry.key))
@@ -214,6 +218,9 @@ Status checkPeriod(const ReportPlan& plan, const QDate& today)
             to = &spec;
     }
     if (!from || !to || from->kind != to->kind)
+        return {};
+    // an open end (the print register's period is optional) is not compared
+    if (plan.values.value(kFrom).isEmpty() || plan.values.value(kTo).isEmpty())
         return {};
     if (from->kind == Kind::Date) {
         const QDate first = plan.date(kFrom);
@@ -334,9 +341,10 @@ QList<ReportInfo> reportCatalogue(const QDate& today)
                 "The audit log's checkpoint now (first row, head row and hash, row count), to keep on paper and "
                 "verify the log against later.")),
         info("print_register", Role::Auditor, ReportService::tr("Print register"),
-            ReportService::tr("The borrowing and destruction record of every controlled printout."),
-            {parameter(
-                QStringLiteral("open_only"), ReportService::tr("Only copies not yet destroyed"), Kind::Boolean, no())},
+            ReportService::tr("The borrowing and destruction record of every controlled printout (optionally only "
+                              "those printed in a period, or only those not yet destroyed)."),
+            period(QDate(), QDate()) << parameter(
+                QStringLiteral("open_only"), ReportService::tr("Only copies not yet destroyed"), Kind::Boolean, no()),
             false, false, ReportOrientation::Landscape),
         // system administrator
         info("account_roster", Role::Admin, ReportService::tr("Staff accounts"),
@@ -479,7 +487,7 @@ Result<Grant> liveGrantFor(ReportContext& context, const Actor& actor, const Rep
 Result<ReportDocument> buildPlannedReport(
     ReportContext& context, const Actor& actor, const ReportPlan& plan, const Grant* grant)
 {
-    const ReportBuilder build = builderOf(plan.info.key);
+    const ReportJobBuilder build = builderOf(plan.info.key);
     if (!build)
         return makeError(
             ErrorCode::Internal, ReportService::tr("The report \"%1\" has no builder.").arg(plan.info.key));
@@ -495,7 +503,8 @@ Result<ReportDocument> buildPlannedReport(
     document.reportKey = plan.info.key;
     if (document.title.isEmpty())
         document.title = plan.info.title;
-    document.parameters = plan.shown;
+    if (document.parameters.isEmpty()) // a builder may show its parameters in its own words (the print register)
+        document.parameters = plan.shown;
     document.orientation = plan.info.orientation;
     if (plan.holdsGrade1)
         document.highestGrade = 1;
@@ -518,6 +527,25 @@ Result<ReportDocument> buildReport(
         return context.access.deny(
             actor, operation, QStringLiteral("report"), plan->info.key, plan->customerNo, plan->grantHint);
     return buildPlannedReport(context, actor, *plan, grant);
+}
+
+void installReportBuilders(ReportContext& context)
+{
+    context.builder = [](ReportContext& ctx, const Actor& actor, const ReportRequest& request, const Grant* grant) {
+        return buildReport(ctx, actor, request, grant, Operation::PrintReport);
+    };
+    // The print flow holds the entry by pointer while it prints: each key keeps one slot (std::map nodes do not
+    // move), refreshed at every lookup so that its texts follow the language and its defaults the date.
+    auto entries = std::make_shared<std::map<QString, ReportInfo>>();
+    const Clock* clock = &context.clock;
+    context.reportInfo = [entries, clock](const QString& key) -> const ReportInfo* {
+        auto info = findReportInfo(key, reporttext::branchDate(clock->nowUtc()));
+        if (!info)
+            return nullptr;
+        ReportInfo& slot = (*entries)[info->key];
+        slot = std::move(*info);
+        return &slot;
+    };
 }
 
 } // namespace bv

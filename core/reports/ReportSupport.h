@@ -29,7 +29,7 @@ struct ReportJob
     ReportDocument document;
 };
 
-using ReportBuilder = Status (*)(ReportJob& job);
+using ReportJobBuilder = Status (*)(ReportJob& job);
 
 // The builders, one per report (the catalogue in ReportCatalogue.cpp names which one a key uses).
 Status buildCustomerList(ReportJob& job);
