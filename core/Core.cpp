@@ -9,6 +9,7 @@
 #include "policy/SettingsService.h"
 #include "reports/PrintRegister.h"
 #include "reports/PrintRegisterStore.h"
+#include "reports/ReportBuilders.h"
 #include "reports/ReportContext.h"
 #include "reports/ReportService.h"
 #include "requests/RequestService.h"
@@ -41,6 +42,7 @@ Core::Core(Vault& vault, VaultService& vaults, const Clock& clock)
     m_admin = std::make_unique<AdminService>(vault, vaults, *m_access, *m_auditLog);
     m_reportContext = std::make_unique<ReportContext>(ReportContext {db, *m_auditLog, *m_access, *m_settings, *m_auth,
         *m_accounts, *m_audit, *m_customers, *m_requests, vault.staffCipher(), clock});
+    installReportBuilders(*m_reportContext);
     m_reports = std::make_unique<ReportService>(*m_reportContext);
     m_printRegister = std::make_unique<PrintRegister>(*m_reportContext);
     // the print register's open alerts in the auditor's alert list (DESIGN §8)

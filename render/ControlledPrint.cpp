@@ -1,10 +1,14 @@
 #include "ControlledPrint.h"
 
+#include "PdfTextLayer.h"
 #include "ReportRenderer.h"
+#include "common/AtomicFile.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QPagedPaintDevice>
 #include <QPainter>
+#include <QPdfWriter>
 
 namespace bv {
 
@@ -33,7 +37,8 @@ Error failPrint(ReportService& reports, const Session& session, const PrintJob& 
 }
 
 // Lays the registered job out, fetches every copy's page codes, paints every copy and records the outcome.
-Status paintJob(ReportService& reports, const Session& session, PrintJob& job, QPagedPaintDevice& device)
+Status paintJob(
+    ReportService& reports, const Session& session, PrintJob& job, QPagedPaintDevice& device, const Deliver& deliver)
 {
     if (job.copies.isEmpty())
         return failPrint(reports, session, job, 0,
@@ -66,32 +71,67 @@ Status paintJob(ReportService& reports, const Session& session, PrintJob& job, Q
             ControlledPrint::paintingFailed(ReportRenderer::tr(
                 "The pages could not be finished on the printer or in the PDF file. Check the printer or the "
                 "free disk space, then try again.")));
+    if (deliver) {
+        const Status delivered = deliver();
+        if (!delivered.ok())
+            return failPrint(reports, session, job, pages, delivered.error());
+    }
     return reports.finishPrint(session, job.serial, true, pages);
+}
+
+// Draws into memory through `print` and delivers the repaired PDF to `path` before the print is recorded.
+Status printPdf(const QString& path, const std::function<Status(QPagedPaintDevice&, const Deliver&)>& print)
+{
+    BV_TRY(AtomicFile::checkNew(path, QStringLiteral("pdf")));
+    QBuffer drawn;
+    drawn.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&drawn);
+    writer.setCreator(QStringLiteral("BranchVault"));
+    writer.setResolution(300);
+    return print(writer, [&]() -> Status {
+        return AtomicFile::writeNew(path, QStringLiteral("pdf"), PdfTextLayer::repaired(drawn.data()));
+    });
 }
 } // namespace
 
 Status printControlled(ReportService& reports, const Session& session, const ReportRequest& request, int copies,
-    PrintMedium medium, QPagedPaintDevice& device, int periodDays, PrintJob* job)
+    PrintMedium medium, QPagedPaintDevice& device, int periodDays, PrintJob* job, const Deliver& deliver)
 {
     Result<PrintJob> registered = reports.print(session, request, copies, medium, periodDays);
     if (!registered.ok())
         return registered.error();
-    const Status status = paintJob(reports, session, *registered, device);
+    const Status status = paintJob(reports, session, *registered, device, deliver);
     if (job)
         *job = std::move(*registered);
     return status;
 }
 
 Status reprintControlled(ReportService& reports, const Session& session, const QString& serial, int copies,
-    PrintMedium medium, QPagedPaintDevice& device, PrintJob* job)
+    PrintMedium medium, QPagedPaintDevice& device, PrintJob* job, const Deliver& deliver)
 {
     Result<PrintJob> registered = reports.reprint(session, serial, copies, medium);
     if (!registered.ok())
         return registered.error();
-    const Status status = paintJob(reports, session, *registered, device);
+    const Status status = paintJob(reports, session, *registered, device, deliver);
     if (job)
         *job = std::move(*registered);
     return status;
+}
+
+Status printControlledPdf(ReportService& reports, const Session& session, const ReportRequest& request, int copies,
+    const QString& path, int periodDays, PrintJob* job)
+{
+    return printPdf(path, [&](QPagedPaintDevice& device, const Deliver& deliver) {
+        return printControlled(reports, session, request, copies, PrintMedium::Pdf, device, periodDays, job, deliver);
+    });
+}
+
+Status reprintControlledPdf(ReportService& reports, const Session& session, const QString& serial, int copies,
+    const QString& path, PrintJob* job)
+{
+    return printPdf(path, [&](QPagedPaintDevice& device, const Deliver& deliver) {
+        return reprintControlled(reports, session, serial, copies, PrintMedium::Pdf, device, job, deliver);
+    });
 }
 
 } // namespace bv

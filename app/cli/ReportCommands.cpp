@@ -4,17 +4,12 @@
 #include "Cli.h"
 #include "ControlledPrint.h"
 #include "Core.h"
-#include "PdfTextLayer.h"
 #include "auth/Session.h"
-#include "common/AtomicFile.h"
 #include "reports/ReportService.h"
 
-#include <QBuffer>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QPdfWriter>
 
 namespace bv::cli {
 
@@ -195,33 +190,11 @@ public:
         return value;
     }
 
-    // Renders a registered print into `path`, a new file: written under a hidden temporary name and renamed
-    // when complete, so a failed print leaves no half-written file and an existing file is never replaced.
-    static int writePdf(
-        CliContext& ctx, const QString& path, const std::function<Status(QPagedPaintDevice&, PrintJob*)>& print)
+    // The result of a controlled print into a PDF: the serial and the copies.
+    static int printed(CliContext& ctx, const QString& path, const Status& status, const PrintJob& job)
     {
-        PrintJob job;
-        auto written = AtomicFile::writeNew(path, QStringLiteral("pdf"), [&](QFile& file) -> Status {
-            // Drawn in memory first: the PDF's text layer is repaired (PdfTextLayer) before it reaches the file.
-            QBuffer drawn;
-            drawn.open(QIODevice::WriteOnly);
-            {
-                QPdfWriter writer(&drawn);
-                writer.setCreator(QStringLiteral("BranchVault"));
-                writer.setResolution(300);
-                BV_TRY(print(writer, &job));
-            }
-            const QByteArray pdf = PdfTextLayer::repaired(drawn.data());
-            if (file.write(pdf) != pdf.size())
-                return makeError(ErrorCode::Io,
-                    tr("The printout %1 is registered as printed, but its PDF could not be written (%2). Check the "
-                       "free disk space, then print it again, and tell your auditor that %1 was never written.")
-                        .arg(job.serial, file.errorString()),
-                    path);
-            return {};
-        });
-        if (!written.ok())
-            return ctx.out.fail(written.error());
+        if (!status.ok())
+            return ctx.out.fail(status.error());
         QJsonArray copies;
         for (const PrintMarks& marks : job.copies)
             copies.append(QJsonObject {{QStringLiteral("copy"), marks.copy}, {QStringLiteral("label"), marks.copyLabel},
@@ -260,9 +233,10 @@ public:
         ReportService& reports = core->reports();
         const QString pdf = ctx.option(QStringLiteral("pdf"));
         if (!pdf.isEmpty()) {
-            return writePdf(ctx, QFileInfo(pdf).absoluteFilePath(), [&](QPagedPaintDevice& device, PrintJob* job) {
-                return printControlled(reports, *session, *input, *copies, PrintMedium::Pdf, device, *period, job);
-            });
+            const QString path = QFileInfo(pdf).absoluteFilePath();
+            PrintJob job;
+            const Status status = printControlledPdf(reports, *session, *input, *copies, path, *period, &job);
+            return printed(ctx, path, status, job);
         }
         if (ctx.isSet(QStringLiteral("copies")) || ctx.isSet(QStringLiteral("period-days")))
             return Cli::usageError(ctx.out, tr("--copies and --period-days apply to a print: add --pdf FILE."));
@@ -292,9 +266,10 @@ public:
         if (!session.ok())
             return ctx.out.fail(session.error());
         ReportService& reports = core->reports();
-        return writePdf(ctx, QFileInfo(pdf).absoluteFilePath(), [&](QPagedPaintDevice& device, PrintJob* job) {
-            return reprintControlled(reports, *session, serial, *copies, PrintMedium::Pdf, device, job);
-        });
+        const QString path = QFileInfo(pdf).absoluteFilePath();
+        PrintJob job;
+        const Status status = reprintControlledPdf(reports, *session, serial, *copies, path, &job);
+        return printed(ctx, path, status, job);
     }
 
     static int report(CliContext& ctx)

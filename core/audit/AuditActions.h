@@ -56,6 +56,8 @@ inline constexpr char GrantUse[] = "grant.use";
 inline constexpr char GrantRelease[] = "request.release"; // a failed print gave its single-use grant back
 
 // Controlled printing (DESIGN §8): the print flow (ReportService) and the print register's lifecycle events.
+// a report built for the screen (ReportService::run; details: report key, parameters, the grant that allowed it)
+inline constexpr char ReportRun[] = "report.run";
 inline constexpr char ReportPrint[] = "report.print"; // a print registered: serial, copies, grant
 inline constexpr char ReportPageCodes[] = "report.page_codes"; // the QR payloads of a copy's pages were issued
 inline constexpr char ReportPrintDone[] = "report.print_done";

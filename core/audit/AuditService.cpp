@@ -1,6 +1,7 @@
 #include "AuditService.h"
 
 #include "AuditActions.h"
+#include "AuditAlerts.h"
 #include "common/AtomicFile.h"
 #include "customers/WorkingCalendar.h"
 #include "db/Transaction.h"
@@ -626,28 +627,38 @@ Status AuditService::quickGrantAlerts(const QDateTime& since, const QDateTime& u
     return {};
 }
 
-Result<QList<AuditAlert>> AuditService::alerts(const Session& session, const QDateTime& since, const QDateTime& until)
+Result<QList<AuditAlert>> collectAuditAlerts(
+    const AuditService& service, const QDateTime& since, const QDateTime& until)
 {
-    auto actor = m_access.authorize(session, Operation::ViewAlerts);
-    if (!actor.ok())
-        return actor.error();
     if (!since.isValid() || !until.isValid() || since >= until)
         return makeError(ErrorCode::InvalidInput,
-            tr("The period for the audit alerts is not valid: choose a start and an end, with the start "
-               "before the end."),
+            AuditService::tr("The period for the audit alerts is not valid: choose a start and an end, with the start "
+                             "before the end."),
             QString(), QStringLiteral("period"));
 
     QList<AuditAlert> alerts;
-    BV_TRY(customerAlerts(since, until, &alerts));
-    BV_TRY(failedSignInAlerts(since, until, &alerts));
-    BV_TRY(quickGrantAlerts(since, until, &alerts));
-    for (const AlertSource& source : std::as_const(m_alertSources))
+    BV_TRY(service.customerAlerts(since, until, &alerts));
+    BV_TRY(service.failedSignInAlerts(since, until, &alerts));
+    BV_TRY(service.quickGrantAlerts(since, until, &alerts));
+    for (const AuditService::AlertSource& source : std::as_const(service.m_alertSources))
         BV_TRY(source(until, &alerts));
     std::stable_sort(alerts.begin(), alerts.end(), [](const AuditAlert& a, const AuditAlert& b) {
         if (a.from != b.from)
             return a.from < b.from;
         return a.kind < b.kind;
     });
+    return alerts;
+}
+
+Result<QList<AuditAlert>> AuditService::alerts(const Session& session, const QDateTime& since, const QDateTime& until)
+{
+    auto actor = m_access.authorize(session, Operation::ViewAlerts);
+    if (!actor.ok())
+        return actor.error();
+    auto collected = collectAuditAlerts(*this, since, until);
+    if (!collected.ok())
+        return collected.error();
+    const QList<AuditAlert>& alerts = *collected;
 
     QJsonObject counts;
     for (const AuditAlert& alert : std::as_const(alerts))

@@ -61,6 +61,10 @@ public:
     static constexpr int kMaxAlertSeqs = 50;
 
 private:
+    // The alerts of a period without authorization or an audit row of their own (core/audit/AuditAlerts.h):
+    // alerts() and core/reports' alert report, which records the read in its own report.run row.
+    friend Result<QList<AuditAlert>> collectAuditAlerts(
+        const AuditService& service, const QDateTime& since, const QDateTime& until);
     struct AlertGroup;
     using RowVisitor = std::function<Status(const AuditRow&)>;
 

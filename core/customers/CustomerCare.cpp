@@ -257,7 +257,7 @@ Result<WorkingCalendar> calendarFrom(SettingsService& settings)
     return WorkingCalendar(*holidays, *extra);
 }
 
-bool isOverdue(const Complaint& c, const QDateTime& now)
+bool complaintOverdue(const Complaint& c, const QDateTime& now)
 {
     if (c.status != kOpen && c.status != kInvestigating)
         return false;
@@ -280,7 +280,7 @@ Complaint complaintFrom(const QSqlQuery& q, const QDateTime& now)
     c.answeredAt = utcFrom(q.value(9));
     c.resolution = q.value(10).toString();
     c.recordedBy = q.value(11).toString();
-    c.overdue = isOverdue(c, now);
+    c.overdue = complaintOverdue(c, now);
     return c;
 }
 
@@ -313,6 +313,11 @@ Result<ConsentState> lastConsent(Database& db, qint64 customerId, const QString&
 CustomerCare::CustomerCare(CustomerService& service)
     : m_service(service)
 {
+}
+
+bool CustomerCare::isOverdue(const Complaint& complaint, const QDateTime& nowUtc)
+{
+    return complaintOverdue(complaint, nowUtc);
 }
 
 QStringList CustomerCare::channels()
@@ -446,7 +451,7 @@ Result<Complaint> CustomerCare::addComplaint(const Session& session, const QStri
     complaint.investigateBy = due.investigateByUtc;
     complaint.answerBy = due.answerByUtc;
     complaint.recordedBy = actor->login;
-    complaint.overdue = isOverdue(complaint, now); // a complaint entered late can be overdue at once
+    complaint.overdue = complaintOverdue(complaint, now); // a complaint entered late can be overdue at once
     BV_TRY(m_service.auditLog().append(*actor,
         AuditEvent {QString::fromLatin1(audit::Complaint), kComplaint, QString::number(complaint.id), ref->number,
             AuditOutcome::Ok,

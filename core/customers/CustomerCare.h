@@ -59,6 +59,9 @@ public:
     explicit CustomerCare(CustomerService& service);
 
     static QStringList channels(); // "counter", "phone", "online", "mobile_app", "letter", "other"
+    // The one overdue rule: an open or investigating complaint past a deadline it has not met (investigation
+    // or answer). Also used by core/reports.
+    static bool isOverdue(const Complaint& complaint, const QDateTime& nowUtc);
 
     Result<qint64> addService(const Session& session, const QString& customerNo, const QDate& servedOn,
         const QString& channel, const QString& content);

@@ -378,7 +378,7 @@ Result<QJsonObject> CustomerRetention::dataSubjectReport(const Session& session,
         if (!grant.ok() && grant.code() == ErrorCode::NotFound)
             grant = requests->consumeGrant(*actor, RequestType::Print, kReport, ref->id);
         if (grant.ok()) {
-            auto report = buildReport(*actor, *ref, *grant);
+            auto report = dataSubjectContent(*actor, *ref, *grant);
             if (!report.ok())
                 return report.error();
             QJsonObject details {{QStringLiteral("request"), grant->requestId},
@@ -404,7 +404,8 @@ Result<QJsonObject> CustomerRetention::dataSubjectReport(const Session& session,
             .arg(ref->number));
 }
 
-Result<QJsonObject> CustomerRetention::buildReport(const Actor& actor, const CustomerRef& ref, const Grant& grant)
+Result<QJsonObject> CustomerRetention::dataSubjectContent(
+    const Actor& actor, const CustomerRef& ref, const Grant& grant)
 {
     Database& db = m_service.database();
     CustomerStore& store = m_service.store();

@@ -45,11 +45,15 @@ public:
 
     Result<QJsonObject> dataSubjectReport(const Session& session, const QString& customerNo);
 
+    // The content of the data-subject report (everything held, grade 1 in full), the one builder behind
+    // dataSubjectReport (JSON) and core/reports' printed form. For other services, with an actor they
+    // authorized and a customer in its reach: no check and no audit row here, and `grant` (the live grant
+    // that allows it, named in the content) is not used up. Reads only; inside or outside a transaction.
+    Result<QJsonObject> dataSubjectContent(const Actor& actor, const CustomerRef& ref, const Grant& grant);
+
 private:
     // Anonymises one customer in its own transaction; false if it was no longer due (already done).
     Result<bool> anonymise(qint64 customerId, const QString& customerNo, const QDateTime& now);
-    // Builds the report inside the caller's transaction.
-    Result<QJsonObject> buildReport(const Actor& actor, const CustomerRef& ref, const Grant& grant);
 
     CustomerService& m_service;
 };

@@ -22,6 +22,7 @@ class FieldCipher;
 class RequestService;
 class SettingsService;
 struct Grant;
+struct ReportContext;
 struct ReportInfo;
 struct ReportRequest;
 

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace bv {
 
@@ -32,6 +33,8 @@ struct ReportParameterSpec
     Kind kind = Kind::Text;
     QString defaultValue;
     bool required = false;
+    QStringList choices; // Text with fixed choices ("active", "all"); empty: free
+    QStringList choiceLabels; // translated, one per choice
 };
 
 // What the catalogue says about one report.
@@ -109,6 +112,9 @@ public:
     // The recovery sheet (DESIGN §2) and the audit checkpoint sheet in the controlled layout.
     // `passphraseText` is the recovery passphrase as it is to be printed; it is not stored anywhere.
     ReportDocument recoverySheet(const QString& passphraseText, const QString& branch) const;
+    // The same with the database file's path printed on the sheet.
+    ReportDocument recoverySheet(
+        const QString& passphraseText, const QString& branch, const QString& databasePath) const;
 
 private:
     ReportContext& m_context;

@@ -521,7 +521,7 @@ private slots:
         BV_VERIFY_OK(requests().approve(m2, printId, QStringLiteral("checked")));
         const Actor m1Actor = actorOf(m1);
         BV_COMPARE_CODE(
-            requests().consumeGrant(m1Actor, RequestType::Print, QStringLiteral("complaints")), ErrorCode::NotFound);
+            requests().consumeGrant(m1Actor, RequestType::Print, QStringLiteral("data_subject")), ErrorCode::NotFound);
         auto printed = requests().consumeGrant(m1Actor, RequestType::Print, QStringLiteral("customer_list"));
         BV_VERIFY_OK(printed);
         QCOMPARE(printed->requestId, printId);
@@ -537,13 +537,13 @@ private slots:
 
     void expiredExportGrantCannotBeUsed()
     {
-        const qint64 id = file(m1, report(RequestType::Export, QStringLiteral("complaints")));
+        const qint64 id = file(m1, report(RequestType::Export, QStringLiteral("customer_list")));
         QVERIFY(id > 0);
         BV_VERIFY_OK(requests().approve(m2, id, QStringLiteral("checked")));
         const Actor m1Actor = actorOf(m1);
         t->clock.advanceSecs(24 * 3600);
-        BV_COMPARE_CODE(
-            requests().consumeGrant(m1Actor, RequestType::Export, QStringLiteral("complaints")), ErrorCode::NotFound);
+        BV_COMPARE_CODE(requests().consumeGrant(m1Actor, RequestType::Export, QStringLiteral("customer_list")),
+            ErrorCode::NotFound);
         QCOMPARE(auditCount(audit::GrantUse), 0);
     }
 
@@ -710,9 +710,13 @@ private slots:
 
     void reportRules()
     {
+        // only the reports that can hold grade-1 data need (and may name) a request
         QCOMPARE(RequestService::reportKeys(),
-            (QStringList {QStringLiteral("data_subject"), QStringLiteral("customer_list"), QStringLiteral("complaints"),
-                QStringLiteral("audit_summary")}));
+            (QStringList {QStringLiteral("data_subject"), QStringLiteral("customer_list")}));
+        BV_COMPARE_CODE(
+            requests().create(m1, report(RequestType::Print, QStringLiteral("complaints"))), ErrorCode::InvalidInput);
+        BV_COMPARE_CODE(requests().create(m1, report(RequestType::Export, QStringLiteral("audit_summary"))),
+            ErrorCode::InvalidInput);
         QVERIFY(RequestService::reportNeedsCustomer(QStringLiteral("data_subject")));
         QVERIFY(!RequestService::reportNeedsCustomer(QStringLiteral("customer_list")));
         auto none = requests().create(m1, report(RequestType::Export, QString()));
@@ -733,18 +737,19 @@ private slots:
         NewRequest withFields = report(RequestType::Export, QStringLiteral("customer_list"));
         withFields.fields = {QStringLiteral("name")};
         BV_COMPARE_CODE(requests().create(m1, withFields), ErrorCode::InvalidInput);
-        BV_COMPARE_CODE(requests().create(cm1, report(RequestType::Export, QStringLiteral("audit_summary"))),
+        // the customer roster is the branch manager's report
+        BV_COMPARE_CODE(requests().create(cm1, report(RequestType::Export, QStringLiteral("customer_list"))),
             ErrorCode::PermissionDenied);
-        auto created = requests().create(m1, report(RequestType::Export, QStringLiteral("audit_summary")));
+        auto created = requests().create(m1, report(RequestType::Export, QStringLiteral("customer_list")));
         BV_VERIFY_OK(created);
-        QCOMPARE(created->report, QStringLiteral("audit_summary"));
+        QCOMPARE(created->report, QStringLiteral("customer_list"));
         QVERIFY(created->customerNumbers.isEmpty());
         auto stored
             = t->core->database().scalar(QStringLiteral("SELECT scope FROM requests WHERE id = ?"), {created->id});
         BV_VERIFY_OK(stored);
         QCOMPARE(
             QJsonDocument::fromJson(stored->toString().toUtf8()).object().value(QStringLiteral("report")).toString(),
-            QStringLiteral("audit_summary"));
+            QStringLiteral("customer_list"));
     }
 
     void listShowsOwnRequestsOrAll()
