@@ -130,16 +130,19 @@ bool AuditCheckpointPage::printSheet(bool pdf)
     ReportRequest request;
     request.report = QString::fromLatin1(kCheckpointReport);
     ControlledOutput output(m_context, this);
-    const ControlledOutput::PrintFn print = [this, &request](PrintMedium medium, int copies, QPagedPaintDevice& device,
-                                                PrintJob* job) {
-        return printControlled(m_context.core.reports(), m_context.session, request, copies, medium, device, 0, job);
+    const ControlledOutput::PrintFn print = [this, &request](int copies, QPagedPaintDevice& printer, PrintJob* job) {
+        return printControlled(
+            m_context.core.reports(), m_context.session, request, copies, PrintMedium::Printer, printer, 0, job);
+    };
+    const ControlledOutput::PdfFn toFile = [this, &request](const QString& path, PrintJob* job) {
+        return printControlledPdf(m_context.core.reports(), m_context.session, request, 1, path, 0, job);
     };
     const ControlledOutput::CancelFn cancelled = [this, &request](PrintMedium medium) {
         return m_context.core.reports().printCancelled(m_context.session, request, medium);
     };
     const QString title = tr("Audit checkpoint sheet");
     const ControlledOutput::Outcome outcome
-        = pdf ? output.toPdf(title, request.report, print, cancelled) : output.toPrinter(title, 1, print, cancelled);
+        = pdf ? output.toPdf(title, request.report, toFile, cancelled) : output.toPrinter(title, 1, print, cancelled);
     if (outcome == ControlledOutput::Outcome::Failed) {
         emit failed(output.error());
         return false;

@@ -1,28 +1,16 @@
 #include "ControlledOutput.h"
 
 #include "Core.h"
-#include "PdfTextLayer.h"
-#include "common/AtomicFile.h"
 #include "common/Dialogs.h"
 #include "customers/WorkingCalendar.h"
 
-#include <QBuffer>
 #include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QPdfWriter>
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QRegularExpression>
 #include <QStandardPaths>
 
-#include <cerrno>
-
 namespace bv::ui {
-
-namespace {
-constexpr int kPdfResolution = 300; // dpi: sharp print, a small file
-} // namespace
 
 ControlledOutput::ControlledOutput(const WorkspaceContext& context, QWidget* parent)
     : m_context(context)
@@ -79,14 +67,14 @@ ControlledOutput::Outcome ControlledOutput::toPrinter(
     const int chosen = qBound(1, printer.copyCount(), kMaxCopies);
     printer.setCopyCount(1);
     printer.setCollateCopies(false);
-    Status printed = print(PrintMedium::Printer, chosen, printer, &m_job);
+    Status printed = print(chosen, printer, &m_job);
     if (!printed.ok())
         return failed(printed.error());
     return Outcome::Done;
 }
 
 ControlledOutput::Outcome ControlledOutput::toPdf(
-    const QString& title, const QString& fileBase, const PrintFn& print, const CancelFn& cancelled)
+    const QString& title, const QString& fileBase, const PdfFn& print, const CancelFn& cancelled)
 {
     m_job = {};
     m_file.clear();
@@ -99,44 +87,10 @@ ControlledOutput::Outcome ControlledOutput::toPdf(
         = m_context.dialogs.saveFileName(m_parent, tr("Save %1 as PDF").arg(title), suggested, tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return cancel(cancelled, PrintMedium::Pdf);
-    // Refused before anything is registered: a name that exists, a folder that does not.
-    if (Status fresh = AtomicFile::checkNew(path, QStringLiteral("path")); !fresh.ok())
-        return failed(fresh.error());
-
-    bool registered = false;
-    Status written = AtomicFile::writeNew(path, QStringLiteral("path"), [&](QFile& file) -> Status {
-        // Drawn in memory first: the PDF's text layer is repaired (PdfTextLayer, so that 受控文件 reads as
-        // written) before the bytes reach the file.
-        QBuffer drawn;
-        drawn.open(QIODevice::WriteOnly);
-        {
-            QPdfWriter writer(&drawn);
-            writer.setCreator(QStringLiteral("BranchVault"));
-            writer.setTitle(title);
-            writer.setResolution(kPdfResolution);
-            Status printed = print(PrintMedium::Pdf, 1, writer, &m_job);
-            if (!printed.ok())
-                return printed;
-        }
-        registered = true;
-        const QByteArray pdf = PdfTextLayer::repaired(drawn.data());
-        errno = 0;
-        if (file.write(pdf) != pdf.size())
-            return AtomicFile::fromErrno(
-                errno != 0 ? errno : EIO, tr("Writing %1").arg(QFileInfo(path).fileName()), path);
-        return {};
-    });
-    if (!written.ok()) {
-        if (!registered)
-            return failed(written.error());
-        // The core recorded the copy as printed (and used its grant) before the file could be named.
-        Error lost = written.error();
-        lost.message = tr("The PDF with serial %1 is in the print register as printed, but the file could not be "
-                          "saved: %2 Record in the print register that this copy was destroyed, then save the "
-                          "report again.")
-                           .arg(m_job.serial, written.error().message);
-        return failed(lost);
-    }
+    // An existing name is refused before anything is registered; the file is complete before the print is
+    // recorded as done.
+    if (Status printed = print(path, &m_job); !printed.ok())
+        return failed(printed.error());
     m_file = path;
     return Outcome::Done;
 }

@@ -18,9 +18,9 @@ namespace bv::ui {
 
 // One controlled print or PDF, the same for every page that prints (reports, reprints from the print
 // register, the audit checkpoint sheet): the print dialog or the file dialog (both through the Dialogs seam),
-// then the print the core registers (printControlled / reprintControlled) onto the printer or into a new PDF
-// file. A PDF is written into an owner-only temporary file beside the chosen name and renamed only when
-// complete; an existing file is never replaced. Errors are not shown here: the caller reports error().
+// then the print the core registers onto the printer (printControlled / reprintControlled) or into a new PDF
+// file (printControlledPdf / reprintControlledPdf: an existing file is never replaced, the file is complete
+// before the print is recorded as done). Errors are not shown here: the caller reports error().
 class ControlledOutput
 {
     Q_DECLARE_TR_FUNCTIONS(ControlledOutput)
@@ -31,8 +31,10 @@ public:
         Cancelled, // the dialog was cancelled: nothing registered (the cancellation is audited)
         Failed, // see error()
     };
-    // The registered print: `copies` copies of the document onto `device`; fills `job`.
-    using PrintFn = std::function<Status(PrintMedium medium, int copies, QPagedPaintDevice& device, PrintJob* job)>;
+    // The registered print on paper: `copies` copies of the document onto the printer; fills `job`.
+    using PrintFn = std::function<Status(int copies, QPagedPaintDevice& printer, PrintJob* job)>;
+    // The registered print into the new PDF file `path`; fills `job`.
+    using PdfFn = std::function<Status(const QString& path, PrintJob* job)>;
     // The dialog was cancelled before print(): audits it (ReportService::printCancelled).
     using CancelFn = std::function<Status(PrintMedium medium)>;
 
@@ -44,7 +46,7 @@ public:
     // painted with its own marks, the printer itself prints each once).
     Outcome toPrinter(const QString& title, int copies, const PrintFn& print, const CancelFn& cancelled);
     // The file dialog, proposing suggestedFileName(fileBase, today); one copy.
-    Outcome toPdf(const QString& title, const QString& fileBase, const PrintFn& print, const CancelFn& cancelled);
+    Outcome toPdf(const QString& title, const QString& fileBase, const PdfFn& print, const CancelFn& cancelled);
 
     const PrintJob& job() const { return m_job; }
     QString file() const { return m_file; }

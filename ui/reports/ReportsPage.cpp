@@ -425,9 +425,9 @@ bool ReportsPage::printReport()
     ControlledOutput output(m_context, this);
     const auto outcome = output.toPrinter(
         info->title, m_copies->value(),
-        [&](PrintMedium medium, int copies, QPagedPaintDevice& device, PrintJob* job) {
-            return printControlled(
-                m_context.core.reports(), m_context.session, request, copies, medium, device, period, job);
+        [&](int copies, QPagedPaintDevice& printer, PrintJob* job) {
+            return printControlled(m_context.core.reports(), m_context.session, request, copies, PrintMedium::Printer,
+                printer, period, job);
         },
         [&](PrintMedium medium) {
             return m_context.core.reports().printCancelled(m_context.session, request, medium);
@@ -445,9 +445,8 @@ bool ReportsPage::savePdf()
     ControlledOutput output(m_context, this);
     const auto outcome = output.toPdf(
         info->title, info->key,
-        [&](PrintMedium medium, int copies, QPagedPaintDevice& device, PrintJob* job) {
-            return printControlled(
-                m_context.core.reports(), m_context.session, request, copies, medium, device, period, job);
+        [&](const QString& path, PrintJob* job) {
+            return printControlledPdf(m_context.core.reports(), m_context.session, request, 1, path, period, job);
         },
         [&](PrintMedium medium) {
             return m_context.core.reports().printCancelled(m_context.session, request, medium);
