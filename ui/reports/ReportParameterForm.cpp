@@ -1,6 +1,7 @@
 #include "ReportParameterForm.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDateEdit>
 #include <QFormLayout>
 #include <QLabel>
@@ -75,6 +76,16 @@ void ReportParameterForm::setParameters(const QList<ReportParameterSpec>& specs,
         case Kind::Text:
         case Kind::CustomerNumber:
         case Kind::Login: {
+            if (!spec.choices.isEmpty()) {
+                auto* combo = new QComboBox(this);
+                combo->setObjectName(spec.key + QStringLiteral("ComboBox"));
+                for (int i = 0; i < spec.choices.size(); ++i)
+                    combo->addItem(spec.choiceLabels.value(i, spec.choices.at(i)), spec.choices.at(i));
+                combo->setCurrentIndex(qMax(0, combo->findData(spec.defaultValue)));
+                connect(combo, &QComboBox::currentIndexChanged, this, &ReportParameterForm::changed);
+                editor = combo;
+                break;
+            }
             auto* line = new QLineEdit(this);
             line->setObjectName(spec.key + QStringLiteral("LineEdit"));
             line->setText(spec.defaultValue);
@@ -121,6 +132,8 @@ QString ReportParameterForm::value(const QString& key) const
         return check->isChecked() ? QStringLiteral("true") : QStringLiteral("false");
     if (auto* line = qobject_cast<QLineEdit*>(editor))
         return line->text().trimmed();
+    if (auto* combo = qobject_cast<QComboBox*>(editor))
+        return combo->currentData().toString();
     return QString();
 }
 
@@ -149,6 +162,11 @@ bool ReportParameterForm::setValue(const QString& key, const QString& text)
             check->setChecked(text == QLatin1String("true"));
         } else if (auto* line = qobject_cast<QLineEdit*>(editor)) {
             line->setText(text);
+        } else if (auto* combo = qobject_cast<QComboBox*>(editor)) {
+            const int index = combo->findData(text);
+            if (index < 0)
+                return false;
+            combo->setCurrentIndex(index);
         }
         return true;
     }

@@ -12,8 +12,9 @@ namespace bv::ui {
 
 // The parameters of one report as a form, built from the catalogue's ReportParameterSpec list: a date
 // edit for a date, a month picker for a month, a spin box for a number, a check box for yes/no and a line
-// edit for text, a customer number or a staff login. Object names are the key followed by the widget type
-// ("fromDateEdit", "with_identitiesCheckBox", "customerLineEdit").
+// edit for text, a customer number or a staff login, a combo box for text with fixed choices. Object names are
+// the key followed by the widget type ("fromDateEdit", "with_identitiesCheckBox", "customerLineEdit",
+// "statusComboBox").
 class ReportParameterForm : public QWidget
 {
     Q_OBJECT
