@@ -91,7 +91,7 @@ Status RecoverySheetPrinter::print(QPagedPaintDevice& device, const SecureBytes&
         m_firstPrintUtc = m_core.clock().nowUtc();
     const int copy = m_copies + 1;
     QString text = QString::fromLatin1(passphrase.view().toByteArray());
-    ReportDocument document = m_core.reports().recoverySheet(text, marks(copy, 0).branch);
+    ReportDocument document = m_core.reports().recoverySheet(text, marks(copy, 0).branch, m_core.vault().path());
     wipe(text);
     int pages = 0;
     QString error;
@@ -99,7 +99,11 @@ Status RecoverySheetPrinter::print(QPagedPaintDevice& device, const SecureBytes&
     {
         ReportRenderer renderer(document);
         pages = renderer.layout(device);
-        const PrintMarks copyMarks = marks(copy, pages);
+        PrintMarks copyMarks = marks(copy, pages);
+        if (document.builtAtUtc.isValid()) { // the one moment, formatted by the core
+            copyMarks.printedAtUtc = document.builtAtUtc;
+            copyMarks.printedAtText = document.builtAtText;
+        }
         painted = renderer.paint(device, &copyMarks, false, &error);
     }
     wipeDocument(document);
