@@ -52,6 +52,8 @@ PrintRegisterPage::PrintRegisterPage(const WorkspaceContext& context, QWidget* p
     m_alerts->setObjectName(QStringLiteral("alertsListWidget"));
     m_alerts->setAccessibleName(tr("Print register alerts"));
     m_alerts->setContextMenuPolicy(Qt::NoContextMenu);
+    m_alerts->setWordWrap(true);
+    m_alerts->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_alerts->setMaximumHeight(m_alerts->fontMetrics().height() * 5);
     m_alerts->setStyleSheet(QStringLiteral("QListWidget { background: #fff4e5; }"));
     m_alerts->hide();
@@ -142,8 +144,8 @@ void PrintRegisterPage::reload()
     m_alerts->clear();
     if (alerts.ok()) {
         for (const PrintAlert& alert : std::as_const(*alerts)) {
-            auto* item = new QListWidgetItem(
-                tr("%1, %2: %3").arg(alert.serial, PrintRegisterModel::copyText(alert.copy), alert.message), m_alerts);
+            // the core's message names the copy and the next step
+            auto* item = new QListWidgetItem(alert.message, m_alerts);
             item->setData(SerialRole, alert.serial);
             item->setData(CopyRole, alert.copy);
         }
@@ -314,9 +316,12 @@ bool PrintRegisterPage::reprint()
         return false;
     ControlledOutput output(m_context, this);
     const QString serial = copy->serial;
-    const ControlledOutput::PrintFn print = [this, serial](PrintMedium medium, int copies, QPagedPaintDevice& device,
-                                                PrintJob* job) {
-        return reprintControlled(m_context.core.reports(), m_context.session, serial, copies, medium, device, job);
+    const ControlledOutput::PrintFn print = [this, serial](int copies, QPagedPaintDevice& printer, PrintJob* job) {
+        return reprintControlled(
+            m_context.core.reports(), m_context.session, serial, copies, PrintMedium::Printer, printer, job);
+    };
+    const ControlledOutput::PdfFn pdf = [this, serial](const QString& path, PrintJob* job) {
+        return reprintControlledPdf(m_context.core.reports(), m_context.session, serial, 1, path, job);
     };
     ReportRequest request;
     request.report = copy->report;
@@ -324,7 +329,7 @@ bool PrintRegisterPage::reprint()
         return m_context.core.reports().printCancelled(m_context.session, request, medium);
     };
     const ControlledOutput::Outcome outcome = dialog.medium() == PrintMedium::Pdf
-        ? output.toPdf(copy->title, serial, print, cancelled)
+        ? output.toPdf(copy->title, serial, pdf, cancelled)
         : output.toPrinter(copy->title, dialog.copies(), print, cancelled);
     if (outcome == ControlledOutput::Outcome::Cancelled) {
         setFeedback(tr("Reprint cancelled; nothing was registered."));
