@@ -8,6 +8,7 @@
 #include "ReportUiTestSupport.h"
 #include "TestCore.h"
 #include "UiTestSupport.h"
+#include "auth/AuthService.h"
 #include "common/ClipboardGuard.h"
 #include "common/Translations.h"
 #include "manager/GuardedTableView.h"
@@ -34,6 +35,7 @@
 #include <QListWidget>
 #include <QPdfWriter>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
 #include <QTreeWidget>
@@ -84,6 +86,11 @@ private:
     {
         auto found = t->core->printRegister().copy(m1, serial, copy);
         return found.ok() ? *found : PrintCopy();
+    }
+
+    void unlock(Session& session, const QString& login)
+    {
+        QVERIFY(t->core->auth().unlock(session, secret(t->passwordOf(login))).ok());
     }
 
     // Runs the next dialog the page opens through `fill`, which returns whether it accepted.
@@ -172,6 +179,7 @@ private slots:
         w.show();
         w.showPage(ManagerWorkspace::PrintRegisterListPage);
         PrintRegisterPage* page = w.printRegisterPage();
+        QSignalSpy locks(&w, &Workspace::lockRequested);
         QVERIFY2(dialogs.errors.isEmpty(), qPrintable(dialogs.errors.value(0).fullText()));
         QVERIFY(page->selectCopy(serial, 1));
         QVERIFY(page->copyView()->summaryLabel()->text().contains(serial));
@@ -230,6 +238,7 @@ private slots:
 
         // overdue after four days: the alerts strip names the copy
         t->clock.advanceDays(4);
+        unlock(m1, QStringLiteral("m1")); // idle for four days: the session locked meanwhile
         page->reload();
         QVERIFY(!page->alertsList()->isHidden());
         QVERIFY(page->alertsList()->count() >= 1);
@@ -282,6 +291,7 @@ private slots:
         // "open copies only" hides it
         child<QCheckBox>(page, "openOnlyCheckBox")->setChecked(true);
         QVERIFY(!page->model()->indexOf(serial, 1).isValid());
+        QCOMPARE(locks.size(), 0);
     }
 
     void reprintAddsACopy()
@@ -367,6 +377,7 @@ private slots:
         BV_VERIFY_OK(t->core->printRegister().lend(
             m1, serial, 1, QStringLiteral("m2"), t->clock.nowUtc().addDays(1), QStringLiteral("review")));
         t->clock.advanceDays(2);
+        unlock(m1, QStringLiteral("m1"));
         for (const QString& language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
             installTranslations(language);
             ManagerWorkspace w(context(m1));
