@@ -11,14 +11,18 @@
 #include "auth/AuthService.h"
 #include "common/ClipboardGuard.h"
 #include "common/Translations.h"
+#include "customers/RequestDialog.h"
 #include "manager/GuardedTableView.h"
+#include "models/RecordTableModel.h"
 #include "reports/PrintCopyView.h"
 #include "reports/PrintRegister.h"
 #include "reports/PrintRegisterModel.h"
 #include "reports/PrintRegisterPage.h"
 #include "reports/RegisterEventDialog.h"
+#include "reports/ReportParameterForm.h"
 #include "reports/ReportsPage.h"
 #include "reports/TraceDialog.h"
+#include "requests/RequestService.h"
 #include "workspaces/AdminWorkspace.h"
 #include "workspaces/AuditorWorkspace.h"
 #include "workspaces/ClerkWorkspace.h"
@@ -34,11 +38,11 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPdfWriter>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
-#include <QTreeWidget>
 
 #include <functional>
 
@@ -280,10 +284,10 @@ private slots:
         QCOMPARE(
             page->model()->index(page->model()->indexOf(serial, 1).row(), PrintRegisterModel::State).data().toString(),
             PrintRegister::stateLabel(PrintCopyState::Destroyed));
-        QTreeWidget* history = page->copyView()->historyTree();
+        const models::RecordTableModel* history = page->copyView()->historyModel();
         QStringList events;
-        for (int i = 0; i < history->topLevelItemCount(); ++i)
-            events << history->topLevelItem(i)->text(1);
+        for (int row = 0; row < history->rowCount(); ++row)
+            events << history->index(row, PrintCopyView::Event).data().toString();
         QVERIFY2(events.contains(PrintRegister::eventLabel(PrintEventKind::Destroyed)), qPrintable(events.join(u',')));
         QVERIFY(events.contains(PrintRegister::eventLabel(PrintEventKind::Received)));
         QVERIFY(events.contains(PrintRegister::eventLabel(PrintEventKind::Lent)));
@@ -368,6 +372,94 @@ private slots:
         QVERIFY(blank.save(blankFile));
         QVERIFY(!dialog.traceImage(blankFile));
         QVERIFY(dialog.verdictLabel()->text().contains(QStringLiteral("No QR code")));
+    }
+
+    // Issue 12's "done when", through the widgets: a branch manager requests the customer roster with masked
+    // identities, another manager approves it, the first saves it (a registered copy), records that a colleague
+    // received it, lends it, gets it back and destroys it with a witness; the auditor traces the printout
+    // from an image of one page and sees it destroyed.
+    void doneWhenFlowThroughTheWidgets()
+    {
+        if (!hasPopplerTools())
+            QSKIP("pdftoppm is needed to turn the printout into an image (tools/dev.sh setup installs poppler-utils)");
+        const QString roster = QStringLiteral("customer_list");
+        const QString pdf = t->dir.file(QStringLiteral("roster.pdf"));
+        QString serial;
+        {
+            ManagerWorkspace w(context(m1));
+            w.show();
+            w.showPage(ManagerWorkspace::ControlledReportsPage);
+            ReportsPage* reports = w.reportsPage();
+            QVERIFY(reports->selectReport(roster));
+            QVERIFY(reports->parameterForm()->setValue(QStringLiteral("with_identities"), QStringLiteral("true")));
+            QVERIFY(reports->needsGrant());
+            dialogs.onExec = [](QDialog* d) {
+                auto* request = qobject_cast<RequestDialog*>(d);
+                if (!request)
+                    return int(QDialog::Rejected);
+                request->purposeEdit()->setPlainText(QStringLiteral("Annual identity check of the roster"));
+                request->typeComboBox()->setCurrentIndex(request->typeComboBox()->findData(int(RequestType::Export)));
+                return request->submit() ? int(QDialog::Accepted) : int(QDialog::Rejected);
+            };
+            QVERIFY(reports->requestApproval());
+            auto open = t->core->requests().list(m2, true);
+            BV_VERIFY_OK(open);
+            QCOMPARE(open->size(), 1);
+            BV_VERIFY_OK(t->core->requests().approve(m2, open->constFirst().id, QStringLiteral("annual check")));
+            reports->reload();
+            QCOMPARE(reports->liveGrants().size(), 1);
+            dialogs.saveNames << pdf;
+            QVERIFY(reports->savePdf());
+            serial = reports->lastSerial();
+            QVERIFY(!serial.isEmpty());
+            QVERIFY(copyOf(serial).holdsGrade1);
+            QCOMPARE(copyOf(serial).approvedBy, QStringLiteral("m2"));
+
+            w.showPage(ManagerWorkspace::PrintRegisterListPage);
+            PrintRegisterPage* page = w.printRegisterPage();
+            QVERIFY(page->selectCopy(serial, 1));
+            onDialog([&](RegisterEventDialog* d) {
+                d->personEdit()->setText(QStringLiteral("cm1"));
+                d->passwordEdit()->setText(t->passwordOf(QStringLiteral("cm1")));
+                return d->submit();
+            });
+            QVERIFY(page->recordReceipt());
+            onDialog([&](RegisterEventDialog* d) {
+                d->personEdit()->setText(QStringLiteral("m2"));
+                return d->submit();
+            });
+            QVERIFY(page->lend());
+            onDialog([&](RegisterEventDialog* d) { return d->submit(); });
+            QVERIFY(page->giveBack());
+            onDialog([&](RegisterEventDialog* d) {
+                d->personEdit()->setText(QStringLiteral("u1"));
+                d->passwordEdit()->setText(t->passwordOf(QStringLiteral("u1")));
+                return d->submit();
+            });
+            QVERIFY(page->destroyCopy());
+            QVERIFY2(dialogs.errors.isEmpty(), qPrintable(dialogs.errors.value(0).fullText()));
+            QCOMPARE(copyOf(serial).state, PrintCopyState::Destroyed);
+        }
+        const QString png = pdfPageImage(pdf, t->dir.file(QStringLiteral("roster-page")));
+        QVERIFY(!png.isEmpty());
+        AuditorWorkspace w(context(auditor));
+        w.show();
+        w.showPage(AuditorWorkspace::Register);
+        QList<PrintTrace> traced;
+        dialogs.onExec = [&](QDialog* d) {
+            auto* dialog = qobject_cast<TraceDialog*>(d);
+            if (!dialog || !dialog->traceImage(png))
+                return int(QDialog::Rejected);
+            traced = dialog->results();
+            return int(QDialog::Accepted);
+        };
+        QVERIFY(w.printRegisterPage()->trace());
+        QCOMPARE(traced.size(), 1);
+        QCOMPARE(traced.constFirst().verdict, PrintTrace::Verdict::Genuine);
+        QCOMPARE(traced.constFirst().copy.serial, serial);
+        QCOMPARE(traced.constFirst().copy.state, PrintCopyState::Destroyed);
+        QCOMPARE(traced.constFirst().copy.approvedBy, QStringLiteral("m2"));
+        QVERIFY2(dialogs.errors.isEmpty(), qPrintable(dialogs.errors.value(0).fullText()));
     }
 
     void screenshots()

@@ -1,15 +1,16 @@
 #include "PrintCopyView.h"
 
 #include "PrintRegisterModel.h"
+#include "manager/GuardedTableView.h"
+#include "models/RecordTableModel.h"
 
 #include <QHeaderView>
 #include <QLabel>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace bv::ui {
 
-PrintCopyView::PrintCopyView(QWidget* parent)
+PrintCopyView::PrintCopyView(ClipboardGuard& clipboard, QWidget* parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("printCopyView"));
@@ -21,15 +22,16 @@ PrintCopyView::PrintCopyView(QWidget* parent)
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_summary);
-    m_history = new QTreeWidget(this);
-    m_history->setObjectName(QStringLiteral("historyTreeWidget"));
-    m_history->setAccessibleName(tr("History of the copy"));
-    m_history->setRootIsDecorated(false);
-    m_history->setContextMenuPolicy(Qt::NoContextMenu);
-    m_history->setHeaderLabels({tr("When"), tr("Event"), tr("Recorded by"), tr("Person"), tr("Due"), tr("Note")});
-    m_history->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_history->header()->setStretchLastSection(true);
-    layout->addWidget(m_history, 1);
+    m_history = new models::RecordTableModel(
+        {tr("When"), tr("Event"), tr("Recorded by"), tr("Person"), tr("Due"), tr("Note")}, this);
+    m_view = new GuardedTableView(clipboard, this);
+    m_view->setObjectName(QStringLiteral("historyTableView"));
+    m_view->setAccessibleName(tr("History of the copy"));
+    m_view->setModel(m_history);
+    m_view->setCopyableColumns({When, Event, RecordedBy});
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->verticalHeader()->hide();
+    layout->addWidget(m_view, 1);
     clear();
 }
 
@@ -65,16 +67,14 @@ void PrintCopyView::setCopy(const PrintCopy& copy)
         lines << tr("Held by: %1.").arg(copy.holder);
     m_summary->setText(lines.join(QLatin1Char('\n')));
 
-    m_history->clear();
+    QList<models::RecordTableModel::Record> records;
     for (const PrintEvent& event : copy.events) {
-        auto* item = new QTreeWidgetItem(m_history);
-        item->setText(0, PrintRegisterModel::timeText(event.atUtc));
-        item->setText(1, PrintRegister::eventLabel(event.kind));
-        item->setText(2, event.by);
-        item->setText(3, event.person);
-        item->setText(4, PrintRegisterModel::timeText(event.dueUtc));
-        item->setText(5, event.note);
+        records << models::RecordTableModel::Record {QVariant(),
+            {PrintRegisterModel::timeText(event.atUtc), PrintRegister::eventLabel(event.kind), event.by, event.person,
+                PrintRegisterModel::timeText(event.dueUtc), event.note},
+            QString()};
     }
+    m_history->setRecords(records);
 }
 
 } // namespace bv::ui

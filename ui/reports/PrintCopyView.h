@@ -5,9 +5,15 @@
 #include <QWidget>
 
 class QLabel;
-class QTreeWidget;
 
 namespace bv::ui {
+
+class ClipboardGuard;
+class GuardedTableView;
+
+namespace models {
+class RecordTableModel;
+}
 
 // One printed copy as the register holds it: what was printed (report, parameters as masked by the core,
 // serial and copy), who printed and who approved it, its period of use and state, and its history — every
@@ -17,17 +23,30 @@ class PrintCopyView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit PrintCopyView(QWidget* parent = nullptr);
+    // The history copies its time, event and recorder columns only (names typed by hand and notes stay).
+    explicit PrintCopyView(ClipboardGuard& clipboard, QWidget* parent = nullptr);
+
+    enum HistoryColumn
+    {
+        When,
+        Event,
+        RecordedBy,
+        Person,
+        Due,
+        Note,
+    };
 
     void setCopy(const PrintCopy& copy);
     void clear();
 
     QLabel* summaryLabel() const { return m_summary; }
-    QTreeWidget* historyTree() const { return m_history; }
+    GuardedTableView* historyView() const { return m_view; }
+    models::RecordTableModel* historyModel() const { return m_history; }
 
 private:
     QLabel* m_summary = nullptr;
-    QTreeWidget* m_history = nullptr;
+    GuardedTableView* m_view = nullptr;
+    models::RecordTableModel* m_history = nullptr;
 };
 
 } // namespace bv::ui

@@ -93,7 +93,7 @@ PrintRegisterPage::PrintRegisterPage(const WorkspaceContext& context, QWidget* p
     m_trace->setToolTip(tr("Check a printout that was found: type its serial or open a scan or photo of a page."));
     add(m_trace);
 
-    m_copyView = new PrintCopyView(this);
+    m_copyView = new PrintCopyView(m_context.clipboard, this);
     auto* splitter = new QSplitter(Qt::Vertical, this);
     auto* top = new QWidget(splitter);
     auto* topLayout = new QVBoxLayout(top);

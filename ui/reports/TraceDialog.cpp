@@ -65,7 +65,7 @@ TraceDialog::TraceDialog(const WorkspaceContext& context, QWidget* parent)
     bold.setBold(true);
     m_verdict->setFont(bold);
     layout->addWidget(m_verdict);
-    m_copy = new PrintCopyView(this);
+    m_copy = new PrintCopyView(m_context.clipboard, this);
     layout->addWidget(m_copy, 1);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
