@@ -554,6 +554,32 @@
         <source>The database has no recovery key slot, so its keys cannot move into key slots yet. Open it once with &quot;branchvault-cli verify&quot; and tell the system administrator.</source>
         <translation>数据库没有恢复密钥槽，因此其密钥暂不能移入密钥槽。请用“branchvault-cli verify”打开一次，并告知系统管理员。</translation>
     </message>
+    <message>
+        <source>The login or the password of the confirming person is wrong. That person checks both and types them again; repeated failures lock their account.</source>
+        <translation>确认人的登录名或密码错误。请确认人核对后重新输入；多次失败将锁定其账户。</translation>
+    </message>
+    <message>
+        <source>The confirming person must type their own login and password.</source>
+        <translation>确认人须输入本人的登录名和密码。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The confirming person&apos;s account is locked after too many failed attempts. Try again in %n minute(s), or ask the system administrator to unlock it.</source>
+        <translation>
+            <numerusform>确认人的账户因多次失败已被锁定。请在 %n 分钟后重试，或请系统管理员解锁。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The confirming person&apos;s account is frozen, so it cannot confirm anything. Ask another person.</source>
+        <translation>确认人的账户已冻结，不能进行确认。请另请他人确认。</translation>
+    </message>
+    <message>
+        <source>The confirming person&apos;s account waits for a branch manager&apos;s confirmation and cannot confirm anything yet. Ask another person.</source>
+        <translation>确认人的账户正在等待网点负责人确认，暂不能进行确认。请另请他人确认。</translation>
+    </message>
+    <message>
+        <source>The confirming person still has a password set by the administrator. That person signs in and changes it first; then they can confirm.</source>
+        <translation>确认人仍在使用系统管理员设置的密码。请其先登录并修改密码，然后再进行确认。</translation>
+    </message>
 </context>
 <context>
     <name>BackupArchive</name>
@@ -928,6 +954,17 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>The input on standard input is larger than 64 MiB.</source>
         <translation>标准输入的内容超过 64 MiB。</translation>
+    </message>
+</context>
+<context>
+    <name>ControlledPrint</name>
+    <message>
+        <source>%1 The report was not printed: the print is recorded as failed in the print register, and its approval was not used up.</source>
+        <translation>%1 报表未打印：此次打印已在打印登记簿中记为失败，其审批授权未被使用。</translation>
+    </message>
+    <message>
+        <source>The print register returned no copies to print. Print the report again.</source>
+        <translation>打印登记簿未返回任何待打印的份数。请重新打印报表。</translation>
     </message>
 </context>
 <context>
@@ -3393,6 +3430,77 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
         <source>confirm staff account changes</source>
         <translation>确认员工用户账户变更</translation>
     </message>
+    <message>
+        <source>run reports</source>
+        <translation>运行报表</translation>
+    </message>
+    <message>
+        <source>view the print register</source>
+        <translation>查看打印登记簿</translation>
+    </message>
+    <message>
+        <source>record who received, borrowed or returned a printout</source>
+        <translation>登记打印件的签收、借阅和归还</translation>
+    </message>
+    <message>
+        <source>trace a printout</source>
+        <translation>追溯打印件</translation>
+    </message>
+</context>
+<context>
+    <name>PageMarks</name>
+    <message>
+        <source>PREVIEW — not a controlled copy</source>
+        <translation>预览——非受控副本</translation>
+    </message>
+    <message>
+        <source>Serial %1 · %2</source>
+        <translation>序列号 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Branch: %1</source>
+        <translation>网点：%1</translation>
+    </message>
+    <message>
+        <source>Printed by: %1</source>
+        <translation>打印人：%1</translation>
+    </message>
+    <message>
+        <source>Printed at: %1</source>
+        <translation>打印时间：%1</translation>
+    </message>
+    <message>
+        <source>Valid until: %1</source>
+        <translation>有效期至：%1</translation>
+    </message>
+    <message>
+        <source>Run by: %1</source>
+        <translation>生成人：%1</translation>
+    </message>
+    <message>
+        <source>Run at: %1</source>
+        <translation>生成时间：%1</translation>
+    </message>
+    <message>
+        <source>No serial number: not registered in the print register</source>
+        <translation>无序列号：未在打印登记簿中登记</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Controlled document — do not copy it or leave it unattended. The person who receives it signs for it; lending is recorded and may not exceed three days; when it is no longer needed or its period of use ends, it is destroyed under supervision and the destruction is recorded.</source>
+        <translation>受控文件——请勿复印，请勿无人看管。接收人须签收；借阅须登记，且不得超过三天；不再需要或使用期限届满时，须在监督下销毁，并登记销毁记录。</translation>
+    </message>
+    <message>
+        <source>Preview on screen only — not a controlled copy. Print it or save it as PDF to get a registered copy with a serial number and a QR code on every page.</source>
+        <translation>仅供屏幕预览——非受控副本。打印或另存为 PDF 后，才能得到已登记、每页带有序列号和二维码的副本。</translation>
+    </message>
+    <message>
+        <source>The page code of page %1 does not fit in a QR code.</source>
+        <translation>第 %1 页的页面代码超出二维码容量。</translation>
+    </message>
 </context>
 <context>
     <name>PasswordHasher</name>
@@ -3411,6 +3519,478 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     <message>
         <source>Not enough memory to protect the password. Close other programs and try again.</source>
         <translation>内存不足，无法对密码进行保护处理。请关闭其他程序后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>PdfTextLayer</name>
+    <message>
+        <source>The PDF file could not be read back to finish it (%1). Check the folder, then save the PDF again.</source>
+        <translation>无法读回 PDF 文件以完成处理（%1）。请检查该文件夹，然后重新保存 PDF。</translation>
+    </message>
+    <message>
+        <source>The PDF file could not be finished (%1). Check the free space and the folder, then save the PDF again.</source>
+        <translation>无法完成 PDF 文件（%1）。请检查剩余空间和该文件夹，然后重新保存 PDF。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintCodes</name>
+    <message>
+        <source>The staff keys are not loaded, so page codes cannot be made or checked. Close BranchVault, open the database again and retry.</source>
+        <translation>员工密钥未加载，无法生成或核验页码。请关闭 BranchVault，重新打开数据库后重试。</translation>
+    </message>
+    <message>
+        <source>The print key could not be derived.</source>
+        <translation>无法派生打印密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintRegister</name>
+    <message>
+        <source>Copy %1 is still being printed: its printer records how the print ended first.</source>
+        <translation>打印件 %1 仍在打印中：请先由打印人登记打印结果。</translation>
+    </message>
+    <message>
+        <source>Copy %1 failed to print: there is no printout to record this for. Pages that came out are destroyed with a witness.</source>
+        <translation>打印件 %1 打印失败：没有可登记此事项的打印件。已打出的页面须在监销人见证下销毁。</translation>
+    </message>
+    <message>
+        <source>Copy %1 is lent to %2 until %3: record its return first.</source>
+        <translation>打印件 %1 已借给 %2，借期至 %3：请先登记归还。</translation>
+    </message>
+    <message>
+        <source>Copy %1 was handed over to the customer it is about: it is no longer in the branch&apos;s custody.</source>
+        <translation>打印件 %1 已交给其所涉及的客户本人：不再由网点保管。</translation>
+    </message>
+    <message>
+        <source>Copy %1 was destroyed: nothing more can be recorded for it.</source>
+        <translation>打印件 %1 已销毁：不能再为其登记任何事项。</translation>
+    </message>
+    <message>
+        <source>Copy %1 is not lent out: there is nothing to give back.</source>
+        <translation>打印件 %1 未借出：无需归还。</translation>
+    </message>
+    <message>
+        <source>Fill in %1.</source>
+        <translation>请填写%1。</translation>
+    </message>
+    <message>
+        <source>Keep %1 to %2 characters at most.</source>
+        <translation>%1最多 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>There is no copy %1 in the print register. Check the serial number and the copy.</source>
+        <translation>打印登记簿中没有打印件 %1。请核对序列号和份号。</translation>
+    </message>
+    <message>
+        <source>Copy %1 was printed by another account: a customer manager records events only for copies they printed. Ask the branch manager.</source>
+        <translation>打印件 %1 由其他账户打印：客户经理只能为本人打印的打印件登记事项。请联系网点负责人。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) may not hold a printout with customer information: it is received by a branch manager or a customer manager.</source>
+        <translation>%1（%2）不得保管含客户信息的打印件：此类打印件须由网点负责人或客户经理签收。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) may not hold this printout: it is received by a branch manager, an auditor or an administrator.</source>
+        <translation>%1（%2）不得保管此打印件：须由网点负责人、安全审计员或系统管理员签收。</translation>
+    </message>
+    <message>
+        <source>Only a data-subject report is handed over to the customer it is about; copy %1 is &quot;%2&quot;. Record who received it instead.</source>
+        <translation>只有个人信息主体报告才交给其所涉及的客户；打印件 %1 是“%2”。请改为登记签收人。</translation>
+    </message>
+    <message>
+        <source>the note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>who borrows it</source>
+        <translation>借阅人</translation>
+    </message>
+    <message>
+        <source>Choose when the printout is due back: a time after now, at most three days ahead.</source>
+        <translation>请选择打印件的归还时间：须晚于现在，且最多为三天之后。</translation>
+    </message>
+    <message>
+        <source>A printout may be lent for at most three days: it must be back by %1 at the latest. Choose an earlier due time, and lend it again after its return if it is still needed.</source>
+        <translation>打印件借阅期限最长三天：最迟须于 %1 归还。请选择更早的归还时间；如仍需使用，归还后可再次借阅。</translation>
+    </message>
+    <message>
+        <source>how it was destroyed</source>
+        <translation>销毁方式</translation>
+    </message>
+    <message>
+        <source>A printout is destroyed under the supervision of a second person: a branch manager or an auditor types their login and password as the witness.</source>
+        <translation>打印件须在第二人监督下销毁：由网点负责人或安全审计员作为监销人输入其登录名和密码。</translation>
+    </message>
+    <message>
+        <source>You cannot witness a destruction you record yourself: a second person, a branch manager or an auditor, supervises it and confirms with their own password.</source>
+        <translation>您不能为自己登记的销毁担任监销人：须由第二人（网点负责人或安全审计员）监督，并以其本人密码确认。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) cannot witness a destruction: the witness is a branch manager or an auditor.</source>
+        <translation>%1（%2）不能担任监销人：监销人须为网点负责人或安全审计员。</translation>
+    </message>
+    <message>
+        <source>No printout %1 is in the print register. Check the number; a page with a number that is not registered was not printed by BranchVault at this branch.</source>
+        <translation>打印登记簿中没有打印件 %1。请核对编号；编号未登记的页面并非由本网点的 BranchVault 打印。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Printout %1 (%2) is in the print register: %n copy/copies, printed by %3 on %4. A typed number proves nothing about a page; scan its QR code to check that it is genuine.</source>
+        <translation>
+            <numerusform>打印件 %1（%2）已在打印登记簿中：共 %n 份，由 %3 于 %4 打印。手工输入的编号不能证明页面的真伪；请扫描页面上的二维码进行核验。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Genuine: page %1 of copy %2 of printout %3 (%4), printed by %5 on %6. It is now: %7.</source>
+        <translation>真实：打印件 %3（%4）第 %2 份的第 %1 页，由 %5 于 %6 打印。当前状态：%7。</translation>
+    </message>
+    <message>
+        <source>The page code was made with this branch&apos;s print key, but copy %1 is not in the print register. Verify the print register: a row may have been removed.</source>
+        <translation>该页码由本网点的打印密钥生成，但打印件 %1 不在打印登记簿中。请校验打印登记簿：可能有记录被删除。</translation>
+    </message>
+    <message>
+        <source>The page code names printout %1, which is not in this branch&apos;s print register, and its check value does not match: the page was not printed by BranchVault at this branch.</source>
+        <translation>该页码所指的打印件 %1 不在本网点的打印登记簿中，且其校验值不符：该页面并非由本网点的 BranchVault 打印。</translation>
+    </message>
+    <message>
+        <source>The page code names printout %1 of this branch, but its check value does not match: the code was altered or forged. Keep the page and report it to the branch manager and the auditor.</source>
+        <translation>该页码指向本网点的打印件 %1，但其校验值不符：页码已被篡改或伪造。请保留该页面，并报告网点负责人和安全审计员。</translation>
+    </message>
+    <message>
+        <source>This is not a BranchVault page code or serial number. A BranchVault printout carries a serial number such as PR-2026-000001 and a QR code on every page.</source>
+        <translation>这不是 BranchVault 的页码或序列号。BranchVault 打印件的每一页都印有序列号（如 PR-2026-000001）和二维码。</translation>
+    </message>
+    <message>
+        <source>The print register has been altered: %1 Compare it with the audit log, where every print and every event is recorded, and report it to the auditor.</source>
+        <translation>打印登记簿已被改动：%1 请与审计日志（其中记录了每次打印和每个事项）进行比对，并报告安全审计员。</translation>
+    </message>
+    <message>
+        <source>printing</source>
+        <translation>打印中</translation>
+    </message>
+    <message>
+        <source>print failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <source>printed, not yet received</source>
+        <translation>已打印，未签收</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>handed over to the customer</source>
+        <translation>已交给客户</translation>
+    </message>
+    <message>
+        <source>lent out</source>
+        <translation>已借出</translation>
+    </message>
+    <message>
+        <source>destroyed</source>
+        <translation>已销毁</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <source>received and signed for</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>lent</source>
+        <translation>借出</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>归还</translation>
+    </message>
+    <message>
+        <source>destroyed with a witness</source>
+        <translation>监销销毁</translation>
+    </message>
+</context>
+<context>
+    <name>PrintRegisterCommands</name>
+    <message>
+        <source>[lending overdue]</source>
+        <translation>[借阅逾期]</translation>
+    </message>
+    <message>
+        <source>[past its period of use]</source>
+        <translation>[已超过使用期限]</translation>
+    </message>
+    <message>
+        <source>No print register alerts.</source>
+        <translation>打印登记簿没有告警。</translation>
+    </message>
+    <message>
+        <source>No printouts in circulation (--all lists destroyed ones too).</source>
+        <translation>没有在用的打印件（加 --all 也列出已销毁的）。</translation>
+    </message>
+    <message>
+        <source>The print register is empty.</source>
+        <translation>打印登记簿为空。</translation>
+    </message>
+    <message>
+        <source>The print register is intact: every row matches its hash chain.</source>
+        <translation>打印登记簿完整：每一行都与其哈希链相符。</translation>
+    </message>
+    <message>
+        <source>print-register %1 needs the printout&apos;s serial, with /N for copy N (PR-2026-000001/2).</source>
+        <translation>print-register %1 需要打印件的序列号，第 N 份加 /N（PR-2026-000001/2）。</translation>
+    </message>
+    <message>
+        <source>print-register receive needs --login LOGIN: the staff member who receives the printout (their password is read from standard input after yours).</source>
+        <translation>print-register receive 需要 --login 登录名：签收打印件的员工（其密码在您的密码之后从标准输入读取）。</translation>
+    </message>
+    <message>
+        <source>print-register destroy needs --witness LOGIN (a branch manager or auditor who watches; their password is read from standard input after yours) and --method TEXT (shredded, ...).</source>
+        <translation>print-register destroy 需要 --witness 登录名（在场监销的网点负责人或审计员；其密码在您的密码之后从标准输入读取）和 --method 文字（碎纸机粉碎等）。</translation>
+    </message>
+    <message>
+        <source>print-register lend needs --to NAME (who borrows it) and --days N (at most 3).</source>
+        <translation>print-register lend 需要 --to 姓名（借阅人）和 --days N（最多 3 天）。</translation>
+    </message>
+    <message>
+        <source>Password of %1, who receives the printout</source>
+        <translation>签收人 %1 的密码</translation>
+    </message>
+    <message>
+        <source>Copy %1 of %2 was signed for by %3.</source>
+        <translation>%2 的第 %1 份已由 %3 签收。</translation>
+    </message>
+    <message>
+        <source>Copy %1 of %2 was recorded as handed to the customer it is about.</source>
+        <translation>%2 的第 %1 份已登记为交给其所涉客户本人。</translation>
+    </message>
+    <message>
+        <source>Copy %1 of %2 was lent to %3 until %4 (UTC).</source>
+        <translation>%2 的第 %1 份已借给 %3，归还期限 %4（UTC）。</translation>
+    </message>
+    <message>
+        <source>Copy %1 of %2 was returned.</source>
+        <translation>%2 的第 %1 份已归还。</translation>
+    </message>
+    <message>
+        <source>Password of %1, the witness</source>
+        <translation>监销人 %1 的密码</translation>
+    </message>
+    <message>
+        <source>Copy %1 of %2 was recorded as destroyed, witnessed by %3.</source>
+        <translation>%2 的第 %1 份已登记为销毁，监销人 %3。</translation>
+    </message>
+    <message>
+        <source>The image could not be read (%1). Give a PNG or JPEG scan or photo of one page.</source>
+        <translation>无法读取该图像（%1）。请提供某一页的 PNG 或 JPEG 扫描件或照片。</translation>
+    </message>
+    <message>
+        <source>No QR code was found in the image. Scan or photograph the page&apos;s corner with the code again, straight on and in focus, or type the serial printed on the page.</source>
+        <translation>图像中未找到二维码。请正对页面带二维码的一角重新扫描或拍照并对准焦距，或输入页面上印的序列号。</translation>
+    </message>
+    <message>
+        <source>print-register trace needs a serial (PR-2026-000001), a page code, or --image FILE.</source>
+        <translation>print-register trace 需要序列号（PR-2026-000001）、页码二维码内容或 --image 文件。</translation>
+    </message>
+    <message>
+        <source>print-register needs a subcommand: list, alerts, verify, receive, handover, lend, return, destroy or trace.</source>
+        <translation>print-register 需要子命令：list、alerts、verify、receive、handover、lend、return、destroy 或 trace。</translation>
+    </message>
+    <message>
+        <source>Unknown print-register subcommand &quot;%1&quot;.</source>
+        <translation>未知的 print-register 子命令“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintRegisterReport</name>
+    <message>
+        <source>Give the first day as YYYY-MM-DD.</source>
+        <translation>请按 YYYY-MM-DD 格式填写起始日期。</translation>
+    </message>
+    <message>
+        <source>Give the last day as YYYY-MM-DD.</source>
+        <translation>请按 YYYY-MM-DD 格式填写截止日期。</translation>
+    </message>
+    <message>
+        <source>The first day comes after the last day. Swap them.</source>
+        <translation>起始日期晚于截止日期。请对调两者。</translation>
+    </message>
+    <message>
+        <source>&quot;Open copies only&quot; is true or false.</source>
+        <translation>“仅未销毁的打印件”须为 true 或 false。</translation>
+    </message>
+    <message>
+        <source>The print register is printed by the auditor or the branch manager.</source>
+        <translation>打印登记簿由安全审计员或网点负责人打印。</translation>
+    </message>
+    <message>
+        <source>Customer information borrowing and destruction record</source>
+        <translation>客户信息借阅、销毁记录表</translation>
+    </message>
+    <message>
+        <source>Print register: every copy of a controlled printout, from its print to its destruction</source>
+        <translation>打印登记簿：受控文件的每一份打印件，从打印到销毁</translation>
+    </message>
+    <message>
+        <source>Printed from</source>
+        <translation>打印日期自</translation>
+    </message>
+    <message>
+        <source>the first print</source>
+        <translation>首次打印</translation>
+    </message>
+    <message>
+        <source>Printed until</source>
+        <translation>打印日期至</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>打印件</translation>
+    </message>
+    <message>
+        <source>not destroyed only</source>
+        <translation>仅未销毁的</translation>
+    </message>
+    <message>
+        <source>all, destroyed ones included</source>
+        <translation>全部（含已销毁的）</translation>
+    </message>
+    <message>
+        <source>Serial / copy</source>
+        <translation>序列号/份号</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Printed by, at</source>
+        <translation>打印人、时间</translation>
+    </message>
+    <message>
+        <source>Period of use until</source>
+        <translation>使用期限至</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>签收人</translation>
+    </message>
+    <message>
+        <source>Lent to / due / returned</source>
+        <translation>借阅人/应还时间/归还时间</translation>
+    </message>
+    <message>
+        <source>Destroyed at / by / witness</source>
+        <translation>销毁时间/销毁人/监销人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>No copy is registered for this period.</source>
+        <translation>此期间没有登记的打印件。</translation>
+    </message>
+    <message>
+        <source>handed to the customer, %1</source>
+        <translation>已交给客户，%1</translation>
+    </message>
+    <message>
+        <source>%1, due %2</source>
+        <translation>%1，应于 %2 归还</translation>
+    </message>
+    <message>
+        <source>; returned %1</source>
+        <translation>；已于 %1 归还</translation>
+    </message>
+    <message>
+        <source>%1, by %2, witness %3 (%4)</source>
+        <translation>%1，销毁人 %2，监销人 %3（%4）</translation>
+    </message>
+    <message>
+        <source>copy %1</source>
+        <translation>副本 %1</translation>
+    </message>
+    <message>
+        <source>no approval needed</source>
+        <translation>无需批准</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copy/copies</source>
+        <translation>
+            <numerusform>共 %n 份</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n destroyed</source>
+        <translation>
+            <numerusform>已销毁 %n 份</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lendings last at most three days. A copy past its period of use is destroyed under the supervision of a branch manager or an auditor.</source>
+        <translation>借阅期限最长三天。超过使用期限的打印件须在网点负责人或安全审计员监督下销毁。</translation>
+    </message>
+    <message>
+        <source>Checked by (signature): ____________________    Date: ____________</source>
+        <translation>核对人（签字）：____________________    日期：____________</translation>
+    </message>
+</context>
+<context>
+    <name>PrintRegisterStore</name>
+    <message>
+        <source>Reading the print register</source>
+        <translation>读取打印登记簿</translation>
+    </message>
+    <message>
+        <source>All serial numbers of %1 are used up. Printing can continue next year; ask the developers if this branch really prints this much.</source>
+        <translation>%1 年的序列号已用完。明年可继续打印；如本网点确有如此大的打印量，请联系开发人员。</translation>
+    </message>
+    <message>
+        <source>copy %1/%2 (register row %3)</source>
+        <translation>打印件 %1/%2（登记簿第 %3 行）</translation>
+    </message>
+    <message>
+        <source>the &quot;%1&quot; event of copy %2/%3 (register row %4)</source>
+        <translation>打印件 %2/%3 的“%1”事项（登记簿第 %4 行）</translation>
+    </message>
+    <message>
+        <source>register row %1 is missing: it was deleted, and %2 follows the gap.</source>
+        <translation>登记簿第 %1 行缺失：该行已被删除，缺口之后为%2。</translation>
+    </message>
+    <message>
+        <source>%1 appears twice in the chain.</source>
+        <translation>%1在链中出现了两次。</translation>
+    </message>
+    <message>
+        <source>%1 does not continue the chain: a row before it was changed, removed or inserted.</source>
+        <translation>%1未承接哈希链：其之前的某一行被修改、删除或插入。</translation>
+    </message>
+    <message>
+        <source>%1 does not match its hash: it was changed after it was written.</source>
+        <translation>%1与其哈希值不符：写入后被修改过。</translation>
+    </message>
+    <message>
+        <source>Copy %1 lent to %2 was due back on %3 and has not been returned. Get it back and record the return, or report it lost.</source>
+        <translation>借给 %2 的打印件 %1 应于 %3 归还，但尚未归还。请收回并登记归还，或报告遗失。</translation>
+    </message>
+    <message>
+        <source>Copy %1 (%2) was to be used until %3 and has not been destroyed. Destroy it with a witness and record the destruction.</source>
+        <translation>打印件 %1（%2）的使用期限至 %3，但尚未销毁。请在监销人见证下销毁并登记。</translation>
+    </message>
+    <message>
+        <source>Copy %1 was registered for printing by %2 at %3 and its outcome was never recorded (the program may have stopped while printing). Find out whether it was printed; a printed copy is collected and destroyed with a witness.</source>
+        <translation>打印件 %1 由 %2 于 %3 登记打印，但从未登记打印结果（程序可能在打印时中止）。请查明是否已打印；已打印的须收回并在监销人见证下销毁。</translation>
     </message>
 </context>
 <context>
@@ -3504,6 +4084,1540 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     <message>
         <source>The recovery passphrase has a typing error (its check character does not match). Compare each group with the recovery sheet and type it again.</source>
         <translation>恢复口令有输入错误（校验码不符）。请将每组字符与恢复口令单逐一核对，然后重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCommands</name>
+    <message>
+        <source>Your role runs no reports.</source>
+        <translation>您的角色没有可运行的报表。</translation>
+    </message>
+    <message>
+        <source>--param takes KEY=VALUE (for example --param from=2026-01-01); &quot;%1&quot; has no &quot;=&quot;.</source>
+        <translation>--param 的格式为 键=值（例如 --param from=2026-01-01）；“%1”中没有“=”。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>--%1 must be a whole number from 1 to %2.</source>
+        <translation>--%1 必须是 1 到 %2 之间的整数。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Printed %1 as controlled document %2 (%n page(s) per copy, %3 copies) to %4. Record in the print register who receives it (branchvault-cli print-register receive %2).</source>
+        <translation>
+            <numerusform>已将%1打印为受控文件 %2（每份 %n 页，共 %3 份），输出到 %4。请在打印登记簿中登记签收人（branchvault-cli print-register receive %2）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>report run needs the report&apos;s key (report list shows them).</source>
+        <translation>report run 需要报表的键名（report list 会列出）。</translation>
+    </message>
+    <message>
+        <source>--copies and --period-days apply to a print: add --pdf FILE.</source>
+        <translation>--copies 和 --period-days 只用于打印：请加上 --pdf 文件。</translation>
+    </message>
+    <message>
+        <source>The report &quot;%1&quot; as asked holds grade-1 values, which are never written to the terminal: print it as a controlled PDF with --pdf FILE (it is registered and uses the approval up).</source>
+        <translation>按所给参数，报表“%1”含一级信息，一级信息从不输出到终端：请用 --pdf 文件 将其打印为受控 PDF（会登记并用掉该审批）。</translation>
+    </message>
+    <message>
+        <source>report reprint needs the serial of the printout and --pdf FILE.</source>
+        <translation>report reprint 需要打印件的序列号和 --pdf 文件。</translation>
+    </message>
+    <message>
+        <source>report needs a subcommand: list, run or reprint.</source>
+        <translation>report 需要子命令：list、run 或 reprint。</translation>
+    </message>
+    <message>
+        <source>Unknown report subcommand &quot;%1&quot;.</source>
+        <translation>未知的 report 子命令“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportLabels</name>
+    <message>
+        <source>pending approval</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>anonymised</source>
+        <translation>已匿名化</translation>
+    </message>
+    <message>
+        <source>under 20</source>
+        <translation>20 岁以下</translation>
+    </message>
+    <message>
+        <source>70 and over</source>
+        <translation>70 岁及以上</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2 岁</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>at the counter</source>
+        <translation>柜面</translation>
+    </message>
+    <message>
+        <source>by phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>online banking</source>
+        <translation>网上银行</translation>
+    </message>
+    <message>
+        <source>mobile app</source>
+        <translation>手机银行</translation>
+    </message>
+    <message>
+        <source>by letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>under investigation</source>
+        <translation>调查中</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>processing of personal information</source>
+        <translation>个人信息处理</translation>
+    </message>
+    <message>
+        <source>marketing</source>
+        <translation>营销</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>debit card</source>
+        <translation>借记卡</translation>
+    </message>
+    <message>
+        <source>credit card</source>
+        <translation>信用卡</translation>
+    </message>
+    <message>
+        <source>savings account</source>
+        <translation>储蓄账户</translation>
+    </message>
+    <message>
+        <source>current account</source>
+        <translation>结算账户</translation>
+    </message>
+    <message>
+        <source>fixed deposit</source>
+        <translation>定期存款</translation>
+    </message>
+    <message>
+        <source>dormant</source>
+        <translation>久悬</translation>
+    </message>
+    <message>
+        <source>frozen</source>
+        <translation>已冻结</translation>
+    </message>
+    <message>
+        <source>under CNY 50,000</source>
+        <translation>50,000 元以下</translation>
+    </message>
+    <message>
+        <source>CNY 50,000–100,000</source>
+        <translation>50,000–100,000 元</translation>
+    </message>
+    <message>
+        <source>CNY 100,000–300,000</source>
+        <translation>100,000–300,000 元</translation>
+    </message>
+    <message>
+        <source>CNY 300,000–1,000,000</source>
+        <translation>300,000–1,000,000 元</translation>
+    </message>
+    <message>
+        <source>over CNY 1,000,000</source>
+        <translation>1,000,000 元以上</translation>
+    </message>
+    <message>
+        <source>single</source>
+        <translation>未婚</translation>
+    </message>
+    <message>
+        <source>married</source>
+        <translation>已婚</translation>
+    </message>
+    <message>
+        <source>divorced</source>
+        <translation>离异</translation>
+    </message>
+    <message>
+        <source>widowed</source>
+        <translation>丧偶</translation>
+    </message>
+    <message>
+        <source>full view</source>
+        <translation>完整查看</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>restricted access</source>
+        <translation>重点保密客户访问</translation>
+    </message>
+</context>
+<context>
+    <name>ReportRenderer</name>
+    <message>
+        <source>The printer or the PDF file could not be opened for drawing. Check the printer, or that the folder can be written to, then try again.</source>
+        <translation>无法打开打印机或 PDF 文件进行绘制。请检查打印机，或确认该文件夹可写入，然后重试。</translation>
+    </message>
+    <message>
+        <source>The pages could not be finished on the printer or in the PDF file. Check the printer or the free disk space, then try again.</source>
+        <translation>无法在打印机或 PDF 文件中完成页面输出。请检查打印机或磁盘剩余空间，然后重试。</translation>
+    </message>
+    <message>
+        <source>[cut here: this cell is longer than a page]</source>
+        <translation>[此处截断：该单元格内容超过一页]</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1（续）</translation>
+    </message>
+    <message>
+        <source>No entries.</source>
+        <translation>无记录。</translation>
+    </message>
+    <message>
+        <source>Nothing is open for drawing: the printer or the PDF file was not opened. Try again.</source>
+        <translation>没有可供绘制的输出：打印机或 PDF 文件未打开。请重试。</translation>
+    </message>
+    <message>
+        <source>The print has page codes for %1 pages, but the report has %2 pages. Print it again.</source>
+        <translation>此次打印只有 %1 页的页面代码，但报表共有 %2 页。请重新打印。</translation>
+    </message>
+    <message>
+        <source>The page code of page %1 cannot be drawn as a QR code. Print it again.</source>
+        <translation>第 %1 页的页面代码无法绘制为二维码。请重新打印。</translation>
+    </message>
+    <message>
+        <source>The printer or the PDF file did not take a new page. Check the printer or the free disk space, then try again.</source>
+        <translation>打印机或 PDF 文件无法另起一页。请检查打印机或磁盘剩余空间，然后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportService</name>
+    <message>
+        <source>(no customer manager)</source>
+        <translation>（无客户经理）</translation>
+    </message>
+    <message>
+        <source> (frozen)</source>
+        <translation>（已冻结）</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Member of staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Service records</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Customers served</source>
+        <translation>服务客户数</translation>
+    </message>
+    <message>
+        <source>Complaints received</source>
+        <translation>受理投诉</translation>
+    </message>
+    <message>
+        <source>No customer managers and no activity in the period.</source>
+        <translation>期间内没有客户经理，也没有服务活动。</translation>
+    </message>
+    <message>
+        <source>Service records count under the member of staff who served the customer; complaints under the customer manager responsible for the customer now. Contents are not printed.</source>
+        <translation>服务记录计入提供服务的员工；投诉计入当前负责该客户的客户经理。不打印具体内容。</translation>
+    </message>
+    <message>
+        <source>By customer manager</source>
+        <translation>按客户经理</translation>
+    </message>
+    <message>
+        <source>Customer manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Answered in time</source>
+        <translation>按时答复</translation>
+    </message>
+    <message>
+        <source>Answered late</source>
+        <translation>逾期答复</translation>
+    </message>
+    <message>
+        <source>No customer managers and no complaints.</source>
+        <translation>没有客户经理，也没有投诉。</translation>
+    </message>
+    <message>
+        <source>Open complaints</source>
+        <translation>未结投诉</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Investigate by</source>
+        <translation>调查期限</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>No open complaints.</source>
+        <translation>没有未结投诉。</translation>
+    </message>
+    <message>
+        <source>done %1</source>
+        <translation>已于 %1 完成</translation>
+    </message>
+    <message>
+        <source>Open and overdue: the complaints open now. Answered in time or late: the complaints answered in the period, against their answer deadline (2 working days). Complaints count under the customer manager responsible for the customer now. The complaints&apos; contents are grade-2 information and are not printed.</source>
+        <translation>未结和逾期：当前尚未办结的投诉。按时或逾期答复：期间内答复的投诉，按其答复期限（2 个工作日）判断。投诉计入当前负责该客户的客户经理。投诉内容属二级信息，不予打印。</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>用户账户</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Second factor</source>
+        <translation>第二验证因素</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <source>No accounts.</source>
+        <translation>没有用户账户。</translation>
+    </message>
+    <message>
+        <source>frozen</source>
+        <translation>已冻结</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>awaiting a branch manager&apos;s confirmation</source>
+        <translation>等待网点负责人确认</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>未启用</translation>
+    </message>
+    <message>
+        <source>Total: %1 accounts</source>
+        <translation>合计：%1 个用户账户</translation>
+    </message>
+    <message>
+        <source>By role</source>
+        <translation>按角色</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>已冻结</translation>
+    </message>
+    <message>
+        <source>Staff accounts of this database. Accounts are frozen, never deleted, so that their history stays attributable. Times in branch time.</source>
+        <translation>本数据库的员工用户账户。用户账户只冻结、不删除，以便其历史记录始终可追溯到人。时间为网点时间。</translation>
+    </message>
+    <message>
+        <source>Many lookups by a clerk</source>
+        <translation>查询员查询次数过多</translation>
+    </message>
+    <message>
+        <source>Same customer opened often</source>
+        <translation>反复打开同一客户</translation>
+    </message>
+    <message>
+        <source>Access outside working hours</source>
+        <translation>工作时间以外的访问</translation>
+    </message>
+    <message>
+        <source>Repeated failed sign-ins</source>
+        <translation>多次登录失败</translation>
+    </message>
+    <message>
+        <source>Approval used quickly by the same pair</source>
+        <translation>同一组人员批准后短时间内即使用授权</translation>
+    </message>
+    <message>
+        <source>Printout lent past its due time</source>
+        <translation>打印件借出逾期未还</translation>
+    </message>
+    <message>
+        <source>Printout past its period of use</source>
+        <translation>打印件超过使用期限</translation>
+    </message>
+    <message>
+        <source>Print never finished</source>
+        <translation>打印结果未登记</translation>
+    </message>
+    <message>
+        <source>By action</source>
+        <translation>按操作</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>No audit rows in the period.</source>
+        <translation>期间内没有审计记录。</translation>
+    </message>
+    <message>
+        <source>By user</source>
+        <translation>按用户</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>By day (branch time)</source>
+        <translation>按日（网点时间）</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Refusals (the first %1 of %2; the audit log export holds all)</source>
+        <translation>拒绝访问（共 %2 条中的前 %1 条；审计日志导出文件包含全部）</translation>
+    </message>
+    <message>
+        <source>Refusals</source>
+        <translation>拒绝访问</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Refused operation</source>
+        <translation>被拒绝的操作</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>No refusals in the period.</source>
+        <translation>期间内没有拒绝访问。</translation>
+    </message>
+    <message>
+        <source>Alerts by kind</source>
+        <translation>按类型统计的告警</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>No alerts in the period.</source>
+        <translation>期间内没有告警。</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Audit rows in the period</source>
+        <translation>期间内的审计记录</translation>
+    </message>
+    <message>
+        <source>Failed operations</source>
+        <translation>失败的操作</translation>
+    </message>
+    <message>
+        <source>Audit rows from %1 to %2 (branch time). The rows&apos; details are not printed; the audit log itself holds them, masked.</source>
+        <translation>%1 至 %2（网点时间）的审计记录。不打印记录详情；详情以脱敏形式保存在审计日志中。</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <source>Total: %1 alerts</source>
+        <translation>合计：%1 条告警</translation>
+    </message>
+    <message>
+        <source>Alerts from %1 to %2 (branch time), by the thresholds in the settings (alert.*). Each alert names the audit rows behind it in the application (Audit log page, or branchvault-cli audit alerts).</source>
+        <translation>%1 至 %2（网点时间）的告警，按设置中的阈值（alert.*）判定。每条告警对应的审计记录可在应用程序中查看（审计日志页面，或 branchvault-cli audit alerts）。</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>First retained row</source>
+        <translation>保留的首行</translation>
+    </message>
+    <message>
+        <source>First row written</source>
+        <translation>首行写入时间</translation>
+    </message>
+    <message>
+        <source>Head row</source>
+        <translation>末行</translation>
+    </message>
+    <message>
+        <source>Head row written</source>
+        <translation>末行写入时间</translation>
+    </message>
+    <message>
+        <source>Head hash</source>
+        <translation>末行哈希值</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Checkpoint text (type it into a file exactly as printed, one line per row)</source>
+        <translation>检查点文本（按打印内容逐行原样录入文件）</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>This sheet records the state of the audit log when it was printed: its first retained row, its last row (the head) with that row&apos;s hash, and the number of rows between them. Keep it away from this computer: someone who can change the database cannot change this paper.</source>
+        <translation>本单记录打印时审计日志的状态：保留的首行、末行及其哈希值，以及其间的行数。请远离本计算机保存：能修改数据库的人无法修改这张纸。</translation>
+    </message>
+    <message>
+        <source>To verify the audit log against this sheet later: type the checkpoint text above into a plain text file exactly as printed (the last line is a check over the others, so a typing error is reported as such), or use the file that branchvault-cli audit checkpoint --out FILE wrote at the same time. Then run:</source>
+        <translation>日后据本单核验审计日志：将上述检查点文本按打印内容原样录入纯文本文件（最后一行是对其余各行的校验，录入错误会被如实报告），或使用同时由 branchvault-cli audit checkpoint --out FILE 写出的文件。然后运行：</translation>
+    </message>
+    <message>
+        <source>The verification names the first row deleted or rewritten since this sheet was taken. Rows removed later by a lawful retention purge are accepted; anything else is reported. The run of this report is itself audited after the head row it names.</source>
+        <translation>核验会指出自本单生成以来第一条被删除或改写的记录。之后依保留期限合规清理的记录视为正常；其他情况均会报告。运行本报表本身也会在其所列末行之后记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Printed and kept by: ______________________   Date: ____________</source>
+        <translation>打印及保管人：______________________   日期：____________</translation>
+    </message>
+    <message>
+        <source>Held about you</source>
+        <translation>我行持有的您的信息</translation>
+    </message>
+    <message>
+        <source>Nothing held.</source>
+        <translation>未持有。</translation>
+    </message>
+    <message>
+        <source>record created</source>
+        <translation>记录创建</translation>
+    </message>
+    <message>
+        <source>record changed</source>
+        <translation>记录修改</translation>
+    </message>
+    <message>
+        <source>relationship closed</source>
+        <translation>销户</translation>
+    </message>
+    <message>
+        <source>customer manager assigned</source>
+        <translation>分配客户经理</translation>
+    </message>
+    <message>
+        <source>moved to another customer manager</source>
+        <translation>移交其他客户经理</translation>
+    </message>
+    <message>
+        <source>temporary custody</source>
+        <translation>临时托管</translation>
+    </message>
+    <message>
+        <source>custody ended</source>
+        <translation>托管结束</translation>
+    </message>
+    <message>
+        <source>taken back by the branch manager</source>
+        <translation>由网点负责人收回</translation>
+    </message>
+    <message>
+        <source>record entered</source>
+        <translation>记录录入</translation>
+    </message>
+    <message>
+        <source>entry or change approved</source>
+        <translation>录入或变更获批准</translation>
+    </message>
+    <message>
+        <source>entry or change rejected</source>
+        <translation>录入或变更被驳回</translation>
+    </message>
+    <message>
+        <source>record viewed</source>
+        <translation>查看记录</translation>
+    </message>
+    <message>
+        <source>found in a search</source>
+        <translation>在查询中检索到</translation>
+    </message>
+    <message>
+        <source>looked up at the counter</source>
+        <translation>柜面查询</translation>
+    </message>
+    <message>
+        <source>full value viewed under an approval</source>
+        <translation>经批准查看完整信息</translation>
+    </message>
+    <message>
+        <source>customer manager changed</source>
+        <translation>更换客户经理</translation>
+    </message>
+    <message>
+        <source>data-subject report produced</source>
+        <translation>生成个人信息查询结果</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <source>service recorded</source>
+        <translation>记录服务</translation>
+    </message>
+    <message>
+        <source>complaint recorded or updated</source>
+        <translation>记录或更新投诉</translation>
+    </message>
+    <message>
+        <source>consent recorded</source>
+        <translation>记录同意</translation>
+    </message>
+    <message>
+        <source>tier change decided</source>
+        <translation>处理客户等级调整</translation>
+    </message>
+    <message>
+        <source>shared phone or account reviewed</source>
+        <translation>复查共用的电话或账号</translation>
+    </message>
+    <message>
+        <source>access refused</source>
+        <translation>拒绝访问</translation>
+    </message>
+    <message>
+        <source>approval used</source>
+        <translation>使用授权</translation>
+    </message>
+    <message>
+        <source>special request filed</source>
+        <translation>提交专项事务申请</translation>
+    </message>
+    <message>
+        <source>special request approved</source>
+        <translation>批准专项事务申请</translation>
+    </message>
+    <message>
+        <source>special request rejected</source>
+        <translation>驳回专项事务申请</translation>
+    </message>
+    <message>
+        <source>report produced</source>
+        <translation>生成报表</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Last service</source>
+        <translation>最近服务日期</translation>
+    </message>
+    <message>
+        <source>You have no customers.</source>
+        <translation>您没有客户。</translation>
+    </message>
+    <message>
+        <source>By tier</source>
+        <translation>按客户等级</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <translation>按状态</translation>
+    </message>
+    <message>
+        <source>The data-subject report needs its grant.</source>
+        <translation>个人信息查询结果需要相应的授权。</translation>
+    </message>
+    <message>
+        <source>Personal information held about you</source>
+        <translation>个人信息查询结果</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>客户 %1</translation>
+    </message>
+    <message>
+        <source>This statement lists the personal information that %1 holds about you, customer %2, as it stood on %3. It was produced at your request (special request %4, approved by %5) and is for you alone: keep it safe.</source>
+        <translation>本清单列明 %1 截至 %3 持有的关于您（客户号 %2）的个人信息。本清单应您的申请制作（专项事务申请 %4，由 %5 批准），仅供您本人使用，请妥善保管。</translation>
+    </message>
+    <message>
+        <source>Identity and contact details, account numbers and your birth date appear in full. In the history of changes, values are shown as they were recorded there, partly hidden.</source>
+        <translation>身份和联系信息、账号及出生日期均完整列示。变更记录中的信息按当时记录的形式列示，部分内容已隐去。</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>身份信息</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>个人情况</translation>
+    </message>
+    <message>
+        <source>Your record at the branch</source>
+        <translation>您在本网点的记录</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>批准时间</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>销户</translation>
+    </message>
+    <message>
+        <source>Kept until</source>
+        <translation>保存至</translation>
+    </message>
+    <message>
+        <source>Custody until</source>
+        <translation>托管至</translation>
+    </message>
+    <message>
+        <source>Accounts and cards</source>
+        <translation>账户和银行卡</translation>
+    </message>
+    <message>
+        <source>No accounts held.</source>
+        <translation>未持有账户信息。</translation>
+    </message>
+    <message>
+        <source>change awaiting approval</source>
+        <translation>待复核的变更</translation>
+    </message>
+    <message>
+        <source>tier change</source>
+        <translation>客户等级调整</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (%3)</source>
+        <translation>%1 → %2（%3）</translation>
+    </message>
+    <message>
+        <source> (until %1)</source>
+        <translation>（至 %1）</translation>
+    </message>
+    <message>
+        <source>History of changes</source>
+        <translation>变更记录</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>No changes recorded.</source>
+        <translation>没有变更记录。</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>办理事项</translation>
+    </message>
+    <message>
+        <source>No service records.</source>
+        <translation>没有服务记录。</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>答复时间</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复内容</translation>
+    </message>
+    <message>
+        <source>No complaints.</source>
+        <translation>没有投诉。</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>同意记录</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>No consents recorded.</source>
+        <translation>没有同意记录。</translation>
+    </message>
+    <message>
+        <source>Special requests concerning you</source>
+        <translation>涉及您的专项事务申请</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>处理时间</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>使用时间</translation>
+    </message>
+    <message>
+        <source>No special requests.</source>
+        <translation>没有专项事务申请。</translation>
+    </message>
+    <message>
+        <source>Who handled your record (summary of the access log)</source>
+        <translation>您的记录的处理情况（访问日志摘要）</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>首次</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>最近一次</translation>
+    </message>
+    <message>
+        <source>No accesses recorded.</source>
+        <translation>没有访问记录。</translation>
+    </message>
+    <message>
+        <source>If any of this information is wrong or incomplete, tell us: you may ask for it to be corrected or completed. Questions about how your information is used can be addressed to the branch manager.</source>
+        <translation>如上述信息有误或不完整，请告知我们：您有权要求更正或补充。关于您的信息如何被使用的问题，可向网点负责人咨询。</translation>
+    </message>
+    <message>
+        <source>Received by the customer: ______________________   Date: ____________</source>
+        <translation>客户签收：______________________   日期：____________</translation>
+    </message>
+    <message>
+        <source>Handed over by (member of staff): ______________________   Date: ____________</source>
+        <translation>交付人（员工）：______________________   日期：____________</translation>
+    </message>
+    <message>
+        <source>Name (masked)</source>
+        <translation>姓名（已脱敏）</translation>
+    </message>
+    <message>
+        <source>ID number (masked)</source>
+        <translation>证件号码（已脱敏）</translation>
+    </message>
+    <message>
+        <source>Mobile (masked)</source>
+        <translation>手机号码（已脱敏）</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>开户日期</translation>
+    </message>
+    <message>
+        <source>No customers.</source>
+        <translation>没有客户。</translation>
+    </message>
+    <message>
+        <source>Total: %1 customers</source>
+        <translation>合计：%1 户客户</translation>
+    </message>
+    <message>
+        <source>Names, ID numbers and mobiles are masked. This roster holds grade-1 information: it was approved by special request %1 and is handled as a controlled document.</source>
+        <translation>姓名、证件号码和手机号码均已脱敏。本名册含有一级信息：经专项事务申请 %1 批准，按受控文件管理。</translation>
+    </message>
+    <message>
+        <source>Share of customers</source>
+        <translation>户数占比</translation>
+    </message>
+    <message>
+        <source>Assets under management (CNY)</source>
+        <translation>金融资产（元）</translation>
+    </message>
+    <message>
+        <source>Share of assets</source>
+        <translation>资产占比</translation>
+    </message>
+    <message>
+        <source>Average per customer (CNY)</source>
+        <translation>户均资产（元）</translation>
+    </message>
+    <message>
+        <source>Active customers only. Assets under management are grade-2 information, shown here as sums per tier.</source>
+        <translation>仅统计正常客户。金融资产属二级信息，此处仅按客户等级列示合计金额。</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <source>Net change</source>
+        <translation>净增减</translation>
+    </message>
+    <message>
+        <source>Other customer</source>
+        <translation>另一客户</translation>
+    </message>
+    <message>
+        <source>They share</source>
+        <translation>共用</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>排除时间</translation>
+    </message>
+    <message>
+        <source>No suspicious pairs.</source>
+        <translation>没有可疑客户对。</translation>
+    </message>
+    <message>
+        <source>No pairs to review.</source>
+        <translation>没有待复查的客户对。</translation>
+    </message>
+    <message>
+        <source>a phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>an account number</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>to review</source>
+        <translation>待复查</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>Total: %1 pairs</source>
+        <translation>合计：%1 对</translation>
+    </message>
+    <message>
+        <source>Former manager</source>
+        <translation>原客户经理</translation>
+    </message>
+    <message>
+        <source>Frozen since</source>
+        <translation>冻结时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>No customers await reassignment.</source>
+        <translation>没有待重新分配的客户。</translation>
+    </message>
+    <message>
+        <source>no customer manager</source>
+        <translation>无客户经理</translation>
+    </message>
+    <message>
+        <source>custodian frozen</source>
+        <translation>托管人已冻结</translation>
+    </message>
+    <message>
+        <source>customer manager frozen</source>
+        <translation>客户经理已冻结</translation>
+    </message>
+    <message>
+        <source>From (first day)</source>
+        <translation>起始日期（首日）</translation>
+    </message>
+    <message>
+        <source>To (last day)</source>
+        <translation>截止日期（末日）</translation>
+    </message>
+    <message>
+        <source>%1: not a date (yyyy-MM-dd). Enter it like 2026-03-01.</source>
+        <translation>%1：不是日期（yyyy-MM-dd）。请按 2026-03-01 的格式输入。</translation>
+    </message>
+    <message>
+        <source>%1: not a month (yyyy-MM). Enter it like 2026-03.</source>
+        <translation>%1：不是月份（yyyy-MM）。请按 2026-03 的格式输入。</translation>
+    </message>
+    <message>
+        <source>%1: not a whole number. Enter digits only.</source>
+        <translation>%1：不是整数。请只输入数字。</translation>
+    </message>
+    <message>
+        <source>%1: not true or false. Enter true or false.</source>
+        <translation>%1：不是 true 或 false。请输入 true 或 false。</translation>
+    </message>
+    <message>
+        <source>%1: required. Enter the customer number of the customer the report is about.</source>
+        <translation>%1：必填。请输入报表所涉客户的客户号。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not one of %3. Choose one of them.</source>
+        <translation>%1：“%2”不是 %3 之一。请从中选择一项。</translation>
+    </message>
+    <message>
+        <source>%1: longer than %2 characters. Shorten it.</source>
+        <translation>%1：超过 %2 个字符。请缩短。</translation>
+    </message>
+    <message>
+        <source>from: %1 is after to (%2). The period starts on or before its last day.</source>
+        <translation>from：%1 晚于 to（%2）。期间的起始日不能晚于其最后一天。</translation>
+    </message>
+    <message>
+        <source>to: %1 is in the future (today is %2). End the period today or earlier.</source>
+        <translation>to：%1 是未来日期（今天是 %2）。期间最晚只能截至今天。</translation>
+    </message>
+    <message>
+        <source>from: the period is longer than %1 years. Choose a shorter period.</source>
+        <translation>from：期间超过 %1 年。请选择较短的期间。</translation>
+    </message>
+    <message>
+        <source>from: %1 is after to (%2). The period starts on or before its last month.</source>
+        <translation>from：%1 晚于 to（%2）。期间的起始月不能晚于其最后一个月。</translation>
+    </message>
+    <message>
+        <source>to: %1 is in the future (this month is %2). End the period this month or earlier.</source>
+        <translation>to：%1 是未来月份（本月是 %2）。期间最晚只能截至本月。</translation>
+    </message>
+    <message>
+        <source>from: the period is longer than %1 months. Choose a shorter period.</source>
+        <translation>from：期间超过 %1 个月。请选择较短的期间。</translation>
+    </message>
+    <message>
+        <source>Period: months (yyyy-MM); default the last 12 months.</source>
+        <translation>期间：按月（yyyy-MM）；默认为最近 12 个月。</translation>
+    </message>
+    <message>
+        <source>Customer roster</source>
+        <translation>客户名册</translation>
+    </message>
+    <message>
+        <source>The branch&apos;s customers: number, sex, age band, tier, customer manager, status and opening date (grade 3). With identities it adds the masked name, ID number and mobile, and then needs an approved print or export request for &quot;customer_list&quot;.</source>
+        <translation>本网点的客户：客户号、性别、年龄段、客户等级、客户经理、状态和开户日期（三级信息）。选择包含身份信息时，另列脱敏后的姓名、证件号码和手机号码，此时需要已批准的“customer_list”打印或导出专项事务申请。</translation>
+    </message>
+    <message>
+        <source>active customers</source>
+        <translation>正常客户</translation>
+    </message>
+    <message>
+        <source>all customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>With identities (masked)</source>
+        <translation>包含身份信息（已脱敏）</translation>
+    </message>
+    <message>
+        <source>Tiers and assets</source>
+        <translation>客户等级与资产</translation>
+    </message>
+    <message>
+        <source>Active customers and their assets under management by tier: counts, sums and shares, with totals.</source>
+        <translation>按客户等级统计的正常客户及其金融资产：户数、金额和占比，并列合计。</translation>
+    </message>
+    <message>
+        <source>New and closed customers</source>
+        <translation>新增与销户客户</translation>
+    </message>
+    <message>
+        <source>New and closed customers by month.</source>
+        <translation>按月统计的新增客户和销户客户。</translation>
+    </message>
+    <message>
+        <source>From (month)</source>
+        <translation>起始月份</translation>
+    </message>
+    <message>
+        <source>To (month)</source>
+        <translation>截止月份</translation>
+    </message>
+    <message>
+        <source>Service activity</source>
+        <translation>服务情况</translation>
+    </message>
+    <message>
+        <source>Service records and complaints received in a period, by customer manager (default: the last three months).</source>
+        <translation>按客户经理统计期间内的服务记录和受理的投诉（默认：最近三个月）。</translation>
+    </message>
+    <message>
+        <source>Open and overdue complaints now, and complaints answered in time or late in a period, by customer manager; then the open complaints (without their contents).</source>
+        <translation>按客户经理统计当前未结和逾期的投诉，以及期间内按时或逾期答复的投诉；并列出未结投诉（不含投诉内容）。</translation>
+    </message>
+    <message>
+        <source>Suspicious pairs</source>
+        <translation>可疑客户对</translation>
+    </message>
+    <message>
+        <source>Pairs of customers who share a phone or an account number, by customer number (never the value).</source>
+        <translation>共用电话号码或账号的客户对，仅列客户号（从不列出号码本身）。</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>客户对</translation>
+    </message>
+    <message>
+        <source>all pairs</source>
+        <translation>全部客户对</translation>
+    </message>
+    <message>
+        <source>Customers awaiting reassignment</source>
+        <translation>待重新分配的客户</translation>
+    </message>
+    <message>
+        <source>Customers without a customer manager, or whose manager or custodian is frozen or has left.</source>
+        <translation>没有客户经理，或其客户经理或托管人已冻结或离职的客户。</translation>
+    </message>
+    <message>
+        <source>My portfolio</source>
+        <translation>我的客户</translation>
+    </message>
+    <message>
+        <source>Your own customers: counts by tier and status, and a list with the date of the last service (grade 3).</source>
+        <translation>您本人负责的客户：按客户等级和状态统计的户数，以及附最近服务日期的客户清单（三级信息）。</translation>
+    </message>
+    <message>
+        <source>Personal information held about a customer</source>
+        <translation>客户个人信息查询结果</translation>
+    </message>
+    <message>
+        <source>Everything held about one of your customers, grade 1 in full, as the form handed to the customer on their access request. Needs an approved print or export request for &quot;data_subject&quot; and that customer.</source>
+        <translation>本网点持有的您名下某一客户的全部信息（一级信息完整显示），作为应客户查询申请交给客户的表格。需要针对该客户、已批准的“data_subject”打印或导出专项事务申请。</translation>
+    </message>
+    <message>
+        <source>Customer number</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <source>Audit summary</source>
+        <translation>审计汇总</translation>
+    </message>
+    <message>
+        <source>Audit log rows in a period by action, user and day; refusals and alerts (default: the last 30 days).</source>
+        <translation>按操作、用户和日期统计期间内的审计记录；拒绝访问和告警（默认：最近 30 天）。</translation>
+    </message>
+    <message>
+        <source>Audit alerts</source>
+        <translation>审计告警</translation>
+    </message>
+    <message>
+        <source>The alerts of a period (default: the last 30 days).</source>
+        <translation>期间内的告警（默认：最近 30 天）。</translation>
+    </message>
+    <message>
+        <source>Audit checkpoint sheet</source>
+        <translation>审计检查点单</translation>
+    </message>
+    <message>
+        <source>The audit log&apos;s checkpoint now (first row, head row and hash, row count), to keep on paper and verify the log against later.</source>
+        <translation>审计日志当前的检查点（首行、末行及其哈希值、行数），以纸质形式保存，供日后据以核验日志。</translation>
+    </message>
+    <message>
+        <source>Print register</source>
+        <translation>打印登记簿</translation>
+    </message>
+    <message>
+        <source>The borrowing and destruction record of every controlled printout (optionally only those printed in a period, or only those not yet destroyed).</source>
+        <translation>每份受控打印件的借阅、销毁记录（可只列某一期间内打印的，或只列尚未销毁的）。</translation>
+    </message>
+    <message>
+        <source>Only copies not yet destroyed</source>
+        <translation>仅列未销毁的份数</translation>
+    </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation>员工用户账户</translation>
+    </message>
+    <message>
+        <source>Every staff account: login, name, role, status, second factor, created and last sign-in. No customer data.</source>
+        <translation>全部员工用户账户：登录名、姓名、角色、状态、第二验证因素、创建时间和最近登录。不含客户数据。</translation>
+    </message>
+    <message>
+        <source>There is no report &quot;%1&quot;, and your role runs no report.</source>
+        <translation>不存在报表“%1”，且您的角色不运行任何报表。</translation>
+    </message>
+    <message>
+        <source>There is no report &quot;%1&quot;. Choose one of: %2.</source>
+        <translation>不存在报表“%1”。请从以下报表中选择：%2。</translation>
+    </message>
+    <message>
+        <source>The report &quot;%1&quot; is run by the %2 only; your role (%3) may not run it. Ask the %2 for it.</source>
+        <translation>报表“%1”仅由%2运行；您的角色（%3）不能运行。请向%2索取。</translation>
+    </message>
+    <message>
+        <source>%1: the report &quot;%2&quot; takes no parameters. Remove it.</source>
+        <translation>%1：报表“%2”没有参数。请删除该参数。</translation>
+    </message>
+    <message>
+        <source>%1: not a parameter of the report &quot;%2&quot; (it takes %3). Remove it.</source>
+        <translation>%1：不是报表“%2”的参数（其参数为 %3）。请删除该参数。</translation>
+    </message>
+    <message>
+        <source>The customer roster with identities holds grade-1 information (masked). File a special request (print or export, report &quot;customer_list&quot;), have another branch manager approve it, then run the report again. Without identities it needs no approval.</source>
+        <translation>包含身份信息的客户名册含有一级信息（已脱敏）。请提交专项事务申请（打印或导出，报表“customer_list”），经另一位网点负责人批准后再运行该报表。不含身份信息的名册无需批准。</translation>
+    </message>
+    <message>
+        <source>customer: there is no customer %1. Check the customer number.</source>
+        <translation>customer：不存在客户 %1。请核对客户号。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is %2: no personal information about the customer is held any more, so there is no data-subject report to produce.</source>
+        <translation>客户 %1 的状态为%2：已不再持有该客户的个人信息，因此无法生成个人信息查询结果。</translation>
+    </message>
+    <message>
+        <source>The data-subject report of customer %1 holds the customer&apos;s personal information in full. File a special request (print or export, report &quot;data_subject&quot;, customer %1) and wait for the branch manager&apos;s approval; then run the report again.</source>
+        <translation>客户 %1 的个人信息查询结果完整包含该客户的个人信息。请提交专项事务申请（打印或导出，报表“data_subject”，客户 %1），待网点负责人批准后再运行该报表。</translation>
+    </message>
+    <message>
+        <source>The report &quot;%1&quot; has no builder.</source>
+        <translation>报表“%1”没有生成程序。</translation>
+    </message>
+    <message>
+        <source>The report &quot;%1&quot; holds grade-1 information and was built without a grant.</source>
+        <translation>报表“%1”含有一级信息，却在没有授权的情况下生成。</translation>
+    </message>
+    <message>
+        <source>The reports are not available in this program (no report builders). Report this to the developers; nothing was printed.</source>
+        <translation>本程序中无法使用报表（缺少报表生成器）。请报告开发人员；未打印任何内容。</translation>
+    </message>
+    <message>
+        <source>There is no report &quot;%1&quot;. Choose one from the list of reports.</source>
+        <translation>没有报表“%1”。请从报表列表中选择。</translation>
+    </message>
+    <message>
+        <source>The report &quot;%1&quot; is printed by the %2 role, not by yours (%3). Ask a colleague in that role if the report is needed.</source>
+        <translation>报表“%1”由%2角色打印，而非您的角色（%3）。如需此报表，请联系该角色的同事。</translation>
+    </message>
+    <message>
+        <source>The report &quot;%1&quot; has no parameter &quot;%2&quot;. Leave it out.</source>
+        <translation>报表“%1”没有参数“%2”。请去掉该参数。</translation>
+    </message>
+    <message>
+        <source>The report &quot;%1&quot; is about one customer: give the customer number.</source>
+        <translation>报表“%1”针对单个客户：请填写客户号。</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>正本</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>副本 %1</translation>
+    </message>
+    <message>
+        <source>This report holds grade-1 information and you have no live approval to print it. File a special request and wait for the branch manager&apos;s approval.</source>
+        <translation>此报表含一级信息，而您没有打印它的有效批准。请提交专项事务申请，并等待网点负责人批准。</translation>
+    </message>
+    <message>
+        <source>Print 1 to %1 copies at a time; every copy is registered and accounted for.</source>
+        <translation>每次可打印 1 至 %1 份；每一份都会登记并须有下落。</translation>
+    </message>
+    <message>
+        <source>There is no print with the serial number %1 in the register. Check the number.</source>
+        <translation>登记簿中没有序列号为 %1 的打印件。请核对编号。</translation>
+    </message>
+    <message>
+        <source>The period of use must be 1 to 365 days; %1 is not possible.</source>
+        <translation>使用期限须为 1 至 365 天；不能为 %1。</translation>
+    </message>
+    <message>
+        <source>Copy %1/%2 is still being printed. Record the outcome of that print first.</source>
+        <translation>打印件 %1/%2 仍在打印中。请先登记该次打印的结果。</translation>
+    </message>
+    <message>
+        <source>Printout %1 was to be used until %2: no further copy of it can be made. Print the report anew.</source>
+        <translation>打印件 %1 的使用期限至 %2：不能再为其加印副本。请重新打印该报表。</translation>
+    </message>
+    <message>
+        <source>A printout has 1 to %1 pages.</source>
+        <translation>打印件的页数须为 1 至 %1 页。</translation>
+    </message>
+    <message>
+        <source>Copy %1/%2 is printed by another account: only that account receives its page codes.</source>
+        <translation>打印件 %1/%2 由其他账户打印：只有该账户能获取其页码。</translation>
+    </message>
+    <message>
+        <source>Copy %1/%2 is no longer being printed (%3): page codes are made only while it prints. For a further copy, reprint it.</source>
+        <translation>打印件 %1/%2 已不在打印中（%3）：页码只在打印过程中生成。如需再要一份，请加印副本。</translation>
+    </message>
+    <message>
+        <source>The print did not finish.</source>
+        <translation>打印未完成。</translation>
+    </message>
+    <message>
+        <source>Printout %1 was printed by another account: only that account records how the print ended.</source>
+        <translation>打印件 %1 由其他账户打印：只有该账户能登记打印结果。</translation>
+    </message>
+    <message>
+        <source>The outcome of printout %1 is already recorded. For a further copy, reprint it.</source>
+        <translation>打印件 %1 的打印结果已登记。如需再要一份，请加印副本。</translation>
+    </message>
+    <message>
+        <source>BranchVault recovery sheet</source>
+        <translation>BranchVault 恢复口令单</translation>
+    </message>
+    <message>
+        <source>Controlled — keep sealed, away from this computer</source>
+        <translation>受控文件——密封保存，远离本计算机</translation>
+    </message>
+    <message>
+        <source>This is the recovery passphrase of the BranchVault database below. With it and the key envelope beside the database, the database can be unlocked on a re-imaged workstation or under another operating-system account, and the first or the last branch manager can be confirmed. Whoever holds it and a copy of the database can read everything in it.</source>
+        <translation>这是下列 BranchVault 数据库的恢复口令。凭此口令和数据库旁的密钥信封，可以在重装系统的工作站上或另一个操作系统账户下解锁数据库，也可以确认第一位或最后一位网点负责人。同时持有此口令和数据库副本的人可以读取其中的全部内容。</translation>
+    </message>
+    <message>
+        <source>Recovery passphrase</source>
+        <translation>恢复口令</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <source>To unlock the database on a new workstation or operating-system account, start BranchVault and type this passphrase when asked, or run branchvault-cli unlock --db PATH and type it. Letters and digits only; dashes and case do not matter.</source>
+        <translation>如需在新的工作站或操作系统账户下解锁数据库，请启动 BranchVault 并在提示时输入此口令，或运行 branchvault-cli unlock --db PATH 后输入。口令仅由字母和数字组成；连字符和大小写不影响。</translation>
+    </message>
+    <message>
+        <source>Seal this sheet in an envelope, sign across the seal and keep it in the branch safe, away from this computer. Make no copies. A new sheet (after a key envelope repair) makes this one void: destroy it with a witness and record the destruction.</source>
+        <translation>请将本单装入信封密封，在封口处骑缝签名，存放于网点保险柜，远离本计算机。不得复制。生成新的恢复口令单（修复密钥信封后）即令本单作废：须在监销人见证下销毁并登记销毁记录。</translation>
+    </message>
+    <message>
+        <source>Sealed by: ______________________   Witness: ______________________   Date: ____________</source>
+        <translation>密封人：______________________   见证人：______________________   日期：____________</translation>
     </message>
 </context>
 <context>
@@ -4198,6 +6312,14 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     <message>
         <source>&quot;%1&quot; (%6) cannot be %2: it must be %3 (from %4 to %5).</source>
         <translation>“%1”（%6）不能设为 %2，应为：%3（%4 至 %5）。</translation>
+    </message>
+    <message>
+        <source>Days a printed report may be used (period of use printed on every page)</source>
+        <translation>打印报表的使用期限（天，印在每一页上）</translation>
+    </message>
+    <message>
+        <source>between 1 and 365 days</source>
+        <translation>1 至 365 天</translation>
     </message>
 </context>
 <context>
@@ -5522,6 +7644,18 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
         <translation>
             <numerusform>此期间有 %n 条告警。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Printout not returned in time</source>
+        <translation>打印件逾期未还</translation>
+    </message>
+    <message>
+        <source>Printout past its period of use</source>
+        <translation>打印件超过使用期限</translation>
+    </message>
+    <message>
+        <source>Print never finished</source>
+        <translation>打印结果未登记</translation>
     </message>
 </context>
 <context>

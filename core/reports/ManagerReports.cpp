@@ -73,7 +73,8 @@ Status buildCustomerList(ReportJob& job)
         table.columns << column(ReportService::tr("Name (masked)"), 2)
                       << column(ReportService::tr("ID number (masked)"), 4)
                       << column(ReportService::tr("Mobile (masked)"), 3);
-    table.columns << column(fieldLabel(fields::Sex)) << column(fieldLabel(fields::AgeBand), 2)
+    // "female" and the age band fit their columns in landscape without a break
+    table.columns << column(fieldLabel(fields::Sex), 2) << column(fieldLabel(fields::AgeBand), 2)
                   << column(fieldLabel(fields::Tier), 2) << column(fieldLabel(fields::Manager), 3)
                   << column(fieldLabel(fields::Status), 2) << column(ReportService::tr("Opened"), 2);
     table.emptyText = ReportService::tr("No customers.");
