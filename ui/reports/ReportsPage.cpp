@@ -3,11 +3,13 @@
 #include "ControlledOutput.h"
 #include "ControlledPrint.h"
 #include "Core.h"
+#include "RegisterEventDialog.h"
 #include "ReportParameterForm.h"
 #include "ReportRenderer.h"
 #include "common/Dialogs.h"
 #include "customers/RequestDialog.h"
 #include "customers/WorkingCalendar.h"
+#include "reports/PrintRegister.h"
 
 #include <QDir>
 #include <QFormLayout>
@@ -134,6 +136,11 @@ ReportsPage::ReportsPage(const WorkspaceContext& context, QWidget* parent)
     advisory->setWordWrap(true);
     formLayout->addWidget(advisory);
     formLayout->addWidget(createFeedbackLabel());
+    m_handOver = new QPushButton(tr("Handed to the custo&mer…"), formColumn);
+    m_handOver->setObjectName(QStringLiteral("handOverButton"));
+    m_handOver->setToolTip(tr("Records in the print register that the form was given to the customer it is about."));
+    m_handOver->hide();
+    formLayout->addWidget(m_handOver, 0, Qt::AlignLeft);
     formLayout->addStretch();
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(formColumn);
@@ -163,6 +170,7 @@ ReportsPage::ReportsPage(const WorkspaceContext& context, QWidget* parent)
     connect(m_print, &QPushButton::clicked, this, &ReportsPage::printReport);
     connect(m_pdf, &QPushButton::clicked, this, &ReportsPage::savePdf);
     connect(m_request, &QPushButton::clicked, this, &ReportsPage::requestApproval);
+    connect(m_handOver, &QPushButton::clicked, this, &ReportsPage::recordHandOver);
     reportChosen();
 }
 
@@ -268,6 +276,8 @@ void ReportsPage::reportChosen()
         button->setEnabled(info.has_value());
     m_copies->setEnabled(info.has_value());
     m_period->setEnabled(info.has_value());
+    m_lastCopies.clear();
+    m_handOver->hide();
     setFeedback(QString());
     updateGrant();
 }
@@ -403,6 +413,12 @@ bool ReportsPage::finishOutput(int outcome, const ControlledOutput& output, cons
     const PrintJob& job = output.job();
     m_lastSerial = job.serial;
     m_lastFile = output.file();
+    m_lastCopies.clear();
+    if (info.needsCustomer) { // the data-subject form: handed to its customer next
+        for (const PrintMarks& copy : job.copies)
+            m_lastCopies << copy.copy;
+    }
+    m_handOver->setVisible(!m_lastCopies.isEmpty());
     if (m_lastFile.isEmpty())
         setFeedback(tr("%1 printed with serial %2, copies: %3. Record in the print register who received them.")
                         .arg(info.title, job.serial)
@@ -452,6 +468,36 @@ bool ReportsPage::savePdf()
             return m_context.core.reports().printCancelled(m_context.session, request, medium);
         });
     return finishOutput(int(outcome), output, *info);
+}
+
+bool ReportsPage::recordHandOver()
+{
+    if (m_lastCopies.isEmpty())
+        return false;
+    const QString serial = m_lastSerial;
+    const QList<int> copies = m_lastCopies;
+    RegisterEventDialog dialog(m_context.dialogs, tr("Handed to the customer"),
+        tr("Serial %1: the customer received the form and signed for it on paper. The register records the "
+           "hand-over.")
+            .arg(serial),
+        RegisterEventDialog::Note, QString(), this);
+    dialog.setAction([this, serial, copies](RegisterEventDialog& d) -> Status {
+        for (int copy : copies) {
+            auto current = m_context.core.printRegister().copy(m_context.session, serial, copy);
+            if (current.ok() && current->state == PrintCopyState::HandedOver)
+                continue; // recorded by an earlier attempt
+            BV_TRY(m_context.core.printRegister().handOver(m_context.session, serial, copy, d.note()));
+        }
+        return {};
+    });
+    connect(&dialog, &RegisterEventDialog::lockRequested, this, &ContextWidget::lockRequested);
+    if (m_context.dialogs.exec(&dialog) != QDialog::Accepted)
+        return false;
+    m_lastCopies.clear();
+    m_handOver->hide();
+    setFeedback(tr("%1: the hand-over to the customer is recorded.").arg(serial));
+    emit changed();
+    return true;
 }
 
 bool ReportsPage::requestApproval()

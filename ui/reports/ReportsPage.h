@@ -28,7 +28,7 @@ class ReportParameterForm;
 // no serial; audited as a run), Print… (the print dialog, then a registered print with the controlled marks on
 // every page) and Save PDF… (a new file, registered the same way). Where the report may hold protected
 // customer data the page shows which approved special request the print will use, or that there is none,
-// and files a request for one.
+// and files a request for one. A data-subject form, once printed, is recorded as handed to its customer here.
 class ReportsPage : public ManagerPage
 {
     Q_OBJECT
@@ -57,12 +57,15 @@ public:
     // The serial of the last print or PDF from this page.
     QString lastSerial() const { return m_lastSerial; }
     QString lastFile() const { return m_lastFile; }
+    QPushButton* handOverButton() const { return m_handOver; }
 
 public slots:
     bool preview();
     bool printReport();
     bool savePdf();
     bool requestApproval();
+    // The data-subject form just printed was handed to its customer: records it for every copy of the print.
+    bool recordHandOver();
 
 private:
     void reportChosen();
@@ -91,6 +94,8 @@ private:
     std::unique_ptr<ReportRenderer> m_renderer; // the document shown in the preview
     QString m_lastSerial;
     QString m_lastFile;
+    QList<int> m_lastCopies; // of a data-subject form, until its hand-over is recorded
+    QPushButton* m_handOver = nullptr;
 };
 
 } // namespace bv::ui
