@@ -7,16 +7,20 @@
 #include "Core.h"
 #include "ReportUiTestSupport.h"
 #include "TestCore.h"
+#include "TestData.h"
 #include "UiTestSupport.h"
 #include "audit/AuditActions.h"
 #include "audit/AuditCheckpointPage.h"
 #include "audit/AuditLog.h"
 #include "common/ClipboardGuard.h"
 #include "common/Translations.h"
+#include "customers/CustomerEntry.h"
+#include "customers/CustomerService.h"
 #include "customers/RequestDialog.h"
 #include "reports/ControlledOutput.h"
 #include "reports/PrintRegister.h"
 #include "reports/PrintRegisterPage.h"
+#include "reports/RegisterEventDialog.h"
 #include "reports/ReportParameterForm.h"
 #include "reports/ReportsPage.h"
 #include "requests/RequestService.h"
@@ -31,6 +35,7 @@
 #include <QComboBox>
 #include <QGroupBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPdfWriter>
 #include <QPlainTextEdit>
@@ -354,6 +359,71 @@ private slots:
         // single use: the grant is gone, the page says so
         QVERIFY(page->liveGrants().isEmpty());
         QVERIFY(child<QLabel>(page, "grantLabel")->text().contains(QStringLiteral("no approved")));
+    }
+
+    // The customer manager's data-subject form: one own customer, under an approved request; once printed, the
+    // hand-over to the customer is recorded from the page.
+    void dataSubjectFormIsHandedOver()
+    {
+        auto receipt = t->core->customers().entry().create(cm1, customerInput(1));
+        BV_VERIFY_OK(receipt);
+        BV_VERIFY_OK(t->core->customers().entry().approve(m1, receipt->changeId, QStringLiteral("checked")));
+        const QString number = receipt->customerNumber;
+        CustomerManagerWorkspace w(context(cm1));
+        w.show();
+        w.showPage(CustomerManagerWorkspace::ControlledReportsPage);
+        ReportsPage* page = w.reportsPage();
+        QVERIFY(page->selectReport(QStringLiteral("data_subject")));
+        QVERIFY(page->parameterForm()->setValue(QStringLiteral("customer"), number));
+        QVERIFY(page->needsGrant());
+        QVERIFY(page->liveGrants().isEmpty());
+        dialogs.onExec = [](QDialog* d) {
+            auto* request = qobject_cast<RequestDialog*>(d);
+            if (!request)
+                return int(QDialog::Rejected);
+            request->purposeEdit()->setPlainText(QStringLiteral("The customer asked for the data we hold"));
+            return request->submit() ? int(QDialog::Accepted) : int(QDialog::Rejected);
+        };
+        QVERIFY(page->requestApproval());
+        auto open = t->core->requests().list(m1, true);
+        BV_VERIFY_OK(open);
+        QCOMPARE(open->size(), 1);
+        QCOMPARE(open->constFirst().type, RequestType::Print);
+        QCOMPARE(open->constFirst().customerNumbers, QStringList {number});
+        BV_VERIFY_OK(t->core->requests().approve(m1, open->constFirst().id, QStringLiteral("customer's request")));
+        w.showPage(CustomerManagerWorkspace::CustomersPage);
+        w.showPage(CustomerManagerWorkspace::ControlledReportsPage); // read again when shown
+        QCOMPARE(page->liveGrants().size(), 1);
+        QVERIFY(page->handOverButton()->isHidden());
+
+        const QString file = t->dir.file(QStringLiteral("form.pdf"));
+        dialogs.onExec = [&](QDialog* d) {
+            auto* print = qobject_cast<QPrintDialog*>(d);
+            if (!print)
+                return int(QDialog::Rejected);
+            print->printer()->setOutputFormat(QPrinter::PdfFormat);
+            print->printer()->setOutputFileName(file);
+            return int(QDialog::Accepted);
+        };
+        QVERIFY(page->printReport());
+        QVERIFY2(dialogs.errors.isEmpty(), qPrintable(dialogs.errors.value(0).fullText()));
+        const QString serial = page->lastSerial();
+        QCOMPARE(registered(serial).size(), 1);
+        QVERIFY(registered(serial).constFirst().holdsGrade1);
+        QVERIFY(page->liveGrants().isEmpty()); // used up
+        QVERIFY(!page->handOverButton()->isHidden());
+
+        dialogs.onExec = [](QDialog* d) {
+            auto* event = qobject_cast<RegisterEventDialog*>(d);
+            if (!event)
+                return int(QDialog::Rejected);
+            event->noteEdit()->setText(QStringLiteral("signed at the counter"));
+            return event->submit() ? int(QDialog::Accepted) : int(QDialog::Rejected);
+        };
+        QTest::mouseClick(page->handOverButton(), Qt::LeftButton);
+        QVERIFY2(dialogs.errors.isEmpty(), qPrintable(dialogs.errors.value(0).fullText()));
+        QCOMPARE(registered(serial).constFirst().state, PrintCopyState::HandedOver);
+        QVERIFY(page->handOverButton()->isHidden());
     }
 
     void printDialogPrintsCopiesAndCancelIsAudited()
