@@ -424,6 +424,9 @@ private slots:
         QVERIFY2(dialogs.errors.isEmpty(), qPrintable(dialogs.errors.value(0).fullText()));
         QCOMPARE(registered(serial).constFirst().state, PrintCopyState::HandedOver);
         QVERIFY(page->handOverButton()->isHidden());
+        // nothing on the way asked the core for what the customer manager may not see
+        for (const AuditRow& row : auditRows(QString::fromLatin1(audit::AccessDenied)))
+            QVERIFY2(row.login != QLatin1String("cm1"), qPrintable(row.details));
     }
 
     void printDialogPrintsCopiesAndCancelIsAudited()

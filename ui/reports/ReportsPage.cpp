@@ -475,18 +475,17 @@ bool ReportsPage::recordHandOver()
     if (m_lastCopies.isEmpty())
         return false;
     const QString serial = m_lastSerial;
-    const QList<int> copies = m_lastCopies;
     RegisterEventDialog dialog(m_context.dialogs, tr("Handed to the customer"),
         tr("Serial %1: the customer received the form and signed for it on paper. The register records the "
            "hand-over.")
             .arg(serial),
         RegisterEventDialog::Note, QString(), this);
-    dialog.setAction([this, serial, copies](RegisterEventDialog& d) -> Status {
-        for (int copy : copies) {
-            auto current = m_context.core.printRegister().copy(m_context.session, serial, copy);
-            if (current.ok() && current->state == PrintCopyState::HandedOver)
-                continue; // recorded by an earlier attempt
-            BV_TRY(m_context.core.printRegister().handOver(m_context.session, serial, copy, d.note()));
+    dialog.setAction([this, serial](RegisterEventDialog& d) -> Status {
+        // a copy recorded by an earlier attempt leaves the list: a retry records only the rest
+        while (!m_lastCopies.isEmpty()) {
+            BV_TRY(m_context.core.printRegister().handOver(
+                m_context.session, serial, m_lastCopies.constFirst(), d.note()));
+            m_lastCopies.removeFirst();
         }
         return {};
     });
