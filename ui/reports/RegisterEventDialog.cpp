@@ -56,7 +56,7 @@ RegisterEventDialog::RegisterEventDialog(Dialogs& dialogs, const QString& title,
         m_password->setAccessibleName(tr("Their own password"));
         m_password->setEchoMode(QLineEdit::Password);
         m_password->setContextMenuPolicy(Qt::NoContextMenu);
-        addRow(tr("Their own pass&word:"), m_password);
+        addRow(tr("Their own &password:"), m_password);
     }
     if (fields & Due) {
         m_due = new QDateTimeEdit(this);
