@@ -7,8 +7,10 @@
 
 #include <ZXing/BarcodeFormat.h>
 #include <ZXing/DecodeHints.h>
+
 #include <ZXing/ImageView.h>
 #include <ZXing/ReadBarcode.h>
+#include <algorithm>
 
 #include <memory>
 
@@ -54,7 +56,13 @@ QStringList decodeQrCodes(const QImage& image)
 {
     if (image.isNull())
         return {};
-    const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
+    // A page photo needs no more than about 3000 pixels on its long side for a 24 mm code; a larger or crafted
+    // image is scaled down first, and only a few codes are looked for, so decoding stays bounded.
+    constexpr int kLongestSide = 3000;
+    QImage scaled = image;
+    if (std::max(image.width(), image.height()) > kLongestSide)
+        scaled = image.scaled(kLongestSide, kLongestSide, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    const QImage gray = scaled.convertToFormat(QImage::Format_Grayscale8);
     const ZXing::ImageView view(
         gray.constBits(), gray.width(), gray.height(), ZXing::ImageFormat::Lum, int(gray.bytesPerLine()));
     ZXing::DecodeHints hints;
@@ -62,6 +70,7 @@ QStringList decodeQrCodes(const QImage& image)
     hints.setTryHarder(true);
     hints.setTryRotate(true);
     hints.setTryDownscale(true); // a photo of a page is large; the code is found faster on a smaller copy
+    hints.setMaxNumberOfSymbols(4); // one code per page; a few in case a photo shows two pages
     QStringList found;
     for (const ZXing::Result& result : ZXing::ReadBarcodes(view, hints)) {
         if (!result.isValid())

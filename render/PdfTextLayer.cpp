@@ -95,6 +95,8 @@ void repairBlock(QByteArray& pdf, qsizetype begin, qsizetype end, bool ranges)
 {
     int field = 0; // position in the current entry
     bool inArray = false;
+    QByteArray lo; // a bfrange entry's first source code
+    bool span = false; // the current bfrange entry covers more than one code
     for (qsizetype pos = begin; pos < end; ++pos) {
         const char c = pdf.at(pos);
         if (c == '[') {
@@ -107,7 +109,13 @@ void repairBlock(QByteArray& pdf, qsizetype begin, qsizetype end, bool ranges)
             if (close < 0 || close > end)
                 return;
             const bool destination = inArray || field == (ranges ? 2 : 1);
-            if (destination)
+            if (ranges && !inArray && field == 0)
+                lo = pdf.mid(pos + 1, close - pos - 1);
+            else if (ranges && !inArray && field == 1)
+                span = pdf.mid(pos + 1, close - pos - 1) != lo;
+            // <lo> <hi> <dst> with hi > lo maps lo..hi to dst, dst+1, ...: rewriting dst alone would shift the
+            // rest, so such a range is left as Qt wrote it (its text reads as radicals, the page is unchanged).
+            if (destination && (inArray || !span))
                 repairCode(pdf, pos + 1, close - pos - 1);
             if (!inArray)
                 field = destination ? 0 : field + 1;

@@ -1,6 +1,7 @@
 #include "PrintRegisterStore.h"
 
 #include "ReportContext.h"
+#include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "audit/AuditService.h"
 #include "customers/WorkingCalendar.h"
@@ -199,8 +200,12 @@ bool PrintRegisterStore::isSerial(const QString& text)
 Result<QString> PrintRegisterStore::nextSerial(int year) const
 {
     const QString prefix = QStringLiteral("PR-%1-").arg(year, 4, 10, QLatin1Char('0'));
-    auto last
-        = m_db.scalar(QStringLiteral("SELECT max(serial) FROM print_copies WHERE serial LIKE ? || '%'"), {prefix});
+    // The highest serial of the year in the register or in the audit log: a serial is never given twice,
+    // even if register rows were deleted behind the register's back.
+    auto last = m_db.scalar(QStringLiteral("SELECT max(s) FROM (SELECT max(serial) AS s FROM print_copies WHERE serial "
+                                           "LIKE ? || '%' UNION ALL SELECT max(object_id) FROM audit_log WHERE action "
+                                           "= ? AND object_id LIKE ? || '%')"),
+        {prefix, QString::fromLatin1(audit::ReportPrint), prefix});
     if (!last.ok())
         return last.error();
     int number = 0;
@@ -478,6 +483,25 @@ Result<RegisterVerification> PrintRegisterStore::verify() const
         ++result.rowsChecked;
         BV_TRY(advance(*next));
     }
+    // The chain cannot show its newest rows deleted (the rest still links up); the audit log, whose own chain
+    // and checkpoints show any deletion, names every print: each retained report.print row must find its serial
+    // here.
+    auto missing = m_db.query(QStringLiteral("SELECT a.seq, a.object_id FROM audit_log a WHERE a.action = ? AND "
+                                             "NOT EXISTS (SELECT 1 FROM print_copies c WHERE c.serial = a.object_id) "
+                                             "ORDER BY a.seq LIMIT 1"),
+        {QString::fromLatin1(audit::ReportPrint)});
+    if (!missing.ok())
+        return missing.error();
+    if (missing->next()) {
+        result.firstBrokenSeq = expected;
+        result.problem = tr("the printout %1 of audit row %2 is missing from the register: register rows were "
+                            "deleted.")
+                             .arg(missing->value(1).toString())
+                             .arg(missing->value(0).toLongLong());
+        missing->finish();
+        return result;
+    }
+    BV_TRY(rowsFinished(*missing, readingContext()));
     return result;
 }
 

@@ -511,8 +511,13 @@ Status ReportService::printCancelled(const Session& session, const ReportRequest
     QString customerNo;
     const ReportInfo* info = m_context.reportInfo ? m_context.reportInfo(request.report.trimmed()) : nullptr;
     if (info && info->needsCustomer) {
-        if (const ReportParameterSpec* spec = customerParameter(*info))
-            customerNo = request.parameters.value(spec->key).trimmed().toUpper().left(20);
+        // Only a number that names a customer goes into the row: whatever was typed in the field (an ID
+        // number by mistake) never does.
+        if (const ReportParameterSpec* spec = customerParameter(*info)) {
+            auto ref = m_context.customers.customerByNumber(request.parameters.value(spec->key).trimmed().toUpper());
+            if (ref.ok())
+                customerNo = ref->number;
+        }
     }
     return m_context.auditLog.appendStandalone(*actor,
         AuditEvent {QString::fromLatin1(audit::ReportPrintCancelled), kReportObject, request.report.trimmed().left(40),

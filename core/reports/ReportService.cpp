@@ -59,6 +59,16 @@ Result<ReportDocument> ReportService::run(const Session& session, const ReportRe
             auto document = buildPlannedReport(m_context, *actor, *plan, grant ? &*grant : nullptr);
             if (!document.ok())
                 return document.error();
+            // A form with grade-1 values in full (the data-subject report) is shown on screen as its layout only:
+            // its values reach paper or PDF once, through print(), which uses the single-use grant up. A preview
+            // that showed them would be a reveal without limit for as long as the grant lives.
+            if (document->fullGrade1) {
+                for (ReportTable& table : document->tables) {
+                    table.rows.clear();
+                    table.totals.clear();
+                    table.emptyText = tr("Shown on the printed copy only: the preview holds no personal information.");
+                }
+            }
             qint64 rows = 0;
             for (const ReportTable& table : std::as_const(document->tables))
                 rows += table.rows.size();

@@ -901,6 +901,27 @@ private slots:
             qPrintable(broken.error().message));
     }
 
+    // The newest printout's rows deleted (its copies and events): the chain still links up, the audit log's
+    // report.print row names the serial, and the serial is not given out again.
+    void verifyNamesTheNewestPrintoutDeleted()
+    {
+        const QString first = printedRoster(1);
+        const QString newest = printedRoster(1);
+        QVERIFY(!first.isEmpty() && !newest.isEmpty() && first != newest);
+        BV_VERIFY_OK(reg->verify(m1));
+        Database& db = t->core->database();
+        BV_VERIFY_OK(db.execScript(
+            QStringLiteral("DROP TRIGGER print_events_never_deleted; DROP TRIGGER print_copies_never_deleted;")));
+        BV_VERIFY_OK(db.exec(QStringLiteral("DELETE FROM print_events WHERE serial = ?"), {newest}));
+        BV_VERIFY_OK(db.exec(QStringLiteral("DELETE FROM print_copies WHERE serial = ?"), {newest}));
+        auto broken = reg->verify(m1);
+        BV_COMPARE_CODE(broken, ErrorCode::Damaged);
+        QVERIFY2(broken.error().message.contains(newest), qPrintable(broken.error().message));
+        const QString next = printedRoster(1);
+        QVERIFY(!next.isEmpty());
+        QVERIFY2(next > newest, qPrintable(next));
+    }
+
     void theBorrowingAndDestructionRecordForm()
     {
         const QString serial = printedRoster(2);

@@ -567,18 +567,11 @@ private slots:
                  QStringLiteral("Accounts and cards"), QStringLiteral("Profile"), QStringLiteral("History of changes"),
                  QStringLiteral("Service records"), QStringLiteral("Complaints"), QStringLiteral("Consents")})
             QVERIFY2(titles.contains(section), qPrintable(section));
-        // grade 1 in full, from the shared content builder
-        const QString text = textOf(doc);
-        for (const QString& secret : secretsOf(1))
-            QVERIFY(text.contains(secret));
-        for (const QString& secret : secretsOf(8))
-            QVERIFY(!text.contains(secret));
-        QCOMPARE(rowOf(*tableTitled(doc, QStringLiteral("Identity")), QStringLiteral("ID number")).at(1),
-            secretsOf(1).at(1));
-        QCOMPARE(
-            rowOf(*tableTitled(doc, QStringLiteral("Your record at the branch")), QStringLiteral("Customer manager"))
-                .at(1),
-            QStringLiteral("张经理"));
+        // the preview is the form's layout only: no grade-1 value on screen while the grant lives
+        const QString preview = textOf(doc);
+        for (const QString& secret : allSecrets())
+            QVERIFY(!preview.contains(secret));
+        QVERIFY(tableTitled(doc, QStringLiteral("Identity"))->rows.isEmpty());
 
         // both runs audited with the customer and the grant, never a value
         QList<AuditRow> runs = auditRows(audit::ReportRun);
@@ -591,8 +584,20 @@ private slots:
                 QVERIFY(!run.details.contains(secret));
         }
 
-        // the JSON report uses the grant up; then the printed form is refused again
-        BV_VERIFY_OK(t->core->customers().retention().dataSubjectReport(cm1, c1));
+        // the printed form holds grade 1 in full, from the shared content builder, and uses the grant up
+        auto job = reports().print(cm1, request(QStringLiteral("data_subject"), forC1), 1, PrintMedium::Pdf);
+        BV_VERIFY_OK(job);
+        const QString text = textOf(job->document);
+        for (const QString& secret : secretsOf(1))
+            QVERIFY(text.contains(secret));
+        for (const QString& secret : secretsOf(8))
+            QVERIFY(!text.contains(secret));
+        QCOMPARE(rowOf(*tableTitled(job->document, QStringLiteral("Identity")), QStringLiteral("ID number")).at(1),
+            secretsOf(1).at(1));
+        QCOMPARE(rowOf(*tableTitled(job->document, QStringLiteral("Your record at the branch")),
+                     QStringLiteral("Customer manager"))
+                     .at(1),
+            QStringLiteral("张经理"));
         QCOMPARE(requests().get(cm1, grantId)->status, RequestStatus::Used);
         BV_COMPARE_CODE(
             reports().run(cm1, request(QStringLiteral("data_subject"), forC1)), ErrorCode::PermissionDenied);
@@ -608,10 +613,12 @@ private slots:
             ErrorCode::PermissionDenied);
         // a closed customer still has one
         QVERIFY(approvedRequest(cm1, RequestType::Print, QStringLiteral("data_subject"), {c6}) > 0);
-        auto closed = reports().run(cm1, request(QStringLiteral("data_subject"), {{QStringLiteral("customer"), c6}}));
+        auto closed = reports().print(
+            cm1, request(QStringLiteral("data_subject"), {{QStringLiteral("customer"), c6}}), 1, PrintMedium::Printer);
         BV_VERIFY_OK(closed);
         QCOMPARE(
-            rowOf(*tableTitled(*closed, QStringLiteral("Your record at the branch")), QStringLiteral("Status")).at(1),
+            rowOf(*tableTitled(closed->document, QStringLiteral("Your record at the branch")), QStringLiteral("Status"))
+                .at(1),
             QStringLiteral("closed"));
     }
 
