@@ -238,6 +238,14 @@ Status PrintRegister::receive(
                               "an administrator.")
                                .arg(person->login, Roles::label(person->role)),
             QString(), QStringLiteral("recipient"));
+    // Grade-1 values (a masked roster, a data-subject form) stay with the people whose approval or own customer
+    // it was: the branch manager, or the one who printed it.
+    if (row->copy.holdsGrade1 && person->role != Role::Manager && person->userId != row->printedById)
+        return makeError(ErrorCode::InvalidInput,
+            tr("%1 may not hold copy %2: it holds grade-1 information, so it is received by a branch manager or by "
+               "the person who printed it.")
+                .arg(person->login, copyName(number, copy)),
+            QString(), QStringLiteral("recipient"));
     PrintRegisterStore::NewEvent event;
     event.serial = number;
     event.copy = copy;

@@ -782,6 +782,10 @@ private slots:
         BV_VERIFY_OK(job);
         BV_VERIFY_OK(reports->finishPrint(cm1, job->serial, true, 5));
         BV_COMPARE_CODE(reg->handOver(cm2, job->serial, 1, QString()), ErrorCode::PermissionDenied);
+        // a grade-1 printout is not signed for by another customer manager
+        BV_COMPARE_CODE(
+            reg->receive(cm1, job->serial, 1, QStringLiteral("cm2"), secret(t->passwordOf(QStringLiteral("cm2")))),
+            ErrorCode::InvalidInput);
         BV_COMPARE_CODE(reg->handOver(m1, managers, 1, QString()), ErrorCode::Conflict); // not a data-subject report
         BV_VERIFY_OK(reg->handOver(cm1, job->serial, 1, QStringLiteral("handed over at the counter")));
         QCOMPARE(copyOf(job->serial, 1).state, PrintCopyState::HandedOver);
