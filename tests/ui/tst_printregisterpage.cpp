@@ -419,12 +419,22 @@ private slots:
             w.showPage(ManagerWorkspace::PrintRegisterListPage);
             PrintRegisterPage* page = w.printRegisterPage();
             QVERIFY(page->selectCopy(serial, 1));
+            // a printout with identities is received by a branch manager: a customer manager is refused in the
+            // dialog, which stays open for another recipient
+            QString refusal;
             onDialog([&](RegisterEventDialog* d) {
                 d->personEdit()->setText(QStringLiteral("cm1"));
                 d->passwordEdit()->setText(t->passwordOf(QStringLiteral("cm1")));
+                if (d->submit())
+                    return true;
+                refusal = d->message();
+                d->personEdit()->setText(QStringLiteral("m2"));
+                d->passwordEdit()->setText(t->passwordOf(QStringLiteral("m2")));
                 return d->submit();
             });
             QVERIFY(page->recordReceipt());
+            QVERIFY(!refusal.isEmpty());
+            QCOMPARE(copyOf(serial).holder, QStringLiteral("m2"));
             onDialog([&](RegisterEventDialog* d) {
                 d->personEdit()->setText(QStringLiteral("m2"));
                 return d->submit();
