@@ -25,6 +25,8 @@ inline constexpr char UserConfirm[] = "user.confirm"; // a branch manager confir
 inline constexpr char UserDecline[] = "user.decline";
 inline constexpr char KeysMigrate[] = "keys.migrate"; // release 0.1's keyring moved into key slots
 inline constexpr char KeysRecoveryAdopt[] = "keys.recovery_adopt"; // a manager sealed the recovery slot to a new sheet
+// a copy of the recovery sheet printed at first run (serial RS-…; not in the print register)
+inline constexpr char RecoverySheetPrint[] = "keys.recovery_sheet_print";
 
 inline constexpr char SettingsChange[] = "settings.change";
 // stored masked forms re-masked after a mask setting changed (counts only, never a value)

@@ -1,25 +1,26 @@
 #include "AuditCheckpointPage.h"
 
+#include "ControlledPrint.h"
 #include "Core.h"
 #include "audit/AuditService.h"
 #include "common/AtomicFile.h"
 #include "common/Dialogs.h"
 #include "customers/WorkingCalendar.h"
+#include "reports/ControlledOutput.h"
 
-#include <QBuffer>
 #include <QDir>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QPageLayout>
-#include <QPdfWriter>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QTextDocument>
-#include <QTimeZone>
 #include <QVBoxLayout>
 
 namespace bv::ui {
+
+namespace {
+constexpr char kCheckpointReport[] = "audit_checkpoint";
+} // namespace
 
 AuditCheckpointPage::AuditCheckpointPage(const WorkspaceContext& context, QWidget* parent)
     : QWidget(parent)
@@ -41,9 +42,15 @@ AuditCheckpointPage::AuditCheckpointPage(const WorkspaceContext& context, QWidge
     m_save->setObjectName(QStringLiteral("saveCheckpointButton"));
     m_pdf = new QPushButton(tr("Save as &PDF…"), this);
     m_pdf->setObjectName(QStringLiteral("saveCheckpointPdfButton"));
+    m_pdf->setToolTip(tr("The controlled checkpoint sheet: the chain's head when it is printed, with a serial, "
+                         "registered in the print register."));
+    m_print = new QPushButton(tr("Pri&nt the sheet…"), this);
+    m_print->setObjectName(QStringLiteral("printCheckpointButton"));
+    m_print->setToolTip(m_pdf->toolTip());
     buttons->addWidget(m_take);
     buttons->addWidget(m_save);
     buttons->addWidget(m_pdf);
+    buttons->addWidget(m_print);
     buttons->addStretch();
     layout->addLayout(buttons);
     m_text = new QPlainTextEdit(this);
@@ -52,11 +59,14 @@ AuditCheckpointPage::AuditCheckpointPage(const WorkspaceContext& context, QWidge
     m_text->setReadOnly(true);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     layout->addWidget(m_text, 1);
+    auto* advisory = new QLabel(ControlledOutput::pdfAdvisoryNote(), this);
+    advisory->setWordWrap(true);
+    layout->addWidget(advisory);
     m_save->setEnabled(false);
-    m_pdf->setEnabled(false);
     connect(m_take, &QPushButton::clicked, this, &AuditCheckpointPage::takeCheckpoint);
     connect(m_save, &QPushButton::clicked, this, &AuditCheckpointPage::saveText);
     connect(m_pdf, &QPushButton::clicked, this, &AuditCheckpointPage::savePdf);
+    connect(m_print, &QPushButton::clicked, this, [this] { printSheet(false); });
 }
 
 bool AuditCheckpointPage::takeCheckpoint()
@@ -69,7 +79,6 @@ bool AuditCheckpointPage::takeCheckpoint()
     m_checkpoint = *checkpoint;
     m_text->setPlainText(m_checkpoint);
     m_save->setEnabled(true);
-    m_pdf->setEnabled(true);
     return true;
 }
 
@@ -111,43 +120,42 @@ bool AuditCheckpointPage::saveText()
 
 bool AuditCheckpointPage::savePdf()
 {
-    if (m_checkpoint.isEmpty())
-        return false;
-    const QString suggested = QStringLiteral("audit-checkpoint-%1.pdf")
-                                  .arg(m_context.core.clock()
-                                           .nowUtc()
-                                           .toTimeZone(WorkingCalendar::branchTimeZone())
-                                           .toString(QStringLiteral("yyyyMMdd-HHmm")));
-    const QString path = newFile(tr("Save the checkpoint as PDF"), suggested, tr("PDF files (*.pdf)"));
-    if (path.isEmpty())
-        return false;
-    // Rendered in memory, then written like the text: never over a file, never half a file.
-    QBuffer pdf;
-    pdf.open(QIODevice::WriteOnly);
-    {
-        QPdfWriter writer(&pdf);
-        writer.setPageOrientation(QPageLayout::Portrait);
-        writer.setTitle(tr("BranchVault audit checkpoint"));
-        QTextDocument document;
-        document.setDefaultFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-        const Actor& who = m_context.session.info();
-        document.setPlainText(m_checkpoint + QLatin1Char('\n')
-            + tr("Taken by %1 (%2) on %3.")
-                  .arg(who.displayName, who.login,
-                      m_context.core.clock()
-                          .nowUtc()
-                          .toTimeZone(WorkingCalendar::branchTimeZone())
-                          .toString(Qt::ISODate))
-            + QStringLiteral("\n\n") + tr("Signature: ______________________"));
-        document.print(&writer);
-    }
-    Status saved = AtomicFile::writeNew(path, QStringLiteral("path"), pdf.data());
-    if (!saved.ok()) {
-        emit failed(saved.error());
+    return printSheet(true);
+}
+
+bool AuditCheckpointPage::printSheet(bool pdf)
+{
+    // The sheet is the controlled report "audit_checkpoint": built by the core from the chain as it stands
+    // when it is printed, with a serial, registered in the print register and audited like every print.
+    ReportRequest request;
+    request.report = QString::fromLatin1(kCheckpointReport);
+    ControlledOutput output(m_context, this);
+    const ControlledOutput::PrintFn print = [this, &request](int copies, QPagedPaintDevice& printer, PrintJob* job) {
+        return printControlled(
+            m_context.core.reports(), m_context.session, request, copies, PrintMedium::Printer, printer, 0, job);
+    };
+    const ControlledOutput::PdfFn toFile = [this, &request](const QString& path, PrintJob* job) {
+        return printControlledPdf(m_context.core.reports(), m_context.session, request, 1, path, 0, job);
+    };
+    const ControlledOutput::CancelFn cancelled = [this, &request](PrintMedium medium) {
+        return m_context.core.reports().printCancelled(m_context.session, request, medium);
+    };
+    const QString title = tr("Audit checkpoint sheet");
+    const ControlledOutput::Outcome outcome
+        = pdf ? output.toPdf(title, request.report, toFile, cancelled) : output.toPrinter(title, 1, print, cancelled);
+    if (outcome == ControlledOutput::Outcome::Failed) {
+        emit failed(output.error());
         return false;
     }
-    m_context.dialogs.showInfo(
-        this, tr("Checkpoint"), tr("The checkpoint was saved to %1.").arg(QDir::toNativeSeparators(path)));
+    if (outcome == ControlledOutput::Outcome::Cancelled)
+        return false;
+    m_context.dialogs.showInfo(this, tr("Checkpoint"),
+        pdf ? tr("The checkpoint sheet (serial %1) was saved to %2. It is in the print register: destroy it there "
+                 "with a witness when it is replaced.")
+                  .arg(output.job().serial, QDir::toNativeSeparators(output.file()))
+            : tr("The checkpoint sheet was printed with serial %1. Sign it, file it away from this computer, and "
+                 "record its receipt in the print register.")
+                  .arg(output.job().serial));
     return true;
 }
 

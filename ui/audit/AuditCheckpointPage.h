@@ -11,7 +11,8 @@ class QPushButton;
 namespace bv::ui {
 
 // Takes a checkpoint of the audit chain (its head: row number and hash) and keeps it outside the
-// database: as a text file, or as a PDF to print and file. Neither ever overwrites a file.
+// database: as a text file, or as the controlled checkpoint sheet (the report "audit_checkpoint": serial,
+// print register, audited) printed or saved as PDF. Nothing ever overwrites a file.
 class AuditCheckpointPage : public QWidget
 {
     Q_OBJECT
@@ -21,6 +22,8 @@ public:
     bool takeCheckpoint();
     bool saveText();
     bool savePdf();
+    // The controlled checkpoint sheet to the printer (false) or to a new PDF file (true).
+    bool printSheet(bool pdf);
     QString checkpointText() const { return m_checkpoint; }
 
 signals:
@@ -35,6 +38,7 @@ private:
     QPushButton* m_take = nullptr;
     QPushButton* m_save = nullptr;
     QPushButton* m_pdf = nullptr;
+    QPushButton* m_print = nullptr;
     QPlainTextEdit* m_text = nullptr;
 };
 

@@ -6,6 +6,7 @@
 #include "policy/FieldCatalogue.h"
 #include "policy/SettingsService.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -55,13 +56,57 @@ RequestDialog::RequestDialog(
     auto* fieldsLabel = new QLabel(tr("&Fields:"), this);
     fieldsLabel->setBuddy(m_fields);
     form->addRow(fieldsLabel, m_fields);
+    layout->addLayout(form);
+    finish(form, m_fields);
+}
 
+RequestDialog::RequestDialog(const WorkspaceContext& context, RequestType type, const QString& report,
+    const QString& reportTitle, const QString& customerNo, QWidget* parent)
+    : QDialog(parent)
+    , m_context(context)
+    , m_number(customerNo)
+    , m_report(report)
+{
+    setObjectName(QStringLiteral("requestDialog"));
+    setWindowTitle(tr("Request approval — %1").arg(reportTitle));
+    auto* layout = new QVBoxLayout(this);
+    auto* intro = new QLabel(tr("This report holds protected customer data. Printing it, or saving it as PDF, needs a "
+                                "branch manager's approval, and each approval is used up by one print. Say what "
+                                "the printout is for and for how long the approval should wait to be used."),
+        this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+
+    auto* form = new QFormLayout;
+    auto* what
+        = new QLabel(customerNo.isEmpty() ? reportTitle : tr("%1 — customer %2").arg(reportTitle, customerNo), this);
+    what->setObjectName(QStringLiteral("reportLabel"));
+    what->setTextFormat(Qt::PlainText);
+    form->addRow(tr("Report:"), what);
+    m_type = new QComboBox(this);
+    m_type->setObjectName(QStringLiteral("typeComboBox"));
+    m_type->setAccessibleName(tr("What the approval is for"));
+    m_type->addItem(tr("Printing on paper"), int(RequestType::Print));
+    m_type->addItem(tr("Saving as PDF"), int(RequestType::Export));
+    m_type->setCurrentIndex(qMax(0, m_type->findData(int(type))));
+    auto* typeLabel = new QLabel(tr("&For:"), this);
+    typeLabel->setBuddy(m_type);
+    form->addRow(typeLabel, m_type);
+    layout->addLayout(form);
+    finish(form, m_type);
+}
+
+void RequestDialog::finish(QFormLayout* form, QWidget* first)
+{
+    auto* layout = qobject_cast<QVBoxLayout*>(this->layout());
     m_purpose = new QPlainTextEdit(this);
     m_purpose->setObjectName(QStringLiteral("purposePlainTextEdit"));
     m_purpose->setAccessibleName(tr("Purpose"));
     m_purpose->setTabChangesFocus(true);
-    m_purpose->setPlaceholderText(tr("Required: what the full values are needed for (for example: the customer asked "
-                                     "to confirm the mobile number on record)."));
+    m_purpose->setPlaceholderText(m_report.isEmpty()
+            ? tr("Required: what the full values are needed for (for example: the customer asked "
+                 "to confirm the mobile number on record).")
+            : tr("Required: what the printout is for and who will receive it."));
     auto* purposeLabel = new QLabel(tr("&Purpose:"), this);
     purposeLabel->setBuddy(m_purpose);
     form->addRow(purposeLabel, m_purpose);
@@ -77,7 +122,6 @@ RequestDialog::RequestDialog(
     auto* validityLabel = new QLabel(tr("&Valid for:"), this);
     validityLabel->setBuddy(m_validity);
     form->addRow(validityLabel, m_validity);
-    layout->addLayout(form);
 
     m_message = S::messageLabel(this, QStringLiteral("messageLabel"));
     layout->addWidget(m_message);
@@ -89,15 +133,15 @@ RequestDialog::RequestDialog(
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &RequestDialog::submit);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    setTabOrder(m_fields, m_purpose);
+    setTabOrder(first, m_purpose);
     setTabOrder(m_purpose, m_validity);
     setTabOrder(m_validity, m_submit);
-    m_fields->setFocus();
+    first->setFocus();
 }
 
 void RequestDialog::setFieldChecked(const QString& fieldKey, bool checked)
 {
-    for (int i = 0; i < m_fields->count(); ++i) {
+    for (int i = 0; m_fields && i < m_fields->count(); ++i) {
         QListWidgetItem* item = m_fields->item(i);
         if (item->data(Qt::UserRole).toString() == fieldKey)
             item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
@@ -107,7 +151,7 @@ void RequestDialog::setFieldChecked(const QString& fieldKey, bool checked)
 QStringList RequestDialog::checkedFields() const
 {
     QStringList keys;
-    for (int i = 0; i < m_fields->count(); ++i) {
+    for (int i = 0; m_fields && i < m_fields->count(); ++i) {
         if (m_fields->item(i)->checkState() == Qt::Checked)
             keys << m_fields->item(i)->data(Qt::UserRole).toString();
     }
@@ -123,9 +167,16 @@ bool RequestDialog::submit()
 {
     S::setMessage(m_message, QString());
     NewRequest input;
-    input.type = RequestType::Reveal;
-    input.customerNumbers = {m_number};
-    input.fields = checkedFields();
+    if (m_report.isEmpty()) {
+        input.type = RequestType::Reveal;
+        input.customerNumbers = {m_number};
+        input.fields = checkedFields();
+    } else {
+        input.type = RequestType(m_type->currentData().toInt());
+        input.report = m_report;
+        if (!m_number.isEmpty())
+            input.customerNumbers = {m_number};
+    }
     QString why;
     const auto purpose = FreeTextWarning::review(m_context.dialogs, this, m_purpose->toPlainText().trimmed(), &why);
     if (!purpose) {
@@ -144,7 +195,7 @@ bool RequestDialog::submit()
             return false;
         }
         S::setMessage(m_message, e.message);
-        if (e.field == QLatin1String("fields"))
+        if (e.field == QLatin1String("fields") && m_fields)
             m_fields->setFocus();
         else if (e.field == QLatin1String("purpose"))
             m_purpose->setFocus();

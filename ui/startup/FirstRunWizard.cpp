@@ -1,11 +1,12 @@
 #include "FirstRunWizard.h"
 
 #include "Core.h"
-#include "RecoverySheetDialog.h"
+#include "RecoverySheetPrinter.h"
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "auth/AccountService.h"
 #include "auth/AuthService.h"
+#include "common/ErrorDialog.h"
 #include "common/ProtectedLabel.h"
 #include "policy/SettingsService.h"
 #include "vault/Vault.h"
@@ -140,6 +141,13 @@ FirstRunWizard::FirstRunWizard(VaultService& vaults, QString databasePath, Adopt
     print->setObjectName(QStringLiteral("printButton"));
     connect(print, &QPushButton::clicked, this, &FirstRunWizard::printRecoverySheet);
     recoveryLayout->addWidget(print);
+    m_sheetStatus = new QLabel(tr("The sheet is printed as a controlled document (CONTROLLED) with a serial. "
+                                  "It is not in the print register; every printed copy is recorded in the audit log."),
+        recovery);
+    m_sheetStatus->setObjectName(QStringLiteral("sheetStatusLabel"));
+    m_sheetStatus->setWordWrap(true);
+    m_sheetStatus->setTextFormat(Qt::PlainText);
+    recoveryLayout->addWidget(m_sheetStatus);
     m_stored->setParent(recovery);
     recoveryLayout->addWidget(m_stored);
     connect(m_stored, &QCheckBox::toggled, recovery, &QWizardPage::completeChanged);
@@ -177,6 +185,7 @@ bool FirstRunWizard::createDatabase()
     }
     m_recovery = std::move(created->recoveryPassphrase);
     Core& core = m_adopt(std::move(created->vault));
+    m_core = &core;
     m_created = true; // the database exists now; from here on it is never created again
     (void)core.auditLog().appendStandalone(Actor::system(),
         AuditEvent {QString::fromLatin1(audit::DatabaseCreate), QStringLiteral("database"), core.vault().databaseId(),
@@ -199,18 +208,38 @@ bool FirstRunWizard::createDatabase()
         return false;
     }
     m_session = *session;
+    m_sheetPrinter = std::make_unique<RecoverySheetPrinter>(core, m_session);
     m_passphrase->setText(QString::fromLatin1(m_recovery.view().toByteArray()));
     return true;
 }
 
 void FirstRunWizard::printRecoverySheet()
 {
-    RecoverySheetDialog sheet(m_path, m_recovery);
     QPrinter printer(QPrinter::HighResolution);
     QPrintDialog dialog(&printer, this);
     dialog.setWindowTitle(tr("Print the recovery sheet"));
-    if (dialog.exec() == QDialog::Accepted)
-        sheet.printSheet(&printer);
+    dialog.setOptions(QAbstractPrintDialog::PrintShowPageSize);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    Status printed = printRecoverySheetTo(printer);
+    if (!printed.ok())
+        ErrorDialog::show(this, printed.error());
+}
+
+Status FirstRunWizard::printRecoverySheetTo(QPagedPaintDevice& device)
+{
+    if (!m_sheetPrinter) {
+        if (!m_core)
+            return makeError(
+                ErrorCode::Internal, tr("The database is not created yet: finish the previous page first."));
+        m_sheetPrinter = std::make_unique<RecoverySheetPrinter>(*m_core, m_session);
+    }
+    BV_TRY(m_sheetPrinter->print(device, m_recovery));
+    m_sheetStatus->setText(tr("Printed: serial %1, copies: %2. Every copy is recorded in the audit log; seal "
+                              "them and keep them away from this computer.")
+                               .arg(m_sheetPrinter->serial())
+                               .arg(m_sheetPrinter->copiesPrinted()));
+    return {};
 }
 
 } // namespace bv::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/Session.h"
+#include "common/Result.h"
 #include "common/SecureBytes.h"
 
 #include <QWizard>
@@ -11,6 +12,7 @@
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QPagedPaintDevice;
 
 namespace bv {
 class Core;
@@ -20,9 +22,11 @@ class VaultService;
 
 namespace bv::ui {
 
+class RecoverySheetPrinter;
+
 // First run: creates the encrypted database, the branch settings and the first administrator (who
-// chooses a password here), then shows the recovery sheet once — printable — and finishes only after
-// "I have stored it". The administrator is signed in at the end.
+// chooses a password here), then shows the recovery sheet once — printable in the controlled layout (see
+// RecoverySheetPrinter) — and finishes only after "I have stored it". The administrator is signed in at the end.
 class FirstRunWizard : public QWizard
 {
     Q_OBJECT
@@ -49,7 +53,11 @@ public:
 
     // Creates everything (the work behind "Next" on the administrator page).
     bool createDatabase();
+    // The print dialog, then printRecoverySheetTo() on the chosen printer.
     void printRecoverySheet();
+    // One copy of the recovery sheet in the controlled layout (serial, marks), audited (RecoverySheetPrinter).
+    Status printRecoverySheetTo(QPagedPaintDevice& device);
+    QLabel* sheetStatusLabel() const { return m_sheetStatus; }
 
 private:
     VaultService& m_vaults;
@@ -57,6 +65,8 @@ private:
     Adopt m_adopt;
     SecureBytes m_recovery;
     Session m_session;
+    Core* m_core = nullptr; // after createDatabase()
+    std::unique_ptr<RecoverySheetPrinter> m_sheetPrinter;
     bool m_created = false;
     QLineEdit* m_branchCode = nullptr;
     QLineEdit* m_branchName = nullptr;
@@ -67,6 +77,7 @@ private:
     QLabel* m_passphrase = nullptr;
     QCheckBox* m_stored = nullptr;
     QLabel* m_error = nullptr;
+    QLabel* m_sheetStatus = nullptr;
 };
 
 } // namespace bv::ui

@@ -1,5 +1,7 @@
 #include "RecoverySheetDialog.h"
 
+#include "RecoverySheetPrinter.h"
+
 #include <QCheckBox>
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -72,7 +74,9 @@ RecoverySheetDialog::~RecoverySheetDialog() = default;
 QString RecoverySheetDialog::sheetHtml() const
 {
     return tr("<h2>BranchVault recovery sheet</h2>"
-              "<p><b>CONTROLLED — keep sealed.</b></p>"
+              "<p><b>CONTROLLED — keep sealed.</b> Printed before the database was opened: this sheet has "
+              "no serial and is not in the print register. Record on the envelope who sealed it and who keeps "
+              "it.</p>"
               "<p>Database: %1<br>Created: %2</p>"
               "<p style=\"font-size:20pt; font-family:monospace\"><b>%3</b></p>"
               "<p>To unlock this database on a new workstation or OS account, run "
@@ -80,7 +84,7 @@ QString RecoverySheetDialog::sheetHtml() const
               "asked. Letters and digits only; dashes and case do not matter.</p>"
               "<p>Sealed by: ____________________ &nbsp; Witness: ____________________ &nbsp; Date: __________</p>")
         .arg(QDir::toNativeSeparators(m_path).toHtmlEscaped(),
-            QDateTime::currentDateTime().toString(Qt::ISODate).toHtmlEscaped(),
+            RecoverySheetPrinter::branchTimeText(QDateTime::currentDateTimeUtc()).toHtmlEscaped(),
             QString::fromLatin1(m_passphrase.view().toByteArray()));
 }
 

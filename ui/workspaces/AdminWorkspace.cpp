@@ -4,6 +4,7 @@
 #include "admin/OverviewPage.h"
 #include "admin/SettingsPage.h"
 #include "admin/StoragePage.h"
+#include "reports/ReportsPage.h"
 
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -27,6 +28,8 @@ AdminWorkspace::AdminWorkspace(const WorkspaceContext& context, QWidget* parent)
     m_tabs->addTab(m_accounts, tr("&Accounts"));
     m_tabs->addTab(m_settings, tr("&Settings"));
     m_tabs->addTab(m_storage, tr("S&torage"));
+    m_reports = new ReportsPage(m_context, m_tabs);
+    m_tabs->addTab(m_reports, tr("Controlled re&ports"));
     layout->addWidget(m_tabs);
 
     auto failed = [this](const Error& error) { fail(error); };
@@ -35,6 +38,7 @@ AdminWorkspace::AdminWorkspace(const WorkspaceContext& context, QWidget* parent)
     connect(m_settings, &SettingsPage::failed, this, failed);
     connect(m_storage, &StoragePage::failed, this, failed);
     connect(m_storage, &StoragePage::restoreRequested, this, &Workspace::restoreRequested);
+    connect(m_reports, &ContextWidget::lockRequested, this, &Workspace::lockRequested);
     connect(m_tabs, &QTabWidget::currentChanged, this, &AdminWorkspace::pageShown);
     pageShown(m_tabs->currentIndex());
 }
@@ -66,6 +70,9 @@ void AdminWorkspace::pageShown(int index)
         break;
     case Storage:
         m_storage->refresh();
+        break;
+    case Reports:
+        m_reports->reload();
         break;
     }
 }

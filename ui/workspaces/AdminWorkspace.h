@@ -10,10 +10,12 @@ namespace bv::ui {
 
 class AccountsPage;
 class OverviewPage;
+class ReportsPage;
 class SettingsPage;
 class StoragePage;
 
-// The system administrator's workspace: overview (counts only), staff accounts, settings and storage.
+// The system administrator's workspace: overview (counts only), staff accounts, settings, storage and the
+// administrator's controlled reports (the account roster).
 // The administrator never sees customer data; each page loads when it is first shown.
 class AdminWorkspace : public Workspace
 {
@@ -27,7 +29,8 @@ public:
         Overview,
         Accounts,
         Settings,
-        Storage
+        Storage,
+        Reports
     };
     void showPage(Page page);
 
@@ -35,6 +38,7 @@ public:
     AccountsPage* accountsPage() const { return m_accounts; }
     SettingsPage* settingsPage() const { return m_settings; }
     StoragePage* storagePage() const { return m_storage; }
+    ReportsPage* reportsPage() const { return m_reports; }
 
 private:
     void pageShown(int index);
@@ -44,6 +48,7 @@ private:
     AccountsPage* m_accounts = nullptr;
     SettingsPage* m_settings = nullptr;
     StoragePage* m_storage = nullptr;
+    ReportsPage* m_reports = nullptr;
     QSet<int> m_loaded;
 };
 

@@ -5,6 +5,8 @@
 #include "audit/AuditExportPage.h"
 #include "audit/AuditLogPage.h"
 #include "audit/AuditVerifyPage.h"
+#include "reports/PrintRegisterPage.h"
+#include "reports/ReportsPage.h"
 
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -30,6 +32,10 @@ AuditorWorkspace::AuditorWorkspace(const WorkspaceContext& context, QWidget* par
     m_tabs->addTab(m_checkpoint, tr("Chec&kpoint"));
     m_tabs->addTab(m_alerts, tr("Ale&rts"));
     m_tabs->addTab(m_export, tr("E&xport"));
+    m_reports = new ReportsPage(m_context, m_tabs);
+    m_register = new PrintRegisterPage(m_context, m_tabs);
+    m_tabs->addTab(m_reports, tr("Controlle&d reports"));
+    m_tabs->addTab(m_register, tr("Print re&gister"));
     layout->addWidget(m_tabs);
 
     auto failed = [this](const Error& error) { fail(error); };
@@ -38,6 +44,8 @@ AuditorWorkspace::AuditorWorkspace(const WorkspaceContext& context, QWidget* par
     connect(m_checkpoint, &AuditCheckpointPage::failed, this, failed);
     connect(m_alerts, &AuditAlertsPage::failed, this, failed);
     connect(m_export, &AuditExportPage::failed, this, failed);
+    connect(m_reports, &ContextWidget::lockRequested, this, &Workspace::lockRequested);
+    connect(m_register, &ContextWidget::lockRequested, this, &Workspace::lockRequested);
     connect(m_tabs, &QTabWidget::currentChanged, this, &AuditorWorkspace::pageShown);
     pageShown(m_tabs->currentIndex());
 }
@@ -54,12 +62,18 @@ void AuditorWorkspace::showPage(Page page)
 
 void AuditorWorkspace::pageShown(int index)
 {
+    if (Page(index) == Register) {
+        m_register->reload(); // lendings fall due and copies are destroyed while the auditor looks elsewhere
+        return;
+    }
     if (index < 0 || m_loaded.contains(index))
         return;
     m_loaded.insert(index);
     // Only the log reads on its own; verification, checkpoints, alerts and exports run when asked.
     if (Page(index) == Log)
         m_log->refresh();
+    else if (Page(index) == Reports)
+        m_reports->reload();
 }
 
 } // namespace bv::ui

@@ -13,10 +13,12 @@ class AuditCheckpointPage;
 class AuditExportPage;
 class AuditLogPage;
 class AuditVerifyPage;
+class PrintRegisterPage;
+class ReportsPage;
 
 // The security auditor's workspace: the audit log with filters, chain verification (also against a
-// checkpoint), checkpoints, alerts and the CSV export. The auditor sees customer numbers and masked
-// details only; each page loads when it is first shown.
+// checkpoint), checkpoints, alerts, the CSV export, the auditor's controlled reports and the print register. The
+// auditor sees customer numbers and masked details only; each page loads when it is first shown.
 class AuditorWorkspace : public Workspace
 {
     Q_OBJECT
@@ -30,7 +32,9 @@ public:
         Verify,
         Checkpoint,
         Alerts,
-        Export
+        Export,
+        Reports,
+        Register
     };
     void showPage(Page page);
 
@@ -39,6 +43,8 @@ public:
     AuditCheckpointPage* checkpointPage() const { return m_checkpoint; }
     AuditAlertsPage* alertsPage() const { return m_alerts; }
     AuditExportPage* exportPage() const { return m_export; }
+    ReportsPage* reportsPage() const { return m_reports; }
+    PrintRegisterPage* printRegisterPage() const { return m_register; }
 
 private:
     void pageShown(int index);
@@ -49,6 +55,8 @@ private:
     AuditCheckpointPage* m_checkpoint = nullptr;
     AuditAlertsPage* m_alerts = nullptr;
     AuditExportPage* m_export = nullptr;
+    ReportsPage* m_reports = nullptr;
+    PrintRegisterPage* m_register = nullptr;
     QSet<int> m_loaded;
 };
 

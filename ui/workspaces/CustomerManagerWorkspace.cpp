@@ -8,6 +8,7 @@
 #include "customers/MyRequestsPage.h"
 #include "customers/PendingChangesPage.h"
 #include "customers/PortfolioPage.h"
+#include "reports/ReportsPage.h"
 
 #include <QHBoxLayout>
 #include <QListWidget>
@@ -66,14 +67,16 @@ CustomerManagerWorkspace::CustomerManagerWorkspace(const WorkspaceContext& conte
     m_import = new ImportPage(m_context);
     connectLock(m_import);
     connect(m_import, &ImportPage::imported, m_portfolio, &PortfolioPage::reload);
+    m_reports = new ReportsPage(m_context);
+    connectLock(m_reports);
 
     const struct
     {
         QWidget* page;
         QString title;
-    } pages[]
-        = {{m_customerTabs, tr("My customers")}, {m_newCustomer, tr("New customer")}, {m_requests, tr("My requests")},
-            {m_complaints, tr("My complaints")}, {m_pending, tr("Pending changes")}, {m_import, tr("Import")}};
+    } pages[] = {{m_customerTabs, tr("My customers")}, {m_newCustomer, tr("New customer")},
+        {m_requests, tr("My requests")}, {m_complaints, tr("My complaints")}, {m_pending, tr("Pending changes")},
+        {m_import, tr("Import")}, {m_reports, tr("Reports")}};
     int index = 0;
     for (const auto& p : pages) {
         m_pages->addWidget(p.page);
@@ -128,6 +131,9 @@ void CustomerManagerWorkspace::pageActivated(int index)
         break;
     case PendingPage:
         m_pending->reload();
+        break;
+    case ControlledReportsPage:
+        m_reports->reload(); // grants approved meanwhile
         break;
     case CustomersPage:
     case NewCustomerPage:

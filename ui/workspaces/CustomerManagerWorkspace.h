@@ -15,11 +15,13 @@ class MyComplaintsPage;
 class MyRequestsPage;
 class PendingChangesPage;
 class PortfolioPage;
+class ReportsPage;
 
 // The customer manager's workspace (客户经理): navigation on the left, pages on the right —
 // My customers (the own portfolio; customers open in tabs beside the list, edits too), New customer,
-// My requests, My complaints, Pending changes, Import. Only the own customers can be reached: every way to open a
-// customer starts from a list the core built for this session.
+// My requests, My complaints, Pending changes, Import, Reports (the portfolio summary and the data-subject report).
+// Only the own customers can be reached: every way to open a customer starts from a list the core built for this
+// session.
 class CustomerManagerWorkspace : public Workspace
 {
     Q_OBJECT
@@ -32,6 +34,7 @@ public:
         ComplaintsPage,
         PendingPage,
         ImportCustomersPage,
+        ControlledReportsPage,
         PageCount
     };
 
@@ -46,6 +49,7 @@ public:
     MyComplaintsPage* complaintsPage() const { return m_complaints; }
     PendingChangesPage* pendingPage() const { return m_pending; }
     ImportPage* importPage() const { return m_import; }
+    ReportsPage* reportsPage() const { return m_reports; }
     QTabWidget* customerTabs() const { return m_customerTabs; }
     // The open detail tab of a customer, or nullptr.
     CustomerDetailWidget* detailOf(const QString& customerNo) const;
@@ -69,6 +73,7 @@ private:
     MyComplaintsPage* m_complaints = nullptr;
     PendingChangesPage* m_pending = nullptr;
     ImportPage* m_import = nullptr;
+    ReportsPage* m_reports = nullptr;
 };
 
 } // namespace bv::ui

@@ -9,6 +9,8 @@
 #include "manager/OverdueComplaintsPage.h"
 #include "manager/ReassignmentPage.h"
 #include "manager/SuspiciousPage.h"
+#include "reports/PrintRegisterPage.h"
+#include "reports/ReportsPage.h"
 
 #include <QHBoxLayout>
 #include <QListWidget>
@@ -16,6 +18,10 @@
 #include <QStackedWidget>
 
 namespace bv::ui {
+
+namespace {
+constexpr int kShortcutPages = 9; // Ctrl+1 … Ctrl+9
+} // namespace
 
 ManagerWorkspace::ManagerWorkspace(const WorkspaceContext& context, QWidget* parent)
     : Workspace(context, parent)
@@ -44,6 +50,10 @@ ManagerWorkspace::ManagerWorkspace(const WorkspaceContext& context, QWidget* par
     add(m_import, tr("Import"));
     m_confirmations = new AccountConfirmationsPage(m_context, m_stack);
     add(m_confirmations, tr("Staff accounts"));
+    m_reports = new ReportsPage(m_context, m_stack);
+    add(m_reports, tr("Reports"));
+    m_register = new PrintRegisterPage(m_context, m_stack);
+    add(m_register, tr("Print register"));
     m_customer = new CustomerHostPage(m_context, m_stack);
     m_stack->addWidget(m_customer);
     connect(m_customer, &ManagerPage::lockRequested, this, &Workspace::lockRequested);
@@ -67,7 +77,7 @@ ManagerWorkspace::ManagerWorkspace(const WorkspaceContext& context, QWidget* par
     layout->addWidget(m_navigation);
     layout->addWidget(m_stack, 1);
 
-    for (int i = 0; i < PageCount; ++i) {
+    for (int i = 0; i < qMin(int(PageCount), kShortcutPages); ++i) {
         auto* shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
         connect(shortcut, &QShortcut::activated, this, [this, i] { showPage(Page(i)); });
     }
@@ -89,7 +99,10 @@ void ManagerWorkspace::add(ManagerPage* page, const QString& label)
     m_pages << page;
     m_stack->addWidget(page);
     auto* item = new QListWidgetItem(label, m_navigation);
-    item->setToolTip(tr("%1 (Ctrl+%2)").arg(label).arg(m_pages.size()));
+    if (m_pages.size() <= kShortcutPages)
+        item->setToolTip(tr("%1 (Ctrl+%2)").arg(label).arg(m_pages.size()));
+    else
+        item->setToolTip(label);
     connect(page, &ManagerPage::lockRequested, this, &Workspace::lockRequested);
     connect(page, &ManagerPage::openCustomerRequested, this, &ManagerWorkspace::openCustomer);
     connect(page, &ManagerPage::changed, this, &ManagerWorkspace::markOthersStale);

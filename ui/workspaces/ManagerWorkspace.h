@@ -17,13 +17,16 @@ class CustomerHostPage;
 class ImportPage;
 class ManagerPage;
 class OverdueComplaintsPage;
+class PrintRegisterPage;
 class ReassignmentPage;
+class ReportsPage;
 class SuspiciousPage;
 
 // The branch manager's workspace (网点负责人): a navigation list and one page per task — the branch's
 // customers (paged list and exact lookups), the approvals inbox (customer changes, tier changes, special
 // requests), assignment of customers to customer managers, suspicious pairs, the reassignment list and
-// the branch's overdue complaints — plus the open customer. Pages read from the core when first shown
+// the branch's overdue complaints, staff accounts, controlled reports and the print register — plus the open
+// customer. Pages read from the core when first shown
 // and again after another page changed something; F5 reads the current page again.
 class ManagerWorkspace : public Workspace
 {
@@ -39,6 +42,8 @@ public:
         OverduePage,
         ImportCustomersPage,
         StaffConfirmationsPage,
+        ControlledReportsPage,
+        PrintRegisterListPage,
         PageCount
     };
 
@@ -57,6 +62,8 @@ public:
     OverdueComplaintsPage* overduePage() const { return m_overdue; }
     ImportPage* importPage() const { return m_import; }
     AccountConfirmationsPage* confirmationsPage() const { return m_confirmations; }
+    ReportsPage* reportsPage() const { return m_reports; }
+    PrintRegisterPage* printRegisterPage() const { return m_register; }
     CustomerHostPage* customerPage() const { return m_customer; }
 
 private:
@@ -76,6 +83,8 @@ private:
     ReassignmentPage* m_reassignment = nullptr;
     OverdueComplaintsPage* m_overdue = nullptr;
     ImportPage* m_import = nullptr;
+    ReportsPage* m_reports = nullptr;
+    PrintRegisterPage* m_register = nullptr;
     CustomerHostPage* m_customer = nullptr;
     int m_returnRow = 0; // the page a closed customer goes back to
 };
