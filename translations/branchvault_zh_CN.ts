@@ -957,6 +957,25 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     </message>
 </context>
 <context>
+    <name>ControlledOutput</name>
+    <message>
+        <source>PDF permission flags are advisory; the controlled marks are part of every page.</source>
+        <translation>PDF 的权限标志仅供参考；受控标记是每一页内容的一部分。</translation>
+    </message>
+    <message>
+        <source>Print %1</source>
+        <translation>打印%1</translation>
+    </message>
+    <message>
+        <source>Save %1 as PDF</source>
+        <translation>将%1另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>ControlledPrint</name>
     <message>
         <source>%1 The report was not printed: the print is recorded as failed in the print register, and its approval was not used up.</source>
@@ -3711,6 +3730,10 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
         <source>destroyed with a witness</source>
         <translation>监销销毁</translation>
     </message>
+    <message>
+        <source>%1 may not hold copy %2: it holds grade-1 information, so it is received by a branch manager or by the person who printed it.</source>
+        <translation>%1 不能持有 %2：它含一级信息，只能由网点负责人或打印人本人签收。</translation>
+    </message>
 </context>
 <context>
     <name>PrintRegisterCommands</name>
@@ -3992,6 +4015,10 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
         <source>Copy %1 was registered for printing by %2 at %3 and its outcome was never recorded (the program may have stopped while printing). Find out whether it was printed; a printed copy is collected and destroyed with a witness.</source>
         <translation>打印件 %1 由 %2 于 %3 登记打印，但从未登记打印结果（程序可能在打印时中止）。请查明是否已打印；已打印的须收回并在监销人见证下销毁。</translation>
     </message>
+    <message>
+        <source>the printout %1 of audit row %2 is missing from the register: register rows were deleted.</source>
+        <translation>审计记录 %2 所记的打印件 %1 不在登记簿中：登记簿的行被删除了。</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -4084,6 +4111,25 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     <message>
         <source>The recovery passphrase has a typing error (its check character does not match). Compare each group with the recovery sheet and type it again.</source>
         <translation>恢复口令有输入错误（校验码不符）。请将每组字符与恢复口令单逐一核对，然后重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverySheetPrinter</name>
+    <message>
+        <source>Original</source>
+        <translation>正本</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>副本 %1</translation>
+    </message>
+    <message>
+        <source>until the recovery passphrase is replaced</source>
+        <translation>至恢复口令更换为止</translation>
+    </message>
+    <message>
+        <source>The recovery sheet could not be printed: %1 Check the printer and print it again.</source>
+        <translation>无法打印恢复口令单：%1 请检查打印机后重新打印。</translation>
     </message>
 </context>
 <context>
@@ -5618,6 +5664,10 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     <message>
         <source>Sealed by: ______________________   Witness: ______________________   Date: ____________</source>
         <translation>密封人：______________________   见证人：______________________   日期：____________</translation>
+    </message>
+    <message>
+        <source>Shown on the printed copy only: the preview holds no personal information.</source>
+        <translation>仅在打印件上显示：预览不含个人信息。</translation>
     </message>
 </context>
 <context>
@@ -7327,6 +7377,10 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
+    <message>
+        <source>Controlled re&amp;ports</source>
+        <translation>受控报表(&amp;P)</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::AppController</name>
@@ -7689,28 +7743,28 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
         <translation>检查点已保存到 %1。</translation>
     </message>
     <message>
-        <source>Save the checkpoint as PDF</source>
-        <translation>将检查点保存为 PDF</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>BranchVault audit checkpoint</source>
-        <translation>BranchVault 审计检查点</translation>
-    </message>
-    <message>
-        <source>Taken by %1 (%2) on %3.</source>
-        <translation>由 %1（%2）于 %3 生成。</translation>
-    </message>
-    <message>
-        <source>Signature: ______________________</source>
-        <translation>签字：______________________</translation>
-    </message>
-    <message>
         <source>A checkpoint names the first and the last audit row, the last row&apos;s hash and the number of rows. Keep it away from this computer (printed in a file, or on a medium the administrator cannot reach): verifying against it later shows whether rows were deleted or the log was rewritten in between.</source>
         <translation>检查点记录第一条和最后一条审计记录、最后一条记录的哈希值以及记录条数。请将其与本机分开保存（打印后归档，或存放在系统管理员无法接触的介质上）：日后据此校验，即可判断此期间是否有记录被删除或审计日志被改写。</translation>
+    </message>
+    <message>
+        <source>The controlled checkpoint sheet: the chain&apos;s head when it is printed, with a serial, registered in the print register.</source>
+        <translation>受控的检查点单：打印时审计链的末端，带序列号，并登记在打印登记簿中。</translation>
+    </message>
+    <message>
+        <source>Pri&amp;nt the sheet…</source>
+        <translation>打印检查点单(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Audit checkpoint sheet</source>
+        <translation>审计检查点单</translation>
+    </message>
+    <message>
+        <source>The checkpoint sheet (serial %1) was saved to %2. It is in the print register: destroy it there with a witness when it is replaced.</source>
+        <translation>检查点单（序列号 %1）已保存到 %2。它已登记在打印登记簿中：被替换时请在监销人在场的情况下销毁，并在登记簿中记录。</translation>
+    </message>
+    <message>
+        <source>The checkpoint sheet was printed with serial %1. Sign it, file it away from this computer, and record its receipt in the print register.</source>
+        <translation>检查点单已打印，序列号 %1。请签字，存放在本机以外的地方，并在打印登记簿中登记签收。</translation>
     </message>
 </context>
 <context>
@@ -8021,6 +8075,14 @@ Hash: %6
     <message>
         <source>Audit</source>
         <translation>审计</translation>
+    </message>
+    <message>
+        <source>Controlle&amp;d reports</source>
+        <translation>受控报表(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Print re&amp;gister</source>
+        <translation>打印登记簿(&amp;G)</translation>
     </message>
 </context>
 <context>
@@ -8854,6 +8916,10 @@ Resolution: %2</source>
         <source>Import</source>
         <translation>导入</translation>
     </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::FirstRunWizard</name>
@@ -8956,6 +9022,18 @@ Resolution: %2</source>
     <message>
         <source>Print the recovery sheet</source>
         <translation>打印恢复口令单</translation>
+    </message>
+    <message>
+        <source>The sheet is printed as a controlled document (CONTROLLED) with a serial. It is not in the print register; every printed copy is recorded in the audit log.</source>
+        <translation>此单按受控文件打印，带序列号。它不登记在打印登记簿中；每打印一份都记入审计日志。</translation>
+    </message>
+    <message>
+        <source>The database is not created yet: finish the previous page first.</source>
+        <translation>数据库尚未创建：请先完成上一页。</translation>
+    </message>
+    <message>
+        <source>Printed: serial %1, copies: %2. Every copy is recorded in the audit log; seal them and keep them away from this computer.</source>
+        <translation>已打印：序列号 %1，份数：%2。每一份都已记入审计日志；请密封，并存放在本机以外的地方。</translation>
     </message>
 </context>
 <context>
@@ -9208,6 +9286,14 @@ Branch customer information protection (网点客户信息保护管理系统).</
     <message>
         <source>Staff accounts</source>
         <translation>员工账户</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Print register</source>
+        <translation>打印登记簿</translation>
     </message>
 </context>
 <context>
@@ -9578,6 +9664,299 @@ Branch customer information protection (网点客户信息保护管理系统).</
     </message>
 </context>
 <context>
+    <name>bv::ui::PrintCopyView</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>相关人员</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应归还时间</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>History of the copy</source>
+        <translation>该份的经过</translation>
+    </message>
+    <message>
+        <source>Choose a copy to see its details and history.</source>
+        <translation>请选择一份，查看其详情和经过。</translation>
+    </message>
+    <message>
+        <source>%1 — serial %2, %3</source>
+        <translation>%1 — 序列号 %2，%3</translation>
+    </message>
+    <message>
+        <source>Parameters: %1</source>
+        <translation>参数：%1</translation>
+    </message>
+    <message>
+        <source>Printed by %1 on %2 (%3, pages: %4).</source>
+        <translation>由 %1 于 %2 打印（%3，页数：%4）。</translation>
+    </message>
+    <message>
+        <source>Approved by %1 (special request %2).</source>
+        <translation>由 %1 批准（专项事务申请 %2）。</translation>
+    </message>
+    <message>
+        <source>Holds protected customer data.</source>
+        <translation>含受保护的客户信息。</translation>
+    </message>
+    <message>
+        <source>Period of use until %1.</source>
+        <translation>使用期限至 %1。</translation>
+    </message>
+    <message>
+        <source>State: %1.</source>
+        <translation>状态：%1。</translation>
+    </message>
+    <message>
+        <source>Held by: %1.</source>
+        <translation>持有人：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::PrintRegisterModel</name>
+    <message>
+        <source>Original</source>
+        <translation>正本</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>副本 %1</translation>
+    </message>
+    <message>
+        <source>%1 — overdue</source>
+        <translation>%1 — 已逾期</translation>
+    </message>
+    <message>
+        <source>%1 — past its period of use</source>
+        <translation>%1 — 已超过使用期限</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸质</translation>
+    </message>
+    <message>
+        <source>%1 (until %2)</source>
+        <translation>%1（至 %2）</translation>
+    </message>
+    <message>
+        <source>Approved by %1 (request %2)</source>
+        <translation>由 %1 批准（申请 %2）</translation>
+    </message>
+    <message>
+        <source>The lending is past its due time: get the copy back and record its return.</source>
+        <translation>借阅已超过应归还时间：请收回该份并登记归还。</translation>
+    </message>
+    <message>
+        <source>The period of use is over: destroy the copy with a witness and record it.</source>
+        <translation>使用期限已过：请在监销人在场的情况下销毁该份并登记。</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>份</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Printed by</source>
+        <translation>打印人</translation>
+    </message>
+    <message>
+        <source>Printed at</source>
+        <translation>打印时间</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>持有人</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::PrintRegisterPage</name>
+    <message>
+        <source>Every printed copy from the moment it is printed until it is destroyed. Record who received each copy, lendings (at most three days) and returns, and destroy copies that are no longer needed with a witness.</source>
+        <translation>每一份打印件从打印到销毁的全过程。请登记每份的签收人、借阅（最长三天）和归还，并在监销人在场的情况下销毁不再需要的打印件。</translation>
+    </message>
+    <message>
+        <source>Every printed copy from the moment it is printed until it is destroyed. Trace a printout that was found by its serial or a photo of a page.</source>
+        <translation>每一份打印件从打印到销毁的全过程。可按序列号或某一页的照片追溯拾获的打印件。</translation>
+    </message>
+    <message>
+        <source>Print register alerts</source>
+        <translation>打印登记簿警示</translation>
+    </message>
+    <message>
+        <source>Op&amp;en copies only (not destroyed)</source>
+        <translation>仅显示未销毁的(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Printed copies</source>
+        <translation>打印件</translation>
+    </message>
+    <message>
+        <source>Record re&amp;ceipt…</source>
+        <translation>登记签收(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Hand over to cust&amp;omer…</source>
+        <translation>交给客户(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Le&amp;nd…</source>
+        <translation>借出(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Ret&amp;urned…</source>
+        <translation>已归还(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Destro&amp;y…</source>
+        <translation>销毁(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Repr&amp;int…</source>
+        <translation>重印(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Trace…</source>
+        <translation>追溯(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Check a printout that was found: type its serial or open a scan or photo of a page.</source>
+        <translation>核查拾获的打印件：输入其序列号，或打开某一页的扫描件或照片。</translation>
+    </message>
+    <message>
+        <source>Record receipt</source>
+        <translation>登记签收</translation>
+    </message>
+    <message>
+        <source>%1 (serial %2, %3). The person who receives the copy signs for it: they type their own login and password here.</source>
+        <translation>%1（序列号 %2，%3）。领取人签收：由本人在此输入自己的登录名和密码。</translation>
+    </message>
+    <message>
+        <source>&amp;Recipient (login):</source>
+        <translation>签收人（登录名）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>%1, %2: receipt recorded.</source>
+        <translation>%1，%2：已登记签收。</translation>
+    </message>
+    <message>
+        <source>Hand over to the customer</source>
+        <translation>交给客户</translation>
+    </message>
+    <message>
+        <source>%1 (serial %2, %3) is handed to the customer it is about, who signs the paper form. The copy then leaves the branch&apos;s register of copies in hand.</source>
+        <translation>%1（序列号 %2，%3）交给其所涉及的客户，由客户在纸质表格上签字。此后该份不再属于网点持有的打印件。</translation>
+    </message>
+    <message>
+        <source>%1, %2: handed over to the customer.</source>
+        <translation>%1，%2：已交给客户。</translation>
+    </message>
+    <message>
+        <source>Lend a copy</source>
+        <translation>借出</translation>
+    </message>
+    <message>
+        <source>%1 (serial %2, %3). A copy is lent for at most three days; when it is overdue, it is listed among the alerts until its return is recorded.</source>
+        <translation>%1（序列号 %2，%3）。借阅最长三天；逾期后将列入警示，直至登记归还。</translation>
+    </message>
+    <message>
+        <source>&amp;Borrower (login or name):</source>
+        <translation>借阅人（登录名或姓名）(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>%1, %2: lending recorded.</source>
+        <translation>%1，%2：已登记借出。</translation>
+    </message>
+    <message>
+        <source>Record the return</source>
+        <translation>登记归还</translation>
+    </message>
+    <message>
+        <source>%1 (serial %2, %3) lent to %4 is back.</source>
+        <translation>借给 %4 的 %1（序列号 %2，%3）已归还。</translation>
+    </message>
+    <message>
+        <source>%1, %2: return recorded.</source>
+        <translation>%1，%2：已登记归还。</translation>
+    </message>
+    <message>
+        <source>Destroy a copy</source>
+        <translation>销毁</translation>
+    </message>
+    <message>
+        <source>%1 (serial %2, %3). Destroy the copy in front of a witness — another branch manager or the auditor — who confirms it by typing their own login and password here. The register keeps the record for good.</source>
+        <translation>%1（序列号 %2，%3）。请在监销人（另一位网点负责人或安全审计员）在场的情况下销毁，由监销人在此输入本人的登录名和密码确认。登记簿永久保留该记录。</translation>
+    </message>
+    <message>
+        <source>&amp;Witness (login):</source>
+        <translation>监销人（登录名）(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>%1, %2: destruction recorded.</source>
+        <translation>%1，%2：已登记销毁。</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>重印</translation>
+    </message>
+    <message>
+        <source>%1 (serial %2): further copies (副本) are built again with the same parameters and registered under the same serial with their own copy numbers. A report with protected customer data needs a new approval.</source>
+        <translation>%1（序列号 %2）：按相同参数重新生成副本，以同一序列号和各自的副本编号登记。含受保护客户信息的报表需要重新审批。</translation>
+    </message>
+    <message>
+        <source>Reprint cancelled; nothing was registered.</source>
+        <translation>已取消重印；未登记任何内容。</translation>
+    </message>
+    <message>
+        <source>%1: further copies printed and registered: %2.</source>
+        <translation>%1：已打印并登记副本 %2 份。</translation>
+    </message>
+    <message>
+        <source>%1: a further copy was saved as %2.</source>
+        <translation>%1：副本已保存为 %2。</translation>
+    </message>
+</context>
+<context>
     <name>bv::ui::ProfileFormPage</name>
     <message>
         <source>(not given)</source>
@@ -9650,12 +10029,245 @@ With it (and the key envelope beside the database) the database can be unlocked 
         <translation>继续(&amp;C)</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;BranchVault recovery sheet&lt;/h2&gt;&lt;p&gt;&lt;b&gt;CONTROLLED — keep sealed.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Database: %1&lt;br&gt;Created: %2&lt;/p&gt;&lt;p style=&quot;font-size:20pt; font-family:monospace&quot;&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;To unlock this database on a new workstation or OS account, run &lt;code&gt;branchvault-cli unlock --db PATH&lt;/code&gt; or start BranchVault and type this passphrase when asked. Letters and digits only; dashes and case do not matter.&lt;/p&gt;&lt;p&gt;Sealed by: ____________________ &amp;nbsp; Witness: ____________________ &amp;nbsp; Date: __________&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;BranchVault 恢复口令单&lt;/h2&gt;&lt;p&gt;&lt;b&gt;受控文件——请密封保存。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;数据库：%1&lt;br&gt;创建时间：%2&lt;/p&gt;&lt;p style=&quot;font-size:20pt; font-family:monospace&quot;&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;如需在新的工作站或操作系统账户上解锁此数据库，请运行 &lt;code&gt;branchvault-cli unlock --db PATH&lt;/code&gt;，或启动 BranchVault 并在提示时输入此口令。口令仅含字母和数字；输入时短横线和大小写均不影响。&lt;/p&gt;&lt;p&gt;密封人：____________________ &amp;nbsp; 见证人：____________________ &amp;nbsp; 日期：__________&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Print the recovery sheet</source>
         <translation>打印恢复口令单</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;BranchVault recovery sheet&lt;/h2&gt;&lt;p&gt;&lt;b&gt;CONTROLLED — keep sealed.&lt;/b&gt; Printed before the database was opened: this sheet has no serial and is not in the print register. Record on the envelope who sealed it and who keeps it.&lt;/p&gt;&lt;p&gt;Database: %1&lt;br&gt;Created: %2&lt;/p&gt;&lt;p style=&quot;font-size:20pt; font-family:monospace&quot;&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;To unlock this database on a new workstation or OS account, run &lt;code&gt;branchvault-cli unlock --db PATH&lt;/code&gt; or start BranchVault and type this passphrase when asked. Letters and digits only; dashes and case do not matter.&lt;/p&gt;&lt;p&gt;Sealed by: ____________________ &amp;nbsp; Witness: ____________________ &amp;nbsp; Date: __________&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;BranchVault 恢复口令单&lt;/h2&gt;&lt;p&gt;&lt;b&gt;受控文件 — 请密封保管。&lt;/b&gt;本单在数据库打开之前打印：没有序列号，也未登记在打印登记簿中。请在信封上注明密封人和保管人。&lt;/p&gt;&lt;p&gt;数据库：%1&lt;br&gt;创建时间：%2&lt;/p&gt;&lt;p style=&quot;font-size:20pt; font-family:monospace&quot;&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;要在新的工作站或操作系统账户上解锁此数据库，请运行 &lt;code&gt;branchvault-cli unlock --db PATH&lt;/code&gt;，或启动 BranchVault 并在提示时输入此口令。口令只含字母和数字；短横线和大小写不影响。&lt;/p&gt;&lt;p&gt;密封人：____________________ &amp;nbsp; 见证人：____________________ &amp;nbsp; 日期：__________&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::RegisterEventDialog</name>
+    <message>
+        <source>Method of destruction</source>
+        <translation>销毁方式</translation>
+    </message>
+    <message>
+        <source>Shredded</source>
+        <translation>碎纸机粉碎</translation>
+    </message>
+    <message>
+        <source>Burned</source>
+        <translation>焚烧</translation>
+    </message>
+    <message>
+        <source>Pulped</source>
+        <translation>化浆</translation>
+    </message>
+    <message>
+        <source>File deleted and overwritten</source>
+        <translation>文件已删除并覆写</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>方式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Their own password</source>
+        <translation>本人密码</translation>
+    </message>
+    <message>
+        <source>Their own &amp;password:</source>
+        <translation>本人密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Due back</source>
+        <translation>应归还时间</translation>
+    </message>
+    <message>
+        <source>&amp;Due back (at most 3 days):</source>
+        <translation>应归还时间（最长 3 天）(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>打印件</translation>
+    </message>
+    <message>
+        <source>&amp;Copies:</source>
+        <translation>份数(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Print to</source>
+        <translation>打印到</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>PDF file</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <source>Print &amp;to:</source>
+        <translation>打印到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Optional; no customer identifiers</source>
+        <translation>选填；请勿填写客户身份信息</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ReportParameterForm</name>
+    <message>
+        <source>Customer number</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <source>Staff login</source>
+        <translation>员工登录名</translation>
+    </message>
+    <message>
+        <source>%1 (required):</source>
+        <translation>%1（必填）：</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ReportsPage</name>
+    <message>
+        <source>R&amp;eports:</source>
+        <translation>报表(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Protected customer data</source>
+        <translation>受保护的客户信息</translation>
+    </message>
+    <message>
+        <source>Request appr&amp;oval…</source>
+        <translation>申请审批(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>File a special request: another branch manager approves one print or one PDF of this report.</source>
+        <translation>提交专项事务申请：由另一位网点负责人批准本报表的一次打印或一次 PDF 导出。</translation>
+    </message>
+    <message>
+        <source>Copies to print</source>
+        <translation>打印份数</translation>
+    </message>
+    <message>
+        <source>&amp;Copies (paper):</source>
+        <translation>份数（纸质）(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Period of use in days</source>
+        <translation>使用期限（天）</translation>
+    </message>
+    <message>
+        <source>branch setting</source>
+        <translation>网点设置</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Period of &amp;use:</source>
+        <translation>使用期限(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Previe&amp;w</source>
+        <translation>预览(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Shows the report on screen, marked as a preview: no serial, not a controlled copy.</source>
+        <translation>在屏幕上显示报表，并标明为预览：无序列号，不是受控文件。</translation>
+    </message>
+    <message>
+        <source>Pri&amp;nt…</source>
+        <translation>打印(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Save as PD&amp;F…</source>
+        <translation>另存为 PDF(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Handed to the custo&amp;mer…</source>
+        <translation>已交给客户(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Records in the print register that the form was given to the customer it is about.</source>
+        <translation>在打印登记簿中登记：该表格已交给其所涉及的客户。</translation>
+    </message>
+    <message>
+        <source>Choose a report, fill in its parameters and press Preview to see it here.</source>
+        <translation>请选择报表、填写参数，然后按“预览”在此查看。</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>No report chosen</source>
+        <translation>未选择报表</translation>
+    </message>
+    <message>
+        <source>Print… will use special request %1, approved by %2, valid until %3.</source>
+        <translation>“打印…”将使用专项事务申请 %1，由 %2 批准，有效期至 %3。</translation>
+    </message>
+    <message>
+        <source>Save as PDF… will use special request %1, approved by %2, valid until %3.</source>
+        <translation>“另存为 PDF…”将使用专项事务申请 %1，由 %2 批准，有效期至 %3。</translation>
+    </message>
+    <message>
+        <source>This report holds protected customer data with these parameters. There is no approved special request for it: printing or saving it will be refused. Request approval, and have another branch manager approve it.</source>
+        <translation>按这些参数，本报表含受保护的客户信息。目前没有已批准的专项事务申请：打印或保存将被拒绝。请申请审批，并由另一位网点负责人批准。</translation>
+    </message>
+    <message>
+        <source>Each approval is used up by one print or one PDF.</source>
+        <translation>每次批准只能用于一次打印或一次 PDF。</translation>
+    </message>
+    <message>
+        <source>The preview could not be drawn: %1</source>
+        <translation>无法显示预览：%1</translation>
+    </message>
+    <message>
+        <source>Preview of %1: not a controlled copy. Print or save it as PDF to get a registered copy.</source>
+        <translation>%1 的预览：不是受控文件。请打印或另存为 PDF，以获得已登记的受控文件。</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was printed or registered.</source>
+        <translation>已取消；未打印也未登记任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 printed with serial %2, copies: %3. Record in the print register who received them.</source>
+        <translation>%1 已打印，序列号 %2，份数：%3。请在打印登记簿中登记签收人。</translation>
+    </message>
+    <message>
+        <source>%1 saved as %2 with serial %3. The file is a registered copy: destroy it (and record that) when it is no longer needed.</source>
+        <translation>%1 已保存为 %2，序列号 %3。该文件是已登记的受控文件：不再需要时请销毁并登记。</translation>
+    </message>
+    <message>
+        <source>Handed to the customer</source>
+        <translation>已交给客户</translation>
+    </message>
+    <message>
+        <source>Serial %1: the customer received the form and signed for it on paper. The register records the hand-over.</source>
+        <translation>序列号 %1：客户已收到该表格并在纸面上签收。登记簿将记录此次交付。</translation>
+    </message>
+    <message>
+        <source>%1: the hand-over to the customer is recorded.</source>
+        <translation>%1：已登记交给客户。</translation>
+    </message>
+    <message>
+        <source>Special request %1 filed. Another branch manager decides it; then print or save the report.</source>
+        <translation>已提交专项事务申请 %1。由另一位网点负责人审批；批准后再打印或保存报表。</translation>
     </message>
 </context>
 <context>
@@ -9804,6 +10416,42 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>&amp;Submit request</source>
         <translation>提交申请(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Request approval — %1</source>
+        <translation>申请审批 — %1</translation>
+    </message>
+    <message>
+        <source>This report holds protected customer data. Printing it, or saving it as PDF, needs a branch manager&apos;s approval, and each approval is used up by one print. Say what the printout is for and for how long the approval should wait to be used.</source>
+        <translation>本报表含受保护的客户信息。打印或另存为 PDF 须经网点负责人批准，每次批准只能用于一次打印。请说明打印件的用途，以及批准的有效时长。</translation>
+    </message>
+    <message>
+        <source>%1 — customer %2</source>
+        <translation>%1 — 客户 %2</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>报表：</translation>
+    </message>
+    <message>
+        <source>What the approval is for</source>
+        <translation>审批用途</translation>
+    </message>
+    <message>
+        <source>Printing on paper</source>
+        <translation>纸质打印</translation>
+    </message>
+    <message>
+        <source>Saving as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>用于(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Required: what the printout is for and who will receive it.</source>
+        <translation>必填：打印件的用途以及领取人。</translation>
     </message>
 </context>
 <context>
@@ -10307,6 +10955,85 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>Customer %1 keeps the current tier.</source>
         <translation>客户 %1 保留当前客户等级。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::TraceDialog</name>
+    <message>
+        <source>Trace a printout</source>
+        <translation>追溯打印件</translation>
+    </message>
+    <message>
+        <source>Type the serial printed on the page, or the text of its QR code, or open a scan or photo of the page: every QR code in it is checked against the print register.</source>
+        <translation>输入页面上印的序列号或二维码内容，或打开该页的扫描件或照片：其中的每个二维码都将与打印登记簿核对。</translation>
+    </message>
+    <message>
+        <source>&amp;Serial or page code:</source>
+        <translation>序列号或页面代码(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Serial or page code</source>
+        <translation>序列号或页面代码</translation>
+    </message>
+    <message>
+        <source>&amp;Trace</source>
+        <translation>追溯(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Open scan or photo…</source>
+        <translation>打开扫描件或照片(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Codes traced</source>
+        <translation>已追溯的二维码</translation>
+    </message>
+    <message>
+        <source>Genuine: a registered BranchVault printout</source>
+        <translation>真实：已登记的 BranchVault 打印件</translation>
+    </message>
+    <message>
+        <source>Unknown: this serial is not in the print register</source>
+        <translation>未知：此序列号不在打印登记簿中</translation>
+    </message>
+    <message>
+        <source>Forged or altered: the code&apos;s MAC does not match</source>
+        <translation>伪造或篡改：二维码的校验码不符</translation>
+    </message>
+    <message>
+        <source>Not a BranchVault printout</source>
+        <translation>不是 BranchVault 打印件</translation>
+    </message>
+    <message>
+        <source>Type a serial or a page code first.</source>
+        <translation>请先输入序列号或页面代码。</translation>
+    </message>
+    <message>
+        <source>Open a scan or photo of the page</source>
+        <translation>打开该页的扫描件或照片</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp)</translation>
+    </message>
+    <message>
+        <source>%1 could not be read as an image (%2). Open a PNG or JPEG scan or photo of the page.</source>
+        <translation>无法将 %1 读取为图像（%2）。请打开该页的 PNG 或 JPEG 扫描件或照片。</translation>
+    </message>
+    <message>
+        <source>No QR code was found in %1. Scan or photograph the page again, flat and well lit, or type the serial printed on it.</source>
+        <translation>在 %1 中未找到二维码。请将页面放平、光线充足后重新扫描或拍照，或输入页面上印的序列号。</translation>
+    </message>
+    <message>
+        <source>serial %1, %2, page %3</source>
+        <translation>序列号 %1，%2，第 %3 页</translation>
+    </message>
+    <message>
+        <source>serial %1, %2</source>
+        <translation>序列号 %1，%2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
