@@ -26,27 +26,6 @@ public:
         return at.isValid() ? QJsonValue(at.toUTC().toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
     }
 
-    static QString eventKey(PrintEventKind kind)
-    {
-        switch (kind) {
-        case PrintEventKind::Printed:
-            return QStringLiteral("printed");
-        case PrintEventKind::Failed:
-            return QStringLiteral("failed");
-        case PrintEventKind::Received:
-            return QStringLiteral("received");
-        case PrintEventKind::HandedOver:
-            return QStringLiteral("handed_over");
-        case PrintEventKind::Lent:
-            return QStringLiteral("lent");
-        case PrintEventKind::Returned:
-            return QStringLiteral("returned");
-        case PrintEventKind::Destroyed:
-            return QStringLiteral("destroyed");
-        }
-        return QString();
-    }
-
     static QString stateKey(PrintCopyState state)
     {
         switch (state) {
@@ -72,10 +51,10 @@ public:
     {
         QJsonArray events;
         for (const PrintEvent& e : c.events)
-            events.append(
-                QJsonObject {{QStringLiteral("kind"), eventKey(e.kind)}, {QStringLiteral("at"), time(e.atUtc)},
-                    {QStringLiteral("by"), e.by}, {QStringLiteral("person"), e.person},
-                    {QStringLiteral("due"), time(e.dueUtc)}, {QStringLiteral("note"), e.note}});
+            events.append(QJsonObject {{QStringLiteral("kind"), PrintRegister::eventKey(e.kind)},
+                {QStringLiteral("at"), time(e.atUtc)}, {QStringLiteral("by"), e.by},
+                {QStringLiteral("person"), e.person}, {QStringLiteral("due"), time(e.dueUtc)},
+                {QStringLiteral("note"), e.note}});
         return QJsonObject {{QStringLiteral("serial"), c.serial}, {QStringLiteral("copy"), c.copy},
             {QStringLiteral("report"), c.report}, {QStringLiteral("title"), c.title},
             {QStringLiteral("parameters"), c.parameters}, {QStringLiteral("holdsGrade1"), c.holdsGrade1},

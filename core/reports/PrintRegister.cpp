@@ -541,6 +541,11 @@ Status PrintRegister::verify(const Session& session)
     return {};
 }
 
+QString PrintRegister::eventKey(PrintEventKind kind)
+{
+    return PrintRegisterStore::eventKey(kind);
+}
+
 QString PrintRegister::stateLabel(PrintCopyState state)
 {
     switch (state) {

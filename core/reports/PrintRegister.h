@@ -145,6 +145,7 @@ public:
 
     static QString stateLabel(PrintCopyState state); // translated
     static QString eventLabel(PrintEventKind kind); // translated
+    static QString eventKey(PrintEventKind kind); // "printed", "handed_over", ... (stored, --json)
 
 private:
     ReportContext& m_context;
