@@ -301,6 +301,25 @@ private slots:
         QVERIFY2(reported({QStringLiteral("Tab goes from"), QStringLiteral("to nameLineEdit")}), qPrintable(all));
         QVERIFY2(reported({QStringLiteral("[test] synthetic")}), qPrintable(all));
 
+        // a real dialog of the application, with its Tab order turned round and a mnemonic taken twice
+        SignInDialog signIn(QStringLiteral("0001"), [](const QString&, const SecureBytes&, const QString&) {
+            return Result<Session>(Error {ErrorCode::AuthenticationFailed, QStringLiteral("no")});
+        });
+        KeyboardAudit signInAudit(QStringLiteral("test"));
+        signInAudit.walk(QStringLiteral("sign-in"), &signIn);
+        QVERIFY2(signInAudit.problems().isEmpty(), qPrintable(signInAudit.problems().join(QLatin1Char('\n'))));
+        QWidget::setTabOrder(signIn.passwordEdit(), signIn.loginEdit());
+        auto* clash = new QPushButton(QStringLiteral("&Login help"), &signIn);
+        clash->setObjectName(QStringLiteral("clashButton"));
+        signIn.layout()->addWidget(clash);
+        KeyboardAudit brokenAudit(QStringLiteral("test"));
+        brokenAudit.walk(QStringLiteral("sign-in"), &signIn);
+        const QString broken = brokenAudit.problems().join(QLatin1Char('\n'));
+        QVERIFY2(broken.contains(QStringLiteral("to loginLineEdit")), qPrintable(broken));
+        QVERIFY2(broken.contains(QStringLiteral("mnemonic L used 2 times"))
+                && broken.contains(QStringLiteral("clashButton")),
+            qPrintable(broken));
+
         // and says nothing about a clean one
         QDialog clean;
         auto* cleanForm = new QFormLayout(&clean);
