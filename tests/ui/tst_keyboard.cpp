@@ -4,6 +4,14 @@
 // and a Tab order that reaches every input in reading order. Every problem is printed as one line
 // "KEYS: [language] window › page: problem" (widget objectName and text). The test also fails when a
 // widget class under ui/ was never walked: a new dialog or page must be added to walkEverything().
+//
+// Run:  cd build && ninja tst_keyboard && with_private_keyring ctest -R tst_keyboard --output-on-failure
+// (with_private_keyring from tools/dev.sh). Read: each "KEYS:" line names the language, the window and
+// page ("main window (auditor) › Alerts"), the problem and the widgets with their objectName and text,
+// e.g. `mnemonic S used 2 times in one view: <QMenuBar …> "&Session", saveButton "&Save"`. Fix it in the
+// English source and give the Chinese translation the same Latin letter in brackets (保存(&S)). Letters
+// I, G and H belong to the menu bar (Mnemonics::menuBarLetters()) in every view of the main window.
+// BV_KEYS_DUMP=<file> writes every view's mnemonic texts, one view per line, to look for a free letter.
 #include "KeyboardAudit.h"
 #include "TestCore.h"
 #include "TestData.h"
@@ -144,12 +152,14 @@ private:
         // sign-in, start-up and account dialogs
         {
             SignInDialog dialog(QStringLiteral("0001"), [](const QString&, const SecureBytes&, const QString&) {
-                return Result<Session>(Error {ErrorCode::AuthenticationFailed, QStringLiteral("no")});
+                return Result<Session>(
+                    Error {ErrorCode::AuthenticationFailed, QStringLiteral("no"), QString(), QString()});
             });
             audit.walk(QStringLiteral("sign-in dialog"), &dialog);
         }
         {
-            UnlockDialog dialog(m_t->dir.databasePath(), Error {ErrorCode::KeyMissing, QStringLiteral("missing")});
+            UnlockDialog dialog(m_t->dir.databasePath(),
+                Error {ErrorCode::KeyMissing, QStringLiteral("missing"), QString(), QString()});
             audit.walk(QStringLiteral("unlock dialog"), &dialog);
         }
         {
@@ -303,7 +313,7 @@ private slots:
 
         // a real dialog of the application, with its Tab order turned round and a mnemonic taken twice
         SignInDialog signIn(QStringLiteral("0001"), [](const QString&, const SecureBytes&, const QString&) {
-            return Result<Session>(Error {ErrorCode::AuthenticationFailed, QStringLiteral("no")});
+            return Result<Session>(Error {ErrorCode::AuthenticationFailed, QStringLiteral("no"), QString(), QString()});
         });
         KeyboardAudit signInAudit(QStringLiteral("test"));
         signInAudit.walk(QStringLiteral("sign-in"), &signIn);
