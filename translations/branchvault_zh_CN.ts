@@ -6983,6 +6983,13 @@ First administrator: %3, one-time password %4 (to be changed at the first sign-i
     </message>
 </context>
 <context>
+    <name>WidgetDialogs</name>
+    <message>
+        <source>&amp;Answer:</source>
+        <translation>回答(&amp;A)：</translation>
+    </message>
+</context>
+<context>
     <name>WidgetStartupPrompts</name>
     <message>
         <source>Create a new database?</source>
@@ -7161,10 +7168,6 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
 <context>
     <name>bv::ui::AccountsFormPage</name>
     <message>
-        <source>Add an a&amp;ccount or card</source>
-        <translation>添加账户或卡(&amp;C)</translation>
-    </message>
-    <message>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
@@ -7199,6 +7202,10 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
     <message>
         <source>An account cannot be opened in the future.</source>
         <translation>开户日期不能是未来的日期。</translation>
+    </message>
+    <message>
+        <source>Add an &amp;account or card</source>
+        <translation>添加账户或卡(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -7279,10 +7286,6 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
         <translation>新建用户账户(&amp;N)…</translation>
     </message>
     <message>
-        <source>&amp;Freeze</source>
-        <translation>冻结(&amp;F)</translation>
-    </message>
-    <message>
         <source>&amp;Unfreeze</source>
         <translation>解冻(&amp;U)</translation>
     </message>
@@ -7297,10 +7300,6 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
     <message>
         <source>Remove second fa&amp;ctor</source>
         <translation>移除第二验证因素(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Refres&amp;h</source>
-        <translation>刷新(&amp;H)</translation>
     </message>
     <message>
         <source>Freeze account</source>
@@ -7350,16 +7349,20 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
         <source>The recovery passphrase of this database (from the sealed recovery sheet), to confirm branch manager %1:</source>
         <translation>本数据库的恢复口令（见密封的恢复口令单），用于确认网点负责人 %1：</translation>
     </message>
+    <message>
+        <source>Free&amp;ze</source>
+        <translation>冻结(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::AdminWorkspace</name>
     <message>
         <source>Administration pages</source>
         <translation>系统管理页面</translation>
-    </message>
-    <message>
-        <source>O&amp;verview</source>
-        <translation>概览(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Accounts</source>
@@ -7380,6 +7383,10 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
     <message>
         <source>Controlled re&amp;ports</source>
         <translation>受控报表(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>概览(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -7575,10 +7582,6 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
         <translation>在托管到期前将客户交还其原客户经理。</translation>
     </message>
     <message>
-        <source>Recla&amp;im</source>
-        <translation>收回(&amp;I)</translation>
-    </message>
-    <message>
         <source>Take the customer from whoever holds it now and give it to the manager.</source>
         <translation>将客户从当前负责人处收回，交给该客户经理。</translation>
     </message>
@@ -7618,6 +7621,10 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
         <source>Customer %1 reclaimed for %2.</source>
         <translation>客户 %1 已收回并交由 %2 负责。</translation>
     </message>
+    <message>
+        <source>Rec&amp;laim</source>
+        <translation>收回(&amp;L)</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::AuditAlertsPage</name>
@@ -7628,10 +7635,6 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
     <message>
         <source>Alerts until</source>
         <translation>告警截止时间</translation>
-    </message>
-    <message>
-        <source>F&amp;rom:</source>
-        <translation>起始(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Until:</source>
@@ -7710,6 +7713,10 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
     <message>
         <source>Print never finished</source>
         <translation>打印结果未登记</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>起始(&amp;F)：</translation>
     </message>
 </context>
 <context>
@@ -7811,10 +7818,6 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
 <context>
     <name>bv::ui::AuditFilterForm</name>
     <message>
-        <source>F&amp;rom:</source>
-        <translation>起始(&amp;R)：</translation>
-    </message>
-    <message>
         <source>From (branch time)</source>
         <translation>起始时间（网点时间）</translation>
     </message>
@@ -7886,6 +7889,10 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
         <source>&amp;Outcome:</source>
         <translation>结果(&amp;O)：</translation>
     </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>起始(&amp;F)：</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::AuditLogModel</name>
@@ -7953,10 +7960,6 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
         <translation>清除筛选(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Apply filter</source>
-        <translation>应用筛选(&amp;A)</translation>
-    </message>
-    <message>
         <source>Audit log rows</source>
         <translation>审计记录</translation>
     </message>
@@ -7992,16 +7995,16 @@ Hash: %6
 
 %7</translation>
     </message>
+    <message>
+        <source>A&amp;pply filter</source>
+        <translation>应用筛选(&amp;P)</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::AuditVerifyPage</name>
     <message>
         <source>Every audit row carries the hash of the row before it and its own. Verifying walks the whole chain and names the first row that does not match. A checkpoint taken earlier also proves that the rows up to it were not rewritten or removed since.</source>
         <translation>每条审计记录都带有前一行的哈希值和本行自身的哈希值。校验会遍历整条哈希链，并指出第一个不符的行。此前创建的检查点还能证明：截至该检查点的各行此后未被改写或删除。</translation>
-    </message>
-    <message>
-        <source>&amp;Verify the chain</source>
-        <translation>校验哈希链(&amp;V)</translation>
     </message>
     <message>
         <source>Verify against a check&amp;point file…</source>
@@ -8045,6 +8048,10 @@ Hash: %6
         <source>The file %1 is too large to be an audit checkpoint. Choose the checkpoint file that BranchVault saved.</source>
         <translation>文件 %1 过大，不可能是审计检查点。请选择 BranchVault 保存的检查点文件。</translation>
     </message>
+    <message>
+        <source>Verify the &amp;chain</source>
+        <translation>校验哈希链(&amp;C)</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::AuditorWorkspace</name>
@@ -8065,10 +8072,6 @@ Hash: %6
         <translation>检查点(&amp;K)</translation>
     </message>
     <message>
-        <source>Ale&amp;rts</source>
-        <translation>告警(&amp;R)</translation>
-    </message>
-    <message>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
@@ -8081,8 +8084,12 @@ Hash: %6
         <translation>受控报表(&amp;D)</translation>
     </message>
     <message>
-        <source>Print re&amp;gister</source>
-        <translation>打印登记簿(&amp;G)</translation>
+        <source>&amp;Alerts</source>
+        <translation>告警(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Print &amp;register</source>
+        <translation>打印登记簿(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -8340,10 +8347,6 @@ Hash: %6
         <translation>完整姓名(&amp;N)：</translation>
     </message>
     <message>
-        <source>&amp;ID number:</source>
-        <translation>证件号码(&amp;I)：</translation>
-    </message>
-    <message>
         <source>&amp;Purpose:</source>
         <translation>查询目的(&amp;P)：</translation>
     </message>
@@ -8392,10 +8395,6 @@ Hash: %6
         <translation>客户号(&amp;U)：</translation>
     </message>
     <message>
-        <source>Pu&amp;rpose of the request:</source>
-        <translation>申请目的(&amp;R)：</translation>
-    </message>
-    <message>
         <source>&amp;Valid for:</source>
         <translation>有效期(&amp;V)：</translation>
     </message>
@@ -8418,6 +8417,14 @@ Hash: %6
     <message>
         <source>No match. Check that the full name and the full ID number are typed exactly as on the customer&apos;s document: partial names and numbers are never searched.</source>
         <translation>无匹配结果。请检查完整姓名和完整证件号码是否与客户证件上的内容完全一致：系统从不按部分姓名或部分号码查询。</translation>
+    </message>
+    <message>
+        <source>I&amp;D number:</source>
+        <translation>证件号码(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Purp&amp;ose of the request:</source>
+        <translation>申请目的(&amp;O)：</translation>
     </message>
 </context>
 <context>
@@ -8474,10 +8481,6 @@ Resolution: %2</source>
         <translation>客户 %1 的投诉</translation>
     </message>
     <message>
-        <source>Mark as &amp;investigating</source>
-        <translation>标记为调查中(&amp;I)</translation>
-    </message>
-    <message>
         <source>Record the &amp;answer…</source>
         <translation>记录答复(&amp;A)…</translation>
     </message>
@@ -8506,20 +8509,8 @@ Resolution: %2</source>
         <translation>客户投诉的内容。切勿填写 PIN、CVV 或密码。</translation>
     </message>
     <message>
-        <source>&amp;Received:</source>
-        <translation>受理时间(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>C&amp;hannel:</source>
-        <translation>渠道(&amp;H)：</translation>
-    </message>
-    <message>
         <source>Com&amp;plaint:</source>
         <translation>投诉内容(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>Record &amp;complaint</source>
-        <translation>记录投诉(&amp;C)</translation>
     </message>
     <message>
         <source>Complaint recorded</source>
@@ -8544,6 +8535,22 @@ Resolution: %2</source>
     <message>
         <source>The final outcome of the complaint:</source>
         <translation>投诉的最终处理结果：</translation>
+    </message>
+    <message>
+        <source>Mark as in&amp;vestigating</source>
+        <translation>标记为调查中(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Re&amp;ceived:</source>
+        <translation>受理时间(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Cha&amp;nnel:</source>
+        <translation>渠道(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Record co&amp;mplaint</source>
+        <translation>记录投诉(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -8597,16 +8604,16 @@ Resolution: %2</source>
         <translation>同意情况(&amp;O)：</translation>
     </message>
     <message>
-        <source>&amp;Date:</source>
-        <translation>日期(&amp;D)：</translation>
+        <source>Da&amp;te:</source>
+        <translation>日期(&amp;T)：</translation>
     </message>
     <message>
-        <source>C&amp;hannel:</source>
-        <translation>渠道(&amp;H)：</translation>
+        <source>Cha&amp;nnel:</source>
+        <translation>渠道(&amp;N)：</translation>
     </message>
     <message>
-        <source>&amp;Record consent</source>
-        <translation>记录同意情况(&amp;R)</translation>
+        <source>Re&amp;cord consent</source>
+        <translation>记录同意情况(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -8663,38 +8670,6 @@ Resolution: %2</source>
         <translation>只有状态正常、且没有待批准变更的客户才能编辑。</translation>
     </message>
     <message>
-        <source>&amp;General</source>
-        <translation>基本信息(&amp;G)</translation>
-    </message>
-    <message>
-        <source>&amp;Identity &amp;&amp; contact</source>
-        <translation>身份与联系方式(&amp;I)</translation>
-    </message>
-    <message>
-        <source>&amp;Profile</source>
-        <translation>客户概况(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Accounts</source>
-        <translation>账户(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Service records</source>
-        <translation>服务记录(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Compla&amp;ints</source>
-        <translation>投诉(&amp;I)</translation>
-    </message>
-    <message>
-        <source>C&amp;onsent</source>
-        <translation>同意情况(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;History</source>
-        <translation>历史记录(&amp;H)</translation>
-    </message>
-    <message>
         <source>Temporary custody:</source>
         <translation>临时托管：</translation>
     </message>
@@ -8742,12 +8717,44 @@ Resolution: %2</source>
         <source>Full values are shown until %1 (branch time); they are hidden again in %2.</source>
         <translation>明文显示至 %1（网点时间）；%2 后将再次隐藏。</translation>
     </message>
+    <message>
+        <source>General</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Identity &amp;&amp; contact</source>
+        <translation>身份与联系方式</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>客户概况</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Service records</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>同意情况</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::CustomerFormPage</name>
     <message>
-        <source>&amp;%1:</source>
-        <translation>&amp;%1：</translation>
+        <source>%1:</source>
+        <translation>%1：</translation>
     </message>
 </context>
 <context>
@@ -8952,10 +8959,6 @@ Resolution: %2</source>
         <translation>网点名称</translation>
     </message>
     <message>
-        <source>Branch &amp;name:</source>
-        <translation>网点名称(&amp;N)：</translation>
-    </message>
-    <message>
         <source>The first system administrator</source>
         <translation>首位系统管理员</translation>
     </message>
@@ -8996,10 +8999,6 @@ Resolution: %2</source>
         <translation>再次输入密码(&amp;A)：</translation>
     </message>
     <message>
-        <source>I have printed or written down the recovery passphrase and stored it safely</source>
-        <translation>我已打印或抄写恢复口令，并已妥善保管</translation>
-    </message>
-    <message>
         <source>Recovery passphrase</source>
         <translation>恢复口令</translation>
     </message>
@@ -9034,6 +9033,14 @@ Resolution: %2</source>
     <message>
         <source>Printed: serial %1, copies: %2. Every copy is recorded in the audit log; seal them and keep them away from this computer.</source>
         <translation>已打印：序列号 %1，份数：%2。每一份都已记入审计日志；请密封，并存放在本机以外的地方。</translation>
+    </message>
+    <message>
+        <source>Branch na&amp;me:</source>
+        <translation>网点名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>I have printed or written down the recovery passphrase and &amp;stored it safely</source>
+        <translation>我已打印或抄写恢复口令，并已妥善保管(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -9087,10 +9094,6 @@ Resolution: %2</source>
     <message>
         <source>Save the &amp;template…</source>
         <translation>保存导入模板(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import a CSV file…</source>
-        <translation>导入 CSV 文件(&amp;I)…</translation>
     </message>
     <message>
         <source>Import progress</source>
@@ -9152,6 +9155,10 @@ Resolution: %2</source>
         <source>The report was saved as %1.</source>
         <translation>报告已保存为 %1。</translation>
     </message>
+    <message>
+        <source>Import a &amp;CSV file…</source>
+        <translation>导入 CSV 文件(&amp;C)…</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::LockPage</name>
@@ -9175,6 +9182,10 @@ Resolution: %2</source>
         <source>Signed in as %1. Enter your password to continue.</source>
         <translation>已以 %1 身份登录。请输入密码以继续。</translation>
     </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::MainWindow</name>
@@ -9185,10 +9196,6 @@ Resolution: %2</source>
     <message>
         <source>BranchVault — %1 (%2) — branch %3</source>
         <translation>BranchVault — %1（%2）— 网点 %3</translation>
-    </message>
-    <message>
-        <source>&amp;Session</source>
-        <translation>会话(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
@@ -9205,14 +9212,6 @@ Resolution: %2</source>
     <message>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation>系统语言</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -9239,6 +9238,18 @@ Branch customer information protection (网点客户信息保护管理系统).</
     <message>
         <source>Locked</source>
         <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Sess&amp;ion</source>
+        <translation>会话(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>语言(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;System language</source>
+        <translation>系统语言(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -9546,8 +9557,8 @@ Branch customer information protection (网点客户信息保护管理系统).</
         <translation>数据库文件</translation>
     </message>
     <message>
-        <source>Refres&amp;h</source>
-        <translation>刷新(&amp;H)</translation>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
     </message>
 </context>
 <context>
@@ -9627,10 +9638,6 @@ Branch customer information protection (网点客户信息保护管理系统).</
         <translation>姓名包含(&amp;N)：</translation>
     </message>
     <message>
-        <source>&amp;Filter</source>
-        <translation>筛选(&amp;F)</translation>
-    </message>
-    <message>
         <source>My customers</source>
         <translation>我的客户</translation>
     </message>
@@ -9661,6 +9668,10 @@ Branch customer information protection (网点客户信息保护管理系统).</
         <translation>
             <numerusform>%n 位客户匹配</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Fil&amp;ter</source>
+        <translation>筛选(&amp;T)</translation>
     </message>
 </context>
 <context>
@@ -9852,10 +9863,6 @@ Branch customer information protection (网点客户信息保护管理系统).</
         <translation>销毁(&amp;Y)…</translation>
     </message>
     <message>
-        <source>Repr&amp;int…</source>
-        <translation>重印(&amp;I)…</translation>
-    </message>
-    <message>
         <source>&amp;Trace…</source>
         <translation>追溯(&amp;T)…</translation>
     </message>
@@ -9955,6 +9962,10 @@ Branch customer information protection (网点客户信息保护管理系统).</
         <source>%1: a further copy was saved as %2.</source>
         <translation>%1：副本已保存为 %2。</translation>
     </message>
+    <message>
+        <source>Re&amp;print…</source>
+        <translation>重印(&amp;P)…</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::ProfileFormPage</name>
@@ -10017,10 +10028,6 @@ With it (and the key envelope beside the database) the database can be unlocked 
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <source>I have printed or written down the recovery passphrase and stored it safely</source>
-        <translation>我已打印或抄写恢复口令，并已妥善保管</translation>
-    </message>
-    <message>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
@@ -10035,6 +10042,10 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>&lt;h2&gt;BranchVault recovery sheet&lt;/h2&gt;&lt;p&gt;&lt;b&gt;CONTROLLED — keep sealed.&lt;/b&gt; Printed before the database was opened: this sheet has no serial and is not in the print register. Record on the envelope who sealed it and who keeps it.&lt;/p&gt;&lt;p&gt;Database: %1&lt;br&gt;Created: %2&lt;/p&gt;&lt;p style=&quot;font-size:20pt; font-family:monospace&quot;&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;To unlock this database on a new workstation or OS account, run &lt;code&gt;branchvault-cli unlock --db PATH&lt;/code&gt; or start BranchVault and type this passphrase when asked. Letters and digits only; dashes and case do not matter.&lt;/p&gt;&lt;p&gt;Sealed by: ____________________ &amp;nbsp; Witness: ____________________ &amp;nbsp; Date: __________&lt;/p&gt;</source>
         <translation>&lt;h2&gt;BranchVault 恢复口令单&lt;/h2&gt;&lt;p&gt;&lt;b&gt;受控文件 — 请密封保管。&lt;/b&gt;本单在数据库打开之前打印：没有序列号，也未登记在打印登记簿中。请在信封上注明密封人和保管人。&lt;/p&gt;&lt;p&gt;数据库：%1&lt;br&gt;创建时间：%2&lt;/p&gt;&lt;p style=&quot;font-size:20pt; font-family:monospace&quot;&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;要在新的工作站或操作系统账户上解锁此数据库，请运行 &lt;code&gt;branchvault-cli unlock --db PATH&lt;/code&gt;，或启动 BranchVault 并在提示时输入此口令。口令只含字母和数字；短横线和大小写不影响。&lt;/p&gt;&lt;p&gt;密封人：____________________ &amp;nbsp; 见证人：____________________ &amp;nbsp; 日期：__________&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>I have printed or written down the recovery passphrase and &amp;stored it safely</source>
+        <translation>我已打印或抄写恢复口令，并已妥善保管(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -10148,10 +10159,6 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>Protected customer data</source>
         <translation>受保护的客户信息</translation>
-    </message>
-    <message>
-        <source>Request appr&amp;oval…</source>
-        <translation>申请审批(&amp;O)…</translation>
     </message>
     <message>
         <source>File a special request: another branch manager approves one print or one PDF of this report.</source>
@@ -10268,6 +10275,10 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>Special request %1 filed. Another branch manager decides it; then print or save the report.</source>
         <translation>已提交专项事务申请 %1。由另一位网点负责人审批；批准后再打印或保存报表。</translation>
+    </message>
+    <message>
+        <source>Re&amp;quest approval…</source>
+        <translation>申请审批(&amp;Q)…</translation>
     </message>
 </context>
 <context>
@@ -10593,20 +10604,20 @@ With it (and the key envelope beside the database) the database can be unlocked 
         <translation>为客户办理的事项。切勿填写 PIN、CVV 或密码。</translation>
     </message>
     <message>
-        <source>&amp;Date:</source>
-        <translation>日期(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>C&amp;hannel:</source>
-        <translation>渠道(&amp;H)：</translation>
-    </message>
-    <message>
         <source>Ser&amp;vice given:</source>
         <translation>服务内容(&amp;V)：</translation>
     </message>
     <message>
         <source>&amp;Add service record</source>
         <translation>添加服务记录(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Da&amp;te:</source>
+        <translation>日期(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Cha&amp;nnel:</source>
+        <translation>渠道(&amp;N)：</translation>
     </message>
 </context>
 <context>

@@ -54,7 +54,7 @@ AccountsPage::AccountsPage(const WorkspaceContext& context, QWidget* parent)
         return button;
     };
     m_create = makeButton(tr("&New account…"), "createAccountButton");
-    m_freeze = makeButton(tr("&Freeze"), "freezeButton");
+    m_freeze = makeButton(tr("Free&ze"), "freezeButton");
     m_unfreeze = makeButton(tr("&Unfreeze"), "unfreezeButton");
     m_reset = makeButton(tr("&Reset password…"), "resetPasswordButton");
     m_changeRole = makeButton(tr("Change ro&le…"), "changeRoleButton");
@@ -63,7 +63,7 @@ AccountsPage::AccountsPage(const WorkspaceContext& context, QWidget* parent)
     m_confirmWithRecovery->setToolTip(tr("For the first branch manager, or the last one: no other branch manager "
                                          "can confirm the account, so the recovery passphrase does."));
     buttons->addStretch();
-    m_refresh = makeButton(tr("Refres&h"), "refreshAccountsButton");
+    m_refresh = makeButton(tr("Re&fresh"), "refreshAccountsButton");
     layout->addLayout(buttons);
 
     connect(m_create, &QPushButton::clicked, this, &AccountsPage::createAccount);

@@ -42,7 +42,7 @@ OverviewPage::OverviewPage(const WorkspaceContext& context, QWidget* parent)
     m_database = addCount("databaseLabel", tr("Database file"));
     layout->addLayout(form);
     auto* buttons = new QHBoxLayout;
-    m_refresh = new QPushButton(tr("Refres&h"), this);
+    m_refresh = new QPushButton(tr("Re&fresh"), this);
     m_refresh->setObjectName(QStringLiteral("refreshOverviewButton"));
     buttons->addWidget(m_refresh);
     buttons->addStretch();

@@ -36,7 +36,7 @@ AuditAlertsPage::AuditAlertsPage(const WorkspaceContext& context, QWidget* paren
     };
     m_since = makeEdit("alertsSinceDateTimeEdit", tr("Alerts from"), now.addDays(-7));
     m_until = makeEdit("alertsUntilDateTimeEdit", tr("Alerts until"), now.addSecs(60));
-    auto* sinceLabel = new QLabel(tr("F&rom:"), this);
+    auto* sinceLabel = new QLabel(tr("&From:"), this);
     sinceLabel->setBuddy(m_since);
     auto* untilLabel = new QLabel(tr("&Until:"), this);
     untilLabel->setBuddy(m_until);

@@ -19,7 +19,7 @@ AuditFilterForm::AuditFilterForm(const QString& namePrefix, QWidget* parent)
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
 
-    m_sinceCheck = new QCheckBox(tr("F&rom:"), this);
+    m_sinceCheck = new QCheckBox(tr("&From:"), this);
     m_sinceCheck->setObjectName(name("SinceCheckBox"));
     m_since = new QDateTimeEdit(this);
     m_since->setObjectName(name("SinceDateTimeEdit"));

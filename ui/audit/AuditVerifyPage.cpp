@@ -27,7 +27,7 @@ AuditVerifyPage::AuditVerifyPage(const WorkspaceContext& context, QWidget* paren
     intro->setWordWrap(true);
     layout->addWidget(intro);
     auto* buttons = new QHBoxLayout;
-    m_verify = new QPushButton(tr("&Verify the chain"), this);
+    m_verify = new QPushButton(tr("Verify the &chain"), this);
     m_verify->setObjectName(QStringLiteral("verifyChainButton"));
     m_verifyAgainst = new QPushButton(tr("Verify against a check&point file…"), this);
     m_verifyAgainst->setObjectName(QStringLiteral("verifyCheckpointButton"));

@@ -21,31 +21,45 @@ bool WidgetDialogs::confirm(QWidget* parent, const QString& title, const QString
         == QMessageBox::Yes;
 }
 
-std::optional<QString> WidgetDialogs::askText(
+std::unique_ptr<QDialog> WidgetDialogs::textDialog(
     QWidget* parent, const QString& title, const QString& label, bool required)
 {
-    QDialog dialog(parent);
-    dialog.setWindowTitle(title);
-    auto* layout = new QVBoxLayout(&dialog);
-    auto* prompt = new QLabel(label, &dialog);
+    auto dialog = std::make_unique<QDialog>(parent);
+    dialog->setWindowTitle(title);
+    auto* layout = new QVBoxLayout(dialog.get());
+    auto* prompt = new QLabel(label, dialog.get());
+    prompt->setObjectName(QStringLiteral("questionLabel"));
     prompt->setWordWrap(true);
+    prompt->setTextFormat(Qt::PlainText);
     layout->addWidget(prompt);
-    auto* edit = new QPlainTextEdit(&dialog);
+    auto* answer = new QLabel(tr("&Answer:"), dialog.get());
+    layout->addWidget(answer);
+    auto* edit = new QPlainTextEdit(dialog.get());
     edit->setObjectName(QStringLiteral("answerPlainTextEdit"));
     edit->setAccessibleName(label);
     edit->setTabChangesFocus(true);
+    answer->setBuddy(edit);
     layout->addWidget(edit);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog.get());
     layout->addWidget(buttons);
     QPushButton* ok = buttons->button(QDialogButtonBox::Ok);
     ok->setEnabled(!required);
-    QObject::connect(edit, &QPlainTextEdit::textChanged, &dialog,
+    QDialog* raw = dialog.get();
+    QObject::connect(edit, &QPlainTextEdit::textChanged, raw,
         [=] { ok->setEnabled(!required || !edit->toPlainText().trimmed().isEmpty()); });
-    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    if (dialog.exec() != QDialog::Accepted)
+    QObject::connect(buttons, &QDialogButtonBox::accepted, raw, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, raw, &QDialog::reject);
+    edit->setFocus();
+    return dialog;
+}
+
+std::optional<QString> WidgetDialogs::askText(
+    QWidget* parent, const QString& title, const QString& label, bool required)
+{
+    const std::unique_ptr<QDialog> dialog = textDialog(parent, title, label, required);
+    if (dialog->exec() != QDialog::Accepted)
         return std::nullopt;
-    return edit->toPlainText().trimmed();
+    return dialog->findChild<QPlainTextEdit*>(QStringLiteral("answerPlainTextEdit"))->toPlainText().trimmed();
 }
 
 std::optional<SecureBytes> WidgetDialogs::askPassword(QWidget* parent, const QString& title, const QString& label)

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 class QDialog;
@@ -47,6 +48,11 @@ public:
     void showError(QWidget* parent, const Error& error) override;
     void showInfo(QWidget* parent, const QString& title, const QString& text) override;
     int exec(QDialog* dialog) override;
+
+    // The dialog askText() runs: the question, an answer field (its label "Answer:" carries the mnemonic),
+    // OK (enabled with text when `required`) and Cancel. The answer field is "answerPlainTextEdit".
+    static std::unique_ptr<QDialog> textDialog(
+        QWidget* parent, const QString& title, const QString& label, bool required);
 };
 
 } // namespace bv::ui

@@ -30,11 +30,17 @@ AccountsFormPage::AccountsFormPage(const WorkspaceContext& context, QWidget* par
         FieldCatalogue::label(QString::fromLatin1(fields::AccountNumber)),
         FieldCatalogue::label(QString::fromLatin1(fields::AccountOpenedOn)),
         FieldCatalogue::label(QString::fromLatin1(fields::AccountStatus))};
-    for (int c = 0; c < headers.size(); ++c)
-        m_grid->addWidget(new QLabel(headers.at(c), this), 0, c);
+    const QStringList keys {QString::fromLatin1(fields::AccountType), QString::fromLatin1(fields::AccountNumber),
+        QString::fromLatin1(fields::AccountOpenedOn), QString::fromLatin1(fields::AccountStatus)};
+    for (int c = 0; c < headers.size(); ++c) {
+        // the column's label is the buddy of the first row's field
+        auto* label = new QLabel(fieldLabel(keys.at(c), headers.at(c)), this);
+        label->setObjectName(QStringLiteral("column%1Label").arg(c));
+        m_grid->addWidget(label, 0, c);
+    }
     m_grid->setColumnStretch(1, 1);
     layout->addLayout(m_grid);
-    m_add = new QPushButton(tr("Add an a&ccount or card"), this);
+    m_add = new QPushButton(tr("Add an &account or card"), this);
     m_add->setObjectName(QStringLiteral("addAccountButton"));
     layout->addWidget(m_add, 0, Qt::AlignLeft);
     layout->addStretch(1);
@@ -186,6 +192,14 @@ void AccountsFormPage::relayout()
     }
     if (previous)
         setTabOrder(previous, m_add);
+    // the column labels are the buddies of the first row's fields
+    const Row* first = m_rows.isEmpty() ? nullptr : &m_rows.first();
+    const QList<QWidget*> columns
+        = first ? QList<QWidget*> {first->type, first->number, first->openedOn, first->status} : QList<QWidget*> {};
+    for (int c = 0; c < 4; ++c) {
+        if (auto* header = findChild<QLabel*>(QStringLiteral("column%1Label").arg(c), Qt::FindDirectChildrenOnly))
+            header->setBuddy(columns.value(c));
+    }
     registerFirstRow();
 }
 

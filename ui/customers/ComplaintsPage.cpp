@@ -43,7 +43,7 @@ ComplaintsPage::ComplaintsPage(const WorkspaceContext& context, const QString& c
 
     if (m_canManage) {
         auto* steps = new QHBoxLayout;
-        m_investigating = new QPushButton(tr("Mark as &investigating"), this);
+        m_investigating = new QPushButton(tr("Mark as in&vestigating"), this);
         m_investigating->setObjectName(QStringLiteral("investigatingButton"));
         m_answer = new QPushButton(tr("Record the &answer…"), this);
         m_answer->setObjectName(QStringLiteral("answerButton"));
@@ -78,9 +78,9 @@ ComplaintsPage::ComplaintsPage(const WorkspaceContext& context, const QString& c
         m_content->setAccessibleName(tr("Complaint"));
         m_content->setTabChangesFocus(true);
         m_content->setPlaceholderText(tr("What the customer complains about. Never write a PIN, CVV or password."));
-        auto* receivedLabel = new QLabel(tr("&Received:"), box);
+        auto* receivedLabel = new QLabel(tr("Re&ceived:"), box);
         receivedLabel->setBuddy(m_received);
-        auto* channelLabel = new QLabel(tr("C&hannel:"), box);
+        auto* channelLabel = new QLabel(tr("Cha&nnel:"), box);
         channelLabel->setBuddy(m_channel);
         auto* contentLabel = new QLabel(tr("Com&plaint:"), box);
         contentLabel->setBuddy(m_content);
@@ -89,7 +89,7 @@ ComplaintsPage::ComplaintsPage(const WorkspaceContext& context, const QString& c
         form->addRow(contentLabel, m_content);
         m_message = S::messageLabel(box, QStringLiteral("complaintMessageLabel"));
         form->addRow(m_message);
-        m_add = new QPushButton(tr("Record &complaint"), box);
+        m_add = new QPushButton(tr("Record co&mplaint"), box);
         m_add->setObjectName(QStringLiteral("addComplaintButton"));
         form->addRow(QString(), m_add);
         connect(m_add, &QPushButton::clicked, this, &ComplaintsPage::addComplaint);

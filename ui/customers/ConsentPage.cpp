@@ -56,9 +56,9 @@ ConsentPage::ConsentPage(const WorkspaceContext& context, const QString& custome
         purposeLabel->setBuddy(m_purpose);
         auto* actionLabel = new QLabel(tr("C&onsent:"), box);
         actionLabel->setBuddy(m_action);
-        auto* dateLabel = new QLabel(tr("&Date:"), box);
+        auto* dateLabel = new QLabel(tr("Da&te:"), box);
         dateLabel->setBuddy(m_date);
-        auto* channelLabel = new QLabel(tr("C&hannel:"), box);
+        auto* channelLabel = new QLabel(tr("Cha&nnel:"), box);
         channelLabel->setBuddy(m_channel);
         form->addRow(purposeLabel, m_purpose);
         form->addRow(actionLabel, m_action);
@@ -66,7 +66,7 @@ ConsentPage::ConsentPage(const WorkspaceContext& context, const QString& custome
         form->addRow(channelLabel, m_channel);
         m_message = S::messageLabel(box, QStringLiteral("consentMessageLabel"));
         form->addRow(m_message);
-        m_record = new QPushButton(tr("&Record consent"), box);
+        m_record = new QPushButton(tr("Re&cord consent"), box);
         m_record->setObjectName(QStringLiteral("recordConsentButton"));
         form->addRow(QString(), m_record);
         connect(m_record, &QPushButton::clicked, this, &ConsentPage::recordConsent);

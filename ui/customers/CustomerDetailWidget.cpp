@@ -181,27 +181,27 @@ void CustomerDetailWidget::reload()
         editable ? QString() : tr("Only an active customer without a change waiting for approval can be edited."));
 
     m_tabs->show();
-    m_tabs->addTab(scrolled(buildGeneral(v), QStringLiteral("generalScrollArea")), tr("&General"));
-    m_tabs->addTab(scrolled(buildIdentity(v), QStringLiteral("identityScrollArea")), tr("&Identity && contact"));
+    m_tabs->addTab(scrolled(buildGeneral(v), QStringLiteral("generalScrollArea")), tr("General"));
+    m_tabs->addTab(scrolled(buildIdentity(v), QStringLiteral("identityScrollArea")), tr("Identity && contact"));
     if (v.gradeTwoVisible)
-        m_tabs->addTab(scrolled(buildProfile(v), QStringLiteral("profileScrollArea")), tr("&Profile"));
-    m_tabs->addTab(scrolled(buildAccounts(v), QStringLiteral("accountsScrollArea")), tr("&Accounts"));
+        m_tabs->addTab(scrolled(buildProfile(v), QStringLiteral("profileScrollArea")), tr("Profile"));
+    m_tabs->addTab(scrolled(buildAccounts(v), QStringLiteral("accountsScrollArea")), tr("Accounts"));
     auto* services = new ServiceRecordsPage(m_context, m_number);
     services->setObjectName(QStringLiteral("servicesPage"));
     forwardLock(services);
-    m_tabs->addTab(services, tr("&Service records"));
+    m_tabs->addTab(services, tr("Service records"));
     auto* complaints = new ComplaintsPage(m_context, m_number);
     complaints->setObjectName(QStringLiteral("complaintsPage"));
     forwardLock(complaints);
-    m_tabs->addTab(complaints, tr("Compla&ints"));
+    m_tabs->addTab(complaints, tr("Complaints"));
     auto* consent = new ConsentPage(m_context, m_number);
     consent->setObjectName(QStringLiteral("consentPage"));
     forwardLock(consent);
-    m_tabs->addTab(consent, tr("C&onsent"));
+    m_tabs->addTab(consent, tr("Consent"));
     auto* history = new CustomerHistoryPage(m_context, m_number);
     history->setObjectName(QStringLiteral("historyPage"));
     forwardLock(history);
-    m_tabs->addTab(history, tr("&History"));
+    m_tabs->addTab(history, tr("History"));
     refreshGrants();
 }
 

@@ -1,6 +1,7 @@
 #include "CustomerFormPage.h"
 
 #include "CustomerWidgetSupport.h"
+#include "common/Mnemonics.h"
 #include "policy/FieldCatalogue.h"
 
 #include <QFormLayout>
@@ -11,6 +12,55 @@ namespace bv::ui {
 
 using S = CustomerWidgetSupport;
 
+namespace {
+
+// The mnemonic of each field's label: unique on each page of the form together with the form's buttons
+// (Undo changes or Clear: U/L, Cancel: C, Save: S, Add an account: A) and the menu bar (I, G, H). The
+// same letter in every language: "&Name:" in English, "姓名(&N)：" in Chinese.
+QChar letterFor(const QString& key)
+{
+    static const QHash<QString, char> letters {
+        // identity
+        {QString::fromLatin1(fields::Name), 'N'},
+        {QString::fromLatin1(fields::IdType), 'T'},
+        {QString::fromLatin1(fields::IdNumber), 'D'},
+        {QString::fromLatin1(fields::BirthDate), 'B'},
+        {QString::fromLatin1(fields::Sex), 'X'},
+        {QString::fromLatin1(fields::Nationality), 'A'},
+        {QString::fromLatin1(fields::Restricted), 'R'},
+        {QString::fromLatin1(fields::Manager), 'M'},
+        // contact
+        {QString::fromLatin1(fields::Mobile), 'M'},
+        {QString::fromLatin1(fields::OtherPhone), 'O'},
+        {QString::fromLatin1(fields::Email), 'E'},
+        {QString::fromLatin1(fields::Address), 'A'},
+        // accounts (the column labels of the first row)
+        {QString::fromLatin1(fields::AccountType), 'Y'},
+        {QString::fromLatin1(fields::AccountNumber), 'N'},
+        {QString::fromLatin1(fields::AccountOpenedOn), 'O'},
+        {QString::fromLatin1(fields::AccountStatus), 'T'},
+        // profile
+        {QString::fromLatin1(fields::Occupation), 'O'},
+        {QString::fromLatin1(fields::Employer), 'E'},
+        {QString::fromLatin1(fields::IncomeBand), 'B'},
+        {QString::fromLatin1(fields::MaritalStatus), 'M'},
+        {QString::fromLatin1(fields::Family), 'F'},
+        {QString::fromLatin1(fields::RiskRating), 'R'},
+        {QString::fromLatin1(fields::AssetsUnderManagement), 'V'},
+        {QString::fromLatin1(fields::ProductHoldings), 'P'},
+    };
+    const char letter = letters.value(key, 0);
+    return letter ? QLatin1Char(letter) : QChar();
+}
+
+} // namespace
+
+QString CustomerFormPage::fieldLabel(const QString& fieldKey, const QString& text)
+{
+    const QChar letter = letterFor(fieldKey);
+    return tr("%1:").arg(letter.isNull() ? text : Mnemonics::withLetter(text, letter));
+}
+
 CustomerFormPage::CustomerFormPage(const WorkspaceContext& context, QWidget* parent)
     : QWidget(parent)
     , m_context(context)
@@ -20,7 +70,7 @@ CustomerFormPage::CustomerFormPage(const WorkspaceContext& context, QWidget* par
 void CustomerFormPage::addRow(QFormLayout* form, const QString& fieldKey, QWidget* editor, const QString& labelText)
 {
     const QString text = labelText.isEmpty() ? FieldCatalogue::label(fieldKey) : labelText;
-    auto* label = new QLabel(tr("&%1:").arg(text), this);
+    auto* label = new QLabel(fieldLabel(fieldKey, text), this);
     label->setBuddy(editor);
     editor->setAccessibleName(text);
     auto* cell = new QWidget(this);

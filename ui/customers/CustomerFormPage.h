@@ -36,6 +36,8 @@ public:
     QString fieldMessage(const QString& fieldKey) const;
     void clearMessages();
     bool isEdit() const { return m_edit; }
+    // "<label>:" with the field's mnemonic letter (Latin in every language: "姓名(&N)：").
+    static QString fieldLabel(const QString& fieldKey, const QString& text);
 
 protected:
     // Adds a labelled row with the editor and, under it, the field's message label ("<field>MessageLabel").

@@ -37,7 +37,7 @@ ImportPage::ImportPage(const WorkspaceContext& context, QWidget* parent)
     auto* buttons = new QHBoxLayout;
     m_template = new QPushButton(tr("Save the &template…"), this);
     m_template->setObjectName(QStringLiteral("saveTemplateButton"));
-    m_import = new QPushButton(tr("&Import a CSV file…"), this);
+    m_import = new QPushButton(tr("Import a &CSV file…"), this);
     m_import->setObjectName(QStringLiteral("importButton"));
     buttons->addWidget(m_template);
     buttons->addWidget(m_import);

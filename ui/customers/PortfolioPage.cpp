@@ -39,7 +39,7 @@ PortfolioPage::PortfolioPage(const WorkspaceContext& context, QWidget* parent)
     m_filter->setClearButtonEnabled(true);
     auto* filterLabel = new QLabel(tr("&Name contains:"), this);
     filterLabel->setBuddy(m_filter);
-    auto* filterButton = new QPushButton(tr("&Filter"), this);
+    auto* filterButton = new QPushButton(tr("Fil&ter"), this);
     filterButton->setObjectName(QStringLiteral("filterButton"));
     filterRow->addWidget(filterLabel);
     filterRow->addWidget(m_filter, 1);

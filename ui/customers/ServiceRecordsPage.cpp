@@ -49,9 +49,9 @@ ServiceRecordsPage::ServiceRecordsPage(const WorkspaceContext& context, const QS
         m_content->setAccessibleName(tr("Service given"));
         m_content->setTabChangesFocus(true);
         m_content->setPlaceholderText(tr("What was done for the customer. Never write a PIN, CVV or password."));
-        auto* dateLabel = new QLabel(tr("&Date:"), box);
+        auto* dateLabel = new QLabel(tr("Da&te:"), box);
         dateLabel->setBuddy(m_servedOn);
-        auto* channelLabel = new QLabel(tr("C&hannel:"), box);
+        auto* channelLabel = new QLabel(tr("Cha&nnel:"), box);
         channelLabel->setBuddy(m_channel);
         auto* contentLabel = new QLabel(tr("Ser&vice given:"), box);
         contentLabel->setBuddy(m_content);

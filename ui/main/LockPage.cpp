@@ -32,6 +32,9 @@ LockPage::LockPage(QWidget* parent)
     m_password->setPlaceholderText(tr("Password"));
     m_password->setAccessibleName(tr("Password"));
     m_password->setMinimumWidth(260);
+    auto* passwordLabel = new QLabel(tr("&Password:"), this);
+    passwordLabel->setBuddy(m_password);
+    row->addWidget(passwordLabel);
     row->addWidget(m_password);
     m_unlock = new QPushButton(tr("&Unlock"), this);
     m_unlock->setObjectName(QStringLiteral("unlockButton"));

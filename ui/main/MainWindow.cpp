@@ -44,7 +44,7 @@ QString MainWindow::titleFor(const Actor& who, const QString& branch)
 
 void MainWindow::buildMenus()
 {
-    QMenu* session = menuBar()->addMenu(tr("&Session"));
+    QMenu* session = menuBar()->addMenu(tr("Sess&ion"));
     QAction* lock = session->addAction(tr("&Lock"));
     lock->setObjectName(QStringLiteral("lockAction"));
     lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -58,14 +58,14 @@ void MainWindow::buildMenus()
     signOut->setObjectName(QStringLiteral("signOutAction"));
     connect(signOut, &QAction::triggered, this, &MainWindow::signOutRequested);
 
-    QMenu* language = menuBar()->addMenu(tr("&Language"));
+    QMenu* language = menuBar()->addMenu(tr("Lan&guage"));
     auto* group = new QActionGroup(language);
     const struct
     {
         QString key;
         QString label;
-    } languages[] = {{QString(), tr("System language")}, {QStringLiteral("zh_CN"), QStringLiteral("中文（简体）")},
-        {QStringLiteral("en"), QStringLiteral("English")}};
+    } languages[] = {{QString(), tr("&System language")}, {QStringLiteral("zh_CN"), QStringLiteral("中文（简体）(&C)")},
+        {QStringLiteral("en"), QStringLiteral("&English")}};
     for (const auto& entry : languages) {
         QAction* action = language->addAction(entry.label);
         action->setCheckable(true);

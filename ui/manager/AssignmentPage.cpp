@@ -103,7 +103,7 @@ AssignmentPage::AssignmentPage(const WorkspaceContext& context, QWidget* parent)
             tr("Let the manager serve the customer until the chosen day; the customer then returns by itself.")},
         {Action::EndCustody, tr("&End custody"), "endCustodyButton",
             tr("Return the customer to the own manager before the custody's end.")},
-        {Action::Reclaim, tr("Recla&im"), "reclaimButton",
+        {Action::Reclaim, tr("Rec&laim"), "reclaimButton",
             tr("Take the customer from whoever holds it now and give it to the manager.")},
     };
     auto* row = new QHBoxLayout;

@@ -84,7 +84,7 @@ PrintRegisterPage::PrintRegisterPage(const WorkspaceContext& context, QWidget* p
         m_lend = addAction(tr("Le&nd…"), "lendButton", &PrintRegisterPage::lend);
         m_return = addAction(tr("Ret&urned…"), "returnButton", &PrintRegisterPage::giveBack);
         m_destroy = addAction(tr("Destro&y…"), "destroyButton", &PrintRegisterPage::destroyCopy);
-        m_reprint = addAction(tr("Repr&int…"), "reprintButton", &PrintRegisterPage::reprint);
+        m_reprint = addAction(tr("Re&print…"), "reprintButton", &PrintRegisterPage::reprint);
         for (QPushButton* button : {m_receive, m_handOver, m_lend, m_return, m_destroy, m_reprint})
             add(button);
     }

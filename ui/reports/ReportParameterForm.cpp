@@ -1,11 +1,14 @@
 #include "ReportParameterForm.h"
 
+#include "common/Mnemonics.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSet>
 #include <QSpinBox>
 
 namespace bv::ui {
@@ -33,6 +36,14 @@ ReportParameterForm::ReportParameterForm(QWidget* parent)
     m_layout->setContentsMargins(0, 0, 0, 0);
 }
 
+QString ReportParameterForm::mnemonicLabel(const QString& label, QSet<QChar>* taken)
+{
+    const QChar letter = Mnemonics::pick(label, taken);
+    if (letter.isNull())
+        return QString(label).replace(QLatin1Char('&'), QStringLiteral("&&"));
+    return Mnemonics::withLetter(label, letter);
+}
+
 void ReportParameterForm::setParameters(const QList<ReportParameterSpec>& specs, const QDate& today)
 {
     while (m_layout->rowCount() > 0)
@@ -40,6 +51,8 @@ void ReportParameterForm::setParameters(const QList<ReportParameterSpec>& specs,
     m_editors.clear();
     m_specs = specs;
     QWidget* previous = nullptr;
+    // every label gets a Latin mnemonic not used by the page, its window or the labels before it
+    QSet<QChar> taken = Mnemonics::usedAround(this);
     for (const ReportParameterSpec& spec : specs) {
         QWidget* editor = nullptr;
         switch (spec.kind) {
@@ -66,7 +79,7 @@ void ReportParameterForm::setParameters(const QList<ReportParameterSpec>& specs,
             break;
         }
         case Kind::Boolean: {
-            auto* check = new QCheckBox(spec.label, this);
+            auto* check = new QCheckBox(mnemonicLabel(spec.label, &taken), this);
             check->setObjectName(spec.key + QStringLiteral("CheckBox"));
             check->setChecked(spec.defaultValue == QLatin1String("true"));
             connect(check, &QCheckBox::toggled, this, &ReportParameterForm::changed);
@@ -103,8 +116,8 @@ void ReportParameterForm::setParameters(const QList<ReportParameterSpec>& specs,
         if (spec.kind == Kind::Boolean) {
             m_layout->addRow(editor);
         } else {
-            auto* label
-                = new QLabel(spec.required ? tr("%1 (required):").arg(spec.label) : tr("%1:").arg(spec.label), this);
+            const QString text = mnemonicLabel(spec.label, &taken);
+            auto* label = new QLabel(spec.required ? tr("%1 (required):").arg(text) : tr("%1:").arg(text), this);
             label->setBuddy(editor);
             m_layout->addRow(label, editor);
         }

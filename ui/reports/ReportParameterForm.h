@@ -4,6 +4,7 @@
 
 #include <QDate>
 #include <QHash>
+#include <QSet>
 #include <QWidget>
 
 class QFormLayout;
@@ -37,6 +38,8 @@ signals:
     void changed();
 
 private:
+    // `label` with a mnemonic letter not in `taken` (added to it).
+    static QString mnemonicLabel(const QString& label, QSet<QChar>* taken);
     QFormLayout* m_layout = nullptr;
     QList<ReportParameterSpec> m_specs;
     QHash<QString, QWidget*> m_editors;

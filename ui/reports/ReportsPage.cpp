@@ -91,7 +91,7 @@ ReportsPage::ReportsPage(const WorkspaceContext& context, QWidget* parent)
     m_grant->setTextFormat(Qt::PlainText);
     m_grant->setWordWrap(true);
     grantLayout->addWidget(m_grant);
-    m_request = new QPushButton(tr("Request appr&oval…"), m_grantBox);
+    m_request = new QPushButton(tr("Re&quest approval…"), m_grantBox);
     m_request->setObjectName(QStringLiteral("requestApprovalButton"));
     m_request->setToolTip(tr("File a special request: another branch manager approves one print or one PDF of "
                              "this report."));

@@ -86,7 +86,7 @@ FirstRunWizard::FirstRunWizard(VaultService& vaults, QString databasePath, Adopt
     m_branchName = new QLineEdit(welcome);
     m_branchName->setObjectName(QStringLiteral("branchNameLineEdit"));
     m_branchName->setAccessibleName(tr("Branch name"));
-    welcomeForm->addRow(tr("Branch &name:"), m_branchName);
+    welcomeForm->addRow(tr("Branch na&me:"), m_branchName);
     addPage(welcome);
 
     auto* adminPage = new AdministratorPage(this);
@@ -121,7 +121,7 @@ FirstRunWizard::FirstRunWizard(VaultService& vaults, QString databasePath, Adopt
     adminLayout->addWidget(m_error);
     addPage(adminPage);
 
-    m_stored = new QCheckBox(tr("I have printed or written down the recovery passphrase and stored it safely"));
+    m_stored = new QCheckBox(tr("I have printed or written down the recovery passphrase and &stored it safely"));
     m_stored->setObjectName(QStringLiteral("storedCheckBox"));
     auto* recovery = new RecoveryPage(m_stored, this);
     recovery->setTitle(tr("Recovery passphrase"));

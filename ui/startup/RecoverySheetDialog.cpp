@@ -50,7 +50,7 @@ RecoverySheetDialog::RecoverySheetDialog(const QString& databasePath, const Secu
     where->setWordWrap(true);
     layout->addWidget(where);
 
-    m_stored = new QCheckBox(tr("I have printed or written down the recovery passphrase and stored it safely"), this);
+    m_stored = new QCheckBox(tr("I have printed or written down the recovery passphrase and &stored it safely"), this);
     m_stored->setObjectName(QStringLiteral("storedCheckBox"));
     layout->addWidget(m_stored);
 

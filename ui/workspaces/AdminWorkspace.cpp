@@ -24,7 +24,7 @@ AdminWorkspace::AdminWorkspace(const WorkspaceContext& context, QWidget* parent)
     m_accounts = new AccountsPage(m_context, m_tabs);
     m_settings = new SettingsPage(m_context, m_tabs);
     m_storage = new StoragePage(m_context, m_tabs);
-    m_tabs->addTab(m_overview, tr("O&verview"));
+    m_tabs->addTab(m_overview, tr("&Overview"));
     m_tabs->addTab(m_accounts, tr("&Accounts"));
     m_tabs->addTab(m_settings, tr("&Settings"));
     m_tabs->addTab(m_storage, tr("S&torage"));

@@ -30,12 +30,12 @@ AuditorWorkspace::AuditorWorkspace(const WorkspaceContext& context, QWidget* par
     m_tabs->addTab(m_log, tr("Audit &log"));
     m_tabs->addTab(m_verify, tr("&Verify"));
     m_tabs->addTab(m_checkpoint, tr("Chec&kpoint"));
-    m_tabs->addTab(m_alerts, tr("Ale&rts"));
+    m_tabs->addTab(m_alerts, tr("&Alerts"));
     m_tabs->addTab(m_export, tr("E&xport"));
     m_reports = new ReportsPage(m_context, m_tabs);
     m_register = new PrintRegisterPage(m_context, m_tabs);
     m_tabs->addTab(m_reports, tr("Controlle&d reports"));
-    m_tabs->addTab(m_register, tr("Print re&gister"));
+    m_tabs->addTab(m_register, tr("Print &register"));
     layout->addWidget(m_tabs);
 
     auto failed = [this](const Error& error) { fail(error); };

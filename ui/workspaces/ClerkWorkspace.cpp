@@ -71,7 +71,7 @@ ClerkWorkspace::ClerkWorkspace(const WorkspaceContext& context, QWidget* parent)
         form->addRow(label, edit);
     };
     addRow(tr("Full &name:"), m_name);
-    addRow(tr("&ID number:"), m_idNumber);
+    addRow(tr("I&D number:"), m_idNumber);
     addRow(tr("&Purpose:"), m_purpose);
     auto* buttons = new QHBoxLayout;
     m_lookup = new QPushButton(tr("&Look up"), formBox);
@@ -148,7 +148,7 @@ ClerkWorkspace::ClerkWorkspace(const WorkspaceContext& context, QWidget* parent)
         requestForm->addRow(label, field);
     };
     addRequestRow(tr("Customer n&umber:"), m_requestNumber);
-    addRequestRow(tr("Pu&rpose of the request:"), m_requestPurpose);
+    addRequestRow(tr("Purp&ose of the request:"), m_requestPurpose);
     addRequestRow(tr("&Valid for:"), m_requestHours);
     restrictedLayout->addLayout(requestForm);
     m_requestAccess = new QPushButton(tr("&Request access"), m_restricted);
