@@ -5,6 +5,7 @@
 #include "TestCore.h"
 #include "TestData.h"
 #include "UiTestSupport.h"
+#include "audit/AuditAlertsPage.h"
 #include "audit/AuditService.h"
 #include "auth/AccountService.h"
 #include "auth/AuthService.h"
@@ -33,6 +34,7 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace bv;
 using namespace bv::test;
@@ -108,6 +110,9 @@ private slots:
     {
         m_t = TestCore::create();
         QVERIFY(m_t);
+        m_t->clock.set(kNow);
+        // a day after set-up: the administrator's session locked meanwhile
+        QVERIFY(m_t->core->auth().unlock(m_t->admin, secret(m_t->passwordOf(QStringLiteral("admin")))).ok());
         m_m1 = m_t->addUser(QStringLiteral("m1"), Role::Manager, QStringLiteral("网点负责人甲"));
         m_m2 = m_t->addUser(QStringLiteral("m2"), Role::Manager, QStringLiteral("网点负责人乙"));
         m_cm1 = m_t->addUser(QStringLiteral("cm1"), Role::CustomerManager, QStringLiteral("客户经理一"));
@@ -121,7 +126,6 @@ private slots:
             m_numbers << number;
         }
         m_dialogs.errors.clear();
-        m_t->clock.set(kNow);
     }
 
     void cleanup() { m_t.reset(); }
@@ -189,7 +193,7 @@ private slots:
         // approving a change there: back home, one less
         QVERIFY(customers()
                     .entry()
-                    .approve(m_m1, customers().entry().pending(m_m1)->first().changeId,
+                    .approve(m_m1, customers().entry().pending(m_m1)->first().id,
                         QStringLiteral("checked against the ID card"))
                     .ok());
         w.showPage(ManagerWorkspace::Home);
@@ -201,7 +205,16 @@ private slots:
         click(home, int(WorkCount::CustomersToReassign));
         QCOMPARE(w.navigation()->currentRow(), int(ManagerWorkspace::ReassignmentsPage));
         w.showPage(ManagerWorkspace::Home);
-        QTest::keyClick(&w, Qt::Key_F5); // the refresh key reads again
+        QCOMPARE(home->workload().count(WorkCount::ChangesToApprove), 1);
+        // decided elsewhere meanwhile: the refresh key reads again
+        QVERIFY(customers().entry().approve(m_m1, customers().entry().pending(m_m1)->first().id,
+            QStringLiteral("checked against the ID card")).ok());
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTest::keyClick(home->list(), Qt::Key_F5);
+        QCOMPARE(home->workload().count(WorkCount::ChangesToApprove), 0);
+        QCOMPARE(lineText(home, int(WorkCount::ChangesToApprove)), HomePage::countText(WorkCount::ChangesToApprove, 0));
+        QVERIFY(!home->item(int(WorkCount::ChangesToApprove))->font().bold());
         QCOMPARE(home->workload().count(WorkCount::CustomersToReassign), toReassign);
         QVERIFY2(m_dialogs.errors.isEmpty(), qPrintable(m_dialogs.errors.value(0).message));
     }
@@ -278,16 +291,17 @@ private slots:
         QCOMPARE(alerts, qint64(listed->size()));
         QCOMPARE(lineText(home, int(WorkCount::OpenAlerts)), HomePage::countText(WorkCount::OpenAlerts, alerts));
 
-        m_t->clock.advanceSecs(600);
+        m_t->clock.advanceSecs(120);
         QVERIFY(m_t->core->audit().verify(m_auditor).ok());
         QVERIFY(home->refresh());
         QVERIFY(home->workload().lastAuditVerification.has_value());
         QVERIFY(home->workload().lastAuditVerification->ok);
-        QCOMPARE(home->workload().lastAuditVerification->atUtc, kNow.addSecs(600));
+        QCOMPARE(home->workload().lastAuditVerification->atUtc, kNow.addSecs(120));
         QVERIFY(lineText(home, HomePage::LastAuditVerification).contains(QStringLiteral("intact")));
 
         click(home, int(WorkCount::OpenAlerts));
         QCOMPARE(w.tabs()->currentIndex(), int(AuditorWorkspace::Alerts));
+        QCOMPARE(qint64(w.alertsPage()->list()->topLevelItemCount()), alerts); // the list behind the count
         w.showPage(AuditorWorkspace::Home);
         click(home, HomePage::LastAuditVerification);
         QCOMPARE(w.tabs()->currentIndex(), int(AuditorWorkspace::Verify));
@@ -324,6 +338,8 @@ private slots:
         QVERIFY(m_t->core->admin().backup(m_t->admin, backup).ok());
         // 80 days on: every password changed at set-up expires within the warning period (90-day expiry)
         m_t->clock.advanceDays(80);
+        // idle for 80 days: the session locked meanwhile
+        QVERIFY(m_t->core->auth().unlock(m_t->admin, secret(m_t->passwordOf(QStringLiteral("admin")))).ok());
         QVERIFY(home->refresh());
         QVERIFY(home->workload().lastBackup.has_value() && home->workload().lastBackup->ok);
         QVERIFY(lineText(home, HomePage::LastBackup).startsWith(QStringLiteral("Last backup")));

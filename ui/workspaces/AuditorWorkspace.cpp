@@ -73,8 +73,10 @@ void AuditorWorkspace::showPage(Page page)
 
 void AuditorWorkspace::openFromHome(int entry)
 {
-    if (entry == int(WorkCount::OpenAlerts))
+    if (entry == int(WorkCount::OpenAlerts)) {
         showPage(Alerts);
+        m_alerts->refresh(); // the list behind the count (its default period is the home page's)
+    }
     else if (entry == HomePage::LastAuditVerification)
         showPage(Verify);
 }
