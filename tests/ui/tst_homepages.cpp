@@ -207,8 +207,11 @@ private slots:
         w.showPage(ManagerWorkspace::Home);
         QCOMPARE(home->workload().count(WorkCount::ChangesToApprove), 1);
         // decided elsewhere meanwhile: the refresh key reads again
-        QVERIFY(customers().entry().approve(m_m1, customers().entry().pending(m_m1)->first().id,
-            QStringLiteral("checked against the ID card")).ok());
+        QVERIFY(customers()
+                    .entry()
+                    .approve(m_m1, customers().entry().pending(m_m1)->first().id,
+                        QStringLiteral("checked against the ID card"))
+                    .ok());
         w.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&w));
         QTest::keyClick(home->list(), Qt::Key_F5);

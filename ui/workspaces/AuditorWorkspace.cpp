@@ -76,8 +76,7 @@ void AuditorWorkspace::openFromHome(int entry)
     if (entry == int(WorkCount::OpenAlerts)) {
         showPage(Alerts);
         m_alerts->refresh(); // the list behind the count (its default period is the home page's)
-    }
-    else if (entry == HomePage::LastAuditVerification)
+    } else if (entry == HomePage::LastAuditVerification)
         showPage(Verify);
 }
 
