@@ -15,6 +15,7 @@
 #include "requests/RequestService.h"
 #include "vault/AdminService.h"
 #include "vault/Vault.h"
+#include "work/WorkloadService.h"
 
 namespace bv {
 
@@ -45,6 +46,7 @@ Core::Core(Vault& vault, VaultService& vaults, const Clock& clock)
     installReportBuilders(*m_reportContext);
     m_reports = std::make_unique<ReportService>(*m_reportContext);
     m_printRegister = std::make_unique<PrintRegister>(*m_reportContext);
+    m_workload = std::make_unique<WorkloadService>(*m_reportContext, vault);
     // the print register's open alerts in the auditor's alert list (DESIGN §8)
     m_audit->addAlertSource([context = m_reportContext.get()](const QDateTime& until, QList<AuditAlert>* alerts) {
         return appendPrintAlerts(*context, until, alerts);

@@ -22,6 +22,7 @@ class RequestService;
 class SettingsService;
 class Vault;
 class VaultService;
+class WorkloadService;
 
 // All core services of one open database, wired together. Front ends (GUI, CLI, benchmark) create one
 // Core per open Vault and call the services; the services check the session and write the audit log.
@@ -49,6 +50,7 @@ public:
     AdminService& admin() { return *m_admin; }
     ReportService& reports() { return *m_reports; }
     PrintRegister& printRegister() { return *m_printRegister; }
+    WorkloadService& workload() { return *m_workload; }
 
 private:
     Vault& m_vault;
@@ -65,6 +67,7 @@ private:
     std::unique_ptr<ReportContext> m_reportContext;
     std::unique_ptr<ReportService> m_reports;
     std::unique_ptr<PrintRegister> m_printRegister;
+    std::unique_ptr<WorkloadService> m_workload;
 };
 
 } // namespace bv

@@ -13,7 +13,7 @@ JOBS="${BV_JOBS:-$(nproc 2>/dev/null || echo 2)}"
 # Debian packages. SQLCipher 4 comes from bookworm-backports (stable's 3.4.1 is too old).
 APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config git procps util-linux
-  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libqt6svg6
   qtkeychain-qt6-dev libsecret-1-0 libsodium-dev
   gnome-keyring dbus libsecret-tools
   fonts-noto-cjk

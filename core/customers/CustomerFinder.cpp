@@ -14,6 +14,7 @@
 #include "policy/FieldCatalogue.h"
 #include "policy/FreeText.h"
 #include "policy/Masking.h"
+#include "policy/Policy.h"
 #include "requests/RequestService.h"
 
 #include <QJsonArray>
@@ -166,6 +167,15 @@ Result<CustomerView> CustomerFinder::open(const Session& session, const QString&
         QStringLiteral("SELECT id FROM customer_changes WHERE customer_id = ? AND status = 'pending'"), {ref->id});
     if (pending.ok() && !pending->isNull())
         view.pendingChangeId = pending->toLongLong();
+    // what this session may do with the customer: the same answer for every role's detail view
+    const Role role = actor->role;
+    view.actions.edit = Policy::allows(role, Operation::EditCustomer);
+    view.actions.editNow = view.actions.edit && view.status == QLatin1String("active") && view.pendingChangeId == 0;
+    view.actions.requestReveal = Policy::allows(role, Operation::CreateRequest);
+    view.actions.reveal = Policy::allows(role, Operation::RevealField);
+    view.actions.recordService = Policy::allows(role, Operation::RecordService);
+    view.actions.manageComplaints = Policy::allows(role, Operation::ManageComplaints);
+    view.actions.recordConsent = Policy::allows(role, Operation::RecordConsent);
     BV_TRY(m_service.auditLog().appendStandalone(*actor,
         AuditEvent {QString::fromLatin1(audit::CustomerOpen), kCustomer, QString::number(ref->id), ref->number,
             AuditOutcome::Ok, {}}));

@@ -333,6 +333,14 @@ Result<QList<AssignmentEntry>> CustomerOwnership::assignments(const Session& ses
     return list;
 }
 
+QString CustomerOwnership::reassignmentCondition()
+{
+    return QStringLiteral("+c.status IN ('active', 'pending') AND (c.manager_id IS NULL "
+                          "OR c.manager_id IN (SELECT id FROM users WHERE status = 'frozen') "
+                          "OR (c.custody_manager_id IN (SELECT id FROM users WHERE status = 'frozen') "
+                          "AND c.custody_until > ?))");
+}
+
 Result<QList<CustomerListRow>> CustomerOwnership::reassignmentList(const Session& session)
 {
     auto actor = m_service.access().authorize(session, Operation::ViewReassignments);
@@ -345,11 +353,8 @@ Result<QList<CustomerListRow>> CustomerOwnership::reassignmentList(const Session
     // off the status index, which would visit every active customer.
     const QDateTime now = store.now();
     auto q = m_service.database().query(kRowSelect + QStringLiteral("LEFT JOIN users u ON u.id = ")
-            + store.effectiveManagerSql()
-            + QStringLiteral(" WHERE +c.status IN ('active', 'pending') AND (c.manager_id IS NULL "
-                             "OR c.manager_id IN (SELECT id FROM users WHERE status = 'frozen') "
-                             "OR (c.custody_manager_id IN (SELECT id FROM users WHERE status = 'frozen') "
-                             "AND c.custody_until > ?)) ORDER BY c.customer_no"),
+            + store.effectiveManagerSql() + QStringLiteral(" WHERE ") + reassignmentCondition()
+            + QStringLiteral(" ORDER BY c.customer_no"),
         {now, now});
     if (!q.ok())
         return q.error();

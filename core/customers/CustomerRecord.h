@@ -44,6 +44,19 @@ struct AccountView
 
 // A customer as the signed-in role may see it: grade 3 always, grade 1 masked (or in full where a live
 // grant revealed it), grade 2 only for the own manager and the branch manager.
+// What the signed-in session may do with one customer, decided by the core (the role's rights, the record's
+// state): the one customer detail that every role uses shows only these actions.
+struct CustomerActions
+{
+    bool edit = false; // the session edits customers (the Edit button is shown)
+    bool editNow = false; // ... and this record can be edited now (active, no change waiting for approval)
+    bool requestReveal = false; // may file a reveal request
+    bool reveal = false; // may show full values under a live approval
+    bool recordService = false;
+    bool manageComplaints = false;
+    bool recordConsent = false;
+};
+
 struct CustomerView
 {
     qint64 id = 0;
@@ -67,6 +80,7 @@ struct CustomerView
     QHash<QString, QString> gradeTwo; // empty unless gradeTwoVisible
     QList<AccountView> accounts;
     qint64 pendingChangeId = 0;
+    CustomerActions actions;
 };
 
 // One row of a list: grade 3 and the masked name only.

@@ -125,6 +125,7 @@ private slots:
     {
         auto w = workspace();
         QCOMPARE(w->title(), QStringLiteral("Administration"));
+        w->showPage(AdminWorkspace::Overview); // the workspace opens on the home page
         const qint64 accounts = *t->core->accounts().count();
         QCOMPARE(child<QLabel>(w.get(), "accountsCountLabel")->text(), QString::number(accounts));
         QCOMPARE(child<QLabel>(w.get(), "activeAccountsCountLabel")->text(), QString::number(accounts));

@@ -62,6 +62,7 @@ private:
     {
         auto w = std::make_unique<AuditorWorkspace>(WorkspaceContext {*t->core, auditor, dialogs, clipboard});
         w->show();
+        w->showPage(AuditorWorkspace::Log); // the workspace opens on the home page; these tests start on the log
         return w;
     }
 

@@ -251,6 +251,7 @@ private slots:
         QSignalSpy locks(&w, &Workspace::lockRequested);
         w.show();
         QCOMPARE(w.title(), QStringLiteral("Branch"));
+        w.showPage(ManagerWorkspace::CustomersPage); // the workspace opens on the home page
         auto* table = child<GuardedTableView>(&w, "customersTableView");
         QVERIFY(table);
         auto* model = w.customersPage()->listModel();

@@ -8,6 +8,7 @@
 #include "auth/SignInDialog.h"
 #include "common/ClipboardGuard.h"
 #include "common/Dialogs.h"
+#include "common/Translations.h"
 #include "customers/CustomerRetention.h"
 #include "customers/CustomerService.h"
 #include "main/LockPage.h"
@@ -42,6 +43,7 @@ AppController::AppController(VaultService& vaults, Dialogs& dialogs, QObject* pa
     connect(m_window.get(), &MainWindow::signOutRequested, this, &AppController::signOut);
     connect(m_window.get(), &MainWindow::changePasswordRequested, this, &AppController::changePassword);
     connect(m_window.get(), &MainWindow::secondFactorRequested, this, &AppController::enrolSecondFactor);
+    m_window->setCurrentLanguage(QSettings().value(QStringLiteral("ui/language")).toString());
     connect(m_window.get(), &MainWindow::languageRequested, this, &AppController::setLanguage);
     connect(m_window.get(), &MainWindow::restoreRequested, this, &AppController::restoreBackup);
     connect(m_idle.get(), &IdleMonitor::idle, this, &AppController::lock);
@@ -302,8 +304,18 @@ void AppController::setLanguage(const QString& language)
     // The interface language is a preference, not a secret: QSettings is the right place for it.
     QSettings settings;
     settings.setValue(QStringLiteral("ui/language"), language);
-    m_dialogs.showInfo(
-        m_window.get(), tr("Language"), tr("BranchVault will use the new language the next time it starts."));
+    installTranslations(language);
+    m_window->setCurrentLanguage(language);
+    m_window->retranslate();
+    if (!m_core || !m_session.isValid())
+        return;
+    if (m_locked) {
+        m_window->showLocked(m_session.info()); // the lock page and the status bar in the new language
+        return;
+    }
+    // The same path as after an unlock: the workspace is taken down as on lock (what the lock keeps of a form
+    // being filled in, it keeps here too) and built again, every text in the new language.
+    showWorkspace();
 }
 
 } // namespace bv::ui

@@ -9,7 +9,6 @@
 #include "customers/CustomerCare.h"
 #include "customers/CustomerService.h"
 #include "customers/WorkingCalendar.h"
-#include "policy/Policy.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -28,10 +27,11 @@ namespace bv::ui {
 
 using S = CustomerWidgetSupport;
 
-ComplaintsPage::ComplaintsPage(const WorkspaceContext& context, const QString& customerNo, QWidget* parent)
+ComplaintsPage::ComplaintsPage(
+    const WorkspaceContext& context, const QString& customerNo, bool mayManage, QWidget* parent)
     : ContextWidget(context, parent)
     , m_number(customerNo)
-    , m_canManage(Policy::allows(context.session.info().role, Operation::ManageComplaints))
+    , m_canManage(mayManage)
 {
     auto* layout = new QVBoxLayout(this);
     m_model = new ComplaintListModel(this);

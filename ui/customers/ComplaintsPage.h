@@ -19,7 +19,9 @@ class ComplaintsPage : public ContextWidget
 {
     Q_OBJECT
 public:
-    ComplaintsPage(const WorkspaceContext& context, const QString& customerNo, QWidget* parent = nullptr);
+    // `mayManage`: the core's answer for this customer (CustomerView::actions); without it the page only lists.
+    ComplaintsPage(
+        const WorkspaceContext& context, const QString& customerNo, bool mayManage, QWidget* parent = nullptr);
 
     QString customerNumber() const { return m_number; }
     ComplaintListModel* model() const { return m_model; }

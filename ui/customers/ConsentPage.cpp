@@ -5,7 +5,6 @@
 #include "CustomerWidgetSupport.h"
 #include "customers/CustomerCare.h"
 #include "customers/CustomerService.h"
-#include "policy/Policy.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -20,7 +19,7 @@ namespace bv::ui {
 
 using S = CustomerWidgetSupport;
 
-ConsentPage::ConsentPage(const WorkspaceContext& context, const QString& customerNo, QWidget* parent)
+ConsentPage::ConsentPage(const WorkspaceContext& context, const QString& customerNo, bool mayRecord, QWidget* parent)
     : ContextWidget(context, parent)
     , m_number(customerNo)
 {
@@ -29,7 +28,7 @@ ConsentPage::ConsentPage(const WorkspaceContext& context, const QString& custome
         {tr("Date"), tr("Purpose"), tr("Consent"), tr("Channel"), tr("Recorded by"), tr("Recorded at")},
         m_context.clipboard, tr("Consent history"));
     layout->addWidget(m_table, 1);
-    if (Policy::allows(m_context.session.info().role, Operation::RecordConsent)) {
+    if (mayRecord) {
         auto* box = new QGroupBox(tr("Record consent"), this);
         auto* form = new QFormLayout(box);
         m_purpose = new QComboBox(box);

@@ -16,7 +16,8 @@ class ConsentPage : public ContextWidget
 {
     Q_OBJECT
 public:
-    ConsentPage(const WorkspaceContext& context, const QString& customerNo, QWidget* parent = nullptr);
+    // `mayRecord`: the core's answer for this customer (CustomerView::actions); without it the page only lists.
+    ConsentPage(const WorkspaceContext& context, const QString& customerNo, bool mayRecord, QWidget* parent = nullptr);
 
 public slots:
     void reload();

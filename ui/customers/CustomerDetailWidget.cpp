@@ -14,7 +14,6 @@
 #include "customers/CustomerFinder.h"
 #include "customers/CustomerService.h"
 #include "policy/FieldCatalogue.h"
-#include "policy/Policy.h"
 #include "requests/RequestService.h"
 
 #include <QFormLayout>
@@ -90,7 +89,7 @@ CustomerDetailWidget::CustomerDetailWidget(const WorkspaceContext& context, cons
     header->addStretch(1);
     m_edit = new QPushButton(tr("&Edit…"), this);
     m_edit->setObjectName(QStringLiteral("editButton"));
-    m_edit->setVisible(Policy::allows(m_context.session.info().role, Operation::EditCustomer));
+    m_edit->setVisible(false); // until the core said this session edits customers
     m_refresh = new QPushButton(tr("Re&fresh"), this);
     m_refresh->setObjectName(QStringLiteral("refreshButton"));
     header->addWidget(m_edit);
@@ -175,7 +174,9 @@ void CustomerDetailWidget::reload()
         notices << tr("In temporary custody until %1.").arg(CustomerLabels::dateTime(v.custodyUntil));
     m_notice->setText(notices.join(QLatin1Char('\n')));
     m_notice->setVisible(!notices.isEmpty());
-    const bool editable = v.status == QLatin1String("active") && v.pendingChangeId == 0;
+    // what this session may do with the customer is the core's answer, the same for every role's workspace
+    const bool editable = v.actions.editNow;
+    m_edit->setVisible(v.actions.edit);
     m_edit->setEnabled(editable);
     m_edit->setToolTip(
         editable ? QString() : tr("Only an active customer without a change waiting for approval can be edited."));
@@ -186,15 +187,15 @@ void CustomerDetailWidget::reload()
     if (v.gradeTwoVisible)
         m_tabs->addTab(scrolled(buildProfile(v), QStringLiteral("profileScrollArea")), tr("Profile"));
     m_tabs->addTab(scrolled(buildAccounts(v), QStringLiteral("accountsScrollArea")), tr("Accounts"));
-    auto* services = new ServiceRecordsPage(m_context, m_number);
+    auto* services = new ServiceRecordsPage(m_context, m_number, v.actions.recordService);
     services->setObjectName(QStringLiteral("servicesPage"));
     forwardLock(services);
     m_tabs->addTab(services, tr("Service records"));
-    auto* complaints = new ComplaintsPage(m_context, m_number);
+    auto* complaints = new ComplaintsPage(m_context, m_number, v.actions.manageComplaints);
     complaints->setObjectName(QStringLiteral("complaintsPage"));
     forwardLock(complaints);
     m_tabs->addTab(complaints, tr("Complaints"));
-    auto* consent = new ConsentPage(m_context, m_number);
+    auto* consent = new ConsentPage(m_context, m_number, v.actions.recordConsent);
     consent->setObjectName(QStringLiteral("consentPage"));
     forwardLock(consent);
     m_tabs->addTab(consent, tr("Consent"));
@@ -275,10 +276,10 @@ QWidget* CustomerDetailWidget::buildIdentity(const CustomerView& v)
     auto* buttons = new QHBoxLayout;
     m_request = new QPushButton(tr("&Request full view…"), page);
     m_request->setObjectName(QStringLiteral("requestFullViewButton"));
-    m_request->setVisible(Policy::allows(m_context.session.info().role, Operation::CreateRequest));
+    m_request->setVisible(v.actions.requestReveal);
     m_show = new QPushButton(tr("Show f&ull values"), page);
     m_show->setObjectName(QStringLiteral("showFullValuesButton"));
-    m_show->setVisible(Policy::allows(m_context.session.info().role, Operation::RevealField));
+    m_show->setVisible(v.actions.reveal);
     m_hide = new QPushButton(tr("Hi&de full values"), page);
     m_hide->setObjectName(QStringLiteral("hideFullValuesButton"));
     m_hide->setVisible(m_show->isVisibleTo(page));

@@ -26,6 +26,10 @@ class ProtectedLabel;
 // ProtectedLabels with a countdown to the end of the approval; at the end — or on "Hide", or when the
 // approval was revoked — the labels show the masked values again. Nothing else keeps the full values.
 //
+// The same widget serves every role that opens a customer (the customer manager's tabs, the branch manager's
+// customer page): which actions it offers (edit, request, show full values, record service, complaints,
+// consent) is the core's answer for this session and customer (CustomerView::actions), never a role check here.
+//
 // When the core refuses the customer (not the user's customer, restricted, …) the widget shows the refusal
 // and no data. A locked session is reported through lockRequested(), like Workspace::fail.
 class CustomerDetailWidget : public ContextWidget

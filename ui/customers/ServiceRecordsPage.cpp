@@ -6,7 +6,6 @@
 #include "common/FreeTextWarning.h"
 #include "customers/CustomerCare.h"
 #include "customers/CustomerService.h"
-#include "policy/Policy.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -22,7 +21,8 @@ namespace bv::ui {
 
 using S = CustomerWidgetSupport;
 
-ServiceRecordsPage::ServiceRecordsPage(const WorkspaceContext& context, const QString& customerNo, QWidget* parent)
+ServiceRecordsPage::ServiceRecordsPage(
+    const WorkspaceContext& context, const QString& customerNo, bool mayRecord, QWidget* parent)
     : ContextWidget(context, parent)
     , m_number(customerNo)
 {
@@ -31,7 +31,7 @@ ServiceRecordsPage::ServiceRecordsPage(const WorkspaceContext& context, const QS
         {tr("Date"), tr("Channel"), tr("Service given"), tr("Recorded by"), tr("Recorded at")}, m_context.clipboard,
         tr("Service records"));
     layout->addWidget(m_table, 1);
-    if (Policy::allows(m_context.session.info().role, Operation::RecordService)) {
+    if (mayRecord) {
         auto* box = new QGroupBox(tr("New service record"), this);
         auto* form = new QFormLayout(box);
         m_servedOn = new QDateEdit(S::today(m_context), box);

@@ -16,7 +16,9 @@ class ServiceRecordsPage : public ContextWidget
 {
     Q_OBJECT
 public:
-    ServiceRecordsPage(const WorkspaceContext& context, const QString& customerNo, QWidget* parent = nullptr);
+    // `mayRecord`: the core's answer for this customer (CustomerView::actions); without it the page only lists.
+    ServiceRecordsPage(
+        const WorkspaceContext& context, const QString& customerNo, bool mayRecord, QWidget* parent = nullptr);
 
 public slots:
     void reload();

@@ -1,5 +1,6 @@
 #include "LockPage.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -14,13 +15,13 @@ LockPage::LockPage(QWidget* parent)
     setObjectName(QStringLiteral("lockPage"));
     auto* outer = new QVBoxLayout(this);
     outer->addStretch();
-    auto* title = new QLabel(tr("The session is locked"), this);
-    QFont font = title->font();
+    m_title = new QLabel(this);
+    QFont font = m_title->font();
     font.setPointSizeF(font.pointSizeF() * 1.5);
     font.setBold(true);
-    title->setFont(font);
-    title->setAlignment(Qt::AlignCenter);
-    outer->addWidget(title);
+    m_title->setFont(font);
+    m_title->setAlignment(Qt::AlignCenter);
+    outer->addWidget(m_title);
     m_who = new QLabel(this);
     m_who->setAlignment(Qt::AlignCenter);
     outer->addWidget(m_who);
@@ -29,20 +30,18 @@ LockPage::LockPage(QWidget* parent)
     m_password = new QLineEdit(this);
     m_password->setObjectName(QStringLiteral("unlockPasswordLineEdit"));
     m_password->setEchoMode(QLineEdit::Password);
-    m_password->setPlaceholderText(tr("Password"));
-    m_password->setAccessibleName(tr("Password"));
     m_password->setMinimumWidth(260);
     auto* passwordLabel = new QLabel(tr("&Password:"), this);
     passwordLabel->setBuddy(m_password);
     row->addWidget(passwordLabel);
     row->addWidget(m_password);
-    m_unlock = new QPushButton(tr("&Unlock"), this);
+    m_unlock = new QPushButton(this);
     m_unlock->setObjectName(QStringLiteral("unlockButton"));
     m_unlock->setDefault(true);
     row->addWidget(m_unlock);
-    auto* signOut = new QPushButton(tr("Sign &out"), this);
-    signOut->setObjectName(QStringLiteral("signOutButton"));
-    row->addWidget(signOut);
+    m_signOut = new QPushButton(this);
+    m_signOut->setObjectName(QStringLiteral("signOutButton"));
+    row->addWidget(m_signOut);
     row->addStretch();
     outer->addLayout(row);
     m_message = new QLabel(this);
@@ -54,11 +53,31 @@ LockPage::LockPage(QWidget* parent)
     outer->addStretch();
     connect(m_unlock, &QPushButton::clicked, this, &LockPage::attempt);
     connect(m_password, &QLineEdit::returnPressed, this, &LockPage::attempt);
-    connect(signOut, &QPushButton::clicked, this, &LockPage::signOutRequested);
+    connect(m_signOut, &QPushButton::clicked, this, &LockPage::signOutRequested);
+    retranslate();
+}
+
+void LockPage::retranslate()
+{
+    m_title->setText(tr("The session is locked"));
+    m_password->setPlaceholderText(tr("Password"));
+    m_password->setAccessibleName(tr("Password"));
+    m_unlock->setText(tr("&Unlock"));
+    m_signOut->setText(tr("Sign &out"));
+    if (!m_displayName.isEmpty())
+        m_who->setText(tr("Signed in as %1. Enter your password to continue.").arg(m_displayName));
+}
+
+void LockPage::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
 }
 
 void LockPage::setUser(const QString& displayName)
 {
+    m_displayName = displayName;
     m_who->setText(tr("Signed in as %1. Enter your password to continue.").arg(displayName));
     m_message->clear();
 }

@@ -29,12 +29,20 @@ public:
     QLabel* messageLabel() const { return m_message; }
     void attempt();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 signals:
     void unlocked();
     void signOutRequested();
 
 private:
+    void retranslate();
+
     Unlock m_unlockFn;
+    QString m_displayName;
+    QLabel* m_title = nullptr;
+    QPushButton* m_signOut = nullptr;
     QLabel* m_who = nullptr;
     QLineEdit* m_password = nullptr;
     QLabel* m_message = nullptr;

@@ -45,6 +45,7 @@ QString MainWindow::titleFor(const Actor& who, const QString& branch)
 void MainWindow::buildMenus()
 {
     QMenu* session = menuBar()->addMenu(tr("Sess&ion"));
+    session->setObjectName(QStringLiteral("sessionMenu"));
     QAction* lock = session->addAction(tr("&Lock"));
     lock->setObjectName(QStringLiteral("lockAction"));
     lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -59,6 +60,7 @@ void MainWindow::buildMenus()
     connect(signOut, &QAction::triggered, this, &MainWindow::signOutRequested);
 
     QMenu* language = menuBar()->addMenu(tr("Lan&guage"));
+    language->setObjectName(QStringLiteral("languageMenu"));
     auto* group = new QActionGroup(language);
     const struct
     {
@@ -68,7 +70,10 @@ void MainWindow::buildMenus()
         {QStringLiteral("en"), QStringLiteral("&English")}};
     for (const auto& entry : languages) {
         QAction* action = language->addAction(entry.label);
+        action->setObjectName(
+            QStringLiteral("languageAction_%1").arg(entry.key.isEmpty() ? QStringLiteral("system") : entry.key));
         action->setCheckable(true);
+        action->setChecked(entry.key == m_language);
         group->addAction(action);
         const QString key = entry.key;
         connect(action, &QAction::triggered, this, [this, key] { emit languageRequested(key); });
@@ -81,6 +86,24 @@ void MainWindow::buildMenus()
             tr("BranchVault %1\nBranch customer information protection (网点客户信息保护管理系统).")
                 .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::setCurrentLanguage(const QString& language)
+{
+    m_language = language;
+    const QString name
+        = QStringLiteral("languageAction_%1").arg(language.isEmpty() ? QStringLiteral("system") : language);
+    for (QAction* action : menuBar()->findChildren<QAction*>()) {
+        if (action->objectName().startsWith(QLatin1String("languageAction_")))
+            action->setChecked(action->objectName() == name);
+    }
+}
+
+void MainWindow::retranslate()
+{
+    setMenuBar(new QMenuBar(this)); // the old bar and its menus go with it
+    buildMenus();
+    setWindowTitle(m_workspace ? titleFor(m_who, m_branch) : tr("BranchVault"));
 }
 
 void MainWindow::clearWorkspace()
@@ -100,6 +123,8 @@ void MainWindow::showWorkspace(Workspace* workspace, const Actor& who, const QSt
     connect(workspace, &Workspace::lockRequested, this, &MainWindow::lockRequested);
     // queued: a restore closes the database and destroys the workspace that asked for it
     connect(workspace, &Workspace::restoreRequested, this, &MainWindow::restoreRequested, Qt::QueuedConnection);
+    m_who = who;
+    m_branch = branch;
     setWindowTitle(titleFor(who, branch));
     statusBar()->showMessage(tr("Signed in: %1 · %2 · branch %3").arg(who.displayName, Roles::label(who.role), branch));
 }

@@ -30,6 +30,11 @@ public:
     Workspace* workspace() const { return m_workspace; }
     LockPage* lockPage() const { return m_lock; }
     static QString titleFor(const Actor& who, const QString& branch);
+    // The language chosen in the Language menu ("" for the system language, "zh_CN", "en"): its entry is checked.
+    void setCurrentLanguage(const QString& language);
+    QString currentLanguage() const { return m_language; }
+    // After the translators changed: the menus are built again in the new language, the title follows.
+    void retranslate();
 
 signals:
     void lockRequested();
@@ -44,6 +49,9 @@ private:
 
     QStackedWidget* m_stack = nullptr;
     QPointer<Workspace> m_workspace;
+    QString m_language;
+    Actor m_who;
+    QString m_branch;
     LockPage* m_lock = nullptr;
 };
 

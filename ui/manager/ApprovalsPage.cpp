@@ -53,4 +53,10 @@ void ApprovalsPage::updateTitles()
     m_tabs->setTabText(2, tr("Special re&quests (%1)").arg(m_requests->pendingCount()));
 }
 
+void ApprovalsPage::showPanel(ManagerPage* panel)
+{
+    if (m_tabs->indexOf(panel) >= 0)
+        m_tabs->setCurrentWidget(panel);
+}
+
 } // namespace bv::ui

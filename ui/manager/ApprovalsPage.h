@@ -22,6 +22,8 @@ public:
     ChangeApprovalsPanel* changes() const { return m_changes; }
     TierApprovalsPanel* tiers() const { return m_tiers; }
     RequestApprovalsPanel* requests() const { return m_requests; }
+    // Brings one of the three panels to the front (from the home page).
+    void showPanel(ManagerPage* panel);
 
 private:
     void updateTitles();

@@ -4,8 +4,11 @@
 #include "admin/OverviewPage.h"
 #include "admin/SettingsPage.h"
 #include "admin/StoragePage.h"
+#include "common/Icons.h"
+#include "home/HomePage.h"
 #include "reports/ReportsPage.h"
 
+#include <QShortcut>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -20,19 +23,27 @@ AdminWorkspace::AdminWorkspace(const WorkspaceContext& context, QWidget* parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("pagesTabWidget"));
     m_tabs->setAccessibleName(tr("Administration pages"));
+    m_home = new HomePage(m_context, Role::Admin, m_tabs);
     m_overview = new OverviewPage(m_context, m_tabs);
     m_accounts = new AccountsPage(m_context, m_tabs);
     m_settings = new SettingsPage(m_context, m_tabs);
     m_storage = new StoragePage(m_context, m_tabs);
-    m_tabs->addTab(m_overview, tr("&Overview"));
-    m_tabs->addTab(m_accounts, tr("&Accounts"));
-    m_tabs->addTab(m_settings, tr("&Settings"));
-    m_tabs->addTab(m_storage, tr("S&torage"));
+    using Icons::Icon;
+    m_tabs->addTab(m_home, Icons::icon(Icon::Home), tr("Ho&me"));
+    m_tabs->addTab(m_overview, Icons::icon(Icon::Overview), tr("&Overview"));
+    m_tabs->addTab(m_accounts, Icons::icon(Icon::Staff), tr("&Accounts"));
+    m_tabs->addTab(m_settings, Icons::icon(Icon::Settings), tr("&Settings"));
+    m_tabs->addTab(m_storage, Icons::icon(Icon::Storage), tr("S&torage"));
     m_reports = new ReportsPage(m_context, m_tabs);
-    m_tabs->addTab(m_reports, tr("Controlled re&ports"));
+    m_tabs->addTab(m_reports, Icons::icon(Icon::Reports), tr("Controlled re&ports"));
     layout->addWidget(m_tabs);
 
     auto failed = [this](const Error& error) { fail(error); };
+    connect(m_home, &HomePage::failed, this, failed);
+    connect(m_home, &HomePage::openRequested, this, &AdminWorkspace::openFromHome);
+    auto* refresh = new QShortcut(QKeySequence::Refresh, this);
+    refresh->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(refresh, &QShortcut::activated, this, &AdminWorkspace::reloadCurrent);
     connect(m_overview, &OverviewPage::failed, this, failed);
     connect(m_accounts, &AccountsPage::failed, this, failed);
     connect(m_settings, &SettingsPage::failed, this, failed);
@@ -53,12 +64,47 @@ void AdminWorkspace::showPage(Page page)
     m_tabs->setCurrentIndex(int(page));
 }
 
+void AdminWorkspace::openFromHome(int entry)
+{
+    switch (entry) {
+    case int(WorkCount::AccountsAwaitingConfirmation):
+    case int(WorkCount::AccountsLocked):
+    case int(WorkCount::AccountsFrozen):
+    case int(WorkCount::PasswordsExpiring):
+        showPage(Accounts);
+        return;
+    case HomePage::DatabaseFile:
+    case HomePage::AuditRows:
+    case HomePage::LastBackup:
+    case HomePage::LastDatabaseVerification:
+        showPage(Storage);
+        return;
+    default:
+        return;
+    }
+}
+
+void AdminWorkspace::reloadCurrent()
+{
+    const int index = m_tabs->currentIndex();
+    if (Page(index) == Settings)
+        return; // would throw away edits not yet saved; the page has its own way to read again
+    m_loaded.remove(index);
+    pageShown(index);
+}
+
 void AdminWorkspace::pageShown(int index)
 {
+    if (Page(index) == Home) {
+        m_home->refresh(); // accounts lock and passwords age while the administrator looks elsewhere
+        return;
+    }
     if (index < 0 || m_loaded.contains(index))
         return;
     m_loaded.insert(index);
     switch (Page(index)) {
+    case Home:
+        break;
     case Overview:
         m_overview->refresh();
         break;

@@ -10,6 +10,7 @@ namespace bv::ui {
 
 class AccountsPage;
 class OverviewPage;
+class HomePage;
 class ReportsPage;
 class SettingsPage;
 class StoragePage;
@@ -26,6 +27,7 @@ public:
 
     enum Page
     {
+        Home, // what needs this person now (HomePage)
         Overview,
         Accounts,
         Settings,
@@ -33,6 +35,11 @@ public:
         Reports
     };
     void showPage(Page page);
+    // Reads the current page again (F5; the home page also whenever it is shown).
+    void reloadCurrent();
+
+    HomePage* homePage() const { return m_home; }
+    QTabWidget* tabs() const { return m_tabs; }
 
     OverviewPage* overviewPage() const { return m_overview; }
     AccountsPage* accountsPage() const { return m_accounts; }
@@ -42,8 +49,10 @@ public:
 
 private:
     void pageShown(int index);
+    void openFromHome(int entry);
 
     QTabWidget* m_tabs = nullptr;
+    HomePage* m_home = nullptr;
     OverviewPage* m_overview = nullptr;
     AccountsPage* m_accounts = nullptr;
     SettingsPage* m_settings = nullptr;

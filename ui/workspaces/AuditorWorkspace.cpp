@@ -5,9 +5,12 @@
 #include "audit/AuditExportPage.h"
 #include "audit/AuditLogPage.h"
 #include "audit/AuditVerifyPage.h"
+#include "common/Icons.h"
+#include "home/HomePage.h"
 #include "reports/PrintRegisterPage.h"
 #include "reports/ReportsPage.h"
 
+#include <QShortcut>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -22,23 +25,31 @@ AuditorWorkspace::AuditorWorkspace(const WorkspaceContext& context, QWidget* par
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("pagesTabWidget"));
     m_tabs->setAccessibleName(tr("Audit pages"));
+    m_home = new HomePage(m_context, Role::Auditor, m_tabs);
     m_log = new AuditLogPage(m_context, m_tabs);
     m_verify = new AuditVerifyPage(m_context, m_tabs);
     m_checkpoint = new AuditCheckpointPage(m_context, m_tabs);
     m_alerts = new AuditAlertsPage(m_context, m_tabs);
     m_export = new AuditExportPage(m_context, m_tabs);
-    m_tabs->addTab(m_log, tr("Audit &log"));
-    m_tabs->addTab(m_verify, tr("&Verify"));
-    m_tabs->addTab(m_checkpoint, tr("Chec&kpoint"));
-    m_tabs->addTab(m_alerts, tr("&Alerts"));
-    m_tabs->addTab(m_export, tr("E&xport"));
+    using Icons::Icon;
+    m_tabs->addTab(m_home, Icons::icon(Icon::Home), tr("Ho&me"));
+    m_tabs->addTab(m_log, Icons::icon(Icon::AuditLog), tr("Audit &log"));
+    m_tabs->addTab(m_verify, Icons::icon(Icon::Verify), tr("&Verify"));
+    m_tabs->addTab(m_checkpoint, Icons::icon(Icon::Checkpoint), tr("Chec&kpoint"));
+    m_tabs->addTab(m_alerts, Icons::icon(Icon::Alerts), tr("&Alerts"));
+    m_tabs->addTab(m_export, Icons::icon(Icon::Export), tr("E&xport"));
     m_reports = new ReportsPage(m_context, m_tabs);
     m_register = new PrintRegisterPage(m_context, m_tabs);
-    m_tabs->addTab(m_reports, tr("Controlle&d reports"));
-    m_tabs->addTab(m_register, tr("Print &register"));
+    m_tabs->addTab(m_reports, Icons::icon(Icon::Reports), tr("Controlle&d reports"));
+    m_tabs->addTab(m_register, Icons::icon(Icon::PrintRegister), tr("Print &register"));
     layout->addWidget(m_tabs);
 
     auto failed = [this](const Error& error) { fail(error); };
+    connect(m_home, &HomePage::failed, this, failed);
+    connect(m_home, &HomePage::openRequested, this, &AuditorWorkspace::openFromHome);
+    auto* refresh = new QShortcut(QKeySequence::Refresh, this);
+    refresh->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(refresh, &QShortcut::activated, this, &AuditorWorkspace::reloadCurrent);
     connect(m_log, &AuditLogPage::failed, this, failed);
     connect(m_verify, &AuditVerifyPage::failed, this, failed);
     connect(m_checkpoint, &AuditCheckpointPage::failed, this, failed);
@@ -60,8 +71,44 @@ void AuditorWorkspace::showPage(Page page)
     m_tabs->setCurrentIndex(int(page));
 }
 
+void AuditorWorkspace::openFromHome(int entry)
+{
+    if (entry == int(WorkCount::OpenAlerts)) {
+        showPage(Alerts);
+        m_alerts->refresh(); // the list behind the count (its default period is the home page's)
+    } else if (entry == HomePage::LastAuditVerification)
+        showPage(Verify);
+}
+
+void AuditorWorkspace::reloadCurrent()
+{
+    switch (Page(m_tabs->currentIndex())) {
+    case Home:
+        m_home->refresh();
+        break;
+    case Log:
+        m_log->refresh();
+        break;
+    case Reports:
+        m_reports->reload();
+        break;
+    case Register:
+        m_register->reload();
+        break;
+    case Verify:
+    case Checkpoint:
+    case Alerts:
+    case Export:
+        break; // they run when asked
+    }
+}
+
 void AuditorWorkspace::pageShown(int index)
 {
+    if (Page(index) == Home) {
+        m_home->refresh(); // alerts arrive and verifications are run while the auditor looks elsewhere
+        return;
+    }
     if (Page(index) == Register) {
         m_register->reload(); // lendings fall due and copies are destroyed while the auditor looks elsewhere
         return;

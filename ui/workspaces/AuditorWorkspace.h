@@ -14,6 +14,7 @@ class AuditExportPage;
 class AuditLogPage;
 class AuditVerifyPage;
 class PrintRegisterPage;
+class HomePage;
 class ReportsPage;
 
 // The security auditor's workspace: the audit log with filters, chain verification (also against a
@@ -28,6 +29,7 @@ public:
 
     enum Page
     {
+        Home, // what needs this person now (HomePage)
         Log,
         Verify,
         Checkpoint,
@@ -37,6 +39,11 @@ public:
         Register
     };
     void showPage(Page page);
+    // Reads the current page again (F5; the home page also whenever it is shown).
+    void reloadCurrent();
+
+    HomePage* homePage() const { return m_home; }
+    QTabWidget* tabs() const { return m_tabs; }
 
     AuditLogPage* logPage() const { return m_log; }
     AuditVerifyPage* verifyPage() const { return m_verify; }
@@ -48,8 +55,10 @@ public:
 
 private:
     void pageShown(int index);
+    void openFromHome(int entry);
 
     QTabWidget* m_tabs = nullptr;
+    HomePage* m_home = nullptr;
     AuditLogPage* m_log = nullptr;
     AuditVerifyPage* m_verify = nullptr;
     AuditCheckpointPage* m_checkpoint = nullptr;

@@ -1,5 +1,6 @@
 #include "CustomerManagerWorkspace.h"
 
+#include "common/Icons.h"
 #include "customers/ContextWidget.h"
 #include "customers/CustomerDetailWidget.h"
 #include "customers/CustomerFormWidget.h"
@@ -8,6 +9,7 @@
 #include "customers/MyRequestsPage.h"
 #include "customers/PendingChangesPage.h"
 #include "customers/PortfolioPage.h"
+#include "home/HomePage.h"
 #include "reports/ReportsPage.h"
 
 #include <QHBoxLayout>
@@ -38,6 +40,10 @@ CustomerManagerWorkspace::CustomerManagerWorkspace(const WorkspaceContext& conte
     auto connectLock = [this](ContextWidget* page) {
         connect(page, &ContextWidget::lockRequested, this, &Workspace::lockRequested);
     };
+
+    m_home = new HomePage(m_context, Role::CustomerManager);
+    connect(m_home, &HomePage::failed, this, [this](const Error& error) { fail(error); });
+    connect(m_home, &HomePage::openRequested, this, &CustomerManagerWorkspace::openFromHome);
 
     // My customers: the portfolio, and the customers opened from it in tabs beside it
     m_customerTabs = new QTabWidget(this);
@@ -70,17 +76,21 @@ CustomerManagerWorkspace::CustomerManagerWorkspace(const WorkspaceContext& conte
     m_reports = new ReportsPage(m_context);
     connectLock(m_reports);
 
+    using Icons::Icon;
     const struct
     {
         QWidget* page;
         QString title;
-    } pages[] = {{m_customerTabs, tr("My customers")}, {m_newCustomer, tr("New customer")},
-        {m_requests, tr("My requests")}, {m_complaints, tr("My complaints")}, {m_pending, tr("Pending changes")},
-        {m_import, tr("Import")}, {m_reports, tr("Reports")}};
+        Icon icon;
+    } pages[] = {{m_home, tr("Home"), Icon::Home}, {m_customerTabs, tr("My customers"), Icon::Customers},
+        {m_newCustomer, tr("New customer"), Icon::NewCustomer}, {m_requests, tr("My requests"), Icon::Requests},
+        {m_complaints, tr("My complaints"), Icon::Complaints}, {m_pending, tr("Pending changes"), Icon::PendingChanges},
+        {m_import, tr("Import"), Icon::Import}, {m_reports, tr("Reports"), Icon::Reports}};
+    m_navigation->setIconSize(QSize(22, 22));
     int index = 0;
     for (const auto& p : pages) {
         m_pages->addWidget(p.page);
-        auto* item = new QListWidgetItem(p.title, m_navigation);
+        auto* item = new QListWidgetItem(Icons::icon(p.icon), p.title, m_navigation);
         const QKeySequence keys(QKeyCombination(Qt::CTRL, Qt::Key(Qt::Key_1 + index)));
         item->setToolTip(keys.toString(QKeySequence::NativeText));
         auto* shortcut = new QShortcut(keys, this);
@@ -91,6 +101,9 @@ CustomerManagerWorkspace::CustomerManagerWorkspace(const WorkspaceContext& conte
     }
     m_navigation->setMaximumWidth(m_navigation->sizeHintForColumn(0) + 4 * m_navigation->frameWidth() + 32);
     connect(m_navigation, &QListWidget::currentRowChanged, this, &CustomerManagerWorkspace::pageActivated);
+    auto* refresh = new QShortcut(QKeySequence::Refresh, this);
+    refresh->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(refresh, &QShortcut::activated, this, [this] { pageActivated(m_pages->currentIndex()); });
     auto* closeTab = new QShortcut(QKeySequence::Close, this);
     closeTab->setContext(Qt::WidgetWithChildrenShortcut);
     connect(closeTab, &QShortcut::activated, this, [this] {
@@ -98,7 +111,7 @@ CustomerManagerWorkspace::CustomerManagerWorkspace(const WorkspaceContext& conte
             closeCustomerTab(m_customerTabs->currentIndex());
     });
     setTabOrder(m_navigation, m_pages);
-    m_navigation->setCurrentRow(CustomersPage);
+    m_navigation->setCurrentRow(Home);
 }
 
 QString CustomerManagerWorkspace::title() const
@@ -116,6 +129,25 @@ CustomerManagerWorkspace::Page CustomerManagerWorkspace::currentPage() const
     return Page(m_pages->currentIndex());
 }
 
+void CustomerManagerWorkspace::openFromHome(int entry)
+{
+    switch (WorkCount(entry)) {
+    case WorkCount::OwnPendingChanges:
+        showPage(PendingPage);
+        return;
+    case WorkCount::OwnPendingRequests:
+    case WorkCount::OwnApprovedRequests:
+        showPage(RequestsPage);
+        return;
+    case WorkCount::ComplaintsDueToday:
+    case WorkCount::OwnOverdueComplaints:
+        showPage(ComplaintsPage);
+        return;
+    default:
+        return;
+    }
+}
+
 void CustomerManagerWorkspace::pageActivated(int index)
 {
     if (index < 0 || index >= PageCount)
@@ -123,6 +155,9 @@ void CustomerManagerWorkspace::pageActivated(int index)
     m_pages->setCurrentIndex(index);
     // lists that others change (decisions, approvals, deadlines) are read afresh when shown
     switch (Page(index)) {
+    case Home:
+        m_home->refresh(); // others decide, deadlines pass
+        break;
     case RequestsPage:
         m_requests->reload();
         break;

@@ -10,6 +10,7 @@ namespace bv::ui {
 
 class CustomerDetailWidget;
 class CustomerFormWidget;
+class HomePage;
 class ImportPage;
 class MyComplaintsPage;
 class MyRequestsPage;
@@ -17,17 +18,18 @@ class PendingChangesPage;
 class PortfolioPage;
 class ReportsPage;
 
-// The customer manager's workspace (客户经理): navigation on the left, pages on the right —
-// My customers (the own portfolio; customers open in tabs beside the list, edits too), New customer,
-// My requests, My complaints, Pending changes, Import, Reports (the portfolio summary and the data-subject report).
-// Only the own customers can be reached: every way to open a customer starts from a list the core built for this
-// session.
+// The customer manager's workspace (客户经理): navigation with icons on the left, pages on the right —
+// Home (what needs the customer manager now, read whenever shown), My customers (the own portfolio; customers open in
+// tabs beside the list, edits too), New customer, My requests, My complaints, Pending changes, Import, Reports (the
+// portfolio summary and the data-subject report). Only the own customers can be reached: every way to open a customer
+// starts from a list the core built for this session.
 class CustomerManagerWorkspace : public Workspace
 {
     Q_OBJECT
 public:
     enum Page
     {
+        Home, // what needs the customer manager now (HomePage)
         CustomersPage,
         NewCustomerPage,
         RequestsPage,
@@ -43,6 +45,8 @@ public:
 
     void showPage(Page page);
     Page currentPage() const;
+    HomePage* homePage() const { return m_home; }
+    QListWidget* navigation() const { return m_navigation; }
     PortfolioPage* portfolioPage() const { return m_portfolio; }
     CustomerFormWidget* newCustomerForm() const { return m_newCustomer; }
     MyRequestsPage* requestsPage() const { return m_requests; }
@@ -63,10 +67,12 @@ public slots:
 private:
     void pageActivated(int index);
     void editSaved(CustomerFormWidget* form, const QString& customerNo);
+    void openFromHome(int entry);
 
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;
     QTabWidget* m_customerTabs = nullptr;
+    HomePage* m_home = nullptr;
     PortfolioPage* m_portfolio = nullptr;
     CustomerFormWidget* m_newCustomer = nullptr;
     MyRequestsPage* m_requests = nullptr;

@@ -1,14 +1,19 @@
 #include "ManagerWorkspace.h"
 
+#include "common/Icons.h"
 #include "customers/ImportPage.h"
+#include "home/HomePage.h"
 #include "manager/AccountConfirmationsPage.h"
 #include "manager/ApprovalsPage.h"
 #include "manager/AssignmentPage.h"
 #include "manager/BranchCustomersPage.h"
+#include "manager/ChangeApprovalsPanel.h"
 #include "manager/CustomerHostPage.h"
 #include "manager/OverdueComplaintsPage.h"
 #include "manager/ReassignmentPage.h"
+#include "manager/RequestApprovalsPanel.h"
 #include "manager/SuspiciousPage.h"
+#include "manager/TierApprovalsPanel.h"
 #include "reports/PrintRegisterPage.h"
 #include "reports/ReportsPage.h"
 
@@ -16,11 +21,32 @@
 #include <QListWidget>
 #include <QShortcut>
 #include <QStackedWidget>
+#include <QVBoxLayout>
 
 namespace bv::ui {
 
+using Icons::Icon;
+
 namespace {
 constexpr int kShortcutPages = 9; // Ctrl+1 … Ctrl+9
+
+// The home page as one of the workspace's pages: read again every time it is shown.
+class HomeHost : public ManagerPage
+{
+public:
+    HomeHost(const WorkspaceContext& context, HomePage* home, QWidget* parent)
+        : ManagerPage(context, parent)
+        , m_home(home)
+    {
+        auto* layout = new QVBoxLayout(this);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->addWidget(home);
+    }
+    void reload() override { m_home->refresh(); }
+
+private:
+    HomePage* m_home;
+};
 } // namespace
 
 ManagerWorkspace::ManagerWorkspace(const WorkspaceContext& context, QWidget* parent)
@@ -34,26 +60,32 @@ ManagerWorkspace::ManagerWorkspace(const WorkspaceContext& context, QWidget* par
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(QStringLiteral("pagesStackedWidget"));
 
+    m_home = new HomePage(m_context, Role::Manager);
+    m_homeHost = new HomeHost(m_context, m_home, m_stack);
+    m_home->setParent(m_homeHost);
+    connect(m_home, &HomePage::failed, m_homeHost, [this](const Error& error) { fail(error); });
+    connect(m_home, &HomePage::openRequested, this, &ManagerWorkspace::openFromHome);
+    add(m_homeHost, tr("Home"), Icons::icon(Icon::Home));
     m_customers = new BranchCustomersPage(m_context, m_stack);
     m_approvals = new ApprovalsPage(m_context, m_stack);
     m_assignment = new AssignmentPage(m_context, m_stack);
     m_suspicious = new SuspiciousPage(m_context, m_stack);
     m_reassignment = new ReassignmentPage(m_context, m_stack);
     m_overdue = new OverdueComplaintsPage(m_context, m_stack);
-    add(m_customers, tr("Branch customers"));
-    add(m_approvals, tr("Approvals"));
-    add(m_assignment, tr("Assignment"));
-    add(m_suspicious, tr("Suspicious pairs"));
-    add(m_reassignment, tr("Reassignment"));
-    add(m_overdue, tr("Overdue complaints"));
+    add(m_customers, tr("Branch customers"), Icons::icon(Icon::Customers));
+    add(m_approvals, tr("Approvals"), Icons::icon(Icon::Approvals));
+    add(m_assignment, tr("Assignment"), Icons::icon(Icon::Assignment));
+    add(m_suspicious, tr("Suspicious pairs"), Icons::icon(Icon::Suspicious));
+    add(m_reassignment, tr("Reassignment"), Icons::icon(Icon::Reassignment));
+    add(m_overdue, tr("Overdue complaints"), Icons::icon(Icon::Overdue));
     m_import = new ImportPage(m_context, m_stack);
-    add(m_import, tr("Import"));
+    add(m_import, tr("Import"), Icons::icon(Icon::Import));
     m_confirmations = new AccountConfirmationsPage(m_context, m_stack);
-    add(m_confirmations, tr("Staff accounts"));
+    add(m_confirmations, tr("Staff accounts"), Icons::icon(Icon::Staff));
     m_reports = new ReportsPage(m_context, m_stack);
-    add(m_reports, tr("Reports"));
+    add(m_reports, tr("Reports"), Icons::icon(Icon::Reports));
     m_register = new PrintRegisterPage(m_context, m_stack);
-    add(m_register, tr("Print register"));
+    add(m_register, tr("Print register"), Icons::icon(Icon::PrintRegister));
     m_customer = new CustomerHostPage(m_context, m_stack);
     m_stack->addWidget(m_customer);
     connect(m_customer, &ManagerPage::lockRequested, this, &Workspace::lockRequested);
@@ -62,12 +94,14 @@ ManagerWorkspace::ManagerWorkspace(const WorkspaceContext& context, QWidget* par
         showPage(AssignmentsPage);
         m_assignment->setCustomer(number);
     });
-    // The branch list counts and reads by itself; the other pages read when first shown.
+    // The branch list counts and reads by itself; the home page reads whenever it is shown; the other pages
+    // read when first shown.
     for (ManagerPage* page : std::as_const(m_pages)) {
-        if (page != m_customers)
+        if (page != m_customers && page != m_homeHost)
             m_stale.insert(page);
     }
-    // as wide as the longest page name (in the current language), no wider
+    // as wide as the longest page name with its icon (in the current language), no wider
+    m_navigation->setIconSize(QSize(22, 22));
     const int width = m_navigation->sizeHintForColumn(0) + 2 * m_navigation->frameWidth()
         + m_navigation->fontMetrics().averageCharWidth() * 4;
     m_navigation->setMinimumWidth(width);
@@ -86,7 +120,7 @@ ManagerWorkspace::ManagerWorkspace(const WorkspaceContext& context, QWidget* par
     connect(m_navigation, &QListWidget::currentRowChanged, this, &ManagerWorkspace::navigate);
     connect(m_navigation, &QListWidget::itemClicked, this,
         [this](QListWidgetItem* item) { navigate(m_navigation->row(item)); });
-    m_navigation->setCurrentRow(CustomersPage);
+    m_navigation->setCurrentRow(Home);
 }
 
 QString ManagerWorkspace::title() const
@@ -94,11 +128,11 @@ QString ManagerWorkspace::title() const
     return tr("Branch");
 }
 
-void ManagerWorkspace::add(ManagerPage* page, const QString& label)
+void ManagerWorkspace::add(ManagerPage* page, const QString& label, const QIcon& icon)
 {
     m_pages << page;
     m_stack->addWidget(page);
-    auto* item = new QListWidgetItem(label, m_navigation);
+    auto* item = new QListWidgetItem(icon, label, m_navigation);
     if (m_pages.size() <= kShortcutPages)
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(label).arg(m_pages.size()));
     else
@@ -127,8 +161,45 @@ void ManagerWorkspace::navigate(int row)
     m_customer->close(); // no customer stays open behind another page
     ManagerPage* page = m_pages.at(row);
     m_stack->setCurrentWidget(page);
-    if (m_stale.remove(page))
+    if (m_stale.remove(page) || page == m_homeHost)
         page->reload();
+}
+
+void ManagerWorkspace::openFromHome(int entry)
+{
+    switch (WorkCount(entry)) {
+    case WorkCount::ChangesToApprove:
+        showPage(ApprovalsInboxPage);
+        m_approvals->showPanel(m_approvals->changes());
+        return;
+    case WorkCount::TierChangesToConfirm:
+        showPage(ApprovalsInboxPage);
+        m_approvals->showPanel(m_approvals->tiers());
+        return;
+    case WorkCount::RequestsToDecide:
+        showPage(ApprovalsInboxPage);
+        m_approvals->showPanel(m_approvals->requests());
+        return;
+    case WorkCount::BranchOverdueComplaints:
+        showPage(OverduePage);
+        return;
+    case WorkCount::SuspiciousPairs:
+        showPage(SuspiciousPairsPage);
+        return;
+    case WorkCount::OverdueLendings:
+    case WorkCount::PrintoutsPastUse:
+    case WorkCount::UnfinishedPrints:
+        showPage(PrintRegisterListPage);
+        return;
+    case WorkCount::CustomersToReassign:
+        showPage(ReassignmentsPage);
+        return;
+    case WorkCount::AccountsToConfirm:
+        showPage(StaffConfirmationsPage);
+        return;
+    default:
+        return;
+    }
 }
 
 void ManagerWorkspace::openCustomer(const QString& customerNo)

@@ -4,6 +4,7 @@
 
 #include <QSet>
 
+class QIcon;
 class QListWidget;
 class QStackedWidget;
 
@@ -14,6 +15,7 @@ class ApprovalsPage;
 class AssignmentPage;
 class BranchCustomersPage;
 class CustomerHostPage;
+class HomePage;
 class ImportPage;
 class ManagerPage;
 class OverdueComplaintsPage;
@@ -22,7 +24,8 @@ class ReassignmentPage;
 class ReportsPage;
 class SuspiciousPage;
 
-// The branch manager's workspace (网点负责人): a navigation list and one page per task — the branch's
+// The branch manager's workspace (网点负责人): a navigation list with icons and one page per task — first what
+// needs the manager now (the home page, read whenever it is shown), then the branch's
 // customers (paged list and exact lookups), the approvals inbox (customer changes, tier changes, special
 // requests), assignment of customers to customer managers, suspicious pairs, the reassignment list and
 // the branch's overdue complaints, staff accounts, controlled reports and the print register — plus the open
@@ -34,6 +37,7 @@ class ManagerWorkspace : public Workspace
 public:
     enum Page
     {
+        Home, // what needs the manager now (HomePage)
         CustomersPage,
         ApprovalsInboxPage,
         AssignmentsPage,
@@ -54,6 +58,8 @@ public:
     void openCustomer(const QString& customerNo);
     void reloadCurrent();
 
+    HomePage* homePage() const { return m_home; }
+    QListWidget* navigation() const { return m_navigation; }
     BranchCustomersPage* customersPage() const { return m_customers; }
     ApprovalsPage* approvalsPage() const { return m_approvals; }
     AssignmentPage* assignmentPage() const { return m_assignment; }
@@ -67,7 +73,8 @@ public:
     CustomerHostPage* customerPage() const { return m_customer; }
 
 private:
-    void add(ManagerPage* page, const QString& label);
+    void add(ManagerPage* page, const QString& label, const QIcon& icon);
+    void openFromHome(int entry);
     void navigate(int row);
     void markOthersStale();
 
@@ -75,6 +82,8 @@ private:
     QStackedWidget* m_stack = nullptr;
     QList<ManagerPage*> m_pages; // in navigation order
     QSet<ManagerPage*> m_stale; // to read again when shown
+    HomePage* m_home = nullptr;
+    ManagerPage* m_homeHost = nullptr;
     BranchCustomersPage* m_customers = nullptr;
     AccountConfirmationsPage* m_confirmations = nullptr;
     ApprovalsPage* m_approvals = nullptr;
