@@ -79,7 +79,7 @@ HomePage::HomePage(const WorkspaceContext& context, Role role, QWidget* parent)
     auto* bottom = new QHBoxLayout;
     m_updated = new QLabel(this);
     m_updated->setObjectName(QStringLiteral("homeUpdatedLabel"));
-    m_refresh = new QPushButton(tr("&Refresh"), this);
+    m_refresh = new QPushButton(tr("Re&fresh"), this);
     m_refresh->setObjectName(QStringLiteral("homeRefreshButton"));
     m_refresh->setToolTip(tr("Read the counts again (F5)"));
     bottom->addWidget(m_updated, 1);
