@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QStringList>
 
 #include <functional>
 
@@ -56,6 +57,7 @@ struct AuditFilter
     QDateTime until;
     QString login;
     QString action; // exact, or a prefix ending in '.' ("customer.")
+    QStringList actions; // any of these, exactly (a group of actions); empty: no such condition
     QString customerNo;
     QString outcome;
     qint64 afterSeq = 0; // keyset paging
