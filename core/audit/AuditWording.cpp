@@ -45,9 +45,11 @@ QString substitute(const QString& pattern, const QStringList& values)
     return out;
 }
 
-QString capitalised(QString text)
+// A sentence that starts with "the system" or "someone …" starts with a capital; a person's name is left as
+// it was typed.
+QString capitalised(QString text, const AuditRow& row)
 {
-    if (!text.isEmpty() && text.front().isLower())
+    if (row.userId <= 0 && !text.isEmpty() && text.front().isLower())
         text.front() = text.front().toUpper();
     return text;
 }
@@ -285,7 +287,7 @@ QString AuditWording::sentence(const AuditRow& row, const AuditDirectory& direct
         QString text = tr("%1 at %2: %3").arg(person, time, row.action);
         if (!row.objectType.isEmpty())
             text = tr("%1 (%2)").arg(text, object);
-        return outcomeNote(capitalised(text), row.outcome);
+        return outcomeNote(capitalised(text, row), row.outcome);
     }
     if (row.action == QLatin1String(audit::AccessDenied) && row.objectType != QLatin1String("operation")) {
         // the refused operation, then what it was about ("open a customer's details (customer 0001-…)")
@@ -297,7 +299,7 @@ QString AuditWording::sentence(const AuditRow& row, const AuditDirectory& direct
     }
     const bool failed = row.outcome == QLatin1String("failed");
     const char* pattern = failed && entry->failed ? entry->failed : entry->sentence;
-    QString text = capitalised(substitute(translated(pattern), {person, time, object}));
+    QString text = capitalised(substitute(translated(pattern), {person, time, object}), row);
     if (!(failed && entry->failed) && row.action != QLatin1String(audit::AccessDenied))
         text = outcomeNote(text, row.outcome);
     return text;
