@@ -57,11 +57,13 @@ struct AuditFilter
     QDateTime until;
     QString login;
     QString action; // exact, or a prefix ending in '.' ("customer.")
-    QStringList actions; // any of these, exactly (a group of actions); empty: no such condition
     QString customerNo;
     QString outcome;
     qint64 afterSeq = 0; // keyset paging
     int limit = 500;
+    // any of these actions, exactly (a group of actions); empty: no such condition. Last, so that the positional
+    // initialisations above keep their meaning.
+    QStringList actions;
 };
 
 // What the auditor exports or prints (docs/AUDIT.md): the first retained row, the head (sequence number,
