@@ -4,6 +4,7 @@
 #include "CustomerCliSupport.h"
 #include "audit/AuditLog.h"
 #include "audit/AuditService.h"
+#include "audit/AuditWording.h"
 #include "common/AtomicFile.h"
 #include "policy/SettingsService.h"
 
@@ -267,11 +268,22 @@ public:
         auto rows = core->audit().list(*session, *filter);
         if (!rows.ok())
             return ctx.out.fail(rows.error());
+        // Each row also as a sentence in the UI language (AuditWording, as the auditor's log page shows it):
+        // people by name and role, customers by number and stored masked name.
+        AuditDirectory directory;
+        if (auto people = core->audit().people(*session); people.ok())
+            directory.setPeople(*people);
+        if (auto names = core->audit().maskedCustomerNames(*session, AuditWording::customerNumbersIn(*rows));
+            names.ok())
+            directory.maskedNames = *names;
         QJsonArray array;
         QString text;
         for (const AuditRow& row : *rows) {
-            array.append(toJson(row));
-            text += line(row) + QLatin1Char('\n');
+            const QString sentence = AuditWording::sentence(row, directory);
+            QJsonObject json = toJson(row);
+            json.insert(QStringLiteral("sentence"), sentence);
+            array.append(json);
+            text += line(row) + QLatin1Char('\n') + QStringLiteral("        ") + sentence + QLatin1Char('\n');
         }
         QJsonObject json {{QStringLiteral("rows"), array}};
         // A full page may have more behind it: the next page starts after its last row.

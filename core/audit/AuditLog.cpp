@@ -325,6 +325,15 @@ Result<QList<AuditRow>> AuditLog::rows(const AuditFilter& filter) const
             values << filter.action;
         }
     }
+    if (!filter.actions.isEmpty()) {
+        // one bound placeholder per action: the values never become SQL text
+        QStringList marks;
+        for (const QString& action : filter.actions) {
+            marks << QStringLiteral("?");
+            values << action;
+        }
+        sql += QStringLiteral(" AND action IN (") + marks.join(QLatin1Char(',')) + QLatin1Char(')');
+    }
     if (!filter.customerNo.isEmpty()) {
         sql += QStringLiteral(" AND customer_no = ?");
         values << filter.customerNo;

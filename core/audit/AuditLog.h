@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QStringList>
 
 #include <functional>
 
@@ -60,6 +61,9 @@ struct AuditFilter
     QString outcome;
     qint64 afterSeq = 0; // keyset paging
     int limit = 500;
+    // any of these actions, exactly (a group of actions); empty: no such condition. Last, so that the positional
+    // initialisations above keep their meaning.
+    QStringList actions;
 };
 
 // What the auditor exports or prints (docs/AUDIT.md): the first retained row, the head (sequence number,

@@ -4,13 +4,17 @@
 #include "AuditAlerts.h"
 #include "common/AtomicFile.h"
 #include "customers/WorkingCalendar.h"
+#include "db/Database.h"
+#include "db/QueryRows.h"
 #include "db/Transaction.h"
 #include "policy/AccessControl.h"
+#include "policy/FieldCatalogue.h"
 #include "policy/SettingsService.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QMap>
 #include <QSet>
@@ -54,6 +58,8 @@ QJsonObject filterTerms(const AuditFilter& filter)
         terms.insert(QStringLiteral("login"), filter.login);
     if (!filter.action.isEmpty())
         terms.insert(QStringLiteral("action"), filter.action);
+    if (!filter.actions.isEmpty())
+        terms.insert(QStringLiteral("actions"), QJsonArray::fromStringList(filter.actions));
     if (!filter.customerNo.isEmpty())
         terms.insert(QStringLiteral("customerNo"), filter.customerNo);
     if (!filter.outcome.isEmpty())
@@ -207,6 +213,56 @@ Result<QList<AuditRow>> AuditService::list(const Session& session, const AuditFi
     // The rows are handed out only once the read is on record.
     BV_TRY(record(*actor, audit::AuditRead, QStringLiteral("audit_log"), QString(), details));
     return rows;
+}
+
+Result<QList<AuditPerson>> AuditService::people(const Session& session)
+{
+    auto actor = m_access.authorize(session, Operation::ReadAudit);
+    if (!actor.ok())
+        return actor.error();
+    if (!m_db)
+        return makeError(ErrorCode::Internal,
+            tr("The staff accounts cannot be listed for the audit log: the audit service was set up without its "
+               "database. Report this to the developers."));
+    auto q = m_db->query(QStringLiteral("SELECT id, login, display_name, role, status FROM users "
+                                        "ORDER BY display_name COLLATE NOCASE, login COLLATE NOCASE"));
+    if (!q.ok())
+        return q.error();
+    QList<AuditPerson> people;
+    while (q->next())
+        people << AuditPerson {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
+            q->value(3).toString(), q->value(4).toString() == QLatin1String("frozen")};
+    BV_TRY(rowsFinished(*q, Reading::Accounts));
+    return people;
+}
+
+Result<QHash<QString, QString>> AuditService::maskedCustomerNames(
+    const Session& session, const QStringList& customerNos)
+{
+    auto actor = m_access.authorize(session, Operation::ReadAudit);
+    if (!actor.ok())
+        return actor.error();
+    if (!m_db)
+        return makeError(ErrorCode::Internal,
+            tr("The customers' masked names cannot be shown in the audit log: the audit service was set up "
+               "without its database. Report this to the developers."));
+    QHash<QString, QString> names;
+    for (const QString& number : customerNos) {
+        if (number.isEmpty() || names.contains(number))
+            continue;
+        // the stored masked form only (sealed_value.masked): the sealed value is never read
+        auto q = m_db->cached(QStringLiteral("SELECT s.masked FROM customers c JOIN sealed_value s "
+                                             "ON s.owner_kind = 'customer' AND s.owner_id = c.id AND s.field = ? "
+                                             "WHERE c.customer_no = ?"),
+            {QString::fromLatin1(fields::Name), number});
+        if (!q.ok())
+            return q.error();
+        if ((*q)->next() && !(*q)->value(0).toString().isEmpty())
+            names.insert(number, (*q)->value(0).toString());
+        BV_TRY(rowsFinished(**q, Reading::Customers));
+        (*q)->finish();
+    }
+    return names;
 }
 
 Result<AuditVerification> AuditService::verify(const Session& session)

@@ -4,6 +4,7 @@
 #include "auth/Session.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 #include <functional>
 
@@ -29,6 +30,17 @@ struct AuditAlert
     QList<qint64> seqs; // the audit rows behind it (at most 50)
 };
 
+// A staff account as the audit log names it: for the auditor's person filter and for sentences that name
+// people ("Zhang Wei (customer manager)"). Staff data only; no customer data.
+struct AuditPerson
+{
+    qint64 id = 0;
+    QString login;
+    QString displayName;
+    QString role; // role key ("customer_manager")
+    bool frozen = false;
+};
+
 // The security auditor's front door to the audit log: reading with filters, verifying the chain (also
 // against an earlier checkpoint), exporting checkpoints and CSV, retention purge and alerts. Only the
 // auditor reads the log (VerifyAudit is also the administrator's, it reveals no row). Every use is
@@ -43,6 +55,14 @@ public:
     AuditService(Database& db, AuditLog& log, AccessControl& access, SettingsService& settings, const Clock& clock);
 
     Result<QList<AuditRow>> list(const Session& session, const AuditFilter& filter);
+    // Every staff account (frozen ones too: their rows stay attributable), ordered by display name. For the
+    // person filter and the sentences (AuditWording). Needs ReadAudit; reads no log row, so no row of its own.
+    Result<QList<AuditPerson>> people(const Session& session);
+    // The stored masked names of these customers (DESIGN §3: the auditor sees customer numbers and masked
+    // names only), by customer number; a number without a stored masked name (unknown, anonymised) is left
+    // out. Never opens a sealed value. Needs ReadAudit; the rows they belong to were read (and recorded)
+    // through list().
+    Result<QHash<QString, QString>> maskedCustomerNames(const Session& session, const QStringList& customerNos);
     Result<AuditVerification> verify(const Session& session);
     Result<AuditVerification> verifyAgainst(const Session& session, const QString& checkpointText);
     Result<QString> checkpoint(const Session& session); // the checkpoint text to save or print

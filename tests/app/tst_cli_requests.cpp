@@ -290,6 +290,11 @@ private slots:
             QCOMPARE(row.value(QStringLiteral("prevHash")).toString().size(), 64);
             QVERIFY(row.value(QStringLiteral("details")).isObject());
             QVERIFY(row.value(QStringLiteral("at")).toString().endsWith(QLatin1Char('Z')));
+            // and in words: the request by its number, about the customer (AuditWording)
+            const QString sentence = row.value(QStringLiteral("sentence")).toString();
+            QVERIFY2(sentence.contains(QStringLiteral("special request no. %1 about customer %2")
+                                           .arg(row.value(QStringLiteral("objectId")).toString(), customerNo)),
+                qPrintable(sentence));
         }
         QCOMPARE(actions,
             (QStringList {QStringLiteral("request.create"), QStringLiteral("request.approve"),
@@ -331,7 +336,7 @@ private slots:
             CliRunner::passwordOf(QStringLiteral("u1")).toUtf8() + "\n");
         QCOMPARE(twoFilters.status, exitStatusFor(ErrorCode::InvalidInput));
 
-        // text output: one line per row; --limit and --after page through the log
+        // text output: one line per row and its sentence; --limit and --after page through the log
         Run firstPage = m_cli.as(QStringLiteral("u1"),
             {QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("3"),
                 QStringLiteral("--json")});
@@ -342,10 +347,13 @@ private slots:
             {QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("2"),
                 QStringLiteral("--after"), QStringLiteral("3")});
         QCOMPARE(secondPage.status, 0);
+        // each row's line, then the row as a sentence, indented
         const QList<QByteArray> lines = secondPage.out.trimmed().split('\n');
-        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines.size(), 4);
         QVERIFY(lines.at(0).trimmed().startsWith("4 "));
-        QVERIFY(lines.at(1).trimmed().startsWith("5 "));
+        QVERIFY(lines.at(1).startsWith("        ") && lines.at(1).contains(" at "));
+        QVERIFY(lines.at(2).trimmed().startsWith("5 "));
+        QVERIFY(lines.at(3).startsWith("        ") && lines.at(3).contains(" at "));
         QVERIFY(secondPage.err.contains("--after 5"));
 
         // TIME filters: a date is 00:00 branch time; --until is exclusive

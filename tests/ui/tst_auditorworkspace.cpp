@@ -9,6 +9,7 @@
 #include "audit/AuditLog.h"
 #include "audit/AuditLogModel.h"
 #include "audit/AuditLogPage.h"
+#include "audit/AuditWording.h"
 #include "auth/AccountService.h"
 #include "auth/AuthService.h"
 #include "common/ClipboardGuard.h"
@@ -20,6 +21,7 @@
 #include "customers/ViewCopyGuard.h"
 #include "db/Database.h"
 #include "policy/FieldCatalogue.h"
+#include "policy/Masking.h"
 #include "policy/SettingsService.h"
 #include "vault/Vault.h"
 #include "workspaces/AuditorWorkspace.h"
@@ -74,12 +76,20 @@ private:
         return rows;
     }
 
-    void applyFilter(AuditorWorkspace& w, const QString& login, const QString& action,
+    static QStringList groupOf(const QString& key)
+    {
+        for (const AuditWording::Group& group : AuditWording::groups())
+            if (group.key == key)
+                return group.actions;
+        return {};
+    }
+
+    void applyFilter(AuditorWorkspace& w, const QString& login, const QStringList& actions,
         const QString& outcome = QString(), const QString& customerNo = QString())
     {
         AuditFilterForm* form = w.logPage()->filterForm();
-        form->loginEdit()->setText(login);
-        form->actionCombo()->setEditText(action);
+        QVERIFY(login.isEmpty() ? (form->personCombo()->setCurrentIndex(0), true) : form->selectPerson(login));
+        QVERIFY(form->selectActions(actions));
         form->customerNumberEdit()->setText(customerNo);
         form->outcomeCombo()->setCurrentIndex(form->outcomeCombo()->findData(outcome));
         QTest::mouseClick(child<QPushButton>(&w, "applyFilterButton"), Qt::LeftButton);
@@ -153,12 +163,13 @@ private slots:
         QTableView* view = w->logPage()->view();
         view->setCurrentIndex(hits.first());
         auto* details = child<ProtectedLabel>(w.get(), "detailsLabel");
-        QVERIFY(details->text().startsWith(QStringLiteral("Row %1").arg(model->rowFromIndex(hits.first()).seq)));
+        QVERIFY2(details->text().contains(QStringLiteral("Row %1 · ").arg(model->rowFromIndex(hits.first()).seq)),
+            qPrintable(details->text()));
         QCOMPARE(details->textInteractionFlags(), Qt::NoTextInteraction);
         for (const QString& full : std::as_const(fullValues))
             QVERIFY(!details->text().contains(full));
         QVERIFY(ViewCopyGuard::of(view)); // no default menu of the view: only "Copy row" without the details
-        QVERIFY(!ViewCopyGuard::of(view)->copyColumns().contains(AuditLogModel::Details));
+        QVERIFY(!ViewCopyGuard::of(view)->copyColumns().contains(AuditLogModel::Sentence));
         // reading the log is itself on record
         AuditFilter reads;
         reads.action = QString::fromLatin1(audit::AuditRead);
@@ -170,7 +181,7 @@ private slots:
     {
         auto w = workspace();
         AuditLogModel* model = w->logPage()->model();
-        const QModelIndexList hits = model->match(model->index(0, AuditLogModel::Action), Qt::DisplayRole,
+        const QModelIndexList hits = model->match(model->index(0, AuditLogModel::Action), AuditLogModel::RawActionRole,
             QString::fromLatin1(audit::CustomerLookup), 1, Qt::MatchExactly);
         QCOMPARE(hits.size(), 1);
         const AuditRow row = model->rowFromIndex(hits.first());
@@ -183,8 +194,9 @@ private slots:
         const QString copied = QApplication::clipboard()->text();
         QVERIFY2(copied.startsWith(QString::number(row.seq) + QLatin1Char('\t')), qPrintable(copied));
         QVERIFY(copied.contains(number));
-        QVERIFY(copied.contains(QString::fromLatin1(audit::CustomerLookup)));
+        QVERIFY(copied.contains(QStringLiteral("Counter lookup")));
         QVERIFY(!copied.contains(QStringLiteral("purpose")));
+        QVERIFY(!copied.contains(QStringLiteral("at the counter"))); // not the sentence (it names the customer)
     }
 
     void filtersByLoginActionOutcomeAndCustomer()
@@ -193,18 +205,18 @@ private slots:
         auto w = workspace();
         AuditLogModel* model = w->logPage()->model();
 
-        applyFilter(*w, QStringLiteral("cm1"), QStringLiteral("customer."));
+        applyFilter(*w, QStringLiteral("cm1"), groupOf(QStringLiteral("customers")));
         QVERIFY(model->rowCount() >= 2); // create, open
         for (const AuditRow& row : rowsOf(model)) {
             QCOMPARE(row.login, QStringLiteral("cm1"));
             QVERIFY2(row.action.startsWith(QStringLiteral("customer.")), qPrintable(row.action));
         }
 
-        applyFilter(*w, QStringLiteral("m1"), QString::fromLatin1(audit::CustomerApprove));
+        applyFilter(*w, QStringLiteral("m1"), {QString::fromLatin1(audit::CustomerApprove)});
         QCOMPARE(model->rowCount(), 1);
         QCOMPARE(model->rowFromIndex(model->index(0, 0)).customerNo, number);
 
-        applyFilter(*w, QString(), QString(), QStringLiteral("denied"));
+        applyFilter(*w, QString(), {}, QStringLiteral("denied"));
         QVERIFY(model->rowCount() >= 1);
         const QList<AuditRow> denied = rowsOf(model);
         for (const AuditRow& row : denied)
@@ -212,18 +224,19 @@ private slots:
         QVERIFY(std::any_of(
             denied.cbegin(), denied.cend(), [](const AuditRow& r) { return r.login == QLatin1String("cm1"); }));
 
-        applyFilter(*w, QString(), QString(), QString(), number);
+        applyFilter(*w, QString(), {}, QString(), number);
         QVERIFY(model->rowCount() >= 4);
         for (const AuditRow& row : rowsOf(model))
             QCOMPARE(row.customerNo, number);
 
-        applyFilter(*w, QStringLiteral("nobody"), QString());
+        applyFilter(*w, QStringLiteral("k1"), groupOf(QStringLiteral("audit")));
         QCOMPARE(model->rowCount(), 0);
         QCOMPARE(child<QLabel>(w.get(), "rowCountLabel")->text(), QStringLiteral("0 row(s)."));
 
         // a time range that ends before everything
         AuditFilterForm* form = w->logPage()->filterForm();
-        form->loginEdit()->clear();
+        form->personCombo()->setCurrentIndex(0);
+        form->actionCombo()->setCurrentIndex(0);
         form->untilCheck()->setChecked(true);
         AuditFilterForm::setBranchTime(form->untilEdit(), t->clock.nowUtc().addDays(-1));
         QTest::mouseClick(child<QPushButton>(w.get(), "applyFilterButton"), Qt::LeftButton);
@@ -231,6 +244,73 @@ private slots:
         QTest::mouseClick(child<QPushButton>(w.get(), "clearFilterButton"), Qt::LeftButton);
         QVERIFY(model->rowCount() > 10);
         QVERIFY(failures().isEmpty());
+    }
+
+    // Issue 13: the auditor reads sentences; the person filter is a chooser of accounts, the action filter
+    // offers translated groups; the selected row stays available as stored in the details pane.
+    void sentencesPersonAndActionChoicesAndTheRawRow()
+    {
+        auto w = workspace();
+        AuditLogModel* model = w->logPage()->model();
+        AuditFilterForm* form = w->logPage()->filterForm();
+        const QString masked = Masking::mask(MaskKind::Name, fullValues.constFirst());
+
+        // the person chooser: every account by name, login and role (and the system); no free text
+        QComboBox* person = form->personCombo();
+        QVERIFY(!person->isEditable());
+        QVERIFY(person->findText(QStringLiteral("张经理 (cm1), Customer manager")) > 0);
+        QVERIFY(person->findData(QStringLiteral("system")) > 0);
+        // the action chooser: a group heading, then its actions by their labels
+        QComboBox* action = form->actionCombo();
+        QVERIFY(!action->isEditable());
+        const int customers = action->findText(QStringLiteral("Customers (all)"));
+        QVERIFY(customers > 0);
+        QCOMPARE(action->itemData(customers).toStringList(), groupOf(QStringLiteral("customers")));
+        QCOMPARE(action->itemText(customers + 1).trimmed(),
+            AuditWording::actionLabel(groupOf(QStringLiteral("customers")).constFirst()));
+
+        applyFilter(*w, QStringLiteral("cm1"), {QString::fromLatin1(audit::CustomerOpen)}, QString(), number);
+        QCOMPARE(model->rowCount(), 1);
+        const QModelIndex sentence = model->index(0, AuditLogModel::Sentence);
+        const AuditRow row = model->rowFromIndex(sentence);
+        const QString time = AuditWording::clockText(row.at);
+        QCOMPARE(sentence.data().toString(),
+            QStringLiteral("张经理 (customer manager) opened the details of customer %1 (%2) at %3")
+                .arg(number, masked, time));
+        QCOMPARE(model->index(0, AuditLogModel::Person).data().toString(), QStringLiteral("张经理 (cm1)"));
+        QCOMPARE(model->index(0, AuditLogModel::RoleColumn).data().toString(), QStringLiteral("Customer manager"));
+        QCOMPARE(model->index(0, AuditLogModel::Action).data().toString(), QStringLiteral("Customer details opened"));
+        QCOMPARE(model->index(0, AuditLogModel::Action).data(Qt::ToolTipRole).toString(),
+            QString::fromLatin1(audit::CustomerOpen));
+
+        // the details pane: the sentence, then the row as stored (raw action, JSON details, both hashes)
+        w->logPage()->view()->setCurrentIndex(sentence);
+        const QString details = child<ProtectedLabel>(w.get(), "detailsLabel")->text();
+        QVERIFY2(details.startsWith(sentence.data().toString()), qPrintable(details));
+        QVERIFY2(details.contains(QStringLiteral("Action customer.open · outcome ok")), qPrintable(details));
+        QVERIFY2(details.contains(QStringLiteral("Details ") + row.details), qPrintable(details));
+        QVERIFY(details.contains(QString::fromLatin1(row.hash.toHex())));
+        QVERIFY(details.contains(QString::fromLatin1(row.prevHash.toHex())));
+        for (const QString& full : std::as_const(fullValues))
+            QVERIFY(!details.contains(full));
+
+        // the clerk's lookup: its details in words (purpose as typed, masked name and ID, the result)
+        applyFilter(*w, QStringLiteral("k1"), groupOf(QStringLiteral("customers")));
+        QCOMPARE(model->rowCount(), 1);
+        w->logPage()->view()->setCurrentIndex(model->index(0, AuditLogModel::Sentence));
+        const QString lookup = child<ProtectedLabel>(w.get(), "detailsLabel")->text();
+        QVERIFY2(lookup.contains(QStringLiteral("Purpose: counter")), qPrintable(lookup));
+        QVERIFY2(lookup.contains(QStringLiteral("Result: one customer found")), qPrintable(lookup));
+        QVERIFY2(lookup.contains(QStringLiteral("Name (masked): ") + masked), qPrintable(lookup));
+        QVERIFY(failures().isEmpty());
+
+        // in Chinese, the same row reads in Chinese after a reload
+        bv::installTranslations(QStringLiteral("zh_CN"));
+        applyFilter(*w, QStringLiteral("cm1"), {QString::fromLatin1(audit::CustomerOpen)}, QString(), number);
+        const QString chinese = model->index(0, AuditLogModel::Sentence).data().toString();
+        bv::installTranslations(QStringLiteral("en"));
+        QCOMPARE(
+            chinese, QStringLiteral("张经理（客户经理）在 %3 打开了客户 %1（%2）的详情").arg(number, masked, time));
     }
 
     void modelPagesByKeysetAndPassesTheTester()

@@ -35,6 +35,8 @@ AuditExportPage::AuditExportPage(const WorkspaceContext& context, QWidget* paren
     auto* boxLayout = new QVBoxLayout(box);
     m_filter = new AuditFilterForm(QStringLiteral("export"), box);
     m_filter->clear(m_context.core.clock().nowUtc());
+    if (auto people = m_context.core.audit().people(m_context.session); people.ok())
+        m_filter->setPeople(*people);
     boxLayout->addWidget(m_filter);
     layout->addWidget(box);
     auto* buttons = new QHBoxLayout;

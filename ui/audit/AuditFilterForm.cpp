@@ -3,10 +3,12 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QFont>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 
+#include "audit/AuditWording.h"
 #include "customers/WorkingCalendar.h"
 
 namespace bv::ui {
@@ -38,20 +40,25 @@ AuditFilterForm::AuditFilterForm(const QString& namePrefix, QWidget* parent)
     connect(m_sinceCheck, &QCheckBox::toggled, m_since, &QWidget::setEnabled);
     connect(m_untilCheck, &QCheckBox::toggled, m_until, &QWidget::setEnabled);
 
-    m_login = new QLineEdit(this);
-    m_login->setObjectName(name("LoginLineEdit"));
-    m_login->setAccessibleName(tr("User login"));
-    m_login->setPlaceholderText(tr("any user"));
+    m_person = new QComboBox(this);
+    m_person->setObjectName(name("PersonComboBox"));
+    m_person->setAccessibleName(tr("Person"));
+    m_person->addItem(tr("any person"), QString());
     m_action = new QComboBox(this);
     m_action->setObjectName(name("ActionComboBox"));
-    m_action->setAccessibleName(tr("Action or action prefix"));
-    m_action->setEditable(true);
-    m_action->setInsertPolicy(QComboBox::NoInsert);
-    m_action->addItem(QString());
-    for (const char* prefix :
-        {"auth.", "access.", "user.", "settings.", "db.", "audit.", "request.", "grant.", "customer.", "report."})
-        m_action->addItem(QString::fromLatin1(prefix));
-    m_action->lineEdit()->setPlaceholderText(tr("any action (a prefix ends in \".\")"));
+    m_action->setAccessibleName(tr("Action"));
+    m_action->addItem(tr("any action"), QStringList());
+    QFont heading = m_action->font();
+    heading.setBold(true);
+    for (const AuditWording::Group& group : AuditWording::groups()) {
+        // a group heading filters the whole group; its actions follow, indented
+        m_action->addItem(tr("%1 (all)").arg(group.label), group.actions);
+        m_action->setItemData(m_action->count() - 1, heading, Qt::FontRole);
+        for (const QString& action : group.actions) {
+            m_action->addItem(QStringLiteral("    ") + AuditWording::actionLabel(action), QStringList {action});
+            m_action->setItemData(m_action->count() - 1, action, Qt::ToolTipRole);
+        }
+    }
     m_customerNo = new QLineEdit(this);
     m_customerNo->setObjectName(name("CustomerNumberLineEdit"));
     m_customerNo->setAccessibleName(tr("Customer number"));
@@ -60,9 +67,10 @@ AuditFilterForm::AuditFilterForm(const QString& namePrefix, QWidget* parent)
     m_outcome->setObjectName(name("OutcomeComboBox"));
     m_outcome->setAccessibleName(tr("Outcome"));
     m_outcome->addItem(tr("any"), QString());
-    m_outcome->addItem(tr("ok"), QStringLiteral("ok"));
-    m_outcome->addItem(tr("denied"), QStringLiteral("denied"));
-    m_outcome->addItem(tr("failed"), QStringLiteral("failed"));
+    for (AuditOutcome outcome : {AuditOutcome::Ok, AuditOutcome::Denied, AuditOutcome::Failed}) {
+        const QString key = AuditLog::outcomeKey(outcome);
+        m_outcome->addItem(AuditWording::outcomeLabel(key), key);
+    }
 
     auto label = [this](const QString& text, QWidget* buddy) {
         auto* l = new QLabel(text, this);
@@ -73,8 +81,8 @@ AuditFilterForm::AuditFilterForm(const QString& namePrefix, QWidget* parent)
     grid->addWidget(m_since, 0, 1);
     grid->addWidget(m_untilCheck, 0, 2);
     grid->addWidget(m_until, 0, 3);
-    grid->addWidget(label(tr("U&ser:"), m_login), 1, 0);
-    grid->addWidget(m_login, 1, 1);
+    grid->addWidget(label(tr("&Person:"), m_person), 1, 0);
+    grid->addWidget(m_person, 1, 1);
     grid->addWidget(label(tr("Ac&tion:"), m_action), 1, 2);
     grid->addWidget(m_action, 1, 3);
     grid->addWidget(label(tr("Customer &number:"), m_customerNo), 2, 0);
@@ -87,14 +95,12 @@ AuditFilterForm::AuditFilterForm(const QString& namePrefix, QWidget* parent)
     setTabOrder(m_sinceCheck, m_since);
     setTabOrder(m_since, m_untilCheck);
     setTabOrder(m_untilCheck, m_until);
-    setTabOrder(m_until, m_login);
-    setTabOrder(m_login, m_action);
+    setTabOrder(m_until, m_person);
+    setTabOrder(m_person, m_action);
     setTabOrder(m_action, m_customerNo);
     setTabOrder(m_customerNo, m_outcome);
 
-    connect(m_login, &QLineEdit::returnPressed, this, &AuditFilterForm::submitted);
     connect(m_customerNo, &QLineEdit::returnPressed, this, &AuditFilterForm::submitted);
-    connect(m_action->lineEdit(), &QLineEdit::returnPressed, this, &AuditFilterForm::submitted);
 }
 
 void AuditFilterForm::setBranchTime(QDateTimeEdit* edit, const QDateTime& utc)
@@ -115,9 +121,9 @@ AuditFilter AuditFilterForm::filter() const
         filter.since = branchTimeOf(m_since);
     if (m_untilCheck->isChecked())
         filter.until = branchTimeOf(m_until);
-    filter.login = m_login->text().trimmed();
-    filter.action = m_action->currentText().trimmed();
-    filter.customerNo = m_customerNo->text().trimmed();
+    filter.login = m_person->currentData().toString();
+    filter.actions = m_action->currentData().toStringList();
+    filter.customerNo = m_customerNo->text().trimmed().toUpper();
     filter.outcome = m_outcome->currentData().toString();
     return filter;
 }
@@ -128,11 +134,48 @@ void AuditFilterForm::clear(const QDateTime& now)
     m_untilCheck->setChecked(false);
     setBranchTime(m_since, now.addDays(-1));
     setBranchTime(m_until, now.addSecs(60));
-    m_login->clear();
+    m_person->setCurrentIndex(0);
     m_action->setCurrentIndex(0);
-    m_action->setEditText(QString());
     m_customerNo->clear();
     m_outcome->setCurrentIndex(0);
+}
+
+void AuditFilterForm::setPeople(const QList<AuditPerson>& people)
+{
+    const QString chosen = m_person->currentData().toString();
+    while (m_person->count() > 1)
+        m_person->removeItem(1);
+    m_person->addItem(AuditWording::roleLabel(QStringLiteral("system")), QStringLiteral("system"));
+    for (const AuditPerson& person : people) {
+        QString text = tr("%1 (%2), %3")
+                           .arg(person.displayName.isEmpty() ? person.login : person.displayName, person.login,
+                               AuditWording::roleLabel(person.role));
+        if (person.frozen)
+            text = tr("%1, frozen").arg(text);
+        m_person->addItem(text, person.login);
+    }
+    if (!chosen.isEmpty())
+        selectPerson(chosen);
+}
+
+bool AuditFilterForm::selectPerson(const QString& login)
+{
+    for (int i = 0; i < m_person->count(); ++i) {
+        if (m_person->itemData(i).toString().compare(login, Qt::CaseInsensitive) == 0) {
+            m_person->setCurrentIndex(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool AuditFilterForm::selectActions(const QStringList& actions)
+{
+    const int index = m_action->findData(actions);
+    if (index < 0)
+        return false;
+    m_action->setCurrentIndex(index);
+    return true;
 }
 
 } // namespace bv::ui

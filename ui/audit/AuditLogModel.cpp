@@ -2,11 +2,9 @@
 
 #include "Core.h"
 #include "audit/AuditService.h"
-#include "auth/Role.h"
 #include "customers/WorkingCalendar.h"
 
 #include <QColor>
-#include <QJsonDocument>
 #include <QScopedValueRollback>
 
 namespace bv::ui {
@@ -29,10 +27,12 @@ bool AuditLogModel::reload()
 {
     beginResetModel();
     m_rows.clear();
+    m_sentences.clear();
     m_more = false;
     m_loaded = false;
     endResetModel();
     m_loaded = true;
+    m_peopleRead = false;
     return loadPage();
 }
 
@@ -52,9 +52,29 @@ bool AuditLogModel::loadPage()
         return false;
     }
     m_more = false;
+    if (!m_peopleRead) {
+        // once the read is allowed and on record: the accounts that name the people (without them, logins)
+        auto people = m_core.audit().people(m_session);
+        m_directory.setPeople(people.ok() ? *people : QList<AuditPerson>());
+        m_peopleRead = true;
+    }
     if (!rows->isEmpty()) {
+        // the masked names of the customers this page names, never a full value (DESIGN §3)
+        QStringList numbers;
+        for (const QString& number : AuditWording::customerNumbersIn(*rows))
+            if (!m_directory.maskedNames.contains(number))
+                numbers << number;
+        if (!numbers.isEmpty()) {
+            auto names = m_core.audit().maskedCustomerNames(m_session, numbers);
+            if (names.ok())
+                m_directory.maskedNames.insert(*names);
+        }
+        QStringList sentences;
+        for (const AuditRow& row : std::as_const(*rows))
+            sentences << AuditWording::sentence(row, m_directory);
         beginInsertRows(QModelIndex(), int(m_rows.size()), int(m_rows.size() + rows->size() - 1));
         m_rows.append(*rows);
+        m_sentences.append(sentences);
         endInsertRows();
     }
     m_more = rows->size() >= kPageSize;
@@ -66,23 +86,6 @@ AuditRow AuditLogModel::rowFromIndex(const QModelIndex& index) const
     if (!index.isValid() || index.model() != this || index.row() >= m_rows.size())
         return AuditRow();
     return m_rows.at(index.row());
-}
-
-QString AuditLogModel::outcomeLabel(const QString& outcome)
-{
-    if (outcome == QLatin1String("ok"))
-        return tr("ok");
-    if (outcome == QLatin1String("denied"))
-        return tr("denied");
-    if (outcome == QLatin1String("failed"))
-        return tr("failed");
-    return outcome;
-}
-
-QString AuditLogModel::roleLabel(const QString& roleKey)
-{
-    const auto role = Roles::fromKey(roleKey);
-    return role ? Roles::label(*role) : roleKey;
 }
 
 QString AuditLogModel::timeText(const QDateTime& at)
@@ -115,36 +118,38 @@ QVariant AuditLogModel::data(const QModelIndex& index, int role) const
             return row.seq;
         case Time:
             return timeText(row.at);
-        case Login:
-            return row.login;
+        case Sentence:
+            return m_sentences.value(index.row());
+        case Person:
+            if (row.role == QLatin1String("system"))
+                return AuditWording::roleLabel(row.role);
+            if (row.userId > 0)
+                return AuditWording::accountText(row.login, m_directory);
+            return row.login; // typed at a failed sign-in
         case RoleColumn:
-            return roleLabel(row.role);
+            return AuditWording::roleLabel(row.role);
         case Action:
-            return row.action;
-        case Object:
-            if (row.objectId.isEmpty())
-                return row.objectType;
-            return QStringLiteral("%1 %2").arg(row.objectType, row.objectId);
+            return AuditWording::actionLabel(row.action);
         case CustomerNo:
             return row.customerNo;
         case Outcome:
-            return outcomeLabel(row.outcome);
+            return AuditWording::outcomeLabel(row.outcome);
         case Workstation:
             return row.workstation;
-        case Details:
-            return row.details;
         case ColumnCount:
             break;
         }
         break;
     case Qt::ToolTipRole:
-        if (index.column() == Details && !row.details.isEmpty()) {
-            const QJsonDocument json = QJsonDocument::fromJson(row.details.toUtf8());
-            return json.isNull() ? row.details : QString::fromUtf8(json.toJson(QJsonDocument::Indented));
-        }
+        if (index.column() == Sentence)
+            return m_sentences.value(index.row());
+        if (index.column() == Action)
+            return row.action;
         if (index.column() == Time && row.at.isValid())
             return row.at.toUTC().toString(Qt::ISODateWithMs);
         break;
+    case RawActionRole:
+        return row.action;
     case Qt::ForegroundRole:
         if (index.column() == Outcome && row.outcome != QLatin1String("ok"))
             return QVariant::fromValue(QColor(0xb0, 0x00, 0x20));
@@ -168,22 +173,20 @@ QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Row");
     case Time:
         return tr("Time");
-    case Login:
-        return tr("User");
+    case Sentence:
+        return tr("What happened");
+    case Person:
+        return tr("Person");
     case RoleColumn:
         return tr("Role");
     case Action:
         return tr("Action");
-    case Object:
-        return tr("Object");
     case CustomerNo:
         return tr("Customer number");
     case Outcome:
         return tr("Outcome");
     case Workstation:
         return tr("Workstation");
-    case Details:
-        return tr("Details");
     case ColumnCount:
         break;
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audit/AuditLog.h"
+#include "audit/AuditWording.h"
 #include "auth/Session.h"
 #include "common/Error.h"
 
@@ -15,7 +16,8 @@ namespace bv::ui {
 // The audit log as the auditor reads it (AuditService::list), page by page with keyset paging on the
 // sequence number: the first page on reload(), the next ones through fetchMore() (the view asks when it
 // is scrolled to the end). Every page read is itself recorded by the core. Rows hold customer numbers
-// and masked details only, by construction of the log.
+// and masked details only, by construction of the log. Each row reads as a sentence (AuditWording): the
+// staff accounts are read on reload() and the customers' stored masked names with each page.
 class AuditLogModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -24,15 +26,18 @@ public:
     {
         Seq,
         Time,
-        Login,
+        Sentence,
+        Person,
         RoleColumn,
         Action,
-        Object,
         CustomerNo,
         Outcome,
         Workstation,
-        Details,
         ColumnCount
+    };
+    enum DataRole
+    {
+        RawActionRole = Qt::UserRole + 1, // the action as stored ("customer.open"), in every column
     };
     static constexpr int kPageSize = 200;
 
@@ -47,8 +52,9 @@ public:
     // The row behind an index (an empty AuditRow for an invalid one).
     AuditRow rowFromIndex(const QModelIndex& index) const;
 
-    static QString outcomeLabel(const QString& outcome);
-    static QString roleLabel(const QString& roleKey);
+    // The accounts and masked names the sentences use (for the details pane).
+    const AuditDirectory& directory() const { return m_directory; }
+
     static QString timeText(const QDateTime& at); // branch time, as every time in the UI
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
@@ -68,9 +74,12 @@ private:
     Session m_session;
     AuditFilter m_filter;
     QList<AuditRow> m_rows;
+    QStringList m_sentences; // one per row, made when the page is read
+    AuditDirectory m_directory;
     bool m_loaded = false;
     bool m_more = false;
     bool m_loading = false;
+    bool m_peopleRead = false;
 };
 
 } // namespace bv::ui

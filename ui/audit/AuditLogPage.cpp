@@ -4,6 +4,8 @@
 #include "AuditLogModel.h"
 
 #include "Core.h"
+#include "audit/AuditService.h"
+#include "audit/AuditWording.h"
 #include "common/ClipboardGuard.h"
 #include "common/ProtectedLabel.h"
 #include "customers/ViewCopyGuard.h"
@@ -11,9 +13,6 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
@@ -57,11 +56,11 @@ AuditLogPage::AuditLogPage(const WorkspaceContext& context, QWidget* parent)
     m_view->verticalHeader()->setDefaultSectionSize(
         m_view->fontMetrics().height() + m_view->fontMetrics().height() / 2);
     m_view->horizontalHeader()->setStretchLastSection(true);
-    // Copy: every column but the details (they may hold masked values and free text).
+    // Copy: every column but the sentence (it names customers with their masked names); the details are in
+    // the pane below, which cannot be copied.
     ViewCopyGuard::install(m_view, m_context.clipboard,
-        {AuditLogModel::Seq, AuditLogModel::Time, AuditLogModel::Login, AuditLogModel::RoleColumn,
-            AuditLogModel::Action, AuditLogModel::Object, AuditLogModel::CustomerNo, AuditLogModel::Outcome,
-            AuditLogModel::Workstation});
+        {AuditLogModel::Seq, AuditLogModel::Time, AuditLogModel::Person, AuditLogModel::RoleColumn,
+            AuditLogModel::Action, AuditLogModel::CustomerNo, AuditLogModel::Outcome, AuditLogModel::Workstation});
 
     auto* detailsBox = new QGroupBox(tr("Details of the selected row"), this);
     auto* detailsLayout = new QVBoxLayout(detailsBox);
@@ -97,6 +96,7 @@ AuditLogPage::AuditLogPage(const WorkspaceContext& context, QWidget* parent)
     setTabOrder(m_view, m_more);
 
     m_filter->clear(m_context.core.clock().nowUtc());
+    loadPeople();
     connect(m_apply, &QPushButton::clicked, this, &AuditLogPage::refresh);
     connect(m_clear, &QPushButton::clicked, this, &AuditLogPage::clearFilter);
     connect(m_filter, &AuditFilterForm::submitted, this, &AuditLogPage::refresh);
@@ -119,7 +119,16 @@ void AuditLogPage::refresh()
 void AuditLogPage::clearFilter()
 {
     m_filter->clear(m_context.core.clock().nowUtc());
+    loadPeople();
     refresh();
+}
+
+void AuditLogPage::loadPeople()
+{
+    // A refusal shows when the rows are read; the person filter then offers no accounts.
+    auto people = m_context.core.audit().people(m_context.session);
+    if (people.ok())
+        m_filter->setPeople(*people);
 }
 
 void AuditLogPage::loadMore()
@@ -143,30 +152,25 @@ void AuditLogPage::showCurrent()
         m_details->clear();
         return;
     }
-    // One "key: value" line per detail (nested values stay compact JSON).
-    QString details = row.details;
-    const QJsonDocument json = QJsonDocument::fromJson(row.details.toUtf8());
-    if (json.isObject()) {
-        QStringList lines;
-        const QJsonObject object = json.object();
-        for (auto it = object.begin(); it != object.end(); ++it) {
-            const QJsonValue value = it.value();
-            QString text;
-            if (value.isArray())
-                text = QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-            else if (value.isObject())
-                text = QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-            else
-                text = value.toVariant().toString();
-            lines << it.key() + QStringLiteral(": ") + text;
-        }
-        details = lines.join(QLatin1Char('\n'));
-    }
-    m_details->setText(
-        tr("Row %1 · %2 · %3 · %4\nPrevious hash: %5\nHash: %6\n\n%7")
-            .arg(row.seq)
-            .arg(AuditLogModel::timeText(row.at), row.action, AuditLogModel::outcomeLabel(row.outcome),
-                QString::fromLatin1(row.prevHash.toHex()), QString::fromLatin1(row.hash.toHex()), details));
+    const AuditDirectory& directory = m_model->directory();
+    QStringList lines {AuditWording::sentence(row, directory)};
+    const QStringList details = AuditWording::detailLines(row, directory);
+    if (!details.isEmpty())
+        lines << QString() << details;
+    // The raw row as stored, for the investigation: every column, the JSON details and the hashes.
+    lines << QString() << tr("Row as stored:")
+          << tr("Row %1 · %2 (UTC %3) · workstation %4")
+                 .arg(row.seq)
+                 .arg(AuditLogModel::timeText(row.at), row.at.toUTC().toString(Qt::ISODateWithMs), row.workstation)
+          << tr("User id %1 · login %2 · role %3")
+                 .arg(row.userId)
+                 .arg(row.login, row.role.isEmpty() ? QStringLiteral("-") : row.role)
+          << tr("Action %1 · outcome %2").arg(row.action, row.outcome)
+          << tr("Object %1 %2 · customer number %3")
+                 .arg(row.objectType, row.objectId, row.customerNo.isEmpty() ? QStringLiteral("-") : row.customerNo)
+          << tr("Details %1").arg(row.details) << tr("Previous hash: %1").arg(QString::fromLatin1(row.prevHash.toHex()))
+          << tr("Hash: %1").arg(QString::fromLatin1(row.hash.toHex()));
+    m_details->setText(lines.join(QLatin1Char('\n')));
 }
 
 } // namespace bv::ui

@@ -15,9 +15,10 @@ class AuditFilterForm;
 class AuditLogModel;
 class ProtectedLabel;
 
-// The audit log: filters, the rows (paged as the view scrolls), and the selected row's details. Details
-// hold masked values only; they are shown in a label that cannot be copied, and Ctrl+C on the table
-// copies the selected row without its details.
+// The audit log: filters (period, person, action, customer number, outcome), the rows as sentences (paged
+// as the view scrolls), and the selected row in a details pane: its sentence, its details in words and the
+// row as stored (every column, the JSON details, the hashes). Details hold masked values only; the pane
+// cannot be copied, and Ctrl+C on the table copies the selected row without its sentence.
 class AuditLogPage : public QWidget
 {
     Q_OBJECT
@@ -38,6 +39,7 @@ signals:
 
 private:
     void showCurrent();
+    void loadPeople();
     void updateCount();
 
     WorkspaceContext m_context;
