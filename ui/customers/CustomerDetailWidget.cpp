@@ -15,6 +15,7 @@
 #include "customers/CustomerService.h"
 #include "policy/FieldCatalogue.h"
 #include "policy/Policy.h"
+#include "policy/SettingsService.h"
 #include "requests/RequestService.h"
 
 #include <QFormLayout>
@@ -431,6 +432,7 @@ void CustomerDetailWidget::updateRevealControls()
     }
     m_request->setEnabled(!revealable.isEmpty());
     m_show->setEnabled(!granted.isEmpty());
+    m_show->setText(m_shownBefore && !granted.isEmpty() ? tr("Sho&w again") : tr("Show f&ull values"));
     m_hide->setEnabled(!m_shown.isEmpty());
     QStringList lines;
     if (!granted.isEmpty())
@@ -479,6 +481,10 @@ bool CustomerDetailWidget::showFullValues()
             refreshGrants();
         return false;
     }
+    // shown for the display time only; "Show again" asks the core anew while the approval lasts
+    const qint64 displaySeconds = m_context.core.settings().integer(QStringLiteral("reveal.display_seconds"));
+    m_displayUntil = S::nowUtc(m_context).addSecs(qBound(qint64(10), displaySeconds, qint64(600)));
+    m_shownBefore = true;
     QHash<QString, QString> full = std::move(values).value();
     for (auto it = full.begin(); it != full.end(); ++it) {
         ProtectedLabel* label = m_protected.value(it.key());
@@ -527,6 +533,8 @@ void CustomerDetailWidget::tickCountdown()
         if (m_shown.value(key) <= now) {
             restore(key);
             ended = true;
+        } else if (m_displayUntil.isValid() && m_displayUntil <= now) {
+            restore(key); // the display time is over; the approval may still allow "Show again"
         }
     }
     if (m_shown.isEmpty()) {
@@ -541,15 +549,23 @@ void CustomerDetailWidget::tickCountdown()
         refreshGrants();
 }
 
-void CustomerDetailWidget::updateCountdown()
+QDateTime CustomerDetailWidget::hiddenAt() const
 {
-    if (!m_countdownLabel || m_shown.isEmpty())
-        return;
     QDateTime earliest;
     for (const QDateTime& until : std::as_const(m_shown)) {
         if (!earliest.isValid() || until < earliest)
             earliest = until;
     }
+    if (earliest.isValid() && m_displayUntil.isValid() && m_displayUntil < earliest)
+        earliest = m_displayUntil;
+    return earliest;
+}
+
+void CustomerDetailWidget::updateCountdown()
+{
+    if (!m_countdownLabel || m_shown.isEmpty())
+        return;
+    const QDateTime earliest = hiddenAt();
     const qint64 seconds = S::nowUtc(m_context).secsTo(earliest);
     m_countdownLabel->setText(tr("Full values are shown until %1 (branch time); they are hidden again in %2.")
                                   .arg(CustomerLabels::time(earliest), CustomerLabels::remaining(seconds)));

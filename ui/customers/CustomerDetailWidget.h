@@ -23,8 +23,10 @@ class ProtectedLabel;
 //
 // Full values: "Request full view" files a reveal request (RequestDialog); once a branch manager approved
 // it, "Show full values" asks the core for them (CustomerFinder::reveal, audited) and shows them in the
-// ProtectedLabels with a countdown to the end of the approval; at the end — or on "Hide", or when the
-// approval was revoked — the labels show the masked values again. Nothing else keeps the full values.
+// ProtectedLabels with a countdown; after the display time (setting reveal.display_seconds, 60 s by default)
+// or at the end of the approval, whichever comes first — or on "Hide", or when the approval was revoked — the
+// labels show the masked values again. While the approval lasts, "Show again" asks the core anew (a reveal
+// like the first, audited). Nothing else keeps the full values.
 //
 // When the core refuses the customer (not the user's customer, restricted, …) the widget shows the refusal
 // and no data. A locked session is reported through lockRequested(), like Workspace::fail.
@@ -46,6 +48,9 @@ public:
     // Label keys ("mobile", "account_number:<id>") now showing a full value.
     QStringList shownFields() const { return m_shown.keys(); }
     QTimer* countdownTimer() const { return m_countdown; }
+    // When the values now shown are masked again (the display time or the end of the approval); invalid when
+    // none is shown.
+    QDateTime hiddenAt() const;
     QTabWidget* tabs() const { return m_tabs; }
 
 public slots:
@@ -99,6 +104,8 @@ private:
     QHash<QString, QDateTime> m_grants; // field → end of the live approval (UTC)
     QStringList m_pendingFields; // fields asked for, not decided yet
     QHash<QString, QDateTime> m_shown; // label key → end of the approval it is shown under
+    QDateTime m_displayUntil; // end of the display time of the last "Show" (UTC, core clock)
+    bool m_shownBefore = false; // the button then says "Show again"
 };
 
 } // namespace bv::ui
