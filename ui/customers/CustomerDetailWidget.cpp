@@ -549,6 +549,21 @@ void CustomerDetailWidget::tickCountdown()
         refreshGrants();
 }
 
+DraftSource* CustomerDetailWidget::showDraftForm(DraftForm form)
+{
+    if (!m_view)
+        return nullptr;
+    QWidget* page = nullptr;
+    if (form == DraftForm::ServiceRecord)
+        page = findChild<ServiceRecordsPage*>(QStringLiteral("servicesPage"));
+    else if (form == DraftForm::Complaint)
+        page = findChild<ComplaintsPage*>(QStringLiteral("complaintsPage"));
+    if (!page)
+        return nullptr;
+    m_tabs->setCurrentWidget(page);
+    return dynamic_cast<DraftSource*>(page);
+}
+
 QDateTime CustomerDetailWidget::hiddenAt() const
 {
     QDateTime earliest;

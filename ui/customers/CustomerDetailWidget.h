@@ -2,6 +2,7 @@
 
 #include "ContextWidget.h"
 #include "customers/CustomerRecord.h"
+#include "drafts/DraftService.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -15,6 +16,7 @@ class QTimer;
 
 namespace bv::ui {
 
+class DraftSource;
 class ProtectedLabel;
 
 // One customer as the signed-in role may see it (CustomerFinder::open), in tabs: General (grade 3),
@@ -52,6 +54,9 @@ public:
     // none is shown.
     QDateTime hiddenAt() const;
     QTabWidget* tabs() const { return m_tabs; }
+    // Shows the tab of the service-record or complaint form and returns it (for a draft of it); nullptr when the
+    // customer did not load or has no such form.
+    DraftSource* showDraftForm(DraftForm form);
 
 public slots:
     void reload();

@@ -9,6 +9,8 @@ class QStackedWidget;
 
 namespace bv::ui {
 
+class DraftOfferBanner;
+class IdleWarningBanner;
 class LockPage;
 class Workspace;
 
@@ -23,12 +25,18 @@ public:
 
     // Takes ownership; the previous workspace (if any) is destroyed.
     void showWorkspace(Workspace* workspace, const Actor& who, const QString& branch);
-    // Destroys the workspace (no customer data stays in any widget) and shows the lock page.
+    // Destroys the workspace (no customer data stays in any widget) and shows the lock page. While locked, the
+    // Session menu's actions the core refuses (change password, second factor) are disabled.
     void showLocked(const Actor& who);
     void clearWorkspace();
 
     Workspace* workspace() const { return m_workspace; }
     LockPage* lockPage() const { return m_lock; }
+    // Above the workspace: the countdown before the idle lock, and the offer of the person's own drafts.
+    IdleWarningBanner* idleWarning() const { return m_idleWarning; }
+    DraftOfferBanner* draftOffer() const { return m_draftOffer; }
+    QAction* changePasswordAction() const { return m_changePassword; }
+    QAction* secondFactorAction() const { return m_secondFactor; }
     static QString titleFor(const Actor& who, const QString& branch);
 
 signals:
@@ -45,6 +53,10 @@ private:
     QStackedWidget* m_stack = nullptr;
     QPointer<Workspace> m_workspace;
     LockPage* m_lock = nullptr;
+    IdleWarningBanner* m_idleWarning = nullptr;
+    DraftOfferBanner* m_draftOffer = nullptr;
+    QAction* m_changePassword = nullptr;
+    QAction* m_secondFactor = nullptr;
 };
 
 } // namespace bv::ui
