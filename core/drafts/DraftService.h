@@ -18,15 +18,6 @@ class Core;
 class Database;
 class FieldCipher;
 
-namespace audit {
-// Drafts: a half-filled form kept sealed for its author across a lock or sign-out. Details name the form kind (and
-// why a draft went), never its content.
-inline constexpr char DraftSave[] = "draft.save";
-inline constexpr char DraftRestore[] = "draft.restore";
-inline constexpr char DraftDiscard[] = "draft.discard"; // details.reason: "discarded", or "saved" (the form was saved)
-inline constexpr char DraftExpire[] = "draft.expire"; // the system removed expired drafts (details: the count)
-} // namespace audit
-
 // The forms whose half-typed content survives a lock or a sign-out.
 enum class DraftForm
 {

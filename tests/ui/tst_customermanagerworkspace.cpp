@@ -541,9 +541,12 @@ private slots:
         BV_VERIFY_OK(again);
         QCOMPARE(again->size(), 2); // showing again is a reveal like the first
         // the display time is a setting (10 to 600 seconds)
-        QVERIFY(!SettingsService::validate(QStringLiteral("reveal.display_seconds"), QStringLiteral("9")).ok());
-        QVERIFY(!SettingsService::validate(QStringLiteral("reveal.display_seconds"), QStringLiteral("601")).ok());
-        QVERIFY(SettingsService::validate(QStringLiteral("reveal.display_seconds"), QStringLiteral("600")).ok());
+        QVERIFY(
+            !SettingsService::validate(QString::fromLatin1(settings::RevealDisplaySeconds), QStringLiteral("9")).ok());
+        QVERIFY(!SettingsService::validate(QString::fromLatin1(settings::RevealDisplaySeconds), QStringLiteral("601"))
+                     .ok());
+        QVERIFY(
+            SettingsService::validate(QString::fromLatin1(settings::RevealDisplaySeconds), QStringLiteral("600")).ok());
 
         // the end of the approval comes before the display time ends: hidden then, without anyone acting
         t->clock.advanceSecs(2 * 3600 - 100);

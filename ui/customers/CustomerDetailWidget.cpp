@@ -482,7 +482,8 @@ bool CustomerDetailWidget::showFullValues()
         return false;
     }
     // shown for the display time only; "Show again" asks the core anew while the approval lasts
-    const qint64 displaySeconds = m_context.core.settings().integer(QStringLiteral("reveal.display_seconds"));
+    const qint64 displaySeconds
+        = m_context.core.settings().integer(QString::fromLatin1(settings::RevealDisplaySeconds));
     m_displayUntil = S::nowUtc(m_context).addSecs(qBound(qint64(10), displaySeconds, qint64(600)));
     m_shownBefore = true;
     QHash<QString, QString> full = std::move(values).value();
