@@ -73,6 +73,13 @@ inline constexpr char PrintLend[] = "print.lend";
 inline constexpr char PrintReturn[] = "print.return";
 inline constexpr char PrintDestroy[] = "print.destroy";
 
+// Drafts (core/drafts): a half-filled form kept sealed for its author across a lock or sign-out. Details name the
+// form kind (and why a draft went), never its content or the customer.
+inline constexpr char DraftSave[] = "draft.save";
+inline constexpr char DraftRestore[] = "draft.restore";
+inline constexpr char DraftDiscard[] = "draft.discard"; // details.reason: "discarded", or "saved" (the form was saved)
+inline constexpr char DraftExpire[] = "draft.expire"; // the system removed expired drafts (details: the count)
+
 inline constexpr char CustomerCreate[] = "customer.create";
 inline constexpr char CustomerEdit[] = "customer.edit";
 inline constexpr char CustomerOpen[] = "customer.open";

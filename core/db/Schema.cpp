@@ -567,6 +567,26 @@ BEGIN
     SELECT RAISE(ABORT, 'the print register is append-only; record an event instead');
 END;
 )sql"))},
+        {9, QStringLiteral("drafts: half-filled forms kept sealed for their author across a lock or sign-out"),
+            sqlMigration(QStringLiteral(R"sql(
+-- Issue 13 (core/drafts/DraftService). A form being filled in when its author's session locks or signs out is
+-- kept here until the author restores it and saves the form, discards it, or it expires (7 days). Only the
+-- form kind, the customer number it is about (grade 3, empty for a new customer) and the times are readable:
+-- the content is sealed in sealed_value (owner_kind 'draft', owner_id = this id, field 'form') with the
+-- customer-information key, bound to this row by the associated data, and the sealed text names its author,
+-- form and customer again, so a row moved to another author does not open. No list, report, export or audit
+-- row reads this table except the author's own draft list; secure_delete (Database) overwrites what is deleted.
+CREATE TABLE drafts (
+    id         INTEGER PRIMARY KEY,
+    author_id  INTEGER NOT NULL REFERENCES users (id),
+    form       TEXT NOT NULL CHECK (form IN ('customer_new', 'customer_edit', 'service_record', 'complaint')),
+    subject    TEXT NOT NULL DEFAULT '',
+    saved_at   TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    UNIQUE (author_id, form, subject)
+) STRICT;
+CREATE INDEX drafts_expiry ON drafts (expires_at);
+)sql"))},
     };
     return migrations;
 }

@@ -82,6 +82,9 @@ const QList<SettingSpec>& SettingsService::specs()
             {QString::fromLatin1(settings::ReportPeriodDays), T::Integer, 30, 1, 365,
                 QT_TR_NOOP("Days a printed report may be used (period of use printed on every page)"),
                 QT_TR_NOOP("between 1 and 365 days")},
+            {QString::fromLatin1(settings::RevealDisplaySeconds), T::Integer, 60, 10, 600,
+                QT_TR_NOOP("Seconds revealed full values stay on screen"),
+                QT_TR_NOOP("between 10 and 600 seconds; \"Show again\" shows them anew while the approval lasts")},
         };
         // the mask widths (DESIGN §4), each bounded by its floor (MaskSettings)
         const QVariantMap mask = MaskSettings().toMap();

@@ -106,6 +106,8 @@ inline constexpr char TierDiamondCny[] = "customer.tier.diamond_cny";
 inline constexpr char Holidays[] = "complaint.holidays";
 inline constexpr char ExtraWorkingDays[] = "complaint.extra_working_days";
 inline constexpr char ReportPeriodDays[] = "reports.period_days";
+// how long revealed full values stay on screen before they are masked again ("Show again" while the grant lasts)
+inline constexpr char RevealDisplaySeconds[] = "reveal.display_seconds";
 } // namespace settings
 
 } // namespace bv

@@ -35,6 +35,7 @@
 #include "customers/ViewCopyGuard.h"
 #include "manager/GuardedTableView.h"
 #include "policy/FieldCatalogue.h"
+#include "policy/SettingsService.h"
 #include "requests/RequestService.h"
 #include "workspaces/CustomerManagerWorkspace.h"
 
@@ -436,7 +437,8 @@ private slots:
         QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
     }
 
-    // Request → approval → full value with a countdown → hidden again at the end of the approval.
+    // Request → approval → full value with a countdown → hidden again after the display time (60 s) → "Show
+    // again" while the approval lasts (a reveal like the first) → hidden again at the end of the approval.
     void revealFlowEndToEnd()
     {
         const QString number = numbers.value(3);
@@ -497,7 +499,9 @@ private slots:
         QCOMPARE(mobileLabel->text(), mobile(3));
         QCOMPARE(detail->shownFields(), QStringList {QStringLiteral("mobile")});
         QVERIFY(countdown->isVisibleTo(detail));
-        QVERIFY2(countdown->text().contains(QStringLiteral("2:00:00")), qPrintable(countdown->text()));
+        // shown for the display time (reveal.display_seconds, 60 s), well within the approval's 2 hours
+        QVERIFY2(countdown->text().contains(QStringLiteral("0:01:00")), qPrintable(countdown->text()));
+        QCOMPARE(detail->hiddenAt(), t->clock.nowUtc().addSecs(60));
         QVERIFY(detail->countdownTimer()->isActive());
         // only in the ProtectedLabel: nowhere else
         QStringList elsewhere = textsIn(&w);
@@ -516,15 +520,41 @@ private slots:
         QVERIFY(rows->constFirst().details.contains(QStringLiteral("mobile")));
         QVERIFY(!rows->constFirst().details.contains(mobile(3)));
 
-        // an hour later (the idle lock meanwhile is unlocked): still shown, one hour left
-        t->clock.advanceSecs(3600);
-        unlock(cm1, QStringLiteral("cm1"));
+        // half a minute later: still shown
+        t->clock.advanceSecs(30);
         detail->tickCountdown();
         QCOMPARE(mobileLabel->text(), mobile(3));
-        QVERIFY2(countdown->text().contains(QStringLiteral("1:00:00")), qPrintable(countdown->text()));
+        QVERIFY2(countdown->text().contains(QStringLiteral("0:00:30")), qPrintable(countdown->text()));
+        // past the display time: masked again, and "Show again" while the approval lasts
+        t->clock.advanceSecs(31);
+        detail->tickCountdown();
+        QCOMPARE(mobileLabel->text(), maskedMobile(3));
+        QVERIFY(detail->shownFields().isEmpty());
+        QVERIFY(!countdown->isVisibleTo(detail));
+        QVERIFY(!detail->countdownTimer()->isActive());
+        QVERIFY(show->isEnabled());
+        QVERIFY2(show->text().contains(QStringLiteral("again")), qPrintable(show->text()));
+        QVERIFY(leak(textsIn(&w), {mobile(3)}).isEmpty());
+        QTest::mouseClick(show, Qt::LeftButton);
+        QCOMPARE(mobileLabel->text(), mobile(3));
+        auto again = t->core->auditLog().rows(f);
+        BV_VERIFY_OK(again);
+        QCOMPARE(again->size(), 2); // showing again is a reveal like the first
+        // the display time is a setting (10 to 600 seconds)
+        QVERIFY(
+            !SettingsService::validate(QString::fromLatin1(settings::RevealDisplaySeconds), QStringLiteral("9")).ok());
+        QVERIFY(!SettingsService::validate(QString::fromLatin1(settings::RevealDisplaySeconds), QStringLiteral("601"))
+                     .ok());
+        QVERIFY(
+            SettingsService::validate(QString::fromLatin1(settings::RevealDisplaySeconds), QStringLiteral("600")).ok());
 
-        // past the end of the approval: hidden again, without anyone acting
-        t->clock.advanceSecs(3601);
+        // the end of the approval comes before the display time ends: hidden then, without anyone acting
+        t->clock.advanceSecs(2 * 3600 - 100);
+        unlock(cm1, QStringLiteral("cm1"));
+        QTest::mouseClick(show, Qt::LeftButton);
+        QCOMPARE(mobileLabel->text(), mobile(3));
+        QVERIFY2(countdown->text().contains(QStringLiteral("0:00:39")), qPrintable(countdown->text()));
+        t->clock.advanceSecs(40);
         unlock(cm1, QStringLiteral("cm1"));
         detail->tickCountdown();
         QCOMPARE(mobileLabel->text(), maskedMobile(3));

@@ -1,6 +1,7 @@
 #include "AppController.h"
 
 #include "Core.h"
+#include "DraftKeeper.h"
 #include "IdleMonitor.h"
 #include "auth/AuthService.h"
 #include "auth/ChangePasswordDialog.h"
@@ -11,8 +12,10 @@
 #include "common/Translations.h"
 #include "customers/CustomerRetention.h"
 #include "customers/CustomerService.h"
+#include "drafts/DraftService.h"
 #include "main/LockPage.h"
 #include "main/MainWindow.h"
+#include "main/SessionBanners.h"
 #include "policy/AccessControl.h"
 #include "policy/SettingsService.h"
 #include "startup/FirstRunWizard.h"
@@ -39,6 +42,8 @@ AppController::AppController(VaultService& vaults, Dialogs& dialogs, QObject* pa
     , m_clipboard(std::make_unique<ClipboardGuard>())
     , m_idle(std::make_unique<IdleMonitor>())
 {
+    m_drafts = std::make_unique<DraftKeeper>(*m_window, m_dialogs);
+    connect(m_drafts.get(), &DraftKeeper::lockRequested, this, &AppController::lock);
     connect(m_window.get(), &MainWindow::lockRequested, this, &AppController::lock);
     connect(m_window.get(), &MainWindow::signOutRequested, this, &AppController::signOut);
     connect(m_window.get(), &MainWindow::changePasswordRequested, this, &AppController::changePassword);
@@ -47,8 +52,18 @@ AppController::AppController(VaultService& vaults, Dialogs& dialogs, QObject* pa
     connect(m_window.get(), &MainWindow::languageRequested, this, &AppController::setLanguage);
     connect(m_window.get(), &MainWindow::restoreRequested, this, &AppController::restoreBackup);
     connect(m_idle.get(), &IdleMonitor::idle, this, &AppController::lock);
+    connect(m_idle.get(), &IdleMonitor::warning, this, &AppController::idleWarning);
+    connect(m_idle.get(), &IdleMonitor::warningCancelled, this, [this] {
+        m_draftsKeptAtWarning = false;
+        m_window->idleWarning()->dismiss();
+    });
+    connect(m_idle.get(), &IdleMonitor::activity, this, &AppController::touchSession);
+    connect(m_window->idleWarning(), &IdleWarningBanner::stayRequested, m_idle.get(), &IdleMonitor::poke);
     connect(m_window->lockPage(), &LockPage::unlocked, this, [this] {
         m_locked = false;
+        // the idle time starts again (after an idle lock its timer has run out)
+        if (m_core)
+            m_idle->start(int(m_core->settings().integer(QString::fromLatin1(settings::IdleMinutes))));
         showWorkspace();
     });
     connect(m_window->lockPage(), &LockPage::signOutRequested, this, &AppController::signOut);
@@ -61,6 +76,7 @@ AppController::~AppController()
     if (m_core && m_session.isValid())
         (void)m_core->auth().signOut(m_session);
     m_clipboard->clear();
+    m_drafts.reset();
     m_window.reset(); // widgets go before the services they use
     m_core.reset();
 }
@@ -82,6 +98,10 @@ void AppController::runDailyJobs()
     auto anonymised = m_core->customers().retention().anonymiseDue();
     if (!anonymised.ok())
         m_dialogs.showError(m_window.get(), anonymised.error());
+    // drafts past their lifetime go even when their author never signs in again
+    auto expired = DraftService::forCore(*m_core).purgeExpired();
+    if (!expired.ok())
+        m_dialogs.showError(m_window.get(), expired.error());
 }
 
 bool AppController::start(const QString& databasePath)
@@ -116,6 +136,7 @@ void AppController::closeDatabase()
 {
     m_clipboard->clear();
     m_idle->stop();
+    m_drafts->clear();
     m_daily.stop();
     m_window->clearWorkspace();
     if (m_core && m_session.isValid())
@@ -240,12 +261,42 @@ void AppController::showWorkspace()
     m_window->showWorkspace(
         workspace, m_session.info(), m_core->settings().text(QString::fromLatin1(settings::BranchCode)));
     m_idle->poke();
+    m_lastTouch.start();
+    m_drafts->offer(*m_core, m_session);
+}
+
+void AppController::idleWarning(int secondsLeft)
+{
+    if (!m_core || !m_session.isValid() || m_locked)
+        return;
+    // the session can still seal now; at the lock itself the core may already have locked it on its own
+    m_drafts->keep(*m_core, m_session);
+    m_draftsKeptAtWarning = true;
+    m_window->idleWarning()->start(secondsLeft);
+}
+
+void AppController::touchSession()
+{
+    if (!m_core || !m_session.isValid() || m_locked)
+        return;
+    if (m_lastTouch.isValid() && m_lastTouch.elapsed() < kTouchSeconds * 1000)
+        return;
+    m_lastTouch.start();
+    // the person is at the window: the core's idle clock starts again too. A session the core already locked
+    // (its idle time passed without input here either) is locked in the window as well.
+    auto state = m_core->auth().resolve(m_session);
+    if (!state.ok() && state.error().code == ErrorCode::SessionLocked)
+        lock();
 }
 
 void AppController::lock()
 {
     if (!m_core || !m_session.isValid() || m_locked)
         return;
+    // the forms go into drafts while the session can still seal them (after the idle warning they already did)
+    if (!m_draftsKeptAtWarning)
+        m_drafts->keep(*m_core, m_session);
+    m_draftsKeptAtWarning = false;
     m_locked = true;
     m_clipboard->clear();
     (void)m_core->auth().lock(m_session);
@@ -256,6 +307,10 @@ void AppController::lock()
 
 void AppController::signOut()
 {
+    if (m_core && m_session.isValid() && !m_locked && !m_draftsKeptAtWarning)
+        m_drafts->keep(*m_core, m_session);
+    m_draftsKeptAtWarning = false;
+    m_drafts->clear();
     m_clipboard->clear();
     m_idle->stop();
     m_window->clearWorkspace();
@@ -270,7 +325,7 @@ void AppController::signOut()
 
 void AppController::changePassword()
 {
-    if (!m_core || !m_session.isValid())
+    if (!m_core || !m_session.isValid() || m_locked)
         return;
     ChangePasswordDialog dialog(
         false,
@@ -284,7 +339,7 @@ void AppController::changePassword()
 
 void AppController::enrolSecondFactor()
 {
-    if (!m_core || !m_session.isValid())
+    if (!m_core || !m_session.isValid() || m_locked)
         return;
     auto enrolment = m_core->auth().beginSecondFactor(m_session);
     if (!enrolment.ok()) {

@@ -3,6 +3,7 @@
 #include "auth/Session.h"
 #include "common/Result.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -19,6 +20,7 @@ namespace bv::ui {
 
 class ClipboardGuard;
 class Dialogs;
+class DraftKeeper;
 class IdleMonitor;
 class MainWindow;
 
@@ -26,6 +28,11 @@ class MainWindow;
 // sign in (forced password change, second factor), show the role's workspace, lock after idle time
 // (the workspace is destroyed and the clipboard cleared), sign out. Runs the retention job at start
 // and daily.
+//
+// Drafts: right before the session locks (idle, Ctrl+L) or signs out — and when the idle warning appears, 30 s
+// before the idle lock, since the core may refuse the session once its own idle time is up — the open forms are
+// kept as the person's drafts (DraftKeeper); after an unlock or sign-in they are offered again. Input in the
+// window keeps the core's idle clock in step with the window's (at most one touch per kTouchSeconds).
 class AppController : public QObject
 {
     Q_OBJECT
@@ -47,6 +54,8 @@ public:
     const Session& session() const { return m_session; }
     ClipboardGuard& clipboard() const { return *m_clipboard; }
     IdleMonitor& idleMonitor() const { return *m_idle; }
+    DraftKeeper& drafts() const { return *m_drafts; }
+    static constexpr int kTouchSeconds = 5;
     bool isLocked() const { return m_locked; }
 
 public slots:
@@ -65,6 +74,8 @@ private:
     bool reopen(const QString& databasePath);
     void showWorkspace();
     void runDailyJobs();
+    void idleWarning(int secondsLeft);
+    void touchSession();
 
     VaultService& m_vaults;
     Dialogs& m_dialogs;
@@ -73,8 +84,11 @@ private:
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<ClipboardGuard> m_clipboard;
     std::unique_ptr<IdleMonitor> m_idle;
+    std::unique_ptr<DraftKeeper> m_drafts;
     Session m_session;
     bool m_locked = false;
+    bool m_draftsKeptAtWarning = false; // and no input since: the lock need not keep them again
+    QElapsedTimer m_lastTouch;
     QTimer m_daily;
 };
 

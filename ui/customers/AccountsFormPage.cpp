@@ -8,6 +8,7 @@
 
 #include <QComboBox>
 #include <QGridLayout>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -259,6 +260,53 @@ bool AccountsFormPage::checkRow(int index)
     }
     registerFirstRow();
     return true;
+}
+
+QJsonObject AccountsFormPage::state() const
+{
+    QJsonArray rows;
+    for (const Row& row : m_rows) {
+        rows.append(QJsonObject {{QStringLiteral("id"), row.id}, {QStringLiteral("type"), editorState(row.type)},
+            {QStringLiteral("number"), row.number->text()}, {QStringLiteral("openedOn"), row.openedOn->text()},
+            {QStringLiteral("status"), editorState(row.status)}, {QStringLiteral("remove"), row.remove->isChecked()}});
+    }
+    return QJsonObject {{QStringLiteral("rows"), rows}};
+}
+
+void AccountsFormPage::setState(const QJsonObject& state)
+{
+    // existing accounts (an edit) are matched by id; new rows are added as needed
+    const QJsonArray rows = state.value(QStringLiteral("rows")).toArray();
+    int nextNew = 0;
+    for (const QJsonValue& value : rows) {
+        const QJsonObject saved = value.toObject();
+        const qint64 id = saved.value(QStringLiteral("id")).toInteger();
+        Row* target = nullptr;
+        if (id > 0) {
+            for (Row& row : m_rows) {
+                if (row.id == id)
+                    target = &row;
+            }
+        } else {
+            int seen = 0;
+            for (Row& row : m_rows) {
+                if (row.id == 0 && seen++ == nextNew)
+                    target = &row;
+            }
+            if (!target)
+                target = &appendRow(nullptr);
+            ++nextNew;
+        }
+        if (!target)
+            continue;
+        setEditorState(target->type, saved.value(QStringLiteral("type")));
+        target->number->setText(saved.value(QStringLiteral("number")).toString());
+        target->openedOn->setText(saved.value(QStringLiteral("openedOn")).toString());
+        setEditorState(target->status, saved.value(QStringLiteral("status")));
+        if (target->id > 0)
+            target->remove->setChecked(saved.value(QStringLiteral("remove")).toBool());
+    }
+    relayout();
 }
 
 void AccountsFormPage::collect(CustomerInput& input) const

@@ -24,6 +24,8 @@ public:
     void load(const CustomerView* view) override;
     void collect(CustomerInput& input) const override;
     void clear() override;
+    QJsonObject state() const override;
+    void setState(const QJsonObject& state) override;
 
     int rowCount() const { return int(m_rows.size()); }
     QLineEdit* numberEdit(int row) const;

@@ -9,6 +9,7 @@
 #include "customers/CustomerCare.h"
 #include "customers/CustomerService.h"
 #include "customers/WorkingCalendar.h"
+#include "drafts/DraftService.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -17,6 +18,8 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -156,6 +159,7 @@ bool ComplaintsPage::addComplaint()
         return false;
     }
     m_content->clear();
+    (void)DraftService::forCore(m_context.core).discardFor(m_context.session, draftForm(), m_number, true);
     m_context.dialogs.showInfo(this, tr("Complaint recorded"),
         tr("The complaint of customer %1 was recorded. Investigate it by %2 and answer the "
            "customer by %3 (branch time).")
@@ -203,6 +207,36 @@ bool ComplaintsPage::answer()
 bool ComplaintsPage::closeComplaint()
 {
     return update(QStringLiteral("closed"), true, tr("Close the complaint"), tr("The final outcome of the complaint:"));
+}
+
+QString ComplaintsPage::draftContent() const
+{
+    if (!m_content || m_content->toPlainText().trimmed().isEmpty())
+        return QString();
+    const QJsonObject state {{QStringLiteral("version"), 1},
+        {QStringLiteral("received"), m_received->dateTime().toString(Qt::ISODate)},
+        {QStringLiteral("channel"), m_channel->currentData().toString()},
+        {QStringLiteral("content"), m_content->toPlainText()}};
+    return QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Compact));
+}
+
+bool ComplaintsPage::restoreDraft(const QString& content)
+{
+    const QJsonObject state = QJsonDocument::fromJson(content.toUtf8()).object();
+    if (!m_content || state.value(QStringLiteral("version")).toInt() != 1)
+        return false;
+    // branch wall-clock time, kept as the editor holds it (UTC spec, no conversion)
+    QDateTime received = QDateTime::fromString(state.value(QStringLiteral("received")).toString(), Qt::ISODate);
+    if (received.isValid()) {
+        received.setTimeSpec(Qt::UTC);
+        m_received->setDateTime(received);
+    }
+    const int channel = m_channel->findData(state.value(QStringLiteral("channel")).toString());
+    if (channel >= 0)
+        m_channel->setCurrentIndex(channel);
+    m_content->setPlainText(state.value(QStringLiteral("content")).toString());
+    m_content->setFocus();
+    return true;
 }
 
 } // namespace bv::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ContextWidget.h"
+#include "common/DraftSource.h"
 
 class QComboBox;
 class QDateTimeEdit;
@@ -14,8 +15,9 @@ namespace bv::ui {
 class ComplaintListModel;
 
 // One customer's complaints with their due dates, the steps of a complaint (investigating → answered →
-// closed, the resolution asked for through the dialog seam) and the form for a new complaint.
-class ComplaintsPage : public ContextWidget
+// closed, the resolution asked for through the dialog seam) and the form for a new complaint, whose half-typed
+// content is kept as a draft when the session locks or signs out (DraftSource).
+class ComplaintsPage : public ContextWidget, public DraftSource
 {
     Q_OBJECT
 public:
@@ -25,6 +27,11 @@ public:
 
     QString customerNumber() const { return m_number; }
     ComplaintListModel* model() const { return m_model; }
+
+    DraftForm draftForm() const override { return DraftForm::Complaint; }
+    QString draftSubject() const override { return m_number; }
+    QString draftContent() const override;
+    bool restoreDraft(const QString& content) override;
 
 public slots:
     void reload();

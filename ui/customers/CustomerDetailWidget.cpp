@@ -14,6 +14,7 @@
 #include "customers/CustomerFinder.h"
 #include "customers/CustomerService.h"
 #include "policy/FieldCatalogue.h"
+#include "policy/SettingsService.h"
 #include "requests/RequestService.h"
 
 #include <QFormLayout>
@@ -432,6 +433,7 @@ void CustomerDetailWidget::updateRevealControls()
     }
     m_request->setEnabled(!revealable.isEmpty());
     m_show->setEnabled(!granted.isEmpty());
+    m_show->setText(m_shownBefore && !granted.isEmpty() ? tr("Sho&w again") : tr("Show f&ull values"));
     m_hide->setEnabled(!m_shown.isEmpty());
     QStringList lines;
     if (!granted.isEmpty())
@@ -480,6 +482,11 @@ bool CustomerDetailWidget::showFullValues()
             refreshGrants();
         return false;
     }
+    // shown for the display time only; "Show again" asks the core anew while the approval lasts
+    const qint64 displaySeconds
+        = m_context.core.settings().integer(QString::fromLatin1(settings::RevealDisplaySeconds));
+    m_displayUntil = S::nowUtc(m_context).addSecs(qBound(qint64(10), displaySeconds, qint64(600)));
+    m_shownBefore = true;
     QHash<QString, QString> full = std::move(values).value();
     for (auto it = full.begin(); it != full.end(); ++it) {
         ProtectedLabel* label = m_protected.value(it.key());
@@ -528,6 +535,8 @@ void CustomerDetailWidget::tickCountdown()
         if (m_shown.value(key) <= now) {
             restore(key);
             ended = true;
+        } else if (m_displayUntil.isValid() && m_displayUntil <= now) {
+            restore(key); // the display time is over; the approval may still allow "Show again"
         }
     }
     if (m_shown.isEmpty()) {
@@ -542,15 +551,38 @@ void CustomerDetailWidget::tickCountdown()
         refreshGrants();
 }
 
-void CustomerDetailWidget::updateCountdown()
+DraftSource* CustomerDetailWidget::showDraftForm(DraftForm form)
 {
-    if (!m_countdownLabel || m_shown.isEmpty())
-        return;
+    if (!m_view)
+        return nullptr;
+    QWidget* page = nullptr;
+    if (form == DraftForm::ServiceRecord)
+        page = findChild<ServiceRecordsPage*>(QStringLiteral("servicesPage"));
+    else if (form == DraftForm::Complaint)
+        page = findChild<ComplaintsPage*>(QStringLiteral("complaintsPage"));
+    if (!page)
+        return nullptr;
+    m_tabs->setCurrentWidget(page);
+    return dynamic_cast<DraftSource*>(page);
+}
+
+QDateTime CustomerDetailWidget::hiddenAt() const
+{
     QDateTime earliest;
     for (const QDateTime& until : std::as_const(m_shown)) {
         if (!earliest.isValid() || until < earliest)
             earliest = until;
     }
+    if (earliest.isValid() && m_displayUntil.isValid() && m_displayUntil < earliest)
+        earliest = m_displayUntil;
+    return earliest;
+}
+
+void CustomerDetailWidget::updateCountdown()
+{
+    if (!m_countdownLabel || m_shown.isEmpty())
+        return;
+    const QDateTime earliest = hiddenAt();
     const qint64 seconds = S::nowUtc(m_context).secsTo(earliest);
     m_countdownLabel->setText(tr("Full values are shown until %1 (branch time); they are hidden again in %2.")
                                   .arg(CustomerLabels::time(earliest), CustomerLabels::remaining(seconds)));

@@ -2,6 +2,7 @@
 
 #include "ContextWidget.h"
 #include "customers/CustomerRecord.h"
+#include "drafts/DraftService.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -15,6 +16,7 @@ class QTimer;
 
 namespace bv::ui {
 
+class DraftSource;
 class ProtectedLabel;
 
 // One customer as the signed-in role may see it (CustomerFinder::open), in tabs: General (grade 3),
@@ -23,8 +25,10 @@ class ProtectedLabel;
 //
 // Full values: "Request full view" files a reveal request (RequestDialog); once a branch manager approved
 // it, "Show full values" asks the core for them (CustomerFinder::reveal, audited) and shows them in the
-// ProtectedLabels with a countdown to the end of the approval; at the end — or on "Hide", or when the
-// approval was revoked — the labels show the masked values again. Nothing else keeps the full values.
+// ProtectedLabels with a countdown; after the display time (setting reveal.display_seconds, 60 s by default)
+// or at the end of the approval, whichever comes first — or on "Hide", or when the approval was revoked — the
+// labels show the masked values again. While the approval lasts, "Show again" asks the core anew (a reveal
+// like the first, audited). Nothing else keeps the full values.
 //
 // The same widget serves every role that opens a customer (the customer manager's tabs, the branch manager's
 // customer page): which actions it offers (edit, request, show full values, record service, complaints,
@@ -50,7 +54,13 @@ public:
     // Label keys ("mobile", "account_number:<id>") now showing a full value.
     QStringList shownFields() const { return m_shown.keys(); }
     QTimer* countdownTimer() const { return m_countdown; }
+    // When the values now shown are masked again (the display time or the end of the approval); invalid when
+    // none is shown.
+    QDateTime hiddenAt() const;
     QTabWidget* tabs() const { return m_tabs; }
+    // Shows the tab of the service-record or complaint form and returns it (for a draft of it); nullptr when the
+    // customer did not load or has no such form.
+    DraftSource* showDraftForm(DraftForm form);
 
 public slots:
     void reload();
@@ -103,6 +113,8 @@ private:
     QHash<QString, QDateTime> m_grants; // field → end of the live approval (UTC)
     QStringList m_pendingFields; // fields asked for, not decided yet
     QHash<QString, QDateTime> m_shown; // label key → end of the approval it is shown under
+    QDateTime m_displayUntil; // end of the display time of the last "Show" (UTC, core clock)
+    bool m_shownBefore = false; // the button then says "Show again"
 };
 
 } // namespace bv::ui

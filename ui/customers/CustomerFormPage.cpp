@@ -4,8 +4,15 @@
 #include "common/Mnemonics.h"
 #include "policy/FieldCatalogue.h"
 
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
 #include <QFormLayout>
+#include <QJsonValue>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace bv::ui {
@@ -101,6 +108,68 @@ void CustomerFormPage::clearMessages()
 {
     for (QLabel* label : std::as_const(m_messages))
         S::setMessage(label, QString());
+}
+
+QJsonValue CustomerFormPage::editorState(const QWidget* editor)
+{
+    if (const auto* line = qobject_cast<const QLineEdit*>(editor))
+        return line->text();
+    if (const auto* combo = qobject_cast<const QComboBox*>(editor)) {
+        const QVariant data = combo->currentData();
+        return data.isValid() && !data.toString().isEmpty() ? QJsonValue(QStringLiteral("d:") + data.toString())
+                                                            : QJsonValue(combo->currentIndex());
+    }
+    if (const auto* check = qobject_cast<const QCheckBox*>(editor))
+        return check->isChecked();
+    if (const auto* text = qobject_cast<const QPlainTextEdit*>(editor))
+        return text->toPlainText();
+    if (const auto* date = qobject_cast<const QDateEdit*>(editor))
+        return date->date().toString(Qt::ISODate);
+    if (const auto* spin = qobject_cast<const QSpinBox*>(editor))
+        return spin->value();
+    return QJsonValue();
+}
+
+void CustomerFormPage::setEditorState(QWidget* editor, const QJsonValue& value)
+{
+    if (value.isUndefined() || value.isNull())
+        return;
+    if (auto* line = qobject_cast<QLineEdit*>(editor)) {
+        line->setText(value.toString());
+    } else if (auto* combo = qobject_cast<QComboBox*>(editor)) {
+        const QString text = value.toString();
+        const int index = value.isString() && text.startsWith(QStringLiteral("d:")) ? combo->findData(text.mid(2))
+                                                                                    : value.toInt(-1);
+        if (index >= 0 && index < combo->count())
+            combo->setCurrentIndex(index);
+    } else if (auto* check = qobject_cast<QCheckBox*>(editor)) {
+        check->setChecked(value.toBool());
+    } else if (auto* text = qobject_cast<QPlainTextEdit*>(editor)) {
+        text->setPlainText(value.toString());
+    } else if (auto* date = qobject_cast<QDateEdit*>(editor)) {
+        const QDate day = QDate::fromString(value.toString(), Qt::ISODate);
+        if (day.isValid())
+            date->setDate(day);
+    } else if (auto* spin = qobject_cast<QSpinBox*>(editor)) {
+        spin->setValue(value.toInt());
+    }
+}
+
+QJsonObject CustomerFormPage::state() const
+{
+    QJsonObject state;
+    for (auto it = m_editors.cbegin(); it != m_editors.cend(); ++it) {
+        const QJsonValue value = editorState(it.value());
+        if (!value.isNull())
+            state.insert(it.key(), value);
+    }
+    return state;
+}
+
+void CustomerFormPage::setState(const QJsonObject& state)
+{
+    for (auto it = m_editors.cbegin(); it != m_editors.cend(); ++it)
+        setEditorState(it.value(), state.value(it.key()));
 }
 
 QDate CustomerFormPage::today() const

@@ -4,6 +4,7 @@
 #include "customers/CustomerRecord.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QWidget>
 
 class QFormLayout;
@@ -29,6 +30,10 @@ public:
     virtual void load(const CustomerView* view) = 0;
     virtual void collect(CustomerInput& input) const = 0;
     virtual void clear() = 0;
+    // What the editors hold now, for a draft (CustomerFormWidget::draftContent), and back. The default covers the
+    // editors registered with addRow (line edits, combo boxes, check boxes, text and date editors, spin boxes).
+    virtual QJsonObject state() const;
+    virtual void setState(const QJsonObject& state);
 
     bool owns(const QString& fieldKey) const { return m_editors.contains(fieldKey); }
     QWidget* editorFor(const QString& fieldKey) const { return m_editors.value(fieldKey); }
@@ -43,6 +48,8 @@ protected:
     // Adds a labelled row with the editor and, under it, the field's message label ("<field>MessageLabel").
     void addRow(QFormLayout* form, const QString& fieldKey, QWidget* editor, const QString& labelText = QString());
     QDate today() const;
+    static QJsonValue editorState(const QWidget* editor);
+    static void setEditorState(QWidget* editor, const QJsonValue& value);
 
     WorkspaceContext m_context;
     bool m_edit = false;

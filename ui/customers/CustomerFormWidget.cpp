@@ -10,8 +10,10 @@
 #include "common/SecureBytes.h"
 #include "customers/CustomerFinder.h"
 #include "customers/CustomerService.h"
+#include "drafts/DraftService.h"
 
 #include <QHBoxLayout>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -91,7 +93,10 @@ CustomerFormWidget::CustomerFormWidget(const WorkspaceContext& context, const QS
     layout->addLayout(buttons);
     connect(m_save, &QPushButton::clicked, this, &CustomerFormWidget::save);
     connect(m_reset, &QPushButton::clicked, this, &CustomerFormWidget::reset);
-    connect(m_cancel, &QPushButton::clicked, this, &CustomerFormWidget::cancelled);
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        discardDraft(false);
+        emit cancelled();
+    });
     auto* saveShortcut = new QShortcut(QKeySequence::Save, this);
     saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(saveShortcut, &QShortcut::activated, this, &CustomerFormWidget::save);
@@ -107,6 +112,7 @@ void CustomerFormWidget::load()
     if (!isEdit()) {
         for (CustomerFormPage* page : std::as_const(m_pages))
             page->load(nullptr);
+        m_pristine = pagesState();
         return;
     }
     auto view = m_context.core.customers().finder().open(m_context.session, m_number);
@@ -127,11 +133,13 @@ void CustomerFormWidget::load()
     // grade 2 only where the core sent it
     const int profileRow = int(m_pages.indexOf(m_profile));
     m_pageList->item(profileRow)->setHidden(!m_gradeTwoVisible);
+    m_pristine = pagesState();
 }
 
 void CustomerFormWidget::setManagerChoices(const QList<std::pair<qint64, QString>>& managers)
 {
     m_identity->setManagerChoices(managers);
+    m_pristine = pagesState();
 }
 
 CustomerInput CustomerFormWidget::input() const
@@ -158,6 +166,12 @@ void CustomerFormWidget::showPage(CustomerFormPage* page)
 }
 
 void CustomerFormWidget::reset()
+{
+    resetFields();
+    discardDraft(false);
+}
+
+void CustomerFormWidget::resetFields()
 {
     S::setMessage(m_message, QString());
     if (isEdit() && m_view) {
@@ -225,10 +239,59 @@ bool CustomerFormWidget::save()
             + receipt->warnings.join(QStringLiteral("\n• "));
     m_context.dialogs.showInfo(this, isEdit() ? tr("Change saved") : tr("Customer saved"), text);
     const QString number = receipt->customerNumber;
+    discardDraft(true);
     if (!isEdit())
-        reset(); // nothing typed stays in the form
+        resetFields(); // nothing typed stays in the form
     emit saved(number);
     return true;
+}
+
+DraftForm CustomerFormWidget::draftForm() const
+{
+    return isEdit() ? DraftForm::EditCustomer : DraftForm::NewCustomer;
+}
+
+QJsonObject CustomerFormWidget::pagesState() const
+{
+    QJsonObject pages;
+    for (CustomerFormPage* page : m_pages)
+        pages.insert(page->objectName(), page->state());
+    return pages;
+}
+
+QString CustomerFormWidget::draftContent() const
+{
+    if (isEdit() && !m_loaded)
+        return QString();
+    const QJsonObject pages = pagesState();
+    if (pages == m_pristine)
+        return QString();
+    const QJsonObject content {{QStringLiteral("version"), 1}, {QStringLiteral("page"), m_pageList->currentRow()},
+        {QStringLiteral("pages"), pages}};
+    return QString::fromUtf8(QJsonDocument(content).toJson(QJsonDocument::Compact));
+}
+
+bool CustomerFormWidget::restoreDraft(const QString& content)
+{
+    if (isEdit() && !m_loaded)
+        return false;
+    const QJsonObject object = QJsonDocument::fromJson(content.toUtf8()).object();
+    if (object.value(QStringLiteral("version")).toInt() != 1)
+        return false;
+    const QJsonObject pages = object.value(QStringLiteral("pages")).toObject();
+    resetFields();
+    for (CustomerFormPage* page : std::as_const(m_pages))
+        page->setState(pages.value(page->objectName()).toObject());
+    const int row = object.value(QStringLiteral("page")).toInt();
+    if (row >= 0 && row < m_pages.size() && !m_pageList->item(row)->isHidden())
+        m_pageList->setCurrentRow(row);
+    return true;
+}
+
+void CustomerFormWidget::discardDraft(bool saved)
+{
+    // a failure leaves the draft to expire; the form itself was saved or cleared all the same
+    (void)DraftService::forCore(m_context.core).discardFor(m_context.session, draftForm(), draftSubject(), saved);
 }
 
 } // namespace bv::ui

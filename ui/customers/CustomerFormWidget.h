@@ -1,7 +1,10 @@
 #pragma once
 
 #include "ContextWidget.h"
+#include "common/DraftSource.h"
 #include "customers/CustomerEntry.h"
+
+#include <QJsonObject>
 
 #include <optional>
 #include <utility>
@@ -24,8 +27,9 @@ class ProfileFormPage;
 // the changed fields; grade-1 fields start empty with the masked value as placeholder, so the form never
 // holds a full value it did not get typed). The receipt ("pending approval by a branch manager") and any
 // warnings are shown through Dialogs::showInfo; the core's first error is shown under its field, whose page
-// is opened and the field focused.
-class CustomerFormWidget : public ContextWidget
+// is opened and the field focused. What was typed is kept as a draft when the session locks or signs out
+// (DraftSource); saving, clearing or cancelling the form deletes the author's draft of it.
+class CustomerFormWidget : public ContextWidget, public DraftSource
 {
     Q_OBJECT
 public:
@@ -51,9 +55,15 @@ public:
     void showPage(CustomerFormPage* page);
     const std::optional<EntryReceipt>& lastReceipt() const { return m_receipt; }
 
+    // DraftSource
+    DraftForm draftForm() const override;
+    QString draftSubject() const override { return m_number; }
+    QString draftContent() const override;
+    bool restoreDraft(const QString& content) override;
+
 public slots:
     bool save();
-    // New: empties every field. Edit: back to the record's values.
+    // New: empties every field. Edit: back to the record's values. Discards the author's draft of this form.
     void reset();
 
 signals:
@@ -63,6 +73,9 @@ signals:
 private:
     void load();
     void showFieldError(const Error& error);
+    void resetFields();
+    QJsonObject pagesState() const;
+    void discardDraft(bool saved);
 
     QString m_number;
     bool m_loaded = false;
@@ -80,6 +93,7 @@ private:
     QPushButton* m_save = nullptr;
     QPushButton* m_reset = nullptr;
     QPushButton* m_cancel = nullptr;
+    QJsonObject m_pristine; // the pages as loaded: a draft is kept only when something differs
 };
 
 } // namespace bv::ui

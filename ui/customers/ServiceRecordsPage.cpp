@@ -6,11 +6,14 @@
 #include "common/FreeTextWarning.h"
 #include "customers/CustomerCare.h"
 #include "customers/CustomerService.h"
+#include "drafts/DraftService.h"
 
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -113,7 +116,35 @@ bool ServiceRecordsPage::addService()
         return false;
     }
     m_content->clear();
+    (void)DraftService::forCore(m_context.core).discardFor(m_context.session, draftForm(), m_number, true);
     reload();
+    return true;
+}
+
+QString ServiceRecordsPage::draftContent() const
+{
+    if (!m_content || m_content->toPlainText().trimmed().isEmpty())
+        return QString();
+    const QJsonObject state {{QStringLiteral("version"), 1},
+        {QStringLiteral("servedOn"), m_servedOn->date().toString(Qt::ISODate)},
+        {QStringLiteral("channel"), m_channel->currentData().toString()},
+        {QStringLiteral("content"), m_content->toPlainText()}};
+    return QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Compact));
+}
+
+bool ServiceRecordsPage::restoreDraft(const QString& content)
+{
+    const QJsonObject state = QJsonDocument::fromJson(content.toUtf8()).object();
+    if (!m_content || state.value(QStringLiteral("version")).toInt() != 1)
+        return false;
+    const QDate servedOn = QDate::fromString(state.value(QStringLiteral("servedOn")).toString(), Qt::ISODate);
+    if (servedOn.isValid())
+        m_servedOn->setDate(servedOn);
+    const int channel = m_channel->findData(state.value(QStringLiteral("channel")).toString());
+    if (channel >= 0)
+        m_channel->setCurrentIndex(channel);
+    m_content->setPlainText(state.value(QStringLiteral("content")).toString());
+    m_content->setFocus();
     return true;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ContextWidget.h"
+#include "common/DraftSource.h"
 
 class QComboBox;
 class QDateEdit;
@@ -11,14 +12,20 @@ class QTableWidget;
 
 namespace bv::ui {
 
-// A customer's service records (grade 2) and, where the role may add one, the form for a new record.
-class ServiceRecordsPage : public ContextWidget
+// A customer's service records (grade 2) and, where the role may add one, the form for a new record, whose
+// half-typed content is kept as a draft when the session locks or signs out (DraftSource).
+class ServiceRecordsPage : public ContextWidget, public DraftSource
 {
     Q_OBJECT
 public:
     // `mayRecord`: the core's answer for this customer (CustomerView::actions); without it the page only lists.
     ServiceRecordsPage(
         const WorkspaceContext& context, const QString& customerNo, bool mayRecord, QWidget* parent = nullptr);
+
+    DraftForm draftForm() const override { return DraftForm::ServiceRecord; }
+    QString draftSubject() const override { return m_number; }
+    QString draftContent() const override;
+    bool restoreDraft(const QString& content) override;
 
 public slots:
     void reload();

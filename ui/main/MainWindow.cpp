@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "LockPage.h"
+#include "SessionBanners.h"
 #include "workspaces/Workspace.h"
 
 #include <QAction>
@@ -11,6 +12,7 @@
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QVBoxLayout>
 
 #ifdef Q_OS_WIN
 #include <windows.h>
@@ -22,10 +24,19 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
-    m_stack = new QStackedWidget(this);
+    auto* central = new QWidget(this);
+    auto* column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    m_idleWarning = new IdleWarningBanner(central);
+    m_draftOffer = new DraftOfferBanner(central);
+    m_stack = new QStackedWidget(central);
     m_lock = new LockPage(m_stack);
     m_stack->addWidget(m_lock);
-    setCentralWidget(m_stack);
+    column->addWidget(m_idleWarning);
+    column->addWidget(m_draftOffer);
+    column->addWidget(m_stack, 1);
+    setCentralWidget(central);
     buildMenus();
     resize(1200, 780);
     setWindowTitle(tr("BranchVault"));
@@ -50,10 +61,12 @@ void MainWindow::buildMenus()
     lock->setObjectName(QStringLiteral("lockAction"));
     lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(lock, &QAction::triggered, this, &MainWindow::lockRequested);
-    QAction* password = session->addAction(tr("Change &password…"));
-    connect(password, &QAction::triggered, this, &MainWindow::changePasswordRequested);
-    QAction* factor = session->addAction(tr("Second &factor…"));
-    connect(factor, &QAction::triggered, this, &MainWindow::secondFactorRequested);
+    m_changePassword = session->addAction(tr("Change &password…"));
+    m_changePassword->setObjectName(QStringLiteral("changePasswordAction"));
+    connect(m_changePassword, &QAction::triggered, this, &MainWindow::changePasswordRequested);
+    m_secondFactor = session->addAction(tr("Second &factor…"));
+    m_secondFactor->setObjectName(QStringLiteral("secondFactorAction"));
+    connect(m_secondFactor, &QAction::triggered, this, &MainWindow::secondFactorRequested);
     session->addSeparator();
     QAction* signOut = session->addAction(tr("Sign &out"));
     signOut->setObjectName(QStringLiteral("signOutAction"));
@@ -108,6 +121,8 @@ void MainWindow::retranslate()
 
 void MainWindow::clearWorkspace()
 {
+    m_idleWarning->dismiss();
+    m_draftOffer->setDrafts({});
     if (m_workspace) {
         m_stack->removeWidget(m_workspace);
         delete m_workspace;
@@ -126,12 +141,19 @@ void MainWindow::showWorkspace(Workspace* workspace, const Actor& who, const QSt
     m_who = who;
     m_branch = branch;
     setWindowTitle(titleFor(who, branch));
+    m_changePassword->setEnabled(true);
+    m_secondFactor->setEnabled(true);
     statusBar()->showMessage(tr("Signed in: %1 · %2 · branch %3").arg(who.displayName, Roles::label(who.role), branch));
 }
 
 void MainWindow::showLocked(const Actor& who)
 {
     clearWorkspace();
+    m_idleWarning->dismiss();
+    m_draftOffer->setDrafts({});
+    // the core refuses both while the session is locked
+    m_changePassword->setEnabled(false);
+    m_secondFactor->setEnabled(false);
     m_lock->setUser(who.displayName);
     m_stack->setCurrentWidget(m_lock);
     statusBar()->showMessage(tr("Locked"));

@@ -9,6 +9,8 @@ class QStackedWidget;
 
 namespace bv::ui {
 
+class DraftOfferBanner;
+class IdleWarningBanner;
 class LockPage;
 class Workspace;
 
@@ -23,12 +25,18 @@ public:
 
     // Takes ownership; the previous workspace (if any) is destroyed.
     void showWorkspace(Workspace* workspace, const Actor& who, const QString& branch);
-    // Destroys the workspace (no customer data stays in any widget) and shows the lock page.
+    // Destroys the workspace (no customer data stays in any widget) and shows the lock page. While locked, the
+    // Session menu's actions the core refuses (change password, second factor) are disabled.
     void showLocked(const Actor& who);
     void clearWorkspace();
 
     Workspace* workspace() const { return m_workspace; }
     LockPage* lockPage() const { return m_lock; }
+    // Above the workspace: the countdown before the idle lock, and the offer of the person's own drafts.
+    IdleWarningBanner* idleWarning() const { return m_idleWarning; }
+    DraftOfferBanner* draftOffer() const { return m_draftOffer; }
+    QAction* changePasswordAction() const { return m_changePassword; }
+    QAction* secondFactorAction() const { return m_secondFactor; }
     static QString titleFor(const Actor& who, const QString& branch);
     // The language chosen in the Language menu ("" for the system language, "zh_CN", "en"): its entry is checked.
     void setCurrentLanguage(const QString& language);
@@ -53,6 +61,10 @@ private:
     Actor m_who;
     QString m_branch;
     LockPage* m_lock = nullptr;
+    IdleWarningBanner* m_idleWarning = nullptr;
+    DraftOfferBanner* m_draftOffer = nullptr;
+    QAction* m_changePassword = nullptr;
+    QAction* m_secondFactor = nullptr;
 };
 
 } // namespace bv::ui

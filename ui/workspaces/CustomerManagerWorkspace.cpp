@@ -119,6 +119,25 @@ QString CustomerManagerWorkspace::title() const
     return tr("My customers");
 }
 
+DraftSource* CustomerManagerWorkspace::draftTarget(DraftForm form, const QString& subject)
+{
+    switch (form) {
+    case DraftForm::NewCustomer:
+        showPage(NewCustomerPage);
+        return m_newCustomer;
+    case DraftForm::EditCustomer: {
+        CustomerFormWidget* edit = editCustomer(subject);
+        return edit && edit->isLoaded() ? edit : nullptr;
+    }
+    case DraftForm::ServiceRecord:
+    case DraftForm::Complaint: {
+        CustomerDetailWidget* detail = openCustomer(subject);
+        return detail ? detail->showDraftForm(form) : nullptr;
+    }
+    }
+    return nullptr;
+}
+
 void CustomerManagerWorkspace::showPage(Page page)
 {
     m_navigation->setCurrentRow(int(page));

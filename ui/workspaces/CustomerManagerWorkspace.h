@@ -42,6 +42,7 @@ public:
 
     explicit CustomerManagerWorkspace(const WorkspaceContext& context, QWidget* parent = nullptr);
     QString title() const override;
+    DraftSource* draftTarget(DraftForm form, const QString& subject) override;
 
     void showPage(Page page);
     Page currentPage() const;

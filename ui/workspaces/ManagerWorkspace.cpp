@@ -1,6 +1,8 @@
 #include "ManagerWorkspace.h"
 
 #include "common/Icons.h"
+#include "customers/CustomerDetailWidget.h"
+#include "customers/CustomerFormWidget.h"
 #include "customers/ImportPage.h"
 #include "home/HomePage.h"
 #include "manager/AccountConfirmationsPage.h"
@@ -209,6 +211,18 @@ void ManagerWorkspace::openCustomer(const QString& customerNo)
     m_returnRow = qMax(0, m_navigation->currentRow());
     m_customer->open(customerNo);
     m_stack->setCurrentWidget(m_customer);
+}
+
+DraftSource* ManagerWorkspace::draftTarget(DraftForm form, const QString& subject)
+{
+    if (form == DraftForm::NewCustomer || subject.isEmpty())
+        return nullptr;
+    openCustomer(subject);
+    if (form != DraftForm::EditCustomer)
+        return m_customer->detail() ? m_customer->detail()->showDraftForm(form) : nullptr;
+    m_customer->edit(subject);
+    CustomerFormWidget* edit = m_customer->form();
+    return edit && edit->isLoaded() ? edit : nullptr;
 }
 
 void ManagerWorkspace::reloadCurrent()

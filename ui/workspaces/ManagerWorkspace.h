@@ -53,6 +53,7 @@ public:
 
     explicit ManagerWorkspace(const WorkspaceContext& context, QWidget* parent = nullptr);
     QString title() const override;
+    DraftSource* draftTarget(DraftForm form, const QString& subject) override;
 
     void showPage(Page page);
     void openCustomer(const QString& customerNo);

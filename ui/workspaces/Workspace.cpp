@@ -10,6 +10,11 @@ Workspace::Workspace(const WorkspaceContext& context, QWidget* parent)
 {
 }
 
+DraftSource* Workspace::draftTarget(DraftForm, const QString&)
+{
+    return nullptr;
+}
+
 bool Workspace::fail(const Error& error)
 {
     if (error.code == ErrorCode::SessionLocked || error.code == ErrorCode::AuthenticationFailed) {

@@ -2,10 +2,13 @@
 
 #include "common/Error.h"
 #include "common/WorkspaceContext.h"
+#include "drafts/DraftService.h"
 
 #include <QWidget>
 
 namespace bv::ui {
+
+class DraftSource;
 
 // A role's workspace: its pages show only what the core returned for the signed-in session. When a
 // core call answers "session locked" (idle), the workspace asks the application to lock.
@@ -15,6 +18,9 @@ class Workspace : public QWidget
 public:
     Workspace(const WorkspaceContext& context, QWidget* parent = nullptr);
     virtual QString title() const = 0;
+    // Opens the form a draft of `form` about `subject` belongs in and returns it (a DraftSource the draft is
+    // restored into), or nullptr when this workspace has no such form. ui/app/DraftKeeper calls it.
+    virtual DraftSource* draftTarget(DraftForm form, const QString& subject);
 
 signals:
     void lockRequested();

@@ -1,0 +1,326 @@
+// Issue 13, "drafts survive the lock": through the real application flow (AppController over a real database),
+// a half-typed new customer survives a lock and unlock, stays invisible to another person who signs in after a
+// sign-out, and comes back for its author; the idle warning counts down, keeps the form as a draft, and any input
+// dismisses it; the Session menu's password and second-factor actions are disabled while locked.
+#include "Core.h"
+#include "TestCore.h"
+#include "TestData.h"
+#include "UiTestSupport.h"
+#include "app/AppController.h"
+#include "app/IdleMonitor.h"
+#include "audit/AuditActions.h"
+#include "audit/AuditLog.h"
+#include "auth/AuthService.h"
+#include "auth/SignInDialog.h"
+#include "customers/CustomerDetailWidget.h"
+#include "customers/CustomerEntry.h"
+#include "customers/CustomerFormWidget.h"
+#include "customers/CustomerService.h"
+#include "customers/IdentityFormPage.h"
+#include "db/Database.h"
+#include "drafts/DraftService.h"
+#include "main/LockPage.h"
+#include "main/MainWindow.h"
+#include "main/SessionBanners.h"
+#include "workspaces/CustomerManagerWorkspace.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace bv;
+using namespace bv::test;
+using namespace bv::ui;
+
+namespace {
+
+const QString kName = QStringLiteral("欧阳草稿");
+const QString kIdNumber = QStringLiteral("11010519491231002X");
+
+} // namespace
+
+class TestSessionDrafts : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<TestCore> t;
+    ScriptedDialogs dialogs;
+    std::unique_ptr<AppController> app;
+    QMap<QString, QString> passwords;
+    QString customerNo; // an active customer of cm1
+
+    MainWindow* window() { return app->window(); }
+    CustomerManagerWorkspace* workspace() { return qobject_cast<CustomerManagerWorkspace*>(window()->workspace()); }
+    QLineEdit* nameEdit()
+    {
+        return workspace()->newCustomerForm()->identityPage()->findChild<QLineEdit*>(QStringLiteral("nameLineEdit"));
+    }
+    QLineEdit* idEdit()
+    {
+        return workspace()->newCustomerForm()->identityPage()->findChild<QLineEdit*>(
+            QStringLiteral("idNumberLineEdit"));
+    }
+    int count(const QString& sql)
+    {
+        auto value = app->core()->database().scalar(sql);
+        return value.ok() ? value->toInt() : -1;
+    }
+    QList<AuditRow> auditRows(const char* action)
+    {
+        AuditFilter filter;
+        filter.action = QString::fromLatin1(action);
+        auto rows = app->core()->auditLog().rows(filter);
+        return rows.ok() ? *rows : QList<AuditRow>();
+    }
+    bool signIn(const QString& login)
+    {
+        auto session = app->core()->auth().signIn(login, secret(passwords.value(login)));
+        if (!session.ok()) {
+            qWarning("sign-in: %s", qPrintable(session.error().fullText()));
+            return false;
+        }
+        window()->show();
+        app->enter(*session);
+        return workspace() != nullptr;
+    }
+    // The next sign-in dialog (after a sign-out) signs `login` in.
+    void answerSignInWith(const QString& login)
+    {
+        dialogs.onExec = [this, login](QDialog* dialog) {
+            auto* signIn = qobject_cast<SignInDialog*>(dialog);
+            if (!signIn)
+                return int(QDialog::Rejected);
+            signIn->loginEdit()->setText(login);
+            signIn->passwordEdit()->setText(passwords.value(login));
+            signIn->attempt();
+            return signIn->result();
+        };
+    }
+    void typeHalfACustomer()
+    {
+        workspace()->showPage(CustomerManagerWorkspace::NewCustomerPage);
+        nameEdit()->setText(kName); // as an input method commits it (QTest types Latin-1 only)
+        QTest::keyClicks(idEdit(), kIdNumber);
+        QCOMPARE(nameEdit()->text(), kName);
+    }
+    void unlock(const QString& login)
+    {
+        LockPage* page = window()->lockPage();
+        page->passwordEdit()->setText(passwords.value(login));
+        page->attempt();
+    }
+
+private slots:
+    void init()
+    {
+        t = TestCore::create();
+        QVERIFY(t);
+        // the application's core runs on the system clock: the accounts are made "now"
+        t->clock.set(QDateTime::currentDateTimeUtc());
+        QVERIFY(t->core->auth().unlock(t->admin, secret(t->passwordOf(QStringLiteral("admin")))).ok());
+        const Session m1 = t->addUser(QStringLiteral("m1"), Role::Manager);
+        const Session cm1 = t->addUser(QStringLiteral("cm1"), Role::CustomerManager, QStringLiteral("张经理"));
+        QVERIFY(m1.isValid() && cm1.isValid());
+        auto receipt = t->core->customers().entry().create(cm1, customerInput(1));
+        BV_VERIFY_OK(receipt);
+        BV_VERIFY_OK(t->core->customers().entry().approve(m1, receipt->changeId, QStringLiteral("checked")));
+        customerNo = receipt->customerNumber;
+        QVERIFY(t->addUser(QStringLiteral("cm2"), Role::CustomerManager, QStringLiteral("李经理")).isValid());
+        for (const QString& login : {QStringLiteral("cm1"), QStringLiteral("cm2")})
+            passwords.insert(login, t->passwordOf(login));
+        t->core.reset(); // the application opens its own core over the same database
+        app = std::make_unique<AppController>(*t->vaults, dialogs);
+        app->adopt(std::move(t->vault));
+        QVERIFY(signIn(QStringLiteral("cm1")));
+    }
+    void cleanup()
+    {
+        app.reset();
+        t.reset();
+        dialogs.errors.clear();
+        dialogs.infos.clear();
+    }
+
+    void halfTypedCustomerSurvivesLockAndUnlock()
+    {
+        typeHalfACustomer();
+        QVERIFY(!window()->draftOffer()->isVisibleTo(window()));
+        app->lock(); // Ctrl+L
+        QVERIFY(app->isLocked());
+        QVERIFY(!window()->workspace()); // the form is gone from the screen ...
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM drafts")), 1); // ... and kept, sealed
+        auto sealed = app->core()->database().scalar(
+            QStringLiteral("SELECT sealed FROM sealed_value WHERE owner_kind = 'draft'"));
+        BV_VERIFY_OK(sealed);
+        QVERIFY(!sealed->toByteArray().contains(kIdNumber.toUtf8()));
+        QVERIFY(!sealed->toByteArray().contains(kName.toUtf8()));
+        QVERIFY(!window()->draftOffer()->isVisibleTo(window())); // nothing is offered on the lock page
+
+        unlock(QStringLiteral("cm1"));
+        QVERIFY(!app->isLocked());
+        QVERIFY(workspace());
+        DraftOfferBanner* offer = window()->draftOffer();
+        QVERIFY(offer->isVisibleTo(window()));
+        QVERIFY2(offer->textLabel()->text().contains(QStringLiteral("new customer form")),
+            qPrintable(offer->textLabel()->text()));
+        QVERIFY(nameEdit()->text().isEmpty()); // a new workspace: empty until restored
+        QTest::mouseClick(offer->restoreButton(), Qt::LeftButton);
+        QCOMPARE(workspace()->currentPage(), CustomerManagerWorkspace::NewCustomerPage);
+        QCOMPARE(nameEdit()->text(), kName);
+        QCOMPARE(idEdit()->text(), kIdNumber);
+        QVERIFY(!offer->isVisibleTo(window()));
+        QCOMPARE(auditRows(audit::DraftRestore).size(), 1);
+        QVERIFY(dialogs.errors.isEmpty());
+
+        // clearing the form discards the draft
+        workspace()->newCustomerForm()->findChild<QPushButton*>(QStringLiteral("resetButton"))->click();
+        QVERIFY(nameEdit()->text().isEmpty());
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM drafts")), 0);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sealed_value WHERE owner_kind = 'draft'")), 0);
+        // an empty form keeps no draft at the next lock
+        app->lock();
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM drafts")), 0);
+        unlock(QStringLiteral("cm1"));
+        QVERIFY(!window()->draftOffer()->isVisibleTo(window()));
+        // the audit rows hold the form kind, never what was typed
+        for (const AuditRow& row : auditRows("draft.")) {
+            QVERIFY(!row.details.contains(kName));
+            QVERIFY(!row.details.contains(kIdNumber));
+        }
+    }
+
+    void draftIsInvisibleToAnotherPerson()
+    {
+        typeHalfACustomer();
+        answerSignInWith(QStringLiteral("cm2"));
+        app->signOut();
+        QCOMPARE(app->session().info().login, QStringLiteral("cm2"));
+        QVERIFY(workspace());
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM drafts")), 1); // cm1's, kept at the sign-out
+        QVERIFY(!window()->draftOffer()->isVisibleTo(window())); // cm2 is offered nothing
+        QVERIFY(window()->draftOffer()->drafts().isEmpty());
+        QVERIFY(nameEdit()->text().isEmpty());
+        QVERIFY(containing(visibleTexts(window()), kName).isEmpty());
+        QVERIFY(containing(visibleTexts(window()), kIdNumber).isEmpty());
+        // cm2 locks and unlocks: still nothing
+        app->lock();
+        unlock(QStringLiteral("cm2"));
+        QVERIFY(!window()->draftOffer()->isVisibleTo(window()));
+
+        // the author signs in again: offered and restored
+        answerSignInWith(QStringLiteral("cm1"));
+        app->signOut();
+        QCOMPARE(app->session().info().login, QStringLiteral("cm1"));
+        QVERIFY(window()->draftOffer()->isVisibleTo(window()));
+        QTest::mouseClick(window()->draftOffer()->restoreButton(), Qt::LeftButton);
+        QCOMPARE(nameEdit()->text(), kName);
+        QVERIFY(dialogs.errors.isEmpty());
+    }
+
+    void serviceRecordDraftSurvivesLock()
+    {
+        CustomerDetailWidget* detail = workspace()->openCustomer(customerNo);
+        QVERIFY(detail && detail->isLoaded());
+        auto* content = detail->findChild<QPlainTextEdit*>(QStringLiteral("serviceContentPlainTextEdit"));
+        QVERIFY(content);
+        const QString note = QStringLiteral("客户咨询定期存款到期续存安排");
+        content->setPlainText(note);
+        app->lock();
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM drafts WHERE form = 'service_record'")), 1);
+        unlock(QStringLiteral("cm1"));
+        DraftOfferBanner* offer = window()->draftOffer();
+        QVERIFY2(offer->textLabel()->text().contains(customerNo), qPrintable(offer->textLabel()->text()));
+        QTest::mouseClick(offer->restoreButton(), Qt::LeftButton);
+        CustomerDetailWidget* reopened = workspace()->detailOf(customerNo);
+        QVERIFY(reopened);
+        auto* restored = reopened->findChild<QPlainTextEdit*>(QStringLiteral("serviceContentPlainTextEdit"));
+        QCOMPARE(restored->toPlainText(), note);
+        QCOMPARE(reopened->tabs()->currentWidget()->objectName(), QStringLiteral("servicesPage"));
+        // recording the service deletes the draft
+        QTest::mouseClick(reopened->findChild<QPushButton*>(QStringLiteral("addServiceButton")), Qt::LeftButton);
+        QVERIFY(restored->toPlainText().isEmpty());
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM drafts")), 0);
+        QVERIFY(dialogs.errors.isEmpty());
+    }
+
+    void discardDeletesTheDraft()
+    {
+        typeHalfACustomer();
+        app->lock();
+        unlock(QStringLiteral("cm1"));
+        QTest::mouseClick(window()->draftOffer()->discardButton(), Qt::LeftButton);
+        QVERIFY(!window()->draftOffer()->isVisibleTo(window()));
+        QVERIFY(nameEdit()->text().isEmpty());
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM drafts")), 0);
+        QCOMPARE(auditRows(audit::DraftDiscard).size(), 1);
+    }
+
+    void idleWarningCountsDownAndInputDismissesIt()
+    {
+        typeHalfACustomer();
+        IdleWarningBanner* banner = window()->idleWarning();
+        QVERIFY(!banner->isVisibleTo(window()));
+        app->idleMonitor().warnNow(); // what the timer does 30 s before the idle lock
+        QVERIFY(banner->isVisibleTo(window()));
+        QVERIFY(banner->secondsLeft() <= IdleMonitor::kWarningSeconds && banner->secondsLeft() > 0);
+        QVERIFY2(banner->textLabel()->text().contains(QStringLiteral(" s ")), qPrintable(banner->textLabel()->text()));
+        // the form is kept already: the session may be refused once the core's own idle time is up
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM drafts")), 1);
+        // any key dismisses it and the session stays open
+        QTest::keyClick(nameEdit(), Qt::Key_End);
+        QVERIFY(!banner->isVisibleTo(window()));
+        QVERIFY(!app->idleMonitor().isWarning());
+        QVERIFY(!app->isLocked());
+        // and "Stay signed in" too
+        app->idleMonitor().warnNow();
+        QVERIFY(banner->isVisibleTo(window()));
+        QTest::mouseClick(banner->stayButton(), Qt::LeftButton);
+        QVERIFY(!banner->isVisibleTo(window()));
+        QVERIFY(!app->isLocked());
+    }
+
+    void idleLockAfterTheWarningKeepsTheFormOnce()
+    {
+        typeHalfACustomer();
+        QSignalSpy warned(&app->idleMonitor(), &IdleMonitor::warning);
+        app->idleMonitor().startMilliseconds(400, 200); // explicit short intervals: warning at 200 ms, lock at 400
+        QTRY_VERIFY_WITH_TIMEOUT(app->isLocked(), 10000);
+        QCOMPARE(warned.size(), 1);
+        QVERIFY(!window()->idleWarning()->isVisibleTo(window()));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM drafts")), 1);
+        QCOMPARE(auditRows(audit::DraftSave).size(), 1); // kept at the warning, not again at the lock
+        unlock(QStringLiteral("cm1"));
+        QVERIFY(window()->draftOffer()->isVisibleTo(window()));
+    }
+
+    void sessionMenuActionsAreDisabledWhileLocked()
+    {
+        QAction* password = window()->changePasswordAction();
+        QAction* factor = window()->secondFactorAction();
+        QVERIFY(password->isEnabled() && factor->isEnabled());
+        int opened = 0;
+        dialogs.onExec = [&opened](QDialog*) {
+            ++opened;
+            return int(QDialog::Rejected);
+        };
+        app->lock();
+        QVERIFY(!password->isEnabled());
+        QVERIFY(!factor->isEnabled());
+        password->trigger(); // nothing opens
+        factor->trigger();
+        app->changePassword(); // nor through the controller
+        app->enrolSecondFactor();
+        QCOMPARE(opened, 0);
+        QVERIFY(dialogs.errors.isEmpty());
+        unlock(QStringLiteral("cm1"));
+        QVERIFY(password->isEnabled());
+        QVERIFY(factor->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestSessionDrafts)
+#include "tst_sessiondrafts.moc"
