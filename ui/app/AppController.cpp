@@ -368,8 +368,9 @@ void AppController::setLanguage(const QString& language)
         m_window->showLocked(m_session.info()); // the lock page and the status bar in the new language
         return;
     }
-    // The same path as after an unlock: the workspace is taken down as on lock (what the lock keeps of a form
-    // being filled in, it keeps here too) and built again, every text in the new language.
+    // The same path as after an unlock: the workspace is taken down as on lock — a form being filled in is kept
+    // as a draft first and offered again in the rebuilt workspace — and built again in the new language.
+    m_drafts->keep(*m_core, m_session);
     showWorkspace();
 }
 
