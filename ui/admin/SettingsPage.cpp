@@ -95,7 +95,7 @@ bool SettingsPage::save()
         ++saved;
     }
     if (saved > 0)
-        m_context.dialogs.showInfo(this, tr("Settings"), tr("%n setting(s) saved.", nullptr, saved));
+        m_context.dialogs.showInfo(this, tr("Settings"), tr("%n settings saved.", nullptr, saved));
     return true;
 }
 

@@ -202,14 +202,14 @@ bool StoragePage::verify()
     }
     if (verification->ok()) {
         m_status->setText(tr("All checks passed: database integrity, page authentication, keys, and the audit chain "
-                             "(%n row(s)).",
+                             "(%n rows).",
             nullptr, int(verification->auditRows)));
         m_results->addItem(tr("All checks passed."));
         for (const QString& notice : std::as_const(verification->notices))
             m_results->addItem(notice);
         return true;
     }
-    m_status->setText(tr("Verification found %n problem(s). Restore the latest good backup if the database is "
+    m_status->setText(tr("Verification found %n problems. Restore the latest good backup if the database is "
                          "damaged, and tell the security auditor.",
         nullptr, int(verification->problems.size())));
     for (const QString& problem : std::as_const(verification->problems))

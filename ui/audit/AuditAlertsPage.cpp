@@ -119,7 +119,7 @@ bool AuditAlertsPage::refresh()
     for (int column = 0; column < ColumnCount - 1; ++column)
         m_list->resizeColumnToContents(column);
     m_status->setText(alerts->isEmpty() ? tr("No alerts in this period.")
-                                        : tr("%n alert(s) in this period.", nullptr, int(alerts->size())));
+                                        : tr("%n alerts in this period.", nullptr, int(alerts->size())));
     return true;
 }
 

@@ -96,7 +96,7 @@ void AccountConfirmationsPage::reload()
     }
     m_summary->setText(accounts->isEmpty()
             ? tr("No account change waits for your confirmation.")
-            : tr("%n account change(s) wait for a branch manager's confirmation. Check each with the administrator's "
+            : tr("%n account changes wait for a branch manager's confirmation. Check each with the administrator's "
                  "request form before you confirm it; you cannot confirm a change to your own account.",
                 nullptr, int(accounts->size())));
     if (!accounts->isEmpty())

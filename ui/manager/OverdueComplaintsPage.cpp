@@ -53,7 +53,7 @@ void OverdueComplaintsPage::reload()
     m_model->setRecords(records);
     m_summary->setText(m_complaints.isEmpty()
             ? tr("No complaint is overdue.")
-            : tr("%n complaint(s) past the investigation or answer date. Open the customer to "
+            : tr("%n complaints past the investigation or answer date. Open the customer to "
                  "follow up.",
                 nullptr, int(m_complaints.size())));
 }
