@@ -1,4 +1,5 @@
 #include "AuditLogModel.h"
+#include "common/Formats.h"
 
 #include "Core.h"
 #include "audit/AuditService.h"
@@ -87,9 +88,7 @@ QString AuditLogModel::roleLabel(const QString& roleKey)
 
 QString AuditLogModel::timeText(const QDateTime& at)
 {
-    return at.isValid()
-        ? at.toTimeZone(WorkingCalendar::branchTimeZone()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-        : QString();
+    return Formats::dateTimeSeconds(at);
 }
 
 int AuditLogModel::rowCount(const QModelIndex& parent) const

@@ -1,4 +1,5 @@
 #include "AccountConfirmationsPage.h"
+#include "common/Formats.h"
 
 #include "Core.h"
 #include "GuardedTableView.h"
@@ -89,7 +90,7 @@ void AccountConfirmationsPage::reload()
         QList<QStandardItem*> row {new QStandardItem(a.login), new QStandardItem(a.displayName),
             new QStandardItem(changeLabel(a.awaiting)),
             new QStandardItem(Roles::label(a.awaitingRole.value_or(a.role))),
-            new QStandardItem(QLocale().toString(a.awaitingSince.toLocalTime(), QLocale::ShortFormat))};
+            new QStandardItem(Formats::dateTime(a.awaitingSince))};
         for (QStandardItem* item : row)
             item->setEditable(false);
         m_model->appendRow(row);
