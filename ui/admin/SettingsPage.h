@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+class QLabel;
+class QModelIndex;
 class QPushButton;
 class QTableView;
 
@@ -25,6 +27,9 @@ public:
     // selected). Returns true when every change was saved.
     bool save();
     void discard();
+    // Asked before the administrator leaves the page: true when nothing is unsaved, or when they chose to
+    // discard the unsaved values; false to stay on the page.
+    bool confirmLeave();
 
     SettingsModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
@@ -33,11 +38,16 @@ signals:
     void failed(const bv::Error& error);
 
 private:
+    void showUnsaved();
+    void showDescription(const QModelIndex& current);
+
     WorkspaceContext m_context;
     SettingsModel* m_model = nullptr;
     QTableView* m_view = nullptr;
     QPushButton* m_save = nullptr;
     QPushButton* m_discard = nullptr;
+    QLabel* m_description = nullptr;
+    QLabel* m_unsaved = nullptr;
 };
 
 } // namespace bv::ui

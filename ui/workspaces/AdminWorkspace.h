@@ -42,6 +42,7 @@ public:
 
 private:
     void pageShown(int index);
+    void pageChanged(int index);
 
     QTabWidget* m_tabs = nullptr;
     OverviewPage* m_overview = nullptr;
@@ -50,6 +51,7 @@ private:
     StoragePage* m_storage = nullptr;
     ReportsPage* m_reports = nullptr;
     QSet<int> m_loaded;
+    int m_current = -1;
 };
 
 } // namespace bv::ui
