@@ -442,8 +442,10 @@ private slots:
         QCOMPARE(header->sectionResizeMode(SettingsModel::Value), QHeaderView::Stretch);
         QCOMPARE(header->sectionResizeMode(SettingsModel::Key), QHeaderView::ResizeToContents);
         QVERIFY(!header->stretchLastSection());
-        QVERIFY2(header->sectionSize(SettingsModel::Key) <= view->sizeHintForColumn(SettingsModel::Key) + 16,
-            qPrintable(QString::number(header->sectionSize(SettingsModel::Key))));
+        QVERIFY(header->sectionSize(SettingsModel::Setting) <= SettingsPage::kMaxLabelWidth);
+        QVERIFY(header->sectionSize(SettingsModel::Limits) <= SettingsPage::kMaxAllowedWidth);
+        QVERIFY2(header->sectionSize(SettingsModel::Value) >= 200,
+            qPrintable(QString::number(header->sectionSize(SettingsModel::Value))));
 
         // every setting has a description, shown for the current row
         for (const SettingSpec& spec : SettingsService::specs()) {

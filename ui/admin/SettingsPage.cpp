@@ -15,6 +15,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace bv::ui {
 
 SettingsPage::SettingsPage(const WorkspaceContext& context, QWidget* parent)
@@ -45,9 +47,10 @@ SettingsPage::SettingsPage(const WorkspaceContext& context, QWidget* parent)
     // The value gets the room: the label, the allowed range and the key are as wide as their text needs.
     QHeaderView* header = m_view->horizontalHeader();
     header->setStretchLastSection(false);
-    header->setSectionResizeMode(SettingsModel::Setting, QHeaderView::ResizeToContents);
+    // The long label and allowed-range texts are cut at a width (their tooltips hold them in full).
+    header->setSectionResizeMode(SettingsModel::Setting, QHeaderView::Interactive);
     header->setSectionResizeMode(SettingsModel::Value, QHeaderView::Stretch);
-    header->setSectionResizeMode(SettingsModel::Limits, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(SettingsModel::Limits, QHeaderView::Interactive);
     header->setSectionResizeMode(SettingsModel::Key, QHeaderView::ResizeToContents);
     layout->addWidget(m_view, 1);
 
@@ -80,9 +83,22 @@ SettingsPage::SettingsPage(const WorkspaceContext& context, QWidget* parent)
     connect(m_model, &SettingsModel::changesChanged, m_discard, &QPushButton::setEnabled);
     connect(m_model, &SettingsModel::changesChanged, this, &SettingsPage::showUnsaved);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &SettingsPage::showDescription);
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { showDescription(m_view->currentIndex()); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        fitColumns();
+        showDescription(m_view->currentIndex());
+    });
     m_save->setEnabled(false);
     m_discard->setEnabled(false);
+}
+
+void SettingsPage::fitColumns()
+{
+    for (const auto& [column, widest] : {std::pair {int(SettingsModel::Setting), kMaxLabelWidth},
+             std::pair {int(SettingsModel::Limits), kMaxAllowedWidth}}) {
+        m_view->resizeColumnToContents(column);
+        if (m_view->horizontalHeader()->sectionSize(column) > widest)
+            m_view->horizontalHeader()->resizeSection(column, widest);
+    }
 }
 
 void SettingsPage::showUnsaved()

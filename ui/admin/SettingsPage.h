@@ -20,6 +20,10 @@ class SettingsPage : public QWidget
 {
     Q_OBJECT
 public:
+    // Widest the label and the allowed-range columns grow (pixels); the value column has the rest.
+    static constexpr int kMaxLabelWidth = 360;
+    static constexpr int kMaxAllowedWidth = 220;
+
     explicit SettingsPage(const WorkspaceContext& context, QWidget* parent = nullptr);
 
     void refresh();
@@ -38,6 +42,7 @@ signals:
     void failed(const bv::Error& error);
 
 private:
+    void fitColumns();
     void showUnsaved();
     void showDescription(const QModelIndex& current);
 
