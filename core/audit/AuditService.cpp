@@ -405,10 +405,7 @@ Status AuditService::customerAlerts(const QDateTime& since, const QDateTime& unt
     const qint64 openLimit = m_settings.integer(QString::fromLatin1(settings::AlertSameCustomerPerDay));
     const int startHour = int(m_settings.integer(QString::fromLatin1(settings::AlertWorkStartHour)));
     const int endHour = int(m_settings.integer(QString::fromLatin1(settings::AlertWorkEndHour)));
-    auto holidays = WorkingCalendar::parseDateList(m_settings.text(QString::fromLatin1(settings::Holidays)));
-    auto extraDays = WorkingCalendar::parseDateList(m_settings.text(QString::fromLatin1(settings::ExtraWorkingDays)));
-    const WorkingCalendar calendar(
-        holidays.ok() ? *holidays : QSet<QDate>(), extraDays.ok() ? *extraDays : QSet<QDate>());
+    const WorkingCalendar calendar = m_settings.workingCalendar(); // official holidays + the local lists
     const QTimeZone zone = WorkingCalendar::branchTimeZone();
     const QString clerk = Roles::key(Role::Clerk);
     const QChar sep(0x1f);

@@ -1,5 +1,7 @@
 #include "StoragePage.h"
 
+#include "CalendarBox.h"
+
 #include "Core.h"
 #include "common/Dialogs.h"
 #include "customers/WorkingCalendar.h"
@@ -97,6 +99,10 @@ StoragePage::StoragePage(const WorkspaceContext& context, QWidget* parent)
     opsLayout->addWidget(m_results, 1);
     layout->addWidget(operations, 1);
 
+    m_calendar = new CalendarBox(m_context, this);
+    connect(m_calendar, &CalendarBox::failed, this, &StoragePage::failed);
+    layout->addWidget(m_calendar);
+
     auto* restore = new QGroupBox(tr("Restore"), this);
     auto* restoreLayout = new QVBoxLayout(restore);
     auto* why = new QLabel(tr("A restore replaces this database with a backup. BranchVault first signs you out and "
@@ -124,6 +130,7 @@ StoragePage::StoragePage(const WorkspaceContext& context, QWidget* parent)
 void StoragePage::refresh()
 {
     m_status->clear();
+    m_calendar->refresh();
 }
 
 void StoragePage::setButtonsEnabled(bool enabled)

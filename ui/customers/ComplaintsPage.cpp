@@ -1,4 +1,8 @@
 #include "ComplaintsPage.h"
+#include "common/Formats.h"
+
+#include "common/CalendarWarning.h"
+#include "policy/SettingsService.h"
 
 #include "ComplaintListModel.h"
 #include "Core.h"
@@ -38,6 +42,8 @@ ComplaintsPage::ComplaintsPage(const WorkspaceContext& context, const QString& c
     m_view = S::tableView(this, QStringLiteral("complaintsTableView"), m_model, m_context.clipboard,
         ComplaintListModel::copyableColumns(), tr("Complaints of customer %1").arg(customerNo));
     m_view->hideColumn(ComplaintListModel::CustomerColumn);
+    m_calendarWarning = CalendarWarning::createLabel(this);
+    layout->addWidget(m_calendarWarning);
     layout->addWidget(m_view, 1);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ComplaintsPage::updateButtons);
 
@@ -65,7 +71,7 @@ ComplaintsPage::ComplaintsPage(const WorkspaceContext& context, const QString& c
         m_received = new QDateTimeEdit(QDateTime(branchNow.date(), branchNow.time(), Qt::UTC), box);
         m_received->setTimeSpec(Qt::UTC);
         m_received->setObjectName(QStringLiteral("receivedDateTimeEdit"));
-        m_received->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+        Formats::applyTo(m_received);
         m_received->setCalendarPopup(true);
         m_received->setAccessibleName(tr("Received (branch time)"));
         m_channel = new QComboBox(box);
@@ -114,6 +120,8 @@ void ComplaintsPage::reload()
     } else {
         m_model->setComplaints(*complaints);
     }
+    CalendarWarning::show(m_calendarWarning, m_context.core.settings().calendarYears(),
+        complaints.ok() ? *complaints : QList<Complaint>());
     m_view->resizeColumnsToContents();
     updateButtons();
 }
