@@ -184,6 +184,9 @@ private:
     }
 
 private slots:
+    // English with its plurals ("1 customer matches"), as the application installs it
+    void initTestCase() { bv::installTranslations(QStringLiteral("en")); }
+
     void init()
     {
         t = TestCore::create();
