@@ -205,7 +205,7 @@ public:
             return ctx.out.fail(makeError(ErrorCode::Damaged, message));
         }
         QJsonObject json = toJson(v);
-        QString text = tr("The audit chain is intact: %n row(s) checked, up to row %1.", nullptr, int(v.rowsChecked))
+        QString text = tr("The audit chain is intact: %n rows checked, up to row %1.", nullptr, int(v.rowsChecked))
                            .arg(v.headSeq);
         if (withCheckpoint) {
             auto parsed = AuditCheckpoint::parse(checkpointText);
@@ -320,7 +320,7 @@ public:
             return ctx.out.fail(written.error());
         const QString file = QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
         ctx.out.result({{QStringLiteral("file"), file}, {QStringLiteral("rows"), *written}},
-            tr("%n audit row(s) exported to %1 (CSV, UTF-8 with byte order mark).", nullptr, int(*written)).arg(file));
+            tr("%n audit rows exported to %1 (CSV, UTF-8 with byte order mark).", nullptr, int(*written)).arg(file));
         return 0;
     }
 
@@ -371,7 +371,7 @@ public:
             = std::max<qint64>(core->settings().integer(QString::fromLatin1(settings::AuditRetentionDays)),
                 AuditService::kMinimumRetentionDays);
         ctx.out.result({{QStringLiteral("rows"), *purged}, {QStringLiteral("retentionDays"), days}},
-            *purged > 0 ? tr("%n audit row(s) older than %1 days were purged; the chain continues from the "
+            *purged > 0 ? tr("%n audit rows older than %1 days were purged; the chain continues from the "
                              "last purged row.",
                 nullptr, int(*purged))
                               .arg(days)

@@ -57,7 +57,7 @@ public:
         const QString file = QFileInfo(path).fileName();
 
         QJsonArray problems;
-        QString text = tr("%1: %n row(s) read", nullptr, int(r.rows)).arg(file) + QStringLiteral(", ")
+        QString text = tr("%1: %n rows read", nullptr, int(r.rows)).arg(file) + QStringLiteral(", ")
             + tr("%n accepted (pending review)", nullptr, int(r.accepted)) + QStringLiteral(", ")
             + tr("%n rejected.", nullptr, int(r.rejected));
         for (const ImportProblem& p : r.problems) {
@@ -104,7 +104,7 @@ public:
         ctx.out.text(text);
         const int refused = int(std::max<qint64>(r.rejected, 1));
         const QString message = r.accepted > 0
-            ? tr("%n row(s) of %1 were not imported; correct them as listed (or in the report) and import those rows "
+            ? tr("%n rows of %1 were not imported; correct them as listed (or in the report) and import those rows "
                  "again. The other rows are pending records.",
                 nullptr, refused)
                   .arg(file)

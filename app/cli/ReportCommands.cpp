@@ -203,7 +203,7 @@ public:
         const int pages = job.copies.isEmpty() ? 0 : int(job.copies.constFirst().pageCodes.size());
         ctx.out.result({{QStringLiteral("serial"), job.serial}, {QStringLiteral("file"), path},
                            {QStringLiteral("report"), job.document.reportKey}, {QStringLiteral("copies"), copies}},
-            tr("Printed %1 as controlled document %2 (%n page(s) per copy, %3 copies) to %4. Record in the print "
+            tr("Printed %1 as controlled document %2 (%n pages per copy, %3 copies) to %4. Record in the print "
                "register who receives it (branchvault-cli print-register receive %2).",
                 nullptr, pages)
                 .arg(job.document.title, job.serial)

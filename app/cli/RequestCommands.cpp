@@ -121,7 +121,7 @@ public:
         if (!created.ok())
             return ctx.out.fail(created.error());
         ctx.out.result({{QStringLiteral("id"), created->id}, {QStringLiteral("request"), toJson(*created)}},
-            tr("Request %1 was filed (%2: %3, valid for %n hour(s) once approved). It is pending until "
+            tr("Request %1 was filed (%2: %3, valid for %n hours once approved). It is pending until "
                "a branch manager decides it.",
                 nullptr, created->validityHours)
                 .arg(created->id)

@@ -111,14 +111,14 @@ public:
             ctx.out.result({{QStringLiteral("problems"), problems}, {QStringLiteral("notices"), notices},
                                {QStringLiteral("auditRows"), report->auditRows}},
                 tr("All checks passed: database integrity, page authentication (cipher_integrity_check), "
-                   "key envelope, field keys and the audit chain (%n row(s)).",
+                   "key envelope, field keys and the audit chain (%n rows).",
                     nullptr, int(report->auditRows)));
             return 0;
         }
         for (const QString& p : report->problems)
             ctx.out.text(tr("problem: %1").arg(p));
         return ctx.out.fail(makeError(ErrorCode::Damaged,
-                                tr("Verification found %n problem(s). Restore the latest backup if the database "
+                                tr("Verification found %n problems. Restore the latest backup if the database "
                                    "is damaged, or follow the advice on each line.",
                                     nullptr, int(report->problems.size()))),
             {{QStringLiteral("problems"), problems}, {QStringLiteral("auditRows"), report->auditRows}});

@@ -31,6 +31,8 @@ inline constexpr char RecoverySheetPrint[] = "keys.recovery_sheet_print";
 inline constexpr char SettingsChange[] = "settings.change";
 // stored masked forms re-masked after a mask setting changed (counts only, never a value)
 inline constexpr char PolicyRemask[] = "policy.remask";
+// a newer official holiday calendar imported (years and counts only; details: years, holidays, workdays)
+inline constexpr char CalendarImport[] = "calendar.import";
 
 inline constexpr char DatabaseCreate[] = "db.create";
 inline constexpr char DatabaseBackup[] = "db.backup";

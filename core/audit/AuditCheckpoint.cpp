@@ -67,9 +67,9 @@ Result<AuditVerification> AuditLog::verifyAgainst(const AuditCheckpoint& checkpo
     if (counted) {
         const qint64 span = checkpoint.seq >= checkpoint.firstSeq ? checkpoint.seq - checkpoint.firstSeq + 1 : 0;
         if (checkpoint.firstSeq < 1 || checkpoint.rowCount != span) {
-            result.problem = tr("the checkpoint counts %1 row(s) from row %2 to row %3: the log already had rows "
-                                "missing when it was taken")
-                                 .arg(checkpoint.rowCount)
+            result.problem = tr("the checkpoint counts %n rows from row %1 to row %2: the log already had rows "
+                                "missing when it was taken",
+                nullptr, int(checkpoint.rowCount))
                                  .arg(checkpoint.firstSeq)
                                  .arg(checkpoint.seq);
             return result;
@@ -165,9 +165,9 @@ Result<AuditVerification> AuditLog::verifyAgainst(const AuditCheckpoint& checkpo
     const qint64 expected = counted ? checkpoint.rowCount - (keptFrom - low) : checkpoint.seq - keptFrom + 1;
     if (present->toLongLong() != expected) {
         result.firstBrokenSeq = keptFrom;
-        result.problem = tr("the checkpoint counts %1 row(s) from row %2 to row %3 that should still be in the log, "
-                            "but the log has %4")
-                             .arg(expected)
+        result.problem = tr("the checkpoint counts %n rows from row %1 to row %2 that should still be in the log, "
+                            "but the log has %3",
+            nullptr, int(expected))
                              .arg(keptFrom)
                              .arg(checkpoint.seq)
                              .arg(present->toLongLong());

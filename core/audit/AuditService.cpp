@@ -461,10 +461,7 @@ Status AuditService::customerAlerts(const QDateTime& since, const QDateTime& unt
     const qint64 openLimit = m_settings.integer(QString::fromLatin1(settings::AlertSameCustomerPerDay));
     const int startHour = int(m_settings.integer(QString::fromLatin1(settings::AlertWorkStartHour)));
     const int endHour = int(m_settings.integer(QString::fromLatin1(settings::AlertWorkEndHour)));
-    auto holidays = WorkingCalendar::parseDateList(m_settings.text(QString::fromLatin1(settings::Holidays)));
-    auto extraDays = WorkingCalendar::parseDateList(m_settings.text(QString::fromLatin1(settings::ExtraWorkingDays)));
-    const WorkingCalendar calendar(
-        holidays.ok() ? *holidays : QSet<QDate>(), extraDays.ok() ? *extraDays : QSet<QDate>());
+    const WorkingCalendar calendar = m_settings.workingCalendar(); // official holidays + the local lists
     const QTimeZone zone = WorkingCalendar::branchTimeZone();
     const QString clerk = Roles::key(Role::Clerk);
     const QChar sep(0x1f);
@@ -511,7 +508,7 @@ Status AuditService::customerAlerts(const QDateTime& since, const QDateTime& unt
         AuditAlert alert {QStringLiteral("clerk_lookups"), group.login, QString(), QString(), group.bucket.toUTC(),
             group.bucket.addSecs(3600).toUTC(), group.count, QString(), group.seqs};
         alert.description
-            = tr("Clerk %1 made %n customer lookup(s) between %2 and %3 (branch time), above the alert "
+            = tr("Clerk %1 made %n customer lookups between %2 and %3 (branch time), above the alert "
                  "threshold of %4 per hour.",
                 nullptr, group.count)
                   .arg(group.login, branchTime(alert.from), branchClock(alert.to), QString::number(lookupLimit));
@@ -522,7 +519,7 @@ Status AuditService::customerAlerts(const QDateTime& since, const QDateTime& unt
             continue;
         AuditAlert alert {QStringLiteral("same_customer"), group.login, QString(), group.customerNo,
             group.bucket.toUTC(), group.bucket.addDays(1).toUTC(), group.count, QString(), group.seqs};
-        alert.description = tr("%1 opened customer %2 %n time(s) on %3 (branch time), above the alert threshold of %4 "
+        alert.description = tr("%1 opened customer %2 %n times on %3 (branch time), above the alert threshold of %4 "
                                "per day.",
             nullptr, group.count)
                                 .arg(group.login, group.customerNo, group.bucket.date().toString(Qt::ISODate),
@@ -534,12 +531,12 @@ Status AuditService::customerAlerts(const QDateTime& since, const QDateTime& unt
             group.count, QString(), group.seqs};
         const QString day = group.bucket.date().toString(Qt::ISODate);
         if (!calendar.isWorkingDay(group.bucket.date()))
-            alert.description = tr("%1 accessed customer records %n time(s) on %2, which is not a working day, between "
+            alert.description = tr("%1 accessed customer records %n times on %2, which is not a working day, between "
                                    "%3 and %4 (branch time).",
                 nullptr, group.count)
                                     .arg(group.login, day, branchClock(group.first), branchClock(group.last));
         else
-            alert.description = tr("%1 accessed customer records %n time(s) outside working hours (%2:00 to %3:00) on "
+            alert.description = tr("%1 accessed customer records %n times outside working hours (%2:00 to %3:00) on "
                                    "%4, between %5 and %6 (branch time).",
                 nullptr, group.count)
                                     .arg(group.login, QString::number(startHour), QString::number(endHour), day,
@@ -605,7 +602,7 @@ Status AuditService::failedSignInAlerts(const QDateTime& since, const QDateTime&
             AuditAlert alert {QStringLiteral("failed_sign_ins"), login, QString(), QString(), burst.first, burst.last,
                 burst.count, QString(), burst.seqs};
             alert.description
-                = tr("Signing in as %1 failed %n time(s) between %2 and %3 (branch time), at or above "
+                = tr("Signing in as %1 failed %n times between %2 and %3 (branch time), at or above "
                      "the alert threshold of %4 within one hour.",
                     nullptr, burst.count)
                       .arg(login, branchTime(burst.first), branchClock(burst.last), QString::number(limit));
@@ -673,7 +670,7 @@ Status AuditService::quickGrantAlerts(const QDateTime& since, const QDateTime& u
         AuditAlert alert {QStringLiteral("quick_grant"), group.login, group.otherLogin, QString(), group.first,
             group.last, group.count, QString(), group.seqs};
         alert.description
-            = tr("%1 used %n grant(s) approved by %2 within %3 minutes of the approval (the fastest "
+            = tr("%1 used %n grants approved by %2 within %3 minutes of the approval (the fastest "
                  "after %4 min %5 s), between %6 and %7 (branch time).",
                 nullptr, group.count)
                   .arg(group.login, group.otherLogin, QString::number(minutes), QString::number(group.fastestSecs / 60),

@@ -270,7 +270,7 @@ Status AuthService::recordFailure(qint64 userId, const QString& login, const QSt
     if (lockNow) {
         endSessionsOf(userId);
         return makeError(ErrorCode::AccountLocked,
-            tr("Too many failed attempts: the account is locked for %n minute(s). Try again later, or ask "
+            tr("Too many failed attempts: the account is locked for %n minutes. Try again later, or ask "
                "the system administrator to unlock it.",
                 nullptr, int(minutes)));
     }
@@ -305,7 +305,7 @@ Result<Session> AuthService::signIn(const QString& login, const SecureBytes& pas
                 AuditOutcome::Failed, QJsonObject {{QStringLiteral("reason"), QStringLiteral("locked")}}}));
         const int minutes = int((now.secsTo(user.lockedUntil) + 59) / 60);
         return makeError(ErrorCode::AccountLocked,
-            tr("This account is locked after too many failed sign-ins. Try again in %n minute(s), or ask "
+            tr("This account is locked after too many failed sign-ins. Try again in %n minutes, or ask "
                "the system administrator to unlock it.",
                 nullptr, minutes));
     }
@@ -497,7 +497,7 @@ Result<Actor> AuthService::confirmPerson(const QString& login, const SecureBytes
         const int minutes = int((now.secsTo(user.lockedUntil) + 59) / 60);
         return makeError(ErrorCode::AccountLocked,
             tr("The confirming person's account is locked after too many failed attempts. Try again in %n "
-               "minute(s), or ask the system administrator to unlock it.",
+               "minutes, or ask the system administrator to unlock it.",
                 nullptr, minutes));
     }
     if (!PasswordHasher::verify(user.passwordHash, normalized)) {
@@ -574,7 +574,7 @@ Result<AuthService::SessionState> AuthService::resolve(const Session& session, b
             QJsonObject {{QStringLiteral("reason"), QStringLiteral("idle")}}};
         (void)(m_db.inTransaction() ? m_audit.append(actor, event) : m_audit.appendStandalone(actor, event));
         return makeError(ErrorCode::SessionLocked,
-            tr("The session was locked after %n minute(s) without activity. Enter your password to "
+            tr("The session was locked after %n minutes without activity. Enter your password to "
                "continue.",
                 nullptr, int(idleSeconds / 60)));
     }

@@ -27,6 +27,10 @@ QString installTranslations(const QString& language)
     const bool chinese = locale.language() == QLocale::Chinese;
     if (!chinese) {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        // English needs no translation but its plurals: "%n customers" → "1 customer".
+        ours = new QTranslator(app);
+        if (ours->load(QStringLiteral(":/i18n/branchvault_en.qm")))
+            app->installTranslator(ours);
         return QStringLiteral("en");
     }
     QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));

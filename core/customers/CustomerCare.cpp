@@ -254,7 +254,8 @@ Result<WorkingCalendar> calendarFrom(SettingsService& settings)
     auto extra = WorkingCalendar::parseDateList(settings.text(QString::fromLatin1(settings::ExtraWorkingDays)));
     if (!extra.ok())
         return extra.error();
-    return WorkingCalendar(*holidays, *extra);
+    // the official calendar (shipped and imported years) with the local lists on top
+    return settings.workingCalendar();
 }
 
 bool complaintOverdue(const Complaint& c, const QDateTime& now)

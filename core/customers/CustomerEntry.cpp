@@ -60,7 +60,7 @@ Error firstError(const ValidatedCustomer& validated)
 {
     Error e = validated.errors.constFirst();
     if (validated.errors.size() > 1)
-        e.detail = CustomerEntry::tr("%n more field(s) need attention", nullptr, int(validated.errors.size() - 1));
+        e.detail = CustomerEntry::tr("%n more fields need attention", nullptr, int(validated.errors.size() - 1));
     return e;
 }
 

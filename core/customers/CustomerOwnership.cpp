@@ -156,7 +156,7 @@ Status CustomerOwnership::move(const Session& session, const QString& kind, cons
                 QString(), QStringLiteral("until"));
         if (until > today.addDays(kMaxCustodyDays))
             return makeError(ErrorCode::InvalidInput,
-                tr("A custody lasts at most %n day(s). Choose an earlier end date, or transfer the "
+                tr("A custody lasts at most %n days. Choose an earlier end date, or transfer the "
                    "customer permanently.",
                     nullptr, kMaxCustodyDays),
                 QString(), QStringLiteral("until"));

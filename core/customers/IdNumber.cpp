@@ -358,10 +358,11 @@ Result<IdCheck> IdNumber::validateGb11643(IdType type, const QString& number, co
 
     const QChar expected = checkCharacter(number.left(17));
     if (last != expected) {
-        return idError(tr("The ID number's check character (the 18th) should be %1, not %2: one of the 18 characters "
-                          "is probably mistyped. Compare the whole number with the document.")
-                           .arg(expected)
-                           .arg(last));
+        // The message names no character: the check character only says that the 18 do not fit together,
+        // not which one is wrong, and naming the "right" last character invites typing it over a typo elsewhere.
+        return idError(tr("The ID number does not add up: its check character (the 18th) does not fit the other 17. "
+                          "Any of the 18 characters may be mistyped, not only the last one: compare the whole number "
+                          "with the document, character by character."));
     }
 
     const QChar derivedSex = IdNumber::sex(number);

@@ -1,5 +1,7 @@
 #include "WorkingCalendar.h"
 
+#include "HolidayCalendar.h"
+
 #include <QList>
 #include <QRegularExpression>
 #include <QStringList>
@@ -44,6 +46,34 @@ WorkingCalendar::WorkingCalendar(QSet<QDate> holidays, QSet<QDate> extraWorkingD
     , m_extraWorkingDays(std::move(extraWorkingDays))
     , m_zone(zone.isValid() ? std::move(zone) : branchTimeZone())
 {
+}
+
+WorkingCalendar WorkingCalendar::combined(
+    const OfficialCalendar& official, const QSet<QDate>& localHolidays, const QSet<QDate>& localExtraWorkingDays)
+{
+    QSet<QDate> holidays = official.holidays;
+    holidays.subtract(localExtraWorkingDays);
+    holidays.unite(localHolidays);
+    QSet<QDate> extra = official.workdays;
+    extra.subtract(localHolidays);
+    extra.unite(localExtraWorkingDays);
+    WorkingCalendar calendar(holidays, extra);
+    calendar.m_knownYears = official.years;
+    return calendar;
+}
+
+QList<int> WorkingCalendar::unknownYears(QDate from, QDate to) const
+{
+    QList<int> unknown;
+    if (!from.isValid() || !to.isValid())
+        return unknown;
+    if (to < from)
+        std::swap(from, to);
+    for (int year = from.year(); year <= to.year(); ++year) {
+        if (!knowsYear(year))
+            unknown.append(year);
+    }
+    return unknown;
 }
 
 bool WorkingCalendar::isWorkingDay(QDate date) const

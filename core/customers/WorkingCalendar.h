@@ -5,11 +5,14 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
+#include <QList>
 #include <QSet>
 #include <QString>
 #include <QTimeZone>
 
 namespace bv {
+
+struct OfficialCalendar;
 
 // Working days of the branch and the due dates that depend on them (complaints: investigate within
 // 1 working day, answer within 2; DESIGN.md section 6).
@@ -70,6 +73,19 @@ public:
     // True when nowUtc is strictly later than deadlineUtc; false if either is invalid (no deadline).
     static bool isOverdue(const QDateTime& deadlineUtc, const QDateTime& nowUtc);
 
+    // The official calendar (HolidayCalendar: shipped and imported years) with the local settings on top:
+    // a local holiday is a day off even where the official calendar has a make-up working day, and a local
+    // make-up working day is worked even on an official holiday. The years of `official` are the known years.
+    static WorkingCalendar combined(
+        const OfficialCalendar& official, const QSet<QDate>& localHolidays, const QSet<QDate>& localExtraWorkingDays);
+
+    // Whether the official holidays of `year` are known. An empty set of known years (a calendar built from
+    // lists only) knows every year, as before the official calendar existed.
+    bool knowsYear(int year) const { return m_knownYears.isEmpty() || m_knownYears.contains(year); }
+    // The years from `from` to `to` (inclusive, any order) whose holidays are unknown, ascending.
+    QList<int> unknownYears(QDate from, QDate to) const;
+    const QSet<int>& knownYears() const { return m_knownYears; }
+
     const QSet<QDate>& holidays() const { return m_holidays; }
     const QSet<QDate>& extraWorkingDays() const { return m_extraWorkingDays; }
     const QTimeZone& timeZone() const { return m_zone; }
@@ -87,6 +103,7 @@ public:
 private:
     QSet<QDate> m_holidays;
     QSet<QDate> m_extraWorkingDays;
+    QSet<int> m_knownYears;
     QTimeZone m_zone;
 };
 

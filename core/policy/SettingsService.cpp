@@ -143,15 +143,25 @@ Status SettingsService::reload()
     auto q = m_db.query(QStringLiteral("SELECT key, value FROM settings"));
     if (!q.ok())
         return q.error();
+    OfficialCalendar imported;
     while (q->next()) {
+        if (q->value(0).toString() == QLatin1String(settings::OfficialCalendarData)) {
+            auto calendar = HolidayCalendar::parse(q->value(1).toString().toUtf8());
+            if (calendar.ok())
+                imported = *calendar;
+            continue;
+        }
         auto parsed = validate(q->value(0).toString(), q->value(1).toString());
         if (parsed.ok())
             m_values.insert(q->value(0).toString(), *parsed);
     }
     // All or nothing: a read that failed half-way leaves the defaults, not half of the stored values.
     const Status read = rowsFinished(*q, Reading::Settings);
-    if (!read.ok())
+    if (!read.ok()) {
         m_values.clear();
+        imported = OfficialCalendar();
+    }
+    m_importedCalendar = imported;
     auto mask = MaskSettings::fromMap(maskMap());
     m_mask = mask.ok() ? *mask : MaskSettings();
     return read;

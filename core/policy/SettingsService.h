@@ -4,6 +4,8 @@
 #include "auth/Session.h"
 #include "common/Clock.h"
 #include "common/Result.h"
+#include "customers/HolidayCalendar.h"
+#include "customers/WorkingCalendar.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -68,6 +70,25 @@ public:
     // Reloads from the database (after a restore).
     Status reload();
 
+    // The calendar of complaint due dates and of the auditor's "not a working day" alert: the official
+    // holidays (shipped with the program, plus the years the administrator imported) with the local
+    // settings complaint.holidays / complaint.extra_working_days on top. Reads need no session.
+    WorkingCalendar workingCalendar() const;
+    // The years whose official holidays are known (shipped or imported).
+    QSet<int> calendarYears() const;
+
+    struct CalendarImport
+    {
+        QList<int> years; // ascending
+        int holidays = 0;
+        int workdays = 0;
+    };
+    // Imports an official calendar file (HolidayCalendar::parse; every bad line is listed in `problems`, and
+    // nothing is stored then). The years of the file replace those years of earlier imports; the calendar is
+    // kept in the database, audited (calendar.import) in the same transaction. Administrator (WriteSettings).
+    Result<CalendarImport> importCalendar(
+        const Session& session, const QByteArray& csv, QList<HolidayCalendar::Problem>* problems = nullptr);
+
 private:
     QVariantMap maskMap() const;
 
@@ -77,6 +98,7 @@ private:
     AccessControl* m_access = nullptr;
     QHash<QString, QVariant> m_values;
     MaskSettings m_mask; // derived from the mask.* values, rebuilt when they change
+    OfficialCalendar m_importedCalendar; // settings::OfficialCalendarData, parsed
 };
 
 namespace settings {
@@ -108,6 +130,9 @@ inline constexpr char ExtraWorkingDays[] = "complaint.extra_working_days";
 inline constexpr char ReportPeriodDays[] = "reports.period_days";
 // how long revealed full values stay on screen before they are masked again ("Show again" while the grant lasts)
 inline constexpr char RevealDisplaySeconds[] = "reveal.display_seconds";
+// The imported official calendar (HolidayCalendar's stored form). Not a SettingSpec: it is not edited as a
+// value, only replaced through SettingsService::importCalendar.
+inline constexpr char OfficialCalendarData[] = "calendar.official";
 } // namespace settings
 
 } // namespace bv

@@ -451,12 +451,11 @@ Result<PrintTrace> PrintRegister::trace(const Session& session, const QString& s
             for (const RegisterCopy& row : std::as_const(*rows))
                 trace.copies << row.copy;
             trace.copy = trace.copies.first();
-            trace.message
-                = tr("Printout %1 (%2) is in the print register: %n copy/copies, printed by %3 on %4. A typed "
-                     "number proves nothing about a page; scan its QR code to check that it is genuine.",
-                    nullptr, int(trace.copies.size()))
-                      .arg(serial, trace.copy.title, trace.copy.printedBy,
-                          PrintRegisterStore::branchTimeText(trace.copy.printedAtUtc));
+            trace.message = tr("Printout %1 (%2) is in the print register: %n copies, printed by %3 on %4. A typed "
+                               "number proves nothing about a page; scan its QR code to check that it is genuine.",
+                nullptr, int(trace.copies.size()))
+                                .arg(serial, trace.copy.title, trace.copy.printedBy,
+                                    PrintRegisterStore::branchTimeText(trace.copy.printedAtUtc));
         }
     } else if (const auto code = PrintCodes::parse(input)) {
         trace.page = code->page;

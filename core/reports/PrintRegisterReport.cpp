@@ -162,7 +162,7 @@ Result<ReportDocument> buildPrintRegisterReport(
     }
     if (!table.rows.isEmpty()) {
         table.totals = QStringList(table.columns.size(), QString());
-        table.totals[0] = PrintRegisterReport::tr("%n copy/copies", nullptr, int(table.rows.size()));
+        table.totals[0] = PrintRegisterReport::tr("%n copies", nullptr, int(table.rows.size()));
         table.totals[7] = PrintRegisterReport::tr("%n destroyed", nullptr, destroyed);
     }
     document.tables << table;

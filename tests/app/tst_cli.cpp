@@ -7,6 +7,7 @@
 #include "keys/RecoveryPassphrase.h"
 #include "vault/VaultService.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -219,6 +220,40 @@ private slots:
                                    QStringLiteral("zhang.wei")},
             "Zhang-pass-1\nZhang-pass-9\nZhang-pass-9\n");
         QCOMPARE(signIn.status, exitStatusFor(ErrorCode::AuthenticationFailed));
+    }
+
+    // The official holiday calendar: a newer year's file is imported by the administrator; a bad file is refused
+    // line by line (number and reason), nothing stored.
+    void calendarImport()
+    {
+        TempDatabaseDir dir;
+        const QString db = dir.databasePath();
+        QVERIFY(!m_cli.initDatabase(db).isEmpty());
+        const QString bad = dir.file(QStringLiteral("bad.csv"));
+        const QString good = dir.file(QStringLiteral("2027.csv"));
+        {
+            QFile file(bad);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("date,kind,name\n2027-01-01,holiday,元旦\n2027-02-10,workday,春节\n");
+            QFile file2(good);
+            QVERIFY(file2.open(QIODevice::WriteOnly));
+            file2.write("# 2027\ndate,kind,name\n2027-01-01,holiday,元旦\n2027-02-20,workday,春节\n");
+        }
+        Run refused = m_cli.run(CliRunner::admin({QStringLiteral("calendar"), QStringLiteral("import"), bad,
+                                    QStringLiteral("--db"), db, QStringLiteral("--json")}),
+            CliRunner::adminPassword());
+        QCOMPARE(refused.status, exitStatusFor(ErrorCode::InvalidInput));
+        QVERIFY2(refused.err.contains("line 3"), refused.err.constData());
+        Run imported = m_cli.run(CliRunner::admin({QStringLiteral("calendar"), QStringLiteral("import"), good,
+                                     QStringLiteral("--db"), db, QStringLiteral("--json")}),
+            CliRunner::adminPassword());
+        QCOMPARE(imported.status, 0);
+        QCOMPARE(imported.json().value(QStringLiteral("years")).toArray(), QJsonArray {2027});
+        QCOMPARE(imported.json().value(QStringLiteral("knownYears")).toArray(), (QJsonArray {2025, 2026, 2027}));
+        QCOMPARE(imported.json().value(QStringLiteral("holidays")).toInt(), 1);
+        Run usage = m_cli.run(
+            CliRunner::admin({QStringLiteral("calendar"), QStringLiteral("--db"), db}), CliRunner::adminPassword());
+        QCOMPARE(usage.status, exitStatusFor(ErrorCode::InvalidInput));
     }
 
     void damagedBackupIsRefused()

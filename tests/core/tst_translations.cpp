@@ -1,7 +1,14 @@
 // The zh_CN translation is complete and current: lupdate over today's sources adds nothing
 // unfinished, lrelease reports 0 unfinished, and every translation keeps its placeholders.
+// English plurals: no lazy "(s)" in any source string, every %n string has its singular and plural in
+// branchvault_en.ts, and the English interface says "1 setting saved." but "2 settings saved.".
+#include "common/Translations.h"
+
+#include <QCoreApplication>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QProcess>
 #include <QRegularExpression>
@@ -132,6 +139,79 @@ private slots:
         QVERIFY2(match.hasMatch(), qPrintable(output));
         QCOMPARE(match.captured(2).toInt(), 0);
         QVERIFY(match.captured(1).toInt() > 300);
+    }
+
+    void noLazyPluralsInSourceStrings()
+    {
+        const QString source = qEnvironmentVariable("BV_SOURCE_DIR");
+        // the text of tr("…" "…"), QT_TR_NOOP("…") and QT_TRANSLATE_NOOP("ctx", "…"), adjacent literals joined
+        static const QRegularExpression call(
+            QStringLiteral("\\b(?:tr|QT_TR_NOOP|QT_TRANSLATE_NOOP)\\s*\\(\\s*(?:\"[^\"]*\"\\s*,\\s*(?=\"))?((?:\"(?:[^"
+                           "\"\\\\]|\\\\.)*\"\\s*)+)"));
+        // "word(s)" or "copy/copies"
+        static const QRegularExpression lazy(QStringLiteral("[a-z]\\(s\\)|/copies"));
+        QStringList found;
+        for (const QString& dir :
+            {QStringLiteral("/core"), QStringLiteral("/ui"), QStringLiteral("/app"), QStringLiteral("/render")}) {
+            QDirIterator it(source + dir, {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files,
+                QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                QFile file(it.next());
+                QVERIFY(file.open(QIODevice::ReadOnly));
+                const QString text = QString::fromUtf8(file.readAll());
+                auto calls = call.globalMatch(text);
+                while (calls.hasNext()) {
+                    const QString literal = calls.next().captured(1);
+                    if (literal.contains(lazy))
+                        found << QFileInfo(file.fileName()).fileName() + QStringLiteral(": ") + literal.simplified();
+                }
+            }
+        }
+        QVERIFY2(found.isEmpty(),
+            qPrintable(
+                QStringLiteral("write tr(\"%n customers\", nullptr, n) instead:\n") + found.join(QLatin1Char('\n'))));
+    }
+
+    void everyEnglishPluralHasBothForms()
+    {
+        const QString source = qEnvironmentVariable("BV_SOURCE_DIR");
+        const QString ts = m_dir.filePath(QStringLiteral("branchvault_en.ts"));
+        QVERIFY(QFile::copy(source + QStringLiteral("/translations/branchvault_en.ts"), ts));
+        QFile::setPermissions(ts, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QProcess lupdate;
+        lupdate.start(tool(QStringLiteral("lupdate")),
+            {QStringLiteral("-pluralonly"), QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
+                QStringLiteral("none"), QStringLiteral("-no-ui-lines"), QStringLiteral("-target-language"),
+                QStringLiteral("en"), source + QStringLiteral("/core"), source + QStringLiteral("/render"),
+                source + QStringLiteral("/ui"), source + QStringLiteral("/app"), QStringLiteral("-ts"), ts});
+        QVERIFY2(lupdate.waitForFinished(120000), "lupdate did not finish");
+        QCOMPARE(lupdate.exitCode(), 0);
+        const QList<Message> messages = parse(ts);
+        QVERIFY(messages.size() > 40);
+        QStringList missing;
+        for (const Message& m : messages) {
+            if (m.unfinished || m.translations.size() != 2 || m.translations.at(0).trimmed().isEmpty()
+                || m.translations.at(1).trimmed().isEmpty()
+                || placeholders(m.translations.at(0)) != placeholders(m.source))
+                missing << m.context + QStringLiteral(": ") + m.source.left(80);
+        }
+        QVERIFY2(missing.isEmpty(),
+            qPrintable(QStringLiteral("%1 English plurals without both forms (cmake --build build --target "
+                                      "update_translations_en, then write the singular and the plural):\n")
+                           .arg(missing.size())
+                + missing.mid(0, 15).join(QLatin1Char('\n'))));
+    }
+
+    void englishSaysOneSettingButTwoSettings()
+    {
+        bv::installTranslations(QStringLiteral("en"));
+        const char* text = "%n settings saved.";
+        QCOMPARE(
+            QCoreApplication::translate("bv::ui::SettingsPage", text, nullptr, 1), QStringLiteral("1 setting saved."));
+        QCOMPARE(
+            QCoreApplication::translate("bv::ui::SettingsPage", text, nullptr, 2), QStringLiteral("2 settings saved."));
+        QCOMPARE(QCoreApplication::translate("bv::ui::PortfolioPage", "%n customers", nullptr, 1),
+            QStringLiteral("1 customer"));
     }
 
     void placeholdersAreKept()

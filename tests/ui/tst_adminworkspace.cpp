@@ -429,6 +429,80 @@ private slots:
         QVERIFY(t->core->settings().boolean(QString::fromLatin1(settings::TotpRequiredForPrivileged)));
     }
 
+    // Issue 13: the value column has the room, every setting says what it does in the interface language,
+    // booleans are not "true or false", unsaved rows are marked and leaving with them asks.
+    void settingsTableIsReadableAndMarksUnsavedRows()
+    {
+        auto w = workspace();
+        w->resize(1100, 700);
+        w->showPage(AdminWorkspace::Settings);
+        SettingsPage* page = w->settingsPage();
+        SettingsModel* model = page->model();
+        QTableView* view = page->view();
+        QHeaderView* header = view->horizontalHeader();
+        QCOMPARE(header->sectionResizeMode(SettingsModel::Value), QHeaderView::Stretch);
+        QCOMPARE(header->sectionResizeMode(SettingsModel::Key), QHeaderView::ResizeToContents);
+        QVERIFY(!header->stretchLastSection());
+        QVERIFY(header->sectionSize(SettingsModel::Setting) <= SettingsPage::kMaxLabelWidth);
+        QVERIFY(header->sectionSize(SettingsModel::Limits) <= SettingsPage::kMaxAllowedWidth);
+        QVERIFY2(header->sectionSize(SettingsModel::Value) >= 200,
+            qPrintable(QString::number(header->sectionSize(SettingsModel::Value))));
+
+        // every setting has a description, shown for the current row
+        for (const SettingSpec& spec : SettingsService::specs()) {
+            QVERIFY2(!SettingsModel::description(spec).isEmpty(), qPrintable(spec.key));
+            const QModelIndex value = model->indexOfKey(spec.key);
+            QVERIFY2(value.isValid(), qPrintable(spec.key));
+            QVERIFY(value.data(Qt::ToolTipRole).toString().contains(SettingsModel::description(spec)));
+            // no raw "true"/"false" for a check box
+            if (spec.type == SettingSpec::Type::Boolean) {
+                const QString allowed = model->index(value.row(), SettingsModel::Limits).data().toString();
+                QVERIFY2(!allowed.contains(QStringLiteral("true")), qPrintable(allowed));
+            }
+        }
+        const QString retention = QString::fromLatin1(settings::AuditRetentionDays);
+        view->setCurrentIndex(model->indexOfKey(retention));
+        auto* description = child<QLabel>(w.get(), "settingDescriptionLabel");
+        QVERIFY2(description->text().contains(QStringLiteral("can never be purged")), qPrintable(description->text()));
+
+        // a long value is in its cell's tooltip in full
+        const QModelIndex name = model->indexOfKey(QString::fromLatin1(settings::BranchName));
+        const QString longName = QStringLiteral("北京市朝阳区建国路支行营业部第一网点（对公与个人客户综合服务）");
+        QVERIFY(model->setData(name, longName));
+        QVERIFY(name.data(Qt::ToolTipRole).toString().startsWith(longName));
+
+        // the unsaved row: bold, marked in words, and a line under the table
+        const QModelIndex label = model->index(name.row(), SettingsModel::Setting);
+        QVERIFY2(label.data().toString().startsWith(QStringLiteral("•")), qPrintable(label.data().toString()));
+        QVERIFY(label.data().toString().contains(QStringLiteral("unsaved")));
+        QVERIFY(label.data(Qt::FontRole).value<QFont>().bold());
+        const QModelIndex other = model->index(model->indexOfKey(retention).row(), SettingsModel::Setting);
+        QVERIFY(!other.data().toString().startsWith(QStringLiteral("•")));
+        auto* unsaved = child<QLabel>(w.get(), "unsavedSettingsLabel");
+        QVERIFY(unsaved->isVisible());
+        QCOMPARE(unsaved->text(), QStringLiteral("• 1 unsaved change: save or discard it."));
+
+        // leaving asks; "no" stays on the page with the value kept
+        auto* tabs = child<QTabWidget>(w.get(), "pagesTabWidget");
+        dialogs.confirms << false;
+        tabs->setCurrentIndex(AdminWorkspace::Storage);
+        QCOMPARE(tabs->currentIndex(), int(AdminWorkspace::Settings));
+        QCOMPARE(dialogs.askedTexts.size(), 1);
+        QVERIFY(model->hasChanges());
+        // "yes" leaves and discards
+        dialogs.confirms << true;
+        tabs->setCurrentIndex(AdminWorkspace::Storage);
+        QCOMPARE(tabs->currentIndex(), int(AdminWorkspace::Storage));
+        QVERIFY(!model->hasChanges());
+        QVERIFY(!unsaved->isVisible());
+        QVERIFY(t->core->settings().text(QString::fromLatin1(settings::BranchName)) != longName);
+        // nothing unsaved: no question
+        tabs->setCurrentIndex(AdminWorkspace::Settings);
+        tabs->setCurrentIndex(AdminWorkspace::Accounts);
+        QCOMPARE(tabs->currentIndex(), int(AdminWorkspace::Accounts));
+        QCOMPARE(dialogs.askedTexts.size(), 2);
+    }
+
     // Issue 11: a mask width that would show the birth date of an ID number is refused by core, and the
     // page shows core's message naming the setting and its allowed range.
     void maskWidthBeyondItsFloorIsRefusedWithTheCoresMessage()

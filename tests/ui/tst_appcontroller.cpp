@@ -253,6 +253,8 @@ private slots:
         QVERIFY(title.contains(QStringLiteral("李四")));
         QVERIFY(title.contains(Roles::label(Role::Clerk)));
         QVERIFY(title.contains(QStringLiteral("SH02")));
+        // Qt appends the application's display name to the window title: the title does not say it again
+        QVERIFY2(!title.contains(QStringLiteral("BranchVault")), qPrintable(title));
     }
 };
 

@@ -231,7 +231,7 @@ private slots:
 
         applyFilter(*w, QStringLiteral("k1"), groupOf(QStringLiteral("audit")));
         QCOMPARE(model->rowCount(), 0);
-        QCOMPARE(child<QLabel>(w.get(), "rowCountLabel")->text(), QStringLiteral("0 row(s)."));
+        QCOMPARE(child<QLabel>(w.get(), "rowCountLabel")->text(), QStringLiteral("0 rows."));
 
         // a time range that ends before everything
         AuditFilterForm* form = w->logPage()->filterForm();

@@ -192,12 +192,27 @@ private slots:
         QVERIFY2(result->text().startsWith(QStringLiteral("No match")), qPrintable(result->text()));
         QVERIFY(!child<QGroupBox>(&w, "cardGroupBox")->isVisible());
         QVERIFY(containing(visibleTexts(&w), number).isEmpty());
+        // the name and the purpose stay for the next try; the ID number is typed again, the cursor waits there
+        QCOMPARE(child<QLineEdit>(&w, "nameLineEdit")->text(), value(15, fields::Name).left(1));
+        QCOMPARE(child<QLineEdit>(&w, "purposeLineEdit")->text(), QStringLiteral("counter"));
+        QVERIFY(child<QLineEdit>(&w, "idNumberLineEdit")->text().isEmpty());
+        QVERIFY(!child<QPushButton>(&w, "lookupButton")->isEnabled());
+        QCOMPARE(w.focusWidget(), child<QLineEdit>(&w, "idNumberLineEdit"));
         // the ID number with one digit short: no match either
         fill(w, value(15, fields::Name), value(15, fields::IdNumber).left(17), QStringLiteral("counter"));
         QTest::keyClick(child<QLineEdit>(&w, "purposeLineEdit"), Qt::Key_Return);
         QVERIFY(result->text().startsWith(QStringLiteral("No match")));
         QVERIFY(!child<QGroupBox>(&w, "cardGroupBox")->isVisible());
         QVERIFY(dialogs.errors.isEmpty());
+        QCOMPARE(child<QLineEdit>(&w, "nameLineEdit")->text(), value(15, fields::Name));
+        // typing the right number now finds the customer with the kept name and purpose
+        child<QLineEdit>(&w, "idNumberLineEdit")->setText(value(15, fields::IdNumber));
+        QTest::keyClick(child<QLineEdit>(&w, "idNumberLineEdit"), Qt::Key_Return);
+        QVERIFY(child<QGroupBox>(&w, "cardGroupBox")->isVisible());
+        QVERIFY(!containing(visibleTexts(&w), number).isEmpty());
+        // a match empties the form as before
+        QVERIFY(child<QLineEdit>(&w, "nameLineEdit")->text().isEmpty());
+        QVERIFY(child<QLineEdit>(&w, "purposeLineEdit")->text().isEmpty());
     }
 
     void newLookupLeavesNothingOfTheCustomer()

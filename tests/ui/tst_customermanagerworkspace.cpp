@@ -185,6 +185,9 @@ private:
     }
 
 private slots:
+    // English with its plurals ("1 customer matches"), as the application installs it
+    void initTestCase() { bv::installTranslations(QStringLiteral("en")); }
+
     void init()
     {
         t = TestCore::create();
@@ -240,7 +243,7 @@ private slots:
         QCOMPARE(model->index(model->rowOf(numbers.value(2)), CustomerListModel::TierColumn).data().toString(),
             QStringLiteral("Regular"));
         QVERIFY(view->isColumnHidden(CustomerListModel::ManagerColumn));
-        QCOMPARE(w.findChild<QLabel*>(QStringLiteral("countLabel"))->text(), QStringLiteral("3 customer(s)"));
+        QCOMPARE(w.findChild<QLabel*>(QStringLiteral("countLabel"))->text(), QStringLiteral("3 customers"));
 
         // every page, every text: no full value, nothing of cm2's customer
         for (int page = 0; page < CustomerManagerWorkspace::PageCount; ++page) {
@@ -264,7 +267,7 @@ private slots:
         QTest::keyClick(filter, Qt::Key_Return);
         QCOMPARE(model->rowCount(), 1);
         QCOMPARE(model->rows().constFirst().number, numbers.value(3));
-        QCOMPARE(w.findChild<QLabel*>(QStringLiteral("countLabel"))->text(), QStringLiteral("1 customer(s) match"));
+        QCOMPARE(w.findChild<QLabel*>(QStringLiteral("countLabel"))->text(), QStringLiteral("1 customer matches"));
 
         // 芳 is in cm1's 杨伟芳 and in cm2's 赵芳娜: only the own one is found
         filter->setText(QStringLiteral("芳"));
@@ -629,7 +632,8 @@ private slots:
         QVERIFY(idMessage->text().isEmpty()); // still typing
         QTest::keyClicks(id, QString(wrong));
         QVERIFY(!idMessage->isHidden());
-        QVERIFY2(idMessage->text().contains(QStringLiteral("should be %1").arg(check)), qPrintable(idMessage->text()));
+        QVERIFY2(idMessage->text().contains(QStringLiteral("does not add up")), qPrintable(idMessage->text()));
+        QVERIFY(!idMessage->text().contains(QStringLiteral("should be")));
         QVERIFY(!idMessage->text().contains(good.left(17)));
         QVERIFY(birth->text().isEmpty());
 
@@ -833,7 +837,7 @@ private slots:
         QCOMPARE(model->index(0, RequestListModel::FieldsColumn).data().toString(), QStringLiteral("ID number"));
         QCOMPARE(model->index(0, RequestListModel::StatusColumn).data().toString(), QStringLiteral("pending"));
         QCOMPARE(
-            model->index(0, RequestListModel::ValidityColumn).data().toString(), QStringLiteral("4 hour(s) asked"));
+            model->index(0, RequestListModel::ValidityColumn).data().toString(), QStringLiteral("4 hours asked"));
         auto* withdraw = w.findChild<QPushButton*>(QStringLiteral("withdrawButton"));
         QVERIFY(withdraw->isEnabled());
         dialogs->confirms = {false};
@@ -966,7 +970,7 @@ private slots:
         QVERIFY2(dialogs->errors.isEmpty(),
             dialogs->errors.isEmpty() ? "" : qPrintable(dialogs->errors.constFirst().fullText()));
         const QString summary = page->summaryLabel()->text();
-        QVERIFY2(summary.contains(QStringLiteral("3 row(s) read")) && summary.contains(QStringLiteral("2 accepted"))
+        QVERIFY2(summary.contains(QStringLiteral("3 rows read")) && summary.contains(QStringLiteral("2 accepted"))
                 && summary.contains(QStringLiteral("1 refused")),
             qPrintable(summary));
         QAbstractItemModel* problems = page->problemsTable()->model();

@@ -27,6 +27,7 @@
 #include "manager/BranchCustomersPage.h"
 #include "manager/ChangeApprovalsPanel.h"
 #include "manager/CustomerHostPage.h"
+#include "manager/CustomerPickerDialog.h"
 #include "manager/GuardedTableView.h"
 #include "manager/OverdueComplaintsPage.h"
 #include "manager/ReassignmentPage.h"
@@ -43,6 +44,7 @@
 #include <QCalendarWidget>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
@@ -590,6 +592,117 @@ private slots:
         navigation->setCurrentRow(ManagerWorkspace::ReassignmentsPage);
         QCOMPARE(table->model()->rowCount(), 1);
         QCOMPARE(page->customerFromIndex(table->model()->index(0, 0)), m_numbers.at(4));
+    }
+
+    // Issue 13: the customer is chosen from the branch list (by a part of the number or of the masked name), not
+    // typed; the custody date is shown as 2026-03-09 in Chinese too, not in the locale's 2026/3/9.
+    void assignmentPageChoosesTheCustomerFromTheBranchList()
+    {
+        ManagerWorkspace w(context());
+        w.show();
+        w.showPage(ManagerWorkspace::AssignmentsPage);
+        AssignmentPage* assignment = w.assignmentPage();
+        auto view = customers().finder().open(m_m1, m_numbers.at(3));
+        QVERIFY(view.ok());
+        const QString masked = view->gradeOne.value(QString::fromLatin1(fields::Name));
+        QVERIFY(!masked.isEmpty());
+        int opened = 0;
+        m_dialogs->onExec = [&](QDialog* dialog) {
+            ++opened;
+            auto* picker = qobject_cast<CustomerPickerDialog*>(dialog);
+            if (!picker)
+                return int(QDialog::Rejected);
+            auto* table = picker->table();
+            // every customer of the branch (the pending one too, as in the branch list)
+            if (table->model()->rowCount() < 5)
+                return int(QDialog::Rejected);
+            // a part of the number finds it
+            QTest::keyClicks(picker->searchEdit(), m_numbers.at(3).right(4));
+            if (table->model()->rowCount() != 1 || picker->chosenNumber() != m_numbers.at(3))
+                return int(QDialog::Rejected);
+            // the masked name finds it among the others
+            picker->searchEdit()->clear();
+            picker->searchEdit()->setText(masked); // typed through an input method
+            bool found = false;
+            for (int row = 0; row < table->model()->rowCount(); ++row) {
+                if (table->model()->index(row, CustomerPickerDialog::Number).data().toString() == m_numbers.at(3)) {
+                    table->selectRow(row);
+                    found = true;
+                }
+            }
+            if (!found)
+                return int(QDialog::Rejected);
+            return int(QDialog::Accepted);
+        };
+        QTest::mouseClick(child<QAbstractButton>(assignment, "chooseCustomerButton"), Qt::LeftButton);
+        QCOMPARE(opened, 1);
+        QCOMPARE(assignment->customer(), m_numbers.at(3));
+        QCOMPARE(child<QLineEdit>(assignment, "customerNumberLineEdit")->text(), m_numbers.at(3));
+        QVERIFY(child<QLabel>(assignment, "holderLabel")->text().contains(m_numbers.at(3)));
+        QVERIFY(showsNoFullValue(&w));
+
+        // a cancelled picker changes nothing
+        m_dialogs->onExec = [](QDialog*) { return int(QDialog::Rejected); };
+        QVERIFY(!assignment->chooseCustomer());
+        QCOMPARE(assignment->customer(), m_numbers.at(3));
+
+        // the picker on its own: a text that is no number and no name shows nothing
+        CustomerPickerDialog picker(context());
+        QVERIFY(!picker.loadError());
+        QTest::keyClicks(picker.searchEdit(), QStringLiteral("nothing-like-this"));
+        QCOMPARE(picker.table()->model()->rowCount(), 0);
+        QVERIFY(picker.chosenNumber().isEmpty());
+        QCOMPARE(child<QLabel>(&picker, "countLabel")->text(), QStringLiteral("0 customers match."));
+        picker.searchEdit()->clear();
+        QVERIFY2(child<QLabel>(&picker, "countLabel")->text().endsWith(QStringLiteral("customers match.")),
+            qPrintable(child<QLabel>(&picker, "countLabel")->text()));
+    }
+
+    void datesAreIsoInChinese()
+    {
+        bv::installTranslations(QStringLiteral("zh_CN"));
+        {
+            ManagerWorkspace w(context());
+            w.show();
+            w.showPage(ManagerWorkspace::AssignmentsPage);
+            auto* until = child<QDateEdit>(w.assignmentPage(), "untilDateEdit");
+            QCOMPARE(until->displayFormat(), QStringLiteral("yyyy-MM-dd"));
+            QCOMPARE(until->text(), until->date().toString(QStringLiteral("yyyy-MM-dd")));
+            for (QDateTimeEdit* edit : w.findChildren<QDateTimeEdit*>()) {
+                QVERIFY2(edit->displayFormat() == QStringLiteral("yyyy-MM-dd")
+                        || edit->displayFormat() == QStringLiteral("yyyy-MM-dd HH:mm")
+                        || edit->displayFormat() == QStringLiteral("yyyy-MM"), // a report's month
+                    qPrintable(edit->objectName() + QStringLiteral(": ") + edit->displayFormat()));
+            }
+        }
+        bv::installTranslations(QStringLiteral("en"));
+    }
+
+    // The official calendar: a complaint still to be answered in a year without calendar data (here 2024, before
+    // the shipped 2025 and 2026) is flagged on the overdue page; the shipped years are not.
+    void overdueComplaintInAYearWithoutCalendarDataIsFlagged()
+    {
+        auto complaint = customers().care().addComplaint(m_cm1, m_numbers.at(0), m_t->clock.nowUtc().addDays(-5),
+            QStringLiteral("counter"), QStringLiteral("The annual card fee was charged twice."));
+        QVERIFY(complaint.ok());
+        ManagerWorkspace w(context());
+        w.show();
+        w.showPage(ManagerWorkspace::OverduePage);
+        auto* warning = child<QLabel>(w.overduePage(), "calendarWarningLabel");
+        QVERIFY(warning);
+        QVERIFY2(!warning->isVisible(), qPrintable(warning->text())); // 2026 is shipped
+        // a complaint received in 2024, a year before the shipped calendar, still to be answered
+        auto late = customers().care().addComplaint(m_cm1, m_numbers.at(1),
+            QDateTime(QDate(2024, 12, 20), QTime(2, 0), Qt::UTC), QStringLiteral("counter"),
+            QStringLiteral("The statement came late."));
+        QVERIFY2(late.ok(), qPrintable(late.ok() ? QString() : late.error().fullText()));
+        ManagerWorkspace again(context());
+        again.show();
+        again.showPage(ManagerWorkspace::OverduePage);
+        auto* flagged = child<QLabel>(again.overduePage(), "calendarWarningLabel");
+        QVERIFY(flagged->isVisible());
+        QVERIFY2(flagged->text().contains(QStringLiteral("2024")) && !flagged->text().contains(QStringLiteral("2026")),
+            qPrintable(flagged->text()));
     }
 
     // Dual control on the manager's side: the administrator's new account waits on "Staff accounts"; confirming

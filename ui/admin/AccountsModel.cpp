@@ -1,4 +1,5 @@
 #include "AccountsModel.h"
+#include "common/Formats.h"
 
 #include "customers/WorkingCalendar.h"
 
@@ -38,7 +39,7 @@ QModelIndex AccountsModel::indexOfLogin(const QString& login) const
 
 QString AccountsModel::timeText(const QDateTime& utc)
 {
-    return utc.toTimeZone(WorkingCalendar::branchTimeZone()).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return Formats::dateTime(utc);
 }
 
 QString AccountsModel::statusText(const Account& account, const QDateTime& now)

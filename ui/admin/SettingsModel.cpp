@@ -1,5 +1,7 @@
 #include "SettingsModel.h"
 
+#include "SettingDescriptions.h"
+
 #include <QFont>
 
 namespace bv::ui {
@@ -32,9 +34,12 @@ QString SettingsModel::limits(const SettingSpec& spec)
     switch (spec.type) {
     case T::Integer:
         return tr("%1 to %2").arg(spec.minimum).arg(spec.maximum);
-    case T::Text:
     case T::Boolean:
+        // The core's own hint ("true or false") is for the command line; here the value is a check box.
+        return tr("Yes or no (tick the box)");
     case T::DateList:
+        return tr("Dates as YYYY-MM-DD, one per line or separated by commas");
+    case T::Text:
         break;
     }
     return SettingsService::tr(spec.reason);
@@ -42,7 +47,22 @@ QString SettingsModel::limits(const SettingSpec& spec)
 
 QString SettingsModel::reason(const SettingSpec& spec)
 {
+    if (spec.type == T::Boolean || spec.type == T::DateList)
+        return limits(spec);
     return SettingsService::tr(spec.reason);
+}
+
+QString SettingsModel::description(const SettingSpec& spec)
+{
+    return SettingDescriptions::description(spec.key);
+}
+
+int SettingsModel::changedCount() const
+{
+    int count = 0;
+    for (const Entry& entry : m_entries)
+        count += entry.changed() ? 1 : 0;
+    return count;
 }
 
 void SettingsModel::setValues(const QList<QPair<QString, QString>>& values)
@@ -137,10 +157,13 @@ QVariant SettingsModel::data(const QModelIndex& index, int role) const
     case Qt::AccessibleTextRole:
         switch (Column(index.column())) {
         case Setting:
-            return label(spec);
+            // An unsaved row is marked in words as well as in bold (a screen reader reads the mark).
+            return entry.changed() ? tr("• %1 (unsaved)").arg(label(spec)) : label(spec);
         case Value:
             if (boolean)
                 return isTrue(entry.edited) ? tr("Yes") : tr("No");
+            if (spec.type == T::DateList && role == Qt::DisplayRole) // one line in the table; in full in the tooltip
+                return QString(entry.edited).replace(QLatin1Char('\n'), QStringLiteral(", "));
             return entry.edited;
         case Limits:
             return limits(spec);
@@ -159,12 +182,30 @@ QVariant SettingsModel::data(const QModelIndex& index, int role) const
             return isTrue(entry.edited) ? Qt::Checked : Qt::Unchecked;
         break;
     case Qt::ToolTipRole: {
-        QString tip = label(spec) + QLatin1Char('\n') + tr("Allowed: %1").arg(reason(spec));
+        QString tip;
+        // The value in full first: a long value (a branch name, a list of dates) does not fit its cell.
+        if (index.column() == Value && !boolean && !entry.edited.isEmpty())
+            tip += entry.edited + QStringLiteral("\n\n");
+        tip += label(spec);
+        const QString what = description(spec);
+        if (!what.isEmpty())
+            tip += QLatin1Char('\n') + what;
+        tip += QLatin1Char('\n') + tr("Allowed: %1").arg(reason(spec));
         if (spec.type == T::Integer)
             tip += QStringLiteral(" (%1)").arg(limits(spec));
-        tip += QLatin1Char('\n') + tr("Default: %1").arg(spec.defaultValue.toString());
-        if (entry.changed())
-            tip += QLatin1Char('\n') + tr("Saved value: %1 (not saved yet: %2)").arg(entry.current, entry.edited);
+        if (boolean) {
+            tip += QLatin1Char('\n') + tr("Default: %1").arg(spec.defaultValue.toBool() ? tr("Yes") : tr("No"));
+            if (entry.changed())
+                tip += QLatin1Char('\n')
+                    + tr("Saved value: %1 (not saved yet: %2)")
+                          .arg(isTrue(entry.current) ? tr("Yes") : tr("No"),
+                              isTrue(entry.edited) ? tr("Yes") : tr("No"));
+        } else {
+            const QString shownDefault = spec.defaultValue.toString();
+            tip += QLatin1Char('\n') + tr("Default: %1").arg(shownDefault.isEmpty() ? tr("(empty)") : shownDefault);
+            if (entry.changed())
+                tip += QLatin1Char('\n') + tr("Saved value: %1 (not saved yet: %2)").arg(entry.current, entry.edited);
+        }
         return tip;
     }
     case Qt::FontRole:

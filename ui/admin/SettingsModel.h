@@ -45,6 +45,8 @@ public:
     static QString label(const SettingSpec& spec);
     static QString limits(const SettingSpec& spec); // "180 to 3650"
     static QString reason(const SettingSpec& spec); // why: "at least 180 days"
+    static QString description(const SettingSpec& spec); // what the setting does (SettingDescriptions)
+    int changedCount() const;
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     int columnCount(const QModelIndex& parent = QModelIndex()) const override;

@@ -6,12 +6,16 @@
 #include "common/Dialogs.h"
 #include "policy/SettingsService.h"
 
+#include <QFont>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace bv::ui {
 
@@ -39,11 +43,31 @@ SettingsPage::SettingsPage(const WorkspaceContext& context, QWidget* parent)
         QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
     m_view->setContextMenuPolicy(Qt::NoContextMenu);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setSectionResizeMode(SettingsModel::Setting, QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setWordWrap(false);
+    // The value gets the room: the label, the allowed range and the key are as wide as their text needs.
+    QHeaderView* header = m_view->horizontalHeader();
+    header->setStretchLastSection(false);
+    // The long label and allowed-range texts are cut at a width (their tooltips hold them in full).
+    header->setSectionResizeMode(SettingsModel::Setting, QHeaderView::Interactive);
+    header->setSectionResizeMode(SettingsModel::Value, QHeaderView::Stretch);
+    header->setSectionResizeMode(SettingsModel::Limits, QHeaderView::Interactive);
+    header->setSectionResizeMode(SettingsModel::Key, QHeaderView::ResizeToContents);
     layout->addWidget(m_view, 1);
 
+    m_description = new QLabel(this);
+    m_description->setObjectName(QStringLiteral("settingDescriptionLabel"));
+    m_description->setWordWrap(true);
+    m_description->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_description);
+
     auto* buttons = new QHBoxLayout;
+    m_unsaved = new QLabel(this);
+    m_unsaved->setObjectName(QStringLiteral("unsavedSettingsLabel"));
+    QFont bold = m_unsaved->font();
+    bold.setBold(true);
+    m_unsaved->setFont(bold);
+    m_unsaved->hide();
+    buttons->addWidget(m_unsaved);
     buttons->addStretch();
     m_discard = new QPushButton(tr("&Discard changes"), this);
     m_discard->setObjectName(QStringLiteral("discardSettingsButton"));
@@ -57,8 +81,55 @@ SettingsPage::SettingsPage(const WorkspaceContext& context, QWidget* parent)
     connect(m_discard, &QPushButton::clicked, this, &SettingsPage::discard);
     connect(m_model, &SettingsModel::changesChanged, m_save, &QPushButton::setEnabled);
     connect(m_model, &SettingsModel::changesChanged, m_discard, &QPushButton::setEnabled);
+    connect(m_model, &SettingsModel::changesChanged, this, &SettingsPage::showUnsaved);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &SettingsPage::showDescription);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        fitColumns();
+        showDescription(m_view->currentIndex());
+    });
     m_save->setEnabled(false);
     m_discard->setEnabled(false);
+}
+
+void SettingsPage::fitColumns()
+{
+    for (const auto& [column, widest] : {std::pair {int(SettingsModel::Setting), kMaxLabelWidth},
+             std::pair {int(SettingsModel::Limits), kMaxAllowedWidth}}) {
+        m_view->resizeColumnToContents(column);
+        if (m_view->horizontalHeader()->sectionSize(column) > widest)
+            m_view->horizontalHeader()->resizeSection(column, widest);
+    }
+}
+
+void SettingsPage::showUnsaved()
+{
+    const int count = m_model->changedCount();
+    m_unsaved->setText(count > 0 ? tr("• %n unsaved changes: save or discard them.", nullptr, count) : QString());
+    m_unsaved->setVisible(count > 0);
+}
+
+void SettingsPage::showDescription(const QModelIndex& current)
+{
+    const SettingsModel::Entry entry = m_model->entryFromIndex(current);
+    if (!entry.spec) {
+        m_description->setText(tr("Select a setting to read what it does."));
+        return;
+    }
+    m_description->setText(
+        SettingsModel::label(*entry.spec) + QStringLiteral(": ") + SettingsModel::description(*entry.spec));
+}
+
+bool SettingsPage::confirmLeave()
+{
+    const int count = m_model->changedCount();
+    if (count == 0)
+        return true;
+    if (m_context.dialogs.confirm(this, tr("Unsaved settings"),
+            tr("%n settings are changed but not saved. Leave the page and discard the changes?", nullptr, count))) {
+        discard();
+        return true;
+    }
+    return false;
 }
 
 void SettingsPage::refresh()
@@ -95,7 +166,7 @@ bool SettingsPage::save()
         ++saved;
     }
     if (saved > 0)
-        m_context.dialogs.showInfo(this, tr("Settings"), tr("%n setting(s) saved.", nullptr, saved));
+        m_context.dialogs.showInfo(this, tr("Settings"), tr("%n settings saved.", nullptr, saved));
     return true;
 }
 

@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+class QLabel;
+class QModelIndex;
 class QPushButton;
 class QTableView;
 
@@ -18,6 +20,10 @@ class SettingsPage : public QWidget
 {
     Q_OBJECT
 public:
+    // Widest the label and the allowed-range columns grow (pixels); the value column has the rest.
+    static constexpr int kMaxLabelWidth = 360;
+    static constexpr int kMaxAllowedWidth = 220;
+
     explicit SettingsPage(const WorkspaceContext& context, QWidget* parent = nullptr);
 
     void refresh();
@@ -25,6 +31,9 @@ public:
     // selected). Returns true when every change was saved.
     bool save();
     void discard();
+    // Asked before the administrator leaves the page: true when nothing is unsaved, or when they chose to
+    // discard the unsaved values; false to stay on the page.
+    bool confirmLeave();
 
     SettingsModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
@@ -33,11 +42,17 @@ signals:
     void failed(const bv::Error& error);
 
 private:
+    void fitColumns();
+    void showUnsaved();
+    void showDescription(const QModelIndex& current);
+
     WorkspaceContext m_context;
     SettingsModel* m_model = nullptr;
     QTableView* m_view = nullptr;
     QPushButton* m_save = nullptr;
     QPushButton* m_discard = nullptr;
+    QLabel* m_description = nullptr;
+    QLabel* m_unsaved = nullptr;
 };
 
 } // namespace bv::ui

@@ -1,5 +1,7 @@
 #include "StoragePage.h"
 
+#include "CalendarBox.h"
+
 #include "Core.h"
 #include "common/Dialogs.h"
 #include "customers/WorkingCalendar.h"
@@ -97,6 +99,10 @@ StoragePage::StoragePage(const WorkspaceContext& context, QWidget* parent)
     opsLayout->addWidget(m_results, 1);
     layout->addWidget(operations, 1);
 
+    m_calendar = new CalendarBox(m_context, this);
+    connect(m_calendar, &CalendarBox::failed, this, &StoragePage::failed);
+    layout->addWidget(m_calendar);
+
     auto* restore = new QGroupBox(tr("Restore"), this);
     auto* restoreLayout = new QVBoxLayout(restore);
     auto* why = new QLabel(tr("A restore replaces this database with a backup. BranchVault first signs you out and "
@@ -124,6 +130,7 @@ StoragePage::StoragePage(const WorkspaceContext& context, QWidget* parent)
 void StoragePage::refresh()
 {
     m_status->clear();
+    m_calendar->refresh();
 }
 
 void StoragePage::setButtonsEnabled(bool enabled)
@@ -202,14 +209,14 @@ bool StoragePage::verify()
     }
     if (verification->ok()) {
         m_status->setText(tr("All checks passed: database integrity, page authentication, keys, and the audit chain "
-                             "(%n row(s)).",
+                             "(%n rows).",
             nullptr, int(verification->auditRows)));
         m_results->addItem(tr("All checks passed."));
         for (const QString& notice : std::as_const(verification->notices))
             m_results->addItem(notice);
         return true;
     }
-    m_status->setText(tr("Verification found %n problem(s). Restore the latest good backup if the database is "
+    m_status->setText(tr("Verification found %n problems. Restore the latest good backup if the database is "
                          "damaged, and tell the security auditor.",
         nullptr, int(verification->problems.size())));
     for (const QString& problem : std::as_const(verification->problems))

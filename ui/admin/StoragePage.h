@@ -13,6 +13,8 @@ class QPushButton;
 
 namespace bv::ui {
 
+class CalendarBox;
+
 // The administrator's storage work on the open database: backup to a file, key rotation with progress,
 // verification (integrity, page authentication, keys, audit chain) with its findings, and restore. A
 // restore replaces the database file, which cannot happen while this program has it open: the page
@@ -42,6 +44,7 @@ private:
     QPushButton* m_rekey = nullptr;
     QPushButton* m_verify = nullptr;
     QPushButton* m_restore = nullptr;
+    CalendarBox* m_calendar = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_status = nullptr;
     QListWidget* m_results = nullptr;

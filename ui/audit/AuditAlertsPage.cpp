@@ -1,4 +1,5 @@
 #include "AuditAlertsPage.h"
+#include "common/Formats.h"
 
 #include "AuditFilterForm.h"
 
@@ -31,7 +32,7 @@ AuditAlertsPage::AuditAlertsPage(const WorkspaceContext& context, QWidget* paren
         edit->setObjectName(QString::fromLatin1(name));
         edit->setAccessibleName(accessible);
         edit->setCalendarPopup(true);
-        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+        Formats::applyTo(edit);
         return edit;
     };
     m_since = makeEdit("alertsSinceDateTimeEdit", tr("Alerts from"), now.addDays(-7));
@@ -98,16 +99,13 @@ bool AuditAlertsPage::refresh()
         emit failed(alerts.error());
         return false;
     }
-    const QString format = QStringLiteral("yyyy-MM-dd HH:mm");
     for (const AuditAlert& alert : std::as_const(*alerts)) {
         QString who = alert.login;
         if (!alert.otherLogin.isEmpty())
             who += QStringLiteral(" / ") + alert.otherLogin;
         if (!alert.customerNo.isEmpty())
             who += QStringLiteral(" · ") + alert.customerNo;
-        const QTimeZone zone = WorkingCalendar::branchTimeZone();
-        const QString when = alert.from.toTimeZone(zone).toString(format) + QStringLiteral(" – ")
-            + alert.to.toTimeZone(zone).toString(format);
+        const QString when = Formats::dateTime(alert.from) + QStringLiteral(" – ") + Formats::dateTime(alert.to);
         auto* item = new QTreeWidgetItem(
             m_list, {kindLabel(alert.kind), who, when, QString::number(alert.count), alert.description});
         QStringList seqs;
@@ -119,7 +117,7 @@ bool AuditAlertsPage::refresh()
     for (int column = 0; column < ColumnCount - 1; ++column)
         m_list->resizeColumnToContents(column);
     m_status->setText(alerts->isEmpty() ? tr("No alerts in this period.")
-                                        : tr("%n alert(s) in this period.", nullptr, int(alerts->size())));
+                                        : tr("%n alerts in this period.", nullptr, int(alerts->size())));
     return true;
 }
 

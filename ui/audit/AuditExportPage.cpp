@@ -86,7 +86,7 @@ bool AuditExportPage::exportCsv()
         emit failed(written.error());
         return false;
     }
-    m_status->setText(tr("%n row(s) exported to %1.", nullptr, int(*written)).arg(QDir::toNativeSeparators(path)));
+    m_status->setText(tr("%n rows exported to %1.", nullptr, int(*written)).arg(QDir::toNativeSeparators(path)));
     return true;
 }
 

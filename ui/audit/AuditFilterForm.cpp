@@ -1,4 +1,5 @@
 #include "AuditFilterForm.h"
+#include "common/Formats.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -27,7 +28,7 @@ AuditFilterForm::AuditFilterForm(const QString& namePrefix, QWidget* parent)
     m_since->setObjectName(name("SinceDateTimeEdit"));
     m_since->setAccessibleName(tr("From (branch time)"));
     m_since->setCalendarPopup(true);
-    m_since->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+    Formats::applyTo(m_since);
     m_since->setEnabled(false);
     m_untilCheck = new QCheckBox(tr("&Until:"), this);
     m_untilCheck->setObjectName(name("UntilCheckBox"));
@@ -35,7 +36,7 @@ AuditFilterForm::AuditFilterForm(const QString& namePrefix, QWidget* parent)
     m_until->setObjectName(name("UntilDateTimeEdit"));
     m_until->setAccessibleName(tr("Until (branch time)"));
     m_until->setCalendarPopup(true);
-    m_until->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+    Formats::applyTo(m_until);
     m_until->setEnabled(false);
     connect(m_sinceCheck, &QCheckBox::toggled, m_since, &QWidget::setEnabled);
     connect(m_untilCheck, &QCheckBox::toggled, m_until, &QWidget::setEnabled);

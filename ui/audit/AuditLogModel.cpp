@@ -1,4 +1,5 @@
 #include "AuditLogModel.h"
+#include "common/Formats.h"
 
 #include "Core.h"
 #include "audit/AuditService.h"
@@ -90,9 +91,7 @@ AuditRow AuditLogModel::rowFromIndex(const QModelIndex& index) const
 
 QString AuditLogModel::timeText(const QDateTime& at)
 {
-    return at.isValid()
-        ? at.toTimeZone(WorkingCalendar::branchTimeZone()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-        : QString();
+    return Formats::dateTimeSeconds(at);
 }
 
 int AuditLogModel::rowCount(const QModelIndex& parent) const

@@ -141,7 +141,7 @@ void AuditLogPage::updateCount()
 {
     const int rows = m_model->rowCount();
     m_count->setText(
-        m_model->hasMore() ? tr("%n row(s) shown; more rows match.", nullptr, rows) : tr("%n row(s).", nullptr, rows));
+        m_model->hasMore() ? tr("%n rows shown; more rows match.", nullptr, rows) : tr("%n rows.", nullptr, rows));
     m_more->setEnabled(m_model->hasMore());
 }
 

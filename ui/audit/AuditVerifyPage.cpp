@@ -56,7 +56,7 @@ void AuditVerifyPage::showResult(const AuditVerification& verification, const QS
 {
     QString text;
     if (verification.ok()) {
-        text = tr("Intact: %n row(s) checked; head row %1, head hash %2.", nullptr, int(verification.rowsChecked))
+        text = tr("Intact: %n rows checked; head row %1, head hash %2.", nullptr, int(verification.rowsChecked))
                    .arg(verification.headSeq)
                    .arg(QString::fromLatin1(verification.headHash.toHex()));
         m_result->setStyleSheet(QString());

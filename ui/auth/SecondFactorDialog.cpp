@@ -1,5 +1,6 @@
 #include "SecondFactorDialog.h"
 
+#include "PageCodes.h"
 #include "common/ProtectedLabel.h"
 
 #include <QDialogButtonBox>
@@ -7,6 +8,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPixmap>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -19,14 +21,23 @@ SecondFactorDialog::SecondFactorDialog(
 {
     setWindowTitle(tr("Second factor"));
     auto* layout = new QVBoxLayout(this);
-    auto* intro = new QLabel(mandatory ? tr("Your role signs in with a second factor. Add this key to an authenticator "
-                                            "app on your phone (any TOTP app works offline), then type the 6-digit "
-                                            "code it shows.")
-                                       : tr("Add this key to an authenticator app on your phone, then type the 6-digit "
-                                            "code it shows."),
-        this);
+    auto* intro
+        = new QLabel(mandatory ? tr("Your role signs in with a second factor. Scan this QR code with an "
+                                    "authenticator app on your phone (any TOTP app works offline), or type "
+                                    "the key below into it, then type the 6-digit code it shows.")
+                               : tr("Scan this QR code with an authenticator app on your phone, or type the key "
+                                    "below into it, then type the 6-digit code it shows."),
+            this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
+    // The otpauth link as a QR code for the app's camera (the same libqrencode function as the printed pages);
+    // the key below is for typing it in. The image lives only in this dialog: never saved, never logged.
+    auto* qr = new QLabel(this);
+    qr->setObjectName(QStringLiteral("qrCodeLabel"));
+    qr->setAccessibleName(tr("QR code for the authenticator app"));
+    qr->setPixmap(QPixmap::fromImage(qrCodeImage(uri, 5)));
+    qr->setAlignment(Qt::AlignCenter);
+    layout->addWidget(qr);
     auto* key = new ProtectedLabel(secretBase32, this);
     key->setObjectName(QStringLiteral("secretLabel"));
     key->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));

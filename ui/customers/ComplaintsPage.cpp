@@ -1,4 +1,8 @@
 #include "ComplaintsPage.h"
+#include "common/Formats.h"
+
+#include "common/CalendarWarning.h"
+#include "policy/SettingsService.h"
 
 #include "ComplaintListModel.h"
 #include "Core.h"
@@ -41,6 +45,8 @@ ComplaintsPage::ComplaintsPage(
     m_view = S::tableView(this, QStringLiteral("complaintsTableView"), m_model, m_context.clipboard,
         ComplaintListModel::copyableColumns(), tr("Complaints of customer %1").arg(customerNo));
     m_view->hideColumn(ComplaintListModel::CustomerColumn);
+    m_calendarWarning = CalendarWarning::createLabel(this);
+    layout->addWidget(m_calendarWarning);
     layout->addWidget(m_view, 1);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ComplaintsPage::updateButtons);
 
@@ -68,7 +74,7 @@ ComplaintsPage::ComplaintsPage(
         m_received = new QDateTimeEdit(QDateTime(branchNow.date(), branchNow.time(), Qt::UTC), box);
         m_received->setTimeSpec(Qt::UTC);
         m_received->setObjectName(QStringLiteral("receivedDateTimeEdit"));
-        m_received->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+        Formats::applyTo(m_received);
         m_received->setCalendarPopup(true);
         m_received->setAccessibleName(tr("Received (branch time)"));
         m_channel = new QComboBox(box);
@@ -117,6 +123,8 @@ void ComplaintsPage::reload()
     } else {
         m_model->setComplaints(*complaints);
     }
+    CalendarWarning::show(m_calendarWarning, m_context.core.settings().calendarYears(),
+        complaints.ok() ? *complaints : QList<Complaint>());
     m_view->resizeColumnsToContents();
     updateButtons();
 }

@@ -59,6 +59,7 @@ private:
     QPlainTextEdit* m_content = nullptr;
     QPushButton* m_add = nullptr;
     QLabel* m_message = nullptr;
+    QLabel* m_calendarWarning = nullptr;
 };
 
 } // namespace bv::ui

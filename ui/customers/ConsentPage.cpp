@@ -1,4 +1,5 @@
 #include "ConsentPage.h"
+#include "common/Formats.h"
 
 #include "Core.h"
 #include "CustomerLabels.h"
@@ -43,7 +44,7 @@ ConsentPage::ConsentPage(const WorkspaceContext& context, const QString& custome
             m_action->addItem(CustomerLabels::consentAction(QString::fromLatin1(key)), QString::fromLatin1(key));
         m_date = new QDateEdit(S::today(m_context), box);
         m_date->setObjectName(QStringLiteral("consentDateEdit"));
-        m_date->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        Formats::applyTo(m_date);
         m_date->setCalendarPopup(true);
         m_date->setAccessibleName(tr("Date of the consent"));
         m_channel = new QComboBox(box);

@@ -1,4 +1,5 @@
 #include "CustomerLabels.h"
+#include "common/Formats.h"
 
 #include "customers/IdNumber.h"
 #include "customers/Tiers.h"
@@ -243,26 +244,26 @@ QString CustomerLabels::fieldList(const QStringList& keys)
 
 QDateTime CustomerLabels::toBranchTime(const QDateTime& utc)
 {
-    return utc.toTimeZone(WorkingCalendar::branchTimeZone());
+    return Formats::toBranchTime(utc);
 }
 
 QString CustomerLabels::dateTime(const QDateTime& utc)
 {
     if (!utc.isValid())
         return none();
-    return toBranchTime(utc).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return Formats::dateTime(utc);
 }
 
 QString CustomerLabels::time(const QDateTime& utc)
 {
     if (!utc.isValid())
         return none();
-    return toBranchTime(utc).toString(QStringLiteral("HH:mm:ss"));
+    return Formats::timeSeconds(utc);
 }
 
 QString CustomerLabels::date(const QDate& date)
 {
-    return date.isValid() ? date.toString(Qt::ISODate) : none();
+    return date.isValid() ? Formats::date(date) : none();
 }
 
 QString CustomerLabels::remaining(qint64 seconds)

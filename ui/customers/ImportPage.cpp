@@ -114,9 +114,9 @@ bool ImportPage::importFile()
         m_summary->setText(tr("Nothing was imported from %1.").arg(info.fileName()));
         return fail(report.error());
     }
-    QString summary = tr("%1: %2 row(s) read; %3 accepted and waiting for a branch manager's approval; %4 refused.")
+    QString summary = tr("%1: %n rows read; %2 accepted and waiting for a branch manager's approval; %3 refused.",
+        nullptr, int(report->rows))
                           .arg(info.fileName())
-                          .arg(report->rows)
                           .arg(report->accepted)
                           .arg(report->rejected);
     if (!reportPath.isEmpty())

@@ -119,7 +119,7 @@ void MyComplaintsPage::reloadOverdue()
     }
     m_overdue->setComplaints(*overdue);
     m_overdueView->resizeColumnsToContents();
-    m_overdueCount->setText(tr("%n overdue complaint(s)", nullptr, int(overdue->size())));
+    m_overdueCount->setText(tr("%n overdue complaints", nullptr, int(overdue->size())));
 }
 
 void MyComplaintsPage::chooseCustomer(const QString& customerNo)

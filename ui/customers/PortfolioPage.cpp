@@ -113,8 +113,8 @@ void PortfolioPage::reload()
     }
     m_model->setRows(rows);
     m_view->resizeColumnsToContents();
-    m_count->setText(filter.isEmpty() ? tr("%n customer(s)", nullptr, int(rows.size()))
-                                      : tr("%n customer(s) match", nullptr, int(rows.size())));
+    m_count->setText(filter.isEmpty() ? tr("%n customers", nullptr, int(rows.size()))
+                                      : tr("%n customers match", nullptr, int(rows.size())));
     if (!rows.isEmpty())
         m_view->setCurrentIndex(m_model->index(0, CustomerListModel::NumberColumn));
     updateButtons();

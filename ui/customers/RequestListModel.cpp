@@ -52,7 +52,7 @@ QString RequestListModel::validityText(const Request& r)
 {
     switch (r.status) {
     case RequestStatus::Pending:
-        return tr("%n hour(s) asked", nullptr, r.validityHours);
+        return tr("%n hours asked", nullptr, r.validityHours);
     case RequestStatus::Approved:
         return tr("until %1").arg(CustomerLabels::dateTime(r.validUntil));
     case RequestStatus::Expired:

@@ -1,4 +1,5 @@
 #include "ServiceRecordsPage.h"
+#include "common/Formats.h"
 
 #include "Core.h"
 #include "CustomerLabels.h"
@@ -40,7 +41,7 @@ ServiceRecordsPage::ServiceRecordsPage(
         m_servedOn = new QDateEdit(S::today(m_context), box);
         m_servedOn->setObjectName(QStringLiteral("servedOnDateEdit"));
         m_servedOn->setCalendarPopup(true);
-        m_servedOn->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        Formats::applyTo(m_servedOn);
         m_servedOn->setAccessibleName(tr("Date of the service"));
         m_channel = new QComboBox(box);
         m_channel->setObjectName(QStringLiteral("serviceChannelComboBox"));

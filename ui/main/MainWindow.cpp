@@ -50,7 +50,9 @@ MainWindow::~MainWindow() = default;
 
 QString MainWindow::titleFor(const Actor& who, const QString& branch)
 {
-    return tr("BranchVault — %1 (%2) — branch %3").arg(who.displayName, Roles::label(who.role), branch);
+    // The application's display name ("BranchVault") is appended by Qt to every window title
+    // (QGuiApplication::applicationDisplayName): the title names only what is particular to this window.
+    return tr("%1 (%2) — branch %3").arg(who.displayName, Roles::label(who.role), branch);
 }
 
 void MainWindow::buildMenus()

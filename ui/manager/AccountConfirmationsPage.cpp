@@ -1,4 +1,5 @@
 #include "AccountConfirmationsPage.h"
+#include "common/Formats.h"
 
 #include "Core.h"
 #include "GuardedTableView.h"
@@ -89,14 +90,14 @@ void AccountConfirmationsPage::reload()
         QList<QStandardItem*> row {new QStandardItem(a.login), new QStandardItem(a.displayName),
             new QStandardItem(changeLabel(a.awaiting)),
             new QStandardItem(Roles::label(a.awaitingRole.value_or(a.role))),
-            new QStandardItem(QLocale().toString(a.awaitingSince.toLocalTime(), QLocale::ShortFormat))};
+            new QStandardItem(Formats::dateTime(a.awaitingSince))};
         for (QStandardItem* item : row)
             item->setEditable(false);
         m_model->appendRow(row);
     }
     m_summary->setText(accounts->isEmpty()
             ? tr("No account change waits for your confirmation.")
-            : tr("%n account change(s) wait for a branch manager's confirmation. Check each with the administrator's "
+            : tr("%n account changes wait for a branch manager's confirmation. Check each with the administrator's "
                  "request form before you confirm it; you cannot confirm a change to your own account.",
                 nullptr, int(accounts->size())));
     if (!accounts->isEmpty())

@@ -1,7 +1,10 @@
 #include "AssignmentPage.h"
+#include "common/Formats.h"
 
 #include "Core.h"
+#include "CustomerPickerDialog.h"
 #include "GuardedTableView.h"
+#include "common/Dialogs.h"
 #include "customers/CustomerFinder.h"
 #include "customers/CustomerLabels.h"
 #include "customers/CustomerOwnership.h"
@@ -49,6 +52,10 @@ AssignmentPage::AssignmentPage(const WorkspaceContext& context, QWidget* parent)
     numberLabel->setBuddy(m_numberEdit);
     auto* show = new QPushButton(tr("&Show"), this);
     show->setObjectName(QStringLiteral("showCustomerButton"));
+    // No number to remember: the branch list, searched by number or masked name.
+    auto* choose = new QPushButton(tr("C&hoose customer…"), this);
+    choose->setObjectName(QStringLiteral("chooseCustomerButton"));
+    choose->setToolTip(tr("Find the customer in the branch list by a part of the number or of the masked name."));
     m_holder = new QLabel(this);
     m_holder->setObjectName(QStringLiteral("holderLabel"));
     m_holder->setWordWrap(true);
@@ -70,6 +77,7 @@ AssignmentPage::AssignmentPage(const WorkspaceContext& context, QWidget* parent)
     m_until = new QDateEdit(form);
     m_until->setObjectName(QStringLiteral("untilDateEdit"));
     m_until->setCalendarPopup(true);
+    Formats::applyTo(m_until); // 2026-12-12, as everywhere (not the locale's 2026/12/12)
     resetUntil();
     m_until->setAccessibleName(tr("Last day of the custody"));
     m_reason = new QLineEdit(form);
@@ -125,6 +133,7 @@ AssignmentPage::AssignmentPage(const WorkspaceContext& context, QWidget* parent)
     top->addWidget(numberLabel);
     top->addWidget(m_numberEdit, 1);
     top->addWidget(show);
+    top->addWidget(choose);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_holder);
@@ -133,7 +142,8 @@ AssignmentPage::AssignmentPage(const WorkspaceContext& context, QWidget* parent)
     layout->addWidget(createFeedbackLabel());
 
     setTabOrder(m_numberEdit, show);
-    setTabOrder(show, m_historyTable);
+    setTabOrder(show, choose);
+    setTabOrder(choose, m_historyTable);
     setTabOrder(m_historyTable, m_manager);
     setTabOrder(m_manager, m_until);
     setTabOrder(m_until, m_reason);
@@ -144,6 +154,7 @@ AssignmentPage::AssignmentPage(const WorkspaceContext& context, QWidget* parent)
     }
 
     connect(show, &QPushButton::clicked, this, &AssignmentPage::showCustomer);
+    connect(choose, &QPushButton::clicked, this, &AssignmentPage::chooseCustomer);
     connect(m_numberEdit, &QLineEdit::returnPressed, this, &AssignmentPage::showCustomer);
     clearCustomer();
 }
@@ -160,10 +171,26 @@ void AssignmentPage::setCustomer(const QString& customerNo)
     showCustomer();
 }
 
+bool AssignmentPage::chooseCustomer()
+{
+    CustomerPickerDialog picker(m_context, this);
+    if (picker.loadError()) {
+        fail(*picker.loadError());
+        return false;
+    }
+    if (m_context.dialogs.exec(&picker) != QDialog::Accepted)
+        return false;
+    const QString number = picker.chosenNumber();
+    if (number.isEmpty())
+        return false;
+    setCustomer(number);
+    return true;
+}
+
 void AssignmentPage::clearCustomer()
 {
     m_number.clear();
-    m_holder->setText(tr("Type a customer number and choose Show."));
+    m_holder->setText(tr("Choose a customer from the branch list, or type a customer number and choose Show."));
     m_history->clear();
     for (QPushButton* button : std::as_const(m_actions))
         button->setEnabled(false);

@@ -49,6 +49,8 @@ public:
     void reload() override;
     // Shows `customerNo` (from the reassignment list or another page).
     void setCustomer(const QString& customerNo);
+    // Opens the customer picker (CustomerPickerDialog); shows the chosen customer. False when none was chosen.
+    bool chooseCustomer();
     QString customer() const { return m_number; }
     // "assign", "transfer", "custody", "return", "custody_end", "reclaim" as shown in the history.
     static QString kindLabel(const QString& key);

@@ -121,7 +121,7 @@ void BranchCustomersPage::updateCount()
         m_countLabel->setText(tr("Counting the branch's customers…"));
         break;
     case models::CustomerListModel::State::Ready:
-        m_countLabel->setText(tr("%n customer(s) in the branch", nullptr, int(m_model->totalCount())));
+        m_countLabel->setText(tr("%n customers in the branch", nullptr, int(m_model->totalCount())));
         break;
     case models::CustomerListModel::State::Failed:
         m_countLabel->setText(tr("The list could not be read. Refresh it to try again."));
@@ -150,7 +150,7 @@ void BranchCustomersPage::lookUp()
     m_results->setRows(*rows);
     findChild<GuardedTableView*>(QStringLiteral("lookupResultsTableView"))->show();
     m_resultLabel->setText(rows->isEmpty() ? tr("No customer matches exactly.")
-                                           : tr("%n customer(s) match exactly.", nullptr, int(rows->size())));
+                                           : tr("%n customers match exactly.", nullptr, int(rows->size())));
 }
 
 void BranchCustomersPage::openFromList(const QModelIndex& index)

@@ -2,10 +2,12 @@
 
 #include "Core.h"
 #include "GuardedTableView.h"
+#include "common/CalendarWarning.h"
 #include "customers/CustomerLabels.h"
 #include "customers/CustomerService.h"
 #include "models/RecordTableModel.h"
 #include "policy/FieldCatalogue.h"
+#include "policy/SettingsService.h"
 
 #include <QLabel>
 #include <QVBoxLayout>
@@ -28,6 +30,8 @@ OverdueComplaintsPage::OverdueComplaintsPage(const WorkspaceContext& context, QW
     m_table->setCopyableColumns({Customer, Received, Channel, State, InvestigateBy, AnswerBy});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
+    m_calendarWarning = CalendarWarning::createLabel(this);
+    layout->addWidget(m_calendarWarning);
     layout->addWidget(m_table, 1);
     connect(m_table, &GuardedTableView::openRequested, this, [this](const QModelIndex& index) {
         if (index.isValid() && index.row() < m_complaints.size())
@@ -53,9 +57,10 @@ void OverdueComplaintsPage::reload()
     m_model->setRecords(records);
     m_summary->setText(m_complaints.isEmpty()
             ? tr("No complaint is overdue.")
-            : tr("%n complaint(s) past the investigation or answer date. Open the customer to "
+            : tr("%n complaints past the investigation or answer date. Open the customer to "
                  "follow up.",
                 nullptr, int(m_complaints.size())));
+    CalendarWarning::show(m_calendarWarning, m_context.core.settings().calendarYears(), m_complaints);
 }
 
 qint64 OverdueComplaintsPage::complaintFromIndex(const QModelIndex& index) const

@@ -39,6 +39,7 @@ private:
     models::RecordTableModel* m_model = nullptr;
     GuardedTableView* m_table = nullptr;
     QLabel* m_summary = nullptr;
+    QLabel* m_calendarWarning = nullptr;
 };
 
 } // namespace bv::ui

@@ -77,7 +77,7 @@ void ReassignmentPage::reload()
     m_model->setRows(*rows);
     m_summary->setText(rows->isEmpty()
             ? tr("Every active customer has an active customer manager.")
-            : tr("%n customer(s) have no active customer manager (no manager, or the manager's account "
+            : tr("%n customers have no active customer manager (no manager, or the manager's account "
                  "is frozen). Reassign them.",
                 nullptr, int(rows->size())));
     if (!rows->isEmpty())

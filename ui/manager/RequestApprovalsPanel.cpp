@@ -74,7 +74,7 @@ void RequestApprovalsPanel::reload()
             scope << r.report;
         const QString validity = r.status == RequestStatus::Approved
             ? tr("until %1").arg(CustomerLabels::dateTime(r.validUntil))
-            : tr("%n hour(s)", nullptr, r.validityHours);
+            : tr("%n hours", nullptr, r.validityHours);
         records << models::RecordTableModel::Record {r.id,
             {QString::number(r.id), CustomerLabels::requestType(r.type), r.requesterLogin,
                 r.customerNumbers.join(QStringLiteral(", ")), scope.join(QStringLiteral(", ")), r.purpose, validity,

@@ -1,4 +1,5 @@
 #include "PrintCopyView.h"
+#include "common/Formats.h"
 
 #include "PrintRegisterModel.h"
 #include "manager/GuardedTableView.h"
@@ -61,7 +62,7 @@ void PrintCopyView::setCopy(const PrintCopy& copy)
     else if (copy.holdsGrade1)
         lines << tr("Holds protected customer data.");
     if (copy.validUntil.isValid())
-        lines << tr("Period of use until %1.").arg(copy.validUntil.toString(QStringLiteral("yyyy-MM-dd")));
+        lines << tr("Period of use until %1.").arg(Formats::date(copy.validUntil));
     lines << tr("State: %1.").arg(PrintRegisterModel::stateText(copy));
     if (!copy.holder.isEmpty())
         lines << tr("Held by: %1.").arg(copy.holder);

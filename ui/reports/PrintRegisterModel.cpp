@@ -1,4 +1,5 @@
 #include "PrintRegisterModel.h"
+#include "common/Formats.h"
 
 #include "customers/WorkingCalendar.h"
 
@@ -51,9 +52,7 @@ QString PrintRegisterModel::stateText(const PrintCopy& copy)
 
 QString PrintRegisterModel::timeText(const QDateTime& utc)
 {
-    if (!utc.isValid())
-        return QString();
-    return utc.toTimeZone(WorkingCalendar::branchTimeZone()).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return Formats::dateTime(utc);
 }
 
 QString PrintRegisterModel::mediumText(PrintMedium medium)
@@ -89,7 +88,7 @@ QVariant PrintRegisterModel::data(const QModelIndex& index, int role) const
         case PrintedAt:
             return timeText(copy.printedAtUtc);
         case ValidUntil:
-            return copy.validUntil.isValid() ? copy.validUntil.toString(QStringLiteral("yyyy-MM-dd")) : QString();
+            return Formats::date(copy.validUntil);
         case State:
             return stateText(copy);
         case Holder:

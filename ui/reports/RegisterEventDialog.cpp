@@ -1,4 +1,5 @@
 #include "RegisterEventDialog.h"
+#include "common/Formats.h"
 
 #include "ControlledOutput.h"
 #include "common/FreeTextWarning.h"
@@ -62,7 +63,7 @@ RegisterEventDialog::RegisterEventDialog(Dialogs& dialogs, const QString& title,
         m_due = new QDateTimeEdit(this);
         m_due->setObjectName(QStringLiteral("dueDateTimeEdit"));
         m_due->setAccessibleName(tr("Due back"));
-        m_due->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+        Formats::applyTo(m_due);
         m_due->setCalendarPopup(true); // branch time, as a wall-clock time (see setDueRange)
         addRow(tr("&Due back (at most 3 days):"), m_due);
     }

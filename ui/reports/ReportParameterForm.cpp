@@ -1,6 +1,7 @@
 #include "ReportParameterForm.h"
 
 #include "common/Mnemonics.h"
+#include "common/Formats.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -17,7 +18,7 @@ namespace {
 
 using Kind = ReportParameterSpec::Kind;
 
-const QString kDateFormat = QStringLiteral("yyyy-MM-dd");
+const QString kDateFormat = QLatin1String(Formats::kDate);
 const QString kMonthFormat = QStringLiteral("yyyy-MM");
 
 QDate parseDate(const QString& text, Kind kind)

@@ -1,4 +1,5 @@
 #include "ReportsPage.h"
+#include "common/Formats.h"
 
 #include "ControlledOutput.h"
 #include "ControlledPrint.h"
@@ -39,7 +40,7 @@ bool isReportGrant(const Request& request)
 
 QString timeText(const QDateTime& utc)
 {
-    return utc.toTimeZone(WorkingCalendar::branchTimeZone()).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return Formats::dateTime(utc);
 }
 } // namespace
 

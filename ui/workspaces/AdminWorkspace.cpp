@@ -9,6 +9,7 @@
 #include "reports/ReportsPage.h"
 
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -50,8 +51,21 @@ AdminWorkspace::AdminWorkspace(const WorkspaceContext& context, QWidget* parent)
     connect(m_storage, &StoragePage::failed, this, failed);
     connect(m_storage, &StoragePage::restoreRequested, this, &Workspace::restoreRequested);
     connect(m_reports, &ContextWidget::lockRequested, this, &Workspace::lockRequested);
-    connect(m_tabs, &QTabWidget::currentChanged, this, &AdminWorkspace::pageShown);
-    pageShown(m_tabs->currentIndex());
+    connect(m_tabs, &QTabWidget::currentChanged, this, &AdminWorkspace::pageChanged);
+    m_current = m_tabs->currentIndex();
+    pageShown(m_current);
+}
+
+void AdminWorkspace::pageChanged(int index)
+{
+    // Leaving the settings with unsaved values asks first; "stay" goes back to the settings page.
+    if (m_current == int(Settings) && index != int(Settings) && !m_settings->confirmLeave()) {
+        const QSignalBlocker blocker(m_tabs);
+        m_tabs->setCurrentIndex(int(Settings));
+        return;
+    }
+    m_current = index;
+    pageShown(index);
 }
 
 QString AdminWorkspace::title() const

@@ -50,6 +50,7 @@ public:
 private:
     void pageShown(int index);
     void openFromHome(int entry);
+    void pageChanged(int index);
 
     QTabWidget* m_tabs = nullptr;
     HomePage* m_home = nullptr;
@@ -59,6 +60,7 @@ private:
     StoragePage* m_storage = nullptr;
     ReportsPage* m_reports = nullptr;
     QSet<int> m_loaded;
+    int m_current = -1;
 };
 
 } // namespace bv::ui

@@ -221,10 +221,19 @@ void ClerkWorkspace::lookUp()
     QString idNumber = m_idNumber->text().trimmed();
     QString purpose = *reviewed;
     wipe(*reviewed);
-    // Each lookup stands alone: the form is emptied before the answer is shown, whatever it is.
+    // Each lookup stands alone: the form is emptied before the answer is shown (after "no match" the name
+    // and the purpose are put back).
     clearForm();
     clearResult();
+    QString keptName = name;
+    QString keptPurpose = purpose;
+    keptName.detach();
+    keptPurpose.detach();
     auto card = m_context.core.customers().finder().clerkLookup(m_context.session, name, idNumber, purpose);
+    if (!card.ok() || card->has_value()) {
+        wipe(keptName);
+        wipe(keptPurpose);
+    }
     wipe(name);
     wipe(idNumber);
     wipe(purpose);
@@ -238,11 +247,19 @@ void ClerkWorkspace::lookUp()
         m_name->setFocus();
         return;
     }
-    if (card->has_value())
+    if (card->has_value()) {
         showCard(**card);
-    else
-        showNoMatch();
-    m_newLookup->setFocus();
+        m_newLookup->setFocus();
+        return;
+    }
+    // "No match" is most often a mistyped ID number: the name and the purpose stay for the next try,
+    // the ID number is typed again from the document.
+    m_name->setText(keptName);
+    m_purpose->setText(keptPurpose);
+    wipe(keptName);
+    wipe(keptPurpose);
+    showNoMatch();
+    m_idNumber->setFocus();
 }
 
 void ClerkWorkspace::newLookup()

@@ -242,13 +242,13 @@ private slots:
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("reason");
         QTest::newRow("wrong check digit") << "110105199003071238"
-                                           << "should be 9, not 8";
+                                           << "does not add up";
         QTest::newRow("X where 9 belongs") << "11010519900307123X"
-                                           << "should be 9, not X";
+                                           << "does not add up";
         QTest::newRow("digit where X belongs") << "110105194912310020"
-                                               << "should be X, not 0";
+                                               << "does not add up";
         QTest::newRow("one digit changed") << "110105199003072239"
-                                           << "should be 1, not 9";
+                                           << "does not add up";
         QTest::newRow("month 13") << "110105199013010018"
                                   << "(characters 7 to 14) does not exist";
         QTest::newRow("February 30") << "11010519900230001X"
@@ -303,6 +303,26 @@ private slots:
         QVERIFY2(check.error().message.contains(reason), qPrintable(check.error().message));
         QString why;
         QVERIFY2(!leaksInput(check.error(), input, &why), qPrintable(why));
+    }
+
+    // A wrong check character does not say which character is wrong nor what the last one "should be": the
+    // message is the same whichever character was mistyped, and it asks for the whole number to be compared.
+    void checkCharacterMessageInvitesNoChangeOfTheLastCharacter()
+    {
+        const QStringList wrong {QStringLiteral("110105199003071238"), QStringLiteral("11010519900307123X"),
+            QStringLiteral("110105194912310020"), QStringLiteral("110105199003072239")};
+        QString first;
+        for (const QString& input : wrong) {
+            const Result<IdCheck> check = IdNumber::validate(IdType::MainlandId, input, today());
+            QVERIFY2(!check.ok(), qPrintable(input));
+            const QString message = check.error().message;
+            if (first.isEmpty())
+                first = message;
+            QCOMPARE(message, first);
+        }
+        QVERIFY(first.contains(QStringLiteral("Any of the 18 characters may be mistyped")));
+        QVERIFY(first.contains(QStringLiteral("compare the whole number with the document")));
+        QVERIFY(!first.contains(QStringLiteral("should be")));
     }
 
     void futureDependsOnToday()

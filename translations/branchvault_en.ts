@@ -1,0 +1,482 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AuditCommands</name>
+    <message numerus="yes">
+        <source>The audit chain is intact: %n rows checked, up to row %1.</source>
+        <translation>
+            <numerusform>The audit chain is intact: %n row checked, up to row %1.</numerusform>
+            <numerusform>The audit chain is intact: %n rows checked, up to row %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit rows exported to %1 (CSV, UTF-8 with byte order mark).</source>
+        <translation>
+            <numerusform>%n audit row exported to %1 (CSV, UTF-8 with byte order mark).</numerusform>
+            <numerusform>%n audit rows exported to %1 (CSV, UTF-8 with byte order mark).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit rows older than %1 days were purged; the chain continues from the last purged row.</source>
+        <translation>
+            <numerusform>%n audit row older than %1 days was purged; the chain continues from the last purged row.</numerusform>
+            <numerusform>%n audit rows older than %1 days were purged; the chain continues from the last purged row.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message numerus="yes">
+        <source>the checkpoint counts %n rows from row %1 to row %2: the log already had rows missing when it was taken</source>
+        <translation>
+            <numerusform>the checkpoint counts %n row from row %1 to row %2: the log already had rows missing when it was taken</numerusform>
+            <numerusform>the checkpoint counts %n rows from row %1 to row %2: the log already had rows missing when it was taken</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the checkpoint counts %n rows from row %1 to row %2 that should still be in the log, but the log has %3</source>
+        <translation>
+            <numerusform>the checkpoint counts %n row from row %1 to row %2 that should still be in the log, but the log has %3</numerusform>
+            <numerusform>the checkpoint counts %n rows from row %1 to row %2 that should still be in the log, but the log has %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AuditService</name>
+    <message numerus="yes">
+        <source>Clerk %1 made %n customer lookups between %2 and %3 (branch time), above the alert threshold of %4 per hour.</source>
+        <translation>
+            <numerusform>Clerk %1 made %n customer lookup between %2 and %3 (branch time), above the alert threshold of %4 per hour.</numerusform>
+            <numerusform>Clerk %1 made %n customer lookups between %2 and %3 (branch time), above the alert threshold of %4 per hour.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 opened customer %2 %n times on %3 (branch time), above the alert threshold of %4 per day.</source>
+        <translation>
+            <numerusform>%1 opened customer %2 %n time on %3 (branch time), above the alert threshold of %4 per day.</numerusform>
+            <numerusform>%1 opened customer %2 %n times on %3 (branch time), above the alert threshold of %4 per day.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 accessed customer records %n times on %2, which is not a working day, between %3 and %4 (branch time).</source>
+        <translation>
+            <numerusform>%1 accessed customer records %n time on %2, which is not a working day, between %3 and %4 (branch time).</numerusform>
+            <numerusform>%1 accessed customer records %n times on %2, which is not a working day, between %3 and %4 (branch time).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 accessed customer records %n times outside working hours (%2:00 to %3:00) on %4, between %5 and %6 (branch time).</source>
+        <translation>
+            <numerusform>%1 accessed customer records %n time outside working hours (%2:00 to %3:00) on %4, between %5 and %6 (branch time).</numerusform>
+            <numerusform>%1 accessed customer records %n times outside working hours (%2:00 to %3:00) on %4, between %5 and %6 (branch time).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Signing in as %1 failed %n times between %2 and %3 (branch time), at or above the alert threshold of %4 within one hour.</source>
+        <translation>
+            <numerusform>Signing in as %1 failed %n time between %2 and %3 (branch time), at or above the alert threshold of %4 within one hour.</numerusform>
+            <numerusform>Signing in as %1 failed %n times between %2 and %3 (branch time), at or above the alert threshold of %4 within one hour.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 used %n grants approved by %2 within %3 minutes of the approval (the fastest after %4 min %5 s), between %6 and %7 (branch time).</source>
+        <translation>
+            <numerusform>%1 used %n grant approved by %2 within %3 minutes of the approval (the fastest after %4 min %5 s), between %6 and %7 (branch time).</numerusform>
+            <numerusform>%1 used %n grants approved by %2 within %3 minutes of the approval (the fastest after %4 min %5 s), between %6 and %7 (branch time).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AuthService</name>
+    <message numerus="yes">
+        <source>Too many failed attempts: the account is locked for %n minutes. Try again later, or ask the system administrator to unlock it.</source>
+        <translation>
+            <numerusform>Too many failed attempts: the account is locked for %n minute. Try again later, or ask the system administrator to unlock it.</numerusform>
+            <numerusform>Too many failed attempts: the account is locked for %n minutes. Try again later, or ask the system administrator to unlock it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This account is locked after too many failed sign-ins. Try again in %n minutes, or ask the system administrator to unlock it.</source>
+        <translation>
+            <numerusform>This account is locked after too many failed sign-ins. Try again in %n minute, or ask the system administrator to unlock it.</numerusform>
+            <numerusform>This account is locked after too many failed sign-ins. Try again in %n minutes, or ask the system administrator to unlock it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The confirming person&apos;s account is locked after too many failed attempts. Try again in %n minutes, or ask the system administrator to unlock it.</source>
+        <translation>
+            <numerusform>The confirming person&apos;s account is locked after too many failed attempts. Try again in %n minute, or ask the system administrator to unlock it.</numerusform>
+            <numerusform>The confirming person&apos;s account is locked after too many failed attempts. Try again in %n minutes, or ask the system administrator to unlock it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The session was locked after %n minutes without activity. Enter your password to continue.</source>
+        <translation>
+            <numerusform>The session was locked after %n minute without activity. Enter your password to continue.</numerusform>
+            <numerusform>The session was locked after %n minutes without activity. Enter your password to continue.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This password was used recently. Choose one that differs from your last %n passwords.</source>
+        <translation>
+            <numerusform>This password was used recently. Choose one that differs from your last %n password.</numerusform>
+            <numerusform>This password was used recently. Choose one that differs from your last %n passwords.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomerEntry</name>
+    <message numerus="yes">
+        <source>%n more fields need attention</source>
+        <translation>
+            <numerusform>%n more field needs attention</numerusform>
+            <numerusform>%n more fields need attention</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomerLabels</name>
+    <message numerus="yes">
+        <source>%n d %1</source>
+        <translation>
+            <numerusform>%n d %1</numerusform>
+            <numerusform>%n d %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomerOwnership</name>
+    <message numerus="yes">
+        <source>A custody lasts at most %n days. Choose an earlier end date, or transfer the customer permanently.</source>
+        <translation>
+            <numerusform>A custody lasts at most %n day. Choose an earlier end date, or transfer the customer permanently.</numerusform>
+            <numerusform>A custody lasts at most %n days. Choose an earlier end date, or transfer the customer permanently.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomerRecordCommands</name>
+    <message numerus="yes">
+        <source>%1: %n rows read</source>
+        <translation>
+            <numerusform>%1: %n row read</numerusform>
+            <numerusform>%1: %n rows read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accepted (pending review)</source>
+        <translation>
+            <numerusform>%n accepted (pending review)</numerusform>
+            <numerusform>%n accepted (pending review)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected.</source>
+        <translation>
+            <numerusform>%n rejected.</numerusform>
+            <numerusform>%n rejected.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows of %1 were not imported; correct them as listed (or in the report) and import those rows again. The other rows are pending records.</source>
+        <translation>
+            <numerusform>%n row of %1 was not imported; correct it as listed (or in the report) and import that row again. The other rows are pending records.</numerusform>
+            <numerusform>%n rows of %1 were not imported; correct them as listed (or in the report) and import those rows again. The other rows are pending records.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomerReviewCommands</name>
+    <message numerus="yes">
+        <source>Approved: change %1.</source>
+        <translation>
+            <numerusform>Approved: change %1.</numerusform>
+            <numerusform>Approved: change %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HolidayCalendar</name>
+    <message numerus="yes">
+        <source>The calendar file has %n problems; nothing was imported. Correct the file and import it again.</source>
+        <translation>
+            <numerusform>The calendar file has %n problem; nothing was imported. Correct the file and import it again.</numerusform>
+            <numerusform>The calendar file has %n problems; nothing was imported. Correct the file and import it again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrintRegister</name>
+    <message numerus="yes">
+        <source>Printout %1 (%2) is in the print register: %n copies, printed by %3 on %4. A typed number proves nothing about a page; scan its QR code to check that it is genuine.</source>
+        <translation>
+            <numerusform>Printout %1 (%2) is in the print register: %n copy, printed by %3 on %4. A typed number proves nothing about a page; scan its QR code to check that it is genuine.</numerusform>
+            <numerusform>Printout %1 (%2) is in the print register: %n copies, printed by %3 on %4. A typed number proves nothing about a page; scan its QR code to check that it is genuine.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrintRegisterReport</name>
+    <message numerus="yes">
+        <source>%n copies</source>
+        <translation>
+            <numerusform>%n copy</numerusform>
+            <numerusform>%n copies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n destroyed</source>
+        <translation>
+            <numerusform>%n destroyed</numerusform>
+            <numerusform>%n destroyed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportCommands</name>
+    <message numerus="yes">
+        <source>Printed %1 as controlled document %2 (%n pages per copy, %3 copies) to %4. Record in the print register who receives it (branchvault-cli print-register receive %2).</source>
+        <translation>
+            <numerusform>Printed %1 as controlled document %2 (%n page per copy, %3 copies) to %4. Record in the print register who receives it (branchvault-cli print-register receive %2).</numerusform>
+            <numerusform>Printed %1 as controlled document %2 (%n pages per copy, %3 copies) to %4. Record in the print register who receives it (branchvault-cli print-register receive %2).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RequestCommands</name>
+    <message numerus="yes">
+        <source>Request %1 was filed (%2: %3, valid for %n hours once approved). It is pending until a branch manager decides it.</source>
+        <translation>
+            <numerusform>Request %1 was filed (%2: %3, valid for %n hour once approved). It is pending until a branch manager decides it.</numerusform>
+            <numerusform>Request %1 was filed (%2: %3, valid for %n hours once approved). It is pending until a branch manager decides it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VaultCommands</name>
+    <message numerus="yes">
+        <source>All checks passed: database integrity, page authentication (cipher_integrity_check), key envelope, field keys and the audit chain (%n rows).</source>
+        <translation>
+            <numerusform>All checks passed: database integrity, page authentication (cipher_integrity_check), key envelope, field keys and the audit chain (%n row).</numerusform>
+            <numerusform>All checks passed: database integrity, page authentication (cipher_integrity_check), key envelope, field keys and the audit chain (%n rows).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Verification found %n problems. Restore the latest backup if the database is damaged, or follow the advice on each line.</source>
+        <translation>
+            <numerusform>Verification found %n problem. Restore the latest backup if the database is damaged, or follow the advice on each line.</numerusform>
+            <numerusform>Verification found %n problems. Restore the latest backup if the database is damaged, or follow the advice on each line.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::AccountConfirmationsPage</name>
+    <message numerus="yes">
+        <source>%n account changes wait for a branch manager&apos;s confirmation. Check each with the administrator&apos;s request form before you confirm it; you cannot confirm a change to your own account.</source>
+        <translation>
+            <numerusform>%n account change waits for a branch manager&apos;s confirmation. Check each with the administrator&apos;s request form before you confirm it; you cannot confirm a change to your own account.</numerusform>
+            <numerusform>%n account changes wait for a branch manager&apos;s confirmation. Check each with the administrator&apos;s request form before you confirm it; you cannot confirm a change to your own account.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::AuditAlertsPage</name>
+    <message numerus="yes">
+        <source>%n alerts in this period.</source>
+        <translation>
+            <numerusform>%n alert in this period.</numerusform>
+            <numerusform>%n alerts in this period.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::AuditExportPage</name>
+    <message numerus="yes">
+        <source>%n rows exported to %1.</source>
+        <translation>
+            <numerusform>%n row exported to %1.</numerusform>
+            <numerusform>%n rows exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::AuditLogPage</name>
+    <message numerus="yes">
+        <source>%n rows shown; more rows match.</source>
+        <translation>
+            <numerusform>%n row shown; more rows match.</numerusform>
+            <numerusform>%n rows shown; more rows match.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows.</source>
+        <translation>
+            <numerusform>%n row.</numerusform>
+            <numerusform>%n rows.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::AuditVerifyPage</name>
+    <message numerus="yes">
+        <source>Intact: %n rows checked; head row %1, head hash %2.</source>
+        <translation>
+            <numerusform>Intact: %n row checked; head row %1, head hash %2.</numerusform>
+            <numerusform>Intact: %n rows checked; head row %1, head hash %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::BranchCustomersPage</name>
+    <message numerus="yes">
+        <source>%n customers in the branch</source>
+        <translation>
+            <numerusform>%n customer in the branch</numerusform>
+            <numerusform>%n customers in the branch</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customers match exactly.</source>
+        <translation>
+            <numerusform>%n customer matches exactly.</numerusform>
+            <numerusform>%n customers match exactly.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::CustomerPickerDialog</name>
+    <message numerus="yes">
+        <source>%n customers match; the first %1 are shown. Type more to narrow the list.</source>
+        <translation>
+            <numerusform>%n customer matches; the first %1 are shown. Type more to narrow the list.</numerusform>
+            <numerusform>%n customers match; the first %1 are shown. Type more to narrow the list.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customers match.</source>
+        <translation>
+            <numerusform>%n customer matches.</numerusform>
+            <numerusform>%n customers match.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ImportPage</name>
+    <message numerus="yes">
+        <source>%1: %n rows read; %2 accepted and waiting for a branch manager&apos;s approval; %3 refused.</source>
+        <translation>
+            <numerusform>%1: %n row read; %2 accepted and waiting for a branch manager&apos;s approval; %3 refused.</numerusform>
+            <numerusform>%1: %n rows read; %2 accepted and waiting for a branch manager&apos;s approval; %3 refused.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::MyComplaintsPage</name>
+    <message numerus="yes">
+        <source>%n overdue complaints</source>
+        <translation>
+            <numerusform>%n overdue complaint</numerusform>
+            <numerusform>%n overdue complaints</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::OverdueComplaintsPage</name>
+    <message numerus="yes">
+        <source>%n complaints past the investigation or answer date. Open the customer to follow up.</source>
+        <translation>
+            <numerusform>%n complaint past the investigation or answer date. Open the customer to follow up.</numerusform>
+            <numerusform>%n complaints past the investigation or answer date. Open the customer to follow up.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::PortfolioPage</name>
+    <message numerus="yes">
+        <source>%n customers</source>
+        <translation>
+            <numerusform>%n customer</numerusform>
+            <numerusform>%n customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customers match</source>
+        <translation>
+            <numerusform>%n customer matches</numerusform>
+            <numerusform>%n customers match</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ReassignmentPage</name>
+    <message numerus="yes">
+        <source>%n customers have no active customer manager (no manager, or the manager&apos;s account is frozen). Reassign them.</source>
+        <translation>
+            <numerusform>%n customer has no active customer manager (no manager, or the manager&apos;s account is frozen). Reassign it.</numerusform>
+            <numerusform>%n customers have no active customer manager (no manager, or the manager&apos;s account is frozen). Reassign them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::RequestApprovalsPanel</name>
+    <message numerus="yes">
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::RequestListModel</name>
+    <message numerus="yes">
+        <source>%n hours asked</source>
+        <translation>
+            <numerusform>%n hour asked</numerusform>
+            <numerusform>%n hours asked</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::SettingsPage</name>
+    <message numerus="yes">
+        <source>• %n unsaved changes: save or discard them.</source>
+        <translation>
+            <numerusform>• %n unsaved change: save or discard it.</numerusform>
+            <numerusform>• %n unsaved changes: save or discard them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n settings are changed but not saved. Leave the page and discard the changes?</source>
+        <translation>
+            <numerusform>%n setting is changed but not saved. Leave the page and discard the changes?</numerusform>
+            <numerusform>%n settings are changed but not saved. Leave the page and discard the changes?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n settings saved.</source>
+        <translation>
+            <numerusform>%n setting saved.</numerusform>
+            <numerusform>%n settings saved.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::StoragePage</name>
+    <message numerus="yes">
+        <source>All checks passed: database integrity, page authentication, keys, and the audit chain (%n rows).</source>
+        <translation>
+            <numerusform>All checks passed: database integrity, page authentication, keys, and the audit chain (%n row).</numerusform>
+            <numerusform>All checks passed: database integrity, page authentication, keys, and the audit chain (%n rows).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Verification found %n problems. Restore the latest good backup if the database is damaged, and tell the security auditor.</source>
+        <translation>
+            <numerusform>Verification found %n problem. Restore the latest good backup if the database is damaged, and tell the security auditor.</numerusform>
+            <numerusform>Verification found %n problems. Restore the latest good backup if the database is damaged, and tell the security auditor.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
