@@ -73,6 +73,9 @@ const AuditWordingTable::ActionEntry kActions[] = {
     {audit::PolicyRemask, "settings", BV_W("Masked values re-masked"),
         BV_W("%1 re-masked the stored masked values at %2"),
         BV_W("Re-masking the stored masked values failed at %2 (%1)")},
+    {audit::CalendarImport, "settings", BV_W("Holiday calendar imported"),
+        BV_W("%1 imported the official holiday calendar at %2"),
+        BV_W("%1 tried to import a holiday calendar at %2; the file was refused")},
     // database
     {audit::DatabaseCreate, "database", BV_W("Database created"), BV_W("%1 created the database at %2"), nullptr},
     {audit::DatabaseBackup, "database", BV_W("Backup"), BV_W("%1 backed up the database at %2"),
@@ -148,6 +151,13 @@ const AuditWordingTable::ActionEntry kActions[] = {
     {audit::Complaint, "customers", BV_W("Complaint recorded"), BV_W("%1 recorded or updated a complaint of %3 at %2"),
         nullptr},
     {audit::Consent, "customers", BV_W("Consent recorded"), BV_W("%1 recorded a consent of %3 at %2"), nullptr},
+    {audit::DraftSave, "customers", BV_W("Draft kept"), BV_W("%1's unsaved form was kept as a sealed draft at %2"),
+        nullptr},
+    {audit::DraftRestore, "customers", BV_W("Draft restored"), BV_W("%1 restored an unsaved form from a draft at %2"),
+        nullptr},
+    {audit::DraftDiscard, "customers", BV_W("Draft deleted"), BV_W("%1's draft was deleted at %2"), nullptr},
+    {audit::DraftExpire, "customers", BV_W("Old drafts removed"), BV_W("Drafts older than their lifetime were removed at %2"),
+        nullptr},
     // reports and printing
     {audit::ReportRun, "reports", BV_W("Report produced"), BV_W("%1 produced the report %3 at %2"), nullptr},
     {audit::ReportPrint, "reports", BV_W("Print registered"), BV_W("%1 printed %3 at %2"), nullptr},

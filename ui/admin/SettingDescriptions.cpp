@@ -100,6 +100,10 @@ const QHash<QString, const char*>& table()
                 QT_TRANSLATE_NOOP("SettingDescriptions",
                     "Local Saturdays or Sundays worked, added to the official make-up working days; complaint due "
                     "dates count them.")},
+            {QString::fromLatin1(settings::RevealDisplaySeconds),
+                QT_TRANSLATE_NOOP("SettingDescriptions",
+                    "How many seconds a full value shown under an approved reveal stays on screen before it is masked "
+                    "again; \"Show again\" reveals it anew while the approval lasts.")},
             {QString::fromLatin1(settings::ReportPeriodDays),
                 QT_TRANSLATE_NOOP("SettingDescriptions",
                     "How long a printed report may be used; the end date is printed on every page.")},
