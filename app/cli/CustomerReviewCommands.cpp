@@ -9,6 +9,7 @@
 #include "customers/CustomerOwnership.h"
 #include "customers/CustomerService.h"
 #include "policy/FieldCatalogue.h"
+#include "policy/Policy.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -41,6 +42,10 @@ public:
             auto change = entry.change(session, id);
             if (!change.ok())
                 return change.error();
+            // nothing to type when the core refuses anyway (not a checker's role, or the maker): its refusal first
+            if (!Policy::allows(session.info().role, Operation::ApproveChanges)
+                || change->makerLogin.compare(session.info().login, Qt::CaseInsensitive) == 0)
+                continue;
             for (const QString& field : std::as_const(change->rekeyFields)) {
                 auto typed = CliInput::readSecret(tr("%1 of change %2, typed from the customer's document")
                                                       .arg(FieldCatalogue::label(field))
