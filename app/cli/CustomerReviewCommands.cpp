@@ -2,11 +2,14 @@
 // changes), suspicious list|clear (the same phone or account on two customers): the branch manager's
 // review queues (DESIGN §6).
 #include "Cli.h"
+#include "CliInput.h"
 #include "Core.h"
 #include "CustomerCliSupport.h"
 #include "customers/CustomerEntry.h"
 #include "customers/CustomerOwnership.h"
 #include "customers/CustomerService.h"
+#include "policy/FieldCatalogue.h"
+#include "policy/Policy.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -24,18 +27,51 @@ public:
         return QJsonObject {{QStringLiteral("id"), c.id}, {QStringLiteral("customerNo"), c.customerNumber},
             {QStringLiteral("kind"), c.kind}, {QStringLiteral("status"), c.status},
             {QStringLiteral("makerLogin"), c.makerLogin}, {QStringLiteral("createdAt"), CustomerCli::time(c.createdAt)},
-            {QStringLiteral("diff"), CustomerCli::diffJson(c.diff)}, {QStringLiteral("reason"), c.reason}};
+            {QStringLiteral("diff"), CustomerCli::diffJson(c.diff)}, {QStringLiteral("reason"), c.reason},
+            {QStringLiteral("rekeyFields"), QJsonArray::fromStringList(c.rekeyFields)}};
+    }
+
+    // Blind re-key: one line of stdin per value of each change's rekeyFields, after the password line, in the
+    // order of the changes on the command line and of their rekeyFields (approvals list shows them). Prompted
+    // without echo on a terminal. Never from the command line: these are grade-1 values.
+    static Result<QHash<qint64, RekeyedValues>> readRekeyed(
+        CustomerEntry& entry, const Session& session, const QList<qint64>& ids)
+    {
+        QHash<qint64, RekeyedValues> out;
+        for (qint64 id : ids) {
+            auto change = entry.change(session, id);
+            if (!change.ok())
+                return change.error();
+            // nothing to type when the core refuses anyway (not a checker's role, or the maker): its refusal first
+            if (!Policy::allows(session.info().role, Operation::ApproveChanges)
+                || change->makerLogin.compare(session.info().login, Qt::CaseInsensitive) == 0)
+                continue;
+            for (const QString& field : std::as_const(change->rekeyFields)) {
+                auto typed = CliInput::readSecret(tr("%1 of change %2, typed from the customer's document")
+                                                      .arg(FieldCatalogue::label(field))
+                                                      .arg(id));
+                if (!typed.ok())
+                    return typed.error();
+                QString value = QString::fromUtf8(typed->view().toByteArray());
+                out[id][field] << value;
+                wipe(value);
+            }
+        }
+        return out;
     }
 
     static QString line(const PendingChange& c)
     {
         return QStringLiteral("%1  %2  %3  %4  %5  %6")
-            .arg(c.id, 5)
-            .arg(c.customerNumber, -18)
-            .arg(c.kind, -6)
-            .arg(c.makerLogin, -16)
-            .arg(CustomerCli::timeText(c.createdAt), -20)
-            .arg(CustomerCli::diffText(c.diff));
+                   .arg(c.id, 5)
+                   .arg(c.customerNumber, -18)
+                   .arg(c.kind, -6)
+                   .arg(c.makerLogin, -16)
+                   .arg(CustomerCli::timeText(c.createdAt), -20)
+                   .arg(CustomerCli::diffText(c.diff))
+            + (c.rekeyFields.isEmpty()
+                    ? QString()
+                    : QStringLiteral("  ") + tr("[re-key: %1]").arg(c.rekeyFields.join(QStringLiteral(", "))));
     }
 
     static int approvals(CliContext& ctx)
@@ -103,10 +139,13 @@ public:
                 return ctx.out.fail(session.error());
             const QString reason = ctx.option(QStringLiteral("reason"));
             CustomerEntry& entry = core->customers().entry();
+            auto rekeyed = readRekeyed(entry, *session, ids);
+            if (!rekeyed.ok())
+                return ctx.out.fail(rekeyed.error());
             if (ids.size() == 1) {
-                BV_CLI_TRY(entry.approve(*session, ids.constFirst(), reason));
+                BV_CLI_TRY(entry.approve(*session, ids.constFirst(), reason, rekeyed->value(ids.constFirst())));
             } else {
-                auto approved = entry.approveMany(*session, ids, reason);
+                auto approved = entry.approveMany(*session, ids, reason, *rekeyed);
                 if (!approved.ok())
                     return ctx.out.fail(approved.error());
             }

@@ -91,6 +91,8 @@ inline constexpr char CustomerLookup[] = "customer.lookup"; // the clerk's looku
 inline constexpr char CustomerReveal[] = "customer.reveal";
 inline constexpr char CustomerApprove[] = "customer.approve";
 inline constexpr char CustomerReject[] = "customer.reject";
+// blind re-key: the values a checker typed from the customer's document did not match (field names only)
+inline constexpr char CustomerRekeyMismatch[] = "customer.rekey_mismatch";
 inline constexpr char CustomerAssign[] = "customer.assign";
 inline constexpr char CustomerClose[] = "customer.close";
 inline constexpr char CustomerAnonymise[] = "customer.anonymise";

@@ -456,6 +456,24 @@ Result<AccountService::Confirmed> AccountService::confirm(const Session& session
     auto account = waitingTarget(*actor, login);
     if (!account.ok())
         return account.error();
+    if (m_auth.isOnTheSpot(session)) {
+        // 现场授权 happens on the administrator's screen: a confirmation code shown there (it unwraps the account's
+        // pending key slot) would give the administrator the customer-information keys. Only changes that write no
+        // slot (a role change of an account that keeps its slot) are confirmed on the spot; any can be declined.
+        auto slot = KeySlots::kindOf(m_db, account->id);
+        if (!slot.ok())
+            return slot.error();
+        const QString change = account->awaiting;
+        if (change == QLatin1String("create") || change == QLatin1String("reset") || change == QLatin1String("custody")
+            || !slot->has_value())
+            return m_access.deny(*actor, Operation::ConfirmAccounts, QStringLiteral("user"),
+                QString::number(account->id), QString(),
+                tr("A new, reset or unfrozen account (or one waiting for its key slot) is not confirmed on the "
+                   "spot: its confirmation code, which opens the account's access to customer information, would "
+                   "appear on the administrator's screen. The branch manager confirms %1 in their own session and "
+                   "hands the code to the person.")
+                    .arg(account->login));
+    }
     auto keys = m_auth.sessionKeys(session);
     if (!keys.ok())
         return keys.error();

@@ -236,7 +236,7 @@ Error AuthService::wrongCredentials() const
 }
 
 Status AuthService::recordFailure(qint64 userId, const QString& login, const QString& reason, bool countTowardsLockout,
-    const char* action, const QString& purpose)
+    const char* action, const QJsonObject& context)
 {
     const qint64 limit = m_settings.integer(QString::fromLatin1(settings::LockoutAttempts));
     const qint64 minutes = m_settings.integer(QString::fromLatin1(settings::LockoutMinutes));
@@ -257,8 +257,8 @@ Status AuthService::recordFailure(qint64 userId, const QString& login, const QSt
     }
     QJsonObject details {
         {QStringLiteral("reason"), reason}, {QStringLiteral("failedAttempts"), lockNow ? int(limit) : attempts}};
-    if (!purpose.isEmpty())
-        details.insert(QStringLiteral("purpose"), purpose);
+    for (auto it = context.constBegin(); it != context.constEnd(); ++it)
+        details.insert(it.key(), it.value());
     BV_TRY(m_audit.append(anonymous(login),
         AuditEvent {QString::fromLatin1(action ? action : audit::SignIn), QStringLiteral("user"),
             QString::number(userId), QString(), AuditOutcome::Failed, details}));
@@ -277,10 +277,15 @@ Status AuthService::recordFailure(qint64 userId, const QString& login, const QSt
     return wrongCredentials();
 }
 
-Result<Session> AuthService::signIn(const QString& login, const SecureBytes& password, const QString& totpCode)
+Result<AuthService::Authenticated> AuthService::authenticate(
+    const QString& typedLogin, const SecureBytes& normalized, const QString& totpCode, const QJsonObject& context)
 {
-    const QString typedLogin = login.trimmed();
-    const SecureBytes normalized = PasswordHasher::normalize(password);
+    // every row of an attempt carries the context (an on-the-spot authorisation's mode, operator and decision)
+    const auto with = [&context](QJsonObject details) {
+        for (auto it = context.constBegin(); it != context.constEnd(); ++it)
+            details.insert(it.key(), it.value());
+        return details;
+    };
     auto loaded = loadUser(m_db, QStringLiteral("login"), typedLogin);
     if (!loaded.ok())
         return loaded.error();
@@ -294,15 +299,19 @@ Result<Session> AuthService::signIn(const QString& login, const SecureBytes& pas
         PasswordHasher::verify(dummy, normalized);
         BV_TRY(m_audit.appendStandalone(unknownLogin(typedLogin),
             AuditEvent {QString::fromLatin1(audit::SignIn), QStringLiteral("user"), QString(), QString(),
-                AuditOutcome::Failed, QJsonObject {{QStringLiteral("reason"), QStringLiteral("unknown login")}}}));
+                AuditOutcome::Failed,
+                with(QJsonObject {{QStringLiteral("reason"), QStringLiteral("unknown login")}})}));
         return wrongCredentials();
     }
     const UserRow user = **loaded;
+    const auto refused = [&](const QJsonObject& details) {
+        return m_audit.appendStandalone(anonymous(typedLogin),
+            AuditEvent {QString::fromLatin1(audit::SignIn), QStringLiteral("user"), QString::number(user.id), QString(),
+                AuditOutcome::Failed, with(details)});
+    };
 
     if (user.lockedUntil.isValid() && user.lockedUntil > now) {
-        BV_TRY(m_audit.appendStandalone(anonymous(typedLogin),
-            AuditEvent {QString::fromLatin1(audit::SignIn), QStringLiteral("user"), QString::number(user.id), QString(),
-                AuditOutcome::Failed, QJsonObject {{QStringLiteral("reason"), QStringLiteral("locked")}}}));
+        BV_TRY(refused(QJsonObject {{QStringLiteral("reason"), QStringLiteral("locked")}}));
         const int minutes = int((now.secsTo(user.lockedUntil) + 59) / 60);
         return makeError(ErrorCode::AccountLocked,
             tr("This account is locked after too many failed sign-ins. Try again in %n minutes, or ask "
@@ -310,27 +319,32 @@ Result<Session> AuthService::signIn(const QString& login, const SecureBytes& pas
                 nullptr, minutes));
     }
     if (!PasswordHasher::verify(user.passwordHash, normalized))
-        return recordFailure(user.id, typedLogin, QStringLiteral("wrong password"), true).error();
+        return recordFailure(user.id, typedLogin, QStringLiteral("wrong password"), true, nullptr, context).error();
     if (user.frozen) {
-        BV_TRY(m_audit.appendStandalone(anonymous(typedLogin),
-            AuditEvent {QString::fromLatin1(audit::SignIn), QStringLiteral("user"), QString::number(user.id), QString(),
-                AuditOutcome::Failed, QJsonObject {{QStringLiteral("reason"), QStringLiteral("frozen")}}}));
+        BV_TRY(refused(QJsonObject {{QStringLiteral("reason"), QStringLiteral("frozen")}}));
         return makeError(ErrorCode::AuthenticationFailed,
             tr("This account is frozen. Ask the system administrator if it should be unfrozen."));
     }
     if (!user.awaiting.isEmpty()) {
-        BV_TRY(m_audit.appendStandalone(anonymous(typedLogin),
-            AuditEvent {QString::fromLatin1(audit::SignIn), QStringLiteral("user"), QString::number(user.id), QString(),
-                AuditOutcome::Failed,
-                QJsonObject {{QStringLiteral("reason"), QStringLiteral("awaiting confirmation")},
-                    {QStringLiteral("awaiting"), user.awaiting}}}));
+        BV_TRY(refused(QJsonObject {{QStringLiteral("reason"), QStringLiteral("awaiting confirmation")},
+            {QStringLiteral("awaiting"), user.awaiting}}));
         return makeError(ErrorCode::AuthenticationFailed,
             tr("This account waits for a branch manager's confirmation (dual control) and cannot sign in yet. Ask "
                "a branch manager other than yourself to confirm it; you then receive a confirmation code to use "
                "with your new password."));
     }
 
-    std::optional<qint64> acceptedStep;
+    Authenticated result;
+    result.actor = actorOf(user);
+    result.totpEnrolled = user.totpEnrolled;
+    const qint64 expiryDays = m_settings.integer(QString::fromLatin1(settings::PasswordExpiryDays));
+    const bool expired = user.passwordChangedAt.isValid() && user.passwordChangedAt.addDays(expiryDays) <= now;
+    if (user.mustChange || expired)
+        result.restriction = Restriction::MustChangePassword;
+    else if (Roles::isPrivileged(user.role) && !user.totpEnrolled
+        && m_settings.boolean(QString::fromLatin1(settings::TotpRequiredForPrivileged)))
+        result.restriction = Restriction::MustEnrolSecondFactor;
+
     if (user.totpEnrolled) {
         if (totpCode.trimmed().isEmpty())
             return makeError(ErrorCode::SecondFactorRequired,
@@ -342,19 +356,18 @@ Result<Session> AuthService::signIn(const QString& login, const SecureBytes& pas
         const SecureBytes secret = SecureBytes::takeFrom(bytes);
         auto step = Totp::verify(secret, totpCode, now.toSecsSinceEpoch(), user.totpLastStep);
         if (!step.ok()) {
-            Status failed = recordFailure(user.id, typedLogin, QStringLiteral("wrong second factor"), true);
+            Status failed
+                = recordFailure(user.id, typedLogin, QStringLiteral("wrong second factor"), true, nullptr, context);
             if (failed.error().code == ErrorCode::AccountLocked)
                 return failed.error();
             return step.error();
         }
-        acceptedStep = *step;
+        result.acceptedStep = *step;
     }
 
     // Key custody: the keys from the account's slot. A release-0.1 database's keyring still opens them until a
     // branch manager's sign-in moves them into slots (under new keys); a key holder with a slot never uses any
     // other source, and the keyring is not read once any password slot exists.
-    std::optional<FieldKeys> keys;
-    bool moveKeys = false;
     if (Roles::holdsKeys(user.role)) {
         auto kind = KeySlots::kindOf(m_db, user.id);
         if (!kind.ok())
@@ -367,7 +380,7 @@ Result<Session> AuthService::signIn(const QString& login, const SecureBytes& pas
                        "Ask a branch manager to have the account reset and confirmed again; run \"branchvault-cli "
                        "verify\"."),
                     opened.error().message);
-            keys = std::move(opened).value();
+            result.keys = std::move(opened).value();
         } else if (!kind->has_value()) {
             auto passwordSlots = m_db.scalar(QStringLiteral("SELECT count(*) FROM key_slots WHERE kind = 'password'"));
             if (!passwordSlots.ok())
@@ -380,68 +393,97 @@ Result<Session> AuthService::signIn(const QString& login, const SecureBytes& pas
                 return makeError(ErrorCode::AuthenticationFailed,
                     tr("This account holds no key for customer information yet. Ask a branch manager to confirm "
                        "the account; you then receive a confirmation code."));
-            keys = std::move(**legacy);
-            moveKeys = user.role == Role::Manager;
+            result.keys = std::move(**legacy);
+            result.moveKeys = user.role == Role::Manager;
         }
         // a pending slot (first sign-in after a confirmation) is opened with the new password and the code
     }
-    if (keys && !moveKeys)
-        BV_TRY(checkKeys(*keys));
+    if (result.keys && !result.moveKeys)
+        BV_TRY(checkKeys(*result.keys));
 
+    const PasswordHasher::Params params = hashParams();
+    if (PasswordHasher::needsRehash(user.passwordHash, params)) {
+        auto rehashed = PasswordHasher::hash(normalized, params);
+        if (rehashed.ok())
+            result.newHash = *rehashed;
+    }
+    return result;
+}
+
+Status AuthService::recordSignIn(const Authenticated& who, const QString& sessionId, QJsonObject details)
+{
+    const QDateTime now = m_clock.nowUtc();
+    BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = ?, "
+                                    "totp_last_step = coalesce(?, totp_last_step), "
+                                    "password_hash = coalesce(?, password_hash) WHERE id = ?"),
+        {now, who.acceptedStep ? QVariant(*who.acceptedStep) : QVariant(QMetaType::fromType<qlonglong>()),
+            who.newHash.isEmpty() ? nullText() : QVariant(who.newHash), who.actor.userId}));
+    details.insert(QStringLiteral("secondFactor"), who.totpEnrolled);
+    if (!who.newHash.isEmpty())
+        details.insert(QStringLiteral("rehashed"), true);
+    Actor actor = who.actor;
+    actor.sessionId = sessionId;
+    return m_audit.append(actor,
+        AuditEvent {QString::fromLatin1(audit::SignIn), QStringLiteral("user"), QString::number(actor.userId),
+            QString(), AuditOutcome::Ok, details});
+}
+
+QByteArray AuthService::newToken(QString* sessionId)
+{
     QByteArray token(32, Qt::Uninitialized);
     randombytes_buf(token.data(), std::size_t(token.size()));
     QByteArray idBytes(6, Qt::Uninitialized);
     randombytes_buf(idBytes.data(), std::size_t(idBytes.size()));
-    const QString sessionId = QString::fromLatin1(idBytes.toHex());
+    *sessionId = QString::fromLatin1(idBytes.toHex());
+    return token;
+}
 
-    const PasswordHasher::Params params = hashParams();
-    QString newHash;
-    if (PasswordHasher::needsRehash(user.passwordHash, params)) {
-        auto rehashed = PasswordHasher::hash(normalized, params);
-        if (rehashed.ok())
-            newHash = *rehashed;
-    }
+Session AuthService::sessionFor(const QByteArray& token, const Actor& actor)
+{
+    Session session;
+    session.m_token = token;
+    session.m_info = actor;
+    return session;
+}
+
+Result<Session> AuthService::signIn(const QString& login, const SecureBytes& password, const QString& totpCode)
+{
+    const QString typedLogin = login.trimmed();
+    const SecureBytes normalized = PasswordHasher::normalize(password);
+    auto authenticated = authenticate(typedLogin, normalized, totpCode, {});
+    if (!authenticated.ok())
+        return authenticated.error();
+    Authenticated& user = *authenticated;
+    const QDateTime now = m_clock.nowUtc();
+    QString sessionId;
+    const QByteArray token = newToken(&sessionId);
+    Actor actor = user.actor;
+    actor.sessionId = sessionId;
     {
         Transaction tx(m_db);
         if (!tx.ok())
             return tx.error();
-        BV_TRY(
-            m_db.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = ?, "
-                                     "totp_last_step = coalesce(?, totp_last_step), "
-                                     "password_hash = coalesce(?, password_hash) WHERE id = ?"),
-                {now, acceptedStep ? QVariant(*acceptedStep) : QVariant(QMetaType::fromType<qlonglong>()),
-                    newHash.isEmpty() ? nullText() : QVariant(newHash), user.id}));
-        QJsonObject details {{QStringLiteral("secondFactor"), user.totpEnrolled}};
-        if (!newHash.isEmpty())
-            details.insert(QStringLiteral("rehashed"), true);
-        if (moveKeys)
+        QJsonObject details;
+        if (user.moveKeys)
             details.insert(QStringLiteral("keySlotWritten"), true);
-        BV_TRY(m_audit.append(actorOf(user, sessionId),
-            AuditEvent {QString::fromLatin1(audit::SignIn), QStringLiteral("user"), QString::number(user.id), QString(),
-                AuditOutcome::Ok, details}));
-        if (moveKeys) {
-            auto moved = moveIntoKeySlots(actorOf(user, sessionId), *keys);
+        BV_TRY(recordSignIn(user, sessionId, details));
+        if (user.moveKeys) {
+            auto moved = moveIntoKeySlots(actor, *user.keys);
             if (!moved.ok())
                 return moved.error();
-            keys = std::move(moved).value();
-            BV_TRY(
-                KeySlots::write(m_db, user.id, KeySlots::Kind::Password, *keys, normalized, slotKdf(), user.id, now));
+            user.keys = std::move(moved).value();
+            BV_TRY(KeySlots::write(
+                m_db, actor.userId, KeySlots::Kind::Password, *user.keys, normalized, slotKdf(), actor.userId, now));
         }
         BV_TRY(tx.commit());
     }
 
     Entry entry;
-    entry.actor = actorOf(user, sessionId);
+    entry.actor = actor;
     entry.lastActivity = now;
-    const qint64 expiryDays = m_settings.integer(QString::fromLatin1(settings::PasswordExpiryDays));
-    const bool expired = user.passwordChangedAt.isValid() && user.passwordChangedAt.addDays(expiryDays) <= now;
-    if (user.mustChange || expired)
-        entry.restriction = Restriction::MustChangePassword;
-    else if (Roles::isPrivileged(user.role) && !user.totpEnrolled
-        && m_settings.boolean(QString::fromLatin1(settings::TotpRequiredForPrivileged)))
-        entry.restriction = Restriction::MustEnrolSecondFactor;
-    if (keys) {
-        installKeys(std::move(*keys));
+    entry.restriction = user.restriction;
+    if (user.keys) {
+        installKeys(std::move(*user.keys));
         entry.holdsKeys = true;
     }
     m_sessions.insert(token, entry);
@@ -453,10 +495,7 @@ Result<Session> AuthService::signIn(const QString& login, const SecureBytes& pas
         (void)StoredMasks::applyPending(
             m_db, m_audit, entry.actor, *m_custody.cipher, m_settings.maskSettings(), m_remaskProgress);
 
-    Session session;
-    session.m_token = token;
-    session.m_info = entry.actor;
-    return session;
+    return sessionFor(token, entry.actor);
 }
 
 Result<Actor> AuthService::confirmPerson(const QString& login, const SecureBytes& password, const QString& purpose)
@@ -501,8 +540,8 @@ Result<Actor> AuthService::confirmPerson(const QString& login, const SecureBytes
                 nullptr, minutes));
     }
     if (!PasswordHasher::verify(user.passwordHash, normalized)) {
-        Status recorded
-            = recordFailure(user.id, typedLogin, QStringLiteral("wrong password"), true, audit::ConfirmPerson, what);
+        Status recorded = recordFailure(user.id, typedLogin, QStringLiteral("wrong password"), true,
+            audit::ConfirmPerson, QJsonObject {{QStringLiteral("purpose"), what}});
         // locked now, or the failure could not be recorded: that error; otherwise the confirmation's own words
         if (!recorded.ok() && recorded.error().code != ErrorCode::AuthenticationFailed)
             return recorded.error();
@@ -547,11 +586,14 @@ Status AuthService::signOut(const Session& session)
     if (it == m_sessions.end())
         return {};
     const Actor actor = it->actor;
+    QJsonObject details;
+    if (it->onlyOperation)
+        details.insert(QStringLiteral("mode"), QStringLiteral("on_the_spot"));
     m_sessions.erase(it);
     releaseKeysIfUnused();
     return m_audit.appendStandalone(actor,
         AuditEvent {QString::fromLatin1(audit::SignOut), QStringLiteral("user"), QString::number(actor.userId),
-            QString(), AuditOutcome::Ok, {}});
+            QString(), AuditOutcome::Ok, details});
 }
 
 Result<AuthService::SessionState> AuthService::resolve(const Session& session, bool touch)
@@ -560,11 +602,13 @@ Result<AuthService::SessionState> AuthService::resolve(const Session& session, b
     if (it == m_sessions.end())
         return makeError(
             ErrorCode::AuthenticationFailed, tr("You are not signed in (or were signed out). Sign in again."));
+    const QDateTime now = m_clock.nowUtc();
+    if (it->expiresAt.isValid() && now >= it->expiresAt)
+        return expireOnTheSpot(it);
     if (it->locked)
         return makeError(ErrorCode::SessionLocked, tr("The session is locked. Enter your password to continue."));
-    const QDateTime now = m_clock.nowUtc();
     const qint64 idleSeconds = m_settings.integer(QString::fromLatin1(settings::IdleMinutes)) * 60;
-    if (it->lastActivity.secsTo(now) >= idleSeconds) {
+    if (!it->onlyOperation && it->lastActivity.secsTo(now) >= idleSeconds) {
         it->locked = true;
         it->holdsKeys = false;
         const Actor actor = it->actor;
@@ -580,7 +624,7 @@ Result<AuthService::SessionState> AuthService::resolve(const Session& session, b
     }
     if (touch)
         it->lastActivity = now;
-    return SessionState {it->actor, it->restriction};
+    return SessionState {it->actor, it->restriction, it->onlyOperation};
 }
 
 Status AuthService::lock(const Session& session)

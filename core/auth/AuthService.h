@@ -7,13 +7,16 @@
 #include "common/Result.h"
 #include "common/SecureBytes.h"
 #include "keys/KeySlots.h"
+#include "policy/Operation.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace bv {
 
@@ -50,12 +53,28 @@ public:
     Result<Session> signIn(const QString& login, const SecureBytes& password, const QString& totpCode = QString());
     Status signOut(const Session& session);
 
+    // On-the-spot authorisation (现场授权, DESIGN §3): a second person signs in on the operator's screen for one
+    // decision. `operatorSession` must be signed in, unlocked and unrestricted; the second person is checked
+    // exactly as by signIn (same hashing and lockout counting, the TOTP code when enrolled; an account that is
+    // frozen, waits for confirmation, must change its password or enrol a second factor is refused) and must be
+    // another person than the operator (refused and audited as a denial otherwise). The session it returns may
+    // only perform `decision` (AccessControl refuses everything else), ends kOnTheSpotSeconds after the sign-in
+    // and is signed out by the caller right after the decision. Audited as the second person's sign-in with
+    // {"mode": "on_the_spot", "operator": <operator's login>, "decision": <operation key>}. The operator's session
+    // is untouched: not locked, its keys stay installed.
+    static constexpr int kOnTheSpotSeconds = 120;
+    Result<Session> signInOnTheSpot(const Session& operatorSession, const QString& login, const SecureBytes& password,
+        const QString& totpCode, Operation decision);
+    // Whether `session` is an on-the-spot session (limited to one decision).
+    bool isOnTheSpot(const Session& session) const;
+
     // The authoritative view of a session, for AccessControl. Fails with SessionLocked when the
     // session is (or just became) idle-locked; `touch` records activity.
     struct SessionState
     {
         Actor actor;
         Restriction restriction = Restriction::None;
+        std::optional<Operation> onlyOperation; // an on-the-spot session: the one decision it may perform
     };
     Result<SessionState> resolve(const Session& session, bool touch = true);
 
@@ -121,7 +140,30 @@ private:
         Restriction restriction = Restriction::None;
         std::shared_ptr<SecureBytes> pendingTotpSecret; // during enrolment only
         bool holdsKeys = false; // the customer-information keys are installed for this session
+        std::optional<Operation> onlyOperation; // on the spot: the one decision
+        QDateTime expiresAt; // on the spot: signed out at this time
+        QString operatorLogin; // on the spot: on whose screen
     };
+
+    // A sign-in's checks (signIn and signInOnTheSpot): who, with which keys; every refusal audited with `context`.
+    struct Authenticated
+    {
+        Actor actor; // without a session id
+        Restriction restriction = Restriction::None;
+        bool totpEnrolled = false;
+        std::optional<qint64> acceptedStep;
+        std::optional<FieldKeys> keys;
+        bool moveKeys = false; // release 0.1's keyring: the first branch manager's sign-in moves it into slots
+        QString newHash; // a rehash under the current parameters, or empty
+    };
+    Result<Authenticated> authenticate(
+        const QString& typedLogin, const SecureBytes& normalized, const QString& totpCode, const QJsonObject& context);
+    // Inside a transaction: the account's sign-in bookkeeping and its audit row (with `details`).
+    Status recordSignIn(const Authenticated& who, const QString& sessionId, QJsonObject details);
+    static QByteArray newToken(QString* sessionId);
+    static Session sessionFor(const QByteArray& token, const Actor& actor);
+    // Ends an on-the-spot session whose time is up (audited); the error to return.
+    Error expireOnTheSpot(QHash<QByteArray, Entry>::iterator it);
 
     void installKeys(FieldKeys keys);
     // Damaged if other keys than `keys` are installed for other sessions.
@@ -134,7 +176,7 @@ private:
     Error wrongCredentials() const;
     // `action`: the audit action of the failed attempt (nullptr: a sign-in); `purpose`: a confirmation's purpose.
     Status recordFailure(qint64 userId, const QString& login, const QString& reason, bool countTowardsLockout,
-        const char* action = nullptr, const QString& purpose = QString());
+        const char* action = nullptr, const QJsonObject& context = QJsonObject());
 
     Database& m_db;
     AuditLog& m_audit;

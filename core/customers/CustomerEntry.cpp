@@ -360,11 +360,13 @@ Result<QList<PendingChange>> CustomerEntry::pendingRows(const Actor& actor, qint
     if (!q.ok())
         return q.error();
     QList<PendingChange> list;
-    while (q->next())
+    while (q->next()) {
         list << PendingChange {q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString(),
             q->value(3).toString(), q->value(4).toString(), q->value(5).toString(),
             QDateTime::fromString(q->value(6).toString(), Qt::ISODateWithMs), diffFrom(q->value(7).toString()),
-            q->value(8).toString()};
+            q->value(8).toString(), QStringList()};
+        list.last().rekeyFields = rekeyFieldsFor(list.last().diff);
+    }
     BV_TRY(rowsFinished(*q, Reading::Customers));
     return list;
 }
@@ -603,7 +605,8 @@ Result<CustomerEntry::ChangeHead> CustomerEntry::decidable(const Actor& actor, q
     return change;
 }
 
-Status CustomerEntry::approve(const Session& session, qint64 changeId, const QString& reason)
+Status CustomerEntry::approve(
+    const Session& session, qint64 changeId, const QString& reason, const RekeyedValues& rekeyed)
 {
     auto actor = m_service.access().authorize(session, Operation::ApproveChanges);
     if (!actor.ok())
@@ -617,6 +620,7 @@ Status CustomerEntry::approve(const Session& session, qint64 changeId, const QSt
     auto change = decidable(*actor, changeId, true);
     if (!change.ok())
         return change.error();
+    BV_TRY(checkRekey(*actor, changeId, *change, rekeyed));
     const qint64 customerId = change->customerId;
     const QString kind = change->kind;
     const QString number = change->customerNumber;
@@ -636,17 +640,31 @@ Status CustomerEntry::approve(const Session& session, qint64 changeId, const QSt
     return tx.commit();
 }
 
-Result<int> CustomerEntry::approveMany(const Session& session, const QList<qint64>& changeIds, const QString& reason)
+Result<int> CustomerEntry::approveMany(const Session& session, const QList<qint64>& changeIds, const QString& reason,
+    const QHash<qint64, RekeyedValues>& rekeyed)
 {
     auto actor = m_service.access().authorize(session, Operation::ApproveChanges);
     if (!actor.ok())
         return actor.error();
+    if (reason.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidInput,
+            tr("Give a reason for the approval (for example what you checked against the documents), so the "
+               "decision can be traced."),
+            QString(), QStringLiteral("reason"));
+    // Every change is decidable and its re-keyed values match before anything is written: refusals and mismatches
+    // are audited in rows of their own, which the batch's transaction could not keep.
+    for (qint64 id : changeIds) {
+        auto change = decidable(*actor, id, true);
+        if (!change.ok())
+            return change.error();
+        BV_TRY(checkRekey(*actor, id, *change, rekeyed.value(id)));
+    }
     Transaction tx(m_service.database());
     if (!tx.ok())
         return tx.error();
     int approved = 0;
     for (qint64 id : changeIds) {
-        BV_TRY(approve(session, id, reason)); // each one nests as a savepoint with its own audit row
+        BV_TRY(approve(session, id, reason, rekeyed.value(id))); // each one nests as a savepoint with its own audit row
         ++approved;
     }
     BV_TRY(tx.commit());

@@ -43,11 +43,17 @@ public:
     // change id: pass the last id seen as `afterId`.
     Result<QList<PendingChange>> pending(const Session& session, qint64 afterId = 0, int limit = 1000);
     Result<PendingChange> change(const Session& session, qint64 changeId);
-    // The reason is required (DESIGN §5: decided "with a reason"); blank is refused.
-    Status approve(const Session& session, qint64 changeId, const QString& reason);
+    // The reason is required (DESIGN §5: decided "with a reason"); blank is refused. Blind re-key: `rekeyed` holds
+    // the values of the change's rekeyFields as the checker typed them from the customer's document; they are
+    // compared with the stored values through the blind index (nothing is decrypted for the checker). A missing
+    // value is refused (InvalidInput); a mismatch is refused and audited (customer.rekey_mismatch, field names
+    // only), the error's `field` listing the mismatched keys separated by commas — never a stored value.
+    Status approve(const Session& session, qint64 changeId, const QString& reason, const RekeyedValues& rekeyed = {});
     // Approves several reviewed changes in one transaction (e.g. the records of one import file); all or
-    // nothing. Returns how many were approved.
-    Result<int> approveMany(const Session& session, const QList<qint64>& changeIds, const QString& reason);
+    // nothing. Every change that needs a re-key needs its values in `rekeyed` (keyed by change id), exactly as
+    // one by one: a batch is no way around the document check. Returns how many were approved.
+    Result<int> approveMany(const Session& session, const QList<qint64>& changeIds, const QString& reason,
+        const QHash<qint64, RekeyedValues>& rekeyed = {});
     Status reject(const Session& session, qint64 changeId, const QString& reason);
 
     Result<QList<HistoryEntry>> history(const Session& session, const QString& customerNo);
@@ -67,6 +73,10 @@ private:
     // Change `changeId` when it is pending and the actor did not make it; otherwise the refusal (deciding
     // one's own change is audited as a denial).
     Result<ChangeHead> decidable(const Actor& actor, qint64 changeId, bool approving);
+    // Blind re-key (CustomerRekey.cpp): the fields to type for a change's diff, and the check of typed values
+    // against the stored blind indexes (a mismatch audited outside any transaction).
+    QStringList rekeyFieldsFor(const QList<FieldDiff>& diff) const;
+    Status checkRekey(const Actor& actor, qint64 changeId, const ChangeHead& change, const RekeyedValues& typed);
     Result<QString> duplicateOf(const QString& idNumber, qint64 exceptCustomer);
     Status markSuspicious(qint64 customerId, const QHash<QString, QString>& phones, const QStringList& accountNumbers);
     Status applyCreate(qint64 changeId, qint64 customerId);

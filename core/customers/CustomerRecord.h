@@ -160,7 +160,14 @@ struct PendingChange
     QDateTime createdAt;
     QList<FieldDiff> diff; // masked for grade 1
     QString reason;
+    // Blind re-key (approval.rekey_fields): what the checker types from the customer's document to approve this
+    // change, one entry per value (an ID number, a mobile, each new account number), in the order of the diff.
+    QStringList rekeyFields;
 };
+
+// The values a checker typed from the customer's document (blind re-key): field key → the typed values (one
+// for an ID number or a mobile; one per new account number, in any order). Compared through the blind index.
+using RekeyedValues = QHash<QString, QStringList>;
 
 struct SuspiciousPair
 {

@@ -37,6 +37,13 @@ Result<Actor> AccessControl::authorize(const Session& session, Operation operati
     case AuthService::Restriction::None:
         break;
     }
+    if (state->onlyOperation && *state->onlyOperation != operation) {
+        // 现场授权: a session opened on the operator's screen for one decision does that decision only
+        const QString message = tr("This sign-in on the spot may only %1 (one decision), not %2. Sign in normally "
+                                   "for anything else.")
+                                    .arg(Operations::label(*state->onlyOperation), Operations::label(operation));
+        return deny(actor, operation, QStringLiteral("operation"), Operations::key(operation), QString(), message);
+    }
     if (!Policy::allows(actor.role, operation)) {
         const QString message = tr("Your role (%1) may not %2: BranchVault separates duties by role. If your work "
                                    "needs it, another role must do it.")

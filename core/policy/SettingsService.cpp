@@ -9,6 +9,7 @@
 #include "db/Database.h"
 #include "db/QueryRows.h"
 #include "db/Transaction.h"
+#include "policy/FieldCatalogue.h"
 #include "policy/FreeText.h"
 
 #include <QJsonObject>
@@ -85,6 +86,9 @@ const QList<SettingSpec>& SettingsService::specs()
             {QString::fromLatin1(settings::RevealDisplaySeconds), T::Integer, 60, 10, 600,
                 QT_TR_NOOP("Seconds revealed full values stay on screen"),
                 QT_TR_NOOP("between 10 and 600 seconds; \"Show again\" shows them anew while the approval lasts")},
+            {QString::fromLatin1(settings::RekeyFields), T::Text, QStringLiteral("id_number"), 0, 64,
+                QT_TR_NOOP("Fields the checker types from the customer's document to approve a new record or an edit"),
+                QT_TR_NOOP("a comma-separated list of id_number, mobile and account_number (empty: none)")},
         };
         // the mask widths (DESIGN §4), each bounded by its floor (MaskSettings)
         const QVariantMap mask = MaskSettings().toMap();
@@ -234,6 +238,13 @@ Result<QVariant> SettingsService::validate(const QString& key, const QString& te
         if (charCount(trimmed) < s->minimum || charCount(trimmed) > s->maximum)
             return makeError(
                 ErrorCode::InvalidInput, tr("\"%1\" must be %2.").arg(label, tr(s->reason)), QString(), key);
+        if (key == QLatin1String(settings::RekeyFields)) {
+            auto parsed = parseRekeyFields(trimmed);
+            if (!parsed.ok())
+                return makeError(
+                    ErrorCode::InvalidInput, tr("\"%1\" must be %2.").arg(label, tr(s->reason)), QString(), key);
+            return QVariant(parsed->join(QLatin1Char(',')));
+        }
         if (key == QLatin1String(settings::BranchCode)) {
             for (QChar c : trimmed) {
                 if (!(c.isLetterOrNumber() && c.unicode() < 128))
@@ -250,6 +261,40 @@ Result<QVariant> SettingsService::validate(const QString& key, const QString& te
     }
     }
     return makeError(ErrorCode::Internal, tr("Unknown setting type."));
+}
+
+QStringList SettingsService::rekeyableFields()
+{
+    return {QString::fromLatin1(fields::IdNumber), QString::fromLatin1(fields::Mobile),
+        QString::fromLatin1(fields::AccountNumber)};
+}
+
+Result<QStringList> SettingsService::parseRekeyFields(const QString& text)
+{
+    QStringList typed;
+    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString field = part.trimmed();
+        if (field.isEmpty())
+            continue;
+        if (!rekeyableFields().contains(field))
+            return makeError(ErrorCode::InvalidInput,
+                tr("\"%1\" cannot be re-keyed: choose among id_number, mobile and account_number.").arg(field),
+                QString(), QString::fromLatin1(settings::RekeyFields));
+        typed << field;
+    }
+    QStringList ordered; // one order, whatever the typing
+    for (const QString& field : rekeyableFields()) {
+        if (typed.contains(field))
+            ordered << field;
+    }
+    return ordered;
+}
+
+QStringList SettingsService::rekeyFields() const
+{
+    auto parsed = parseRekeyFields(text(QString::fromLatin1(settings::RekeyFields)));
+    // a stored value was validated when it was set; a damaged one falls back to the strictest list
+    return parsed.ok() ? *parsed : rekeyableFields();
 }
 
 Status SettingsService::setAs(const Actor& actor, const QString& key, const QString& text)

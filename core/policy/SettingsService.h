@@ -67,6 +67,12 @@ public:
     // Checks a value against the setting's type and limits.
     static Result<QVariant> validate(const QString& key, const QString& text, const QVariantMap& maskContext = {});
 
+    // approval.rekey_fields: the fields a checker re-types when approving a new record or an edit of them (some of
+    // id_number, mobile, account_number; empty: none). `parseRekeyFields` validates and orders a typed list.
+    QStringList rekeyFields() const;
+    static Result<QStringList> parseRekeyFields(const QString& text);
+    static QStringList rekeyableFields();
+
     // Reloads from the database (after a restore).
     Status reload();
 
@@ -133,6 +139,8 @@ inline constexpr char RevealDisplaySeconds[] = "reveal.display_seconds";
 // The imported official calendar (HolidayCalendar's stored form). Not a SettingSpec: it is not edited as a
 // value, only replaced through SettingsService::importCalendar.
 inline constexpr char OfficialCalendarData[] = "calendar.official";
+// blind re-key (issue 13): the grade-1 fields a checker types from the customer's document when approving
+inline constexpr char RekeyFields[] = "approval.rekey_fields";
 } // namespace settings
 
 } // namespace bv

@@ -131,9 +131,26 @@ private slots:
         QCOMPARE(noReason.status, exitStatusFor(ErrorCode::InvalidInput));
         QVERIFY2(noReason.err.contains("--reason"), noReason.err.constData());
         QCOMPARE(makerApproves.errLines(), 1);
+        // blind re-key (on by default for ID numbers): the ID number typed from the document, on stdin after the
+        // password — a typo is refused by field, never showing the stored value
+        QCOMPARE(change.value(QStringLiteral("rekeyFields")).toArray(), QJsonArray {QStringLiteral("id_number")});
+        const QString idNumber = input.values.value(QString::fromLatin1(fields::IdNumber));
+        QString typo = idNumber;
+        typo[8] = typo[8] == QLatin1Char('1') ? QLatin1Char('2') : QLatin1Char('1');
+        Run noRekey = seen(QStringLiteral("m1"),
+            {QStringLiteral("approvals"), QStringLiteral("approve"), QString::number(createChange),
+                QStringLiteral("--reason"), QStringLiteral("ID card checked")});
+        QCOMPARE(noRekey.status, exitStatusFor(ErrorCode::InvalidInput));
+        Run mismatch = seen(QStringLiteral("m1"),
+            {QStringLiteral("approvals"), QStringLiteral("approve"), QString::number(createChange),
+                QStringLiteral("--reason"), QStringLiteral("ID card checked")},
+            typo.toUtf8() + "\n");
+        QCOMPARE(mismatch.status, exitStatusFor(ErrorCode::InvalidInput));
+        QVERIFY(!mismatch.err.contains(idNumber.toUtf8()) && !mismatch.err.contains(typo.toUtf8()));
         Run approved = seen(QStringLiteral("m1"),
             {QStringLiteral("approvals"), QStringLiteral("approve"), QString::number(createChange),
-                QStringLiteral("--reason"), QStringLiteral("ID card checked"), QStringLiteral("--json")});
+                QStringLiteral("--reason"), QStringLiteral("ID card checked"), QStringLiteral("--json")},
+            idNumber.toUtf8() + "\n");
         QVERIFY2(approved.status == 0, approved.err.constData());
         QCOMPARE(approved.json().value(QStringLiteral("approved")).toArray(), QJsonArray {createChange});
 

@@ -94,7 +94,8 @@ private slots:
         Run approved = as(QStringLiteral("m1"),
             {QStringLiteral("approvals"), QStringLiteral("approve"),
                 QString::number(added.json().value(QStringLiteral("changeId")).toInteger()), QStringLiteral("--reason"),
-                QStringLiteral("documents checked")});
+                QStringLiteral("documents checked")},
+            input.values.value(QString::fromLatin1(fields::IdNumber)).toUtf8() + "\n"); // blind re-key
         QVERIFY2(approved.status == 0, approved.err.constData());
 
         // --- the catalogue is per role; the clerk runs nothing ---

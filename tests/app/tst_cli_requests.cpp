@@ -13,6 +13,7 @@
 #include "db/Database.h"
 #include "db/Transaction.h"
 #include "keys/KeychainSecretStore.h"
+#include "policy/FieldCatalogue.h"
 #include "vault/VaultService.h"
 
 #include <QCryptographicHash>
@@ -84,7 +85,9 @@ private slots:
             BV_VERIFY_OK(m1);
             auto receipt = core.customers().entry().create(*c1, customerInput(1));
             BV_VERIFY_OK(receipt);
-            BV_VERIFY_OK(core.customers().entry().approve(*m1, receipt->changeId, QStringLiteral("checked")));
+            const QString idNumber = customerInput(1).values.value(QString::fromLatin1(fields::IdNumber));
+            BV_VERIFY_OK(core.customers().entry().approve(*m1, receipt->changeId, QStringLiteral("checked"),
+                {{QString::fromLatin1(fields::IdNumber), {idNumber}}}));
             customerNo = receipt->customerNumber;
         }
         QVERIFY(!customerNo.isEmpty());

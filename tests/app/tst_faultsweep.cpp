@@ -815,7 +815,8 @@ private slots:
             {QStringLiteral("approvals"), QStringLiteral("approve"),
                 QString::number(changes.at(0).toObject().value(QStringLiteral("id")).toInteger()),
                 QString::number(changes.at(1).toObject().value(QStringLiteral("id")).toInteger()),
-                QStringLiteral("--reason"), QStringLiteral("checked")});
+                QStringLiteral("--reason"), QStringLiteral("checked")},
+            (mainlandId(101) + QLatin1Char('\n') + mainlandId(102) + QLatin1Char('\n')).toUtf8()); // blind re-key
         QVERIFY2(approved.status == 0, approved.err.constData());
 
         auto envelope = KeyEnvelope::load(KeyEnvelope::pathFor(db));

@@ -20,7 +20,8 @@ namespace bv::test {
 // account of any role, has a customer-data account confirmed the way DESIGN §3 asks (the first branch
 // manager with the recovery passphrase, later accounts by that manager; a customer manager or clerk added
 // before any manager brings a branch manager "keeper" into being for that), changes its one-time password
-// (with the confirmation code) and returns a signed-in session.
+// (with the confirmation code) and returns a signed-in session. Blind re-key (approval.rekey_fields) is off:
+// tests about it switch it on.
 struct TestCore
 {
     TempDatabaseDir dir;

@@ -7,6 +7,7 @@
 
 #include "Core.h"
 #include "auth/AccountService.h"
+#include "auth/OnTheSpot.h"
 #include "common/ClipboardGuard.h"
 #include "common/Dialogs.h"
 #include "customers/ViewCopyGuard.h"
@@ -60,6 +61,9 @@ AccountsPage::AccountsPage(const WorkspaceContext& context, QWidget* parent)
     m_changeRole = makeButton(tr("Change ro&le…"), "changeRoleButton");
     m_removeSecondFactor = makeButton(tr("Remove second fa&ctor"), "removeSecondFactorButton");
     m_confirmWithRecovery = makeButton(tr("Confirm &with recovery passphrase…"), "confirmWithRecoveryButton");
+    m_authoriseHere = makeButton(tr("&Authorise here…"), "authoriseHereButton");
+    m_authoriseHere->setToolTip(tr("A branch manager confirms or declines the waiting change on this screen "
+                                   "(on-the-spot authorisation), without you signing out."));
     m_confirmWithRecovery->setToolTip(tr("For the first branch manager, or the last one: no other branch manager "
                                          "can confirm the account, so the recovery passphrase does."));
     buttons->addStretch();
@@ -73,6 +77,7 @@ AccountsPage::AccountsPage(const WorkspaceContext& context, QWidget* parent)
     connect(m_changeRole, &QPushButton::clicked, this, &AccountsPage::changeRole);
     connect(m_removeSecondFactor, &QPushButton::clicked, this, &AccountsPage::removeSecondFactor);
     connect(m_confirmWithRecovery, &QPushButton::clicked, this, &AccountsPage::confirmWithRecovery);
+    connect(m_authoriseHere, &QPushButton::clicked, this, &AccountsPage::authoriseHere);
     connect(m_refresh, &QPushButton::clicked, this, &AccountsPage::refresh);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AccountsPage::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &AccountsPage::updateButtons);
@@ -121,6 +126,24 @@ void AccountsPage::updateButtons()
     m_removeSecondFactor->setEnabled(any && account.secondFactor);
     m_confirmWithRecovery->setEnabled(
         any && !account.awaiting.isEmpty() && account.awaitingRole.value_or(account.role) == Role::Manager);
+    m_authoriseHere->setEnabled(any && !account.awaiting.isEmpty() && !self);
+}
+
+void AccountsPage::authoriseHere()
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    const Account account = m_model->accountFromIndex(rows.constFirst());
+    if (account.awaiting.isEmpty())
+        return;
+    const std::optional<bool> decided = OnTheSpot::decideAccount(m_context, this, account);
+    if (!decided)
+        return;
+    refresh();
+    m_context.dialogs.showInfo(this, tr("Authorised here"),
+        *decided ? tr("The change of %1 was confirmed by a branch manager on this screen.").arg(account.login)
+                 : tr("The change of %1 was declined by a branch manager on this screen.").arg(account.login));
 }
 
 void AccountsPage::showOneTimePassword(const QString& login, const SecureBytes& password)

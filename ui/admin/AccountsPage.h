@@ -31,6 +31,9 @@ public:
     void removeSecondFactor();
     // The first (or the last) branch manager: confirmed with the recovery passphrase (dual control).
     void confirmWithRecovery();
+    // On-the-spot authorisation: a branch manager confirms (a role change) or declines the selected account's
+    // waiting change on this screen; a new, reset or unfrozen account is only declined here (OnTheSpot).
+    void authoriseHere();
 
     AccountsModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
@@ -55,6 +58,7 @@ private:
     QPushButton* m_changeRole = nullptr;
     QPushButton* m_removeSecondFactor = nullptr;
     QPushButton* m_confirmWithRecovery = nullptr;
+    QPushButton* m_authoriseHere = nullptr;
     QPushButton* m_refresh = nullptr;
 };
 

@@ -100,6 +100,11 @@ const QHash<QString, const char*>& table()
                 QT_TRANSLATE_NOOP("SettingDescriptions",
                     "Local Saturdays or Sundays worked, added to the official make-up working days; complaint due "
                     "dates count them.")},
+            {QString::fromLatin1(settings::RekeyFields),
+                QT_TRANSLATE_NOOP("SettingDescriptions",
+                    "Before approving a new record or an edit of these fields, the checker types each value from the "
+                    "customer's document; it is compared through the blind index, and a mismatch refuses the "
+                    "approval.")},
             {QString::fromLatin1(settings::RevealDisplaySeconds),
                 QT_TRANSLATE_NOOP("SettingDescriptions",
                     "How many seconds a full value shown under an approved reveal stays on screen before it is masked "

@@ -8,6 +8,7 @@
 #include "CustomerWidgetSupport.h"
 #include "RequestDialog.h"
 #include "ServiceRecordsPage.h"
+#include "auth/OnTheSpot.h"
 #include "common/Dialogs.h"
 #include "common/ProtectedLabel.h"
 #include "common/SecureBytes.h"
@@ -456,6 +457,10 @@ bool CustomerDetailWidget::requestFullView()
     connect(&dialog, &RequestDialog::lockRequested, this, &ContextWidget::lockRequested);
     if (m_context.dialogs.exec(&dialog) != QDialog::Accepted || !dialog.request())
         return false;
+    if (dialog.authoriseHereRequested() && OnTheSpot::decideRequest(m_context, this, *dialog.request())) {
+        refreshGrants(); // approved (or rejected) on the spot: no sign-out
+        return true;
+    }
     m_context.dialogs.showInfo(this, tr("Request filed"),
         tr("Request %1 was filed. Once a branch manager approves it, \"Show full values\" "
            "shows the values until the approval ends.")

@@ -4,6 +4,7 @@
 #include "CustomerLabels.h"
 #include "CustomerWidgetSupport.h"
 #include "RequestListModel.h"
+#include "auth/OnTheSpot.h"
 #include "common/Dialogs.h"
 
 #include <QHBoxLayout>
@@ -36,15 +37,23 @@ MyRequestsPage::MyRequestsPage(const WorkspaceContext& context, QWidget* parent)
     buttons->addStretch(1);
     m_withdraw = new QPushButton(tr("&Withdraw request"), this);
     m_withdraw->setObjectName(QStringLiteral("withdrawButton"));
+    m_authoriseHere = new QPushButton(tr("&Authorise here…"), this);
+    m_authoriseHere->setObjectName(QStringLiteral("authoriseHereButton"));
+    m_authoriseHere->setEnabled(false);
+    m_authoriseHere->setToolTip(tr("A branch manager approves or rejects the selected request on this screen "
+                                   "(on-the-spot authorisation), without you signing out."));
     auto* refresh = new QPushButton(tr("Re&fresh"), this);
     refresh->setObjectName(QStringLiteral("refreshButton"));
+    buttons->addWidget(m_authoriseHere);
     buttons->addWidget(m_withdraw);
     buttons->addWidget(refresh);
     layout->addLayout(buttons);
     connect(m_withdraw, &QPushButton::clicked, this, &MyRequestsPage::withdrawCurrent);
+    connect(m_authoriseHere, &QPushButton::clicked, this, &MyRequestsPage::authoriseHere);
     connect(refresh, &QPushButton::clicked, this, &MyRequestsPage::reload);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MyRequestsPage::updateDetails);
-    setTabOrder(m_view, m_withdraw);
+    setTabOrder(m_view, m_authoriseHere);
+    setTabOrder(m_authoriseHere, m_withdraw);
     setTabOrder(m_withdraw, refresh);
 }
 
@@ -68,6 +77,7 @@ void MyRequestsPage::updateDetails()
 {
     const Request* r = m_model->requestFromIndex(m_view->currentIndex());
     m_withdraw->setEnabled(r && r->status == RequestStatus::Pending);
+    m_authoriseHere->setEnabled(r && r->status == RequestStatus::Pending);
     if (!r) {
         m_details->clear();
         return;
@@ -101,6 +111,23 @@ bool MyRequestsPage::withdrawCurrent()
     if (row >= 0)
         m_view->setCurrentIndex(m_model->index(row, RequestListModel::IdColumn));
     return true;
+}
+
+std::optional<bool> MyRequestsPage::authoriseHere()
+{
+    const Request* r = m_model->requestFromIndex(m_view->currentIndex());
+    if (!r || r->status != RequestStatus::Pending)
+        return std::nullopt;
+    const qint64 id = r->id;
+    const Request request = *r;
+    const std::optional<bool> decided = OnTheSpot::decideRequest(m_context, this, request);
+    if (!decided)
+        return std::nullopt;
+    reload();
+    const int row = m_model->rowOf(id);
+    if (row >= 0)
+        m_view->setCurrentIndex(m_model->index(row, RequestListModel::IdColumn));
+    return decided;
 }
 
 } // namespace bv::ui

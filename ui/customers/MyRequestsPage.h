@@ -2,6 +2,8 @@
 
 #include "ContextWidget.h"
 
+#include <optional>
+
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -24,6 +26,8 @@ public:
 public slots:
     void reload();
     bool withdrawCurrent();
+    // On-the-spot authorisation of the selected pending request: approved (true), rejected (false) or nothing.
+    std::optional<bool> authoriseHere();
 
 private:
     void updateDetails();
@@ -32,6 +36,7 @@ private:
     QTableView* m_view = nullptr;
     QLabel* m_details = nullptr;
     QPushButton* m_withdraw = nullptr;
+    QPushButton* m_authoriseHere = nullptr;
 };
 
 } // namespace bv::ui

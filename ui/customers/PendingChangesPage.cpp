@@ -3,6 +3,7 @@
 #include "Core.h"
 #include "CustomerWidgetSupport.h"
 #include "PendingChangeModel.h"
+#include "auth/OnTheSpot.h"
 #include "customers/CustomerEntry.h"
 #include "customers/CustomerService.h"
 
@@ -41,8 +42,14 @@ PendingChangesPage::PendingChangesPage(const WorkspaceContext& context, QWidget*
     buttons->addStretch(1);
     auto* open = new QPushButton(tr("&Open customer"), this);
     open->setObjectName(QStringLiteral("openCustomerButton"));
+    m_authoriseHere = new QPushButton(tr("&Authorise here…"), this);
+    m_authoriseHere->setObjectName(QStringLiteral("authoriseHereButton"));
+    m_authoriseHere->setEnabled(false);
+    m_authoriseHere->setToolTip(tr("A branch manager approves or rejects the selected change on this screen "
+                                   "(on-the-spot authorisation), without you signing out."));
     auto* refresh = new QPushButton(tr("Re&fresh"), this);
     refresh->setObjectName(QStringLiteral("refreshButton"));
+    buttons->addWidget(m_authoriseHere);
     buttons->addWidget(open);
     buttons->addWidget(refresh);
     layout->addLayout(buttons);
@@ -53,9 +60,11 @@ PendingChangesPage::PendingChangesPage(const WorkspaceContext& context, QWidget*
             emit openRequested(c->customerNumber);
     };
     connect(open, &QPushButton::clicked, this, openCurrent);
+    connect(m_authoriseHere, &QPushButton::clicked, this, &PendingChangesPage::authoriseHere);
     connect(m_view, &QTableView::doubleClicked, this, openCurrent);
     setTabOrder(m_view, m_diff);
-    setTabOrder(m_diff, open);
+    setTabOrder(m_diff, m_authoriseHere);
+    setTabOrder(m_authoriseHere, open);
     setTabOrder(open, refresh);
 }
 
@@ -79,10 +88,23 @@ void PendingChangesPage::showDiff()
 {
     m_diff->setRowCount(0);
     const PendingChange* c = m_model->changeFromIndex(m_view->currentIndex());
+    m_authoriseHere->setEnabled(c != nullptr);
     if (!c)
         return;
     S::appendDiffRows(m_diff, {}, c->diff);
     m_diff->resizeColumnsToContents();
+}
+
+std::optional<bool> PendingChangesPage::authoriseHere()
+{
+    const PendingChange* c = m_model->changeFromIndex(m_view->currentIndex());
+    if (!c)
+        return std::nullopt;
+    const PendingChange change = *c;
+    const std::optional<bool> decided = OnTheSpot::decideChange(m_context, this, change);
+    if (decided)
+        reload();
+    return decided;
 }
 
 } // namespace bv::ui

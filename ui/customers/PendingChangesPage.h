@@ -2,6 +2,9 @@
 
 #include "ContextWidget.h"
 
+#include <optional>
+
+class QPushButton;
 class QTableView;
 class QTableWidget;
 
@@ -21,6 +24,9 @@ public:
     QTableView* view() const { return m_view; }
     QTableWidget* diffTable() const { return m_diff; }
 
+    // On-the-spot authorisation of the selected change: approved (true), rejected (false) or nothing.
+    std::optional<bool> authoriseHere();
+
 public slots:
     void reload();
 
@@ -33,6 +39,7 @@ private:
     PendingChangeModel* m_model = nullptr;
     QTableView* m_view = nullptr;
     QTableWidget* m_diff = nullptr;
+    QPushButton* m_authoriseHere = nullptr;
 };
 
 } // namespace bv::ui

@@ -130,12 +130,21 @@ void RequestDialog::finish(QFormLayout* form, QWidget* first)
     m_submit = buttons->addButton(tr("&Submit request"), QDialogButtonBox::AcceptRole);
     m_submit->setObjectName(QStringLiteral("submitButton"));
     m_submit->setDefault(true);
+    // 现场授权: file it, then a branch manager decides it on this screen (the caller opens that dialog)
+    m_submitHere = buttons->addButton(tr("Submit and authorise &here…"), QDialogButtonBox::ActionRole);
+    m_submitHere->setObjectName(QStringLiteral("submitAndAuthoriseHereButton"));
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &RequestDialog::submit);
+    connect(m_submitHere, &QPushButton::clicked, this, [this] {
+        m_authoriseHere = true;
+        if (!submit())
+            m_authoriseHere = false;
+    });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     setTabOrder(first, m_purpose);
     setTabOrder(m_purpose, m_validity);
     setTabOrder(m_validity, m_submit);
+    setTabOrder(m_submit, m_submitHere);
     first->setFocus();
 }
 

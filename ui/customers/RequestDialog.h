@@ -42,6 +42,9 @@ public:
     QString message() const;
     // The request as the core filed it (after accept()).
     const std::optional<Request>& request() const { return m_request; }
+    // Filed with "Submit and authorise here": the caller lets a branch manager decide it on the spot.
+    bool authoriseHereRequested() const { return m_authoriseHere; }
+    QPushButton* submitAndAuthoriseHereButton() const { return m_submitHere; }
 
 public slots:
     // Files the request; accepts the dialog on success, shows the core's message under the form otherwise.
@@ -63,6 +66,8 @@ private:
     QPlainTextEdit* m_purpose = nullptr;
     QSpinBox* m_validity = nullptr;
     QPushButton* m_submit = nullptr;
+    QPushButton* m_submitHere = nullptr;
+    bool m_authoriseHere = false;
     QLabel* m_message = nullptr;
     std::optional<Request> m_request;
 };

@@ -17,24 +17,20 @@
 
 namespace bv::ui {
 
-namespace {
-
-QString changeLabel(const QString& change)
+QString AccountConfirmationsPage::changeLabel(const QString& change)
 {
     if (change == QLatin1String("create"))
-        return AccountConfirmationsPage::tr("new account");
+        return tr("new account");
     if (change == QLatin1String("reset"))
-        return AccountConfirmationsPage::tr("password reset");
+        return tr("password reset");
     if (change == QLatin1String("unfreeze"))
-        return AccountConfirmationsPage::tr("unfreeze");
+        return tr("unfreeze");
     if (change == QLatin1String("role"))
-        return AccountConfirmationsPage::tr("role change");
+        return tr("role change");
     if (change == QLatin1String("custody"))
-        return AccountConfirmationsPage::tr("key slot after the upgrade");
+        return tr("key slot after the upgrade");
     return change;
 }
-
-} // namespace
 
 AccountConfirmationsPage::AccountConfirmationsPage(const WorkspaceContext& context, QWidget* parent)
     : ManagerPage(context, parent)

@@ -18,6 +18,8 @@ class AccountConfirmationsPage : public ManagerPage
 public:
     explicit AccountConfirmationsPage(const WorkspaceContext& context, QWidget* parent = nullptr);
     void reload() override;
+    // What a waiting change is called ("create" → "new account", …).
+    static QString changeLabel(const QString& change);
 
     QPushButton* confirmButton() const { return m_confirm; }
     QPushButton* declineButton() const { return m_decline; }

@@ -2,6 +2,7 @@
 
 #include "Core.h"
 #include "GuardedTableView.h"
+#include "RekeyApprovalDialog.h"
 #include "common/Dialogs.h"
 #include "customers/CustomerEntry.h"
 #include "customers/CustomerLabels.h"
@@ -157,13 +158,30 @@ void ChangeApprovalsPanel::decide(bool approving)
         return;
     const qint64 id = change->id;
     const QString number = change->customerNumber;
+    CustomerEntry& entry = m_context.core.customers().entry();
+    if (approving && !change->rekeyFields.isEmpty()) {
+        // blind re-key: the values typed from the customer's document, compared by the core
+        RekeyApprovalDialog dialog(
+            *change,
+            [&](const QString& reason, const RekeyedValues& values) {
+                return entry.approve(m_context.session, id, reason, values);
+            },
+            this);
+        if (m_context.dialogs.exec(&dialog) != QDialog::Accepted) {
+            reload(); // a mismatch is on record; the list may have moved on
+            return;
+        }
+        setFeedback(tr("Change %1 of customer %2 approved.").arg(id).arg(number));
+        reload();
+        emit changed();
+        return;
+    }
     const auto reason = approving ? m_context.dialogs.askText(this, tr("Approve change %1").arg(id),
                             tr("Reason for the approval (required; for example what you checked):"), true)
                                   : m_context.dialogs.askText(this, tr("Reject change %1").arg(id),
                                       tr("Reason for the rejection (the maker will see it):"), true);
     if (!reason)
         return;
-    CustomerEntry& entry = m_context.core.customers().entry();
     const Status status
         = approving ? entry.approve(m_context.session, id, *reason) : entry.reject(m_context.session, id, *reason);
     if (!status.ok()) {

@@ -7,6 +7,7 @@
 #include "RegisterEventDialog.h"
 #include "ReportParameterForm.h"
 #include "ReportRenderer.h"
+#include "auth/OnTheSpot.h"
 #include "common/Dialogs.h"
 #include "customers/RequestDialog.h"
 #include "customers/WorkingCalendar.h"
@@ -514,6 +515,12 @@ bool ReportsPage::requestApproval()
     connect(&dialog, &RequestDialog::lockRequested, this, &ContextWidget::lockRequested);
     if (m_context.dialogs.exec(&dialog) != QDialog::Accepted || !dialog.request())
         return false;
+    if (dialog.authoriseHereRequested() && OnTheSpot::decideRequest(m_context, this, *dialog.request())) {
+        readGrants(); // decided on the spot: an approval can be printed now
+        updateGrant();
+        emit changed();
+        return true;
+    }
     setFeedback(tr("Special request %1 filed. Another branch manager decides it; then print or save the report.")
                     .arg(dialog.request()->id));
     emit changed();

@@ -1,0 +1,122 @@
+#include "OnTheSpot.h"
+
+#include "AuthoriseHereDialog.h"
+#include "Core.h"
+#include "auth/AccountService.h"
+#include "common/Dialogs.h"
+#include "customers/CustomerEntry.h"
+#include "customers/CustomerLabels.h"
+#include "customers/CustomerService.h"
+#include "manager/AccountConfirmationsPage.h"
+#include "policy/FieldCatalogue.h"
+#include "requests/RequestService.h"
+
+namespace bv::ui {
+
+namespace {
+
+std::optional<bool> run(const WorkspaceContext& context, AuthoriseHereDialog& dialog)
+{
+    if (context.dialogs.exec(&dialog) != QDialog::Accepted)
+        return std::nullopt;
+    return dialog.approved();
+}
+
+QString shown(const QString& field, const QString& value)
+{
+    if (value.isEmpty())
+        return CustomerLabels::none();
+    const FieldSpec* spec = FieldCatalogue::find(field);
+    return spec && spec->grade == 1 ? value : CustomerLabels::value(field, value); // grade 1 arrives masked
+}
+
+} // namespace
+
+std::optional<bool> OnTheSpot::decideChange(
+    const WorkspaceContext& context, QWidget* parent, const PendingChange& change)
+{
+    CustomerEntry& entry = context.core.customers().entry();
+    const qint64 id = change.id;
+    AuthoriseHereDialog dialog(
+        context.core, context.session, Operation::ApproveChanges,
+        [&entry, id](const Session& checker, bool approve, const QString& reason, const RekeyedValues& values) {
+            return approve ? entry.approve(checker, id, reason, values) : entry.reject(checker, id, reason);
+        },
+        parent);
+    QStringList lines;
+    for (const FieldDiff& d : change.diff) {
+        const QString field = d.field.section(QLatin1Char(':'), 0, 0);
+        lines << tr("%1: %2 → %3")
+                     .arg(FieldCatalogue::label(field), shown(field, d.oldMasked), shown(field, d.newMasked));
+    }
+    dialog.setSubject(tr("Change %1 of customer %2 (%3), made by %4")
+                          .arg(change.id)
+                          .arg(change.customerNumber, CustomerLabels::changeKind(change.kind), change.makerLogin),
+        lines);
+    dialog.setRekeyFields(change.rekeyFields);
+    return run(context, dialog);
+}
+
+std::optional<bool> OnTheSpot::decideRequest(const WorkspaceContext& context, QWidget* parent, const Request& request)
+{
+    RequestService& requests = context.core.requests();
+    const qint64 id = request.id;
+    AuthoriseHereDialog dialog(
+        context.core, context.session, Operation::DecideRequest,
+        [&requests, id](const Session& checker, bool approve, const QString& reason, const RekeyedValues&) {
+            return approve ? requests.approve(checker, id, reason) : requests.reject(checker, id, reason);
+        },
+        parent);
+    QStringList lines;
+    if (!request.customerNumbers.isEmpty())
+        lines << tr("Customers: %1").arg(request.customerNumbers.join(QStringLiteral(", ")));
+    if (!request.fields.isEmpty())
+        lines << tr("Fields: %1").arg(CustomerLabels::fieldList(request.fields));
+    if (!request.report.isEmpty())
+        lines << tr("Report: %1").arg(request.report);
+    lines << tr("Purpose: %1").arg(request.purpose);
+    lines << tr("Validity: %n hours", nullptr, request.validityHours);
+    dialog.setSubject(tr("Request %1 (%2) by %3")
+                          .arg(request.id)
+                          .arg(CustomerLabels::requestType(request.type), request.requesterLogin),
+        lines);
+    return run(context, dialog);
+}
+
+bool OnTheSpot::confirmationShowsCode(const Account& account)
+{
+    // freezing removes the key slot, so an unfreeze writes a new one under a code too
+    return account.awaiting == QLatin1String("create") || account.awaiting == QLatin1String("reset")
+        || account.awaiting == QLatin1String("unfreeze") || account.awaiting == QLatin1String("custody");
+}
+
+std::optional<bool> OnTheSpot::decideAccount(const WorkspaceContext& context, QWidget* parent, const Account& account)
+{
+    AccountService& accounts = context.core.accounts();
+    const QString login = account.login;
+    AuthoriseHereDialog dialog(
+        context.core, context.session, Operation::ConfirmAccounts,
+        [&accounts, login](
+            const Session& checker, bool approve, const QString& reason, const RekeyedValues&) -> Status {
+            if (!approve)
+                return accounts.decline(checker, login, reason);
+            auto confirmed = accounts.confirm(checker, login);
+            if (!confirmed.ok())
+                return confirmed.error();
+            return {};
+        },
+        parent);
+    dialog.setButtonTexts(tr("C&onfirm"), tr("&Decline"));
+    dialog.setReasonRequiredToApprove(false);
+    QStringList lines {tr("Change: %1").arg(AccountConfirmationsPage::changeLabel(account.awaiting)),
+        tr("Role: %1").arg(Roles::label(account.awaitingRole.value_or(account.role)))};
+    dialog.setSubject(tr("Account %1 (%2)").arg(account.login, account.displayName), lines);
+    if (confirmationShowsCode(account))
+        dialog.refuseApproval(
+            tr("A new, reset or unfrozen account is confirmed by the branch manager in their own session: its "
+               "confirmation code opens the account's access to customer information and must not appear on this "
+               "screen. It can be declined here."));
+    return run(context, dialog);
+}
+
+} // namespace bv::ui
