@@ -124,6 +124,13 @@
             <numerusform>This password was used recently. Choose one that differs from your last %n passwords.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The on-the-spot authorisation expired (it lasts %n minutes). The authorising person signs in again.</source>
+        <translation>
+            <numerusform>The on-the-spot authorisation expired (it lasts %n minute). The authorising person signs in again.</numerusform>
+            <numerusform>The on-the-spot authorisation expired (it lasts %n minutes). The authorising person signs in again.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CustomerEntry</name>
@@ -197,12 +204,32 @@
     </message>
 </context>
 <context>
+    <name>DraftService</name>
+    <message numerus="yes">
+        <source>This draft does not exist any more (it was restored and saved, discarded, or it expired after %n days). Fill in the form again.</source>
+        <translation>
+            <numerusform>This draft does not exist any more (it was restored and saved, discarded, or it expired after %n day). Fill in the form again.</numerusform>
+            <numerusform>This draft does not exist any more (it was restored and saved, discarded, or it expired after %n days). Fill in the form again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HolidayCalendar</name>
     <message numerus="yes">
         <source>The calendar file has %n problems; nothing was imported. Correct the file and import it again.</source>
         <translation>
             <numerusform>The calendar file has %n problem; nothing was imported. Correct the file and import it again.</numerusform>
             <numerusform>The calendar file has %n problems; nothing was imported. Correct the file and import it again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OnTheSpot</name>
+    <message numerus="yes">
+        <source>Validity: %n hours</source>
+        <translation>
+            <numerusform>Validity: %n hour</numerusform>
+            <numerusform>Validity: %n hours</numerusform>
         </translation>
     </message>
 </context>
@@ -358,6 +385,176 @@
         <translation>
             <numerusform>%n customer matches.</numerusform>
             <numerusform>%n customers match.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::DraftOfferBanner</name>
+    <message numerus="yes">
+        <source>%n more drafts after this one.</source>
+        <translation>
+            <numerusform>%n more draft after this one.</numerusform>
+            <numerusform>%n more drafts after this one.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::HomePage</name>
+    <message numerus="yes">
+        <source>%n customer changes to approve</source>
+        <translation>
+            <numerusform>%n customer change to approve</numerusform>
+            <numerusform>%n customer changes to approve</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tier changes to confirm</source>
+        <translation>
+            <numerusform>%n tier change to confirm</numerusform>
+            <numerusform>%n tier changes to confirm</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n special requests to decide</source>
+        <translation>
+            <numerusform>%n special request to decide</numerusform>
+            <numerusform>%n special requests to decide</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue complaints in the branch</source>
+        <translation>
+            <numerusform>%n overdue complaint in the branch</numerusform>
+            <numerusform>%n overdue complaints in the branch</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suspicious pairs to review</source>
+        <translation>
+            <numerusform>%n suspicious pair to review</numerusform>
+            <numerusform>%n suspicious pairs to review</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lent printouts not returned in time</source>
+        <translation>
+            <numerusform>%n lent printout not returned in time</numerusform>
+            <numerusform>%n lent printouts not returned in time</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n printouts past their period of use, not destroyed</source>
+        <translation>
+            <numerusform>%n printout past its period of use, not destroyed</numerusform>
+            <numerusform>%n printouts past their period of use, not destroyed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prints not finished</source>
+        <translation>
+            <numerusform>%n print not finished</numerusform>
+            <numerusform>%n prints not finished</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customers to reassign</source>
+        <translation>
+            <numerusform>%n customer to reassign</numerusform>
+            <numerusform>%n customers to reassign</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n staff accounts to confirm</source>
+        <translation>
+            <numerusform>%n staff account to confirm</numerusform>
+            <numerusform>%n staff accounts to confirm</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of your customer changes waiting for approval</source>
+        <translation>
+            <numerusform>%n of your customer changes waiting for approval</numerusform>
+            <numerusform>%n of your customer changes waiting for approval</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of your special requests waiting for a decision</source>
+        <translation>
+            <numerusform>%n of your special requests waiting for a decision</numerusform>
+            <numerusform>%n of your special requests waiting for a decision</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n approved special requests ready to use</source>
+        <translation>
+            <numerusform>%n approved special request ready to use</numerusform>
+            <numerusform>%n approved special requests ready to use</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaints due today</source>
+        <translation>
+            <numerusform>%n complaint due today</numerusform>
+            <numerusform>%n complaints due today</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue complaints</source>
+        <translation>
+            <numerusform>%n overdue complaint</numerusform>
+            <numerusform>%n overdue complaints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alerts in the last %1 days</source>
+        <translation>
+            <numerusform>%n alert in the last %1 days</numerusform>
+            <numerusform>%n alerts in the last %1 days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts waiting for a branch manager&apos;s confirmation</source>
+        <translation>
+            <numerusform>%n account waiting for a branch manager&apos;s confirmation</numerusform>
+            <numerusform>%n accounts waiting for a branch manager&apos;s confirmation</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts locked after failed sign-ins</source>
+        <translation>
+            <numerusform>%n account locked after failed sign-ins</numerusform>
+            <numerusform>%n accounts locked after failed sign-ins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frozen accounts</source>
+        <translation>
+            <numerusform>%n frozen account</numerusform>
+            <numerusform>%n frozen accounts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passwords expired or expiring within %1 days</source>
+        <translation>
+            <numerusform>%n password expired or expiring within %1 days</numerusform>
+            <numerusform>%n passwords expired or expiring within %1 days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit log rows</source>
+        <translation>
+            <numerusform>%n audit log row</numerusform>
+            <numerusform>%n audit log rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::IdleWarningBanner</name>
+    <message numerus="yes">
+        <source>The session locks in %n s because nobody used it. Press any key or move the mouse to stay signed in; an unsaved form is kept as a draft for you.</source>
+        <translation>
+            <numerusform>The session locks in %n s because nobody used it. Press any key or move the mouse to stay signed in; an unsaved form is kept as a draft for you.</numerusform>
+            <numerusform>The session locks in %n s because nobody used it. Press any key or move the mouse to stay signed in; an unsaved form is kept as a draft for you.</numerusform>
         </translation>
     </message>
 </context>

@@ -15,6 +15,10 @@
         <source>Your role (%1) may not %2: BranchVault separates duties by role. If your work needs it, another role must do it.</source>
         <translation>您的角色（%1）无权%2：BranchVault 按角色分离职责。如工作确需此操作，须由其他角色完成。</translation>
     </message>
+    <message>
+        <source>This sign-in on the spot may only %1 (one decision), not %2. Sign in normally for anything else.</source>
+        <translation>本次现场授权登录只能%1（仅限一项决定），不能%2。其他操作请正常登录。</translation>
+    </message>
 </context>
 <context>
     <name>AccountService</name>
@@ -89,6 +93,10 @@
     <message>
         <source>Give the reason for declining: the administrator and the auditor read it.</source>
         <translation>请填写驳回理由：系统管理员和安全审计员会看到。</translation>
+    </message>
+    <message>
+        <source>A new, reset or unfrozen account (or one waiting for its key slot) is not confirmed on the spot: its confirmation code, which opens the account&apos;s access to customer information, would appear on the administrator&apos;s screen. The branch manager confirms %1 in their own session and hands the code to the person.</source>
+        <translation>新建、重置或解冻的账户（以及等待密钥槽的账户）不能现场确认：其确认码可打开该账户对客户信息的访问权限，会显示在系统管理员的屏幕上。请网点负责人在本人的会话中确认 %1，并将确认码交给本人。</translation>
     </message>
 </context>
 <context>
@@ -195,12 +203,6 @@
         <source>The audit log does not match the checkpoint: %1. Check that the checkpoint belongs to this database, and report it to the information-security office.</source>
         <translation>审计日志与检查点不符：%1。请确认该检查点属于此数据库，并报告信息安全部门。</translation>
     </message>
-    <message numerus="yes">
-        <source>The audit chain is intact: %n row(s) checked, up to row %1.</source>
-        <translation>
-            <numerusform>审计链完整：已校验 %n 行，截至第 %1 行。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>It matches the checkpoint of row %1 taken %2 (UTC).</source>
         <translation>与 %2（UTC）生成的第 %1 行检查点相符。</translation>
@@ -229,21 +231,9 @@
         <source>audit export writes every matching row; --limit applies to audit list only (use --since, --until or --after to narrow the export).</source>
         <translation>audit export 会写出所有匹配的记录；--limit 仅适用于 audit list（请使用 --since、--until 或 --after 缩小导出范围）。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n audit row(s) exported to %1 (CSV, UTF-8 with byte order mark).</source>
-        <translation>
-            <numerusform>已将 %n 条审计记录导出到 %1（CSV，带字节顺序标记的 UTF-8）。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No alerts between %1 and %2 (UTC).</source>
         <translation>%1 至 %2（UTC）期间没有告警。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n audit row(s) older than %1 days were purged; the chain continues from the last purged row.</source>
-        <translation>
-            <numerusform>已清除 %n 条超过 %1 天的审计记录；审计链从最后一条被清除的记录处继续。</numerusform>
-        </translation>
     </message>
     <message>
         <source>No audit rows are older than %1 days; nothing was purged.</source>
@@ -256,6 +246,24 @@
     <message>
         <source>Unknown audit subcommand &quot;%1&quot;.</source>
         <translation>未知的 audit 子命令“%1”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit chain is intact: %n rows checked, up to row %1.</source>
+        <translation>
+            <numerusform>审计链完整：已校验 %n 行，截至第 %1 行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit rows exported to %1 (CSV, UTF-8 with byte order mark).</source>
+        <translation>
+            <numerusform>已将 %n 条审计记录导出到 %1（CSV，带字节顺序标记的 UTF-8）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit rows older than %1 days were purged; the chain continues from the last purged row.</source>
+        <translation>
+            <numerusform>已清除 %n 条超过 %1 天的审计记录；审计链从最后一条被清除的记录处继续。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -381,20 +389,12 @@
         <translation>锚点（记录保留的链从何处开始）与清除记录第 %1 行不一致</translation>
     </message>
     <message>
-        <source>the checkpoint counts %1 row(s) from row %2 to row %3: the log already had rows missing when it was taken</source>
-        <translation>检查点记录第 %2 至 %3 行共 %1 行：生成检查点时日志已有缺失的行</translation>
-    </message>
-    <message>
         <source>row %1 was written %2, after the cutoff %3 of purge row %4 that removed it: it was not past retention, the purge row is forged</source>
         <translation>第 %1 行写入于 %2，晚于删除它的清除记录第 %4 行的截止时间 %3：该行尚未超过保留期，此清除记录系伪造</translation>
     </message>
     <message>
         <source>row %1 was in the log when the checkpoint was taken, but a purge row written before the checkpoint records it as purged: the log was rewritten</source>
         <translation>生成检查点时第 %1 行仍在日志中，但一条早于该检查点的清除记录登记其已清除：日志已被改写</translation>
-    </message>
-    <message>
-        <source>the checkpoint counts %1 row(s) from row %2 to row %3 that should still be in the log, but the log has %4</source>
-        <translation>检查点记录第 %2 至 %3 行中应仍在日志中的共 %1 行，但日志中现有 %4 行</translation>
     </message>
     <message>
         <source>Audit rows are kept for at least %1 days: the purge cutoff %2 is later than %3, so rows younger than that would be deleted. Nothing was purged; purge with a cutoff of %3 or earlier.</source>
@@ -416,6 +416,18 @@
         <source>format %1 is not known to this version</source>
         <translation>本版本不认识格式 %1</translation>
     </message>
+    <message numerus="yes">
+        <source>the checkpoint counts %n rows from row %1 to row %2: the log already had rows missing when it was taken</source>
+        <translation>
+            <numerusform>检查点记录第 %1 至 %2 行共 %n 行：生成检查点时日志已有缺失的行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the checkpoint counts %n rows from row %1 to row %2 that should still be in the log, but the log has %3</source>
+        <translation>
+            <numerusform>检查点记录第 %1 至 %2 行中应仍在日志中的共 %n 行，但日志中现有 %3 行</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AuditService</name>
@@ -427,45 +439,1896 @@
         <source>The audit retention purge is not available: the audit service was set up without its database. Report this to the developers; nothing was purged.</source>
         <translation>无法按保留期限清除审计日志：审计服务在设置时未关联数据库。请将此问题报告给开发人员；未清除任何记录。</translation>
     </message>
+    <message>
+        <source>The period for the audit alerts is not valid: choose a start and an end, with the start before the end.</source>
+        <translation>审计告警的时间段无效：请选择开始时间和结束时间，且开始时间须早于结束时间。</translation>
+    </message>
+    <message>
+        <source>The staff accounts cannot be listed for the audit log: the audit service was set up without its database. Report this to the developers.</source>
+        <translation>无法为审计日志列出员工账户：审计服务初始化时未关联数据库。请将此问题报告给开发人员。</translation>
+    </message>
+    <message>
+        <source>The customers&apos; masked names cannot be shown in the audit log: the audit service was set up without its database. Report this to the developers.</source>
+        <translation>无法在审计日志中显示客户的脱敏姓名：审计服务初始化时未关联数据库。请将此问题报告给开发人员。</translation>
+    </message>
     <message numerus="yes">
-        <source>Clerk %1 made %n customer lookup(s) between %2 and %3 (branch time), above the alert threshold of %4 per hour.</source>
+        <source>Clerk %1 made %n customer lookups between %2 and %3 (branch time), above the alert threshold of %4 per hour.</source>
         <translation>
             <numerusform>查询员 %1 在 %2 至 %3（网点时间）期间进行了 %n 次客户查询，超过每小时 %4 次的告警阈值。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 opened customer %2 %n time(s) on %3 (branch time), above the alert threshold of %4 per day.</source>
+        <source>%1 opened customer %2 %n times on %3 (branch time), above the alert threshold of %4 per day.</source>
         <translation>
             <numerusform>%1 于 %3（网点时间）打开客户 %2 共 %n 次，超过每天 %4 次的告警阈值。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 accessed customer records %n time(s) on %2, which is not a working day, between %3 and %4 (branch time).</source>
+        <source>%1 accessed customer records %n times on %2, which is not a working day, between %3 and %4 (branch time).</source>
         <translation>
             <numerusform>%1 于非工作日 %2 的 %3 至 %4（网点时间）期间访问客户记录 %n 次。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 accessed customer records %n time(s) outside working hours (%2:00 to %3:00) on %4, between %5 and %6 (branch time).</source>
+        <source>%1 accessed customer records %n times outside working hours (%2:00 to %3:00) on %4, between %5 and %6 (branch time).</source>
         <translation>
             <numerusform>%1 于 %4 在工作时间（%2:00 至 %3:00）以外访问客户记录 %n 次，时间为 %5 至 %6（网点时间）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Signing in as %1 failed %n time(s) between %2 and %3 (branch time), at or above the alert threshold of %4 within one hour.</source>
+        <source>Signing in as %1 failed %n times between %2 and %3 (branch time), at or above the alert threshold of %4 within one hour.</source>
         <translation>
             <numerusform>%2 至 %3（网点时间）期间以 %1 身份登录失败 %n 次，达到或超过一小时内 %4 次的告警阈值。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 used %n grant(s) approved by %2 within %3 minutes of the approval (the fastest after %4 min %5 s), between %6 and %7 (branch time).</source>
+        <source>%1 used %n grants approved by %2 within %3 minutes of the approval (the fastest after %4 min %5 s), between %6 and %7 (branch time).</source>
         <translation>
             <numerusform>%1 在 %6 至 %7（网点时间）期间使用了 %n 项由 %2 批准的授权，均在批准后 %3 分钟内使用（最快的在批准后 %4 分 %5 秒）。</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>AuditWording</name>
     <message>
-        <source>The period for the audit alerts is not valid: choose a start and an end, with the start before the end.</source>
-        <translation>审计告警的时间段无效：请选择开始时间和结束时间，且开始时间须早于结束时间。</translation>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
+    </message>
+    <message>
+        <source>system administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>security auditor</source>
+        <translation>安全审计员</translation>
+    </message>
+    <message>
+        <source>branch manager</source>
+        <translation>网点负责人</translation>
+    </message>
+    <message>
+        <source>customer manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>query clerk</source>
+        <translation>查询员</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation>“%1”（%2）</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>the system</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>customer %1</source>
+        <translation>客户 %1</translation>
+    </message>
+    <message>
+        <source>customer %1 (%2)</source>
+        <translation>客户 %1（%2）</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>某人</translation>
+    </message>
+    <message>
+        <source>someone using the login %1</source>
+        <translation>使用登录名 %1 的人</translation>
+    </message>
+    <message>
+        <source>a customer</source>
+        <translation>一位客户</translation>
+    </message>
+    <message>
+        <source>account no. %1</source>
+        <translation>账户 %1</translation>
+    </message>
+    <message>
+        <source>an unknown account</source>
+        <translation>未知账户</translation>
+    </message>
+    <message>
+        <source>the login %1</source>
+        <translation>登录名 %1</translation>
+    </message>
+    <message>
+        <source>special requests</source>
+        <translation>专项事务申请</translation>
+    </message>
+    <message>
+        <source>suspicious pairs</source>
+        <translation>可疑客户对</translation>
+    </message>
+    <message>
+        <source>no. %1</source>
+        <translation>第 %1 号</translation>
+    </message>
+    <message>
+        <source>%1 about %2</source>
+        <translation>%1（涉及%2）</translation>
+    </message>
+    <message>
+        <source>the mask settings</source>
+        <translation>脱敏设置</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>the audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>a checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>the checkpoint up to row %1</source>
+        <translation>截至记录 %1 的检查点</translation>
+    </message>
+    <message>
+        <source>the file %1</source>
+        <translation>文件 %1</translation>
+    </message>
+    <message>
+        <source>their own customers</source>
+        <translation>本人名下客户</translation>
+    </message>
+    <message>
+        <source>the branch&apos;s customers</source>
+        <translation>全网点客户</translation>
+    </message>
+    <message>
+        <source>for an existing customer</source>
+        <translation>客户是否已存在</translation>
+    </message>
+    <message>
+        <source>overdue complaints</source>
+        <translation>逾期投诉</translation>
+    </message>
+    <message>
+        <source>reassignments of customers</source>
+        <translation>客户调整</translation>
+    </message>
+    <message>
+        <source>pending tier changes</source>
+        <translation>待审核的客户等级调整</translation>
+    </message>
+    <message>
+        <source>entries and changes waiting for approval</source>
+        <translation>待审批的录入和修改</translation>
+    </message>
+    <message>
+        <source>the import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>a printout</source>
+        <translation>打印件</translation>
+    </message>
+    <message>
+        <source>printout %1</source>
+        <translation>打印件 %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1在 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1 (failed)</source>
+        <translation>%1（失败）</translation>
+    </message>
+    <message>
+        <source>%1 (refused)</source>
+        <translation>%1（被拒绝）</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Failed attempts in a row</source>
+        <translation>连续失败次数</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Locked for (minutes)</source>
+        <translation>锁定时长（分钟）</translation>
+    </message>
+    <message>
+        <source>Second factor used</source>
+        <translation>使用了第二验证因素</translation>
+    </message>
+    <message>
+        <source>Password hash renewed</source>
+        <translation>密码哈希已更新</translation>
+    </message>
+    <message>
+        <source>Key slot written</source>
+        <translation>已写入密钥槽</translation>
+    </message>
+    <message>
+        <source>Waiting for confirmation of</source>
+        <translation>待确认的变更</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <source>Waits for a branch manager&apos;s confirmation</source>
+        <translation>等待网点负责人确认</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>变更前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>变更后</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Account frozen</source>
+        <translation>冻结账户</translation>
+    </message>
+    <message>
+        <source>With the recovery passphrase</source>
+        <translation>使用恢复口令</translation>
+    </message>
+    <message>
+        <source>Accounts waiting for confirmation</source>
+        <translation>待确认的账户数</translation>
+    </message>
+    <message>
+        <source>Key generation before</source>
+        <translation>原密钥代数</translation>
+    </message>
+    <message>
+        <source>Key generation after</source>
+        <translation>新密钥代数</translation>
+    </message>
+    <message>
+        <source>Re-masking</source>
+        <translation>重新脱敏</translation>
+    </message>
+    <message>
+        <source>Refused value</source>
+        <translation>被拒绝的值</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>Values checked</source>
+        <translation>检查的值数</translation>
+    </message>
+    <message>
+        <source>Values changed</source>
+        <translation>变更的值数</translation>
+    </message>
+    <message>
+        <source>Suspicious pairs re-masked</source>
+        <translation>重新脱敏的可疑客户对数</translation>
+    </message>
+    <message>
+        <source>History entries re-masked</source>
+        <translation>重新脱敏的历史记录数</translation>
+    </message>
+    <message>
+        <source>Values to re-mask from the full value</source>
+        <translation>需按完整值重新脱敏的值数</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Stopped by</source>
+        <translation>中止原因</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>发现的问题数</translation>
+    </message>
+    <message>
+        <source>Audit rows</source>
+        <translation>审计记录数</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Rows checked</source>
+        <translation>已检查记录数</translation>
+    </message>
+    <message>
+        <source>Last row</source>
+        <translation>最后一条记录</translation>
+    </message>
+    <message>
+        <source>First broken row</source>
+        <translation>第一条断裂的记录</translation>
+    </message>
+    <message>
+        <source>Checkpoint up to row</source>
+        <translation>检查点截至记录</translation>
+    </message>
+    <message>
+        <source>Checkpoint taken</source>
+        <translation>检查点生成时间</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>哈希</translation>
+    </message>
+    <message>
+        <source>First row</source>
+        <translation>第一条记录</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Up to row</source>
+        <translation>截至记录</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Customer number</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>After row</source>
+        <translation>自记录之后</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Alerts by kind</source>
+        <translation>按类型统计的告警</translation>
+    </message>
+    <message>
+        <source>Purged up to</source>
+        <translation>清除截至</translation>
+    </message>
+    <message>
+        <source>First purged row</source>
+        <translation>第一条被清除的记录</translation>
+    </message>
+    <message>
+        <source>Last purged row</source>
+        <translation>最后一条被清除的记录</translation>
+    </message>
+    <message>
+        <source>Chain continues from</source>
+        <translation>哈希链接续自</translation>
+    </message>
+    <message>
+        <source>Previous purge row</source>
+        <translation>上一条清除记录</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Valid for (hours)</source>
+        <translation>有效期（小时）</translation>
+    </message>
+    <message>
+        <source>Length of the purpose (characters)</source>
+        <translation>用途长度（字符）</translation>
+    </message>
+    <message>
+        <source>Length of the reason (characters)</source>
+        <translation>理由长度（字符）</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Open ones only</source>
+        <translation>仅未结</translation>
+    </message>
+    <message>
+        <source>Special request</source>
+        <translation>专项事务申请</translation>
+    </message>
+    <message>
+        <source>Approval type</source>
+        <translation>授权类型</translation>
+    </message>
+    <message>
+        <source>Used for</source>
+        <translation>用于</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>份</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>First copy</source>
+        <translation>起始份</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页</translation>
+    </message>
+    <message>
+        <source>Printed to</source>
+        <translation>打印到</translation>
+    </message>
+    <message>
+        <source>Holds grade-1 information</source>
+        <translation>含一级信息</translation>
+    </message>
+    <message>
+        <source>Highest grade</source>
+        <translation>最高级别</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Reprint of</source>
+        <translation>重印自</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>失败原因</translation>
+    </message>
+    <message>
+        <source>Approval given back</source>
+        <translation>已退回授权</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>签收人</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>监销人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>借阅人</translation>
+    </message>
+    <message>
+        <source>Due back</source>
+        <translation>应归还时间</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Length (characters)</source>
+        <translation>长度（字符）</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Sorted by</source>
+        <translation>排序方式</translation>
+    </message>
+    <message>
+        <source>Descending</source>
+        <translation>降序</translation>
+    </message>
+    <message>
+        <source>Search by</source>
+        <translation>检索依据</translation>
+    </message>
+    <message>
+        <source>Search term (masked)</source>
+        <translation>检索词（脱敏）</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>匹配数</translation>
+    </message>
+    <message>
+        <source>Name (masked)</source>
+        <translation>姓名（已脱敏）</translation>
+    </message>
+    <message>
+        <source>ID number (masked)</source>
+        <translation>证件号码（已脱敏）</translation>
+    </message>
+    <message>
+        <source>Kept until</source>
+        <translation>保存至</translation>
+    </message>
+    <message>
+        <source>Tier changes ended</source>
+        <translation>终止的客户等级调整</translation>
+    </message>
+    <message>
+        <source>Pending change ended</source>
+        <translation>终止的待审修改</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户数</translation>
+    </message>
+    <message>
+        <source>History entries</source>
+        <translation>历史记录数</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>修改数</translation>
+    </message>
+    <message>
+        <source>Service records</source>
+        <translation>服务记录数</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉数</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>同意记录数</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <translation>分配记录数</translation>
+    </message>
+    <message>
+        <source>Special requests</source>
+        <translation>专项事务申请</translation>
+    </message>
+    <message>
+        <source>Access log entries</source>
+        <translation>访问记录数</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Custody ended for</source>
+        <translation>结束代管的客户经理</translation>
+    </message>
+    <message>
+        <source>Replaces the custody of</source>
+        <translation>替代其代管的客户经理</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Served on</source>
+        <translation>服务日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>接受数</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>拒绝数</translation>
+    </message>
+    <message>
+        <source>wrong password</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <source>unknown login</source>
+        <translation>登录名不存在</translation>
+    </message>
+    <message>
+        <source>account locked</source>
+        <translation>账户已锁定</translation>
+    </message>
+    <message>
+        <source>account frozen</source>
+        <translation>账户已冻结</translation>
+    </message>
+    <message>
+        <source>waiting for a branch manager&apos;s confirmation</source>
+        <translation>等待网点负责人确认</translation>
+    </message>
+    <message>
+        <source>password set by the administrator not changed yet</source>
+        <translation>尚未修改管理员设置的密码</translation>
+    </message>
+    <message>
+        <source>wrong password when unlocking</source>
+        <translation>解锁时密码错误</translation>
+    </message>
+    <message>
+        <source>wrong current password</source>
+        <translation>当前密码错误</translation>
+    </message>
+    <message>
+        <source>new password refused</source>
+        <translation>新密码不符合要求</translation>
+    </message>
+    <message>
+        <source>wrong confirmation code</source>
+        <translation>确认码错误</translation>
+    </message>
+    <message>
+        <source>wrong second-factor code</source>
+        <translation>第二验证因素验证码错误</translation>
+    </message>
+    <message>
+        <source>no activity</source>
+        <translation>无操作超时</translation>
+    </message>
+    <message>
+        <source>locked by the user</source>
+        <translation>用户手动锁定</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <source>broken</source>
+        <translation>已断裂</translation>
+    </message>
+    <message>
+        <source>invalid checkpoint</source>
+        <translation>无效的检查点</translation>
+    </message>
+    <message>
+        <source>one customer found</source>
+        <translation>找到一位客户</translation>
+    </message>
+    <message>
+        <source>no customer found</source>
+        <translation>未找到客户</translation>
+    </message>
+    <message>
+        <source>creation</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>password reset</source>
+        <translation>密码重置</translation>
+    </message>
+    <message>
+        <source>unfreezing</source>
+        <translation>解冻</translation>
+    </message>
+    <message>
+        <source>role change</source>
+        <translation>角色变更</translation>
+    </message>
+    <message>
+        <source>custody</source>
+        <translation>代管</translation>
+    </message>
+    <message>
+        <source>assignment</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>transfer</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <source>return from custody</source>
+        <translation>结束代管</translation>
+    </message>
+    <message>
+        <source>reclaim</source>
+        <translation>收回</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>narrowed to the new widths</source>
+        <translation>按新宽度收窄</translation>
+    </message>
+    <message>
+        <source>from the full values</source>
+        <translation>按完整值重新生成</translation>
+    </message>
+    <message>
+        <source>at the next sign-in of a key holder</source>
+        <translation>在下一位密钥持有人登录时进行</translation>
+    </message>
+    <message>
+        <source>own</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>whole branch</source>
+        <translation>全网点</translation>
+    </message>
+    <message>
+        <source>own customers</source>
+        <translation>本人名下客户</translation>
+    </message>
+    <message>
+        <source>name filter</source>
+        <translation>姓名筛选</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>being investigated</source>
+        <translation>调查中</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>counter</source>
+        <translation>柜面</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>网上</translation>
+    </message>
+    <message>
+        <source>mobile app</source>
+        <translation>手机银行</translation>
+    </message>
+    <message>
+        <source>letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>processing of personal information</source>
+        <translation>个人信息处理</translation>
+    </message>
+    <message>
+        <source>marketing</source>
+        <translation>营销</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>consent to processing withdrawn</source>
+        <translation>已撤回对个人信息处理的同意</translation>
+    </message>
+    <message>
+        <source>reveal</source>
+        <translation>完整查看</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>restricted access</source>
+        <translation>重点保密客户访问</translation>
+    </message>
+    <message>
+        <source>PDF file</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <source>printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>handed over</source>
+        <translation>已交付</translation>
+    </message>
+    <message>
+        <source>lent</source>
+        <translation>借出</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>归还</translation>
+    </message>
+    <message>
+        <source>destroyed</source>
+        <translation>已销毁</translation>
+    </message>
+    <message>
+        <source>serial number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>page code</source>
+        <translation>页码二维码</translation>
+    </message>
+    <message>
+        <source>genuine</source>
+        <translation>真实</translation>
+    </message>
+    <message>
+        <source>not in the print register</source>
+        <translation>不在打印登记簿中</translation>
+    </message>
+    <message>
+        <source>altered or forged code</source>
+        <translation>二维码被篡改或伪造</translation>
+    </message>
+    <message>
+        <source>not a BranchVault page</source>
+        <translation>不是 BranchVault 打印的页面</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>带 BOM 的 UTF-8</translation>
+    </message>
+    <message>
+        <source>GB18030</source>
+        <translation>GB18030</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>clerk lookups</source>
+        <translation>查询员查询</translation>
+    </message>
+    <message>
+        <source>same customer opened often</source>
+        <translation>频繁打开同一客户</translation>
+    </message>
+    <message>
+        <source>access outside working hours</source>
+        <translation>非工作时间访问</translation>
+    </message>
+    <message>
+        <source>failed sign-ins</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>approvals used quickly</source>
+        <translation>授权被快速使用</translation>
+    </message>
+    <message>
+        <source>Sign-in and sessions</source>
+        <translation>登录与会话</translation>
+    </message>
+    <message>
+        <source>Refusals</source>
+        <translation>拒绝访问</translation>
+    </message>
+    <message>
+        <source>Staff accounts and keys</source>
+        <translation>员工账户与密钥</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Reports and printing</source>
+        <translation>报表与打印</translation>
+    </message>
+    <message>
+        <source>Print register</source>
+        <translation>打印登记簿</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>%1 signed in at %2</source>
+        <translation>%1在 %2 登录</translation>
+    </message>
+    <message>
+        <source>%1 failed to sign in at %2</source>
+        <translation>%1在 %2 登录失败</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>账户锁定</translation>
+    </message>
+    <message>
+        <source>%3 was locked at %2 after too many failed sign-ins</source>
+        <translation>%3在 %2 因登录失败次数过多被锁定</translation>
+    </message>
+    <message>
+        <source>Sign-out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>%1 signed out at %2</source>
+        <translation>%1在 %2 退出登录</translation>
+    </message>
+    <message>
+        <source>Session locked</source>
+        <translation>会话锁定</translation>
+    </message>
+    <message>
+        <source>The session of %1 was locked at %2</source>
+        <translation>%1的会话在 %2 被锁定</translation>
+    </message>
+    <message>
+        <source>Session unlocked</source>
+        <translation>会话解锁</translation>
+    </message>
+    <message>
+        <source>%1 unlocked the session at %2</source>
+        <translation>%1在 %2 解锁了会话</translation>
+    </message>
+    <message>
+        <source>%1 failed to unlock the session at %2</source>
+        <translation>%1在 %2 解锁会话失败</translation>
+    </message>
+    <message>
+        <source>Own password changed</source>
+        <translation>修改本人密码</translation>
+    </message>
+    <message>
+        <source>%1 changed their password at %2</source>
+        <translation>%1在 %2 修改了本人密码</translation>
+    </message>
+    <message>
+        <source>%1 failed to change their password at %2</source>
+        <translation>%1在 %2 修改本人密码失败</translation>
+    </message>
+    <message>
+        <source>Second factor enrolled</source>
+        <translation>绑定第二验证因素</translation>
+    </message>
+    <message>
+        <source>%1 enrolled a second factor at %2</source>
+        <translation>%1在 %2 绑定了第二验证因素</translation>
+    </message>
+    <message>
+        <source>%1 failed to enrol a second factor at %2</source>
+        <translation>%1在 %2 绑定第二验证因素失败</translation>
+    </message>
+    <message>
+        <source>Second factor removed</source>
+        <translation>移除第二验证因素</translation>
+    </message>
+    <message>
+        <source>%1 removed the second factor of %3 at %2</source>
+        <translation>%1在 %2 移除了%3的第二验证因素</translation>
+    </message>
+    <message>
+        <source>Decision confirmed in person</source>
+        <translation>本人密码确认决定</translation>
+    </message>
+    <message>
+        <source>%1 confirmed a decision with their own password at %2</source>
+        <translation>%1在 %2 用本人密码确认了一项决定</translation>
+    </message>
+    <message>
+        <source>%1 failed to confirm a decision with their password at %2</source>
+        <translation>%1在 %2 用本人密码确认决定失败</translation>
+    </message>
+    <message>
+        <source>Access refused</source>
+        <translation>拒绝访问</translation>
+    </message>
+    <message>
+        <source>%1 was refused access to %3 at %2</source>
+        <translation>%1在 %2 访问%3被拒绝</translation>
+    </message>
+    <message>
+        <source>Account created</source>
+        <translation>创建账户</translation>
+    </message>
+    <message>
+        <source>%1 created the account %3 at %2</source>
+        <translation>%1在 %2 创建了账户%3</translation>
+    </message>
+    <message>
+        <source>%1 froze the account %3 at %2</source>
+        <translation>%1在 %2 冻结了账户%3</translation>
+    </message>
+    <message>
+        <source>Account unfrozen</source>
+        <translation>解冻账户</translation>
+    </message>
+    <message>
+        <source>%1 unfroze the account %3 at %2</source>
+        <translation>%1在 %2 解冻了账户%3</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>%1 reset the password of %3 at %2</source>
+        <translation>%1在 %2 重置了%3的密码</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>%1 changed the role of %3 at %2</source>
+        <translation>%1在 %2 更改了%3的角色</translation>
+    </message>
+    <message>
+        <source>Account change confirmed</source>
+        <translation>确认账户变更</translation>
+    </message>
+    <message>
+        <source>%1 confirmed the account change of %3 at %2</source>
+        <translation>%1在 %2 确认了%3的账户变更</translation>
+    </message>
+    <message>
+        <source>Account change declined</source>
+        <translation>拒绝账户变更</translation>
+    </message>
+    <message>
+        <source>%1 declined the account change of %3 at %2</source>
+        <translation>%1在 %2 拒绝了%3的账户变更</translation>
+    </message>
+    <message>
+        <source>Keys moved into key slots</source>
+        <translation>密钥移入密钥槽</translation>
+    </message>
+    <message>
+        <source>%1 moved the database keys into key slots at %2</source>
+        <translation>%1在 %2 将数据库密钥移入密钥槽</translation>
+    </message>
+    <message>
+        <source>Recovery slot renewed</source>
+        <translation>更新恢复密钥槽</translation>
+    </message>
+    <message>
+        <source>%1 sealed the recovery key slot to a new recovery sheet at %2</source>
+        <translation>%1在 %2 将恢复密钥槽改为对应新的恢复口令单</translation>
+    </message>
+    <message>
+        <source>Recovery sheet printed</source>
+        <translation>打印恢复口令单</translation>
+    </message>
+    <message>
+        <source>%1 printed a copy of the recovery sheet %3 at %2</source>
+        <translation>%1在 %2 打印了一份恢复口令单%3</translation>
+    </message>
+    <message>
+        <source>%1 failed to print the recovery sheet %3 at %2</source>
+        <translation>%1在 %2 打印恢复口令单%3失败</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>%1 changed the setting %3 at %2</source>
+        <translation>%1在 %2 修改了设置%3</translation>
+    </message>
+    <message>
+        <source>%1 tried to change the setting %3 at %2; the value was refused</source>
+        <translation>%1在 %2 试图修改设置%3，该值被拒绝</translation>
+    </message>
+    <message>
+        <source>Masked values re-masked</source>
+        <translation>重新脱敏</translation>
+    </message>
+    <message>
+        <source>%1 re-masked the stored masked values at %2</source>
+        <translation>%1在 %2 重新生成了已存储的脱敏值</translation>
+    </message>
+    <message>
+        <source>Re-masking the stored masked values failed at %2 (%1)</source>
+        <translation>%2 重新生成已存储的脱敏值失败（%1）</translation>
+    </message>
+    <message>
+        <source>Holiday calendar imported</source>
+        <translation>节假日安排已导入</translation>
+    </message>
+    <message>
+        <source>%1 imported the official holiday calendar at %2</source>
+        <translation>%1 在 %2 导入了官方节假日安排</translation>
+    </message>
+    <message>
+        <source>%1 tried to import a holiday calendar at %2; the file was refused</source>
+        <translation>%1 在 %2 尝试导入节假日安排，文件被拒绝</translation>
+    </message>
+    <message>
+        <source>Database created</source>
+        <translation>创建数据库</translation>
+    </message>
+    <message>
+        <source>%1 created the database at %2</source>
+        <translation>%1在 %2 创建了数据库</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>%1 backed up the database at %2</source>
+        <translation>%1在 %2 备份了数据库</translation>
+    </message>
+    <message>
+        <source>%1 failed to back up the database at %2</source>
+        <translation>%1在 %2 备份数据库失败</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>%1 restored the database from a backup at %2</source>
+        <translation>%1在 %2 从备份恢复了数据库</translation>
+    </message>
+    <message>
+        <source>Key rotation</source>
+        <translation>密钥轮换</translation>
+    </message>
+    <message>
+        <source>%1 rotated the database keys at %2</source>
+        <translation>%1在 %2 轮换了数据库密钥</translation>
+    </message>
+    <message>
+        <source>%1 failed to rotate the database keys at %2</source>
+        <translation>%1在 %2 轮换数据库密钥失败</translation>
+    </message>
+    <message>
+        <source>Database verified</source>
+        <translation>校验数据库</translation>
+    </message>
+    <message>
+        <source>%1 verified the database at %2</source>
+        <translation>%1在 %2 校验了数据库</translation>
+    </message>
+    <message>
+        <source>%1 verified the database at %2 and found problems</source>
+        <translation>%1在 %2 校验数据库，发现问题</translation>
+    </message>
+    <message>
+        <source>Key envelope repaired</source>
+        <translation>修复密钥信封</translation>
+    </message>
+    <message>
+        <source>%1 repaired the key envelope at %2</source>
+        <translation>%1在 %2 修复了密钥信封</translation>
+    </message>
+    <message>
+        <source>%1 failed to repair the key envelope at %2</source>
+        <translation>%1在 %2 修复密钥信封失败</translation>
+    </message>
+    <message>
+        <source>Audit log read</source>
+        <translation>查阅审计日志</translation>
+    </message>
+    <message>
+        <source>%1 read the audit log at %2</source>
+        <translation>%1在 %2 查阅了审计日志</translation>
+    </message>
+    <message>
+        <source>Audit chain verified</source>
+        <translation>校验审计链</translation>
+    </message>
+    <message>
+        <source>%1 verified the audit log&apos;s chain at %2</source>
+        <translation>%1在 %2 校验了审计日志的哈希链</translation>
+    </message>
+    <message>
+        <source>%1 verified the audit log&apos;s chain at %2 and found it broken</source>
+        <translation>%1在 %2 校验审计日志的哈希链，发现链已断裂</translation>
+    </message>
+    <message>
+        <source>Audit checkpoint</source>
+        <translation>审计检查点</translation>
+    </message>
+    <message>
+        <source>%1 took an audit checkpoint at %2</source>
+        <translation>%1在 %2 生成了审计检查点</translation>
+    </message>
+    <message>
+        <source>Audit log exported</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>%1 exported the audit log to %3 at %2</source>
+        <translation>%1在 %2 将审计日志导出到%3</translation>
+    </message>
+    <message>
+        <source>Audit rows purged</source>
+        <translation>清除审计记录</translation>
+    </message>
+    <message>
+        <source>%1 purged audit rows past the retention period at %2</source>
+        <translation>%1在 %2 清除了超过保存期限的审计记录</translation>
+    </message>
+    <message>
+        <source>Audit alerts reviewed</source>
+        <translation>查看审计告警</translation>
+    </message>
+    <message>
+        <source>%1 reviewed the audit alerts at %2</source>
+        <translation>%1在 %2 查看了审计告警</translation>
+    </message>
+    <message>
+        <source>Special request filed</source>
+        <translation>提交专项事务申请</translation>
+    </message>
+    <message>
+        <source>%1 filed the special request %3 at %2</source>
+        <translation>%1在 %2 提交了专项事务申请%3</translation>
+    </message>
+    <message>
+        <source>Special request approved</source>
+        <translation>批准专项事务申请</translation>
+    </message>
+    <message>
+        <source>%1 approved the special request %3 at %2</source>
+        <translation>%1在 %2 批准了专项事务申请%3</translation>
+    </message>
+    <message>
+        <source>Special request rejected</source>
+        <translation>驳回专项事务申请</translation>
+    </message>
+    <message>
+        <source>%1 rejected the special request %3 at %2</source>
+        <translation>%1在 %2 驳回了专项事务申请%3</translation>
+    </message>
+    <message>
+        <source>Special request revoked</source>
+        <translation>撤销专项事务申请</translation>
+    </message>
+    <message>
+        <source>%1 revoked the special request %3 at %2</source>
+        <translation>%1在 %2 撤销了专项事务申请%3</translation>
+    </message>
+    <message>
+        <source>Special request withdrawn</source>
+        <translation>撤回专项事务申请</translation>
+    </message>
+    <message>
+        <source>%1 withdrew the special request %3 at %2</source>
+        <translation>%1在 %2 撤回了专项事务申请%3</translation>
+    </message>
+    <message>
+        <source>Special requests listed</source>
+        <translation>查看专项事务申请列表</translation>
+    </message>
+    <message>
+        <source>%1 looked at the list of special requests at %2</source>
+        <translation>%1在 %2 查看了专项事务申请列表</translation>
+    </message>
+    <message>
+        <source>Approval used</source>
+        <translation>使用授权</translation>
+    </message>
+    <message>
+        <source>%1 used the approval of the special request %3 at %2</source>
+        <translation>%1在 %2 使用了专项事务申请%3的授权</translation>
+    </message>
+    <message>
+        <source>Unused approval given back</source>
+        <translation>退回未使用的授权</translation>
+    </message>
+    <message>
+        <source>%1 gave back the approval of the special request %3 at %2, unused (the print failed)</source>
+        <translation>%1在 %2 退回了专项事务申请%3未使用的授权（打印失败）</translation>
+    </message>
+    <message>
+        <source>Customer entered</source>
+        <translation>录入客户</translation>
+    </message>
+    <message>
+        <source>%1 entered the new %3 at %2</source>
+        <translation>%1在 %2 录入了新%3</translation>
+    </message>
+    <message>
+        <source>Customer record changed</source>
+        <translation>修改客户记录</translation>
+    </message>
+    <message>
+        <source>%1 changed the record of %3 at %2</source>
+        <translation>%1在 %2 修改了%3的记录</translation>
+    </message>
+    <message>
+        <source>Customer details opened</source>
+        <translation>打开客户详情</translation>
+    </message>
+    <message>
+        <source>%1 opened the details of %3 at %2</source>
+        <translation>%1在 %2 打开了%3的详情</translation>
+    </message>
+    <message>
+        <source>Customer list shown</source>
+        <translation>查看客户列表</translation>
+    </message>
+    <message>
+        <source>%1 looked at the list of %3 at %2</source>
+        <translation>%1在 %2 查看了%3列表</translation>
+    </message>
+    <message>
+        <source>Customer search</source>
+        <translation>检索客户</translation>
+    </message>
+    <message>
+        <source>%1 searched %3 at %2</source>
+        <translation>%1在 %2 检索了%3</translation>
+    </message>
+    <message>
+        <source>Counter lookup</source>
+        <translation>柜面查询</translation>
+    </message>
+    <message>
+        <source>%1 looked up %3 at the counter at %2</source>
+        <translation>%1在 %2 于柜面查询了%3</translation>
+    </message>
+    <message>
+        <source>Full values viewed</source>
+        <translation>查看完整信息</translation>
+    </message>
+    <message>
+        <source>%1 viewed full values of %3 under an approval at %2</source>
+        <translation>%1在 %2 凭授权查看了%3的完整信息</translation>
+    </message>
+    <message>
+        <source>Entry or change approved</source>
+        <translation>批准录入或修改</translation>
+    </message>
+    <message>
+        <source>%1 approved the entry or change of %3 at %2</source>
+        <translation>%1在 %2 批准了%3的录入或修改</translation>
+    </message>
+    <message>
+        <source>Entry or change rejected</source>
+        <translation>驳回录入或修改</translation>
+    </message>
+    <message>
+        <source>%1 rejected the entry or change of %3 at %2</source>
+        <translation>%1在 %2 驳回了%3的录入或修改</translation>
+    </message>
+    <message>
+        <source>Customer manager changed</source>
+        <translation>调整客户经理</translation>
+    </message>
+    <message>
+        <source>%1 changed the customer manager of %3 at %2</source>
+        <translation>%1在 %2 调整了%3的客户经理</translation>
+    </message>
+    <message>
+        <source>Relationship closed</source>
+        <translation>终止业务关系</translation>
+    </message>
+    <message>
+        <source>%1 closed the relationship with %3 at %2</source>
+        <translation>%1在 %2 终止了与%3的业务关系</translation>
+    </message>
+    <message>
+        <source>Customer anonymised</source>
+        <translation>客户匿名化</translation>
+    </message>
+    <message>
+        <source>%1 anonymised %3 after the retention period at %2</source>
+        <translation>%1在 %2 对保存期满的%3进行了匿名化处理</translation>
+    </message>
+    <message>
+        <source>Customers imported</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <source>%1 imported customers from a file at %2</source>
+        <translation>%1在 %2 从文件导入了客户</translation>
+    </message>
+    <message>
+        <source>%1 tried to import customers from a file at %2; the import stopped</source>
+        <translation>%1在 %2 试图从文件导入客户，导入中止</translation>
+    </message>
+    <message>
+        <source>Data-subject report</source>
+        <translation>个人信息主体报告</translation>
+    </message>
+    <message>
+        <source>%1 produced the data-subject report of %3 at %2</source>
+        <translation>%1在 %2 生成了%3的个人信息主体报告</translation>
+    </message>
+    <message>
+        <source>Customer data exported</source>
+        <translation>导出客户数据</translation>
+    </message>
+    <message>
+        <source>%1 exported the data of %3 at %2</source>
+        <translation>%1在 %2 导出了%3的数据</translation>
+    </message>
+    <message>
+        <source>Customer data printed</source>
+        <translation>打印客户数据</translation>
+    </message>
+    <message>
+        <source>%1 printed the data of %3 at %2</source>
+        <translation>%1在 %2 打印了%3的数据</translation>
+    </message>
+    <message>
+        <source>Suspicious pair cleared</source>
+        <translation>解除可疑客户对</translation>
+    </message>
+    <message>
+        <source>%1 reviewed and cleared the suspicious pair %3 at %2</source>
+        <translation>%1在 %2 复核并解除了可疑客户对%3</translation>
+    </message>
+    <message>
+        <source>Tier change decided</source>
+        <translation>审核客户等级调整</translation>
+    </message>
+    <message>
+        <source>%1 decided on the tier change of %3 at %2</source>
+        <translation>%1在 %2 审核了%3的客户等级调整</translation>
+    </message>
+    <message>
+        <source>Service recorded</source>
+        <translation>登记服务记录</translation>
+    </message>
+    <message>
+        <source>%1 recorded a service for %3 at %2</source>
+        <translation>%1在 %2 为%3登记了服务记录</translation>
+    </message>
+    <message>
+        <source>Complaint recorded</source>
+        <translation>投诉已记录</translation>
+    </message>
+    <message>
+        <source>%1 recorded or updated a complaint of %3 at %2</source>
+        <translation>%1在 %2 登记或更新了%3的投诉</translation>
+    </message>
+    <message>
+        <source>Consent recorded</source>
+        <translation>登记同意</translation>
+    </message>
+    <message>
+        <source>%1 recorded a consent of %3 at %2</source>
+        <translation>%1在 %2 登记了%3的同意记录</translation>
+    </message>
+    <message>
+        <source>Re-keyed value did not match</source>
+        <translation>复核录入值不一致</translation>
+    </message>
+    <message>
+        <source>%1 typed values from the document of %3 at %2 that do not match the record; the approval was refused</source>
+        <translation>%1 在 %2 按证件录入的 %3 的值与记录不一致，批准被拒绝</translation>
+    </message>
+    <message>
+        <source>Draft kept</source>
+        <translation>草稿已保存</translation>
+    </message>
+    <message>
+        <source>%1&apos;s unsaved form was kept as a sealed draft at %2</source>
+        <translation>%1 未保存的表单在 %2 作为加密草稿保存</translation>
+    </message>
+    <message>
+        <source>Draft restored</source>
+        <translation>草稿已恢复</translation>
+    </message>
+    <message>
+        <source>%1 restored an unsaved form from a draft at %2</source>
+        <translation>%1 在 %2 从草稿恢复了未保存的表单</translation>
+    </message>
+    <message>
+        <source>Draft deleted</source>
+        <translation>草稿已删除</translation>
+    </message>
+    <message>
+        <source>%1&apos;s draft was deleted at %2</source>
+        <translation>%1 的草稿在 %2 被删除</translation>
+    </message>
+    <message>
+        <source>Old drafts removed</source>
+        <translation>过期草稿已清除</translation>
+    </message>
+    <message>
+        <source>Drafts older than their lifetime were removed at %2</source>
+        <translation>超过保存期限的草稿在 %2 被清除</translation>
+    </message>
+    <message>
+        <source>Report produced</source>
+        <translation>生成报表</translation>
+    </message>
+    <message>
+        <source>%1 produced the report %3 at %2</source>
+        <translation>%1在 %2 生成了报表%3</translation>
+    </message>
+    <message>
+        <source>Print registered</source>
+        <translation>登记打印</translation>
+    </message>
+    <message>
+        <source>%1 printed %3 at %2</source>
+        <translation>%1在 %2 打印了%3</translation>
+    </message>
+    <message>
+        <source>Page codes issued</source>
+        <translation>生成页码二维码</translation>
+    </message>
+    <message>
+        <source>%1 issued the page codes of %3 at %2</source>
+        <translation>%1在 %2 生成了%3的页码二维码</translation>
+    </message>
+    <message>
+        <source>Print finished</source>
+        <translation>打印完成</translation>
+    </message>
+    <message>
+        <source>%1 recorded %3 as printed at %2</source>
+        <translation>%1在 %2 登记%3已打印完成</translation>
+    </message>
+    <message>
+        <source>Print failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <source>%1 recorded that printing %3 failed at %2</source>
+        <translation>%1在 %2 登记%3打印失败</translation>
+    </message>
+    <message>
+        <source>Print cancelled</source>
+        <translation>取消打印</translation>
+    </message>
+    <message>
+        <source>%1 cancelled printing the report %3 at %2</source>
+        <translation>%1在 %2 取消了报表%3的打印</translation>
+    </message>
+    <message>
+        <source>Printout traced</source>
+        <translation>追溯打印件</translation>
+    </message>
+    <message>
+        <source>%1 traced %3 at %2</source>
+        <translation>%1在 %2 追溯了%3</translation>
+    </message>
+    <message>
+        <source>Print register read</source>
+        <translation>查阅打印登记簿</translation>
+    </message>
+    <message>
+        <source>%1 read the print register at %2</source>
+        <translation>%1在 %2 查阅了打印登记簿</translation>
+    </message>
+    <message>
+        <source>Print register alerts</source>
+        <translation>打印登记簿警示</translation>
+    </message>
+    <message>
+        <source>%1 reviewed the print register&apos;s alerts at %2</source>
+        <translation>%1在 %2 查看了打印登记簿的告警</translation>
+    </message>
+    <message>
+        <source>Print register verified</source>
+        <translation>校验打印登记簿</translation>
+    </message>
+    <message>
+        <source>%1 verified the print register at %2</source>
+        <translation>%1在 %2 校验了打印登记簿</translation>
+    </message>
+    <message>
+        <source>%1 verified the print register at %2 and found it altered</source>
+        <translation>%1在 %2 校验打印登记簿，发现已被篡改</translation>
+    </message>
+    <message>
+        <source>Printout received</source>
+        <translation>签收打印件</translation>
+    </message>
+    <message>
+        <source>%1 recorded %3 as received at %2</source>
+        <translation>%1在 %2 登记%3已签收</translation>
+    </message>
+    <message>
+        <source>Printout handed over</source>
+        <translation>交付打印件</translation>
+    </message>
+    <message>
+        <source>%1 recorded %3 as handed over at %2</source>
+        <translation>%1在 %2 登记%3已交付</translation>
+    </message>
+    <message>
+        <source>Printout lent</source>
+        <translation>借出打印件</translation>
+    </message>
+    <message>
+        <source>%1 lent %3 at %2</source>
+        <translation>%1在 %2 借出了%3</translation>
+    </message>
+    <message>
+        <source>Printout returned</source>
+        <translation>归还打印件</translation>
+    </message>
+    <message>
+        <source>%1 recorded %3 as returned at %2</source>
+        <translation>%1在 %2 登记%3已归还</translation>
+    </message>
+    <message>
+        <source>Printout destroyed</source>
+        <translation>销毁打印件</translation>
+    </message>
+    <message>
+        <source>%1 recorded the destruction of %3 at %2</source>
+        <translation>%1在 %2 登记销毁了%3</translation>
     </message>
 </context>
 <context>
@@ -473,18 +2336,6 @@
     <message>
         <source>The login or the password is wrong. Check both and try again; ask the system administrator if you forgot your password.</source>
         <translation>登录名或密码错误。请核对两者后重试；如忘记密码，请联系系统管理员。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Too many failed attempts: the account is locked for %n minute(s). Try again later, or ask the system administrator to unlock it.</source>
-        <translation>
-            <numerusform>失败次数过多：用户账户已被锁定 %n 分钟。请稍后重试，或请系统管理员解锁。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>This account is locked after too many failed sign-ins. Try again in %n minute(s), or ask the system administrator to unlock it.</source>
-        <translation>
-            <numerusform>由于登录失败次数过多，此用户账户已被锁定。请在 %n 分钟后重试，或请系统管理员解锁。</numerusform>
-        </translation>
     </message>
     <message>
         <source>This account is frozen. Ask the system administrator if it should be unfrozen.</source>
@@ -501,12 +2352,6 @@
     <message>
         <source>The session is locked. Enter your password to continue.</source>
         <translation>会话已锁定。请输入密码以继续。</translation>
-    </message>
-    <message numerus="yes">
-        <source>The session was locked after %n minute(s) without activity. Enter your password to continue.</source>
-        <translation>
-            <numerusform>由于 %n 分钟内无操作，会话已锁定。请输入密码以继续。</numerusform>
-        </translation>
     </message>
     <message>
         <source>This account is frozen. Ask the system administrator.</source>
@@ -562,12 +2407,6 @@
         <source>The confirming person must type their own login and password.</source>
         <translation>确认人须输入本人的登录名和密码。</translation>
     </message>
-    <message numerus="yes">
-        <source>The confirming person&apos;s account is locked after too many failed attempts. Try again in %n minute(s), or ask the system administrator to unlock it.</source>
-        <translation>
-            <numerusform>确认人的账户因多次失败已被锁定。请在 %n 分钟后重试，或请系统管理员解锁。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The confirming person&apos;s account is frozen, so it cannot confirm anything. Ask another person.</source>
         <translation>确认人的账户已冻结，不能进行确认。请另请他人确认。</translation>
@@ -579,6 +2418,64 @@
     <message>
         <source>The confirming person still has a password set by the administrator. That person signs in and changes it first; then they can confirm.</source>
         <translation>确认人仍在使用系统管理员设置的密码。请其先登录并修改密码，然后再进行确认。</translation>
+    </message>
+    <message>
+        <source>On-the-spot authorisation is opened from a normal session. Sign in as yourself first.</source>
+        <translation>现场授权须从正常登录的会话中发起。请先以您本人身份登录。</translation>
+    </message>
+    <message>
+        <source>The authorising person types their own login and password (and the code of their authenticator app when they use one).</source>
+        <translation>授权人须输入本人的登录名和密码（如使用身份验证器应用，还须输入其动态验证码）。</translation>
+    </message>
+    <message>
+        <source>You cannot authorise your own work: another person (a branch manager who is not you) signs in here for this decision.</source>
+        <translation>您不能为自己的工作授权：须由另一人（不是您本人的网点负责人）在此登录并作出本项决定。</translation>
+    </message>
+    <message>
+        <source>The authorising person must change their password first (it is new, was reset or has expired). That person signs in normally, changes it, and can then authorise here.</source>
+        <translation>授权人须先修改密码（密码为新设、已重置或已过期）。请其正常登录并修改密码后，再在此授权。</translation>
+    </message>
+    <message>
+        <source>The authorising person must enrol a second factor first. That person signs in normally, enrols an authenticator app, and can then authorise here.</source>
+        <translation>授权人须先绑定第二验证因素。请其正常登录并绑定身份验证器应用后，再在此授权。</translation>
+    </message>
+    <message>
+        <source>The customer-information keys of this database are not in key slots yet. The branch manager signs in normally once to move them, and can then authorise here.</source>
+        <translation>本数据库的客户信息密钥尚未迁入密钥槽。请网点负责人先正常登录一次以完成迁移，然后再在此授权。</translation>
+    </message>
+    <message>
+        <source>The authorising person&apos;s role (%1) may not %2. Ask a person whose role decides this.</source>
+        <translation>授权人的角色（%1）不能%2。请由有权作出该决定的角色的人员授权。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The on-the-spot authorisation expired (it lasts %n minutes). The authorising person signs in again.</source>
+        <translation>
+            <numerusform>现场授权已过期（有效 %n 分钟）。请授权人重新登录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed attempts: the account is locked for %n minutes. Try again later, or ask the system administrator to unlock it.</source>
+        <translation>
+            <numerusform>失败次数过多：用户账户已被锁定 %n 分钟。请稍后重试，或请系统管理员解锁。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This account is locked after too many failed sign-ins. Try again in %n minutes, or ask the system administrator to unlock it.</source>
+        <translation>
+            <numerusform>由于登录失败次数过多，此用户账户已被锁定。请在 %n 分钟后重试，或请系统管理员解锁。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The confirming person&apos;s account is locked after too many failed attempts. Try again in %n minutes, or ask the system administrator to unlock it.</source>
+        <translation>
+            <numerusform>确认人的账户因多次失败已被锁定。请在 %n 分钟后重试，或请系统管理员解锁。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The session was locked after %n minutes without activity. Enter your password to continue.</source>
+        <translation>
+            <numerusform>由于 %n 分钟内无操作，会话已锁定。请输入密码以继续。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -876,6 +2773,13 @@
     <message>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarWarning</name>
+    <message>
+        <source>Due dates in %1 were counted without that year&apos;s official holidays (Saturdays and Sundays only). Check them against the State Council&apos;s holiday arrangement, and ask the system administrator to import the year&apos;s holiday calendar.</source>
+        <translation>%1 年的截止日期是在没有该年官方节假日数据的情况下计算的（只按周六、周日休息）。请对照国务院的放假安排核对，并请系统管理员导入该年的节假日日历。</translation>
     </message>
 </context>
 <context>
@@ -1607,12 +3511,6 @@ Exit status 0 means success; any other status comes with one line on stderr nami
 </context>
 <context>
     <name>CustomerEntry</name>
-    <message numerus="yes">
-        <source>%n more field(s) need attention</source>
-        <translation>
-            <numerusform>另有 %n 个字段需要注意</numerusform>
-        </translation>
-    </message>
     <message>
         <source>A customer with this ID number already exists: customer number %1, customer manager %2. Do not enter it again; ask that customer manager or the branch manager.</source>
         <translation>已存在使用此证件号码的客户：客户号 %1，客户经理 %2。请勿重复录入；请咨询该客户经理或网点负责人。</translation>
@@ -1680,6 +3578,24 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>Give a reason for the approval (for example what you checked against the documents), so the decision can be traced.</source>
         <translation>请填写批准理由（例如对照了哪些证件材料），以便追溯该决定。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more fields need attention</source>
+        <translation>
+            <numerusform>另有 %n 个字段需要注意</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>What you typed from the customer&apos;s document does not match the record: %1. Check the document and type it again; if it still differs, reject the change so that its maker corrects it.</source>
+        <translation>您按客户证件录入的内容与记录不符：%1。请核对证件后重新录入；如仍不符，请驳回该变更，由经办人更正。</translation>
+    </message>
+    <message>
+        <source>To approve change %1, type from the customer&apos;s document: %2. The values are compared with the record without showing it.</source>
+        <translation>批准变更 %1 前，请按客户证件录入：%2。系统将在不显示记录内容的情况下与记录比对。</translation>
     </message>
 </context>
 <context>
@@ -2087,12 +4003,6 @@ Exit status 0 means success; any other status comes with one line on stderr nami
         <source>The custody end date must be today or a later date. Choose the last day of the custody.</source>
         <translation>托管结束日期必须是今天或之后的日期。请选择托管的最后一天。</translation>
     </message>
-    <message numerus="yes">
-        <source>A custody lasts at most %n day(s). Choose an earlier end date, or transfer the customer permanently.</source>
-        <translation>
-            <numerusform>托管期限最长为 %n 天。请选择更早的结束日期，或将客户永久移交。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The customer no longer exists.</source>
         <translation>该客户已不存在。</translation>
@@ -2161,6 +4071,12 @@ Exit status 0 means success; any other status comes with one line on stderr nami
         <source>Tier change %1 was already decided.</source>
         <translation>客户等级调整 %1 已处理。</translation>
     </message>
+    <message numerus="yes">
+        <source>A custody lasts at most %n days. Choose an earlier end date, or transfer the customer permanently.</source>
+        <translation>
+            <numerusform>托管期限最长为 %n 天。请选择更早的结束日期，或将客户永久移交。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CustomerRecordCommands</name>
@@ -2175,12 +4091,6 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>Read %1 %</source>
         <translation>已读取 %1%</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: %n row(s) read</source>
-        <translation>
-            <numerusform>%1：已读取 %n 行</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>%n accepted (pending review)</source>
@@ -2213,12 +4123,6 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>Report written to %1.</source>
         <translation>报告已写入 %1。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n row(s) of %1 were not imported; correct them as listed (or in the report) and import those rows again. The other rows are pending records.</source>
-        <translation>
-            <numerusform>%1 中有 %n 行未导入；请按所列问题（或报告中的问题）更正后，重新导入这些行。其他行已成为待复核的记录。</numerusform>
-        </translation>
     </message>
     <message>
         <source>No row of %1 was imported; correct the rows as listed (or in the report) and import the file again.</source>
@@ -2287,6 +4191,18 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>The import of %1 stopped: %2 The rows before it are pending records; import the file again when this is fixed (rows already saved are refused as duplicates).</source>
         <translation>%1 的导入已中止：%2 此前的行已成为待复核记录；问题解决后请重新导入该文件（已保存的行会作为重复记录被拒绝）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n rows read</source>
+        <translation>
+            <numerusform>%1：已读取 %n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows of %1 were not imported; correct them as listed (or in the report) and import those rows again. The other rows are pending records.</source>
+        <translation>
+            <numerusform>%1 中有 %n 行未导入；请按所列问题（或报告中的问题）更正后，重新导入这些行。其他行已成为待复核的记录。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2431,6 +4347,14 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>approvals approve needs --reason TEXT: what you checked before approving.</source>
         <translation>approvals approve 需要 --reason 文本：说明批准前核对了什么。</translation>
+    </message>
+    <message>
+        <source>%1 of change %2, typed from the customer&apos;s document</source>
+        <translation>变更 %2 的%1（按客户证件录入）</translation>
+    </message>
+    <message>
+        <source>[re-key: %1]</source>
+        <translation>[须重新录入：%1]</translation>
     </message>
 </context>
 <context>
@@ -2698,6 +4622,35 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     </message>
 </context>
 <context>
+    <name>DraftService</name>
+    <message numerus="yes">
+        <source>This draft does not exist any more (it was restored and saved, discarded, or it expired after %n days). Fill in the form again.</source>
+        <translation>
+            <numerusform>此草稿已不存在（已恢复并保存、已丢弃，或已在 %n 天后过期）。请重新填写表单。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A draft of this form names the customer it is about. Open the customer and try again.</source>
+        <translation>此类表单的草稿须注明所涉客户。请打开该客户后重试。</translation>
+    </message>
+    <message>
+        <source>A draft of a new customer form names no customer.</source>
+        <translation>新客户表单的草稿不注明客户。</translation>
+    </message>
+    <message>
+        <source>The form is empty, so there is nothing to keep as a draft.</source>
+        <translation>表单为空，没有可保存为草稿的内容。</translation>
+    </message>
+    <message>
+        <source>The form holds more than %1 characters, more than a draft keeps. Save the form instead.</source>
+        <translation>表单内容超过 %1 个字符，超出草稿可保存的长度。请直接保存表单。</translation>
+    </message>
+    <message>
+        <source>This draft does not belong to the row it is stored in (the database file was altered). It is not restored; tell the system administrator.</source>
+        <translation>此草稿与其存放的记录不符（数据库文件被改动过），因此不予恢复；请告知系统管理员。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Keychain not available</source>
@@ -2820,6 +4773,67 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     </message>
 </context>
 <context>
+    <name>HolidayCalendar</name>
+    <message>
+        <source>The calendar file is larger than %1 KiB; a year&apos;s calendar has about 40 lines. Check that this is the right file.</source>
+        <translation>日历文件大于 %1 KiB，而一年的日历只有约 40 行。请确认文件是否正确。</translation>
+    </message>
+    <message>
+        <source>The calendar file is not UTF-8 text. Save it as UTF-8 (CSV) and import it again.</source>
+        <translation>日历文件不是 UTF-8 文本。请另存为 UTF-8（CSV）后重新导入。</translation>
+    </message>
+    <message>
+        <source>the first line that is not a comment must be the header &quot;date,kind,name&quot;</source>
+        <translation>第一个非注释行必须是表头“date,kind,name”</translation>
+    </message>
+    <message>
+        <source>%1 fields instead of 3 (date,kind,name)</source>
+        <translation>有 %1 个字段，应为 3 个（date,kind,name）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date in the form YYYY-MM-DD</source>
+        <translation>“%1”不是 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <source>%1 is outside the years %2 to %3</source>
+        <translation>%1 不在 %2 至 %3 年范围内</translation>
+    </message>
+    <message>
+        <source>the kind &quot;%1&quot; is neither holiday nor workday</source>
+        <translation>类型“%1”既不是 holiday（节假日）也不是 workday（调休工作日）</translation>
+    </message>
+    <message>
+        <source>the name of the holiday is missing or longer than %1 characters</source>
+        <translation>节日名称缺失或超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation>%1 重复列出</translation>
+    </message>
+    <message>
+        <source>%1 is a weekday: a make-up working day (workday) is a Saturday or Sunday</source>
+        <translation>%1 是工作日：调休工作日（workday）应为周六或周日</translation>
+    </message>
+    <message>
+        <source>there is no header line &quot;date,kind,name&quot;</source>
+        <translation>缺少表头行“date,kind,name”</translation>
+    </message>
+    <message>
+        <source>the file has no dates</source>
+        <translation>文件中没有日期</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The calendar file has %n problems; nothing was imported. Correct the file and import it again.</source>
+        <translation>
+            <numerusform>日历文件有 %n 处问题，未导入任何内容。请更正文件后重新导入。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IdNumber</name>
     <message>
         <source>The ID type is not one BranchVault knows. Use one of: mainland_id, hk_macau_permit, taiwan_permit, foreign_permanent_residence, passport_cn, passport_foreign, other.</source>
@@ -2906,10 +4920,6 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
         <translation>证件号码中的出生日期（第 7 至 14 位）是未来的日期。请核对证件上的号码。</translation>
     </message>
     <message>
-        <source>The ID number&apos;s check character (the 18th) should be %1, not %2: one of the 18 characters is probably mistyped. Compare the whole number with the document.</source>
-        <translation>证件号码的校验码（第 18 位）应为 %1，而不是 %2：18 位中可能有一位输入错误。请将完整号码与证件逐位核对。</translation>
-    </message>
-    <message>
         <source>The sex does not match the ID number, whose 17th digit is odd for men and even for women. Correct the sex, or check the number on the document.</source>
         <translation>性别与证件号码不符：证件号码第 17 位男性为奇数、女性为偶数。请更正性别，或核对证件上的号码。</translation>
     </message>
@@ -2976,6 +4986,10 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     <message>
         <source>Hong Kong or Macau</source>
         <translation>港澳</translation>
+    </message>
+    <message>
+        <source>The ID number does not add up: its check character (the 18th) does not fit the other 17. Any of the 18 characters may be mistyped, not only the last one: compare the whole number with the document, character by character.</source>
+        <translation>证件号码校验不通过：第 18 位校验码与前 17 位对不上。18 位中任何一位都可能输错，不一定是最后一位：请将完整号码与证件逐位核对。</translation>
     </message>
 </context>
 <context>
@@ -3261,6 +5275,67 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     <message>
         <source>an e-mail address shows at most the first character of its name.</source>
         <translation>电子邮箱最多显示用户名的第一个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>OnTheSpot</name>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>Change %1 of customer %2 (%3), made by %4</source>
+        <translation>客户 %2 的变更 %1（%3），经办人 %4</translation>
+    </message>
+    <message>
+        <source>Customers: %1</source>
+        <translation>客户：%1</translation>
+    </message>
+    <message>
+        <source>Fields: %1</source>
+        <translation>字段：%1</translation>
+    </message>
+    <message>
+        <source>Report: %1</source>
+        <translation>报表：%1</translation>
+    </message>
+    <message>
+        <source>Purpose: %1</source>
+        <translation>目的：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Validity: %n hours</source>
+        <translation>
+            <numerusform>有效期：%n 小时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Request %1 (%2) by %3</source>
+        <translation>专项事务申请 %1（%2），申请人 %3</translation>
+    </message>
+    <message>
+        <source>C&amp;onfirm</source>
+        <translation>确认(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>驳回(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Change: %1</source>
+        <translation>变更：%1</translation>
+    </message>
+    <message>
+        <source>Role: %1</source>
+        <translation>角色：%1</translation>
+    </message>
+    <message>
+        <source>Account %1 (%2)</source>
+        <translation>账户 %1（%2）</translation>
+    </message>
+    <message>
+        <source>A new, reset or unfrozen account is confirmed by the branch manager in their own session: its confirmation code opens the account&apos;s access to customer information and must not appear on this screen. It can be declined here.</source>
+        <translation>新建、重置或解冻的账户须由网点负责人在本人的会话中确认：其确认码可打开该账户对客户信息的访问权限，不得显示在本屏幕上。此处只能驳回。</translation>
     </message>
 </context>
 <context>
@@ -3652,12 +5727,6 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
         <source>No printout %1 is in the print register. Check the number; a page with a number that is not registered was not printed by BranchVault at this branch.</source>
         <translation>打印登记簿中没有打印件 %1。请核对编号；编号未登记的页面并非由本网点的 BranchVault 打印。</translation>
     </message>
-    <message numerus="yes">
-        <source>Printout %1 (%2) is in the print register: %n copy/copies, printed by %3 on %4. A typed number proves nothing about a page; scan its QR code to check that it is genuine.</source>
-        <translation>
-            <numerusform>打印件 %1（%2）已在打印登记簿中：共 %n 份，由 %3 于 %4 打印。手工输入的编号不能证明页面的真伪；请扫描页面上的二维码进行核验。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Genuine: page %1 of copy %2 of printout %3 (%4), printed by %5 on %6. It is now: %7.</source>
         <translation>真实：打印件 %3（%4）第 %2 份的第 %1 页，由 %5 于 %6 打印。当前状态：%7。</translation>
@@ -3733,6 +5802,12 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     <message>
         <source>%1 may not hold copy %2: it holds grade-1 information, so it is received by a branch manager or by the person who printed it.</source>
         <translation>%1 不能持有 %2：它含一级信息，只能由网点负责人或打印人本人签收。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Printout %1 (%2) is in the print register: %n copies, printed by %3 on %4. A typed number proves nothing about a page; scan its QR code to check that it is genuine.</source>
+        <translation>
+            <numerusform>打印件 %1（%2）已在打印登记簿中：共 %n 份，由 %3 于 %4 打印。手工输入的编号不能证明页面的真伪；请扫描页面上的二维码进行核验。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3949,12 +6024,6 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
         <translation>无需批准</translation>
     </message>
     <message numerus="yes">
-        <source>%n copy/copies</source>
-        <translation>
-            <numerusform>共 %n 份</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n destroyed</source>
         <translation>
             <numerusform>已销毁 %n 份</numerusform>
@@ -3967,6 +6036,12 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     <message>
         <source>Checked by (signature): ____________________    Date: ____________</source>
         <translation>核对人（签字）：____________________    日期：____________</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copies</source>
+        <translation>
+            <numerusform>共 %n 份</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4150,12 +6225,6 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
         <source>--%1 must be a whole number from 1 to %2.</source>
         <translation>--%1 必须是 1 到 %2 之间的整数。</translation>
     </message>
-    <message numerus="yes">
-        <source>Printed %1 as controlled document %2 (%n page(s) per copy, %3 copies) to %4. Record in the print register who receives it (branchvault-cli print-register receive %2).</source>
-        <translation>
-            <numerusform>已将%1打印为受控文件 %2（每份 %n 页，共 %3 份），输出到 %4。请在打印登记簿中登记签收人（branchvault-cli print-register receive %2）。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>report run needs the report&apos;s key (report list shows them).</source>
         <translation>report run 需要报表的键名（report list 会列出）。</translation>
@@ -4179,6 +6248,12 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     <message>
         <source>Unknown report subcommand &quot;%1&quot;.</source>
         <translation>未知的 report 子命令“%1”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Printed %1 as controlled document %2 (%n pages per copy, %3 copies) to %4. Record in the print register who receives it (branchvault-cli print-register receive %2).</source>
+        <translation>
+            <numerusform>已将%1打印为受控文件 %2（每份 %n 页，共 %3 份），输出到 %4。请在打印登记簿中登记签收人（branchvault-cli print-register receive %2）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5688,12 +7763,6 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
         <source>--hours must be a whole number of hours, at least 1 (at most 72).</source>
         <translation>--hours 必须是整数小时数，至少为 1（最多 72）。</translation>
     </message>
-    <message numerus="yes">
-        <source>Request %1 was filed (%2: %3, valid for %n hour(s) once approved). It is pending until a branch manager decides it.</source>
-        <translation>
-            <numerusform>申请 %1 已提交（%2：%3，批准后 %n 小时内有效）。在网点负责人作出决定之前，该申请处于待复核状态。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No open requests.</source>
         <translation>没有未结的申请。</translation>
@@ -5741,6 +7810,12 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     <message>
         <source>request approve needs --reason TEXT: what you checked before approving.</source>
         <translation>request approve 需要 --reason 文本：说明批准前核对了什么。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Request %1 was filed (%2: %3, valid for %n hours once approved). It is pending until a branch manager decides it.</source>
+        <translation>
+            <numerusform>申请 %1 已提交（%2：%3，批准后 %n 小时内有效）。在网点负责人作出决定之前，该申请处于待复核状态。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6079,6 +8154,153 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     </message>
 </context>
 <context>
+    <name>SettingDescriptions</name>
+    <message>
+        <source>Begins every customer number of this branch. Change it only before the first customer is entered: numbers already given keep their old prefix.</source>
+        <translation>本网点每个客户号的开头部分。请仅在录入第一位客户之前修改：已分配的客户号保留原前缀。</translation>
+    </message>
+    <message>
+        <source>Shown at sign-in, in the window title and on every printed page.</source>
+        <translation>显示在登录界面、窗口标题和每一页打印件上。</translation>
+    </message>
+    <message>
+        <source>How many wrong passwords in a row lock an account.</source>
+        <translation>连续输错多少次密码后锁定用户账户。</translation>
+    </message>
+    <message>
+        <source>How long a locked account stays locked before its holder may try again.</source>
+        <translation>用户账户被锁定后，需等待多久才能再次尝试。</translation>
+    </message>
+    <message>
+        <source>A session without keyboard or mouse activity for this long locks and asks for the password.</source>
+        <translation>会话在这段时间内无键盘或鼠标操作即锁定，并要求输入密码。</translation>
+    </message>
+    <message>
+        <source>After this many days a password must be changed at the next sign-in.</source>
+        <translation>密码使用满此天数后，下次登录时必须修改。</translation>
+    </message>
+    <message>
+        <source>A new password may not repeat any of this many earlier passwords of the same account.</source>
+        <translation>新密码不得与同一用户账户最近这么多个旧密码相同。</translation>
+    </message>
+    <message>
+        <source>The shortest password accepted; letters and digits are always required.</source>
+        <translation>可接受的最短密码长度；密码始终须同时包含字母和数字。</translation>
+    </message>
+    <message>
+        <source>When ticked, administrator and auditor accounts must enrol an authenticator app and give its code at every sign-in.</source>
+        <translation>勾选后，系统管理员和审计员账户必须绑定身份验证器应用，并在每次登录时输入其验证码。</translation>
+    </message>
+    <message>
+        <source>Memory used to check a password (Argon2id). More makes guessing stolen hashes slower and signing in slightly slower; applies to passwords set from now on.</source>
+        <translation>校验密码时使用的内存（Argon2id）。数值越大，猜测被盗哈希值越慢，登录也会稍慢；对此后设置的密码生效。</translation>
+    </message>
+    <message>
+        <source>Passes over that memory when a password is checked (Argon2id); applies to passwords set from now on.</source>
+        <translation>校验密码时对该内存的遍历次数（Argon2id）；对此后设置的密码生效。</translation>
+    </message>
+    <message>
+        <source>Audit rows younger than this can never be purged.</source>
+        <translation>未超过此期限的审计记录永远不能清除。</translation>
+    </message>
+    <message>
+        <source>The auditor is alerted when one clerk looks up more customers than this within an hour.</source>
+        <translation>一名查询员在一小时内查询客户超过此次数时，向审计员告警。</translation>
+    </message>
+    <message>
+        <source>The auditor is alerted when one person opens the same customer more often than this in a day.</source>
+        <translation>同一人一天内打开同一客户超过此次数时，向审计员告警。</translation>
+    </message>
+    <message>
+        <source>Access to customer records before this hour (branch time) is reported to the auditor.</source>
+        <translation>在此时刻（网点时间）之前访问客户记录会报告给审计员。</translation>
+    </message>
+    <message>
+        <source>Access to customer records from this hour on (branch time) is reported to the auditor.</source>
+        <translation>从此时刻（网点时间）起访问客户记录会报告给审计员。</translation>
+    </message>
+    <message>
+        <source>The auditor is alerted when one login fails this often within an hour.</source>
+        <translation>同一登录名在一小时内登录失败达到此次数时，向审计员告警。</translation>
+    </message>
+    <message>
+        <source>The auditor is alerted when a special request is used this soon after the same pair of people approved it.</source>
+        <translation>专项事务申请在同一对人员批准后这么短的时间内即被使用时，向审计员告警。</translation>
+    </message>
+    <message>
+        <source>The longest time a special request may ask for; an approved reveal stops working after it.</source>
+        <translation>专项事务申请可申请的最长有效期；已批准的查看授权到期后即失效。</translation>
+    </message>
+    <message>
+        <source>A closed customer&apos;s record is kept this long, then anonymised.</source>
+        <translation>已销户客户的记录保留此期限，之后进行匿名化处理。</translation>
+    </message>
+    <message>
+        <source>Assets under management from which a customer is proposed for the gold card tier.</source>
+        <translation>客户资产达到此金额时，建议将其评为金卡客户。</translation>
+    </message>
+    <message>
+        <source>Assets under management from which a customer is proposed for the platinum tier.</source>
+        <translation>客户资产达到此金额时，建议将其评为白金客户。</translation>
+    </message>
+    <message>
+        <source>Assets under management from which a customer is proposed for the diamond tier.</source>
+        <translation>客户资产达到此金额时，建议将其评为钻石客户。</translation>
+    </message>
+    <message>
+        <source>Local days off added to the official holiday calendar (which ships with BranchVault and is imported on the Storage page); complaint due dates skip them.</source>
+        <translation>在官方节假日日历（随 BranchVault 提供，可在“存储”页导入）之外增加的本地休息日；投诉截止日期会跳过这些日期。</translation>
+    </message>
+    <message>
+        <source>Local Saturdays or Sundays worked, added to the official make-up working days; complaint due dates count them.</source>
+        <translation>在官方调休工作日之外增加的本地周六或周日工作日；投诉截止日期会将其计为工作日。</translation>
+    </message>
+    <message>
+        <source>Before approving a new record or an edit of these fields, the checker types each value from the customer&apos;s document; it is compared through the blind index, and a mismatch refuses the approval.</source>
+        <translation>批准新记录或这些字段的修改之前，复核人须按客户证件逐项录入；系统通过盲索引比对，不一致则拒绝批准。</translation>
+    </message>
+    <message>
+        <source>How many seconds a full value shown under an approved reveal stays on screen before it is masked again; &quot;Show again&quot; reveals it anew while the approval lasts.</source>
+        <translation>经批准显示的完整值在屏幕上保留的秒数，之后重新遮蔽；在批准有效期内可点击“再次显示”重新显示。</translation>
+    </message>
+    <message>
+        <source>How long a printed report may be used; the end date is printed on every page.</source>
+        <translation>打印报表的使用期限；截止日期印在每一页上。</translation>
+    </message>
+    <message>
+        <source>How many leading digits of a phone number masked forms show.</source>
+        <translation>电话号码脱敏后显示开头的几位数字。</translation>
+    </message>
+    <message>
+        <source>How many trailing digits of a phone number masked forms show.</source>
+        <translation>电话号码脱敏后显示末尾的几位数字。</translation>
+    </message>
+    <message>
+        <source>How many leading characters of a mainland ID number masked forms show.</source>
+        <translation>居民身份证号码脱敏后显示开头的几个字符。</translation>
+    </message>
+    <message>
+        <source>How many leading characters of another identity document number masked forms show.</source>
+        <translation>其他证件号码脱敏后显示开头的几个字符。</translation>
+    </message>
+    <message>
+        <source>How many leading digits of an account or card number masked forms show.</source>
+        <translation>账号或卡号脱敏后显示开头的几位数字。</translation>
+    </message>
+    <message>
+        <source>How many trailing digits of an account or card number masked forms show.</source>
+        <translation>账号或卡号脱敏后显示末尾的几位数字。</translation>
+    </message>
+    <message>
+        <source>How many leading characters of an address masked forms show.</source>
+        <translation>地址脱敏后显示开头的几个字符。</translation>
+    </message>
+    <message>
+        <source>How many characters of the name before the @ of an e-mail address masked forms show.</source>
+        <translation>电子邮件地址脱敏后显示 @ 之前用户名的几个字符。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsCommands</name>
     <message>
         <source>Use: settings get [KEY] or settings set KEY VALUE.</source>
@@ -6091,6 +8313,22 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     <message>
         <source>%1 = %2</source>
         <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>Use: calendar import FILE (a CSV file: date,kind,name).</source>
+        <translation>用法：calendar import 文件（CSV 文件：date,kind,name）。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2. Check the file name.</source>
+        <translation>无法读取 %1：%2。请检查文件名。</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Imported the official calendar of %1: %2 holidays and %3 make-up working days. Known years: %4.</source>
+        <translation>已导入 %1 年的官方日历：%2 个节假日，%3 个调休工作日。已有数据的年份：%4。</translation>
     </message>
 </context>
 <context>
@@ -6370,6 +8608,26 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     <message>
         <source>between 1 and 365 days</source>
         <translation>1 至 365 天</translation>
+    </message>
+    <message>
+        <source>Seconds revealed full values stay on screen</source>
+        <translation>明文显示后在屏幕上保留的秒数</translation>
+    </message>
+    <message>
+        <source>between 10 and 600 seconds; &quot;Show again&quot; shows them anew while the approval lasts</source>
+        <translation>10 到 600 秒；审批有效期内可用“再次显示明文”重新显示</translation>
+    </message>
+    <message>
+        <source>Fields the checker types from the customer&apos;s document to approve a new record or an edit</source>
+        <translation>审核人批准新记录或修改时须按客户证件重新录入的字段</translation>
+    </message>
+    <message>
+        <source>a comma-separated list of id_number, mobile and account_number (empty: none)</source>
+        <translation>以逗号分隔的 id_number、mobile、account_number 列表（留空：不要求）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be re-keyed: choose among id_number, mobile and account_number.</source>
+        <translation>“%1”不能用于重新录入核对：请从 id_number、mobile 和 account_number 中选择。</translation>
     </message>
 </context>
 <context>
@@ -6768,12 +9026,6 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
         <source>problem: %1</source>
         <translation>问题：%1</translation>
     </message>
-    <message numerus="yes">
-        <source>Verification found %n problem(s). Restore the latest backup if the database is damaged, or follow the advice on each line.</source>
-        <translation>
-            <numerusform>校验发现 %n 个问题。如数据库已损坏，请还原最新的备份；否则请按每行的建议处理。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>backup needs --out FILE.</source>
         <translation>backup 命令需要 --out FILE 参数。</translation>
@@ -6828,12 +9080,6 @@ First administrator: %3, one-time password %4 (to be changed at the first sign-i
 
 首个系统管理员：%3，一次性密码 %4（首次登录时须修改：branchvault-cli passwd --user %3）。</translation>
     </message>
-    <message numerus="yes">
-        <source>All checks passed: database integrity, page authentication (cipher_integrity_check), key envelope, field keys and the audit chain (%n row(s)).</source>
-        <translation>
-            <numerusform>全部校验通过：数据库完整性、页面认证（cipher_integrity_check）、密钥信封、字段密钥和审计链（%n 条记录）。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>restore needs --user LOGIN: an administrator of the backed-up database (the password is read from standard input).</source>
         <translation>restore 命令需要 --user LOGIN 参数：被备份数据库中的一名系统管理员（密码从标准输入读取）。</translation>
@@ -6865,6 +9111,18 @@ First administrator: %3, one-time password %4 (to be changed at the first sign-i
     <message>
         <source>notice: %1</source>
         <translation>提示：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>All checks passed: database integrity, page authentication (cipher_integrity_check), key envelope, field keys and the audit chain (%n rows).</source>
+        <translation>
+            <numerusform>全部校验通过：数据库完整性、页面认证（cipher_integrity_check）、密钥信封、字段密钥和审计链（%n 条记录）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Verification found %n problems. Restore the latest backup if the database is damaged, or follow the advice on each line.</source>
+        <translation>
+            <numerusform>校验发现 %n 个问题。如数据库已损坏，请还原最新的备份；否则请按每行的建议处理。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7122,12 +9380,6 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
         <source>No account change waits for your confirmation.</source>
         <translation>没有等待您确认的用户账户变更。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n account change(s) wait for a branch manager&apos;s confirmation. Check each with the administrator&apos;s request form before you confirm it; you cannot confirm a change to your own account.</source>
-        <translation>
-            <numerusform>有 %n 项用户账户变更等待网点负责人确认。确认前请逐项核对系统管理员的申请单；您不能确认本人用户账户的变更。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The change to %1 is confirmed.</source>
         <translation>%1 的变更已确认。</translation>
@@ -7163,6 +9415,12 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
     <message>
         <source>The new recovery sheet now recovers the customer keys; destroy the earlier sheet under supervision.</source>
         <translation>现在由新的恢复口令单恢复客户密钥；请在监督下销毁先前的口令单。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account changes wait for a branch manager&apos;s confirmation. Check each with the administrator&apos;s request form before you confirm it; you cannot confirm a change to your own account.</source>
+        <translation>
+            <numerusform>有 %n 项用户账户变更等待网点负责人确认。确认前请逐项核对系统管理员的申请单；您不能确认本人用户账户的变更。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7357,6 +9615,26 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
+    <message>
+        <source>A branch manager confirms or declines the waiting change on this screen (on-the-spot authorisation), without you signing out.</source>
+        <translation>由网点负责人在本屏幕上确认或驳回待确认的变更（现场授权），您无需退出登录。</translation>
+    </message>
+    <message>
+        <source>Authorised here</source>
+        <translation>已现场授权</translation>
+    </message>
+    <message>
+        <source>The change of %1 was confirmed by a branch manager on this screen.</source>
+        <translation>%1 的变更已由网点负责人在本屏幕上确认。</translation>
+    </message>
+    <message>
+        <source>The change of %1 was declined by a branch manager on this screen.</source>
+        <translation>%1 的变更已由网点负责人在本屏幕上驳回。</translation>
+    </message>
+    <message>
+        <source>Authoris&amp;e here…</source>
+        <translation>现场授权(&amp;E)…</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::AdminWorkspace</name>
@@ -7387,6 +9665,10 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
     <message>
         <source>&amp;Overview</source>
         <translation>概览(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
     </message>
 </context>
 <context>
@@ -7422,14 +9704,6 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
     <message>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>BranchVault will use the new language the next time it starts.</source>
-        <translation>BranchVault 将在下次启动时使用新语言。</translation>
     </message>
 </context>
 <context>
@@ -7586,10 +9860,6 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
         <translation>将客户从当前负责人处收回，交给该客户经理。</translation>
     </message>
     <message>
-        <source>Type a customer number and choose Show.</source>
-        <translation>请输入客户号，然后选择“显示”。</translation>
-    </message>
-    <message>
         <source>Customer %1 (%2) has no customer manager.</source>
         <translation>客户 %1（%2）没有客户经理。</translation>
     </message>
@@ -7624,6 +9894,18 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
     <message>
         <source>Rec&amp;laim</source>
         <translation>收回(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Find the customer in the branch list by a part of the number or of the masked name.</source>
+        <translation>按客户号或脱敏姓名的一部分在网点客户列表中查找客户。</translation>
+    </message>
+    <message>
+        <source>Choose a customer from the branch list, or type a customer number and choose Show.</source>
+        <translation>请从网点客户列表中选择客户，或输入客户号后选择“显示”。</translation>
+    </message>
+    <message>
+        <source>Ch&amp;oose customer…</source>
+        <translation>选择客户(&amp;O)…</translation>
     </message>
 </context>
 <context>
@@ -7696,12 +9978,6 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
         <source>No alerts in this period.</source>
         <translation>此期间没有告警。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n alert(s) in this period.</source>
-        <translation>
-            <numerusform>此期间有 %n 条告警。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Printout not returned in time</source>
         <translation>打印件逾期未还</translation>
@@ -7717,6 +9993,12 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
     <message>
         <source>&amp;From:</source>
         <translation>起始(&amp;F)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alerts in this period.</source>
+        <translation>
+            <numerusform>此期间有 %n 条告警。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7809,7 +10091,7 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
         <translation>未导出任何内容。</translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) exported to %1.</source>
+        <source>%n rows exported to %1.</source>
         <translation>
             <numerusform>已将 %n 条记录导出到 %1。</numerusform>
         </translation>
@@ -7830,22 +10112,6 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
         <translation>截止时间（网点时间）</translation>
     </message>
     <message>
-        <source>User login</source>
-        <translation>用户登录名</translation>
-    </message>
-    <message>
-        <source>any user</source>
-        <translation>任意用户</translation>
-    </message>
-    <message>
-        <source>Action or action prefix</source>
-        <translation>操作或操作前缀</translation>
-    </message>
-    <message>
-        <source>any action (a prefix ends in &quot;.&quot;)</source>
-        <translation>任意操作（前缀以“.”结尾）</translation>
-    </message>
-    <message>
         <source>Customer number</source>
         <translation>客户号</translation>
     </message>
@@ -7860,22 +10126,6 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
     <message>
         <source>any</source>
         <translation>任意</translation>
-    </message>
-    <message>
-        <source>ok</source>
-        <translation>成功</translation>
-    </message>
-    <message>
-        <source>denied</source>
-        <translation>被拒绝</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>U&amp;ser:</source>
-        <translation>用户(&amp;S)：</translation>
     </message>
     <message>
         <source>Ac&amp;tion:</source>
@@ -7893,21 +10143,41 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
         <source>&amp;From:</source>
         <translation>起始(&amp;F)：</translation>
     </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>any person</source>
+        <translation>任何人员</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>any action</source>
+        <translation>任何操作</translation>
+    </message>
+    <message>
+        <source>%1 (all)</source>
+        <translation>%1（全部）</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>人员(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3</source>
+        <translation>%1（%2），%3</translation>
+    </message>
+    <message>
+        <source>%1, frozen</source>
+        <translation>%1，已冻结</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::AuditLogModel</name>
-    <message>
-        <source>ok</source>
-        <translation>成功</translation>
-    </message>
-    <message>
-        <source>denied</source>
-        <translation>被拒绝</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
     <message>
         <source>Row</source>
         <translation>序号</translation>
@@ -7917,20 +10187,12 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
         <translation>时间</translation>
     </message>
     <message>
-        <source>User</source>
-        <translation>用户</translation>
-    </message>
-    <message>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
         <source>Action</source>
         <translation>操作</translation>
-    </message>
-    <message>
-        <source>Object</source>
-        <translation>对象</translation>
     </message>
     <message>
         <source>Customer number</source>
@@ -7945,8 +10207,12 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
         <translation>工作站</translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation>详细信息</translation>
+        <source>What happened</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
     </message>
 </context>
 <context>
@@ -7972,32 +10238,52 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
         <translation>加载更多(&amp;M)</translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) shown; more rows match.</source>
+        <source>%n rows shown; more rows match.</source>
         <translation>
             <numerusform>已显示 %n 行；还有更多匹配的行。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s).</source>
+        <source>%n rows.</source>
         <translation>
             <numerusform>共 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <source>Row %1 · %2 · %3 · %4
-Previous hash: %5
-Hash: %6
-
-%7</source>
-        <translation>第 %1 行 · %2 · %3 · %4
-前一行哈希值：%5
-哈希值：%6
-
-%7</translation>
+        <source>Row as stored:</source>
+        <translation>原始记录：</translation>
     </message>
     <message>
-        <source>A&amp;pply filter</source>
-        <translation>应用筛选(&amp;P)</translation>
+        <source>Row %1 · %2 (UTC %3) · workstation %4</source>
+        <translation>记录 %1 · %2（UTC %3）· 工作站 %4</translation>
+    </message>
+    <message>
+        <source>User id %1 · login %2 · role %3</source>
+        <translation>用户 ID %1 · 登录名 %2 · 角色 %3</translation>
+    </message>
+    <message>
+        <source>Action %1 · outcome %2</source>
+        <translation>操作 %1 · 结果 %2</translation>
+    </message>
+    <message>
+        <source>Object %1 %2 · customer number %3</source>
+        <translation>对象 %1 %2 · 客户号 %3</translation>
+    </message>
+    <message>
+        <source>Details %1</source>
+        <translation>详情 %1</translation>
+    </message>
+    <message>
+        <source>Previous hash: %1</source>
+        <translation>前一条哈希：%1</translation>
+    </message>
+    <message>
+        <source>Hash: %1</source>
+        <translation>哈希：%1</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y filter</source>
+        <translation>应用筛选(&amp;Y)</translation>
     </message>
 </context>
 <context>
@@ -8013,12 +10299,6 @@ Hash: %6
     <message>
         <source>Verification result</source>
         <translation>校验结果</translation>
-    </message>
-    <message numerus="yes">
-        <source>Intact: %n row(s) checked; head row %1, head hash %2.</source>
-        <translation>
-            <numerusform>完整：已校验 %n 行；最新行 %1，最新哈希值 %2。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Broken at row %1: %2</source>
@@ -8051,6 +10331,12 @@ Hash: %6
     <message>
         <source>Verify the &amp;chain</source>
         <translation>校验哈希链(&amp;C)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Intact: %n rows checked; head row %1, head hash %2.</source>
+        <translation>
+            <numerusform>完整：已校验 %n 行；最新行 %1，最新哈希值 %2。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -8090,6 +10376,77 @@ Hash: %6
     <message>
         <source>Print &amp;register</source>
         <translation>打印登记簿(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::AuthoriseHereDialog</name>
+    <message>
+        <source>Authorise here (on-the-spot authorisation)</source>
+        <translation>现场授权</translation>
+    </message>
+    <message>
+        <source>What is decided</source>
+        <translation>待决定事项</translation>
+    </message>
+    <message>
+        <source>The authorising person (not %1) signs in here for this one decision and is signed out right after it.</source>
+        <translation>授权人（不能是 %1）在此登录，仅作出本项决定，决定后立即退出登录。</translation>
+    </message>
+    <message>
+        <source>only when the person uses an authenticator app</source>
+        <translation>仅在授权人使用身份验证器应用时填写</translation>
+    </message>
+    <message>
+        <source>Authorising person&apos;s &amp;login:</source>
+        <translation>授权人登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Authenticator &amp;code:</source>
+        <translation>动态验证码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Authorising person&apos;s login</source>
+        <translation>授权人登录名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Authenticator code</source>
+        <translation>动态验证码</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation>驳回(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Give the reason for the approval (for example what was checked against the documents).</source>
+        <translation>请填写批准原因（例如已与哪些证件资料核对）。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the rejection, so the maker can correct it.</source>
+        <translation>请填写驳回原因，以便经办人更正。</translation>
     </message>
 </context>
 <context>
@@ -8138,12 +10495,6 @@ Hash: %6
         <source>Counting the branch&apos;s customers…</source>
         <translation>正在统计网点客户数量…</translation>
     </message>
-    <message numerus="yes">
-        <source>%n customer(s) in the branch</source>
-        <translation>
-            <numerusform>网点共有 %n 位客户</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The list could not be read. Refresh it to try again.</source>
         <translation>无法读取列表。请刷新列表以重试。</translation>
@@ -8153,10 +10504,51 @@ Hash: %6
         <translation>没有完全匹配的客户。</translation>
     </message>
     <message numerus="yes">
-        <source>%n customer(s) match exactly.</source>
+        <source>%n customers in the branch</source>
+        <translation>
+            <numerusform>网点共有 %n 位客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customers match exactly.</source>
         <translation>
             <numerusform>%n 位客户完全匹配。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::CalendarBox</name>
+    <message>
+        <source>Holiday calendar</source>
+        <translation>节假日日历</translation>
+    </message>
+    <message>
+        <source>Official holidays and make-up working days are known for %1. Complaint due dates in other years count Saturdays and Sundays only, and the managers are warned. When the State Council publishes a new year&apos;s arrangement, import it here as a CSV file with the lines date,kind,name; the local lists in the settings stay on top.</source>
+        <translation>已有 %1 年的官方节假日和调休工作日数据。其他年份的投诉截止日期只按周六、周日计算休息日，并会提醒网点负责人。国务院公布新一年的放假安排后，请在此以 CSV 文件（各行为 date,kind,name）导入；设置中的本地日期列表仍优先适用。</translation>
+    </message>
+    <message>
+        <source>no year</source>
+        <translation>无任何年份</translation>
+    </message>
+    <message>
+        <source>Import holiday calendar</source>
+        <translation>导入节假日日历</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.csv);;All files (*)</source>
+        <translation>日历文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2. Check the file and try again.</source>
+        <translation>无法读取 %1：%2。请检查文件后重试。</translation>
+    </message>
+    <message>
+        <source>Imported the official calendar of %1: %2 holidays and %3 make-up working days. Complaints received from now on are counted with it.</source>
+        <translation>已导入 %1 年的官方日历：%2 个节假日，%3 个调休工作日。此后受理的投诉将按此日历计算。</translation>
+    </message>
+    <message>
+        <source>Import holida&amp;y calendar…</source>
+        <translation>导入节假日日历(&amp;Y)…</translation>
     </message>
 </context>
 <context>
@@ -8749,6 +11141,10 @@ Resolution: %2</source>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
+    <message>
+        <source>Sho&amp;w again</source>
+        <translation>再次显示明文(&amp;W)</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::CustomerFormPage</name>
@@ -8927,6 +11323,109 @@ Resolution: %2</source>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::CustomerPickerDialog</name>
+    <message>
+        <source>Choose a customer</source>
+        <translation>选择客户</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Customer number or masked name</source>
+        <translation>客户号或脱敏姓名</translation>
+    </message>
+    <message>
+        <source>Part of the customer number or of the masked name, e.g. 0001-0000012 or 张*</source>
+        <translation>客户号或脱敏姓名的一部分，例如 0001-0000012 或 张*</translation>
+    </message>
+    <message>
+        <source>Name (masked)</source>
+        <translation>姓名（已脱敏）</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <source>Customer manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Customers of the branch</source>
+        <translation>网点客户</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose</source>
+        <translation>选择(&amp;H)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customers match; the first %1 are shown. Type more to narrow the list.</source>
+        <translation>
+            <numerusform>有 %n 位客户匹配，仅显示前 %1 位。请输入更多内容以缩小范围。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customers match.</source>
+        <translation>
+            <numerusform>%n 位客户匹配。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::DraftKeeper</name>
+    <message>
+        <source>The form of this draft cannot be opened here (the customer may no longer be yours). Discard the draft, or ask the branch manager.</source>
+        <translation>无法在此打开该草稿所属的表单（该客户可能已不再由您管理）。请丢弃草稿，或询问网点负责人。</translation>
+    </message>
+    <message>
+        <source>The draft was kept by another version of BranchVault and does not fit this form. Fill in the form again and discard the draft.</source>
+        <translation>该草稿由其他版本的 BranchVault 保存，与此表单不符。请重新填写表单并丢弃草稿。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::DraftOfferBanner</name>
+    <message>
+        <source>You have an unsaved new customer form from %1.</source>
+        <translation>您有一份 %1 未保存的新客户表单。</translation>
+    </message>
+    <message>
+        <source>You have an unsaved change of customer %1 from %2.</source>
+        <translation>您有一份 %2 未保存的客户 %1 修改。</translation>
+    </message>
+    <message>
+        <source>You have an unsaved service record for customer %1 from %2.</source>
+        <translation>您有一份 %2 未保存的客户 %1 服务记录。</translation>
+    </message>
+    <message>
+        <source>You have an unsaved complaint of customer %1 from %2.</source>
+        <translation>您有一份 %2 未保存的客户 %1 投诉。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more drafts after this one.</source>
+        <translation>
+            <numerusform>此后还有 %n 份草稿。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>丢弃草稿</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::FirstRunWizard</name>
@@ -9051,6 +11550,195 @@ Resolution: %2</source>
     </message>
 </context>
 <context>
+    <name>bv::ui::HomePage</name>
+    <message>
+        <source>What needs you now</source>
+        <translation>待您处理的事项</translation>
+    </message>
+    <message>
+        <source>Click a line (or press Enter on it) to open its list.</source>
+        <translation>单击某一行（或选中后按 Enter）即可打开对应的列表。</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Read the counts again (F5)</source>
+        <translation>重新读取数量（F5）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer changes to approve</source>
+        <translation>
+            <numerusform>%n 项客户变更待复核</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tier changes to confirm</source>
+        <translation>
+            <numerusform>%n 项客户等级变更待确认</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n special requests to decide</source>
+        <translation>
+            <numerusform>%n 项专项事务申请待审批</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue complaints in the branch</source>
+        <translation>
+            <numerusform>本网点 %n 件投诉已逾期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suspicious pairs to review</source>
+        <translation>
+            <numerusform>%n 组可疑客户对待核查</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lent printouts not returned in time</source>
+        <translation>
+            <numerusform>%n 份借出的打印件逾期未归还</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n printouts past their period of use, not destroyed</source>
+        <translation>
+            <numerusform>%n 份打印件已过使用期限且未销毁</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prints not finished</source>
+        <translation>
+            <numerusform>%n 次打印未完成</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customers to reassign</source>
+        <translation>
+            <numerusform>%n 位客户待重新分配</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n staff accounts to confirm</source>
+        <translation>
+            <numerusform>%n 个用户账户待确认</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of your customer changes waiting for approval</source>
+        <translation>
+            <numerusform>您提交的 %n 项客户变更待复核</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of your special requests waiting for a decision</source>
+        <translation>
+            <numerusform>您提交的 %n 项专项事务申请待审批</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n approved special requests ready to use</source>
+        <translation>
+            <numerusform>%n 项专项事务申请已批准，可以使用</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaints due today</source>
+        <translation>
+            <numerusform>%n 件投诉今天到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue complaints</source>
+        <translation>
+            <numerusform>%n 项逾期投诉</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alerts in the last %1 days</source>
+        <translation>
+            <numerusform>最近 %1 天内有 %n 条告警</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts waiting for a branch manager&apos;s confirmation</source>
+        <translation>
+            <numerusform>%n 个用户账户待网点负责人确认</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts locked after failed sign-ins</source>
+        <translation>
+            <numerusform>%n 个用户账户因登录失败被锁定</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frozen accounts</source>
+        <translation>
+            <numerusform>%n 个用户账户已冻结</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passwords expired or expiring within %1 days</source>
+        <translation>
+            <numerusform>%n 个密码已过期或将在 %1 天内过期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>The audit chain has not been verified yet: verify it.</source>
+        <translation>审计链尚未校验过：请进行校验。</translation>
+    </message>
+    <message>
+        <source>Last verification of the audit chain: %1, intact</source>
+        <translation>最近一次审计链校验：%1，完整</translation>
+    </message>
+    <message>
+        <source>Last verification of the audit chain: %1, broken — look at the first broken row</source>
+        <translation>最近一次审计链校验：%1，已断裂——请查看第一条断裂的记录</translation>
+    </message>
+    <message>
+        <source>Database %1 (%2)</source>
+        <translation>数据库 %1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit log rows</source>
+        <translation>
+            <numerusform>审计日志共 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No backup yet: back up the database.</source>
+        <translation>尚无备份：请备份数据库。</translation>
+    </message>
+    <message>
+        <source>Last backup: %1</source>
+        <translation>最近一次备份：%1</translation>
+    </message>
+    <message>
+        <source>Last backup: %1, failed — back up again</source>
+        <translation>最近一次备份：%1，失败——请重新备份</translation>
+    </message>
+    <message>
+        <source>The database has not been verified yet: verify it.</source>
+        <translation>数据库尚未校验过：请进行校验。</translation>
+    </message>
+    <message>
+        <source>Last verification of the database: %1, no problems</source>
+        <translation>最近一次数据库校验：%1，未发现问题</translation>
+    </message>
+    <message>
+        <source>Last verification of the database: %1, problems found — verify again and read them</source>
+        <translation>最近一次数据库校验：%1，发现问题——请重新校验并查看问题</translation>
+    </message>
+</context>
+<context>
     <name>bv::ui::IdentityFormPage</name>
     <message>
         <source>YYYY-MM-DD (filled from a mainland ID number)</source>
@@ -9083,6 +11771,19 @@ Resolution: %2</source>
     <message>
         <source>Write the birth date as YYYY-MM-DD, for example 1985-06-15.</source>
         <translation>请按 YYYY-MM-DD 格式填写出生日期，例如 1985-06-15。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::IdleWarningBanner</name>
+    <message numerus="yes">
+        <source>The session locks in %n s because nobody used it. Press any key or move the mouse to stay signed in; an unsaved form is kept as a draft for you.</source>
+        <translation>
+            <numerusform>会话因无人操作将在 %n 秒后锁定。按任意键或移动鼠标即可保持登录；未保存的表单会为您保存为草稿。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stay signed in</source>
+        <translation>保持登录</translation>
     </message>
 </context>
 <context>
@@ -9148,16 +11849,18 @@ Resolution: %2</source>
         <translation>未从 %1 导入任何记录。</translation>
     </message>
     <message>
-        <source>%1: %2 row(s) read; %3 accepted and waiting for a branch manager&apos;s approval; %4 refused.</source>
-        <translation>%1：读取 %2 行；%3 行已接受，待网点负责人复核；%4 行被拒绝。</translation>
-    </message>
-    <message>
         <source>The report was saved as %1.</source>
         <translation>报告已保存为 %1。</translation>
     </message>
     <message>
         <source>Import a &amp;CSV file…</source>
         <translation>导入 CSV 文件(&amp;C)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n rows read; %2 accepted and waiting for a branch manager&apos;s approval; %3 refused.</source>
+        <translation>
+            <numerusform>%1：读取 %n 行；%2 行已接受，待网点负责人复核；%3 行被拒绝。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -9192,10 +11895,6 @@ Resolution: %2</source>
     <message>
         <source>BranchVault</source>
         <translation>BranchVault</translation>
-    </message>
-    <message>
-        <source>BranchVault — %1 (%2) — branch %3</source>
-        <translation>BranchVault — %1（%2）— 网点 %3</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
@@ -9250,6 +11949,10 @@ Branch customer information protection (网点客户信息保护管理系统).</
     <message>
         <source>&amp;System language</source>
         <translation>系统语言(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — branch %3</source>
+        <translation>%1（%2）— 网点 %3</translation>
     </message>
 </context>
 <context>
@@ -9306,6 +12009,10 @@ Branch customer information protection (网点客户信息保护管理系统).</
         <source>Print register</source>
         <translation>打印登记簿</translation>
     </message>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::MyComplaintsPage</name>
@@ -9346,7 +12053,7 @@ Branch customer information protection (网点客户信息保护管理系统).</
         <translation>%1  %2</translation>
     </message>
     <message numerus="yes">
-        <source>%n overdue complaint(s)</source>
+        <source>%n overdue complaints</source>
         <translation>
             <numerusform>%n 项逾期投诉</numerusform>
         </translation>
@@ -9389,6 +12096,14 @@ Branch customer information protection (网点客户信息保护管理系统).</
     <message>
         <source>Withdraw request %1? A branch manager will no longer be asked to decide it.</source>
         <translation>是否撤回申请 %1？撤回后，将不再请网点负责人对其作出决定。</translation>
+    </message>
+    <message>
+        <source>&amp;Authorise here…</source>
+        <translation>现场授权(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>A branch manager approves or rejects the selected request on this screen (on-the-spot authorisation), without you signing out.</source>
+        <translation>由网点负责人在本屏幕上批准或驳回所选申请（现场授权），您无需退出登录。</translation>
     </message>
 </context>
 <context>
@@ -9520,7 +12235,7 @@ Branch customer information protection (网点客户信息保护管理系统).</
         <translation>没有逾期的投诉。</translation>
     </message>
     <message numerus="yes">
-        <source>%n complaint(s) past the investigation or answer date. Open the customer to follow up.</source>
+        <source>%n complaints past the investigation or answer date. Open the customer to follow up.</source>
         <translation>
             <numerusform>%n 项投诉已超过调查或答复截止时间。请打开客户进行跟进。</numerusform>
         </translation>
@@ -9622,6 +12337,14 @@ Branch customer information protection (网点客户信息保护管理系统).</
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
+    <message>
+        <source>&amp;Authorise here…</source>
+        <translation>现场授权(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>A branch manager approves or rejects the selected change on this screen (on-the-spot authorisation), without you signing out.</source>
+        <translation>由网点负责人在本屏幕上批准或驳回所选变更（现场授权），您无需退出登录。</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::PortfolioPage</name>
@@ -9657,21 +12380,21 @@ Branch customer information protection (网点客户信息保护管理系统).</
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
+    <message>
+        <source>Fil&amp;ter</source>
+        <translation>筛选(&amp;T)</translation>
+    </message>
     <message numerus="yes">
-        <source>%n customer(s)</source>
+        <source>%n customers</source>
         <translation>
             <numerusform>%n 位客户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n customer(s) match</source>
+        <source>%n customers match</source>
         <translation>
             <numerusform>%n 位客户匹配</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Fil&amp;ter</source>
-        <translation>筛选(&amp;T)</translation>
     </message>
 </context>
 <context>
@@ -10005,7 +12728,7 @@ Branch customer information protection (网点客户信息保护管理系统).</
         <translation>每位状态正常的客户都有在用的客户经理。</translation>
     </message>
     <message numerus="yes">
-        <source>%n customer(s) have no active customer manager (no manager, or the manager&apos;s account is frozen). Reassign them.</source>
+        <source>%n customers have no active customer manager (no manager, or the manager&apos;s account is frozen). Reassign them.</source>
         <translation>
             <numerusform>%n 位客户没有在用的客户经理（未分配客户经理，或客户经理的用户账户已冻结）。请重新分配。</numerusform>
         </translation>
@@ -10125,6 +12848,48 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::RekeyApprovalDialog</name>
+    <message>
+        <source>Approve change %1</source>
+        <translation>批准变更 %1</translation>
+    </message>
+    <message>
+        <source>Customer %1: compare the change with the customer&apos;s document.</source>
+        <translation>客户 %1：请将变更内容与客户证件核对。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for the approval:</source>
+        <translation>批准原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::RekeyFieldsWidget</name>
+    <message>
+        <source>Type these values from the customer&apos;s document. They are compared with the record without showing it:</source>
+        <translation>请按客户证件录入以下内容。系统将在不显示记录内容的情况下与记录比对：</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (&amp;%2):</source>
+        <translation>%1(&amp;%2)：</translation>
+    </message>
+    <message>
+        <source>does not match the record</source>
+        <translation>与记录不符</translation>
     </message>
 </context>
 <context>
@@ -10339,12 +13104,6 @@ With it (and the key envelope beside the database) the database can be unlocked 
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n 小时</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Approve request %1</source>
         <translation>批准申请 %1</translation>
@@ -10380,6 +13139,12 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>Reason for the approval (required; for example what you checked):</source>
         <translation>批准理由（必填；例如核对了什么）：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -10464,15 +13229,13 @@ With it (and the key envelope beside the database) the database can be unlocked 
         <source>Required: what the printout is for and who will receive it.</source>
         <translation>必填：打印件的用途以及领取人。</translation>
     </message>
+    <message>
+        <source>Submit and authorise &amp;here…</source>
+        <translation>提交并现场授权(&amp;H)…</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::RequestListModel</name>
-    <message numerus="yes">
-        <source>%n hour(s) asked</source>
-        <translation>
-            <numerusform>申请 %n 小时</numerusform>
-        </translation>
-    </message>
     <message>
         <source>until %1</source>
         <translation>至 %1</translation>
@@ -10533,20 +13296,18 @@ With it (and the key envelope beside the database) the database can be unlocked 
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
+    <message numerus="yes">
+        <source>%n hours asked</source>
+        <translation>
+            <numerusform>申请 %n 小时</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::SecondFactorDialog</name>
     <message>
         <source>Second factor</source>
         <translation>第二验证因素</translation>
-    </message>
-    <message>
-        <source>Your role signs in with a second factor. Add this key to an authenticator app on your phone (any TOTP app works offline), then type the 6-digit code it shows.</source>
-        <translation>您的角色登录时需要第二验证因素。请将此密钥添加到手机上的身份验证器应用（任何 TOTP 应用均可离线使用），然后输入其显示的 6 位动态验证码。</translation>
-    </message>
-    <message>
-        <source>Add this key to an authenticator app on your phone, then type the 6-digit code it shows.</source>
-        <translation>请将此密钥添加到手机上的身份验证器应用，然后输入其显示的 6 位动态验证码。</translation>
     </message>
     <message>
         <source>Key for the authenticator app</source>
@@ -10563,6 +13324,18 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>C&amp;onfirm</source>
         <translation>确认(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Your role signs in with a second factor. Scan this QR code with an authenticator app on your phone (any TOTP app works offline), or type the key below into it, then type the 6-digit code it shows.</source>
+        <translation>您的角色登录时需要第二验证因素。请用手机上的身份验证器应用（任何 TOTP 应用均可离线使用）扫描此二维码，或将下方的密钥输入该应用，然后输入其显示的 6 位动态验证码。</translation>
+    </message>
+    <message>
+        <source>Scan this QR code with an authenticator app on your phone, or type the key below into it, then type the 6-digit code it shows.</source>
+        <translation>请用手机上的身份验证器应用扫描此二维码，或将下方的密钥输入该应用，然后输入其显示的 6 位动态验证码。</translation>
+    </message>
+    <message>
+        <source>QR code for the authenticator app</source>
+        <translation>身份验证器应用的二维码</translation>
     </message>
 </context>
 <context>
@@ -10662,6 +13435,22 @@ With it (and the key envelope beside the database) the database can be unlocked 
         <source>Key</source>
         <translation>键名</translation>
     </message>
+    <message>
+        <source>Yes or no (tick the box)</source>
+        <translation>是或否（勾选此框）</translation>
+    </message>
+    <message>
+        <source>Dates as YYYY-MM-DD, one per line or separated by commas</source>
+        <translation>日期格式为 YYYY-MM-DD，每行一个或以逗号分隔</translation>
+    </message>
+    <message>
+        <source>• %1 (unsaved)</source>
+        <translation>• %1（未保存）</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::SettingsPage</name>
@@ -10682,7 +13471,27 @@ With it (and the key envelope beside the database) the database can be unlocked 
         <translation>保存(&amp;V)</translation>
     </message>
     <message numerus="yes">
-        <source>%n setting(s) saved.</source>
+        <source>• %n unsaved changes: save or discard them.</source>
+        <translation>
+            <numerusform>• 有 %n 项更改未保存：请保存或放弃。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a setting to read what it does.</source>
+        <translation>选择一项设置即可查看其作用。</translation>
+    </message>
+    <message>
+        <source>Unsaved settings</source>
+        <translation>未保存的设置</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n settings are changed but not saved. Leave the page and discard the changes?</source>
+        <translation>
+            <numerusform>有 %n 项设置已更改但尚未保存。离开此页并放弃这些更改吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n settings saved.</source>
         <translation>
             <numerusform>已保存 %n 项设置。</numerusform>
         </translation>
@@ -10825,21 +13634,9 @@ With it (and the key envelope beside the database) the database can be unlocked 
         <source>The verification did not run.</source>
         <translation>校验未运行。</translation>
     </message>
-    <message numerus="yes">
-        <source>All checks passed: database integrity, page authentication, keys, and the audit chain (%n row(s)).</source>
-        <translation>
-            <numerusform>所有检查均已通过：数据库完整性、页面认证、密钥和审计链（%n 行）。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>All checks passed.</source>
         <translation>所有检查均已通过。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Verification found %n problem(s). Restore the latest good backup if the database is damaged, and tell the security auditor.</source>
-        <translation>
-            <numerusform>校验发现 %n 个问题。如数据库已损坏，请还原最近一次完好的备份，并告知安全审计员。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Restore from a backup</source>
@@ -10848,6 +13645,18 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>Replace this database with the backup %1? You will be signed out now; the current database is kept beside the restored one.</source>
         <translation>是否用备份 %1 替换此数据库？您将立即退出登录；当前数据库会保留在还原后的数据库旁边。</translation>
+    </message>
+    <message numerus="yes">
+        <source>All checks passed: database integrity, page authentication, keys, and the audit chain (%n rows).</source>
+        <translation>
+            <numerusform>所有检查均已通过：数据库完整性、页面认证、密钥和审计链（%n 行）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Verification found %n problems. Restore the latest good backup if the database is damaged, and tell the security auditor.</source>
+        <translation>
+            <numerusform>校验发现 %n 个问题。如数据库已损坏，请还原最近一次完好的备份，并告知安全审计员。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

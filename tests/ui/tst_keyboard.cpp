@@ -19,6 +19,7 @@
 #include "admin/ChangeRoleDialog.h"
 #include "admin/NewAccountDialog.h"
 #include "admin/OneTimePasswordDialog.h"
+#include "auth/AuthoriseHereDialog.h"
 #include "auth/ChangePasswordDialog.h"
 #include "auth/SecondFactorDialog.h"
 #include "auth/SignInDialog.h"
@@ -28,6 +29,8 @@
 #include "customers/CustomerService.h"
 #include "customers/RequestDialog.h"
 #include "main/MainWindow.h"
+#include "manager/CustomerPickerDialog.h"
+#include "manager/RekeyApprovalDialog.h"
 #include "reports/RegisterEventDialog.h"
 #include "reports/TraceDialog.h"
 #include "requests/RequestService.h"
@@ -217,6 +220,25 @@ private:
             RequestDialog dialog(
                 context(m_customerManager), RequestType::Print, reports.value(0), QStringLiteral("Report"), m_number);
             audit.walk(QStringLiteral("report request dialog"), &dialog);
+        }
+        // on-the-spot authorisation and blind re-key, with every re-key field at once
+        const QStringList rekey {
+            QStringLiteral("id_number"), QStringLiteral("mobile"), QStringLiteral("account_number")};
+        {
+            AuthoriseHereDialog dialog(*m_t->core, m_customerManager, Operation::ApproveChanges, {});
+            dialog.setSubject(QStringLiteral("Subject"), {QStringLiteral("Line")});
+            dialog.setRekeyFields(rekey);
+            audit.walk(QStringLiteral("authorise here dialog"), &dialog);
+        }
+        {
+            PendingChange change;
+            change.rekeyFields = rekey;
+            RekeyApprovalDialog dialog(change, {});
+            audit.walk(QStringLiteral("re-key approval dialog"), &dialog);
+        }
+        {
+            CustomerPickerDialog dialog(context(m_manager));
+            audit.walk(QStringLiteral("customer chooser"), &dialog);
         }
         {
             TraceDialog dialog(context(m_manager));

@@ -61,7 +61,7 @@ AccountsPage::AccountsPage(const WorkspaceContext& context, QWidget* parent)
     m_changeRole = makeButton(tr("Change ro&le…"), "changeRoleButton");
     m_removeSecondFactor = makeButton(tr("Remove second fa&ctor"), "removeSecondFactorButton");
     m_confirmWithRecovery = makeButton(tr("Confirm &with recovery passphrase…"), "confirmWithRecoveryButton");
-    m_authoriseHere = makeButton(tr("&Authorise here…"), "authoriseHereButton");
+    m_authoriseHere = makeButton(tr("Authoris&e here…"), "authoriseHereButton");
     m_authoriseHere->setToolTip(tr("A branch manager confirms or declines the waiting change on this screen "
                                    "(on-the-spot authorisation), without you signing out."));
     m_confirmWithRecovery->setToolTip(tr("For the first branch manager, or the last one: no other branch manager "

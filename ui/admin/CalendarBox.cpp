@@ -27,7 +27,7 @@ CalendarBox::CalendarBox(const WorkspaceContext& context, QWidget* parent)
     m_years->setWordWrap(true);
     layout->addWidget(m_years);
     auto* row = new QHBoxLayout;
-    m_import = new QPushButton(tr("Import &holiday calendar…"), this);
+    m_import = new QPushButton(tr("Import holida&y calendar…"), this);
     m_import->setObjectName(QStringLiteral("importCalendarButton"));
     row->addWidget(m_import);
     row->addStretch();

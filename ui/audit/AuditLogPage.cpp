@@ -37,7 +37,7 @@ AuditLogPage::AuditLogPage(const WorkspaceContext& context, QWidget* parent)
     filterButtons->addStretch();
     m_clear = new QPushButton(tr("&Clear filter"), filterBox);
     m_clear->setObjectName(QStringLiteral("clearFilterButton"));
-    m_apply = new QPushButton(tr("A&pply filter"), filterBox);
+    m_apply = new QPushButton(tr("Appl&y filter"), filterBox);
     m_apply->setObjectName(QStringLiteral("applyFilterButton"));
     filterButtons->addWidget(m_clear);
     filterButtons->addWidget(m_apply);

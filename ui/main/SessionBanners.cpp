@@ -32,7 +32,7 @@ IdleWarningBanner::IdleWarningBanner(QWidget* parent)
     m_text->setObjectName(QStringLiteral("idleWarningLabel"));
     m_text->setWordWrap(true);
     layout->addWidget(m_text, 1);
-    m_stay = new QPushButton(tr("Sta&y signed in"), this);
+    m_stay = new QPushButton(tr("Stay signed in"), this);
     m_stay->setObjectName(QStringLiteral("staySignedInButton"));
     layout->addWidget(m_stay);
     connect(m_stay, &QPushButton::clicked, this, &IdleWarningBanner::stayRequested);
@@ -80,9 +80,9 @@ DraftOfferBanner::DraftOfferBanner(QWidget* parent)
     m_text->setObjectName(QStringLiteral("draftOfferLabel"));
     m_text->setWordWrap(true);
     layout->addWidget(m_text, 1);
-    m_restore = new QPushButton(tr("Res&tore"), this);
+    m_restore = new QPushButton(tr("Restore"), this);
     m_restore->setObjectName(QStringLiteral("restoreDraftButton"));
-    m_discard = new QPushButton(tr("Discard dra&ft"), this);
+    m_discard = new QPushButton(tr("Discard draft"), this);
     m_discard->setObjectName(QStringLiteral("discardDraftButton"));
     layout->addWidget(m_restore);
     layout->addWidget(m_discard);
@@ -149,6 +149,10 @@ void DraftOfferBanner::showFirst()
         text += QLatin1Char(' ') + tr("%n more drafts after this one.", nullptr, int(m_drafts.size() - 1));
     m_text->setText(text);
     show();
+    // The banner's buttons carry no mnemonic (the pages below use every letter); the keyboard reaches them because
+    // the offer takes the focus: Enter restores, Tab moves to "Discard draft".
+    m_restore->setDefault(true);
+    m_restore->setFocus(Qt::OtherFocusReason);
 }
 
 } // namespace bv::ui

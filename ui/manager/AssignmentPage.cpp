@@ -53,7 +53,7 @@ AssignmentPage::AssignmentPage(const WorkspaceContext& context, QWidget* parent)
     auto* show = new QPushButton(tr("&Show"), this);
     show->setObjectName(QStringLiteral("showCustomerButton"));
     // No number to remember: the branch list, searched by number or masked name.
-    auto* choose = new QPushButton(tr("C&hoose customer…"), this);
+    auto* choose = new QPushButton(tr("Ch&oose customer…"), this);
     choose->setObjectName(QStringLiteral("chooseCustomerButton"));
     choose->setToolTip(tr("Find the customer in the branch list by a part of the number or of the masked name."));
     m_holder = new QLabel(this);

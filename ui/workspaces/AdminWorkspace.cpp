@@ -30,7 +30,7 @@ AdminWorkspace::AdminWorkspace(const WorkspaceContext& context, QWidget* parent)
     m_settings = new SettingsPage(m_context, m_tabs);
     m_storage = new StoragePage(m_context, m_tabs);
     using Icons::Icon;
-    m_tabs->addTab(m_home, Icons::icon(Icon::Home), tr("Ho&me"));
+    m_tabs->addTab(m_home, Icons::icon(Icon::Home), tr("Home"));
     m_tabs->addTab(m_overview, Icons::icon(Icon::Overview), tr("&Overview"));
     m_tabs->addTab(m_accounts, Icons::icon(Icon::Staff), tr("&Accounts"));
     m_tabs->addTab(m_settings, Icons::icon(Icon::Settings), tr("&Settings"));

@@ -32,7 +32,7 @@ AuditorWorkspace::AuditorWorkspace(const WorkspaceContext& context, QWidget* par
     m_alerts = new AuditAlertsPage(m_context, m_tabs);
     m_export = new AuditExportPage(m_context, m_tabs);
     using Icons::Icon;
-    m_tabs->addTab(m_home, Icons::icon(Icon::Home), tr("Ho&me"));
+    m_tabs->addTab(m_home, Icons::icon(Icon::Home), tr("Home"));
     m_tabs->addTab(m_log, Icons::icon(Icon::AuditLog), tr("Audit &log"));
     m_tabs->addTab(m_verify, Icons::icon(Icon::Verify), tr("&Verify"));
     m_tabs->addTab(m_checkpoint, Icons::icon(Icon::Checkpoint), tr("Chec&kpoint"));
