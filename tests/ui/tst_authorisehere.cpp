@@ -13,8 +13,10 @@
 #include "auth/AccountService.h"
 #include "auth/AuthService.h"
 #include "auth/AuthoriseHereDialog.h"
+#include "auth/OnTheSpot.h"
 #include "common/ClipboardGuard.h"
 #include "common/RekeyFieldsWidget.h"
+#include "common/Translations.h"
 #include "customers/CustomerDetailWidget.h"
 #include "customers/CustomerEntry.h"
 #include "customers/CustomerService.h"
@@ -29,6 +31,7 @@
 #include "policy/SettingsService.h"
 #include "requests/RequestService.h"
 
+#include <QFileInfo>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -284,6 +287,25 @@ private slots:
         QVERIFY(after->status == RequestStatus::Approved);
         QCOMPARE(after->decidedByLogin, QStringLiteral("m1"));
         QVERIFY(!t->core->auth().isLocked(cm1));
+    }
+
+    void screenshots()
+    {
+        auto change = t->core->customers().entry().change(cm1, changeId);
+        BV_VERIFY_OK(change);
+        for (const QString& language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            installTranslations(language);
+            QString file;
+            dialogs->onExec = [&](QDialog* d) {
+                d->show();
+                QCoreApplication::processEvents();
+                file = screenshot(d, QStringLiteral("authorise-here"), language);
+                return int(QDialog::Rejected);
+            };
+            QVERIFY(!OnTheSpot::decideChange(context(cm1), nullptr, *change).has_value());
+            QVERIFY2(QFileInfo(file).size() > 0, qPrintable(file));
+        }
+        installTranslations(QStringLiteral("en"));
     }
 
     void revealRoundTripAtOnePc()

@@ -836,8 +836,7 @@ private slots:
         QCOMPARE(model->index(0, RequestListModel::CustomersColumn).data().toString(), numbers.value(2));
         QCOMPARE(model->index(0, RequestListModel::FieldsColumn).data().toString(), QStringLiteral("ID number"));
         QCOMPARE(model->index(0, RequestListModel::StatusColumn).data().toString(), QStringLiteral("pending"));
-        QCOMPARE(
-            model->index(0, RequestListModel::ValidityColumn).data().toString(), QStringLiteral("4 hours asked"));
+        QCOMPARE(model->index(0, RequestListModel::ValidityColumn).data().toString(), QStringLiteral("4 hours asked"));
         auto* withdraw = w.findChild<QPushButton*>(QStringLiteral("withdrawButton"));
         QVERIFY(withdraw->isEnabled());
         dialogs->confirms = {false};
@@ -1071,6 +1070,8 @@ private slots:
                     return screenshot(&w, QStringLiteral("customer_manager-") + name, language);
                 };
                 QVERIFY(!shot(QStringLiteral("portfolio")).isEmpty());
+                w.showPage(CustomerManagerWorkspace::Home);
+                QVERIFY(!shot(QStringLiteral("home")).isEmpty());
                 CustomerDetailWidget* detail = w.openCustomer(numbers.value(3));
                 detail->tabs()->setCurrentIndex(1);
                 QVERIFY(!shot(QStringLiteral("detail")).isEmpty());

@@ -876,7 +876,7 @@ private slots:
         QVERIFY(m_t->core->requests().create(m_cm1, request).ok());
         QVERIFY(m_t->core->accounts().freeze(m_t->admin, QStringLiteral("cm2")).ok());
 
-        const QList<QPair<ManagerWorkspace::Page, QString>> pages {
+        const QList<QPair<ManagerWorkspace::Page, QString>> pages {{ManagerWorkspace::Home, QStringLiteral("home")},
             {ManagerWorkspace::CustomersPage, QStringLiteral("customers")},
             {ManagerWorkspace::ApprovalsInboxPage, QStringLiteral("approvals")},
             {ManagerWorkspace::AssignmentsPage, QStringLiteral("assignment")},
