@@ -30,6 +30,20 @@ Result<Session> AuthService::signInOnTheSpot(const Session& operatorSession, con
             QString(), QStringLiteral("login"));
     const QJsonObject context {{QStringLiteral("mode"), QStringLiteral("on_the_spot")},
         {QStringLiteral("operator"), operatorActor.login}, {QStringLiteral("decision"), Operations::key(decision)}};
+    // only a second person's decision is given on the spot (DESIGN §3), never a reveal, a list or an export
+    if (decision != Operation::ApproveChanges && decision != Operation::DecideRequest
+        && decision != Operation::ConfirmAccounts) {
+        QJsonObject details = context;
+        details.insert(QStringLiteral("reason"), QStringLiteral("not a decision"));
+        Status recorded = m_audit.appendStandalone(operatorActor,
+            AuditEvent {QString::fromLatin1(audit::SignIn), QStringLiteral("user"),
+                QString::number(operatorActor.userId), QString(), AuditOutcome::Denied, details});
+        return makeError(ErrorCode::PermissionDenied,
+            tr("On-the-spot authorisation is only for a second person's decision (an approval of a customer change, "
+               "a special request or a staff account change), not to %1. Sign in normally for that.")
+                .arg(Operations::label(decision)),
+            recorded.ok() ? QString() : recorded.error().fullText());
+    }
     const auto operatorThemself = [&]() -> Error {
         QJsonObject details = context;
         details.insert(QStringLiteral("reason"), QStringLiteral("operator themself"));
@@ -107,6 +121,17 @@ Result<Session> AuthService::signInOnTheSpot(const Session& operatorSession, con
     }
     m_sessions.insert(token, entry);
     return sessionFor(token, entry.actor);
+}
+
+bool AuthService::useOnTheSpot(const Session& session)
+{
+    auto it = m_sessions.find(session.token());
+    if (it == m_sessions.end() || !it->onlyOperation)
+        return true;
+    if (it->used)
+        return false;
+    it->used = true;
+    return true;
 }
 
 bool AuthService::isOnTheSpot(const Session& session) const

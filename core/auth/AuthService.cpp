@@ -155,8 +155,11 @@ Status AuthService::checkKeys(const FieldKeys& keys) const
 
 void AuthService::releaseKeysIfUnused()
 {
+    const QDateTime now = m_clock.nowUtc();
     for (const Entry& entry : std::as_const(m_sessions)) {
-        if (entry.holdsKeys && !entry.locked)
+        // an on-the-spot session past its end holds nothing any more, even before anyone resolves it
+        const bool expired = entry.onlyOperation && entry.expiresAt.isValid() && now >= entry.expiresAt;
+        if (entry.holdsKeys && !entry.locked && !expired)
             return;
     }
     m_custody.cipher->clear();

@@ -67,6 +67,9 @@ public:
         const QString& totpCode, Operation decision);
     // Whether `session` is an on-the-spot session (limited to one decision).
     bool isOnTheSpot(const Session& session) const;
+    // Marks an on-the-spot session's one decision as attempted (AccessControl, once per decision): false when it
+    // already was, so a session opened for one decision cannot make a second one within its two minutes.
+    bool useOnTheSpot(const Session& session);
 
     // The authoritative view of a session, for AccessControl. Fails with SessionLocked when the
     // session is (or just became) idle-locked; `touch` records activity.
@@ -143,6 +146,7 @@ private:
         std::optional<Operation> onlyOperation; // on the spot: the one decision
         QDateTime expiresAt; // on the spot: signed out at this time
         QString operatorLogin; // on the spot: on whose screen
+        bool used = false; // on the spot: its one decision was attempted (the session may not try another)
     };
 
     // A sign-in's checks (signIn and signInOnTheSpot): who, with which keys; every refusal audited with `context`.

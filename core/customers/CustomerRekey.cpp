@@ -6,6 +6,7 @@
 #include "CustomerEntry.h"
 #include "CustomerService.h"
 #include "CustomerStore.h"
+#include "IdNumber.h"
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "db/Database.h"
@@ -119,8 +120,10 @@ Status CustomerEntry::checkRekey(
         QList<QPair<BlindDomain, QByteArray>> indexes = stored.value(field);
         QStringList values;
         for (const QString& value : typed.value(field)) {
-            if (!value.trimmed().isEmpty())
-                values << value;
+            if (value.trimmed().isEmpty())
+                continue;
+            // an ID number typed in a full-width input mode (１１０…Ｘ) is the number entry stored (NFKC, upper case)
+            values << (field == QLatin1String(fields::IdNumber) ? IdNumber::normalize(value) : value);
         }
         if (values.size() < indexes.size()) {
             missing << field;

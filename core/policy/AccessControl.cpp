@@ -44,6 +44,11 @@ Result<Actor> AccessControl::authorize(const Session& session, Operation operati
                                     .arg(Operations::label(*state->onlyOperation), Operations::label(operation));
         return deny(actor, operation, QStringLiteral("operation"), Operations::key(operation), QString(), message);
     }
+    if (state->onlyOperation && !m_auth.useOnTheSpot(session)) {
+        const QString message = tr("This sign-in on the spot has made its one decision. The authorising person signs "
+                                   "in again for another one.");
+        return deny(actor, operation, QStringLiteral("operation"), Operations::key(operation), QString(), message);
+    }
     if (!Policy::allows(actor.role, operation)) {
         const QString message = tr("Your role (%1) may not %2: BranchVault separates duties by role. If your work "
                                    "needs it, another role must do it.")

@@ -139,6 +139,38 @@ private slots:
         BV_VERIFY_OK(auth().signOut(*spot));
     }
 
+    void makesOneDecisionOnly()
+    {
+        const qint64 first = newChange(4);
+        const qint64 second = newChange(5);
+        auto spot = onTheSpot(cm1, QStringLiteral("m1"), Operation::ApproveChanges);
+        BV_VERIFY_OK(spot);
+        BV_VERIFY_OK(entry().approve(*spot, first, QStringLiteral("checked")));
+        // the same session cannot decide the operator's other change within its two minutes
+        auto again = entry().approve(*spot, second, QStringLiteral("checked"));
+        BV_COMPARE_CODE(again, ErrorCode::PermissionDenied);
+        QVERIFY(again.error().message.contains(QStringLiteral("one decision")));
+        BV_VERIFY_OK(entry().change(cm1, second)); // still pending
+        BV_VERIFY_OK(auth().signOut(*spot));
+        // a new on-the-spot sign-in decides it
+        auto next = onTheSpot(cm1, QStringLiteral("m1"), Operation::ApproveChanges);
+        BV_VERIFY_OK(next);
+        BV_VERIFY_OK(entry().approve(*next, second, QStringLiteral("checked")));
+        BV_VERIFY_OK(auth().signOut(*next));
+    }
+
+    void onlyForADecision()
+    {
+        // a reveal, a list or an export is never opened on the operator's screen, whatever a client asks for
+        for (Operation operation : {Operation::RevealField, Operation::ListBranch, Operation::ViewCustomer}) {
+            auto spot = onTheSpot(cm1, QStringLiteral("m1"), operation);
+            BV_COMPARE_CODE(spot, ErrorCode::PermissionDenied);
+        }
+        const QList<AuditRow> denied = rows(audit::SignIn, QStringLiteral("denied"));
+        QCOMPARE(denied.size(), 3);
+        QVERIFY(denied.constFirst().details.contains(QStringLiteral("not a decision")));
+    }
+
     void expiresAfterTwoMinutes()
     {
         const qint64 change = newChange(4);
@@ -237,7 +269,12 @@ private slots:
         auto refused = t->core->accounts().confirm(*spot, QStringLiteral("cm2"));
         BV_COMPARE_CODE(refused, ErrorCode::PermissionDenied);
         QVERIFY(refused.error().message.contains(QStringLiteral("own session")));
-        // declining is a decision without a code: allowed
+        // that session has had its one decision; declining (a decision without a code) is allowed in a new one
+        BV_COMPARE_CODE(t->core->accounts().decline(*spot, QStringLiteral("cm2"), QStringLiteral("not requested")),
+            ErrorCode::PermissionDenied);
+        BV_VERIFY_OK(auth().signOut(*spot));
+        spot = onTheSpot(t->admin, QStringLiteral("m1"), Operation::ConfirmAccounts);
+        BV_VERIFY_OK(spot);
         BV_VERIFY_OK(t->core->accounts().decline(*spot, QStringLiteral("cm2"), QStringLiteral("not requested")));
         BV_VERIFY_OK(auth().signOut(*spot));
         // the administrator's session is as it was

@@ -118,9 +118,12 @@ private slots:
         QVERIFY(!rows.constFirst().details.contains(typo.left(10)));
         BV_VERIFY_OK(entry().change(m1, receipt->changeId)); // still pending
 
-        // the document's value, typed with a lower-case check character and spaces, matches
+        // the document's value typed in a full-width input mode (１１０…ｘ) with spaces matches
+        QString fullWidth;
+        for (const QChar c : input.values.value(kId).toLower())
+            fullWidth += c.isDigit() ? QChar(c.unicode() - u'0' + 0xFF10) : QChar(c.unicode() - u'a' + 0xFF41);
         BV_VERIFY_OK(entry().approve(m1, receipt->changeId, QStringLiteral("checked"),
-            {{kId, {QLatin1Char(' ') + input.values.value(kId).toLower() + QLatin1Char(' ')}}}));
+            {{kId, {QLatin1Char(' ') + fullWidth + QLatin1Char(' ')}}}));
     }
 
     void everyConfiguredFieldIsCheckedFieldByField()
