@@ -1,7 +1,7 @@
 #include "ReportParameterForm.h"
 
-#include "common/Mnemonics.h"
 #include "common/Formats.h"
+#include "common/Mnemonics.h"
 
 #include <QCheckBox>
 #include <QComboBox>

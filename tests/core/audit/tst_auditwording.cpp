@@ -171,7 +171,8 @@ private slots:
     // AuditActions.h is the vocabulary: no audit row is written with an action spelled out elsewhere.
     void noActionOutsideTheVocabulary()
     {
-        static const QRegularExpression literal(QStringLiteral(R"re(AuditEvent\s*\{\s*(QStringLiteral|QString)\s*\()re"));
+        static const QRegularExpression literal(
+            QStringLiteral(R"re(AuditEvent\s*\{\s*(QStringLiteral|QString)\s*\()re"));
         QStringList offenders;
         for (const char* folder : {"core", "ui", "app/cli"}) {
             QDirIterator it(sourceDir() + QLatin1Char('/') + QLatin1String(folder), {QStringLiteral("*.cpp")},
