@@ -19,6 +19,10 @@
         <source>This sign-in on the spot may only %1 (one decision), not %2. Sign in normally for anything else.</source>
         <translation>本次现场授权登录只能%1（仅限一项决定），不能%2。其他操作请正常登录。</translation>
     </message>
+    <message>
+        <source>This sign-in on the spot has made its one decision. The authorising person signs in again for another one.</source>
+        <translation>本次现场授权登录已作出一项决定。如需作出另一项决定，授权人须重新登录。</translation>
+    </message>
 </context>
 <context>
     <name>AccountService</name>
@@ -2476,6 +2480,10 @@
         <translation>
             <numerusform>由于 %n 分钟内无操作，会话已锁定。请输入密码以继续。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>On-the-spot authorisation is only for a second person&apos;s decision (an approval of a customer change, a special request or a staff account change), not to %1. Sign in normally for that.</source>
+        <translation>现场授权只用于第二人的决定（批准客户信息变更、专项事务申请或员工账户变更），不能用于%1。如需此操作，请正常登录。</translation>
     </message>
 </context>
 <context>
