@@ -1,0 +1,379 @@
+// Sign-in and a second person's confirmation: AuthService's checks of who is typing (authenticate), the failed
+// attempts and lockout they count, and the sign-in that makes a session from them.
+
+#include "AuthService.h"
+#include "AuthUsers.h"
+
+#include "Totp.h"
+#include "audit/AuditActions.h"
+#include "audit/AuditLog.h"
+#include "db/Database.h"
+#include "db/Transaction.h"
+#include "keys/FieldCipher.h"
+#include "keys/SealedValues.h"
+#include "policy/SettingsService.h"
+#include "policy/StoredMasks.h"
+
+#include <QJsonObject>
+
+#include <sodium.h>
+
+namespace bv {
+
+using namespace authusers;
+
+// One answer for an unknown login and a wrong password, with no count of attempts left: either would tell
+// whoever types a login that it exists.
+Error AuthService::wrongCredentials() const
+{
+    return makeError(ErrorCode::AuthenticationFailed,
+        tr("The login or the password is wrong. Check both and try again; ask the system administrator "
+           "if you forgot your password."));
+}
+
+Status AuthService::recordFailure(qint64 userId, const QString& login, const QString& reason, bool countTowardsLockout,
+    const char* action, const QJsonObject& context)
+{
+    const qint64 limit = m_settings.integer(QString::fromLatin1(settings::LockoutAttempts));
+    const qint64 minutes = m_settings.integer(QString::fromLatin1(settings::LockoutMinutes));
+    const QDateTime now = m_clock.nowUtc();
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    auto current = m_db.scalar(QStringLiteral("SELECT failed_attempts FROM users WHERE id = ?"), {userId});
+    if (!current.ok())
+        return current.error();
+    const int attempts = current->toInt() + (countTowardsLockout ? 1 : 0);
+    const bool lockNow = countTowardsLockout && attempts >= limit;
+    if (lockNow) {
+        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = ? WHERE id = ?"),
+            {now.addSecs(minutes * 60).toString(Qt::ISODateWithMs), userId}));
+    } else {
+        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET failed_attempts = ? WHERE id = ?"), {attempts, userId}));
+    }
+    QJsonObject details {
+        {QStringLiteral("reason"), reason}, {QStringLiteral("failedAttempts"), lockNow ? int(limit) : attempts}};
+    for (auto it = context.constBegin(); it != context.constEnd(); ++it)
+        details.insert(it.key(), it.value());
+    BV_TRY(m_audit.append(anonymous(login),
+        AuditEvent {QString::fromLatin1(action ? action : audit::SignIn), QStringLiteral("user"),
+            QString::number(userId), QString(), AuditOutcome::Failed, details}));
+    if (lockNow)
+        BV_TRY(m_audit.append(anonymous(login),
+            AuditEvent {QString::fromLatin1(audit::Lockout), QStringLiteral("user"), QString::number(userId), QString(),
+                AuditOutcome::Ok, QJsonObject {{QStringLiteral("minutes"), minutes}}}));
+    BV_TRY(tx.commit());
+    if (lockNow) {
+        endSessionsOf(userId);
+        return makeError(ErrorCode::AccountLocked,
+            tr("Too many failed attempts: the account is locked for %n minutes. Try again later, or ask "
+               "the system administrator to unlock it.",
+                nullptr, int(minutes)));
+    }
+    return wrongCredentials();
+}
+
+Result<AuthService::Authenticated> AuthService::authenticate(
+    const QString& typedLogin, const SecureBytes& normalized, const QString& totpCode, const QJsonObject& context)
+{
+    // every row of an attempt carries the context (an on-the-spot authorisation's mode, operator and decision)
+    const auto with = [&context](QJsonObject details) {
+        for (auto it = context.constBegin(); it != context.constEnd(); ++it)
+            details.insert(it.key(), it.value());
+        return details;
+    };
+    auto loaded = loadUser(m_db, QStringLiteral("login"), typedLogin);
+    if (!loaded.ok())
+        return loaded.error();
+    const QDateTime now = m_clock.nowUtc();
+    if (!loaded->has_value()) {
+        // Spend the same time as a real check, so the answer does not tell which logins exist.
+        static const QString dummy = [this] {
+            const SecureBytes random = SecureBytes::random(16);
+            return PasswordHasher::hash(random.toHex(), hashParams()).value();
+        }();
+        PasswordHasher::verify(dummy, normalized);
+        BV_TRY(m_audit.appendStandalone(unknownLogin(typedLogin),
+            AuditEvent {QString::fromLatin1(audit::SignIn), QStringLiteral("user"), QString(), QString(),
+                AuditOutcome::Failed,
+                with(QJsonObject {{QStringLiteral("reason"), QStringLiteral("unknown login")}})}));
+        return wrongCredentials();
+    }
+    const UserRow user = **loaded;
+    const auto refused = [&](const QJsonObject& details) {
+        return m_audit.appendStandalone(anonymous(typedLogin),
+            AuditEvent {QString::fromLatin1(audit::SignIn), QStringLiteral("user"), QString::number(user.id), QString(),
+                AuditOutcome::Failed, with(details)});
+    };
+
+    if (user.lockedUntil.isValid() && user.lockedUntil > now) {
+        BV_TRY(refused(QJsonObject {{QStringLiteral("reason"), QStringLiteral("locked")}}));
+        const int minutes = int((now.secsTo(user.lockedUntil) + 59) / 60);
+        return makeError(ErrorCode::AccountLocked,
+            tr("This account is locked after too many failed sign-ins. Try again in %n minutes, or ask "
+               "the system administrator to unlock it.",
+                nullptr, minutes));
+    }
+    if (!PasswordHasher::verify(user.passwordHash, normalized))
+        return recordFailure(user.id, typedLogin, QStringLiteral("wrong password"), true, nullptr, context).error();
+    if (user.frozen) {
+        BV_TRY(refused(QJsonObject {{QStringLiteral("reason"), QStringLiteral("frozen")}}));
+        return makeError(ErrorCode::AuthenticationFailed,
+            tr("This account is frozen. Ask the system administrator if it should be unfrozen."));
+    }
+    if (!user.awaiting.isEmpty()) {
+        BV_TRY(refused(QJsonObject {{QStringLiteral("reason"), QStringLiteral("awaiting confirmation")},
+            {QStringLiteral("awaiting"), user.awaiting}}));
+        return makeError(ErrorCode::AuthenticationFailed,
+            tr("This account waits for a branch manager's confirmation (dual control) and cannot sign in yet. Ask "
+               "a branch manager other than yourself to confirm it; you then receive a confirmation code to use "
+               "with your new password."));
+    }
+
+    Authenticated result;
+    result.actor = actorOf(user);
+    result.totpEnrolled = user.totpEnrolled;
+    const qint64 expiryDays = m_settings.integer(QString::fromLatin1(settings::PasswordExpiryDays));
+    const bool expired = user.passwordChangedAt.isValid() && user.passwordChangedAt.addDays(expiryDays) <= now;
+    if (user.mustChange || expired)
+        result.restriction = Restriction::MustChangePassword;
+    else if (Roles::isPrivileged(user.role) && !user.totpEnrolled
+        && m_settings.boolean(QString::fromLatin1(settings::TotpRequiredForPrivileged)))
+        result.restriction = Restriction::MustEnrolSecondFactor;
+
+    if (user.totpEnrolled) {
+        if (totpCode.trimmed().isEmpty())
+            return makeError(ErrorCode::SecondFactorRequired,
+                tr("Enter the 6-digit code from your authenticator app to finish signing in."));
+        auto secretText = SealedValues::open(m_db, *m_custody.staffCipher, {kUserKind, user.id, kTotpField});
+        if (!secretText.ok())
+            return secretText.error();
+        QByteArray bytes = QByteArray::fromBase64(secretText->toLatin1());
+        const SecureBytes secret = SecureBytes::takeFrom(bytes);
+        auto step = Totp::verify(secret, totpCode, now.toSecsSinceEpoch(), user.totpLastStep);
+        if (!step.ok()) {
+            Status failed
+                = recordFailure(user.id, typedLogin, QStringLiteral("wrong second factor"), true, nullptr, context);
+            if (failed.error().code == ErrorCode::AccountLocked)
+                return failed.error();
+            return step.error();
+        }
+        result.acceptedStep = *step;
+    }
+
+    // Key custody: the keys from the account's slot. A release-0.1 database's keyring still opens them until a
+    // branch manager's sign-in moves them into slots (under new keys); a key holder with a slot never uses any
+    // other source, and the keyring is not read once any password slot exists.
+    if (Roles::holdsKeys(user.role)) {
+        auto kind = KeySlots::kindOf(m_db, user.id);
+        if (!kind.ok())
+            return kind.error();
+        if (*kind == KeySlots::Kind::Password) {
+            auto opened = KeySlots::open(m_db, user.id, KeySlots::Kind::Password, normalized);
+            if (!opened.ok())
+                return makeError(ErrorCode::Damaged,
+                    tr("The password is right, but it does not open this account's key slot: the slot is damaged. "
+                       "Ask a branch manager to have the account reset and confirmed again; run \"branchvault-cli "
+                       "verify\"."),
+                    opened.error().message);
+            result.keys = std::move(opened).value();
+        } else if (!kind->has_value()) {
+            auto passwordSlots = m_db.scalar(QStringLiteral("SELECT count(*) FROM key_slots WHERE kind = 'password'"));
+            if (!passwordSlots.ok())
+                return passwordSlots.error();
+            auto legacy
+                = passwordSlots->toInt() == 0 ? m_custody.legacyKeys() : Result<std::optional<FieldKeys>>(std::nullopt);
+            if (!legacy.ok())
+                return legacy.error();
+            if (!legacy->has_value())
+                return makeError(ErrorCode::AuthenticationFailed,
+                    tr("This account holds no key for customer information yet. Ask a branch manager to confirm "
+                       "the account; you then receive a confirmation code."));
+            result.keys = std::move(**legacy);
+            result.moveKeys = user.role == Role::Manager;
+        }
+        // a pending slot (first sign-in after a confirmation) is opened with the new password and the code
+    }
+    if (result.keys && !result.moveKeys)
+        BV_TRY(checkKeys(*result.keys));
+
+    const PasswordHasher::Params params = hashParams();
+    if (PasswordHasher::needsRehash(user.passwordHash, params)) {
+        auto rehashed = PasswordHasher::hash(normalized, params);
+        if (rehashed.ok())
+            result.newHash = *rehashed;
+    }
+    return result;
+}
+
+Status AuthService::recordSignIn(const Authenticated& who, const QString& sessionId, QJsonObject details)
+{
+    const QDateTime now = m_clock.nowUtc();
+    BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = ?, "
+                                    "totp_last_step = coalesce(?, totp_last_step), "
+                                    "password_hash = coalesce(?, password_hash) WHERE id = ?"),
+        {now, who.acceptedStep ? QVariant(*who.acceptedStep) : QVariant(QMetaType::fromType<qlonglong>()),
+            who.newHash.isEmpty() ? nullText() : QVariant(who.newHash), who.actor.userId}));
+    details.insert(QStringLiteral("secondFactor"), who.totpEnrolled);
+    if (!who.newHash.isEmpty())
+        details.insert(QStringLiteral("rehashed"), true);
+    Actor actor = who.actor;
+    actor.sessionId = sessionId;
+    return m_audit.append(actor,
+        AuditEvent {QString::fromLatin1(audit::SignIn), QStringLiteral("user"), QString::number(actor.userId),
+            QString(), AuditOutcome::Ok, details});
+}
+
+QByteArray AuthService::newToken(QString* sessionId)
+{
+    QByteArray token(32, Qt::Uninitialized);
+    randombytes_buf(token.data(), std::size_t(token.size()));
+    QByteArray idBytes(6, Qt::Uninitialized);
+    randombytes_buf(idBytes.data(), std::size_t(idBytes.size()));
+    *sessionId = QString::fromLatin1(idBytes.toHex());
+    return token;
+}
+
+Session AuthService::sessionFor(const QByteArray& token, const Actor& actor)
+{
+    Session session;
+    session.m_token = token;
+    session.m_info = actor;
+    return session;
+}
+
+Result<Session> AuthService::signIn(const QString& login, const SecureBytes& password, const QString& totpCode)
+{
+    const QString typedLogin = login.trimmed();
+    const SecureBytes normalized = PasswordHasher::normalize(password);
+    auto authenticated = authenticate(typedLogin, normalized, totpCode, {});
+    if (!authenticated.ok())
+        return authenticated.error();
+    Authenticated& user = *authenticated;
+    const QDateTime now = m_clock.nowUtc();
+    QString sessionId;
+    const QByteArray token = newToken(&sessionId);
+    Actor actor = user.actor;
+    actor.sessionId = sessionId;
+    {
+        Transaction tx(m_db);
+        if (!tx.ok())
+            return tx.error();
+        QJsonObject details;
+        if (user.moveKeys)
+            details.insert(QStringLiteral("keySlotWritten"), true);
+        BV_TRY(recordSignIn(user, sessionId, details));
+        if (user.moveKeys) {
+            auto moved = moveIntoKeySlots(actor, *user.keys);
+            if (!moved.ok())
+                return moved.error();
+            user.keys = std::move(moved).value();
+            BV_TRY(KeySlots::write(
+                m_db, actor.userId, KeySlots::Kind::Password, *user.keys, normalized, slotKdf(), actor.userId, now));
+        }
+        BV_TRY(tx.commit());
+    }
+
+    Entry entry;
+    entry.actor = actor;
+    entry.lastActivity = now;
+    entry.restriction = user.restriction;
+    if (user.keys) {
+        installKeys(std::move(*user.keys));
+        entry.holdsKeys = true;
+    }
+    m_sessions.insert(token, entry);
+
+    // A wider mask setting waits for a key holder: with the keys just unwrapped from this account's slot,
+    // re-mask the stored forms from the values now. A failure is audited and retried at the next key
+    // holder's sign-in; it does not undo the sign-in.
+    if (entry.holdsKeys && (entry.actor.role == Role::Manager || entry.actor.role == Role::CustomerManager))
+        (void)StoredMasks::applyPending(
+            m_db, m_audit, entry.actor, *m_custody.cipher, m_settings.maskSettings(), m_remaskProgress);
+
+    return sessionFor(token, entry.actor);
+}
+
+Result<Actor> AuthService::confirmPerson(const QString& login, const SecureBytes& password, const QString& purpose)
+{
+    const QString typedLogin = login.trimmed();
+    const QString action = QString::fromLatin1(audit::ConfirmPerson);
+    const QString what = purpose.left(64);
+    const SecureBytes normalized = PasswordHasher::normalize(password);
+    auto failed = [&](const Actor& who, qint64 userId, const QString& reason) {
+        return m_audit.appendStandalone(who,
+            AuditEvent {action, QStringLiteral("user"), userId > 0 ? QString::number(userId) : QString(), QString(),
+                AuditOutcome::Failed,
+                QJsonObject {{QStringLiteral("reason"), reason}, {QStringLiteral("purpose"), what}}});
+    };
+    const Error wrong = makeError(ErrorCode::AuthenticationFailed,
+        tr("The login or the password of the confirming person is wrong. That person checks both and types them "
+           "again; repeated failures lock their account."));
+    if (typedLogin.isEmpty() || normalized.isEmpty())
+        return makeError(ErrorCode::InvalidInput, tr("The confirming person must type their own login and password."),
+            QString(), QStringLiteral("login"));
+    auto loaded = loadUser(m_db, QStringLiteral("login"), typedLogin);
+    if (!loaded.ok())
+        return loaded.error();
+    const QDateTime now = m_clock.nowUtc();
+    if (!loaded->has_value()) {
+        // the same time as a real check, as at sign-in
+        static const QString dummy = [this] {
+            const SecureBytes random = SecureBytes::random(16);
+            return PasswordHasher::hash(random.toHex(), hashParams()).value();
+        }();
+        PasswordHasher::verify(dummy, normalized);
+        BV_TRY(failed(unknownLogin(typedLogin), 0, QStringLiteral("unknown login")));
+        return wrong;
+    }
+    const UserRow user = **loaded;
+    if (user.lockedUntil.isValid() && user.lockedUntil > now) {
+        BV_TRY(failed(anonymous(typedLogin), user.id, QStringLiteral("locked")));
+        const int minutes = int((now.secsTo(user.lockedUntil) + 59) / 60);
+        return makeError(ErrorCode::AccountLocked,
+            tr("The confirming person's account is locked after too many failed attempts. Try again in %n "
+               "minutes, or ask the system administrator to unlock it.",
+                nullptr, minutes));
+    }
+    if (!PasswordHasher::verify(user.passwordHash, normalized)) {
+        Status recorded = recordFailure(user.id, typedLogin, QStringLiteral("wrong password"), true,
+            audit::ConfirmPerson, QJsonObject {{QStringLiteral("purpose"), what}});
+        // locked now, or the failure could not be recorded: that error; otherwise the confirmation's own words
+        if (!recorded.ok() && recorded.error().code != ErrorCode::AuthenticationFailed)
+            return recorded.error();
+        return wrong;
+    }
+    QString refusal;
+    QString reason;
+    if (user.frozen) {
+        reason = QStringLiteral("frozen");
+        refusal = tr("The confirming person's account is frozen, so it cannot confirm anything. Ask another person.");
+    } else if (!user.awaiting.isEmpty()) {
+        reason = QStringLiteral("awaiting confirmation");
+        refusal = tr("The confirming person's account waits for a branch manager's confirmation and cannot confirm "
+                     "anything yet. Ask another person.");
+    } else if (user.mustChange) {
+        reason = QStringLiteral("password not changed");
+        refusal = tr("The confirming person still has a password set by the administrator. That person signs in and "
+                     "changes it first; then they can confirm.");
+    }
+    if (!refusal.isEmpty()) {
+        BV_TRY(failed(anonymous(typedLogin), user.id, reason));
+        return makeError(ErrorCode::AuthenticationFailed, refusal);
+    }
+    const Actor person = actorOf(user);
+    {
+        Transaction tx(m_db);
+        if (!tx.ok())
+            return tx.error();
+        // a correct password clears the failed attempts, as a sign-in does
+        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET failed_attempts = 0 WHERE id = ?"), {user.id}));
+        BV_TRY(m_audit.append(person,
+            AuditEvent {action, QStringLiteral("user"), QString::number(user.id), QString(), AuditOutcome::Ok,
+                QJsonObject {{QStringLiteral("purpose"), what}}}));
+        BV_TRY(tx.commit());
+    }
+    return person;
+}
+
+} // namespace bv
