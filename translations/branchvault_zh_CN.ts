@@ -2420,10 +2420,6 @@
         <translation>确认人的账户正在等待网点负责人确认，暂不能进行确认。请另请他人确认。</translation>
     </message>
     <message>
-        <source>The confirming person still has a password set by the administrator. That person signs in and changes it first; then they can confirm.</source>
-        <translation>确认人仍在使用系统管理员设置的密码。请其先登录并修改密码，然后再进行确认。</translation>
-    </message>
-    <message>
         <source>On-the-spot authorisation is opened from a normal session. Sign in as yourself first.</source>
         <translation>现场授权须从正常登录的会话中发起。请先以您本人身份登录。</translation>
     </message>
@@ -2442,10 +2438,6 @@
     <message>
         <source>The authorising person must enrol a second factor first. That person signs in normally, enrols an authenticator app, and can then authorise here.</source>
         <translation>授权人须先绑定第二验证因素。请其正常登录并绑定身份验证器应用后，再在此授权。</translation>
-    </message>
-    <message>
-        <source>The customer-information keys of this database are not in key slots yet. The branch manager signs in normally once to move them, and can then authorise here.</source>
-        <translation>本数据库的客户信息密钥尚未迁入密钥槽。请网点负责人先正常登录一次以完成迁移，然后再在此授权。</translation>
     </message>
     <message>
         <source>The authorising person&apos;s role (%1) may not %2. Ask a person whose role decides this.</source>
@@ -2484,6 +2476,14 @@
     <message>
         <source>On-the-spot authorisation is only for a second person&apos;s decision (an approval of a customer change, a special request or a staff account change), not to %1. Sign in normally for that.</source>
         <translation>现场授权只用于第二人的决定（批准客户信息变更、专项事务申请或员工账户变更），不能用于%1。如需此操作，请正常登录。</translation>
+    </message>
+    <message>
+        <source>The confirming person uses an authenticator app: they type its 6-digit code as well.</source>
+        <translation>确认人已启用身份验证器应用：请同时输入其中显示的 6 位动态码。</translation>
+    </message>
+    <message>
+        <source>The confirming person must change their password first (it was set by the administrator or has expired). That person signs in, changes it, and can then confirm.</source>
+        <translation>确认人须先修改密码（密码由管理员设置或已过期）。请其本人登录并修改密码后再进行确认。</translation>
     </message>
 </context>
 <context>
@@ -12606,10 +12606,6 @@ Branch customer information protection (网点客户信息保护管理系统).</
         <translation>登记签收</translation>
     </message>
     <message>
-        <source>%1 (serial %2, %3). The person who receives the copy signs for it: they type their own login and password here.</source>
-        <translation>%1（序列号 %2，%3）。领取人签收：由本人在此输入自己的登录名和密码。</translation>
-    </message>
-    <message>
         <source>&amp;Recipient (login):</source>
         <translation>签收人（登录名）(&amp;R)：</translation>
     </message>
@@ -12662,10 +12658,6 @@ Branch customer information protection (网点客户信息保护管理系统).</
         <translation>销毁</translation>
     </message>
     <message>
-        <source>%1 (serial %2, %3). Destroy the copy in front of a witness — another branch manager or the auditor — who confirms it by typing their own login and password here. The register keeps the record for good.</source>
-        <translation>%1（序列号 %2，%3）。请在监销人（另一位网点负责人或安全审计员）在场的情况下销毁，由监销人在此输入本人的登录名和密码确认。登记簿永久保留该记录。</translation>
-    </message>
-    <message>
         <source>&amp;Witness (login):</source>
         <translation>监销人（登录名）(&amp;W)：</translation>
     </message>
@@ -12696,6 +12688,14 @@ Branch customer information protection (网点客户信息保护管理系统).</
     <message>
         <source>Re&amp;print…</source>
         <translation>重印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>%1 (serial %2, %3). The person who receives the copy signs for it: they type their own login and password here (and the code of their authenticator app when they use one).</source>
+        <translation>%1（序列号 %2，%3）。领取人签收：由本人在此输入自己的登录名和密码（已启用身份验证器应用的，同时输入其动态码）。</translation>
+    </message>
+    <message>
+        <source>%1 (serial %2, %3). Destroy the copy in front of a witness — another branch manager or the auditor — who confirms it by typing their own login and password here (and the code of their authenticator app when they use one). The register keeps the record for good.</source>
+        <translation>%1（序列号 %2，%3）。请在监销人（另一位网点负责人或安全审计员）在场的情况下销毁，由监销人在此输入本人的登录名和密码确认（已启用身份验证器应用的，同时输入其动态码）。登记簿永久保留该记录。</translation>
     </message>
 </context>
 <context>
@@ -12856,6 +12856,18 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Their authenticator code</source>
+        <translation>本人的身份验证器动态码</translation>
+    </message>
+    <message>
+        <source>only when the person uses an authenticator app</source>
+        <translation>仅在该人员使用身份验证器应用时填写</translation>
+    </message>
+    <message>
+        <source>Their authenticator c&amp;ode:</source>
+        <translation>本人的身份验证器动态码(&amp;O)：</translation>
     </message>
 </context>
 <context>

@@ -126,7 +126,7 @@ int Cli::run(const QStringList& arguments)
         "type", "customer", "customers", "fields", "purpose", "days", "hours", "reason", "since", "until", "action",
         "checkpoint", "file", "report", "id", "mobile", "account", "manager", "until-date", "limit", "login", "staff",
         "after", "sort", "channel", "content", "scope", "customers-count", "copies", "outcome", "status", "resolution",
-        "received", "date", "param", "pdf", "period-days", "serial", "to", "witness", "method", "image"};
+        "received", "date", "param", "pdf", "period-days", "serial", "to", "witness", "method", "image", "person-totp"};
     static const char* const flagOptions[] = {"json", "help", "version", "all", "quick", "enable", "disable",
         "marketing", "open", "recovery", "mask-numbers"};
     for (const char* name : valueOptions)

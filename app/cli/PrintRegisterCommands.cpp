@@ -201,7 +201,7 @@ public:
             auto password = CliInput::readSecret(tr("Password of %1, who receives the printout").arg(login));
             if (!password.ok())
                 return ctx.out.fail(password.error());
-            done = reg.receive(*session, serial, copy, login, *password);
+            done = reg.receive(*session, serial, copy, login, *password, ctx.option(QStringLiteral("person-totp")));
             text = tr("Copy %1 of %2 was signed for by %3.").arg(copy).arg(serial, login);
         } else if (sub == QLatin1String("handover")) {
             done = reg.handOver(*session, serial, copy, *note);
@@ -218,7 +218,8 @@ public:
             auto password = CliInput::readSecret(tr("Password of %1, the witness").arg(witness));
             if (!password.ok())
                 return ctx.out.fail(password.error());
-            done = reg.destroy(*session, serial, copy, witness, *password, ctx.option(QStringLiteral("method")));
+            done = reg.destroy(*session, serial, copy, witness, *password, ctx.option(QStringLiteral("method")),
+                ctx.option(QStringLiteral("person-totp")));
             text = tr("Copy %1 of %2 was recorded as destroyed, witnessed by %3.").arg(copy).arg(serial, witness);
         }
         if (!done.ok())
@@ -325,10 +326,11 @@ public:
 void registerPrintRegisterCommands(CommandTable& table)
 {
     table.append({QStringLiteral("print-register"),
-        QStringLiteral(
-            "print-register list [--all] [--serial S] | alerts | verify | receive SERIAL[/N] --login L | "
-            "handover SERIAL[/N] | lend SERIAL[/N] --to NAME --days N | return SERIAL[/N] | destroy "
-            "SERIAL[/N] --witness L --method TEXT | trace SERIAL|CODE | trace --image FILE   (--user LOGIN)"),
+        QStringLiteral("print-register list [--all] [--serial S] | alerts | verify | receive SERIAL[/N] --login L "
+                       "[--person-totp CODE] | "
+                       "handover SERIAL[/N] | lend SERIAL[/N] --to NAME --days N | return SERIAL[/N] | destroy "
+                       "SERIAL[/N] --witness L --method TEXT [--person-totp CODE] | trace SERIAL|CODE | trace --image "
+                       "FILE   (--user LOGIN)"),
         PrintRegisterCommands::dispatch});
 }
 

@@ -405,16 +405,34 @@ Result<Account> AccountService::waitingTarget(const Actor& actor, const QString&
     return account;
 }
 
-Result<AccountService::Confirmed> AccountService::applyConfirmation(
-    const Actor& actor, const Account& account, const FieldKeys& keys, bool withRecovery)
+Result<bool> AccountService::writesSlot(const Account& account)
 {
     auto slot = KeySlots::kindOf(m_db, account.id);
     if (!slot.ok())
         return slot.error();
-    const QString change = account.awaiting;
     // a new, reset or custody account — and any account without a slot — gets a pending slot under a code
-    const bool writesSlot = change == QLatin1String("create") || change == QLatin1String("reset")
-        || change == QLatin1String("custody") || !slot->has_value();
+    const QString& change = account.awaiting;
+    return change == QLatin1String("create") || change == QLatin1String("reset") || change == QLatin1String("custody")
+        || !slot->has_value();
+}
+
+Result<AccountService::Confirmed> AccountService::applyConfirmation(
+    const Actor& actor, const Account& account, const std::function<Result<FieldKeys>()>& keySource, bool withRecovery)
+{
+    auto slotWritten = writesSlot(account);
+    if (!slotWritten.ok())
+        return slotWritten.error();
+    const bool writesSlot = *slotWritten;
+    // the keys are read only to write a slot: a role change or an unfreeze of an account that keeps its slot
+    // reads none (on an administrator's screen, on the spot, none are there)
+    std::optional<FieldKeys> keys;
+    if (writesSlot) {
+        auto read = keySource();
+        if (!read.ok())
+            return read.error();
+        keys = std::move(read).value();
+    }
+    const QString change = account.awaiting;
     Confirmed confirmed;
     confirmed.change = change;
     const QDateTime now = m_clock.nowUtc();
@@ -424,7 +442,7 @@ Result<AccountService::Confirmed> AccountService::applyConfirmation(
     if (!tx.ok())
         return tx.error();
     if (writesSlot) {
-        BV_TRY(KeySlots::write(m_db, account.id, KeySlots::Kind::Pending, keys,
+        BV_TRY(KeySlots::write(m_db, account.id, KeySlots::Kind::Pending, *keys,
             AuthService::normalizeCode(confirmed.confirmationCode), m_auth.slotKdf(), actor.userId, now));
         BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET must_change_password = 1 WHERE id = ?"), {account.id}));
     }
@@ -460,12 +478,10 @@ Result<AccountService::Confirmed> AccountService::confirm(const Session& session
         // 现场授权 happens on the administrator's screen: a confirmation code shown there (it unwraps the account's
         // pending key slot) would give the administrator the customer-information keys. Only changes that write no
         // slot (a role change of an account that keeps its slot) are confirmed on the spot; any can be declined.
-        auto slot = KeySlots::kindOf(m_db, account->id);
-        if (!slot.ok())
-            return slot.error();
-        const QString change = account->awaiting;
-        if (change == QLatin1String("create") || change == QLatin1String("reset") || change == QLatin1String("custody")
-            || !slot->has_value())
+        auto slotWritten = writesSlot(*account);
+        if (!slotWritten.ok())
+            return slotWritten.error();
+        if (*slotWritten)
             return m_access.deny(*actor, Operation::ConfirmAccounts, QStringLiteral("user"),
                 QString::number(account->id), QString(),
                 tr("A new, reset or unfrozen account (or one waiting for its key slot) is not confirmed on the "
@@ -474,10 +490,8 @@ Result<AccountService::Confirmed> AccountService::confirm(const Session& session
                    "hands the code to the person.")
                     .arg(account->login));
     }
-    auto keys = m_auth.sessionKeys(session);
-    if (!keys.ok())
-        return keys.error();
-    return applyConfirmation(*actor, *account, *keys, false);
+    return applyConfirmation(
+        *actor, *account, [&] { return m_auth.sessionKeys(session); }, false);
 }
 
 Result<AccountService::Confirmed> AccountService::confirmWithRecovery(
@@ -514,7 +528,8 @@ Result<AccountService::Confirmed> AccountService::confirmWithRecovery(
     auto keys = m_auth.recoveryKeys(passphrase);
     if (!keys.ok())
         return keys.error();
-    return applyConfirmation(*actor, *account, *keys, true);
+    return applyConfirmation(
+        *actor, *account, [&] { return keys->clone(); }, true);
 }
 
 Status AccountService::adoptRecoverySheet(const Session& session, const SecureBytes& passphrase)

@@ -12,6 +12,7 @@
 #include <QDateTime>
 #include <QList>
 
+#include <functional>
 #include <optional>
 
 namespace bv {
@@ -117,8 +118,11 @@ private:
     Status awaitConfirmation(const Actor& actor, const Account& account, const QString& change, const QDateTime& now,
         std::optional<Role> role = std::nullopt);
     Result<Account> waitingTarget(const Actor& actor, const QString& login);
-    Result<Confirmed> applyConfirmation(
-        const Actor& actor, const Account& account, const FieldKeys& keys, bool withRecovery);
+    // Whether confirming `account` writes it a pending key slot (and shows a confirmation code).
+    Result<bool> writesSlot(const Account& account);
+    // `keySource` is called only when a slot is written.
+    Result<Confirmed> applyConfirmation(const Actor& actor, const Account& account,
+        const std::function<Result<FieldKeys>()>& keySource, bool withRecovery);
 
     Database& m_db;
     AuditLog& m_audit;

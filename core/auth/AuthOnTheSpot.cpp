@@ -6,7 +6,6 @@
 #include "audit/AuditLog.h"
 #include "db/Database.h"
 #include "db/Transaction.h"
-#include "keys/FieldCipher.h"
 #include "policy/Policy.h"
 
 namespace bv {
@@ -58,7 +57,14 @@ Result<Session> AuthService::signInOnTheSpot(const Session& operatorSession, con
     if (typedLogin.compare(operatorActor.login, Qt::CaseInsensitive) == 0)
         return operatorThemself();
 
-    auto authenticated = authenticate(typedLogin, normalized, totpCode, context);
+    // The second person's keys are not unwrapped: a decision reads nothing sealed that the operator's screen does
+    // not already hold, and on an administrator's or a clerk's screen they would be customer keys where none
+    // belong (DESIGN §2).
+    Attempt attempt;
+    attempt.context = context;
+    attempt.secondPerson = true;
+    attempt.openKeys = false;
+    auto authenticated = authenticate(typedLogin, normalized, totpCode, attempt);
     if (!authenticated.ok())
         return authenticated.error();
     Authenticated& person = *authenticated;
@@ -75,10 +81,6 @@ Result<Session> AuthService::signInOnTheSpot(const Session& operatorSession, con
         reason = QStringLiteral("second factor not enrolled");
         refusal = tr("The authorising person must enrol a second factor first. That person signs in normally, enrols "
                      "an authenticator app, and can then authorise here.");
-    } else if (person.moveKeys) {
-        reason = QStringLiteral("keys not in key slots");
-        refusal = tr("The customer-information keys of this database are not in key slots yet. The branch manager "
-                     "signs in normally once to move them, and can then authorise here.");
     } else if (!Policy::allows(person.actor.role, decision)) {
         reason = QStringLiteral("role may not decide");
         refusal = tr("The authorising person's role (%1) may not %2. Ask a person whose role decides this.")
@@ -113,12 +115,7 @@ Result<Session> AuthService::signInOnTheSpot(const Session& operatorSession, con
     entry.onlyOperation = decision;
     entry.expiresAt = now.addSecs(kOnTheSpotSeconds);
     entry.operatorLogin = operatorActor.login;
-    // The same keys as every other key holder's (checkKeys in authenticate): installing them leaves the
-    // operator's session as it was, and signing this session out wipes them only when nobody else holds them.
-    if (person.keys) {
-        installKeys(std::move(*person.keys));
-        entry.holdsKeys = true;
-    }
+    entry.operatorSessionId = operatorActor.sessionId;
     m_sessions.insert(token, entry);
     return sessionFor(token, entry.actor);
 }
@@ -138,6 +135,25 @@ bool AuthService::isOnTheSpot(const Session& session) const
 {
     auto it = m_sessions.constFind(session.token());
     return it != m_sessions.cend() && it->onlyOperation.has_value();
+}
+
+void AuthService::endOnTheSpotOf(const QString& operatorSessionId, const QString& reason)
+{
+    QList<Actor> ended;
+    for (auto it = m_sessions.begin(); it != m_sessions.end();) {
+        if (it->onlyOperation && !operatorSessionId.isEmpty() && it->operatorSessionId == operatorSessionId) {
+            ended.append(it->actor);
+            it = m_sessions.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (const Actor& actor : std::as_const(ended)) {
+        const AuditEvent event {QString::fromLatin1(audit::SignOut), QStringLiteral("user"),
+            QString::number(actor.userId), QString(), AuditOutcome::Ok,
+            QJsonObject {{QStringLiteral("mode"), QStringLiteral("on_the_spot")}, {QStringLiteral("reason"), reason}}};
+        (void)(m_db.inTransaction() ? m_audit.append(actor, event) : m_audit.appendStandalone(actor, event));
+    }
 }
 
 Error AuthService::expireOnTheSpot(QHash<QByteArray, Entry>::iterator it)

@@ -157,6 +157,7 @@ Status AuthService::signOut(const Session& session)
     if (it->onlyOperation)
         details.insert(QStringLiteral("mode"), QStringLiteral("on_the_spot"));
     m_sessions.erase(it);
+    endOnTheSpotOf(actor.sessionId, QStringLiteral("operator signed out"));
     releaseKeysIfUnused();
     return m_audit.appendStandalone(actor,
         AuditEvent {QString::fromLatin1(audit::SignOut), QStringLiteral("user"), QString::number(actor.userId),
@@ -179,6 +180,7 @@ Result<AuthService::SessionState> AuthService::resolve(const Session& session, b
         it->locked = true;
         it->holdsKeys = false;
         const Actor actor = it->actor;
+        endOnTheSpotOf(actor.sessionId, QStringLiteral("operator locked"));
         releaseKeysIfUnused();
         const AuditEvent event {QString::fromLatin1(audit::IdleLock), QStringLiteral("user"),
             QString::number(actor.userId), QString(), AuditOutcome::Ok,
@@ -201,9 +203,11 @@ Status AuthService::lock(const Session& session)
         return {};
     it->locked = true;
     it->holdsKeys = false;
+    const Actor actor = it->actor;
+    endOnTheSpotOf(actor.sessionId, QStringLiteral("operator locked"));
     releaseKeysIfUnused();
-    return m_audit.appendStandalone(it->actor,
-        AuditEvent {QString::fromLatin1(audit::IdleLock), QStringLiteral("user"), QString::number(it->actor.userId),
+    return m_audit.appendStandalone(actor,
+        AuditEvent {QString::fromLatin1(audit::IdleLock), QStringLiteral("user"), QString::number(actor.userId),
             QString(), AuditOutcome::Ok, QJsonObject {{QStringLiteral("reason"), QStringLiteral("manual")}}});
 }
 

@@ -61,7 +61,8 @@ public:
     // only perform `decision` (AccessControl refuses everything else), ends kOnTheSpotSeconds after the sign-in
     // and is signed out by the caller right after the decision. Audited as the second person's sign-in with
     // {"mode": "on_the_spot", "operator": <operator's login>, "decision": <operation key>}. The operator's session
-    // is untouched: not locked, its keys stay installed.
+    // is untouched: not locked, its keys stay installed; the second person's keys are not unwrapped. Signing the
+    // operator out, or their session locking, ends the on-the-spot sessions opened from it.
     static constexpr int kOnTheSpotSeconds = 120;
     Result<Session> signInOnTheSpot(const Session& operatorSession, const QString& login, const SecureBytes& password,
         const QString& totpCode, Operation decision);
@@ -82,13 +83,14 @@ public:
     Result<SessionState> resolve(const Session& session, bool touch = true);
 
     // A second person's confirmation on the operator's screen (现场授权, DESIGN §3): the account `login` types its
-    // own password for one decision (`purpose`, an audit action such as "print.receive"). The password is
-    // checked with the same hashing and the same lockout counting as a sign-in (a wrong password counts towards
-    // that account's lockout), but no session is created and no key is unwrapped. Refused for a locked, frozen
-    // or unconfirmed account and for one whose password was set by someone else and not yet changed. Audited
-    // (auth.confirm_person) with its outcome. Call it outside a transaction: a failure is recorded even though
-    // the caller's operation stops. Returns the confirmed account.
-    Result<Actor> confirmPerson(const QString& login, const SecureBytes& password, const QString& purpose);
+    // own password — and the code of its authenticator app when it has enrolled one — for one decision
+    // (`purpose`, an audit action such as "print.receive"). Checked exactly as a sign-in (authenticate: the same
+    // hashing, lockout counting and one-time use of a code), but no session is created and no key is unwrapped.
+    // Refused for a locked, frozen or unconfirmed account and for one that must change its password first.
+    // Audited (auth.confirm_person) with its outcome. Call it outside a transaction: a failure is recorded even
+    // though the caller's operation stops. Returns the confirmed account.
+    Result<Actor> confirmPerson(
+        const QString& login, const SecureBytes& password, const QString& totpCode, const QString& purpose);
 
     Status lock(const Session& session);
     Status unlock(const Session& session, const SecureBytes& password);
@@ -146,6 +148,7 @@ private:
         std::optional<Operation> onlyOperation; // on the spot: the one decision
         QDateTime expiresAt; // on the spot: signed out at this time
         QString operatorLogin; // on the spot: on whose screen
+        QString operatorSessionId; // on the spot: from which session (its sign-out or lock ends this one)
         bool used = false; // on the spot: its one decision was attempted (the session may not try another)
     };
 
@@ -160,12 +163,22 @@ private:
         bool moveKeys = false; // release 0.1's keyring: the first branch manager's sign-in moves it into slots
         QString newHash; // a rehash under the current parameters, or empty
     };
+    // What an attempt is for: a sign-in, an on-the-spot sign-in or a second person's confirmation.
+    struct Attempt
+    {
+        QJsonObject context; // added to every audit row of the attempt
+        const char* action = nullptr; // the audit action of its failure rows (nullptr: auth.sign_in)
+        bool secondPerson = false; // the messages speak of "the confirming person", not of "you"
+        bool openKeys = true; // unwrap the key holder's keys from their slot (not needed to confirm or decide)
+    };
     Result<Authenticated> authenticate(
-        const QString& typedLogin, const SecureBytes& normalized, const QString& totpCode, const QJsonObject& context);
+        const QString& typedLogin, const SecureBytes& normalized, const QString& totpCode, const Attempt& attempt);
     // Inside a transaction: the account's sign-in bookkeeping and its audit row (with `details`).
     Status recordSignIn(const Authenticated& who, const QString& sessionId, QJsonObject details);
     static QByteArray newToken(QString* sessionId);
     static Session sessionFor(const QByteArray& token, const Actor& actor);
+    // Ends (audited, with `reason`) the on-the-spot sessions opened from the operator's session `operatorSessionId`.
+    void endOnTheSpotOf(const QString& operatorSessionId, const QString& reason);
     // Ends an on-the-spot session whose time is up (audited); the error to return.
     Error expireOnTheSpot(QHash<QByteArray, Entry>::iterator it);
 
@@ -177,7 +190,7 @@ private:
     // Release 0.1's keyring into key slots under new keys (every value re-sealed); returns the new keys.
     Result<FieldKeys> moveIntoKeySlots(const Actor& manager, const FieldKeys& legacy);
 
-    Error wrongCredentials() const;
+    Error wrongCredentials(bool secondPerson = false) const;
     // `action`: the audit action of the failed attempt (nullptr: a sign-in); `purpose`: a confirmation's purpose.
     Status recordFailure(qint64 userId, const QString& login, const QString& reason, bool countTowardsLockout,
         const char* action = nullptr, const QJsonObject& context = QJsonObject());

@@ -24,8 +24,12 @@ using namespace authusers;
 
 // One answer for an unknown login and a wrong password, with no count of attempts left: either would tell
 // whoever types a login that it exists.
-Error AuthService::wrongCredentials() const
+Error AuthService::wrongCredentials(bool secondPerson) const
 {
+    if (secondPerson)
+        return makeError(ErrorCode::AuthenticationFailed,
+            tr("The login or the password of the confirming person is wrong. That person checks both and types them "
+               "again; repeated failures lock their account."));
     return makeError(ErrorCode::AuthenticationFailed,
         tr("The login or the password is wrong. Check both and try again; ask the system administrator "
            "if you forgot your password."));
@@ -74,8 +78,11 @@ Status AuthService::recordFailure(qint64 userId, const QString& login, const QSt
 }
 
 Result<AuthService::Authenticated> AuthService::authenticate(
-    const QString& typedLogin, const SecureBytes& normalized, const QString& totpCode, const QJsonObject& context)
+    const QString& typedLogin, const SecureBytes& normalized, const QString& totpCode, const Attempt& attempt)
 {
+    const QJsonObject& context = attempt.context;
+    const QString action = QString::fromLatin1(attempt.action ? attempt.action : audit::SignIn);
+    const bool second = attempt.secondPerson;
     // every row of an attempt carries the context (an on-the-spot authorisation's mode, operator and decision)
     const auto with = [&context](QJsonObject details) {
         for (auto it = context.constBegin(); it != context.constEnd(); ++it)
@@ -94,40 +101,56 @@ Result<AuthService::Authenticated> AuthService::authenticate(
         }();
         PasswordHasher::verify(dummy, normalized);
         BV_TRY(m_audit.appendStandalone(unknownLogin(typedLogin),
-            AuditEvent {QString::fromLatin1(audit::SignIn), QStringLiteral("user"), QString(), QString(),
-                AuditOutcome::Failed,
+            AuditEvent {action, QStringLiteral("user"), QString(), QString(), AuditOutcome::Failed,
                 with(QJsonObject {{QStringLiteral("reason"), QStringLiteral("unknown login")}})}));
-        return wrongCredentials();
+        return wrongCredentials(second);
     }
     const UserRow user = **loaded;
     const auto refused = [&](const QJsonObject& details) {
         return m_audit.appendStandalone(anonymous(typedLogin),
-            AuditEvent {QString::fromLatin1(audit::SignIn), QStringLiteral("user"), QString::number(user.id), QString(),
-                AuditOutcome::Failed, with(details)});
+            AuditEvent {action, QStringLiteral("user"), QString::number(user.id), QString(), AuditOutcome::Failed,
+                with(details)});
+    };
+    // a wrong password or code is counted towards the lockout; a lockout speaks for itself
+    const auto counted = [&](const QString& reason, const Error& otherwise) -> Error {
+        Status recorded = recordFailure(user.id, typedLogin, reason, true, attempt.action, context);
+        if (!recorded.ok() && recorded.error().code == ErrorCode::AccountLocked)
+            return recorded.error();
+        if (!recorded.ok() && recorded.error().code != ErrorCode::AuthenticationFailed)
+            return recorded.error(); // the failure could not be recorded
+        return otherwise;
     };
 
     if (user.lockedUntil.isValid() && user.lockedUntil > now) {
         BV_TRY(refused(QJsonObject {{QStringLiteral("reason"), QStringLiteral("locked")}}));
         const int minutes = int((now.secsTo(user.lockedUntil) + 59) / 60);
+        if (second)
+            return makeError(ErrorCode::AccountLocked,
+                tr("The confirming person's account is locked after too many failed attempts. Try again in %n "
+                   "minutes, or ask the system administrator to unlock it.",
+                    nullptr, minutes));
         return makeError(ErrorCode::AccountLocked,
             tr("This account is locked after too many failed sign-ins. Try again in %n minutes, or ask "
                "the system administrator to unlock it.",
                 nullptr, minutes));
     }
     if (!PasswordHasher::verify(user.passwordHash, normalized))
-        return recordFailure(user.id, typedLogin, QStringLiteral("wrong password"), true, nullptr, context).error();
+        return counted(QStringLiteral("wrong password"), wrongCredentials(second));
     if (user.frozen) {
         BV_TRY(refused(QJsonObject {{QStringLiteral("reason"), QStringLiteral("frozen")}}));
         return makeError(ErrorCode::AuthenticationFailed,
-            tr("This account is frozen. Ask the system administrator if it should be unfrozen."));
+            second ? tr("The confirming person's account is frozen, so it cannot confirm anything. Ask another person.")
+                   : tr("This account is frozen. Ask the system administrator if it should be unfrozen."));
     }
     if (!user.awaiting.isEmpty()) {
         BV_TRY(refused(QJsonObject {{QStringLiteral("reason"), QStringLiteral("awaiting confirmation")},
             {QStringLiteral("awaiting"), user.awaiting}}));
         return makeError(ErrorCode::AuthenticationFailed,
-            tr("This account waits for a branch manager's confirmation (dual control) and cannot sign in yet. Ask "
-               "a branch manager other than yourself to confirm it; you then receive a confirmation code to use "
-               "with your new password."));
+            second ? tr("The confirming person's account waits for a branch manager's confirmation and cannot confirm "
+                        "anything yet. Ask another person.")
+                   : tr("This account waits for a branch manager's confirmation (dual control) and cannot sign in "
+                        "yet. Ask a branch manager other than yourself to confirm it; you then receive a "
+                        "confirmation code to use with your new password."));
     }
 
     Authenticated result;
@@ -144,27 +167,27 @@ Result<AuthService::Authenticated> AuthService::authenticate(
     if (user.totpEnrolled) {
         if (totpCode.trimmed().isEmpty())
             return makeError(ErrorCode::SecondFactorRequired,
-                tr("Enter the 6-digit code from your authenticator app to finish signing in."));
+                second ? tr("The confirming person uses an authenticator app: they type its 6-digit code as well.")
+                       : tr("Enter the 6-digit code from your authenticator app to finish signing in."),
+                QString(), QStringLiteral("totp"));
         auto secretText = SealedValues::open(m_db, *m_custody.staffCipher, {kUserKind, user.id, kTotpField});
         if (!secretText.ok())
             return secretText.error();
         QByteArray bytes = QByteArray::fromBase64(secretText->toLatin1());
         const SecureBytes secret = SecureBytes::takeFrom(bytes);
         auto step = Totp::verify(secret, totpCode, now.toSecsSinceEpoch(), user.totpLastStep);
-        if (!step.ok()) {
-            Status failed
-                = recordFailure(user.id, typedLogin, QStringLiteral("wrong second factor"), true, nullptr, context);
-            if (failed.error().code == ErrorCode::AccountLocked)
-                return failed.error();
-            return step.error();
-        }
+        if (!step.ok())
+            return counted(QStringLiteral("wrong second factor"), step.error());
+        // Used from now on, whatever follows: a code accepted before a refusal (a role that may not decide, a
+        // password to change) cannot be replayed within its 30 seconds.
+        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET totp_last_step = ? WHERE id = ?"), {*step, user.id}));
         result.acceptedStep = *step;
     }
 
     // Key custody: the keys from the account's slot. A release-0.1 database's keyring still opens them until a
     // branch manager's sign-in moves them into slots (under new keys); a key holder with a slot never uses any
     // other source, and the keyring is not read once any password slot exists.
-    if (Roles::holdsKeys(user.role)) {
+    if (attempt.openKeys && Roles::holdsKeys(user.role)) {
         auto kind = KeySlots::kindOf(m_db, user.id);
         if (!kind.ok())
             return kind.error();
@@ -294,86 +317,49 @@ Result<Session> AuthService::signIn(const QString& login, const SecureBytes& pas
     return sessionFor(token, entry.actor);
 }
 
-Result<Actor> AuthService::confirmPerson(const QString& login, const SecureBytes& password, const QString& purpose)
+Result<Actor> AuthService::confirmPerson(
+    const QString& login, const SecureBytes& password, const QString& totpCode, const QString& purpose)
 {
     const QString typedLogin = login.trimmed();
-    const QString action = QString::fromLatin1(audit::ConfirmPerson);
     const QString what = purpose.left(64);
     const SecureBytes normalized = PasswordHasher::normalize(password);
-    auto failed = [&](const Actor& who, qint64 userId, const QString& reason) {
-        return m_audit.appendStandalone(who,
-            AuditEvent {action, QStringLiteral("user"), userId > 0 ? QString::number(userId) : QString(), QString(),
-                AuditOutcome::Failed,
-                QJsonObject {{QStringLiteral("reason"), reason}, {QStringLiteral("purpose"), what}}});
-    };
-    const Error wrong = makeError(ErrorCode::AuthenticationFailed,
-        tr("The login or the password of the confirming person is wrong. That person checks both and types them "
-           "again; repeated failures lock their account."));
     if (typedLogin.isEmpty() || normalized.isEmpty())
         return makeError(ErrorCode::InvalidInput, tr("The confirming person must type their own login and password."),
             QString(), QStringLiteral("login"));
-    auto loaded = loadUser(m_db, QStringLiteral("login"), typedLogin);
-    if (!loaded.ok())
-        return loaded.error();
-    const QDateTime now = m_clock.nowUtc();
-    if (!loaded->has_value()) {
-        // the same time as a real check, as at sign-in
-        static const QString dummy = [this] {
-            const SecureBytes random = SecureBytes::random(16);
-            return PasswordHasher::hash(random.toHex(), hashParams()).value();
-        }();
-        PasswordHasher::verify(dummy, normalized);
-        BV_TRY(failed(unknownLogin(typedLogin), 0, QStringLiteral("unknown login")));
-        return wrong;
+    Attempt attempt;
+    attempt.context = QJsonObject {{QStringLiteral("purpose"), what}};
+    attempt.action = audit::ConfirmPerson;
+    attempt.secondPerson = true;
+    attempt.openKeys = false; // a confirmation unwraps nothing
+    auto authenticated = authenticate(typedLogin, normalized, totpCode, attempt);
+    if (!authenticated.ok())
+        return authenticated.error();
+    const Authenticated& person = *authenticated;
+    if (person.restriction == Restriction::MustChangePassword) {
+        BV_TRY(m_audit.appendStandalone(anonymous(typedLogin),
+            AuditEvent {QString::fromLatin1(audit::ConfirmPerson), QStringLiteral("user"),
+                QString::number(person.actor.userId), QString(), AuditOutcome::Failed,
+                QJsonObject {{QStringLiteral("reason"), QStringLiteral("password not changed")},
+                    {QStringLiteral("purpose"), what}}}));
+        return makeError(ErrorCode::AuthenticationFailed,
+            tr("The confirming person must change their password first (it was set by the administrator or has "
+               "expired). That person signs in, changes it, and can then confirm."));
     }
-    const UserRow user = **loaded;
-    if (user.lockedUntil.isValid() && user.lockedUntil > now) {
-        BV_TRY(failed(anonymous(typedLogin), user.id, QStringLiteral("locked")));
-        const int minutes = int((now.secsTo(user.lockedUntil) + 59) / 60);
-        return makeError(ErrorCode::AccountLocked,
-            tr("The confirming person's account is locked after too many failed attempts. Try again in %n "
-               "minutes, or ask the system administrator to unlock it.",
-                nullptr, minutes));
-    }
-    if (!PasswordHasher::verify(user.passwordHash, normalized)) {
-        Status recorded = recordFailure(user.id, typedLogin, QStringLiteral("wrong password"), true,
-            audit::ConfirmPerson, QJsonObject {{QStringLiteral("purpose"), what}});
-        // locked now, or the failure could not be recorded: that error; otherwise the confirmation's own words
-        if (!recorded.ok() && recorded.error().code != ErrorCode::AuthenticationFailed)
-            return recorded.error();
-        return wrong;
-    }
-    QString refusal;
-    QString reason;
-    if (user.frozen) {
-        reason = QStringLiteral("frozen");
-        refusal = tr("The confirming person's account is frozen, so it cannot confirm anything. Ask another person.");
-    } else if (!user.awaiting.isEmpty()) {
-        reason = QStringLiteral("awaiting confirmation");
-        refusal = tr("The confirming person's account waits for a branch manager's confirmation and cannot confirm "
-                     "anything yet. Ask another person.");
-    } else if (user.mustChange) {
-        reason = QStringLiteral("password not changed");
-        refusal = tr("The confirming person still has a password set by the administrator. That person signs in and "
-                     "changes it first; then they can confirm.");
-    }
-    if (!refusal.isEmpty()) {
-        BV_TRY(failed(anonymous(typedLogin), user.id, reason));
-        return makeError(ErrorCode::AuthenticationFailed, refusal);
-    }
-    const Actor person = actorOf(user);
     {
         Transaction tx(m_db);
         if (!tx.ok())
             return tx.error();
         // a correct password clears the failed attempts, as a sign-in does
-        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET failed_attempts = 0 WHERE id = ?"), {user.id}));
-        BV_TRY(m_audit.append(person,
-            AuditEvent {action, QStringLiteral("user"), QString::number(user.id), QString(), AuditOutcome::Ok,
-                QJsonObject {{QStringLiteral("purpose"), what}}}));
+        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, "
+                                        "password_hash = coalesce(?, password_hash) WHERE id = ?"),
+            {person.newHash.isEmpty() ? nullText() : QVariant(person.newHash), person.actor.userId}));
+        QJsonObject details {{QStringLiteral("purpose"), what}, {QStringLiteral("secondFactor"), person.totpEnrolled}};
+        BV_TRY(m_audit.append(person.actor,
+            AuditEvent {QString::fromLatin1(audit::ConfirmPerson), QStringLiteral("user"),
+                QString::number(person.actor.userId), QString(), AuditOutcome::Ok, details}));
         BV_TRY(tx.commit());
     }
-    return person;
+    return person.actor;
 }
 
 } // namespace bv

@@ -208,8 +208,8 @@ Result<PrintCopy> PrintRegister::copy(const Session& session, const QString& ser
     return rows->first().copy;
 }
 
-Status PrintRegister::receive(
-    const Session& session, const QString& serial, int copy, const QString& recipient, const SecureBytes& password)
+Status PrintRegister::receive(const Session& session, const QString& serial, int copy, const QString& recipient,
+    const SecureBytes& password, const QString& totpCode)
 {
     auto actor = m_context.access.authorize(session, Operation::RecordPrintEvent);
     if (!actor.ok())
@@ -224,7 +224,7 @@ Status PrintRegister::receive(
     BV_TRY(receivable(*row));
     // The person who receives the printout signs for it with their own password, on this screen; the recorder
     // may be that person, typing their password again.
-    auto person = m_context.auth.confirmPerson(recipient, password, QString::fromLatin1(audit::PrintReceive));
+    auto person = m_context.auth.confirmPerson(recipient, password, totpCode, QString::fromLatin1(audit::PrintReceive));
     if (!person.ok())
         return person.error();
     const bool customerData = !Roles::isPrivileged(row->printedByRole);
@@ -355,7 +355,7 @@ Status PrintRegister::giveBack(const Session& session, const QString& serial, in
 }
 
 Status PrintRegister::destroy(const Session& session, const QString& serial, int copy, const QString& witness,
-    const SecureBytes& witnessPassword, const QString& method)
+    const SecureBytes& witnessPassword, const QString& method, const QString& witnessTotp)
 {
     auto actor = m_context.access.authorize(session, Operation::RecordPrintDestruction);
     if (!actor.ok())
@@ -382,7 +382,8 @@ Status PrintRegister::destroy(const Session& session, const QString& serial, int
             tr("You cannot witness a destruction you record yourself: a second person, a branch manager or an "
                "auditor, supervises it and confirms with their own password."),
             QString(), QStringLiteral("witness"));
-    auto person = m_context.auth.confirmPerson(witnessLogin, witnessPassword, QString::fromLatin1(audit::PrintDestroy));
+    auto person = m_context.auth.confirmPerson(
+        witnessLogin, witnessPassword, witnessTotp, QString::fromLatin1(audit::PrintDestroy));
     if (!person.ok())
         return person.error();
     if (person->userId == actor->userId)

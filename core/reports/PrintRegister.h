@@ -114,7 +114,8 @@ struct PrintRegisterFilter
 // they were written (core/reports/PrintRegisterStore): an event cannot be moved before its copy, and
 // verify() names the first row that was changed, removed or inserted. A copy's state is derived from its
 // events. Second persons (who receives a copy, who witnesses its destruction) confirm with their own
-// password on the recorder's screen (AuthService::confirmPerson).
+// password — and their authenticator code when they have enrolled one — on the recorder's screen
+// (AuthService::confirmPerson).
 class PrintRegister
 {
     Q_DECLARE_TR_FUNCTIONS(PrintRegister)
@@ -123,9 +124,9 @@ public:
 
     Result<QList<PrintCopy>> list(const Session& session, const PrintRegisterFilter& filter = {});
     Result<PrintCopy> copy(const Session& session, const QString& serial, int copy);
-    // `recipient` signs for the copy with their own password.
-    Status receive(
-        const Session& session, const QString& serial, int copy, const QString& recipient, const SecureBytes& password);
+    // `recipient` signs for the copy with their own password (and `totpCode` when they have enrolled a second factor).
+    Status receive(const Session& session, const QString& serial, int copy, const QString& recipient,
+        const SecureBytes& password, const QString& totpCode = QString());
     // A data-subject report given to the customer it is about (the customer signs the paper form).
     Status handOver(const Session& session, const QString& serial, int copy, const QString& note);
     // At most three days (DESIGN §8).
@@ -133,9 +134,9 @@ public:
         const QDateTime& dueUtc, const QString& note);
     Status giveBack(const Session& session, const QString& serial, int copy, const QString& note);
     // Destroyed under the supervision of `witness`, a second account (branch manager or auditor) who
-    // confirms with their own password.
+    // confirms with their own password (and `witnessTotp` when they have enrolled a second factor).
     Status destroy(const Session& session, const QString& serial, int copy, const QString& witness,
-        const SecureBytes& witnessPassword, const QString& method);
+        const SecureBytes& witnessPassword, const QString& method, const QString& witnessTotp = QString());
     // Overdue lendings, printouts past their period of use and not destroyed, prints never finished.
     Result<QList<PrintAlert>> alerts(const Session& session);
     // A serial typed by hand, or the text of a page's QR code.

@@ -215,13 +215,13 @@ bool PrintRegisterPage::recordReceipt()
         return false;
     RegisterEventDialog dialog(m_context.dialogs, tr("Record receipt"),
         tr("%1 (serial %2, %3). The person who receives the copy signs for it: they type their own login and "
-           "password here.")
+           "password here (and the code of their authenticator app when they use one).")
             .arg(copy->title, copy->serial, PrintRegisterModel::copyText(copy->copy)),
         RegisterEventDialog::Person | RegisterEventDialog::Password, tr("&Recipient (login):"), this);
     dialog.setAction([this, copy](RegisterEventDialog& d) {
         const SecureBytes password = d.takePassword();
         return m_context.core.printRegister().receive(
-            m_context.session, copy->serial, copy->copy, d.person(), password);
+            m_context.session, copy->serial, copy->copy, d.person(), password, d.takeCode());
     });
     return runEvent(
         dialog, *copy, tr("%1, %2: receipt recorded.").arg(copy->serial, PrintRegisterModel::copyText(copy->copy)));
@@ -288,14 +288,15 @@ bool PrintRegisterPage::destroyCopy()
         return false;
     RegisterEventDialog dialog(m_context.dialogs, tr("Destroy a copy"),
         tr("%1 (serial %2, %3). Destroy the copy in front of a witness — another branch manager or the auditor — "
-           "who confirms it by typing their own login and password here. The register keeps the record for good.")
+           "who confirms it by typing their own login and password here (and the code of their authenticator app when "
+           "they use one). The register keeps the record for good.")
             .arg(copy->title, copy->serial, PrintRegisterModel::copyText(copy->copy)),
         RegisterEventDialog::Method | RegisterEventDialog::Person | RegisterEventDialog::Password,
         tr("&Witness (login):"), this);
     dialog.setAction([this, copy](RegisterEventDialog& d) {
         const SecureBytes password = d.takePassword();
         return m_context.core.printRegister().destroy(
-            m_context.session, copy->serial, copy->copy, d.person(), password, d.method());
+            m_context.session, copy->serial, copy->copy, d.person(), password, d.method(), d.takeCode());
     });
     return runEvent(
         dialog, *copy, tr("%1, %2: destruction recorded.").arg(copy->serial, PrintRegisterModel::copyText(copy->copy)));

@@ -58,6 +58,14 @@ RegisterEventDialog::RegisterEventDialog(Dialogs& dialogs, const QString& title,
         m_password->setEchoMode(QLineEdit::Password);
         m_password->setContextMenuPolicy(Qt::NoContextMenu);
         addRow(tr("Their own &password:"), m_password);
+        // the code of their authenticator app, when they have enrolled one (checked as at sign-in)
+        m_code = new QLineEdit(this);
+        m_code->setObjectName(QStringLiteral("codeLineEdit"));
+        m_code->setAccessibleName(tr("Their authenticator code"));
+        m_code->setMaxLength(8);
+        m_code->setPlaceholderText(tr("only when the person uses an authenticator app"));
+        m_code->setContextMenuPolicy(Qt::NoContextMenu);
+        addRow(tr("Their authenticator c&ode:"), m_code);
     }
     if (fields & Due) {
         m_due = new QDateTimeEdit(this);
@@ -128,6 +136,15 @@ QString RegisterEventDialog::person() const
     return m_person ? m_person->text().trimmed() : QString();
 }
 
+QString RegisterEventDialog::takeCode()
+{
+    if (!m_code)
+        return QString();
+    const QString code = m_code->text().remove(QLatin1Char(' '));
+    m_code->clear();
+    return code;
+}
+
 SecureBytes RegisterEventDialog::takePassword()
 {
     if (!m_password)
@@ -184,6 +201,8 @@ bool RegisterEventDialog::submit()
         if (!reviewed) {
             if (m_password)
                 m_password->clear();
+            if (m_code)
+                m_code->clear();
             setMessage(why);
             edit->setFocus();
             return false;
@@ -198,6 +217,8 @@ bool RegisterEventDialog::submit()
     Status done = m_action(*this);
     if (m_password)
         m_password->clear(); // whatever the action did with it, it is not typed twice by accident
+    if (m_code)
+        m_code->clear(); // a code is used once
     if (done.ok()) {
         accept();
         return true;

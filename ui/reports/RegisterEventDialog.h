@@ -22,9 +22,9 @@ namespace bv::ui {
 class Dialogs;
 
 // The form of one print-register action (record receipt, hand over, lend, return, destroy, reprint): only
-// the fields the action needs — a person (recipient, borrower or witness), that person's own password, a
-// due time, a destruction method, a note, copies and the medium of a reprint. OK runs the action given to
-// setAction(): on success the dialog accepts, otherwise the core's message stays under the form (a locked
+// the fields the action needs — a person (recipient, borrower or witness), that person's own password (and
+// authenticator code), a due time, a destruction method, a note, copies and the medium of a reprint. OK runs the action
+// given to setAction(): on success the dialog accepts, otherwise the core's message stays under the form (a locked
 // session rejects the dialog and emits lockRequested). A typed password is wiped after every attempt.
 // Notes and typed names go through the free-text check (no customer identifiers in the register).
 class RegisterEventDialog : public QDialog
@@ -53,6 +53,8 @@ public:
     QString person() const;
     // The typed password; the field is cleared.
     SecureBytes takePassword();
+    // The typed authenticator code (spaces removed), empty when none was typed; the field is cleared.
+    QString takeCode();
     QDateTime dueUtc() const;
     QString method() const;
     QString note() const { return m_reviewedNote; }
@@ -62,6 +64,7 @@ public:
 
     QLineEdit* personEdit() const { return m_person; }
     QLineEdit* passwordEdit() const { return m_password; }
+    QLineEdit* codeEdit() const { return m_code; }
     QDateTimeEdit* dueEdit() const { return m_due; }
     QComboBox* methodComboBox() const { return m_method; }
     QLineEdit* noteEdit() const { return m_note; }
@@ -83,6 +86,7 @@ private:
     QString m_reviewedNote;
     QLineEdit* m_person = nullptr;
     QLineEdit* m_password = nullptr;
+    QLineEdit* m_code = nullptr;
     QDateTimeEdit* m_due = nullptr;
     QComboBox* m_method = nullptr;
     QLineEdit* m_note = nullptr;

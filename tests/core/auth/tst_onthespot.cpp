@@ -1,7 +1,8 @@
 // On-the-spot authorisation (现场授权): a second person signs in on the operator's screen for one decision. It
 // works, is limited to that decision and to two minutes, refuses the operator themself, counts wrong passwords
 // towards the second person's lockout, needs the TOTP code when enrolled, and leaves the operator's session as
-// it was; for the administrator's screen, a confirmation that would show a code is refused.
+// it was; for the administrator's screen, a confirmation that would show a code is refused, and no keys are
+// unwrapped there. It ends with the operator's sign-out or lock; a code accepted before a refusal is used.
 #include "TestCore.h"
 #include "TestData.h"
 #include "audit/AuditActions.h"
@@ -279,6 +280,75 @@ private slots:
         BV_VERIFY_OK(auth().signOut(*spot));
         // the administrator's session is as it was
         BV_VERIFY_OK(t->core->accounts().list(t->admin));
+    }
+
+    void unwrapsNoKeysOnTheAdministratorsScreen()
+    {
+        Session cm2 = t->addUser(QStringLiteral("cm2"), Role::CustomerManager);
+        QVERIFY(cm2.isValid());
+        BV_VERIFY_OK(auth().signOut(cm2));
+        BV_VERIFY_OK(t->core->accounts().changeRole(t->admin, QStringLiteral("cm2"), Role::Manager));
+        // nobody who holds the customer keys is signed in here any more: the administrator's screen has none
+        BV_VERIFY_OK(auth().signOut(cm1));
+        QVERIFY(!t->vault->cipher().isValid());
+        auto spot = onTheSpot(t->admin, QStringLiteral("m1"), Operation::ConfirmAccounts);
+        BV_VERIFY_OK(spot);
+        // the manager's password opened no key slot for this decision, and none were installed
+        BV_COMPARE_CODE(auth().sessionKeys(*spot), ErrorCode::PermissionDenied);
+        QVERIFY(!t->vault->cipher().isValid());
+        // a role change that keeps the slot is confirmed without keys
+        auto confirmed = t->core->accounts().confirm(*spot, QStringLiteral("cm2"));
+        BV_VERIFY_OK(confirmed);
+        QVERIFY(confirmed->confirmationCode.isEmpty());
+        QVERIFY(!t->vault->cipher().isValid());
+        BV_VERIFY_OK(auth().signOut(*spot));
+    }
+
+    void endsWhenTheOperatorSignsOutOrLocks()
+    {
+        auto spot = onTheSpot(cm1, QStringLiteral("m1"), Operation::ApproveChanges);
+        BV_VERIFY_OK(spot);
+        BV_VERIFY_OK(auth().lock(cm1));
+        QVERIFY(!auth().isOnTheSpot(*spot));
+        BV_COMPARE_CODE(auth().resolve(*spot), ErrorCode::AuthenticationFailed);
+        BV_VERIFY_OK(auth().unlock(cm1, secret(t->passwordOf(QStringLiteral("cm1")))));
+
+        spot = onTheSpot(cm1, QStringLiteral("m1"), Operation::ApproveChanges);
+        BV_VERIFY_OK(spot);
+        BV_VERIFY_OK(auth().signOut(cm1));
+        QVERIFY(!auth().isOnTheSpot(*spot));
+        QStringList reasons;
+        for (const AuditRow& row : rows(audit::SignOut)) {
+            const QJsonObject details = QJsonDocument::fromJson(row.details.toUtf8()).object();
+            if (row.login == QLatin1String("m1")
+                && details.value(QStringLiteral("mode")) == QLatin1String("on_the_spot"))
+                reasons << details.value(QStringLiteral("reason")).toString();
+        }
+        QCOMPARE(reasons, (QStringList {QStringLiteral("operator locked"), QStringLiteral("operator signed out")}));
+    }
+
+    void aCodeAcceptedBeforeARefusalIsUsed()
+    {
+        Session cm2 = t->addUser(QStringLiteral("cm2"), Role::CustomerManager);
+        QVERIFY(cm2.isValid());
+        auto enrolment = auth().beginSecondFactor(cm2);
+        BV_VERIFY_OK(enrolment);
+        auto key = Totp::base32Decode(enrolment->secretBase32.view());
+        BV_VERIFY_OK(key);
+        BV_VERIFY_OK(auth().confirmSecondFactor(
+            cm2, QString::fromLatin1(Totp::codeAt(*key, t->clock.nowUtc().toSecsSinceEpoch()))));
+        BV_VERIFY_OK(auth().signOut(cm2));
+        t->clock.advanceSecs(60);
+        const QString code = QString::fromLatin1(Totp::codeAt(*key, t->clock.nowUtc().toSecsSinceEpoch()));
+        // a customer manager may not approve: refused after the password and the code were accepted
+        BV_COMPARE_CODE(onTheSpot(cm1, QStringLiteral("cm2"), Operation::ApproveChanges, QString(), code),
+            ErrorCode::PermissionDenied);
+        // the code seen on that screen cannot be used again within its 30 seconds
+        auto replay = auth().signIn(QStringLiteral("cm2"), secret(t->passwordOf(QStringLiteral("cm2"))), code);
+        BV_COMPARE_CODE(replay, ErrorCode::AuthenticationFailed);
+        t->clock.advanceSecs(30);
+        BV_VERIFY_OK(auth().signIn(QStringLiteral("cm2"), secret(t->passwordOf(QStringLiteral("cm2"))),
+            QString::fromLatin1(Totp::codeAt(*key, t->clock.nowUtc().toSecsSinceEpoch()))));
     }
 };
 

@@ -8,6 +8,7 @@
 #include "audit/AuditLog.h"
 #include "audit/AuditService.h"
 #include "auth/AuthService.h"
+#include "auth/Totp.h"
 #include "db/Database.h"
 #include "policy/AccessControl.h"
 #include "policy/SettingsService.h"
@@ -637,6 +638,43 @@ private slots:
         QCOMPARE(copyOf(serial, 1).holder, QStringLiteral("m1"));
         BV_COMPARE_CODE(reg->receive(m1, serial, 1, QStringLiteral("au"), secret(t->passwordOf(QStringLiteral("au")))),
             ErrorCode::InvalidInput);
+    }
+
+    void aSecondPersonWithAnAuthenticatorTypesItsCode()
+    {
+        // the witness, an auditor, enrols a second factor: the password alone no longer confirms them
+        auto enrolment = t->core->auth().beginSecondFactor(au);
+        BV_VERIFY_OK(enrolment);
+        auto key = Totp::base32Decode(enrolment->secretBase32.view());
+        BV_VERIFY_OK(key);
+        const auto codeNow
+            = [&] { return QString::fromLatin1(Totp::codeAt(*key, t->clock.nowUtc().toSecsSinceEpoch())); };
+        BV_VERIFY_OK(t->core->auth().confirmSecondFactor(au, codeNow()));
+        t->clock.advanceSecs(60);
+        const QString serial = printedRoster();
+        QVERIFY(!serial.isEmpty());
+        const SecureBytes password = secret(t->passwordOf(QStringLiteral("au")));
+        BV_COMPARE_CODE(reg->destroy(m1, serial, 1, QStringLiteral("au"), password, QStringLiteral("shredded")),
+            ErrorCode::SecondFactorRequired);
+        BV_COMPARE_CODE(
+            reg->destroy(m1, serial, 1, QStringLiteral("au"), password, QStringLiteral("shredded"),
+                QStringLiteral("000000") == codeNow() ? QStringLiteral("111111") : QStringLiteral("000000")),
+            ErrorCode::AuthenticationFailed);
+        QCOMPARE(failedAttempts(QStringLiteral("au")), 1);
+        const AuditRow wrongCode = auditRows(audit::ConfirmPerson).last();
+        QCOMPARE(wrongCode.outcome, QStringLiteral("failed"));
+        QCOMPARE(details(wrongCode).value(QStringLiteral("reason")).toString(), QStringLiteral("wrong second factor"));
+        QCOMPARE(copyOf(serial, 1).state, PrintCopyState::Printed);
+
+        const QString code = codeNow();
+        BV_VERIFY_OK(reg->destroy(m1, serial, 1, QStringLiteral("au"), password, QStringLiteral("shredded"), code));
+        QCOMPARE(copyOf(serial, 1).state, PrintCopyState::Destroyed);
+        QCOMPARE(details(auditRows(audit::ConfirmPerson).last()).value(QStringLiteral("secondFactor")).toBool(), true);
+        // the same code does not confirm twice
+        const QString other = printedRoster();
+        QVERIFY(!other.isEmpty());
+        BV_COMPARE_CODE(reg->destroy(m1, other, 1, QStringLiteral("au"), password, QStringLiteral("shredded"), code),
+            ErrorCode::AuthenticationFailed);
     }
 
     void wrongConfirmationPasswordsLockTheAccount()
