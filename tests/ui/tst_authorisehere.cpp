@@ -19,6 +19,7 @@
 #include "common/Translations.h"
 #include "customers/CustomerDetailWidget.h"
 #include "customers/CustomerEntry.h"
+#include "customers/CustomerLabels.h"
 #include "customers/CustomerService.h"
 #include "customers/MyRequestsPage.h"
 #include "customers/PendingChangeModel.h"
@@ -119,11 +120,13 @@ private slots:
         page.reload();
         const int sessions = t->core->auth().activeSessions();
         QString heading;
+        QString subject;
         dialogs->onExec = [&](QDialog* d) {
             auto* dialog = qobject_cast<AuthoriseHereDialog*>(d);
             if (!dialog)
                 return int(QDialog::Rejected);
             heading = dialog->findChild<QLabel*>(QStringLiteral("headingLabel"))->text();
+            subject = dialog->findChild<QLabel*>(QStringLiteral("subjectLabel"))->text();
             // what is approved is shown masked: never the full ID number
             if (!containing(visibleTexts(dialog), input.values.value(kId)).isEmpty())
                 return int(QDialog::Rejected);
@@ -136,6 +139,9 @@ private slots:
         QVERIFY(decided.has_value());
         QVERIFY(*decided);
         QVERIFY(heading.contains(QString::number(changeId)));
+        // the ID type is named by its label, not by its stored code
+        QVERIFY(subject.contains(CustomerLabels::idType(input.values.value(QString::fromLatin1(fields::IdType)))));
+        QVERIFY(!subject.contains(input.values.value(QString::fromLatin1(fields::IdType))));
         QVERIFY(!stillPending(changeId));
         QCOMPARE(page.model()->rowCount(), 0);
         // the manager was signed out again; the customer manager goes on as before

@@ -22,14 +22,6 @@ std::optional<bool> run(const WorkspaceContext& context, AuthoriseHereDialog& di
     return dialog.approved();
 }
 
-QString shown(const QString& field, const QString& value)
-{
-    if (value.isEmpty())
-        return CustomerLabels::none();
-    const FieldSpec* spec = FieldCatalogue::find(field);
-    return spec && spec->grade == 1 ? value : CustomerLabels::value(field, value); // grade 1 arrives masked
-}
-
 } // namespace
 
 std::optional<bool> OnTheSpot::decideChange(
@@ -47,7 +39,8 @@ std::optional<bool> OnTheSpot::decideChange(
     for (const FieldDiff& d : change.diff) {
         const QString field = d.field.section(QLatin1Char(':'), 0, 0);
         lines << tr("%1: %2 → %3")
-                     .arg(FieldCatalogue::label(field), shown(field, d.oldMasked), shown(field, d.newMasked));
+                     .arg(FieldCatalogue::label(field), CustomerLabels::changed(field, d.oldMasked),
+                         CustomerLabels::changed(field, d.newMasked));
     }
     dialog.setSubject(tr("Change %1 of customer %2 (%3), made by %4")
                           .arg(change.id)

@@ -201,6 +201,16 @@ QString CustomerLabels::requestType(RequestType type)
     return QString();
 }
 
+QString CustomerLabels::changed(const QString& fieldKey, const QString& value)
+{
+    const QString field = fieldKey.section(QLatin1Char(':'), 0, 0);
+    if (value.isEmpty())
+        return none();
+    if (field != QLatin1String(fields::IdType) && FieldCatalogue::isGradeOne(field))
+        return value; // masked by the core
+    return CustomerLabels::value(field, value);
+}
+
 QString CustomerLabels::value(const QString& fieldKey, const QString& value)
 {
     if (value.isEmpty())

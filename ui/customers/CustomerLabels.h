@@ -37,6 +37,10 @@ public:
     // A field's value for display: the label of a choice (sex, income band, …), the amount with digit
     // grouping, or the text itself. For grade 2 and grade 3 values (grade 1 values come masked).
     static QString value(const QString& fieldKey, const QString& value);
+    // A value of a pending change as the core gives it: grade-1 values exactly as they come (masked), the ID
+    // type (a choice) by its label, the others as value(); none() for an empty one. `fieldKey` may carry a
+    // suffix ("account_number:<id>").
+    static QString changed(const QString& fieldKey, const QString& value);
     // The labels of field keys ("mobile" → "Mobile"), "account_number:<id>" read as the account number.
     static QString fieldList(const QStringList& keys);
 

@@ -19,21 +19,6 @@
 
 namespace bv::ui {
 
-namespace {
-
-// Grade-1 values come masked from the core and are shown exactly so (the ID type, a choice, gets its
-// label); the others get their display labels.
-QString diffText(const QString& field, const QString& value)
-{
-    if (field == QLatin1String(fields::IdType))
-        return value.isEmpty() ? QString() : CustomerLabels::idType(value);
-    if (FieldCatalogue::isGradeOne(field))
-        return value;
-    return value.isEmpty() ? QString() : CustomerLabels::value(field, value);
-}
-
-} // namespace
-
 ChangeApprovalsPanel::ChangeApprovalsPanel(const WorkspaceContext& context, QWidget* parent)
     : ManagerPage(context, parent)
 {
@@ -141,7 +126,8 @@ void ChangeApprovalsPanel::showDiff()
     if (change) {
         for (const FieldDiff& d : change->diff) {
             rows << models::RecordTableModel::Record {d.field,
-                {FieldCatalogue::label(d.field), diffText(d.field, d.oldMasked), diffText(d.field, d.newMasked)},
+                {FieldCatalogue::label(d.field), CustomerLabels::changed(d.field, d.oldMasked),
+                    CustomerLabels::changed(d.field, d.newMasked)},
                 QString()};
         }
     }
