@@ -473,14 +473,14 @@
     <message numerus="yes">
         <source>%n of your customer changes waiting for approval</source>
         <translation>
-            <numerusform>%n of your customer changes waiting for approval</numerusform>
+            <numerusform>%n customer change of yours waiting for approval</numerusform>
             <numerusform>%n of your customer changes waiting for approval</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n of your special requests waiting for a decision</source>
         <translation>
-            <numerusform>%n of your special requests waiting for a decision</numerusform>
+            <numerusform>%n special request of yours waiting for a decision</numerusform>
             <numerusform>%n of your special requests waiting for a decision</numerusform>
         </translation>
     </message>
