@@ -503,6 +503,27 @@ private slots:
         QCOMPARE(dialogs.askedTexts.size(), 2);
     }
 
+    // Signing out or closing the window with unsaved settings asks too ("stay" shows the settings page).
+    void unsavedSettingsAskBeforeSignOutOrClose()
+    {
+        auto w = workspace();
+        w->showPage(AdminWorkspace::Settings);
+        QVERIFY(w->confirmLeave()); // nothing unsaved: no question
+        QCOMPARE(dialogs.askedTexts.size(), 0);
+        SettingsModel* model = w->settingsPage()->model();
+        QVERIFY(model->setData(model->indexOfKey(QString::fromLatin1(settings::BranchName)), QStringLiteral("新名称")));
+        w->showPage(AdminWorkspace::Accounts); // "no" (the default answer) stays on the settings
+        QCOMPARE(dialogs.askedTexts.size(), 1);
+        dialogs.confirms << false;
+        QVERIFY(!w->confirmLeave());
+        QCOMPARE(dialogs.askedTexts.size(), 2);
+        QCOMPARE(child<QTabWidget>(w.get(), "pagesTabWidget")->currentIndex(), int(AdminWorkspace::Settings));
+        QVERIFY(model->hasChanges());
+        dialogs.confirms << true;
+        QVERIFY(w->confirmLeave());
+        QVERIFY(!model->hasChanges());
+    }
+
     // Issue 11: a mask width that would show the birth date of an ID number is refused by core, and the
     // page shows core's message naming the setting and its allowed range.
     void maskWidthBeyondItsFloorIsRefusedWithTheCoresMessage()

@@ -193,6 +193,14 @@ private slots:
         }
     }
 
+    void closingTheWindowKeepsTheForm()
+    {
+        typeHalfACustomer();
+        QVERIFY(window()->close());
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM drafts")), 1);
+        QVERIFY(dialogs.errors.isEmpty());
+    }
+
     void draftIsInvisibleToAnotherPerson()
     {
         typeHalfACustomer();

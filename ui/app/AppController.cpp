@@ -46,6 +46,7 @@ AppController::AppController(VaultService& vaults, Dialogs& dialogs, QObject* pa
     connect(m_drafts.get(), &DraftKeeper::lockRequested, this, &AppController::lock);
     connect(m_window.get(), &MainWindow::lockRequested, this, &AppController::lock);
     connect(m_window.get(), &MainWindow::signOutRequested, this, &AppController::signOut);
+    connect(m_window.get(), &MainWindow::closing, this, &AppController::keepDraftsAtClose);
     connect(m_window.get(), &MainWindow::changePasswordRequested, this, &AppController::changePassword);
     connect(m_window.get(), &MainWindow::secondFactorRequested, this, &AppController::enrolSecondFactor);
     m_window->setCurrentLanguage(QSettings().value(QStringLiteral("ui/language")).toString());
@@ -303,6 +304,15 @@ void AppController::lock()
     m_window->showLocked(m_session.info());
     m_window->lockPage()->setUnlock(
         [this](const SecureBytes& password) { return m_core->auth().unlock(m_session, password); });
+}
+
+void AppController::keepDraftsAtClose()
+{
+    // closing the window ends the session (the destructor signs out): the open forms are kept first, as at a
+    // sign-out, and offered at the next sign-in
+    if (m_core && m_session.isValid() && !m_locked && !m_draftsKeptAtWarning)
+        m_drafts->keep(*m_core, m_session);
+    m_draftsKeptAtWarning = true; // kept: a sign-out that follows does not keep them twice
 }
 
 void AppController::signOut()

@@ -76,6 +76,7 @@ private:
     void runDailyJobs();
     void idleWarning(int secondsLeft);
     void touchSession();
+    void keepDraftsAtClose();
 
     VaultService& m_vaults;
     Dialogs& m_dialogs;

@@ -7,6 +7,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -72,7 +73,10 @@ void MainWindow::buildMenus()
     session->addSeparator();
     QAction* signOut = session->addAction(tr("Sign &out"));
     signOut->setObjectName(QStringLiteral("signOutAction"));
-    connect(signOut, &QAction::triggered, this, &MainWindow::signOutRequested);
+    connect(signOut, &QAction::triggered, this, [this] {
+        if (!m_workspace || m_workspace->confirmLeave())
+            emit signOutRequested();
+    });
 
     QMenu* language = menuBar()->addMenu(tr("Lan&guage"));
     language->setObjectName(QStringLiteral("languageMenu"));
@@ -112,6 +116,16 @@ void MainWindow::setCurrentLanguage(const QString& language)
         if (action->objectName().startsWith(QLatin1String("languageAction_")))
             action->setChecked(action->objectName() == name);
     }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_workspace && m_workspace->isVisible() && !m_workspace->confirmLeave()) {
+        event->ignore();
+        return;
+    }
+    emit closing();
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::retranslate()

@@ -45,12 +45,17 @@ public:
     void retranslate();
 
 signals:
+    // The window is closing (after the workspace agreed): the application keeps the open forms as drafts.
+    void closing();
     void lockRequested();
     void signOutRequested();
     void changePasswordRequested();
     void secondFactorRequested();
     void languageRequested(const QString& language);
     void restoreRequested(const QString& backupFile);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void buildMenus();

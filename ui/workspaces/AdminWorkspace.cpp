@@ -68,6 +68,14 @@ void AdminWorkspace::pageChanged(int index)
     pageShown(index);
 }
 
+bool AdminWorkspace::confirmLeave()
+{
+    if (m_settings->confirmLeave())
+        return true;
+    showPage(Settings);
+    return false;
+}
+
 QString AdminWorkspace::title() const
 {
     return tr("Administration");

@@ -24,6 +24,8 @@ class AdminWorkspace : public Workspace
 public:
     explicit AdminWorkspace(const WorkspaceContext& context, QWidget* parent = nullptr);
     QString title() const override;
+    // Unsaved settings ask before a sign-out or close ("stay" shows the settings page).
+    bool confirmLeave() override;
 
     enum Page
     {

@@ -21,6 +21,9 @@ public:
     // Opens the form a draft of `form` about `subject` belongs in and returns it (a DraftSource the draft is
     // restored into), or nullptr when this workspace has no such form. ui/app/DraftKeeper calls it.
     virtual DraftSource* draftTarget(DraftForm form, const QString& subject);
+    // Asked before the person signs out or closes the window: true when nothing would be lost (forms become
+    // drafts anyway), false to stay. A page with unsaved values that are not kept as a draft asks first.
+    virtual bool confirmLeave() { return true; }
 
 signals:
     void lockRequested();
