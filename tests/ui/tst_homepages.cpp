@@ -21,6 +21,8 @@
 #include "manager/ChangeApprovalsPanel.h"
 #include "manager/RequestApprovalsPanel.h"
 #include "policy/FieldCatalogue.h"
+#include "reports/PrintRegister.h"
+#include "reports/ReportService.h"
 #include "requests/RequestService.h"
 #include "vault/AdminService.h"
 #include "work/WorkloadService.h"
@@ -219,6 +221,40 @@ private slots:
         QCOMPARE(lineText(home, int(WorkCount::ChangesToApprove)), HomePage::countText(WorkCount::ChangesToApprove, 0));
         QVERIFY(!home->item(int(WorkCount::ChangesToApprove))->font().bold());
         QCOMPARE(home->workload().count(WorkCount::CustomersToReassign), toReassign);
+        QVERIFY2(m_dialogs.errors.isEmpty(), qPrintable(m_dialogs.errors.value(0).message));
+    }
+
+    // Counts that are zero in a fresh branch, once something waits: a tier change to confirm and a printout
+    // lent and not given back in time.
+    void managerCountsTierChangesAndOverdueLendings()
+    {
+        CustomerInput richer = customerInput(1);
+        richer.values.insert(QString::fromLatin1(fields::AssetsUnderManagement), QStringLiteral("900000000"));
+        auto edit = customers().entry().edit(m_cm1, m_numbers.at(0), richer);
+        BV_VERIFY_OK(edit);
+        BV_VERIFY_OK(customers().entry().approve(m_m1, edit->changeId, QStringLiteral("checked")));
+        QCOMPARE(customers().ownership().pendingTiers(m_m1)->size(), 1);
+
+        ReportRequest roster;
+        roster.report = QStringLiteral("customer_list");
+        roster.parameters.insert(QStringLiteral("with_identities"), QStringLiteral("false"));
+        auto job = m_t->core->reports().print(m_m1, roster, 1, PrintMedium::Printer);
+        BV_VERIFY_OK(job);
+        BV_VERIFY_OK(m_t->core->reports().finishPrint(m_m1, job->serial, true, 1));
+        BV_VERIFY_OK(m_t->core->printRegister().lend(
+            m_m1, job->serial, 1, QStringLiteral("head office audit"), kNow.addDays(1), QString()));
+        m_t->clock.set(kNow.addDays(2)); // the lending is overdue
+        BV_VERIFY_OK(m_t->core->auth().unlock(m_m1, secret(m_t->passwordOf(QStringLiteral("m1")))));
+
+        ManagerWorkspace w(context(m_m1));
+        w.show();
+        HomePage* home = w.homePage();
+        const Workload& load = home->workload();
+        QCOMPARE(load.count(WorkCount::TierChangesToConfirm), 1);
+        QCOMPARE(load.count(WorkCount::OverdueLendings), 1);
+        QCOMPARE(load.count(WorkCount::PrintoutsPastUse), 0);
+        QVERIFY(home->item(int(WorkCount::TierChangesToConfirm))->font().bold());
+        QCOMPARE(lineText(home, int(WorkCount::OverdueLendings)), HomePage::countText(WorkCount::OverdueLendings, 1));
         QVERIFY2(m_dialogs.errors.isEmpty(), qPrintable(m_dialogs.errors.value(0).message));
     }
 
