@@ -4,6 +4,7 @@
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "common/TextLength.h"
+#include "customers/CustomerService.h"
 #include "db/Database.h"
 #include "db/QueryRows.h"
 #include "db/Transaction.h"
@@ -116,19 +117,21 @@ std::optional<DraftForm> DraftForms::fromKey(const QString& key)
     return std::nullopt;
 }
 
-DraftService::DraftService(
-    Database& db, FieldCipher& cipher, AuditLog& audit, AccessControl& access, const Clock& clock)
+DraftService::DraftService(Database& db, FieldCipher& cipher, AuditLog& audit, AccessControl& access,
+    const Clock& clock, CustomerService& customers)
     : m_db(db)
     , m_cipher(cipher)
     , m_audit(audit)
     , m_access(access)
     , m_clock(clock)
+    , m_customers(customers)
 {
 }
 
 DraftService DraftService::forCore(Core& core)
 {
-    return DraftService(core.database(), core.vault().cipher(), core.auditLog(), core.access(), core.clock());
+    return DraftService(
+        core.database(), core.vault().cipher(), core.auditLog(), core.access(), core.clock(), core.customers());
 }
 
 Result<DraftInfo> DraftService::save(
@@ -244,6 +247,13 @@ Result<QString> DraftService::restore(const Session& session, qint64 draftId)
     auto info = ownDraft(*actor, draftId);
     if (!info.ok())
         return info.error();
+    // A draft about a customer opens only while its author may still work on that customer with the form: one
+    // reassigned meanwhile (or restricted, or anonymised) is "not your customer", audited as any refusal.
+    if (info->form != DraftForm::NewCustomer) {
+        auto reachable = m_customers.reachable(*actor, operationFor(info->form), info->subject);
+        if (!reachable.ok())
+            return reachable.error();
+    }
     BV_TRY(m_cipher.checkAvailable());
     Transaction tx(m_db);
     if (!tx.ok())

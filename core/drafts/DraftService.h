@@ -15,6 +15,7 @@ namespace bv {
 class AccessControl;
 class AuditLog;
 class Core;
+class CustomerService;
 class Database;
 class FieldCipher;
 
@@ -54,7 +55,9 @@ struct DraftInfo
 // - One draft per author, form and customer: saving again replaces it.
 // - Permissions: saving, restoring and discarding a draft need the permission of its form (CreateCustomer,
 //   EditCustomer, RecordService, ManageComplaints); listing needs EditCustomer (the roles that fill customer
-//   forms: branch manager and customer manager).
+//   forms: branch manager and customer manager). A draft about a customer is restored only while its author
+//   may still work on that customer with that form (CustomerService::reachable: reassigned meanwhile, it is
+//   "not your customer", audited as a refusal).
 // - Only the author lists, restores and discards a draft; anyone else gets "not found" for its id and sees no
 //   trace of it in any list, count, report or export. The audit rows (draft.save, draft.restore, draft.discard,
 //   draft.expire) name the form kind only, never the content or the customer.
@@ -68,7 +71,8 @@ public:
     static constexpr int kLifetimeDays = 7;
     static constexpr int kMaxContentLength = 200000;
 
-    DraftService(Database& db, FieldCipher& cipher, AuditLog& audit, AccessControl& access, const Clock& clock);
+    DraftService(Database& db, FieldCipher& cipher, AuditLog& audit, AccessControl& access, const Clock& clock,
+        CustomerService& customers);
     // The service over a Core's database, customer-information cipher, audit log, access control and clock. It
     // holds nothing of its own, so front ends make one where they need it.
     static DraftService forCore(Core& core);
@@ -97,6 +101,7 @@ private:
     AuditLog& m_audit;
     AccessControl& m_access;
     const Clock& m_clock;
+    CustomerService& m_customers;
 };
 
 } // namespace bv

@@ -6,6 +6,8 @@
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "auth/AuthService.h"
+#include "customers/CustomerOwnership.h"
+#include "customers/CustomerService.h"
 #include "db/Database.h"
 #include "drafts/DraftService.h"
 
@@ -71,6 +73,9 @@ private slots:
         cm1 = t->addUser(QStringLiteral("cm1"), Role::CustomerManager);
         cm2 = t->addUser(QStringLiteral("cm2"), Role::CustomerManager);
         clerk = t->addUser(QStringLiteral("clerk"), Role::Clerk);
+        // the customers the drafts of an edit are about: cm1's
+        for (const QString& number : {QStringLiteral("0001-00000007"), QStringLiteral("0001-00000008")})
+            QVERIFY(t->insertCustomer(number, t->userId(QStringLiteral("cm1"))) > 0);
     }
     void cleanup() { t.reset(); }
 
@@ -187,6 +192,24 @@ private slots:
         auto restored = drafts().restore(cm2, saved->id);
         QVERIFY(!restored.ok());
         QCOMPARE(restored.error().code, ErrorCode::Damaged);
+    }
+
+    void aDraftOfACustomerReassignedMeanwhileDoesNotOpen()
+    {
+        const QString number = QStringLiteral("0001-00000007");
+        auto saved = drafts().save(cm1, DraftForm::ServiceRecord, number, formContent());
+        BV_VERIFY_OK(saved);
+        BV_VERIFY_OK(t->core->customers().ownership().transfer(
+            m1, number, QStringLiteral("cm2"), QStringLiteral("cm1 moved to another branch")));
+        const int denials = auditRows(QStringLiteral("access.denied")).size();
+        auto restored = drafts().restore(cm1, saved->id);
+        BV_COMPARE_CODE(restored, ErrorCode::PermissionDenied);
+        QCOMPARE(auditRows(QStringLiteral("access.denied")).size(), denials + 1);
+        QCOMPARE(auditRows(QString::fromLatin1(audit::DraftRestore)).size(), 0);
+        // given back: the draft opens again
+        BV_VERIFY_OK(t->core->customers().ownership().transfer(
+            m1, number, QStringLiteral("cm1"), QStringLiteral("cm1 is back")));
+        BV_VERIFY_OK(drafts().restore(cm1, saved->id));
     }
 
     void savingOrDiscardingTheFormDeletesTheDraft()
