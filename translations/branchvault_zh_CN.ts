@@ -102,6 +102,22 @@
         <source>A new, reset or unfrozen account (or one waiting for its key slot) is not confirmed on the spot: its confirmation code, which opens the account&apos;s access to customer information, would appear on the administrator&apos;s screen. The branch manager confirms %1 in their own session and hands the code to the person.</source>
         <translation>新建、重置或解冻的账户（以及等待密钥槽的账户）不能现场确认：其确认码可打开该账户对客户信息的访问权限，会显示在系统管理员的屏幕上。请网点负责人在本人的会话中确认 %1，并将确认码交给本人。</translation>
     </message>
+    <message>
+        <source>You cannot confirm a change you made yourself: a branch manager (not you) confirms it here.</source>
+        <translation>不能确认自己发起的变更：请由网点负责人（而非您本人）在此确认。</translation>
+    </message>
+    <message>
+        <source>Account %1 has no new, reset or unfrozen access waiting for confirmation: confirm its change with &quot;Authorise here&quot; instead.</source>
+        <translation>账户 %1 没有待确认的新建、重置或解冻访问：请改用“现场授权”确认其变更。</translation>
+    </message>
+    <message>
+        <source>%1 types their own new password (twice) while the branch manager watches.</source>
+        <translation>请 %1 在网点负责人见证下亲自输入新密码（两次）。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) may not confirm staff accounts: a branch manager does.</source>
+        <translation>%1（%2）无权确认员工账户，须由网点负责人确认。</translation>
+    </message>
 </context>
 <context>
     <name>AdminService</name>
@@ -2484,6 +2500,10 @@
     <message>
         <source>The confirming person must change their password first (it was set by the administrator or has expired). That person signs in, changes it, and can then confirm.</source>
         <translation>确认人须先修改密码（密码由管理员设置或已过期）。请其本人登录并修改密码后再进行确认。</translation>
+    </message>
+    <message>
+        <source>%1 holds no key for customer information here (no key slot of their own yet), so they cannot give another account its access. A branch manager who has signed in with their own password confirms it.</source>
+        <translation>%1 在此尚无客户信息密钥（本人还没有密钥槽），因此不能为其他账户开通访问。请由已用本人密码登录过的网点负责人确认。</translation>
     </message>
 </context>
 <context>
@@ -5340,10 +5360,6 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     <message>
         <source>Account %1 (%2)</source>
         <translation>账户 %1（%2）</translation>
-    </message>
-    <message>
-        <source>A new, reset or unfrozen account is confirmed by the branch manager in their own session: its confirmation code opens the account&apos;s access to customer information and must not appear on this screen. It can be declined here.</source>
-        <translation>新建、重置或解冻的账户须由网点负责人在本人的会话中确认：其确认码可打开该账户对客户信息的访问权限，不得显示在本屏幕上。此处只能驳回。</translation>
     </message>
 </context>
 <context>
@@ -10455,6 +10471,34 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
     <message>
         <source>Give the reason for the rejection, so the maker can correct it.</source>
         <translation>请填写驳回原因，以便经办人更正。</translation>
+    </message>
+    <message>
+        <source>%1, in person</source>
+        <translation>%1 本人在场</translation>
+    </message>
+    <message>
+        <source>%1 types their own new password here while the branch manager watches. No confirmation code is shown; the one-time password stops working.</source>
+        <translation>请 %1 在网点负责人见证下在此亲自输入新密码。不会显示确认码；一次性密码随即失效。</translation>
+    </message>
+    <message>
+        <source>New password of %1</source>
+        <translation>%1 的新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>&amp;New password of %1:</source>
+        <translation>%1 的新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Repeat the ne&amp;w password:</source>
+        <translation>再次输入新密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ. The person types the new password twice, the same both times.</source>
+        <translation>两次输入的新密码不一致。请本人再输入两次相同的新密码。</translation>
     </message>
 </context>
 <context>

@@ -416,8 +416,8 @@ Result<bool> AccountService::writesSlot(const Account& account)
         || !slot->has_value();
 }
 
-Result<AccountService::Confirmed> AccountService::applyConfirmation(
-    const Actor& actor, const Account& account, const std::function<Result<FieldKeys>()>& keySource, bool withRecovery)
+Result<AccountService::Confirmed> AccountService::applyConfirmation(const Actor& actor, const Account& account,
+    const std::function<Result<FieldKeys>()>& keySource, bool withRecovery, const InPerson* inPerson)
 {
     auto slotWritten = writesSlot(account);
     if (!slotWritten.ok())
@@ -436,12 +436,18 @@ Result<AccountService::Confirmed> AccountService::applyConfirmation(
     Confirmed confirmed;
     confirmed.change = change;
     const QDateTime now = m_clock.nowUtc();
-    if (writesSlot)
+    if (writesSlot && !inPerson)
         confirmed.confirmationCode = PasswordHasher::oneTimePassword();
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    if (writesSlot) {
+    if (writesSlot && inPerson) {
+        // the owner typed their own new password in front of the branch manager: their slot opens with it from
+        // now on, and the one-time password the administrator handed out no longer signs in
+        BV_TRY(KeySlots::write(m_db, account.id, KeySlots::Kind::Password, *keys, inPerson->password, m_auth.slotKdf(),
+            actor.userId, now));
+        BV_TRY(m_auth.storeNewPassword(account.id, inPerson->password, false));
+    } else if (writesSlot) {
         BV_TRY(KeySlots::write(m_db, account.id, KeySlots::Kind::Pending, *keys,
             AuthService::normalizeCode(confirmed.confirmationCode), m_auth.slotKdf(), actor.userId, now));
         BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET must_change_password = 1 WHERE id = ?"), {account.id}));
@@ -460,6 +466,10 @@ Result<AccountService::Confirmed> AccountService::applyConfirmation(
         {QStringLiteral("withRecoveryPassphrase"), withRecovery}};
     if (account.awaitingRole)
         details.insert(QStringLiteral("role"), Roles::key(*account.awaitingRole));
+    if (inPerson) {
+        details.insert(QStringLiteral("inPerson"), true);
+        details.insert(QStringLiteral("operator"), inPerson->operatorLogin);
+    }
     BV_TRY(m_audit.append(actor, userEvent(audit::UserConfirm, account, details)));
     BV_TRY(tx.commit());
     m_auth.endSessionsOf(account.id);

@@ -94,6 +94,16 @@ public:
     // For the first or the last branch manager: confirmed with the recovery passphrase (as typed) by an
     // administrator or a branch manager, when no other active branch manager could confirm.
     Result<Confirmed> confirmWithRecovery(const Session& session, const QString& login, const SecureBytes& passphrase);
+    // On the administrator's screen (现场授权, in person): a new, reset or unfrozen account is confirmed by a branch
+    // manager (`checkerLogin` with password and authenticator code, checked as a sign-in) while the account's
+    // owner, present, types their own new password (`ownerPassword`). The owner's key slot is written under that
+    // password with the manager's keys, which exist only inside this call; no confirmation code is made or shown,
+    // and the administrator's one-time password stops working. `operatorSession` may manage accounts; the checker
+    // is not its holder and not the account's owner. Audited as the manager's user.confirm with
+    // {"inPerson": true, "operator": <the administrator's login>}. For a change that writes no slot, confirm().
+    Result<Confirmed> confirmInPerson(const Session& operatorSession, const QString& checkerLogin,
+        const SecureBytes& checkerPassword, const QString& checkerTotp, const QString& login,
+        const SecureBytes& ownerPassword);
     // After an envelope repair: a branch manager who holds the new recovery sheet types its passphrase, and the
     // customer keys' recovery slot is sealed to it (until then it stays sealed to the earlier sheet). The typed
     // passphrase proves the sheet; the envelope file alone is never trusted for this.
@@ -120,9 +130,16 @@ private:
     Result<Account> waitingTarget(const Actor& actor, const QString& login);
     // Whether confirming `account` writes it a pending key slot (and shows a confirmation code).
     Result<bool> writesSlot(const Account& account);
-    // `keySource` is called only when a slot is written.
+    // A confirmation in person: the owner's new password (normalised) and on whose screen.
+    struct InPerson
+    {
+        SecureBytes password;
+        QString operatorLogin;
+    };
+    // `keySource` is called only when a slot is written; with `inPerson` that slot is the owner's password slot
+    // and no confirmation code is made.
     Result<Confirmed> applyConfirmation(const Actor& actor, const Account& account,
-        const std::function<Result<FieldKeys>()>& keySource, bool withRecovery);
+        const std::function<Result<FieldKeys>()>& keySource, bool withRecovery, const InPerson* inPerson = nullptr);
 
     Database& m_db;
     AuditLog& m_audit;

@@ -91,6 +91,17 @@ public:
     // though the caller's operation stops. Returns the confirmed account.
     Result<Actor> confirmPerson(
         const QString& login, const SecureBytes& password, const QString& totpCode, const QString& purpose);
+    // The same for a key holder whose keys one core call needs (AccountService::confirmInPerson writes a key slot
+    // with them): their slot is opened with the password and the keys are returned to that caller only — never
+    // installed in the shared cipher, so no session here can use them. Refused (Damaged) for a slot holding other
+    // keys than the signed-in key holders', and when the account holds no key slot.
+    struct KeyHolder
+    {
+        Actor actor;
+        FieldKeys keys;
+    };
+    Result<KeyHolder> confirmKeyHolder(
+        const QString& login, const SecureBytes& password, const QString& totpCode, const QString& purpose);
 
     Status lock(const Session& session);
     Status unlock(const Session& session, const SecureBytes& password);
@@ -175,6 +186,9 @@ private:
         const QString& typedLogin, const SecureBytes& normalized, const QString& totpCode, const Attempt& attempt);
     // Inside a transaction: the account's sign-in bookkeeping and its audit row (with `details`).
     Status recordSignIn(const Authenticated& who, const QString& sessionId, QJsonObject details);
+    // confirmPerson and confirmKeyHolder: the checks, the refusals and the audit row of a confirmation.
+    Result<Authenticated> confirmAttempt(const QString& login, const SecureBytes& password, const QString& totpCode,
+        const QString& purpose, bool openKeys);
     static QByteArray newToken(QString* sessionId);
     static Session sessionFor(const QByteArray& token, const Actor& actor);
     // Ends (audited, with `reason`) the on-the-spot sessions opened from the operator's session `operatorSessionId`.

@@ -317,8 +317,8 @@ Result<Session> AuthService::signIn(const QString& login, const SecureBytes& pas
     return sessionFor(token, entry.actor);
 }
 
-Result<Actor> AuthService::confirmPerson(
-    const QString& login, const SecureBytes& password, const QString& totpCode, const QString& purpose)
+Result<AuthService::Authenticated> AuthService::confirmAttempt(
+    const QString& login, const SecureBytes& password, const QString& totpCode, const QString& purpose, bool openKeys)
 {
     const QString typedLogin = login.trimmed();
     const QString what = purpose.left(64);
@@ -330,11 +330,11 @@ Result<Actor> AuthService::confirmPerson(
     attempt.context = QJsonObject {{QStringLiteral("purpose"), what}};
     attempt.action = audit::ConfirmPerson;
     attempt.secondPerson = true;
-    attempt.openKeys = false; // a confirmation unwraps nothing
+    attempt.openKeys = openKeys; // only for a caller that writes a key slot with them
     auto authenticated = authenticate(typedLogin, normalized, totpCode, attempt);
     if (!authenticated.ok())
         return authenticated.error();
-    const Authenticated& person = *authenticated;
+    Authenticated& person = *authenticated;
     if (person.restriction == Restriction::MustChangePassword) {
         BV_TRY(m_audit.appendStandalone(anonymous(typedLogin),
             AuditEvent {QString::fromLatin1(audit::ConfirmPerson), QStringLiteral("user"),
@@ -359,7 +359,32 @@ Result<Actor> AuthService::confirmPerson(
                 QString::number(person.actor.userId), QString(), AuditOutcome::Ok, details}));
         BV_TRY(tx.commit());
     }
-    return person.actor;
+    if (person.moveKeys) // release 0.1's keyring: moved into slots at a branch manager's own sign-in first
+        person.keys.reset();
+    return std::move(person);
+}
+
+Result<Actor> AuthService::confirmPerson(
+    const QString& login, const SecureBytes& password, const QString& totpCode, const QString& purpose)
+{
+    auto confirmed = confirmAttempt(login, password, totpCode, purpose, false);
+    if (!confirmed.ok())
+        return confirmed.error();
+    return confirmed->actor;
+}
+
+Result<AuthService::KeyHolder> AuthService::confirmKeyHolder(
+    const QString& login, const SecureBytes& password, const QString& totpCode, const QString& purpose)
+{
+    auto confirmed = confirmAttempt(login, password, totpCode, purpose, true);
+    if (!confirmed.ok())
+        return confirmed.error();
+    if (!confirmed->keys)
+        return makeError(ErrorCode::PermissionDenied,
+            tr("%1 holds no key for customer information here (no key slot of their own yet), so they cannot give "
+               "another account its access. A branch manager who has signed in with their own password confirms it.")
+                .arg(confirmed->actor.login));
+    return KeyHolder {confirmed->actor, std::move(*confirmed->keys)};
 }
 
 } // namespace bv

@@ -344,7 +344,7 @@ private slots:
         QVERIFY(!t->core->auth().isLocked(cm1));
     }
 
-    void administratorsScreenConfirmsARoleChangeButNotAReset()
+    void administratorsScreenConfirmsARoleChangeAndAResetInPerson()
     {
         Session cm2 = t->addUser(QStringLiteral("cm2"), Role::CustomerManager);
         QVERIFY(cm2.isValid());
@@ -365,23 +365,44 @@ private slots:
         QVERIFY(clerk->info().role == Role::Clerk);
         QCOMPARE(auditRows(audit::UserConfirm, QStringLiteral("m1")), confirmationsBefore + 1);
 
-        // a reset's confirmation code must not appear on the administrator's screen: only declining is offered
+        // a reset's confirmation code must not appear on the administrator's screen: the owner, present, types their
+        // own new password in the same dialog and no code is made
         BV_VERIFY_OK(t->core->accounts().resetPassword(t->admin, QStringLiteral("cm2")));
         page.refresh();
         page.view()->selectRow(page.model()->indexOfLogin(QStringLiteral("cm2")).row());
-        bool approveOffered = true;
-        QString refusal;
+        const QString ownerPassword = QStringLiteral("Owner-chose-1");
+        QString mismatch;
         dialogs->onExec = [&](QDialog* d) {
             auto* dialog = qobject_cast<AuthoriseHereDialog*>(d);
-            approveOffered = dialog->approveButton()->isEnabled();
-            refusal = dialog->findChild<QLabel*>(QStringLiteral("refusalLabel"))->text();
+            if (!dialog || !dialog->ownerPasswordEdit() || !dialog->approveButton()->isEnabled())
+                return int(QDialog::Rejected);
+            fill(dialog, QStringLiteral("m1"), t->passwordOf(QStringLiteral("m1")), QString());
+            dialog->ownerPasswordEdit()->setText(ownerPassword);
+            dialog->ownerRepeatEdit()->setText(ownerPassword + QStringLiteral("x"));
+            dialog->approveButton()->click(); // the two differ: said, nothing sent
+            mismatch = dialog->errorText();
+            fill(dialog, QStringLiteral("m1"), t->passwordOf(QStringLiteral("m1")), QString());
+            dialog->ownerPasswordEdit()->setText(ownerPassword);
+            dialog->ownerRepeatEdit()->setText(ownerPassword);
+            dialog->approveButton()->click();
+            return dialog->result();
+        };
+        page.authoriseHere();
+        QVERIFY2(mismatch.contains(QStringLiteral("differ")), qPrintable(mismatch));
+        QCOMPARE(auditRows(audit::UserConfirm, QStringLiteral("m1")), confirmationsBefore + 2);
+        BV_VERIFY_OK(t->core->auth().signIn(QStringLiteral("cm2"), secret(ownerPassword)));
+
+        // declining is still offered on the spot
+        BV_VERIFY_OK(t->core->accounts().resetPassword(t->admin, QStringLiteral("cm2")));
+        page.refresh();
+        page.view()->selectRow(page.model()->indexOfLogin(QStringLiteral("cm2")).row());
+        dialogs->onExec = [&](QDialog* d) {
+            auto* dialog = qobject_cast<AuthoriseHereDialog*>(d);
             fill(dialog, QStringLiteral("m1"), t->passwordOf(QStringLiteral("m1")), QStringLiteral("not requested"));
             dialog->rejectButton()->click();
             return dialog->result();
         };
         page.authoriseHere();
-        QVERIFY(!approveOffered);
-        QVERIFY(!refusal.isEmpty());
         QCOMPARE(auditRows(audit::UserDecline, QStringLiteral("m1")), 1);
         BV_VERIFY_OK(t->core->accounts().list(t->admin)); // the administrator's session goes on
     }

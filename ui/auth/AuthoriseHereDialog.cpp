@@ -129,6 +129,10 @@ AuthoriseHereDialog::AuthoriseHereDialog(
 AuthoriseHereDialog::~AuthoriseHereDialog()
 {
     m_password->clear();
+    if (m_ownerPassword) {
+        m_ownerPassword->clear();
+        m_ownerRepeat->clear();
+    }
     m_rekey->clearValues();
 }
 
@@ -148,6 +152,75 @@ void AuthoriseHereDialog::setRekeyFields(const QStringList& fields)
         previous = edit;
     }
     setTabOrder(previous, m_reason);
+}
+
+void AuthoriseHereDialog::setInPerson(const QString& ownerLogin, ConfirmInPerson confirm)
+{
+    m_inPerson = std::move(confirm);
+    auto* box = new QGroupBox(tr("%1, in person").arg(ownerLogin), this);
+    box->setObjectName(QStringLiteral("inPersonGroupBox"));
+    auto* form = new QFormLayout(box);
+    auto* intro = new QLabel(tr("%1 types their own new password here while the branch manager watches. No "
+                                "confirmation code is shown; the one-time password stops working.")
+                                 .arg(ownerLogin),
+        box);
+    intro->setWordWrap(true);
+    form->addRow(intro);
+    const auto passwordEdit = [this, box](const char* name, const QString& accessible) {
+        auto* edit = new QLineEdit(box);
+        edit->setObjectName(QString::fromLatin1(name));
+        edit->setEchoMode(QLineEdit::Password);
+        edit->setContextMenuPolicy(Qt::NoContextMenu);
+        edit->setAccessibleName(accessible);
+        return edit;
+    };
+    m_ownerPassword = passwordEdit("ownerPasswordLineEdit", tr("New password of %1").arg(ownerLogin));
+    m_ownerRepeat = passwordEdit("ownerRepeatLineEdit", tr("New password again"));
+    auto* passwordLabel = new QLabel(tr("&New password of %1:").arg(ownerLogin), box);
+    passwordLabel->setBuddy(m_ownerPassword);
+    auto* repeatLabel = new QLabel(tr("Repeat the ne&w password:"), box);
+    repeatLabel->setBuddy(m_ownerRepeat);
+    form->addRow(passwordLabel, m_ownerPassword);
+    form->addRow(repeatLabel, m_ownerRepeat);
+    auto* layout = qobject_cast<QVBoxLayout*>(this->layout());
+    layout->insertWidget(layout->indexOf(m_refusal), box);
+    setTabOrder(m_code, m_ownerPassword);
+    setTabOrder(m_ownerPassword, m_ownerRepeat);
+    setTabOrder(m_ownerRepeat, m_reason);
+}
+
+bool AuthoriseHereDialog::confirmInPerson()
+{
+    const auto take = [](QLineEdit* edit) {
+        QString typed = edit->text();
+        QByteArray bytes = typed.toUtf8();
+        wipe(typed);
+        edit->clear();
+        return SecureBytes::takeFrom(bytes);
+    };
+    const SecureBytes owner = take(m_ownerPassword);
+    const SecureBytes repeated = take(m_ownerRepeat);
+    const SecureBytes password = take(m_password);
+    const QString code = m_code->text().remove(QLatin1Char(' '));
+    m_code->clear();
+    if (!owner.equals(repeated)) {
+        showError(Error {ErrorCode::InvalidInput,
+            tr("The two new passwords differ. The person types the new password twice, the same both times."),
+            QString(), QStringLiteral("ownerPassword")});
+        m_ownerPassword->setFocus();
+        return false;
+    }
+    const Status confirmed = m_inPerson(m_login->text(), password, code, owner);
+    if (!confirmed.ok()) {
+        showError(confirmed.error());
+        if (confirmed.error().field == QLatin1String("ownerPassword")
+            || confirmed.error().field == QLatin1String("password"))
+            m_ownerPassword->setFocus();
+        else
+            m_password->setFocus();
+        return false;
+    }
+    return true;
 }
 
 void AuthoriseHereDialog::refuseApproval(const QString& message)
@@ -186,6 +259,13 @@ void AuthoriseHereDialog::decide(bool approve)
                     : tr("Give the reason for the rejection, so the maker can correct it."),
             QString(), QStringLiteral("reason")});
         m_reason->setFocus();
+        return;
+    }
+    if (approve && m_inPerson) {
+        if (!confirmInPerson())
+            return;
+        m_approved = true;
+        accept();
         return;
     }
     QString typed = m_password->text();

@@ -2,6 +2,7 @@
 
 #include "auth/Session.h"
 #include "common/Result.h"
+#include "common/SecureBytes.h"
 #include "customers/CustomerRecord.h"
 #include "policy/Operation.h"
 
@@ -34,6 +35,9 @@ class AuthoriseHereDialog : public QDialog
 public:
     // The decision with the second person's session: approve (true) or reject, with the reason and re-keyed values.
     using Decide = std::function<Status(const Session&, bool, const QString&, const RekeyedValues&)>;
+    // A confirmation in person: the second person's login, password and code, and the owner's new password.
+    using ConfirmInPerson
+        = std::function<Status(const QString&, const SecureBytes&, const QString&, const SecureBytes&)>;
 
     AuthoriseHereDialog(
         Core& core, const Session& operatorSession, Operation decision, Decide decide, QWidget* parent = nullptr);
@@ -46,6 +50,9 @@ public:
     void refuseApproval(const QString& message);
     void setButtonTexts(const QString& approve, const QString& reject);
     void setReasonRequiredToApprove(bool required) { m_reasonToApprove = required; }
+    // Approving is done in person: `ownerLogin`, present, types their own new password twice below the second
+    // person's credentials, and Approve calls `confirm` (no on-the-spot session; the core checks everything).
+    void setInPerson(const QString& ownerLogin, ConfirmInPerson confirm);
 
     // After an accepted dialog: whether it approved.
     bool approved() const { return m_approved; }
@@ -54,6 +61,8 @@ public:
     QLineEdit* loginEdit() const { return m_login; }
     QLineEdit* passwordEdit() const { return m_password; }
     QLineEdit* codeEdit() const { return m_code; }
+    QLineEdit* ownerPasswordEdit() const { return m_ownerPassword; }
+    QLineEdit* ownerRepeatEdit() const { return m_ownerRepeat; }
     QPlainTextEdit* reasonEdit() const { return m_reason; }
     RekeyFieldsWidget* rekeyWidget() const { return m_rekey; }
     QPushButton* approveButton() const { return m_approve; }
@@ -62,6 +71,7 @@ public:
 private:
     void decide(bool approve);
     void showError(const Error& error);
+    bool confirmInPerson();
 
     Core& m_core;
     Session m_operator;
@@ -78,6 +88,9 @@ private:
     QLineEdit* m_code = nullptr;
     QPlainTextEdit* m_reason = nullptr;
     RekeyFieldsWidget* m_rekey = nullptr;
+    ConfirmInPerson m_inPerson;
+    QLineEdit* m_ownerPassword = nullptr;
+    QLineEdit* m_ownerRepeat = nullptr;
     QPushButton* m_approve = nullptr;
     QPushButton* m_reject = nullptr;
     QPushButton* m_cancel = nullptr;

@@ -104,11 +104,20 @@ std::optional<bool> OnTheSpot::decideAccount(const WorkspaceContext& context, QW
     QStringList lines {tr("Change: %1").arg(AccountConfirmationsPage::changeLabel(account.awaiting)),
         tr("Role: %1").arg(Roles::label(account.awaitingRole.value_or(account.role)))};
     dialog.setSubject(tr("Account %1 (%2)").arg(account.login, account.displayName), lines);
-    if (confirmationShowsCode(account))
-        dialog.refuseApproval(
-            tr("A new, reset or unfrozen account is confirmed by the branch manager in their own session: its "
-               "confirmation code opens the account's access to customer information and must not appear on this "
-               "screen. It can be declined here."));
+    // A new, reset or unfrozen account: its confirmation code would open its key slot on this screen, so it is
+    // confirmed in person instead — the owner types their own new password here and no code is made.
+    if (confirmationShowsCode(account)) {
+        const Session operatorSession = context.session;
+        dialog.setInPerson(login,
+            [&accounts, operatorSession, login](const QString& checker, const SecureBytes& password,
+                const QString& code, const SecureBytes& ownerPassword) -> Status {
+                auto confirmed
+                    = accounts.confirmInPerson(operatorSession, checker, password, code, login, ownerPassword);
+                if (!confirmed.ok())
+                    return confirmed.error();
+                return {};
+            });
+    }
     return run(context, dialog);
 }
 

@@ -30,7 +30,8 @@ public:
     static std::optional<bool> decideRequest(const WorkspaceContext& context, QWidget* parent, const Request& request);
     // An account change waiting for a branch manager, on the administrator's screen (AccountService confirm /
     // decline). A role change is confirmed here; a new, reset or unfrozen account (or one waiting for its key
-    // slot) is only declined here: its confirmation code must not appear on the administrator's screen.
+    // slot) is confirmed in person (AccountService::confirmInPerson): its owner types their own new password, so
+    // no confirmation code appears on the administrator's screen.
     static std::optional<bool> decideAccount(const WorkspaceContext& context, QWidget* parent, const Account& account);
     // Whether confirming `account` here would show a confirmation code (refused on the spot).
     static bool confirmationShowsCode(const Account& account);

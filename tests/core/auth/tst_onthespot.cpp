@@ -13,6 +13,7 @@
 #include "customers/CustomerEntry.h"
 #include "customers/CustomerFinder.h"
 #include "customers/CustomerService.h"
+#include "db/Database.h"
 #include "policy/AccessControl.h"
 #include "requests/RequestService.h"
 
@@ -280,6 +281,56 @@ private slots:
         BV_VERIFY_OK(auth().signOut(*spot));
         // the administrator's session is as it was
         BV_VERIFY_OK(t->core->accounts().list(t->admin));
+    }
+
+    void aResetIsConfirmedInPersonWithoutACode()
+    {
+        Session cm2 = t->addUser(QStringLiteral("cm2"), Role::CustomerManager);
+        QVERIFY(cm2.isValid());
+        BV_VERIFY_OK(auth().signOut(cm2));
+        BV_VERIFY_OK(auth().signOut(cm1)); // no key holder signed in at the administrator's PC
+        auto oneTime = t->core->accounts().resetPassword(t->admin, QStringLiteral("cm2"));
+        BV_VERIFY_OK(oneTime);
+        const SecureBytes ownerPassword = secret(QStringLiteral("Owner-chose-1"));
+        const auto inPerson = [&](const QString& checker, const QString& password, const SecureBytes& owner) {
+            return t->core->accounts().confirmInPerson(
+                t->admin, checker, secret(password), QString(), QStringLiteral("cm2"), owner);
+        };
+        // the administrator is not the checker; a customer manager may not confirm; a refused new password
+        // costs the manager nothing
+        BV_COMPARE_CODE(inPerson(QStringLiteral("admin"), t->passwordOf(QStringLiteral("admin")), ownerPassword),
+            ErrorCode::PermissionDenied);
+        BV_COMPARE_CODE(inPerson(QStringLiteral("cm1"), t->passwordOf(QStringLiteral("cm1")), ownerPassword),
+            ErrorCode::PermissionDenied);
+        BV_COMPARE_CODE(inPerson(QStringLiteral("m1"), QStringLiteral("Wrong-pass-1"), secret(QStringLiteral("short"))),
+            ErrorCode::InvalidInput);
+        auto failed
+            = t->core->database().scalar(QStringLiteral("SELECT failed_attempts FROM users WHERE login = 'm1'"));
+        BV_VERIFY_OK(failed);
+        QCOMPARE(failed->toInt(), 0);
+
+        auto confirmed = inPerson(QStringLiteral("m1"), t->passwordOf(QStringLiteral("m1")), ownerPassword);
+        BV_VERIFY_OK(confirmed);
+        QVERIFY(confirmed->confirmationCode.isEmpty()); // nothing to show on this screen
+        QVERIFY(!t->vault->cipher().isValid()); // the manager's keys stayed inside the call
+        const AuditRow row = rows(audit::UserConfirm).last();
+        QCOMPARE(row.login, QStringLiteral("m1"));
+        const QJsonObject details = QJsonDocument::fromJson(row.details.toUtf8()).object();
+        QCOMPARE(details.value(QStringLiteral("inPerson")).toBool(), true);
+        QCOMPARE(details.value(QStringLiteral("operator")).toString(), QStringLiteral("admin"));
+        QCOMPARE(details.value(QStringLiteral("keySlotWritten")).toBool(), true);
+
+        // the one-time password no longer signs in; the owner's own one does, with the keys and no restriction
+        BV_COMPARE_CODE(auth().signIn(QStringLiteral("cm2"), *oneTime), ErrorCode::AuthenticationFailed);
+        auto owner = auth().signIn(QStringLiteral("cm2"), ownerPassword);
+        BV_VERIFY_OK(owner);
+        QCOMPARE(auth().restriction(*owner), AuthService::Restriction::None);
+        QVERIFY(!auth().needsConfirmationCode(*owner));
+        BV_VERIFY_OK(auth().sessionKeys(*owner));
+        QVERIFY(t->vault->cipher().isValid());
+        // nothing waits any more
+        BV_COMPARE_CODE(
+            inPerson(QStringLiteral("m1"), t->passwordOf(QStringLiteral("m1")), ownerPassword), ErrorCode::Conflict);
     }
 
     void unwrapsNoKeysOnTheAdministratorsScreen()
