@@ -5,6 +5,7 @@
 #include "IdleMonitor.h"
 #include "auth/AuthService.h"
 #include "auth/ChangePasswordDialog.h"
+#include "auth/PasswordRule.h"
 #include "auth/SecondFactorDialog.h"
 #include "auth/SignInDialog.h"
 #include "common/ClipboardGuard.h"
@@ -233,7 +234,8 @@ void AppController::enter(const Session& session)
             [&](const SecureBytes& current, const SecureBytes& next, const SecureBytes& code) {
                 return auth.changePassword(session, current, next, code);
             },
-            m_window.get(), auth.needsConfirmationCode(session));
+            m_window.get(), auth.needsConfirmationCode(session),
+            PasswordRule::current(m_core->settings()).description());
         if (m_dialogs.exec(&dialog) != QDialog::Accepted) {
             signOut();
             return;
@@ -332,7 +334,7 @@ void AppController::changePassword()
         [this](const SecureBytes& current, const SecureBytes& next, const SecureBytes& code) {
             return m_core->auth().changePassword(m_session, current, next, code);
         },
-        m_window.get());
+        m_window.get(), false, PasswordRule::current(m_core->settings()).description());
     if (m_dialogs.exec(&dialog) == QDialog::Accepted)
         m_dialogs.showInfo(m_window.get(), tr("Password changed"), tr("Your password was changed."));
 }
