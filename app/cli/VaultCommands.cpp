@@ -2,12 +2,8 @@
 #include "Cli.h"
 #include "CliInput.h"
 #include "Core.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "auth/AccountService.h"
 #include "auth/AuthService.h"
-#include "policy/AccessControl.h"
-#include "policy/SettingsService.h"
+#include "setup/DatabaseRestore.h"
 #include "setup/FirstRun.h"
 #include "vault/AdminService.h"
 #include "vault/Vault.h"
@@ -162,22 +158,16 @@ public:
         if (!password.ok())
             return ctx.out.fail(password.error());
         const QString totp = ctx.option(QStringLiteral("totp"));
-        auto accept = [&](Vault& restored) -> Status {
-            Core core(restored, ctx.vaults);
-            auto session = core.auth().signIn(login, *password, totp);
-            if (!session.ok())
-                return session.error();
-            Status accepted = core.admin().acceptRestore(*session, from);
-            (void)core.auth().signOut(*session);
-            return accepted;
-        };
-        auto restored = ctx.vaults.restore(ctx.databasePath, from, nullptr, accept);
-        if (!restored.ok() && restored.error().code == ErrorCode::KeyMissing) {
+        // the database being replaced is not opened (it may be damaged): the backup's administrator decides
+        const auto signIn
+            = [&](const DatabaseRestore::Authenticate& authenticate) { return authenticate(login, *password, totp); };
+        const auto askPassphrase = [](const Error&) -> std::optional<SecureBytes> {
             auto passphrase = CliInput::readSecret(tr("Recovery passphrase of the backed-up database"));
             if (!passphrase.ok())
-                return ctx.out.fail(restored.error());
-            restored = ctx.vaults.restore(ctx.databasePath, from, &*passphrase, accept);
-        }
+                return std::nullopt; // the restore's own error (key missing) is the one to report
+            return std::move(passphrase).value();
+        };
+        auto restored = DatabaseRestore::run(ctx.vaults, ctx.databasePath, from, signIn, askPassphrase);
         if (!restored.ok())
             return ctx.out.fail(restored.error());
         QString text = tr("Restored %1 from %2.")
