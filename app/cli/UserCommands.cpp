@@ -5,6 +5,8 @@
 #include "Core.h"
 #include "auth/AccountService.h"
 #include "auth/AuthService.h"
+#include "auth/PasswordRule.h"
+#include "policy/SettingsService.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -180,6 +182,8 @@ public:
         auto current = CliInput::readSecret(tr("Current password"));
         if (!current.ok())
             return ctx.out.fail(current.error());
+        if (CliInput::isTerminal()) // the rule in force, before it is typed
+            ctx.out.progress(PasswordRule::current((*opened)->settings()).description());
         auto next = CliInput::readSecret(tr("New password"));
         if (!next.ok())
             return ctx.out.fail(next.error());

@@ -2,13 +2,11 @@
 #include "Cli.h"
 #include "CliInput.h"
 #include "Core.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "auth/AccountService.h"
 #include "auth/AuthService.h"
-#include "policy/AccessControl.h"
-#include "policy/SettingsService.h"
+#include "setup/DatabaseRestore.h"
+#include "setup/FirstRun.h"
 #include "vault/AdminService.h"
+#include "vault/Vault.h"
 #include "vault/VaultService.h"
 
 #include <QFileInfo>
@@ -27,33 +25,32 @@ class VaultCommands
 public:
     static int init(CliContext& ctx)
     {
-        const QString login = ctx.parser.values(QStringLiteral("user")).value(0, QStringLiteral("admin"));
-        BV_CLI_TRY(AccountService::validateLogin(login));
-        const QString branch = ctx.option(QStringLiteral("branch"));
-        if (!branch.isEmpty())
-            BV_CLI_TRY(SettingsService::validate(QString::fromLatin1(settings::BranchCode), branch));
-        auto created = ctx.vaults.init(ctx.databasePath);
-        if (!created.ok())
-            return ctx.out.fail(created.error());
-        Core core(*created->vault, ctx.vaults);
-        if (!branch.isEmpty())
-            BV_CLI_TRY(core.settings().setAs(Actor::system(), QString::fromLatin1(settings::BranchCode), branch));
-        BV_CLI_TRY(core.auditLog().appendStandalone(Actor::system(),
-            AuditEvent {QString::fromLatin1(audit::DatabaseCreate), QStringLiteral("database"),
-                created->vault->databaseId(), QString(), AuditOutcome::Ok, {}}));
-        const QString name
-            = ctx.isSet(QStringLiteral("name")) ? ctx.option(QStringLiteral("name")) : tr("System administrator");
-        auto oneTime = core.accounts().createFirstAdministrator(
-            NewAccount {login, name, Role::Admin, ctx.option(QStringLiteral("staff")), QString()});
-        if (!oneTime.ok())
-            return ctx.out.fail(oneTime.error());
-        const QString passphrase = QString::fromLatin1(created->recoveryPassphrase.view().toByteArray());
-        const QString password = QString::fromLatin1(oneTime->view().toByteArray());
-        const QString path = QDir::toNativeSeparators(created->vault->path());
-        ctx.out.result(
-            {{QStringLiteral("database"), path}, {QStringLiteral("databaseId"), created->vault->databaseId()},
-                {QStringLiteral("recoveryPassphrase"), passphrase}, {QStringLiteral("login"), login},
-                {QStringLiteral("password"), password}},
+        FirstRun::Request request;
+        request.databasePath = ctx.databasePath;
+        request.login = ctx.parser.values(QStringLiteral("user")).value(0, QStringLiteral("admin"));
+        if (const QString branch = ctx.option(QStringLiteral("branch")); !branch.isEmpty())
+            request.branchCode = branch;
+        request.displayName = ctx.option(QStringLiteral("name"));
+        request.staffNo = ctx.option(QStringLiteral("staff"));
+        std::unique_ptr<Vault> vault;
+        std::unique_ptr<Core> core;
+        SecureBytes recovery;
+        auto done
+            = FirstRun::run(ctx.vaults, request, [&](std::unique_ptr<Vault> created, SecureBytes passphrase) -> Core& {
+                  vault = std::move(created);
+                  recovery = std::move(passphrase);
+                  core = std::make_unique<Core>(*vault, ctx.vaults);
+                  return *core;
+              });
+        if (!done.ok())
+            return ctx.out.fail(done.error());
+        const QString login = request.login;
+        const QString passphrase = QString::fromLatin1(recovery.view().toByteArray());
+        const QString password = QString::fromLatin1(done->oneTimePassword.view().toByteArray());
+        const QString path = QDir::toNativeSeparators(vault->path());
+        ctx.out.result({{QStringLiteral("database"), path}, {QStringLiteral("databaseId"), vault->databaseId()},
+                           {QStringLiteral("recoveryPassphrase"), passphrase}, {QStringLiteral("login"), login},
+                           {QStringLiteral("password"), password}},
             tr("Created the BranchVault database %1.\n"
                "Its key is in this account's keychain.\n\n"
                "Recovery passphrase — shown only now. Print or write it down, seal it, and keep it away "
@@ -161,22 +158,16 @@ public:
         if (!password.ok())
             return ctx.out.fail(password.error());
         const QString totp = ctx.option(QStringLiteral("totp"));
-        auto accept = [&](Vault& restored) -> Status {
-            Core core(restored, ctx.vaults);
-            auto session = core.auth().signIn(login, *password, totp);
-            if (!session.ok())
-                return session.error();
-            Status accepted = core.admin().acceptRestore(*session, from);
-            (void)core.auth().signOut(*session);
-            return accepted;
-        };
-        auto restored = ctx.vaults.restore(ctx.databasePath, from, nullptr, accept);
-        if (!restored.ok() && restored.error().code == ErrorCode::KeyMissing) {
+        // the database being replaced is not opened (it may be damaged): the backup's administrator decides
+        const auto signIn
+            = [&](const DatabaseRestore::Authenticate& authenticate) { return authenticate(login, *password, totp); };
+        const auto askPassphrase = [](const Error&) -> std::optional<SecureBytes> {
             auto passphrase = CliInput::readSecret(tr("Recovery passphrase of the backed-up database"));
             if (!passphrase.ok())
-                return ctx.out.fail(restored.error());
-            restored = ctx.vaults.restore(ctx.databasePath, from, &*passphrase, accept);
-        }
+                return std::nullopt; // the restore's own error (key missing) is the one to report
+            return std::move(passphrase).value();
+        };
+        auto restored = DatabaseRestore::run(ctx.vaults, ctx.databasePath, from, signIn, askPassphrase);
         if (!restored.ok())
             return ctx.out.fail(restored.error());
         QString text = tr("Restored %1 from %2.")

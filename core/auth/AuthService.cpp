@@ -1,9 +1,10 @@
 #include "AuthService.h"
 #include "AuthUsers.h"
 
-#include "Totp.h"
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
+#include "auth/PasswordRule.h"
+#include "auth/Totp.h"
 #include "db/Database.h"
 #include "db/QueryRows.h"
 #include "db/Transaction.h"
@@ -271,9 +272,9 @@ Status AuthService::unlock(const Session& session, const SecureBytes& password)
 
 Status AuthService::checkNewPassword(qint64 userId, const SecureBytes& normalized)
 {
-    BV_TRY(PasswordHasher::checkPolicy(
-        normalized, int(m_settings.integer(QString::fromLatin1(settings::PasswordMinLength)))));
-    const qint64 history = m_settings.integer(QString::fromLatin1(settings::PasswordHistory));
+    const PasswordRule rule = PasswordRule::current(m_settings);
+    BV_TRY(rule.check(normalized));
+    const qint64 history = rule.history();
     QStringList hashes;
     auto current = m_db.scalar(QStringLiteral("SELECT password_hash FROM users WHERE id = ?"), {userId});
     if (!current.ok())

@@ -1,4 +1,4 @@
-#include "Totp.h"
+#include "auth/Totp.h"
 
 #include "common/Sodium.h"
 

@@ -1,6 +1,6 @@
 #include "SecureBytes.h"
 
-#include "Sodium.h"
+#include "common/Sodium.h"
 
 #include <sodium.h>
 

@@ -1,4 +1,4 @@
-#include "Sodium.h"
+#include "common/Sodium.h"
 
 #include <sodium.h>
 

@@ -1,4 +1,4 @@
-#include "Keyring.h"
+#include "keys/Keyring.h"
 
 #include "db/Database.h"
 #include "db/QueryRows.h"

@@ -1,4 +1,4 @@
-#include "RecoveryPassphrase.h"
+#include "keys/RecoveryPassphrase.h"
 
 #include "common/Sodium.h"
 
@@ -41,13 +41,13 @@ SecureBytes RecoveryPassphrase::generate()
 {
     ensureSodium();
     const int total = kRandomChars + 1;
-    SecureBytes plain{std::size_t(total)};
+    SecureBytes plain {std::size_t(total)};
     for (int i = 0; i < kRandomChars; ++i)
         plain.data()[i] = static_cast<unsigned char>(kAlphabet[randombytes_uniform(32)]);
     plain.data()[kRandomChars] = static_cast<unsigned char>(checkCharacter(plain.data(), kRandomChars));
 
     const int groups = total / kGroupSize;
-    SecureBytes grouped{std::size_t(total + groups - 1)};
+    SecureBytes grouped {std::size_t(total + groups - 1)};
     std::size_t out = 0;
     for (int i = 0; i < total; ++i) {
         if (i > 0 && i % kGroupSize == 0)
@@ -60,7 +60,7 @@ SecureBytes RecoveryPassphrase::generate()
 Result<SecureBytes> RecoveryPassphrase::normalize(const SecureBytes& typed)
 {
     const int total = kRandomChars + 1;
-    SecureBytes plain{std::size_t(total)};
+    SecureBytes plain {std::size_t(total)};
     int count = 0;
     for (std::size_t i = 0; i < typed.size(); ++i) {
         const char c = char(typed.data()[i]);
@@ -69,26 +69,26 @@ Result<SecureBytes> RecoveryPassphrase::normalize(const SecureBytes& typed)
         const int value = decodeCharacter(c);
         if (value < 0)
             return makeError(ErrorCode::InvalidInput,
-                             tr("The recovery passphrase contains a character that is not on the recovery sheet. "
-                                "Type the five groups exactly as printed."),
-                             QString(), QStringLiteral("recovery_passphrase"));
+                tr("The recovery passphrase contains a character that is not on the recovery sheet. "
+                   "Type the five groups exactly as printed."),
+                QString(), QStringLiteral("recovery_passphrase"));
         if (count >= total)
             return makeError(ErrorCode::InvalidInput,
-                             tr("The recovery passphrase is too long: it has five groups of five characters."),
-                             QString(), QStringLiteral("recovery_passphrase"));
+                tr("The recovery passphrase is too long: it has five groups of five characters."), QString(),
+                QStringLiteral("recovery_passphrase"));
         plain.data()[count++] = static_cast<unsigned char>(kAlphabet[value]);
     }
     if (count != total)
         return makeError(ErrorCode::InvalidInput,
-                         tr("The recovery passphrase is incomplete: it has five groups of five characters, %1 were "
-                            "given.")
-                             .arg(count),
-                         QString(), QStringLiteral("recovery_passphrase"));
+            tr("The recovery passphrase is incomplete: it has five groups of five characters, %1 were "
+               "given.")
+                .arg(count),
+            QString(), QStringLiteral("recovery_passphrase"));
     if (checkCharacter(plain.data(), kRandomChars) != char(plain.data()[kRandomChars]))
         return makeError(ErrorCode::InvalidInput,
-                         tr("The recovery passphrase has a typing error (its check character does not match). "
-                            "Compare each group with the recovery sheet and type it again."),
-                         QString(), QStringLiteral("recovery_passphrase"));
+            tr("The recovery passphrase has a typing error (its check character does not match). "
+               "Compare each group with the recovery sheet and type it again."),
+            QString(), QStringLiteral("recovery_passphrase"));
     return plain;
 }
 

@@ -1,4 +1,4 @@
-#include "SealedValues.h"
+#include "keys/SealedValues.h"
 
 #include "db/Database.h"
 #include "db/QueryRows.h"

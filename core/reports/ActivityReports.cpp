@@ -1,7 +1,7 @@
 // The branch manager's reports on the work with customers: service activity and complaints by customer manager.
 // Read-only SQL of their own (see ReportCatalogue.cpp). Service and complaint contents are grade 2 and stay
 // off paper: these reports count and list, they never quote.
-#include "ReportSupport.h"
+#include "reports/ReportSupport.h"
 
 #include "customers/CustomerCare.h"
 #include "customers/CustomerService.h"

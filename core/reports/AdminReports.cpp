@@ -1,6 +1,6 @@
 // The system administrator's report: the staff account roster. No customer data (DESIGN §3: the
 // administrator sees counts only). Read-only SQL of its own (see ReportCatalogue.cpp).
-#include "ReportSupport.h"
+#include "reports/ReportSupport.h"
 
 #include "auth/Role.h"
 #include "db/Database.h"

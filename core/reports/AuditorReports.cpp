@@ -2,7 +2,7 @@
 // print register (built by PrintRegisterReport.cpp). The audit log is read directly (read-only SQL, see
 // ReportCatalogue.cpp): the report's own report.run row records the read. Audit rows hold masked values only;
 // these reports print no details column at all.
-#include "ReportSupport.h"
+#include "reports/ReportSupport.h"
 
 #include "audit/AuditAlerts.h"
 #include "audit/AuditLog.h"

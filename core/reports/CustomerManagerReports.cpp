@@ -1,7 +1,7 @@
 // The customer manager's reports: the own portfolio (grade 3) and the data-subject report, the printed form
 // handed to a customer on their access request. Its content comes from CustomerRetention::dataSubjectContent,
 // the one builder the JSON report (branchvault-cli customer report) uses too; this file only lays it out.
-#include "ReportSupport.h"
+#include "reports/ReportSupport.h"
 
 #include "customers/CustomerRetention.h"
 #include "customers/CustomerService.h"

@@ -1,7 +1,7 @@
 // The branch manager's reports on the customer base: the roster, tiers and assets, new and closed customers,
 // suspicious pairs and the reassignment list. Read-only SQL of their own (see ReportCatalogue.cpp); grade-1
 // values only as the stored masked forms, and only in the roster with identities (under a live grant).
-#include "ReportSupport.h"
+#include "reports/ReportSupport.h"
 
 #include "customers/CustomerService.h"
 #include "customers/CustomerStore.h"

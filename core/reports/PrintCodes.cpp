@@ -1,9 +1,9 @@
-#include "PrintCodes.h"
+#include "reports/PrintCodes.h"
 
-#include "PrintRegisterStore.h"
 #include "auth/Totp.h"
 #include "common/SecureBytes.h"
 #include "keys/FieldCipher.h"
+#include "reports/PrintRegisterStore.h"
 
 #include <QRegularExpression>
 

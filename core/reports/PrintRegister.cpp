@@ -1,14 +1,14 @@
 #include "PrintRegister.h"
 
-#include "PrintCodes.h"
-#include "PrintRegisterStore.h"
-#include "ReportContext.h"
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "auth/AuthService.h"
 #include "db/Transaction.h"
 #include "policy/AccessControl.h"
 #include "policy/FreeText.h"
+#include "reports/PrintCodes.h"
+#include "reports/PrintRegisterStore.h"
+#include "reports/ReportContext.h"
 
 #include <QJsonObject>
 

@@ -1,12 +1,12 @@
-#include "PrintRegisterStore.h"
+#include "reports/PrintRegisterStore.h"
 
-#include "ReportContext.h"
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "audit/AuditService.h"
 #include "customers/WorkingCalendar.h"
 #include "db/Database.h"
 #include "db/QueryRows.h"
+#include "reports/ReportContext.h"
 
 #include <QHash>
 #include <QRegularExpression>

@@ -6,7 +6,7 @@
 // transaction, and a report's one audit row (report.run, or the print's rows) records the read instead. They
 // read stored masked forms (sealed_value.masked) and never open a sealed value, except the data-subject
 // report, which goes through CustomerRetention::dataSubjectContent.
-#include "ReportSupport.h"
+#include "reports/ReportSupport.h"
 
 #include "auth/Role.h"
 #include "common/Clock.h"

@@ -4,9 +4,6 @@
 // the grant back); printCancelled() records a dialog cancelled before anything was registered.
 #include "ReportService.h"
 
-#include "PrintCodes.h"
-#include "PrintRegisterStore.h"
-#include "ReportContext.h"
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "customers/CustomerService.h"
@@ -15,6 +12,9 @@
 #include "policy/AccessControl.h"
 #include "policy/FreeText.h"
 #include "policy/SettingsService.h"
+#include "reports/PrintCodes.h"
+#include "reports/PrintRegisterStore.h"
+#include "reports/ReportContext.h"
 #include "requests/RequestService.h"
 
 #include <QJsonArray>

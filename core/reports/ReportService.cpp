@@ -1,12 +1,12 @@
 #include "ReportService.h"
 
-#include "ReportBuilders.h"
-#include "ReportSupport.h"
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "common/Clock.h"
 #include "db/Transaction.h"
 #include "policy/AccessControl.h"
+#include "reports/ReportBuilders.h"
+#include "reports/ReportSupport.h"
 #include "requests/RequestService.h"
 
 #include <QJsonObject>

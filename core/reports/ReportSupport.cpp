@@ -1,4 +1,4 @@
-#include "ReportSupport.h"
+#include "reports/ReportSupport.h"
 
 #include "customers/IdNumber.h"
 #include "customers/Tiers.h"

@@ -1,12 +1,12 @@
 #include "BackupArchive.h"
 
-#include "RestoreSwap.h"
 #include "Vault.h"
 #include "VaultService.h"
 #include "common/AtomicFile.h"
 #include "keys/KeyEnvelope.h"
 #include "keys/RecoveryPassphrase.h"
 #include "keys/SecretStore.h"
+#include "vault/RestoreSwap.h"
 
 #include <QDateTime>
 #include <QDir>

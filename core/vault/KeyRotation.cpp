@@ -1,4 +1,4 @@
-#include "KeyRotation.h"
+#include "vault/KeyRotation.h"
 
 #include "Vault.h"
 #include "VaultService.h"

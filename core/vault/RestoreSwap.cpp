@@ -1,4 +1,4 @@
-#include "RestoreSwap.h"
+#include "vault/RestoreSwap.h"
 
 #include "common/AtomicFile.h"
 #include "keys/KeyEnvelope.h"

@@ -1,7 +1,5 @@
 #include "VaultService.h"
 
-#include "KeyRotation.h"
-#include "RestoreSwap.h"
 #include "common/AtomicFile.h"
 #include "common/Sodium.h"
 #include "db/Transaction.h"
@@ -10,6 +8,8 @@
 #include "keys/RecoveryPassphrase.h"
 #include "keys/SealedValues.h"
 #include "keys/SecretStore.h"
+#include "vault/KeyRotation.h"
+#include "vault/RestoreSwap.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

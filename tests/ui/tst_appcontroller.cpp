@@ -11,6 +11,7 @@
 #include "auth/AccountService.h"
 #include "auth/AuthService.h"
 #include "auth/ChangePasswordDialog.h"
+#include "auth/PasswordRule.h"
 #include "auth/SignInDialog.h"
 #include "db/Database.h"
 #include "main/LockPage.h"
@@ -146,6 +147,44 @@ private slots:
         m_app->idleMonitor().startMilliseconds(50);
         QTRY_VERIFY_WITH_TIMEOUT(m_app->isLocked(), 3000);
         QVERIFY(!m_app->window()->workspace());
+    }
+
+    // The forced change shows the password rule as the settings have it now, not a fixed "8 … 5".
+    void forcedPasswordChangeShowsTheRuleInForce()
+    {
+        QVERIFY(firstRun());
+        Core& core = *m_app->core();
+        BV_VERIFY_OK(core.settings().set(
+            m_app->session(), QString::fromLatin1(settings::PasswordMinLength), QStringLiteral("14")));
+        BV_VERIFY_OK(
+            core.settings().set(m_app->session(), QString::fromLatin1(settings::PasswordHistory), QStringLiteral("9")));
+        auto oneTime = core.accounts().create(
+            m_app->session(), NewAccount {QStringLiteral("zhang"), QStringLiteral("张三"), Role::Auditor, {}, {}});
+        BV_VERIFY_OK(oneTime);
+        bool signedIn = false;
+        QString rule;
+        m_dialogs.onExec = [&](QDialog* dialog) {
+            if (auto* signIn = qobject_cast<SignInDialog*>(dialog)) {
+                if (signedIn)
+                    return int(QDialog::Rejected);
+                signedIn = true;
+                signIn->loginEdit()->setText(QStringLiteral("zhang"));
+                signIn->passwordEdit()->setText(QString::fromLatin1(oneTime->view().toByteArray()));
+                signIn->attempt();
+                return signIn->result();
+            }
+            if (auto* change = qobject_cast<ChangePasswordDialog*>(dialog)) {
+                if (auto* label = change->findChild<QLabel*>(QStringLiteral("ruleLabel")))
+                    rule = label->text();
+            }
+            return int(QDialog::Rejected);
+        };
+        m_app->signOut();
+        QVERIFY(signedIn);
+        QVERIFY2(rule.contains(QStringLiteral("14")) && rule.contains(QStringLiteral("9")), qPrintable(rule));
+        QVERIFY2(!rule.contains(QStringLiteral(" 8 ")), qPrintable(rule));
+        QCOMPARE(rule.right(PasswordRule::current(core.settings()).description().size()),
+            PasswordRule::current(core.settings()).description());
     }
 
     void signInDialogShowsCoreMessages()

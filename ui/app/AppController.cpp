@@ -5,6 +5,7 @@
 #include "IdleMonitor.h"
 #include "auth/AuthService.h"
 #include "auth/ChangePasswordDialog.h"
+#include "auth/PasswordRule.h"
 #include "auth/SecondFactorDialog.h"
 #include "auth/SignInDialog.h"
 #include "common/ClipboardGuard.h"
@@ -16,8 +17,8 @@
 #include "main/LockPage.h"
 #include "main/MainWindow.h"
 #include "main/SessionBanners.h"
-#include "policy/AccessControl.h"
 #include "policy/SettingsService.h"
+#include "setup/DatabaseRestore.h"
 #include "startup/FirstRunWizard.h"
 #include "startup/StartupController.h"
 #include "startup/UnlockDialog.h"
@@ -153,47 +154,37 @@ bool AppController::restoreBackup(const QString& backupFile)
 {
     if (!m_core || !m_session.isValid() || m_locked)
         return false;
-    // allowed in the database being replaced? (a refusal is audited there)
-    auto allowed = m_core->access().authorize(m_session, Operation::RestoreDatabase);
-    if (!allowed.ok()) {
-        m_dialogs.showError(m_window.get(), allowed.error());
-        return false;
-    }
     const QString databasePath = m_vault->path();
-    closeDatabase();
-
-    // Runs on the restored copy before anything is swapped: an administrator of the backup signs in
-    // and the restore is recorded in the backup's own audit log. Cancelling leaves everything as it was.
-    auto accept = [&](Vault& restored) -> Status {
-        Core core(restored, m_vaults);
-        SignInDialog dialog(tr("restoring %1").arg(QFileInfo(backupFile).fileName()),
-            [&core](const QString& login, const SecureBytes& password, const QString& totp) {
-                return core.auth().signIn(login, password, totp);
-            });
+    bool closed = false;
+    const DatabaseRestore::Replacing replacing {*m_core, m_session, [this, &closed] {
+                                                    closeDatabase();
+                                                    closed = true;
+                                                }};
+    // An administrator of the backup signs in to the restored copy, before anything is swapped; the restore is
+    // recorded in the backup's own audit log. Cancelling leaves everything as it was.
+    const auto signIn = [&](const DatabaseRestore::Authenticate& authenticate) -> Result<Session> {
+        SignInDialog dialog(tr("restoring %1").arg(QFileInfo(backupFile).fileName()), authenticate);
         dialog.setWindowTitle(tr("Restore: an administrator of the backup signs in"));
         if (m_dialogs.exec(&dialog) != QDialog::Accepted)
             return makeError(ErrorCode::AuthenticationFailed,
                 tr("No administrator of the backup signed in, so the restore was cancelled and nothing was changed. "
                    "Restore again and sign in with an administrator account of the backed-up database."));
-        Status accepted = core.admin().acceptRestore(dialog.session(), backupFile);
-        (void)core.auth().signOut(dialog.session());
-        return accepted;
+        return dialog.session();
     };
-    auto restored = m_vaults.restore(databasePath, backupFile, nullptr, accept);
-    if (!restored.ok() && restored.error().code == ErrorCode::KeyMissing) {
-        // the backup's key is not in this account's keychain: its recovery passphrase opens it
-        UnlockDialog unlock(backupFile, restored.error(), m_window.get());
-        if (m_dialogs.exec(&unlock) == QDialog::Accepted) {
-            QByteArray typed = unlock.passphrase();
-            unlock.clearPassphrase();
-            const SecureBytes passphrase = SecureBytes::takeFrom(typed);
-            restored = m_vaults.restore(databasePath, backupFile, &passphrase, accept);
-        }
-    }
+    // the backup's key is not in this account's keychain: its recovery passphrase opens it
+    const auto askPassphrase = [&](const Error& why) -> std::optional<SecureBytes> {
+        UnlockDialog unlock(backupFile, why, m_window.get());
+        if (m_dialogs.exec(&unlock) != QDialog::Accepted)
+            return std::nullopt;
+        QByteArray typed = unlock.passphrase();
+        unlock.clearPassphrase();
+        return SecureBytes::takeFrom(typed);
+    };
+    auto restored = DatabaseRestore::run(m_vaults, databasePath, backupFile, signIn, askPassphrase, &replacing);
     if (!restored.ok()) {
         m_dialogs.showError(m_window.get(), restored.error());
-        // the untouched original opens again
-        if (!reopen(databasePath))
+        // a refusal closed nothing; otherwise the untouched original opens again
+        if (closed && !reopen(databasePath))
             m_window->close();
         return false;
     }
@@ -234,7 +225,8 @@ void AppController::enter(const Session& session)
             [&](const SecureBytes& current, const SecureBytes& next, const SecureBytes& code) {
                 return auth.changePassword(session, current, next, code);
             },
-            m_window.get(), auth.needsConfirmationCode(session));
+            m_window.get(), auth.needsConfirmationCode(session),
+            PasswordRule::current(m_core->settings()).description());
         if (m_dialogs.exec(&dialog) != QDialog::Accepted) {
             signOut();
             return;
@@ -342,7 +334,7 @@ void AppController::changePassword()
         [this](const SecureBytes& current, const SecureBytes& next, const SecureBytes& code) {
             return m_core->auth().changePassword(m_session, current, next, code);
         },
-        m_window.get());
+        m_window.get(), false, PasswordRule::current(m_core->settings()).description());
     if (m_dialogs.exec(&dialog) == QDialog::Accepted)
         m_dialogs.showInfo(m_window.get(), tr("Password changed"), tr("Your password was changed."));
 }

@@ -1,5 +1,7 @@
 #include "ChangePasswordDialog.h"
 
+#include "auth/PasswordRule.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -9,21 +11,24 @@
 
 namespace bv::ui {
 
-ChangePasswordDialog::ChangePasswordDialog(bool forced, Change change, QWidget* parent, bool needsCode)
+ChangePasswordDialog::ChangePasswordDialog(
+    bool forced, Change change, QWidget* parent, bool needsCode, const QString& rule)
     : QDialog(parent)
     , m_changeFn(std::move(change))
 {
     setWindowTitle(tr("Change password"));
     setObjectName(QStringLiteral("changePasswordDialog"));
     auto* layout = new QVBoxLayout(this);
-    if (forced) {
-        auto* why = new QLabel(tr("Choose a new password before you continue: the current one is new, was reset by "
-                                  "the administrator, or has expired. At least 8 characters with letters and digits; "
-                                  "your last 5 passwords cannot be used again."),
-            this);
-        why->setWordWrap(true);
-        layout->addWidget(why);
-    }
+    const QString ruleText = rule.isEmpty() ? PasswordRule::defaults().description() : rule;
+    auto* why = new QLabel(forced ? tr("Choose a new password before you continue: the current one is new, was "
+                                       "reset by the administrator, or has expired.")
+                + QLatin1Char(' ') + ruleText
+                                  : ruleText,
+        this);
+    why->setObjectName(QStringLiteral("ruleLabel"));
+    why->setTextFormat(Qt::PlainText);
+    why->setWordWrap(true);
+    layout->addWidget(why);
     auto* form = new QFormLayout;
     auto makeEdit = [this](const char* name, const QString& accessible) {
         auto* edit = new QLineEdit(this);

@@ -23,8 +23,10 @@ public:
     using Change = std::function<Status(const SecureBytes& current, const SecureBytes& next, const SecureBytes& code)>;
 
     // `needsCode`: the first password of an account a branch manager has just confirmed (dual control) also
-    // needs the confirmation code that manager handed over.
-    ChangePasswordDialog(bool forced, Change change, QWidget* parent = nullptr, bool needsCode = false);
+    // needs the confirmation code that manager handed over. `rule`: the password rule in force
+    // (PasswordRule::description of the database's settings); empty: the rule of the default settings.
+    ChangePasswordDialog(
+        bool forced, Change change, QWidget* parent = nullptr, bool needsCode = false, const QString& rule = QString());
 
     QLineEdit* currentEdit() const { return m_current; }
     QLineEdit* newEdit() const { return m_new; }

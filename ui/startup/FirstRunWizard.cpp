@@ -2,13 +2,10 @@
 
 #include "Core.h"
 #include "RecoverySheetPrinter.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "auth/AccountService.h"
-#include "auth/AuthService.h"
+#include "auth/PasswordRule.h"
 #include "common/ErrorDialog.h"
 #include "common/ProtectedLabel.h"
-#include "policy/SettingsService.h"
+#include "setup/FirstRun.h"
 #include "vault/Vault.h"
 #include "vault/VaultService.h"
 
@@ -92,7 +89,8 @@ FirstRunWizard::FirstRunWizard(VaultService& vaults, QString databasePath, Adopt
     auto* adminPage = new AdministratorPage(this);
     adminPage->setTitle(tr("The first system administrator"));
     adminPage->setSubTitle(tr("The administrator manages accounts, settings and backups, and never sees customer "
-                              "data. Choose a password of at least 8 characters with letters and digits."));
+                              "data. Password rule: %1")
+                               .arg(PasswordRule::defaults().description()));
     auto* adminLayout = new QVBoxLayout(adminPage);
     auto* adminForm = new QFormLayout;
     m_login = new QLineEdit(QStringLiteral("admin"), adminPage);
@@ -163,53 +161,35 @@ bool FirstRunWizard::createDatabase()
         m_error->setText(tr("The two passwords differ. Type the same password twice."));
         return false;
     }
-    if (Status login = AccountService::validateLogin(m_login->text().trimmed()); !login.ok()) {
-        m_error->setText(login.error().message);
+    QByteArray chosen = m_password->text().toUtf8();
+    FirstRun::Request request;
+    request.databasePath = m_path;
+    request.branchCode = m_branchCode->text().trimmed();
+    request.branchName = m_branchName->text().trimmed();
+    request.login = m_login->text().trimmed();
+    request.displayName = m_name->text().trimmed();
+    request.password = SecureBytes::takeFrom(chosen);
+    if (Status checked = FirstRun::check(request); !checked.ok()) {
+        m_error->setText(checked.error().message);
         return false;
     }
-    if (auto code = SettingsService::validate(QString::fromLatin1(settings::BranchCode), m_branchCode->text());
-        !code.ok()) {
-        m_error->setText(code.error().message);
-        return false;
-    }
-    QByteArray chosenBytes = m_password->text().toUtf8();
-    const SecureBytes chosen = PasswordHasher::normalize(SecureBytes::takeFrom(chosenBytes));
-    if (Status policy = PasswordHasher::checkPolicy(chosen, 8); !policy.ok()) {
-        m_error->setText(policy.error().message);
-        return false;
-    }
-    auto created = m_vaults.init(m_path);
-    if (!created.ok()) {
-        m_error->setText(created.error().message);
-        return false;
-    }
-    m_recovery = std::move(created->recoveryPassphrase);
-    Core& core = m_adopt(std::move(created->vault));
-    m_core = &core;
-    m_created = true; // the database exists now; from here on it is never created again
-    (void)core.auditLog().appendStandalone(Actor::system(),
-        AuditEvent {QString::fromLatin1(audit::DatabaseCreate), QStringLiteral("database"), core.vault().databaseId(),
-            QString(), AuditOutcome::Ok, {}});
-    (void)core.settings().setAs(
-        Actor::system(), QString::fromLatin1(settings::BranchCode), m_branchCode->text().trimmed());
-    if (!m_branchName->text().trimmed().isEmpty())
-        (void)core.settings().setAs(
-            Actor::system(), QString::fromLatin1(settings::BranchName), m_branchName->text().trimmed());
-    const QString name = m_name->text().trimmed().isEmpty() ? tr("System administrator") : m_name->text().trimmed();
-    auto oneTime = core.accounts().createFirstAdministrator(
-        NewAccount {m_login->text().trimmed(), name, Role::Admin, QString(), QString()});
-    auto session
-        = oneTime.ok() ? core.auth().signIn(m_login->text().trimmed(), *oneTime) : Result<Session>(oneTime.error());
-    Status changed = session.ok() ? core.auth().changePassword(*session, *oneTime, chosen) : Status(session.error());
+    // From the moment the database exists it is never created again, and its recovery passphrase is shown
+    // on the next page even if a later step of the set-up fails.
+    auto done = FirstRun::run(m_vaults, request, [this](std::unique_ptr<Vault> vault, SecureBytes recovery) -> Core& {
+        m_recovery = std::move(recovery);
+        m_passphrase->setText(QString::fromLatin1(m_recovery.view().toByteArray()));
+        m_core = &m_adopt(std::move(vault));
+        m_created = true;
+        return *m_core;
+    });
     m_password->clear();
     m_repeat->clear();
-    if (!changed.ok()) {
-        m_error->setText(changed.error().message);
+    if (!done.ok()) {
+        m_error->setText(done.error().message);
         return false;
     }
-    m_session = *session;
-    m_sheetPrinter = std::make_unique<RecoverySheetPrinter>(core, m_session);
-    m_passphrase->setText(QString::fromLatin1(m_recovery.view().toByteArray()));
+    m_session = done->session;
+    m_sheetPrinter = std::make_unique<RecoverySheetPrinter>(*m_core, m_session);
     return true;
 }
 

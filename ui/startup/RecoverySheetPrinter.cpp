@@ -2,14 +2,9 @@
 
 #include "Core.h"
 #include "ReportRenderer.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
 #include "customers/WorkingCalendar.h"
 #include "policy/SettingsService.h"
-#include "reports/ReportService.h"
-#include "vault/Vault.h"
 
-#include <QJsonObject>
 #include <QPagedPaintDevice>
 
 namespace bv::ui {
@@ -50,20 +45,18 @@ void wipeDocument(ReportDocument& document)
 
 RecoverySheetPrinter::RecoverySheetPrinter(Core& core, Session session)
     : m_core(core)
-    , m_session(std::move(session))
+    , m_sheet(core, std::move(session))
 {
 }
 
 QString RecoverySheetPrinter::serial() const
 {
-    const QDateTime when = m_firstPrintUtc.isValid() ? m_firstPrintUtc : m_core.clock().nowUtc();
-    const QString date = when.toTimeZone(WorkingCalendar::branchTimeZone()).date().toString(QStringLiteral("yyyyMMdd"));
-    return QStringLiteral("RS-%1-%2").arg(m_core.vault().databaseId().left(8).toUpper(), date);
+    return m_sheet.serial();
 }
 
 PrintMarks RecoverySheetPrinter::marks(int copy, int pages) const
 {
-    const Actor who = m_session.isValid() ? m_session.info() : Actor::system();
+    const Actor who = m_sheet.printedBy();
     PrintMarks marks;
     marks.serial = serial();
     marks.copy = copy;
@@ -87,11 +80,10 @@ PrintMarks RecoverySheetPrinter::marks(int copy, int pages) const
 
 Status RecoverySheetPrinter::print(QPagedPaintDevice& device, const SecureBytes& passphrase)
 {
-    if (!m_firstPrintUtc.isValid())
-        m_firstPrintUtc = m_core.clock().nowUtc();
+    m_sheet.beginCopy();
     const int copy = m_copies + 1;
     QString text = QString::fromLatin1(passphrase.view().toByteArray());
-    ReportDocument document = m_core.reports().recoverySheet(text, marks(copy, 0).branch, m_core.vault().path());
+    ReportDocument document = m_sheet.document(text, marks(copy, 0).branch);
     wipe(text);
     int pages = 0;
     QString error;
@@ -108,13 +100,7 @@ Status RecoverySheetPrinter::print(QPagedPaintDevice& device, const SecureBytes&
     }
     wipeDocument(document);
 
-    const Actor who = m_session.isValid() ? m_session.info() : Actor::system();
-    QJsonObject details {{QStringLiteral("copy"), copy}, {QStringLiteral("pages"), pages}};
-    if (!painted)
-        details.insert(QStringLiteral("failure"), error);
-    Status audited = m_core.auditLog().appendStandalone(who,
-        AuditEvent {QString::fromLatin1(audit::RecoverySheetPrint), QStringLiteral("recovery_sheet"), serial(),
-            QString(), painted ? AuditOutcome::Ok : AuditOutcome::Failed, details});
+    Status audited = m_sheet.recordCopy(copy, pages, painted, error);
     if (!painted)
         return makeError(ErrorCode::Io,
             tr("The recovery sheet could not be printed: %1 Check the printer and print it again.").arg(error));

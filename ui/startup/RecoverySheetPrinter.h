@@ -4,6 +4,7 @@
 #include "common/Result.h"
 #include "common/SecureBytes.h"
 #include "reports/ReportDocument.h"
+#include "setup/RecoverySheet.h"
 
 #include <QCoreApplication>
 
@@ -44,8 +45,7 @@ public:
 
 private:
     Core& m_core;
-    Session m_session;
-    QDateTime m_firstPrintUtc; // the serial's date: the date of the first copy
+    RecoverySheet m_sheet; // serial, document and audit rows
     int m_copies = 0;
 };
 

@@ -18,7 +18,7 @@ public:
     static constexpr int kRandomChars = 24;
     static constexpr int kGroupSize = 5;
 
-    static SecureBytes generate();               // grouped, printable form, in secure memory
+    static SecureBytes generate(); // grouped, printable form, in secure memory
     static Result<SecureBytes> normalize(const SecureBytes& typed); // 25 upper-case characters
     static int entropyBits() { return kRandomChars * 5; }
 };

@@ -3,8 +3,8 @@
 // Internal to core/reports: what the report builders share (ManagerReports.cpp, ActivityReports.cpp,
 // CustomerManagerReports.cpp, AuditorReports.cpp, AdminReports.cpp). Not for ui/ or app/.
 
-#include "ReportBuilders.h"
 #include "db/QueryRows.h"
+#include "reports/ReportBuilders.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

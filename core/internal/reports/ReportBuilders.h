@@ -11,9 +11,9 @@
 // buildReport() does the first and the last step in one call (and refuses grade-1 content without a grant).
 
 #include "ReportContext.h"
-#include "ReportService.h"
 #include "auth/Session.h"
 #include "policy/Operation.h"
+#include "reports/ReportService.h"
 
 #include <QDate>
 #include <QJsonObject>

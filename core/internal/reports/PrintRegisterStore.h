@@ -4,9 +4,9 @@
 // ReportService's print flow (ReportPrinting.cpp) keep the rules, the audit rows and the transactions; this
 // class only reads and appends rows. Not for ui/ or app/.
 
-#include "PrintRegister.h"
 #include "auth/Role.h"
 #include "common/Result.h"
+#include "reports/PrintRegister.h"
 
 #include <QCoreApplication>
 #include <QDate>

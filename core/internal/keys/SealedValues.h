@@ -1,7 +1,7 @@
 #pragma once
 
-#include "FieldCipher.h"
 #include "common/Result.h"
+#include "keys/FieldCipher.h"
 
 #include <QCoreApplication>
 #include <QList>

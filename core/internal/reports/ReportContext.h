@@ -2,8 +2,8 @@
 
 // Internal to core/reports: what ReportService and PrintRegister work with. Not for ui/ or app/.
 
-#include "ReportDocument.h"
 #include "common/Result.h"
+#include "reports/ReportDocument.h"
 
 #include <functional>
 

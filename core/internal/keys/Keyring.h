@@ -1,8 +1,8 @@
 #pragma once
 
-#include "FieldCipher.h"
-#include "KeyMaterial.h"
 #include "common/Result.h"
+#include "keys/FieldCipher.h"
+#include "keys/KeyMaterial.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,0 +1,65 @@
+#include "FirstRun.h"
+
+#include "Core.h"
+#include "audit/AuditActions.h"
+#include "audit/AuditLog.h"
+#include "auth/AccountService.h"
+#include "auth/AuthService.h"
+#include "auth/PasswordHasher.h"
+#include "auth/PasswordRule.h"
+#include "policy/SettingsService.h"
+#include "vault/Vault.h"
+#include "vault/VaultService.h"
+
+namespace bv {
+
+Status FirstRun::check(const Request& request)
+{
+    BV_TRY(AccountService::validateLogin(request.login));
+    if (request.branchCode) {
+        auto code = SettingsService::validate(QString::fromLatin1(settings::BranchCode), *request.branchCode);
+        if (!code.ok())
+            return code.error();
+    }
+    if (!request.password.isEmpty())
+        BV_TRY(PasswordRule::defaults().check(PasswordHasher::normalize(request.password)));
+    return {};
+}
+
+Result<FirstRun::Done> FirstRun::run(VaultService& vaults, const Request& request, const Adopt& adopt)
+{
+    BV_TRY(check(request));
+    auto created = vaults.init(request.databasePath);
+    if (!created.ok())
+        return created.error();
+    const QString databaseId = created->vault->databaseId();
+    Core& core = adopt(std::move(created->vault), std::move(created->recoveryPassphrase));
+
+    BV_TRY(core.auditLog().appendStandalone(Actor::system(),
+        AuditEvent {QString::fromLatin1(audit::DatabaseCreate), QStringLiteral("database"), databaseId, QString(),
+            AuditOutcome::Ok, {}}));
+    SettingsService& branchSettings = core.settings();
+    if (request.branchCode)
+        BV_TRY(branchSettings.setAs(Actor::system(), QString::fromLatin1(settings::BranchCode), *request.branchCode));
+    if (!request.branchName.isEmpty())
+        BV_TRY(branchSettings.setAs(Actor::system(), QString::fromLatin1(settings::BranchName), request.branchName));
+
+    const QString name = request.displayName.isEmpty() ? tr("System administrator") : request.displayName;
+    auto oneTime = core.accounts().createFirstAdministrator(
+        NewAccount {request.login, name, Role::Admin, request.staffNo, QString()});
+    if (!oneTime.ok())
+        return oneTime.error();
+    Done done;
+    if (request.password.isEmpty()) {
+        done.oneTimePassword = std::move(oneTime).value();
+        return done;
+    }
+    auto session = core.auth().signIn(request.login, *oneTime);
+    if (!session.ok())
+        return session.error();
+    BV_TRY(core.auth().changePassword(*session, *oneTime, request.password));
+    done.session = *session;
+    return done;
+}
+
+} // namespace bv
