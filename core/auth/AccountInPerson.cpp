@@ -3,11 +3,24 @@
 #include "AccountService.h"
 #include "AuthService.h"
 #include "PasswordHasher.h"
+#include "PasswordRule.h"
 #include "audit/AuditActions.h"
 #include "policy/AccessControl.h"
-#include "policy/Policy.h"
 
 namespace bv {
+
+Result<bool> AccountService::confirmsInPerson(const Session& session, const QString& login)
+{
+    auto actor = m_access.authorize(session, Operation::ManageAccounts);
+    if (!actor.ok())
+        return actor.error();
+    auto account = accountByLogin(login);
+    if (!account.ok())
+        return account.error();
+    if (account->awaiting.isEmpty())
+        return false;
+    return writesSlot(*account);
+}
 
 Result<AccountService::Confirmed> AccountService::confirmInPerson(const Session& operatorSession,
     const QString& checkerLogin, const SecureBytes& checkerPassword, const QString& checkerTotp, const QString& login,
@@ -31,24 +44,22 @@ Result<AccountService::Confirmed> AccountService::confirmInPerson(const Session&
                "\"Authorise here\" instead.")
                 .arg(account->login),
             QString(), QStringLiteral("login"));
-    // the owner's new password first: a refused one costs the branch manager no code
+    // the owner's new password against the rule first: a refused one costs the branch manager no code. Its
+    // history (the account's earlier hashes) is compared only once a branch manager has authenticated.
     const SecureBytes normalized = PasswordHasher::normalize(ownerPassword);
     if (normalized.isEmpty())
         return makeError(ErrorCode::InvalidInput,
             tr("%1 types their own new password (twice) while the branch manager watches.").arg(account->login),
             QString(), QStringLiteral("ownerPassword"));
-    BV_TRY(m_auth.checkNewPassword(account->id, normalized));
+    BV_TRY(PasswordRule::current(m_settings).check(normalized));
 
-    auto checker
-        = m_auth.confirmKeyHolder(checkerLogin, checkerPassword, checkerTotp, QString::fromLatin1(audit::UserConfirm));
+    // the checker's role is checked before their key slot is opened (and the refusal audited)
+    auto checker = m_auth.confirmKeyHolder(checkerLogin, checkerPassword, checkerTotp,
+        QString::fromLatin1(audit::UserConfirm), Operation::ConfirmAccounts);
     if (!checker.ok())
         return checker.error();
     const Actor& manager = checker->actor;
-    if (!Policy::allows(manager.role, Operation::ConfirmAccounts))
-        return m_access.deny(manager, Operation::ConfirmAccounts, QStringLiteral("user"), QString::number(account->id),
-            QString(),
-            tr("%1 (%2) may not confirm staff accounts: a branch manager does.")
-                .arg(manager.login, Roles::label(manager.role)));
+    BV_TRY(m_auth.checkNewPassword(account->id, normalized));
     auto target = waitingTarget(manager, login); // refuses the manager's own account
     if (!target.ok())
         return target.error();

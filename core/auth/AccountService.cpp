@@ -423,6 +423,13 @@ Result<AccountService::Confirmed> AccountService::applyConfirmation(const Actor&
     if (!slotWritten.ok())
         return slotWritten.error();
     const bool writesSlot = *slotWritten;
+    // a frozen account gets no key slot except by its unfreeze: a former employee's account opens nothing
+    if (writesSlot && account.frozen && account.awaiting != QLatin1String("unfreeze"))
+        return m_access.deny(actor, Operation::ConfirmAccounts, QStringLiteral("user"), QString::number(account.id),
+            QString(),
+            tr("Account %1 is frozen: confirming this change would give it access to customer information again. "
+               "Decline it; if the person is back, the administrator unfreezes the account first.")
+                .arg(account.login));
     // the keys are read only to write a slot: a role change or an unfreeze of an account that keeps its slot
     // reads none (on an administrator's screen, on the spot, none are there)
     std::optional<FieldKeys> keys;
@@ -442,11 +449,13 @@ Result<AccountService::Confirmed> AccountService::applyConfirmation(const Actor&
     if (!tx.ok())
         return tx.error();
     if (writesSlot && inPerson) {
-        // the owner typed their own new password in front of the branch manager: their slot opens with it from
-        // now on, and the one-time password the administrator handed out no longer signs in
+        // the owner typed their own new password in front of the branch manager: their slot opens with it, and
+        // the one-time password the administrator handed out no longer signs in. It was typed on the
+        // administrator's keyboard, so it must be changed at the first sign-in, where the slot is wrapped again
+        // under a password typed only by its owner.
         BV_TRY(KeySlots::write(m_db, account.id, KeySlots::Kind::Password, *keys, inPerson->password, m_auth.slotKdf(),
             actor.userId, now));
-        BV_TRY(m_auth.storeNewPassword(account.id, inPerson->password, false));
+        BV_TRY(m_auth.storeNewPassword(account.id, inPerson->password, true));
     } else if (writesSlot) {
         BV_TRY(KeySlots::write(m_db, account.id, KeySlots::Kind::Pending, *keys,
             AuthService::normalizeCode(confirmed.confirmationCode), m_auth.slotKdf(), actor.userId, now));

@@ -101,6 +101,9 @@ public:
     // and the administrator's one-time password stops working. `operatorSession` may manage accounts; the checker
     // is not its holder and not the account's owner. Audited as the manager's user.confirm with
     // {"inPerson": true, "operator": <the administrator's login>}. For a change that writes no slot, confirm().
+    // Whether confirming `login`'s waiting change writes it a key slot — then, on the administrator's screen, it
+    // is confirmed in person (confirmInPerson), never with a code shown there. For the administrator's session.
+    Result<bool> confirmsInPerson(const Session& session, const QString& login);
     Result<Confirmed> confirmInPerson(const Session& operatorSession, const QString& checkerLogin,
         const SecureBytes& checkerPassword, const QString& checkerTotp, const QString& login,
         const SecureBytes& ownerPassword);

@@ -473,12 +473,18 @@ Status AuthService::confirmSecondFactor(const Session& session, const QString& c
 
 void AuthService::endSessionsOf(qint64 userId)
 {
+    QStringList ended;
     for (auto it = m_sessions.begin(); it != m_sessions.end();) {
-        if (it->actor.userId == userId)
+        if (it->actor.userId == userId) {
+            ended << it->actor.sessionId;
             it = m_sessions.erase(it);
-        else
+        } else {
             ++it;
+        }
     }
+    // an on-the-spot session opened from an ended one ends with it
+    for (const QString& sessionId : std::as_const(ended))
+        endOnTheSpotOf(sessionId, QStringLiteral("operator signed out"));
     releaseKeysIfUnused();
 }
 

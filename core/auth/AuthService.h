@@ -94,14 +94,16 @@ public:
     // The same for a key holder whose keys one core call needs (AccountService::confirmInPerson writes a key slot
     // with them): their slot is opened with the password and the keys are returned to that caller only — never
     // installed in the shared cipher, so no session here can use them. Refused (Damaged) for a slot holding other
-    // keys than the signed-in key holders', and when the account holds no key slot.
+    // keys than the signed-in key holders' (when any are signed in here), and when the account holds no key slot.
     struct KeyHolder
     {
         Actor actor;
         FieldKeys keys;
     };
-    Result<KeyHolder> confirmKeyHolder(
-        const QString& login, const SecureBytes& password, const QString& totpCode, const QString& purpose);
+    // `required`: the operation the confirming person's role must allow (checked, and a refusal audited, before
+    // their slot is opened).
+    Result<KeyHolder> confirmKeyHolder(const QString& login, const SecureBytes& password, const QString& totpCode,
+        const QString& purpose, Operation required);
 
     Status lock(const Session& session);
     Status unlock(const Session& session, const SecureBytes& password);
@@ -188,7 +190,9 @@ private:
     Status recordSignIn(const Authenticated& who, const QString& sessionId, QJsonObject details);
     // confirmPerson and confirmKeyHolder: the checks, the refusals and the audit row of a confirmation.
     Result<Authenticated> confirmAttempt(const QString& login, const SecureBytes& password, const QString& totpCode,
-        const QString& purpose, bool openKeys);
+        const QString& purpose, std::optional<Operation> required, bool openKeys);
+    // The keys from the account's own password slot (Damaged when the right password does not open it).
+    Result<FieldKeys> openPasswordSlot(qint64 userId, const SecureBytes& normalized);
     static QByteArray newToken(QString* sessionId);
     static Session sessionFor(const QByteArray& token, const Actor& actor);
     // Ends (audited, with `reason`) the on-the-spot sessions opened from the operator's session `operatorSessionId`.

@@ -4,13 +4,14 @@
 #include "AuthService.h"
 #include "AuthUsers.h"
 
-#include "Totp.h"
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
+#include "auth/Totp.h"
 #include "db/Database.h"
 #include "db/Transaction.h"
 #include "keys/FieldCipher.h"
 #include "keys/SealedValues.h"
+#include "policy/Policy.h"
 #include "policy/SettingsService.h"
 #include "policy/StoredMasks.h"
 
@@ -192,13 +193,9 @@ Result<AuthService::Authenticated> AuthService::authenticate(
         if (!kind.ok())
             return kind.error();
         if (*kind == KeySlots::Kind::Password) {
-            auto opened = KeySlots::open(m_db, user.id, KeySlots::Kind::Password, normalized);
+            auto opened = openPasswordSlot(user.id, normalized);
             if (!opened.ok())
-                return makeError(ErrorCode::Damaged,
-                    tr("The password is right, but it does not open this account's key slot: the slot is damaged. "
-                       "Ask a branch manager to have the account reset and confirmed again; run \"branchvault-cli "
-                       "verify\"."),
-                    opened.error().message);
+                return opened.error();
             result.keys = std::move(opened).value();
         } else if (!kind->has_value()) {
             auto passwordSlots = m_db.scalar(QStringLiteral("SELECT count(*) FROM key_slots WHERE kind = 'password'"));
@@ -317,8 +314,20 @@ Result<Session> AuthService::signIn(const QString& login, const SecureBytes& pas
     return sessionFor(token, entry.actor);
 }
 
-Result<AuthService::Authenticated> AuthService::confirmAttempt(
-    const QString& login, const SecureBytes& password, const QString& totpCode, const QString& purpose, bool openKeys)
+Result<FieldKeys> AuthService::openPasswordSlot(qint64 userId, const SecureBytes& normalized)
+{
+    auto opened = KeySlots::open(m_db, userId, KeySlots::Kind::Password, normalized);
+    if (!opened.ok())
+        return makeError(ErrorCode::Damaged,
+            tr("The password is right, but it does not open this account's key slot: the slot is damaged. "
+               "Ask a branch manager to have the account reset and confirmed again; run \"branchvault-cli "
+               "verify\"."),
+            opened.error().message);
+    return opened;
+}
+
+Result<AuthService::Authenticated> AuthService::confirmAttempt(const QString& login, const SecureBytes& password,
+    const QString& totpCode, const QString& purpose, std::optional<Operation> required, bool openKeys)
 {
     const QString typedLogin = login.trimmed();
     const QString what = purpose.left(64);
@@ -330,20 +339,48 @@ Result<AuthService::Authenticated> AuthService::confirmAttempt(
     attempt.context = QJsonObject {{QStringLiteral("purpose"), what}};
     attempt.action = audit::ConfirmPerson;
     attempt.secondPerson = true;
-    attempt.openKeys = openKeys; // only for a caller that writes a key slot with them
+    attempt.openKeys = false; // opened below, once the person may confirm at all
     auto authenticated = authenticate(typedLogin, normalized, totpCode, attempt);
     if (!authenticated.ok())
         return authenticated.error();
     Authenticated& person = *authenticated;
+    QString reason;
+    Error refusal;
     if (person.restriction == Restriction::MustChangePassword) {
-        BV_TRY(m_audit.appendStandalone(anonymous(typedLogin),
-            AuditEvent {QString::fromLatin1(audit::ConfirmPerson), QStringLiteral("user"),
-                QString::number(person.actor.userId), QString(), AuditOutcome::Failed,
-                QJsonObject {{QStringLiteral("reason"), QStringLiteral("password not changed")},
-                    {QStringLiteral("purpose"), what}}}));
-        return makeError(ErrorCode::AuthenticationFailed,
+        reason = QStringLiteral("password not changed");
+        refusal = makeError(ErrorCode::AuthenticationFailed,
             tr("The confirming person must change their password first (it was set by the administrator or has "
                "expired). That person signs in, changes it, and can then confirm."));
+    } else if (person.restriction == Restriction::MustEnrolSecondFactor) {
+        reason = QStringLiteral("second factor not enrolled");
+        refusal = makeError(ErrorCode::AuthenticationFailed,
+            tr("The confirming person must enrol a second factor first. That person signs in normally, enrols an "
+               "authenticator app, and can then confirm."));
+    } else if (required && !Policy::allows(person.actor.role, *required)) {
+        reason = QStringLiteral("role may not decide");
+        refusal = makeError(ErrorCode::PermissionDenied,
+            tr("The confirming person's role (%1) may not %2. Ask a person whose role decides this.")
+                .arg(Roles::label(person.actor.role), Operations::label(*required)));
+    }
+    if (!reason.isEmpty()) {
+        BV_TRY(m_audit.appendStandalone(person.actor,
+            AuditEvent {QString::fromLatin1(audit::ConfirmPerson), QStringLiteral("user"),
+                QString::number(person.actor.userId), QString(), AuditOutcome::Failed,
+                QJsonObject {{QStringLiteral("reason"), reason}, {QStringLiteral("purpose"), what}}}));
+        return refusal;
+    }
+    // only for a caller that writes a key slot with them: the person's own slot, the same keys as everyone's
+    if (openKeys && Roles::holdsKeys(person.actor.role)) {
+        auto kind = KeySlots::kindOf(m_db, person.actor.userId);
+        if (!kind.ok())
+            return kind.error();
+        if (*kind == KeySlots::Kind::Password) {
+            auto opened = openPasswordSlot(person.actor.userId, normalized);
+            if (!opened.ok())
+                return opened.error();
+            BV_TRY(checkKeys(*opened));
+            person.keys = std::move(opened).value();
+        }
     }
     {
         Transaction tx(m_db);
@@ -359,24 +396,22 @@ Result<AuthService::Authenticated> AuthService::confirmAttempt(
                 QString::number(person.actor.userId), QString(), AuditOutcome::Ok, details}));
         BV_TRY(tx.commit());
     }
-    if (person.moveKeys) // release 0.1's keyring: moved into slots at a branch manager's own sign-in first
-        person.keys.reset();
     return std::move(person);
 }
 
 Result<Actor> AuthService::confirmPerson(
     const QString& login, const SecureBytes& password, const QString& totpCode, const QString& purpose)
 {
-    auto confirmed = confirmAttempt(login, password, totpCode, purpose, false);
+    auto confirmed = confirmAttempt(login, password, totpCode, purpose, std::nullopt, false);
     if (!confirmed.ok())
         return confirmed.error();
     return confirmed->actor;
 }
 
-Result<AuthService::KeyHolder> AuthService::confirmKeyHolder(
-    const QString& login, const SecureBytes& password, const QString& totpCode, const QString& purpose)
+Result<AuthService::KeyHolder> AuthService::confirmKeyHolder(const QString& login, const SecureBytes& password,
+    const QString& totpCode, const QString& purpose, Operation required)
 {
-    auto confirmed = confirmAttempt(login, password, totpCode, purpose, true);
+    auto confirmed = confirmAttempt(login, password, totpCode, purpose, required, true);
     if (!confirmed.ok())
         return confirmed.error();
     if (!confirmed->keys)

@@ -76,13 +76,6 @@ std::optional<bool> OnTheSpot::decideRequest(const WorkspaceContext& context, QW
     return run(context, dialog);
 }
 
-bool OnTheSpot::confirmationShowsCode(const Account& account)
-{
-    // freezing removes the key slot, so an unfreeze writes a new one under a code too
-    return account.awaiting == QLatin1String("create") || account.awaiting == QLatin1String("reset")
-        || account.awaiting == QLatin1String("unfreeze") || account.awaiting == QLatin1String("custody");
-}
-
 std::optional<bool> OnTheSpot::decideAccount(const WorkspaceContext& context, QWidget* parent, const Account& account)
 {
     AccountService& accounts = context.core.accounts();
@@ -106,7 +99,12 @@ std::optional<bool> OnTheSpot::decideAccount(const WorkspaceContext& context, QW
     dialog.setSubject(tr("Account %1 (%2)").arg(account.login, account.displayName), lines);
     // A new, reset or unfrozen account: its confirmation code would open its key slot on this screen, so it is
     // confirmed in person instead — the owner types their own new password here and no code is made.
-    if (confirmationShowsCode(account)) {
+    auto inPerson = accounts.confirmsInPerson(context.session, login);
+    if (!inPerson.ok()) {
+        context.dialogs.showError(parent, inPerson.error());
+        return std::nullopt;
+    }
+    if (*inPerson) {
         const Session operatorSession = context.session;
         dialog.setInPerson(login,
             [&accounts, operatorSession, login](const QString& checker, const SecureBytes& password,

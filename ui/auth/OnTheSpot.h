@@ -33,8 +33,6 @@ public:
     // slot) is confirmed in person (AccountService::confirmInPerson): its owner types their own new password, so
     // no confirmation code appears on the administrator's screen.
     static std::optional<bool> decideAccount(const WorkspaceContext& context, QWidget* parent, const Account& account);
-    // Whether confirming `account` here would show a confirmation code (refused on the spot).
-    static bool confirmationShowsCode(const Account& account);
 };
 
 } // namespace bv::ui

@@ -302,6 +302,11 @@ private slots:
             ErrorCode::PermissionDenied);
         BV_COMPARE_CODE(inPerson(QStringLiteral("cm1"), t->passwordOf(QStringLiteral("cm1")), ownerPassword),
             ErrorCode::PermissionDenied);
+        // refused for the role before cm1's key slot was opened, and audited
+        const AuditRow roleRefused = rows(audit::ConfirmPerson).last();
+        QCOMPARE(roleRefused.login, QStringLiteral("cm1"));
+        QCOMPARE(roleRefused.outcome, QStringLiteral("failed"));
+        QVERIFY(roleRefused.details.contains(QStringLiteral("role may not decide")));
         BV_COMPARE_CODE(inPerson(QStringLiteral("m1"), QStringLiteral("Wrong-pass-1"), secret(QStringLiteral("short"))),
             ErrorCode::InvalidInput);
         auto failed
@@ -320,17 +325,50 @@ private slots:
         QCOMPARE(details.value(QStringLiteral("operator")).toString(), QStringLiteral("admin"));
         QCOMPARE(details.value(QStringLiteral("keySlotWritten")).toBool(), true);
 
-        // the one-time password no longer signs in; the owner's own one does, with the keys and no restriction
+        // the one-time password no longer signs in; the owner's own one does, with the keys and no code; it was
+        // typed on the administrator's keyboard, so the owner changes it privately first
         BV_COMPARE_CODE(auth().signIn(QStringLiteral("cm2"), *oneTime), ErrorCode::AuthenticationFailed);
         auto owner = auth().signIn(QStringLiteral("cm2"), ownerPassword);
         BV_VERIFY_OK(owner);
-        QCOMPARE(auth().restriction(*owner), AuthService::Restriction::None);
+        QCOMPARE(auth().restriction(*owner), AuthService::Restriction::MustChangePassword);
         QVERIFY(!auth().needsConfirmationCode(*owner));
         BV_VERIFY_OK(auth().sessionKeys(*owner));
         QVERIFY(t->vault->cipher().isValid());
+        BV_VERIFY_OK(auth().changePassword(*owner, ownerPassword, secret(QStringLiteral("Only-the-owner-2"))));
+        QCOMPARE(auth().restriction(*owner), AuthService::Restriction::None);
+        BV_VERIFY_OK(auth().signOut(*owner));
+        BV_VERIFY_OK(auth().signIn(QStringLiteral("cm2"), secret(QStringLiteral("Only-the-owner-2"))));
         // nothing waits any more
         BV_COMPARE_CODE(
             inPerson(QStringLiteral("m1"), t->passwordOf(QStringLiteral("m1")), ownerPassword), ErrorCode::Conflict);
+    }
+
+    void aFrozenAccountGetsNoKeySlot()
+    {
+        Session cm2 = t->addUser(QStringLiteral("cm2"), Role::CustomerManager);
+        QVERIFY(cm2.isValid());
+        BV_VERIFY_OK(t->core->accounts().freeze(t->admin, QStringLiteral("cm2")));
+        // a reset of the frozen account waits for a manager, but confirming it would give the account access again
+        BV_VERIFY_OK(t->core->accounts().resetPassword(t->admin, QStringLiteral("cm2")));
+        BV_COMPARE_CODE(t->core->accounts().confirmInPerson(t->admin, QStringLiteral("m1"),
+                            secret(t->passwordOf(QStringLiteral("m1"))), QString(), QStringLiteral("cm2"),
+                            secret(QStringLiteral("Owner-chose-1"))),
+            ErrorCode::PermissionDenied);
+        auto manager = t->signIn(QStringLiteral("m1"));
+        BV_VERIFY_OK(manager);
+        BV_COMPARE_CODE(t->core->accounts().confirm(*manager, QStringLiteral("cm2")), ErrorCode::PermissionDenied);
+        auto slot = t->core->database().scalar(
+            QStringLiteral("SELECT count(*) FROM key_slots k JOIN users u ON u.id = k.user_id WHERE u.login = 'cm2'"));
+        BV_VERIFY_OK(slot);
+        QCOMPARE(slot->toInt(), 0);
+    }
+
+    void endsWhenTheOperatorsAccountEndsItsSessions()
+    {
+        auto spot = onTheSpot(cm1, QStringLiteral("m1"), Operation::ApproveChanges);
+        BV_VERIFY_OK(spot);
+        BV_VERIFY_OK(t->core->accounts().freeze(t->admin, QStringLiteral("cm1"))); // ends cm1's sessions
+        QVERIFY(!auth().isOnTheSpot(*spot));
     }
 
     void unwrapsNoKeysOnTheAdministratorsScreen()
