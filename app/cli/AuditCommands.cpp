@@ -2,11 +2,10 @@
 #include "Cli.h"
 #include "Core.h"
 #include "CustomerCliSupport.h"
-#include "audit/AuditLog.h"
+#include "audit/AuditRecords.h"
 #include "audit/AuditService.h"
 #include "audit/AuditWording.h"
 #include "common/AtomicFile.h"
-#include "policy/SettingsService.h"
 
 #include <QDir>
 #include <QFile>
@@ -73,8 +72,8 @@ public:
         filter.customerNo = ctx.option(QStringLiteral("customer")).trimmed().toUpper();
         if (ctx.isSet(QStringLiteral("outcome"))) {
             filter.outcome = ctx.option(QStringLiteral("outcome")).trimmed().toLower();
-            const QStringList outcomes {AuditLog::outcomeKey(AuditOutcome::Ok),
-                AuditLog::outcomeKey(AuditOutcome::Denied), AuditLog::outcomeKey(AuditOutcome::Failed)};
+            const QStringList outcomes {auditOutcomeKey(AuditOutcome::Ok), auditOutcomeKey(AuditOutcome::Denied),
+                auditOutcomeKey(AuditOutcome::Failed)};
             if (!outcomes.contains(filter.outcome))
                 return makeError(ErrorCode::InvalidInput,
                     tr("--outcome must be one of %1.").arg(outcomes.join(QStringLiteral(", "))), QString(),
@@ -367,9 +366,7 @@ public:
         auto purged = core->audit().purge(*session);
         if (!purged.ok())
             return ctx.out.fail(purged.error());
-        const qint64 days
-            = std::max<qint64>(core->settings().integer(QString::fromLatin1(settings::AuditRetentionDays)),
-                AuditService::kMinimumRetentionDays);
+        const qint64 days = core->audit().retentionDays();
         ctx.out.result({{QStringLiteral("rows"), *purged}, {QStringLiteral("retentionDays"), days}},
             *purged > 0 ? tr("%n audit rows older than %1 days were purged; the chain continues from the "
                              "last purged row.",

@@ -2,8 +2,6 @@
 // (verifyAgainst) and the exported text form (docs/AUDIT.md).
 #include "AuditLog.h"
 #include "AuditLogInternal.h"
-#include "db/Database.h"
-#include "db/QueryRows.h"
 
 #include <QCryptographicHash>
 #include <QStringList>
@@ -15,15 +13,12 @@ Result<AuditCheckpoint> AuditLog::head() const
     AuditCheckpoint checkpoint;
     checkpoint.databaseId = m_databaseId;
     checkpoint.created = m_clock.nowUtc();
-    auto span = m_db.query(QStringLiteral("SELECT min(seq), max(seq), count(*) FROM audit_log"));
+    auto span = m_repo.span();
     if (!span.ok())
         return span.error();
-    if (span->next()) {
-        checkpoint.rowCount = span->value(2).toLongLong();
-        checkpoint.firstSeq = span->value(0).toLongLong();
-        checkpoint.seq = span->value(1).toLongLong();
-    }
-    BV_TRY(rowsFinished(*span, Reading::AuditLog));
+    checkpoint.rowCount = span->count;
+    checkpoint.firstSeq = span->first;
+    checkpoint.seq = span->last;
     if (checkpoint.rowCount <= 0) {
         // a checkpoint of the empty log names the genesis hash
         checkpoint.rowCount = 0;
@@ -32,21 +27,17 @@ Result<AuditCheckpoint> AuditLog::head() const
         checkpoint.hash = genesisHash(m_databaseId);
         return checkpoint;
     }
-    auto ends = m_db.query(QStringLiteral("SELECT seq, at, hash FROM audit_log WHERE seq IN (?, ?)"),
-        {checkpoint.firstSeq, checkpoint.seq});
+    auto ends = m_repo.ends(checkpoint.firstSeq, checkpoint.seq);
     if (!ends.ok())
         return ends.error();
-    while (ends->next()) {
-        const qint64 seq = ends->value(0).toLongLong();
-        const QDateTime at = QDateTime::fromString(ends->value(1).toString(), Qt::ISODateWithMs);
-        if (seq == checkpoint.firstSeq)
-            checkpoint.firstAt = at;
-        if (seq == checkpoint.seq) {
-            checkpoint.headAt = at;
-            checkpoint.hash = ends->value(2).toByteArray();
+    for (const AuditRow& end : std::as_const(*ends)) {
+        if (end.seq == checkpoint.firstSeq)
+            checkpoint.firstAt = end.at;
+        if (end.seq == checkpoint.seq) {
+            checkpoint.headAt = end.at;
+            checkpoint.hash = end.hash;
         }
     }
-    BV_TRY(rowsFinished(*ends, Reading::AuditLog));
     return checkpoint;
 }
 
@@ -144,13 +135,10 @@ Result<AuditVerification> AuditLog::verifyAgainst(const AuditCheckpoint& checkpo
             return result;
         }
     }
-    auto q = m_db.query(QStringLiteral("SELECT hash FROM audit_log WHERE seq = ?"), {checkpoint.seq});
-    if (!q.ok())
-        return q.error();
-    const bool found = q->next();
-    const QByteArray stored = found ? q->value(0).toByteArray() : QByteArray();
-    BV_TRY(rowsFinished(*q, Reading::AuditLog));
-    if (!found || stored != checkpoint.hash) {
+    auto stored = m_repo.hashOf(checkpoint.seq);
+    if (!stored.ok())
+        return stored.error();
+    if (!*stored || **stored != checkpoint.hash) {
         result.firstBrokenSeq = checkpoint.seq;
         result.problem = tr("row %1 differs from the checkpoint: the log was rewritten since the checkpoint was taken")
                              .arg(checkpoint.seq);
@@ -158,19 +146,18 @@ Result<AuditVerification> AuditLog::verifyAgainst(const AuditCheckpoint& checkpo
     }
     // The rows of the checkpoint still in the log: all of them from the first kept one to its head.
     const qint64 keptFrom = std::max(first, low);
-    auto present = m_db.scalar(
-        QStringLiteral("SELECT count(*) FROM audit_log WHERE seq BETWEEN ? AND ?"), {keptFrom, checkpoint.seq});
+    auto present = m_repo.countBetween(keptFrom, checkpoint.seq);
     if (!present.ok())
         return present.error();
     const qint64 expected = counted ? checkpoint.rowCount - (keptFrom - low) : checkpoint.seq - keptFrom + 1;
-    if (present->toLongLong() != expected) {
+    if (*present != expected) {
         result.firstBrokenSeq = keptFrom;
         result.problem = tr("the checkpoint counts %n rows from row %1 to row %2 that should still be in the log, "
                             "but the log has %3",
             nullptr, int(expected))
                              .arg(keptFrom)
                              .arg(checkpoint.seq)
-                             .arg(present->toLongLong());
+                             .arg(*present);
     }
     return result;
 }

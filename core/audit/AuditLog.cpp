@@ -2,21 +2,17 @@
 
 #include "AuditActions.h"
 #include "AuditLogInternal.h"
+#include "db/AuditPurgeGate.h"
 #include "db/Database.h"
-#include "db/QueryRows.h"
 #include "db/Transaction.h"
 
-#include <QCryptographicHash>
 #include <QJsonDocument>
-#include <QSqlError>
 #include <QSysInfo>
 #include <QtEndian>
 
 #include <sodium.h>
-#include <sqlite3.h>
 
 #include <array>
-#include <memory>
 #include <optional>
 
 namespace bv {
@@ -78,99 +74,23 @@ std::optional<PurgeRecord> purgeRecordFrom(qint64 seq, QByteArrayView at, QByteA
     return record;
 }
 
-// The purge gate (DESIGN §7, docs/AUDIT.md). The delete trigger on audit_log asks this function whether a
-// gate row's token, purge row and range are those of the purge running on this connection right now. Only
-// purgeOlderThan sets them, with a fresh random token, for the length of its DELETE; a gate row written
-// from outside (or from the sqlcipher shell, where the function does not even exist) never matches. The
-// state belongs to the connection (freed with it), so a reconnected database never reaches a state that is
-// gone. An attacker who drops the trigger is past all of this: the verifier is what catches them.
-constexpr char kPurgeGateFunction[] = "bv_audit_purge_gate";
-
-struct PurgeGate
-{
-    unsigned char token[32] = {};
-    bool open = false;
-    qint64 purgeSeq = 0;
-    qint64 first = 0;
-    qint64 last = 0;
-
-    void close()
-    {
-        open = false;
-        sodium_memzero(token, sizeof token);
-    }
-};
-
-void purgeGateFunction(sqlite3_context* context, int argc, sqlite3_value** argv)
-{
-    const auto* gate = static_cast<const PurgeGate*>(sqlite3_user_data(context));
-    bool match = gate && gate->open && argc == 4 && sqlite3_value_type(argv[0]) == SQLITE_BLOB
-        && sqlite3_value_bytes(argv[0]) == int(sizeof gate->token);
-    if (match)
-        match = sodium_memcmp(sqlite3_value_blob(argv[0]), gate->token, sizeof gate->token) == 0
-            && sqlite3_value_int64(argv[1]) == gate->purgeSeq && sqlite3_value_int64(argv[2]) == gate->first
-            && sqlite3_value_int64(argv[3]) == gate->last;
-    sqlite3_result_int(context, match ? 1 : 0);
-}
-
-void destroyPurgeGate(void* state)
-{
-    auto* gate = static_cast<PurgeGate*>(state);
-    gate->close();
-    delete gate;
-}
-
-// Registers the gate function (closed) on `handle`; returns its state, owned by the connection, or nullptr.
-PurgeGate* installPurgeGate(sqlite3* handle)
-{
-    if (!handle)
-        return nullptr;
-    auto* gate = new PurgeGate;
-    // SQLITE_INNOCUOUS: the delete trigger (schema code) may call it; not deterministic, it changes per purge.
-    const int rc = sqlite3_create_function_v2(handle, kPurgeGateFunction, 4, SQLITE_UTF8 | SQLITE_INNOCUOUS, gate,
-        &purgeGateFunction, nullptr, nullptr, &destroyPurgeGate);
-    return rc == SQLITE_OK ? gate : nullptr; // on failure SQLite has already called destroyPurgeGate
-}
-
-AuditRow rowFrom(const QSqlQuery& q)
-{
-    AuditRow row;
-    row.seq = q.value(0).toLongLong();
-    row.at = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
-    row.workstation = q.value(2).toString();
-    row.userId = q.value(3).toLongLong();
-    row.login = q.value(4).toString();
-    row.role = q.value(5).toString();
-    row.action = q.value(6).toString();
-    row.objectType = q.value(7).toString();
-    row.objectId = q.value(8).toString();
-    row.customerNo = q.value(9).toString();
-    row.outcome = q.value(10).toString();
-    row.details = q.value(11).toString();
-    row.prevHash = q.value(12).toByteArray();
-    row.hash = q.value(13).toByteArray();
-    return row;
-}
-
-const QString kColumns = QStringLiteral("seq, at, workstation, user_id, login, role, action, object_type, object_id, "
-                                        "customer_no, outcome, details, prev_hash, hash");
-
 } // namespace
 
 AuditLog::AuditLog(Database& db, QString databaseId, const Clock& clock)
     : m_db(db)
+    , m_repo(db)
     , m_databaseId(std::move(databaseId))
     , m_clock(clock)
     , m_workstation(QSysInfo::machineHostName())
 {
     // The delete trigger calls the gate function; without it a DELETE would fail with "no such function"
     // instead of the trigger's own message. purgeOlderThan registers a fresh one for each purge.
-    installPurgeGate(m_db.handle());
+    AuditPurgeGate::installClosed(m_db);
 }
 
 AuditLog::~AuditLog() = default;
 
-QString AuditLog::outcomeKey(AuditOutcome outcome)
+QString auditOutcomeKey(AuditOutcome outcome)
 {
     switch (outcome) {
     case AuditOutcome::Ok:
@@ -220,31 +140,24 @@ Status AuditLog::append(const Actor& actor, const AuditEvent& event)
     }
     qint64 lastSeq = 0;
     QByteArray lastHash;
-    {
-        auto last = m_db.cached(QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
-        if (!last.ok())
-            return last.error();
-        if ((*last)->next()) {
-            lastSeq = (*last)->value(0).toLongLong();
-            lastHash = (*last)->value(1).toByteArray();
-        }
-        BV_TRY(rowsFinished(**last, Reading::AuditLog));
-        (*last)->finish();
-    }
-    if (lastSeq == 0) {
+    auto newest = m_repo.newest();
+    if (!newest.ok())
+        return newest.error();
+    if (*newest) {
+        lastSeq = (*newest)->seq;
+        lastHash = (*newest)->hash;
+    } else {
         // An empty log either never had a row (the chain starts at the genesis hash) or was purged
         // completely (it continues from the anchor).
-        auto anchor = m_db.cached(QStringLiteral("SELECT first_seq, prev_hash FROM audit_anchor WHERE id = 1"));
+        auto anchor = m_repo.anchor();
         if (!anchor.ok())
             return anchor.error();
-        if ((*anchor)->next()) {
-            lastSeq = (*anchor)->value(0).toLongLong() - 1;
-            lastHash = (*anchor)->value(1).toByteArray();
+        if (*anchor) {
+            lastSeq = (*anchor)->seq - 1;
+            lastHash = (*anchor)->hash;
         } else {
-            BV_TRY(rowsFinished(**anchor, Reading::AuditLog));
             lastHash = genesisHash(m_databaseId);
         }
-        (*anchor)->finish();
     }
 
     AuditRow row;
@@ -273,13 +186,7 @@ Status AuditLog::append(const Actor& actor, const AuditEvent& event)
     row.prevHash = lastHash;
     row.hash = rowHash(lastHash, row);
 
-    auto insert = m_db.cached(QStringLiteral("INSERT INTO audit_log (") + kColumns
-            + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {row.seq, row.at.toString(Qt::ISODateWithMs), row.workstation,
-            row.userId > 0 ? QVariant(row.userId) : QVariant(QMetaType::fromType<qlonglong>()), row.login, row.role,
-            row.action, row.objectType, row.objectId,
-            row.customerNo.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(row.customerNo), row.outcome,
-            row.details, row.prevHash, row.hash});
+    const Status insert = m_repo.insert(row);
     if (!insert.ok())
         return makeError(insert.error().code == ErrorCode::Database ? ErrorCode::Database : insert.error().code,
             tr("The audit log could not be written, so the operation was not carried out. %1")
@@ -302,56 +209,7 @@ Status AuditLog::appendStandalone(const Actor& actor, const AuditEvent& event)
 
 Result<QList<AuditRow>> AuditLog::rows(const AuditFilter& filter) const
 {
-    QString sql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM audit_log WHERE seq > ?");
-    QVariantList values {filter.afterSeq};
-    if (filter.since.isValid()) {
-        sql += QStringLiteral(" AND at >= ?");
-        values << filter.since.toUTC().toString(Qt::ISODateWithMs);
-    }
-    if (filter.until.isValid()) {
-        sql += QStringLiteral(" AND at < ?");
-        values << filter.until.toUTC().toString(Qt::ISODateWithMs);
-    }
-    if (!filter.login.isEmpty()) {
-        sql += QStringLiteral(" AND login = ? COLLATE NOCASE");
-        values << filter.login;
-    }
-    if (!filter.action.isEmpty()) {
-        if (filter.action.endsWith(QLatin1Char('.'))) {
-            sql += QStringLiteral(" AND substr(action, 1, ?) = ?");
-            values << filter.action.size() << filter.action;
-        } else {
-            sql += QStringLiteral(" AND action = ?");
-            values << filter.action;
-        }
-    }
-    if (!filter.actions.isEmpty()) {
-        // one bound placeholder per action: the values never become SQL text
-        QStringList marks;
-        for (const QString& action : filter.actions) {
-            marks << QStringLiteral("?");
-            values << action;
-        }
-        sql += QStringLiteral(" AND action IN (") + marks.join(QLatin1Char(',')) + QLatin1Char(')');
-    }
-    if (!filter.customerNo.isEmpty()) {
-        sql += QStringLiteral(" AND customer_no = ?");
-        values << filter.customerNo;
-    }
-    if (!filter.outcome.isEmpty()) {
-        sql += QStringLiteral(" AND outcome = ?");
-        values << filter.outcome;
-    }
-    sql += QStringLiteral(" ORDER BY seq LIMIT ?");
-    values << qBound(1, filter.limit, 100000);
-    auto q = m_db.query(sql, values);
-    if (!q.ok())
-        return q.error();
-    QList<AuditRow> rows;
-    while (q->next())
-        rows << rowFrom(*q);
-    BV_TRY(rowsFinished(*q, Reading::AuditLog));
-    return rows;
+    return m_repo.rows(filter);
 }
 
 Result<AuditLog::Chain> AuditLog::walk(const std::function<void(qint64)>& progress) const
@@ -362,50 +220,36 @@ Result<AuditLog::Chain> AuditLog::walk(const std::function<void(qint64)>& progre
     qint64 anchorFirst = 0;
     QByteArray anchorHash;
     {
-        auto anchor = m_db.query(QStringLiteral("SELECT first_seq, prev_hash FROM audit_anchor WHERE id = 1"));
+        auto anchor = m_repo.anchor();
         if (!anchor.ok())
             return anchor.error();
-        if (anchor->next()) {
+        if (*anchor) {
             hasAnchor = true;
-            anchorFirst = anchor->value(0).toLongLong();
-            anchorHash = anchor->value(1).toByteArray();
+            anchorFirst = (*anchor)->seq;
+            anchorHash = (*anchor)->hash;
         }
-        BV_TRY(rowsFinished(*anchor, Reading::AuditLog));
     }
-    // The rows are read through the SQLite C API and hashed from the stored bytes by rowDigest, the encoder
-    // rowHash() uses (the time is hashed as stored, which is the canonical text append() writes), without a
-    // QVariant, QString or QDateTime per field, so a large log verifies at several hundred thousand rows a
-    // second. A stored value that is not in canonical form fails, as it should.
-    const QByteArray sql
-        = (QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM audit_log ORDER BY seq")).toUtf8();
-    sqlite3_stmt* raw = nullptr;
-    if (sqlite3_prepare_v2(m_db.handle(), sql.constData(), int(sql.size()), &raw, nullptr) != SQLITE_OK)
-        return Database::sqliteError(sqlite3_extended_errcode(m_db.handle()), readingContext(Reading::AuditLog),
-            QString::fromUtf8(sqlite3_errmsg(m_db.handle())));
-    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(raw, &sqlite3_finalize);
-    auto text = [raw](int index) {
-        const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(raw, index));
-        return bytes ? QByteArrayView(bytes, sqlite3_column_bytes(raw, index)) : QByteArrayView();
-    };
-    auto blob = [raw](int index) {
-        const auto* bytes = static_cast<const char*>(sqlite3_column_blob(raw, index));
-        return bytes ? QByteArrayView(bytes, sqlite3_column_bytes(raw, index)) : QByteArrayView();
-    };
+    // The rows are read as stored (AuditRepository::scanChain, through the engine's raw reader in core/db/) and
+    // hashed from the stored bytes by rowDigest, the encoder rowHash() uses (the time is hashed as stored, which
+    // is the canonical text append() writes), without a QVariant, QString or QDateTime per field, so a large log
+    // verifies at several hundred thousand rows a second. A stored value that is not in canonical form fails, as
+    // it should.
+    using C = AuditRepository::Column;
     const QByteArrayView purgeAction(audit::AuditPurge);
     unsigned char digest[crypto_hash_sha256_BYTES];
     qint64 expectedSeq = 0;
     QByteArray prev;
-    int rc = SQLITE_ROW;
-    while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
-        const qint64 seq = sqlite3_column_int64(raw, 0);
-        const QByteArrayView storedPrev = blob(12);
+    bool stopped = false;
+    auto visit = [&](const RawRow& row) -> bool {
+        const qint64 seq = row.int64(C::Seq);
+        const QByteArrayView storedPrev = row.blob(C::PrevHash);
         if (result.rowsChecked == 0) {
             // Where the stored chain starts. Whether that start is legal (row 1 from the genesis hash, or
             // a later row behind purge rows that record everything before it) is decided after the walk:
             // the purge rows come later in the chain than the rows they removed.
             chain.firstSeq = seq;
             chain.firstPrevHash = storedPrev.toByteArray();
-            chain.firstAt = QDateTime::fromString(QString::fromUtf8(text(1)), Qt::ISODateWithMs);
+            chain.firstAt = QDateTime::fromString(QString::fromUtf8(row.text(C::At)), Qt::ISODateWithMs);
             expectedSeq = seq;
             prev = chain.firstPrevHash;
         }
@@ -414,29 +258,33 @@ Result<AuditLog::Chain> AuditLog::walk(const std::function<void(qint64)>& progre
             result.problem = seq > expectedSeq
                 ? tr("rows %1 to %2 are missing: deleted from the log").arg(expectedSeq).arg(seq - 1)
                 : tr("row %1 appears twice").arg(seq);
-            return chain;
+            stopped = true;
+            return false;
         }
         if (storedPrev != QByteArrayView(prev)) {
             result.firstBrokenSeq = seq;
             result.problem = tr("row %1 does not continue from the row before it: a row was inserted, removed or "
                                 "moved")
                                  .arg(seq);
-            return chain;
+            stopped = true;
+            return false;
         }
-        const QByteArrayView userId
-            = sqlite3_column_type(raw, 3) == SQLITE_NULL ? QByteArrayView("0") : text(3); // "0": the system actor
+        // "0": the system actor (asked before the text, which would convert the value)
+        const QByteArrayView userId = row.isNull(C::UserId) ? QByteArrayView("0") : row.text(C::UserId);
         rowDigest(prev,
-            {text(0), text(1), text(2), userId, text(4), text(5), text(6), text(7), text(8), text(9), text(10),
-                text(11)},
+            {row.text(C::Seq), row.text(C::At), row.text(C::Workstation), userId, row.text(C::Login), row.text(C::Role),
+                row.text(C::Action), row.text(C::ObjectType), row.text(C::ObjectId), row.text(C::CustomerNo),
+                row.text(C::Outcome), row.text(C::Details)},
             digest);
-        const QByteArrayView storedHash = blob(13);
+        const QByteArrayView storedHash = row.blob(C::Hash);
         if (storedHash != QByteArrayView(reinterpret_cast<const char*>(digest), sizeof digest)) {
             result.firstBrokenSeq = seq;
             result.problem = tr("row %1 was changed after it was written").arg(seq);
-            return chain;
+            stopped = true;
+            return false;
         }
-        if (text(6) == purgeAction) {
-            if (auto record = purgeRecordFrom(seq, text(1), text(11)))
+        if (row.text(C::Action) == purgeAction) {
+            if (auto record = purgeRecordFrom(seq, row.text(C::At), row.text(C::Details)))
                 chain.purges << *record;
         }
         prev.resize(storedHash.size()); // the same 32 bytes each time: no allocation per row
@@ -446,8 +294,11 @@ Result<AuditLog::Chain> AuditLog::walk(const std::function<void(qint64)>& progre
         ++result.rowsChecked;
         if (progress && (result.rowsChecked & 0xffff) == 0)
             progress(result.rowsChecked);
-    }
-    BV_TRY(rowsFinished(raw, rc, Reading::AuditLog));
+        return true;
+    };
+    BV_TRY(m_repo.scanChain(visit));
+    if (stopped)
+        return chain;
     if (result.rowsChecked > 0)
         result.headHash = prev;
     result.firstSeq = chain.firstSeq;
@@ -597,28 +448,27 @@ Result<qint64> AuditLog::purgeOlderThan(const QDateTime& cutoff, const Actor& ac
             QString(), QStringLiteral("cutoff"));
     const QString cut = isoMs(cutoff);
     // The purged rows are a prefix of the chain: everything before the first row at or after the cutoff.
-    auto firstKept = m_db.scalar(QStringLiteral("SELECT min(seq) FROM audit_log WHERE at >= ?"), {cut});
+    auto firstKept = m_repo.firstSeqAtOrAfter(cut);
     if (!firstKept.ok())
         return firstKept.error();
-    auto lastPurged = m_db.scalar(firstKept->isNull() ? QStringLiteral("SELECT max(seq) FROM audit_log")
-                                                      : QStringLiteral("SELECT max(seq) FROM audit_log WHERE seq < ?"),
-        firstKept->isNull() ? QVariantList {} : QVariantList {*firstKept});
+    auto lastPurged = m_repo.lastSeqBefore(*firstKept);
     if (!lastPurged.ok())
         return lastPurged.error();
-    if (lastPurged->isNull())
+    if (!*lastPurged)
         return qint64(0);
-    const qint64 through = lastPurged->toLongLong();
-    auto firstPurged = m_db.scalar(QStringLiteral("SELECT min(seq) FROM audit_log"));
+    const qint64 through = **lastPurged;
+    auto firstPurged = m_repo.firstSeq();
     if (!firstPurged.ok())
         return firstPurged.error();
-    const qint64 from = firstPurged->toLongLong();
-    auto continuesFrom = m_db.scalar(QStringLiteral("SELECT hash FROM audit_log WHERE seq = ?"), {through});
+    const qint64 from = *firstPurged;
+    auto continuesFrom = m_repo.hashOf(through);
     if (!continuesFrom.ok())
         return continuesFrom.error();
-    auto counted = m_db.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE seq <= ?"), {through});
+    const QByteArray continuesFromHash = continuesFrom->value_or(QByteArray());
+    auto counted = m_repo.countThrough(through);
     if (!counted.ok())
         return counted.error();
-    const qint64 rows = counted->toLongLong();
+    const qint64 rows = *counted;
     if (rows != through - from + 1)
         return makeError(ErrorCode::Damaged,
             tr("The audit log has rows missing between row %1 and row %2, so it was not purged: a purge would "
@@ -628,9 +478,7 @@ Result<qint64> AuditLog::purgeOlderThan(const QDateTime& cutoff, const Actor& ac
                 .arg(through));
     // The purge row that a later purge removed, or the one still in the log: the verifier follows the chain
     // of purge rows back through it.
-    auto previous = m_db.scalar(QStringLiteral("SELECT max(seq) FROM audit_log WHERE action = ? AND "
-                                               "json_extract(details, '$.purgedThrough') IS NOT NULL"),
-        {QString::fromLatin1(audit::AuditPurge)});
+    auto previous = m_repo.lastRangePurge(QString::fromLatin1(audit::AuditPurge));
     if (!previous.ok())
         return previous.error();
 
@@ -640,48 +488,25 @@ Result<qint64> AuditLog::purgeOlderThan(const QDateTime& cutoff, const Actor& ac
             QString(), AuditOutcome::Ok,
             QJsonObject {{QStringLiteral("purgedFrom"), from}, {QStringLiteral("purgedThrough"), through},
                 {QStringLiteral("rows"), rows}, {QStringLiteral("cutoff"), cut},
-                {QStringLiteral("continuesFrom"), QString::fromLatin1(continuesFrom->toByteArray().toHex())},
-                {QStringLiteral("previousPurge"), previous->isNull() ? 0 : previous->toLongLong()}}}));
-    auto purgeSeq = m_db.scalar(QStringLiteral("SELECT max(seq) FROM audit_log"));
+                {QStringLiteral("continuesFrom"), QString::fromLatin1(continuesFromHash.toHex())},
+                {QStringLiteral("previousPurge"), previous->value_or(0)}}}));
+    auto purgeSeq = m_repo.lastSeqBefore(std::nullopt);
     if (!purgeSeq.ok())
         return purgeSeq.error();
 
     // 2. The gate, open for this range, this purge row and a token nobody else knows, for this DELETE only.
-    PurgeGate* gate = installPurgeGate(m_db.handle());
-    if (!gate)
-        return makeError(ErrorCode::Database,
-            tr("The audit log could not be purged: the purge gate could not be set up. Nothing was purged; try "
-               "again, and report it to the developers if it happens again."),
-            QString::fromUtf8(sqlite3_errmsg(m_db.handle())));
-    const std::unique_ptr<PurgeGate, void (*)(PurgeGate*)> closeGate(gate, [](PurgeGate* g) { g->close(); });
-    randombytes_buf(gate->token, sizeof gate->token);
-    gate->purgeSeq = purgeSeq->toLongLong();
-    gate->first = from;
-    gate->last = through;
-    gate->open = true;
-    const QByteArray token(reinterpret_cast<const char*>(gate->token), sizeof gate->token);
-    BV_TRY(m_db.exec(QStringLiteral("INSERT INTO audit_purge_gate (token, purge_seq, first_seq, last_seq) "
-                                    "VALUES (?, ?, ?, ?)"),
-        {token, gate->purgeSeq, from, through}));
-    qint64 deleted = -1;
-    {
-        // not a cached statement: the trigger program it carries must not outlive this purge
-        auto removed = m_db.query(QStringLiteral("DELETE FROM audit_log WHERE seq BETWEEN ? AND ?"), {from, through});
-        if (!removed.ok())
-            return removed.error();
-        deleted = removed->numRowsAffected();
-    }
-    gate->close();
-    BV_TRY(m_db.exec(QStringLiteral("DELETE FROM audit_purge_gate")));
-    if (deleted != rows)
+    AuditPurgeGate gate(m_db, purgeSeq->value_or(0), from, through);
+    BV_TRY(gate.status());
+    auto deleted = m_repo.deleteThroughGate(gate.token(), purgeSeq->value_or(0), from, through);
+    gate.close();
+    if (!deleted.ok())
+        return deleted.error();
+    if (*deleted != rows)
         return makeError(ErrorCode::Internal,
-            tr("The audit purge deleted %1 rows instead of %2; nothing was purged.").arg(deleted).arg(rows));
+            tr("The audit purge deleted %1 rows instead of %2; nothing was purged.").arg(*deleted).arg(rows));
 
     // 3. Where the kept chain starts (the purge row above says the same; the verifier compares them).
-    BV_TRY(m_db.exec(QStringLiteral("INSERT INTO audit_anchor (id, first_seq, prev_hash) VALUES (1, ?, ?) "
-                                    "ON CONFLICT (id) DO UPDATE SET first_seq = excluded.first_seq, "
-                                    "prev_hash = excluded.prev_hash"),
-        {through + 1, continuesFrom->toByteArray()}));
+    BV_TRY(m_repo.setAnchor(through + 1, continuesFromHash));
     return rows;
 }
 

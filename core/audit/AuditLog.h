@@ -1,101 +1,21 @@
 #pragma once
 
+// INTERNAL to core (docs/ARCHITECTURE.md): the audit log's plumbing — append inside a service's transaction, read
+// without a session check, verify, purge. ui/ and app/ use AuditService (the auditor's front door) and the record
+// types in AuditRecords.h; the other core services append through here.
+#include "AuditRecords.h"
+#include "AuditRepository.h"
 #include "auth/Session.h"
 #include "common/Clock.h"
 #include "common/Result.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
-#include <QJsonObject>
-#include <QList>
-#include <QStringList>
 
 #include <functional>
 
 namespace bv {
 
 class Database;
-
-enum class AuditOutcome
-{
-    Ok,
-    Denied,
-    Failed
-};
-
-struct AuditEvent
-{
-    QString action; // core/audit/AuditActions.h
-    QString objectType; // "user", "customer", "request", "settings", "database", "operation", ...
-    QString objectId;
-    QString customerNo; // for filtering by customer number; never a grade-1 value
-    AuditOutcome outcome = AuditOutcome::Ok;
-    QJsonObject details; // field names and masked values only
-};
-
-struct AuditRow
-{
-    qint64 seq = 0;
-    QDateTime at;
-    QString workstation;
-    qint64 userId = 0;
-    QString login;
-    QString role;
-    QString action;
-    QString objectType;
-    QString objectId;
-    QString customerNo;
-    QString outcome;
-    QString details;
-    QByteArray prevHash;
-    QByteArray hash;
-};
-
-struct AuditFilter
-{
-    QDateTime since;
-    QDateTime until;
-    QString login;
-    QString action; // exact, or a prefix ending in '.' ("customer.")
-    QString customerNo;
-    QString outcome;
-    qint64 afterSeq = 0; // keyset paging
-    int limit = 500;
-    // any of these actions, exactly (a group of actions); empty: no such condition. Last, so that the positional
-    // initialisations above keep their meaning.
-    QStringList actions;
-};
-
-// What the auditor exports or prints (docs/AUDIT.md): the first retained row, the head (sequence number,
-// hash and time) and the row count in between. Verifying against an earlier checkpoint detects rows
-// deleted since at the front, in the middle or at the end, and a rewritten chain. Format 1 (head only,
-// written before issue 11) is still read: its firstSeq is 0 and its rowCount -1.
-struct AuditCheckpoint
-{
-    QString databaseId;
-    qint64 firstSeq = 0; // the first row in the log when the checkpoint was taken (1 for an empty log)
-    QDateTime firstAt; // that row's time (invalid for an empty log)
-    qint64 seq = 0; // the head: the last row (0 for an empty log)
-    QDateTime headAt; // the head's time (invalid for an empty log)
-    QByteArray hash; // the head's hash (the genesis hash for an empty log)
-    qint64 rowCount = -1; // rows from firstSeq to seq
-    QDateTime created;
-    int format = 2;
-
-    QString toText() const;
-    static Result<AuditCheckpoint> parse(const QString& text);
-};
-
-struct AuditVerification
-{
-    qint64 rowsChecked = 0;
-    qint64 firstBrokenSeq = 0; // 0 when the chain is intact
-    QString problem; // what is wrong with the first broken row
-    qint64 firstSeq = 0; // the first row in the log (after any purge); 0 when the log is empty
-    qint64 headSeq = 0;
-    QByteArray headHash;
-    bool ok() const { return firstBrokenSeq == 0 && problem.isEmpty(); }
-};
 
 // The append-only, hash-chained audit log (DESIGN §7, docs/AUDIT.md). Every row carries the previous row's
 // hash and its own: SHA-256 over a canonical encoding of the row and the previous hash (one encoder, for
@@ -116,7 +36,7 @@ public:
 
     // DESIGN §7: audit rows are kept at least this long, whatever the setting says; the verifier and the
     // delete trigger hold every purge row to it.
-    static constexpr int kMinimumRetentionDays = 180;
+    static constexpr int kMinimumRetentionDays = kAuditMinimumRetentionDays;
 
     // Appends one row. Call it inside the operation's transaction: if the row cannot be written,
     // the operation must fail.
@@ -125,6 +45,8 @@ public:
     // happen, but the attempt is recorded). Must not be called inside a transaction.
     Status appendStandalone(const Actor& actor, const AuditEvent& event);
 
+    // Every row matching `filter`, with no session check and no audit row of its own: for core services and
+    // tests. Readers outside core go through AuditService::list (ReadAudit, recorded).
     Result<QList<AuditRow>> rows(const AuditFilter& filter) const;
     // Walks the chain and names the first broken row. Rows may be missing only at the front, where the
     // chained purge rows record exactly that range, each past retention when it was purged; the anchor
@@ -145,8 +67,10 @@ public:
     Result<qint64> purgeOlderThan(const QDateTime& cutoff, const Actor& actor);
 
     QString databaseId() const { return m_databaseId; }
-    static QString outcomeKey(AuditOutcome outcome);
+    static QString outcomeKey(AuditOutcome outcome) { return auditOutcomeKey(outcome); }
     static QByteArray genesisHash(const QString& databaseId);
+    // The hash of `row` continuing from `prevHash`: the canonical encoding of the row's fields as append() stores
+    // them, through the one encoder verify() uses too (rowDigest in AuditLog.cpp).
     static QByteArray rowHash(const QByteArray& prevHash, const AuditRow& row);
 
     // Tests: make the next `count` appends fail, as a full disk would.
@@ -158,7 +82,8 @@ private:
     // log checked against the purge rows and the anchor.
     Result<Chain> walk(const std::function<void(qint64)>& progress) const;
 
-    Database& m_db;
+    Database& m_db; // transactions and the engine's purge gate (core/db/AuditPurgeGate.h)
+    mutable AuditRepository m_repo; // every statement
     QString m_databaseId;
     const Clock& m_clock;
     QString m_workstation;

@@ -2,6 +2,7 @@
 
 #include "AuditActions.h"
 #include "AuditAlerts.h"
+#include "AuditLog.h"
 #include "common/AtomicFile.h"
 #include "customers/WorkingCalendar.h"
 #include "db/Database.h"
@@ -186,6 +187,7 @@ AuditService::AuditService(AuditLog& log, AccessControl& access, SettingsService
 AuditService::AuditService(
     Database& db, AuditLog& log, AccessControl& access, SettingsService& settings, const Clock& clock)
     : m_db(&db)
+    , m_repo(std::in_place, db)
     , m_log(log)
     , m_access(access)
     , m_settings(settings)
@@ -224,15 +226,13 @@ Result<QList<AuditPerson>> AuditService::people(const Session& session)
         return makeError(ErrorCode::Internal,
             tr("The staff accounts cannot be listed for the audit log: the audit service was set up without its "
                "database. Report this to the developers."));
-    auto q = m_db->query(QStringLiteral("SELECT id, login, display_name, role, status FROM users "
-                                        "ORDER BY display_name COLLATE NOCASE, login COLLATE NOCASE"));
-    if (!q.ok())
-        return q.error();
+    auto stored = m_repo->people();
+    if (!stored.ok())
+        return stored.error();
     QList<AuditPerson> people;
-    while (q->next())
-        people << AuditPerson {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
-            q->value(3).toString(), q->value(4).toString() == QLatin1String("frozen")};
-    BV_TRY(rowsFinished(*q, Reading::Accounts));
+    for (const AuditRepository::Person& person : std::as_const(*stored))
+        people << AuditPerson {
+            person.id, person.login, person.displayName, person.role, person.status == QLatin1String("frozen")};
     return people;
 }
 
@@ -251,16 +251,11 @@ Result<QHash<QString, QString>> AuditService::maskedCustomerNames(
         if (number.isEmpty() || names.contains(number))
             continue;
         // the stored masked form only (sealed_value.masked): the sealed value is never read
-        auto q = m_db->cached(QStringLiteral("SELECT s.masked FROM customers c JOIN sealed_value s "
-                                             "ON s.owner_kind = 'customer' AND s.owner_id = c.id AND s.field = ? "
-                                             "WHERE c.customer_no = ?"),
-            {QString::fromLatin1(fields::Name), number});
-        if (!q.ok())
-            return q.error();
-        if ((*q)->next() && !(*q)->value(0).toString().isEmpty())
-            names.insert(number, (*q)->value(0).toString());
-        BV_TRY(rowsFinished(**q, Reading::Customers));
-        (*q)->finish();
+        auto masked = m_repo->maskedName(number, QString::fromLatin1(fields::Name));
+        if (!masked.ok())
+            return masked.error();
+        if (!masked->isEmpty())
+            names.insert(number, *masked);
     }
     return names;
 }
@@ -409,6 +404,13 @@ Result<qint64> AuditService::exportCsv(const Session& session, const AuditFilter
     return rows;
 }
 
+int AuditService::retentionDays() const
+{
+    // The floor is enforced here again, whatever the setting says (DESIGN §7: never less than 180 days).
+    return int(
+        std::max<qint64>(m_settings.integer(QString::fromLatin1(settings::AuditRetentionDays)), kMinimumRetentionDays));
+}
+
 Result<qint64> AuditService::purge(const Session& session)
 {
     auto actor = m_access.authorize(session, Operation::PurgeAudit);
@@ -418,10 +420,7 @@ Result<qint64> AuditService::purge(const Session& session)
         return makeError(ErrorCode::Internal,
             tr("The audit retention purge is not available: the audit service was set up without its "
                "database. Report this to the developers; nothing was purged."));
-    // The floor is enforced here again, whatever the setting says (DESIGN §7: never less than 180 days).
-    const qint64 days = std::max<qint64>(
-        m_settings.integer(QString::fromLatin1(settings::AuditRetentionDays)), kMinimumRetentionDays);
-    QDateTime cutoff = m_clock.nowUtc().addDays(-days);
+    QDateTime cutoff = m_clock.nowUtc().addDays(-retentionDays());
 
     Transaction tx(*m_db);
     if (!tx.ok())

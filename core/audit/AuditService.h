@@ -1,18 +1,22 @@
 #pragma once
 
-#include "AuditLog.h"
+#include "AuditRecords.h"
+#include "AuditRepository.h"
 #include "auth/Session.h"
+#include "common/Clock.h"
 
 #include <QCoreApplication>
 #include <QHash>
 
 #include <functional>
+#include <optional>
 
 class QFile;
 
 namespace bv {
 
 class AccessControl;
+class AuditLog;
 class Database;
 class SettingsService;
 
@@ -68,15 +72,18 @@ public:
     Result<QString> checkpoint(const Session& session); // the checkpoint text to save or print
     // Writes a CSV file (UTF-8 with BOM, RFC 4180, formula-safe); never overwrites. Returns the rows written.
     Result<qint64> exportCsv(const Session& session, const AuditFilter& filter, const QString& path);
-    // Purges rows older than the retention period (audit.retention_days, never less than 180 days).
+    // Purges rows older than the retention period (retentionDays()).
     Result<qint64> purge(const Session& session);
+    // The retention period in force: audit.retention_days, never less than kMinimumRetentionDays (DESIGN §7). The
+    // one place the floor is applied to the setting; purge() and the front ends ask here.
+    int retentionDays() const;
     Result<QList<AuditAlert>> alerts(const Session& session, const QDateTime& since, const QDateTime& until);
     // Alerts that come from outside the audit log (the print register's overdue lendings, printouts past their
     // period of use, unfinished prints): alerts() adds what each source finds open before `until`. Core wires them.
     using AlertSource = std::function<Status(const QDateTime& until, QList<AuditAlert>* alerts)>;
     void addAlertSource(AlertSource source) { m_alertSources.append(std::move(source)); }
 
-    static constexpr int kMinimumRetentionDays = AuditLog::kMinimumRetentionDays; // DESIGN §7: never less
+    static constexpr int kMinimumRetentionDays = kAuditMinimumRetentionDays; // DESIGN §7: never less
     static constexpr int kExportBatch = 1000; // rows per keyset page while exporting
     static constexpr int kMaxAlertSeqs = 50;
 
@@ -99,7 +106,8 @@ private:
     Status failedSignInAlerts(const QDateTime& since, const QDateTime& until, QList<AuditAlert>* alerts) const;
     Status quickGrantAlerts(const QDateTime& since, const QDateTime& until, QList<AuditAlert>* alerts) const;
 
-    Database* m_db = nullptr;
+    Database* m_db = nullptr; // the purge's transaction
+    std::optional<AuditRepository> m_repo; // with m_db: the staff and masked-name reads
     AuditLog& m_log;
     AccessControl& m_access;
     SettingsService& m_settings;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "AuditLog.h"
+#include "AuditRecords.h"
 #include "AuditService.h"
 
 #include <QCoreApplication>

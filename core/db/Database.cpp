@@ -415,6 +415,11 @@ Status Database::migrate(const MigrationList& migrations)
         if (migration.version != current + 1)
             return makeError(ErrorCode::Internal, tr("The schema migrations are not numbered one after another."),
                 tr("after %1 comes %2").arg(current).arg(migration.version));
+        if (!migration.has(SqlDialect::SQLite))
+            return makeError(ErrorCode::Internal,
+                tr("Schema step %1 has no SQLite text, so the database was not changed. Report this to the "
+                   "developers.")
+                    .arg(migration.version));
         Transaction tx(*this);
         if (!tx.ok())
             return tx.error();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Connection.h"
 #include "Migration.h"
 #include "common/Result.h"
 #include "common/SecureBytes.h"
@@ -29,7 +30,11 @@ class SqlCipherDriver;
 // Durability: journal_mode=WAL with synchronous=FULL. Every commit is fsynced to the WAL before it
 // returns, so a committed transaction survives power loss; readers do not block the writer; and the
 // WAL (encrypted like the database) is checkpointed automatically. See docs/STORAGE.md.
-class Database
+//
+// It is the SQLite implementation of Connection, the storage seam the repositories use (docs/ARCHITECTURE.md);
+// everything else declared here (open, keys, backup, key rotation's swap, integrity checks) is engine-specific
+// and used only by core/db/ and core/vault/.
+class Database : public Connection
 {
     Q_DECLARE_TR_FUNCTIONS(Database)
 public:
@@ -49,7 +54,7 @@ public:
 
     static constexpr int kApplicationId = 0x42564C54; // 'BVLT'
 
-    ~Database();
+    ~Database() override;
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
@@ -69,23 +74,33 @@ public:
     sqlite3* handle() const;
     SqlCipherDriver* driver() const { return m_driver; }
     int schemaVersion() const { return m_schemaVersion; }
-    bool inTransaction() const;
     // false only after a failed file swap could not open the database again (see replaceWith); every
     // statement then fails with closedError() instead of reaching a connection that is gone.
-    bool isOpen() const { return m_driver != nullptr; }
+    bool isOpen() const override { return m_driver != nullptr; }
     static Error closedError();
 
+    // Connection (core/db/Connection.h), over the SQLCipher connection.
+    SqlDialect dialect() const override { return SqlDialect::SQLite; }
     // Runs one statement with positional bound values; the returned query is forward-only.
-    Result<QSqlQuery> query(const QString& sql, const QVariantList& values = {});
+    Result<QSqlQuery> query(const QString& sql, const QVariantList& values = {}) override;
     // Runs one statement and returns the first column of the first row (an invalid QVariant if none).
-    Result<QVariant> scalar(const QString& sql, const QVariantList& values = {});
+    Result<QVariant> scalar(const QString& sql, const QVariantList& values = {}) override;
     // Runs a statement prepared once per connection and kept (for hot paths: audit append, import).
     // Do not use it for a statement whose result you iterate while running it again.
-    Result<QSqlQuery*> cached(const QString& sql, const QVariantList& values = {});
+    Result<QSqlQuery*> cached(const QString& sql, const QVariantList& values = {}) override;
     // Runs one statement whose result is not needed (INSERT/UPDATE/DELETE), prepared once per connection.
-    Status exec(const QString& sql, const QVariantList& values = {});
+    Status exec(const QString& sql, const QVariantList& values = {}) override;
     // Runs a multi-statement script (migrations).
-    Status execScript(const QString& sql);
+    Status execScript(const QString& sql) override;
+    // Through the SQLite C API, without a QVariant per field (DatabaseConnection.cpp): the fast path of the
+    // audit chain's verification.
+    using Connection::scan;
+    Status scan(const QString& sql, const QVariantList& values, const std::function<bool(const RawRow&)>& visit,
+        const QString& context) override;
+    bool inTransaction() const override;
+    Status beginTransaction(const QString& context) override;
+    Status commitTransaction(const QString& context) override;
+    void rollbackTransaction() override;
 
     // PRAGMA integrity_check and cipher_integrity_check; problems (empty when healthy) are filled with
     // what SQLite names (page numbers, index names — never row values).

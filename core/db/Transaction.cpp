@@ -1,7 +1,7 @@
 #include "Transaction.h"
 
+#include "Connection.h"
 #include "Database.h"
-#include "SqlCipherDriver.h"
 
 #include <QAtomicInt>
 
@@ -11,22 +11,26 @@ namespace {
 QAtomicInt s_savepointCounter;
 }
 
-Transaction::Transaction(Database& db)
+Transaction::Transaction(Connection& db)
     : m_db(db)
 {
     Status begun;
-    if (!m_db.isOpen()) {
-        begun = Database::closedError();
-    } else if (m_db.inTransaction()) {
+    if (m_db.isOpen() && m_db.inTransaction()) {
         m_savepoint = QStringLiteral("bv_sp_%1").arg(s_savepointCounter.fetchAndAddRelaxed(1));
         begun = m_db.execScript(QStringLiteral("SAVEPOINT %1;").arg(m_savepoint));
-    } else if (!m_db.driver()->beginTransaction()) {
-        begun = Database::sqlError(m_db.driver()->lastError(), tr("A transaction could not be started"));
+    } else {
+        // a closed connection answers with its own error (Database::closedError)
+        begun = m_db.beginTransaction(tr("A transaction could not be started"));
     }
     if (begun.ok())
         m_open = true;
     else
         m_error = begun.error();
+}
+
+Transaction::Transaction(Database& db)
+    : Transaction(static_cast<Connection&>(db))
+{
 }
 
 Transaction::~Transaction()
@@ -49,10 +53,9 @@ Status Transaction::commit()
         m_open = false;
         return {};
     }
-    if (!m_db.driver()->commitTransaction()) {
-        const Error error = Database::sqlError(m_db.driver()->lastError(), tr("The change could not be saved"));
+    if (Status committed = m_db.commitTransaction(tr("The change could not be saved")); !committed.ok()) {
         rollback();
-        return error;
+        return committed;
     }
     m_open = false;
     return {};
@@ -67,8 +70,7 @@ void Transaction::rollback()
         (void)m_db.execScript(QStringLiteral("ROLLBACK TO %1; RELEASE %1;").arg(m_savepoint));
         return;
     }
-    if (m_db.inTransaction())
-        m_db.driver()->rollbackTransaction();
+    m_db.rollbackTransaction();
 }
 
 } // namespace bv

@@ -66,11 +66,8 @@ Result<SettingsService::CalendarImport> SettingsService::importCalendar(
         Transaction tx(m_db);
         if (!tx.ok())
             return tx.error();
-        BV_TRY(m_db.exec(QStringLiteral("INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?) "
-                                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
-                                        "updated_at = excluded.updated_at, updated_by = excluded.updated_by"),
-            {QString::fromLatin1(settings::OfficialCalendarData), QString::fromUtf8(stored.toCsv()), m_clock.nowUtc(),
-                actor->userId > 0 ? QVariant(actor->userId) : QVariant(QMetaType::fromType<qlonglong>())}));
+        BV_TRY(m_repo.put(QString::fromLatin1(settings::OfficialCalendarData), QString::fromUtf8(stored.toCsv()),
+            m_clock.nowUtc(), actor->userId));
         BV_TRY(m_audit.append(*actor,
             AuditEvent {QString::fromLatin1(audit::CalendarImport), QStringLiteral("settings"),
                 QString::fromLatin1(settings::OfficialCalendarData), QString(), AuditOutcome::Ok,

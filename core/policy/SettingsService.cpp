@@ -7,7 +7,6 @@
 #include "common/TextLength.h"
 #include "customers/WorkingCalendar.h"
 #include "db/Database.h"
-#include "db/QueryRows.h"
 #include "db/Transaction.h"
 #include "policy/FieldCatalogue.h"
 #include "policy/FreeText.h"
@@ -50,8 +49,9 @@ const QList<SettingSpec>& SettingsService::specs()
                 QT_TR_NOOP("at least 19 MiB (OWASP's minimum for Argon2id)")},
             {QString::fromLatin1(settings::Argon2OpsLimit), T::Integer, 3, 2, 10, QT_TR_NOOP("Password hashing passes"),
                 QT_TR_NOOP("at least 2 (OWASP's minimum for Argon2id)")},
-            {QString::fromLatin1(settings::AuditRetentionDays), T::Integer, 180, 180, 3650,
-                QT_TR_NOOP("Days audit rows are kept before they may be purged"), QT_TR_NOOP("at least 180 days")},
+            {QString::fromLatin1(settings::AuditRetentionDays), T::Integer, kAuditMinimumRetentionDays,
+                kAuditMinimumRetentionDays, 3650, QT_TR_NOOP("Days audit rows are kept before they may be purged"),
+                QT_TR_NOOP("at least 180 days")},
             {QString::fromLatin1(settings::AlertClerkLookupsPerHour), T::Integer, 20, 1, 1000,
                 QT_TR_NOOP("Alert: clerk lookups per hour"), QT_TR_NOOP("between 1 and 1000")},
             {QString::fromLatin1(settings::AlertSameCustomerPerDay), T::Integer, 10, 1, 1000,
@@ -135,6 +135,7 @@ const SettingSpec* SettingsService::spec(const QString& key)
 
 SettingsService::SettingsService(Database& db, AuditLog& audit, const Clock& clock)
     : m_db(db)
+    , m_repo(db)
     , m_audit(audit)
     , m_clock(clock)
 {
@@ -144,27 +145,23 @@ SettingsService::SettingsService(Database& db, AuditLog& audit, const Clock& clo
 Status SettingsService::reload()
 {
     m_values.clear();
-    auto q = m_db.query(QStringLiteral("SELECT key, value FROM settings"));
-    if (!q.ok())
-        return q.error();
+    auto stored = m_repo.all();
     OfficialCalendar imported;
-    while (q->next()) {
-        if (q->value(0).toString() == QLatin1String(settings::OfficialCalendarData)) {
-            auto calendar = HolidayCalendar::parse(q->value(1).toString().toUtf8());
-            if (calendar.ok())
-                imported = *calendar;
-            continue;
+    if (stored.ok()) {
+        for (const auto& [key, text] : std::as_const(*stored)) {
+            if (key == QLatin1String(settings::OfficialCalendarData)) {
+                auto calendar = HolidayCalendar::parse(text.toUtf8());
+                if (calendar.ok())
+                    imported = *calendar;
+                continue;
+            }
+            auto parsed = validate(key, text);
+            if (parsed.ok())
+                m_values.insert(key, *parsed);
         }
-        auto parsed = validate(q->value(0).toString(), q->value(1).toString());
-        if (parsed.ok())
-            m_values.insert(q->value(0).toString(), *parsed);
     }
     // All or nothing: a read that failed half-way leaves the defaults, not half of the stored values.
-    const Status read = rowsFinished(*q, Reading::Settings);
-    if (!read.ok()) {
-        m_values.clear();
-        imported = OfficialCalendar();
-    }
+    const Status read = stored.ok() ? Status() : Status(stored.error());
     m_importedCalendar = imported;
     auto mask = MaskSettings::fromMap(maskMap());
     m_mask = mask.ok() ? *mask : MaskSettings();
@@ -326,11 +323,7 @@ Status SettingsService::setAs(const Actor& actor, const QString& key, const QStr
         Transaction tx(m_db);
         if (!tx.ok())
             return tx.error();
-        BV_TRY(m_db.exec(QStringLiteral("INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?) "
-                                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
-                                        "updated_at = excluded.updated_at, updated_by = excluded.updated_by"),
-            {key, stored, m_clock.nowUtc(),
-                actor.userId > 0 ? QVariant(actor.userId) : QVariant(QMetaType::fromType<qlonglong>())}));
+        BV_TRY(m_repo.put(key, stored, m_clock.nowUtc(), actor.userId));
         QJsonObject details {{QStringLiteral("old"), previous}, {QStringLiteral("new"), stored}};
         const bool wider = maskWidth && after.showsMoreThan(before);
         std::optional<StoredMasks::Counts> tightened;

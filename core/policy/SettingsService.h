@@ -1,6 +1,7 @@
 #pragma once
 
 #include "MaskSettings.h"
+#include "SettingsRepository.h"
 #include "auth/Session.h"
 #include "common/Clock.h"
 #include "common/Result.h"
@@ -62,7 +63,9 @@ public:
     Result<QString> get(const Session& session, const QString& key);
     Status set(const Session& session, const QString& key, const QString& value);
 
-    // Validates and stores a value without a session (first set-up, tests); audited as `actor`.
+    // INTERNAL to core (and tests): validates and stores a value without a session, audited as `actor`. set() is
+    // the front door. Callers outside core that remain (the first-run wizard, the CLI's init, the bench) go once
+    // first run has one implementation in core (issue 14); the declaration then moves out of this public header.
     Status setAs(const Actor& actor, const QString& key, const QString& value);
     // Checks a value against the setting's type and limits.
     static Result<QVariant> validate(const QString& key, const QString& text, const QVariantMap& maskContext = {});
@@ -98,7 +101,8 @@ public:
 private:
     QVariantMap maskMap() const;
 
-    Database& m_db;
+    Database& m_db; // transactions and the stored masked forms (StoredMasks)
+    SettingsRepository m_repo; // the settings table
     AuditLog& m_audit;
     const Clock& m_clock;
     AccessControl* m_access = nullptr;

@@ -2,6 +2,7 @@
 
 #include "audit/AuditActions.h"
 #include "audit/AuditAlerts.h"
+#include "audit/AuditLog.h"
 #include "customers/CustomerCare.h"
 #include "customers/CustomerOwnership.h"
 #include "customers/CustomerService.h"
