@@ -276,7 +276,7 @@ cmd_package() {
 }
 
 # The packaged programs are stripped (symbols in the -dbgsym file) and, in a hardened build (BV_HARDENING, the
-# default), PIE with full RELRO, BIND_NOW and fortified calls: read from the files in the package itself.
+# default), PIE with full RELRO and BIND_NOW: read from the files in the package itself.
 check_package_binaries() {
   local tmp bin problems=()
   tmp="$(mktemp -d "${TMPDIR:-/tmp}/bv-debcheck-XXXXXX")"
@@ -291,12 +291,13 @@ check_package_binaries() {
     readelf -h "$bin" | grep -q 'Type:.*DYN' || problems+=("$name is not PIE")
     readelf -l -W "$bin" | grep -q 'GNU_RELRO' || problems+=("$name has no RELRO")
     readelf -d -W "$bin" | grep -Eq 'BIND_NOW|FLAGS_1.*NOW' || problems+=("$name has no BIND_NOW")
-    readelf --dyn-syms -W "$bin" | grep -q '__[a-z_]*_chk' || problems+=("$name calls no fortified function")
+    # FORTIFY turns only calls whose buffer size the compiler knows into __*_chk: counted, not required
+    say "$name: $(readelf --dyn-syms -W "$bin" | grep -c '__[a-z]*_chk@' || true) fortified libc functions imported"
   done
   rm -rf "$tmp"
   [ "${#problems[@]}" -eq 0 ] || die "package binaries: ${problems[*]}"
   if [ "$hardened" -eq 1 ]; then
-    say "binaries stripped; PIE, RELRO, BIND_NOW, FORTIFY present"
+    say "binaries stripped; PIE, RELRO, BIND_NOW present"
   else
     say "binaries stripped (a build with BV_HARDENING=OFF: hardening not checked)"
   fi
