@@ -30,8 +30,10 @@ if [ "${1:-}" = "--inside" ]; then
   say "configure and build ${*:-everything}"
   chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
     cmake -S /src -B /src/build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+  local_targets=()
+  [ "$#" -gt 0 ] && local_targets=(--target "$@")
   chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
-    cmake --build /src/build --parallel "${BV_JOBS:-2}" ${*:+--target "$@"}
+    cmake --build /src/build --parallel "${BV_JOBS:-2}" "${local_targets[@]}"
   say "built on $suite"
   exit 0
 fi
