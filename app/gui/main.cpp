@@ -14,6 +14,7 @@
 #include <QIcon>
 #include <QSettings>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -94,9 +95,13 @@ int main(int argc, char** argv)
         QCommandLineParser early;
         const Options options;
         describe(early, options);
-        const bool parsed = early.parse(argumentsOf(argc, argv));
-        const bool infoOnly = early.isSet(QStringLiteral("help")) || early.isSet(QStringLiteral("version"));
-        if (!parsed || infoOnly || !hasDisplay()) {
+        const QStringList arguments = argumentsOf(argc, argv);
+        early.parse(arguments); // Qt's own options (-platform, -style …) are left to QApplication
+        const bool infoOnly = early.isSet(QStringLiteral("help")) || early.isSet(QStringLiteral("version"))
+            || early.isSet(QStringLiteral("help-all"));
+        const bool platformChosen = std::any_of(arguments.cbegin(), arguments.cend(),
+            [](const QString& a) { return a == QLatin1String("-platform") || a == QLatin1String("--platform"); });
+        if (infoOnly || (!platformChosen && !hasDisplay())) {
             QCoreApplication core(argc, argv);
             const QString language = early.isSet(options.lang)
                 ? early.value(options.lang)
