@@ -10,6 +10,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_DIR="${BV_BUILD_DIR:-$ROOT/build}"
+case "$BUILD_DIR" in /*) ;; *) BUILD_DIR="$PWD/$BUILD_DIR" ;; esac
 JOBS="${BV_JOBS:-$(nproc 2>/dev/null || echo 2)}"
 
 # Distribution packages (Debian 12 and 13, Ubuntu 24.04 use the same names). SQLCipher and the fuzzers'
