@@ -3,14 +3,18 @@
 #   tools/dev.sh run    install what is missing, build, start the branchvault window
 #   tools/dev.sh test   install what is missing, build, run the whole test suite
 # Other commands: setup (install only), build, fuzz, bench (branchvault-bench ARGS), translations
-# (lupdate), help.
+# (lupdate), package (the Debian package, lintian), package-test (installs it into a clean Debian 12), help.
+# Set-up works on Debian 12 (SQLCipher from bookworm-backports), Debian 13 and Ubuntu 24.04 (SQLCipher from
+# the distribution); docs/INSTALL.md has the details.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_DIR="${BV_BUILD_DIR:-$ROOT/build}"
+case "$BUILD_DIR" in /*) ;; *) BUILD_DIR="$PWD/$BUILD_DIR" ;; esac
 JOBS="${BV_JOBS:-$(nproc 2>/dev/null || echo 2)}"
 
-# Debian packages. SQLCipher 4 comes from bookworm-backports (stable's 3.4.1 is too old).
+# Distribution packages (Debian 12 and 13, Ubuntu 24.04 use the same names). SQLCipher and the fuzzers'
+# clang runtime are chosen per system below.
 APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config git procps util-linux
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libqt6svg6
@@ -18,10 +22,15 @@ APT_PACKAGES=(
   gnome-keyring dbus libsecret-tools
   fonts-noto-cjk
   libqrencode-dev libzxing-dev poppler-utils zbar-tools
-  clang libclang-rt-14-dev
+  help2man
+  clang
 )
-BACKPORTS_PACKAGES=(libsqlcipher-dev sqlcipher)
+SQLCIPHER_PACKAGES=(libsqlcipher-dev sqlcipher)
 SQLCIPHER_MIN_DEB_VERSION="4.4.2"
+QT_MIN_DEB_VERSION="6.4"
+# only for tools/dev.sh package / package-test
+PACKAGE_TOOLS=(lintian appstream dpkg-dev)
+PACKAGE_TEST_TOOLS=(debootstrap debian-archive-keyring)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'tools/dev.sh: %s\n' "$*" >&2; exit 1; }
@@ -51,40 +60,97 @@ has_backports_source() {
   grep -rqs "bookworm-backports" /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null
 }
 
-cmd_setup() {
-  if ! command -v apt-get >/dev/null 2>&1; then
-    say "apt-get not found: install the packages listed in README.md by hand"
-    return 0
-  fi
-  local missing=() p
-  for p in "${APT_PACKAGES[@]}"; do pkg_installed "$p" || missing+=("$p"); done
-  local need_backports=0
-  sqlcipher_ok && pkg_installed sqlcipher || need_backports=1
-  if [ "${#missing[@]}" -eq 0 ] && [ "$need_backports" -eq 0 ]; then
-    return 0
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  if [ "$need_backports" -eq 1 ] && ! has_backports_source; then
-    . /etc/os-release 2>/dev/null || true
-    [ "${VERSION_CODENAME:-}" = "bookworm" ] || say "this is not Debian 12 (bookworm); adding bookworm-backports anyway"
-    say "adding the bookworm-backports package source (SQLCipher 4)"
-    as_root tee /etc/apt/sources.list.d/bookworm-backports.sources >/dev/null <<'SRC'
+os_release() { (. /etc/os-release 2>/dev/null && eval "printf '%s' \"\${$1:-}\""); }
+
+# The version apt would install, or nothing.
+apt_candidate() {
+  apt-cache policy "$1" 2>/dev/null | awk '/Candidate:/ { if ($2 != "(none)") print $2 }'
+}
+
+# The package of the installed clang's sanitizer and libFuzzer runtime (libclang-rt-14-dev on Debian 12,
+# -19- on Debian 13, -18- on Ubuntu 24.04), when the distribution has one.
+clang_runtime_package() {
+  command -v clang >/dev/null 2>&1 || return 0
+  local major
+  major="$(clang --version 2>/dev/null | sed -n 's/.*clang version \([0-9][0-9]*\).*/\1/p' | head -n1)"
+  [ -n "$major" ] && [ -n "$(apt_candidate "libclang-rt-$major-dev")" ] && echo "libclang-rt-$major-dev"
+  return 0
+}
+
+add_bookworm_backports() {
+  has_backports_source && return 0
+  say "adding the bookworm-backports package source (SQLCipher 4)"
+  as_root tee /etc/apt/sources.list.d/bookworm-backports.sources >/dev/null <<'SRC'
 Types: deb
 URIs: http://deb.debian.org/debian
 Suites: bookworm-backports
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
-  fi
-  say "installing: ${missing[*]} ${BACKPORTS_PACKAGES[*]}"
   as_root apt-get update -q
+}
+
+# apt-get install of "$@" where missing (no recommends).
+apt_install_missing() {
+  local missing=() p
+  for p in "$@"; do pkg_installed "$p" || missing+=("$p"); done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  command -v apt-get >/dev/null 2>&1 || die "please install: ${missing[*]}"
+  say "installing: ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# Installs what is missing. SQLCipher >= 4.4.2 comes from the distribution where it has one (Debian 13, Ubuntu
+# 22.04 and 24.04: universe), from bookworm-backports on Debian 12.
+cmd_setup() {
+  if ! command -v apt-get >/dev/null 2>&1; then
+    say "apt-get not found: install the packages listed in docs/INSTALL.md by hand"
+    return 0
+  fi
+  local missing=() p runtime
+  for p in "${APT_PACKAGES[@]}"; do pkg_installed "$p" || missing+=("$p"); done
+  runtime="$(clang_runtime_package)"
+  if [ -n "$runtime" ] && ! pkg_installed "$runtime"; then missing+=("$runtime"); fi
+  local need_sqlcipher=0
+  sqlcipher_ok && pkg_installed sqlcipher || need_sqlcipher=1
+  if [ "${#missing[@]}" -eq 0 ] && [ "$need_sqlcipher" -eq 0 ]; then
+    return 0
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get update -q
+  local qt
+  qt="$(apt_candidate qt6-base-dev)"
+  if [ -n "$qt" ] && dpkg --compare-versions "$qt" lt "$QT_MIN_DEB_VERSION"; then
+    die "this system offers Qt $qt; BranchVault needs Qt $QT_MIN_DEB_VERSION or newer (Debian 12 or 13, Ubuntu 24.04; docs/INSTALL.md)"
+  fi
+  local from_backports=0
+  if [ "$need_sqlcipher" -eq 1 ]; then
+    local candidate codename
+    candidate="$(apt_candidate libsqlcipher-dev)"
+    codename="$(os_release VERSION_CODENAME)"
+    if [ -n "$candidate" ] && dpkg --compare-versions "$candidate" ge "$SQLCIPHER_MIN_DEB_VERSION"; then
+      missing+=("${SQLCIPHER_PACKAGES[@]}")
+    elif [ "$codename" = "bookworm" ]; then
+      add_bookworm_backports
+      from_backports=1
+    else
+      die "no SQLCipher ${SQLCIPHER_MIN_DEB_VERSION} or newer in this system's package sources (found: ${candidate:-none}); docs/INSTALL.md says where to get it"
+    fi
+  fi
   if [ "${#missing[@]}" -gt 0 ]; then
+    say "installing: ${missing[*]}"
     as_root apt-get install -y -q --no-install-recommends "${missing[@]}"
   fi
-  if [ "$need_backports" -eq 1 ]; then
-    as_root apt-get install -y -q --no-install-recommends -t bookworm-backports "${BACKPORTS_PACKAGES[@]}"
+  if [ "$from_backports" -eq 1 ]; then
+    say "installing from bookworm-backports: ${SQLCIPHER_PACKAGES[*]}"
+    as_root apt-get install -y -q --no-install-recommends -t bookworm-backports "${SQLCIPHER_PACKAGES[@]}"
   fi
-  sqlcipher_ok || die "SQLCipher ${SQLCIPHER_MIN_DEB_VERSION} or newer could not be installed from bookworm-backports"
+  # clang arrived just now: its runtime's package name depends on its version
+  runtime="$(clang_runtime_package)"
+  if [ -n "$runtime" ] && ! pkg_installed "$runtime"; then
+    as_root apt-get install -y -q --no-install-recommends "$runtime"
+  fi
+  sqlcipher_ok || die "SQLCipher ${SQLCIPHER_MIN_DEB_VERSION} or newer could not be installed"
 }
 
 cmd_build() {
@@ -119,8 +185,23 @@ with_private_keyring() {
 
 # libFuzzer targets need clang with its sanitizer runtimes; they get a build directory of their own
 # and run for a short time each (BV_FUZZ_SECONDS).
+# Whether the installed clang links a libFuzzer target with AddressSanitizer.
+clang_can_fuzz() {
+  command -v clang++ >/dev/null 2>&1 || return 1
+  local tmp status=0
+  tmp="$(mktemp -d "${TMPDIR:-/tmp}/bv-fuzzcheck-XXXXXX")"
+  printf 'extern "C" int LLVMFuzzerTestOneInput(const unsigned char*, unsigned long) { return 0; }\n' >"$tmp/f.cpp"
+  clang++ -fsanitize=fuzzer,address,undefined "$tmp/f.cpp" -o "$tmp/f" >/dev/null 2>&1 || status=1
+  rm -rf "$tmp"
+  return "$status"
+}
+
 cmd_fuzz() {
   local fuzz_dir="${BV_FUZZ_BUILD_DIR:-$ROOT/build-fuzz}"
+  if ! clang_can_fuzz; then
+    say "skipping the fuzzers: no clang with libFuzzer and AddressSanitizer here (install clang and its libclang-rt-N-dev)"
+    return 0
+  fi
   say "building the fuzz targets with clang in $fuzz_dir"
   CC=clang CXX=clang++ cmake -S "$ROOT" -B "$fuzz_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DBV_BUILD_FUZZERS=ON -DBV_FUZZ_SECONDS="${BV_FUZZ_SECONDS:-20}" >/dev/null
@@ -148,11 +229,12 @@ cmd_test() {
 }
 
 cmd_run() {
-  cmd_setup
-  cmd_build
+  # asked first: without a display there is no point in installing and building for minutes
   if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
     die "no desktop session (DISPLAY/WAYLAND_DISPLAY unset): run this from a desktop terminal"
   fi
+  cmd_setup
+  cmd_build
   say "starting branchvault"
   exec "$BUILD_DIR/app/branchvault" "$@"
 }
@@ -168,6 +250,70 @@ cmd_translations() {
   cmake --build "$BUILD_DIR" --target update_translations
 }
 
+# The Debian package (docs/INSTALL.md): build/package/branchvault_<version>-<revision>_<arch>.deb and its
+# -dbgsym .ddeb, built from the same (hardened) build the tests run; then appstreamcli and lintian check it.
+# lintian fails on any error or warning that installer/debian/lintian-overrides does not explain.
+cmd_package() {
+  cmd_setup
+  apt_install_missing "${PACKAGE_TOOLS[@]}"
+  say "configuring in $BUILD_DIR"
+  cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="${BV_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
+  say "building what the package holds"
+  cmake --build "$BUILD_DIR" --parallel "$JOBS" --target branchvault branchvault-cli bv_packaging_files
+  local out="$BUILD_DIR/package" started
+  started=$(date +%s)
+  rm -rf "$out"
+  say "cpack -G DEB"
+  (cd "$BUILD_DIR" && cpack -G DEB -B "$out" >"$BUILD_DIR/cpack.log" 2>&1) || { cat "$BUILD_DIR/cpack.log" >&2; die "cpack failed"; }
+  rm -rf "$out/_CPack_Packages"
+  local deb
+  deb="$(ls "$out"/branchvault_*.deb)"
+  check_package_binaries "$deb"
+  say "appstreamcli validate"
+  appstreamcli validate --no-net --explain "$ROOT"/installer/*.metainfo.xml
+  say "lintian $(basename "$deb")"
+  lintian --fail-on error,warning --info "$deb"
+  say "built in $(($(date +%s) - started)) s: $(cd "$out" && ls -s --block-size=K -- *.deb *.ddeb | tr '\n' ' ')"
+}
+
+# The packaged programs are stripped (symbols in the -dbgsym file) and, in a hardened build (BV_HARDENING, the
+# default), PIE with full RELRO and BIND_NOW: read from the files in the package itself.
+check_package_binaries() {
+  local tmp bin problems=()
+  tmp="$(mktemp -d "${TMPDIR:-/tmp}/bv-debcheck-XXXXXX")"
+  dpkg-deb -x "$1" "$tmp"
+  local hardened=0
+  grep -qs '^BV_HARDENING:BOOL=ON' "$BUILD_DIR/CMakeCache.txt" && hardened=1
+  for bin in "$tmp"/usr/bin/*; do
+    local name
+    name="$(basename "$bin")"
+    readelf -S -W "$bin" | grep -q '\.debug_info' && problems+=("$name is not stripped")
+    [ "$hardened" -eq 1 ] || continue
+    readelf -h "$bin" | grep -q 'Type:.*DYN' || problems+=("$name is not PIE")
+    readelf -l -W "$bin" | grep -q 'GNU_RELRO' || problems+=("$name has no RELRO")
+    readelf -d -W "$bin" | grep -Eq 'BIND_NOW|FLAGS_1.*NOW' || problems+=("$name has no BIND_NOW")
+    # FORTIFY turns only calls whose buffer size the compiler knows into __*_chk: counted, not required
+    say "$name: $(readelf --dyn-syms -W "$bin" | grep -c '__[a-z]*_chk@' || true) fortified libc functions imported"
+  done
+  rm -rf "$tmp"
+  [ "${#problems[@]}" -eq 0 ] || die "package binaries: ${problems[*]}"
+  if [ "$hardened" -eq 1 ]; then
+    say "binaries stripped; PIE, RELRO, BIND_NOW present"
+  else
+    say "binaries stripped (a build with BV_HARDENING=OFF: hardening not checked)"
+  fi
+}
+
+# Installs the package into a clean Debian 12 made with debootstrap and runs it there (tools/package-test.sh).
+# The package is built first (from the current build), so what is tested is what the sources make now.
+cmd_package_test() {
+  cmd_package
+  local deb
+  deb="$(ls "$BUILD_DIR"/package/branchvault_*.deb | head -n1)"
+  apt_install_missing "${PACKAGE_TEST_TOOLS[@]}"
+  "$ROOT/tools/package-test.sh" "$deb" "${BV_PACKAGE_TEST_SUITE:-bookworm}"
+}
+
 case "${1:-help}" in
   setup) shift; cmd_setup "$@" ;;
   build) shift; cmd_setup; cmd_build "$@" ;;
@@ -176,7 +322,9 @@ case "${1:-help}" in
   translations) shift; cmd_translations "$@" ;;
     fuzz) shift; cmd_setup; cmd_fuzz "$@" ;;
   bench) shift; cmd_bench "$@" ;;
+  package) shift; cmd_package "$@" ;;
+  package-test) shift; cmd_package_test "$@" ;;
   help|-h|--help)
-    sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//' ;;
-    *) die "unknown command '$1' (try: run, test, setup, build, bench, translations)" ;;
+    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' ;;
+    *) die "unknown command '$1' (try: run, test, setup, build, bench, translations, package, package-test)" ;;
 esac

@@ -8,33 +8,129 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QIcon>
 #include <QSettings>
 
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+// The tr() context of the texts main() prints before any window exists.
+struct GuiMain
+{
+    Q_DECLARE_TR_FUNCTIONS(GuiMain)
+};
+
+struct Options
+{
+    QCommandLineOption db {QStringLiteral("db"),
+        GuiMain::tr("The database file (default: %1).")
+            .arg(QDir::toNativeSeparators(bv::VaultService::defaultDatabasePath())),
+        GuiMain::tr("path")};
+    QCommandLineOption lang {QStringLiteral("lang"),
+        GuiMain::tr("The language of the interface: zh_CN or en (default: the last one chosen, else the "
+                    "system language)."),
+        GuiMain::tr("language")};
+};
+
+void describe(QCommandLineParser& parser, const Options& options)
+{
+    parser.setApplicationDescription(
+        GuiMain::tr("BranchVault keeps a bank branch's personal-customer records encrypted on this workstation: "
+                    "masked by role, full access only after a second person's approval, every access in a "
+                    "tamper-evident audit log, controlled printing. branchvault-cli is its command-line front "
+                    "end."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(options.db);
+    parser.addOption(options.lang);
+}
+
+void nameApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("BranchVault"));
+    QCoreApplication::setApplicationName(QStringLiteral("branchvault"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BV_VERSION));
+}
+
+QStringList argumentsOf(int argc, char** argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    return arguments;
+}
+
+// Whether a window can be shown at all. Qt aborts (after printing its own plugin diagnostics) when the
+// platform it picks has no display; this asks first, so the user reads one plain line instead.
+bool hasDisplay()
+{
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    const QString platform = qEnvironmentVariable("QT_QPA_PLATFORM");
+    const bool x11 = !qEnvironmentVariableIsEmpty("DISPLAY");
+    const bool wayland = !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+    if (platform.startsWith(QLatin1String("xcb")))
+        return x11;
+    if (platform.startsWith(QLatin1String("wayland")))
+        return wayland;
+    return !platform.isEmpty() || x11 || wayland;
+#else
+    return true;
+#endif
+}
+
+} // namespace
+
 int main(int argc, char** argv)
 {
+    nameApplication();
+    // --help, --version, a mistyped option and a missing display are answered before a QApplication exists:
+    // they need no display (help2man runs --help at build time on machines without one).
+    {
+        QCommandLineParser early;
+        const Options options;
+        describe(early, options);
+        const QStringList arguments = argumentsOf(argc, argv);
+        early.parse(arguments); // Qt's own options (-platform, -style …) are left to QApplication
+        const bool infoOnly = early.isSet(QStringLiteral("help")) || early.isSet(QStringLiteral("version"))
+            || early.isSet(QStringLiteral("help-all"));
+        const bool platformChosen = std::any_of(arguments.cbegin(), arguments.cend(),
+            [](const QString& a) { return a == QLatin1String("-platform") || a == QLatin1String("--platform"); });
+        if (infoOnly || (!platformChosen && !hasDisplay())) {
+            QCoreApplication core(argc, argv);
+            const QString language = early.isSet(options.lang)
+                ? early.value(options.lang)
+                : QSettings().value(QStringLiteral("ui/language")).toString();
+            bv::installTranslations(language);
+            QCommandLineParser parser;
+            const Options translated;
+            describe(parser, translated);
+            parser.process(core); // prints help, version or the parse error, and exits
+            std::fputs(qPrintable(GuiMain::tr("branchvault: no display (DISPLAY and WAYLAND_DISPLAY are not set). "
+                                              "Start it from a desktop session, or use branchvault-cli in a "
+                                              "terminal.")
+                           + QLatin1Char('\n')),
+                stderr);
+            return 1;
+        }
+    }
+
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("BranchVault"));
-    QApplication::setApplicationName(QStringLiteral("branchvault"));
     QApplication::setApplicationDisplayName(QStringLiteral("BranchVault"));
-    QApplication::setApplicationVersion(QStringLiteral(BV_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("branchvault"));
+    QApplication::setDesktopFileName(QStringLiteral("org.branchvault.BranchVault"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/branchvault.svg")));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("BranchVault"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Database file."), QStringLiteral("path"));
-    const QCommandLineOption langOption(
-        QStringLiteral("lang"), QStringLiteral("zh_CN or en."), QStringLiteral("language"));
-    parser.addOption(dbOption);
-    parser.addOption(langOption);
+    const Options options;
+    describe(parser, options);
     parser.process(app);
-    const QString language = parser.isSet(langOption) ? parser.value(langOption)
-                                                      : QSettings().value(QStringLiteral("ui/language")).toString();
+    const QString language = parser.isSet(options.lang) ? parser.value(options.lang)
+                                                        : QSettings().value(QStringLiteral("ui/language")).toString();
     bv::installTranslations(language);
 
     auto checks = bv::SelfCheck::run();
@@ -47,7 +143,7 @@ int main(int argc, char** argv)
     bv::VaultService vaults(store);
     bv::ui::WidgetDialogs dialogs;
     bv::ui::AppController controller(vaults, dialogs);
-    const QString path = parser.isSet(dbOption) ? parser.value(dbOption) : bv::VaultService::defaultDatabasePath();
+    const QString path = parser.isSet(options.db) ? parser.value(options.db) : bv::VaultService::defaultDatabasePath();
     QDir().mkpath(QFileInfo(path).absolutePath());
     if (!controller.start(path))
         return 1;
