@@ -1,7 +1,8 @@
 #include "CustomerCare.h"
 
-#include "CustomerService.h"
-#include "CustomerStore.h"
+#include "CustomerServiceInternal.h"
+#include "CustomerStoreInternal.h"
+#include "ResponsibleManagerInternal.h"
 #include "Validators.h"
 #include "WorkingCalendar.h"
 #include "audit/AuditActions.h"
@@ -196,10 +197,10 @@ Result<QString> checkChannel(const QString& input)
 }
 
 // The earliest date accepted for entries about a customer: kBackdateYears before its record was created.
-Result<QDate> earliestDate(CustomerService& service, qint64 customerId)
+Result<QDate> earliestDate(CustomerServiceInternals& internals, qint64 customerId)
 {
     auto created
-        = service.database().scalar(QStringLiteral("SELECT created_at FROM customers WHERE id = ?"), {customerId});
+        = internals.database().scalar(QStringLiteral("SELECT created_at FROM customers WHERE id = ?"), {customerId});
     if (!created.ok())
         return created.error();
     const QDateTime at = utcFrom(*created);
@@ -208,18 +209,18 @@ Result<QDate> earliestDate(CustomerService& service, qint64 customerId)
     return at.toTimeZone(WorkingCalendar::branchTimeZone()).date().addYears(-kBackdateYears);
 }
 
-Status checkDate(CustomerService& service, qint64 customerId, const QDate& date, const QString& field)
+Status checkDate(CustomerServiceInternals& internals, qint64 customerId, const QDate& date, const QString& field)
 {
     if (!date.isValid())
         return makeError(
             ErrorCode::InvalidInput, CustomerCare::tr("Enter a valid date (YYYY-MM-DD)."), QString(), field);
-    const QDate today = service.store().today();
+    const QDate today = internals.store().today();
     if (date > today)
         return makeError(ErrorCode::InvalidInput,
             CustomerCare::tr("The date %1 is in the future (today is %2). Enter the day it happened.")
                 .arg(isoDate(date), isoDate(today)),
             QString(), field);
-    auto earliest = earliestDate(service, customerId);
+    auto earliest = earliestDate(internals, customerId);
     if (!earliest.ok())
         return earliest.error();
     if (date < *earliest)
@@ -311,8 +312,8 @@ Result<ConsentState> lastConsent(Database& db, qint64 customerId, const QString&
 
 } // namespace
 
-CustomerCare::CustomerCare(CustomerService& service)
-    : m_service(service)
+CustomerCare::CustomerCare(CustomerServiceInternals& internals)
+    : m_internals(internals)
 {
 }
 
@@ -333,33 +334,32 @@ QStringList CustomerCare::channels()
 Result<qint64> CustomerCare::addService(const Session& session, const QString& customerNo, const QDate& servedOn,
     const QString& channel, const QString& content)
 {
-    auto actor = m_service.access().authorize(session, Operation::RecordService);
-    if (!actor.ok())
-        return actor.error();
-    auto ref = m_service.reachable(*actor, Operation::RecordService, customerNo);
-    if (!ref.ok())
-        return ref.error();
-    BV_TRY(requireServable(*ref));
+    auto scope = m_internals.scoped(session, Operation::RecordService, customerNo);
+    if (!scope.ok())
+        return scope.error();
+    const Actor& actor = scope->actor;
+    const CustomerRef& ref = scope->customer;
+    BV_TRY(requireServable(ref));
     auto checkedChannel = checkChannel(channel);
     if (!checkedChannel.ok())
         return checkedChannel.error();
     auto text = checkText(content, TextKind::Service);
     if (!text.ok())
         return text.error();
-    BV_TRY(checkDate(m_service, ref->id, servedOn, QStringLiteral("served_on")));
+    BV_TRY(checkDate(m_internals, ref.id, servedOn, QStringLiteral("served_on")));
 
-    Database& db = m_service.database();
+    Database& db = m_internals.database();
     Transaction tx(db);
     if (!tx.ok())
         return tx.error();
     auto inserted = db.query(QStringLiteral("INSERT INTO service_records (customer_id, served_on, channel, content, "
                                             "by_id, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
-        {ref->id, isoDate(servedOn), *checkedChannel, *text, actor->userId, m_service.store().now()});
+        {ref.id, isoDate(servedOn), *checkedChannel, *text, actor.userId, m_internals.store().now()});
     if (!inserted.ok())
         return inserted.error();
     const qint64 id = inserted->lastInsertId().toLongLong();
-    BV_TRY(m_service.auditLog().append(*actor,
-        AuditEvent {QString::fromLatin1(audit::ServiceRecord), kServiceRecord, QString::number(id), ref->number,
+    BV_TRY(m_internals.auditLog().append(actor,
+        AuditEvent {QString::fromLatin1(audit::ServiceRecord), kServiceRecord, QString::number(id), ref.number,
             AuditOutcome::Ok,
             QJsonObject {{QStringLiteral("action"), QStringLiteral("add")},
                 {QStringLiteral("channel"), *checkedChannel}, {QStringLiteral("served_on"), isoDate(servedOn)}}}));
@@ -369,17 +369,15 @@ Result<qint64> CustomerCare::addService(const Session& session, const QString& c
 
 Result<QList<ServiceRecord>> CustomerCare::services(const Session& session, const QString& customerNo)
 {
-    auto actor = m_service.access().authorize(session, Operation::RecordService);
-    if (!actor.ok())
-        return actor.error();
-    auto ref = m_service.reachable(*actor, Operation::RecordService, customerNo);
-    if (!ref.ok())
-        return ref.error();
-    auto q = m_service.database().query(
+    auto scope = m_internals.scoped(session, Operation::RecordService, customerNo);
+    if (!scope.ok())
+        return scope.error();
+    const CustomerRef& ref = scope->customer;
+    auto q = m_internals.database().query(
         QStringLiteral("SELECT s.id, s.served_on, s.channel, s.content, coalesce(u.login, ''), s.created_at "
                        "FROM service_records s LEFT JOIN users u ON u.id = s.by_id WHERE s.customer_id = ? "
                        "ORDER BY s.served_on, s.id"),
-        {ref->id});
+        {ref.id});
     if (!q.ok())
         return q.error();
     QList<ServiceRecord> list;
@@ -395,24 +393,23 @@ Result<QList<ServiceRecord>> CustomerCare::services(const Session& session, cons
 Result<Complaint> CustomerCare::addComplaint(const Session& session, const QString& customerNo,
     const QDateTime& receivedAtUtc, const QString& channel, const QString& content)
 {
-    auto actor = m_service.access().authorize(session, Operation::ManageComplaints);
-    if (!actor.ok())
-        return actor.error();
-    auto ref = m_service.reachable(*actor, Operation::ManageComplaints, customerNo);
-    if (!ref.ok())
-        return ref.error();
-    BV_TRY(requireServable(*ref));
+    auto scope = m_internals.scoped(session, Operation::ManageComplaints, customerNo);
+    if (!scope.ok())
+        return scope.error();
+    const Actor& actor = scope->actor;
+    const CustomerRef& ref = scope->customer;
+    BV_TRY(requireServable(ref));
     const QString receivedField = QStringLiteral("received_at");
     if (!receivedAtUtc.isValid())
         return makeError(ErrorCode::InvalidInput, tr("Enter when the complaint was received (date and time)."),
             QString(), receivedField);
     const QDateTime received = receivedAtUtc.toUTC();
-    const QDateTime now = m_service.store().now();
+    const QDateTime now = m_internals.store().now();
     if (received > now)
         return makeError(ErrorCode::InvalidInput,
             tr("The complaint's receipt time lies in the future. Enter when it was actually received."), QString(),
             receivedField);
-    auto earliest = earliestDate(m_service, ref->id);
+    auto earliest = earliestDate(m_internals, ref.id);
     if (!earliest.ok())
         return earliest.error();
     if (received.toTimeZone(WorkingCalendar::branchTimeZone()).date() < *earliest)
@@ -427,34 +424,34 @@ Result<Complaint> CustomerCare::addComplaint(const Session& session, const QStri
     auto text = checkText(content, TextKind::Complaint);
     if (!text.ok())
         return text.error();
-    auto calendar = calendarFrom(m_service.settings());
+    auto calendar = calendarFrom(m_internals.settings());
     if (!calendar.ok())
         return calendar.error();
     const WorkingCalendar::ComplaintDeadlines due = calendar->complaintDeadlines(received);
 
-    Database& db = m_service.database();
+    Database& db = m_internals.database();
     Transaction tx(db);
     if (!tx.ok())
         return tx.error();
     auto inserted
         = db.query(QStringLiteral("INSERT INTO complaints (customer_id, received_at, channel, content, status, "
                                   "investigate_by, answer_by, recorded_by) VALUES (?, ?, ?, ?, 'open', ?, ?, ?)"),
-            {ref->id, received, *checkedChannel, *text, due.investigateByUtc, due.answerByUtc, actor->userId});
+            {ref.id, received, *checkedChannel, *text, due.investigateByUtc, due.answerByUtc, actor.userId});
     if (!inserted.ok())
         return inserted.error();
     Complaint complaint;
     complaint.id = inserted->lastInsertId().toLongLong();
-    complaint.customerNumber = ref->number;
+    complaint.customerNumber = ref.number;
     complaint.receivedAt = received;
     complaint.channel = *checkedChannel;
     complaint.content = *text;
     complaint.status = kOpen;
     complaint.investigateBy = due.investigateByUtc;
     complaint.answerBy = due.answerByUtc;
-    complaint.recordedBy = actor->login;
+    complaint.recordedBy = actor.login;
     complaint.overdue = complaintOverdue(complaint, now); // a complaint entered late can be overdue at once
-    BV_TRY(m_service.auditLog().append(*actor,
-        AuditEvent {QString::fromLatin1(audit::Complaint), kComplaint, QString::number(complaint.id), ref->number,
+    BV_TRY(m_internals.auditLog().append(actor,
+        AuditEvent {QString::fromLatin1(audit::Complaint), kComplaint, QString::number(complaint.id), ref.number,
             AuditOutcome::Ok,
             QJsonObject {{QStringLiteral("action"), QStringLiteral("add")}, {QStringLiteral("status"), kOpen},
                 {QStringLiteral("channel"), *checkedChannel}}}));
@@ -465,10 +462,10 @@ Result<Complaint> CustomerCare::addComplaint(const Session& session, const QStri
 Status CustomerCare::updateComplaint(
     const Session& session, qint64 complaintId, const QString& status, const QString& resolution)
 {
-    auto actor = m_service.access().authorize(session, Operation::ManageComplaints);
+    auto actor = m_internals.access().authorize(session, Operation::ManageComplaints);
     if (!actor.ok())
         return actor.error();
-    Database& db = m_service.database();
+    Database& db = m_internals.database();
     auto found = db.query(QStringLiteral("SELECT c.customer_no FROM complaints cp JOIN customers c ON c.id = "
                                          "cp.customer_id WHERE cp.id = ?"),
         {complaintId});
@@ -482,7 +479,7 @@ Status CustomerCare::updateComplaint(
     }
     const QString customerNo = found->value(0).toString();
     found->finish();
-    auto ref = m_service.reachable(*actor, Operation::ManageComplaints, customerNo);
+    auto ref = m_internals.reachable(*actor, Operation::ManageComplaints, customerNo);
     if (!ref.ok())
         return ref.error();
     if (ref->status != QLatin1String("active") && ref->status != QLatin1String("closed"))
@@ -507,7 +504,7 @@ Status CustomerCare::updateComplaint(
         text = *checked;
     }
 
-    const QDateTime now = m_service.store().now();
+    const QDateTime now = m_internals.store().now();
     Transaction tx(db);
     if (!tx.ok())
         return tx.error();
@@ -550,7 +547,7 @@ Status CustomerCare::updateComplaint(
     if (updated->numRowsAffected() != 1)
         return makeError(
             ErrorCode::Conflict, tr("Complaint %1 was changed meanwhile. Reopen it and try again.").arg(complaintId));
-    BV_TRY(m_service.auditLog().append(*actor,
+    BV_TRY(m_internals.auditLog().append(*actor,
         AuditEvent {QString::fromLatin1(audit::Complaint), kComplaint, QString::number(complaintId), ref->number,
             AuditOutcome::Ok,
             QJsonObject {{QStringLiteral("action"), QStringLiteral("update")}, {QStringLiteral("status"), target},
@@ -560,17 +557,15 @@ Status CustomerCare::updateComplaint(
 
 Result<QList<Complaint>> CustomerCare::complaints(const Session& session, const QString& customerNo)
 {
-    auto actor = m_service.access().authorize(session, Operation::ManageComplaints);
-    if (!actor.ok())
-        return actor.error();
-    auto ref = m_service.reachable(*actor, Operation::ManageComplaints, customerNo);
-    if (!ref.ok())
-        return ref.error();
-    auto q = m_service.database().query(
-        kComplaintSelect + QStringLiteral("WHERE cp.customer_id = ? ORDER BY cp.received_at, cp.id"), {ref->id});
+    auto scope = m_internals.scoped(session, Operation::ManageComplaints, customerNo);
+    if (!scope.ok())
+        return scope.error();
+    const CustomerRef& ref = scope->customer;
+    auto q = m_internals.database().query(
+        kComplaintSelect + QStringLiteral("WHERE cp.customer_id = ? ORDER BY cp.received_at, cp.id"), {ref.id});
     if (!q.ok())
         return q.error();
-    const QDateTime now = m_service.store().now();
+    const QDateTime now = m_internals.store().now();
     QList<Complaint> list;
     while (q->next())
         list << complaintFrom(*q, now);
@@ -580,31 +575,29 @@ Result<QList<Complaint>> CustomerCare::complaints(const Session& session, const 
 
 Result<QList<Complaint>> CustomerCare::overdue(const Session& session)
 {
-    auto actor = m_service.access().authorize(session, Operation::ManageComplaints);
+    auto actor = m_internals.access().authorize(session, Operation::ManageComplaints);
     if (!actor.ok())
         return actor.error();
     const bool branch = actor->role == Role::Manager;
     if (branch) {
-        auto wide = m_service.access().authorize(session, Operation::ViewBranchComplaints);
+        auto wide = m_internals.access().authorize(session, Operation::ViewBranchComplaints);
         if (!wide.ok())
             return wide.error();
     }
-    CustomerStore& store = m_service.store();
+    CustomerStore& store = m_internals.store();
     const QDateTime now = store.now();
     // Only open and investigating complaints can be overdue; the deadline test itself is isOverdue() (C++),
     // so the rule lives in one place.
-    QString sql = kComplaintSelect
-        + QStringLiteral(
-            "WHERE cp.status IN ('open', 'investigating') AND c.status IN ('pending', 'active', 'closed')");
+    QString sql = kComplaintSelect + QStringLiteral("WHERE cp.status IN ('open', 'investigating') AND ")
+        + responsible::heldSql();
     QVariantList values;
     if (!branch) {
         // own customers: those the customer manager is responsible for now (custody included), as reachable()
-        sql += QStringLiteral(" AND ") + CustomerStore::managedBySql()
-            + QStringLiteral(" AND c.status IN ('pending', 'active', 'closed')");
-        values = store.managedByValues(actor->userId);
+        sql += QStringLiteral(" AND ") + responsible::managedBySql();
+        values = responsible::managedByValues(actor->userId, now);
     }
     sql += QStringLiteral(" ORDER BY cp.investigate_by, cp.id");
-    auto q = m_service.database().query(sql, values);
+    auto q = m_internals.database().query(sql, values);
     if (!q.ok())
         return q.error();
     QList<Complaint> list;
@@ -615,7 +608,7 @@ Result<QList<Complaint>> CustomerCare::overdue(const Session& session)
     }
     BV_TRY(rowsFinished(*q, Reading::Customers));
     q->finish();
-    BV_TRY(m_service.auditLog().appendStandalone(*actor,
+    BV_TRY(m_internals.auditLog().appendStandalone(*actor,
         AuditEvent {QString::fromLatin1(audit::CustomerList), QStringLiteral("complaints"), QString(), QString(),
             AuditOutcome::Ok,
             QJsonObject {{QStringLiteral("list"), QStringLiteral("overdue_complaints")},
@@ -629,12 +622,11 @@ Result<QList<Complaint>> CustomerCare::overdue(const Session& session)
 Result<qint64> CustomerCare::recordConsent(const Session& session, const QString& customerNo, const QString& purpose,
     const QString& action, const QDate& onDate, const QString& channel)
 {
-    auto actor = m_service.access().authorize(session, Operation::RecordConsent);
-    if (!actor.ok())
-        return actor.error();
-    auto ref = m_service.reachable(*actor, Operation::RecordConsent, customerNo);
-    if (!ref.ok())
-        return ref.error();
+    auto scope = m_internals.scoped(session, Operation::RecordConsent, customerNo);
+    if (!scope.ok())
+        return scope.error();
+    const Actor& actor = scope->actor;
+    const CustomerRef& ref = scope->customer;
     const QString what = purpose.trimmed().toLower();
     if (what != kProcessing && what != kMarketing)
         return makeError(ErrorCode::InvalidInput,
@@ -645,45 +637,44 @@ Result<qint64> CustomerCare::recordConsent(const Session& session, const QString
         return makeError(ErrorCode::InvalidInput,
             tr("Record whether the customer gave consent or withdrew it (given or withdrawn)."), QString(),
             QStringLiteral("action"));
-    const bool live = ref->status == QLatin1String("pending") || ref->status == QLatin1String("active");
-    if (!live && !(ref->status == QLatin1String("closed") && act == kWithdrawn))
+    const bool live = ref.status == QLatin1String("pending") || ref.status == QLatin1String("active");
+    if (!live && !(ref.status == QLatin1String("closed") && act == kWithdrawn))
         return makeError(ErrorCode::Conflict,
-            ref->status == QLatin1String("closed")
-                ? tr("Customer %1 is closed: a withdrawal can still be recorded, a new consent cannot.")
-                      .arg(ref->number)
-                : tr("Customer %1 is %2; nothing more is recorded for it.").arg(ref->number, ref->status));
+            ref.status == QLatin1String("closed")
+                ? tr("Customer %1 is closed: a withdrawal can still be recorded, a new consent cannot.").arg(ref.number)
+                : tr("Customer %1 is %2; nothing more is recorded for it.").arg(ref.number, ref.status));
     auto checkedChannel = checkChannel(channel);
     if (!checkedChannel.ok())
         return checkedChannel.error();
-    BV_TRY(checkDate(m_service, ref->id, onDate, QStringLiteral("on_date")));
+    BV_TRY(checkDate(m_internals, ref.id, onDate, QStringLiteral("on_date")));
 
-    Database& db = m_service.database();
-    const QDateTime now = m_service.store().now();
+    Database& db = m_internals.database();
+    const QDateTime now = m_internals.store().now();
     Transaction tx(db);
     if (!tx.ok())
         return tx.error();
     // the state checks run inside the transaction (BEGIN IMMEDIATE), so two entries cannot race
-    auto last = lastConsent(db, ref->id, what);
+    auto last = lastConsent(db, ref.id, what);
     if (!last.ok())
         return last.error();
     if (last->present && onDate < last->onDate)
         return makeError(ErrorCode::Conflict,
             tr("The last %1 consent entry of customer %2 is dated %3; entries are recorded in the order "
                "they happened. Check the date.")
-                .arg(what == kProcessing ? tr("processing") : tr("marketing"), ref->number, isoDate(last->onDate)),
+                .arg(what == kProcessing ? tr("processing") : tr("marketing"), ref.number, isoDate(last->onDate)),
             QString(), QStringLiteral("on_date"));
     if (act == kWithdrawn && !(last->present && last->action == kGiven))
         return makeError(ErrorCode::Conflict,
             what == kProcessing ? tr("Customer %1 has no consent to processing on record, so there is nothing to "
                                      "withdraw. Check the customer and the purpose.")
-                                      .arg(ref->number)
+                                      .arg(ref.number)
                                 : tr("Customer %1 has no consent to marketing on record, so there is nothing to "
                                      "withdraw. Check the customer and the purpose.")
-                                      .arg(ref->number),
+                                      .arg(ref.number),
             QString(), QStringLiteral("action"));
     ConsentState marketing;
     if (what == kMarketing && act == kGiven) {
-        auto processing = lastConsent(db, ref->id, kProcessing);
+        auto processing = lastConsent(db, ref.id, kProcessing);
         if (!processing.ok())
             return processing.error();
         if (!processing->present || processing->action != kGiven || processing->onDate > onDate)
@@ -693,7 +684,7 @@ Result<qint64> CustomerCare::recordConsent(const Session& session, const QString
                 QString(), QStringLiteral("purpose"));
     }
     if (what == kProcessing && act == kWithdrawn) {
-        auto current = lastConsent(db, ref->id, kMarketing);
+        auto current = lastConsent(db, ref.id, kMarketing);
         if (!current.ok())
             return current.error();
         marketing = *current;
@@ -708,15 +699,15 @@ Result<qint64> CustomerCare::recordConsent(const Session& session, const QString
     auto insert = [&](const QString& entryPurpose, const QString& entryAction, const QString& cause) -> Result<qint64> {
         auto inserted = db.query(QStringLiteral("INSERT INTO consents (customer_id, purpose, action, on_date, channel, "
                                                 "recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-            {ref->id, entryPurpose, entryAction, isoDate(onDate), *checkedChannel, actor->userId, now});
+            {ref.id, entryPurpose, entryAction, isoDate(onDate), *checkedChannel, actor.userId, now});
         if (!inserted.ok())
             return inserted.error();
         const qint64 id = inserted->lastInsertId().toLongLong();
         QJsonObject details {{QStringLiteral("purpose"), entryPurpose}, {QStringLiteral("action"), entryAction}};
         if (!cause.isEmpty())
             details.insert(QStringLiteral("cause"), cause);
-        BV_TRY(m_service.auditLog().append(*actor,
-            AuditEvent {QString::fromLatin1(audit::Consent), kConsent, QString::number(id), ref->number,
+        BV_TRY(m_internals.auditLog().append(actor,
+            AuditEvent {QString::fromLatin1(audit::Consent), kConsent, QString::number(id), ref.number,
                 AuditOutcome::Ok, details}));
         return id;
     };
@@ -735,17 +726,15 @@ Result<qint64> CustomerCare::recordConsent(const Session& session, const QString
 
 Result<QList<ConsentEntry>> CustomerCare::consents(const Session& session, const QString& customerNo)
 {
-    auto actor = m_service.access().authorize(session, Operation::RecordConsent);
-    if (!actor.ok())
-        return actor.error();
-    auto ref = m_service.reachable(*actor, Operation::RecordConsent, customerNo);
-    if (!ref.ok())
-        return ref.error();
-    auto q = m_service.database().query(
+    auto scope = m_internals.scoped(session, Operation::RecordConsent, customerNo);
+    if (!scope.ok())
+        return scope.error();
+    const CustomerRef& ref = scope->customer;
+    auto q = m_internals.database().query(
         QStringLiteral("SELECT k.id, k.purpose, k.action, k.on_date, k.channel, coalesce(u.login, ''), k.recorded_at "
                        "FROM consents k LEFT JOIN users u ON u.id = k.recorded_by WHERE k.customer_id = ? "
                        "ORDER BY k.on_date, k.id"),
-        {ref->id});
+        {ref.id});
     if (!q.ok())
         return q.error();
     QList<ConsentEntry> list;

@@ -8,7 +8,7 @@
 
 namespace bv {
 
-class CustomerService;
+class CustomerServiceInternals;
 
 struct ServiceRecord
 {
@@ -56,7 +56,7 @@ class CustomerCare
 {
     Q_DECLARE_TR_FUNCTIONS(CustomerCare)
 public:
-    explicit CustomerCare(CustomerService& service);
+    explicit CustomerCare(CustomerServiceInternals& internals);
 
     static QStringList channels(); // "counter", "phone", "online", "mobile_app", "letter", "other"
     // The one overdue rule: an open or investigating complaint past a deadline it has not met (investigation
@@ -81,7 +81,7 @@ public:
     Result<QList<ConsentEntry>> consents(const Session& session, const QString& customerNo);
 
 private:
-    CustomerService& m_service;
+    CustomerServiceInternals& m_internals;
 };
 
 } // namespace bv

@@ -1,16 +1,18 @@
+// Maker-checker entry (DESIGN §6): a new record or an edit is written as a pending change, with the checks that
+// refuse it (a duplicate ID number, a change still waiting) read inside the transaction that writes it; the
+// pending list, the history and the suspicious pairs. The decisions on a change are CustomerApproval.cpp.
+
 #include "CustomerEntry.h"
 
-#include "CustomerService.h"
-#include "CustomerStore.h"
+#include "CustomerServiceInternal.h"
+#include "CustomerStoreInternal.h"
 #include "CustomerValidator.h"
-#include "Tiers.h"
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "auth/AccountService.h"
 #include "db/Database.h"
 #include "db/QueryRows.h"
 #include "db/Transaction.h"
-#include "keys/SealedValues.h"
 #include "policy/AccessControl.h"
 #include "policy/FieldCatalogue.h"
 #include "policy/SettingsService.h"
@@ -25,8 +27,6 @@ namespace {
 
 const QString kCustomer = QStringLiteral("customer");
 const QString kChange = QStringLiteral("change");
-const QString kHistory = QStringLiteral("history");
-const QString kAccount = QStringLiteral("account");
 
 QJsonArray diffJson(const QList<FieldDiff>& diff)
 {
@@ -66,41 +66,45 @@ Error firstError(const ValidatedCustomer& validated)
 
 } // namespace
 
-CustomerEntry::CustomerEntry(CustomerService& service)
-    : m_service(service)
+CustomerEntry::CustomerEntry(CustomerServiceInternals& internals)
+    : m_internals(internals)
 {
 }
 
 Result<QString> CustomerEntry::duplicateOf(const QString& idNumber, qint64 exceptCustomer)
 {
-    auto ids = m_service.store().customersWith(int(BlindDomain::IdNumber), idNumber, exceptCustomer);
+    auto ids = m_internals.store().customersWith(int(BlindDomain::IdNumber), idNumber, exceptCustomer);
     if (!ids.ok())
         return ids.error();
     if (ids->isEmpty())
         return QString();
-    auto ref = m_service.customerById(ids->constFirst());
+    auto ref = m_internals.customerById(ids->constFirst());
     if (!ref.ok())
         return ref.error();
     return tr("A customer with this ID number already exists: customer number %1, customer manager %2. Do not "
               "enter it again; ask that customer manager or the branch manager.")
-        .arg(ref->number, m_service.maskedStaffName(ref->managerId));
+        .arg(ref->number, m_internals.maskedStaffName(ref->managerId));
 }
 
 Result<EntryReceipt> CustomerEntry::create(const Session& session, const CustomerInput& input)
 {
-    auto actor = m_service.access().authorize(session, Operation::CreateCustomer);
+    auto actor = m_internals.access().authorize(session, Operation::CreateCustomer);
     if (!actor.ok())
         return actor.error();
-    CustomerStore& store = m_service.store();
-    Database& db = m_service.database();
+    CustomerStore& store = m_internals.store();
+    Database& db = m_internals.database();
     const QDate today = store.today();
     ValidatedCustomer validated = CustomerValidator::validate(input, today);
     if (!validated.ok())
         return firstError(validated);
 
+    // The checks that decide (the manager, a duplicate ID number) read inside the transaction that writes.
+    Transaction tx(db);
+    if (!tx.ok())
+        return tx.error();
     qint64 managerId = actor->userId;
     if (actor->role == Role::Manager) {
-        auto manager = m_service.accounts().accountById(input.managerId);
+        auto manager = m_internals.accounts().accountById(input.managerId);
         if (input.managerId <= 0 || !manager.ok() || manager->role != Role::CustomerManager || manager->frozen)
             return makeError(ErrorCode::InvalidInput,
                 tr("Choose the customer manager who will be responsible for this customer (an active "
@@ -115,10 +119,7 @@ Result<EntryReceipt> CustomerEntry::create(const Session& session, const Custome
         return makeError(ErrorCode::Conflict, *duplicate, QString(), QString::fromLatin1(fields::IdNumber));
 
     const QDateTime now = store.now();
-    const QString branch = m_service.settings().text(QString::fromLatin1(settings::BranchCode));
-    Transaction tx(db);
-    if (!tx.ok())
-        return tx.error();
+    const QString branch = m_internals.settings().text(QString::fromLatin1(settings::BranchCode));
     auto number = store.nextNumber(branch);
     if (!number.ok())
         return number.error();
@@ -158,7 +159,7 @@ Result<EntryReceipt> CustomerEntry::create(const Session& session, const Custome
     if (!change.ok())
         return change.error();
     const qint64 changeId = (*change)->lastInsertId().toLongLong();
-    BV_TRY(m_service.auditLog().append(*actor,
+    BV_TRY(m_internals.auditLog().append(*actor,
         AuditEvent {QString::fromLatin1(audit::CustomerCreate), kCustomer, QString::number(customerId), *number,
             AuditOutcome::Ok,
             QJsonObject {{QStringLiteral("change"), changeId}, {QStringLiteral("fields"), keysOf(diff)}}}));
@@ -168,31 +169,35 @@ Result<EntryReceipt> CustomerEntry::create(const Session& session, const Custome
 
 Result<EntryReceipt> CustomerEntry::edit(const Session& session, const QString& customerNo, const CustomerInput& input)
 {
-    auto actor = m_service.access().authorize(session, Operation::EditCustomer);
-    if (!actor.ok())
-        return actor.error();
-    auto ref = m_service.reachable(*actor, Operation::EditCustomer, customerNo);
-    if (!ref.ok())
-        return ref.error();
-    if (ref->status != QLatin1String("active"))
+    auto scope = m_internals.scoped(session, Operation::EditCustomer, customerNo);
+    if (!scope.ok())
+        return scope.error();
+    const Actor& actor = scope->actor;
+    const CustomerRef& ref = scope->customer;
+    if (ref.status != QLatin1String("active"))
         return makeError(ErrorCode::Conflict,
-            tr("Customer %1 is %2; only active customers can be edited.").arg(ref->number, ref->status));
-    Database& db = m_service.database();
-    CustomerStore& store = m_service.store();
+            tr("Customer %1 is %2; only active customers can be edited.").arg(ref.number, ref.status));
+    Database& db = m_internals.database();
+    CustomerStore& store = m_internals.store();
+    // The checks that decide (no change waiting, the values, a duplicate ID number, the version the change is
+    // based on) read inside the transaction that writes the change.
+    Transaction tx(db);
+    if (!tx.ok())
+        return tx.error();
     auto waiting = db.scalar(
-        QStringLiteral("SELECT id FROM customer_changes WHERE customer_id = ? AND status = 'pending'"), {ref->id});
+        QStringLiteral("SELECT id FROM customer_changes WHERE customer_id = ? AND status = 'pending'"), {ref.id});
     if (!waiting.ok())
         return waiting.error();
     if (!waiting->isNull())
         return makeError(ErrorCode::Conflict,
             tr("An earlier change of customer %1 is still waiting for approval. Wait for the branch "
                "manager's decision, then edit again.")
-                .arg(ref->number));
+                .arg(ref.number));
 
-    auto sealed = store.open(kCustomer, ref->id);
+    auto sealed = store.open(kCustomer, ref.id);
     if (!sealed.ok())
         return sealed.error();
-    auto columns = store.columns(ref->id);
+    auto columns = store.columns(ref.id);
     if (!columns.ok())
         return columns.error();
     QHash<QString, QString> current = *sealed;
@@ -208,11 +213,11 @@ Result<EntryReceipt> CustomerEntry::edit(const Session& session, const QString& 
         if (current.value(it.key()) != it.value())
             changed.insert(it.key(), it.value());
     }
-    auto masks = store.masked(kCustomer, ref->id);
+    auto masks = store.masked(kCustomer, ref.id);
     if (!masks.ok())
         return masks.error();
     bool restrictedChanged = false;
-    auto restrictedNow = db.scalar(QStringLiteral("SELECT restricted FROM customers WHERE id = ?"), {ref->id});
+    auto restrictedNow = db.scalar(QStringLiteral("SELECT restricted FROM customers WHERE id = ?"), {ref.id});
     if (validated.restricted && restrictedNow.ok() && (restrictedNow->toInt() != 0) != *validated.restricted)
         restrictedChanged = true;
     if (changed.isEmpty() && validated.accounts.isEmpty() && !restrictedChanged)
@@ -220,7 +225,7 @@ Result<EntryReceipt> CustomerEntry::edit(const Session& session, const QString& 
 
     const QString newId = changed.value(QString::fromLatin1(fields::IdNumber));
     if (!newId.isEmpty()) {
-        auto duplicate = duplicateOf(newId, ref->id);
+        auto duplicate = duplicateOf(newId, ref.id);
         if (!duplicate.ok())
             return duplicate.error();
         if (!duplicate->isEmpty())
@@ -244,18 +249,15 @@ Result<EntryReceipt> CustomerEntry::edit(const Session& session, const QString& 
             diff << FieldDiff {it.key(), current.value(it.key()), it.value()};
         }
     }
-    auto version = db.scalar(QStringLiteral("SELECT version FROM customers WHERE id = ?"), {ref->id});
+    auto version = db.scalar(QStringLiteral("SELECT version FROM customers WHERE id = ?"), {ref.id});
     if (!version.ok())
         return version.error();
     const QDateTime now = store.now();
-    Transaction tx(db);
-    if (!tx.ok())
-        return tx.error();
     auto change
         = db.query(QStringLiteral("INSERT INTO customer_changes (customer_id, kind, status, maker_id, created_at, "
                                   "base_version, values_json, diff_json) VALUES (?, 'edit', 'pending', ?, ?, ?, "
                                   "'{}', '[]')"),
-            {ref->id, actor->userId, now, version->toLongLong()});
+            {ref.id, actor.userId, now, version->toLongLong()});
     if (!change.ok())
         return change.error();
     const qint64 changeId = change->lastInsertId().toLongLong();
@@ -315,24 +317,24 @@ Result<EntryReceipt> CustomerEntry::edit(const Session& session, const QString& 
     BV_TRY(db.exec(QStringLiteral("UPDATE customer_changes SET values_json = ?, diff_json = ? WHERE id = ?"),
         {QString::fromUtf8(QJsonDocument(staged).toJson(QJsonDocument::Compact)),
             QString::fromUtf8(QJsonDocument(diffJson(diff)).toJson(QJsonDocument::Compact)), changeId}));
-    BV_TRY(m_service.auditLog().append(*actor,
-        AuditEvent {QString::fromLatin1(audit::CustomerEdit), kCustomer, QString::number(ref->id), ref->number,
+    BV_TRY(m_internals.auditLog().append(actor,
+        AuditEvent {QString::fromLatin1(audit::CustomerEdit), kCustomer, QString::number(ref.id), ref.number,
             AuditOutcome::Ok,
             QJsonObject {{QStringLiteral("change"), changeId}, {QStringLiteral("fields"), keysOf(diff)}}}));
     BV_TRY(tx.commit());
-    return EntryReceipt {ref->number, changeId, validated.warnings};
+    return EntryReceipt {ref.number, changeId, validated.warnings};
 }
 
 Result<QList<PendingChange>> CustomerEntry::pending(const Session& session, qint64 afterId, int limit)
 {
-    auto actor = m_service.access().authorize(session, Operation::ViewCustomer);
+    auto actor = m_internals.access().authorize(session, Operation::ViewCustomer);
     if (!actor.ok())
         return actor.error();
     auto list = pendingRows(*actor, afterId, limit);
     if (!list.ok())
         return list.error();
     if (afterId == 0) // one row per list view (its first page)
-        BV_TRY(m_service.auditLog().appendStandalone(*actor,
+        BV_TRY(m_internals.auditLog().appendStandalone(*actor,
             AuditEvent {QString::fromLatin1(audit::CustomerList), QStringLiteral("changes"), QString(), QString(),
                 AuditOutcome::Ok,
                 QJsonObject {{QStringLiteral("list"), QStringLiteral("pending_changes")},
@@ -344,7 +346,7 @@ Result<QList<PendingChange>> CustomerEntry::pending(const Session& session, qint
 
 Result<QList<PendingChange>> CustomerEntry::pendingRows(const Actor& actor, qint64 afterId, int limit)
 {
-    Database& db = m_service.database();
+    Database& db = m_internals.database();
     QString sql
         = QStringLiteral("SELECT ch.id, ch.customer_id, c.customer_no, ch.kind, ch.status, u.login, ch.created_at, "
                          "ch.diff_json, ch.reason FROM customer_changes ch JOIN customers c ON c.id = ch.customer_id "
@@ -373,7 +375,7 @@ Result<QList<PendingChange>> CustomerEntry::pendingRows(const Actor& actor, qint
 
 Result<PendingChange> CustomerEntry::change(const Session& session, qint64 changeId)
 {
-    auto actor = m_service.access().authorize(session, Operation::ViewCustomer);
+    auto actor = m_internals.access().authorize(session, Operation::ViewCustomer);
     if (!actor.ok())
         return actor.error();
     auto one = pendingRows(*actor, changeId - 1, 1);
@@ -384,354 +386,16 @@ Result<PendingChange> CustomerEntry::change(const Session& session, qint64 chang
     return makeError(ErrorCode::NotFound, tr("There is no pending change %1 that you may see.").arg(changeId));
 }
 
-Status CustomerEntry::markSuspicious(
-    qint64 customerId, const QHash<QString, QString>& phones, const QStringList& accountNumbers)
-{
-    CustomerStore& store = m_service.store();
-    Database& db = m_service.database();
-    auto record = [&](const QString& kind, const QList<qint64>& others, const QString& masked) -> Status {
-        for (qint64 other : others) {
-            BV_TRY(db.exec(QStringLiteral("INSERT INTO suspicious_pairs (kind, customer_a, customer_b, found_at, "
-                                          "masked_value) VALUES (?, ?, ?, ?, ?) "
-                                          "ON CONFLICT (kind, customer_a, customer_b) DO NOTHING"),
-                {kind, qMin(customerId, other), qMax(customerId, other), store.now(), masked}));
-        }
-        return {};
-    };
-    for (auto it = phones.cbegin(); it != phones.cend(); ++it) {
-        auto others = store.customersWith(int(BlindDomain::Phone), it.value(), customerId);
-        if (!others.ok())
-            return others.error();
-        BV_TRY(record(QStringLiteral("phone"), *others, store.mask(it.key(), it.value())));
-    }
-    for (const QString& number : accountNumbers) {
-        auto others = store.customersWith(int(BlindDomain::Account), number, customerId);
-        if (!others.ok())
-            return others.error();
-        BV_TRY(
-            record(QStringLiteral("account"), *others, store.mask(QString::fromLatin1(fields::AccountNumber), number)));
-    }
-    return {};
-}
-
-Status CustomerEntry::refreshDerived(qint64 customerId, bool assetsChanged, bool initial)
-{
-    CustomerStore& store = m_service.store();
-    Database& db = m_service.database();
-    auto birth
-        = SealedValues::open(db, store.cipher(), {kCustomer, customerId, QString::fromLatin1(fields::BirthDate)});
-    QString band;
-    if (birth.ok())
-        band = CustomerValidator::ageBand(QDate::fromString(*birth, Qt::ISODate), store.today());
-    BV_TRY(db.exec(QStringLiteral("UPDATE customers SET age_band = ? WHERE id = ?"),
-        {band.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(band), customerId}));
-    if (!assetsChanged && !initial)
-        return {};
-    auto row = db.query(QStringLiteral("SELECT coalesce(aum_cny, 0), tier FROM customers WHERE id = ?"), {customerId});
-    if (!row.ok())
-        return row.error();
-    if (!row->next())
-        return rowsFinished(*row, Reading::Customers);
-    const QString computed = Tiers::forAssets(row->value(0).toLongLong(), m_service.settings());
-    const QString tier = row->value(1).toString();
-    if (initial) { // the manager approving the new record confirms its first tier
-        BV_TRY(db.exec(QStringLiteral("UPDATE customers SET tier = ? WHERE id = ?"), {computed, customerId}));
-        return {};
-    }
-    // a newer computation replaces a change still waiting for confirmation
-    BV_TRY(
-        db.exec(QStringLiteral("DELETE FROM tier_changes WHERE customer_id = ? AND status = 'pending'"), {customerId}));
-    if (computed == tier)
-        return {};
-    BV_TRY(db.exec(QStringLiteral("INSERT INTO tier_changes (customer_id, from_tier, to_tier, computed_at) "
-                                  "VALUES (?, ?, ?, ?)"),
-        {customerId, tier, computed, store.now()}));
-    return {};
-}
-
-Status CustomerEntry::applyCreate(qint64 changeId, qint64 customerId)
-{
-    CustomerStore& store = m_service.store();
-    Database& db = m_service.database();
-    BV_TRY(db.exec(QStringLiteral("UPDATE customers SET status = 'active', updated_at = ? WHERE id = ?"),
-        {store.now(), customerId}));
-    BV_TRY(refreshDerived(customerId, true, true));
-    auto values = store.open(kCustomer, customerId);
-    if (!values.ok())
-        return values.error();
-    QHash<QString, QString> phones;
-    for (const char* key : {fields::Mobile, fields::OtherPhone}) {
-        if (!values->value(QString::fromLatin1(key)).isEmpty())
-            phones.insert(QString::fromLatin1(key), values->value(QString::fromLatin1(key)));
-    }
-    QStringList numbers;
-    auto accounts = store.accounts(customerId, true);
-    if (!accounts.ok())
-        return accounts.error();
-    for (const AccountView& a : *accounts)
-        numbers << a.number;
-    BV_TRY(markSuspicious(customerId, phones, numbers));
-    BV_TRY(db.exec(
-        QStringLiteral("INSERT INTO customer_history (customer_id, change_id, at, kind, actor_id, diff_json) "
-                       "SELECT customer_id, id, ?, 'create', maker_id, diff_json FROM customer_changes WHERE id = ?"),
-        {store.now(), changeId}));
-    return {};
-}
-
-Status CustomerEntry::applyEdit(qint64 changeId, qint64 customerId, const Actor& checker)
-{
-    CustomerStore& store = m_service.store();
-    Database& db = m_service.database();
-    auto row
-        = db.query(QStringLiteral("SELECT ch.base_version, c.version, ch.values_json, ch.diff_json, ch.maker_id "
-                                  "FROM customer_changes ch JOIN customers c ON c.id = ch.customer_id WHERE ch.id = ?"),
-            {changeId});
-    if (!row.ok())
-        return row.error();
-    if (!row->next()) {
-        BV_TRY(rowsFinished(*row, Reading::Customers));
-        return makeError(ErrorCode::NotFound, tr("The change no longer exists."));
-    }
-    if (row->value(0).toLongLong() != row->value(1).toLongLong())
-        return makeError(ErrorCode::Conflict,
-            tr("The customer record changed after this edit was made. Reject it; the maker can edit again "
-               "from the current record."));
-    const QJsonObject staged = QJsonDocument::fromJson(row->value(2).toString().toUtf8()).object();
-    const QString diffText = row->value(3).toString();
-    const qint64 makerId = row->value(4).toLongLong();
-    const QDateTime now = store.now();
-
-    auto history = db.query(QStringLiteral("INSERT INTO customer_history (customer_id, change_id, at, kind, actor_id, "
-                                           "diff_json) VALUES (?, ?, ?, 'edit', ?, ?)"),
-        {customerId, changeId, now, makerId, diffText});
-    if (!history.ok())
-        return history.error();
-    const qint64 historyId = history->lastInsertId().toLongLong();
-    auto existing = store.masked(kCustomer, customerId);
-    if (!existing.ok())
-        return existing.error();
-
-    QHash<QString, QString> phones;
-    for (const QJsonValue& key : staged.value(QStringLiteral("sealed")).toArray()) {
-        const QString field = key.toString();
-        if (existing->contains(field)) // the old value goes to the history, still sealed
-            BV_TRY(store.moveSealed(kCustomer, customerId, kHistory, historyId, field, field));
-        auto newValue = SealedValues::open(db, store.cipher(), {kChange, changeId, field});
-        if (newValue.ok()) {
-            BV_TRY(store.moveSealed(kChange, changeId, kCustomer, customerId, field, field));
-            if (field == QLatin1String(fields::Mobile) || field == QLatin1String(fields::OtherPhone))
-                phones.insert(field, *newValue);
-        } else if (newValue.error().code != ErrorCode::NotFound) {
-            return newValue.error();
-        }
-    }
-    QHash<QString, QString> columns;
-    const QJsonObject values = staged.value(QStringLiteral("values")).toObject();
-    for (auto it = values.constBegin(); it != values.constEnd(); ++it)
-        columns.insert(it.key(), it.value().toString());
-    BV_TRY(store.writeColumns(customerId, columns));
-    if (staged.contains(QStringLiteral("restricted")))
-        BV_TRY(db.exec(QStringLiteral("UPDATE customers SET restricted = ? WHERE id = ?"),
-            {staged.value(QStringLiteral("restricted")).toBool() ? 1 : 0, customerId}));
-
-    QStringList newNumbers;
-    for (const QJsonValue& v : staged.value(QStringLiteral("accounts")).toArray()) {
-        const QJsonObject a = v.toObject();
-        AccountInput account;
-        account.id = a.value(QStringLiteral("id")).toInteger();
-        account.type = a.value(QStringLiteral("type")).toString();
-        account.openedOn = QDate::fromString(a.value(QStringLiteral("openedOn")).toString(), Qt::ISODate);
-        account.status = a.value(QStringLiteral("status")).toString();
-        const QString numberKey = a.value(QStringLiteral("number")).toString();
-        if (!numberKey.isEmpty()) {
-            auto number = SealedValues::open(db, store.cipher(), {kChange, changeId, numberKey});
-            if (!number.ok())
-                return number.error();
-            account.number = *number;
-            newNumbers << *number;
-            BV_TRY(SealedValues::remove(db, {kChange, changeId, numberKey}));
-        }
-        if (account.id > 0) {
-            auto owner = db.scalar(QStringLiteral("SELECT customer_id FROM accounts WHERE id = ?"), {account.id});
-            if (!owner.ok() || owner->toLongLong() != customerId)
-                return makeError(ErrorCode::Conflict, tr("An account in this change does not belong to the customer."));
-            const QString oldKey = QStringLiteral("account_number:%1").arg(account.id);
-            if (a.value(QStringLiteral("remove")).toBool()) {
-                BV_TRY(store.moveSealed(
-                    kAccount, account.id, kHistory, historyId, QString::fromLatin1(fields::AccountNumber), oldKey));
-                BV_TRY(db.exec(QStringLiteral("DELETE FROM accounts WHERE id = ?"), {account.id}));
-                continue;
-            }
-            if (!account.number.isEmpty())
-                BV_TRY(store.moveSealed(
-                    kAccount, account.id, kHistory, historyId, QString::fromLatin1(fields::AccountNumber), oldKey));
-            BV_TRY(store.updateAccount(account));
-        } else {
-            auto added = store.addAccount(customerId, account);
-            if (!added.ok())
-                return added.error();
-        }
-    }
-    BV_TRY(SealedValues::removeOwner(db, kChange, changeId));
-    BV_TRY(db.exec(
-        QStringLiteral("UPDATE customers SET version = version + 1, updated_at = ? WHERE id = ?"), {now, customerId}));
-    BV_TRY(refreshDerived(customerId, values.contains(QString::fromLatin1(fields::AssetsUnderManagement)), false));
-    Q_UNUSED(checker);
-    return markSuspicious(customerId, phones, newNumbers);
-}
-
-Result<CustomerEntry::ChangeHead> CustomerEntry::decidable(const Actor& actor, qint64 changeId, bool approving)
-{
-    auto q = m_service.database().query(
-        QStringLiteral("SELECT ch.customer_id, ch.kind, ch.status, ch.maker_id, c.customer_no "
-                       "FROM customer_changes ch JOIN customers c ON c.id = ch.customer_id WHERE ch.id = ?"),
-        {changeId});
-    if (!q.ok())
-        return q.error();
-    if (!q->next()) {
-        BV_TRY(rowsFinished(*q, Reading::Customers));
-        return makeError(ErrorCode::NotFound, tr("There is no change %1.").arg(changeId));
-    }
-    const ChangeHead change {q->value(0).toLongLong(), q->value(1).toString(), q->value(4).toString()};
-    const QString status = q->value(2).toString();
-    if (status != QLatin1String("pending"))
-        return makeError(ErrorCode::Conflict, tr("Change %1 was already decided (%2).").arg(changeId).arg(status));
-    if (q->value(3).toLongLong() == actor.userId)
-        return m_service.access().deny(actor, Operation::ApproveChanges, QStringLiteral("change"),
-            QString::number(changeId), change.customerNumber,
-            approving ? tr("You made this change, so you cannot approve it: another branch manager must "
-                           "check it.")
-                      : tr("You made this change, so another branch manager must decide on it."));
-    return change;
-}
-
-Status CustomerEntry::approve(
-    const Session& session, qint64 changeId, const QString& reason, const RekeyedValues& rekeyed)
-{
-    auto actor = m_service.access().authorize(session, Operation::ApproveChanges);
-    if (!actor.ok())
-        return actor.error();
-    if (reason.trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidInput,
-            tr("Give a reason for the approval (for example what you checked against the documents), so the "
-               "decision can be traced."),
-            QString(), QStringLiteral("reason"));
-    Database& db = m_service.database();
-    auto change = decidable(*actor, changeId, true);
-    if (!change.ok())
-        return change.error();
-    BV_TRY(checkRekey(*actor, changeId, *change, rekeyed));
-    const qint64 customerId = change->customerId;
-    const QString kind = change->kind;
-    const QString number = change->customerNumber;
-    Transaction tx(db);
-    if (!tx.ok())
-        return tx.error();
-    BV_TRY(
-        kind == QLatin1String("create") ? applyCreate(changeId, customerId) : applyEdit(changeId, customerId, *actor));
-    BV_TRY(db.exec(QStringLiteral("UPDATE customers SET approved_by = ?, approved_at = ? WHERE id = ?"),
-        {actor->userId, m_service.store().now(), customerId}));
-    BV_TRY(db.exec(QStringLiteral("UPDATE customer_changes SET status = 'approved', checker_id = ?, decided_at = ?, "
-                                  "reason = ? WHERE id = ?"),
-        {actor->userId, m_service.store().now(), reason.trimmed(), changeId}));
-    BV_TRY(m_service.auditLog().append(*actor,
-        AuditEvent {QString::fromLatin1(audit::CustomerApprove), kCustomer, QString::number(customerId), number,
-            AuditOutcome::Ok, QJsonObject {{QStringLiteral("change"), changeId}, {QStringLiteral("kind"), kind}}}));
-    return tx.commit();
-}
-
-Result<int> CustomerEntry::approveMany(const Session& session, const QList<qint64>& changeIds, const QString& reason,
-    const QHash<qint64, RekeyedValues>& rekeyed)
-{
-    auto actor = m_service.access().authorize(session, Operation::ApproveChanges);
-    if (!actor.ok())
-        return actor.error();
-    if (reason.trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidInput,
-            tr("Give a reason for the approval (for example what you checked against the documents), so the "
-               "decision can be traced."),
-            QString(), QStringLiteral("reason"));
-    // Every change is decidable and its re-keyed values match before anything is written: refusals and mismatches
-    // are audited in rows of their own, which the batch's transaction could not keep.
-    for (qint64 id : changeIds) {
-        auto change = decidable(*actor, id, true);
-        if (!change.ok())
-            return change.error();
-        BV_TRY(checkRekey(*actor, id, *change, rekeyed.value(id)));
-    }
-    Transaction tx(m_service.database());
-    if (!tx.ok())
-        return tx.error();
-    int approved = 0;
-    for (qint64 id : changeIds) {
-        BV_TRY(approve(session, id, reason, rekeyed.value(id))); // each one nests as a savepoint with its own audit row
-        ++approved;
-    }
-    BV_TRY(tx.commit());
-    return approved;
-}
-
-Status CustomerEntry::reject(const Session& session, qint64 changeId, const QString& reason)
-{
-    auto actor = m_service.access().authorize(session, Operation::ApproveChanges);
-    if (!actor.ok())
-        return actor.error();
-    if (reason.trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidInput, tr("Give the reason for the rejection, so the maker can correct it."),
-            QString(), QStringLiteral("reason"));
-    Database& db = m_service.database();
-    auto change = decidable(*actor, changeId, false);
-    if (!change.ok())
-        return change.error();
-    const qint64 customerId = change->customerId;
-    const QString kind = change->kind;
-    const QString number = change->customerNumber;
-    Transaction tx(db);
-    if (!tx.ok())
-        return tx.error();
-    if (kind == QLatin1String("create")) {
-        // A rejected new record keeps only its number and status: its personal data is erased.
-        BV_TRY(SealedValues::removeOwner(db, kCustomer, customerId));
-        auto accounts = db.query(QStringLiteral("SELECT id FROM accounts WHERE customer_id = ?"), {customerId});
-        if (!accounts.ok())
-            return accounts.error();
-        QList<qint64> ids;
-        while (accounts->next())
-            ids << accounts->value(0).toLongLong();
-        BV_TRY(rowsFinished(*accounts, Reading::Customers));
-        for (qint64 id : ids)
-            BV_TRY(SealedValues::removeOwner(db, kAccount, id));
-        BV_TRY(db.exec(QStringLiteral("DELETE FROM accounts WHERE customer_id = ?"), {customerId}));
-        QHash<QString, QString> cleared;
-        for (const QString& field : CustomerStore::columnFields())
-            cleared.insert(field, QString());
-        BV_TRY(m_service.store().writeColumns(customerId, cleared));
-        BV_TRY(db.exec(QStringLiteral("UPDATE customers SET status = 'rejected', updated_at = ? WHERE id = ?"),
-            {m_service.store().now(), customerId}));
-    } else {
-        BV_TRY(SealedValues::removeOwner(db, kChange, changeId));
-    }
-    BV_TRY(db.exec(QStringLiteral("UPDATE customer_changes SET status = 'rejected', checker_id = ?, decided_at = ?, "
-                                  "reason = ? WHERE id = ?"),
-        {actor->userId, m_service.store().now(), reason.trimmed(), changeId}));
-    BV_TRY(m_service.auditLog().append(*actor,
-        AuditEvent {QString::fromLatin1(audit::CustomerReject), kCustomer, QString::number(customerId), number,
-            AuditOutcome::Ok, QJsonObject {{QStringLiteral("change"), changeId}, {QStringLiteral("kind"), kind}}}));
-    return tx.commit();
-}
-
 Result<QList<HistoryEntry>> CustomerEntry::history(const Session& session, const QString& customerNo)
 {
-    auto actor = m_service.access().authorize(session, Operation::ViewCustomer);
-    if (!actor.ok())
-        return actor.error();
-    auto ref = m_service.reachable(*actor, Operation::ViewCustomer, customerNo);
-    if (!ref.ok())
-        return ref.error();
-    auto q = m_service.database().query(QStringLiteral("SELECT h.at, h.kind, coalesce(u.login, ''), h.diff_json FROM "
-                                                       "customer_history h LEFT JOIN users u ON u.id = h.actor_id "
-                                                       "WHERE h.customer_id = ? ORDER BY h.at, h.id"),
-        {ref->id});
+    auto scope = m_internals.scoped(session, Operation::ViewCustomer, customerNo);
+    if (!scope.ok())
+        return scope.error();
+    const CustomerRef& ref = scope->customer;
+    auto q = m_internals.database().query(QStringLiteral("SELECT h.at, h.kind, coalesce(u.login, ''), h.diff_json FROM "
+                                                         "customer_history h LEFT JOIN users u ON u.id = h.actor_id "
+                                                         "WHERE h.customer_id = ? ORDER BY h.at, h.id"),
+        {ref.id});
     if (!q.ok())
         return q.error();
     QList<HistoryEntry> list;
@@ -744,10 +408,10 @@ Result<QList<HistoryEntry>> CustomerEntry::history(const Session& session, const
 
 Result<QList<SuspiciousPair>> CustomerEntry::suspicious(const Session& session)
 {
-    auto actor = m_service.access().authorize(session, Operation::ReviewSuspicious);
+    auto actor = m_internals.access().authorize(session, Operation::ReviewSuspicious);
     if (!actor.ok())
         return actor.error();
-    auto q = m_service.database().query(
+    auto q = m_internals.database().query(
         QStringLiteral("SELECT p.id, p.kind, a.customer_no, b.customer_no, p.found_at, p.status, "
                        "coalesce(p.masked_value, '') "
                        "FROM suspicious_pairs p JOIN customers a ON a.id = p.customer_a "
@@ -762,7 +426,7 @@ Result<QList<SuspiciousPair>> CustomerEntry::suspicious(const Session& session)
         list << pair;
     }
     BV_TRY(rowsFinished(*q, Reading::Customers));
-    BV_TRY(m_service.auditLog().appendStandalone(*actor,
+    BV_TRY(m_internals.auditLog().appendStandalone(*actor,
         AuditEvent {QString::fromLatin1(audit::CustomerList), QStringLiteral("suspicious"), QString(), QString(),
             AuditOutcome::Ok,
             QJsonObject {{QStringLiteral("list"), QStringLiteral("suspicious_pairs")},
@@ -772,7 +436,7 @@ Result<QList<SuspiciousPair>> CustomerEntry::suspicious(const Session& session)
 
 Status CustomerEntry::clearSuspicious(const Session& session, qint64 pairId, const QString& reason)
 {
-    auto actor = m_service.access().authorize(session, Operation::ReviewSuspicious);
+    auto actor = m_internals.access().authorize(session, Operation::ReviewSuspicious);
     if (!actor.ok())
         return actor.error();
     if (reason.trimmed().isEmpty())
@@ -780,19 +444,19 @@ Status CustomerEntry::clearSuspicious(const Session& session, qint64 pairId, con
             tr("Give the reason why the pair is in order (for example: husband and wife share the "
                "phone)."),
             QString(), QStringLiteral("reason"));
-    Database& db = m_service.database();
+    Database& db = m_internals.database();
     Transaction tx(db);
     if (!tx.ok())
         return tx.error();
     auto updated
         = db.query(QStringLiteral("UPDATE suspicious_pairs SET status = 'cleared', cleared_by = ?, cleared_at = ?, "
                                   "reason = ? WHERE id = ? AND status = 'open'"),
-            {actor->userId, m_service.store().now(), reason.trimmed(), pairId});
+            {actor->userId, m_internals.store().now(), reason.trimmed(), pairId});
     if (!updated.ok())
         return updated.error();
     if (updated->numRowsAffected() != 1)
         return makeError(ErrorCode::NotFound, tr("There is no open suspicious pair %1.").arg(pairId));
-    BV_TRY(m_service.auditLog().append(*actor,
+    BV_TRY(m_internals.auditLog().append(*actor,
         AuditEvent {QString::fromLatin1(audit::SuspiciousClear), QStringLiteral("suspicious_pair"),
             QString::number(pairId), QString(), AuditOutcome::Ok, {}}));
     return tx.commit();

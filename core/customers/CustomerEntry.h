@@ -8,7 +8,8 @@
 
 namespace bv {
 
-class CustomerService;
+class CustomerServiceInternals;
+class Transaction;
 
 struct EntryReceipt
 {
@@ -34,7 +35,7 @@ class CustomerEntry
 {
     Q_DECLARE_TR_FUNCTIONS(CustomerEntry)
 public:
-    explicit CustomerEntry(CustomerService& service);
+    explicit CustomerEntry(CustomerServiceInternals& internals);
 
     Result<EntryReceipt> create(const Session& session, const CustomerInput& input);
     Result<EntryReceipt> edit(const Session& session, const QString& customerNo, const CustomerInput& input);
@@ -70,20 +71,24 @@ private:
         QString kind; // "create" or "edit"
         QString customerNumber;
     };
-    // Change `changeId` when it is pending and the actor did not make it; otherwise the refusal (deciding
-    // one's own change is audited as a denial).
-    Result<ChangeHead> decidable(const Actor& actor, qint64 changeId, bool approving);
+    // Change `changeId`, read inside the transaction `tx` that writes the decision, when it is pending, the actor
+    // did not make it and (approving) `rekeyed` matches the stored values; otherwise the refusal. A refusal that
+    // is audited (deciding one's own change, a re-key mismatch) rolls `tx` back first, so that its audit row is
+    // kept.
+    Result<ChangeHead> decidable(
+        Transaction& tx, const Actor& actor, qint64 changeId, bool approving, const RekeyedValues& rekeyed = {});
     // Blind re-key (CustomerRekey.cpp): the fields to type for a change's diff, and the check of typed values
-    // against the stored blind indexes (a mismatch audited outside any transaction).
+    // against the stored blind indexes, inside `tx` (a mismatch rolls `tx` back, then is audited).
     QStringList rekeyFieldsFor(const QList<FieldDiff>& diff) const;
-    Status checkRekey(const Actor& actor, qint64 changeId, const ChangeHead& change, const RekeyedValues& typed);
+    Status checkRekey(
+        Transaction& tx, const Actor& actor, qint64 changeId, const ChangeHead& change, const RekeyedValues& typed);
     Result<QString> duplicateOf(const QString& idNumber, qint64 exceptCustomer);
     Status markSuspicious(qint64 customerId, const QHash<QString, QString>& phones, const QStringList& accountNumbers);
     Status applyCreate(qint64 changeId, qint64 customerId);
     Status applyEdit(qint64 changeId, qint64 customerId, const Actor& checker);
     Status refreshDerived(qint64 customerId, bool assetsChanged, bool initial);
 
-    CustomerService& m_service;
+    CustomerServiceInternals& m_internals;
 };
 
 } // namespace bv

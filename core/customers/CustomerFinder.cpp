@@ -1,7 +1,8 @@
 #include "CustomerFinder.h"
 
-#include "CustomerService.h"
-#include "CustomerStore.h"
+#include "CustomerServiceInternal.h"
+#include "CustomerStoreInternal.h"
+#include "ResponsibleManagerInternal.h"
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "common/TextLength.h"
@@ -96,8 +97,8 @@ QString kindKey(LookupKind kind)
 
 } // namespace
 
-CustomerFinder::CustomerFinder(CustomerService& service)
-    : m_service(service)
+CustomerFinder::CustomerFinder(CustomerServiceInternals& internals)
+    : m_internals(internals)
 {
 }
 
@@ -108,19 +109,18 @@ QString CustomerFinder::scrub(const QString& freeText)
 
 Result<CustomerView> CustomerFinder::open(const Session& session, const QString& customerNo)
 {
-    auto actor = m_service.access().authorize(session, Operation::ViewCustomer);
-    if (!actor.ok())
-        return actor.error();
-    auto ref = m_service.reachable(*actor, Operation::ViewCustomer, customerNo);
-    if (!ref.ok())
-        return ref.error();
-    Database& db = m_service.database();
-    CustomerStore& store = m_service.store();
+    auto scope = m_internals.scoped(session, Operation::ViewCustomer, customerNo);
+    if (!scope.ok())
+        return scope.error();
+    const Actor& actor = scope->actor;
+    const CustomerRef& ref = scope->customer;
+    Database& db = m_internals.database();
+    CustomerStore& store = m_internals.store();
     auto q = db.query(QStringLiteral("SELECT c.customer_no, c.status, c.restricted, c.tier, c.branch, ")
-            + store.effectiveManagerSql()
+            + responsible::managerSql()
             + QStringLiteral(", c.custody_manager_id, c.custody_until, c.sex, c.nationality, c.age_band, "
                              "c.created_at, c.updated_at FROM customers c WHERE c.id = ?"),
-        {store.now(), ref->id});
+        {store.now(), ref.id});
     if (!q.ok())
         return q.error();
     if (!q->next()) {
@@ -128,14 +128,14 @@ Result<CustomerView> CustomerFinder::open(const Session& session, const QString&
         return makeError(ErrorCode::NotFound, tr("The customer no longer exists."));
     }
     CustomerView view;
-    view.id = ref->id;
+    view.id = ref.id;
     view.number = q->value(0).toString();
     view.status = q->value(1).toString();
     view.restricted = q->value(2).toInt() != 0;
     view.tier = q->value(3).toString();
     view.branch = q->value(4).toString();
     view.managerId = q->value(5).toLongLong();
-    view.managerName = m_service.staffName(view.managerId);
+    view.managerName = m_internals.staffName(view.managerId);
     view.custodyUntil = QDateTime::fromString(q->value(7).toString(), Qt::ISODateWithMs);
     view.inCustody = !q->isNull(6) && view.custodyUntil > store.now();
     view.sex = q->value(8).toString();
@@ -143,14 +143,14 @@ Result<CustomerView> CustomerFinder::open(const Session& session, const QString&
     view.ageBand = q->value(10).toString();
     view.createdAt = QDateTime::fromString(q->value(11).toString(), Qt::ISODateWithMs);
     view.updatedAt = QDateTime::fromString(q->value(12).toString(), Qt::ISODateWithMs);
-    auto masked = store.masked(kCustomer, ref->id);
+    auto masked = store.masked(kCustomer, ref.id);
     if (!masked.ok())
         return masked.error();
     view.gradeOne = *masked;
     // grade 2: the own customer manager and the branch manager — which is who reaches this point
-    view.gradeTwoVisible = actor->role == Role::Manager || ref->managerId == actor->userId;
+    view.gradeTwoVisible = actor.role == Role::Manager || ref.managerId == actor.userId;
     if (view.gradeTwoVisible) {
-        auto columns = store.columns(ref->id);
+        auto columns = store.columns(ref.id);
         if (!columns.ok())
             return columns.error();
         for (auto it = columns->cbegin(); it != columns->cend(); ++it) {
@@ -159,16 +159,16 @@ Result<CustomerView> CustomerFinder::open(const Session& session, const QString&
                 view.gradeTwo.insert(it.key(), it.value());
         }
     }
-    auto accounts = store.accounts(ref->id, false);
+    auto accounts = store.accounts(ref.id, false);
     if (!accounts.ok())
         return accounts.error();
     view.accounts = *accounts;
     auto pending = db.scalar(
-        QStringLiteral("SELECT id FROM customer_changes WHERE customer_id = ? AND status = 'pending'"), {ref->id});
+        QStringLiteral("SELECT id FROM customer_changes WHERE customer_id = ? AND status = 'pending'"), {ref.id});
     if (pending.ok() && !pending->isNull())
         view.pendingChangeId = pending->toLongLong();
     // what this session may do with the customer: the same answer for every role's detail view
-    const Role role = actor->role;
+    const Role role = actor.role;
     view.actions.edit = Policy::allows(role, Operation::EditCustomer);
     view.actions.editNow = view.actions.edit && view.status == QLatin1String("active") && view.pendingChangeId == 0;
     view.actions.requestReveal = Policy::allows(role, Operation::CreateRequest);
@@ -176,8 +176,8 @@ Result<CustomerView> CustomerFinder::open(const Session& session, const QString&
     view.actions.recordService = Policy::allows(role, Operation::RecordService);
     view.actions.manageComplaints = Policy::allows(role, Operation::ManageComplaints);
     view.actions.recordConsent = Policy::allows(role, Operation::RecordConsent);
-    BV_TRY(m_service.auditLog().appendStandalone(*actor,
-        AuditEvent {QString::fromLatin1(audit::CustomerOpen), kCustomer, QString::number(ref->id), ref->number,
+    BV_TRY(m_internals.auditLog().appendStandalone(actor,
+        AuditEvent {QString::fromLatin1(audit::CustomerOpen), kCustomer, QString::number(ref.id), ref.number,
             AuditOutcome::Ok, {}}));
     return view;
 }
@@ -185,13 +185,12 @@ Result<CustomerView> CustomerFinder::open(const Session& session, const QString&
 Result<QHash<QString, QString>> CustomerFinder::reveal(
     const Session& session, const QString& customerNo, const QStringList& fieldKeys)
 {
-    auto actor = m_service.access().authorize(session, Operation::RevealField);
-    if (!actor.ok())
-        return actor.error();
-    auto ref = m_service.reachable(*actor, Operation::RevealField, customerNo);
-    if (!ref.ok())
-        return ref.error();
-    RequestService* requests = m_service.requests();
+    auto scope = m_internals.scoped(session, Operation::RevealField, customerNo);
+    if (!scope.ok())
+        return scope.error();
+    const Actor& actor = scope->actor;
+    const CustomerRef& ref = scope->customer;
+    RequestGrants* requests = m_internals.grants();
     if (!requests)
         return makeError(ErrorCode::Internal, tr("Special requests are not available."));
     if (fieldKeys.isEmpty())
@@ -203,49 +202,49 @@ Result<QHash<QString, QString>> CustomerFinder::reveal(
             return makeError(ErrorCode::InvalidInput,
                 tr("\"%1\" is not a protected (grade 1) field; it is shown without a request.").arg(field), QString(),
                 QStringLiteral("fields"));
-        auto grant = requests->liveGrant(*actor, RequestType::Reveal, ref->id, field);
+        auto grant = requests->liveGrant(actor, RequestType::Reveal, ref.id, field);
         if (!grant.ok())
-            return m_service.access().deny(*actor, Operation::RevealField, QStringLiteral("customer"),
-                QString::number(ref->id), ref->number,
+            return m_internals.access().deny(actor, Operation::RevealField, QStringLiteral("customer"),
+                QString::number(ref.id), ref.number,
                 tr("There is no approved, unexpired request to see %1 of customer %2 in full. "
                    "File a special request (request full view) and wait for the branch "
                    "manager's approval.")
-                    .arg(FieldCatalogue::label(field), ref->number));
+                    .arg(FieldCatalogue::label(field), ref.number));
         grants << *grant;
     }
-    CustomerStore& store = m_service.store();
+    CustomerStore& store = m_internals.store();
     QHash<QString, QString> values;
     for (const QString& field : fieldKeys) {
         if (field == QLatin1String(fields::AccountNumber)) {
-            auto accounts = store.accounts(ref->id, true);
+            auto accounts = store.accounts(ref.id, true);
             if (!accounts.ok())
                 return accounts.error();
             for (const AccountView& a : *accounts)
                 values.insert(QStringLiteral("account_number:%1").arg(a.id), a.number);
             continue;
         }
-        auto value = SealedValues::open(m_service.database(), store.cipher(), {kCustomer, ref->id, field});
+        auto value = SealedValues::open(m_internals.database(), store.cipher(), {kCustomer, ref.id, field});
         if (value.ok())
             values.insert(field, *value);
         else if (value.error().code != ErrorCode::NotFound)
             return value.error();
     }
-    Database& db = m_service.database();
+    Database& db = m_internals.database();
     Transaction tx(db);
     if (!tx.ok())
         return tx.error();
     QJsonArray shown;
     for (const QString& f : fieldKeys)
         shown.append(f);
-    BV_TRY(m_service.auditLog().append(*actor,
-        AuditEvent {QString::fromLatin1(audit::CustomerReveal), kCustomer, QString::number(ref->id), ref->number,
+    BV_TRY(m_internals.auditLog().append(actor,
+        AuditEvent {QString::fromLatin1(audit::CustomerReveal), kCustomer, QString::number(ref.id), ref.number,
             AuditOutcome::Ok, QJsonObject {{QStringLiteral("fields"), shown}}}));
     QSet<qint64> recorded;
     for (int i = 0; i < grants.size(); ++i) {
         if (recorded.contains(grants.at(i).requestId))
             continue;
         recorded.insert(grants.at(i).requestId);
-        BV_TRY(requests->recordUse(*actor, grants.at(i), ref->number, fieldKeys));
+        BV_TRY(requests->recordUse(actor, grants.at(i), ref.number, fieldKeys));
     }
     BV_TRY(tx.commit());
     return values;
@@ -254,21 +253,21 @@ Result<QHash<QString, QString>> CustomerFinder::reveal(
 Result<CustomerPage> CustomerFinder::portfolio(
     const Session& session, const QString& nameFilter, const QString& after, int limit)
 {
-    auto actor = m_service.access().authorize(session, Operation::ListPortfolio);
+    auto actor = m_internals.access().authorize(session, Operation::ListPortfolio);
     if (!actor.ok())
         return actor.error();
-    Database& db = m_service.database();
-    CustomerStore& store = m_service.store();
+    Database& db = m_internals.database();
+    CustomerStore& store = m_internals.store();
     limit = qBound(1, limit, 5000);
     const QString filter = FieldCipher::normalize(BlindDomain::Name, nameFilter).toCaseFolded();
     CustomerPage page;
     // the own portfolio through the manager indexes: the list columns, and the sealed name for a filter
     const QString sql = kRowSelectSealedName + QStringLiteral("LEFT JOIN users u ON u.id = ")
-        + store.effectiveManagerSql() + QStringLiteral(" WHERE ") + CustomerStore::managedBySql()
-        + QStringLiteral(" AND c.status IN ('pending', 'active', 'closed') AND c.customer_no > ? "
+        + responsible::managerSql() + QStringLiteral(" WHERE ") + responsible::ownSql()
+        + QStringLiteral(" AND c.customer_no > ? "
                          "ORDER BY c.customer_no LIMIT ?");
     QVariantList values {store.now()};
-    values << store.managedByValues(actor->userId) << after << (filter.isEmpty() ? limit + 1 : -1);
+    values << responsible::ownValues(actor->userId, store.now()) << after << (filter.isEmpty() ? limit + 1 : -1);
     auto q = db.cached(sql, values);
     if (!q.ok())
         return q.error();
@@ -278,7 +277,7 @@ Result<CustomerPage> CustomerFinder::portfolio(
         BV_TRY(rowsFinished(**q, Reading::Customers));
         (*q)->finish();
         if (after.isEmpty()) // the list view (its first page), unfiltered
-            BV_TRY(m_service.auditLog().appendStandalone(*actor,
+            BV_TRY(m_internals.auditLog().appendStandalone(*actor,
                 AuditEvent {QString::fromLatin1(audit::CustomerList), QStringLiteral("portfolio"), QString(), QString(),
                     AuditOutcome::Ok,
                     QJsonObject {{QStringLiteral("list"), QStringLiteral("portfolio")},
@@ -300,7 +299,7 @@ Result<CustomerPage> CustomerFinder::portfolio(
         (*q)->finish();
         const int matches = int(qMin<qsizetype>(page.rows.size(), limit));
         if (after.isEmpty())
-            BV_TRY(m_service.auditLog().appendStandalone(*actor,
+            BV_TRY(m_internals.auditLog().appendStandalone(*actor,
                 AuditEvent {QString::fromLatin1(audit::CustomerSearch), QStringLiteral("portfolio"), QString(),
                     QString(), AuditOutcome::Ok,
                     QJsonObject {{QStringLiteral("by"), QStringLiteral("name_filter")},
@@ -317,11 +316,11 @@ Result<CustomerPage> CustomerFinder::portfolio(
 Result<CustomerPage> CustomerFinder::branchList(
     const Session& session, CustomerSort sort, bool descending, const QString& after, int limit)
 {
-    auto actor = m_service.access().authorize(session, Operation::ListBranch);
+    auto actor = m_internals.access().authorize(session, Operation::ListBranch);
     if (!actor.ok())
         return actor.error();
-    Database& db = m_service.database();
-    CustomerStore& store = m_service.store();
+    Database& db = m_internals.database();
+    CustomerStore& store = m_internals.store();
     limit = qBound(1, limit, 5000);
     // Every order is backed by an index that ends in customer_no, so a page is an index range scan
     // (keyset paging), whatever its depth.
@@ -353,7 +352,7 @@ Result<CustomerPage> CustomerFinder::branchList(
         + QStringLiteral(
             " FROM customers c LEFT JOIN sealed_value s ON s.owner_kind = 'customer' AND s.owner_id = c.id "
             "AND s.field = 'name' LEFT JOIN users u ON u.id = ")
-        + store.effectiveManagerSql() + QStringLiteral(" WHERE c.status <> 'rejected'");
+        + responsible::managerSql() + QStringLiteral(" WHERE c.status <> 'rejected'");
     QVariantList values {store.now()};
     QString sortValue;
     QString number;
@@ -388,7 +387,7 @@ Result<CustomerPage> CustomerFinder::branchList(
         page.nextCursor = encodeCursor(keys.constLast(), page.rows.constLast().number);
     }
     if (after.isEmpty())
-        BV_TRY(m_service.auditLog().appendStandalone(*actor,
+        BV_TRY(m_internals.auditLog().appendStandalone(*actor,
             AuditEvent {QString::fromLatin1(audit::CustomerList), QStringLiteral("branch"), QString(), QString(),
                 AuditOutcome::Ok,
                 QJsonObject {{QStringLiteral("sort"), int(sort)}, {QStringLiteral("descending"), descending}}}));
@@ -397,11 +396,11 @@ Result<CustomerPage> CustomerFinder::branchList(
 
 Result<qint64> CustomerFinder::branchCount(const Session& session)
 {
-    auto actor = m_service.access().authorize(session, Operation::ListBranch);
+    auto actor = m_internals.access().authorize(session, Operation::ListBranch);
     if (!actor.ok())
         return actor.error();
     auto count
-        = m_service.database().scalar(QStringLiteral("SELECT count(*) FROM customers WHERE status <> 'rejected'"));
+        = m_internals.database().scalar(QStringLiteral("SELECT count(*) FROM customers WHERE status <> 'rejected'"));
     if (!count.ok())
         return count.error();
     return count->toLongLong();
@@ -410,10 +409,10 @@ Result<qint64> CustomerFinder::branchCount(const Session& session)
 Result<QList<CustomerListRow>> CustomerFinder::rowsFor(const QList<qint64>& ids)
 {
     QList<CustomerListRow> rows;
-    CustomerStore& store = m_service.store();
+    CustomerStore& store = m_internals.store();
     for (qint64 id : ids) {
-        auto q = m_service.database().cached(kRowSelect + QStringLiteral("LEFT JOIN users u ON u.id = ")
-                + store.effectiveManagerSql() + QStringLiteral(" WHERE c.id = ?"),
+        auto q = m_internals.database().cached(kRowSelect + QStringLiteral("LEFT JOIN users u ON u.id = ")
+                + responsible::managerSql() + QStringLiteral(" WHERE c.id = ?"),
             {store.now(), id});
         if (!q.ok())
             return q.error();
@@ -427,23 +426,23 @@ Result<QList<CustomerListRow>> CustomerFinder::rowsFor(const QList<qint64>& ids)
 
 Result<QList<CustomerListRow>> CustomerFinder::lookup(const Session& session, LookupKind kind, const QString& value)
 {
-    auto actor = m_service.access().authorize(session, Operation::LookupCustomer);
+    auto actor = m_internals.access().authorize(session, Operation::LookupCustomer);
     if (!actor.ok())
         return actor.error();
     if (value.trimmed().isEmpty())
         return makeError(
             ErrorCode::InvalidInput, tr("Type the full value to look up (exact match)."), QString(), kindKey(kind));
-    auto ids = m_service.store().customersWith(int(domainOf(kind)), value);
+    auto ids = m_internals.store().customersWith(int(domainOf(kind)), value);
     if (!ids.ok())
         return ids.error();
     auto rows = rowsFor(*ids);
     if (!rows.ok())
         return rows.error();
-    BV_TRY(m_service.auditLog().appendStandalone(*actor,
+    BV_TRY(m_internals.auditLog().appendStandalone(*actor,
         AuditEvent {QString::fromLatin1(audit::CustomerSearch), QStringLiteral("branch"), QString(), QString(),
             AuditOutcome::Ok,
             QJsonObject {{QStringLiteral("by"), kindKey(kind)},
-                {QStringLiteral("term"), m_service.store().mask(kindKey(kind), value.trimmed())},
+                {QStringLiteral("term"), m_internals.store().mask(kindKey(kind), value.trimmed())},
                 {QStringLiteral("matches"), int(rows->size())}}}));
     return rows;
 }
@@ -451,7 +450,7 @@ Result<QList<CustomerListRow>> CustomerFinder::lookup(const Session& session, Lo
 Result<QList<ExistenceAnswer>> CustomerFinder::checkExists(
     const Session& session, LookupKind kind, const QString& value)
 {
-    auto actor = m_service.access().authorize(session, Operation::CheckCustomerExists);
+    auto actor = m_internals.access().authorize(session, Operation::CheckCustomerExists);
     if (!actor.ok())
         return actor.error();
     if (kind == LookupKind::Name)
@@ -462,21 +461,21 @@ Result<QList<ExistenceAnswer>> CustomerFinder::checkExists(
     if (value.trimmed().isEmpty())
         return makeError(
             ErrorCode::InvalidInput, tr("Type the full value to check (exact match)."), QString(), kindKey(kind));
-    auto ids = m_service.store().customersWith(int(domainOf(kind)), value);
+    auto ids = m_internals.store().customersWith(int(domainOf(kind)), value);
     if (!ids.ok())
         return ids.error();
     QList<ExistenceAnswer> answers;
     for (qint64 id : *ids) {
-        auto ref = m_service.customerById(id);
+        auto ref = m_internals.customerById(id);
         if (!ref.ok())
             return ref.error();
-        answers << ExistenceAnswer {ref->number, m_service.maskedStaffName(ref->managerId), ref->restricted};
+        answers << ExistenceAnswer {ref->number, m_internals.maskedStaffName(ref->managerId), ref->restricted};
     }
-    BV_TRY(m_service.auditLog().appendStandalone(*actor,
+    BV_TRY(m_internals.auditLog().appendStandalone(*actor,
         AuditEvent {QString::fromLatin1(audit::CustomerSearch), QStringLiteral("existence"), QString(), QString(),
             AuditOutcome::Ok,
             QJsonObject {{QStringLiteral("by"), kindKey(kind)},
-                {QStringLiteral("term"), m_service.store().mask(kindKey(kind), value.trimmed())},
+                {QStringLiteral("term"), m_internals.store().mask(kindKey(kind), value.trimmed())},
                 {QStringLiteral("matches"), int(answers.size())}}}));
     return answers;
 }
@@ -484,7 +483,7 @@ Result<QList<ExistenceAnswer>> CustomerFinder::checkExists(
 Result<std::optional<ClerkCard>> CustomerFinder::clerkLookup(
     const Session& session, const QString& fullName, const QString& idNumber, const QString& purpose)
 {
-    auto actor = m_service.access().authorize(session, Operation::ClerkLookup);
+    auto actor = m_internals.access().authorize(session, Operation::ClerkLookup);
     if (!actor.ok())
         return actor.error();
     if (fullName.trimmed().isEmpty())
@@ -498,8 +497,8 @@ Result<std::optional<ClerkCard>> CustomerFinder::clerkLookup(
             tr("State the purpose of the lookup (for example: verifying the customer "
                "at the counter)."),
             QString(), QStringLiteral("purpose"));
-    CustomerStore& store = m_service.store();
-    Database& db = m_service.database();
+    CustomerStore& store = m_internals.store();
+    Database& db = m_internals.database();
     BV_TRY(store.cipher().checkAvailable());
     auto ids = store.customersWith(int(BlindDomain::IdNumber), idNumber);
     if (!ids.ok())
@@ -513,7 +512,7 @@ Result<std::optional<ClerkCard>> CustomerFinder::clerkLookup(
                 {id});
         if (!blind.ok())
             return blind.error();
-        auto ref = m_service.customerById(id);
+        auto ref = m_internals.customerById(id);
         if (!ref.ok())
             return ref.error();
         if (blind->toByteArray() == nameBlind && ref->status == QLatin1String("active")) {
@@ -527,17 +526,17 @@ Result<std::optional<ClerkCard>> CustomerFinder::clerkLookup(
         {QStringLiteral("id"), store.mask(QString::fromLatin1(fields::IdNumber), idNumber.trimmed().toUpper())}};
     if (!found) {
         details.insert(QStringLiteral("result"), QStringLiteral("no match"));
-        BV_TRY(m_service.auditLog().appendStandalone(*actor,
+        BV_TRY(m_internals.auditLog().appendStandalone(*actor,
             AuditEvent {QString::fromLatin1(audit::CustomerLookup), kCustomer, QString(), QString(), AuditOutcome::Ok,
                 details}));
         return std::optional<ClerkCard>();
     }
     if (found->restricted) {
-        RequestService* requests = m_service.requests();
+        RequestGrants* requests = m_internals.grants();
         auto grant = requests ? requests->liveGrant(*actor, RequestType::RestrictedAccess, found->id)
                               : Result<Grant>(makeError(ErrorCode::NotFound, QString()));
         if (!grant.ok())
-            return m_service.access().deny(*actor, Operation::ClerkLookup, kCustomer, QString::number(found->id),
+            return m_internals.access().deny(*actor, Operation::ClerkLookup, kCustomer, QString::number(found->id),
                 found->number,
                 tr("Customer %1 is restricted (重点保密). File a restricted-access request and "
                    "wait for the branch manager's approval.")
@@ -563,9 +562,9 @@ Result<std::optional<ClerkCard>> CustomerFinder::clerkLookup(
     ClerkCard card {found->number, masked->value(QString::fromLatin1(fields::Name)), q->value(0).toString(),
         q->value(1).toString(), q->value(2).toString(), q->value(3).toString(), q->value(4).toString(),
         masked->value(QString::fromLatin1(fields::IdNumber)), masked->value(QString::fromLatin1(fields::Mobile)),
-        m_service.staffName(found->managerId)};
+        m_internals.staffName(found->managerId)};
     details.insert(QStringLiteral("result"), QStringLiteral("match"));
-    BV_TRY(m_service.auditLog().appendStandalone(*actor,
+    BV_TRY(m_internals.auditLog().appendStandalone(*actor,
         AuditEvent {QString::fromLatin1(audit::CustomerLookup), kCustomer, QString::number(found->id), found->number,
             AuditOutcome::Ok, details}));
     return std::optional<ClerkCard>(card);

@@ -8,7 +8,7 @@
 
 namespace bv {
 
-class CustomerService;
+class CustomerServiceInternals;
 
 // Reading and finding customers, exactly as DESIGN §6 "Who finds what" says:
 // - customer manager: the own portfolio (list, name filter within it), and an existence check by exact
@@ -22,7 +22,7 @@ class CustomerFinder
 {
     Q_DECLARE_TR_FUNCTIONS(CustomerFinder)
 public:
-    explicit CustomerFinder(CustomerService& service);
+    explicit CustomerFinder(CustomerServiceInternals& internals);
 
     Result<CustomerView> open(const Session& session, const QString& customerNo);
     // Full values under a live reveal grant. "account_number" reveals every account of the customer,
@@ -48,7 +48,7 @@ public:
 private:
     Result<QList<CustomerListRow>> rowsFor(const QList<qint64>& ids);
 
-    CustomerService& m_service;
+    CustomerServiceInternals& m_internals;
 };
 
 } // namespace bv

@@ -2,8 +2,8 @@
 
 #include "CsvReader.h"
 #include "CustomerEntry.h"
-#include "CustomerService.h"
-#include "CustomerStore.h"
+#include "CustomerServiceInternal.h"
+#include "CustomerStoreInternal.h"
 #include "CustomerValidator.h"
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
@@ -184,8 +184,8 @@ class Run
 {
     Q_DECLARE_TR_FUNCTIONS(CustomerImport)
 public:
-    Run(CustomerService& service, const Session& session, const Actor& actor, const QStringList& headerKeys)
-        : m_service(service)
+    Run(CustomerServiceInternals& internals, const Session& session, const Actor& actor, const QStringList& headerKeys)
+        : m_internals(internals)
         , m_session(session)
         , m_actor(actor)
         , m_headerKeys(headerKeys)
@@ -218,7 +218,7 @@ public:
 private:
     Result<qint64> managerFor(const QString& login);
 
-    CustomerService& m_service;
+    CustomerServiceInternals& m_internals;
     const Session& m_session;
     const Actor& m_actor;
     const QStringList m_headerKeys;
@@ -232,7 +232,7 @@ Result<qint64> Run::managerFor(const QString& login)
     if (cached != m_managers.cend())
         return *cached;
     Result<qint64> outcome = qint64(0);
-    auto account = m_service.accounts().accountByLogin(login);
+    auto account = m_internals.accounts().accountByLogin(login);
     if (!account.ok() && account.code() == ErrorCode::NotFound) {
         outcome = makeError(ErrorCode::InvalidInput,
             tr("No staff account has the login in the column \"Customer manager\". Enter the login of an active "
@@ -337,7 +337,7 @@ std::optional<Created> Run::process(const CsvRow& row)
     }
 
     // Every field problem of the row at once (create() would name only the first).
-    const ValidatedCustomer validated = CustomerValidator::validate(input, m_service.store().today());
+    const ValidatedCustomer validated = CustomerValidator::validate(input, m_internals.store().today());
     for (const Error& error : validated.errors) {
         if (refused.contains(error.field))
             continue;
@@ -348,7 +348,7 @@ std::optional<Created> Run::process(const CsvRow& row)
 
     // Duplicates (in the database and earlier rows of this file, already pending) and the manager are
     // checked by create(), which makes the pending record in a savepoint of the batch transaction.
-    auto receipt = m_service.entry().create(m_session, input);
+    auto receipt = m_internals.entry().create(m_session, input);
     if (!receipt.ok() && isStorageFailure(receipt.error().code)) {
         storageFailure = receipt.error(); // not the row's fault: the import stops here
         return std::nullopt;
@@ -377,8 +377,8 @@ QString encodingKey(CsvReader::Encoding encoding)
 
 } // namespace
 
-CustomerImport::CustomerImport(CustomerService& service)
-    : m_service(service)
+CustomerImport::CustomerImport(CustomerServiceInternals& internals)
+    : m_internals(internals)
 {
 }
 
@@ -411,7 +411,7 @@ QByteArray CustomerImport::templateCsv()
 Result<ImportReport> CustomerImport::importFile(
     const Session& session, const QString& path, const QString& reportPath, const Progress& progress)
 {
-    auto actor = m_service.access().authorize(session, Operation::ImportCustomers);
+    auto actor = m_internals.access().authorize(session, Operation::ImportCustomers);
     if (!actor.ok())
         return actor.error();
     const QString fileName = QFileInfo(path).fileName();
@@ -419,7 +419,7 @@ Result<ImportReport> CustomerImport::importFile(
 
     // A refused file changes nothing; the attempt is recorded (file name and error code, nothing from the file).
     const auto refuse = [&](const Error& error) -> Error {
-        (void)m_service.auditLog().appendStandalone(*actor,
+        (void)m_internals.auditLog().appendStandalone(*actor,
             AuditEvent {QString::fromLatin1(audit::CustomerImport), QStringLiteral("operation"), operationKey,
                 QString(), AuditOutcome::Failed,
                 QJsonObject {
@@ -468,9 +468,9 @@ Result<ImportReport> CustomerImport::importFile(
                "import again."),
             reportFile.errorString()));
 
-    Run run(m_service, session, *actor, headerKeys);
+    Run run(m_internals, session, *actor, headerKeys);
     ImportReport& report = run.report;
-    Database& db = m_service.database();
+    Database& db = m_internals.database();
     std::optional<Error> stopped; // the file (or the database) failed: reading stopped there
     qint64 stoppedLine = 0;
     for (bool end = false; !end && !stopped;) {
@@ -569,7 +569,7 @@ Result<ImportReport> CustomerImport::importFile(
         text += csvLine({tr("BranchVault import report")});
         text += csvLine({tr("File"), fileName});
         text += csvLine({tr("Imported by"), actor->login});
-        text += csvLine({tr("Imported at (UTC)"), m_service.store().now().toUTC().toString(Qt::ISODate)});
+        text += csvLine({tr("Imported at (UTC)"), m_internals.store().now().toUTC().toString(Qt::ISODate)});
         text += csvLine({tr("Rows"), QString::number(report.rows)});
         text += csvLine({tr("Accepted (pending review)"), QString::number(report.accepted)});
         text += csvLine({tr("Rejected"), QString::number(report.rejected)});
@@ -601,7 +601,7 @@ Result<ImportReport> CustomerImport::importFile(
         {QStringLiteral("report"), reportWritten}};
     if (stopped)
         details.insert(QStringLiteral("stopped"), errorCodeName(stopped->code));
-    const Status summary = m_service.auditLog().appendStandalone(*actor,
+    const Status summary = m_internals.auditLog().appendStandalone(*actor,
         AuditEvent {QString::fromLatin1(audit::CustomerImport), QStringLiteral("operation"), operationKey, QString(),
             stopped ? AuditOutcome::Failed : AuditOutcome::Ok, details});
     if (!summary.ok())

@@ -10,7 +10,7 @@
 
 namespace bv {
 
-class CustomerService;
+class CustomerServiceInternals;
 struct CsvColumn;
 
 struct ImportProblem
@@ -43,7 +43,7 @@ class CustomerImport
 {
     Q_DECLARE_TR_FUNCTIONS(CustomerImport)
 public:
-    explicit CustomerImport(CustomerService& service);
+    explicit CustomerImport(CustomerServiceInternals& internals);
 
     static QList<CsvColumn> templateColumns();
     static QByteArray templateCsv(); // the header row (English and Chinese names documented in docs/IMPORT.md)
@@ -60,7 +60,7 @@ public:
     void setBatchRowsForTesting(qint64 rows) { m_batchRows = qMax<qint64>(1, rows); }
 
 private:
-    CustomerService& m_service;
+    CustomerServiceInternals& m_internals;
     qint64 m_batchRows = kDefaultBatchRows;
 };
 

@@ -1,7 +1,8 @@
 #include "CustomerOwnership.h"
 
-#include "CustomerService.h"
-#include "CustomerStore.h"
+#include "CustomerServiceInternal.h"
+#include "CustomerStoreInternal.h"
+#include "ResponsibleManagerInternal.h"
 #include "Tiers.h"
 #include "WorkingCalendar.h"
 #include "audit/AuditActions.h"
@@ -64,8 +65,8 @@ struct Holding
 
 } // namespace
 
-CustomerOwnership::CustomerOwnership(CustomerService& service)
-    : m_service(service)
+CustomerOwnership::CustomerOwnership(CustomerServiceInternals& internals)
+    : m_internals(internals)
 {
 }
 
@@ -101,12 +102,11 @@ Status CustomerOwnership::reclaim(
 Status CustomerOwnership::move(const Session& session, const QString& kind, const QString& customerNo,
     const QString& managerLogin, const QDate& until, const QString& reason)
 {
-    auto actor = m_service.access().authorize(session, Operation::AssignCustomers);
-    if (!actor.ok())
-        return actor.error();
-    auto ref = m_service.reachable(*actor, Operation::AssignCustomers, customerNo);
-    if (!ref.ok())
-        return ref.error();
+    auto scope = m_internals.scoped(session, Operation::AssignCustomers, customerNo);
+    if (!scope.ok())
+        return scope.error();
+    const Actor& actor = scope->actor;
+    const CustomerRef& ref = scope->customer;
 
     const QString why = reason.trimmed();
     if (why.isEmpty() && (kind == kTransfer || kind == kCustody || kind == kReclaim))
@@ -120,7 +120,7 @@ Status CustomerOwnership::move(const Session& session, const QString& kind, cons
             QStringLiteral("reason"));
 
     // The target: an active (not frozen) customer manager account.
-    AccountService& accounts = m_service.accounts();
+    AccountService& accounts = m_internals.accounts();
     Account target;
     if (kind != kReturn) {
         if (managerLogin.trimmed().isEmpty())
@@ -143,7 +143,7 @@ Status CustomerOwnership::move(const Session& session, const QString& kind, cons
         target = *account;
     }
 
-    CustomerStore& store = m_service.store();
+    CustomerStore& store = m_internals.store();
     const QDateTime now = store.now();
     QDateTime custodyEnd;
     if (kind == kCustody) {
@@ -163,7 +163,7 @@ Status CustomerOwnership::move(const Session& session, const QString& kind, cons
         custodyEnd = QDateTime(until.addDays(1), QTime(0, 0), WorkingCalendar::branchTimeZone()).toUTC();
     }
 
-    Database& db = m_service.database();
+    Database& db = m_internals.database();
     Transaction tx(db);
     if (!tx.ok())
         return tx.error();
@@ -171,7 +171,7 @@ Status CustomerOwnership::move(const Session& session, const QString& kind, cons
                                        "coalesce(uc.status, ''), c.custody_until FROM customers c "
                                        "LEFT JOIN users uo ON uo.id = c.manager_id "
                                        "LEFT JOIN users uc ON uc.id = c.custody_manager_id WHERE c.id = ?"),
-        {ref->id});
+        {ref.id});
     if (!row.ok())
         return row.error();
     if (!row->next()) {
@@ -191,7 +191,7 @@ Status CustomerOwnership::move(const Session& session, const QString& kind, cons
     if (h.status != QLatin1String("active") && h.status != QLatin1String("pending"))
         return makeError(ErrorCode::Conflict,
             tr("Customer %1 is %2; only active or pending customers can be given to a customer manager.")
-                .arg(ref->number, h.status));
+                .arg(ref.number, h.status));
 
     auto loginOf = [&accounts](qint64 id) -> QString {
         if (id <= 0)
@@ -208,16 +208,15 @@ Status CustomerOwnership::move(const Session& session, const QString& kind, cons
             return makeError(ErrorCode::Conflict,
                 tr("Customer %1 already has an active customer manager (%2). Use transfer to move it "
                    "permanently, or custody for a limited time.")
-                    .arg(ref->number, loginOf(h.effectiveId())));
+                    .arg(ref.number, loginOf(h.effectiveId())));
         fromId = h.ownerId;
     } else if (kind == kTransfer) {
         if (h.ownerId <= 0)
-            return makeError(ErrorCode::Conflict,
-                tr("Customer %1 has no customer manager yet. Assign it instead.").arg(ref->number));
+            return makeError(
+                ErrorCode::Conflict, tr("Customer %1 has no customer manager yet. Assign it instead.").arg(ref.number));
         if (h.ownerId == target.id)
             return makeError(ErrorCode::Conflict,
-                tr("Customer %1 already belongs to %2. Choose another customer manager.")
-                    .arg(ref->number, target.login),
+                tr("Customer %1 already belongs to %2. Choose another customer manager.").arg(ref.number, target.login),
                 QString(), QString::fromLatin1(fields::Manager));
         fromId = h.ownerId;
     } else if (kind == kCustody) {
@@ -225,30 +224,30 @@ Status CustomerOwnership::move(const Session& session, const QString& kind, cons
             return makeError(ErrorCode::Conflict,
                 tr("Customer %1 has no active customer manager, so there is nobody to return it to. "
                    "Assign it first.")
-                    .arg(ref->number));
+                    .arg(ref.number));
         if (h.ownerId == target.id)
             return makeError(ErrorCode::InvalidInput,
                 tr("%1 is already the customer manager of customer %2. The custodian must be another "
                    "customer manager.")
-                    .arg(target.login, ref->number),
+                    .arg(target.login, ref.number),
                 QString(), QString::fromLatin1(fields::Manager));
         fromId = h.ownerId;
     } else if (kind == kReturn) {
         if (!h.custodyLive)
             return makeError(ErrorCode::Conflict,
-                tr("Customer %1 is not in custody, so there is nothing to return.").arg(ref->number));
+                tr("Customer %1 is not in custody, so there is nothing to return.").arg(ref.number));
         fromId = h.custodianId;
         toId = h.ownerId;
     } else if (kind == kReclaim) {
         const qint64 current = h.effectiveId();
         if (current <= 0)
             return makeError(ErrorCode::Conflict,
-                tr("Customer %1 has no customer manager to take it from. Assign it instead.").arg(ref->number));
+                tr("Customer %1 has no customer manager to take it from. Assign it instead.").arg(ref.number));
         if (current == target.id)
             return makeError(ErrorCode::Conflict,
                 tr("%1 is already responsible for customer %2. Choose the customer manager who is to "
                    "take it.")
-                    .arg(target.login, ref->number),
+                    .arg(target.login, ref.number),
                 QString(), QString::fromLatin1(fields::Manager));
         fromId = current;
     } else {
@@ -258,20 +257,20 @@ Status CustomerOwnership::move(const Session& session, const QString& kind, cons
     if (kind == kCustody) {
         BV_TRY(db.exec(QStringLiteral("UPDATE customers SET custody_manager_id = ?, custody_until = ?, updated_at = ? "
                                       "WHERE id = ?"),
-            {target.id, custodyEnd, now, ref->id}));
+            {target.id, custodyEnd, now, ref.id}));
     } else if (kind == kReturn) {
         BV_TRY(db.exec(QStringLiteral("UPDATE customers SET custody_manager_id = NULL, custody_until = NULL, "
                                       "updated_at = ? WHERE id = ?"),
-            {now, ref->id}));
+            {now, ref.id}));
     } else { // assign, transfer, reclaim: a new owner; any custody ends
         BV_TRY(db.exec(QStringLiteral("UPDATE customers SET manager_id = ?, custody_manager_id = NULL, "
                                       "custody_until = NULL, updated_at = ? WHERE id = ?"),
-            {target.id, now, ref->id}));
+            {target.id, now, ref.id}));
     }
     BV_TRY(db.exec(QStringLiteral("INSERT INTO customer_assignments (customer_id, kind, from_id, to_id, until, at, "
                                   "by_id, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-        {ref->id, kind, idOrNull(fromId), idOrNull(toId),
-            custodyEnd.isValid() ? QVariant(custodyEnd) : QVariant(QMetaType::fromType<QString>()), now, actor->userId,
+        {ref.id, kind, idOrNull(fromId), idOrNull(toId),
+            custodyEnd.isValid() ? QVariant(custodyEnd) : QVariant(QMetaType::fromType<QString>()), now, actor.userId,
             why.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(why)}));
 
     // Staff logins and dates only: never customer data, and not the free-text reason (it is kept in
@@ -284,29 +283,27 @@ Status CustomerOwnership::move(const Session& session, const QString& kind, cons
         details.insert(QStringLiteral("custody_ended"), loginOf(h.custodianId));
     if (kind == kCustody && h.custodyLive)
         details.insert(QStringLiteral("replaces_custody"), loginOf(h.custodianId));
-    BV_TRY(m_service.auditLog().append(*actor,
-        AuditEvent {QString::fromLatin1(audit::CustomerAssign), kCustomer, QString::number(ref->id), ref->number,
+    BV_TRY(m_internals.auditLog().append(actor,
+        AuditEvent {QString::fromLatin1(audit::CustomerAssign), kCustomer, QString::number(ref.id), ref.number,
             AuditOutcome::Ok, details}));
     return tx.commit();
 }
 
 Result<QList<AssignmentEntry>> CustomerOwnership::assignments(const Session& session, const QString& customerNo)
 {
-    auto actor = m_service.access().authorize(session, Operation::ViewCustomer);
-    if (!actor.ok())
-        return actor.error();
-    auto ref = m_service.reachable(*actor, Operation::ViewCustomer, customerNo);
-    if (!ref.ok())
-        return ref.error();
-    auto q = m_service.database().query(
+    auto scope = m_internals.scoped(session, Operation::ViewCustomer, customerNo);
+    if (!scope.ok())
+        return scope.error();
+    const CustomerRef& ref = scope->customer;
+    auto q = m_internals.database().query(
         QStringLiteral("SELECT a.at, a.kind, coalesce(uf.login, ''), coalesce(ut.login, ''), a.until, "
                        "coalesce(ub.login, ''), coalesce(a.reason, '') FROM customer_assignments a "
                        "LEFT JOIN users uf ON uf.id = a.from_id LEFT JOIN users ut ON ut.id = a.to_id "
                        "LEFT JOIN users ub ON ub.id = a.by_id WHERE a.customer_id = ? ORDER BY a.at, a.id"),
-        {ref->id});
+        {ref.id});
     if (!q.ok())
         return q.error();
-    const QDateTime now = m_service.store().now();
+    const QDateTime now = m_internals.store().now();
     QList<AssignmentEntry> list;
     // A custody that ran to its end date returned by itself, without a row: show that return at
     // the moment it happened, so the history tells who was responsible when.
@@ -343,17 +340,17 @@ QString CustomerOwnership::reassignmentCondition()
 
 Result<QList<CustomerListRow>> CustomerOwnership::reassignmentList(const Session& session)
 {
-    auto actor = m_service.access().authorize(session, Operation::ViewReassignments);
+    auto actor = m_internals.access().authorize(session, Operation::ViewReassignments);
     if (!actor.ok())
         return actor.error();
-    CustomerStore& store = m_service.store();
+    CustomerStore& store = m_internals.store();
     // No owner, a frozen owner (a custody would return the customer to nobody), or a frozen
     // custodian during a custody. Written so that the manager indexes answer it (the frozen staff are
     // few; a scan of every customer of a large branch is not needed): "+c.status" keeps the planner
     // off the status index, which would visit every active customer.
     const QDateTime now = store.now();
-    auto q = m_service.database().query(kRowSelect + QStringLiteral("LEFT JOIN users u ON u.id = ")
-            + store.effectiveManagerSql() + QStringLiteral(" WHERE ") + reassignmentCondition()
+    auto q = m_internals.database().query(kRowSelect + QStringLiteral("LEFT JOIN users u ON u.id = ")
+            + responsible::managerSql() + QStringLiteral(" WHERE ") + reassignmentCondition()
             + QStringLiteral(" ORDER BY c.customer_no"),
         {now, now});
     if (!q.ok())
@@ -364,7 +361,7 @@ Result<QList<CustomerListRow>> CustomerOwnership::reassignmentList(const Session
             q->value(3).toString(), q->value(4).toString(), q->value(5).toString(), q->value(6).toString(),
             timeFrom(q->value(7)), q->value(8).toInt() != 0};
     BV_TRY(rowsFinished(*q, Reading::Customers));
-    BV_TRY(m_service.auditLog().appendStandalone(*actor,
+    BV_TRY(m_internals.auditLog().appendStandalone(*actor,
         AuditEvent {QString::fromLatin1(audit::CustomerList), QStringLiteral("reassignments"), QString(), QString(),
             AuditOutcome::Ok, QJsonObject {{QStringLiteral("rows"), int(rows.size())}}}));
     return rows;
@@ -372,10 +369,10 @@ Result<QList<CustomerListRow>> CustomerOwnership::reassignmentList(const Session
 
 Result<QList<TierChange>> CustomerOwnership::pendingTiers(const Session& session)
 {
-    auto actor = m_service.access().authorize(session, Operation::ConfirmTier);
+    auto actor = m_internals.access().authorize(session, Operation::ConfirmTier);
     if (!actor.ok())
         return actor.error();
-    auto q = m_service.database().query(QStringLiteral(
+    auto q = m_internals.database().query(QStringLiteral(
         "SELECT t.id, c.customer_no, t.from_tier, t.to_tier, t.computed_at, t.status FROM tier_changes t "
         "JOIN customers c ON c.id = t.customer_id WHERE t.status = 'pending' "
         "ORDER BY t.computed_at, t.id"));
@@ -386,7 +383,7 @@ Result<QList<TierChange>> CustomerOwnership::pendingTiers(const Session& session
         list << TierChange {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
             q->value(3).toString(), timeFrom(q->value(4)), q->value(5).toString()};
     BV_TRY(rowsFinished(*q, Reading::Customers));
-    BV_TRY(m_service.auditLog().appendStandalone(*actor,
+    BV_TRY(m_internals.auditLog().appendStandalone(*actor,
         AuditEvent {QString::fromLatin1(audit::CustomerList), QStringLiteral("tiers"), QString(), QString(),
             AuditOutcome::Ok,
             QJsonObject {{QStringLiteral("list"), QStringLiteral("pending_tier_changes")},
@@ -406,7 +403,7 @@ Status CustomerOwnership::rejectTier(const Session& session, qint64 tierChangeId
 
 Status CustomerOwnership::decideTier(const Session& session, qint64 tierChangeId, bool confirm, const QString& reason)
 {
-    auto actor = m_service.access().authorize(session, Operation::ConfirmTier);
+    auto actor = m_internals.access().authorize(session, Operation::ConfirmTier);
     if (!actor.ok())
         return actor.error();
     const QString why = reason.trimmed();
@@ -417,8 +414,8 @@ Status CustomerOwnership::decideTier(const Session& session, qint64 tierChangeId
         return makeError(ErrorCode::InvalidInput,
             tr("The reason is too long (at most %1 characters). Shorten it.").arg(kMaxReasonLength), QString(),
             QStringLiteral("reason"));
-    Database& db = m_service.database();
-    CustomerStore& store = m_service.store();
+    Database& db = m_internals.database();
+    CustomerStore& store = m_internals.store();
     const QDateTime now = store.now();
     Transaction tx(db);
     if (!tx.ok())
@@ -450,7 +447,7 @@ Status CustomerOwnership::decideTier(const Session& session, qint64 tierChangeId
             return makeError(ErrorCode::Conflict,
                 tr("Customer %1 is %2; its tier can no longer change. Reject the tier change.")
                     .arg(number, customerStatus));
-        if (currentTier != fromTier || Tiers::forAssets(assets, m_service.settings()) != toTier)
+        if (currentTier != fromTier || Tiers::forAssets(assets, m_internals.settings()) != toTier)
             return makeError(ErrorCode::Conflict,
                 tr("The assets or tier of customer %1 changed after this tier change was computed. Reject "
                    "it; a new change is computed at the next approved edit of the assets.")
@@ -466,7 +463,7 @@ Status CustomerOwnership::decideTier(const Session& session, qint64 tierChangeId
         return updated.error();
     if (updated->numRowsAffected() != 1)
         return makeError(ErrorCode::Conflict, tr("Tier change %1 was already decided.").arg(tierChangeId));
-    BV_TRY(m_service.auditLog().append(*actor,
+    BV_TRY(m_internals.auditLog().append(*actor,
         AuditEvent {QString::fromLatin1(audit::TierConfirm), kCustomer, QString::number(customerId), number,
             AuditOutcome::Ok,
             QJsonObject {{QStringLiteral("kind"), confirm ? QStringLiteral("confirm") : QStringLiteral("reject")},

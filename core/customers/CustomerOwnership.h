@@ -8,7 +8,7 @@
 
 namespace bv {
 
-class CustomerService;
+class CustomerServiceInternals;
 
 struct AssignmentEntry
 {
@@ -39,7 +39,7 @@ class CustomerOwnership
 {
     Q_DECLARE_TR_FUNCTIONS(CustomerOwnership)
 public:
-    explicit CustomerOwnership(CustomerService& service);
+    explicit CustomerOwnership(CustomerServiceInternals& internals);
 
     Status assign(const Session& session, const QString& customerNo, const QString& managerLogin,
         const QString& reason = QString());
@@ -70,7 +70,7 @@ private:
         const QDate& until, const QString& reason);
     Status decideTier(const Session& session, qint64 tierChangeId, bool confirm, const QString& reason);
 
-    CustomerService& m_service;
+    CustomerServiceInternals& m_internals;
 };
 
 } // namespace bv

@@ -4,13 +4,14 @@
 // names the field, never the stored value.
 
 #include "CustomerEntry.h"
-#include "CustomerService.h"
-#include "CustomerStore.h"
+#include "CustomerServiceInternal.h"
+#include "CustomerStoreInternal.h"
 #include "IdNumber.h"
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "db/Database.h"
 #include "db/QueryRows.h"
+#include "db/Transaction.h"
 #include "policy/FieldCatalogue.h"
 #include "policy/SettingsService.h"
 
@@ -43,7 +44,7 @@ bool sameIndex(const QByteArray& a, const QByteArray& b)
 
 QStringList CustomerEntry::rekeyFieldsFor(const QList<FieldDiff>& diff) const
 {
-    const QStringList configured = m_service.settings().rekeyFields();
+    const QStringList configured = m_internals.settings().rekeyFields();
     QStringList out;
     for (const FieldDiff& d : diff) {
         if (configured.contains(d.field) && !d.newMasked.isEmpty())
@@ -53,13 +54,13 @@ QStringList CustomerEntry::rekeyFieldsFor(const QList<FieldDiff>& diff) const
 }
 
 Status CustomerEntry::checkRekey(
-    const Actor& actor, qint64 changeId, const ChangeHead& change, const RekeyedValues& typed)
+    Transaction& tx, const Actor& actor, qint64 changeId, const ChangeHead& change, const RekeyedValues& typed)
 {
-    const QStringList configured = m_service.settings().rekeyFields();
+    const QStringList configured = m_internals.settings().rekeyFields();
     if (configured.isEmpty())
         return {};
-    Database& db = m_service.database();
-    const FieldCipher& cipher = m_service.store().cipher();
+    Database& db = m_internals.database();
+    const FieldCipher& cipher = m_internals.store().cipher();
     BV_TRY(cipher.checkAvailable());
 
     // What is stored for this change, read from the database (never from what a front end shows).
@@ -155,8 +156,9 @@ Status CustomerEntry::checkRekey(
             QString::number(change.customerId), change.customerNumber, AuditOutcome::Failed,
             QJsonObject {{QStringLiteral("change"), changeId},
                 {QStringLiteral("fields"), QJsonArray::fromStringList(mismatched)}}};
-        BV_TRY(db.inTransaction() ? m_service.auditLog().append(actor, event)
-                                  : m_service.auditLog().appendStandalone(actor, event));
+        tx.rollback(); // the refusal is kept, the decision's transaction is not
+        BV_TRY(db.inTransaction() ? m_internals.auditLog().append(actor, event)
+                                  : m_internals.auditLog().appendStandalone(actor, event));
         return makeError(ErrorCode::InvalidInput,
             tr("What you typed from the customer's document does not match the record: %1. Check the document and "
                "type it again; if it still differs, reject the change so that its maker corrects it.")

@@ -1,7 +1,7 @@
 #include "CustomerRetention.h"
 
-#include "CustomerService.h"
-#include "CustomerStore.h"
+#include "CustomerServiceInternal.h"
+#include "CustomerStoreInternal.h"
 #include "WorkingCalendar.h"
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
@@ -153,22 +153,21 @@ Result<QList<QPair<qint64, QString>>> diffsOf(Database& db, const QString& sql, 
 
 } // namespace
 
-CustomerRetention::CustomerRetention(CustomerService& service)
-    : m_service(service)
+CustomerRetention::CustomerRetention(CustomerServiceInternals& internals)
+    : m_internals(internals)
 {
 }
 
 Status CustomerRetention::close(const Session& session, const QString& customerNo, const QString& reason)
 {
-    auto actor = m_service.access().authorize(session, Operation::CloseCustomer);
-    if (!actor.ok())
-        return actor.error();
-    auto ref = m_service.reachable(*actor, Operation::CloseCustomer, customerNo);
-    if (!ref.ok())
-        return ref.error();
-    if (ref->status != QLatin1String("active"))
+    auto scope = m_internals.scoped(session, Operation::CloseCustomer, customerNo);
+    if (!scope.ok())
+        return scope.error();
+    const Actor& actor = scope->actor;
+    const CustomerRef& ref = scope->customer;
+    if (ref.status != QLatin1String("active"))
         return makeError(ErrorCode::Conflict,
-            tr("Customer %1 is %2; only an active customer can be closed.").arg(ref->number, ref->status));
+            tr("Customer %1 is %2; only an active customer can be closed.").arg(ref.number, ref.status));
     const QString why = reason.trimmed();
     if (why.isEmpty())
         return makeError(ErrorCode::InvalidInput,
@@ -181,10 +180,10 @@ Status CustomerRetention::close(const Session& session, const QString& customerN
             tr("The reason has %1 characters; at most %2 are allowed. Shorten it.").arg(chars).arg(kMaxReasonChars),
             QString(), QStringLiteral("reason"));
 
-    Database& db = m_service.database();
-    CustomerStore& store = m_service.store();
+    Database& db = m_internals.database();
+    CustomerStore& store = m_internals.store();
     const qint64 years = qMax(
-        kRetentionFloorYears, m_service.settings().integer(QString::fromLatin1(settings::CustomerRetentionYears)));
+        kRetentionFloorYears, m_internals.settings().integer(QString::fromLatin1(settings::CustomerRetentionYears)));
     const QDateTime now = store.now();
     const QDateTime until = now.addYears(int(years));
 
@@ -193,18 +192,18 @@ Status CustomerRetention::close(const Session& session, const QString& customerN
         return tx.error();
     auto closed = db.query(QStringLiteral("UPDATE customers SET status = 'closed', closed_at = ?, retention_until = ?, "
                                           "updated_at = ?, version = version + 1 WHERE id = ? AND status = 'active'"),
-        {now, until, now, ref->id});
+        {now, until, now, ref.id});
     if (!closed.ok())
         return closed.error();
     if (closed->numRowsAffected() != 1)
         return makeError(ErrorCode::Conflict,
-            tr("Customer %1 changed while it was being closed. Open it again and retry.").arg(ref->number));
+            tr("Customer %1 changed while it was being closed. Open it again and retry.").arg(ref.number));
 
     // A pending edit ends with the customer: rejected, its staged grade-1 values erased.
     auto pending = idsOf(db,
         QStringLiteral("SELECT id FROM customer_changes WHERE customer_id = ? AND status = 'pending' "
                        "ORDER BY id"),
-        ref->id);
+        ref.id);
     if (!pending.ok())
         return pending.error();
     for (qint64 changeId : std::as_const(*pending)) {
@@ -212,11 +211,11 @@ Status CustomerRetention::close(const Session& session, const QString& customerN
         // the checker must not be the maker (a branch manager may have made the edit)
         BV_TRY(db.exec(QStringLiteral("UPDATE customer_changes SET status = 'rejected', checker_id = CASE WHEN "
                                       "maker_id = ? THEN NULL ELSE ? END, decided_at = ?, reason = ? WHERE id = ?"),
-            {actor->userId, actor->userId, now, kClosedReason, changeId}));
+            {actor.userId, actor.userId, now, kClosedReason, changeId}));
     }
     auto tiers = db.query(QStringLiteral("UPDATE tier_changes SET status = 'rejected', decided_by = ?, decided_at = ?, "
                                          "reason = ? WHERE customer_id = ? AND status = 'pending'"),
-        {actor->userId, now, kClosedReason, ref->id});
+        {actor.userId, now, kClosedReason, ref.id});
     if (!tiers.ok())
         return tiers.error();
     const int endedTiers = tiers->numRowsAffected();
@@ -231,23 +230,23 @@ Status CustomerRetention::close(const Session& session, const QString& customerN
     BV_TRY(
         db.query(QStringLiteral("INSERT INTO customer_history (customer_id, change_id, at, kind, actor_id, diff_json) "
                                 "VALUES (?, NULL, ?, 'close', ?, ?)"),
-            {ref->id, now, actor->userId, compact(diff)}));
+            {ref.id, now, actor.userId, compact(diff)}));
 
     QJsonObject details {{QStringLiteral("retention_until"),
                              until.toTimeZone(WorkingCalendar::branchTimeZone()).date().toString(Qt::ISODate)},
         {QStringLiteral("reason_chars"), qint64(chars)}, {QStringLiteral("ended_tier_changes"), endedTiers}};
     if (!pending->isEmpty())
         details.insert(QStringLiteral("ended_change"), pending->constFirst());
-    BV_TRY(m_service.auditLog().append(*actor,
-        AuditEvent {QString::fromLatin1(audit::CustomerClose), kCustomer, QString::number(ref->id), ref->number,
+    BV_TRY(m_internals.auditLog().append(actor,
+        AuditEvent {QString::fromLatin1(audit::CustomerClose), kCustomer, QString::number(ref.id), ref.number,
             AuditOutcome::Ok, details}));
     return tx.commit();
 }
 
 Result<int> CustomerRetention::anonymiseDue()
 {
-    Database& db = m_service.database();
-    const QDateTime now = m_service.store().now();
+    Database& db = m_internals.database();
+    const QDateTime now = m_internals.store().now();
     QList<QPair<qint64, QString>> due;
     {
         auto q = db.query(QStringLiteral("SELECT id, customer_no FROM customers WHERE status = 'closed' AND "
@@ -272,7 +271,7 @@ Result<int> CustomerRetention::anonymiseDue()
 
 Result<bool> CustomerRetention::anonymise(qint64 customerId, const QString& customerNo, const QDateTime& now)
 {
-    Database& db = m_service.database();
+    Database& db = m_internals.database();
     Transaction tx(db);
     if (!tx.ok())
         return tx.error();
@@ -321,7 +320,7 @@ Result<bool> CustomerRetention::anonymise(qint64 customerId, const QString& cust
         if (spec && spec->grade == 2)
             cleared.insert(field, QString());
     }
-    BV_TRY(m_service.store().writeColumns(customerId, cleared));
+    BV_TRY(m_internals.store().writeColumns(customerId, cleared));
     auto services
         = db.query(QStringLiteral("UPDATE service_records SET content = '' WHERE customer_id = ?"), {customerId});
     if (!services.ok())
@@ -342,7 +341,7 @@ Result<bool> CustomerRetention::anonymise(qint64 customerId, const QString& cust
                                "customer_b = ?"),
             {customerId, customerId}));
 
-    BV_TRY(m_service.auditLog().append(Actor::system(),
+    BV_TRY(m_internals.auditLog().append(Actor::system(),
         AuditEvent {QString::fromLatin1(audit::CustomerAnonymise), kCustomer, QString::number(customerId), customerNo,
             AuditOutcome::Ok,
             QJsonObject {{QStringLiteral("accounts"), int(accounts->size())},
@@ -354,31 +353,30 @@ Result<bool> CustomerRetention::anonymise(qint64 customerId, const QString& cust
 
 Result<QJsonObject> CustomerRetention::dataSubjectReport(const Session& session, const QString& customerNo)
 {
-    auto actor = m_service.access().authorize(session, Operation::DataSubjectReport);
-    if (!actor.ok())
-        return actor.error();
-    auto ref = m_service.reachable(*actor, Operation::DataSubjectReport, customerNo);
-    if (!ref.ok())
-        return ref.error();
-    if (ref->status == QLatin1String("anonymised") || ref->status == QLatin1String("rejected"))
+    auto scope = m_internals.scoped(session, Operation::DataSubjectReport, customerNo);
+    if (!scope.ok())
+        return scope.error();
+    const Actor& actor = scope->actor;
+    const CustomerRef& ref = scope->customer;
+    if (ref.status == QLatin1String("anonymised") || ref.status == QLatin1String("rejected"))
         return makeError(ErrorCode::Conflict,
             tr("Customer %1 is %2: no personal information about the customer is held any more, so "
                "there is no data-subject report to produce.")
-                .arg(ref->number, ref->status));
-    RequestService* requests = m_service.requests();
+                .arg(ref.number, ref.status));
+    RequestGrants* requests = m_internals.grants();
     if (!requests)
         return makeError(ErrorCode::Internal, tr("Special requests are not available, so the report cannot be made."));
 
-    Database& db = m_service.database();
+    Database& db = m_internals.database();
     {
         Transaction tx(db);
         if (!tx.ok())
             return tx.error();
-        auto grant = requests->consumeGrant(*actor, RequestType::Export, kReport, ref->id);
+        auto grant = requests->consumeGrant(actor, RequestType::Export, kReport, ref.id);
         if (!grant.ok() && grant.code() == ErrorCode::NotFound)
-            grant = requests->consumeGrant(*actor, RequestType::Print, kReport, ref->id);
+            grant = requests->consumeGrant(actor, RequestType::Print, kReport, ref.id);
         if (grant.ok()) {
-            auto report = dataSubjectContent(*actor, *ref, *grant);
+            auto report = dataSubjectContent(actor, ref, *grant);
             if (!report.ok())
                 return report.error();
             QJsonObject details {{QStringLiteral("request"), grant->requestId},
@@ -387,28 +385,28 @@ Result<QJsonObject> CustomerRetention::dataSubjectReport(const Session& session,
                      "assignments", "requests", "access_log"})
                 details.insert(
                     QString::fromLatin1(section), report->value(QString::fromLatin1(section)).toArray().size());
-            BV_TRY(m_service.auditLog().append(*actor,
-                AuditEvent {QString::fromLatin1(audit::CustomerReport), kCustomer, QString::number(ref->id),
-                    ref->number, AuditOutcome::Ok, details}));
+            BV_TRY(m_internals.auditLog().append(actor,
+                AuditEvent {QString::fromLatin1(audit::CustomerReport), kCustomer, QString::number(ref.id), ref.number,
+                    AuditOutcome::Ok, details}));
             BV_TRY(tx.commit());
             return std::move(report).value();
         }
         if (grant.code() != ErrorCode::NotFound)
             return grant.error();
     } // rolled back: nothing was used
-    return m_service.access().deny(*actor, Operation::DataSubjectReport, kCustomer, QString::number(ref->id),
-        ref->number,
+    return m_internals.access().deny(actor, Operation::DataSubjectReport, kCustomer, QString::number(ref.id),
+        ref.number,
         tr("The data-subject report of customer %1 holds the customer's personal information in full. File a "
            "special request (type export, report \"data_subject\", customer %1) and wait for the branch "
            "manager's approval; each approval makes one report.")
-            .arg(ref->number));
+            .arg(ref.number));
 }
 
 Result<QJsonObject> CustomerRetention::dataSubjectContent(
     const Actor& actor, const CustomerRef& ref, const Grant& grant)
 {
-    Database& db = m_service.database();
-    CustomerStore& store = m_service.store();
+    Database& db = m_internals.database();
+    CustomerStore& store = m_internals.store();
     const qint64 id = ref.id;
     const QDateTime now = store.now();
 
@@ -442,7 +440,7 @@ Result<QJsonObject> CustomerRetention::dataSubjectContent(
     values.insert(QString::fromLatin1(fields::AgeBand), row->value(5).toString());
     values.insert(QString::fromLatin1(fields::CreatedAt), row->value(6).toString());
     values.insert(QString::fromLatin1(fields::UpdatedAt), row->value(7).toString());
-    values.insert(QString::fromLatin1(fields::Manager), m_service.staffName(ref.managerId));
+    values.insert(QString::fromLatin1(fields::Manager), m_internals.staffName(ref.managerId));
     QJsonArray fieldList;
     for (const FieldSpec& spec : FieldCatalogue::all()) {
         if (spec.owner != FieldOwner::Customer)
@@ -582,7 +580,7 @@ Result<QJsonObject> CustomerRetention::dataSubjectContent(
     if (!accessLog.ok())
         return accessLog.error();
 
-    auto approver = m_service.accounts().accountById(grant.approverId);
+    auto approver = m_internals.accounts().accountById(grant.approverId);
     return QJsonObject {
         {QStringLiteral("report"), kReport},
         {QStringLiteral("customer_no"), ref.number},

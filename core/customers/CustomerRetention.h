@@ -9,7 +9,7 @@
 
 namespace bv {
 
-class CustomerService;
+class CustomerServiceInternals;
 struct CustomerRef;
 struct Grant;
 
@@ -37,7 +37,7 @@ class CustomerRetention
 {
     Q_DECLARE_TR_FUNCTIONS(CustomerRetention)
 public:
-    explicit CustomerRetention(CustomerService& service);
+    explicit CustomerRetention(CustomerServiceInternals& internals);
 
     Status close(const Session& session, const QString& customerNo, const QString& reason);
     // Anonymises every closed customer whose retention has ended; returns how many. Runs as the system.
@@ -45,17 +45,14 @@ public:
 
     Result<QJsonObject> dataSubjectReport(const Session& session, const QString& customerNo);
 
-    // The content of the data-subject report (everything held, grade 1 in full), the one builder behind
-    // dataSubjectReport (JSON) and core/reports' printed form. For other services, with an actor they
-    // authorized and a customer in its reach: no check and no audit row here, and `grant` (the live grant
-    // that allows it, named in the content) is not used up. Reads only; inside or outside a transaction.
-    Result<QJsonObject> dataSubjectContent(const Actor& actor, const CustomerRef& ref, const Grant& grant);
-
 private:
+    // The content of the data-subject report, for core/reports through CustomerServiceInternals.
+    friend class CustomerServiceInternals;
+    Result<QJsonObject> dataSubjectContent(const Actor& actor, const CustomerRef& ref, const Grant& grant);
     // Anonymises one customer in its own transaction; false if it was no longer due (already done).
     Result<bool> anonymise(qint64 customerId, const QString& customerNo, const QDateTime& now);
 
-    CustomerService& m_service;
+    CustomerServiceInternals& m_internals;
 };
 
 } // namespace bv

@@ -1,5 +1,6 @@
-#include "CustomerStore.h"
+#include "CustomerStoreInternal.h"
 
+#include "ResponsibleManagerInternal.h"
 #include "WorkingCalendar.h"
 
 #include "db/Database.h"
@@ -48,19 +49,6 @@ CustomerStore::CustomerStore(Database& db, const FieldCipher& cipher, SettingsSe
 QDate CustomerStore::today() const
 {
     return m_clock.nowUtc().toTimeZone(WorkingCalendar::branchTimeZone()).date();
-}
-
-QString CustomerStore::effectiveManagerSql() const
-{
-    return QStringLiteral("(CASE WHEN c.custody_manager_id IS NOT NULL AND c.custody_until > ? "
-                          "THEN c.custody_manager_id ELSE c.manager_id END)");
-}
-
-QString CustomerStore::managedBySql()
-{
-    return QStringLiteral(
-        "((c.manager_id = ? AND NOT coalesce(c.custody_manager_id IS NOT NULL AND c.custody_until > ?, 0)) "
-        "OR (c.custody_manager_id = ? AND c.custody_until > ?))");
 }
 
 Result<QString> CustomerStore::nextNumber(const QString& branch)
@@ -267,7 +255,8 @@ Result<QList<qint64>> CustomerStore::customersWith(int blindDomain, const QStrin
                        "JOIN customers c ON c.id = CASE s.owner_kind WHEN 'customer' THEN s.owner_id "
                        "ELSE a.customer_id END "
                        "WHERE s.blind_domain = ? AND s.blind = ? AND s.owner_kind IN ('customer', 'account') "
-                       "AND c.status IN ('pending', 'active', 'closed') AND c.id <> ? ORDER BY c.id"),
+                       "AND ")
+            + responsible::heldSql() + QStringLiteral(" AND c.id <> ? ORDER BY c.id"),
         {blindDomainKey(BlindDomain(blindDomain)), blind, exceptCustomer});
     if (!q.ok())
         return q.error();

@@ -4,7 +4,7 @@
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "common/TextLength.h"
-#include "customers/CustomerService.h"
+#include "customers/CustomerServiceInternal.h"
 #include "db/Database.h"
 #include "db/QueryRows.h"
 #include "db/Transaction.h"
@@ -250,9 +250,10 @@ Result<QString> DraftService::restore(const Session& session, qint64 draftId)
     // A draft about a customer opens only while its author may still work on that customer with the form: one
     // reassigned meanwhile (or restricted, or anonymised) is "not your customer", audited as any refusal.
     if (info->form != DraftForm::NewCustomer) {
-        auto reachable = m_customers.reachable(*actor, operationFor(info->form), info->subject);
-        if (!reachable.ok())
-            return reachable.error();
+        auto scoped
+            = CustomerServiceInternals::of(m_customers).scoped(session, operationFor(info->form), info->subject);
+        if (!scoped.ok())
+            return scoped.error();
     }
     BV_TRY(m_cipher.checkAvailable());
     Transaction tx(m_db);

@@ -56,7 +56,7 @@ struct DraftInfo
 // - Permissions: saving, restoring and discarding a draft need the permission of its form (CreateCustomer,
 //   EditCustomer, RecordService, ManageComplaints); listing needs EditCustomer (the roles that fill customer
 //   forms: branch manager and customer manager). A draft about a customer is restored only while its author
-//   may still work on that customer with that form (CustomerService::reachable: reassigned meanwhile, it is
+//   may still work on that customer with that form (CustomerServiceInternals::scoped: reassigned meanwhile, it is
 //   "not your customer", audited as a refusal).
 // - Only the author lists, restores and discards a draft; anyone else gets "not found" for its id and sees no
 //   trace of it in any list, count, report or export. The audit rows (draft.save, draft.restore, draft.discard,

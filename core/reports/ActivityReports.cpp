@@ -5,7 +5,7 @@
 
 #include "customers/CustomerCare.h"
 #include "customers/CustomerService.h"
-#include "customers/CustomerStore.h"
+#include "customers/ResponsibleManagerInternal.h"
 #include "db/Database.h"
 #include "policy/FieldCatalogue.h"
 
@@ -124,7 +124,7 @@ Status buildServiceActivity(ReportJob& job)
         }));
     // Complaints received, by the customer manager responsible for the customer now (as the overdue lists).
     BV_TRY(eachRow(db,
-        QStringLiteral("SELECT ") + job.context.customers.store().effectiveManagerSql()
+        QStringLiteral("SELECT ") + responsible::managerSql()
             + QStringLiteral(" AS manager, count(*) FROM complaints cp JOIN customers c ON c.id = cp.customer_id "
                              "WHERE cp.received_at >= ? AND cp.received_at < ? GROUP BY manager"),
         {job.now, reporttext::dayStartUtc(from), reporttext::dayStartUtc(to.addDays(1))}, Reading::Customers,
@@ -163,16 +163,15 @@ Status buildComplaints(ReportJob& job)
     QList<Open> open;
     // Open complaints now (of customers still held, as the overdue lists), and those answered in the period.
     BV_TRY(eachRow(db,
-        QStringLiteral("SELECT ") + job.context.customers.store().effectiveManagerSql()
+        QStringLiteral("SELECT ") + responsible::managerSql()
             + QStringLiteral(
                 " AS manager, c.customer_no, cp.received_at, cp.channel, cp.status, cp.investigate_by, "
                 "cp.answer_by, cp.investigated_at, cp.answered_at, coalesce(u.login, ''), "
                 "coalesce(u.display_name, '') FROM complaints cp JOIN customers c ON c.id = cp.customer_id "
                 "LEFT JOIN users u ON u.id = ")
-            + job.context.customers.store().effectiveManagerSql()
-            + QStringLiteral(
-                " WHERE (cp.status IN ('open', 'investigating') AND c.status IN ('pending', 'active', "
-                "'closed')) OR (cp.answered_at >= ? AND cp.answered_at < ?) ORDER BY cp.received_at, cp.id"),
+            + responsible::managerSql() + QStringLiteral(" WHERE (cp.status IN ('open', 'investigating') AND ")
+            + responsible::heldSql()
+            + QStringLiteral(") OR (cp.answered_at >= ? AND cp.answered_at < ?) ORDER BY cp.received_at, cp.id"),
         {job.now, job.now, start, end}, Reading::Customers, [&](const QSqlQuery& q) {
             Complaint c;
             c.customerNumber = text(q, 1);

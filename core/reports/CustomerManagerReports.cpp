@@ -4,8 +4,8 @@
 #include "reports/ReportSupport.h"
 
 #include "customers/CustomerRetention.h"
-#include "customers/CustomerService.h"
-#include "customers/CustomerStore.h"
+#include "customers/CustomerServiceInternal.h"
+#include "customers/ResponsibleManagerInternal.h"
 #include "customers/Tiers.h"
 #include "db/Database.h"
 #include "policy/FieldCatalogue.h"
@@ -158,8 +158,7 @@ QString accessAction(const QString& action)
 
 Status buildPortfolioSummary(ReportJob& job)
 {
-    CustomerStore& store = job.context.customers.store();
-    // The own customers as CustomerService::reachable counts them: responsible now (custody included), records
+    // The own customers as CustomerServiceInternals::reachable counts them: responsible now (custody included), records
     // still held.
     QMap<QString, qint64> byTier;
     QMap<QString, qint64> byStatus;
@@ -174,9 +173,8 @@ Status buildPortfolioSummary(ReportJob& job)
     BV_TRY(eachRow(job.context.db,
         QStringLiteral("SELECT c.customer_no, c.tier, c.status, coalesce(c.age_band, ''), (SELECT max(s.served_on) "
                        "FROM service_records s WHERE s.customer_id = c.id) FROM customers c WHERE ")
-            + CustomerStore::managedBySql()
-            + QStringLiteral(" AND c.status IN ('pending', 'active', 'closed') ORDER BY c.customer_no"),
-        store.managedByValues(job.actor.userId), Reading::Customers, [&](const QSqlQuery& q) {
+            + responsible::ownSql() + QStringLiteral(" ORDER BY c.customer_no"),
+        responsible::ownValues(job.actor.userId, job.now), Reading::Customers, [&](const QSqlQuery& q) {
             ++byTier[text(q, 1)];
             ++byStatus[text(q, 2)];
             list.rows << QStringList {text(q, 0), ReportLabels::tier(text(q, 1)),
@@ -216,10 +214,11 @@ Status buildDataSubject(ReportJob& job)
 {
     if (!job.grant)
         return makeError(ErrorCode::Internal, ReportService::tr("The data-subject report needs its grant."));
-    auto ref = job.context.customers.customerById(job.plan.customerId);
+    CustomerServiceInternals& customers = CustomerServiceInternals::of(job.context.customers);
+    auto ref = customers.customerById(job.plan.customerId);
     if (!ref.ok())
         return ref.error();
-    auto content = job.context.customers.retention().dataSubjectContent(job.actor, *ref, *job.grant);
+    auto content = customers.dataSubjectContent(job.actor, *ref, *job.grant);
     if (!content.ok())
         return content.error();
     const QJsonObject& c = *content;

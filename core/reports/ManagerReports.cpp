@@ -4,7 +4,7 @@
 #include "reports/ReportSupport.h"
 
 #include "customers/CustomerService.h"
-#include "customers/CustomerStore.h"
+#include "customers/ResponsibleManagerInternal.h"
 #include "customers/Tiers.h"
 #include "db/Database.h"
 #include "policy/FieldCatalogue.h"
@@ -46,7 +46,6 @@ Status buildCustomerList(ReportJob& job)
 {
     const bool identities = job.plan.flag(QStringLiteral("with_identities"));
     const bool all = job.plan.values.value(QStringLiteral("status")) == QLatin1String("all");
-    CustomerStore& store = job.context.customers.store();
 
     // The masked forms as stored beside the sealed values (StoredMasks keeps them under the mask settings);
     // nothing is opened. Rejected records never became customers and are not listed.
@@ -64,7 +63,7 @@ Status buildCustomerList(ReportJob& job)
     const QString sql
         = QStringLiteral("SELECT c.customer_no, coalesce(c.sex, ''), coalesce(c.age_band, ''), c.tier, "
                          "coalesce(u.display_name, ''), c.status, coalesce(c.approved_at, c.created_at), ")
-        + masked + QStringLiteral("LEFT JOIN users u ON u.id = ") + store.effectiveManagerSql() + where
+        + masked + QStringLiteral("LEFT JOIN users u ON u.id = ") + responsible::managerSql() + where
         + QStringLiteral(" ORDER BY c.customer_no");
 
     ReportTable table;
@@ -238,9 +237,11 @@ Status buildReassignments(ReportJob& job)
         QStringLiteral("SELECT c.customer_no, c.tier, c.status, o.login, o.display_name, o.status, o.frozen_at, "
                        "k.login, k.display_name, k.status, k.frozen_at FROM customers c "
                        "LEFT JOIN users o ON o.id = c.manager_id "
-                       "LEFT JOIN users k ON k.id = c.custody_manager_id AND c.custody_until > ? "
-                       "WHERE c.status IN ('active', 'pending') AND (c.manager_id IS NULL OR o.status = 'frozen' "
-                       "OR k.status = 'frozen') ORDER BY c.customer_no"),
+                       "LEFT JOIN users k ON k.id = c.custody_manager_id AND ")
+            + responsible::custodySql()
+            + QStringLiteral(
+                " WHERE c.status IN ('active', 'pending') AND (c.manager_id IS NULL OR o.status = 'frozen' "
+                "OR k.status = 'frozen') ORDER BY c.customer_no"),
         {job.now}, Reading::Customers, [&](const QSqlQuery& q) {
             QString former = reporttext::none();
             QString since = reporttext::none();

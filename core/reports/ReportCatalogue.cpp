@@ -10,10 +10,10 @@
 
 #include "auth/Role.h"
 #include "common/Clock.h"
-#include "customers/CustomerService.h"
+#include "customers/CustomerServiceInternal.h"
 #include "policy/AccessControl.h"
 #include "policy/SettingsService.h"
-#include "requests/RequestService.h"
+#include "requests/RequestServiceInternal.h"
 
 #include <QRegularExpression>
 
@@ -445,14 +445,15 @@ Result<ReportPlan> planReport(
     }
     if (plan.info.needsCustomer) {
         const QString number = plan.values.value(QStringLiteral("customer"));
-        auto exists = context.customers.customerByNumber(number);
+        CustomerServiceInternals& customers = CustomerServiceInternals::of(context.customers);
+        auto exists = customers.customerByNumber(number);
         if (!exists.ok()) {
             if (exists.code() == ErrorCode::NotFound)
                 return invalidParameter(QStringLiteral("customer"),
                     ReportService::tr("customer: there is no customer %1. Check the customer number.").arg(number));
             return exists.error();
         }
-        auto ref = context.customers.reachable(actor, operation, number);
+        auto ref = customers.reachable(actor, operation, number);
         if (!ref.ok())
             return ref.error();
         if (ref->status == QLatin1String("anonymised") || ref->status == QLatin1String("rejected"))
@@ -478,9 +479,11 @@ Result<ReportPlan> planReport(
 
 Result<Grant> liveGrantFor(ReportContext& context, const Actor& actor, const ReportPlan& plan)
 {
-    auto grant = context.requests.liveReportGrant(actor, RequestType::Print, plan.info.key, plan.customerId);
+    auto grant
+        = RequestGrants(context.requests).liveReportGrant(actor, RequestType::Print, plan.info.key, plan.customerId);
     if (!grant.ok() && grant.code() == ErrorCode::NotFound)
-        grant = context.requests.liveReportGrant(actor, RequestType::Export, plan.info.key, plan.customerId);
+        grant = RequestGrants(context.requests)
+                    .liveReportGrant(actor, RequestType::Export, plan.info.key, plan.customerId);
     return grant;
 }
 

@@ -6,7 +6,7 @@
 
 #include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
-#include "customers/CustomerService.h"
+#include "customers/CustomerServiceInternal.h"
 #include "db/Database.h"
 #include "db/Transaction.h"
 #include "policy/AccessControl.h"
@@ -16,6 +16,7 @@
 #include "reports/PrintRegisterStore.h"
 #include "reports/ReportContext.h"
 #include "requests/RequestService.h"
+#include "requests/RequestServiceInternal.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -151,7 +152,7 @@ Result<PrintPlan> planFor(ReportContext& context, const Actor& actor, const Repo
             return makeError(ErrorCode::InvalidInput,
                 ReportService::tr("The report \"%1\" is about one customer: give the customer number.").arg(info.title),
                 QString(), spec ? spec->key : QStringLiteral("customer"));
-        auto ref = context.customers.customerByNumber(number);
+        auto ref = CustomerServiceInternals::of(context.customers).customerByNumber(number);
         if (!ref.ok())
             return ref.error();
         plan.customerId = ref->id;
@@ -190,7 +191,7 @@ Result<PrintJob> registerPrint(ReportContext& context, const Actor& actor, const
             ? QList<RequestType> {RequestType::Export, RequestType::Print}
             : QList<RequestType> {RequestType::Print};
         for (RequestType type : types) {
-            auto grant = context.requests.liveReportGrant(actor, type, info.key, plan.customerId);
+            auto grant = RequestGrants(context.requests).liveReportGrant(actor, type, info.key, plan.customerId);
             if (grant.ok()) {
                 live = *grant;
                 grantType = type;
@@ -238,7 +239,8 @@ Result<PrintJob> registerPrint(ReportContext& context, const Actor& actor, const
     }
     std::optional<Grant> used;
     if (grade1) {
-        auto consumed = context.requests.consumeGrant(actor, grantType, info.key, plan.customerId, job.serial);
+        auto consumed
+            = RequestGrants(context.requests).consumeGrant(actor, grantType, info.key, plan.customerId, job.serial);
         if (!consumed.ok())
             return consumed.error();
         used = *consumed;
@@ -489,7 +491,7 @@ Status ReportService::finishPrint(
         details.insert(QStringLiteral("failure"), FreeText::forAudit(reason));
         QJsonArray released;
         for (qint64 requestId : std::as_const(grants)) {
-            auto given = m_context.requests.releaseGrant(*actor, requestId, number);
+            auto given = RequestGrants(m_context.requests).releaseGrant(*actor, requestId, number);
             if (!given.ok())
                 return given.error();
             if (*given)
@@ -514,7 +516,8 @@ Status ReportService::printCancelled(const Session& session, const ReportRequest
         // Only a number that names a customer goes into the row: whatever was typed in the field (an ID
         // number by mistake) never does.
         if (const ReportParameterSpec* spec = customerParameter(*info)) {
-            auto ref = m_context.customers.customerByNumber(request.parameters.value(spec->key).trimmed().toUpper());
+            auto ref = CustomerServiceInternals::of(m_context.customers)
+                           .customerByNumber(request.parameters.value(spec->key).trimmed().toUpper());
             if (ref.ok())
                 customerNo = ref->number;
         }

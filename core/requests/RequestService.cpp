@@ -558,12 +558,13 @@ Result<QString> RequestService::checkedReason(const QString& reason, const QStri
     return why;
 }
 
-Result<Request> RequestService::pendingForDecision(const Actor& actor, qint64 id, bool approving)
+Result<Request> RequestService::pendingForDecision(Transaction& tx, const Actor& actor, qint64 id, bool approving)
 {
     auto request = load(id);
     if (!request.ok())
         return request.error();
-    if (request->requesterId == actor.userId)
+    if (request->requesterId == actor.userId) {
+        tx.rollback(); // the refusal is audited in a row of its own, outside the decision's transaction
         return m_access.deny(actor, Operation::DecideRequest, QStringLiteral("request"), QString::number(id),
             auditCustomerNo(*request),
             approving ? tr("You filed request %1 yourself, so you cannot approve it. Another branch manager "
@@ -572,6 +573,7 @@ Result<Request> RequestService::pendingForDecision(const Actor& actor, qint64 id
                       : tr("You filed request %1 yourself, so you cannot decide it. Withdraw it instead, or "
                            "ask another branch manager.")
                             .arg(id));
+    }
     if (request->status != RequestStatus::Pending)
         return makeError(ErrorCode::Conflict,
             (approving ? tr("Request %1 is %2, not pending; only a pending request can be "
@@ -593,7 +595,10 @@ Status RequestService::approve(const Session& session, qint64 id, const QString&
     if (!reasonText.ok())
         return reasonText.error();
     const QString why = *reasonText;
-    auto request = pendingForDecision(*actor, id, true);
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    auto request = pendingForDecision(tx, *actor, id, true);
     if (!request.ok())
         return request.error();
     // The validity asked for, but never beyond the current limit (it may have been lowered since).
@@ -601,14 +606,15 @@ Status RequestService::approve(const Session& session, qint64 id, const QString&
     const int hours = qMin(request->validityHours, maxHours);
     const QDateTime now = m_clock.nowUtc();
     const QDateTime until = now.addSecs(qint64(hours) * 3600);
-    return decide(*actor, *request,
+    BV_TRY(decide(*actor, *request,
         QStringLiteral("UPDATE requests SET status = 'approved', decided_by = ?, decided_at = ?, "
                        "decision_reason = ?, valid_from = ?, valid_until = ? WHERE id = ? AND status = "
                        "'pending'"),
         {actor->userId, now, nullableText(why), now, until, id}, audit::RequestApprove,
         QJsonObject {{QStringLiteral("validityHours"), hours},
             {QStringLiteral("validUntil"), until.toUTC().toString(Qt::ISODateWithMs)},
-            {QStringLiteral("reasonLength"), chars(why)}});
+            {QStringLiteral("reasonLength"), chars(why)}}));
+    return tx.commit();
 }
 
 Status RequestService::reject(const Session& session, qint64 id, const QString& reason)
@@ -621,14 +627,18 @@ Status RequestService::reject(const Session& session, qint64 id, const QString& 
     if (!reasonText.ok())
         return reasonText.error();
     const QString why = *reasonText;
-    auto request = pendingForDecision(*actor, id, false);
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    auto request = pendingForDecision(tx, *actor, id, false);
     if (!request.ok())
         return request.error();
-    return decide(*actor, *request,
+    BV_TRY(decide(*actor, *request,
         QStringLiteral("UPDATE requests SET status = 'rejected', decided_by = ?, decided_at = ?, "
                        "decision_reason = ? WHERE id = ? AND status = 'pending'"),
         {actor->userId, m_clock.nowUtc(), why, id}, audit::RequestReject,
-        QJsonObject {{QStringLiteral("reasonLength"), chars(why)}});
+        QJsonObject {{QStringLiteral("reasonLength"), chars(why)}}));
+    return tx.commit();
 }
 
 Status RequestService::revoke(const Session& session, qint64 id, const QString& reason)
@@ -641,6 +651,9 @@ Status RequestService::revoke(const Session& session, qint64 id, const QString& 
     if (!reasonText.ok())
         return reasonText.error();
     const QString why = *reasonText;
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
     auto request = load(id);
     if (!request.ok())
         return request.error();
@@ -651,11 +664,12 @@ Status RequestService::revoke(const Session& session, qint64 id, const QString& 
                 .arg(id)
                 .arg(statusLabel(request->status)));
     const QDateTime now = m_clock.nowUtc();
-    return decide(*actor, *request,
+    BV_TRY(decide(*actor, *request,
         QStringLiteral("UPDATE requests SET status = 'revoked', revoked_by = ?, revoked_at = ?, "
                        "revoke_reason = ? WHERE id = ? AND status = 'approved' AND valid_until > ?"),
         {actor->userId, now, why, id, now}, audit::RequestRevoke,
-        QJsonObject {{QStringLiteral("reasonLength"), chars(why)}});
+        QJsonObject {{QStringLiteral("reasonLength"), chars(why)}}));
+    return tx.commit();
 }
 
 Status RequestService::withdraw(const Session& session, qint64 id)
@@ -663,24 +677,30 @@ Status RequestService::withdraw(const Session& session, qint64 id)
     auto actor = m_access.authorize(session, Operation::CreateRequest);
     if (!actor.ok())
         return actor.error();
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
     auto request = load(id);
     if (!request.ok())
         return request.error();
-    if (request->requesterId != actor->userId)
+    if (request->requesterId != actor->userId) {
+        tx.rollback(); // the refusal is audited in a row of its own, outside the transaction
         return m_access.deny(*actor, Operation::CreateRequest, QStringLiteral("request"), QString::number(id),
             auditCustomerNo(*request),
             tr("Request %1 was filed by someone else; only its requester can withdraw it. A branch "
                "manager rejects it instead.")
                 .arg(id));
+    }
     if (request->status != RequestStatus::Pending)
         return makeError(ErrorCode::Conflict,
             tr("Request %1 is %2, not pending; only a pending request can be "
                "withdrawn.")
                 .arg(id)
                 .arg(statusLabel(request->status)));
-    return decide(*actor, *request,
+    BV_TRY(decide(*actor, *request,
         QStringLiteral("UPDATE requests SET status = 'withdrawn' WHERE id = ? AND status = 'pending'"), {id},
-        audit::RequestWithdraw, QJsonObject());
+        audit::RequestWithdraw, QJsonObject()));
+    return tx.commit();
 }
 
 } // namespace bv

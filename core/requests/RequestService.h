@@ -20,6 +20,7 @@ class AuditLog;
 class CustomerDirectory;
 class Database;
 class SettingsService;
+class Transaction;
 
 enum class RequestType
 {
@@ -112,26 +113,6 @@ public:
     Status revoke(const Session& session, qint64 id, const QString& reason);
     Status withdraw(const Session& session, qint64 id);
 
-    // For other services, with an actor they already authorized. Returns NotFound (no live grant)
-    // when nothing in scope is live; does not consume anything.
-    Result<Grant> liveGrant(
-        const Actor& actor, RequestType type, qint64 customerId, const QString& field = QString()) const;
-    // Single-use grants (export/print): finds the live grant for `report` (and customer, if any),
-    // marks it used and audits the use, inside the caller's transaction. `usedFor` names the print that
-    // used it (its serial), so that releaseGrant can give it back if that print fails.
-    Result<Grant> consumeGrant(const Actor& actor, RequestType type, const QString& report, qint64 customerId = 0,
-        const QString& usedFor = QString());
-    // Gives back the single-use grant `requestId` that the print `serial` used (consumeGrant with usedFor) when
-    // that print failed: the request is approved again, only if the actor filed it, it was used by that print
-    // and it is still within its validity. Audited (request.release) inside the caller's transaction. false:
-    // nothing to give back (used by another print, never used, or expired since).
-    Result<bool> releaseGrant(const Actor& actor, qint64 requestId, const QString& serial);
-    // The live single-use grant consumeGrant would use, without using it (a report's preview).
-    Result<Grant> liveReportGrant(
-        const Actor& actor, RequestType type, const QString& report, qint64 customerId = 0) const;
-    // Audits one use of a reusable grant (reveal, restricted access), inside the caller's transaction.
-    Status recordUse(const Actor& actor, const Grant& grant, const QString& customerNo, const QStringList& fields);
-
     // The reports an export or print request may name (the one list; "data_subject" needs exactly one
     // customer, the others none).
     static QStringList reportKeys();
@@ -140,6 +121,18 @@ public:
     static QString statusLabel(RequestStatus status);
 
 private:
+    // The grant functions of other core services, reached through RequestGrants (RequestServiceInternal.h):
+    // they take an actor the caller already authorized, so front ends do not call them.
+    friend class RequestGrants;
+    Result<Grant> liveGrant(
+        const Actor& actor, RequestType type, qint64 customerId, const QString& field = QString()) const;
+    Result<Grant> consumeGrant(const Actor& actor, RequestType type, const QString& report, qint64 customerId = 0,
+        const QString& usedFor = QString());
+    Result<bool> releaseGrant(const Actor& actor, qint64 requestId, const QString& serial);
+    Result<Grant> liveReportGrant(
+        const Actor& actor, RequestType type, const QString& report, qint64 customerId = 0) const;
+    Status recordUse(const Actor& actor, const Grant& grant, const QString& customerNo, const QStringList& fields);
+
     struct ReportGrant
     {
         Grant grant;
@@ -152,12 +145,13 @@ private:
     Result<Request> load(qint64 id) const;
     // A decision's reason, trimmed; refused when too long, or empty while `whenEmpty` (the message) is set.
     static Result<QString> checkedReason(const QString& reason, const QString& whenEmpty);
-    // Request `id` when it is pending and the actor did not file it; otherwise the refusal (a decision
-    // on one's own request is audited as a denial).
-    Result<Request> pendingForDecision(const Actor& actor, qint64 id, bool approving);
+    // Request `id`, read inside the transaction `tx` that writes the decision, when it is pending and the actor
+    // did not file it; otherwise the refusal (a decision on one's own request rolls `tx` back, then is audited as
+    // a denial).
+    Result<Request> pendingForDecision(Transaction& tx, const Actor& actor, qint64 id, bool approving);
     Result<QList<Request>> select(const QString& where, const QVariantList& values) const;
     // A decision (approve/reject/revoke/withdraw) on a request the actor may act on; checks done by the
-    // callers, this writes the row change and its audit row in one transaction.
+    // callers inside their transaction, this writes the row change and its audit row in it.
     Status decide(const Actor& actor, const Request& request, const QString& sql, const QVariantList& values,
         const char* action, const QJsonObject& details);
 

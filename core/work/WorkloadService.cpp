@@ -6,7 +6,7 @@
 #include "customers/CustomerCare.h"
 #include "customers/CustomerOwnership.h"
 #include "customers/CustomerService.h"
-#include "customers/CustomerStore.h"
+#include "customers/ResponsibleManagerInternal.h"
 #include "customers/WorkingCalendar.h"
 #include "db/Database.h"
 #include "db/QueryRows.h"
@@ -109,7 +109,7 @@ Status WorkloadService::managerCounts(const Session& session, const Actor& actor
     BV_TRY(m_context.access.authorize(session, Operation::ViewReassignments));
     BV_TRY(set(WorkCount::CustomersToReassign,
         count(QStringLiteral("SELECT count(*) FROM customers c WHERE ") + CustomerOwnership::reassignmentCondition(),
-            {m_context.customers.store().now()})));
+            {m_context.clock.nowUtc()})));
     BV_TRY(m_context.access.authorize(session, Operation::ConfirmAccounts));
     BV_TRY(set(WorkCount::AccountsToConfirm,
         count(QStringLiteral("SELECT count(*) FROM users WHERE awaiting IS NOT NULL AND id <> ?"), {actor.userId})));
@@ -143,17 +143,17 @@ Status WorkloadService::customerManagerCounts(const Session& session, const Acto
 
 Status WorkloadService::complaintCounts(const Actor& actor, bool branch, Workload* load)
 {
-    CustomerStore& store = m_context.customers.store();
-    const QDateTime now = store.now();
+    const QDateTime now = m_context.clock.nowUtc();
     // The same selection as CustomerCare::overdue(); the deadline test is CustomerCare::isOverdue().
-    QString sql = QStringLiteral(
-        "SELECT cp.status, cp.investigate_by, cp.answer_by, cp.investigated_at, cp.answered_at FROM complaints cp "
-        "JOIN customers c ON c.id = cp.customer_id WHERE cp.status IN ('open', 'investigating') "
-        "AND c.status IN ('pending', 'active', 'closed')");
+    QString sql
+        = QStringLiteral("SELECT cp.status, cp.investigate_by, cp.answer_by, cp.investigated_at, cp.answered_at FROM "
+                         "complaints cp "
+                         "JOIN customers c ON c.id = cp.customer_id WHERE cp.status IN ('open', 'investigating') AND ")
+        + responsible::heldSql();
     QVariantList values;
     if (!branch) {
-        sql += QStringLiteral(" AND ") + CustomerStore::managedBySql();
-        values = store.managedByValues(actor.userId);
+        sql += QStringLiteral(" AND ") + responsible::managedBySql();
+        values = responsible::managedByValues(actor.userId, now);
     }
     auto q = m_context.db.query(sql, values);
     if (!q.ok())

@@ -120,7 +120,12 @@ private slots:
             const bool rooted = internal.contains(path);
             const bool bare = !path.contains(QLatin1Char('/')) && internalNames.contains(path)
                 && !QFileInfo::exists(QFileInfo(include.file).dir().filePath(path));
-            if (spelledOut || rooted || bare)
+            // an area's own plumbing header beside its services ("customers/CustomerServiceInternal.h"); the
+            // benchmark measures the storage directly and is the one front end that may
+            const bool areaInternal = path.endsWith(QLatin1String("Internal.h"))
+                && QFileInfo::exists(source(QStringLiteral("core/") + path))
+                && !relative(include.file).startsWith(QLatin1String("app/bench/"));
+            if (spelledOut || rooted || bare || areaInternal)
                 offenders << QStringLiteral("%1:%2 includes core's internal header \"%3\"")
                                  .arg(relative(include.file))
                                  .arg(include.line)
@@ -135,7 +140,7 @@ private slots:
     {
         const QStringList plumbing {QStringLiteral("db/Database.h"), QStringLiteral("db/Transaction.h"),
             QStringLiteral("db/Migration.h"), QStringLiteral("db/QueryRows.h"), QStringLiteral("audit/AuditLog.h"),
-            QStringLiteral("audit/AuditLogInternal.h"), QStringLiteral("customers/CustomerStore.h"),
+            QStringLiteral("audit/AuditLogInternal.h"),
             QStringLiteral("policy/AccessControl.h"), QStringLiteral("keys/FieldCipher.h"),
             QStringLiteral("keys/KeyMaterial.h"), QStringLiteral("keys/KeySlots.h"),
             QStringLiteral("auth/KeyCustody.h"), QStringLiteral("requests/CustomerDirectory.h"),
@@ -144,7 +149,6 @@ private slots:
         const QMultiHash<QString, QString> known {
             {QStringLiteral("app/bench/Bench.cpp"), QStringLiteral("db/Database.h")},
             {QStringLiteral("app/bench/Bench.cpp"), QStringLiteral("db/Transaction.h")},
-            {QStringLiteral("app/bench/Bench.cpp"), QStringLiteral("customers/CustomerStore.h")},
             {QStringLiteral("app/bench/Bench.cpp"), QStringLiteral("keys/FieldCipher.h")},
             {QStringLiteral("app/bench/Bench.cpp"), QStringLiteral("audit/AuditLog.h")},
             // AuditRow and AuditFilter, the audit log's record types, live in AuditLog.h for now

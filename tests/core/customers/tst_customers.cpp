@@ -8,6 +8,7 @@
 #include "customers/CustomerEntry.h"
 #include "customers/CustomerFinder.h"
 #include "customers/CustomerService.h"
+#include "customers/CustomerServiceInternal.h"
 #include "db/Database.h"
 #include "policy/FieldCatalogue.h"
 #include "requests/RequestService.h"
@@ -107,7 +108,7 @@ private slots:
         BV_VERIFY_OK(receipt);
         BV_COMPARE_CODE(entry().reject(m1, receipt->changeId, QString()), ErrorCode::InvalidInput);
         BV_VERIFY_OK(entry().reject(m1, receipt->changeId, QStringLiteral("ID copy unreadable")));
-        auto ref = t->core->customers().customerByNumber(receipt->customerNumber);
+        auto ref = CustomerServiceInternals::of(t->core->customers()).customerByNumber(receipt->customerNumber);
         QCOMPARE(ref->status, QStringLiteral("rejected"));
         auto sealed
             = t->vault->database().scalar(QStringLiteral("SELECT count(*) FROM sealed_value WHERE owner_kind IN "

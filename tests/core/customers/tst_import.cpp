@@ -9,7 +9,8 @@
 #include "customers/CustomerEntry.h"
 #include "customers/CustomerImport.h"
 #include "customers/CustomerService.h"
-#include "customers/CustomerStore.h"
+#include "customers/CustomerServiceInternal.h"
+#include "customers/CustomerStoreInternal.h"
 #include "db/Database.h"
 #include "policy/FieldCatalogue.h"
 
@@ -313,18 +314,23 @@ private slots:
         QVERIFY(report->problems.at(6).message.startsWith(QStringLiteral("Line 13, column K")));
 
         // The quoted values survived: the address with its comma, the family note with its line break.
-        auto ref = t->core->customers().customerByNumber(report->createdNumbers.at(2));
+        auto ref = CustomerServiceInternals::of(t->core->customers()).customerByNumber(report->createdNumbers.at(2));
         BV_VERIFY_OK(ref);
-        auto sealedValues = t->core->customers().store().open(QStringLiteral("customer"), ref->id);
+        auto sealedValues
+            = CustomerServiceInternals::of(t->core->customers()).store().open(QStringLiteral("customer"), ref->id);
         BV_VERIFY_OK(sealedValues);
         QCOMPARE(sealedValues->value(k(fields::Address)), QStringLiteral("北京市海淀区中关村大街1号,3单元501"));
         QCOMPARE(sealedValues->value(k(fields::Name)), chineseName(18));
-        auto columns = t->core->customers().store().columns(ref->id);
+        auto columns = CustomerServiceInternals::of(t->core->customers()).store().columns(ref->id);
         BV_VERIFY_OK(columns);
         QCOMPARE(columns->value(k(fields::Family)), QStringLiteral("已婚，两个孩子\n配偶在本行开户"));
         // line 12 came after the two-line record: its record is the fourth
-        auto last = t->core->customers().store().open(
-            QStringLiteral("customer"), t->core->customers().customerByNumber(report->createdNumbers.at(3))->id);
+        auto last = CustomerServiceInternals::of(t->core->customers())
+                        .store()
+                        .open(QStringLiteral("customer"),
+                            CustomerServiceInternals::of(t->core->customers())
+                                .customerByNumber(report->createdNumbers.at(3))
+                                ->id);
         QCOMPARE(last->value(k(fields::IdNumber)), goodRow(19).value(k(fields::IdNumber)));
 
         // One summary row, the encoding recognised, one customer.create per record, no values anywhere.
@@ -401,16 +407,20 @@ private slots:
         QCOMPARE(report->warnings.size(), 1);
         QVERIFY(report->warnings.first().startsWith(QStringLiteral("Line 3: The 15-digit ID number was upgraded")));
 
-        auto ref = t->core->customers().customerByNumber(report->createdNumbers.first());
-        auto columns = t->core->customers().store().columns(ref->id);
+        auto ref = CustomerServiceInternals::of(t->core->customers()).customerByNumber(report->createdNumbers.first());
+        auto columns = CustomerServiceInternals::of(t->core->customers()).store().columns(ref->id);
         QCOMPARE(columns->value(k(fields::Sex)), QStringLiteral("F"));
         QCOMPARE(columns->value(k(fields::MaritalStatus)), QStringLiteral("married"));
-        auto accounts = t->core->customers().store().accounts(ref->id, false);
+        auto accounts = CustomerServiceInternals::of(t->core->customers()).store().accounts(ref->id, false);
         QCOMPARE(accounts->size(), 1);
         QCOMPARE(accounts->first().type, QStringLiteral("debit_card"));
         QCOMPARE(accounts->first().openedOn, QDate(2015, 1, 5));
-        auto upgraded = t->core->customers().store().open(
-            QStringLiteral("customer"), t->core->customers().customerByNumber(report->createdNumbers.at(1))->id);
+        auto upgraded = CustomerServiceInternals::of(t->core->customers())
+                            .store()
+                            .open(QStringLiteral("customer"),
+                                CustomerServiceInternals::of(t->core->customers())
+                                    .customerByNumber(report->createdNumbers.at(1))
+                                    ->id);
         QCOMPARE(upgraded->value(k(fields::IdNumber)), id18);
     }
 
@@ -520,9 +530,13 @@ private slots:
         // each record belongs to the manager named; another branch manager checks them
         QCOMPARE(entry().pending(m2)->size(), 2);
         QCOMPARE(entry().pending(cm1)->size(), 0); // a customer manager's list holds his or her own entries
-        QCOMPARE(t->core->customers().customerByNumber(report->createdNumbers.at(0))->managerId,
+        QCOMPARE(CustomerServiceInternals::of(t->core->customers())
+                     .customerByNumber(report->createdNumbers.at(0))
+                     ->managerId,
             t->userId(QStringLiteral("cm1")));
-        QCOMPARE(t->core->customers().customerByNumber(report->createdNumbers.at(1))->managerId,
+        QCOMPARE(CustomerServiceInternals::of(t->core->customers())
+                     .customerByNumber(report->createdNumbers.at(1))
+                     ->managerId,
             t->userId(QStringLiteral("cm2")));
         const qint64 changeId = entry().pending(m2)->first().id;
         BV_COMPARE_CODE(entry().approve(m1, changeId, QStringLiteral("checked")), ErrorCode::PermissionDenied);

@@ -10,7 +10,8 @@
 #include "customers/CustomerEntry.h"
 #include "customers/CustomerRetention.h"
 #include "customers/CustomerService.h"
-#include "customers/CustomerStore.h"
+#include "customers/CustomerServiceInternal.h"
+#include "customers/CustomerStoreInternal.h"
 #include "db/Database.h"
 #include "keys/SealedValues.h"
 #include "policy/FieldCatalogue.h"
@@ -47,13 +48,19 @@ private:
             return QString();
         return receipt->customerNumber;
     }
-    qint64 idOf(const QString& number) { return t->core->customers().customerByNumber(number)->id; }
+    qint64 idOf(const QString& number)
+    {
+        return CustomerServiceInternals::of(t->core->customers()).customerByNumber(number)->id;
+    }
     QVariant scalar(const QString& sql, const QVariantList& values = {})
     {
         auto value = db().scalar(sql, values);
         return value.ok() ? *value : QVariant(QStringLiteral("<error %1>").arg(value.error().fullText()));
     }
-    QString statusOf(const QString& number) { return t->core->customers().customerByNumber(number)->status; }
+    QString statusOf(const QString& number)
+    {
+        return CustomerServiceInternals::of(t->core->customers()).customerByNumber(number)->status;
+    }
     // Sealed values held for a customer, its accounts, its history and its changes.
     int sealedFor(qint64 customerId)
     {
@@ -228,7 +235,7 @@ private slots:
         BV_VERIFY_OK(receipt);
         BV_VERIFY_OK(entry().approve(m1, receipt->changeId, QStringLiteral("checked")));
         // service records, a complaint with its resolution, consent
-        const QDate today = t->core->customers().store().today();
+        const QDate today = CustomerServiceInternals::of(t->core->customers()).store().today();
         BV_VERIFY_OK(
             care().addService(cm1, a, today, QStringLiteral("counter"), QStringLiteral("客户咨询理财产品，家住朝阳")));
         auto complaint = care().addComplaint(
@@ -334,8 +341,8 @@ private slots:
                     .toString()
                     .contains(QStringLiteral("\"field\":\"mobile\"")));
         // the ID number can no longer be found by its blind index
-        auto found = SealedValues::find(
-            db(), t->core->customers().store().cipher(), BlindDomain::IdNumber, secretsOf(4).at(0));
+        auto found = SealedValues::find(db(), CustomerServiceInternals::of(t->core->customers()).store().cipher(),
+            BlindDomain::IdNumber, secretsOf(4).at(0));
         BV_VERIFY_OK(found);
         QCOMPARE(found->size(), 0);
 
@@ -376,7 +383,7 @@ private slots:
     {
         const QString number = createApproved(cm1, 8);
         QVERIFY(!number.isEmpty());
-        const QDate today = t->core->customers().store().today();
+        const QDate today = CustomerServiceInternals::of(t->core->customers()).store().today();
         BV_VERIFY_OK(care().addService(cm1, number, today, QStringLiteral("counter"), QStringLiteral("办理定期存款")));
         BV_VERIFY_OK(care().addComplaint(
             cm1, number, t->clock.nowUtc(), QStringLiteral("letter"), QStringLiteral("对手续费有异议")));

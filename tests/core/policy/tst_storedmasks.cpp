@@ -10,6 +10,7 @@
 #include "customers/CustomerEntry.h"
 #include "customers/CustomerFinder.h"
 #include "customers/CustomerService.h"
+#include "customers/CustomerServiceInternal.h"
 #include "db/Database.h"
 #include "db/Migration.h"
 #include "db/Transaction.h"
@@ -59,7 +60,7 @@ private:
 
     QString storedMask(const QString& number, const char* field)
     {
-        auto ref = t->core->customers().customerByNumber(number);
+        auto ref = CustomerServiceInternals::of(t->core->customers()).customerByNumber(number);
         if (!ref.ok())
             return QStringLiteral("<no customer>");
         auto masked = db().scalar(QStringLiteral("SELECT masked FROM sealed_value WHERE owner_kind = 'customer' "
@@ -336,7 +337,7 @@ private slots:
         const QString id = input.values.value(QString::fromLatin1(fields::IdNumber));
         const QString number = createApproved(cm1, input);
         QVERIFY(!number.isEmpty());
-        auto ref = t->core->customers().customerByNumber(number);
+        auto ref = CustomerServiceInternals::of(t->core->customers()).customerByNumber(number);
         BV_VERIFY_OK(ref);
         // what the earlier release left behind
         const QString leaked = id.left(14) + stars(4);

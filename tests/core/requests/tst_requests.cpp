@@ -10,6 +10,7 @@
 #include "policy/FreeText.h"
 #include "policy/SettingsService.h"
 #include "requests/RequestService.h"
+#include "requests/RequestServiceInternal.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -34,6 +35,7 @@ private:
     qint64 r1 = 0; // C0003, restricted, cm1's customer
 
     RequestService& requests() { return t->core->requests(); }
+    RequestGrants grants() { return RequestGrants(t->core->requests()); }
 
     static NewRequest reveal(const QStringList& customers, const QStringList& fields, int hours = 24)
     {
@@ -144,7 +146,7 @@ private slots:
         const Actor cm1Actor = actorOf(cm1);
         // pending is not a grant
         BV_COMPARE_CODE(
-            requests().liveGrant(cm1Actor, RequestType::Reveal, c1, QStringLiteral("id_number")), ErrorCode::NotFound);
+            grants().liveGrant(cm1Actor, RequestType::Reveal, c1, QStringLiteral("id_number")), ErrorCode::NotFound);
 
         t->clock.advanceSecs(60);
         BV_VERIFY_OK(requests().approve(m1, id, QStringLiteral("Customer present at the counter")));
@@ -157,28 +159,28 @@ private slots:
         QCOMPARE(approved->validFrom, filedAt.addSecs(60));
         QCOMPARE(approved->validUntil, filedAt.addSecs(60 + 24 * 3600));
 
-        auto grant = requests().liveGrant(cm1Actor, RequestType::Reveal, c1, QStringLiteral("id_number"));
+        auto grant = grants().liveGrant(cm1Actor, RequestType::Reveal, c1, QStringLiteral("id_number"));
         BV_VERIFY_OK(grant);
         QCOMPARE(grant->requestId, id);
         QCOMPARE(grant->type, RequestType::Reveal);
         QCOMPARE(grant->approverId, t->userId(QStringLiteral("m1")));
         QCOMPARE(grant->validUntil, approved->validUntil);
-        BV_VERIFY_OK(requests().liveGrant(cm1Actor, RequestType::Reveal, c1, QStringLiteral("mobile")));
+        BV_VERIFY_OK(grants().liveGrant(cm1Actor, RequestType::Reveal, c1, QStringLiteral("mobile")));
 
         // another field, another customer, another actor, another type: nothing
-        auto otherField = requests().liveGrant(cm1Actor, RequestType::Reveal, c1, QStringLiteral("email"));
+        auto otherField = grants().liveGrant(cm1Actor, RequestType::Reveal, c1, QStringLiteral("email"));
         BV_COMPARE_CODE(otherField, ErrorCode::NotFound);
         QVERIFY2(otherField.error().message.contains(QStringLiteral("File a special request")),
             qPrintable(otherField.error().message));
         BV_COMPARE_CODE(
-            requests().liveGrant(cm1Actor, RequestType::Reveal, c2, QStringLiteral("id_number")), ErrorCode::NotFound);
-        BV_COMPARE_CODE(requests().liveGrant(actorOf(cm2), RequestType::Reveal, c1, QStringLiteral("id_number")),
+            grants().liveGrant(cm1Actor, RequestType::Reveal, c2, QStringLiteral("id_number")), ErrorCode::NotFound);
+        BV_COMPARE_CODE(grants().liveGrant(actorOf(cm2), RequestType::Reveal, c1, QStringLiteral("id_number")),
             ErrorCode::NotFound);
-        BV_COMPARE_CODE(requests().liveGrant(actorOf(m2), RequestType::Reveal, c1, QStringLiteral("id_number")),
-            ErrorCode::NotFound);
-        BV_COMPARE_CODE(requests().liveGrant(cm1Actor, RequestType::RestrictedAccess, c1), ErrorCode::NotFound);
-        BV_COMPARE_CODE(requests().liveGrant(cm1Actor, RequestType::Export, c1), ErrorCode::NotFound);
-        BV_COMPARE_CODE(requests().liveGrant(cm1Actor, RequestType::Print, c1), ErrorCode::NotFound);
+        BV_COMPARE_CODE(
+            grants().liveGrant(actorOf(m2), RequestType::Reveal, c1, QStringLiteral("id_number")), ErrorCode::NotFound);
+        BV_COMPARE_CODE(grants().liveGrant(cm1Actor, RequestType::RestrictedAccess, c1), ErrorCode::NotFound);
+        BV_COMPARE_CODE(grants().liveGrant(cm1Actor, RequestType::Export, c1), ErrorCode::NotFound);
+        BV_COMPARE_CODE(grants().liveGrant(cm1Actor, RequestType::Print, c1), ErrorCode::NotFound);
     }
 
     void liveGrantPicksTheLatestValidity()
@@ -188,7 +190,7 @@ private slots:
         QVERIFY(shortId > 0 && longId > 0);
         BV_VERIFY_OK(requests().approve(m1, longId, QStringLiteral("checked")));
         BV_VERIFY_OK(requests().approve(m1, shortId, QStringLiteral("checked")));
-        auto grant = requests().liveGrant(actorOf(cm1), RequestType::Reveal, c1, QStringLiteral("name"));
+        auto grant = grants().liveGrant(actorOf(cm1), RequestType::Reveal, c1, QStringLiteral("name"));
         BV_VERIFY_OK(grant);
         QCOMPARE(grant->requestId, longId);
         QCOMPARE(grant->validUntil, t->clock.nowUtc().addSecs(10 * 3600));
@@ -230,10 +232,10 @@ private slots:
         const int requestRowsBefore = decisionRows();
 
         t->clock.advanceSecs(2 * 3600 - 1);
-        BV_VERIFY_OK(requests().liveGrant(cm1Actor, RequestType::Reveal, c1, QStringLiteral("address")));
+        BV_VERIFY_OK(grants().liveGrant(cm1Actor, RequestType::Reveal, c1, QStringLiteral("address")));
         t->clock.advanceSecs(1);
         BV_COMPARE_CODE(
-            requests().liveGrant(cm1Actor, RequestType::Reveal, c1, QStringLiteral("address")), ErrorCode::NotFound);
+            grants().liveGrant(cm1Actor, RequestType::Reveal, c1, QStringLiteral("address")), ErrorCode::NotFound);
 
         const Session cm1Again = again(QStringLiteral("cm1"));
         const Session m1Again = again(QStringLiteral("m1"));
@@ -278,7 +280,7 @@ private slots:
         QCOMPARE(auditCount(audit::RequestApprove), 0);
         QCOMPARE(statusOf(id), RequestStatus::Pending);
         BV_COMPARE_CODE(
-            requests().liveGrant(actorOf(m1), RequestType::Reveal, c2, QStringLiteral("mobile")), ErrorCode::NotFound);
+            grants().liveGrant(actorOf(m1), RequestType::Reveal, c2, QStringLiteral("mobile")), ErrorCode::NotFound);
 
         // the database refuses it too
         auto backstop = t->core->database().query(
@@ -289,7 +291,7 @@ private slots:
         auto approved = requests().get(m1, id);
         BV_VERIFY_OK(approved);
         QCOMPARE(approved->decidedByLogin, QStringLiteral("m2"));
-        BV_VERIFY_OK(requests().liveGrant(actorOf(m1), RequestType::Reveal, c2, QStringLiteral("mobile")));
+        BV_VERIFY_OK(grants().liveGrant(actorOf(m1), RequestType::Reveal, c2, QStringLiteral("mobile")));
     }
 
     void onlyManagersDecide()
@@ -398,7 +400,7 @@ private slots:
         QCOMPARE(rejected->decisionReason, QStringLiteral("The masked number is enough for this purpose"));
         QCOMPARE(rejected->decidedByLogin, QStringLiteral("m1"));
         QVERIFY(!rejected->validUntil.isValid());
-        BV_COMPARE_CODE(requests().liveGrant(actorOf(cm1), RequestType::Reveal, c1, QStringLiteral("id_number")),
+        BV_COMPARE_CODE(grants().liveGrant(actorOf(cm1), RequestType::Reveal, c1, QStringLiteral("id_number")),
             ErrorCode::NotFound);
         auto approveLater = requests().approve(m2, id, QStringLiteral("checked"));
         BV_COMPARE_CODE(approveLater, ErrorCode::Conflict);
@@ -414,7 +416,7 @@ private slots:
         BV_COMPARE_CODE(requests().revoke(m1, id, QStringLiteral("not yet approved")), ErrorCode::Conflict);
         BV_VERIFY_OK(requests().approve(m1, id, QStringLiteral("checked")));
         const Actor cm1Actor = actorOf(cm1);
-        auto grant = requests().liveGrant(cm1Actor, RequestType::Reveal, c1, QStringLiteral("mobile"));
+        auto grant = grants().liveGrant(cm1Actor, RequestType::Reveal, c1, QStringLiteral("mobile"));
         BV_VERIFY_OK(grant);
 
         BV_COMPARE_CODE(requests().revoke(m2, id, QString()), ErrorCode::InvalidInput);
@@ -423,9 +425,9 @@ private slots:
         BV_VERIFY_OK(requests().revoke(m2, id, QStringLiteral("The customer withdrew consent")));
 
         BV_COMPARE_CODE(
-            requests().liveGrant(cm1Actor, RequestType::Reveal, c1, QStringLiteral("mobile")), ErrorCode::NotFound);
+            grants().liveGrant(cm1Actor, RequestType::Reveal, c1, QStringLiteral("mobile")), ErrorCode::NotFound);
         // a grant looked up before the revocation is refused at the moment of use
-        BV_COMPARE_CODE(requests().recordUse(cm1Actor, *grant, QStringLiteral("C0001"), {QStringLiteral("mobile")}),
+        BV_COMPARE_CODE(grants().recordUse(cm1Actor, *grant, QStringLiteral("C0001"), {QStringLiteral("mobile")}),
             ErrorCode::NotFound);
         QCOMPARE(auditCount(audit::GrantUse), 0);
         auto revoked = requests().get(m1, id);
@@ -466,22 +468,22 @@ private slots:
             = file(cm1, report(RequestType::Export, QStringLiteral("data_subject"), {QStringLiteral("C0001")}));
         QVERIFY(id > 0);
         const Actor cm1Actor = actorOf(cm1);
-        BV_COMPARE_CODE(requests().consumeGrant(cm1Actor, RequestType::Export, QStringLiteral("data_subject"), c1),
+        BV_COMPARE_CODE(grants().consumeGrant(cm1Actor, RequestType::Export, QStringLiteral("data_subject"), c1),
             ErrorCode::NotFound); // pending
         BV_VERIFY_OK(requests().approve(m1, id, QStringLiteral("checked")));
         // a print is not an export, and another customer is not this one
-        BV_COMPARE_CODE(requests().consumeGrant(cm1Actor, RequestType::Print, QStringLiteral("data_subject"), c1),
+        BV_COMPARE_CODE(grants().consumeGrant(cm1Actor, RequestType::Print, QStringLiteral("data_subject"), c1),
             ErrorCode::NotFound);
-        BV_COMPARE_CODE(requests().consumeGrant(cm1Actor, RequestType::Export, QStringLiteral("data_subject"), r1),
+        BV_COMPARE_CODE(grants().consumeGrant(cm1Actor, RequestType::Export, QStringLiteral("data_subject"), r1),
             ErrorCode::NotFound);
-        BV_COMPARE_CODE(requests().consumeGrant(actorOf(cm2), RequestType::Export, QStringLiteral("data_subject"), c1),
+        BV_COMPARE_CODE(grants().consumeGrant(actorOf(cm2), RequestType::Export, QStringLiteral("data_subject"), c1),
             ErrorCode::NotFound);
 
         // inside the caller's transaction: rolled back with it, nothing used and nothing logged
         {
             Transaction tx(t->core->database());
             QVERIFY(tx.ok());
-            BV_VERIFY_OK(requests().consumeGrant(cm1Actor, RequestType::Export, QStringLiteral("data_subject"), c1));
+            BV_VERIFY_OK(grants().consumeGrant(cm1Actor, RequestType::Export, QStringLiteral("data_subject"), c1));
         }
         QCOMPARE(statusOf(id), RequestStatus::Approved);
         QCOMPARE(auditCount(audit::GrantUse), 0);
@@ -489,12 +491,12 @@ private slots:
         {
             Transaction tx(t->core->database());
             QVERIFY(tx.ok());
-            auto used = requests().consumeGrant(cm1Actor, RequestType::Export, QStringLiteral("data_subject"), c1);
+            auto used = grants().consumeGrant(cm1Actor, RequestType::Export, QStringLiteral("data_subject"), c1);
             BV_VERIFY_OK(used);
             QCOMPARE(used->requestId, id);
             BV_VERIFY_OK(tx.commit());
         }
-        auto second = requests().consumeGrant(cm1Actor, RequestType::Export, QStringLiteral("data_subject"), c1);
+        auto second = grants().consumeGrant(cm1Actor, RequestType::Export, QStringLiteral("data_subject"), c1);
         BV_COMPARE_CODE(second, ErrorCode::NotFound);
         QVERIFY2(second.error().message.contains(QStringLiteral("File a special request")),
             qPrintable(second.error().message));
@@ -521,13 +523,13 @@ private slots:
         BV_VERIFY_OK(requests().approve(m2, printId, QStringLiteral("checked")));
         const Actor m1Actor = actorOf(m1);
         BV_COMPARE_CODE(
-            requests().consumeGrant(m1Actor, RequestType::Print, QStringLiteral("data_subject")), ErrorCode::NotFound);
-        auto printed = requests().consumeGrant(m1Actor, RequestType::Print, QStringLiteral("customer_list"));
+            grants().consumeGrant(m1Actor, RequestType::Print, QStringLiteral("data_subject")), ErrorCode::NotFound);
+        auto printed = grants().consumeGrant(m1Actor, RequestType::Print, QStringLiteral("customer_list"));
         BV_VERIFY_OK(printed);
         QCOMPARE(printed->requestId, printId);
         QCOMPARE(printed->approverId, t->userId(QStringLiteral("m2")));
         BV_COMPARE_CODE(
-            requests().consumeGrant(m1Actor, RequestType::Print, QStringLiteral("customer_list")), ErrorCode::NotFound);
+            grants().consumeGrant(m1Actor, RequestType::Print, QStringLiteral("customer_list")), ErrorCode::NotFound);
         QCOMPARE(auditCount(audit::GrantUse), 2);
         const AuditRow printUse = auditRows(audit::GrantUse).last();
         QVERIFY(printUse.customerNo.isEmpty());
@@ -542,8 +544,8 @@ private slots:
         BV_VERIFY_OK(requests().approve(m2, id, QStringLiteral("checked")));
         const Actor m1Actor = actorOf(m1);
         t->clock.advanceSecs(24 * 3600);
-        BV_COMPARE_CODE(requests().consumeGrant(m1Actor, RequestType::Export, QStringLiteral("customer_list")),
-            ErrorCode::NotFound);
+        BV_COMPARE_CODE(
+            grants().consumeGrant(m1Actor, RequestType::Export, QStringLiteral("customer_list")), ErrorCode::NotFound);
         QCOMPARE(auditCount(audit::GrantUse), 0);
     }
 
@@ -553,17 +555,16 @@ private slots:
         QVERIFY(id > 0);
         BV_VERIFY_OK(requests().approve(m1, id, QStringLiteral("checked")));
         const Actor cm1Actor = actorOf(cm1);
-        auto grant = requests().liveGrant(cm1Actor, RequestType::Reveal, c1, QStringLiteral("id_number"));
+        auto grant = grants().liveGrant(cm1Actor, RequestType::Reveal, c1, QStringLiteral("id_number"));
         BV_VERIFY_OK(grant);
         {
             Transaction tx(t->core->database());
             QVERIFY(tx.ok());
-            BV_VERIFY_OK(
-                requests().recordUse(cm1Actor, *grant, QStringLiteral("C0001"), {QStringLiteral("id_number")}));
+            BV_VERIFY_OK(grants().recordUse(cm1Actor, *grant, QStringLiteral("C0001"), {QStringLiteral("id_number")}));
             BV_VERIFY_OK(tx.commit());
         }
         // reusable: a second use works and is logged again
-        BV_VERIFY_OK(requests().recordUse(cm1Actor, *grant, QStringLiteral("C0001"), {QStringLiteral("id_number")}));
+        BV_VERIFY_OK(grants().recordUse(cm1Actor, *grant, QStringLiteral("C0001"), {QStringLiteral("id_number")}));
         const QList<AuditRow> uses = auditRows(audit::GrantUse);
         QCOMPARE(int(uses.size()), 2);
         QCOMPARE(uses.first().customerNo, QStringLiteral("C0001"));
@@ -573,12 +574,12 @@ private slots:
         QCOMPARE(use.value(QStringLiteral("type")).toString(), QStringLiteral("reveal"));
         QCOMPARE(use.value(QStringLiteral("fields")).toArray(), QJsonArray {QStringLiteral("id_number")});
         // outside the grant's scope: refused, not logged
-        BV_COMPARE_CODE(requests().recordUse(cm1Actor, *grant, QStringLiteral("C0001"), {QStringLiteral("mobile")}),
+        BV_COMPARE_CODE(grants().recordUse(cm1Actor, *grant, QStringLiteral("C0001"), {QStringLiteral("mobile")}),
             ErrorCode::NotFound);
-        BV_COMPARE_CODE(requests().recordUse(cm1Actor, *grant, QStringLiteral("C0002"), {QStringLiteral("id_number")}),
+        BV_COMPARE_CODE(grants().recordUse(cm1Actor, *grant, QStringLiteral("C0002"), {QStringLiteral("id_number")}),
             ErrorCode::NotFound);
         BV_COMPARE_CODE(
-            requests().recordUse(actorOf(cm2), *grant, QStringLiteral("C0001"), {QStringLiteral("id_number")}),
+            grants().recordUse(actorOf(cm2), *grant, QStringLiteral("C0001"), {QStringLiteral("id_number")}),
             ErrorCode::NotFound);
         QCOMPARE(auditCount(audit::GrantUse), 2);
     }
@@ -634,12 +635,12 @@ private slots:
         auto created = requests().create(k1, restrictedAccess({QStringLiteral("C0003")}));
         BV_VERIFY_OK(created);
         BV_VERIFY_OK(requests().approve(m1, created->id, QStringLiteral("Branch counter service")));
-        auto grant = requests().liveGrant(actorOf(k1), RequestType::RestrictedAccess, r1);
+        auto grant = grants().liveGrant(actorOf(k1), RequestType::RestrictedAccess, r1);
         BV_VERIFY_OK(grant);
         QCOMPARE(grant->requestId, created->id);
         BV_COMPARE_CODE(
-            requests().liveGrant(actorOf(k1), RequestType::Reveal, r1, QStringLiteral("name")), ErrorCode::NotFound);
-        BV_VERIFY_OK(requests().recordUse(actorOf(k1), *grant, QStringLiteral("C0003"), {}));
+            grants().liveGrant(actorOf(k1), RequestType::Reveal, r1, QStringLiteral("name")), ErrorCode::NotFound);
+        BV_VERIFY_OK(grants().recordUse(actorOf(k1), *grant, QStringLiteral("C0003"), {}));
         QCOMPARE(auditRows(audit::GrantUse).last().customerNo, QStringLiteral("C0003"));
 
         // roles outside the request process cannot file one
@@ -885,10 +886,9 @@ private slots:
         QVERIFY(!created->purpose.contains(QStringLiteral("13812345678")));
         QVERIFY(!created->purpose.contains(QStringLiteral("110105199001011234")));
         BV_VERIFY_OK(requests().approve(m1, created->id, QStringLiteral("Seen the customer's ID card")));
-        auto grant = requests().liveGrant(actorOf(cm1), RequestType::Reveal, c1, QStringLiteral("id_number"));
+        auto grant = grants().liveGrant(actorOf(cm1), RequestType::Reveal, c1, QStringLiteral("id_number"));
         BV_VERIFY_OK(grant);
-        BV_VERIFY_OK(
-            requests().recordUse(actorOf(cm1), *grant, QStringLiteral("C0001"), {QStringLiteral("id_number")}));
+        BV_VERIFY_OK(grants().recordUse(actorOf(cm1), *grant, QStringLiteral("C0001"), {QStringLiteral("id_number")}));
         BV_VERIFY_OK(requests().revoke(m2, created->id, QStringLiteral("Done")));
 
         const QJsonObject d = details(auditRows(audit::RequestCreate).last());

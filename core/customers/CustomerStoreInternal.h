@@ -13,9 +13,10 @@ class Database;
 class FieldCipher;
 class SettingsService;
 
-// Storage of customer records, below the rules: numbering, sealing grade-1 values with their masked
-// form and blind index, reading and writing the grade 2/3 columns and accounts. CustomerService (the
-// front door) decides who may do what and writes the audit log; nothing else calls this class.
+// Internal to core (see CustomerServiceInternal.h): storage of customer records, below the rules: numbering,
+// sealing grade-1 values with their masked form and blind index, reading and writing the grade 2/3 columns and
+// accounts. It checks no session and writes no audit row: CustomerService (the front door) decides who may do
+// what and writes the audit log; nothing outside core reaches this class (the benchmark excepted).
 class CustomerStore
 {
     Q_DECLARE_TR_FUNCTIONS(CustomerStore)
@@ -54,12 +55,6 @@ public:
     // pending creations included, rejected and anonymised records not.
     Result<QList<qint64>> customersWith(int blindDomain, const QString& value, qint64 exceptCustomer = 0) const;
 
-    // The manager responsible now: the custodian while a custody lasts, else the owner.
-    QString effectiveManagerSql() const; // SQL expression over table alias c, one bound value: now
-    // The same rule as a condition "the manager responsible now is ?" that the indexes on manager_id
-    // and custody_manager_id can answer (the expression above cannot); bind managedByValues().
-    static QString managedBySql();
-    QVariantList managedByValues(qint64 userId) const { return {userId, now(), userId, now()}; }
     QDateTime now() const { return m_clock.nowUtc(); }
     // Today's date in branch time (China Standard Time).
     QDate today() const;
