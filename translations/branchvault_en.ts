@@ -234,6 +234,16 @@
     </message>
 </context>
 <context>
+    <name>PasswordRule</name>
+    <message numerus="yes">
+        <source>At least %1 characters with letters and digits; your last %n passwords cannot be used again.</source>
+        <translation>
+            <numerusform>At least %1 characters with letters and digits; your last password cannot be used again.</numerusform>
+            <numerusform>At least %1 characters with letters and digits; your last %n passwords cannot be used again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PrintRegister</name>
     <message numerus="yes">
         <source>Printout %1 (%2) is in the print register: %n copies, printed by %3 on %4. A typed number proves nothing about a page; scan its QR code to check that it is genuine.</source>

@@ -115,8 +115,8 @@
         <translation>请 %1 在网点负责人见证下亲自输入新密码（两次）。</translation>
     </message>
     <message>
-        <source>%1 (%2) may not confirm staff accounts: a branch manager does.</source>
-        <translation>%1（%2）无权确认员工账户，须由网点负责人确认。</translation>
+        <source>Account %1 is frozen: confirming this change would give it access to customer information again. Decline it; if the person is back, the administrator unfreezes the account first.</source>
+        <translation>账户 %1 已冻结：确认此变更会使其重新获得客户信息访问权。请驳回；如本人已回岗，请系统管理员先解冻该账户。</translation>
     </message>
 </context>
 <context>
@@ -2505,6 +2505,14 @@
         <source>%1 holds no key for customer information here (no key slot of their own yet), so they cannot give another account its access. A branch manager who has signed in with their own password confirms it.</source>
         <translation>%1 在此尚无客户信息密钥（本人还没有密钥槽），因此不能为其他账户开通访问。请由已用本人密码登录过的网点负责人确认。</translation>
     </message>
+    <message>
+        <source>The confirming person must enrol a second factor first. That person signs in normally, enrols an authenticator app, and can then confirm.</source>
+        <translation>确认人须先启用第二重身份验证。请其本人正常登录并绑定身份验证器应用后再进行确认。</translation>
+    </message>
+    <message>
+        <source>The confirming person&apos;s role (%1) may not %2. Ask a person whose role decides this.</source>
+        <translation>确认人的角色（%1）无权%2。请由有权决定此事项的人员确认。</translation>
+    </message>
 </context>
 <context>
     <name>BackupArchive</name>
@@ -2886,6 +2894,17 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>The input on standard input is larger than 64 MiB.</source>
         <translation>标准输入的内容超过 64 MiB。</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <source>A new row could not be saved</source>
+        <translation>新记录未能保存</translation>
+    </message>
+    <message>
+        <source>A new row was saved without its number. Report this to the developers; the change was not kept.</source>
+        <translation>新记录保存后未返回编号。请报告开发人员；此次更改未保留。</translation>
     </message>
 </context>
 <context>
@@ -4648,6 +4667,10 @@ Exit status 0 means success; any other status comes with one line on stderr nami
         <source>Flushing the database folder</source>
         <translation>将数据库文件夹写入磁盘</translation>
     </message>
+    <message>
+        <source>Schema step %1 has no SQLite text, so the database was not changed. Report this to the developers.</source>
+        <translation>数据库结构第 %1 步没有 SQLite 语句，数据库未作更改。请报告开发人员。</translation>
+    </message>
 </context>
 <context>
     <name>DraftService</name>
@@ -4749,6 +4772,13 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     </message>
 </context>
 <context>
+    <name>FirstRun</name>
+    <message>
+        <source>System administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+</context>
+<context>
     <name>FreeText</name>
     <message>
         <source>ID number</source>
@@ -4798,6 +4828,33 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     <message>
         <source>The text</source>
         <translation>该文本</translation>
+    </message>
+</context>
+<context>
+    <name>GuiMain</name>
+    <message>
+        <source>The database file (default: %1).</source>
+        <translation>数据库文件（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>The language of the interface: zh_CN or en (default: the last one chosen, else the system language).</source>
+        <translation>界面语言：zh_CN 或 en（默认：上次选择的语言，否则为系统语言）。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>BranchVault keeps a bank branch&apos;s personal-customer records encrypted on this workstation: masked by role, full access only after a second person&apos;s approval, every access in a tamper-evident audit log, controlled printing. branchvault-cli is its command-line front end.</source>
+        <translation>BranchVault 将网点的个人客户信息加密保存在本终端上：按角色脱敏展示，完整查看须经第二人审批，每次访问都记入防篡改的审计日志，报表受控打印。branchvault-cli 是它的命令行工具。</translation>
+    </message>
+    <message>
+        <source>branchvault: no display (DISPLAY and WAYLAND_DISPLAY are not set). Start it from a desktop session, or use branchvault-cli in a terminal.</source>
+        <translation>branchvault：没有显示环境（未设置 DISPLAY 和 WAYLAND_DISPLAY）。请在桌面会话中启动，或在终端中使用 branchvault-cli。</translation>
     </message>
 </context>
 <context>
@@ -5637,6 +5694,15 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     <message>
         <source>Not enough memory to protect the password. Close other programs and try again.</source>
         <translation>内存不足，无法对密码进行保护处理。请关闭其他程序后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordRule</name>
+    <message numerus="yes">
+        <source>At least %1 characters with letters and digits; your last %n passwords cannot be used again.</source>
+        <translation>
+            <numerusform>至少 %1 个字符，须包含字母和数字；不能使用最近 %n 次用过的密码。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -9083,10 +9149,6 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
         <translation>所有密钥均已轮换：数据库密钥、封装密钥和字段密钥。旧密钥已无法打开数据库；恢复口令仍然有效。</translation>
     </message>
     <message>
-        <source>System administrator</source>
-        <translation>系统管理员</translation>
-    </message>
-    <message>
         <source>Created the BranchVault database %1.
 Its key is in this account&apos;s keychain.
 
@@ -10689,10 +10751,6 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
         <translation>修改密码</translation>
     </message>
     <message>
-        <source>Choose a new password before you continue: the current one is new, was reset by the administrator, or has expired. At least 8 characters with letters and digits; your last 5 passwords cannot be used again.</source>
-        <translation>请先设置新密码再继续：当前密码为新设密码、已被系统管理员重置，或已过期。新密码至少 8 个字符，须包含字母和数字；不能使用最近 5 次用过的密码。</translation>
-    </message>
-    <message>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
@@ -10735,6 +10793,10 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
     <message>
         <source>A branch manager confirmed your account and gave you a confirmation code. Type it once here: it opens your access to customer information.</source>
         <translation>网点负责人已确认您的用户账户，并交给您一个确认码。请在此输入一次：它用于开通您对客户信息的访问。</translation>
+    </message>
+    <message>
+        <source>Choose a new password before you continue: the current one is new, was reset by the administrator, or has expired.</source>
+        <translation>请先设置新密码再继续：当前密码为新设密码、已被系统管理员重置，或已过期。</translation>
     </message>
 </context>
 <context>
@@ -11514,10 +11576,6 @@ Resolution: %2</source>
         <translation>首位系统管理员</translation>
     </message>
     <message>
-        <source>The administrator manages accounts, settings and backups, and never sees customer data. Choose a password of at least 8 characters with letters and digits.</source>
-        <translation>系统管理员负责管理用户账户、设置项和备份，从不查看客户数据。请设置至少 8 个字符、包含字母和数字的密码。</translation>
-    </message>
-    <message>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
@@ -11566,10 +11624,6 @@ Resolution: %2</source>
         <translation>两次输入的密码不一致。请输入两次相同的密码。</translation>
     </message>
     <message>
-        <source>System administrator</source>
-        <translation>系统管理员</translation>
-    </message>
-    <message>
         <source>Print the recovery sheet</source>
         <translation>打印恢复口令单</translation>
     </message>
@@ -11592,6 +11646,10 @@ Resolution: %2</source>
     <message>
         <source>I have printed or written down the recovery passphrase and &amp;stored it safely</source>
         <translation>我已打印或抄写恢复口令，并已妥善保管(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The administrator manages accounts, settings and backups, and never sees customer data. Password rule: %1</source>
+        <translation>系统管理员负责管理用户账户、设置项和备份，从不查看客户数据。密码规则：%1</translation>
     </message>
 </context>
 <context>
