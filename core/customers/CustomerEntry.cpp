@@ -174,16 +174,19 @@ Result<EntryReceipt> CustomerEntry::edit(const Session& session, const QString& 
         return scope.error();
     const Actor& actor = scope->actor;
     const CustomerRef& ref = scope->customer;
-    if (ref.status != QLatin1String("active"))
-        return makeError(ErrorCode::Conflict,
-            tr("Customer %1 is %2; only active customers can be edited.").arg(ref.number, ref.status));
     Database& db = m_internals.database();
     CustomerStore& store = m_internals.store();
-    // The checks that decide (no change waiting, the values, a duplicate ID number, the version the change is
-    // based on) read inside the transaction that writes the change.
+    // The checks that decide (the customer still active, no change waiting, the values, a duplicate ID number,
+    // the version the change is based on) read inside the transaction that writes the change.
     Transaction tx(db);
     if (!tx.ok())
         return tx.error();
+    auto status = db.scalar(QStringLiteral("SELECT status FROM customers WHERE id = ?"), {ref.id});
+    if (!status.ok())
+        return status.error();
+    if (status->toString() != QLatin1String("active"))
+        return makeError(ErrorCode::Conflict,
+            tr("Customer %1 is %2; only active customers can be edited.").arg(ref.number, status->toString()));
     auto waiting = db.scalar(
         QStringLiteral("SELECT id FROM customer_changes WHERE customer_id = ? AND status = 'pending'"), {ref.id});
     if (!waiting.ok())
