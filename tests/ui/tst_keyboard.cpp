@@ -231,6 +231,13 @@ private:
             audit.walk(QStringLiteral("authorise here dialog"), &dialog);
         }
         {
+            // an account confirmed in person: the owner's new password twice under the manager's credentials
+            AuthoriseHereDialog dialog(*m_t->core, m_t->admin, Operation::ConfirmAccounts, {});
+            dialog.setSubject(QStringLiteral("Subject"), {QStringLiteral("Line")});
+            dialog.setInPerson(QStringLiteral("cm1"), {});
+            audit.walk(QStringLiteral("authorise here dialog, in person"), &dialog);
+        }
+        {
             PendingChange change;
             change.rekeyFields = rekey;
             RekeyApprovalDialog dialog(change, {});
