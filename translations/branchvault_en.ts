@@ -238,7 +238,7 @@
     <message numerus="yes">
         <source>At least %1 characters with letters and digits; your last %n passwords cannot be used again.</source>
         <translation>
-            <numerusform>At least %1 characters with letters and digits; your last password cannot be used again.</numerusform>
+            <numerusform>At least %1 characters with letters and digits; your last %n password cannot be used again.</numerusform>
             <numerusform>At least %1 characters with letters and digits; your last %n passwords cannot be used again.</numerusform>
         </translation>
     </message>
