@@ -183,7 +183,7 @@ void AuthoriseHereDialog::setInPerson(const QString& ownerLogin, ConfirmInPerson
     form->addRow(passwordLabel, m_ownerPassword);
     form->addRow(repeatLabel, m_ownerRepeat);
     auto* layout = qobject_cast<QVBoxLayout*>(this->layout());
-    layout->insertWidget(layout->indexOf(m_refusal), box);
+    layout->insertWidget(layout->indexOf(m_rekey), box); // under the authorising person's credentials
     setTabOrder(m_code, m_ownerPassword);
     setTabOrder(m_ownerPassword, m_ownerRepeat);
     setTabOrder(m_ownerRepeat, m_reason);
