@@ -49,13 +49,6 @@ Account accountFrom(const QSqlQuery& q)
     return a;
 }
 
-AuditEvent userEvent(const char* action, const Account& account, QJsonObject details = {})
-{
-    details.insert(QStringLiteral("login"), account.login);
-    return AuditEvent {QString::fromLatin1(action), QStringLiteral("user"), QString::number(account.id), QString(),
-        AuditOutcome::Ok, details};
-}
-
 } // namespace
 
 AccountService::AccountService(Database& db, AuditLog& audit, AuthService& auth, AccessControl& access,
@@ -67,6 +60,14 @@ AccountService::AccountService(Database& db, AuditLog& audit, AuthService& auth,
     , m_settings(settings)
     , m_clock(clock)
 {
+}
+
+AuditEvent AccountService::userEvent(const char* action, const Account& account, const QJsonObject& details)
+{
+    QJsonObject withLogin = details;
+    withLogin.insert(QStringLiteral("login"), account.login);
+    return AuditEvent {QString::fromLatin1(action), QStringLiteral("user"), QString::number(account.id), QString(),
+        AuditOutcome::Ok, withLogin};
 }
 
 Status AccountService::validateLogin(const QString& login)
@@ -386,171 +387,6 @@ Result<QList<Account>> AccountService::awaitingConfirmation(const Session& sessi
     return accounts(QStringLiteral("WHERE awaiting IS NOT NULL ORDER BY awaiting_since, login"));
 }
 
-Result<Account> AccountService::waitingTarget(const Actor& actor, const QString& login)
-{
-    auto account = accountByLogin(login);
-    if (!account.ok())
-        return account.error();
-    if (account->id == actor.userId)
-        return m_access.deny(actor, Operation::ConfirmAccounts, QStringLiteral("user"), QString::number(account->id),
-            QString(),
-            tr("Nobody confirms a change to their own account: another branch manager does (for the first or the "
-               "last branch manager, the recovery passphrase)."));
-    if (account->awaiting.isEmpty())
-        return makeError(ErrorCode::Conflict,
-            tr("Account %1 has no change waiting for confirmation. List the accounts waiting for confirmation to "
-               "check the login.")
-                .arg(account->login),
-            QString(), QStringLiteral("login"));
-    return account;
-}
-
-Result<bool> AccountService::writesSlot(const Account& account)
-{
-    auto slot = KeySlots::kindOf(m_db, account.id);
-    if (!slot.ok())
-        return slot.error();
-    // a new, reset or custody account — and any account without a slot — gets a pending slot under a code
-    const QString& change = account.awaiting;
-    return change == QLatin1String("create") || change == QLatin1String("reset") || change == QLatin1String("custody")
-        || !slot->has_value();
-}
-
-Result<AccountService::Confirmed> AccountService::applyConfirmation(const Actor& actor, const Account& account,
-    const std::function<Result<FieldKeys>()>& keySource, bool withRecovery, const InPerson* inPerson)
-{
-    auto slotWritten = writesSlot(account);
-    if (!slotWritten.ok())
-        return slotWritten.error();
-    const bool writesSlot = *slotWritten;
-    // a frozen account gets no key slot except by its unfreeze: a former employee's account opens nothing
-    if (writesSlot && account.frozen && account.awaiting != QLatin1String("unfreeze"))
-        return m_access.deny(actor, Operation::ConfirmAccounts, QStringLiteral("user"), QString::number(account.id),
-            QString(),
-            tr("Account %1 is frozen: confirming this change would give it access to customer information again. "
-               "Decline it; if the person is back, the administrator unfreezes the account first.")
-                .arg(account.login));
-    // the keys are read only to write a slot: a role change or an unfreeze of an account that keeps its slot
-    // reads none (on an administrator's screen, on the spot, none are there)
-    std::optional<FieldKeys> keys;
-    if (writesSlot) {
-        auto read = keySource();
-        if (!read.ok())
-            return read.error();
-        keys = std::move(read).value();
-    }
-    const QString change = account.awaiting;
-    Confirmed confirmed;
-    confirmed.change = change;
-    const QDateTime now = m_clock.nowUtc();
-    if (writesSlot && !inPerson)
-        confirmed.confirmationCode = PasswordHasher::oneTimePassword();
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    if (writesSlot && inPerson) {
-        // the owner typed their own new password in front of the branch manager: their slot opens with it, and
-        // the one-time password the administrator handed out no longer signs in. It was typed on the
-        // administrator's keyboard, so it must be changed at the first sign-in, where the slot is wrapped again
-        // under a password typed only by its owner.
-        BV_TRY(KeySlots::write(m_db, account.id, KeySlots::Kind::Password, *keys, inPerson->password, m_auth.slotKdf(),
-            actor.userId, now));
-        BV_TRY(m_auth.storeNewPassword(account.id, inPerson->password, true));
-    } else if (writesSlot) {
-        BV_TRY(KeySlots::write(m_db, account.id, KeySlots::Kind::Pending, *keys,
-            AuthService::normalizeCode(confirmed.confirmationCode), m_auth.slotKdf(), actor.userId, now));
-        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET must_change_password = 1 WHERE id = ?"), {account.id}));
-    }
-    if (change == QLatin1String("unfreeze"))
-        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET status = 'active', frozen_at = NULL, failed_attempts = 0, "
-                                        "locked_until = NULL WHERE id = ?"),
-            {account.id}));
-    if (change == QLatin1String("role") && account.awaitingRole)
-        BV_TRY(m_db.exec(
-            QStringLiteral("UPDATE users SET role = ? WHERE id = ?"), {Roles::key(*account.awaitingRole), account.id}));
-    BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET awaiting = NULL, awaiting_role = NULL, awaiting_since = NULL, "
-                                    "awaiting_by = NULL WHERE id = ?"),
-        {account.id}));
-    QJsonObject details {{QStringLiteral("change"), change}, {QStringLiteral("keySlotWritten"), writesSlot},
-        {QStringLiteral("withRecoveryPassphrase"), withRecovery}};
-    if (account.awaitingRole)
-        details.insert(QStringLiteral("role"), Roles::key(*account.awaitingRole));
-    if (inPerson) {
-        details.insert(QStringLiteral("inPerson"), true);
-        details.insert(QStringLiteral("operator"), inPerson->operatorLogin);
-    }
-    BV_TRY(m_audit.append(actor, userEvent(audit::UserConfirm, account, details)));
-    BV_TRY(tx.commit());
-    m_auth.endSessionsOf(account.id);
-    return confirmed;
-}
-
-Result<AccountService::Confirmed> AccountService::confirm(const Session& session, const QString& login)
-{
-    auto actor = m_access.authorize(session, Operation::ConfirmAccounts);
-    if (!actor.ok())
-        return actor.error();
-    auto account = waitingTarget(*actor, login);
-    if (!account.ok())
-        return account.error();
-    if (m_auth.isOnTheSpot(session)) {
-        // 现场授权 happens on the administrator's screen: a confirmation code shown there (it unwraps the account's
-        // pending key slot) would give the administrator the customer-information keys. Only changes that write no
-        // slot (a role change of an account that keeps its slot) are confirmed on the spot; any can be declined.
-        auto slotWritten = writesSlot(*account);
-        if (!slotWritten.ok())
-            return slotWritten.error();
-        if (*slotWritten)
-            return m_access.deny(*actor, Operation::ConfirmAccounts, QStringLiteral("user"),
-                QString::number(account->id), QString(),
-                tr("A new, reset or unfrozen account (or one waiting for its key slot) is not confirmed on the "
-                   "spot: its confirmation code, which opens the account's access to customer information, would "
-                   "appear on the administrator's screen. The branch manager confirms %1 in their own session and "
-                   "hands the code to the person.")
-                    .arg(account->login));
-    }
-    return applyConfirmation(
-        *actor, *account, [&] { return m_auth.sessionKeys(session); }, false);
-}
-
-Result<AccountService::Confirmed> AccountService::confirmWithRecovery(
-    const Session& session, const QString& login, const SecureBytes& passphrase)
-{
-    auto state = m_auth.resolve(session, false);
-    if (!state.ok())
-        return state.error();
-    const Operation operation
-        = state->actor.role == Role::Admin ? Operation::ManageAccounts : Operation::ConfirmAccounts;
-    auto actor = m_access.authorize(session, operation);
-    if (!actor.ok())
-        return actor.error();
-    auto account = waitingTarget(*actor, login);
-    if (!account.ok())
-        return account.error();
-    const Role role = account->awaitingRole.value_or(account->role);
-    if (role != Role::Manager)
-        return makeError(ErrorCode::Conflict,
-            tr("The recovery passphrase confirms only the first or the last branch manager. %1 is not a branch "
-               "manager account: a branch manager confirms it.")
-                .arg(account->login));
-    auto other = m_db.scalar(QStringLiteral("SELECT u.login FROM users u JOIN key_slots k ON k.user_id = u.id "
-                                            "AND k.kind = 'password' WHERE u.role = 'manager' AND u.status = 'active' "
-                                            "AND u.awaiting IS NULL AND u.id <> ? ORDER BY u.login LIMIT 1"),
-        {account->id});
-    if (!other.ok())
-        return other.error();
-    if (!other->isNull())
-        return makeError(ErrorCode::Conflict,
-            tr("Branch manager %1 can confirm this account, so the recovery passphrase is not used for it: it is only "
-               "for the first or the last branch manager.")
-                .arg(other->toString()));
-    auto keys = m_auth.recoveryKeys(passphrase);
-    if (!keys.ok())
-        return keys.error();
-    return applyConfirmation(
-        *actor, *account, [&] { return keys->clone(); }, true);
-}
-
 Status AccountService::adoptRecoverySheet(const Session& session, const SecureBytes& passphrase)
 {
     auto actor = m_access.authorize(session, Operation::ConfirmAccounts);
@@ -579,42 +415,6 @@ Status AccountService::adoptRecoverySheet(const Session& session, const SecureBy
         AuditEvent {QString::fromLatin1(audit::KeysRecoveryAdopt), QStringLiteral("database"), QString(), QString(),
             AuditOutcome::Ok, {}}));
     return tx.commit();
-}
-
-Status AccountService::decline(const Session& session, const QString& login, const QString& reason)
-{
-    auto actor = m_access.authorize(session, Operation::ConfirmAccounts);
-    if (!actor.ok())
-        return actor.error();
-    if (reason.trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidInput,
-            tr("Give the reason for declining: the administrator and the auditor read it."), QString(),
-            QStringLiteral("reason"));
-    auto account = waitingTarget(*actor, login);
-    if (!account.ok())
-        return account.error();
-    const QString change = account->awaiting;
-    const bool freezes
-        = change == QLatin1String("create") || change == QLatin1String("reset") || change == QLatin1String("custody");
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    if (freezes) {
-        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET status = 'frozen', frozen_at = ? WHERE id = ?"),
-            {m_clock.nowUtc(), account->id}));
-        BV_TRY(KeySlots::remove(m_db, account->id));
-    }
-    BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET awaiting = NULL, awaiting_role = NULL, awaiting_since = NULL, "
-                                    "awaiting_by = NULL WHERE id = ?"),
-        {account->id}));
-    BV_TRY(m_audit.append(*actor,
-        userEvent(audit::UserDecline, *account,
-            QJsonObject {{QStringLiteral("change"), change},
-                {QStringLiteral("reason"), FreeText::forAudit(reason.simplified()).left(200)},
-                {QStringLiteral("frozen"), freezes}})));
-    BV_TRY(tx.commit());
-    m_auth.endSessionsOf(account->id);
-    return {};
 }
 
 Result<Account> AccountService::accountById(qint64 id) const

@@ -10,12 +10,15 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 
 #include <functional>
 #include <optional>
 
 namespace bv {
+
+struct AuditEvent;
 
 class AccessControl;
 class AuditLog;
@@ -131,6 +134,8 @@ private:
     Status awaitConfirmation(const Actor& actor, const Account& account, const QString& change, const QDateTime& now,
         std::optional<Role> role = std::nullopt);
     Result<Account> waitingTarget(const Actor& actor, const QString& login);
+    // The audit event of a change to `account` (object: the user).
+    static AuditEvent userEvent(const char* action, const Account& account, const QJsonObject& details = {});
     // Whether confirming `account` writes it a pending key slot (and shows a confirmation code).
     Result<bool> writesSlot(const Account& account);
     // A confirmation in person: the owner's new password (normalised) and on whose screen.
