@@ -26,6 +26,18 @@ namespace bv {
 
 namespace {
 
+// An approval (one change or a batch) names what the checker compared.
+Status approvalReasonGiven(const QString& reason)
+{
+    if (!reason.trimmed().isEmpty())
+        return {};
+    return makeError(ErrorCode::InvalidInput,
+        QCoreApplication::translate("CustomerEntry",
+            "Give a reason for the approval (for example what you checked against the documents), so the "
+            "decision can be traced."),
+        QString(), QStringLiteral("reason"));
+}
+
 const QString kCustomer = QStringLiteral("customer");
 const QString kChange = QStringLiteral("change");
 const QString kHistory = QStringLiteral("history");
@@ -267,11 +279,7 @@ Status CustomerEntry::approve(
     auto actor = m_internals.access().authorize(session, Operation::ApproveChanges);
     if (!actor.ok())
         return actor.error();
-    if (reason.trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidInput,
-            tr("Give a reason for the approval (for example what you checked against the documents), so the "
-               "decision can be traced."),
-            QString(), QStringLiteral("reason"));
+    BV_TRY(approvalReasonGiven(reason));
     Database& db = m_internals.database();
     Transaction tx(db);
     if (!tx.ok())
@@ -301,11 +309,7 @@ Result<int> CustomerEntry::approveMany(const Session& session, const QList<qint6
     auto actor = m_internals.access().authorize(session, Operation::ApproveChanges);
     if (!actor.ok())
         return actor.error();
-    if (reason.trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidInput,
-            tr("Give a reason for the approval (for example what you checked against the documents), so the "
-               "decision can be traced."),
-            QString(), QStringLiteral("reason"));
+    BV_TRY(approvalReasonGiven(reason));
     Transaction tx(m_internals.database());
     if (!tx.ok())
         return tx.error();
