@@ -1,8 +1,8 @@
-#include "ControlledPrint.h"
+#include "render/ControlledPrint.h"
 
-#include "PdfTextLayer.h"
-#include "ReportRenderer.h"
-#include "common/AtomicFile.h"
+#include "core/common/AtomicFile.h"
+#include "render/PdfTextLayer.h"
+#include "render/ReportRenderer.h"
 
 #include <QBuffer>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "reports/ReportService.h"
+#include "core/common/Result.h"
+#include "core/reports/ReportService.h"
 
 #include <functional>
 

@@ -1,4 +1,4 @@
-#include "PageCodes.h"
+#include "render/PageCodes.h"
 
 #include <qrencode.h>
 

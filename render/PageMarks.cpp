@@ -1,6 +1,6 @@
-#include "PageMarks.h"
+#include "render/PageMarks.h"
 
-#include "PageCodes.h"
+#include "render/PageCodes.h"
 
 #include <QFontMetricsF>
 #include <QPaintDevice>

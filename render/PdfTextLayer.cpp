@@ -1,4 +1,4 @@
-#include "PdfTextLayer.h"
+#include "render/PdfTextLayer.h"
 
 #include <QFile>
 #include <QFont>

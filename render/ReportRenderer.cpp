@@ -1,7 +1,7 @@
-#include "ReportRenderer.h"
+#include "render/ReportRenderer.h"
 
-#include "PageCodes.h"
-#include "PageMarks.h"
+#include "render/PageCodes.h"
+#include "render/PageMarks.h"
 
 #include <QFontMetricsF>
 #include <QPageLayout>

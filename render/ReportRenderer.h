@@ -1,6 +1,6 @@
 #pragma once
 
-#include "reports/ReportDocument.h"
+#include "core/reports/ReportDocument.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Stats.h"
+#include "app/bench/Stats.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "Stats.h"
+#include "app/bench/Stats.h"
 
 #include <QFile>
 

@@ -1,7 +1,7 @@
-#include "SyntheticData.h"
+#include "app/bench/SyntheticData.h"
 
-#include "customers/IdNumber.h"
-#include "customers/Validators.h"
+#include "core/customers/IdNumber.h"
+#include "core/customers/Validators.h"
 
 namespace bv::bench {
 

@@ -1,7 +1,7 @@
 // branchvault-bench: see docs/PERFORMANCE.md.
-#include "Bench.h"
-#include "common/Translations.h"
-#include "vault/SelfCheck.h"
+#include "app/bench/Bench.h"
+#include "core/common/Translations.h"
+#include "core/vault/SelfCheck.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,11 +1,11 @@
 // audit verify|checkpoint|list|export|alerts|purge: the security auditor's commands (DESIGN §7).
-#include "Cli.h"
-#include "Core.h"
-#include "CustomerCliSupport.h"
-#include "audit/AuditRecords.h"
-#include "audit/AuditService.h"
-#include "audit/AuditWording.h"
-#include "common/AtomicFile.h"
+#include "app/cli/Cli.h"
+#include "app/cli/CustomerCliSupport.h"
+#include "core/Core.h"
+#include "core/audit/AuditRecords.h"
+#include "core/audit/AuditService.h"
+#include "core/audit/AuditWording.h"
+#include "core/common/AtomicFile.h"
 
 #include <QDir>
 #include <QFile>

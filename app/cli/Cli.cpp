@@ -1,15 +1,15 @@
-#include "Cli.h"
+#include "app/cli/Cli.h"
 
-#include "CliInput.h"
-#include "Core.h"
-#include "auth/AuthService.h"
-#include "common/Translations.h"
-#include "customers/CustomerRetention.h"
-#include "customers/CustomerService.h"
-#include "keys/KeychainSecretStore.h"
-#include "policy/FreeText.h"
-#include "vault/SelfCheck.h"
-#include "vault/VaultService.h"
+#include "app/cli/CliInput.h"
+#include "core/Core.h"
+#include "core/auth/AuthService.h"
+#include "core/common/Translations.h"
+#include "core/customers/CustomerRetention.h"
+#include "core/customers/CustomerService.h"
+#include "core/keys/KeychainSecretStore.h"
+#include "core/policy/FreeText.h"
+#include "core/vault/SelfCheck.h"
+#include "core/vault/VaultService.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "CliOutput.h"
-#include "common/Result.h"
-#include "vault/VaultService.h"
+#include "app/cli/CliOutput.h"
+#include "core/common/Result.h"
+#include "core/vault/VaultService.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

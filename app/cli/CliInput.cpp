@@ -1,4 +1,4 @@
-#include "CliInput.h"
+#include "app/cli/CliInput.h"
 
 #include <cstdio>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "common/SecureBytes.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBytes.h"
 
 #include <QCoreApplication>
 

@@ -1,10 +1,10 @@
 // complaint add|update|list|overdue, service add|list, consent add|withdraw|list: serving a customer
 // (DESIGN §6). Contents and resolutions are grade 2: the own customer manager and the branch manager.
-#include "Cli.h"
-#include "Core.h"
-#include "CustomerCliSupport.h"
-#include "customers/CustomerCare.h"
-#include "customers/CustomerService.h"
+#include "app/cli/Cli.h"
+#include "app/cli/CustomerCliSupport.h"
+#include "core/Core.h"
+#include "core/customers/CustomerCare.h"
+#include "core/customers/CustomerService.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

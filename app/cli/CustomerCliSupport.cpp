@@ -1,7 +1,7 @@
-#include "CustomerCliSupport.h"
+#include "app/cli/CustomerCliSupport.h"
 
-#include "Core.h"
-#include "customers/WorkingCalendar.h"
+#include "core/Core.h"
+#include "core/customers/WorkingCalendar.h"
 
 #include <QJsonObject>
 #include <QRegularExpression>

@@ -2,9 +2,9 @@
 // CustomerCareCommands.cpp): times and dates on the command line and in the output, ids, diffs.
 #pragma once
 
-#include "Cli.h"
-#include "common/Result.h"
-#include "customers/CustomerRecord.h"
+#include "app/cli/Cli.h"
+#include "core/common/Result.h"
+#include "core/customers/CustomerRecord.h"
 
 #include <QCoreApplication>
 #include <QDate>

@@ -1,14 +1,14 @@
 // customer add|edit|show|list|find|lookup|reveal: entering, reading and finding customers (DESIGN §6). The
 // other customer subcommands (import, history, close, report, ownership) live in CustomerRecordCommands.cpp.
-#include "Cli.h"
-#include "CliInput.h"
-#include "Core.h"
-#include "CustomerCliSupport.h"
-#include "auth/AccountService.h"
-#include "customers/CustomerEntry.h"
-#include "customers/CustomerFinder.h"
-#include "customers/CustomerService.h"
-#include "policy/FieldCatalogue.h"
+#include "app/cli/Cli.h"
+#include "app/cli/CliInput.h"
+#include "app/cli/CustomerCliSupport.h"
+#include "core/Core.h"
+#include "core/auth/AccountService.h"
+#include "core/customers/CustomerEntry.h"
+#include "core/customers/CustomerFinder.h"
+#include "core/customers/CustomerService.h"
+#include "core/policy/FieldCatalogue.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,13 +1,13 @@
 // customer import|history|close|report and the ownership subcommands assign|transfer|custody|return|
 // reclaim|assignments (DESIGN §6), dispatched from the customer command (CustomerCommands.cpp).
-#include "Cli.h"
-#include "Core.h"
-#include "CustomerCliSupport.h"
-#include "customers/CustomerEntry.h"
-#include "customers/CustomerImport.h"
-#include "customers/CustomerOwnership.h"
-#include "customers/CustomerRetention.h"
-#include "customers/CustomerService.h"
+#include "app/cli/Cli.h"
+#include "app/cli/CustomerCliSupport.h"
+#include "core/Core.h"
+#include "core/customers/CustomerEntry.h"
+#include "core/customers/CustomerImport.h"
+#include "core/customers/CustomerOwnership.h"
+#include "core/customers/CustomerRetention.h"
+#include "core/customers/CustomerService.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,15 +1,15 @@
 // approvals list|approve|reject (maker-checker of customer records), tiers list|confirm|reject (tier
 // changes), suspicious list|clear (the same phone or account on two customers): the branch manager's
 // review queues (DESIGN §6).
-#include "Cli.h"
-#include "CliInput.h"
-#include "Core.h"
-#include "CustomerCliSupport.h"
-#include "customers/CustomerEntry.h"
-#include "customers/CustomerOwnership.h"
-#include "customers/CustomerService.h"
-#include "policy/FieldCatalogue.h"
-#include "policy/Policy.h"
+#include "app/cli/Cli.h"
+#include "app/cli/CliInput.h"
+#include "app/cli/CustomerCliSupport.h"
+#include "core/Core.h"
+#include "core/customers/CustomerEntry.h"
+#include "core/customers/CustomerOwnership.h"
+#include "core/customers/CustomerService.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/policy/Policy.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

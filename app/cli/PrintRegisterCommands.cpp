@@ -1,12 +1,12 @@
 // print-register list|alerts|verify|receive|handover|lend|return|destroy|trace: the register of controlled
 // printouts (DESIGN §8), from print to destruction. Passwords of the second person (who signs for a copy, the
 // witness of a destruction) are read from standard input after the signed-in user's own.
-#include "Cli.h"
-#include "CliInput.h"
-#include "Core.h"
-#include "PageCodes.h"
-#include "auth/Session.h"
-#include "reports/PrintRegister.h"
+#include "app/cli/Cli.h"
+#include "app/cli/CliInput.h"
+#include "core/Core.h"
+#include "core/auth/Session.h"
+#include "core/reports/PrintRegister.h"
+#include "render/PageCodes.h"
 
 #include <QImage>
 #include <QImageReader>

@@ -1,11 +1,11 @@
 // report list|run|reprint: controlled reports (DESIGN §8). A report holding grade-1 values is only ever
 // written as a controlled PDF (registered, marked, audited); other reports can also be shown as text or
 // JSON on stdout.
-#include "Cli.h"
-#include "ControlledPrint.h"
-#include "Core.h"
-#include "auth/Session.h"
-#include "reports/ReportService.h"
+#include "app/cli/Cli.h"
+#include "core/Core.h"
+#include "core/auth/Session.h"
+#include "core/reports/ReportService.h"
+#include "render/ControlledPrint.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

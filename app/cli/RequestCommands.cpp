@@ -1,7 +1,7 @@
 // request create|list|show|approve|reject|revoke|withdraw: special requests (专项事务申请, DESIGN §5).
-#include "Cli.h"
-#include "Core.h"
-#include "requests/RequestService.h"
+#include "app/cli/Cli.h"
+#include "core/Core.h"
+#include "core/requests/RequestService.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

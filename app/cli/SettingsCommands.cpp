@@ -1,8 +1,8 @@
 // settings get [KEY] | settings set KEY VALUE — the administrator's policy values with their floors.
 // calendar import FILE — a newer year's official holiday calendar (validated line by line, audited).
-#include "Cli.h"
-#include "Core.h"
-#include "policy/SettingsService.h"
+#include "app/cli/Cli.h"
+#include "core/Core.h"
+#include "core/policy/SettingsService.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,12 +1,12 @@
 // user add|freeze|unfreeze|reset|role|remove-totp|list|awaiting|confirm|decline, passwd, totp: accounts,
 // their dual control and own credentials.
-#include "Cli.h"
-#include "CliInput.h"
-#include "Core.h"
-#include "auth/AccountService.h"
-#include "auth/AuthService.h"
-#include "auth/PasswordRule.h"
-#include "policy/SettingsService.h"
+#include "app/cli/Cli.h"
+#include "app/cli/CliInput.h"
+#include "core/Core.h"
+#include "core/auth/AccountService.h"
+#include "core/auth/AuthService.h"
+#include "core/auth/PasswordRule.h"
+#include "core/policy/SettingsService.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,13 +1,13 @@
 // init, unlock, verify, backup, restore, rekey: the storage commands.
-#include "Cli.h"
-#include "CliInput.h"
-#include "Core.h"
-#include "auth/AuthService.h"
-#include "setup/DatabaseRestore.h"
-#include "setup/FirstRun.h"
-#include "vault/AdminService.h"
-#include "vault/Vault.h"
-#include "vault/VaultService.h"
+#include "app/cli/Cli.h"
+#include "app/cli/CliInput.h"
+#include "core/Core.h"
+#include "core/auth/AuthService.h"
+#include "core/setup/DatabaseRestore.h"
+#include "core/setup/FirstRun.h"
+#include "core/vault/AdminService.h"
+#include "core/vault/Vault.h"
+#include "core/vault/VaultService.h"
 
 #include <QFileInfo>
 

@@ -1,10 +1,10 @@
-#include "app/AppController.h"
-#include "common/Dialogs.h"
-#include "common/ErrorDialog.h"
-#include "common/Translations.h"
-#include "keys/KeychainSecretStore.h"
-#include "vault/SelfCheck.h"
-#include "vault/VaultService.h"
+#include "core/common/Translations.h"
+#include "core/keys/KeychainSecretStore.h"
+#include "core/vault/SelfCheck.h"
+#include "core/vault/VaultService.h"
+#include "ui/app/AppController.h"
+#include "ui/common/Dialogs.h"
+#include "ui/common/ErrorDialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

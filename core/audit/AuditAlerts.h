@@ -4,7 +4,7 @@
 // read in its own audit row (core/reports' alert report and audit summary). Not for ui/ or app/, which go
 // through AuditService::alerts.
 
-#include "AuditService.h"
+#include "core/audit/AuditService.h"
 
 namespace bv {
 

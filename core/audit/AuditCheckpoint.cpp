@@ -1,7 +1,7 @@
 // Checkpoints of the audit log: what one names (head()), the comparison with a later state of the log
 // (verifyAgainst) and the exported text form (docs/AUDIT.md).
-#include "AuditLog.h"
-#include "AuditLogInternal.h"
+#include "core/audit/AuditLog.h"
+#include "core/internal/audit/AuditLogInternal.h"
 
 #include <QCryptographicHash>
 #include <QStringList>

@@ -1,13 +1,13 @@
 // The details of an audit row in plain words: one "label: value" line per JSON key. Keys and the values
 // that are codes (reasons, results, kinds, roles, operations, field names) are translated; masked values,
 // numbers and free text stay as they are stored. A key or code without wording shows as it is stored.
-#include "AuditActions.h"
-#include "AuditWording.h"
-#include "auth/Role.h"
-#include "customers/Tiers.h"
-#include "customers/WorkingCalendar.h"
-#include "policy/FieldCatalogue.h"
-#include "policy/Operation.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditWording.h"
+#include "core/auth/Role.h"
+#include "core/customers/Tiers.h"
+#include "core/customers/WorkingCalendar.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/policy/Operation.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

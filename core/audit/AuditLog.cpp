@@ -1,10 +1,10 @@
-#include "AuditLog.h"
+#include "core/audit/AuditLog.h"
 
-#include "AuditActions.h"
-#include "AuditLogInternal.h"
-#include "db/AuditPurgeGate.h"
-#include "db/Database.h"
-#include "db/Transaction.h"
+#include "core/audit/AuditActions.h"
+#include "core/db/AuditPurgeGate.h"
+#include "core/db/Database.h"
+#include "core/db/Transaction.h"
+#include "core/internal/audit/AuditLogInternal.h"
 
 #include <QJsonDocument>
 #include <QSysInfo>

@@ -3,11 +3,11 @@
 // INTERNAL to core (docs/ARCHITECTURE.md): the audit log's plumbing — append inside a service's transaction, read
 // without a session check, verify, purge. ui/ and app/ use AuditService (the auditor's front door) and the record
 // types in AuditRecords.h; the other core services append through here.
-#include "AuditRecords.h"
-#include "AuditRepository.h"
-#include "auth/Session.h"
-#include "common/Clock.h"
-#include "common/Result.h"
+#include "core/audit/AuditRecords.h"
+#include "core/audit/AuditRepository.h"
+#include "core/auth/Session.h"
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
 
 #include <QCoreApplication>
 

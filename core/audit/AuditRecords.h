@@ -2,7 +2,7 @@
 
 // The audit area's record types: what the auditor's front door (AuditService) takes and returns, and what every
 // service's audit row holds. Public: ui/ and app/ include this, never AuditLog.h (the append/read plumbing).
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,7 +1,7 @@
-#include "AuditRepository.h"
+#include "core/audit/AuditRepository.h"
 
-#include "db/Connection.h"
-#include "db/QueryRows.h"
+#include "core/db/Connection.h"
+#include "core/db/QueryRows.h"
 
 #include <QDateTime>
 #include <QStringList>

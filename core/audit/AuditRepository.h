@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AuditRecords.h"
-#include "common/Result.h"
+#include "core/audit/AuditRecords.h"
+#include "core/common/Result.h"
 
 #include <QByteArray>
 #include <QHash>

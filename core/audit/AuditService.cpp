@@ -1,16 +1,16 @@
-#include "AuditService.h"
+#include "core/audit/AuditService.h"
 
-#include "AuditActions.h"
-#include "AuditAlerts.h"
-#include "AuditLog.h"
-#include "common/AtomicFile.h"
-#include "customers/WorkingCalendar.h"
-#include "db/Database.h"
-#include "db/QueryRows.h"
-#include "db/Transaction.h"
-#include "policy/AccessControl.h"
-#include "policy/FieldCatalogue.h"
-#include "policy/SettingsService.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditAlerts.h"
+#include "core/audit/AuditLog.h"
+#include "core/common/AtomicFile.h"
+#include "core/customers/WorkingCalendar.h"
+#include "core/db/Database.h"
+#include "core/db/QueryRows.h"
+#include "core/db/Transaction.h"
+#include "core/policy/AccessControl.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/policy/SettingsService.h"
 
 #include <QDir>
 #include <QFile>

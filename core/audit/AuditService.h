@@ -1,9 +1,9 @@
 #pragma once
 
-#include "AuditRecords.h"
-#include "AuditRepository.h"
-#include "auth/Session.h"
-#include "common/Clock.h"
+#include "core/audit/AuditRecords.h"
+#include "core/audit/AuditRepository.h"
+#include "core/auth/Session.h"
+#include "core/common/Clock.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,12 +1,12 @@
-#include "AuditWording.h"
+#include "core/audit/AuditWording.h"
 
-#include "AuditActions.h"
-#include "AuditWordingTable.h"
-#include "auth/Role.h"
-#include "customers/WorkingCalendar.h"
-#include "policy/Operation.h"
-#include "policy/SettingsService.h"
-#include "reports/ReportBuilders.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditWordingTable.h"
+#include "core/auth/Role.h"
+#include "core/customers/WorkingCalendar.h"
+#include "core/internal/reports/ReportBuilders.h"
+#include "core/policy/Operation.h"
+#include "core/policy/SettingsService.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

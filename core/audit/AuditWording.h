@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AuditRecords.h"
-#include "AuditService.h"
+#include "core/audit/AuditRecords.h"
+#include "core/audit/AuditService.h"
 
 #include <QCoreApplication>
 #include <QHash>

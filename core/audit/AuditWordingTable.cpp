@@ -7,9 +7,9 @@
 // (without one, the sentence is followed by "(failed)"). In the sentences %1 is the person ("Zhang Wei
 // (customer manager)"), %2 the time (branch time, HH:mm) and %3 the object ("customer 0001-00000001
 // (张*丰)"); each may be left out, and a translation may put them in any order.
-#include "AuditWordingTable.h"
-#include "AuditActions.h"
-#include "AuditWording.h"
+#include "core/audit/AuditWordingTable.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditWording.h"
 
 namespace bv {
 

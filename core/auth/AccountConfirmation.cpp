@@ -1,19 +1,19 @@
 // Dual control over staff accounts: a branch manager confirms (or declines) a waiting change — in their own
 // session with a confirmation code, with the recovery passphrase, or in person on the administrator's screen.
 
-#include "AccountService.h"
-#include "AuthService.h"
-#include "PasswordHasher.h"
-#include "PasswordRule.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "db/Database.h"
-#include "db/Transaction.h"
-#include "keys/KeySlots.h"
-#include "keys/RecoveryPassphrase.h"
-#include "policy/AccessControl.h"
-#include "policy/FreeText.h"
-#include "policy/SettingsService.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/auth/AccountService.h"
+#include "core/auth/AuthService.h"
+#include "core/auth/PasswordHasher.h"
+#include "core/auth/PasswordRule.h"
+#include "core/db/Database.h"
+#include "core/db/Transaction.h"
+#include "core/internal/keys/RecoveryPassphrase.h"
+#include "core/keys/KeySlots.h"
+#include "core/policy/AccessControl.h"
+#include "core/policy/FreeText.h"
+#include "core/policy/SettingsService.h"
 
 #include <QJsonObject>
 

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "Role.h"
-#include "Session.h"
-#include "common/Clock.h"
-#include "common/Result.h"
-#include "common/SecureBytes.h"
-#include "keys/FieldCipher.h"
-#include "policy/Operation.h"
+#include "core/auth/Role.h"
+#include "core/auth/Session.h"
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBytes.h"
+#include "core/keys/FieldCipher.h"
+#include "core/policy/Operation.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

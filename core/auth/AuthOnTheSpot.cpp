@@ -1,12 +1,12 @@
 // On-the-spot authorisation (现场授权, DESIGN §3): AuthService's sessions limited to one decision.
 
-#include "AuthService.h"
+#include "core/auth/AuthService.h"
 
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "db/Database.h"
-#include "db/Transaction.h"
-#include "policy/Policy.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/db/Database.h"
+#include "core/db/Transaction.h"
+#include "core/policy/Policy.h"
 
 namespace bv {
 

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "KeyCustody.h"
-#include "PasswordHasher.h"
-#include "Session.h"
-#include "common/Clock.h"
-#include "common/Result.h"
-#include "common/SecureBytes.h"
-#include "keys/KeySlots.h"
-#include "policy/Operation.h"
+#include "core/auth/KeyCustody.h"
+#include "core/auth/PasswordHasher.h"
+#include "core/auth/Session.h"
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBytes.h"
+#include "core/keys/KeySlots.h"
+#include "core/policy/Operation.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

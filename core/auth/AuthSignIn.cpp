@@ -1,19 +1,19 @@
 // Sign-in and a second person's confirmation: AuthService's checks of who is typing (authenticate), the failed
 // attempts and lockout they count, and the sign-in that makes a session from them.
 
-#include "AuthService.h"
-#include "AuthUsers.h"
+#include "core/auth/AuthService.h"
+#include "core/auth/AuthUsers.h"
 
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "auth/Totp.h"
-#include "db/Database.h"
-#include "db/Transaction.h"
-#include "keys/FieldCipher.h"
-#include "keys/SealedValues.h"
-#include "policy/Policy.h"
-#include "policy/SettingsService.h"
-#include "policy/StoredMasks.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/db/Database.h"
+#include "core/db/Transaction.h"
+#include "core/internal/auth/Totp.h"
+#include "core/internal/keys/SealedValues.h"
+#include "core/keys/FieldCipher.h"
+#include "core/policy/Policy.h"
+#include "core/policy/SettingsService.h"
+#include "core/policy/StoredMasks.h"
 
 #include <QJsonObject>
 

@@ -1,7 +1,7 @@
-#include "AuthUsers.h"
+#include "core/auth/AuthUsers.h"
 
-#include "db/Database.h"
-#include "db/QueryRows.h"
+#include "core/db/Database.h"
+#include "core/db/QueryRows.h"
 
 namespace bv::authusers {
 

@@ -3,9 +3,9 @@
 // Internal to core/auth: the account row the sign-in, confirmation and session code read, and the actors its
 // audit rows name. Not a front door: ui/ and app/ do not include it.
 
-#include "Role.h"
-#include "Session.h"
-#include "common/Result.h"
+#include "core/auth/Role.h"
+#include "core/auth/Session.h"
+#include "core/common/Result.h"
 
 #include <QDateTime>
 #include <QString>

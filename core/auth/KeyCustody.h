@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/Result.h"
-#include "common/SecureBytes.h"
-#include "keys/FieldCipher.h"
-#include "keys/KeySlots.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBytes.h"
+#include "core/keys/FieldCipher.h"
+#include "core/keys/KeySlots.h"
 
 #include <QByteArray>
 

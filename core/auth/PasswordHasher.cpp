@@ -1,7 +1,7 @@
-#include "PasswordHasher.h"
+#include "core/auth/PasswordHasher.h"
 
-#include "common/Sodium.h"
-#include "common/TextLength.h"
+#include "core/internal/common/Sodium.h"
+#include "core/internal/common/TextLength.h"
 
 #include <sodium.h>
 

@@ -1,7 +1,7 @@
-#include "PasswordRule.h"
+#include "core/auth/PasswordRule.h"
 
-#include "auth/PasswordHasher.h"
-#include "policy/SettingsService.h"
+#include "core/auth/PasswordHasher.h"
+#include "core/policy/SettingsService.h"
 
 namespace bv {
 

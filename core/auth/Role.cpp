@@ -1,4 +1,4 @@
-#include "Role.h"
+#include "core/auth/Role.h"
 
 namespace bv {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Role.h"
+#include "core/auth/Role.h"
 
 #include <QByteArray>
 #include <QString>

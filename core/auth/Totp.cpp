@@ -1,6 +1,6 @@
-#include "auth/Totp.h"
+#include "core/internal/auth/Totp.h"
 
-#include "common/Sodium.h"
+#include "core/internal/common/Sodium.h"
 
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>

@@ -1,4 +1,4 @@
-#include "AtomicFile.h"
+#include "core/common/AtomicFile.h"
 
 #include <QDir>
 #include <QFile>

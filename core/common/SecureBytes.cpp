@@ -1,6 +1,6 @@
-#include "SecureBytes.h"
+#include "core/common/SecureBytes.h"
 
-#include "common/Sodium.h"
+#include "core/internal/common/Sodium.h"
 
 #include <sodium.h>
 

@@ -1,4 +1,4 @@
-#include "common/Sodium.h"
+#include "core/internal/common/Sodium.h"
 
 #include <sodium.h>
 

@@ -1,4 +1,4 @@
-#include "CsvReader.h"
+#include "core/customers/CsvReader.h"
 
 #include <QBuffer>
 #include <QIODevice>

@@ -3,20 +3,20 @@
 // it with a reason. The checks that decide (still pending, not one's own change, the blind re-key of
 // CustomerRekey.cpp) read inside the transaction that writes the decision. Entry itself is CustomerEntry.cpp.
 
-#include "CustomerEntry.h"
-#include "CustomerServiceInternal.h"
-#include "CustomerStoreInternal.h"
-#include "CustomerValidator.h"
-#include "Tiers.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "db/Database.h"
-#include "db/QueryRows.h"
-#include "db/Transaction.h"
-#include "keys/SealedValues.h"
-#include "policy/AccessControl.h"
-#include "policy/FieldCatalogue.h"
-#include "policy/SettingsService.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/customers/CustomerEntry.h"
+#include "core/customers/CustomerValidator.h"
+#include "core/customers/Tiers.h"
+#include "core/db/Database.h"
+#include "core/db/QueryRows.h"
+#include "core/db/Transaction.h"
+#include "core/internal/customers/CustomerServiceInternal.h"
+#include "core/internal/customers/CustomerStoreInternal.h"
+#include "core/internal/keys/SealedValues.h"
+#include "core/policy/AccessControl.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/policy/SettingsService.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

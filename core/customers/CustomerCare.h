@@ -1,8 +1,8 @@
 #pragma once
 
-#include "CustomerRecord.h"
-#include "auth/Session.h"
-#include "common/Result.h"
+#include "core/auth/Session.h"
+#include "core/common/Result.h"
+#include "core/customers/CustomerRecord.h"
 
 #include <QCoreApplication>
 

@@ -2,20 +2,20 @@
 // refuse it (a duplicate ID number, a change still waiting) read inside the transaction that writes it; the
 // pending list, the history and the suspicious pairs. The decisions on a change are CustomerApproval.cpp.
 
-#include "CustomerEntry.h"
+#include "core/customers/CustomerEntry.h"
 
-#include "CustomerServiceInternal.h"
-#include "CustomerStoreInternal.h"
-#include "CustomerValidator.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "auth/AccountService.h"
-#include "db/Database.h"
-#include "db/QueryRows.h"
-#include "db/Transaction.h"
-#include "policy/AccessControl.h"
-#include "policy/FieldCatalogue.h"
-#include "policy/SettingsService.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/auth/AccountService.h"
+#include "core/customers/CustomerValidator.h"
+#include "core/db/Database.h"
+#include "core/db/QueryRows.h"
+#include "core/db/Transaction.h"
+#include "core/internal/customers/CustomerServiceInternal.h"
+#include "core/internal/customers/CustomerStoreInternal.h"
+#include "core/policy/AccessControl.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/policy/SettingsService.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

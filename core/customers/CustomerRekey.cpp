@@ -3,17 +3,17 @@
 // the blind index (keyed BLAKE2b over the normalised value): nothing is decrypted for the checker, and a mismatch
 // names the field, never the stored value.
 
-#include "CustomerEntry.h"
-#include "CustomerServiceInternal.h"
-#include "CustomerStoreInternal.h"
-#include "IdNumber.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "db/Database.h"
-#include "db/QueryRows.h"
-#include "db/Transaction.h"
-#include "policy/FieldCatalogue.h"
-#include "policy/SettingsService.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/customers/CustomerEntry.h"
+#include "core/customers/IdNumber.h"
+#include "core/db/Database.h"
+#include "core/db/QueryRows.h"
+#include "core/db/Transaction.h"
+#include "core/internal/customers/CustomerServiceInternal.h"
+#include "core/internal/customers/CustomerStoreInternal.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/policy/SettingsService.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

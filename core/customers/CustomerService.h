@@ -1,9 +1,9 @@
 #pragma once
 
-#include "CustomerRecord.h"
-#include "auth/Session.h"
-#include "common/Clock.h"
-#include "requests/CustomerDirectory.h"
+#include "core/auth/Session.h"
+#include "core/common/Clock.h"
+#include "core/customers/CustomerRecord.h"
+#include "core/requests/CustomerDirectory.h"
 
 #include <QCoreApplication>
 

@@ -1,15 +1,15 @@
-#include "CustomerStoreInternal.h"
+#include "core/internal/customers/CustomerStoreInternal.h"
 
-#include "ResponsibleManagerInternal.h"
-#include "WorkingCalendar.h"
+#include "core/customers/WorkingCalendar.h"
+#include "core/internal/customers/ResponsibleManagerInternal.h"
 
-#include "db/Database.h"
-#include "db/QueryRows.h"
-#include "keys/FieldCipher.h"
-#include "keys/SealedValues.h"
-#include "policy/FieldCatalogue.h"
-#include "policy/SettingsService.h"
-#include "policy/StoredMasks.h"
+#include "core/db/Database.h"
+#include "core/db/QueryRows.h"
+#include "core/internal/keys/SealedValues.h"
+#include "core/keys/FieldCipher.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/policy/SettingsService.h"
+#include "core/policy/StoredMasks.h"
 
 namespace bv {
 

@@ -1,10 +1,10 @@
-#include "CustomerValidator.h"
+#include "core/customers/CustomerValidator.h"
 
-#include "IdNumber.h"
-#include "Validators.h"
-#include "common/TextLength.h"
-#include "policy/FieldCatalogue.h"
-#include "policy/FreeText.h"
+#include "core/customers/IdNumber.h"
+#include "core/customers/Validators.h"
+#include "core/internal/common/TextLength.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/policy/FreeText.h"
 
 namespace bv {
 

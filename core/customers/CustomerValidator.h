@@ -1,7 +1,7 @@
 #pragma once
 
-#include "CustomerRecord.h"
-#include "common/Error.h"
+#include "core/common/Error.h"
+#include "core/customers/CustomerRecord.h"
 
 #include <QCoreApplication>
 #include <QStringList>

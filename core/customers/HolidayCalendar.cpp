@@ -1,6 +1,6 @@
-#include "HolidayCalendar.h"
+#include "core/customers/HolidayCalendar.h"
 
-#include "WorkingCalendar.h"
+#include "core/customers/WorkingCalendar.h"
 
 #include <QFile>
 #include <QRegularExpression>

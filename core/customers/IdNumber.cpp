@@ -1,7 +1,7 @@
-#include "IdNumber.h"
+#include "core/customers/IdNumber.h"
 
-#include "Validators.h"
-#include "common/TextLength.h"
+#include "core/customers/Validators.h"
+#include "core/internal/common/TextLength.h"
 
 #include <QRegularExpression>
 

@@ -1,4 +1,4 @@
-#include "ResponsibleManagerInternal.h"
+#include "core/internal/customers/ResponsibleManagerInternal.h"
 
 namespace bv::responsible {
 

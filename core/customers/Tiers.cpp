@@ -1,6 +1,6 @@
-#include "Tiers.h"
+#include "core/customers/Tiers.h"
 
-#include "policy/SettingsService.h"
+#include "core/policy/SettingsService.h"
 
 namespace bv {
 

@@ -1,4 +1,4 @@
-#include "Validators.h"
+#include "core/customers/Validators.h"
 
 #include <QList>
 #include <QRegularExpression>

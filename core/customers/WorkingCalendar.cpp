@@ -1,6 +1,6 @@
-#include "WorkingCalendar.h"
+#include "core/customers/WorkingCalendar.h"
 
-#include "HolidayCalendar.h"
+#include "core/customers/HolidayCalendar.h"
 
 #include <QList>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
-#include "AuditPurgeGate.h"
+#include "core/db/AuditPurgeGate.h"
 
-#include "Database.h"
+#include "core/db/Database.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "Connection.h"
+#include "core/db/Connection.h"
 
 #include <QCoreApplication>
 

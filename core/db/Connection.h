@@ -1,7 +1,7 @@
 #pragma once
 
-#include "QueryRows.h"
-#include "common/Result.h"
+#include "core/common/Result.h"
+#include "core/db/QueryRows.h"
 
 #include <QByteArrayView>
 #include <QSqlQuery>

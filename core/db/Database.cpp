@@ -1,9 +1,9 @@
-#include "Database.h"
+#include "core/db/Database.h"
 
-#include "QueryRows.h"
-#include "SqlCipherDriver.h"
-#include "Transaction.h"
-#include "common/AtomicFile.h"
+#include "core/common/AtomicFile.h"
+#include "core/db/QueryRows.h"
+#include "core/db/SqlCipherDriver.h"
+#include "core/db/Transaction.h"
 
 #include <QAtomicInt>
 #include <QDir>

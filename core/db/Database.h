@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Connection.h"
-#include "Migration.h"
-#include "common/Result.h"
-#include "common/SecureBytes.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBytes.h"
+#include "core/db/Connection.h"
+#include "core/db/Migration.h"
 
 #include <QCoreApplication>
 #include <QHash>

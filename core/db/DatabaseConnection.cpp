@@ -1,8 +1,8 @@
 // Database as a Connection (core/db/Connection.h): transactions and the raw scan over the SQLite C API.
-#include "Database.h"
+#include "core/db/Database.h"
 
-#include "QueryRows.h"
-#include "SqlCipherDriver.h"
+#include "core/db/QueryRows.h"
+#include "core/db/SqlCipherDriver.h"
 
 #include <sqlite3.h>
 

@@ -1,6 +1,6 @@
-#include "Migration.h"
+#include "core/db/Migration.h"
 
-#include "Database.h"
+#include "core/db/Database.h"
 
 namespace bv {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Connection.h"
-#include "common/Result.h"
+#include "core/common/Result.h"
+#include "core/db/Connection.h"
 
 #include <QList>
 #include <QString>

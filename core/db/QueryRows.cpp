@@ -1,8 +1,8 @@
-#include "QueryRows.h"
+#include "core/db/QueryRows.h"
 
-#include "SqlCipherDriver.h"
+#include "core/db/SqlCipherDriver.h"
 
-#include "Database.h"
+#include "core/db/Database.h"
 
 #include <QCoreApplication>
 #include <QSqlError>

@@ -1,9 +1,9 @@
-#include "Migration.h"
+#include "core/db/Migration.h"
 
-#include "Database.h"
-#include "QueryRows.h"
-#include "policy/MaskSettings.h"
-#include "policy/StoredMasks.h"
+#include "core/db/Database.h"
+#include "core/db/QueryRows.h"
+#include "core/policy/MaskSettings.h"
+#include "core/policy/StoredMasks.h"
 
 #include <QDateTime>
 

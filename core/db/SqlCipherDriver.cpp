@@ -1,12 +1,12 @@
-#include "SqlCipherDriver.h"
+#include "core/db/SqlCipherDriver.h"
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QMutex>
 
-#include "QueryRows.h"
-#include "SqlCipherResult.h"
+#include "core/db/QueryRows.h"
+#include "core/db/SqlCipherResult.h"
 
 #include <QSqlField>
 #include <QSqlIndex>

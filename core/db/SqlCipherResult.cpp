@@ -1,6 +1,6 @@
-#include "SqlCipherResult.h"
+#include "core/db/SqlCipherResult.h"
 
-#include "SqlCipherDriver.h"
+#include "core/db/SqlCipherDriver.h"
 
 #include <QDate>
 #include <QDateTime>

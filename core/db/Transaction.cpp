@@ -1,7 +1,7 @@
-#include "Transaction.h"
+#include "core/db/Transaction.h"
 
-#include "Connection.h"
-#include "Database.h"
+#include "core/db/Connection.h"
+#include "core/db/Database.h"
 
 #include <QAtomicInt>
 

@@ -1,6 +1,6 @@
-#include "FieldCipher.h"
+#include "core/keys/FieldCipher.h"
 
-#include "common/Sodium.h"
+#include "core/internal/common/Sodium.h"
 
 #include <sodium.h>
 

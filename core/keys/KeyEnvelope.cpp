@@ -1,9 +1,9 @@
-#include "KeyEnvelope.h"
+#include "core/keys/KeyEnvelope.h"
 
 #include <QRegularExpression>
 
-#include "common/AtomicFile.h"
-#include "common/Sodium.h"
+#include "core/common/AtomicFile.h"
+#include "core/internal/common/Sodium.h"
 
 #include <QDateTime>
 #include <QDir>

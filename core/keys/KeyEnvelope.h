@@ -1,8 +1,8 @@
 #pragma once
 
-#include "KeyMaterial.h"
-#include "common/Result.h"
-#include "common/SecureBytes.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBytes.h"
+#include "core/keys/KeyMaterial.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

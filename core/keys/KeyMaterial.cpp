@@ -1,6 +1,6 @@
-#include "KeyMaterial.h"
+#include "core/keys/KeyMaterial.h"
 
-#include "common/Sodium.h"
+#include "core/internal/common/Sodium.h"
 
 #include <sodium.h>
 
@@ -40,8 +40,8 @@ Result<KeyMaterial> KeyMaterial::deserialize(const SecureBytes& blob)
 {
     if (blob.size() != sizeof(kMagic) + 2 * kKeySize || memcmp(blob.data(), kMagic, sizeof(kMagic)) != 0)
         return makeError(ErrorCode::Damaged,
-                         tr("The stored database key is damaged or belongs to another program. Unlock with the "
-                            "recovery passphrase (branchvault-cli unlock) to store it again."));
+            tr("The stored database key is damaged or belongs to another program. Unlock with the "
+               "recovery passphrase (branchvault-cli unlock) to store it again."));
     KeyMaterial material;
     material.m_databaseKey = blob.mid(sizeof(kMagic), kKeySize);
     material.m_wrapKey = blob.mid(sizeof(kMagic) + kKeySize, kKeySize);
@@ -53,7 +53,7 @@ QByteArray KeyMaterial::keyCheck(const QString& databaseId) const
     const QByteArray message = QByteArrayLiteral("BranchVault key check v1|") + databaseId.toUtf8();
     unsigned char out[16];
     crypto_generichash(out, sizeof(out), reinterpret_cast<const unsigned char*>(message.constData()),
-                       size_t(message.size()), m_databaseKey.data(), m_databaseKey.size());
+        size_t(message.size()), m_databaseKey.data(), m_databaseKey.size());
     return QByteArray(reinterpret_cast<const char*>(out), sizeof(out));
 }
 
@@ -62,7 +62,7 @@ QString KeyMaterial::wrapKeyId() const
     static const char message[] = "BranchVault wrap key id v1";
     unsigned char out[8];
     crypto_generichash(out, sizeof(out), reinterpret_cast<const unsigned char*>(message), sizeof(message) - 1,
-                       m_wrapKey.data(), m_wrapKey.size());
+        m_wrapKey.data(), m_wrapKey.size());
     return QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(out), sizeof(out)).toHex());
 }
 

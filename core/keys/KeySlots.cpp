@@ -1,9 +1,9 @@
-#include "KeySlots.h"
+#include "core/keys/KeySlots.h"
 
-#include "KeyEnvelope.h"
-#include "common/Sodium.h"
-#include "db/Database.h"
-#include "db/QueryRows.h"
+#include "core/db/Database.h"
+#include "core/db/QueryRows.h"
+#include "core/internal/common/Sodium.h"
+#include "core/keys/KeyEnvelope.h"
 
 #include <QtEndian>
 

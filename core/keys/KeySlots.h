@@ -1,8 +1,8 @@
 #pragma once
 
-#include "FieldCipher.h"
-#include "common/Result.h"
-#include "common/SecureBytes.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBytes.h"
+#include "core/keys/FieldCipher.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

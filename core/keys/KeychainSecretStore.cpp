@@ -1,4 +1,4 @@
-#include "KeychainSecretStore.h"
+#include "core/keys/KeychainSecretStore.h"
 
 #include <QEventLoop>
 #include <QTimer>

@@ -1,7 +1,7 @@
-#include "keys/Keyring.h"
+#include "core/internal/keys/Keyring.h"
 
-#include "db/Database.h"
-#include "db/QueryRows.h"
+#include "core/db/Database.h"
+#include "core/db/QueryRows.h"
 
 #include <sodium.h>
 

@@ -1,6 +1,6 @@
-#include "keys/RecoveryPassphrase.h"
+#include "core/internal/keys/RecoveryPassphrase.h"
 
-#include "common/Sodium.h"
+#include "core/internal/common/Sodium.h"
 
 #include <sodium.h>
 

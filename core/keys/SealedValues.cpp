@@ -1,7 +1,7 @@
-#include "keys/SealedValues.h"
+#include "core/internal/keys/SealedValues.h"
 
-#include "db/Database.h"
-#include "db/QueryRows.h"
+#include "core/db/Database.h"
+#include "core/db/QueryRows.h"
 
 namespace bv {
 

@@ -1,9 +1,9 @@
-#include "AccessControl.h"
+#include "core/policy/AccessControl.h"
 
-#include "Policy.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "auth/AuthService.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/auth/AuthService.h"
+#include "core/policy/Policy.h"
 
 #include <QJsonObject>
 

@@ -1,12 +1,12 @@
 // SettingsService: the official holiday calendar (shipped, imported) and the working calendar built on it.
 
-#include "SettingsService.h"
+#include "core/policy/SettingsService.h"
 
-#include "AccessControl.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "db/Database.h"
-#include "db/Transaction.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/db/Database.h"
+#include "core/db/Transaction.h"
+#include "core/policy/AccessControl.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

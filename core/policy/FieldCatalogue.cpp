@@ -1,4 +1,4 @@
-#include "FieldCatalogue.h"
+#include "core/policy/FieldCatalogue.h"
 
 #include <QLocale>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Masking.h"
-#include "keys/FieldCipher.h"
+#include "core/keys/FieldCipher.h"
+#include "core/policy/Masking.h"
 
 #include <QCoreApplication>
 #include <QList>

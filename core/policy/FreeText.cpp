@@ -1,7 +1,7 @@
-#include "FreeText.h"
+#include "core/policy/FreeText.h"
 
-#include "Masking.h"
-#include "common/TextLength.h"
+#include "core/internal/common/TextLength.h"
+#include "core/policy/Masking.h"
 
 #include <QRegularExpression>
 

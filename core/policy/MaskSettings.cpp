@@ -1,4 +1,4 @@
-#include "MaskSettings.h"
+#include "core/policy/MaskSettings.h"
 
 #include <QMetaType>
 

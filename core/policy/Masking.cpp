@@ -1,4 +1,4 @@
-#include "Masking.h"
+#include "core/policy/Masking.h"
 
 #include <QStringList>
 

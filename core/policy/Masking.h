@@ -1,6 +1,6 @@
 #pragma once
 
-#include "MaskSettings.h"
+#include "core/policy/MaskSettings.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "Operation.h"
+#include "core/policy/Operation.h"
 
 namespace bv {
 

@@ -1,4 +1,4 @@
-#include "Policy.h"
+#include "core/policy/Policy.h"
 
 namespace bv {
 

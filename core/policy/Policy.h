@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Operation.h"
-#include "auth/Role.h"
+#include "core/auth/Role.h"
+#include "core/policy/Operation.h"
 
 namespace bv {
 

@@ -1,7 +1,7 @@
-#include "SettingsRepository.h"
+#include "core/policy/SettingsRepository.h"
 
-#include "db/Connection.h"
-#include "db/QueryRows.h"
+#include "core/db/Connection.h"
+#include "core/db/QueryRows.h"
 
 namespace bv {
 

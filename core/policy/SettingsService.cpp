@@ -1,15 +1,15 @@
-#include "SettingsService.h"
+#include "core/policy/SettingsService.h"
 
-#include "AccessControl.h"
-#include "StoredMasks.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "common/TextLength.h"
-#include "customers/WorkingCalendar.h"
-#include "db/Database.h"
-#include "db/Transaction.h"
-#include "policy/FieldCatalogue.h"
-#include "policy/FreeText.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/customers/WorkingCalendar.h"
+#include "core/db/Database.h"
+#include "core/db/Transaction.h"
+#include "core/internal/common/TextLength.h"
+#include "core/policy/AccessControl.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/policy/FreeText.h"
+#include "core/policy/StoredMasks.h"
 
 #include <QJsonObject>
 

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "MaskSettings.h"
-#include "SettingsRepository.h"
-#include "auth/Session.h"
-#include "common/Clock.h"
-#include "common/Result.h"
-#include "customers/HolidayCalendar.h"
-#include "customers/WorkingCalendar.h"
+#include "core/auth/Session.h"
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
+#include "core/customers/HolidayCalendar.h"
+#include "core/customers/WorkingCalendar.h"
+#include "core/policy/MaskSettings.h"
+#include "core/policy/SettingsRepository.h"
 
 #include <QCoreApplication>
 #include <QHash>

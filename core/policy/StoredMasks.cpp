@@ -1,13 +1,13 @@
-#include "StoredMasks.h"
+#include "core/policy/StoredMasks.h"
 
-#include "FieldCatalogue.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "common/SecureBytes.h"
-#include "db/Database.h"
-#include "db/QueryRows.h"
-#include "db/Transaction.h"
-#include "keys/FieldCipher.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/common/SecureBytes.h"
+#include "core/db/Database.h"
+#include "core/db/QueryRows.h"
+#include "core/db/Transaction.h"
+#include "core/keys/FieldCipher.h"
+#include "core/policy/FieldCatalogue.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "MaskSettings.h"
-#include "Masking.h"
-#include "auth/Session.h"
-#include "common/Result.h"
+#include "core/auth/Session.h"
+#include "core/common/Result.h"
+#include "core/policy/MaskSettings.h"
+#include "core/policy/Masking.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,13 +1,13 @@
 // The branch manager's reports on the work with customers: service activity and complaints by customer manager.
 // Read-only SQL of their own (see ReportCatalogue.cpp). Service and complaint contents are grade 2 and stay
 // off paper: these reports count and list, they never quote.
-#include "reports/ReportSupport.h"
+#include "core/internal/reports/ReportSupport.h"
 
-#include "customers/CustomerCare.h"
-#include "customers/CustomerService.h"
-#include "customers/ResponsibleManagerInternal.h"
-#include "db/Database.h"
-#include "policy/FieldCatalogue.h"
+#include "core/customers/CustomerCare.h"
+#include "core/customers/CustomerService.h"
+#include "core/db/Database.h"
+#include "core/internal/customers/ResponsibleManagerInternal.h"
+#include "core/policy/FieldCatalogue.h"
 
 #include <QMap>
 #include <QSqlQuery>

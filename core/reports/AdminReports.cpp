@@ -1,9 +1,9 @@
 // The system administrator's report: the staff account roster. No customer data (DESIGN §3: the
 // administrator sees counts only). Read-only SQL of its own (see ReportCatalogue.cpp).
-#include "reports/ReportSupport.h"
+#include "core/internal/reports/ReportSupport.h"
 
-#include "auth/Role.h"
-#include "db/Database.h"
+#include "core/auth/Role.h"
+#include "core/db/Database.h"
 
 #include <QMap>
 #include <QSqlQuery>

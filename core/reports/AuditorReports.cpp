@@ -2,12 +2,12 @@
 // print register (built by PrintRegisterReport.cpp). The audit log is read directly (read-only SQL, see
 // ReportCatalogue.cpp): the report's own report.run row records the read. Audit rows hold masked values only;
 // these reports print no details column at all.
-#include "reports/ReportSupport.h"
+#include "core/internal/reports/ReportSupport.h"
 
-#include "audit/AuditAlerts.h"
-#include "audit/AuditLog.h"
-#include "auth/Role.h"
-#include "db/Database.h"
+#include "core/audit/AuditAlerts.h"
+#include "core/audit/AuditLog.h"
+#include "core/auth/Role.h"
+#include "core/db/Database.h"
 
 #include <QMap>
 #include <QSqlQuery>

@@ -1,15 +1,15 @@
 // The customer manager's reports: the own portfolio (grade 3) and the data-subject report, the printed form
 // handed to a customer on their access request. Its content comes from CustomerRetention::dataSubjectContent,
 // the one builder the JSON report (branchvault-cli customer report) uses too; this file only lays it out.
-#include "reports/ReportSupport.h"
+#include "core/internal/reports/ReportSupport.h"
 
-#include "customers/CustomerRetention.h"
-#include "customers/CustomerServiceInternal.h"
-#include "customers/ResponsibleManagerInternal.h"
-#include "customers/Tiers.h"
-#include "db/Database.h"
-#include "policy/FieldCatalogue.h"
-#include "requests/RequestService.h"
+#include "core/customers/CustomerRetention.h"
+#include "core/customers/Tiers.h"
+#include "core/db/Database.h"
+#include "core/internal/customers/CustomerServiceInternal.h"
+#include "core/internal/customers/ResponsibleManagerInternal.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/requests/RequestService.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,14 +1,14 @@
 // The branch manager's reports on the customer base: the roster, tiers and assets, new and closed customers,
 // suspicious pairs and the reassignment list. Read-only SQL of their own (see ReportCatalogue.cpp); grade-1
 // values only as the stored masked forms, and only in the roster with identities (under a live grant).
-#include "reports/ReportSupport.h"
+#include "core/internal/reports/ReportSupport.h"
 
-#include "customers/CustomerService.h"
-#include "customers/ResponsibleManagerInternal.h"
-#include "customers/Tiers.h"
-#include "db/Database.h"
-#include "policy/FieldCatalogue.h"
-#include "requests/RequestService.h"
+#include "core/customers/CustomerService.h"
+#include "core/customers/Tiers.h"
+#include "core/db/Database.h"
+#include "core/internal/customers/ResponsibleManagerInternal.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/requests/RequestService.h"
 
 #include <QMap>
 #include <QSqlQuery>

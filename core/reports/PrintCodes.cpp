@@ -1,9 +1,9 @@
-#include "reports/PrintCodes.h"
+#include "core/internal/reports/PrintCodes.h"
 
-#include "auth/Totp.h"
-#include "common/SecureBytes.h"
-#include "keys/FieldCipher.h"
-#include "reports/PrintRegisterStore.h"
+#include "core/common/SecureBytes.h"
+#include "core/internal/auth/Totp.h"
+#include "core/internal/reports/PrintRegisterStore.h"
+#include "core/keys/FieldCipher.h"
 
 #include <QRegularExpression>
 

@@ -1,14 +1,14 @@
-#include "PrintRegister.h"
+#include "core/reports/PrintRegister.h"
 
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "auth/AuthService.h"
-#include "db/Transaction.h"
-#include "policy/AccessControl.h"
-#include "policy/FreeText.h"
-#include "reports/PrintCodes.h"
-#include "reports/PrintRegisterStore.h"
-#include "reports/ReportContext.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/auth/AuthService.h"
+#include "core/db/Transaction.h"
+#include "core/internal/reports/PrintCodes.h"
+#include "core/internal/reports/PrintRegisterStore.h"
+#include "core/internal/reports/ReportContext.h"
+#include "core/policy/AccessControl.h"
+#include "core/policy/FreeText.h"
 
 #include <QJsonObject>
 

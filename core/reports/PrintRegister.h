@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ReportService.h"
-#include "common/Result.h"
-#include "common/SecureBytes.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBytes.h"
+#include "core/reports/ReportService.h"
 
 #include <QCoreApplication>
 #include <QDate>

@@ -1,13 +1,13 @@
 // The print register as a controlled report: the borrowing and destruction record form (《客户信息借阅、销毁记录表》),
 // one row per physical copy, from its print to its destruction.
-#include "PrintRegister.h"
-#include "ReportService.h"
-#include "audit/AuditLog.h"
-#include "auth/Session.h"
-#include "common/Clock.h"
-#include "policy/SettingsService.h"
-#include "reports/PrintRegisterStore.h"
-#include "reports/ReportContext.h"
+#include "core/audit/AuditLog.h"
+#include "core/auth/Session.h"
+#include "core/common/Clock.h"
+#include "core/internal/reports/PrintRegisterStore.h"
+#include "core/internal/reports/ReportContext.h"
+#include "core/policy/SettingsService.h"
+#include "core/reports/PrintRegister.h"
+#include "core/reports/ReportService.h"
 
 namespace bv {
 

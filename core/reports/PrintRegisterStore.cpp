@@ -1,12 +1,12 @@
-#include "reports/PrintRegisterStore.h"
+#include "core/internal/reports/PrintRegisterStore.h"
 
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "audit/AuditService.h"
-#include "customers/WorkingCalendar.h"
-#include "db/Database.h"
-#include "db/QueryRows.h"
-#include "reports/ReportContext.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/audit/AuditService.h"
+#include "core/customers/WorkingCalendar.h"
+#include "core/db/Database.h"
+#include "core/db/QueryRows.h"
+#include "core/internal/reports/ReportContext.h"
 
 #include <QHash>
 #include <QRegularExpression>

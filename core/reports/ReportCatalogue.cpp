@@ -6,14 +6,14 @@
 // transaction, and a report's one audit row (report.run, or the print's rows) records the read instead. They
 // read stored masked forms (sealed_value.masked) and never open a sealed value, except the data-subject
 // report, which goes through CustomerRetention::dataSubjectContent.
-#include "reports/ReportSupport.h"
+#include "core/internal/reports/ReportSupport.h"
 
-#include "auth/Role.h"
-#include "common/Clock.h"
-#include "customers/CustomerServiceInternal.h"
-#include "policy/AccessControl.h"
-#include "policy/SettingsService.h"
-#include "requests/RequestServiceInternal.h"
+#include "core/auth/Role.h"
+#include "core/common/Clock.h"
+#include "core/internal/customers/CustomerServiceInternal.h"
+#include "core/internal/requests/RequestServiceInternal.h"
+#include "core/policy/AccessControl.h"
+#include "core/policy/SettingsService.h"
 
 #include <QRegularExpression>
 

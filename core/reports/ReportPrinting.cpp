@@ -2,21 +2,21 @@
 // grant of grade-1 content by using it, and register one print-register row per copy, all in one transaction;
 // pageCodes() makes the QR payloads while the copies print; finishPrint() records the outcome (a failure gives
 // the grant back); printCancelled() records a dialog cancelled before anything was registered.
-#include "ReportService.h"
+#include "core/reports/ReportService.h"
 
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "customers/CustomerServiceInternal.h"
-#include "db/Database.h"
-#include "db/Transaction.h"
-#include "policy/AccessControl.h"
-#include "policy/FreeText.h"
-#include "policy/SettingsService.h"
-#include "reports/PrintCodes.h"
-#include "reports/PrintRegisterStore.h"
-#include "reports/ReportContext.h"
-#include "requests/RequestService.h"
-#include "requests/RequestServiceInternal.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/db/Database.h"
+#include "core/db/Transaction.h"
+#include "core/internal/customers/CustomerServiceInternal.h"
+#include "core/internal/reports/PrintCodes.h"
+#include "core/internal/reports/PrintRegisterStore.h"
+#include "core/internal/reports/ReportContext.h"
+#include "core/internal/requests/RequestServiceInternal.h"
+#include "core/policy/AccessControl.h"
+#include "core/policy/FreeText.h"
+#include "core/policy/SettingsService.h"
+#include "core/requests/RequestService.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,13 +1,13 @@
-#include "ReportService.h"
+#include "core/reports/ReportService.h"
 
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "common/Clock.h"
-#include "db/Transaction.h"
-#include "policy/AccessControl.h"
-#include "reports/ReportBuilders.h"
-#include "reports/ReportSupport.h"
-#include "requests/RequestService.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/common/Clock.h"
+#include "core/db/Transaction.h"
+#include "core/internal/reports/ReportBuilders.h"
+#include "core/internal/reports/ReportSupport.h"
+#include "core/policy/AccessControl.h"
+#include "core/requests/RequestService.h"
 
 #include <QJsonObject>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ReportDocument.h"
-#include "auth/Role.h"
-#include "common/Result.h"
+#include "core/auth/Role.h"
+#include "core/common/Result.h"
+#include "core/reports/ReportDocument.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,12 +1,12 @@
-#include "reports/ReportSupport.h"
+#include "core/internal/reports/ReportSupport.h"
 
-#include "customers/IdNumber.h"
-#include "customers/Tiers.h"
-#include "customers/WorkingCalendar.h"
-#include "db/Database.h"
-#include "policy/FieldCatalogue.h"
-#include "policy/SettingsService.h"
-#include "requests/RequestService.h"
+#include "core/customers/IdNumber.h"
+#include "core/customers/Tiers.h"
+#include "core/customers/WorkingCalendar.h"
+#include "core/db/Database.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/policy/SettingsService.h"
+#include "core/requests/RequestService.h"
 
 #include <QLocale>
 #include <QSqlQuery>

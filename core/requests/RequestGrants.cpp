@@ -1,15 +1,15 @@
 // RequestService: looking up, using up and recording the use of grants (DESIGN §5).
-#include "RequestService.h"
+#include "core/requests/RequestService.h"
 
-#include "CustomerDirectory.h"
-#include "RequestSupport.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "db/Database.h"
-#include "db/QueryRows.h"
-#include "db/Transaction.h"
-#include "policy/AccessControl.h"
-#include "policy/FieldCatalogue.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/db/Database.h"
+#include "core/db/QueryRows.h"
+#include "core/db/Transaction.h"
+#include "core/policy/AccessControl.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/requests/CustomerDirectory.h"
+#include "core/requests/RequestSupport.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "auth/Session.h"
-#include "common/Clock.h"
-#include "common/Result.h"
+#include "core/auth/Session.h"
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

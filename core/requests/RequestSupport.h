@@ -2,7 +2,7 @@
 
 // Internal to core/requests: what RequestService.cpp and RequestGrants.cpp share. Not for other modules.
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QDateTime>
 #include <QStringList>

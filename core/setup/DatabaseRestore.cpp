@@ -1,10 +1,10 @@
-#include "DatabaseRestore.h"
+#include "core/setup/DatabaseRestore.h"
 
-#include "Core.h"
-#include "auth/AuthService.h"
-#include "policy/AccessControl.h"
-#include "vault/AdminService.h"
-#include "vault/VaultService.h"
+#include "core/Core.h"
+#include "core/auth/AuthService.h"
+#include "core/policy/AccessControl.h"
+#include "core/vault/AdminService.h"
+#include "core/vault/VaultService.h"
 
 namespace bv {
 

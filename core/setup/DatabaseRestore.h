@@ -1,9 +1,9 @@
 #pragma once
 
-#include "auth/Session.h"
-#include "common/Result.h"
-#include "common/SecureBytes.h"
-#include "vault/BackupArchive.h"
+#include "core/auth/Session.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBytes.h"
+#include "core/vault/BackupArchive.h"
 
 #include <QCoreApplication>
 

@@ -1,15 +1,15 @@
-#include "FirstRun.h"
+#include "core/setup/FirstRun.h"
 
-#include "Core.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "auth/AccountService.h"
-#include "auth/AuthService.h"
-#include "auth/PasswordHasher.h"
-#include "auth/PasswordRule.h"
-#include "policy/SettingsService.h"
-#include "vault/Vault.h"
-#include "vault/VaultService.h"
+#include "core/Core.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/auth/AccountService.h"
+#include "core/auth/AuthService.h"
+#include "core/auth/PasswordHasher.h"
+#include "core/auth/PasswordRule.h"
+#include "core/policy/SettingsService.h"
+#include "core/vault/Vault.h"
+#include "core/vault/VaultService.h"
 
 namespace bv {
 

@@ -1,11 +1,11 @@
-#include "RecoverySheet.h"
+#include "core/setup/RecoverySheet.h"
 
-#include "Core.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "customers/WorkingCalendar.h"
-#include "reports/ReportService.h"
-#include "vault/Vault.h"
+#include "core/Core.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/customers/WorkingCalendar.h"
+#include "core/reports/ReportService.h"
+#include "core/vault/Vault.h"
 
 #include <QJsonObject>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "auth/Session.h"
-#include "common/Result.h"
-#include "reports/ReportDocument.h"
+#include "core/auth/Session.h"
+#include "core/common/Result.h"
+#include "core/reports/ReportDocument.h"
 
 #include <QDateTime>
 

@@ -1,11 +1,11 @@
-#include "AdminService.h"
+#include "core/vault/AdminService.h"
 
-#include "Vault.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "db/Database.h"
-#include "keys/KeyEnvelope.h"
-#include "policy/AccessControl.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/db/Database.h"
+#include "core/keys/KeyEnvelope.h"
+#include "core/policy/AccessControl.h"
+#include "core/vault/Vault.h"
 
 #include <QFile>
 #include <QFileInfo>

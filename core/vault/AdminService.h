@@ -1,9 +1,9 @@
 #pragma once
 
-#include "BackupArchive.h"
-#include "VaultService.h"
-#include "auth/Session.h"
-#include "common/Result.h"
+#include "core/auth/Session.h"
+#include "core/common/Result.h"
+#include "core/vault/BackupArchive.h"
+#include "core/vault/VaultService.h"
 
 #include <QCoreApplication>
 

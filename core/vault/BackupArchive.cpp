@@ -1,12 +1,12 @@
-#include "BackupArchive.h"
+#include "core/vault/BackupArchive.h"
 
-#include "Vault.h"
-#include "VaultService.h"
-#include "common/AtomicFile.h"
-#include "keys/KeyEnvelope.h"
-#include "keys/RecoveryPassphrase.h"
-#include "keys/SecretStore.h"
-#include "vault/RestoreSwap.h"
+#include "core/common/AtomicFile.h"
+#include "core/internal/keys/RecoveryPassphrase.h"
+#include "core/internal/vault/RestoreSwap.h"
+#include "core/keys/KeyEnvelope.h"
+#include "core/keys/SecretStore.h"
+#include "core/vault/Vault.h"
+#include "core/vault/VaultService.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/Clock.h"
-#include "common/Result.h"
-#include "common/SecureBytes.h"
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBytes.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -1,11 +1,11 @@
-#include "vault/KeyRotation.h"
+#include "core/internal/vault/KeyRotation.h"
 
-#include "Vault.h"
-#include "VaultService.h"
-#include "db/Transaction.h"
-#include "keys/KeyEnvelope.h"
-#include "keys/Keyring.h"
-#include "keys/SecretStore.h"
+#include "core/db/Transaction.h"
+#include "core/internal/keys/Keyring.h"
+#include "core/keys/KeyEnvelope.h"
+#include "core/keys/SecretStore.h"
+#include "core/vault/Vault.h"
+#include "core/vault/VaultService.h"
 
 #include <QDir>
 #include <QFileInfo>

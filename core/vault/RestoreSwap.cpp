@@ -1,7 +1,7 @@
-#include "vault/RestoreSwap.h"
+#include "core/internal/vault/RestoreSwap.h"
 
-#include "common/AtomicFile.h"
-#include "keys/KeyEnvelope.h"
+#include "core/common/AtomicFile.h"
+#include "core/keys/KeyEnvelope.h"
 
 #include <QDir>
 #include <QFile>

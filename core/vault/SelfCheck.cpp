@@ -1,8 +1,8 @@
-#include "SelfCheck.h"
+#include "core/vault/SelfCheck.h"
 
-#include "db/QueryRows.h"
+#include "core/db/QueryRows.h"
 
-#include "common/Sodium.h"
+#include "core/internal/common/Sodium.h"
 
 #include <QVersionNumber>
 

@@ -1,7 +1,7 @@
-#include "Vault.h"
+#include "core/vault/Vault.h"
 
-#include "keys/KeyEnvelope.h"
-#include "keys/Keyring.h"
+#include "core/internal/keys/Keyring.h"
+#include "core/keys/KeyEnvelope.h"
 
 namespace bv {
 

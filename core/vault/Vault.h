@@ -1,9 +1,9 @@
 #pragma once
 
-#include "db/Database.h"
-#include "keys/FieldCipher.h"
-#include "keys/KeyMaterial.h"
-#include "keys/KeySlots.h"
+#include "core/db/Database.h"
+#include "core/keys/FieldCipher.h"
+#include "core/keys/KeyMaterial.h"
+#include "core/keys/KeySlots.h"
 
 #include <memory>
 #include <optional>

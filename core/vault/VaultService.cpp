@@ -1,15 +1,15 @@
-#include "VaultService.h"
+#include "core/vault/VaultService.h"
 
-#include "common/AtomicFile.h"
-#include "common/Sodium.h"
-#include "db/Transaction.h"
-#include "keys/KeySlots.h"
-#include "keys/Keyring.h"
-#include "keys/RecoveryPassphrase.h"
-#include "keys/SealedValues.h"
-#include "keys/SecretStore.h"
-#include "vault/KeyRotation.h"
-#include "vault/RestoreSwap.h"
+#include "core/common/AtomicFile.h"
+#include "core/db/Transaction.h"
+#include "core/internal/common/Sodium.h"
+#include "core/internal/keys/Keyring.h"
+#include "core/internal/keys/RecoveryPassphrase.h"
+#include "core/internal/keys/SealedValues.h"
+#include "core/internal/vault/KeyRotation.h"
+#include "core/internal/vault/RestoreSwap.h"
+#include "core/keys/KeySlots.h"
+#include "core/keys/SecretStore.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

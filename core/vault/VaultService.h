@@ -1,11 +1,11 @@
 #pragma once
 
-#include "BackupArchive.h"
-#include "Vault.h"
-#include "common/Clock.h"
-#include "common/Result.h"
-#include "db/Database.h"
-#include "keys/KeyEnvelope.h"
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
+#include "core/db/Database.h"
+#include "core/keys/KeyEnvelope.h"
+#include "core/vault/BackupArchive.h"
+#include "core/vault/Vault.h"
 
 #include <QCoreApplication>
 #include <QStringList>

@@ -1,11 +1,11 @@
 // branchvault-cli as administrators script it: exit statuses, one-line errors on stderr, --json,
 // secrets on stdin; against the real keychain of the test session.
-#include "CliRunner.h"
-#include "TestSupport.h"
-#include "keys/KeyEnvelope.h"
-#include "keys/KeychainSecretStore.h"
-#include "keys/RecoveryPassphrase.h"
-#include "vault/VaultService.h"
+#include "core/internal/keys/RecoveryPassphrase.h"
+#include "core/keys/KeyEnvelope.h"
+#include "core/keys/KeychainSecretStore.h"
+#include "core/vault/VaultService.h"
+#include "tests/testsupport/CliRunner.h"
+#include "tests/testsupport/TestSupport.h"
 
 #include <QFile>
 #include <QJsonArray>

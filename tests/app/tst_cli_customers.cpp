@@ -2,10 +2,10 @@
 // scope rule, the finders of each role, reveal under a grant, edits, CSV import, complaints, consent,
 // closing and the data-subject report; exit statuses, one-line errors, --json; and no full grade-1 value
 // anywhere but in customer reveal's stdout. Against the real keychain of the test session.
-#include "CliRunner.h"
-#include "TestData.h"
-#include "TestSupport.h"
-#include "policy/FieldCatalogue.h"
+#include "core/policy/FieldCatalogue.h"
+#include "tests/testsupport/CliRunner.h"
+#include "tests/testsupport/TestData.h"
+#include "tests/testsupport/TestSupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

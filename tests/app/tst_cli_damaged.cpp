@@ -1,17 +1,17 @@
 // branchvault-cli on a real database with one damaged page in the middle of a table: the commands that
 // read that table stop with exit 14 (damaged) and one line on stderr that names what was being read,
 // and never print a partial list or write a partial export as a success.
-#include "CliRunner.h"
-#include "Core.h"
-#include "TestData.h"
-#include "TestSupport.h"
-#include "auth/AuthService.h"
-#include "customers/CustomerEntry.h"
-#include "customers/CustomerService.h"
-#include "db/Database.h"
-#include "db/QueryRows.h"
-#include "keys/KeychainSecretStore.h"
-#include "vault/VaultService.h"
+#include "core/Core.h"
+#include "core/auth/AuthService.h"
+#include "core/customers/CustomerEntry.h"
+#include "core/customers/CustomerService.h"
+#include "core/db/Database.h"
+#include "core/db/QueryRows.h"
+#include "core/keys/KeychainSecretStore.h"
+#include "core/vault/VaultService.h"
+#include "tests/testsupport/CliRunner.h"
+#include "tests/testsupport/TestData.h"
+#include "tests/testsupport/TestSupport.h"
 
 #include <QDir>
 #include <QFile>

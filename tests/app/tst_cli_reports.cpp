@@ -3,10 +3,10 @@
 // a controlled PDF, a colleague signs for it, it is lent and returned and destroyed under a witness, and
 // the auditor traces the printout from a picture of one page. The PDF is read back with poppler's
 // pdftotext and pdftoppm, independent of the code that wrote it.
-#include "CliRunner.h"
-#include "TestData.h"
-#include "TestSupport.h"
-#include "policy/FieldCatalogue.h"
+#include "core/policy/FieldCatalogue.h"
+#include "tests/testsupport/CliRunner.h"
+#include "tests/testsupport/TestData.h"
+#include "tests/testsupport/TestSupport.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,20 +1,20 @@
 // branchvault-cli for special requests and the audit log: request create/list/approve/reject/revoke/
 // withdraw by the people who do them, and the auditor's audit verify/checkpoint/list/export/alerts; exit
 // statuses, one-line errors, --json; against the real keychain of the test session.
-#include "CliRunner.h"
-#include "Core.h"
-#include "TestData.h"
-#include "TestSupport.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "auth/AuthService.h"
-#include "customers/CustomerEntry.h"
-#include "customers/CustomerService.h"
-#include "db/Database.h"
-#include "db/Transaction.h"
-#include "keys/KeychainSecretStore.h"
-#include "policy/FieldCatalogue.h"
-#include "vault/VaultService.h"
+#include "core/Core.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/auth/AuthService.h"
+#include "core/customers/CustomerEntry.h"
+#include "core/customers/CustomerService.h"
+#include "core/db/Database.h"
+#include "core/db/Transaction.h"
+#include "core/keys/KeychainSecretStore.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/vault/VaultService.h"
+#include "tests/testsupport/CliRunner.h"
+#include "tests/testsupport/TestData.h"
+#include "tests/testsupport/TestSupport.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

@@ -25,13 +25,13 @@
 // Bounded: BV_FAULTSWEEP_POINTS (default below) caps the EIO/ENOSPC points per operation and kind;
 // BV_FAULTSWEEP_FULL=1 runs every point (for a local or nightly run; about 20 minutes on 2 cores: raise
 // Qt Test's per-function limit too, e.g. QTEST_FUNCTION_TIMEOUT=3600000).
-#include "CliRunner.h"
-#include "TestData.h"
-#include "TestSupport.h"
-#include "keys/KeyEnvelope.h"
-#include "keys/KeychainSecretStore.h"
-#include "vault/BackupArchive.h"
-#include "vault/VaultService.h"
+#include "core/keys/KeyEnvelope.h"
+#include "core/keys/KeychainSecretStore.h"
+#include "core/vault/BackupArchive.h"
+#include "core/vault/VaultService.h"
+#include "tests/testsupport/CliRunner.h"
+#include "tests/testsupport/TestData.h"
+#include "tests/testsupport/TestSupport.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,14 +1,13 @@
 // Layering rules that the link lines cannot show on their own: nothing under core/ or render/ (the CLI
 // renders PDFs with it) includes a Widgets header or opens a dialog; ui/, app/ and render/ include only core's
-// public headers, never one under core/internal (see core/CMakeLists.txt), and the plumbing that still sits
-// among the public headers spreads no further; Qt's QSQLITE driver is never named anywhere.
+// public headers, never one under core/internal (see core/CMakeLists.txt); every include is rooted, and the plumbing
+// that still sits among the public headers spreads no further; Qt's QSQLITE driver is never named anywhere.
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QMultiHash>
 #include <QRegularExpression>
-#include <QSet>
 #include <QTest>
 
 class TestLayering : public QObject
@@ -53,16 +52,6 @@ private:
         return QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'));
     }
 
-    // The headers under core/internal, by the path core code includes them with ("keys/Keyring.h").
-    QStringList internalHeaders()
-    {
-        const QDir root(source(QStringLiteral("core/internal")));
-        QStringList headers;
-        for (const QString& file : filesUnder(QStringLiteral("core/internal")))
-            headers << root.relativeFilePath(file);
-        return headers;
-    }
-
     struct Include
     {
         QString file;
@@ -103,57 +92,103 @@ private slots:
         QVERIFY2(offenders.isEmpty(), qPrintable(offenders.join(QLatin1Char(' '))));
     }
 
-    // Includes of core internals from the front ends: "internal/…" spelled out, a header of core/internal named by
-    // its rooted path ("keys/Keyring.h"), or by its bare name where no header of that name sits beside the includer.
+    // Every quoted include in the tree names its file from the repository's root ("core/auth/Session.h"), so a
+    // header of core/common is never mistaken for one of ui/common; only Qt's generated moc files are bare.
+    void includesAreRooted()
+    {
+        const QRegularExpression include(QStringLiteral("^\\s*#\\s*include\\s*\"([^\"]+)\""));
+        QStringList offenders;
+        int rooted = 0;
+        for (const QString& folder : {QStringLiteral("core"), QStringLiteral("ui"), QStringLiteral("render"),
+                 QStringLiteral("app"), QStringLiteral("tests")}) {
+            for (const QString& file : filesUnder(folder)) {
+                const QStringList lines = readLines(file);
+                for (qsizetype i = 0; i < lines.size(); ++i) {
+                    const QRegularExpressionMatch m = include.match(lines.at(i));
+                    if (!m.hasMatch() || m.captured(1).endsWith(QLatin1String(".moc"))
+                        || m.captured(1).startsWith(QLatin1String("moc_")))
+                        continue;
+                    if (QFileInfo::exists(source(m.captured(1))))
+                        ++rooted;
+                    else
+                        offenders << QStringLiteral("%1:%2 \"%3\" is not a path from the repository's root")
+                                         .arg(relative(file))
+                                         .arg(i + 1)
+                                         .arg(m.captured(1));
+                }
+            }
+        }
+        QVERIFY2(rooted > 1000, qPrintable(QString::number(rooted)));
+        QVERIFY2(offenders.isEmpty(), qPrintable(offenders.join(QLatin1Char('\n'))));
+    }
+
+    // Includes of core's plumbing from the front ends. The benchmark links bv_core_internal to time the storage
+    // directly and is the one front end that may.
     void frontEndsIncludeNoInternalHeader()
     {
-        const QStringList internal = internalHeaders();
-        QVERIFY2(internal.size() >= 10, "core/internal holds the plumbing headers");
-        QSet<QString> internalNames;
-        for (const QString& header : internal)
-            internalNames.insert(header.section(QLatin1Char('/'), -1));
         QStringList offenders;
+        int seen = 0;
         for (const Include& include : frontEndIncludes()) {
-            const QString& path = include.path;
-            const bool spelledOut
-                = path.startsWith(QLatin1String("internal/")) || path.contains(QLatin1String("/internal/"));
-            const bool rooted = internal.contains(path);
-            const bool bare = !path.contains(QLatin1Char('/')) && internalNames.contains(path)
-                && !QFileInfo::exists(QFileInfo(include.file).dir().filePath(path));
-            // an area's own plumbing header beside its services ("customers/CustomerServiceInternal.h"); the
-            // benchmark measures the storage directly and is the one front end that may
-            const bool areaInternal = path.endsWith(QLatin1String("Internal.h"))
-                && QFileInfo::exists(source(QStringLiteral("core/") + path))
-                && !relative(include.file).startsWith(QLatin1String("app/bench/"));
-            if (spelledOut || rooted || bare || areaInternal)
+            const QString file = relative(include.file);
+            if (!include.path.startsWith(QLatin1String("core/internal/")))
+                continue;
+            ++seen;
+            if (!file.startsWith(QLatin1String("app/bench/")))
                 offenders << QStringLiteral("%1:%2 includes core's internal header \"%3\"")
-                                 .arg(relative(include.file))
+                                 .arg(file)
                                  .arg(include.line)
-                                 .arg(path);
+                                 .arg(include.path);
         }
+        QVERIFY2(seen > 0, "the benchmark's includes of core/internal are seen");
         QVERIFY2(offenders.isEmpty(), qPrintable(offenders.join(QLatin1Char('\n'))));
+    }
+
+    // The compile-time wall: each header under core/internal includes core/internal/InternalOnly.h before anything
+    // else, and that header stops the build without BV_CORE_INTERNAL (defined for core, tests and the benchmark).
+    void internalHeadersCarryTheWall()
+    {
+        const QStringList headers = filesUnder(QStringLiteral("core/internal"));
+        QVERIFY2(headers.size() >= 18, qPrintable(QString::number(headers.size())));
+        QStringList offenders;
+        for (const QString& header : headers) {
+            if (header.endsWith(QLatin1String("/InternalOnly.h")))
+                continue;
+            QString first;
+            for (const QString& line : readLines(header)) {
+                if (line.trimmed().startsWith(QLatin1String("#include"))) {
+                    first = line.trimmed();
+                    break;
+                }
+            }
+            if (first != QLatin1String("#include \"core/internal/InternalOnly.h\""))
+                offenders << relative(header);
+        }
+        QVERIFY2(offenders.isEmpty(), qPrintable(offenders.join(QLatin1Char(' '))));
+        const QStringList guard = readLines(source(QStringLiteral("core/internal/InternalOnly.h")));
+        QVERIFY(guard.contains(QStringLiteral("#ifndef BV_CORE_INTERNAL")));
+        QVERIFY(guard.filter(QStringLiteral("#error")).size() == 1);
     }
 
     // Plumbing that still sits among the public headers (it is included by a public header, or by the front ends
     // below) moves to core/internal later (issue 14); until then no further front-end file includes it.
     void plumbingIncludesDoNotSpread()
     {
-        const QStringList plumbing {QStringLiteral("db/Database.h"), QStringLiteral("db/Transaction.h"),
-            QStringLiteral("db/Migration.h"), QStringLiteral("db/QueryRows.h"), QStringLiteral("audit/AuditLog.h"),
-            QStringLiteral("audit/AuditLogInternal.h"), QStringLiteral("policy/AccessControl.h"),
-            QStringLiteral("keys/FieldCipher.h"), QStringLiteral("keys/KeyMaterial.h"),
-            QStringLiteral("keys/KeySlots.h"), QStringLiteral("auth/KeyCustody.h"),
-            QStringLiteral("requests/CustomerDirectory.h"), QStringLiteral("requests/RequestSupport.h")};
+        const QStringList plumbing {QStringLiteral("core/db/Database.h"), QStringLiteral("core/db/Transaction.h"),
+            QStringLiteral("core/db/Migration.h"), QStringLiteral("core/db/QueryRows.h"),
+            QStringLiteral("core/audit/AuditLog.h"), QStringLiteral("core/policy/AccessControl.h"),
+            QStringLiteral("core/keys/FieldCipher.h"), QStringLiteral("core/keys/KeyMaterial.h"),
+            QStringLiteral("core/keys/KeySlots.h"), QStringLiteral("core/auth/KeyCustody.h"),
+            QStringLiteral("core/requests/CustomerDirectory.h"), QStringLiteral("core/requests/RequestSupport.h")};
         // file -> the plumbing it includes today (the benchmark measures the storage directly)
         const QMultiHash<QString, QString> known {
-            {QStringLiteral("app/bench/Bench.cpp"), QStringLiteral("db/Database.h")},
-            {QStringLiteral("app/bench/Bench.cpp"), QStringLiteral("db/Transaction.h")},
-            {QStringLiteral("app/bench/Bench.cpp"), QStringLiteral("keys/FieldCipher.h")},
-            {QStringLiteral("app/bench/Bench.cpp"), QStringLiteral("audit/AuditLog.h")},
+            {QStringLiteral("app/bench/Bench.cpp"), QStringLiteral("core/db/Database.h")},
+            {QStringLiteral("app/bench/Bench.cpp"), QStringLiteral("core/db/Transaction.h")},
+            {QStringLiteral("app/bench/Bench.cpp"), QStringLiteral("core/keys/FieldCipher.h")},
+            {QStringLiteral("app/bench/Bench.cpp"), QStringLiteral("core/audit/AuditLog.h")},
             // AuditRow and AuditFilter, the audit log's record types, live in AuditLog.h for now
-            {QStringLiteral("app/cli/AuditCommands.cpp"), QStringLiteral("audit/AuditLog.h")},
-            {QStringLiteral("ui/audit/AuditFilterForm.h"), QStringLiteral("audit/AuditLog.h")},
-            {QStringLiteral("ui/audit/AuditLogModel.h"), QStringLiteral("audit/AuditLog.h")}};
+            {QStringLiteral("app/cli/AuditCommands.cpp"), QStringLiteral("core/audit/AuditLog.h")},
+            {QStringLiteral("ui/audit/AuditFilterForm.h"), QStringLiteral("core/audit/AuditLog.h")},
+            {QStringLiteral("ui/audit/AuditLogModel.h"), QStringLiteral("core/audit/AuditLog.h")}};
         QStringList offenders;
         for (const Include& include : frontEndIncludes()) {
             const QString file = relative(include.file);
@@ -194,7 +229,7 @@ private slots:
     {
         int core = 0;
         for (const Include& include : frontEndIncludes()) {
-            if (QFileInfo::exists(source(QStringLiteral("core/") + include.path)))
+            if (QFileInfo::exists(source(include.path)))
                 ++core;
         }
         QVERIFY2(core > 200, qPrintable(QString::number(core)));

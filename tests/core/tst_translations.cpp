@@ -2,7 +2,7 @@
 // unfinished, lrelease reports 0 unfinished, and every translation keeps its placeholders.
 // English plurals: no lazy "(s)" in any source string, every %n string has its singular and plural in
 // branchvault_en.ts, and the English interface says "1 setting saved." but "2 settings saved.".
-#include "common/Translations.h"
+#include "core/common/Translations.h"
 
 #include <QCoreApplication>
 #include <QDir>

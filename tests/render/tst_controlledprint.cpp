@@ -1,8 +1,8 @@
 // printControlled / reprintControlled on a real core: a print that core refuses (unknown report, a role
 // that may not print, a copy count out of range, an unknown serial) draws nothing, opens no file and is
 // returned as an error. The successful and the failed print with the register are in tst_printflow.
-#include "ControlledPrint.h"
-#include "TestCore.h"
+#include "render/ControlledPrint.h"
+#include "tests/testsupport/TestCore.h"
 
 #include <QFile>
 #include <QPdfWriter>

@@ -3,14 +3,14 @@
 // as genuine; the copies are recorded as printed with their page count; a PDF that cannot be opened
 // records a failed print and gives a grade-1 print's grant back; a reprint carries its own copy numbers.
 // The report builder is the test's own (ReportContext::builder), so this does not depend on any one report.
-#include "ControlledPrint.h"
-#include "PdfTextLayer.h"
-#include "PdfTools.h"
-#include "TestCore.h"
-#include "reports/PrintRegister.h"
-#include "reports/ReportContext.h"
-#include "reports/ReportService.h"
-#include "requests/RequestService.h"
+#include "core/internal/reports/ReportContext.h"
+#include "core/reports/PrintRegister.h"
+#include "core/reports/ReportService.h"
+#include "core/requests/RequestService.h"
+#include "render/ControlledPrint.h"
+#include "render/PdfTextLayer.h"
+#include "tests/render/PdfTools.h"
+#include "tests/testsupport/TestCore.h"
 
 #include <QPdfWriter>
 #include <QTemporaryDir>

@@ -3,18 +3,18 @@
 // the serial and the page numbering on every page; pdftoppm rasterises each page and zbarimg reads its QR
 // code, which must be the code the print register verifies (PrintRegister::trace says Genuine). Run with
 // BV_REPORT_SAMPLES=DIR, the PDFs are kept in DIR: docs/reports is made that way (synthetic data only).
-#include "ControlledPrint.h"
-#include "PdfTools.h"
-#include "TestCore.h"
-#include "TestData.h"
-#include "auth/AccountService.h"
-#include "common/Translations.h"
-#include "customers/CustomerCare.h"
-#include "customers/CustomerEntry.h"
-#include "customers/CustomerService.h"
-#include "reports/PrintRegister.h"
-#include "reports/ReportService.h"
-#include "requests/RequestService.h"
+#include "core/auth/AccountService.h"
+#include "core/common/Translations.h"
+#include "core/customers/CustomerCare.h"
+#include "core/customers/CustomerEntry.h"
+#include "core/customers/CustomerService.h"
+#include "core/reports/PrintRegister.h"
+#include "core/reports/ReportService.h"
+#include "core/requests/RequestService.h"
+#include "render/ControlledPrint.h"
+#include "tests/render/PdfTools.h"
+#include "tests/testsupport/TestCore.h"
+#include "tests/testsupport/TestData.h"
 
 #include <QDir>
 #include <QFile>

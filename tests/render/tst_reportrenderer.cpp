@@ -3,10 +3,10 @@
 // serial, page x of y, printing user, period of use on every page; table headers repeated; no row split),
 // pdffonts (the CJK font embedded), pdftoppm + zbarimg (each page's QR code holds that page's code) and
 // zxing-cpp (decodeQrCodes reads the same). A preview carries the preview notice and no QR code.
-#include "PageCodes.h"
-#include "PdfTextLayer.h"
-#include "PdfTools.h"
-#include "ReportRenderer.h"
+#include "render/PageCodes.h"
+#include "render/PdfTextLayer.h"
+#include "render/ReportRenderer.h"
+#include "tests/render/PdfTools.h"
 
 #include <QCryptographicHash>
 #include <QPainter>

@@ -1,4 +1,4 @@
-#include "CliRunner.h"
+#include "tests/testsupport/CliRunner.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "FakeSecretStore.h"
+#include "tests/testsupport/FakeSecretStore.h"
 
 namespace bv::test {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "keys/SecretStore.h"
+#include "core/keys/SecretStore.h"
 
 #include <QHash>
 #include <QMap>

@@ -1,9 +1,9 @@
-#include "TestCore.h"
+#include "tests/testsupport/TestCore.h"
 
-#include "auth/AccountService.h"
-#include "auth/AuthService.h"
-#include "db/Database.h"
-#include "policy/SettingsService.h"
+#include "core/auth/AccountService.h"
+#include "core/auth/AuthService.h"
+#include "core/db/Database.h"
+#include "core/policy/SettingsService.h"
 
 namespace bv::test {
 

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "Core.h"
-#include "FakeSecretStore.h"
-#include "MockClock.h"
-#include "TestSupport.h"
-#include "auth/Role.h"
-#include "auth/Session.h"
-#include "vault/Vault.h"
-#include "vault/VaultService.h"
+#include "core/Core.h"
+#include "core/auth/Role.h"
+#include "core/auth/Session.h"
+#include "core/vault/Vault.h"
+#include "core/vault/VaultService.h"
+#include "tests/testsupport/FakeSecretStore.h"
+#include "tests/testsupport/MockClock.h"
+#include "tests/testsupport/TestSupport.h"
 
 #include <QMap>
 

@@ -1,6 +1,6 @@
-#include "TestData.h"
+#include "tests/testsupport/TestData.h"
 
-#include "policy/FieldCatalogue.h"
+#include "core/policy/FieldCatalogue.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

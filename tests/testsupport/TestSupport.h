@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/Result.h"
-#include "common/SecureBytes.h"
-#include "db/Database.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBytes.h"
+#include "core/db/Database.h"
 
 #include <QByteArray>
 #include <QString>
@@ -20,7 +20,7 @@ namespace bv::test {
         if (!bvResult_.ok())                                                                                           \
             QFAIL(qPrintable(QStringLiteral("%1 failed: [%2] %3")                                                      \
                                  .arg(QStringLiteral(#expr), bv::errorCodeName(bvResult_.error().code),                \
-                                      bvResult_.error().fullText())));                                                 \
+                                     bvResult_.error().fullText())));                                                  \
     } while (false)
 
 #define BV_COMPARE_CODE(expr, expected)                                                                                \

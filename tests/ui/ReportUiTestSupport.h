@@ -4,8 +4,8 @@
 // (poppler-utils, independent of the renderer that wrote the file) and a report of the catalogue that needs
 // nothing typed in.
 
-#include "../render/PdfTools.h"
-#include "reports/ReportService.h"
+#include "core/reports/ReportService.h"
+#include "tests/render/PdfTools.h"
 
 #include <optional>
 

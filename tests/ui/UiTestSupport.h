@@ -2,8 +2,8 @@
 
 // Support for widget tests (header-only: every tests/ui/tst_*.cpp is its own executable).
 
-#include "common/Dialogs.h"
-#include "common/Translations.h"
+#include "core/common/Translations.h"
+#include "ui/common/Dialogs.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

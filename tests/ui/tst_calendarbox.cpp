@@ -1,14 +1,14 @@
 // The official holiday calendar in the interface: the administrator's storage page names the known years and
 // imports a newer year's file (a bad file is refused with its line numbers, nothing stored); complaint pages
 // warn when a due date still to be met falls in a year without calendar data.
-#include "Core.h"
-#include "TestCore.h"
-#include "UiTestSupport.h"
-#include "admin/CalendarBox.h"
-#include "common/CalendarWarning.h"
-#include "common/ClipboardGuard.h"
-#include "customers/CustomerCare.h"
-#include "policy/SettingsService.h"
+#include "core/Core.h"
+#include "core/customers/CustomerCare.h"
+#include "core/policy/SettingsService.h"
+#include "tests/testsupport/TestCore.h"
+#include "tests/ui/UiTestSupport.h"
+#include "ui/admin/CalendarBox.h"
+#include "ui/common/CalendarWarning.h"
+#include "ui/common/ClipboardGuard.h"
 
 #include <QFile>
 #include <QLabel>

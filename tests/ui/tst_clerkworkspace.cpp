@@ -1,19 +1,19 @@
 // The query clerk's workspace: one exact lookup (full name AND ID number, with a purpose) → one masked
 // card or "No match"; a restricted customer → the core's refusal and a restricted-access request; no
 // list, table or history anywhere, and nothing of a customer left after "New lookup".
-#include "TestCore.h"
-#include "TestData.h"
-#include "UiTestSupport.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "common/ClipboardGuard.h"
-#include "common/ProtectedLabel.h"
-#include "common/Translations.h"
-#include "customers/CustomerEntry.h"
-#include "customers/CustomerService.h"
-#include "policy/FieldCatalogue.h"
-#include "requests/RequestService.h"
-#include "workspaces/ClerkWorkspace.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/common/Translations.h"
+#include "core/customers/CustomerEntry.h"
+#include "core/customers/CustomerService.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/requests/RequestService.h"
+#include "tests/testsupport/TestCore.h"
+#include "tests/testsupport/TestData.h"
+#include "tests/ui/UiTestSupport.h"
+#include "ui/common/ClipboardGuard.h"
+#include "ui/common/ProtectedLabel.h"
+#include "ui/workspaces/ClerkWorkspace.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

@@ -1,18 +1,18 @@
 // One customer detail for every role (issue 13 item 6): the branch manager's customer page and the customer
 // manager's tab hold the same CustomerDetailWidget, and what it offers is the core's answer for the session
 // (CustomerView::actions), not a role check in the widget.
-#include "Core.h"
-#include "TestCore.h"
-#include "TestData.h"
-#include "UiTestSupport.h"
-#include "common/ClipboardGuard.h"
-#include "customers/CustomerDetailWidget.h"
-#include "customers/CustomerEntry.h"
-#include "customers/CustomerFinder.h"
-#include "customers/CustomerService.h"
-#include "manager/CustomerHostPage.h"
-#include "workspaces/CustomerManagerWorkspace.h"
-#include "workspaces/ManagerWorkspace.h"
+#include "core/Core.h"
+#include "core/customers/CustomerEntry.h"
+#include "core/customers/CustomerFinder.h"
+#include "core/customers/CustomerService.h"
+#include "tests/testsupport/TestCore.h"
+#include "tests/testsupport/TestData.h"
+#include "tests/ui/UiTestSupport.h"
+#include "ui/common/ClipboardGuard.h"
+#include "ui/customers/CustomerDetailWidget.h"
+#include "ui/manager/CustomerHostPage.h"
+#include "ui/workspaces/CustomerManagerWorkspace.h"
+#include "ui/workspaces/ManagerWorkspace.h"
 
 #include <QDateEdit>
 #include <QPushButton>

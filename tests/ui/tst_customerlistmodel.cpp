@@ -2,18 +2,18 @@
 // the view's construction or paint path), rows come in keyset pages from the nearest anchor (forward, or
 // from the end), the cache never holds more than its bound, every row is eventually the right customer in
 // every sort order, and a list that changed under the model is counted again.
-#include "Core.h"
-#include "TestCore.h"
-#include "TestData.h"
-#include "customers/CustomerEntry.h"
-#include "customers/CustomerLabels.h"
-#include "customers/CustomerService.h"
-#include "db/Database.h"
-#include "db/Transaction.h"
-#include "models/CustomerListModel.h"
-#include "models/CustomerRowsModel.h"
-#include "models/RecordTableModel.h"
-#include "policy/FieldCatalogue.h"
+#include "core/Core.h"
+#include "core/customers/CustomerEntry.h"
+#include "core/customers/CustomerService.h"
+#include "core/db/Database.h"
+#include "core/db/Transaction.h"
+#include "core/policy/FieldCatalogue.h"
+#include "tests/testsupport/TestCore.h"
+#include "tests/testsupport/TestData.h"
+#include "ui/customers/CustomerLabels.h"
+#include "ui/models/CustomerListModel.h"
+#include "ui/models/CustomerRowsModel.h"
+#include "ui/models/RecordTableModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,17 +1,17 @@
 // The language changes at once (issue 13 item 6): the Language menu installs the translation, rebuilds the
 // menus and the workspace through the same path as an unlock, checks the chosen entry — no restart, the session
 // untouched; while locked the lock page follows and the workspace comes back in the new language.
-#include "Core.h"
-#include "FakeSecretStore.h"
-#include "TestSupport.h"
-#include "UiTestSupport.h"
-#include "app/AppController.h"
-#include "common/Translations.h"
-#include "main/LockPage.h"
-#include "main/MainWindow.h"
-#include "startup/FirstRunWizard.h"
-#include "vault/VaultService.h"
-#include "workspaces/AdminWorkspace.h"
+#include "core/Core.h"
+#include "core/common/Translations.h"
+#include "core/vault/VaultService.h"
+#include "tests/testsupport/FakeSecretStore.h"
+#include "tests/testsupport/TestSupport.h"
+#include "tests/ui/UiTestSupport.h"
+#include "ui/app/AppController.h"
+#include "ui/main/LockPage.h"
+#include "ui/main/MainWindow.h"
+#include "ui/startup/FirstRunWizard.h"
+#include "ui/workspaces/AdminWorkspace.h"
 
 #include <QAction>
 #include <QApplication>

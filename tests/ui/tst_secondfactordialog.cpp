@@ -2,14 +2,14 @@
 // link (libqrencode through render/PageCodes, read back with zxing-cpp), beside the key to type; the code from the
 // app confirms the enrolment. The link holds the secret: the test compares without printing it.
 
-#include "Core.h"
-#include "PageCodes.h"
-#include "TestCore.h"
-#include "UiTestSupport.h"
-#include "auth/AuthService.h"
-#include "auth/SecondFactorDialog.h"
-#include "auth/Totp.h"
-#include "common/ProtectedLabel.h"
+#include "core/Core.h"
+#include "core/auth/AuthService.h"
+#include "core/internal/auth/Totp.h"
+#include "render/PageCodes.h"
+#include "tests/testsupport/TestCore.h"
+#include "tests/ui/UiTestSupport.h"
+#include "ui/auth/SecondFactorDialog.h"
+#include "ui/common/ProtectedLabel.h"
 
 #include <QLabel>
 #include <QLineEdit>

@@ -1,12 +1,12 @@
 // The GUI start-up: first run creates a database and shows the recovery sheet; a missing key leads to
 // the recovery passphrase; other failures are shown with their cause and never modify the file.
-#include "FakeSecretStore.h"
-#include "TestSupport.h"
-#include "keys/RecoveryPassphrase.h"
-#include "startup/RecoverySheetDialog.h"
-#include "startup/StartupController.h"
-#include "startup/UnlockDialog.h"
-#include "vault/VaultService.h"
+#include "core/internal/keys/RecoveryPassphrase.h"
+#include "core/vault/VaultService.h"
+#include "tests/testsupport/FakeSecretStore.h"
+#include "tests/testsupport/TestSupport.h"
+#include "ui/startup/RecoverySheetDialog.h"
+#include "ui/startup/StartupController.h"
+#include "ui/startup/UnlockDialog.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,7 +1,7 @@
-#include "AccountsModel.h"
-#include "common/Formats.h"
+#include "ui/admin/AccountsModel.h"
+#include "ui/common/Formats.h"
 
-#include "customers/WorkingCalendar.h"
+#include "core/customers/WorkingCalendar.h"
 
 #include <QColor>
 #include <QLocale>

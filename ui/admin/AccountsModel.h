@@ -1,6 +1,6 @@
 #pragma once
 
-#include "auth/AccountService.h"
+#include "core/auth/AccountService.h"
 
 #include <QAbstractTableModel>
 

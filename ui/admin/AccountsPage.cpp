@@ -1,16 +1,16 @@
-#include "AccountsPage.h"
+#include "ui/admin/AccountsPage.h"
 
-#include "AccountsModel.h"
-#include "ChangeRoleDialog.h"
-#include "NewAccountDialog.h"
-#include "OneTimePasswordDialog.h"
+#include "ui/admin/AccountsModel.h"
+#include "ui/admin/ChangeRoleDialog.h"
+#include "ui/admin/NewAccountDialog.h"
+#include "ui/admin/OneTimePasswordDialog.h"
 
-#include "Core.h"
-#include "auth/AccountService.h"
-#include "auth/OnTheSpot.h"
-#include "common/ClipboardGuard.h"
-#include "common/Dialogs.h"
-#include "customers/ViewCopyGuard.h"
+#include "core/Core.h"
+#include "core/auth/AccountService.h"
+#include "ui/auth/OnTheSpot.h"
+#include "ui/common/ClipboardGuard.h"
+#include "ui/common/Dialogs.h"
+#include "ui/customers/ViewCopyGuard.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/Error.h"
-#include "common/SecureBytes.h"
-#include "common/WorkspaceContext.h"
+#include "core/common/Error.h"
+#include "core/common/SecureBytes.h"
+#include "ui/common/WorkspaceContext.h"
 
 #include <QWidget>
 

@@ -1,8 +1,8 @@
-#include "CalendarBox.h"
+#include "ui/admin/CalendarBox.h"
 
-#include "Core.h"
-#include "common/Dialogs.h"
-#include "policy/SettingsService.h"
+#include "core/Core.h"
+#include "core/policy/SettingsService.h"
+#include "ui/common/Dialogs.h"
 
 #include <QDir>
 #include <QFile>

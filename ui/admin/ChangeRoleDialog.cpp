@@ -1,4 +1,4 @@
-#include "ChangeRoleDialog.h"
+#include "ui/admin/ChangeRoleDialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "auth/Role.h"
+#include "core/auth/Role.h"
 
 #include <QDialog>
 

@@ -1,4 +1,4 @@
-#include "NewAccountDialog.h"
+#include "ui/admin/NewAccountDialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,6 +1,6 @@
-#include "OneTimePasswordDialog.h"
+#include "ui/admin/OneTimePasswordDialog.h"
 
-#include "common/ProtectedLabel.h"
+#include "ui/common/ProtectedLabel.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>

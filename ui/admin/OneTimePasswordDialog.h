@@ -1,6 +1,6 @@
 #pragma once
 
-#include "common/SecureBytes.h"
+#include "core/common/SecureBytes.h"
 
 #include <QDialog>
 

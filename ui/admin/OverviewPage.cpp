@@ -1,8 +1,8 @@
-#include "OverviewPage.h"
+#include "ui/admin/OverviewPage.h"
 
-#include "Core.h"
-#include "vault/AdminService.h"
-#include "vault/Vault.h"
+#include "core/Core.h"
+#include "core/vault/AdminService.h"
+#include "core/vault/Vault.h"
 
 #include <QDir>
 #include <QFormLayout>

@@ -1,7 +1,7 @@
-#include "SettingDescriptions.h"
+#include "ui/admin/SettingDescriptions.h"
 
-#include "policy/MaskSettings.h"
-#include "policy/SettingsService.h"
+#include "core/policy/MaskSettings.h"
+#include "core/policy/SettingsService.h"
 
 #include <QHash>
 

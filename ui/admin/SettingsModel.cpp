@@ -1,6 +1,6 @@
-#include "SettingsModel.h"
+#include "ui/admin/SettingsModel.h"
 
-#include "SettingDescriptions.h"
+#include "ui/admin/SettingDescriptions.h"
 
 #include <QFont>
 

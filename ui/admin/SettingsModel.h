@@ -1,6 +1,6 @@
 #pragma once
 
-#include "policy/SettingsService.h"
+#include "core/policy/SettingsService.h"
 
 #include <QAbstractTableModel>
 

@@ -1,10 +1,10 @@
-#include "SettingsPage.h"
+#include "ui/admin/SettingsPage.h"
 
-#include "SettingsModel.h"
+#include "ui/admin/SettingsModel.h"
 
-#include "Core.h"
-#include "common/Dialogs.h"
-#include "policy/SettingsService.h"
+#include "core/Core.h"
+#include "core/policy/SettingsService.h"
+#include "ui/common/Dialogs.h"
 
 #include <QFont>
 #include <QHBoxLayout>

@@ -1,12 +1,12 @@
-#include "StoragePage.h"
+#include "ui/admin/StoragePage.h"
 
-#include "CalendarBox.h"
+#include "ui/admin/CalendarBox.h"
 
-#include "Core.h"
-#include "common/Dialogs.h"
-#include "customers/WorkingCalendar.h"
-#include "vault/AdminService.h"
-#include "vault/Vault.h"
+#include "core/Core.h"
+#include "core/customers/WorkingCalendar.h"
+#include "core/vault/AdminService.h"
+#include "core/vault/Vault.h"
+#include "ui/common/Dialogs.h"
 
 #include <QApplication>
 #include <QDateTime>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "auth/Session.h"
-#include "common/Result.h"
+#include "core/auth/Session.h"
+#include "core/common/Result.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -1,12 +1,12 @@
-#include "DraftKeeper.h"
+#include "ui/app/DraftKeeper.h"
 
-#include "Core.h"
-#include "common/Dialogs.h"
-#include "common/DraftSource.h"
-#include "main/MainWindow.h"
-#include "main/SessionBanners.h"
-#include "policy/Policy.h"
-#include "workspaces/Workspace.h"
+#include "core/Core.h"
+#include "core/policy/Policy.h"
+#include "ui/common/Dialogs.h"
+#include "ui/common/DraftSource.h"
+#include "ui/main/MainWindow.h"
+#include "ui/main/SessionBanners.h"
+#include "ui/workspaces/Workspace.h"
 
 namespace bv::ui {
 

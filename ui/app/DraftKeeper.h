@@ -1,7 +1,7 @@
 #pragma once
 
-#include "auth/Session.h"
-#include "drafts/DraftService.h"
+#include "core/auth/Session.h"
+#include "core/drafts/DraftService.h"
 
 #include <QObject>
 

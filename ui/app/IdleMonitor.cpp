@@ -1,4 +1,4 @@
-#include "IdleMonitor.h"
+#include "ui/app/IdleMonitor.h"
 
 #include <QCoreApplication>
 #include <QEvent>

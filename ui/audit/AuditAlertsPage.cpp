@@ -1,11 +1,11 @@
-#include "AuditAlertsPage.h"
-#include "common/Formats.h"
+#include "ui/audit/AuditAlertsPage.h"
+#include "ui/common/Formats.h"
 
-#include "AuditFilterForm.h"
+#include "ui/audit/AuditFilterForm.h"
 
-#include "Core.h"
-#include "audit/AuditService.h"
-#include "customers/WorkingCalendar.h"
+#include "core/Core.h"
+#include "core/audit/AuditService.h"
+#include "core/customers/WorkingCalendar.h"
 
 #include <QDateTimeEdit>
 #include <QHBoxLayout>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Error.h"
-#include "common/WorkspaceContext.h"
+#include "core/common/Error.h"
+#include "ui/common/WorkspaceContext.h"
 
 #include <QWidget>
 

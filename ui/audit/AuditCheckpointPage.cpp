@@ -1,12 +1,12 @@
-#include "AuditCheckpointPage.h"
+#include "ui/audit/AuditCheckpointPage.h"
 
-#include "ControlledPrint.h"
-#include "Core.h"
-#include "audit/AuditService.h"
-#include "common/AtomicFile.h"
-#include "common/Dialogs.h"
-#include "customers/WorkingCalendar.h"
-#include "reports/ControlledOutput.h"
+#include "core/Core.h"
+#include "core/audit/AuditService.h"
+#include "core/common/AtomicFile.h"
+#include "core/customers/WorkingCalendar.h"
+#include "render/ControlledPrint.h"
+#include "ui/common/Dialogs.h"
+#include "ui/reports/ControlledOutput.h"
 
 #include <QDir>
 #include <QFontDatabase>

@@ -1,11 +1,11 @@
-#include "AuditExportPage.h"
+#include "ui/audit/AuditExportPage.h"
 
-#include "AuditFilterForm.h"
+#include "ui/audit/AuditFilterForm.h"
 
-#include "Core.h"
-#include "audit/AuditService.h"
-#include "common/Dialogs.h"
-#include "customers/WorkingCalendar.h"
+#include "core/Core.h"
+#include "core/audit/AuditService.h"
+#include "core/customers/WorkingCalendar.h"
+#include "ui/common/Dialogs.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,5 +1,5 @@
-#include "AuditFilterForm.h"
-#include "common/Formats.h"
+#include "ui/audit/AuditFilterForm.h"
+#include "ui/common/Formats.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -9,8 +9,8 @@
 #include <QLabel>
 #include <QLineEdit>
 
-#include "audit/AuditWording.h"
-#include "customers/WorkingCalendar.h"
+#include "core/audit/AuditWording.h"
+#include "core/customers/WorkingCalendar.h"
 
 namespace bv::ui {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "audit/AuditLog.h"
-#include "audit/AuditService.h"
+#include "core/audit/AuditLog.h"
+#include "core/audit/AuditService.h"
 
 #include <QWidget>
 

@@ -1,9 +1,9 @@
-#include "AuditLogModel.h"
-#include "common/Formats.h"
+#include "ui/audit/AuditLogModel.h"
+#include "ui/common/Formats.h"
 
-#include "Core.h"
-#include "audit/AuditService.h"
-#include "customers/WorkingCalendar.h"
+#include "core/Core.h"
+#include "core/audit/AuditService.h"
+#include "core/customers/WorkingCalendar.h"
 
 #include <QColor>
 #include <QScopedValueRollback>

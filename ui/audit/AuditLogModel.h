@@ -1,9 +1,9 @@
 #pragma once
 
-#include "audit/AuditLog.h"
-#include "audit/AuditWording.h"
-#include "auth/Session.h"
-#include "common/Error.h"
+#include "core/audit/AuditLog.h"
+#include "core/audit/AuditWording.h"
+#include "core/auth/Session.h"
+#include "core/common/Error.h"
 
 #include <QAbstractTableModel>
 

@@ -1,14 +1,14 @@
-#include "AuditLogPage.h"
+#include "ui/audit/AuditLogPage.h"
 
-#include "AuditFilterForm.h"
-#include "AuditLogModel.h"
+#include "ui/audit/AuditFilterForm.h"
+#include "ui/audit/AuditLogModel.h"
 
-#include "Core.h"
-#include "audit/AuditService.h"
-#include "audit/AuditWording.h"
-#include "common/ClipboardGuard.h"
-#include "common/ProtectedLabel.h"
-#include "customers/ViewCopyGuard.h"
+#include "core/Core.h"
+#include "core/audit/AuditService.h"
+#include "core/audit/AuditWording.h"
+#include "ui/common/ClipboardGuard.h"
+#include "ui/common/ProtectedLabel.h"
+#include "ui/customers/ViewCopyGuard.h"
 
 #include <QGroupBox>
 #include <QHBoxLayout>

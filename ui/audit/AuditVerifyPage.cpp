@@ -1,8 +1,8 @@
-#include "AuditVerifyPage.h"
+#include "ui/audit/AuditVerifyPage.h"
 
-#include "Core.h"
-#include "audit/AuditService.h"
-#include "common/Dialogs.h"
+#include "core/Core.h"
+#include "core/audit/AuditService.h"
+#include "ui/common/Dialogs.h"
 
 #include <QApplication>
 #include <QFile>

@@ -1,9 +1,9 @@
-#include "AuthoriseHereDialog.h"
+#include "ui/auth/AuthoriseHereDialog.h"
 
-#include "Core.h"
-#include "auth/AuthService.h"
-#include "common/RekeyFieldsWidget.h"
-#include "common/SecureBytes.h"
+#include "core/Core.h"
+#include "core/auth/AuthService.h"
+#include "core/common/SecureBytes.h"
+#include "ui/common/RekeyFieldsWidget.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "auth/Session.h"
-#include "common/Result.h"
-#include "common/SecureBytes.h"
-#include "customers/CustomerRecord.h"
-#include "policy/Operation.h"
+#include "core/auth/Session.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBytes.h"
+#include "core/customers/CustomerRecord.h"
+#include "core/policy/Operation.h"
 
 #include <QDialog>
 

@@ -1,6 +1,6 @@
-#include "ChangePasswordDialog.h"
+#include "ui/auth/ChangePasswordDialog.h"
 
-#include "auth/PasswordRule.h"
+#include "core/auth/PasswordRule.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

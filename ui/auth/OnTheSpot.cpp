@@ -1,15 +1,15 @@
-#include "OnTheSpot.h"
+#include "ui/auth/OnTheSpot.h"
 
-#include "AuthoriseHereDialog.h"
-#include "Core.h"
-#include "auth/AccountService.h"
-#include "common/Dialogs.h"
-#include "customers/CustomerEntry.h"
-#include "customers/CustomerLabels.h"
-#include "customers/CustomerService.h"
-#include "manager/AccountConfirmationsPage.h"
-#include "policy/FieldCatalogue.h"
-#include "requests/RequestService.h"
+#include "core/Core.h"
+#include "core/auth/AccountService.h"
+#include "core/customers/CustomerEntry.h"
+#include "core/customers/CustomerService.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/requests/RequestService.h"
+#include "ui/auth/AuthoriseHereDialog.h"
+#include "ui/common/Dialogs.h"
+#include "ui/customers/CustomerLabels.h"
+#include "ui/manager/AccountConfirmationsPage.h"
 
 namespace bv::ui {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "common/WorkspaceContext.h"
+#include "ui/common/WorkspaceContext.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
-#include "SecondFactorDialog.h"
+#include "ui/auth/SecondFactorDialog.h"
 
-#include "PageCodes.h"
-#include "common/ProtectedLabel.h"
+#include "render/PageCodes.h"
+#include "ui/common/ProtectedLabel.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>

@@ -1,4 +1,4 @@
-#include "SignInDialog.h"
+#include "ui/auth/SignInDialog.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

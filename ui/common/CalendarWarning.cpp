@@ -1,7 +1,7 @@
-#include "CalendarWarning.h"
+#include "ui/common/CalendarWarning.h"
 
-#include "customers/CustomerCare.h"
-#include "customers/WorkingCalendar.h"
+#include "core/customers/CustomerCare.h"
+#include "core/customers/WorkingCalendar.h"
 
 #include <QLabel>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "ClipboardGuard.h"
+#include "ui/common/ClipboardGuard.h"
 
 #include <QClipboard>
 #include <QGuiApplication>

@@ -1,6 +1,6 @@
-#include "Dialogs.h"
+#include "ui/common/Dialogs.h"
 
-#include "ErrorDialog.h"
+#include "ui/common/ErrorDialog.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>

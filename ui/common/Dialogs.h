@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Error.h"
-#include "common/SecureBytes.h"
+#include "core/common/Error.h"
+#include "core/common/SecureBytes.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "drafts/DraftService.h"
+#include "core/drafts/DraftService.h"
 
 #include <QString>
 

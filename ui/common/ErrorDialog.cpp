@@ -1,4 +1,4 @@
-#include "ErrorDialog.h"
+#include "ui/common/ErrorDialog.h"
 
 #include <QMessageBox>
 

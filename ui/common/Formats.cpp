@@ -1,6 +1,6 @@
-#include "Formats.h"
+#include "ui/common/Formats.h"
 
-#include "customers/WorkingCalendar.h"
+#include "core/customers/WorkingCalendar.h"
 
 #include <QDateEdit>
 #include <QDateTimeEdit>

@@ -1,7 +1,7 @@
-#include "FreeTextWarning.h"
+#include "ui/common/FreeTextWarning.h"
 
-#include "Dialogs.h"
-#include "policy/FreeText.h"
+#include "core/policy/FreeText.h"
+#include "ui/common/Dialogs.h"
 
 #include <QStringList>
 

@@ -1,4 +1,4 @@
-#include "Icons.h"
+#include "ui/common/Icons.h"
 
 namespace bv::ui::Icons {
 

@@ -1,4 +1,4 @@
-#include "Mnemonics.h"
+#include "ui/common/Mnemonics.h"
 
 #include <QAbstractButton>
 #include <QGroupBox>

@@ -1,4 +1,4 @@
-#include "ProtectedLabel.h"
+#include "ui/common/ProtectedLabel.h"
 
 namespace bv::ui {
 

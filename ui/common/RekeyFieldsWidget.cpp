@@ -1,6 +1,6 @@
-#include "RekeyFieldsWidget.h"
+#include "ui/common/RekeyFieldsWidget.h"
 
-#include "policy/FieldCatalogue.h"
+#include "core/policy/FieldCatalogue.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>

@@ -1,10 +1,10 @@
-#include "AccountsFormPage.h"
+#include "ui/customers/AccountsFormPage.h"
 
-#include "CustomerLabels.h"
-#include "CustomerWidgetSupport.h"
-#include "customers/CustomerValidator.h"
-#include "customers/Validators.h"
-#include "policy/FieldCatalogue.h"
+#include "core/customers/CustomerValidator.h"
+#include "core/customers/Validators.h"
+#include "core/policy/FieldCatalogue.h"
+#include "ui/customers/CustomerLabels.h"
+#include "ui/customers/CustomerWidgetSupport.h"
 
 #include <QComboBox>
 #include <QGridLayout>

@@ -1,6 +1,6 @@
-#include "ComplaintListModel.h"
+#include "ui/customers/ComplaintListModel.h"
 
-#include "CustomerLabels.h"
+#include "ui/customers/CustomerLabels.h"
 
 #include <QBrush>
 #include <QPalette>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "customers/CustomerCare.h"
+#include "core/customers/CustomerCare.h"
 
 #include <QAbstractTableModel>
 

@@ -1,19 +1,19 @@
-#include "ComplaintsPage.h"
-#include "common/Formats.h"
+#include "ui/customers/ComplaintsPage.h"
+#include "ui/common/Formats.h"
 
-#include "common/CalendarWarning.h"
-#include "policy/SettingsService.h"
+#include "core/policy/SettingsService.h"
+#include "ui/common/CalendarWarning.h"
 
-#include "ComplaintListModel.h"
-#include "Core.h"
-#include "CustomerLabels.h"
-#include "CustomerWidgetSupport.h"
-#include "common/Dialogs.h"
-#include "common/FreeTextWarning.h"
-#include "customers/CustomerCare.h"
-#include "customers/CustomerService.h"
-#include "customers/WorkingCalendar.h"
-#include "drafts/DraftService.h"
+#include "core/Core.h"
+#include "core/customers/CustomerCare.h"
+#include "core/customers/CustomerService.h"
+#include "core/customers/WorkingCalendar.h"
+#include "core/drafts/DraftService.h"
+#include "ui/common/Dialogs.h"
+#include "ui/common/FreeTextWarning.h"
+#include "ui/customers/ComplaintListModel.h"
+#include "ui/customers/CustomerLabels.h"
+#include "ui/customers/CustomerWidgetSupport.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>

@@ -1,11 +1,11 @@
-#include "ConsentPage.h"
-#include "common/Formats.h"
+#include "ui/customers/ConsentPage.h"
+#include "ui/common/Formats.h"
 
-#include "Core.h"
-#include "CustomerLabels.h"
-#include "CustomerWidgetSupport.h"
-#include "customers/CustomerCare.h"
-#include "customers/CustomerService.h"
+#include "core/Core.h"
+#include "core/customers/CustomerCare.h"
+#include "core/customers/CustomerService.h"
+#include "ui/customers/CustomerLabels.h"
+#include "ui/customers/CustomerWidgetSupport.h"
 
 #include <QComboBox>
 #include <QDateEdit>

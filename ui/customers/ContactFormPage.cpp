@@ -1,7 +1,7 @@
-#include "ContactFormPage.h"
+#include "ui/customers/ContactFormPage.h"
 
-#include "customers/Validators.h"
-#include "policy/FieldCatalogue.h"
+#include "core/customers/Validators.h"
+#include "core/policy/FieldCatalogue.h"
 
 #include <QFormLayout>
 #include <QLineEdit>

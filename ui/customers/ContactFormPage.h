@@ -1,6 +1,6 @@
 #pragma once
 
-#include "CustomerFormPage.h"
+#include "ui/customers/CustomerFormPage.h"
 
 class QLineEdit;
 

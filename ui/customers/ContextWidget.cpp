@@ -1,6 +1,6 @@
-#include "ContextWidget.h"
+#include "ui/customers/ContextWidget.h"
 
-#include "common/Dialogs.h"
+#include "ui/common/Dialogs.h"
 
 namespace bv::ui {
 

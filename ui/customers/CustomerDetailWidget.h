@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ContextWidget.h"
-#include "customers/CustomerRecord.h"
-#include "drafts/DraftService.h"
+#include "core/customers/CustomerRecord.h"
+#include "core/drafts/DraftService.h"
+#include "ui/customers/ContextWidget.h"
 
 #include <QDateTime>
 #include <QHash>

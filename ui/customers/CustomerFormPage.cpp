@@ -1,8 +1,8 @@
-#include "CustomerFormPage.h"
+#include "ui/customers/CustomerFormPage.h"
 
-#include "CustomerWidgetSupport.h"
-#include "common/Mnemonics.h"
-#include "policy/FieldCatalogue.h"
+#include "core/policy/FieldCatalogue.h"
+#include "ui/common/Mnemonics.h"
+#include "ui/customers/CustomerWidgetSupport.h"
 
 #include <QCheckBox>
 #include <QComboBox>

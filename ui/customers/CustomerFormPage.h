@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/WorkspaceContext.h"
-#include "customers/CustomerRecord.h"
+#include "core/customers/CustomerRecord.h"
+#include "ui/common/WorkspaceContext.h"
 
 #include <QHash>
 #include <QJsonObject>

@@ -1,16 +1,16 @@
-#include "CustomerFormWidget.h"
+#include "ui/customers/CustomerFormWidget.h"
 
-#include "AccountsFormPage.h"
-#include "ContactFormPage.h"
-#include "Core.h"
-#include "CustomerWidgetSupport.h"
-#include "IdentityFormPage.h"
-#include "ProfileFormPage.h"
-#include "common/Dialogs.h"
-#include "common/SecureBytes.h"
-#include "customers/CustomerFinder.h"
-#include "customers/CustomerService.h"
-#include "drafts/DraftService.h"
+#include "core/Core.h"
+#include "core/common/SecureBytes.h"
+#include "core/customers/CustomerFinder.h"
+#include "core/customers/CustomerService.h"
+#include "core/drafts/DraftService.h"
+#include "ui/common/Dialogs.h"
+#include "ui/customers/AccountsFormPage.h"
+#include "ui/customers/ContactFormPage.h"
+#include "ui/customers/CustomerWidgetSupport.h"
+#include "ui/customers/IdentityFormPage.h"
+#include "ui/customers/ProfileFormPage.h"
 
 #include <QHBoxLayout>
 #include <QJsonDocument>

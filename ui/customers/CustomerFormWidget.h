@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ContextWidget.h"
-#include "common/DraftSource.h"
-#include "customers/CustomerEntry.h"
+#include "core/customers/CustomerEntry.h"
+#include "ui/common/DraftSource.h"
+#include "ui/customers/ContextWidget.h"
 
 #include <QJsonObject>
 

@@ -1,10 +1,10 @@
-#include "CustomerHistoryPage.h"
+#include "ui/customers/CustomerHistoryPage.h"
 
-#include "Core.h"
-#include "CustomerLabels.h"
-#include "CustomerWidgetSupport.h"
-#include "customers/CustomerEntry.h"
-#include "customers/CustomerService.h"
+#include "core/Core.h"
+#include "core/customers/CustomerEntry.h"
+#include "core/customers/CustomerService.h"
+#include "ui/customers/CustomerLabels.h"
+#include "ui/customers/CustomerWidgetSupport.h"
 
 #include <QTableWidget>
 #include <QVBoxLayout>

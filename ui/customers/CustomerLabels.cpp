@@ -1,10 +1,10 @@
-#include "CustomerLabels.h"
-#include "common/Formats.h"
+#include "ui/customers/CustomerLabels.h"
+#include "ui/common/Formats.h"
 
-#include "customers/IdNumber.h"
-#include "customers/Tiers.h"
-#include "customers/WorkingCalendar.h"
-#include "policy/FieldCatalogue.h"
+#include "core/customers/IdNumber.h"
+#include "core/customers/Tiers.h"
+#include "core/customers/WorkingCalendar.h"
+#include "core/policy/FieldCatalogue.h"
 
 #include <QLocale>
 

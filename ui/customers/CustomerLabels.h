@@ -1,6 +1,6 @@
 #pragma once
 
-#include "requests/RequestService.h"
+#include "core/requests/RequestService.h"
 
 #include <QCoreApplication>
 #include <QDate>

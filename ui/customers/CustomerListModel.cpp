@@ -1,7 +1,7 @@
-#include "CustomerListModel.h"
+#include "ui/customers/CustomerListModel.h"
 
-#include "CustomerLabels.h"
-#include "policy/FieldCatalogue.h"
+#include "core/policy/FieldCatalogue.h"
+#include "ui/customers/CustomerLabels.h"
 
 namespace bv::ui {
 

@@ -1,9 +1,9 @@
-#include "CustomerWidgetSupport.h"
+#include "ui/customers/CustomerWidgetSupport.h"
 
-#include "Core.h"
-#include "CustomerLabels.h"
-#include "ViewCopyGuard.h"
-#include "policy/FieldCatalogue.h"
+#include "core/Core.h"
+#include "core/policy/FieldCatalogue.h"
+#include "ui/customers/CustomerLabels.h"
+#include "ui/customers/ViewCopyGuard.h"
 
 #include <QHeaderView>
 #include <QLabel>

@@ -1,9 +1,9 @@
-#include "IdentityFormPage.h"
+#include "ui/customers/IdentityFormPage.h"
 
-#include "CustomerLabels.h"
-#include "customers/IdNumber.h"
-#include "customers/Validators.h"
-#include "policy/FieldCatalogue.h"
+#include "core/customers/IdNumber.h"
+#include "core/customers/Validators.h"
+#include "core/policy/FieldCatalogue.h"
+#include "ui/customers/CustomerLabels.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,12 +1,12 @@
-#include "ImportPage.h"
+#include "ui/customers/ImportPage.h"
 
-#include "Core.h"
-#include "common/AtomicFile.h"
-#include "common/Dialogs.h"
-#include "customers/CustomerImport.h"
-#include "customers/CustomerService.h"
-#include "manager/GuardedTableView.h"
-#include "models/RecordTableModel.h"
+#include "core/Core.h"
+#include "core/common/AtomicFile.h"
+#include "core/customers/CustomerImport.h"
+#include "core/customers/CustomerService.h"
+#include "ui/common/Dialogs.h"
+#include "ui/manager/GuardedTableView.h"
+#include "ui/models/RecordTableModel.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,12 +1,12 @@
-#include "MyComplaintsPage.h"
+#include "ui/customers/MyComplaintsPage.h"
 
-#include "ComplaintListModel.h"
-#include "ComplaintsPage.h"
-#include "Core.h"
-#include "CustomerWidgetSupport.h"
-#include "customers/CustomerCare.h"
-#include "customers/CustomerFinder.h"
-#include "customers/CustomerService.h"
+#include "core/Core.h"
+#include "core/customers/CustomerCare.h"
+#include "core/customers/CustomerFinder.h"
+#include "core/customers/CustomerService.h"
+#include "ui/customers/ComplaintListModel.h"
+#include "ui/customers/ComplaintsPage.h"
+#include "ui/customers/CustomerWidgetSupport.h"
 
 #include <QComboBox>
 #include <QGroupBox>

@@ -1,11 +1,11 @@
-#include "MyRequestsPage.h"
+#include "ui/customers/MyRequestsPage.h"
 
-#include "Core.h"
-#include "CustomerLabels.h"
-#include "CustomerWidgetSupport.h"
-#include "RequestListModel.h"
-#include "auth/OnTheSpot.h"
-#include "common/Dialogs.h"
+#include "core/Core.h"
+#include "ui/auth/OnTheSpot.h"
+#include "ui/common/Dialogs.h"
+#include "ui/customers/CustomerLabels.h"
+#include "ui/customers/CustomerWidgetSupport.h"
+#include "ui/customers/RequestListModel.h"
 
 #include <QHBoxLayout>
 #include <QItemSelectionModel>

@@ -1,6 +1,6 @@
-#include "PendingChangeModel.h"
+#include "ui/customers/PendingChangeModel.h"
 
-#include "CustomerLabels.h"
+#include "ui/customers/CustomerLabels.h"
 
 namespace bv::ui {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "customers/CustomerRecord.h"
+#include "core/customers/CustomerRecord.h"
 
 #include <QAbstractTableModel>
 

@@ -1,11 +1,11 @@
-#include "PendingChangesPage.h"
+#include "ui/customers/PendingChangesPage.h"
 
-#include "Core.h"
-#include "CustomerWidgetSupport.h"
-#include "PendingChangeModel.h"
-#include "auth/OnTheSpot.h"
-#include "customers/CustomerEntry.h"
-#include "customers/CustomerService.h"
+#include "core/Core.h"
+#include "core/customers/CustomerEntry.h"
+#include "core/customers/CustomerService.h"
+#include "ui/auth/OnTheSpot.h"
+#include "ui/customers/CustomerWidgetSupport.h"
+#include "ui/customers/PendingChangeModel.h"
 
 #include <QHBoxLayout>
 #include <QItemSelectionModel>

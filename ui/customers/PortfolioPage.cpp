@@ -1,11 +1,11 @@
-#include "PortfolioPage.h"
+#include "ui/customers/PortfolioPage.h"
 
-#include "Core.h"
-#include "CustomerListModel.h"
-#include "CustomerWidgetSupport.h"
-#include "ViewCopyGuard.h"
-#include "customers/CustomerFinder.h"
-#include "customers/CustomerService.h"
+#include "core/Core.h"
+#include "core/customers/CustomerFinder.h"
+#include "core/customers/CustomerService.h"
+#include "ui/customers/CustomerListModel.h"
+#include "ui/customers/CustomerWidgetSupport.h"
+#include "ui/customers/ViewCopyGuard.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ContextWidget.h"
+#include "ui/customers/ContextWidget.h"
 
 class QLabel;
 class QLineEdit;

@@ -1,10 +1,10 @@
-#include "RequestDialog.h"
+#include "ui/customers/RequestDialog.h"
 
-#include "Core.h"
-#include "CustomerWidgetSupport.h"
-#include "common/FreeTextWarning.h"
-#include "policy/FieldCatalogue.h"
-#include "policy/SettingsService.h"
+#include "core/Core.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/policy/SettingsService.h"
+#include "ui/common/FreeTextWarning.h"
+#include "ui/customers/CustomerWidgetSupport.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/WorkspaceContext.h"
-#include "requests/RequestService.h"
+#include "core/requests/RequestService.h"
+#include "ui/common/WorkspaceContext.h"
 
 #include <QDialog>
 

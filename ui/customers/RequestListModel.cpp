@@ -1,6 +1,6 @@
-#include "RequestListModel.h"
+#include "ui/customers/RequestListModel.h"
 
-#include "CustomerLabels.h"
+#include "ui/customers/CustomerLabels.h"
 
 namespace bv::ui {
 

@@ -1,13 +1,13 @@
-#include "ServiceRecordsPage.h"
-#include "common/Formats.h"
+#include "ui/customers/ServiceRecordsPage.h"
+#include "ui/common/Formats.h"
 
-#include "Core.h"
-#include "CustomerLabels.h"
-#include "CustomerWidgetSupport.h"
-#include "common/FreeTextWarning.h"
-#include "customers/CustomerCare.h"
-#include "customers/CustomerService.h"
-#include "drafts/DraftService.h"
+#include "core/Core.h"
+#include "core/customers/CustomerCare.h"
+#include "core/customers/CustomerService.h"
+#include "core/drafts/DraftService.h"
+#include "ui/common/FreeTextWarning.h"
+#include "ui/customers/CustomerLabels.h"
+#include "ui/customers/CustomerWidgetSupport.h"
 
 #include <QComboBox>
 #include <QDateEdit>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ContextWidget.h"
-#include "common/DraftSource.h"
+#include "ui/common/DraftSource.h"
+#include "ui/customers/ContextWidget.h"
 
 class QComboBox;
 class QDateEdit;

@@ -1,7 +1,7 @@
-#include "ViewCopyGuard.h"
+#include "ui/customers/ViewCopyGuard.h"
 
-#include "common/ClipboardGuard.h"
-#include "models/CustomerListModel.h"
+#include "ui/common/ClipboardGuard.h"
+#include "ui/models/CustomerListModel.h"
 
 #include <QAbstractItemView>
 #include <QKeyEvent>

@@ -1,8 +1,8 @@
-#include "HomePage.h"
+#include "ui/home/HomePage.h"
 
-#include "Core.h"
-#include "common/Icons.h"
-#include "customers/CustomerLabels.h"
+#include "core/Core.h"
+#include "ui/common/Icons.h"
+#include "ui/customers/CustomerLabels.h"
 
 #include <QDir>
 #include <QHBoxLayout>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/Error.h"
-#include "common/WorkspaceContext.h"
-#include "work/WorkloadService.h"
+#include "core/common/Error.h"
+#include "core/work/WorkloadService.h"
+#include "ui/common/WorkspaceContext.h"
 
 #include <QWidget>
 

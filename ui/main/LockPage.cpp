@@ -1,4 +1,4 @@
-#include "LockPage.h"
+#include "ui/main/LockPage.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -1,8 +1,8 @@
-#include "MainWindow.h"
+#include "ui/main/MainWindow.h"
 
-#include "LockPage.h"
-#include "SessionBanners.h"
-#include "workspaces/Workspace.h"
+#include "ui/main/LockPage.h"
+#include "ui/main/SessionBanners.h"
+#include "ui/workspaces/Workspace.h"
 
 #include <QAction>
 #include <QActionGroup>

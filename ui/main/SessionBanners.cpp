@@ -1,6 +1,6 @@
-#include "SessionBanners.h"
+#include "ui/main/SessionBanners.h"
 
-#include "customers/CustomerLabels.h"
+#include "ui/customers/CustomerLabels.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,11 +1,11 @@
-#include "AccountConfirmationsPage.h"
-#include "common/Formats.h"
+#include "ui/manager/AccountConfirmationsPage.h"
+#include "ui/common/Formats.h"
 
-#include "Core.h"
-#include "GuardedTableView.h"
-#include "admin/OneTimePasswordDialog.h"
-#include "auth/AccountService.h"
-#include "common/Dialogs.h"
+#include "core/Core.h"
+#include "core/auth/AccountService.h"
+#include "ui/admin/OneTimePasswordDialog.h"
+#include "ui/common/Dialogs.h"
+#include "ui/manager/GuardedTableView.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

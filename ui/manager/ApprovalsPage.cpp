@@ -1,8 +1,8 @@
-#include "ApprovalsPage.h"
+#include "ui/manager/ApprovalsPage.h"
 
-#include "ChangeApprovalsPanel.h"
-#include "RequestApprovalsPanel.h"
-#include "TierApprovalsPanel.h"
+#include "ui/manager/ChangeApprovalsPanel.h"
+#include "ui/manager/RequestApprovalsPanel.h"
+#include "ui/manager/TierApprovalsPanel.h"
 
 #include <QTabWidget>
 #include <QVBoxLayout>

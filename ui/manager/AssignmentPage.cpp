@@ -1,16 +1,16 @@
-#include "AssignmentPage.h"
-#include "common/Formats.h"
+#include "ui/manager/AssignmentPage.h"
+#include "ui/common/Formats.h"
 
-#include "Core.h"
-#include "CustomerPickerDialog.h"
-#include "GuardedTableView.h"
-#include "common/Dialogs.h"
-#include "customers/CustomerFinder.h"
-#include "customers/CustomerLabels.h"
-#include "customers/CustomerOwnership.h"
-#include "customers/CustomerService.h"
-#include "customers/WorkingCalendar.h"
-#include "models/RecordTableModel.h"
+#include "core/Core.h"
+#include "core/customers/CustomerFinder.h"
+#include "core/customers/CustomerOwnership.h"
+#include "core/customers/CustomerService.h"
+#include "core/customers/WorkingCalendar.h"
+#include "ui/common/Dialogs.h"
+#include "ui/customers/CustomerLabels.h"
+#include "ui/manager/CustomerPickerDialog.h"
+#include "ui/manager/GuardedTableView.h"
+#include "ui/models/RecordTableModel.h"
 
 #include <QComboBox>
 #include <QDateEdit>

@@ -1,12 +1,12 @@
-#include "BranchCustomersPage.h"
+#include "ui/manager/BranchCustomersPage.h"
 
-#include "Core.h"
-#include "GuardedTableView.h"
-#include "customers/CustomerFinder.h"
-#include "customers/CustomerService.h"
-#include "models/CustomerListModel.h"
-#include "models/CustomerRowsModel.h"
-#include "policy/FieldCatalogue.h"
+#include "core/Core.h"
+#include "core/customers/CustomerFinder.h"
+#include "core/customers/CustomerService.h"
+#include "core/policy/FieldCatalogue.h"
+#include "ui/manager/GuardedTableView.h"
+#include "ui/models/CustomerListModel.h"
+#include "ui/models/CustomerRowsModel.h"
 
 #include <QComboBox>
 #include <QGroupBox>

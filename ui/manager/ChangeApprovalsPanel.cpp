@@ -1,14 +1,14 @@
-#include "ChangeApprovalsPanel.h"
+#include "ui/manager/ChangeApprovalsPanel.h"
 
-#include "Core.h"
-#include "GuardedTableView.h"
-#include "RekeyApprovalDialog.h"
-#include "common/Dialogs.h"
-#include "customers/CustomerEntry.h"
-#include "customers/CustomerLabels.h"
-#include "customers/CustomerService.h"
-#include "models/RecordTableModel.h"
-#include "policy/FieldCatalogue.h"
+#include "core/Core.h"
+#include "core/customers/CustomerEntry.h"
+#include "core/customers/CustomerService.h"
+#include "core/policy/FieldCatalogue.h"
+#include "ui/common/Dialogs.h"
+#include "ui/customers/CustomerLabels.h"
+#include "ui/manager/GuardedTableView.h"
+#include "ui/manager/RekeyApprovalDialog.h"
+#include "ui/models/RecordTableModel.h"
 
 #include <QHBoxLayout>
 #include <QItemSelectionModel>

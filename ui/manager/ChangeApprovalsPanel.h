@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ManagerPage.h"
-#include "customers/CustomerRecord.h"
+#include "core/customers/CustomerRecord.h"
+#include "ui/manager/ManagerPage.h"
 
 class QPushButton;
 

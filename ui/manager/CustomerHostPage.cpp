@@ -1,7 +1,7 @@
-#include "CustomerHostPage.h"
+#include "ui/manager/CustomerHostPage.h"
 
-#include "customers/CustomerDetailWidget.h"
-#include "customers/CustomerFormWidget.h"
+#include "ui/customers/CustomerDetailWidget.h"
+#include "ui/customers/CustomerFormWidget.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

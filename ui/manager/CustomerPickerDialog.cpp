@@ -1,12 +1,12 @@
-#include "CustomerPickerDialog.h"
+#include "ui/manager/CustomerPickerDialog.h"
 
-#include "Core.h"
-#include "GuardedTableView.h"
-#include "customers/CustomerFinder.h"
-#include "customers/CustomerLabels.h"
-#include "customers/CustomerService.h"
-#include "models/RecordTableModel.h"
-#include "policy/FieldCatalogue.h"
+#include "core/Core.h"
+#include "core/customers/CustomerFinder.h"
+#include "core/customers/CustomerService.h"
+#include "core/policy/FieldCatalogue.h"
+#include "ui/customers/CustomerLabels.h"
+#include "ui/manager/GuardedTableView.h"
+#include "ui/models/RecordTableModel.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>

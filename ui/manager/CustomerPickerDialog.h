@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/Error.h"
-#include "common/WorkspaceContext.h"
-#include "customers/CustomerRecord.h"
+#include "core/common/Error.h"
+#include "core/customers/CustomerRecord.h"
+#include "ui/common/WorkspaceContext.h"
 
 #include <QDialog>
 

@@ -1,8 +1,8 @@
-#include "GuardedTableView.h"
+#include "ui/manager/GuardedTableView.h"
 
-#include "common/ClipboardGuard.h"
-#include "customers/ViewCopyGuard.h"
-#include "models/CustomerListModel.h"
+#include "ui/common/ClipboardGuard.h"
+#include "ui/customers/ViewCopyGuard.h"
+#include "ui/models/CustomerListModel.h"
 
 #include <QContextMenuEvent>
 #include <QHeaderView>

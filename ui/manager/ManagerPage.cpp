@@ -1,6 +1,6 @@
-#include "ManagerPage.h"
+#include "ui/manager/ManagerPage.h"
 
-#include "GuardedTableView.h"
+#include "ui/manager/GuardedTableView.h"
 
 #include <QLabel>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "customers/ContextWidget.h"
+#include "ui/customers/ContextWidget.h"
 
 class QLabel;
 

@@ -1,13 +1,13 @@
-#include "OverdueComplaintsPage.h"
+#include "ui/manager/OverdueComplaintsPage.h"
 
-#include "Core.h"
-#include "GuardedTableView.h"
-#include "common/CalendarWarning.h"
-#include "customers/CustomerLabels.h"
-#include "customers/CustomerService.h"
-#include "models/RecordTableModel.h"
-#include "policy/FieldCatalogue.h"
-#include "policy/SettingsService.h"
+#include "core/Core.h"
+#include "core/customers/CustomerService.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/policy/SettingsService.h"
+#include "ui/common/CalendarWarning.h"
+#include "ui/customers/CustomerLabels.h"
+#include "ui/manager/GuardedTableView.h"
+#include "ui/models/RecordTableModel.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ManagerPage.h"
-#include "customers/CustomerCare.h"
+#include "core/customers/CustomerCare.h"
+#include "ui/manager/ManagerPage.h"
 
 class QLabel;
 

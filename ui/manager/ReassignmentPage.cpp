@@ -1,11 +1,11 @@
-#include "ReassignmentPage.h"
+#include "ui/manager/ReassignmentPage.h"
 
-#include "Core.h"
-#include "GuardedTableView.h"
-#include "customers/CustomerOwnership.h"
-#include "customers/CustomerService.h"
-#include "models/CustomerListModel.h"
-#include "models/CustomerRowsModel.h"
+#include "core/Core.h"
+#include "core/customers/CustomerOwnership.h"
+#include "core/customers/CustomerService.h"
+#include "ui/manager/GuardedTableView.h"
+#include "ui/models/CustomerListModel.h"
+#include "ui/models/CustomerRowsModel.h"
 
 #include <QHBoxLayout>
 #include <QItemSelectionModel>

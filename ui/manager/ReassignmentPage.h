@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ManagerPage.h"
+#include "ui/manager/ManagerPage.h"
 
 class QLabel;
 class QPushButton;

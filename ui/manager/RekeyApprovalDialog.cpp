@@ -1,6 +1,6 @@
-#include "RekeyApprovalDialog.h"
+#include "ui/manager/RekeyApprovalDialog.h"
 
-#include "common/RekeyFieldsWidget.h"
+#include "ui/common/RekeyFieldsWidget.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "customers/CustomerRecord.h"
+#include "core/common/Result.h"
+#include "core/customers/CustomerRecord.h"
 
 #include <QDialog>
 

@@ -1,11 +1,11 @@
-#include "RequestApprovalsPanel.h"
+#include "ui/manager/RequestApprovalsPanel.h"
 
-#include "Core.h"
-#include "GuardedTableView.h"
-#include "common/Dialogs.h"
-#include "customers/CustomerLabels.h"
-#include "models/RecordTableModel.h"
-#include "policy/FieldCatalogue.h"
+#include "core/Core.h"
+#include "core/policy/FieldCatalogue.h"
+#include "ui/common/Dialogs.h"
+#include "ui/customers/CustomerLabels.h"
+#include "ui/manager/GuardedTableView.h"
+#include "ui/models/RecordTableModel.h"
 
 #include <QHBoxLayout>
 #include <QItemSelectionModel>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ManagerPage.h"
-#include "requests/RequestService.h"
+#include "core/requests/RequestService.h"
+#include "ui/manager/ManagerPage.h"
 
 class QPushButton;
 

@@ -1,12 +1,12 @@
-#include "SuspiciousPage.h"
+#include "ui/manager/SuspiciousPage.h"
 
-#include "Core.h"
-#include "GuardedTableView.h"
-#include "common/Dialogs.h"
-#include "customers/CustomerEntry.h"
-#include "customers/CustomerLabels.h"
-#include "customers/CustomerService.h"
-#include "models/RecordTableModel.h"
+#include "core/Core.h"
+#include "core/customers/CustomerEntry.h"
+#include "core/customers/CustomerService.h"
+#include "ui/common/Dialogs.h"
+#include "ui/customers/CustomerLabels.h"
+#include "ui/manager/GuardedTableView.h"
+#include "ui/models/RecordTableModel.h"
 
 #include <QHBoxLayout>
 #include <QItemSelectionModel>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ManagerPage.h"
-#include "customers/CustomerOwnership.h"
+#include "core/customers/CustomerOwnership.h"
+#include "ui/manager/ManagerPage.h"
 
 class QPushButton;
 

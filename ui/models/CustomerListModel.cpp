@@ -1,10 +1,10 @@
-#include "CustomerListModel.h"
+#include "ui/models/CustomerListModel.h"
 
-#include "Core.h"
-#include "customers/CustomerFinder.h"
-#include "customers/CustomerLabels.h"
-#include "customers/CustomerService.h"
-#include "policy/FieldCatalogue.h"
+#include "core/Core.h"
+#include "core/customers/CustomerFinder.h"
+#include "core/customers/CustomerService.h"
+#include "core/policy/FieldCatalogue.h"
+#include "ui/customers/CustomerLabels.h"
 
 #include <algorithm>
 #include <climits>

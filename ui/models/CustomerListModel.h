@@ -1,9 +1,9 @@
 #pragma once
 
-#include "auth/Session.h"
-#include "common/Error.h"
-#include "common/Result.h"
-#include "customers/CustomerRecord.h"
+#include "core/auth/Session.h"
+#include "core/common/Error.h"
+#include "core/common/Result.h"
+#include "core/customers/CustomerRecord.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "CustomerRowsModel.h"
+#include "ui/models/CustomerRowsModel.h"
 
 namespace bv::ui::models {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "CustomerListModel.h"
+#include "ui/models/CustomerListModel.h"
 
 #include <QAbstractTableModel>
 

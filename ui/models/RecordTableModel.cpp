@@ -1,4 +1,4 @@
-#include "RecordTableModel.h"
+#include "ui/models/RecordTableModel.h"
 
 namespace bv::ui::models {
 

@@ -1,8 +1,8 @@
-#include "ControlledOutput.h"
+#include "ui/reports/ControlledOutput.h"
 
-#include "Core.h"
-#include "common/Dialogs.h"
-#include "customers/WorkingCalendar.h"
+#include "core/Core.h"
+#include "core/customers/WorkingCalendar.h"
+#include "ui/common/Dialogs.h"
 
 #include <QDir>
 #include <QPrintDialog>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/Error.h"
-#include "common/Result.h"
-#include "common/WorkspaceContext.h"
-#include "reports/ReportService.h"
+#include "core/common/Error.h"
+#include "core/common/Result.h"
+#include "core/reports/ReportService.h"
+#include "ui/common/WorkspaceContext.h"
 
 #include <QCoreApplication>
 #include <QDate>

@@ -1,9 +1,9 @@
-#include "PrintCopyView.h"
-#include "common/Formats.h"
+#include "ui/reports/PrintCopyView.h"
+#include "ui/common/Formats.h"
 
-#include "PrintRegisterModel.h"
-#include "manager/GuardedTableView.h"
-#include "models/RecordTableModel.h"
+#include "ui/manager/GuardedTableView.h"
+#include "ui/models/RecordTableModel.h"
+#include "ui/reports/PrintRegisterModel.h"
 
 #include <QHeaderView>
 #include <QLabel>

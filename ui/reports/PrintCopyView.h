@@ -1,6 +1,6 @@
 #pragma once
 
-#include "reports/PrintRegister.h"
+#include "core/reports/PrintRegister.h"
 
 #include <QWidget>
 

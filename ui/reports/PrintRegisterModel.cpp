@@ -1,7 +1,7 @@
-#include "PrintRegisterModel.h"
-#include "common/Formats.h"
+#include "ui/reports/PrintRegisterModel.h"
+#include "ui/common/Formats.h"
 
-#include "customers/WorkingCalendar.h"
+#include "core/customers/WorkingCalendar.h"
 
 #include <QBrush>
 

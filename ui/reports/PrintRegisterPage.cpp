@@ -1,14 +1,14 @@
-#include "PrintRegisterPage.h"
+#include "ui/reports/PrintRegisterPage.h"
 
-#include "ControlledOutput.h"
-#include "ControlledPrint.h"
-#include "Core.h"
-#include "PrintCopyView.h"
-#include "PrintRegisterModel.h"
-#include "RegisterEventDialog.h"
-#include "TraceDialog.h"
-#include "common/Dialogs.h"
-#include "manager/GuardedTableView.h"
+#include "core/Core.h"
+#include "render/ControlledPrint.h"
+#include "ui/common/Dialogs.h"
+#include "ui/manager/GuardedTableView.h"
+#include "ui/reports/ControlledOutput.h"
+#include "ui/reports/PrintCopyView.h"
+#include "ui/reports/PrintRegisterModel.h"
+#include "ui/reports/RegisterEventDialog.h"
+#include "ui/reports/TraceDialog.h"
 
 #include <QCheckBox>
 #include <QDir>

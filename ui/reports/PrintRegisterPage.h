@@ -1,7 +1,7 @@
 #pragma once
 
-#include "manager/ManagerPage.h"
-#include "reports/PrintRegister.h"
+#include "core/reports/PrintRegister.h"
+#include "ui/manager/ManagerPage.h"
 
 #include <optional>
 

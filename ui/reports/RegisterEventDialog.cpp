@@ -1,9 +1,9 @@
-#include "RegisterEventDialog.h"
-#include "common/Formats.h"
+#include "ui/reports/RegisterEventDialog.h"
+#include "ui/common/Formats.h"
 
-#include "ControlledOutput.h"
-#include "common/FreeTextWarning.h"
-#include "customers/WorkingCalendar.h"
+#include "core/customers/WorkingCalendar.h"
+#include "ui/common/FreeTextWarning.h"
+#include "ui/reports/ControlledOutput.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>

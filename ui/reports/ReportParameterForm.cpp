@@ -1,7 +1,7 @@
-#include "ReportParameterForm.h"
+#include "ui/reports/ReportParameterForm.h"
 
-#include "common/Formats.h"
-#include "common/Mnemonics.h"
+#include "ui/common/Formats.h"
+#include "ui/common/Mnemonics.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "reports/ReportService.h"
+#include "core/reports/ReportService.h"
 
 #include <QDate>
 #include <QHash>

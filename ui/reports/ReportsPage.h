@@ -1,8 +1,8 @@
 #pragma once
 
-#include "manager/ManagerPage.h"
-#include "reports/ReportService.h"
-#include "requests/RequestService.h"
+#include "core/reports/ReportService.h"
+#include "core/requests/RequestService.h"
+#include "ui/manager/ManagerPage.h"
 
 #include <memory>
 #include <optional>

@@ -1,10 +1,10 @@
-#include "TraceDialog.h"
+#include "ui/reports/TraceDialog.h"
 
-#include "Core.h"
-#include "PageCodes.h"
-#include "PrintCopyView.h"
-#include "PrintRegisterModel.h"
-#include "common/Dialogs.h"
+#include "core/Core.h"
+#include "render/PageCodes.h"
+#include "ui/common/Dialogs.h"
+#include "ui/reports/PrintCopyView.h"
+#include "ui/reports/PrintRegisterModel.h"
 
 #include <QDialogButtonBox>
 #include <QDir>

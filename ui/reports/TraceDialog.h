@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/WorkspaceContext.h"
-#include "reports/PrintRegister.h"
+#include "core/reports/PrintRegister.h"
+#include "ui/common/WorkspaceContext.h"
 
 #include <QDialog>
 

@@ -1,13 +1,13 @@
-#include "FirstRunWizard.h"
+#include "ui/startup/FirstRunWizard.h"
 
-#include "Core.h"
-#include "RecoverySheetPrinter.h"
-#include "auth/PasswordRule.h"
-#include "common/ErrorDialog.h"
-#include "common/ProtectedLabel.h"
-#include "setup/FirstRun.h"
-#include "vault/Vault.h"
-#include "vault/VaultService.h"
+#include "core/Core.h"
+#include "core/auth/PasswordRule.h"
+#include "core/setup/FirstRun.h"
+#include "core/vault/Vault.h"
+#include "core/vault/VaultService.h"
+#include "ui/common/ErrorDialog.h"
+#include "ui/common/ProtectedLabel.h"
+#include "ui/startup/RecoverySheetPrinter.h"
 
 #include <QCheckBox>
 #include <QDir>

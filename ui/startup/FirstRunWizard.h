@@ -1,8 +1,8 @@
 #pragma once
 
-#include "auth/Session.h"
-#include "common/Result.h"
-#include "common/SecureBytes.h"
+#include "core/auth/Session.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBytes.h"
 
 #include <QWizard>
 

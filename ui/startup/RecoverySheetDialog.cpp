@@ -1,6 +1,6 @@
-#include "RecoverySheetDialog.h"
+#include "ui/startup/RecoverySheetDialog.h"
 
-#include "RecoverySheetPrinter.h"
+#include "ui/startup/RecoverySheetPrinter.h"
 
 #include <QCheckBox>
 #include <QDateTime>

@@ -1,9 +1,9 @@
-#include "RecoverySheetPrinter.h"
+#include "ui/startup/RecoverySheetPrinter.h"
 
-#include "Core.h"
-#include "ReportRenderer.h"
-#include "customers/WorkingCalendar.h"
-#include "policy/SettingsService.h"
+#include "core/Core.h"
+#include "core/customers/WorkingCalendar.h"
+#include "core/policy/SettingsService.h"
+#include "render/ReportRenderer.h"
 
 #include <QPagedPaintDevice>
 

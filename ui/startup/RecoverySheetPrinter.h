@@ -1,10 +1,10 @@
 #pragma once
 
-#include "auth/Session.h"
-#include "common/Result.h"
-#include "common/SecureBytes.h"
-#include "reports/ReportDocument.h"
-#include "setup/RecoverySheet.h"
+#include "core/auth/Session.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBytes.h"
+#include "core/reports/ReportDocument.h"
+#include "core/setup/RecoverySheet.h"
 
 #include <QCoreApplication>
 

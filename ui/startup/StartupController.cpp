@@ -1,6 +1,6 @@
-#include "StartupController.h"
+#include "ui/startup/StartupController.h"
 
-#include "vault/VaultService.h"
+#include "core/vault/VaultService.h"
 
 #include <QFileInfo>
 

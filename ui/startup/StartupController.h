@@ -1,7 +1,7 @@
 #pragma once
 
-#include "StartupPrompts.h"
-#include "common/Result.h"
+#include "core/common/Result.h"
+#include "ui/startup/StartupPrompts.h"
 
 #include <QCoreApplication>
 

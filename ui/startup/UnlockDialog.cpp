@@ -1,4 +1,4 @@
-#include "UnlockDialog.h"
+#include "ui/startup/UnlockDialog.h"
 
 #include <QDialogButtonBox>
 #include <QDir>

@@ -1,8 +1,8 @@
-#include "WidgetStartupPrompts.h"
+#include "ui/startup/WidgetStartupPrompts.h"
 
-#include "RecoverySheetDialog.h"
-#include "UnlockDialog.h"
-#include "common/ErrorDialog.h"
+#include "ui/common/ErrorDialog.h"
+#include "ui/startup/RecoverySheetDialog.h"
+#include "ui/startup/UnlockDialog.h"
 
 #include <QDir>
 #include <QMessageBox>

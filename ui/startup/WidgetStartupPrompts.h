@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StartupPrompts.h"
+#include "ui/startup/StartupPrompts.h"
 
 #include <QCoreApplication>
 

@@ -1,12 +1,12 @@
-#include "AdminWorkspace.h"
+#include "ui/workspaces/AdminWorkspace.h"
 
-#include "admin/AccountsPage.h"
-#include "admin/OverviewPage.h"
-#include "admin/SettingsPage.h"
-#include "admin/StoragePage.h"
-#include "common/Icons.h"
-#include "home/HomePage.h"
-#include "reports/ReportsPage.h"
+#include "ui/admin/AccountsPage.h"
+#include "ui/admin/OverviewPage.h"
+#include "ui/admin/SettingsPage.h"
+#include "ui/admin/StoragePage.h"
+#include "ui/common/Icons.h"
+#include "ui/home/HomePage.h"
+#include "ui/reports/ReportsPage.h"
 
 #include <QShortcut>
 #include <QSignalBlocker>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Workspace.h"
+#include "ui/workspaces/Workspace.h"
 
 #include <QSet>
 

@@ -1,14 +1,14 @@
-#include "AuditorWorkspace.h"
+#include "ui/workspaces/AuditorWorkspace.h"
 
-#include "audit/AuditAlertsPage.h"
-#include "audit/AuditCheckpointPage.h"
-#include "audit/AuditExportPage.h"
-#include "audit/AuditLogPage.h"
-#include "audit/AuditVerifyPage.h"
-#include "common/Icons.h"
-#include "home/HomePage.h"
-#include "reports/PrintRegisterPage.h"
-#include "reports/ReportsPage.h"
+#include "ui/audit/AuditAlertsPage.h"
+#include "ui/audit/AuditCheckpointPage.h"
+#include "ui/audit/AuditExportPage.h"
+#include "ui/audit/AuditLogPage.h"
+#include "ui/audit/AuditVerifyPage.h"
+#include "ui/common/Icons.h"
+#include "ui/home/HomePage.h"
+#include "ui/reports/PrintRegisterPage.h"
+#include "ui/reports/ReportsPage.h"
 
 #include <QShortcut>
 #include <QTabWidget>

@@ -1,14 +1,14 @@
-#include "ClerkWorkspace.h"
+#include "ui/workspaces/ClerkWorkspace.h"
 
-#include "Core.h"
-#include "common/Dialogs.h"
-#include "common/FreeTextWarning.h"
-#include "common/ProtectedLabel.h"
-#include "customers/CustomerFinder.h"
-#include "customers/CustomerLabels.h"
-#include "customers/CustomerService.h"
-#include "policy/FieldCatalogue.h"
-#include "requests/RequestService.h"
+#include "core/Core.h"
+#include "core/customers/CustomerFinder.h"
+#include "core/customers/CustomerService.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/requests/RequestService.h"
+#include "ui/common/Dialogs.h"
+#include "ui/common/FreeTextWarning.h"
+#include "ui/common/ProtectedLabel.h"
+#include "ui/customers/CustomerLabels.h"
 
 #include <QFormLayout>
 #include <QGroupBox>

@@ -1,16 +1,16 @@
-#include "CustomerManagerWorkspace.h"
+#include "ui/workspaces/CustomerManagerWorkspace.h"
 
-#include "common/Icons.h"
-#include "customers/ContextWidget.h"
-#include "customers/CustomerDetailWidget.h"
-#include "customers/CustomerFormWidget.h"
-#include "customers/ImportPage.h"
-#include "customers/MyComplaintsPage.h"
-#include "customers/MyRequestsPage.h"
-#include "customers/PendingChangesPage.h"
-#include "customers/PortfolioPage.h"
-#include "home/HomePage.h"
-#include "reports/ReportsPage.h"
+#include "ui/common/Icons.h"
+#include "ui/customers/ContextWidget.h"
+#include "ui/customers/CustomerDetailWidget.h"
+#include "ui/customers/CustomerFormWidget.h"
+#include "ui/customers/ImportPage.h"
+#include "ui/customers/MyComplaintsPage.h"
+#include "ui/customers/MyRequestsPage.h"
+#include "ui/customers/PendingChangesPage.h"
+#include "ui/customers/PortfolioPage.h"
+#include "ui/home/HomePage.h"
+#include "ui/reports/ReportsPage.h"
 
 #include <QHBoxLayout>
 #include <QListWidget>

@@ -1,6 +1,6 @@
-#include "Workspace.h"
+#include "ui/workspaces/Workspace.h"
 
-#include "common/Dialogs.h"
+#include "ui/common/Dialogs.h"
 
 namespace bv::ui {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/Error.h"
-#include "common/WorkspaceContext.h"
-#include "drafts/DraftService.h"
+#include "core/common/Error.h"
+#include "core/drafts/DraftService.h"
+#include "ui/common/WorkspaceContext.h"
 
 #include <QWidget>
 

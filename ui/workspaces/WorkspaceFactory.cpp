@@ -1,10 +1,10 @@
-#include "WorkspaceFactory.h"
+#include "ui/workspaces/WorkspaceFactory.h"
 
-#include "AdminWorkspace.h"
-#include "AuditorWorkspace.h"
-#include "ClerkWorkspace.h"
-#include "CustomerManagerWorkspace.h"
-#include "ManagerWorkspace.h"
+#include "ui/workspaces/AdminWorkspace.h"
+#include "ui/workspaces/AuditorWorkspace.h"
+#include "ui/workspaces/ClerkWorkspace.h"
+#include "ui/workspaces/CustomerManagerWorkspace.h"
+#include "ui/workspaces/ManagerWorkspace.h"
 
 namespace bv::ui {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "auth/Role.h"
-#include "common/WorkspaceContext.h"
+#include "core/auth/Role.h"
+#include "ui/common/WorkspaceContext.h"
 
 class QWidget;
 

@@ -1,8 +1,10 @@
 #pragma once
 
-#include "common/Clock.h"
-#include "common/Result.h"
-#include "common/SecureBytes.h"
+#include "core/internal/InternalOnly.h"
+
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBytes.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/internal/InternalOnly.h"
+
 namespace bv {
 
 // Initialises libsodium once per process; returns false if it cannot be initialised (the start-up

@@ -1,8 +1,10 @@
 #pragma once
 
-#include "common/Result.h"
-#include "keys/FieldCipher.h"
-#include "keys/KeyMaterial.h"
+#include "core/internal/InternalOnly.h"
+
+#include "core/common/Result.h"
+#include "core/keys/FieldCipher.h"
+#include "core/keys/KeyMaterial.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,7 +1,9 @@
 #pragma once
 
-#include "common/Result.h"
-#include "common/SecureBytes.h"
+#include "core/internal/InternalOnly.h"
+
+#include "core/common/Result.h"
+#include "core/common/SecureBytes.h"
 
 #include <QCoreApplication>
 

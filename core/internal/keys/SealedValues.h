@@ -1,7 +1,9 @@
 #pragma once
 
-#include "common/Result.h"
-#include "keys/FieldCipher.h"
+#include "core/internal/InternalOnly.h"
+
+#include "core/common/Result.h"
+#include "core/keys/FieldCipher.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "core/internal/InternalOnly.h"
+
 // Internal to core/reports: the page codes printed as QR codes on every page of a controlled print (DESIGN §8),
 // made by ReportService::pageCodes and checked by PrintRegister::trace. Not for ui/ or app/.
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,12 +1,14 @@
 #pragma once
 
+#include "core/internal/InternalOnly.h"
+
 // Internal to core/reports: the print register's SQL and its hash chain. PrintRegister (the lifecycle) and
 // ReportService's print flow (ReportPrinting.cpp) keep the rules, the audit rows and the transactions; this
 // class only reads and appends rows. Not for ui/ or app/.
 
-#include "auth/Role.h"
-#include "common/Result.h"
-#include "reports/PrintRegister.h"
+#include "core/auth/Role.h"
+#include "core/common/Result.h"
+#include "core/reports/PrintRegister.h"
 
 #include <QCoreApplication>
 #include <QDate>

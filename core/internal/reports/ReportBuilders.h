@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/internal/InternalOnly.h"
+
 // Internal to core/reports: the report catalogue and the builders behind ReportService::run (ReportService.cpp)
 // and the print flow (ReportPrinting.cpp). Not for ui/ or app/: they go through ReportService.
 //
@@ -10,10 +12,10 @@
 //     ... the caller's audit row (report.run / the print rows) in its transaction
 // buildReport() does the first and the last step in one call (and refuses grade-1 content without a grant).
 
-#include "ReportContext.h"
-#include "auth/Session.h"
-#include "policy/Operation.h"
-#include "reports/ReportService.h"
+#include "core/auth/Session.h"
+#include "core/internal/reports/ReportContext.h"
+#include "core/policy/Operation.h"
+#include "core/reports/ReportService.h"
 
 #include <QDate>
 #include <QJsonObject>

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "core/internal/InternalOnly.h"
+
 // Internal to core/reports: what ReportService and PrintRegister work with. Not for ui/ or app/.
 
-#include "common/Result.h"
-#include "reports/ReportDocument.h"
+#include "core/common/Result.h"
+#include "core/reports/ReportDocument.h"
 
 #include <functional>
 

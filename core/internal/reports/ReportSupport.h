@@ -1,10 +1,12 @@
 #pragma once
 
+#include "core/internal/InternalOnly.h"
+
 // Internal to core/reports: what the report builders share (ManagerReports.cpp, ActivityReports.cpp,
 // CustomerManagerReports.cpp, AuditorReports.cpp, AdminReports.cpp). Not for ui/ or app/.
 
-#include "db/QueryRows.h"
-#include "reports/ReportBuilders.h"
+#include "core/db/QueryRows.h"
+#include "core/internal/reports/ReportBuilders.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,7 +1,9 @@
 #pragma once
 
-#include "common/Clock.h"
-#include "common/Result.h"
+#include "core/internal/InternalOnly.h"
+
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
 
 #include <QCoreApplication>
 

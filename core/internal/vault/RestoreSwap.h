@@ -1,6 +1,8 @@
 #pragma once
 
-#include "common/Result.h"
+#include "core/internal/InternalOnly.h"
+
+#include "core/common/Result.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -7,10 +7,10 @@
 //     and their stored hash is rowHash of the row read back;
 //   - a field whose meaning is unchanged but whose stored encoding differs (the time without its milliseconds)
 //     is named as changed by verify(): verify hashes what is stored, not what it parses.
-#include "TestCore.h"
-#include "audit/AuditLog.h"
-#include "db/Database.h"
-#include "db/Transaction.h"
+#include "core/audit/AuditLog.h"
+#include "core/db/Database.h"
+#include "core/db/Transaction.h"
+#include "tests/testsupport/TestCore.h"
 
 #include <QCryptographicHash>
 #include <QTest>

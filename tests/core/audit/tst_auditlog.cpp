@@ -3,13 +3,13 @@
 // row; the triggers refuse UPDATE and DELETE; truncation and a rewritten chain are caught against an
 // earlier checkpoint; checkpoint texts round-trip and refuse tampering; the retention purge keeps young
 // rows and leaves a verifiable chain; a failed audit write makes the operation fail without a trace.
-#include "TestCore.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "auth/AccountService.h"
-#include "db/Database.h"
-#include "db/Transaction.h"
-#include "policy/SettingsService.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/auth/AccountService.h"
+#include "core/db/Database.h"
+#include "core/db/Transaction.h"
+#include "core/policy/SettingsService.h"
+#include "tests/testsupport/TestCore.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>

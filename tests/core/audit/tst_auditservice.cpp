@@ -2,16 +2,16 @@
 // purges and sees alerts (the administrator may verify); every refusal and every use is itself in the
 // log; filters; the CSV export (BOM, RFC 4180, formula guard, never overwrites, keyset paging); the
 // retention purge and its 180-day floor; the five alerts with their thresholds, in branch time.
-#include "TestCore.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "audit/AuditService.h"
-#include "auth/AuthService.h"
-#include "customers/WorkingCalendar.h"
-#include "db/Database.h"
-#include "db/Transaction.h"
-#include "policy/AccessControl.h"
-#include "policy/SettingsService.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/audit/AuditService.h"
+#include "core/auth/AuthService.h"
+#include "core/customers/WorkingCalendar.h"
+#include "core/db/Database.h"
+#include "core/db/Transaction.h"
+#include "core/policy/AccessControl.h"
+#include "core/policy/SettingsService.h"
+#include "tests/testsupport/TestCore.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,18 +2,18 @@
 // wording in both languages (the table test fails for a new action without its line in
 // core/audit/AuditWordingTable.cpp), no action is written outside that vocabulary, and representative rows
 // read as sentences that name people by name and role and customers by number and masked name.
-#include "TestCore.h"
-#include "TestData.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "audit/AuditService.h"
-#include "audit/AuditWording.h"
-#include "common/Translations.h"
-#include "customers/CustomerEntry.h"
-#include "customers/CustomerFinder.h"
-#include "customers/CustomerService.h"
-#include "policy/FieldCatalogue.h"
-#include "policy/Masking.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/audit/AuditService.h"
+#include "core/audit/AuditWording.h"
+#include "core/common/Translations.h"
+#include "core/customers/CustomerEntry.h"
+#include "core/customers/CustomerFinder.h"
+#include "core/customers/CustomerService.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/policy/Masking.h"
+#include "tests/testsupport/TestCore.h"
+#include "tests/testsupport/TestData.h"
 
 #include <QCoreApplication>
 #include <QDirIterator>

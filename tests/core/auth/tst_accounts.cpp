@@ -1,12 +1,12 @@
 // Staff accounts: creation rules, separation of duties down to the staff number, role changes,
 // freezing, resets, the first administrator.
-#include "TestCore.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "auth/AccountService.h"
-#include "auth/AuthService.h"
-#include "db/Database.h"
-#include "policy/AccessControl.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/auth/AccountService.h"
+#include "core/auth/AuthService.h"
+#include "core/db/Database.h"
+#include "core/policy/AccessControl.h"
+#include "tests/testsupport/TestCore.h"
 
 #include <QTest>
 

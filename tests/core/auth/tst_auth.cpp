@@ -1,15 +1,15 @@
 // Sign-in and sessions: lockout and its expiry, idle lock, forced and expired password changes,
 // password reuse, re-hash on stronger parameters, TOTP enrolment with window and replay, audit rows.
-#include "TestCore.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "auth/AccountService.h"
-#include "auth/AuthService.h"
-#include "auth/PasswordHasher.h"
-#include "auth/Totp.h"
-#include "db/Database.h"
-#include "policy/AccessControl.h"
-#include "policy/SettingsService.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/auth/AccountService.h"
+#include "core/auth/AuthService.h"
+#include "core/auth/PasswordHasher.h"
+#include "core/db/Database.h"
+#include "core/internal/auth/Totp.h"
+#include "core/policy/AccessControl.h"
+#include "core/policy/SettingsService.h"
+#include "tests/testsupport/TestCore.h"
 
 #include <QTest>
 

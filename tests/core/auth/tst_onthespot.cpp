@@ -3,19 +3,19 @@
 // towards the second person's lockout, needs the TOTP code when enrolled, and leaves the operator's session as
 // it was; for the administrator's screen, a confirmation that would show a code is refused, and no keys are
 // unwrapped there. It ends with the operator's sign-out or lock; a code accepted before a refusal is used.
-#include "TestCore.h"
-#include "TestData.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "auth/AccountService.h"
-#include "auth/AuthService.h"
-#include "auth/Totp.h"
-#include "customers/CustomerEntry.h"
-#include "customers/CustomerFinder.h"
-#include "customers/CustomerService.h"
-#include "db/Database.h"
-#include "policy/AccessControl.h"
-#include "requests/RequestService.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/auth/AccountService.h"
+#include "core/auth/AuthService.h"
+#include "core/customers/CustomerEntry.h"
+#include "core/customers/CustomerFinder.h"
+#include "core/customers/CustomerService.h"
+#include "core/db/Database.h"
+#include "core/internal/auth/Totp.h"
+#include "core/policy/AccessControl.h"
+#include "core/requests/RequestService.h"
+#include "tests/testsupport/TestCore.h"
+#include "tests/testsupport/TestData.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,8 +1,8 @@
 // TOTP second factor: RFC 6238 / RFC 4226 vectors, the ±1 step window, replay refusal, code format,
 // base32 and the otpauth:// URI.
-#include "MockClock.h"
-#include "TestSupport.h"
-#include "auth/Totp.h"
+#include "core/internal/auth/Totp.h"
+#include "tests/testsupport/MockClock.h"
+#include "tests/testsupport/TestSupport.h"
 
 #include <QTest>
 #include <QUrl>

@@ -1,7 +1,7 @@
 // AtomicFile: a replaced file is either old or new; a new file (exports, reports, checkpoints) never
 // replaces one, leaves no partial or temporary file behind on failure, and is owner-only.
-#include "TestSupport.h"
-#include "common/AtomicFile.h"
+#include "core/common/AtomicFile.h"
+#include "tests/testsupport/TestSupport.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,18 +1,18 @@
 // Serving a customer (DESIGN §6): service records, complaints with working-day deadlines and overdue lists,
 // consent as an append-only history. Contents are grade 2: the own customer manager and the branch manager
 // only; refusals and writes are audited, and audit rows never carry the contents.
-#include "TestCore.h"
-#include "TestData.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "auth/AuthService.h"
-#include "customers/CustomerCare.h"
-#include "customers/CustomerEntry.h"
-#include "customers/CustomerService.h"
-#include "db/Database.h"
-#include "policy/FieldCatalogue.h"
-#include "policy/FreeText.h"
-#include "policy/SettingsService.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/auth/AuthService.h"
+#include "core/customers/CustomerCare.h"
+#include "core/customers/CustomerEntry.h"
+#include "core/customers/CustomerService.h"
+#include "core/db/Database.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/policy/FreeText.h"
+#include "core/policy/SettingsService.h"
+#include "tests/testsupport/TestCore.h"
+#include "tests/testsupport/TestData.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,8 +1,8 @@
 // CsvReader: encoding detection (UTF-8, UTF-8 with BOM, GB18030), refusal of binary, UTF-16 and empty files,
 // RFC 4180 parsing with line numbers, heading rows in English and Chinese, row shapes, limits, chunk boundaries,
 // progress, and failures of the file while reading.
-#include "TestSupport.h"
-#include "customers/CsvReader.h"
+#include "core/customers/CsvReader.h"
+#include "tests/testsupport/TestSupport.h"
 
 #include <QBuffer>
 #include <QFile>

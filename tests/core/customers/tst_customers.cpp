@@ -1,17 +1,17 @@
 // Customer records: maker-checker entry, duplicates and suspicious pairs, and — above all — role
 // scoping: for each role exactly what DESIGN §6 says is visible, nothing outside it.
-#include "TestCore.h"
-#include "TestData.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "auth/AuthService.h"
-#include "customers/CustomerEntry.h"
-#include "customers/CustomerFinder.h"
-#include "customers/CustomerService.h"
-#include "customers/CustomerServiceInternal.h"
-#include "db/Database.h"
-#include "policy/FieldCatalogue.h"
-#include "requests/RequestService.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/auth/AuthService.h"
+#include "core/customers/CustomerEntry.h"
+#include "core/customers/CustomerFinder.h"
+#include "core/customers/CustomerService.h"
+#include "core/db/Database.h"
+#include "core/internal/customers/CustomerServiceInternal.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/requests/RequestService.h"
+#include "tests/testsupport/TestCore.h"
+#include "tests/testsupport/TestData.h"
 
 #include <QRegularExpression>
 #include <QSqlRecord>

@@ -2,14 +2,14 @@
 // Council notices) read from the resource, complaint due dates around 春节 and 国庆 counted with it and with the
 // local settings on top, a year without data reported as unknown, and the administrator's import of a newer
 // year's file (validated line by line, stored in the database, audited, refused for anyone else).
-#include "Core.h"
-#include "TestCore.h"
-#include "TestSupport.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "customers/HolidayCalendar.h"
-#include "customers/WorkingCalendar.h"
-#include "policy/SettingsService.h"
+#include "core/Core.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/customers/HolidayCalendar.h"
+#include "core/customers/WorkingCalendar.h"
+#include "core/policy/SettingsService.h"
+#include "tests/testsupport/TestCore.h"
+#include "tests/testsupport/TestSupport.h"
 
 #include <QTest>
 

@@ -1,18 +1,18 @@
 // Offline batch entry (DESIGN §6): the CSV template, files in UTF-8, UTF-8 with BOM and GB18030, every bad row
 // reported with its line and column, good rows as pending records, nothing dropped, files that cannot be read
 // changing nothing, who may import, the report file and the audit rows.
-#include "TestCore.h"
-#include "TestData.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "customers/CsvReader.h"
-#include "customers/CustomerEntry.h"
-#include "customers/CustomerImport.h"
-#include "customers/CustomerService.h"
-#include "customers/CustomerServiceInternal.h"
-#include "customers/CustomerStoreInternal.h"
-#include "db/Database.h"
-#include "policy/FieldCatalogue.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/customers/CsvReader.h"
+#include "core/customers/CustomerEntry.h"
+#include "core/customers/CustomerImport.h"
+#include "core/customers/CustomerService.h"
+#include "core/db/Database.h"
+#include "core/internal/customers/CustomerServiceInternal.h"
+#include "core/internal/customers/CustomerStoreInternal.h"
+#include "core/policy/FieldCatalogue.h"
+#include "tests/testsupport/TestCore.h"
+#include "tests/testsupport/TestData.h"
 
 #include <QFile>
 #include <QJsonDocument>

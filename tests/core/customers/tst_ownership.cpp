@@ -1,19 +1,19 @@
 // Customer ownership (DESIGN §6): assign, transfer, custody that ends by itself, early return,
 // reclaim, the reassignment list of frozen staff's customers, and tier changes that wait for the
 // branch manager's confirmation.
-#include "TestCore.h"
-#include "TestData.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "auth/AccountService.h"
-#include "auth/AuthService.h"
-#include "customers/CustomerEntry.h"
-#include "customers/CustomerFinder.h"
-#include "customers/CustomerOwnership.h"
-#include "customers/CustomerService.h"
-#include "customers/WorkingCalendar.h"
-#include "db/Database.h"
-#include "policy/FieldCatalogue.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/auth/AccountService.h"
+#include "core/auth/AuthService.h"
+#include "core/customers/CustomerEntry.h"
+#include "core/customers/CustomerFinder.h"
+#include "core/customers/CustomerOwnership.h"
+#include "core/customers/CustomerService.h"
+#include "core/customers/WorkingCalendar.h"
+#include "core/db/Database.h"
+#include "core/policy/FieldCatalogue.h"
+#include "tests/testsupport/TestCore.h"
+#include "tests/testsupport/TestData.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

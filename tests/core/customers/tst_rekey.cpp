@@ -1,14 +1,14 @@
 // Blind re-key: the checker types the ID number (and, as configured, the mobile and account numbers) from the
 // customer's document; approval needs a match through the blind index, a mismatch is refused field by field and
 // audited without any value, and the setting decides which fields (validated; on by default for ID numbers).
-#include "TestCore.h"
-#include "TestData.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "customers/CustomerEntry.h"
-#include "customers/CustomerService.h"
-#include "policy/FieldCatalogue.h"
-#include "policy/SettingsService.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/customers/CustomerEntry.h"
+#include "core/customers/CustomerService.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/policy/SettingsService.h"
+#include "tests/testsupport/TestCore.h"
+#include "tests/testsupport/TestData.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

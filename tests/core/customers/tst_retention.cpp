@@ -1,21 +1,21 @@
 // Closing customers, anonymisation after the retention period, and the data-subject report (DESIGN §6):
 // who may close, what a closure ends, that exactly the due records lose grade 1 and 2 while grade 3
 // stays, and that the full report needs a live single-use grant for that customer.
-#include "TestCore.h"
-#include "TestData.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "auth/AuthService.h"
-#include "customers/CustomerCare.h"
-#include "customers/CustomerEntry.h"
-#include "customers/CustomerRetention.h"
-#include "customers/CustomerService.h"
-#include "customers/CustomerServiceInternal.h"
-#include "customers/CustomerStoreInternal.h"
-#include "db/Database.h"
-#include "keys/SealedValues.h"
-#include "policy/FieldCatalogue.h"
-#include "requests/RequestService.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/auth/AuthService.h"
+#include "core/customers/CustomerCare.h"
+#include "core/customers/CustomerEntry.h"
+#include "core/customers/CustomerRetention.h"
+#include "core/customers/CustomerService.h"
+#include "core/db/Database.h"
+#include "core/internal/customers/CustomerServiceInternal.h"
+#include "core/internal/customers/CustomerStoreInternal.h"
+#include "core/internal/keys/SealedValues.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/requests/RequestService.h"
+#include "tests/testsupport/TestCore.h"
+#include "tests/testsupport/TestData.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,10 +2,10 @@
 // insert-returning-id gives each new row its id without rowid or lastInsertId; scan streams stored bytes with
 // NULLs told apart, binds values, stops when asked and reports a bad statement; Transaction over a Connection
 // commits, rolls back, and nests as a savepoint.
-#include "TestSupport.h"
-#include "db/Connection.h"
-#include "db/Database.h"
-#include "db/Transaction.h"
+#include "core/db/Connection.h"
+#include "core/db/Database.h"
+#include "core/db/Transaction.h"
+#include "tests/testsupport/TestSupport.h"
 
 #include <QTest>
 

@@ -3,15 +3,15 @@
 // SQLITE_CORRUPT) makes the driver report the error where the rows stop, and the services that read
 // that table return ErrorCode::Damaged instead of a short list: the audit log (list, export, verify)
 // and the pending customer changes (the approvals list).
-#include "TestCore.h"
-#include "TestData.h"
-#include "audit/AuditLog.h"
-#include "audit/AuditService.h"
-#include "auth/AuthService.h"
-#include "customers/CustomerEntry.h"
-#include "customers/CustomerService.h"
-#include "db/Database.h"
-#include "db/QueryRows.h"
+#include "core/audit/AuditLog.h"
+#include "core/audit/AuditService.h"
+#include "core/auth/AuthService.h"
+#include "core/customers/CustomerEntry.h"
+#include "core/customers/CustomerService.h"
+#include "core/db/Database.h"
+#include "core/db/QueryRows.h"
+#include "tests/testsupport/TestCore.h"
+#include "tests/testsupport/TestData.h"
 
 #include <QDir>
 #include <QElapsedTimer>

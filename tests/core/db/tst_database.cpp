@@ -1,9 +1,9 @@
 // Opening the encrypted database: encryption on disk, refusals that leave the file untouched,
 // pragmas, migrations, the lock file, transactions and rekey.
-#include "TestSupport.h"
-#include "db/Database.h"
-#include "db/SqlCipherDriver.h"
-#include "db/Transaction.h"
+#include "core/db/Database.h"
+#include "core/db/SqlCipherDriver.h"
+#include "core/db/Transaction.h"
+#include "tests/testsupport/TestSupport.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 // The SQLCipher Qt SQL driver: value round trips, placeholders, errors, transactions, cursors.
-#include "TestSupport.h"
-#include "db/Database.h"
-#include "db/SqlCipherDriver.h"
+#include "core/db/Database.h"
+#include "core/db/SqlCipherDriver.h"
+#include "tests/testsupport/TestSupport.h"
 
 #include <QDateTime>
 #include <QFile>

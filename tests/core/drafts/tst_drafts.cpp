@@ -2,14 +2,14 @@
 // sealed at rest (the readable parts of the file hold none of it), only the author lists, restores and discards
 // a draft, it goes when the form is saved or discarded and after DraftService::kLifetimeDays, and the audit rows
 // name the form kind only.
-#include "TestCore.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "auth/AuthService.h"
-#include "customers/CustomerOwnership.h"
-#include "customers/CustomerService.h"
-#include "db/Database.h"
-#include "drafts/DraftService.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/auth/AuthService.h"
+#include "core/customers/CustomerOwnership.h"
+#include "core/customers/CustomerService.h"
+#include "core/db/Database.h"
+#include "core/drafts/DraftService.h"
+#include "tests/testsupport/TestCore.h"
 
 #include <QFile>
 #include <QJsonDocument>

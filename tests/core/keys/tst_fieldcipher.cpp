@@ -1,7 +1,7 @@
 // Field-level encryption of grade-1 values and the blind index.
-#include "TestSupport.h"
-#include "keys/FieldCipher.h"
-#include "keys/SealedValues.h"
+#include "core/internal/keys/SealedValues.h"
+#include "core/keys/FieldCipher.h"
+#include "tests/testsupport/TestSupport.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // The recovery passphrase and the key envelope: generation, typo detection, unwrap, wrong
 // passphrase versus damaged envelope, key-check values, pending slots.
-#include "TestSupport.h"
-#include "keys/KeyEnvelope.h"
-#include "keys/RecoveryPassphrase.h"
+#include "core/internal/keys/RecoveryPassphrase.h"
+#include "core/keys/KeyEnvelope.h"
+#include "tests/testsupport/TestSupport.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,9 +1,9 @@
 // Free text (service notes, complaints, purposes) checked for what looks like protected data (DESIGN §4):
 // ID, mobile and card numbers and secrets found with their kind and position, masked on request, and never
 // in full in what goes to the audit log; character counts that treat a supplementary-plane character as one.
-#include "TestSupport.h"
-#include "common/TextLength.h"
-#include "policy/FreeText.h"
+#include "core/internal/common/TextLength.h"
+#include "core/policy/FreeText.h"
+#include "tests/testsupport/TestSupport.h"
 
 #include <QTest>
 

@@ -1,9 +1,9 @@
 // The grade-1 masks of DESIGN §4 and their settings: expected masks per kind, the regulatory floors
 // (also against hand-built bad settings), and validation / persistence of the mask widths.
-#include "TestSupport.h"
-#include "policy/MaskSettings.h"
-#include "policy/Masking.h"
-#include "policy/SettingsService.h"
+#include "core/policy/MaskSettings.h"
+#include "core/policy/Masking.h"
+#include "core/policy/SettingsService.h"
+#include "tests/testsupport/TestSupport.h"
 
 #include <QTest>
 

@@ -1,11 +1,11 @@
 // The permission matrix, every role × every operation: stated here independently of core/policy,
 // compared with Policy::allows, and enforced through AccessControl with a real signed-in session of
 // each role; every refusal is recorded in the audit log.
-#include "TestCore.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "policy/AccessControl.h"
-#include "policy/Policy.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/policy/AccessControl.h"
+#include "core/policy/Policy.h"
+#include "tests/testsupport/TestCore.h"
 
 #include <QTest>
 

@@ -3,19 +3,19 @@
 // register (lifecycle and its refusals, second persons confirmed by password, alerts, tracing a page code, the
 // hash chain that names an edited row, the borrowing and destruction record form). The report builders are the
 // test's own (ReportContext::builder), so these tests do not depend on any one report.
-#include "TestCore.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "audit/AuditService.h"
-#include "auth/AuthService.h"
-#include "auth/Totp.h"
-#include "db/Database.h"
-#include "policy/AccessControl.h"
-#include "policy/SettingsService.h"
-#include "reports/PrintRegister.h"
-#include "reports/ReportContext.h"
-#include "reports/ReportService.h"
-#include "requests/RequestService.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/audit/AuditService.h"
+#include "core/auth/AuthService.h"
+#include "core/db/Database.h"
+#include "core/internal/auth/Totp.h"
+#include "core/internal/reports/ReportContext.h"
+#include "core/policy/AccessControl.h"
+#include "core/policy/SettingsService.h"
+#include "core/reports/PrintRegister.h"
+#include "core/reports/ReportService.h"
+#include "core/requests/RequestService.h"
+#include "tests/testsupport/TestCore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

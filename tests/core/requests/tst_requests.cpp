@@ -1,16 +1,16 @@
 // Special requests (专项事务申请, DESIGN §5): filing, scope rules per role, maker-checker decisions,
 // live grants within scope and validity, expiry without anyone acting, single-use export/print grants,
 // revocation, withdrawal, and the audit rows every step leaves (never the purpose text).
-#include "TestCore.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "db/Database.h"
-#include "db/Transaction.h"
-#include "policy/AccessControl.h"
-#include "policy/FreeText.h"
-#include "policy/SettingsService.h"
-#include "requests/RequestService.h"
-#include "requests/RequestServiceInternal.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/db/Database.h"
+#include "core/db/Transaction.h"
+#include "core/internal/requests/RequestServiceInternal.h"
+#include "core/policy/AccessControl.h"
+#include "core/policy/FreeText.h"
+#include "core/policy/SettingsService.h"
+#include "core/requests/RequestService.h"
+#include "tests/testsupport/TestCore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,17 +1,17 @@
 // The front doors of core/setup and the password rule: first run, restore and the rule's wording, each written
 // once in core for the set-up wizard and the command line (issue 14).
-#include "Core.h"
-#include "TestCore.h"
-#include "audit/AuditActions.h"
-#include "audit/AuditLog.h"
-#include "auth/AccountService.h"
-#include "auth/AuthService.h"
-#include "auth/PasswordHasher.h"
-#include "auth/PasswordRule.h"
-#include "policy/SettingsService.h"
-#include "setup/DatabaseRestore.h"
-#include "setup/FirstRun.h"
-#include "vault/AdminService.h"
+#include "core/Core.h"
+#include "core/audit/AuditActions.h"
+#include "core/audit/AuditLog.h"
+#include "core/auth/AccountService.h"
+#include "core/auth/AuthService.h"
+#include "core/auth/PasswordHasher.h"
+#include "core/auth/PasswordRule.h"
+#include "core/policy/SettingsService.h"
+#include "core/setup/DatabaseRestore.h"
+#include "core/setup/FirstRun.h"
+#include "core/vault/AdminService.h"
+#include "tests/testsupport/TestCore.h"
 
 #include <QFileInfo>
 #include <QTest>

@@ -1,6 +1,6 @@
 // Start-up self-checks and process hardening.
-#include "TestSupport.h"
-#include "vault/SelfCheck.h"
+#include "core/vault/SelfCheck.h"
+#include "tests/testsupport/TestSupport.h"
 
 #include <QTest>
 #include <QVersionNumber>

@@ -1,16 +1,16 @@
 // VaultService: creating, opening and unlocking the database with key custody in the keychain and
 // the recovery envelope; telling wrong keys from damaged files; rekey (also interrupted at every
 // step); backup and restore; verify.
-#include "FakeSecretStore.h"
-#include "TestSupport.h"
-#include "db/Transaction.h"
-#include "keys/KeyEnvelope.h"
-#include "keys/KeySlots.h"
-#include "keys/RecoveryPassphrase.h"
-#include "keys/SealedValues.h"
-#include "vault/KeyRotation.h"
-#include "vault/RestoreSwap.h"
-#include "vault/VaultService.h"
+#include "core/db/Transaction.h"
+#include "core/internal/keys/RecoveryPassphrase.h"
+#include "core/internal/keys/SealedValues.h"
+#include "core/internal/vault/KeyRotation.h"
+#include "core/internal/vault/RestoreSwap.h"
+#include "core/keys/KeyEnvelope.h"
+#include "core/keys/KeySlots.h"
+#include "core/vault/VaultService.h"
+#include "tests/testsupport/FakeSecretStore.h"
+#include "tests/testsupport/TestSupport.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/internal/InternalOnly.h"
+
 // Internal to core: "who is responsible for a customer now", written once for every query that needs it.
 // The manager responsible now is the custodian while a custody lasts, else the owner; a customer manager's own
 // customers are those he or she is responsible for now whose record is still held (pending, active, closed) —

@@ -1,8 +1,10 @@
 #pragma once
 
-#include "CustomerRecord.h"
-#include "common/Clock.h"
-#include "common/Result.h"
+#include "core/internal/InternalOnly.h"
+
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
+#include "core/customers/CustomerRecord.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

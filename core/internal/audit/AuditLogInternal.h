@@ -1,7 +1,9 @@
 #pragma once
 
+#include "core/internal/InternalOnly.h"
+
 // Shared by AuditLog.cpp (append, walk, purge) and AuditCheckpoint.cpp (checkpoints); not part of the API.
-#include "AuditLog.h"
+#include "core/audit/AuditLog.h"
 
 #include <QDateTime>
 #include <QList>

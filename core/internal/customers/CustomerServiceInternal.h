@@ -1,17 +1,19 @@
 #pragma once
 
+#include "core/internal/InternalOnly.h"
+
 // Internal to core: what the sub-services of CustomerService (entry, finder, ownership, care, retention,
 // import) and the core services beside it (reports, workload) share. ui/ and app/ do not include this header;
 // they go through the session-taking operations of CustomerService.h. The benchmark (app/bench) is the one
 // exception: it times the blind-index lookup (CustomerStore::customersWith) on its own.
 
-#include "CustomerService.h"
-#include "auth/Session.h"
-#include "common/Clock.h"
-#include "common/Result.h"
-#include "policy/Operation.h"
-#include "requests/CustomerDirectory.h"
-#include "requests/RequestServiceInternal.h"
+#include "core/auth/Session.h"
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
+#include "core/customers/CustomerService.h"
+#include "core/internal/requests/RequestServiceInternal.h"
+#include "core/policy/Operation.h"
+#include "core/requests/CustomerDirectory.h"
 
 #include <QJsonObject>
 

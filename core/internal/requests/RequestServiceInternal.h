@@ -1,11 +1,13 @@
 #pragma once
 
+#include "core/internal/InternalOnly.h"
+
 // Internal to core: the grant functions that other core services (customers, reports) call with an actor they
 // already authorized. ui/ and app/ do not include this header; a front end files, decides and lists requests
 // through the session-taking operations of RequestService.h, and a grant is used only by the service operation
 // it allows.
 
-#include "RequestService.h"
+#include "core/requests/RequestService.h"
 
 namespace bv {
 
