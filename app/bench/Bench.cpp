@@ -6,11 +6,11 @@
 #include "core/audit/AuditLog.h"
 #include "core/auth/AccountService.h"
 #include "core/auth/AuthService.h"
-#include "core/customers/CustomerCare.h"
-#include "core/customers/CustomerEntry.h"
-#include "core/customers/CustomerFinder.h"
-#include "core/customers/CustomerImport.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/care/CustomerCare.h"
+#include "core/customers/import/CustomerImport.h"
+#include "core/customers/lifecycle/CustomerEntry.h"
+#include "core/customers/lifecycle/CustomerFinder.h"
 // Internal to core, on purpose: the benchmark times the blind-index lookup (CustomerStore::customersWith) on its
 // own and finds the seeded customers by ID number without a session. No front end includes these.
 #include "core/db/Database.h"

@@ -1,7 +1,7 @@
 #include "app/bench/SyntheticData.h"
 
-#include "core/customers/IdNumber.h"
-#include "core/customers/Validators.h"
+#include "core/customers/rules/IdNumber.h"
+#include "core/customers/rules/Validators.h"
 
 namespace bv::bench {
 

@@ -3,8 +3,8 @@
 #include "app/cli/Cli.h"
 #include "app/cli/CustomerCliSupport.h"
 #include "core/Core.h"
-#include "core/customers/CustomerCare.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/care/CustomerCare.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #include "app/cli/CustomerCliSupport.h"
 
 #include "core/Core.h"
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/rules/WorkingCalendar.h"
 
 #include <QJsonObject>
 #include <QRegularExpression>

@@ -5,9 +5,9 @@
 #include "app/cli/CustomerCliSupport.h"
 #include "core/Core.h"
 #include "core/auth/AccountService.h"
-#include "core/customers/CustomerEntry.h"
-#include "core/customers/CustomerFinder.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/lifecycle/CustomerEntry.h"
+#include "core/customers/lifecycle/CustomerFinder.h"
 #include "core/policy/FieldCatalogue.h"
 
 #include <QFile>

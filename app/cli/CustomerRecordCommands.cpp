@@ -3,11 +3,11 @@
 #include "app/cli/Cli.h"
 #include "app/cli/CustomerCliSupport.h"
 #include "core/Core.h"
-#include "core/customers/CustomerEntry.h"
-#include "core/customers/CustomerImport.h"
-#include "core/customers/CustomerOwnership.h"
-#include "core/customers/CustomerRetention.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/import/CustomerImport.h"
+#include "core/customers/lifecycle/CustomerEntry.h"
+#include "core/customers/lifecycle/CustomerOwnership.h"
+#include "core/customers/lifecycle/CustomerRetention.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -5,9 +5,9 @@
 #include "app/cli/CliInput.h"
 #include "app/cli/CustomerCliSupport.h"
 #include "core/Core.h"
-#include "core/customers/CustomerEntry.h"
-#include "core/customers/CustomerOwnership.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/lifecycle/CustomerEntry.h"
+#include "core/customers/lifecycle/CustomerOwnership.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/Policy.h"
 

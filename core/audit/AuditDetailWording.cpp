@@ -4,8 +4,8 @@
 #include "core/audit/AuditActions.h"
 #include "core/audit/AuditWording.h"
 #include "core/auth/Role.h"
-#include "core/customers/Tiers.h"
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/lifecycle/Tiers.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/Operation.h"
 

@@ -4,7 +4,7 @@
 #include "core/audit/AuditAlerts.h"
 #include "core/audit/AuditLog.h"
 #include "core/common/AtomicFile.h"
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "core/db/Database.h"
 #include "core/db/QueryRows.h"
 #include "core/db/Transaction.h"

@@ -3,7 +3,7 @@
 #include "core/audit/AuditActions.h"
 #include "core/audit/AuditWordingTable.h"
 #include "core/auth/Role.h"
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "core/internal/reports/ReportBuilders.h"
 #include "core/policy/Operation.h"
 #include "core/policy/SettingsService.h"

@@ -2,7 +2,7 @@
 
 #include "core/audit/AuditActions.h"
 #include "core/audit/AuditLog.h"
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "core/db/Database.h"
 #include "core/db/Transaction.h"
 #include "core/internal/common/TextLength.h"

@@ -3,8 +3,8 @@
 #include "core/auth/Session.h"
 #include "core/common/Clock.h"
 #include "core/common/Result.h"
-#include "core/customers/HolidayCalendar.h"
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/rules/HolidayCalendar.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "core/policy/MaskSettings.h"
 #include "core/policy/SettingsRepository.h"
 

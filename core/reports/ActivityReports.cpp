@@ -3,8 +3,8 @@
 // off paper: these reports count and list, they never quote.
 #include "core/internal/reports/ReportSupport.h"
 
-#include "core/customers/CustomerCare.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/care/CustomerCare.h"
 #include "core/db/Database.h"
 #include "core/internal/customers/ResponsibleManagerInternal.h"
 #include "core/policy/FieldCatalogue.h"

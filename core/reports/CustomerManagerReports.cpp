@@ -3,8 +3,8 @@
 // the one builder the JSON report (branchvault-cli customer report) uses too; this file only lays it out.
 #include "core/internal/reports/ReportSupport.h"
 
-#include "core/customers/CustomerRetention.h"
-#include "core/customers/Tiers.h"
+#include "core/customers/lifecycle/CustomerRetention.h"
+#include "core/customers/lifecycle/Tiers.h"
 #include "core/db/Database.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/customers/ResponsibleManagerInternal.h"

@@ -4,7 +4,7 @@
 #include "core/internal/reports/ReportSupport.h"
 
 #include "core/customers/CustomerService.h"
-#include "core/customers/Tiers.h"
+#include "core/customers/lifecycle/Tiers.h"
 #include "core/db/Database.h"
 #include "core/internal/customers/ResponsibleManagerInternal.h"
 #include "core/policy/FieldCatalogue.h"

@@ -3,7 +3,7 @@
 #include "core/audit/AuditActions.h"
 #include "core/audit/AuditLog.h"
 #include "core/audit/AuditService.h"
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "core/db/Database.h"
 #include "core/db/QueryRows.h"
 #include "core/internal/reports/ReportContext.h"

@@ -1,8 +1,8 @@
 #include "core/internal/reports/ReportSupport.h"
 
-#include "core/customers/IdNumber.h"
-#include "core/customers/Tiers.h"
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/lifecycle/Tiers.h"
+#include "core/customers/rules/IdNumber.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "core/db/Database.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/SettingsService.h"

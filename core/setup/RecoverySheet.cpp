@@ -3,7 +3,7 @@
 #include "core/Core.h"
 #include "core/audit/AuditActions.h"
 #include "core/audit/AuditLog.h"
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "core/reports/ReportService.h"
 #include "core/vault/Vault.h"
 

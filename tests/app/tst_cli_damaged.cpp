@@ -3,8 +3,8 @@
 // and never print a partial list or write a partial export as a success.
 #include "core/Core.h"
 #include "core/auth/AuthService.h"
-#include "core/customers/CustomerEntry.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/db/Database.h"
 #include "core/db/QueryRows.h"
 #include "core/keys/KeychainSecretStore.h"

@@ -4,7 +4,7 @@
 // - no record, row or value exceeds the limits, line numbers never go backwards, and a reader over memory never
 //   reports a failure of the file;
 // - after the last record every byte has been consumed.
-#include "core/customers/CsvReader.h"
+#include "core/customers/rules/CsvReader.h"
 
 #include <QByteArray>
 #include <QStringList>

@@ -5,9 +5,9 @@
 // BV_REPORT_SAMPLES=DIR, the PDFs are kept in DIR: docs/reports is made that way (synthetic data only).
 #include "core/auth/AccountService.h"
 #include "core/common/Translations.h"
-#include "core/customers/CustomerCare.h"
-#include "core/customers/CustomerEntry.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/care/CustomerCare.h"
+#include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/reports/PrintRegister.h"
 #include "core/reports/ReportService.h"
 #include "core/requests/RequestService.h"

@@ -2,7 +2,7 @@
 // imports a newer year's file (a bad file is refused with its line numbers, nothing stored); complaint pages
 // warn when a due date still to be met falls in a year without calendar data.
 #include "core/Core.h"
-#include "core/customers/CustomerCare.h"
+#include "core/customers/care/CustomerCare.h"
 #include "core/policy/SettingsService.h"
 #include "tests/testsupport/TestCore.h"
 #include "tests/ui/UiTestSupport.h"

@@ -2,9 +2,9 @@
 // manager's tab hold the same CustomerDetailWidget, and what it offers is the core's answer for the session
 // (CustomerView::actions), not a role check in the widget.
 #include "core/Core.h"
-#include "core/customers/CustomerEntry.h"
-#include "core/customers/CustomerFinder.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/lifecycle/CustomerEntry.h"
+#include "core/customers/lifecycle/CustomerFinder.h"
 #include "tests/testsupport/TestCore.h"
 #include "tests/testsupport/TestData.h"
 #include "tests/ui/UiTestSupport.h"

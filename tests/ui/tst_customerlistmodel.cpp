@@ -3,8 +3,8 @@
 // from the end), the cache never holds more than its bound, every row is eventually the right customer in
 // every sort order, and a list that changed under the model is counted again.
 #include "core/Core.h"
-#include "core/customers/CustomerEntry.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/db/Database.h"
 #include "core/db/Transaction.h"
 #include "core/policy/FieldCatalogue.h"

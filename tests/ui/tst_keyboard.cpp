@@ -13,8 +13,8 @@
 // I, G and H belong to the menu bar (Mnemonics::menuBarLetters()) in every view of the main window.
 // BV_KEYS_DUMP=<file> writes every view's mnemonic texts, one view per line, to look for a free letter.
 #include "core/common/Translations.h"
-#include "core/customers/CustomerEntry.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/requests/RequestService.h"
 #include "tests/testsupport/TestCore.h"
 #include "tests/testsupport/TestData.h"

@@ -1,7 +1,7 @@
 #include "ui/admin/AccountsModel.h"
 #include "ui/common/Formats.h"
 
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/rules/WorkingCalendar.h"
 
 #include <QColor>
 #include <QLocale>

@@ -3,7 +3,7 @@
 #include "ui/admin/CalendarBox.h"
 
 #include "core/Core.h"
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "core/vault/AdminService.h"
 #include "core/vault/Vault.h"
 #include "ui/common/Dialogs.h"

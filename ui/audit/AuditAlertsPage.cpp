@@ -5,7 +5,7 @@
 
 #include "core/Core.h"
 #include "core/audit/AuditService.h"
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/rules/WorkingCalendar.h"
 
 #include <QDateTimeEdit>
 #include <QHBoxLayout>

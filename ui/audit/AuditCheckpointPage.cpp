@@ -3,7 +3,7 @@
 #include "core/Core.h"
 #include "core/audit/AuditService.h"
 #include "core/common/AtomicFile.h"
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "render/ControlledPrint.h"
 #include "ui/common/Dialogs.h"
 #include "ui/reports/ControlledOutput.h"

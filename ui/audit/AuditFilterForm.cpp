@@ -10,7 +10,7 @@
 #include <QLineEdit>
 
 #include "core/audit/AuditWording.h"
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/rules/WorkingCalendar.h"
 
 namespace bv::ui {
 

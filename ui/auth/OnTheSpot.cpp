@@ -2,8 +2,8 @@
 
 #include "core/Core.h"
 #include "core/auth/AccountService.h"
-#include "core/customers/CustomerEntry.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/requests/RequestService.h"
 #include "ui/auth/AuthoriseHereDialog.h"

@@ -1,7 +1,7 @@
 #include "ui/common/CalendarWarning.h"
 
-#include "core/customers/CustomerCare.h"
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/care/CustomerCare.h"
+#include "core/customers/rules/WorkingCalendar.h"
 
 #include <QLabel>
 #include <QStringList>

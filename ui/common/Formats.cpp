@@ -1,6 +1,6 @@
 #include "ui/common/Formats.h"
 
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/rules/WorkingCalendar.h"
 
 #include <QDateEdit>
 #include <QDateTimeEdit>

@@ -1,7 +1,7 @@
 #include "ui/customers/AccountsFormPage.h"
 
-#include "core/customers/CustomerValidator.h"
-#include "core/customers/Validators.h"
+#include "core/customers/rules/CustomerValidator.h"
+#include "core/customers/rules/Validators.h"
 #include "core/policy/FieldCatalogue.h"
 #include "ui/customers/CustomerLabels.h"
 #include "ui/customers/CustomerWidgetSupport.h"

@@ -5,9 +5,9 @@
 #include "ui/common/CalendarWarning.h"
 
 #include "core/Core.h"
-#include "core/customers/CustomerCare.h"
 #include "core/customers/CustomerService.h"
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/care/CustomerCare.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "core/drafts/DraftService.h"
 #include "ui/common/Dialogs.h"
 #include "ui/common/FreeTextWarning.h"

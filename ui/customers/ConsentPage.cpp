@@ -2,8 +2,8 @@
 #include "ui/common/Formats.h"
 
 #include "core/Core.h"
-#include "core/customers/CustomerCare.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/care/CustomerCare.h"
 #include "ui/customers/CustomerLabels.h"
 #include "ui/customers/CustomerWidgetSupport.h"
 

@@ -1,6 +1,6 @@
 #include "ui/customers/ContactFormPage.h"
 
-#include "core/customers/Validators.h"
+#include "core/customers/rules/Validators.h"
 #include "core/policy/FieldCatalogue.h"
 
 #include <QFormLayout>

@@ -2,8 +2,8 @@
 
 #include "core/Core.h"
 #include "core/common/SecureBytes.h"
-#include "core/customers/CustomerFinder.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/lifecycle/CustomerFinder.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/SettingsService.h"
 #include "core/requests/RequestService.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/customers/CustomerEntry.h"
+#include "core/customers/lifecycle/CustomerEntry.h"
 #include "ui/common/DraftSource.h"
 #include "ui/customers/ContextWidget.h"
 

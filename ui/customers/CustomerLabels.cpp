@@ -1,9 +1,9 @@
 #include "ui/customers/CustomerLabels.h"
 #include "ui/common/Formats.h"
 
-#include "core/customers/IdNumber.h"
-#include "core/customers/Tiers.h"
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/lifecycle/Tiers.h"
+#include "core/customers/rules/IdNumber.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "core/policy/FieldCatalogue.h"
 
 #include <QLocale>

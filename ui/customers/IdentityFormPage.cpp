@@ -1,7 +1,7 @@
 #include "ui/customers/IdentityFormPage.h"
 
-#include "core/customers/IdNumber.h"
-#include "core/customers/Validators.h"
+#include "core/customers/rules/IdNumber.h"
+#include "core/customers/rules/Validators.h"
 #include "core/policy/FieldCatalogue.h"
 #include "ui/customers/CustomerLabels.h"
 

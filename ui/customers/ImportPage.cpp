@@ -2,8 +2,8 @@
 
 #include "core/Core.h"
 #include "core/common/AtomicFile.h"
-#include "core/customers/CustomerImport.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/import/CustomerImport.h"
 #include "ui/common/Dialogs.h"
 #include "ui/manager/GuardedTableView.h"
 #include "ui/models/RecordTableModel.h"

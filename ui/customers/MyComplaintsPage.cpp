@@ -1,9 +1,9 @@
 #include "ui/customers/MyComplaintsPage.h"
 
 #include "core/Core.h"
-#include "core/customers/CustomerCare.h"
-#include "core/customers/CustomerFinder.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/care/CustomerCare.h"
+#include "core/customers/lifecycle/CustomerFinder.h"
 #include "ui/customers/ComplaintListModel.h"
 #include "ui/customers/ComplaintsPage.h"
 #include "ui/customers/CustomerWidgetSupport.h"

@@ -1,8 +1,8 @@
 #include "ui/customers/PendingChangesPage.h"
 
 #include "core/Core.h"
-#include "core/customers/CustomerEntry.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/lifecycle/CustomerEntry.h"
 #include "ui/auth/OnTheSpot.h"
 #include "ui/customers/CustomerWidgetSupport.h"
 #include "ui/customers/PendingChangeModel.h"

@@ -1,8 +1,8 @@
 #include "ui/customers/PortfolioPage.h"
 
 #include "core/Core.h"
-#include "core/customers/CustomerFinder.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/lifecycle/CustomerFinder.h"
 #include "ui/customers/CustomerListModel.h"
 #include "ui/customers/CustomerWidgetSupport.h"
 #include "ui/customers/ViewCopyGuard.h"

@@ -2,8 +2,8 @@
 #include "ui/common/Formats.h"
 
 #include "core/Core.h"
-#include "core/customers/CustomerCare.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/care/CustomerCare.h"
 #include "core/drafts/DraftService.h"
 #include "ui/common/FreeTextWarning.h"
 #include "ui/customers/CustomerLabels.h"

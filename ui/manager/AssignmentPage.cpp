@@ -2,10 +2,10 @@
 #include "ui/common/Formats.h"
 
 #include "core/Core.h"
-#include "core/customers/CustomerFinder.h"
-#include "core/customers/CustomerOwnership.h"
 #include "core/customers/CustomerService.h"
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/lifecycle/CustomerFinder.h"
+#include "core/customers/lifecycle/CustomerOwnership.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "ui/common/Dialogs.h"
 #include "ui/customers/CustomerLabels.h"
 #include "ui/manager/CustomerPickerDialog.h"

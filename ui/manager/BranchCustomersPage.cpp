@@ -1,8 +1,8 @@
 #include "ui/manager/BranchCustomersPage.h"
 
 #include "core/Core.h"
-#include "core/customers/CustomerFinder.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/lifecycle/CustomerFinder.h"
 #include "core/policy/FieldCatalogue.h"
 #include "ui/manager/GuardedTableView.h"
 #include "ui/models/CustomerListModel.h"

@@ -1,8 +1,8 @@
 #include "ui/manager/CustomerPickerDialog.h"
 
 #include "core/Core.h"
-#include "core/customers/CustomerFinder.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/lifecycle/CustomerFinder.h"
 #include "core/policy/FieldCatalogue.h"
 #include "ui/customers/CustomerLabels.h"
 #include "ui/manager/GuardedTableView.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/customers/CustomerCare.h"
+#include "core/customers/care/CustomerCare.h"
 #include "ui/manager/ManagerPage.h"
 
 class QLabel;

@@ -1,8 +1,8 @@
 #include "ui/manager/ReassignmentPage.h"
 
 #include "core/Core.h"
-#include "core/customers/CustomerOwnership.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/lifecycle/CustomerOwnership.h"
 #include "ui/manager/GuardedTableView.h"
 #include "ui/models/CustomerListModel.h"
 #include "ui/models/CustomerRowsModel.h"

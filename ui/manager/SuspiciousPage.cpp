@@ -1,8 +1,8 @@
 #include "ui/manager/SuspiciousPage.h"
 
 #include "core/Core.h"
-#include "core/customers/CustomerEntry.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/lifecycle/CustomerEntry.h"
 #include "ui/common/Dialogs.h"
 #include "ui/customers/CustomerLabels.h"
 #include "ui/manager/GuardedTableView.h"

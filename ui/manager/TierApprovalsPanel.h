@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/customers/CustomerOwnership.h"
+#include "core/customers/lifecycle/CustomerOwnership.h"
 #include "ui/manager/ManagerPage.h"
 
 class QPushButton;

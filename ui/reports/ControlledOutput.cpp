@@ -1,7 +1,7 @@
 #include "ui/reports/ControlledOutput.h"
 
 #include "core/Core.h"
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "ui/common/Dialogs.h"
 
 #include <QDir>

@@ -1,7 +1,7 @@
 #include "ui/reports/PrintRegisterModel.h"
 #include "ui/common/Formats.h"
 
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/rules/WorkingCalendar.h"
 
 #include <QBrush>
 

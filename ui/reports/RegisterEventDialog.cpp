@@ -1,7 +1,7 @@
 #include "ui/reports/RegisterEventDialog.h"
 #include "ui/common/Formats.h"
 
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "ui/common/FreeTextWarning.h"
 #include "ui/reports/ControlledOutput.h"
 

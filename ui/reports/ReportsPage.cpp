@@ -2,7 +2,7 @@
 #include "ui/common/Formats.h"
 
 #include "core/Core.h"
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "core/reports/PrintRegister.h"
 #include "render/ControlledPrint.h"
 #include "render/ReportRenderer.h"

@@ -1,7 +1,7 @@
 #include "ui/startup/RecoverySheetPrinter.h"
 
 #include "core/Core.h"
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "core/policy/SettingsService.h"
 #include "render/ReportRenderer.h"
 

@@ -1,8 +1,8 @@
 #include "ui/workspaces/ClerkWorkspace.h"
 
 #include "core/Core.h"
-#include "core/customers/CustomerFinder.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/lifecycle/CustomerFinder.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/requests/RequestService.h"
 #include "ui/common/Dialogs.h"

@@ -6,7 +6,7 @@
 #include "core/audit/AuditLog.h"
 #include "core/audit/AuditService.h"
 #include "core/auth/AuthService.h"
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "core/db/Database.h"
 #include "core/db/Transaction.h"
 #include "core/policy/AccessControl.h"

@@ -3,10 +3,10 @@
 // changing nothing, who may import, the report file and the audit rows.
 #include "core/audit/AuditActions.h"
 #include "core/audit/AuditLog.h"
-#include "core/customers/CsvReader.h"
-#include "core/customers/CustomerEntry.h"
-#include "core/customers/CustomerImport.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/import/CustomerImport.h"
+#include "core/customers/lifecycle/CustomerEntry.h"
+#include "core/customers/rules/CsvReader.h"
 #include "core/db/Database.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/customers/CustomerStoreInternal.h"

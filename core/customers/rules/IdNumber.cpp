@@ -1,6 +1,6 @@
-#include "core/customers/IdNumber.h"
+#include "core/customers/rules/IdNumber.h"
 
-#include "core/customers/Validators.h"
+#include "core/customers/rules/Validators.h"
 #include "core/internal/common/TextLength.h"
 
 #include <QRegularExpression>

@@ -5,8 +5,8 @@
 
 #include "core/audit/AuditActions.h"
 #include "core/audit/AuditLog.h"
-#include "core/customers/CustomerEntry.h"
-#include "core/customers/IdNumber.h"
+#include "core/customers/lifecycle/CustomerEntry.h"
+#include "core/customers/rules/IdNumber.h"
 #include "core/db/Database.h"
 #include "core/db/QueryRows.h"
 #include "core/db/Transaction.h"

@@ -1,4 +1,4 @@
-#include "core/customers/Validators.h"
+#include "core/customers/rules/Validators.h"
 
 #include <QList>
 #include <QRegularExpression>

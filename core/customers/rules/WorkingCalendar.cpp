@@ -1,6 +1,6 @@
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/rules/WorkingCalendar.h"
 
-#include "core/customers/HolidayCalendar.h"
+#include "core/customers/rules/HolidayCalendar.h"
 
 #include <QList>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
 // Field validators for customer records: phones, card and account numbers, e-mail, names, sex, birth date,
 // and the free-text warning for authentication secrets. Valid card numbers were generated with the Luhn rule.
-#include "core/customers/Validators.h"
+#include "core/customers/rules/Validators.h"
 
 #include <QTest>
 

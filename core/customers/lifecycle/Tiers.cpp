@@ -1,4 +1,4 @@
-#include "core/customers/Tiers.h"
+#include "core/customers/lifecycle/Tiers.h"
 
 #include "core/policy/SettingsService.h"
 

@@ -1,7 +1,7 @@
-#include "core/customers/CustomerValidator.h"
+#include "core/customers/rules/CustomerValidator.h"
 
-#include "core/customers/IdNumber.h"
-#include "core/customers/Validators.h"
+#include "core/customers/rules/IdNumber.h"
+#include "core/customers/rules/Validators.h"
 #include "core/internal/common/TextLength.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/FreeText.h"

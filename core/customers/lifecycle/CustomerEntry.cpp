@@ -2,12 +2,12 @@
 // refuse it (a duplicate ID number, a change still waiting) read inside the transaction that writes it; the
 // pending list, the history and the suspicious pairs. The decisions on a change are CustomerApproval.cpp.
 
-#include "core/customers/CustomerEntry.h"
+#include "core/customers/lifecycle/CustomerEntry.h"
 
 #include "core/audit/AuditActions.h"
 #include "core/audit/AuditLog.h"
 #include "core/auth/AccountService.h"
-#include "core/customers/CustomerValidator.h"
+#include "core/customers/rules/CustomerValidator.h"
 #include "core/db/Database.h"
 #include "core/db/QueryRows.h"
 #include "core/db/Transaction.h"

@@ -1,9 +1,9 @@
-#include "core/customers/CustomerRetention.h"
+#include "core/customers/lifecycle/CustomerRetention.h"
 
 #include "core/audit/AuditActions.h"
 #include "core/audit/AuditLog.h"
 #include "core/auth/AccountService.h"
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "core/db/Database.h"
 #include "core/db/QueryRows.h"
 #include "core/db/Transaction.h"

@@ -1,6 +1,6 @@
-#include "core/customers/HolidayCalendar.h"
+#include "core/customers/rules/HolidayCalendar.h"
 
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/rules/WorkingCalendar.h"
 
 #include <QFile>
 #include <QRegularExpression>

@@ -1,4 +1,4 @@
-#include "core/customers/CsvReader.h"
+#include "core/customers/rules/CsvReader.h"
 
 #include <QBuffer>
 #include <QIODevice>

@@ -1,7 +1,7 @@
 // CsvReader: encoding detection (UTF-8, UTF-8 with BOM, GB18030), refusal of binary, UTF-16 and empty files,
 // RFC 4180 parsing with line numbers, heading rows in English and Chinese, row shapes, limits, chunk boundaries,
 // progress, and failures of the file while reading.
-#include "core/customers/CsvReader.h"
+#include "core/customers/rules/CsvReader.h"
 #include "tests/testsupport/TestSupport.h"
 
 #include <QBuffer>

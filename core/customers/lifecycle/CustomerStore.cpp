@@ -1,6 +1,6 @@
 #include "core/internal/customers/CustomerStoreInternal.h"
 
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "core/internal/customers/ResponsibleManagerInternal.h"
 
 #include "core/db/Database.h"

@@ -1,4 +1,4 @@
-#include "core/customers/CustomerFinder.h"
+#include "core/customers/lifecycle/CustomerFinder.h"
 
 #include "core/audit/AuditActions.h"
 #include "core/audit/AuditLog.h"

@@ -1,6 +1,6 @@
 // Working days and complaint due dates: weekends, holidays, make-up working days (调休), the branch's
 // local day versus UTC, year boundaries, overdue, and the settings value parser.
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "tests/testsupport/MockClock.h"
 #include "tests/testsupport/TestSupport.h"
 

@@ -5,9 +5,9 @@
 
 #include "core/audit/AuditActions.h"
 #include "core/audit/AuditLog.h"
-#include "core/customers/CustomerEntry.h"
-#include "core/customers/CustomerValidator.h"
-#include "core/customers/Tiers.h"
+#include "core/customers/lifecycle/CustomerEntry.h"
+#include "core/customers/lifecycle/Tiers.h"
+#include "core/customers/rules/CustomerValidator.h"
 #include "core/db/Database.h"
 #include "core/db/QueryRows.h"
 #include "core/db/Transaction.h"

@@ -1,9 +1,9 @@
-#include "core/customers/CustomerCare.h"
+#include "core/customers/care/CustomerCare.h"
 
 #include "core/audit/AuditActions.h"
 #include "core/audit/AuditLog.h"
-#include "core/customers/Validators.h"
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/rules/Validators.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "core/db/Database.h"
 #include "core/db/QueryRows.h"
 #include "core/db/Transaction.h"

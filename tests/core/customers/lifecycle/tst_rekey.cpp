@@ -3,8 +3,8 @@
 // audited without any value, and the setting decides which fields (validated; on by default for ID numbers).
 #include "core/audit/AuditActions.h"
 #include "core/audit/AuditLog.h"
-#include "core/customers/CustomerEntry.h"
 #include "core/customers/CustomerService.h"
+#include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/SettingsService.h"
 #include "tests/testsupport/TestCore.h"

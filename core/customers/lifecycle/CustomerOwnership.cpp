@@ -1,10 +1,10 @@
-#include "core/customers/CustomerOwnership.h"
+#include "core/customers/lifecycle/CustomerOwnership.h"
 
 #include "core/audit/AuditActions.h"
 #include "core/audit/AuditLog.h"
 #include "core/auth/AccountService.h"
-#include "core/customers/Tiers.h"
-#include "core/customers/WorkingCalendar.h"
+#include "core/customers/lifecycle/Tiers.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "core/db/Database.h"
 #include "core/db/QueryRows.h"
 #include "core/db/Transaction.h"

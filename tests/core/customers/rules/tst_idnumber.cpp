@@ -1,7 +1,7 @@
 // Identity document numbers: GB 11643 mainland IDs (check character, birth date, sex, 15-digit upgrade), the
 // residence permits and the 2023 permanent residence card that share its layout, travel permits and passports.
 // Every valid 18-character example below was computed with the MOD 11-2 rule, not copied from the code under test.
-#include "core/customers/IdNumber.h"
+#include "core/customers/rules/IdNumber.h"
 
 #include <QRegularExpression>
 #include <QTest>
