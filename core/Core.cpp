@@ -8,6 +8,7 @@
 #include "core/internal/reports/PrintRegisterStore.h"
 #include "core/internal/reports/ReportBuilders.h"
 #include "core/internal/reports/ReportContext.h"
+#include "core/internal/vault/VaultState.h"
 #include "core/policy/AccessControl.h"
 #include "core/policy/SettingsService.h"
 #include "core/reports/PrintRegister.h"
@@ -29,7 +30,7 @@ Core::Core(Vault& vault, VaultService& vaults, const Clock& clock)
     KeyCustody custody;
     custody.cipher = &vault.cipher();
     custody.staffCipher = &vault.staffCipher();
-    custody.recoveryRecipient = [&vault] { return vault.recoveryRecipient(); };
+    custody.recoveryRecipient = [&vault] { return recoveryRecipientOf(vault); };
     custody.legacyKeys = [&vault] { return vault.legacyKeys(); };
     m_auth = std::make_unique<AuthService>(db, *m_auditLog, *m_settings, std::move(custody), clock);
     m_access = std::make_unique<AccessControl>(*m_auth, *m_auditLog);

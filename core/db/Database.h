@@ -3,6 +3,7 @@
 #include "core/common/Result.h"
 #include "core/common/SecureBytes.h"
 #include "core/db/Connection.h"
+#include "core/db/DatabaseOptions.h"
 #include "core/db/Migration.h"
 
 #include <QCoreApplication>
@@ -44,13 +45,7 @@ public:
         CreateNew
     };
 
-    struct Options
-    {
-        bool memorySecurity = false; // PRAGMA cipher_memory_security (see docs/PERFORMANCE.md)
-        bool plaintext = false; // benchmark baseline only: SQLCipher without a key
-        int cacheSizeKiB = 65536; // PRAGMA cache_size = -cacheSizeKiB (docs/PERFORMANCE.md)
-        const MigrationList* migrations = nullptr; // default: schemaMigrations()
-    };
+    using Options = DatabaseOptions;
 
     static constexpr int kApplicationId = 0x42564C54; // 'BVLT'
 

@@ -1,5 +1,8 @@
 #include "core/vault/BackupArchive.h"
 
+#include "core/db/Database.h"
+#include "core/db/Migration.h"
+
 #include "core/common/AtomicFile.h"
 #include "core/internal/keys/RecoveryPassphrase.h"
 #include "core/internal/vault/RestoreSwap.h"

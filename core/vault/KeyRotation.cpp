@@ -1,3 +1,4 @@
+#include "core/internal/vault/VaultState.h"
 #include "core/internal/vault/KeyRotation.h"
 
 #include "core/db/Transaction.h"
@@ -171,7 +172,7 @@ Status KeyRotation::rotate(Vault& vault, const std::function<void(qint64, qint64
                 .arg(replaced.error().message),
             replaced.error().detail);
     }
-    vault.m_material = next.clone();
+    vault.m->material = next.clone();
     if (!replaced.ok())
         return makeError(replaced.error().code,
             tr("The database now uses its new key, but the key rotation could not be finished: %1 Nothing was "

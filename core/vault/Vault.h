@@ -1,18 +1,27 @@
 #pragma once
 
-#include "core/db/Database.h"
-#include "core/keys/FieldCipher.h"
-#include "core/keys/KeyMaterial.h"
-#include "core/keys/KeySlots.h"
+#include "core/common/Result.h"
+
+#include <QString>
 
 #include <memory>
 #include <optional>
 
 namespace bv {
 
+class Database;
+class FieldCipher;
+struct VaultState;
+class KeyMaterial;
+struct FieldKeys;
+
 // An open, unlocked BranchVault database: the SQLCipher connection, the database's identity, and the
 // field cipher for grade-1 values. Created only by VaultService. Services above (auth, audit,
 // customers, ...) work on a Vault.
+//
+// To the front ends a Vault is a handle: they hold it, pass it to Core and ask its path. What it holds (the
+// connection, the key material, the ciphers) is core's plumbing, declared in core/internal/vault/VaultState.h;
+// the accessors below return types a front end cannot use without core's internal headers.
 class Vault
 {
 public:
@@ -20,41 +29,35 @@ public:
     Vault(const Vault&) = delete;
     Vault& operator=(const Vault&) = delete;
 
-    Database& database() { return *m_db; }
-    const Database& database() const { return *m_db; }
-    QString path() const { return m_db->path(); }
+    Database& database();
+    const Database& database() const;
+    QString path() const;
     QString envelopePath() const;
-    QString databaseId() const { return m_databaseId; }
+    QString databaseId() const;
     // The customer-information cipher: empty until a key holder signs in (AuthService installs the keys
     // unwrapped from that account's key slot, and wipes them when the last such session locks or ends).
-    const FieldCipher& cipher() const { return m_cipher; }
-    FieldCipher& cipher() { return m_cipher; }
+    const FieldCipher& cipher() const;
+    FieldCipher& cipher();
     // Seals staff secrets (second-factor seeds); its keys are wrapped by the database key material
     // (Keyring::Table::Staff): administrators and auditors sign in with a second factor without any
     // customer-information key.
-    const FieldCipher& staffCipher() const { return m_staffCipher; }
-    // The recovery passphrase's public key, salt and cost, from the key envelope beside the database.
-    Result<KeySlots::Recipient> recoveryRecipient() const;
+    const FieldCipher& staffCipher() const;
     // The field keys of a database written by release 0.1 (keyring table, wrapped by the keychain's wrapping
     // key); nothing once a branch manager's sign-in has moved them into key slots.
     Result<std::optional<FieldKeys>> legacyKeys();
-    const KeyMaterial& material() const { return m_material; }
+    const KeyMaterial& material() const;
     // Set when the database was opened for verification or repair although its key envelope is missing,
     // damaged or out of step (VaultService::OpenPurpose::Repair): what is wrong with it. Empty otherwise.
-    QString envelopeProblem() const { return m_envelopeProblem; }
+    QString envelopeProblem() const;
 
 private:
     friend class VaultService;
     friend class KeyRotation;
     friend class BackupArchive;
-    Vault() = default;
+    friend struct VaultState;
+    Vault();
 
-    std::unique_ptr<Database> m_db;
-    QString m_databaseId;
-    KeyMaterial m_material;
-    FieldCipher m_cipher;
-    FieldCipher m_staffCipher;
-    QString m_envelopeProblem;
+    std::unique_ptr<VaultState> m;
 };
 
 } // namespace bv

@@ -8,6 +8,7 @@
 #include "core/internal/keys/SealedValues.h"
 #include "core/internal/vault/KeyRotation.h"
 #include "core/internal/vault/RestoreSwap.h"
+#include "core/internal/vault/VaultState.h"
 #include "core/keys/KeySlots.h"
 #include "core/keys/SecretStore.h"
 
@@ -188,10 +189,10 @@ Result<VaultService::Created> VaultService::init(const QString& path)
 
     remember(absolute, databaseId);
     std::unique_ptr<Vault> vault(new Vault);
-    vault->m_db = std::move(db).value();
-    vault->m_databaseId = databaseId;
-    vault->m_material = std::move(material);
-    vault->m_staffCipher = FieldCipher(std::move(staffKeys));
+    vault->m->db = std::move(db).value();
+    vault->m->databaseId = databaseId;
+    vault->m->material = std::move(material);
+    vault->m->staffCipher = FieldCipher(std::move(staffKeys));
     keys = FieldKeys();
     return Created {std::move(vault), std::move(passphrase)};
 }
@@ -236,9 +237,9 @@ Result<std::unique_ptr<Vault>> VaultService::openWith(
             tr("The key envelope beside the database belongs to another database. Put this database's "
                "own envelope beside it (it is in every backup)."));
     std::unique_ptr<Vault> vault(new Vault);
-    vault->m_db = std::move(db).value();
-    vault->m_databaseId = envelope.databaseId();
-    vault->m_material = material.clone();
+    vault->m->db = std::move(db).value();
+    vault->m->databaseId = envelope.databaseId();
+    vault->m->material = material.clone();
     BV_TRY(loadStaffKeys(*vault, &envelope));
     return vault;
 }
@@ -253,7 +254,7 @@ Status VaultService::loadStaffKeys(Vault& vault, const KeyEnvelope* envelope)
         auto keys = Keyring::load(db, Keyring::Table::Staff, vault.material());
         if (!keys.ok())
             return keys.error();
-        vault.m_staffCipher = FieldCipher(std::move(keys).value());
+        vault.m->staffCipher = FieldCipher(std::move(keys).value());
         return {};
     }
     // A database of release 0.1: its second-factor seeds are sealed with the customer keys, which the
@@ -283,7 +284,7 @@ Status VaultService::loadStaffKeys(Vault& vault, const KeyEnvelope* envelope)
             BV_TRY(KeySlots::writeRecovery(db, **legacy, KeySlots::recipientOf(*envelope), 0, m_clock.nowUtc()));
         BV_TRY(tx.commit());
     }
-    vault.m_staffCipher = std::move(staff);
+    vault.m->staffCipher = std::move(staff);
     return {};
 }
 
@@ -325,11 +326,11 @@ Result<std::unique_ptr<Vault>> VaultService::openWithoutEnvelope(const QString& 
     if (storedId->toString() != databaseId)
         return envelopeError;
     std::unique_ptr<Vault> vault(new Vault);
-    vault->m_db = std::move(db).value();
-    vault->m_databaseId = databaseId;
-    vault->m_material = material->clone();
+    vault->m->db = std::move(db).value();
+    vault->m->databaseId = databaseId;
+    vault->m->material = material->clone();
     (void)loadStaffKeys(*vault, nullptr); // verification and repair work without them (second factors do not)
-    vault->m_envelopeProblem = envelopeError.detail.isEmpty() ? envelopeError.message : envelopeError.detail;
+    vault->m->envelopeProblem = envelopeError.detail.isEmpty() ? envelopeError.message : envelopeError.detail;
     removeLeftovers(absolute);
     return vault;
 }
@@ -403,10 +404,10 @@ Result<std::unique_ptr<Vault>> VaultService::open(const QString& path, OpenPurpo
     if (Status settled = settleRotation(**vault, *envelope); !settled.ok()) {
         if (purpose != OpenPurpose::Repair)
             return settled.error();
-        (*vault)->m_envelopeProblem = settled.error().message;
+        (*vault)->m->envelopeProblem = settled.error().message;
     }
     if (purpose == OpenPurpose::Repair && !envelope->matchesCurrent((*vault)->material()))
-        (*vault)->m_envelopeProblem = tr("its key check does not match the database key");
+        (*vault)->m->envelopeProblem = tr("its key check does not match the database key");
     remember(absolute, envelope->databaseId());
     removeLeftovers(absolute);
     return vault;
@@ -496,7 +497,7 @@ Result<SecureBytes> VaultService::repairEnvelope(Vault& vault)
             return saved.error();
         }
     }
-    vault.m_envelopeProblem.clear();
+    vault.m->envelopeProblem.clear();
     remember(vault.path(), vault.databaseId());
     return passphrase;
 }

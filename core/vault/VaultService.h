@@ -2,7 +2,7 @@
 
 #include "core/common/Clock.h"
 #include "core/common/Result.h"
-#include "core/db/Database.h"
+#include "core/db/DatabaseOptions.h"
 #include "core/keys/KeyEnvelope.h"
 #include "core/vault/BackupArchive.h"
 #include "core/vault/Vault.h"
@@ -34,7 +34,7 @@ public:
     explicit VaultService(SecretStore& store, const Clock& clock = Clock::system());
 
     void setRecoveryKdf(const KdfParams& params) { m_kdf = params; }
-    void setDatabaseOptions(const Database::Options& options) { m_options = options; }
+    void setDatabaseOptions(const DatabaseOptions& options) { m_options = options; }
     SecretStore& secretStore() { return m_store; }
     const Clock& clock() const { return m_clock; }
 
@@ -122,7 +122,7 @@ private:
     SecretStore& m_store;
     const Clock& m_clock;
     KdfParams m_kdf = KdfParams::recoveryDefault();
-    Database::Options m_options;
+    DatabaseOptions m_options;
 };
 
 } // namespace bv

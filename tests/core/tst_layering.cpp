@@ -185,10 +185,7 @@ private slots:
             {QStringLiteral("app/bench/Bench.cpp"), QStringLiteral("core/db/Transaction.h")},
             {QStringLiteral("app/bench/Bench.cpp"), QStringLiteral("core/keys/FieldCipher.h")},
             {QStringLiteral("app/bench/Bench.cpp"), QStringLiteral("core/audit/AuditLog.h")},
-            // AuditRow and AuditFilter, the audit log's record types, live in AuditLog.h for now
-            {QStringLiteral("app/cli/AuditCommands.cpp"), QStringLiteral("core/audit/AuditLog.h")},
-            {QStringLiteral("ui/audit/AuditFilterForm.h"), QStringLiteral("core/audit/AuditLog.h")},
-            {QStringLiteral("ui/audit/AuditLogModel.h"), QStringLiteral("core/audit/AuditLog.h")}};
+        };
         QStringList offenders;
         for (const Include& include : frontEndIncludes()) {
             const QString file = relative(include.file);

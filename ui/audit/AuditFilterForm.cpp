@@ -69,7 +69,7 @@ AuditFilterForm::AuditFilterForm(const QString& namePrefix, QWidget* parent)
     m_outcome->setAccessibleName(tr("Outcome"));
     m_outcome->addItem(tr("any"), QString());
     for (AuditOutcome outcome : {AuditOutcome::Ok, AuditOutcome::Denied, AuditOutcome::Failed}) {
-        const QString key = AuditLog::outcomeKey(outcome);
+        const QString key = auditOutcomeKey(outcome);
         m_outcome->addItem(AuditWording::outcomeLabel(key), key);
     }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/audit/AuditLog.h"
+#include "core/audit/AuditRecords.h"
 #include "core/audit/AuditWording.h"
 #include "core/auth/Session.h"
 #include "core/common/Error.h"
