@@ -121,8 +121,6 @@ public:
     CustomerListModel(Core& core, const Session& session, int pageSize, int maxCachedPages, QObject* parent = nullptr);
     ~CustomerListModel() override;
 
-    bool isPaged() const { return m_core != nullptr; }
-    const Columns& columns() const { return m_columns; }
     // What the column at a view position shows; ColumnCount for a position out of range.
     Column columnAt(int section) const;
     // The view position of a column, or -1 when this model does not show it.
