@@ -1,8 +1,11 @@
-// Database as a Connection (core/db/Connection.h): transactions and the raw scan over the SQLite C API.
+// Database as a Connection (core/db/Connection.h): statements through the Qt SQL driver, transactions and the raw
+// scan over the SQLite C API.
 #include "core/db/Database.h"
 
 #include "core/db/QueryRows.h"
 #include "core/db/SqlCipherDriver.h"
+
+#include <QSqlError>
 
 #include <sqlite3.h>
 
@@ -63,6 +66,85 @@ int bind(sqlite3_stmt* statement, int index, const QVariant& value)
 }
 
 } // namespace
+
+Error Database::closedError()
+{
+    return makeError(ErrorCode::Io,
+        tr("The database was closed after a failed operation and could not be opened again. Nothing was lost; "
+           "check the disk, then open the database again."));
+}
+
+Result<QSqlQuery> Database::query(const QString& sql, const QVariantList& values)
+{
+    if (!isOpen())
+        return closedError();
+    QSqlQuery q(connection());
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return sqlError(q.lastError(), tr("A database statement could not be prepared"));
+    for (const QVariant& value : values)
+        q.addBindValue(value);
+    if (!q.exec())
+        return sqlError(q.lastError(), tr("A database statement failed"));
+    return q;
+}
+
+Result<QVariant> Database::scalar(const QString& sql, const QVariantList& values)
+{
+    // Read at once and finished, so the prepared statement can be kept and reused.
+    auto q = cached(sql, values);
+    if (!q.ok())
+        return q.error();
+    QVariant value;
+    if ((*q)->next())
+        value = (*q)->value(0);
+    BV_TRY(rowsFinished(**q, tr("A database statement failed")));
+    (*q)->finish();
+    return value;
+}
+
+Status Database::exec(const QString& sql, const QVariantList& values)
+{
+    auto q = cached(sql, values);
+    if (!q.ok())
+        return q.error();
+    (*q)->finish();
+    return {};
+}
+
+Result<QSqlQuery*> Database::cached(const QString& sql, const QVariantList& values)
+{
+    if (!isOpen())
+        return closedError();
+    QSqlQuery* q = m_cache.value(sql);
+    if (!q) {
+        auto fresh = std::make_unique<QSqlQuery>(connection());
+        fresh->setForwardOnly(true);
+        if (!fresh->prepare(sql))
+            return sqlError(fresh->lastError(), tr("A database statement could not be prepared"));
+        q = fresh.release();
+        m_cache.insert(sql, q);
+    }
+    for (int i = 0; i < values.size(); ++i)
+        q->bindValue(i, values.at(i));
+    if (!q->exec())
+        return sqlError(q->lastError(), tr("A database statement failed"));
+    return q;
+}
+
+Status Database::execScript(const QString& sql)
+{
+    if (!isOpen())
+        return closedError();
+    if (!m_driver->execScript(sql))
+        return sqlError(m_driver->lastError(), tr("A database statement failed"));
+    return {};
+}
+
+bool Database::inTransaction() const
+{
+    return m_driver && m_driver->inTransaction();
+}
 
 Status Database::scan(const QString& sql, const QVariantList& values, const std::function<bool(const RawRow&)>& visit,
     const QString& context)

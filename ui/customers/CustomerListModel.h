@@ -1,18 +1,17 @@
 #pragma once
 
-#include "core/customers/CustomerRecord.h"
-
-#include <QAbstractTableModel>
+#include "ui/models/CustomerListModel.h"
 
 namespace bv::ui {
 
-// Rows of a customer list as the core returned them (grade 3 and the masked name): the customer manager's
-// portfolio and the branch manager's branch list.
-class CustomerListModel : public QAbstractTableModel
+// The customer manager's portfolio as a model: the one customer list model (ui/models/CustomerListModel.h)
+// holding the rows whole, with the portfolio's column order — the masked name first. It has no data, storage
+// or display text of its own; the enumerators below are the portfolio's view positions.
+class CustomerListModel : public models::CustomerListModel
 {
     Q_OBJECT
 public:
-    enum Column
+    enum PortfolioColumn
     {
         NameColumn, // masked (grade 1, masked by the core)
         NumberColumn,
@@ -20,30 +19,17 @@ public:
         AgeBandColumn,
         StatusColumn,
         ManagerColumn,
-        CreatedColumn,
-        ColumnCount
+        CreatedColumn
     };
-    // The columns a "Copy row" may take (grade 3; never the masked name).
+    // The portfolio's columns, in the order of PortfolioColumn.
+    static Columns portfolioColumns();
+    // The view positions a "Copy row" may take (grade 3; never the masked name).
     static QList<int> gradeThreeColumns();
-    static constexpr int KeyRole = Qt::UserRole + 1; // the stored key (tier, status, age band) or number
 
     explicit CustomerListModel(QObject* parent = nullptr);
 
-    void setRows(const QList<CustomerListRow>& rows);
-    void appendRows(const QList<CustomerListRow>& rows);
-    const QList<CustomerListRow>& rows() const { return m_rows; }
     // The row behind an index of this model; nullptr for an invalid index.
-    const CustomerListRow* customerFromIndex(const QModelIndex& index) const;
-    // The row showing a customer number, or -1.
-    int rowOf(const QString& customerNo) const;
-
-    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
-    int columnCount(const QModelIndex& parent = QModelIndex()) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-private:
-    QList<CustomerListRow> m_rows;
+    const CustomerListRow* customerFromIndex(const QModelIndex& index) const { return rowFromIndex(index); }
 };
 
 } // namespace bv::ui

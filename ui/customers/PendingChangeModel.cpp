@@ -4,14 +4,39 @@
 
 namespace bv::ui {
 
+PendingChangeModel::Columns PendingChangeModel::allColumns()
+{
+    return {IdColumn, CustomerColumn, KindColumn, MakerColumn, CreatedColumn, FieldsColumn};
+}
+
 QList<int> PendingChangeModel::copyableColumns()
 {
     return {IdColumn, CustomerColumn, KindColumn, MakerColumn, CreatedColumn, FieldsColumn};
 }
 
 PendingChangeModel::PendingChangeModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : PendingChangeModel(allColumns(), parent)
 {
+}
+
+PendingChangeModel::PendingChangeModel(const Columns& columns, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_columns(columns)
+{
+}
+
+PendingChangeModel::Column PendingChangeModel::columnAt(int section) const
+{
+    return section >= 0 && section < m_columns.size() ? m_columns.at(section) : ColumnCount;
+}
+
+int PendingChangeModel::rowOf(qint64 changeId) const
+{
+    for (int i = 0; i < m_changes.size(); ++i) {
+        if (m_changes.at(i).id == changeId)
+            return i;
+    }
+    return -1;
 }
 
 void PendingChangeModel::setChanges(const QList<PendingChange>& changes)
@@ -35,7 +60,7 @@ int PendingChangeModel::rowCount(const QModelIndex& parent) const
 
 int PendingChangeModel::columnCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : int(m_columns.size());
 }
 
 QVariant PendingChangeModel::data(const QModelIndex& index, int role) const
@@ -44,7 +69,7 @@ QVariant PendingChangeModel::data(const QModelIndex& index, int role) const
     if (!c)
         return QVariant();
     if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
-        switch (index.column()) {
+        switch (columnAt(index.column())) {
         case IdColumn:
             return QString::number(c->id);
         case CustomerColumn:
@@ -61,6 +86,8 @@ QVariant PendingChangeModel::data(const QModelIndex& index, int role) const
                 keys << d.field;
             return CustomerLabels::fieldList(keys);
         }
+        case ColumnCount:
+            break;
         }
     } else if (role == Qt::UserRole) {
         return c->id;
@@ -72,7 +99,7 @@ QVariant PendingChangeModel::headerData(int section, Qt::Orientation orientation
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (columnAt(section)) {
     case IdColumn:
         return tr("Change");
     case CustomerColumn:
@@ -85,6 +112,8 @@ QVariant PendingChangeModel::headerData(int section, Qt::Orientation orientation
         return tr("Made on");
     case FieldsColumn:
         return tr("Fields");
+    case ColumnCount:
+        break;
     }
     return QVariant();
 }

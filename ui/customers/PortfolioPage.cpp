@@ -122,7 +122,7 @@ void PortfolioPage::reload()
 
 QString PortfolioPage::currentNumber() const
 {
-    const CustomerListRow* row = m_model->customerFromIndex(m_view->currentIndex());
+    const CustomerListRow* row = m_model->rowFromIndex(m_view->currentIndex());
     return row ? row->number : QString();
 }
 

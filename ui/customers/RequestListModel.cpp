@@ -4,15 +4,46 @@
 
 namespace bv::ui {
 
-QList<int> RequestListModel::copyableColumns()
+RequestListModel::Columns RequestListModel::allColumns()
 {
     return {IdColumn, TypeColumn, CustomersColumn, FieldsColumn, StatusColumn, ValidityColumn, RequesterColumn,
-        CreatedColumn};
+        CreatedColumn, PurposeColumn};
+}
+
+QList<int> RequestListModel::copyable(const Columns& columns)
+{
+    QList<int> sections;
+    for (int section = 0; section < columns.size(); ++section) {
+        if (columns.at(section) != PurposeColumn)
+            sections << section;
+    }
+    return sections;
+}
+
+QList<int> RequestListModel::copyableColumns()
+{
+    return copyable(allColumns());
 }
 
 RequestListModel::RequestListModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : RequestListModel(allColumns(), parent)
 {
+}
+
+RequestListModel::RequestListModel(const Columns& columns, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_columns(columns)
+{
+}
+
+RequestListModel::Column RequestListModel::columnAt(int section) const
+{
+    return section >= 0 && section < m_columns.size() ? m_columns.at(section) : ColumnCount;
+}
+
+QList<int> RequestListModel::copyableSections() const
+{
+    return copyable(m_columns);
 }
 
 void RequestListModel::setRequests(const QList<Request>& requests)
@@ -45,7 +76,7 @@ int RequestListModel::rowCount(const QModelIndex& parent) const
 
 int RequestListModel::columnCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : int(m_columns.size());
 }
 
 QString RequestListModel::validityText(const Request& r)
@@ -73,8 +104,9 @@ QVariant RequestListModel::data(const QModelIndex& index, int role) const
     const Request* r = requestFromIndex(index);
     if (!r)
         return QVariant();
+    const Column column = columnAt(index.column());
     if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
-        switch (index.column()) {
+        switch (column) {
         case IdColumn:
             return QString::number(r->id);
         case TypeColumn:
@@ -94,8 +126,10 @@ QVariant RequestListModel::data(const QModelIndex& index, int role) const
             return CustomerLabels::dateTime(r->createdAt);
         case PurposeColumn:
             return r->purpose;
+        case ColumnCount:
+            break;
         }
-    } else if (role == Qt::ToolTipRole && index.column() == StatusColumn && !r->decisionReason.isEmpty()) {
+    } else if (role == Qt::ToolTipRole && column == StatusColumn && !r->decisionReason.isEmpty()) {
         return tr("Decision: %1").arg(r->decisionReason);
     } else if (role == Qt::UserRole) {
         return r->id;
@@ -107,7 +141,7 @@ QVariant RequestListModel::headerData(int section, Qt::Orientation orientation, 
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (columnAt(section)) {
     case IdColumn:
         return tr("No.");
     case TypeColumn:
@@ -126,6 +160,8 @@ QVariant RequestListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Filed");
     case PurposeColumn:
         return tr("Purpose");
+    case ColumnCount:
+        break;
     }
     return QVariant();
 }

@@ -6,7 +6,8 @@
 
 namespace bv::ui {
 
-// Special requests as RequestService::list returned them (own requests, or all for the branch manager).
+// Special requests as RequestService::list returned them: the one model of requests, for the customer manager's
+// own requests (every column, in the order of Column) and the branch manager's approvals (its own column list).
 class RequestListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -24,9 +25,20 @@ public:
         PurposeColumn, // free text written by staff: not copied
         ColumnCount
     };
+    using Columns = QList<Column>;
+    // Every column, in the order of Column.
+    static Columns allColumns();
+    // The positions a "copy row" may take with allColumns() (never the purpose, free text).
     static QList<int> copyableColumns();
 
     explicit RequestListModel(QObject* parent = nullptr);
+    // Shows the columns given, in that order.
+    explicit RequestListModel(const Columns& columns, QObject* parent = nullptr);
+
+    // What the column at a view position shows; ColumnCount for a position out of range.
+    Column columnAt(int section) const;
+    // The view positions a "copy row" may take with this model's columns.
+    QList<int> copyableSections() const;
 
     void setRequests(const QList<Request>& requests);
     const QList<Request>& requests() const { return m_requests; }
@@ -42,6 +54,9 @@ public:
     static QString validityText(const Request& request);
 
 private:
+    static QList<int> copyable(const Columns& columns);
+
+    Columns m_columns;
     QList<Request> m_requests;
 };
 

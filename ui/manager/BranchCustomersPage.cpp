@@ -6,7 +6,6 @@
 #include "core/policy/FieldCatalogue.h"
 #include "ui/manager/GuardedTableView.h"
 #include "ui/models/CustomerListModel.h"
-#include "ui/models/CustomerRowsModel.h"
 
 #include <QComboBox>
 #include <QGroupBox>
@@ -47,15 +46,10 @@ BranchCustomersPage::BranchCustomersPage(const WorkspaceContext& context, QWidge
     lookupButton->setObjectName(QStringLiteral("lookupButton"));
     m_resultLabel = new QLabel(lookupBox);
     m_resultLabel->setObjectName(QStringLiteral("lookupResultLabel"));
-    m_results = new models::CustomerRowsModel(this);
+    m_results = new models::CustomerListModel(models::CustomerListModel::branchColumns(), this);
     GuardedTableView* results = createTable(QStringLiteral("lookupResultsTableView"), tr("Lookup results"));
     results->setModel(m_results);
-    QList<int> copyable;
-    for (int column = 0; column < models::CustomerListModel::ColumnCount; ++column) {
-        if (models::CustomerListModel::isCopyable(column))
-            copyable << column;
-    }
-    results->setCopyableColumns(copyable);
+    results->setCopyableColumns(m_results->copyableSections());
     results->setMaximumHeight(results->fontMetrics().height() * 8);
     results->hide(); // shown with the first answer
 
@@ -78,7 +72,7 @@ BranchCustomersPage::BranchCustomersPage(const WorkspaceContext& context, QWidge
     m_model = new models::CustomerListModel(m_context.core, m_context.session, this);
     GuardedTableView* table = createTable(QStringLiteral("customersTableView"), tr("Branch customers"));
     table->setModel(m_model);
-    table->setCopyableColumns(copyable);
+    table->setCopyableColumns(m_model->copyableSections());
     table->horizontalHeader()->setSortIndicator(m_model->sortColumn(), Qt::AscendingOrder);
     table->setSortingEnabled(true);
     auto* listHeader = new QHBoxLayout;
@@ -131,7 +125,7 @@ void BranchCustomersPage::updateCount()
 
 void BranchCustomersPage::keepSortIndicator(QHeaderView* header, int column)
 {
-    if (models::CustomerListModel::isSortable(column))
+    if (m_model->isSortableSection(column))
         return;
     // Only number, tier, manager and creation time can be sorted: put the indicator back.
     header->setSortIndicator(m_model->sortColumn(), m_model->isDescending() ? Qt::DescendingOrder : Qt::AscendingOrder);

@@ -12,7 +12,6 @@ namespace bv::ui {
 
 namespace models {
 class CustomerListModel;
-class CustomerRowsModel;
 } // namespace models
 
 // Every customer of the branch (CustomerListModel: paged, sortable by number / tier / manager / created)
@@ -35,7 +34,7 @@ private:
     void openFromResults(const QModelIndex& index);
 
     models::CustomerListModel* m_model = nullptr;
-    models::CustomerRowsModel* m_results = nullptr;
+    models::CustomerListModel* m_results = nullptr; // the lookup's answer, held whole
     QLabel* m_countLabel = nullptr;
     QComboBox* m_kind = nullptr;
     QLineEdit* m_value = nullptr;

@@ -6,6 +6,7 @@
 #include "core/policy/FieldCatalogue.h"
 #include "ui/common/Dialogs.h"
 #include "ui/customers/CustomerLabels.h"
+#include "ui/customers/PendingChangeModel.h"
 #include "ui/manager/GuardedTableView.h"
 #include "ui/manager/RekeyApprovalDialog.h"
 #include "ui/models/RecordTableModel.h"
@@ -23,10 +24,9 @@ ChangeApprovalsPanel::ChangeApprovalsPanel(const WorkspaceContext& context, QWid
     : ManagerPage(context, parent)
 {
     setObjectName(QStringLiteral("changeApprovalsPanel"));
-    m_model
-        = new models::RecordTableModel({tr("Change"), FieldCatalogue::label(QString::fromLatin1(fields::CustomerNo)),
-                                           tr("Kind"), tr("Maker"), tr("Submitted")},
-            this);
+    using M = PendingChangeModel;
+    m_model = new M({M::IdColumn, M::CustomerColumn, M::KindColumn, M::MakerColumn, M::CreatedColumn},
+        this); // in the order of Column
     m_table = createTable(QStringLiteral("changesTableView"), tr("Pending customer changes"));
     m_table->setModel(m_model);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -85,38 +85,30 @@ void ChangeApprovalsPanel::reload()
         return;
     }
     const qint64 current = selected() ? selected()->id : 0;
-    m_changes = *changes;
-    QList<models::RecordTableModel::Record> records;
-    for (const PendingChange& change : m_changes)
-        records << models::RecordTableModel::Record {change.id,
-            {QString::number(change.id), change.customerNumber, CustomerLabels::changeKind(change.kind),
-                change.makerLogin, CustomerLabels::dateTime(change.createdAt)},
-            QString()};
-    m_model->setRecords(records);
+    m_model->setChanges(*changes);
     const int row = m_model->rowOf(current);
     if (row >= 0)
         m_table->selectRow(row);
-    else if (!records.isEmpty())
+    else if (m_model->rowCount() > 0)
         m_table->selectRow(0);
     emit countChanged();
 }
 
 int ChangeApprovalsPanel::pendingCount() const
 {
-    return int(m_changes.size());
+    return m_model->rowCount();
 }
 
 qint64 ChangeApprovalsPanel::changeFromIndex(const QModelIndex& index) const
 {
-    return m_model->keyFromIndex(index).toLongLong();
+    const PendingChange* change = m_model->changeFromIndex(index);
+    return change ? change->id : 0;
 }
 
 const PendingChange* ChangeApprovalsPanel::selected() const
 {
     const int row = m_table->selectedRow();
-    if (row < 0 || row >= m_changes.size())
-        return nullptr;
-    return &m_changes.at(row);
+    return row >= 0 ? m_model->changeFromIndex(m_model->index(row, 0)) : nullptr;
 }
 
 void ChangeApprovalsPanel::showDiff()

@@ -8,6 +8,7 @@ class QPushButton;
 namespace bv::ui {
 
 class GuardedTableView;
+class PendingChangeModel;
 namespace models {
 class RecordTableModel;
 }
@@ -20,6 +21,7 @@ class ChangeApprovalsPanel : public ManagerPage
 {
     Q_OBJECT
 public:
+    // The change list's view positions (PendingChangeModel with the columns in this order).
     enum Column
     {
         ChangeNo,
@@ -53,8 +55,7 @@ private:
     void openCustomer();
     const PendingChange* selected() const;
 
-    QList<PendingChange> m_changes;
-    models::RecordTableModel* m_model = nullptr;
+    PendingChangeModel* m_model = nullptr;
     models::RecordTableModel* m_diff = nullptr;
     GuardedTableView* m_table = nullptr;
     QPushButton* m_approve = nullptr;

@@ -3,10 +3,8 @@
 #include "core/Core.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerFinder.h"
-#include "core/policy/FieldCatalogue.h"
-#include "ui/customers/CustomerLabels.h"
 #include "ui/manager/GuardedTableView.h"
-#include "ui/models/RecordTableModel.h"
+#include "ui/models/CustomerListModel.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -37,9 +35,8 @@ CustomerPickerDialog::CustomerPickerDialog(const WorkspaceContext& context, QWid
     row->addWidget(m_search, 1);
     layout->addLayout(row);
 
-    m_model = new models::RecordTableModel({FieldCatalogue::label(QString::fromLatin1(fields::CustomerNo)),
-                                               tr("Name (masked)"), tr("Tier"), tr("Customer manager"), tr("Status")},
-        this);
+    using L = models::CustomerListModel;
+    m_model = new L({L::Number, L::MaskedName, L::Tier, L::Manager, L::Status}, this); // in the order of Column
     m_table = new GuardedTableView(m_context.clipboard, this);
     m_table->setObjectName(QStringLiteral("customersTableView"));
     m_table->setAccessibleName(tr("Customers of the branch"));
@@ -104,31 +101,25 @@ void CustomerPickerDialog::load()
 void CustomerPickerDialog::filter()
 {
     const QString typed = m_search->text().trimmed();
-    m_shown.clear();
+    QList<CustomerListRow> shown;
     int matches = 0;
     for (const CustomerListRow& r : std::as_const(m_rows)) {
         if (!typed.isEmpty() && !r.number.contains(typed, Qt::CaseInsensitive)
             && !r.maskedName.contains(typed, Qt::CaseInsensitive))
             continue;
         ++matches;
-        if (m_shown.size() < kMaxShown)
-            m_shown << &r;
+        if (shown.size() < kMaxShown)
+            shown << r;
     }
-    QList<models::RecordTableModel::Record> records;
-    for (const CustomerListRow* r : std::as_const(m_shown))
-        records << models::RecordTableModel::Record {r->number,
-            {r->number, r->maskedName, CustomerLabels::tier(r->tier), r->managerName,
-                CustomerLabels::status(r->status)},
-            QString()};
-    m_model->setRecords(records);
-    if (!records.isEmpty())
+    m_model->setRows(shown);
+    if (!shown.isEmpty())
         m_table->selectRow(0);
     if (m_error)
         m_count->setText(m_error->message);
-    else if (matches > int(m_shown.size()))
+    else if (matches > int(shown.size()))
         m_count->setText(
             tr("%n customers match; the first %1 are shown. Type more to narrow the list.", nullptr, matches)
-                .arg(m_shown.size()));
+                .arg(shown.size()));
     else
         m_count->setText(tr("%n customers match.", nullptr, matches));
 }
@@ -138,7 +129,7 @@ QString CustomerPickerDialog::chosenNumber() const
     const int row = m_table->selectedRow();
     if (row < 0)
         return {};
-    return m_model->keyFromIndex(m_model->index(row, Number)).toString();
+    return m_model->customerFromIndex(m_model->index(row, Number));
 }
 
 } // namespace bv::ui

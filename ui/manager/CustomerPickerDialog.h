@@ -16,7 +16,7 @@ namespace bv::ui {
 
 class GuardedTableView;
 namespace models {
-class RecordTableModel;
+class CustomerListModel;
 }
 
 // Picks one customer of the branch for the branch manager: the branch list (CustomerFinder::branchList, the
@@ -54,11 +54,10 @@ private:
 
     WorkspaceContext m_context;
     QList<CustomerListRow> m_rows;
-    QList<const CustomerListRow*> m_shown;
     std::optional<Error> m_error;
     QLineEdit* m_search = nullptr;
     QLabel* m_count = nullptr;
-    models::RecordTableModel* m_model = nullptr;
+    models::CustomerListModel* m_model = nullptr; // the rows shown, in the columns of Column
     GuardedTableView* m_table = nullptr;
     QPushButton* m_choose = nullptr;
 };

@@ -2,17 +2,18 @@
 
 #include "core/Core.h"
 #include "core/customers/CustomerService.h"
-#include "core/policy/FieldCatalogue.h"
 #include "core/policy/SettingsService.h"
 #include "ui/common/CalendarWarning.h"
-#include "ui/customers/CustomerLabels.h"
+#include "ui/customers/ComplaintListModel.h"
 #include "ui/manager/GuardedTableView.h"
-#include "ui/models/RecordTableModel.h"
 
 #include <QLabel>
 #include <QVBoxLayout>
 
 namespace bv::ui {
+
+static_assert(int(OverdueComplaintsPage::ColumnCount) == int(ComplaintListModel::ColumnCount)
+    && int(OverdueComplaintsPage::Content) == int(ComplaintListModel::ContentColumn));
 
 OverdueComplaintsPage::OverdueComplaintsPage(const WorkspaceContext& context, QWidget* parent)
     : ManagerPage(context, parent)
@@ -21,13 +22,10 @@ OverdueComplaintsPage::OverdueComplaintsPage(const WorkspaceContext& context, QW
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("summaryLabel"));
     m_summary->setWordWrap(true);
-    m_model = new models::RecordTableModel(
-        {FieldCatalogue::label(QString::fromLatin1(fields::CustomerNo)), tr("Received"), tr("Channel"), tr("Status"),
-            tr("Investigate by"), tr("Answer by"), tr("Complaint")},
-        this);
+    m_model = new ComplaintListModel(this); // its columns are the page's Column
     m_table = createTable(QStringLiteral("complaintsTableView"), tr("Overdue complaints"));
     m_table->setModel(m_model);
-    m_table->setCopyableColumns({Customer, Received, Channel, State, InvestigateBy, AnswerBy});
+    m_table->setCopyableColumns(ComplaintListModel::copyableColumns());
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     m_calendarWarning = CalendarWarning::createLabel(this);
@@ -47,14 +45,7 @@ void OverdueComplaintsPage::reload()
         return;
     }
     m_complaints = *complaints;
-    QList<models::RecordTableModel::Record> records;
-    for (const Complaint& c : m_complaints)
-        records << models::RecordTableModel::Record {c.id,
-            {c.customerNumber, CustomerLabels::dateTime(c.receivedAt), CustomerLabels::channel(c.channel),
-                CustomerLabels::complaintStatus(c.status), CustomerLabels::dateTime(c.investigateBy),
-                CustomerLabels::dateTime(c.answerBy), c.content.simplified()},
-            c.content};
-    m_model->setRecords(records);
+    m_model->setComplaints(m_complaints);
     m_summary->setText(m_complaints.isEmpty()
             ? tr("No complaint is overdue.")
             : tr("%n complaints past the investigation or answer date. Open the customer to "
@@ -65,7 +56,8 @@ void OverdueComplaintsPage::reload()
 
 qint64 OverdueComplaintsPage::complaintFromIndex(const QModelIndex& index) const
 {
-    return m_model->keyFromIndex(index).toLongLong();
+    const Complaint* c = m_model->complaintFromIndex(index);
+    return c ? c->id : 0;
 }
 
 } // namespace bv::ui

@@ -7,10 +7,8 @@ class QLabel;
 
 namespace bv::ui {
 
+class ComplaintListModel;
 class GuardedTableView;
-namespace models {
-class RecordTableModel;
-}
 
 // Complaints across the branch past their investigation or answer date (CustomerCare::overdue). The
 // contents are grade 2 (the branch manager may read them); they are shown, never copied.
@@ -36,7 +34,7 @@ public:
 
 private:
     QList<Complaint> m_complaints;
-    models::RecordTableModel* m_model = nullptr;
+    ComplaintListModel* m_model = nullptr;
     GuardedTableView* m_table = nullptr;
     QLabel* m_summary = nullptr;
     QLabel* m_calendarWarning = nullptr;

@@ -5,7 +5,6 @@
 #include "core/customers/lifecycle/CustomerOwnership.h"
 #include "ui/manager/GuardedTableView.h"
 #include "ui/models/CustomerListModel.h"
-#include "ui/models/CustomerRowsModel.h"
 
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
@@ -22,15 +21,10 @@ ReassignmentPage::ReassignmentPage(const WorkspaceContext& context, QWidget* par
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("summaryLabel"));
     m_summary->setWordWrap(true);
-    m_model = new models::CustomerRowsModel(this);
+    m_model = new models::CustomerListModel(models::CustomerListModel::branchColumns(), this);
     m_table = createTable(QStringLiteral("reassignmentTableView"), tr("Customers to reassign"));
     m_table->setModel(m_model);
-    QList<int> copyable;
-    for (int column = 0; column < models::CustomerListModel::ColumnCount; ++column) {
-        if (models::CustomerListModel::isCopyable(column))
-            copyable << column;
-    }
-    m_table->setCopyableColumns(copyable);
+    m_table->setCopyableColumns(m_model->copyableSections());
     m_open = new QPushButton(tr("&Open customer"), this);
     m_open->setObjectName(QStringLiteral("openCustomerButton"));
     m_reassign = new QPushButton(tr("&Reassign…"), this);

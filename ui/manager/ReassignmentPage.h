@@ -8,7 +8,7 @@ class QPushButton;
 namespace bv::ui {
 
 namespace models {
-class CustomerRowsModel;
+class CustomerListModel;
 }
 class GuardedTableView;
 
@@ -28,7 +28,7 @@ signals:
 private:
     void updateButtons();
 
-    models::CustomerRowsModel* m_model = nullptr;
+    models::CustomerListModel* m_model = nullptr;
     GuardedTableView* m_table = nullptr;
     QLabel* m_summary = nullptr;
     QPushButton* m_reassign = nullptr;

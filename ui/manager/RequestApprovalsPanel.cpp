@@ -1,11 +1,9 @@
 #include "ui/manager/RequestApprovalsPanel.h"
 
 #include "core/Core.h"
-#include "core/policy/FieldCatalogue.h"
 #include "ui/common/Dialogs.h"
-#include "ui/customers/CustomerLabels.h"
+#include "ui/customers/RequestListModel.h"
 #include "ui/manager/GuardedTableView.h"
-#include "ui/models/RecordTableModel.h"
 
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
@@ -19,15 +17,15 @@ RequestApprovalsPanel::RequestApprovalsPanel(const WorkspaceContext& context, QW
     : ManagerPage(context, parent)
 {
     setObjectName(QStringLiteral("requestApprovalsPanel"));
-    m_model = new models::RecordTableModel(
-        {tr("Request"), tr("Type"), tr("Requester"), tr("Customers"), tr("Fields or report"), tr("Purpose"),
-            tr("Validity"), tr("Status"), tr("Filed")},
-        this);
+    using M = RequestListModel;
+    m_model = new M({M::IdColumn, M::TypeColumn, M::RequesterColumn, M::CustomersColumn, M::FieldsColumn,
+                        M::PurposeColumn, M::ValidityColumn, M::StatusColumn, M::CreatedColumn},
+        this); // in the order of Column
     m_table = createTable(QStringLiteral("requestsTableView"), tr("Open special requests"));
     m_table->setModel(m_model);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     // The purpose is the requester's free text: shown, never copied.
-    m_table->setCopyableColumns({RequestNo, Type, Requester, Customers, Scope, Validity, State, Filed});
+    m_table->setCopyableColumns(m_model->copyableSections());
     m_approve = new QPushButton(tr("A&pprove…"), this);
     m_approve->setObjectName(QStringLiteral("approveRequestButton"));
     m_reject = new QPushButton(tr("Re&ject…"), this);
@@ -64,28 +62,11 @@ void RequestApprovalsPanel::reload()
         return;
     }
     const qint64 current = selected() ? selected()->id : 0;
-    m_requests = *requests;
-    QList<models::RecordTableModel::Record> records;
-    for (const Request& r : m_requests) {
-        QStringList scope;
-        for (const QString& field : r.fields)
-            scope << FieldCatalogue::label(field);
-        if (!r.report.isEmpty())
-            scope << r.report;
-        const QString validity = r.status == RequestStatus::Approved
-            ? tr("until %1").arg(CustomerLabels::dateTime(r.validUntil))
-            : tr("%n hours", nullptr, r.validityHours);
-        records << models::RecordTableModel::Record {r.id,
-            {QString::number(r.id), CustomerLabels::requestType(r.type), r.requesterLogin,
-                r.customerNumbers.join(QStringLiteral(", ")), scope.join(QStringLiteral(", ")), r.purpose, validity,
-                RequestService::statusLabel(r.status), CustomerLabels::dateTime(r.createdAt)},
-            r.purpose};
-    }
-    m_model->setRecords(records);
+    m_model->setRequests(*requests);
     const int row = m_model->rowOf(current);
     if (row >= 0)
         m_table->selectRow(row);
-    else if (!records.isEmpty())
+    else if (m_model->rowCount() > 0)
         m_table->selectRow(0);
     emit countChanged();
 }
@@ -93,20 +74,21 @@ void RequestApprovalsPanel::reload()
 int RequestApprovalsPanel::pendingCount() const
 {
     int pending = 0;
-    for (const Request& r : m_requests)
+    for (const Request& r : m_model->requests())
         pending += r.status == RequestStatus::Pending ? 1 : 0;
     return pending;
 }
 
 qint64 RequestApprovalsPanel::requestFromIndex(const QModelIndex& index) const
 {
-    return m_model->keyFromIndex(index).toLongLong();
+    const Request* r = m_model->requestFromIndex(index);
+    return r ? r->id : 0;
 }
 
 const Request* RequestApprovalsPanel::selected() const
 {
     const int row = m_table->selectedRow();
-    return row >= 0 && row < m_requests.size() ? &m_requests.at(row) : nullptr;
+    return row >= 0 ? m_model->requestFromIndex(m_model->index(row, 0)) : nullptr;
 }
 
 void RequestApprovalsPanel::updateButtons()

@@ -8,9 +8,7 @@ class QPushButton;
 namespace bv::ui {
 
 class GuardedTableView;
-namespace models {
-class RecordTableModel;
-}
+class RequestListModel;
 
 // Open special requests (专项事务申请): pending ones to approve (optional reason) or reject (reason), and
 // approved grants still valid, to revoke (reason). The core refuses a decision on one's own request.
@@ -18,6 +16,7 @@ class RequestApprovalsPanel : public ManagerPage
 {
     Q_OBJECT
 public:
+    // The panel's view positions (RequestListModel with the columns in this order).
     enum Column
     {
         RequestNo,
@@ -48,8 +47,7 @@ private:
     bool decide(const QString& verb, const Status& status, qint64 id);
     const Request* selected() const;
 
-    QList<Request> m_requests;
-    models::RecordTableModel* m_model = nullptr;
+    RequestListModel* m_model = nullptr;
     GuardedTableView* m_table = nullptr;
     QPushButton* m_approve = nullptr;
     QPushButton* m_reject = nullptr;

@@ -3,13 +3,25 @@
 #include "core/Core.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerFinder.h"
-#include "core/policy/FieldCatalogue.h"
-#include "ui/customers/CustomerLabels.h"
 
 #include <algorithm>
 #include <climits>
 
 namespace bv::ui::models {
+
+CustomerListModel::CustomerListModel(QObject* parent)
+    : CustomerListModel(branchColumns(), parent)
+{
+}
+
+CustomerListModel::CustomerListModel(const Columns& columns, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_pageSize(kDefaultPageSize)
+    , m_maxPages(kMaxCachedRows / kDefaultPageSize)
+    , m_columns(columns)
+{
+    m_state = State::Ready;
+}
 
 CustomerListModel::CustomerListModel(Core& core, const Session& session, QObject* parent)
     : CustomerListModel(core, session, kDefaultPageSize, kMaxCachedRows / kDefaultPageSize, parent)
@@ -19,10 +31,11 @@ CustomerListModel::CustomerListModel(Core& core, const Session& session, QObject
 CustomerListModel::CustomerListModel(
     Core& core, const Session& session, int pageSize, int maxCachedPages, QObject* parent)
     : QAbstractTableModel(parent)
-    , m_core(core)
+    , m_core(&core)
     , m_session(session)
     , m_pageSize(qBound(1, pageSize, kMaxFetch))
     , m_maxPages(qBound(2, maxCachedPages, qMax(2, kMaxCachedRows / m_pageSize)))
+    , m_columns(branchColumns())
 {
     m_loadTimer.setSingleShot(true);
     m_loadTimer.setInterval(0);
@@ -39,44 +52,57 @@ int CustomerListModel::rowCount(const QModelIndex& parent) const
 
 int CustomerListModel::columnCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : int(m_columns.size());
+}
+
+const CustomerListRow* CustomerListModel::rowAt(int row, bool touch) const
+{
+    if (!m_core)
+        return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+    const int page = row / m_pageSize;
+    const auto it = m_pages.constFind(page);
+    const int offset = row - page * m_pageSize;
+    if (it == m_pages.constEnd() || offset >= it->rows.size()) {
+        if (touch)
+            requestPage(page);
+        return nullptr;
+    }
+    if (touch)
+        it->used = ++m_tick;
+    return &it->rows.at(offset);
 }
 
 QVariant CustomerListModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return QVariant();
-    const int page = index.row() / m_pageSize;
-    const auto it = m_pages.constFind(page);
-    const int offset = index.row() - page * m_pageSize;
-    if (it == m_pages.constEnd() || offset >= it->rows.size()) {
-        requestPage(page);
+    const Column column = columnAt(index.column());
+    const CustomerListRow* row = rowAt(index.row(), true);
+    if (!row) {
         if (role == LoadedRole)
             return false;
         if (role == CustomerNumberRole)
             return QString();
-        if (role == Qt::DisplayRole && index.column() == Number)
+        if (role == Qt::DisplayRole && column == Number)
             return QStringLiteral("…");
-        if (role == Qt::AccessibleTextRole && index.column() == Number)
+        if (role == Qt::AccessibleTextRole && column == Number)
             return tr("Loading");
         return QVariant();
     }
-    it->used = ++m_tick;
-    const CustomerListRow& row = it->rows.at(offset);
     if (role == LoadedRole)
         return true;
     if (role == CustomerNumberRole)
-        return row.number;
-    return cellData(row, index.column(), role);
+        return row->number;
+    return cellData(*row, column, role);
 }
 
 QVariant CustomerListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+    if (orientation != Qt::Horizontal || section < 0 || section >= m_columns.size())
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == Qt::DisplayRole)
-        return headerText(section);
-    if (role == Qt::ToolTipRole && !isSortable(section))
+        return headerText(m_columns.at(section));
+    if (role == Qt::ToolTipRole && m_core && !isSortable(m_columns.at(section)))
         return tr("This column cannot be sorted.");
     return QVariant();
 }
@@ -90,7 +116,9 @@ Qt::ItemFlags CustomerListModel::flags(const QModelIndex& index) const
 
 void CustomerListModel::sort(int column, Qt::SortOrder order)
 {
-    const auto key = sortForColumn(column);
+    if (!m_core)
+        return;
+    const auto key = sortForColumn(columnAt(column));
     if (!key)
         return;
     const bool descending = order == Qt::DescendingOrder;
@@ -110,14 +138,53 @@ void CustomerListModel::sort(int column, Qt::SortOrder order)
 
 QString CustomerListModel::customerFromIndex(const QModelIndex& index) const
 {
+    const CustomerListRow* row = rowFromIndex(index);
+    return row ? row->number : QString();
+}
+
+const CustomerListRow* CustomerListModel::rowFromIndex(const QModelIndex& index) const
+{
     if (!index.isValid() || index.model() != this)
-        return QString();
-    const int page = index.row() / m_pageSize;
-    const auto it = m_pages.constFind(page);
-    const int offset = index.row() - page * m_pageSize;
-    if (it == m_pages.constEnd() || offset >= it->rows.size())
-        return QString();
-    return it->rows.at(offset).number;
+        return nullptr;
+    return rowAt(index.row(), false);
+}
+
+int CustomerListModel::rowOf(const QString& customerNo) const
+{
+    if (!m_core) {
+        for (int i = 0; i < m_rows.size(); ++i) {
+            if (m_rows.at(i).number == customerNo)
+                return i;
+        }
+        return -1;
+    }
+    for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it) {
+        for (int i = 0; i < it->rows.size(); ++i) {
+            if (it->rows.at(i).number == customerNo)
+                return it.key() * m_pageSize + i;
+        }
+    }
+    return -1;
+}
+
+void CustomerListModel::setRows(const QList<CustomerListRow>& rows)
+{
+    if (m_core)
+        return;
+    beginResetModel();
+    m_rows = rows;
+    m_count = m_rows.size();
+    endResetModel();
+}
+
+void CustomerListModel::appendRows(const QList<CustomerListRow>& rows)
+{
+    if (m_core || rows.isEmpty())
+        return;
+    beginInsertRows(QModelIndex(), int(m_rows.size()), int(m_rows.size() + rows.size() - 1));
+    m_rows += rows;
+    m_count = m_rows.size();
+    endInsertRows();
 }
 
 int CustomerListModel::cachedRowCount() const
@@ -128,88 +195,10 @@ int CustomerListModel::cachedRowCount() const
     return rows;
 }
 
-std::optional<CustomerSort> CustomerListModel::sortForColumn(int column)
-{
-    switch (column) {
-    case Number:
-        return CustomerSort::Number;
-    case Tier:
-        return CustomerSort::Tier;
-    case Manager:
-        return CustomerSort::Manager;
-    case Created:
-        return CustomerSort::Created;
-    default:
-        return std::nullopt;
-    }
-}
-
-int CustomerListModel::columnForSort(CustomerSort sort)
-{
-    switch (sort) {
-    case CustomerSort::Number:
-        return Number;
-    case CustomerSort::Tier:
-        return Tier;
-    case CustomerSort::Manager:
-        return Manager;
-    case CustomerSort::Created:
-        return Created;
-    }
-    return Number;
-}
-
-QString CustomerListModel::headerText(int column)
-{
-    switch (column) {
-    case Number:
-        return FieldCatalogue::label(QString::fromLatin1(fields::CustomerNo));
-    case MaskedName:
-        return FieldCatalogue::label(QString::fromLatin1(fields::Name));
-    case Tier:
-        return FieldCatalogue::label(QString::fromLatin1(fields::Tier));
-    case AgeBand:
-        return FieldCatalogue::label(QString::fromLatin1(fields::AgeBand));
-    case Status:
-        return FieldCatalogue::label(QString::fromLatin1(fields::Status));
-    case Manager:
-        return FieldCatalogue::label(QString::fromLatin1(fields::Manager));
-    case Created:
-        return FieldCatalogue::label(QString::fromLatin1(fields::CreatedAt));
-    default:
-        return QString();
-    }
-}
-
-QVariant CustomerListModel::cellData(const CustomerListRow& row, int column, int role)
-{
-    if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole && role != Qt::ToolTipRole)
-        return QVariant();
-    if (role == Qt::ToolTipRole)
-        return column == Status && row.restricted ? tr("Restricted customer (重点保密)") : QVariant();
-    switch (column) {
-    case Number:
-        return row.number;
-    case MaskedName:
-        return row.maskedName;
-    case Tier:
-        return CustomerLabels::tier(row.tier);
-    case AgeBand:
-        return CustomerLabels::ageBand(row.ageBand);
-    case Status:
-        return row.restricted ? tr("%1, restricted").arg(CustomerLabels::status(row.status))
-                              : CustomerLabels::status(row.status);
-    case Manager:
-        return row.managerName;
-    case Created:
-        return CustomerLabels::dateTime(row.createdAt);
-    default:
-        return QVariant();
-    }
-}
-
 void CustomerListModel::refresh()
 {
+    if (!m_core)
+        return;
     reset(false);
 }
 
@@ -232,7 +221,7 @@ void CustomerListModel::reset(bool automatic)
 void CustomerListModel::count()
 {
     ++m_coreCalls;
-    auto counted = m_core.customers().finder().branchCount(m_session);
+    auto counted = m_core->customers().finder().branchCount(m_session);
     if (!counted.ok()) {
         setFailed(counted.error());
         return;
@@ -302,7 +291,7 @@ bool CustomerListModel::fetchPage(int page)
 Result<CustomerPage> CustomerListModel::call(bool reversed, const QString& after, int limit)
 {
     ++m_coreCalls;
-    return m_core.customers().finder().branchList(m_session, m_sort, m_descending != reversed, after, limit);
+    return m_core->customers().finder().branchList(m_session, m_sort, m_descending != reversed, after, limit);
 }
 
 bool CustomerListModel::fetchRun(bool reversed, qint64 begin, qint64 end, QList<CustomerListRow>* rows)
@@ -364,13 +353,13 @@ void CustomerListModel::store(int page, QList<CustomerListRow> rows)
         m_pages.erase(victim);
         if (evictedRows > 0)
             emit dataChanged(
-                index(evicted * m_pageSize, 0), index(evicted * m_pageSize + evictedRows - 1, ColumnCount - 1));
+                index(evicted * m_pageSize, 0), index(evicted * m_pageSize + evictedRows - 1, columnCount() - 1));
     }
     const int first = page * m_pageSize;
     const int count = int(rows.size());
     m_pages.insert(page, Page {std::move(rows), ++m_tick});
     if (count > 0)
-        emit dataChanged(index(first, 0), index(first + count - 1, ColumnCount - 1));
+        emit dataChanged(index(first, 0), index(first + count - 1, columnCount() - 1));
 }
 
 void CustomerListModel::stale()

@@ -18,9 +18,20 @@ class Core;
 
 namespace bv::ui::models {
 
-// The branch manager's list of every customer of the branch (grade 3 and the masked name only, as
-// CustomerFinder::branchList returns it), for branches of any size. Our own model rather than a SQL
-// query model: every row comes from the core for this session, and the rows kept in memory are bounded.
+// The one model of customer list rows (CustomerListRow: grade 3 and the masked name only, as the core returns
+// them) for every screen that lists customers. Our own model rather than a SQL query model: every row comes
+// from the core for this session. Two sources of rows:
+// - paged from the core: the branch manager's list of every customer of the branch (CustomerFinder::branchList),
+//   for branches of any size; constructed with the Core and the Session; described below;
+// - held whole: a list the core returned in one piece (the customer manager's portfolio, the manager's lookup
+//   results, the reassignment list); constructed without the core, filled with setRows()/appendRows().
+//
+// Columns. `Column` names what a column shows; a screen passes the columns it shows, in its order, at
+// construction (default: branchColumns(), the number first). The customer manager's portfolio shows the masked
+// name first (ui/customers/CustomerListModel.h passes its order). The static helpers (headerText, cellData,
+// isSortable, isCopyable, sortForColumn) take a Column; the instance ones named "section" take a view position.
+//
+// The paged source (the rest of this comment) keeps the rows in memory bounded.
 //
 // Count. rowCount() is CustomerFinder::branchCount(). The core holds one SQLCipher connection per
 // database, owned by the thread that opened it; QtSql connections cannot be used from another thread,
@@ -62,9 +73,6 @@ namespace bv::ui::models {
 // Sorting by number, tier, manager or creation time (the core's CustomerSort); sort() on another column
 // does nothing. A new order drops the cache and the anchors (model reset; the count stays).
 // A failed core call stops loading (State::Failed, failed() emitted once) until refresh().
-//
-// The classes of ui/models live in bv::ui::models: ui/customers has a bv::ui::CustomerListModel of its own
-// (a list held whole in memory, for the customer manager's portfolio).
 class CustomerListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -100,11 +108,26 @@ public:
     static constexpr int kMaxFetch = 5000; // the core's largest page
     static constexpr int kMaxAnchors = 2000;
 
-    // Starts counting at once (on the next turn of the event loop).
+    using Columns = QList<Column>;
+    // Every column, the number first: the branch list, the lookup results, the reassignment list.
+    static Columns branchColumns();
+
+    // Rows held whole (setRows), with the columns given (each at most once; default branchColumns()).
+    explicit CustomerListModel(QObject* parent = nullptr);
+    explicit CustomerListModel(const Columns& columns, QObject* parent = nullptr);
+    // Paged from the branch list; starts counting at once (on the next turn of the event loop).
     CustomerListModel(Core& core, const Session& session, QObject* parent = nullptr);
     // pageSize ≥ 1; maxCachedPages ≥ 2, and pageSize × maxCachedPages ≤ kMaxCachedRows.
     CustomerListModel(Core& core, const Session& session, int pageSize, int maxCachedPages, QObject* parent = nullptr);
     ~CustomerListModel() override;
+
+    // What the column at a view position shows; ColumnCount for a position out of range.
+    Column columnAt(int section) const;
+    // The view position of a column, or -1 when this model does not show it.
+    int sectionOf(Column column) const;
+    bool isSortableSection(int section) const { return isSortable(columnAt(section)); }
+    // The view positions a "copy row" may copy (grade 3: never the masked name).
+    QList<int> copyableSections() const;
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     int columnCount(const QModelIndex& parent = QModelIndex()) const override;
@@ -115,12 +138,23 @@ public:
 
     // The row's customer number; empty for an invalid index or a row not loaded yet.
     QString customerFromIndex(const QModelIndex& index) const;
+    // The row behind an index of this model; nullptr for an invalid index or a row not loaded yet.
+    const CustomerListRow* rowFromIndex(const QModelIndex& index) const;
+    // The position of the row showing a customer number among the rows held or cached, or -1.
+    int rowOf(const QString& customerNo) const;
+
+    // Held rows only (a paged model ignores them): replace, append, clear; the rows held.
+    void setRows(const QList<CustomerListRow>& rows);
+    void appendRows(const QList<CustomerListRow>& rows);
+    void clear() { setRows({}); }
+    const QList<CustomerListRow>& rows() const { return m_rows; }
 
     State state() const { return m_state; }
     qint64 totalCount() const { return m_count; }
     CustomerSort sortKey() const { return m_sort; }
     bool isDescending() const { return m_descending; }
-    int sortColumn() const { return columnForSort(m_sort); }
+    // The view position of the sort column (-1 when it is not shown).
+    int sortColumn() const { return sectionOf(Column(columnForSort(m_sort))); }
     int pageSize() const { return m_pageSize; }
     int maxCachedPages() const { return m_maxPages; }
     int cachedPageCount() const { return int(m_pages.size()); }
@@ -132,9 +166,9 @@ public:
     static int columnForSort(CustomerSort sort);
     static bool isSortable(int column) { return sortForColumn(column).has_value(); }
     // Grade 3 columns (everything but the masked name): the only ones a "copy row" may copy.
-    static bool isCopyable(int column) { return column != MaskedName; }
+    static bool isCopyable(int column) { return column >= 0 && column < ColumnCount && column != MaskedName; }
     static QString headerText(int column);
-    // Display data of one row (shared with the lists of CustomerRowsModel).
+    // Display data of one row in a column (a Column).
     static QVariant cellData(const CustomerListRow& row, int column, int role);
 
 public slots:
@@ -153,6 +187,8 @@ private:
         mutable quint64 used = 0; // last use (LRU), written from data()
     };
 
+    // The row at a position: held, or cached (nullptr when not; `touch` marks the page used and asks for it).
+    const CustomerListRow* rowAt(int row, bool touch) const;
     void reset(bool automatic);
     void count();
     void loadWanted();
@@ -169,10 +205,12 @@ private:
     void dropCache();
     static void thin(QMap<qint64, QString>* anchors);
 
-    Core& m_core;
+    Core* const m_core = nullptr; // null: rows held whole
     Session m_session;
     const int m_pageSize;
     const int m_maxPages;
+    const Columns m_columns;
+    QList<CustomerListRow> m_rows; // held rows
 
     State m_state = State::Idle;
     qint64 m_count = 0;
