@@ -61,9 +61,4 @@ Database& Core::database()
     return m_vault.database();
 }
 
-const CustomerDirectory& Core::customerDirectory() const
-{
-    return *m_customers;
-}
-
 } // namespace bv

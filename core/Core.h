@@ -12,7 +12,6 @@ class AdminService;
 class AuditLog;
 class AuditService;
 class AuthService;
-class CustomerDirectory;
 class CustomerService;
 class Database;
 class PrintRegister;
@@ -46,7 +45,6 @@ public:
     AuditService& audit() { return *m_audit; }
     RequestService& requests() { return *m_requests; }
     CustomerService& customers() { return *m_customers; }
-    const CustomerDirectory& customerDirectory() const;
     AdminService& admin() { return *m_admin; }
     ReportService& reports() { return *m_reports; }
     PrintRegister& printRegister() { return *m_printRegister; }
