@@ -8,7 +8,8 @@
 #include "core/customers/lifecycle/CustomerOwnership.h"
 #include "core/customers/lifecycle/CustomerRetention.h"
 #include "core/db/Database.h"
-#include "core/db/QueryRows.h"
+#include "core/db/Transaction.h"
+#include "core/internal/customers/CustomerRepository.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/customers/CustomerStoreInternal.h"
 #include "core/internal/customers/ResponsibleManagerInternal.h"
@@ -58,7 +59,8 @@ CustomerServiceInternals::CustomerServiceInternals(CustomerService& service, Dat
     , m_settings(settings)
     , m_accounts(accounts)
     , m_clock(clock)
-    , m_store(std::make_unique<CustomerStore>(db, cipher, settings, clock))
+    , m_records(std::make_unique<CustomerRepository>(db))
+    , m_store(std::make_unique<CustomerStore>(db, *m_records, cipher, settings, clock))
 {
 }
 
@@ -72,31 +74,25 @@ void CustomerServiceInternals::setRequests(RequestService* requests)
         m_grants.reset();
 }
 
-Result<CustomerRef> CustomerServiceInternals::lookup(const QString& column, const QVariant& value) const
+Result<CustomerRef> CustomerServiceInternals::found(Result<std::optional<CustomerRef>> ref) const
 {
-    auto q = m_db.query(QStringLiteral("SELECT c.id, c.customer_no, ") + responsible::managerSql()
-            + QStringLiteral(", c.restricted, c.status FROM customers c WHERE c.") + column + QStringLiteral(" = ?"),
-        {m_clock.nowUtc(), value});
-    if (!q.ok())
-        return q.error();
-    if (!q->next()) {
-        BV_TRY(rowsFinished(*q, Reading::Customers));
+    if (!ref.ok())
+        return ref.error();
+    if (!*ref)
         return makeError(ErrorCode::NotFound,
             CustomerService::tr("There is no customer with this customer number. Check the number and try again."),
             QString(), QStringLiteral("customer_no"));
-    }
-    return CustomerRef {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toLongLong(),
-        q->value(3).toInt() != 0, q->value(4).toString()};
+    return std::move(**ref);
 }
 
 Result<CustomerRef> CustomerServiceInternals::customerByNumber(const QString& number) const
 {
-    return lookup(QStringLiteral("customer_no"), number.trimmed().toUpper());
+    return found(m_records->refByNumber(number.trimmed().toUpper(), m_clock.nowUtc()));
 }
 
 Result<CustomerRef> CustomerServiceInternals::customerById(qint64 id) const
 {
-    return lookup(QStringLiteral("id"), id);
+    return found(m_records->refById(id, m_clock.nowUtc()));
 }
 
 Result<ScopedCustomer> CustomerServiceInternals::scoped(
@@ -116,18 +112,40 @@ Result<CustomerRef> CustomerServiceInternals::reachable(const Actor& actor, Oper
     auto ref = customerByNumber(number);
     if (!ref.ok())
         return ref.error();
+    if (inReach(actor, *ref))
+        return ref;
+    return refuse(actor, operation, *ref);
+}
+
+Result<CustomerRef> CustomerServiceInternals::stillReachable(
+    Transaction& tx, const Actor& actor, Operation operation, const CustomerRef& ref)
+{
+    auto current = customerById(ref.id);
+    if (!current.ok())
+        return current.error();
+    if (inReach(actor, *current))
+        return current;
+    tx.rollback(); // the refusal is audited in a row of its own, outside the transaction that would have written
+    return refuse(actor, operation, *current);
+}
+
+bool CustomerServiceInternals::inReach(const Actor& actor, const CustomerRef& ref)
+{
     if (actor.role == Role::Manager)
-        return ref;
-    if (actor.role == Role::CustomerManager && ref->managerId == actor.userId && responsible::isHeld(ref->status))
-        return ref;
-    return m_access.deny(actor, operation, QStringLiteral("customer"), QString::number(ref->id), ref->number,
-        ref->restricted
+        return true;
+    return actor.role == Role::CustomerManager && ref.managerId == actor.userId && responsible::isHeld(ref.status);
+}
+
+Error CustomerServiceInternals::refuse(const Actor& actor, Operation operation, const CustomerRef& ref)
+{
+    return m_access.deny(actor, operation, QStringLiteral("customer"), QString::number(ref.id), ref.number,
+        ref.restricted
             ? CustomerService::tr("Customer %1 is restricted (重点保密): only its own customer manager and the branch "
                                   "manager may see it. If your work needs it, file a restricted-access request.")
-                  .arg(ref->number)
+                  .arg(ref.number)
             : CustomerService::tr("Customer %1 is not one of your customers. Ask its customer manager or the branch "
                                   "manager.")
-                  .arg(ref->number));
+                  .arg(ref.number));
 }
 
 Result<QJsonObject> CustomerServiceInternals::dataSubjectContent(

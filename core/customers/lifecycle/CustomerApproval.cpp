@@ -9,8 +9,8 @@
 #include "core/customers/lifecycle/Tiers.h"
 #include "core/customers/rules/CustomerValidator.h"
 #include "core/db/Database.h"
-#include "core/db/QueryRows.h"
 #include "core/db/Transaction.h"
+#include "core/internal/customers/CustomerRepository.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/customers/CustomerStoreInternal.h"
 #include "core/internal/keys/SealedValues.h"
@@ -49,14 +49,11 @@ Status CustomerEntry::markSuspicious(
     qint64 customerId, const QHash<QString, QString>& phones, const QStringList& accountNumbers)
 {
     CustomerStore& store = m_internals.store();
-    Database& db = m_internals.database();
+    CustomerRepository& records = m_internals.records();
     auto record = [&](const QString& kind, const QList<qint64>& others, const QString& masked) -> Status {
-        for (qint64 other : others) {
-            BV_TRY(db.exec(QStringLiteral("INSERT INTO suspicious_pairs (kind, customer_a, customer_b, found_at, "
-                                          "masked_value) VALUES (?, ?, ?, ?, ?) "
-                                          "ON CONFLICT (kind, customer_a, customer_b) DO NOTHING"),
-                {kind, qMin(customerId, other), qMax(customerId, other), store.now(), masked}));
-        }
+        for (qint64 other : others)
+            BV_TRY(records.insertSuspiciousPair(
+                kind, qMin(customerId, other), qMax(customerId, other), store.now(), masked));
         return {};
     };
     for (auto it = phones.cbegin(); it != phones.cend(); ++it) {
@@ -78,44 +75,39 @@ Status CustomerEntry::markSuspicious(
 Status CustomerEntry::refreshDerived(qint64 customerId, bool assetsChanged, bool initial)
 {
     CustomerStore& store = m_internals.store();
-    Database& db = m_internals.database();
-    auto birth
-        = SealedValues::open(db, store.cipher(), {kCustomer, customerId, QString::fromLatin1(fields::BirthDate)});
+    CustomerRepository& records = m_internals.records();
+    auto birth = SealedValues::open(
+        m_internals.database(), store.cipher(), {kCustomer, customerId, QString::fromLatin1(fields::BirthDate)});
     QString band;
     if (birth.ok())
         band = CustomerValidator::ageBand(QDate::fromString(*birth, Qt::ISODate), store.today());
-    BV_TRY(db.exec(QStringLiteral("UPDATE customers SET age_band = ? WHERE id = ?"),
-        {band.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(band), customerId}));
+    BV_TRY(records.setAgeBand(customerId, band));
     if (!assetsChanged && !initial)
         return {};
-    auto row = db.query(QStringLiteral("SELECT coalesce(aum_cny, 0), tier FROM customers WHERE id = ?"), {customerId});
+    auto row = records.assetsAndTier(customerId);
     if (!row.ok())
         return row.error();
-    if (!row->next())
-        return rowsFinished(*row, Reading::Customers);
-    const QString computed = Tiers::forAssets(row->value(0).toLongLong(), m_internals.settings());
-    const QString tier = row->value(1).toString();
+    if (!*row)
+        return {};
+    const QString computed = Tiers::forAssets((*row)->assets, m_internals.settings());
+    const QString tier = (*row)->tier;
     if (initial) { // the manager approving the new record confirms its first tier
-        BV_TRY(db.exec(QStringLiteral("UPDATE customers SET tier = ? WHERE id = ?"), {computed, customerId}));
+        BV_TRY(records.setTier(customerId, computed));
         return {};
     }
     // a newer computation replaces a change still waiting for confirmation
-    BV_TRY(
-        db.exec(QStringLiteral("DELETE FROM tier_changes WHERE customer_id = ? AND status = 'pending'"), {customerId}));
+    BV_TRY(records.dropPendingTierChange(customerId));
     if (computed == tier)
         return {};
-    BV_TRY(db.exec(QStringLiteral("INSERT INTO tier_changes (customer_id, from_tier, to_tier, computed_at) "
-                                  "VALUES (?, ?, ?, ?)"),
-        {customerId, tier, computed, store.now()}));
+    BV_TRY(records.insertTierChange(customerId, tier, computed, store.now()));
     return {};
 }
 
 Status CustomerEntry::applyCreate(qint64 changeId, qint64 customerId)
 {
     CustomerStore& store = m_internals.store();
-    Database& db = m_internals.database();
-    BV_TRY(db.exec(QStringLiteral("UPDATE customers SET status = 'active', updated_at = ? WHERE id = ?"),
-        {store.now(), customerId}));
+    CustomerRepository& records = m_internals.records();
+    BV_TRY(records.activate(customerId, store.now()));
     BV_TRY(refreshDerived(customerId, true, true));
     auto values = store.open(kCustomer, customerId);
     if (!values.ok())
@@ -132,42 +124,30 @@ Status CustomerEntry::applyCreate(qint64 changeId, qint64 customerId)
     for (const AccountView& a : *accounts)
         numbers << a.number;
     BV_TRY(markSuspicious(customerId, phones, numbers));
-    BV_TRY(db.exec(
-        QStringLiteral("INSERT INTO customer_history (customer_id, change_id, at, kind, actor_id, diff_json) "
-                       "SELECT customer_id, id, ?, 'create', maker_id, diff_json FROM customer_changes WHERE id = ?"),
-        {store.now(), changeId}));
-    return {};
+    return records.insertCreateHistory(changeId, store.now());
 }
 
 Status CustomerEntry::applyEdit(qint64 changeId, qint64 customerId, const Actor& checker)
 {
     CustomerStore& store = m_internals.store();
+    CustomerRepository& records = m_internals.records();
     Database& db = m_internals.database();
-    auto row
-        = db.query(QStringLiteral("SELECT ch.base_version, c.version, ch.values_json, ch.diff_json, ch.maker_id "
-                                  "FROM customer_changes ch JOIN customers c ON c.id = ch.customer_id WHERE ch.id = ?"),
-            {changeId});
+    auto row = records.editToApply(changeId);
     if (!row.ok())
         return row.error();
-    if (!row->next()) {
-        BV_TRY(rowsFinished(*row, Reading::Customers));
+    if (!*row)
         return makeError(ErrorCode::NotFound, tr("The change no longer exists."));
-    }
-    if (row->value(0).toLongLong() != row->value(1).toLongLong())
+    if ((*row)->baseVersion != (*row)->currentVersion)
         return makeError(ErrorCode::Conflict,
             tr("The customer record changed after this edit was made. Reject it; the maker can edit again "
                "from the current record."));
-    const QJsonObject staged = QJsonDocument::fromJson(row->value(2).toString().toUtf8()).object();
-    const QString diffText = row->value(3).toString();
-    const qint64 makerId = row->value(4).toLongLong();
+    const QJsonObject staged = QJsonDocument::fromJson((*row)->valuesJson.toUtf8()).object();
     const QDateTime now = store.now();
 
-    auto history = db.query(QStringLiteral("INSERT INTO customer_history (customer_id, change_id, at, kind, actor_id, "
-                                           "diff_json) VALUES (?, ?, ?, 'edit', ?, ?)"),
-        {customerId, changeId, now, makerId, diffText});
+    auto history = records.insertEditHistory(customerId, changeId, now, (*row)->makerId, (*row)->diffJson);
     if (!history.ok())
         return history.error();
-    const qint64 historyId = history->lastInsertId().toLongLong();
+    const qint64 historyId = *history;
     auto existing = store.masked(kCustomer, customerId);
     if (!existing.ok())
         return existing.error();
@@ -192,8 +172,7 @@ Status CustomerEntry::applyEdit(qint64 changeId, qint64 customerId, const Actor&
         columns.insert(it.key(), it.value().toString());
     BV_TRY(store.writeColumns(customerId, columns));
     if (staged.contains(QStringLiteral("restricted")))
-        BV_TRY(db.exec(QStringLiteral("UPDATE customers SET restricted = ? WHERE id = ?"),
-            {staged.value(QStringLiteral("restricted")).toBool() ? 1 : 0, customerId}));
+        BV_TRY(records.setRestricted(customerId, staged.value(QStringLiteral("restricted")).toBool()));
 
     QStringList newNumbers;
     for (const QJsonValue& v : staged.value(QStringLiteral("accounts")).toArray()) {
@@ -213,14 +192,14 @@ Status CustomerEntry::applyEdit(qint64 changeId, qint64 customerId, const Actor&
             BV_TRY(SealedValues::remove(db, {kChange, changeId, numberKey}));
         }
         if (account.id > 0) {
-            auto owner = db.scalar(QStringLiteral("SELECT customer_id FROM accounts WHERE id = ?"), {account.id});
-            if (!owner.ok() || owner->toLongLong() != customerId)
+            auto owner = records.accountOwner(account.id);
+            if (!owner.ok() || *owner != customerId)
                 return makeError(ErrorCode::Conflict, tr("An account in this change does not belong to the customer."));
             const QString oldKey = QStringLiteral("account_number:%1").arg(account.id);
             if (a.value(QStringLiteral("remove")).toBool()) {
                 BV_TRY(store.moveSealed(
                     kAccount, account.id, kHistory, historyId, QString::fromLatin1(fields::AccountNumber), oldKey));
-                BV_TRY(db.exec(QStringLiteral("DELETE FROM accounts WHERE id = ?"), {account.id}));
+                BV_TRY(records.deleteAccount(account.id));
                 continue;
             }
             if (!account.number.isEmpty())
@@ -234,8 +213,7 @@ Status CustomerEntry::applyEdit(qint64 changeId, qint64 customerId, const Actor&
         }
     }
     BV_TRY(SealedValues::removeOwner(db, kChange, changeId));
-    BV_TRY(db.exec(
-        QStringLiteral("UPDATE customers SET version = version + 1, updated_at = ? WHERE id = ?"), {now, customerId}));
+    BV_TRY(records.bumpVersion(customerId, now));
     BV_TRY(refreshDerived(customerId, values.contains(QString::fromLatin1(fields::AssetsUnderManagement)), false));
     Q_UNUSED(checker);
     return markSuspicious(customerId, phones, newNumbers);
@@ -244,20 +222,14 @@ Status CustomerEntry::applyEdit(qint64 changeId, qint64 customerId, const Actor&
 Result<CustomerEntry::ChangeHead> CustomerEntry::decidable(
     Transaction& tx, const Actor& actor, qint64 changeId, bool approving, const RekeyedValues& rekeyed)
 {
-    auto q = m_internals.database().query(
-        QStringLiteral("SELECT ch.customer_id, ch.kind, ch.status, ch.maker_id, c.customer_no "
-                       "FROM customer_changes ch JOIN customers c ON c.id = ch.customer_id WHERE ch.id = ?"),
-        {changeId});
-    if (!q.ok())
-        return q.error();
-    if (!q->next()) {
-        BV_TRY(rowsFinished(*q, Reading::Customers));
+    auto head = m_internals.records().changeHead(changeId);
+    if (!head.ok())
+        return head.error();
+    if (!*head)
         return makeError(ErrorCode::NotFound, tr("There is no change %1.").arg(changeId));
-    }
-    const ChangeHead change {q->value(0).toLongLong(), q->value(1).toString(), q->value(4).toString()};
-    const QString status = q->value(2).toString();
-    const qint64 makerId = q->value(3).toLongLong();
-    q->finish();
+    const ChangeHead change {(*head)->customerId, (*head)->kind, (*head)->customerNumber};
+    const QString status = (*head)->status;
+    const qint64 makerId = (*head)->makerId;
     if (status != QLatin1String("pending"))
         return makeError(ErrorCode::Conflict, tr("Change %1 was already decided (%2).").arg(changeId).arg(status));
     if (makerId == actor.userId) {
@@ -280,8 +252,9 @@ Status CustomerEntry::approve(
     if (!actor.ok())
         return actor.error();
     BV_TRY(approvalReasonGiven(reason));
-    Database& db = m_internals.database();
-    Transaction tx(db);
+    CustomerRepository& records = m_internals.records();
+    // Decided inside the transaction that writes the decision: decidable() reads the change in it.
+    Transaction tx(m_internals.database());
     if (!tx.ok())
         return tx.error();
     auto change = decidable(tx, *actor, changeId, true, rekeyed);
@@ -292,11 +265,8 @@ Status CustomerEntry::approve(
     const QString number = change->customerNumber;
     BV_TRY(
         kind == QLatin1String("create") ? applyCreate(changeId, customerId) : applyEdit(changeId, customerId, *actor));
-    BV_TRY(db.exec(QStringLiteral("UPDATE customers SET approved_by = ?, approved_at = ? WHERE id = ?"),
-        {actor->userId, m_internals.store().now(), customerId}));
-    BV_TRY(db.exec(QStringLiteral("UPDATE customer_changes SET status = 'approved', checker_id = ?, decided_at = ?, "
-                                  "reason = ? WHERE id = ?"),
-        {actor->userId, m_internals.store().now(), reason.trimmed(), changeId}));
+    BV_TRY(records.setApproved(customerId, actor->userId, m_internals.store().now()));
+    BV_TRY(records.approveChange(changeId, actor->userId, m_internals.store().now(), reason.trimmed()));
     BV_TRY(m_internals.auditLog().append(*actor,
         AuditEvent {QString::fromLatin1(audit::CustomerApprove), kCustomer, QString::number(customerId), number,
             AuditOutcome::Ok, QJsonObject {{QStringLiteral("change"), changeId}, {QStringLiteral("kind"), kind}}}));
@@ -338,6 +308,8 @@ Status CustomerEntry::reject(const Session& session, qint64 changeId, const QStr
         return makeError(ErrorCode::InvalidInput, tr("Give the reason for the rejection, so the maker can correct it."),
             QString(), QStringLiteral("reason"));
     Database& db = m_internals.database();
+    CustomerRepository& records = m_internals.records();
+    // Decided inside the transaction that writes the decision: decidable() reads the change in it.
     Transaction tx(db);
     if (!tx.ok())
         return tx.error();
@@ -350,28 +322,21 @@ Status CustomerEntry::reject(const Session& session, qint64 changeId, const QStr
     if (kind == QLatin1String("create")) {
         // A rejected new record keeps only its number and status: its personal data is erased.
         BV_TRY(SealedValues::removeOwner(db, kCustomer, customerId));
-        auto accounts = db.query(QStringLiteral("SELECT id FROM accounts WHERE customer_id = ?"), {customerId});
+        auto accounts = records.accountIds(customerId);
         if (!accounts.ok())
             return accounts.error();
-        QList<qint64> ids;
-        while (accounts->next())
-            ids << accounts->value(0).toLongLong();
-        BV_TRY(rowsFinished(*accounts, Reading::Customers));
-        for (qint64 id : ids)
+        for (qint64 id : std::as_const(*accounts))
             BV_TRY(SealedValues::removeOwner(db, kAccount, id));
-        BV_TRY(db.exec(QStringLiteral("DELETE FROM accounts WHERE customer_id = ?"), {customerId}));
+        BV_TRY(records.deleteAccountsOf(customerId));
         QHash<QString, QString> cleared;
         for (const QString& field : CustomerStore::columnFields())
             cleared.insert(field, QString());
         BV_TRY(m_internals.store().writeColumns(customerId, cleared));
-        BV_TRY(db.exec(QStringLiteral("UPDATE customers SET status = 'rejected', updated_at = ? WHERE id = ?"),
-            {m_internals.store().now(), customerId}));
+        BV_TRY(records.markRejected(customerId, m_internals.store().now()));
     } else {
         BV_TRY(SealedValues::removeOwner(db, kChange, changeId));
     }
-    BV_TRY(db.exec(QStringLiteral("UPDATE customer_changes SET status = 'rejected', checker_id = ?, decided_at = ?, "
-                                  "reason = ? WHERE id = ?"),
-        {actor->userId, m_internals.store().now(), reason.trimmed(), changeId}));
+    BV_TRY(records.rejectChange(changeId, actor->userId, m_internals.store().now(), reason.trimmed()));
     BV_TRY(m_internals.auditLog().append(*actor,
         AuditEvent {QString::fromLatin1(audit::CustomerReject), kCustomer, QString::number(customerId), number,
             AuditOutcome::Ok, QJsonObject {{QStringLiteral("change"), changeId}, {QStringLiteral("kind"), kind}}}));

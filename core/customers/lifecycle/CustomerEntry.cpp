@@ -9,8 +9,8 @@
 #include "core/auth/AccountService.h"
 #include "core/customers/rules/CustomerValidator.h"
 #include "core/db/Database.h"
-#include "core/db/QueryRows.h"
 #include "core/db/Transaction.h"
+#include "core/internal/customers/CustomerRepository.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/customers/CustomerStoreInternal.h"
 #include "core/policy/AccessControl.h"
@@ -92,14 +92,14 @@ Result<EntryReceipt> CustomerEntry::create(const Session& session, const Custome
     if (!actor.ok())
         return actor.error();
     CustomerStore& store = m_internals.store();
-    Database& db = m_internals.database();
+    CustomerRepository& records = m_internals.records();
     const QDate today = store.today();
     ValidatedCustomer validated = CustomerValidator::validate(input, today);
     if (!validated.ok())
         return firstError(validated);
 
     // The checks that decide (the manager, a duplicate ID number) read inside the transaction that writes.
-    Transaction tx(db);
+    Transaction tx(m_internals.database());
     if (!tx.ok())
         return tx.error();
     qint64 managerId = actor->userId;
@@ -123,13 +123,11 @@ Result<EntryReceipt> CustomerEntry::create(const Session& session, const Custome
     auto number = store.nextNumber(branch);
     if (!number.ok())
         return number.error();
-    auto inserted
-        = db.cached(QStringLiteral("INSERT INTO customers (customer_no, branch, status, manager_id, restricted, "
-                                   "created_at, created_by, updated_at) VALUES (?, ?, 'pending', ?, ?, ?, ?, ?)"),
-            {*number, branch, managerId, validated.restricted.value_or(false) ? 1 : 0, now, actor->userId, now});
+    auto inserted = records.insertPending(CustomerRepository::NewCustomer {
+        *number, branch, managerId, validated.restricted.value_or(false), now, actor->userId});
     if (!inserted.ok())
         return inserted.error();
-    const qint64 customerId = (*inserted)->lastInsertId().toLongLong();
+    const qint64 customerId = *inserted;
     BV_TRY(store.seal(kCustomer, customerId, validated.values));
     BV_TRY(store.writeColumns(customerId, validated.values));
     for (const AccountInput& account : std::as_const(validated.accounts)) {
@@ -150,15 +148,11 @@ Result<EntryReceipt> CustomerEntry::create(const Session& session, const Custome
     for (const AccountInput& account : std::as_const(validated.accounts))
         diff << FieldDiff {QString::fromLatin1(fields::AccountNumber), QString(),
             store.mask(QString::fromLatin1(fields::AccountNumber), account.number)};
-    auto change
-        = db.cached(QStringLiteral("INSERT INTO customer_changes (customer_id, kind, status, maker_id, created_at, "
-                                   "base_version, values_json, diff_json) VALUES (?, 'create', 'pending', ?, ?, 1, "
-                                   "'{}', ?)"),
-            {customerId, actor->userId, now,
-                QString::fromUtf8(QJsonDocument(diffJson(diff)).toJson(QJsonDocument::Compact))});
+    auto change = records.insertCreateChange(customerId, actor->userId, now,
+        QString::fromUtf8(QJsonDocument(diffJson(diff)).toJson(QJsonDocument::Compact)));
     if (!change.ok())
         return change.error();
-    const qint64 changeId = (*change)->lastInsertId().toLongLong();
+    const qint64 changeId = *change;
     BV_TRY(m_internals.auditLog().append(*actor,
         AuditEvent {QString::fromLatin1(audit::CustomerCreate), kCustomer, QString::number(customerId), *number,
             AuditOutcome::Ok,
@@ -173,25 +167,27 @@ Result<EntryReceipt> CustomerEntry::edit(const Session& session, const QString& 
     if (!scope.ok())
         return scope.error();
     const Actor& actor = scope->actor;
-    const CustomerRef& ref = scope->customer;
-    Database& db = m_internals.database();
     CustomerStore& store = m_internals.store();
-    // The checks that decide (the customer still active, no change waiting, the values, a duplicate ID number,
-    // the version the change is based on) read inside the transaction that writes the change.
-    Transaction tx(db);
+    CustomerRepository& records = m_internals.records();
+    // The checks that decide (the customer still in the actor's reach and active, no change waiting, the values, a
+    // duplicate ID number, the version the change is based on) read inside the transaction that writes the change.
+    Transaction tx(m_internals.database());
     if (!tx.ok())
         return tx.error();
-    auto status = db.scalar(QStringLiteral("SELECT status FROM customers WHERE id = ?"), {ref.id});
+    auto reached = m_internals.stillReachable(tx, actor, Operation::EditCustomer, scope->customer);
+    if (!reached.ok())
+        return reached.error();
+    const CustomerRef& ref = *reached;
+    auto status = records.status(ref.id);
     if (!status.ok())
         return status.error();
-    if (status->toString() != QLatin1String("active"))
+    if (*status != QLatin1String("active"))
         return makeError(ErrorCode::Conflict,
-            tr("Customer %1 is %2; only active customers can be edited.").arg(ref.number, status->toString()));
-    auto waiting = db.scalar(
-        QStringLiteral("SELECT id FROM customer_changes WHERE customer_id = ? AND status = 'pending'"), {ref.id});
+            tr("Customer %1 is %2; only active customers can be edited.").arg(ref.number, *status));
+    auto waiting = records.pendingChangeOf(ref.id);
     if (!waiting.ok())
         return waiting.error();
-    if (!waiting->isNull())
+    if (*waiting)
         return makeError(ErrorCode::Conflict,
             tr("An earlier change of customer %1 is still waiting for approval. Wait for the branch "
                "manager's decision, then edit again.")
@@ -220,8 +216,8 @@ Result<EntryReceipt> CustomerEntry::edit(const Session& session, const QString& 
     if (!masks.ok())
         return masks.error();
     bool restrictedChanged = false;
-    auto restrictedNow = db.scalar(QStringLiteral("SELECT restricted FROM customers WHERE id = ?"), {ref.id});
-    if (validated.restricted && restrictedNow.ok() && (restrictedNow->toInt() != 0) != *validated.restricted)
+    auto restrictedNow = records.restricted(ref.id);
+    if (validated.restricted && restrictedNow.ok() && (*restrictedNow != 0) != *validated.restricted)
         restrictedChanged = true;
     if (changed.isEmpty() && validated.accounts.isEmpty() && !restrictedChanged)
         return makeError(ErrorCode::InvalidInput, tr("Nothing was changed: every value is the same as in the record."));
@@ -252,18 +248,14 @@ Result<EntryReceipt> CustomerEntry::edit(const Session& session, const QString& 
             diff << FieldDiff {it.key(), current.value(it.key()), it.value()};
         }
     }
-    auto version = db.scalar(QStringLiteral("SELECT version FROM customers WHERE id = ?"), {ref.id});
+    auto version = records.version(ref.id);
     if (!version.ok())
         return version.error();
     const QDateTime now = store.now();
-    auto change
-        = db.query(QStringLiteral("INSERT INTO customer_changes (customer_id, kind, status, maker_id, created_at, "
-                                  "base_version, values_json, diff_json) VALUES (?, 'edit', 'pending', ?, ?, ?, "
-                                  "'{}', '[]')"),
-            {ref.id, actor.userId, now, version->toLongLong()});
+    auto change = records.insertEditChange(ref.id, actor.userId, now, *version);
     if (!change.ok())
         return change.error();
-    const qint64 changeId = change->lastInsertId().toLongLong();
+    const qint64 changeId = *change;
     BV_TRY(store.seal(kChange, changeId, gradeOne));
     QJsonArray accounts;
     int index = 0;
@@ -284,27 +276,24 @@ Result<EntryReceipt> CustomerEntry::edit(const Session& session, const QString& 
                     store.mask(QString::fromLatin1(fields::AccountNumber), account.number)};
             }
             if (account.id > 0) { // type, opening date and status of an existing account
-                auto old = db.query(
-                    QStringLiteral("SELECT type, coalesce(opened_on, ''), status FROM accounts WHERE id = ?"),
-                    {account.id});
+                auto old = records.accountParts(account.id);
                 if (!old.ok())
                     return old.error();
-                if (old->next()) {
+                if (*old) {
                     const struct
                     {
                         const char* field;
                         QString before;
                         QString after;
-                    } parts[] = {{fields::AccountType, old->value(0).toString(), account.type},
-                        {fields::AccountOpenedOn, old->value(1).toString(), account.openedOn.toString(Qt::ISODate)},
-                        {fields::AccountStatus, old->value(2).toString(), account.status}};
+                    } parts[] = {{fields::AccountType, (*old)->type, account.type},
+                        {fields::AccountOpenedOn, (*old)->openedOn, account.openedOn.toString(Qt::ISODate)},
+                        {fields::AccountStatus, (*old)->status, account.status}};
                     for (const auto& part : parts) {
                         if (part.before != part.after)
                             diff << FieldDiff {QString::fromLatin1(part.field), which + QLatin1Char(' ') + part.before,
                                 which + QLatin1Char(' ') + part.after};
                     }
                 }
-                BV_TRY(rowsFinished(*old, Reading::Customers));
             }
         }
         accounts.append(a);
@@ -314,12 +303,11 @@ Result<EntryReceipt> CustomerEntry::edit(const Session& session, const QString& 
         {QStringLiteral("accounts"), accounts}};
     if (restrictedChanged) {
         staged.insert(QStringLiteral("restricted"), *validated.restricted);
-        diff << FieldDiff {QString::fromLatin1(fields::Restricted), QString::number(restrictedNow->toInt()),
+        diff << FieldDiff {QString::fromLatin1(fields::Restricted), QString::number(*restrictedNow),
             QString::number(*validated.restricted ? 1 : 0)};
     }
-    BV_TRY(db.exec(QStringLiteral("UPDATE customer_changes SET values_json = ?, diff_json = ? WHERE id = ?"),
-        {QString::fromUtf8(QJsonDocument(staged).toJson(QJsonDocument::Compact)),
-            QString::fromUtf8(QJsonDocument(diffJson(diff)).toJson(QJsonDocument::Compact)), changeId}));
+    BV_TRY(records.stageChange(changeId, QString::fromUtf8(QJsonDocument(staged).toJson(QJsonDocument::Compact)),
+        QString::fromUtf8(QJsonDocument(diffJson(diff)).toJson(QJsonDocument::Compact))));
     BV_TRY(m_internals.auditLog().append(actor,
         AuditEvent {QString::fromLatin1(audit::CustomerEdit), kCustomer, QString::number(ref.id), ref.number,
             AuditOutcome::Ok,
@@ -349,30 +337,17 @@ Result<QList<PendingChange>> CustomerEntry::pending(const Session& session, qint
 
 Result<QList<PendingChange>> CustomerEntry::pendingRows(const Actor& actor, qint64 afterId, int limit)
 {
-    Database& db = m_internals.database();
-    QString sql
-        = QStringLiteral("SELECT ch.id, ch.customer_id, c.customer_no, ch.kind, ch.status, u.login, ch.created_at, "
-                         "ch.diff_json, ch.reason FROM customer_changes ch JOIN customers c ON c.id = ch.customer_id "
-                         "JOIN users u ON u.id = ch.maker_id WHERE ch.status = 'pending' AND ch.id > ?");
-    QVariantList values {afterId};
-    if (actor.role != Role::Manager) {
-        sql += QStringLiteral(" AND ch.maker_id = ?");
-        values << actor.userId;
-    }
-    sql += QStringLiteral(" ORDER BY ch.id LIMIT ?");
-    values << qBound(1, limit, 10000);
-    auto q = db.query(sql, values);
-    if (!q.ok())
-        return q.error();
+    // the branch manager sees every pending change, a customer manager his or her own
+    auto rows = m_internals.records().pendingChanges(
+        afterId, actor.role != Role::Manager ? actor.userId : 0, qBound(1, limit, 10000));
+    if (!rows.ok())
+        return rows.error();
     QList<PendingChange> list;
-    while (q->next()) {
-        list << PendingChange {q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString(),
-            q->value(3).toString(), q->value(4).toString(), q->value(5).toString(),
-            QDateTime::fromString(q->value(6).toString(), Qt::ISODateWithMs), diffFrom(q->value(7).toString()),
-            q->value(8).toString(), QStringList()};
-        list.last().rekeyFields = rekeyFieldsFor(list.last().diff);
+    for (CustomerRepository::ChangeRow& row : *rows) {
+        row.change.diff = diffFrom(row.diffJson);
+        row.change.rekeyFields = rekeyFieldsFor(row.change.diff);
+        list << std::move(row.change);
     }
-    BV_TRY(rowsFinished(*q, Reading::Customers));
     return list;
 }
 
@@ -395,17 +370,14 @@ Result<QList<HistoryEntry>> CustomerEntry::history(const Session& session, const
     if (!scope.ok())
         return scope.error();
     const CustomerRef& ref = scope->customer;
-    auto q = m_internals.database().query(QStringLiteral("SELECT h.at, h.kind, coalesce(u.login, ''), h.diff_json FROM "
-                                                         "customer_history h LEFT JOIN users u ON u.id = h.actor_id "
-                                                         "WHERE h.customer_id = ? ORDER BY h.at, h.id"),
-        {ref.id});
-    if (!q.ok())
-        return q.error();
+    auto rows = m_internals.records().history(ref.id);
+    if (!rows.ok())
+        return rows.error();
     QList<HistoryEntry> list;
-    while (q->next())
-        list << HistoryEntry {QDateTime::fromString(q->value(0).toString(), Qt::ISODateWithMs), q->value(1).toString(),
-            q->value(2).toString(), diffFrom(q->value(3).toString())};
-    BV_TRY(rowsFinished(*q, Reading::Customers));
+    for (CustomerRepository::HistoryRow& row : *rows) {
+        row.entry.diff = diffFrom(row.diffJson);
+        list << std::move(row.entry);
+    }
     return list;
 }
 
@@ -414,21 +386,10 @@ Result<QList<SuspiciousPair>> CustomerEntry::suspicious(const Session& session)
     auto actor = m_internals.access().authorize(session, Operation::ReviewSuspicious);
     if (!actor.ok())
         return actor.error();
-    auto q = m_internals.database().query(
-        QStringLiteral("SELECT p.id, p.kind, a.customer_no, b.customer_no, p.found_at, p.status, "
-                       "coalesce(p.masked_value, '') "
-                       "FROM suspicious_pairs p JOIN customers a ON a.id = p.customer_a "
-                       "JOIN customers b ON b.id = p.customer_b WHERE p.status = 'open' ORDER BY p.found_at, p.id"));
-    if (!q.ok())
-        return q.error();
-    QList<SuspiciousPair> list;
-    while (q->next()) {
-        SuspiciousPair pair {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
-            q->value(3).toString(), q->value(6).toString(),
-            QDateTime::fromString(q->value(4).toString(), Qt::ISODateWithMs), q->value(5).toString()};
-        list << pair;
-    }
-    BV_TRY(rowsFinished(*q, Reading::Customers));
+    auto pairs = m_internals.records().openSuspiciousPairs();
+    if (!pairs.ok())
+        return pairs.error();
+    const QList<SuspiciousPair>& list = *pairs;
     BV_TRY(m_internals.auditLog().appendStandalone(*actor,
         AuditEvent {QString::fromLatin1(audit::CustomerList), QStringLiteral("suspicious"), QString(), QString(),
             AuditOutcome::Ok,
@@ -447,17 +408,14 @@ Status CustomerEntry::clearSuspicious(const Session& session, qint64 pairId, con
             tr("Give the reason why the pair is in order (for example: husband and wife share the "
                "phone)."),
             QString(), QStringLiteral("reason"));
-    Database& db = m_internals.database();
-    Transaction tx(db);
+    Transaction tx(m_internals.database());
     if (!tx.ok())
         return tx.error();
     auto updated
-        = db.query(QStringLiteral("UPDATE suspicious_pairs SET status = 'cleared', cleared_by = ?, cleared_at = ?, "
-                                  "reason = ? WHERE id = ? AND status = 'open'"),
-            {actor->userId, m_internals.store().now(), reason.trimmed(), pairId});
+        = m_internals.records().clearSuspiciousPair(pairId, actor->userId, m_internals.store().now(), reason.trimmed());
     if (!updated.ok())
         return updated.error();
-    if (updated->numRowsAffected() != 1)
+    if (*updated != 1)
         return makeError(ErrorCode::NotFound, tr("There is no open suspicious pair %1.").arg(pairId));
     BV_TRY(m_internals.auditLog().append(*actor,
         AuditEvent {QString::fromLatin1(audit::SuspiciousClear), QStringLiteral("suspicious_pair"),

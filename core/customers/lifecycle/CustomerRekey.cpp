@@ -8,8 +8,8 @@
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/rules/IdNumber.h"
 #include "core/db/Database.h"
-#include "core/db/QueryRows.h"
 #include "core/db/Transaction.h"
+#include "core/internal/customers/CustomerRepository.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/customers/CustomerStoreInternal.h"
 #include "core/policy/FieldCatalogue.h"
@@ -60,6 +60,7 @@ Status CustomerEntry::checkRekey(
     if (configured.isEmpty())
         return {};
     Database& db = m_internals.database();
+    CustomerRepository& records = m_internals.records();
     const FieldCipher& cipher = m_internals.store().cipher();
     BV_TRY(cipher.checkAvailable());
 
@@ -72,19 +73,17 @@ Status CustomerEntry::checkRekey(
                 targets << Target {field, QStringLiteral("customer"), change.customerId, field};
         }
         if (configured.contains(accountField)) {
-            auto q = db.query(
-                QStringLiteral("SELECT id FROM accounts WHERE customer_id = ? ORDER BY id"), {change.customerId});
-            if (!q.ok())
-                return q.error();
-            while (q->next())
-                targets << Target {accountField, QStringLiteral("account"), q->value(0).toLongLong(), accountField};
-            BV_TRY(rowsFinished(*q, Reading::Customers));
+            auto ids = records.accountIds(change.customerId);
+            if (!ids.ok())
+                return ids.error();
+            for (qint64 id : std::as_const(*ids))
+                targets << Target {accountField, QStringLiteral("account"), id, accountField};
         }
     } else {
-        auto staged = db.scalar(QStringLiteral("SELECT values_json FROM customer_changes WHERE id = ?"), {changeId});
+        auto staged = records.stagedValues(changeId);
         if (!staged.ok())
             return staged.error();
-        const QJsonObject values = QJsonDocument::fromJson(staged->toString().toUtf8()).object();
+        const QJsonObject values = QJsonDocument::fromJson(staged->toUtf8()).object();
         for (const QJsonValue& key : values.value(QStringLiteral("sealed")).toArray()) {
             if (configured.contains(key.toString()) && key.toString() != accountField)
                 targets << Target {key.toString(), QStringLiteral("change"), changeId, key.toString()};
@@ -102,17 +101,14 @@ Status CustomerEntry::checkRekey(
     QHash<QString, QList<QPair<BlindDomain, QByteArray>>> stored; // field → indexes
     QStringList order;
     for (const Target& target : std::as_const(targets)) {
-        auto q = db.query(QStringLiteral("SELECT blind_domain, blind FROM sealed_value WHERE owner_kind = ? AND "
-                                         "owner_id = ? AND field = ?"),
-            {target.ownerKind, target.ownerId, target.sealedField});
-        if (!q.ok())
-            return q.error();
-        if (q->next() && !q->isNull(1)) {
-            stored[target.field] << qMakePair(blindDomainFromKey(q->value(0).toString()), q->value(1).toByteArray());
+        auto blind = records.blindOf(target.ownerKind, target.ownerId, target.sealedField);
+        if (!blind.ok())
+            return blind.error();
+        if (*blind) {
+            stored[target.field] << qMakePair(blindDomainFromKey((*blind)->domainKey), (*blind)->blind);
             if (!order.contains(target.field))
                 order << target.field;
         }
-        BV_TRY(rowsFinished(*q, Reading::Customers));
     }
 
     QStringList missing;

@@ -25,10 +25,12 @@ namespace bv {
 class AccessControl;
 class AccountService;
 class AuditLog;
+class CustomerRepository;
 class CustomerStore;
 class Database;
 class FieldCipher;
 class SettingsService;
+class Transaction;
 
 // What one scope check gives: the actor the session authorized, and the customer it may act on.
 struct ScopedCustomer
@@ -59,6 +61,11 @@ public:
     // reachable only this way, so nobody else reaches them. Rejected and anonymised records are reachable only by
     // the branch manager.
     Result<CustomerRef> reachable(const Actor& actor, Operation operation, const QString& number);
+    // The scope rule again, inside the transaction `tx` that writes an operation on a customer scoped() let
+    // through: the record read anew (it may have been reassigned since). A refusal rolls `tx` back and is
+    // audited in a row of its own, as reachable() audits it.
+    Result<CustomerRef> stillReachable(
+        Transaction& tx, const Actor& actor, Operation operation, const CustomerRef& ref);
 
     // A customer by number or id, with no scope check: for services that check the scope themselves.
     Result<CustomerRef> customerByNumber(const QString& number) const;
@@ -77,6 +84,8 @@ public:
     CustomerService& service() { return m_service; }
     CustomerEntry& entry() { return m_service.entry(); }
     CustomerStore& store() { return *m_store; }
+    // The statements of the record and its changes (CustomerRepository.h).
+    CustomerRepository& records() { return *m_records; }
     AuditLog& auditLog() { return m_audit; }
     AccessControl& access() { return m_access; }
     SettingsService& settings() { return m_settings; }
@@ -88,7 +97,9 @@ public:
     Database& database() { return m_db; }
 
 private:
-    Result<CustomerRef> lookup(const QString& column, const QVariant& value) const;
+    Result<CustomerRef> found(Result<std::optional<CustomerRef>> ref) const;
+    static bool inReach(const Actor& actor, const CustomerRef& ref);
+    Error refuse(const Actor& actor, Operation operation, const CustomerRef& ref);
 
     CustomerService& m_service;
     Database& m_db;
@@ -98,6 +109,7 @@ private:
     AccountService& m_accounts;
     const Clock& m_clock;
     std::optional<RequestGrants> m_grants;
+    std::unique_ptr<CustomerRepository> m_records;
     std::unique_ptr<CustomerStore> m_store;
 };
 

@@ -11,6 +11,7 @@
 
 namespace bv {
 
+class CustomerRepository;
 class Database;
 class FieldCipher;
 class SettingsService;
@@ -18,12 +19,14 @@ class SettingsService;
 // Internal to core (see CustomerServiceInternal.h): storage of customer records, below the rules: numbering,
 // sealing grade-1 values with their masked form and blind index, reading and writing the grade 2/3 columns and
 // accounts. It checks no session and writes no audit row: CustomerService (the front door) decides who may do
-// what and writes the audit log; nothing outside core reaches this class (the benchmark excepted).
+// what and writes the audit log; nothing outside core reaches this class (the benchmark excepted). Its statements
+// are CustomerRepository's; the sealing and opening are here.
 class CustomerStore
 {
     Q_DECLARE_TR_FUNCTIONS(CustomerStore)
 public:
-    CustomerStore(Database& db, const FieldCipher& cipher, SettingsService& settings, const Clock& clock);
+    CustomerStore(Database& db, CustomerRepository& records, const FieldCipher& cipher, SettingsService& settings,
+        const Clock& clock);
 
     Database& database() { return m_db; }
     const FieldCipher& cipher() const { return m_cipher; }
@@ -63,6 +66,7 @@ public:
 
 private:
     Database& m_db;
+    CustomerRepository& m_records;
     const FieldCipher& m_cipher;
     SettingsService& m_settings;
     const Clock& m_clock;
