@@ -10668,22 +10668,6 @@ Create a new, encrypted database there? Choose Cancel if this workstation should
 <context>
     <name>bv::ui::ChangeApprovalsPanel</name>
     <message>
-        <source>Change</source>
-        <translation>变更</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Maker</source>
-        <translation>经办人</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>提交时间</translation>
-    </message>
-    <message>
         <source>Pending customer changes</source>
         <translation>待复核的客户信息变更</translation>
     </message>
@@ -11381,17 +11365,6 @@ Resolution: %2</source>
     </message>
 </context>
 <context>
-    <name>bv::ui::CustomerListModel</name>
-    <message>
-        <source>%1, restricted</source>
-        <translation>%1，重点保密</translation>
-    </message>
-    <message>
-        <source>Restricted (重点保密): only its customer manager and the branch manager may see it.</source>
-        <translation>重点保密客户：仅其客户经理和网点负责人可以查看。</translation>
-    </message>
-</context>
-<context>
     <name>bv::ui::CustomerManagerWorkspace</name>
     <message>
         <source>Pages</source>
@@ -11459,22 +11432,6 @@ Resolution: %2</source>
     <message>
         <source>Part of the customer number or of the masked name, e.g. 0001-0000012 or 张*</source>
         <translation>客户号或脱敏姓名的一部分，例如 0001-0000012 或 张*</translation>
-    </message>
-    <message>
-        <source>Name (masked)</source>
-        <translation>姓名（已脱敏）</translation>
-    </message>
-    <message>
-        <source>Tier</source>
-        <translation>客户等级</translation>
-    </message>
-    <message>
-        <source>Customer manager</source>
-        <translation>客户经理</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
     </message>
     <message>
         <source>Customers of the branch</source>
@@ -12313,30 +12270,6 @@ Branch customer information protection (网点客户信息保护管理系统).</
 <context>
     <name>bv::ui::OverdueComplaintsPage</name>
     <message>
-        <source>Received</source>
-        <translation>受理时间</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>渠道</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Investigate by</source>
-        <translation>调查截止时间</translation>
-    </message>
-    <message>
-        <source>Answer by</source>
-        <translation>答复截止时间</translation>
-    </message>
-    <message>
-        <source>Complaint</source>
-        <translation>投诉</translation>
-    </message>
-    <message>
         <source>Overdue complaints</source>
         <translation>逾期投诉</translation>
     </message>
@@ -13171,42 +13104,6 @@ With it (and the key envelope beside the database) the database can be unlocked 
 <context>
     <name>bv::ui::RequestApprovalsPanel</name>
     <message>
-        <source>Request</source>
-        <translation>申请</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Requester</source>
-        <translation>申请人</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Fields or report</source>
-        <translation>字段或报表</translation>
-    </message>
-    <message>
-        <source>Purpose</source>
-        <translation>目的</translation>
-    </message>
-    <message>
-        <source>Validity</source>
-        <translation>有效期</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Filed</source>
-        <translation>申请时间</translation>
-    </message>
-    <message>
         <source>Open special requests</source>
         <translation>未结的专项事务申请</translation>
     </message>
@@ -13221,10 +13118,6 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>Re&amp;voke…</source>
         <translation>撤销(&amp;V)…</translation>
-    </message>
-    <message>
-        <source>until %1</source>
-        <translation>至 %1</translation>
     </message>
     <message>
         <source>Approve request %1</source>
@@ -13261,12 +13154,6 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>Reason for the approval (required; for example what you checked):</source>
         <translation>批准理由（必填；例如核对了什么）：</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hours</source>
-        <translation>
-            <numerusform>%n 小时</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -14019,16 +13906,16 @@ With it (and the key envelope beside the database) the database can be unlocked 
         <translation>此列无法排序。</translation>
     </message>
     <message>
-        <source>Restricted customer (重点保密)</source>
-        <translation>重点保密客户</translation>
-    </message>
-    <message>
         <source>%1, restricted</source>
         <translation>%1，重点保密</translation>
     </message>
     <message>
         <source>The branch list does not match its count. Refresh the list; if this happens again, ask the administrator to verify the database.</source>
         <translation>网点客户列表与其计数不一致。请刷新列表；如果再次出现此情况，请联系系统管理员校验数据库。</translation>
+    </message>
+    <message>
+        <source>Restricted (重点保密): only its customer manager and the branch manager may see it.</source>
+        <translation>重点保密客户：仅其客户经理和网点负责人可以查看。</translation>
     </message>
 </context>
 </TS>
