@@ -9,6 +9,7 @@
 #include "core/auth/PasswordRule.h"
 #include "core/db/Database.h"
 #include "core/db/Transaction.h"
+#include "core/internal/auth/AccountRepository.h"
 #include "core/internal/keys/RecoveryPassphrase.h"
 #include "core/keys/KeySlots.h"
 #include "core/policy/AccessControl.h"
@@ -18,6 +19,29 @@
 #include <QJsonObject>
 
 namespace bv {
+
+namespace {
+
+Error nothingWaiting(const Account& account)
+{
+    return makeError(ErrorCode::Conflict,
+        AccountService::tr("Account %1 has no change waiting for confirmation. List the accounts waiting for "
+                           "confirmation to check the login.")
+            .arg(account.login),
+        QString(), QStringLiteral("login"));
+}
+
+// The account read before the confirming transaction opened is not the account inside it (another administrator
+// or branch manager acted in between): nothing is written.
+Error changedMeanwhile(const Account& account)
+{
+    return makeError(ErrorCode::Conflict,
+        AccountService::tr("Account %1 was changed by someone else meanwhile, so nothing was confirmed or declined. "
+                           "List the accounts waiting for confirmation again and decide on the change that waits now.")
+            .arg(account.login));
+}
+
+} // namespace
 
 Result<Account> AccountService::waitingTarget(const Actor& actor, const QString& login)
 {
@@ -30,12 +54,34 @@ Result<Account> AccountService::waitingTarget(const Actor& actor, const QString&
             tr("Nobody confirms a change to their own account: another branch manager does (for the first or the "
                "last branch manager, the recovery passphrase)."));
     if (account->awaiting.isEmpty())
-        return makeError(ErrorCode::Conflict,
-            tr("Account %1 has no change waiting for confirmation. List the accounts waiting for confirmation to "
-               "check the login.")
-                .arg(account->login),
-            QString(), QStringLiteral("login"));
+        return nothingWaiting(*account);
     return account;
+}
+
+Status AccountService::stillWaiting(const Account& decided)
+{
+    auto current = accountById(decided.id);
+    if (!current.ok())
+        return current.error();
+    if (current->awaiting.isEmpty())
+        return nothingWaiting(decided);
+    if (current->awaiting != decided.awaiting || current->awaitingRole != decided.awaitingRole
+        || current->frozen != decided.frozen)
+        return changedMeanwhile(decided);
+    return {};
+}
+
+Status AccountService::recoveryConfirms(const Account& account)
+{
+    auto other = AccountRepository(m_db).confirmingManagerOtherThan(account.id);
+    if (!other.ok())
+        return other.error();
+    if (other->has_value())
+        return makeError(ErrorCode::Conflict,
+            tr("Branch manager %1 can confirm this account, so the recovery passphrase is not used for it: it is only "
+               "for the first or the last branch manager.")
+                .arg(**other));
+    return {};
 }
 
 Result<bool> AccountService::writesSlot(const Account& account)
@@ -81,6 +127,17 @@ Result<AccountService::Confirmed> AccountService::applyConfirmation(const Actor&
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
+    // what was decided above on the account as read before still holds inside the transaction that writes it: the
+    // same change still waits, the account was not frozen or unfrozen, its slot is still due (or not), and with the
+    // recovery passphrase still no other branch manager could confirm
+    BV_TRY(stillWaiting(account));
+    auto slotNow = this->writesSlot(account);
+    if (!slotNow.ok())
+        return slotNow.error();
+    if (*slotNow != writesSlot)
+        return changedMeanwhile(account);
+    if (withRecovery)
+        BV_TRY(recoveryConfirms(account));
     if (writesSlot && inPerson) {
         // the owner typed their own new password in front of the branch manager: their slot opens with it, and
         // the one-time password the administrator handed out no longer signs in. It was typed on the
@@ -92,18 +149,13 @@ Result<AccountService::Confirmed> AccountService::applyConfirmation(const Actor&
     } else if (writesSlot) {
         BV_TRY(KeySlots::write(m_db, account.id, KeySlots::Kind::Pending, *keys,
             AuthService::normalizeCode(confirmed.confirmationCode), m_auth.slotKdf(), actor.userId, now));
-        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET must_change_password = 1 WHERE id = ?"), {account.id}));
+        BV_TRY(AccountRepository(m_db).requirePasswordChange(account.id));
     }
     if (change == QLatin1String("unfreeze"))
-        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET status = 'active', frozen_at = NULL, failed_attempts = 0, "
-                                        "locked_until = NULL WHERE id = ?"),
-            {account.id}));
+        BV_TRY(AccountRepository(m_db).activate(account.id));
     if (change == QLatin1String("role") && account.awaitingRole)
-        BV_TRY(m_db.exec(
-            QStringLiteral("UPDATE users SET role = ? WHERE id = ?"), {Roles::key(*account.awaitingRole), account.id}));
-    BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET awaiting = NULL, awaiting_role = NULL, awaiting_since = NULL, "
-                                    "awaiting_by = NULL WHERE id = ?"),
-        {account.id}));
+        BV_TRY(AccountRepository(m_db).setRole(account.id, Roles::key(*account.awaitingRole)));
+    BV_TRY(AccountRepository(m_db).clearAwaiting(account.id));
     QJsonObject details {{QStringLiteral("change"), change}, {QStringLiteral("keySlotWritten"), writesSlot},
         {QStringLiteral("withRecoveryPassphrase"), withRecovery}};
     if (account.awaitingRole)
@@ -166,17 +218,8 @@ Result<AccountService::Confirmed> AccountService::confirmWithRecovery(
             tr("The recovery passphrase confirms only the first or the last branch manager. %1 is not a branch "
                "manager account: a branch manager confirms it.")
                 .arg(account->login));
-    auto other = m_db.scalar(QStringLiteral("SELECT u.login FROM users u JOIN key_slots k ON k.user_id = u.id "
-                                            "AND k.kind = 'password' WHERE u.role = 'manager' AND u.status = 'active' "
-                                            "AND u.awaiting IS NULL AND u.id <> ? ORDER BY u.login LIMIT 1"),
-        {account->id});
-    if (!other.ok())
-        return other.error();
-    if (!other->isNull())
-        return makeError(ErrorCode::Conflict,
-            tr("Branch manager %1 can confirm this account, so the recovery passphrase is not used for it: it is only "
-               "for the first or the last branch manager.")
-                .arg(other->toString()));
+    // refused early, before the passphrase's slow derivation; checked again inside the confirming transaction
+    BV_TRY(recoveryConfirms(*account));
     auto keys = m_auth.recoveryKeys(passphrase);
     if (!keys.ok())
         return keys.error();
@@ -202,14 +245,12 @@ Status AccountService::decline(const Session& session, const QString& login, con
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
+    BV_TRY(stillWaiting(*account)); // the change declined is the one that still waits
     if (freezes) {
-        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET status = 'frozen', frozen_at = ? WHERE id = ?"),
-            {m_clock.nowUtc(), account->id}));
+        BV_TRY(AccountRepository(m_db).freeze(account->id, m_clock.nowUtc()));
         BV_TRY(KeySlots::remove(m_db, account->id));
     }
-    BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET awaiting = NULL, awaiting_role = NULL, awaiting_since = NULL, "
-                                    "awaiting_by = NULL WHERE id = ?"),
-        {account->id}));
+    BV_TRY(AccountRepository(m_db).clearAwaiting(account->id));
     BV_TRY(m_audit.append(*actor,
         userEvent(audit::UserDecline, *account,
             QJsonObject {{QStringLiteral("change"), change},

@@ -5,8 +5,8 @@
 #include "core/auth/AuthService.h"
 #include "core/auth/PasswordHasher.h"
 #include "core/db/Database.h"
-#include "core/db/QueryRows.h"
 #include "core/db/Transaction.h"
+#include "core/internal/auth/AccountRepository.h"
 #include "core/internal/common/TextLength.h"
 #include "core/internal/keys/RecoveryPassphrase.h"
 #include "core/internal/keys/SealedValues.h"
@@ -20,36 +20,6 @@
 #include <QRegularExpression>
 
 namespace bv {
-
-namespace {
-
-const QString kColumns = QStringLiteral("id, login, display_name, staff_no, role, branch, status, "
-                                        "must_change_password, totp_enrolled, created_at, last_sign_in_at, "
-                                        "locked_until, awaiting, awaiting_role, awaiting_since");
-
-Account accountFrom(const QSqlQuery& q)
-{
-    Account a;
-    a.id = q.value(0).toLongLong();
-    a.login = q.value(1).toString();
-    a.displayName = q.value(2).toString();
-    a.staffNo = q.value(3).toString();
-    a.role = Roles::fromKey(q.value(4).toString()).value_or(Role::Clerk);
-    a.branch = q.value(5).toString();
-    a.frozen = q.value(6).toString() == QLatin1String("frozen");
-    a.mustChangePassword = q.value(7).toInt() != 0;
-    a.secondFactor = q.value(8).toInt() != 0;
-    a.createdAt = QDateTime::fromString(q.value(9).toString(), Qt::ISODateWithMs);
-    a.lastSignIn = QDateTime::fromString(q.value(10).toString(), Qt::ISODateWithMs);
-    a.lockedUntil = QDateTime::fromString(q.value(11).toString(), Qt::ISODateWithMs);
-    a.awaiting = q.value(12).toString();
-    if (!q.isNull(13))
-        a.awaitingRole = Roles::fromKey(q.value(13).toString());
-    a.awaitingSince = QDateTime::fromString(q.value(14).toString(), Qt::ISODateWithMs);
-    return a;
-}
-
-} // namespace
 
 AccountService::AccountService(Database& db, AuditLog& audit, AuthService& auth, AccessControl& access,
     SettingsService& settings, const Clock& clock)
@@ -86,11 +56,10 @@ Status AccountService::checkSeparation(const QString& staffNo, Role role, qint64
     if (!Roles::isPrivileged(role))
         return {};
     const Role other = role == Role::Admin ? Role::Auditor : Role::Admin;
-    auto clash = m_db.scalar(QStringLiteral("SELECT count(*) FROM users WHERE staff_no = ? AND role = ? AND id <> ?"),
-        {staffNo, Roles::key(other), exceptUserId});
+    auto clash = AccountRepository(m_db).countStaffInRole(staffNo, Roles::key(other), exceptUserId);
     if (!clash.ok())
         return clash.error();
-    if (clash->toInt() > 0)
+    if (*clash > 0)
         return makeError(ErrorCode::Conflict,
             tr("Staff number %1 already has a %2 account. The system administrator and the security "
                "auditor must be different people.")
@@ -99,7 +68,7 @@ Status AccountService::checkSeparation(const QString& staffNo, Role role, qint64
     return {};
 }
 
-Result<SecureBytes> AccountService::insert(const Actor& actor, const NewAccount& input)
+Result<SecureBytes> AccountService::insert(const Actor& actor, const NewAccount& input, bool first)
 {
     NewAccount account = input;
     account.login = account.login.trimmed().toLower();
@@ -114,25 +83,6 @@ Result<SecureBytes> AccountService::insert(const Actor& actor, const NewAccount&
     if (charCount(account.staffNo) > 32)
         return makeError(ErrorCode::InvalidInput, tr("The staff number has at most 32 characters."), QString(),
             QStringLiteral("staff_no"));
-    auto exists
-        = m_db.scalar(QStringLiteral("SELECT count(*) FROM users WHERE login = ? COLLATE NOCASE"), {account.login});
-    if (!exists.ok())
-        return exists.error();
-    if (exists->toInt() > 0)
-        return makeError(ErrorCode::AlreadyExists,
-            tr("The login %1 is taken (frozen accounts keep their login). Choose another login.").arg(account.login),
-            QString(), QStringLiteral("login"));
-    auto active = m_db.scalar(
-        QStringLiteral("SELECT login FROM users WHERE staff_no = ? AND status = 'active'"), {account.staffNo});
-    if (!active.ok())
-        return active.error();
-    if (!active->isNull())
-        return makeError(ErrorCode::Conflict,
-            tr("Staff number %1 already has an active account (%2). One person has one active account: "
-               "freeze the old one first, or change its role.")
-                .arg(account.staffNo, active->toString()),
-            QString(), QStringLiteral("staff_no"));
-    BV_TRY(checkSeparation(account.staffNo, account.role, 0));
 
     SecureBytes oneTime = PasswordHasher::oneTimePassword();
     auto hashed = PasswordHasher::hash(oneTime, m_auth.hashParams());
@@ -142,20 +92,54 @@ Result<SecureBytes> AccountService::insert(const Actor& actor, const NewAccount&
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
+    // what decides whether the account may be created is read inside the transaction that creates it
+    AccountRepository accounts(m_db);
+    if (first) {
+        auto users = accounts.count();
+        if (!users.ok())
+            return users.error();
+        if (*users > 0)
+            return makeError(ErrorCode::Conflict,
+                tr("The database already has accounts; the first administrator exists. Sign in as an "
+                   "administrator to create more accounts."));
+    }
+    auto exists = accounts.loginTaken(account.login);
+    if (!exists.ok())
+        return exists.error();
+    if (*exists)
+        return makeError(ErrorCode::AlreadyExists,
+            tr("The login %1 is taken (frozen accounts keep their login). Choose another login.").arg(account.login),
+            QString(), QStringLiteral("login"));
+    auto active = accounts.activeLoginOfStaff(account.staffNo, std::nullopt);
+    if (!active.ok())
+        return active.error();
+    if (active->has_value())
+        return makeError(ErrorCode::Conflict,
+            tr("Staff number %1 already has an active account (%2). One person has one active account: "
+               "freeze the old one first, or change its role.")
+                .arg(account.staffNo, **active),
+            QString(), QStringLiteral("staff_no"));
+    BV_TRY(checkSeparation(account.staffNo, account.role, 0));
     // an account that can see customer data waits for a branch manager's confirmation (dual control)
     const bool awaits = Roles::holdsKeys(account.role);
-    const QVariant noId(QMetaType::fromType<qlonglong>());
-    const QVariant noText(QMetaType::fromType<QString>());
-    auto q = m_db.query(QStringLiteral("INSERT INTO users (login, display_name, staff_no, role, branch, password_hash, "
-                                       "password_changed_at, must_change_password, created_at, created_by, awaiting, "
-                                       "awaiting_since, awaiting_by) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)"),
-        {account.login, account.displayName, account.staffNo, Roles::key(account.role), account.branch, *hashed, now,
-            now, actor.userId > 0 ? QVariant(actor.userId) : noId, awaits ? QVariant(QStringLiteral("create")) : noText,
-            awaits ? QVariant(now) : noText, awaits && actor.userId > 0 ? QVariant(actor.userId) : noId});
-    if (!q.ok())
-        return q.error();
+    AccountRepository::NewRow row;
+    row.login = account.login;
+    row.displayName = account.displayName;
+    row.staffNo = account.staffNo;
+    row.roleKey = Roles::key(account.role);
+    row.branch = account.branch;
+    row.passwordHash = *hashed;
+    row.now = now;
+    row.createdBy = actor.userId;
+    if (awaits) {
+        row.awaiting = QStringLiteral("create");
+        row.awaitingBy = actor.userId;
+    }
+    auto id = accounts.insert(row);
+    if (!id.ok())
+        return id.error();
     Account created;
-    created.id = q->lastInsertId().toLongLong();
+    created.id = *id;
     created.login = account.login;
     BV_TRY(m_audit.append(actor,
         userEvent(audit::UserCreate, created,
@@ -168,16 +152,9 @@ Result<SecureBytes> AccountService::insert(const Actor& actor, const NewAccount&
 
 Result<SecureBytes> AccountService::createFirstAdministrator(const NewAccount& account)
 {
-    auto users = count();
-    if (!users.ok())
-        return users.error();
-    if (*users > 0)
-        return makeError(ErrorCode::Conflict,
-            tr("The database already has accounts; the first administrator exists. Sign in as an "
-               "administrator to create more accounts."));
     NewAccount admin = account;
     admin.role = Role::Admin;
-    return insert(Actor::system(), admin);
+    return insert(Actor::system(), admin, true); // only while there is no account at all
 }
 
 Result<SecureBytes> AccountService::create(const Session& session, const NewAccount& account)
@@ -185,7 +162,7 @@ Result<SecureBytes> AccountService::create(const Session& session, const NewAcco
     auto actor = m_access.authorize(session, Operation::ManageAccounts);
     if (!actor.ok())
         return actor.error();
-    return insert(*actor, account);
+    return insert(*actor, account, false);
 }
 
 Result<Account> AccountService::target(const Actor& actor, Operation operation, const QString& login)
@@ -203,10 +180,8 @@ Result<Account> AccountService::target(const Actor& actor, Operation operation, 
 Status AccountService::awaitConfirmation(
     const Actor& actor, const Account& account, const QString& change, const QDateTime& now, std::optional<Role> role)
 {
-    return m_db.exec(QStringLiteral("UPDATE users SET awaiting = ?, awaiting_role = ?, awaiting_since = ?, "
-                                    "awaiting_by = ? WHERE id = ?"),
-        {change, role ? QVariant(Roles::key(*role)) : QVariant(QMetaType::fromType<QString>()), now, actor.userId,
-            account.id});
+    return AccountRepository(m_db).setAwaiting(
+        account.id, change, role ? Roles::key(*role) : QString(), now, actor.userId);
 }
 
 namespace {
@@ -226,16 +201,19 @@ Status AccountService::freeze(const Session& session, const QString& login)
     auto actor = m_access.authorize(session, Operation::ManageAccounts);
     if (!actor.ok())
         return actor.error();
-    auto account = target(*actor, Operation::ManageAccounts, login);
+    auto found = target(*actor, Operation::ManageAccounts, login);
+    if (!found.ok())
+        return found.error();
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    // the account's state decides below: read inside the transaction that changes it
+    auto account = accountById(found->id);
     if (!account.ok())
         return account.error();
     if (account->frozen)
         return {};
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET status = 'frozen', frozen_at = ? WHERE id = ?"),
-        {m_clock.nowUtc(), account->id}));
+    BV_TRY(AccountRepository(m_db).freeze(account->id, m_clock.nowUtc()));
     // the key slot goes with the access: a former employee's password opens nothing, even on a copy made later
     BV_TRY(KeySlots::remove(m_db, account->id));
     BV_TRY(m_audit.append(*actor, userEvent(audit::UserFreeze, *account)));
@@ -249,32 +227,32 @@ Status AccountService::unfreeze(const Session& session, const QString& login)
     auto actor = m_access.authorize(session, Operation::ManageAccounts);
     if (!actor.ok())
         return actor.error();
-    auto account = target(*actor, Operation::ManageAccounts, login);
+    auto found = target(*actor, Operation::ManageAccounts, login);
+    if (!found.ok())
+        return found.error();
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    // the account's state decides below: read inside the transaction that changes it
+    auto account = accountById(found->id);
     if (!account.ok())
         return account.error();
     if (!account->frozen)
         return {};
-    auto active
-        = m_db.scalar(QStringLiteral("SELECT login FROM users WHERE staff_no = ? AND status = 'active' AND id <> ?"),
-            {account->staffNo, account->id});
+    auto active = AccountRepository(m_db).activeLoginOfStaff(account->staffNo, account->id);
     if (!active.ok())
         return active.error();
-    if (!active->isNull())
+    if (active->has_value())
         return makeError(ErrorCode::Conflict,
             tr("Staff number %1 has another active account (%2). Freeze that one first.")
-                .arg(account->staffNo, active->toString()));
+                .arg(account->staffNo, **active));
     const bool awaits = Roles::holdsKeys(account->role);
     if (awaits && !account->awaiting.isEmpty())
         return alreadyAwaiting(*account);
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
     if (awaits)
         BV_TRY(awaitConfirmation(*actor, *account, QStringLiteral("unfreeze"), m_clock.nowUtc()));
     else
-        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET status = 'active', frozen_at = NULL, failed_attempts = 0, "
-                                        "locked_until = NULL WHERE id = ?"),
-            {account->id}));
+        BV_TRY(AccountRepository(m_db).activate(account->id));
     BV_TRY(m_audit.append(*actor,
         userEvent(audit::UserUnfreeze, *account, QJsonObject {{QStringLiteral("awaitingConfirmation"), awaits}})));
     return tx.commit();
@@ -285,7 +263,15 @@ Result<SecureBytes> AccountService::resetPassword(const Session& session, const 
     auto actor = m_access.authorize(session, Operation::ManageAccounts);
     if (!actor.ok())
         return actor.error();
-    auto account = target(*actor, Operation::ManageAccounts, login);
+    auto found = target(*actor, Operation::ManageAccounts, login);
+    if (!found.ok())
+        return found.error();
+    SecureBytes oneTime = PasswordHasher::oneTimePassword();
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    // the account's state decides below: read inside the transaction that changes it
+    auto account = accountById(found->id);
     if (!account.ok())
         return account.error();
     const bool awaits = Roles::holdsKeys(account->role);
@@ -294,10 +280,6 @@ Result<SecureBytes> AccountService::resetPassword(const Session& session, const 
         || account->awaiting == QLatin1String("reset") || account->awaiting == QLatin1String("custody");
     if (awaits && !account->awaiting.isEmpty() && !keepsWaiting)
         return alreadyAwaiting(*account);
-    SecureBytes oneTime = PasswordHasher::oneTimePassword();
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
     BV_TRY(m_auth.storeNewPassword(account->id, oneTime, true));
     BV_TRY(KeySlots::remove(m_db, account->id)); // the old password's slot is of no use to the holder any more
     if (awaits && !keepsWaiting)
@@ -314,7 +296,14 @@ Status AccountService::changeRole(const Session& session, const QString& login, 
     auto actor = m_access.authorize(session, Operation::ManageAccounts);
     if (!actor.ok())
         return actor.error();
-    auto account = target(*actor, Operation::ManageAccounts, login);
+    auto found = target(*actor, Operation::ManageAccounts, login);
+    if (!found.ok())
+        return found.error();
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    // the account's state decides below: read inside the transaction that changes it
+    auto account = accountById(found->id);
     if (!account.ok())
         return account.error();
     if (account->role == role)
@@ -325,9 +314,6 @@ Status AccountService::changeRole(const Session& session, const QString& login, 
                "account and create a new one with the new role."));
     if (!account->awaiting.isEmpty())
         return alreadyAwaiting(*account);
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
     // both roles see customer data here: the new role waits for a branch manager's confirmation
     BV_TRY(awaitConfirmation(*actor, *account, QStringLiteral("role"), m_clock.nowUtc(), role));
     BV_TRY(m_audit.append(*actor,
@@ -351,24 +337,11 @@ Status AccountService::removeSecondFactor(const Session& session, const QString&
     if (!tx.ok())
         return tx.error();
     BV_TRY(SealedValues::remove(m_db, {QStringLiteral("user"), account->id, QStringLiteral("totp_secret")}));
-    BV_TRY(m_db.exec(
-        QStringLiteral("UPDATE users SET totp_enrolled = 0, totp_last_step = NULL WHERE id = ?"), {account->id}));
+    BV_TRY(AccountRepository(m_db).removeSecondFactor(account->id));
     BV_TRY(m_audit.append(*actor, userEvent(audit::SecondFactorRemove, *account)));
     BV_TRY(tx.commit());
     m_auth.endSessionsOf(account->id);
     return {};
-}
-
-Result<QList<Account>> AccountService::accounts(const QString& whereAndOrder) const
-{
-    auto q = m_db.query(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM users ") + whereAndOrder);
-    if (!q.ok())
-        return q.error();
-    QList<Account> accounts;
-    while (q->next())
-        accounts << accountFrom(*q);
-    BV_TRY(rowsFinished(*q, Reading::Accounts));
-    return accounts;
 }
 
 Result<QList<Account>> AccountService::list(const Session& session)
@@ -376,7 +349,7 @@ Result<QList<Account>> AccountService::list(const Session& session)
     auto actor = m_access.authorize(session, Operation::ListAccounts);
     if (!actor.ok())
         return actor.error();
-    return accounts(QStringLiteral("ORDER BY login"));
+    return AccountRepository(m_db).accounts(AccountRepository::Listing::All);
 }
 
 Result<QList<Account>> AccountService::awaitingConfirmation(const Session& session)
@@ -384,7 +357,7 @@ Result<QList<Account>> AccountService::awaitingConfirmation(const Session& sessi
     auto actor = m_access.authorize(session, Operation::ConfirmAccounts);
     if (!actor.ok())
         return actor.error();
-    return accounts(QStringLiteral("WHERE awaiting IS NOT NULL ORDER BY awaiting_since, login"));
+    return AccountRepository(m_db).accounts(AccountRepository::Listing::Awaiting);
 }
 
 Status AccountService::adoptRecoverySheet(const Session& session, const SecureBytes& passphrase)
@@ -419,38 +392,29 @@ Status AccountService::adoptRecoverySheet(const Session& session, const SecureBy
 
 Result<Account> AccountService::accountById(qint64 id) const
 {
-    auto q = m_db.query(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM users WHERE id = ?"), {id});
-    if (!q.ok())
-        return q.error();
-    if (!q->next()) {
-        BV_TRY(rowsFinished(*q, Reading::Accounts));
+    auto account = AccountRepository(m_db).accountById(id);
+    if (!account.ok())
+        return account.error();
+    if (!account->has_value())
         return makeError(ErrorCode::NotFound, tr("There is no such account."));
-    }
-    return accountFrom(*q);
+    return **account;
 }
 
 Result<Account> AccountService::accountByLogin(const QString& login) const
 {
-    auto q = m_db.query(
-        QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM users WHERE login = ? COLLATE NOCASE"),
-        {login.trimmed()});
-    if (!q.ok())
-        return q.error();
-    if (!q->next()) {
-        BV_TRY(rowsFinished(*q, Reading::Accounts));
+    auto account = AccountRepository(m_db).accountByLogin(login.trimmed());
+    if (!account.ok())
+        return account.error();
+    if (!account->has_value())
         return makeError(ErrorCode::NotFound,
             tr("There is no account with the login %1. List the accounts to check the spelling.").arg(login.trimmed()),
             QString(), QStringLiteral("login"));
-    }
-    return accountFrom(*q);
+    return **account;
 }
 
 Result<qint64> AccountService::count() const
 {
-    auto n = m_db.scalar(QStringLiteral("SELECT count(*) FROM users"));
-    if (!n.ok())
-        return n.error();
-    return n->toLongLong();
+    return AccountRepository(m_db).count();
 }
 
 } // namespace bv

@@ -126,14 +126,17 @@ public:
 
 private:
     Status checkSeparation(const QString& staffNo, Role role, qint64 exceptUserId) const;
-    Result<SecureBytes> insert(const Actor& actor, const NewAccount& account);
+    // `first`: the first administrator, refused once any account exists.
+    Result<SecureBytes> insert(const Actor& actor, const NewAccount& account, bool first);
     Result<Account> target(const Actor& actor, Operation operation, const QString& login);
-    // Every account matching a fixed SQL tail (a constant of this class, never input).
-    Result<QList<Account>> accounts(const QString& whereAndOrder) const;
     // An account that can see customer data: the change waits for a branch manager (dual control).
     Status awaitConfirmation(const Actor& actor, const Account& account, const QString& change, const QDateTime& now,
         std::optional<Role> role = std::nullopt);
     Result<Account> waitingTarget(const Actor& actor, const QString& login);
+    // Inside the confirming (or declining) transaction: `decided` as read before still waits with the same change.
+    Status stillWaiting(const Account& decided);
+    // The recovery passphrase confirms only when no other active branch manager with a key slot could.
+    Status recoveryConfirms(const Account& account);
     // The audit event of a change to `account` (object: the user).
     static AuditEvent userEvent(const char* action, const Account& account, const QJsonObject& details = {});
     // Whether confirming `account` writes it a pending key slot (and shows a confirmation code).

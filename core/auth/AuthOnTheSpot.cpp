@@ -105,6 +105,7 @@ Result<Session> AuthService::signInOnTheSpot(const Session& operatorSession, con
         Transaction tx(m_db);
         if (!tx.ok())
             return tx.error();
+        BV_TRY(refuseIfChanged(tx, person, typedLogin, attempt));
         BV_TRY(recordSignIn(person, sessionId, context));
         BV_TRY(tx.commit());
     }

@@ -5,9 +5,11 @@
 #include "core/audit/AuditLog.h"
 #include "core/auth/PasswordRule.h"
 #include "core/db/Database.h"
-#include "core/db/QueryRows.h"
 #include "core/db/Transaction.h"
+#include "core/internal/auth/AccountRepository.h"
+#include "core/internal/auth/KeyCustody.h"
 #include "core/internal/auth/Totp.h"
+#include "core/internal/keys/KeyRepository.h"
 #include "core/internal/keys/Keyring.h"
 #include "core/internal/keys/RecoveryPassphrase.h"
 #include "core/internal/keys/SealedValues.h"
@@ -28,9 +30,16 @@ AuthService::AuthService(
     : m_db(db)
     , m_audit(audit)
     , m_settings(settings)
-    , m_custody(std::move(custody))
+    , m_custody(std::make_unique<KeyCustody>(std::move(custody)))
     , m_clock(clock)
 {
+}
+
+AuthService::~AuthService() = default;
+
+Result<KeySlots::Recipient> AuthService::envelopeRecipient() const
+{
+    return m_custody->recoveryRecipient();
 }
 
 KeySlots::Kdf AuthService::slotKdf() const
@@ -55,12 +64,12 @@ SecureBytes AuthService::normalizeCode(const SecureBytes& typed)
 
 void AuthService::installKeys(FieldKeys keys)
 {
-    m_custody.cipher->install(std::move(keys));
+    m_custody->cipher->install(std::move(keys));
 }
 
 Status AuthService::checkKeys(const FieldKeys& keys) const
 {
-    const FieldCipher& cipher = *m_custody.cipher;
+    const FieldCipher& cipher = *m_custody->cipher;
     if (!cipher.isValid())
         return {};
     // every slot holds the same keys: another set means a slot was written with keys planted in the file
@@ -81,7 +90,7 @@ void AuthService::releaseKeysIfUnused()
         if (entry.holdsKeys && !entry.locked && !expired)
             return;
     }
-    m_custody.cipher->clear();
+    m_custody->cipher->clear();
 }
 
 Result<FieldKeys> AuthService::sessionKeys(const Session& session)
@@ -90,11 +99,11 @@ Result<FieldKeys> AuthService::sessionKeys(const Session& session)
     if (!state.ok())
         return state.error();
     auto it = m_sessions.constFind(session.token());
-    if (it == m_sessions.cend() || !it->holdsKeys || !m_custody.cipher->isValid())
+    if (it == m_sessions.cend() || !it->holdsKeys || !m_custody->cipher->isValid())
         return makeError(ErrorCode::PermissionDenied,
             tr("This session holds no customer-information keys: sign in as a branch manager whose own password "
                "has been set."));
-    return m_custody.cipher->keys().clone();
+    return m_custody->cipher->keys().clone();
 }
 
 Result<FieldKeys> AuthService::recoveryKeys(const SecureBytes& typedPassphrase)
@@ -123,15 +132,11 @@ Result<FieldKeys> AuthService::moveIntoKeySlots(const Actor& manager, const Fiel
     BV_TRY(SealedValues::reseal(
         m_db, FieldCipher(legacy.clone()), FieldCipher(next.clone()), {}, QStringLiteral("user"), true));
     BV_TRY(KeySlots::writeRecovery(m_db, next, *recipient, manager.userId, now));
-    BV_TRY(m_db.exec(QStringLiteral("DELETE FROM key_slots WHERE kind <> 'recovery'")));
-    auto waiting = m_db.query(
-        QStringLiteral("UPDATE users SET awaiting = 'custody', awaiting_since = ?, awaiting_by = NULL "
-                       "WHERE role IN ('manager', 'customer_manager', 'clerk') AND status = 'active' AND id <> ? "
-                       "AND awaiting IS NULL"),
-        {now, manager.userId});
+    BV_TRY(KeyRepository(m_db).removeAccountSlots());
+    auto waiting = AccountRepository(m_db).awaitCustodyExcept(manager.userId, now);
     if (!waiting.ok())
         return waiting.error();
-    const int awaiting = waiting->numRowsAffected();
+    const int awaiting = *waiting;
     BV_TRY(Keyring::clear(m_db, Keyring::Table::Legacy));
     BV_TRY(m_audit.append(manager,
         AuditEvent {QString::fromLatin1(audit::KeysMigrate), QStringLiteral("database"), QString(), QString(),
@@ -232,7 +237,7 @@ Status AuthService::unlock(const Session& session, const SecureBytes& password)
             ErrorCode::AuthenticationFailed, tr("You are not signed in (or were signed out). Sign in again."));
     const qint64 userId = it->actor.userId;
     const QString login = it->actor.login;
-    auto loaded = loadUser(m_db, QStringLiteral("id"), userId);
+    auto loaded = AccountRepository(m_db).userById(userId);
     if (!loaded.ok())
         return loaded.error();
     if (!loaded->has_value() || (*loaded)->frozen) {
@@ -264,10 +269,15 @@ Status AuthService::unlock(const Session& session, const SecureBytes& password)
         it->holdsKeys = true;
     }
     it->lastActivity = m_clock.nowUtc();
-    BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET failed_attempts = 0 WHERE id = ?"), {userId}));
-    return m_audit.appendStandalone(it->actor,
+    // the counter cleared and the unlock on record in one transaction
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    BV_TRY(AccountRepository(m_db).clearFailedAttempts(userId));
+    BV_TRY(m_audit.append(it->actor,
         AuditEvent {QString::fromLatin1(audit::SessionUnlock), QStringLiteral("user"), QString::number(userId),
-            QString(), AuditOutcome::Ok, {}});
+            QString(), AuditOutcome::Ok, {}}));
+    return tx.commit();
 }
 
 Status AuthService::checkNewPassword(qint64 userId, const SecureBytes& normalized)
@@ -276,18 +286,15 @@ Status AuthService::checkNewPassword(qint64 userId, const SecureBytes& normalize
     BV_TRY(rule.check(normalized));
     const qint64 history = rule.history();
     QStringList hashes;
-    auto current = m_db.scalar(QStringLiteral("SELECT password_hash FROM users WHERE id = ?"), {userId});
+    AccountRepository accounts(m_db);
+    auto current = accounts.passwordHash(userId);
     if (!current.ok())
         return current.error();
-    hashes << current->toString();
-    auto old = m_db.query(QStringLiteral("SELECT password_hash FROM password_history WHERE user_id = ? "
-                                         "ORDER BY created_at DESC, rowid DESC LIMIT ?"),
-        {userId, history - 1}); // "the last N" includes the current password
+    hashes << *current;
+    auto old = accounts.passwordHistory(userId, history - 1); // "the last N" includes the current password
     if (!old.ok())
         return old.error();
-    while (old->next())
-        hashes << old->value(0).toString();
-    BV_TRY(rowsFinished(*old, Reading::Accounts));
+    hashes << *old;
     for (const QString& hash : std::as_const(hashes)) {
         if (PasswordHasher::verify(hash, normalized))
             return makeError(ErrorCode::InvalidInput,
@@ -304,17 +311,7 @@ Status AuthService::storeNewPassword(qint64 userId, const SecureBytes& normalize
     if (!hashed.ok())
         return hashed.error();
     const QDateTime now = m_clock.nowUtc();
-    BV_TRY(m_db.exec(QStringLiteral("INSERT INTO password_history (user_id, password_hash, created_at) "
-                                    "SELECT id, password_hash, ? FROM users WHERE id = ?"),
-        {now, userId}));
-    BV_TRY(m_db.exec(QStringLiteral("DELETE FROM password_history WHERE user_id = ? AND rowid NOT IN "
-                                    "(SELECT rowid FROM password_history WHERE user_id = ? "
-                                    "ORDER BY created_at DESC, rowid DESC LIMIT 24)"),
-        {userId, userId}));
-    BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET password_hash = ?, password_changed_at = ?, "
-                                    "must_change_password = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?"),
-        {*hashed, now, mustChange ? 1 : 0, userId}));
-    return {};
+    return AccountRepository(m_db).storePassword(userId, *hashed, now, mustChange);
 }
 
 bool AuthService::needsConfirmationCode(const Session& session)
@@ -333,7 +330,7 @@ Status AuthService::changePassword(
     if (!state.ok())
         return state.error();
     const Actor actor = state->actor;
-    auto loaded = loadUser(m_db, QStringLiteral("id"), actor.userId);
+    auto loaded = AccountRepository(m_db).userById(actor.userId);
     if (!loaded.ok())
         return loaded.error();
     if (!loaded->has_value())
@@ -380,8 +377,8 @@ Status AuthService::changePassword(
             keys = std::move(opened).value();
         } else if (*kind == KeySlots::Kind::Password) {
             auto held = m_sessions.constFind(session.token());
-            if (held != m_sessions.cend() && held->holdsKeys && m_custody.cipher->isValid()) {
-                keys = m_custody.cipher->keys().clone();
+            if (held != m_sessions.cend() && held->holdsKeys && m_custody->cipher->isValid()) {
+                keys = m_custody->cipher->keys().clone();
             } else {
                 auto opened
                     = KeySlots::open(m_db, actor.userId, KeySlots::Kind::Password, PasswordHasher::normalize(current));
@@ -455,10 +452,9 @@ Status AuthService::confirmSecondFactor(const Session& session, const QString& c
         Transaction tx(m_db);
         if (!tx.ok())
             return tx.error();
-        BV_TRY(SealedValues::put(m_db, *m_custody.staffCipher, {kUserKind, actor.userId, kTotpField},
+        BV_TRY(SealedValues::put(m_db, *m_custody->staffCipher, {kUserKind, actor.userId, kTotpField},
             QString::fromLatin1(encoded), QString(), BlindDomain::None));
-        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET totp_enrolled = 1, totp_last_step = ? WHERE id = ?"),
-            {*step, actor.userId}));
+        BV_TRY(AccountRepository(m_db).enrolSecondFactor(actor.userId, *step));
         BV_TRY(m_audit.append(actor,
             AuditEvent {QString::fromLatin1(audit::SecondFactorEnrol), QStringLiteral("user"),
                 QString::number(actor.userId), QString(), AuditOutcome::Ok, {}}));

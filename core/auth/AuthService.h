@@ -1,6 +1,5 @@
 #pragma once
 
-#include "core/auth/KeyCustody.h"
 #include "core/auth/PasswordHasher.h"
 #include "core/auth/Session.h"
 #include "core/common/Clock.h"
@@ -23,6 +22,8 @@ namespace bv {
 class AuditLog;
 class Database;
 class SettingsService;
+class Transaction;
+struct KeyCustody; // core/internal/auth/KeyCustody.h
 
 // Sign-in, sessions and the account's own credentials (DESIGN §3).
 //
@@ -49,6 +50,7 @@ public:
     };
 
     AuthService(Database& db, AuditLog& audit, SettingsService& settings, KeyCustody custody, const Clock& clock);
+    ~AuthService();
 
     Result<Session> signIn(const QString& login, const SecureBytes& password, const QString& totpCode = QString());
     Status signOut(const Session& session);
@@ -125,7 +127,7 @@ public:
     Result<FieldKeys> recoveryKeys(const SecureBytes& typedPassphrase);
     KeySlots::Kdf slotKdf() const;
     // The recovery sheet named by the key envelope beside the database (not authenticated by itself).
-    Result<KeySlots::Recipient> envelopeRecipient() const { return m_custody.recoveryRecipient(); }
+    Result<KeySlots::Recipient> envelopeRecipient() const;
 
     struct Enrolment
     {
@@ -186,6 +188,12 @@ private:
     };
     Result<Authenticated> authenticate(
         const QString& typedLogin, const SecureBytes& normalized, const QString& totpCode, const Attempt& attempt);
+    // First thing inside the transaction that records a successful attempt (a sign-in, on the spot or not, or a
+    // confirmation): the account as stored now, not as authenticate read it before the password check. Locked by
+    // failures elsewhere, frozen or sent back to dual control in between: the refusal's audit row (as authenticate
+    // writes it) is committed as the transaction's only write and its error returned.
+    Status refuseIfChanged(
+        Transaction& tx, const Authenticated& who, const QString& typedLogin, const Attempt& attempt);
     // Inside a transaction: the account's sign-in bookkeeping and its audit row (with `details`).
     Status recordSignIn(const Authenticated& who, const QString& sessionId, QJsonObject details);
     // confirmPerson and confirmKeyHolder: the checks, the refusals and the audit row of a confirmation.
@@ -216,7 +224,7 @@ private:
     Database& m_db;
     AuditLog& m_audit;
     SettingsService& m_settings;
-    KeyCustody m_custody;
+    const std::unique_ptr<KeyCustody> m_custody;
     const Clock& m_clock;
     QHash<QByteArray, Entry> m_sessions;
     std::function<void(qint64, qint64)> m_remaskProgress;

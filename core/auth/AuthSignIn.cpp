@@ -8,7 +8,10 @@
 #include "core/audit/AuditLog.h"
 #include "core/db/Database.h"
 #include "core/db/Transaction.h"
+#include "core/internal/auth/AccountRepository.h"
+#include "core/internal/auth/KeyCustody.h"
 #include "core/internal/auth/Totp.h"
+#include "core/internal/keys/KeyRepository.h"
 #include "core/internal/keys/SealedValues.h"
 #include "core/keys/FieldCipher.h"
 #include "core/policy/Policy.h"
@@ -22,6 +25,61 @@
 namespace bv {
 
 using namespace authusers;
+
+namespace {
+
+// A refusal of an account's state: the reason for the audit row and the error to return.
+struct Refusal
+{
+    QJsonObject details;
+    Error error;
+};
+
+// Locked after too many failed attempts (checked before the password).
+std::optional<Refusal> lockedRefusal(const UserRow& user, const QDateTime& now, bool second)
+{
+    if (!user.lockedUntil.isValid() || user.lockedUntil <= now)
+        return std::nullopt;
+    const int minutes = int((now.secsTo(user.lockedUntil) + 59) / 60);
+    const QJsonObject details {{QStringLiteral("reason"), QStringLiteral("locked")}};
+    if (second)
+        return Refusal {details,
+            makeError(ErrorCode::AccountLocked,
+                AuthService::tr("The confirming person's account is locked after too many failed attempts. Try again "
+                                "in %n minutes, or ask the system administrator to unlock it.",
+                    nullptr, minutes))};
+    return Refusal {details,
+        makeError(ErrorCode::AccountLocked,
+            AuthService::tr("This account is locked after too many failed sign-ins. Try again in %n minutes, or ask "
+                            "the system administrator to unlock it.",
+                nullptr, minutes))};
+}
+
+// Frozen, or waiting for a branch manager's confirmation (checked once the password is right).
+std::optional<Refusal> standingRefusal(const UserRow& user, bool second)
+{
+    if (user.frozen)
+        return Refusal {QJsonObject {{QStringLiteral("reason"), QStringLiteral("frozen")}},
+            makeError(ErrorCode::AuthenticationFailed,
+                second ? AuthService::tr(
+                    "The confirming person's account is frozen, so it cannot confirm anything. Ask another "
+                    "person.")
+                       : AuthService::tr("This account is frozen. Ask the system administrator if it should be "
+                                         "unfrozen."))};
+    if (!user.awaiting.isEmpty())
+        return Refusal {QJsonObject {{QStringLiteral("reason"), QStringLiteral("awaiting confirmation")},
+                            {QStringLiteral("awaiting"), user.awaiting}},
+            makeError(ErrorCode::AuthenticationFailed,
+                second ? AuthService::tr("The confirming person's account waits for a branch manager's confirmation "
+                                         "and cannot confirm anything yet. Ask another person.")
+                       : AuthService::tr("This account waits for a branch manager's confirmation (dual control) and "
+                                         "cannot sign in yet. Ask a branch manager other than yourself to confirm "
+                                         "it; you then receive a confirmation code to use with your new "
+                                         "password."))};
+    return std::nullopt;
+}
+
+} // namespace
 
 // One answer for an unknown login and a wrong password, with no count of attempts left: either would tell
 // whoever types a login that it exists.
@@ -45,16 +103,17 @@ Status AuthService::recordFailure(qint64 userId, const QString& login, const QSt
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    auto current = m_db.scalar(QStringLiteral("SELECT failed_attempts FROM users WHERE id = ?"), {userId});
+    // the counter is read inside the transaction that writes it: two failures at the same moment both count
+    AccountRepository accounts(m_db);
+    auto current = accounts.failedAttempts(userId);
     if (!current.ok())
         return current.error();
-    const int attempts = current->toInt() + (countTowardsLockout ? 1 : 0);
+    const int attempts = *current + (countTowardsLockout ? 1 : 0);
     const bool lockNow = countTowardsLockout && attempts >= limit;
     if (lockNow) {
-        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = ? WHERE id = ?"),
-            {now.addSecs(minutes * 60).toString(Qt::ISODateWithMs), userId}));
+        BV_TRY(accounts.lockUntil(userId, now.addSecs(minutes * 60).toString(Qt::ISODateWithMs)));
     } else {
-        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET failed_attempts = ? WHERE id = ?"), {attempts, userId}));
+        BV_TRY(accounts.setFailedAttempts(userId, attempts));
     }
     QJsonObject details {
         {QStringLiteral("reason"), reason}, {QStringLiteral("failedAttempts"), lockNow ? int(limit) : attempts}};
@@ -90,7 +149,7 @@ Result<AuthService::Authenticated> AuthService::authenticate(
             details.insert(it.key(), it.value());
         return details;
     };
-    auto loaded = loadUser(m_db, QStringLiteral("login"), typedLogin);
+    auto loaded = AccountRepository(m_db).userByLogin(typedLogin);
     if (!loaded.ok())
         return loaded.error();
     const QDateTime now = m_clock.nowUtc();
@@ -122,36 +181,15 @@ Result<AuthService::Authenticated> AuthService::authenticate(
         return otherwise;
     };
 
-    if (user.lockedUntil.isValid() && user.lockedUntil > now) {
-        BV_TRY(refused(QJsonObject {{QStringLiteral("reason"), QStringLiteral("locked")}}));
-        const int minutes = int((now.secsTo(user.lockedUntil) + 59) / 60);
-        if (second)
-            return makeError(ErrorCode::AccountLocked,
-                tr("The confirming person's account is locked after too many failed attempts. Try again in %n "
-                   "minutes, or ask the system administrator to unlock it.",
-                    nullptr, minutes));
-        return makeError(ErrorCode::AccountLocked,
-            tr("This account is locked after too many failed sign-ins. Try again in %n minutes, or ask "
-               "the system administrator to unlock it.",
-                nullptr, minutes));
+    if (auto locked = lockedRefusal(user, now, second)) {
+        BV_TRY(refused(locked->details));
+        return locked->error;
     }
     if (!PasswordHasher::verify(user.passwordHash, normalized))
         return counted(QStringLiteral("wrong password"), wrongCredentials(second));
-    if (user.frozen) {
-        BV_TRY(refused(QJsonObject {{QStringLiteral("reason"), QStringLiteral("frozen")}}));
-        return makeError(ErrorCode::AuthenticationFailed,
-            second ? tr("The confirming person's account is frozen, so it cannot confirm anything. Ask another person.")
-                   : tr("This account is frozen. Ask the system administrator if it should be unfrozen."));
-    }
-    if (!user.awaiting.isEmpty()) {
-        BV_TRY(refused(QJsonObject {{QStringLiteral("reason"), QStringLiteral("awaiting confirmation")},
-            {QStringLiteral("awaiting"), user.awaiting}}));
-        return makeError(ErrorCode::AuthenticationFailed,
-            second ? tr("The confirming person's account waits for a branch manager's confirmation and cannot confirm "
-                        "anything yet. Ask another person.")
-                   : tr("This account waits for a branch manager's confirmation (dual control) and cannot sign in "
-                        "yet. Ask a branch manager other than yourself to confirm it; you then receive a "
-                        "confirmation code to use with your new password."));
+    if (auto standing = standingRefusal(user, second)) {
+        BV_TRY(refused(standing->details));
+        return standing->error;
     }
 
     Authenticated result;
@@ -171,18 +209,35 @@ Result<AuthService::Authenticated> AuthService::authenticate(
                 second ? tr("The confirming person uses an authenticator app: they type its 6-digit code as well.")
                        : tr("Enter the 6-digit code from your authenticator app to finish signing in."),
                 QString(), QStringLiteral("totp"));
-        auto secretText = SealedValues::open(m_db, *m_custody.staffCipher, {kUserKind, user.id, kTotpField});
+        auto secretText = SealedValues::open(m_db, *m_custody->staffCipher, {kUserKind, user.id, kTotpField});
         if (!secretText.ok())
             return secretText.error();
         QByteArray bytes = QByteArray::fromBase64(secretText->toLatin1());
         const SecureBytes secret = SecureBytes::takeFrom(bytes);
-        auto step = Totp::verify(secret, totpCode, now.toSecsSinceEpoch(), user.totpLastStep);
-        if (!step.ok())
-            return counted(QStringLiteral("wrong second factor"), step.error());
-        // Used from now on, whatever follows: a code accepted before a refusal (a role that may not decide, a
-        // password to change) cannot be replayed within its 30 seconds.
-        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET totp_last_step = ? WHERE id = ?"), {*step, user.id}));
-        result.acceptedStep = *step;
+        // The step last used is read inside the transaction that records this one, so a code is accepted once
+        // even by two attempts at the same moment (another workstation, the CLI). Used from now on, whatever
+        // follows: a code accepted before a refusal (a role that may not decide, a password to change) cannot be
+        // replayed within its 30 seconds.
+        std::optional<Error> wrongCode;
+        {
+            Transaction tx(m_db);
+            if (!tx.ok())
+                return tx.error();
+            AccountRepository accounts(m_db);
+            auto lastStep = accounts.totpLastStep(user.id);
+            if (!lastStep.ok())
+                return lastStep.error();
+            auto step = Totp::verify(secret, totpCode, now.toSecsSinceEpoch(), *lastStep);
+            if (step.ok()) {
+                BV_TRY(accounts.setTotpLastStep(user.id, *step));
+                BV_TRY(tx.commit());
+                result.acceptedStep = *step;
+            } else {
+                wrongCode = step.error();
+            }
+        }
+        if (wrongCode)
+            return counted(QStringLiteral("wrong second factor"), *wrongCode);
     }
 
     // Key custody: the keys from the account's slot. A release-0.1 database's keyring still opens them until a
@@ -198,11 +253,11 @@ Result<AuthService::Authenticated> AuthService::authenticate(
                 return opened.error();
             result.keys = std::move(opened).value();
         } else if (!kind->has_value()) {
-            auto passwordSlots = m_db.scalar(QStringLiteral("SELECT count(*) FROM key_slots WHERE kind = 'password'"));
+            auto passwordSlots = KeyRepository(m_db).passwordSlotCount();
             if (!passwordSlots.ok())
                 return passwordSlots.error();
             auto legacy
-                = passwordSlots->toInt() == 0 ? m_custody.legacyKeys() : Result<std::optional<FieldKeys>>(std::nullopt);
+                = *passwordSlots == 0 ? m_custody->legacyKeys() : Result<std::optional<FieldKeys>>(std::nullopt);
             if (!legacy.ok())
                 return legacy.error();
             if (!legacy->has_value())
@@ -229,11 +284,7 @@ Result<AuthService::Authenticated> AuthService::authenticate(
 Status AuthService::recordSignIn(const Authenticated& who, const QString& sessionId, QJsonObject details)
 {
     const QDateTime now = m_clock.nowUtc();
-    BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = ?, "
-                                    "totp_last_step = coalesce(?, totp_last_step), "
-                                    "password_hash = coalesce(?, password_hash) WHERE id = ?"),
-        {now, who.acceptedStep ? QVariant(*who.acceptedStep) : QVariant(QMetaType::fromType<qlonglong>()),
-            who.newHash.isEmpty() ? nullText() : QVariant(who.newHash), who.actor.userId}));
+    BV_TRY(AccountRepository(m_db).recordSignIn(who.actor.userId, now, who.acceptedStep, who.newHash));
     details.insert(QStringLiteral("secondFactor"), who.totpEnrolled);
     if (!who.newHash.isEmpty())
         details.insert(QStringLiteral("rehashed"), true);
@@ -242,6 +293,31 @@ Status AuthService::recordSignIn(const Authenticated& who, const QString& sessio
     return m_audit.append(actor,
         AuditEvent {QString::fromLatin1(audit::SignIn), QStringLiteral("user"), QString::number(actor.userId),
             QString(), AuditOutcome::Ok, details});
+}
+
+Status AuthService::refuseIfChanged(
+    Transaction& tx, const Authenticated& who, const QString& typedLogin, const Attempt& attempt)
+{
+    auto stored = AccountRepository(m_db).userById(who.actor.userId);
+    if (!stored.ok())
+        return stored.error();
+    if (!stored->has_value())
+        return wrongCredentials(attempt.secondPerson);
+    const QDateTime now = m_clock.nowUtc();
+    std::optional<Refusal> refusal = lockedRefusal(**stored, now, attempt.secondPerson);
+    if (!refusal)
+        refusal = standingRefusal(**stored, attempt.secondPerson);
+    if (!refusal)
+        return {};
+    // the refusal is this transaction's only write, as authenticate would have written it
+    QJsonObject details = refusal->details;
+    for (auto it = attempt.context.constBegin(); it != attempt.context.constEnd(); ++it)
+        details.insert(it.key(), it.value());
+    BV_TRY(m_audit.append(anonymous(typedLogin),
+        AuditEvent {QString::fromLatin1(attempt.action ? attempt.action : audit::SignIn), QStringLiteral("user"),
+            QString::number(who.actor.userId), QString(), AuditOutcome::Failed, details}));
+    BV_TRY(tx.commit());
+    return refusal->error;
 }
 
 QByteArray AuthService::newToken(QString* sessionId)
@@ -279,6 +355,7 @@ Result<Session> AuthService::signIn(const QString& login, const SecureBytes& pas
         Transaction tx(m_db);
         if (!tx.ok())
             return tx.error();
+        BV_TRY(refuseIfChanged(tx, user, typedLogin, {}));
         QJsonObject details;
         if (user.moveKeys)
             details.insert(QStringLiteral("keySlotWritten"), true);
@@ -309,7 +386,7 @@ Result<Session> AuthService::signIn(const QString& login, const SecureBytes& pas
     // holder's sign-in; it does not undo the sign-in.
     if (entry.holdsKeys && (entry.actor.role == Role::Manager || entry.actor.role == Role::CustomerManager))
         (void)StoredMasks::applyPending(
-            m_db, m_audit, entry.actor, *m_custody.cipher, m_settings.maskSettings(), m_remaskProgress);
+            m_db, m_audit, entry.actor, *m_custody->cipher, m_settings.maskSettings(), m_remaskProgress);
 
     return sessionFor(token, entry.actor);
 }
@@ -386,10 +463,9 @@ Result<AuthService::Authenticated> AuthService::confirmAttempt(const QString& lo
         Transaction tx(m_db);
         if (!tx.ok())
             return tx.error();
+        BV_TRY(refuseIfChanged(tx, person, typedLogin, attempt));
         // a correct password clears the failed attempts, as a sign-in does
-        BV_TRY(m_db.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, "
-                                        "password_hash = coalesce(?, password_hash) WHERE id = ?"),
-            {person.newHash.isEmpty() ? nullText() : QVariant(person.newHash), person.actor.userId}));
+        BV_TRY(AccountRepository(m_db).recordConfirmation(person.actor.userId, person.newHash));
         QJsonObject details {{QStringLiteral("purpose"), what}, {QStringLiteral("secondFactor"), person.totpEnrolled}};
         BV_TRY(m_audit.append(person.actor,
             AuditEvent {QString::fromLatin1(audit::ConfirmPerson), QStringLiteral("user"),

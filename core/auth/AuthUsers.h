@@ -1,7 +1,8 @@
 #pragma once
 
-// Internal to core/auth: the account row the sign-in, confirmation and session code read, and the actors its
-// audit rows name. Not a front door: ui/ and app/ do not include it.
+// Internal to core/auth: the account row the sign-in, confirmation and session code read (AccountRepository
+// reads it: userById, userByLogin), and the actors its audit rows name. Not a front door: ui/ and app/ do not include
+// it.
 
 #include "core/auth/Role.h"
 #include "core/auth/Session.h"
@@ -15,14 +16,10 @@
 
 namespace bv {
 
-class Database;
-
 namespace authusers {
 
 inline const QString kUserKind = QStringLiteral("user");
 inline const QString kTotpField = QStringLiteral("totp_secret");
-
-QVariant nullText();
 
 struct UserRow
 {
@@ -42,8 +39,6 @@ struct UserRow
     QString awaiting; // a change waiting for a branch manager's confirmation (dual control)
 };
 
-// The account whose `column` (id or login) is `value`, or none.
-Result<std::optional<UserRow>> loadUser(Database& db, const QString& column, const QVariant& value);
 Actor actorOf(const UserRow& row, const QString& sessionId = QString());
 // Someone who typed a login: not signed in, so the audit row carries no user id or role.
 Actor anonymous(const QString& typedLogin);

@@ -52,7 +52,7 @@ public:
     explicit FieldCipher(FieldKeys keys);
 
     bool isValid() const { return m_keys.isValid(); }
-    // The keys of a session, installed when a key holder signs in (core/auth/KeyCustody) and wiped when
+    // The keys of a session, installed when a key holder signs in (core/internal/auth/KeyCustody.h) and wiped when
     // the last key holder's session locks or ends: until then seal/open/blindIndex refuse to work.
     void install(FieldKeys keys) { m_keys = std::move(keys); }
     void clear() { m_keys = FieldKeys(); }

@@ -1,8 +1,8 @@
 #include "core/keys/KeySlots.h"
 
 #include "core/db/Database.h"
-#include "core/db/QueryRows.h"
 #include "core/internal/common/Sodium.h"
+#include "core/internal/keys/KeyRepository.h"
 #include "core/keys/KeyEnvelope.h"
 
 #include <QtEndian>
@@ -68,12 +68,12 @@ Result<SecureBytes> deriveKey(const SecureBytes& secret, const QByteArray& salt,
 
 Result<std::optional<KeySlots::Kind>> KeySlots::kindOf(Database& db, qint64 userId)
 {
-    auto kind = db.scalar(QStringLiteral("SELECT kind FROM key_slots WHERE holder = ?"), {holderOf(userId)});
+    auto kind = KeyRepository(db).slotKind(holderOf(userId));
     if (!kind.ok())
         return kind.error();
-    if (kind->isNull())
+    if (!kind->has_value())
         return std::optional<Kind>();
-    return std::optional<Kind>(kind->toString() == QLatin1String("password") ? Kind::Password : Kind::Pending);
+    return std::optional<Kind>(**kind == QLatin1String("password") ? Kind::Password : Kind::Pending);
 }
 
 Status KeySlots::write(Database& db, qint64 userId, Kind kind, const FieldKeys& keys, const SecureBytes& secret,
@@ -97,31 +97,31 @@ Status KeySlots::write(Database& db, qint64 userId, Kind kind, const FieldKeys& 
     crypto_aead_xchacha20poly1305_ietf_encrypt(reinterpret_cast<unsigned char*>(wrapped.data()), &written, blob.data(),
         blob.size(), reinterpret_cast<const unsigned char*>(ad.constData()), std::size_t(ad.size()), nullptr,
         reinterpret_cast<const unsigned char*>(nonce.constData()), key->data());
-    return db.exec(QStringLiteral("INSERT OR REPLACE INTO key_slots (holder, user_id, kind, generation, kdf_ops, "
-                                  "kdf_mem_mib, salt, nonce, public_key, wrapped, written_at, written_by) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)"),
-        {holderOf(userId), userId, kindKey(kind), keys.generation, qint64(kdf.opslimit), qint64(kdf.memlimitMiB), salt,
-            nonce, wrapped, now, writtenBy > 0 ? QVariant(writtenBy) : QVariant(QMetaType::fromType<qlonglong>())});
+    KeyRepository::Slot slot;
+    slot.generation = keys.generation;
+    slot.kdfOps = qint64(kdf.opslimit);
+    slot.kdfMem = qint64(kdf.memlimitMiB);
+    slot.salt = salt;
+    slot.nonce = nonce;
+    slot.wrapped = wrapped;
+    slot.writtenAt = now;
+    slot.writtenBy = writtenBy;
+    return KeyRepository(db).putUserSlot(holderOf(userId), userId, kindKey(kind), slot);
 }
 
 Result<FieldKeys> KeySlots::open(Database& db, qint64 userId, Kind kind, const SecureBytes& secret)
 {
     ensureSodium();
-    auto q = db.query(QStringLiteral("SELECT generation, kdf_ops, kdf_mem_mib, salt, nonce, wrapped FROM key_slots "
-                                     "WHERE holder = ? AND kind = ?"),
-        {holderOf(userId), kindKey(kind)});
-    if (!q.ok())
-        return q.error();
-    if (!q->next()) {
-        BV_TRY(rowsFinished(*q, Reading::Accounts));
+    auto slot = KeyRepository(db).userSlot(holderOf(userId), kindKey(kind));
+    if (!slot.ok())
+        return slot.error();
+    if (!slot->has_value())
         return makeError(ErrorCode::NotFound, tr("This account has no key slot of that kind."));
-    }
-    const int generation = q->value(0).toInt();
-    const Kdf kdf {quint64(q->value(1).toLongLong()), quint64(q->value(2).toLongLong())};
-    const QByteArray salt = q->value(3).toByteArray();
-    const QByteArray nonce = q->value(4).toByteArray();
-    const QByteArray wrapped = q->value(5).toByteArray();
-    q->finish();
+    const int generation = (*slot)->generation;
+    const Kdf kdf {quint64((*slot)->kdfOps), quint64((*slot)->kdfMem)};
+    const QByteArray salt = (*slot)->salt;
+    const QByteArray nonce = (*slot)->nonce;
+    const QByteArray wrapped = (*slot)->wrapped;
     if (salt.size() != crypto_pwhash_SALTBYTES || nonce.size() != crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
         || wrapped.size() != qsizetype(kKeyBlobBytes + crypto_aead_xchacha20poly1305_ietf_ABYTES)
         || kdf.opslimit < crypto_pwhash_OPSLIMIT_MIN || kdf.opslimit > 64 || kdf.memlimitMiB < 8
@@ -147,7 +147,7 @@ Result<FieldKeys> KeySlots::open(Database& db, qint64 userId, Kind kind, const S
 
 Status KeySlots::remove(Database& db, qint64 userId)
 {
-    return db.exec(QStringLiteral("DELETE FROM key_slots WHERE holder = ?"), {holderOf(userId)});
+    return KeyRepository(db).removeSlot(holderOf(userId));
 }
 
 KeySlots::Recipient KeySlots::recipientOf(const KeyEnvelope& envelope)
@@ -167,57 +167,51 @@ Status KeySlots::writeRecovery(
     crypto_box_curve25519xchacha20poly1305_seal(reinterpret_cast<unsigned char*>(sealed.data()), blob.data(),
         blob.size(), reinterpret_cast<const unsigned char*>(recipient.publicKey.constData()));
     // kdf_mem_mib holds the envelope's memlimit in bytes here (the recovery cost is not counted in MiB)
-    return db.exec(QStringLiteral("INSERT OR REPLACE INTO key_slots (holder, user_id, kind, generation, kdf_ops, "
-                                  "kdf_mem_mib, salt, nonce, public_key, wrapped, written_at, written_by) "
-                                  "VALUES ('recovery', NULL, 'recovery', ?, ?, ?, ?, NULL, ?, ?, ?, ?)"),
-        {keys.generation, qint64(recipient.opslimit), qint64(recipient.memlimit), recipient.salt, recipient.publicKey,
-            sealed, now, writtenBy > 0 ? QVariant(writtenBy) : QVariant(QMetaType::fromType<qlonglong>())});
+    KeyRepository::Slot slot;
+    slot.generation = keys.generation;
+    slot.kdfOps = qint64(recipient.opslimit);
+    slot.kdfMem = qint64(recipient.memlimit);
+    slot.salt = recipient.salt;
+    slot.publicKey = recipient.publicKey;
+    slot.wrapped = sealed;
+    slot.writtenAt = now;
+    slot.writtenBy = writtenBy;
+    return KeyRepository(db).putRecoverySlot(slot);
 }
 
 Result<KeySlots::Recipient> KeySlots::recoveryRecipient(Database& db)
 {
-    auto q = db.query(
-        QStringLiteral("SELECT public_key, salt, kdf_ops, kdf_mem_mib FROM key_slots WHERE holder = 'recovery'"));
-    if (!q.ok())
-        return q.error();
+    auto slot = KeyRepository(db).recoverySlot();
+    if (!slot.ok())
+        return slot.error();
     Recipient recipient;
-    if (q->next()) {
-        recipient.publicKey = q->value(0).toByteArray();
-        recipient.salt = q->value(1).toByteArray();
-        recipient.opslimit = quint64(q->value(2).toLongLong());
-        recipient.memlimit = quint64(q->value(3).toLongLong());
-        q->finish();
-        return recipient;
+    if (slot->has_value()) {
+        recipient.publicKey = (*slot)->publicKey;
+        recipient.salt = (*slot)->salt;
+        recipient.opslimit = quint64((*slot)->kdfOps);
+        recipient.memlimit = quint64((*slot)->kdfMem);
     }
-    BV_TRY(rowsFinished(*q, Reading::Accounts));
     return recipient;
 }
 
 Result<QByteArray> KeySlots::recoveryPublicKey(Database& db)
 {
-    auto key = db.scalar(QStringLiteral("SELECT public_key FROM key_slots WHERE holder = 'recovery'"));
-    if (!key.ok())
-        return key.error();
-    return key->toByteArray();
+    return KeyRepository(db).recoveryPublicKey();
 }
 
 Result<FieldKeys> KeySlots::openRecovery(Database& db, const SecureBytes& normalizedPassphrase)
 {
     ensureSodium();
-    auto q = db.query(QStringLiteral(
-        "SELECT public_key, wrapped, salt, kdf_ops, kdf_mem_mib FROM key_slots WHERE holder = 'recovery'"));
-    if (!q.ok())
-        return q.error();
-    if (!q->next()) {
-        BV_TRY(rowsFinished(*q, Reading::Accounts));
+    auto slot = KeyRepository(db).recoverySlot();
+    if (!slot.ok())
+        return slot.error();
+    if (!slot->has_value())
         return makeError(ErrorCode::NotFound,
             tr("The database has no recovery key slot yet: a branch manager's first sign-in writes it."));
-    }
-    const QByteArray publicKey = q->value(0).toByteArray();
-    const QByteArray sealed = q->value(1).toByteArray();
-    const QByteArray salt = q->value(2).toByteArray();
-    const KdfParams params {quint64(q->value(3).toLongLong()), quint64(q->value(4).toLongLong())};
-    q->finish();
+    const QByteArray publicKey = (*slot)->publicKey;
+    const QByteArray sealed = (*slot)->wrapped;
+    const QByteArray salt = (*slot)->salt;
+    const KdfParams params {quint64((*slot)->kdfOps), quint64((*slot)->kdfMem)};
     if (sealed.size() != qsizetype(kKeyBlobBytes + crypto_box_curve25519xchacha20poly1305_SEALBYTES))
         return makeError(ErrorCode::Damaged, tr("A key slot is damaged. Run \"branchvault-cli verify\"."));
     auto secretKey = KeyEnvelope::recoverySecretKey(normalizedPassphrase, salt, params, publicKey);
@@ -234,10 +228,10 @@ Result<FieldKeys> KeySlots::openRecovery(Database& db, const SecureBytes& normal
 
 Result<int> KeySlots::generation(Database& db)
 {
-    auto generation = db.scalar(QStringLiteral("SELECT max(generation) FROM key_slots"));
+    auto generation = KeyRepository(db).slotGeneration();
     if (!generation.ok())
         return generation.error();
-    return generation->isNull() ? 0 : generation->toInt();
+    return generation->value_or(0);
 }
 
 } // namespace bv

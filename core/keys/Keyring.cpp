@@ -1,7 +1,7 @@
 #include "core/internal/keys/Keyring.h"
 
 #include "core/db/Database.h"
-#include "core/db/QueryRows.h"
+#include "core/internal/keys/KeyRepository.h"
 
 #include <sodium.h>
 
@@ -10,11 +10,6 @@ namespace bv {
 namespace {
 
 constexpr char kSubkeyContext[8] = {'B', 'V', 'k', 'e', 'y', 'r', 'n', 'g'};
-
-QString tableName(Keyring::Table table)
-{
-    return table == Keyring::Table::Staff ? QStringLiteral("staff_keyring") : QStringLiteral("keyring");
-}
 
 // A row of one table never unwraps as a row of the other: its own subkey and associated data.
 quint64 subkeyId(Keyring::Table table)
@@ -49,14 +44,8 @@ Status Keyring::store(
         crypto_aead_xchacha20poly1305_ietf_encrypt(reinterpret_cast<unsigned char*>(wrapped.data()), &written,
             item.key.data(), item.key.size(), reinterpret_cast<const unsigned char*>(ad.constData()),
             std::size_t(ad.size()), nullptr, reinterpret_cast<const unsigned char*>(nonce.constData()), kek.data());
-        auto q = db.query(QStringLiteral("INSERT INTO ") + tableName(table)
-                + QStringLiteral(" (purpose, kek_id, generation, nonce, wrapped, created_at) "
-                                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (purpose, kek_id) DO UPDATE SET "
-                                 "generation = excluded.generation, nonce = excluded.nonce, "
-                                 "wrapped = excluded.wrapped, created_at = excluded.created_at"),
-            {item.purpose, kekId, keys.generation, nonce, wrapped, now});
-        if (!q.ok())
-            return q.error();
+        BV_TRY(KeyRepository(db).putWrapped(
+            table, kekId, KeyRepository::Wrapped {item.purpose, keys.generation, nonce, wrapped}, now));
     }
     return {};
 }
@@ -64,18 +53,16 @@ Status Keyring::store(
 Result<FieldKeys> Keyring::load(Database& db, Table table, const KeyMaterial& material)
 {
     const SecureBytes kek = material.deriveSubkey(subkeyId(table), kSubkeyContext);
-    auto q = db.query(QStringLiteral("SELECT purpose, generation, nonce, wrapped FROM ") + tableName(table)
-            + QStringLiteral(" WHERE kek_id = ?"),
-        {material.wrapKeyId()});
-    if (!q.ok())
-        return q.error();
+    auto rows = KeyRepository(db).wrappedBy(table, material.wrapKeyId(), tr("Reading the field-encryption keys"));
+    if (!rows.ok())
+        return rows.error();
     FieldKeys keys;
     int found = 0;
-    while (q->next()) {
-        const QString purpose = q->value(0).toString();
-        const int generation = q->value(1).toInt();
-        const QByteArray nonce = q->value(2).toByteArray();
-        const QByteArray wrapped = q->value(3).toByteArray();
+    for (const KeyRepository::Wrapped& row : std::as_const(*rows)) {
+        const QString& purpose = row.purpose;
+        const int generation = row.generation;
+        const QByteArray& nonce = row.nonce;
+        const QByteArray& wrapped = row.wrapped;
         if (nonce.size() != crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
             || wrapped.size() != 32 + crypto_aead_xchacha20poly1305_ietf_ABYTES)
             break;
@@ -97,7 +84,6 @@ Result<FieldKeys> Keyring::load(Database& db, Table table, const KeyMaterial& ma
             keys.indexKey = std::move(key);
         ++found;
     }
-    BV_TRY(rowsFinished(*q, tr("Reading the field-encryption keys")));
     if (found != 2 || !keys.isValid())
         return makeError(ErrorCode::Damaged,
             tr("The field-encryption keys stored in the database cannot be unwrapped with this key. "
@@ -107,31 +93,29 @@ Result<FieldKeys> Keyring::load(Database& db, Table table, const KeyMaterial& ma
 
 Result<bool> Keyring::isEmpty(Database& db, Table table)
 {
-    auto rows = db.scalar(QStringLiteral("SELECT count(*) FROM ") + tableName(table));
+    auto rows = KeyRepository(db).keyringRows(table);
     if (!rows.ok())
         return rows.error();
-    return rows->toInt() == 0;
+    return *rows == 0;
 }
 
 Status Keyring::removeOtherWrappings(Database& db, const KeyMaterial& keep)
 {
     for (Table table : {Table::Staff, Table::Legacy})
-        BV_TRY(db.exec(QStringLiteral("DELETE FROM ") + tableName(table) + QStringLiteral(" WHERE kek_id <> ?"),
-            {keep.wrapKeyId()}));
+        BV_TRY(KeyRepository(db).removeWrappingsExcept(table, keep.wrapKeyId()));
     return {};
 }
 
 Status Keyring::removeWrapping(Database& db, const KeyMaterial& material)
 {
     for (Table table : {Table::Staff, Table::Legacy})
-        BV_TRY(db.exec(QStringLiteral("DELETE FROM ") + tableName(table) + QStringLiteral(" WHERE kek_id = ?"),
-            {material.wrapKeyId()}));
+        BV_TRY(KeyRepository(db).removeWrappingsOf(table, material.wrapKeyId()));
     return {};
 }
 
 Status Keyring::clear(Database& db, Table table)
 {
-    return db.exec(QStringLiteral("DELETE FROM ") + tableName(table));
+    return KeyRepository(db).clearKeyring(table);
 }
 
 } // namespace bv

@@ -1,7 +1,7 @@
 #include "core/internal/keys/SealedValues.h"
 
 #include "core/db/Database.h"
-#include "core/db/QueryRows.h"
+#include "core/internal/keys/KeyRepository.h"
 
 namespace bv {
 
@@ -14,87 +14,45 @@ Status SealedValues::put(Database& db, const FieldCipher& cipher, const Key& key
     const QByteArray sealed
         = cipher.seal(plaintext, FieldCipher::associatedData(key.ownerKind, key.ownerId, key.field));
     const QByteArray blind = cipher.blindIndex(domain, plaintext);
-    auto q = db.cached(QStringLiteral("INSERT INTO sealed_value (owner_kind, owner_id, field, generation, sealed, "
-                                      "masked, blind_domain, blind) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                                      "ON CONFLICT (owner_kind, owner_id, field) DO UPDATE SET "
-                                      "generation = excluded.generation, sealed = excluded.sealed, "
-                                      "masked = excluded.masked, blind_domain = excluded.blind_domain, "
-                                      "blind = excluded.blind"),
-        {key.ownerKind, key.ownerId, key.field, cipher.generation(), sealed, masked,
-            blind.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(blindDomainKey(domain)),
-            blind.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(blind)});
-    if (!q.ok())
-        return q.error();
-    return {};
+    return KeyRepository(db).putSealed(key, cipher.generation(), sealed, masked, blindDomainKey(domain), blind);
 }
 
 Status SealedValues::remove(Database& db, const Key& key)
 {
-    auto q = db.cached(QStringLiteral("DELETE FROM sealed_value WHERE owner_kind = ? AND owner_id = ? AND field = ?"),
-        {key.ownerKind, key.ownerId, key.field});
-    if (!q.ok())
-        return q.error();
-    return {};
+    return KeyRepository(db).removeSealed(key);
 }
 
 Status SealedValues::removeOwner(Database& db, const QString& ownerKind, qint64 ownerId)
 {
-    auto q = db.query(
-        QStringLiteral("DELETE FROM sealed_value WHERE owner_kind = ? AND owner_id = ?"), {ownerKind, ownerId});
-    if (!q.ok())
-        return q.error();
-    return {};
+    return KeyRepository(db).removeSealedOwner(ownerKind, ownerId);
 }
 
 Result<QString> SealedValues::open(Database& db, const FieldCipher& cipher, const Key& key)
 {
-    auto q = db.cached(
-        QStringLiteral("SELECT sealed FROM sealed_value WHERE owner_kind = ? AND owner_id = ? AND field = ?"),
-        {key.ownerKind, key.ownerId, key.field});
-    if (!q.ok())
-        return q.error();
-    if (!(*q)->next()) {
-        BV_TRY(rowsFinished(**q, Reading::Customers));
+    auto sealed = KeyRepository(db).sealed(key);
+    if (!sealed.ok())
+        return sealed.error();
+    if (!sealed->has_value())
         return makeError(ErrorCode::NotFound, tr("No value is stored for this field."));
-    }
-    const QByteArray sealed = (*q)->value(0).toByteArray();
-    (*q)->finish();
-    return cipher.open(sealed, FieldCipher::associatedData(key.ownerKind, key.ownerId, key.field));
+    return cipher.open(**sealed, FieldCipher::associatedData(key.ownerKind, key.ownerId, key.field));
 }
 
 Result<QString> SealedValues::masked(Database& db, const Key& key)
 {
-    auto q = db.cached(
-        QStringLiteral("SELECT masked FROM sealed_value WHERE owner_kind = ? AND owner_id = ? AND field = ?"),
-        {key.ownerKind, key.ownerId, key.field});
-    if (!q.ok())
-        return q.error();
-    if (!(*q)->next()) {
-        BV_TRY(rowsFinished(**q, Reading::Customers));
-        return QString();
-    }
-    const QString masked = (*q)->value(0).toString();
-    (*q)->finish();
-    return masked;
+    auto masked = KeyRepository(db).masked(key);
+    if (!masked.ok())
+        return masked.error();
+    return masked->value_or(QString());
 }
 
 Result<QList<SealedValues::Match>> SealedValues::find(
     Database& db, const FieldCipher& cipher, BlindDomain domain, const QString& value)
 {
-    QList<Match> matches;
     BV_TRY(cipher.checkAvailable());
     const QByteArray blind = cipher.blindIndex(domain, value);
     if (blind.isEmpty())
-        return matches;
-    auto q = db.query(QStringLiteral("SELECT owner_kind, owner_id, field FROM sealed_value "
-                                     "WHERE blind_domain = ? AND blind = ? ORDER BY owner_kind, owner_id, field"),
-        {blindDomainKey(domain), blind});
-    if (!q.ok())
-        return q.error();
-    while (q->next())
-        matches.append(Match {q->value(0).toString(), q->value(1).toLongLong(), q->value(2).toString()});
-    BV_TRY(rowsFinished(*q, Reading::Customers));
-    return matches;
+        return QList<Match>();
+    return KeyRepository(db).withBlind(blindDomainKey(domain), blind);
 }
 
 Status SealedValues::reseal(Database& db, const FieldCipher& from, const FieldCipher& to,
@@ -102,66 +60,35 @@ Status SealedValues::reseal(Database& db, const FieldCipher& from, const FieldCi
 {
     BV_TRY(from.checkAvailable());
     BV_TRY(to.checkAvailable());
+    KeyRepository repo(db);
     // every row, the rows of one owner kind, or of every other kind (an internal constant such as "user")
-    const bool allKinds = ownerKind.isEmpty();
-    const QString kindFilter = allKinds ? QString()
-        : exceptKind                    ? QStringLiteral(" AND owner_kind <> ?")
-                                        : QStringLiteral(" AND owner_kind = ?");
-    auto count = allKinds
-        ? db.scalar(QStringLiteral("SELECT count(*) FROM sealed_value"))
-        : db.scalar(QStringLiteral("SELECT count(*) FROM sealed_value WHERE 1 = 1") + kindFilter, {ownerKind});
+    const KeyRepository::KindFilter filter {ownerKind, exceptKind};
+    auto count = repo.sealedCount(filter);
     if (!count.ok())
         return count.error();
-    const qint64 total = count->toLongLong();
+    const qint64 total = *count;
     // Read in key order, one batch at a time (keyset paging), and rewrite each row in place.
-    QString lastKind;
-    qint64 lastId = std::numeric_limits<qint64>::min();
-    QString lastField;
+    Key last {QString(), std::numeric_limits<qint64>::min(), QString()};
     qint64 done = 0;
     for (;;) {
-        QVariantList bound {lastKind, lastId, lastField};
-        if (!allKinds)
-            bound << ownerKind;
-        auto q = db.query(QStringLiteral("SELECT owner_kind, owner_id, field, sealed, blind_domain FROM sealed_value "
-                                         "WHERE (owner_kind, owner_id, field) > (?, ?, ?)")
-                + kindFilter + QStringLiteral(" ORDER BY owner_kind, owner_id, field LIMIT 1000"),
-            bound);
-        if (!q.ok())
-            return q.error();
-        struct Row
-        {
-            Key key;
-            QByteArray sealed;
-            BlindDomain domain;
-        };
-        QList<Row> rows;
-        while (q->next())
-            rows.append(Row {Key {q->value(0).toString(), q->value(1).toLongLong(), q->value(2).toString()},
-                q->value(3).toByteArray(), blindDomainFromKey(q->value(4).toString())});
-        BV_TRY(rowsFinished(*q, Reading::Customers));
-        if (rows.isEmpty())
+        auto rows = repo.sealedAfter(last, filter);
+        if (!rows.ok())
+            return rows.error();
+        if (rows->isEmpty())
             break;
-        for (const Row& row : rows) {
+        for (const KeyRepository::SealedRow& row : std::as_const(*rows)) {
             const QByteArray ad = FieldCipher::associatedData(row.key.ownerKind, row.key.ownerId, row.key.field);
             auto plain = from.open(row.sealed, ad);
             if (!plain.ok())
                 return plain.error();
             const QByteArray sealed = to.seal(*plain, ad);
-            const QByteArray blind = to.blindIndex(row.domain, *plain);
+            const QByteArray blind = to.blindIndex(blindDomainFromKey(row.blindDomain), *plain);
             QString cleared = std::move(plain).value();
             wipe(cleared);
-            auto update = db.cached(QStringLiteral("UPDATE sealed_value SET generation = ?, sealed = ?, blind = ? "
-                                                   "WHERE owner_kind = ? AND owner_id = ? AND field = ?"),
-                {to.generation(), sealed,
-                    blind.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(blind), row.key.ownerKind,
-                    row.key.ownerId, row.key.field});
-            if (!update.ok())
-                return update.error();
+            BV_TRY(repo.resealed(row.key, to.generation(), sealed, blind));
             ++done;
         }
-        lastKind = rows.constLast().key.ownerKind;
-        lastId = rows.constLast().key.ownerId;
-        lastField = rows.constLast().key.field;
+        last = rows->constLast().key;
         if (progress)
             progress(done, total);
     }
