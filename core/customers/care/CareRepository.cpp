@@ -89,6 +89,14 @@ Result<QDateTime> CareRepository::customerCreatedAt(qint64 customerId)
     return utcFrom(*created);
 }
 
+Result<QString> CareRepository::customerStatus(qint64 customerId)
+{
+    auto status = m_db.scalar(QStringLiteral("SELECT status FROM customers WHERE id = ?"), {customerId});
+    if (!status.ok())
+        return status.error();
+    return status->toString();
+}
+
 // ---- service records ----
 
 Result<qint64> CareRepository::insertService(qint64 customerId, const QDate& servedOn, const QString& channel,

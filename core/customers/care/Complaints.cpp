@@ -93,6 +93,11 @@ Result<Complaint> CustomerCare::addComplaint(const Session& session, const QStri
     Transaction tx(m_internals.database());
     if (!tx.ok())
         return tx.error();
+    // the customer's status decides, read again inside the transaction (BEGIN IMMEDIATE)
+    auto current = currentStatus(repo, ref);
+    if (!current.ok())
+        return current.error();
+    BV_TRY(requireServable(*current));
     auto id = repo.insertComplaint(
         ref.id, received, *checkedChannel, *text, due.investigateByUtc, due.answerByUtc, actor.userId);
     if (!id.ok())
@@ -158,7 +163,12 @@ Status CustomerCare::updateComplaint(
     Transaction tx(m_internals.database());
     if (!tx.ok())
         return tx.error();
-    // read the current status inside the transaction (BEGIN IMMEDIATE): nobody changes it in between
+    // the customer's status and the complaint's status decide, both read inside the transaction (BEGIN
+    // IMMEDIATE): nobody changes them in between
+    auto customer = currentStatus(repo, *ref);
+    if (!customer.ok())
+        return customer.error();
+    BV_TRY(requireComplaintsOpen(*customer));
     auto current = repo.complaintStatus(complaintId);
     if (!current.ok())
         return current.error();

@@ -16,7 +16,9 @@
 //   customer may still complain; the retention period is when that happens). A pending record is not yet a
 //   customer (if it is rejected its personal data is erased, and grade-2 notes must not outlive it).
 //   Consent may be recorded while the record is pending (it is usually collected at onboarding), and only
-//   withdrawn once the customer is closed. Anonymised and rejected records take no new entries.
+//   withdrawn once the customer is closed. Anonymised and rejected records take no new entries. The status is
+//   checked with the scope (so the refusals come in the same order as ever) and again inside the transaction
+//   that writes the entry, where it decides: a record closed or anonymised meanwhile takes nothing.
 // - Complaint status moves forward only: open → investigating → answered → closed. Skipping "investigating"
 //   (open → answered, a complaint answered at once) is allowed and marks the complaint investigated at the
 //   same moment. Closing needs an answer first. "investigating" takes no resolution; "answered" and "closed"

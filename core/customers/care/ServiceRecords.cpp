@@ -39,6 +39,11 @@ Result<qint64> CustomerCare::addService(const Session& session, const QString& c
     Transaction tx(m_internals.database());
     if (!tx.ok())
         return tx.error();
+    // the customer's status decides, read again inside the transaction (BEGIN IMMEDIATE)
+    auto current = currentStatus(repo, ref);
+    if (!current.ok())
+        return current.error();
+    BV_TRY(requireServable(*current));
     auto id = repo.insertService(ref.id, servedOn, *checkedChannel, *text, actor.userId, m_internals.store().now());
     if (!id.ok())
         return id.error();
