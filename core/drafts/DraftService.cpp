@@ -28,6 +28,9 @@
 // - Someone else's draft id is answered "not found", exactly like an id that does not exist; the attempt is
 //   recorded as a refusal (access.denied) without the author.
 // - Listing purges expired drafts first (of every author: the purge is a system job that reads no content).
+// - Restoring and discarding one draft check that it is the author's own before anything else (a refusal is
+//   recorded on its own, outside any transaction) and again inside the transaction that acts on it, where the
+//   check decides: a draft removed or expired in between is "not found".
 // - Every statement is in DraftRepository (core/drafts/DraftRepository.cpp); the sealed content goes through
 //   SealedValues.
 
@@ -83,6 +86,19 @@ Error notFound()
         DraftService::tr("This draft does not exist any more (it was restored and saved, discarded, or it expired "
                          "after %n days). Fill in the form again.",
             nullptr, DraftService::kLifetimeDays));
+}
+
+// The deciding check, inside the transaction that acts on the draft: it is still there, has not expired, and is
+// still the actor's draft of the same form and customer.
+Status stillOwn(DraftRepository& repo, const Actor& actor, const DraftInfo& info, const QDateTime& now)
+{
+    auto row = repo.unexpired(info.id, now);
+    if (!row.ok())
+        return row.error();
+    if (!*row || (*row)->authorId != actor.userId || (*row)->form != DraftForms::key(info.form)
+        || (*row)->subject != info.subject)
+        return notFound();
+    return {};
 }
 
 } // namespace
@@ -237,9 +253,11 @@ Result<QString> DraftService::restore(const Session& session, qint64 draftId)
             return scoped.error();
     }
     BV_TRY(m_cipher.checkAvailable());
+    DraftRepository repo(m_db);
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
+    BV_TRY(stillOwn(repo, *actor, *info, m_clock.nowUtc()));
     auto opened = SealedValues::open(m_db, m_cipher, sealedKey(draftId));
     if (!opened.ok())
         return opened.error().code == ErrorCode::NotFound ? notFound() : opened.error();
@@ -271,9 +289,11 @@ Status DraftService::discard(const Session& session, qint64 draftId)
     auto info = ownDraft(*actor, draftId);
     if (!info.ok())
         return info.error();
+    DraftRepository repo(m_db);
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
+    BV_TRY(stillOwn(repo, *actor, *info, m_clock.nowUtc()));
     BV_TRY(removeRow(draftId));
     BV_TRY(m_audit.append(*actor,
         AuditEvent {QString::fromLatin1(audit::DraftDiscard), kObjectType, QString::number(draftId), QString(),
