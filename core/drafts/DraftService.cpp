@@ -4,10 +4,10 @@
 #include "core/audit/AuditActions.h"
 #include "core/audit/AuditLog.h"
 #include "core/db/Database.h"
-#include "core/db/QueryRows.h"
 #include "core/db/Transaction.h"
 #include "core/internal/common/TextLength.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
+#include "core/internal/drafts/DraftRepository.h"
 #include "core/internal/keys/SealedValues.h"
 #include "core/keys/FieldCipher.h"
 #include "core/policy/AccessControl.h"
@@ -15,7 +15,6 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlQuery>
 
 // Decisions (relied on by tests/core/drafts/tst_drafts.cpp, described in docs/STORAGE.md and docs/AUDIT.md):
 //
@@ -29,6 +28,11 @@
 // - Someone else's draft id is answered "not found", exactly like an id that does not exist; the attempt is
 //   recorded as a refusal (access.denied) without the author.
 // - Listing purges expired drafts first (of every author: the purge is a system job that reads no content).
+// - Restoring and discarding one draft check that it is the author's own before anything else (a refusal is
+//   recorded on its own, outside any transaction) and again inside the transaction that acts on it, where the
+//   check decides: a draft removed or expired in between is "not found".
+// - Every statement is in DraftRepository (core/drafts/DraftRepository.cpp); the sealed content goes through
+//   SealedValues.
 
 namespace bv {
 
@@ -54,12 +58,6 @@ Operation operationFor(DraftForm form)
         return Operation::ManageComplaints;
     }
     return Operation::CreateCustomer;
-}
-
-QDateTime utcFrom(const QVariant& value)
-{
-    QDateTime at = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-    return at.isValid() ? at.toUTC() : at;
 }
 
 // Customer numbers are stored as typed on the form, in capitals; "no customer" is an empty text, never NULL.
@@ -88,6 +86,19 @@ Error notFound()
         DraftService::tr("This draft does not exist any more (it was restored and saved, discarded, or it expired "
                          "after %n days). Fill in the form again.",
             nullptr, DraftService::kLifetimeDays));
+}
+
+// The deciding check, inside the transaction that acts on the draft: it is still there, has not expired, and is
+// still the actor's draft of the same form and customer.
+Status stillOwn(DraftRepository& repo, const Actor& actor, const DraftInfo& info, const QDateTime& now)
+{
+    auto row = repo.unexpired(info.id, now);
+    if (!row.ok())
+        return row.error();
+    if (!*row || (*row)->authorId != actor.userId || (*row)->form != DraftForms::key(info.form)
+        || (*row)->subject != info.subject)
+        return notFound();
+    return {};
 }
 
 } // namespace
@@ -159,25 +170,21 @@ Result<DraftInfo> DraftService::save(
 
     const QDateTime now = m_clock.nowUtc();
     DraftInfo info {0, form, subject, now, now.addDays(kLifetimeDays)};
+    DraftRepository repo(m_db);
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    auto existing
-        = m_db.scalar(QStringLiteral("SELECT id FROM drafts WHERE author_id = ? AND form = ? AND subject = ?"),
-            {actor->userId, DraftForms::key(form), subject});
+    auto existing = repo.find(actor->userId, DraftForms::key(form), subject);
     if (!existing.ok())
         return existing.error();
-    if (existing->isValid() && !existing->isNull()) {
-        info.id = existing->toLongLong();
-        BV_TRY(m_db.exec(QStringLiteral("UPDATE drafts SET saved_at = ?, expires_at = ? WHERE id = ?"),
-            {info.savedAt, info.expiresAt, info.id}));
+    if (*existing) {
+        info.id = **existing;
+        BV_TRY(repo.touch(info.id, info.savedAt, info.expiresAt));
     } else {
-        auto inserted = m_db.query(QStringLiteral("INSERT INTO drafts (author_id, form, subject, saved_at, expires_at) "
-                                                  "VALUES (?, ?, ?, ?, ?)"),
-            {actor->userId, DraftForms::key(form), subject, info.savedAt, info.expiresAt});
+        auto inserted = repo.insert(actor->userId, DraftForms::key(form), subject, info.savedAt, info.expiresAt);
         if (!inserted.ok())
             return inserted.error();
-        info.id = inserted->lastInsertId().toLongLong();
+        info.id = *inserted;
     }
     // no masked form and no blind index: a draft is never shown or found, only opened by its author
     BV_TRY(SealedValues::put(m_db, m_cipher, sealedKey(info.id), sealedText(*actor, form, subject, content),
@@ -197,40 +204,30 @@ Result<QList<DraftInfo>> DraftService::list(const Session& session)
     auto purged = purgeExpired();
     if (!purged.ok())
         return purged.error();
-    auto q = m_db.query(QStringLiteral("SELECT id, form, subject, saved_at, expires_at FROM drafts "
-                                       "WHERE author_id = ? AND expires_at > ? ORDER BY saved_at DESC, id DESC"),
-        {actor->userId, m_clock.nowUtc()});
-    if (!q.ok())
-        return q.error();
+    auto rows = DraftRepository(m_db).ofAuthor(actor->userId, m_clock.nowUtc());
+    if (!rows.ok())
+        return rows.error();
     QList<DraftInfo> drafts;
-    while (q->next()) {
-        const auto form = DraftForms::fromKey(q->value(1).toString());
+    for (const DraftRepository::Row& row : std::as_const(*rows)) {
+        const auto form = DraftForms::fromKey(row.form);
         if (!form)
             continue;
-        drafts.append(DraftInfo {
-            q->value(0).toLongLong(), *form, q->value(2).toString(), utcFrom(q->value(3)), utcFrom(q->value(4))});
+        drafts.append(DraftInfo {row.id, *form, row.subject, row.savedAt, row.expiresAt});
     }
-    BV_TRY(rowsFinished(*q, Reading::Customers));
     return drafts;
 }
 
 Result<DraftInfo> DraftService::ownDraft(const Actor& actor, qint64 draftId)
 {
-    auto q = m_db.query(QStringLiteral("SELECT author_id, form, subject, saved_at, expires_at FROM drafts "
-                                       "WHERE id = ? AND expires_at > ?"),
-        {draftId, m_clock.nowUtc()});
-    if (!q.ok())
-        return q.error();
-    if (!q->next()) {
-        BV_TRY(rowsFinished(*q, Reading::Customers));
+    auto row = DraftRepository(m_db).unexpired(draftId, m_clock.nowUtc());
+    if (!row.ok())
+        return row.error();
+    if (!*row)
         return notFound();
-    }
-    const qint64 author = q->value(0).toLongLong();
-    const auto form = DraftForms::fromKey(q->value(1).toString());
-    DraftInfo info {draftId, form.value_or(DraftForm::NewCustomer), q->value(2).toString(), utcFrom(q->value(3)),
-        utcFrom(q->value(4))};
-    BV_TRY(rowsFinished(*q, Reading::Customers));
-    if (author != actor.userId || !form) {
+    const auto form = DraftForms::fromKey((*row)->form);
+    DraftInfo info {
+        draftId, form.value_or(DraftForm::NewCustomer), (*row)->subject, (*row)->savedAt, (*row)->expiresAt};
+    if ((*row)->authorId != actor.userId || !form) {
         // someone else's draft: recorded as a refusal, answered like a draft that does not exist
         (void)m_access.deny(
             actor, kListOperation, kObjectType, QString::number(draftId), QString(), notFound().message);
@@ -256,9 +253,11 @@ Result<QString> DraftService::restore(const Session& session, qint64 draftId)
             return scoped.error();
     }
     BV_TRY(m_cipher.checkAvailable());
+    DraftRepository repo(m_db);
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
+    BV_TRY(stillOwn(repo, *actor, *info, m_clock.nowUtc()));
     auto opened = SealedValues::open(m_db, m_cipher, sealedKey(draftId));
     if (!opened.ok())
         return opened.error().code == ErrorCode::NotFound ? notFound() : opened.error();
@@ -279,7 +278,7 @@ Result<QString> DraftService::restore(const Session& session, qint64 draftId)
 Status DraftService::removeRow(qint64 draftId)
 {
     BV_TRY(SealedValues::removeOwner(m_db, kOwnerKind, draftId));
-    return m_db.exec(QStringLiteral("DELETE FROM drafts WHERE id = ?"), {draftId});
+    return DraftRepository(m_db).remove(draftId);
 }
 
 Status DraftService::discard(const Session& session, qint64 draftId)
@@ -290,9 +289,11 @@ Status DraftService::discard(const Session& session, qint64 draftId)
     auto info = ownDraft(*actor, draftId);
     if (!info.ok())
         return info.error();
+    DraftRepository repo(m_db);
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
+    BV_TRY(stillOwn(repo, *actor, *info, m_clock.nowUtc()));
     BV_TRY(removeRow(draftId));
     BV_TRY(m_audit.append(*actor,
         AuditEvent {QString::fromLatin1(audit::DraftDiscard), kObjectType, QString::number(draftId), QString(),
@@ -310,14 +311,12 @@ Status DraftService::discardFor(const Session& session, DraftForm form, const QS
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    auto existing
-        = m_db.scalar(QStringLiteral("SELECT id FROM drafts WHERE author_id = ? AND form = ? AND subject = ?"),
-            {actor->userId, DraftForms::key(form), normalizedSubject(subject)});
+    auto existing = DraftRepository(m_db).find(actor->userId, DraftForms::key(form), normalizedSubject(subject));
     if (!existing.ok())
         return existing.error();
-    if (!existing->isValid() || existing->isNull())
+    if (!*existing)
         return {};
-    const qint64 id = existing->toLongLong();
+    const qint64 id = **existing;
     BV_TRY(removeRow(id));
     BV_TRY(m_audit.append(*actor,
         AuditEvent {QString::fromLatin1(audit::DraftDiscard), kObjectType, QString::number(id), QString(),
@@ -333,13 +332,10 @@ Result<int> DraftService::purgeExpired()
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    auto q = m_db.query(QStringLiteral("SELECT id FROM drafts WHERE expires_at <= ? ORDER BY id"), {now});
-    if (!q.ok())
-        return q.error();
-    QList<qint64> ids;
-    while (q->next())
-        ids.append(q->value(0).toLongLong());
-    BV_TRY(rowsFinished(*q, Reading::Customers));
+    auto expired = DraftRepository(m_db).expired(now);
+    if (!expired.ok())
+        return expired.error();
+    const QList<qint64> ids = *expired;
     if (ids.isEmpty())
         return 0;
     for (qint64 id : std::as_const(ids))
