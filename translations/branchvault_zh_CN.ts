@@ -118,6 +118,10 @@
         <source>Account %1 is frozen: confirming this change would give it access to customer information again. Decline it; if the person is back, the administrator unfreezes the account first.</source>
         <translation>账户 %1 已冻结：确认此变更会使其重新获得客户信息访问权。请驳回；如本人已回岗，请系统管理员先解冻该账户。</translation>
     </message>
+    <message>
+        <source>Account %1 was changed by someone else meanwhile, so nothing was confirmed or declined. List the accounts waiting for confirmation again and decide on the change that waits now.</source>
+        <translation>用户账户 %1 已在此期间被他人更改，因此未确认也未驳回任何变更。请重新列出待确认的用户账户，并对当前待确认的变更作出决定。</translation>
+    </message>
 </context>
 <context>
     <name>AdminService</name>

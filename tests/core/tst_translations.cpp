@@ -101,8 +101,9 @@ private slots:
         QProcess lupdate;
         lupdate.start(tool(QStringLiteral("lupdate")),
             {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
-                QStringLiteral("-no-ui-lines"), source + QStringLiteral("/core"), source + QStringLiteral("/render"),
-                source + QStringLiteral("/ui"), source + QStringLiteral("/app"), QStringLiteral("-ts"), m_ts});
+                QStringLiteral("-no-ui-lines"), QStringLiteral("-I"), source, source + QStringLiteral("/core"),
+                source + QStringLiteral("/render"), source + QStringLiteral("/ui"), source + QStringLiteral("/app"),
+                QStringLiteral("-ts"), m_ts});
         QVERIFY2(lupdate.waitForFinished(120000), "lupdate did not finish");
         QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
     }
@@ -182,8 +183,9 @@ private slots:
         lupdate.start(tool(QStringLiteral("lupdate")),
             {QStringLiteral("-pluralonly"), QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
                 QStringLiteral("none"), QStringLiteral("-no-ui-lines"), QStringLiteral("-target-language"),
-                QStringLiteral("en"), source + QStringLiteral("/core"), source + QStringLiteral("/render"),
-                source + QStringLiteral("/ui"), source + QStringLiteral("/app"), QStringLiteral("-ts"), ts});
+                QStringLiteral("en"), QStringLiteral("-I"), source, source + QStringLiteral("/core"),
+                source + QStringLiteral("/render"), source + QStringLiteral("/ui"), source + QStringLiteral("/app"),
+                QStringLiteral("-ts"), ts});
         QVERIFY2(lupdate.waitForFinished(120000), "lupdate did not finish");
         QCOMPARE(lupdate.exitCode(), 0);
         const QList<Message> messages = parse(ts);
