@@ -5,34 +5,20 @@
 #include "core/audit/AuditLog.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/care/CustomerCare.h"
-#include "core/customers/lifecycle/CustomerOwnership.h"
 #include "core/customers/rules/WorkingCalendar.h"
 #include "core/db/Database.h"
-#include "core/db/QueryRows.h"
-#include "core/internal/customers/ResponsibleManagerInternal.h"
+#include "core/internal/customers/CustomerQueryRepository.h"
 #include "core/internal/reports/PrintRegisterStore.h"
 #include "core/internal/reports/ReportContext.h"
+#include "core/internal/work/WorkloadRepository.h"
 #include "core/policy/AccessControl.h"
 #include "core/policy/Policy.h"
 #include "core/policy/SettingsService.h"
 #include "core/vault/Vault.h"
 
 #include <QFileInfo>
-#include <QSqlQuery>
 
 namespace bv {
-
-namespace {
-
-QDateTime utcFrom(const QVariant& value)
-{
-    if (value.isNull() || value.toString().isEmpty())
-        return QDateTime();
-    QDateTime at = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-    return at.isValid() ? at.toUTC() : at;
-}
-
-} // namespace
 
 WorkloadService::WorkloadService(ReportContext& context, Vault& vault)
     : m_context(context)
@@ -72,14 +58,6 @@ Result<Workload> WorkloadService::workload(const Session& session, Role role)
     return load;
 }
 
-Result<qint64> WorkloadService::count(const QString& sql, const QVariantList& values)
-{
-    auto value = m_context.db.scalar(sql, values);
-    if (!value.ok())
-        return value.error();
-    return value->toLongLong();
-}
-
 Status WorkloadService::managerCounts(const Session& session, const Actor& actor, Workload* load)
 {
     auto set = [load](WorkCount which, const Result<qint64>& value) -> Status {
@@ -88,52 +66,41 @@ Status WorkloadService::managerCounts(const Session& session, const Actor& actor
         load->counts.insert(which, *value);
         return {};
     };
+    WorkloadRepository counts(m_context.db);
     // the maker never checks: the manager's own changes wait for another branch manager
-    BV_TRY(set(WorkCount::ChangesToApprove,
-        count(QStringLiteral("SELECT count(*) FROM customer_changes WHERE status = 'pending' AND maker_id <> ?"),
-            {actor.userId})));
+    BV_TRY(set(WorkCount::ChangesToApprove, counts.changesToApprove(actor.userId)));
     BV_TRY(m_context.access.authorize(session, Operation::ConfirmTier));
-    BV_TRY(set(WorkCount::TierChangesToConfirm,
-        count(QStringLiteral("SELECT count(*) FROM tier_changes WHERE status = 'pending'"))));
+    BV_TRY(set(WorkCount::TierChangesToConfirm, counts.pendingTierChanges()));
     BV_TRY(m_context.access.authorize(session, Operation::DecideRequest));
-    BV_TRY(set(WorkCount::RequestsToDecide,
-        count(QStringLiteral("SELECT count(*) FROM requests WHERE status = 'pending' AND requester_id <> ?"),
-            {actor.userId})));
+    BV_TRY(set(WorkCount::RequestsToDecide, counts.requestsToDecide(actor.userId)));
     BV_TRY(m_context.access.authorize(session, Operation::ViewBranchComplaints));
     BV_TRY(complaintCounts(actor, true, load));
     BV_TRY(m_context.access.authorize(session, Operation::ReviewSuspicious));
-    BV_TRY(set(WorkCount::SuspiciousPairs,
-        count(QStringLiteral("SELECT count(*) FROM suspicious_pairs WHERE status = 'open'"))));
+    BV_TRY(set(WorkCount::SuspiciousPairs, counts.openSuspiciousPairs()));
     BV_TRY(m_context.access.authorize(session, Operation::ViewPrintRegister));
     BV_TRY(printCounts(load));
     BV_TRY(m_context.access.authorize(session, Operation::ViewReassignments));
     BV_TRY(set(WorkCount::CustomersToReassign,
-        count(QStringLiteral("SELECT count(*) FROM customers c WHERE ") + CustomerOwnership::reassignmentCondition(),
-            {m_context.clock.nowUtc()})));
+        CustomerQueryRepository(m_context.db).reassignmentCount(m_context.clock.nowUtc())));
     BV_TRY(m_context.access.authorize(session, Operation::ConfirmAccounts));
-    BV_TRY(set(WorkCount::AccountsToConfirm,
-        count(QStringLiteral("SELECT count(*) FROM users WHERE awaiting IS NOT NULL AND id <> ?"), {actor.userId})));
+    BV_TRY(set(WorkCount::AccountsToConfirm, counts.accountsAwaitingOthers(actor.userId)));
     return {};
 }
 
 Status WorkloadService::customerManagerCounts(const Session& session, const Actor& actor, Workload* load)
 {
-    auto pending
-        = count(QStringLiteral("SELECT count(*) FROM customer_changes WHERE status = 'pending' AND maker_id = ?"),
-            {actor.userId});
+    WorkloadRepository counts(m_context.db);
+    auto pending = counts.ownPendingChanges(actor.userId);
     if (!pending.ok())
         return pending.error();
     load->counts.insert(WorkCount::OwnPendingChanges, *pending);
     BV_TRY(m_context.access.authorize(session, Operation::ListOwnRequests));
     const QDateTime now = m_context.clock.nowUtc();
-    auto waiting = count(
-        QStringLiteral("SELECT count(*) FROM requests WHERE status = 'pending' AND requester_id = ?"), {actor.userId});
+    auto waiting = counts.ownPendingRequests(actor.userId);
     if (!waiting.ok())
         return waiting.error();
     load->counts.insert(WorkCount::OwnPendingRequests, *waiting);
-    auto approved = count(QStringLiteral("SELECT count(*) FROM requests WHERE status = 'approved' AND valid_until > ? "
-                                         "AND requester_id = ?"),
-        {now, actor.userId});
+    auto approved = counts.ownApprovedRequests(actor.userId, now);
     if (!approved.ok())
         return approved.error();
     load->counts.insert(WorkCount::OwnApprovedRequests, *approved);
@@ -145,30 +112,21 @@ Status WorkloadService::complaintCounts(const Actor& actor, bool branch, Workloa
 {
     const QDateTime now = m_context.clock.nowUtc();
     // The same selection as CustomerCare::overdue(); the deadline test is CustomerCare::isOverdue().
-    QString sql
-        = QStringLiteral("SELECT cp.status, cp.investigate_by, cp.answer_by, cp.investigated_at, cp.answered_at FROM "
-                         "complaints cp "
-                         "JOIN customers c ON c.id = cp.customer_id WHERE cp.status IN ('open', 'investigating') AND ")
-        + responsible::heldSql();
-    QVariantList values;
-    if (!branch) {
-        sql += QStringLiteral(" AND ") + responsible::managedBySql();
-        values = responsible::managedByValues(actor.userId, now);
-    }
-    auto q = m_context.db.query(sql, values);
-    if (!q.ok())
-        return q.error();
+    auto open = WorkloadRepository(m_context.db)
+                    .openComplaints(branch ? std::nullopt : std::optional<qint64>(actor.userId), now);
+    if (!open.ok())
+        return open.error();
     const WorkingCalendar calendar;
     const QDate today = calendar.localDate(now);
     qint64 overdue = 0;
     qint64 dueToday = 0;
-    while (q->next()) {
+    for (const WorkloadRepository::OpenComplaint& row : std::as_const(*open)) {
         Complaint c;
-        c.status = q->value(0).toString();
-        c.investigateBy = utcFrom(q->value(1));
-        c.answerBy = utcFrom(q->value(2));
-        c.investigatedAt = utcFrom(q->value(3));
-        c.answeredAt = utcFrom(q->value(4));
+        c.status = row.status;
+        c.investigateBy = row.investigateBy;
+        c.answerBy = row.answerBy;
+        c.investigatedAt = row.investigatedAt;
+        c.answeredAt = row.answeredAt;
         if (CustomerCare::isOverdue(c, now)) {
             ++overdue;
             continue;
@@ -180,7 +138,6 @@ Status WorkloadService::complaintCounts(const Actor& actor, bool branch, Workloa
         if (investigateToday || answerToday)
             ++dueToday;
     }
-    BV_TRY(rowsFinished(*q, Reading::Customers));
     if (branch) {
         load->counts.insert(WorkCount::BranchOverdueComplaints, overdue);
     } else {
@@ -220,15 +177,12 @@ Status WorkloadService::printCounts(Workload* load)
 
 Result<std::optional<WorkCheck>> WorkloadService::lastCheck(const char* action)
 {
-    auto q = m_context.db.query(
-        QStringLiteral("SELECT at, outcome FROM audit_log WHERE action = ? ORDER BY at DESC, seq DESC LIMIT 1"),
-        {QString::fromLatin1(action)});
-    if (!q.ok())
-        return q.error();
+    auto last = WorkloadRepository(m_context.db).lastOf(QString::fromLatin1(action));
+    if (!last.ok())
+        return last.error();
     std::optional<WorkCheck> check;
-    if (q->next())
-        check = WorkCheck {utcFrom(q->value(0)), q->value(1).toString() == QLatin1String("ok")};
-    BV_TRY(rowsFinished(*q, Reading::AuditLog));
+    if (*last)
+        check = WorkCheck {(*last)->atUtc, (*last)->ok};
     return check;
 }
 
@@ -253,35 +207,25 @@ Status WorkloadService::adminCounts(const Session& session, Workload* load)
 {
     BV_TRY(m_context.access.authorize(session, Operation::ListAccounts));
     const QDateTime now = m_context.clock.nowUtc();
-    const struct
-    {
-        WorkCount which;
-        QString sql;
-        QVariantList values;
-    } queries[] = {
-        {WorkCount::AccountsAwaitingConfirmation,
-            QStringLiteral("SELECT count(*) FROM users WHERE awaiting IS NOT NULL"), {}},
-        {WorkCount::AccountsLocked,
-            QStringLiteral("SELECT count(*) FROM users WHERE status = 'active' AND locked_until > ?"), {now}},
-        {WorkCount::AccountsFrozen, QStringLiteral("SELECT count(*) FROM users WHERE status = 'frozen'"), {}},
-    };
-    for (const auto& query : queries) {
-        auto value = count(query.sql, query.values);
+    WorkloadRepository counts(m_context.db);
+    auto set = [load](WorkCount which, const Result<qint64>& value) -> Status {
         if (!value.ok())
             return value.error();
-        load->counts.insert(query.which, *value);
-    }
+        load->counts.insert(which, *value);
+        return {};
+    };
+    BV_TRY(set(WorkCount::AccountsAwaitingConfirmation, counts.accountsAwaiting()));
+    BV_TRY(set(WorkCount::AccountsLocked, counts.accountsLocked(now)));
+    BV_TRY(set(WorkCount::AccountsFrozen, counts.accountsFrozen()));
     // the expiry rule of AuthService: changed at + expiry days <= now is expired
     const qint64 expiryDays = m_context.settings.integer(QString::fromLatin1(settings::PasswordExpiryDays));
-    auto expiring = count(QStringLiteral("SELECT count(*) FROM users WHERE status = 'active' "
-                                         "AND password_changed_at <= ?"),
-        {now.addDays(PasswordWarningDays - expiryDays)});
+    auto expiring = counts.passwordsChangedBy(now.addDays(PasswordWarningDays - expiryDays));
     if (!expiring.ok())
         return expiring.error();
     load->counts.insert(WorkCount::PasswordsExpiring, *expiring);
 
     BV_TRY(m_context.access.authorize(session, Operation::ViewCounts));
-    auto rows = count(QStringLiteral("SELECT count(*) FROM audit_log"));
+    auto rows = counts.auditRows();
     if (!rows.ok())
         return rows.error();
     load->auditRows = *rows;

@@ -92,7 +92,6 @@ private:
     Status complaintCounts(const Actor& actor, bool branch, Workload* load);
     Status printCounts(Workload* load);
     Result<std::optional<WorkCheck>> lastCheck(const char* action);
-    Result<qint64> count(const QString& sql, const QVariantList& values = {});
 
     ReportContext& m_context;
     Vault& m_vault;

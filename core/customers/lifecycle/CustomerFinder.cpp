@@ -3,12 +3,11 @@
 #include "core/audit/AuditActions.h"
 #include "core/audit/AuditLog.h"
 #include "core/db/Database.h"
-#include "core/db/QueryRows.h"
 #include "core/db/Transaction.h"
 #include "core/internal/common/TextLength.h"
+#include "core/internal/customers/CustomerQueryRepository.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/customers/CustomerStoreInternal.h"
-#include "core/internal/customers/ResponsibleManagerInternal.h"
 #include "core/internal/keys/SealedValues.h"
 #include "core/keys/FieldCipher.h"
 #include "core/policy/AccessControl.h"
@@ -28,24 +27,6 @@ namespace bv {
 namespace {
 
 const QString kCustomer = QStringLiteral("customer");
-
-const QString kRowSelect = QStringLiteral(
-    "SELECT c.id, c.customer_no, coalesce(s.masked, ''), c.tier, coalesce(c.age_band, ''), c.status, "
-    "coalesce(u.display_name, ''), c.created_at, c.restricted FROM customers c "
-    "LEFT JOIN sealed_value s ON s.owner_kind = 'customer' AND s.owner_id = c.id AND s.field = 'name' ");
-
-// kRowSelect's columns, then the sealed name (column 9).
-const QString kRowSelectSealedName = QStringLiteral(
-    "SELECT c.id, c.customer_no, coalesce(s.masked, ''), c.tier, coalesce(c.age_band, ''), c.status, "
-    "coalesce(u.display_name, ''), c.created_at, c.restricted, s.sealed FROM customers c "
-    "LEFT JOIN sealed_value s ON s.owner_kind = 'customer' AND s.owner_id = c.id AND s.field = 'name' ");
-
-CustomerListRow listRow(const QSqlQuery& q)
-{
-    return CustomerListRow {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-        q.value(3).toString(), q.value(4).toString(), q.value(5).toString(), q.value(6).toString(),
-        QDateTime::fromString(q.value(7).toString(), Qt::ISODateWithMs), q.value(8).toInt() != 0};
-}
 
 QString encodeCursor(const QString& sortValue, const QString& number)
 {
@@ -114,35 +95,15 @@ Result<CustomerView> CustomerFinder::open(const Session& session, const QString&
         return scope.error();
     const Actor& actor = scope->actor;
     const CustomerRef& ref = scope->customer;
-    Database& db = m_internals.database();
     CustomerStore& store = m_internals.store();
-    auto q = db.query(QStringLiteral("SELECT c.customer_no, c.status, c.restricted, c.tier, c.branch, ")
-            + responsible::managerSql()
-            + QStringLiteral(", c.custody_manager_id, c.custody_until, c.sex, c.nationality, c.age_band, "
-                             "c.created_at, c.updated_at FROM customers c WHERE c.id = ?"),
-        {store.now(), ref.id});
-    if (!q.ok())
-        return q.error();
-    if (!q->next()) {
-        BV_TRY(rowsFinished(*q, Reading::Customers));
+    CustomerQueryRepository queries(m_internals.database());
+    auto found = queries.view(ref.id, store.now());
+    if (!found.ok())
+        return found.error();
+    if (!*found)
         return makeError(ErrorCode::NotFound, tr("The customer no longer exists."));
-    }
-    CustomerView view;
-    view.id = ref.id;
-    view.number = q->value(0).toString();
-    view.status = q->value(1).toString();
-    view.restricted = q->value(2).toInt() != 0;
-    view.tier = q->value(3).toString();
-    view.branch = q->value(4).toString();
-    view.managerId = q->value(5).toLongLong();
+    CustomerView view = std::move(**found);
     view.managerName = m_internals.staffName(view.managerId);
-    view.custodyUntil = QDateTime::fromString(q->value(7).toString(), Qt::ISODateWithMs);
-    view.inCustody = !q->isNull(6) && view.custodyUntil > store.now();
-    view.sex = q->value(8).toString();
-    view.nationality = q->value(9).toString();
-    view.ageBand = q->value(10).toString();
-    view.createdAt = QDateTime::fromString(q->value(11).toString(), Qt::ISODateWithMs);
-    view.updatedAt = QDateTime::fromString(q->value(12).toString(), Qt::ISODateWithMs);
     auto masked = store.masked(kCustomer, ref.id);
     if (!masked.ok())
         return masked.error();
@@ -163,10 +124,9 @@ Result<CustomerView> CustomerFinder::open(const Session& session, const QString&
     if (!accounts.ok())
         return accounts.error();
     view.accounts = *accounts;
-    auto pending = db.scalar(
-        QStringLiteral("SELECT id FROM customer_changes WHERE customer_id = ? AND status = 'pending'"), {ref.id});
-    if (pending.ok() && !pending->isNull())
-        view.pendingChangeId = pending->toLongLong();
+    auto pending = queries.pendingChangeId(ref.id);
+    if (pending.ok())
+        view.pendingChangeId = *pending;
     // what this session may do with the customer: the same answer for every role's detail view
     const Role role = actor.role;
     view.actions.edit = Policy::allows(role, Operation::EditCustomer);
@@ -256,26 +216,18 @@ Result<CustomerPage> CustomerFinder::portfolio(
     auto actor = m_internals.access().authorize(session, Operation::ListPortfolio);
     if (!actor.ok())
         return actor.error();
-    Database& db = m_internals.database();
     CustomerStore& store = m_internals.store();
+    CustomerQueryRepository queries(m_internals.database());
     limit = qBound(1, limit, 5000);
     const QString filter = FieldCipher::normalize(BlindDomain::Name, nameFilter).toCaseFolded();
     CustomerPage page;
-    // the own portfolio through the manager indexes: the list columns, and the sealed name for a filter
-    const QString sql = kRowSelectSealedName + QStringLiteral("LEFT JOIN users u ON u.id = ")
-        + responsible::managerSql() + QStringLiteral(" WHERE ") + responsible::ownSql()
-        + QStringLiteral(" AND c.customer_no > ? "
-                         "ORDER BY c.customer_no LIMIT ?");
-    QVariantList values {store.now()};
-    values << responsible::ownValues(actor->userId, store.now()) << after << (filter.isEmpty() ? limit + 1 : -1);
-    auto q = db.cached(sql, values);
-    if (!q.ok())
-        return q.error();
+    const QDateTime now = store.now();
     if (filter.isEmpty()) {
-        while ((*q)->next())
-            page.rows << listRow(**q);
-        BV_TRY(rowsFinished(**q, Reading::Customers));
-        (*q)->finish();
+        BV_TRY(queries.portfolio(
+            actor->userId, now, after, limit + 1, [&page](const CustomerListRow& row, const QByteArray&) {
+                page.rows << row;
+                return true;
+            }));
         if (after.isEmpty()) // the list view (its first page), unfiltered
             BV_TRY(m_internals.auditLog().appendStandalone(*actor,
                 AuditEvent {QString::fromLatin1(audit::CustomerList), QStringLiteral("portfolio"), QString(), QString(),
@@ -284,19 +236,21 @@ Result<CustomerPage> CustomerFinder::portfolio(
                         {QStringLiteral("rows"), int(qMin<qsizetype>(page.rows.size(), limit))}}}));
     } else {
         // Decrypt the names of the own portfolio only, in memory; nothing outside it is touched.
-        while ((*q)->next() && page.rows.size() <= limit) {
-            const qint64 id = (*q)->value(0).toLongLong();
-            auto name = store.cipher().open(
-                (*q)->value(9).toByteArray(), FieldCipher::associatedData(kCustomer, id, u"name"));
-            if (!name.ok())
-                return name.error();
-            QString plain = FieldCipher::normalize(BlindDomain::Name, *name).toCaseFolded();
-            if (plain.contains(filter))
-                page.rows << listRow(**q);
-            wipe(plain);
-        }
-        BV_TRY(rowsFinished(**q, Reading::Customers));
-        (*q)->finish();
+        Status opened;
+        BV_TRY(queries.portfolio(
+            actor->userId, now, after, -1, [&](const CustomerListRow& row, const QByteArray& sealedName) {
+                auto name = store.cipher().open(sealedName, FieldCipher::associatedData(kCustomer, row.id, u"name"));
+                if (!name.ok()) {
+                    opened = name.error();
+                    return false;
+                }
+                QString plain = FieldCipher::normalize(BlindDomain::Name, *name).toCaseFolded();
+                if (plain.contains(filter))
+                    page.rows << row;
+                wipe(plain);
+                return page.rows.size() <= limit;
+            }));
+        BV_TRY(opened);
         const int matches = int(qMin<qsizetype>(page.rows.size(), limit));
         if (after.isEmpty())
             BV_TRY(m_internals.auditLog().appendStandalone(*actor,
@@ -319,68 +273,24 @@ Result<CustomerPage> CustomerFinder::branchList(
     auto actor = m_internals.access().authorize(session, Operation::ListBranch);
     if (!actor.ok())
         return actor.error();
-    Database& db = m_internals.database();
-    CustomerStore& store = m_internals.store();
     limit = qBound(1, limit, 5000);
-    // Every order is backed by an index that ends in customer_no, so a page is an index range scan
-    // (keyset paging), whatever its depth.
-    QString key;
-    bool numeric = false;
-    switch (sort) {
-    case CustomerSort::Number:
-        break; // the unique index on customer_no
-    case CustomerSort::Tier:
-        key = QStringLiteral("c.tier_rank");
-        numeric = true;
-        break;
-    case CustomerSort::Manager:
-        // the owner (unassigned first); a custodian is shown, not sorted by
-        key = QStringLiteral("coalesce(c.manager_id, 0)");
-        numeric = true;
-        break;
-    case CustomerSort::Created:
-        key = QStringLiteral("c.created_at");
-        break;
-    }
-    const QString op = descending ? QStringLiteral("<") : QStringLiteral(">");
-    const QString dir = descending ? QStringLiteral(" DESC") : QString();
-    // the columns of kRowSelect, then the sort key (for the cursor)
-    QString sql
-        = QStringLiteral("SELECT c.id, c.customer_no, coalesce(s.masked, ''), c.tier, coalesce(c.age_band, ''), "
-                         "c.status, coalesce(u.display_name, ''), c.created_at, c.restricted, ")
-        + (key.isEmpty() ? QStringLiteral("''") : key)
-        + QStringLiteral(
-            " FROM customers c LEFT JOIN sealed_value s ON s.owner_kind = 'customer' AND s.owner_id = c.id "
-            "AND s.field = 'name' LEFT JOIN users u ON u.id = ")
-        + responsible::managerSql() + QStringLiteral(" WHERE c.status <> 'rejected'");
-    QVariantList values {store.now()};
-    QString sortValue;
-    QString number;
+    std::optional<CustomerQueryRepository::BranchPosition> from;
     if (!after.isEmpty()) {
-        if (!decodeCursor(after, &sortValue, &number))
+        CustomerQueryRepository::BranchPosition position;
+        if (!decodeCursor(after, &position.sortValue, &position.number))
             return makeError(ErrorCode::InvalidInput, tr("The list position is not valid; start from the first page."));
-        if (key.isEmpty()) {
-            sql += QStringLiteral(" AND c.customer_no ") + op + QStringLiteral(" ?");
-            values << number;
-        } else {
-            sql += QStringLiteral(" AND (") + key + QStringLiteral(", c.customer_no) ") + op
-                + QStringLiteral(" (?, ?)");
-            values << (numeric ? QVariant(sortValue.toLongLong()) : QVariant(sortValue)) << number;
-        }
+        from = position;
     }
-    sql += QStringLiteral(" ORDER BY ") + (key.isEmpty() ? QString() : key + dir + QStringLiteral(", "))
-        + QStringLiteral("c.customer_no") + dir + QStringLiteral(" LIMIT ?");
-    values << limit + 1;
-    auto q = db.cached(sql, values); // a handful of shapes: kept prepared
-    if (!q.ok())
-        return q.error();
+    CustomerQueryRepository queries(m_internals.database());
+    auto rows = queries.branchPage(sort, descending, from, limit + 1, m_internals.store().now());
+    if (!rows.ok())
+        return rows.error();
     CustomerPage page;
     QList<QString> keys;
-    while ((*q)->next()) {
-        page.rows << listRow(**q);
-        keys << (*q)->value(9).toString();
+    for (const CustomerQueryRepository::BranchRow& row : std::as_const(*rows)) {
+        page.rows << row.row;
+        keys << row.sortKey;
     }
-    BV_TRY(rowsFinished(**q, Reading::Customers));
     if (page.rows.size() > limit) {
         page.rows.removeLast();
         keys.removeLast();
@@ -399,27 +309,20 @@ Result<qint64> CustomerFinder::branchCount(const Session& session)
     auto actor = m_internals.access().authorize(session, Operation::ListBranch);
     if (!actor.ok())
         return actor.error();
-    auto count
-        = m_internals.database().scalar(QStringLiteral("SELECT count(*) FROM customers WHERE status <> 'rejected'"));
-    if (!count.ok())
-        return count.error();
-    return count->toLongLong();
+    return CustomerQueryRepository(m_internals.database()).branchCount();
 }
 
 Result<QList<CustomerListRow>> CustomerFinder::rowsFor(const QList<qint64>& ids)
 {
     QList<CustomerListRow> rows;
     CustomerStore& store = m_internals.store();
+    CustomerQueryRepository queries(m_internals.database());
     for (qint64 id : ids) {
-        auto q = m_internals.database().cached(kRowSelect + QStringLiteral("LEFT JOIN users u ON u.id = ")
-                + responsible::managerSql() + QStringLiteral(" WHERE c.id = ?"),
-            {store.now(), id});
-        if (!q.ok())
-            return q.error();
-        if ((*q)->next())
-            rows << listRow(**q);
-        BV_TRY(rowsFinished(**q, Reading::Customers));
-        (*q)->finish();
+        auto row = queries.listRow(id, store.now());
+        if (!row.ok())
+            return row.error();
+        if (*row)
+            rows << **row;
     }
     return rows;
 }
@@ -499,6 +402,7 @@ Result<std::optional<ClerkCard>> CustomerFinder::clerkLookup(
             QString(), QStringLiteral("purpose"));
     CustomerStore& store = m_internals.store();
     Database& db = m_internals.database();
+    CustomerQueryRepository queries(db);
     BV_TRY(store.cipher().checkAvailable());
     auto ids = store.customersWith(int(BlindDomain::IdNumber), idNumber);
     if (!ids.ok())
@@ -506,16 +410,13 @@ Result<std::optional<ClerkCard>> CustomerFinder::clerkLookup(
     const QByteArray nameBlind = store.cipher().blindIndex(BlindDomain::Name, fullName);
     std::optional<CustomerRef> found;
     for (qint64 id : *ids) {
-        auto blind
-            = db.scalar(QStringLiteral("SELECT blind FROM sealed_value WHERE owner_kind = 'customer' AND owner_id = ? "
-                                       "AND field = 'name'"),
-                {id});
+        auto blind = queries.nameBlind(id);
         if (!blind.ok())
             return blind.error();
         auto ref = m_internals.customerById(id);
         if (!ref.ok())
             return ref.error();
-        if (blind->toByteArray() == nameBlind && ref->status == QLatin1String("active")) {
+        if (*blind == nameBlind && ref->status == QLatin1String("active")) {
             found = *ref;
             break;
         }
@@ -547,22 +448,20 @@ Result<std::optional<ClerkCard>> CustomerFinder::clerkLookup(
         BV_TRY(requests->recordUse(*actor, *grant, found->number, {}));
         BV_TRY(tx.commit());
     }
-    auto q = db.query(QStringLiteral("SELECT c.sex, coalesce(c.age_band, ''), coalesce(c.nationality, ''), c.tier, "
-                                     "c.status FROM customers c WHERE c.id = ?"),
-        {found->id});
-    if (!q.ok())
-        return q.error();
-    if (!q->next()) {
-        BV_TRY(rowsFinished(*q, Reading::Customers));
+    auto stored = queries.clerkCard(found->id);
+    if (!stored.ok())
+        return stored.error();
+    if (!*stored)
         return std::optional<ClerkCard>();
-    }
     auto masked = store.masked(kCustomer, found->id);
     if (!masked.ok())
         return masked.error();
-    ClerkCard card {found->number, masked->value(QString::fromLatin1(fields::Name)), q->value(0).toString(),
-        q->value(1).toString(), q->value(2).toString(), q->value(3).toString(), q->value(4).toString(),
-        masked->value(QString::fromLatin1(fields::IdNumber)), masked->value(QString::fromLatin1(fields::Mobile)),
-        m_internals.staffName(found->managerId)};
+    ClerkCard card = std::move(**stored);
+    card.number = found->number;
+    card.maskedName = masked->value(QString::fromLatin1(fields::Name));
+    card.maskedIdNumber = masked->value(QString::fromLatin1(fields::IdNumber));
+    card.maskedMobile = masked->value(QString::fromLatin1(fields::Mobile));
+    card.managerName = m_internals.staffName(found->managerId);
     details.insert(QStringLiteral("result"), QStringLiteral("match"));
     BV_TRY(m_internals.auditLog().appendStandalone(*actor,
         AuditEvent {QString::fromLatin1(audit::CustomerLookup), kCustomer, QString::number(found->id), found->number,

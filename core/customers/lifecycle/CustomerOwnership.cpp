@@ -6,12 +6,11 @@
 #include "core/customers/lifecycle/Tiers.h"
 #include "core/customers/rules/WorkingCalendar.h"
 #include "core/db/Database.h"
-#include "core/db/QueryRows.h"
 #include "core/db/Transaction.h"
 #include "core/internal/common/TextLength.h"
+#include "core/internal/customers/CustomerQueryRepository.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/customers/CustomerStoreInternal.h"
-#include "core/internal/customers/ResponsibleManagerInternal.h"
 #include "core/policy/AccessControl.h"
 #include "core/policy/FieldCatalogue.h"
 
@@ -32,32 +31,9 @@ const QString kReclaim = QStringLiteral("reclaim");
 const QString kCustodyEnd = QStringLiteral("custody_end"); // shown in the history; never written
 constexpr int kMaxReasonLength = 500;
 
-// The masked-name list row, as CustomerFinder's kRowSelect; the users join (alias u) is the
-// effective manager.
-const QString kRowSelect = QStringLiteral(
-    "SELECT c.id, c.customer_no, coalesce(s.masked, ''), c.tier, coalesce(c.age_band, ''), c.status, "
-    "coalesce(u.display_name, ''), c.created_at, c.restricted FROM customers c "
-    "LEFT JOIN sealed_value s ON s.owner_kind = 'customer' AND s.owner_id = c.id AND s.field = 'name' ");
-
-QDateTime timeFrom(const QVariant& value)
-{
-    return value.isNull() ? QDateTime() : QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-}
-
-QVariant idOrNull(qint64 id)
-{
-    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
-}
-
 // Who holds a customer now.
-struct Holding
+struct Holding : CustomerQueryRepository::Holding
 {
-    QString status;
-    qint64 ownerId = 0;
-    bool ownerFrozen = false;
-    qint64 custodianId = 0;
-    bool custodianFrozen = false;
-    QDateTime custodyUntil;
     bool custodyLive = false; // custodian set and custody_until still ahead
 
     qint64 effectiveId() const { return custodyLive ? custodianId : ownerId; }
@@ -119,6 +95,14 @@ Status CustomerOwnership::move(const Session& session, const QString& kind, cons
             tr("The reason is too long (at most %1 characters). Shorten it.").arg(kMaxReasonLength), QString(),
             QStringLiteral("reason"));
 
+    // Everything that decides the outcome — the target account, the dates, who holds the customer now — is read
+    // and checked inside the transaction that writes it.
+    Database& db = m_internals.database();
+    CustomerQueryRepository queries(db);
+    Transaction tx(db);
+    if (!tx.ok())
+        return tx.error();
+
     // The target: an active (not frozen) customer manager account.
     AccountService& accounts = m_internals.accounts();
     Account target;
@@ -163,30 +147,13 @@ Status CustomerOwnership::move(const Session& session, const QString& kind, cons
         custodyEnd = QDateTime(until.addDays(1), QTime(0, 0), WorkingCalendar::branchTimeZone()).toUTC();
     }
 
-    Database& db = m_internals.database();
-    Transaction tx(db);
-    if (!tx.ok())
-        return tx.error();
-    auto row = db.query(QStringLiteral("SELECT c.status, c.manager_id, coalesce(uo.status, ''), c.custody_manager_id, "
-                                       "coalesce(uc.status, ''), c.custody_until FROM customers c "
-                                       "LEFT JOIN users uo ON uo.id = c.manager_id "
-                                       "LEFT JOIN users uc ON uc.id = c.custody_manager_id WHERE c.id = ?"),
-        {ref.id});
-    if (!row.ok())
-        return row.error();
-    if (!row->next()) {
-        BV_TRY(rowsFinished(*row, Reading::Customers));
+    auto held = queries.holding(ref.id);
+    if (!held.ok())
+        return held.error();
+    if (!*held)
         return makeError(ErrorCode::NotFound, tr("The customer no longer exists."));
-    }
-    Holding h;
-    h.status = row->value(0).toString();
-    h.ownerId = row->value(1).toLongLong();
-    h.ownerFrozen = row->value(2).toString() == QLatin1String("frozen");
-    h.custodianId = row->value(3).toLongLong();
-    h.custodianFrozen = row->value(4).toString() == QLatin1String("frozen");
-    h.custodyUntil = timeFrom(row->value(5));
+    Holding h {**held};
     h.custodyLive = h.custodianId > 0 && h.custodyUntil.isValid() && h.custodyUntil > now;
-    row->finish();
 
     if (h.status != QLatin1String("active") && h.status != QLatin1String("pending"))
         return makeError(ErrorCode::Conflict,
@@ -254,24 +221,13 @@ Status CustomerOwnership::move(const Session& session, const QString& kind, cons
         return makeError(ErrorCode::Internal, tr("Unknown kind of assignment."));
     }
 
-    if (kind == kCustody) {
-        BV_TRY(db.exec(QStringLiteral("UPDATE customers SET custody_manager_id = ?, custody_until = ?, updated_at = ? "
-                                      "WHERE id = ?"),
-            {target.id, custodyEnd, now, ref.id}));
-    } else if (kind == kReturn) {
-        BV_TRY(db.exec(QStringLiteral("UPDATE customers SET custody_manager_id = NULL, custody_until = NULL, "
-                                      "updated_at = ? WHERE id = ?"),
-            {now, ref.id}));
-    } else { // assign, transfer, reclaim: a new owner; any custody ends
-        BV_TRY(db.exec(QStringLiteral("UPDATE customers SET manager_id = ?, custody_manager_id = NULL, "
-                                      "custody_until = NULL, updated_at = ? WHERE id = ?"),
-            {target.id, now, ref.id}));
-    }
-    BV_TRY(db.exec(QStringLiteral("INSERT INTO customer_assignments (customer_id, kind, from_id, to_id, until, at, "
-                                  "by_id, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-        {ref.id, kind, idOrNull(fromId), idOrNull(toId),
-            custodyEnd.isValid() ? QVariant(custodyEnd) : QVariant(QMetaType::fromType<QString>()), now, actor.userId,
-            why.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(why)}));
+    if (kind == kCustody)
+        BV_TRY(queries.setCustody(ref.id, target.id, custodyEnd, now));
+    else if (kind == kReturn)
+        BV_TRY(queries.endCustody(ref.id, now));
+    else // assign, transfer, reclaim: a new owner; any custody ends
+        BV_TRY(queries.setOwner(ref.id, target.id, now));
+    BV_TRY(queries.addAssignment({ref.id, kind, fromId, toId, custodyEnd, now, actor.userId, why}));
 
     // Staff logins and dates only: never customer data, and not the free-text reason (it is kept in
     // customer_assignments, where it belongs to the customer's record).
@@ -295,14 +251,9 @@ Result<QList<AssignmentEntry>> CustomerOwnership::assignments(const Session& ses
     if (!scope.ok())
         return scope.error();
     const CustomerRef& ref = scope->customer;
-    auto q = m_internals.database().query(
-        QStringLiteral("SELECT a.at, a.kind, coalesce(uf.login, ''), coalesce(ut.login, ''), a.until, "
-                       "coalesce(ub.login, ''), coalesce(a.reason, '') FROM customer_assignments a "
-                       "LEFT JOIN users uf ON uf.id = a.from_id LEFT JOIN users ut ON ut.id = a.to_id "
-                       "LEFT JOIN users ub ON ub.id = a.by_id WHERE a.customer_id = ? ORDER BY a.at, a.id"),
-        {ref.id});
-    if (!q.ok())
-        return q.error();
+    auto stored = CustomerQueryRepository(m_internals.database()).assignments(ref.id);
+    if (!stored.ok())
+        return stored.error();
     const QDateTime now = m_internals.store().now();
     QList<AssignmentEntry> list;
     // A custody that ran to its end date returned by itself, without a row: show that return at
@@ -315,9 +266,7 @@ Result<QList<AssignmentEntry>> CustomerOwnership::assignments(const Session& ses
             openCustody.reset();
         }
     };
-    while (q->next()) {
-        AssignmentEntry entry {timeFrom(q->value(0)), q->value(1).toString(), q->value(2).toString(),
-            q->value(3).toString(), timeFrom(q->value(4)), q->value(5).toString(), q->value(6).toString()};
+    for (const AssignmentEntry& entry : std::as_const(*stored)) {
         closeExpired(entry.at);
         list << entry;
         if (entry.kind == kCustody)
@@ -325,17 +274,8 @@ Result<QList<AssignmentEntry>> CustomerOwnership::assignments(const Session& ses
         else
             openCustody.reset(); // return, transfer, assign and reclaim all end a custody
     }
-    BV_TRY(rowsFinished(*q, Reading::Customers));
     closeExpired(now);
     return list;
-}
-
-QString CustomerOwnership::reassignmentCondition()
-{
-    return QStringLiteral("+c.status IN ('active', 'pending') AND (c.manager_id IS NULL "
-                          "OR c.manager_id IN (SELECT id FROM users WHERE status = 'frozen') "
-                          "OR (c.custody_manager_id IN (SELECT id FROM users WHERE status = 'frozen') "
-                          "AND c.custody_until > ?))");
 }
 
 Result<QList<CustomerListRow>> CustomerOwnership::reassignmentList(const Session& session)
@@ -343,27 +283,14 @@ Result<QList<CustomerListRow>> CustomerOwnership::reassignmentList(const Session
     auto actor = m_internals.access().authorize(session, Operation::ViewReassignments);
     if (!actor.ok())
         return actor.error();
-    CustomerStore& store = m_internals.store();
     // No owner, a frozen owner (a custody would return the customer to nobody), or a frozen
-    // custodian during a custody. Written so that the manager indexes answer it (the frozen staff are
-    // few; a scan of every customer of a large branch is not needed): "+c.status" keeps the planner
-    // off the status index, which would visit every active customer.
-    const QDateTime now = store.now();
-    auto q = m_internals.database().query(kRowSelect + QStringLiteral("LEFT JOIN users u ON u.id = ")
-            + responsible::managerSql() + QStringLiteral(" WHERE ") + reassignmentCondition()
-            + QStringLiteral(" ORDER BY c.customer_no"),
-        {now, now});
-    if (!q.ok())
-        return q.error();
-    QList<CustomerListRow> rows;
-    while (q->next())
-        rows << CustomerListRow {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
-            q->value(3).toString(), q->value(4).toString(), q->value(5).toString(), q->value(6).toString(),
-            timeFrom(q->value(7)), q->value(8).toInt() != 0};
-    BV_TRY(rowsFinished(*q, Reading::Customers));
+    // custodian during a custody.
+    auto rows = CustomerQueryRepository(m_internals.database()).reassignmentList(m_internals.store().now());
+    if (!rows.ok())
+        return rows.error();
     BV_TRY(m_internals.auditLog().appendStandalone(*actor,
         AuditEvent {QString::fromLatin1(audit::CustomerList), QStringLiteral("reassignments"), QString(), QString(),
-            AuditOutcome::Ok, QJsonObject {{QStringLiteral("rows"), int(rows.size())}}}));
+            AuditOutcome::Ok, QJsonObject {{QStringLiteral("rows"), int(rows->size())}}}));
     return rows;
 }
 
@@ -372,22 +299,14 @@ Result<QList<TierChange>> CustomerOwnership::pendingTiers(const Session& session
     auto actor = m_internals.access().authorize(session, Operation::ConfirmTier);
     if (!actor.ok())
         return actor.error();
-    auto q = m_internals.database().query(QStringLiteral(
-        "SELECT t.id, c.customer_no, t.from_tier, t.to_tier, t.computed_at, t.status FROM tier_changes t "
-        "JOIN customers c ON c.id = t.customer_id WHERE t.status = 'pending' "
-        "ORDER BY t.computed_at, t.id"));
-    if (!q.ok())
-        return q.error();
-    QList<TierChange> list;
-    while (q->next())
-        list << TierChange {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
-            q->value(3).toString(), timeFrom(q->value(4)), q->value(5).toString()};
-    BV_TRY(rowsFinished(*q, Reading::Customers));
+    auto list = CustomerQueryRepository(m_internals.database()).pendingTierChanges();
+    if (!list.ok())
+        return list.error();
     BV_TRY(m_internals.auditLog().appendStandalone(*actor,
         AuditEvent {QString::fromLatin1(audit::CustomerList), QStringLiteral("tiers"), QString(), QString(),
             AuditOutcome::Ok,
             QJsonObject {{QStringLiteral("list"), QStringLiteral("pending_tier_changes")},
-                {QStringLiteral("rows"), int(list.size())}}}));
+                {QStringLiteral("rows"), int(list->size())}}}));
     return list;
 }
 
@@ -415,30 +334,24 @@ Status CustomerOwnership::decideTier(const Session& session, qint64 tierChangeId
             tr("The reason is too long (at most %1 characters). Shorten it.").arg(kMaxReasonLength), QString(),
             QStringLiteral("reason"));
     Database& db = m_internals.database();
-    CustomerStore& store = m_internals.store();
-    const QDateTime now = store.now();
+    CustomerQueryRepository queries(db);
+    const QDateTime now = m_internals.store().now();
     Transaction tx(db);
     if (!tx.ok())
         return tx.error();
-    auto q = db.query(QStringLiteral("SELECT t.customer_id, t.from_tier, t.to_tier, t.status, c.customer_no, c.tier, "
-                                     "c.status, coalesce(c.aum_cny, 0) FROM tier_changes t "
-                                     "JOIN customers c ON c.id = t.customer_id WHERE t.id = ?"),
-        {tierChangeId});
-    if (!q.ok())
-        return q.error();
-    if (!q->next()) {
-        BV_TRY(rowsFinished(*q, Reading::Customers));
+    auto decision = queries.tierDecision(tierChangeId);
+    if (!decision.ok())
+        return decision.error();
+    if (!*decision)
         return makeError(ErrorCode::NotFound, tr("There is no tier change %1.").arg(tierChangeId));
-    }
-    const qint64 customerId = q->value(0).toLongLong();
-    const QString fromTier = q->value(1).toString();
-    const QString toTier = q->value(2).toString();
-    const QString status = q->value(3).toString();
-    const QString number = q->value(4).toString();
-    const QString currentTier = q->value(5).toString();
-    const QString customerStatus = q->value(6).toString();
-    const qint64 assets = q->value(7).toLongLong();
-    q->finish();
+    const qint64 customerId = (*decision)->customerId;
+    const QString fromTier = (*decision)->fromTier;
+    const QString toTier = (*decision)->toTier;
+    const QString status = (*decision)->status;
+    const QString number = (*decision)->customerNumber;
+    const QString currentTier = (*decision)->currentTier;
+    const QString customerStatus = (*decision)->customerStatus;
+    const qint64 assets = (*decision)->assets;
     if (status != QLatin1String("pending"))
         return makeError(
             ErrorCode::Conflict, tr("Tier change %1 was already decided (%2).").arg(tierChangeId).arg(status));
@@ -452,16 +365,13 @@ Status CustomerOwnership::decideTier(const Session& session, qint64 tierChangeId
                 tr("The assets or tier of customer %1 changed after this tier change was computed. Reject "
                    "it; a new change is computed at the next approved edit of the assets.")
                     .arg(number));
-        BV_TRY(db.exec(
-            QStringLiteral("UPDATE customers SET tier = ?, updated_at = ? WHERE id = ?"), {toTier, now, customerId}));
+        BV_TRY(queries.setTier(customerId, toTier, now));
     }
-    auto updated = db.query(QStringLiteral("UPDATE tier_changes SET status = ?, decided_by = ?, decided_at = ?, "
-                                           "reason = ? WHERE id = ? AND status = 'pending'"),
-        {confirm ? QStringLiteral("confirmed") : QStringLiteral("rejected"), actor->userId, now,
-            why.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(why), tierChangeId});
+    auto updated = queries.decideTierChange(
+        tierChangeId, confirm ? QStringLiteral("confirmed") : QStringLiteral("rejected"), actor->userId, now, why);
     if (!updated.ok())
         return updated.error();
-    if (updated->numRowsAffected() != 1)
+    if (*updated != 1)
         return makeError(ErrorCode::Conflict, tr("Tier change %1 was already decided.").arg(tierChangeId));
     BV_TRY(m_internals.auditLog().append(*actor,
         AuditEvent {QString::fromLatin1(audit::TierConfirm), kCustomer, QString::number(customerId), number,

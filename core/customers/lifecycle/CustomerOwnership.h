@@ -52,9 +52,6 @@ public:
         const Session& session, const QString& customerNo, const QString& managerLogin, const QString& reason);
     Result<QList<AssignmentEntry>> assignments(const Session& session, const QString& customerNo);
     Result<QList<CustomerListRow>> reassignmentList(const Session& session);
-    // The reassignment list's condition over customers `c` (binds one value: now, UTC); the home page counts
-    // with it (WorkloadService).
-    static QString reassignmentCondition();
 
     Result<QList<TierChange>> pendingTiers(const Session& session);
     Status confirmTier(const Session& session, qint64 tierChangeId);

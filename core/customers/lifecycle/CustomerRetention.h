@@ -13,7 +13,8 @@ class CustomerServiceInternals;
 struct CustomerRef;
 struct Grant;
 
-// Closure, retention and the data-subject report (DESIGN §6).
+// Closure, retention and the data-subject report (DESIGN §6). Closure and anonymisation are in
+// CustomerRetention.cpp, the data-subject report in DataSubjectReport.cpp; their SQL is in CustomerQueryRepository.
 // - Closing a customer (branch manager, with a reason) starts the retention period
 //   (customer.retention_years, default and floor 5): status "closed", closed_at, retention_until. A
 //   pending edit is rejected ("customer closed") and its staged values erased; pending tier changes are
@@ -44,6 +45,10 @@ public:
     Result<int> anonymiseDue();
 
     Result<QJsonObject> dataSubjectReport(const Session& session, const QString& customerNo);
+
+    // The history entry of a closure holds its reason under this key (not a customer field of the catalogue); the
+    // data-subject report labels it.
+    static constexpr QLatin1String kCloseReasonKey {"close_reason"};
 
 private:
     // The content of the data-subject report, for core/reports through CustomerServiceInternals.
