@@ -10,7 +10,7 @@
 #include "core/db/Database.h"
 #include "core/db/QueryRows.h"
 #include "core/internal/customers/ResponsibleManagerInternal.h"
-#include "core/internal/reports/PrintRegisterStore.h"
+#include "core/internal/reports/PrintRegisterRepository.h"
 #include "core/internal/reports/ReportContext.h"
 #include "core/policy/AccessControl.h"
 #include "core/policy/Policy.h"
@@ -192,7 +192,7 @@ Status WorkloadService::complaintCounts(const Actor& actor, bool branch, Workloa
 
 Status WorkloadService::printCounts(Workload* load)
 {
-    PrintRegisterStore store(m_context.db, m_context.auditLog.databaseId());
+    PrintRegisterRepository store(m_context.db, m_context.auditLog.databaseId());
     auto alerts = store.alerts(m_context.clock.nowUtc());
     if (!alerts.ok())
         return alerts.error();
