@@ -8,6 +8,7 @@
 #include "core/db/Database.h"
 #include "core/db/QueryRows.h"
 #include "core/db/Transaction.h"
+#include "core/internal/audit/AuditRepository.h"
 #include "core/policy/AccessControl.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/SettingsService.h"
@@ -187,13 +188,15 @@ AuditService::AuditService(AuditLog& log, AccessControl& access, SettingsService
 AuditService::AuditService(
     Database& db, AuditLog& log, AccessControl& access, SettingsService& settings, const Clock& clock)
     : m_db(&db)
-    , m_repo(std::in_place, db)
+    , m_repo(std::make_unique<AuditRepository>(db))
     , m_log(log)
     , m_access(access)
     , m_settings(settings)
     , m_clock(clock)
 {
 }
+
+AuditService::~AuditService() = default;
 
 Status AuditService::record(const Actor& actor, const char* action, const QString& objectType, const QString& objectId,
     const QJsonObject& details, AuditOutcome outcome)
