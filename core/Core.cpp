@@ -6,7 +6,7 @@
 #include "core/auth/AuthService.h"
 #include "core/customers/CustomerService.h"
 #include "core/internal/auth/KeyCustody.h"
-#include "core/internal/reports/PrintRegisterStore.h"
+#include "core/internal/reports/PrintRegisterRepository.h"
 #include "core/internal/reports/ReportBuilders.h"
 #include "core/internal/reports/ReportContext.h"
 #include "core/internal/vault/VaultState.h"

@@ -2,6 +2,7 @@
 // (verifyAgainst) and the exported text form (docs/AUDIT.md).
 #include "core/audit/AuditLog.h"
 #include "core/internal/audit/AuditLogInternal.h"
+#include "core/internal/audit/AuditRepository.h"
 
 #include <QCryptographicHash>
 #include <QStringList>
@@ -13,7 +14,7 @@ Result<AuditCheckpoint> AuditLog::head() const
     AuditCheckpoint checkpoint;
     checkpoint.databaseId = m_databaseId;
     checkpoint.created = m_clock.nowUtc();
-    auto span = m_repo.span();
+    auto span = m_repo->span();
     if (!span.ok())
         return span.error();
     checkpoint.rowCount = span->count;
@@ -27,7 +28,7 @@ Result<AuditCheckpoint> AuditLog::head() const
         checkpoint.hash = genesisHash(m_databaseId);
         return checkpoint;
     }
-    auto ends = m_repo.ends(checkpoint.firstSeq, checkpoint.seq);
+    auto ends = m_repo->ends(checkpoint.firstSeq, checkpoint.seq);
     if (!ends.ok())
         return ends.error();
     for (const AuditRow& end : std::as_const(*ends)) {
@@ -135,7 +136,7 @@ Result<AuditVerification> AuditLog::verifyAgainst(const AuditCheckpoint& checkpo
             return result;
         }
     }
-    auto stored = m_repo.hashOf(checkpoint.seq);
+    auto stored = m_repo->hashOf(checkpoint.seq);
     if (!stored.ok())
         return stored.error();
     if (!*stored || **stored != checkpoint.hash) {
@@ -146,7 +147,7 @@ Result<AuditVerification> AuditLog::verifyAgainst(const AuditCheckpoint& checkpo
     }
     // The rows of the checkpoint still in the log: all of them from the first kept one to its head.
     const qint64 keptFrom = std::max(first, low);
-    auto present = m_repo.countBetween(keptFrom, checkpoint.seq);
+    auto present = m_repo->countBetween(keptFrom, checkpoint.seq);
     if (!present.ok())
         return present.error();
     const qint64 expected = counted ? checkpoint.rowCount - (keptFrom - low) : checkpoint.seq - keptFrom + 1;

@@ -5,6 +5,7 @@
 #include "core/db/Database.h"
 #include "core/db/Transaction.h"
 #include "core/internal/audit/AuditLogInternal.h"
+#include "core/internal/audit/AuditRepository.h"
 
 #include <QJsonDocument>
 #include <QSysInfo>
@@ -78,7 +79,7 @@ std::optional<PurgeRecord> purgeRecordFrom(qint64 seq, QByteArrayView at, QByteA
 
 AuditLog::AuditLog(Database& db, QString databaseId, const Clock& clock)
     : m_db(db)
-    , m_repo(db)
+    , m_repo(std::make_unique<AuditRepository>(db))
     , m_databaseId(std::move(databaseId))
     , m_clock(clock)
     , m_workstation(QSysInfo::machineHostName())
@@ -140,7 +141,7 @@ Status AuditLog::append(const Actor& actor, const AuditEvent& event)
     }
     qint64 lastSeq = 0;
     QByteArray lastHash;
-    auto newest = m_repo.newest();
+    auto newest = m_repo->newest();
     if (!newest.ok())
         return newest.error();
     if (*newest) {
@@ -149,7 +150,7 @@ Status AuditLog::append(const Actor& actor, const AuditEvent& event)
     } else {
         // An empty log either never had a row (the chain starts at the genesis hash) or was purged
         // completely (it continues from the anchor).
-        auto anchor = m_repo.anchor();
+        auto anchor = m_repo->anchor();
         if (!anchor.ok())
             return anchor.error();
         if (*anchor) {
@@ -186,7 +187,7 @@ Status AuditLog::append(const Actor& actor, const AuditEvent& event)
     row.prevHash = lastHash;
     row.hash = rowHash(lastHash, row);
 
-    const Status insert = m_repo.insert(row);
+    const Status insert = m_repo->insert(row);
     if (!insert.ok())
         return makeError(insert.error().code == ErrorCode::Database ? ErrorCode::Database : insert.error().code,
             tr("The audit log could not be written, so the operation was not carried out. %1")
@@ -209,7 +210,7 @@ Status AuditLog::appendStandalone(const Actor& actor, const AuditEvent& event)
 
 Result<QList<AuditRow>> AuditLog::rows(const AuditFilter& filter) const
 {
-    return m_repo.rows(filter);
+    return m_repo->rows(filter);
 }
 
 Result<AuditLog::Chain> AuditLog::walk(const std::function<void(qint64)>& progress) const
@@ -220,7 +221,7 @@ Result<AuditLog::Chain> AuditLog::walk(const std::function<void(qint64)>& progre
     qint64 anchorFirst = 0;
     QByteArray anchorHash;
     {
-        auto anchor = m_repo.anchor();
+        auto anchor = m_repo->anchor();
         if (!anchor.ok())
             return anchor.error();
         if (*anchor) {
@@ -296,7 +297,7 @@ Result<AuditLog::Chain> AuditLog::walk(const std::function<void(qint64)>& progre
             progress(result.rowsChecked);
         return true;
     };
-    BV_TRY(m_repo.scanChain(visit));
+    BV_TRY(m_repo->scanChain(visit));
     if (stopped)
         return chain;
     if (result.rowsChecked > 0)
@@ -448,24 +449,24 @@ Result<qint64> AuditLog::purgeOlderThan(const QDateTime& cutoff, const Actor& ac
             QString(), QStringLiteral("cutoff"));
     const QString cut = isoMs(cutoff);
     // The purged rows are a prefix of the chain: everything before the first row at or after the cutoff.
-    auto firstKept = m_repo.firstSeqAtOrAfter(cut);
+    auto firstKept = m_repo->firstSeqAtOrAfter(cut);
     if (!firstKept.ok())
         return firstKept.error();
-    auto lastPurged = m_repo.lastSeqBefore(*firstKept);
+    auto lastPurged = m_repo->lastSeqBefore(*firstKept);
     if (!lastPurged.ok())
         return lastPurged.error();
     if (!*lastPurged)
         return qint64(0);
     const qint64 through = **lastPurged;
-    auto firstPurged = m_repo.firstSeq();
+    auto firstPurged = m_repo->firstSeq();
     if (!firstPurged.ok())
         return firstPurged.error();
     const qint64 from = *firstPurged;
-    auto continuesFrom = m_repo.hashOf(through);
+    auto continuesFrom = m_repo->hashOf(through);
     if (!continuesFrom.ok())
         return continuesFrom.error();
     const QByteArray continuesFromHash = continuesFrom->value_or(QByteArray());
-    auto counted = m_repo.countThrough(through);
+    auto counted = m_repo->countThrough(through);
     if (!counted.ok())
         return counted.error();
     const qint64 rows = *counted;
@@ -478,7 +479,7 @@ Result<qint64> AuditLog::purgeOlderThan(const QDateTime& cutoff, const Actor& ac
                 .arg(through));
     // The purge row that a later purge removed, or the one still in the log: the verifier follows the chain
     // of purge rows back through it.
-    auto previous = m_repo.lastRangePurge(QString::fromLatin1(audit::AuditPurge));
+    auto previous = m_repo->lastRangePurge(QString::fromLatin1(audit::AuditPurge));
     if (!previous.ok())
         return previous.error();
 
@@ -490,14 +491,14 @@ Result<qint64> AuditLog::purgeOlderThan(const QDateTime& cutoff, const Actor& ac
                 {QStringLiteral("rows"), rows}, {QStringLiteral("cutoff"), cut},
                 {QStringLiteral("continuesFrom"), QString::fromLatin1(continuesFromHash.toHex())},
                 {QStringLiteral("previousPurge"), previous->value_or(0)}}}));
-    auto purgeSeq = m_repo.lastSeqBefore(std::nullopt);
+    auto purgeSeq = m_repo->lastSeqBefore(std::nullopt);
     if (!purgeSeq.ok())
         return purgeSeq.error();
 
     // 2. The gate, open for this range, this purge row and a token nobody else knows, for this DELETE only.
     AuditPurgeGate gate(m_db, purgeSeq->value_or(0), from, through);
     BV_TRY(gate.status());
-    auto deleted = m_repo.deleteThroughGate(gate.token(), purgeSeq->value_or(0), from, through);
+    auto deleted = m_repo->deleteThroughGate(gate.token(), purgeSeq->value_or(0), from, through);
     gate.close();
     if (!deleted.ok())
         return deleted.error();
@@ -506,7 +507,7 @@ Result<qint64> AuditLog::purgeOlderThan(const QDateTime& cutoff, const Actor& ac
             tr("The audit purge deleted %1 rows instead of %2; nothing was purged.").arg(*deleted).arg(rows));
 
     // 3. Where the kept chain starts (the purge row above says the same; the verifier compares them).
-    BV_TRY(m_repo.setAnchor(through + 1, continuesFromHash));
+    BV_TRY(m_repo->setAnchor(through + 1, continuesFromHash));
     return rows;
 }
 

@@ -4,7 +4,6 @@
 // without a session check, verify, purge. ui/ and app/ use AuditService (the auditor's front door) and the record
 // types in AuditRecords.h; the other core services append through here.
 #include "core/audit/AuditRecords.h"
-#include "core/audit/AuditRepository.h"
 #include "core/auth/Session.h"
 #include "core/common/Clock.h"
 #include "core/common/Result.h"
@@ -12,9 +11,11 @@
 #include <QCoreApplication>
 
 #include <functional>
+#include <memory>
 
 namespace bv {
 
+class AuditRepository;
 class Database;
 
 // The append-only, hash-chained audit log (DESIGN §7, docs/AUDIT.md). Every row carries the previous row's
@@ -83,7 +84,7 @@ private:
     Result<Chain> walk(const std::function<void(qint64)>& progress) const;
 
     Database& m_db; // transactions and the engine's purge gate (core/db/AuditPurgeGate.h)
-    mutable AuditRepository m_repo; // every statement
+    std::unique_ptr<AuditRepository> m_repo; // every statement (core/internal/audit/AuditRepository.h)
     QString m_databaseId;
     const Clock& m_clock;
     QString m_workstation;

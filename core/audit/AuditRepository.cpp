@@ -1,4 +1,4 @@
-#include "core/audit/AuditRepository.h"
+#include "core/internal/audit/AuditRepository.h"
 
 #include "core/db/Connection.h"
 #include "core/db/QueryRows.h"

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/audit/AuditRecords.h"
-#include "core/audit/AuditRepository.h"
 #include "core/auth/Session.h"
 #include "core/common/Clock.h"
 
@@ -9,6 +8,7 @@
 #include <QHash>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QFile;
@@ -16,6 +16,7 @@ class QFile;
 namespace bv {
 
 class AccessControl;
+class AuditRepository;
 class AuditLog;
 class Database;
 class SettingsService;
@@ -57,6 +58,9 @@ public:
     // constructor. With the first one, purge() refuses (Internal) and everything else works.
     AuditService(AuditLog& log, AccessControl& access, SettingsService& settings, const Clock& clock);
     AuditService(Database& db, AuditLog& log, AccessControl& access, SettingsService& settings, const Clock& clock);
+    ~AuditService();
+    AuditService(const AuditService&) = delete;
+    AuditService& operator=(const AuditService&) = delete;
 
     Result<QList<AuditRow>> list(const Session& session, const AuditFilter& filter);
     // Every staff account (frozen ones too: their rows stay attributable), ordered by display name. For the
@@ -107,7 +111,7 @@ private:
     Status quickGrantAlerts(const QDateTime& since, const QDateTime& until, QList<AuditAlert>* alerts) const;
 
     Database* m_db = nullptr; // the purge's transaction
-    std::optional<AuditRepository> m_repo; // with m_db: the staff and masked-name reads
+    std::unique_ptr<AuditRepository> m_repo; // with m_db: the staff and masked-name reads
     AuditLog& m_log;
     AccessControl& m_access;
     SettingsService& m_settings;

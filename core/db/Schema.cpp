@@ -505,7 +505,7 @@ END;
 -- copy's lifecycle. It is replaced by one row per physical copy and one row per lifecycle event; nothing in
 -- either is ever changed or deleted. Every row carries its place in ONE hash chain across both tables (seq,
 -- in insertion order), the previous row's hash and its own: BLAKE2b over one canonical encoding
--- (core/reports/PrintRegisterStore.cpp, the one encoder for insert and verify).
+-- (core/reports/PrintRegisterRepository.cpp, the one encoder for insert and verify).
 DROP TABLE print_register;
 
 -- The print whose failure may give a single-use print/export grant back (RequestService::releaseGrant).

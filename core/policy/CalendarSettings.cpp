@@ -6,6 +6,7 @@
 #include "core/audit/AuditLog.h"
 #include "core/db/Database.h"
 #include "core/db/Transaction.h"
+#include "core/internal/policy/SettingsRepository.h"
 #include "core/policy/AccessControl.h"
 
 #include <QJsonArray>
@@ -66,7 +67,7 @@ Result<SettingsService::CalendarImport> SettingsService::importCalendar(
         Transaction tx(m_db);
         if (!tx.ok())
             return tx.error();
-        BV_TRY(m_repo.put(QString::fromLatin1(settings::OfficialCalendarData), QString::fromUtf8(stored.toCsv()),
+        BV_TRY(m_repo->put(QString::fromLatin1(settings::OfficialCalendarData), QString::fromUtf8(stored.toCsv()),
             m_clock.nowUtc(), actor->userId));
         BV_TRY(m_audit.append(*actor,
             AuditEvent {QString::fromLatin1(audit::CalendarImport), QStringLiteral("settings"),

@@ -1,4 +1,4 @@
-#include "core/policy/SettingsRepository.h"
+#include "core/internal/policy/SettingsRepository.h"
 
 #include "core/db/Connection.h"
 #include "core/db/QueryRows.h"

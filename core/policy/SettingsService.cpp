@@ -6,6 +6,7 @@
 #include "core/db/Database.h"
 #include "core/db/Transaction.h"
 #include "core/internal/common/TextLength.h"
+#include "core/internal/policy/SettingsRepository.h"
 #include "core/policy/AccessControl.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/FreeText.h"
@@ -135,17 +136,19 @@ const SettingSpec* SettingsService::spec(const QString& key)
 
 SettingsService::SettingsService(Database& db, AuditLog& audit, const Clock& clock)
     : m_db(db)
-    , m_repo(db)
+    , m_repo(std::make_unique<SettingsRepository>(db))
     , m_audit(audit)
     , m_clock(clock)
 {
     (void)reload();
 }
 
+SettingsService::~SettingsService() = default;
+
 Status SettingsService::reload()
 {
     m_values.clear();
-    auto stored = m_repo.all();
+    auto stored = m_repo->all();
     OfficialCalendar imported;
     if (stored.ok()) {
         for (const auto& [key, text] : std::as_const(*stored)) {
@@ -323,7 +326,7 @@ Status SettingsService::setAs(const Actor& actor, const QString& key, const QStr
         Transaction tx(m_db);
         if (!tx.ok())
             return tx.error();
-        BV_TRY(m_repo.put(key, stored, m_clock.nowUtc(), actor.userId));
+        BV_TRY(m_repo->put(key, stored, m_clock.nowUtc(), actor.userId));
         QJsonObject details {{QStringLiteral("old"), previous}, {QStringLiteral("new"), stored}};
         const bool wider = maskWidth && after.showsMoreThan(before);
         std::optional<StoredMasks::Counts> tightened;

@@ -6,18 +6,20 @@
 #include "core/customers/rules/HolidayCalendar.h"
 #include "core/customers/rules/WorkingCalendar.h"
 #include "core/policy/MaskSettings.h"
-#include "core/policy/SettingsRepository.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QList>
 #include <QVariant>
 
+#include <memory>
+
 namespace bv {
 
 class AccessControl;
 class AuditLog;
 class Database;
+class SettingsRepository;
 
 // One configurable policy value. Integers have a floor and a ceiling; the floors carry the rules that
 // cannot be configured away (audit retention ≥ 180 days, Argon2id ≥ OWASP's minimum, …).
@@ -47,6 +49,9 @@ class SettingsService
     Q_DECLARE_TR_FUNCTIONS(SettingsService)
 public:
     SettingsService(Database& db, AuditLog& audit, const Clock& clock);
+    ~SettingsService();
+    SettingsService(const SettingsService&) = delete;
+    SettingsService& operator=(const SettingsService&) = delete;
     void setAccessControl(AccessControl* access) { m_access = access; }
 
     static const QList<SettingSpec>& specs();
@@ -102,7 +107,7 @@ private:
     QVariantMap maskMap() const;
 
     Database& m_db; // transactions and the stored masked forms (StoredMasks)
-    SettingsRepository m_repo; // the settings table
+    std::unique_ptr<SettingsRepository> m_repo; // the settings table (core/internal/policy/SettingsRepository.h)
     AuditLog& m_audit;
     const Clock& m_clock;
     AccessControl* m_access = nullptr;

@@ -4,8 +4,8 @@
 #include "core/audit/AuditLog.h"
 #include "core/common/SecureBytes.h"
 #include "core/db/Database.h"
-#include "core/db/QueryRows.h"
 #include "core/db/Transaction.h"
+#include "core/internal/policy/MaskRepository.h"
 #include "core/keys/FieldCipher.h"
 #include "core/policy/FieldCatalogue.h"
 
@@ -21,9 +21,6 @@ namespace bv {
 
 namespace {
 
-// The owners whose sealed values are customer data with a masked form (the "user" owner holds
-// second-factor secrets, which have none).
-const QString kOwnerFilter = QStringLiteral("owner_kind IN ('customer', 'account', 'change', 'history')");
 constexpr int kBatch = 500;
 
 const FieldSpec* maskedSpec(const QString& field)
@@ -121,114 +118,63 @@ bool tightenDiff(QJsonArray& diff, const MaskSettings& settings, const MaskSetti
     return changed;
 }
 
-Status tightenDiffs(Database& db, const QString& table, const MaskSettings& settings, const MaskSettings* before,
-    StoredMasks::Counts* counts)
+Status tightenDiffs(MaskRepository& repo, MaskRepository::DiffTable table, const MaskSettings& settings,
+    const MaskSettings* before, StoredMasks::Counts* counts)
 {
-    // The table name comes from the fixed list in tighten(), never from input.
     qint64 lastId = 0;
     for (;;) {
-        auto q = db.query(
-            QStringLiteral("SELECT id, diff_json FROM %1 WHERE id > ? ORDER BY id LIMIT %2").arg(table).arg(kBatch),
-            {lastId});
-        if (!q.ok())
-            return q.error();
-        QList<QPair<qint64, QString>> rows;
-        while (q->next())
-            rows.append({q->value(0).toLongLong(), q->value(1).toString()});
-        BV_TRY(rowsFinished(*q, Reading::Customers));
-        if (rows.isEmpty())
+        auto rows = repo.diffs(table, lastId, kBatch);
+        if (!rows.ok())
+            return rows.error();
+        if (rows->isEmpty())
             return {};
-        for (const auto& [id, json] : std::as_const(rows)) {
+        for (const auto& [id, json] : std::as_const(*rows)) {
             QJsonArray diff = QJsonDocument::fromJson(json.toUtf8()).array();
             if (!tightenDiff(diff, settings, before))
                 continue;
-            BV_TRY(db.exec(QStringLiteral("UPDATE %1 SET diff_json = ? WHERE id = ?").arg(table),
-                {QString::fromUtf8(QJsonDocument(diff).toJson(QJsonDocument::Compact)), id}));
+            BV_TRY(repo.setDiff(table, id, QString::fromUtf8(QJsonDocument(diff).toJson(QJsonDocument::Compact))));
             ++counts->diffs;
         }
-        lastId = rows.constLast().first;
+        lastId = rows->constLast().first;
     }
 }
 
-struct SealedRow
-{
-    QString ownerKind;
-    qint64 ownerId = 0;
-    QString field;
-    QByteArray sealed;
-    QString masked;
-};
+using SealedRow = MaskRepository::Sealed;
 
 // Calls `each` for every customer-data row of sealed_value, in key order, one batch at a time.
-Status forEachSealed(Database& db, bool withSealed, const std::function<Status(const SealedRow&)>& each,
+Status forEachSealed(MaskRepository& repo, bool withSealed, const std::function<Status(const SealedRow&)>& each,
     const std::function<void(qint64)>& afterBatch = {})
 {
     QString lastKind;
     qint64 lastId = std::numeric_limits<qint64>::min();
     QString lastField;
     for (;;) {
-        auto q = db.query(QStringLiteral("SELECT owner_kind, owner_id, field, masked, %1 FROM sealed_value WHERE %2 "
-                                         "AND (owner_kind, owner_id, field) > (?, ?, ?) "
-                                         "ORDER BY owner_kind, owner_id, field LIMIT %3")
-                              .arg(withSealed ? QStringLiteral("sealed") : QStringLiteral("NULL"), kOwnerFilter)
-                              .arg(kBatch),
-            {lastKind, lastId, lastField});
-        if (!q.ok())
-            return q.error();
-        QList<SealedRow> rows;
-        while (q->next())
-            rows.append(SealedRow {q->value(0).toString(), q->value(1).toLongLong(), q->value(2).toString(),
-                q->value(4).toByteArray(), q->value(3).toString()});
-        BV_TRY(rowsFinished(*q, Reading::Customers));
-        if (rows.isEmpty())
+        auto rows = repo.sealedAfter(lastKind, lastId, lastField, withSealed, kBatch);
+        if (!rows.ok())
+            return rows.error();
+        if (rows->isEmpty())
             return {};
-        for (const SealedRow& row : std::as_const(rows))
+        for (const SealedRow& row : std::as_const(*rows))
             BV_TRY(each(row));
-        lastKind = rows.constLast().ownerKind;
-        lastId = rows.constLast().ownerId;
-        lastField = rows.constLast().field;
+        lastKind = rows->constLast().ownerKind;
+        lastId = rows->constLast().ownerId;
+        lastField = rows->constLast().field;
         if (afterBatch)
-            afterBatch(rows.size());
+            afterBatch(rows->size());
     }
 }
 
-Status updateMasked(Database& db, const SealedRow& row, const QString& masked)
+Status updateMasked(MaskRepository& repo, const SealedRow& row, const QString& masked)
 {
-    return db.exec(QStringLiteral("UPDATE sealed_value SET masked = ? WHERE owner_kind = ? AND owner_id = ? "
-                                  "AND field = ?"),
-        {masked, row.ownerKind, row.ownerId, row.field});
+    return repo.setMasked(row.ownerKind, row.ownerId, row.field, masked);
 }
 
-// The suspicious pairs that carry a masked shared value, in id order.
-struct Pair
+Status tightenPairs(MaskRepository& repo, const MaskSettings& settings, StoredMasks::Counts* counts)
 {
-    qint64 id;
-    QString kind;
-    qint64 a;
-    qint64 b;
-    QString masked;
-};
-
-Result<QList<Pair>> pairsWithValues(Database& db)
-{
-    auto q = db.query(QStringLiteral("SELECT id, kind, customer_a, customer_b, masked_value FROM suspicious_pairs "
-                                     "WHERE masked_value IS NOT NULL ORDER BY id"));
-    if (!q.ok())
-        return q.error();
-    QList<Pair> pairs;
-    while (q->next())
-        pairs.append(Pair {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toLongLong(),
-            q->value(3).toLongLong(), q->value(4).toString()});
-    BV_TRY(rowsFinished(*q, Reading::Customers));
-    return pairs;
-}
-
-Status tightenPairs(Database& db, const MaskSettings& settings, StoredMasks::Counts* counts)
-{
-    auto pairs = pairsWithValues(db);
+    auto pairs = repo.pairsWithValues();
     if (!pairs.ok())
         return pairs.error();
-    for (const Pair& pair : std::as_const(*pairs)) {
+    for (const MaskRepository::Pair& pair : std::as_const(*pairs)) {
         bool exact = true;
         const QString tightened = Masking::tighten(
             pair.kind == QLatin1String("account") ? MaskKind::Account : MaskKind::Phone, pair.masked, settings, &exact);
@@ -236,8 +182,7 @@ Status tightenPairs(Database& db, const MaskSettings& settings, StoredMasks::Cou
             ++counts->inexact;
         if (tightened == pair.masked)
             continue;
-        BV_TRY(
-            db.exec(QStringLiteral("UPDATE suspicious_pairs SET masked_value = ? WHERE id = ?"), {tightened, pair.id}));
+        BV_TRY(repo.setPairMasked(pair.id, tightened));
         ++counts->pairs;
     }
     return {};
@@ -245,30 +190,19 @@ Status tightenPairs(Database& db, const MaskSettings& settings, StoredMasks::Cou
 
 // A pair's shared value is the value of one of the first customer's phones (or accounts) whose blind
 // index equals one of the second's: its masked form, just re-masked, is the pair's.
-Status remaskPairs(Database& db, StoredMasks::Counts* counts)
+Status remaskPairs(MaskRepository& repo, StoredMasks::Counts* counts)
 {
-    auto pairs = pairsWithValues(db);
+    auto pairs = repo.pairsWithValues();
     if (!pairs.ok())
         return pairs.error();
-    for (const Pair& pair : std::as_const(*pairs)) {
-        const bool account = pair.kind == QLatin1String("account");
-        const QString owners = account
-            ? QStringLiteral(
-                "%1.owner_kind = 'account' AND %1.owner_id IN (SELECT id FROM accounts WHERE customer_id = ?)")
-            : QStringLiteral("%1.owner_kind = 'customer' AND %1.owner_id = ?");
-        auto masked = db.scalar(QStringLiteral("SELECT sa.masked FROM sealed_value sa JOIN sealed_value sb "
-                                               "ON sb.blind_domain = sa.blind_domain AND sb.blind = sa.blind "
-                                               "WHERE sa.blind_domain = ? AND ")
-                + owners.arg(QStringLiteral("sa")) + QStringLiteral(" AND ") + owners.arg(QStringLiteral("sb"))
-                + QStringLiteral(" ORDER BY sa.owner_id, sa.field LIMIT 1"),
-            {account ? QStringLiteral("account") : QStringLiteral("phone"), pair.a, pair.b});
+    for (const MaskRepository::Pair& pair : std::as_const(*pairs)) {
+        auto masked = repo.sharedMasked(pair.kind == QLatin1String("account"), pair.a, pair.b);
         if (!masked.ok())
             return masked.error();
         // No shared value any more (one of them changed since): the pair keeps its form.
-        if (!masked->isValid() || masked->isNull() || masked->toString() == pair.masked)
+        if (!*masked || **masked == pair.masked)
             continue;
-        BV_TRY(db.exec(QStringLiteral("UPDATE suspicious_pairs SET masked_value = ? WHERE id = ?"),
-            {masked->toString(), pair.id}));
+        BV_TRY(repo.setPairMasked(pair.id, **masked));
         ++counts->pairs;
     }
     return {};
@@ -313,8 +247,9 @@ QString StoredMasks::tightenField(
 
 Result<StoredMasks::Counts> StoredMasks::tighten(Database& db, const MaskSettings& settings, const MaskSettings* before)
 {
+    MaskRepository repo(db);
     Counts counts;
-    BV_TRY(forEachSealed(db, false, [&](const SealedRow& row) -> Status {
+    BV_TRY(forEachSealed(repo, false, [&](const SealedRow& row) -> Status {
         ++counts.values;
         bool exact = true;
         const QString tightened = tightenField(row.field, row.masked, settings, &exact, before);
@@ -323,28 +258,24 @@ Result<StoredMasks::Counts> StoredMasks::tighten(Database& db, const MaskSetting
         if (tightened == row.masked)
             return {};
         ++counts.changed;
-        return updateMasked(db, row, tightened);
+        return updateMasked(repo, row, tightened);
     }));
-    BV_TRY(tightenPairs(db, settings, &counts));
-    for (const QString& table : {QStringLiteral("customer_changes"), QStringLiteral("customer_history")})
-        BV_TRY(tightenDiffs(db, table, settings, before, &counts));
+    BV_TRY(tightenPairs(repo, settings, &counts));
+    for (const MaskRepository::DiffTable table :
+        {MaskRepository::DiffTable::Changes, MaskRepository::DiffTable::History})
+        BV_TRY(tightenDiffs(repo, table, settings, before, &counts));
     counts.ran = true;
     return counts;
 }
 
 Result<bool> StoredMasks::isPending(Database& db)
 {
-    auto value = db.scalar(QStringLiteral("SELECT count(*) FROM meta WHERE key = ?"), {QString(kPendingKey)});
-    if (!value.ok())
-        return value.error();
-    return value->toLongLong() > 0;
+    return MaskRepository(db).hasMeta(QString(kPendingKey));
 }
 
 Status StoredMasks::markPending(Database& db, const QDateTime& now)
 {
-    return db.exec(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?) "
-                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-        {QString(kPendingKey), now.toUTC().toString(Qt::ISODateWithMs)});
+    return MaskRepository(db).putMeta(QString(kPendingKey), now.toUTC().toString(Qt::ISODateWithMs));
 }
 
 Result<StoredMasks::Counts> StoredMasks::remaskFromSealed(Database& db, const FieldCipher& cipher,
@@ -354,13 +285,14 @@ Result<StoredMasks::Counts> StoredMasks::remaskFromSealed(Database& db, const Fi
         return makeError(ErrorCode::Internal,
             tr("The field key is not loaded, so the masked values cannot be made again. Sign in as a branch "
                "manager or a customer manager."));
-    auto total = db.scalar(QStringLiteral("SELECT count(*) FROM sealed_value WHERE ") + kOwnerFilter);
+    MaskRepository repo(db);
+    auto total = repo.sealedCount();
     if (!total.ok())
         return total.error();
     Counts counts;
     qint64 done = 0;
     BV_TRY(forEachSealed(
-        db, true,
+        repo, true,
         [&](const SealedRow& row) -> Status {
             ++counts.values;
             const FieldSpec* spec = maskedSpec(row.field);
@@ -375,16 +307,16 @@ Result<StoredMasks::Counts> StoredMasks::remaskFromSealed(Database& db, const Fi
             if (masked == row.masked)
                 return {};
             ++counts.changed;
-            return updateMasked(db, row, masked);
+            return updateMasked(repo, row, masked);
         },
         [&](qint64 batch) {
             done += batch;
             if (progress)
-                progress(done, total->toLongLong());
+                progress(done, *total);
         }));
-    BV_TRY(remaskPairs(db, &counts));
+    BV_TRY(remaskPairs(repo, &counts));
     // The diffs cannot be made again from values (not all are kept): they only follow narrower settings.
-    BV_TRY(db.exec(QStringLiteral("DELETE FROM meta WHERE key = ?"), {QString(kPendingKey)}));
+    BV_TRY(repo.removeMeta(QString(kPendingKey)));
     counts.ran = true;
     return counts;
 }

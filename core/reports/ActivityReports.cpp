@@ -1,12 +1,12 @@
 // The branch manager's reports on the work with customers: service activity and complaints by customer manager.
-// Read-only SQL of their own (see ReportCatalogue.cpp). Service and complaint contents are grade 2 and stay
+// Their reads are ReportRepository's. Service and complaint contents are grade 2 and stay
 // off paper: these reports count and list, they never quote.
 #include "core/internal/reports/ReportSupport.h"
 
 #include "core/customers/CustomerService.h"
 #include "core/customers/care/CustomerCare.h"
 #include "core/db/Database.h"
-#include "core/internal/customers/ResponsibleManagerInternal.h"
+#include "core/internal/reports/ReportRepository.h"
 #include "core/policy/FieldCatalogue.h"
 
 #include <QMap>
@@ -46,16 +46,13 @@ struct StaffRows
     QMap<qint64, Person> byId; // 0: no customer manager
     int width = 0;
 
-    Status load(Database& db, int columns)
+    Status load(ReportRepository& reports, int columns)
     {
         width = columns;
-        return eachRow(db,
-            QStringLiteral("SELECT id, login, display_name FROM users WHERE role = 'customer_manager' AND status = "
-                           "'active'"),
-            {}, Reading::Accounts, [&](const QSqlQuery& q) {
-                byId.insert(q.value(0).toLongLong(),
-                    Person {reporttext::staff(text(q, 1), text(q, 2)), QList<qint64>(width, 0)});
-            });
+        return reports.activeCustomerManagers([&](const QSqlQuery& q) {
+            byId.insert(
+                q.value(0).toLongLong(), Person {reporttext::staff(text(q, 1), text(q, 2)), QList<qint64>(width, 0)});
+        });
     }
     // Somebody not loaded yet (a branch manager who recorded a service, a frozen manager): named once, below.
     Person& at(qint64 id)
@@ -65,7 +62,7 @@ struct StaffRows
             it = byId.insert(id, Person {QString(), QList<qint64>(width, 0)});
         return *it;
     }
-    Status nameTheRest(Database& db)
+    Status nameTheRest(ReportRepository& reports)
     {
         for (auto it = byId.begin(); it != byId.end(); ++it) {
             if (!it->name.isEmpty())
@@ -74,12 +71,11 @@ struct StaffRows
                 it->name = ReportService::tr("(no customer manager)");
                 continue;
             }
-            BV_TRY(eachRow(db, QStringLiteral("SELECT login, display_name, status FROM users WHERE id = ?"), {it.key()},
-                Reading::Accounts, [&](const QSqlQuery& q) {
-                    it->name = reporttext::staff(text(q, 0), text(q, 1));
-                    if (text(q, 2) == QLatin1String("frozen"))
-                        it->name += ReportService::tr(" (frozen)");
-                }));
+            BV_TRY(reports.staffMember(it.key(), [&](const QSqlQuery& q) {
+                it->name = reporttext::staff(text(q, 0), text(q, 1));
+                if (text(q, 2) == QLatin1String("frozen"))
+                    it->name += ReportService::tr(" (frozen)");
+            }));
         }
         return {};
     }
@@ -110,26 +106,19 @@ Status buildServiceActivity(ReportJob& job)
 {
     const QDate from = job.plan.date(QStringLiteral("from"));
     const QDate to = job.plan.date(QStringLiteral("to"));
-    Database& db = job.context.db;
+    ReportRepository reports(job.context.db);
     StaffRows staff;
-    BV_TRY(staff.load(db, 3));
+    BV_TRY(staff.load(reports, 3));
     // Service records by the member of staff who served (served_on is a branch date).
-    BV_TRY(eachRow(db,
-        QStringLiteral("SELECT by_id, count(*), count(DISTINCT customer_id) FROM service_records WHERE served_on "
-                       "BETWEEN ? AND ? GROUP BY by_id"),
-        {from, to}, Reading::Customers, [&](const QSqlQuery& q) {
-            StaffRows::Person& person = staff.at(q.value(0).toLongLong());
-            person.counts[0] = q.value(1).toLongLong();
-            person.counts[1] = q.value(2).toLongLong();
-        }));
+    BV_TRY(reports.serviceCounts(from, to, [&](const QSqlQuery& q) {
+        StaffRows::Person& person = staff.at(q.value(0).toLongLong());
+        person.counts[0] = q.value(1).toLongLong();
+        person.counts[1] = q.value(2).toLongLong();
+    }));
     // Complaints received, by the customer manager responsible for the customer now (as the overdue lists).
-    BV_TRY(eachRow(db,
-        QStringLiteral("SELECT ") + responsible::managerSql()
-            + QStringLiteral(" AS manager, count(*) FROM complaints cp JOIN customers c ON c.id = cp.customer_id "
-                             "WHERE cp.received_at >= ? AND cp.received_at < ? GROUP BY manager"),
-        {job.now, reporttext::dayStartUtc(from), reporttext::dayStartUtc(to.addDays(1))}, Reading::Customers,
+    BV_TRY(reports.complaintCounts(job.now, reporttext::dayStartUtc(from), reporttext::dayStartUtc(to.addDays(1)),
         [&](const QSqlQuery& q) { staff.at(q.value(0).toLongLong()).counts[2] = q.value(1).toLongLong(); }));
-    BV_TRY(staff.nameTheRest(db));
+    BV_TRY(staff.nameTheRest(reports));
 
     ReportTable table;
     table.columns = {column(ReportService::tr("Member of staff"), 3),
@@ -150,9 +139,9 @@ Status buildComplaints(ReportJob& job)
     const QDate to = job.plan.date(QStringLiteral("to"));
     const QDateTime start = reporttext::dayStartUtc(from);
     const QDateTime end = reporttext::dayStartUtc(to.addDays(1));
-    Database& db = job.context.db;
+    ReportRepository reports(job.context.db);
     StaffRows staff;
-    BV_TRY(staff.load(db, 4)); // open, overdue, answered in time, answered late
+    BV_TRY(staff.load(reports, 4)); // open, overdue, answered in time, answered late
 
     struct Open
     {
@@ -162,40 +151,30 @@ Status buildComplaints(ReportJob& job)
     };
     QList<Open> open;
     // Open complaints now (of customers still held, as the overdue lists), and those answered in the period.
-    BV_TRY(eachRow(db,
-        QStringLiteral("SELECT ") + responsible::managerSql()
-            + QStringLiteral(
-                " AS manager, c.customer_no, cp.received_at, cp.channel, cp.status, cp.investigate_by, "
-                "cp.answer_by, cp.investigated_at, cp.answered_at, coalesce(u.login, ''), "
-                "coalesce(u.display_name, '') FROM complaints cp JOIN customers c ON c.id = cp.customer_id "
-                "LEFT JOIN users u ON u.id = ")
-            + responsible::managerSql() + QStringLiteral(" WHERE (cp.status IN ('open', 'investigating') AND ")
-            + responsible::heldSql()
-            + QStringLiteral(") OR (cp.answered_at >= ? AND cp.answered_at < ?) ORDER BY cp.received_at, cp.id"),
-        {job.now, job.now, start, end}, Reading::Customers, [&](const QSqlQuery& q) {
-            Complaint c;
-            c.customerNumber = text(q, 1);
-            c.receivedAt = utc(q.value(2));
-            c.channel = text(q, 3);
-            c.status = text(q, 4);
-            c.investigateBy = utc(q.value(5));
-            c.answerBy = utc(q.value(6));
-            c.investigatedAt = utc(q.value(7));
-            c.answeredAt = utc(q.value(8));
-            c.overdue = CustomerCare::isOverdue(c, job.now);
-            const qint64 managerId = q.value(0).toLongLong();
-            StaffRows::Person& person = staff.at(managerId);
-            const bool isOpen = c.status == QLatin1String("open") || c.status == QLatin1String("investigating");
-            if (isOpen) {
-                ++person.counts[0];
-                if (c.overdue)
-                    ++person.counts[1];
-                open << Open {c, managerId, reporttext::staff(text(q, 9), text(q, 10))};
-            }
-            if (c.answeredAt.isValid() && c.answeredAt >= start && c.answeredAt < end)
-                ++person.counts[c.answeredAt <= c.answerBy ? 2 : 3];
-        }));
-    BV_TRY(staff.nameTheRest(db));
+    BV_TRY(reports.complaints(job.now, start, end, [&](const QSqlQuery& q) {
+        Complaint c;
+        c.customerNumber = text(q, 1);
+        c.receivedAt = utc(q.value(2));
+        c.channel = text(q, 3);
+        c.status = text(q, 4);
+        c.investigateBy = utc(q.value(5));
+        c.answerBy = utc(q.value(6));
+        c.investigatedAt = utc(q.value(7));
+        c.answeredAt = utc(q.value(8));
+        c.overdue = CustomerCare::isOverdue(c, job.now);
+        const qint64 managerId = q.value(0).toLongLong();
+        StaffRows::Person& person = staff.at(managerId);
+        const bool isOpen = c.status == QLatin1String("open") || c.status == QLatin1String("investigating");
+        if (isOpen) {
+            ++person.counts[0];
+            if (c.overdue)
+                ++person.counts[1];
+            open << Open {c, managerId, reporttext::staff(text(q, 9), text(q, 10))};
+        }
+        if (c.answeredAt.isValid() && c.answeredAt >= start && c.answeredAt < end)
+            ++person.counts[c.answeredAt <= c.answerBy ? 2 : 3];
+    }));
+    BV_TRY(staff.nameTheRest(reports));
 
     ReportTable summary;
     summary.title = ReportService::tr("By customer manager");

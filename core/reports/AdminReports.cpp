@@ -1,9 +1,10 @@
 // The system administrator's report: the staff account roster. No customer data (DESIGN §3: the
-// administrator sees counts only). Read-only SQL of its own (see ReportCatalogue.cpp).
+// administrator sees counts only). Its one read is ReportRepository's (see ReportCatalogue.cpp).
 #include "core/internal/reports/ReportSupport.h"
 
 #include "core/auth/Role.h"
 #include "core/db/Database.h"
+#include "core/internal/reports/ReportRepository.h"
 
 #include <QMap>
 #include <QSqlQuery>
@@ -39,23 +40,20 @@ Status buildAccountRoster(ReportJob& job)
         qint64 frozen = 0;
     };
     QMap<int, Count> byRole;
-    BV_TRY(eachRow(job.context.db,
-        QStringLiteral("SELECT login, display_name, role, status, totp_enrolled, created_at, last_sign_in_at, "
-                       "coalesce(awaiting, '') FROM users ORDER BY login"),
-        {}, Reading::Accounts, [&](const QSqlQuery& q) {
-            const std::optional<Role> role = Roles::fromKey(text(q, 2));
-            const bool frozen = text(q, 3) == QLatin1String("frozen");
-            QString status = frozen ? ReportService::tr("frozen") : ReportService::tr("active");
-            if (!text(q, 7).isEmpty())
-                status = ReportService::tr("awaiting a branch manager's confirmation");
-            if (role) {
-                Count& count = byRole[int(*role)];
-                ++(frozen ? count.frozen : count.active);
-            }
-            accounts.rows << QStringList {text(q, 0), text(q, 1), role ? Roles::label(*role) : text(q, 2), status,
-                q.value(4).toInt() != 0 ? ReportService::tr("on") : ReportService::tr("off"),
-                reporttext::storedTime(q.value(5)), reporttext::storedTime(q.value(6))};
-        }));
+    BV_TRY(ReportRepository(job.context.db).accounts([&](const QSqlQuery& q) {
+        const std::optional<Role> role = Roles::fromKey(text(q, 2));
+        const bool frozen = text(q, 3) == QLatin1String("frozen");
+        QString status = frozen ? ReportService::tr("frozen") : ReportService::tr("active");
+        if (!text(q, 7).isEmpty())
+            status = ReportService::tr("awaiting a branch manager's confirmation");
+        if (role) {
+            Count& count = byRole[int(*role)];
+            ++(frozen ? count.frozen : count.active);
+        }
+        accounts.rows << QStringList {text(q, 0), text(q, 1), role ? Roles::label(*role) : text(q, 2), status,
+            q.value(4).toInt() != 0 ? ReportService::tr("on") : ReportService::tr("off"),
+            reporttext::storedTime(q.value(5)), reporttext::storedTime(q.value(6))};
+    }));
     accounts.totals = QStringList(accounts.columns.size());
     accounts.totals[0] = ReportService::tr("Total: %1 accounts").arg(reporttext::number(accounts.rows.size()));
 

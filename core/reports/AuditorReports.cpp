@@ -1,13 +1,14 @@
 // The security auditor's reports: the audit summary, the alert report, the audit checkpoint sheet, and the
-// print register (built by PrintRegisterReport.cpp). The audit log is read directly (read-only SQL, see
-// ReportCatalogue.cpp): the report's own report.run row records the read. Audit rows hold masked values only;
-// these reports print no details column at all.
+// print register (built by PrintRegisterReport.cpp). The audit log is read directly (ReportRepository's
+// read-only reads, see ReportCatalogue.cpp): the report's own report.run row records the read. Audit rows hold masked
+// values only; these reports print no details column at all.
 #include "core/internal/reports/ReportSupport.h"
 
 #include "core/audit/AuditAlerts.h"
 #include "core/audit/AuditLog.h"
 #include "core/auth/Role.h"
 #include "core/db/Database.h"
+#include "core/internal/reports/ReportRepository.h"
 
 #include <QMap>
 #include <QSqlQuery>
@@ -67,18 +68,12 @@ Period periodOf(const ReportJob& job)
         reporttext::dayStartUtc(job.plan.date(QStringLiteral("to")).addDays(1))};
 }
 
-QString isoMs(const QDateTime& at)
-{
-    return at.toUTC().toString(Qt::ISODateWithMs);
-}
-
 } // namespace
 
 Status buildAuditSummary(ReportJob& job)
 {
     const Period period = periodOf(job);
-    const QVariantList range {isoMs(period.start), isoMs(period.end)};
-    Database& db = job.context.db;
+    ReportRepository reports(job.context.db);
 
     qint64 rows = 0;
     qint64 refused = 0;
@@ -88,16 +83,13 @@ Status buildAuditSummary(ReportJob& job)
     byAction.columns = {column(ReportService::tr("Action"), 3), column(ReportService::tr("Rows"), 1, true),
         column(ReportService::tr("Refused"), 1, true), column(ReportService::tr("Failed"), 1, true)};
     byAction.emptyText = ReportService::tr("No audit rows in the period.");
-    BV_TRY(eachRow(db,
-        QStringLiteral("SELECT action, count(*), sum(outcome = 'denied'), sum(outcome = 'failed') FROM audit_log "
-                       "WHERE at >= ? AND at < ? GROUP BY action ORDER BY action"),
-        range, Reading::AuditLog, [&](const QSqlQuery& q) {
-            rows += q.value(1).toLongLong();
-            refused += q.value(2).toLongLong();
-            failed += q.value(3).toLongLong();
-            byAction.rows << QStringList {text(q, 0), reporttext::number(q.value(1).toLongLong()),
-                reporttext::number(q.value(2).toLongLong()), reporttext::number(q.value(3).toLongLong())};
-        }));
+    BV_TRY(reports.auditByAction(period.start, period.end, [&](const QSqlQuery& q) {
+        rows += q.value(1).toLongLong();
+        refused += q.value(2).toLongLong();
+        failed += q.value(3).toLongLong();
+        byAction.rows << QStringList {text(q, 0), reporttext::number(q.value(1).toLongLong()),
+            reporttext::number(q.value(2).toLongLong()), reporttext::number(q.value(3).toLongLong())};
+    }));
     byAction.totals = QStringList {
         ReportService::tr("Total"), reporttext::number(rows), reporttext::number(refused), reporttext::number(failed)};
 
@@ -106,26 +98,20 @@ Status buildAuditSummary(ReportJob& job)
     byUser.columns = {column(ReportService::tr("User"), 2), column(ReportService::tr("Role"), 2),
         column(ReportService::tr("Rows"), 1, true), column(ReportService::tr("Refused"), 1, true)};
     byUser.emptyText = byAction.emptyText;
-    BV_TRY(eachRow(db,
-        QStringLiteral("SELECT login, role, count(*), sum(outcome = 'denied') FROM audit_log WHERE at >= ? AND at < ? "
-                       "GROUP BY login, role ORDER BY login, role"),
-        range, Reading::AuditLog, [&](const QSqlQuery& q) {
-            byUser.rows << QStringList {text(q, 0), roleLabel(text(q, 1)), reporttext::number(q.value(2).toLongLong()),
-                reporttext::number(q.value(3).toLongLong())};
-        }));
+    BV_TRY(reports.auditByUser(period.start, period.end, [&](const QSqlQuery& q) {
+        byUser.rows << QStringList {text(q, 0), roleLabel(text(q, 1)), reporttext::number(q.value(2).toLongLong()),
+            reporttext::number(q.value(3).toLongLong())};
+    }));
 
     ReportTable byDay;
     byDay.title = ReportService::tr("By day (branch time)");
     byDay.columns = {column(ReportService::tr("Day"), 2), column(ReportService::tr("Rows"), 1, true),
         column(ReportService::tr("Refused"), 1, true)};
     byDay.emptyText = byAction.emptyText;
-    BV_TRY(eachRow(db,
-        QStringLiteral("SELECT date(at, ?) AS day, count(*), sum(outcome = 'denied') FROM audit_log WHERE at >= ? AND "
-                       "at < ? GROUP BY day ORDER BY day"),
-        {reporttext::zoneModifier(), range.at(0), range.at(1)}, Reading::AuditLog, [&](const QSqlQuery& q) {
-            byDay.rows << QStringList {
-                text(q, 0), reporttext::number(q.value(1).toLongLong()), reporttext::number(q.value(2).toLongLong())};
-        }));
+    BV_TRY(reports.auditByDay(reporttext::zoneModifier(), period.start, period.end, [&](const QSqlQuery& q) {
+        byDay.rows << QStringList {
+            text(q, 0), reporttext::number(q.value(1).toLongLong()), reporttext::number(q.value(2).toLongLong())};
+    }));
 
     ReportTable refusals;
     refusals.title = refused > kMaxListedRefusals
@@ -138,17 +124,11 @@ Status buildAuditSummary(ReportJob& job)
         column(ReportService::tr("Action"), 2), column(ReportService::tr("Refused operation"), 2),
         column(ReportService::tr("Object"), 2), column(ReportService::tr("Customer"), 2)};
     refusals.emptyText = ReportService::tr("No refusals in the period.");
-    BV_TRY(eachRow(db,
-        QStringLiteral("SELECT seq, at, login, role, action, coalesce(json_extract(details, '$.operation'), ''), "
-                       "object_type, object_id, coalesce(customer_no, '') FROM audit_log WHERE outcome = 'denied' AND "
-                       "at >= ? AND at < ? ORDER BY seq LIMIT ?"),
-        {range.at(0), range.at(1), kMaxListedRefusals}, Reading::AuditLog, [&](const QSqlQuery& q) {
-            const QString object
-                = text(q, 7).isEmpty() ? text(q, 6) : QStringLiteral("%1 %2").arg(text(q, 6), text(q, 7));
-            refusals.rows << QStringList {text(q, 0), reporttext::storedTime(q.value(1)), text(q, 2),
-                roleLabel(text(q, 3)), text(q, 4), text(q, 5), object,
-                text(q, 8).isEmpty() ? reporttext::none() : text(q, 8)};
-        }));
+    BV_TRY(reports.auditRefusals(period.start, period.end, kMaxListedRefusals, [&](const QSqlQuery& q) {
+        const QString object = text(q, 7).isEmpty() ? text(q, 6) : QStringLiteral("%1 %2").arg(text(q, 6), text(q, 7));
+        refusals.rows << QStringList {text(q, 0), reporttext::storedTime(q.value(1)), text(q, 2), roleLabel(text(q, 3)),
+            text(q, 4), text(q, 5), object, text(q, 8).isEmpty() ? reporttext::none() : text(q, 8)};
+    }));
 
     auto alerts = collectAuditAlerts(job.context.audit, period.start, period.end);
     if (!alerts.ok())

@@ -7,7 +7,7 @@
 #include "core/customers/lifecycle/Tiers.h"
 #include "core/db/Database.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
-#include "core/internal/customers/ResponsibleManagerInternal.h"
+#include "core/internal/reports/ReportRepository.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/requests/RequestService.h"
 
@@ -170,16 +170,12 @@ Status buildPortfolioSummary(ReportJob& job)
         column(FieldCatalogue::label(QString::fromLatin1(fields::AgeBand)), 2),
         column(ReportService::tr("Last service"), 2)};
     list.emptyText = ReportService::tr("You have no customers.");
-    BV_TRY(eachRow(job.context.db,
-        QStringLiteral("SELECT c.customer_no, c.tier, c.status, coalesce(c.age_band, ''), (SELECT max(s.served_on) "
-                       "FROM service_records s WHERE s.customer_id = c.id) FROM customers c WHERE ")
-            + responsible::ownSql() + QStringLiteral(" ORDER BY c.customer_no"),
-        responsible::ownValues(job.actor.userId, job.now), Reading::Customers, [&](const QSqlQuery& q) {
-            ++byTier[text(q, 1)];
-            ++byStatus[text(q, 2)];
-            list.rows << QStringList {text(q, 0), ReportLabels::tier(text(q, 1)),
-                ReportLabels::customerStatus(text(q, 2)), ReportLabels::ageBand(text(q, 3)), orNone(text(q, 4))};
-        }));
+    BV_TRY(ReportRepository(job.context.db).ownCustomers(job.actor.userId, job.now, [&](const QSqlQuery& q) {
+        ++byTier[text(q, 1)];
+        ++byStatus[text(q, 2)];
+        list.rows << QStringList {text(q, 0), ReportLabels::tier(text(q, 1)), ReportLabels::customerStatus(text(q, 2)),
+            ReportLabels::ageBand(text(q, 3)), orNone(text(q, 4))};
+    }));
     const qint64 total = list.rows.size();
 
     ReportTable tiers;

@@ -1,12 +1,12 @@
 // The branch manager's reports on the customer base: the roster, tiers and assets, new and closed customers,
-// suspicious pairs and the reassignment list. Read-only SQL of their own (see ReportCatalogue.cpp); grade-1
+// suspicious pairs and the reassignment list. Their reads are ReportRepository's; grade-1
 // values only as the stored masked forms, and only in the roster with identities (under a live grant).
 #include "core/internal/reports/ReportSupport.h"
 
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/Tiers.h"
 #include "core/db/Database.h"
-#include "core/internal/customers/ResponsibleManagerInternal.h"
+#include "core/internal/reports/ReportRepository.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/requests/RequestService.h"
 
@@ -47,25 +47,6 @@ Status buildCustomerList(ReportJob& job)
     const bool identities = job.plan.flag(QStringLiteral("with_identities"));
     const bool all = job.plan.values.value(QStringLiteral("status")) == QLatin1String("all");
 
-    // The masked forms as stored beside the sealed values (StoredMasks keeps them under the mask settings);
-    // nothing is opened. Rejected records never became customers and are not listed.
-    const QString masked = identities
-        ? QStringLiteral("n.masked, i.masked, m.masked FROM customers c "
-                         "LEFT JOIN sealed_value n ON n.owner_kind = 'customer' AND n.owner_id = c.id AND n.field = "
-                         "'name' "
-                         "LEFT JOIN sealed_value i ON i.owner_kind = 'customer' AND i.owner_id = c.id AND i.field = "
-                         "'id_number' "
-                         "LEFT JOIN sealed_value m ON m.owner_kind = 'customer' AND m.owner_id = c.id AND m.field = "
-                         "'mobile' ")
-        : QStringLiteral("NULL, NULL, NULL FROM customers c ");
-    const QString where = all ? QStringLiteral(" WHERE c.status IN ('pending', 'active', 'closed', 'anonymised')")
-                              : QStringLiteral(" WHERE c.status = 'active'");
-    const QString sql
-        = QStringLiteral("SELECT c.customer_no, coalesce(c.sex, ''), coalesce(c.age_band, ''), c.tier, "
-                         "coalesce(u.display_name, ''), c.status, coalesce(c.approved_at, c.created_at), ")
-        + masked + QStringLiteral("LEFT JOIN users u ON u.id = ") + responsible::managerSql() + where
-        + QStringLiteral(" ORDER BY c.customer_no");
-
     ReportTable table;
     table.columns = {column(fieldLabel(fields::CustomerNo), 3)};
     if (identities)
@@ -80,7 +61,8 @@ Status buildCustomerList(ReportJob& job)
     auto none = [](const QVariant& value) {
         return value.isNull() || value.toString().isEmpty() ? reporttext::none() : value.toString();
     };
-    BV_TRY(eachRow(job.context.db, sql, {job.now}, Reading::Customers, [&](const QSqlQuery& q) {
+    ReportRepository reports(job.context.db);
+    BV_TRY(reports.roster(identities, all, job.now, [&](const QSqlQuery& q) {
         QStringList row {text(q, 0)};
         if (identities)
             row << none(q.value(7)) << none(q.value(8)) << none(q.value(9));
@@ -109,12 +91,9 @@ Status buildTierDistribution(ReportJob& job)
         qint64 assets = 0;
     };
     QMap<QString, Tier> byTier;
-    BV_TRY(eachRow(job.context.db,
-        QStringLiteral("SELECT tier, count(*), coalesce(sum(aum_cny), 0) FROM customers WHERE status = 'active' "
-                       "GROUP BY tier"),
-        {}, Reading::Customers, [&](const QSqlQuery& q) {
-            byTier.insert(text(q, 0), Tier {q.value(1).toLongLong(), q.value(2).toLongLong()});
-        }));
+    BV_TRY(ReportRepository(job.context.db).tierTotals([&](const QSqlQuery& q) {
+        byTier.insert(text(q, 0), Tier {q.value(1).toLongLong(), q.value(2).toLongLong()});
+    }));
     QStringList order = Tiers::keys();
     for (auto it = byTier.cbegin(); it != byTier.cend(); ++it) {
         if (!order.contains(it.key()))
@@ -163,17 +142,11 @@ Status buildCustomerMovements(ReportJob& job)
         byMonth.insert(month.toString(QStringLiteral("yyyy-MM")), {0, 0});
     // New: the day the customer was approved (records entered before approvals existed: the day entered);
     // pending and rejected records are not customers yet. Closed: the closure, also of records anonymised since.
-    BV_TRY(eachRow(job.context.db,
-        QStringLiteral("SELECT strftime('%Y-%m', coalesce(approved_at, created_at), ?) AS month, count(*) FROM "
-                       "customers WHERE status NOT IN ('pending', 'rejected') AND coalesce(approved_at, created_at) "
-                       ">= ? AND coalesce(approved_at, created_at) < ? GROUP BY month"),
-        {zone, start, end}, Reading::Customers,
-        [&](const QSqlQuery& q) { byMonth[text(q, 0)].first = q.value(1).toLongLong(); }));
-    BV_TRY(eachRow(job.context.db,
-        QStringLiteral("SELECT strftime('%Y-%m', closed_at, ?) AS month, count(*) FROM customers WHERE closed_at >= ? "
-                       "AND closed_at < ? GROUP BY month"),
-        {zone, start, end}, Reading::Customers,
-        [&](const QSqlQuery& q) { byMonth[text(q, 0)].second = q.value(1).toLongLong(); }));
+    ReportRepository reports(job.context.db);
+    BV_TRY(reports.newByMonth(
+        zone, start, end, [&](const QSqlQuery& q) { byMonth[text(q, 0)].first = q.value(1).toLongLong(); }));
+    BV_TRY(reports.closedByMonth(
+        zone, start, end, [&](const QSqlQuery& q) { byMonth[text(q, 0)].second = q.value(1).toLongLong(); }));
 
     ReportTable table;
     table.columns = {column(ReportService::tr("Month"), 2), column(ReportService::tr("New customers"), 1, true),
@@ -200,17 +173,12 @@ Status buildSuspiciousPairs(ReportJob& job)
     const bool all = job.plan.values.value(QStringLiteral("status")) == QLatin1String("all");
     // The shared value itself (masked_value) stays out: the customer numbers are enough to review the pair in
     // the application, and the list holds no grade-1 information that way.
-    const QString sql
-        = QStringLiteral("SELECT a.customer_no, b.customer_no, p.kind, p.found_at, p.status, p.cleared_at "
-                         "FROM suspicious_pairs p JOIN customers a ON a.id = p.customer_a "
-                         "JOIN customers b ON b.id = p.customer_b")
-        + (all ? QString() : QStringLiteral(" WHERE p.status = 'open'")) + QStringLiteral(" ORDER BY p.found_at, p.id");
     ReportTable table;
     table.columns = {column(ReportService::tr("Customer"), 3), column(ReportService::tr("Other customer"), 3),
         column(ReportService::tr("They share"), 3), column(ReportService::tr("Found"), 3),
         column(fieldLabel(fields::Status), 2), column(ReportService::tr("Cleared"), 3)};
     table.emptyText = all ? ReportService::tr("No suspicious pairs.") : ReportService::tr("No pairs to review.");
-    BV_TRY(eachRow(job.context.db, sql, {}, Reading::Customers, [&](const QSqlQuery& q) {
+    BV_TRY(ReportRepository(job.context.db).suspiciousPairs(all, [&](const QSqlQuery& q) {
         table.rows << QStringList {text(q, 0), text(q, 1),
             text(q, 2) == QLatin1String("phone") ? ReportService::tr("a phone number")
                                                  : ReportService::tr("an account number"),
@@ -233,31 +201,22 @@ Status buildReassignments(ReportJob& job)
         column(fieldLabel(fields::Status), 2), column(ReportService::tr("Former manager"), 3),
         column(ReportService::tr("Frozen since"), 3), column(ReportService::tr("Why"), 3)};
     table.emptyText = ReportService::tr("No customers await reassignment.");
-    BV_TRY(eachRow(job.context.db,
-        QStringLiteral("SELECT c.customer_no, c.tier, c.status, o.login, o.display_name, o.status, o.frozen_at, "
-                       "k.login, k.display_name, k.status, k.frozen_at FROM customers c "
-                       "LEFT JOIN users o ON o.id = c.manager_id "
-                       "LEFT JOIN users k ON k.id = c.custody_manager_id AND ")
-            + responsible::custodySql()
-            + QStringLiteral(
-                " WHERE c.status IN ('active', 'pending') AND (c.manager_id IS NULL OR o.status = 'frozen' "
-                "OR k.status = 'frozen') ORDER BY c.customer_no"),
-        {job.now}, Reading::Customers, [&](const QSqlQuery& q) {
-            QString former = reporttext::none();
-            QString since = reporttext::none();
-            QString why = ReportService::tr("no customer manager");
-            if (text(q, 9) == QLatin1String("frozen")) {
-                former = reporttext::staff(text(q, 7), text(q, 8));
-                since = reporttext::storedTime(q.value(10));
-                why = ReportService::tr("custodian frozen");
-            } else if (text(q, 5) == QLatin1String("frozen")) {
-                former = reporttext::staff(text(q, 3), text(q, 4));
-                since = reporttext::storedTime(q.value(6));
-                why = ReportService::tr("customer manager frozen");
-            }
-            table.rows << QStringList {text(q, 0), ReportLabels::tier(text(q, 1)),
-                ReportLabels::customerStatus(text(q, 2)), former, since, why};
-        }));
+    BV_TRY(ReportRepository(job.context.db).reassignments(job.now, [&](const QSqlQuery& q) {
+        QString former = reporttext::none();
+        QString since = reporttext::none();
+        QString why = ReportService::tr("no customer manager");
+        if (text(q, 9) == QLatin1String("frozen")) {
+            former = reporttext::staff(text(q, 7), text(q, 8));
+            since = reporttext::storedTime(q.value(10));
+            why = ReportService::tr("custodian frozen");
+        } else if (text(q, 5) == QLatin1String("frozen")) {
+            former = reporttext::staff(text(q, 3), text(q, 4));
+            since = reporttext::storedTime(q.value(6));
+            why = ReportService::tr("customer manager frozen");
+        }
+        table.rows << QStringList {
+            text(q, 0), ReportLabels::tier(text(q, 1)), ReportLabels::customerStatus(text(q, 2)), former, since, why};
+    }));
     table.totals = countRow(
         int(table.columns.size()), ReportService::tr("Total: %1 customers").arg(reporttext::number(table.rows.size())));
     job.document.tables << table;

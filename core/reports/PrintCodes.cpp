@@ -2,7 +2,7 @@
 
 #include "core/common/SecureBytes.h"
 #include "core/internal/auth/Totp.h"
-#include "core/internal/reports/PrintRegisterStore.h"
+#include "core/internal/reports/PrintRegisterRepository.h"
 #include "core/keys/FieldCipher.h"
 
 #include <QRegularExpression>
@@ -73,8 +73,8 @@ std::optional<PrintCodes::Parsed> PrintCodes::parse(const QString& text)
     // Any check value of letters and digits is taken as one, so that a code whose value was changed (or written
     // in another encoding) is reported as not matching rather than as not ours.
     static const QRegularExpression macPattern(QStringLiteral("^[A-Za-z0-9]{8,64}$"));
-    if (!PrintRegisterStore::isSerial(code.serial) || code.serial.contains(QLatin1Char('/')) || !copyOk || code.copy < 1
-        || !pageOk || code.page < 1 || !macPattern.match(code.mac).hasMatch())
+    if (!PrintRegisterRepository::isSerial(code.serial) || code.serial.contains(QLatin1Char('/')) || !copyOk
+        || code.copy < 1 || !pageOk || code.page < 1 || !macPattern.match(code.mac).hasMatch())
         return std::nullopt;
     return code;
 }

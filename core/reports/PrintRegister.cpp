@@ -3,9 +3,10 @@
 #include "core/audit/AuditActions.h"
 #include "core/audit/AuditLog.h"
 #include "core/auth/AuthService.h"
+#include "core/db/Database.h"
 #include "core/db/Transaction.h"
 #include "core/internal/reports/PrintCodes.h"
-#include "core/internal/reports/PrintRegisterStore.h"
+#include "core/internal/reports/PrintRegisterRepository.h"
 #include "core/internal/reports/ReportContext.h"
 #include "core/policy/AccessControl.h"
 #include "core/policy/FreeText.h"
@@ -51,7 +52,7 @@ Error stateRefusal(const PrintCopy& copy)
         break;
     case PrintCopyState::Lent:
         message = PrintRegister::tr("Copy %1 is lent to %2 until %3: record its return first.")
-                      .arg(name, copy.holder, PrintRegisterStore::branchTimeText(copy.lentUntilUtc));
+                      .arg(name, copy.holder, PrintRegisterRepository::branchTimeText(copy.lentUntilUtc));
         break;
     case PrintCopyState::HandedOver:
         message = PrintRegister::tr("Copy %1 was handed over to the customer it is about: it is no longer in the "
@@ -99,7 +100,7 @@ Result<QString> checkedText(const QString& text, const QString& field, const QSt
 Result<RegisterCopy> target(
     ReportContext& context, const Actor& actor, Operation operation, const QString& serial, int copy)
 {
-    PrintRegisterStore store(context.db, context.auditLog.databaseId());
+    PrintRegisterRepository store(context.db, context.auditLog.databaseId());
     auto rows = store.copies(serial, qMax(copy, 1), context.clock.nowUtc());
     if (!rows.ok())
         return rows.error();
@@ -118,10 +119,10 @@ Result<RegisterCopy> target(
 
 // Appends one lifecycle event and its audit row in one transaction, after `check` passed on the copy as it is
 // inside that transaction.
-Status recordEvent(ReportContext& context, const Actor& actor, PrintRegisterStore::NewEvent event,
+Status recordEvent(ReportContext& context, const Actor& actor, PrintRegisterRepository::NewEvent event,
     const std::function<Status(const RegisterCopy&)>& check, const char* action, QJsonObject details)
 {
-    PrintRegisterStore store(context.db, context.auditLog.databaseId());
+    PrintRegisterRepository store(context.db, context.auditLog.databaseId());
     Transaction tx(context.db);
     if (!tx.ok())
         return tx.error();
@@ -173,7 +174,7 @@ Result<QList<PrintCopy>> PrintRegister::list(const Session& session, const Print
     if (!actor.ok())
         return actor.error();
     const QString serial = normalSerial(filter.serial);
-    PrintRegisterStore store(m_context.db, m_context.auditLog.databaseId());
+    PrintRegisterRepository store(m_context.db, m_context.auditLog.databaseId());
     auto rows = store.copies(serial, 0, m_context.clock.nowUtc());
     if (!rows.ok())
         return rows.error();
@@ -197,7 +198,7 @@ Result<PrintCopy> PrintRegister::copy(const Session& session, const QString& ser
     if (!actor.ok())
         return actor.error();
     const QString number = normalSerial(serial);
-    PrintRegisterStore store(m_context.db, m_context.auditLog.databaseId());
+    PrintRegisterRepository store(m_context.db, m_context.auditLog.databaseId());
     auto rows = store.copies(number, qMax(copy, 1), m_context.clock.nowUtc());
     if (!rows.ok())
         return rows.error();
@@ -246,7 +247,7 @@ Status PrintRegister::receive(const Session& session, const QString& serial, int
                "the person who printed it.")
                 .arg(person->login, copyName(number, copy)),
             QString(), QStringLiteral("recipient"));
-    PrintRegisterStore::NewEvent event;
+    PrintRegisterRepository::NewEvent event;
     event.serial = number;
     event.copy = copy;
     event.kind = PrintEventKind::Received;
@@ -275,7 +276,7 @@ Status PrintRegister::handOver(const Session& session, const QString& serial, in
     auto handable = [](const RegisterCopy& r) {
         return stateIn(r.copy, {PrintCopyState::Printed, PrintCopyState::Received});
     };
-    PrintRegisterStore::NewEvent event;
+    PrintRegisterRepository::NewEvent event;
     event.serial = number;
     event.copy = copy;
     event.kind = PrintEventKind::HandedOver;
@@ -314,9 +315,9 @@ Status PrintRegister::lend(const Session& session, const QString& serial, int co
         return makeError(ErrorCode::InvalidInput,
             tr("A printout may be lent for at most three days: it must be back by %1 at the latest. Choose an "
                "earlier due time, and lend it again after its return if it is still needed.")
-                .arg(PrintRegisterStore::branchTimeText(latest)),
+                .arg(PrintRegisterRepository::branchTimeText(latest)),
             QString(), QStringLiteral("due"));
-    PrintRegisterStore::NewEvent event;
+    PrintRegisterRepository::NewEvent event;
     event.serial = number;
     event.copy = copy;
     event.kind = PrintEventKind::Lent;
@@ -342,7 +343,7 @@ Status PrintRegister::giveBack(const Session& session, const QString& serial, in
     if (!checkedNote.ok())
         return checkedNote.error();
     auto lent = [](const RegisterCopy& r) { return stateIn(r.copy, {PrintCopyState::Lent}); };
-    PrintRegisterStore::NewEvent event;
+    PrintRegisterRepository::NewEvent event;
     event.serial = number;
     event.copy = copy;
     event.kind = PrintEventKind::Returned;
@@ -396,7 +397,7 @@ Status PrintRegister::destroy(const Session& session, const QString& serial, int
             tr("%1 (%2) cannot witness a destruction: the witness is a branch manager or an auditor.")
                 .arg(person->login, Roles::label(person->role)),
             QString(), QStringLiteral("witness"));
-    PrintRegisterStore::NewEvent event;
+    PrintRegisterRepository::NewEvent event;
     event.serial = number;
     event.copy = copy;
     event.kind = PrintEventKind::Destroyed;
@@ -404,7 +405,7 @@ Status PrintRegister::destroy(const Session& session, const QString& serial, int
     event.note = *how;
     return recordEvent(m_context, *actor, event, destroyable, audit::PrintDestroy,
         QJsonObject {{QStringLiteral("witness"), person->login}, {QStringLiteral("method"), FreeText::forAudit(*how)},
-            {QStringLiteral("state"), PrintRegisterStore::eventKey(PrintEventKind::Destroyed)}});
+            {QStringLiteral("state"), PrintRegisterRepository::eventKey(PrintEventKind::Destroyed)}});
 }
 
 Result<QList<PrintAlert>> PrintRegister::alerts(const Session& session)
@@ -412,7 +413,7 @@ Result<QList<PrintAlert>> PrintRegister::alerts(const Session& session)
     auto actor = m_context.access.authorize(session, Operation::ViewPrintRegister);
     if (!actor.ok())
         return actor.error();
-    PrintRegisterStore store(m_context.db, m_context.auditLog.databaseId());
+    PrintRegisterRepository store(m_context.db, m_context.auditLog.databaseId());
     auto alerts = store.alerts(m_context.clock.nowUtc());
     if (!alerts.ok())
         return alerts.error();
@@ -429,10 +430,10 @@ Result<PrintTrace> PrintRegister::trace(const Session& session, const QString& s
         return actor.error();
     const QString input = serialOrCode.trimmed();
     const QDateTime now = m_context.clock.nowUtc();
-    PrintRegisterStore store(m_context.db, m_context.auditLog.databaseId());
+    PrintRegisterRepository store(m_context.db, m_context.auditLog.databaseId());
     PrintTrace trace;
     QJsonObject details;
-    if (PrintRegisterStore::isSerial(input.toUpper())) {
+    if (PrintRegisterRepository::isSerial(input.toUpper())) {
         const QString typed = input.toUpper();
         const QString serial = typed.section(QLatin1Char('/'), 0, 0);
         const int copy = typed.contains(QLatin1Char('/')) ? typed.section(QLatin1Char('/'), 1, 1).toInt() : 0;
@@ -456,7 +457,7 @@ Result<PrintTrace> PrintRegister::trace(const Session& session, const QString& s
                                "number proves nothing about a page; scan its QR code to check that it is genuine.",
                 nullptr, int(trace.copies.size()))
                                 .arg(serial, trace.copy.title, trace.copy.printedBy,
-                                    PrintRegisterStore::branchTimeText(trace.copy.printedAtUtc));
+                                    PrintRegisterRepository::branchTimeText(trace.copy.printedAtUtc));
         }
     } else if (const auto code = PrintCodes::parse(input)) {
         trace.page = code->page;
@@ -472,12 +473,12 @@ Result<PrintTrace> PrintRegister::trace(const Session& session, const QString& s
             trace.verdict = PrintTrace::Verdict::Genuine;
             trace.copy = rows->first().copy;
             trace.copies = {trace.copy};
-            trace.message
-                = tr("Genuine: page %1 of copy %2 of printout %3 (%4), printed by %5 on %6. It is now: %7.")
-                      .arg(code->page)
-                      .arg(code->copy)
-                      .arg(code->serial, trace.copy.title, trace.copy.printedBy,
-                          PrintRegisterStore::branchTimeText(trace.copy.printedAtUtc), stateLabel(trace.copy.state));
+            trace.message = tr("Genuine: page %1 of copy %2 of printout %3 (%4), printed by %5 on %6. It is now: %7.")
+                                .arg(code->page)
+                                .arg(code->copy)
+                                .arg(code->serial, trace.copy.title, trace.copy.printedBy,
+                                    PrintRegisterRepository::branchTimeText(trace.copy.printedAtUtc),
+                                    stateLabel(trace.copy.state));
         } else if (*genuine) {
             trace.verdict = PrintTrace::Verdict::UnknownSerial;
             trace.message = tr("The page code was made with this branch's print key, but copy %1 is not in the print "
@@ -522,7 +523,7 @@ Status PrintRegister::verify(const Session& session)
     auto actor = m_context.access.authorize(session, Operation::ViewPrintRegister);
     if (!actor.ok())
         return actor.error();
-    PrintRegisterStore store(m_context.db, m_context.auditLog.databaseId());
+    PrintRegisterRepository store(m_context.db, m_context.auditLog.databaseId());
     auto result = store.verify();
     if (!result.ok())
         return result.error();
@@ -543,7 +544,7 @@ Status PrintRegister::verify(const Session& session)
 
 QString PrintRegister::eventKey(PrintEventKind kind)
 {
-    return PrintRegisterStore::eventKey(kind);
+    return PrintRegisterRepository::eventKey(kind);
 }
 
 QString PrintRegister::stateLabel(PrintCopyState state)

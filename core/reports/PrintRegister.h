@@ -111,7 +111,7 @@ struct PrintRegisterFilter
 // The print register (DESIGN §8): one row per physical copy and its lifecycle, append-only and
 // hash-chained like the audit log; every event is audited in the same transaction. Nothing in it is
 // ever edited or deleted. Copies and events are two tables with ONE hash chain across both in the order
-// they were written (core/reports/PrintRegisterStore): an event cannot be moved before its copy, and
+// they were written (core/reports/PrintRegisterRepository): an event cannot be moved before its copy, and
 // verify() names the first row that was changed, removed or inserted. A copy's state is derived from its
 // events. Second persons (who receives a copy, who witnesses its destruction) confirm with their own
 // password — and their authenticator code when they have enrolled one — on the recorder's screen

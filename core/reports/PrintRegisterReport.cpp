@@ -3,7 +3,8 @@
 #include "core/audit/AuditLog.h"
 #include "core/auth/Session.h"
 #include "core/common/Clock.h"
-#include "core/internal/reports/PrintRegisterStore.h"
+#include "core/db/Database.h"
+#include "core/internal/reports/PrintRegisterRepository.h"
 #include "core/internal/reports/ReportContext.h"
 #include "core/policy/SettingsService.h"
 #include "core/reports/PrintRegister.h"
@@ -59,7 +60,7 @@ Result<Filter> filterOf(const ReportRequest& request)
 
 QString timeText(const QDateTime& utc)
 {
-    return utc.isValid() ? PrintRegisterStore::branchTimeText(utc) : QString();
+    return utc.isValid() ? PrintRegisterRepository::branchTimeText(utc) : QString();
 }
 
 } // namespace
@@ -74,7 +75,7 @@ Result<ReportDocument> buildPrintRegisterReport(
     if (!filter.ok())
         return filter.error();
     const QDateTime now = context.clock.nowUtc();
-    PrintRegisterStore store(context.db, context.auditLog.databaseId());
+    PrintRegisterRepository store(context.db, context.auditLog.databaseId());
     auto copies = store.copies(QString(), 0, now);
     if (!copies.ok())
         return copies.error();
@@ -93,7 +94,7 @@ Result<ReportDocument> buildPrintRegisterReport(
         ? actor.login
         : QStringLiteral("%1 (%2)").arg(actor.login, actor.displayName);
     document.builtAtUtc = now;
-    document.builtAtText = PrintRegisterStore::branchTimeText(now);
+    document.builtAtText = PrintRegisterRepository::branchTimeText(now);
     document.parameters << ReportParameter {PrintRegisterReport::tr("Printed from"),
         filter->from.isValid() ? filter->from.toString(Qt::ISODate) : PrintRegisterReport::tr("the first print")};
     document.parameters << ReportParameter {PrintRegisterReport::tr("Printed until"),
@@ -114,7 +115,7 @@ Result<ReportDocument> buildPrintRegisterReport(
     int destroyed = 0;
     for (const RegisterCopy& row : std::as_const(*copies)) {
         const PrintCopy& c = row.copy;
-        const QDate printed = PrintRegisterStore::branchDate(c.printedAtUtc);
+        const QDate printed = PrintRegisterRepository::branchDate(c.printedAtUtc);
         if ((filter->from.isValid() && printed < filter->from) || (filter->to.isValid() && printed > filter->to))
             continue;
         if (filter->openOnly && c.state == PrintCopyState::Destroyed)

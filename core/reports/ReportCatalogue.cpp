@@ -1,7 +1,8 @@
 // The report catalogue (which reports exist, who runs each, what they ask for) and the checks and the build
 // every run and every print go through (ReportBuilders.h).
 //
-// The reports read the database with read-only queries of their own (the builder files of core/reports): the
+// The reports read the database with read-only queries of their own (ReportRepository, for the builder files of
+// core/reports): the
 // services' list operations each write an audit row of their own and would refuse inside the print's
 // transaction, and a report's one audit row (report.run, or the print's rows) records the read instead. They
 // read stored masked forms (sealed_value.masked) and never open a sealed value, except the data-subject

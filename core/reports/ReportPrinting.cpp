@@ -10,7 +10,7 @@
 #include "core/db/Transaction.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/reports/PrintCodes.h"
-#include "core/internal/reports/PrintRegisterStore.h"
+#include "core/internal/reports/PrintRegisterRepository.h"
 #include "core/internal/reports/ReportContext.h"
 #include "core/internal/requests/RequestServiceInternal.h"
 #include "core/policy/AccessControl.h"
@@ -51,7 +51,7 @@ struct PrintPlan
 
 QString mediumKey(PrintMedium medium)
 {
-    return PrintRegisterStore::mediumKey(medium);
+    return PrintRegisterRepository::mediumKey(medium);
 }
 
 QString personText(const Actor& actor)
@@ -171,7 +171,7 @@ PrintMarks marksFor(const ReportContext& context, const ReportDocument& document
     marks.branch = document.branch.isEmpty() ? branchName(context.settings) : document.branch;
     marks.printedBy = personText(actor);
     marks.printedAtUtc = printedAt;
-    marks.printedAtText = PrintRegisterStore::branchTimeText(printedAt);
+    marks.printedAtText = PrintRegisterRepository::branchTimeText(printedAt);
     marks.validUntil = validUntil;
     marks.validUntilText = validUntil.toString(Qt::ISODate);
     return marks;
@@ -218,14 +218,14 @@ Result<PrintJob> registerPrint(ReportContext& context, const Actor& actor, const
                               : noGrant);
 
     const QDateTime now = context.clock.nowUtc();
-    PrintRegisterStore store(context.db, context.auditLog.databaseId());
+    PrintRegisterRepository store(context.db, context.auditLog.databaseId());
     Transaction tx(context.db);
     if (!tx.ok())
         return tx.error();
     int firstCopy = 1;
     int jobNumber = 1;
     if (plan.reprintSerial.isEmpty()) {
-        auto serial = store.nextSerial(PrintRegisterStore::branchDate(now).year());
+        auto serial = store.nextSerial(PrintRegisterRepository::branchDate(now).year());
         if (!serial.ok())
             return serial.error();
         job.serial = *serial;
@@ -247,7 +247,7 @@ Result<PrintJob> registerPrint(ReportContext& context, const Actor& actor, const
     }
     document.grantRequestId = used ? used->requestId : 0;
     for (int copy = firstCopy; copy < firstCopy + plan.copies; ++copy) {
-        PrintRegisterStore::NewCopy row;
+        PrintRegisterRepository::NewCopy row;
         row.serial = job.serial;
         row.copy = copy;
         row.job = jobNumber;
@@ -337,7 +337,7 @@ Result<PrintJob> ReportService::print(
         return plan.error();
     plan->copies = copies;
     plan->medium = medium;
-    plan->validUntil = PrintRegisterStore::branchDate(m_context.clock.nowUtc()).addDays(period);
+    plan->validUntil = PrintRegisterRepository::branchDate(m_context.clock.nowUtc()).addDays(period);
     return registerPrint(m_context, *actor, *plan);
 }
 
@@ -350,7 +350,7 @@ Result<PrintJob> ReportService::reprint(const Session& session, const QString& s
     BV_TRY(wired(m_context));
     const QString number = serial.trimmed().toUpper();
     const QDateTime now = m_context.clock.nowUtc();
-    PrintRegisterStore store(m_context.db, m_context.auditLog.databaseId());
+    PrintRegisterRepository store(m_context.db, m_context.auditLog.databaseId());
     auto registered = store.copies(number, 0, now);
     if (!registered.ok())
         return registered.error();
@@ -364,7 +364,7 @@ Result<PrintJob> ReportService::reprint(const Session& session, const QString& s
                     .arg(row.copy.copy));
     }
     const PrintCopy& original = registered->first().copy;
-    if (PrintRegisterStore::branchDate(now) > original.validUntil)
+    if (PrintRegisterRepository::branchDate(now) > original.validUntil)
         return makeError(ErrorCode::Conflict,
             tr("Printout %1 was to be used until %2: no further copy of it can be made. Print the report anew.")
                 .arg(number, original.validUntil.toString(Qt::ISODate)));
@@ -393,7 +393,7 @@ Result<QStringList> ReportService::pageCodes(const Session& session, const QStri
         return makeError(ErrorCode::InvalidInput, tr("A printout has 1 to %1 pages.").arg(kMaxPages), QString(),
             QStringLiteral("pages"));
     const QString number = serial.trimmed().toUpper();
-    PrintRegisterStore store(m_context.db, m_context.auditLog.databaseId());
+    PrintRegisterRepository store(m_context.db, m_context.auditLog.databaseId());
     Transaction tx(m_context.db);
     if (!tx.ok())
         return tx.error();
@@ -442,7 +442,7 @@ Status ReportService::finishPrint(
     if (!succeeded && reason.isEmpty())
         reason = tr("The print did not finish.");
     const QDateTime now = m_context.clock.nowUtc();
-    PrintRegisterStore store(m_context.db, m_context.auditLog.databaseId());
+    PrintRegisterRepository store(m_context.db, m_context.auditLog.databaseId());
     Transaction tx(m_context.db);
     if (!tx.ok())
         return tx.error();
@@ -471,7 +471,7 @@ Status ReportService::finishPrint(
         return makeError(ErrorCode::Conflict,
             tr("The outcome of printout %1 is already recorded. For a further copy, reprint it.").arg(number));
     for (int copy : std::as_const(pending)) {
-        PrintRegisterStore::NewEvent event;
+        PrintRegisterRepository::NewEvent event;
         event.serial = number;
         event.copy = copy;
         event.kind = succeeded ? PrintEventKind::Printed : PrintEventKind::Failed;

@@ -19,18 +19,6 @@ QString reportBranch(ReportContext& context)
     return name.isEmpty() ? context.settings.text(QString::fromLatin1(settings::BranchCode)) : name;
 }
 
-Status eachRow(Database& db, const QString& sql, const QVariantList& values, Reading what,
-    const std::function<void(const QSqlQuery&)>& row)
-{
-    auto q = db.query(sql, values);
-    if (!q.ok())
-        return q.error();
-    while (q->next())
-        row(*q);
-    BV_TRY(rowsFinished(*q, what));
-    return {};
-}
-
 namespace reporttext {
 
 QDateTime branchTime(const QDateTime& utc)

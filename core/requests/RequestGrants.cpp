@@ -4,8 +4,8 @@
 #include "core/audit/AuditActions.h"
 #include "core/audit/AuditLog.h"
 #include "core/db/Database.h"
-#include "core/db/QueryRows.h"
 #include "core/db/Transaction.h"
+#include "core/internal/requests/RequestRepository.h"
 #include "core/policy/AccessControl.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/requests/CustomerDirectory.h"
@@ -17,46 +17,6 @@
 namespace bv {
 
 using namespace requests_internal;
-
-namespace {
-
-// The actor's approved, live requests of one type that name `customerId` (or, with 0, name no customer),
-// with their scope; latest validity first or soonest first.
-struct Candidate
-{
-    Grant grant;
-    Scope scope;
-};
-
-Result<QList<Candidate>> liveCandidates(
-    Database& db, const Actor& actor, RequestType type, qint64 customerId, const QDateTime& now, bool latestFirst)
-{
-    const QString customerCondition = customerId > 0
-        ? QStringLiteral("EXISTS (SELECT 1 FROM request_customers rc WHERE rc.request_id = r.id AND "
-                         "rc.customer_id = ?)")
-        : QStringLiteral("NOT EXISTS (SELECT 1 FROM request_customers rc WHERE rc.request_id = r.id)");
-    QVariantList values {actor.userId, requestTypeKey(type), now, now};
-    if (customerId > 0)
-        values << customerId;
-    auto q = db.query(QStringLiteral("SELECT r.id, r.valid_until, r.decided_by, r.scope FROM requests r "
-                                     "WHERE r.requester_id = ? AND r.type = ? AND r.status = 'approved' "
-                                     "AND r.valid_from <= ? AND r.valid_until > ? AND ")
-            + customerCondition
-            + (latestFirst ? QStringLiteral(" ORDER BY r.valid_until DESC, r.id DESC")
-                           : QStringLiteral(" ORDER BY r.valid_until ASC, r.id ASC")),
-        values);
-    if (!q.ok())
-        return q.error();
-    QList<Candidate> candidates;
-    while (q->next())
-        candidates << Candidate {
-            Grant {q->value(0).toLongLong(), type, timeFrom(q->value(1)), q->value(2).toLongLong()},
-            scopeFromJson(q->value(3).toString())};
-    BV_TRY(rowsFinished(*q, Reading::Requests));
-    return candidates;
-}
-
-} // namespace
 
 Result<Grant> RequestService::liveGrant(
     const Actor& actor, RequestType type, qint64 customerId, const QString& field) const
@@ -88,12 +48,12 @@ Result<Grant> RequestService::liveGrant(
     };
     if (!actor.isSignedIn())
         return noGrant();
-    auto candidates = liveCandidates(m_db, actor, type, customerId, m_clock.nowUtc(), true);
+    auto candidates = repository().live(actor.userId, requestTypeKey(type), customerId, m_clock.nowUtc(), true);
     if (!candidates.ok())
         return candidates.error();
-    for (const Candidate& candidate : *candidates) {
+    for (const RequestRepository::Live& candidate : *candidates) {
         if (type != RequestType::Reveal || candidate.scope.fields.contains(field))
-            return candidate.grant;
+            return Grant {candidate.id, type, candidate.validUntil, candidate.decidedBy};
     }
     return noGrant();
 }
@@ -131,13 +91,13 @@ Result<RequestService::ReportGrant> RequestService::findReportGrant(
     }
     const QDateTime now = m_clock.nowUtc();
     // The grant that runs out first is used first.
-    auto candidates = liveCandidates(m_db, actor, type, customerId, now, false);
+    auto candidates = repository().live(actor.userId, requestTypeKey(type), customerId, now, false);
     if (!candidates.ok())
         return candidates.error();
     std::optional<Grant> grant;
-    for (const Candidate& candidate : *candidates) {
+    for (const RequestRepository::Live& candidate : *candidates) {
         if (candidate.scope.report == report) {
-            grant = candidate.grant;
+            grant = Grant {candidate.id, type, candidate.validUntil, candidate.decidedBy};
             break;
         }
     }
@@ -158,6 +118,10 @@ Result<Grant> RequestService::liveReportGrant(
 Result<Grant> RequestService::consumeGrant(
     const Actor& actor, RequestType type, const QString& report, qint64 customerId, const QString& usedFor)
 {
+    // The grant is found, and used up, inside one transaction: no other use can take it in between.
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
     auto found = findReportGrant(actor, type, report, customerId);
     if (!found.ok())
         return found.error();
@@ -167,15 +131,10 @@ Result<Grant> RequestService::consumeGrant(
     const QDateTime now = found->now;
     const QString typeKey = requestTypeKey(type);
 
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    auto used = m_db.query(QStringLiteral("UPDATE requests SET status = 'used', used_at = ?, used_for = ? WHERE id = ? "
-                                          "AND status = 'approved' AND valid_until > ?"),
-        {now, usedFor.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(usedFor), grant->requestId, now});
+    auto used = repository().markUsed(grant->requestId, now, usedFor);
     if (!used.ok())
         return used.error();
-    if (used->numRowsAffected() != 1)
+    if (!*used)
         return makeError(ErrorCode::NotFound, noGrant);
     QJsonObject details {{QStringLiteral("request"), grant->requestId}, {QStringLiteral("type"), typeKey},
         {QStringLiteral("report"), report}};
@@ -198,14 +157,10 @@ Result<bool> RequestService::releaseGrant(const Actor& actor, qint64 requestId, 
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    auto released
-        = m_db.query(QStringLiteral("UPDATE requests SET status = 'approved', used_at = NULL, used_for = NULL "
-                                    "WHERE id = ? AND requester_id = ? AND status = 'used' AND used_for = ? "
-                                    "AND type IN ('print', 'export') AND valid_until > ?"),
-            {requestId, actor.userId, serial, now});
+    auto released = repository().release(requestId, actor.userId, serial, now);
     if (!released.ok())
         return released.error();
-    if (released->numRowsAffected() != 1)
+    if (!*released)
         return false;
     BV_TRY(m_audit.append(actor,
         AuditEvent {QString::fromLatin1(audit::GrantRelease), QStringLiteral("request"), QString::number(requestId),
@@ -227,34 +182,27 @@ Status RequestService::recordUse(
                                "approval.");
     if (!actor.isSignedIn() || number.isEmpty() || (grant.type == RequestType::Reveal && fields.isEmpty()))
         return makeError(ErrorCode::NotFound, stopped);
-    // The grant is checked again at the moment of use: a grant revoked or expired since it was looked up
-    // must not be used.
+    // The grant is checked again at the moment of use, inside the transaction that records the use: a grant
+    // revoked or expired since it was looked up must not be used.
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
     auto ref = m_customers.customerByNumber(number);
     if (!ref.ok())
         return ref.error();
     const QDateTime now = m_clock.nowUtc();
-    auto scope = m_db.query(QStringLiteral("SELECT r.scope FROM requests r WHERE r.id = ? AND r.requester_id = ? AND "
-                                           "r.type = ? AND r.status = 'approved' AND r.valid_from <= ? AND "
-                                           "r.valid_until > ? AND EXISTS (SELECT 1 FROM request_customers rc WHERE "
-                                           "rc.request_id = r.id AND rc.customer_id = ?)"),
-        {grant.requestId, actor.userId, requestTypeKey(grant.type), now, now, ref->id});
+    auto scope = repository().liveScope(grant.requestId, actor.userId, requestTypeKey(grant.type), ref->id, now);
     if (!scope.ok())
         return scope.error();
-    if (!scope->next()) {
-        BV_TRY(rowsFinished(*scope, Reading::Requests));
+    if (!*scope)
         return makeError(ErrorCode::NotFound, stopped);
-    }
-    const QStringList allowed = scopeFromJson(scope->value(0).toString()).fields;
-    scope->finish();
+    const QStringList allowed = (*scope)->fields;
     if (grant.type == RequestType::Reveal) {
         for (const QString& field : fields) {
             if (!allowed.contains(field))
                 return makeError(ErrorCode::NotFound, stopped);
         }
     }
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
     BV_TRY(m_audit.append(actor,
         AuditEvent {QString::fromLatin1(audit::GrantUse), QStringLiteral("request"), QString::number(grant.requestId),
             ref->number, AuditOutcome::Ok,

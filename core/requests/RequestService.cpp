@@ -3,9 +3,9 @@
 #include "core/audit/AuditActions.h"
 #include "core/audit/AuditLog.h"
 #include "core/db/Database.h"
-#include "core/db/QueryRows.h"
 #include "core/db/Transaction.h"
 #include "core/internal/common/TextLength.h"
+#include "core/internal/requests/RequestRepository.h"
 #include "core/policy/AccessControl.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/FreeText.h"
@@ -14,9 +14,7 @@
 #include "core/requests/CustomerDirectory.h"
 #include "core/requests/RequestSupport.h"
 
-#include <QHash>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QSet>
 
 namespace bv {
@@ -35,35 +33,7 @@ constexpr ReportSpec kReports[] = {
 };
 
 constexpr int kHardMaxValidityHours = 72; // DESIGN §5: at most 3 days, whatever the setting says
-constexpr int kMaxTextChars = 500; // purpose and reasons
 constexpr int kMaxCustomers = 20; // a request is for named customers, not bulk access (DESIGN §4)
-
-const QString kSelect = QStringLiteral(
-    "SELECT r.id, r.requester_id, u.login, r.type, r.scope, r.purpose, r.validity_hours, r.status, r.created_at, "
-    "r.decided_by, d.login, r.decided_at, r.decision_reason, r.valid_from, r.valid_until, r.used_at, r.revoked_by, "
-    "v.login, r.revoked_at, r.revoke_reason FROM requests r JOIN users u ON u.id = r.requester_id "
-    "LEFT JOIN users d ON d.id = r.decided_by LEFT JOIN users v ON v.id = r.revoked_by");
-
-const QString kOpenCondition
-    = QStringLiteral("(r.status = 'pending' OR (r.status = 'approved' AND r.valid_until > ?))");
-
-// The longest validity a request may have now: the setting, never beyond 3 days.
-int maxValidityHours(const SettingsService& service)
-{
-    const qint64 configured = service.integer(QString::fromLatin1(settings::RequestMaxValidityHours));
-    return int(qBound(qint64(1), configured, qint64(kHardMaxValidityHours)));
-}
-
-// Characters as a reader counts them (a character outside the BMP is one, not two).
-int chars(const QString& text)
-{
-    return int(bv::charCount(text));
-}
-
-QVariant nullableText(const QString& text)
-{
-    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
-}
 
 std::optional<RequestStatus> storedStatusFromKey(const QString& key)
 {
@@ -73,13 +43,6 @@ std::optional<RequestStatus> storedStatusFromKey(const QString& key)
             return status;
     }
     return std::nullopt;
-}
-
-QString scopeToJson(const Scope& scope)
-{
-    const QJsonObject object {
-        {QStringLiteral("fields"), QJsonArray::fromStringList(scope.fields)}, {QStringLiteral("report"), scope.report}};
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
 // Trimmed, without blanks and repeats, in the order given.
@@ -92,12 +55,6 @@ QStringList cleanList(const QStringList& input, bool upper)
             out << clean;
     }
     return out;
-}
-
-// The customer number an audit row is filed under: the one customer of the request, if it names one.
-QString auditCustomerNo(const Request& request)
-{
-    return request.customerNumbers.size() == 1 ? request.customerNumbers.first() : QString();
 }
 
 } // namespace
@@ -113,26 +70,25 @@ const ReportSpec* findReport(const QString& key)
     return nullptr;
 }
 
-QDateTime timeFrom(const QVariant& value)
-{
-    if (value.isNull())
-        return QDateTime();
-    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-}
-
-Scope scopeFromJson(const QString& json)
-{
-    const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
-    Scope scope;
-    for (const QJsonValue& field : object.value(QStringLiteral("fields")).toArray())
-        scope.fields << field.toString();
-    scope.report = object.value(QStringLiteral("report")).toString();
-    return scope;
-}
-
 Error invalid(const QString& field, const QString& message)
 {
     return makeError(ErrorCode::InvalidInput, message, QString(), field);
+}
+
+int maxValidityHours(const SettingsService& service)
+{
+    const qint64 configured = service.integer(QString::fromLatin1(settings::RequestMaxValidityHours));
+    return int(qBound(qint64(1), configured, qint64(kHardMaxValidityHours)));
+}
+
+int chars(const QString& text)
+{
+    return int(bv::charCount(text));
+}
+
+QString auditCustomerNo(const Request& request)
+{
+    return request.customerNumbers.size() == 1 ? request.customerNumbers.first() : QString();
 }
 
 } // namespace requests_internal
@@ -329,6 +285,11 @@ Result<Request> RequestService::create(const Session& session, const NewRequest&
                "work into several requests, each with its own purpose.")
                 .arg(kMaxCustomers));
 
+    // The customers are read, and their state checked, inside the transaction that files the request: a customer
+    // anonymised or handed to another manager meanwhile is not filed.
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
     QList<CustomerRef> refs;
     for (const QString& number : numbers) {
         auto ref = m_customers.customerByNumber(number);
@@ -358,6 +319,7 @@ Result<Request> RequestService::create(const Session& session, const NewRequest&
         for (const CustomerRef& ref : refs) {
             if (ref.managerId == actor->userId)
                 continue;
+            tx.rollback(); // the refusal is audited in a row of its own, outside the transaction
             return m_access.deny(*actor, Operation::CreateRequest, QStringLiteral("customer"), QString::number(ref.id),
                 ref.number,
                 input.type == RequestType::RestrictedAccess
@@ -374,19 +336,12 @@ Result<Request> RequestService::create(const Session& session, const NewRequest&
     QStringList refNumbers;
     for (const CustomerRef& ref : refs)
         refNumbers << ref.number;
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    auto inserted
-        = m_db.query(QStringLiteral("INSERT INTO requests (requester_id, type, scope, purpose, "
-                                    "validity_hours, status, created_at) VALUES (?, ?, ?, ?, ?, 'pending', ?)"),
-            {actor->userId, typeKey, scopeToJson(Scope {fields, report}), purpose, input.validityHours, now});
-    if (!inserted.ok())
-        return inserted.error();
-    const qint64 id = inserted->lastInsertId().toLongLong();
+    RequestRepository repo = repository();
+    auto id = repo.insert(actor->userId, typeKey, Scope {fields, report}, purpose, input.validityHours, now);
+    if (!id.ok())
+        return id.error();
     for (const CustomerRef& ref : refs)
-        BV_TRY(m_db.exec(
-            QStringLiteral("INSERT INTO request_customers (request_id, customer_id) VALUES (?, ?)"), {id, ref.id}));
+        BV_TRY(repo.addCustomer(*id, ref.id));
     // The purpose is free text written by staff and may hold personal data: only its length is logged.
     QJsonObject details {{QStringLiteral("type"), typeKey},
         {QStringLiteral("customers"), QJsonArray::fromStringList(refNumbers)},
@@ -396,82 +351,50 @@ Result<Request> RequestService::create(const Session& session, const NewRequest&
     if (!report.isEmpty())
         details.insert(QStringLiteral("report"), report);
     BV_TRY(m_audit.append(*actor,
-        AuditEvent {QString::fromLatin1(audit::RequestCreate), requestObject, QString::number(id),
+        AuditEvent {QString::fromLatin1(audit::RequestCreate), requestObject, QString::number(*id),
             refNumbers.size() == 1 ? refNumbers.first() : QString(), AuditOutcome::Ok, details}));
     BV_TRY(tx.commit());
-    return load(id);
+    return load(*id);
 }
 
-Result<QList<Request>> RequestService::select(const QString& where, const QVariantList& values) const
+RequestRepository RequestService::repository() const
 {
-    auto q = m_db.query(kSelect + QStringLiteral(" WHERE ") + where + QStringLiteral(" ORDER BY r.id DESC"), values);
-    if (!q.ok())
-        return q.error();
-    const QDateTime now = m_clock.nowUtc();
+    return RequestRepository(m_db);
+}
+
+namespace {
+
+// The stored requests as Request records: their type and status decoded, Expired computed as of `now`.
+Result<QList<Request>> decoded(const Result<QList<RequestRepository::Stored>>& stored, const QDateTime& now)
+{
+    if (!stored.ok())
+        return stored.error();
     QList<Request> requests;
-    QHash<qint64, qsizetype> index;
-    while (q->next()) {
-        Request r;
-        r.id = q->value(0).toLongLong();
-        r.requesterId = q->value(1).toLongLong();
-        r.requesterLogin = q->value(2).toString();
-        const auto type = requestTypeFromKey(q->value(3).toString());
-        const auto status = storedStatusFromKey(q->value(7).toString());
+    requests.reserve(stored->size());
+    for (const RequestRepository::Stored& row : *stored) {
+        Request r = row.request;
+        const auto type = requestTypeFromKey(row.type);
+        const auto status = storedStatusFromKey(row.status);
         if (!type || !status)
             return makeError(ErrorCode::Damaged,
-                tr("Request %1 has an unknown type or status in the database. Run the database check "
-                   "(branchvault-cli verify).")
+                RequestService::tr("Request %1 has an unknown type or status in the database. Run the database check "
+                                   "(branchvault-cli verify).")
                     .arg(r.id));
         r.type = *type;
-        const Scope scope = scopeFromJson(q->value(4).toString());
-        r.fields = scope.fields;
-        r.report = scope.report;
-        r.purpose = q->value(5).toString();
-        r.validityHours = q->value(6).toInt();
         r.status = *status;
-        r.createdAt = timeFrom(q->value(8));
-        r.decidedBy = q->value(9).toLongLong();
-        r.decidedByLogin = q->value(10).toString();
-        r.decidedAt = timeFrom(q->value(11));
-        r.decisionReason = q->value(12).toString();
-        r.validFrom = timeFrom(q->value(13));
-        r.validUntil = timeFrom(q->value(14));
-        r.usedAt = timeFrom(q->value(15));
-        r.revokedBy = q->value(16).toLongLong();
-        r.revokedByLogin = q->value(17).toString();
-        r.revokedAt = timeFrom(q->value(18));
-        r.revokeReason = q->value(19).toString();
         // Expiry needs nobody to act: an approved grant past its validity is expired.
         if (r.status == RequestStatus::Approved && (!r.validUntil.isValid() || r.validUntil <= now))
             r.status = RequestStatus::Expired;
-        index.insert(r.id, requests.size());
         requests << r;
     }
-    BV_TRY(rowsFinished(*q, Reading::Requests));
-    if (requests.isEmpty())
-        return requests;
-    auto customers = m_db.query(QStringLiteral("SELECT rc.request_id, rc.customer_id, c.customer_no FROM requests r "
-                                               "JOIN request_customers rc ON rc.request_id = r.id "
-                                               "LEFT JOIN customers c ON c.id = rc.customer_id WHERE ")
-            + where + QStringLiteral(" ORDER BY rc.request_id, c.customer_no"),
-        values);
-    if (!customers.ok())
-        return customers.error();
-    while (customers->next()) {
-        const auto at = index.constFind(customers->value(0).toLongLong());
-        if (at == index.constEnd())
-            continue;
-        Request& r = requests[*at];
-        r.customerIds << customers->value(1).toLongLong();
-        r.customerNumbers << customers->value(2).toString();
-    }
-    BV_TRY(rowsFinished(*customers, Reading::Requests));
     return requests;
 }
 
+} // namespace
+
 Result<Request> RequestService::load(qint64 id) const
 {
-    auto found = select(QStringLiteral("r.id = ?"), {id});
+    auto found = decoded(repository().byId(id), m_clock.nowUtc());
     if (!found.ok())
         return found.error();
     if (found->isEmpty())
@@ -486,19 +409,8 @@ Result<QList<Request>> RequestService::list(const Session& session, bool onlyOpe
     if (!actor.ok())
         return actor.error();
     const bool all = Policy::allows(actor->role, Operation::ListAllRequests);
-    QStringList conditions;
-    QVariantList values;
-    if (!all) {
-        conditions << QStringLiteral("r.requester_id = ?");
-        values << actor->userId;
-    }
-    if (onlyOpen) {
-        conditions << kOpenCondition;
-        values << m_clock.nowUtc();
-    }
-    if (conditions.isEmpty())
-        conditions << QStringLiteral("1 = 1");
-    auto found = select(conditions.join(QStringLiteral(" AND ")), values);
+    auto found = decoded(
+        repository().list(all ? 0 : actor->userId, onlyOpen ? m_clock.nowUtc() : QDateTime()), m_clock.nowUtc());
     if (!found.ok())
         return found.error();
     // one row per list view, with its filter
@@ -522,185 +434,6 @@ Result<Request> RequestService::get(const Session& session, qint64 id)
         return m_access.deny(*actor, Operation::ListOwnRequests, QStringLiteral("request"), QString::number(id),
             QString(), tr("Request %1 was filed by someone else. You can open only your own requests.").arg(id));
     return request;
-}
-
-Status RequestService::decide(const Actor& actor, const Request& request, const QString& sql,
-    const QVariantList& values, const char* action, const QJsonObject& details)
-{
-    QJsonObject all = details;
-    all.insert(QStringLiteral("type"), requestTypeKey(request.type));
-    all.insert(QStringLiteral("requester"), request.requesterLogin);
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    auto changed = m_db.query(sql, values);
-    if (!changed.ok())
-        return changed.error();
-    if (changed->numRowsAffected() != 1)
-        return makeError(ErrorCode::Conflict,
-            tr("Request %1 was changed meanwhile (decided, withdrawn or expired). Refresh the list and "
-               "look at it again.")
-                .arg(request.id));
-    BV_TRY(m_audit.append(actor,
-        AuditEvent {QString::fromLatin1(action), QStringLiteral("request"), QString::number(request.id),
-            auditCustomerNo(request), AuditOutcome::Ok, all}));
-    return tx.commit();
-}
-
-Result<QString> RequestService::checkedReason(const QString& reason, const QString& whenEmpty)
-{
-    const QString why = reason.trimmed();
-    if (why.isEmpty() && !whenEmpty.isEmpty())
-        return invalid(QStringLiteral("reason"), whenEmpty);
-    if (chars(why) > kMaxTextChars)
-        return invalid(QStringLiteral("reason"),
-            tr("The reason has %1 characters; at most %2 are allowed. Shorten it.").arg(chars(why)).arg(kMaxTextChars));
-    return why;
-}
-
-Result<Request> RequestService::pendingForDecision(Transaction& tx, const Actor& actor, qint64 id, bool approving)
-{
-    auto request = load(id);
-    if (!request.ok())
-        return request.error();
-    if (request->requesterId == actor.userId) {
-        tx.rollback(); // the refusal is audited in a row of its own, outside the decision's transaction
-        return m_access.deny(actor, Operation::DecideRequest, QStringLiteral("request"), QString::number(id),
-            auditCustomerNo(*request),
-            approving ? tr("You filed request %1 yourself, so you cannot approve it. Another branch manager "
-                           "must decide it.")
-                            .arg(id)
-                      : tr("You filed request %1 yourself, so you cannot decide it. Withdraw it instead, or "
-                           "ask another branch manager.")
-                            .arg(id));
-    }
-    if (request->status != RequestStatus::Pending)
-        return makeError(ErrorCode::Conflict,
-            (approving ? tr("Request %1 is %2, not pending; only a pending request can be "
-                            "approved.")
-                       : tr("Request %1 is %2, not pending; only a pending request can be "
-                            "rejected."))
-                .arg(id)
-                .arg(statusLabel(request->status)));
-    return request;
-}
-
-Status RequestService::approve(const Session& session, qint64 id, const QString& reason)
-{
-    auto actor = m_access.authorize(session, Operation::DecideRequest);
-    if (!actor.ok())
-        return actor.error();
-    auto reasonText = checkedReason(
-        reason, tr("Give a reason for the approval (for example what you checked), so the decision can be traced."));
-    if (!reasonText.ok())
-        return reasonText.error();
-    const QString why = *reasonText;
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    auto request = pendingForDecision(tx, *actor, id, true);
-    if (!request.ok())
-        return request.error();
-    // The validity asked for, but never beyond the current limit (it may have been lowered since).
-    const int maxHours = maxValidityHours(m_settings);
-    const int hours = qMin(request->validityHours, maxHours);
-    const QDateTime now = m_clock.nowUtc();
-    const QDateTime until = now.addSecs(qint64(hours) * 3600);
-    BV_TRY(decide(*actor, *request,
-        QStringLiteral("UPDATE requests SET status = 'approved', decided_by = ?, decided_at = ?, "
-                       "decision_reason = ?, valid_from = ?, valid_until = ? WHERE id = ? AND status = "
-                       "'pending'"),
-        {actor->userId, now, nullableText(why), now, until, id}, audit::RequestApprove,
-        QJsonObject {{QStringLiteral("validityHours"), hours},
-            {QStringLiteral("validUntil"), until.toUTC().toString(Qt::ISODateWithMs)},
-            {QStringLiteral("reasonLength"), chars(why)}}));
-    return tx.commit();
-}
-
-Status RequestService::reject(const Session& session, qint64 id, const QString& reason)
-{
-    auto actor = m_access.authorize(session, Operation::DecideRequest);
-    if (!actor.ok())
-        return actor.error();
-    auto reasonText
-        = checkedReason(reason, tr("Give a reason for the rejection, so that the requester knows what to change."));
-    if (!reasonText.ok())
-        return reasonText.error();
-    const QString why = *reasonText;
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    auto request = pendingForDecision(tx, *actor, id, false);
-    if (!request.ok())
-        return request.error();
-    BV_TRY(decide(*actor, *request,
-        QStringLiteral("UPDATE requests SET status = 'rejected', decided_by = ?, decided_at = ?, "
-                       "decision_reason = ? WHERE id = ? AND status = 'pending'"),
-        {actor->userId, m_clock.nowUtc(), why, id}, audit::RequestReject,
-        QJsonObject {{QStringLiteral("reasonLength"), chars(why)}}));
-    return tx.commit();
-}
-
-Status RequestService::revoke(const Session& session, qint64 id, const QString& reason)
-{
-    auto actor = m_access.authorize(session, Operation::RevokeRequest);
-    if (!actor.ok())
-        return actor.error();
-    auto reasonText = checkedReason(
-        reason, tr("Give a reason for revoking the grant, so that the requester knows why it stopped."));
-    if (!reasonText.ok())
-        return reasonText.error();
-    const QString why = *reasonText;
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    auto request = load(id);
-    if (!request.ok())
-        return request.error();
-    if (request->status != RequestStatus::Approved)
-        return makeError(ErrorCode::Conflict,
-            tr("Request %1 is %2; only an approved grant that is still valid can "
-               "be revoked.")
-                .arg(id)
-                .arg(statusLabel(request->status)));
-    const QDateTime now = m_clock.nowUtc();
-    BV_TRY(decide(*actor, *request,
-        QStringLiteral("UPDATE requests SET status = 'revoked', revoked_by = ?, revoked_at = ?, "
-                       "revoke_reason = ? WHERE id = ? AND status = 'approved' AND valid_until > ?"),
-        {actor->userId, now, why, id, now}, audit::RequestRevoke,
-        QJsonObject {{QStringLiteral("reasonLength"), chars(why)}}));
-    return tx.commit();
-}
-
-Status RequestService::withdraw(const Session& session, qint64 id)
-{
-    auto actor = m_access.authorize(session, Operation::CreateRequest);
-    if (!actor.ok())
-        return actor.error();
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    auto request = load(id);
-    if (!request.ok())
-        return request.error();
-    if (request->requesterId != actor->userId) {
-        tx.rollback(); // the refusal is audited in a row of its own, outside the transaction
-        return m_access.deny(*actor, Operation::CreateRequest, QStringLiteral("request"), QString::number(id),
-            auditCustomerNo(*request),
-            tr("Request %1 was filed by someone else; only its requester can withdraw it. A branch "
-               "manager rejects it instead.")
-                .arg(id));
-    }
-    if (request->status != RequestStatus::Pending)
-        return makeError(ErrorCode::Conflict,
-            tr("Request %1 is %2, not pending; only a pending request can be "
-               "withdrawn.")
-                .arg(id)
-                .arg(statusLabel(request->status)));
-    BV_TRY(decide(*actor, *request,
-        QStringLiteral("UPDATE requests SET status = 'withdrawn' WHERE id = ? AND status = 'pending'"), {id},
-        audit::RequestWithdraw, QJsonObject()));
-    return tx.commit();
 }
 
 } // namespace bv

@@ -10,6 +10,7 @@
 #include <QList>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace bv {
@@ -19,6 +20,7 @@ class AccountService;
 class AuditLog;
 class CustomerDirectory;
 class Database;
+class RequestRepository;
 class SettingsService;
 class Transaction;
 
@@ -149,11 +151,13 @@ private:
     // did not file it; otherwise the refusal (a decision on one's own request rolls `tx` back, then is audited as
     // a denial).
     Result<Request> pendingForDecision(Transaction& tx, const Actor& actor, qint64 id, bool approving);
-    Result<QList<Request>> select(const QString& where, const QVariantList& values) const;
+    // The requests' statements (RequestRepository.h), over m_db.
+    RequestRepository repository() const;
     // A decision (approve/reject/revoke/withdraw) on a request the actor may act on; checks done by the
-    // callers inside their transaction, this writes the row change and its audit row in it.
-    Status decide(const Actor& actor, const Request& request, const QString& sql, const QVariantList& values,
-        const char* action, const QJsonObject& details);
+    // callers inside their transaction, this writes the row change (`change`: whether exactly one row changed)
+    // and its audit row in it.
+    Status decide(const Actor& actor, const Request& request,
+        const std::function<Result<bool>(RequestRepository&)>& change, const char* action, const QJsonObject& details);
 
     Database& m_db;
     AuditLog& m_audit;

@@ -1,12 +1,18 @@
 #pragma once
 
-// Internal to core/requests: what RequestService.cpp and RequestGrants.cpp share. Not for other modules.
+// Internal to core/requests: what RequestService.cpp, RequestDecisions.cpp, RequestGrants.cpp and
+// RequestRepository.cpp share. Not for other modules.
 
 #include "core/common/Result.h"
 
 #include <QDateTime>
 #include <QStringList>
 #include <QVariant>
+
+namespace bv {
+class SettingsService;
+struct Request;
+} // namespace bv
 
 namespace bv::requests_internal {
 
@@ -29,10 +35,19 @@ struct Scope
     QString report;
 };
 
+// The stored form of a scope (RequestRepository.cpp).
 Scope scopeFromJson(const QString& json);
-// A stored ISO timestamp; null for NULL.
+// A stored ISO timestamp; null for NULL (RequestRepository.cpp).
 QDateTime timeFrom(const QVariant& value);
 // An InvalidInput error naming `field`.
 Error invalid(const QString& field, const QString& message);
+
+constexpr int kMaxTextChars = 500; // purpose and reasons
+// The longest validity a request may have now: the setting, never beyond 3 days.
+int maxValidityHours(const SettingsService& service);
+// Characters as a reader counts them (a character outside the BMP is one, not two).
+int chars(const QString& text);
+// The customer number an audit row is filed under: the one customer of the request, if it names one.
+QString auditCustomerNo(const Request& request);
 
 } // namespace bv::requests_internal

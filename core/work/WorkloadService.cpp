@@ -8,7 +8,7 @@
 #include "core/customers/rules/WorkingCalendar.h"
 #include "core/db/Database.h"
 #include "core/internal/customers/CustomerQueryRepository.h"
-#include "core/internal/reports/PrintRegisterStore.h"
+#include "core/internal/reports/PrintRegisterRepository.h"
 #include "core/internal/reports/ReportContext.h"
 #include "core/internal/work/WorkloadRepository.h"
 #include "core/policy/AccessControl.h"
@@ -149,7 +149,7 @@ Status WorkloadService::complaintCounts(const Actor& actor, bool branch, Workloa
 
 Status WorkloadService::printCounts(Workload* load)
 {
-    PrintRegisterStore store(m_context.db, m_context.auditLog.databaseId());
+    PrintRegisterRepository store(m_context.db, m_context.auditLog.databaseId());
     auto alerts = store.alerts(m_context.clock.nowUtc());
     if (!alerts.ok())
         return alerts.error();

@@ -2,7 +2,8 @@
 
 #include "core/internal/InternalOnly.h"
 
-// Shared by AuditLog.cpp (append, walk, purge) and AuditCheckpoint.cpp (checkpoints); not part of the API.
+// Shared by AuditLog.cpp (append, walk, purge) and AuditCheckpoint.cpp (checkpoints), and isoMs by AuditService.cpp
+// and AuditAlerts.cpp; not part of the API.
 #include "core/audit/AuditLog.h"
 
 #include <QDateTime>

@@ -52,11 +52,6 @@ Status buildAccountRoster(ReportJob& job);
 // The branch's name as the reports print it (the setting branch.name, else the branch code).
 QString reportBranch(ReportContext& context);
 
-// Every row of a read-only query (the reports read with SQL of their own, see ReportCatalogue.cpp); the loop
-// ends with rowsFinished().
-Status eachRow(Database& db, const QString& sql, const QVariantList& values, Reading what,
-    const std::function<void(const QSqlQuery&)>& row);
-
 // Times and numbers as the reports print them. Branch time is WorkingCalendar::branchTimeZone() (UTC+08:00).
 namespace reporttext {
 QDateTime branchTime(const QDateTime& utc);

@@ -2,9 +2,10 @@
 
 #include "core/internal/InternalOnly.h"
 
-// Internal to core/reports: the print register's SQL and its hash chain. PrintRegister (the lifecycle) and
-// ReportService's print flow (ReportPrinting.cpp) keep the rules, the audit rows and the transactions; this
-// class only reads and appends rows. Not for ui/ or app/.
+// Internal to core/reports: the print register's repository (docs/ARCHITECTURE.md, "Storage seam"): its SQL and its
+// hash chain (print_copies, print_events). PrintRegister (the lifecycle) and ReportService's print flow
+// (ReportPrinting.cpp) keep the rules, the audit rows and the transactions; this class only reads and appends rows.
+// The report builders' reads are ReportRepository's. Not for ui/ or app/.
 
 #include "core/auth/Role.h"
 #include "core/common/Result.h"
@@ -20,7 +21,7 @@
 namespace bv {
 
 struct AuditAlert;
-class Database;
+class Connection;
 struct ReportContext;
 
 // A copy as stored, with what the services need beyond the public PrintCopy.
@@ -43,11 +44,11 @@ struct RegisterVerification
     bool ok() const { return firstBrokenSeq == 0; }
 };
 
-class PrintRegisterStore
+class PrintRegisterRepository
 {
-    Q_DECLARE_TR_FUNCTIONS(PrintRegisterStore)
+    Q_DECLARE_TR_FUNCTIONS(PrintRegisterRepository)
 public:
-    PrintRegisterStore(Database& db, QString databaseId);
+    PrintRegisterRepository(Connection& db, QString databaseId);
 
     struct NewCopy
     {
@@ -117,7 +118,7 @@ private:
     Result<QPair<qint64, QByteArray>> head() const;
     Status append(const char* table, const QVariantList& values);
 
-    Database& m_db;
+    Connection& m_db;
     QString m_databaseId;
 };
 

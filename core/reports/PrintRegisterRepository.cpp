@@ -1,4 +1,4 @@
-#include "core/internal/reports/PrintRegisterStore.h"
+#include "core/internal/reports/PrintRegisterRepository.h"
 
 #include "core/audit/AuditActions.h"
 #include "core/audit/AuditLog.h"
@@ -129,7 +129,7 @@ std::optional<PrintEventKind> eventFromKey(const QString& key)
 {
     for (PrintEventKind kind : {PrintEventKind::Printed, PrintEventKind::Failed, PrintEventKind::Received,
              PrintEventKind::HandedOver, PrintEventKind::Lent, PrintEventKind::Returned, PrintEventKind::Destroyed}) {
-        if (PrintRegisterStore::eventKey(kind) == key)
+        if (PrintRegisterRepository::eventKey(kind) == key)
             return kind;
     }
     return std::nullopt;
@@ -137,18 +137,18 @@ std::optional<PrintEventKind> eventFromKey(const QString& key)
 
 } // namespace
 
-PrintRegisterStore::PrintRegisterStore(Database& db, QString databaseId)
+PrintRegisterRepository::PrintRegisterRepository(Connection& db, QString databaseId)
     : m_db(db)
     , m_databaseId(std::move(databaseId))
 {
 }
 
-QString PrintRegisterStore::readingContext()
+QString PrintRegisterRepository::readingContext()
 {
     return tr("Reading the print register");
 }
 
-QString PrintRegisterStore::branchTimeText(const QDateTime& utc)
+QString PrintRegisterRepository::branchTimeText(const QDateTime& utc)
 {
     const QTimeZone zone = WorkingCalendar::branchTimeZone();
     const QDateTime local = utc.toTimeZone(zone);
@@ -160,17 +160,17 @@ QString PrintRegisterStore::branchTimeText(const QDateTime& utc)
         .arg(minutes % 60, 2, 10, QLatin1Char('0'));
 }
 
-QDate PrintRegisterStore::branchDate(const QDateTime& utc)
+QDate PrintRegisterRepository::branchDate(const QDateTime& utc)
 {
     return utc.toTimeZone(WorkingCalendar::branchTimeZone()).date();
 }
 
-QString PrintRegisterStore::mediumKey(PrintMedium medium)
+QString PrintRegisterRepository::mediumKey(PrintMedium medium)
 {
     return medium == PrintMedium::Pdf ? QStringLiteral("pdf") : QStringLiteral("printer");
 }
 
-QString PrintRegisterStore::eventKey(PrintEventKind kind)
+QString PrintRegisterRepository::eventKey(PrintEventKind kind)
 {
     switch (kind) {
     case PrintEventKind::Printed:
@@ -191,13 +191,13 @@ QString PrintRegisterStore::eventKey(PrintEventKind kind)
     return QString();
 }
 
-bool PrintRegisterStore::isSerial(const QString& text)
+bool PrintRegisterRepository::isSerial(const QString& text)
 {
     static const QRegularExpression pattern(QStringLiteral("^PR-\\d{4}-\\d{6}(/\\d{1,4})?$"));
     return pattern.match(text).hasMatch();
 }
 
-Result<QString> PrintRegisterStore::nextSerial(int year) const
+Result<QString> PrintRegisterRepository::nextSerial(int year) const
 {
     const QString prefix = QStringLiteral("PR-%1-").arg(year, 4, 10, QLatin1Char('0'));
     // The highest serial of the year in the register or in the audit log: a serial is never given twice,
@@ -219,7 +219,7 @@ Result<QString> PrintRegisterStore::nextSerial(int year) const
     return QString(prefix + QStringLiteral("%1").arg(number + 1, 6, 10, QLatin1Char('0')));
 }
 
-Result<QPair<int, int>> PrintRegisterStore::lastCopyAndJob(const QString& serial) const
+Result<QPair<int, int>> PrintRegisterRepository::lastCopyAndJob(const QString& serial) const
 {
     auto q = m_db.query(
         QStringLiteral("SELECT coalesce(max(copy), 0), coalesce(max(job), 0) FROM print_copies WHERE serial = ?"),
@@ -233,7 +233,7 @@ Result<QPair<int, int>> PrintRegisterStore::lastCopyAndJob(const QString& serial
     return last;
 }
 
-Result<QPair<qint64, QByteArray>> PrintRegisterStore::head() const
+Result<QPair<qint64, QByteArray>> PrintRegisterRepository::head() const
 {
     QPair<qint64, QByteArray> head {0, genesisHash(m_databaseId)};
     for (const char* table : {kCopies, kEvents}) {
@@ -248,7 +248,7 @@ Result<QPair<qint64, QByteArray>> PrintRegisterStore::head() const
     return head;
 }
 
-Status PrintRegisterStore::append(const char* table, const QVariantList& values)
+Status PrintRegisterRepository::append(const char* table, const QVariantList& values)
 {
     auto last = head();
     if (!last.ok())
@@ -267,7 +267,7 @@ Status PrintRegisterStore::append(const char* table, const QVariantList& values)
         bound);
 }
 
-Status PrintRegisterStore::insertCopy(const NewCopy& c)
+Status PrintRegisterRepository::insertCopy(const NewCopy& c)
 {
     return append(kCopies,
         {c.serial, c.copy, c.job, c.report, c.title, c.parameters, c.requestJson, c.holdsGrade1 ? 1 : 0,
@@ -275,7 +275,7 @@ Status PrintRegisterStore::insertCopy(const NewCopy& c)
             c.validUntil.toString(Qt::ISODate)});
 }
 
-Status PrintRegisterStore::insertEvent(const NewEvent& e)
+Status PrintRegisterRepository::insertEvent(const NewEvent& e)
 {
     return append(kEvents,
         {e.serial, e.copy, eventKey(e.kind), isoMs(e.atUtc), e.by, textOrNull(e.person),
@@ -331,10 +331,11 @@ void derivePrintCopyState(PrintCopy& copy, const QDateTime& nowUtc)
     const bool inCustody
         = state == PrintCopyState::Printed || state == PrintCopyState::Received || state == PrintCopyState::Lent;
     copy.pastPeriod
-        = inCustody && copy.validUntil.isValid() && PrintRegisterStore::branchDate(nowUtc) > copy.validUntil;
+        = inCustody && copy.validUntil.isValid() && PrintRegisterRepository::branchDate(nowUtc) > copy.validUntil;
 }
 
-Result<QList<RegisterCopy>> PrintRegisterStore::copies(const QString& serial, int copy, const QDateTime& nowUtc) const
+Result<QList<RegisterCopy>> PrintRegisterRepository::copies(
+    const QString& serial, int copy, const QDateTime& nowUtc) const
 {
     QString where;
     QVariantList values;
@@ -411,7 +412,7 @@ Result<QList<RegisterCopy>> PrintRegisterStore::copies(const QString& serial, in
     return result;
 }
 
-Result<RegisterVerification> PrintRegisterStore::verify() const
+Result<RegisterVerification> PrintRegisterRepository::verify() const
 {
     // Both tables in one pass, merged by seq: the chain runs across them in insertion order.
     struct Cursor
@@ -505,7 +506,7 @@ Result<RegisterVerification> PrintRegisterStore::verify() const
     return result;
 }
 
-Result<QList<PrintAlert>> PrintRegisterStore::alerts(const QDateTime& nowUtc) const
+Result<QList<PrintAlert>> PrintRegisterRepository::alerts(const QDateTime& nowUtc) const
 {
     auto all = copies(QString(), 0, nowUtc);
     if (!all.ok())
@@ -513,7 +514,7 @@ Result<QList<PrintAlert>> PrintRegisterStore::alerts(const QDateTime& nowUtc) co
     return alertsOf(*all, nowUtc);
 }
 
-QList<PrintAlert> PrintRegisterStore::alertsOf(const QList<RegisterCopy>& copies, const QDateTime& nowUtc)
+QList<PrintAlert> PrintRegisterRepository::alertsOf(const QList<RegisterCopy>& copies, const QDateTime& nowUtc)
 {
     QList<PrintAlert> alerts;
     for (const RegisterCopy& row : copies) {
@@ -547,7 +548,7 @@ QList<PrintAlert> PrintRegisterStore::alertsOf(const QList<RegisterCopy>& copies
 
 Status appendPrintAlerts(ReportContext& context, const QDateTime& untilUtc, QList<AuditAlert>* alerts)
 {
-    PrintRegisterStore store(context.db, context.auditLog.databaseId());
+    PrintRegisterRepository store(context.db, context.auditLog.databaseId());
     const QDateTime now = context.clock.nowUtc();
     auto copies = store.copies(QString(), 0, now);
     if (!copies.ok())
@@ -555,7 +556,7 @@ Status appendPrintAlerts(ReportContext& context, const QDateTime& untilUtc, QLis
     QHash<QString, QString> printedBy;
     for (const RegisterCopy& row : std::as_const(*copies))
         printedBy.insert(row.copy.serial + QLatin1Char('/') + QString::number(row.copy.copy), row.copy.printedBy);
-    for (const PrintAlert& alert : PrintRegisterStore::alertsOf(*copies, now)) {
+    for (const PrintAlert& alert : PrintRegisterRepository::alertsOf(*copies, now)) {
         if (untilUtc.isValid() && alert.sinceUtc >= untilUtc)
             continue;
         AuditAlert entry;
