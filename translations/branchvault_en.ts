@@ -626,16 +626,6 @@
     </message>
 </context>
 <context>
-    <name>bv::ui::RequestApprovalsPanel</name>
-    <message numerus="yes">
-        <source>%n hours</source>
-        <translation>
-            <numerusform>%n hour</numerusform>
-            <numerusform>%n hours</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>bv::ui::RequestListModel</name>
     <message numerus="yes">
         <source>%n hours asked</source>

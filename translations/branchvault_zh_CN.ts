@@ -6139,7 +6139,7 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     </message>
 </context>
 <context>
-    <name>PrintRegisterStore</name>
+    <name>PrintRegisterRepository</name>
     <message>
         <source>Reading the print register</source>
         <translation>读取打印登记簿</translation>
@@ -6173,6 +6173,10 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
         <translation>%1与其哈希值不符：写入后被修改过。</translation>
     </message>
     <message>
+        <source>the printout %1 of audit row %2 is missing from the register: register rows were deleted.</source>
+        <translation>审计记录 %2 所记的打印件 %1 不在登记簿中：登记簿的行被删除了。</translation>
+    </message>
+    <message>
         <source>Copy %1 lent to %2 was due back on %3 and has not been returned. Get it back and record the return, or report it lost.</source>
         <translation>借给 %2 的打印件 %1 应于 %3 归还，但尚未归还。请收回并登记归还，或报告遗失。</translation>
     </message>
@@ -6183,10 +6187,6 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     <message>
         <source>Copy %1 was registered for printing by %2 at %3 and its outcome was never recorded (the program may have stopped while printing). Find out whether it was printed; a printed copy is collected and destroyed with a witness.</source>
         <translation>打印件 %1 由 %2 于 %3 登记打印，但从未登记打印结果（程序可能在打印时中止）。请查明是否已打印；已打印的须收回并在监销人见证下销毁。</translation>
-    </message>
-    <message>
-        <source>the printout %1 of audit row %2 is missing from the register: register rows were deleted.</source>
-        <translation>审计记录 %2 所记的打印件 %1 不在登记簿中：登记簿的行被删除了。</translation>
     </message>
 </context>
 <context>
