@@ -1,7 +1,7 @@
 #include "core/internal/auth/AccountRepository.h"
 
-#include "core/db/Connection.h"
-#include "core/db/QueryRows.h"
+#include "core/internal/db/Connection.h"
+#include "core/internal/db/QueryRows.h"
 
 namespace bv {
 
@@ -319,11 +319,14 @@ Status AccountRepository::lockUntil(qint64 userId, const QString& until)
 Status AccountRepository::recordSignIn(
     qint64 userId, const QDateTime& at, std::optional<qint64> acceptedStep, const QString& newHash)
 {
+    // The last used step only moves forward: two sign-ins committing out of order never lower it, so a code
+    // accepted once stays refused for the rest of its window.
+    const QVariant step = acceptedStep ? QVariant(*acceptedStep) : noId();
     return m_db.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = ?, "
-                                    "totp_last_step = coalesce(?, totp_last_step), "
+                                    "totp_last_step = CASE WHEN ? IS NOT NULL AND (totp_last_step IS NULL "
+                                    "OR totp_last_step < ?) THEN ? ELSE totp_last_step END, "
                                     "password_hash = coalesce(?, password_hash) WHERE id = ?"),
-        {at, acceptedStep ? QVariant(*acceptedStep) : noId(), newHash.isEmpty() ? noText() : QVariant(newHash),
-            userId});
+        {at, step, step, step, newHash.isEmpty() ? noText() : QVariant(newHash), userId});
 }
 
 Status AccountRepository::recordConfirmation(qint64 userId, const QString& newHash)

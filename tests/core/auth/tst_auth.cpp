@@ -1,13 +1,14 @@
 // Sign-in and sessions: lockout and its expiry, idle lock, forced and expired password changes,
 // password reuse, re-hash on stronger parameters, TOTP enrolment with window and replay, audit rows.
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/auth/AccountService.h"
 #include "core/auth/AuthService.h"
 #include "core/auth/PasswordHasher.h"
-#include "core/db/Database.h"
+#include "core/internal/audit/AuditLog.h"
+#include "core/internal/auth/AccountRepository.h"
 #include "core/internal/auth/Totp.h"
-#include "core/policy/AccessControl.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/policy/AccessControl.h"
 #include "core/policy/SettingsService.h"
 #include "tests/testsupport/TestCore.h"
 
@@ -33,6 +34,27 @@ private:
     }
 
 private slots:
+    // Two sign-ins that accepted codes of different steps may commit in either order: the stored last step
+    // never goes back, or the later code could be typed once more within its window.
+    void theLastUsedTotpStepNeverGoesBack()
+    {
+        const qint64 id = t->userId(QStringLiteral("admin"));
+        AccountRepository accounts(t->core->database());
+        auto lastStep = [&] {
+            auto step
+                = t->core->database().scalar(QStringLiteral("SELECT totp_last_step FROM users WHERE id = ?"), {id});
+            return step.ok() ? step->toLongLong() : -2;
+        };
+        const QDateTime now = t->clock.nowUtc();
+        BV_VERIFY_OK(accounts.setTotpLastStep(id, 7));
+        BV_VERIFY_OK(accounts.recordSignIn(id, now, qint64(5), QString()));
+        QCOMPARE(lastStep(), qint64(7));
+        BV_VERIFY_OK(accounts.recordSignIn(id, now, std::nullopt, QString()));
+        QCOMPARE(lastStep(), qint64(7));
+        BV_VERIFY_OK(accounts.recordSignIn(id, now, qint64(9), QString()));
+        QCOMPARE(lastStep(), qint64(9));
+    }
+
     void init()
     {
         t = TestCore::create();
