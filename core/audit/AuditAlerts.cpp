@@ -4,10 +4,10 @@
 
 #include "core/audit/AuditActions.h"
 #include "core/audit/AuditAlerts.h"
-#include "core/audit/AuditLog.h"
 #include "core/customers/rules/WorkingCalendar.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/internal/audit/AuditLogInternal.h"
-#include "core/policy/AccessControl.h"
+#include "core/internal/policy/AccessControl.h"
 #include "core/policy/SettingsService.h"
 
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 // Checkpoints of the audit log: what one names (head()), the comparison with a later state of the log
 // (verifyAgainst) and the exported text form (docs/AUDIT.md).
-#include "core/audit/AuditLog.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/internal/audit/AuditLogInternal.h"
 #include "core/internal/audit/AuditRepository.h"
 

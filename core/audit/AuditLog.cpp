@@ -1,11 +1,11 @@
-#include "core/audit/AuditLog.h"
+#include "core/internal/audit/AuditLog.h"
 
 #include "core/audit/AuditActions.h"
-#include "core/db/AuditPurgeGate.h"
-#include "core/db/Database.h"
-#include "core/db/Transaction.h"
 #include "core/internal/audit/AuditLogInternal.h"
 #include "core/internal/audit/AuditRepository.h"
+#include "core/internal/db/AuditPurgeGate.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/Transaction.h"
 
 #include <QJsonDocument>
 #include <QSysInfo>

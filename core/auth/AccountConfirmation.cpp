@@ -2,17 +2,17 @@
 // session with a confirmation code, with the recovery passphrase, or in person on the administrator's screen.
 
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/auth/AccountService.h"
 #include "core/auth/AuthService.h"
 #include "core/auth/PasswordHasher.h"
 #include "core/auth/PasswordRule.h"
-#include "core/db/Database.h"
-#include "core/db/Transaction.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/internal/auth/AccountRepository.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/Transaction.h"
 #include "core/internal/keys/RecoveryPassphrase.h"
+#include "core/internal/policy/AccessControl.h"
 #include "core/keys/KeySlots.h"
-#include "core/policy/AccessControl.h"
 #include "core/policy/FreeText.h"
 #include "core/policy/SettingsService.h"
 

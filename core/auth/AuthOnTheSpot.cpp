@@ -3,9 +3,9 @@
 #include "core/auth/AuthService.h"
 
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
-#include "core/db/Database.h"
-#include "core/db/Transaction.h"
+#include "core/internal/audit/AuditLog.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/Transaction.h"
 #include "core/policy/Policy.h"
 
 namespace bv {

@@ -7,13 +7,13 @@
 #include "core/customers/lifecycle/CustomerFinder.h"
 #include "core/customers/lifecycle/CustomerOwnership.h"
 #include "core/customers/lifecycle/CustomerRetention.h"
-#include "core/db/Database.h"
-#include "core/db/Transaction.h"
 #include "core/internal/customers/CustomerRepository.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/customers/CustomerStoreInternal.h"
 #include "core/internal/customers/ResponsibleManagerInternal.h"
-#include "core/policy/AccessControl.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/Transaction.h"
+#include "core/internal/policy/AccessControl.h"
 #include "core/policy/Masking.h"
 
 namespace bv {

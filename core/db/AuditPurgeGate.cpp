@@ -1,6 +1,6 @@
-#include "core/db/AuditPurgeGate.h"
+#include "core/internal/db/AuditPurgeGate.h"
 
-#include "core/db/Database.h"
+#include "core/internal/db/Database.h"
 
 #include <QCoreApplication>
 

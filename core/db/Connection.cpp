@@ -1,4 +1,4 @@
-#include "core/db/Connection.h"
+#include "core/internal/db/Connection.h"
 
 #include <QCoreApplication>
 

@@ -1,10 +1,10 @@
 // Database: opening the file (checks, lock, key probe, pragmas, migrations) and the errors of the engine.
-#include "core/db/Database.h"
+#include "core/internal/db/Database.h"
 
 #include "core/common/AtomicFile.h"
-#include "core/db/SqlCipherDriver.h"
-#include "core/db/Transaction.h"
 #include "core/internal/db/DatabaseFiles.h"
+#include "core/internal/db/SqlCipherDriver.h"
+#include "core/internal/db/Transaction.h"
 
 #include <QAtomicInt>
 #include <QFile>

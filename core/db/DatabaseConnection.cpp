@@ -1,9 +1,9 @@
 // Database as a Connection (core/db/Connection.h): statements through the Qt SQL driver, transactions and the raw
 // scan over the SQLite C API.
-#include "core/db/Database.h"
+#include "core/internal/db/Database.h"
 
-#include "core/db/QueryRows.h"
-#include "core/db/SqlCipherDriver.h"
+#include "core/internal/db/QueryRows.h"
+#include "core/internal/db/SqlCipherDriver.h"
 
 #include <QSqlError>
 

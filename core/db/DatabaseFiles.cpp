@@ -1,11 +1,11 @@
 // Database: the file as a whole — integrity checks, the WAL checkpoint, reading a copy, backup, the swap of a key
 // rotation, sizes on disk — and the file helpers opening shares (core/internal/db/DatabaseFiles.h).
-#include "core/db/Database.h"
+#include "core/internal/db/Database.h"
 
 #include "core/common/AtomicFile.h"
-#include "core/db/QueryRows.h"
-#include "core/db/SqlCipherDriver.h"
 #include "core/internal/db/DatabaseFiles.h"
+#include "core/internal/db/QueryRows.h"
+#include "core/internal/db/SqlCipherDriver.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "core/db/Migration.h"
+#include "core/internal/db/Migration.h"
 
-#include "core/db/Database.h"
+#include "core/internal/db/Database.h"
 
 namespace bv {
 

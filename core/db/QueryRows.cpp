@@ -1,8 +1,8 @@
-#include "core/db/QueryRows.h"
+#include "core/internal/db/QueryRows.h"
 
-#include "core/db/SqlCipherDriver.h"
+#include "core/internal/db/SqlCipherDriver.h"
 
-#include "core/db/Database.h"
+#include "core/internal/db/Database.h"
 
 #include <QCoreApplication>
 #include <QSqlError>

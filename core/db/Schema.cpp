@@ -1,7 +1,7 @@
-#include "core/db/Migration.h"
+#include "core/internal/db/Migration.h"
 
-#include "core/db/Database.h"
-#include "core/db/QueryRows.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/QueryRows.h"
 #include "core/policy/MaskSettings.h"
 #include "core/policy/StoredMasks.h"
 

@@ -1,12 +1,12 @@
-#include "core/db/SqlCipherDriver.h"
+#include "core/internal/db/SqlCipherDriver.h"
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QMutex>
 
-#include "core/db/QueryRows.h"
-#include "core/db/SqlCipherResult.h"
+#include "core/internal/db/QueryRows.h"
+#include "core/internal/db/SqlCipherResult.h"
 
 #include <QSqlField>
 #include <QSqlIndex>

@@ -1,6 +1,6 @@
-#include "core/db/SqlCipherResult.h"
+#include "core/internal/db/SqlCipherResult.h"
 
-#include "core/db/SqlCipherDriver.h"
+#include "core/internal/db/SqlCipherDriver.h"
 
 #include <QDate>
 #include <QDateTime>

@@ -1,7 +1,7 @@
-#include "core/db/Transaction.h"
+#include "core/internal/db/Transaction.h"
 
-#include "core/db/Connection.h"
-#include "core/db/Database.h"
+#include "core/internal/db/Connection.h"
+#include "core/internal/db/Database.h"
 
 #include <QAtomicInt>
 

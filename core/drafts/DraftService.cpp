@@ -2,15 +2,15 @@
 
 #include "core/Core.h"
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
-#include "core/db/Database.h"
-#include "core/db/Transaction.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/internal/common/TextLength.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/Transaction.h"
 #include "core/internal/drafts/DraftRepository.h"
 #include "core/internal/keys/SealedValues.h"
+#include "core/internal/policy/AccessControl.h"
 #include "core/keys/FieldCipher.h"
-#include "core/policy/AccessControl.h"
 #include "core/vault/Vault.h"
 
 #include <QJsonDocument>

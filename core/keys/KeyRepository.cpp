@@ -1,7 +1,7 @@
 #include "core/internal/keys/KeyRepository.h"
 
-#include "core/db/Connection.h"
-#include "core/db/QueryRows.h"
+#include "core/internal/db/Connection.h"
+#include "core/internal/db/QueryRows.h"
 
 namespace bv {
 

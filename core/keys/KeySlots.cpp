@@ -1,7 +1,7 @@
 #include "core/keys/KeySlots.h"
 
-#include "core/db/Database.h"
 #include "core/internal/common/Sodium.h"
+#include "core/internal/db/Database.h"
 #include "core/internal/keys/KeyRepository.h"
 #include "core/keys/KeyEnvelope.h"
 

@@ -1,6 +1,6 @@
 #include "core/internal/keys/Keyring.h"
 
-#include "core/db/Database.h"
+#include "core/internal/db/Database.h"
 #include "core/internal/keys/KeyRepository.h"
 
 #include <sodium.h>

@@ -1,6 +1,6 @@
 #include "core/internal/keys/SealedValues.h"
 
-#include "core/db/Database.h"
+#include "core/internal/db/Database.h"
 #include "core/internal/keys/KeyRepository.h"
 
 namespace bv {

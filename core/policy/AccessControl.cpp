@@ -1,8 +1,8 @@
-#include "core/policy/AccessControl.h"
+#include "core/internal/policy/AccessControl.h"
 
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/auth/AuthService.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/policy/Policy.h"
 
 #include <QJsonObject>

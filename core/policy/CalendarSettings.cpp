@@ -3,11 +3,11 @@
 #include "core/policy/SettingsService.h"
 
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
-#include "core/db/Database.h"
-#include "core/db/Transaction.h"
+#include "core/internal/audit/AuditLog.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/Transaction.h"
+#include "core/internal/policy/AccessControl.h"
 #include "core/internal/policy/SettingsRepository.h"
-#include "core/policy/AccessControl.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,10 +1,10 @@
 #include "core/policy/StoredMasks.h"
 
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/common/SecureBytes.h"
-#include "core/db/Database.h"
-#include "core/db/Transaction.h"
+#include "core/internal/audit/AuditLog.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/Transaction.h"
 #include "core/internal/policy/MaskRepository.h"
 #include "core/keys/FieldCipher.h"
 #include "core/policy/FieldCatalogue.h"

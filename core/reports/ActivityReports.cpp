@@ -5,7 +5,7 @@
 
 #include "core/customers/CustomerService.h"
 #include "core/customers/care/CustomerCare.h"
-#include "core/db/Database.h"
+#include "core/internal/db/Database.h"
 #include "core/internal/reports/ReportRepository.h"
 #include "core/policy/FieldCatalogue.h"
 

@@ -3,7 +3,7 @@
 #include "core/internal/reports/ReportSupport.h"
 
 #include "core/auth/Role.h"
-#include "core/db/Database.h"
+#include "core/internal/db/Database.h"
 #include "core/internal/reports/ReportRepository.h"
 
 #include <QMap>

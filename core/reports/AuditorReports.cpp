@@ -5,9 +5,9 @@
 #include "core/internal/reports/ReportSupport.h"
 
 #include "core/audit/AuditAlerts.h"
-#include "core/audit/AuditLog.h"
 #include "core/auth/Role.h"
-#include "core/db/Database.h"
+#include "core/internal/audit/AuditLog.h"
+#include "core/internal/db/Database.h"
 #include "core/internal/reports/ReportRepository.h"
 
 #include <QMap>

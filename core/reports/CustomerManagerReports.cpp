@@ -5,8 +5,8 @@
 
 #include "core/customers/lifecycle/CustomerRetention.h"
 #include "core/customers/lifecycle/Tiers.h"
-#include "core/db/Database.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
+#include "core/internal/db/Database.h"
 #include "core/internal/reports/ReportRepository.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/requests/RequestService.h"

@@ -1,14 +1,14 @@
 #include "core/reports/PrintRegister.h"
 
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/auth/AuthService.h"
-#include "core/db/Database.h"
-#include "core/db/Transaction.h"
+#include "core/internal/audit/AuditLog.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/Transaction.h"
+#include "core/internal/policy/AccessControl.h"
 #include "core/internal/reports/PrintCodes.h"
 #include "core/internal/reports/PrintRegisterRepository.h"
 #include "core/internal/reports/ReportContext.h"
-#include "core/policy/AccessControl.h"
 #include "core/policy/FreeText.h"
 
 #include <QJsonObject>

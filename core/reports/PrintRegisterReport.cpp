@@ -1,9 +1,9 @@
 // The print register as a controlled report: the borrowing and destruction record form (《客户信息借阅、销毁记录表》),
 // one row per physical copy, from its print to its destruction.
-#include "core/audit/AuditLog.h"
 #include "core/auth/Session.h"
 #include "core/common/Clock.h"
-#include "core/db/Database.h"
+#include "core/internal/audit/AuditLog.h"
+#include "core/internal/db/Database.h"
 #include "core/internal/reports/PrintRegisterRepository.h"
 #include "core/internal/reports/ReportContext.h"
 #include "core/policy/SettingsService.h"

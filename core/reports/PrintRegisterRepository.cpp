@@ -1,11 +1,11 @@
 #include "core/internal/reports/PrintRegisterRepository.h"
 
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/audit/AuditService.h"
 #include "core/customers/rules/WorkingCalendar.h"
-#include "core/db/Database.h"
-#include "core/db/QueryRows.h"
+#include "core/internal/audit/AuditLog.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/QueryRows.h"
 #include "core/internal/reports/ReportContext.h"
 
 #include <QHash>

@@ -12,8 +12,8 @@
 #include "core/auth/Role.h"
 #include "core/common/Clock.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
+#include "core/internal/policy/AccessControl.h"
 #include "core/internal/requests/RequestServiceInternal.h"
-#include "core/policy/AccessControl.h"
 #include "core/policy/SettingsService.h"
 
 #include <QRegularExpression>

@@ -1,12 +1,12 @@
 #include "core/reports/ReportService.h"
 
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/common/Clock.h"
-#include "core/db/Transaction.h"
+#include "core/internal/audit/AuditLog.h"
+#include "core/internal/db/Transaction.h"
+#include "core/internal/policy/AccessControl.h"
 #include "core/internal/reports/ReportBuilders.h"
 #include "core/internal/reports/ReportSupport.h"
-#include "core/policy/AccessControl.h"
 #include "core/requests/RequestService.h"
 
 #include <QJsonObject>

@@ -3,7 +3,7 @@
 #include "core/customers/lifecycle/Tiers.h"
 #include "core/customers/rules/IdNumber.h"
 #include "core/customers/rules/WorkingCalendar.h"
-#include "core/db/Database.h"
+#include "core/internal/db/Database.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/SettingsService.h"
 #include "core/requests/RequestService.h"

@@ -4,12 +4,12 @@
 #include "core/requests/RequestService.h"
 
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
-#include "core/db/Database.h"
-#include "core/db/Transaction.h"
+#include "core/internal/audit/AuditLog.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/Transaction.h"
+#include "core/internal/policy/AccessControl.h"
 #include "core/internal/requests/RequestRepository.h"
-#include "core/policy/AccessControl.h"
-#include "core/requests/RequestSupport.h"
+#include "core/internal/requests/RequestSupport.h"
 
 #include <QJsonObject>
 

@@ -2,7 +2,7 @@
 
 #include "core/Core.h"
 #include "core/auth/AuthService.h"
-#include "core/policy/AccessControl.h"
+#include "core/internal/policy/AccessControl.h"
 #include "core/vault/AdminService.h"
 #include "core/vault/VaultService.h"
 

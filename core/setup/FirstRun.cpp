@@ -2,11 +2,11 @@
 
 #include "core/Core.h"
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/auth/AccountService.h"
 #include "core/auth/AuthService.h"
 #include "core/auth/PasswordHasher.h"
 #include "core/auth/PasswordRule.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/policy/SettingsService.h"
 #include "core/vault/Vault.h"
 #include "core/vault/VaultService.h"

@@ -2,8 +2,8 @@
 
 #include "core/Core.h"
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/customers/rules/WorkingCalendar.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/reports/ReportService.h"
 #include "core/vault/Vault.h"
 

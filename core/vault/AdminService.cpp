@@ -1,10 +1,10 @@
 #include "core/vault/AdminService.h"
 
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
-#include "core/db/Database.h"
+#include "core/internal/audit/AuditLog.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/policy/AccessControl.h"
 #include "core/keys/KeyEnvelope.h"
-#include "core/policy/AccessControl.h"
 #include "core/vault/Vault.h"
 
 #include <QFile>

@@ -1,7 +1,7 @@
 #include "core/vault/BackupArchive.h"
 
-#include "core/db/Database.h"
-#include "core/db/Migration.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/Migration.h"
 
 #include "core/common/AtomicFile.h"
 #include "core/internal/keys/RecoveryPassphrase.h"

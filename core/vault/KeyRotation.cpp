@@ -1,7 +1,7 @@
-#include "core/internal/vault/VaultState.h"
 #include "core/internal/vault/KeyRotation.h"
+#include "core/internal/vault/VaultState.h"
 
-#include "core/db/Transaction.h"
+#include "core/internal/db/Transaction.h"
 #include "core/internal/keys/Keyring.h"
 #include "core/keys/KeyEnvelope.h"
 #include "core/keys/SecretStore.h"

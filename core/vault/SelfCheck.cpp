@@ -1,6 +1,6 @@
 #include "core/vault/SelfCheck.h"
 
-#include "core/db/QueryRows.h"
+#include "core/internal/db/QueryRows.h"
 
 #include "core/internal/common/Sodium.h"
 

@@ -1,8 +1,8 @@
 #include "core/vault/VaultService.h"
 
 #include "core/common/AtomicFile.h"
-#include "core/db/Transaction.h"
 #include "core/internal/common/Sodium.h"
+#include "core/internal/db/Transaction.h"
 #include "core/internal/keys/Keyring.h"
 #include "core/internal/keys/RecoveryPassphrase.h"
 #include "core/internal/keys/SealedValues.h"

@@ -1,8 +1,8 @@
 #include "core/internal/work/WorkloadRepository.h"
 
-#include "core/db/Connection.h"
-#include "core/db/QueryRows.h"
 #include "core/internal/customers/CustomerQueryRepository.h"
+#include "core/internal/db/Connection.h"
+#include "core/internal/db/QueryRows.h"
 
 #include <QSqlQuery>
 

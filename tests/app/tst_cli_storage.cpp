@@ -1,7 +1,7 @@
 // branchvault-cli under storage trouble, as an administrator meets it: a locked login keyring, a database
 // that met a damaged page, a lost key envelope, files that must stay the owner's. Real gnome-keyring,
 // real SQLCipher files.
-#include "core/db/Database.h"
+#include "core/internal/db/Database.h"
 #include "core/keys/KeyEnvelope.h"
 #include "tests/testsupport/CliRunner.h"
 #include "tests/testsupport/TestSupport.h"

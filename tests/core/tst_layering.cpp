@@ -169,23 +169,17 @@ private slots:
         QVERIFY(guard.filter(QStringLiteral("#error")).size() == 1);
     }
 
-    // Plumbing that still sits among the public headers (it is included by a public header, or by the front ends
-    // below) moves to core/internal later (issue 14); until then no further front-end file includes it.
+    // Plumbing that still sits on the public path because a front-door header includes it (AuthService.h names
+    // KeySlots' types, FieldCatalogue.h the field cipher's, CustomerService.h the directory it implements): no
+    // front-end file includes it directly. The benchmark is the one front end that may (it links
+    // bv_core_internal to measure the storage directly).
     void plumbingIncludesDoNotSpread()
     {
-        const QStringList plumbing {QStringLiteral("core/db/Database.h"), QStringLiteral("core/db/Transaction.h"),
-            QStringLiteral("core/db/Migration.h"), QStringLiteral("core/db/QueryRows.h"),
-            QStringLiteral("core/audit/AuditLog.h"), QStringLiteral("core/policy/AccessControl.h"),
-            QStringLiteral("core/keys/FieldCipher.h"), QStringLiteral("core/keys/KeyMaterial.h"),
-            QStringLiteral("core/keys/KeySlots.h"), QStringLiteral("core/auth/KeyCustody.h"),
-            QStringLiteral("core/requests/CustomerDirectory.h"), QStringLiteral("core/requests/RequestSupport.h")};
-        // file -> the plumbing it includes today (the benchmark measures the storage directly)
+        const QStringList plumbing {QStringLiteral("core/keys/FieldCipher.h"),
+            QStringLiteral("core/keys/KeyMaterial.h"), QStringLiteral("core/keys/KeySlots.h"),
+            QStringLiteral("core/requests/CustomerDirectory.h")};
         const QMultiHash<QString, QString> known {
-            {QStringLiteral("app/bench/Bench.cpp"), QStringLiteral("core/db/Database.h")},
-            {QStringLiteral("app/bench/Bench.cpp"), QStringLiteral("core/db/Transaction.h")},
-            {QStringLiteral("app/bench/Bench.cpp"), QStringLiteral("core/keys/FieldCipher.h")},
-            {QStringLiteral("app/bench/Bench.cpp"), QStringLiteral("core/audit/AuditLog.h")},
-        };
+            {QStringLiteral("app/bench/Bench.cpp"), QStringLiteral("core/keys/FieldCipher.h")}};
         QStringList offenders;
         for (const Include& include : frontEndIncludes()) {
             const QString file = relative(include.file);

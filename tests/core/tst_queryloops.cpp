@@ -4,7 +4,7 @@
 // as a success. This test reads the real source tree and fails, naming file:line, for:
 //   - a loop (while, for, do-while) whose condition calls next() or sqlite3_step() and that is not
 //     followed, after its body and within the same block, by rowsFinished() on the same query or
-//     statement (core/db/QueryRows.h);
+//     statement (core/internal/db/QueryRows.h);
 //   - a single-row read, `if (q->next())` (rowsFinished() after it in the same block) or
 //     `if (!q->next())` (rowsFinished() inside that branch, before it returns "not found");
 //   - any other use of next() (`bool found = q->next();`) not followed by rowsFinished() in its block.
@@ -310,7 +310,7 @@ private slots:
             const QList<Finding> findings = uncheckedReads(source);
             for (const Finding& f : findings)
                 problems << QStringLiteral("%1:%2: %3 is not followed by rowsFinished() on the same query "
-                                           "(core/db/QueryRows.h)")
+                                           "(core/internal/db/QueryRows.h)")
                                 .arg(rel)
                                 .arg(f.line)
                                 .arg(f.what);

@@ -2,7 +2,7 @@
 
 #include "core/auth/AccountService.h"
 #include "core/auth/AuthService.h"
-#include "core/db/Database.h"
+#include "core/internal/db/Database.h"
 #include "core/policy/SettingsService.h"
 
 namespace bv::test {

@@ -2,7 +2,7 @@
 
 #include "core/common/Result.h"
 #include "core/common/SecureBytes.h"
-#include "core/db/Database.h"
+#include "core/internal/db/Database.h"
 
 #include <QByteArray>
 #include <QString>

@@ -3,13 +3,13 @@
 // message, backup / key rotation / verification, restore asked for, and counts only — no customer data,
 // not even masked names, anywhere in the workspace.
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/auth/AccountService.h"
 #include "core/auth/AuthService.h"
 #include "core/common/Translations.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/lifecycle/CustomerFinder.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/internal/auth/Totp.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/MaskSettings.h"

@@ -6,7 +6,7 @@
 #include "core/auth/AccountService.h"
 #include "core/auth/AuthService.h"
 #include "core/auth/PasswordRule.h"
-#include "core/db/Database.h"
+#include "core/internal/db/Database.h"
 #include "core/policy/SettingsService.h"
 #include "core/vault/AdminService.h"
 #include "core/vault/VaultService.h"

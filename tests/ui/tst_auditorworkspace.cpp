@@ -2,7 +2,6 @@
 // details), chain verification (intact, then broken after tampering), checkpoints saved as text and PDF
 // and verified against, the CSV export and the alerts.
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/audit/AuditWording.h"
 #include "core/auth/AccountService.h"
 #include "core/auth/AuthService.h"
@@ -10,7 +9,8 @@
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/lifecycle/CustomerFinder.h"
-#include "core/db/Database.h"
+#include "core/internal/audit/AuditLog.h"
+#include "core/internal/db/Database.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/Masking.h"
 #include "core/policy/SettingsService.h"

@@ -2,10 +2,10 @@
 // card or "No match"; a restricted customer → the core's refusal and a restricted-access request; no
 // list, table or history anywhere, and nothing of a customer left after "New lookup".
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/common/Translations.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/requests/RequestService.h"
 #include "tests/testsupport/TestCore.h"

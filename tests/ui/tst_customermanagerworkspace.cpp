@@ -3,7 +3,6 @@
 // copy policy, the reveal flow with its countdown, the entry form's inline checks and saving.
 #include "core/Core.h"
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/auth/AuthService.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/care/CustomerCare.h"
@@ -11,6 +10,7 @@
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/lifecycle/CustomerFinder.h"
 #include "core/customers/rules/IdNumber.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/SettingsService.h"
 #include "core/requests/RequestService.h"

@@ -9,7 +9,7 @@
 #include "core/customers/care/CustomerCare.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/lifecycle/CustomerOwnership.h"
-#include "core/db/Database.h"
+#include "core/internal/db/Database.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/reports/PrintRegister.h"
 #include "core/reports/ReportService.h"

@@ -5,7 +5,6 @@
 // receives grade-3 columns. Screenshots of every page in English and Chinese.
 #include "core/Core.h"
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/auth/AccountService.h"
 #include "core/auth/AuthService.h"
 #include "core/common/Translations.h"
@@ -14,6 +13,7 @@
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/lifecycle/CustomerFinder.h"
 #include "core/customers/lifecycle/CustomerOwnership.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/requests/RequestService.h"
 #include "tests/testsupport/TestCore.h"

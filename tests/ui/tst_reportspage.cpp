@@ -5,10 +5,10 @@
 // prints through the print dialog. The recovery sheet and the audit checkpoint sheet use the same layout.
 #include "core/Core.h"
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/common/Translations.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/reports/PrintRegister.h"
 #include "core/requests/RequestService.h"
 #include "render/ControlledPrint.h"

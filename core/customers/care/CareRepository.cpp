@@ -1,8 +1,8 @@
 #include "core/internal/customers/CareRepository.h"
 
-#include "core/db/Connection.h"
-#include "core/db/QueryRows.h"
 #include "core/internal/customers/ResponsibleManagerInternal.h"
+#include "core/internal/db/Connection.h"
+#include "core/internal/db/QueryRows.h"
 
 #include <QSqlQuery>
 

@@ -1,14 +1,14 @@
 #include "core/customers/import/CustomerImport.h"
 
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/customers/rules/CsvReader.h"
-#include "core/db/Database.h"
-#include "core/db/Transaction.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/customers/CustomerStoreInternal.h"
 #include "core/internal/customers/ImportRun.h"
-#include "core/policy/AccessControl.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/Transaction.h"
+#include "core/internal/policy/AccessControl.h"
 #include "core/policy/FieldCatalogue.h"
 
 #include <QFile>

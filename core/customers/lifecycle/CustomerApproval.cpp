@@ -4,17 +4,17 @@
 // CustomerRekey.cpp) read inside the transaction that writes the decision. Entry itself is CustomerEntry.cpp.
 
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/lifecycle/Tiers.h"
 #include "core/customers/rules/CustomerValidator.h"
-#include "core/db/Database.h"
-#include "core/db/Transaction.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/internal/customers/CustomerRepository.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/customers/CustomerStoreInternal.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/Transaction.h"
 #include "core/internal/keys/SealedValues.h"
-#include "core/policy/AccessControl.h"
+#include "core/internal/policy/AccessControl.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/SettingsService.h"
 

@@ -1,17 +1,17 @@
 #include "core/customers/lifecycle/CustomerOwnership.h"
 
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/auth/AccountService.h"
 #include "core/customers/lifecycle/Tiers.h"
 #include "core/customers/rules/WorkingCalendar.h"
-#include "core/db/Database.h"
-#include "core/db/Transaction.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/internal/common/TextLength.h"
 #include "core/internal/customers/CustomerQueryRepository.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/customers/CustomerStoreInternal.h"
-#include "core/policy/AccessControl.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/Transaction.h"
+#include "core/internal/policy/AccessControl.h"
 #include "core/policy/FieldCatalogue.h"
 
 #include <QJsonObject>

@@ -1,9 +1,9 @@
 // CustomerQueryRepository: the statements of CustomerOwnership (managers, custody, the reassignment list, tier
 // changes).
 
-#include "core/db/Connection.h"
-#include "core/db/QueryRows.h"
 #include "core/internal/customers/CustomerQueryRepository.h"
+#include "core/internal/db/Connection.h"
+#include "core/internal/db/QueryRows.h"
 
 #include <QSqlQuery>
 

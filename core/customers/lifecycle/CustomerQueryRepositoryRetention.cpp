@@ -1,8 +1,8 @@
 // CustomerQueryRepository: the statements of CustomerRetention (closure, anonymisation, the data-subject report).
 
-#include "core/db/Connection.h"
-#include "core/db/QueryRows.h"
 #include "core/internal/customers/CustomerQueryRepository.h"
+#include "core/internal/db/Connection.h"
+#include "core/internal/db/QueryRows.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>

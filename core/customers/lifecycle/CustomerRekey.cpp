@@ -4,14 +4,14 @@
 // names the field, never the stored value.
 
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/rules/IdNumber.h"
-#include "core/db/Database.h"
-#include "core/db/Transaction.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/internal/customers/CustomerRepository.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/customers/CustomerStoreInternal.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/Transaction.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/SettingsService.h"
 

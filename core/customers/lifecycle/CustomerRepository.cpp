@@ -4,9 +4,9 @@
 
 #include "core/internal/customers/CustomerRepository.h"
 
-#include "core/db/Connection.h"
-#include "core/db/QueryRows.h"
 #include "core/internal/customers/ResponsibleManagerInternal.h"
+#include "core/internal/db/Connection.h"
+#include "core/internal/db/QueryRows.h"
 #include "core/policy/FieldCatalogue.h"
 
 namespace bv {

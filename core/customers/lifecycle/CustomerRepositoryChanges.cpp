@@ -3,8 +3,8 @@
 
 #include "core/internal/customers/CustomerRepository.h"
 
-#include "core/db/Connection.h"
-#include "core/db/QueryRows.h"
+#include "core/internal/db/Connection.h"
+#include "core/internal/db/QueryRows.h"
 
 namespace bv {
 

@@ -2,8 +2,8 @@
 
 #include "core/customers/rules/WorkingCalendar.h"
 
-#include "core/db/Database.h"
 #include "core/internal/customers/CustomerRepository.h"
+#include "core/internal/db/Database.h"
 #include "core/internal/keys/SealedValues.h"
 #include "core/keys/FieldCipher.h"
 #include "core/policy/FieldCatalogue.h"

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/internal/InternalOnly.h"
+
 // INTERNAL to core (docs/ARCHITECTURE.md): the audit log's plumbing — append inside a service's transaction, read
 // without a session check, verify, purge. ui/ and app/ use AuditService (the auditor's front door) and the record
 // types in AuditRecords.h; the other core services append through here.

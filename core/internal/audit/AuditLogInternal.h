@@ -4,7 +4,7 @@
 
 // Shared by AuditLog.cpp (append, walk, purge) and AuditCheckpoint.cpp (checkpoints), and isoMs by AuditService.cpp
 // and AuditAlerts.cpp; not part of the API.
-#include "core/audit/AuditLog.h"
+#include "core/internal/audit/AuditLog.h"
 
 #include <QDateTime>
 #include <QList>

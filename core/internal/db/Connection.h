@@ -1,7 +1,9 @@
 #pragma once
 
+#include "core/internal/InternalOnly.h"
+
 #include "core/common/Result.h"
-#include "core/db/QueryRows.h"
+#include "core/internal/db/QueryRows.h"
 
 #include <QByteArrayView>
 #include <QSqlQuery>

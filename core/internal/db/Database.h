@@ -1,10 +1,12 @@
 #pragma once
 
+#include "core/internal/InternalOnly.h"
+
 #include "core/common/Result.h"
 #include "core/common/SecureBytes.h"
-#include "core/db/Connection.h"
 #include "core/db/DatabaseOptions.h"
-#include "core/db/Migration.h"
+#include "core/internal/db/Connection.h"
+#include "core/internal/db/Migration.h"
 
 #include <QCoreApplication>
 #include <QHash>

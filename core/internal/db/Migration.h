@@ -1,7 +1,9 @@
 #pragma once
 
+#include "core/internal/InternalOnly.h"
+
 #include "core/common/Result.h"
-#include "core/db/Connection.h"
+#include "core/internal/db/Connection.h"
 
 #include <QList>
 #include <QString>

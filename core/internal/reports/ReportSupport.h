@@ -5,7 +5,7 @@
 // Internal to core/reports: what the report builders share (ManagerReports.cpp, ActivityReports.cpp,
 // CustomerManagerReports.cpp, AuditorReports.cpp, AdminReports.cpp). Not for ui/ or app/.
 
-#include "core/db/QueryRows.h"
+#include "core/internal/db/QueryRows.h"
 #include "core/internal/reports/ReportBuilders.h"
 
 #include <QCoreApplication>

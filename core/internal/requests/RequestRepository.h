@@ -3,8 +3,8 @@
 #include "core/internal/InternalOnly.h"
 
 #include "core/common/Result.h"
+#include "core/internal/requests/RequestSupport.h"
 #include "core/requests/RequestService.h"
-#include "core/requests/RequestSupport.h"
 
 #include <QDateTime>
 #include <QList>

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/internal/InternalOnly.h"
+
 // Internal to core/requests: what RequestService.cpp, RequestDecisions.cpp, RequestGrants.cpp and
 // RequestRepository.cpp share. Not for other modules.
 

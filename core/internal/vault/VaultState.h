@@ -2,7 +2,7 @@
 
 #include "core/internal/InternalOnly.h"
 
-#include "core/db/Database.h"
+#include "core/internal/db/Database.h"
 #include "core/keys/FieldCipher.h"
 #include "core/keys/KeyMaterial.h"
 #include "core/keys/KeySlots.h"

@@ -7,9 +7,9 @@
 //     and their stored hash is rowHash of the row read back;
 //   - a field whose meaning is unchanged but whose stored encoding differs (the time without its milliseconds)
 //     is named as changed by verify(): verify hashes what is stored, not what it parses.
-#include "core/audit/AuditLog.h"
-#include "core/db/Database.h"
-#include "core/db/Transaction.h"
+#include "core/internal/audit/AuditLog.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/Transaction.h"
 #include "tests/testsupport/TestCore.h"
 
 #include <QCryptographicHash>

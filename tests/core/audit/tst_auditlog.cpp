@@ -4,10 +4,10 @@
 // earlier checkpoint; checkpoint texts round-trip and refuse tampering; the retention purge keeps young
 // rows and leaves a verifiable chain; a failed audit write makes the operation fail without a trace.
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/auth/AccountService.h"
-#include "core/db/Database.h"
-#include "core/db/Transaction.h"
+#include "core/internal/audit/AuditLog.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/Transaction.h"
 #include "core/policy/SettingsService.h"
 #include "tests/testsupport/TestCore.h"
 

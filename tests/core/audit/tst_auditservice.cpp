@@ -3,13 +3,13 @@
 // log; filters; the CSV export (BOM, RFC 4180, formula guard, never overwrites, keyset paging); the
 // retention purge and its 180-day floor; the five alerts with their thresholds, in branch time.
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/audit/AuditService.h"
 #include "core/auth/AuthService.h"
 #include "core/customers/rules/WorkingCalendar.h"
-#include "core/db/Database.h"
-#include "core/db/Transaction.h"
-#include "core/policy/AccessControl.h"
+#include "core/internal/audit/AuditLog.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/Transaction.h"
+#include "core/internal/policy/AccessControl.h"
 #include "core/policy/SettingsService.h"
 #include "tests/testsupport/TestCore.h"
 

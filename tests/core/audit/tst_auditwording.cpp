@@ -3,13 +3,13 @@
 // core/audit/AuditWordingTable.cpp), no action is written outside that vocabulary, and representative rows
 // read as sentences that name people by name and role and customers by number and masked name.
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/audit/AuditService.h"
 #include "core/audit/AuditWording.h"
 #include "core/common/Translations.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/lifecycle/CustomerFinder.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/Masking.h"
 #include "tests/testsupport/TestCore.h"

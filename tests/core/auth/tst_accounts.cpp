@@ -1,11 +1,11 @@
 // Staff accounts: creation rules, separation of duties down to the staff number, role changes,
 // freezing, resets, the first administrator.
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/auth/AccountService.h"
 #include "core/auth/AuthService.h"
-#include "core/db/Database.h"
-#include "core/policy/AccessControl.h"
+#include "core/internal/audit/AuditLog.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/policy/AccessControl.h"
 #include "tests/testsupport/TestCore.h"
 
 #include <QTest>

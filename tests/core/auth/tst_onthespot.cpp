@@ -4,15 +4,15 @@
 // it was; for the administrator's screen, a confirmation that would show a code is refused, and no keys are
 // unwrapped there. It ends with the operator's sign-out or lock; a code accepted before a refusal is used.
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/auth/AccountService.h"
 #include "core/auth/AuthService.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/lifecycle/CustomerFinder.h"
-#include "core/db/Database.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/internal/auth/Totp.h"
-#include "core/policy/AccessControl.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/policy/AccessControl.h"
 #include "core/requests/RequestService.h"
 #include "tests/testsupport/TestCore.h"
 #include "tests/testsupport/TestData.h"

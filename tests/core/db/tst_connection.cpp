@@ -2,9 +2,9 @@
 // insert-returning-id gives each new row its id without rowid or lastInsertId; scan streams stored bytes with
 // NULLs told apart, binds values, stops when asked and reports a bad statement; Transaction over a Connection
 // commits, rolls back, and nests as a savepoint.
-#include "core/db/Connection.h"
-#include "core/db/Database.h"
-#include "core/db/Transaction.h"
+#include "core/internal/db/Connection.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/Transaction.h"
 #include "tests/testsupport/TestSupport.h"
 
 #include <QTest>

@@ -1,8 +1,8 @@
 // Crash safety: a child process writing transactions is killed with SIGKILL at random points, 50
 // times. After each kill the database opens, integrity_check and cipher_integrity_check pass, every
 // transaction the child reported as committed is there in full, and no partial transaction is visible.
-#include "core/db/Database.h"
-#include "core/db/Transaction.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/Transaction.h"
 #include "tests/testsupport/TestSupport.h"
 
 #include <QElapsedTimer>

@@ -3,13 +3,13 @@
 // SQLITE_CORRUPT) makes the driver report the error where the rows stop, and the services that read
 // that table return ErrorCode::Damaged instead of a short list: the audit log (list, export, verify)
 // and the pending customer changes (the approvals list).
-#include "core/audit/AuditLog.h"
 #include "core/audit/AuditService.h"
 #include "core/auth/AuthService.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
-#include "core/db/Database.h"
-#include "core/db/QueryRows.h"
+#include "core/internal/audit/AuditLog.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/QueryRows.h"
 #include "tests/testsupport/TestCore.h"
 #include "tests/testsupport/TestData.h"
 

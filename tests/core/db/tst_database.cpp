@@ -1,8 +1,8 @@
 // Opening the encrypted database: encryption on disk, refusals that leave the file untouched,
 // pragmas, migrations, the lock file, transactions and rekey.
-#include "core/db/Database.h"
-#include "core/db/SqlCipherDriver.h"
-#include "core/db/Transaction.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/SqlCipherDriver.h"
+#include "core/internal/db/Transaction.h"
 #include "tests/testsupport/TestSupport.h"
 
 #include <QFile>

@@ -1,7 +1,7 @@
 // Migrations carry one step per SQL dialect (docs/ARCHITECTURE.md, "Migrations"): every shipped step has its
 // SQLite text; the PostgreSQL text is optional per step, and missingDialect names the first step without it, so a
 // PostgreSQL migrator can refuse an incomplete list. Adding the PostgreSQL text leaves the SQLite step as it was.
-#include "core/db/Migration.h"
+#include "core/internal/db/Migration.h"
 
 #include <QTest>
 

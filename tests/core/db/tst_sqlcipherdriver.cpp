@@ -1,6 +1,6 @@
 // The SQLCipher Qt SQL driver: value round trips, placeholders, errors, transactions, cursors.
-#include "core/db/Database.h"
-#include "core/db/SqlCipherDriver.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/SqlCipherDriver.h"
 #include "tests/testsupport/TestSupport.h"
 
 #include <QDateTime>

@@ -3,12 +3,12 @@
 // a draft, it goes when the form is saved or discarded and after DraftService::kLifetimeDays, and the audit rows
 // name the form kind only.
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/auth/AuthService.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerOwnership.h"
-#include "core/db/Database.h"
 #include "core/drafts/DraftService.h"
+#include "core/internal/audit/AuditLog.h"
+#include "core/internal/db/Database.h"
 #include "tests/testsupport/TestCore.h"
 
 #include <QFile>

@@ -2,8 +2,8 @@
 // compared with Policy::allows, and enforced through AccessControl with a real signed-in session of
 // each role; every refusal is recorded in the audit log.
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
-#include "core/policy/AccessControl.h"
+#include "core/internal/audit/AuditLog.h"
+#include "core/internal/policy/AccessControl.h"
 #include "core/policy/Policy.h"
 #include "tests/testsupport/TestCore.h"
 

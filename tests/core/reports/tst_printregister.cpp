@@ -4,13 +4,13 @@
 // hash chain that names an edited row, the borrowing and destruction record form). The report builders are the
 // test's own (ReportContext::builder), so these tests do not depend on any one report.
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/audit/AuditService.h"
 #include "core/auth/AuthService.h"
-#include "core/db/Database.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/internal/auth/Totp.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/policy/AccessControl.h"
 #include "core/internal/reports/ReportContext.h"
-#include "core/policy/AccessControl.h"
 #include "core/policy/SettingsService.h"
 #include "core/reports/PrintRegister.h"
 #include "core/reports/ReportService.h"

@@ -4,7 +4,6 @@
 // the report.run audit row of every run (with no grade-1 value in it). Grade-1 values are only ever compared,
 // never printed.
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/audit/AuditService.h"
 #include "core/auth/AccountService.h"
 #include "core/auth/AuthService.h"
@@ -13,6 +12,7 @@
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/lifecycle/CustomerRetention.h"
 #include "core/customers/lifecycle/Tiers.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/Masking.h"
 #include "core/policy/SettingsService.h"

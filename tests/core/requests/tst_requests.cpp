@@ -2,11 +2,11 @@
 // live grants within scope and validity, expiry without anyone acting, single-use export/print grants,
 // revocation, withdrawal, and the audit rows every step leaves (never the purpose text).
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
-#include "core/db/Database.h"
-#include "core/db/Transaction.h"
+#include "core/internal/audit/AuditLog.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/Transaction.h"
+#include "core/internal/policy/AccessControl.h"
 #include "core/internal/requests/RequestServiceInternal.h"
-#include "core/policy/AccessControl.h"
 #include "core/policy/FreeText.h"
 #include "core/policy/SettingsService.h"
 #include "core/requests/RequestService.h"

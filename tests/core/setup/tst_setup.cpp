@@ -2,11 +2,11 @@
 // once in core for the set-up wizard and the command line (issue 14).
 #include "core/Core.h"
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/auth/AccountService.h"
 #include "core/auth/AuthService.h"
 #include "core/auth/PasswordHasher.h"
 #include "core/auth/PasswordRule.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/policy/SettingsService.h"
 #include "core/setup/DatabaseRestore.h"
 #include "core/setup/FirstRun.h"

@@ -1,7 +1,7 @@
 // VaultService: creating, opening and unlocking the database with key custody in the keychain and
 // the recovery envelope; telling wrong keys from damaged files; rekey (also interrupted at every
 // step); backup and restore; verify.
-#include "core/db/Transaction.h"
+#include "core/internal/db/Transaction.h"
 #include "core/internal/keys/RecoveryPassphrase.h"
 #include "core/internal/keys/SealedValues.h"
 #include "core/internal/vault/KeyRotation.h"

@@ -2,12 +2,12 @@
 // consent as an append-only history. Contents are grade 2: the own customer manager and the branch manager
 // only; refusals and writes are audited, and audit rows never carry the contents.
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/auth/AuthService.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/care/CustomerCare.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
-#include "core/db/Database.h"
+#include "core/internal/audit/AuditLog.h"
+#include "core/internal/db/Database.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/FreeText.h"
 #include "core/policy/SettingsService.h"

@@ -2,14 +2,14 @@
 // reported with its line and column, good rows as pending records, nothing dropped, files that cannot be read
 // changing nothing, who may import, the report file and the audit rows.
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/import/CustomerImport.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/rules/CsvReader.h"
-#include "core/db/Database.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/customers/CustomerStoreInternal.h"
+#include "core/internal/db/Database.h"
 #include "core/policy/FieldCatalogue.h"
 #include "tests/testsupport/TestCore.h"
 #include "tests/testsupport/TestData.h"

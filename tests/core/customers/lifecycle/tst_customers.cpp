@@ -1,13 +1,13 @@
 // Customer records: maker-checker entry, duplicates and suspicious pairs, and — above all — role
 // scoping: for each role exactly what DESIGN §6 says is visible, nothing outside it.
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/auth/AuthService.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/lifecycle/CustomerFinder.h"
-#include "core/db/Database.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
+#include "core/internal/db/Database.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/requests/RequestService.h"
 #include "tests/testsupport/TestCore.h"

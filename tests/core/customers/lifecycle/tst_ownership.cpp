@@ -2,7 +2,6 @@
 // reclaim, the reassignment list of frozen staff's customers, and tier changes that wait for the
 // branch manager's confirmation.
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/auth/AccountService.h"
 #include "core/auth/AuthService.h"
 #include "core/customers/CustomerService.h"
@@ -10,7 +9,8 @@
 #include "core/customers/lifecycle/CustomerFinder.h"
 #include "core/customers/lifecycle/CustomerOwnership.h"
 #include "core/customers/rules/WorkingCalendar.h"
-#include "core/db/Database.h"
+#include "core/internal/audit/AuditLog.h"
+#include "core/internal/db/Database.h"
 #include "core/policy/FieldCatalogue.h"
 #include "tests/testsupport/TestCore.h"
 #include "tests/testsupport/TestData.h"

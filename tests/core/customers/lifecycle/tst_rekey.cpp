@@ -2,9 +2,9 @@
 // customer's document; approval needs a match through the blind index, a mismatch is refused field by field and
 // audited without any value, and the setting decides which fields (validated; on by default for ID numbers).
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/SettingsService.h"
 #include "tests/testsupport/TestCore.h"

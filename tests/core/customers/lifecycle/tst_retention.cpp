@@ -2,15 +2,15 @@
 // who may close, what a closure ends, that exactly the due records lose grade 1 and 2 while grade 3
 // stays, and that the full report needs a live single-use grant for that customer.
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/auth/AuthService.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/care/CustomerCare.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/lifecycle/CustomerRetention.h"
-#include "core/db/Database.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/customers/CustomerStoreInternal.h"
+#include "core/internal/db/Database.h"
 #include "core/internal/keys/SealedValues.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/requests/RequestService.h"

@@ -4,9 +4,9 @@
 // year's file (validated line by line, stored in the database, audited, refused for anyone else).
 #include "core/Core.h"
 #include "core/audit/AuditActions.h"
-#include "core/audit/AuditLog.h"
 #include "core/customers/rules/HolidayCalendar.h"
 #include "core/customers/rules/WorkingCalendar.h"
+#include "core/internal/audit/AuditLog.h"
 #include "core/policy/SettingsService.h"
 #include "tests/testsupport/TestCore.h"
 #include "tests/testsupport/TestSupport.h"
