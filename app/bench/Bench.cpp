@@ -3,7 +3,6 @@
 #include "app/bench/MemorySecretStore.h"
 #include "app/bench/SyntheticData.h"
 #include "core/Core.h"
-#include "core/audit/AuditLog.h"
 #include "core/auth/AccountService.h"
 #include "core/auth/AuthService.h"
 #include "core/customers/CustomerService.h"
@@ -11,12 +10,13 @@
 #include "core/customers/import/CustomerImport.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/lifecycle/CustomerFinder.h"
+#include "core/internal/audit/AuditLog.h"
 // Internal to core, on purpose: the benchmark times the blind-index lookup (CustomerStore::customersWith) on its
 // own and finds the seeded customers by ID number without a session. No front end includes these.
-#include "core/db/Database.h"
-#include "core/db/Transaction.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/customers/CustomerStoreInternal.h"
+#include "core/internal/db/Database.h"
+#include "core/internal/db/Transaction.h"
 #include "core/keys/FieldCipher.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/SettingsService.h"
