@@ -124,6 +124,25 @@
     </message>
 </context>
 <context>
+    <name>AccountStatus</name>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>dormant</source>
+        <translation>久悬</translation>
+    </message>
+    <message>
+        <source>frozen</source>
+        <translation>已冻结</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+</context>
+<context>
     <name>AdminService</name>
     <message>
         <source>audit log: %1</source>
@@ -2823,6 +2842,21 @@
     </message>
 </context>
 <context>
+    <name>ChangeStatus</name>
+    <message>
+        <source>pending approval</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>See branchvault-cli --help.</source>
@@ -2898,6 +2932,25 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>The input on standard input is larger than 64 MiB.</source>
         <translation>标准输入的内容超过 64 MiB。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintStatus</name>
+    <message>
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>under investigation</source>
+        <translation>调查中</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
     </message>
 </context>
 <context>
@@ -3054,22 +3107,6 @@ Exit status 0 means success; any other status comes with one line on stderr nami
 </context>
 <context>
     <name>CustomerCare</name>
-    <message>
-        <source>open</source>
-        <translation>待处理</translation>
-    </message>
-    <message>
-        <source>under investigation</source>
-        <translation>调查中</translation>
-    </message>
-    <message>
-        <source>answered</source>
-        <translation>已答复</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>已关闭</translation>
-    </message>
     <message>
         <source>Describe the service given to the customer; the record cannot be empty.</source>
         <translation>请描述为客户提供的服务；服务记录不能为空。</translation>
@@ -3648,6 +3685,10 @@ Exit status 0 means success; any other status comes with one line on stderr nami
         <source>To approve change %1, type from the customer&apos;s document: %2. The values are compared with the record without showing it.</source>
         <translation>批准变更 %1 前，请按客户证件录入：%2。系统将在不显示记录内容的情况下与记录比对。</translation>
     </message>
+    <message>
+        <source>There is no customer %1 any more.</source>
+        <translation>客户 %1 已不存在。</translation>
+    </message>
 </context>
 <context>
     <name>CustomerFinder</name>
@@ -3830,192 +3871,12 @@ Exit status 0 means success; any other status comes with one line on stderr nami
 <context>
     <name>CustomerLabels</name>
     <message>
-        <source>pending approval</source>
-        <translation>待复核</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>已关闭</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>已驳回</translation>
-    </message>
-    <message>
-        <source>anonymised</source>
-        <translation>已匿名化</translation>
-    </message>
-    <message>
-        <source>under 20</source>
-        <translation>20 岁以下</translation>
-    </message>
-    <message>
-        <source>70 and over</source>
-        <translation>70 岁及以上</translation>
-    </message>
-    <message>
-        <source>%1–%2</source>
-        <translation>%1–%2 岁</translation>
-    </message>
-    <message>
-        <source>male</source>
-        <translation>男</translation>
-    </message>
-    <message>
-        <source>female</source>
-        <translation>女</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>at the counter</source>
-        <translation>柜面</translation>
-    </message>
-    <message>
-        <source>by phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>online banking</source>
-        <translation>网上银行</translation>
-    </message>
-    <message>
-        <source>mobile app</source>
-        <translation>手机银行</translation>
-    </message>
-    <message>
-        <source>by letter</source>
-        <translation>信函</translation>
-    </message>
-    <message>
-        <source>other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>待处理</translation>
-    </message>
-    <message>
-        <source>under investigation</source>
-        <translation>调查中</translation>
-    </message>
-    <message>
-        <source>answered</source>
-        <translation>已答复</translation>
-    </message>
-    <message>
-        <source>processing of personal information</source>
-        <translation>个人信息处理</translation>
-    </message>
-    <message>
-        <source>marketing</source>
-        <translation>营销</translation>
-    </message>
-    <message>
-        <source>given</source>
-        <translation>已同意</translation>
-    </message>
-    <message>
-        <source>withdrawn</source>
-        <translation>已撤回</translation>
-    </message>
-    <message>
-        <source>debit card</source>
-        <translation>借记卡</translation>
-    </message>
-    <message>
-        <source>credit card</source>
-        <translation>信用卡</translation>
-    </message>
-    <message>
-        <source>savings account</source>
-        <translation>储蓄账户</translation>
-    </message>
-    <message>
-        <source>current account</source>
-        <translation>结算账户</translation>
-    </message>
-    <message>
-        <source>fixed deposit</source>
-        <translation>定期存款</translation>
-    </message>
-    <message>
-        <source>dormant</source>
-        <translation>久悬</translation>
-    </message>
-    <message>
-        <source>frozen</source>
-        <translation>已冻结</translation>
-    </message>
-    <message>
-        <source>under CNY 50,000</source>
-        <translation>50,000 元以下</translation>
-    </message>
-    <message>
-        <source>CNY 50,000–100,000</source>
-        <translation>50,000–100,000 元</translation>
-    </message>
-    <message>
-        <source>CNY 100,000–300,000</source>
-        <translation>100,000–300,000 元</translation>
-    </message>
-    <message>
-        <source>CNY 300,000–1,000,000</source>
-        <translation>300,000–1,000,000 元</translation>
-    </message>
-    <message>
-        <source>over CNY 1,000,000</source>
-        <translation>1,000,000 元以上</translation>
-    </message>
-    <message>
-        <source>single</source>
-        <translation>未婚</translation>
-    </message>
-    <message>
-        <source>married</source>
-        <translation>已婚</translation>
-    </message>
-    <message>
-        <source>divorced</source>
-        <translation>离异</translation>
-    </message>
-    <message>
-        <source>widowed</source>
-        <translation>丧偶</translation>
-    </message>
-    <message>
         <source>new record</source>
         <translation>新建记录</translation>
     </message>
     <message>
         <source>edit</source>
         <translation>修改</translation>
-    </message>
-    <message>
-        <source>full view</source>
-        <translation>完整查看</translation>
-    </message>
-    <message>
-        <source>export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <source>restricted access</source>
-        <translation>重点保密客户访问</translation>
     </message>
     <message>
         <source>, </source>
@@ -4421,6 +4282,29 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>Customer %1 is not one of your customers. Ask its customer manager or the branch manager.</source>
         <translation>客户 %1 不是您名下的客户。请联系该客户的客户经理或网点负责人。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerStatus</name>
+    <message>
+        <source>pending approval</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>anonymised</source>
+        <translation>已匿名化</translation>
     </message>
 </context>
 <context>
@@ -5682,6 +5566,17 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     </message>
 </context>
 <context>
+    <name>PairStatus</name>
+    <message>
+        <source>to review</source>
+        <translation>待复查</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>已排除</translation>
+    </message>
+</context>
+<context>
     <name>PasswordHasher</name>
     <message>
         <source>The new password is too short: it needs at least %1 characters.</source>
@@ -6351,189 +6246,6 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     </message>
 </context>
 <context>
-    <name>ReportLabels</name>
-    <message>
-        <source>pending approval</source>
-        <translation>待复核</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>已关闭</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>已驳回</translation>
-    </message>
-    <message>
-        <source>anonymised</source>
-        <translation>已匿名化</translation>
-    </message>
-    <message>
-        <source>under 20</source>
-        <translation>20 岁以下</translation>
-    </message>
-    <message>
-        <source>70 and over</source>
-        <translation>70 岁及以上</translation>
-    </message>
-    <message>
-        <source>%1–%2</source>
-        <translation>%1–%2 岁</translation>
-    </message>
-    <message>
-        <source>male</source>
-        <translation>男</translation>
-    </message>
-    <message>
-        <source>female</source>
-        <translation>女</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>at the counter</source>
-        <translation>柜面</translation>
-    </message>
-    <message>
-        <source>by phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>online banking</source>
-        <translation>网上银行</translation>
-    </message>
-    <message>
-        <source>mobile app</source>
-        <translation>手机银行</translation>
-    </message>
-    <message>
-        <source>by letter</source>
-        <translation>信函</translation>
-    </message>
-    <message>
-        <source>other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>待处理</translation>
-    </message>
-    <message>
-        <source>under investigation</source>
-        <translation>调查中</translation>
-    </message>
-    <message>
-        <source>answered</source>
-        <translation>已答复</translation>
-    </message>
-    <message>
-        <source>processing of personal information</source>
-        <translation>个人信息处理</translation>
-    </message>
-    <message>
-        <source>marketing</source>
-        <translation>营销</translation>
-    </message>
-    <message>
-        <source>given</source>
-        <translation>已同意</translation>
-    </message>
-    <message>
-        <source>withdrawn</source>
-        <translation>已撤回</translation>
-    </message>
-    <message>
-        <source>debit card</source>
-        <translation>借记卡</translation>
-    </message>
-    <message>
-        <source>credit card</source>
-        <translation>信用卡</translation>
-    </message>
-    <message>
-        <source>savings account</source>
-        <translation>储蓄账户</translation>
-    </message>
-    <message>
-        <source>current account</source>
-        <translation>结算账户</translation>
-    </message>
-    <message>
-        <source>fixed deposit</source>
-        <translation>定期存款</translation>
-    </message>
-    <message>
-        <source>dormant</source>
-        <translation>久悬</translation>
-    </message>
-    <message>
-        <source>frozen</source>
-        <translation>已冻结</translation>
-    </message>
-    <message>
-        <source>under CNY 50,000</source>
-        <translation>50,000 元以下</translation>
-    </message>
-    <message>
-        <source>CNY 50,000–100,000</source>
-        <translation>50,000–100,000 元</translation>
-    </message>
-    <message>
-        <source>CNY 100,000–300,000</source>
-        <translation>100,000–300,000 元</translation>
-    </message>
-    <message>
-        <source>CNY 300,000–1,000,000</source>
-        <translation>300,000–1,000,000 元</translation>
-    </message>
-    <message>
-        <source>over CNY 1,000,000</source>
-        <translation>1,000,000 元以上</translation>
-    </message>
-    <message>
-        <source>single</source>
-        <translation>未婚</translation>
-    </message>
-    <message>
-        <source>married</source>
-        <translation>已婚</translation>
-    </message>
-    <message>
-        <source>divorced</source>
-        <translation>离异</translation>
-    </message>
-    <message>
-        <source>widowed</source>
-        <translation>丧偶</translation>
-    </message>
-    <message>
-        <source>full view</source>
-        <translation>完整查看</translation>
-    </message>
-    <message>
-        <source>export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <source>restricted access</source>
-        <translation>重点保密客户访问</translation>
-    </message>
-</context>
-<context>
     <name>ReportRenderer</name>
     <message>
         <source>The printer or the PDF file could not be opened for drawing. Check the printer, or that the folder can be written to, then try again.</source>
@@ -6705,14 +6417,6 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     <message>
         <source>No accounts.</source>
         <translation>没有用户账户。</translation>
-    </message>
-    <message>
-        <source>frozen</source>
-        <translation>已冻结</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>正常</translation>
     </message>
     <message>
         <source>awaiting a branch manager&apos;s confirmation</source>
@@ -7435,10 +7139,6 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
         <translation>待复查</translation>
     </message>
     <message>
-        <source>cleared</source>
-        <translation>已排除</translation>
-    </message>
-    <message>
         <source>Total: %1 pairs</source>
         <translation>合计：%1 对</translation>
     </message>
@@ -7915,34 +7615,6 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
 <context>
     <name>RequestService</name>
     <message>
-        <source>pending</source>
-        <translation>待复核</translation>
-    </message>
-    <message>
-        <source>approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>已驳回</translation>
-    </message>
-    <message>
-        <source>revoked</source>
-        <translation>已撤销</translation>
-    </message>
-    <message>
-        <source>used</source>
-        <translation>已使用</translation>
-    </message>
-    <message>
-        <source>withdrawn</source>
-        <translation>已撤回</translation>
-    </message>
-    <message>
-        <source>expired</source>
-        <translation>已过期</translation>
-    </message>
-    <message>
         <source>Clerks may only ask for access to a restricted customer. A full value, an export or a print is asked for by the customer&apos;s own manager or the branch manager.</source>
         <translation>查询员只能申请访问重点保密客户。查看明文、导出或打印须由该客户的客户经理或网点负责人申请。</translation>
     </message>
@@ -8145,6 +7817,53 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     <message>
         <source>Give a reason for the approval (for example what you checked), so the decision can be traced.</source>
         <translation>请填写批准理由（例如核对了什么），以便追溯该决定。</translation>
+    </message>
+    <message>
+        <source>full view</source>
+        <translation>完整查看</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>restricted access</source>
+        <translation>重点保密客户访问</translation>
+    </message>
+</context>
+<context>
+    <name>RequestStatus</name>
+    <message>
+        <source>pending</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
     </message>
 </context>
 <context>
@@ -8725,10 +8444,43 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     </message>
 </context>
 <context>
+    <name>StaffStatus</name>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>frozen</source>
+        <translation>已冻结</translation>
+    </message>
+</context>
+<context>
     <name>StoredMasks</name>
     <message>
         <source>The field key is not loaded, so the masked values cannot be made again. Sign in as a branch manager or a customer manager.</source>
         <translation>字段密钥未加载，无法重新生成脱敏值。请以网点负责人或客户经理身份登录。</translation>
+    </message>
+</context>
+<context>
+    <name>StoredStatus</name>
+    <message>
+        <source>The database holds a status this version does not know (&quot;%1&quot;). Run the database check (branchvault-cli verify) and tell the administrator.</source>
+        <translation>数据库中有本版本无法识别的状态（“%1”）。请运行数据库检查（branchvault-cli verify）并告知系统管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>TierChangeStatus</name>
+    <message>
+        <source>to confirm</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已驳回</translation>
     </message>
 </context>
 <context>
@@ -8833,14 +8585,6 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     <message>
         <source>New one-time password for %1: %2 (to be changed at the next sign-in; any lockout is lifted).</source>
         <translation>%1 的新一次性密码：%2（下次登录时须修改；如有锁定已一并解除）。</translation>
-    </message>
-    <message>
-        <source>frozen</source>
-        <translation>已冻结</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>正常</translation>
     </message>
     <message>
         <source>%1 is frozen; the account stays in the records.</source>
@@ -9104,6 +8848,133 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     <message>
         <source>The other phone number should be a mobile number (11 digits starting with 13 to 19), a landline number with its area code (for example 010-62345678), or an international number starting with + and the country code. Check the number with the customer.</source>
         <translation>其他电话应为手机号码（以 13 至 19 开头的 11 位数字）、带区号的固定电话（例如 010-62345678），或以 + 和国家代码开头的国际号码。请与客户核对号码。</translation>
+    </message>
+</context>
+<context>
+    <name>ValueLabels</name>
+    <message>
+        <source>under 20</source>
+        <translation>20 岁以下</translation>
+    </message>
+    <message>
+        <source>70 and over</source>
+        <translation>70 岁及以上</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2 岁</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>at the counter</source>
+        <translation>柜面</translation>
+    </message>
+    <message>
+        <source>by phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>online banking</source>
+        <translation>网上银行</translation>
+    </message>
+    <message>
+        <source>mobile app</source>
+        <translation>手机银行</translation>
+    </message>
+    <message>
+        <source>by letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>processing of personal information</source>
+        <translation>个人信息处理</translation>
+    </message>
+    <message>
+        <source>marketing</source>
+        <translation>营销</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>debit card</source>
+        <translation>借记卡</translation>
+    </message>
+    <message>
+        <source>credit card</source>
+        <translation>信用卡</translation>
+    </message>
+    <message>
+        <source>savings account</source>
+        <translation>储蓄账户</translation>
+    </message>
+    <message>
+        <source>current account</source>
+        <translation>结算账户</translation>
+    </message>
+    <message>
+        <source>fixed deposit</source>
+        <translation>定期存款</translation>
+    </message>
+    <message>
+        <source>under CNY 50,000</source>
+        <translation>50,000 元以下</translation>
+    </message>
+    <message>
+        <source>CNY 50,000–100,000</source>
+        <translation>50,000–100,000 元</translation>
+    </message>
+    <message>
+        <source>CNY 100,000–300,000</source>
+        <translation>100,000–300,000 元</translation>
+    </message>
+    <message>
+        <source>CNY 300,000–1,000,000</source>
+        <translation>300,000–1,000,000 元</translation>
+    </message>
+    <message>
+        <source>over CNY 1,000,000</source>
+        <translation>1,000,000 元以上</translation>
+    </message>
+    <message>
+        <source>single</source>
+        <translation>未婚</translation>
+    </message>
+    <message>
+        <source>married</source>
+        <translation>已婚</translation>
+    </message>
+    <message>
+        <source>divorced</source>
+        <translation>离异</translation>
+    </message>
+    <message>
+        <source>widowed</source>
+        <translation>丧偶</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,7 @@ public:
     {
         return QJsonObject {{QStringLiteral("id"), c.id}, {QStringLiteral("customerNo"), c.customerNumber},
             {QStringLiteral("receivedAt"), CustomerCli::time(c.receivedAt)}, {QStringLiteral("channel"), c.channel},
-            {QStringLiteral("content"), c.content}, {QStringLiteral("status"), c.status},
+            {QStringLiteral("content"), c.content}, {QStringLiteral("status"), statusKey(c.status)},
             {QStringLiteral("investigateBy"), CustomerCli::time(c.investigateBy)},
             {QStringLiteral("answerBy"), CustomerCli::time(c.answerBy)},
             {QStringLiteral("investigatedAt"), CustomerCli::time(c.investigatedAt)},
@@ -37,7 +37,7 @@ public:
             .arg(c.customerNumber, -18)
             .arg(CustomerCli::timeText(c.receivedAt), -20)
             .arg(c.channel, -10)
-            .arg(c.status, -13)
+            .arg(statusKey(c.status), -13)
             .arg(CustomerCli::timeText(c.investigateBy), -20)
             .arg(CustomerCli::timeText(c.answerBy), -20)
             .arg(c.overdue ? tr("OVERDUE") : QStringLiteral("-"), -7)
@@ -103,13 +103,13 @@ public:
                 return ctx.out.fail(id.error());
             BV_CLI_TRY(CustomerCli::noExtraArguments(ctx, 2));
             const QString status = ctx.option(QStringLiteral("status")).trimmed().toLower();
-            if (status != QLatin1String("investigating") && status != QLatin1String("answered")
-                && status != QLatin1String("closed"))
+            const std::optional<ComplaintStatus> target = statusFromKey<ComplaintStatus>(status);
+            if (!target || *target == ComplaintStatus::Open)
                 return Cli::usageError(ctx.out,
                     tr("complaint update needs --status investigating|answered|closed (answered and closed with "
                        "--resolution TEXT)."));
             const QString resolution = ctx.option(QStringLiteral("resolution"));
-            if (status != QLatin1String("investigating") && resolution.trimmed().isEmpty())
+            if (*target != ComplaintStatus::Investigating && resolution.trimmed().isEmpty())
                 return Cli::usageError(ctx.out,
                     tr("complaint update --status %1 needs --resolution TEXT: what the customer was told and what "
                        "was done.")
@@ -121,7 +121,7 @@ public:
             auto checked = Cli::freeText(ctx, QStringLiteral("resolution"), resolution);
             if (!checked.ok())
                 return ctx.out.fail(checked.error());
-            BV_CLI_TRY(core->customers().care().updateComplaint(*session, *id, status, *checked));
+            BV_CLI_TRY(core->customers().care().updateComplaint(*session, *id, *target, *checked));
             ctx.out.result({{QStringLiteral("id"), *id}, {QStringLiteral("status"), status}},
                 tr("Complaint %1 is now %2.").arg(*id).arg(status));
             return 0;

@@ -271,7 +271,8 @@ public:
     static QJsonObject receiptJson(const EntryReceipt& receipt)
     {
         return QJsonObject {{QStringLiteral("customerNo"), receipt.customerNumber},
-            {QStringLiteral("changeId"), receipt.changeId}, {QStringLiteral("status"), QStringLiteral("pending")},
+            {QStringLiteral("changeId"), receipt.changeId},
+            {QStringLiteral("status"), statusKey(ChangeStatus::Pending)},
             {QStringLiteral("warnings"), QJsonArray::fromStringList(receipt.warnings)}};
     }
 
@@ -380,7 +381,7 @@ public:
                 if (!keys.contains(QStringLiteral("openedOn")))
                     a.openedOn = current->openedOn;
                 if (!keys.contains(QStringLiteral("status")))
-                    a.status = current->status;
+                    a.status = statusKey(current->status);
             }
         }
         auto receipt = customers.entry().edit(*session, number, document->input);
@@ -400,7 +401,8 @@ public:
     {
         return QJsonObject {{QStringLiteral("id"), a.id}, {QStringLiteral("number"), a.number},
             {QStringLiteral("revealed"), a.revealed}, {QStringLiteral("type"), a.type},
-            {QStringLiteral("openedOn"), CustomerCli::date(a.openedOn)}, {QStringLiteral("status"), a.status}};
+            {QStringLiteral("openedOn"), CustomerCli::date(a.openedOn)},
+            {QStringLiteral("status"), statusKey(a.status)}};
     }
 
     static int show(CliContext& ctx)
@@ -425,7 +427,7 @@ public:
             lines << QStringLiteral("%1: %2").arg(label, CustomerCli::dash(value));
         };
         line(FieldCatalogue::label(QString::fromLatin1(fields::CustomerNo)), v.number);
-        line(FieldCatalogue::label(QString::fromLatin1(fields::Status)), v.status);
+        line(FieldCatalogue::label(QString::fromLatin1(fields::Status)), statusKey(v.status));
         if (v.restricted)
             line(FieldCatalogue::label(QString::fromLatin1(fields::Restricted)), tr("yes"));
         line(FieldCatalogue::label(QString::fromLatin1(fields::Tier)), v.tier);
@@ -457,14 +459,14 @@ public:
             accounts.append(accountJson(a));
             lines << tr("Account %1: %2  %3  opened %4  %5")
                          .arg(a.id)
-                         .arg(a.number, a.type, CustomerCli::dateText(a.openedOn), a.status);
+                         .arg(a.number, a.type, CustomerCli::dateText(a.openedOn), statusKey(a.status));
         }
         line(FieldCatalogue::label(QString::fromLatin1(fields::CreatedAt)), CustomerCli::timeText(v.createdAt));
         line(FieldCatalogue::label(QString::fromLatin1(fields::UpdatedAt)), CustomerCli::timeText(v.updatedAt));
         if (v.pendingChangeId > 0)
             lines << tr("Pending change: %1 (waiting for a branch manager's approval)").arg(v.pendingChangeId);
 
-        const QJsonObject json {{QStringLiteral("number"), v.number}, {QStringLiteral("status"), v.status},
+        const QJsonObject json {{QStringLiteral("number"), v.number}, {QStringLiteral("status"), statusKey(v.status)},
             {QStringLiteral("restricted"), v.restricted}, {QStringLiteral("tier"), v.tier},
             {QStringLiteral("branch"), v.branch}, {QStringLiteral("managerId"), v.managerId},
             {QStringLiteral("managerName"), v.managerName}, {QStringLiteral("inCustody"), v.inCustody},
@@ -484,7 +486,7 @@ public:
     {
         return QJsonObject {{QStringLiteral("number"), r.number}, {QStringLiteral("maskedName"), r.maskedName},
             {QStringLiteral("tier"), r.tier}, {QStringLiteral("ageBand"), r.ageBand},
-            {QStringLiteral("status"), r.status}, {QStringLiteral("managerName"), r.managerName},
+            {QStringLiteral("status"), statusKey(r.status)}, {QStringLiteral("managerName"), r.managerName},
             {QStringLiteral("createdAt"), CustomerCli::time(r.createdAt)},
             {QStringLiteral("restricted"), r.restricted}};
     }
@@ -496,7 +498,7 @@ public:
             .arg(CustomerCli::dash(r.maskedName), -8)
             .arg(CustomerCli::dash(r.tier), -10)
             .arg(CustomerCli::dash(r.ageBand), -8)
-            .arg(r.status, -10)
+            .arg(statusKey(r.status), -10)
             .arg(CustomerCli::dash(r.managerName), -12)
             .arg(r.restricted ? tr("restricted") : QString())
             .trimmed();
@@ -663,13 +665,13 @@ public:
             {std::pair {fields::CustomerNo, c.number}, std::pair {fields::Name, c.maskedName},
                 std::pair {fields::Sex, c.sex}, std::pair {fields::AgeBand, c.ageBand},
                 std::pair {fields::Nationality, c.nationality}, std::pair {fields::Tier, c.tier},
-                std::pair {fields::Status, c.status}, std::pair {fields::IdNumber, c.maskedIdNumber},
+                std::pair {fields::Status, statusKey(c.status)}, std::pair {fields::IdNumber, c.maskedIdNumber},
                 std::pair {fields::Mobile, c.maskedMobile}, std::pair {fields::Manager, c.managerName}})
             lines << QStringLiteral("%1: %2").arg(label(key), CustomerCli::dash(value));
         const QJsonObject json {{QStringLiteral("number"), c.number}, {QStringLiteral("maskedName"), c.maskedName},
             {QStringLiteral("sex"), c.sex}, {QStringLiteral("ageBand"), c.ageBand},
             {QStringLiteral("nationality"), c.nationality}, {QStringLiteral("tier"), c.tier},
-            {QStringLiteral("status"), c.status}, {QStringLiteral("maskedIdNumber"), c.maskedIdNumber},
+            {QStringLiteral("status"), statusKey(c.status)}, {QStringLiteral("maskedIdNumber"), c.maskedIdNumber},
             {QStringLiteral("maskedMobile"), c.maskedMobile}, {QStringLiteral("managerName"), c.managerName}};
         ctx.out.result(
             {{QStringLiteral("match"), true}, {QStringLiteral("card"), json}}, lines.join(QLatin1Char('\n')));

@@ -150,7 +150,8 @@ public:
         if (!session.ok())
             return ctx.out.fail(session.error());
         BV_CLI_TRY(core->customers().retention().close(*session, number, reason));
-        ctx.out.result({{QStringLiteral("customerNo"), number}, {QStringLiteral("status"), QStringLiteral("closed")}},
+        ctx.out.result(
+            {{QStringLiteral("customerNo"), number}, {QStringLiteral("status"), statusKey(CustomerStatus::Closed)}},
             tr("Customer %1 is closed. Its record is kept for the retention period, then anonymised.").arg(number));
         return 0;
     }

@@ -25,7 +25,7 @@ public:
     static QJsonObject toJson(const PendingChange& c)
     {
         return QJsonObject {{QStringLiteral("id"), c.id}, {QStringLiteral("customerNo"), c.customerNumber},
-            {QStringLiteral("kind"), c.kind}, {QStringLiteral("status"), c.status},
+            {QStringLiteral("kind"), c.kind}, {QStringLiteral("status"), statusKey(c.status)},
             {QStringLiteral("makerLogin"), c.makerLogin}, {QStringLiteral("createdAt"), CustomerCli::time(c.createdAt)},
             {QStringLiteral("diff"), CustomerCli::diffJson(c.diff)}, {QStringLiteral("reason"), c.reason},
             {QStringLiteral("rekeyFields"), QJsonArray::fromStringList(c.rekeyFields)}};
@@ -156,7 +156,7 @@ public:
                 numbers << QString::number(id);
             }
             ctx.out.result(
-                {{QStringLiteral("approved"), approved}, {QStringLiteral("status"), QStringLiteral("approved")}},
+                {{QStringLiteral("approved"), approved}, {QStringLiteral("status"), statusKey(ChangeStatus::Approved)}},
                 tr("Approved: change %1.", nullptr, int(ids.size())).arg(numbers.join(QStringLiteral(", "))));
             return 0;
         }
@@ -174,7 +174,7 @@ public:
             if (!session.ok())
                 return ctx.out.fail(session.error());
             BV_CLI_TRY(core->customers().entry().reject(*session, *id, reason));
-            ctx.out.result({{QStringLiteral("id"), *id}, {QStringLiteral("status"), QStringLiteral("rejected")}},
+            ctx.out.result({{QStringLiteral("id"), *id}, {QStringLiteral("status"), statusKey(ChangeStatus::Rejected)}},
                 tr("Change %1 was rejected; the maker sees the reason.").arg(*id));
             return 0;
         }
@@ -201,14 +201,14 @@ public:
                 rows.append(QJsonObject {{QStringLiteral("id"), t.id}, {QStringLiteral("customerNo"), t.customerNumber},
                     {QStringLiteral("fromTier"), t.fromTier}, {QStringLiteral("toTier"), t.toTier},
                     {QStringLiteral("computedAt"), CustomerCli::time(t.computedAt)},
-                    {QStringLiteral("status"), t.status}});
+                    {QStringLiteral("status"), statusKey(t.status)}});
                 text += QStringLiteral("%1  %2  %3 -> %4  %5  %6\n")
                             .arg(t.id, 5)
                             .arg(t.customerNumber, -18)
                             .arg(CustomerCli::dash(t.fromTier))
                             .arg(CustomerCli::dash(t.toTier), -10)
                             .arg(CustomerCli::timeText(t.computedAt), -20)
-                            .arg(t.status);
+                            .arg(statusKey(t.status));
             }
             if (changes->isEmpty())
                 text = tr("No tier changes are waiting for confirmation.");
@@ -236,9 +236,9 @@ public:
             return ctx.out.fail(session.error());
         CustomerOwnership& owners = core->customers().ownership();
         BV_CLI_TRY(confirm ? owners.confirmTier(*session, *id) : owners.rejectTier(*session, *id, reason));
-        ctx.out.result(
-            {{QStringLiteral("id"), *id},
-                {QStringLiteral("status"), confirm ? QStringLiteral("confirmed") : QStringLiteral("rejected")}},
+        ctx.out.result({{QStringLiteral("id"), *id},
+                           {QStringLiteral("status"),
+                               statusKey(confirm ? TierChangeStatus::Confirmed : TierChangeStatus::Rejected)}},
             confirm ? tr("Tier change %1 was confirmed; the customer has the new tier.").arg(*id)
                     : tr("Tier change %1 was rejected; the customer keeps the current tier.").arg(*id));
         return 0;
@@ -262,7 +262,8 @@ public:
                 rows.append(QJsonObject {{QStringLiteral("id"), p.id}, {QStringLiteral("kind"), p.kind},
                     {QStringLiteral("customerA"), p.numberA}, {QStringLiteral("customerB"), p.numberB},
                     {QStringLiteral("maskedValue"), p.maskedValue},
-                    {QStringLiteral("foundAt"), CustomerCli::time(p.foundAt)}, {QStringLiteral("status"), p.status}});
+                    {QStringLiteral("foundAt"), CustomerCli::time(p.foundAt)},
+                    {QStringLiteral("status"), statusKey(p.status)}});
                 text += QStringLiteral("%1  %2  %3  %4  %5  %6  %7\n")
                             .arg(p.id, 5)
                             .arg(p.kind, -8)
@@ -270,7 +271,7 @@ public:
                             .arg(p.numberB, -18)
                             .arg(CustomerCli::dash(p.maskedValue), -22)
                             .arg(CustomerCli::timeText(p.foundAt), -20)
-                            .arg(p.status);
+                            .arg(statusKey(p.status));
             }
             if (pairs->isEmpty())
                 text = tr("No suspicious pairs.");
@@ -295,7 +296,7 @@ public:
         if (!session.ok())
             return ctx.out.fail(session.error());
         BV_CLI_TRY(core->customers().entry().clearSuspicious(*session, *id, reason));
-        ctx.out.result({{QStringLiteral("id"), *id}, {QStringLiteral("status"), QStringLiteral("cleared")}},
+        ctx.out.result({{QStringLiteral("id"), *id}, {QStringLiteral("status"), statusKey(PairStatus::Cleared)}},
             tr("Suspicious pair %1 was cleared.").arg(*id));
         return 0;
     }

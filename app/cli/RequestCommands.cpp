@@ -30,7 +30,7 @@ public:
             {QStringLiteral("customerNumbers"), QJsonArray::fromStringList(r.customerNumbers)},
             {QStringLiteral("fields"), QJsonArray::fromStringList(r.fields)}, {QStringLiteral("report"), r.report},
             {QStringLiteral("purpose"), r.purpose}, {QStringLiteral("validityHours"), r.validityHours},
-            {QStringLiteral("status"), requestStatusKey(r.status)}, {QStringLiteral("createdAt"), time(r.createdAt)},
+            {QStringLiteral("status"), statusKey(r.status)}, {QStringLiteral("createdAt"), time(r.createdAt)},
             {QStringLiteral("decidedBy"), r.decidedBy}, {QStringLiteral("decidedByLogin"), r.decidedByLogin},
             {QStringLiteral("decidedAt"), time(r.decidedAt)}, {QStringLiteral("decisionReason"), r.decisionReason},
             {QStringLiteral("validFrom"), time(r.validFrom)}, {QStringLiteral("validUntil"), time(r.validUntil)},
@@ -57,7 +57,7 @@ public:
         return QStringLiteral("%1  %2  %3  %4  %5  %6  %7")
             .arg(r.id, 5)
             .arg(requestTypeKey(r.type), -17)
-            .arg(requestStatusKey(r.status), -9)
+            .arg(statusKey(r.status), -9)
             .arg(r.requesterLogin, -16)
             .arg(r.validUntil.isValid() ? r.validUntil.toUTC().toString(Qt::ISODate) : QStringLiteral("-"), -20)
             .arg(scopeText(r), r.purpose.simplified());
@@ -206,7 +206,7 @@ public:
             text = tr("Request %1 was revoked; the grant no longer works.").arg(id);
         else
             text = tr("Request %1 was withdrawn.").arg(id);
-        ctx.out.result({{QStringLiteral("id"), id}, {QStringLiteral("status"), requestStatusKey(now->status)},
+        ctx.out.result({{QStringLiteral("id"), id}, {QStringLiteral("status"), statusKey(now->status)},
                            {QStringLiteral("request"), toJson(*now)}},
             text);
         return 0;

@@ -7,6 +7,7 @@
 #include "core/auth/AuthService.h"
 #include "core/auth/PasswordRule.h"
 #include "core/policy/SettingsService.h"
+#include "core/policy/Statuses.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -24,7 +25,7 @@ public:
         return QJsonObject {{QStringLiteral("login"), a.login}, {QStringLiteral("name"), a.displayName},
             {QStringLiteral("staffNo"), a.staffNo}, {QStringLiteral("role"), Roles::key(a.role)},
             {QStringLiteral("branch"), a.branch},
-            {QStringLiteral("status"), a.frozen ? QStringLiteral("frozen") : QStringLiteral("active")},
+            {QStringLiteral("status"), statusKey(a.frozen ? StaffStatus::Frozen : StaffStatus::Active)},
             {QStringLiteral("mustChangePassword"), a.mustChangePassword},
             {QStringLiteral("secondFactor"), a.secondFactor},
             {QStringLiteral("lastSignIn"), a.lastSignIn.toString(Qt::ISODate)},
@@ -107,7 +108,9 @@ public:
                 text += QStringLiteral("%1  %2  %3  %4  %5\n")
                             .arg(a.login, -20)
                             .arg(Roles::key(awaiting ? a.awaitingRole.value_or(a.role) : a.role), -17)
-                            .arg(awaiting ? a.awaiting : (a.frozen ? tr("frozen") : tr("active")), -9)
+                            .arg(awaiting ? a.awaiting
+                                          : statusLabel(a.frozen ? StaffStatus::Frozen : StaffStatus::Active),
+                                -9)
                             .arg(awaiting ? a.awaitingSince.toString(Qt::ISODate) : a.staffNo, -20)
                             .arg(a.displayName);
             }

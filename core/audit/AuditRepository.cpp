@@ -2,6 +2,7 @@
 
 #include "core/internal/db/Connection.h"
 #include "core/internal/db/QueryRows.h"
+#include "core/internal/db/StoredStatus.h"
 
 #include <QDateTime>
 #include <QStringList>
@@ -273,9 +274,13 @@ Result<QList<AuditRepository::Person>> AuditRepository::people()
     if (!q.ok())
         return q.error();
     QList<Person> people;
-    while (q->next())
-        people << Person {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
-            q->value(3).toString(), q->value(4).toString()};
+    while (q->next()) {
+        auto status = storedStatus<StaffStatus>(q->value(4));
+        if (!status.ok())
+            return status.error();
+        people << Person {
+            q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(), q->value(3).toString(), *status};
+    }
     BV_TRY(rowsFinished(*q, Reading::Accounts));
     return people;
 }

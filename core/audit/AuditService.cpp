@@ -161,7 +161,7 @@ Result<QList<AuditPerson>> AuditService::people(const Session& session)
     QList<AuditPerson> people;
     for (const AuditRepository::Person& person : std::as_const(*stored))
         people << AuditPerson {
-            person.id, person.login, person.displayName, person.role, person.status == QLatin1String("frozen")};
+            person.id, person.login, person.displayName, person.role, person.status == StaffStatus::Frozen};
     return people;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/internal/db/Connection.h"
 #include "core/internal/db/QueryRows.h"
+#include "core/policy/Statuses.h"
 
 namespace bv {
 
@@ -38,7 +39,7 @@ Account accountFrom(const QSqlQuery& q)
     a.staffNo = q.value(3).toString();
     a.role = Roles::fromKey(q.value(4).toString()).value_or(Role::Clerk);
     a.branch = q.value(5).toString();
-    a.frozen = q.value(6).toString() == QLatin1String("frozen");
+    a.frozen = statusFromKey<StaffStatus>(q.value(6).toString()) != StaffStatus::Active; // unknown: fail closed
     a.mustChangePassword = q.value(7).toInt() != 0;
     a.secondFactor = q.value(8).toInt() != 0;
     a.createdAt = QDateTime::fromString(q.value(9).toString(), Qt::ISODateWithMs);
@@ -59,7 +60,7 @@ UserRow userFrom(const QSqlQuery& q)
     row.displayName = q.value(2).toString();
     row.role = Roles::fromKey(q.value(3).toString()).value_or(Role::Clerk);
     row.branch = q.value(4).toString();
-    row.frozen = q.value(5).toString() == QLatin1String("frozen");
+    row.frozen = statusFromKey<StaffStatus>(q.value(5).toString()) != StaffStatus::Active; // unknown: fail closed
     row.passwordHash = q.value(6).toString();
     row.passwordChangedAt = QDateTime::fromString(q.value(7).toString(), Qt::ISODateWithMs);
     row.mustChange = q.value(8).toInt() != 0;

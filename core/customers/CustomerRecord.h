@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/policy/Statuses.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QHash>
@@ -17,7 +19,7 @@ struct AccountInput
     QString number; // full number (grade 1) — empty on an edit means "unchanged"
     QString type; // "debit_card", "credit_card", "savings", "current", ...
     QDate openedOn;
-    QString status = QStringLiteral("active");
+    QString status = statusKey(AccountStatus::Active); // as typed; the validator names the allowed keys
     bool remove = false;
 };
 
@@ -39,7 +41,7 @@ struct AccountView
     bool revealed = false;
     QString type;
     QDate openedOn;
-    QString status;
+    AccountStatus status = AccountStatus::Active;
 };
 
 // A customer as the signed-in role may see it: grade 3 always, grade 1 masked (or in full where a live
@@ -61,7 +63,7 @@ struct CustomerView
 {
     qint64 id = 0;
     QString number;
-    QString status;
+    CustomerStatus status = CustomerStatus::Pending;
     bool restricted = false;
     QString tier;
     QString branch;
@@ -91,7 +93,7 @@ struct CustomerListRow
     QString maskedName;
     QString tier;
     QString ageBand;
-    QString status;
+    CustomerStatus status = CustomerStatus::Pending;
     QString managerName;
     QDateTime createdAt;
     bool restricted = false;
@@ -128,7 +130,7 @@ struct ClerkCard
     QString ageBand;
     QString nationality;
     QString tier;
-    QString status;
+    CustomerStatus status = CustomerStatus::Pending;
     QString maskedIdNumber;
     QString maskedMobile;
     QString managerName;
@@ -155,7 +157,7 @@ struct PendingChange
     qint64 customerId = 0;
     QString customerNumber;
     QString kind; // "create" / "edit"
-    QString status;
+    ChangeStatus status = ChangeStatus::Pending;
     QString makerLogin;
     QDateTime createdAt;
     QList<FieldDiff> diff; // masked for grade 1
@@ -177,7 +179,7 @@ struct SuspiciousPair
     QString numberB;
     QString maskedValue;
     QDateTime foundAt;
-    QString status;
+    PairStatus status = PairStatus::Open;
 };
 
 } // namespace bv

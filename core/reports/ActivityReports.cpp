@@ -6,6 +6,7 @@
 #include "core/customers/CustomerService.h"
 #include "core/customers/care/CustomerCare.h"
 #include "core/internal/db/Database.h"
+#include "core/internal/db/StoredStatus.h"
 #include "core/internal/reports/ReportRepository.h"
 #include "core/policy/FieldCatalogue.h"
 
@@ -73,7 +74,7 @@ struct StaffRows
             }
             BV_TRY(reports.staffMember(it.key(), [&](const QSqlQuery& q) {
                 it->name = reporttext::staff(text(q, 0), text(q, 1));
-                if (text(q, 2) == QLatin1String("frozen"))
+                if (statusFromKey<StaffStatus>(text(q, 2)) == StaffStatus::Frozen)
                     it->name += ReportService::tr(" (frozen)");
             }));
         }
@@ -150,13 +151,21 @@ Status buildComplaints(ReportJob& job)
         QString manager;
     };
     QList<Open> open;
+    std::optional<Error> damaged; // an unknown stored status: the report is refused, never printed without it
     // Open complaints now (of customers still held, as the overdue lists), and those answered in the period.
     BV_TRY(reports.complaints(job.now, start, end, [&](const QSqlQuery& q) {
+        if (damaged)
+            return;
         Complaint c;
         c.customerNumber = text(q, 1);
         c.receivedAt = utc(q.value(2));
         c.channel = text(q, 3);
-        c.status = text(q, 4);
+        auto status = storedStatus<ComplaintStatus>(q.value(4));
+        if (!status.ok()) {
+            damaged = status.error();
+            return;
+        }
+        c.status = *status;
         c.investigateBy = utc(q.value(5));
         c.answerBy = utc(q.value(6));
         c.investigatedAt = utc(q.value(7));
@@ -164,7 +173,7 @@ Status buildComplaints(ReportJob& job)
         c.overdue = CustomerCare::isOverdue(c, job.now);
         const qint64 managerId = q.value(0).toLongLong();
         StaffRows::Person& person = staff.at(managerId);
-        const bool isOpen = c.status == QLatin1String("open") || c.status == QLatin1String("investigating");
+        const bool isOpen = c.status == ComplaintStatus::Open || c.status == ComplaintStatus::Investigating;
         if (isOpen) {
             ++person.counts[0];
             if (c.overdue)
@@ -174,6 +183,8 @@ Status buildComplaints(ReportJob& job)
         if (c.answeredAt.isValid() && c.answeredAt >= start && c.answeredAt < end)
             ++person.counts[c.answeredAt <= c.answerBy ? 2 : 3];
     }));
+    if (damaged)
+        return *damaged;
     BV_TRY(staff.nameTheRest(reports));
 
     ReportTable summary;
@@ -203,10 +214,10 @@ Status buildComplaints(ReportJob& job)
         const Complaint& c = entry.complaint;
         list.rows << QStringList {c.customerNumber,
             entry.managerId > 0 ? entry.manager : ReportService::tr("(no customer manager)"),
-            reporttext::dateTime(c.receivedAt), ReportLabels::channel(c.channel),
+            reporttext::dateTime(c.receivedAt), ValueLabels::channel(c.channel),
             c.investigatedAt.isValid() ? ReportService::tr("done %1").arg(reporttext::dateTime(c.investigatedAt))
                                        : reporttext::dateTime(c.investigateBy),
-            reporttext::dateTime(c.answerBy), ReportLabels::complaintStatus(c.status), ReportLabels::yesNo(c.overdue)};
+            reporttext::dateTime(c.answerBy), statusLabel(c.status), ValueLabels::yesNo(c.overdue)};
     }
     job.document.tables << list;
     job.document.paragraphs << ReportService::tr(

@@ -42,8 +42,8 @@ Status buildAccountRoster(ReportJob& job)
     QMap<int, Count> byRole;
     BV_TRY(ReportRepository(job.context.db).accounts([&](const QSqlQuery& q) {
         const std::optional<Role> role = Roles::fromKey(text(q, 2));
-        const bool frozen = text(q, 3) == QLatin1String("frozen");
-        QString status = frozen ? ReportService::tr("frozen") : ReportService::tr("active");
+        const bool frozen = statusFromKey<StaffStatus>(text(q, 3)) == StaffStatus::Frozen;
+        QString status = statusLabelOfKey<StaffStatus>(text(q, 3));
         if (!text(q, 7).isEmpty())
             status = ReportService::tr("awaiting a branch manager's confirmation");
         if (role) {

@@ -52,7 +52,7 @@ QString labelOf(const QJsonObject& field)
 QString valueOf(const QJsonObject& field, const QString& which = QStringLiteral("value"))
 {
     const QString key = field.value(QStringLiteral("key")).toString().section(QLatin1Char(':'), 0, 0);
-    return ReportLabels::fieldValue(key, field.value(which).toString());
+    return reporttext::fieldValue(key, field.value(which).toString());
 }
 
 QString cell(const QJsonObject& row, const char* key)
@@ -173,8 +173,8 @@ Status buildPortfolioSummary(ReportJob& job)
     BV_TRY(ReportRepository(job.context.db).ownCustomers(job.actor.userId, job.now, [&](const QSqlQuery& q) {
         ++byTier[text(q, 1)];
         ++byStatus[text(q, 2)];
-        list.rows << QStringList {text(q, 0), ReportLabels::tier(text(q, 1)), ReportLabels::customerStatus(text(q, 2)),
-            ReportLabels::ageBand(text(q, 3)), orNone(text(q, 4))};
+        list.rows << QStringList {text(q, 0), ValueLabels::tier(text(q, 1)),
+            statusLabelOfKey<CustomerStatus>(text(q, 2)), ValueLabels::ageBand(text(q, 3)), orNone(text(q, 4))};
     }));
     const qint64 total = list.rows.size();
 
@@ -187,7 +187,7 @@ Status buildPortfolioSummary(ReportJob& job)
         if (!tierOrder.contains(it.key()))
             tierOrder << it.key();
     for (const QString& key : std::as_const(tierOrder))
-        tiers.rows << QStringList {ReportLabels::tier(key), reporttext::number(byTier.value(key)),
+        tiers.rows << QStringList {ValueLabels::tier(key), reporttext::number(byTier.value(key)),
             reporttext::percent(byTier.value(key), total)};
     tiers.totals
         = QStringList {ReportService::tr("Total"), reporttext::number(total), reporttext::percent(total, total)};
@@ -196,9 +196,8 @@ Status buildPortfolioSummary(ReportJob& job)
     statuses.title = ReportService::tr("By status");
     statuses.columns = {column(FieldCatalogue::label(QString::fromLatin1(fields::Status)), 2),
         column(ReportService::tr("Customers"), 1, true)};
-    for (const char* key : {"active", "pending", "closed"})
-        statuses.rows << QStringList {ReportLabels::customerStatus(QString::fromLatin1(key)),
-            reporttext::number(byStatus.value(QString::fromLatin1(key)))};
+    for (CustomerStatus status : {CustomerStatus::Active, CustomerStatus::Pending, CustomerStatus::Closed})
+        statuses.rows << QStringList {statusLabel(status), reporttext::number(byStatus.value(statusKey(status)))};
     statuses.totals = QStringList {ReportService::tr("Total"), reporttext::number(total)};
 
     job.document.subtitle = reporttext::staff(job.actor.login, job.actor.displayName);
@@ -311,7 +310,7 @@ Status buildDataSubject(ReportJob& job)
         events << Event {cell(t, "computed_at"),
             {timeCell(t, "computed_at"), ReportService::tr("tier change"), reporttext::none(),
                 ReportService::tr("%1 → %2 (%3)")
-                    .arg(ReportLabels::tier(cell(t, "from")), ReportLabels::tier(cell(t, "to")), cell(t, "status"))}};
+                    .arg(ValueLabels::tier(cell(t, "from")), ValueLabels::tier(cell(t, "to")), cell(t, "status"))}};
     }
     for (const QJsonValue& v : c.value(QStringLiteral("assignments")).toArray()) {
         const QJsonObject a = v.toObject();
@@ -340,7 +339,7 @@ Status buildDataSubject(ReportJob& job)
     for (const QJsonValue& v : c.value(QStringLiteral("service_records")).toArray()) {
         const QJsonObject s = v.toObject();
         services.rows << QStringList {
-            orNone(cell(s, "served_on")), ReportLabels::channel(cell(s, "channel")), cell(s, "content"), cell(s, "by")};
+            orNone(cell(s, "served_on")), ValueLabels::channel(cell(s, "channel")), cell(s, "content"), cell(s, "by")};
     }
 
     ReportTable complaints;
@@ -351,8 +350,8 @@ Status buildDataSubject(ReportJob& job)
     complaints.emptyText = ReportService::tr("No complaints.");
     for (const QJsonValue& v : c.value(QStringLiteral("complaints")).toArray()) {
         const QJsonObject p = v.toObject();
-        complaints.rows << QStringList {timeCell(p, "received_at"), ReportLabels::channel(cell(p, "channel")),
-            cell(p, "content"), ReportLabels::complaintStatus(cell(p, "status")), timeCell(p, "answered_at"),
+        complaints.rows << QStringList {timeCell(p, "received_at"), ValueLabels::channel(cell(p, "channel")),
+            cell(p, "content"), statusLabelOfKey<ComplaintStatus>(cell(p, "status")), timeCell(p, "answered_at"),
             orNone(cell(p, "resolution"))};
     }
 
@@ -364,9 +363,9 @@ Status buildDataSubject(ReportJob& job)
     consents.emptyText = ReportService::tr("No consents recorded.");
     for (const QJsonValue& v : c.value(QStringLiteral("consents")).toArray()) {
         const QJsonObject k = v.toObject();
-        consents.rows << QStringList {ReportLabels::consentPurpose(cell(k, "purpose")),
-            ReportLabels::consentAction(cell(k, "action")), orNone(cell(k, "on_date")),
-            ReportLabels::channel(cell(k, "channel")), timeCell(k, "recorded_at")};
+        consents.rows << QStringList {ValueLabels::consentPurpose(cell(k, "purpose")),
+            ValueLabels::consentAction(cell(k, "action")), orNone(cell(k, "on_date")),
+            ValueLabels::channel(cell(k, "channel")), timeCell(k, "recorded_at")};
     }
 
     ReportTable requests;
@@ -377,8 +376,8 @@ Status buildDataSubject(ReportJob& job)
     requests.emptyText = ReportService::tr("No special requests.");
     for (const QJsonValue& v : c.value(QStringLiteral("requests")).toArray()) {
         const QJsonObject r = v.toObject();
-        requests.rows << QStringList {cell(r, "id"), ReportLabels::requestType(cell(r, "type")),
-            ReportLabels::requestStatus(cell(r, "status")), timeCell(r, "created_at"), timeCell(r, "decided_at"),
+        requests.rows << QStringList {cell(r, "id"), requestTypeLabelOfKey(cell(r, "type")),
+            statusLabelOfKey<RequestStatus>(cell(r, "status")), timeCell(r, "created_at"), timeCell(r, "decided_at"),
             timeCell(r, "used_at")};
     }
 

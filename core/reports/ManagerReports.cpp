@@ -66,8 +66,8 @@ Status buildCustomerList(ReportJob& job)
         QStringList row {text(q, 0)};
         if (identities)
             row << none(q.value(7)) << none(q.value(8)) << none(q.value(9));
-        row << ReportLabels::sex(text(q, 1)) << ReportLabels::ageBand(text(q, 2)) << ReportLabels::tier(text(q, 3))
-            << (text(q, 4).isEmpty() ? reporttext::none() : text(q, 4)) << ReportLabels::customerStatus(text(q, 5))
+        row << ValueLabels::sex(text(q, 1)) << ValueLabels::ageBand(text(q, 2)) << ValueLabels::tier(text(q, 3))
+            << (text(q, 4).isEmpty() ? reporttext::none() : text(q, 4)) << statusLabelOfKey<CustomerStatus>(text(q, 5))
             << reporttext::date(reporttext::branchDate(QDateTime::fromString(text(q, 6), Qt::ISODateWithMs)));
         table.rows << row;
     }));
@@ -113,7 +113,7 @@ Status buildTierDistribution(ReportJob& job)
         column(ReportService::tr("Average per customer (CNY)"), 2, true)};
     for (const QString& key : std::as_const(order)) {
         const Tier tier = byTier.value(key);
-        table.rows << QStringList {ReportLabels::tier(key), reporttext::number(tier.customers),
+        table.rows << QStringList {ValueLabels::tier(key), reporttext::number(tier.customers),
             reporttext::percent(tier.customers, total.customers), reporttext::number(tier.assets),
             reporttext::percent(tier.assets, total.assets),
             tier.customers > 0 ? reporttext::number(tier.assets / tier.customers) : reporttext::none()};
@@ -182,8 +182,7 @@ Status buildSuspiciousPairs(ReportJob& job)
         table.rows << QStringList {text(q, 0), text(q, 1),
             text(q, 2) == QLatin1String("phone") ? ReportService::tr("a phone number")
                                                  : ReportService::tr("an account number"),
-            reporttext::storedTime(q.value(3)),
-            text(q, 4) == QLatin1String("open") ? ReportService::tr("to review") : ReportService::tr("cleared"),
+            reporttext::storedTime(q.value(3)), statusLabelOfKey<PairStatus>(text(q, 4)),
             reporttext::storedTime(q.value(5))};
     }));
     table.totals = countRow(
@@ -205,17 +204,17 @@ Status buildReassignments(ReportJob& job)
         QString former = reporttext::none();
         QString since = reporttext::none();
         QString why = ReportService::tr("no customer manager");
-        if (text(q, 9) == QLatin1String("frozen")) {
+        if (statusFromKey<StaffStatus>(text(q, 9)) == StaffStatus::Frozen) {
             former = reporttext::staff(text(q, 7), text(q, 8));
             since = reporttext::storedTime(q.value(10));
             why = ReportService::tr("custodian frozen");
-        } else if (text(q, 5) == QLatin1String("frozen")) {
+        } else if (statusFromKey<StaffStatus>(text(q, 5)) == StaffStatus::Frozen) {
             former = reporttext::staff(text(q, 3), text(q, 4));
             since = reporttext::storedTime(q.value(6));
             why = ReportService::tr("customer manager frozen");
         }
-        table.rows << QStringList {
-            text(q, 0), ReportLabels::tier(text(q, 1)), ReportLabels::customerStatus(text(q, 2)), former, since, why};
+        table.rows << QStringList {text(q, 0), ValueLabels::tier(text(q, 1)),
+            statusLabelOfKey<CustomerStatus>(text(q, 2)), former, since, why};
     }));
     table.totals = countRow(
         int(table.columns.size()), ReportService::tr("Total: %1 customers").arg(reporttext::number(table.rows.size())));

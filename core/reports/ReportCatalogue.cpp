@@ -200,7 +200,7 @@ Result<QString> checkValue(const ReportParameterSpec& spec, const QString& raw)
 QString shownValue(const ReportParameterSpec& spec, const QString& value)
 {
     if (spec.kind == Kind::Boolean)
-        return ReportLabels::yesNo(value == yes());
+        return ValueLabels::yesNo(value == yes());
     const qsizetype at = spec.choices.indexOf(value);
     if (at >= 0 && at < spec.choiceLabels.size())
         return spec.choiceLabels.at(at);
@@ -273,8 +273,8 @@ QList<ReportInfo> reportCatalogue(const QDate& today)
     const QDate lastMonth = today.isValid() ? QDate(today.year(), today.month(), 1) : QDate();
     const QDate quarterAgo = today.isValid() ? today.addMonths(-3).addDays(1) : QDate();
     const QDate monthAgo = today.isValid() ? today.addDays(-29) : QDate();
-    const QStringList statusChoices {QStringLiteral("active"), QStringLiteral("all")};
-    const QStringList pairChoices {QStringLiteral("open"), QStringLiteral("all")};
+    const QStringList statusChoices {statusKey(CustomerStatus::Active), QStringLiteral("all")};
+    const QStringList pairChoices {statusKey(PairStatus::Open), QStringLiteral("all")};
     const QString lastTwelveMonths = ReportService::tr("Period: months (yyyy-MM); default the last 12 months.");
 
     return {
@@ -457,12 +457,12 @@ Result<ReportPlan> planReport(
         auto ref = customers.reachable(actor, operation, number);
         if (!ref.ok())
             return ref.error();
-        if (ref->status == QLatin1String("anonymised") || ref->status == QLatin1String("rejected"))
+        if (ref->status == CustomerStatus::Anonymised || ref->status == CustomerStatus::Rejected)
             return makeError(ErrorCode::Conflict,
                 ReportService::tr(
                     "Customer %1 is %2: no personal information about the customer is held any more, so there is "
                     "no data-subject report to produce.")
-                    .arg(ref->number, ReportLabels::customerStatus(ref->status)));
+                    .arg(ref->number, statusLabel(ref->status)));
         plan.customerId = ref->id;
         plan.customerNo = ref->number;
         plan.holdsGrade1 = true;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/policy/Statuses.h"
 
 #include <QString>
 
@@ -14,7 +15,7 @@ struct CustomerRef
     QString number; // customer number (grade 3)
     qint64 managerId = 0; // the customer manager responsible now (custody included)
     bool restricted = false;
-    QString status; // "pending", "active", "closed", "anonymised"
+    CustomerStatus status = CustomerStatus::Pending;
 };
 
 class CustomerDirectory

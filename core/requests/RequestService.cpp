@@ -37,12 +37,10 @@ constexpr int kMaxCustomers = 20; // a request is for named customers, not bulk 
 
 std::optional<RequestStatus> storedStatusFromKey(const QString& key)
 {
-    for (RequestStatus status : {RequestStatus::Pending, RequestStatus::Approved, RequestStatus::Rejected,
-             RequestStatus::Revoked, RequestStatus::Used, RequestStatus::Withdrawn}) {
-        if (key == requestStatusKey(status))
-            return status;
-    }
-    return std::nullopt;
+    const std::optional<RequestStatus> status = statusFromKey<RequestStatus>(key);
+    if (status == RequestStatus::Expired)
+        return std::nullopt; // computed, never stored
+    return status;
 }
 
 // Trimmed, without blanks and repeats, in the order given.
@@ -118,25 +116,27 @@ std::optional<RequestType> requestTypeFromKey(const QString& key)
     return std::nullopt;
 }
 
-QString requestStatusKey(RequestStatus status)
+QString requestTypeLabel(RequestType type)
 {
-    switch (status) {
-    case RequestStatus::Pending:
-        return QStringLiteral("pending");
-    case RequestStatus::Approved:
-        return QStringLiteral("approved");
-    case RequestStatus::Rejected:
-        return QStringLiteral("rejected");
-    case RequestStatus::Revoked:
-        return QStringLiteral("revoked");
-    case RequestStatus::Used:
-        return QStringLiteral("used");
-    case RequestStatus::Withdrawn:
-        return QStringLiteral("withdrawn");
-    case RequestStatus::Expired:
-        return QStringLiteral("expired");
+    switch (type) {
+    case RequestType::Reveal:
+        return RequestService::tr("full view");
+    case RequestType::Export:
+        return RequestService::tr("export");
+    case RequestType::Print:
+        return RequestService::tr("print");
+    case RequestType::RestrictedAccess:
+        return RequestService::tr("restricted access");
     }
     return QString();
+}
+
+QString requestTypeLabelOfKey(const QString& key)
+{
+    if (key.isEmpty())
+        return QStringLiteral("—");
+    const std::optional<RequestType> type = requestTypeFromKey(key);
+    return type ? requestTypeLabel(*type) : key;
 }
 
 RequestService::RequestService(Database& db, AuditLog& audit, AccessControl& access, SettingsService& settings,
@@ -162,27 +162,6 @@ bool RequestService::reportNeedsCustomer(const QString& report)
 {
     const ReportSpec* spec = findReport(report);
     return spec && spec->oneCustomer;
-}
-
-QString RequestService::statusLabel(RequestStatus status)
-{
-    switch (status) {
-    case RequestStatus::Pending:
-        return tr("pending");
-    case RequestStatus::Approved:
-        return tr("approved");
-    case RequestStatus::Rejected:
-        return tr("rejected");
-    case RequestStatus::Revoked:
-        return tr("revoked");
-    case RequestStatus::Used:
-        return tr("used");
-    case RequestStatus::Withdrawn:
-        return tr("withdrawn");
-    case RequestStatus::Expired:
-        return tr("expired");
-    }
-    return QString();
 }
 
 Result<Request> RequestService::create(const Session& session, const NewRequest& input)
@@ -300,7 +279,7 @@ Result<Request> RequestService::create(const Session& session, const NewRequest&
                     QStringLiteral("customers"));
             return ref.error();
         }
-        if (ref->status == QLatin1String("anonymised"))
+        if (ref->status == CustomerStatus::Anonymised)
             return invalid(QStringLiteral("customers"),
                 tr("Customer %1 has been anonymised; no personal information is left to request. Remove "
                    "the customer from the request.")

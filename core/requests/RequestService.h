@@ -3,6 +3,7 @@
 #include "core/auth/Session.h"
 #include "core/common/Clock.h"
 #include "core/common/Result.h"
+#include "core/policy/Statuses.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -31,22 +32,11 @@ enum class RequestType
     Print,
     RestrictedAccess
 };
-// Expired is never stored: an approved grant whose validity has passed is expired, without anyone
-// acting.
-enum class RequestStatus
-{
-    Pending,
-    Approved,
-    Rejected,
-    Revoked,
-    Used,
-    Withdrawn,
-    Expired
-};
 
 QString requestTypeKey(RequestType type); // "reveal", "export", "print", "restricted_access"
 std::optional<RequestType> requestTypeFromKey(const QString& key);
-QString requestStatusKey(RequestStatus status);
+QString requestTypeLabel(RequestType type); // translated: "full view", "export", "print", "restricted access"
+QString requestTypeLabelOfKey(const QString& key); // the key itself when unknown, "—" when empty
 
 struct NewRequest
 {
@@ -119,8 +109,6 @@ public:
     // customer, the others none).
     static QStringList reportKeys();
     static bool reportNeedsCustomer(const QString& report);
-    // Translated status label for messages and views ("pending", "expired", ...).
-    static QString statusLabel(RequestStatus status);
 
 private:
     // The grant functions of other core services, reached through RequestGrants (RequestServiceInternal.h):

@@ -3,6 +3,7 @@
 #include "core/internal/customers/CustomerQueryRepository.h"
 #include "core/internal/db/Connection.h"
 #include "core/internal/db/QueryRows.h"
+#include "core/internal/db/StoredStatus.h"
 
 #include <QSqlQuery>
 
@@ -92,9 +93,13 @@ Result<QList<WorkloadRepository::OpenComplaint>> WorkloadRepository::openComplai
     if (!q.ok())
         return q.error();
     QList<OpenComplaint> complaints;
-    while (q->next())
-        complaints << OpenComplaint {q->value(0).toString(), utcFrom(q->value(1)), utcFrom(q->value(2)),
-            utcFrom(q->value(3)), utcFrom(q->value(4))};
+    while (q->next()) {
+        auto status = storedStatus<ComplaintStatus>(q->value(0));
+        if (!status.ok())
+            return status.error();
+        complaints << OpenComplaint {
+            *status, utcFrom(q->value(1)), utcFrom(q->value(2)), utcFrom(q->value(3)), utcFrom(q->value(4))};
+    }
     BV_TRY(rowsFinished(*q, Reading::Customers));
     return complaints;
 }

@@ -396,6 +396,21 @@ private slots:
         QCOMPARE(overdueList.at(0).toObject().value(QStringLiteral("id")).toInteger(), complaintId);
         QCOMPARE(overdueList.at(0).toObject().value(QStringLiteral("customerNo")).toString(), customerNo);
 
+        // --- a complaint moves only to the statuses after "open", named by their keys ---
+        const QString idText = QString::number(complaintId);
+        for (const char* bad : {"reopened", "open"}) {
+            Run refused = m_cli.as(QStringLiteral("c1"),
+                {QStringLiteral("complaint"), QStringLiteral("update"), idText, QStringLiteral("--status"),
+                    QString::fromLatin1(bad)});
+            QCOMPARE(refused.status, exitStatusFor(ErrorCode::InvalidInput));
+            QVERIFY2(refused.err.contains("investigating|answered|closed"), refused.err.constData());
+        }
+        Run investigating = seen(QStringLiteral("c1"),
+            {QStringLiteral("complaint"), QStringLiteral("update"), idText, QStringLiteral("--status"),
+                QStringLiteral("Investigating"), QStringLiteral("--json")});
+        QVERIFY2(investigating.status == 0, investigating.err.constData());
+        QCOMPARE(investigating.json().value(QStringLiteral("status")).toString(), QStringLiteral("investigating"));
+
         // --- consent: given, then withdrawn: two entries, nothing overwritten ---
         const QStringList consent {customerNo, QStringLiteral("--purpose"), QStringLiteral("processing"),
             QStringLiteral("--channel"), QStringLiteral("counter")};

@@ -12,6 +12,7 @@
 #include "core/internal/audit/AuditLog.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/SettingsService.h"
+#include "core/policy/ValueLabels.h"
 #include "core/requests/RequestService.h"
 #include "tests/testsupport/TestCore.h"
 #include "tests/testsupport/TestData.h"
@@ -140,7 +141,7 @@ private slots:
         QVERIFY(*decided);
         QVERIFY(heading.contains(QString::number(changeId)));
         // the ID type is named by its label, not by its stored code
-        QVERIFY(subject.contains(CustomerLabels::idType(input.values.value(QString::fromLatin1(fields::IdType)))));
+        QVERIFY(subject.contains(ValueLabels::idType(input.values.value(QString::fromLatin1(fields::IdType)))));
         QVERIFY(!subject.contains(input.values.value(QString::fromLatin1(fields::IdType))));
         QVERIFY(!stillPending(changeId));
         QCOMPARE(page.model()->rowCount(), 0);

@@ -338,7 +338,7 @@ private slots:
             QCOMPARE(masked.at(0), m_fullNames.at(i).at(0));
             QCOMPARE(model.data(model.index(row, CustomerListModel::Manager)).toString(), QStringLiteral("cm1"));
             QCOMPARE(model.data(model.index(row, CustomerListModel::Status)).toString(),
-                ui::CustomerLabels::status(QStringLiteral("active")));
+                statusLabel(CustomerStatus::Active));
             for (int column = 0; column < CustomerListModel::ColumnCount; ++column) {
                 for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::AccessibleTextRole)})
                     QVERIFY(!model.data(model.index(row, column), role).toString().contains(m_fullNames.at(i)));

@@ -744,7 +744,7 @@ private slots:
         QCOMPARE(pending->constFirst().kind, QStringLiteral("create"));
         auto view = t->core->customers().finder().open(m1, number);
         BV_VERIFY_OK(view);
-        QCOMPARE(view->status, QStringLiteral("pending"));
+        QCOMPARE(statusKey(view->status), QStringLiteral("pending"));
         QCOMPARE(view->managerId, t->userId(QStringLiteral("cm1")));
         QCOMPARE(view->gradeTwo.value(QStringLiteral("occupation")), QStringLiteral("教师"));
 
@@ -892,7 +892,7 @@ private slots:
         view->setCurrentIndex(complaints->model()->index(0, 0));
         dialogs->texts = {QStringLiteral("卡已退还并致歉")};
         QVERIFY(complaints->answer());
-        QCOMPARE(complaints->model()->complaints().constFirst().status, QStringLiteral("answered"));
+        QCOMPARE(statusKey(complaints->model()->complaints().constFirst().status), QStringLiteral("answered"));
         QCOMPARE(page->overdueModel()->rowCount(), 0);
         QVERIFY(dialogs->errors.isEmpty());
     }
@@ -1010,7 +1010,7 @@ private slots:
         row.maskedName = QStringLiteral("张*");
         row.tier = QStringLiteral("gold");
         row.ageBand = QStringLiteral("30_39");
-        row.status = QStringLiteral("active");
+        row.status = CustomerStatus::Active;
         row.restricted = true;
         customers.setRows({row});
         customers.appendRows({row});
@@ -1041,7 +1041,7 @@ private slots:
         QAbstractItemModelTester t3(&complaints, QAbstractItemModelTester::FailureReportingMode::QtTest);
         Complaint c;
         c.id = 3;
-        c.status = QStringLiteral("open");
+        c.status = ComplaintStatus::Open;
         c.overdue = true;
         complaints.setComplaints({c, c});
         QCOMPARE(complaints.complaintFromIndex(complaints.index(1, 0))->id, 3);

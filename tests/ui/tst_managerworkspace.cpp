@@ -403,7 +403,7 @@ private slots:
         QVERIFY(!m_dialogs->askedRequired.isEmpty() && m_dialogs->askedRequired.constLast());
         auto view = customers().finder().open(m_m1, m_pendingNumber);
         QVERIFY(view.ok());
-        QCOMPARE(view->status, QStringLiteral("active"));
+        QCOMPARE(statusKey(view->status), QStringLiteral("active"));
         QCOMPARE(changes->model()->rowCount(), 0);
         QVERIFY(child<QLabel>(panel, "feedbackLabel")->text().contains(m_pendingNumber));
         QVERIFY(child<QTabWidget>(&w, "approvalsTabWidget")->tabText(0).contains(QStringLiteral("(0)")));

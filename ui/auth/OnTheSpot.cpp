@@ -69,10 +69,8 @@ std::optional<bool> OnTheSpot::decideRequest(const WorkspaceContext& context, QW
         lines << tr("Report: %1").arg(request.report);
     lines << tr("Purpose: %1").arg(request.purpose);
     lines << tr("Validity: %n hours", nullptr, request.validityHours);
-    dialog.setSubject(tr("Request %1 (%2) by %3")
-                          .arg(request.id)
-                          .arg(CustomerLabels::requestType(request.type), request.requesterLogin),
-        lines);
+    dialog.setSubject(
+        tr("Request %1 (%2) by %3").arg(request.id).arg(requestTypeLabel(request.type), request.requesterLogin), lines);
     return run(context, dialog);
 }
 

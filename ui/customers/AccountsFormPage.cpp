@@ -3,6 +3,7 @@
 #include "core/customers/rules/CustomerValidator.h"
 #include "core/customers/rules/Validators.h"
 #include "core/policy/FieldCatalogue.h"
+#include "core/policy/ValueLabels.h"
 #include "ui/customers/CustomerLabels.h"
 #include "ui/customers/CustomerWidgetSupport.h"
 
@@ -90,7 +91,7 @@ AccountsFormPage::Row& AccountsFormPage::appendRow(const AccountView* existing)
     row.type->setObjectName(QStringLiteral("accountTypeComboBox"));
     row.type->setAccessibleName(FieldCatalogue::label(QString::fromLatin1(fields::AccountType)));
     for (const QString& type : CustomerValidator::accountTypes())
-        row.type->addItem(CustomerLabels::accountType(type), type);
+        row.type->addItem(ValueLabels::accountType(type), type);
     row.number = new QLineEdit(this);
     row.number->setObjectName(QStringLiteral("accountNumberLineEdit"));
     row.number->setAccessibleName(FieldCatalogue::label(QString::fromLatin1(fields::AccountNumber)));
@@ -106,18 +107,18 @@ AccountsFormPage::Row& AccountsFormPage::appendRow(const AccountView* existing)
     row.status->setObjectName(QStringLiteral("accountStatusComboBox"));
     row.status->setAccessibleName(FieldCatalogue::label(QString::fromLatin1(fields::AccountStatus)));
     for (const QString& status : CustomerValidator::accountStatuses())
-        row.status->addItem(CustomerLabels::accountStatus(status), status);
+        row.status->addItem(statusLabelOfKey<AccountStatus>(status), status);
     row.remove = new QPushButton(tr("Remove"), this);
     row.remove->setObjectName(QStringLiteral("removeAccountButton"));
     row.message = S::messageLabel(this, QStringLiteral("accountRowMessageLabel"));
     if (existing) {
         row.id = existing->id;
         row.originalType = existing->type;
-        row.originalStatus = existing->status;
+        row.originalStatus = statusKey(existing->status);
         row.originalOpenedOn = existing->openedOn;
         row.number->setPlaceholderText(existing->number); // masked, as the core sent it
         row.type->setCurrentIndex(qMax(0, row.type->findData(existing->type)));
-        row.status->setCurrentIndex(qMax(0, row.status->findData(existing->status)));
+        row.status->setCurrentIndex(qMax(0, row.status->findData(statusKey(existing->status))));
         row.openedOn->setText(existing->openedOn.isValid() ? existing->openedOn.toString(Qt::ISODate) : QString());
         row.remove->setCheckable(true);
         row.remove->setToolTip(tr("Remove this account from the record (when the change is approved)."));

@@ -1,4 +1,5 @@
 #include "ui/customers/ComplaintListModel.h"
+#include "core/policy/ValueLabels.h"
 
 #include "ui/customers/CustomerLabels.h"
 
@@ -53,10 +54,9 @@ QVariant ComplaintListModel::data(const QModelIndex& index, int role) const
         case ReceivedColumn:
             return CustomerLabels::dateTime(c->receivedAt);
         case ChannelColumn:
-            return CustomerLabels::channel(c->channel);
+            return ValueLabels::channel(c->channel);
         case StatusColumn:
-            return c->overdue ? tr("%1, overdue").arg(CustomerLabels::complaintStatus(c->status))
-                              : CustomerLabels::complaintStatus(c->status);
+            return c->overdue ? tr("%1, overdue").arg(statusLabel(c->status)) : statusLabel(c->status);
         case InvestigateByColumn:
             return c->investigatedAt.isValid() ? tr("done %1").arg(CustomerLabels::dateTime(c->investigatedAt))
                                                : CustomerLabels::dateTime(c->investigateBy);

@@ -9,6 +9,7 @@
 #include "core/customers/care/CustomerCare.h"
 #include "core/customers/rules/WorkingCalendar.h"
 #include "core/drafts/DraftService.h"
+#include "core/policy/ValueLabels.h"
 #include "ui/common/Dialogs.h"
 #include "ui/common/FreeTextWarning.h"
 #include "ui/customers/ComplaintListModel.h"
@@ -81,7 +82,7 @@ ComplaintsPage::ComplaintsPage(
         m_channel->setObjectName(QStringLiteral("complaintChannelComboBox"));
         m_channel->setAccessibleName(tr("Channel"));
         for (const QString& key : CustomerCare::channels())
-            m_channel->addItem(CustomerLabels::channel(key), key);
+            m_channel->addItem(ValueLabels::channel(key), key);
         m_content = new QPlainTextEdit(box);
         m_content->setObjectName(QStringLiteral("complaintContentPlainTextEdit"));
         m_content->setAccessibleName(tr("Complaint"));
@@ -134,10 +135,9 @@ void ComplaintsPage::updateButtons()
     if (!m_canManage)
         return;
     const Complaint* c = m_model->complaintFromIndex(m_view->currentIndex());
-    const QString status = c ? c->status : QString();
-    m_investigating->setEnabled(status == QLatin1String("open"));
-    m_answer->setEnabled(status == QLatin1String("open") || status == QLatin1String("investigating"));
-    m_close->setEnabled(status == QLatin1String("answered"));
+    m_investigating->setEnabled(c && c->status == ComplaintStatus::Open);
+    m_answer->setEnabled(c && (c->status == ComplaintStatus::Open || c->status == ComplaintStatus::Investigating));
+    m_close->setEnabled(c && c->status == ComplaintStatus::Answered);
 }
 
 bool ComplaintsPage::addComplaint()
@@ -177,7 +177,7 @@ bool ComplaintsPage::addComplaint()
     return true;
 }
 
-bool ComplaintsPage::update(const QString& status, bool needsResolution, const QString& title, const QString& label)
+bool ComplaintsPage::update(ComplaintStatus status, bool needsResolution, const QString& title, const QString& label)
 {
     const Complaint* c = m_model->complaintFromIndex(m_view->currentIndex());
     if (!c || !m_canManage)
@@ -203,18 +203,18 @@ bool ComplaintsPage::update(const QString& status, bool needsResolution, const Q
 
 bool ComplaintsPage::markInvestigating()
 {
-    return update(QStringLiteral("investigating"), false, QString(), QString());
+    return update(ComplaintStatus::Investigating, false, QString(), QString());
 }
 
 bool ComplaintsPage::answer()
 {
-    return update(QStringLiteral("answered"), true, tr("Answer to the complaint"),
+    return update(ComplaintStatus::Answered, true, tr("Answer to the complaint"),
         tr("What was the customer told, and what was done? (Never write a PIN, CVV or password.)"));
 }
 
 bool ComplaintsPage::closeComplaint()
 {
-    return update(QStringLiteral("closed"), true, tr("Close the complaint"), tr("The final outcome of the complaint:"));
+    return update(ComplaintStatus::Closed, true, tr("Close the complaint"), tr("The final outcome of the complaint:"));
 }
 
 QString ComplaintsPage::draftContent() const

@@ -3,6 +3,8 @@
 #include "ui/common/DraftSource.h"
 #include "ui/customers/ContextWidget.h"
 
+#include "core/policy/Statuses.h"
+
 class QComboBox;
 class QDateTimeEdit;
 class QLabel;
@@ -44,7 +46,7 @@ signals:
     void complaintsChanged();
 
 private:
-    bool update(const QString& status, bool needsResolution, const QString& title, const QString& label);
+    bool update(ComplaintStatus status, bool needsResolution, const QString& title, const QString& label);
     void updateButtons();
 
     QString m_number;

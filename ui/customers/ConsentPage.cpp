@@ -4,6 +4,7 @@
 #include "core/Core.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/care/CustomerCare.h"
+#include "core/policy/ValueLabels.h"
 #include "ui/customers/CustomerLabels.h"
 #include "ui/customers/CustomerWidgetSupport.h"
 
@@ -36,12 +37,12 @@ ConsentPage::ConsentPage(const WorkspaceContext& context, const QString& custome
         m_purpose->setObjectName(QStringLiteral("consentPurposeComboBox"));
         m_purpose->setAccessibleName(tr("Purpose"));
         for (const char* key : {"processing", "marketing"})
-            m_purpose->addItem(CustomerLabels::consentPurpose(QString::fromLatin1(key)), QString::fromLatin1(key));
+            m_purpose->addItem(ValueLabels::consentPurpose(QString::fromLatin1(key)), QString::fromLatin1(key));
         m_action = new QComboBox(box);
         m_action->setObjectName(QStringLiteral("consentActionComboBox"));
         m_action->setAccessibleName(tr("Consent given or withdrawn"));
         for (const char* key : {"given", "withdrawn"})
-            m_action->addItem(CustomerLabels::consentAction(QString::fromLatin1(key)), QString::fromLatin1(key));
+            m_action->addItem(ValueLabels::consentAction(QString::fromLatin1(key)), QString::fromLatin1(key));
         m_date = new QDateEdit(S::today(m_context), box);
         m_date->setObjectName(QStringLiteral("consentDateEdit"));
         Formats::applyTo(m_date);
@@ -51,7 +52,7 @@ ConsentPage::ConsentPage(const WorkspaceContext& context, const QString& custome
         m_channel->setObjectName(QStringLiteral("consentChannelComboBox"));
         m_channel->setAccessibleName(tr("Channel"));
         for (const QString& key : CustomerCare::channels())
-            m_channel->addItem(CustomerLabels::channel(key), key);
+            m_channel->addItem(ValueLabels::channel(key), key);
         auto* purposeLabel = new QLabel(tr("&Purpose:"), box);
         purposeLabel->setBuddy(m_purpose);
         auto* actionLabel = new QLabel(tr("C&onsent:"), box);
@@ -89,8 +90,8 @@ void ConsentPage::reload()
     }
     for (const ConsentEntry& e : *entries)
         S::appendRow(m_table,
-            {CustomerLabels::date(e.onDate), CustomerLabels::consentPurpose(e.purpose),
-                CustomerLabels::consentAction(e.action), CustomerLabels::channel(e.channel), e.recordedBy,
+            {CustomerLabels::date(e.onDate), ValueLabels::consentPurpose(e.purpose),
+                ValueLabels::consentAction(e.action), ValueLabels::channel(e.channel), e.recordedBy,
                 CustomerLabels::dateTime(e.recordedAt)});
     m_table->resizeColumnsToContents();
 }

@@ -6,6 +6,7 @@
 #include "core/customers/lifecycle/CustomerFinder.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/SettingsService.h"
+#include "core/policy/ValueLabels.h"
 #include "core/requests/RequestService.h"
 #include "ui/auth/OnTheSpot.h"
 #include "ui/common/Dialogs.h"
@@ -165,7 +166,7 @@ void CustomerDetailWidget::reload()
     m_headerName->setText(v.gradeOne.value(QString::fromLatin1(fields::Name)));
 
     QStringList notices;
-    if (v.status == QLatin1String("pending"))
+    if (v.status == CustomerStatus::Pending)
         notices << tr("This new record is waiting for a branch manager's approval.");
     else if (v.pendingChangeId > 0)
         notices << tr("A change of this customer (change %1) is waiting for a branch manager's approval.")
@@ -217,19 +218,18 @@ QWidget* CustomerDetailWidget::buildGeneral(const CustomerView& v)
         form->addRow(rowLabel(page, key), valueLabel(page, text, S::camel(key) + QStringLiteral("ValueLabel")));
     };
     add(QString::fromLatin1(fields::CustomerNo), v.number);
-    add(QString::fromLatin1(fields::Status), CustomerLabels::status(v.status));
-    add(QString::fromLatin1(fields::Tier), CustomerLabels::tier(v.tier));
-    add(QString::fromLatin1(fields::AgeBand), CustomerLabels::ageBand(v.ageBand));
-    add(QString::fromLatin1(fields::Sex), CustomerLabels::sex(v.sex));
+    add(QString::fromLatin1(fields::Status), statusLabel(v.status));
+    add(QString::fromLatin1(fields::Tier), ValueLabels::tier(v.tier));
+    add(QString::fromLatin1(fields::AgeBand), ValueLabels::ageBand(v.ageBand));
+    add(QString::fromLatin1(fields::Sex), ValueLabels::sex(v.sex));
     add(QString::fromLatin1(fields::Nationality), v.nationality.isEmpty() ? CustomerLabels::none() : v.nationality);
     add(QString::fromLatin1(fields::Branch), v.branch.isEmpty() ? CustomerLabels::none() : v.branch);
     add(QString::fromLatin1(fields::Manager), v.managerName.isEmpty() ? CustomerLabels::none() : v.managerName);
     form->addRow(new QLabel(tr("Temporary custody:"), page),
         valueLabel(page,
-            v.inCustody ? tr("yes, until %1").arg(CustomerLabels::dateTime(v.custodyUntil))
-                        : CustomerLabels::yesNo(false),
+            v.inCustody ? tr("yes, until %1").arg(CustomerLabels::dateTime(v.custodyUntil)) : ValueLabels::yesNo(false),
             QStringLiteral("custodyValueLabel")));
-    add(QString::fromLatin1(fields::Restricted), CustomerLabels::yesNo(v.restricted));
+    add(QString::fromLatin1(fields::Restricted), ValueLabels::yesNo(v.restricted));
     add(QString::fromLatin1(fields::CreatedAt), CustomerLabels::dateTime(v.createdAt));
     add(QString::fromLatin1(fields::UpdatedAt), CustomerLabels::dateTime(v.updatedAt));
     return page;
@@ -259,7 +259,7 @@ QWidget* CustomerDetailWidget::buildIdentity(const CustomerView& v)
         const QString key = QString::fromLatin1(field);
         if (key == QLatin1String(fields::IdType)) {
             form->addRow(rowLabel(page, key),
-                valueLabel(page, CustomerLabels::idType(v.gradeOne.value(key)), QStringLiteral("idTypeValueLabel")));
+                valueLabel(page, ValueLabels::idType(v.gradeOne.value(key)), QStringLiteral("idTypeValueLabel")));
             continue;
         }
         form->addRow(rowLabel(page, key),
@@ -308,7 +308,7 @@ QWidget* CustomerDetailWidget::buildProfile(const CustomerView& v)
         const QString key = QString::fromLatin1(spec->key);
         form->addRow(rowLabel(page, key),
             valueLabel(
-                page, CustomerLabels::value(key, v.gradeTwo.value(key)), S::camel(key) + QStringLiteral("ValueLabel")));
+                page, ValueLabels::value(key, v.gradeTwo.value(key)), S::camel(key) + QStringLiteral("ValueLabel")));
     }
     return page;
 }
@@ -339,13 +339,11 @@ QWidget* CustomerDetailWidget::buildAccounts(const CustomerView& v)
     for (const AccountView& a : v.accounts) {
         const QString key = QStringLiteral("account_number:%1").arg(a.id);
         grid->addWidget(
-            valueLabel(page, CustomerLabels::accountType(a.type), QStringLiteral("accountTypeValueLabel")), row, 0);
+            valueLabel(page, ValueLabels::accountType(a.type), QStringLiteral("accountTypeValueLabel")), row, 0);
         grid->addWidget(protectedValue(page, key, a.number, QStringLiteral("accountNumberProtectedLabel")), row, 1);
         grid->addWidget(
             valueLabel(page, CustomerLabels::date(a.openedOn), QStringLiteral("accountOpenedOnValueLabel")), row, 2);
-        grid->addWidget(
-            valueLabel(page, CustomerLabels::accountStatus(a.status), QStringLiteral("accountStatusValueLabel")), row,
-            3);
+        grid->addWidget(valueLabel(page, statusLabel(a.status), QStringLiteral("accountStatusValueLabel")), row, 3);
         ++row;
     }
     grid->setColumnStretch(4, 1);

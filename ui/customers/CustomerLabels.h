@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/policy/Statuses.h"
+#include "core/policy/ValueLabels.h"
 #include "core/requests/RequestService.h"
 
 #include <QCoreApplication>
@@ -10,35 +12,16 @@
 
 namespace bv::ui {
 
-// Display texts for the keys the core stores (tier, status, age band, channel, …) and for times in
-// branch time. Shared by every customer widget so that one key reads the same everywhere; the key itself
-// is shown when it is unknown.
+// Display texts the customer widgets share beyond the core's own mappings (values: ValueLabels; statuses:
+// Statuses.h): the kind of a change, the values of a pending change, field lists, and times in branch time.
 class CustomerLabels
 {
     Q_DECLARE_TR_FUNCTIONS(CustomerLabels)
 public:
     static QString none(); // "—" for an empty value
-    static QString tier(const QString& key);
-    static QString status(const QString& key);
-    static QString ageBand(const QString& key);
-    static QString sex(const QString& key);
-    static QString yesNo(bool value);
-    static QString idType(const QString& key);
-    static QString channel(const QString& key);
-    static QString complaintStatus(const QString& key);
-    static QString consentPurpose(const QString& key);
-    static QString consentAction(const QString& key);
-    static QString accountType(const QString& key);
-    static QString accountStatus(const QString& key);
-    static QString incomeBand(const QString& key);
-    static QString maritalStatus(const QString& key);
     static QString changeKind(const QString& key);
-    static QString requestType(RequestType type);
-    // A field's value for display: the label of a choice (sex, income band, …), the amount with digit
-    // grouping, or the text itself. For grade 2 and grade 3 values (grade 1 values come masked).
-    static QString value(const QString& fieldKey, const QString& value);
     // A value of a pending change as the core gives it: grade-1 values exactly as they come (masked), the ID
-    // type (a choice) by its label, the others as value(); none() for an empty one. `fieldKey` may carry a
+    // type (a choice) by its label, the others as ValueLabels::value(); none() for an empty one. `fieldKey` may carry a
     // suffix ("account_number:<id>").
     static QString changed(const QString& fieldKey, const QString& value);
     // The labels of field keys ("mobile" → "Mobile"), "account_number:<id>" read as the account number.

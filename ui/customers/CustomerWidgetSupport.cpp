@@ -2,6 +2,7 @@
 
 #include "core/Core.h"
 #include "core/policy/FieldCatalogue.h"
+#include "core/policy/ValueLabels.h"
 #include "ui/customers/CustomerLabels.h"
 #include "ui/customers/ViewCopyGuard.h"
 
@@ -73,15 +74,14 @@ void CustomerWidgetSupport::appendDiffRows(
         auto shown = [&](const QString& value) {
             if (value.isEmpty())
                 return CustomerLabels::none();
-            return spec && spec->grade == 1 ? value : CustomerLabels::value(field, value);
+            return spec && spec->grade == 1 ? value : ValueLabels::value(field, value);
         };
         QString after = shown(d.newMasked);
         if (field == QLatin1String(fields::Restricted))
             appendRow(table,
                 leading
-                    + QStringList {FieldCatalogue::label(field),
-                        CustomerLabels::yesNo(d.oldMasked == QLatin1String("1")),
-                        CustomerLabels::yesNo(d.newMasked == QLatin1String("1"))});
+                    + QStringList {FieldCatalogue::label(field), ValueLabels::yesNo(d.oldMasked == QLatin1String("1")),
+                        ValueLabels::yesNo(d.newMasked == QLatin1String("1"))});
         else
             appendRow(table, leading + QStringList {FieldCatalogue::label(field), shown(d.oldMasked), after});
     }

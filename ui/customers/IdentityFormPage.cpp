@@ -3,6 +3,7 @@
 #include "core/customers/rules/IdNumber.h"
 #include "core/customers/rules/Validators.h"
 #include "core/policy/FieldCatalogue.h"
+#include "core/policy/ValueLabels.h"
 #include "ui/customers/CustomerLabels.h"
 
 #include <QCheckBox>
@@ -55,8 +56,8 @@ IdentityFormPage::IdentityFormPage(const WorkspaceContext& context, QWidget* par
     m_sex = new QComboBox(this);
     m_sex->setObjectName(QStringLiteral("sexComboBox"));
     m_sex->addItem(tr("(from the ID number)"), QString());
-    m_sex->addItem(CustomerLabels::sex(QStringLiteral("M")), QStringLiteral("M"));
-    m_sex->addItem(CustomerLabels::sex(QStringLiteral("F")), QStringLiteral("F"));
+    m_sex->addItem(ValueLabels::sex(QStringLiteral("M")), QStringLiteral("M"));
+    m_sex->addItem(ValueLabels::sex(QStringLiteral("F")), QStringLiteral("F"));
     addRow(form, key(fields::Sex), m_sex);
 
     m_nationality = new QLineEdit(this);

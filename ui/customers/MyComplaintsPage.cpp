@@ -100,7 +100,7 @@ void MyComplaintsPage::reload()
         m_customer->clear();
         m_customer->addItem(tr("(choose a customer)"), QString());
         for (const CustomerListRow& row : std::as_const(rows)) {
-            if (row.status == QLatin1String("active") || row.status == QLatin1String("closed"))
+            if (row.status == CustomerStatus::Active || row.status == CustomerStatus::Closed)
                 m_customer->addItem(tr("%1  %2").arg(row.number, row.maskedName), row.number);
         }
         m_customer->setCurrentIndex(qMax(0, m_customer->findData(chosen)));

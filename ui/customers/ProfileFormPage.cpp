@@ -3,6 +3,7 @@
 #include "core/customers/rules/CustomerValidator.h"
 #include "core/customers/rules/Validators.h"
 #include "core/policy/FieldCatalogue.h"
+#include "core/policy/ValueLabels.h"
 #include "ui/customers/CustomerLabels.h"
 #include "ui/customers/CustomerWidgetSupport.h"
 
@@ -32,7 +33,7 @@ ProfileFormPage::ProfileFormPage(const WorkspaceContext& context, QWidget* paren
             combo->setObjectName(S::camel(key) + QStringLiteral("ComboBox"));
             combo->addItem(tr("(not given)"), QString());
             for (const QString& choice : choices.value(key))
-                combo->addItem(CustomerLabels::value(key, choice), choice);
+                combo->addItem(ValueLabels::value(key, choice), choice);
             addRow(form, key, combo);
             m_choices.insert(key, combo);
             continue;

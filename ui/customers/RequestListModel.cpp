@@ -110,14 +110,14 @@ QVariant RequestListModel::data(const QModelIndex& index, int role) const
         case IdColumn:
             return QString::number(r->id);
         case TypeColumn:
-            return CustomerLabels::requestType(r->type);
+            return requestTypeLabel(r->type);
         case CustomersColumn:
             return r->customerNumbers.isEmpty() ? CustomerLabels::none() : r->customerNumbers.join(tr(", "));
         case FieldsColumn:
             return r->fields.isEmpty() ? (r->report.isEmpty() ? CustomerLabels::none() : r->report)
                                        : CustomerLabels::fieldList(r->fields);
         case StatusColumn:
-            return RequestService::statusLabel(r->status);
+            return statusLabel(r->status);
         case ValidityColumn:
             return validityText(*r);
         case RequesterColumn:

@@ -5,6 +5,7 @@
 #include "core/customers/CustomerService.h"
 #include "core/customers/care/CustomerCare.h"
 #include "core/drafts/DraftService.h"
+#include "core/policy/ValueLabels.h"
 #include "ui/common/FreeTextWarning.h"
 #include "ui/customers/CustomerLabels.h"
 #include "ui/customers/CustomerWidgetSupport.h"
@@ -47,7 +48,7 @@ ServiceRecordsPage::ServiceRecordsPage(
         m_channel->setObjectName(QStringLiteral("serviceChannelComboBox"));
         m_channel->setAccessibleName(tr("Channel"));
         for (const QString& key : CustomerCare::channels())
-            m_channel->addItem(CustomerLabels::channel(key), key);
+            m_channel->addItem(ValueLabels::channel(key), key);
         m_content = new QPlainTextEdit(box);
         m_content->setObjectName(QStringLiteral("serviceContentPlainTextEdit"));
         m_content->setAccessibleName(tr("Service given"));
@@ -86,7 +87,7 @@ void ServiceRecordsPage::reload()
     }
     for (const ServiceRecord& r : *records)
         S::appendRow(m_table,
-            {CustomerLabels::date(r.servedOn), CustomerLabels::channel(r.channel),
+            {CustomerLabels::date(r.servedOn), ValueLabels::channel(r.channel),
                 QString(r.content).replace(QLatin1Char('\n'), QLatin1Char(' ')), r.byLogin,
                 CustomerLabels::dateTime(r.createdAt)});
     m_table->resizeColumnsToContents();

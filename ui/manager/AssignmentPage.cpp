@@ -217,9 +217,8 @@ void AssignmentPage::showCustomer()
     }
     m_number = view->number;
     QString holder = view->managerName.isEmpty()
-        ? tr("Customer %1 (%2) has no customer manager.").arg(view->number, CustomerLabels::status(view->status))
-        : tr("Customer %1 (%2) is served by %3.")
-              .arg(view->number, CustomerLabels::status(view->status), view->managerName);
+        ? tr("Customer %1 (%2) has no customer manager.").arg(view->number, statusLabel(view->status))
+        : tr("Customer %1 (%2) is served by %3.").arg(view->number, statusLabel(view->status), view->managerName);
     if (view->inCustody)
         holder += QLatin1Char(' ') + tr("In custody until %1.").arg(CustomerLabels::dateTime(view->custodyUntil));
     m_holder->setText(holder);

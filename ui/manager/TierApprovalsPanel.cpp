@@ -3,6 +3,7 @@
 #include "core/Core.h"
 #include "core/customers/CustomerService.h"
 #include "core/policy/FieldCatalogue.h"
+#include "core/policy/ValueLabels.h"
 #include "ui/common/Dialogs.h"
 #include "ui/customers/CustomerLabels.h"
 #include "ui/manager/GuardedTableView.h"
@@ -65,7 +66,7 @@ void TierApprovalsPanel::reload()
     QList<models::RecordTableModel::Record> records;
     for (const TierChange& change : m_changes)
         records << models::RecordTableModel::Record {change.id,
-            {change.customerNumber, CustomerLabels::tier(change.fromTier), CustomerLabels::tier(change.toTier),
+            {change.customerNumber, ValueLabels::tier(change.fromTier), ValueLabels::tier(change.toTier),
                 CustomerLabels::dateTime(change.computedAt)},
             QString()};
     m_model->setRecords(records);
@@ -101,7 +102,7 @@ void TierApprovalsPanel::confirmTier()
     const QString number = change->customerNumber;
     if (!m_context.dialogs.confirm(this, tr("Confirm tier"),
             tr("Change the tier of customer %1 from %2 to %3?")
-                .arg(number, CustomerLabels::tier(change->fromTier), CustomerLabels::tier(change->toTier))))
+                .arg(number, ValueLabels::tier(change->fromTier), ValueLabels::tier(change->toTier))))
         return;
     const Status status = m_context.core.customers().ownership().confirmTier(m_context.session, id);
     if (!status.ok()) {

@@ -1,5 +1,6 @@
 // CustomerListModel's columns: what each shows, its header, its sort key, and which a "copy row" may take.
 #include "core/policy/FieldCatalogue.h"
+#include "core/policy/ValueLabels.h"
 #include "ui/customers/CustomerLabels.h"
 #include "ui/models/CustomerListModel.h"
 
@@ -97,12 +98,11 @@ QVariant CustomerListModel::cellData(const CustomerListRow& row, int column, int
     case MaskedName:
         return row.maskedName;
     case Tier:
-        return CustomerLabels::tier(row.tier);
+        return ValueLabels::tier(row.tier);
     case AgeBand:
-        return CustomerLabels::ageBand(row.ageBand);
+        return ValueLabels::ageBand(row.ageBand);
     case Status:
-        return row.restricted ? tr("%1, restricted").arg(CustomerLabels::status(row.status))
-                              : CustomerLabels::status(row.status);
+        return row.restricted ? tr("%1, restricted").arg(statusLabel(row.status)) : statusLabel(row.status);
     case Manager:
         return row.managerName.isEmpty() ? CustomerLabels::none() : row.managerName;
     case Created:

@@ -4,6 +4,7 @@
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerFinder.h"
 #include "core/policy/FieldCatalogue.h"
+#include "core/policy/ValueLabels.h"
 #include "core/requests/RequestService.h"
 #include "ui/common/Dialogs.h"
 #include "ui/common/FreeTextWarning.h"
@@ -323,11 +324,11 @@ void ClerkWorkspace::showCard(const ClerkCard& card)
 {
     m_number->setText(card.number);
     m_maskedName->setText(card.maskedName);
-    m_sex->setText(CustomerLabels::sex(card.sex));
-    m_ageBand->setText(CustomerLabels::ageBand(card.ageBand));
+    m_sex->setText(ValueLabels::sex(card.sex));
+    m_ageBand->setText(ValueLabels::ageBand(card.ageBand));
     m_nationality->setText(card.nationality);
-    m_tier->setText(CustomerLabels::tier(card.tier));
-    m_status->setText(CustomerLabels::status(card.status));
+    m_tier->setText(ValueLabels::tier(card.tier));
+    m_status->setText(statusLabel(card.status));
     m_maskedId->setText(card.maskedIdNumber);
     m_maskedMobile->setText(card.maskedMobile);
     m_manager->setText(card.managerName);

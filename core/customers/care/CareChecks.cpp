@@ -118,35 +118,37 @@ Status checkDate(CustomerServiceInternals& internals, CareRepository& repo, qint
 
 Status requireServable(const CustomerRef& ref)
 {
-    if (ref.status == QLatin1String("active") || ref.status == QLatin1String("closed"))
+    if (ref.status == CustomerStatus::Active || ref.status == CustomerStatus::Closed)
         return {};
-    if (ref.status == QLatin1String("pending"))
+    if (ref.status == CustomerStatus::Pending)
         return makeError(ErrorCode::Conflict,
             CustomerCare::tr("Customer %1 is still waiting for the branch manager's approval. Record "
                              "services and complaints once the record is approved.")
                 .arg(ref.number));
     return makeError(ErrorCode::Conflict,
-        CustomerCare::tr("Customer %1 is %2; nothing more is recorded for it.").arg(ref.number, ref.status));
+        CustomerCare::tr("Customer %1 is %2; nothing more is recorded for it.")
+            .arg(ref.number, statusLabel(ref.status)));
 }
 
 Status requireComplaintsOpen(const CustomerRef& ref)
 {
-    if (ref.status != QLatin1String("active") && ref.status != QLatin1String("closed"))
+    if (ref.status != CustomerStatus::Active && ref.status != CustomerStatus::Closed)
         return makeError(ErrorCode::Conflict,
             CustomerCare::tr("Customer %1 is %2; its complaints can no longer be changed.")
-                .arg(ref.number, ref.status));
+                .arg(ref.number, statusLabel(ref.status)));
     return {};
 }
 
 Status requireConsentable(const CustomerRef& ref, const QString& action)
 {
-    const bool live = ref.status == QLatin1String("pending") || ref.status == QLatin1String("active");
-    if (!live && !(ref.status == QLatin1String("closed") && action == kWithdrawn))
+    const bool live = ref.status == CustomerStatus::Pending || ref.status == CustomerStatus::Active;
+    if (!live && !(ref.status == CustomerStatus::Closed && action == kWithdrawn))
         return makeError(ErrorCode::Conflict,
-            ref.status == QLatin1String("closed")
+            ref.status == CustomerStatus::Closed
                 ? CustomerCare::tr("Customer %1 is closed: a withdrawal can still be recorded, a new consent cannot.")
                       .arg(ref.number)
-                : CustomerCare::tr("Customer %1 is %2; nothing more is recorded for it.").arg(ref.number, ref.status));
+                : CustomerCare::tr("Customer %1 is %2; nothing more is recorded for it.")
+                      .arg(ref.number, statusLabel(ref.status)));
     return {};
 }
 

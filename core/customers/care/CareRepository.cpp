@@ -3,6 +3,7 @@
 #include "core/internal/customers/ResponsibleManagerInternal.h"
 #include "core/internal/db/Connection.h"
 #include "core/internal/db/QueryRows.h"
+#include "core/internal/db/StoredStatus.h"
 
 #include <QSqlQuery>
 
@@ -34,7 +35,7 @@ QString isoDate(const QDate& date)
     return date.toString(Qt::ISODate);
 }
 
-Complaint complaintFrom(const QSqlQuery& q)
+Result<Complaint> complaintFrom(const QSqlQuery& q)
 {
     Complaint c;
     c.id = q.value(0).toLongLong();
@@ -42,7 +43,10 @@ Complaint complaintFrom(const QSqlQuery& q)
     c.receivedAt = utcFrom(q.value(2));
     c.channel = q.value(3).toString();
     c.content = q.value(4).toString();
-    c.status = q.value(5).toString();
+    auto status = storedStatus<ComplaintStatus>(q.value(5));
+    if (!status.ok())
+        return status.error();
+    c.status = *status;
     c.investigateBy = utcFrom(q.value(6));
     c.answerBy = utcFrom(q.value(7));
     c.investigatedAt = utcFrom(q.value(8));
@@ -58,8 +62,12 @@ Result<QList<Complaint>> complaintList(Connection& db, const QString& sql, const
     if (!q.ok())
         return q.error();
     QList<Complaint> list;
-    while (q->next())
-        list << complaintFrom(*q);
+    while (q->next()) {
+        auto complaint = complaintFrom(*q);
+        if (!complaint.ok())
+            return complaint.error();
+        list << *complaint;
+    }
     BV_TRY(rowsFinished(*q, Reading::Customers));
     return list;
 }
@@ -89,12 +97,12 @@ Result<QDateTime> CareRepository::customerCreatedAt(qint64 customerId)
     return utcFrom(*created);
 }
 
-Result<QString> CareRepository::customerStatus(qint64 customerId)
+Result<CustomerStatus> CareRepository::customerStatus(qint64 customerId)
 {
     auto status = m_db.scalar(QStringLiteral("SELECT status FROM customers WHERE id = ?"), {customerId});
     if (!status.ok())
         return status.error();
-    return status->toString();
+    return storedStatus<CustomerStatus>(*status);
 }
 
 // ---- service records ----
@@ -149,39 +157,39 @@ Result<std::optional<QString>> CareRepository::complaintCustomer(qint64 complain
     return customerNo;
 }
 
-Result<QString> CareRepository::complaintStatus(qint64 complaintId)
+Result<ComplaintStatus> CareRepository::complaintStatus(qint64 complaintId)
 {
     auto current = m_db.scalar(QStringLiteral("SELECT status FROM complaints WHERE id = ?"), {complaintId});
     if (!current.ok())
         return current.error();
-    return current->toString();
+    return storedStatus<ComplaintStatus>(*current);
 }
 
 Result<int> CareRepository::markInvestigating(
-    qint64 complaintId, const QString& from, const QDateTime& at, qint64 byUserId)
+    qint64 complaintId, ComplaintStatus from, const QDateTime& at, qint64 byUserId)
 {
     return changedRows(m_db,
         QStringLiteral("UPDATE complaints SET status = 'investigating', investigated_at = ?, handled_by = ? "
                        "WHERE id = ? AND status = ?"),
-        {at, byUserId, complaintId, from});
+        {at, byUserId, complaintId, statusKey(from)});
 }
 
 Result<int> CareRepository::markAnswered(
-    qint64 complaintId, const QString& from, const QDateTime& at, const QString& resolution, qint64 byUserId)
+    qint64 complaintId, ComplaintStatus from, const QDateTime& at, const QString& resolution, qint64 byUserId)
 {
     return changedRows(m_db,
         QStringLiteral("UPDATE complaints SET status = 'answered', investigated_at = coalesce(investigated_at, ?), "
                        "answered_at = ?, resolution = ?, handled_by = ? WHERE id = ? AND status = ?"),
-        {at, at, resolution, byUserId, complaintId, from});
+        {at, at, resolution, byUserId, complaintId, statusKey(from)});
 }
 
 Result<int> CareRepository::markClosed(
-    qint64 complaintId, const QString& from, const QString& resolution, qint64 byUserId)
+    qint64 complaintId, ComplaintStatus from, const QString& resolution, qint64 byUserId)
 {
     return changedRows(m_db,
         QStringLiteral(
             "UPDATE complaints SET status = 'closed', resolution = ?, handled_by = ? WHERE id = ? AND status = ?"),
-        {resolution, byUserId, complaintId, from});
+        {resolution, byUserId, complaintId, statusKey(from)});
 }
 
 Result<QList<Complaint>> CareRepository::complaints(qint64 customerId)

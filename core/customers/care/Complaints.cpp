@@ -22,30 +22,10 @@ using namespace care;
 
 namespace {
 
-int statusRank(const QString& status)
+// The order a complaint moves in: the enum's own order (Statuses.h).
+int statusRank(ComplaintStatus status)
 {
-    if (status == kOpen)
-        return 0;
-    if (status == kInvestigating)
-        return 1;
-    if (status == kAnswered)
-        return 2;
-    if (status == kClosed)
-        return 3;
-    return -1;
-}
-
-QString statusLabel(const QString& status)
-{
-    if (status == kOpen)
-        return CustomerCare::tr("open");
-    if (status == kInvestigating)
-        return CustomerCare::tr("under investigation");
-    if (status == kAnswered)
-        return CustomerCare::tr("answered");
-    if (status == kClosed)
-        return CustomerCare::tr("closed");
-    return status;
+    return int(status);
 }
 
 } // namespace
@@ -108,7 +88,7 @@ Result<Complaint> CustomerCare::addComplaint(const Session& session, const QStri
     complaint.receivedAt = received;
     complaint.channel = *checkedChannel;
     complaint.content = *text;
-    complaint.status = kOpen;
+    complaint.status = ComplaintStatus::Open;
     complaint.investigateBy = due.investigateByUtc;
     complaint.answerBy = due.answerByUtc;
     complaint.recordedBy = actor.login;
@@ -116,14 +96,15 @@ Result<Complaint> CustomerCare::addComplaint(const Session& session, const QStri
     BV_TRY(m_internals.auditLog().append(actor,
         AuditEvent {QString::fromLatin1(audit::Complaint), kComplaint, QString::number(complaint.id), ref.number,
             AuditOutcome::Ok,
-            QJsonObject {{QStringLiteral("action"), QStringLiteral("add")}, {QStringLiteral("status"), kOpen},
+            QJsonObject {{QStringLiteral("action"), QStringLiteral("add")},
+                {QStringLiteral("status"), statusKey(ComplaintStatus::Open)},
                 {QStringLiteral("channel"), *checkedChannel}}}));
     BV_TRY(tx.commit());
     return complaint;
 }
 
 Status CustomerCare::updateComplaint(
-    const Session& session, qint64 complaintId, const QString& status, const QString& resolution)
+    const Session& session, qint64 complaintId, ComplaintStatus status, const QString& resolution)
 {
     auto actor = m_internals.access().authorize(session, Operation::ManageComplaints);
     if (!actor.ok())
@@ -141,12 +122,12 @@ Status CustomerCare::updateComplaint(
         return ref.error();
     BV_TRY(requireComplaintsOpen(*ref));
 
-    const QString target = status.trimmed().toLower();
-    if (target != kInvestigating && target != kAnswered && target != kClosed)
+    const ComplaintStatus target = status;
+    if (target == ComplaintStatus::Open)
         return makeError(ErrorCode::InvalidInput, tr("A complaint can be set to: investigating, answered or closed."),
             QString(), QStringLiteral("status"));
     QString text;
-    if (target == kInvestigating) {
+    if (target == ComplaintStatus::Investigating) {
         if (!resolution.trimmed().isEmpty())
             return makeError(ErrorCode::InvalidInput,
                 tr("A resolution is recorded when the complaint is answered, not when the investigation "
@@ -172,7 +153,7 @@ Status CustomerCare::updateComplaint(
     auto current = repo.complaintStatus(complaintId);
     if (!current.ok())
         return current.error();
-    const QString from = *current;
+    const ComplaintStatus from = *current;
     if (statusRank(target) <= statusRank(from))
         return makeError(ErrorCode::Conflict,
             tr("Complaint %1 is already %2; a complaint only moves forward (open, under investigation, "
@@ -180,16 +161,16 @@ Status CustomerCare::updateComplaint(
                 .arg(complaintId)
                 .arg(statusLabel(from)),
             QString(), QStringLiteral("status"));
-    if (target == kClosed && from != kAnswered)
+    if (target == ComplaintStatus::Closed && from != ComplaintStatus::Answered)
         return makeError(ErrorCode::Conflict,
             tr("Complaint %1 was never answered. Record the answer given to the customer (status "
                "answered, with the resolution) before closing it.")
                 .arg(complaintId),
             QString(), QStringLiteral("status"));
-    Result<int> updated = target == kInvestigating
+    Result<int> updated = target == ComplaintStatus::Investigating
         ? repo.markInvestigating(complaintId, from, now, actor->userId)
-        : (target == kAnswered ? repo.markAnswered(complaintId, from, now, text, actor->userId)
-                               : repo.markClosed(complaintId, from, text, actor->userId));
+        : (target == ComplaintStatus::Answered ? repo.markAnswered(complaintId, from, now, text, actor->userId)
+                                               : repo.markClosed(complaintId, from, text, actor->userId));
     if (!updated.ok())
         return updated.error();
     if (*updated != 1)
@@ -198,8 +179,8 @@ Status CustomerCare::updateComplaint(
     BV_TRY(m_internals.auditLog().append(*actor,
         AuditEvent {QString::fromLatin1(audit::Complaint), kComplaint, QString::number(complaintId), ref->number,
             AuditOutcome::Ok,
-            QJsonObject {{QStringLiteral("action"), QStringLiteral("update")}, {QStringLiteral("status"), target},
-                {QStringLiteral("from"), from}}}));
+            QJsonObject {{QStringLiteral("action"), QStringLiteral("update")},
+                {QStringLiteral("status"), statusKey(target)}, {QStringLiteral("from"), statusKey(from)}}}));
     return tx.commit();
 }
 

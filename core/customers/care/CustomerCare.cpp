@@ -51,7 +51,7 @@ CustomerCare::CustomerCare(CustomerServiceInternals& internals)
 
 bool CustomerCare::isOverdue(const Complaint& complaint, const QDateTime& nowUtc)
 {
-    if (complaint.status != care::kOpen && complaint.status != care::kInvestigating)
+    if (complaint.status != ComplaintStatus::Open && complaint.status != ComplaintStatus::Investigating)
         return false;
     return (!complaint.investigatedAt.isValid() && WorkingCalendar::isOverdue(complaint.investigateBy, nowUtc))
         || (!complaint.answeredAt.isValid() && WorkingCalendar::isOverdue(complaint.answerBy, nowUtc));

@@ -27,7 +27,7 @@ struct Complaint
     QDateTime receivedAt;
     QString channel;
     QString content; // grade 2
-    QString status; // "open", "investigating", "answered", "closed"
+    ComplaintStatus status = ComplaintStatus::Open;
     QDateTime investigateBy;
     QDateTime answerBy;
     QDateTime investigatedAt;
@@ -69,9 +69,9 @@ public:
 
     Result<Complaint> addComplaint(const Session& session, const QString& customerNo, const QDateTime& receivedAtUtc,
         const QString& channel, const QString& content);
-    // status: "investigating", "answered", "closed"; resolution required for answered/closed
+    // Moves a complaint forward to Investigating, Answered or Closed; a resolution is required for the last two.
     Status updateComplaint(
-        const Session& session, qint64 complaintId, const QString& status, const QString& resolution);
+        const Session& session, qint64 complaintId, ComplaintStatus status, const QString& resolution);
     Result<QList<Complaint>> complaints(const Session& session, const QString& customerNo);
     // The customer manager's own overdue complaints; the branch manager's whole branch.
     Result<QList<Complaint>> overdue(const Session& session);

@@ -228,10 +228,11 @@ Result<CustomerEntry::ChangeHead> CustomerEntry::decidable(
     if (!*head)
         return makeError(ErrorCode::NotFound, tr("There is no change %1.").arg(changeId));
     const ChangeHead change {(*head)->customerId, (*head)->kind, (*head)->customerNumber};
-    const QString status = (*head)->status;
+    const ChangeStatus status = (*head)->status;
     const qint64 makerId = (*head)->makerId;
-    if (status != QLatin1String("pending"))
-        return makeError(ErrorCode::Conflict, tr("Change %1 was already decided (%2).").arg(changeId).arg(status));
+    if (status != ChangeStatus::Pending)
+        return makeError(
+            ErrorCode::Conflict, tr("Change %1 was already decided (%2).").arg(changeId).arg(statusLabel(status)));
     if (makerId == actor.userId) {
         tx.rollback(); // the refusal is audited in a row of its own, outside the decision's transaction
         return m_internals.access().deny(actor, Operation::ApproveChanges, QStringLiteral("change"),

@@ -181,9 +181,11 @@ Result<EntryReceipt> CustomerEntry::edit(const Session& session, const QString& 
     auto status = records.status(ref.id);
     if (!status.ok())
         return status.error();
-    if (*status != QLatin1String("active"))
+    if (!*status)
+        return makeError(ErrorCode::NotFound, tr("There is no customer %1 any more.").arg(ref.number));
+    if (**status != CustomerStatus::Active)
         return makeError(ErrorCode::Conflict,
-            tr("Customer %1 is %2; only active customers can be edited.").arg(ref.number, *status));
+            tr("Customer %1 is %2; only active customers can be edited.").arg(ref.number, statusLabel(**status)));
     auto waiting = records.pendingChangeOf(ref.id);
     if (!waiting.ok())
         return waiting.error();
@@ -394,7 +396,7 @@ Result<QList<SuspiciousPair>> CustomerEntry::suspicious(const Session& session)
         AuditEvent {QString::fromLatin1(audit::CustomerList), QStringLiteral("suspicious"), QString(), QString(),
             AuditOutcome::Ok,
             QJsonObject {{QStringLiteral("list"), QStringLiteral("suspicious_pairs")},
-                {QStringLiteral("status"), QStringLiteral("open")}, {QStringLiteral("rows"), int(list.size())}}}));
+                {QStringLiteral("status"), statusKey(PairStatus::Open)}, {QStringLiteral("rows"), int(list.size())}}}));
     return list;
 }
 

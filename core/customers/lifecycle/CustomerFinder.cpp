@@ -130,7 +130,7 @@ Result<CustomerView> CustomerFinder::open(const Session& session, const QString&
     // what this session may do with the customer: the same answer for every role's detail view
     const Role role = actor.role;
     view.actions.edit = Policy::allows(role, Operation::EditCustomer);
-    view.actions.editNow = view.actions.edit && view.status == QLatin1String("active") && view.pendingChangeId == 0;
+    view.actions.editNow = view.actions.edit && view.status == CustomerStatus::Active && view.pendingChangeId == 0;
     view.actions.requestReveal = Policy::allows(role, Operation::CreateRequest);
     view.actions.reveal = Policy::allows(role, Operation::RevealField);
     view.actions.recordService = Policy::allows(role, Operation::RecordService);
@@ -416,7 +416,7 @@ Result<std::optional<ClerkCard>> CustomerFinder::clerkLookup(
         auto ref = m_internals.customerById(id);
         if (!ref.ok())
             return ref.error();
-        if (*blind == nameBlind && ref->status == QLatin1String("active")) {
+        if (*blind == nameBlind && ref->status == CustomerStatus::Active) {
             found = *ref;
             break;
         }

@@ -155,10 +155,10 @@ Status CustomerOwnership::move(const Session& session, const QString& kind, cons
     Holding h {**held};
     h.custodyLive = h.custodianId > 0 && h.custodyUntil.isValid() && h.custodyUntil > now;
 
-    if (h.status != QLatin1String("active") && h.status != QLatin1String("pending"))
+    if (h.status != CustomerStatus::Active && h.status != CustomerStatus::Pending)
         return makeError(ErrorCode::Conflict,
             tr("Customer %1 is %2; only active or pending customers can be given to a customer manager.")
-                .arg(ref.number, h.status));
+                .arg(ref.number, statusLabel(h.status)));
 
     auto loginOf = [&accounts](qint64 id) -> QString {
         if (id <= 0)
@@ -347,19 +347,19 @@ Status CustomerOwnership::decideTier(const Session& session, qint64 tierChangeId
     const qint64 customerId = (*decision)->customerId;
     const QString fromTier = (*decision)->fromTier;
     const QString toTier = (*decision)->toTier;
-    const QString status = (*decision)->status;
+    const TierChangeStatus status = (*decision)->status;
     const QString number = (*decision)->customerNumber;
     const QString currentTier = (*decision)->currentTier;
-    const QString customerStatus = (*decision)->customerStatus;
+    const CustomerStatus customerStatus = (*decision)->customerStatus;
     const qint64 assets = (*decision)->assets;
-    if (status != QLatin1String("pending"))
-        return makeError(
-            ErrorCode::Conflict, tr("Tier change %1 was already decided (%2).").arg(tierChangeId).arg(status));
+    if (status != TierChangeStatus::Pending)
+        return makeError(ErrorCode::Conflict,
+            tr("Tier change %1 was already decided (%2).").arg(tierChangeId).arg(statusLabel(status)));
     if (confirm) {
-        if (customerStatus != QLatin1String("active") && customerStatus != QLatin1String("pending"))
+        if (customerStatus != CustomerStatus::Active && customerStatus != CustomerStatus::Pending)
             return makeError(ErrorCode::Conflict,
                 tr("Customer %1 is %2; its tier can no longer change. Reject the tier change.")
-                    .arg(number, customerStatus));
+                    .arg(number, statusLabel(customerStatus)));
         if (currentTier != fromTier || Tiers::forAssets(assets, m_internals.settings()) != toTier)
             return makeError(ErrorCode::Conflict,
                 tr("The assets or tier of customer %1 changed after this tier change was computed. Reject "
@@ -368,7 +368,7 @@ Status CustomerOwnership::decideTier(const Session& session, qint64 tierChangeId
         BV_TRY(queries.setTier(customerId, toTier, now));
     }
     auto updated = queries.decideTierChange(
-        tierChangeId, confirm ? QStringLiteral("confirmed") : QStringLiteral("rejected"), actor->userId, now, why);
+        tierChangeId, confirm ? TierChangeStatus::Confirmed : TierChangeStatus::Rejected, actor->userId, now, why);
     if (!updated.ok())
         return updated.error();
     if (*updated != 1)

@@ -28,7 +28,7 @@ struct TierChange
     QString fromTier;
     QString toTier;
     QDateTime computedAt;
-    QString status;
+    TierChangeStatus status = TierChangeStatus::Pending;
 };
 
 // Ownership (DESIGN §6): every active customer has exactly one customer manager. Assign, transfer,

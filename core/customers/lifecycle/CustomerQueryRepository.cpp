@@ -6,6 +6,7 @@
 
 #include "core/internal/db/Connection.h"
 #include "core/internal/db/QueryRows.h"
+#include "core/internal/db/StoredStatus.h"
 
 #include <QSqlQuery>
 
@@ -50,9 +51,9 @@ QString heldSql()
     return QStringLiteral("c.status IN ('pending', 'active', 'closed')");
 }
 
-bool isHeld(const QString& status)
+bool isHeld(CustomerStatus status)
 {
-    return status == QLatin1String("pending") || status == QLatin1String("active") || status == QLatin1String("closed");
+    return status == CustomerStatus::Pending || status == CustomerStatus::Active || status == CustomerStatus::Closed;
 }
 
 QString ownSql()
@@ -67,26 +68,35 @@ QVariantList ownValues(qint64 userId, const QDateTime& now)
 
 } // namespace responsible
 
+namespace listrow {
+
+QString select()
+{
+    return QStringLiteral(
+        "SELECT c.id, c.customer_no, coalesce(s.masked, ''), c.tier, coalesce(c.age_band, ''), c.status, "
+        "coalesce(u.display_name, ''), c.created_at, c.restricted FROM customers c "
+        "LEFT JOIN sealed_value s ON s.owner_kind = 'customer' AND s.owner_id = c.id AND s.field = 'name' ");
+}
+
+Result<CustomerListRow> from(const QSqlQuery& q)
+{
+    auto status = storedStatus<CustomerStatus>(q.value(5));
+    if (!status.ok())
+        return status.error();
+    return CustomerListRow {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+        q.value(3).toString(), q.value(4).toString(), *status, q.value(6).toString(),
+        QDateTime::fromString(q.value(7).toString(), Qt::ISODateWithMs), q.value(8).toInt() != 0};
+}
+
+} // namespace listrow
+
 namespace {
 
-// The list row: masked name, grade 3, the manager responsible now (users alias u, joined by the caller).
-const QString kRowSelect = QStringLiteral(
-    "SELECT c.id, c.customer_no, coalesce(s.masked, ''), c.tier, coalesce(c.age_band, ''), c.status, "
-    "coalesce(u.display_name, ''), c.created_at, c.restricted FROM customers c "
-    "LEFT JOIN sealed_value s ON s.owner_kind = 'customer' AND s.owner_id = c.id AND s.field = 'name' ");
-
-// kRowSelect's columns, then the sealed name (column 9).
+// listrow::select()'s columns, then the sealed name (column 9).
 const QString kRowSelectSealedName = QStringLiteral(
     "SELECT c.id, c.customer_no, coalesce(s.masked, ''), c.tier, coalesce(c.age_band, ''), c.status, "
     "coalesce(u.display_name, ''), c.created_at, c.restricted, s.sealed FROM customers c "
     "LEFT JOIN sealed_value s ON s.owner_kind = 'customer' AND s.owner_id = c.id AND s.field = 'name' ");
-
-CustomerListRow listRowFrom(const QSqlQuery& q)
-{
-    return CustomerListRow {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-        q.value(3).toString(), q.value(4).toString(), q.value(5).toString(), q.value(6).toString(),
-        QDateTime::fromString(q.value(7).toString(), Qt::ISODateWithMs), q.value(8).toInt() != 0};
-}
 
 } // namespace
 
@@ -111,7 +121,10 @@ Result<std::optional<CustomerView>> CustomerQueryRepository::view(qint64 custome
     CustomerView view;
     view.id = customerId;
     view.number = q->value(0).toString();
-    view.status = q->value(1).toString();
+    auto status = storedStatus<CustomerStatus>(q->value(1));
+    if (!status.ok())
+        return status.error();
+    view.status = *status;
     view.restricted = q->value(2).toInt() != 0;
     view.tier = q->value(3).toString();
     view.branch = q->value(4).toString();
@@ -150,7 +163,10 @@ Status CustomerQueryRepository::portfolio(qint64 userId, const QDateTime& now, c
     if (!q.ok())
         return q.error();
     while ((*q)->next()) {
-        if (!visit(listRowFrom(**q), (*q)->value(9).toByteArray()))
+        auto row = listrow::from(**q);
+        if (!row.ok())
+            return row.error();
+        if (!visit(*row, (*q)->value(9).toByteArray()))
             break;
     }
     BV_TRY(rowsFinished(**q, Reading::Customers));
@@ -183,7 +199,7 @@ Result<QList<CustomerQueryRepository::BranchRow>> CustomerQueryRepository::branc
     }
     const QString op = descending ? QStringLiteral("<") : QStringLiteral(">");
     const QString dir = descending ? QStringLiteral(" DESC") : QString();
-    // the columns of kRowSelect, then the sort key (for the cursor)
+    // the columns of listrow::select(), then the sort key (for the cursor)
     QString sql
         = QStringLiteral("SELECT c.id, c.customer_no, coalesce(s.masked, ''), c.tier, coalesce(c.age_band, ''), "
                          "c.status, coalesce(u.display_name, ''), c.created_at, c.restricted, ")
@@ -210,8 +226,12 @@ Result<QList<CustomerQueryRepository::BranchRow>> CustomerQueryRepository::branc
     if (!q.ok())
         return q.error();
     QList<BranchRow> rows;
-    while ((*q)->next())
-        rows << BranchRow {listRowFrom(**q), (*q)->value(9).toString()};
+    while ((*q)->next()) {
+        auto row = listrow::from(**q);
+        if (!row.ok())
+            return row.error();
+        rows << BranchRow {*row, (*q)->value(9).toString()};
+    }
     BV_TRY(rowsFinished(**q, Reading::Customers));
     return rows;
 }
@@ -228,14 +248,18 @@ Result<std::optional<CustomerListRow>> CustomerQueryRepository::listRow(qint64 c
 {
     QVariantList values = responsible::managerValues(now);
     values << customerId;
-    auto q = m_db.cached(kRowSelect + QStringLiteral("LEFT JOIN users u ON u.id = ") + responsible::managerSql()
+    auto q = m_db.cached(listrow::select() + QStringLiteral("LEFT JOIN users u ON u.id = ") + responsible::managerSql()
             + QStringLiteral(" WHERE c.id = ?"),
         values);
     if (!q.ok())
         return q.error();
     std::optional<CustomerListRow> row;
-    if ((*q)->next())
-        row = listRowFrom(**q);
+    if ((*q)->next()) {
+        auto read = listrow::from(**q);
+        if (!read.ok())
+            return read.error();
+        row = *read;
+    }
     BV_TRY(rowsFinished(**q, Reading::Customers));
     (*q)->finish();
     return row;
@@ -267,7 +291,10 @@ Result<std::optional<ClerkCard>> CustomerQueryRepository::clerkCard(qint64 custo
     card.ageBand = q->value(1).toString();
     card.nationality = q->value(2).toString();
     card.tier = q->value(3).toString();
-    card.status = q->value(4).toString();
+    auto status = storedStatus<CustomerStatus>(q->value(4));
+    if (!status.ok())
+        return status.error();
+    card.status = *status;
     BV_TRY(rowsFinished(*q, Reading::Customers));
     return std::optional<ClerkCard>(card);
 }

@@ -4,18 +4,13 @@
 #include "core/internal/customers/CustomerQueryRepository.h"
 #include "core/internal/db/Connection.h"
 #include "core/internal/db/QueryRows.h"
+#include "core/internal/db/StoredStatus.h"
 
 #include <QSqlQuery>
 
 namespace bv {
 
 namespace {
-
-// The masked-name list row; the users join (alias u) is the manager responsible now.
-const QString kRowSelect = QStringLiteral(
-    "SELECT c.id, c.customer_no, coalesce(s.masked, ''), c.tier, coalesce(c.age_band, ''), c.status, "
-    "coalesce(u.display_name, ''), c.created_at, c.restricted FROM customers c "
-    "LEFT JOIN sealed_value s ON s.owner_kind = 'customer' AND s.owner_id = c.id AND s.field = 'name' ");
 
 // The reassignment list's condition over customers `c` (binds one value: now). No owner, a frozen owner (a custody
 // would return the customer to nobody), or a frozen custodian during a custody. Written so that the manager
@@ -62,11 +57,15 @@ Result<std::optional<CustomerQueryRepository::Holding>> CustomerQueryRepository:
         return std::optional<Holding>();
     }
     Holding h;
-    h.status = row->value(0).toString();
+    auto status = storedStatus<CustomerStatus>(row->value(0));
+    if (!status.ok())
+        return status.error();
+    h.status = *status;
     h.ownerId = row->value(1).toLongLong();
-    h.ownerFrozen = row->value(2).toString() == QLatin1String("frozen");
+    // '' when there is no such user: not frozen
+    h.ownerFrozen = statusFromKey<StaffStatus>(row->value(2).toString()) == StaffStatus::Frozen;
     h.custodianId = row->value(3).toLongLong();
-    h.custodianFrozen = row->value(4).toString() == QLatin1String("frozen");
+    h.custodianFrozen = statusFromKey<StaffStatus>(row->value(4).toString()) == StaffStatus::Frozen;
     h.custodyUntil = timeFrom(row->value(5));
     BV_TRY(rowsFinished(*row, Reading::Customers));
     row->finish();
@@ -124,16 +123,18 @@ Result<QList<AssignmentEntry>> CustomerQueryRepository::assignments(qint64 custo
 
 Result<QList<CustomerListRow>> CustomerQueryRepository::reassignmentList(const QDateTime& now)
 {
-    auto q = m_db.query(kRowSelect + QStringLiteral("LEFT JOIN users u ON u.id = ") + responsible::managerSql()
+    auto q = m_db.query(listrow::select() + QStringLiteral("LEFT JOIN users u ON u.id = ") + responsible::managerSql()
             + QStringLiteral(" WHERE ") + reassignmentCondition() + QStringLiteral(" ORDER BY c.customer_no"),
         {now, now});
     if (!q.ok())
         return q.error();
     QList<CustomerListRow> rows;
-    while (q->next())
-        rows << CustomerListRow {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
-            q->value(3).toString(), q->value(4).toString(), q->value(5).toString(), q->value(6).toString(),
-            timeFrom(q->value(7)), q->value(8).toInt() != 0};
+    while (q->next()) {
+        auto row = listrow::from(*q);
+        if (!row.ok())
+            return row.error();
+        rows << *row;
+    }
     BV_TRY(rowsFinished(*q, Reading::Customers));
     return rows;
 }
@@ -156,9 +157,13 @@ Result<QList<TierChange>> CustomerQueryRepository::pendingTierChanges()
     if (!q.ok())
         return q.error();
     QList<TierChange> list;
-    while (q->next())
+    while (q->next()) {
+        auto status = storedStatus<TierChangeStatus>(q->value(5));
+        if (!status.ok())
+            return status.error();
         list << TierChange {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
-            q->value(3).toString(), timeFrom(q->value(4)), q->value(5).toString()};
+            q->value(3).toString(), timeFrom(q->value(4)), *status};
+    }
     BV_TRY(rowsFinished(*q, Reading::Customers));
     return list;
 }
@@ -179,10 +184,16 @@ Result<std::optional<CustomerQueryRepository::TierDecision>> CustomerQueryReposi
     d.customerId = q->value(0).toLongLong();
     d.fromTier = q->value(1).toString();
     d.toTier = q->value(2).toString();
-    d.status = q->value(3).toString();
+    auto status = storedStatus<TierChangeStatus>(q->value(3));
+    if (!status.ok())
+        return status.error();
+    d.status = *status;
     d.customerNumber = q->value(4).toString();
     d.currentTier = q->value(5).toString();
-    d.customerStatus = q->value(6).toString();
+    auto customerStatus = storedStatus<CustomerStatus>(q->value(6));
+    if (!customerStatus.ok())
+        return customerStatus.error();
+    d.customerStatus = *customerStatus;
     d.assets = q->value(7).toLongLong();
     BV_TRY(rowsFinished(*q, Reading::Customers));
     q->finish();
@@ -196,11 +207,11 @@ Status CustomerQueryRepository::setTier(qint64 customerId, const QString& tier, 
 }
 
 Result<int> CustomerQueryRepository::decideTierChange(
-    qint64 tierChangeId, const QString& status, qint64 userId, const QDateTime& now, const QString& reason)
+    qint64 tierChangeId, TierChangeStatus status, qint64 userId, const QDateTime& now, const QString& reason)
 {
     auto updated = m_db.query(QStringLiteral("UPDATE tier_changes SET status = ?, decided_by = ?, decided_at = ?, "
                                              "reason = ? WHERE id = ? AND status = 'pending'"),
-        {status, userId, now, textOrNull(reason), tierChangeId});
+        {statusKey(status), userId, now, textOrNull(reason), tierChangeId});
     if (!updated.ok())
         return updated.error();
     return updated->numRowsAffected();

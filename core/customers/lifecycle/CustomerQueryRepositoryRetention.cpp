@@ -3,6 +3,7 @@
 #include "core/internal/customers/CustomerQueryRepository.h"
 #include "core/internal/db/Connection.h"
 #include "core/internal/db/QueryRows.h"
+#include "core/internal/db/StoredStatus.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -90,14 +91,18 @@ Result<int> changed(Connection& db, const QString& sql, const QVariantList& valu
 
 // --- closure and anonymisation ---
 
-Result<std::optional<QString>> CustomerQueryRepository::status(qint64 customerId)
+Result<std::optional<CustomerStatus>> CustomerQueryRepository::status(qint64 customerId)
 {
     auto q = m_db.query(QStringLiteral("SELECT status FROM customers WHERE id = ?"), {customerId});
     if (!q.ok())
         return q.error();
-    std::optional<QString> status;
-    if (q->next())
-        status = q->value(0).toString();
+    std::optional<CustomerStatus> status;
+    if (q->next()) {
+        auto stored = storedStatus<CustomerStatus>(q->value(0));
+        if (!stored.ok())
+            return stored.error();
+        status = *stored;
+    }
     BV_TRY(rowsFinished(*q, Reading::Customers));
     return status;
 }
@@ -235,7 +240,10 @@ Result<std::optional<CustomerQueryRepository::SubjectRecord>> CustomerQueryRepos
     }
     SubjectRecord r;
     r.number = row->value(0).toString();
-    r.status = row->value(1).toString();
+    auto status = storedStatus<CustomerStatus>(row->value(1));
+    if (!status.ok())
+        return status.error();
+    r.status = *status;
     r.branch = row->value(2).toString();
     r.restricted = row->value(3).toInt() != 0;
     r.tier = row->value(4).toString();

@@ -7,6 +7,7 @@
 #include "core/internal/customers/ResponsibleManagerInternal.h"
 #include "core/internal/db/Connection.h"
 #include "core/internal/db/QueryRows.h"
+#include "core/internal/db/StoredStatus.h"
 #include "core/policy/FieldCatalogue.h"
 
 namespace bv {
@@ -65,8 +66,11 @@ Result<std::optional<CustomerRef>> CustomerRepository::ref(
         BV_TRY(rowsFinished(*q, Reading::Customers));
         return std::optional<CustomerRef>();
     }
-    return std::optional<CustomerRef>(CustomerRef {q->value(0).toLongLong(), q->value(1).toString(),
-        q->value(2).toLongLong(), q->value(3).toInt() != 0, q->value(4).toString()});
+    auto status = storedStatus<CustomerStatus>(q->value(4));
+    if (!status.ok())
+        return status.error();
+    return std::optional<CustomerRef>(CustomerRef {
+        q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toLongLong(), q->value(3).toInt() != 0, *status});
 }
 
 Result<std::optional<CustomerRef>> CustomerRepository::refByNumber(const QString& number, const QDateTime& now)
@@ -105,12 +109,17 @@ Result<qint64> CustomerRepository::insertPending(const NewCustomer& customer)
             customer.createdBy, customer.at});
 }
 
-Result<QString> CustomerRepository::status(qint64 customerId)
+Result<std::optional<CustomerStatus>> CustomerRepository::status(qint64 customerId)
 {
     auto status = m_db.scalar(QStringLiteral("SELECT status FROM customers WHERE id = ?"), {customerId});
     if (!status.ok())
         return status.error();
-    return status->toString();
+    if (status->isNull())
+        return std::optional<CustomerStatus>(); // no such record
+    auto stored = storedStatus<CustomerStatus>(*status);
+    if (!stored.ok())
+        return stored.error();
+    return std::optional<CustomerStatus>(*stored);
 }
 
 Result<int> CustomerRepository::restricted(qint64 customerId)
@@ -320,7 +329,10 @@ Result<QList<CustomerRepository::StoredAccount>> CustomerRepository::accounts(qi
         account.view.id = q->value(0).toLongLong();
         account.view.type = q->value(1).toString();
         account.view.openedOn = QDate::fromString(q->value(2).toString(), Qt::ISODate);
-        account.view.status = q->value(3).toString();
+        auto status = storedStatus<AccountStatus>(q->value(3));
+        if (!status.ok())
+            return status.error();
+        account.view.status = *status;
         account.view.number = q->value(4).toString();
         if (!q->isNull(5))
             account.sealed = q->value(5).toByteArray();

@@ -5,6 +5,7 @@
 
 #include "core/internal/db/Connection.h"
 #include "core/internal/db/QueryRows.h"
+#include "core/internal/db/StoredStatus.h"
 
 namespace bv {
 
@@ -64,8 +65,11 @@ Result<QList<CustomerRepository::ChangeRow>> CustomerRepository::pendingChanges(
         return q.error();
     QList<ChangeRow> list;
     while (q->next()) {
+        auto status = storedStatus<ChangeStatus>(q->value(4));
+        if (!status.ok())
+            return status.error();
         list << ChangeRow {PendingChange {q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString(),
-                               q->value(3).toString(), q->value(4).toString(), q->value(5).toString(),
+                               q->value(3).toString(), *status, q->value(5).toString(),
                                QDateTime::fromString(q->value(6).toString(), Qt::ISODateWithMs), {},
                                q->value(8).toString(), QStringList()},
             q->value(7).toString()};
@@ -86,8 +90,11 @@ Result<std::optional<CustomerRepository::ChangeHead>> CustomerRepository::change
         BV_TRY(rowsFinished(*q, Reading::Customers));
         return std::optional<ChangeHead>();
     }
-    const ChangeHead head {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
-        q->value(3).toLongLong(), q->value(4).toString()};
+    auto status = storedStatus<ChangeStatus>(q->value(2));
+    if (!status.ok())
+        return status.error();
+    const ChangeHead head {
+        q->value(0).toLongLong(), q->value(1).toString(), *status, q->value(3).toLongLong(), q->value(4).toString()};
     q->finish();
     return std::optional<ChangeHead>(head);
 }
@@ -186,10 +193,14 @@ Result<QList<SuspiciousPair>> CustomerRepository::openSuspiciousPairs()
     if (!q.ok())
         return q.error();
     QList<SuspiciousPair> list;
-    while (q->next())
+    while (q->next()) {
+        auto status = storedStatus<PairStatus>(q->value(5));
+        if (!status.ok())
+            return status.error();
         list << SuspiciousPair {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
             q->value(3).toString(), q->value(6).toString(),
-            QDateTime::fromString(q->value(4).toString(), Qt::ISODateWithMs), q->value(5).toString()};
+            QDateTime::fromString(q->value(4).toString(), Qt::ISODateWithMs), *status};
+    }
     BV_TRY(rowsFinished(*q, Reading::Customers));
     return list;
 }

@@ -80,9 +80,9 @@ Status CustomerRetention::close(const Session& session, const QString& customerN
         return status.error();
     if (!*status)
         return makeError(ErrorCode::NotFound, tr("There is no customer %1 any more.").arg(ref.number));
-    if (**status != QLatin1String("active"))
+    if (**status != CustomerStatus::Active)
         return makeError(ErrorCode::Conflict,
-            tr("Customer %1 is %2; only an active customer can be closed.").arg(ref.number, **status));
+            tr("Customer %1 is %2; only an active customer can be closed.").arg(ref.number, statusLabel(**status)));
     const QString why = reason.trimmed();
     if (why.isEmpty())
         return makeError(ErrorCode::InvalidInput,
@@ -121,9 +121,9 @@ Status CustomerRetention::close(const Session& session, const QString& customerN
 
     // The reason is kept with the customer's own history (visible to the same people as grade 2, erased at
     // anonymisation); the audit row gets its length only, as it is free staff text.
-    const QJsonArray diff {
-        QJsonObject {{QStringLiteral("field"), QString::fromLatin1(fields::Status)},
-            {QStringLiteral("old"), QStringLiteral("active")}, {QStringLiteral("new"), QStringLiteral("closed")}},
+    const QJsonArray diff {QJsonObject {{QStringLiteral("field"), QString::fromLatin1(fields::Status)},
+                               {QStringLiteral("old"), statusKey(CustomerStatus::Active)},
+                               {QStringLiteral("new"), statusKey(CustomerStatus::Closed)}},
         QJsonObject {{QStringLiteral("field"), QString(kCloseReasonKey)}, {QStringLiteral("old"), QString()},
             {QStringLiteral("new"), why}}};
     BV_TRY(queries.addHistory(ref.id, now, QStringLiteral("close"), actor.userId, compact(diff)));

@@ -95,11 +95,11 @@ Result<QJsonObject> CustomerRetention::dataSubjectReport(const Session& session,
             return status.error();
         if (!*status)
             return makeError(ErrorCode::NotFound, tr("There is no customer %1 any more.").arg(ref.number));
-        if (**status == QLatin1String("anonymised") || **status == QLatin1String("rejected"))
+        if (**status == CustomerStatus::Anonymised || **status == CustomerStatus::Rejected)
             return makeError(ErrorCode::Conflict,
                 tr("Customer %1 is %2: no personal information about the customer is held any more, so "
                    "there is no data-subject report to produce.")
-                    .arg(ref.number, **status));
+                    .arg(ref.number, statusLabel(**status)));
         RequestGrants* requests = m_internals.grants();
         if (!requests)
             return makeError(
@@ -160,7 +160,7 @@ Result<QJsonObject> CustomerRetention::dataSubjectContent(
     for (auto it = columns->cbegin(); it != columns->cend(); ++it)
         values.insert(it.key(), it.value());
     values.insert(QString::fromLatin1(fields::CustomerNo), row.number);
-    values.insert(QString::fromLatin1(fields::Status), row.status);
+    values.insert(QString::fromLatin1(fields::Status), statusKey(row.status));
     values.insert(QString::fromLatin1(fields::Branch), row.branch);
     values.insert(QString::fromLatin1(fields::Restricted), row.restricted ? QStringLiteral("1") : QStringLiteral("0"));
     values.insert(QString::fromLatin1(fields::Tier), row.tier);
@@ -186,7 +186,7 @@ Result<QJsonObject> CustomerRetention::dataSubjectContent(
                 QJsonArray {fieldValue(QString::fromLatin1(fields::AccountNumber), a.number),
                     fieldValue(QString::fromLatin1(fields::AccountType), a.type),
                     fieldValue(QString::fromLatin1(fields::AccountOpenedOn), a.openedOn.toString(Qt::ISODate)),
-                    fieldValue(QString::fromLatin1(fields::AccountStatus), a.status)}}});
+                    fieldValue(QString::fromLatin1(fields::AccountStatus), statusKey(a.status))}}});
 
     // History and a pending change as stored: grade-1 values masked, grade 2 as entered.
     auto storedHistory = queries.historyOf(id);

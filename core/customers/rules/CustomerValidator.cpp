@@ -51,7 +51,7 @@ QStringList CustomerValidator::accountTypes()
 
 QStringList CustomerValidator::accountStatuses()
 {
-    return {QStringLiteral("active"), QStringLiteral("dormant"), QStringLiteral("frozen"), QStringLiteral("closed")};
+    return statusKeys<AccountStatus>();
 }
 
 bool CustomerValidator::isCardType(const QString& accountType)

@@ -4,6 +4,7 @@
 
 #include "core/audit/AuditRecords.h"
 #include "core/common/Result.h"
+#include "core/policy/Statuses.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -96,7 +97,7 @@ public:
         QString login;
         QString displayName;
         QString role;
-        QString status;
+        StaffStatus status = StaffStatus::Active;
     };
     Result<QList<Person>> people();
     // The stored masked form of a customer's name (sealed_value.masked; the sealed value is never read); an empty

@@ -30,12 +30,6 @@ inline const QString kServiceRecord = QStringLiteral("service_record");
 inline const QString kComplaint = QStringLiteral("complaint");
 inline const QString kConsent = QStringLiteral("consent");
 
-// complaint statuses, in the order a complaint moves
-inline const QString kOpen = QStringLiteral("open");
-inline const QString kInvestigating = QStringLiteral("investigating");
-inline const QString kAnswered = QStringLiteral("answered");
-inline const QString kClosed = QStringLiteral("closed");
-
 // consent purposes and actions
 inline const QString kProcessing = QStringLiteral("processing");
 inline const QString kMarketing = QStringLiteral("marketing");

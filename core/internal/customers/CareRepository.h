@@ -29,8 +29,8 @@ public:
 
     // When the customer's record was created (invalid if the row has none or does not exist).
     Result<QDateTime> customerCreatedAt(qint64 customerId);
-    // The customer's status as stored now ("" if the row does not exist).
-    Result<QString> customerStatus(qint64 customerId);
+    // The customer's status as stored now.
+    Result<CustomerStatus> customerStatus(qint64 customerId);
 
     // ---- service records ----
 
@@ -46,15 +46,15 @@ public:
         const QString& content, const QDateTime& investigateBy, const QDateTime& answerBy, qint64 recordedBy);
     // The number of the customer a complaint is about (nullopt: no such complaint).
     Result<std::optional<QString>> complaintCustomer(qint64 complaintId);
-    // The complaint's status as stored now ("" if it does not exist).
-    Result<QString> complaintStatus(qint64 complaintId);
+    // The complaint's status as stored now.
+    Result<ComplaintStatus> complaintStatus(qint64 complaintId);
     // The moves of a complaint's status, each only while the status is still `from`; the number of rows changed
     // (0 when it was changed meanwhile).
-    Result<int> markInvestigating(qint64 complaintId, const QString& from, const QDateTime& at, qint64 byUserId);
+    Result<int> markInvestigating(qint64 complaintId, ComplaintStatus from, const QDateTime& at, qint64 byUserId);
     // Answered: also investigated at `at` if it was not yet.
     Result<int> markAnswered(
-        qint64 complaintId, const QString& from, const QDateTime& at, const QString& resolution, qint64 byUserId);
-    Result<int> markClosed(qint64 complaintId, const QString& from, const QString& resolution, qint64 byUserId);
+        qint64 complaintId, ComplaintStatus from, const QDateTime& at, const QString& resolution, qint64 byUserId);
+    Result<int> markClosed(qint64 complaintId, ComplaintStatus from, const QString& resolution, qint64 byUserId);
     // A customer's complaints, by time received. `overdue` is left false (the rule is CustomerCare::isOverdue).
     Result<QList<Complaint>> complaints(qint64 customerId);
     // Open and investigating complaints of held customers, by investigation deadline: the whole branch, or

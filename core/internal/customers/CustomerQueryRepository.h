@@ -24,6 +24,8 @@
 #include <functional>
 #include <optional>
 
+class QSqlQuery;
+
 namespace bv {
 
 class Connection;
@@ -47,7 +49,7 @@ QVariantList managedByValues(qint64 userId, const QDateTime& now);
 // The condition "the record is still held" (pending, active or closed; not rejected, not anonymised), and the
 // same test in C++.
 QString heldSql();
-bool isHeld(const QString& status);
+bool isHeld(CustomerStatus status);
 
 // A customer manager's own customers: managedBySql() and heldSql(); bind ownValues(userId, now).
 QString ownSql();
@@ -58,6 +60,13 @@ QString custodySql();
 QVariantList custodyValues(const QDateTime& now);
 
 } // namespace responsible
+
+// The customer list row as every list reads it: the SELECT (masked name, grade 3, the manager responsible now
+// from users alias u, which the caller joins) and the reader of its nine columns.
+namespace listrow {
+QString select();
+Result<CustomerListRow> from(const QSqlQuery& q);
+} // namespace listrow
 
 class CustomerQueryRepository
 {
@@ -103,7 +112,7 @@ public:
     // Who holds a customer now, as stored.
     struct Holding
     {
-        QString status;
+        CustomerStatus status = CustomerStatus::Pending;
         qint64 ownerId = 0;
         bool ownerFrozen = false;
         qint64 custodianId = 0;
@@ -144,22 +153,22 @@ public:
         qint64 customerId = 0;
         QString fromTier;
         QString toTier;
-        QString status;
+        TierChangeStatus status = TierChangeStatus::Pending;
         QString customerNumber;
         QString currentTier;
-        QString customerStatus;
+        CustomerStatus customerStatus = CustomerStatus::Pending;
         qint64 assets = 0;
     };
     Result<std::optional<TierDecision>> tierDecision(qint64 tierChangeId);
     Status setTier(qint64 customerId, const QString& tier, const QDateTime& now);
-    // Decides a pending tier change ("confirmed" or "rejected"); the number of rows changed (0: decided already).
+    // Decides a pending tier change (Confirmed or Rejected); the number of rows changed (0: decided already).
     Result<int> decideTierChange(
-        qint64 tierChangeId, const QString& status, qint64 userId, const QDateTime& now, const QString& reason);
+        qint64 tierChangeId, TierChangeStatus status, qint64 userId, const QDateTime& now, const QString& reason);
 
     // --- closure and anonymisation (CustomerRetention) ---
 
     // The customer's status now (nullopt: no such customer).
-    Result<std::optional<QString>> status(qint64 customerId);
+    Result<std::optional<CustomerStatus>> status(qint64 customerId);
     // Active → closed with the retention period; the number of rows changed (0: it was no longer active).
     Result<int> close(qint64 customerId, const QDateTime& now, const QDateTime& retentionUntil);
     Result<QList<qint64>> pendingChangeIds(qint64 customerId);
@@ -191,7 +200,7 @@ public:
     struct SubjectRecord
     {
         QString number;
-        QString status;
+        CustomerStatus status = CustomerStatus::Pending;
         QString branch;
         bool restricted = false;
         QString tier;

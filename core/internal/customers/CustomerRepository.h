@@ -27,7 +27,7 @@ class Connection;
 // sealed and masked forms of an owner's values, blind indexes). Values are sealed and opened by the callers
 // (CustomerStore, SealedValues); the diff and staged-values JSON is encoded and decoded by CustomerEntry, and
 // stored here as text. No rules live here, no audit row is written and no transaction is opened: the caller's
-// Transaction decides. Status values are the strings of the schema. Internal to core.
+// Transaction decides. Statuses are read as their enums (StoredStatus.h). Internal to core.
 class CustomerRepository
 {
 public:
@@ -56,8 +56,8 @@ public:
     // A new record in status 'pending'; returns its id.
     Result<qint64> insertPending(const NewCustomer& customer);
 
-    // The status ("" when there is no such record), the restricted flag (0 or 1) and the version of a record.
-    Result<QString> status(qint64 customerId);
+    // The status (none when there is no such record), the restricted flag (0 or 1) and the version of a record.
+    Result<std::optional<CustomerStatus>> status(qint64 customerId);
     Result<int> restricted(qint64 customerId);
     Result<qint64> version(qint64 customerId);
 
@@ -148,7 +148,7 @@ public:
     {
         qint64 customerId = 0;
         QString kind;
-        QString status;
+        ChangeStatus status = ChangeStatus::Pending;
         qint64 makerId = 0;
         QString customerNumber;
     };

@@ -2,6 +2,9 @@
 
 #include "core/internal/InternalOnly.h"
 
+#include "core/policy/Statuses.h"
+#include "core/policy/ValueLabels.h"
+
 // Internal to core/reports: what the report builders share (ManagerReports.cpp, ActivityReports.cpp,
 // CustomerManagerReports.cpp, AuditorReports.cpp, AdminReports.cpp). Not for ui/ or app/.
 
@@ -66,33 +69,9 @@ QString number(qint64 value); // with the locale's digit grouping
 QString percent(qint64 part, qint64 whole); // "12.5%", "—" for a whole of 0
 QString staff(const QString& login, const QString& displayName); // "张经理 (cm1)"
 QString none(); // "—"
+// A customer field's value for print: a choice's label, an amount with digit grouping, a time in branch time, a
+// flag as yes/no, or the text itself (ValueLabels::value and the columns only a report prints).
+QString fieldValue(const QString& fieldKey, const QString& value);
 } // namespace reporttext
-
-// Display texts for the keys the core stores (status, tier, age band, channel, ...) as the reports print them.
-// The same texts as the GUI's CustomerLabels (ui/customers), which core cannot include.
-class ReportLabels
-{
-    Q_DECLARE_TR_FUNCTIONS(ReportLabels)
-public:
-    static QString customerStatus(const QString& key);
-    static QString tier(const QString& key);
-    static QString ageBand(const QString& key);
-    static QString sex(const QString& key);
-    static QString yesNo(bool value);
-    static QString idType(const QString& key);
-    static QString channel(const QString& key);
-    static QString complaintStatus(const QString& key);
-    static QString consentPurpose(const QString& key);
-    static QString consentAction(const QString& key);
-    static QString accountType(const QString& key);
-    static QString accountStatus(const QString& key);
-    static QString incomeBand(const QString& key);
-    static QString maritalStatus(const QString& key);
-    static QString requestType(const QString& key);
-    static QString requestStatus(const QString& key);
-    // A customer field's value for print: a choice's label, an amount with digit grouping, a time in branch
-    // time, a flag as yes/no, or the text itself.
-    static QString fieldValue(const QString& fieldKey, const QString& value);
-};
 
 } // namespace bv

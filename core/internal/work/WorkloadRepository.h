@@ -9,6 +9,7 @@
 // The reassignment count is CustomerQueryRepository::reassignmentCount, beside the list it counts.
 
 #include "core/common/Result.h"
+#include "core/policy/Statuses.h"
 
 #include <QDateTime>
 #include <QList>
@@ -41,7 +42,7 @@ public:
     // customers that manager is responsible for at `now` — with their deadlines (UTC).
     struct OpenComplaint
     {
-        QString status;
+        ComplaintStatus status = ComplaintStatus::Open;
         QDateTime investigateBy;
         QDateTime answerBy;
         QDateTime investigatedAt;

@@ -421,7 +421,7 @@ private slots:
         BV_VERIFY_OK(answered);
         t->clock.advanceSecs(120);
         BV_VERIFY_OK(
-            care.updateComplaint(cm2, answered->id, QStringLiteral("answered"), QStringLiteral("已致歉并说明")));
+            care.updateComplaint(cm2, answered->id, ComplaintStatus::Answered, QStringLiteral("已致歉并说明")));
         t->clock.advanceDays(3); // the open one is now past both deadlines
         BV_VERIFY_OK(t->core->auth().unlock(m1, secret(t->passwordOf(QStringLiteral("m1")))));
 

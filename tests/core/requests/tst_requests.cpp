@@ -245,7 +245,7 @@ private slots:
         QCOMPARE(int(all->size()), 1);
         QCOMPARE(all->first().id, id);
         QCOMPARE(all->first().status, RequestStatus::Expired);
-        QCOMPARE(requestStatusKey(all->first().status), QStringLiteral("expired"));
+        QCOMPARE(statusKey(all->first().status), QStringLiteral("expired"));
         auto open = requests().list(cm1Again, true);
         BV_VERIFY_OK(open);
         QVERIFY(open->isEmpty());

@@ -281,7 +281,7 @@ private slots:
         BV_VERIFY_OK(complaint);
         QVERIFY(complaint->id > 0);
         QCOMPARE(complaint->customerNumber, c1);
-        QCOMPARE(complaint->status, QStringLiteral("open"));
+        QCOMPARE(statusKey(complaint->status), QStringLiteral("open"));
         QCOMPARE(complaint->receivedAt, utc("2026-03-06T08:00:00Z"));
         QCOMPARE(complaint->investigateBy, endOfBranchDay(2026, 3, 9));
         QCOMPARE(complaint->investigateBy, utc("2026-03-09T15:59:59.999Z"));
@@ -382,62 +382,58 @@ private slots:
             return list.ok() && !list->isEmpty() ? list->constFirst() : Complaint();
         };
 
-        BV_COMPARE_CODE(care().updateComplaint(cm1, id, QStringLiteral("closed"), QStringLiteral("已处理")),
+        BV_COMPARE_CODE(care().updateComplaint(cm1, id, ComplaintStatus::Closed, QStringLiteral("已处理")),
             ErrorCode::Conflict); // never answered
-        BV_COMPARE_CODE(
-            care().updateComplaint(cm1, id, QStringLiteral("answered"), QString()), ErrorCode::InvalidInput);
-        BV_COMPARE_CODE(care().updateComplaint(cm1, id, QStringLiteral("investigating"), QStringLiteral("已答复")),
+        BV_COMPARE_CODE(care().updateComplaint(cm1, id, ComplaintStatus::Answered, QString()), ErrorCode::InvalidInput);
+        BV_COMPARE_CODE(care().updateComplaint(cm1, id, ComplaintStatus::Investigating, QStringLiteral("已答复")),
             ErrorCode::InvalidInput);
+        BV_COMPARE_CODE(care().updateComplaint(cm1, id, ComplaintStatus::Open, QString()), ErrorCode::InvalidInput);
         BV_COMPARE_CODE(
-            care().updateComplaint(cm1, id, QStringLiteral("reopened"), QString()), ErrorCode::InvalidInput);
-        BV_COMPARE_CODE(care().updateComplaint(cm1, id, QStringLiteral("open"), QString()), ErrorCode::InvalidInput);
+            care().updateComplaint(cm1, id + 1000, ComplaintStatus::Investigating, QString()), ErrorCode::NotFound);
         BV_COMPARE_CODE(
-            care().updateComplaint(cm1, id + 1000, QStringLiteral("investigating"), QString()), ErrorCode::NotFound);
+            care().updateComplaint(cm2, id, ComplaintStatus::Investigating, QString()), ErrorCode::PermissionDenied);
         BV_COMPARE_CODE(
-            care().updateComplaint(cm2, id, QStringLiteral("investigating"), QString()), ErrorCode::PermissionDenied);
-        BV_COMPARE_CODE(
-            care().updateComplaint(clerk, id, QStringLiteral("investigating"), QString()), ErrorCode::PermissionDenied);
-        QCOMPARE(current().status, QStringLiteral("open"));
+            care().updateComplaint(clerk, id, ComplaintStatus::Investigating, QString()), ErrorCode::PermissionDenied);
+        QCOMPARE(statusKey(current().status), QStringLiteral("open"));
 
         t->clock.advanceSecs(60);
-        BV_VERIFY_OK(care().updateComplaint(cm1, id, QStringLiteral("investigating"), QString()));
+        BV_VERIFY_OK(care().updateComplaint(cm1, id, ComplaintStatus::Investigating, QString()));
         Complaint now = current();
-        QCOMPARE(now.status, QStringLiteral("investigating"));
+        QCOMPARE(statusKey(now.status), QStringLiteral("investigating"));
         QCOMPARE(now.investigatedAt, utc("2026-03-06T09:01:00Z"));
         QVERIFY(!now.answeredAt.isValid());
         BV_COMPARE_CODE(
-            care().updateComplaint(cm1, id, QStringLiteral("investigating"), QString()), ErrorCode::Conflict);
+            care().updateComplaint(cm1, id, ComplaintStatus::Investigating, QString()), ErrorCode::Conflict);
 
         t->clock.advanceSecs(60);
-        BV_COMPARE_CODE(care().updateComplaint(cm1, id, QStringLiteral("answered"), QStringLiteral("密码: 778899a")),
+        BV_COMPARE_CODE(care().updateComplaint(cm1, id, ComplaintStatus::Answered, QStringLiteral("密码: 778899a")),
             ErrorCode::InvalidInput);
         BV_VERIFY_OK(
-            care().updateComplaint(m1, id, QStringLiteral("answered"), QStringLiteral("已向客户补充说明产品风险")));
+            care().updateComplaint(m1, id, ComplaintStatus::Answered, QStringLiteral("已向客户补充说明产品风险")));
         now = current();
-        QCOMPARE(now.status, QStringLiteral("answered"));
+        QCOMPARE(statusKey(now.status), QStringLiteral("answered"));
         QCOMPARE(now.investigatedAt, utc("2026-03-06T09:01:00Z"));
         QCOMPARE(now.answeredAt, utc("2026-03-06T09:02:00Z"));
         QCOMPARE(now.resolution, QStringLiteral("已向客户补充说明产品风险"));
         // no going back
         BV_COMPARE_CODE(
-            care().updateComplaint(cm1, id, QStringLiteral("investigating"), QString()), ErrorCode::Conflict);
-        BV_COMPARE_CODE(care().updateComplaint(cm1, id, QStringLiteral("answered"), QStringLiteral("再次答复")),
+            care().updateComplaint(cm1, id, ComplaintStatus::Investigating, QString()), ErrorCode::Conflict);
+        BV_COMPARE_CODE(care().updateComplaint(cm1, id, ComplaintStatus::Answered, QStringLiteral("再次答复")),
             ErrorCode::Conflict);
-        BV_COMPARE_CODE(care().updateComplaint(cm1, id, QStringLiteral("closed"), QString()), ErrorCode::InvalidInput);
-        BV_VERIFY_OK(care().updateComplaint(cm1, id, QStringLiteral("closed"), QStringLiteral("客户接受答复，结案")));
+        BV_COMPARE_CODE(care().updateComplaint(cm1, id, ComplaintStatus::Closed, QString()), ErrorCode::InvalidInput);
+        BV_VERIFY_OK(care().updateComplaint(cm1, id, ComplaintStatus::Closed, QStringLiteral("客户接受答复，结案")));
         now = current();
-        QCOMPARE(now.status, QStringLiteral("closed"));
+        QCOMPARE(statusKey(now.status), QStringLiteral("closed"));
         QCOMPARE(now.resolution, QStringLiteral("客户接受答复，结案"));
         QCOMPARE(now.answeredAt, utc("2026-03-06T09:02:00Z"));
         BV_COMPARE_CODE(
-            care().updateComplaint(cm1, id, QStringLiteral("closed"), QStringLiteral("x")), ErrorCode::Conflict);
+            care().updateComplaint(cm1, id, ComplaintStatus::Closed, QStringLiteral("x")), ErrorCode::Conflict);
 
         // answered straight away: investigated at the same moment
         auto quick = care().addComplaint(
             cm1, c2, utc("2026-03-06T08:30:00Z"), QStringLiteral("counter"), QStringLiteral("点钞机故障"));
         BV_VERIFY_OK(quick);
-        BV_VERIFY_OK(
-            care().updateComplaint(cm1, quick->id, QStringLiteral("answered"), QStringLiteral("当场更换设备")));
+        BV_VERIFY_OK(care().updateComplaint(cm1, quick->id, ComplaintStatus::Answered, QStringLiteral("当场更换设备")));
         auto quickList = care().complaints(cm1, c2);
         BV_VERIFY_OK(quickList);
         QCOMPARE(quickList->constFirst().investigatedAt, t->clock.nowUtc());
@@ -471,7 +467,7 @@ private slots:
             m1, c2, utc("2026-03-06T08:00:00Z"), QStringLiteral("phone"), QStringLiteral("短信通知重复发送"));
         BV_VERIFY_OK(answered);
         BV_VERIFY_OK(
-            care().updateComplaint(cm1, answered->id, QStringLiteral("answered"), QStringLiteral("已修复通知设置")));
+            care().updateComplaint(cm1, answered->id, ComplaintStatus::Answered, QStringLiteral("已修复通知设置")));
         QCOMPARE(care().overdue(cm1)->size(), 0);
         QCOMPARE(care().overdue(m1)->size(), 0);
 
@@ -500,13 +496,13 @@ private slots:
         QVERIFY(!care().complaints(cm1, c2)->at(0).overdue);
 
         // investigating meets the first deadline; the answer is due by the end of Tuesday
-        BV_VERIFY_OK(care().updateComplaint(cm1, late->id, QStringLiteral("investigating"), QString()));
+        BV_VERIFY_OK(care().updateComplaint(cm1, late->id, ComplaintStatus::Investigating, QString()));
         QCOMPARE(care().overdue(cm1)->size(), 0);
         setClock(utc("2026-03-10T16:00:00Z"));
         QCOMPARE(care().overdue(cm1)->size(), 1);
         QCOMPARE(care().overdue(m1)->size(), 1);
         QCOMPARE(care().overdue(cm2)->size(), 0);
-        BV_VERIFY_OK(care().updateComplaint(cm1, late->id, QStringLiteral("answered"), QStringLiteral("已协调到账")));
+        BV_VERIFY_OK(care().updateComplaint(cm1, late->id, ComplaintStatus::Answered, QStringLiteral("已协调到账")));
         QCOMPARE(care().overdue(cm1)->size(), 0);
         QCOMPARE(care().overdue(m1)->size(), 0);
 
@@ -669,7 +665,7 @@ private slots:
         auto complaint
             = care().addComplaint(cm1, c1, utc("2026-03-06T08:00:00Z"), QStringLiteral("phone"), complaintText);
         BV_VERIFY_OK(complaint);
-        BV_VERIFY_OK(care().updateComplaint(cm1, complaint->id, QStringLiteral("answered"), resolutionText));
+        BV_VERIFY_OK(care().updateComplaint(cm1, complaint->id, ComplaintStatus::Answered, resolutionText));
         BV_VERIFY_OK(care().recordConsent(cm1, c1, QStringLiteral("processing"), QStringLiteral("given"),
             QDate(2026, 3, 6), QStringLiteral("counter")));
         BV_VERIFY_OK(care().overdue(m1));

@@ -59,7 +59,7 @@ private:
     }
     QString statusOf(const QString& number)
     {
-        return CustomerServiceInternals::of(t->core->customers()).customerByNumber(number)->status;
+        return statusKey(CustomerServiceInternals::of(t->core->customers()).customerByNumber(number)->status);
     }
     // Sealed values held for a customer, its accounts, its history and its changes.
     int sealedFor(qint64 customerId)
@@ -242,7 +242,7 @@ private slots:
             cm1, a, t->clock.nowUtc(), QStringLiteral("phone"), QStringLiteral("客户投诉柜台等候时间过长"));
         BV_VERIFY_OK(complaint);
         BV_VERIFY_OK(care().updateComplaint(
-            cm1, complaint->id, QStringLiteral("answered"), QStringLiteral("已致电客户说明并致歉")));
+            cm1, complaint->id, ComplaintStatus::Answered, QStringLiteral("已致电客户说明并致歉")));
         BV_VERIFY_OK(care().recordConsent(
             cm1, a, QStringLiteral("processing"), QStringLiteral("given"), today, QStringLiteral("counter")));
         BV_VERIFY_OK(care().addService(cm1, b, today, QStringLiteral("phone"), QStringLiteral("电话回访")));
