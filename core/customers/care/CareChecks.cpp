@@ -152,16 +152,6 @@ Status requireConsentable(const CustomerRef& ref, const QString& action)
     return {};
 }
 
-Result<CustomerRef> currentStatus(CareRepository& repo, const CustomerRef& ref)
-{
-    auto status = repo.customerStatus(ref.id);
-    if (!status.ok())
-        return status.error();
-    CustomerRef current = ref;
-    current.status = *status;
-    return current;
-}
-
 Result<WorkingCalendar> calendarFrom(SettingsService& settings)
 {
     auto holidays = WorkingCalendar::parseDateList(settings.text(QString::fromLatin1(settings::Holidays)));

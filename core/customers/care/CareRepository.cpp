@@ -97,14 +97,6 @@ Result<QDateTime> CareRepository::customerCreatedAt(qint64 customerId)
     return utcFrom(*created);
 }
 
-Result<CustomerStatus> CareRepository::customerStatus(qint64 customerId)
-{
-    auto status = m_db.scalar(QStringLiteral("SELECT status FROM customers WHERE id = ?"), {customerId});
-    if (!status.ok())
-        return status.error();
-    return storedStatus<CustomerStatus>(*status);
-}
-
 // ---- service records ----
 
 Result<qint64> CareRepository::insertService(qint64 customerId, const QDate& servedOn, const QString& channel,

@@ -73,8 +73,8 @@ Result<Complaint> CustomerCare::addComplaint(const Session& session, const QStri
     Transaction tx(m_internals.database());
     if (!tx.ok())
         return tx.error();
-    // the customer's status decides, read again inside the transaction (BEGIN IMMEDIATE)
-    auto current = currentStatus(repo, ref);
+    // the scope and the customer's status decide, read again inside the transaction (BEGIN IMMEDIATE)
+    auto current = m_internals.stillReachable(tx, actor, Operation::ManageComplaints, ref);
     if (!current.ok())
         return current.error();
     BV_TRY(requireServable(*current));
@@ -144,9 +144,9 @@ Status CustomerCare::updateComplaint(
     Transaction tx(m_internals.database());
     if (!tx.ok())
         return tx.error();
-    // the customer's status and the complaint's status decide, both read inside the transaction (BEGIN
-    // IMMEDIATE): nobody changes them in between
-    auto customer = currentStatus(repo, *ref);
+    // the scope, the customer's status and the complaint's status decide, all read inside the transaction
+    // (BEGIN IMMEDIATE): nobody changes them in between
+    auto customer = m_internals.stillReachable(tx, *actor, Operation::ManageComplaints, *ref);
     if (!customer.ok())
         return customer.error();
     BV_TRY(requireComplaintsOpen(*customer));

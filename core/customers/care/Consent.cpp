@@ -48,9 +48,9 @@ Result<qint64> CustomerCare::recordConsent(const Session& session, const QString
     Transaction tx(m_internals.database());
     if (!tx.ok())
         return tx.error();
-    // the state checks run inside the transaction (BEGIN IMMEDIATE), so two entries cannot race: the customer's
-    // status, then the consent history of the purpose
-    auto customer = currentStatus(repo, ref);
+    // the state checks run inside the transaction (BEGIN IMMEDIATE), so two entries cannot race: the scope and
+    // the customer's status, then the consent history of the purpose
+    auto customer = m_internals.stillReachable(tx, actor, Operation::RecordConsent, ref);
     if (!customer.ok())
         return customer.error();
     BV_TRY(requireConsentable(*customer, act));

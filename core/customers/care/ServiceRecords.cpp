@@ -39,8 +39,8 @@ Result<qint64> CustomerCare::addService(const Session& session, const QString& c
     Transaction tx(m_internals.database());
     if (!tx.ok())
         return tx.error();
-    // the customer's status decides, read again inside the transaction (BEGIN IMMEDIATE)
-    auto current = currentStatus(repo, ref);
+    // the scope and the customer's status decide, read again inside the transaction (BEGIN IMMEDIATE)
+    auto current = m_internals.stillReachable(tx, actor, Operation::RecordService, ref);
     if (!current.ok())
         return current.error();
     BV_TRY(requireServable(*current));

@@ -178,14 +178,9 @@ Result<EntryReceipt> CustomerEntry::edit(const Session& session, const QString& 
     if (!reached.ok())
         return reached.error();
     const CustomerRef& ref = *reached;
-    auto status = records.status(ref.id);
-    if (!status.ok())
-        return status.error();
-    if (!*status)
-        return makeError(ErrorCode::NotFound, tr("There is no customer %1 any more.").arg(ref.number));
-    if (**status != CustomerStatus::Active)
+    if (ref.status != CustomerStatus::Active)
         return makeError(ErrorCode::Conflict,
-            tr("Customer %1 is %2; only active customers can be edited.").arg(ref.number, statusLabel(**status)));
+            tr("Customer %1 is %2; only active customers can be edited.").arg(ref.number, statusLabel(ref.status)));
     auto waiting = records.pendingChangeOf(ref.id);
     if (!waiting.ok())
         return waiting.error();

@@ -91,22 +91,6 @@ Result<int> changed(Connection& db, const QString& sql, const QVariantList& valu
 
 // --- closure and anonymisation ---
 
-Result<std::optional<CustomerStatus>> CustomerQueryRepository::status(qint64 customerId)
-{
-    auto q = m_db.query(QStringLiteral("SELECT status FROM customers WHERE id = ?"), {customerId});
-    if (!q.ok())
-        return q.error();
-    std::optional<CustomerStatus> status;
-    if (q->next()) {
-        auto stored = storedStatus<CustomerStatus>(q->value(0));
-        if (!stored.ok())
-            return stored.error();
-        status = *stored;
-    }
-    BV_TRY(rowsFinished(*q, Reading::Customers));
-    return status;
-}
-
 Result<int> CustomerQueryRepository::close(qint64 customerId, const QDateTime& now, const QDateTime& retentionUntil)
 {
     return changed(m_db,

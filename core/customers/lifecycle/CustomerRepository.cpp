@@ -109,19 +109,6 @@ Result<qint64> CustomerRepository::insertPending(const NewCustomer& customer)
             customer.createdBy, customer.at});
 }
 
-Result<std::optional<CustomerStatus>> CustomerRepository::status(qint64 customerId)
-{
-    auto status = m_db.scalar(QStringLiteral("SELECT status FROM customers WHERE id = ?"), {customerId});
-    if (!status.ok())
-        return status.error();
-    if (status->isNull())
-        return std::optional<CustomerStatus>(); // no such record
-    auto stored = storedStatus<CustomerStatus>(*status);
-    if (!stored.ok())
-        return stored.error();
-    return std::optional<CustomerStatus>(*stored);
-}
-
 Result<int> CustomerRepository::restricted(qint64 customerId)
 {
     auto restricted = m_db.scalar(QStringLiteral("SELECT restricted FROM customers WHERE id = ?"), {customerId});

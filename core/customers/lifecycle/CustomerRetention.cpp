@@ -69,20 +69,20 @@ Status CustomerRetention::close(const Session& session, const QString& customerN
     const Actor& actor = scope->actor;
     const CustomerRef& ref = scope->customer;
 
-    // The status that decides whether the customer can be closed is read inside the transaction that closes it.
+    // The scope and the status that decide whether the customer can be closed are read inside the transaction
+    // that closes it.
     Database& db = m_internals.database();
     CustomerQueryRepository queries(db);
     Transaction tx(db);
     if (!tx.ok())
         return tx.error();
-    auto status = queries.status(ref.id);
-    if (!status.ok())
-        return status.error();
-    if (!*status)
-        return makeError(ErrorCode::NotFound, tr("There is no customer %1 any more.").arg(ref.number));
-    if (**status != CustomerStatus::Active)
+    auto current = m_internals.stillReachable(tx, actor, Operation::CloseCustomer, ref);
+    if (!current.ok())
+        return current.error();
+    if (current->status != CustomerStatus::Active)
         return makeError(ErrorCode::Conflict,
-            tr("Customer %1 is %2; only an active customer can be closed.").arg(ref.number, statusLabel(**status)));
+            tr("Customer %1 is %2; only an active customer can be closed.")
+                .arg(ref.number, statusLabel(current->status)));
     const QString why = reason.trimmed();
     if (why.isEmpty())
         return makeError(ErrorCode::InvalidInput,

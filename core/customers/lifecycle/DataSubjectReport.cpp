@@ -86,20 +86,20 @@ Result<QJsonObject> CustomerRetention::dataSubjectReport(const Session& session,
 
     Database& db = m_internals.database();
     {
-        // The status that decides whether a report can be made is read inside the transaction that uses the grant.
+        // The scope and the status that decide whether a report can be made are read inside the transaction that
+        // uses the grant.
         Transaction tx(db);
         if (!tx.ok())
             return tx.error();
-        auto status = CustomerQueryRepository(db).status(ref.id);
-        if (!status.ok())
-            return status.error();
-        if (!*status)
-            return makeError(ErrorCode::NotFound, tr("There is no customer %1 any more.").arg(ref.number));
-        if (**status == CustomerStatus::Anonymised || **status == CustomerStatus::Rejected)
+        auto current = m_internals.stillReachable(tx, actor, Operation::DataSubjectReport, ref);
+        if (!current.ok())
+            return current.error();
+        const CustomerStatus status = current->status;
+        if (status == CustomerStatus::Anonymised || status == CustomerStatus::Rejected)
             return makeError(ErrorCode::Conflict,
                 tr("Customer %1 is %2: no personal information about the customer is held any more, so "
                    "there is no data-subject report to produce.")
-                    .arg(ref.number, statusLabel(**status)));
+                    .arg(ref.number, statusLabel(status)));
         RequestGrants* requests = m_internals.grants();
         if (!requests)
             return makeError(

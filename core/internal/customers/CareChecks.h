@@ -62,8 +62,6 @@ Status requireServable(const CustomerRef& ref);
 Status requireComplaintsOpen(const CustomerRef& ref);
 // The customer statuses that take a consent entry (`action`: given or withdrawn).
 Status requireConsentable(const CustomerRef& ref, const QString& action);
-// `ref` with the status stored now: the status checks above run again inside the write transaction with it.
-Result<CustomerRef> currentStatus(CareRepository& repo, const CustomerRef& ref);
 
 // The working calendar of the complaint deadlines (the official calendar with the local lists on top).
 Result<WorkingCalendar> calendarFrom(SettingsService& settings);

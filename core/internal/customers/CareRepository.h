@@ -17,7 +17,7 @@ namespace bv {
 class Connection;
 
 // Every statement of customer care (docs/ARCHITECTURE.md, "Storage seam"): the service_records, complaints and
-// consents tables, and the two reads of the customers row care needs (its creation time and its status).
+// consents tables, and the one read of the customers row care needs (its creation time).
 // CustomerCare keeps the rules (texts, dates, channels, the complaint status order, the consent state), the audit
 // rows and the transaction boundaries. Internal to core.
 class CareRepository
@@ -29,8 +29,6 @@ public:
 
     // When the customer's record was created (invalid if the row has none or does not exist).
     Result<QDateTime> customerCreatedAt(qint64 customerId);
-    // The customer's status as stored now.
-    Result<CustomerStatus> customerStatus(qint64 customerId);
 
     // ---- service records ----
 

@@ -167,8 +167,6 @@ public:
 
     // --- closure and anonymisation (CustomerRetention) ---
 
-    // The customer's status now (nullopt: no such customer).
-    Result<std::optional<CustomerStatus>> status(qint64 customerId);
     // Active → closed with the retention period; the number of rows changed (0: it was no longer active).
     Result<int> close(qint64 customerId, const QDateTime& now, const QDateTime& retentionUntil);
     Result<QList<qint64>> pendingChangeIds(qint64 customerId);

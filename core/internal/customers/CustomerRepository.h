@@ -56,8 +56,7 @@ public:
     // A new record in status 'pending'; returns its id.
     Result<qint64> insertPending(const NewCustomer& customer);
 
-    // The status (none when there is no such record), the restricted flag (0 or 1) and the version of a record.
-    Result<std::optional<CustomerStatus>> status(qint64 customerId);
+    // The restricted flag (0 or 1) and the version of a record.
     Result<int> restricted(qint64 customerId);
     Result<qint64> version(qint64 customerId);
 
