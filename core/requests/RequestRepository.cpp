@@ -126,13 +126,14 @@ Result<QList<RequestRepository::Stored>> RequestRepository::byId(qint64 id)
     return select(QStringLiteral("r.id = ?"), {id});
 }
 
-Result<QList<RequestRepository::Stored>> RequestRepository::list(qint64 requesterId, const QDateTime& openAt)
+Result<QList<RequestRepository::Stored>> RequestRepository::list(
+    std::optional<qint64> requesterId, const QDateTime& openAt)
 {
     QStringList conditions;
     QVariantList values;
-    if (requesterId > 0) {
+    if (requesterId) {
         conditions << QStringLiteral("r.requester_id = ?");
-        values << requesterId;
+        values << *requesterId;
     }
     if (openAt.isValid()) {
         conditions << kOpenCondition;

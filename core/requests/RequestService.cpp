@@ -388,8 +388,9 @@ Result<QList<Request>> RequestService::list(const Session& session, bool onlyOpe
     if (!actor.ok())
         return actor.error();
     const bool all = Policy::allows(actor->role, Operation::ListAllRequests);
-    auto found = decoded(
-        repository().list(all ? 0 : actor->userId, onlyOpen ? m_clock.nowUtc() : QDateTime()), m_clock.nowUtc());
+    auto found = decoded(repository().list(all ? std::nullopt : std::optional<qint64>(actor->userId),
+                             onlyOpen ? m_clock.nowUtc() : QDateTime()),
+        m_clock.nowUtc());
     if (!found.ok())
         return found.error();
     // one row per list view, with its filter

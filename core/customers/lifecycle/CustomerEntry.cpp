@@ -335,8 +335,8 @@ Result<QList<PendingChange>> CustomerEntry::pending(const Session& session, qint
 Result<QList<PendingChange>> CustomerEntry::pendingRows(const Actor& actor, qint64 afterId, int limit)
 {
     // the branch manager sees every pending change, a customer manager his or her own
-    auto rows = m_internals.records().pendingChanges(
-        afterId, actor.role != Role::Manager ? actor.userId : 0, qBound(1, limit, 10000));
+    auto rows = m_internals.records().pendingChanges(afterId,
+        actor.role != Role::Manager ? std::optional<qint64>(actor.userId) : std::nullopt, qBound(1, limit, 10000));
     if (!rows.ok())
         return rows.error();
     QList<PendingChange> list;

@@ -47,16 +47,16 @@ Result<std::optional<qint64>> CustomerRepository::pendingChangeOf(qint64 custome
 }
 
 Result<QList<CustomerRepository::ChangeRow>> CustomerRepository::pendingChanges(
-    qint64 afterId, qint64 makerId, int limit)
+    qint64 afterId, std::optional<qint64> makerId, int limit)
 {
     QString sql
         = QStringLiteral("SELECT ch.id, ch.customer_id, c.customer_no, ch.kind, ch.status, u.login, ch.created_at, "
                          "ch.diff_json, ch.reason FROM customer_changes ch JOIN customers c ON c.id = ch.customer_id "
                          "JOIN users u ON u.id = ch.maker_id WHERE ch.status = 'pending' AND ch.id > ?");
     QVariantList values {afterId};
-    if (makerId > 0) {
+    if (makerId) {
         sql += QStringLiteral(" AND ch.maker_id = ?");
-        values << makerId;
+        values << *makerId;
     }
     sql += QStringLiteral(" ORDER BY ch.id LIMIT ?");
     values << limit;

@@ -135,14 +135,14 @@ public:
     Status stageChange(qint64 changeId, const QString& valuesJson, const QString& diffJson);
     // The change of a customer still waiting for a decision, if any.
     Result<std::optional<qint64>> pendingChangeOf(qint64 customerId);
-    // Pending changes after `afterId` by id (of one maker when `makerId` > 0), at most `limit`; `diff` and
+    // Pending changes after `afterId` by id (of one maker when `makerId` is given), at most `limit`; `diff` and
     // `rekeyFields` left empty, the diff's JSON text beside it.
     struct ChangeRow
     {
         PendingChange change;
         QString diffJson;
     };
-    Result<QList<ChangeRow>> pendingChanges(qint64 afterId, qint64 makerId, int limit);
+    Result<QList<ChangeRow>> pendingChanges(qint64 afterId, std::optional<qint64> makerId, int limit);
     struct ChangeHead
     {
         qint64 customerId = 0;

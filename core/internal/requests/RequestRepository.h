@@ -35,9 +35,9 @@ public:
     };
     // Request `id` (an empty list when there is none).
     Result<QList<Stored>> byId(qint64 id);
-    // Newest first. `requesterId` > 0: only that requester's; `openAt` valid: only the requests still open at that
-    // time (pending, or approved and valid beyond it).
-    Result<QList<Stored>> list(qint64 requesterId, const QDateTime& openAt);
+    // Newest first. With `requesterId`: only that requester's (none: everyone's); `openAt` valid: only the requests
+    // still open at that time (pending, or approved and valid beyond it).
+    Result<QList<Stored>> list(std::optional<qint64> requesterId, const QDateTime& openAt);
 
     // A new pending request; returns its id.
     Result<qint64> insert(qint64 requesterId, const QString& type, const requests_internal::Scope& scope,
