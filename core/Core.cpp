@@ -6,6 +6,7 @@
 #include "core/customers/CustomerService.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/auth/KeyCustody.h"
+#include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/policy/AccessControl.h"
 #include "core/internal/reports/PrintRegisterRepository.h"
 #include "core/internal/reports/ReportBuilders.h"
@@ -40,7 +41,8 @@ Core::Core(Vault& vault, VaultService& vaults, const Clock& clock)
     m_audit = std::make_unique<AuditService>(db, *m_auditLog, *m_access, *m_settings, clock);
     m_customers = std::make_unique<CustomerService>(
         db, vault.cipher(), *m_auditLog, *m_access, *m_settings, *m_accounts, clock);
-    m_requests = std::make_unique<RequestService>(db, *m_auditLog, *m_access, *m_settings, *m_customers, clock);
+    m_requests = std::make_unique<RequestService>(
+        db, *m_auditLog, *m_access, *m_settings, CustomerServiceInternals::of(*m_customers), clock);
     m_customers->setRequests(m_requests.get());
     m_admin = std::make_unique<AdminService>(vault, vaults, *m_access, *m_auditLog);
     m_reportContext = std::make_unique<ReportContext>(ReportContext {db, *m_auditLog, *m_access, *m_settings, *m_auth,

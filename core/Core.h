@@ -34,13 +34,10 @@ public:
     Core& operator=(const Core&) = delete;
 
     Vault& vault() { return m_vault; }
-    Database& database();
     const Clock& clock() const { return m_clock; }
 
     SettingsService& settings() { return *m_settings; }
-    AuditLog& auditLog() { return *m_auditLog; }
     AuthService& auth() { return *m_auth; }
-    AccessControl& access() { return *m_access; }
     AccountService& accounts() { return *m_accounts; }
     AuditService& audit() { return *m_audit; }
     RequestService& requests() { return *m_requests; }
@@ -51,6 +48,13 @@ public:
     WorkloadService& workload() { return *m_workload; }
 
 private:
+    // The engine under the services (the connection, the audit log's writer, the access checks): for core
+    // itself, the benchmark and the tests, through CoreInternals (core/internal/CoreInternal.h).
+    friend class CoreInternals;
+    Database& database();
+    AuditLog& auditLog() { return *m_auditLog; }
+    AccessControl& access() { return *m_access; }
+
     Vault& m_vault;
     const Clock& m_clock;
     std::unique_ptr<AuditLog> m_auditLog;

@@ -3685,10 +3685,6 @@ Exit status 0 means success; any other status comes with one line on stderr nami
         <source>To approve change %1, type from the customer&apos;s document: %2. The values are compared with the record without showing it.</source>
         <translation>批准变更 %1 前，请按客户证件录入：%2。系统将在不显示记录内容的情况下与记录比对。</translation>
     </message>
-    <message>
-        <source>There is no customer %1 any more.</source>
-        <translation>客户 %1 已不存在。</translation>
-    </message>
 </context>
 <context>
     <name>CustomerFinder</name>

@@ -13,11 +13,13 @@
 #include "core/internal/audit/AuditLog.h"
 // Internal to core, on purpose: the benchmark times the blind-index lookup (CustomerStore::customersWith) on its
 // own and finds the seeded customers by ID number without a session. No front end includes these.
+#include "core/internal/CoreInternal.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/customers/CustomerStoreInternal.h"
 #include "core/internal/db/Database.h"
 #include "core/internal/db/Transaction.h"
-#include "core/keys/FieldCipher.h"
+#include "core/internal/keys/FieldCipher.h"
+#include "core/internal/policy/SettingsWriter.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/SettingsService.h"
 #include "core/requests/RequestService.h"
@@ -134,7 +136,9 @@ bool Bench::runOne(bool encrypted)
     for (const auto& [key, value] :
         {std::pair {settings::Argon2MemLimitMiB, "19"}, std::pair {settings::Argon2OpsLimit, "2"},
             std::pair {settings::IdleMinutes, "30"}, std::pair {settings::RekeyFields, ""}}) {
-        if (Status s = settings.setAs(Actor::system(), QString::fromLatin1(key), QString::fromLatin1(value)); !s.ok())
+        if (Status s
+            = SettingsWriter::setAs(settings, Actor::system(), QString::fromLatin1(key), QString::fromLatin1(value));
+            !s.ok())
             return fail(QStringLiteral("settings"), s.error());
     }
     auto oneTime = core->accounts().createFirstAdministrator(
@@ -418,7 +422,7 @@ bool Bench::runOne(bool encrypted)
     }
 
     // --- audit append and verification ---
-    AuditLog& audit = core->auditLog();
+    AuditLog& audit = internalsOf(*core).auditLog();
     const Actor system = Actor::system();
     const AuditEvent event {QStringLiteral("bench.append"), QStringLiteral("bench"), QStringLiteral("1"), QString(),
         AuditOutcome::Ok, QJsonObject {{QStringLiteral("n"), 1}}};
@@ -451,7 +455,7 @@ bool Bench::runOne(bool encrypted)
     // --- sign-in at the configured cost ---
     for (const auto& [key, value] :
         {std::pair {settings::Argon2MemLimitMiB, "256"}, std::pair {settings::Argon2OpsLimit, "3"}})
-        (void)settings.setAs(Actor::system(), QString::fromLatin1(key), QString::fromLatin1(value));
+        (void)SettingsWriter::setAs(settings, Actor::system(), QString::fromLatin1(key), QString::fromLatin1(value));
     (void)core->auth().signIn(
         QStringLiteral("m2"), secretOf(passwordOf(QStringLiteral("m2")))); // re-hash at the new cost
     for (int i = 0; i < 5; ++i)

@@ -239,8 +239,11 @@ public:
         });
         if (!rotated.ok())
             return ctx.out.fail(rotated.error());
+        auto generation = core->admin().fieldKeyGeneration(*session);
+        if (!generation.ok())
+            return ctx.out.fail(generation.error());
         ctx.out.result({{QStringLiteral("database"), QDir::toNativeSeparators(ctx.databasePath)},
-                           {QStringLiteral("keyGeneration"), ctx.vault->cipher().generation()}},
+                           {QStringLiteral("keyGeneration"), *generation}},
             tr("All keys were rotated: the database key, the wrapping key and the field keys. The old key "
                "no longer opens the database; the recovery passphrase still does."));
         return 0;

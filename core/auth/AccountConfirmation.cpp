@@ -8,11 +8,12 @@
 #include "core/auth/PasswordRule.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/auth/AccountRepository.h"
+#include "core/internal/auth/AuthInternal.h"
 #include "core/internal/db/Database.h"
 #include "core/internal/db/Transaction.h"
+#include "core/internal/keys/KeySlots.h"
 #include "core/internal/keys/RecoveryPassphrase.h"
 #include "core/internal/policy/AccessControl.h"
-#include "core/keys/KeySlots.h"
 #include "core/policy/FreeText.h"
 #include "core/policy/SettingsService.h"
 

@@ -8,11 +8,11 @@
 #include "core/internal/common/TextLength.h"
 #include "core/internal/db/Database.h"
 #include "core/internal/db/Transaction.h"
+#include "core/internal/keys/KeyEnvelope.h"
+#include "core/internal/keys/KeySlots.h"
 #include "core/internal/keys/RecoveryPassphrase.h"
 #include "core/internal/keys/SealedValues.h"
 #include "core/internal/policy/AccessControl.h"
-#include "core/keys/KeyEnvelope.h"
-#include "core/keys/KeySlots.h"
 #include "core/policy/FreeText.h"
 #include "core/policy/SettingsService.h"
 

@@ -5,7 +5,6 @@
 #include "core/common/Clock.h"
 #include "core/common/Result.h"
 #include "core/common/SecureBytes.h"
-#include "core/keys/FieldCipher.h"
 #include "core/policy/Operation.h"
 
 #include <QCoreApplication>
@@ -17,6 +16,8 @@
 #include <optional>
 
 namespace bv {
+
+struct FieldKeys; // core/internal/keys/FieldCipher.h
 
 struct AuditEvent;
 

@@ -4,6 +4,7 @@
 
 #include "core/audit/AuditActions.h"
 #include "core/internal/audit/AuditLog.h"
+#include "core/internal/auth/AuthInternal.h"
 #include "core/internal/db/Database.h"
 #include "core/internal/db/Transaction.h"
 #include "core/policy/Policy.h"

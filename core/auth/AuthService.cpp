@@ -1,5 +1,6 @@
 #include "core/auth/AuthService.h"
 #include "core/auth/AuthUsers.h"
+#include "core/internal/auth/AuthInternal.h"
 
 #include "core/audit/AuditActions.h"
 #include "core/auth/PasswordRule.h"
@@ -9,13 +10,13 @@
 #include "core/internal/auth/Totp.h"
 #include "core/internal/db/Database.h"
 #include "core/internal/db/Transaction.h"
+#include "core/internal/keys/FieldCipher.h"
 #include "core/internal/keys/KeyRepository.h"
 #include "core/internal/keys/Keyring.h"
 #include "core/internal/keys/RecoveryPassphrase.h"
 #include "core/internal/keys/SealedValues.h"
-#include "core/keys/FieldCipher.h"
+#include "core/internal/policy/StoredMasks.h"
 #include "core/policy/SettingsService.h"
-#include "core/policy/StoredMasks.h"
 
 #include <QJsonObject>
 

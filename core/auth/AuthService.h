@@ -5,7 +5,6 @@
 #include "core/common/Clock.h"
 #include "core/common/Result.h"
 #include "core/common/SecureBytes.h"
-#include "core/keys/KeySlots.h"
 #include "core/policy/Operation.h"
 
 #include <QCoreApplication>
@@ -24,6 +23,9 @@ class Database;
 class SettingsService;
 class Transaction;
 struct KeyCustody; // core/internal/auth/KeyCustody.h
+struct FieldKeys; // core/internal/keys/FieldCipher.h
+struct SlotKdf; // core/internal/keys/KeySlots.h
+struct SlotRecipient;
 
 // Sign-in, sessions and the account's own credentials (DESIGN §3).
 //
@@ -93,19 +95,6 @@ public:
     // though the caller's operation stops. Returns the confirmed account.
     Result<Actor> confirmPerson(
         const QString& login, const SecureBytes& password, const QString& totpCode, const QString& purpose);
-    // The same for a key holder whose keys one core call needs (AccountService::confirmInPerson writes a key slot
-    // with them): their slot is opened with the password and the keys are returned to that caller only — never
-    // installed in the shared cipher, so no session here can use them. Refused (Damaged) for a slot holding other
-    // keys than the signed-in key holders' (when any are signed in here), and when the account holds no key slot.
-    struct KeyHolder
-    {
-        Actor actor;
-        FieldKeys keys;
-    };
-    // `required`: the operation the confirming person's role must allow (checked, and a refusal audited, before
-    // their slot is opened).
-    Result<KeyHolder> confirmKeyHolder(const QString& login, const SecureBytes& password, const QString& totpCode,
-        const QString& purpose, Operation required);
 
     Status lock(const Session& session);
     Status unlock(const Session& session, const SecureBytes& password);
@@ -119,15 +108,6 @@ public:
     bool needsConfirmationCode(const Session& session);
     // Normalised form of a typed confirmation code (letters and digits, lower case).
     static SecureBytes normalizeCode(const SecureBytes& typed);
-
-    // The customer-information keys of a signed-in key holder's session (for writing another account's
-    // key slot); PermissionDenied when the session holds none.
-    Result<FieldKeys> sessionKeys(const Session& session);
-    // The customer-information keys from the recovery key slot, with the recovery passphrase as typed.
-    Result<FieldKeys> recoveryKeys(const SecureBytes& typedPassphrase);
-    KeySlots::Kdf slotKdf() const;
-    // The recovery sheet named by the key envelope beside the database (not authenticated by itself).
-    Result<KeySlots::Recipient> envelopeRecipient() const;
 
     struct Enrolment
     {
@@ -152,6 +132,29 @@ public:
     Status storeNewPassword(qint64 userId, const SecureBytes& normalized, bool mustChange);
 
 private:
+    // Key custody, for AccountService (writing another account's key slot) and the tests (AuthKeyAccess,
+    // core/internal/auth/AuthKeyAccess.h): raw field keys never reach a front end.
+    friend class AccountService;
+    friend class AuthKeyAccess;
+    // A second person's confirmation (as confirmPerson) for a key holder whose keys one core call needs
+    // (AccountService::confirmInPerson writes a key slot with them): their slot is opened with the password and the
+    // keys are returned to that caller only — never installed in the shared cipher, so no session here can use them.
+    // Refused (Damaged) for a slot holding other keys than the signed-in key holders' (when any are signed in here),
+    // and when the account holds no key slot.
+    struct KeyHolder; // core/internal/auth/AuthInternal.h
+    // `required`: the operation the confirming person's role must allow (checked, and a refusal audited, before
+    // their slot is opened).
+    Result<KeyHolder> confirmKeyHolder(const QString& login, const SecureBytes& password, const QString& totpCode,
+        const QString& purpose, Operation required);
+    // The customer-information keys of a signed-in key holder's session (for writing another account's
+    // key slot); PermissionDenied when the session holds none.
+    Result<FieldKeys> sessionKeys(const Session& session);
+    // The customer-information keys from the recovery key slot, with the recovery passphrase as typed.
+    Result<FieldKeys> recoveryKeys(const SecureBytes& typedPassphrase);
+    SlotKdf slotKdf() const;
+    // The recovery sheet named by the key envelope beside the database (not authenticated by itself).
+    Result<SlotRecipient> envelopeRecipient() const;
+
     struct Entry
     {
         Actor actor;
@@ -167,17 +170,8 @@ private:
         bool used = false; // on the spot: its one decision was attempted (the session may not try another)
     };
 
-    // A sign-in's checks (signIn and signInOnTheSpot): who, with which keys; every refusal audited with `context`.
-    struct Authenticated
-    {
-        Actor actor; // without a session id
-        Restriction restriction = Restriction::None;
-        bool totpEnrolled = false;
-        std::optional<qint64> acceptedStep;
-        std::optional<FieldKeys> keys;
-        bool moveKeys = false; // release 0.1's keyring: the first branch manager's sign-in moves it into slots
-        QString newHash; // a rehash under the current parameters, or empty
-    };
+    // A sign-in's checks (signIn and signInOnTheSpot): who, with which keys (core/internal/auth/AuthInternal.h).
+    struct Authenticated;
     // What an attempt is for: a sign-in, an on-the-spot sign-in or a second person's confirmation.
     struct Attempt
     {

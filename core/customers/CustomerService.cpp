@@ -38,16 +38,6 @@ void CustomerService::setRequests(RequestService* requests)
     m_internals->setRequests(requests);
 }
 
-Result<CustomerRef> CustomerService::customerByNumber(const QString& number) const
-{
-    return m_internals->customerByNumber(number);
-}
-
-Result<CustomerRef> CustomerService::customerById(qint64 id) const
-{
-    return m_internals->customerById(id);
-}
-
 // ---- CustomerServiceInternals ----
 
 CustomerServiceInternals::CustomerServiceInternals(CustomerService& service, Database& db, const FieldCipher& cipher,

@@ -3,7 +3,6 @@
 #include "core/auth/Session.h"
 #include "core/common/Clock.h"
 #include "core/customers/CustomerRecord.h"
-#include "core/requests/CustomerDirectory.h"
 
 #include <QCoreApplication>
 
@@ -31,13 +30,13 @@ class SettingsService;
 // (reading and finding), ownership() (managers, custody, tiers), care() (service records, complaints,
 // consent), retention() (closure, anonymisation, data-subject report), importer() (CSV batch entry) —
 // which all share one scope rule (CustomerServiceInternals::scoped, internal to core).
-class CustomerService final : public CustomerDirectory
+class CustomerService final
 {
     Q_DECLARE_TR_FUNCTIONS(CustomerService)
 public:
     CustomerService(Database& db, const FieldCipher& cipher, AuditLog& audit, AccessControl& access,
         SettingsService& settings, AccountService& accounts, const Clock& clock);
-    ~CustomerService() override;
+    ~CustomerService();
     void setRequests(RequestService* requests);
 
     CustomerEntry& entry() { return *m_entry; }
@@ -48,11 +47,6 @@ public:
     CustomerImport& importer() { return *m_import; }
 
 private:
-    // CustomerDirectory: for the core services beside this one (RequestService), which check the scope
-    // themselves. Front ends have no session-less way to a customer.
-    Result<CustomerRef> customerByNumber(const QString& number) const override;
-    Result<CustomerRef> customerById(qint64 id) const override;
-
     friend class CustomerServiceInternals;
     // The plumbing the sub-services share (CustomerServiceInternal.h); created first, destroyed last.
     std::unique_ptr<CustomerServiceInternals> m_internals;

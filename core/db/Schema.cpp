@@ -2,8 +2,8 @@
 
 #include "core/internal/db/Database.h"
 #include "core/internal/db/QueryRows.h"
+#include "core/internal/policy/StoredMasks.h"
 #include "core/policy/MaskSettings.h"
-#include "core/policy/StoredMasks.h"
 
 #include <QDateTime>
 

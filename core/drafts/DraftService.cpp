@@ -2,15 +2,16 @@
 
 #include "core/Core.h"
 #include "core/audit/AuditActions.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/common/TextLength.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/db/Database.h"
 #include "core/internal/db/Transaction.h"
 #include "core/internal/drafts/DraftRepository.h"
+#include "core/internal/keys/FieldCipher.h"
 #include "core/internal/keys/SealedValues.h"
 #include "core/internal/policy/AccessControl.h"
-#include "core/keys/FieldCipher.h"
 #include "core/vault/Vault.h"
 
 #include <QJsonDocument>
@@ -141,8 +142,8 @@ DraftService::DraftService(Database& db, FieldCipher& cipher, AuditLog& audit, A
 
 DraftService DraftService::forCore(Core& core)
 {
-    return DraftService(
-        core.database(), core.vault().cipher(), core.auditLog(), core.access(), core.clock(), core.customers());
+    return DraftService(internalsOf(core).database(), core.vault().cipher(), internalsOf(core).auditLog(),
+        internalsOf(core).access(), core.clock(), core.customers());
 }
 
 Result<DraftInfo> DraftService::save(

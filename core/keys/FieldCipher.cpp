@@ -1,4 +1,4 @@
-#include "core/keys/FieldCipher.h"
+#include "core/internal/keys/FieldCipher.h"
 
 #include "core/internal/common/Sodium.h"
 

@@ -1,4 +1,4 @@
-#include "core/keys/KeyEnvelope.h"
+#include "core/internal/keys/KeyEnvelope.h"
 
 #include <QRegularExpression>
 

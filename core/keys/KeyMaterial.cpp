@@ -1,4 +1,4 @@
-#include "core/keys/KeyMaterial.h"
+#include "core/internal/keys/KeyMaterial.h"
 
 #include "core/internal/common/Sodium.h"
 

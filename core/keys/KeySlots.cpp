@@ -1,9 +1,9 @@
-#include "core/keys/KeySlots.h"
+#include "core/internal/keys/KeySlots.h"
 
 #include "core/internal/common/Sodium.h"
 #include "core/internal/db/Database.h"
+#include "core/internal/keys/KeyEnvelope.h"
 #include "core/internal/keys/KeyRepository.h"
-#include "core/keys/KeyEnvelope.h"
 
 #include <QtEndian>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/keys/FieldCipher.h"
+#include "core/keys/BlindDomain.h"
 #include "core/policy/Masking.h"
 
 #include <QCoreApplication>

@@ -8,9 +8,9 @@
 #include "core/internal/db/Transaction.h"
 #include "core/internal/policy/AccessControl.h"
 #include "core/internal/policy/SettingsRepository.h"
+#include "core/internal/policy/StoredMasks.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/FreeText.h"
-#include "core/policy/StoredMasks.h"
 
 #include <QJsonObject>
 

@@ -68,10 +68,6 @@ public:
     Result<QString> get(const Session& session, const QString& key);
     Status set(const Session& session, const QString& key, const QString& value);
 
-    // INTERNAL to core (and tests): validates and stores a value without a session, audited as `actor`. set() is
-    // the front door. Callers outside core that remain (the first-run wizard, the CLI's init, the bench) go once
-    // first run has one implementation in core (issue 14); the declaration then moves out of this public header.
-    Status setAs(const Actor& actor, const QString& key, const QString& value);
     // Checks a value against the setting's type and limits.
     static Result<QVariant> validate(const QString& key, const QString& text, const QVariantMap& maskContext = {});
 
@@ -104,6 +100,11 @@ public:
         const Session& session, const QByteArray& csv, QList<HolidayCalendar::Problem>* problems = nullptr);
 
 private:
+    // Validates and stores a value without a session, audited as `actor`: reached by core's first run, the
+    // benchmark and the tests through SettingsWriter (core/internal/policy/SettingsWriter.h). set() is the front
+    // door.
+    friend class SettingsWriter;
+    Status setAs(const Actor& actor, const QString& key, const QString& value);
     QVariantMap maskMap() const;
 
     Database& m_db; // transactions and the stored masked forms (StoredMasks)

@@ -1,12 +1,12 @@
-#include "core/policy/StoredMasks.h"
+#include "core/internal/policy/StoredMasks.h"
 
 #include "core/audit/AuditActions.h"
 #include "core/common/SecureBytes.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/db/Database.h"
 #include "core/internal/db/Transaction.h"
+#include "core/internal/keys/FieldCipher.h"
 #include "core/internal/policy/MaskRepository.h"
-#include "core/keys/FieldCipher.h"
 #include "core/policy/FieldCatalogue.h"
 
 #include <QJsonArray>

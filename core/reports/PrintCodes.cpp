@@ -2,8 +2,8 @@
 
 #include "core/common/SecureBytes.h"
 #include "core/internal/auth/Totp.h"
+#include "core/internal/keys/FieldCipher.h"
 #include "core/internal/reports/PrintRegisterRepository.h"
-#include "core/keys/FieldCipher.h"
 
 #include <QRegularExpression>
 

@@ -6,13 +6,13 @@
 #include "core/internal/db/Database.h"
 #include "core/internal/db/Transaction.h"
 #include "core/internal/policy/AccessControl.h"
+#include "core/internal/requests/CustomerDirectory.h"
 #include "core/internal/requests/RequestRepository.h"
 #include "core/internal/requests/RequestSupport.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/FreeText.h"
 #include "core/policy/Policy.h"
 #include "core/policy/SettingsService.h"
-#include "core/requests/CustomerDirectory.h"
 
 #include <QJsonArray>
 #include <QSet>

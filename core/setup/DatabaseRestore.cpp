@@ -2,6 +2,7 @@
 
 #include "core/Core.h"
 #include "core/auth/AuthService.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/policy/AccessControl.h"
 #include "core/vault/AdminService.h"
 #include "core/vault/VaultService.h"
@@ -13,7 +14,7 @@ Result<BackupArchive::Restored> DatabaseRestore::run(VaultService& vaults, const
 {
     if (replacing) {
         // allowed in the database being replaced? (a refusal is audited there)
-        auto allowed = replacing->core.access().authorize(replacing->session, Operation::RestoreDatabase);
+        auto allowed = internalsOf(replacing->core).access().authorize(replacing->session, Operation::RestoreDatabase);
         if (!allowed.ok())
             return allowed.error();
         if (replacing->close)

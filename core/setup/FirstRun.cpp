@@ -6,7 +6,9 @@
 #include "core/auth/AuthService.h"
 #include "core/auth/PasswordHasher.h"
 #include "core/auth/PasswordRule.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
+#include "core/internal/policy/SettingsWriter.h"
 #include "core/policy/SettingsService.h"
 #include "core/vault/Vault.h"
 #include "core/vault/VaultService.h"
@@ -35,14 +37,16 @@ Result<FirstRun::Done> FirstRun::run(VaultService& vaults, const Request& reques
     const QString databaseId = created->vault->databaseId();
     Core& core = adopt(std::move(created->vault), std::move(created->recoveryPassphrase));
 
-    BV_TRY(core.auditLog().appendStandalone(Actor::system(),
+    BV_TRY(internalsOf(core).auditLog().appendStandalone(Actor::system(),
         AuditEvent {QString::fromLatin1(audit::DatabaseCreate), QStringLiteral("database"), databaseId, QString(),
             AuditOutcome::Ok, {}}));
     SettingsService& branchSettings = core.settings();
     if (request.branchCode)
-        BV_TRY(branchSettings.setAs(Actor::system(), QString::fromLatin1(settings::BranchCode), *request.branchCode));
+        BV_TRY(SettingsWriter::setAs(
+            branchSettings, Actor::system(), QString::fromLatin1(settings::BranchCode), *request.branchCode));
     if (!request.branchName.isEmpty())
-        BV_TRY(branchSettings.setAs(Actor::system(), QString::fromLatin1(settings::BranchName), request.branchName));
+        BV_TRY(SettingsWriter::setAs(
+            branchSettings, Actor::system(), QString::fromLatin1(settings::BranchName), request.branchName));
 
     const QString name = request.displayName.isEmpty() ? tr("System administrator") : request.displayName;
     auto oneTime = core.accounts().createFirstAdministrator(

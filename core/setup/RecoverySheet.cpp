@@ -3,6 +3,7 @@
 #include "core/Core.h"
 #include "core/audit/AuditActions.h"
 #include "core/customers/rules/WorkingCalendar.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/reports/ReportService.h"
 #include "core/vault/Vault.h"
@@ -45,7 +46,7 @@ Status RecoverySheet::recordCopy(int copy, int pages, bool printed, const QStrin
     QJsonObject details {{QStringLiteral("copy"), copy}, {QStringLiteral("pages"), pages}};
     if (!printed)
         details.insert(QStringLiteral("failure"), failure);
-    return m_core.auditLog().appendStandalone(printedBy(),
+    return internalsOf(m_core).auditLog().appendStandalone(printedBy(),
         AuditEvent {QString::fromLatin1(audit::RecoverySheetPrint), QStringLiteral("recovery_sheet"), serial(),
             QString(), printed ? AuditOutcome::Ok : AuditOutcome::Failed, details});
 }

@@ -3,8 +3,9 @@
 #include "core/audit/AuditActions.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/db/Database.h"
+#include "core/internal/keys/FieldCipher.h"
+#include "core/internal/keys/KeyEnvelope.h"
 #include "core/internal/policy/AccessControl.h"
-#include "core/keys/KeyEnvelope.h"
 #include "core/vault/Vault.h"
 
 #include <QFile>
@@ -80,6 +81,14 @@ Status AdminService::rekey(const Session& session, const VaultService::Progress&
     if (!rotated.ok())
         return rotated; // what happened to the keys comes first; the start row is there in any case
     return logged;
+}
+
+Result<int> AdminService::fieldKeyGeneration(const Session& session)
+{
+    auto actor = m_access.authorize(session, Operation::RotateKeys);
+    if (!actor.ok())
+        return actor.error();
+    return m_vault.cipher().generation();
 }
 
 Result<SecureBytes> AdminService::repairEnvelope(const Session& session)

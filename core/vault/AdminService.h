@@ -24,6 +24,8 @@ public:
 
     Result<BackupArchive::Written> backup(const Session& session, const QString& outFile);
     Status rekey(const Session& session, const VaultService::Progress& progress = {});
+    // The generation of the field keys in use now (as the CLI reports it after a rotation); RotateKeys.
+    Result<int> fieldKeyGeneration(const Session& session);
     // A new key envelope with a new recovery passphrase, for a database whose envelope is missing or damaged
     // while this computer's keychain still opens it (see VaultService::repairEnvelope). Audited.
     Result<SecureBytes> repairEnvelope(const Session& session);

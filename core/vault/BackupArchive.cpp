@@ -4,9 +4,9 @@
 #include "core/internal/db/Migration.h"
 
 #include "core/common/AtomicFile.h"
+#include "core/internal/keys/KeyEnvelope.h"
 #include "core/internal/keys/RecoveryPassphrase.h"
 #include "core/internal/vault/RestoreSwap.h"
-#include "core/keys/KeyEnvelope.h"
 #include "core/keys/SecretStore.h"
 #include "core/vault/Vault.h"
 #include "core/vault/VaultService.h"

@@ -2,8 +2,8 @@
 #include "core/internal/vault/VaultState.h"
 
 #include "core/internal/db/Transaction.h"
+#include "core/internal/keys/KeyEnvelope.h"
 #include "core/internal/keys/Keyring.h"
-#include "core/keys/KeyEnvelope.h"
 #include "core/keys/SecretStore.h"
 #include "core/vault/Vault.h"
 #include "core/vault/VaultService.h"

@@ -1,7 +1,7 @@
 #include "core/internal/vault/RestoreSwap.h"
 
 #include "core/common/AtomicFile.h"
-#include "core/keys/KeyEnvelope.h"
+#include "core/internal/keys/KeyEnvelope.h"
 
 #include <QDir>
 #include <QFile>

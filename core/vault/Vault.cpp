@@ -1,8 +1,8 @@
 #include "core/vault/Vault.h"
 
+#include "core/internal/keys/KeyEnvelope.h"
 #include "core/internal/keys/Keyring.h"
 #include "core/internal/vault/VaultState.h"
-#include "core/keys/KeyEnvelope.h"
 
 namespace bv {
 

@@ -3,13 +3,14 @@
 #include "core/common/AtomicFile.h"
 #include "core/internal/common/Sodium.h"
 #include "core/internal/db/Transaction.h"
+#include "core/internal/keys/KeyEnvelope.h"
+#include "core/internal/keys/KeySlots.h"
 #include "core/internal/keys/Keyring.h"
 #include "core/internal/keys/RecoveryPassphrase.h"
 #include "core/internal/keys/SealedValues.h"
 #include "core/internal/vault/KeyRotation.h"
 #include "core/internal/vault/RestoreSwap.h"
 #include "core/internal/vault/VaultState.h"
-#include "core/keys/KeySlots.h"
 #include "core/keys/SecretStore.h"
 
 #include <QCryptographicHash>

@@ -3,7 +3,7 @@
 #include "core/common/Clock.h"
 #include "core/common/Result.h"
 #include "core/db/DatabaseOptions.h"
-#include "core/keys/KeyEnvelope.h"
+#include "core/keys/KdfParams.h"
 #include "core/vault/BackupArchive.h"
 #include "core/vault/Vault.h"
 
@@ -14,6 +14,9 @@
 #include <memory>
 
 namespace bv {
+
+class KeyEnvelope;
+class KeyMaterial;
 
 class SecretStore;
 

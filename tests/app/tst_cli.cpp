@@ -1,7 +1,7 @@
 // branchvault-cli as administrators script it: exit statuses, one-line errors on stderr, --json,
 // secrets on stdin; against the real keychain of the test session.
+#include "core/internal/keys/KeyEnvelope.h"
 #include "core/internal/keys/RecoveryPassphrase.h"
-#include "core/keys/KeyEnvelope.h"
 #include "core/keys/KeychainSecretStore.h"
 #include "core/vault/VaultService.h"
 #include "tests/testsupport/CliRunner.h"

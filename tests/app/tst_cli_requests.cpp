@@ -6,6 +6,7 @@
 #include "core/auth/AuthService.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/db/Database.h"
 #include "core/internal/db/Transaction.h"
@@ -479,7 +480,7 @@ private slots:
             Transaction tx(db);
             QVERIFY(tx.ok());
             for (int i = 0; i < 250; ++i)
-                BV_VERIFY_OK(core.auditLog().append(Actor::system(),
+                BV_VERIFY_OK(internalsOf(core).auditLog().append(Actor::system(),
                     AuditEvent {QStringLiteral("test.row"), QStringLiteral("test"), QString::number(i), QString(),
                         AuditOutcome::Ok, QJsonObject()}));
             BV_VERIFY_OK(tx.commit());

@@ -2,7 +2,7 @@
 // that met a damaged page, a lost key envelope, files that must stay the owner's. Real gnome-keyring,
 // real SQLCipher files.
 #include "core/internal/db/Database.h"
-#include "core/keys/KeyEnvelope.h"
+#include "core/internal/keys/KeyEnvelope.h"
 #include "tests/testsupport/CliRunner.h"
 #include "tests/testsupport/TestSupport.h"
 

@@ -25,7 +25,7 @@
 // Bounded: BV_FAULTSWEEP_POINTS (default below) caps the EIO/ENOSPC points per operation and kind;
 // BV_FAULTSWEEP_FULL=1 runs every point (for a local or nightly run; about 20 minutes on 2 cores: raise
 // Qt Test's per-function limit too, e.g. QTEST_FUNCTION_TIMEOUT=3600000).
-#include "core/keys/KeyEnvelope.h"
+#include "core/internal/keys/KeyEnvelope.h"
 #include "core/keys/KeychainSecretStore.h"
 #include "core/vault/BackupArchive.h"
 #include "core/vault/VaultService.h"

@@ -169,31 +169,8 @@ private slots:
         QVERIFY(guard.filter(QStringLiteral("#error")).size() == 1);
     }
 
-    // Plumbing that still sits on the public path because a front-door header includes it (AuthService.h names
-    // KeySlots' types, FieldCatalogue.h the field cipher's, CustomerService.h the directory it implements): no
-    // front-end file includes it directly. The benchmark is the one front end that may (it links
-    // bv_core_internal to measure the storage directly).
-    void plumbingIncludesDoNotSpread()
-    {
-        const QStringList plumbing {QStringLiteral("core/keys/FieldCipher.h"),
-            QStringLiteral("core/keys/KeyMaterial.h"), QStringLiteral("core/keys/KeySlots.h"),
-            QStringLiteral("core/requests/CustomerDirectory.h")};
-        const QMultiHash<QString, QString> known {
-            {QStringLiteral("app/bench/Bench.cpp"), QStringLiteral("core/keys/FieldCipher.h")}};
-        QStringList offenders;
-        for (const Include& include : frontEndIncludes()) {
-            const QString file = relative(include.file);
-            if (plumbing.contains(include.path) && !known.contains(file, include.path))
-                offenders << QStringLiteral("%1:%2 includes the plumbing header \"%3\"; call a service instead")
-                                 .arg(file)
-                                 .arg(include.line)
-                                 .arg(include.path);
-        }
-        QVERIFY2(offenders.isEmpty(), qPrintable(offenders.join(QLatin1Char('\n'))));
-    }
-
-    // Core's back doors (Core::vault(), database(), auditLog(), access()) are for core itself; the front ends
-    // that still call them are listed here and no other file may start.
+    // Core::database(), auditLog() and access() are private (core and the tests use CoreInternals); Core::vault()
+    // hands out the Vault handle, which the front ends listed here use and no other file may start to.
     void coreBackDoorsDoNotSpread()
     {
         const QStringList known {QStringLiteral("app/bench/Bench.cpp"), QStringLiteral("ui/admin/OverviewPage.cpp")};

@@ -3,6 +3,7 @@
 // as genuine; the copies are recorded as printed with their page count; a PDF that cannot be opened
 // records a failed print and gives a grade-1 print's grant back; a reprint carries its own copy numbers.
 // The report builder is the test's own (ReportContext::builder), so this does not depend on any one report.
+#include "core/internal/CoreInternal.h"
 #include "core/internal/reports/ReportContext.h"
 #include "core/reports/PrintRegister.h"
 #include "core/reports/ReportService.h"
@@ -82,8 +83,9 @@ private slots:
         m1 = t->addUser(QStringLiteral("m1"), Role::Manager, QStringLiteral("王五"));
         m2 = t->addUser(QStringLiteral("m2"), Role::Manager);
         Core& core = *t->core;
-        context.reset(new ReportContext {core.database(), core.auditLog(), core.access(), core.settings(), core.auth(),
-            core.accounts(), core.audit(), core.customers(), core.requests(), t->vault->staffCipher(), t->clock});
+        context.reset(new ReportContext {internalsOf(core).database(), internalsOf(core).auditLog(),
+            internalsOf(core).access(), core.settings(), core.auth(), core.accounts(), core.audit(), core.customers(),
+            core.requests(), t->vault->staffCipher(), t->clock});
         context->reportInfo = &findInfo;
         context->builder = [](ReportContext&, const Actor& actor, const ReportRequest& request, const Grant* grant) {
             ReportDocument document;

@@ -3,6 +3,7 @@
 #include "core/auth/AccountService.h"
 #include "core/auth/AuthService.h"
 #include "core/internal/db/Database.h"
+#include "core/internal/policy/SettingsWriter.h"
 #include "core/policy/SettingsService.h"
 
 namespace bv::test {
@@ -27,10 +28,15 @@ std::unique_ptr<TestCore> TestCore::create()
     test->recoveryPassphrase = created->recoveryPassphrase.view().toByteArray();
     test->core = std::make_unique<Core>(*test->vault, *test->vaults, test->clock);
     SettingsService& settings = test->core->settings();
-    if (!settings.setAs(Actor::system(), QString::fromLatin1(settings::Argon2MemLimitMiB), QStringLiteral("19")).ok()
-        || !settings.setAs(Actor::system(), QString::fromLatin1(settings::Argon2OpsLimit), QStringLiteral("2")).ok()
+    if (!SettingsWriter::setAs(
+            settings, Actor::system(), QString::fromLatin1(settings::Argon2MemLimitMiB), QStringLiteral("19"))
+             .ok()
+        || !SettingsWriter::setAs(
+            settings, Actor::system(), QString::fromLatin1(settings::Argon2OpsLimit), QStringLiteral("2"))
+                .ok()
         // blind re-key is off for tests that are not about it (tst_rekey and the widget tests switch it on)
-        || !settings.setAs(Actor::system(), QString::fromLatin1(settings::RekeyFields), QString()).ok())
+        || !SettingsWriter::setAs(settings, Actor::system(), QString::fromLatin1(settings::RekeyFields), QString())
+                .ok())
         return nullptr;
     auto oneTime = test->core->accounts().createFirstAdministrator(
         NewAccount {QStringLiteral("admin"), QStringLiteral("Administrator"), Role::Admin, QString(), QString()});

@@ -9,6 +9,7 @@
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/lifecycle/CustomerFinder.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/auth/Totp.h"
 #include "core/policy/FieldCatalogue.h"
@@ -220,7 +221,7 @@ private slots:
         QVERIFY(containing(visibleTexts(w.get()), shown).isEmpty());
         AuditFilter creates;
         creates.action = QString::fromLatin1(audit::UserCreate);
-        auto rows = t->core->auditLog().rows(creates);
+        auto rows = internalsOf(*t->core).auditLog().rows(creates);
         QVERIFY(!rows->isEmpty());
         QCOMPARE(rows->constLast().login, QStringLiteral("admin"));
         QVERIFY(!rows->constLast().details.contains(shown));
@@ -417,7 +418,7 @@ private slots:
         QCOMPARE(dialogs.infos.size(), 1);
         AuditFilter changes;
         changes.action = QString::fromLatin1(audit::SettingsChange);
-        auto rows = t->core->auditLog().rows(changes);
+        auto rows = internalsOf(*t->core).auditLog().rows(changes);
         QCOMPARE(rows->constLast().objectId, key);
         QCOMPARE(rows->constLast().login, QStringLiteral("admin"));
 
@@ -570,7 +571,7 @@ private slots:
         // both attempts are on record with their outcome: the refused one as failed
         AuditFilter backups;
         backups.action = QString::fromLatin1(audit::DatabaseBackup);
-        auto backupRows = t->core->auditLog().rows(backups);
+        auto backupRows = internalsOf(*t->core).auditLog().rows(backups);
         BV_VERIFY_OK(backupRows);
         QCOMPARE(backupRows->size(), 2);
         QStringList outcomes {backupRows->at(0).outcome, backupRows->at(1).outcome};
@@ -583,7 +584,7 @@ private slots:
             dialogs.errors.isEmpty(), dialogs.errors.isEmpty() ? "" : qPrintable(dialogs.errors.first().fullText()));
         AuditFilter rekeys;
         rekeys.action = QString::fromLatin1(audit::DatabaseRekey);
-        QCOMPARE(t->core->auditLog().rows(rekeys)->size(), 2); // its start, then its end
+        QCOMPARE(internalsOf(*t->core).auditLog().rows(rekeys)->size(), 2); // its start, then its end
         BV_VERIFY_OK(t->core->customers().finder().open(cm1, customerNumbers.first())); // still readable
 
         QTest::mouseClick(child<QPushButton>(w.get(), "verifyButton"), Qt::LeftButton);

@@ -6,6 +6,7 @@
 #include "core/auth/AccountService.h"
 #include "core/auth/AuthService.h"
 #include "core/auth/PasswordRule.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/db/Database.h"
 #include "core/policy/SettingsService.h"
 #include "core/vault/AdminService.h"
@@ -279,8 +280,10 @@ private slots:
         QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("*.before-restore-*Z")}).size(), 1); // and its envelope
         QVERIFY(m_dialogs.infos.constLast().contains(QStringLiteral("monday.bvbackup")));
         // recorded in the restored database's own audit log
-        auto rows = m_app->core()->database().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = ?"),
-            {QString::fromLatin1(audit::DatabaseRestore)});
+        auto rows = internalsOf(*m_app->core())
+                        .database()
+                        .scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = ?"),
+                            {QString::fromLatin1(audit::DatabaseRestore)});
         BV_VERIFY_OK(rows);
         QCOMPARE(rows->toInt(), 1);
     }

@@ -9,8 +9,10 @@
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/lifecycle/CustomerFinder.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/db/Database.h"
+#include "core/internal/policy/SettingsWriter.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/Masking.h"
 #include "core/policy/SettingsService.h"
@@ -173,7 +175,7 @@ private slots:
         // reading the log is itself on record
         AuditFilter reads;
         reads.action = QString::fromLatin1(audit::AuditRead);
-        QVERIFY(!t->core->auditLog().rows(reads)->isEmpty());
+        QVERIFY(!internalsOf(*t->core).auditLog().rows(reads)->isEmpty());
         QVERIFY(failures().isEmpty());
     }
 
@@ -317,7 +319,7 @@ private slots:
     {
         // more rows than one page
         for (int i = 0; i < AuditLogModel::kPageSize + 50; ++i)
-            BV_VERIFY_OK(t->core->auditLog().appendStandalone(Actor::system(),
+            BV_VERIFY_OK(internalsOf(*t->core).auditLog().appendStandalone(Actor::system(),
                 AuditEvent {QString::fromLatin1(audit::DatabaseVerify), QStringLiteral("database"), QString::number(i),
                     QString(), AuditOutcome::Ok, QJsonObject()}));
         AuditLogModel model(*t->core, auditor);
@@ -452,13 +454,13 @@ private slots:
         QCOMPARE(dialogs.errors.constFirst().code, ErrorCode::AlreadyExists);
         AuditFilter exports;
         exports.action = QString::fromLatin1(audit::AuditExport);
-        QCOMPARE(t->core->auditLog().rows(exports)->size(), 1);
+        QCOMPARE(internalsOf(*t->core).auditLog().rows(exports)->size(), 1);
     }
 
     void alertsPageRuns()
     {
-        BV_VERIFY_OK(t->core->settings().setAs(
-            Actor::system(), QString::fromLatin1(settings::AlertClerkLookupsPerHour), QStringLiteral("2")));
+        BV_VERIFY_OK(SettingsWriter::setAs(t->core->settings(), Actor::system(),
+            QString::fromLatin1(settings::AlertClerkLookupsPerHour), QStringLiteral("2")));
         const CustomerInput input = customerInput(31);
         for (int i = 0; i < 3; ++i)
             BV_VERIFY_OK(
@@ -496,8 +498,8 @@ private slots:
             {AuditorWorkspace::Checkpoint, QStringLiteral("checkpoint")},
             {AuditorWorkspace::Alerts, QStringLiteral("alerts")}, {AuditorWorkspace::Export, QStringLiteral("export")}};
         // something for the alerts page to show
-        BV_VERIFY_OK(t->core->settings().setAs(
-            Actor::system(), QString::fromLatin1(settings::AlertClerkLookupsPerHour), QStringLiteral("2")));
+        BV_VERIFY_OK(SettingsWriter::setAs(t->core->settings(), Actor::system(),
+            QString::fromLatin1(settings::AlertClerkLookupsPerHour), QStringLiteral("2")));
         const CustomerInput input = customerInput(31);
         for (int i = 0; i < 3; ++i)
             BV_VERIFY_OK(

@@ -9,6 +9,7 @@
 #include "core/common/Translations.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/SettingsService.h"
@@ -84,7 +85,7 @@ private:
         AuditFilter filter;
         filter.action = QString::fromLatin1(action);
         filter.login = login;
-        auto rows = t->core->auditLog().rows(filter);
+        auto rows = internalsOf(*t->core).auditLog().rows(filter);
         return rows.ok() ? int(rows->size()) : -1;
     }
 

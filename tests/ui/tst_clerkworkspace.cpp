@@ -5,6 +5,7 @@
 #include "core/common/Translations.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/requests/RequestService.h"
@@ -129,7 +130,7 @@ private slots:
         QTest::keyClick(child<QLineEdit>(&w, "purposeLineEdit"), Qt::Key_Return);
         AuditFilter lookups;
         lookups.action = QString::fromLatin1(audit::CustomerLookup);
-        QCOMPARE(t->core->auditLog().rows(lookups)->size(), 0);
+        QCOMPARE(internalsOf(*t->core).auditLog().rows(lookups)->size(), 0);
     }
 
     void exactLookupShowsOneMaskedCard()
@@ -173,7 +174,7 @@ private slots:
         // the lookup is audited with masked terms and the purpose
         AuditFilter lookups;
         lookups.action = QString::fromLatin1(audit::CustomerLookup);
-        auto rows = t->core->auditLog().rows(lookups);
+        auto rows = internalsOf(*t->core).auditLog().rows(lookups);
         QCOMPARE(rows->size(), 1);
         QCOMPARE(rows->constFirst().customerNo, number);
         QCOMPARE(rows->constFirst().login, QStringLiteral("k1"));

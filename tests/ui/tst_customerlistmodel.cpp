@@ -5,6 +5,7 @@
 #include "core/Core.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/db/Database.h"
 #include "core/internal/db/Transaction.h"
 #include "core/policy/FieldCatalogue.h"
@@ -54,10 +55,11 @@ private:
             break;
         }
         const QString dir = descending ? QStringLiteral(" DESC") : QString();
-        auto q
-            = m_t->core->database().query(QStringLiteral("SELECT customer_no FROM customers WHERE status <> 'rejected' "
-                                                         "ORDER BY ")
-                + key + dir + QStringLiteral(", customer_no") + dir);
+        auto q = internalsOf(*m_t->core)
+                     .database()
+                     .query(QStringLiteral("SELECT customer_no FROM customers WHERE status <> 'rejected' "
+                                           "ORDER BY ")
+                         + key + dir + QStringLiteral(", customer_no") + dir);
         QStringList numbers;
         if (q.ok()) {
             while (q->next())
@@ -96,7 +98,7 @@ private slots:
         // Thousands of rows: written in one transaction straight into customers (grade 3 only — creating them
         // through entry() costs ~10 ms each with the approval), with tiers, managers and creation times that
         // do not follow the numbers, so every sort order is a different permutation.
-        Database& db = m_t->core->database();
+        Database& db = internalsOf(*m_t->core).database();
         {
             Transaction tx(db);
             QVERIFY(tx.ok());
@@ -374,7 +376,8 @@ private slots:
         QVERIFY(load(model, kTotal));
         QCOMPARE(model.customerFromIndex(model.index(kTotal, 0)), QStringLiteral("T001-99999999"));
         // back as it was, for the other tests
-        QVERIFY(m_t->core->database()
+        QVERIFY(internalsOf(*m_t->core)
+                    .database()
                     .query(QStringLiteral("DELETE FROM customers WHERE customer_no = 'T001-99999999'"))
                     .ok());
     }

@@ -10,6 +10,7 @@
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/lifecycle/CustomerFinder.h"
 #include "core/customers/rules/IdNumber.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/SettingsService.h"
@@ -283,7 +284,7 @@ private slots:
         AuditFilter f;
         f.action = QString::fromLatin1(audit::CustomerSearch);
         f.login = QStringLiteral("cm1");
-        auto rows = t->core->auditLog().rows(f);
+        auto rows = internalsOf(*t->core).auditLog().rows(f);
         BV_VERIFY_OK(rows);
         QCOMPARE(rows->size(), 2);
         QVERIFY(!rows->constLast().details.contains(QStringLiteral("芳")));
@@ -398,7 +399,7 @@ private slots:
         AuditFilter f;
         f.customerNo = foreign;
         f.login = QStringLiteral("cm1");
-        auto rows = t->core->auditLog().rows(f);
+        auto rows = internalsOf(*t->core).auditLog().rows(f);
         BV_VERIFY_OK(rows);
         QCOMPARE(rows->size(), 2);
         for (const AuditRow& row : *rows)
@@ -517,7 +518,7 @@ private slots:
         // the reveal is audited with the field, never the value
         AuditFilter f;
         f.action = QString::fromLatin1(audit::CustomerReveal);
-        auto rows = t->core->auditLog().rows(f);
+        auto rows = internalsOf(*t->core).auditLog().rows(f);
         BV_VERIFY_OK(rows);
         QCOMPARE(rows->size(), 1);
         QVERIFY(rows->constFirst().details.contains(QStringLiteral("mobile")));
@@ -540,7 +541,7 @@ private slots:
         QVERIFY(leak(textsIn(&w), {mobile(3)}).isEmpty());
         QTest::mouseClick(show, Qt::LeftButton);
         QCOMPARE(mobileLabel->text(), mobile(3));
-        auto again = t->core->auditLog().rows(f);
+        auto again = internalsOf(*t->core).auditLog().rows(f);
         BV_VERIFY_OK(again);
         QCOMPARE(again->size(), 2); // showing again is a reveal like the first
         // the display time is a setting (10 to 600 seconds)

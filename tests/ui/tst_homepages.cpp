@@ -9,6 +9,7 @@
 #include "core/customers/care/CustomerCare.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/lifecycle/CustomerOwnership.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/db/Database.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/reports/PrintRegister.h"
@@ -66,7 +67,10 @@ private:
     }
     qint64 auditRows()
     {
-        return m_t->core->database().scalar(QStringLiteral("SELECT count(*) FROM audit_log"))->toLongLong();
+        return internalsOf(*m_t->core)
+            .database()
+            .scalar(QStringLiteral("SELECT count(*) FROM audit_log"))
+            ->toLongLong();
     }
 
     QString create(const Session& maker, const CustomerInput& input, bool approve)

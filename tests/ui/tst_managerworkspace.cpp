@@ -13,6 +13,7 @@
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/lifecycle/CustomerFinder.h"
 #include "core/customers/lifecycle/CustomerOwnership.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/requests/RequestService.h"
@@ -314,8 +315,10 @@ private slots:
         QVERIFY(child<QLabel>(&w, "lookupResultLabel")->text().contains(QLatin1Char('1')));
         QVERIFY(showsNoFullValue(&w));
         // audited with the masked term only
-        auto rows = m_t->core->auditLog().rows(
-            AuditFilter {{}, {}, QStringLiteral("m1"), QString::fromLatin1(audit::CustomerSearch), {}, {}, 0, 50});
+        auto rows = internalsOf(*m_t->core)
+                        .auditLog()
+                        .rows(AuditFilter {
+                            {}, {}, QStringLiteral("m1"), QString::fromLatin1(audit::CustomerSearch), {}, {}, 0, 50});
         QVERIFY(rows.ok());
         QCOMPARE(rows->size(), 1);
         QVERIFY(!rows->constFirst().details.contains(mobile(2)));
@@ -407,8 +410,10 @@ private slots:
         QCOMPARE(changes->model()->rowCount(), 0);
         QVERIFY(child<QLabel>(panel, "feedbackLabel")->text().contains(m_pendingNumber));
         QVERIFY(child<QTabWidget>(&w, "approvalsTabWidget")->tabText(0).contains(QStringLiteral("(0)")));
-        auto audit = m_t->core->auditLog().rows(AuditFilter {
-            {}, {}, QStringLiteral("m1"), QString::fromLatin1(audit::CustomerApprove), m_pendingNumber, {}, 0, 50});
+        auto audit = internalsOf(*m_t->core)
+                         .auditLog()
+                         .rows(AuditFilter {{}, {}, QStringLiteral("m1"), QString::fromLatin1(audit::CustomerApprove),
+                             m_pendingNumber, {}, 0, 50});
         QVERIFY(audit.ok());
         QCOMPARE(audit->size(), 1);
     }
@@ -539,8 +544,10 @@ private slots:
         QVERIFY(m_dialogs->errors.isEmpty());
         QCOMPARE(table->model()->rowCount(), 0);
         QVERIFY(customers().entry().suspicious(m_m1)->isEmpty());
-        auto audit = m_t->core->auditLog().rows(
-            AuditFilter {{}, {}, QStringLiteral("m1"), QString::fromLatin1(audit::SuspiciousClear), {}, {}, 0, 50});
+        auto audit = internalsOf(*m_t->core)
+                         .auditLog()
+                         .rows(AuditFilter {
+                             {}, {}, QStringLiteral("m1"), QString::fromLatin1(audit::SuspiciousClear), {}, {}, 0, 50});
         QVERIFY(audit.ok());
         QCOMPARE(audit->size(), 1);
         QCOMPARE(audit->constFirst().objectId, QString::number(pairId));
@@ -762,7 +769,7 @@ private slots:
             qPrintable(m_dialogs->errors.isEmpty() ? QString() : m_dialogs->errors.constFirst().message));
         AuditFilter adopted;
         adopted.action = QString::fromLatin1(audit::KeysRecoveryAdopt);
-        auto rows = m_t->core->auditLog().rows(adopted);
+        auto rows = internalsOf(*m_t->core).auditLog().rows(adopted);
         QVERIFY(rows.ok());
         QCOMPARE(rows->size(), 1);
     }

@@ -8,6 +8,7 @@
 #include "core/common/Translations.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/reports/PrintRegister.h"
 #include "core/requests/RequestService.h"
@@ -68,7 +69,7 @@ private:
 
     QList<AuditRow> auditRows(const QString& action)
     {
-        auto rows = t->core->auditLog().rows(AuditFilter {{}, {}, QString(), action, {}, {}, 0, 500});
+        auto rows = internalsOf(*t->core).auditLog().rows(AuditFilter {{}, {}, QString(), action, {}, {}, 0, 500});
         return rows.ok() ? *rows : QList<AuditRow>();
     }
 

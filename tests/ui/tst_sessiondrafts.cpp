@@ -8,6 +8,7 @@
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/drafts/DraftService.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/db/Database.h"
 #include "tests/testsupport/TestCore.h"
@@ -66,14 +67,14 @@ private:
     }
     int count(const QString& sql)
     {
-        auto value = app->core()->database().scalar(sql);
+        auto value = internalsOf(*app->core()).database().scalar(sql);
         return value.ok() ? value->toInt() : -1;
     }
     QList<AuditRow> auditRows(const char* action)
     {
         AuditFilter filter;
         filter.action = QString::fromLatin1(action);
-        auto rows = app->core()->auditLog().rows(filter);
+        auto rows = internalsOf(*app->core()).auditLog().rows(filter);
         return rows.ok() ? *rows : QList<AuditRow>();
     }
     bool signIn(const QString& login)
@@ -153,8 +154,9 @@ private slots:
         QVERIFY(app->isLocked());
         QVERIFY(!window()->workspace()); // the form is gone from the screen ...
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM drafts")), 1); // ... and kept, sealed
-        auto sealed = app->core()->database().scalar(
-            QStringLiteral("SELECT sealed FROM sealed_value WHERE owner_kind = 'draft'"));
+        auto sealed = internalsOf(*app->core())
+                          .database()
+                          .scalar(QStringLiteral("SELECT sealed FROM sealed_value WHERE owner_kind = 'draft'"));
         BV_VERIFY_OK(sealed);
         QVERIFY(!sealed->toByteArray().contains(kIdNumber.toUtf8()));
         QVERIFY(!sealed->toByteArray().contains(kName.toUtf8()));

@@ -12,6 +12,7 @@
 #include "core/internal/customers/CustomerStoreInternal.h"
 #include "core/internal/db/Database.h"
 #include "core/internal/db/Transaction.h"
+#include "core/internal/keys/FieldCipher.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/SettingsService.h"
 

@@ -4,11 +4,11 @@
 
 #include "core/internal/customers/CustomerRepository.h"
 #include "core/internal/db/Database.h"
+#include "core/internal/keys/FieldCipher.h"
 #include "core/internal/keys/SealedValues.h"
-#include "core/keys/FieldCipher.h"
+#include "core/internal/policy/StoredMasks.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/SettingsService.h"
-#include "core/policy/StoredMasks.h"
 
 namespace bv {
 

@@ -4,8 +4,8 @@
 
 #include "core/common/Result.h"
 #include "core/common/SecureBytes.h"
-#include "core/keys/FieldCipher.h"
-#include "core/keys/KeySlots.h"
+#include "core/internal/keys/FieldCipher.h"
+#include "core/internal/keys/KeySlots.h"
 
 #include <QByteArray>
 

@@ -9,7 +9,7 @@
 
 #include "core/common/Result.h"
 #include "core/customers/rules/WorkingCalendar.h"
-#include "core/requests/CustomerDirectory.h"
+#include "core/internal/requests/CustomerDirectory.h"
 
 #include <QDate>
 #include <QString>

@@ -5,7 +5,7 @@
 #include "core/common/Result.h"
 #include "core/customers/CustomerRecord.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
-#include "core/requests/CustomerDirectory.h"
+#include "core/internal/requests/CustomerDirectory.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -11,9 +11,9 @@
 #include "core/common/Clock.h"
 #include "core/common/Result.h"
 #include "core/customers/CustomerService.h"
+#include "core/internal/requests/CustomerDirectory.h"
 #include "core/internal/requests/RequestServiceInternal.h"
 #include "core/policy/Operation.h"
-#include "core/requests/CustomerDirectory.h"
 
 #include <QJsonObject>
 
@@ -39,12 +39,14 @@ struct ScopedCustomer
     CustomerRef customer;
 };
 
-class CustomerServiceInternals
+// Also the CustomerDirectory of the core services beside CustomerService (RequestService): a session-less
+// lookup that only core reaches, since this header is internal.
+class CustomerServiceInternals final : public CustomerDirectory
 {
 public:
     CustomerServiceInternals(CustomerService& service, Database& db, const FieldCipher& cipher, AuditLog& audit,
         AccessControl& access, SettingsService& settings, AccountService& accounts, const Clock& clock);
-    ~CustomerServiceInternals();
+    ~CustomerServiceInternals() override;
     CustomerServiceInternals(const CustomerServiceInternals&) = delete;
     CustomerServiceInternals& operator=(const CustomerServiceInternals&) = delete;
 
@@ -68,8 +70,8 @@ public:
         Transaction& tx, const Actor& actor, Operation operation, const CustomerRef& ref);
 
     // A customer by number or id, with no scope check: for services that check the scope themselves.
-    Result<CustomerRef> customerByNumber(const QString& number) const;
-    Result<CustomerRef> customerById(qint64 id) const;
+    Result<CustomerRef> customerByNumber(const QString& number) const override;
+    Result<CustomerRef> customerById(qint64 id) const override;
 
     // Display name of a staff account ("" if none), and its masked form for cross-manager answers.
     QString staffName(qint64 userId) const;

@@ -3,8 +3,8 @@
 #include "core/internal/InternalOnly.h"
 
 #include "core/common/Result.h"
-#include "core/keys/FieldCipher.h"
-#include "core/keys/KeyMaterial.h"
+#include "core/internal/keys/FieldCipher.h"
+#include "core/internal/keys/KeyMaterial.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -3,7 +3,7 @@
 #include "core/internal/InternalOnly.h"
 
 #include "core/common/Result.h"
-#include "core/keys/FieldCipher.h"
+#include "core/internal/keys/FieldCipher.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -3,9 +3,9 @@
 #include "core/internal/InternalOnly.h"
 
 #include "core/internal/db/Database.h"
-#include "core/keys/FieldCipher.h"
-#include "core/keys/KeyMaterial.h"
-#include "core/keys/KeySlots.h"
+#include "core/internal/keys/FieldCipher.h"
+#include "core/internal/keys/KeyMaterial.h"
+#include "core/internal/keys/KeySlots.h"
 #include "core/vault/Vault.h"
 
 #include <memory>

@@ -7,6 +7,7 @@
 //     and their stored hash is rowHash of the row read back;
 //   - a field whose meaning is unchanged but whose stored encoding differs (the time without its milliseconds)
 //     is named as changed by verify(): verify hashes what is stored, not what it parses.
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/db/Database.h"
 #include "core/internal/db/Transaction.h"
@@ -70,7 +71,7 @@ class TestAuditEncoding : public QObject
 private:
     std::unique_ptr<TestCore> t;
 
-    AuditLog& log() { return t->core->auditLog(); }
+    AuditLog& log() { return internalsOf(*t->core).auditLog(); }
     Database& db() { return t->vault->database(); }
 
     QList<AuditRow> allRows()

@@ -5,6 +5,7 @@
 // rows and leaves a verifiable chain; a failed audit write makes the operation fail without a trace.
 #include "core/audit/AuditActions.h"
 #include "core/auth/AccountService.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/db/Database.h"
 #include "core/internal/db/Transaction.h"
@@ -44,7 +45,7 @@ class TestAuditLog : public QObject
 private:
     std::unique_ptr<TestCore> t;
 
-    AuditLog& log() { return t->core->auditLog(); }
+    AuditLog& log() { return internalsOf(*t->core).auditLog(); }
     Database& db() { return t->vault->database(); }
 
     static Actor clerk()

@@ -6,10 +6,12 @@
 #include "core/audit/AuditService.h"
 #include "core/auth/AuthService.h"
 #include "core/customers/rules/WorkingCalendar.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/db/Database.h"
 #include "core/internal/db/Transaction.h"
 #include "core/internal/policy/AccessControl.h"
+#include "core/internal/policy/SettingsWriter.h"
 #include "core/policy/SettingsService.h"
 #include "tests/testsupport/TestCore.h"
 
@@ -119,13 +121,14 @@ private:
     int m_rotation = 0;
 
     AuditService& service() { return t->core->audit(); }
-    AuditLog& log() { return t->core->auditLog(); }
+    AuditLog& log() { return internalsOf(*t->core).auditLog(); }
     Database& db() { return t->vault->database(); }
 
     // The purge needs the database for its transaction; this service is wired with it (see coreWiresPurge).
     std::unique_ptr<AuditService> purger()
     {
-        return std::make_unique<AuditService>(db(), log(), t->core->access(), t->core->settings(), t->clock);
+        return std::make_unique<AuditService>(
+            db(), log(), internalsOf(*t->core).access(), t->core->settings(), t->clock);
     }
 
     static Actor actor(qint64 id, const QString& login, Role role)
@@ -173,7 +176,8 @@ private:
         auto session = t->signIn(QStringLiteral("audit"));
         if (!session.ok())
             return Session();
-        if (t->core->access().authorize(*session, Operation::ReadAudit).code() == ErrorCode::PasswordChangeRequired) {
+        if (internalsOf(*t->core).access().authorize(*session, Operation::ReadAudit).code()
+            == ErrorCode::PasswordChangeRequired) {
             const QString next = QStringLiteral("Audit-rotated-%1").arg(++m_rotation);
             if (!t->core->auth()
                      .changePassword(*session, secret(t->passwordOf(QStringLiteral("audit"))), secret(next))
@@ -728,13 +732,13 @@ private slots:
         auto before = service().alerts(session, branchTime(3, 2, 0), branchTime(3, 3, 10));
         BV_VERIFY_OK(before);
         QCOMPARE(before->size(), 0);
-        BV_VERIFY_OK(t->core->settings().setAs(
-            Actor::system(), QString::fromLatin1(settings::AlertClerkLookupsPerHour), QStringLiteral("21")));
+        BV_VERIFY_OK(SettingsWriter::setAs(t->core->settings(), Actor::system(),
+            QString::fromLatin1(settings::AlertClerkLookupsPerHour), QStringLiteral("21")));
         auto raised = service().alerts(session, branchTime(3, 3, 0), branchTime(3, 4, 0));
         BV_VERIFY_OK(raised);
         QCOMPARE(raised->size(), 0);
-        BV_VERIFY_OK(t->core->settings().setAs(
-            Actor::system(), QString::fromLatin1(settings::AlertClerkLookupsPerHour), QStringLiteral("14")));
+        BV_VERIFY_OK(SettingsWriter::setAs(t->core->settings(), Actor::system(),
+            QString::fromLatin1(settings::AlertClerkLookupsPerHour), QStringLiteral("14")));
         auto lowered = service().alerts(session, branchTime(3, 3, 0), branchTime(3, 4, 0));
         BV_VERIFY_OK(lowered);
         QStringList who;
@@ -799,10 +803,10 @@ private slots:
 
     void accessOutsideWorkingHours()
     {
-        BV_VERIFY_OK(t->core->settings().setAs(
-            Actor::system(), QString::fromLatin1(settings::Holidays), QStringLiteral("2026-03-04")));
-        BV_VERIFY_OK(t->core->settings().setAs(
-            Actor::system(), QString::fromLatin1(settings::ExtraWorkingDays), QStringLiteral("2026-03-08")));
+        BV_VERIFY_OK(SettingsWriter::setAs(t->core->settings(), Actor::system(),
+            QString::fromLatin1(settings::Holidays), QStringLiteral("2026-03-04")));
+        BV_VERIFY_OK(SettingsWriter::setAs(t->core->settings(), Actor::system(),
+            QString::fromLatin1(settings::ExtraWorkingDays), QStringLiteral("2026-03-08")));
         t->clock.set(branchTime(3, 3, 10));
         QVERIFY(lookup(li(), QStringLiteral("C100"))); // working hours: nothing
         t->clock.set(branchTime(3, 3, 22, 30));
@@ -971,8 +975,8 @@ private slots:
         QCOMPARE(later->size(), 3);
         QCOMPARE(later->constFirst().seqs, (QList<qint64> {approved7, used7}));
         // and the threshold is a setting
-        BV_VERIFY_OK(t->core->settings().setAs(
-            Actor::system(), QString::fromLatin1(settings::AlertQuickGrantMinutes), QStringLiteral("4")));
+        BV_VERIFY_OK(SettingsWriter::setAs(t->core->settings(), Actor::system(),
+            QString::fromLatin1(settings::AlertQuickGrantMinutes), QStringLiteral("4")));
         auto strict = service().alerts(session, branchTime(3, 3, 0), branchTime(3, 4, 0));
         BV_VERIFY_OK(strict);
         QCOMPARE(strict->size(), 1);

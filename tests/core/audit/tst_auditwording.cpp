@@ -9,6 +9,7 @@
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/lifecycle/CustomerFinder.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/Masking.h"
@@ -274,7 +275,7 @@ private slots:
         // a print as ReportService registers it (serial, report, copies; the print flow is tested elsewhere)
         const Actor printer {t->userId(QStringLiteral("liqiang")), QStringLiteral("liqiang"), QStringLiteral("李强"),
             Role::Manager, QString(), QString()};
-        BV_VERIFY_OK(t->core->auditLog().appendStandalone(printer,
+        BV_VERIFY_OK(internalsOf(*t->core).auditLog().appendStandalone(printer,
             AuditEvent {QString::fromLatin1(audit::ReportPrint), QStringLiteral("print"),
                 QStringLiteral("PR-2026-000001"), QString(), AuditOutcome::Ok,
                 QJsonObject {{QStringLiteral("serial"), QStringLiteral("PR-2026-000001")},

@@ -3,6 +3,7 @@
 #include "core/audit/AuditActions.h"
 #include "core/auth/AccountService.h"
 #include "core/auth/AuthService.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/db/Database.h"
 #include "core/internal/policy/AccessControl.h"
@@ -154,7 +155,8 @@ private slots:
         Session clerk = t->addUser(QStringLiteral("k1"), Role::Clerk);
         BV_VERIFY_OK(accounts().changeRole(t->admin, QStringLiteral("k1"), Role::CustomerManager));
         // the old session ends with the role change
-        BV_COMPARE_CODE(t->core->access().authorize(clerk, Operation::ClerkLookup), ErrorCode::AuthenticationFailed);
+        BV_COMPARE_CODE(
+            internalsOf(*t->core).access().authorize(clerk, Operation::ClerkLookup), ErrorCode::AuthenticationFailed);
         BV_COMPARE_CODE(accounts().changeRole(t->admin, QStringLiteral("k1"), Role::Admin), ErrorCode::Conflict);
         BV_COMPARE_CODE(accounts().changeRole(t->admin, QStringLiteral("k1"), Role::Auditor), ErrorCode::Conflict);
         t->addUser(QStringLiteral("u1"), Role::Auditor);
@@ -162,7 +164,7 @@ private slots:
         // and the database refuses it even through raw SQL
         QVERIFY(!t->vault->database().query(QStringLiteral("UPDATE users SET role = 'admin' WHERE login = 'k1'")).ok());
         QVERIFY(!t->vault->database().query(QStringLiteral("UPDATE users SET role = 'clerk' WHERE login = 'u1'")).ok());
-        auto changes = t->core->auditLog().rows(byAction(audit::UserRoleChange));
+        auto changes = internalsOf(*t->core).auditLog().rows(byAction(audit::UserRoleChange));
         QCOMPARE(changes->size(), 1);
     }
 
@@ -218,7 +220,7 @@ private slots:
         QCOMPARE(list->at(1).login, QStringLiteral("c1"));
         QCOMPARE(list->at(2).login, QStringLiteral("keeper"));
         QVERIFY(!list->at(1).mustChangePassword);
-        auto rows = t->core->auditLog().rows(byAction(audit::UserCreate));
+        auto rows = internalsOf(*t->core).auditLog().rows(byAction(audit::UserCreate));
         BV_VERIFY_OK(rows);
         QCOMPARE(rows->size(), 3);
         for (const AuditRow& row : *rows)

@@ -4,6 +4,7 @@
 #include "core/auth/AccountService.h"
 #include "core/auth/AuthService.h"
 #include "core/auth/PasswordHasher.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/auth/AccountRepository.h"
 #include "core/internal/auth/Totp.h"
@@ -29,7 +30,7 @@ private:
         filter.action = QString::fromLatin1(action);
         filter.outcome = outcome;
         filter.limit = 10000;
-        auto rows = t->core->auditLog().rows(filter);
+        auto rows = internalsOf(*t->core).auditLog().rows(filter);
         return rows.ok() ? int(rows->size()) : -1;
     }
 
@@ -139,7 +140,7 @@ private slots:
         QCOMPARE(auditCount(audit::PasswordChange, QStringLiteral("failed")), before + 3);
         AuditFilter filter;
         filter.action = QString::fromLatin1(audit::PasswordChange);
-        auto rows = t->core->auditLog().rows(filter);
+        auto rows = internalsOf(*t->core).auditLog().rows(filter);
         BV_VERIFY_OK(rows);
         for (const AuditRow& row : *rows) {
             QVERIFY(!row.details.contains(QStringLiteral("ab1")));
@@ -163,7 +164,7 @@ private slots:
             AuditFilter filter;
             filter.action = QString::fromLatin1(audit::SettingsChange);
             filter.outcome = QStringLiteral("failed");
-            const AuditRow row = t->core->auditLog().rows(filter)->constFirst();
+            const AuditRow row = internalsOf(*t->core).auditLog().rows(filter)->constFirst();
             QCOMPARE(row.login, QStringLiteral("admin"));
             QCOMPARE(row.objectId, QString::fromLatin1(settings::LockoutMinutes));
             QVERIFY(row.details.contains(QStringLiteral("\"refused\":\"5\"")));
@@ -194,28 +195,31 @@ private slots:
         // an unknown login may be a password typed into the login box: only its start and length are kept
         AuditFilter filter;
         filter.login = QStringLiteral("no***(6)");
-        auto rows = t->core->auditLog().rows(filter);
+        auto rows = internalsOf(*t->core).auditLog().rows(filter);
         BV_VERIFY_OK(rows);
         QCOMPARE(rows->size(), 1);
         QCOMPARE(rows->constFirst().outcome, QStringLiteral("failed"));
         filter.login = QStringLiteral("nobody");
-        QCOMPARE(t->core->auditLog().rows(filter)->size(), 0);
+        QCOMPARE(internalsOf(*t->core).auditLog().rows(filter)->size(), 0);
     }
 
     void idleSessionLocksAndNeedsThePassword()
     {
         const Session session = t->addUser(QStringLiteral("wang"), Role::Manager);
-        BV_VERIFY_OK(t->core->access().authorize(session, Operation::ListBranch));
+        BV_VERIFY_OK(internalsOf(*t->core).access().authorize(session, Operation::ListBranch));
         t->clock.advanceSecs(4 * 60 + 59);
-        BV_VERIFY_OK(t->core->access().authorize(session, Operation::ListBranch)); // activity resets the timer
+        BV_VERIFY_OK(
+            internalsOf(*t->core).access().authorize(session, Operation::ListBranch)); // activity resets the timer
         t->clock.advanceSecs(5 * 60);
-        BV_COMPARE_CODE(t->core->access().authorize(session, Operation::ListBranch), ErrorCode::SessionLocked);
+        BV_COMPARE_CODE(
+            internalsOf(*t->core).access().authorize(session, Operation::ListBranch), ErrorCode::SessionLocked);
         QVERIFY(t->core->auth().isLocked(session));
-        BV_COMPARE_CODE(t->core->access().authorize(session, Operation::ListBranch), ErrorCode::SessionLocked);
+        BV_COMPARE_CODE(
+            internalsOf(*t->core).access().authorize(session, Operation::ListBranch), ErrorCode::SessionLocked);
         BV_COMPARE_CODE(
             t->core->auth().unlock(session, secret(QStringLiteral("Not-it-1"))), ErrorCode::AuthenticationFailed);
         BV_VERIFY_OK(t->core->auth().unlock(session, secret(t->passwordOf(QStringLiteral("wang")))));
-        BV_VERIFY_OK(t->core->access().authorize(session, Operation::ListBranch));
+        BV_VERIFY_OK(internalsOf(*t->core).access().authorize(session, Operation::ListBranch));
         QCOMPARE(auditCount(audit::IdleLock), 1);
         QCOMPARE(auditCount(audit::SessionUnlock), 1);
     }
@@ -225,7 +229,8 @@ private slots:
         const Session session = t->addUser(QStringLiteral("chen"), Role::Clerk);
         const int before = auditCount(audit::SignOut); // the branch manager who confirmed chen signed out
         BV_VERIFY_OK(t->core->auth().signOut(session));
-        BV_COMPARE_CODE(t->core->access().authorize(session, Operation::ClerkLookup), ErrorCode::AuthenticationFailed);
+        BV_COMPARE_CODE(
+            internalsOf(*t->core).access().authorize(session, Operation::ClerkLookup), ErrorCode::AuthenticationFailed);
         QCOMPARE(auditCount(audit::SignOut), before + 1);
     }
 
@@ -281,15 +286,15 @@ private slots:
     void passwordsExpire()
     {
         Session session = t->addUser(QStringLiteral("zhou"), Role::CustomerManager);
-        BV_VERIFY_OK(t->core->access().authorize(session, Operation::ListPortfolio));
+        BV_VERIFY_OK(internalsOf(*t->core).access().authorize(session, Operation::ListPortfolio));
         t->clock.advanceDays(91);
         auto again = t->signIn(QStringLiteral("zhou"));
         BV_VERIFY_OK(again);
-        BV_COMPARE_CODE(
-            t->core->access().authorize(*again, Operation::ListPortfolio), ErrorCode::PasswordChangeRequired);
+        BV_COMPARE_CODE(internalsOf(*t->core).access().authorize(*again, Operation::ListPortfolio),
+            ErrorCode::PasswordChangeRequired);
         BV_VERIFY_OK(t->core->auth().changePassword(
             *again, secret(t->passwordOf(QStringLiteral("zhou"))), secret(QStringLiteral("Fresh-pass-2026"))));
-        BV_VERIFY_OK(t->core->access().authorize(*again, Operation::ListPortfolio));
+        BV_VERIFY_OK(internalsOf(*t->core).access().authorize(*again, Operation::ListPortfolio));
     }
 
     void strongerParametersRehashAtSignIn()
@@ -358,24 +363,25 @@ private slots:
         t->addUser(QStringLiteral("audit1"), Role::Auditor);
         auto session = t->signIn(QStringLiteral("audit1"));
         BV_VERIFY_OK(session);
-        BV_COMPARE_CODE(t->core->access().authorize(*session, Operation::ReadAudit), ErrorCode::SecondFactorRequired);
+        BV_COMPARE_CODE(
+            internalsOf(*t->core).access().authorize(*session, Operation::ReadAudit), ErrorCode::SecondFactorRequired);
         auto enrolment = t->core->auth().beginSecondFactor(*session);
         BV_VERIFY_OK(enrolment);
         auto secretBytes = Totp::base32Decode(enrolment->secretBase32.view());
         BV_VERIFY_OK(t->core->auth().confirmSecondFactor(
             *session, QString::fromLatin1(Totp::codeAt(*secretBytes, t->clock.nowUtc().toSecsSinceEpoch()))));
-        BV_VERIFY_OK(t->core->access().authorize(*session, Operation::ReadAudit));
+        BV_VERIFY_OK(internalsOf(*t->core).access().authorize(*session, Operation::ReadAudit));
         // managers are not affected by the setting
         Session manager = t->addUser(QStringLiteral("m1"), Role::Manager);
-        BV_VERIFY_OK(t->core->access().authorize(manager, Operation::ListBranch));
+        BV_VERIFY_OK(internalsOf(*t->core).access().authorize(manager, Operation::ListBranch));
     }
 
     void frozenAccountsCannotSignInAndSessionsEnd()
     {
         Session session = t->addUser(QStringLiteral("feng"), Role::CustomerManager);
         BV_VERIFY_OK(t->core->accounts().freeze(t->admin, QStringLiteral("feng")));
-        BV_COMPARE_CODE(
-            t->core->access().authorize(session, Operation::ListPortfolio), ErrorCode::AuthenticationFailed);
+        BV_COMPARE_CODE(internalsOf(*t->core).access().authorize(session, Operation::ListPortfolio),
+            ErrorCode::AuthenticationFailed);
         auto again = t->signIn(QStringLiteral("feng"));
         BV_COMPARE_CODE(again, ErrorCode::AuthenticationFailed);
         QVERIFY(again.error().message.contains(QStringLiteral("frozen")));

@@ -9,15 +9,16 @@
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/lifecycle/CustomerFinder.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/db/Database.h"
+#include "core/internal/keys/KeyEnvelope.h"
+#include "core/internal/keys/KeyMaterial.h"
+#include "core/internal/keys/KeySlots.h"
 #include "core/internal/keys/Keyring.h"
 #include "core/internal/keys/RecoveryPassphrase.h"
 #include "core/internal/keys/SealedValues.h"
 #include "core/internal/policy/AccessControl.h"
-#include "core/keys/KeyEnvelope.h"
-#include "core/keys/KeyMaterial.h"
-#include "core/keys/KeySlots.h"
 #include "core/policy/FieldCatalogue.h"
 #include "tests/testsupport/TestCore.h"
 #include "tests/testsupport/TestData.h"
@@ -38,7 +39,7 @@ int auditCount(TestCore& t, const char* action)
 {
     AuditFilter filter;
     filter.action = QString::fromLatin1(action);
-    auto rows = t.core->auditLog().rows(filter);
+    auto rows = internalsOf(*t.core).auditLog().rows(filter);
     return rows.ok() ? int(rows->size()) : -1;
 }
 
@@ -150,7 +151,8 @@ private slots:
         QVERIFY(t->vault->cipher().isValid());
         // idle lock wipes too
         t->clock.advanceSecs(3600);
-        BV_COMPARE_CODE(t->core->access().authorize(c1, Operation::ListPortfolio), ErrorCode::SessionLocked);
+        BV_COMPARE_CODE(
+            internalsOf(*t->core).access().authorize(c1, Operation::ListPortfolio), ErrorCode::SessionLocked);
         QVERIFY(!t->vault->cipher().isValid());
         BV_VERIFY_OK(t->core->auth().unlock(c1, secret(t->passwordOf(QStringLiteral("c1")))));
         BV_VERIFY_OK(t->core->auth().signOut(c1));
@@ -203,7 +205,7 @@ private slots:
         QVERIFY(auditCount(*t, audit::UserCreate) >= 1);
         AuditFilter filter;
         filter.action = QString::fromLatin1(audit::UserConfirm);
-        auto confirms = t->core->auditLog().rows(filter);
+        auto confirms = internalsOf(*t->core).auditLog().rows(filter);
         BV_VERIFY_OK(confirms);
         QCOMPARE(confirms->constLast().login, QStringLiteral("m1"));
         const QString code = QString::fromLatin1(confirmed->confirmationCode.view().toByteArray());
@@ -224,7 +226,7 @@ private slots:
             = QString::fromLatin1(confirmed->confirmationCode.view().toByteArray().toUpper()).remove(QLatin1Char('-'));
         BV_VERIFY_OK(t->core->auth().changePassword(
             *session, *oneTime, secret(QStringLiteral("C2-pass-123")), secret(typedCode)));
-        BV_VERIFY_OK(t->core->access().authorize(*session, Operation::ListPortfolio));
+        BV_VERIFY_OK(internalsOf(*t->core).access().authorize(*session, Operation::ListPortfolio));
         auto slot = KeySlots::kindOf(t->vault->database(), t->userId(QStringLiteral("c2")));
         BV_VERIFY_OK(slot);
         QCOMPARE(**slot, KeySlots::Kind::Password);
@@ -259,7 +261,7 @@ private slots:
         BV_VERIFY_OK(session);
         BV_VERIFY_OK(t->core->auth().changePassword(
             *session, *oneTime, secret(QStringLiteral("M1-new-pass-9")), confirmed->confirmationCode));
-        BV_VERIFY_OK(t->core->access().authorize(*session, Operation::ListBranch));
+        BV_VERIFY_OK(internalsOf(*t->core).access().authorize(*session, Operation::ListBranch));
         // a second manager is confirmed by m1, not by the passphrase
         auto two = t->core->accounts().create(
             t->admin, NewAccount {QStringLiteral("m2"), QStringLiteral("M2"), Role::Manager, {}, {}});
@@ -392,7 +394,7 @@ private slots:
         }
         AuditFilter filter;
         filter.action = QString::fromLatin1(audit::KeysMigrate);
-        auto moved = core.auditLog().rows(filter);
+        auto moved = internalsOf(core).auditLog().rows(filter);
         BV_VERIFY_OK(moved);
         QCOMPARE(moved->size(), 1);
         // every other key holder waits for a branch manager's confirmation (one code each)

@@ -9,9 +9,12 @@
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/lifecycle/CustomerFinder.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
+#include "core/internal/auth/AuthKeyAccess.h"
 #include "core/internal/auth/Totp.h"
 #include "core/internal/db/Database.h"
+#include "core/internal/keys/FieldCipher.h"
 #include "core/internal/policy/AccessControl.h"
 #include "core/requests/RequestService.h"
 #include "tests/testsupport/TestCore.h"
@@ -41,7 +44,7 @@ private:
         filter.action = QString::fromLatin1(action);
         filter.outcome = outcome;
         filter.limit = 10000;
-        auto found = t->core->auditLog().rows(filter);
+        auto found = internalsOf(*t->core).auditLog().rows(filter);
         return found.ok() ? *found : QList<AuditRow>();
     }
 
@@ -309,8 +312,8 @@ private slots:
         QVERIFY(roleRefused.details.contains(QStringLiteral("role may not decide")));
         BV_COMPARE_CODE(inPerson(QStringLiteral("m1"), QStringLiteral("Wrong-pass-1"), secret(QStringLiteral("short"))),
             ErrorCode::InvalidInput);
-        auto failed
-            = t->core->database().scalar(QStringLiteral("SELECT failed_attempts FROM users WHERE login = 'm1'"));
+        auto failed = internalsOf(*t->core).database().scalar(
+            QStringLiteral("SELECT failed_attempts FROM users WHERE login = 'm1'"));
         BV_VERIFY_OK(failed);
         QCOMPARE(failed->toInt(), 0);
 
@@ -332,7 +335,7 @@ private slots:
         BV_VERIFY_OK(owner);
         QCOMPARE(auth().restriction(*owner), AuthService::Restriction::MustChangePassword);
         QVERIFY(!auth().needsConfirmationCode(*owner));
-        BV_VERIFY_OK(auth().sessionKeys(*owner));
+        BV_VERIFY_OK(AuthKeyAccess::sessionKeys(auth(), *owner));
         QVERIFY(t->vault->cipher().isValid());
         BV_VERIFY_OK(auth().changePassword(*owner, ownerPassword, secret(QStringLiteral("Only-the-owner-2"))));
         QCOMPARE(auth().restriction(*owner), AuthService::Restriction::None);
@@ -357,7 +360,7 @@ private slots:
         auto manager = t->signIn(QStringLiteral("m1"));
         BV_VERIFY_OK(manager);
         BV_COMPARE_CODE(t->core->accounts().confirm(*manager, QStringLiteral("cm2")), ErrorCode::PermissionDenied);
-        auto slot = t->core->database().scalar(
+        auto slot = internalsOf(*t->core).database().scalar(
             QStringLiteral("SELECT count(*) FROM key_slots k JOIN users u ON u.id = k.user_id WHERE u.login = 'cm2'"));
         BV_VERIFY_OK(slot);
         QCOMPARE(slot->toInt(), 0);
@@ -383,7 +386,7 @@ private slots:
         auto spot = onTheSpot(t->admin, QStringLiteral("m1"), Operation::ConfirmAccounts);
         BV_VERIFY_OK(spot);
         // the manager's password opened no key slot for this decision, and none were installed
-        BV_COMPARE_CODE(auth().sessionKeys(*spot), ErrorCode::PermissionDenied);
+        BV_COMPARE_CODE(AuthKeyAccess::sessionKeys(auth(), *spot), ErrorCode::PermissionDenied);
         QVERIFY(!t->vault->cipher().isValid());
         // a role change that keeps the slot is confirmed without keys
         auto confirmed = t->core->accounts().confirm(*spot, QStringLiteral("cm2"));

@@ -7,6 +7,7 @@
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerOwnership.h"
 #include "core/drafts/DraftService.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/db/Database.h"
 #include "tests/testsupport/TestCore.h"
@@ -48,7 +49,7 @@ private:
         AuditFilter filter;
         filter.action = prefix;
         filter.limit = 5000;
-        auto rows = t->core->auditLog().rows(filter);
+        auto rows = internalsOf(*t->core).auditLog().rows(filter);
         return rows.ok() ? *rows : QList<AuditRow>();
     }
     int count(const QString& sql)

@@ -1,6 +1,6 @@
 // Field-level encryption of grade-1 values and the blind index.
+#include "core/internal/keys/FieldCipher.h"
 #include "core/internal/keys/SealedValues.h"
-#include "core/keys/FieldCipher.h"
 #include "tests/testsupport/TestSupport.h"
 
 #include <QTest>

@@ -1,6 +1,6 @@
 // KeychainSecretStore against a real Secret Service (gnome-keyring in the private D-Bus session that
 // tools/dev.sh test starts), and the clear error when there is no D-Bus at all. No test double here.
-#include "core/keys/KeyEnvelope.h"
+#include "core/internal/keys/KeyEnvelope.h"
 #include "core/keys/KeychainSecretStore.h"
 #include "core/vault/VaultService.h"
 #include "tests/testsupport/TestSupport.h"

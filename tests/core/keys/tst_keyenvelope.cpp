@@ -1,7 +1,7 @@
 // The recovery passphrase and the key envelope: generation, typo detection, unwrap, wrong
 // passphrase versus damaged envelope, key-check values, pending slots.
+#include "core/internal/keys/KeyEnvelope.h"
 #include "core/internal/keys/RecoveryPassphrase.h"
-#include "core/keys/KeyEnvelope.h"
 #include "tests/testsupport/TestSupport.h"
 
 #include <QJsonDocument>

@@ -2,6 +2,7 @@
 // compared with Policy::allows, and enforced through AccessControl with a real signed-in session of
 // each role; every refusal is recorded in the audit log.
 #include "core/audit/AuditActions.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/policy/AccessControl.h"
 #include "core/policy/Policy.h"
@@ -154,12 +155,12 @@ private slots:
         AuditFilter denied;
         denied.action = QString::fromLatin1(audit::AccessDenied);
         denied.limit = 100000;
-        const qint64 before = t->core->auditLog().rows(denied)->size();
+        const qint64 before = internalsOf(*t->core).auditLog().rows(denied)->size();
         int refusals = 0;
         for (const Row& row : kExpected) {
             for (Role role : Roles::all()) {
                 const bool expected = strchr(row.roles, letter(role)) != nullptr;
-                auto actor = t->core->access().authorize(sessions.value(role), row.operation);
+                auto actor = internalsOf(*t->core).access().authorize(sessions.value(role), row.operation);
                 QVERIFY2(actor.ok() == expected,
                     qPrintable(Roles::key(role) + QStringLiteral(" × ") + Operations::key(row.operation)));
                 if (!expected) {
@@ -171,7 +172,7 @@ private slots:
                 }
             }
         }
-        auto after = t->core->auditLog().rows(denied);
+        auto after = internalsOf(*t->core).auditLog().rows(denied);
         BV_VERIFY_OK(after);
         QCOMPARE(after->size() - before, qsizetype(refusals));
         QVERIFY(refusals > 100);
@@ -182,14 +183,15 @@ private slots:
         auto t = TestCore::create();
         QVERIFY(t);
         // A default-constructed (or copied-then-signed-out) session has no token the core knows.
-        BV_COMPARE_CODE(
-            t->core->access().authorize(Session(), Operation::ChangeOwnPassword), ErrorCode::AuthenticationFailed);
+        BV_COMPARE_CODE(internalsOf(*t->core).access().authorize(Session(), Operation::ChangeOwnPassword),
+            ErrorCode::AuthenticationFailed);
         const Session clerk = t->addUser(QStringLiteral("k1"), Role::Clerk);
         // The descriptive copy says "clerk"; whatever a widget does to its copy, the core asks its registry.
-        auto actor = t->core->access().authorize(clerk, Operation::ClerkLookup);
+        auto actor = internalsOf(*t->core).access().authorize(clerk, Operation::ClerkLookup);
         BV_VERIFY_OK(actor);
         QCOMPARE(actor->role, Role::Clerk);
-        BV_COMPARE_CODE(t->core->access().authorize(clerk, Operation::ListBranch), ErrorCode::PermissionDenied);
+        BV_COMPARE_CODE(
+            internalsOf(*t->core).access().authorize(clerk, Operation::ListBranch), ErrorCode::PermissionDenied);
     }
 };
 

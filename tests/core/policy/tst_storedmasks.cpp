@@ -7,16 +7,17 @@
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/lifecycle/CustomerFinder.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/db/Database.h"
 #include "core/internal/db/Migration.h"
 #include "core/internal/db/Transaction.h"
-#include "core/keys/FieldCipher.h"
+#include "core/internal/keys/FieldCipher.h"
+#include "core/internal/policy/StoredMasks.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/Masking.h"
 #include "core/policy/SettingsService.h"
-#include "core/policy/StoredMasks.h"
 #include "tests/testsupport/TestCore.h"
 #include "tests/testsupport/TestData.h"
 
@@ -87,14 +88,14 @@ private:
     {
         AuditFilter filter;
         filter.action = QString::fromLatin1(audit::PolicyRemask);
-        auto rows = t->core->auditLog().rows(filter);
+        auto rows = internalsOf(*t->core).auditLog().rows(filter);
         return rows.ok() ? *rows : QList<AuditRow>();
     }
 
     // Every audit row's details, to prove no full value was written.
     QString allAuditDetails()
     {
-        auto rows = t->core->auditLog().rows(AuditFilter());
+        auto rows = internalsOf(*t->core).auditLog().rows(AuditFilter());
         QString all;
         for (const AuditRow& row : rows.value())
             all += row.details;
@@ -212,7 +213,7 @@ private slots:
         BV_VERIFY_OK(settings.set(t->admin, kPhoneStartKey, QStringLiteral("3")));
         QVERIFY(pending());
         QCOMPARE(storedMask(number, fields::IdNumber), id.left(2) + stars(16));
-        auto marked = t->core->auditLog().rows(AuditFilter {});
+        auto marked = internalsOf(*t->core).auditLog().rows(AuditFilter {});
         QVERIFY(details(marked->constLast()).value(QStringLiteral("remask")).isString());
         const qsizetype remasksBefore = remaskRows().size();
 
@@ -223,7 +224,7 @@ private slots:
         QCOMPARE(remaskRows().size(), remasksBefore);
         // and so does a key holder whose session holds no valid field key
         auto none = StoredMasks::applyPending(
-            db(), t->core->auditLog(), Actor::system(), FieldCipher(), t->core->settings().maskSettings());
+            db(), internalsOf(*t->core).auditLog(), Actor::system(), FieldCipher(), t->core->settings().maskSettings());
         BV_VERIFY_OK(none);
         QVERIFY(!none->ran);
         QVERIFY(pending());

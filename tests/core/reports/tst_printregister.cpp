@@ -6,10 +6,12 @@
 #include "core/audit/AuditActions.h"
 #include "core/audit/AuditService.h"
 #include "core/auth/AuthService.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/auth/Totp.h"
 #include "core/internal/db/Database.h"
 #include "core/internal/policy/AccessControl.h"
+#include "core/internal/policy/SettingsWriter.h"
 #include "core/internal/reports/ReportContext.h"
 #include "core/policy/SettingsService.h"
 #include "core/reports/PrintRegister.h"
@@ -156,7 +158,7 @@ private:
         AuditFilter filter;
         filter.action = QString::fromLatin1(action);
         filter.limit = 100000;
-        auto rows = t->core->auditLog().rows(filter);
+        auto rows = internalsOf(*t->core).auditLog().rows(filter);
         return rows.ok() ? *rows : QList<AuditRow>();
     }
     int auditCount(const char* action) { return int(auditRows(action).size()); }
@@ -185,8 +187,8 @@ private:
 
     qint64 failedAttempts(const QString& login)
     {
-        auto value
-            = t->core->database().scalar(QStringLiteral("SELECT failed_attempts FROM users WHERE login = ?"), {login});
+        auto value = internalsOf(*t->core).database().scalar(
+            QStringLiteral("SELECT failed_attempts FROM users WHERE login = ?"), {login});
         return value.ok() ? value->toLongLong() : -1;
     }
 
@@ -204,8 +206,9 @@ private slots:
         c1 = t->insertCustomer(QStringLiteral("C0001"), t->userId(QStringLiteral("cm1")));
         QVERIFY(c1 > 0);
         Core& core = *t->core;
-        context.reset(new ReportContext {core.database(), core.auditLog(), core.access(), core.settings(), core.auth(),
-            core.accounts(), core.audit(), core.customers(), core.requests(), t->vault->staffCipher(), t->clock});
+        context.reset(new ReportContext {internalsOf(core).database(), internalsOf(core).auditLog(),
+            internalsOf(core).access(), core.settings(), core.auth(), core.accounts(), core.audit(), core.customers(),
+            core.requests(), t->vault->staffCipher(), t->clock});
         builds = 0;
         grantsSeen.clear();
         context->reportInfo = &findInfo;
@@ -437,14 +440,14 @@ private slots:
         BV_VERIFY_OK(job);
         QCOMPARE(job->copies.first().validUntil, QDate(2026, 3, 9));
         BV_COMPARE_CODE(reports->print(m1, roster(false), 1, PrintMedium::Printer, 366), ErrorCode::InvalidInput);
-        BV_VERIFY_OK(t->core->settings().setAs(
-            Actor::system(), QString::fromLatin1(settings::ReportPeriodDays), QStringLiteral("10")));
+        BV_VERIFY_OK(SettingsWriter::setAs(t->core->settings(), Actor::system(),
+            QString::fromLatin1(settings::ReportPeriodDays), QStringLiteral("10")));
         BV_VERIFY_OK(reports->finishPrint(m1, job->serial, true, 1));
         auto other = reports->print(m1, roster(false), 1, PrintMedium::Printer);
         BV_VERIFY_OK(other);
         QCOMPARE(other->copies.first().validUntil, QDate(2026, 3, 12));
-        BV_COMPARE_CODE(t->core->settings().setAs(
-                            Actor::system(), QString::fromLatin1(settings::ReportPeriodDays), QStringLiteral("0")),
+        BV_COMPARE_CODE(SettingsWriter::setAs(t->core->settings(), Actor::system(),
+                            QString::fromLatin1(settings::ReportPeriodDays), QStringLiteral("0")),
             ErrorCode::InvalidInput);
     }
 
@@ -897,7 +900,7 @@ private slots:
         BV_VERIFY_OK(reg->verify(au));
         QCOMPARE(details(auditRows(audit::PrintVerify).last()).value(QStringLiteral("rowsChecked")).toInt(), 6);
 
-        Database& db = t->core->database();
+        Database& db = internalsOf(*t->core).database();
         // the triggers refuse edits
         QVERIFY(!db.exec(QStringLiteral("UPDATE print_events SET note = 'x'")).ok());
         QVERIFY(!db.exec(QStringLiteral("DELETE FROM print_copies")).ok());
@@ -933,7 +936,7 @@ private slots:
         const QString serial = printedRoster(2);
         QVERIFY(!serial.isEmpty());
         BV_VERIFY_OK(reg->receive(m1, serial, 1, QStringLiteral("m2"), secret(t->passwordOf(QStringLiteral("m2")))));
-        Database& db = t->core->database();
+        Database& db = internalsOf(*t->core).database();
         BV_VERIFY_OK(db.execScript(QStringLiteral("DROP TRIGGER print_events_never_deleted;")));
         // the first copy's "printed" event (row 3) disappears
         BV_VERIFY_OK(db.exec(QStringLiteral("DELETE FROM print_events WHERE seq = 3")));
@@ -951,7 +954,7 @@ private slots:
         const QString newest = printedRoster(1);
         QVERIFY(!first.isEmpty() && !newest.isEmpty() && first != newest);
         BV_VERIFY_OK(reg->verify(m1));
-        Database& db = t->core->database();
+        Database& db = internalsOf(*t->core).database();
         BV_VERIFY_OK(db.execScript(
             QStringLiteral("DROP TRIGGER print_events_never_deleted; DROP TRIGGER print_copies_never_deleted;")));
         BV_VERIFY_OK(db.exec(QStringLiteral("DELETE FROM print_events WHERE serial = ?"), {newest}));
@@ -974,7 +977,7 @@ private slots:
         BV_VERIFY_OK(reg->destroy(m1, serial, 2, QStringLiteral("au"), secret(t->passwordOf(QStringLiteral("au"))),
             QStringLiteral("shredded")));
 
-        auto auditor = t->core->access().authorize(au, Operation::RunReport);
+        auto auditor = internalsOf(*t->core).access().authorize(au, Operation::RunReport);
         BV_VERIFY_OK(auditor);
         ReportRequest request;
         request.report = QStringLiteral("print_register");
@@ -1008,7 +1011,7 @@ private slots:
         later.parameters.insert(QStringLiteral("from"), QStringLiteral("03/03/2026"));
         BV_COMPARE_CODE(buildPrintRegisterReport(*context, *auditor, later), ErrorCode::InvalidInput);
 
-        auto customerManager = t->core->access().authorize(cm1, Operation::RunReport);
+        auto customerManager = internalsOf(*t->core).access().authorize(cm1, Operation::RunReport);
         BV_VERIFY_OK(customerManager);
         BV_COMPARE_CODE(buildPrintRegisterReport(*context, *customerManager, request), ErrorCode::PermissionDenied);
     }

@@ -12,6 +12,7 @@
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/lifecycle/CustomerRetention.h"
 #include "core/customers/lifecycle/Tiers.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/Masking.h"
@@ -131,7 +132,7 @@ private:
         AuditFilter filter;
         filter.action = QString::fromLatin1(action);
         filter.limit = 5000;
-        auto rows = t->core->auditLog().rows(filter);
+        auto rows = internalsOf(*t->core).auditLog().rows(filter);
         return rows.ok() ? *rows : QList<AuditRow>();
     }
     static QJsonObject details(const AuditRow& row) { return QJsonDocument::fromJson(row.details.toUtf8()).object(); }
@@ -703,7 +704,7 @@ private slots:
         QCOMPARE(details(run).value(QStringLiteral("report")).toString(), QStringLiteral("tier_distribution"));
         QVERIFY(!details(run).contains(QStringLiteral("request")));
         // a run that cannot be recorded shows nothing
-        t->core->auditLog().failNextAppendsForTesting(1);
+        internalsOf(*t->core).auditLog().failNextAppendsForTesting(1);
         BV_COMPARE_CODE(reports().run(m1, request(QStringLiteral("tier_distribution"))), ErrorCode::DiskFull);
     }
 
@@ -713,7 +714,7 @@ private slots:
         BV_COMPARE_CODE(reports().run(clerk, request(QStringLiteral("customer_list"))), ErrorCode::PermissionDenied);
         AuditFilter everything;
         everything.limit = 100000;
-        const QList<AuditRow> rows = *t->core->auditLog().rows(everything); // before the report's own row
+        const QList<AuditRow> rows = *internalsOf(*t->core).auditLog().rows(everything); // before the report's own row
         auto summary = reports().run(aud, request(QStringLiteral("audit_summary")));
         BV_VERIFY_OK(summary);
         int denied = 0;
@@ -753,7 +754,7 @@ private slots:
 
     void theCheckpointSheetVerifiesTheLog()
     {
-        auto head = t->core->auditLog().head();
+        auto head = internalsOf(*t->core).auditLog().head();
         BV_VERIFY_OK(head);
         auto sheet = reports().run(aud, request(QStringLiteral("audit_checkpoint")));
         BV_VERIFY_OK(sheet);
@@ -822,7 +823,7 @@ private slots:
         const MaskSettings masks = t->core->settings().maskSettings();
         AuditFilter everything;
         everything.limit = 100000;
-        const QList<AuditRow> all = *t->core->auditLog().rows(everything);
+        const QList<AuditRow> all = *internalsOf(*t->core).auditLog().rows(everything);
         for (const AuditRow& row : all) {
             for (const QString& secret : allSecrets())
                 QVERIFY2(!row.details.contains(secret), qPrintable(row.action));
@@ -892,7 +893,8 @@ private slots:
         QCOMPARE(sheet.branch, QStringLiteral("朝阳支行"));
         QCOMPARE(sheet.builtAtText, QStringLiteral("2026-03-02 17:00 (UTC+08:00)"));
         QCOMPARE(rowOf(sheet.tables.first(), QStringLiteral("Recovery passphrase")).at(1), passphrase);
-        QCOMPARE(rowOf(sheet.tables.first(), QStringLiteral("Database")).at(1), t->core->auditLog().databaseId());
+        QCOMPARE(rowOf(sheet.tables.first(), QStringLiteral("Database")).at(1),
+            internalsOf(*t->core).auditLog().databaseId());
         QCOMPARE(
             rowOf(sheet.tables.first(), QStringLiteral("Database file")).at(1), QStringLiteral("/srv/branch.bvdb"));
         QVERIFY(sheet.closingParagraphs.join(QLatin1Char(' ')).contains(QStringLiteral("branchvault-cli unlock")));

@@ -2,10 +2,12 @@
 // live grants within scope and validity, expiry without anyone acting, single-use export/print grants,
 // revocation, withdrawal, and the audit rows every step leaves (never the purpose text).
 #include "core/audit/AuditActions.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/db/Database.h"
 #include "core/internal/db/Transaction.h"
 #include "core/internal/policy/AccessControl.h"
+#include "core/internal/policy/SettingsWriter.h"
 #include "core/internal/requests/RequestServiceInternal.h"
 #include "core/policy/FreeText.h"
 #include "core/policy/SettingsService.h"
@@ -68,7 +70,7 @@ private:
     // The actor a caller service would hold after authorizing the session.
     Actor actorOf(const Session& session)
     {
-        auto actor = t->core->access().authorize(session, Operation::CreateRequest);
+        auto actor = internalsOf(*t->core).access().authorize(session, Operation::CreateRequest);
         return actor.ok() ? *actor : Actor();
     }
 
@@ -89,7 +91,7 @@ private:
         if (action)
             filter.action = QString::fromLatin1(action);
         filter.limit = 100000;
-        auto rows = t->core->auditLog().rows(filter);
+        auto rows = internalsOf(*t->core).auditLog().rows(filter);
         return rows.ok() ? *rows : QList<AuditRow>();
     }
     int auditCount(const char* action = nullptr) { return int(auditRows(action).size()); }
@@ -212,8 +214,8 @@ private slots:
         QCOMPARE(approved->validFrom.secsTo(approved->validUntil), qint64(72 * 3600));
 
         // a lower limit set by the administrator applies, and the message names it
-        BV_VERIFY_OK(t->core->settings().setAs(
-            Actor::system(), QString::fromLatin1(settings::RequestMaxValidityHours), QStringLiteral("24")));
+        BV_VERIFY_OK(SettingsWriter::setAs(t->core->settings(), Actor::system(),
+            QString::fromLatin1(settings::RequestMaxValidityHours), QStringLiteral("24")));
         auto overSetting = requests().create(cm1, reveal({QStringLiteral("C0001")}, {QStringLiteral("name")}, 25));
         BV_COMPARE_CODE(overSetting, ErrorCode::InvalidInput);
         QVERIFY2(overSetting.error().message.contains(QStringLiteral("24")), qPrintable(overSetting.error().message));
@@ -251,7 +253,8 @@ private slots:
         QVERIFY(open->isEmpty());
         // nothing was written to expire it, and nothing stored says "expired"
         QCOMPARE(decisionRows(), requestRowsBefore);
-        auto stored = t->core->database().scalar(QStringLiteral("SELECT status FROM requests WHERE id = ?"), {id});
+        auto stored
+            = internalsOf(*t->core).database().scalar(QStringLiteral("SELECT status FROM requests WHERE id = ?"), {id});
         BV_VERIFY_OK(stored);
         QCOMPARE(stored->toString(), QStringLiteral("approved"));
         // an expired grant can be neither revoked nor approved again
@@ -283,7 +286,7 @@ private slots:
             grants().liveGrant(actorOf(m1), RequestType::Reveal, c2, QStringLiteral("mobile")), ErrorCode::NotFound);
 
         // the database refuses it too
-        auto backstop = t->core->database().query(
+        auto backstop = internalsOf(*t->core).database().query(
             QStringLiteral("UPDATE requests SET decided_by = requester_id WHERE id = ?"), {id});
         QVERIFY(!backstop.ok());
 
@@ -351,7 +354,7 @@ private slots:
         QVERIFY2(
             refused.error().message.contains(QStringLiteral("mobile number")), qPrintable(refused.error().message));
         QVERIFY(!refused.error().message.contains(QStringLiteral("13812345678")));
-        auto count = t->core->database().scalar(QStringLiteral("SELECT count(*) FROM requests"));
+        auto count = internalsOf(*t->core).database().scalar(QStringLiteral("SELECT count(*) FROM requests"));
         BV_VERIFY_OK(count);
         QCOMPARE(count->toInt(), 0);
         // masked, it is accepted
@@ -481,7 +484,7 @@ private slots:
 
         // inside the caller's transaction: rolled back with it, nothing used and nothing logged
         {
-            Transaction tx(t->core->database());
+            Transaction tx(internalsOf(*t->core).database());
             QVERIFY(tx.ok());
             BV_VERIFY_OK(grants().consumeGrant(cm1Actor, RequestType::Export, QStringLiteral("data_subject"), c1));
         }
@@ -489,7 +492,7 @@ private slots:
         QCOMPARE(auditCount(audit::GrantUse), 0);
 
         {
-            Transaction tx(t->core->database());
+            Transaction tx(internalsOf(*t->core).database());
             QVERIFY(tx.ok());
             auto used = grants().consumeGrant(cm1Actor, RequestType::Export, QStringLiteral("data_subject"), c1);
             BV_VERIFY_OK(used);
@@ -558,7 +561,7 @@ private slots:
         auto grant = grants().liveGrant(cm1Actor, RequestType::Reveal, c1, QStringLiteral("id_number"));
         BV_VERIFY_OK(grant);
         {
-            Transaction tx(t->core->database());
+            Transaction tx(internalsOf(*t->core).database());
             QVERIFY(tx.ok());
             BV_VERIFY_OK(grants().recordUse(cm1Actor, *grant, QStringLiteral("C0001"), {QStringLiteral("id_number")}));
             BV_VERIFY_OK(tx.commit());
@@ -606,7 +609,7 @@ private slots:
                             cm1, report(RequestType::Print, QStringLiteral("data_subject"), {QStringLiteral("C0002")})),
             ErrorCode::PermissionDenied);
         QCOMPARE(auditCount(audit::RequestCreate), 0);
-        auto count = t->core->database().scalar(QStringLiteral("SELECT count(*) FROM requests"));
+        auto count = internalsOf(*t->core).database().scalar(QStringLiteral("SELECT count(*) FROM requests"));
         BV_VERIFY_OK(count);
         QCOMPARE(count->toInt(), 0);
 
@@ -745,8 +748,8 @@ private slots:
         BV_VERIFY_OK(created);
         QCOMPARE(created->report, QStringLiteral("customer_list"));
         QVERIFY(created->customerNumbers.isEmpty());
-        auto stored
-            = t->core->database().scalar(QStringLiteral("SELECT scope FROM requests WHERE id = ?"), {created->id});
+        auto stored = internalsOf(*t->core).database().scalar(
+            QStringLiteral("SELECT scope FROM requests WHERE id = ?"), {created->id});
         BV_VERIFY_OK(stored);
         QCOMPARE(
             QJsonDocument::fromJson(stored->toString().toUtf8()).object().value(QStringLiteral("report")).toString(),
@@ -857,16 +860,16 @@ private slots:
     {
         const qint64 id = file(cm1, reveal({QStringLiteral("C0001")}, {QStringLiteral("name")}));
         QVERIFY(id > 0);
-        t->core->auditLog().failNextAppendsForTesting(1);
+        internalsOf(*t->core).auditLog().failNextAppendsForTesting(1);
         BV_COMPARE_CODE(requests().approve(m1, id, QStringLiteral("checked")), ErrorCode::DiskFull);
         QCOMPARE(statusOf(id), RequestStatus::Pending);
-        t->core->auditLog().failNextAppendsForTesting(1);
+        internalsOf(*t->core).auditLog().failNextAppendsForTesting(1);
         BV_COMPARE_CODE(
             requests().create(cm1, reveal({QStringLiteral("C0001")}, {QStringLiteral("mobile")})), ErrorCode::DiskFull);
-        auto count = t->core->database().scalar(QStringLiteral("SELECT count(*) FROM requests"));
+        auto count = internalsOf(*t->core).database().scalar(QStringLiteral("SELECT count(*) FROM requests"));
         BV_VERIFY_OK(count);
         QCOMPARE(count->toInt(), 1);
-        auto links = t->core->database().scalar(QStringLiteral("SELECT count(*) FROM request_customers"));
+        auto links = internalsOf(*t->core).database().scalar(QStringLiteral("SELECT count(*) FROM request_customers"));
         BV_VERIFY_OK(links);
         QCOMPARE(links->toInt(), 1);
     }

@@ -6,6 +6,7 @@
 #include "core/auth/AuthService.h"
 #include "core/auth/PasswordHasher.h"
 #include "core/auth/PasswordRule.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/policy/SettingsService.h"
 #include "core/setup/DatabaseRestore.h"
@@ -57,7 +58,7 @@ private:
     static QStringList actions(Core& core)
     {
         QStringList actions;
-        auto rows = core.auditLog().rows(AuditFilter {});
+        auto rows = internalsOf(core).auditLog().rows(AuditFilter {});
         if (rows.ok()) {
             for (const AuditRow& row : *rows)
                 actions << row.action;

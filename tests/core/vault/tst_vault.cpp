@@ -2,12 +2,12 @@
 // the recovery envelope; telling wrong keys from damaged files; rekey (also interrupted at every
 // step); backup and restore; verify.
 #include "core/internal/db/Transaction.h"
+#include "core/internal/keys/KeyEnvelope.h"
+#include "core/internal/keys/KeySlots.h"
 #include "core/internal/keys/RecoveryPassphrase.h"
 #include "core/internal/keys/SealedValues.h"
 #include "core/internal/vault/KeyRotation.h"
 #include "core/internal/vault/RestoreSwap.h"
-#include "core/keys/KeyEnvelope.h"
-#include "core/keys/KeySlots.h"
 #include "core/vault/VaultService.h"
 #include "tests/testsupport/FakeSecretStore.h"
 #include "tests/testsupport/TestSupport.h"

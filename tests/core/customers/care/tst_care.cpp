@@ -6,6 +6,7 @@
 #include "core/customers/CustomerService.h"
 #include "core/customers/care/CustomerCare.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/db/Database.h"
 #include "core/policy/FieldCatalogue.h"
@@ -86,7 +87,7 @@ private:
         filter.action = QString::fromLatin1(action);
         filter.login = login;
         filter.limit = 5000;
-        auto rows = t->core->auditLog().rows(filter);
+        auto rows = internalsOf(*t->core).auditLog().rows(filter);
         return rows.ok() ? *rows : QList<AuditRow>();
     }
 
@@ -673,7 +674,7 @@ private slots:
 
         AuditFilter filter;
         filter.limit = 5000;
-        auto rows = t->core->auditLog().rows(filter);
+        auto rows = internalsOf(*t->core).auditLog().rows(filter);
         BV_VERIFY_OK(rows);
         QStringList forbidden = {serviceText, complaintText, resolutionText, QStringLiteral("大额存单"),
             QStringLiteral("服务态度"), QStringLiteral("致歉")};
@@ -691,7 +692,7 @@ private slots:
         }
         QCOMPARE(careRows, 4);
         // and the chain is intact
-        auto verified = t->core->auditLog().verify();
+        auto verified = internalsOf(*t->core).auditLog().verify();
         BV_VERIFY_OK(verified);
         QVERIFY(verified->ok());
     }

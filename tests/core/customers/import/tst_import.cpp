@@ -6,6 +6,7 @@
 #include "core/customers/import/CustomerImport.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/rules/CsvReader.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/customers/CustomerStoreInternal.h"
@@ -145,7 +146,7 @@ private:
     {
         AuditFilter filter;
         filter.action = k(action);
-        auto rows = t->core->auditLog().rows(filter);
+        auto rows = internalsOf(*t->core).auditLog().rows(filter);
         return rows.ok() ? *rows : QList<AuditRow>();
     }
 
@@ -348,7 +349,7 @@ private slots:
         QCOMPARE(auditRows(audit::CustomerCreate).size(), 1 + 4);
         AuditFilter all;
         all.limit = 10000;
-        const auto logged = t->core->auditLog().rows(all);
+        const auto logged = internalsOf(*t->core).auditLog().rows(all);
         BV_VERIFY_OK(logged);
         for (const AuditRow& row : *logged) {
             for (const Row& r : rows) {
@@ -676,7 +677,7 @@ private slots:
         for (int seed = 81; seed <= 83; ++seed)
             text += line(goodRow(seed));
         const QString path = file(QStringLiteral("three.csv"), encode(text, "utf-8"));
-        t->core->auditLog().failNextAppendsForTesting(1); // the first record's audit row cannot be written
+        internalsOf(*t->core).auditLog().failNextAppendsForTesting(1); // the first record's audit row cannot be written
         auto report = importer().importFile(cm1, path);
         BV_VERIFY_OK(report);
         QCOMPARE(report->stoppedBy.code, ErrorCode::DiskFull);

@@ -5,6 +5,7 @@
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/lifecycle/CustomerFinder.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/db/Database.h"
@@ -247,7 +248,7 @@ private slots:
         const auto rowsOf = [&](const QString& objectType) {
             AuditFilter filter;
             filter.action = QString::fromLatin1(audit::CustomerList);
-            auto rows = t->core->auditLog().rows(filter);
+            auto rows = internalsOf(*t->core).auditLog().rows(filter);
             QList<AuditRow> out;
             for (const AuditRow& row : *rows)
                 if (row.objectType == objectType)
@@ -275,7 +276,7 @@ private slots:
         // nothing of the customers in any of them
         AuditFilter all;
         all.limit = 100000;
-        const auto everything = t->core->auditLog().rows(all);
+        const auto everything = internalsOf(*t->core).auditLog().rows(all);
         BV_VERIFY_OK(everything);
         const QStringList secrets = secretsOf(10) + secretsOf(11);
         for (const AuditRow& row : *everything)
@@ -293,7 +294,7 @@ private slots:
         BV_VERIFY_OK(finder().clerkLookup(clerk, name, id, typed));
         AuditFilter lookups;
         lookups.action = QString::fromLatin1(audit::CustomerLookup);
-        auto rows = t->core->auditLog().rows(lookups);
+        auto rows = internalsOf(*t->core).auditLog().rows(lookups);
         BV_VERIFY_OK(rows);
         QCOMPARE(rows->size(), 1);
         const QString details = rows->constFirst().details;
@@ -340,7 +341,7 @@ private slots:
         AuditFilter denied;
         denied.action = QString::fromLatin1(audit::AccessDenied);
         denied.login = QStringLiteral("cm1");
-        QVERIFY(t->core->auditLog().rows(denied)->size() >= 6);
+        QVERIFY(internalsOf(*t->core).auditLog().rows(denied)->size() >= 6);
     }
 
     void gradeTwoOnlyForOwnManagerAndBranchManager()
@@ -384,7 +385,7 @@ private slots:
         // the lookup is audited with masked terms and the purpose
         AuditFilter lookups;
         lookups.action = QString::fromLatin1(audit::CustomerLookup);
-        auto rows = t->core->auditLog().rows(lookups);
+        auto rows = internalsOf(*t->core).auditLog().rows(lookups);
         QCOMPARE(rows->size(), 4);
         for (const AuditRow& row : *rows) {
             QVERIFY(!row.details.contains(id));
@@ -451,7 +452,7 @@ private slots:
         BV_COMPARE_CODE(finder().reveal(cm1, number, {mobileField}), ErrorCode::PermissionDenied);
         AuditFilter reveals;
         reveals.action = QString::fromLatin1(audit::CustomerReveal);
-        QCOMPARE(t->core->auditLog().rows(reveals)->size(), 1);
+        QCOMPARE(internalsOf(*t->core).auditLog().rows(reveals)->size(), 1);
     }
 
     void managerListsAndLooksUpExactly()

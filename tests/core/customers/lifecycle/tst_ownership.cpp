@@ -9,6 +9,7 @@
 #include "core/customers/lifecycle/CustomerFinder.h"
 #include "core/customers/lifecycle/CustomerOwnership.h"
 #include "core/customers/rules/WorkingCalendar.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/db/Database.h"
 #include "core/policy/FieldCatalogue.h"
@@ -68,7 +69,7 @@ private:
         AuditFilter filter;
         filter.action = QString::fromLatin1(audit::CustomerAssign);
         filter.customerNo = number;
-        auto rows = t->core->auditLog().rows(filter);
+        auto rows = internalsOf(*t->core).auditLog().rows(filter);
         return rows.ok() ? *rows : QList<AuditRow>();
     }
 
@@ -327,7 +328,7 @@ private slots:
         AuditFilter denied;
         denied.action = QString::fromLatin1(audit::AccessDenied);
         denied.login = QStringLiteral("cm2");
-        QVERIFY(t->core->auditLog().rows(denied)->size() >= 8);
+        QVERIFY(internalsOf(*t->core).auditLog().rows(denied)->size() >= 8);
         BV_VERIFY_OK(finder().open(cm1, number));
     }
 
@@ -435,7 +436,7 @@ private slots:
         AuditFilter lists;
         lists.action = QString::fromLatin1(audit::CustomerList);
         lists.login = QStringLiteral("m1");
-        auto rows = t->core->auditLog().rows(lists);
+        auto rows = internalsOf(*t->core).auditLog().rows(lists);
         QCOMPARE(rows->size(), 3);
         QCOMPARE(rows->at(0).objectType, QStringLiteral("reassignments"));
         QCOMPARE(detailsOf(rows->at(0)).value(QStringLiteral("rows")).toInt(), 1);
@@ -540,7 +541,7 @@ private slots:
         AuditFilter listed;
         listed.action = QString::fromLatin1(audit::CustomerList);
         int tierViews = 0;
-        const auto listRows = t->core->auditLog().rows(listed);
+        const auto listRows = internalsOf(*t->core).auditLog().rows(listed);
         BV_VERIFY_OK(listRows);
         for (const AuditRow& row : *listRows)
             tierViews += row.objectType == QLatin1String("tiers") ? 1 : 0;
@@ -549,7 +550,7 @@ private slots:
         AuditFilter tiers;
         tiers.action = QString::fromLatin1(audit::TierConfirm);
         tiers.customerNo = number;
-        auto rows = t->core->auditLog().rows(tiers);
+        auto rows = internalsOf(*t->core).auditLog().rows(tiers);
         QCOMPARE(rows->size(), 1);
         const QJsonObject details = detailsOf(rows->constFirst());
         QCOMPARE(details.value(QStringLiteral("kind")).toString(), QStringLiteral("confirm"));
@@ -583,7 +584,7 @@ private slots:
         AuditFilter tiers;
         tiers.action = QString::fromLatin1(audit::TierConfirm);
         tiers.customerNo = number;
-        auto rows = t->core->auditLog().rows(tiers);
+        auto rows = internalsOf(*t->core).auditLog().rows(tiers);
         QCOMPARE(rows->size(), 1);
         QCOMPARE(detailsOf(rows->constFirst()).value(QStringLiteral("kind")).toString(), QStringLiteral("reject"));
         QVERIFY(!rows->constFirst().details.contains(QStringLiteral("one-off")));

@@ -4,6 +4,7 @@
 #include "core/audit/AuditActions.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/SettingsService.h"
@@ -43,7 +44,7 @@ private:
     {
         AuditFilter filter;
         filter.action = QString::fromLatin1(audit::CustomerRekeyMismatch);
-        auto found = t->core->auditLog().rows(filter);
+        auto found = internalsOf(*t->core).auditLog().rows(filter);
         return found.ok() ? *found : QList<AuditRow>();
     }
 

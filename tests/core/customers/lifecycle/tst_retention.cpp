@@ -7,6 +7,7 @@
 #include "core/customers/care/CustomerCare.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/lifecycle/CustomerRetention.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/customers/CustomerStoreInternal.h"
@@ -92,7 +93,7 @@ private:
         filter.action = action;
         filter.customerNo = customerNo;
         filter.limit = 5000;
-        auto rows = t->core->auditLog().rows(filter);
+        auto rows = internalsOf(*t->core).auditLog().rows(filter);
         return rows.ok() ? *rows : QList<AuditRow>();
     }
     static QString fieldValue(const QJsonArray& list, const char* key)
@@ -166,7 +167,7 @@ private slots:
         AuditFilter denied;
         denied.action = QString::fromLatin1(audit::AccessDenied);
         denied.login = QStringLiteral("cm1");
-        QCOMPARE(t->core->auditLog().rows(denied)->size(), 1);
+        QCOMPARE(internalsOf(*t->core).auditLog().rows(denied)->size(), 1);
     }
 
     void closingEndsPendingWorkButKeepsSuspiciousPairs()
@@ -509,7 +510,7 @@ private slots:
         auto request = requestReport(cm1, number);
         BV_VERIFY_OK(request);
         BV_VERIFY_OK(t->core->requests().approve(m1, request->id, QStringLiteral("ok")));
-        t->core->auditLog().failNextAppendsForTesting(1);
+        internalsOf(*t->core).auditLog().failNextAppendsForTesting(1);
         BV_COMPARE_CODE(retention().dataSubjectReport(cm1, number), ErrorCode::DiskFull);
         QCOMPARE(t->core->requests().get(cm1, request->id)->status, RequestStatus::Approved);
         QCOMPARE(auditRows(QString::fromLatin1(audit::CustomerReport)).size(), 0);

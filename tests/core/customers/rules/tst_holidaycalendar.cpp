@@ -6,6 +6,7 @@
 #include "core/audit/AuditActions.h"
 #include "core/customers/rules/HolidayCalendar.h"
 #include "core/customers/rules/WorkingCalendar.h"
+#include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
 #include "core/policy/SettingsService.h"
 #include "tests/testsupport/TestCore.h"
@@ -215,7 +216,7 @@ private slots:
 
         AuditFilter filter;
         filter.action = QString::fromLatin1(audit::CalendarImport);
-        auto rows = t->core->auditLog().rows(filter);
+        auto rows = internalsOf(*t->core).auditLog().rows(filter);
         BV_VERIFY_OK(rows);
         QCOMPARE(rows->size(), 2);
         QVERIFY(rows->at(0).outcome != rows->at(1).outcome); // refused, then done

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "core/internal/InternalOnly.h"
+
 #include "core/common/Result.h"
 #include "core/common/SecureBytes.h"
-#include "core/keys/KeyMaterial.h"
+#include "core/internal/keys/KeyMaterial.h"
+#include "core/keys/KdfParams.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -11,18 +14,6 @@
 #include <optional>
 
 namespace bv {
-
-// Argon2id cost of turning the recovery passphrase into its key pair. Stored in each envelope, so
-// changing the defaults never strands an older envelope.
-struct KdfParams
-{
-    quint64 opslimit = 3;
-    quint64 memlimit = 256ull * 1024 * 1024;
-
-    static KdfParams recoveryDefault() { return {}; }
-    // OWASP's minimum for Argon2id (19 MiB, t=2), used by tests that are not about the parameters.
-    static KdfParams minimum() { return {2, 19ull * 1024 * 1024}; }
-};
 
 // The key-envelope file beside the database (<database>.envelope). It holds the database's key
 // material wrapped for the recovery passphrase, plus a key-check value:

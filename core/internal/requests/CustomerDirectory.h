@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/internal/InternalOnly.h"
+
 #include "core/common/Result.h"
 #include "core/policy/Statuses.h"
 
@@ -8,7 +10,7 @@
 namespace bv {
 
 // What the core's other services need to know about a customer without reading the record:
-// its number, its manager and whether it is restricted. Implemented by CustomerService.
+// its number, its manager, whether it is restricted, its status. Implemented by CustomerServiceInternals.
 struct CustomerRef
 {
     qint64 id = 0;

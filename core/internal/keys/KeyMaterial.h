@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/internal/InternalOnly.h"
+
 #include "core/common/Result.h"
 #include "core/common/SecureBytes.h"
 

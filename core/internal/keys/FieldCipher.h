@@ -1,29 +1,16 @@
 #pragma once
 
+#include "core/internal/InternalOnly.h"
+
 #include "core/common/Result.h"
 #include "core/common/SecureBytes.h"
+#include "core/keys/BlindDomain.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QString>
 
 namespace bv {
-
-// Which normalisation a blind index uses. Values of the same domain are comparable across fields
-// (a mobile number and an "other phone" share the phone domain, so the same number on two
-// customers is found whichever field holds it).
-enum class BlindDomain
-{
-    None,
-    IdNumber,
-    Phone,
-    Account,
-    Name,
-    Email
-};
-
-QString blindDomainKey(BlindDomain domain); // "id", "phone", ... ("" for None)
-BlindDomain blindDomainFromKey(const QString& key);
 
 // The field-encryption key and the blind-index key, random and separate (core/keys/Keyring keeps
 // them wrapped in the database).

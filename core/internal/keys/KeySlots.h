@@ -1,8 +1,10 @@
 #pragma once
 
+#include "core/internal/InternalOnly.h"
+
 #include "core/common/Result.h"
 #include "core/common/SecureBytes.h"
-#include "core/keys/FieldCipher.h"
+#include "core/internal/keys/FieldCipher.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -13,6 +15,24 @@ namespace bv {
 
 class Database;
 class KeyEnvelope;
+
+// The Argon2id cost of a password or pending slot (KeySlots::Kdf).
+struct SlotKdf
+{
+    quint64 opslimit = 2;
+    quint64 memlimitMiB = 19;
+};
+
+// The recovery passphrase's public key with the salt and Argon2id cost that derive it, as the key envelope
+// holds them (KeySlots::Recipient). The recovery slot keeps its own copy, so the passphrase opens it from the
+// database alone (a lost envelope does not lose the customer keys).
+struct SlotRecipient
+{
+    QByteArray publicKey;
+    QByteArray salt;
+    quint64 opslimit = 0;
+    quint64 memlimit = 0; // bytes
+};
 
 // The field-encryption and blind-index keys, kept wrapped in the key_slots table (DESIGN §2):
 //
@@ -35,11 +55,7 @@ public:
         Pending,
     };
 
-    struct Kdf
-    {
-        quint64 opslimit = 2;
-        quint64 memlimitMiB = 19;
-    };
+    using Kdf = SlotKdf;
 
     // The kind of the account's slot, or nothing when it has none.
     static Result<std::optional<Kind>> kindOf(Database& db, qint64 userId);
@@ -51,16 +67,7 @@ public:
     static Result<FieldKeys> open(Database& db, qint64 userId, Kind kind, const SecureBytes& secret);
     static Status remove(Database& db, qint64 userId);
 
-    // The recovery passphrase's public key with the salt and Argon2id cost that derive it, as the key envelope
-    // holds them. The recovery slot keeps its own copy, so the passphrase opens it from the database alone
-    // (a lost envelope does not lose the customer keys).
-    struct Recipient
-    {
-        QByteArray publicKey;
-        QByteArray salt;
-        quint64 opslimit = 0;
-        quint64 memlimit = 0; // bytes
-    };
+    using Recipient = SlotRecipient;
     static Recipient recipientOf(const KeyEnvelope& envelope);
     // The recovery slot, sealed to the recovery passphrase's public key.
     static Status writeRecovery(
