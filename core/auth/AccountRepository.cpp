@@ -317,24 +317,27 @@ Status AccountRepository::lockUntil(qint64 userId, const QString& until)
         QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = ? WHERE id = ?"), {until, userId});
 }
 
-Status AccountRepository::recordSignIn(
-    qint64 userId, const QDateTime& at, std::optional<qint64> acceptedStep, const QString& newHash)
+Status AccountRepository::recordSignIn(qint64 userId, const QDateTime& at, std::optional<qint64> acceptedStep,
+    const QString& newHash, const QString& verifiedHash)
 {
     // The last used step only moves forward: two sign-ins committing out of order never lower it, so a code
     // accepted once stays refused for the rest of its window.
     const QVariant step = acceptedStep ? QVariant(*acceptedStep) : noId();
+    const QVariant rehash = newHash.isEmpty() ? noText() : QVariant(newHash);
     return m_db.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = ?, "
                                     "totp_last_step = CASE WHEN ? IS NOT NULL AND (totp_last_step IS NULL "
                                     "OR totp_last_step < ?) THEN ? ELSE totp_last_step END, "
-                                    "password_hash = coalesce(?, password_hash) WHERE id = ?"),
-        {at, step, step, step, newHash.isEmpty() ? noText() : QVariant(newHash), userId});
+                                    "password_hash = CASE WHEN ? IS NOT NULL AND password_hash = ? THEN ? "
+                                    "ELSE password_hash END WHERE id = ?"),
+        {at, step, step, step, rehash, verifiedHash, rehash, userId});
 }
 
-Status AccountRepository::recordConfirmation(qint64 userId, const QString& newHash)
+Status AccountRepository::recordConfirmation(qint64 userId, const QString& newHash, const QString& verifiedHash)
 {
-    return m_db.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, "
-                                    "password_hash = coalesce(?, password_hash) WHERE id = ?"),
-        {newHash.isEmpty() ? noText() : QVariant(newHash), userId});
+    const QVariant rehash = newHash.isEmpty() ? noText() : QVariant(newHash);
+    return m_db.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, password_hash = CASE WHEN ? IS NOT NULL "
+                                    "AND password_hash = ? THEN ? ELSE password_hash END WHERE id = ?"),
+        {rehash, verifiedHash, rehash, userId});
 }
 
 // --- Passwords ---

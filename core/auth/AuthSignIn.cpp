@@ -276,8 +276,10 @@ Result<AuthService::Authenticated> AuthService::authenticate(
     const PasswordHasher::Params params = hashParams();
     if (PasswordHasher::needsRehash(user.passwordHash, params)) {
         auto rehashed = PasswordHasher::hash(normalized, params);
-        if (rehashed.ok())
+        if (rehashed.ok()) {
             result.newHash = *rehashed;
+            result.verifiedHash = user.passwordHash;
+        }
     }
     return result;
 }
@@ -285,7 +287,8 @@ Result<AuthService::Authenticated> AuthService::authenticate(
 Status AuthService::recordSignIn(const Authenticated& who, const QString& sessionId, QJsonObject details)
 {
     const QDateTime now = m_clock.nowUtc();
-    BV_TRY(AccountRepository(m_db).recordSignIn(who.actor.userId, now, who.acceptedStep, who.newHash));
+    BV_TRY(
+        AccountRepository(m_db).recordSignIn(who.actor.userId, now, who.acceptedStep, who.newHash, who.verifiedHash));
     details.insert(QStringLiteral("secondFactor"), who.totpEnrolled);
     if (!who.newHash.isEmpty())
         details.insert(QStringLiteral("rehashed"), true);
@@ -466,7 +469,7 @@ Result<AuthService::Authenticated> AuthService::confirmAttempt(const QString& lo
             return tx.error();
         BV_TRY(refuseIfChanged(tx, person, typedLogin, attempt));
         // a correct password clears the failed attempts, as a sign-in does
-        BV_TRY(AccountRepository(m_db).recordConfirmation(person.actor.userId, person.newHash));
+        BV_TRY(AccountRepository(m_db).recordConfirmation(person.actor.userId, person.newHash, person.verifiedHash));
         QJsonObject details {{QStringLiteral("purpose"), what}, {QStringLiteral("secondFactor"), person.totpEnrolled}};
         BV_TRY(m_audit.append(person.actor,
             AuditEvent {QString::fromLatin1(audit::ConfirmPerson), QStringLiteral("user"),

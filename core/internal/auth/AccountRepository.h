@@ -91,10 +91,12 @@ public:
     // Locked until `until` (ISO text with milliseconds, as stored); the counter starts again.
     Status lockUntil(qint64 userId, const QString& until);
     // A successful sign-in: counters and lockout cleared, the accepted code's step and a rehashed password
-    // kept (each left as stored when absent or empty).
-    Status recordSignIn(qint64 userId, const QDateTime& at, std::optional<qint64> acceptedStep, const QString& newHash);
-    // A second person's confirmation: failed attempts cleared, a rehashed password kept (when not empty).
-    Status recordConfirmation(qint64 userId, const QString& newHash);
+    // kept (each left as stored when absent or empty). The rehash replaces the stored hash only while it is still
+    // `verifiedHash`, the one the password was checked against: a password changed or reset meanwhile stays.
+    Status recordSignIn(qint64 userId, const QDateTime& at, std::optional<qint64> acceptedStep, const QString& newHash,
+        const QString& verifiedHash);
+    // A second person's confirmation: failed attempts cleared, a rehashed password kept as recordSignIn keeps it.
+    Status recordConfirmation(qint64 userId, const QString& newHash, const QString& verifiedHash);
 
     // --- Passwords ---
     Result<QString> passwordHash(qint64 userId);

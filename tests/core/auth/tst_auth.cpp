@@ -40,20 +40,47 @@ private slots:
     void theLastUsedTotpStepNeverGoesBack()
     {
         const qint64 id = t->userId(QStringLiteral("admin"));
-        AccountRepository accounts(t->core->database());
+        AccountRepository accounts(internalsOf(*t->core).database());
         auto lastStep = [&] {
-            auto step
-                = t->core->database().scalar(QStringLiteral("SELECT totp_last_step FROM users WHERE id = ?"), {id});
+            auto step = internalsOf(*t->core).database().scalar(
+                QStringLiteral("SELECT totp_last_step FROM users WHERE id = ?"), {id});
             return step.ok() ? step->toLongLong() : -2;
         };
         const QDateTime now = t->clock.nowUtc();
         BV_VERIFY_OK(accounts.setTotpLastStep(id, 7));
-        BV_VERIFY_OK(accounts.recordSignIn(id, now, qint64(5), QString()));
+        BV_VERIFY_OK(accounts.recordSignIn(id, now, qint64(5), QString(), QString()));
         QCOMPARE(lastStep(), qint64(7));
-        BV_VERIFY_OK(accounts.recordSignIn(id, now, std::nullopt, QString()));
+        BV_VERIFY_OK(accounts.recordSignIn(id, now, std::nullopt, QString(), QString()));
         QCOMPARE(lastStep(), qint64(7));
-        BV_VERIFY_OK(accounts.recordSignIn(id, now, qint64(9), QString()));
+        BV_VERIFY_OK(accounts.recordSignIn(id, now, qint64(9), QString(), QString()));
         QCOMPARE(lastStep(), qint64(9));
+    }
+
+    // A sign-in that verified the password against an old hash and rehashes it under new parameters replaces the
+    // stored hash only while it is still that old one: a password changed or reset in between stays (found in
+    // review: the sign-in's rehash could otherwise put back the password the reset replaced).
+    void aRehashNeverReplacesAPasswordChangedMeanwhile()
+    {
+        const qint64 id = t->userId(QStringLiteral("admin"));
+        AccountRepository accounts(internalsOf(*t->core).database());
+        auto stored = [&] {
+            auto hash = accounts.passwordHash(id);
+            return hash.ok() ? *hash : QStringLiteral("<error>");
+        };
+        const QDateTime now = t->clock.nowUtc();
+        const QString verified = stored();
+        QVERIFY(!verified.isEmpty());
+        const QString reset = QStringLiteral("$argon2id$v=19$m=19456,t=2,p=1$cmVzZXQ$reset-meanwhile");
+        BV_VERIFY_OK(internalsOf(*t->core).database().exec(
+            QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"), {reset, id}));
+        const QString rehash = QStringLiteral("$argon2id$v=19$m=65536,t=3,p=1$cmVoYXNo$rehash-of-old");
+        BV_VERIFY_OK(accounts.recordSignIn(id, now, std::nullopt, rehash, verified));
+        QCOMPARE(stored(), reset);
+        BV_VERIFY_OK(accounts.recordConfirmation(id, rehash, verified));
+        QCOMPARE(stored(), reset);
+        // unchanged since the check: the rehash is kept
+        BV_VERIFY_OK(accounts.recordSignIn(id, now, std::nullopt, rehash, reset));
+        QCOMPARE(stored(), rehash);
     }
 
     void init()
