@@ -1,0 +1,128 @@
+#include "tests/testsupport/ServerDatabase.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QProcess>
+#include <QProcessEnvironment>
+
+namespace bv::test {
+
+namespace {
+
+QString passwordOf(const QString& role)
+{
+    return QStringLiteral("pw-%1").arg(role);
+}
+
+} // namespace
+
+ServerDatabase::ServerDatabase(const QString& tag)
+    : m_suffix(QString::number(QCoreApplication::applicationPid()))
+{
+    m_name = QStringLiteral("bv_%1_%2").arg(tag, m_suffix);
+}
+
+ServerDatabase::~ServerDatabase()
+{
+    if (m_created)
+        finish(startOn(QStringLiteral("postgres"),
+            {QStringLiteral("-c"), QStringLiteral("DROP DATABASE IF EXISTS %1").arg(m_name)}, QString()));
+    for (const QString& role : std::as_const(m_roles))
+        finish(startOn(QStringLiteral("postgres"),
+            {QStringLiteral("-c"), QStringLiteral("DROP ROLE IF EXISTS %1").arg(role)}, QString()));
+}
+
+QString ServerDatabase::environmentProblem()
+{
+    if (qEnvironmentVariableIsEmpty("PGHOST") || qEnvironmentVariableIsEmpty("PGPORT"))
+        return QStringLiteral("needs a throwaway PostgreSQL cluster: run it through tools/dev.sh test (it runs "
+                              "ctest under pg_virtualenv from postgresql-common)");
+    if (qEnvironmentVariableIsEmpty("BV_SOURCE_DIR"))
+        return QStringLiteral("run it through ctest (BV_SOURCE_DIR names the migrations' folder)");
+    return QString();
+}
+
+QString ServerDatabase::setUp(int lastMigration)
+{
+    const QString problem = environmentProblem();
+    if (!problem.isEmpty())
+        return problem;
+    Psql created = finish(startOn(QStringLiteral("postgres"),
+        {QStringLiteral("-c"), QStringLiteral("CREATE DATABASE %1").arg(m_name)}, QString()));
+    if (!created.ok())
+        return created.err;
+    m_created = true;
+    const QDir sql(qEnvironmentVariable("BV_SOURCE_DIR") + QStringLiteral("/server/sql"));
+    const QStringList files = sql.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+    int applied = 0;
+    for (const QString& file : files) {
+        if (file.left(3).toInt() > lastMigration)
+            break;
+        Psql run = finish(start({QStringLiteral("-f"), sql.filePath(file)}));
+        if (!run.ok())
+            return file + QStringLiteral(": ") + run.err;
+        ++applied;
+    }
+    return applied == lastMigration ? QString() : QStringLiteral("only %1 migrations found").arg(applied);
+}
+
+qint64 ServerDatabase::addStaff(const QString& login, const QString& bvRole, const QString& branch)
+{
+    const QString role = roleOf(login);
+    const QString columns = branch.isEmpty() ? QString() : QStringLiteral(", branch");
+    const QString values = branch.isEmpty() ? QString() : QStringLiteral(", '%1'").arg(branch);
+    Psql made
+        = psql(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2' IN ROLE bv_%3; "
+                              "INSERT INTO branchvault.staff (login, pg_role, role%4) VALUES ('%5', '%1', '%3'%6) "
+                              "RETURNING id")
+                   .arg(role, passwordOf(role), bvRole, columns, login, values));
+    if (!made.ok())
+        return -1;
+    m_roles << role;
+    return made.out.trimmed().toLongLong();
+}
+
+QString ServerDatabase::roleOf(const QString& login) const
+{
+    return QStringLiteral("%1_%2").arg(login, m_suffix);
+}
+
+QProcess* ServerDatabase::start(const QStringList& args, const QString& as)
+{
+    return startOn(m_name, args, as);
+}
+
+QProcess* ServerDatabase::startOn(const QString& database, const QStringList& args, const QString& as)
+{
+    auto* process = new QProcess;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!as.isEmpty()) {
+        env.insert(QStringLiteral("PGUSER"), as);
+        env.insert(QStringLiteral("PGPASSWORD"), passwordOf(as));
+    }
+    process->setProcessEnvironment(env);
+    process->start(QStringLiteral("psql"),
+        QStringList {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+            QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-At"), QStringLiteral("-d"), database}
+            + args);
+    return process;
+}
+
+ServerDatabase::Psql ServerDatabase::finish(QProcess* process)
+{
+    Psql result;
+    if (!process->waitForFinished(300000))
+        process->kill();
+    result.exitCode = process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1;
+    result.out = QString::fromUtf8(process->readAllStandardOutput());
+    result.err = QString::fromUtf8(process->readAllStandardError());
+    delete process;
+    return result;
+}
+
+ServerDatabase::Psql ServerDatabase::psql(const QString& sql, const QString& as)
+{
+    return finish(start({QStringLiteral("-c"), sql}, as));
+}
+
+} // namespace bv::test

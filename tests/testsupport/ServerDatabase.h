@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QProcess;
+
+namespace bv::test {
+
+// A database of its own on the throwaway PostgreSQL cluster the suite runs on (tools/dev.sh test runs ctest under
+// pg_virtualenv, which sets PGHOST, PGPORT, PGUSER and PGPASSWORD for the cluster's superuser), with the branch
+// server's migrations (server/sql) applied as its owner, and staff members as login roles. Everything is talked to
+// through psql, as a DBA or a staff member with credentials would. Dropped, with its roles, when destroyed.
+class ServerDatabase
+{
+public:
+    struct Psql
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+        bool ok() const { return exitCode == 0; }
+    };
+
+    explicit ServerDatabase(const QString& tag);
+    ~ServerDatabase();
+    ServerDatabase(const ServerDatabase&) = delete;
+    ServerDatabase& operator=(const ServerDatabase&) = delete;
+
+    // Why the suite's cluster cannot be used ("" when it can).
+    static QString environmentProblem();
+    // Creates the database and applies migrations 1 .. lastMigration; "" or what failed.
+    QString setUp(int lastMigration);
+    // A staff member: login role "<login>_<pid>" (password known to this object) in the group role
+    // bv_<bvRole>, and its row in branchvault.staff (with `branch` when not empty). Returns the staff id, or -1.
+    qint64 addStaff(const QString& login, const QString& bvRole, const QString& branch = QString());
+    QString roleOf(const QString& login) const;
+    QString name() const { return m_name; }
+
+    // psql on this database, as its owner (`as` empty) or as a staff member's login role: -X -At, stops at the
+    // first error.
+    QProcess* start(const QStringList& args, const QString& as = QString());
+    static Psql finish(QProcess* process);
+    Psql psql(const QString& sql, const QString& as = QString());
+
+private:
+    QProcess* startOn(const QString& database, const QStringList& args, const QString& as);
+    QString m_name;
+    QString m_suffix;
+    QStringList m_roles;
+    bool m_created = false;
+};
+
+} // namespace bv::test
