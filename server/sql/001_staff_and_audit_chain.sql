@@ -2,12 +2,14 @@
 -- chain of the branch.
 --
 -- Applied by the branch's administrator to an empty database the bank's DBA created for it, as the database's
--- owner. Every statement is PostgreSQL 15. The later migrations (customers, changes, requests, ...) follow the
+-- owner (which must not be a staff login: the owner bypasses row-level security). Every statement is PostgreSQL 15. The later migrations (customers, changes, requests, ...) follow the
 -- same rules: staff never write a table directly; they call functions of this schema that check who they are
 -- (session_user) and write the audit row in the same transaction.
 
 CREATE SCHEMA branchvault;
 REVOKE ALL ON SCHEMA branchvault FROM PUBLIC;
+-- functions are not executable by PUBLIC unless a migration grants them
+ALTER DEFAULT PRIVILEGES IN SCHEMA branchvault REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
 
 -- One group role per BranchVault role, all members of bv_staff. Roles are cluster-wide, so they are created
 -- only when the cluster does not have them yet (a second branch database on the same cluster shares them).
@@ -28,6 +30,14 @@ END
 $$;
 
 GRANT USAGE ON SCHEMA branchvault TO bv_staff;
+
+-- Only staff (and the owner) connect to the branch's database.
+DO $$
+BEGIN
+    EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO bv_staff', current_database());
+END
+$$;
 
 -- This database's identity: the audit chain's genesis hash is derived from it, as in local mode.
 CREATE TABLE branchvault.meta (
@@ -76,26 +86,39 @@ CREATE TABLE branchvault.audit_anchor (
     prev_hash bytea NOT NULL
 );
 
+-- The chain's head: the last sequence number and hash. Appends lock this one row (FOR UPDATE), which serialises
+-- them for the length of the appending transaction. Unlike an advisory lock, which any connected role can take
+-- and hold, only the owner's functions can lock it (staff have no privilege on the table).
+CREATE TABLE branchvault.audit_head (
+    id        integer PRIMARY KEY CHECK (id = 1),
+    last_seq  bigint NOT NULL,
+    last_hash bytea NOT NULL
+);
+INSERT INTO branchvault.audit_head (id, last_seq, last_hash)
+    SELECT 1, 0, sha256(convert_to('BranchVault audit genesis|' || value, 'UTF8'))
+    FROM branchvault.meta WHERE key = 'database_id';
+
 -- One field of the canonical encoding: its length as 4 bytes big-endian, then its bytes.
 CREATE FUNCTION branchvault.audit_field(value bytea) RETURNS bytea
     LANGUAGE sql IMMUTABLE STRICT
     SET search_path = pg_catalog
     AS $$ SELECT int4send(length(value)) || value $$;
 
--- Appends one audit row for the calling staff member and returns its sequence number. The only way a row gets
--- into the log: appends are serialised by a transaction-scoped advisory lock, so two workstations can neither
--- fork nor reorder the chain; the row's time is the server's; who acted is the session's staff account, never
--- a parameter. The hash is the workstation's canonical encoding v1 (core/audit/AuditLog.cpp, rowDigest):
--- SHA-256 over "bv-audit-v1", then the previous hash and the twelve fields, each length-prefixed.
-CREATE FUNCTION branchvault.audit_append(p_workstation text, p_action text, p_object_type text, p_object_id text,
-                                         p_customer_no text, p_outcome text, p_details text) RETURNS bigint
+-- Writes one audit row for the calling staff member and returns its sequence number: the only way a row gets into
+-- the log. Appends are serialised by the lock on the chain's head row (held until the transaction ends), so two
+-- workstations can neither fork nor reorder the chain; the row's time is the server's; who acted is the session's
+-- staff account, never a parameter. The hash is the workstation's canonical encoding v1 (core/audit/AuditLog.cpp,
+-- rowDigest): SHA-256 over "bv-audit-v1", then the previous hash and the twelve fields, each length-prefixed.
+-- Called by the server's own functions (clerk_lookup, ...); staff call audit_append below.
+CREATE FUNCTION branchvault.audit_write(p_workstation text, p_action text, p_object_type text, p_object_id text,
+                                        p_customer_no text, p_outcome text, p_details text) RETURNS bigint
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = branchvault, pg_temp
     AS $$
 DECLARE
     who      staff%ROWTYPE;
-    last_seq bigint;
-    last_hash bytea;
+    head_seq  bigint;
+    head_hash bytea;
     new_seq  bigint;
     stamp    text;
     digest   bytea;
@@ -108,20 +131,11 @@ BEGIN
     IF NOT FOUND THEN
         RAISE EXCEPTION 'this login is not an active BranchVault staff account' USING ERRCODE = '42501';
     END IF;
-    PERFORM pg_advisory_xact_lock(hashtext('branchvault.audit_log'));
-    SELECT seq, hash INTO last_seq, last_hash FROM audit_log ORDER BY seq DESC LIMIT 1;
-    IF NOT FOUND THEN
-        SELECT first_seq - 1, prev_hash INTO last_seq, last_hash FROM audit_anchor WHERE id = 1;
-        IF NOT FOUND THEN
-            last_seq := 0;
-            last_hash := sha256(convert_to('BranchVault audit genesis|'
-                                           || (SELECT value FROM meta WHERE key = 'database_id'), 'UTF8'));
-        END IF;
-    END IF;
-    new_seq := last_seq + 1;
+    SELECT h.last_seq, h.last_hash INTO head_seq, head_hash FROM audit_head h WHERE h.id = 1 FOR UPDATE;
+    new_seq := head_seq + 1;
     stamp := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
     digest := sha256(convert_to('bv-audit-v1', 'UTF8')
-                     || audit_field(last_hash)
+                     || audit_field(head_hash)
                      || audit_field(convert_to(new_seq::text, 'UTF8'))
                      || audit_field(convert_to(stamp, 'UTF8'))
                      || audit_field(convert_to(coalesce(p_workstation, ''), 'UTF8'))
@@ -138,15 +152,48 @@ BEGIN
                            outcome, details, prev_hash, hash)
     VALUES (new_seq, stamp, coalesce(p_workstation, ''), who.id, who.login, who.role, coalesce(p_action, ''),
             coalesce(p_object_type, ''), coalesce(p_object_id, ''), nullif(p_customer_no, ''), p_outcome,
-            coalesce(p_details, ''), last_hash, digest);
+            coalesce(p_details, ''), head_hash, digest);
+    UPDATE audit_head SET last_seq = new_seq, last_hash = digest WHERE id = 1;
     RETURN new_seq;
 END
 $$;
 
--- Nobody but the owner writes or reads the tables directly; staff append through the function, the auditor
+-- The staff's append: any action of the workstation's, but not the log's own records (audit.*: purges,
+-- checkpoints, verifications), which only the server's functions write — a forged purge row could otherwise make
+-- a verification report a break, or hide one.
+CREATE FUNCTION branchvault.audit_append(p_workstation text, p_action text, p_object_type text, p_object_id text,
+                                         p_customer_no text, p_outcome text, p_details text) RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = branchvault, pg_temp
+    AS $$
+BEGIN
+    IF p_action IS NULL OR p_action = '' OR p_action LIKE 'audit.%' THEN
+        RAISE EXCEPTION 'a workstation does not append "%" rows', coalesce(p_action, '') USING ERRCODE = '42501';
+    END IF;
+    RETURN audit_write(p_workstation, p_action, p_object_type, p_object_id, p_customer_no, p_outcome, p_details);
+END
+$$;
+
+-- The calling staff member's BranchVault role (active accounts only), for the policies: a login role left in a
+-- group it should no longer be in still reads only what its recorded role may.
+CREATE FUNCTION branchvault.my_role() RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = branchvault, pg_temp
+    AS $$ SELECT role FROM staff WHERE pg_role = session_user AND status = 'active' $$;
+
+-- Nobody but the owner writes or reads the tables directly; staff append through the function, an active auditor
 -- reads the log.
 REVOKE ALL ON ALL TABLES IN SCHEMA branchvault FROM PUBLIC;
 REVOKE ALL ON FUNCTION branchvault.audit_field(bytea) FROM PUBLIC;
+REVOKE ALL ON FUNCTION branchvault.audit_write(text, text, text, text, text, text, text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION branchvault.audit_append(text, text, text, text, text, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION branchvault.audit_append(text, text, text, text, text, text, text) TO bv_staff;
+REVOKE ALL ON FUNCTION branchvault.my_role() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION branchvault.my_role() TO bv_staff;
+ALTER TABLE branchvault.audit_log ENABLE ROW LEVEL SECURITY;
+ALTER TABLE branchvault.audit_anchor ENABLE ROW LEVEL SECURITY;
+CREATE POLICY auditor_reads_the_log ON branchvault.audit_log FOR SELECT TO bv_auditor
+    USING (branchvault.my_role() = 'auditor');
+CREATE POLICY auditor_reads_the_anchor ON branchvault.audit_anchor FOR SELECT TO bv_auditor
+    USING (branchvault.my_role() = 'auditor');
 GRANT SELECT ON branchvault.audit_log, branchvault.audit_anchor TO bv_auditor;

@@ -24,7 +24,7 @@ CREATE FUNCTION branchvault.my_branch() RETURNS text
 CREATE TABLE branchvault.customers (
     id                 bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     customer_no        text NOT NULL,
-    branch             text NOT NULL,
+    branch             text NOT NULL CHECK (branch <> ''),
     status             text NOT NULL CHECK (status IN ('pending', 'active', 'rejected', 'closed', 'anonymised')),
     manager_id         bigint REFERENCES branchvault.staff (id),
     custody_manager_id bigint REFERENCES branchvault.staff (id),
@@ -54,7 +54,8 @@ CREATE TABLE branchvault.sealed_value (
     masked       text NOT NULL,
     blind_domain text,
     blind        bytea,
-    PRIMARY KEY (owner_kind, owner_id, field)
+    PRIMARY KEY (owner_kind, owner_id, field),
+    CHECK (owner_kind <> 'customer' OR owner_id = customer_id)
 );
 CREATE INDEX sealed_value_blind ON branchvault.sealed_value (blind_domain, blind) WHERE blind IS NOT NULL;
 CREATE INDEX sealed_value_customer ON branchvault.sealed_value (customer_id);
@@ -70,13 +71,15 @@ CREATE FUNCTION branchvault.responsible_manager(c branchvault.customers) RETURNS
 ALTER TABLE branchvault.customers ENABLE ROW LEVEL SECURITY;
 ALTER TABLE branchvault.sealed_value ENABLE ROW LEVEL SECURITY;
 
--- The branch manager: every customer of the branch.
+-- The branch manager: every customer of the branch. Every policy also asks the staff table for the caller's
+-- recorded role, so a login role left in a group it no longer belongs to reads nothing more.
 CREATE POLICY manager_reads_the_branch ON branchvault.customers FOR SELECT TO bv_manager
-    USING (branch = branchvault.my_branch());
+    USING (branchvault.my_role() = 'manager' AND branch = branchvault.my_branch());
 -- A customer manager: the customers he or she is responsible for now (custody included), while the record is
 -- held (pending, active or closed); restricted customers only this way.
 CREATE POLICY customer_manager_reads_own ON branchvault.customers FOR SELECT TO bv_customer_manager
-    USING (branch = branchvault.my_branch()
+    USING (branchvault.my_role() = 'customer_manager'
+           AND branch = branchvault.my_branch()
            AND status IN ('pending', 'active', 'closed')
            AND branchvault.responsible_manager(customers) = branchvault.my_staff_id());
 -- Sealed values follow their customer: the subquery is itself filtered by the customers policies above.
@@ -94,8 +97,10 @@ GRANT EXECUTE ON FUNCTION branchvault.responsible_manager(branchvault.customers)
 
 -- The clerk's one way to a customer (DESIGN §3, 查询员): an exact lookup by full name and ID number, given as
 -- their blind indexes (computed on the workstation), with a stated purpose. Returns the clerk's card — grade 3
--- and grade 1 masked, nothing else — for at most one customer of the clerk's branch, and writes the audit row in
--- the same transaction (found or not).
+-- and grade 1 masked, nothing else — for exactly one active, unrestricted customer of the clerk's branch (none
+-- when nothing or more than one record matches), and writes the audit row in the same transaction, as the local
+-- lookup does (customer.lookup, the purpose, the result). The workstation sends the purpose already masked
+-- (FreeText::forAudit); the server refuses one that still holds a long run of digits.
 CREATE FUNCTION branchvault.clerk_lookup(p_name_blind bytea, p_id_blind bytea, p_purpose text, p_workstation text)
     RETURNS TABLE (customer_no text, masked_name text, masked_id_number text, masked_mobile text, sex text,
                    age_band text, tier text, status text)
@@ -103,26 +108,35 @@ CREATE FUNCTION branchvault.clerk_lookup(p_name_blind bytea, p_id_blind bytea, p
     SET search_path = branchvault, pg_temp
     AS $$
 DECLARE
-    me      bigint := my_staff_id();
-    hit   branchvault.customers%ROWTYPE;
+    hit        branchvault.customers%ROWTYPE;
+    candidates bigint[];
 BEGIN
-    IF me IS NULL OR NOT pg_has_role(session_user, 'bv_clerk', 'MEMBER') THEN
+    IF my_role() IS DISTINCT FROM 'clerk' THEN
         RAISE EXCEPTION 'only an active clerk looks customers up this way' USING ERRCODE = '42501';
     END IF;
-    IF coalesce(btrim(p_purpose), '') = '' THEN
-        RAISE EXCEPTION 'a lookup needs its purpose' USING ERRCODE = '22023';
+    IF char_length(btrim(coalesce(p_purpose, ''))) < 2 OR char_length(p_purpose) > 200 THEN
+        RAISE EXCEPTION 'a lookup needs its purpose (2 to 200 characters)' USING ERRCODE = '22023';
     END IF;
-    SELECT c.* INTO hit FROM customers c
+    IF p_purpose ~ '[0-9]{6,}' THEN
+        RAISE EXCEPTION 'the purpose holds a long number; the workstation masks numbers before it sends a purpose'
+            USING ERRCODE = '22023';
+    END IF;
+    SELECT array_agg(c.id) INTO candidates FROM customers c
         JOIN sealed_value n ON n.owner_kind = 'customer' AND n.owner_id = c.id AND n.field = 'name'
         JOIN sealed_value i ON i.owner_kind = 'customer' AND i.owner_id = c.id AND i.field = 'id_number'
         WHERE c.branch = my_branch() AND c.status = 'active' AND NOT c.restricted
           AND n.blind_domain = 'name' AND n.blind = p_name_blind
-          AND i.blind_domain = 'id' AND i.blind = p_id_blind
-        LIMIT 1;
-    PERFORM audit_append(p_workstation, 'customer.clerk_lookup', 'customer',
-                         CASE WHEN hit.id IS NULL THEN '' ELSE hit.id::text END,
-                         CASE WHEN hit.id IS NULL THEN NULL ELSE hit.customer_no END, 'ok',
-                         json_build_object('purpose', p_purpose, 'found', hit.id IS NOT NULL)::text);
+          AND i.blind_domain = 'id' AND i.blind = p_id_blind;
+    IF cardinality(candidates) = 1 THEN
+        SELECT c.* INTO hit FROM customers c WHERE c.id = candidates[1];
+    END IF;
+    PERFORM audit_write(p_workstation, 'customer.lookup', 'customer',
+                        CASE WHEN hit.id IS NULL THEN '' ELSE hit.id::text END,
+                        CASE WHEN hit.id IS NULL THEN NULL ELSE hit.customer_no END, 'ok',
+                        json_build_object('purpose', p_purpose,
+                                          'result', CASE WHEN hit.id IS NOT NULL THEN 'match'
+                                                         WHEN cardinality(candidates) > 1 THEN 'ambiguous'
+                                                         ELSE 'no match' END)::text);
     IF hit.id IS NULL THEN
         RETURN;
     END IF;

@@ -23,6 +23,12 @@ namespace {
 
 constexpr int kAppendsPerWorkstation = 1000;
 
+#define BV_VERIFY_PSQL(expr)                                                                                           \
+    do {                                                                                                               \
+        const ServerDatabase::Psql bvRun_ = (expr);                                                                    \
+        QVERIFY2(bvRun_.ok(), qPrintable(bvRun_.err));                                                                 \
+    } while (false)
+
 } // namespace
 
 class TestServerAudit : public QObject
@@ -153,6 +159,19 @@ private slots:
             QVERIFY2(!refused.ok(), qPrintable(sql));
             QVERIFY2(refused.err.contains(QLatin1String("permission denied")), qPrintable(refused.err));
         }
+        // a workstation cannot append the log's own records (a forged purge would fool the verifier)
+        const Psql purge = m_db->psql(QStringLiteral("SELECT branchvault.audit_append('ws', 'audit.purge', 'audit_log', "
+                                                     "'', '', 'ok', '{\"purgedThrough\":10}')"),
+            cm1);
+        QVERIFY(!purge.ok());
+        QVERIFY2(purge.err.contains(QLatin1String("does not append")), qPrintable(purge.err));
+        // nor the head of the chain, or the server's own writer
+        for (const QString& sql : {QStringLiteral("SELECT * FROM branchvault.audit_head FOR UPDATE"),
+                 QStringLiteral("SELECT branchvault.audit_write('ws', 'x', 'b', 'c', '', 'ok', '{}')")}) {
+            const Psql refused = m_db->psql(sql, cm1);
+            QVERIFY2(!refused.ok() && refused.err.contains(QLatin1String("permission denied")),
+                qPrintable(sql + QStringLiteral(": ") + refused.err));
+        }
         // the auditor reads, and cannot write either
         const Psql read = m_db->psql(QStringLiteral("SELECT count(*) FROM branchvault.audit_log"), au1);
         QVERIFY2(read.ok(), qPrintable(read.err));
@@ -180,6 +199,10 @@ private slots:
             refused.err.contains(QLatin1String("not an active BranchVault staff account")), qPrintable(refused.err));
         QCOMPARE(m_db->psql(QStringLiteral("SELECT count(*) FROM branchvault.audit_log")).out.trimmed(),
             QString::number(2 * kAppendsPerWorkstation));
+        // a frozen auditor reads nothing any more
+        BV_VERIFY_PSQL(m_db->psql(QStringLiteral("UPDATE branchvault.staff SET status = 'frozen' WHERE login = 'au1'")));
+        QCOMPARE(m_db->psql(QStringLiteral("SELECT count(*) FROM branchvault.audit_log"), au1).out.trimmed(),
+            QStringLiteral("0"));
     }
 };
 
