@@ -123,15 +123,16 @@ public:
     void setRemaskProgress(std::function<void(qint64, qint64)> progress) { m_remaskProgress = std::move(progress); }
 
     PasswordHasher::Params hashParams() const;
-    // Ends every session of an account (frozen, reset); used by AccountService.
-    void endSessionsOf(qint64 userId);
     int activeSessions() const { return int(m_sessions.size()); }
 
-    // Password rules shared with AccountService: policy, history, hashing.
+private:
+    // For AccountService, which checks the session and writes the audit row: ends every session of an account
+    // (frozen, reset), and the password rules it shares (policy, history, hashing). Taking no session, they are
+    // not for front ends.
+    void endSessionsOf(qint64 userId);
     Status checkNewPassword(qint64 userId, const SecureBytes& normalized);
     Status storeNewPassword(qint64 userId, const SecureBytes& normalized, bool mustChange);
 
-private:
     // Key custody, for AccountService (writing another account's key slot) and the tests (AuthKeyAccess,
     // core/internal/auth/AuthKeyAccess.h): raw field keys never reach a front end.
     friend class AccountService;

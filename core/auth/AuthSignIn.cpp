@@ -273,13 +273,12 @@ Result<AuthService::Authenticated> AuthService::authenticate(
     if (result.keys && !result.moveKeys)
         BV_TRY(checkKeys(*result.keys));
 
+    result.verifiedHash = user.passwordHash;
     const PasswordHasher::Params params = hashParams();
     if (PasswordHasher::needsRehash(user.passwordHash, params)) {
         auto rehashed = PasswordHasher::hash(normalized, params);
-        if (rehashed.ok()) {
+        if (rehashed.ok())
             result.newHash = *rehashed;
-            result.verifiedHash = user.passwordHash;
-        }
     }
     return result;
 }
@@ -311,6 +310,10 @@ Status AuthService::refuseIfChanged(
     std::optional<Refusal> refusal = lockedRefusal(**stored, now, attempt.secondPerson);
     if (!refusal)
         refusal = standingRefusal(**stored, attempt.secondPerson);
+    // the password was changed or reset after it was checked: the one typed no longer opens the account
+    if (!refusal && (**stored).passwordHash != who.verifiedHash)
+        refusal = Refusal {QJsonObject {{QStringLiteral("reason"), QStringLiteral("password_changed")}},
+            wrongCredentials(attempt.secondPerson)};
     if (!refusal)
         return {};
     // the refusal is this transaction's only write, as authenticate would have written it

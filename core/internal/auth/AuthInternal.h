@@ -30,7 +30,7 @@ struct AuthService::Authenticated
     std::optional<FieldKeys> keys;
     bool moveKeys = false; // release 0.1's keyring: the first branch manager's sign-in moves it into slots
     QString newHash; // a rehash under the current parameters, or empty
-    QString verifiedHash; // the stored hash the password was checked against; the rehash replaces only it
+    QString verifiedHash; // the stored hash the password was checked against: still it at the commit, or refused
 };
 
 } // namespace bv
