@@ -149,27 +149,40 @@ Result<QHash<QString, QString>> CustomerFinder::reveal(
     if (!scope.ok())
         return scope.error();
     const Actor& actor = scope->actor;
-    const CustomerRef& ref = scope->customer;
     RequestGrants* requests = m_internals.grants();
     if (!requests)
         return makeError(ErrorCode::Internal, tr("Special requests are not available."));
     if (fieldKeys.isEmpty())
         return makeError(
             ErrorCode::InvalidInput, tr("Name the fields to show in full."), QString(), QStringLiteral("fields"));
-    QList<Grant> grants;
     for (const QString& field : fieldKeys) {
         if (!FieldCatalogue::isGradeOne(field))
             return makeError(ErrorCode::InvalidInput,
                 tr("\"%1\" is not a protected (grade 1) field; it is shown without a request.").arg(field), QString(),
                 QStringLiteral("fields"));
+    }
+    // The scope and the grants that decide are read inside the transaction that records the use, before any
+    // value is opened: a customer reassigned or a grant revoked in between shows nothing.
+    Database& db = m_internals.database();
+    Transaction tx(db);
+    if (!tx.ok())
+        return tx.error();
+    auto reached = m_internals.stillReachable(tx, actor, Operation::RevealField, scope->customer);
+    if (!reached.ok())
+        return reached.error();
+    const CustomerRef& ref = *reached;
+    QList<Grant> grants;
+    for (const QString& field : fieldKeys) {
         auto grant = requests->liveGrant(actor, RequestType::Reveal, ref.id, field);
-        if (!grant.ok())
+        if (!grant.ok()) {
+            tx.rollback(); // the refusal is audited in a row of its own
             return m_internals.access().deny(actor, Operation::RevealField, QStringLiteral("customer"),
                 QString::number(ref.id), ref.number,
                 tr("There is no approved, unexpired request to see %1 of customer %2 in full. "
                    "File a special request (request full view) and wait for the branch "
                    "manager's approval.")
                     .arg(FieldCatalogue::label(field), ref.number));
+        }
         grants << *grant;
     }
     CustomerStore& store = m_internals.store();
@@ -189,10 +202,6 @@ Result<QHash<QString, QString>> CustomerFinder::reveal(
         else if (value.error().code != ErrorCode::NotFound)
             return value.error();
     }
-    Database& db = m_internals.database();
-    Transaction tx(db);
-    if (!tx.ok())
-        return tx.error();
     QJsonArray shown;
     for (const QString& f : fieldKeys)
         shown.append(f);
