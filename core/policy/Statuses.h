@@ -101,7 +101,7 @@ QString statusLabel(ComplaintStatus status);
 QString statusLabel(RequestStatus status);
 
 // The status a stored or typed key names; none for an unknown key. Request keys include "expired", which is
-// never stored (storedRequestStatus refuses it).
+// never stored (RequestService's storedStatusFromKey refuses it).
 template <typename S>
 std::optional<S> statusFromKey(const QString& key);
 // Every key of one enum, in declaration order (for a CLI's choices or a validator's message).

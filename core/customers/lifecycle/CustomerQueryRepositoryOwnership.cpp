@@ -62,10 +62,11 @@ Result<std::optional<CustomerQueryRepository::Holding>> CustomerQueryRepository:
         return status.error();
     h.status = *status;
     h.ownerId = row->value(1).toLongLong();
-    // '' when there is no such user: not frozen
-    h.ownerFrozen = statusFromKey<StaffStatus>(row->value(2).toString()) == StaffStatus::Frozen;
+    // a manager who is set counts as frozen unless stored as active (an unknown state fails closed)
+    h.ownerFrozen = h.ownerId > 0 && statusFromKey<StaffStatus>(row->value(2).toString()) != StaffStatus::Active;
     h.custodianId = row->value(3).toLongLong();
-    h.custodianFrozen = statusFromKey<StaffStatus>(row->value(4).toString()) == StaffStatus::Frozen;
+    h.custodianFrozen
+        = h.custodianId > 0 && statusFromKey<StaffStatus>(row->value(4).toString()) != StaffStatus::Active;
     h.custodyUntil = timeFrom(row->value(5));
     BV_TRY(rowsFinished(*row, Reading::Customers));
     row->finish();
