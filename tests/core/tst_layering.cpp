@@ -169,6 +169,30 @@ private slots:
         QVERIFY(guard.filter(QStringLiteral("#error")).size() == 1);
     }
 
+    // The wall is a compile-time check, not a lock: a front-end file could define BV_CORE_INTERNAL itself, or declare
+    // one of core's internal accessor classes (friends of the services) and reach private functions through it.
+    // Neither may appear outside core, the tests and the benchmark.
+    void frontEndsNameNoInternalAccessor()
+    {
+        const QRegularExpression accessor(QStringLiteral(
+            "\\bBV_CORE_INTERNAL\\b|\\b(CoreInternals|internalsOf|SettingsWriter|AuthKeyAccess|RequestGrants|"
+            "CustomerServiceInternals)\\b"));
+        QStringList offenders;
+        for (const QString& folder : frontEnds()) {
+            for (const QString& file : filesUnder(folder)) {
+                if (relative(file).startsWith(QLatin1String("app/bench/")))
+                    continue;
+                const QStringList lines = readLines(file);
+                for (qsizetype i = 0; i < lines.size(); ++i) {
+                    if (accessor.match(lines.at(i)).hasMatch())
+                        offenders
+                            << QStringLiteral("%1:%2: %3").arg(relative(file)).arg(i + 1).arg(lines.at(i).trimmed());
+                }
+            }
+        }
+        QVERIFY2(offenders.isEmpty(), qPrintable(offenders.join(QLatin1Char('\n'))));
+    }
+
     // Core::database(), auditLog() and access() are private (core and the tests use CoreInternals); Core::vault()
     // hands out the Vault handle, which the front ends listed here use and no other file may start to.
     void coreBackDoorsDoNotSpread()
