@@ -2373,6 +2373,10 @@
         <source>%1 recorded the destruction of %3 at %2</source>
         <translation>%1在 %2 登记销毁了%3</translation>
     </message>
+    <message>
+        <source>password changed while signing in</source>
+        <translation>登录过程中密码已被更改</translation>
+    </message>
 </context>
 <context>
     <name>AuthService</name>

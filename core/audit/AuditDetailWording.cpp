@@ -171,6 +171,7 @@ const Entry kCodes[] = {
     {"wrong password", QT_TRANSLATE_NOOP("AuditWording", "wrong password")},
     {"unknown login", QT_TRANSLATE_NOOP("AuditWording", "unknown login")},
     {"locked", QT_TRANSLATE_NOOP("AuditWording", "account locked")},
+    {"password changed", QT_TRANSLATE_NOOP("AuditWording", "password changed while signing in")},
     {"frozen", QT_TRANSLATE_NOOP("AuditWording", "account frozen")},
     {"awaiting confirmation", QT_TRANSLATE_NOOP("AuditWording", "waiting for a branch manager's confirmation")},
     {"password not changed", QT_TRANSLATE_NOOP("AuditWording", "password set by the administrator not changed yet")},

@@ -312,7 +312,7 @@ Status AuthService::refuseIfChanged(
         refusal = standingRefusal(**stored, attempt.secondPerson);
     // the password was changed or reset after it was checked: the one typed no longer opens the account
     if (!refusal && (**stored).passwordHash != who.verifiedHash)
-        refusal = Refusal {QJsonObject {{QStringLiteral("reason"), QStringLiteral("password_changed")}},
+        refusal = Refusal {QJsonObject {{QStringLiteral("reason"), QStringLiteral("password changed")}},
             wrongCredentials(attempt.secondPerson)};
     if (!refusal)
         return {};
