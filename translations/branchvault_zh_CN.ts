@@ -7407,10 +7407,6 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
         <translation>customer：不存在客户 %1。请核对客户号。</translation>
     </message>
     <message>
-        <source>Customer %1 is %2: no personal information about the customer is held any more, so there is no data-subject report to produce.</source>
-        <translation>客户 %1 的状态为%2：已不再持有该客户的个人信息，因此无法生成个人信息查询结果。</translation>
-    </message>
-    <message>
         <source>The data-subject report of customer %1 holds the customer&apos;s personal information in full. File a special request (print or export, report &quot;data_subject&quot;, customer %1) and wait for the branch manager&apos;s approval; then run the report again.</source>
         <translation>客户 %1 的个人信息查询结果完整包含该客户的个人信息。请提交专项事务申请（打印或导出，报表“data_subject”，客户 %1），待网点负责人批准后再运行该报表。</translation>
     </message>

@@ -11,6 +11,7 @@
 
 #include "core/auth/Role.h"
 #include "core/common/Clock.h"
+#include "core/customers/lifecycle/CustomerRetention.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/policy/AccessControl.h"
 #include "core/internal/requests/RequestServiceInternal.h"
@@ -457,12 +458,7 @@ Result<ReportPlan> planReport(
         auto ref = customers.reachable(actor, operation, number);
         if (!ref.ok())
             return ref.error();
-        if (ref->status == CustomerStatus::Anonymised || ref->status == CustomerStatus::Rejected)
-            return makeError(ErrorCode::Conflict,
-                ReportService::tr(
-                    "Customer %1 is %2: no personal information about the customer is held any more, so there is "
-                    "no data-subject report to produce.")
-                    .arg(ref->number, statusLabel(ref->status)));
+        BV_TRY(CustomerRetention::subjectReportPossible(ref->number, ref->status));
         plan.customerId = ref->id;
         plan.customerNo = ref->number;
         plan.holdsGrade1 = true;

@@ -2,6 +2,7 @@
 
 #include "core/auth/Session.h"
 #include "core/common/Result.h"
+#include "core/policy/Statuses.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -45,6 +46,9 @@ public:
     Result<int> anonymiseDue();
 
     Result<QJsonObject> dataSubjectReport(const Session& session, const QString& customerNo);
+    // The one rule of both data-subject reports (this one and the printed one in core/reports): a rejected or
+    // anonymised record holds no personal information, so there is no report to produce (Conflict).
+    static Status subjectReportPossible(const QString& customerNo, CustomerStatus status);
 
     // The history entry of a closure holds its reason under this key (not a customer field of the catalogue); the
     // data-subject report labels it.

@@ -76,6 +76,16 @@ QJsonArray diffEntries(const QList<CustomerQueryRepository::StoredDiff>& stored)
 
 } // namespace
 
+Status CustomerRetention::subjectReportPossible(const QString& customerNo, CustomerStatus status)
+{
+    if (status == CustomerStatus::Anonymised || status == CustomerStatus::Rejected)
+        return makeError(ErrorCode::Conflict,
+            tr("Customer %1 is %2: no personal information about the customer is held any more, so "
+               "there is no data-subject report to produce.")
+                .arg(customerNo, statusLabel(status)));
+    return {};
+}
+
 Result<QJsonObject> CustomerRetention::dataSubjectReport(const Session& session, const QString& customerNo)
 {
     auto scope = m_internals.scoped(session, Operation::DataSubjectReport, customerNo);
@@ -94,12 +104,7 @@ Result<QJsonObject> CustomerRetention::dataSubjectReport(const Session& session,
         auto current = m_internals.stillReachable(tx, actor, Operation::DataSubjectReport, ref);
         if (!current.ok())
             return current.error();
-        const CustomerStatus status = current->status;
-        if (status == CustomerStatus::Anonymised || status == CustomerStatus::Rejected)
-            return makeError(ErrorCode::Conflict,
-                tr("Customer %1 is %2: no personal information about the customer is held any more, so "
-                   "there is no data-subject report to produce.")
-                    .arg(ref.number, statusLabel(status)));
+        BV_TRY(subjectReportPossible(ref.number, current->status));
         RequestGrants* requests = m_internals.grants();
         if (!requests)
             return makeError(
