@@ -160,9 +160,10 @@ private slots:
             QVERIFY2(refused.err.contains(QLatin1String("permission denied")), qPrintable(refused.err));
         }
         // a workstation cannot append the log's own records (a forged purge would fool the verifier)
-        const Psql purge = m_db->psql(QStringLiteral("SELECT branchvault.audit_append('ws', 'audit.purge', 'audit_log', "
-                                                     "'', '', 'ok', '{\"purgedThrough\":10}')"),
-            cm1);
+        const Psql purge
+            = m_db->psql(QStringLiteral("SELECT branchvault.audit_append('ws', 'audit.purge', 'audit_log', "
+                                        "'', '', 'ok', '{\"purgedThrough\":10}')"),
+                cm1);
         QVERIFY(!purge.ok());
         QVERIFY2(purge.err.contains(QLatin1String("does not append")), qPrintable(purge.err));
         // nor the head of the chain, or the server's own writer
@@ -200,7 +201,8 @@ private slots:
         QCOMPARE(m_db->psql(QStringLiteral("SELECT count(*) FROM branchvault.audit_log")).out.trimmed(),
             QString::number(2 * kAppendsPerWorkstation));
         // a frozen auditor reads nothing any more
-        BV_VERIFY_PSQL(m_db->psql(QStringLiteral("UPDATE branchvault.staff SET status = 'frozen' WHERE login = 'au1'")));
+        BV_VERIFY_PSQL(
+            m_db->psql(QStringLiteral("UPDATE branchvault.staff SET status = 'frozen' WHERE login = 'au1'")));
         QCOMPARE(m_db->psql(QStringLiteral("SELECT count(*) FROM branchvault.audit_log"), au1).out.trimmed(),
             QStringLiteral("0"));
     }
