@@ -54,16 +54,17 @@ QString ServerDatabase::setUp(int lastMigration)
     m_created = true;
     const QDir sql(qEnvironmentVariable("BV_SOURCE_DIR") + QStringLiteral("/server/sql"));
     const QStringList files = sql.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
-    int applied = 0;
+    bool lastFound = false;
     for (const QString& file : files) {
-        if (file.left(3).toInt() > lastMigration)
+        const int number = file.left(3).toInt();
+        if (number > lastMigration)
             break;
         Psql run = finish(start({QStringLiteral("-f"), sql.filePath(file)}));
         if (!run.ok())
             return file + QStringLiteral(": ") + run.err;
-        ++applied;
+        lastFound = number == lastMigration;
     }
-    return applied == lastMigration ? QString() : QStringLiteral("only %1 migrations found").arg(applied);
+    return lastFound ? QString() : QStringLiteral("migration %1 not found in %2").arg(lastMigration).arg(sql.path());
 }
 
 qint64 ServerDatabase::addStaff(const QString& login, const QString& bvRole, const QString& branch)

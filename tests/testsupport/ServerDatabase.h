@@ -29,7 +29,8 @@ public:
 
     // Why the suite's cluster cannot be used ("" when it can).
     static QString environmentProblem();
-    // Creates the database and applies migrations 1 .. lastMigration; "" or what failed.
+    // Creates the database and applies every migration numbered up to lastMigration, which must exist; "" or what
+    // failed.
     QString setUp(int lastMigration);
     // A staff member: login role "<login>_<pid>" (password known to this object) in the group role
     // bv_<bvRole>, and its row in branchvault.staff (with `branch` when not empty). Returns the staff id, or -1.
