@@ -24,7 +24,7 @@ APT_PACKAGES=(
   libqrencode-dev libzxing-dev poppler-utils zbar-tools
   help2man
   clang
-  postgresql postgresql-client postgresql-common
+  postgresql postgresql-client postgresql-common libqt6sql6-psql openssl
 )
 SQLCIPHER_PACKAGES=(libsqlcipher-dev sqlcipher)
 SQLCIPHER_MIN_DEB_VERSION="4.4.2"
@@ -219,12 +219,13 @@ cmd_test() {
   cmd_setup
   cmd_build
   # The branch-server tests (tests/server) need a PostgreSQL cluster: pg_virtualenv (postgresql-common) creates a
-  # throwaway one for the run (as the postgres user when run as root) and removes it afterwards.
+  # throwaway one for the run in a temporary folder (-t: also when run as root, so that nothing is written to
+  # /etc/postgresql and two runs cannot meet) and removes it afterwards.
   local pg_version
   pg_version="$(ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -n 1)"
   [ -n "$pg_version" ] || die "no PostgreSQL server installed (the branch-server tests need one; run tools/dev.sh setup)"
   say "running the test suite (private D-Bus session + gnome-keyring, offscreen widgets, throwaway PostgreSQL $pg_version)"
-    with_private_keyring pg_virtualenv -v "$pg_version" ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" "$@"
+    with_private_keyring pg_virtualenv -t -v "$pg_version" ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" "$@"
   # The benchmark at its small size proves it still runs end to end; its timings are printed, never
   # asserted (docs/PERFORMANCE.md has the full-size figures).
   say "running branchvault-bench --quick"
