@@ -291,6 +291,16 @@
     </message>
 </context>
 <context>
+    <name>ServerSetup</name>
+    <message numerus="yes">
+        <source>The database on %1 is not empty (it holds %n tables, views or sequences). BranchVault is set up only in an empty database made for it; nothing was changed.</source>
+        <translation>
+            <numerusform>The database on %1 is not empty (it holds %n table, view or sequence). BranchVault is set up only in an empty database made for it; nothing was changed.</numerusform>
+            <numerusform>The database on %1 is not empty (it holds %n tables, views or sequences). BranchVault is set up only in an empty database made for it; nothing was changed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>VaultCommands</name>
     <message numerus="yes">
         <source>All checks passed: database integrity, page authentication (cipher_integrity_check), key envelope, field keys and the audit chain (%n rows).</source>

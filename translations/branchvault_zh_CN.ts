@@ -7963,6 +7963,279 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     </message>
 </context>
 <context>
+    <name>ServerAddress</name>
+    <message>
+        <source>Give the branch server as postgresql://HOST[:PORT]/DATABASE.</source>
+        <translation>请按 postgresql://主机[:端口]/数据库 的格式填写网点服务器地址。</translation>
+    </message>
+    <message>
+        <source>The server address is not a valid address.</source>
+        <translation>服务器地址无效。</translation>
+    </message>
+    <message>
+        <source>The server address does not start with postgresql://.</source>
+        <translation>服务器地址不是以 postgresql:// 开头。</translation>
+    </message>
+    <message>
+        <source>The server address holds a login or a password. Give only the host and the database: the login is given on its own, and the password is typed when asked and never kept in a file.</source>
+        <translation>服务器地址中含有登录名或密码。请只填写主机和数据库：登录名单独填写，密码在提示时输入，绝不保存在文件中。</translation>
+    </message>
+    <message>
+        <source>The server address holds connection options. BranchVault always connects with TLS and checks the server&apos;s certificate against the branch CA; give only postgresql://HOST[:PORT]/DATABASE.</source>
+        <translation>服务器地址中含有连接选项。BranchVault 始终使用 TLS 连接，并用网点 CA 核验服务器证书；请只填写 postgresql://主机[:端口]/数据库。</translation>
+    </message>
+    <message>
+        <source>The server address names no host.</source>
+        <translation>服务器地址中没有主机名。</translation>
+    </message>
+    <message>
+        <source>The server address has no valid port (1 to 65535).</source>
+        <translation>服务器地址中的端口无效（应为 1 至 65535）。</translation>
+    </message>
+    <message>
+        <source>The server address names no database (letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;$&apos;, at most 63).</source>
+        <translation>服务器地址中没有数据库名（字母、数字、“_”、“-”和“$”，最多 63 个字符）。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerCommands</name>
+    <message>
+        <source>Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | remove-workstation | init --owner LOGIN | status --user LOGIN.</source>
+        <translation>用法：server add-workstation --url postgresql://主机/数据库 --ca CA.crt --cert 名称.crt --key 名称.key | remove-workstation | init --owner 登录名 | status --user 登录名。</translation>
+    </message>
+    <message>
+        <source>server add-workstation needs --%1 (--url postgresql://HOST[:PORT]/DATABASE, --ca for the branch CA&apos;s certificate, --cert and --key for this workstation&apos;s certificate and key).</source>
+        <translation>server add-workstation 需要 --%1（--url postgresql://主机[:端口]/数据库，--ca 为网点 CA 证书，--cert 和 --key 为本工作站的证书和私钥）。</translation>
+    </message>
+    <message>
+        <source>Passphrase of the workstation&apos;s key</source>
+        <translation>工作站私钥的口令</translation>
+    </message>
+    <message>
+        <source>This workstation is connected to the branch server %1: the server proved its identity with the branch CA&apos;s certificate, and the workstation&apos;s key opens. Copies of the certificates and the key are in %2; the key&apos;s passphrase is in %3. Delete the key file you were given.</source>
+        <translation>本工作站已连接网点服务器 %1：服务器已用网点 CA 签发的证书证明其身份，工作站私钥可以打开。证书和私钥的副本保存在 %2；私钥口令保存在%3。请删除交给您的私钥文件。</translation>
+    </message>
+    <message>
+        <source>This workstation is no longer connected to the branch server %1.</source>
+        <translation>本工作站已不再连接网点服务器 %1。</translation>
+    </message>
+    <message>
+        <source>server init needs --owner LOGIN: the database&apos;s owner, as the DBA created it.</source>
+        <translation>server init 需要 --owner 登录名：数据库管理员创建的数据库属主。</translation>
+    </message>
+    <message>
+        <source>Password of %1 on the branch server</source>
+        <translation>%1 在网点服务器上的密码</translation>
+    </message>
+    <message>
+        <source>The branch server %1 is set up (schema version %2, database %3).</source>
+        <translation>网点服务器 %1 已设置完成（结构版本 %2，数据库 %3）。</translation>
+    </message>
+    <message>
+        <source>server status needs --user LOGIN.</source>
+        <translation>server status 需要 --user 登录名。</translation>
+    </message>
+    <message>
+        <source>Connected to the branch server %1 over %2 as %3 (%4).</source>
+        <translation>已通过 %2 以 %3（%4）身份连接网点服务器 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerConnection</name>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed, so the branch server cannot be reached. Install the package libqt6sql6-psql.</source>
+        <translation>未安装 Qt 的 PostgreSQL 驱动（QPSQL），无法连接网点服务器。请安装软件包 libqt6sql6-psql。</translation>
+    </message>
+    <message>
+        <source>The file name %1 holds a &apos;;&apos;, which the database driver cannot pass on. Move the file.</source>
+        <translation>文件名 %1 中含有“;”，数据库驱动无法传递。请移动该文件。</translation>
+    </message>
+    <message>
+        <source>The workstation key&apos;s passphrase holds a &apos;;&apos;, which the database driver cannot pass on. Make the workstation&apos;s key again with branchvault-branch-ca.</source>
+        <translation>工作站私钥的口令中含有“;”，数据库驱动无法传递。请用 branchvault-branch-ca 重新生成工作站私钥。</translation>
+    </message>
+    <message>
+        <source>The connection to the branch server %1 is not encrypted, so BranchVault does not use it. Ask the branch&apos;s IT person to switch TLS on (docs/SERVER.md).</source>
+        <translation>与网点服务器 %1 的连接未加密，BranchVault 不使用该连接。请网点 IT 人员开启 TLS（见 docs/SERVER.md）。</translation>
+    </message>
+    <message>
+        <source>The branch server&apos;s certificate does not name the host %1. Connect with the host name the certificate was made for, or have a certificate made for this name (branchvault-branch-ca server).</source>
+        <translation>网点服务器的证书中没有主机名 %1。请使用证书所签发的主机名连接，或为此名称重新签发证书（branchvault-branch-ca server）。</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not prove it is this branch&apos;s server: its certificate was not issued by the branch CA this workstation trusts, or it has expired. Check the address and the CA file with the branch&apos;s IT person; nothing was sent.</source>
+        <translation>%1 上的服务器未能证明它是本网点的服务器：其证书不是本工作站信任的网点 CA 签发的，或已过期。请与网点 IT 人员核对地址和 CA 文件；未发送任何数据。</translation>
+    </message>
+    <message>
+        <source>The workstation&apos;s key could not be opened: the passphrase does not open it, or the file is not the key of this workstation&apos;s certificate. Type the passphrase shown when the key was made, or have the workstation&apos;s certificate made again.</source>
+        <translation>无法打开工作站私钥：口令不正确，或该文件不是本工作站证书对应的私钥。请输入生成私钥时显示的口令，或重新签发工作站证书。</translation>
+    </message>
+    <message>
+        <source>A certificate file of this workstation cannot be read. Connect the workstation again (branchvault-cli server add-workstation).</source>
+        <translation>无法读取本工作站的证书文件。请重新连接工作站（branchvault-cli server add-workstation）。</translation>
+    </message>
+    <message>
+        <source>The branch server does not accept this workstation&apos;s certificate: it was not issued by the branch CA the server trusts, or it has expired or been revoked. Ask the branch&apos;s IT person for a new workstation certificate.</source>
+        <translation>网点服务器不接受本工作站的证书：它不是服务器信任的网点 CA 签发的，或已过期、已吊销。请向网点 IT 人员申请新的工作站证书。</translation>
+    </message>
+    <message>
+        <source>The server at %1 does not offer TLS, so BranchVault does not connect to it. Ask the branch&apos;s IT person to switch TLS on (docs/SERVER.md).</source>
+        <translation>%1 上的服务器不提供 TLS，BranchVault 不与其连接。请网点 IT 人员开启 TLS（见 docs/SERVER.md）。</translation>
+    </message>
+    <message>
+        <source>The branch server did not accept the login or the password.</source>
+        <translation>网点服务器不接受该登录名或密码。</translation>
+    </message>
+    <message>
+        <source>The branch server does not let this login connect from this workstation. Ask the branch&apos;s IT person to check the account and the server&apos;s access rules.</source>
+        <translation>网点服务器不允许该登录名从本工作站连接。请网点 IT 人员检查账户和服务器的访问规则。</translation>
+    </message>
+    <message>
+        <source>The branch server has no database named %1. Check the address.</source>
+        <translation>网点服务器上没有名为 %1 的数据库。请检查地址。</translation>
+    </message>
+    <message>
+        <source>The branch server %1 cannot be reached. Check the network and the address, or ask the branch&apos;s IT person whether the server is running.</source>
+        <translation>无法连接网点服务器 %1。请检查网络和地址，或询问网点 IT 人员服务器是否在运行。</translation>
+    </message>
+    <message>
+        <source>The branch server refused %1: this account may not do it.</source>
+        <translation>网点服务器拒绝了%1：此账户无权执行。</translation>
+    </message>
+    <message>
+        <source>The branch server refused %1: a value is not acceptable.</source>
+        <translation>网点服务器拒绝了%1：有值不可接受。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this first, so %1 was not done. Reload and try again.</source>
+        <translation>他人已先行更改，%1未执行。请重新加载后再试。</translation>
+    </message>
+    <message>
+        <source>The branch server refused %1: it would make a duplicate.</source>
+        <translation>网点服务器拒绝了%1：这会产生重复记录。</translation>
+    </message>
+    <message>
+        <source>The connection to the branch server was lost during %1. Nothing was changed unless the server confirmed it; check the network and try again.</source>
+        <translation>%1过程中与网点服务器的连接中断。除非服务器已确认，否则未做任何更改；请检查网络后重试。</translation>
+    </message>
+    <message>
+        <source>The branch server reported an error during %1.</source>
+        <translation>%1过程中网点服务器报告了错误。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSetup</name>
+    <message>
+        <source>the set-up checks</source>
+        <translation>设置检查</translation>
+    </message>
+    <message>
+        <source>%1 is a PostgreSQL superuser. A superuser passes every row-level security policy, so it must not own the branch&apos;s database. Ask the DBA for an owner role without SUPERUSER (docs/SERVER.md); nothing was changed.</source>
+        <translation>%1 是 PostgreSQL 超级用户。超级用户可绕过所有行级安全策略，因此不得作为网点数据库的属主。请数据库管理员提供不带 SUPERUSER 的属主角色（见 docs/SERVER.md）；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>%1 does not own the database. Sign in with the login the DBA made the database&apos;s owner; nothing was changed.</source>
+        <translation>%1 不是该数据库的属主。请使用数据库管理员指定为属主的登录名；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The branch server %1 is set up already; nothing was changed.</source>
+        <translation>网点服务器 %1 已设置过；未做任何更改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The database on %1 is not empty (it holds %n tables, views or sequences). BranchVault is set up only in an empty database made for it; nothing was changed.</source>
+        <translation>
+            <numerusform>%1 上的数据库不是空的（含有 %n 个表、视图或序列）。BranchVault 只在为其新建的空数据库中设置；未做任何更改。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 may not create roles, and the branch&apos;s group roles do not exist yet. Ask the DBA to give it CREATEROLE (ALTER ROLE … CREATEROLE; docs/SERVER.md); nothing was changed.</source>
+        <translation>%1 无权创建角色，而网点的组角色尚不存在。请数据库管理员授予其 CREATEROLE（ALTER ROLE … CREATEROLE；见 docs/SERVER.md）；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This program holds no server migrations.</source>
+        <translation>本程序不含服务器迁移脚本。</translation>
+    </message>
+    <message>
+        <source>the set-up</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>The built-in migration %1 cannot be read.</source>
+        <translation>无法读取内置迁移脚本 %1。</translation>
+    </message>
+    <message>
+        <source>The branch server refused the set-up step %1; nothing was changed.</source>
+        <translation>网点服务器拒绝了设置步骤 %1；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>the connection check</source>
+        <translation>连接检查</translation>
+    </message>
+    <message>
+        <source>%1 is not an active staff account of this branch server.</source>
+        <translation>%1 不是此网点服务器上的有效员工账户。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerWorkstation</name>
+    <message>
+        <source>%1 %2 does not exist.</source>
+        <translation>%1 %2 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 %2 cannot be read.</source>
+        <translation>%1 %2 无法读取。</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not what it should be (a PEM file with a %3).</source>
+        <translation>%1 %2 不符合要求（应为含 %3 的 PEM 文件）。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>This workstation is not connected to a branch server. Connect it first: branchvault-cli server add-workstation (docs/SERVER.md).</source>
+        <translation>本工作站未连接网点服务器。请先连接：branchvault-cli server add-workstation（见 docs/SERVER.md）。</translation>
+    </message>
+    <message>
+        <source>The branch server&apos;s address in this workstation&apos;s configuration is damaged. Connect the workstation again (branchvault-cli server remove-workstation, then add-workstation).</source>
+        <translation>本工作站配置中的网点服务器地址已损坏。请重新连接工作站（先 branchvault-cli server remove-workstation，再 add-workstation）。</translation>
+    </message>
+    <message>
+        <source>The passphrase of this workstation&apos;s key is not in %1. Connect the workstation again (branchvault-cli server remove-workstation, then add-workstation).</source>
+        <translation>%1中没有本工作站私钥的口令。请重新连接工作站（先 branchvault-cli server remove-workstation，再 add-workstation）。</translation>
+    </message>
+    <message>
+        <source>This workstation is connected to the branch server %1 already; nothing was changed. To connect it elsewhere, remove that connection first (branchvault-cli server remove-workstation).</source>
+        <translation>本工作站已连接网点服务器 %1；未做任何更改。如需连接其他服务器，请先移除该连接（branchvault-cli server remove-workstation）。</translation>
+    </message>
+    <message>
+        <source>The branch CA&apos;s certificate</source>
+        <translation>网点 CA 证书</translation>
+    </message>
+    <message>
+        <source>The workstation&apos;s certificate</source>
+        <translation>工作站证书</translation>
+    </message>
+    <message>
+        <source>The workstation&apos;s encrypted key</source>
+        <translation>工作站加密私钥</translation>
+    </message>
+    <message>
+        <source>The workstation key&apos;s passphrase is empty.</source>
+        <translation>工作站私钥的口令为空。</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Could not write this workstation&apos;s configuration %1.</source>
+        <translation>无法写入本工作站的配置 %1。</translation>
+    </message>
+</context>
+<context>
     <name>SettingDescriptions</name>
     <message>
         <source>Begins every customer number of this branch. Change it only before the first customer is entered: numbers already given keep their old prefix.</source>

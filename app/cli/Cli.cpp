@@ -76,6 +76,7 @@ Cli::Cli()
     registerCustomerCareCommands(m_commands);
     registerReportCommands(m_commands);
     registerPrintRegisterCommands(m_commands);
+    registerServerCommands(m_commands);
 }
 
 int Cli::usageError(CliOutput& out, const QString& message)
@@ -126,7 +127,8 @@ int Cli::run(const QStringList& arguments)
         "type", "customer", "customers", "fields", "purpose", "days", "hours", "reason", "since", "until", "action",
         "checkpoint", "file", "report", "id", "mobile", "account", "manager", "until-date", "limit", "login", "staff",
         "after", "sort", "channel", "content", "scope", "customers-count", "copies", "outcome", "status", "resolution",
-        "received", "date", "param", "pdf", "period-days", "serial", "to", "witness", "method", "image", "person-totp"};
+        "received", "date", "param", "pdf", "period-days", "serial", "to", "witness", "method", "image", "person-totp",
+        "url", "ca", "cert", "key", "owner"};
     static const char* const flagOptions[] = {"json", "help", "version", "all", "quick", "enable", "disable",
         "marketing", "open", "recovery", "mask-numbers"};
     for (const char* name : valueOptions)

@@ -84,5 +84,6 @@ void registerCustomerReviewCommands(CommandTable& table);
 void registerCustomerCareCommands(CommandTable& table);
 void registerReportCommands(CommandTable& table);
 void registerPrintRegisterCommands(CommandTable& table);
+void registerServerCommands(CommandTable& table);
 
 } // namespace bv::cli

@@ -64,6 +64,10 @@ int exitStatusFor(ErrorCode code)
         return 24;
     case ErrorCode::SecondFactorRequired:
         return 25;
+    case ErrorCode::ServerUnavailable:
+        return 26;
+    case ErrorCode::ServerIdentity:
+        return 27;
     case ErrorCode::Database:
         return 30;
     case ErrorCode::Internal:
@@ -119,6 +123,10 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("password-change-required");
     case ErrorCode::SecondFactorRequired:
         return QStringLiteral("second-factor-required");
+    case ErrorCode::ServerUnavailable:
+        return QStringLiteral("server-unavailable");
+    case ErrorCode::ServerIdentity:
+        return QStringLiteral("server-identity");
     case ErrorCode::Database:
         return QStringLiteral("database");
     case ErrorCode::Internal:

@@ -30,6 +30,8 @@ enum class ErrorCode
     SessionLocked,
     PasswordChangeRequired,
     SecondFactorRequired,
+    ServerUnavailable, // the branch server cannot be reached (network, address, server down)
+    ServerIdentity, // the branch server did not prove who it is (certificate, host name, no TLS)
     Database, // an unexpected SQL error (message carries the SQLite code, never values)
     Internal,
 };

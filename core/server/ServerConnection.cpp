@@ -1,0 +1,204 @@
+#include "core/internal/server/ServerConnection.h"
+
+#include <QAtomicInteger>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace bv {
+
+namespace {
+
+// A libpq connection parameter, quoted (Qt passes the options on as they are, with ';' turned into spaces).
+QString quoted(const QString& value)
+{
+    QString escaped = value;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
+    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
+}
+
+QString nextName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("bv-server-%1").arg(counter.fetchAndAddRelaxed(1) + 1);
+}
+
+} // namespace
+
+ServerConnection::ServerConnection(QString name)
+    : m_name(std::move(name))
+{
+}
+
+ServerConnection::~ServerConnection()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+QSqlDatabase ServerConnection::database() const
+{
+    return QSqlDatabase::database(m_name, false);
+}
+
+Result<std::unique_ptr<ServerConnection>> ServerConnection::open(
+    const ServerAddress& address, const Tls& tls, const QString& login, const SecureBytes& password)
+{
+    return connect(address, tls, login, &password);
+}
+
+Status ServerConnection::probe(const ServerAddress& address, const Tls& tls)
+{
+    auto connection = connect(address, tls, QStringLiteral("branchvault_tls_check"), nullptr);
+    if (connection.ok())
+        return {};
+    // Refused after the TLS handshake (no such login, no password given, pg_hba.conf): the server's certificate
+    // and the workstation's key were fine.
+    if (connection.code() == ErrorCode::AuthenticationFailed || connection.code() == ErrorCode::PermissionDenied)
+        return {};
+    return connection.error();
+}
+
+Result<std::unique_ptr<ServerConnection>> ServerConnection::connect(
+    const ServerAddress& address, const Tls& tls, const QString& login, const SecureBytes* password)
+{
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return Error {ErrorCode::SelfCheckFailed,
+            tr("Qt's PostgreSQL driver (QPSQL) is not installed, so the branch server cannot be reached. Install the "
+               "package libqt6sql6-psql."),
+            {}, {}};
+    for (const QString& file : {tls.files.caFile, tls.files.certFile, tls.files.keyFile}) {
+        if (file.contains(QLatin1Char(';')))
+            return Error {ErrorCode::InvalidInput,
+                tr("The file name %1 holds a ';', which the database driver cannot pass on. Move the file.").arg(file),
+                {}, QStringLiteral("file")};
+    }
+    if (tls.keyPassphrase && tls.keyPassphrase->view().contains(';'))
+        return Error {ErrorCode::InvalidInput,
+            tr("The workstation key's passphrase holds a ';', which the database driver cannot pass on. Make the "
+               "workstation's key again with branchvault-branch-ca."),
+            {}, QStringLiteral("passphrase")};
+    QStringList options {QStringLiteral("sslmode=verify-full"),
+        QStringLiteral("sslrootcert=") + quoted(QFileInfo(tls.files.caFile).absoluteFilePath()),
+        QStringLiteral("sslcert=") + quoted(QFileInfo(tls.files.certFile).absoluteFilePath()),
+        QStringLiteral("sslkey=") + quoted(QFileInfo(tls.files.keyFile).absoluteFilePath()),
+        QStringLiteral("connect_timeout=10"), QStringLiteral("application_name=BranchVault")};
+    if (tls.keyPassphrase)
+        options << QStringLiteral("sslpassword=") + quoted(QString::fromUtf8(tls.keyPassphrase->view()));
+    const QString name = nextName();
+    std::unique_ptr<ServerConnection> connection(new ServerConnection(name));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    db.setHostName(address.host);
+    db.setPort(address.port);
+    db.setDatabaseName(address.database);
+    db.setUserName(login);
+    if (password)
+        db.setPassword(QString::fromUtf8(password->view()));
+    db.setConnectOptions(options.join(QLatin1Char(';')));
+    const bool opened = db.open();
+    db.setPassword(QString());
+    db.setConnectOptions(QString());
+    if (!opened)
+        return connectFailure(db.lastError().driverText() + QLatin1Char(' ') + db.lastError().databaseText(), address);
+    QSqlQuery encrypted(db);
+    if (!encrypted.exec(QStringLiteral("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) || !encrypted.next()
+        || !encrypted.value(0).toBool())
+        return Error {ErrorCode::ServerIdentity,
+            tr("The connection to the branch server %1 is not encrypted, so BranchVault does not use it. Ask the "
+               "branch's IT person to switch TLS on (docs/SERVER.md).")
+                .arg(address.url()),
+            {}, {}};
+    return connection;
+}
+
+Error ServerConnection::connectFailure(const QString& driverText, const ServerAddress& address)
+{
+    const QString server = address.url();
+    const auto has = [&](const char* fragment) { return driverText.contains(QLatin1String(fragment)); };
+    Error error;
+    error.detail = driverText.simplified();
+    if (has("does not match host name") || has("server certificate for")) {
+        error.code = ErrorCode::ServerIdentity;
+        error.message = tr("The branch server's certificate does not name the host %1. Connect with the host name "
+                           "the certificate was made for, or have a certificate made for this name "
+                           "(branchvault-branch-ca server).")
+                            .arg(address.host);
+    } else if (has("certificate verify failed") || has("root certificate file")) {
+        error.code = ErrorCode::ServerIdentity;
+        error.message = tr("The server at %1 did not prove it is this branch's server: its certificate was not "
+                           "issued by the branch CA this workstation trusts, or it has expired. Check the address "
+                           "and the CA file with the branch's IT person; nothing was sent.")
+                            .arg(server);
+    } else if (has("private key") || has("bad decrypt")) {
+        error.code = ErrorCode::WrongKey;
+        error.message = tr("The workstation's key could not be opened: the passphrase does not open it, or the file "
+                           "is not the key of this workstation's certificate. Type the passphrase shown when the "
+                           "key was made, or have the workstation's certificate made again.");
+    } else if (has("certificate file") || has("could not open certificate")) {
+        error.code = ErrorCode::NotFound;
+        error.message = tr("A certificate file of this workstation cannot be read. Connect the workstation again "
+                           "(branchvault-cli server add-workstation).");
+    } else if (has("alert unknown ca") || has("alert bad certificate") || has("alert certificate")
+        || has("requires a valid client certificate")) {
+        error.code = ErrorCode::PermissionDenied;
+        error.message = tr("The branch server does not accept this workstation's certificate: it was not issued by "
+                           "the branch CA the server trusts, or it has expired or been revoked. Ask the branch's IT "
+                           "person for a new workstation certificate.");
+    } else if (has("does not support SSL")) {
+        error.code = ErrorCode::ServerIdentity;
+        error.message = tr("The server at %1 does not offer TLS, so BranchVault does not connect to it. Ask the "
+                           "branch's IT person to switch TLS on (docs/SERVER.md).")
+                            .arg(server);
+    } else if (has("password authentication failed") || has("no password supplied") || has("authentication failed")) {
+        error.code = ErrorCode::AuthenticationFailed;
+        error.message = tr("The branch server did not accept the login or the password.");
+    } else if (has("pg_hba.conf") || has("permission denied") || has("not permitted to log in")) {
+        error.code = ErrorCode::PermissionDenied;
+        error.message = tr("The branch server does not let this login connect from this workstation. Ask the "
+                           "branch's IT person to check the account and the server's access rules.");
+    } else if (has("does not exist")) {
+        error.code = ErrorCode::NotFound;
+        error.message = tr("The branch server has no database named %1. Check the address.").arg(address.database);
+    } else {
+        error.code = ErrorCode::ServerUnavailable;
+        error.message = tr("The branch server %1 cannot be reached. Check the network and the address, or ask the "
+                           "branch's IT person whether the server is running.")
+                            .arg(server);
+    }
+    return error;
+}
+
+Error ServerConnection::statementFailure(const QSqlError& error, const QString& what)
+{
+    const QString state = error.nativeErrorCode();
+    Error result;
+    result.detail = state + QLatin1Char(' ') + error.databaseText().section(QLatin1Char('\n'), 0, 0);
+    if (state == QLatin1String("42501")) {
+        result.code = ErrorCode::PermissionDenied;
+        result.message = tr("The branch server refused %1: this account may not do it.").arg(what);
+    } else if (state == QLatin1String("22023")) {
+        result.code = ErrorCode::InvalidInput;
+        result.message = tr("The branch server refused %1: a value is not acceptable.").arg(what);
+    } else if (state == QLatin1String("BV409") || state == QLatin1String("40001") || state == QLatin1String("40P01")) {
+        result.code = ErrorCode::Conflict;
+        result.message = tr("Someone else changed this first, so %1 was not done. Reload and try again.").arg(what);
+    } else if (state == QLatin1String("23505")) {
+        result.code = ErrorCode::Conflict;
+        result.message = tr("The branch server refused %1: it would make a duplicate.").arg(what);
+    } else if (state.startsWith(QLatin1String("08")) || state.isEmpty()) {
+        result.code = ErrorCode::ServerUnavailable;
+        result.message = tr("The connection to the branch server was lost during %1. Nothing was changed unless "
+                            "the server confirmed it; check the network and try again.")
+                             .arg(what);
+    } else {
+        result.code = ErrorCode::Database;
+        result.message = tr("The branch server reported an error during %1.").arg(what);
+    }
+    return result;
+}
+
+} // namespace bv

@@ -1,0 +1,175 @@
+#include "core/server/ServerSetup.h"
+
+#include "core/internal/server/ServerConnection.h"
+#include "core/server/ServerWorkstation.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace bv {
+
+namespace {
+
+const QString kMigrations = QStringLiteral(":/server/sql");
+
+Result<std::unique_ptr<ServerConnection>> connectAs(
+    SecretStore& store, const QString& login, const SecureBytes& password, QString* url)
+{
+    auto settings = ServerWorkstation::configured();
+    if (!settings.ok())
+        return settings.error();
+    auto passphrase = ServerWorkstation::keyPassphrase(store, *settings);
+    if (!passphrase.ok())
+        return passphrase.error();
+    *url = settings->address.url();
+    return ServerConnection::open(settings->address, {settings->files, &*passphrase}, login, password);
+}
+
+// One value of a one-row query; an error naming `what` otherwise.
+Result<QVariant> single(QSqlDatabase db, const QString& sql, const QString& what)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql))
+        return ServerConnection::statementFailure(query.lastError(), what);
+    if (!query.next())
+        return ServerConnection::statementFailure(query.lastError(), what);
+    return query.value(0);
+}
+
+Error refused(const QString& message)
+{
+    return Error {ErrorCode::PermissionDenied, message, {}, {}};
+}
+
+} // namespace
+
+QStringList ServerSetup::migrations()
+{
+    return QDir(kMigrations).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+}
+
+Result<ServerSetup::Initialised> ServerSetup::init(
+    SecretStore& store, const QString& ownerLogin, const SecureBytes& password)
+{
+    Initialised done;
+    auto connection = connectAs(store, ownerLogin, password, &done.url);
+    if (!connection.ok())
+        return connection.error();
+    QSqlDatabase db = (*connection)->database();
+    const QString checking = tr("the set-up checks");
+
+    auto superuser = single(db, QStringLiteral("SELECT rolsuper FROM pg_roles WHERE rolname = current_user"), checking);
+    if (!superuser.ok())
+        return superuser.error();
+    if (superuser->toBool())
+        return refused(tr("%1 is a PostgreSQL superuser. A superuser passes every row-level security policy, so it "
+                          "must not own the branch's database. Ask the DBA for an owner role without SUPERUSER "
+                          "(docs/SERVER.md); nothing was changed.")
+                           .arg(ownerLogin));
+    auto owner = single(db,
+        QStringLiteral("SELECT pg_get_userbyid(datdba) = current_user FROM pg_database "
+                       "WHERE datname = current_database()"),
+        checking);
+    if (!owner.ok())
+        return owner.error();
+    if (!owner->toBool())
+        return refused(tr("%1 does not own the database. Sign in with the login the DBA made the database's owner; "
+                          "nothing was changed.")
+                           .arg(ownerLogin));
+    auto version = single(
+        db, QStringLiteral("SELECT coalesce((SELECT 1 FROM pg_namespace WHERE nspname = 'branchvault'), 0)"), checking);
+    if (!version.ok())
+        return version.error();
+    if (version->toInt() == 1)
+        return Error {ErrorCode::AlreadyExists,
+            tr("The branch server %1 is set up already; nothing was changed.").arg(done.url), {}, {}};
+    auto objects = single(db,
+        QStringLiteral("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                       "WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') "
+                       "AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'"),
+        checking);
+    if (!objects.ok())
+        return objects.error();
+    if (objects->toLongLong() > 0)
+        return Error {ErrorCode::AlreadyExists,
+            tr("The database on %1 is not empty (it holds %n tables, views or sequences). BranchVault is set up only "
+               "in an empty database made for it; nothing was changed.",
+                nullptr, int(objects->toLongLong()))
+                .arg(done.url),
+            {}, {}};
+    auto canCreateRoles = single(db,
+        QStringLiteral("SELECT rolcreaterole OR (SELECT count(*) FROM pg_roles WHERE rolname IN ('bv_staff', "
+                       "'bv_manager', 'bv_customer_manager', 'bv_clerk', 'bv_admin', 'bv_auditor')) = 6 "
+                       "FROM pg_roles WHERE rolname = current_user"),
+        checking);
+    if (!canCreateRoles.ok())
+        return canCreateRoles.error();
+    if (!canCreateRoles->toBool())
+        return refused(tr("%1 may not create roles, and the branch's group roles do not exist yet. Ask the DBA to "
+                          "give it CREATEROLE (ALTER ROLE … CREATEROLE; docs/SERVER.md); nothing was changed.")
+                           .arg(ownerLogin));
+
+    const QStringList files = migrations();
+    if (files.isEmpty())
+        return Error {ErrorCode::Internal, tr("This program holds no server migrations."), {}, {}};
+    if (!db.transaction())
+        return ServerConnection::statementFailure(db.lastError(), tr("the set-up"));
+    for (const QString& file : files) {
+        QFile source(kMigrations + QLatin1Char('/') + file);
+        if (!source.open(QIODevice::ReadOnly)) {
+            db.rollback();
+            return Error {ErrorCode::Internal, tr("The built-in migration %1 cannot be read.").arg(file), {}, {}};
+        }
+        QSqlQuery run(db);
+        if (!run.exec(QString::fromUtf8(source.readAll()))) {
+            Error failed = ServerConnection::statementFailure(run.lastError(), file);
+            db.rollback();
+            failed.message = tr("The branch server refused the set-up step %1; nothing was changed.").arg(file);
+            return failed;
+        }
+    }
+    if (!db.commit()) {
+        Error failed = ServerConnection::statementFailure(db.lastError(), tr("the set-up"));
+        db.rollback();
+        return failed;
+    }
+    QSqlQuery meta(db);
+    if (!meta.exec(QStringLiteral("SELECT key, value FROM branchvault.meta WHERE key IN ('database_id', "
+                                  "'schema_version')")))
+        return ServerConnection::statementFailure(meta.lastError(), checking);
+    while (meta.next()) {
+        if (meta.value(0).toString() == QLatin1String("database_id"))
+            done.databaseId = meta.value(1).toString();
+        else
+            done.schemaVersion = meta.value(1).toInt();
+    }
+    if (meta.lastError().isValid())
+        return ServerConnection::statementFailure(meta.lastError(), checking);
+    return done;
+}
+
+Result<ServerSetup::Connected> ServerSetup::status(
+    SecretStore& store, const QString& login, const SecureBytes& password)
+{
+    Connected state;
+    auto connection = connectAs(store, login, password, &state.url);
+    if (!connection.ok())
+        return connection.error();
+    QSqlDatabase db = (*connection)->database();
+    auto tls = single(
+        db, QStringLiteral("SELECT version FROM pg_stat_ssl WHERE pid = pg_backend_pid()"), tr("the connection check"));
+    if (!tls.ok())
+        return tls.error();
+    state.tlsVersion = tls->toString();
+    auto role = single(db, QStringLiteral("SELECT branchvault.my_role()"), tr("the connection check"));
+    if (!role.ok())
+        return role.error();
+    if (role->isNull())
+        return refused(tr("%1 is not an active staff account of this branch server.").arg(login));
+    state.role = role->toString();
+    return state;
+}
+
+} // namespace bv
