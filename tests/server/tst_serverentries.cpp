@@ -134,6 +134,25 @@ private:
                               "FROM pg_stat_activity WHERE usename = '%1'")
             .arg(as(login));
     }
+    // A race forced deterministically: `first` runs `sql1` in an open transaction and stays idle in it; then
+    // `second`'s `sql2` is seen waiting on a lock (pg_stat_activity, never a timer); then `first` commits. Returns
+    // both sessions' results, the first's first.
+    QPair<Psql, Psql> race(const char* first, const QString& sql1, const char* second, const QString& sql2)
+    {
+        QProcess* one = m_db->start({}, as(first));
+        one->write(QStringLiteral("BEGIN;\n%1;\n").arg(sql1).toUtf8());
+        const bool held = waitFor(stateOf(first), QStringLiteral("idle in transaction/Client"));
+        QProcess* two = m_db->start(
+            {QStringLiteral("-v"), QStringLiteral("VERBOSITY=verbose"), QStringLiteral("-c"), sql2}, as(second));
+        const bool waiting = held && waitFor(stateOf(second), QStringLiteral("active/Lock"));
+        one->write("COMMIT;\n");
+        one->closeWriteChannel();
+        QPair<Psql, Psql> results {ServerDatabase::finish(one), ServerDatabase::finish(two)};
+        if (!held || !waiting)
+            results.second.err.prepend(
+                QStringLiteral("<the race was not set up: held %1, waiting %2> ").arg(held).arg(waiting));
+        return results;
+    }
 
 private slots:
     void initTestCase()
@@ -347,23 +366,9 @@ private slots:
         const Psql made = submit("cm1", person(QStringLiteral("p10")));
         QVERIFY2(made.ok(), qPrintable(made.err));
         const qint64 change = changeOf(made);
-        QProcess* first = m_db->start({}, as("m1"));
-        first->write(QStringLiteral("BEGIN;\nSELECT branchvault.change_decide(%1, true, 'checked', 'ws-1');\n")
-                         .arg(change)
-                         .toUtf8());
-        // m1's decision is made, not committed: its session waits idle in its transaction
-        QVERIFY(waitFor(stateOf("m1"), QStringLiteral("idle in transaction/Client")));
-        QProcess* second = m_db->start({QStringLiteral("-v"), QStringLiteral("VERBOSITY=verbose"), QStringLiteral("-c"),
-                                           QStringLiteral("SELECT branchvault.change_decide(%1, true, 'also checked', "
-                                                          "'ws-2')")
-                                               .arg(change)},
-            as("m2"));
-        // m2's call waits on the lock m1 holds
-        QVERIFY(waitFor(stateOf("m2"), QStringLiteral("active/Lock")));
-        first->write("COMMIT;\n");
-        first->closeWriteChannel();
-        const Psql won = ServerDatabase::finish(first);
-        const Psql lost = ServerDatabase::finish(second);
+        const auto [won, lost]
+            = race("m1", QStringLiteral("SELECT branchvault.change_decide(%1, true, 'checked', 'ws-1')").arg(change),
+                "m2", QStringLiteral("SELECT branchvault.change_decide(%1, true, 'also checked', 'ws-2')").arg(change));
         QVERIFY2(won.ok(), qPrintable(won.err));
         QCOMPARE(won.out.trimmed(), QStringLiteral("approved"));
         QVERIFY2(!lost.ok() && lost.err.contains(QLatin1String("BV409"))
@@ -446,22 +451,13 @@ private slots:
     {
         const QString number = activeCustomer(QStringLiteral("p12"));
         QVERIFY(number.startsWith(QLatin1String("B001-")));
-        QProcess* manager = m_db->start({}, as("m1"));
-        manager->write(QStringLiteral("BEGIN;\nSELECT branchvault.customer_assign('%1', 'transfer', 'cm2', NULL, "
-                                      "'leave', 'ws-1');\n")
-                           .arg(number)
-                           .toUtf8());
-        QVERIFY(waitFor(stateOf("m1"), QStringLiteral("idle in transaction/Client")));
-        QProcess* entry = m_db->start({QStringLiteral("-v"), QStringLiteral("VERBOSITY=verbose"), QStringLiteral("-c"),
-                                          QStringLiteral("SELECT branchvault.customer_edit('%1', 1, '{\"family\": "
-                                                         "\"y\"}', ARRAY[]::branchvault.sealed_input[], NULL, 'ws-2')")
-                                              .arg(number)},
-            as("cm1"));
-        QVERIFY(waitFor(stateOf("cm1"), QStringLiteral("active/Lock")));
-        manager->write("COMMIT;\n");
-        manager->closeWriteChannel();
-        const Psql moved = ServerDatabase::finish(manager);
-        const Psql refused = ServerDatabase::finish(entry);
+        const auto [moved, refused] = race("m1",
+            QStringLiteral("SELECT branchvault.customer_assign('%1', 'transfer', 'cm2', NULL, 'leave', 'ws-1')")
+                .arg(number),
+            "cm1",
+            QStringLiteral("SELECT branchvault.customer_edit('%1', 1, '{\"family\": \"y\"}', "
+                           "ARRAY[]::branchvault.sealed_input[], NULL, 'ws-2')")
+                .arg(number));
         QVERIFY2(moved.ok(), qPrintable(moved.err));
         QVERIFY2(!refused.ok() && refused.err.contains(QLatin1String("42501"))
                 && refused.err.contains(QLatin1String("not one of your customers")),
@@ -470,6 +466,35 @@ private slots:
                                       "c ON c.id = ch.customer_id WHERE c.customer_no = '%1' AND ch.kind = 'edit'")
                            .arg(number)),
             QStringLiteral("0"));
+    }
+
+    // Two workstations enter the same person at once: the second waits on the branch's entry lock, then finds the
+    // first record (one record, not two).
+    void theSamePersonEnteredTwiceAtOnceIsOneRecord()
+    {
+        const QString sql = QStringLiteral("SELECT * FROM branchvault.customer_submit('{}'::jsonb, "
+                                           "ARRAY[%1]::branchvault.sealed_input[], NULL, NULL, false, 'ws')")
+                                .arg(person(QStringLiteral("p14")).join(QStringLiteral(", ")));
+        const auto [first, second] = race("cm1", sql, "cm2", sql);
+        QVERIFY2(first.ok(), qPrintable(first.err));
+        QVERIFY2(!second.ok() && second.err.contains(QLatin1String("23505"))
+                && second.err.contains(first.out.trimmed().section(QLatin1Char('|'), 0, 0)),
+            qPrintable(second.err));
+    }
+
+    // Two edits of one customer at once: the second waits on the customer's row lock, then finds the first waiting.
+    void twoEditsAtOnceOneWaitsForTheOther()
+    {
+        const QString number = activeCustomer(QStringLiteral("p15"));
+        QVERIFY(number.startsWith(QLatin1String("B001-")));
+        const QString edit = QStringLiteral("SELECT branchvault.customer_edit('%1', 1, '{\"family\": \"%2\"}', "
+                                            "ARRAY[]::branchvault.sealed_input[], NULL, 'ws')");
+        const auto [first, second]
+            = race("cm1", edit.arg(number, QStringLiteral("a")), "m1", edit.arg(number, QStringLiteral("b")));
+        QVERIFY2(first.ok(), qPrintable(first.err));
+        QVERIFY2(!second.ok() && second.err.contains(QLatin1String("BV409"))
+                && second.err.contains(QLatin1String("still waiting")),
+            qPrintable(second.err));
     }
 
     // Custody for a limited time and its return; the branch manager's alone; the end date is bounded.
