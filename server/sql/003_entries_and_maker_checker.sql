@@ -436,6 +436,10 @@ BEGIN
     IF me_role IS DISTINCT FROM 'manager' AND me_role IS DISTINCT FROM 'customer_manager' THEN
         RAISE EXCEPTION 'only an active branch manager or customer manager enters customers' USING ERRCODE = '42501';
     END IF;
+    IF coalesce(br, '') = '' THEN
+        RAISE EXCEPTION 'this staff account belongs to no branch: the administrator sets its branch first'
+            USING ERRCODE = '42501';
+    END IF;
     vals := checked_entry(p_values, p_sealed);
     IF NOT EXISTS (SELECT 1 FROM unnest(p_sealed) x WHERE x.field = 'name')
        OR NOT EXISTS (SELECT 1 FROM unnest(p_sealed) x WHERE x.field = 'id_number') THEN
