@@ -751,6 +751,42 @@ BEGIN
 END
 $$;
 
+-- The branch manager clears a suspicious pair found in order, with the reason (local: CustomerEntry::clearSuspicious;
+-- audit row customer.suspicious_clear on the pair, no details). The pair is locked and its state read after the
+-- lock: a pair another manager cleared first is BV409 naming who (local mode answers "no open pair", which on one
+-- workstation can only mean a wrong number).
+CREATE FUNCTION branchvault.suspicious_clear(p_pair_id bigint, p_reason text, p_workstation text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = branchvault, pg_temp
+    AS $$
+DECLARE
+    pair suspicious_pairs%ROWTYPE;
+BEGIN
+    IF my_role() IS DISTINCT FROM 'manager' THEN
+        RAISE EXCEPTION 'only an active branch manager reviews suspicious pairs' USING ERRCODE = '42501';
+    END IF;
+    IF btrim(coalesce(p_reason, '')) = '' OR char_length(p_reason) > 500 THEN
+        RAISE EXCEPTION 'field "reason": give the reason why the pair is in order (for example: husband and wife '
+                        'share the phone), at most 500 characters' USING ERRCODE = '22023';
+    END IF;
+    SELECT * INTO pair FROM suspicious_pairs WHERE id = p_pair_id AND branch = my_branch() FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'There is no suspicious pair % in this branch. Reload the list.', coalesce(p_pair_id::text, '')
+            USING ERRCODE = 'P0002';
+    END IF;
+    IF pair.status <> 'open' THEN
+        RAISE EXCEPTION 'Suspicious pair % was already cleared by % at %. Reload the list.', pair.id,
+            coalesce((SELECT st.login FROM staff st WHERE st.id = pair.cleared_by), '?'),
+            to_char(pair.cleared_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS "UTC"') USING ERRCODE = 'BV409';
+    END IF;
+    UPDATE suspicious_pairs SET status = 'cleared', cleared_by = my_staff_id(), cleared_at = now(),
+                                reason = btrim(p_reason)
+        WHERE id = pair.id;
+    PERFORM audit_write(p_workstation, 'customer.suspicious_clear', 'suspicious_pair', pair.id::text, NULL, 'ok',
+                        '{}');
+END
+$$;
+
 -- ---- 6. Reassignment ----
 
 -- The branch manager gives a customer of the branch to a customer manager (local: CustomerOwnership::move):
@@ -915,13 +951,13 @@ REVOKE ALL ON FUNCTION branchvault.mark_suspicious(bigint, text, text[]),
 REVOKE ALL ON FUNCTION branchvault.customer_submit(jsonb, branchvault.sealed_input[], branchvault.account_input[],
                                                    bigint, boolean, text),
     branchvault.customer_edit(text, integer, jsonb, branchvault.sealed_input[], boolean, text),
-    branchvault.change_decide(bigint, boolean, text, text),
+    branchvault.change_decide(bigint, boolean, text, text), branchvault.suspicious_clear(bigint, text, text),
     branchvault.customer_assign(text, text, text, date, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION branchvault.customer_submit(jsonb, branchvault.sealed_input[], branchvault.account_input[],
                                                       bigint, boolean, text),
     branchvault.customer_edit(text, integer, jsonb, branchvault.sealed_input[], boolean, text)
     TO bv_manager, bv_customer_manager;
 GRANT EXECUTE ON FUNCTION branchvault.change_decide(bigint, boolean, text, text),
-    branchvault.customer_assign(text, text, text, date, text, text) TO bv_manager;
+    branchvault.suspicious_clear(bigint, text, text), branchvault.customer_assign(text, text, text, date, text, text) TO bv_manager;
 
 UPDATE branchvault.meta SET value = '3' WHERE key = 'schema_version';

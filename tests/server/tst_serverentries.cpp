@@ -334,6 +334,16 @@ private slots:
         QCOMPARE(run(pairs, "m1").out.trimmed(), QStringLiteral("account:6222****0008,phone:139****0006"));
         QCOMPARE(run(pairs, "m9").out.trimmed(), QString());
         QVERIFY(run(pairs, "cm2").err.contains(QLatin1String("42501")));
+        // the branch manager clears a pair in order, with a reason; a second manager clearing it too is told who did
+        const QString clear = QStringLiteral("SELECT branchvault.suspicious_clear((SELECT min(id) FROM "
+                                             "branchvault.suspicious_pairs), '%1', 'ws')");
+        QVERIFY(refused(run(clear.arg(QStringLiteral("x")), "cm2"), {"permission denied"}));
+        const Psql noReason = run(clear.arg(QStringLiteral(" ")), "m1");
+        QVERIFY2(refused(noReason, {"22023", "reason"}), qPrintable(noReason.err));
+        QVERIFY(run(clear.arg(QStringLiteral("spouses")), "m1").ok());
+        QCOMPARE(lastAudit(), QStringLiteral("m1|customer.suspicious_clear|-|{}"));
+        const Psql again2 = run(clear.arg(QStringLiteral("spouses")), "m2");
+        QVERIFY2(refused(again2, {"BV409", "already cleared by m1"}), qPrintable(again2.err));
     }
 
     // What a workstation must not send: a grade-1 value in the clear, an unmasked masked form, a wrong blind domain.
