@@ -520,6 +520,11 @@ private slots:
                                      QStringLiteral("current_date + 200"), QStringLiteral("'leave'")),
             "m1");
         QVERIFY2(refused(tooLong, {"22023", "until"}), qPrintable(tooLong.err));
+        // a customer manager of another branch cannot be given the customer
+        const Psql elsewhere = run(assign.arg(number, QStringLiteral("transfer"), QStringLiteral("'cm9'"),
+                                       QStringLiteral("NULL"), QStringLiteral("'move'")),
+            "m1");
+        QVERIFY2(refused(elsewhere, {"22023", "manager"}), qPrintable(elsewhere.err));
         const Psql custody = run(assign.arg(number, QStringLiteral("custody"), QStringLiteral("'cm2'"),
                                      QStringLiteral("current_date + 7"), QStringLiteral("'leave'")),
             "m1");
