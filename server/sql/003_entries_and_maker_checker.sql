@@ -400,8 +400,8 @@ CREATE FUNCTION branchvault.mark_suspicious(p_customer bigint, p_branch text, p_
 $$;
 
 -- A new record (local: CustomerEntry::create), by a customer manager for himself or herself, or by the branch
--- manager for a customer manager of the branch (p_manager_id; ignored unless it names the caller when a customer
--- manager calls). The workstation validated the clear values and sends:
+-- manager for an active customer manager of the branch (p_manager_id; a customer manager passes NULL or his or her
+-- own id). The workstation validated the clear values and sends:
 --   p_values    the grade 2/3 values as a JSON object {"occupation": "...", "aum_cny": "250000", ...}
 --               (keys: entry_columns());
 --   p_sealed    the grade-1 values, one sealed_input each (field, generation, ciphertext, masked form, blind-index
