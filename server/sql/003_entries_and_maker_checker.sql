@@ -187,6 +187,21 @@ CREATE TYPE branchvault.account_input AS (
     blind      bytea
 );
 
+-- One account in an edit: an existing one (id) changed or removed, or a new one (id NULL); type, opening date and
+-- status (NULL keeps an existing account's), and the number — for a new account, or when it changes — sealed,
+-- masked and blind-indexed (domain 'account').
+CREATE TYPE branchvault.account_change AS (
+    id         bigint,
+    type       text,
+    opened_on  date,
+    status     text,
+    remove     boolean,
+    generation integer,
+    sealed     bytea,
+    masked     text,
+    blind      bytea
+);
+
 -- The customer's grade-1 fields and the blind-index domain each one has (core/policy/FieldCatalogue.cpp).
 CREATE FUNCTION branchvault.grade_one_domain(p_field text) RETURNS text
     LANGUAGE sql IMMUTABLE
@@ -371,9 +386,12 @@ REVOKE ALL ON FUNCTION branchvault.grade_one_domain(text), branchvault.entry_col
 -- ---- 4. Entry ----
 
 -- Records the suspicious pairs a customer's values make with the branch's other held customers: the same phone
--- (mobile or other phone; only the fields named, or all of them when p_fields is NULL) and, when p_fields is NULL
--- (a new record), the same account number (local: CustomerEntry::markSuspicious). Compares blind indexes only.
-CREATE FUNCTION branchvault.mark_suspicious(p_customer bigint, p_branch text, p_fields text[]) RETURNS void
+-- (mobile or other phone; only the fields named, or all of them when p_fields is NULL) and, when p_accounts, the
+-- same account number (local: CustomerEntry::markSuspicious, which looks at the new numbers only; here every
+-- account of the customer is compared, which adds no pair the earlier entries did not already record, and a
+-- cleared pair stays cleared). Compares blind indexes only.
+CREATE FUNCTION branchvault.mark_suspicious(p_customer bigint, p_branch text, p_fields text[], p_accounts boolean)
+    RETURNS void
     LANGUAGE sql
     SET search_path = branchvault, pg_temp
     AS $$
@@ -394,7 +412,7 @@ CREATE FUNCTION branchvault.mark_suspicious(p_customer bigint, p_branch text, p_
                                AND other.blind = mine.blind AND other.customer_id <> p_customer
         JOIN customers o ON o.id = other.customer_id AND o.branch = p_branch
                         AND o.status IN ('pending', 'active', 'closed')
-        WHERE p_fields IS NULL AND mine.owner_kind = 'account' AND mine.customer_id = p_customer
+        WHERE p_accounts AND mine.owner_kind = 'account' AND mine.customer_id = p_customer
           AND mine.blind_domain = 'account'
         ON CONFLICT (kind, customer_a, customer_b) DO NOTHING;
 $$;
@@ -541,9 +559,10 @@ $$;
 -- is locked, and a version that moved on (someone's approved edit, a reassignment) is a conflict (BV409) naming the
 -- current version. p_values and p_sealed as for customer_submit, holding only what changes (the workstation
 -- compares the grade-1 values it opened; the server compares the clear ones); p_restricted NULL keeps the flag.
--- Accounts are not edited through this function yet. Audit row customer.edit {change, fields}.
+-- p_accounts: the accounts added, changed or removed (account_change). Audit row customer.edit {change, fields}.
 CREATE FUNCTION branchvault.customer_edit(p_customer_no text, p_expected_version integer, p_values jsonb,
-                                          p_sealed branchvault.sealed_input[], p_restricted boolean,
+                                          p_sealed branchvault.sealed_input[],
+                                          p_accounts branchvault.account_change[], p_restricted boolean,
                                           p_workstation text)
     RETURNS bigint
     LANGUAGE plpgsql SECURITY DEFINER
@@ -562,6 +581,13 @@ DECLARE
     diff    jsonb;
     staged  jsonb;
     ch      bigint;
+    a       account_change;
+    acc     accounts%ROWTYPE;
+    acc_staged jsonb := '[]';
+    acc_diff   jsonb := '[]';
+    idx     integer := 0;
+    which   text;
+    part    record;
 BEGIN
     IF me_role IS DISTINCT FROM 'manager' AND me_role IS DISTINCT FROM 'customer_manager' THEN
         RAISE EXCEPTION 'only an active branch manager or customer manager edits customers' USING ERRCODE = '42501';
@@ -591,7 +617,54 @@ BEGIN
             changed := changed || jsonb_build_object(k, v);
         END IF;
     END LOOP;
-    IF changed = '{}' AND cardinality(coalesce(p_sealed, '{}')) = 0
+    -- the accounts: each existing one must be the customer's; the diff names it "#<id>", language-neutral
+    FOREACH a IN ARRAY coalesce(p_accounts, '{}') LOOP
+        acc := NULL;
+        IF a.id IS NOT NULL THEN
+            SELECT * INTO acc FROM accounts x WHERE x.id = a.id AND x.customer_id = c.id;
+            IF acc.id IS NULL THEN
+                RAISE EXCEPTION 'field "account_number": account % is not an account of customer %', a.id,
+                    c.customer_no USING ERRCODE = '22023';
+            END IF;
+        ELSIF coalesce(a.remove, false) OR a.sealed IS NULL OR coalesce(a.type, '') = '' THEN
+            RAISE EXCEPTION 'field "account_number": a new account needs its type and its number' USING ERRCODE = '22023';
+        END IF;
+        IF a.sealed IS NOT NULL AND NOT coalesce(a.remove, false)
+           AND (a.generation IS NULL OR a.generation < 1 OR length(a.sealed) < 1
+                OR position('*' IN coalesce(a.masked, '')) = 0 OR a.blind IS NULL OR length(a.blind) < 16) THEN
+            RAISE EXCEPTION 'field "account_number": the number needs its ciphertext, masked form and blind index'
+                USING ERRCODE = '22023';
+        END IF;
+        which := CASE WHEN acc.id IS NULL THEN '' ELSE '#' || acc.id END;
+        IF coalesce(a.remove, false) THEN
+            acc_diff := acc_diff || jsonb_build_array(jsonb_build_object('field', 'account_number', 'old', which,
+                                                                         'new', ''));
+        ELSE
+            IF a.sealed IS NOT NULL THEN
+                acc_diff := acc_diff || jsonb_build_array(jsonb_build_object('field', 'account_number', 'old', which,
+                                                                             'new', a.masked));
+            END IF;
+            FOR part IN SELECT * FROM (VALUES ('account_type', acc.type, a.type),
+                                              ('account_opened_on', acc.opened_on::text, a.opened_on::text),
+                                              ('account_status', acc.status, nullif(a.status, ''))) p (f, before, after)
+            LOOP
+                IF acc.id IS NOT NULL AND part.after IS NOT NULL AND part.after IS DISTINCT FROM part.before THEN
+                    acc_diff := acc_diff || jsonb_build_array(jsonb_build_object(
+                        'field', part.f, 'old', which || ' ' || coalesce(part.before, ''),
+                        'new', which || ' ' || part.after));
+                END IF;
+            END LOOP;
+        END IF;
+        acc_staged := acc_staged || jsonb_build_array(jsonb_build_object(
+            'id', acc.id, 'type', coalesce(nullif(a.type, ''), acc.type),
+            'opened_on', coalesce(a.opened_on, acc.opened_on), 'status', coalesce(nullif(a.status, ''), acc.status,
+                                                                                   'active'),
+            'remove', coalesce(a.remove, false),
+            'number', CASE WHEN a.sealed IS NOT NULL AND NOT coalesce(a.remove, false)
+                           THEN 'account_number:' || idx END));
+        idx := idx + 1;
+    END LOOP;
+    IF changed = '{}' AND cardinality(coalesce(p_sealed, '{}')) = 0 AND cardinality(coalesce(p_accounts, '{}')) = 0
        AND (p_restricted IS NULL OR p_restricted = c.restricted) THEN
         RAISE EXCEPTION 'Nothing was changed: every value is the same as in the record.' USING ERRCODE = '22023';
     END IF;
@@ -614,8 +687,10 @@ BEGIN
                                   'new', coalesce(e.value #>> '{}', '')),
                100 + array_position(entry_columns(), e.key)
         FROM jsonb_each(changed) e) t;
+    diff := diff || acc_diff;
     staged := jsonb_build_object('values', changed,
-                                 'sealed', (SELECT coalesce(jsonb_agg(x.field), '[]') FROM unnest(p_sealed) x));
+                                 'sealed', (SELECT coalesce(jsonb_agg(x.field), '[]') FROM unnest(p_sealed) x),
+                                 'accounts', acc_staged);
     IF p_restricted IS NOT NULL AND p_restricted <> c.restricted THEN
         staged := staged || jsonb_build_object('restricted', p_restricted);
         diff := diff || jsonb_build_array(jsonb_build_object('field', 'restricted',
@@ -628,6 +703,11 @@ BEGIN
     INSERT INTO sealed_value (owner_kind, owner_id, customer_id, field, generation, sealed, masked, blind_domain, blind)
         SELECT 'change', ch, c.id, x.field, x.generation, x.sealed, x.masked, x.blind_domain, x.blind
         FROM unnest(p_sealed) x;
+    INSERT INTO sealed_value (owner_kind, owner_id, customer_id, field, generation, sealed, masked, blind_domain, blind)
+        SELECT 'change', ch, c.id, 'account_number:' || (o - 1), x.generation, x.sealed, x.masked, 'account', x.blind
+        FROM unnest(p_accounts) WITH ORDINALITY AS x (id, type, opened_on, status, remove, generation, sealed, masked,
+                                                      blind, o)
+        WHERE x.sealed IS NOT NULL AND NOT coalesce(x.remove, false);
     PERFORM audit_write(p_workstation, 'customer.edit', 'customer', c.id::text, c.customer_no, 'ok',
                         json_build_object('change', ch, 'fields', diff_fields(diff))::text);
     RETURN ch;
@@ -664,6 +744,10 @@ DECLARE
     hid    bigint;
     fields text[];
     who    text;
+    item   jsonb;
+    acc_id bigint;
+    numkey text;
+    new_numbers boolean := false;
 BEGIN
     IF my_role() IS DISTINCT FROM 'manager' THEN
         RAISE EXCEPTION 'only an active branch manager approves or rejects changes' USING ERRCODE = '42501';
@@ -711,7 +795,7 @@ BEGIN
             WHERE id = c.id;
         INSERT INTO customer_history (customer_id, change_id, kind, actor_id, diff_json)
             VALUES (c.id, ch.id, 'create', ch.maker_id, ch.diff_json);
-        PERFORM mark_suspicious(c.id, br, NULL);
+        PERFORM mark_suspicious(c.id, br, NULL, true);
     ELSIF p_approve THEN
         IF c.version <> ch.base_version OR c.status <> 'active' THEN
             RAISE EXCEPTION 'Customer % changed after this edit was made: the edit was made on version %, the record '
@@ -725,12 +809,43 @@ BEGIN
         UPDATE sealed_value SET owner_kind = 'history', owner_id = hid
             WHERE owner_kind = 'customer' AND owner_id = c.id AND field = ANY (fields);
         UPDATE sealed_value SET owner_kind = 'customer', owner_id = c.id
-            WHERE owner_kind = 'change' AND owner_id = ch.id;
+            WHERE owner_kind = 'change' AND owner_id = ch.id AND field = ANY (fields);
         PERFORM write_columns(c.id, coalesce(ch.values_json -> 'values', '{}'));
+        -- the accounts: a replaced or removed number goes to the history, still sealed, as "account_number:<id>"
+        FOR item IN SELECT value FROM jsonb_array_elements(coalesce(ch.values_json -> 'accounts', '[]')) LOOP
+            acc_id := (item ->> 'id')::bigint;
+            numkey := item ->> 'number';
+            IF acc_id IS NOT NULL THEN
+                IF NOT EXISTS (SELECT 1 FROM accounts x WHERE x.id = acc_id AND x.customer_id = c.id) THEN
+                    RAISE EXCEPTION 'An account in this change no longer belongs to customer %. Reject the change.',
+                        c.customer_no USING ERRCODE = 'BV409';
+                END IF;
+                IF (item ->> 'remove')::boolean OR numkey IS NOT NULL THEN
+                    UPDATE sealed_value SET owner_kind = 'history', owner_id = hid, field = 'account_number:' || acc_id
+                        WHERE owner_kind = 'account' AND owner_id = acc_id AND field = 'account_number';
+                END IF;
+                IF (item ->> 'remove')::boolean THEN
+                    DELETE FROM accounts WHERE id = acc_id;
+                    CONTINUE;
+                END IF;
+                UPDATE accounts SET type = item ->> 'type', opened_on = (item ->> 'opened_on')::date,
+                                    status = item ->> 'status'
+                    WHERE id = acc_id;
+            ELSE
+                INSERT INTO accounts (customer_id, type, opened_on, status)
+                    VALUES (c.id, item ->> 'type', (item ->> 'opened_on')::date, item ->> 'status')
+                    RETURNING id INTO acc_id;
+            END IF;
+            IF numkey IS NOT NULL THEN
+                UPDATE sealed_value SET owner_kind = 'account', owner_id = acc_id, field = 'account_number'
+                    WHERE owner_kind = 'change' AND owner_id = ch.id AND field = numkey;
+                new_numbers := true;
+            END IF;
+        END LOOP;
         UPDATE customers SET restricted = coalesce((ch.values_json ->> 'restricted')::boolean, restricted),
                              version = version + 1, updated_at = now(), approved_by = me, approved_at = now()
             WHERE id = c.id;
-        PERFORM mark_suspicious(c.id, br, fields);
+        PERFORM mark_suspicious(c.id, br, fields, new_numbers);
     ELSIF ch.kind = 'create' THEN
         -- a rejected new record keeps only its number and status: its personal data is erased
         DELETE FROM sealed_value WHERE customer_id = c.id;
@@ -946,16 +1061,18 @@ BEGIN
 END
 $$;
 
-REVOKE ALL ON FUNCTION branchvault.mark_suspicious(bigint, text, text[]),
+REVOKE ALL ON FUNCTION branchvault.mark_suspicious(bigint, text, text[], boolean),
     branchvault.lock_customer_in_reach(text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION branchvault.customer_submit(jsonb, branchvault.sealed_input[], branchvault.account_input[],
                                                    bigint, boolean, text),
-    branchvault.customer_edit(text, integer, jsonb, branchvault.sealed_input[], boolean, text),
+    branchvault.customer_edit(text, integer, jsonb, branchvault.sealed_input[], branchvault.account_change[],
+                              boolean, text),
     branchvault.change_decide(bigint, boolean, text, text), branchvault.suspicious_clear(bigint, text, text),
     branchvault.customer_assign(text, text, text, date, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION branchvault.customer_submit(jsonb, branchvault.sealed_input[], branchvault.account_input[],
                                                       bigint, boolean, text),
-    branchvault.customer_edit(text, integer, jsonb, branchvault.sealed_input[], boolean, text)
+    branchvault.customer_edit(text, integer, jsonb, branchvault.sealed_input[], branchvault.account_change[],
+                              boolean, text)
     TO bv_manager, bv_customer_manager;
 GRANT EXECUTE ON FUNCTION branchvault.change_decide(bigint, boolean, text, text),
     branchvault.suspicious_clear(bigint, text, text), branchvault.customer_assign(text, text, text, date, text, text) TO bv_manager;

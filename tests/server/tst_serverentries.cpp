@@ -402,7 +402,7 @@ private slots:
         const QString number = activeCustomer(QStringLiteral("p11"));
         QVERIFY(number.startsWith(QLatin1String("B001-")));
         const QString edit = QStringLiteral("SELECT branchvault.customer_edit('%1', %2, '%3'::jsonb, "
-                                            "ARRAY[%4]::branchvault.sealed_input[], NULL, 'ws-1')");
+                                            "ARRAY[%4]::branchvault.sealed_input[], NULL, NULL, 'ws-1')");
         const QString newMobile = sealed(QStringLiteral("mobile"), QStringLiteral("137****0011"));
         const Psql made = run(
             edit.arg(number, QStringLiteral("1"), QStringLiteral("{\"occupation\": \"nurse\"}"), newMobile), "cm1");
@@ -458,6 +458,64 @@ private slots:
         QVERIFY(decide("m1", pending.out.trimmed().toLongLong(), false, QStringLiteral("customer moved")).ok());
     }
 
+    // Accounts are edited through the change too: a number replaced, a status changed, an account added, one removed;
+    // the replaced numbers go to the history, still sealed.
+    void accountsAreEditedThroughTheChange()
+    {
+        const Psql made = submit("cm1", person(QStringLiteral("p16")),
+            {account(QStringLiteral("6222****0016"), QStringLiteral("acct p16"))});
+        QVERIFY2(made.ok() && decide("m2", changeOf(made), true).ok(), qPrintable(made.err));
+        const QString number = made.out.trimmed().section(QLatin1Char('|'), 0, 0);
+        const QString accountId = owner(QStringLiteral("SELECT a.id FROM branchvault.accounts a JOIN "
+                                                       "branchvault.customers c ON c.id = a.customer_id WHERE "
+                                                       "c.customer_no = '%1'")
+                                            .arg(number));
+        const QString edit = QStringLiteral("SELECT branchvault.customer_edit('%1', %2, '{}', NULL, "
+                                            "ARRAY[%3]::branchvault.account_change[], NULL, 'ws')");
+        const QString change = QStringLiteral("ROW(%1, %2, NULL, %3, %4, 1, %5, %6, %7)::branchvault.account_change");
+        const QString replaced = change.arg(accountId, QStringLiteral("'debit'"), QStringLiteral("'closed'"),
+            QStringLiteral("false"), QStringLiteral("'\\x0b'::bytea"), QStringLiteral("'6222****1016'"),
+            blind(QStringLiteral("acct p16 new")));
+        const QString added = change.arg(QStringLiteral("NULL"), QStringLiteral("'credit'"), QStringLiteral("NULL"),
+            QStringLiteral("false"), QStringLiteral("'\\x0c'::bytea"), QStringLiteral("'6225****0016'"),
+            blind(QStringLiteral("acct p16 b")));
+        // another customer's account is refused
+        const Psql foreign = run(
+            edit.arg(number, QStringLiteral("1"),
+                change.arg(QStringLiteral("1"), QStringLiteral("NULL"), QStringLiteral("NULL"), QStringLiteral("true"),
+                    QStringLiteral("NULL"), QStringLiteral("NULL"), QStringLiteral("NULL"))),
+            "cm1");
+        QVERIFY2(refused(foreign, {"22023", "account_number"}), qPrintable(foreign.err));
+        const Psql first = run(edit.arg(number, QStringLiteral("1"), replaced + QStringLiteral(", ") + added), "cm1");
+        QVERIFY2(first.ok(), qPrintable(first.err));
+        QVERIFY2(lastAudit().endsWith(
+                     QLatin1String("\"fields\" : [\"account_number\", \"account_status\", \"account_number\"]}")),
+            qPrintable(lastAudit()));
+        QVERIFY(decide("m1", first.out.trimmed().toLongLong(), true).ok());
+        const QString accounts = QStringLiteral(
+            "SELECT string_agg(v.owner_kind || ':' || v.masked || coalesce(':' || a.status, ''), ',' ORDER BY "
+            "v.owner_kind, v.masked) FROM branchvault.sealed_value v LEFT JOIN branchvault.accounts a ON "
+            "v.owner_kind = 'account' AND a.id = v.owner_id JOIN branchvault.customers c ON c.id = v.customer_id "
+            "WHERE c.customer_no = '%1' AND v.field LIKE 'account_number%%'")
+                                     .arg(number);
+        QCOMPARE(run(accounts, "cm1").out.trimmed(),
+            QStringLiteral("account:6222****1016:closed,account:6225****0016:active,history:6222****0016"));
+        // the added account is removed again
+        const QString addedId = owner(QStringLiteral("SELECT max(a.id) FROM branchvault.accounts a JOIN "
+                                                     "branchvault.customers c ON c.id = a.customer_id WHERE "
+                                                     "c.customer_no = '%1'")
+                                          .arg(number));
+        const Psql second
+            = run(edit.arg(number, QStringLiteral("2"),
+                      change.arg(addedId, QStringLiteral("NULL"), QStringLiteral("NULL"), QStringLiteral("true"),
+                          QStringLiteral("NULL"), QStringLiteral("NULL"), QStringLiteral("NULL"))),
+                "cm1");
+        QVERIFY2(second.ok(), qPrintable(second.err));
+        QVERIFY(decide("m1", second.out.trimmed().toLongLong(), true).ok());
+        QCOMPARE(run(accounts, "cm1").out.trimmed(),
+            QStringLiteral("account:6222****1016:closed,history:6222****0016,history:6225****0016"));
+    }
+
     // Part 5: a reassignment racing an edit: the edit waits on the customer's row lock and is then refused.
     void aReassignmentRacingAnEditWins()
     {
@@ -468,7 +526,7 @@ private slots:
                 .arg(number),
             "cm1",
             QStringLiteral("SELECT branchvault.customer_edit('%1', 1, '{\"family\": \"y\"}', "
-                           "ARRAY[]::branchvault.sealed_input[], NULL, 'ws-2')")
+                           "ARRAY[]::branchvault.sealed_input[], NULL, NULL, 'ws-2')")
                 .arg(number));
         QVERIFY2(moved.ok(), qPrintable(moved.err));
         QVERIFY2(refused(edited, {"42501", "not one of your customers"}), qPrintable(edited.err));
@@ -498,7 +556,7 @@ private slots:
         const QString number = activeCustomer(QStringLiteral("p15"));
         QVERIFY(number.startsWith(QLatin1String("B001-")));
         const QString edit = QStringLiteral("SELECT branchvault.customer_edit('%1', 1, '{\"family\": \"%2\"}', "
-                                            "ARRAY[]::branchvault.sealed_input[], NULL, 'ws')");
+                                            "ARRAY[]::branchvault.sealed_input[], NULL, NULL, 'ws')");
         const auto [first, second]
             = race("cm1", edit.arg(number, QStringLiteral("a")), "m1", edit.arg(number, QStringLiteral("b")));
         QVERIFY2(first.ok(), qPrintable(first.err));
