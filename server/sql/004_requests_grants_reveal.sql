@@ -16,7 +16,7 @@
 -- may commit only when CALLed outside a transaction block (and only as SECURITY INVOKER without SET clauses, which
 -- is why it names everything with its schema and does nothing but call the owner's function): inside an explicit
 -- transaction an audited refusal fails with 2D000 instead, and leaves no row. The workstation CALLs them on their
--- own.
+-- own. reveal always commits before it returns anything: its audit rows are durable before a sealed byte leaves.
 --
 -- Audit details are compact JSON with the keys in local mode's (sorted) order, as QJsonDocument writes them:
 -- json_strip_nulls re-serialises json_build_object's output without spaces and drops the keys a row does not have.
@@ -489,15 +489,31 @@ $$;
 
 -- ---- reveal (CustomerFinder::reveal) ----
 
--- The sealed values of the fields of one customer that the caller's live reveal grant `p_request_id` covers, for a
+-- The sealed values a reveal hands out, between the transaction that wrote its audit rows and the one that returns
+-- them: the procedure reveal commits the audit rows before any sealed byte leaves the server, so a client that
+-- rolls its transaction back cannot read a value and erase the record of it. A row is released only to the session
+-- (backend) and staff member that asked, and only from an earlier transaction — one that committed.
+CREATE TABLE branchvault.reveal_outbox (
+    backend    integer NOT NULL,
+    staff_id   bigint NOT NULL,
+    xid        xid8 NOT NULL,
+    field      text NOT NULL,
+    generation integer NOT NULL,
+    sealed     bytea NOT NULL
+);
+CREATE INDEX reveal_outbox_backend ON branchvault.reveal_outbox (backend, staff_id);
+ALTER TABLE branchvault.reveal_outbox ENABLE ROW LEVEL SECURITY;
+REVOKE ALL ON branchvault.reveal_outbox FROM PUBLIC;
+
+-- Checks and records a reveal: the sealed values of the fields of one customer that the caller's live reveal grant `p_request_id` covers, for a
 -- customer the caller still reaches (the customers policies: the branch manager, or the responsible customer
 -- manager while the record is held). Writes customer.reveal (the fields, never a value) and the grant's
--- grant.use row in the same transaction. An account number comes once per account, as
+-- grant.use row and puts the sealed values in the outbox, in one transaction; returns the refusal, if any, after
+-- writing its access.denied row. An account number comes once per account, as
 -- 'account_number:<account id>'. Local mode takes any live grant that covers each field; the server is told
 -- which grant the workstation uses, and it must cover every field asked for.
 CREATE FUNCTION branchvault.reveal_attempt(p_request_id bigint, p_customer_no text, p_fields text[],
-                                           p_workstation text, OUT field text[], OUT generation integer[],
-                                           OUT sealed bytea[], OUT refusal text)
+                                           p_workstation text) RETURNS text
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = branchvault, pg_temp
     AS $$
@@ -515,8 +531,7 @@ BEGIN
     END IF;
     IF role NOT IN ('manager', 'customer_manager') THEN
         PERFORM audit_denied(p_workstation, 'reveal_field', 'operation', 'reveal_field', NULL);
-        refusal := format('Your role (%s) may not see full values: BranchVault separates duties by role.', role);
-        RETURN;
+        RETURN format('Your role (%s) may not see full values: BranchVault separates duties by role.', role);
     END IF;
     IF cardinality(wanted) = 0 THEN
         RAISE EXCEPTION 'fields: name the fields to show in full' USING ERRCODE = '22023';
@@ -535,12 +550,11 @@ BEGIN
     IF NOT (role = 'manager'
             OR (responsible_manager(cust) = me AND cust.status IN ('pending', 'active', 'closed'))) THEN
         PERFORM audit_denied(p_workstation, 'reveal_field', 'customer', cust.id::text, cust.customer_no);
-        refusal := CASE WHEN cust.restricted
+        RETURN CASE WHEN cust.restricted
             THEN format('Customer %s is restricted (重点保密): only its own customer manager and the branch manager '
                         'may see it. If your work needs it, file a restricted-access request.', cust.customer_no)
             ELSE format('Customer %s is not one of your customers. Ask its customer manager or the branch manager.',
                         cust.customer_no) END;
-        RETURN;
     END IF;
     SELECT r.* INTO req FROM requests r
         WHERE r.branch = br AND r.id = p_request_id AND r.requester_id = me AND r.type = 'reveal'
@@ -551,14 +565,13 @@ BEGIN
         FOR SHARE;
     IF NOT FOUND THEN
         PERFORM audit_denied(p_workstation, 'reveal_field', 'customer', cust.id::text, cust.customer_no);
-        refusal := format('There is no approved, unexpired request of yours (request %s) to see %s of customer %s in '
-                          'full. File a special request (request full view) and wait for the branch manager''s '
-                          'approval.', p_request_id, array_to_string(wanted, ', '), cust.customer_no);
-        RETURN;
+        RETURN format('There is no approved, unexpired request of yours (request %s) to see %s of customer %s in '
+                      'full. File a special request (request full view) and wait for the branch manager''s '
+                      'approval.', p_request_id, array_to_string(wanted, ', '), cust.customer_no);
     END IF;
-    SELECT array_agg(v.shown ORDER BY v.shown), array_agg(v.generation ORDER BY v.shown),
-           array_agg(v.sealed ORDER BY v.shown)
-        INTO field, generation, sealed
+    DELETE FROM reveal_outbox o WHERE o.backend = pg_backend_pid(); -- what an interrupted reveal left
+    INSERT INTO reveal_outbox (backend, staff_id, xid, field, generation, sealed)
+        SELECT pg_backend_pid(), me, pg_current_xact_id(), v.shown, v.generation, v.sealed
         FROM (SELECT CASE WHEN s.owner_kind = 'account' THEN 'account_number:' || s.owner_id ELSE s.field END
                          AS shown, s.generation, s.sealed
               FROM sealed_value s
@@ -570,11 +583,18 @@ BEGIN
     PERFORM audit_write(p_workstation, 'grant.use', 'request', req.id::text, cust.customer_no, 'ok',
                         json_strip_nulls(json_build_object(
                             'fields', to_json(wanted), 'request', req.id, 'type', req.type))::text);
-    field := coalesce(field, '{}');
-    generation := coalesce(generation, '{}');
-    sealed := coalesce(sealed, '{}');
+    RETURN NULL;
 END
 $$;
+
+-- The sealed values the caller's session put in the outbox in an earlier (so committed) transaction, taken out.
+CREATE FUNCTION branchvault.reveal_release()
+    RETURNS TABLE (field text, generation integer, sealed bytea)
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path = branchvault, pg_temp
+    AS $$ DELETE FROM reveal_outbox o
+          WHERE o.backend = pg_backend_pid() AND o.staff_id = my_staff_id() AND o.xid <> pg_current_xact_id()
+          RETURNING o.field, o.generation, o.sealed $$;
 
 -- ---- single-use grants (RequestGrants.cpp, consumeGrant) ----
 
@@ -705,23 +725,24 @@ BEGIN
 END
 $$;
 
--- Returns the revealed fields as three arrays of one length (a procedure returns one row): the field, its key
--- generation and its sealed bytes.
+-- Returns the revealed fields as three arrays of one length (a procedure returns one row), ordered by field: the
+-- field, its key generation and its sealed bytes. Commits the audit rows (or the refusal's) first, so it must be
+-- CALLed outside a transaction block: inside one it fails with 2D000 and returns nothing.
 CREATE PROCEDURE branchvault.reveal(p_request_id bigint, p_customer_no text, p_fields text[], p_workstation text,
                                     OUT field text[], OUT generation integer[], OUT sealed bytea[])
     LANGUAGE plpgsql
     AS $$
 DECLARE
-    result record;
+    refusal text := branchvault.reveal_attempt(p_request_id, p_customer_no, p_fields, p_workstation);
 BEGIN
-    SELECT * INTO result FROM branchvault.reveal_attempt(p_request_id, p_customer_no, p_fields, p_workstation);
-    IF result.refusal IS NOT NULL THEN
-        COMMIT;
-        RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = result.refusal;
+    COMMIT; -- the refusal's row, or the use's rows before any sealed byte leaves
+    IF refusal IS NOT NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = refusal;
     END IF;
-    field := result.field;
-    generation := result.generation;
-    sealed := result.sealed;
+    SELECT coalesce(array_agg(r.field ORDER BY r.field), '{}'),
+           coalesce(array_agg(r.generation ORDER BY r.field), '{}'),
+           coalesce(array_agg(r.sealed ORDER BY r.field), '{}')
+        INTO field, generation, sealed FROM branchvault.reveal_release() AS r;
 END
 $$;
 
@@ -731,7 +752,7 @@ REVOKE ALL ON FUNCTION
     branchvault.request_decide_attempt(bigint, boolean, text, text),
     branchvault.request_revoke_attempt(bigint, text, text),
     branchvault.request_withdraw_attempt(bigint, text),
-    branchvault.reveal_attempt(bigint, text, text[], text),
+    branchvault.reveal_attempt(bigint, text, text[], text), branchvault.reveal_release(),
     branchvault.grant_consume(bigint, text, text, text, text, text) FROM PUBLIC;
 REVOKE ALL ON PROCEDURE
     branchvault.request_submit(text, text[], text[], text, text, integer, text),
@@ -749,7 +770,7 @@ GRANT EXECUTE ON FUNCTION branchvault.request_decide_attempt(bigint, boolean, te
     branchvault.request_revoke_attempt(bigint, text, text) TO bv_manager;
 GRANT EXECUTE ON PROCEDURE branchvault.request_decide(bigint, boolean, text, text),
     branchvault.request_revoke(bigint, text, text) TO bv_manager;
-GRANT EXECUTE ON FUNCTION branchvault.reveal_attempt(bigint, text, text[], text),
+GRANT EXECUTE ON FUNCTION branchvault.reveal_attempt(bigint, text, text[], text), branchvault.reveal_release(),
     branchvault.grant_consume(bigint, text, text, text, text, text) TO bv_manager, bv_customer_manager;
 GRANT EXECUTE ON PROCEDURE branchvault.reveal(bigint, text, text[], text) TO bv_manager, bv_customer_manager;
 

@@ -500,6 +500,36 @@ private slots:
         QVERIFY2(refusedWith(late, "42501", "no approved, unexpired request"), qPrintable(late.err));
         QVERIFY(refusedWith(run(call.arg(QStringLiteral("再次")), "m1"), "BV409", "is revoked (revoked by m2)"));
     }
+    // The rows recording a reveal are committed before any sealed byte leaves the server: a client that reads in
+    // its own transaction and rolls it back gets nothing.
+    void aRevealIsRecordedBeforeItsValuesLeave()
+    {
+        const qint64 id = filed("cm1", QStringLiteral("reveal"), {QStringLiteral("C001")}, {QStringLiteral("name")});
+        QVERIFY(id > 0);
+        QVERIFY(decide("m2", id, true).ok());
+        const qint64 seq = lastSeq();
+        const QString args = QStringLiteral("%1, 'C001', ARRAY['name'], 'ws-cm1'").arg(id);
+        const Psql inBlock
+            = run(QStringLiteral("BEGIN; CALL branchvault.reveal(%1, NULL, NULL, NULL); COMMIT;").arg(args), "cm1");
+        QVERIFY2(refusedWith(inBlock, "2D000"), qPrintable(inBlock.err));
+        QVERIFY2(!inBlock.out.contains(QLatin1String("xaa")), qPrintable(inBlock.out));
+        const Psql direct = run(QStringLiteral("BEGIN; SELECT branchvault.reveal_attempt(%1); SELECT * FROM "
+                                               "branchvault.reveal_release(); ROLLBACK;")
+                                    .arg(args),
+            "cm1");
+        QVERIFY2(direct.ok(), qPrintable(direct.err));
+        QVERIFY2(!direct.out.contains(QLatin1String("xaa")), qPrintable(direct.out));
+        QCOMPARE(lastSeq(), seq);
+        // the procedure on its own: the rows, then the value; nothing stays in the outbox
+        const Psql shown = reveal("cm1", id, QStringLiteral("C001"), {QStringLiteral("name")});
+        QVERIFY2(shown.ok(), qPrintable(shown.err));
+        QVERIFY(shown.out.contains(sealedOf(QStringLiteral("C001"), 1)));
+        QCOMPARE(auditSince(seq).size(), 2);
+        QCOMPARE(
+            run(QStringLiteral("SELECT count(*) FROM branchvault.reveal_outbox")).out.trimmed(), QStringLiteral("0"));
+        QVERIFY(refusedWith(run(QStringLiteral("SELECT * FROM branchvault.reveal_outbox"), "cm1"), "42501"));
+    }
+
     // A single-use print grant: its requester uses it once, for its report and customer only.
     void aSingleUseGrantIsUsedOnce()
     {
