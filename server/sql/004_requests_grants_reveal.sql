@@ -86,7 +86,7 @@ GRANT SELECT ON branchvault.requests, branchvault.request_customers TO bv_manage
 -- ---- helpers (the owner's only) ----
 
 -- The grade-1 fields (core/policy/FieldCatalogue.cpp, grade 1): the only fields a reveal names.
-CREATE FUNCTION branchvault.grade_one_fields() RETURNS text[]
+CREATE FUNCTION branchvault.request_grade_one_fields() RETURNS text[]
     LANGUAGE sql IMMUTABLE
     SET search_path = pg_catalog
     AS $$ SELECT ARRAY['name', 'id_type', 'id_number', 'birth_date', 'mobile', 'other_phone', 'email', 'address',
@@ -94,7 +94,7 @@ CREATE FUNCTION branchvault.grade_one_fields() RETURNS text[]
 
 -- A list as local mode's cleanList: trimmed (upper-cased when asked), without blanks and repeats, in the order
 -- given.
-CREATE FUNCTION branchvault.clean_list(items text[], upper_case boolean) RETURNS text[]
+CREATE FUNCTION branchvault.request_clean_list(items text[], upper_case boolean) RETURNS text[]
     LANGUAGE sql IMMUTABLE
     SET search_path = pg_catalog
     AS $$ SELECT coalesce(array_agg(item ORDER BY first), '{}')
@@ -117,15 +117,15 @@ CREATE FUNCTION branchvault.request_customer_no(p_branch text, p_request_id bigi
           WHERE branch = p_branch AND request_id = p_request_id $$;
 
 -- The access.denied row of a refusal, as AccessControl::deny writes it (outcome 'denied', the operation's key).
-CREATE FUNCTION branchvault.audit_denied(p_workstation text, p_operation text, p_object_type text, p_object_id text,
-                                         p_customer_no text) RETURNS void
+CREATE FUNCTION branchvault.request_audit_denied(p_workstation text, p_operation text, p_object_type text,
+                                                 p_object_id text, p_customer_no text) RETURNS void
     LANGUAGE sql
     SET search_path = branchvault, pg_temp
     AS $$ SELECT audit_write(p_workstation, 'access.denied', p_object_type, coalesce(p_object_id, ''), p_customer_no,
                              'denied', json_strip_nulls(json_build_object('operation', p_operation))::text) $$;
 
 -- A decision's reason, trimmed: required, at most 500 characters (RequestService::checkedReason).
-CREATE FUNCTION branchvault.checked_reason(p_reason text, p_when_empty text) RETURNS text
+CREATE FUNCTION branchvault.request_checked_reason(p_reason text, p_when_empty text) RETURNS text
     LANGUAGE plpgsql IMMUTABLE
     SET search_path = pg_catalog
     AS $$
@@ -141,15 +141,15 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION branchvault.iso_time(at timestamptz) RETURNS text
+CREATE FUNCTION branchvault.request_iso_time(at timestamptz) RETURNS text
     LANGUAGE sql IMMUTABLE
     SET search_path = pg_catalog
     AS $$ SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') $$;
 
-REVOKE ALL ON FUNCTION branchvault.grade_one_fields(), branchvault.clean_list(text[], boolean),
+REVOKE ALL ON FUNCTION branchvault.request_grade_one_fields(), branchvault.request_clean_list(text[], boolean),
     branchvault.request_state(branchvault.requests, timestamptz), branchvault.request_customer_no(text, bigint),
-    branchvault.audit_denied(text, text, text, text, text), branchvault.checked_reason(text, text),
-    branchvault.iso_time(timestamptz) FROM PUBLIC;
+    branchvault.request_audit_denied(text, text, text, text, text), branchvault.request_checked_reason(text, text),
+    branchvault.request_iso_time(timestamptz) FROM PUBLIC;
 
 -- ---- filing a request (RequestService::create) ----
 
@@ -167,8 +167,8 @@ DECLARE
     br      text := my_branch();
     at      timestamptz := clock_timestamp();
     purpose text := btrim(coalesce(p_purpose, ''));
-    numbers text[] := clean_list(p_customers, true);
-    fields  text[] := clean_list(p_fields, false);
+    numbers text[] := request_clean_list(p_customers, true);
+    fields  text[] := request_clean_list(p_fields, false);
     report  text := btrim(coalesce(p_report, ''));
     number  text;
     cust    customers%ROWTYPE;
@@ -178,7 +178,7 @@ BEGIN
         RAISE EXCEPTION 'this login is not an active BranchVault staff account' USING ERRCODE = '42501';
     END IF;
     IF role NOT IN ('manager', 'customer_manager', 'clerk') THEN
-        PERFORM audit_denied(p_workstation, 'create_request', 'operation', 'create_request', NULL);
+        PERFORM request_audit_denied(p_workstation, 'create_request', 'operation', 'create_request', NULL);
         refusal := format('Your role (%s) may not file special requests: BranchVault separates duties by role.',
                           role);
         RETURN;
@@ -187,7 +187,7 @@ BEGIN
         RAISE EXCEPTION 'type: a request is for reveal, export, print or restricted_access' USING ERRCODE = '22023';
     END IF;
     IF role = 'clerk' AND p_type <> 'restricted_access' THEN
-        PERFORM audit_denied(p_workstation, 'create_request', 'request', '', NULL);
+        PERFORM request_audit_denied(p_workstation, 'create_request', 'request', '', NULL);
         refusal := 'Clerks may only ask for access to a restricted customer. A full value, an export or a print is '
                    'asked for by the customer''s own manager or the branch manager.';
         RETURN;
@@ -219,9 +219,9 @@ BEGIN
         IF cardinality(fields) = 0 THEN
             RAISE EXCEPTION 'fields: choose at least one grade-1 field to see in full' USING ERRCODE = '22023';
         END IF;
-        IF NOT fields <@ grade_one_fields() THEN
+        IF NOT fields <@ request_grade_one_fields() THEN
             RAISE EXCEPTION 'fields: only grade-1 fields (%) are revealed; remove the others',
-                array_to_string(grade_one_fields(), ', ') USING ERRCODE = '22023';
+                array_to_string(request_grade_one_fields(), ', ') USING ERRCODE = '22023';
         END IF;
         IF report <> '' THEN
             RAISE EXCEPTION 'report: a reveal request names customers and fields, not a report'
@@ -253,7 +253,7 @@ BEGIN
             RAISE EXCEPTION 'fields: an export or print request names a report, not fields' USING ERRCODE = '22023';
         END IF;
         IF report = 'customer_list' AND role <> 'manager' THEN
-            PERFORM audit_denied(p_workstation, 'create_request', 'request', '', NULL);
+            PERFORM request_audit_denied(p_workstation, 'create_request', 'request', '', NULL);
             refusal := 'Only the branch manager may ask for the report "customer_list".';
             RETURN;
         END IF;
@@ -279,7 +279,7 @@ BEGIN
         -- a customer manager asks only about the customers he or she is responsible for: a grant never opens
         -- another manager's customer (the portfolio scope still applies)
         IF role = 'customer_manager' AND responsible_manager(cust) IS DISTINCT FROM me THEN
-            PERFORM audit_denied(p_workstation, 'create_request', 'customer', cust.id::text, cust.customer_no);
+            PERFORM request_audit_denied(p_workstation, 'create_request', 'customer', cust.id::text, cust.customer_no);
             refusal := CASE WHEN p_type = 'restricted_access'
                             THEN format('Customer %s is not your customer, and a restricted-access request cannot '
                                         'open another manager''s customer to you. Ask the customer''s own manager or '
@@ -351,14 +351,14 @@ BEGIN
         RAISE EXCEPTION 'this login is not an active BranchVault staff account' USING ERRCODE = '42501';
     END IF;
     IF role <> 'manager' THEN
-        PERFORM audit_denied(p_workstation, 'decide_request', 'operation', 'decide_request', NULL);
+        PERFORM request_audit_denied(p_workstation, 'decide_request', 'operation', 'decide_request', NULL);
         RETURN format('Your role (%s) may not decide special requests: only a branch manager decides them.', role);
     END IF;
     IF p_approve IS NULL THEN
         RAISE EXCEPTION 'approve: say whether the request is approved (true) or rejected (false)'
             USING ERRCODE = '22023';
     END IF;
-    why := checked_reason(p_reason, CASE WHEN p_approve
+    why := request_checked_reason(p_reason, CASE WHEN p_approve
         THEN 'give a reason for the approval (for example what you checked), so the decision can be traced'
         ELSE 'give a reason for the rejection, so that the requester knows what to change' END);
     SELECT r.* INTO req FROM requests r WHERE r.branch = my_branch() AND r.id = p_request_id FOR UPDATE;
@@ -367,7 +367,7 @@ BEGIN
             p_request_id USING ERRCODE = '22023';
     END IF;
     IF req.requester_id = me THEN
-        PERFORM audit_denied(p_workstation, 'decide_request', 'request', req.id::text,
+        PERFORM request_audit_denied(p_workstation, 'decide_request', 'request', req.id::text,
                              request_customer_no(req.branch, req.id));
         RETURN CASE WHEN p_approve
             THEN format('You filed request %s yourself, so you cannot approve it. Another branch manager must decide '
@@ -391,7 +391,7 @@ BEGIN
                             request_customer_no(req.branch, req.id), 'ok',
                             json_strip_nulls(json_build_object(
                                 'reasonLength', char_length(why), 'requester', asker, 'type', req.type,
-                                'validUntil', iso_time(until), 'validityHours', hours))::text);
+                                'validUntil', request_iso_time(until), 'validityHours', hours))::text);
     ELSE
         UPDATE requests SET status = 'rejected', decided_by = me, decided_at = at, decision_reason = why
             WHERE branch = req.branch AND id = req.id;
@@ -422,10 +422,11 @@ BEGIN
         RAISE EXCEPTION 'this login is not an active BranchVault staff account' USING ERRCODE = '42501';
     END IF;
     IF role <> 'manager' THEN
-        PERFORM audit_denied(p_workstation, 'revoke_request', 'operation', 'revoke_request', NULL);
+        PERFORM request_audit_denied(p_workstation, 'revoke_request', 'operation', 'revoke_request', NULL);
         RETURN format('Your role (%s) may not revoke grants: only a branch manager revokes them.', role);
     END IF;
-    why := checked_reason(p_reason, 'give a reason for revoking the grant, so that the requester knows why it stopped');
+    why := request_checked_reason(p_reason,
+                                  'give a reason for revoking the grant, so that the requester knows why it stopped');
     SELECT r.* INTO req FROM requests r WHERE r.branch = my_branch() AND r.id = p_request_id FOR UPDATE;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'request_id: there is no request % in your branch; reload the list of requests',
@@ -461,7 +462,7 @@ BEGIN
         RAISE EXCEPTION 'this login is not an active BranchVault staff account' USING ERRCODE = '42501';
     END IF;
     IF role NOT IN ('manager', 'customer_manager', 'clerk') THEN
-        PERFORM audit_denied(p_workstation, 'create_request', 'operation', 'create_request', NULL);
+        PERFORM request_audit_denied(p_workstation, 'create_request', 'operation', 'create_request', NULL);
         RETURN format('Your role (%s) may not file or withdraw special requests.', role);
     END IF;
     SELECT r.* INTO req FROM requests r WHERE r.branch = my_branch() AND r.id = p_request_id FOR UPDATE;
@@ -470,7 +471,7 @@ BEGIN
             p_request_id USING ERRCODE = '22023';
     END IF;
     IF req.requester_id <> me THEN
-        PERFORM audit_denied(p_workstation, 'create_request', 'request', req.id::text,
+        PERFORM request_audit_denied(p_workstation, 'create_request', 'request', req.id::text,
                              request_customer_no(req.branch, req.id));
         RETURN format('Request %s was filed by someone else; only its requester can withdraw it. A branch manager '
                       'rejects it instead.', req.id);
@@ -505,13 +506,13 @@ CREATE INDEX reveal_outbox_backend ON branchvault.reveal_outbox (backend, staff_
 ALTER TABLE branchvault.reveal_outbox ENABLE ROW LEVEL SECURITY;
 REVOKE ALL ON branchvault.reveal_outbox FROM PUBLIC;
 
--- Checks and records a reveal: the sealed values of the fields of one customer that the caller's live reveal grant `p_request_id` covers, for a
--- customer the caller still reaches (the customers policies: the branch manager, or the responsible customer
--- manager while the record is held). Writes customer.reveal (the fields, never a value) and the grant's
--- grant.use row and puts the sealed values in the outbox, in one transaction; returns the refusal, if any, after
--- writing its access.denied row. An account number comes once per account, as
--- 'account_number:<account id>'. Local mode takes any live grant that covers each field; the server is told
--- which grant the workstation uses, and it must cover every field asked for.
+-- Checks and records a reveal: the sealed values of the fields of one customer that the caller's live reveal grant
+-- `p_request_id` covers, for a customer the caller still reaches (the customers policies: the branch manager, or
+-- the responsible customer manager while the record is held). Writes customer.reveal (the fields, never a value)
+-- and the grant's grant.use row and puts the sealed values in the outbox, in one transaction; returns the refusal,
+-- if any, after writing its access.denied row. An account number comes once per account, as
+-- 'account_number:<account id>'. Local mode takes any live grant that covers each field; the server is told which
+-- grant the workstation uses, and it must cover every field asked for.
 CREATE FUNCTION branchvault.reveal_attempt(p_request_id bigint, p_customer_no text, p_fields text[],
                                            p_workstation text) RETURNS text
     LANGUAGE plpgsql SECURITY DEFINER
@@ -522,7 +523,7 @@ DECLARE
     role   text := my_role();
     br     text := my_branch();
     at     timestamptz := clock_timestamp();
-    wanted text[] := clean_list(p_fields, false);
+    wanted text[] := request_clean_list(p_fields, false);
     cust   customers%ROWTYPE;
     req    requests%ROWTYPE;
 BEGIN
@@ -530,15 +531,15 @@ BEGIN
         RAISE EXCEPTION 'this login is not an active BranchVault staff account' USING ERRCODE = '42501';
     END IF;
     IF role NOT IN ('manager', 'customer_manager') THEN
-        PERFORM audit_denied(p_workstation, 'reveal_field', 'operation', 'reveal_field', NULL);
+        PERFORM request_audit_denied(p_workstation, 'reveal_field', 'operation', 'reveal_field', NULL);
         RETURN format('Your role (%s) may not see full values: BranchVault separates duties by role.', role);
     END IF;
     IF cardinality(wanted) = 0 THEN
         RAISE EXCEPTION 'fields: name the fields to show in full' USING ERRCODE = '22023';
     END IF;
-    IF NOT wanted <@ grade_one_fields() THEN
+    IF NOT wanted <@ request_grade_one_fields() THEN
         RAISE EXCEPTION 'fields: only grade-1 fields (%) are revealed; the others are shown without a request',
-            array_to_string(grade_one_fields(), ', ') USING ERRCODE = '22023';
+            array_to_string(request_grade_one_fields(), ', ') USING ERRCODE = '22023';
     END IF;
     -- the customer and the grant are read, and locked against a change, in the transaction that records the use
     SELECT c.* INTO cust FROM customers c
@@ -549,7 +550,7 @@ BEGIN
     END IF;
     IF NOT (role = 'manager'
             OR (responsible_manager(cust) = me AND cust.status IN ('pending', 'active', 'closed'))) THEN
-        PERFORM audit_denied(p_workstation, 'reveal_field', 'customer', cust.id::text, cust.customer_no);
+        PERFORM request_audit_denied(p_workstation, 'reveal_field', 'customer', cust.id::text, cust.customer_no);
         RETURN CASE WHEN cust.restricted
             THEN format('Customer %s is restricted (重点保密): only its own customer manager and the branch manager '
                         'may see it. If your work needs it, file a restricted-access request.', cust.customer_no)
@@ -564,7 +565,7 @@ BEGIN
                       WHERE rc.branch = r.branch AND rc.request_id = r.id AND rc.customer_id = cust.id)
         FOR SHARE;
     IF NOT FOUND THEN
-        PERFORM audit_denied(p_workstation, 'reveal_field', 'customer', cust.id::text, cust.customer_no);
+        PERFORM request_audit_denied(p_workstation, 'reveal_field', 'customer', cust.id::text, cust.customer_no);
         RETURN format('There is no approved, unexpired request of yours (request %s) to see %s of customer %s in '
                       'full. File a special request (request full view) and wait for the branch manager''s '
                       'approval.', p_request_id, array_to_string(wanted, ', '), cust.customer_no);
@@ -646,7 +647,8 @@ BEGIN
     IF req.status = 'used' THEN
         RAISE EXCEPTION USING ERRCODE = 'BV409',
             MESSAGE = format('Request %s was used up at %s (for %s), possibly on another workstation; a single-use '
-                             'grant is used once. File a new request for another %s.', req.id, iso_time(req.used_at),
+                             'grant is used once. File a new request for another %s.', req.id,
+                             request_iso_time(req.used_at),
                              coalesce(req.used_for, 'no serial'), p_type);
     END IF;
     IF request_state(req, at) <> 'approved' OR req.valid_from > at THEN
@@ -822,7 +824,7 @@ BEGIN
                           WHERE rc.branch = r.branch AND rc.request_id = r.id AND rc.customer_id = hit.id)
             ORDER BY r.valid_until DESC, r.id DESC LIMIT 1 FOR SHARE;
         IF grant_id IS NULL THEN
-            PERFORM audit_denied(p_workstation, 'clerk_lookup', 'customer', hit.id::text, hit.customer_no);
+            PERFORM request_audit_denied(p_workstation, 'clerk_lookup', 'customer', hit.id::text, hit.customer_no);
             RAISE WARNING USING ERRCODE = '42501',
                 MESSAGE = format('Customer %s is restricted (重点保密). File a restricted-access request and wait for '
                                  'the branch manager''s approval.', hit.customer_no);
