@@ -570,7 +570,9 @@ BEGIN
                       'full. File a special request (request full view) and wait for the branch manager''s '
                       'approval.', p_request_id, array_to_string(wanted, ', '), cust.customer_no);
     END IF;
-    DELETE FROM reveal_outbox o WHERE o.backend = pg_backend_pid(); -- what an interrupted reveal left
+    -- what an interrupted reveal of this session, or of a session that has ended, left behind
+    DELETE FROM reveal_outbox o
+        WHERE o.backend = pg_backend_pid() OR NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = o.backend);
     INSERT INTO reveal_outbox (backend, staff_id, xid, field, generation, sealed)
         SELECT pg_backend_pid(), me, pg_current_xact_id(), v.shown, v.generation, v.sealed
         FROM (SELECT CASE WHEN s.owner_kind = 'account' THEN 'account_number:' || s.owner_id ELSE s.field END
