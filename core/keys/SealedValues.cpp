@@ -8,13 +8,29 @@ namespace bv {
 Status SealedValues::put(Database& db, const FieldCipher& cipher, const Key& key, const QString& plaintext,
     const QString& masked, BlindDomain domain)
 {
+    auto prepared = prepare(cipher, key, plaintext, masked, domain);
+    if (!prepared.ok())
+        return prepared.error();
+    return store(db, *prepared);
+}
+
+Result<SealedValues::Prepared> SealedValues::prepare(
+    const FieldCipher& cipher, const Key& key, const QString& plaintext, const QString& masked, BlindDomain domain)
+{
     if (plaintext.isEmpty())
-        return remove(db, key);
+        return Prepared {key, true};
     BV_TRY(cipher.checkAvailable());
-    const QByteArray sealed
-        = cipher.seal(plaintext, FieldCipher::associatedData(key.ownerKind, key.ownerId, key.field));
-    const QByteArray blind = cipher.blindIndex(domain, plaintext);
-    return KeyRepository(db).putSealed(key, cipher.generation(), sealed, masked, blindDomainKey(domain), blind);
+    return Prepared {key, false, cipher.generation(),
+        cipher.seal(plaintext, FieldCipher::associatedData(key.ownerKind, key.ownerId, key.field)), masked,
+        blindDomainKey(domain), cipher.blindIndex(domain, plaintext)};
+}
+
+Status SealedValues::store(Database& db, const Prepared& prepared)
+{
+    if (prepared.remove)
+        return remove(db, prepared.key);
+    return KeyRepository(db).putSealed(
+        prepared.key, prepared.generation, prepared.sealed, prepared.masked, prepared.blindDomain, prepared.blind);
 }
 
 Status SealedValues::remove(Database& db, const Key& key)

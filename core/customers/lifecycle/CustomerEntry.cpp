@@ -8,6 +8,7 @@
 #include "core/auth/AccountService.h"
 #include "core/customers/rules/CustomerValidator.h"
 #include "core/internal/audit/AuditLog.h"
+#include "core/internal/common/StageClock.h"
 #include "core/internal/customers/CustomerRepository.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/customers/CustomerStoreInternal.h"
@@ -118,6 +119,9 @@ Result<EntryReceipt> CustomerEntry::create(const Session& session, const Custome
     if (!duplicate->isEmpty())
         return makeError(ErrorCode::Conflict, *duplicate, QString(), QString::fromLatin1(fields::IdNumber));
 
+    // The import's stage clock (StageClock.h; nothing is read outside a timed import): the checks above are
+    // validation, the statements below writing, the sealing and masking inside them sealing.
+    StageClock::mark(StageClock::Stage::Write);
     const QDateTime now = store.now();
     const QString branch = m_internals.settings().text(QString::fromLatin1(settings::BranchCode));
     auto number = store.nextNumber(branch);
@@ -137,6 +141,7 @@ Result<EntryReceipt> CustomerEntry::create(const Session& session, const Custome
         if (!added.ok())
             return added.error();
     }
+    StageClock::mark(StageClock::Stage::Seal);
     QList<FieldDiff> diff;
     for (const FieldSpec& spec : FieldCatalogue::all()) {
         const QString key = QString::fromLatin1(spec.key);
@@ -148,15 +153,18 @@ Result<EntryReceipt> CustomerEntry::create(const Session& session, const Custome
     for (const AccountInput& account : std::as_const(validated.accounts))
         diff << FieldDiff {QString::fromLatin1(fields::AccountNumber), QString(),
             store.mask(QString::fromLatin1(fields::AccountNumber), account.number)};
+    StageClock::mark(StageClock::Stage::Write);
     auto change = records.insertCreateChange(customerId, actor->userId, now,
         QString::fromUtf8(QJsonDocument(diffJson(diff)).toJson(QJsonDocument::Compact)));
     if (!change.ok())
         return change.error();
     const qint64 changeId = *change;
+    StageClock::mark(StageClock::Stage::Audit);
     BV_TRY(m_internals.auditLog().append(*actor,
         AuditEvent {QString::fromLatin1(audit::CustomerCreate), kCustomer, QString::number(customerId), *number,
             AuditOutcome::Ok,
             QJsonObject {{QStringLiteral("change"), changeId}, {QStringLiteral("fields"), keysOf(diff)}}}));
+    StageClock::mark(StageClock::Stage::Write); // releasing the savepoint
     BV_TRY(tx.commit());
     return EntryReceipt {*number, changeId, validated.warnings};
 }

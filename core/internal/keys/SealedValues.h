@@ -30,6 +30,22 @@ public:
     // Stores (or replaces) a value. An empty plaintext removes the value.
     static Status put(Database& db, const FieldCipher& cipher, const Key& key, const QString& plaintext,
         const QString& masked, BlindDomain domain);
+    // put() in two steps, for a caller that seals several values before writing them (CustomerStore::seal, so
+    // that the import's stage clock times the cryptography and the statements apart): prepare() seals and
+    // indexes without touching the database, store() writes what prepare() made.
+    struct Prepared
+    {
+        Key key;
+        bool remove = false; // the plaintext was empty
+        int generation = 0;
+        QByteArray sealed;
+        QString masked;
+        QString blindDomain;
+        QByteArray blind;
+    };
+    static Result<Prepared> prepare(
+        const FieldCipher& cipher, const Key& key, const QString& plaintext, const QString& masked, BlindDomain domain);
+    static Status store(Database& db, const Prepared& prepared);
     static Status remove(Database& db, const Key& key);
     static Status removeOwner(Database& db, const QString& ownerKind, qint64 ownerId);
     // NotFound if there is no value.
