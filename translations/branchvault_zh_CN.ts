@@ -2679,36 +2679,16 @@
         <translation>[%1] 正在将 %2 个客户写入 %3 个导入文件</translation>
     </message>
     <message>
-        <source>[%1] importing</source>
-        <translation>[%1] 正在导入</translation>
-    </message>
-    <message>
         <source>bulk import (validated, sealed, indexed, audited), rows/s</source>
         <translation>批量导入（校验、加密、建立索引、记录审计日志），行/秒</translation>
-    </message>
-    <message>
-        <source>[%1] imported in %2 s</source>
-        <translation>[%1] 导入用时 %2 秒</translation>
     </message>
     <message>
         <source>approval of imported records (pages of 1,000), rows/s</source>
         <translation>批准导入的记录（每页 1,000 条），行/秒</translation>
     </message>
     <message>
-        <source>[%1] approved %2 in %3 s</source>
-        <translation>[%1] 已批准 %2 条，用时 %3 秒</translation>
-    </message>
-    <message>
-        <source>[%1] service records and complaints</source>
-        <translation>[%1] 服务记录和投诉</translation>
-    </message>
-    <message>
         <source>service record entry (one commit each), rows/s</source>
         <translation>录入服务记录（每条单独提交），行/秒</translation>
-    </message>
-    <message>
-        <source>[%1] lookups</source>
-        <translation>[%1] 查询</translation>
     </message>
     <message>
         <source>exact lookup by ID</source>
@@ -2735,16 +2715,8 @@
         <translation>查询员查询（姓名 + 证件号码），端到端</translation>
     </message>
     <message>
-        <source>[%1] scrolling the branch list end to end</source>
-        <translation>[%1] 从头到尾滚动全网点客户列表</translation>
-    </message>
-    <message>
         <source>branch list page of 200 while scrolling</source>
         <translation>滚动时加载全网点客户列表的一页（200 条）</translation>
-    </message>
-    <message>
-        <source>[%1] scrolled %2 rows</source>
-        <translation>[%1] 已滚动 %2 行</translation>
     </message>
     <message>
         <source>branch list: first page</source>
@@ -2797,6 +2769,34 @@
     <message>
         <source>, cipher_memory_security ON (query)</source>
         <translation>，开启 cipher_memory_security（查询）</translation>
+    </message>
+    <message>
+        <source>[%1] round %2: importing</source>
+        <translation>[%1] 第 %2 轮：正在导入</translation>
+    </message>
+    <message>
+        <source>[%1] round %2: imported %3 in %4 s</source>
+        <translation>[%1] 第 %2 轮：已导入 %3 条，用时 %4 秒</translation>
+    </message>
+    <message>
+        <source>[%1] round %2: approved %3 in %4 s</source>
+        <translation>[%1] 第 %2 轮：已批准 %3 条，用时 %4 秒</translation>
+    </message>
+    <message>
+        <source>[%1] round %2: service records and complaints</source>
+        <translation>[%1] 第 %2 轮：服务记录和投诉</translation>
+    </message>
+    <message>
+        <source>[%1] round %2: lookups</source>
+        <translation>[%1] 第 %2 轮：查询</translation>
+    </message>
+    <message>
+        <source>[%1] round %2: scrolling the branch list</source>
+        <translation>[%1] 第 %2 轮：滚动全网点客户列表</translation>
+    </message>
+    <message>
+        <source>[%1] round %2: scrolled %3 rows</source>
+        <translation>[%1] 第 %2 轮：已滚动 %3 行</translation>
     </message>
 </context>
 <context>
