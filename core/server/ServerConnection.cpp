@@ -56,11 +56,14 @@ Status ServerConnection::probe(const ServerAddress& address, const Tls& tls)
     auto connection = connect(address, tls, QStringLiteral("branchvault_tls_check"), nullptr);
     if (connection.ok())
         return {};
-    // Refused after the TLS handshake (no such login, no password given, pg_hba.conf): the server's certificate
-    // and the workstation's key were fine.
-    if (connection.code() == ErrorCode::AuthenticationFailed || connection.code() == ErrorCode::PermissionDenied)
+    // Refused after the TLS handshake for the made-up login (no such login, no password given, pg_hba.conf): the
+    // server's certificate and the workstation's key were fine. A refusal of the workstation's certificate is also a
+    // PermissionDenied, but one that must stop the set-up, so only these two count.
+    const Error& refusal = connection.error();
+    if (refusal.code == ErrorCode::AuthenticationFailed
+        || (refusal.code == ErrorCode::PermissionDenied && refusal.detail.contains(QLatin1String("pg_hba.conf"))))
         return {};
-    return connection.error();
+    return refusal;
 }
 
 Result<std::unique_ptr<ServerConnection>> ServerConnection::connect(

@@ -27,7 +27,8 @@ class TestServerSetup : public QObject
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
-    QString m_ca, m_otherCa, m_serverFiles, m_passphrase, m_database, m_owner, m_hba, m_hbaBefore, m_config;
+    QString m_ca, m_otherCa, m_otherPassphrase, m_serverFiles, m_passphrase, m_database, m_owner, m_hba, m_hbaBefore,
+        m_config;
     const QString m_ownerPassword = QStringLiteral("owner-pw-7Q2");
     CliRunner m_cli;
 
@@ -133,6 +134,9 @@ private slots:
         QCOMPARE(m_passphrase.size(), 32);
         r = branchCa({QStringLiteral("init"), m_dir.filePath(QStringLiteral("other"))});
         QVERIFY2(r.status == 0, qPrintable(r.err));
+        r = branchCa({QStringLiteral("workstation"), m_dir.filePath(QStringLiteral("other")), QStringLiteral("ws02")});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        m_otherPassphrase = r.out.trimmed().section(QLatin1Char('\n'), -1).trimmed();
         m_ca = m_dir.filePath(QStringLiteral("ca/ca.crt"));
         m_otherCa = m_dir.filePath(QStringLiteral("other/ca.crt"));
         QVERIFY(QFileInfo(m_dir.filePath(QStringLiteral("ca/ca.key"))).permissions()
@@ -237,6 +241,14 @@ private slots:
         r = cli(addArgs(QStringLiteral("127.0.0.1"), m_dir.filePath(QStringLiteral("ca/ws01.crt"))),
             m_passphrase.toUtf8() + "\n");
         QCOMPARE(r.status, 27); // a workstation certificate is no CA
+        // a workstation certificate from another CA: the server refuses it in the handshake
+        r = cli({QStringLiteral("server"), QStringLiteral("add-workstation"), QStringLiteral("--url"),
+                    url(QStringLiteral("127.0.0.1")), QStringLiteral("--ca"), m_ca, QStringLiteral("--cert"),
+                    m_dir.filePath(QStringLiteral("other/ws02.crt")), QStringLiteral("--key"),
+                    m_dir.filePath(QStringLiteral("other/ws02.key"))},
+            m_otherPassphrase.toUtf8() + "\n");
+        QCOMPARE(r.status, 3); // permission-denied
+        QVERIFY2(r.err.contains("does not accept this workstation's certificate"), r.err.constData());
         QVERIFY2(configFiles().isEmpty(), qPrintable(configFiles().join(QLatin1Char(' '))));
         r = cli({QStringLiteral("server"), QStringLiteral("status"), QStringLiteral("--user"), m_owner}, "x\n");
         QCOMPARE(r.status, 4); // not connected
