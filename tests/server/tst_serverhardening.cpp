@@ -171,9 +171,9 @@ private slots:
                 + QStringLiteral("SELECT * FROM branchvault.lookup_release();\n") + QStringLiteral("ROLLBACK;\n"),
             "k1");
         QVERIFY2(probe.ok(), qPrintable(probe.err));
-        QVERIFY2(!(probe.out + probe.err).contains(QLatin1String("C002"))
-                && !(probe.out + probe.err).contains(QLatin1String("restricted")),
-            qPrintable(probe.out + probe.err));
+        const QString told = probe.out + probe.err;
+        QVERIFY2(
+            !told.contains(QLatin1String("C002")) && !told.contains(QLatin1String("restricted")), qPrintable(told));
         QCOMPARE(auditSince(seq), QStringList());
 
         const qint64 id = filed("k1", QStringLiteral("restricted_access"), {QStringLiteral("C002")}, {});
@@ -316,7 +316,7 @@ private slots:
         }
         // not an action's shape, or too long
         for (const QString& action : {QStringLiteral("Customer.View"), QStringLiteral("customer.view;x"),
-                 QStringLiteral("customer.") + QString(60, QLatin1Char('v'))})
+                 QString(QStringLiteral("customer.") + QString(60, QLatin1Char('v')))})
             QVERIFY2(refusedWith(run(append.arg(QStringLiteral("ws"), action, QStringLiteral("{}")), "k1"), "22023"),
                 qPrintable(action));
         QVERIFY(refusedWith(
