@@ -148,11 +148,12 @@ protected:
         return run(QStringLiteral("SELECT status FROM branchvault.requests WHERE id = %1").arg(id)).out.trimmed();
     }
 
-    // The database and the branch (for initTestCase; check QTest::currentTestFailed() after it).
-    void setUpBranch(const QString& tag)
+    // The database (migrations up to lastMigration) and the branch (for initTestCase; check
+    // QTest::currentTestFailed() after it).
+    void setUpBranch(const QString& tag, int lastMigration = 4)
     {
         m_db = std::make_unique<ServerDatabase>(tag);
-        const QString problem = m_db->setUp(4);
+        const QString problem = m_db->setUp(lastMigration);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         const QString branch = QStringLiteral("B001");
         QVERIFY(m_db->addStaff(QStringLiteral("m1"), QStringLiteral("manager"), branch) > 0);
