@@ -88,6 +88,29 @@ BEGIN
 END
 $$;
 
+-- Freezing an account that is frozen already does nothing, also while a change of it waits (as locally, where
+-- freeze() returns at once for a frozen account and its waiting change stays): migration 5's freeze would have
+-- cleared a waiting reset of a frozen account without a branch manager's decline, and the unfreeze after it would
+-- again have shown the branch manager only an unfreeze.
+CREATE OR REPLACE FUNCTION branchvault.staff_freeze(p_login text, p_workstation text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = branchvault, pg_temp
+    AS $$
+DECLARE
+    account staff%ROWTYPE := admin_target(p_login);
+BEGIN
+    IF account.status = 'frozen' OR account.frozen_at IS NOT NULL THEN
+        RETURN;
+    END IF;
+    UPDATE staff SET status = 'frozen', frozen_at = now(), awaiting = NULL, awaiting_role = NULL,
+                     awaiting_since = NULL, awaiting_by = NULL
+        WHERE id = account.id;
+    EXECUTE format('ALTER ROLE %I NOLOGIN', account.pg_role);
+    PERFORM audit_write(p_workstation, 'user.freeze', 'user', account.id::text, NULL, 'ok',
+                        json_build_object('login', account.login)::text);
+END
+$$;
+
 -- A frozen account is one with frozen_at set: status 'frozen', or 'awaiting' a change while frozen (an unfreeze,
 -- or now a password reset). Unfreezing refuses while a change waits (AccountService::unfreeze, alreadyAwaiting);
 -- unfreezing an account that is not frozen does nothing.

@@ -254,6 +254,9 @@ private slots:
                      .out.trimmed(),
             QStringLiteral("cmf|reset"));
         QVERIFY(!m_db->psql(QStringLiteral("SELECT 1"), as("cmf")).ok());
+        // freezing it again does not clear the waiting reset
+        QVERIFY(admin("staff_freeze", "cmf").ok());
+        QCOMPARE(statusOf("cmf"), QStringLiteral("awaiting/reset"));
 
         // the unfreeze is refused while the reset waits; the reset of a frozen account is declined, not confirmed
         QVERIFY(refused(admin("staff_unfreeze", "cmf"), "BV409", {QStringLiteral("(reset)")}));
