@@ -292,10 +292,12 @@ private slots:
 
         r = cli(init + QStringList {m_owner, QStringLiteral("--json")}, m_ownerPassword.toUtf8() + "\n");
         QVERIFY2(r.status == 0, r.err.constData());
-        const int migrations = QDir(qEnvironmentVariable("BV_SOURCE_DIR") + QStringLiteral("/server/sql"))
-                                   .entryList({QStringLiteral("*.sql")}, QDir::Files)
-                                   .size();
-        QCOMPARE(r.json().value(QStringLiteral("schemaVersion")).toInt(), migrations);
+        // the schema version is the last migration's number (a branch may lack a migration merged in parallel)
+        const QStringList migrations = QDir(qEnvironmentVariable("BV_SOURCE_DIR") + QStringLiteral("/server/sql"))
+                                           .entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+        QVERIFY(!migrations.isEmpty());
+        QCOMPARE(r.json().value(QStringLiteral("schemaVersion")).toInt(),
+            migrations.last().section(QLatin1Char('_'), 0, 0).toInt());
         schema = tlsPsql(QStringLiteral("SELECT value FROM branchvault.meta WHERE key = 'database_id'"), m_owner,
             m_ownerPassword, QStringLiteral("verify-full"));
         QCOMPARE(schema.out.trimmed(), r.json().value(QStringLiteral("databaseId")).toString());
