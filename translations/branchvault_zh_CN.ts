@@ -8122,6 +8122,10 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
         <source>The branch server reported an error during %1.</source>
         <translation>%1过程中网点服务器报告了错误。</translation>
     </message>
+    <message>
+        <source>the connection check</source>
+        <translation>连接检查</translation>
+    </message>
 </context>
 <context>
     <name>ServerSetup</name>
@@ -8174,6 +8178,10 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     <message>
         <source>%1 is not an active staff account of this branch server.</source>
         <translation>%1 不是此网点服务器上的有效员工账户。</translation>
+    </message>
+    <message>
+        <source>The branch server returned no answer to %1.</source>
+        <translation>网点服务器对%1没有返回结果。</translation>
     </message>
 </context>
 <context>

@@ -108,8 +108,12 @@ Result<std::unique_ptr<ServerConnection>> ServerConnection::connect(
     if (!opened)
         return connectFailure(db.lastError().driverText() + QLatin1Char(' ') + db.lastError().databaseText(), address);
     QSqlQuery encrypted(db);
-    if (!encrypted.exec(QStringLiteral("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) || !encrypted.next()
-        || !encrypted.value(0).toBool())
+    if (!encrypted.exec(QStringLiteral("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")))
+        return statementFailure(encrypted.lastError(), tr("the connection check"));
+    const bool onRow = encrypted.next();
+    if (Status read = rowsFinished(encrypted, tr("the connection check")); !read.ok())
+        return read.error();
+    if (!onRow || !encrypted.value(0).toBool())
         return Error {ErrorCode::ServerIdentity,
             tr("The connection to the branch server %1 is not encrypted, so BranchVault does not use it. Ask the "
                "branch's IT person to switch TLS on (docs/SERVER.md).")
@@ -173,6 +177,13 @@ Error ServerConnection::connectFailure(const QString& driverText, const ServerAd
                             .arg(server);
     }
     return error;
+}
+
+Status ServerConnection::rowsFinished(const QSqlQuery& query, const QString& what)
+{
+    if (query.lastError().isValid())
+        return statementFailure(query.lastError(), what);
+    return {};
 }
 
 Error ServerConnection::statementFailure(const QSqlError& error, const QString& what)

@@ -33,8 +33,12 @@ Result<QVariant> single(QSqlDatabase db, const QString& sql, const QString& what
     QSqlQuery query(db);
     if (!query.exec(sql))
         return ServerConnection::statementFailure(query.lastError(), what);
-    if (!query.next())
-        return ServerConnection::statementFailure(query.lastError(), what);
+    const bool onRow = query.next();
+    if (Status read = ServerConnection::rowsFinished(query, what); !read.ok())
+        return read.error();
+    if (!onRow)
+        return Error {
+            ErrorCode::Database, ServerSetup::tr("The branch server returned no answer to %1.").arg(what), {}, {}};
     return query.value(0);
 }
 
@@ -145,8 +149,8 @@ Result<ServerSetup::Initialised> ServerSetup::init(
         else
             done.schemaVersion = meta.value(1).toInt();
     }
-    if (meta.lastError().isValid())
-        return ServerConnection::statementFailure(meta.lastError(), checking);
+    if (Status read = ServerConnection::rowsFinished(meta, checking); !read.ok())
+        return read.error();
     return done;
 }
 

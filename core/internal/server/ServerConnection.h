@@ -12,6 +12,7 @@
 #include <memory>
 
 class QSqlError;
+class QSqlQuery;
 
 namespace bv {
 
@@ -42,6 +43,9 @@ public:
     // A statement's failure: the server's SQLSTATE decides the code (42501 not allowed, 22023 bad input, BV409 a
     // conflict, 23505 a duplicate); the server's message is kept as the detail.
     static Error statementFailure(const QSqlError& error, const QString& what);
+    // After the rows of a query on the server (core/internal/db/QueryRows.h's rule): {} when the query stopped at
+    // the end of its rows, the server's error when reading failed.
+    [[nodiscard]] static Status rowsFinished(const QSqlQuery& query, const QString& what);
 
 private:
     explicit ServerConnection(QString name);
