@@ -6,6 +6,7 @@
 // shape of local mode's masking (the regulatory floors of DESIGN §4), the ID type is one of its keys, a grade-2 text
 // holds no full mobile, ID or card number; one ID number per branch also against the edits waiting for approval,
 // and again when an edit is approved; an account waiting for confirmation is not called frozen.
+#include "tests/server/ServerValues.h"
 #include "tests/testsupport/ServerDatabase.h"
 
 #include <QProcess>
@@ -16,42 +17,7 @@
 
 using namespace bv::test;
 
-namespace {
-
-// A blind index as the workstation would send it: 32 bytes (only equality matters here).
-QString blind(const QString& label)
-{
-    return QStringLiteral("sha256(convert_to('%1', 'UTF8'))").arg(label);
-}
-
-QString domainOf(const QString& field)
-{
-    if (field == QLatin1String("name") || field == QLatin1String("email"))
-        return field;
-    if (field == QLatin1String("id_number"))
-        return QStringLiteral("id");
-    if (field == QLatin1String("mobile") || field == QLatin1String("other_phone"))
-        return QStringLiteral("phone");
-    return QString();
-}
-
-// One grade-1 value as the workstation sends it: sealed bytes, masked form, blind index of the field's domain.
-QString sealed(const QString& field, const QString& masked, const QString& label = QString())
-{
-    const QString domain = domainOf(field);
-    return QStringLiteral("ROW('%1', 1, '\\x0badc0de'::bytea, '%2', %3, %4)::branchvault.sealed_input")
-        .arg(field, masked, domain.isEmpty() ? QStringLiteral("NULL") : QStringLiteral("'%1'").arg(domain),
-            domain.isEmpty() ? QStringLiteral("NULL") : blind(label.isEmpty() ? field + masked : label));
-}
-
-QString account(const QString& masked, const QString& label)
-{
-    return QStringLiteral(
-        "ROW('debit', '2020-01-01', 'active', 1, '\\x0acc'::bytea, '%1', %2)::branchvault.account_input")
-        .arg(masked, blind(label));
-}
-
-} // namespace
+using namespace bv::test::server;
 
 class TestServerChecks : public QObject
 {

@@ -6,6 +6,7 @@
 // on; the branch manager reassigns customers. The races of deliverable 6 are forced with two held psql sessions: two
 // managers approving the same change (one wins, the other gets BV409 naming who decided) and a reassignment racing an
 // edit (the edit waits on the customer's row lock, then is refused). Every step checks its audit row.
+#include "tests/server/ServerValues.h"
 #include "tests/testsupport/ServerDatabase.h"
 
 #include <QProcess>
@@ -17,48 +18,7 @@
 
 using namespace bv::test;
 
-namespace {
-
-// A blind index as the workstation would send it: 32 bytes (only equality matters here).
-QString blind(const QString& label)
-{
-    return QStringLiteral("sha256(convert_to('%1', 'UTF8'))").arg(label);
-}
-
-QString domainOf(const QString& field)
-{
-    if (field == QLatin1String("name") || field == QLatin1String("email"))
-        return field;
-    if (field == QLatin1String("id_number"))
-        return QStringLiteral("id");
-    if (field == QLatin1String("mobile") || field == QLatin1String("other_phone"))
-        return QStringLiteral("phone");
-    return QString();
-}
-
-// One grade-1 value as the workstation sends it: sealed bytes, masked form, blind index of the field's domain.
-QString sealed(const QString& field, const QString& masked, const QString& label = QString())
-{
-    const QString domain = domainOf(field);
-    return QStringLiteral("ROW('%1', 1, '\\x0badc0de'::bytea, '%2', %3, %4)::branchvault.sealed_input")
-        .arg(field, masked, domain.isEmpty() ? QStringLiteral("NULL") : QStringLiteral("'%1'").arg(domain),
-            domain.isEmpty() ? QStringLiteral("NULL") : blind(label.isEmpty() ? field + masked : label));
-}
-
-// The call failed, and its error holds every one of `words` (an SQLSTATE, part of the message).
-bool refused(const ServerDatabase::Psql& r, const QStringList& words)
-{
-    return !r.ok() && std::all_of(words.cbegin(), words.cend(), [&](const QString& w) { return r.err.contains(w); });
-}
-
-QString account(const QString& masked, const QString& label)
-{
-    return QStringLiteral(
-        "ROW('debit', '2020-01-01', 'active', 1, '\\x0acc'::bytea, '%1', %2)::branchvault.account_input")
-        .arg(masked, blind(label));
-}
-
-} // namespace
+using namespace bv::test::server;
 
 class TestServerEntries : public QObject
 {
