@@ -133,6 +133,18 @@ Result<SecureBytes> KeyEnvelope::recoverySecretKey(const SecureBytes& normalized
     return secretKey;
 }
 
+Result<QByteArray> KeyEnvelope::derivePublicKey(
+    const SecureBytes& normalizedPassphrase, const QByteArray& salt, const KdfParams& params, SecureBytes* secretKeyOut)
+{
+    ensureSodium();
+    unsigned char publicKey[crypto_box_curve25519xchacha20poly1305_PUBLICKEYBYTES];
+    SecureBytes secretKey;
+    BV_TRY(deriveKeyPair(normalizedPassphrase, salt, params, publicKey, secretKey));
+    if (secretKeyOut)
+        *secretKeyOut = std::move(secretKey);
+    return QByteArray(reinterpret_cast<const char*>(publicKey), sizeof(publicKey));
+}
+
 Result<KeyEnvelope::Unwrapped> KeyEnvelope::unwrap(const SecureBytes& normalizedPassphrase) const
 {
     ensureSodium();

@@ -79,6 +79,17 @@ Result<std::optional<KeySlots::Kind>> KeySlots::kindOf(Database& db, qint64 user
 Status KeySlots::write(Database& db, qint64 userId, Kind kind, const FieldKeys& keys, const SecureBytes& secret,
     const Kdf& kdf, qint64 writtenBy, const QDateTime& now)
 {
+    auto slot = wrap(holderOf(userId), kind, keys, secret, kdf);
+    if (!slot.ok())
+        return slot.error();
+    slot->writtenAt = now;
+    slot->writtenBy = writtenBy;
+    return KeyRepository(db).putUserSlot(holderOf(userId), userId, kindKey(kind), *slot);
+}
+
+Result<KeySlots::Wrapped> KeySlots::wrap(
+    const QString& holder, Kind kind, const FieldKeys& keys, const SecureBytes& secret, const Kdf& kdf)
+{
     ensureSodium();
     if (!keys.isValid())
         return makeError(ErrorCode::PermissionDenied,
@@ -92,51 +103,50 @@ Status KeySlots::write(Database& db, qint64 userId, Kind kind, const FieldKeys& 
     QByteArray nonce(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, Qt::Uninitialized);
     randombytes_buf(nonce.data(), std::size_t(nonce.size()));
     QByteArray wrapped(qsizetype(blob.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES), Qt::Uninitialized);
-    const QByteArray ad = slotAd(holderOf(userId), kindKey(kind), keys.generation);
+    const QByteArray ad = slotAd(holder, kindKey(kind), keys.generation);
     unsigned long long written = 0;
     crypto_aead_xchacha20poly1305_ietf_encrypt(reinterpret_cast<unsigned char*>(wrapped.data()), &written, blob.data(),
         blob.size(), reinterpret_cast<const unsigned char*>(ad.constData()), std::size_t(ad.size()), nullptr,
         reinterpret_cast<const unsigned char*>(nonce.constData()), key->data());
-    KeyRepository::Slot slot;
+    Wrapped slot;
     slot.generation = keys.generation;
     slot.kdfOps = qint64(kdf.opslimit);
     slot.kdfMem = qint64(kdf.memlimitMiB);
     slot.salt = salt;
     slot.nonce = nonce;
     slot.wrapped = wrapped;
-    slot.writtenAt = now;
-    slot.writtenBy = writtenBy;
-    return KeyRepository(db).putUserSlot(holderOf(userId), userId, kindKey(kind), slot);
+    return slot;
 }
 
 Result<FieldKeys> KeySlots::open(Database& db, qint64 userId, Kind kind, const SecureBytes& secret)
 {
-    ensureSodium();
     auto slot = KeyRepository(db).userSlot(holderOf(userId), kindKey(kind));
     if (!slot.ok())
         return slot.error();
     if (!slot->has_value())
         return makeError(ErrorCode::NotFound, tr("This account has no key slot of that kind."));
-    const int generation = (*slot)->generation;
-    const Kdf kdf {quint64((*slot)->kdfOps), quint64((*slot)->kdfMem)};
-    const QByteArray salt = (*slot)->salt;
-    const QByteArray nonce = (*slot)->nonce;
-    const QByteArray wrapped = (*slot)->wrapped;
-    if (salt.size() != crypto_pwhash_SALTBYTES || nonce.size() != crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
-        || wrapped.size() != qsizetype(kKeyBlobBytes + crypto_aead_xchacha20poly1305_ietf_ABYTES)
-        || kdf.opslimit < crypto_pwhash_OPSLIMIT_MIN || kdf.opslimit > 64 || kdf.memlimitMiB < 8
-        || kdf.memlimitMiB > 4096)
+    return unwrap(holderOf(userId), kind, **slot, secret);
+}
+
+Result<FieldKeys> KeySlots::unwrap(const QString& holder, Kind kind, const Wrapped& slot, const SecureBytes& secret)
+{
+    ensureSodium();
+    const Kdf kdf {quint64(slot.kdfOps), quint64(slot.kdfMem)};
+    if (slot.salt.size() != crypto_pwhash_SALTBYTES || slot.nonce.size() != crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
+        || slot.wrapped.size() != qsizetype(kKeyBlobBytes + crypto_aead_xchacha20poly1305_ietf_ABYTES)
+        || slot.kdfOps < qint64(crypto_pwhash_OPSLIMIT_MIN) || slot.kdfOps > 64 || slot.kdfMem < 8
+        || slot.kdfMem > 4096)
         return makeError(ErrorCode::Damaged, tr("A key slot is damaged. Run \"branchvault-cli verify\"."));
-    auto key = deriveKey(secret, salt, kdf);
+    auto key = deriveKey(secret, slot.salt, kdf);
     if (!key.ok())
         return key.error();
     SecureBytes blob(kKeyBlobBytes);
     unsigned long long plainBytes = 0;
-    const QByteArray ad = slotAd(holderOf(userId), kindKey(kind), generation);
+    const QByteArray ad = slotAd(holder, kindKey(kind), slot.generation);
     if (crypto_aead_xchacha20poly1305_ietf_decrypt(blob.data(), &plainBytes, nullptr,
-            reinterpret_cast<const unsigned char*>(wrapped.constData()), std::size_t(wrapped.size()),
+            reinterpret_cast<const unsigned char*>(slot.wrapped.constData()), std::size_t(slot.wrapped.size()),
             reinterpret_cast<const unsigned char*>(ad.constData()), std::size_t(ad.size()),
-            reinterpret_cast<const unsigned char*>(nonce.constData()), key->data())
+            reinterpret_cast<const unsigned char*>(slot.nonce.constData()), key->data())
         != 0)
         return makeError(ErrorCode::AuthenticationFailed,
             kind == Kind::Pending ? tr("The confirmation code is wrong. Type the code the branch manager gave you "
@@ -158,6 +168,16 @@ KeySlots::Recipient KeySlots::recipientOf(const KeyEnvelope& envelope)
 Status KeySlots::writeRecovery(
     Database& db, const FieldKeys& keys, const Recipient& recipient, qint64 writtenBy, const QDateTime& now)
 {
+    auto slot = seal(keys, recipient);
+    if (!slot.ok())
+        return slot.error();
+    slot->writtenAt = now;
+    slot->writtenBy = writtenBy;
+    return KeyRepository(db).putRecoverySlot(*slot);
+}
+
+Result<KeySlots::Wrapped> KeySlots::seal(const FieldKeys& keys, const Recipient& recipient)
+{
     ensureSodium();
     if (!keys.isValid() || recipient.publicKey.size() != crypto_box_curve25519xchacha20poly1305_PUBLICKEYBYTES
         || recipient.salt.size() != crypto_pwhash_SALTBYTES)
@@ -166,17 +186,15 @@ Status KeySlots::writeRecovery(
     QByteArray sealed(qsizetype(blob.size() + crypto_box_curve25519xchacha20poly1305_SEALBYTES), Qt::Uninitialized);
     crypto_box_curve25519xchacha20poly1305_seal(reinterpret_cast<unsigned char*>(sealed.data()), blob.data(),
         blob.size(), reinterpret_cast<const unsigned char*>(recipient.publicKey.constData()));
-    // kdf_mem_mib holds the envelope's memlimit in bytes here (the recovery cost is not counted in MiB)
-    KeyRepository::Slot slot;
+    // kdfMem holds the recovery cost in bytes here (the recovery cost is not counted in MiB)
+    Wrapped slot;
     slot.generation = keys.generation;
     slot.kdfOps = qint64(recipient.opslimit);
     slot.kdfMem = qint64(recipient.memlimit);
     slot.salt = recipient.salt;
     slot.publicKey = recipient.publicKey;
     slot.wrapped = sealed;
-    slot.writtenAt = now;
-    slot.writtenBy = writtenBy;
-    return KeyRepository(db).putRecoverySlot(slot);
+    return slot;
 }
 
 Result<KeySlots::Recipient> KeySlots::recoveryRecipient(Database& db)
@@ -201,29 +219,50 @@ Result<QByteArray> KeySlots::recoveryPublicKey(Database& db)
 
 Result<FieldKeys> KeySlots::openRecovery(Database& db, const SecureBytes& normalizedPassphrase)
 {
-    ensureSodium();
     auto slot = KeyRepository(db).recoverySlot();
     if (!slot.ok())
         return slot.error();
     if (!slot->has_value())
         return makeError(ErrorCode::NotFound,
             tr("The database has no recovery key slot yet: a branch manager's first sign-in writes it."));
-    const QByteArray publicKey = (*slot)->publicKey;
-    const QByteArray sealed = (*slot)->wrapped;
-    const QByteArray salt = (*slot)->salt;
-    const KdfParams params {quint64((*slot)->kdfOps), quint64((*slot)->kdfMem)};
-    if (sealed.size() != qsizetype(kKeyBlobBytes + crypto_box_curve25519xchacha20poly1305_SEALBYTES))
+    return openSealed(**slot, normalizedPassphrase);
+}
+
+Result<FieldKeys> KeySlots::openSealed(
+    const Wrapped& slot, const SecureBytes& normalizedPassphrase, SecureBytes* secretKeyOut)
+{
+    ensureSodium();
+    const KdfParams params {quint64(slot.kdfOps), quint64(slot.kdfMem)};
+    if (slot.wrapped.size() != qsizetype(kKeyBlobBytes + crypto_box_curve25519xchacha20poly1305_SEALBYTES))
         return makeError(ErrorCode::Damaged, tr("A key slot is damaged. Run \"branchvault-cli verify\"."));
-    auto secretKey = KeyEnvelope::recoverySecretKey(normalizedPassphrase, salt, params, publicKey);
+    auto secretKey = KeyEnvelope::recoverySecretKey(normalizedPassphrase, slot.salt, params, slot.publicKey);
     if (!secretKey.ok())
         return secretKey.error();
     SecureBytes blob(kKeyBlobBytes);
     if (crypto_box_curve25519xchacha20poly1305_seal_open(blob.data(),
-            reinterpret_cast<const unsigned char*>(sealed.constData()), std::size_t(sealed.size()),
-            reinterpret_cast<const unsigned char*>(publicKey.constData()), secretKey->data())
+            reinterpret_cast<const unsigned char*>(slot.wrapped.constData()), std::size_t(slot.wrapped.size()),
+            reinterpret_cast<const unsigned char*>(slot.publicKey.constData()), secretKey->data())
         != 0)
         return makeError(ErrorCode::Damaged, tr("The recovery key slot is damaged. Run \"branchvault-cli verify\"."));
+    if (secretKeyOut)
+        *secretKeyOut = std::move(*secretKey);
     return deserialize(blob);
+}
+
+QByteArray KeySlots::recoveryCheck(const SecureBytes& secretKey)
+{
+    ensureSodium();
+    static const QByteArray label = QByteArrayLiteral("bv-recovery-check|v1");
+    QByteArray check(crypto_generichash_BYTES, Qt::Uninitialized);
+    crypto_generichash(reinterpret_cast<unsigned char*>(check.data()), std::size_t(check.size()),
+        reinterpret_cast<const unsigned char*>(label.constData()), std::size_t(label.size()), secretKey.data(),
+        secretKey.size());
+    return check;
+}
+
+QString KeySlots::userHolder(qint64 userId)
+{
+    return holderOf(userId);
 }
 
 Result<int> KeySlots::generation(Database& db)

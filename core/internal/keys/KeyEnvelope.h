@@ -71,6 +71,11 @@ public:
     // (WrongKey otherwise). Used for the recovery key slot, which keeps its own salt and parameters.
     static Result<SecureBytes> recoverySecretKey(const SecureBytes& normalizedPassphrase, const QByteArray& salt,
         const KdfParams& params, const QByteArray& expectedPublicKey);
+    // passphrase --Argon2id(salt, params)--> the public key of its X25519 key pair (a recovery slot that keeps no
+    // envelope beside it: the branch server's).
+    // `secretKey`, when given, receives the pair's secret key.
+    static Result<QByteArray> derivePublicKey(const SecureBytes& normalizedPassphrase, const QByteArray& salt,
+        const KdfParams& params, SecureBytes* secretKey = nullptr);
     // The recovery passphrase's secret key, for opening the recovery key slot; WrongKey if the passphrase is
     // not this envelope's.
     Result<SecureBytes> recoverySecretKey(const SecureBytes& normalizedPassphrase) const;

@@ -5,6 +5,7 @@
 #include "core/common/Result.h"
 #include "core/common/SecureBytes.h"
 #include "core/internal/keys/FieldCipher.h"
+#include "core/internal/keys/KeyRepository.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -83,6 +84,25 @@ public:
 
     // The generation of the keys in the slots (0 when there is no slot yet).
     static Result<int> generation(Database& db);
+
+    // The slots themselves, as either engine stores them (the local key_slots table; branchvault.key_slots and
+    // branchvault.custody on the branch server). `holder` is bound into the associated data (userHolder()).
+    using Wrapped = KeyRepository::Slot;
+    static QString userHolder(qint64 userId);
+    static Result<Wrapped> wrap(
+        const QString& holder, Kind kind, const FieldKeys& keys, const SecureBytes& secret, const Kdf& kdf);
+    // AuthenticationFailed if `secret` does not open it; Damaged if its sizes or cost are not a slot's.
+    static Result<FieldKeys> unwrap(const QString& holder, Kind kind, const Wrapped& slot, const SecureBytes& secret);
+    // The recovery slot: the keys sealed to the recovery passphrase's public key.
+    static Result<Wrapped> seal(const FieldKeys& keys, const Recipient& recipient);
+    // With the recovery passphrase (normalised): WrongKey if it is not the one the slot is sealed to. `secretKey`,
+    // when given, receives the passphrase's secret key (the branch server's proof of the passphrase is derived
+    // from it: recoveryCheck()).
+    static Result<FieldKeys> openSealed(
+        const Wrapped& slot, const SecureBytes& normalizedPassphrase, SecureBytes* secretKey = nullptr);
+    // BLAKE2b-256 keyed by the recovery passphrase's secret key over a fixed label: what the branch server keeps to
+    // tell that a workstation holds the passphrase, from which neither the passphrase nor the key follows.
+    static QByteArray recoveryCheck(const SecureBytes& secretKey);
 };
 
 } // namespace bv
