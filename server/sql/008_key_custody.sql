@@ -416,7 +416,8 @@ BEGIN
             json_build_object('new', CASE v_key WHEN 'branch.code' THEN v_code ELSE v_name END,
                               'old', coalesce((SELECT st.value FROM settings st
                                                WHERE st.branch = p_branch AND st.key = v_key),
-                                              (SELECT sp.default_value FROM setting_spec sp WHERE sp.key = v_key)))::text);
+                                              (SELECT sp.default_value FROM setting_spec sp
+                                               WHERE sp.key = v_key)))::text);
         INSERT INTO settings (branch, key, value, updated_at, updated_by)
             VALUES (p_branch, v_key, CASE v_key WHEN 'branch.code' THEN v_code ELSE v_name END, now(), NULL)
             ON CONFLICT (branch, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
