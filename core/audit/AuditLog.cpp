@@ -215,13 +215,28 @@ Result<QList<AuditRow>> AuditLog::rows(const AuditFilter& filter) const
 
 Result<AuditLog::Chain> AuditLog::walk(const std::function<void(qint64)>& progress) const
 {
+    return walk(*m_repo, m_databaseId, m_clock.nowUtc(), progress);
+}
+
+Result<AuditVerification> AuditLog::verifyChain(AuditChainSource& source, const QString& databaseId,
+    const QDateTime& now, const std::function<void(qint64)>& progress)
+{
+    auto chain = walk(source, databaseId, now, progress);
+    if (!chain.ok())
+        return chain.error();
+    return chain->result;
+}
+
+Result<AuditLog::Chain> AuditLog::walk(AuditChainSource& source, const QString& databaseId, const QDateTime& now,
+    const std::function<void(qint64)>& progress)
+{
     Chain chain;
     AuditVerification& result = chain.result;
     bool hasAnchor = false;
     qint64 anchorFirst = 0;
     QByteArray anchorHash;
     {
-        auto anchor = m_repo->anchor();
+        auto anchor = source.anchor();
         if (!anchor.ok())
             return anchor.error();
         if (*anchor) {
@@ -297,7 +312,7 @@ Result<AuditLog::Chain> AuditLog::walk(const std::function<void(qint64)>& progre
             progress(result.rowsChecked);
         return true;
     };
-    BV_TRY(m_repo->scanChain(visit));
+    BV_TRY(source.scanChain(visit));
     if (stopped)
         return chain;
     if (result.rowsChecked > 0)
@@ -324,7 +339,7 @@ Result<AuditLog::Chain> AuditLog::walk(const std::function<void(qint64)>& progre
     }
     const qint64 first = chain.firstSeq;
     if (first == 1) {
-        if (chain.firstPrevHash != genesisHash(m_databaseId))
+        if (chain.firstPrevHash != genesisHash(databaseId))
             broken(
                 1, tr("row %1 does not continue from the row before it: a row was inserted, removed or moved").arg(1));
         else if (!chain.purges.isEmpty())
@@ -343,7 +358,6 @@ Result<AuditLog::Chain> AuditLog::walk(const std::function<void(qint64)>& progre
     // Rows 1 to first - 1 are missing. They must be exactly the ranges the stored purge rows record, one
     // after another, each a legal retention purge; the first of them may start later only when the purge
     // row that recorded the earlier rows was itself purged (it names that row as previousPurge).
-    const QDateTime now = m_clock.nowUtc();
     qint64 covered = 0;
     const PurgeRecord* last = nullptr;
     for (const PurgeRecord& purge : std::as_const(chain.purges)) {

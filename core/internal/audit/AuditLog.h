@@ -17,6 +17,7 @@
 
 namespace bv {
 
+class AuditChainSource;
 class AuditRepository;
 class Database;
 
@@ -55,6 +56,10 @@ public:
     // chained purge rows record exactly that range, each past retention when it was purged; the anchor
     // must agree with them. Anything else is reported with the first missing sequence number.
     Result<AuditVerification> verify(const std::function<void(qint64)>& progress = {}) const;
+    // The same verification of any stored chain (the branch server's, read by its auditor): `databaseId` gives
+    // the genesis hash, `now` the retention the purge rows are held to.
+    static Result<AuditVerification> verifyChain(AuditChainSource& source, const QString& databaseId,
+        const QDateTime& now, const std::function<void(qint64)>& progress = {});
     // verify(), then the log compared with an earlier checkpoint: every row from its first to its head
     // must still be there unless a later, legal purge removed it; the head's hash must match.
     Result<AuditVerification> verifyAgainst(const AuditCheckpoint& checkpoint) const;
@@ -84,6 +89,8 @@ private:
     // One pass over the stored rows (the ONE encoder, see rowDigest in AuditLog.cpp), then the front of the
     // log checked against the purge rows and the anchor.
     Result<Chain> walk(const std::function<void(qint64)>& progress) const;
+    static Result<Chain> walk(AuditChainSource& source, const QString& databaseId, const QDateTime& now,
+        const std::function<void(qint64)>& progress);
 
     Database& m_db; // transactions and the engine's purge gate (core/db/AuditPurgeGate.h)
     std::unique_ptr<AuditRepository> m_repo; // every statement (core/internal/audit/AuditRepository.h)

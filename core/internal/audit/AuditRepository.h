@@ -4,6 +4,7 @@
 
 #include "core/audit/AuditRecords.h"
 #include "core/common/Result.h"
+#include "core/internal/audit/AuditChainSource.h"
 #include "core/policy/Statuses.h"
 
 #include <QByteArray>
@@ -25,20 +26,16 @@ class RawRow;
 // customer names). No rules live here — AuditLog decides what a row holds, how the chain is hashed and what may be
 // purged; AuditService decides who may read — and no transaction is opened here: the caller's Transaction
 // decides. Internal to core.
-class AuditRepository
+class AuditRepository : public AuditChainSource
 {
 public:
     explicit AuditRepository(Connection& db);
 
     // Where the chain continues from: the newest row, or the anchor a complete purge left.
-    struct ChainPoint
-    {
-        qint64 seq = 0;
-        QByteArray hash;
-    };
+    using ChainPoint = AuditChainPoint;
     Result<std::optional<ChainPoint>> newest();
     // The anchor: the first kept row's sequence number and the hash it continues from (after a purge).
-    Result<std::optional<ChainPoint>> anchor();
+    Result<std::optional<ChainPoint>> anchor() override;
     Status insert(const AuditRow& row);
 
     Result<QList<AuditRow>> rows(const AuditFilter& filter);
@@ -63,7 +60,7 @@ public:
     };
     // Every stored row in sequence order, as stored (Connection::scan: no QVariant per field — the fast
     // verification path; the engine's reading of raw bytes is in core/db/). `visit` returns false to stop.
-    Status scanChain(const std::function<bool(const RawRow&)>& visit);
+    Status scanChain(const std::function<bool(const RawRow&)>& visit) override;
 
     struct Span
     {
