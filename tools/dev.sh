@@ -24,7 +24,7 @@ APT_PACKAGES=(
   libqrencode-dev libzxing-dev poppler-utils zbar-tools
   help2man
   clang
-  postgresql postgresql-client postgresql-common libqt6sql6-psql openssl
+  postgresql postgresql-client postgresql-common libqt6sql6-psql libpq-dev openssl
 )
 SQLCIPHER_PACKAGES=(libsqlcipher-dev sqlcipher)
 SQLCIPHER_MIN_DEB_VERSION="4.4.2"

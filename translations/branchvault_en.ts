@@ -291,6 +291,16 @@
     </message>
 </context>
 <context>
+    <name>ServerCommands</name>
+    <message numerus="yes">
+        <source>The branch server&apos;s audit chain is intact: %n rows checked, up to row %1.</source>
+        <translation>
+            <numerusform>The branch server&apos;s audit chain is intact: %n row checked, up to row %1.</numerusform>
+            <numerusform>The branch server&apos;s audit chain is intact: %n rows checked, up to row %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ServerSetup</name>
     <message numerus="yes">
         <source>The database on %1 is not empty (it holds %n tables, views or sequences). BranchVault is set up only in an empty database made for it; nothing was changed.</source>

@@ -8000,10 +8000,6 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
 <context>
     <name>ServerCommands</name>
     <message>
-        <source>Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | remove-workstation | init --owner LOGIN | status --user LOGIN.</source>
-        <translation>用法：server add-workstation --url postgresql://主机/数据库 --ca CA.crt --cert 名称.crt --key 名称.key | remove-workstation | init --owner 登录名 | status --user 登录名。</translation>
-    </message>
-    <message>
         <source>server add-workstation needs --%1 (--url postgresql://HOST[:PORT]/DATABASE, --ca for the branch CA&apos;s certificate, --cert and --key for this workstation&apos;s certificate and key).</source>
         <translation>server add-workstation 需要 --%1（--url postgresql://主机[:端口]/数据库，--ca 为网点 CA 证书，--cert 和 --key 为本工作站的证书和私钥）。</translation>
     </message>
@@ -8020,24 +8016,106 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
         <translation>本工作站已不再连接网点服务器 %1。</translation>
     </message>
     <message>
-        <source>server init needs --owner LOGIN: the database&apos;s owner, as the DBA created it.</source>
-        <translation>server init 需要 --owner 登录名：数据库管理员创建的数据库属主。</translation>
-    </message>
-    <message>
         <source>Password of %1 on the branch server</source>
         <translation>%1 在网点服务器上的密码</translation>
     </message>
     <message>
-        <source>The branch server %1 is set up (schema version %2, database %3).</source>
-        <translation>网点服务器 %1 已设置完成（结构版本 %2，数据库 %3）。</translation>
+        <source>server init needs --owner LOGIN (the database&apos;s owner, as the DBA created it), --admin LOGIN (the branch&apos;s first administrator) and --branch CODE (the branch code); --name TEXT and --staff NO are optional.</source>
+        <translation>server init 需要 --owner 登录名（数据库管理员建立的数据库属主）、--admin 登录名（本网点第一位系统管理员）和 --branch 网点代码；--name 名称和 --staff 工号可选。</translation>
     </message>
     <message>
-        <source>server status needs --user LOGIN.</source>
-        <translation>server status 需要 --user 登录名。</translation>
+        <source>The branch server %1 is set up (schema version %2, database %3).
+Recovery passphrase (shown once; print it, seal it and keep it in the branch safe — it is the only way to give the first branch manager access to customer information): %4
+One-time password of the administrator %5 (to be changed at the first sign-in: server passwd): %6</source>
+        <translation>网点服务器 %1 已设置完成（结构版本 %2，数据库 %3）。
+恢复口令（只显示这一次；请打印、密封并存入网点保险柜——这是让第一位网点负责人获得客户信息访问权限的唯一途径）：%4
+系统管理员 %5 的一次性密码（首次登录时须修改：server passwd）：%6</translation>
     </message>
     <message>
-        <source>Connected to the branch server %1 over %2 as %3 (%4).</source>
-        <translation>已通过 %2 以 %3（%4）身份连接网点服务器 %1。</translation>
+        <source>%1 needs --user LOGIN.</source>
+        <translation>%1 需要 --user 登录名。</translation>
+    </message>
+    <message>
+        <source>The customer-information keys are open.</source>
+        <translation>客户信息密钥已打开。</translation>
+    </message>
+    <message>
+        <source>Change the one-time password first (server passwd, with the confirmation code): it opens the customer-information keys.</source>
+        <translation>请先修改一次性密码（server passwd，并输入确认码）：这样才能打开客户信息密钥。</translation>
+    </message>
+    <message>
+        <source>This account holds no key slot yet: a branch manager confirms it.</source>
+        <translation>此账户尚无密钥槽：须由网点负责人确认。</translation>
+    </message>
+    <message>
+        <source>This role holds no customer-information keys.</source>
+        <translation>此角色不持有客户信息密钥。</translation>
+    </message>
+    <message>
+        <source>Connected to the branch server %1 over %2 as %3 (%4, branch %5). %6</source>
+        <translation>已通过 %2 以 %3（%4，网点 %5）连接到网点服务器 %1。%6</translation>
+    </message>
+    <message>
+        <source>Use: server user add LOGIN --role ROLE [--staff NO] --user ADMIN | server user confirm LOGIN [--recovery] --user LOGIN.</source>
+        <translation>用法：server user add 登录名 --role 角色 [--staff 工号] --user 管理员 | server user confirm 登录名 [--recovery] --user 登录名。</translation>
+    </message>
+    <message>
+        <source>--role: one of manager, customer_manager, clerk, admin, auditor.</source>
+        <translation>--role：须为 manager、customer_manager、clerk、admin、auditor 之一。</translation>
+    </message>
+    <message>
+        <source>Account %1 (%2) is created on the branch server and waits for a branch manager&apos;s confirmation. One-time password: %3 — give it to the person in private.</source>
+        <translation>账户 %1（%2）已在网点服务器上建立，等待网点负责人确认。一次性密码：%3——请私下交给本人。</translation>
+    </message>
+    <message>
+        <source>Account %1 (%2) is created on the branch server. One-time password: %3 — give it to the person in private.</source>
+        <translation>账户 %1（%2）已在网点服务器上建立。一次性密码：%3——请私下交给本人。</translation>
+    </message>
+    <message>
+        <source>Recovery passphrase</source>
+        <translation>恢复口令</translation>
+    </message>
+    <message>
+        <source>The change to %1 is confirmed and in effect.</source>
+        <translation>对 %1 的变更已确认并生效。</translation>
+    </message>
+    <message>
+        <source>The change to %1 is confirmed. Confirmation code: %2 — give it to the person in private, apart from the one-time password: it is typed once, with the first new password (branchvault-cli server passwd asks for it).</source>
+        <translation>对 %1 的变更已确认。确认码：%2——请私下交给本人，并与一次性密码分开交付：本人首次设置新密码时输入一次（branchvault-cli server passwd 会提示输入）。</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ. Type them again.</source>
+        <translation>两次输入的新密码不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <source>Confirmation code from the branch manager</source>
+        <translation>网点负责人给出的确认码</translation>
+    </message>
+    <message>
+        <source>The password of %1 on the branch server is changed.</source>
+        <translation>%1 在网点服务器上的密码已修改。</translation>
+    </message>
+    <message>
+        <source>Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify --user AUDITOR.</source>
+        <translation>用法：server add-workstation --url postgresql://主机/数据库 --ca CA.crt --cert 名称.crt --key 名称.key | remove-workstation | init --owner 登录名 --admin 登录名 --branch 网点代码 | status --user 登录名 | user add|confirm 登录名 --user 登录名 | passwd --user 登录名 | audit verify --user 审计员。</translation>
+    </message>
+    <message>
+        <source>The branch server&apos;s audit log is broken at row %1: %2. Leave the server as it is for the investigation and report it to the information-security office.</source>
+        <translation>网点服务器的审计日志在第 %1 行断裂：%2。请保持服务器原状以便调查，并报告信息安全部门。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The branch server&apos;s audit chain is intact: %n rows checked, up to row %1.</source>
+        <translation>
+            <numerusform>网点服务器的审计链完整：已检查 %n 行，直至第 %1 行。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -8126,6 +8204,104 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
         <source>the connection check</source>
         <translation>连接检查</translation>
     </message>
+    <message>
+        <source>the password&apos;s verifier</source>
+        <translation>密码校验值的计算</translation>
+    </message>
+    <message>
+        <source>The password&apos;s verifier for the branch server could not be computed: %1</source>
+        <translation>无法计算网点服务器所用的密码校验值：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerCredentials</name>
+    <message>
+        <source>login: 2 to 32 characters, lower-case letters, digits, dot, dash or underscore, starting with a letter.</source>
+        <translation>登录名：2 至 32 个字符，只能是小写字母、数字、点、连字符或下划线，并以字母开头。</translation>
+    </message>
+    <message>
+        <source>login: together with the database&apos;s name (%1) it is too long for the branch server (at most 60 characters in all). Choose a shorter login.</source>
+        <translation>登录名：与数据库名（%1）合起来超出网点服务器的长度限制（合计不超过 60 个字符）。请选用更短的登录名。</translation>
+    </message>
+    <message>
+        <source>Not enough memory to derive the branch server&apos;s password. Close other programs and try again.</source>
+        <translation>内存不足，无法派生网点服务器密码。请关闭其他程序后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSession</name>
+    <message>
+        <source>The branch server has no setting %1. Ask the administrator to check the server&apos;s set-up.</source>
+        <translation>网点服务器没有设置项 %1。请系统管理员检查服务器的设置。</translation>
+    </message>
+    <message>
+        <source>reading the key slot settings</source>
+        <translation>读取密钥槽设置</translation>
+    </message>
+    <message>
+        <source>The login or the password is wrong, or the account is frozen.</source>
+        <translation>登录名或密码错误，或账户已冻结。</translation>
+    </message>
+    <message>
+        <source>signing in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>%1 is not an active staff account of this branch server.</source>
+        <translation>%1 不是本网点服务器上的有效员工账户。</translation>
+    </message>
+    <message>
+        <source>The password signed in to the branch server but does not open this account&apos;s key slot there. Ask a branch manager to confirm a password reset.</source>
+        <translation>该密码可以登录网点服务器，但打不开本账户在服务器上的密钥槽。请网点负责人确认一次密码重置。</translation>
+    </message>
+    <message>
+        <source>creating the account %1</source>
+        <translation>建立账户 %1</translation>
+    </message>
+    <message>
+        <source>confirming the account %1</source>
+        <translation>确认账户 %1</translation>
+    </message>
+    <message>
+        <source>The branch server holds no recovery key slot. Ask the administrator to check the server&apos;s set-up.</source>
+        <translation>网点服务器上没有恢复密钥槽。请系统管理员检查服务器的设置。</translation>
+    </message>
+    <message>
+        <source>This session holds no customer-information keys, so it cannot give the account %1 its key slot. A branch manager confirms it, or — for the first or the last branch manager — confirm it with the recovery passphrase.</source>
+        <translation>本会话不持有客户信息密钥，无法为账户 %1 写入密钥槽。请由网点负责人确认；如为第一位或最后一位网点负责人，请用恢复口令确认。</translation>
+    </message>
+    <message>
+        <source>changing the password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>新密码必须与当前密码不同。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码错误。</translation>
+    </message>
+    <message>
+        <source>This account has no key slot on the branch server yet: a branch manager confirms it first.</source>
+        <translation>此账户在网点服务器上尚无密钥槽：须先由网点负责人确认。</translation>
+    </message>
+    <message>
+        <source>Type the confirmation code the branch manager gave you when confirming this account: it opens your access to customer information.</source>
+        <translation>请输入网点负责人确认此账户时交给您的确认码：它用于开通您对客户信息的访问。</translation>
+    </message>
+    <message>
+        <source>Nothing waits for confirmation for the account %1. Check the login with the administrator.</source>
+        <translation>账户 %1 没有待确认的变更。请与系统管理员核对登录名。</translation>
+    </message>
+    <message>
+        <source>reading the branch&apos;s audit log</source>
+        <translation>读取本网点的审计日志</translation>
+    </message>
+    <message>
+        <source>The branch server does not name its database, so its audit log cannot be verified. Ask the administrator to check the server&apos;s set-up.</source>
+        <translation>网点服务器没有给出其数据库标识，无法验证其审计日志。请系统管理员检查服务器的设置。</translation>
+    </message>
 </context>
 <context>
     <name>ServerSetup</name>
@@ -8172,16 +8348,16 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
         <translation>网点服务器拒绝了设置步骤 %1；未做任何更改。</translation>
     </message>
     <message>
-        <source>the connection check</source>
-        <translation>连接检查</translation>
-    </message>
-    <message>
-        <source>%1 is not an active staff account of this branch server.</source>
-        <translation>%1 不是此网点服务器上的有效员工账户。</translation>
-    </message>
-    <message>
         <source>The branch server returned no answer to %1.</source>
         <translation>网点服务器对%1没有返回结果。</translation>
+    </message>
+    <message>
+        <source>the branch&apos;s set-up</source>
+        <translation>网点设置</translation>
+    </message>
+    <message>
+        <source>The branch server refused the branch&apos;s set-up (%1); nothing was changed.</source>
+        <translation>网点服务器拒绝了网点设置（%1），未做任何改动。</translation>
     </message>
 </context>
 <context>

@@ -128,7 +128,7 @@ int Cli::run(const QStringList& arguments)
         "checkpoint", "file", "report", "id", "mobile", "account", "manager", "until-date", "limit", "login", "staff",
         "after", "sort", "channel", "content", "scope", "customers-count", "copies", "outcome", "status", "resolution",
         "received", "date", "param", "pdf", "period-days", "serial", "to", "witness", "method", "image", "person-totp",
-        "url", "ca", "cert", "key", "owner"};
+        "url", "ca", "cert", "key", "owner", "admin"};
     static const char* const flagOptions[] = {"json", "help", "version", "all", "quick", "enable", "disable",
         "marketing", "open", "recovery", "mask-numbers"};
     for (const char* name : valueOptions)

@@ -2,8 +2,10 @@
 // setting the server up (docs/SERVER.md).
 #include "app/cli/Cli.h"
 #include "app/cli/CliInput.h"
+#include "core/auth/Role.h"
 #include "core/keys/SecretStore.h"
 #include "core/server/ServerAddress.h"
+#include "core/server/ServerSession.h"
 #include "core/server/ServerSetup.h"
 #include "core/server/ServerWorkstation.h"
 
@@ -28,9 +30,16 @@ public:
             return init(ctx);
         if (word == QLatin1String("status"))
             return status(ctx);
+        if (word == QLatin1String("user"))
+            return user(ctx);
+        if (word == QLatin1String("passwd"))
+            return passwd(ctx);
+        if (word == QLatin1String("audit") && ctx.arguments.value(1) == QLatin1String("verify"))
+            return verifyAudit(ctx);
         return Cli::usageError(ctx.out,
             tr("Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | "
-               "remove-workstation | init --owner LOGIN | status --user LOGIN."));
+               "remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | "
+               "user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify --user AUDITOR."));
     }
 
 private:
@@ -78,39 +87,202 @@ private:
     static int init(CliContext& ctx)
     {
         const QString owner = ctx.option(QStringLiteral("owner"));
-        if (owner.isEmpty())
-            return Cli::usageError(
-                ctx.out, tr("server init needs --owner LOGIN: the database's owner, as the DBA created it."));
+        ServerSetup::Branch branch {ctx.option(QStringLiteral("branch")), ctx.option(QStringLiteral("name")),
+            ctx.option(QStringLiteral("admin")), ctx.option(QStringLiteral("staff"))};
+        if (owner.isEmpty() || branch.adminLogin.isEmpty() || branch.code.isEmpty())
+            return Cli::usageError(ctx.out,
+                tr("server init needs --owner LOGIN (the database's owner, as the DBA created it), --admin LOGIN (the "
+                   "branch's first administrator) and --branch CODE (the branch code); --name TEXT and --staff NO "
+                   "are optional."));
         auto password = CliInput::readSecret(tr("Password of %1 on the branch server").arg(owner));
         if (!password.ok())
             return ctx.out.fail(password.error());
-        auto done = ServerSetup::init(ctx.store, owner, *password);
+        auto done = ServerSetup::init(ctx.store, owner, *password, branch);
         if (!done.ok())
             return ctx.out.fail(done.error());
-        ctx.out.result({{QStringLiteral("url"), done->url}, {QStringLiteral("schemaVersion"), done->schemaVersion},
-                           {QStringLiteral("databaseId"), done->databaseId}},
-            tr("The branch server %1 is set up (schema version %2, database %3).")
+        const QString recovery = QString::fromLatin1(done->recoveryPassphrase.view().toByteArray());
+        const QString admin = QString::fromLatin1(done->adminPassword.view().toByteArray());
+        ctx.out.result(
+            {{QStringLiteral("url"), done->url}, {QStringLiteral("schemaVersion"), done->schemaVersion},
+                {QStringLiteral("databaseId"), done->databaseId}, {QStringLiteral("recoveryPassphrase"), recovery},
+                {QStringLiteral("adminLogin"), branch.adminLogin.trimmed().toLower()},
+                {QStringLiteral("adminPassword"), admin}},
+            tr("The branch server %1 is set up (schema version %2, database %3).\n"
+               "Recovery passphrase (shown once; print it, seal it and keep it in the branch safe — it is the only "
+               "way to give the first branch manager access to customer information): %4\n"
+               "One-time password of the administrator %5 (to be changed at the first sign-in: server passwd): %6")
                 .arg(done->url)
                 .arg(done->schemaVersion)
-                .arg(done->databaseId));
+                .arg(done->databaseId, recovery, branch.adminLogin.trimmed().toLower(), admin));
         return 0;
+    }
+
+    // Signs in as --user with the password on stdin's first line.
+    static Result<std::unique_ptr<ServerSession>> signIn(
+        CliContext& ctx, const QString& command, SecureBytes* typed = nullptr)
+    {
+        const QString login = ctx.option(QStringLiteral("user"));
+        if (login.isEmpty())
+            return Error {
+                ErrorCode::InvalidInput, tr("%1 needs --user LOGIN.").arg(command), {}, QStringLiteral("user")};
+        auto password = CliInput::readSecret(tr("Password of %1 on the branch server").arg(login));
+        if (!password.ok())
+            return password.error();
+        auto session = ServerSession::signIn(ctx.store, login, *password);
+        if (typed)
+            *typed = std::move(password).value();
+        return session;
+    }
+
+    static QString keysLabel(ServerSession::Keys keys)
+    {
+        switch (keys) {
+        case ServerSession::Keys::Open:
+            return QStringLiteral("open");
+        case ServerSession::Keys::AwaitingPasswordChange:
+            return QStringLiteral("awaiting-password-change");
+        case ServerSession::Keys::None:
+            break;
+        }
+        return QStringLiteral("none");
     }
 
     static int status(CliContext& ctx)
     {
-        const QString login = ctx.option(QStringLiteral("user"));
-        if (login.isEmpty())
-            return Cli::usageError(ctx.out, tr("server status needs --user LOGIN."));
-        auto password = CliInput::readSecret(tr("Password of %1 on the branch server").arg(login));
-        if (!password.ok())
-            return ctx.out.fail(password.error());
-        auto state = ServerSetup::status(ctx.store, login, *password);
-        if (!state.ok())
-            return ctx.out.fail(state.error());
-        ctx.out.result({{QStringLiteral("url"), state->url}, {QStringLiteral("tls"), state->tlsVersion},
-                           {QStringLiteral("role"), state->role}},
-            tr("Connected to the branch server %1 over %2 as %3 (%4).")
-                .arg(state->url, state->tlsVersion, login, state->role));
+        auto session = signIn(ctx, QStringLiteral("server status"));
+        if (!session.ok())
+            return ctx.out.fail(session.error());
+        const ServerSession::Identity& me = (*session)->identity();
+        QString keys;
+        switch (me.keys) {
+        case ServerSession::Keys::Open:
+            keys = tr("The customer-information keys are open.");
+            break;
+        case ServerSession::Keys::AwaitingPasswordChange:
+            keys = tr("Change the one-time password first (server passwd, with the confirmation code): it opens the "
+                      "customer-information keys.");
+            break;
+        case ServerSession::Keys::None:
+            keys = Roles::holdsKeys(me.role) ? tr("This account holds no key slot yet: a branch manager confirms it.")
+                                             : tr("This role holds no customer-information keys.");
+            break;
+        }
+        ctx.out.result(
+            {{QStringLiteral("url"), me.url}, {QStringLiteral("tls"), me.tlsVersion},
+                {QStringLiteral("login"), me.login}, {QStringLiteral("role"), Roles::key(me.role)},
+                {QStringLiteral("branch"), me.branch}, {QStringLiteral("mustChangePassword"), me.mustChangePassword},
+                {QStringLiteral("keys"), keysLabel(me.keys)}},
+            tr("Connected to the branch server %1 over %2 as %3 (%4, branch %5). %6")
+                .arg(me.url, me.tlsVersion, me.login, Roles::label(me.role), me.branch, keys));
+        return 0;
+    }
+
+    static int user(CliContext& ctx)
+    {
+        const QString sub = ctx.arguments.value(1);
+        const QString login = ctx.arguments.value(2);
+        if ((sub != QLatin1String("add") && sub != QLatin1String("confirm")) || login.isEmpty())
+            return Cli::usageError(ctx.out,
+                tr("Use: server user add LOGIN --role ROLE [--staff NO] --user ADMIN | server user confirm LOGIN "
+                   "[--recovery] --user LOGIN."));
+        if (sub == QLatin1String("add")) {
+            const auto role = Roles::fromKey(ctx.option(QStringLiteral("role")));
+            if (!role)
+                return Cli::usageError(ctx.out, tr("--role: one of manager, customer_manager, clerk, admin, auditor."));
+            auto session = signIn(ctx, QStringLiteral("server user add"));
+            if (!session.ok())
+                return ctx.out.fail(session.error());
+            auto oneTime = (*session)->createAccount(login, *role, ctx.option(QStringLiteral("staff")));
+            if (!oneTime.ok())
+                return ctx.out.fail(oneTime.error());
+            const QString password = QString::fromLatin1(oneTime->view().toByteArray());
+            ctx.out.result({{QStringLiteral("login"), login}, {QStringLiteral("role"), Roles::key(*role)},
+                               {QStringLiteral("oneTimePassword"), password},
+                               {QStringLiteral("awaitingConfirmation"), Roles::holdsKeys(*role)}},
+                (Roles::holdsKeys(*role) ? tr("Account %1 (%2) is created on the branch server and waits for a branch "
+                                              "manager's confirmation. One-time password: %3 — give it to the person "
+                                              "in private.")
+                                         : tr("Account %1 (%2) is created on the branch server. One-time password: %3 "
+                                              "— give it to the person in private."))
+                    .arg(login, Roles::label(*role), password));
+            return 0;
+        }
+        auto session = signIn(ctx, QStringLiteral("server user confirm"));
+        if (!session.ok())
+            return ctx.out.fail(session.error());
+        SecureBytes recovery;
+        if (ctx.isSet(QStringLiteral("recovery"))) {
+            auto typed = CliInput::readSecret(tr("Recovery passphrase"));
+            if (!typed.ok())
+                return ctx.out.fail(typed.error());
+            recovery = std::move(typed).value();
+        }
+        auto confirmed = (*session)->confirm(login, recovery);
+        if (!confirmed.ok())
+            return ctx.out.fail(confirmed.error());
+        const QString code = QString::fromLatin1(confirmed->confirmationCode.view().toByteArray());
+        ctx.out.result({{QStringLiteral("login"), login}, {QStringLiteral("change"), confirmed->change},
+                           {QStringLiteral("confirmationCode"), code}},
+            code.isEmpty() ? tr("The change to %1 is confirmed and in effect.").arg(login)
+                           : tr("The change to %1 is confirmed. Confirmation code: %2 — give it to the person in "
+                                "private, apart from the one-time password: it is typed once, with the first new "
+                                "password (branchvault-cli server passwd asks for it).")
+                                 .arg(login, code));
+        return 0;
+    }
+
+    static int verifyAudit(CliContext& ctx)
+    {
+        auto session = signIn(ctx, QStringLiteral("server audit verify"));
+        if (!session.ok())
+            return ctx.out.fail(session.error());
+        auto verification = (*session)->verifyAudit();
+        if (!verification.ok())
+            return ctx.out.fail(verification.error());
+        const AuditVerification& v = *verification;
+        if (!v.ok())
+            return ctx.out.fail(Error {ErrorCode::Damaged,
+                tr("The branch server's audit log is broken at row %1: %2. Leave the server as it is for the "
+                   "investigation and report it to the information-security office.")
+                    .arg(v.firstBrokenSeq)
+                    .arg(v.problem),
+                {}, {}});
+        ctx.out.result({{QStringLiteral("intact"), true}, {QStringLiteral("rowsChecked"), v.rowsChecked},
+                           {QStringLiteral("firstSeq"), v.firstSeq}, {QStringLiteral("headSeq"), v.headSeq},
+                           {QStringLiteral("headHash"), QString::fromLatin1(v.headHash.toHex())}},
+            tr("The branch server's audit chain is intact: %n rows checked, up to row %1.", nullptr, int(v.rowsChecked))
+                .arg(v.headSeq));
+        return 0;
+    }
+
+    // stdin: the current password, the new one, the new one again, and — the first time after a branch manager's
+    // confirmation — the confirmation code.
+    static int passwd(CliContext& ctx)
+    {
+        SecureBytes current;
+        auto session = signIn(ctx, QStringLiteral("server passwd"), &current);
+        if (!session.ok())
+            return ctx.out.fail(session.error());
+        auto next = CliInput::readSecret(tr("New password"));
+        if (!next.ok())
+            return ctx.out.fail(next.error());
+        auto again = CliInput::readSecret(tr("New password again"));
+        if (!again.ok())
+            return ctx.out.fail(again.error());
+        if (next->view() != again->view())
+            return ctx.out.fail(Error {ErrorCode::InvalidInput, tr("The two new passwords differ. Type them again."),
+                {}, QStringLiteral("password")});
+        SecureBytes code;
+        if ((*session)->identity().keys == ServerSession::Keys::AwaitingPasswordChange) {
+            auto typed = CliInput::readSecret(tr("Confirmation code from the branch manager"));
+            if (!typed.ok())
+                return ctx.out.fail(typed.error());
+            code = std::move(typed).value();
+        }
+        BV_CLI_TRY((*session)->changePassword(current, *next, code));
+        ctx.out.result({{QStringLiteral("login"), (*session)->identity().login},
+                           {QStringLiteral("keys"), keysLabel((*session)->identity().keys)}},
+            tr("The password of %1 on the branch server is changed.").arg((*session)->identity().login));
         return 0;
     }
 };
@@ -123,8 +295,10 @@ void registerServerCommands(CommandTable& table)
         QStringLiteral(
             "server add-workstation --url postgresql://HOST[:PORT]/DB --ca CA.crt --cert WS.crt --key WS.key "
             "(stdin: the key's passphrase) | remove-workstation\n"
-            "  server init --owner LOGIN (stdin: its password) | status --user LOGIN   the branch server "
-            "(docs/SERVER.md)"),
+            "  server init --owner LOGIN --admin LOGIN --branch CODE [--name TEXT] (stdin: the owner's password) | "
+            "status --user LOGIN\n"
+            "  server user add LOGIN --role ROLE [--staff NO] | user confirm LOGIN [--recovery] | passwd   "
+            "(--user LOGIN, stdin: the password) | audit verify --user AUDITOR   the branch server (docs/SERVER.md)"),
         ServerCommands::server});
 }
 

@@ -64,6 +64,15 @@ Result<SecureBytes> deriveKey(const SecureBytes& secret, const QByteArray& salt,
     return key;
 }
 
+QByteArray proofOf(const SecureBytes& key)
+{
+    static const QByteArray label = QByteArrayLiteral("bv-slot-proof|v1");
+    QByteArray proof(crypto_generichash_BYTES, Qt::Uninitialized);
+    crypto_generichash(reinterpret_cast<unsigned char*>(proof.data()), std::size_t(proof.size()),
+        reinterpret_cast<const unsigned char*>(label.constData()), std::size_t(label.size()), key.data(), key.size());
+    return proof;
+}
+
 } // namespace
 
 Result<std::optional<KeySlots::Kind>> KeySlots::kindOf(Database& db, qint64 userId)
@@ -87,8 +96,8 @@ Status KeySlots::write(Database& db, qint64 userId, Kind kind, const FieldKeys& 
     return KeyRepository(db).putUserSlot(holderOf(userId), userId, kindKey(kind), *slot);
 }
 
-Result<KeySlots::Wrapped> KeySlots::wrap(
-    const QString& holder, Kind kind, const FieldKeys& keys, const SecureBytes& secret, const Kdf& kdf)
+Result<KeySlots::Wrapped> KeySlots::wrap(const QString& holder, Kind kind, const FieldKeys& keys,
+    const SecureBytes& secret, const Kdf& kdf, QByteArray* proof)
 {
     ensureSodium();
     if (!keys.isValid())
@@ -108,6 +117,8 @@ Result<KeySlots::Wrapped> KeySlots::wrap(
     crypto_aead_xchacha20poly1305_ietf_encrypt(reinterpret_cast<unsigned char*>(wrapped.data()), &written, blob.data(),
         blob.size(), reinterpret_cast<const unsigned char*>(ad.constData()), std::size_t(ad.size()), nullptr,
         reinterpret_cast<const unsigned char*>(nonce.constData()), key->data());
+    if (proof)
+        *proof = proofOf(*key);
     Wrapped slot;
     slot.generation = keys.generation;
     slot.kdfOps = qint64(kdf.opslimit);
@@ -128,7 +139,8 @@ Result<FieldKeys> KeySlots::open(Database& db, qint64 userId, Kind kind, const S
     return unwrap(holderOf(userId), kind, **slot, secret);
 }
 
-Result<FieldKeys> KeySlots::unwrap(const QString& holder, Kind kind, const Wrapped& slot, const SecureBytes& secret)
+Result<FieldKeys> KeySlots::unwrap(
+    const QString& holder, Kind kind, const Wrapped& slot, const SecureBytes& secret, QByteArray* proof)
 {
     ensureSodium();
     const Kdf kdf {quint64(slot.kdfOps), quint64(slot.kdfMem)};
@@ -152,6 +164,8 @@ Result<FieldKeys> KeySlots::unwrap(const QString& holder, Kind kind, const Wrapp
             kind == Kind::Pending ? tr("The confirmation code is wrong. Type the code the branch manager gave you "
                                        "with this account, in full.")
                                   : tr("The password does not open this account's key slot."));
+    if (proof)
+        *proof = proofOf(*key);
     return deserialize(blob);
 }
 

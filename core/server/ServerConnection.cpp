@@ -2,8 +2,14 @@
 
 #include <QAtomicInteger>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <libpq-fe.h>
+
+#include <cstring>
+#include <vector>
 
 namespace bv {
 
@@ -186,11 +192,102 @@ Status ServerConnection::rowsFinished(const QSqlQuery& query, const QString& wha
     return {};
 }
 
+Result<ServerRows> ServerConnection::run(
+    const QString& sql, const QList<ServerValue>& values, const QString& what) const
+{
+    auto* pg = static_cast<PGconn*>(pgconn());
+    if (!pg || PQstatus(pg) != CONNECTION_OK)
+        return statementFailure(QStringLiteral("08003"), QString(), what);
+    std::vector<const char*> data;
+    std::vector<int> lengths;
+    std::vector<int> formats;
+    for (const ServerValue& value : values) {
+        data.push_back(value.null ? nullptr : value.bytes.constData());
+        lengths.push_back(int(value.bytes.size()));
+        formats.push_back(value.binary ? 1 : 0);
+    }
+    PGresult* result = PQexecParams(
+        pg, sql.toUtf8().constData(), int(values.size()), nullptr, data.data(), lengths.data(), formats.data(), 0);
+    const std::unique_ptr<PGresult, void (*)(PGresult*)> owned(result, PQclear);
+    const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+        const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+        const char* message = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+        return statementFailure(
+            QString::fromLatin1(state ? state : ""), QString::fromUtf8(message ? message : PQerrorMessage(pg)), what);
+    }
+    ServerRows rows;
+    const int columns = PQnfields(result);
+    QList<bool> bytea;
+    for (int c = 0; c < columns; ++c) {
+        rows.m_columns.append(QByteArray(PQfname(result, c)));
+        bytea.append(PQftype(result, c) == 17); // BYTEAOID
+    }
+    for (int r = 0; r < PQntuples(result); ++r) {
+        QList<std::optional<QByteArray>> row;
+        for (int c = 0; c < columns; ++c) {
+            if (PQgetisnull(result, r, c)) {
+                row.append(std::nullopt);
+                continue;
+            }
+            QByteArray value(PQgetvalue(result, r, c), PQgetlength(result, r, c));
+            if (bytea.at(c)) {
+                // the driver asks for bytea_output 'escape' on its connections; PQunescapeBytea reads either form
+                size_t length = 0;
+                unsigned char* raw
+                    = PQunescapeBytea(reinterpret_cast<const unsigned char*>(PQgetvalue(result, r, c)), &length);
+                if (!raw)
+                    return statementFailure(QStringLiteral("53200"), QString(), what);
+                value = QByteArray(reinterpret_cast<const char*>(raw), qsizetype(length));
+                PQfreemem(raw);
+            }
+            row.append(value);
+        }
+        rows.m_rows.append(row);
+    }
+    return rows;
+}
+
+void* ServerConnection::pgconn() const
+{
+    const QSqlDatabase db = database();
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    // Qt 6 names the type by libpq's struct (pg_conn*), Qt 5 by its typedef (PGconn*)
+    return handle.isValid()
+            && (qstrcmp(handle.typeName(), "pg_conn*") == 0 || qstrcmp(handle.typeName(), "PGconn*") == 0)
+        ? *static_cast<PGconn* const*>(handle.constData())
+        : nullptr;
+}
+
+Result<QString> ServerConnection::scramVerifier(const QString& role, const SecureBytes& password) const
+{
+    auto* pg = static_cast<PGconn*>(pgconn());
+    if (!pg || PQstatus(pg) != CONNECTION_OK)
+        return statementFailure(QStringLiteral("08003"), QString(), tr("the password's verifier"));
+    // libpq wants a NUL-terminated password
+    SecureBytes terminated(password.size() + 1);
+    std::memcpy(terminated.data(), password.data(), password.size());
+    terminated.data()[password.size()] = 0;
+    char* encrypted = PQencryptPasswordConn(pg, terminated.constChar(), role.toUtf8().constData(), "scram-sha-256");
+    if (!encrypted)
+        return Error {ErrorCode::Internal,
+            tr("The password's verifier for the branch server could not be computed: %1")
+                .arg(QString::fromUtf8(PQerrorMessage(pg)).trimmed()),
+            {}, {}};
+    const QString verifier = QString::fromLatin1(encrypted);
+    PQfreemem(encrypted);
+    return verifier;
+}
+
 Error ServerConnection::statementFailure(const QSqlError& error, const QString& what)
 {
-    const QString state = error.nativeErrorCode();
+    return statementFailure(error.nativeErrorCode(), error.databaseText(), what);
+}
+
+Error ServerConnection::statementFailure(const QString& state, const QString& serverMessage, const QString& what)
+{
     Error result;
-    result.detail = state + QLatin1Char(' ') + error.databaseText().section(QLatin1Char('\n'), 0, 0);
+    result.detail = state + QLatin1Char(' ') + serverMessage.section(QLatin1Char('\n'), 0, 0);
     if (state == QLatin1String("42501")) {
         result.code = ErrorCode::PermissionDenied;
         result.message = tr("The branch server refused %1: this account may not do it.").arg(what);

@@ -1,12 +1,21 @@
 #include "core/server/ServerSetup.h"
 
+#include "core/auth/PasswordHasher.h"
+#include "core/internal/keys/FieldCipher.h"
+#include "core/internal/keys/KeyEnvelope.h"
+#include "core/internal/keys/KeySlots.h"
+#include "core/internal/keys/RecoveryPassphrase.h"
 #include "core/internal/server/ServerConnection.h"
+#include "core/internal/server/ServerCredentials.h"
 #include "core/server/ServerWorkstation.h"
 
 #include <QDir>
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSysInfo>
+
+#include <sodium.h>
 
 namespace bv {
 
@@ -54,8 +63,54 @@ QStringList ServerSetup::migrations()
     return QDir(kMigrations).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
 }
 
+namespace {
+
+// The branch's custody, made on this workstation: new customer-information keys sealed to a new recovery
+// passphrase (KeySlots::seal), the passphrase's proof for the server (KeySlots::recoveryCheck), and the first
+// administrator's one-time password with its verifier. Bound to setup_branch's parameters from $4 on.
+Result<QList<ServerValue>> custodyValues(const ServerConnection& connection, const ServerAddress& address,
+    const ServerSetup::Branch& branch, ServerSetup::Initialised& done)
+{
+    const FieldKeys keys = FieldKeys::generate(1);
+    done.recoveryPassphrase = RecoveryPassphrase::generate();
+    auto normalized = RecoveryPassphrase::normalize(done.recoveryPassphrase);
+    if (!normalized.ok())
+        return normalized.error();
+    const KdfParams params = KdfParams::recoveryDefault();
+    QByteArray salt(crypto_pwhash_SALTBYTES, Qt::Uninitialized);
+    randombytes_buf(salt.data(), std::size_t(salt.size()));
+    SecureBytes secretKey;
+    auto publicKey = KeyEnvelope::derivePublicKey(*normalized, salt, params, &secretKey);
+    if (!publicKey.ok())
+        return publicKey.error();
+    auto sealed = KeySlots::seal(keys, KeySlots::Recipient {*publicKey, salt, params.opslimit, params.memlimit});
+    if (!sealed.ok())
+        return sealed.error();
+
+    const QString login = branch.adminLogin.trimmed().toLower();
+    auto role = ServerCredentials::roleOf(login, address.database);
+    if (!role.ok())
+        return role.error();
+    done.adminPassword = PasswordHasher::oneTimePassword();
+    auto serverPassword
+        = ServerCredentials::serverPassword(login, address.database, PasswordHasher::normalize(done.adminPassword));
+    if (!serverPassword.ok())
+        return serverPassword.error();
+    auto verifier = connection.scramVerifier(*role, *serverPassword);
+    if (!verifier.ok())
+        return verifier.error();
+    return QList<ServerValue> {ServerValue::text(login), ServerValue::text(*role),
+        ServerValue::text(branch.adminStaffNo.trimmed()), ServerValue::text(*verifier),
+        ServerValue::number(keys.generation), ServerValue::bytea(*publicKey), ServerValue::bytea(salt),
+        ServerValue::number(qint64(params.opslimit)), ServerValue::number(qint64(params.memlimit)),
+        ServerValue::bytea(sealed->wrapped), ServerValue::bytea(KeySlots::recoveryCheck(secretKey)),
+        ServerValue::text(QSysInfo::machineHostName())};
+}
+
+} // namespace
+
 Result<ServerSetup::Initialised> ServerSetup::init(
-    SecretStore& store, const QString& ownerLogin, const SecureBytes& password)
+    SecretStore& store, const QString& ownerLogin, const SecureBytes& password, const Branch& branch)
 {
     Initialised done;
     auto connection = connectAs(store, ownerLogin, password, &done.url);
@@ -134,6 +189,31 @@ Result<ServerSetup::Initialised> ServerSetup::init(
             return failed;
         }
     }
+    auto workstation = ServerWorkstation::configured();
+    if (!workstation.ok()) {
+        db.rollback();
+        return workstation.error();
+    }
+    auto custody = custodyValues(**connection, workstation->address, branch, done);
+    if (!custody.ok()) {
+        db.rollback();
+        return custody.error();
+    }
+    auto branchSet
+        = (*connection)
+              ->run(QStringLiteral(
+                        "SELECT branchvault.setup_branch($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"),
+                  QList<ServerValue> {
+                      ServerValue::text(branch.code.trimmed()), ServerValue::text(branch.name.trimmed())}
+                      + *custody,
+                  tr("the branch's set-up"));
+    if (!branchSet.ok()) {
+        db.rollback();
+        Error failed = branchSet.error();
+        failed.message = tr("The branch server refused the branch's set-up (%1); nothing was changed.")
+                             .arg(failed.detail.section(QLatin1Char(' '), 1));
+        return failed;
+    }
     if (!db.commit()) {
         Error failed = ServerConnection::statementFailure(db.lastError(), tr("the set-up"));
         db.rollback();
@@ -152,28 +232,6 @@ Result<ServerSetup::Initialised> ServerSetup::init(
     if (Status read = ServerConnection::rowsFinished(meta, checking); !read.ok())
         return read.error();
     return done;
-}
-
-Result<ServerSetup::Connected> ServerSetup::status(
-    SecretStore& store, const QString& login, const SecureBytes& password)
-{
-    Connected state;
-    auto connection = connectAs(store, login, password, &state.url);
-    if (!connection.ok())
-        return connection.error();
-    QSqlDatabase db = (*connection)->database();
-    auto tls = single(
-        db, QStringLiteral("SELECT version FROM pg_stat_ssl WHERE pid = pg_backend_pid()"), tr("the connection check"));
-    if (!tls.ok())
-        return tls.error();
-    state.tlsVersion = tls->toString();
-    auto role = single(db, QStringLiteral("SELECT branchvault.my_role()"), tr("the connection check"));
-    if (!role.ok())
-        return role.error();
-    if (role->isNull())
-        return refused(tr("%1 is not an active staff account of this branch server.").arg(login));
-    state.role = role->toString();
-    return state;
 }
 
 } // namespace bv

@@ -15,27 +15,33 @@ class ServerSetup
 {
     Q_DECLARE_TR_FUNCTIONS(ServerSetup)
 public:
+    // The branch the server serves and its first administrator.
+    struct Branch
+    {
+        QString code; // branch.code: 1–12 letters or digits, the prefix of customer numbers
+        QString name; // branch.name; may be empty
+        QString adminLogin;
+        QString adminStaffNo; // empty: the login
+    };
     struct Initialised
     {
         int schemaVersion = 0;
         QString databaseId;
         QString url;
+        // Shown once: the recovery passphrase, which the branch's customer-information keys are sealed to on the
+        // server (to be printed and kept sealed), and the administrator's one-time password.
+        SecureBytes recoveryPassphrase;
+        SecureBytes adminPassword;
     };
     // Creates the branch server's schema, roles and policies (the migrations in server/sql, built into the
     // program) in the empty database the bank's DBA created, in one transaction, as the database's owner. Refused,
     // with nothing changed, when the owner is a superuser (superusers pass every row-level security policy) or does
     // not own the database, when the database is not empty or was set up already, and when the group roles are
-    // missing and the owner may not create them.
-    static Result<Initialised> init(SecretStore& store, const QString& ownerLogin, const SecureBytes& password);
-
-    struct Connected
-    {
-        QString url;
-        QString tlsVersion;
-        QString role; // the staff member's BranchVault role as the server records it
-    };
-    // Signs in to the branch server as a staff member and says how the connection stands.
-    static Result<Connected> status(SecretStore& store, const QString& login, const SecureBytes& password);
+    // missing and the owner may not create them. In the same transaction: the branch's settings, its
+    // customer-information keys (made here, sealed on the server to a new recovery passphrase; the server never
+    // holds them in the clear) and its first administrator.
+    static Result<Initialised> init(
+        SecretStore& store, const QString& ownerLogin, const SecureBytes& password, const Branch& branch);
 
     // The built-in migrations, in order ("001_staff_and_audit_chain.sql", ...).
     static QStringList migrations();

@@ -41,11 +41,13 @@ struct Slot
         const auto hex = [](int n, char c) {
             return QStringLiteral("'\\x%1'::bytea").arg(QString::fromLatin1(QByteArray(n, c).toHex()));
         };
-        return QStringLiteral("ROW(%1, %2, %3, %4, %5, %6)::branchvault.slot_input")
+        // migration 9: the SHA-256 of the proof a workstation derives from the confirmation code (kProof below)
+        return QStringLiteral("ROW(%1, %2, %3, %4, %5, %6, sha256(%7))::branchvault.slot_input")
             .arg(generation)
             .arg(ops)
             .arg(mem)
-            .arg(hex(salt, 's'), hex(nonce, 'n'), nullWrapped ? QStringLiteral("NULL::bytea") : hex(wrapped, fill));
+            .arg(hex(salt, 's'), hex(nonce, 'n'), nullWrapped ? QStringLiteral("NULL::bytea") : hex(wrapped, fill),
+                hex(32, 'P'));
     }
 };
 
@@ -150,11 +152,12 @@ private:
                         .arg(QLatin1String(login), QLatin1String(change), check, slot),
             who);
     }
-    // The holder's password change, to the same password (so the test keeps connecting with it).
-    Psql changePassword(const char* login, const QString& slot)
+    // The holder's password change, to the same password (so the test keeps connecting with it), with the proof of
+    // the confirmation code (migration 9; the one Slot's check was computed from unless `proof` says otherwise).
+    Psql changePassword(const char* login, const QString& slot, const QString& proof = bytes(32, 'P'))
     {
-        return call(QStringLiteral("SELECT branchvault.staff_change_password('%1', %2, 'ws-holder')")
-                        .arg(verifierFor(login), slot),
+        return call(QStringLiteral("SELECT branchvault.staff_change_password('%1', %2, %3, 'ws-holder')")
+                        .arg(verifierFor(login), slot, proof),
             login);
     }
     Psql admin(const char* function, const char* login, const char* who = "a1", const QString& more = QString())
@@ -206,7 +209,7 @@ private slots:
     {
         QVERIFY2(ServerDatabase::environmentProblem().isEmpty(), qPrintable(ServerDatabase::environmentProblem()));
         m_db = std::make_unique<ServerDatabase>(QStringLiteral("custody"));
-        const QString problem = m_db->setUp(8);
+        const QString problem = m_db->setUp(9);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         // a branch-less staff member of an older set-up (added by the owner, as the other suites do): a customer
         // manager of B003, which therefore cannot be set up with setup_branch, and has no slot
@@ -434,8 +437,30 @@ private slots:
         QCOMPARE(call(QStringLiteral("SELECT coalesce(branchvault.my_role(), '-')"), "cm1").out.trimmed(),
             QStringLiteral("-"));
         QVERIFY(refused(call(QStringLiteral("SELECT * FROM branchvault.custody_recovery()"), "cm1"), "42501"));
+        // migration 9: without the code's proof, or with another, the pending slot stays (the one-time password alone,
+        // which the administrator knows, does not take the account over); migration 8's function is closed to staff
+        QVERIFY(refused(changePassword("cm1", Slot {1, 2, 19, 16, 24, 84, 'c'}.sql(), QStringLiteral("NULL")), "42501",
+            "confirmation code"));
+        QVERIFY(refused(changePassword("cm1", Slot {1, 2, 19, 16, 24, 84, 'c'}.sql(), bytes(32, 'Q')), "42501",
+            "confirmation code"));
+        QVERIFY(refused(call(QStringLiteral("SELECT branchvault.staff_change_password('%1', %2, 'ws')")
+                                 .arg(verifierFor("cm1"), Slot().sql()),
+                            "cm1"),
+            "42501"));
+        QCOMPARE(slotOf("cm1"), QStringLiteral("pending|1|m2"));
+        QCOMPARE(owner(QStringLiteral("SELECT encode(k.proof_check, 'hex') = encode(sha256('\\x%1'::bytea), 'hex') "
+                                      "FROM branchvault.key_slots k JOIN branchvault.staff s ON s.id = k.staff_id "
+                                      "WHERE s.login = 'cm1'")
+                           .arg(QString::fromLatin1(QByteArray(32, 'P').toHex()))),
+            QStringLiteral("t"));
         QVERIFY(changePassword("cm1", Slot {1, 2, 19, 16, 24, 84, 'c'}.sql()).ok());
         QCOMPARE(slotOf("cm1"), QStringLiteral("password|1|cm1"));
+        // a password slot keeps no proof check: the next change needs the password, not a code
+        QCOMPARE(
+            owner(QStringLiteral("SELECT k.proof_check IS NULL FROM branchvault.key_slots k JOIN branchvault.staff "
+                                 "s ON s.id = k.staff_id WHERE s.login = 'cm1'")),
+            QStringLiteral("t"));
+        QVERIFY(changePassword("cm1", Slot {1, 2, 19, 16, 24, 84, 'c'}.sql(), QStringLiteral("NULL")).ok());
         QCOMPARE(call(QStringLiteral("SELECT branchvault.my_role()"), "cm1").out.trimmed(),
             QStringLiteral("customer_manager"));
 
@@ -682,6 +707,37 @@ private slots:
 
     // The whole chain — the system actor's rows (user id NULL, hashed as 0) and the staff's — is the one the
     // workstation's encoder (AuditLog::rowHash) computes, from the genesis hash of the database's id.
+    // Migration 9, what the workstation reads: the waiting changes with whether the confirmation writes a slot (for the
+    // branch manager and the administrator, who confirms the first or the last branch manager with the recovery
+    // passphrase), the database's id for the auditor's verification only, and the branch's settings also while the
+    // first password change is due (the password rule and the slot's cost are the branch's, not the defaults).
+    void theWorkstationReadsWhatCustodyNeeds()
+    {
+        QVERIFY(create("cm7", "customer_manager").ok());
+        for (const char* who : {"a1", "m1"}) {
+            const Psql r = call(QStringLiteral("SELECT login || '|' || awaiting || '|' || slot_due FROM "
+                                               "branchvault.staff_awaiting() WHERE login = 'cm7'"),
+                who);
+            QVERIFY2(r.out.trimmed() == QLatin1String("cm7|create|true"), qPrintable(who + (r.out + r.err)));
+        }
+        QVERIFY(refused(call(QStringLiteral("SELECT * FROM branchvault.staff_awaiting()"), "au1"), "42501"));
+
+        const QString id = owner(QStringLiteral("SELECT value FROM branchvault.meta WHERE key = 'database_id'"));
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(call(QStringLiteral("SELECT branchvault.database_id()"), "au1").out.trimmed(), id);
+        for (const char* who : {"m1", "a1"})
+            QVERIFY2(refused(call(QStringLiteral("SELECT branchvault.database_id()"), who), "42501"), who);
+
+        QVERIFY(
+            call(QStringLiteral("SELECT branchvault.settings_set('auth.password.min_length', '12', 'ws')"), "a1").ok());
+        QVERIFY(create("au7", "auditor").ok());
+        QCOMPARE(call(QStringLiteral("SELECT coalesce(branchvault.my_role(), '-') || '|' || "
+                                     "branchvault.setting('auth.password.min_length')"),
+                     "au7")
+                     .out.trimmed(),
+            QStringLiteral("-|12"));
+    }
+
     void theChainVerifiesWithTheWorkstationsEncoder()
     {
         const QString databaseId

@@ -4,6 +4,8 @@
 // second run and a database that is not empty. The certificates come from server/branchvault-branch-ca, the server
 // is the suite's throwaway PostgreSQL cluster with TLS switched on and this test's database reachable only with TLS
 // and a client certificate (pg_hba.conf), and the CLI runs against a private keychain.
+#include "core/internal/keys/RecoveryPassphrase.h"
+#include "core/internal/server/ServerCredentials.h"
 #include "core/server/ServerAddress.h"
 #include "tests/testsupport/CliRunner.h"
 #include "tests/testsupport/ServerDatabase.h"
@@ -30,6 +32,10 @@ private:
     QString m_ca, m_otherCa, m_otherPassphrase, m_serverFiles, m_passphrase, m_database, m_owner, m_hba, m_hbaBefore,
         m_config;
     const QString m_ownerPassword = QStringLiteral("owner-pw-7Q2");
+    QString m_recovery, m_adminOneTime; // what server init shows once
+    const QString m_adminPassword = QStringLiteral("admin-pw-8Rt");
+    const QString m1Password = QStringLiteral("m1-pw-4Kx9");
+    const QString c1Password = QStringLiteral("c1-pw-5Ly2");
     CliRunner m_cli;
 
     struct Run
@@ -63,19 +69,26 @@ private:
         return exec(QStringLiteral("psql"), args);
     }
     // psql on this test's database over TLS with the workstation's certificate, as `user`.
-    Run tlsPsql(const QString& sql, const QString& user, const QString& password, const QString& sslmode)
+    QString conninfo(const QString& user, const QString& sslmode) const
+    {
+        return QStringLiteral("host=127.0.0.1 port=%1 dbname=%2 user=%3 sslmode=%4 sslrootcert=%5 sslcert=%6 sslkey=%7 "
+                              "sslpassword=%8")
+            .arg(qEnvironmentVariable("PGPORT"), m_database, user, sslmode, m_ca,
+                m_dir.filePath(QStringLiteral("ca/ws01.crt")), m_dir.filePath(QStringLiteral("ca/ws01.key")),
+                m_passphrase);
+    }
+    QProcessEnvironment withPassword(const QString& password) const
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("PGPASSWORD"), password);
-        const QString conninfo = QStringLiteral("host=127.0.0.1 port=%1 dbname=%2 user=%3 sslmode=%4 sslrootcert=%5 "
-                                                "sslcert=%6 sslkey=%7 sslpassword=%8")
-                                     .arg(qEnvironmentVariable("PGPORT"), m_database, user, sslmode, m_ca,
-                                         m_dir.filePath(QStringLiteral("ca/ws01.crt")),
-                                         m_dir.filePath(QStringLiteral("ca/ws01.key")), m_passphrase);
+        return env;
+    }
+    Run tlsPsql(const QString& sql, const QString& user, const QString& password, const QString& sslmode)
+    {
         return exec(QStringLiteral("psql"),
             {QStringLiteral("-X"), QStringLiteral("-At"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
-                conninfo, QStringLiteral("-c"), sql},
-            {}, env);
+                conninfo(user, sslmode), QStringLiteral("-c"), sql},
+            {}, withPassword(password));
     }
     Run branchCa(const QStringList& args)
     {
@@ -99,6 +112,24 @@ private:
         while (it.hasNext())
             files << it.next();
         return files;
+    }
+    QStringList serverCommand(const QStringList& args) const { return QStringList {QStringLiteral("server")} + args; }
+    QString adminRole() const { return *ServerCredentials::roleOf(QStringLiteral("a1"), m_database); }
+    QString serverPassword(const QString& login, const QString& password) const
+    {
+        auto derived = ServerCredentials::serverPassword(login, m_database, SecureBytes::copyOf(password.toUtf8()));
+        return derived.ok() ? QString::fromLatin1(derived->view().toByteArray()) : QString();
+    }
+    // The administrator a1 adds an account; its one-time password.
+    QString addAccount(const QString& login, const QString& role)
+    {
+        const CliRun r
+            = cli(serverCommand({QStringLiteral("user"), QStringLiteral("add"), login, QStringLiteral("--role"), role,
+                      QStringLiteral("--user"), QStringLiteral("a1"), QStringLiteral("--json")}),
+                m_adminPassword.toUtf8() + "\n");
+        if (r.status != 0)
+            qWarning("user add %s: %s", qPrintable(login), r.err.constData());
+        return r.json().value(QStringLiteral("oneTimePassword")).toString();
     }
     void reload()
     {
@@ -204,7 +235,9 @@ private slots:
         superuser(QStringLiteral("SELECT pg_reload_conf()"));
         superuser(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(m_database));
         superuser(QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_owner));
-        superuser(QStringLiteral("DROP ROLE IF EXISTS bv_setup_m1_%1").arg(QCoreApplication::applicationPid()));
+        for (const char* login : {"a1", "m1", "m2", "c1", "u1"})
+            superuser(QStringLiteral("DROP ROLE IF EXISTS %1")
+                          .arg(*ServerCredentials::roleOf(QLatin1String(login), m_database)));
     }
 
     // Addresses carry no login, password or connection options.
@@ -237,7 +270,7 @@ private slots:
         QCOMPARE(r.status, 27);
         QVERIFY2(r.err.contains("does not name the host localhost"), r.err.constData());
         r = cli(addArgs(QStringLiteral("127.0.0.1"), m_ca), "not-the-passphrase\n");
-        QCOMPARE(r.status, 12); // wrong-key
+        QVERIFY2(r.status == 12, r.err.constData()); // wrong-key
         r = cli(addArgs(QStringLiteral("127.0.0.1"), m_dir.filePath(QStringLiteral("ca/ws01.crt"))),
             m_passphrase.toUtf8() + "\n");
         QCOMPARE(r.status, 27); // a workstation certificate is no CA
@@ -278,7 +311,8 @@ private slots:
     // init runs as the database's owner, never as a superuser, and once.
     void initCreatesTheSchemaOnceAsTheOwner()
     {
-        const QStringList init {QStringLiteral("server"), QStringLiteral("init"), QStringLiteral("--owner")};
+        const QStringList init {QStringLiteral("server"), QStringLiteral("init"), QStringLiteral("--admin"),
+            QStringLiteral("a1"), QStringLiteral("--branch"), QStringLiteral("0101"), QStringLiteral("--owner")};
         CliRun r = cli(
             init + QStringList {qEnvironmentVariable("PGUSER")}, qEnvironmentVariable("PGPASSWORD").toUtf8() + "\n");
         QCOMPARE(r.status, 3); // the cluster's superuser
@@ -301,48 +335,237 @@ private slots:
         schema = tlsPsql(QStringLiteral("SELECT value FROM branchvault.meta WHERE key = 'database_id'"), m_owner,
             m_ownerPassword, QStringLiteral("verify-full"));
         QCOMPARE(schema.out.trimmed(), r.json().value(QStringLiteral("databaseId")).toString());
+        m_recovery = r.json().value(QStringLiteral("recoveryPassphrase")).toString();
+        m_adminOneTime = r.json().value(QStringLiteral("adminPassword")).toString();
+        QVERIFY(m_recovery.size() >= 25);
+        QVERIFY(m_adminOneTime.size() >= 16);
+        // the server holds the branch's keys only sealed to the recovery passphrase, and no password: the first
+        // administrator's login role has a SCRAM verifier
+        schema = tlsPsql(QStringLiteral("SELECT length(recovery_sealed), length(recovery_check), generation "
+                                        "FROM branchvault.custody"),
+            m_owner, m_ownerPassword, QStringLiteral("verify-full"));
+        QCOMPARE(schema.out.trimmed(), QStringLiteral("116|32|1"));
+        schema = superuser(
+            QStringLiteral("SELECT left(rolpassword, 14) FROM pg_authid WHERE rolname = '%1'").arg(adminRole()));
+        QCOMPARE(schema.out.trimmed(), QStringLiteral("SCRAM-SHA-256$"));
 
         r = cli(init + QStringList {m_owner}, m_ownerPassword.toUtf8() + "\n");
         QCOMPARE(r.status, 5);
         QVERIFY2(r.err.contains("set up already"), r.err.constData());
     }
 
-    // A staff member signs in to the server from the connected workstation; nobody reaches this database without
-    // TLS or without a workstation certificate.
+    // A staff member signs in to the server from the connected workstation with the BranchVault password, from
+    // which the workstation derives the password the server knows; nobody reaches this database without TLS or
+    // without a workstation certificate.
     void staffConnectOnlyWithTlsAndAWorkstationCertificate()
     {
-        const QString m1 = QStringLiteral("bv_setup_m1_%1").arg(QCoreApplication::applicationPid());
-        Run r = tlsPsql(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'm1-pw-4Kx' IN ROLE bv_manager; "
-                                       "INSERT INTO branchvault.staff (login, pg_role, role, branch) "
-                                       "VALUES ('m1', '%1', 'manager', '0101')")
-                            .arg(m1),
-            m_owner, m_ownerPassword, QStringLiteral("verify-full"));
-        QVERIFY2(r.status == 0, qPrintable(r.err));
-        CliRun status = cli({QStringLiteral("server"), QStringLiteral("status"), QStringLiteral("--user"), m1,
-                                QStringLiteral("--json")},
-            "m1-pw-4Kx\n");
+        CliRun status = cli(serverCommand({QStringLiteral("status"), QStringLiteral("--user"), QStringLiteral("a1"),
+                                QStringLiteral("--json")}),
+            m_adminOneTime.toUtf8() + "\n");
         QVERIFY2(status.status == 0, status.err.constData());
-        QCOMPARE(status.json().value(QStringLiteral("role")).toString(), QStringLiteral("manager"));
+        QCOMPARE(status.json().value(QStringLiteral("role")).toString(), QStringLiteral("admin"));
+        QCOMPARE(status.json().value(QStringLiteral("branch")).toString(), QStringLiteral("0101"));
+        QCOMPARE(status.json().value(QStringLiteral("mustChangePassword")).toBool(), true);
+        QCOMPARE(status.json().value(QStringLiteral("keys")).toString(), QStringLiteral("none"));
         QVERIFY(status.json().value(QStringLiteral("tls")).toString().startsWith(QLatin1String("TLSv1.")));
-        status = cli({QStringLiteral("server"), QStringLiteral("status"), QStringLiteral("--user"), m1}, "bad\n");
+        status
+            = cli(serverCommand({QStringLiteral("status"), QStringLiteral("--user"), QStringLiteral("a1")}), "bad\n");
         QCOMPARE(status.status, 21);
-        status = cli({QStringLiteral("server"), QStringLiteral("status"), QStringLiteral("--user"), m_owner},
-            m_ownerPassword.toUtf8() + "\n");
-        QCOMPARE(status.status, 3); // the owner is no staff account
+        status = cli(serverCommand({QStringLiteral("status"), QStringLiteral("--user"), QStringLiteral("nobody")}),
+            m_adminOneTime.toUtf8() + "\n");
+        QCOMPARE(status.status, 21);
+        // the BranchVault password itself is not what the server knows: psql with it is refused
+        Run r = tlsPsql(QStringLiteral("SELECT 1"), adminRole(), m_adminOneTime, QStringLiteral("verify-full"));
+        QVERIFY(r.status != 0);
+        QVERIFY2(r.err.contains("password authentication failed"), qPrintable(r.err));
 
-        r = tlsPsql(QStringLiteral("SELECT 1"), m1, QStringLiteral("m1-pw-4Kx"), QStringLiteral("disable"));
+        const QString derived = serverPassword(QStringLiteral("a1"), m_adminOneTime);
+        r = tlsPsql(QStringLiteral("SELECT 1"), adminRole(), derived, QStringLiteral("verify-full"));
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        r = tlsPsql(QStringLiteral("SELECT 1"), adminRole(), derived, QStringLiteral("disable"));
         QVERIFY(r.status != 0);
         QVERIFY2(r.err.contains("no encryption"), qPrintable(r.err));
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("PGPASSWORD"), QStringLiteral("m1-pw-4Kx"));
+        env.insert(QStringLiteral("PGPASSWORD"), derived);
         r = exec(QStringLiteral("psql"),
             {QStringLiteral("-X"),
                 QStringLiteral("host=127.0.0.1 port=%1 dbname=%2 user=%3 sslmode=verify-full sslrootcert=%4")
-                    .arg(qEnvironmentVariable("PGPORT"), m_database, m1, m_ca),
+                    .arg(qEnvironmentVariable("PGPORT"), m_database, adminRole(), m_ca),
                 QStringLiteral("-c"), QStringLiteral("SELECT 1")},
             {}, env);
         QVERIFY(r.status != 0);
         QVERIFY2(r.err.contains("certificate"), qPrintable(r.err));
+    }
+
+    // Custody on the server (DESIGN §2, §3): the first administrator changes the one-time password; the first
+    // branch manager gets the customer-information keys through the recovery passphrase and a confirmation code;
+    // a customer manager through that branch manager. Each opens them with the own password only.
+    void theFirstBranchManagerGetsTheKeysThroughTheRecoveryPassphrase()
+    {
+        CliRun r = cli(serverCommand({QStringLiteral("passwd"), QStringLiteral("--user"), QStringLiteral("a1")}),
+            (m_adminOneTime + QLatin1Char('\n') + m_adminPassword + QLatin1Char('\n') + m_adminPassword
+                + QLatin1Char('\n'))
+                .toUtf8());
+        QVERIFY2(r.status == 0, r.err.constData());
+        r = cli(serverCommand({QStringLiteral("status"), QStringLiteral("--user"), QStringLiteral("a1"),
+                    QStringLiteral("--json")}),
+            m_adminPassword.toUtf8() + "\n");
+        QVERIFY2(r.status == 0, r.err.constData());
+        QCOMPARE(r.json().value(QStringLiteral("mustChangePassword")).toBool(), false);
+
+        const QString m1OneTime = addAccount(QStringLiteral("m1"), QStringLiteral("manager"));
+        QVERIFY(!m1OneTime.isEmpty());
+        // awaiting: no sign-in before a branch manager's confirmation
+        r = cli(serverCommand({QStringLiteral("status"), QStringLiteral("--user"), QStringLiteral("m1")}),
+            m1OneTime.toUtf8() + "\n");
+        QVERIFY(r.status != 0);
+        // the administrator holds no keys: without the recovery passphrase it cannot give m1 a slot
+        r = cli(serverCommand({QStringLiteral("user"), QStringLiteral("confirm"), QStringLiteral("m1"),
+                    QStringLiteral("--user"), QStringLiteral("a1")}),
+            m_adminPassword.toUtf8() + "\n");
+        QCOMPARE(r.status, 3);
+        // another sheet's passphrase opens nothing and changes nothing
+        const QString wrongSheet = QString::fromLatin1(RecoveryPassphrase::generate().view().toByteArray());
+        r = cli(serverCommand({QStringLiteral("user"), QStringLiteral("confirm"), QStringLiteral("m1"),
+                    QStringLiteral("--recovery"), QStringLiteral("--user"), QStringLiteral("a1")}),
+            (m_adminPassword + QLatin1Char('\n') + wrongSheet + QLatin1Char('\n')).toUtf8());
+        QVERIFY2(r.status == 12, r.err.constData()); // wrong-key
+        r = cli(serverCommand({QStringLiteral("user"), QStringLiteral("confirm"), QStringLiteral("m1"),
+                    QStringLiteral("--recovery"), QStringLiteral("--user"), QStringLiteral("a1"),
+                    QStringLiteral("--json")}),
+            (m_adminPassword + QLatin1Char('\n') + m_recovery + QLatin1Char('\n')).toUtf8());
+        QVERIFY2(r.status == 0, r.err.constData());
+        const QString m1Code = r.json().value(QStringLiteral("confirmationCode")).toString();
+        QVERIFY(!m1Code.isEmpty());
+
+        r = cli(serverCommand({QStringLiteral("status"), QStringLiteral("--user"), QStringLiteral("m1"),
+                    QStringLiteral("--json")}),
+            m1OneTime.toUtf8() + "\n");
+        QVERIFY2(r.status == 0, r.err.constData());
+        QCOMPARE(r.json().value(QStringLiteral("keys")).toString(), QStringLiteral("awaiting-password-change"));
+        // the administrator's one-time password and a wrong code open no slot, and leave the account as it was
+        const QByteArray m1Change
+            = (m1OneTime + QLatin1Char('\n') + m1Password + QLatin1Char('\n') + m1Password + QLatin1Char('\n'))
+                  .toUtf8();
+        r = cli(serverCommand({QStringLiteral("passwd"), QStringLiteral("--user"), QStringLiteral("m1")}),
+            m1Change + "aaaa-bbbb-cccc-dddd\n");
+        QCOMPARE(r.status, 21);
+        r = cli(serverCommand({QStringLiteral("passwd"), QStringLiteral("--user"), QStringLiteral("m1"),
+                    QStringLiteral("--json")}),
+            m1Change + m1Code.toUtf8() + "\n");
+        QVERIFY2(r.status == 0, r.err.constData());
+        QCOMPARE(r.json().value(QStringLiteral("keys")).toString(), QStringLiteral("open"));
+        r = cli(serverCommand({QStringLiteral("status"), QStringLiteral("--user"), QStringLiteral("m1"),
+                    QStringLiteral("--json")}),
+            m1Password.toUtf8() + "\n");
+        QVERIFY2(r.status == 0, r.err.constData());
+        QCOMPARE(r.json().value(QStringLiteral("keys")).toString(), QStringLiteral("open"));
+
+        // now a branch manager exists: the recovery passphrase is not for a second one
+        const QString m2OneTime = addAccount(QStringLiteral("m2"), QStringLiteral("manager"));
+        r = cli(serverCommand({QStringLiteral("user"), QStringLiteral("confirm"), QStringLiteral("m2"),
+                    QStringLiteral("--recovery"), QStringLiteral("--user"), QStringLiteral("a1")}),
+            (m_adminPassword + QLatin1Char('\n') + m_recovery + QLatin1Char('\n')).toUtf8());
+        QVERIFY(r.status != 0);
+
+        // a customer manager, confirmed by the branch manager, opens the keys with the own password
+        const QString c1OneTime = addAccount(QStringLiteral("c1"), QStringLiteral("customer_manager"));
+        r = cli(serverCommand({QStringLiteral("user"), QStringLiteral("confirm"), QStringLiteral("c1"),
+                    QStringLiteral("--user"), QStringLiteral("m1"), QStringLiteral("--json")}),
+            m1Password.toUtf8() + "\n");
+        QVERIFY2(r.status == 0, r.err.constData());
+        const QString c1Code = r.json().value(QStringLiteral("confirmationCode")).toString();
+        QVERIFY(!c1Code.isEmpty());
+        QVERIFY(c1Code != m1Code);
+        r = cli(serverCommand({QStringLiteral("passwd"), QStringLiteral("--user"), QStringLiteral("c1")}),
+            (c1OneTime + QLatin1Char('\n') + c1Password + QLatin1Char('\n') + c1Password + QLatin1Char('\n') + c1Code
+                + QLatin1Char('\n'))
+                .toUtf8());
+        QVERIFY2(r.status == 0, r.err.constData());
+        r = cli(serverCommand({QStringLiteral("status"), QStringLiteral("--user"), QStringLiteral("c1"),
+                    QStringLiteral("--json")}),
+            c1Password.toUtf8() + "\n");
+        QVERIFY2(r.status == 0, r.err.constData());
+        QCOMPARE(r.json().value(QStringLiteral("keys")).toString(), QStringLiteral("open"));
+        QCOMPARE(r.json().value(QStringLiteral("role")).toString(), QStringLiteral("customer_manager"));
+
+        // what the server keeps: two password slots, no password, no key; none of the typed secrets in its tables
+        Run held = tlsPsql(QStringLiteral("SELECT string_agg(s.login || ':' || k.kind, ',' ORDER BY s.login) "
+                                          "FROM branchvault.key_slots k JOIN branchvault.staff s ON s.id = k.staff_id"),
+            m_owner, m_ownerPassword, QStringLiteral("verify-full"));
+        QCOMPARE(held.out.trimmed(), QStringLiteral("c1:password,m1:password"));
+        Run dump = exec(QStringLiteral("pg_dump"),
+            {QStringLiteral("-d"), conninfo(m_owner, QStringLiteral("verify-full")), QStringLiteral("-a")}, {},
+            withPassword(m_ownerPassword));
+        QVERIFY2(dump.status == 0, qPrintable(dump.err));
+        for (const QString& secret :
+            {m_recovery, m_adminPassword, m1Password, c1Password, m1Code, c1Code, m1OneTime, c1OneTime, m2OneTime})
+            QVERIFY(!dump.out.contains(secret));
+    }
+
+    // One chain for the branch: two workstation processes append at once (each sign-in is an audited row, written
+    // by the server under the chain head's lock), and the auditor's workstation verifies the server's chain with the
+    // verifier of local mode — every row there, in order, each hash right — and names a row changed behind its back.
+    void theBranchChainStaysOneUnderConcurrentAppends()
+    {
+        const QString u1OneTime = addAccount(QStringLiteral("u1"), QStringLiteral("auditor"));
+        const QString u1Password = QStringLiteral("u1-pw-6Mz3");
+        CliRun r = cli(serverCommand({QStringLiteral("passwd"), QStringLiteral("--user"), QStringLiteral("u1")}),
+            (u1OneTime + QLatin1Char('\n') + u1Password + QLatin1Char('\n') + u1Password + QLatin1Char('\n')).toUtf8());
+        QVERIFY2(r.status == 0, r.err.constData());
+
+        QProcessEnvironment env = m_cli.environment();
+        const QString loop
+            = QStringLiteral("for i in 1 2 3 4 5 6; do printf '%s\\n' \"$2\" | \"$BV_CLI\" server status "
+                             "--user \"$1\" >/dev/null || exit 1; done");
+        QProcess first;
+        QProcess second;
+        first.setProcessEnvironment(env);
+        second.setProcessEnvironment(env);
+        first.start(QStringLiteral("bash"),
+            {QStringLiteral("-c"), loop, QStringLiteral("ws-a"), QStringLiteral("m1"), m1Password});
+        second.start(QStringLiteral("bash"),
+            {QStringLiteral("-c"), loop, QStringLiteral("ws-b"), QStringLiteral("c1"), c1Password});
+        QVERIFY(first.waitForFinished(300000));
+        QVERIFY(second.waitForFinished(300000));
+        QVERIFY2(first.exitCode() == 0, first.readAllStandardError().constData());
+        QVERIFY2(second.exitCode() == 0, second.readAllStandardError().constData());
+
+        const Run stored = tlsPsql(QStringLiteral("SELECT count(*) || '|' || max(seq) || '|' || "
+                                                  "count(*) FILTER (WHERE login IN ('m1', 'c1') AND action = "
+                                                  "'auth.sign_in') FROM branchvault.audit_log"),
+            m_owner, m_ownerPassword, QStringLiteral("verify-full"));
+        const QStringList counts = stored.out.trimmed().split(QLatin1Char('|'));
+        QCOMPARE(counts.size(), 3);
+        QVERIFY2(counts.at(2).toInt() >= 12, qPrintable(stored.out));
+        r = cli(serverCommand({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--user"),
+                    QStringLiteral("u1"), QStringLiteral("--json")}),
+            u1Password.toUtf8() + "\n");
+        QVERIFY2(r.status == 0, r.err.constData());
+        QCOMPARE(r.json().value(QStringLiteral("intact")).toBool(), true);
+        // the rows the verifier walked are every row the server holds (the verify's own sign-in is one more)
+        QVERIFY(r.json().value(QStringLiteral("rowsChecked")).toInteger() > counts.at(0).toLongLong());
+        QCOMPARE(r.json().value(QStringLiteral("rowsChecked")).toInteger(),
+            r.json().value(QStringLiteral("headSeq")).toInteger());
+        // only the auditor verifies
+        r = cli(serverCommand({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--user"),
+                    QStringLiteral("m1")}),
+            m1Password.toUtf8() + "\n");
+        QCOMPARE(r.status, 3);
+
+        // a row changed on the server behind the triggers' back is named
+        // (the database's owner, the DBA's login, with the log's triggers switched off)
+        Run changed
+            = tlsPsql(QStringLiteral("ALTER TABLE branchvault.audit_log DISABLE TRIGGER USER; "
+                                     "UPDATE branchvault.audit_log SET workstation = 'elsewhere' WHERE seq = 5; "
+                                     "ALTER TABLE branchvault.audit_log ENABLE TRIGGER USER"),
+                m_owner, m_ownerPassword, QStringLiteral("verify-full"));
+        QVERIFY2(changed.status == 0, qPrintable(changed.err));
+        r = cli(serverCommand({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--user"),
+                    QStringLiteral("u1")}),
+            u1Password.toUtf8() + "\n");
+        QCOMPARE(r.status, 14); // damaged
+        QVERIFY2(r.err.contains("broken at row 5"), r.err.constData());
     }
 
     void aWorkstationIsRemovedWithItsKeychainEntry()

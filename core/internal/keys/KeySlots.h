@@ -89,10 +89,13 @@ public:
     // branchvault.custody on the branch server). `holder` is bound into the associated data (userHolder()).
     using Wrapped = KeyRepository::Slot;
     static QString userHolder(qint64 userId);
-    static Result<Wrapped> wrap(
-        const QString& holder, Kind kind, const FieldKeys& keys, const SecureBytes& secret, const Kdf& kdf);
+    // `proof`, when given, receives BLAKE2b-256 keyed by the slot's key over a fixed label: what proves to the
+    // branch server that the secret (the confirmation code of a pending slot) was known, without giving it the key.
+    static Result<Wrapped> wrap(const QString& holder, Kind kind, const FieldKeys& keys, const SecureBytes& secret,
+        const Kdf& kdf, QByteArray* proof = nullptr);
     // AuthenticationFailed if `secret` does not open it; Damaged if its sizes or cost are not a slot's.
-    static Result<FieldKeys> unwrap(const QString& holder, Kind kind, const Wrapped& slot, const SecureBytes& secret);
+    static Result<FieldKeys> unwrap(
+        const QString& holder, Kind kind, const Wrapped& slot, const SecureBytes& secret, QByteArray* proof = nullptr);
     // The recovery slot: the keys sealed to the recovery passphrase's public key.
     static Result<Wrapped> seal(const FieldKeys& keys, const Recipient& recipient);
     // With the recovery passphrase (normalised): WrongKey if it is not the one the slot is sealed to. `secretKey`,

@@ -10,11 +10,51 @@
 #include <QSqlDatabase>
 
 #include <memory>
+#include <optional>
 
 class QSqlError;
 class QSqlQuery;
 
 namespace bv {
+
+// One value bound to a statement run by ServerConnection::run: text, or bytes sent in binary (a bytea), or NULL.
+struct ServerValue
+{
+    QByteArray bytes;
+    bool binary = false;
+    bool null = false;
+
+    static ServerValue text(const QString& value) { return {value.toUtf8(), false, value.isNull()}; }
+    static ServerValue number(qint64 value) { return {QByteArray::number(value), false, false}; }
+    static ServerValue boolean(bool value) { return {value ? "true" : "false", false, false}; }
+    static ServerValue bytea(const QByteArray& value) { return {value, true, false}; }
+    static ServerValue none() { return {{}, false, true}; }
+};
+
+// The rows a statement returned, read in full: text values as the server sent them, bytea columns decoded.
+class ServerRows
+{
+public:
+    int count() const { return int(m_rows.size()); }
+    bool isEmpty() const { return m_rows.isEmpty(); }
+    int column(const char* name) const { return int(m_columns.indexOf(QByteArray(name))); }
+    bool isNull(int row, int column) const { return !m_rows.at(row).at(column).has_value(); }
+    QByteArray bytes(int row, int column) const { return m_rows.at(row).at(column).value_or(QByteArray()); }
+    QString text(int row, int column) const { return QString::fromUtf8(bytes(row, column)); }
+    // The stored bytes, valid as long as these rows are (empty for NULL).
+    QByteArrayView view(int row, int column) const
+    {
+        const std::optional<QByteArray>& cell = m_rows.at(row).at(column);
+        return cell ? QByteArrayView(*cell) : QByteArrayView();
+    }
+    qint64 number(int row, int column) const { return bytes(row, column).toLongLong(); }
+    bool boolean(int row, int column) const { return bytes(row, column) == "t"; }
+
+private:
+    friend class ServerConnection;
+    QList<QByteArray> m_columns;
+    QList<QList<std::optional<QByteArray>>> m_rows;
+};
 
 // One connection to the branch server through Qt's QPSQL driver, always TLS with the server's certificate checked
 // against the branch CA and the host name (sslmode=verify-full), presenting the workstation's certificate. The
@@ -40,15 +80,25 @@ public:
     ServerConnection& operator=(const ServerConnection&) = delete;
 
     QSqlDatabase database() const;
+    // Runs one statement with its values sent apart from the SQL text (libpq's PQexecParams on the driver's
+    // connection), so no value reaches the server's log, not even the STATEMENT line a failed statement leaves
+    // there (Qt's QPSQL driver writes bound values into an EXECUTE statement's text). `$1`… placeholders; `what`
+    // names the operation in an error.
+    Result<ServerRows> run(const QString& sql, const QList<ServerValue>& values, const QString& what) const;
+    // The SCRAM-SHA-256 verifier of `password` for the login role `role`, computed here by libpq
+    // (PQencryptPasswordConn): only the verifier is sent to the server.
+    Result<QString> scramVerifier(const QString& role, const SecureBytes& password) const;
     // A statement's failure: the server's SQLSTATE decides the code (42501 not allowed, 22023 bad input, BV409 a
     // conflict, 23505 a duplicate); the server's message is kept as the detail.
     static Error statementFailure(const QSqlError& error, const QString& what);
+    static Error statementFailure(const QString& state, const QString& serverMessage, const QString& what);
     // After the rows of a query on the server (core/internal/db/QueryRows.h's rule): {} when the query stopped at
     // the end of its rows, the server's error when reading failed.
     [[nodiscard]] static Status rowsFinished(const QSqlQuery& query, const QString& what);
 
 private:
     explicit ServerConnection(QString name);
+    void* pgconn() const;
     static Result<std::unique_ptr<ServerConnection>> connect(
         const ServerAddress& address, const Tls& tls, const QString& login, const SecureBytes* password);
     static Error connectFailure(const QString& driverText, const ServerAddress& address);

@@ -1,0 +1,489 @@
+#include "core/server/ServerSession.h"
+
+#include "core/auth/AuthService.h"
+#include "core/auth/PasswordHasher.h"
+#include "core/internal/audit/AuditChainSource.h"
+#include "core/internal/audit/AuditLog.h"
+#include "core/internal/db/Connection.h"
+#include "core/internal/keys/KeySlots.h"
+#include "core/internal/keys/RecoveryPassphrase.h"
+#include "core/internal/server/ServerConnection.h"
+#include "core/internal/server/ServerCredentials.h"
+#include "core/server/ServerWorkstation.h"
+
+#include <QSysInfo>
+
+#include <sodium.h>
+
+#include <limits>
+
+namespace bv {
+
+namespace {
+
+// What a server key slot's associated data names: the login, which the server never gives to another account (a
+// frozen account keeps it), so a slot copied to another account's row does not open.
+QString holderOf(const QString& login)
+{
+    return QStringLiteral("server-staff:") + login;
+}
+
+// A slot as the server's slot_input holds it; a pending slot also carries the SHA-256 of its proof
+// (KeySlots::wrap), against which the server checks the holder's proof at the password change.
+QList<ServerValue> slotValues(const KeySlots::Wrapped& slot, const QByteArray& proof = QByteArray())
+{
+    QList<ServerValue> values {ServerValue::number(slot.generation), ServerValue::number(slot.kdfOps),
+        ServerValue::number(slot.kdfMem), ServerValue::bytea(slot.salt), ServerValue::bytea(slot.nonce),
+        ServerValue::bytea(slot.wrapped)};
+    if (proof.isEmpty()) {
+        values << ServerValue::none();
+    } else {
+        QByteArray check(crypto_hash_sha256_BYTES, Qt::Uninitialized);
+        crypto_hash_sha256(reinterpret_cast<unsigned char*>(check.data()),
+            reinterpret_cast<const unsigned char*>(proof.constData()), std::size_t(proof.size()));
+        values << ServerValue::bytea(check);
+    }
+    return values;
+}
+
+// The slot_input row built from seven parameters starting at $first.
+QString slotRow(int first)
+{
+    return QStringLiteral("ROW($%1::int, $%2::bigint, $%3::bigint, $%4::bytea, $%5::bytea, $%6::bytea, $%7::bytea)"
+                          "::branchvault.slot_input")
+        .arg(first)
+        .arg(first + 1)
+        .arg(first + 2)
+        .arg(first + 3)
+        .arg(first + 4)
+        .arg(first + 5)
+        .arg(first + 6);
+}
+
+// A row of the server's audit_log as AuditLog's verifier reads it: the stored text and bytes, no conversion.
+class ServerRawRow : public RawRow
+{
+public:
+    ServerRawRow(const ServerRows& rows, int row)
+        : m_rows(rows)
+        , m_row(row)
+    {
+    }
+    bool isNull(int column) const override { return m_rows.isNull(m_row, column); }
+    qint64 int64(int column) const override { return m_rows.number(m_row, column); }
+    QByteArrayView text(int column) const override { return m_rows.view(m_row, column); }
+    QByteArrayView blob(int column) const override { return m_rows.view(m_row, column); }
+
+private:
+    const ServerRows& m_rows;
+    int m_row;
+};
+
+// The branch server's chain, read by its auditor in pages (keyset on seq).
+class ServerChainSource : public AuditChainSource
+{
+public:
+    explicit ServerChainSource(const ServerConnection& connection)
+        : m_connection(connection)
+    {
+    }
+
+    Result<std::optional<AuditChainPoint>> anchor() override
+    {
+        auto rows
+            = m_connection.run(QStringLiteral("SELECT first_seq, prev_hash FROM branchvault.audit_anchor"), {}, what());
+        if (!rows.ok())
+            return rows.error();
+        if (rows->isEmpty())
+            return std::optional<AuditChainPoint>();
+        return std::optional<AuditChainPoint>(AuditChainPoint {rows->number(0, 0), rows->bytes(0, 1)});
+    }
+
+    Status scanChain(const std::function<bool(const RawRow&)>& visit) override
+    {
+        // the columns in AuditRepository::Column's order
+        static const QString page = QStringLiteral(
+            "SELECT seq, at, workstation, user_id, login, role, action, object_type, object_id, customer_no, outcome, "
+            "details, prev_hash, hash FROM branchvault.audit_log WHERE seq > $1 ORDER BY seq LIMIT 5000");
+        qint64 after = std::numeric_limits<qint64>::min();
+        for (;;) {
+            auto rows = m_connection.run(page, {ServerValue::number(after)}, what());
+            if (!rows.ok())
+                return rows.error();
+            for (int r = 0; r < rows->count(); ++r) {
+                if (!visit(ServerRawRow(*rows, r)))
+                    return {};
+                after = rows->number(r, 0);
+            }
+            if (rows->count() < 5000)
+                return {};
+        }
+    }
+
+private:
+    static QString what() { return ServerSession::tr("reading the branch's audit log"); }
+    const ServerConnection& m_connection;
+};
+
+} // namespace
+
+struct ServerSession::Private
+{
+    std::unique_ptr<ServerConnection> connection;
+    ServerWorkstation::Settings settings;
+    SecureBytes keyPassphrase; // the workstation key's, for a second connection (the current password proved again)
+    Identity identity;
+    FieldKeys keys;
+    QString workstation = QSysInfo::machineHostName();
+
+    Result<qint64> integerSetting(const char* key, const QString& what) const
+    {
+        auto rows = connection->run(
+            QStringLiteral("SELECT branchvault.setting($1)"), {ServerValue::text(QLatin1String(key))}, what);
+        if (!rows.ok())
+            return rows.error();
+        if (rows->isEmpty() || rows->isNull(0, 0))
+            return Error {ErrorCode::Damaged,
+                ServerSession::tr("The branch server has no setting %1. Ask the administrator to check the server's "
+                                  "set-up.")
+                    .arg(QLatin1String(key)),
+                {}, {}};
+        return rows->number(0, 0);
+    }
+
+    Result<KeySlots::Kdf> slotKdf() const
+    {
+        const QString what = ServerSession::tr("reading the key slot settings");
+        auto ops = integerSetting("auth.argon2.opslimit", what);
+        if (!ops.ok())
+            return ops.error();
+        auto mem = integerSetting("auth.argon2.memlimit_mib", what);
+        if (!mem.ok())
+            return mem.error();
+        return KeySlots::Kdf {quint64(*ops), quint64(*mem)};
+    }
+};
+
+ServerSession::ServerSession(std::unique_ptr<Private> d)
+    : d(std::move(d))
+{
+}
+
+ServerSession::~ServerSession() = default;
+
+const ServerSession::Identity& ServerSession::identity() const
+{
+    return d->identity;
+}
+
+Result<std::unique_ptr<ServerSession>> ServerSession::signIn(
+    SecretStore& store, const QString& login, const SecureBytes& password)
+{
+    auto d = std::make_unique<Private>();
+    auto settings = ServerWorkstation::configured();
+    if (!settings.ok())
+        return settings.error();
+    d->settings = *settings;
+    auto passphrase = ServerWorkstation::keyPassphrase(store, d->settings);
+    if (!passphrase.ok())
+        return passphrase.error();
+    const QString name = login.trimmed().toLower();
+    auto role = ServerCredentials::roleOf(name, d->settings.address.database);
+    if (!role.ok())
+        return role.error();
+    const SecureBytes normalized = PasswordHasher::normalize(password);
+    auto serverPassword = ServerCredentials::serverPassword(name, d->settings.address.database, normalized);
+    if (!serverPassword.ok())
+        return serverPassword.error();
+    d->keyPassphrase = std::move(passphrase).value();
+    auto connection
+        = ServerConnection::open(d->settings.address, {d->settings.files, &d->keyPassphrase}, *role, *serverPassword);
+    if (!connection.ok()) {
+        Error refused = connection.error();
+        if (refused.code == ErrorCode::AuthenticationFailed)
+            refused.message = tr("The login or the password is wrong, or the account is frozen.");
+        return refused;
+    }
+    d->connection = std::move(connection).value();
+    d->identity.url = d->settings.address.url();
+
+    const QString signingIn = tr("signing in");
+    auto signedIn = d->connection->run(QStringLiteral("SELECT staff_id, login, role, branch, must_change_password "
+                                                      "FROM branchvault.sign_in($1)"),
+        {ServerValue::text(d->workstation)}, signingIn);
+    if (!signedIn.ok())
+        return signedIn.error();
+    const auto account = Roles::fromKey(signedIn->isEmpty() ? QString() : signedIn->text(0, 2));
+    if (signedIn->count() != 1 || !account)
+        return Error {ErrorCode::PermissionDenied,
+            tr("%1 is not an active staff account of this branch server.").arg(name), {}, {}};
+    d->identity.staffId = signedIn->number(0, 0);
+    d->identity.login = signedIn->text(0, 1);
+    d->identity.role = *account;
+    d->identity.branch = signedIn->text(0, 3);
+    d->identity.mustChangePassword = signedIn->boolean(0, 4);
+
+    auto tls = d->connection->run(
+        QStringLiteral("SELECT version FROM pg_stat_ssl WHERE pid = pg_backend_pid()"), {}, signingIn);
+    if (!tls.ok())
+        return tls.error();
+    d->identity.tlsVersion = tls->isEmpty() ? QString() : tls->text(0, 0);
+
+    auto slot = d->connection->run(QStringLiteral("SELECT kind, generation, kdf_ops, kdf_mem, salt, nonce, wrapped "
+                                                  "FROM branchvault.key_slot_mine()"),
+        {}, signingIn);
+    if (!slot.ok())
+        return slot.error();
+    if (slot->isEmpty()) {
+        d->identity.keys = Keys::None;
+    } else if (slot->text(0, 0) == QLatin1String("pending")) {
+        d->identity.keys = Keys::AwaitingPasswordChange;
+    } else {
+        KeySlots::Wrapped wrapped;
+        wrapped.generation = int(slot->number(0, 1));
+        wrapped.kdfOps = slot->number(0, 2);
+        wrapped.kdfMem = slot->number(0, 3);
+        wrapped.salt = slot->bytes(0, 4);
+        wrapped.nonce = slot->bytes(0, 5);
+        wrapped.wrapped = slot->bytes(0, 6);
+        auto keys = KeySlots::unwrap(holderOf(d->identity.login), KeySlots::Kind::Password, wrapped, normalized);
+        if (!keys.ok()) {
+            Error failed = keys.error();
+            if (failed.code == ErrorCode::AuthenticationFailed)
+                failed.message = tr("The password signed in to the branch server but does not open this account's "
+                                    "key slot there. Ask a branch manager to confirm a password reset.");
+            return failed;
+        }
+        d->keys = std::move(keys).value();
+        d->identity.keys = Keys::Open;
+    }
+    return std::unique_ptr<ServerSession>(new ServerSession(std::move(d)));
+}
+
+Result<SecureBytes> ServerSession::createAccount(const QString& login, Role role, const QString& staffNo)
+{
+    const QString name = login.trimmed().toLower();
+    auto pgRole = ServerCredentials::roleOf(name, d->settings.address.database);
+    if (!pgRole.ok())
+        return pgRole.error();
+    SecureBytes oneTime = PasswordHasher::oneTimePassword();
+    auto serverPassword
+        = ServerCredentials::serverPassword(name, d->settings.address.database, PasswordHasher::normalize(oneTime));
+    if (!serverPassword.ok())
+        return serverPassword.error();
+    auto verifier = d->connection->scramVerifier(*pgRole, *serverPassword);
+    if (!verifier.ok())
+        return verifier.error();
+    auto created = d->connection->run(QStringLiteral("SELECT branchvault.staff_create($1, $2, $3, $4, $5, $6)"),
+        {ServerValue::text(name), ServerValue::text(*pgRole), ServerValue::text(Roles::key(role)),
+            ServerValue::text(staffNo.trimmed()), ServerValue::text(*verifier), ServerValue::text(d->workstation)},
+        tr("creating the account %1").arg(name));
+    if (!created.ok())
+        return created.error();
+    return oneTime;
+}
+
+Result<ServerSession::Confirmed> ServerSession::confirm(const QString& login, const SecureBytes& recoveryPassphrase)
+{
+    const QString name = login.trimmed().toLower();
+    const QString what = tr("confirming the account %1").arg(name);
+    auto waiting = d->connection->run(
+        QStringLiteral("SELECT awaiting, slot_due FROM branchvault.staff_awaiting() WHERE login = $1"),
+        {ServerValue::text(name)}, what);
+    if (!waiting.ok())
+        return waiting.error();
+    if (waiting->isEmpty())
+        return Error {ErrorCode::NotFound,
+            tr("Nothing waits for confirmation for the account %1. Check the login with the administrator.").arg(name),
+            {}, {}};
+    Confirmed confirmed;
+    confirmed.change = waiting->text(0, 0);
+    const bool slotDue = waiting->boolean(0, 1);
+    const bool withRecovery = !recoveryPassphrase.isEmpty();
+
+    // the keys the slot wraps: the own session's, or the recovery slot's with the passphrase
+    FieldKeys keys;
+    QByteArray recoveryCheck;
+    if (withRecovery) {
+        auto normalized = RecoveryPassphrase::normalize(recoveryPassphrase);
+        if (!normalized.ok())
+            return normalized.error();
+        auto recovery = d->connection->run(QStringLiteral("SELECT generation, public_key, salt, ops, mem, sealed "
+                                                          "FROM branchvault.custody_recovery()"),
+            {}, what);
+        if (!recovery.ok())
+            return recovery.error();
+        if (recovery->isEmpty())
+            return Error {ErrorCode::Damaged,
+                tr("The branch server holds no recovery key slot. Ask the administrator to check the server's "
+                   "set-up."),
+                {}, {}};
+        KeySlots::Wrapped sealed;
+        sealed.generation = int(recovery->number(0, 0));
+        sealed.publicKey = recovery->bytes(0, 1);
+        sealed.salt = recovery->bytes(0, 2);
+        sealed.kdfOps = recovery->number(0, 3);
+        sealed.kdfMem = recovery->number(0, 4);
+        sealed.wrapped = recovery->bytes(0, 5);
+        SecureBytes secretKey;
+        auto opened = KeySlots::openSealed(sealed, *normalized, &secretKey);
+        if (!opened.ok())
+            return opened.error();
+        keys = std::move(opened).value();
+        recoveryCheck = KeySlots::recoveryCheck(secretKey);
+    } else if (slotDue) {
+        if (d->identity.keys != Keys::Open)
+            return Error {ErrorCode::PermissionDenied,
+                tr("This session holds no customer-information keys, so it cannot give the account %1 its key slot. "
+                   "A branch manager confirms it, or — for the first or the last branch manager — confirm it with "
+                   "the recovery passphrase.")
+                    .arg(name),
+                {}, {}};
+        keys = d->keys.clone();
+    }
+
+    QList<ServerValue> values {ServerValue::text(name), ServerValue::text(confirmed.change)};
+    if (withRecovery)
+        values << ServerValue::bytea(recoveryCheck);
+    const int slotAt = int(values.size()) + 1;
+    QString slot = QStringLiteral("NULL::branchvault.slot_input");
+    if (slotDue) {
+        auto kdf = d->slotKdf();
+        if (!kdf.ok())
+            return kdf.error();
+        confirmed.confirmationCode = PasswordHasher::oneTimePassword();
+        QByteArray proof;
+        auto wrapped = KeySlots::wrap(holderOf(name), KeySlots::Kind::Pending, keys,
+            AuthService::normalizeCode(confirmed.confirmationCode), *kdf, &proof);
+        if (!wrapped.ok())
+            return wrapped.error();
+        values << slotValues(*wrapped, proof);
+        slot = slotRow(slotAt);
+    }
+    values << ServerValue::text(d->workstation);
+    const QString sql = withRecovery
+        ? QStringLiteral("SELECT branchvault.staff_confirm_recovery($1, $2, $3, %1, $%2)").arg(slot).arg(values.size())
+        : QStringLiteral("SELECT branchvault.staff_confirm($1, $2, %1, $%2)").arg(slot).arg(values.size());
+    auto done = d->connection->run(sql, values, what);
+    if (!done.ok())
+        return done.error();
+    return confirmed;
+}
+
+Status ServerSession::changePassword(
+    const SecureBytes& current, const SecureBytes& next, const SecureBytes& confirmationCode)
+{
+    const QString what = tr("changing the password");
+    const QString& login = d->identity.login;
+    const QString& database = d->settings.address.database;
+    const SecureBytes normalizedCurrent = PasswordHasher::normalize(current);
+    const SecureBytes normalizedNext = PasswordHasher::normalize(next);
+    auto minLength = d->integerSetting("auth.password.min_length", what);
+    if (!minLength.ok())
+        return minLength.error();
+    BV_TRY(PasswordHasher::checkPolicy(normalizedNext, int(*minLength)));
+    if (normalizedNext.view() == normalizedCurrent.view())
+        return Error {ErrorCode::InvalidInput, tr("The new password must differ from the current one."), {},
+            QStringLiteral("password")};
+
+    // the current password, proved again: a second connection signs in with it
+    auto currentServer = ServerCredentials::serverPassword(login, database, normalizedCurrent);
+    if (!currentServer.ok())
+        return currentServer.error();
+    auto pgRole = ServerCredentials::roleOf(login, database);
+    if (!pgRole.ok())
+        return pgRole.error();
+    auto proved
+        = ServerConnection::open(d->settings.address, {d->settings.files, &d->keyPassphrase}, *pgRole, *currentServer);
+    if (!proved.ok()) {
+        Error failed = proved.error();
+        if (failed.code == ErrorCode::AuthenticationFailed)
+            failed.message = tr("The current password is wrong.");
+        return failed;
+    }
+    proved->reset();
+
+    // the keys the new slot wraps: the open password slot's, or the pending slot's with the confirmation code
+    FieldKeys keys;
+    QByteArray codeProof; // the pending slot opened with the code: the server checks it
+    if (Roles::holdsKeys(d->identity.role)) {
+        auto slot = d->connection->run(QStringLiteral("SELECT kind, generation, kdf_ops, kdf_mem, salt, nonce, "
+                                                      "wrapped FROM branchvault.key_slot_mine()"),
+            {}, what);
+        if (!slot.ok())
+            return slot.error();
+        if (slot->isEmpty())
+            return Error {ErrorCode::PermissionDenied,
+                tr("This account has no key slot on the branch server yet: a branch manager confirms it first."), {},
+                {}};
+        const bool pending = slot->text(0, 0) == QLatin1String("pending");
+        KeySlots::Wrapped wrapped;
+        wrapped.generation = int(slot->number(0, 1));
+        wrapped.kdfOps = slot->number(0, 2);
+        wrapped.kdfMem = slot->number(0, 3);
+        wrapped.salt = slot->bytes(0, 4);
+        wrapped.nonce = slot->bytes(0, 5);
+        wrapped.wrapped = slot->bytes(0, 6);
+        if (pending && AuthService::normalizeCode(confirmationCode).isEmpty())
+            return Error {ErrorCode::InvalidInput,
+                tr("Type the confirmation code the branch manager gave you when confirming this account: it opens "
+                   "your access to customer information."),
+                {}, QStringLiteral("code")};
+        auto opened = pending ? KeySlots::unwrap(holderOf(login), KeySlots::Kind::Pending, wrapped,
+                          AuthService::normalizeCode(confirmationCode), &codeProof)
+                              : KeySlots::unwrap(holderOf(login), KeySlots::Kind::Password, wrapped, normalizedCurrent);
+        if (!opened.ok())
+            return opened.error();
+        keys = std::move(opened).value();
+    }
+    auto nextServer = ServerCredentials::serverPassword(login, database, normalizedNext);
+    if (!nextServer.ok())
+        return nextServer.error();
+    auto verifier = d->connection->scramVerifier(*pgRole, *nextServer);
+    if (!verifier.ok())
+        return verifier.error();
+    QList<ServerValue> values {ServerValue::text(*verifier)};
+    QString slot = QStringLiteral("NULL::branchvault.slot_input");
+    if (keys.isValid()) {
+        auto kdf = d->slotKdf();
+        if (!kdf.ok())
+            return kdf.error();
+        auto wrapped = KeySlots::wrap(holderOf(login), KeySlots::Kind::Password, keys, normalizedNext, *kdf);
+        if (!wrapped.ok())
+            return wrapped.error();
+        values << slotValues(*wrapped);
+        slot = slotRow(2);
+    }
+    values << (codeProof.isEmpty() ? ServerValue::none() : ServerValue::bytea(codeProof));
+    values << ServerValue::text(d->workstation);
+    auto done = d->connection->run(QStringLiteral("SELECT branchvault.staff_change_password($1, %1, $%2, $%3)")
+                                       .arg(slot)
+                                       .arg(values.size() - 1)
+                                       .arg(values.size()),
+        values, what);
+    if (!done.ok())
+        return done.error();
+    if (keys.isValid()) {
+        d->keys = std::move(keys);
+        d->identity.keys = Keys::Open;
+    }
+    d->identity.mustChangePassword = false;
+    return {};
+}
+
+Result<AuditVerification> ServerSession::verifyAudit()
+{
+    auto id = d->connection->run(
+        QStringLiteral("SELECT branchvault.database_id()"), {}, tr("reading the branch's audit log"));
+    if (!id.ok())
+        return id.error();
+    if (id->isEmpty() || id->isNull(0, 0))
+        return Error {ErrorCode::Damaged,
+            tr("The branch server does not name its database, so its audit log cannot be verified. Ask the "
+               "administrator to check the server's set-up."),
+            {}, {}};
+    ServerChainSource source(*d->connection);
+    return AuditLog::verifyChain(source, id->text(0, 0), QDateTime::currentDateTimeUtc());
+}
+
+} // namespace bv

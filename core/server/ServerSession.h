@@ -1,0 +1,80 @@
+#pragma once
+
+#include "core/audit/AuditRecords.h"
+#include "core/auth/Role.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBytes.h"
+
+#include <QCoreApplication>
+
+#include <memory>
+
+namespace bv {
+
+class SecretStore;
+
+// A staff member signed in to the branch server from this workstation (DESIGN §9; docs/SERVER.md, "Signing in").
+// The connection is the authority: the server takes who acts from its login role, and its policies and functions
+// decide what the account may read and do, whatever this program sends. The session adds what only the
+// workstation may hold: the customer-information keys, opened from the account's key slot on the server with the
+// password, for sealing and opening grade-1 values here. The keys are wiped when the session ends.
+class ServerSession
+{
+    Q_DECLARE_TR_FUNCTIONS(ServerSession)
+public:
+    enum class Keys
+    {
+        None, // administrator and auditor: no key slot
+        Open, // the account's password slot opened
+        AwaitingPasswordChange, // a branch manager's confirmation left a slot under a code: change the password first
+    };
+
+    struct Identity
+    {
+        qint64 staffId = 0;
+        QString login;
+        Role role = Role::Clerk;
+        QString branch;
+        bool mustChangePassword = false;
+        Keys keys = Keys::None;
+        QString url;
+        QString tlsVersion;
+    };
+
+    // Derives the server password from `password`, connects as the account's login role (TLS, verify-full, the
+    // workstation's certificate), records the sign-in on the server and opens the account's password slot.
+    static Result<std::unique_ptr<ServerSession>> signIn(
+        SecretStore& store, const QString& login, const SecureBytes& password);
+    ~ServerSession();
+
+    const Identity& identity() const;
+
+    // The administrator: a new account with a one-time password, returned to be handed over in private (it must be
+    // changed at the first sign-in). An account that sees customers waits for a branch manager's confirmation.
+    Result<SecureBytes> createAccount(const QString& login, Role role, const QString& staffNo);
+
+    struct Confirmed
+    {
+        QString change; // create, reset, unfreeze, role
+        SecureBytes confirmationCode; // a key slot was written under it: hand it over apart from the password
+    };
+    // A branch manager confirms the change waiting for `login`; with the recovery passphrase (typed, any grouping),
+    // an administrator or branch manager confirms the first or the last branch manager.
+    Result<Confirmed> confirm(const QString& login, const SecureBytes& recoveryPassphrase = SecureBytes());
+
+    // The own password: the current one, the new one (the branch server's password rule) and, the first time after
+    // a branch manager's confirmation, the confirmation code, which opens the slot the new password then keeps.
+    Status changePassword(const SecureBytes& current, const SecureBytes& next, const SecureBytes& confirmationCode);
+
+    // The security auditor: the branch's one audit chain, read from the server and verified here by the same
+    // verifier as a workstation's own log (AuditLog::verifyChain): sequence, links, every row's hash, the front
+    // against the purge rows and the anchor.
+    Result<AuditVerification> verifyAudit();
+
+private:
+    struct Private;
+    explicit ServerSession(std::unique_ptr<Private> d);
+    std::unique_ptr<Private> d;
+};
+
+} // namespace bv

@@ -1,0 +1,112 @@
+-- BranchVault branch server (docs/SERVER.md), migration 9: what the workstation's side of custody and the auditor's
+-- verification read (core/server/ServerSession.cpp).
+
+-- What waits for confirmation in the caller's branch (AccountService::awaitingConfirmation), now with whether its
+-- confirmation writes a key slot (confirmation_writes_slot, the rule staff_confirm applies), so the workstation
+-- knows whether to wrap the keys under a new confirmation code. The administrator reads it too: it confirms the first
+-- or the last branch manager with the recovery passphrase (staff_confirm_recovery), and it made every change listed
+-- here itself.
+DROP FUNCTION branchvault.staff_awaiting();
+CREATE FUNCTION branchvault.staff_awaiting()
+    RETURNS TABLE (login text, role text, awaiting text, awaiting_role text, awaiting_since timestamptz,
+                   slot_due boolean)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path = branchvault, pg_temp
+    AS $$
+BEGIN
+    IF my_role() IS NULL OR my_role() NOT IN ('manager', 'admin') THEN
+        RAISE EXCEPTION 'only an active branch manager or administrator lists the accounts waiting for confirmation'
+            USING ERRCODE = '42501';
+    END IF;
+    RETURN QUERY SELECT s.login, s.role, s.awaiting, s.awaiting_role, s.awaiting_since, confirmation_writes_slot(s)
+        FROM staff s
+        WHERE s.branch = my_branch() AND s.awaiting IS NOT NULL ORDER BY s.awaiting_since, s.login;
+END
+$$;
+REVOKE ALL ON FUNCTION branchvault.staff_awaiting() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION branchvault.staff_awaiting() TO bv_manager, bv_admin;
+
+-- One setting of the caller's branch as it applies (migration 5), now also for an account that must change its
+-- password first (my_branch() is NULL until then): the password change applies the branch's password rule and key
+-- slot cost, not the defaults.
+CREATE OR REPLACE FUNCTION branchvault.setting(p_key text) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = branchvault, pg_temp
+    AS $$ SELECT coalesce((SELECT st.value FROM settings st
+                           WHERE st.key = p_key
+                             AND st.branch = (SELECT s.branch FROM staff s
+                                              WHERE s.pg_role = session_user AND s.status = 'active')),
+                          (SELECT sp.default_value FROM setting_spec sp WHERE sp.key = p_key)) $$;
+
+-- The database's id, which the chain's genesis hash names (AuditLog::genesisHash): the auditor's workstation
+-- verifies the branch's chain with the verifier of local mode.
+CREATE FUNCTION branchvault.database_id() RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = branchvault, pg_temp
+    AS $$ SELECT value FROM meta WHERE key = 'database_id' AND my_role() = 'auditor' $$;
+REVOKE ALL ON FUNCTION branchvault.database_id() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION branchvault.database_id() TO bv_auditor;
+
+-- ---- The confirmation code, checked by the server at the password change ----
+--
+-- Migration 8 left a gap: the server cannot check that a password slot opens, so an administrator who knew an
+-- account's one-time password (it made the account, or reset it) could sign in, send a slot of its own making with a
+-- new password and so take over the account once a branch manager had confirmed it — without the confirmation code,
+-- which the branch manager hands to the person. Now a pending slot carries the SHA-256 of its proof (KeySlots::wrap:
+-- BLAKE2b keyed by the key the code derives, Argon2id), and the password change that replaces a pending slot must
+-- send the proof itself (KeySlots::unwrap, with the code). The server compares the two; it never sees the code or the
+-- key, and what it stores does not lead back to them.
+ALTER TYPE branchvault.slot_input ADD ATTRIBUTE proof_check bytea;
+ALTER TABLE branchvault.key_slots ADD COLUMN proof_check bytea
+    CHECK (proof_check IS NULL OR octet_length(proof_check) = 32);
+ALTER TABLE branchvault.key_slots ADD CONSTRAINT pending_slot_has_its_proof_check
+    CHECK (kind <> 'pending' OR proof_check IS NOT NULL) NOT VALID;
+
+-- Stores (or replaces) an account's slot, as migration 8's, with the proof check of a pending slot (required) and
+-- none for a password slot.
+CREATE OR REPLACE FUNCTION branchvault.put_slot(p_staff_id bigint, p_kind text, p_slot branchvault.slot_input,
+                                                p_written_by bigint) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path = branchvault, pg_temp
+    AS $$
+BEGIN
+    IF p_kind = 'pending' AND (p_slot.proof_check IS NULL OR octet_length(p_slot.proof_check) <> 32) THEN
+        RAISE EXCEPTION 'key slot: a pending slot carries the 32-byte check of its confirmation code''s proof'
+            USING ERRCODE = '22023';
+    END IF;
+    INSERT INTO key_slots (staff_id, kind, generation, kdf_ops, kdf_mem, salt, nonce, wrapped, proof_check,
+                           written_by, written_at)
+    VALUES (p_staff_id, p_kind, p_slot.generation, p_slot.kdf_ops, p_slot.kdf_mem, p_slot.salt, p_slot.nonce,
+            p_slot.wrapped, CASE WHEN p_kind = 'pending' THEN p_slot.proof_check END, p_written_by, now())
+    ON CONFLICT (staff_id) DO UPDATE SET kind = excluded.kind, generation = excluded.generation,
+        kdf_ops = excluded.kdf_ops, kdf_mem = excluded.kdf_mem, salt = excluded.salt, nonce = excluded.nonce,
+        wrapped = excluded.wrapped, proof_check = excluded.proof_check, written_by = excluded.written_by,
+        written_at = excluded.written_at;
+END
+$$;
+REVOKE ALL ON FUNCTION branchvault.put_slot(bigint, text, branchvault.slot_input, bigint) FROM PUBLIC;
+
+-- The holder's own new password: migration 8's staff_change_password, after the proof of the confirmation code when
+-- the account's slot is the pending one a branch manager's confirmation left. Staff call only this one.
+CREATE FUNCTION branchvault.staff_change_password(p_verifier text, p_slot branchvault.slot_input,
+                                                  p_code_proof bytea, p_workstation text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = branchvault, pg_temp
+    AS $$
+DECLARE
+    me      staff%ROWTYPE := own_account(true);
+    v_check bytea;
+BEGIN
+    SELECT k.proof_check INTO v_check FROM key_slots k WHERE k.staff_id = me.id AND k.kind = 'pending';
+    IF FOUND AND (p_code_proof IS NULL OR v_check IS NULL OR sha256(p_code_proof) <> v_check) THEN
+        RAISE EXCEPTION 'confirmation code: the password change does not prove the code the branch manager''s '
+                        'confirmation left; type the code the branch manager gave you' USING ERRCODE = '42501';
+    END IF;
+    PERFORM staff_change_password(p_verifier, p_slot, p_workstation);
+END
+$$;
+REVOKE ALL ON FUNCTION branchvault.staff_change_password(text, branchvault.slot_input, text) FROM PUBLIC, bv_staff;
+REVOKE ALL ON FUNCTION branchvault.staff_change_password(text, branchvault.slot_input, bytea, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION branchvault.staff_change_password(text, branchvault.slot_input, bytea, text) TO bv_staff;
+
+UPDATE branchvault.meta SET value = '9' WHERE key = 'schema_version';
