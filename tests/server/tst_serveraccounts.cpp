@@ -28,9 +28,7 @@ private:
     // One statement as `login` (the owner when null), with the SQLSTATE in any error ("ERROR:  22023: ...").
     Psql call(const QString& sql, const char* login = nullptr)
     {
-        return ServerDatabase::finish(
-            m_db->start({QStringLiteral("-v"), QStringLiteral("VERBOSITY=verbose"), QStringLiteral("-c"), sql},
-                login ? as(login) : QString()));
+        return m_db->verbose(sql, login ? as(login) : QString());
     }
 
     // Whether psql connects as `login` with the password ServerDatabase gives it ("pw-<role>"); `why` gets the error.
@@ -44,16 +42,7 @@ private:
 
     // A real SCRAM-SHA-256 verifier of `password`, as the workstation computes it: PostgreSQL computes it for a
     // scratch role, whose stored verifier is read back.
-    QString verifierOf(const QString& password)
-    {
-        const QString scratch = m_db->roleOf(QStringLiteral("scratch"));
-        const Psql r = ServerDatabase::finish(m_db->start({QStringLiteral("-c"),
-            QStringLiteral("SET password_encryption = 'scram-sha-256'; CREATE ROLE %1 PASSWORD '%2'")
-                .arg(scratch, password),
-            QStringLiteral("-c"), QStringLiteral("SELECT rolpassword FROM pg_authid WHERE rolname = '%1'").arg(scratch),
-            QStringLiteral("-c"), QStringLiteral("DROP ROLE %1").arg(scratch)}));
-        return r.ok() ? r.out.trimmed() : QString();
-    }
+    QString verifierOf(const QString& password) { return m_db->scramVerifier(password); }
     // The verifier of the password ServerDatabase connects `login` with.
     QString verifierFor(const char* login) { return verifierOf(QStringLiteral("pw-") + as(login)); }
 
@@ -92,10 +81,7 @@ private:
         return r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     }
 
-    static bool refused(const Psql& r, const char* sqlState)
-    {
-        return !r.ok() && r.err.contains(QStringLiteral("ERROR:  %1:").arg(QLatin1String(sqlState)));
-    }
+    static bool refused(const Psql& r, const char* sqlState) { return ServerDatabase::refusedWith(r, sqlState); }
 
 private slots:
     void initTestCase()

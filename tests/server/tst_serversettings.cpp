@@ -29,9 +29,7 @@ private:
 
     Psql call(const QString& sql, const char* login = nullptr)
     {
-        return ServerDatabase::finish(
-            m_db->start({QStringLiteral("-v"), QStringLiteral("VERBOSITY=verbose"), QStringLiteral("-c"), sql},
-                login ? as(login) : QString()));
+        return m_db->verbose(sql, login ? as(login) : QString());
     }
 
     Psql set(const QString& key, const QString& value, const char* login = "a1")
@@ -41,10 +39,7 @@ private:
             login);
     }
 
-    static bool refused(const Psql& r, const char* sqlState)
-    {
-        return !r.ok() && r.err.contains(QStringLiteral("ERROR:  %1:").arg(QLatin1String(sqlState)));
-    }
+    static bool refused(const Psql& r, const char* sqlState) { return ServerDatabase::refusedWith(r, sqlState); }
 
     QString settingsSeenBy(const char* login)
     {

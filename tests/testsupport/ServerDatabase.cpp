@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QLockFile>
 #include <QProcess>
 #include <QProcessEnvironment>
 
@@ -54,6 +55,13 @@ QString ServerDatabase::setUp(int lastMigration)
     m_created = true;
     const QDir sql(qEnvironmentVariable("BV_SOURCE_DIR") + QStringLiteral("/server/sql"));
     const QStringList files = sql.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+    // The group roles are the cluster's, not the database's: two suites (ctest -j) applying migration 1 at the same
+    // moment would both find bv_staff missing and one CREATE ROLE would fail. One suite at a time applies migrations.
+    QLockFile lock(QDir::temp().filePath(QStringLiteral("bv-server-migrations-%1.lock")
+                                             .arg(qEnvironmentVariable("PGPORT", QStringLiteral("5432")))));
+    lock.setStaleLockTime(0);
+    if (!lock.tryLock(300000))
+        return QStringLiteral("the migrations' lock file is held by another suite for more than 5 minutes");
     bool lastFound = false;
     for (const QString& file : files) {
         const int number = file.left(3).toInt();
@@ -124,6 +132,33 @@ ServerDatabase::Psql ServerDatabase::finish(QProcess* process)
 ServerDatabase::Psql ServerDatabase::psql(const QString& sql, const QString& as)
 {
     return finish(start({QStringLiteral("-c"), sql}, as));
+}
+
+ServerDatabase::Psql ServerDatabase::verbose(const QString& sql, const QString& as)
+{
+    return finish(start({QStringLiteral("-v"), QStringLiteral("VERBOSITY=verbose"), QStringLiteral("-c"), sql}, as));
+}
+
+bool ServerDatabase::refusedWith(const Psql& r, const char* sqlState, const QStringList& words)
+{
+    if (r.ok() || !r.err.contains(QStringLiteral("ERROR:  %1:").arg(QLatin1String(sqlState))))
+        return false;
+    for (const QString& word : words) {
+        if (!r.err.contains(word))
+            return false;
+    }
+    return true;
+}
+
+QString ServerDatabase::scramVerifier(const QString& password)
+{
+    const QString scratch = roleOf(QStringLiteral("scratch"));
+    const Psql r = finish(start({QStringLiteral("-c"),
+        QStringLiteral("SET password_encryption = 'scram-sha-256'; CREATE ROLE %1 PASSWORD '%2'")
+            .arg(scratch, password),
+        QStringLiteral("-c"), QStringLiteral("SELECT rolpassword FROM pg_authid WHERE rolname = '%1'").arg(scratch),
+        QStringLiteral("-c"), QStringLiteral("DROP ROLE %1").arg(scratch)}));
+    return r.ok() ? r.out.trimmed() : QString();
 }
 
 } // namespace bv::test

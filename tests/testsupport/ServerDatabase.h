@@ -43,6 +43,13 @@ public:
     QProcess* start(const QStringList& args, const QString& as = QString());
     static Psql finish(QProcess* process);
     Psql psql(const QString& sql, const QString& as = QString());
+    // One statement with psql's verbose errors, which carry the SQLSTATE ("ERROR:  22023: ...").
+    Psql verbose(const QString& sql, const QString& as = QString());
+    // Whether `r` failed with `sqlState` (a verbose() result), its message holding each of `words`.
+    static bool refusedWith(const Psql& r, const char* sqlState, const QStringList& words = {});
+    // A real SCRAM-SHA-256 verifier of `password`, as a workstation computes it: PostgreSQL computes it for a scratch
+    // role, whose stored verifier is read back ("" when that failed).
+    QString scramVerifier(const QString& password);
 
 private:
     QProcess* startOn(const QString& database, const QStringList& args, const QString& as);
