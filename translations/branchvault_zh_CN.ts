@@ -8302,6 +8302,10 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <source>The branch server does not name its database, so its audit log cannot be verified. Ask the administrator to check the server&apos;s set-up.</source>
         <translation>网点服务器没有给出其数据库标识，无法验证其审计日志。请系统管理员检查服务器的设置。</translation>
     </message>
+    <message>
+        <source>The branch server&apos;s recovery key slot is not the one sealed when the branch was set up: it was changed on the server. Its keys are not used. Leave the server as it is and report it to the information-security office.</source>
+        <translation>网点服务器上的恢复密钥槽不是网点设置时密封的那一个：它已在服务器上被改动。其中的密钥不会被使用。请保持服务器原状，并报告信息安全部门。</translation>
+    </message>
 </context>
 <context>
     <name>ServerSetup</name>

@@ -274,6 +274,18 @@ QByteArray KeySlots::recoveryCheck(const SecureBytes& secretKey)
     return check;
 }
 
+QByteArray KeySlots::recoverySlotTag(const SecureBytes& secretKey, int generation, const QByteArray& sealed)
+{
+    ensureSodium();
+    const QByteArray message
+        = QByteArrayLiteral("bv-recovery-slot-tag|v1|") + QByteArray::number(generation) + '|' + sealed;
+    QByteArray tag(crypto_generichash_BYTES, Qt::Uninitialized);
+    crypto_generichash(reinterpret_cast<unsigned char*>(tag.data()), std::size_t(tag.size()),
+        reinterpret_cast<const unsigned char*>(message.constData()), std::size_t(message.size()), secretKey.data(),
+        secretKey.size());
+    return tag;
+}
+
 QString KeySlots::userHolder(qint64 userId)
 {
     return holderOf(userId);

@@ -308,7 +308,7 @@ Result<ServerSession::Confirmed> ServerSession::confirm(const QString& login, co
         auto normalized = RecoveryPassphrase::normalize(recoveryPassphrase);
         if (!normalized.ok())
             return normalized.error();
-        auto recovery = d->connection->run(QStringLiteral("SELECT generation, public_key, salt, ops, mem, sealed "
+        auto recovery = d->connection->run(QStringLiteral("SELECT generation, public_key, salt, ops, mem, sealed, tag "
                                                           "FROM branchvault.custody_recovery()"),
             {}, what);
         if (!recovery.ok())
@@ -329,6 +329,16 @@ Result<ServerSession::Confirmed> ServerSession::confirm(const QString& login, co
         auto opened = KeySlots::openSealed(sealed, *normalized, &secretKey);
         if (!opened.ok())
             return opened.error();
+        // the slot the set-up sealed, not one sealed on the server to the public key it keeps (migration 9)
+        const QByteArray tag = KeySlots::recoverySlotTag(secretKey, sealed.generation, sealed.wrapped);
+        const QByteArray stored = recovery->bytes(0, 6);
+        if (stored.size() != tag.size()
+            || sodium_memcmp(tag.constData(), stored.constData(), std::size_t(tag.size())) != 0)
+            return Error {ErrorCode::Damaged,
+                tr("The branch server's recovery key slot is not the one sealed when the branch was set up: it was "
+                   "changed on the server. Its keys are not used. Leave the server as it is and report it to the "
+                   "information-security office."),
+                {}, {}};
         keys = std::move(opened).value();
         recoveryCheck = KeySlots::recoveryCheck(secretKey);
     } else if (slotDue) {

@@ -67,13 +67,23 @@ namespace {
 
 // The branch's custody, made on this workstation: new customer-information keys sealed to a new recovery
 // passphrase (KeySlots::seal), the passphrase's proof for the server (KeySlots::recoveryCheck), and the first
-// administrator's one-time password with its verifier. Bound to setup_branch's parameters from $4 on.
+QByteArray sha256(const QByteArray& bytes)
+{
+    QByteArray digest(crypto_hash_sha256_BYTES, Qt::Uninitialized);
+    crypto_hash_sha256(reinterpret_cast<unsigned char*>(digest.data()),
+        reinterpret_cast<const unsigned char*>(bytes.constData()), std::size_t(bytes.size()));
+    return digest;
+}
+
+// administrator's one-time password with its verifier. Bound to setup_branch's parameters from $4 on. `tag` receives
+// the recovery slot's tag (KeySlots::recoverySlotTag), stored after setup_branch.
 Result<QList<ServerValue>> custodyValues(const ServerConnection& connection, const ServerAddress& address,
-    const ServerSetup::Branch& branch, ServerSetup::Initialised& done)
+    const ServerSetup::Branch& branch, ServerSetup::Initialised& done, QByteArray* tag)
 {
     const FieldKeys keys = FieldKeys::generate(1);
     done.recoveryPassphrase = RecoveryPassphrase::generate();
     auto normalized = RecoveryPassphrase::normalize(done.recoveryPassphrase);
+    // (the server keeps the check value's SHA-256, and the slot's tag: migration 9)
     if (!normalized.ok())
         return normalized.error();
     const KdfParams params = KdfParams::recoveryDefault();
@@ -86,6 +96,7 @@ Result<QList<ServerValue>> custodyValues(const ServerConnection& connection, con
     auto sealed = KeySlots::seal(keys, KeySlots::Recipient {*publicKey, salt, params.opslimit, params.memlimit});
     if (!sealed.ok())
         return sealed.error();
+    *tag = KeySlots::recoverySlotTag(secretKey, keys.generation, sealed->wrapped);
 
     const QString login = branch.adminLogin.trimmed().toLower();
     auto role = ServerCredentials::roleOf(login, address.database);
@@ -103,7 +114,7 @@ Result<QList<ServerValue>> custodyValues(const ServerConnection& connection, con
         ServerValue::text(branch.adminStaffNo.trimmed()), ServerValue::text(*verifier),
         ServerValue::number(keys.generation), ServerValue::bytea(*publicKey), ServerValue::bytea(salt),
         ServerValue::number(qint64(params.opslimit)), ServerValue::number(qint64(params.memlimit)),
-        ServerValue::bytea(sealed->wrapped), ServerValue::bytea(KeySlots::recoveryCheck(secretKey)),
+        ServerValue::bytea(sealed->wrapped), ServerValue::bytea(sha256(KeySlots::recoveryCheck(secretKey))),
         ServerValue::text(QSysInfo::machineHostName())};
 }
 
@@ -194,7 +205,8 @@ Result<ServerSetup::Initialised> ServerSetup::init(
         db.rollback();
         return workstation.error();
     }
-    auto custody = custodyValues(**connection, workstation->address, branch, done);
+    QByteArray tag;
+    auto custody = custodyValues(**connection, workstation->address, branch, done, &tag);
     if (!custody.ok()) {
         db.rollback();
         return custody.error();
@@ -213,6 +225,14 @@ Result<ServerSetup::Initialised> ServerSetup::init(
         failed.message = tr("The branch server refused the branch's set-up (%1); nothing was changed.")
                              .arg(failed.detail.section(QLatin1Char(' '), 1));
         return failed;
+    }
+    auto tagged
+        = (*connection)
+              ->run(QStringLiteral("SELECT branchvault.custody_seal_tag($1, $2)"),
+                  {ServerValue::text(branch.code.trimmed()), ServerValue::bytea(tag)}, tr("the branch's set-up"));
+    if (!tagged.ok()) {
+        db.rollback();
+        return tagged.error();
     }
     if (!db.commit()) {
         Error failed = ServerConnection::statementFailure(db.lastError(), tr("the set-up"));

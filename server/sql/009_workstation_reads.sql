@@ -109,4 +109,127 @@ REVOKE ALL ON FUNCTION branchvault.staff_change_password(text, branchvault.slot_
 REVOKE ALL ON FUNCTION branchvault.staff_change_password(text, branchvault.slot_input, bytea, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION branchvault.staff_change_password(text, branchvault.slot_input, bytea, text) TO bv_staff;
 
+-- ---- The recovery slot: its check value kept hashed, and the slot sealed against the server ----
+--
+-- The check value proves at a recovery confirmation that the workstation holds the recovery passphrase. Migration 8
+-- kept it as sent and compared it as it came, so whoever read it once (a backup, a pg_dump, a server log that
+-- records parameters) could pass for the passphrase's holder. The workstation now sends its SHA-256 to setup_branch,
+-- and staff_confirm_recovery compares the SHA-256 of what a confirmation sends: what the server keeps no longer
+-- passes. (A value seen in transit still could, until the recovery passphrase is replaced; a sheet of one-time
+-- values is not built yet.)
+--
+-- The recovery slot is sealed to the passphrase's public key, which the server keeps: its owner could seal keys of
+-- his or her own choosing to it, and the next recovery confirmation would hand them to a branch manager, so that
+-- everything sealed afterwards opens with keys the owner knows. The workstation that sets the branch up therefore
+-- also stores a tag over the slot, keyed by the passphrase's secret key (KeySlots::recoverySlotTag), which the
+-- server cannot make; a workstation opening the slot with the passphrase checks it before using the keys.
+ALTER TABLE branchvault.custody ADD COLUMN recovery_tag bytea CHECK (recovery_tag IS NULL OR octet_length(recovery_tag) = 32);
+
+-- The tag, stored once, by the database's owner, in the transaction that set the branch up (ServerSetup::init).
+CREATE FUNCTION branchvault.custody_seal_tag(p_branch text, p_tag bytea) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path = branchvault, pg_temp
+    AS $$
+BEGIN
+    IF octet_length(p_tag) IS DISTINCT FROM 32 THEN
+        RAISE EXCEPTION 'p_tag: 32 bytes, made by the workstation from the recovery passphrase' USING ERRCODE = '22023';
+    END IF;
+    UPDATE custody SET recovery_tag = p_tag WHERE branch = p_branch AND recovery_tag IS NULL;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'the branch % has no custody row, or its recovery slot is tagged already', p_branch
+            USING ERRCODE = '55000';
+    END IF;
+END
+$$;
+REVOKE ALL ON FUNCTION branchvault.custody_seal_tag(text, bytea) FROM PUBLIC;
+
+-- The recovery slot as migration 8 returns it, with its tag.
+DROP FUNCTION branchvault.custody_recovery();
+CREATE FUNCTION branchvault.custody_recovery()
+    RETURNS TABLE (generation integer, public_key bytea, salt bytea, ops bigint, mem bigint, sealed bytea, tag bytea)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path = branchvault, pg_temp
+    AS $$
+BEGIN
+    IF my_role() IS NULL OR my_role() NOT IN ('admin', 'manager') THEN
+        RAISE EXCEPTION 'only an active administrator or branch manager reads the branch''s recovery slot'
+            USING ERRCODE = '42501';
+    END IF;
+    RETURN QUERY SELECT c.generation, c.recovery_public_key, c.recovery_salt, c.recovery_ops, c.recovery_mem,
+                        c.recovery_sealed, c.recovery_tag
+        FROM custody c WHERE c.branch = my_branch();
+END
+$$;
+REVOKE ALL ON FUNCTION branchvault.custody_recovery() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION branchvault.custody_recovery() TO bv_admin, bv_manager;
+
+-- staff_confirm_recovery as migration 8's, comparing the SHA-256 of the check value sent with the one kept.
+CREATE OR REPLACE FUNCTION branchvault.staff_confirm_recovery(p_login text, p_change text, p_recovery_check bytea,
+                                                              p_slot branchvault.slot_input, p_workstation text)
+    RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = branchvault, pg_temp
+    AS $$
+DECLARE
+    account staff%ROWTYPE;
+    other   text;
+    stored  bytea;
+BEGIN
+    IF my_role() IS NULL OR my_role() NOT IN ('admin', 'manager') THEN
+        RAISE EXCEPTION 'only an active administrator or branch manager confirms with the recovery passphrase'
+            USING ERRCODE = '42501';
+    END IF;
+    account := waiting_account(p_login, p_change);
+    IF coalesce(account.awaiting_role, account.role) <> 'manager' THEN
+        RAISE EXCEPTION 'the recovery passphrase confirms only the first or the last branch manager; % is not a '
+                        'branch manager account: a branch manager confirms it', account.login
+            USING ERRCODE = 'BV409';
+    END IF;
+    SELECT c.recovery_check INTO stored FROM custody c WHERE c.branch = account.branch FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'the branch has no key custody yet: its server was not set up with setup_branch, so there is '
+                        'no recovery passphrase to confirm with' USING ERRCODE = '55000';
+    END IF;
+    SELECT s.login INTO other FROM staff s JOIN key_slots k ON k.staff_id = s.id AND k.kind = 'password'
+        WHERE s.branch = account.branch AND s.role = 'manager' AND s.status = 'active' AND s.id <> account.id
+        ORDER BY s.login LIMIT 1;
+    IF other IS NOT NULL THEN
+        RAISE EXCEPTION 'branch manager % can confirm this account, so the recovery passphrase is not used for it: it '
+                        'is only for the first or the last branch manager', other
+            USING ERRCODE = 'BV409';
+    END IF;
+    IF octet_length(p_recovery_check) IS DISTINCT FROM 32 THEN
+        RAISE EXCEPTION 'p_recovery_check: 32 bytes, derived from the recovery passphrase by the workstation'
+            USING ERRCODE = '22023';
+    END IF;
+    IF sha256(p_recovery_check) <> stored THEN
+        RAISE EXCEPTION 'the recovery passphrase is not this branch''s: type the passphrase from this branch''s '
+                        'recovery sheet' USING ERRCODE = '42501';
+    END IF;
+    PERFORM apply_confirmation(account, p_slot, true, p_workstation);
+END
+$$;
+
+-- ---- The log refuses changes, as a workstation's does (DESIGN §7) ----
+--
+-- Staff hold no privilege on the log's tables; these triggers stand against the database's owner, who holds every
+-- privilege: changing or deleting a row now needs the triggers switched off first (ALTER TABLE … DISABLE TRIGGER, an
+-- act of its own in the server's log), and the chain's verification names the row either way. A retention purge on
+-- the server will be the server's own function behind a gate, as in local mode (not built yet).
+CREATE FUNCTION branchvault.audit_log_append_only() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path = branchvault, pg_temp
+    AS $$
+BEGIN
+    RAISE EXCEPTION 'the audit log is append-only: its rows are never changed or deleted' USING ERRCODE = '42501';
+END
+$$;
+REVOKE ALL ON FUNCTION branchvault.audit_log_append_only() FROM PUBLIC;
+CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON branchvault.audit_log
+    FOR EACH ROW EXECUTE FUNCTION branchvault.audit_log_append_only();
+CREATE TRIGGER audit_log_never_truncated BEFORE TRUNCATE ON branchvault.audit_log
+    FOR EACH STATEMENT EXECUTE FUNCTION branchvault.audit_log_append_only();
+CREATE TRIGGER audit_anchor_append_only BEFORE UPDATE OR DELETE ON branchvault.audit_anchor
+    FOR EACH ROW EXECUTE FUNCTION branchvault.audit_log_append_only();
+
 UPDATE branchvault.meta SET value = '9' WHERE key = 'schema_version';

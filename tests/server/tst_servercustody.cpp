@@ -71,28 +71,16 @@ private:
     // One statement as `login` (the owner when null), with the SQLSTATE in any error ("ERROR:  22023: ...").
     Psql call(const QString& sql, const char* login = nullptr)
     {
-        return ServerDatabase::finish(
-            m_db->start({QStringLiteral("-v"), QStringLiteral("VERBOSITY=verbose"), QStringLiteral("-c"), sql},
-                login ? as(login) : QString()));
+        return m_db->verbose(sql, login ? as(login) : QString());
     }
     QString owner(const QString& sql) { return call(sql).out.trimmed(); }
 
     static bool refused(const Psql& r, const char* sqlState, const char* words = nullptr)
     {
-        return !r.ok() && r.err.contains(QStringLiteral("ERROR:  %1:").arg(QLatin1String(sqlState)))
-            && (!words || r.err.contains(QLatin1String(words)));
+        return ServerDatabase::refusedWith(r, sqlState, words ? QStringList {QLatin1String(words)} : QStringList());
     }
 
-    QString verifierOf(const QString& password)
-    {
-        const QString scratch = m_db->roleOf(QStringLiteral("scratch"));
-        const Psql r = ServerDatabase::finish(m_db->start({QStringLiteral("-c"),
-            QStringLiteral("SET password_encryption = 'scram-sha-256'; CREATE ROLE %1 PASSWORD '%2'")
-                .arg(scratch, password),
-            QStringLiteral("-c"), QStringLiteral("SELECT rolpassword FROM pg_authid WHERE rolname = '%1'").arg(scratch),
-            QStringLiteral("-c"), QStringLiteral("DROP ROLE %1").arg(scratch)}));
-        return r.ok() ? r.out.trimmed() : QString();
-    }
+    QString verifierOf(const QString& password) { return m_db->scramVerifier(password); }
     // The verifier of the password ServerDatabase connects `login` with ("pw-<login role>").
     QString verifierFor(const char* login) { return verifierOf(QStringLiteral("pw-") + as(login)); }
 
@@ -110,7 +98,8 @@ private:
         QString ops = QStringLiteral("3");
         QString mem = QStringLiteral("268435456");
         QString sealed = bytes(116, 'R');
-        QString check = bytes(32, 'C');
+        // migration 9: the server keeps the SHA-256 of the check value a confirmation sends ('C…' below)
+        QString check = QStringLiteral("sha256(%1)").arg(bytes(32, 'C'));
     };
     Setup setupOf(const char* admin, const QString& branch, char check)
     {
@@ -119,7 +108,7 @@ private:
         s.login = QLatin1String(admin);
         s.pgRole = as(admin);
         s.verifier = verifierFor(admin);
-        s.check = bytes(32, check);
+        s.check = QStringLiteral("sha256(%1)").arg(bytes(32, check));
         return s;
     }
     Psql setUpBranch(const Setup& s, const char* who = nullptr)

@@ -4,6 +4,8 @@
 // second run and a database that is not empty. The certificates come from server/branchvault-branch-ca, the server
 // is the suite's throwaway PostgreSQL cluster with TLS switched on and this test's database reachable only with TLS
 // and a client certificate (pg_hba.conf), and the CLI runs against a private keychain.
+#include "core/internal/keys/FieldCipher.h"
+#include "core/internal/keys/KeySlots.h"
 #include "core/internal/keys/RecoveryPassphrase.h"
 #include "core/internal/server/ServerCredentials.h"
 #include "core/server/ServerAddress.h"
@@ -466,7 +468,34 @@ private slots:
         r = cli(serverCommand({QStringLiteral("user"), QStringLiteral("confirm"), QStringLiteral("m2"),
                     QStringLiteral("--recovery"), QStringLiteral("--user"), QStringLiteral("a1")}),
             (m_adminPassword + QLatin1Char('\n') + m_recovery + QLatin1Char('\n')).toUtf8());
-        QVERIFY(r.status != 0);
+        QCOMPARE(r.status, 6); // conflict: m1 can confirm it
+        QVERIFY2(r.err.contains("first or the last branch manager"), r.err.constData());
+        // the database's owner seals keys of its own choosing to the recovery passphrase's public key, which the
+        // server keeps: the workstation that opens the slot with the passphrase tells it from the set-up's (its tag)
+        // and uses none of its keys
+        Run custody
+            = tlsPsql(QStringLiteral("SELECT encode(recovery_public_key, 'hex') || '|' || "
+                                     "encode(recovery_salt, 'hex') || '|' || recovery_ops || '|' || recovery_mem "
+                                     "|| '|' || encode(recovery_sealed, 'hex') FROM branchvault.custody"),
+                m_owner, m_ownerPassword, QStringLiteral("verify-full"));
+        const QStringList parts = custody.out.trimmed().split(QLatin1Char('|'));
+        QCOMPARE(parts.size(), 5);
+        auto forged = KeySlots::seal(FieldKeys::generate(1),
+            KeySlots::Recipient {QByteArray::fromHex(parts.at(0).toLatin1()),
+                QByteArray::fromHex(parts.at(1).toLatin1()), parts.at(2).toULongLong(), parts.at(3).toULongLong()});
+        QVERIFY(forged.ok());
+        custody = tlsPsql(QStringLiteral("UPDATE branchvault.custody SET recovery_sealed = '\\x%1'")
+                              .arg(QString::fromLatin1(forged->wrapped.toHex())),
+            m_owner, m_ownerPassword, QStringLiteral("verify-full"));
+        QVERIFY2(custody.status == 0, qPrintable(custody.err));
+        r = cli(serverCommand({QStringLiteral("user"), QStringLiteral("confirm"), QStringLiteral("m2"),
+                    QStringLiteral("--recovery"), QStringLiteral("--user"), QStringLiteral("a1")}),
+            (m_adminPassword + QLatin1Char('\n') + m_recovery + QLatin1Char('\n')).toUtf8());
+        QCOMPARE(r.status, 14); // damaged
+        QVERIFY2(r.err.contains("changed on the server"), r.err.constData());
+        custody = tlsPsql(QStringLiteral("UPDATE branchvault.custody SET recovery_sealed = '\\x%1'").arg(parts.at(4)),
+            m_owner, m_ownerPassword, QStringLiteral("verify-full"));
+        QVERIFY2(custody.status == 0, qPrintable(custody.err));
 
         // a customer manager, confirmed by the branch manager, opens the keys with the own password
         const QString c1OneTime = addAccount(QStringLiteral("c1"), QStringLiteral("customer_manager"));
@@ -554,7 +583,15 @@ private slots:
         QCOMPARE(r.status, 3);
 
         // a row changed on the server behind the triggers' back is named
-        // (the database's owner, the DBA's login, with the log's triggers switched off)
+        // the database's owner cannot change or delete a row while the log's triggers stand (migration 9) ...
+        for (const char* statement : {"UPDATE branchvault.audit_log SET workstation = 'elsewhere' WHERE seq = 5",
+                 "DELETE FROM branchvault.audit_log WHERE seq = (SELECT max(seq) FROM branchvault.audit_log)",
+                 "TRUNCATE branchvault.audit_log"}) {
+            const Run refused
+                = tlsPsql(QLatin1String(statement), m_owner, m_ownerPassword, QStringLiteral("verify-full"));
+            QVERIFY2(refused.status != 0 && refused.err.contains(QLatin1String("append-only")), statement);
+        }
+        // ... and with them switched off, the change is named
         Run changed
             = tlsPsql(QStringLiteral("ALTER TABLE branchvault.audit_log DISABLE TRIGGER USER; "
                                      "UPDATE branchvault.audit_log SET workstation = 'elsewhere' WHERE seq = 5; "

@@ -106,6 +106,10 @@ public:
     // BLAKE2b-256 keyed by the recovery passphrase's secret key over a fixed label: what the branch server keeps to
     // tell that a workstation holds the passphrase, from which neither the passphrase nor the key follows.
     static QByteArray recoveryCheck(const SecureBytes& secretKey);
+    // BLAKE2b-256 keyed by the recovery passphrase's secret key over the slot's generation and sealed bytes: a tag
+    // the branch server keeps beside the recovery slot and cannot make, so a slot sealed on the server to the public
+    // key (which it keeps) is told from the one the set-up sealed.
+    static QByteArray recoverySlotTag(const SecureBytes& secretKey, int generation, const QByteArray& sealed);
 };
 
 } // namespace bv
