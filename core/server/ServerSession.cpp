@@ -15,6 +15,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <limits>
 
 namespace bv {
@@ -160,7 +161,8 @@ struct ServerSession::Private
         auto mem = integerSetting("auth.argon2.memlimit_mib", what);
         if (!mem.ok())
             return mem.error();
-        return KeySlots::Kdf {quint64(*ops), quint64(*mem)};
+        // a server slot costs at least what the server checks (migration 9: 3 passes, 64 MiB), whatever the setting
+        return KeySlots::Kdf {std::max<quint64>(quint64(*ops), 3), std::max<quint64>(quint64(*mem), 64)};
     }
 };
 

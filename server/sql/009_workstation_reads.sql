@@ -210,6 +210,57 @@ BEGIN
 END
 $$;
 
+-- ---- A key slot on the server costs more to attack than local mode's floor ----
+--
+-- Every slot of the branch lies in the server's backups, and one staff password guessed from a backup opens every
+-- grade-1 value in it. Migration 8 accepted local mode's floor (2 passes, 19 MiB: OWASP's minimum); a server slot now
+-- costs at least what the server password does (3 passes, 64 MiB). The workstation wraps with the branch's settings
+-- (auth.argon2.*, default 3 passes and 256 MiB), raised to this floor when they are set lower.
+CREATE OR REPLACE FUNCTION branchvault.checked_slot(p_slot branchvault.slot_input, p_branch text) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path = branchvault, pg_temp
+    AS $$
+DECLARE
+    current integer;
+BEGIN
+    IF p_slot IS NULL THEN
+        RAISE EXCEPTION 'key slot: this change writes the account''s key slot, and none was sent; the workstation '
+                        'wraps the branch''s keys for it' USING ERRCODE = '22023';
+    END IF;
+    IF p_slot.generation IS NULL OR p_slot.kdf_ops IS NULL OR p_slot.kdf_mem IS NULL OR p_slot.salt IS NULL
+       OR p_slot.nonce IS NULL OR p_slot.wrapped IS NULL THEN
+        RAISE EXCEPTION 'key slot: every field (generation, kdf_ops, kdf_mem, salt, nonce, wrapped) is required'
+            USING ERRCODE = '22023';
+    END IF;
+    IF p_slot.kdf_ops NOT BETWEEN 3 AND 64 THEN
+        RAISE EXCEPTION 'key slot: kdf_ops must be from 3 to 64' USING ERRCODE = '22023';
+    END IF;
+    IF p_slot.kdf_mem NOT BETWEEN 64 AND 4096 THEN
+        RAISE EXCEPTION 'key slot: kdf_mem must be from 64 to 4096 (MiB)' USING ERRCODE = '22023';
+    END IF;
+    IF octet_length(p_slot.salt) <> 16 THEN
+        RAISE EXCEPTION 'key slot: salt must be 16 bytes' USING ERRCODE = '22023';
+    END IF;
+    IF octet_length(p_slot.nonce) <> 24 THEN
+        RAISE EXCEPTION 'key slot: nonce must be 24 bytes' USING ERRCODE = '22023';
+    END IF;
+    IF octet_length(p_slot.wrapped) <> 84 THEN
+        RAISE EXCEPTION 'key slot: wrapped must be 84 bytes (the 68 bytes of the keys and a 16-byte tag)'
+            USING ERRCODE = '22023';
+    END IF;
+    SELECT c.generation INTO current FROM custody c WHERE c.branch = p_branch FOR SHARE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'the branch has no key custody yet: its server was not set up with setup_branch, so no key '
+                        'slot can be written; set the branch up first' USING ERRCODE = '55000';
+    END IF;
+    IF p_slot.generation <> current THEN
+        RAISE EXCEPTION 'key slot: generation % is not the branch''s current key generation (%); sign in again to '
+                        'read the current keys', p_slot.generation, current USING ERRCODE = '22023';
+    END IF;
+END
+$$;
+REVOKE ALL ON FUNCTION branchvault.checked_slot(branchvault.slot_input, text) FROM PUBLIC;
+
 -- ---- The log refuses changes, as a workstation's does (DESIGN §7) ----
 --
 -- Staff hold no privilege on the log's tables; these triggers stand against the database's owner, who holds every

@@ -27,8 +27,8 @@ namespace {
 struct Slot
 {
     int generation = 1;
-    qint64 ops = 2;
-    qint64 mem = 19;
+    qint64 ops = 3; // migration 9: a server slot costs at least 3 passes and 64 MiB
+    qint64 mem = 64;
     int salt = 16;
     int nonce = 24;
     int wrapped = 84;
@@ -188,7 +188,7 @@ private:
         QVERIFY2(create(login, role).ok(), login);
         const Psql confirmed = confirm(login, "create", "m1", Slot().sql());
         QVERIFY2(confirmed.ok(), qPrintable(confirmed.err));
-        const Psql changed = changePassword(login, Slot {1, 2, 19, 16, 24, 84, 'w'}.sql());
+        const Psql changed = changePassword(login, Slot {1, 3, 64, 16, 24, 84, 'w'}.sql());
         QVERIFY2(changed.ok(), qPrintable(changed.err));
         QCOMPARE(slotOf(login), QStringLiteral("password|1|") + QLatin1String(login));
     }
@@ -369,13 +369,13 @@ private slots:
                                      "'hex') || '|' || staff_id FROM branchvault.key_slot_mine()"),
                      "m1")
                      .out.trimmed(),
-            QStringLiteral("pending|1|2|19|%1|%2|%3|%4")
+            QStringLiteral("pending|1|3|64|%1|%2|%3|%4")
                 .arg(QString::fromLatin1(QByteArray(16, 's').toHex()), QString::fromLatin1(QByteArray(24, 'n').toHex()),
                     QString::fromLatin1(QByteArray(84, 'a').toHex()),
                     owner(QStringLiteral("SELECT id FROM branchvault.staff WHERE login = 'm1'"))));
         QVERIFY(refused(changePassword("m1", QStringLiteral("NULL")), "22023", "key slot"));
         QCOMPARE(slotOf("m1"), QStringLiteral("pending|1|a1"));
-        QVERIFY(changePassword("m1", Slot {1, 2, 19, 16, 24, 84, 'p'}.sql()).ok());
+        QVERIFY(changePassword("m1", Slot {1, 3, 64, 16, 24, 84, 'p'}.sql()).ok());
         QCOMPARE(slotOf("m1"), QStringLiteral("password|1|m1"));
         QCOMPARE(statusOf("m1"), QStringLiteral("active"));
         QCOMPARE(
@@ -398,10 +398,10 @@ private slots:
     void aConfirmationStoresThePendingSlot()
     {
         QVERIFY(create("cm1", "customer_manager").ok());
-        const QList<std::pair<const char*, Slot>> malformed = {{"salt", Slot {1, 2, 19, 15}},
-            {"nonce", Slot {1, 2, 19, 16, 23}}, {"wrapped", Slot {1, 2, 19, 16, 24, 83}}, {"kdf_ops", Slot {1, 1}},
-            {"kdf_ops", Slot {1, 65}}, {"kdf_mem", Slot {1, 2, 18}}, {"kdf_mem", Slot {1, 2, 4097}},
-            {"generation", Slot {2}}, {"every field", Slot {1, 2, 19, 16, 24, 84, 'a', true}}};
+        const QList<std::pair<const char*, Slot>> malformed = {{"salt", Slot {1, 3, 64, 15}},
+            {"nonce", Slot {1, 3, 64, 16, 23}}, {"wrapped", Slot {1, 3, 64, 16, 24, 83}}, {"kdf_ops", Slot {1, 2}},
+            {"kdf_ops", Slot {1, 65}}, {"kdf_mem", Slot {1, 3, 63}}, {"kdf_mem", Slot {1, 3, 4097}},
+            {"generation", Slot {2}}, {"every field", Slot {1, 3, 64, 16, 24, 84, 'a', true}}};
         for (const auto& [field, slot] : malformed) {
             const Psql r = confirm("cm1", "create", "m1", slot.sql());
             QVERIFY2(refused(r, "22023", "key slot") && r.err.contains(QLatin1String(field)),
@@ -428,9 +428,9 @@ private slots:
         QVERIFY(refused(call(QStringLiteral("SELECT * FROM branchvault.custody_recovery()"), "cm1"), "42501"));
         // migration 9: without the code's proof, or with another, the pending slot stays (the one-time password alone,
         // which the administrator knows, does not take the account over); migration 8's function is closed to staff
-        QVERIFY(refused(changePassword("cm1", Slot {1, 2, 19, 16, 24, 84, 'c'}.sql(), QStringLiteral("NULL")), "42501",
+        QVERIFY(refused(changePassword("cm1", Slot {1, 3, 64, 16, 24, 84, 'c'}.sql(), QStringLiteral("NULL")), "42501",
             "confirmation code"));
-        QVERIFY(refused(changePassword("cm1", Slot {1, 2, 19, 16, 24, 84, 'c'}.sql(), bytes(32, 'Q')), "42501",
+        QVERIFY(refused(changePassword("cm1", Slot {1, 3, 64, 16, 24, 84, 'c'}.sql(), bytes(32, 'Q')), "42501",
             "confirmation code"));
         QVERIFY(refused(call(QStringLiteral("SELECT branchvault.staff_change_password('%1', %2, 'ws')")
                                  .arg(verifierFor("cm1"), Slot().sql()),
@@ -442,14 +442,14 @@ private slots:
                                       "WHERE s.login = 'cm1'")
                            .arg(QString::fromLatin1(QByteArray(32, 'P').toHex()))),
             QStringLiteral("t"));
-        QVERIFY(changePassword("cm1", Slot {1, 2, 19, 16, 24, 84, 'c'}.sql()).ok());
+        QVERIFY(changePassword("cm1", Slot {1, 3, 64, 16, 24, 84, 'c'}.sql()).ok());
         QCOMPARE(slotOf("cm1"), QStringLiteral("password|1|cm1"));
         // a password slot keeps no proof check: the next change needs the password, not a code
         QCOMPARE(
             owner(QStringLiteral("SELECT k.proof_check IS NULL FROM branchvault.key_slots k JOIN branchvault.staff "
                                  "s ON s.id = k.staff_id WHERE s.login = 'cm1'")),
             QStringLiteral("t"));
-        QVERIFY(changePassword("cm1", Slot {1, 2, 19, 16, 24, 84, 'c'}.sql(), QStringLiteral("NULL")).ok());
+        QVERIFY(changePassword("cm1", Slot {1, 3, 64, 16, 24, 84, 'c'}.sql(), QStringLiteral("NULL")).ok());
         QCOMPARE(call(QStringLiteral("SELECT branchvault.my_role()"), "cm1").out.trimmed(),
             QStringLiteral("customer_manager"));
 
@@ -515,7 +515,7 @@ private slots:
         QCOMPARE(slotOf("au1"), QString());
         // of another generation, malformed: refused, the old slot stays
         QVERIFY(refused(changePassword("m2", Slot {2}.sql()), "22023", "generation"));
-        QVERIFY(refused(changePassword("m2", Slot {1, 2, 19, 16, 24, 85}.sql()), "22023", "wrapped"));
+        QVERIFY(refused(changePassword("m2", Slot {1, 3, 64, 16, 24, 85}.sql()), "22023", "wrapped"));
         QCOMPARE(slotOf("m2"), QStringLiteral("password|1|m2"));
         // a customer-data account that holds no slot
         QCOMPARE(
