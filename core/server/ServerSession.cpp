@@ -17,6 +17,8 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
+#include <utility>
 
 namespace bv {
 
@@ -152,6 +154,38 @@ struct ServerSession::Private
         return rows->number(0, 0);
     }
 
+    // A connection as `login`, signed in with the server password derived from `normalizedPassword`.
+    Result<std::unique_ptr<ServerConnection>> connectAs(const QString& login, const SecureBytes& normalizedPassword)
+    {
+        auto role = ServerCredentials::roleOf(login, settings.address.database);
+        if (!role.ok())
+            return role.error();
+        auto serverPassword = ServerCredentials::serverPassword(login, settings.address.database, normalizedPassword);
+        if (!serverPassword.ok())
+            return serverPassword.error();
+        return ServerConnection::open(settings.address, {settings.files, &keyPassphrase}, *role, *serverPassword);
+    }
+
+    // The caller's own key slot (key_slot_mine), with its kind; nothing when the account holds none.
+    Result<std::optional<std::pair<QString, KeySlots::Wrapped>>> ownSlot(const QString& what) const
+    {
+        auto slot = connection->run(QStringLiteral("SELECT kind, generation, kdf_ops, kdf_mem, salt, nonce, wrapped "
+                                                   "FROM branchvault.key_slot_mine()"),
+            {}, what);
+        if (!slot.ok())
+            return slot.error();
+        if (slot->isEmpty())
+            return std::optional<std::pair<QString, KeySlots::Wrapped>>();
+        KeySlots::Wrapped wrapped;
+        wrapped.generation = int(slot->number(0, 1));
+        wrapped.kdfOps = slot->number(0, 2);
+        wrapped.kdfMem = slot->number(0, 3);
+        wrapped.salt = slot->bytes(0, 4);
+        wrapped.nonce = slot->bytes(0, 5);
+        wrapped.wrapped = slot->bytes(0, 6);
+        return std::optional<std::pair<QString, KeySlots::Wrapped>>(std::make_pair(slot->text(0, 0), wrapped));
+    }
+
     Result<KeySlots::Kdf> slotKdf() const
     {
         const QString what = ServerSession::tr("reading the key slot settings");
@@ -190,16 +224,9 @@ Result<std::unique_ptr<ServerSession>> ServerSession::signIn(
     if (!passphrase.ok())
         return passphrase.error();
     const QString name = login.trimmed().toLower();
-    auto role = ServerCredentials::roleOf(name, d->settings.address.database);
-    if (!role.ok())
-        return role.error();
     const SecureBytes normalized = PasswordHasher::normalize(password);
-    auto serverPassword = ServerCredentials::serverPassword(name, d->settings.address.database, normalized);
-    if (!serverPassword.ok())
-        return serverPassword.error();
     d->keyPassphrase = std::move(passphrase).value();
-    auto connection
-        = ServerConnection::open(d->settings.address, {d->settings.files, &d->keyPassphrase}, *role, *serverPassword);
+    auto connection = d->connectAs(name, normalized);
     if (!connection.ok()) {
         Error refused = connection.error();
         if (refused.code == ErrorCode::AuthenticationFailed)
@@ -231,23 +258,15 @@ Result<std::unique_ptr<ServerSession>> ServerSession::signIn(
         return tls.error();
     d->identity.tlsVersion = tls->isEmpty() ? QString() : tls->text(0, 0);
 
-    auto slot = d->connection->run(QStringLiteral("SELECT kind, generation, kdf_ops, kdf_mem, salt, nonce, wrapped "
-                                                  "FROM branchvault.key_slot_mine()"),
-        {}, signingIn);
+    auto slot = d->ownSlot(signingIn);
     if (!slot.ok())
         return slot.error();
-    if (slot->isEmpty()) {
+    if (!slot->has_value()) {
         d->identity.keys = Keys::None;
-    } else if (slot->text(0, 0) == QLatin1String("pending")) {
+    } else if ((*slot)->first == QLatin1String("pending")) {
         d->identity.keys = Keys::AwaitingPasswordChange;
     } else {
-        KeySlots::Wrapped wrapped;
-        wrapped.generation = int(slot->number(0, 1));
-        wrapped.kdfOps = slot->number(0, 2);
-        wrapped.kdfMem = slot->number(0, 3);
-        wrapped.salt = slot->bytes(0, 4);
-        wrapped.nonce = slot->bytes(0, 5);
-        wrapped.wrapped = slot->bytes(0, 6);
+        const KeySlots::Wrapped& wrapped = (*slot)->second;
         auto keys = KeySlots::unwrap(holderOf(d->identity.login), KeySlots::Kind::Password, wrapped, normalized);
         if (!keys.ok()) {
             Error failed = keys.error();
@@ -399,14 +418,7 @@ Status ServerSession::changePassword(
             QStringLiteral("password")};
 
     // the current password, proved again: a second connection signs in with it
-    auto currentServer = ServerCredentials::serverPassword(login, database, normalizedCurrent);
-    if (!currentServer.ok())
-        return currentServer.error();
-    auto pgRole = ServerCredentials::roleOf(login, database);
-    if (!pgRole.ok())
-        return pgRole.error();
-    auto proved
-        = ServerConnection::open(d->settings.address, {d->settings.files, &d->keyPassphrase}, *pgRole, *currentServer);
+    auto proved = d->connectAs(login, normalizedCurrent);
     if (!proved.ok()) {
         Error failed = proved.error();
         if (failed.code == ErrorCode::AuthenticationFailed)
@@ -419,23 +431,15 @@ Status ServerSession::changePassword(
     FieldKeys keys;
     QByteArray codeProof; // the pending slot opened with the code: the server checks it
     if (Roles::holdsKeys(d->identity.role)) {
-        auto slot = d->connection->run(QStringLiteral("SELECT kind, generation, kdf_ops, kdf_mem, salt, nonce, "
-                                                      "wrapped FROM branchvault.key_slot_mine()"),
-            {}, what);
+        auto slot = d->ownSlot(what);
         if (!slot.ok())
             return slot.error();
-        if (slot->isEmpty())
+        if (!slot->has_value())
             return Error {ErrorCode::PermissionDenied,
                 tr("This account has no key slot on the branch server yet: a branch manager confirms it first."), {},
                 {}};
-        const bool pending = slot->text(0, 0) == QLatin1String("pending");
-        KeySlots::Wrapped wrapped;
-        wrapped.generation = int(slot->number(0, 1));
-        wrapped.kdfOps = slot->number(0, 2);
-        wrapped.kdfMem = slot->number(0, 3);
-        wrapped.salt = slot->bytes(0, 4);
-        wrapped.nonce = slot->bytes(0, 5);
-        wrapped.wrapped = slot->bytes(0, 6);
+        const bool pending = (*slot)->first == QLatin1String("pending");
+        const KeySlots::Wrapped& wrapped = (*slot)->second;
         if (pending && AuthService::normalizeCode(confirmationCode).isEmpty())
             return Error {ErrorCode::InvalidInput,
                 tr("Type the confirmation code the branch manager gave you when confirming this account: it opens "
@@ -451,6 +455,9 @@ Status ServerSession::changePassword(
     auto nextServer = ServerCredentials::serverPassword(login, database, normalizedNext);
     if (!nextServer.ok())
         return nextServer.error();
+    auto pgRole = ServerCredentials::roleOf(login, database);
+    if (!pgRole.ok())
+        return pgRole.error();
     auto verifier = d->connection->scramVerifier(*pgRole, *nextServer);
     if (!verifier.ok())
         return verifier.error();
