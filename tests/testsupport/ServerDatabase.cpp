@@ -57,8 +57,8 @@ QString ServerDatabase::setUp(int lastMigration)
     const QStringList files = sql.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
     // The group roles are the cluster's, not the database's: two suites (ctest -j) applying migration 1 at the same
     // moment would both find bv_staff missing and one CREATE ROLE would fail. One suite at a time applies migrations.
-    QLockFile lock(QDir::temp().filePath(QStringLiteral("bv-server-migrations-%1.lock")
-                                             .arg(qEnvironmentVariable("PGPORT", QStringLiteral("5432")))));
+    QLockFile lock(QDir::temp().filePath(
+        QStringLiteral("bv-server-migrations-%1.lock").arg(qEnvironmentVariable("PGPORT", QStringLiteral("5432")))));
     lock.setStaleLockTime(0);
     if (!lock.tryLock(300000))
         return QStringLiteral("the migrations' lock file is held by another suite for more than 5 minutes");
