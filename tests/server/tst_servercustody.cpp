@@ -9,6 +9,7 @@
 // and no staff role touches the two tables. The chain, system rows included, verifies with the workstation's encoder.
 #include "core/audit/AuditRecords.h"
 #include "core/internal/audit/AuditLog.h"
+#include "tests/server/ServerAuditRows.h"
 #include "tests/testsupport/ServerDatabase.h"
 
 #include <QDateTime>
@@ -744,21 +745,7 @@ private slots:
         for (const QString& line : lines) {
             const QStringList f = line.split(QChar(0x1f));
             QCOMPARE(f.size(), 14);
-            AuditRow row;
-            row.seq = f.at(0).toLongLong();
-            row.at = QDateTime::fromString(f.at(1), Qt::ISODateWithMs);
-            row.workstation = f.at(2);
-            row.userId = f.at(3).toLongLong();
-            row.login = f.at(4);
-            row.role = f.at(5);
-            row.action = f.at(6);
-            row.objectType = f.at(7);
-            row.objectId = f.at(8);
-            row.customerNo = f.at(9);
-            row.outcome = f.at(10);
-            row.details = f.at(11);
-            row.prevHash = QByteArray::fromHex(f.at(12).toLatin1());
-            row.hash = QByteArray::fromHex(f.at(13).toLatin1());
+            const AuditRow row = server::auditRowOf(f);
             QCOMPARE(row.prevHash.toHex(), previous.toHex());
             QCOMPARE(row.hash.toHex(), AuditLog::rowHash(previous, row).toHex());
             if (row.login == QLatin1String("system"))
