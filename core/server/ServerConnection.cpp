@@ -222,6 +222,7 @@ Result<ServerRows> ServerConnection::run(
     for (int c = 0; c < columns; ++c) {
         rows.m_columns.append(QByteArray(PQfname(result, c)));
         bytea.append(PQftype(result, c) == 17); // BYTEAOID
+        rows.m_byteaArray.append(PQftype(result, c) == 1001); // BYTEAARRAYOID
     }
     for (int r = 0; r < PQntuples(result); ++r) {
         QList<std::optional<QByteArray>> row;
@@ -246,6 +247,65 @@ Result<ServerRows> ServerConnection::run(
         rows.m_rows.append(row);
     }
     return rows;
+}
+
+ServerValue ServerValue::textArray(const QStringList& values)
+{
+    QByteArray out("{");
+    for (const QString& value : values) {
+        if (out.size() > 1)
+            out += ',';
+        out += '"';
+        for (const char c : value.toUtf8()) {
+            if (c == '"' || c == '\\')
+                out += '\\';
+            out += c;
+        }
+        out += '"';
+    }
+    out += '}';
+    return {out, false, false};
+}
+
+std::optional<QList<QByteArray>> ServerRows::array(int row, int column) const
+{
+    const QByteArray text = bytes(row, column);
+    if (text.size() < 2 || text.front() != '{' || text.back() != '}')
+        return std::nullopt;
+    QList<QByteArray> elements;
+    qsizetype at = 1;
+    const qsizetype end = text.size() - 1;
+    while (at < end) {
+        QByteArray element;
+        if (text.at(at) == '"') {
+            for (++at; at < end && text.at(at) != '"'; ++at) {
+                if (text.at(at) == '\\' && at + 1 < end)
+                    ++at;
+                element += text.at(at);
+            }
+            if (at >= end)
+                return std::nullopt; // an unterminated quote
+            ++at;
+        } else {
+            while (at < end && text.at(at) != ',')
+                element += text.at(at++);
+            if (element == "NULL")
+                element.clear();
+        }
+        if (m_byteaArray.value(column) && !element.isEmpty()) {
+            size_t length = 0;
+            unsigned char* raw = PQunescapeBytea(reinterpret_cast<const unsigned char*>(element.constData()), &length);
+            if (!raw)
+                return std::nullopt;
+            element = QByteArray(reinterpret_cast<const char*>(raw), qsizetype(length));
+            PQfreemem(raw);
+        }
+        elements.append(element);
+        if (at < end && text.at(at) != ',')
+            return std::nullopt;
+        ++at;
+    }
+    return elements;
 }
 
 void* ServerConnection::pgconn() const

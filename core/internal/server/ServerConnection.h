@@ -29,6 +29,8 @@ struct ServerValue
     static ServerValue boolean(bool value) { return {value ? "true" : "false", false, false}; }
     static ServerValue bytea(const QByteArray& value) { return {value, true, false}; }
     static ServerValue none() { return {{}, false, true}; }
+    // A text[] in the server's array syntax, every element quoted: {"a","b"}.
+    static ServerValue textArray(const QStringList& values);
 };
 
 // The rows a statement returned, read in full: text values as the server sent them, bytea columns decoded.
@@ -49,10 +51,14 @@ public:
     }
     qint64 number(int row, int column) const { return bytes(row, column).toLongLong(); }
     bool boolean(int row, int column) const { return bytes(row, column) == "t"; }
+    // A one-dimensional array column as the server writes it in text ({a,"b c",NULL}): its elements, NULL as an
+    // empty array entry; nullopt when the text is not such an array. A bytea[] column's elements come decoded.
+    std::optional<QList<QByteArray>> array(int row, int column) const;
 
 private:
     friend class ServerConnection;
     QList<QByteArray> m_columns;
+    QList<bool> m_byteaArray; // per column: a bytea[], whose elements array() decodes
     QList<QList<std::optional<QByteArray>>> m_rows;
 };
 
