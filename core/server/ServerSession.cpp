@@ -212,6 +212,21 @@ const ServerSession::Identity& ServerSession::identity() const
     return d->identity;
 }
 
+const ServerConnection& ServerSession::connection() const
+{
+    return *d->connection;
+}
+
+const FieldKeys& ServerSession::keys() const
+{
+    return d->keys;
+}
+
+const QString& ServerSession::workstation() const
+{
+    return d->workstation;
+}
+
 Result<std::unique_ptr<ServerSession>> ServerSession::signIn(
     SecretStore& store, const QString& login, const SecureBytes& password)
 {

@@ -12,6 +12,8 @@
 namespace bv {
 
 class SecretStore;
+class ServerConnection;
+struct FieldKeys;
 
 // A staff member signed in to the branch server from this workstation (DESIGN §9; docs/SERVER.md, "Signing in").
 // The connection is the authority: the server takes who acts from its login role, and its policies and functions
@@ -72,6 +74,13 @@ public:
     Result<AuditVerification> verifyAudit();
 
 private:
+    // What the customer work over the server (ServerCustomers) uses: the connection, the open keys (invalid when
+    // none are open) and this workstation's name for the audit rows.
+    friend class ServerCustomers;
+    const ServerConnection& connection() const;
+    const FieldKeys& keys() const;
+    const QString& workstation() const;
+
     struct Private;
     explicit ServerSession(std::unique_ptr<Private> d);
     std::unique_ptr<Private> d;

@@ -1,0 +1,335 @@
+#include "core/server/ServerCustomers.h"
+
+#include "core/auth/Role.h"
+#include "core/customers/rules/CustomerValidator.h"
+#include "core/customers/rules/WorkingCalendar.h"
+#include "core/internal/keys/FieldCipher.h"
+#include "core/internal/policy/StoredMasks.h"
+#include "core/internal/server/ServerConnection.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/policy/FreeText.h"
+#include "core/policy/MaskSettings.h"
+#include "core/policy/Statuses.h"
+#include "core/server/ServerSession.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace bv {
+
+namespace {
+
+// The grade 2/3 values the server's customer_submit takes (its entry_columns()).
+const QStringList& clearColumns()
+{
+    static const QStringList columns {QString::fromLatin1(fields::Occupation), QString::fromLatin1(fields::Employer),
+        QString::fromLatin1(fields::IncomeBand), QString::fromLatin1(fields::MaritalStatus),
+        QString::fromLatin1(fields::Family), QString::fromLatin1(fields::RiskRating),
+        QString::fromLatin1(fields::AssetsUnderManagement), QString::fromLatin1(fields::ProductHoldings),
+        QString::fromLatin1(fields::Sex), QString::fromLatin1(fields::Nationality),
+        QString::fromLatin1(fields::AgeBand)};
+    return columns;
+}
+
+// One value as the server's sealed_input or account_input holds it.
+struct SealedForServer
+{
+    int generation = 0;
+    QByteArray sealed;
+    QString masked;
+    QString domain;
+    QByteArray blind;
+};
+
+QString placeholders(int first, int count)
+{
+    QStringList out;
+    for (int i = 0; i < count; ++i)
+        out << QStringLiteral("$%1").arg(first + i);
+    return out.join(QStringLiteral(", "));
+}
+
+QList<FieldDiff> diffFrom(const QByteArray& json)
+{
+    QList<FieldDiff> diff;
+    const QJsonArray entries = QJsonDocument::fromJson(json).array();
+    for (const QJsonValue& entry : entries) {
+        const QJsonObject object = entry.toObject();
+        diff << FieldDiff {object.value(QStringLiteral("field")).toString(),
+            object.value(QStringLiteral("old")).toString(), object.value(QStringLiteral("new")).toString()};
+    }
+    return diff;
+}
+
+} // namespace
+
+ServerCustomers::ServerCustomers(ServerSession& session)
+    : m_session(session)
+{
+}
+
+QByteArray ServerCustomers::associatedData(const QString& customerNo, const QString& field)
+{
+    return QByteArrayLiteral("bv-server1|") + customerNo.toUtf8() + '|' + field.toUtf8();
+}
+
+Status ServerCustomers::needKeys() const
+{
+    switch (m_session.identity().keys) {
+    case ServerSession::Keys::Open:
+        return {};
+    case ServerSession::Keys::AwaitingPasswordChange:
+        return Error {ErrorCode::PasswordChangeRequired,
+            tr("Change the one-time password first, with the confirmation code from the branch manager: it opens "
+               "the customer-information keys."),
+            {}, {}};
+    case ServerSession::Keys::None:
+        break;
+    }
+    return Error {ErrorCode::PermissionDenied,
+        Roles::holdsKeys(m_session.identity().role)
+            ? tr("This account holds no customer-information keys yet: a branch manager confirms it first.")
+            : tr("%1 accounts do not work with customer information.").arg(Roles::label(m_session.identity().role)),
+        {}, {}};
+}
+
+Result<EntryReceipt> ServerCustomers::enter(const CustomerInput& input)
+{
+    BV_TRY(needKeys());
+    const ServerConnection& server = m_session.connection();
+    const QString what = tr("entering a customer on the branch server");
+    const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(WorkingCalendar::branchTimeZone()).date();
+    ValidatedCustomer validated = CustomerValidator::validate(input, today);
+    if (!validated.ok())
+        return validated.errors.constFirst();
+    const QString birthDate = validated.values.value(QString::fromLatin1(fields::BirthDate));
+    if (!birthDate.isEmpty())
+        validated.values.insert(QString::fromLatin1(fields::AgeBand),
+            CustomerValidator::ageBand(QDate::fromString(birthDate, Qt::ISODate), today));
+
+    // the branch's mask widths, as the server keeps them
+    QVariantMap widths;
+    for (const QLatin1StringView key : MaskSettings::keys()) {
+        auto value
+            = server.run(QStringLiteral("SELECT branchvault.setting($1)"), {ServerValue::text(QString(key))}, what);
+        if (!value.ok())
+            return value.error();
+        if (!value->isEmpty() && !value->isNull(0, 0))
+            widths.insert(QString(key), value->text(0, 0));
+    }
+    auto masks = MaskSettings::fromMap(widths);
+    if (!masks.ok())
+        return masks.error();
+
+    auto reserved = server.run(QStringLiteral("SELECT branchvault.customer_number_reserve($1)"),
+        {ServerValue::text(m_session.workstation())}, what);
+    if (!reserved.ok())
+        return reserved.error();
+    if (reserved->isEmpty() || reserved->isNull(0, 0))
+        return Error {ErrorCode::Damaged,
+            tr("The branch server gave no customer number. Ask the administrator to check the server."), {}, {}};
+    const QString number = reserved->text(0, 0);
+
+    const FieldCipher cipher(m_session.keys().clone());
+    auto sealFor = [&](const QString& field, const QString& value, BlindDomain domain) {
+        return SealedForServer {cipher.generation(), cipher.seal(value, associatedData(number, field)),
+            StoredMasks::maskField(field, value, *masks), blindDomainKey(domain), cipher.blindIndex(domain, value)};
+    };
+
+    QList<ServerValue> values;
+    QJsonObject clear;
+    for (const QString& key : clearColumns()) {
+        if (validated.values.contains(key))
+            clear.insert(key, validated.values.value(key));
+    }
+    values << ServerValue::text(number)
+           << ServerValue::text(QString::fromUtf8(QJsonDocument(clear).toJson(QJsonDocument::Compact)));
+    QStringList sealedRows;
+    for (const FieldSpec& spec : FieldCatalogue::all()) {
+        const QString key = QString::fromLatin1(spec.key);
+        if (spec.grade != 1 || key == QLatin1String(fields::AccountNumber) || validated.values.value(key).isEmpty())
+            continue;
+        const SealedForServer sealed = sealFor(key, validated.values.value(key), spec.blind);
+        const int first = int(values.size()) + 1;
+        values << ServerValue::text(key) << ServerValue::number(sealed.generation) << ServerValue::bytea(sealed.sealed)
+               << ServerValue::text(sealed.masked)
+               << (sealed.blind.isEmpty() ? ServerValue::none() : ServerValue::text(sealed.domain))
+               << (sealed.blind.isEmpty() ? ServerValue::none() : ServerValue::bytea(sealed.blind));
+        sealedRows << QStringLiteral("ROW(%1)::branchvault.sealed_input").arg(placeholders(first, 6));
+    }
+    QStringList accountRows;
+    const QString accountField = QString::fromLatin1(fields::AccountNumber);
+    for (const AccountInput& account : std::as_const(validated.accounts)) {
+        if (account.remove)
+            continue;
+        const SealedForServer sealed = sealFor(accountField, account.number, BlindDomain::Account);
+        const int first = int(values.size()) + 1;
+        values << ServerValue::text(account.type)
+               << (account.openedOn.isValid() ? ServerValue::text(account.openedOn.toString(Qt::ISODate))
+                                              : ServerValue::none())
+               << ServerValue::text(account.status) << ServerValue::number(sealed.generation)
+               << ServerValue::bytea(sealed.sealed) << ServerValue::text(sealed.masked)
+               << ServerValue::bytea(sealed.blind);
+        accountRows << QStringLiteral("ROW($%1, $%2::date, $%3, $%4::int, $%5::bytea, $%6, $%7::bytea)"
+                                      "::branchvault.account_input")
+                           .arg(first)
+                           .arg(first + 1)
+                           .arg(first + 2)
+                           .arg(first + 3)
+                           .arg(first + 4)
+                           .arg(first + 5)
+                           .arg(first + 6);
+    }
+    const int tail = int(values.size()) + 1;
+    values << ServerValue::boolean(validated.restricted.value_or(false)) << ServerValue::text(m_session.workstation());
+    const QString sql = QStringLiteral("SELECT customer_no, change_id FROM branchvault.customer_submit($1, "
+                                       "$2::jsonb, ARRAY[%1]::branchvault.sealed_input[], "
+                                       "ARRAY[%2]::branchvault.account_input[], NULL, $%3, $%4)")
+                            .arg(sealedRows.join(QStringLiteral(", ")), accountRows.join(QStringLiteral(", ")))
+                            .arg(tail)
+                            .arg(tail + 1);
+    auto submitted = server.run(sql, values, what);
+    if (!submitted.ok())
+        return submitted.error();
+    if (submitted->count() != 1)
+        return Error {ErrorCode::Damaged,
+            tr("The branch server did not confirm the entry. List the changes waiting "
+               "for approval before entering the customer again."),
+            {}, {}};
+    return EntryReceipt {submitted->text(0, 0), submitted->number(0, 1), validated.warnings};
+}
+
+Result<QList<PendingChange>> ServerCustomers::pending()
+{
+    auto rows = m_session.connection().run(
+        QStringLiteral("SELECT ch.id, ch.customer_id, c.customer_no, ch.kind, ch.created_at, ch.diff_json "
+                       "FROM branchvault.customer_changes ch JOIN branchvault.customers c ON c.id = ch.customer_id "
+                       "WHERE ch.status = 'pending' ORDER BY ch.id LIMIT 1000"),
+        {}, tr("reading the changes waiting for approval"));
+    if (!rows.ok())
+        return rows.error();
+    QList<PendingChange> out;
+    for (int r = 0; r < rows->count(); ++r) {
+        PendingChange change;
+        change.id = rows->number(r, 0);
+        change.customerId = rows->number(r, 1);
+        change.customerNumber = rows->text(r, 2);
+        change.kind = rows->text(r, 3);
+        change.createdAt = QDateTime::fromString(rows->text(r, 4), Qt::ISODateWithMs);
+        change.diff = diffFrom(rows->bytes(r, 5));
+        out << change;
+    }
+    return out;
+}
+
+Status ServerCustomers::decide(qint64 changeId, bool approve, const QString& reason)
+{
+    auto done = m_session.connection().run(QStringLiteral("SELECT branchvault.change_decide($1, $2, $3, $4)"),
+        {ServerValue::number(changeId), ServerValue::boolean(approve), ServerValue::text(FreeText::forAudit(reason)),
+            ServerValue::text(m_session.workstation())},
+        approve ? tr("approving change %1").arg(changeId) : tr("rejecting change %1").arg(changeId));
+    if (!done.ok())
+        return done.error();
+    return {};
+}
+
+Result<QList<CustomerListRow>> ServerCustomers::list()
+{
+    auto rows = m_session.connection().run(
+        QStringLiteral("SELECT c.id, c.customer_no, n.masked, c.tier, c.age_band, c.status, c.created_at, c.restricted "
+                       "FROM branchvault.customers c LEFT JOIN branchvault.sealed_value n "
+                       "ON n.owner_kind = 'customer' AND n.owner_id = c.id AND n.field = 'name' "
+                       "ORDER BY c.customer_no LIMIT 1000"),
+        {}, tr("listing customers"));
+    if (!rows.ok())
+        return rows.error();
+    QList<CustomerListRow> out;
+    for (int r = 0; r < rows->count(); ++r) {
+        CustomerListRow row;
+        row.id = rows->number(r, 0);
+        row.number = rows->text(r, 1);
+        row.maskedName = rows->text(r, 2);
+        row.tier = rows->text(r, 3);
+        row.ageBand = rows->text(r, 4);
+        row.status = statusFromKey<CustomerStatus>(rows->text(r, 5)).value_or(CustomerStatus::Pending);
+        row.createdAt = QDateTime::fromString(rows->text(r, 6), Qt::ISODateWithMs);
+        row.restricted = rows->boolean(r, 7);
+        out << row;
+    }
+    return out;
+}
+
+Result<qint64> ServerCustomers::requestReveal(
+    const QString& customerNo, const QStringList& fields, const QString& purpose, int validityHours)
+{
+    auto filed = m_session.connection().run(
+        QStringLiteral("CALL branchvault.request_submit('reveal', $1::text[], $2::text[], NULL, $3, $4, $5, NULL)"),
+        {ServerValue::textArray({customerNo.trimmed().toUpper()}), ServerValue::textArray(fields),
+            ServerValue::text(purpose.trimmed()), ServerValue::number(validityHours),
+            ServerValue::text(m_session.workstation())},
+        tr("filing a request to see customer %1 in full").arg(customerNo.trimmed().toUpper()));
+    if (!filed.ok())
+        return filed.error();
+    if (filed->count() != 1 || filed->isNull(0, 0))
+        return Error {ErrorCode::Damaged,
+            tr("The branch server did not confirm the request. List your requests before filing it again."), {}, {}};
+    return filed->number(0, 0);
+}
+
+Status ServerCustomers::decideRequest(qint64 requestId, bool approve, const QString& reason)
+{
+    auto done = m_session.connection().run(QStringLiteral("CALL branchvault.request_decide($1, $2, $3, $4)"),
+        {ServerValue::number(requestId), ServerValue::boolean(approve), ServerValue::text(FreeText::forAudit(reason)),
+            ServerValue::text(m_session.workstation())},
+        approve ? tr("approving request %1").arg(requestId) : tr("rejecting request %1").arg(requestId));
+    if (!done.ok())
+        return done.error();
+    return {};
+}
+
+Result<QHash<QString, QString>> ServerCustomers::reveal(
+    qint64 requestId, const QString& customerNo, const QStringList& fields)
+{
+    BV_TRY(needKeys());
+    const QString number = customerNo.trimmed().toUpper();
+    const QString what = tr("showing customer %1 in full").arg(number);
+    auto shown = m_session.connection().run(
+        QStringLiteral("CALL branchvault.reveal($1, $2, $3::text[], $4, NULL, NULL, NULL)"),
+        {ServerValue::number(requestId), ServerValue::text(number), ServerValue::textArray(fields),
+            ServerValue::text(m_session.workstation())},
+        what);
+    if (!shown.ok())
+        return shown.error();
+    const auto names = shown->isEmpty() ? std::nullopt : shown->array(0, 0);
+    const auto generations = shown->isEmpty() ? std::nullopt : shown->array(0, 1);
+    const auto sealed = shown->isEmpty() ? std::nullopt : shown->array(0, 2);
+    if (!names || !generations || !sealed || names->size() != sealed->size() || names->size() != generations->size())
+        return Error {ErrorCode::Damaged, tr("The branch server's answer to %1 cannot be read.").arg(what), {}, {}};
+    const FieldCipher cipher(m_session.keys().clone());
+    QHash<QString, QString> values;
+    for (qsizetype i = 0; i < names->size(); ++i) {
+        const QString shownAs = QString::fromUtf8(names->at(i));
+        if (generations->at(i).toInt() != cipher.generation())
+            return Error {ErrorCode::Damaged,
+                tr("A value the branch server returned for customer %1 (field %2) was sealed with key generation %3; "
+                   "this session holds generation %4. Sign in again; if it stays, report it to the administrator.")
+                    .arg(number, shownAs, QString::fromLatin1(generations->at(i)))
+                    .arg(cipher.generation()),
+                {}, {}};
+        // an account number comes as account_number:<id>; all of a customer's share the field
+        auto plain = cipher.open(sealed->at(i), associatedData(number, shownAs.section(QLatin1Char(':'), 0, 0)));
+        if (!plain.ok()) {
+            Error failed = plain.error();
+            failed.message = tr("A value the branch server returned for customer %1 (field %2) does not open with "
+                                "this branch's key: it was changed or moved on the server. Report it to the "
+                                "information-security office.")
+                                 .arg(number, shownAs);
+            return failed;
+        }
+        values.insert(shownAs, *plain);
+    }
+    return values;
+}
+
+} // namespace bv

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/common/Result.h"
+#include "core/customers/CustomerRecord.h"
+#include "core/customers/lifecycle/CustomerEntry.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QList>
+#include <QStringList>
+
+namespace bv {
+
+class ServerSession;
+
+// The daily customer work of DESIGN §6 over the branch server (docs/SERVER.md, "Customer work over the server"):
+// entry, the branch manager's decision, the list, and the reveal round trip (request, approval, full view). The
+// server decides who may do what and writes the audit rows; this class adds what only the workstation can do:
+// validate and mask the values as local mode does, seal the grade-1 values with the branch's field key and compute
+// their blind indexes before anything is sent, and open what a reveal returns. No grade-1 value leaves the
+// workstation in the clear.
+class ServerCustomers
+{
+    Q_DECLARE_TR_FUNCTIONS(ServerCustomers)
+public:
+    explicit ServerCustomers(ServerSession& session);
+
+    // A new record, pending until a branch manager who is not its maker approves it. A customer manager enters for
+    // himself or herself (`input.managerId` is ignored). The number is reserved on the server first: every sealed
+    // value names it (associatedData), so a value copied to another customer or field does not open.
+    Result<EntryReceipt> enter(const CustomerInput& input);
+
+    // The changes waiting for a decision that the account reads (the branch manager: the branch's; a customer
+    // manager: those of his or her customers), oldest first, grade-1 values masked.
+    Result<QList<PendingChange>> pending();
+    // The branch manager's decision with a reason (numbers in it are masked before it is sent).
+    Status decide(qint64 changeId, bool approve, const QString& reason);
+
+    // The customers the account reads, by number, with the masked name.
+    Result<QList<CustomerListRow>> list();
+
+    // A reveal request for grade-1 `fields` of one customer; returns its id.
+    Result<qint64> requestReveal(
+        const QString& customerNo, const QStringList& fields, const QString& purpose, int validityHours);
+    // The branch manager's decision on a request, with a reason.
+    Status decideRequest(qint64 requestId, bool approve, const QString& reason);
+    // The full values of `fields` of a customer under the caller's approved request `requestId`, opened here:
+    // field → value (an account number as "account_number:<account id>"). The server writes customer.reveal and
+    // grant.use before any sealed byte leaves it.
+    Result<QHash<QString, QString>> reveal(qint64 requestId, const QString& customerNo, const QStringList& fields);
+
+    // What a value sealed for the server is bound to: "bv-server1|<customer number>|<field>". The customer number
+    // holds the branch; every account number of a customer shares the field "account_number".
+    static QByteArray associatedData(const QString& customerNo, const QString& field);
+
+private:
+    Status needKeys() const;
+    ServerSession& m_session;
+};
+
+} // namespace bv
