@@ -3377,6 +3377,14 @@ Exit status 0 means success; any other status comes with one line on stderr nami
         <source>--limit must be a whole number from 1 to %1.</source>
         <translation>--limit 必须为 1 至 %1 之间的整数。</translation>
     </message>
+    <message>
+        <source>%1 (account %2): %3</source>
+        <translation>%1（账户 %2）：%3</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
 </context>
 <context>
     <name>CustomerCommands</name>
@@ -3583,14 +3591,6 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>customer reveal needs --fields F1,F2 (the grade-1 fields of an approved request).</source>
         <translation>customer reveal 命令需要 --fields F1,F2 参数（已批准申请中的一级信息字段）。</translation>
-    </message>
-    <message>
-        <source>%1 (account %2): %3</source>
-        <translation>%1（账户 %2）：%3</translation>
-    </message>
-    <message>
-        <source>(empty)</source>
-        <translation>（空）</translation>
     </message>
     <message>
         <source>customer needs a subcommand: add, edit, show, list, find, lookup, reveal, import, assign, transfer, custody, return, reclaim, assignments, close, report or history.</source>
@@ -7998,6 +7998,17 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     </message>
 </context>
 <context>
+    <name>ServerCli</name>
+    <message>
+        <source>%1 needs --user LOGIN.</source>
+        <translation>%1 需要 --user 登录名。</translation>
+    </message>
+    <message>
+        <source>Password of %1 on the branch server</source>
+        <translation>%1 在网点服务器上的密码</translation>
+    </message>
+</context>
+<context>
     <name>ServerCommands</name>
     <message>
         <source>server add-workstation needs --%1 (--url postgresql://HOST[:PORT]/DATABASE, --ca for the branch CA&apos;s certificate, --cert and --key for this workstation&apos;s certificate and key).</source>
@@ -8030,10 +8041,6 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <translation>网点服务器 %1 已设置完成（结构版本 %2，数据库 %3）。
 恢复口令（只显示这一次；请打印、密封并存入网点保险柜——这是让第一位网点负责人获得客户信息访问权限的唯一途径）：%4
 系统管理员 %5 的一次性密码（首次登录时须修改：server passwd）：%6</translation>
-    </message>
-    <message>
-        <source>%1 needs --user LOGIN.</source>
-        <translation>%1 需要 --user 登录名。</translation>
     </message>
     <message>
         <source>The customer-information keys are open.</source>
@@ -8104,10 +8111,6 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <translation>%1 在网点服务器上的密码已修改。</translation>
     </message>
     <message>
-        <source>Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify --user AUDITOR.</source>
-        <translation>用法：server add-workstation --url postgresql://主机/数据库 --ca CA.crt --cert 名称.crt --key 名称.key | remove-workstation | init --owner 登录名 --admin 登录名 --branch 网点代码 | status --user 登录名 | user add|confirm 登录名 --user 登录名 | passwd --user 登录名 | audit verify --user 审计员。</translation>
-    </message>
-    <message>
         <source>The branch server&apos;s audit log is broken at row %1: %2. Leave the server as it is for the investigation and report it to the information-security office.</source>
         <translation>网点服务器的审计日志在第 %1 行断裂：%2。请保持服务器原状以便调查，并报告信息安全部门。</translation>
     </message>
@@ -8116,6 +8119,10 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <translation>
             <numerusform>网点服务器的审计链完整：已检查 %n 行，直至第 %1 行。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify --user AUDITOR | customer add|list | change list|approve|reject | request reveal|approve|reject | reveal (--user LOGIN).</source>
+        <translation>用法：server add-workstation --url postgresql://主机/数据库 --ca CA.crt --cert 名称.crt --key 名称.key | remove-workstation | init --owner 登录名 --admin 登录名 --branch 网点代码 | status --user 登录名 | user add|confirm 登录名 --user 登录名 | passwd --user 登录名 | audit verify --user 审计员 | customer add|list | change list|approve|reject | request reveal|approve|reject | reveal（--user 登录名）。</translation>
     </message>
 </context>
 <context>
@@ -8226,6 +8233,156 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     <message>
         <source>Not enough memory to derive the branch server&apos;s password. Close other programs and try again.</source>
         <translation>内存不足，无法派生网点服务器密码。请关闭其他程序后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerCustomerCommands</name>
+    <message>
+        <source>On the branch server a customer manager enters his or her own customers; naming another customer manager (&quot;manager&quot;) is not available there yet. Leave &quot;manager&quot; out.</source>
+        <translation>在网点服务器上，客户经理只录入本人负责的客户；指定其他客户经理（&quot;manager&quot;）在服务器模式下尚不可用。请去掉 &quot;manager&quot;。</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Customer %1 was entered on the branch server. Change %2 is pending approval by a branch manager (not you).</source>
+        <translation>客户 %1 已在网点服务器上录入。变更 %2 待网点负责人（非本人）复核。</translation>
+    </message>
+    <message>
+        <source>No customers to show.</source>
+        <translation>没有可显示的客户。</translation>
+    </message>
+    <message>
+        <source>Change %1 (%2) of customer %3: %4</source>
+        <translation>客户 %3 的变更 %1（%2）：%4</translation>
+    </message>
+    <message>
+        <source>No change is waiting for approval.</source>
+        <translation>没有待复核的变更。</translation>
+    </message>
+    <message>
+        <source>server change %1 needs the change&apos;s number (server change list shows it) and --reason TEXT.</source>
+        <translation>server change %1 需要变更编号（server change list 可查看）和 --reason 理由。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the decision with --reason TEXT.</source>
+        <translation>请用 --reason 理由 填写处理理由。</translation>
+    </message>
+    <message>
+        <source>Change %1 is approved.</source>
+        <translation>变更 %1 已批准。</translation>
+    </message>
+    <message>
+        <source>Change %1 is rejected.</source>
+        <translation>变更 %1 已驳回。</translation>
+    </message>
+    <message>
+        <source>server request reveal needs the customer number, --fields F1,F2 (grade-1 fields) and --purpose TEXT.</source>
+        <translation>server request reveal 需要客户号、--fields 字段1,字段2（一级字段）和 --purpose 用途。</translation>
+    </message>
+    <message>
+        <source>--hours is the validity asked for, a whole number of hours from 1 to 72.</source>
+        <translation>--hours 是申请的有效期，为 1 至 72 之间的整数小时。</translation>
+    </message>
+    <message>
+        <source>Request %1 to see %2 of customer %3 in full is filed and waits for a branch manager&apos;s decision.</source>
+        <translation>查看客户 %3 的 %2 完整信息的申请 %1 已提交，等待网点负责人审批。</translation>
+    </message>
+    <message>
+        <source>server request %1 needs the request&apos;s number and --reason TEXT.</source>
+        <translation>server request %1 需要申请编号和 --reason 理由。</translation>
+    </message>
+    <message>
+        <source>Request %1 is approved.</source>
+        <translation>申请 %1 已批准。</translation>
+    </message>
+    <message>
+        <source>Request %1 is rejected.</source>
+        <translation>申请 %1 已驳回。</translation>
+    </message>
+    <message>
+        <source>server reveal needs the number of your approved request, the customer number and --fields F1,F2.</source>
+        <translation>server reveal 需要您已获批申请的编号、客户号和 --fields 字段1,字段2。</translation>
+    </message>
+    <message>
+        <source>Use: server customer add [--file F.json] | customer list | change list | change approve|reject ID --reason TEXT | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request approve|reject ID --reason TEXT | reveal REQUEST NO --fields F1,F2 (each with --user LOGIN, the password on standard input).</source>
+        <translation>用法：server customer add [--file 文件.json] | customer list | change list | change approve|reject 编号 --reason 理由 | request reveal 客户号 --fields 字段1,字段2 --purpose 用途 [--hours 小时数] | request approve|reject 编号 --reason 理由 | reveal 申请编号 客户号 --fields 字段1,字段2（均需 --user 登录名，密码从标准输入读取）。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerCustomers</name>
+    <message>
+        <source>Change the one-time password first, with the confirmation code from the branch manager: it opens the customer-information keys.</source>
+        <translation>请先修改一次性密码，并输入网点负责人给出的确认码：它用于打开客户信息密钥。</translation>
+    </message>
+    <message>
+        <source>This account holds no customer-information keys yet: a branch manager confirms it first.</source>
+        <translation>此账户尚未持有客户信息密钥：须先由网点负责人确认。</translation>
+    </message>
+    <message>
+        <source>%1 accounts do not work with customer information.</source>
+        <translation>%1账户不处理客户信息。</translation>
+    </message>
+    <message>
+        <source>entering a customer on the branch server</source>
+        <translation>在网点服务器上录入客户</translation>
+    </message>
+    <message>
+        <source>The branch server gave no customer number. Ask the administrator to check the server.</source>
+        <translation>网点服务器未给出客户号。请联系系统管理员检查服务器。</translation>
+    </message>
+    <message>
+        <source>The branch server did not confirm the entry. List the changes waiting for approval before entering the customer again.</source>
+        <translation>网点服务器未确认此次录入。再次录入该客户之前，请先查看待复核的变更。</translation>
+    </message>
+    <message>
+        <source>reading the changes waiting for approval</source>
+        <translation>读取待复核的变更</translation>
+    </message>
+    <message>
+        <source>approving change %1</source>
+        <translation>批准变更 %1</translation>
+    </message>
+    <message>
+        <source>rejecting change %1</source>
+        <translation>驳回变更 %1</translation>
+    </message>
+    <message>
+        <source>listing customers</source>
+        <translation>列出客户</translation>
+    </message>
+    <message>
+        <source>filing a request to see customer %1 in full</source>
+        <translation>提交查看客户 %1 完整信息的申请</translation>
+    </message>
+    <message>
+        <source>The branch server did not confirm the request. List your requests before filing it again.</source>
+        <translation>网点服务器未确认该申请。再次提交之前，请先查看您的申请列表。</translation>
+    </message>
+    <message>
+        <source>approving request %1</source>
+        <translation>批准申请 %1</translation>
+    </message>
+    <message>
+        <source>rejecting request %1</source>
+        <translation>驳回申请 %1</translation>
+    </message>
+    <message>
+        <source>showing customer %1 in full</source>
+        <translation>显示客户 %1 的完整信息</translation>
+    </message>
+    <message>
+        <source>The branch server&apos;s answer to %1 cannot be read.</source>
+        <translation>无法读取网点服务器对“%1”的应答。</translation>
+    </message>
+    <message>
+        <source>A value the branch server returned for customer %1 (field %2) was sealed with key generation %3; this session holds generation %4. Sign in again; if it stays, report it to the administrator.</source>
+        <translation>网点服务器返回的客户 %1（字段 %2）的值由第 %3 代密钥加密，而本次会话持有第 %4 代密钥。请重新登录；如仍出现，请报告系统管理员。</translation>
+    </message>
+    <message>
+        <source>A value the branch server returned for customer %1 (field %2) does not open with this branch&apos;s key: it was changed or moved on the server. Report it to the information-security office.</source>
+        <translation>网点服务器返回的客户 %1（字段 %2）的值无法用本网点的密钥解开：它在服务器上被修改或挪动过。请报告信息安全部门。</translation>
     </message>
 </context>
 <context>

@@ -2,9 +2,12 @@
 
 #include "core/Core.h"
 #include "core/customers/rules/WorkingCalendar.h"
+#include "core/policy/FieldCatalogue.h"
 
 #include <QJsonObject>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace bv::cli {
 
@@ -146,6 +149,35 @@ QString CustomerCli::diffText(const QList<FieldDiff>& diff)
             parts << QStringLiteral("%1: %2 -> %3").arg(d.field, oneLine(d.oldMasked), dash(oneLine(d.newMasked)));
     }
     return parts.isEmpty() ? QStringLiteral("-") : parts.join(QStringLiteral("; "));
+}
+
+void CustomerCli::revealed(
+    CliContext& ctx, const QString& number, const QStringList& fieldKeys, const QHash<QString, QString>& values)
+{
+    // in the order asked; every account number after its field
+    QJsonObject json;
+    QStringList lines;
+    for (const QString& field : fieldKeys) {
+        if (field == QLatin1String(fields::AccountNumber)) {
+            QList<qint64> ids;
+            const QString prefix = QStringLiteral("account_number:");
+            for (auto it = values.cbegin(); it != values.cend(); ++it) {
+                if (it.key().startsWith(prefix))
+                    ids << it.key().mid(prefix.size()).toLongLong();
+            }
+            std::sort(ids.begin(), ids.end());
+            for (qint64 id : std::as_const(ids)) {
+                const QString key = prefix + QString::number(id);
+                json.insert(key, values.value(key));
+                lines << tr("%1 (account %2): %3").arg(field).arg(id).arg(values.value(key));
+            }
+            continue;
+        }
+        json.insert(field, values.contains(field) ? QJsonValue(values.value(field)) : QJsonValue::Null);
+        lines << QStringLiteral("%1: %2").arg(field, values.contains(field) ? values.value(field) : tr("(empty)"));
+    }
+    ctx.out.result(
+        {{QStringLiteral("customerNo"), number}, {QStringLiteral("values"), json}}, lines.join(QLatin1Char('\n')));
 }
 
 } // namespace bv::cli

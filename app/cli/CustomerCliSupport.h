@@ -66,7 +66,16 @@ public:
     // The values are the masked ones the core gives (grade 1) or grade 2/3 values.
     static QJsonArray diffJson(const QList<FieldDiff>& diff);
     static QString diffText(const QList<FieldDiff>& diff);
+
+    // The result of a reveal (customer reveal, server reveal): the values in the order `fieldKeys` asks for them,
+    // every account number ("account_number:<id>") after its field, by account id.
+    static void revealed(
+        CliContext& ctx, const QString& number, const QStringList& fieldKeys, const QHash<QString, QString>& values);
 };
+
+// A new customer's document (customer add's JSON: {"values": …, "accounts": …, "restricted": …, "manager": …}) from
+// --file, or else from standard input (after the password line). `managerLogin` receives "manager" when given.
+Result<CustomerInput> readNewCustomerDocument(CliContext& ctx, QString* managerLogin);
 
 // customer import|history|close|report|assign|transfer|custody|return|reclaim|assignments, run from the
 // customer command (CustomerRecordCommands.cpp).

@@ -696,31 +696,7 @@ public:
         auto values = core->customers().finder().reveal(*session, *number, fieldKeys);
         if (!values.ok())
             return ctx.out.fail(values.error());
-        // in the order asked; every account number after its field
-        QJsonObject json;
-        QStringList lines;
-        for (const QString& field : fieldKeys) {
-            if (field == QLatin1String(fields::AccountNumber)) {
-                QList<qint64> ids;
-                const QString prefix = QStringLiteral("account_number:");
-                for (auto it = values->cbegin(); it != values->cend(); ++it) {
-                    if (it.key().startsWith(prefix))
-                        ids << it.key().mid(prefix.size()).toLongLong();
-                }
-                std::sort(ids.begin(), ids.end());
-                for (qint64 id : std::as_const(ids)) {
-                    const QString key = prefix + QString::number(id);
-                    json.insert(key, values->value(key));
-                    lines << tr("%1 (account %2): %3").arg(field).arg(id).arg(values->value(key));
-                }
-                continue;
-            }
-            json.insert(field, values->contains(field) ? QJsonValue(values->value(field)) : QJsonValue::Null);
-            lines << QStringLiteral("%1: %2").arg(
-                field, values->contains(field) ? values->value(field) : tr("(empty)"));
-        }
-        ctx.out.result(
-            {{QStringLiteral("customerNo"), *number}, {QStringLiteral("values"), json}}, lines.join(QLatin1Char('\n')));
+        CustomerCli::revealed(ctx, *number, fieldKeys, *values);
         return 0;
     }
 
@@ -751,6 +727,20 @@ public:
 };
 
 } // namespace
+
+Result<CustomerInput> readNewCustomerDocument(CliContext& ctx, QString* managerLogin)
+{
+    auto data = ctx.isSet(QStringLiteral("file"))
+        ? CustomerCommands::readDocumentFile(ctx.option(QStringLiteral("file")))
+        : CustomerCommands::readDocumentStdin(ctx);
+    if (!data.ok())
+        return data.error();
+    auto parsed = CustomerCommands::parseDocument(*data, false);
+    if (!parsed.ok())
+        return parsed.error();
+    *managerLogin = parsed->managerLogin;
+    return parsed->input;
+}
 
 void registerCustomerCommands(CommandTable& table)
 {

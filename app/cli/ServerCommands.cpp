@@ -2,6 +2,7 @@
 // setting the server up (docs/SERVER.md).
 #include "app/cli/Cli.h"
 #include "app/cli/CliInput.h"
+#include "app/cli/ServerCliSupport.h"
 #include "core/auth/Role.h"
 #include "core/keys/SecretStore.h"
 #include "core/server/ServerAddress.h"
@@ -36,10 +37,13 @@ public:
             return passwd(ctx);
         if (word == QLatin1String("audit") && ctx.arguments.value(1) == QLatin1String("verify"))
             return verifyAudit(ctx);
+        if (isServerCustomerCommand(word))
+            return runServerCustomerCommand(ctx, word);
         return Cli::usageError(ctx.out,
             tr("Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | "
                "remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | "
-               "user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify --user AUDITOR."));
+               "user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify --user AUDITOR | customer "
+               "add|list | change list|approve|reject | request reveal|approve|reject | reveal (--user LOGIN)."));
     }
 
 private:
@@ -121,17 +125,7 @@ private:
     static Result<std::unique_ptr<ServerSession>> signIn(
         CliContext& ctx, const QString& command, SecureBytes* typed = nullptr)
     {
-        const QString login = ctx.option(QStringLiteral("user"));
-        if (login.isEmpty())
-            return Error {
-                ErrorCode::InvalidInput, tr("%1 needs --user LOGIN.").arg(command), {}, QStringLiteral("user")};
-        auto password = CliInput::readSecret(tr("Password of %1 on the branch server").arg(login));
-        if (!password.ok())
-            return password.error();
-        auto session = ServerSession::signIn(ctx.store, login, *password);
-        if (typed)
-            *typed = std::move(password).value();
-        return session;
+        return serverSignIn(ctx, command, typed);
     }
 
     static QString keysLabel(ServerSession::Keys keys)
@@ -298,7 +292,10 @@ void registerServerCommands(CommandTable& table)
             "  server init --owner LOGIN --admin LOGIN --branch CODE [--name TEXT] (stdin: the owner's password) | "
             "status --user LOGIN\n"
             "  server user add LOGIN --role ROLE [--staff NO] | user confirm LOGIN [--recovery] | passwd   "
-            "(--user LOGIN, stdin: the password) | audit verify --user AUDITOR   the branch server (docs/SERVER.md)"),
+            "(--user LOGIN, stdin: the password) | audit verify --user AUDITOR\n"
+            "  server customer add [--file F.json] | customer list | change list | change approve|reject ID --reason "
+            "TEXT | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request approve|reject ID --reason "
+            "TEXT | reveal REQUEST NO --fields F1,F2   (--user LOGIN)   the branch server (docs/SERVER.md)"),
         ServerCommands::server});
 }
 

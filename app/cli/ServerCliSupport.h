@@ -1,0 +1,33 @@
+// What the server commands share (ServerCommands.cpp, ServerCustomerCommands.cpp).
+#pragma once
+
+#include "app/cli/Cli.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBytes.h"
+
+#include <QCoreApplication>
+
+#include <memory>
+
+namespace bv {
+class ServerSession;
+}
+
+namespace bv::cli {
+
+// The translation context of the shared server command texts.
+class ServerCli
+{
+    Q_DECLARE_TR_FUNCTIONS(ServerCli)
+};
+
+// Signs in to the branch server as --user with the password on standard input's first line; `typed` receives the
+// password when given (a password change proves it again).
+Result<std::unique_ptr<ServerSession>> serverSignIn(
+    CliContext& ctx, const QString& command, SecureBytes* typed = nullptr);
+
+// server customer | change | request | reveal (ServerCustomerCommands.cpp).
+bool isServerCustomerCommand(const QString& word);
+int runServerCustomerCommand(CliContext& ctx, const QString& word);
+
+} // namespace bv::cli

@@ -1,0 +1,252 @@
+// server customer add|list, server change list|approve|reject, server request reveal|approve|reject, server reveal:
+// the daily customer work of DESIGN §6 against the branch server (docs/SERVER.md, "Customer work over the server").
+#include "app/cli/CliInput.h"
+#include "app/cli/CustomerCliSupport.h"
+#include "app/cli/ServerCliSupport.h"
+#include "core/policy/Statuses.h"
+#include "core/server/ServerCustomers.h"
+#include "core/server/ServerSession.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace bv::cli {
+
+Result<std::unique_ptr<ServerSession>> serverSignIn(CliContext& ctx, const QString& command, SecureBytes* typed)
+{
+    const QString login = ctx.option(QStringLiteral("user"));
+    if (login.isEmpty())
+        return Error {
+            ErrorCode::InvalidInput, ServerCli::tr("%1 needs --user LOGIN.").arg(command), {}, QStringLiteral("user")};
+    auto password = CliInput::readSecret(ServerCli::tr("Password of %1 on the branch server").arg(login));
+    if (!password.ok())
+        return password.error();
+    auto session = ServerSession::signIn(ctx.store, login, *password);
+    if (typed)
+        *typed = std::move(password).value();
+    return session;
+}
+
+namespace {
+
+class ServerCustomerCommands
+{
+    Q_DECLARE_TR_FUNCTIONS(ServerCustomerCommands)
+public:
+    static int customer(CliContext& ctx)
+    {
+        const QString sub = ctx.arguments.value(1);
+        if (sub == QLatin1String("add")) {
+            auto session = serverSignIn(ctx, QStringLiteral("server customer add"));
+            if (!session.ok())
+                return ctx.out.fail(session.error());
+            QString managerLogin;
+            auto input = readNewCustomerDocument(ctx, &managerLogin);
+            if (!input.ok())
+                return ctx.out.fail(input.error());
+            if (!managerLogin.isEmpty())
+                return ctx.out.fail(Error {ErrorCode::InvalidInput,
+                    tr("On the branch server a customer manager enters his or her own customers; naming another "
+                       "customer manager (\"manager\") is not available there yet. Leave \"manager\" out."),
+                    {}, QStringLiteral("manager")});
+            ServerCustomers customers(**session);
+            auto receipt = customers.enter(*input);
+            if (!receipt.ok())
+                return ctx.out.fail(receipt.error());
+            QString warnings;
+            for (const QString& warning : std::as_const(receipt->warnings))
+                warnings += QLatin1Char('\n') + tr("Warning: %1").arg(warning);
+            ctx.out.result({{QStringLiteral("customerNo"), receipt->customerNumber},
+                               {QStringLiteral("changeId"), receipt->changeId},
+                               {QStringLiteral("status"), statusKey(ChangeStatus::Pending)},
+                               {QStringLiteral("warnings"), QJsonArray::fromStringList(receipt->warnings)}},
+                tr("Customer %1 was entered on the branch server. Change %2 is pending approval by a branch manager "
+                   "(not you).")
+                        .arg(receipt->customerNumber)
+                        .arg(receipt->changeId)
+                    + warnings);
+            return 0;
+        }
+        if (sub == QLatin1String("list")) {
+            auto session = serverSignIn(ctx, QStringLiteral("server customer list"));
+            if (!session.ok())
+                return ctx.out.fail(session.error());
+            auto rows = ServerCustomers(**session).list();
+            if (!rows.ok())
+                return ctx.out.fail(rows.error());
+            QJsonArray json;
+            QStringList lines;
+            for (const CustomerListRow& row : std::as_const(*rows)) {
+                json.append(QJsonObject {{QStringLiteral("customerNo"), row.number},
+                    {QStringLiteral("maskedName"), row.maskedName}, {QStringLiteral("status"), statusKey(row.status)},
+                    {QStringLiteral("restricted"), row.restricted}, {QStringLiteral("ageBand"), row.ageBand},
+                    {QStringLiteral("createdAt"), CustomerCli::time(row.createdAt)}});
+                lines << QStringLiteral("%1  %2  %3").arg(row.number, row.maskedName, statusLabel(row.status));
+            }
+            ctx.out.result({{QStringLiteral("customers"), json}},
+                lines.isEmpty() ? tr("No customers to show.") : lines.join(QLatin1Char('\n')));
+            return 0;
+        }
+        return Cli::usageError(ctx.out, usage());
+    }
+
+    static int change(CliContext& ctx)
+    {
+        const QString sub = ctx.arguments.value(1);
+        if (sub == QLatin1String("list")) {
+            auto session = serverSignIn(ctx, QStringLiteral("server change list"));
+            if (!session.ok())
+                return ctx.out.fail(session.error());
+            auto changes = ServerCustomers(**session).pending();
+            if (!changes.ok())
+                return ctx.out.fail(changes.error());
+            QJsonArray json;
+            QStringList lines;
+            for (const PendingChange& c : std::as_const(*changes)) {
+                json.append(QJsonObject {{QStringLiteral("id"), c.id}, {QStringLiteral("customerNo"), c.customerNumber},
+                    {QStringLiteral("kind"), c.kind}, {QStringLiteral("createdAt"), CustomerCli::time(c.createdAt)},
+                    {QStringLiteral("diff"), CustomerCli::diffJson(c.diff)}});
+                lines << tr("Change %1 (%2) of customer %3: %4")
+                             .arg(c.id)
+                             .arg(c.kind, c.customerNumber, CustomerCli::diffText(c.diff));
+            }
+            ctx.out.result({{QStringLiteral("changes"), json}},
+                lines.isEmpty() ? tr("No change is waiting for approval.") : lines.join(QLatin1Char('\n')));
+            return 0;
+        }
+        if (sub == QLatin1String("approve") || sub == QLatin1String("reject")) {
+            const bool approve = sub == QLatin1String("approve");
+            const auto id = CustomerCli::positiveId(ctx.arguments.value(2));
+            if (!id)
+                return Cli::usageError(ctx.out,
+                    tr("server change %1 needs the change's number (server change list "
+                       "shows it) and --reason TEXT.")
+                        .arg(sub));
+            auto reason = Cli::freeText(ctx, QStringLiteral("reason"), ctx.option(QStringLiteral("reason")));
+            if (!reason.ok())
+                return ctx.out.fail(reason.error());
+            if (reason->trimmed().isEmpty())
+                return ctx.out.fail(Error {ErrorCode::InvalidInput,
+                    tr("Give the reason for the decision with --reason TEXT."), {}, QStringLiteral("reason")});
+            auto session = serverSignIn(ctx, QStringLiteral("server change ") + sub);
+            if (!session.ok())
+                return ctx.out.fail(session.error());
+            BV_CLI_TRY(ServerCustomers(**session).decide(*id, approve, *reason));
+            ctx.out.result(
+                {{QStringLiteral("id"), *id},
+                    {QStringLiteral("status"), statusKey(approve ? ChangeStatus::Approved : ChangeStatus::Rejected)}},
+                approve ? tr("Change %1 is approved.").arg(*id) : tr("Change %1 is rejected.").arg(*id));
+            return 0;
+        }
+        return Cli::usageError(ctx.out, usage());
+    }
+
+    static int request(CliContext& ctx)
+    {
+        const QString sub = ctx.arguments.value(1);
+        if (sub == QLatin1String("reveal")) {
+            const QString number = ctx.arguments.value(2).trimmed().toUpper();
+            const QStringList fieldKeys = CustomerCli::listOption(ctx, QStringLiteral("fields"));
+            if (number.isEmpty() || fieldKeys.isEmpty())
+                return Cli::usageError(ctx.out,
+                    tr("server request reveal needs the customer number, --fields F1,F2 (grade-1 fields) and "
+                       "--purpose TEXT."));
+            auto purpose = Cli::freeText(ctx, QStringLiteral("purpose"), ctx.option(QStringLiteral("purpose")));
+            if (!purpose.ok())
+                return ctx.out.fail(purpose.error());
+            int hours = 8;
+            if (ctx.isSet(QStringLiteral("hours"))) {
+                bool ok = false;
+                hours = ctx.option(QStringLiteral("hours")).toInt(&ok);
+                if (!ok || hours < 1 || hours > 72)
+                    return ctx.out.fail(Error {ErrorCode::InvalidInput,
+                        tr("--hours is the validity asked for, a whole number of hours from 1 to 72."), {},
+                        QStringLiteral("hours")});
+            }
+            auto session = serverSignIn(ctx, QStringLiteral("server request reveal"));
+            if (!session.ok())
+                return ctx.out.fail(session.error());
+            auto id = ServerCustomers(**session).requestReveal(number, fieldKeys, *purpose, hours);
+            if (!id.ok())
+                return ctx.out.fail(id.error());
+            ctx.out.result({{QStringLiteral("id"), *id}, {QStringLiteral("customerNo"), number},
+                               {QStringLiteral("fields"), QJsonArray::fromStringList(fieldKeys)},
+                               {QStringLiteral("status"), QStringLiteral("pending")}},
+                tr("Request %1 to see %2 of customer %3 in full is filed and waits for a branch manager's decision.")
+                    .arg(*id)
+                    .arg(fieldKeys.join(QStringLiteral(", ")), number));
+            return 0;
+        }
+        if (sub == QLatin1String("approve") || sub == QLatin1String("reject")) {
+            const bool approve = sub == QLatin1String("approve");
+            const auto id = CustomerCli::positiveId(ctx.arguments.value(2));
+            if (!id)
+                return Cli::usageError(
+                    ctx.out, tr("server request %1 needs the request's number and --reason TEXT.").arg(sub));
+            auto reason = Cli::freeText(ctx, QStringLiteral("reason"), ctx.option(QStringLiteral("reason")));
+            if (!reason.ok())
+                return ctx.out.fail(reason.error());
+            if (reason->trimmed().isEmpty())
+                return ctx.out.fail(Error {ErrorCode::InvalidInput,
+                    tr("Give the reason for the decision with --reason TEXT."), {}, QStringLiteral("reason")});
+            auto session = serverSignIn(ctx, QStringLiteral("server request ") + sub);
+            if (!session.ok())
+                return ctx.out.fail(session.error());
+            BV_CLI_TRY(ServerCustomers(**session).decideRequest(*id, approve, *reason));
+            ctx.out.result(
+                {{QStringLiteral("id"), *id},
+                    {QStringLiteral("status"), approve ? QStringLiteral("approved") : QStringLiteral("rejected")}},
+                approve ? tr("Request %1 is approved.").arg(*id) : tr("Request %1 is rejected.").arg(*id));
+            return 0;
+        }
+        return Cli::usageError(ctx.out, usage());
+    }
+
+    // server reveal REQUEST NO --fields F1,F2
+    static int reveal(CliContext& ctx)
+    {
+        const auto id = CustomerCli::positiveId(ctx.arguments.value(1));
+        const QString number = ctx.arguments.value(2).trimmed().toUpper();
+        const QStringList fieldKeys = CustomerCli::listOption(ctx, QStringLiteral("fields"));
+        if (!id || number.isEmpty() || fieldKeys.isEmpty())
+            return Cli::usageError(ctx.out,
+                tr("server reveal needs the number of your approved request, the customer number and --fields F1,F2."));
+        auto session = serverSignIn(ctx, QStringLiteral("server reveal"));
+        if (!session.ok())
+            return ctx.out.fail(session.error());
+        auto values = ServerCustomers(**session).reveal(*id, number, fieldKeys);
+        if (!values.ok())
+            return ctx.out.fail(values.error());
+        CustomerCli::revealed(ctx, number, fieldKeys, *values);
+        return 0;
+    }
+
+    static QString usage()
+    {
+        return tr("Use: server customer add [--file F.json] | customer list | change list | change approve|reject ID "
+                  "--reason TEXT | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request "
+                  "approve|reject ID --reason TEXT | reveal REQUEST NO --fields F1,F2 (each with --user LOGIN, the "
+                  "password on standard input).");
+    }
+};
+
+} // namespace
+
+bool isServerCustomerCommand(const QString& word)
+{
+    return word == QLatin1String("customer") || word == QLatin1String("change") || word == QLatin1String("request")
+        || word == QLatin1String("reveal");
+}
+
+int runServerCustomerCommand(CliContext& ctx, const QString& word)
+{
+    if (word == QLatin1String("customer"))
+        return ServerCustomerCommands::customer(ctx);
+    if (word == QLatin1String("change"))
+        return ServerCustomerCommands::change(ctx);
+    if (word == QLatin1String("request"))
+        return ServerCustomerCommands::request(ctx);
+    return ServerCustomerCommands::reveal(ctx);
+}
+
+} // namespace bv::cli
