@@ -3385,6 +3385,10 @@ Exit status 0 means success; any other status comes with one line on stderr nami
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
+    <message>
+        <source>No match: no active customer has exactly this full name and ID number. Check both against the ID document (they must match in full).</source>
+        <translation>无匹配结果：没有状态正常的客户与此完整姓名和证件号码完全相符。请对照证件核对两者（必须完全一致）。</translation>
+    </message>
 </context>
 <context>
     <name>CustomerCommands</name>
@@ -3583,10 +3587,6 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>customer lookup needs the full name (--name), the full ID number (--id) and the purpose (--purpose TEXT).</source>
         <translation>customer lookup 命令需要完整姓名（--name）、完整证件号码（--id）和查询目的（--purpose TEXT）。</translation>
-    </message>
-    <message>
-        <source>No match: no active customer has exactly this full name and ID number. Check both against the ID document (they must match in full).</source>
-        <translation>无匹配结果：没有状态正常的客户与此完整姓名和证件号码完全相符。请对照证件核对两者（必须完全一致）。</translation>
     </message>
     <message>
         <source>customer reveal needs --fields F1,F2 (the grade-1 fields of an approved request).</source>
@@ -8306,8 +8306,12 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <translation>server reveal 需要您已获批申请的编号、客户号和 --fields 字段1,字段2。</translation>
     </message>
     <message>
-        <source>Use: server customer add [--file F.json] | customer list | change list | change approve|reject ID --reason TEXT | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request approve|reject ID --reason TEXT | reveal REQUEST NO --fields F1,F2 (each with --user LOGIN, the password on standard input).</source>
-        <translation>用法：server customer add [--file 文件.json] | customer list | change list | change approve|reject 编号 --reason 理由 | request reveal 客户号 --fields 字段1,字段2 --purpose 用途 [--hours 小时数] | request approve|reject 编号 --reason 理由 | reveal 申请编号 客户号 --fields 字段1,字段2（均需 --user 登录名，密码从标准输入读取）。</translation>
+        <source>server customer lookup needs the full name (--name), the full ID number (--id) and the purpose (--purpose TEXT).</source>
+        <translation>server customer lookup 需要完整姓名（--name）、完整证件号码（--id）和用途（--purpose 用途）。</translation>
+    </message>
+    <message>
+        <source>Use: server customer add [--file F.json] | customer list | customer lookup --name NAME --id ID --purpose TEXT | change list | change approve|reject ID --reason TEXT | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request approve|reject ID --reason TEXT | reveal REQUEST NO --fields F1,F2 (each with --user LOGIN, the password on standard input).</source>
+        <translation>用法：server customer add [--file 文件.json] | customer list | customer lookup --name 姓名 --id 证件号码 --purpose 用途 | change list | change approve|reject 编号 --reason 理由 | request reveal 客户号 --fields 字段1,字段2 --purpose 用途 [--hours 小时数] | request approve|reject 编号 --reason 理由 | reveal 申请编号 客户号 --fields 字段1,字段2（均需 --user 登录名，密码从标准输入读取）。</translation>
     </message>
 </context>
 <context>
@@ -8383,6 +8387,26 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     <message>
         <source>A value the branch server returned for customer %1 (field %2) does not open with this branch&apos;s key: it was changed or moved on the server. Report it to the information-security office.</source>
         <translation>网点服务器返回的客户 %1（字段 %2）的值无法用本网点的密钥解开：它在服务器上被修改或挪动过。请报告信息安全部门。</translation>
+    </message>
+    <message>
+        <source>Type the customer&apos;s full name.</source>
+        <translation>请输入客户的完整姓名。</translation>
+    </message>
+    <message>
+        <source>Type the customer&apos;s full ID number.</source>
+        <translation>请输入客户的完整证件号码。</translation>
+    </message>
+    <message>
+        <source>State the purpose of the lookup (for example: verifying the customer at the counter).</source>
+        <translation>请说明查询目的（例如：在柜面核实客户身份）。</translation>
+    </message>
+    <message>
+        <source>Type the full name and the full ID number as the ID document shows them.</source>
+        <translation>请按证件所示输入完整姓名和完整证件号码。</translation>
+    </message>
+    <message>
+        <source>looking up a customer</source>
+        <translation>查询客户</translation>
     </message>
 </context>
 <context>

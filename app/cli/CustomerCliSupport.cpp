@@ -3,6 +3,7 @@
 #include "core/Core.h"
 #include "core/customers/rules/WorkingCalendar.h"
 #include "core/policy/FieldCatalogue.h"
+#include "core/policy/Statuses.h"
 
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -149,6 +150,31 @@ QString CustomerCli::diffText(const QList<FieldDiff>& diff)
             parts << QStringLiteral("%1: %2 -> %3").arg(d.field, oneLine(d.oldMasked), dash(oneLine(d.newMasked)));
     }
     return parts.isEmpty() ? QStringLiteral("-") : parts.join(QStringLiteral("; "));
+}
+
+int CustomerCli::clerkCard(CliContext& ctx, const std::optional<ClerkCard>& card)
+{
+    if (!card.has_value())
+        return ctx.out.fail(makeError(ErrorCode::NotFound,
+                                tr("No match: no active customer has exactly this full name and ID number. Check "
+                                   "both against the ID document (they must match in full).")),
+            {{QStringLiteral("match"), false}});
+    const ClerkCard& c = *card;
+    const auto label = [](const char* key) { return FieldCatalogue::label(QString::fromLatin1(key)); };
+    QStringList lines;
+    for (const auto& [key, value] : {std::pair {fields::CustomerNo, c.number}, std::pair {fields::Name, c.maskedName},
+             std::pair {fields::Sex, c.sex}, std::pair {fields::AgeBand, c.ageBand},
+             std::pair {fields::Nationality, c.nationality}, std::pair {fields::Tier, c.tier},
+             std::pair {fields::Status, statusKey(c.status)}, std::pair {fields::IdNumber, c.maskedIdNumber},
+             std::pair {fields::Mobile, c.maskedMobile}, std::pair {fields::Manager, c.managerName}})
+        lines << QStringLiteral("%1: %2").arg(label(key), CustomerCli::dash(value));
+    const QJsonObject json {{QStringLiteral("number"), c.number}, {QStringLiteral("maskedName"), c.maskedName},
+        {QStringLiteral("sex"), c.sex}, {QStringLiteral("ageBand"), c.ageBand},
+        {QStringLiteral("nationality"), c.nationality}, {QStringLiteral("tier"), c.tier},
+        {QStringLiteral("status"), statusKey(c.status)}, {QStringLiteral("maskedIdNumber"), c.maskedIdNumber},
+        {QStringLiteral("maskedMobile"), c.maskedMobile}, {QStringLiteral("managerName"), c.managerName}};
+    ctx.out.result({{QStringLiteral("match"), true}, {QStringLiteral("card"), json}}, lines.join(QLatin1Char('\n')));
+    return 0;
 }
 
 void CustomerCli::revealed(

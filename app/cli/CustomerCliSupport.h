@@ -67,6 +67,10 @@ public:
     static QJsonArray diffJson(const QList<FieldDiff>& diff);
     static QString diffText(const QList<FieldDiff>& diff);
 
+    // The result of the clerk's lookup (customer lookup, server customer lookup): the masked card, or exit 4
+    // ("no match") naming what to check.
+    static int clerkCard(CliContext& ctx, const std::optional<ClerkCard>& card);
+
     // The result of a reveal (customer reveal, server reveal): the values in the order `fieldKeys` asks for them,
     // every account number ("account_number:<id>") after its field, by account id.
     static void revealed(

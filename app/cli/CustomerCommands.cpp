@@ -653,29 +653,7 @@ public:
         auto card = core->customers().finder().clerkLookup(*session, name, id, *checked);
         if (!card.ok())
             return ctx.out.fail(card.error());
-        if (!card->has_value())
-            return ctx.out.fail(makeError(ErrorCode::NotFound,
-                                    tr("No match: no active customer has exactly this full name and ID number. Check "
-                                       "both against the ID document (they must match in full).")),
-                {{QStringLiteral("match"), false}});
-        const ClerkCard& c = **card;
-        const auto label = [](const char* key) { return FieldCatalogue::label(QString::fromLatin1(key)); };
-        QStringList lines;
-        for (const auto& [key, value] :
-            {std::pair {fields::CustomerNo, c.number}, std::pair {fields::Name, c.maskedName},
-                std::pair {fields::Sex, c.sex}, std::pair {fields::AgeBand, c.ageBand},
-                std::pair {fields::Nationality, c.nationality}, std::pair {fields::Tier, c.tier},
-                std::pair {fields::Status, statusKey(c.status)}, std::pair {fields::IdNumber, c.maskedIdNumber},
-                std::pair {fields::Mobile, c.maskedMobile}, std::pair {fields::Manager, c.managerName}})
-            lines << QStringLiteral("%1: %2").arg(label(key), CustomerCli::dash(value));
-        const QJsonObject json {{QStringLiteral("number"), c.number}, {QStringLiteral("maskedName"), c.maskedName},
-            {QStringLiteral("sex"), c.sex}, {QStringLiteral("ageBand"), c.ageBand},
-            {QStringLiteral("nationality"), c.nationality}, {QStringLiteral("tier"), c.tier},
-            {QStringLiteral("status"), statusKey(c.status)}, {QStringLiteral("maskedIdNumber"), c.maskedIdNumber},
-            {QStringLiteral("maskedMobile"), c.maskedMobile}, {QStringLiteral("managerName"), c.managerName}};
-        ctx.out.result(
-            {{QStringLiteral("match"), true}, {QStringLiteral("card"), json}}, lines.join(QLatin1Char('\n')));
-        return 0;
+        return CustomerCli::clerkCard(ctx, *card);
     }
 
     // The one command that prints grade-1 values in full: on stdout only, never in a message.

@@ -293,7 +293,8 @@ void registerServerCommands(CommandTable& table)
             "status --user LOGIN\n"
             "  server user add LOGIN --role ROLE [--staff NO] | user confirm LOGIN [--recovery] | passwd   "
             "(--user LOGIN, stdin: the password) | audit verify --user AUDITOR\n"
-            "  server customer add [--file F.json] | customer list | change list | change approve|reject ID --reason "
+            "  server customer add [--file F.json] | customer list | customer lookup --name NAME --id ID --purpose "
+            "TEXT | change list | change approve|reject ID --reason "
             "TEXT | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request approve|reject ID --reason "
             "TEXT | reveal REQUEST NO --fields F1,F2   (--user LOGIN)   the branch server (docs/SERVER.md)"),
         ServerCommands::server});

@@ -87,6 +87,25 @@ public:
                 lines.isEmpty() ? tr("No customers to show.") : lines.join(QLatin1Char('\n')));
             return 0;
         }
+        if (sub == QLatin1String("lookup")) {
+            const QString name = ctx.option(QStringLiteral("name"));
+            const QString id = ctx.option(QStringLiteral("id"));
+            const QString purpose = ctx.option(QStringLiteral("purpose"));
+            if (name.trimmed().isEmpty() || id.trimmed().isEmpty() || purpose.trimmed().isEmpty())
+                return Cli::usageError(ctx.out,
+                    tr("server customer lookup needs the full name (--name), the full ID number (--id) and the "
+                       "purpose (--purpose TEXT)."));
+            auto checked = Cli::freeText(ctx, QStringLiteral("purpose"), purpose);
+            if (!checked.ok())
+                return ctx.out.fail(checked.error());
+            auto session = serverSignIn(ctx, QStringLiteral("server customer lookup"));
+            if (!session.ok())
+                return ctx.out.fail(session.error());
+            auto card = ServerCustomers(**session).clerkLookup(name, id, *checked);
+            if (!card.ok())
+                return ctx.out.fail(card.error());
+            return CustomerCli::clerkCard(ctx, *card);
+        }
         return Cli::usageError(ctx.out, usage());
     }
 
@@ -223,7 +242,8 @@ public:
 
     static QString usage()
     {
-        return tr("Use: server customer add [--file F.json] | customer list | change list | change approve|reject ID "
+        return tr("Use: server customer add [--file F.json] | customer list | customer lookup --name NAME --id ID "
+                  "--purpose TEXT | change list | change approve|reject ID "
                   "--reason TEXT | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request "
                   "approve|reject ID --reason TEXT | reveal REQUEST NO --fields F1,F2 (each with --user LOGIN, the "
                   "password on standard input).");

@@ -3,6 +3,7 @@
 #include "core/auth/Role.h"
 #include "core/customers/rules/CustomerValidator.h"
 #include "core/customers/rules/WorkingCalendar.h"
+#include "core/internal/common/TextLength.h"
 #include "core/internal/keys/FieldCipher.h"
 #include "core/internal/policy/StoredMasks.h"
 #include "core/internal/server/ServerConnection.h"
@@ -258,6 +259,48 @@ Result<QList<CustomerListRow>> ServerCustomers::list()
         out << row;
     }
     return out;
+}
+
+Result<std::optional<ClerkCard>> ServerCustomers::clerkLookup(
+    const QString& fullName, const QString& idNumber, const QString& purpose)
+{
+    BV_TRY(needKeys());
+    if (fullName.trimmed().isEmpty())
+        return Error {ErrorCode::InvalidInput, tr("Type the customer's full name."), {}, QStringLiteral("name")};
+    if (idNumber.trimmed().isEmpty())
+        return Error {
+            ErrorCode::InvalidInput, tr("Type the customer's full ID number."), {}, QStringLiteral("id_number")};
+    const QString said = FreeText::forAudit(purpose.trimmed(), {fullName.trimmed()});
+    if (charCount(said) < 2)
+        return Error {ErrorCode::InvalidInput,
+            tr("State the purpose of the lookup (for example: verifying the customer at the counter)."), {},
+            QStringLiteral("purpose")};
+    const FieldCipher cipher(m_session.keys().clone());
+    const QByteArray nameBlind = cipher.blindIndex(BlindDomain::Name, fullName);
+    const QByteArray idBlind = cipher.blindIndex(BlindDomain::IdNumber, idNumber);
+    if (nameBlind.isEmpty() || idBlind.isEmpty())
+        return Error {ErrorCode::InvalidInput,
+            tr("Type the full name and the full ID number as the ID document shows them."), {},
+            nameBlind.isEmpty() ? QStringLiteral("name") : QStringLiteral("id_number")};
+    auto found = m_session.connection().run(
+        QStringLiteral("CALL branchvault.clerk_find($1, $2, $3, $4, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)"),
+        {ServerValue::bytea(nameBlind), ServerValue::bytea(idBlind), ServerValue::text(said),
+            ServerValue::text(m_session.workstation())},
+        tr("looking up a customer"));
+    if (!found.ok())
+        return found.error();
+    if (found->isEmpty() || found->isNull(0, 0))
+        return std::optional<ClerkCard>();
+    ClerkCard card;
+    card.number = found->text(0, 0);
+    card.maskedName = found->text(0, 1);
+    card.maskedIdNumber = found->text(0, 2);
+    card.maskedMobile = found->text(0, 3);
+    card.sex = found->text(0, 4);
+    card.ageBand = found->text(0, 5);
+    card.tier = found->text(0, 6);
+    card.status = statusFromKey<CustomerStatus>(found->text(0, 7)).value_or(CustomerStatus::Active);
+    return std::optional<ClerkCard>(card);
 }
 
 Result<qint64> ServerCustomers::requestReveal(

@@ -9,6 +9,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <optional>
+
 namespace bv {
 
 class ServerSession;
@@ -38,6 +40,13 @@ public:
 
     // The customers the account reads, by number, with the masked name.
     Result<QList<CustomerListRow>> list();
+
+    // The clerk's exact lookup (DESIGN §6): the full name and the full ID number typed from the document, and the
+    // purpose. Only their blind indexes and the purpose (numbers and the name masked) are sent; the server returns
+    // one masked card of an active customer of the branch, or none, and records the lookup either way. A restricted
+    // customer without the clerk's live restricted-access grant is refused (PermissionDenied), also recorded.
+    Result<std::optional<ClerkCard>> clerkLookup(
+        const QString& fullName, const QString& idNumber, const QString& purpose);
 
     // A reveal request for grade-1 `fields` of one customer; returns its id.
     Result<qint64> requestReveal(
