@@ -4,9 +4,9 @@
 // a reserved number submits once and the audit row names it; a number used twice, another staff member's, one never
 // reserved and one reserved more than a day ago are refused; the 101st open reservation of one person is refused;
 // only the branch manager and customer managers reserve and submit; migration 3's customer_submit is gone; the branch
-// manager reads the branch's reservations, nobody else reads or writes them. Two races are forced with held psql
-// sessions: two reservations at once get different numbers, and the same person entered at two workstations is one
-// record.
+// manager reads the branch's reservations, nobody else reads or writes them. Races are forced with held psql
+// sessions: two reservations at once get different numbers, one person's two reservations at once at 99 open ones
+// make 100, not 101, and the same person entered at two workstations is one record.
 #include "tests/server/ServerValues.h"
 #include "tests/testsupport/ServerDatabase.h"
 
@@ -146,8 +146,8 @@ private slots:
         m_cm1 = m_db->addStaff(QStringLiteral("cm1"), QStringLiteral("customer_manager"), b1);
         m_cm2 = m_db->addStaff(QStringLiteral("cm2"), QStringLiteral("customer_manager"), b1);
         QVERIFY(m_m1 > 0 && m_cm1 > 0 && m_cm2 > 0);
-        const std::pair<const char*, const char*> staff[]
-            = {{"m2", "manager"}, {"cm3", "customer_manager"}, {"k1", "clerk"}, {"a1", "admin"}, {"au1", "auditor"}};
+        const std::pair<const char*, const char*> staff[] = {{"m2", "manager"}, {"cm3", "customer_manager"},
+            {"cm4", "customer_manager"}, {"k1", "clerk"}, {"a1", "admin"}, {"au1", "auditor"}};
         for (const auto& [login, role] : staff)
             QVERIFY(m_db->addStaff(QLatin1String(login), QLatin1String(role), b1) > 0);
         QVERIFY(m_db->addStaff(QStringLiteral("cm9"), QStringLiteral("customer_manager"), QStringLiteral("B002")) > 0);
@@ -376,6 +376,22 @@ private slots:
         QCOMPARE(two, following(one));
         QCOMPARE(reservation(one), QStringLiteral("cm1|false"));
         QCOMPARE(reservation(two), QStringLiteral("cm2|false"));
+    }
+
+    // One person reserving at two workstations at once with 99 open reservations: the second waits on the branch's
+    // entry lock before it counts, and is refused (not a 101st).
+    void theLimitHoldsForTwoReservationsAtOnce()
+    {
+        const Psql ninetyNine = run(QStringLiteral("SELECT count(branchvault.customer_number_reserve('ws-4')) FROM "
+                                                   "generate_series(1, 99)"),
+            "cm4");
+        QVERIFY2(ninetyNine.ok(), qPrintable(ninetyNine.err));
+        const auto [first, second] = race("cm4", reserveSql(), "cm4", reserveSql());
+        QVERIFY2(first.ok(), qPrintable(first.err));
+        QVERIFY2(refused(second, "54000"), qPrintable(second.err));
+        QCOMPARE(owner(QStringLiteral("SELECT count(*) FROM branchvault.customer_number_reservations r JOIN "
+                                      "branchvault.staff s ON s.id = r.staff_id WHERE s.login = 'cm4'")),
+            QStringLiteral("100"));
     }
 
     // The same person entered at two workstations at once (each with its own reserved number): the second waits on
