@@ -11,10 +11,12 @@
 #include "core/server/ServerAddress.h"
 #include "tests/testsupport/CliRunner.h"
 #include "tests/testsupport/ServerDatabase.h"
+#include "tests/testsupport/TestData.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonArray>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -237,7 +239,7 @@ private slots:
         superuser(QStringLiteral("SELECT pg_reload_conf()"));
         superuser(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(m_database));
         superuser(QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_owner));
-        for (const char* login : {"a1", "m1", "m2", "c1", "u1"})
+        for (const char* login : {"a1", "m1", "m2", "c1", "u1", "k1"})
             superuser(QStringLiteral("DROP ROLE IF EXISTS %1")
                           .arg(*ServerCredentials::roleOf(QLatin1String(login), m_database)));
     }
@@ -530,6 +532,213 @@ private slots:
         for (const QString& secret :
             {m_recovery, m_adminPassword, m1Password, c1Password, m1Code, c1Code, m1OneTime, c1OneTime, m2OneTime})
             QVERIFY(!dump.out.contains(secret));
+    }
+
+    // Everything a process can read of the server's disk: its data directory (after a checkpoint) and its log.
+    QStringList serverFiles()
+    {
+        QStringList files;
+        const Run data = superuser(QStringLiteral("CHECKPOINT; SHOW data_directory"));
+        if (data.status != 0)
+            return files;
+        const QString directory = data.out.trimmed().section(QLatin1Char('\n'), -1).trimmed();
+        QDirIterator it(directory, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files << it.next();
+        // the server's log is its standard error (pg_virtualenv: a file of its own)
+        QFile pidFile(directory + QStringLiteral("/postmaster.pid"));
+        if (pidFile.open(QIODevice::ReadOnly)) {
+            const QString log = QFile::symLinkTarget(
+                QStringLiteral("/proc/%1/fd/2").arg(QString::fromLatin1(pidFile.readLine().trimmed())));
+            if (!log.isEmpty())
+                files << log;
+        }
+        return files;
+    }
+
+    // DESIGN §6 across two workstations, each its own process and configuration: the customer manager enters at
+    // one, the branch manager approves at the other (at once with the next entry), the customer manager asks to see
+    // a customer in full, the branch manager approves, and the customer manager's workstation opens what the server
+    // returns. Nothing the server holds or logs — every statement logged with its parameters — carries a grade-1
+    // value in the clear; a value moved to another customer on the server does not open.
+    void aManagerAndACustomerManagerWorkAtTwoWorkstations()
+    {
+        Run r0 = superuser(QStringLiteral("ALTER DATABASE %1 SET log_statement = 'all'").arg(m_database));
+        QVERIFY2(r0.status == 0, qPrintable(r0.err));
+        CliRunner second;
+        second.environment().insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config-b")));
+        CliRun r = second.run(addArgs(QStringLiteral("127.0.0.1"), m_ca), m_passphrase.toUtf8() + "\n");
+        QVERIFY2(r.status == 0, r.err.constData());
+        auto atA = [&](const QString& login, const QString& password, const QStringList& args,
+                       const QByteArray& more = {}) {
+            return cli(serverCommand(args + QStringList {QStringLiteral("--user"), login, QStringLiteral("--json")}),
+                password.toUtf8() + "\n" + more);
+        };
+        auto atB = [&](const QStringList& args) {
+            return second.run(
+                serverCommand(
+                    args + QStringList {QStringLiteral("--user"), QStringLiteral("m1"), QStringLiteral("--json")}),
+                m1Password.toUtf8() + "\n");
+        };
+        const CustomerInput first = customerInput(41);
+        const CustomerInput next = customerInput(42);
+        const QString id = first.values.value(QStringLiteral("id_number"));
+        const QString mobileNo = first.values.value(QStringLiteral("mobile"));
+        const QString card = first.accounts.constFirst().number;
+
+        r = atA(QStringLiteral("c1"), c1Password, {QStringLiteral("customer"), QStringLiteral("add")},
+            customerDocument(first));
+        QVERIFY2(r.status == 0, r.err.constData());
+        const QString number = r.json().value(QStringLiteral("customerNo")).toString();
+        const qint64 change = r.json().value(QStringLiteral("changeId")).toInteger();
+        QVERIFY2(number.startsWith(QLatin1String("0101-")), qPrintable(number));
+        QVERIFY(!r.out.contains(id.toUtf8()));
+        // the maker never decides
+        r = atA(QStringLiteral("c1"), c1Password,
+            {QStringLiteral("change"), QStringLiteral("approve"), QString::number(change), QStringLiteral("--reason"),
+                QStringLiteral("checked")});
+        QCOMPARE(r.status, 3);
+
+        // the branch manager's workstation sees the change, masked
+        r = atB({QStringLiteral("change"), QStringLiteral("list")});
+        QVERIFY2(r.status == 0, r.err.constData());
+        const QJsonArray changes = r.json().value(QStringLiteral("changes")).toArray();
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.at(0).toObject().value(QStringLiteral("customerNo")).toString(), number);
+        QVERIFY(!r.out.contains(id.toUtf8()) && !r.out.contains(mobileNo.toUtf8()) && !r.out.contains(card.toUtf8()));
+        QVERIFY(r.out.contains("****"));
+
+        // the next entry at one workstation while the other approves
+        QProcessEnvironment envA = m_cli.environment();
+        QProcessEnvironment envB = second.environment();
+        QProcess entering;
+        QProcess approving;
+        entering.setProcessEnvironment(envA);
+        approving.setProcessEnvironment(envB);
+        const QString bin = envA.value(QStringLiteral("BV_CLI"));
+        entering.start(bin,
+            serverCommand({QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--user"),
+                QStringLiteral("c1"), QStringLiteral("--json")}));
+        approving.start(bin,
+            serverCommand({QStringLiteral("change"), QStringLiteral("approve"), QString::number(change),
+                QStringLiteral("--reason"), QStringLiteral("documents checked at the counter"),
+                QStringLiteral("--user"), QStringLiteral("m1")}));
+        entering.write(c1Password.toUtf8() + "\n" + customerDocument(next));
+        entering.closeWriteChannel();
+        approving.write(m1Password.toUtf8() + "\n");
+        approving.closeWriteChannel();
+        QVERIFY(entering.waitForFinished(120000));
+        QVERIFY(approving.waitForFinished(120000));
+        QVERIFY2(entering.exitCode() == 0, entering.readAllStandardError().constData());
+        QVERIFY2(approving.exitCode() == 0, approving.readAllStandardError().constData());
+
+        r = atA(QStringLiteral("c1"), c1Password, {QStringLiteral("customer"), QStringLiteral("list")});
+        QVERIFY2(r.status == 0, r.err.constData());
+        const QJsonArray customers = r.json().value(QStringLiteral("customers")).toArray();
+        QCOMPARE(customers.size(), 2);
+        QCOMPARE(customers.at(0).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("active"));
+        QCOMPARE(customers.at(1).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
+        QVERIFY(customers.at(0).toObject().value(QStringLiteral("maskedName")).toString().contains(QLatin1Char('*')));
+        const QString secondNumber = customers.at(1).toObject().value(QStringLiteral("customerNo")).toString();
+
+        // the reveal round trip
+        const QStringList fieldsAsked {QStringLiteral("--fields"), QStringLiteral("id_number,mobile,account_number")};
+        r = atA(QStringLiteral("c1"), c1Password,
+            QStringList {QStringLiteral("request"), QStringLiteral("reveal"), number, QStringLiteral("--purpose"),
+                QStringLiteral("customer asked to confirm the card on file")}
+                + fieldsAsked);
+        QVERIFY2(r.status == 0, r.err.constData());
+        const QString request = QString::number(r.json().value(QStringLiteral("id")).toInteger());
+        r = atA(
+            QStringLiteral("c1"), c1Password, QStringList {QStringLiteral("reveal"), request, number} + fieldsAsked);
+        QCOMPARE(r.status, 3); // not approved yet
+        r = atB({QStringLiteral("request"), QStringLiteral("approve"), request, QStringLiteral("--reason"),
+            QStringLiteral("the customer is at the counter")});
+        QVERIFY2(r.status == 0, r.err.constData());
+        r = atA(
+            QStringLiteral("c1"), c1Password, QStringList {QStringLiteral("reveal"), request, number} + fieldsAsked);
+        QVERIFY2(r.status == 0, r.err.constData());
+        const QJsonObject shown = r.json().value(QStringLiteral("values")).toObject();
+        QCOMPARE(shown.size(), 3);
+        QVERIFY(shown.value(QStringLiteral("id_number")).toString() == id);
+        QVERIFY(shown.value(QStringLiteral("mobile")).toString() == mobileNo);
+        bool cardShown = false;
+        for (auto it = shown.constBegin(); it != shown.constEnd(); ++it)
+            cardShown = cardShown || (it.key().startsWith(QLatin1String("account_number:")) && it.value() == card);
+        QVERIFY(cardShown);
+
+        // the clerk at the counter: the full name and ID number typed from the document find the active customer's
+        // masked card; a pending one, or a wrong ID number, finds nothing
+        const QString k1OneTime = addAccount(QStringLiteral("k1"), QStringLiteral("clerk"));
+        r = atB({QStringLiteral("user"), QStringLiteral("confirm"), QStringLiteral("k1")});
+        QVERIFY2(r.status == 0, r.err.constData());
+        const QString k1Password = QStringLiteral("k1-pw-3Ns8");
+        r = cli(serverCommand({QStringLiteral("passwd"), QStringLiteral("--user"), QStringLiteral("k1")}),
+            (k1OneTime + QLatin1Char('\n') + k1Password + QLatin1Char('\n') + k1Password + QLatin1Char('\n')
+                + r.json().value(QStringLiteral("confirmationCode")).toString() + QLatin1Char('\n'))
+                .toUtf8());
+        QVERIFY2(r.status == 0, r.err.constData());
+        const auto lookup = [&](const CustomerInput& who, const QString& idNumber) {
+            return atA(QStringLiteral("k1"), k1Password,
+                {QStringLiteral("customer"), QStringLiteral("lookup"), QStringLiteral("--name"),
+                    who.values.value(QStringLiteral("name")), QStringLiteral("--id"), idNumber,
+                    QStringLiteral("--purpose"), QStringLiteral("verifying the customer at the counter")});
+        };
+        r = lookup(first, id.toLower());
+        QVERIFY2(r.status == 0, r.err.constData());
+        QCOMPARE(r.json().value(QStringLiteral("card")).toObject().value(QStringLiteral("number")).toString(), number);
+        QVERIFY(!r.out.contains(id.toUtf8()) && !r.out.contains(first.values.value(QStringLiteral("name")).toUtf8()));
+        QCOMPARE(lookup(next, next.values.value(QStringLiteral("id_number"))).status, 4); // pending: no match
+        QCOMPARE(lookup(first, next.values.value(QStringLiteral("id_number"))).status, 4);
+        // the clerk has no customer table and no reveal
+        r = atA(QStringLiteral("k1"), k1Password, {QStringLiteral("customer"), QStringLiteral("list")});
+        QCOMPARE(r.status, 3);
+
+        // a ciphertext moved to another customer on the server (the owner bypasses the policies) does not open
+        const QString move
+            = QStringLiteral("ALTER TABLE branchvault.sealed_value DISABLE TRIGGER USER; "
+                             "UPDATE branchvault.sealed_value v SET sealed = o.sealed FROM branchvault.sealed_value o "
+                             "JOIN branchvault.customers oc ON oc.id = o.owner_id AND oc.customer_no = '%1' "
+                             "JOIN branchvault.customers vc ON vc.customer_no = '%2' "
+                             "WHERE o.owner_kind = 'customer' AND o.field = 'mobile' AND v.owner_kind = 'customer' "
+                             "AND v.owner_id = vc.id AND v.field = 'mobile'; "
+                             "ALTER TABLE branchvault.sealed_value ENABLE TRIGGER USER");
+        Run moved = tlsPsql(move.arg(secondNumber, number), m_owner, m_ownerPassword, QStringLiteral("verify-full"));
+        QVERIFY2(moved.status == 0, qPrintable(moved.err));
+        r = atA(QStringLiteral("c1"), c1Password,
+            {QStringLiteral("reveal"), request, number, QStringLiteral("--fields"), QStringLiteral("mobile")});
+        QCOMPARE(r.status, 14); // damaged
+        QVERIFY2(r.err.contains("does not open"), r.err.constData());
+        QVERIFY(!r.out.contains(customerInput(42).values.value(QStringLiteral("mobile")).toUtf8()));
+
+        // nothing on the server's disk holds a grade-1 value in the clear; the log holds every statement
+        Run off = superuser(QStringLiteral("ALTER DATABASE %1 RESET log_statement").arg(m_database));
+        QVERIFY2(off.status == 0, qPrintable(off.err));
+        const QStringList files = serverFiles();
+        QVERIFY(files.size() > 100);
+        QList<QByteArray> secrets;
+        for (const CustomerInput& input : {first, next}) {
+            for (const char* field : {"name", "id_number", "mobile", "address"})
+                secrets << input.values.value(QLatin1String(field)).toUtf8();
+            secrets << input.accounts.constFirst().number.toUtf8();
+        }
+        bool logged = false;
+        int found = 0;
+        for (const QString& path : files) {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray content = file.readAll();
+            logged = logged || (content.contains("customer_submit") && content.contains("$3"));
+            for (const QByteArray& secret : std::as_const(secrets)) {
+                if (content.contains(secret)) {
+                    ++found;
+                    qWarning("a grade-1 test value is in the server's file %s", qPrintable(QFileInfo(path).fileName()));
+                }
+            }
+        }
+        QVERIFY2(logged, "the server's log holds no logged statement: the search proves nothing");
+        QCOMPARE(found, 0);
     }
 
     // One chain for the branch: two workstation processes append at once (each sign-in is an audited row, written
