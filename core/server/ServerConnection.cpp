@@ -269,30 +269,38 @@ ServerValue ServerValue::textArray(const QStringList& values)
 
 std::optional<QList<QByteArray>> ServerRows::array(int row, int column) const
 {
+    // only what the server writes for a one-dimensional array without NULLs: {} or {e,e,...}, each element either
+    // quoted (backslash escapes) or a non-empty run without quotes, braces, backslashes or spaces
     const QByteArray text = bytes(row, column);
     if (text.size() < 2 || text.front() != '{' || text.back() != '}')
         return std::nullopt;
     QList<QByteArray> elements;
-    qsizetype at = 1;
     const qsizetype end = text.size() - 1;
-    while (at < end) {
+    if (end == 1)
+        return elements; // {}
+    qsizetype at = 1;
+    for (;;) {
         QByteArray element;
         if (text.at(at) == '"') {
             for (++at; at < end && text.at(at) != '"'; ++at) {
-                if (text.at(at) == '\\' && at + 1 < end)
-                    ++at;
+                if (text.at(at) == '\\' && ++at >= end)
+                    return std::nullopt;
                 element += text.at(at);
             }
             if (at >= end)
                 return std::nullopt; // an unterminated quote
             ++at;
         } else {
-            while (at < end && text.at(at) != ',')
-                element += text.at(at++);
-            if (element == "NULL")
-                element.clear();
+            while (at < end && text.at(at) != ',') {
+                const char c = text.at(at++);
+                if (c == '{' || c == '}' || c == '"' || c == '\\' || c == ' ')
+                    return std::nullopt; // nested, or not written by the server
+                element += c;
+            }
+            if (element.isEmpty() || element == "NULL")
+                return std::nullopt; // an empty element, or a NULL: neither is expected
         }
-        if (m_byteaArray.value(column) && !element.isEmpty()) {
+        if (m_byteaArray.value(column)) {
             size_t length = 0;
             unsigned char* raw = PQunescapeBytea(reinterpret_cast<const unsigned char*>(element.constData()), &length);
             if (!raw)
@@ -301,11 +309,12 @@ std::optional<QList<QByteArray>> ServerRows::array(int row, int column) const
             PQfreemem(raw);
         }
         elements.append(element);
-        if (at < end && text.at(at) != ',')
-            return std::nullopt;
+        if (at == end)
+            return elements;
+        if (text.at(at) != ',' || at + 1 == end)
+            return std::nullopt; // not a separator, or a trailing comma
         ++at;
     }
-    return elements;
 }
 
 void* ServerConnection::pgconn() const
@@ -360,6 +369,9 @@ Error ServerConnection::statementFailure(const QString& state, const QString& se
     } else if (state == QLatin1String("23505")) {
         result.code = ErrorCode::Conflict;
         result.message = tr("The branch server refused %1: it would make a duplicate.").arg(what);
+    } else if (state == QLatin1String("54000")) {
+        result.code = ErrorCode::Conflict;
+        result.message = tr("The branch server refused %1: a limit is reached (the reason follows).").arg(what);
     } else if (state.startsWith(QLatin1String("08")) || state.isEmpty()) {
         result.code = ErrorCode::ServerUnavailable;
         result.message = tr("The connection to the branch server was lost during %1. Nothing was changed unless "

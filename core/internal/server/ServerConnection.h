@@ -51,8 +51,9 @@ public:
     }
     qint64 number(int row, int column) const { return bytes(row, column).toLongLong(); }
     bool boolean(int row, int column) const { return bytes(row, column) == "t"; }
-    // A one-dimensional array column as the server writes it in text ({a,"b c",NULL}): its elements, NULL as an
-    // empty array entry; nullopt when the text is not such an array. A bytea[] column's elements come decoded.
+    // A one-dimensional array column without NULL elements, as the server writes it in text ({a,"b c"}): its
+    // elements; nullopt when the text is anything else (nested, a NULL element, an empty unquoted element, a trailing
+    // comma). A bytea[] column's elements come decoded.
     std::optional<QList<QByteArray>> array(int row, int column) const;
 
 private:
