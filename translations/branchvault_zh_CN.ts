@@ -8219,6 +8219,10 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <source>The password&apos;s verifier for the branch server could not be computed: %1</source>
         <translation>无法计算网点服务器所用的密码校验值：%1</translation>
     </message>
+    <message>
+        <source>The branch server refused %1: a limit is reached (the reason follows).</source>
+        <translation>网点服务器拒绝了%1：已达到上限（原因见后）。</translation>
+    </message>
 </context>
 <context>
     <name>ServerCredentials</name>
@@ -8381,14 +8385,6 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <translation>无法读取网点服务器对“%1”的应答。</translation>
     </message>
     <message>
-        <source>A value the branch server returned for customer %1 (field %2) was sealed with key generation %3; this session holds generation %4. Sign in again; if it stays, report it to the administrator.</source>
-        <translation>网点服务器返回的客户 %1（字段 %2）的值由第 %3 代密钥加密，而本次会话持有第 %4 代密钥。请重新登录；如仍出现，请报告系统管理员。</translation>
-    </message>
-    <message>
-        <source>A value the branch server returned for customer %1 (field %2) does not open with this branch&apos;s key: it was changed or moved on the server. Report it to the information-security office.</source>
-        <translation>网点服务器返回的客户 %1（字段 %2）的值无法用本网点的密钥解开：它在服务器上被修改或挪动过。请报告信息安全部门。</translation>
-    </message>
-    <message>
         <source>Type the customer&apos;s full name.</source>
         <translation>请输入客户的完整姓名。</translation>
     </message>
@@ -8407,6 +8403,38 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     <message>
         <source>looking up a customer</source>
         <translation>查询客户</translation>
+    </message>
+    <message>
+        <source>The branch server sent a status this program does not know while %1. Ask the administrator whether the server is newer than this workstation&apos;s BranchVault.</source>
+        <translation>%1时，网点服务器发来本程序不认识的状态。请向系统管理员确认服务器是否比本工作站的 BranchVault 更新。</translation>
+    </message>
+    <message>
+        <source>On the branch server a customer manager enters his or her own customers; the branch manager entering for a customer manager is not available there yet.</source>
+        <translation>在网点服务器上，客户经理录入本人负责的客户；网点负责人代客户经理录入在服务器模式下尚不可用。</translation>
+    </message>
+    <message>
+        <source>The branch server sent change %1 in a form this program cannot read; it is not shown, so that it is not decided unseen. Ask the administrator to check the server.</source>
+        <translation>网点服务器发来的变更 %1 格式无法读取，因此不予显示，以免在未看清内容的情况下被处理。请联系系统管理员检查服务器。</translation>
+    </message>
+    <message>
+        <source>The reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>The purpose</source>
+        <translation>用途说明</translation>
+    </message>
+    <message>
+        <source>The branch server&apos;s answer to %1 holds a value that was not asked for. Nothing is shown. Report it to the information-security office.</source>
+        <translation>网点服务器对“%1”的应答中包含未申请的值。不显示任何内容。请报告信息安全部门。</translation>
+    </message>
+    <message>
+        <source>A value the branch server returned for customer %1 (field %2) was sealed with key generation %3, but the branch&apos;s keys here are generation %4. Nothing is shown. Report it to the administrator: the server&apos;s keys and its values do not match.</source>
+        <translation>网点服务器返回的客户 %1（字段 %2）的值由第 %3 代密钥加密，而本工作站持有的本网点密钥为第 %4 代。不显示任何内容。请报告系统管理员：服务器上的密钥与数据不一致。</translation>
+    </message>
+    <message>
+        <source>A value the branch server returned for customer %1 (field %2) does not open with this branch&apos;s key: it was changed or moved on the server. Nothing is shown. Report it to the information-security office.</source>
+        <translation>网点服务器返回的客户 %1（字段 %2）的值无法用本网点的密钥解开：它在服务器上被修改或挪动过。不显示任何内容。请报告信息安全部门。</translation>
     </message>
 </context>
 <context>

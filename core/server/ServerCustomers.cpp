@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace bv {
 
@@ -51,16 +52,57 @@ QString placeholders(int first, int count)
     return out.join(QStringLiteral(", "));
 }
 
-QList<FieldDiff> diffFrom(const QByteArray& json)
+// A timestamptz as the server writes it in text (ISO 8601 with a space and a short offset: 2026-12-06
+// 02:16:56.123+00); invalid when NULL or unreadable.
+QDateTime serverTime(const QString& text)
 {
+    if (text.isEmpty())
+        return QDateTime();
+    QString iso = text;
+    iso.replace(10, 1, QLatin1Char('T'));
+    static const QRegularExpression shortOffset(QStringLiteral("([+-]\\d{2})$"));
+    iso.replace(shortOffset, QStringLiteral("\\1:00"));
+    return QDateTime::fromString(iso, Qt::ISODateWithMs).toUTC();
+}
+
+// A change's diff as the server stores it ([{field, old, new}]); nullopt when it is not that.
+std::optional<QList<FieldDiff>> diffFrom(const QByteArray& json)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError || !document.isArray())
+        return std::nullopt;
     QList<FieldDiff> diff;
-    const QJsonArray entries = QJsonDocument::fromJson(json).array();
-    for (const QJsonValue& entry : entries) {
+    for (const QJsonValue& entry : document.array()) {
         const QJsonObject object = entry.toObject();
+        if (!object.value(QStringLiteral("field")).isString())
+            return std::nullopt;
         diff << FieldDiff {object.value(QStringLiteral("field")).toString(),
             object.value(QStringLiteral("old")).toString(), object.value(QStringLiteral("new")).toString()};
     }
     return diff;
+}
+
+// A status the server sent, as its enum; Damaged naming `what` when it is none this program knows.
+template <typename S>
+Result<S> storedStatus(const QString& key, const QString& what)
+{
+    if (const std::optional<S> status = statusFromKey<S>(key))
+        return *status;
+    return Error {ErrorCode::Damaged,
+        ServerCustomers::tr("The branch server sent a status this program does not know while %1. Ask the "
+                            "administrator whether the server is newer than this workstation's BranchVault.")
+            .arg(what),
+        key.left(40), {}};
+}
+
+// Free text that will be stored on the server (a grade 2 value, a purpose, a reason): refused here, before it is
+// sent, when it holds what looks like an ID, mobile or card number or a secret.
+Status checkedFreeText(const QString& text, const QString& field, const QString& label)
+{
+    if (const QList<FreeTextFinding> findings = FreeText::check(text); !findings.isEmpty())
+        return FreeText::refusal(findings, field, label);
+    return {};
 }
 
 } // namespace
@@ -98,6 +140,11 @@ Status ServerCustomers::needKeys() const
 Result<EntryReceipt> ServerCustomers::enter(const CustomerInput& input)
 {
     BV_TRY(needKeys());
+    if (m_session.identity().role != Role::CustomerManager)
+        return Error {ErrorCode::InvalidInput,
+            tr("On the branch server a customer manager enters his or her own customers; the branch manager entering "
+               "for a customer manager is not available there yet."),
+            {}, QString::fromLatin1(fields::Manager)};
     const ServerConnection& server = m_session.connection();
     const QString what = tr("entering a customer on the branch server");
     const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(WorkingCalendar::branchTimeZone()).date();
@@ -108,6 +155,15 @@ Result<EntryReceipt> ServerCustomers::enter(const CustomerInput& input)
     if (!birthDate.isEmpty())
         validated.values.insert(QString::fromLatin1(fields::AgeBand),
             CustomerValidator::ageBand(QDate::fromString(birthDate, Qt::ISODate), today));
+
+    QJsonObject clear;
+    for (const QString& key : clearColumns()) {
+        if (!validated.values.contains(key))
+            continue;
+        // the server refuses such text too, but only once it has arrived (and its log may hold the statement)
+        BV_TRY(checkedFreeText(validated.values.value(key), key, FieldCatalogue::label(key)));
+        clear.insert(key, validated.values.value(key));
+    }
 
     // the branch's mask widths, as the server keeps them
     QVariantMap widths;
@@ -139,11 +195,6 @@ Result<EntryReceipt> ServerCustomers::enter(const CustomerInput& input)
     };
 
     QList<ServerValue> values;
-    QJsonObject clear;
-    for (const QString& key : clearColumns()) {
-        if (validated.values.contains(key))
-            clear.insert(key, validated.values.value(key));
-    }
     values << ServerValue::text(number)
            << ServerValue::text(QString::fromUtf8(QJsonDocument(clear).toJson(QJsonDocument::Compact)));
     QStringList sealedRows;
@@ -217,8 +268,15 @@ Result<QList<PendingChange>> ServerCustomers::pending()
         change.customerId = rows->number(r, 1);
         change.customerNumber = rows->text(r, 2);
         change.kind = rows->text(r, 3);
-        change.createdAt = QDateTime::fromString(rows->text(r, 4), Qt::ISODateWithMs);
-        change.diff = diffFrom(rows->bytes(r, 5));
+        change.createdAt = serverTime(rows->text(r, 4));
+        const auto diff = diffFrom(rows->bytes(r, 5));
+        if (!diff)
+            return Error {ErrorCode::Damaged,
+                tr("The branch server sent change %1 in a form this program cannot read; it is not shown, so that it "
+                   "is not decided unseen. Ask the administrator to check the server.")
+                    .arg(change.id),
+                {}, {}};
+        change.diff = *diff;
         out << change;
     }
     return out;
@@ -226,8 +284,9 @@ Result<QList<PendingChange>> ServerCustomers::pending()
 
 Status ServerCustomers::decide(qint64 changeId, bool approve, const QString& reason)
 {
+    BV_TRY(checkedFreeText(reason, QStringLiteral("reason"), tr("The reason")));
     auto done = m_session.connection().run(QStringLiteral("SELECT branchvault.change_decide($1, $2, $3, $4)"),
-        {ServerValue::number(changeId), ServerValue::boolean(approve), ServerValue::text(FreeText::forAudit(reason)),
+        {ServerValue::number(changeId), ServerValue::boolean(approve), ServerValue::text(reason.trimmed()),
             ServerValue::text(m_session.workstation())},
         approve ? tr("approving change %1").arg(changeId) : tr("rejecting change %1").arg(changeId));
     if (!done.ok())
@@ -253,8 +312,11 @@ Result<QList<CustomerListRow>> ServerCustomers::list()
         row.maskedName = rows->text(r, 2);
         row.tier = rows->text(r, 3);
         row.ageBand = rows->text(r, 4);
-        row.status = statusFromKey<CustomerStatus>(rows->text(r, 5)).value_or(CustomerStatus::Pending);
-        row.createdAt = QDateTime::fromString(rows->text(r, 6), Qt::ISODateWithMs);
+        auto status = storedStatus<CustomerStatus>(rows->text(r, 5), tr("listing customers"));
+        if (!status.ok())
+            return status.error();
+        row.status = *status;
+        row.createdAt = serverTime(rows->text(r, 6));
         row.restricted = rows->boolean(r, 7);
         out << row;
     }
@@ -299,13 +361,17 @@ Result<std::optional<ClerkCard>> ServerCustomers::clerkLookup(
     card.sex = found->text(0, 4);
     card.ageBand = found->text(0, 5);
     card.tier = found->text(0, 6);
-    card.status = statusFromKey<CustomerStatus>(found->text(0, 7)).value_or(CustomerStatus::Active);
+    auto status = storedStatus<CustomerStatus>(found->text(0, 7), tr("looking up a customer"));
+    if (!status.ok())
+        return status.error();
+    card.status = *status;
     return std::optional<ClerkCard>(card);
 }
 
 Result<qint64> ServerCustomers::requestReveal(
     const QString& customerNo, const QStringList& fields, const QString& purpose, int validityHours)
 {
+    BV_TRY(checkedFreeText(purpose, QStringLiteral("purpose"), tr("The purpose")));
     auto filed = m_session.connection().run(
         QStringLiteral("CALL branchvault.request_submit('reveal', $1::text[], $2::text[], NULL, $3, $4, $5, NULL)"),
         {ServerValue::textArray({customerNo.trimmed().toUpper()}), ServerValue::textArray(fields),
@@ -322,8 +388,9 @@ Result<qint64> ServerCustomers::requestReveal(
 
 Status ServerCustomers::decideRequest(qint64 requestId, bool approve, const QString& reason)
 {
+    BV_TRY(checkedFreeText(reason, QStringLiteral("reason"), tr("The reason")));
     auto done = m_session.connection().run(QStringLiteral("CALL branchvault.request_decide($1, $2, $3, $4)"),
-        {ServerValue::number(requestId), ServerValue::boolean(approve), ServerValue::text(FreeText::forAudit(reason)),
+        {ServerValue::number(requestId), ServerValue::boolean(approve), ServerValue::text(reason.trimmed()),
             ServerValue::text(m_session.workstation())},
         approve ? tr("approving request %1").arg(requestId) : tr("rejecting request %1").arg(requestId));
     if (!done.ok())
@@ -350,24 +417,35 @@ Result<QHash<QString, QString>> ServerCustomers::reveal(
     if (!names || !generations || !sealed || names->size() != sealed->size() || names->size() != generations->size())
         return Error {ErrorCode::Damaged, tr("The branch server's answer to %1 cannot be read.").arg(what), {}, {}};
     const FieldCipher cipher(m_session.keys().clone());
+    const QString accountField = QString::fromLatin1(fields::AccountNumber);
+    static const QRegularExpression accountLabel(QStringLiteral("^account_number:[1-9][0-9]{0,18}$"));
     QHash<QString, QString> values;
     for (qsizetype i = 0; i < names->size(); ++i) {
         const QString shownAs = QString::fromUtf8(names->at(i));
+        // only what was asked for, each once: an account number as account_number:<id>, one per account
+        const bool account = accountLabel.match(shownAs).hasMatch();
+        const QString field = account ? accountField : shownAs;
+        if (!fields.contains(field) || (!account && field == accountField) || values.contains(shownAs))
+            return Error {ErrorCode::Damaged,
+                tr("The branch server's answer to %1 holds a value that was not asked for. Nothing is shown. Report "
+                   "it to the information-security office.")
+                    .arg(what),
+                {}, {}};
         if (generations->at(i).toInt() != cipher.generation())
             return Error {ErrorCode::Damaged,
-                tr("A value the branch server returned for customer %1 (field %2) was sealed with key generation %3; "
-                   "this session holds generation %4. Sign in again; if it stays, report it to the administrator.")
-                    .arg(number, shownAs, QString::fromLatin1(generations->at(i)))
+                tr("A value the branch server returned for customer %1 (field %2) was sealed with key generation %3, "
+                   "but the branch's keys here are generation %4. Nothing is shown. Report it to the administrator: "
+                   "the server's keys and its values do not match.")
+                    .arg(number, field, QString::fromLatin1(generations->at(i)))
                     .arg(cipher.generation()),
                 {}, {}};
-        // an account number comes as account_number:<id>; all of a customer's share the field
-        auto plain = cipher.open(sealed->at(i), associatedData(number, shownAs.section(QLatin1Char(':'), 0, 0)));
+        auto plain = cipher.open(sealed->at(i), associatedData(number, field));
         if (!plain.ok()) {
             Error failed = plain.error();
             failed.message = tr("A value the branch server returned for customer %1 (field %2) does not open with "
-                                "this branch's key: it was changed or moved on the server. Report it to the "
-                                "information-security office.")
-                                 .arg(number, shownAs);
+                                "this branch's key: it was changed or moved on the server. Nothing is shown. Report it "
+                                "to the information-security office.")
+                                 .arg(number, field);
             return failed;
         }
         values.insert(shownAs, *plain);

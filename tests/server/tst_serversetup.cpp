@@ -586,6 +586,16 @@ private slots:
         const QString mobileNo = first.values.value(QStringLiteral("mobile"));
         const QString card = first.accounts.constFirst().number;
 
+        // an ID number typed into a grade 2 field is refused here, before anything is sent (the search of the
+        // server's files below would find it otherwise)
+        CustomerInput slipped = first;
+        slipped.values.insert(QStringLiteral("occupation"), QStringLiteral("工程师 ") + id);
+        r = atA(QStringLiteral("c1"), c1Password, {QStringLiteral("customer"), QStringLiteral("add")},
+            customerDocument(slipped));
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains("Occupation seems to contain protected data"), r.err.constData());
+        QVERIFY(!r.err.contains(id.toUtf8()));
+
         r = atA(QStringLiteral("c1"), c1Password, {QStringLiteral("customer"), QStringLiteral("add")},
             customerDocument(first));
         QVERIFY2(r.status == 0, r.err.constData());
@@ -709,6 +719,34 @@ private slots:
             {QStringLiteral("reveal"), request, number, QStringLiteral("--fields"), QStringLiteral("mobile")});
         QCOMPARE(r.status, 14); // damaged
         QVERIFY2(r.err.contains("does not open"), r.err.constData());
+        // ... nor does one moved to another field of the same customer
+        moved = tlsPsql(QStringLiteral("ALTER TABLE branchvault.sealed_value DISABLE TRIGGER USER; "
+                                       "UPDATE branchvault.sealed_value v SET sealed = o.sealed "
+                                       "FROM branchvault.sealed_value o JOIN branchvault.customers c "
+                                       "ON c.id = o.owner_id AND c.customer_no = '%1' "
+                                       "WHERE o.owner_kind = 'customer' AND o.field = 'id_number' "
+                                       "AND v.owner_kind = 'customer' AND v.owner_id = c.id AND v.field = 'address'; "
+                                       "ALTER TABLE branchvault.sealed_value ENABLE TRIGGER USER")
+                            .arg(number),
+            m_owner, m_ownerPassword, QStringLiteral("verify-full"));
+        QVERIFY2(moved.status == 0, qPrintable(moved.err));
+        r = atA(QStringLiteral("c1"), c1Password,
+            {QStringLiteral("reveal"), request, number, QStringLiteral("--fields"), QStringLiteral("id_number")});
+        QVERIFY2(r.status == 0, r.err.constData()); // the ID number itself is untouched
+        r = atA(QStringLiteral("c1"), c1Password,
+            {QStringLiteral("request"), QStringLiteral("reveal"), number, QStringLiteral("--fields"),
+                QStringLiteral("address"), QStringLiteral("--purpose"),
+                QStringLiteral("posting the annual statement")});
+        QVERIFY2(r.status == 0, r.err.constData());
+        const QString addressRequest = QString::number(r.json().value(QStringLiteral("id")).toInteger());
+        r = atB({QStringLiteral("request"), QStringLiteral("approve"), addressRequest, QStringLiteral("--reason"),
+            QStringLiteral("statement run")});
+        QVERIFY2(r.status == 0, r.err.constData());
+        r = atA(QStringLiteral("c1"), c1Password,
+            {QStringLiteral("reveal"), addressRequest, number, QStringLiteral("--fields"), QStringLiteral("address")});
+        QCOMPARE(r.status, 14);
+        QVERIFY2(r.err.contains("does not open"), r.err.constData());
+        QVERIFY(!r.out.contains(id.toUtf8()));
         QVERIFY(!r.out.contains(customerInput(42).values.value(QStringLiteral("mobile")).toUtf8()));
 
         // nothing on the server's disk holds a grade-1 value in the clear; the log holds every statement
