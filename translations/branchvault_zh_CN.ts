@@ -197,6 +197,21 @@
     </message>
 </context>
 <context>
+    <name>AuditCli</name>
+    <message>
+        <source>The checkpoint file %1 does not exist. Give the file that audit checkpoint wrote.</source>
+        <translation>检查点文件 %1 不存在。请提供由 audit checkpoint 生成的文件。</translation>
+    </message>
+    <message>
+        <source>Reading the checkpoint %1</source>
+        <translation>读取检查点 %1</translation>
+    </message>
+    <message>
+        <source>The file %1 is far too large for an audit checkpoint. Give the file that audit checkpoint wrote.</source>
+        <translation>文件 %1 过大，不可能是审计检查点。请提供由 audit checkpoint 生成的文件。</translation>
+    </message>
+</context>
+<context>
     <name>AuditCommands</name>
     <message>
         <source>--since must be before --until (--until is exclusive: --since 2026-03-01 --until 2026-03-02 covers 1 March, branch time).</source>
@@ -225,18 +240,6 @@
     <message>
         <source>%1 needs --out FILE.</source>
         <translation>%1 命令需要 --out FILE 参数。</translation>
-    </message>
-    <message>
-        <source>The checkpoint file %1 does not exist. Give the file that audit checkpoint wrote.</source>
-        <translation>检查点文件 %1 不存在。请提供由 audit checkpoint 生成的文件。</translation>
-    </message>
-    <message>
-        <source>Reading the checkpoint %1</source>
-        <translation>读取检查点 %1</translation>
-    </message>
-    <message>
-        <source>The file %1 is far too large for an audit checkpoint. Give the file that audit checkpoint wrote.</source>
-        <translation>文件 %1 过大，不可能是审计检查点。请提供由 audit checkpoint 生成的文件。</translation>
     </message>
     <message>
         <source>The audit log is broken at row %1: %2. Keep the database file as it is for the investigation and report it to the information-security office.</source>
@@ -8121,8 +8124,28 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         </translation>
     </message>
     <message>
-        <source>Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify --user AUDITOR | customer add|list | change list|approve|reject | request reveal|approve|reject | reveal (--user LOGIN).</source>
-        <translation>用法：server add-workstation --url postgresql://主机/数据库 --ca CA.crt --cert 名称.crt --key 名称.key | remove-workstation | init --owner 登录名 --admin 登录名 --branch 网点代码 | status --user 登录名 | user add|confirm 登录名 --user 登录名 | passwd --user 登录名 | audit verify --user 审计员 | customer add|list | change list|approve|reject | request reveal|approve|reject | reveal（--user 登录名）。</translation>
+        <source>Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify [--checkpoint FILE] | audit checkpoint --out FILE --user AUDITOR | customer add|list | change list|approve|reject | request reveal|approve|reject | reveal (--user LOGIN).</source>
+        <translation>用法：server add-workstation --url postgresql://主机/数据库 --ca CA.crt --cert 名称.crt --key 名称.key | remove-workstation | init --owner 登录名 --admin 登录名 --branch 网点代码 | status --user 登录名 | user add|confirm 登录名 --user 登录名 | passwd --user 登录名 | audit verify [--checkpoint 文件] | audit checkpoint --out 文件 --user 审计员 | customer add|list | change list|approve|reject | request reveal|approve|reject | reveal（--user 登录名）。</translation>
+    </message>
+    <message>
+        <source>This workstation now keeps the branch server&apos;s database id (%1…) and refuses a server that reports another one from now on.</source>
+        <translation>本工作站已记下网点服务器的数据库标识（%1…），今后将拒绝报告其他标识的服务器。</translation>
+    </message>
+    <message>
+        <source>The branch server&apos;s audit log does not match the checkpoint: %1. Check that the checkpoint was taken of this branch server, and report it to the information-security office.</source>
+        <translation>网点服务器的审计日志与检查点不符：%1。请确认该检查点取自本网点服务器，并报告信息安全部门。</translation>
+    </message>
+    <message>
+        <source>It matches the checkpoint of row %1 taken %2 (UTC).</source>
+        <translation>与 %2（UTC）生成的第 %1 行检查点相符。</translation>
+    </message>
+    <message>
+        <source>server audit checkpoint needs --out FILE.</source>
+        <translation>server audit checkpoint 命令需要 --out FILE 参数。</translation>
+    </message>
+    <message>
+        <source>Checkpoint of the branch server&apos;s audit log at row %1 written to %2. Keep a copy away from this computer and from the server; server audit verify --checkpoint FILE later shows whether the server&apos;s log was rewritten since.</source>
+        <translation>网点服务器审计日志第 %1 行的检查点已写入 %2。请将副本存放在本机和服务器以外的地方；以后运行 server audit verify --checkpoint FILE 即可查看服务器的审计日志此后是否被改写。</translation>
     </message>
 </context>
 <context>
@@ -8514,6 +8537,10 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     <message>
         <source>The branch server&apos;s recovery key slot is not the one sealed when the branch was set up: it was changed on the server. Its keys are not used. Leave the server as it is and report it to the information-security office.</source>
         <translation>网点服务器上的恢复密钥槽不是网点设置时密封的那一个：它已在服务器上被改动。其中的密钥不会被使用。请保持服务器原状，并报告信息安全部门。</translation>
+    </message>
+    <message>
+        <source>The branch server reports the database %1…, but this workstation pinned the database %2… at its first audit verification: the server&apos;s database was replaced or its identity changed, and its audit log is not read. Leave the server as it is and report it to the information-security office. Only if the branch server was set up anew on purpose, connect this workstation again (branchvault-cli server remove-workstation, then add-workstation): that forgets the pinned database.</source>
+        <translation>网点服务器报告的数据库为 %1…，但本工作站在首次审计验证时记下的是数据库 %2…：服务器的数据库已被替换或其标识已被更改，因此不读取其审计日志。请保持服务器原状，并报告信息安全部门。只有在有意重新设置了网点服务器时，才重新连接本工作站（先 branchvault-cli server remove-workstation，再 add-workstation），这会删除记下的数据库标识。</translation>
     </message>
 </context>
 <context>

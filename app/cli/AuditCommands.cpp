@@ -1,4 +1,5 @@
 // audit verify|checkpoint|list|export|alerts|purge: the security auditor's commands (DESIGN §7).
+#include "app/cli/AuditCliSupport.h"
 #include "app/cli/Cli.h"
 #include "app/cli/CustomerCliSupport.h"
 #include "core/Core.h"
@@ -8,13 +9,10 @@
 #include "core/common/AtomicFile.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include <cerrno>
 
 namespace bv::cli {
 
@@ -24,7 +22,6 @@ class AuditCommands
 {
     Q_DECLARE_TR_FUNCTIONS(AuditCommands)
 public:
-    static constexpr qint64 kMaxCheckpointBytes = 64 * 1024;
     static constexpr int kDefaultAlertDays = 30;
 
     // The period options; a missing one stays invalid (no bound).
@@ -163,25 +160,10 @@ public:
         const bool withCheckpoint = ctx.isSet(QStringLiteral("checkpoint"));
         const QString checkpointPath = ctx.option(QStringLiteral("checkpoint"));
         if (withCheckpoint) {
-            QFile file(checkpointPath);
-            const QString name = QFileInfo(checkpointPath).fileName();
-            if (!file.exists())
-                return ctx.out.fail(makeError(ErrorCode::NotFound,
-                    tr("The checkpoint file %1 does not exist. Give the file that audit "
-                       "checkpoint wrote.")
-                        .arg(name),
-                    QDir::toNativeSeparators(checkpointPath), QStringLiteral("checkpoint")));
-            errno = 0;
-            if (!file.open(QIODevice::ReadOnly))
-                return ctx.out.fail(AtomicFile::fromErrno(
-                    errno != 0 ? errno : EIO, tr("Reading the checkpoint %1").arg(name), checkpointPath));
-            if (file.size() > kMaxCheckpointBytes)
-                return ctx.out.fail(makeError(ErrorCode::Damaged,
-                    tr("The file %1 is far too large for an audit checkpoint. Give the file "
-                       "that audit checkpoint wrote.")
-                        .arg(name),
-                    QString(), QStringLiteral("checkpoint")));
-            checkpointText = QString::fromUtf8(file.readAll());
+            auto read = AuditCli::readCheckpoint(checkpointPath);
+            if (!read.ok())
+                return ctx.out.fail(read.error());
+            checkpointText = *read;
         }
         Core* core = nullptr;
         auto session = ctx.begin(&core);
@@ -210,11 +192,7 @@ public:
             auto parsed = AuditCheckpoint::parse(checkpointText);
             if (parsed.ok()) {
                 json.insert(QStringLiteral("checkpoint"),
-                    QJsonObject {{QStringLiteral("file"), QDir::toNativeSeparators(checkpointPath)},
-                        {QStringLiteral("format"), parsed->format}, {QStringLiteral("firstSeq"), parsed->firstSeq},
-                        {QStringLiteral("seq"), parsed->seq}, {QStringLiteral("rows"), parsed->rowCount},
-                        {QStringLiteral("hash"), QString::fromLatin1(parsed->hash.toHex())},
-                        {QStringLiteral("created"), CustomerCli::iso(parsed->created)}});
+                    AuditCli::compared(*parsed, QDir::toNativeSeparators(checkpointPath)));
                 text += QLatin1Char(' ')
                     + tr("It matches the checkpoint of row %1 taken %2 (UTC).")
                           .arg(parsed->seq)
@@ -243,11 +221,7 @@ public:
             return ctx.out.fail(parsed.error());
         BV_CLI_TRY(AtomicFile::writeNew(path, QStringLiteral("out"), text->toUtf8()));
         const QString file = QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
-        ctx.out.result({{QStringLiteral("file"), file}, {QStringLiteral("databaseId"), parsed->databaseId},
-                           {QStringLiteral("firstSeq"), parsed->firstSeq}, {QStringLiteral("seq"), parsed->seq},
-                           {QStringLiteral("rows"), parsed->rowCount},
-                           {QStringLiteral("hash"), QString::fromLatin1(parsed->hash.toHex())},
-                           {QStringLiteral("created"), CustomerCli::iso(parsed->created)}},
+        ctx.out.result(AuditCli::written(*parsed, file),
             tr("Checkpoint of row %1 written to %2. Print it or keep a copy away from this computer; "
                "audit verify --checkpoint FILE later shows whether the log was rewritten since.")
                 .arg(parsed->seq)

@@ -1,9 +1,11 @@
-// server add-workstation | remove-workstation | init | status: connecting this workstation to the branch server and
-// setting the server up (docs/SERVER.md).
+// server add-workstation | remove-workstation | init | status | user | passwd | audit verify|checkpoint: connecting
+// this workstation to the branch server, setting the server up, and its accounts and audit chain (docs/SERVER.md).
+#include "app/cli/AuditCliSupport.h"
 #include "app/cli/Cli.h"
 #include "app/cli/CliInput.h"
 #include "app/cli/ServerCliSupport.h"
 #include "core/auth/Role.h"
+#include "core/common/AtomicFile.h"
 #include "core/keys/SecretStore.h"
 #include "core/server/ServerAddress.h"
 #include "core/server/ServerSession.h"
@@ -11,6 +13,10 @@
 #include "core/server/ServerWorkstation.h"
 
 #include <QDir>
+#include <QFileInfo>
+#include <QJsonObject>
+
+#include <optional>
 
 namespace bv::cli {
 
@@ -37,13 +43,16 @@ public:
             return passwd(ctx);
         if (word == QLatin1String("audit") && ctx.arguments.value(1) == QLatin1String("verify"))
             return verifyAudit(ctx);
+        if (word == QLatin1String("audit") && ctx.arguments.value(1) == QLatin1String("checkpoint"))
+            return checkpointAudit(ctx);
         if (isServerCustomerCommand(word))
             return runServerCustomerCommand(ctx, word);
         return Cli::usageError(ctx.out,
             tr("Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | "
                "remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | "
-               "user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify --user AUDITOR | customer "
-               "add|list | change list|approve|reject | request reveal|approve|reject | reveal (--user LOGIN)."));
+               "user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify [--checkpoint FILE] | audit "
+               "checkpoint --out FILE --user AUDITOR | customer add|list | change list|approve|reject | request "
+               "reveal|approve|reject | reveal (--user LOGIN)."));
     }
 
 private:
@@ -225,27 +234,89 @@ private:
         return 0;
     }
 
+    // Said once, when this run pinned the server's database id on this workstation (trust on first use).
+    static QString pinnedSentence(bool pinnedNow, const QString& databaseId)
+    {
+        return pinnedNow ? QLatin1Char(' ')
+                + tr("This workstation now keeps the branch server's database id (%1…) and refuses a server that "
+                     "reports another one from now on.")
+                      .arg(databaseId.left(8))
+                         : QString();
+    }
+
     static int verifyAudit(CliContext& ctx)
     {
+        std::optional<AuditCheckpoint> checkpoint;
+        const QString checkpointPath = ctx.option(QStringLiteral("checkpoint"));
+        if (ctx.isSet(QStringLiteral("checkpoint"))) {
+            auto text = AuditCli::readCheckpoint(checkpointPath);
+            if (!text.ok())
+                return ctx.out.fail(text.error());
+            auto parsed = AuditCheckpoint::parse(*text);
+            if (!parsed.ok())
+                return ctx.out.fail(parsed.error());
+            checkpoint = *parsed;
+        }
         auto session = signIn(ctx, QStringLiteral("server audit verify"));
         if (!session.ok())
             return ctx.out.fail(session.error());
-        auto verification = (*session)->verifyAudit();
-        if (!verification.ok())
-            return ctx.out.fail(verification.error());
-        const AuditVerification& v = *verification;
+        auto check = (*session)->verifyAudit(checkpoint);
+        if (!check.ok())
+            return ctx.out.fail(check.error());
+        const AuditVerification& v = check->verification;
         if (!v.ok())
             return ctx.out.fail(Error {ErrorCode::Damaged,
-                tr("The branch server's audit log is broken at row %1: %2. Leave the server as it is for the "
-                   "investigation and report it to the information-security office.")
-                    .arg(v.firstBrokenSeq)
-                    .arg(v.problem),
+                v.firstBrokenSeq > 0 || !checkpoint
+                    ? tr("The branch server's audit log is broken at row %1: %2. Leave the server as it is for the "
+                         "investigation and report it to the information-security office.")
+                          .arg(v.firstBrokenSeq)
+                          .arg(v.problem)
+                    : tr("The branch server's audit log does not match the checkpoint: %1. Check that the checkpoint "
+                         "was taken of this branch server, and report it to the information-security office.")
+                          .arg(v.problem),
                 {}, {}});
-        ctx.out.result({{QStringLiteral("intact"), true}, {QStringLiteral("rowsChecked"), v.rowsChecked},
-                           {QStringLiteral("firstSeq"), v.firstSeq}, {QStringLiteral("headSeq"), v.headSeq},
-                           {QStringLiteral("headHash"), QString::fromLatin1(v.headHash.toHex())}},
-            tr("The branch server's audit chain is intact: %n rows checked, up to row %1.", nullptr, int(v.rowsChecked))
-                .arg(v.headSeq));
+        QJsonObject json {{QStringLiteral("intact"), true}, {QStringLiteral("rowsChecked"), v.rowsChecked},
+            {QStringLiteral("firstSeq"), v.firstSeq}, {QStringLiteral("headSeq"), v.headSeq},
+            {QStringLiteral("headHash"), QString::fromLatin1(v.headHash.toHex())},
+            {QStringLiteral("databaseId"), check->databaseId}, {QStringLiteral("pinnedNow"), check->pinnedNow}};
+        QString text = tr(
+            "The branch server's audit chain is intact: %n rows checked, up to row %1.", nullptr, int(v.rowsChecked))
+                           .arg(v.headSeq);
+        if (checkpoint) {
+            json.insert(QStringLiteral("checkpoint"),
+                AuditCli::compared(*checkpoint, QDir::toNativeSeparators(checkpointPath)));
+            text += QLatin1Char(' ')
+                + tr("It matches the checkpoint of row %1 taken %2 (UTC).")
+                      .arg(checkpoint->seq)
+                      .arg(checkpoint->created.toUTC().toString(Qt::ISODate));
+        }
+        ctx.out.result(json, text + pinnedSentence(check->pinnedNow, check->databaseId));
+        return 0;
+    }
+
+    static int checkpointAudit(CliContext& ctx)
+    {
+        if (!ctx.isSet(QStringLiteral("out")) || ctx.option(QStringLiteral("out")).trimmed().isEmpty())
+            return Cli::usageError(ctx.out, tr("server audit checkpoint needs --out FILE."));
+        const QString path = ctx.option(QStringLiteral("out"));
+        BV_CLI_TRY(AtomicFile::checkNew(path, QStringLiteral("out")));
+        auto session = signIn(ctx, QStringLiteral("server audit checkpoint"));
+        if (!session.ok())
+            return ctx.out.fail(session.error());
+        auto head = (*session)->checkpointAudit();
+        if (!head.ok())
+            return ctx.out.fail(head.error());
+        BV_CLI_TRY(AtomicFile::writeNew(path, QStringLiteral("out"), head->checkpoint.toText().toUtf8()));
+        const QString file = QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
+        QJsonObject json = AuditCli::written(head->checkpoint, file);
+        json.insert(QStringLiteral("pinnedNow"), head->pinnedNow);
+        ctx.out.result(json,
+            tr("Checkpoint of the branch server's audit log at row %1 written to %2. Keep a copy away from this "
+               "computer and from the server; server audit verify --checkpoint FILE later shows whether the "
+               "server's log was rewritten since.")
+                    .arg(head->checkpoint.seq)
+                    .arg(file)
+                + pinnedSentence(head->pinnedNow, head->checkpoint.databaseId));
         return 0;
     }
 
@@ -292,7 +363,8 @@ void registerServerCommands(CommandTable& table)
             "  server init --owner LOGIN --admin LOGIN --branch CODE [--name TEXT] (stdin: the owner's password) | "
             "status --user LOGIN\n"
             "  server user add LOGIN --role ROLE [--staff NO] | user confirm LOGIN [--recovery] | passwd   "
-            "(--user LOGIN, stdin: the password) | audit verify --user AUDITOR\n"
+            "(--user LOGIN, stdin: the password)\n"
+            "  server audit verify [--checkpoint FILE] | audit checkpoint --out FILE   (--user AUDITOR)\n"
             "  server customer add [--file F.json] | customer list | customer lookup --name NAME --id ID --purpose "
             "TEXT | change list | change approve|reject ID --reason "
             "TEXT | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request approve|reject ID --reason "

@@ -1,5 +1,6 @@
-// Checkpoints of the audit log: what one names (head()), the comparison with a later state of the log
-// (verifyAgainst) and the exported text form (docs/AUDIT.md).
+// Checkpoints of the audit log: what one names (head(); chainHead() for any AuditChainSource, such as the branch
+// server's chain), the comparison with a later state of the log (verifyAgainst; verifyChainAgainst) and the exported
+// text form (docs/AUDIT.md).
 #include "core/internal/audit/AuditLog.h"
 #include "core/internal/audit/AuditLogInternal.h"
 #include "core/internal/audit/AuditRepository.h"
@@ -11,10 +12,15 @@ namespace bv {
 
 Result<AuditCheckpoint> AuditLog::head() const
 {
+    return chainHead(*m_repo, m_databaseId, m_clock.nowUtc());
+}
+
+Result<AuditCheckpoint> AuditLog::chainHead(AuditChainSource& source, const QString& databaseId, const QDateTime& now)
+{
     AuditCheckpoint checkpoint;
-    checkpoint.databaseId = m_databaseId;
-    checkpoint.created = m_clock.nowUtc();
-    auto span = m_repo->span();
+    checkpoint.databaseId = databaseId;
+    checkpoint.created = now;
+    auto span = source.span();
     if (!span.ok())
         return span.error();
     checkpoint.rowCount = span->count;
@@ -25,10 +31,10 @@ Result<AuditCheckpoint> AuditLog::head() const
         checkpoint.rowCount = 0;
         checkpoint.firstSeq = 1;
         checkpoint.seq = 0;
-        checkpoint.hash = genesisHash(m_databaseId);
+        checkpoint.hash = genesisHash(databaseId);
         return checkpoint;
     }
-    auto ends = m_repo->ends(checkpoint.firstSeq, checkpoint.seq);
+    auto ends = source.ends(checkpoint.firstSeq, checkpoint.seq);
     if (!ends.ok())
         return ends.error();
     for (const AuditRow& end : std::as_const(*ends)) {
@@ -44,14 +50,20 @@ Result<AuditCheckpoint> AuditLog::head() const
 
 Result<AuditVerification> AuditLog::verifyAgainst(const AuditCheckpoint& checkpoint) const
 {
-    auto walked = walk({});
+    return verifyChainAgainst(*m_repo, m_databaseId, m_clock.nowUtc(), checkpoint);
+}
+
+Result<AuditVerification> AuditLog::verifyChainAgainst(
+    AuditChainSource& source, const QString& databaseId, const QDateTime& now, const AuditCheckpoint& checkpoint)
+{
+    auto walked = walk(source, databaseId, now, {});
     if (!walked.ok())
         return walked.error();
     const Chain& chain = *walked;
     AuditVerification result = chain.result;
     if (!result.ok())
         return result;
-    if (checkpoint.databaseId != m_databaseId) {
+    if (checkpoint.databaseId != databaseId) {
         result.problem = tr("the checkpoint belongs to another database");
         return result;
     }
@@ -76,7 +88,7 @@ Result<AuditVerification> AuditLog::verifyAgainst(const AuditCheckpoint& checkpo
     }
     if (checkpoint.seq == 0) {
         // a checkpoint of the empty log names the genesis hash
-        if (checkpoint.hash != genesisHash(m_databaseId))
+        if (checkpoint.hash != genesisHash(databaseId))
             result.problem = tr("the checkpoint of the empty log does not name this database's first hash");
         return result;
     }
@@ -136,7 +148,7 @@ Result<AuditVerification> AuditLog::verifyAgainst(const AuditCheckpoint& checkpo
             return result;
         }
     }
-    auto stored = m_repo->hashOf(checkpoint.seq);
+    auto stored = source.hashOf(checkpoint.seq);
     if (!stored.ok())
         return stored.error();
     if (!*stored || **stored != checkpoint.hash) {
@@ -147,7 +159,7 @@ Result<AuditVerification> AuditLog::verifyAgainst(const AuditCheckpoint& checkpo
     }
     // The rows of the checkpoint still in the log: all of them from the first kept one to its head.
     const qint64 keptFrom = std::max(first, low);
-    auto present = m_repo->countBetween(keptFrom, checkpoint.seq);
+    auto present = source.countBetween(keptFrom, checkpoint.seq);
     if (!present.ok())
         return present.error();
     const qint64 expected = counted ? checkpoint.rowCount - (keptFrom - low) : checkpoint.seq - keptFrom + 1;

@@ -123,6 +123,61 @@ public:
         }
     }
 
+    Result<AuditChainSpan> span() override
+    {
+        auto rows = m_connection.run(QStringLiteral("SELECT coalesce(min(seq), 0), coalesce(max(seq), 0), count(*) "
+                                                    "FROM branchvault.audit_log"),
+            {}, what());
+        if (!rows.ok())
+            return rows.error();
+        AuditChainSpan span;
+        if (!rows->isEmpty()) {
+            span.first = rows->number(0, 0);
+            span.last = rows->number(0, 1);
+            span.count = rows->number(0, 2);
+        }
+        return span;
+    }
+
+    Result<QList<AuditRow>> ends(qint64 first, qint64 last) override
+    {
+        auto rows
+            = m_connection.run(QStringLiteral("SELECT seq, at, hash FROM branchvault.audit_log WHERE seq IN ($1, $2)"),
+                {ServerValue::number(first), ServerValue::number(last)}, what());
+        if (!rows.ok())
+            return rows.error();
+        QList<AuditRow> ends;
+        for (int r = 0; r < rows->count(); ++r) {
+            AuditRow row;
+            row.seq = rows->number(r, 0);
+            row.at = QDateTime::fromString(rows->text(r, 1), Qt::ISODateWithMs);
+            row.hash = rows->bytes(r, 2);
+            ends << row;
+        }
+        return ends;
+    }
+
+    Result<std::optional<QByteArray>> hashOf(qint64 seq) override
+    {
+        auto rows = m_connection.run(QStringLiteral("SELECT hash FROM branchvault.audit_log WHERE seq = $1"),
+            {ServerValue::number(seq)}, what());
+        if (!rows.ok())
+            return rows.error();
+        if (rows->isEmpty())
+            return std::optional<QByteArray>();
+        return std::optional<QByteArray>(rows->bytes(0, 0));
+    }
+
+    Result<qint64> countBetween(qint64 from, qint64 through) override
+    {
+        auto rows
+            = m_connection.run(QStringLiteral("SELECT count(*) FROM branchvault.audit_log WHERE seq BETWEEN $1 AND $2"),
+                {ServerValue::number(from), ServerValue::number(through)}, what());
+        if (!rows.ok())
+            return rows.error();
+        return rows->isEmpty() ? qint64(0) : rows->number(0, 0);
+    }
+
 private:
     static QString what() { return ServerSession::tr("reading the branch's audit log"); }
     const ServerConnection& m_connection;
@@ -184,6 +239,43 @@ struct ServerSession::Private
         wrapped.nonce = slot->bytes(0, 5);
         wrapped.wrapped = slot->bytes(0, 6);
         return std::optional<std::pair<QString, KeySlots::Wrapped>>(std::make_pair(slot->text(0, 0), wrapped));
+    }
+
+    // The database id the server reports (the auditor's database_id()), refused when this workstation pinned
+    // another one.
+    Result<QString> pinnedDatabaseId() const
+    {
+        auto id = connection->run(QStringLiteral("SELECT branchvault.database_id()"), {},
+            ServerSession::tr("reading the branch's audit log"));
+        if (!id.ok())
+            return id.error();
+        if (id->isEmpty() || id->isNull(0, 0) || id->text(0, 0).isEmpty())
+            return Error {ErrorCode::Damaged,
+                ServerSession::tr("The branch server does not name its database, so its audit log cannot be "
+                                  "verified. Ask the administrator to check the server's set-up."),
+                {}, {}};
+        const QString found = id->text(0, 0);
+        if (!settings.databaseId.isEmpty() && settings.databaseId != found)
+            return Error {ErrorCode::Damaged,
+                ServerSession::tr("The branch server reports the database %1…, but this workstation pinned the "
+                                  "database %2… at its first audit verification: the server's database was replaced "
+                                  "or its identity changed, and its audit log is not read. Leave the server as it is "
+                                  "and report it to the information-security office. Only if the branch server was "
+                                  "set up anew on purpose, connect this workstation again (branchvault-cli server "
+                                  "remove-workstation, then add-workstation): that forgets the pinned database.")
+                    .arg(found.left(8), settings.databaseId.left(8)),
+                {}, {}};
+        return found;
+    }
+
+    // Pins `id` when this workstation has none yet (trust on first use); true when it did.
+    Result<bool> pinOnFirstUse(const QString& id)
+    {
+        if (!settings.databaseId.isEmpty())
+            return false;
+        BV_TRY(ServerWorkstation::pinDatabaseId(id));
+        settings.databaseId = id;
+        return true;
     }
 
     Result<KeySlots::Kdf> slotKdf() const
@@ -505,19 +597,40 @@ Status ServerSession::changePassword(
     return {};
 }
 
-Result<AuditVerification> ServerSession::verifyAudit()
+Result<ServerSession::AuditCheck> ServerSession::verifyAudit(const std::optional<AuditCheckpoint>& checkpoint)
 {
-    auto id = d->connection->run(
-        QStringLiteral("SELECT branchvault.database_id()"), {}, tr("reading the branch's audit log"));
+    auto id = d->pinnedDatabaseId();
     if (!id.ok())
         return id.error();
-    if (id->isEmpty() || id->isNull(0, 0))
-        return Error {ErrorCode::Damaged,
-            tr("The branch server does not name its database, so its audit log cannot be verified. Ask the "
-               "administrator to check the server's set-up."),
-            {}, {}};
     ServerChainSource source(*d->connection);
-    return AuditLog::verifyChain(source, id->text(0, 0), QDateTime::currentDateTimeUtc());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto verification = checkpoint ? AuditLog::verifyChainAgainst(source, *id, now, *checkpoint)
+                                   : AuditLog::verifyChain(source, *id, now);
+    if (!verification.ok())
+        return verification.error();
+    AuditCheck check {*verification, *id, false};
+    if (check.verification.ok()) {
+        auto pinned = d->pinOnFirstUse(*id);
+        if (!pinned.ok())
+            return pinned.error();
+        check.pinnedNow = *pinned;
+    }
+    return check;
+}
+
+Result<ServerSession::AuditHead> ServerSession::checkpointAudit()
+{
+    auto id = d->pinnedDatabaseId();
+    if (!id.ok())
+        return id.error();
+    ServerChainSource source(*d->connection);
+    auto head = AuditLog::chainHead(source, *id, QDateTime::currentDateTimeUtc());
+    if (!head.ok())
+        return head.error();
+    auto pinned = d->pinOnFirstUse(*id);
+    if (!pinned.ok())
+        return pinned.error();
+    return AuditHead {*head, *pinned};
 }
 
 } // namespace bv

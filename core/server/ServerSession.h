@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 
 #include <memory>
+#include <optional>
 
 namespace bv {
 
@@ -68,10 +69,27 @@ public:
     // a branch manager's confirmation, the confirmation code, which opens the slot the new password then keeps.
     Status changePassword(const SecureBytes& current, const SecureBytes& next, const SecureBytes& confirmationCode);
 
-    // The security auditor: the branch's one audit chain, read from the server and verified here by the same
-    // verifier as a workstation's own log (AuditLog::verifyChain): sequence, links, every row's hash, the front
-    // against the purge rows and the anchor.
-    Result<AuditVerification> verifyAudit();
+    // The security auditor's reads of the branch's one audit chain. The database id the server reports (which the
+    // genesis hash names) is held to the one this workstation pinned at its first successful verification or
+    // checkpoint (ServerWorkstation::pinDatabaseId; trust on first use): another id is refused (Damaged) before the
+    // chain is read. The first success pins it.
+    struct AuditCheck
+    {
+        AuditVerification verification;
+        QString databaseId; // the id the server reports
+        bool pinnedNow = false; // this workstation had no pinned id: this run pinned it
+    };
+    // The chain read from the server and verified here by the same verifier as a workstation's own log
+    // (AuditLog::verifyChain): sequence, links, every row's hash, the front against the purge rows and the anchor;
+    // with a checkpoint, also compared with it as `audit verify --checkpoint` does (AuditLog::verifyChainAgainst).
+    Result<AuditCheck> verifyAudit(const std::optional<AuditCheckpoint>& checkpoint = std::nullopt);
+    struct AuditHead
+    {
+        AuditCheckpoint checkpoint; // in the local checkpoint's form (AuditCheckpoint::toText)
+        bool pinnedNow = false;
+    };
+    // The checkpoint of the server's chain as it is now (AuditLog::chainHead).
+    Result<AuditHead> checkpointAudit();
 
 private:
     // What the customer work over the server (ServerCustomers) uses: the connection, the open keys (invalid when

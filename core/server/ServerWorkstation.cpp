@@ -15,6 +15,7 @@ namespace bv {
 namespace {
 
 const QString kUrlKey = QStringLiteral("server/url");
+const QString kDatabaseIdKey = QStringLiteral("server/databaseId");
 
 QSettings workstationSettings()
 {
@@ -76,7 +77,8 @@ QString ServerWorkstation::passphraseEntry(const ServerAddress& address)
 
 Result<ServerWorkstation::Settings> ServerWorkstation::configured()
 {
-    const QString url = workstationSettings().value(kUrlKey).toString();
+    const QSettings settings = workstationSettings();
+    const QString url = settings.value(kUrlKey).toString();
     if (url.isEmpty())
         return Error {ErrorCode::NotFound,
             tr("This workstation is not connected to a branch server. Connect it first: branchvault-cli server "
@@ -88,7 +90,18 @@ Result<ServerWorkstation::Settings> ServerWorkstation::configured()
             tr("The branch server's address in this workstation's configuration is damaged. Connect the workstation "
                "again (branchvault-cli server remove-workstation, then add-workstation)."),
             {}, {}};
-    return Settings {*address, copiesIn(folder())};
+    return Settings {*address, copiesIn(folder()), settings.value(kDatabaseIdKey).toString()};
+}
+
+Status ServerWorkstation::pinDatabaseId(const QString& databaseId)
+{
+    QSettings settings = workstationSettings();
+    settings.setValue(kDatabaseIdKey, databaseId);
+    settings.sync();
+    if (settings.status() != QSettings::NoError)
+        return Error {
+            ErrorCode::Io, tr("Could not write this workstation's configuration %1.").arg(settings.fileName()), {}, {}};
+    return {};
 }
 
 Result<SecureBytes> ServerWorkstation::keyPassphrase(SecretStore& store, const Settings& settings)
@@ -149,6 +162,7 @@ Result<ServerWorkstation::Settings> ServerWorkstation::add(
     }
     QSettings settings = workstationSettings();
     settings.setValue(kUrlKey, address.url());
+    settings.remove(kDatabaseIdKey); // a pin left from an earlier connection is not this server's
     settings.sync();
     if (settings.status() != QSettings::NoError) {
         undo();
@@ -170,6 +184,7 @@ Status ServerWorkstation::remove(SecretStore& store)
         QFile::remove(path);
     QSettings settings = workstationSettings();
     settings.remove(kUrlKey);
+    settings.remove(kDatabaseIdKey);
     settings.sync();
     return {};
 }

@@ -29,6 +29,9 @@ public:
     {
         ServerAddress address;
         Files files; // the copies in folder()
+        // The server database's id (its audit chain's genesis), pinned by the first successful `server audit verify`
+        // or `checkpoint` from this workstation; empty until then. Not a secret.
+        QString databaseId;
     };
 
     // Connects this workstation: checks the files, then makes one TLS connection to the server (no sign-in) to
@@ -37,8 +40,11 @@ public:
     // workstation is connected already (remove() first): nothing is replaced silently.
     static Result<Settings> add(
         SecretStore& store, const ServerAddress& address, const Files& files, const SecureBytes& keyPassphrase);
-    // Forgets the connection: the files, the keychain entry and the address.
+    // Forgets the connection: the files, the keychain entry, the address and the pinned database id.
     static Status remove(SecretStore& store);
+    // Records the server database's id next to its address (trust on first use: ServerSession pins the id the
+    // server reports at the auditor's first verification or checkpoint, and holds every later one to it).
+    static Status pinDatabaseId(const QString& databaseId);
     // NotFound when this workstation is not connected to a branch server.
     static Result<Settings> configured();
     // The keychain entry that holds the key's passphrase, and the passphrase itself.

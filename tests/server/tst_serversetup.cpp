@@ -4,6 +4,7 @@
 // second run and a database that is not empty. The certificates come from server/branchvault-branch-ca, the server
 // is the suite's throwaway PostgreSQL cluster with TLS switched on and this test's database reachable only with TLS
 // and a client certificate (pg_hba.conf), and the CLI runs against a private keychain.
+#include "core/audit/AuditRecords.h"
 #include "core/internal/keys/FieldCipher.h"
 #include "core/internal/keys/KeySlots.h"
 #include "core/internal/keys/RecoveryPassphrase.h"
@@ -17,7 +18,9 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QProcess>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -40,6 +43,7 @@ private:
     const QString m_adminPassword = QStringLiteral("admin-pw-8Rt");
     const QString m1Password = QStringLiteral("m1-pw-4Kx9");
     const QString c1Password = QStringLiteral("c1-pw-5Ly2");
+    const QString u1Password = QStringLiteral("u1-pw-6Mz3");
     CliRunner m_cli;
 
     struct Run
@@ -134,6 +138,27 @@ private:
         if (r.status != 0)
             qWarning("user add %s: %s", qPrintable(login), r.err.constData());
         return r.json().value(QStringLiteral("oneTimePassword")).toString();
+    }
+    // SQL on this test's database as the cluster's superuser (over TLS with the workstation's certificate: the
+    // database takes nothing else), which can do whatever the database's owner can and more.
+    Run asSuperuser(const QString& sql)
+    {
+        return tlsPsql(
+            sql, qEnvironmentVariable("PGUSER"), qEnvironmentVariable("PGPASSWORD"), QStringLiteral("verify-full"));
+    }
+    Run asOwner(const QString& sql) { return tlsPsql(sql, m_owner, m_ownerPassword, QStringLiteral("verify-full")); }
+    // The database id this workstation pinned (its configuration file, as QSettings keeps it on Linux).
+    QString pinnedDatabaseId() const
+    {
+        return QSettings(m_config + QStringLiteral("/BranchVault/workstation.conf"), QSettings::IniFormat)
+            .value(QStringLiteral("server/databaseId"))
+            .toString();
+    }
+    CliRun auditor(const QStringList& args)
+    {
+        return cli(serverCommand(QStringList {QStringLiteral("audit")} + args
+                       + QStringList {QStringLiteral("--user"), QStringLiteral("u1"), QStringLiteral("--json")}),
+            u1Password.toUtf8() + "\n");
     }
     void reload()
     {
@@ -785,7 +810,6 @@ private slots:
     void theBranchChainStaysOneUnderConcurrentAppends()
     {
         const QString u1OneTime = addAccount(QStringLiteral("u1"), QStringLiteral("auditor"));
-        const QString u1Password = QStringLiteral("u1-pw-6Mz3");
         CliRun r = cli(serverCommand({QStringLiteral("passwd"), QStringLiteral("--user"), QStringLiteral("u1")}),
             (u1OneTime + QLatin1Char('\n') + u1Password + QLatin1Char('\n') + u1Password + QLatin1Char('\n')).toUtf8());
         QVERIFY2(r.status == 0, r.err.constData());
@@ -839,6 +863,8 @@ private slots:
             QVERIFY2(refused.status != 0 && refused.err.contains(QLatin1String("append-only")), statement);
         }
         // ... and with them switched off, the change is named
+        const Run original = asOwner(QStringLiteral("SELECT workstation FROM branchvault.audit_log WHERE seq = 5"));
+        QVERIFY2(original.status == 0 && !original.out.trimmed().isEmpty(), qPrintable(original.err));
         Run changed
             = tlsPsql(QStringLiteral("ALTER TABLE branchvault.audit_log DISABLE TRIGGER USER; "
                                      "UPDATE branchvault.audit_log SET workstation = 'elsewhere' WHERE seq = 5; "
@@ -850,13 +876,133 @@ private slots:
             u1Password.toUtf8() + "\n");
         QCOMPARE(r.status, 14); // damaged
         QVERIFY2(r.err.contains("broken at row 5"), r.err.constData());
+        // put back, the chain is whole again (for the checkpoints below)
+        changed = asOwner(QStringLiteral("ALTER TABLE branchvault.audit_log DISABLE TRIGGER USER; "
+                                         "UPDATE branchvault.audit_log SET workstation = '%1' WHERE seq = 5; "
+                                         "ALTER TABLE branchvault.audit_log ENABLE TRIGGER USER")
+                              .arg(original.out.trimmed()));
+        QVERIFY2(changed.status == 0, qPrintable(changed.err));
+        r = auditor({QStringLiteral("verify")});
+        QVERIFY2(r.status == 0, r.err.constData());
+    }
+
+    // The gap a verification against the server alone leaves: the database's owner (or a superuser) deletes the
+    // newest rows and moves the chain's head back, and the shorter chain is intact. The auditor's checkpoint, kept
+    // away from the server, names the head that was there (the local checkpoint format), and `verify --checkpoint`
+    // compares the server's chain with it as `audit verify --checkpoint` does locally. The database id is pinned on
+    // the workstation at the first verification, so a server that reports another one is refused.
+    void theBranchChainIsHeldToTheAuditorsCheckpointAndPinnedDatabase()
+    {
+        const Run id = asOwner(QStringLiteral("SELECT value FROM branchvault.meta WHERE key = 'database_id'"));
+        const QString databaseId = id.out.trimmed();
+        QVERIFY2(id.status == 0 && databaseId.size() == 36, qPrintable(id.err));
+        // the first verification (above) pinned the server's id in this workstation's configuration
+        QCOMPARE(pinnedDatabaseId(), databaseId);
+
+        const QString file = m_dir.filePath(QStringLiteral("server-checkpoint.txt"));
+        CliRun r = auditor({QStringLiteral("checkpoint"), QStringLiteral("--out"), file});
+        QVERIFY2(r.status == 0, r.err.constData());
+        QCOMPARE(r.json().value(QStringLiteral("databaseId")).toString(), databaseId);
+        QCOMPARE(r.json().value(QStringLiteral("pinnedNow")).toBool(), false);
+        const qint64 head = r.json().value(QStringLiteral("seq")).toInteger();
+        QVERIFY(head > 12);
+        QCOMPARE(r.json().value(QStringLiteral("rows")).toInteger(), head); // nothing purged: rows 1 to the head
+        QFile written(file);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(written.readAll());
+        written.close();
+        auto parsed = AuditCheckpoint::parse(text); // the local checkpoint format, its check line right
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed->format, 2);
+        QCOMPARE(parsed->seq, head);
+        QCOMPARE(QString::fromLatin1(parsed->hash.toHex()), r.json().value(QStringLiteral("hash")).toString());
+        const Run stored
+            = asOwner(QStringLiteral("SELECT encode(hash, 'hex') FROM branchvault.audit_log WHERE seq = %1").arg(head));
+        QCOMPARE(stored.out.trimmed(), QString::fromLatin1(parsed->hash.toHex()));
+        // never overwritten
+        r = auditor({QStringLiteral("checkpoint"), QStringLiteral("--out"), file});
+        QCOMPARE(r.status, 5);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(written.readAll()), text);
+        written.close();
+
+        // more rows (sign-ins), and the chain still holds every row the checkpoint names
+        for (int i = 0; i < 2; ++i) {
+            r = cli(serverCommand({QStringLiteral("status"), QStringLiteral("--user"), QStringLiteral("m1")}),
+                m1Password.toUtf8() + "\n");
+            QVERIFY2(r.status == 0, r.err.constData());
+        }
+        r = auditor({QStringLiteral("verify"), QStringLiteral("--checkpoint"), file});
+        QVERIFY2(r.status == 0, r.err.constData());
+        QCOMPARE(r.json().value(QStringLiteral("intact")).toBool(), true);
+        QVERIFY(r.json().value(QStringLiteral("headSeq")).toInteger() >= head + 3);
+        const QJsonObject compared = r.json().value(QStringLiteral("checkpoint")).toObject();
+        QCOMPARE(compared.value(QStringLiteral("seq")).toInteger(), head);
+        QCOMPARE(compared.value(QStringLiteral("rows")).toInteger(), head);
+
+        // a checkpoint of another database (its check line right) is not this server's
+        AuditCheckpoint other = *parsed;
+        other.databaseId = QStringLiteral("00000000-0000-4000-8000-000000000000");
+        const QString otherFile = m_dir.filePath(QStringLiteral("other-checkpoint.txt"));
+        QFile otherOut(otherFile);
+        QVERIFY(otherOut.open(QIODevice::WriteOnly));
+        otherOut.write(other.toText().toUtf8());
+        otherOut.close();
+        r = auditor({QStringLiteral("verify"), QStringLiteral("--checkpoint"), otherFile});
+        QCOMPARE(r.status, 14);
+        QVERIFY2(r.err.contains("another database"), r.err.constData());
+
+        // the owner's move: the rows from the checkpoint's head on deleted, the head moved back ...
+        const Run cut = asSuperuser(
+            QStringLiteral("ALTER TABLE branchvault.audit_log DISABLE TRIGGER USER; "
+                           "DELETE FROM branchvault.audit_log WHERE seq >= %1; "
+                           "ALTER TABLE branchvault.audit_log ENABLE TRIGGER USER; "
+                           "UPDATE branchvault.audit_head SET last_seq = %2, last_hash = (SELECT hash FROM "
+                           "branchvault.audit_log WHERE seq = %2) WHERE id = 1")
+                .arg(head)
+                .arg(head - 1));
+        QVERIFY2(cut.status == 0, qPrintable(cut.err));
+        // ... passes the verification against the server alone (the gap) ...
+        r = auditor({QStringLiteral("verify")});
+        QVERIFY2(r.status == 0, r.err.constData());
+        // ... and not the checkpoint's: row `head` is gone (the verification's own sign-ins wrote others there)
+        r = auditor({QStringLiteral("verify"), QStringLiteral("--checkpoint"), file});
+        QCOMPARE(r.status, 14);
+        QVERIFY2(r.err.contains(QStringLiteral("row %1").arg(head).toUtf8()), r.err.constData());
+        r = cli(serverCommand({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--checkpoint"), file,
+                    QStringLiteral("--user"), QStringLiteral("u1")}),
+            u1Password.toUtf8() + "\n");
+        QCOMPARE(r.status, 14);
+        QVERIFY2(r.err.contains("rewritten"), r.err.constData());
+
+        // a server that reports another database id than the one pinned here is refused, before its chain is read
+        const QString forged = QStringLiteral("7e57da7a-0000-4000-8000-000000000001");
+        Run swapped = asSuperuser(
+            QStringLiteral("UPDATE branchvault.meta SET value = '%1' WHERE key = 'database_id'").arg(forged));
+        QVERIFY2(swapped.status == 0, qPrintable(swapped.err));
+        for (const QStringList& command : {QStringList {QStringLiteral("verify")},
+                 QStringList {QStringLiteral("checkpoint"), QStringLiteral("--out"),
+                     m_dir.filePath(QStringLiteral("refused-checkpoint.txt"))}}) {
+            r = auditor(command);
+            QCOMPARE(r.status, 14);
+            QVERIFY2(r.err.contains(forged.left(8).toUtf8()) && r.err.contains(databaseId.left(8).toUtf8())
+                    && r.err.contains("remove-workstation"),
+                r.err.constData());
+        }
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("refused-checkpoint.txt"))));
+        QCOMPARE(pinnedDatabaseId(), databaseId);
+        swapped = asSuperuser(
+            QStringLiteral("UPDATE branchvault.meta SET value = '%1' WHERE key = 'database_id'").arg(databaseId));
+        QVERIFY2(swapped.status == 0, qPrintable(swapped.err));
     }
 
     void aWorkstationIsRemovedWithItsKeychainEntry()
     {
+        QVERIFY(!pinnedDatabaseId().isEmpty());
         CliRun r = cli({QStringLiteral("server"), QStringLiteral("remove-workstation")});
         QVERIFY2(r.status == 0, r.err.constData());
         QVERIFY2(configFiles().filter(QStringLiteral("/server/")).isEmpty(), qPrintable(configFiles().join(' ')));
+        QCOMPARE(pinnedDatabaseId(), QString()); // the pinned database id is forgotten with the connection
         r = cli({QStringLiteral("server"), QStringLiteral("status"), QStringLiteral("--user"), m_owner}, "x\n");
         QCOMPARE(r.status, 4);
         // added again, the keychain entry is written anew (the old one is gone)

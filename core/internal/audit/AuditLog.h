@@ -63,8 +63,14 @@ public:
     // verify(), then the log compared with an earlier checkpoint: every row from its first to its head
     // must still be there unless a later, legal purge removed it; the head's hash must match.
     Result<AuditVerification> verifyAgainst(const AuditCheckpoint& checkpoint) const;
+    // The same comparison for any stored chain (the branch server's): `databaseId` is the one the chain's genesis
+    // hash names and the checkpoint must name, `now` the retention the purge rows are held to.
+    static Result<AuditVerification> verifyChainAgainst(
+        AuditChainSource& source, const QString& databaseId, const QDateTime& now, const AuditCheckpoint& checkpoint);
     // The checkpoint of the log as it is now (first row, head, row count).
     Result<AuditCheckpoint> head() const;
+    // The checkpoint of any stored chain as it is now, taken at `now`.
+    static Result<AuditCheckpoint> chainHead(AuditChainSource& source, const QString& databaseId, const QDateTime& now);
 
     // Deletes the rows older than `cutoff` (a prefix of the chain) inside the caller's transaction: it
     // first appends the audit.purge row that records the range (first and last purged row, the hash the

@@ -62,18 +62,13 @@ public:
     // verification path; the engine's reading of raw bytes is in core/db/). `visit` returns false to stop.
     Status scanChain(const std::function<bool(const RawRow&)>& visit) override;
 
-    struct Span
-    {
-        qint64 first = 0;
-        qint64 last = 0;
-        qint64 count = 0;
-    };
-    Result<Span> span();
+    using Span = AuditChainSpan;
+    Result<Span> span() override;
     // The rows with these sequence numbers (seq, at and hash filled; the others left empty).
-    Result<QList<AuditRow>> ends(qint64 first, qint64 last);
+    Result<QList<AuditRow>> ends(qint64 first, qint64 last) override;
     // The stored hash of row `seq`; nullopt when the row is not there.
-    Result<std::optional<QByteArray>> hashOf(qint64 seq);
-    Result<qint64> countBetween(qint64 from, qint64 through);
+    Result<std::optional<QByteArray>> hashOf(qint64 seq) override;
+    Result<qint64> countBetween(qint64 from, qint64 through) override;
 
     // Purge (AuditLog::purgeOlderThan, inside its transaction).
     Result<std::optional<qint64>> firstSeqAtOrAfter(const QString& at);
