@@ -3392,6 +3392,22 @@ Exit status 0 means success; any other status comes with one line on stderr nami
         <source>No match: no active customer has exactly this full name and ID number. Check both against the ID document (they must match in full).</source>
         <translation>无匹配结果：没有状态正常的客户与此完整姓名和证件号码完全相符。请对照证件核对两者（必须完全一致）。</translation>
     </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>%1 (custody until %2 UTC)</source>
+        <translation>%1（托管至 %2 UTC）</translation>
+    </message>
+    <message>
+        <source>Account %1: %2  %3  opened %4  %5</source>
+        <translation>账户 %1：%2  %3  开户日期 %4  %5</translation>
+    </message>
+    <message>
+        <source>Pending change: %1 (waiting for a branch manager&apos;s approval)</source>
+        <translation>待复核的变更：%1（等待网点负责人批准）</translation>
+    </message>
 </context>
 <context>
     <name>CustomerCommands</name>
@@ -3534,22 +3550,6 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>Change %1 of customer %2 is pending approval by a branch manager (not you).</source>
         <translation>客户 %2 的变更 %1 正等待网点负责人（非您本人）批准。</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>%1 (custody until %2 UTC)</source>
-        <translation>%1（托管至 %2 UTC）</translation>
-    </message>
-    <message>
-        <source>Account %1: %2  %3  opened %4  %5</source>
-        <translation>账户 %1：%2  %3  开户日期 %4  %5</translation>
-    </message>
-    <message>
-        <source>Pending change: %1 (waiting for a branch manager&apos;s approval)</source>
-        <translation>待复核的变更：%1（等待网点负责人批准）</translation>
     </message>
     <message>
         <source>restricted</source>
@@ -8337,8 +8337,12 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <translation>server customer lookup 需要完整姓名（--name）、完整证件号码（--id）和用途（--purpose 用途）。</translation>
     </message>
     <message>
-        <source>Use: server customer add [--file F.json] | customer list | customer lookup --name NAME --id ID --purpose TEXT | change list | change approve|reject ID --reason TEXT | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request approve|reject ID --reason TEXT | reveal REQUEST NO --fields F1,F2 (each with --user LOGIN, the password on standard input).</source>
-        <translation>用法：server customer add [--file 文件.json] | customer list | customer lookup --name 姓名 --id 证件号码 --purpose 用途 | change list | change approve|reject 编号 --reason 理由 | request reveal 客户号 --fields 字段1,字段2 --purpose 用途 [--hours 小时数] | request approve|reject 编号 --reason 理由 | reveal 申请编号 客户号 --fields 字段1,字段2（均需 --user 登录名，密码从标准输入读取）。</translation>
+        <source>server customer show needs the customer number.</source>
+        <translation>server customer show 需要客户号。</translation>
+    </message>
+    <message>
+        <source>Use: server customer add [--file F.json] | customer list [--after NO] | customer show NO | customer lookup --name NAME --id ID --purpose TEXT | change list | change approve|reject ID --reason TEXT | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request approve|reject ID --reason TEXT | reveal REQUEST NO --fields F1,F2 (each with --user LOGIN, the password on standard input).</source>
+        <translation>用法：server customer add [--file 文件.json] | customer list [--after 客户号] | customer show 客户号 | customer lookup --name 姓名 --id 证件号码 --purpose 用途 | change list | change approve|reject 编号 --reason 理由 | request reveal 客户号 --fields 字段1,字段2 --purpose 用途 [--hours 小时数] | request approve|reject 编号 --reason 理由 | reveal 申请编号 客户号 --fields 字段1,字段2（均需 --user 登录名，密码从标准输入读取）。</translation>
     </message>
 </context>
 <context>
@@ -8458,6 +8462,14 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     <message>
         <source>A value the branch server returned for customer %1 (field %2) does not open with this branch&apos;s key: it was changed or moved on the server. Nothing is shown. Report it to the information-security office.</source>
         <translation>网点服务器返回的客户 %1（字段 %2）的值无法用本网点的密钥解开：它在服务器上被修改或挪动过。不显示任何内容。请报告信息安全部门。</translation>
+    </message>
+    <message>
+        <source>opening customer %1</source>
+        <translation>打开客户 %1</translation>
+    </message>
+    <message>
+        <source>There is no customer %1 that this account may open. Check the customer number.</source>
+        <translation>没有此账户可以打开的客户 %1。请核对客户号。</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/Statuses.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
 
@@ -150,6 +151,82 @@ QString CustomerCli::diffText(const QList<FieldDiff>& diff)
             parts << QStringLiteral("%1: %2 -> %3").arg(d.field, oneLine(d.oldMasked), dash(oneLine(d.newMasked)));
     }
     return parts.isEmpty() ? QStringLiteral("-") : parts.join(QStringLiteral("; "));
+}
+
+namespace {
+
+QJsonObject accountJson(const AccountView& a)
+{
+    return QJsonObject {{QStringLiteral("id"), a.id}, {QStringLiteral("number"), a.number},
+        {QStringLiteral("revealed"), a.revealed}, {QStringLiteral("type"), a.type},
+        {QStringLiteral("openedOn"), CustomerCli::date(a.openedOn)}, {QStringLiteral("status"), statusKey(a.status)}};
+}
+
+} // namespace
+
+void CustomerCli::customerView(CliContext& ctx, const CustomerView& view)
+{
+    const CustomerView& v = view;
+
+    QJsonObject gradeOne;
+    QJsonObject gradeTwo;
+    QStringList lines;
+    const auto line = [&](const QString& label, const QString& value) {
+        lines << QStringLiteral("%1: %2").arg(label, CustomerCli::dash(value));
+    };
+    line(FieldCatalogue::label(QString::fromLatin1(fields::CustomerNo)), v.number);
+    line(FieldCatalogue::label(QString::fromLatin1(fields::Status)), statusKey(v.status));
+    if (v.restricted)
+        line(FieldCatalogue::label(QString::fromLatin1(fields::Restricted)), tr("yes"));
+    line(FieldCatalogue::label(QString::fromLatin1(fields::Tier)), v.tier);
+    line(FieldCatalogue::label(QString::fromLatin1(fields::Branch)), v.branch);
+    line(FieldCatalogue::label(QString::fromLatin1(fields::Manager)),
+        v.inCustody ? tr("%1 (custody until %2 UTC)").arg(v.managerName, CustomerCli::timeText(v.custodyUntil))
+                    : v.managerName);
+    line(FieldCatalogue::label(QString::fromLatin1(fields::Sex)), v.sex);
+    line(FieldCatalogue::label(QString::fromLatin1(fields::Nationality)), v.nationality);
+    line(FieldCatalogue::label(QString::fromLatin1(fields::AgeBand)), v.ageBand);
+    for (const FieldSpec* spec : FieldCatalogue::ofGrade(1)) {
+        const QString key = QString::fromLatin1(spec->key);
+        if (spec->owner != FieldOwner::Customer || !v.gradeOne.contains(key))
+            continue;
+        gradeOne.insert(key, v.gradeOne.value(key));
+        line(FieldCatalogue::label(*spec), v.gradeOne.value(key));
+    }
+    if (v.gradeTwoVisible) {
+        for (const FieldSpec* spec : FieldCatalogue::ofGrade(2)) {
+            const QString key = QString::fromLatin1(spec->key);
+            if (!v.gradeTwo.contains(key))
+                continue;
+            gradeTwo.insert(key, v.gradeTwo.value(key));
+            line(FieldCatalogue::label(*spec), CustomerCli::oneLine(v.gradeTwo.value(key)));
+        }
+    }
+    QJsonArray accounts;
+    for (const AccountView& a : v.accounts) {
+        accounts.append(accountJson(a));
+        lines << tr("Account %1: %2  %3  opened %4  %5")
+                     .arg(a.id)
+                     .arg(a.number, a.type, CustomerCli::dateText(a.openedOn), statusKey(a.status));
+    }
+    line(FieldCatalogue::label(QString::fromLatin1(fields::CreatedAt)), CustomerCli::timeText(v.createdAt));
+    line(FieldCatalogue::label(QString::fromLatin1(fields::UpdatedAt)), CustomerCli::timeText(v.updatedAt));
+    if (v.pendingChangeId > 0)
+        lines << tr("Pending change: %1 (waiting for a branch manager's approval)").arg(v.pendingChangeId);
+
+    const QJsonObject json {{QStringLiteral("number"), v.number}, {QStringLiteral("status"), statusKey(v.status)},
+        {QStringLiteral("restricted"), v.restricted}, {QStringLiteral("tier"), v.tier},
+        {QStringLiteral("branch"), v.branch}, {QStringLiteral("managerId"), v.managerId},
+        {QStringLiteral("managerName"), v.managerName}, {QStringLiteral("inCustody"), v.inCustody},
+        {QStringLiteral("custodyUntil"), CustomerCli::time(v.inCustody ? v.custodyUntil : QDateTime())},
+        {QStringLiteral("sex"), v.sex}, {QStringLiteral("nationality"), v.nationality},
+        {QStringLiteral("ageBand"), v.ageBand}, {QStringLiteral("createdAt"), CustomerCli::time(v.createdAt)},
+        {QStringLiteral("updatedAt"), CustomerCli::time(v.updatedAt)}, {QStringLiteral("gradeOne"), gradeOne},
+        {QStringLiteral("gradeTwoVisible"), v.gradeTwoVisible}, {QStringLiteral("gradeTwo"), gradeTwo},
+        {QStringLiteral("accounts"), accounts},
+        {QStringLiteral("pendingChangeId"),
+            v.pendingChangeId > 0 ? QJsonValue(v.pendingChangeId) : QJsonValue(QJsonValue::Null)}};
+    ctx.out.result({{QStringLiteral("customer"), json}}, lines.join(QLatin1Char('\n')));
 }
 
 int CustomerCli::clerkCard(CliContext& ctx, const std::optional<ClerkCard>& card)

@@ -67,6 +67,10 @@ public:
     static QJsonArray diffJson(const QList<FieldDiff>& diff);
     static QString diffText(const QList<FieldDiff>& diff);
 
+    // One customer as customer show and server customer show print it: grade 1 as the core gives it (masked), grade 2
+    // when visible, the accounts, the pending change.
+    static void customerView(CliContext& ctx, const CustomerView& view);
+
     // The result of the clerk's lookup (customer lookup, server customer lookup): the masked card, or exit 4
     // ("no match") naming what to check.
     static int clerkCard(CliContext& ctx, const std::optional<ClerkCard>& card);

@@ -365,7 +365,8 @@ void registerServerCommands(CommandTable& table)
             "  server user add LOGIN --role ROLE [--staff NO] | user confirm LOGIN [--recovery] | passwd   "
             "(--user LOGIN, stdin: the password)\n"
             "  server audit verify [--checkpoint FILE] | audit checkpoint --out FILE   (--user AUDITOR)\n"
-            "  server customer add [--file F.json] | customer list | customer lookup --name NAME --id ID --purpose "
+            "  server customer add [--file F.json] | customer list [--after NO] | customer show NO | customer lookup "
+            "--name NAME --id ID --purpose "
             "TEXT | change list | change approve|reject ID --reason "
             "TEXT | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request approve|reject ID --reason "
             "TEXT | reveal REQUEST NO --fields F1,F2   (--user LOGIN)   the branch server (docs/SERVER.md)"),

@@ -71,7 +71,7 @@ public:
             auto session = serverSignIn(ctx, QStringLiteral("server customer list"));
             if (!session.ok())
                 return ctx.out.fail(session.error());
-            auto rows = ServerCustomers(**session).list();
+            auto rows = ServerCustomers(**session).list(ctx.option(QStringLiteral("after")).trimmed().toUpper());
             if (!rows.ok())
                 return ctx.out.fail(rows.error());
             QJsonArray json;
@@ -85,6 +85,19 @@ public:
             }
             ctx.out.result({{QStringLiteral("customers"), json}},
                 lines.isEmpty() ? tr("No customers to show.") : lines.join(QLatin1Char('\n')));
+            return 0;
+        }
+        if (sub == QLatin1String("show")) {
+            const QString number = ctx.arguments.value(2).trimmed().toUpper();
+            if (number.isEmpty())
+                return Cli::usageError(ctx.out, tr("server customer show needs the customer number."));
+            auto session = serverSignIn(ctx, QStringLiteral("server customer show"));
+            if (!session.ok())
+                return ctx.out.fail(session.error());
+            auto view = ServerCustomers(**session).open(number);
+            if (!view.ok())
+                return ctx.out.fail(view.error());
+            CustomerCli::customerView(ctx, *view);
             return 0;
         }
         if (sub == QLatin1String("lookup")) {
@@ -242,7 +255,8 @@ public:
 
     static QString usage()
     {
-        return tr("Use: server customer add [--file F.json] | customer list | customer lookup --name NAME --id ID "
+        return tr("Use: server customer add [--file F.json] | customer list [--after NO] | customer show NO | customer "
+                  "lookup --name NAME --id ID "
                   "--purpose TEXT | change list | change approve|reject ID "
                   "--reason TEXT | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request "
                   "approve|reject ID --reason TEXT | reveal REQUEST NO --fields F1,F2 (each with --user LOGIN, the "

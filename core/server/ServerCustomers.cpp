@@ -252,22 +252,23 @@ Result<EntryReceipt> ServerCustomers::enter(const CustomerInput& input)
     return EntryReceipt {submitted->text(0, 0), submitted->number(0, 1), validated.warnings};
 }
 
-Result<QList<PendingChange>> ServerCustomers::pending()
+Result<QList<PendingChange>> ServerCustomers::pending(qint64 afterId, int limit)
 {
-    auto rows = m_session.connection().run(
-        QStringLiteral("SELECT ch.id, ch.customer_id, c.customer_no, ch.kind, ch.created_at, ch.diff_json "
-                       "FROM branchvault.customer_changes ch JOIN branchvault.customers c ON c.id = ch.customer_id "
-                       "WHERE ch.status = 'pending' ORDER BY ch.id LIMIT 1000"),
-        {}, tr("reading the changes waiting for approval"));
+    auto rows
+        = m_session.connection().run(QStringLiteral("SELECT id, customer_no, kind, maker_login, created_at, diff_json "
+                                                    "FROM branchvault.change_page($1, $2, $3)"),
+            {afterId > 0 ? ServerValue::number(afterId) : ServerValue::none(), ServerValue::number(limit),
+                ServerValue::text(m_session.workstation())},
+            tr("reading the changes waiting for approval"));
     if (!rows.ok())
         return rows.error();
     QList<PendingChange> out;
     for (int r = 0; r < rows->count(); ++r) {
         PendingChange change;
         change.id = rows->number(r, 0);
-        change.customerId = rows->number(r, 1);
-        change.customerNumber = rows->text(r, 2);
-        change.kind = rows->text(r, 3);
+        change.customerNumber = rows->text(r, 1);
+        change.kind = rows->text(r, 2);
+        change.makerLogin = rows->text(r, 3);
         change.createdAt = serverTime(rows->text(r, 4));
         const auto diff = diffFrom(rows->bytes(r, 5));
         if (!diff)
@@ -294,33 +295,88 @@ Status ServerCustomers::decide(qint64 changeId, bool approve, const QString& rea
     return {};
 }
 
-Result<QList<CustomerListRow>> ServerCustomers::list()
+Result<QList<CustomerListRow>> ServerCustomers::list(const QString& after, int limit)
 {
     auto rows = m_session.connection().run(
-        QStringLiteral("SELECT c.id, c.customer_no, n.masked, c.tier, c.age_band, c.status, c.created_at, c.restricted "
-                       "FROM branchvault.customers c LEFT JOIN branchvault.sealed_value n "
-                       "ON n.owner_kind = 'customer' AND n.owner_id = c.id AND n.field = 'name' "
-                       "ORDER BY c.customer_no LIMIT 1000"),
-        {}, tr("listing customers"));
+        QStringLiteral("SELECT customer_no, masked_name, status, restricted, tier, age_band, created_at "
+                       "FROM branchvault.customer_page($1, $2, $3)"),
+        {after.isEmpty() ? ServerValue::none() : ServerValue::text(after), ServerValue::number(limit),
+            ServerValue::text(m_session.workstation())},
+        tr("listing customers"));
     if (!rows.ok())
         return rows.error();
     QList<CustomerListRow> out;
     for (int r = 0; r < rows->count(); ++r) {
         CustomerListRow row;
-        row.id = rows->number(r, 0);
-        row.number = rows->text(r, 1);
-        row.maskedName = rows->text(r, 2);
-        row.tier = rows->text(r, 3);
-        row.ageBand = rows->text(r, 4);
-        auto status = storedStatus<CustomerStatus>(rows->text(r, 5), tr("listing customers"));
+        row.number = rows->text(r, 0);
+        row.maskedName = rows->text(r, 1);
+        auto status = storedStatus<CustomerStatus>(rows->text(r, 2), tr("listing customers"));
         if (!status.ok())
             return status.error();
         row.status = *status;
+        row.restricted = rows->boolean(r, 3);
+        row.tier = rows->text(r, 4);
+        row.ageBand = rows->text(r, 5);
         row.createdAt = serverTime(rows->text(r, 6));
-        row.restricted = rows->boolean(r, 7);
         out << row;
     }
     return out;
+}
+
+Result<CustomerView> ServerCustomers::open(const QString& customerNo)
+{
+    const QString number = customerNo.trimmed().toUpper();
+    const QString what = tr("opening customer %1").arg(number);
+    auto rows = m_session.connection().run(
+        QStringLiteral("SELECT customer_no, status, restricted, tier, branch, sex, nationality, age_band, created_at, "
+                       "updated_at, in_custody, custody_until, grade_one, grade_two, accounts, pending_change_id "
+                       "FROM branchvault.customer_open($1, $2)"),
+        {ServerValue::text(number), ServerValue::text(m_session.workstation())}, what);
+    if (!rows.ok())
+        return rows.error();
+    if (rows->count() != 1)
+        return Error {ErrorCode::NotFound,
+            tr("There is no customer %1 that this account may open. Check the customer number.").arg(number), {}, {}};
+    CustomerView view;
+    view.number = rows->text(0, 0);
+    auto status = storedStatus<CustomerStatus>(rows->text(0, 1), what);
+    if (!status.ok())
+        return status.error();
+    view.status = *status;
+    view.restricted = rows->boolean(0, 2);
+    view.tier = rows->text(0, 3);
+    view.branch = rows->text(0, 4);
+    view.sex = rows->text(0, 5);
+    view.nationality = rows->text(0, 6);
+    view.ageBand = rows->text(0, 7);
+    view.createdAt = serverTime(rows->text(0, 8));
+    view.updatedAt = serverTime(rows->text(0, 9));
+    view.inCustody = rows->boolean(0, 10);
+    view.custodyUntil = serverTime(rows->text(0, 11));
+    const QJsonObject gradeOne = QJsonDocument::fromJson(rows->bytes(0, 12)).object();
+    for (auto it = gradeOne.constBegin(); it != gradeOne.constEnd(); ++it)
+        view.gradeOne.insert(it.key(), it.value().toString());
+    const QJsonObject gradeTwo = QJsonDocument::fromJson(rows->bytes(0, 13)).object();
+    view.gradeTwoVisible = true; // the server gives them to whoever may open the record
+    for (auto it = gradeTwo.constBegin(); it != gradeTwo.constEnd(); ++it)
+        view.gradeTwo.insert(
+            it.key(), it.value().isString() ? it.value().toString() : it.value().toVariant().toString());
+    const QJsonArray accounts = QJsonDocument::fromJson(rows->bytes(0, 14)).array();
+    for (const QJsonValue& value : accounts) {
+        const QJsonObject a = value.toObject();
+        AccountView account;
+        account.id = a.value(QStringLiteral("id")).toInteger();
+        account.type = a.value(QStringLiteral("type")).toString();
+        account.openedOn = QDate::fromString(a.value(QStringLiteral("opened_on")).toString(), Qt::ISODate);
+        auto accountStatus = storedStatus<AccountStatus>(a.value(QStringLiteral("status")).toString(), what);
+        if (!accountStatus.ok())
+            return accountStatus.error();
+        account.status = *accountStatus;
+        account.number = a.value(QStringLiteral("masked")).toString();
+        view.accounts << account;
+    }
+    view.pendingChangeId = rows->isNull(0, 15) ? 0 : rows->number(0, 15);
+    return view;
 }
 
 Result<std::optional<ClerkCard>> ServerCustomers::clerkLookup(

@@ -33,13 +33,17 @@ public:
     Result<EntryReceipt> enter(const CustomerInput& input);
 
     // The changes waiting for a decision that the account reads (the branch manager: the branch's; a customer
-    // manager: those of his or her customers), oldest first, grade-1 values masked.
-    Result<QList<PendingChange>> pending();
+    // manager: those of his or her customers), oldest first after `afterId`, grade-1 values masked; the server
+    // records the first page's read.
+    Result<QList<PendingChange>> pending(qint64 afterId = 0, int limit = 1000);
     // The branch manager's decision with a reason (numbers in it are masked before it is sent).
     Status decide(qint64 changeId, bool approve, const QString& reason);
 
-    // The customers the account reads, by number, with the masked name.
-    Result<QList<CustomerListRow>> list();
+    // The customers the account reads (the branch manager: the branch's; a customer manager: his or her own), by
+    // number after `after`, at most `limit`, with the masked name; the server records the first page's read.
+    Result<QList<CustomerListRow>> list(const QString& after = QString(), int limit = 200);
+    // One customer the account reaches, masked (grade 1) with its accounts; the server records the read.
+    Result<CustomerView> open(const QString& customerNo);
 
     // The clerk's exact lookup (DESIGN §6): the full name and the full ID number typed from the document, and the
     // purpose. Only their blind indexes and the purpose (numbers and the name masked) are sent; the server returns

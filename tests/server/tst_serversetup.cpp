@@ -675,6 +675,29 @@ private slots:
         QCOMPARE(customers.at(1).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
         QVERIFY(customers.at(0).toObject().value(QStringLiteral("maskedName")).toString().contains(QLatin1Char('*')));
         const QString secondNumber = customers.at(1).toObject().value(QStringLiteral("customerNo")).toString();
+        // the server's times are read (ISO 8601, UTC), not lost
+        const QDateTime created = QDateTime::fromString(
+            customers.at(0).toObject().value(QStringLiteral("createdAt")).toString(), Qt::ISODateWithMs);
+        QVERIFY2(created.isValid() && qAbs(created.secsTo(QDateTime::currentDateTimeUtc())) < 600,
+            qPrintable(customers.at(0).toObject().value(QStringLiteral("createdAt")).toString()));
+
+        // the customer manager opens the record: masked, with its account, and the server records the read
+        r = atA(QStringLiteral("c1"), c1Password, {QStringLiteral("customer"), QStringLiteral("show"), number});
+        QVERIFY2(r.status == 0, r.err.constData());
+        const QJsonObject record = r.json().value(QStringLiteral("customer")).toObject();
+        QCOMPARE(record.value(QStringLiteral("status")).toString(), QStringLiteral("active"));
+        QVERIFY(record.value(QStringLiteral("gradeOne"))
+                    .toObject()
+                    .value(QStringLiteral("id_number"))
+                    .toString()
+                    .contains(QLatin1Char('*')));
+        QCOMPARE(record.value(QStringLiteral("accounts")).toArray().size(), 1);
+        QVERIFY(!r.out.contains(id.toUtf8()) && !r.out.contains(card.toUtf8()) && !r.out.contains(mobileNo.toUtf8()));
+        Run opened = tlsPsql(QStringLiteral("SELECT count(*) FROM branchvault.audit_log WHERE action = 'customer.open' "
+                                            "AND login = 'c1' AND customer_no = '%1'")
+                                 .arg(number),
+            m_owner, m_ownerPassword, QStringLiteral("verify-full"));
+        QCOMPARE(opened.out.trimmed(), QStringLiteral("1"));
 
         // the reveal round trip
         const QStringList fieldsAsked {QStringLiteral("--fields"), QStringLiteral("id_number,mobile,account_number")};
