@@ -267,6 +267,15 @@ ServerValue ServerValue::textArray(const QStringList& values)
     return {out, false, false};
 }
 
+QString ServerValue::compositeOf(int first, const QList<const char*>& casts, const char* type)
+{
+    QStringList parts;
+    for (const char* cast : casts)
+        parts << (*cast ? QStringLiteral("$%1::%2").arg(first++).arg(QLatin1String(cast))
+                        : QStringLiteral("$%1").arg(first++));
+    return QStringLiteral("ROW(%1)::branchvault.%2").arg(parts.join(QStringLiteral(", ")), QLatin1String(type));
+}
+
 std::optional<QList<QByteArray>> ServerRows::array(int row, int column) const
 {
     // only what the server writes for a one-dimensional array without NULLs: {} or {e,e,...}, each element either

@@ -44,14 +44,6 @@ struct SealedForServer
     QByteArray blind;
 };
 
-QString placeholders(int first, int count)
-{
-    QStringList out;
-    for (int i = 0; i < count; ++i)
-        out << QStringLiteral("$%1").arg(first + i);
-    return out.join(QStringLiteral(", "));
-}
-
 // A timestamptz as the server writes it in text (ISO 8601 with a space and a short offset: 2026-12-06
 // 02:16:56.123+00); invalid when NULL or unreadable.
 QDateTime serverTime(const QString& text)
@@ -208,7 +200,7 @@ Result<EntryReceipt> ServerCustomers::enter(const CustomerInput& input)
                << ServerValue::text(sealed.masked)
                << (sealed.blind.isEmpty() ? ServerValue::none() : ServerValue::text(sealed.domain))
                << (sealed.blind.isEmpty() ? ServerValue::none() : ServerValue::bytea(sealed.blind));
-        sealedRows << QStringLiteral("ROW(%1)::branchvault.sealed_input").arg(placeholders(first, 6));
+        sealedRows << ServerValue::compositeOf(first, {"", "int", "bytea", "", "", "bytea"}, "sealed_input");
     }
     QStringList accountRows;
     const QString accountField = QString::fromLatin1(fields::AccountNumber);
@@ -223,15 +215,7 @@ Result<EntryReceipt> ServerCustomers::enter(const CustomerInput& input)
                << ServerValue::text(account.status) << ServerValue::number(sealed.generation)
                << ServerValue::bytea(sealed.sealed) << ServerValue::text(sealed.masked)
                << ServerValue::bytea(sealed.blind);
-        accountRows << QStringLiteral("ROW($%1, $%2::date, $%3, $%4::int, $%5::bytea, $%6, $%7::bytea)"
-                                      "::branchvault.account_input")
-                           .arg(first)
-                           .arg(first + 1)
-                           .arg(first + 2)
-                           .arg(first + 3)
-                           .arg(first + 4)
-                           .arg(first + 5)
-                           .arg(first + 6);
+        accountRows << ServerValue::compositeOf(first, {"", "date", "", "int", "bytea", "", "bytea"}, "account_input");
     }
     const int tail = int(values.size()) + 1;
     values << ServerValue::boolean(validated.restricted.value_or(false)) << ServerValue::text(m_session.workstation());

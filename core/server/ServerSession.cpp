@@ -52,15 +52,8 @@ QList<ServerValue> slotValues(const KeySlots::Wrapped& slot, const QByteArray& p
 // The slot_input row built from seven parameters starting at $first.
 QString slotRow(int first)
 {
-    return QStringLiteral("ROW($%1::int, $%2::bigint, $%3::bigint, $%4::bytea, $%5::bytea, $%6::bytea, $%7::bytea)"
-                          "::branchvault.slot_input")
-        .arg(first)
-        .arg(first + 1)
-        .arg(first + 2)
-        .arg(first + 3)
-        .arg(first + 4)
-        .arg(first + 5)
-        .arg(first + 6);
+    return ServerValue::compositeOf(
+        first, {"int", "bigint", "bigint", "bytea", "bytea", "bytea", "bytea"}, "slot_input");
 }
 
 // A row of the server's audit_log as AuditLog's verifier reads it: the stored text and bytes, no conversion.

@@ -31,6 +31,10 @@ struct ServerValue
     static ServerValue none() { return {{}, false, true}; }
     // A text[] in the server's array syntax, every element quoted: {"a","b"}.
     static ServerValue textArray(const QStringList& values);
+    // A composite of the schema built from consecutive parameters, for the SQL text:
+    // compositeOf(3, {"int", "", "bytea"}, "slot_input") is "ROW($3::int, $4, $5::bytea)::branchvault.slot_input"
+    // (an empty cast leaves the parameter as it is).
+    static QString compositeOf(int first, const QList<const char*>& casts, const char* type);
 };
 
 // The rows a statement returned, read in full: text values as the server sent them, bytea columns decoded.
