@@ -146,31 +146,45 @@ public:
                 lines.isEmpty() ? tr("No change is waiting for approval.") : lines.join(QLatin1Char('\n')));
             return 0;
         }
-        if (sub == QLatin1String("approve") || sub == QLatin1String("reject")) {
-            const bool approve = sub == QLatin1String("approve");
-            const auto id = CustomerCli::positiveId(ctx.arguments.value(2));
-            if (!id)
-                return Cli::usageError(ctx.out,
-                    tr("server change %1 needs the change's number (server change list "
-                       "shows it) and --reason TEXT.")
-                        .arg(sub));
-            auto reason = Cli::freeText(ctx, QStringLiteral("reason"), ctx.option(QStringLiteral("reason")));
-            if (!reason.ok())
-                return ctx.out.fail(reason.error());
-            if (reason->trimmed().isEmpty())
-                return ctx.out.fail(Error {ErrorCode::InvalidInput,
-                    tr("Give the reason for the decision with --reason TEXT."), {}, QStringLiteral("reason")});
-            auto session = serverSignIn(ctx, QStringLiteral("server change ") + sub);
-            if (!session.ok())
-                return ctx.out.fail(session.error());
-            BV_CLI_TRY(ServerCustomers(**session).decide(*id, approve, *reason));
-            ctx.out.result(
-                {{QStringLiteral("id"), *id},
-                    {QStringLiteral("status"), statusKey(approve ? ChangeStatus::Approved : ChangeStatus::Rejected)}},
-                approve ? tr("Change %1 is approved.").arg(*id) : tr("Change %1 is rejected.").arg(*id));
-            return 0;
-        }
+        if (sub == QLatin1String("approve") || sub == QLatin1String("reject"))
+            return decision(ctx, false);
         return Cli::usageError(ctx.out, usage());
+    }
+
+    // server change|request approve|reject ID --reason TEXT: the branch manager's decision, with its reason.
+    static int decision(CliContext& ctx, bool onRequest)
+    {
+        const QString sub = ctx.arguments.value(1);
+        const bool approve = sub == QLatin1String("approve");
+        const auto id = CustomerCli::positiveId(ctx.arguments.value(2));
+        if (!id)
+            return Cli::usageError(ctx.out,
+                onRequest ? tr("server request %1 needs the request's number and --reason TEXT.").arg(sub)
+                          : tr("server change %1 needs the change's number (server change list shows it) and --reason "
+                               "TEXT.")
+                                .arg(sub));
+        auto reason = Cli::freeText(ctx, QStringLiteral("reason"), ctx.option(QStringLiteral("reason")));
+        if (!reason.ok())
+            return ctx.out.fail(reason.error());
+        if (reason->trimmed().isEmpty())
+            return ctx.out.fail(Error {ErrorCode::InvalidInput,
+                tr("Give the reason for the decision with --reason TEXT."), {}, QStringLiteral("reason")});
+        auto session = serverSignIn(ctx,
+            QStringLiteral("server %1 %2").arg(onRequest ? QStringLiteral("request") : QStringLiteral("change"), sub));
+        if (!session.ok())
+            return ctx.out.fail(session.error());
+        ServerCustomers customers(**session);
+        BV_CLI_TRY(
+            onRequest ? customers.decideRequest(*id, approve, *reason) : customers.decide(*id, approve, *reason));
+        const QString status = onRequest ? (approve ? QStringLiteral("approved") : QStringLiteral("rejected"))
+                                         : statusKey(approve ? ChangeStatus::Approved : ChangeStatus::Rejected);
+        QString text;
+        if (onRequest)
+            text = approve ? tr("Request %1 is approved.").arg(*id) : tr("Request %1 is rejected.").arg(*id);
+        else
+            text = approve ? tr("Change %1 is approved.").arg(*id) : tr("Change %1 is rejected.").arg(*id);
+        ctx.out.result({{QStringLiteral("id"), *id}, {QStringLiteral("status"), status}}, text);
+        return 0;
     }
 
     static int request(CliContext& ctx)
@@ -209,28 +223,8 @@ public:
                     .arg(fieldKeys.join(QStringLiteral(", ")), number));
             return 0;
         }
-        if (sub == QLatin1String("approve") || sub == QLatin1String("reject")) {
-            const bool approve = sub == QLatin1String("approve");
-            const auto id = CustomerCli::positiveId(ctx.arguments.value(2));
-            if (!id)
-                return Cli::usageError(
-                    ctx.out, tr("server request %1 needs the request's number and --reason TEXT.").arg(sub));
-            auto reason = Cli::freeText(ctx, QStringLiteral("reason"), ctx.option(QStringLiteral("reason")));
-            if (!reason.ok())
-                return ctx.out.fail(reason.error());
-            if (reason->trimmed().isEmpty())
-                return ctx.out.fail(Error {ErrorCode::InvalidInput,
-                    tr("Give the reason for the decision with --reason TEXT."), {}, QStringLiteral("reason")});
-            auto session = serverSignIn(ctx, QStringLiteral("server request ") + sub);
-            if (!session.ok())
-                return ctx.out.fail(session.error());
-            BV_CLI_TRY(ServerCustomers(**session).decideRequest(*id, approve, *reason));
-            ctx.out.result(
-                {{QStringLiteral("id"), *id},
-                    {QStringLiteral("status"), approve ? QStringLiteral("approved") : QStringLiteral("rejected")}},
-                approve ? tr("Request %1 is approved.").arg(*id) : tr("Request %1 is rejected.").arg(*id));
-            return 0;
-        }
+        if (sub == QLatin1String("approve") || sub == QLatin1String("reject"))
+            return decision(ctx, true);
         return Cli::usageError(ctx.out, usage());
     }
 
