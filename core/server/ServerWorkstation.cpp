@@ -170,7 +170,7 @@ Result<ServerWorkstation::Settings> ServerWorkstation::add(
         return Error {
             ErrorCode::Io, tr("Could not write this workstation's configuration %1.").arg(settings.fileName()), {}, {}};
     }
-    return Settings {address, copies};
+    return Settings {address, copies, QString()};
 }
 
 Status ServerWorkstation::remove(SecretStore& store)
