@@ -85,40 +85,10 @@ private:
         const Psql approved = decide("m2", changeOf(made), true);
         return approved.ok() ? made.out.trimmed().section(QLatin1Char('|'), 0, 0) : approved.err;
     }
-    // Polls (as the owner) until `sql` returns `expected`; false after a generous minute.
-    bool waitFor(const QString& sql, const QString& expected)
-    {
-        for (int i = 0; i < 600; ++i) {
-            if (owner(sql) == expected)
-                return true;
-            QTest::qWait(100);
-        }
-        return false;
-    }
-    QString stateOf(const char* login)
-    {
-        return QStringLiteral("SELECT coalesce(string_agg(state || '/' || coalesce(wait_event_type, '-'), ','), '') "
-                              "FROM pg_stat_activity WHERE usename = '%1'")
-            .arg(as(login));
-    }
-    // A race forced deterministically: `first` runs `sql1` in an open transaction and stays idle in it; then
-    // `second`'s `sql2` is seen waiting on a lock (pg_stat_activity, never a timer); then `first` commits. Returns
-    // both sessions' results, the first's first.
     QPair<Psql, Psql> race(const char* first, const QString& sql1, const char* second, const QString& sql2)
     {
-        QProcess* one = m_db->start({}, as(first));
-        one->write(QStringLiteral("BEGIN;\n%1;\n").arg(sql1).toUtf8());
-        const bool held = waitFor(stateOf(first), QStringLiteral("idle in transaction/Client"));
-        QProcess* two = m_db->start(
-            {QStringLiteral("-v"), QStringLiteral("VERBOSITY=verbose"), QStringLiteral("-c"), sql2}, as(second));
-        const bool waiting = held && waitFor(stateOf(second), QStringLiteral("active/Lock"));
-        one->write("COMMIT;\n");
-        one->closeWriteChannel();
-        QPair<Psql, Psql> results {ServerDatabase::finish(one), ServerDatabase::finish(two)};
-        if (!held || !waiting)
-            results.second.err.prepend(
-                QStringLiteral("<the race was not set up: held %1, waiting %2> ").arg(held).arg(waiting));
-        return results;
+        const auto [one, two] = m_db->race(as(first), sql1, as(second), sql2);
+        return {one, two};
     }
 
 private slots:

@@ -97,41 +97,10 @@ private:
             && !r.err.contains(number);
     }
 
-    // Polls (as the owner) until `sql` returns `expected`; false after a generous minute.
-    bool waitFor(const QString& sql, const QString& expected)
-    {
-        for (int i = 0; i < 600; ++i) {
-            if (owner(sql) == expected)
-                return true;
-            QTest::qWait(100);
-        }
-        return false;
-    }
-    // How many sessions of `login` are in `state`, waiting on `wait` ("-" for nothing).
-    QString sessions(const char* login, const char* state, const char* wait)
-    {
-        return QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE usename = '%1' AND state = '%2' AND "
-                              "coalesce(wait_event_type, '-') = '%3'")
-            .arg(as(login), QLatin1String(state), QLatin1String(wait));
-    }
-    // A race forced deterministically (tst_serverentries' helper, here also for two sessions of one login): `first`
-    // runs `sql1` in an open transaction and stays idle in it; then `second`'s `sql2` is seen waiting on a lock
-    // (pg_stat_activity, never a timer); then `first` commits. Returns both sessions' results, the first's first.
     QPair<Psql, Psql> race(const char* first, const QString& sql1, const char* second, const QString& sql2)
     {
-        QProcess* one = m_db->start({QStringLiteral("-v"), QStringLiteral("VERBOSITY=verbose")}, as(first));
-        one->write(QStringLiteral("BEGIN;\n%1;\n").arg(sql1).toUtf8());
-        const bool held = waitFor(sessions(first, "idle in transaction", "Client"), QStringLiteral("1"));
-        QProcess* two = m_db->start(
-            {QStringLiteral("-v"), QStringLiteral("VERBOSITY=verbose"), QStringLiteral("-c"), sql2}, as(second));
-        const bool waiting = held && waitFor(sessions(second, "active", "Lock"), QStringLiteral("1"));
-        one->write("COMMIT;\n");
-        one->closeWriteChannel();
-        QPair<Psql, Psql> results {ServerDatabase::finish(one), ServerDatabase::finish(two)};
-        if (!held || !waiting)
-            results.second.err.prepend(
-                QStringLiteral("<the race was not set up: held %1, waiting %2> ").arg(held).arg(waiting));
-        return results;
+        const auto [one, two] = m_db->race(as(first), sql1, as(second), sql2);
+        return {one, two};
     }
 
 private slots:

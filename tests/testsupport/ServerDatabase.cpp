@@ -5,6 +5,7 @@
 #include <QLockFile>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QThread>
 
 namespace bv::test {
 
@@ -132,6 +133,40 @@ ServerDatabase::Psql ServerDatabase::finish(QProcess* process)
 ServerDatabase::Psql ServerDatabase::psql(const QString& sql, const QString& as)
 {
     return finish(start({QStringLiteral("-c"), sql}, as));
+}
+
+bool ServerDatabase::waitFor(const QString& sql, const QString& expected)
+{
+    for (int i = 0; i < 600; ++i) {
+        const Psql r = psql(sql);
+        if (r.ok() && r.out.trimmed() == expected)
+            return true;
+        QThread::msleep(100);
+    }
+    return false;
+}
+
+std::pair<ServerDatabase::Psql, ServerDatabase::Psql> ServerDatabase::race(
+    const QString& first, const QString& sql1, const QString& second, const QString& sql2)
+{
+    const auto sessions = [](const QString& role, const char* state, const char* wait) {
+        return QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE usename = '%1' AND state = '%2' AND "
+                              "coalesce(wait_event_type, '-') = '%3'")
+            .arg(role.isEmpty() ? qEnvironmentVariable("PGUSER") : role, QLatin1String(state), QLatin1String(wait));
+    };
+    QProcess* one = start({QStringLiteral("-v"), QStringLiteral("VERBOSITY=verbose")}, first);
+    one->write(QStringLiteral("BEGIN;\n%1;\n").arg(sql1).toUtf8());
+    const bool held = waitFor(sessions(first, "idle in transaction", "Client"), QStringLiteral("1"));
+    QProcess* two
+        = start({QStringLiteral("-v"), QStringLiteral("VERBOSITY=verbose"), QStringLiteral("-c"), sql2}, second);
+    const bool waiting = held && waitFor(sessions(second, "active", "Lock"), QStringLiteral("1"));
+    one->write("COMMIT;\n");
+    one->closeWriteChannel();
+    std::pair<Psql, Psql> results {finish(one), finish(two)};
+    if (!held || !waiting)
+        results.second.err.prepend(
+            QStringLiteral("<the race was not set up: held %1, waiting %2> ").arg(held).arg(waiting));
+    return results;
 }
 
 ServerDatabase::Psql ServerDatabase::verbose(const QString& sql, const QString& as)

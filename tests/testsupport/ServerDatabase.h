@@ -3,6 +3,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <utility>
+
 class QProcess;
 
 namespace bv::test {
@@ -47,6 +49,14 @@ public:
     Psql verbose(const QString& sql, const QString& as = QString());
     // Whether `r` failed with `sqlState` (a verbose() result), its message holding each of `words`.
     static bool refusedWith(const Psql& r, const char* sqlState, const QStringList& words = {});
+    // A race forced deterministically, never by timing: as `first` (a login role; empty: the owner), `sql1` runs in an
+    // open transaction that then stays idle; `second`'s `sql2` starts and is seen waiting on a lock
+    // (pg_stat_activity); then `first` commits. Both results, the first's first; when the race could not be set up,
+    // the second's error says so. Works for two sessions of one login role too.
+    std::pair<Psql, Psql> race(const QString& first, const QString& sql1, const QString& second, const QString& sql2);
+    // Polls as the owner until `sql` returns `expected` (trimmed); false after a generous minute.
+    bool waitFor(const QString& sql, const QString& expected);
+
     // A real SCRAM-SHA-256 verifier of `password`, as a workstation computes it: PostgreSQL computes it for a scratch
     // role, whose stored verifier is read back ("" when that failed).
     QString scramVerifier(const QString& password);
