@@ -5,7 +5,7 @@
 #include <QLockFile>
 #include <QProcess>
 #include <QProcessEnvironment>
-#include <QThread>
+#include <QTest>
 
 namespace bv::test {
 
@@ -141,7 +141,7 @@ bool ServerDatabase::waitFor(const QString& sql, const QString& expected)
         const Psql r = psql(sql);
         if (r.ok() && r.out.trimmed() == expected)
             return true;
-        QThread::msleep(100);
+        QTest::qWait(100); // with the event loop running: a started psql's input is written meanwhile
     }
     return false;
 }
@@ -163,9 +163,14 @@ std::pair<ServerDatabase::Psql, ServerDatabase::Psql> ServerDatabase::race(
     one->write("COMMIT;\n");
     one->closeWriteChannel();
     std::pair<Psql, Psql> results {finish(one), finish(two)};
-    if (!held || !waiting)
-        results.second.err.prepend(
-            QStringLiteral("<the race was not set up: held %1, waiting %2> ").arg(held).arg(waiting));
+    if (!held || !waiting) {
+        // neither result may pass for a forced race's
+        const QString marker = QStringLiteral("<the race was not set up: held %1, waiting %2> ").arg(held).arg(waiting);
+        for (Psql* r : {&results.first, &results.second}) {
+            r->exitCode = -2;
+            r->err.prepend(marker);
+        }
+    }
     return results;
 }
 

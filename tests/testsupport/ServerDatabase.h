@@ -52,7 +52,7 @@ public:
     // A race forced deterministically, never by timing: as `first` (a login role; empty: the owner), `sql1` runs in an
     // open transaction that then stays idle; `second`'s `sql2` starts and is seen waiting on a lock
     // (pg_stat_activity); then `first` commits. Both results, the first's first; when the race could not be set up,
-    // the second's error says so. Works for two sessions of one login role too.
+    // both have failed (exit code -2) and their errors say so. Works for two sessions of one login role too.
     std::pair<Psql, Psql> race(const QString& first, const QString& sql1, const QString& second, const QString& sql2);
     // Polls as the owner until `sql` returns `expected` (trimmed); false after a generous minute.
     bool waitFor(const QString& sql, const QString& expected);
