@@ -20,8 +20,8 @@ namespace bv::ui {
 
 using S = CustomerWidgetSupport;
 
-AccountsFormPage::AccountsFormPage(const WorkspaceContext& context, QWidget* parent)
-    : CustomerFormPage(context, parent)
+AccountsFormPage::AccountsFormPage(Today today, QWidget* parent)
+    : CustomerFormPage(std::move(today), parent)
 {
     setObjectName(QStringLiteral("accountsFormPage"));
     auto* layout = new QVBoxLayout(this);

@@ -18,7 +18,7 @@ class AccountsFormPage : public CustomerFormPage
 {
     Q_OBJECT
 public:
-    explicit AccountsFormPage(const WorkspaceContext& context, QWidget* parent = nullptr);
+    explicit AccountsFormPage(Today today, QWidget* parent = nullptr);
 
     QString title() const override;
     void load(const CustomerView* view) override;

@@ -25,8 +25,8 @@ QLineEdit* lineEdit(QWidget* parent, const QString& objectName, int maxLength)
 
 } // namespace
 
-ContactFormPage::ContactFormPage(const WorkspaceContext& context, QWidget* parent)
-    : CustomerFormPage(context, parent)
+ContactFormPage::ContactFormPage(Today today, QWidget* parent)
+    : CustomerFormPage(std::move(today), parent)
 {
     setObjectName(QStringLiteral("contactFormPage"));
     auto* form = new QFormLayout(this);

@@ -12,7 +12,7 @@ class ContactFormPage : public CustomerFormPage
 {
     Q_OBJECT
 public:
-    explicit ContactFormPage(const WorkspaceContext& context, QWidget* parent = nullptr);
+    explicit ContactFormPage(Today today, QWidget* parent = nullptr);
 
     QString title() const override;
     void load(const CustomerView* view) override;

@@ -68,9 +68,9 @@ QString CustomerFormPage::fieldLabel(const QString& fieldKey, const QString& tex
     return tr("%1:").arg(letter.isNull() ? text : Mnemonics::withLetter(text, letter));
 }
 
-CustomerFormPage::CustomerFormPage(const WorkspaceContext& context, QWidget* parent)
+CustomerFormPage::CustomerFormPage(Today today, QWidget* parent)
     : QWidget(parent)
-    , m_context(context)
+    , m_today(std::move(today))
 {
 }
 
@@ -174,7 +174,7 @@ void CustomerFormPage::setState(const QJsonObject& state)
 
 QDate CustomerFormPage::today() const
 {
-    return S::today(m_context);
+    return m_today();
 }
 
 } // namespace bv::ui

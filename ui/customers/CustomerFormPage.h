@@ -1,11 +1,12 @@
 #pragma once
 
 #include "core/customers/CustomerRecord.h"
-#include "ui/common/WorkspaceContext.h"
-
+#include <QDate>
 #include <QHash>
 #include <QJsonObject>
 #include <QWidget>
+
+#include <functional>
 
 class QFormLayout;
 class QLabel;
@@ -23,7 +24,10 @@ class CustomerFormPage : public QWidget
 {
     Q_OBJECT
 public:
-    CustomerFormPage(const WorkspaceContext& context, QWidget* parent = nullptr);
+    // What "today" is for the date checks (a birth date, an account's opening date): the branch's date by the
+    // core's clock in local mode, by the workstation's clock in branch-server mode.
+    using Today = std::function<QDate()>;
+    CustomerFormPage(Today today, QWidget* parent = nullptr);
 
     virtual QString title() const = 0;
     // nullptr: a new customer.
@@ -51,7 +55,7 @@ protected:
     static QJsonValue editorState(const QWidget* editor);
     static void setEditorState(QWidget* editor, const QJsonValue& value);
 
-    WorkspaceContext m_context;
+    Today m_today;
     bool m_edit = false;
     QHash<QString, QWidget*> m_editors;
     QHash<QString, QLabel*> m_messages;

@@ -6,20 +6,15 @@
 #include "core/customers/lifecycle/CustomerFinder.h"
 #include "core/drafts/DraftService.h"
 #include "ui/common/Dialogs.h"
-#include "ui/customers/AccountsFormPage.h"
-#include "ui/customers/ContactFormPage.h"
+#include "ui/customers/CustomerFormPages.h"
 #include "ui/customers/CustomerWidgetSupport.h"
 #include "ui/customers/IdentityFormPage.h"
-#include "ui/customers/ProfileFormPage.h"
 
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
-#include <QListWidget>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QShortcut>
-#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace bv::ui {
@@ -48,34 +43,8 @@ CustomerFormWidget::CustomerFormWidget(const WorkspaceContext& context, const QS
     m_message = S::messageLabel(this, QStringLiteral("messageLabel"));
     layout->addWidget(m_message);
 
-    auto* body = new QHBoxLayout;
-    m_pageList = new QListWidget(this);
-    m_pageList->setObjectName(QStringLiteral("pagesListWidget"));
-    m_pageList->setAccessibleName(tr("Form pages"));
-    m_pageList->setContextMenuPolicy(Qt::NoContextMenu);
-    m_pageList->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
-    m_stack = new QStackedWidget(this);
-    m_stack->setObjectName(QStringLiteral("pagesStackedWidget"));
-    body->addWidget(m_pageList);
-    body->addWidget(m_stack, 1);
-    layout->addLayout(body, 1);
-
-    m_identity = new IdentityFormPage(m_context);
-    m_contact = new ContactFormPage(m_context);
-    m_accounts = new AccountsFormPage(m_context);
-    m_profile = new ProfileFormPage(m_context);
-    m_pages = {m_identity, m_contact, m_accounts, m_profile};
-    for (CustomerFormPage* page : std::as_const(m_pages)) {
-        auto* area = new QScrollArea(m_stack);
-        area->setWidgetResizable(true);
-        area->setFrameShape(QFrame::NoFrame);
-        area->setWidget(page);
-        m_stack->addWidget(area);
-        m_pageList->addItem(page->title());
-    }
-    m_pageList->setMaximumWidth(m_pageList->sizeHintForColumn(0) + 4 * m_pageList->frameWidth() + 24);
-    connect(m_pageList, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
-    m_pageList->setCurrentRow(0);
+    m_form = new CustomerFormPages([context = m_context] { return S::today(context); }, this);
+    layout->addWidget(m_form, 1);
 
     auto* buttons = new QHBoxLayout;
     buttons->addStretch(1);
@@ -100,7 +69,6 @@ CustomerFormWidget::CustomerFormWidget(const WorkspaceContext& context, const QS
     auto* saveShortcut = new QShortcut(QKeySequence::Save, this);
     saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(saveShortcut, &QShortcut::activated, this, &CustomerFormWidget::save);
-    setTabOrder(m_pageList, m_stack);
     setTabOrder(m_reset, m_cancel);
     setTabOrder(m_cancel, m_save);
     load();
@@ -110,8 +78,7 @@ void CustomerFormWidget::load()
 {
     m_view.reset();
     if (!isEdit()) {
-        for (CustomerFormPage* page : std::as_const(m_pages))
-            page->load(nullptr);
+        m_form->load(nullptr);
         m_pristine = pagesState();
         return;
     }
@@ -120,37 +87,51 @@ void CustomerFormWidget::load()
         m_loaded = false;
         S::setMessage(m_message, view.error().message);
         m_save->setEnabled(false);
-        m_stack->setEnabled(false);
+        m_form->setEnabled(false);
         if (locks(view.error()))
             emit lockRequested();
         return;
     }
     m_view = std::move(view).value();
     m_loaded = true;
-    m_gradeTwoVisible = m_view->gradeTwoVisible;
-    for (CustomerFormPage* page : std::as_const(m_pages))
-        page->load(&*m_view);
-    // grade 2 only where the core sent it
-    const int profileRow = int(m_pages.indexOf(m_profile));
-    m_pageList->item(profileRow)->setHidden(!m_gradeTwoVisible);
+    m_form->load(&*m_view);
     m_pristine = pagesState();
 }
 
 void CustomerFormWidget::setManagerChoices(const QList<std::pair<qint64, QString>>& managers)
 {
-    m_identity->setManagerChoices(managers);
+    m_form->identityPage()->setManagerChoices(managers);
     m_pristine = pagesState();
 }
 
 CustomerInput CustomerFormWidget::input() const
 {
-    CustomerInput input;
-    for (CustomerFormPage* page : m_pages) {
-        if (page == m_profile && !m_gradeTwoVisible)
-            continue;
-        page->collect(input);
-    }
-    return input;
+    return m_form->input();
+}
+
+QList<CustomerFormPage*> CustomerFormWidget::pages() const
+{
+    return m_form->pages();
+}
+
+IdentityFormPage* CustomerFormWidget::identityPage() const
+{
+    return m_form->identityPage();
+}
+
+ContactFormPage* CustomerFormWidget::contactPage() const
+{
+    return m_form->contactPage();
+}
+
+AccountsFormPage* CustomerFormWidget::accountsPage() const
+{
+    return m_form->accountsPage();
+}
+
+ProfileFormPage* CustomerFormWidget::profilePage() const
+{
+    return m_form->profilePage();
 }
 
 QString CustomerFormWidget::message() const
@@ -160,9 +141,7 @@ QString CustomerFormWidget::message() const
 
 void CustomerFormWidget::showPage(CustomerFormPage* page)
 {
-    const int index = int(m_pages.indexOf(page));
-    if (index >= 0)
-        m_pageList->setCurrentRow(index);
+    m_form->showPage(page);
 }
 
 void CustomerFormWidget::reset()
@@ -174,14 +153,9 @@ void CustomerFormWidget::reset()
 void CustomerFormWidget::resetFields()
 {
     S::setMessage(m_message, QString());
-    if (isEdit() && m_view) {
-        for (CustomerFormPage* page : std::as_const(m_pages))
-            page->load(&*m_view);
-    } else if (!isEdit()) {
-        for (CustomerFormPage* page : std::as_const(m_pages))
-            page->clear();
-    }
-    showPage(m_identity);
+    if (isEdit() && !m_view)
+        return;
+    m_form->reset(isEdit() ? &*m_view : nullptr);
 }
 
 void CustomerFormWidget::showFieldError(const Error& error)
@@ -190,15 +164,7 @@ void CustomerFormWidget::showFieldError(const Error& error)
     if (!error.detail.isEmpty())
         text += QStringLiteral(" (") + error.detail + QLatin1Char(')');
     S::setMessage(m_message, text);
-    for (CustomerFormPage* page : std::as_const(m_pages)) {
-        if (!page->owns(error.field))
-            continue;
-        page->setFieldMessage(error.field, error.message);
-        showPage(page);
-        if (QWidget* editor = page->editorFor(error.field))
-            editor->setFocus(Qt::OtherFocusReason);
-        return;
-    }
+    m_form->showFieldError(error);
 }
 
 bool CustomerFormWidget::save()
@@ -206,8 +172,7 @@ bool CustomerFormWidget::save()
     if (isEdit() && !m_loaded)
         return false;
     S::setMessage(m_message, QString());
-    for (CustomerFormPage* page : std::as_const(m_pages))
-        page->clearMessages();
+    m_form->clearMessages();
     CustomerInput in = input();
     if (isEdit() && in.values.isEmpty() && in.accounts.isEmpty() && !in.restricted.has_value()) {
         S::setMessage(m_message, tr("Nothing was changed. Type the new values, then save."));
@@ -253,10 +218,7 @@ DraftForm CustomerFormWidget::draftForm() const
 
 QJsonObject CustomerFormWidget::pagesState() const
 {
-    QJsonObject pages;
-    for (CustomerFormPage* page : m_pages)
-        pages.insert(page->objectName(), page->state());
-    return pages;
+    return m_form->state();
 }
 
 QString CustomerFormWidget::draftContent() const
@@ -266,7 +228,7 @@ QString CustomerFormWidget::draftContent() const
     const QJsonObject pages = pagesState();
     if (pages == m_pristine)
         return QString();
-    const QJsonObject content {{QStringLiteral("version"), 1}, {QStringLiteral("page"), m_pageList->currentRow()},
+    const QJsonObject content {{QStringLiteral("version"), 1}, {QStringLiteral("page"), m_form->currentRow()},
         {QStringLiteral("pages"), pages}};
     return QString::fromUtf8(QJsonDocument(content).toJson(QJsonDocument::Compact));
 }
@@ -280,11 +242,8 @@ bool CustomerFormWidget::restoreDraft(const QString& content)
         return false;
     const QJsonObject pages = object.value(QStringLiteral("pages")).toObject();
     resetFields();
-    for (CustomerFormPage* page : std::as_const(m_pages))
-        page->setState(pages.value(page->objectName()).toObject());
-    const int row = object.value(QStringLiteral("page")).toInt();
-    if (row >= 0 && row < m_pages.size() && !m_pageList->item(row)->isHidden())
-        m_pageList->setCurrentRow(row);
+    m_form->setState(pages);
+    m_form->setCurrentRow(object.value(QStringLiteral("page")).toInt());
     return true;
 }
 

@@ -10,15 +10,14 @@
 #include <utility>
 
 class QLabel;
-class QListWidget;
 class QPushButton;
-class QStackedWidget;
 
 namespace bv::ui {
 
 class AccountsFormPage;
 class ContactFormPage;
 class CustomerFormPage;
+class CustomerFormPages;
 class IdentityFormPage;
 class ProfileFormPage;
 
@@ -47,11 +46,11 @@ public:
     // What Save would send now.
     CustomerInput input() const;
     QString message() const;
-    QList<CustomerFormPage*> pages() const { return m_pages; }
-    IdentityFormPage* identityPage() const { return m_identity; }
-    ContactFormPage* contactPage() const { return m_contact; }
-    AccountsFormPage* accountsPage() const { return m_accounts; }
-    ProfileFormPage* profilePage() const { return m_profile; }
+    QList<CustomerFormPage*> pages() const;
+    IdentityFormPage* identityPage() const;
+    ContactFormPage* contactPage() const;
+    AccountsFormPage* accountsPage() const;
+    ProfileFormPage* profilePage() const;
     void showPage(CustomerFormPage* page);
     const std::optional<EntryReceipt>& lastReceipt() const { return m_receipt; }
 
@@ -79,16 +78,9 @@ private:
 
     QString m_number;
     bool m_loaded = false;
-    bool m_gradeTwoVisible = true;
     std::optional<CustomerView> m_view; // edit: masked grade 1, grade 2 and 3 as the core returned them
     std::optional<EntryReceipt> m_receipt;
-    QListWidget* m_pageList = nullptr;
-    QStackedWidget* m_stack = nullptr;
-    QList<CustomerFormPage*> m_pages;
-    IdentityFormPage* m_identity = nullptr;
-    ContactFormPage* m_contact = nullptr;
-    AccountsFormPage* m_accounts = nullptr;
-    ProfileFormPage* m_profile = nullptr;
+    CustomerFormPages* m_form = nullptr;
     QLabel* m_message = nullptr;
     QPushButton* m_save = nullptr;
     QPushButton* m_reset = nullptr;

@@ -22,8 +22,8 @@ QString key(const char* field)
 }
 } // namespace
 
-IdentityFormPage::IdentityFormPage(const WorkspaceContext& context, QWidget* parent)
-    : CustomerFormPage(context, parent)
+IdentityFormPage::IdentityFormPage(Today today, QWidget* parent)
+    : CustomerFormPage(std::move(today), parent)
 {
     setObjectName(QStringLiteral("identityFormPage"));
     auto* form = new QFormLayout(this);

@@ -18,7 +18,7 @@ class IdentityFormPage : public CustomerFormPage
 {
     Q_OBJECT
 public:
-    explicit IdentityFormPage(const WorkspaceContext& context, QWidget* parent = nullptr);
+    explicit IdentityFormPage(Today today, QWidget* parent = nullptr);
 
     QString title() const override;
     void load(const CustomerView* view) override;

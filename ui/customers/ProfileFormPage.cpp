@@ -16,8 +16,8 @@ namespace bv::ui {
 
 using S = CustomerWidgetSupport;
 
-ProfileFormPage::ProfileFormPage(const WorkspaceContext& context, QWidget* parent)
-    : CustomerFormPage(context, parent)
+ProfileFormPage::ProfileFormPage(Today today, QWidget* parent)
+    : CustomerFormPage(std::move(today), parent)
 {
     setObjectName(QStringLiteral("profileFormPage"));
     auto* form = new QFormLayout(this);

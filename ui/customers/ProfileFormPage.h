@@ -14,7 +14,7 @@ class ProfileFormPage : public CustomerFormPage
 {
     Q_OBJECT
 public:
-    explicit ProfileFormPage(const WorkspaceContext& context, QWidget* parent = nullptr);
+    explicit ProfileFormPage(Today today, QWidget* parent = nullptr);
 
     QString title() const override;
     void load(const CustomerView* view) override;
