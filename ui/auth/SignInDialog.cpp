@@ -11,8 +11,22 @@
 namespace bv::ui {
 
 SignInDialog::SignInDialog(const QString& branchName, SignIn signIn, QWidget* parent)
+    : SignInDialog(branchName,
+        Attempt([this, signIn = std::move(signIn)](
+                    const QString& login, const SecureBytes& password, const QString& totp) -> Status {
+            auto result = signIn(login, password, totp);
+            if (!result.ok())
+                return result.error();
+            m_session = *result;
+            return {};
+        }),
+        parent)
+{
+}
+
+SignInDialog::SignInDialog(const QString& branchName, Attempt attempt, QWidget* parent)
     : QDialog(parent)
-    , m_signInFn(std::move(signIn))
+    , m_attemptFn(std::move(attempt))
 {
     setWindowTitle(tr("Sign in to BranchVault"));
     setObjectName(QStringLiteral("signInDialog"));
@@ -70,9 +84,8 @@ void SignInDialog::attempt()
 {
     QByteArray bytes = m_password->text().toUtf8();
     const SecureBytes password = SecureBytes::takeFrom(bytes);
-    auto result = m_signInFn(m_login->text().trimmed(), password, m_totp->text().remove(QLatin1Char(' ')));
+    auto result = m_attemptFn(m_login->text().trimmed(), password, m_totp->text().remove(QLatin1Char(' ')));
     if (result.ok()) {
-        m_session = *result;
         m_password->clear();
         m_totp->clear();
         m_message->clear();

@@ -25,6 +25,10 @@ public:
         = std::function<Result<Session>(const QString& login, const SecureBytes& password, const QString& totp)>;
 
     SignInDialog(const QString& branchName, SignIn signIn, QWidget* parent = nullptr);
+    // A sign-in whose result the caller keeps (the branch server's session): success closes the dialog, an error
+    // is shown in it. `session()` stays invalid.
+    using Attempt = std::function<Status(const QString& login, const SecureBytes& password, const QString& totp)>;
+    SignInDialog(const QString& branchName, Attempt attempt, QWidget* parent = nullptr);
 
     Session session() const { return m_session; }
     QLineEdit* loginEdit() const { return m_login; }
@@ -36,7 +40,7 @@ public:
     void attempt();
 
 private:
-    SignIn m_signInFn;
+    Attempt m_attemptFn;
     Session m_session;
     QLineEdit* m_login = nullptr;
     QLineEdit* m_password = nullptr;
