@@ -15,8 +15,17 @@
 namespace bv::ui {
 
 AuditVerifyPage::AuditVerifyPage(const WorkspaceContext& context, QWidget* parent)
+    : AuditVerifyPage(
+        context.dialogs, [context] { return context.core.audit().verify(context.session); },
+        [context](const QString& text) { return context.core.audit().verifyAgainst(context.session, text); }, parent)
+{
+}
+
+AuditVerifyPage::AuditVerifyPage(Dialogs& dialogs, Verify verify, VerifyAgainst verifyAgainst, QWidget* parent)
     : QWidget(parent)
-    , m_context(context)
+    , m_dialogs(dialogs)
+    , m_verifyFn(std::move(verify))
+    , m_verifyAgainstFn(std::move(verifyAgainst))
 {
     setObjectName(QStringLiteral("auditVerifyPage"));
     auto* layout = new QVBoxLayout(this);
@@ -75,7 +84,7 @@ void AuditVerifyPage::showResult(const AuditVerification& verification, const QS
 bool AuditVerifyPage::verifyChain()
 {
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    auto verification = m_context.core.audit().verify(m_context.session);
+    auto verification = m_verifyFn();
     QApplication::restoreOverrideCursor();
     if (!verification.ok()) {
         m_result->clear();
@@ -88,7 +97,7 @@ bool AuditVerifyPage::verifyChain()
 
 bool AuditVerifyPage::verifyAgainstCheckpoint()
 {
-    const QString path = m_context.dialogs.openFileName(
+    const QString path = m_dialogs.openFileName(
         this, tr("Open a checkpoint"), tr("Audit checkpoints (*.txt *.checkpoint);;All files (*)"));
     if (path.isEmpty())
         return false;
@@ -111,7 +120,7 @@ bool AuditVerifyPage::verifyAgainstCheckpoint()
     }
     const QString text = QString::fromUtf8(file.readAll());
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    auto verification = m_context.core.audit().verifyAgainst(m_context.session, text);
+    auto verification = m_verifyAgainstFn(text);
     QApplication::restoreOverrideCursor();
     if (!verification.ok()) {
         m_result->clear();
