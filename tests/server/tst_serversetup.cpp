@@ -12,6 +12,7 @@
 #include "core/server/ServerAddress.h"
 #include "tests/testsupport/CliRunner.h"
 #include "tests/testsupport/ServerDatabase.h"
+#include "tests/testsupport/ServerTls.h"
 #include "tests/testsupport/TestData.h"
 
 #include <QDir>
@@ -25,9 +26,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 using namespace bv;
 using namespace bv::test;
 
@@ -36,8 +34,7 @@ class TestServerSetup : public QObject
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
-    QString m_ca, m_otherCa, m_otherPassphrase, m_serverFiles, m_passphrase, m_database, m_owner, m_hba, m_hbaBefore,
-        m_config;
+    QString m_ca, m_otherCa, m_otherPassphrase, m_passphrase, m_database, m_owner, m_hba, m_hbaBefore, m_config;
     const QString m_ownerPassword = QStringLiteral("owner-pw-7Q2");
     QString m_recovery, m_adminOneTime; // what server init shows once
     const QString m_adminPassword = QStringLiteral("admin-pw-8Rt");
@@ -46,36 +43,13 @@ private:
     const QString u1Password = QStringLiteral("u1-pw-6Mz3");
     CliRunner m_cli;
 
-    struct Run
-    {
-        int status = -1;
-        QString out;
-        QString err;
-    };
-
+    using Run = ServerTls::Run;
     static Run exec(const QString& program, const QStringList& args, const QByteArray& input = {},
         const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
     {
-        QProcess process;
-        process.setProcessEnvironment(env);
-        process.start(program, args);
-        process.write(input);
-        process.closeWriteChannel();
-        process.waitForFinished(60000);
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+        return ServerTls::exec(program, args, input, env);
     }
-    // psql as the cluster's superuser (pg_virtualenv's PGUSER) on its maintenance database, over the socket-less
-    // default connection the suite uses.
-    // Statements separated by "; " run one by one (ALTER SYSTEM runs outside a transaction block only).
-    static Run superuser(const QString& sql)
-    {
-        QStringList args {QStringLiteral("-X"), QStringLiteral("-At"), QStringLiteral("-v"),
-            QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"), QStringLiteral("postgres")};
-        for (const QString& statement : sql.split(QStringLiteral("; ")))
-            args << QStringLiteral("-c") << statement;
-        return exec(QStringLiteral("psql"), args);
-    }
+    static Run superuser(const QString& sql) { return ServerTls::superuser(sql); }
     // psql on this test's database over TLS with the workstation's certificate, as `user`.
     QString conninfo(const QString& user, const QString& sslmode) const
     {
@@ -98,10 +72,7 @@ private:
                 conninfo(user, sslmode), QStringLiteral("-c"), sql},
             {}, withPassword(password));
     }
-    Run branchCa(const QStringList& args)
-    {
-        return exec(qEnvironmentVariable("BV_SOURCE_DIR") + QStringLiteral("/server/branchvault-branch-ca"), args);
-    }
+    static Run branchCa(const QStringList& args) { return ServerTls::branchCa(args); }
     CliRun cli(const QStringList& args, const QByteArray& input = {}) { return m_cli.run(args, input); }
     QString url(const QString& host) const
     {
@@ -162,9 +133,8 @@ private:
     }
     void reload()
     {
-        const Run r = superuser(QStringLiteral("SELECT pg_reload_conf()"));
-        QVERIFY2(r.status == 0, qPrintable(r.err));
-        QTest::qWait(500);
+        const QString failed = ServerTls::reload();
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
     }
 
 private slots:
@@ -182,48 +152,20 @@ private slots:
         m_cli.environment().insert(QStringLiteral("XDG_CONFIG_HOME"), m_config);
 
         // The branch CA, the server's certificate for a host name that is not "localhost" (plus its IP address),
-        // one workstation, and a second CA that is not the branch's.
-        const QString ca = m_dir.filePath(QStringLiteral("ca"));
-        Run r = branchCa({QStringLiteral("init"), ca});
-        QVERIFY2(r.status == 0, qPrintable(r.err));
-        r = branchCa({QStringLiteral("server"), ca, QStringLiteral("branch-db.test"), QStringLiteral("127.0.0.1")});
-        QVERIFY2(r.status == 0, qPrintable(r.err));
-        r = branchCa({QStringLiteral("workstation"), ca, QStringLiteral("ws01")});
-        QVERIFY2(r.status == 0, qPrintable(r.err));
-        m_passphrase = r.out.trimmed().section(QLatin1Char('\n'), -1).trimmed();
-        QCOMPARE(m_passphrase.size(), 32);
-        r = branchCa({QStringLiteral("init"), m_dir.filePath(QStringLiteral("other"))});
+        // one workstation, TLS on the cluster with them, and a second CA that is not the branch's.
+        ServerTls tls;
+        const QString failed = tls.enable(m_dir.path());
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        m_passphrase = tls.passphrase();
+        Run r = branchCa({QStringLiteral("init"), m_dir.filePath(QStringLiteral("other"))});
         QVERIFY2(r.status == 0, qPrintable(r.err));
         r = branchCa({QStringLiteral("workstation"), m_dir.filePath(QStringLiteral("other")), QStringLiteral("ws02")});
         QVERIFY2(r.status == 0, qPrintable(r.err));
         m_otherPassphrase = r.out.trimmed().section(QLatin1Char('\n'), -1).trimmed();
-        m_ca = m_dir.filePath(QStringLiteral("ca/ca.crt"));
+        m_ca = tls.caFile();
         m_otherCa = m_dir.filePath(QStringLiteral("other/ca.crt"));
         QVERIFY(QFileInfo(m_dir.filePath(QStringLiteral("ca/ca.key"))).permissions()
             == (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser));
-
-        // TLS on the cluster: the server's key must belong to the user the server runs as.
-        r = superuser(QStringLiteral("SHOW data_directory"));
-        QVERIFY2(r.status == 0, qPrintable(r.err));
-        const uint serverUser = QFileInfo(r.out.trimmed()).ownerId();
-        m_serverFiles = m_dir.filePath(QStringLiteral("pg"));
-        QVERIFY(QDir().mkpath(m_serverFiles));
-        QVERIFY(::chmod(QFile::encodeName(m_dir.path()).constData(), 0755) == 0);
-        QVERIFY(::chmod(QFile::encodeName(m_serverFiles).constData(), 0755) == 0);
-        for (const char* name : {"server.crt", "server.key", "ca.crt"}) {
-            const QString target = m_serverFiles + QLatin1Char('/') + QLatin1String(name);
-            QVERIFY(QFile::copy(ca + QLatin1Char('/') + QLatin1String(name), target));
-            QVERIFY(::chmod(QFile::encodeName(target).constData(), 0600) == 0);
-            if (::geteuid() == 0)
-                QVERIFY(::chown(QFile::encodeName(target).constData(), serverUser, gid_t(-1)) == 0);
-        }
-        r = superuser(QStringLiteral("ALTER SYSTEM SET ssl_cert_file = '%1/server.crt'; "
-                                     "ALTER SYSTEM SET ssl_key_file = '%1/server.key'; "
-                                     "ALTER SYSTEM SET ssl_ca_file = '%1/ca.crt'; ALTER SYSTEM SET ssl = on")
-                          .arg(m_serverFiles));
-        QVERIFY2(r.status == 0, qPrintable(r.err));
-        reload();
-        QTRY_COMPARE_WITH_TIMEOUT(superuser(QStringLiteral("SHOW ssl")).out.trimmed(), QStringLiteral("on"), 10000);
 
         // The owner the DBA made (CREATEROLE, not superuser) and the empty database.
         r = superuser(QStringLiteral("CREATE ROLE %1 LOGIN CREATEROLE PASSWORD '%2'").arg(m_owner, m_ownerPassword));
@@ -259,9 +201,7 @@ private slots:
             if (hba.open(QIODevice::WriteOnly | QIODevice::Truncate))
                 hba.write(m_hbaBefore.toUtf8());
         }
-        superuser(QStringLiteral("ALTER SYSTEM RESET ssl; ALTER SYSTEM RESET ssl_cert_file; "
-                                 "ALTER SYSTEM RESET ssl_key_file; ALTER SYSTEM RESET ssl_ca_file"));
-        superuser(QStringLiteral("SELECT pg_reload_conf()"));
+        ServerTls::disable();
         superuser(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(m_database));
         superuser(QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_owner));
         for (const char* login : {"a1", "m1", "m2", "c1", "u1", "k1"})
