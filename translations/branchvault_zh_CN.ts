@@ -8124,10 +8124,6 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         </translation>
     </message>
     <message>
-        <source>Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify [--checkpoint FILE] | audit checkpoint --out FILE --user AUDITOR | customer add|list | change list|approve|reject | request reveal|approve|reject | reveal (--user LOGIN).</source>
-        <translation>用法：server add-workstation --url postgresql://主机/数据库 --ca CA.crt --cert 名称.crt --key 名称.key | remove-workstation | init --owner 登录名 --admin 登录名 --branch 网点代码 | status --user 登录名 | user add|confirm 登录名 --user 登录名 | passwd --user 登录名 | audit verify [--checkpoint 文件] | audit checkpoint --out 文件 --user 审计员 | customer add|list | change list|approve|reject | request reveal|approve|reject | reveal（--user 登录名）。</translation>
-    </message>
-    <message>
         <source>This workstation now keeps the branch server&apos;s database id (%1…) and refuses a server that reports another one from now on.</source>
         <translation>本工作站已记下网点服务器的数据库标识（%1…），今后将拒绝报告其他标识的服务器。</translation>
     </message>
@@ -8146,6 +8142,10 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     <message>
         <source>Checkpoint of the branch server&apos;s audit log at row %1 written to %2. Keep a copy away from this computer and from the server; server audit verify --checkpoint FILE later shows whether the server&apos;s log was rewritten since.</source>
         <translation>网点服务器审计日志第 %1 行的检查点已写入 %2。请将副本存放在本机和服务器以外的地方；以后运行 server audit verify --checkpoint FILE 即可查看服务器的审计日志此后是否被改写。</translation>
+    </message>
+    <message>
+        <source>Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify [--checkpoint FILE] | audit checkpoint --out FILE --user AUDITOR | customer add|list | change list|approve|reject | request list|reveal|approve|reject | reveal (--user LOGIN).</source>
+        <translation>用法：server add-workstation --url postgresql://主机/数据库 --ca CA.crt --cert 名称.crt --key 名称.key | remove-workstation | init --owner 登录名 --admin 登录名 --branch 网点代码 | status --user 登录名 | user add|confirm 登录名 --user 登录名 | passwd --user 登录名 | audit verify [--checkpoint 文件] | audit checkpoint --out 文件 --user 审计员 | customer add|list | change list|approve|reject | request list|reveal|approve|reject | reveal（--user 登录名）。</translation>
     </message>
 </context>
 <context>
@@ -8341,8 +8341,24 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <translation>server customer show 需要客户号。</translation>
     </message>
     <message>
-        <source>Use: server customer add [--file F.json] | customer list [--after NO] | customer show NO | customer lookup --name NAME --id ID --purpose TEXT | change list | change approve|reject ID --reason TEXT | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request approve|reject ID --reason TEXT | reveal REQUEST NO --fields F1,F2 (each with --user LOGIN, the password on standard input).</source>
-        <translation>用法：server customer add [--file 文件.json] | customer list [--after 客户号] | customer show 客户号 | customer lookup --name 姓名 --id 证件号码 --purpose 用途 | change list | change approve|reject 编号 --reason 理由 | request reveal 客户号 --fields 字段1,字段2 --purpose 用途 [--hours 小时数] | request approve|reject 编号 --reason 理由 | reveal 申请编号 客户号 --fields 字段1,字段2（均需 --user 登录名，密码从标准输入读取）。</translation>
+        <source>Request %1 (%2, %3) by %4: %5; purpose: %6</source>
+        <translation>申请 %1（%2，%3），申请人 %4：%5；用途：%6</translation>
+    </message>
+    <message>
+        <source>; valid until %1</source>
+        <translation>；有效期至 %1</translation>
+    </message>
+    <message>
+        <source>No open requests.</source>
+        <translation>没有未结的申请。</translation>
+    </message>
+    <message>
+        <source>No requests.</source>
+        <translation>没有申请。</translation>
+    </message>
+    <message>
+        <source>Use: server customer add [--file F.json] | customer list [--after NO] | customer show NO | customer lookup --name NAME --id ID --purpose TEXT | change list | change approve|reject ID --reason TEXT | request list [--open] | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request approve|reject ID --reason TEXT | reveal REQUEST NO --fields F1,F2 (each with --user LOGIN, the password on standard input).</source>
+        <translation>用法：server customer add [--file 文件.json] | customer list [--after 客户号] | customer show 客户号 | customer lookup --name 姓名 --id 证件号码 --purpose 用途 | change list | change approve|reject 编号 --reason 理由 | request list [--open] | request reveal 客户号 --fields 字段1,字段2 --purpose 用途 [--hours 小时数] | request approve|reject 编号 --reason 理由 | reveal 申请编号 客户号 --fields 字段1,字段2（均需 --user 登录名，密码从标准输入读取）。</translation>
     </message>
 </context>
 <context>
@@ -8470,6 +8486,18 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     <message>
         <source>There is no customer %1 that this account may open. Check the customer number.</source>
         <translation>没有此账户可以打开的客户 %1。请核对客户号。</translation>
+    </message>
+    <message>
+        <source>listing the open special requests</source>
+        <translation>列出未结的专项事务申请</translation>
+    </message>
+    <message>
+        <source>listing special requests</source>
+        <translation>列出专项事务申请</translation>
+    </message>
+    <message>
+        <source>The branch server sent request %1 with a type this program does not know. Ask the administrator whether the server is newer than this workstation&apos;s BranchVault.</source>
+        <translation>网点服务器发来的申请 %1 属于本程序不认识的类型。请向系统管理员确认服务器是否比本工作站的 BranchVault 更新。</translation>
     </message>
 </context>
 <context>

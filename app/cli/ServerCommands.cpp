@@ -52,7 +52,7 @@ public:
                "remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | "
                "user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify [--checkpoint FILE] | audit "
                "checkpoint --out FILE --user AUDITOR | customer add|list | change list|approve|reject | request "
-               "reveal|approve|reject | reveal (--user LOGIN)."));
+               "list|reveal|approve|reject | reveal (--user LOGIN)."));
     }
 
 private:
@@ -368,7 +368,8 @@ void registerServerCommands(CommandTable& table)
             "  server customer add [--file F.json] | customer list [--after NO] | customer show NO | customer lookup "
             "--name NAME --id ID --purpose "
             "TEXT | change list | change approve|reject ID --reason "
-            "TEXT | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request approve|reject ID --reason "
+            "TEXT | request list [--open] | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request "
+            "approve|reject ID --reason "
             "TEXT | reveal REQUEST NO --fields F1,F2   (--user LOGIN)   the branch server (docs/SERVER.md)"),
         ServerCommands::server});
 }

@@ -1,9 +1,11 @@
-// server customer add|list, server change list|approve|reject, server request reveal|approve|reject, server reveal:
-// the daily customer work of DESIGN §6 against the branch server (docs/SERVER.md, "Customer work over the server").
+// server customer add|list, server change list|approve|reject, server request list|reveal|approve|reject, server
+// reveal: the daily customer work of DESIGN §6 against the branch server (docs/SERVER.md, "Customer work over the
+// server").
 #include "app/cli/CliInput.h"
 #include "app/cli/CustomerCliSupport.h"
 #include "app/cli/ServerCliSupport.h"
 #include "core/policy/Statuses.h"
+#include "core/requests/RequestService.h"
 #include "core/server/ServerCustomers.h"
 #include "core/server/ServerSession.h"
 
@@ -187,9 +189,56 @@ public:
         return 0;
     }
 
+    // server request list [--open]: the requests the account reads, as the server gives them (by id).
+    static int requestList(CliContext& ctx)
+    {
+        const bool onlyOpen = ctx.isSet(QStringLiteral("open"));
+        auto session = serverSignIn(ctx, QStringLiteral("server request list"));
+        if (!session.ok())
+            return ctx.out.fail(session.error());
+        auto requests = ServerCustomers(**session).requests(onlyOpen);
+        if (!requests.ok())
+            return ctx.out.fail(requests.error());
+        QJsonArray json;
+        QStringList lines;
+        for (const Request& r : std::as_const(*requests)) {
+            json.append(QJsonObject {{QStringLiteral("id"), r.id}, {QStringLiteral("type"), requestTypeKey(r.type)},
+                {QStringLiteral("status"), statusKey(r.status)}, {QStringLiteral("requesterLogin"), r.requesterLogin},
+                {QStringLiteral("customerNumbers"), QJsonArray::fromStringList(r.customerNumbers)},
+                {QStringLiteral("fields"), QJsonArray::fromStringList(r.fields)}, {QStringLiteral("report"), r.report},
+                {QStringLiteral("purpose"), r.purpose}, {QStringLiteral("validityHours"), r.validityHours},
+                {QStringLiteral("createdAt"), CustomerCli::time(r.createdAt)},
+                {QStringLiteral("decidedByLogin"), r.decidedByLogin},
+                {QStringLiteral("decidedAt"), CustomerCli::time(r.decidedAt)},
+                {QStringLiteral("decisionReason"), r.decisionReason},
+                {QStringLiteral("validFrom"), CustomerCli::time(r.validFrom)},
+                {QStringLiteral("validUntil"), CustomerCli::time(r.validUntil)},
+                {QStringLiteral("usedAt"), CustomerCli::time(r.usedAt)},
+                {QStringLiteral("revokedByLogin"), r.revokedByLogin},
+                {QStringLiteral("revokedAt"), CustomerCli::time(r.revokedAt)},
+                {QStringLiteral("revokeReason"), r.revokeReason}});
+            QStringList scope {r.customerNumbers.join(QLatin1Char(',')), r.fields.join(QLatin1Char(',')), r.report};
+            scope.removeAll(QString());
+            QString line = tr("Request %1 (%2, %3) by %4: %5; purpose: %6")
+                               .arg(r.id)
+                               .arg(requestTypeLabel(r.type), statusLabel(r.status), r.requesterLogin,
+                                   CustomerCli::dash(scope.join(QLatin1Char(' '))), CustomerCli::oneLine(r.purpose));
+            if (r.status == RequestStatus::Approved)
+                line += tr("; valid until %1").arg(CustomerCli::timeText(r.validUntil));
+            lines << line;
+        }
+        QString text = lines.join(QLatin1Char('\n'));
+        if (lines.isEmpty())
+            text = onlyOpen ? tr("No open requests.") : tr("No requests.");
+        ctx.out.result({{QStringLiteral("requests"), json}}, text);
+        return 0;
+    }
+
     static int request(CliContext& ctx)
     {
         const QString sub = ctx.arguments.value(1);
+        if (sub == QLatin1String("list"))
+            return requestList(ctx);
         if (sub == QLatin1String("reveal")) {
             const QString number = ctx.arguments.value(2).trimmed().toUpper();
             const QStringList fieldKeys = CustomerCli::listOption(ctx, QStringLiteral("fields"));
@@ -252,7 +301,8 @@ public:
         return tr("Use: server customer add [--file F.json] | customer list [--after NO] | customer show NO | customer "
                   "lookup --name NAME --id ID "
                   "--purpose TEXT | change list | change approve|reject ID "
-                  "--reason TEXT | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request "
+                  "--reason TEXT | request list [--open] | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] "
+                  "| request "
                   "approve|reject ID --reason TEXT | reveal REQUEST NO --fields F1,F2 (each with --user LOGIN, the "
                   "password on standard input).");
     }

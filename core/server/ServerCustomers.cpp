@@ -408,6 +408,60 @@ Result<std::optional<ClerkCard>> ServerCustomers::clerkLookup(
     return std::optional<ClerkCard>(card);
 }
 
+Result<QList<Request>> ServerCustomers::requests(bool onlyOpen)
+{
+    const QString what = onlyOpen ? tr("listing the open special requests") : tr("listing special requests");
+    auto rows = m_session.connection().run(
+        QStringLiteral(
+            "SELECT id, type, state, requester_login, customer_nos, fields, report, purpose, validity_hours, "
+            "created_at, decided_by_login, decided_at, decision_reason, valid_from, valid_until, used_at, "
+            "revoked_by_login, revoked_at, revoke_reason FROM branchvault.request_page($1, $2)"),
+        {ServerValue::boolean(onlyOpen), ServerValue::text(m_session.workstation())}, what);
+    if (!rows.ok())
+        return rows.error();
+    QList<Request> out;
+    for (int r = 0; r < rows->count(); ++r) {
+        Request request;
+        request.id = rows->number(r, 0);
+        const std::optional<RequestType> type = requestTypeFromKey(rows->text(r, 1));
+        if (!type)
+            return Error {ErrorCode::Damaged,
+                tr("The branch server sent request %1 with a type this program does not know. Ask the administrator "
+                   "whether the server is newer than this workstation's BranchVault.")
+                    .arg(request.id),
+                rows->text(r, 1).left(40), {}};
+        request.type = *type;
+        auto status = storedStatus<RequestStatus>(rows->text(r, 2), what);
+        if (!status.ok())
+            return status.error();
+        request.status = *status;
+        request.requesterLogin = rows->text(r, 3);
+        const auto customers = rows->array(r, 4);
+        const auto fields = rows->array(r, 5);
+        if (!customers || !fields)
+            return Error {ErrorCode::Damaged, tr("The branch server's answer to %1 cannot be read.").arg(what), {}, {}};
+        for (const QByteArray& number : *customers)
+            request.customerNumbers << QString::fromUtf8(number);
+        for (const QByteArray& field : *fields)
+            request.fields << QString::fromUtf8(field);
+        request.report = rows->text(r, 6);
+        request.purpose = rows->text(r, 7);
+        request.validityHours = int(rows->number(r, 8));
+        request.createdAt = serverTime(rows->text(r, 9));
+        request.decidedByLogin = rows->text(r, 10);
+        request.decidedAt = serverTime(rows->text(r, 11));
+        request.decisionReason = rows->text(r, 12);
+        request.validFrom = serverTime(rows->text(r, 13));
+        request.validUntil = serverTime(rows->text(r, 14));
+        request.usedAt = serverTime(rows->text(r, 15));
+        request.revokedByLogin = rows->text(r, 16);
+        request.revokedAt = serverTime(rows->text(r, 17));
+        request.revokeReason = rows->text(r, 18);
+        out << request;
+    }
+    return out;
+}
+
 Result<qint64> ServerCustomers::requestReveal(
     const QString& customerNo, const QStringList& fields, const QString& purpose, int validityHours)
 {

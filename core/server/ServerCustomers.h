@@ -3,6 +3,7 @@
 #include "core/common/Result.h"
 #include "core/customers/CustomerRecord.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
+#include "core/requests/RequestService.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -52,6 +53,12 @@ public:
     Result<std::optional<ClerkCard>> clerkLookup(
         const QString& fullName, const QString& idNumber, const QString& purpose);
 
+    // The special requests the account reads (the branch manager: every request of the branch; a customer manager or
+    // a clerk: his or her own), by id, with their status now (Expired for an approved grant past its validity); with
+    // `onlyOpen` the pending ones and the live grants only. The server records the read (request.list); an
+    // administrator or an auditor is refused (PermissionDenied). Staff are named by their logins: the ids
+    // (requesterId, decidedBy, revokedBy, customerIds) stay 0 / empty.
+    Result<QList<Request>> requests(bool onlyOpen = false);
     // A reveal request for grade-1 `fields` of one customer; returns its id.
     Result<qint64> requestReveal(
         const QString& customerNo, const QStringList& fields, const QString& purpose, int validityHours);

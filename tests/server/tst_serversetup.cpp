@@ -653,6 +653,38 @@ private slots:
         r = atB({QStringLiteral("request"), QStringLiteral("approve"), request, QStringLiteral("--reason"),
             QStringLiteral("the customer is at the counter")});
         QVERIFY2(r.status == 0, r.err.constData());
+        // the branch manager's workstation lists the open requests: the reveal request, filed by c1, approved by m1;
+        // the server records the read
+        r = atB({QStringLiteral("request"), QStringLiteral("list"), QStringLiteral("--open")});
+        QVERIFY2(r.status == 0, r.err.constData());
+        const QJsonArray listed = r.json().value(QStringLiteral("requests")).toArray();
+        QCOMPARE(listed.size(), 1);
+        const QJsonObject listedRequest = listed.at(0).toObject();
+        QCOMPARE(QString::number(listedRequest.value(QStringLiteral("id")).toInteger()), request);
+        QCOMPARE(listedRequest.value(QStringLiteral("type")).toString(), QStringLiteral("reveal"));
+        QCOMPARE(listedRequest.value(QStringLiteral("status")).toString(), QStringLiteral("approved"));
+        QCOMPARE(listedRequest.value(QStringLiteral("requesterLogin")).toString(), QStringLiteral("c1"));
+        QCOMPARE(listedRequest.value(QStringLiteral("decidedByLogin")).toString(), QStringLiteral("m1"));
+        QCOMPARE(listedRequest.value(QStringLiteral("customerNumbers")).toArray(), QJsonArray({number}));
+        QCOMPARE(listedRequest.value(QStringLiteral("fields")).toArray(),
+            QJsonArray({QStringLiteral("id_number"), QStringLiteral("mobile"), QStringLiteral("account_number")}));
+        QVERIFY(QDateTime::fromString(listedRequest.value(QStringLiteral("validUntil")).toString(), Qt::ISODateWithMs)
+            > QDateTime::currentDateTimeUtc());
+        Run listRow = tlsPsql(QStringLiteral("SELECT details FROM branchvault.audit_log WHERE action = 'request.list' "
+                                             "AND login = 'm1' ORDER BY seq DESC LIMIT 1"),
+            m_owner, m_ownerPassword, QStringLiteral("verify-full"));
+        QCOMPARE(listRow.out.trimmed(), QStringLiteral("{\"onlyOpen\":true,\"rows\":1,\"scope\":\"all\"}"));
+        // the requester lists his or her own, as text
+        r = cli(serverCommand({QStringLiteral("request"), QStringLiteral("list"), QStringLiteral("--user"),
+                    QStringLiteral("c1")}),
+            c1Password.toUtf8() + "\n");
+        QVERIFY2(r.status == 0, r.err.constData());
+        QVERIFY2(r.out.startsWith(QStringLiteral("Request %1 (full view, approved) by c1: %2 id_number,mobile,"
+                                                 "account_number; purpose: customer asked to confirm the card on file; "
+                                                 "valid until ")
+                                      .arg(request, number)
+                                      .toUtf8()),
+            r.out.constData());
         r = atA(
             QStringLiteral("c1"), c1Password, QStringList {QStringLiteral("reveal"), request, number} + fieldsAsked);
         QVERIFY2(r.status == 0, r.err.constData());
@@ -691,6 +723,10 @@ private slots:
         // the clerk has no customer table and no reveal
         r = atA(QStringLiteral("k1"), k1Password, {QStringLiteral("customer"), QStringLiteral("list")});
         QCOMPARE(r.status, 3);
+        // ... and none of the others' special requests
+        r = atA(QStringLiteral("k1"), k1Password, {QStringLiteral("request"), QStringLiteral("list")});
+        QVERIFY2(r.status == 0, r.err.constData());
+        QCOMPARE(r.json().value(QStringLiteral("requests")).toArray().size(), 0);
 
         // a ciphertext moved to another customer on the server (the owner bypasses the policies) does not open
         const QString move
