@@ -656,6 +656,16 @@
     </message>
 </context>
 <context>
+    <name>bv::ui::ServerController</name>
+    <message numerus="yes">
+        <source>You were signed out after %n minutes without input. Sign in again to go on.</source>
+        <translation>
+            <numerusform>You were signed out after %n minute without input. Sign in again to go on.</numerusform>
+            <numerusform>You were signed out after %n minutes without input. Sign in again to go on.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bv::ui::SettingsPage</name>
     <message numerus="yes">
         <source>• %n unsaved changes: save or discard them.</source>

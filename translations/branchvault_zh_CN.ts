@@ -4724,10 +4724,6 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
 <context>
     <name>GuiMain</name>
     <message>
-        <source>The database file (default: %1).</source>
-        <translation>数据库文件（默认：%1）。</translation>
-    </message>
-    <message>
         <source>path</source>
         <translation>路径</translation>
     </message>
@@ -4746,6 +4742,10 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     <message>
         <source>branchvault: no display (DISPLAY and WAYLAND_DISPLAY are not set). Start it from a desktop session, or use branchvault-cli in a terminal.</source>
         <translation>branchvault：没有显示环境（未设置 DISPLAY 和 WAYLAND_DISPLAY）。请在桌面会话中启动，或在终端中使用 branchvault-cli。</translation>
+    </message>
+    <message>
+        <source>The database file (default: %1). A workstation connected to a branch server works on the server unless this is given.</source>
+        <translation>数据库文件（默认：%1）。已连接网点服务器的工作站，除非指定此项，否则在服务器上工作。</translation>
     </message>
 </context>
 <context>
@@ -11860,6 +11860,13 @@ Resolution: %2</source>
     </message>
 </context>
 <context>
+    <name>bv::ui::CustomerFormPages</name>
+    <message>
+        <source>Form pages</source>
+        <translation>表单页面</translation>
+    </message>
+</context>
+<context>
     <name>bv::ui::CustomerFormWidget</name>
     <message>
         <source>Edit customer %1</source>
@@ -11876,10 +11883,6 @@ Resolution: %2</source>
     <message>
         <source>The new record waits for a branch manager&apos;s approval before it is active.</source>
         <translation>新建记录须经网点负责人批准后方可生效。</translation>
-    </message>
-    <message>
-        <source>Form pages</source>
-        <translation>表单页面</translation>
     </message>
     <message>
         <source>&amp;Undo changes</source>
@@ -12104,6 +12107,29 @@ Resolution: %2</source>
     <message>
         <source>Discard draft</source>
         <translation>丢弃草稿</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::FirstRunChoiceDialog</name>
+    <message>
+        <source>Set up BranchVault on this workstation</source>
+        <translation>在本工作站上设置 BranchVault</translation>
+    </message>
+    <message>
+        <source>Where does this branch keep its customers&apos; records?</source>
+        <translation>本网点的客户资料保存在哪里？</translation>
+    </message>
+    <message>
+        <source>On &amp;this computer: an encrypted database for a branch with one workstation</source>
+        <translation>保存在本机(&amp;T)：加密数据库，适用于只有一台工作站的网点</translation>
+    </message>
+    <message>
+        <source>On this branch&apos;s &amp;server: several workstations, set up by the branch&apos;s IT person</source>
+        <translation>保存在本网点服务器(&amp;S)：多台工作站，由网点 IT 人员设置</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>下一步(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -13921,6 +13947,64 @@ With it (and the key envelope beside the database) the database can be unlocked 
     </message>
 </context>
 <context>
+    <name>bv::ui::RevealDialog</name>
+    <message>
+        <source>Customer %1 in full</source>
+        <translation>客户 %1 的完整信息</translation>
+    </message>
+    <message>
+        <source>These values are shown under an approved request and recorded in the audit log. They cannot be copied; do not write them down.</source>
+        <translation>这些信息依据已获批准的申请显示，并记入审计日志。不能复制，请勿抄录。</translation>
+    </message>
+    <message>
+        <source>%1 (account %2)</source>
+        <translation>%1（账户 %2）</translation>
+    </message>
+    <message>
+        <source>Hidden again in %1.</source>
+        <translation>%1后重新隐藏。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::RevealRequestDialog</name>
+    <message>
+        <source>Request full view of customer %1</source>
+        <translation>申请查看客户 %1 的完整信息</translation>
+    </message>
+    <message>
+        <source>Fields to see in full</source>
+        <translation>需查看完整信息的字段</translation>
+    </message>
+    <message>
+        <source>&amp;Fields:</source>
+        <translation>字段(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>用途(&amp;P)：</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>&amp;Valid for:</source>
+        <translation>有效期(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Submit request</source>
+        <translation>提交申请(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Choose at least one field to see in full.</source>
+        <translation>请至少选择一个需查看完整信息的字段。</translation>
+    </message>
+</context>
+<context>
     <name>bv::ui::SecondFactorDialog</name>
     <message>
         <source>Second factor</source>
@@ -13953,6 +14037,613 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>QR code for the authenticator app</source>
         <translation>身份验证器应用的二维码</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ServerAccountsPage</name>
+    <message>
+        <source>New account</source>
+        <translation>新建账户</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation>建立账户(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Confirm an account</source>
+        <translation>确认账户</translation>
+    </message>
+    <message>
+        <source>Only the first (or the last) branch manager is confirmed here, with the branch&apos;s recovery passphrase; a branch manager confirms every other account.</source>
+        <translation>此处只能用本网点的恢复口令确认第一位（或最后一位）网点负责人；其他账户均由网点负责人确认。</translation>
+    </message>
+    <message>
+        <source>A new or reset account of someone who sees customers waits for your confirmation. The confirmation code you get is given to the person in private, apart from the one-time password.</source>
+        <translation>可查看客户的人员的新建或重置账户需要您确认。您得到的确认码须与一次性密码分开、私下交给本人。</translation>
+    </message>
+    <message>
+        <source>L&amp;ogin to confirm:</source>
+        <translation>待确认的登录名(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm</source>
+        <translation>确认(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Account %1 was created. It waits for a branch manager&apos;s confirmation before its first sign-in.</source>
+        <translation>账户 %1 已建立，首次登录前须经网点负责人确认。</translation>
+    </message>
+    <message>
+        <source>Account %1 was created.</source>
+        <translation>账户 %1 已建立。</translation>
+    </message>
+    <message>
+        <source>Recovery passphrase</source>
+        <translation>恢复口令</translation>
+    </message>
+    <message>
+        <source>The branch&apos;s recovery passphrase, from the sealed recovery sheet:</source>
+        <translation>本网点的恢复口令（见密封的恢复单）：</translation>
+    </message>
+    <message>
+        <source>The change to %1 is confirmed.</source>
+        <translation>对 %1 的变更已确认。</translation>
+    </message>
+    <message>
+        <source>Staff &amp;no.:</source>
+        <translation>员工号(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ServerAuditPage</name>
+    <message>
+        <source>&amp;Save a checkpoint…</source>
+        <translation>保存检查点(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save a checkpoint of the branch&apos;s audit log</source>
+        <translation>保存本网点审计日志的检查点</translation>
+    </message>
+    <message>
+        <source>Audit checkpoints (*.txt *.checkpoint);;All files (*)</source>
+        <translation>审计检查点 (*.txt *.checkpoint);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checkpoint saved to %1: row %2 of the branch&apos;s audit log. Keep it apart from the server, and verify against it next time.</source>
+        <translation>检查点已保存到 %1：本网点审计日志第 %2 行。请与服务器分开保管，下次验证时据此比对。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ServerChangesPage</name>
+    <message>
+        <source>New records and edits wait here for a branch manager who is not their maker. Check them against the customer&apos;s documents, then approve or reject them with a reason.</source>
+        <translation>新建记录和修改在此等待非经办人的网点负责人复核。请对照客户证件核对，然后说明理由予以批准或驳回。</translation>
+    </message>
+    <message>
+        <source>Your new records and edits wait here until a branch manager decides them.</source>
+        <translation>您的新建记录和修改在此等待网点负责人复核。</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Maker</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>录入时间</translation>
+    </message>
+    <message>
+        <source>Changes waiting for a decision</source>
+        <translation>待复核的变更</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>变更前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>变更后</translation>
+    </message>
+    <message>
+        <source>The change&apos;s fields</source>
+        <translation>变更的字段</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject…</source>
+        <translation>驳回(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>批准(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Approve change %1</source>
+        <translation>批准变更 %1</translation>
+    </message>
+    <message>
+        <source>Reject change %1</source>
+        <translation>驳回变更 %1</translation>
+    </message>
+    <message>
+        <source>Why it can be approved (for example: checked against the ID card at the counter):</source>
+        <translation>批准理由（例如：已在柜台核对身份证）：</translation>
+    </message>
+    <message>
+        <source>Why it is rejected (the maker reads this):</source>
+        <translation>驳回理由（经办人可见）：</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Change %1 was approved.</source>
+        <translation>变更 %1 已批准。</translation>
+    </message>
+    <message>
+        <source>Change %1 was rejected.</source>
+        <translation>变更 %1 已驳回。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ServerConnectDialog</name>
+    <message>
+        <source>Connect to the branch server</source>
+        <translation>连接网点服务器</translation>
+    </message>
+    <message>
+        <source>The branch&apos;s IT person gives you the server&apos;s address, the branch CA&apos;s certificate, this workstation&apos;s certificate and key, and the key&apos;s passphrase. The passphrase is kept in this computer account&apos;s keychain; staff passwords are typed at each sign-in and never kept.</source>
+        <translation>网点 IT 人员会提供服务器地址、网点 CA 证书、本工作站的证书和私钥以及私钥口令。口令保存在本机账户的钥匙串中；员工密码在每次登录时输入，从不保存。</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>服务器地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem);;All files (*)</source>
+        <translation>证书 (*.crt *.pem);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Branch &amp;CA certificate:</source>
+        <translation>网点 CA 证书(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s ce&amp;rtificate:</source>
+        <translation>本工作站证书(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s &amp;key:</source>
+        <translation>本工作站私钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Keys (*.key *.pem);;All files (*)</source>
+        <translation>私钥 (*.key *.pem);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Passphrase of the workstation&apos;s key</source>
+        <translation>工作站私钥的口令</translation>
+    </message>
+    <message>
+        <source>Key &amp;passphrase:</source>
+        <translation>私钥口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>连接(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>The branch CA&apos;s certificate</source>
+        <translation>网点 CA 证书</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s certificate</source>
+        <translation>本工作站证书</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s key</source>
+        <translation>本工作站私钥</translation>
+    </message>
+    <message>
+        <source>%1 is missing: choose the file the branch&apos;s IT person gave you.</source>
+        <translation>缺少%1：请选择网点 IT 人员提供的文件。</translation>
+    </message>
+    <message>
+        <source>The key&apos;s passphrase is missing: type the passphrase that came with the key.</source>
+        <translation>缺少私钥口令：请输入随私钥提供的口令。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ServerController</name>
+    <message>
+        <source>Signed out</source>
+        <translation>已退出登录</translation>
+    </message>
+    <message numerus="yes">
+        <source>You were signed out after %n minutes without input. Sign in again to go on.</source>
+        <translation>
+            <numerusform>您已 %n 分钟无操作，已自动退出登录。请重新登录后继续。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>branch server %1</source>
+        <translation>网点服务器 %1</translation>
+    </message>
+    <message>
+        <source>BranchVault — %1 (%2) — branch %3</source>
+        <translation>BranchVault — %1（%2）— 网点 %3</translation>
+    </message>
+    <message>
+        <source>Signed in to the branch server %1 (%2) as %3</source>
+        <translation>已以 %3 登录网点服务器 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>密码已修改</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>您的密码已修改。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ServerCustomersPage</name>
+    <message>
+        <source>Customer no.</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>录入时间</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Load &amp;more</source>
+        <translation>加载更多(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Open a customer from the list to see the masked card.</source>
+        <translation>从列表中打开客户以查看脱敏卡片。</translation>
+    </message>
+    <message>
+        <source>Request &amp;full view…</source>
+        <translation>申请查看完整信息(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Customer %1 — %2</source>
+        <translation>客户 %1 — %2</translation>
+    </message>
+    <message>
+        <source>Account %1</source>
+        <translation>账户 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Age band</source>
+        <translation>年龄段</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <source>change %1 waits for a branch manager</source>
+        <translation>变更 %1 等待网点负责人复核</translation>
+    </message>
+    <message>
+        <source>Request filed</source>
+        <translation>申请已提交</translation>
+    </message>
+    <message>
+        <source>Request %1 was filed. A branch manager decides it; once it is approved, show the values from the Requests page.</source>
+        <translation>申请 %1 已提交，由网点负责人审批；获批后请在“申请”页查看完整信息。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ServerEntryPage</name>
+    <message>
+        <source>The new record waits for a branch manager&apos;s approval before it is active. Protected values are sealed on this workstation before they are sent to the branch server.</source>
+        <translation>新记录须经网点负责人批准后才生效。受保护的信息在发送到网点服务器之前先在本工作站加密。</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清空(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Save new customer</source>
+        <translation>保存新客户(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Customer %1 was saved on the branch server. The new record is pending approval by a branch manager.</source>
+        <translation>客户 %1 已保存到网点服务器，新记录等待网点负责人批准。</translation>
+    </message>
+    <message>
+        <source>Please note:</source>
+        <translation>请注意：</translation>
+    </message>
+    <message>
+        <source>Customer saved</source>
+        <translation>客户已保存</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ServerLookupPage</name>
+    <message>
+        <source>Type the full name and the full ID number exactly as on the customer&apos;s document, and why you look the customer up. The lookup is recorded.</source>
+        <translation>请按客户证件准确输入完整姓名和完整证件号码，并说明查询用途。查询会被记录。</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>完整姓名</translation>
+    </message>
+    <message>
+        <source>Full &amp;name:</source>
+        <translation>完整姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>用途(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Look up</source>
+        <translation>查询(&amp;L)</translation>
+    </message>
+    <message>
+        <source>No match: no active customer of this branch has this name and ID number.</source>
+        <translation>无匹配：本网点没有此姓名和证件号码的有效客户。</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>I&amp;D number:</source>
+        <translation>证件号码(&amp;D)：</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ServerRequestsPage</name>
+    <message>
+        <source>Only &amp;open requests (waiting, or approved and still valid)</source>
+        <translation>只看未结申请(&amp;O)（待审批，或已批准且仍有效）</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Show full values</source>
+        <translation>查看完整信息(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject…</source>
+        <translation>驳回(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>批准(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Approve request %1</source>
+        <translation>批准申请 %1</translation>
+    </message>
+    <message>
+        <source>Reject request %1</source>
+        <translation>驳回申请 %1</translation>
+    </message>
+    <message>
+        <source>Why it can be approved (for example: the customer is at the counter):</source>
+        <translation>批准理由（例如：客户本人在柜台）：</translation>
+    </message>
+    <message>
+        <source>Why it is rejected (the requester reads this):</source>
+        <translation>驳回理由（申请人可见）：</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Request %1 was approved.</source>
+        <translation>申请 %1 已批准。</translation>
+    </message>
+    <message>
+        <source>Request %1 was rejected.</source>
+        <translation>申请 %1 已驳回。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ServerWindow</name>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出程序(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Sess&amp;ion</source>
+        <translation>会话(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ServerWorkspace</name>
+    <message>
+        <source>&amp;Audit log</source>
+        <translation>审计日志(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>账户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Appro&amp;vals</source>
+        <translation>复核(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Re&amp;quests</source>
+        <translation>申请(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Branch c&amp;ustomers</source>
+        <translation>本网点客户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Accoun&amp;t confirmations</source>
+        <translation>账户确认(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w customer</source>
+        <translation>新客户(&amp;W)</translation>
+    </message>
+    <message>
+        <source>My c&amp;ustomers</source>
+        <translation>我的客户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Waitin&amp;g for approval</source>
+        <translation>待复核(&amp;G)</translation>
+    </message>
+    <message>
+        <source>My re&amp;quests</source>
+        <translation>我的申请(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Customer loo&amp;kup</source>
+        <translation>客户查询(&amp;K)</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,14 @@
 #include "core/common/Translations.h"
 #include "core/keys/KeychainSecretStore.h"
+#include "core/server/ServerWorkstation.h"
 #include "core/vault/SelfCheck.h"
 #include "core/vault/VaultService.h"
 #include "ui/app/AppController.h"
 #include "ui/common/Dialogs.h"
 #include "ui/common/ErrorDialog.h"
+#include "ui/server/ServerConnectDialog.h"
+#include "ui/server/ServerController.h"
+#include "ui/startup/FirstRunChoiceDialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -29,7 +33,8 @@ struct GuiMain
 struct Options
 {
     QCommandLineOption db {QStringLiteral("db"),
-        GuiMain::tr("The database file (default: %1).")
+        GuiMain::tr("The database file (default: %1). A workstation connected to a branch server works on the server "
+                    "unless this is given.")
             .arg(QDir::toNativeSeparators(bv::VaultService::defaultDatabasePath())),
         GuiMain::tr("path")};
     QCommandLineOption lang {QStringLiteral("lang"),
@@ -140,10 +145,36 @@ int main(int argc, char** argv)
     }
 
     bv::KeychainSecretStore store;
-    bv::VaultService vaults(store);
     bv::ui::WidgetDialogs dialogs;
-    bv::ui::AppController controller(vaults, dialogs);
     const QString path = parser.isSet(options.db) ? parser.value(options.db) : bv::VaultService::defaultDatabasePath();
+    if (!parser.isSet(options.db)) {
+        // Branch-server mode when this workstation is connected to one; on the very first start, the choice.
+        auto server = bv::ServerWorkstation::configured();
+        if (!server.ok() && server.error().code != bv::ErrorCode::NotFound) {
+            bv::ui::ErrorDialog::show(nullptr, server.error());
+            return bv::exitStatusFor(server.error().code);
+        }
+        bool useServer = server.ok();
+        if (!useServer && !QFileInfo::exists(path)) {
+            bv::ui::FirstRunChoiceDialog choice;
+            if (dialogs.exec(&choice) != QDialog::Accepted)
+                return 1;
+            if (choice.choice() == bv::ui::FirstRunChoiceDialog::Choice::BranchServer) {
+                bv::ui::ServerConnectDialog connect(store, dialogs);
+                if (dialogs.exec(&connect) != QDialog::Accepted)
+                    return 1;
+                useServer = true;
+            }
+        }
+        if (useServer) {
+            bv::ui::ServerController controller(store, dialogs);
+            if (!controller.start())
+                return 1;
+            return app.exec();
+        }
+    }
+    bv::VaultService vaults(store);
+    bv::ui::AppController controller(vaults, dialogs);
     QDir().mkpath(QFileInfo(path).absolutePath());
     if (!controller.start(path))
         return 1;

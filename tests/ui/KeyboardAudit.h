@@ -45,6 +45,16 @@
 
 namespace bv::test {
 
+// The widget classes that need a signed-in branch-server session to exist: tests/server/tst_serverdesktop walks
+// them (and checks it walked each of these); tst_keyboard counts them as walked.
+inline QStringList classesWalkedWithAServer()
+{
+    return {QStringLiteral("ServerWorkspace"), QStringLiteral("ServerPage"), QStringLiteral("ServerEntryPage"),
+        QStringLiteral("ServerCustomersPage"), QStringLiteral("ServerChangesPage"),
+        QStringLiteral("ServerRequestsPage"), QStringLiteral("ServerLookupPage"), QStringLiteral("ServerAuditPage"),
+        QStringLiteral("ServerAccountsPage"), QStringLiteral("RevealRequestDialog")};
+}
+
 class KeyboardAudit
 {
 public:

@@ -1,0 +1,568 @@
+// Issue 15, "done when": the desktop over the branch server. A workstation is connected from the first-run choice;
+// the administrator sets up the accounts in the window (one-time passwords and the first branch manager's
+// confirmation with the recovery passphrase); a branch manager and a customer manager, each in a window of their
+// own, do the daily work of DESIGN §6 without signing in at each other's desk: entry, approval, the list, the masked
+// card, a reveal request, its approval and the full values for a minute; a clerk looks a customer up and the
+// auditor verifies the branch's chain. Everything runs against the suite's throwaway PostgreSQL cluster with TLS
+// (testsupport/ServerTls) and this process's real keychain (the private one tools/dev.sh test starts); only
+// `server init`, which the administrator runs once from a terminal, uses the command line.
+#include "core/common/Translations.h"
+#include "core/internal/server/ServerCredentials.h"
+#include "core/keys/KeychainSecretStore.h"
+#include "core/server/ServerSession.h"
+#include "core/server/ServerWorkstation.h"
+#include "tests/testsupport/CliRunner.h"
+#include "tests/testsupport/ServerDatabase.h"
+#include "tests/testsupport/ServerTls.h"
+#include "tests/testsupport/TestData.h"
+#include "tests/ui/KeyboardAudit.h"
+#include "tests/ui/UiTestSupport.h"
+#include "ui/admin/OneTimePasswordDialog.h"
+#include "ui/app/IdleMonitor.h"
+#include "ui/audit/AuditVerifyPage.h"
+#include "ui/auth/ChangePasswordDialog.h"
+#include "ui/auth/SignInDialog.h"
+#include "ui/common/ClipboardGuard.h"
+#include "ui/common/ProtectedLabel.h"
+#include "ui/customers/AccountsFormPage.h"
+#include "ui/customers/CustomerFormPages.h"
+#include "ui/server/RevealDialog.h"
+#include "ui/server/RevealRequestDialog.h"
+#include "ui/server/ServerAccountsPage.h"
+#include "ui/server/ServerAuditPage.h"
+#include "ui/server/ServerChangesPage.h"
+#include "ui/server/ServerConnectDialog.h"
+#include "ui/server/ServerController.h"
+#include "ui/server/ServerCustomersPage.h"
+#include "ui/server/ServerEntryPage.h"
+#include "ui/server/ServerLookupPage.h"
+#include "ui/server/ServerRequestsPage.h"
+#include "ui/server/ServerWindow.h"
+#include "ui/server/ServerWorkspace.h"
+#include "ui/startup/FirstRunChoiceDialog.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDirIterator>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace bv;
+using namespace bv::test;
+using namespace bv::ui;
+
+class TestServerDesktop : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    ServerTls m_tls;
+    QString m_database, m_owner, m_config;
+    const QString m_ownerPassword = QStringLiteral("owner-pw-3Jd");
+    QString m_recovery, m_adminOneTime, m1OneTime, m1Code, c1OneTime, c1Code, k1OneTime, u1OneTime;
+    const QString m_adminPassword = QStringLiteral("admin-pw-9Qe");
+    const QString m1Password = QStringLiteral("m1-pw-2Hs8");
+    const QString c1Password = QStringLiteral("c1-pw-7Wn4");
+    const QString k1Password = QStringLiteral("k1-pw-5Tb6");
+    const QString u1Password = QStringLiteral("u1-pw-8Rc1");
+    CliRunner m_cli;
+    // the command line's keychain service, so that both find the workstation's passphrase
+    KeychainSecretStore m_store {m_cli.keychainService()};
+    const CustomerInput m_customer = customerInput(61);
+
+    // The dialogs a window opens, answered in order by the steps a test queues; an unexpected one is refused and
+    // recorded.
+    struct Desk
+    {
+        ScriptedDialogs dialogs;
+        QList<std::function<int(QDialog*)>> steps;
+        QStringList unexpected;
+        std::unique_ptr<ServerController> controller;
+        Desk()
+        {
+            dialogs.onExec = [this](QDialog* dialog) {
+                if (steps.isEmpty()) {
+                    unexpected << dialog->objectName();
+                    return int(QDialog::Rejected);
+                }
+                return steps.takeFirst()(dialog);
+            };
+        }
+    };
+
+    static std::function<int(QDialog*)> signIn(const QString& login, const QString& password)
+    {
+        return [login, password](QDialog* d) {
+            auto* dialog = qobject_cast<SignInDialog*>(d);
+            if (!dialog)
+                return int(QDialog::Rejected);
+            dialog->loginEdit()->setText(login);
+            dialog->passwordEdit()->setText(password);
+            dialog->attempt();
+            if (dialog->result() != QDialog::Accepted)
+                qWarning("sign-in of %s refused: %s", qPrintable(login), qPrintable(dialog->messageLabel()->text()));
+            return dialog->result();
+        };
+    }
+    static std::function<int(QDialog*)> changePassword(
+        const QString& current, const QString& next, const QString& code = QString())
+    {
+        return [current, next, code](QDialog* d) {
+            auto* dialog = qobject_cast<ChangePasswordDialog*>(d);
+            if (!dialog)
+                return int(QDialog::Rejected);
+            dialog->currentEdit()->setText(current);
+            dialog->newEdit()->setText(next);
+            dialog->repeatEdit()->setText(next);
+            if (!code.isEmpty())
+                dialog->codeEdit()->setText(code);
+            dialog->attempt();
+            if (dialog->result() != QDialog::Accepted)
+                qWarning("password change refused: %s", qPrintable(dialog->messageLabel()->text()));
+            return dialog->result();
+        };
+    }
+    // Keeps what a OneTimePasswordDialog showed.
+    static std::function<int(QDialog*)> keepShown(QString* into)
+    {
+        return [into](QDialog* d) {
+            auto* label = d->findChild<ProtectedLabel*>(QStringLiteral("oneTimePasswordLabel"));
+            if (!qobject_cast<OneTimePasswordDialog*>(d) || !label)
+                return int(QDialog::Rejected);
+            *into = label->text();
+            return int(QDialog::Accepted);
+        };
+    }
+    // A window signed in as `login` (the first time with the password change the server asks for).
+    bool open(Desk& desk, const QString& login, const QString& password, const QString& newPassword = QString(),
+        const QString& code = QString())
+    {
+        desk.steps << signIn(login, password);
+        if (!newPassword.isEmpty())
+            desk.steps << changePassword(password, newPassword, code);
+        desk.controller = std::make_unique<ServerController>(m_store, desk.dialogs);
+        const bool started = desk.controller->start();
+        if (!desk.unexpected.isEmpty() || !desk.steps.isEmpty())
+            qWarning("dialogs not as expected: %s", qPrintable(desk.unexpected.join(QLatin1Char(','))));
+        return started && desk.controller->workspace();
+    }
+    CliRun cli(const QStringList& args, const QByteArray& input = {}) { return m_cli.run(args, input); }
+    // The grade-1 values of the test customer, in full.
+    QStringList fullValues() const
+    {
+        return {m_customer.values.value(QStringLiteral("name")), m_customer.values.value(QStringLiteral("id_number")),
+            m_customer.values.value(QStringLiteral("mobile")), m_customer.values.value(QStringLiteral("address")),
+            m_customer.accounts.constFirst().number};
+    }
+    QStringList leaks(QWidget* root) const
+    {
+        QStringList found;
+        const QStringList texts = visibleTexts(root);
+        for (const QString& value : fullValues())
+            if (!value.isEmpty() && !containing(texts, value).isEmpty())
+                found << QStringLiteral("a full value of %1 characters").arg(value.size());
+        return found;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(ServerDatabase::environmentProblem().isEmpty(), qPrintable(ServerDatabase::environmentProblem()));
+        QVERIFY2(CliRunner::environmentProblem().isEmpty(), qPrintable(CliRunner::environmentProblem()));
+        QVERIFY(m_dir.isValid());
+        // this process and the command line share one workstation configuration
+        m_config = m_dir.filePath(QStringLiteral("config"));
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config));
+        m_cli.environment().insert(QStringLiteral("XDG_CONFIG_HOME"), m_config);
+        QVERIFY2(ServerWorkstation::folder().startsWith(m_config), qPrintable(ServerWorkstation::folder()));
+        const QString failed = m_tls.enable(m_dir.path());
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        const QString pid = QString::number(QCoreApplication::applicationPid());
+        m_database = QStringLiteral("bv_desk_%1").arg(pid);
+        m_owner = QStringLiteral("bv_desk_owner_%1").arg(pid);
+        auto r = ServerTls::superuser(
+            QStringLiteral("CREATE ROLE %1 LOGIN CREATEROLE PASSWORD '%2'").arg(m_owner, m_ownerPassword));
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        r = ServerTls::superuser(QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(m_database, m_owner));
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+    }
+
+    void cleanupTestCase()
+    {
+        ServerTls::disable();
+        if (m_database.isEmpty())
+            return;
+        ServerTls::superuser(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(m_database));
+        ServerTls::superuser(QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_owner));
+        for (const char* login : {"a1", "m1", "c1", "k1", "u1"})
+            ServerTls::superuser(QStringLiteral("DROP ROLE IF EXISTS %1")
+                                     .arg(*ServerCredentials::roleOf(QLatin1String(login), m_database)));
+    }
+
+    // The first start of a workstation without a database: "this branch's server", then the connection; a wrong
+    // passphrase is refused in the dialog and nothing is kept.
+    void aWorkstationIsConnectedFromTheFirstRunChoice()
+    {
+        FirstRunChoiceDialog choice;
+        QVERIFY(choice.localButton()->isChecked()); // the one-PC branch stays the default
+        choice.serverButton()->setChecked(true);
+        QCOMPARE(choice.choice(), FirstRunChoiceDialog::Choice::BranchServer);
+
+        ScriptedDialogs dialogs;
+        ServerConnectDialog connect(m_store, dialogs);
+        connect.addressEdit()->setText(
+            QStringLiteral("postgresql://127.0.0.1:%1/%2").arg(qEnvironmentVariable("PGPORT"), m_database));
+        connect.caEdit()->setText(m_tls.caFile());
+        connect.certificateEdit()->setText(m_tls.certFile());
+        connect.keyEdit()->setText(m_tls.keyFile());
+        QVERIFY(!connect.attempt());
+        QVERIFY2(connect.messageLabel()->text().contains(QStringLiteral("passphrase")),
+            qPrintable(connect.messageLabel()->text()));
+        connect.passphraseEdit()->setText(QStringLiteral("not-the-passphrase"));
+        QVERIFY(!connect.attempt());
+        QVERIFY(!connect.messageLabel()->text().isEmpty());
+        QCOMPARE(ServerWorkstation::configured().error().code, ErrorCode::NotFound);
+        QVERIFY(connect.passphraseEdit()->text().isEmpty());
+        connect.passphraseEdit()->setText(m_tls.passphrase());
+        QVERIFY2(connect.attempt(), qPrintable(connect.messageLabel()->text()));
+        QCOMPARE(connect.result(), int(QDialog::Accepted));
+        auto configured = ServerWorkstation::configured();
+        QVERIFY(configured.ok());
+        QCOMPARE(configured->address.database, m_database);
+        // the passphrase is in the keychain, not in any file of the configuration
+        QDirIterator files(m_config, QDir::Files, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            QFile file(files.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(!file.readAll().contains(m_tls.passphrase().toUtf8()), qPrintable(file.fileName()));
+        }
+
+        // the administrator creates the schema once, from a terminal
+        const CliRun init = cli({QStringLiteral("server"), QStringLiteral("init"), QStringLiteral("--owner"), m_owner,
+                                    QStringLiteral("--admin"), QStringLiteral("a1"), QStringLiteral("--branch"),
+                                    QStringLiteral("0101"), QStringLiteral("--json")},
+            m_ownerPassword.toUtf8() + "\n");
+        QVERIFY2(init.status == 0, init.err.constData());
+        m_recovery = init.json().value(QStringLiteral("recoveryPassphrase")).toString();
+        m_adminOneTime = init.json().value(QStringLiteral("adminPassword")).toString();
+        QVERIFY(!m_recovery.isEmpty() && !m_adminOneTime.isEmpty());
+    }
+
+    // The administrator's first sign-in changes the one-time password; the accounts page creates the accounts with
+    // one-time passwords shown once and confirms the first branch manager with the recovery passphrase.
+    void theAdministratorSetsUpTheAccountsInTheWindow()
+    {
+        Desk admin;
+        QVERIFY(open(admin, QStringLiteral("a1"), m_adminOneTime, m_adminPassword));
+        ServerWorkspace* w = admin.controller->workspace();
+        QCOMPARE(admin.controller->session()->identity().role, Role::Admin);
+        QVERIFY(w->accountsPage());
+        QVERIFY(!w->entryPage() && !w->customersPage() && !w->changesPage() && !w->requestsPage());
+        QVERIFY(admin.controller->window()->windowTitle().contains(QStringLiteral("a1")));
+        QVERIFY(admin.controller->window()->statusLabel()->text().contains(QStringLiteral("TLSv1.")));
+        ServerAccountsPage* page = w->accountsPage();
+        const auto create = [&](const QString& login, const QString& role, QString* oneTime) {
+            page->newLoginEdit()->setText(login);
+            page->roleComboBox()->setCurrentIndex(page->roleComboBox()->findData(role));
+            admin.steps << keepShown(oneTime);
+            return page->createAccount();
+        };
+        QVERIFY2(create(QStringLiteral("m1"), QStringLiteral("manager"), &m1OneTime),
+            qPrintable(page->messageLabel()->text()));
+        QVERIFY(!m1OneTime.isEmpty());
+        QVERIFY(page->newLoginEdit()->text().isEmpty());
+        // a wrong recovery passphrase confirms nothing; the right one gives m1's confirmation code, shown once
+        page->confirmLoginEdit()->setText(QStringLiteral("m1"));
+        admin.dialogs.secrets << QByteArrayLiteral("abcd-efgh-ijkm-npqr-stuv-wxyz");
+        QVERIFY(!page->confirmAccount());
+        QVERIFY(!page->messageLabel()->text().isEmpty());
+        admin.dialogs.secrets << m_recovery.toUtf8();
+        admin.steps << keepShown(&m1Code);
+        QVERIFY2(page->confirmAccount(), qPrintable(page->messageLabel()->text()));
+        QVERIFY(!m1Code.isEmpty());
+        QVERIFY(create(QStringLiteral("c1"), QStringLiteral("customer_manager"), &c1OneTime));
+        QVERIFY(create(QStringLiteral("k1"), QStringLiteral("clerk"), &k1OneTime));
+        QVERIFY(create(QStringLiteral("u1"), QStringLiteral("auditor"), &u1OneTime));
+        QVERIFY(admin.unexpected.isEmpty());
+        QVERIFY2(admin.dialogs.errors.isEmpty(), qPrintable(admin.dialogs.errors.value(0).message));
+
+        // signing out ends the session and asks for the next sign-in; cancelling it closes the window
+        admin.controller->signOut();
+        QVERIFY(!admin.controller->session());
+        QVERIFY(!admin.controller->workspace());
+        QVERIFY(!admin.controller->window()->isVisible());
+    }
+
+    // The branch manager's first sign-in takes the confirmation code with the new password (it opens the key slot);
+    // then the manager confirms the accounts that see customers.
+    void theBranchManagerConfirmsTheStaff()
+    {
+        Desk manager;
+        QVERIFY(open(manager, QStringLiteral("m1"), m1OneTime, m1Password, m1Code));
+        QCOMPARE(manager.controller->session()->identity().keys, ServerSession::Keys::Open);
+        ServerAccountsPage* page = manager.controller->workspace()->accountsPage();
+        QVERIFY(page);
+        QVERIFY(!page->newLoginEdit()); // the administrator's part only
+        page->confirmLoginEdit()->setText(QStringLiteral("c1"));
+        manager.steps << keepShown(&c1Code);
+        QVERIFY2(page->confirmAccount(), qPrintable(page->messageLabel()->text()));
+        page->confirmLoginEdit()->setText(QStringLiteral("k1"));
+        QString k1Code;
+        manager.steps << keepShown(&k1Code);
+        QVERIFY2(page->confirmAccount(), qPrintable(page->messageLabel()->text()));
+        // the code goes with k1's first password; kept for the clerk's test
+        k1OneTime += QLatin1Char('\n') + k1Code;
+        QVERIFY(!c1Code.isEmpty());
+        QVERIFY(manager.unexpected.isEmpty());
+    }
+
+    // DESIGN §6 at two desks: the customer manager's window and the branch manager's, each its own connection and
+    // session, without either signing in at the other's.
+    void aManagerAndACustomerManagerDoTheDailyWorkInTwoWindows()
+    {
+        Desk cm;
+        QVERIFY(open(cm, QStringLiteral("c1"), c1OneTime, c1Password, c1Code));
+        Desk manager;
+        QVERIFY(open(manager, QStringLiteral("m1"), m1Password));
+        ServerWorkspace* atCm = cm.controller->workspace();
+        ServerWorkspace* atManager = manager.controller->workspace();
+        QVERIFY(atCm->entryPage() && atCm->customersPage() && atCm->changesPage() && atCm->requestsPage());
+        QVERIFY(atManager->changesPage() && atManager->requestsPage() && atManager->customersPage());
+        QVERIFY(!atManager->entryPage());
+        cm.controller->window()->show();
+        manager.controller->window()->show();
+
+        // entry: a mistake is shown under its field, nothing is sent
+        ServerEntryPage* entry = atCm->entryPage();
+        CustomerFormPages* form = entry->form();
+        auto* name = form->findChild<QLineEdit*>(QStringLiteral("nameLineEdit"));
+        auto* id = form->findChild<QLineEdit*>(QStringLiteral("idNumberLineEdit"));
+        name->setText(m_customer.values.value(QStringLiteral("name")));
+        QString wrongId = m_customer.values.value(QStringLiteral("id_number"));
+        wrongId[17] = wrongId[17] == QLatin1Char('1') ? QLatin1Char('2') : QLatin1Char('1');
+        QTest::keyClicks(id, wrongId);
+        form->findChild<QLineEdit*>(QStringLiteral("mobileLineEdit"))
+            ->setText(m_customer.values.value(QStringLiteral("mobile")));
+        QVERIFY(!entry->save());
+        QVERIFY(!form->findChild<QLabel*>(QStringLiteral("idNumberMessageLabel"))->text().isEmpty());
+        QVERIFY(cm.dialogs.infos.isEmpty());
+        id->clear();
+        QTest::keyClicks(id, m_customer.values.value(QStringLiteral("id_number")));
+        form->findChild<QLineEdit*>(QStringLiteral("addressLineEdit"))
+            ->setText(m_customer.values.value(QStringLiteral("address")));
+        form->accountsPage()->numberEdit(0)->setText(m_customer.accounts.constFirst().number);
+        QVERIFY2(entry->save(), qPrintable(entry->message()));
+        QVERIFY(entry->lastReceipt());
+        const QString number = entry->lastReceipt()->customerNumber;
+        QVERIFY(number.startsWith(QLatin1String("0101-")));
+        QVERIFY(cm.dialogs.infos.constLast().contains(number));
+        QVERIFY(name->text().isEmpty() && id->text().isEmpty()); // nothing typed stays
+        // the customer manager's lists follow at once
+        QCOMPARE(atCm->changesPage()->changes().size(), 1);
+        QCOMPARE(atCm->customersPage()->table()->rowCount(), 1);
+        QVERIFY(!atCm->changesPage()->approveButton()->isVisible());
+
+        // the branch manager's window: the change, masked, approved with a reason
+        ServerChangesPage* approvals = atManager->changesPage();
+        QVERIFY(approvals->reload());
+        QCOMPARE(approvals->changes().size(), 1);
+        QCOMPARE(approvals->table()->item(0, 1)->text(), number);
+        QCOMPARE(approvals->table()->item(0, 3)->text(), QStringLiteral("c1"));
+        QVERIFY(approvals->diffTable()->rowCount() > 0);
+        QVERIFY(!containing(visibleTexts(approvals), QStringLiteral("****")).isEmpty());
+        QVERIFY2(
+            leaks(manager.controller->window()).isEmpty(), qPrintable(leaks(manager.controller->window()).join(',')));
+        manager.dialogs.texts << QStringLiteral("checked against the ID card at the counter");
+        QVERIFY(approvals->decide(0, true));
+        QVERIFY2(manager.dialogs.errors.isEmpty(), qPrintable(manager.dialogs.errors.value(0).message));
+        QCOMPARE(approvals->changes().size(), 0);
+
+        // the customer manager's list: active; the card masked, opened on the server's record
+        ServerCustomersPage* mine = atCm->customersPage();
+        QVERIFY(mine->reload());
+        QCOMPARE(mine->table()->rowCount(), 1);
+        QCOMPARE(mine->table()->item(0, 0)->text(), number);
+        QCOMPARE(mine->table()->item(0, 2)->text(), statusLabel(CustomerStatus::Active));
+        QVERIFY(mine->open(0));
+        QVERIFY(mine->card());
+        QVERIFY(mine->cardText().contains(QLatin1Char('*')));
+        QVERIFY2(leaks(cm.controller->window()).isEmpty(), qPrintable(leaks(cm.controller->window()).join(',')));
+        // the branch manager's list holds it too
+        QVERIFY(atManager->customersPage()->reload());
+        QCOMPARE(atManager->customersPage()->table()->rowCount(), 1);
+
+        // the reveal round trip: requested at one desk, approved at the other, shown at the first
+        cm.steps << [](QDialog* d) {
+            auto* dialog = qobject_cast<RevealRequestDialog*>(d);
+            if (!dialog)
+                return int(QDialog::Rejected);
+            if (dialog->submit()) // no field chosen
+                return int(QDialog::Rejected);
+            dialog->setFieldChecked(QStringLiteral("id_number"), true);
+            dialog->setFieldChecked(QStringLiteral("account_number"), true);
+            dialog->purposeEdit()->setPlainText(QStringLiteral("the customer asks to confirm the card on file"));
+            dialog->validitySpinBox()->setValue(2);
+            return dialog->submit() ? int(QDialog::Accepted) : int(QDialog::Rejected);
+        };
+        QVERIFY(mine->requestFullView());
+        ServerRequestsPage* myRequests = atCm->requestsPage();
+        QCOMPARE(myRequests->requests().size(), 1);
+        const qint64 request = myRequests->requests().constFirst().id;
+        QCOMPARE(myRequests->requests().constFirst().status, RequestStatus::Pending);
+        myRequests->table()->setCurrentCell(0, 0);
+        QVERIFY(!myRequests->showButton()->isEnabled());
+
+        ServerRequestsPage* toDecide = atManager->requestsPage();
+        QVERIFY(toDecide->reload());
+        const int row = toDecide->rowOf(request);
+        QVERIFY(row >= 0);
+        QCOMPARE(toDecide->requests().at(row).requesterLogin, QStringLiteral("c1"));
+        toDecide->table()->setCurrentCell(row, 0);
+        QVERIFY(toDecide->approveButton()->isEnabled());
+        manager.dialogs.texts << QStringLiteral("the customer is at the counter");
+        QVERIFY(toDecide->decide(row, true));
+        QVERIFY2(manager.dialogs.errors.isEmpty(), qPrintable(manager.dialogs.errors.value(0).message));
+
+        QVERIFY(myRequests->reload());
+        const int mineRow = myRequests->rowOf(request);
+        QCOMPARE(myRequests->requests().at(mineRow).status, RequestStatus::Approved);
+        myRequests->table()->setCurrentCell(mineRow, 0);
+        QVERIFY(myRequests->showButton()->isEnabled());
+        QHash<QString, QString> shown;
+        int secondsLeft = -1;
+        bool selectable = false;
+        bool wiped = false;
+        cm.steps << [&](QDialog* d) {
+            auto* revealed = qobject_cast<RevealDialog*>(d);
+            if (!revealed)
+                return int(QDialog::Rejected);
+            shown = revealed->shown();
+            secondsLeft = revealed->secondsLeft();
+            for (auto* label : revealed->findChildren<ProtectedLabel*>())
+                selectable = selectable || label->textInteractionFlags() != Qt::NoTextInteraction;
+            revealed->done(QDialog::Accepted);
+            wiped = revealed->shown().isEmpty();
+            return int(QDialog::Accepted);
+        };
+        QVERIFY(myRequests->showValues(mineRow));
+        // shown for a limited time, in labels that cannot be selected or copied, wiped when the dialog closes
+        QVERIFY(secondsLeft > 0 && secondsLeft <= RevealDialog::kShowSeconds);
+        QVERIFY(!selectable);
+        QVERIFY(wiped);
+        QVERIFY2(cm.dialogs.errors.isEmpty(), qPrintable(cm.dialogs.errors.value(0).message));
+        QCOMPARE(shown.size(), 2);
+        QCOMPARE(shown.value(QStringLiteral("id_number")), m_customer.values.value(QStringLiteral("id_number")));
+        QStringList accounts;
+        for (auto it = shown.cbegin(); it != shown.cend(); ++it)
+            if (it.key().startsWith(QLatin1String("account_number:")))
+                accounts << it.value();
+        QCOMPARE(accounts, QStringList {m_customer.accounts.constFirst().number});
+        // nothing of it stays in either window or on the clipboard
+        QVERIFY(leaks(cm.controller->window()).isEmpty());
+        QVERIFY(leaks(manager.controller->window()).isEmpty());
+        const QString clipboard = QGuiApplication::clipboard()->text();
+        for (const QString& value : fullValues())
+            QVERIFY(!clipboard.contains(value));
+        QVERIFY(cm.unexpected.isEmpty() && manager.unexpected.isEmpty());
+    }
+
+    // The clerk's exact lookup in the window: one masked card, or "no match"; the auditor verifies the branch's
+    // chain, saves a checkpoint and verifies against it.
+    void theClerkLooksUpAndTheAuditorVerifies()
+    {
+        const QString k1Code = k1OneTime.section(QLatin1Char('\n'), 1);
+        Desk clerk;
+        QVERIFY(open(clerk, QStringLiteral("k1"), k1OneTime.section(QLatin1Char('\n'), 0, 0), k1Password, k1Code));
+        ServerLookupPage* lookup = clerk.controller->workspace()->lookupPage();
+        QVERIFY(lookup);
+        QVERIFY(!clerk.controller->workspace()->customersPage());
+        lookup->nameEdit()->setText(m_customer.values.value(QStringLiteral("name")));
+        lookup->idEdit()->setText(m_customer.values.value(QStringLiteral("id_number")));
+        lookup->purposeEdit()->setPlainText(QStringLiteral("cash deposit at the counter"));
+        QVERIFY2(lookup->lookup(), qPrintable(lookup->result()));
+        QVERIFY2(lookup->result().contains(QStringLiteral("0101-")), qPrintable(lookup->result()));
+        QVERIFY(lookup->nameEdit()->text().isEmpty() && lookup->idEdit()->text().isEmpty());
+        QVERIFY(leaks(clerk.controller->window()).isEmpty());
+        lookup->nameEdit()->setText(m_customer.values.value(QStringLiteral("name")));
+        lookup->idEdit()->setText(customerInput(62).values.value(QStringLiteral("id_number")));
+        lookup->purposeEdit()->setPlainText(QStringLiteral("cash deposit at the counter"));
+        QVERIFY(lookup->lookup());
+        QVERIFY2(lookup->result().contains(QStringLiteral("No match")), qPrintable(lookup->result()));
+
+        Desk auditor;
+        QVERIFY(open(auditor, QStringLiteral("u1"), u1OneTime, u1Password));
+        ServerAuditPage* audit = auditor.controller->workspace()->auditPage();
+        QVERIFY(audit);
+        QVERIFY(audit->verifyPage()->verifyChain());
+        QVERIFY2(audit->verifyPage()->resultText().startsWith(QStringLiteral("Intact")),
+            qPrintable(audit->verifyPage()->resultText()));
+        const QString checkpoint = m_dir.filePath(QStringLiteral("branch.checkpoint"));
+        QVERIFY(audit->saveCheckpoint(checkpoint));
+        QVERIFY(!audit->saveCheckpoint(checkpoint)); // never overwritten
+        auditor.dialogs.openNames << checkpoint;
+        QVERIFY(audit->verifyPage()->verifyAgainstCheckpoint());
+        QVERIFY2(auditor.dialogs.errors.size() == 1, "only the refused overwrite is an error");
+    }
+
+    // The keyboard walker (tests/ui/KeyboardAudit.h) over every role's window in both languages: mnemonics unique
+    // in each view, every field labelled, Tab in reading order. It walks what tst_keyboard cannot build without a
+    // server session (classesWalkedWithAServer()).
+    void everyWindowWorksFromTheKeyboard_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+    }
+    void everyWindowWorksFromTheKeyboard()
+    {
+        QFETCH(QString, language);
+        QCOMPARE(installTranslations(language), language);
+        KeyboardAudit audit(language);
+        const QList<std::pair<QString, QString>> staff {{QStringLiteral("a1"), m_adminPassword},
+            {QStringLiteral("m1"), m1Password}, {QStringLiteral("c1"), c1Password}, {QStringLiteral("k1"), k1Password},
+            {QStringLiteral("u1"), u1Password}};
+        for (const auto& [login, password] : staff) {
+            Desk desk;
+            QVERIFY(open(desk, login, password));
+            audit.walk(QStringLiteral("server window (%1)").arg(login), desk.controller->window());
+            if (login == QLatin1String("c1")) {
+                const ServerContext context {*desk.controller->session(), desk.dialogs, *new ClipboardGuard(this)};
+                RevealRequestDialog dialog(context, QStringLiteral("0101-000001"),
+                    {QStringLiteral("id_number"), QStringLiteral("mobile"), QStringLiteral("account_number")});
+                audit.walk(QStringLiteral("reveal request dialog (server)"), &dialog);
+            }
+        }
+        installTranslations(QStringLiteral("en"));
+        QVERIFY2(audit.problems().isEmpty(), qPrintable(audit.problems().join(QLatin1Char('\n'))));
+        QStringList missing;
+        for (const QString& name : classesWalkedWithAServer())
+            if (!audit.walkedClasses().contains(name))
+                missing << name;
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1Char(' '))));
+    }
+
+    // After the idle time the session ends on its own: the workspace goes, the keys with the session.
+    void anIdleSessionEnds()
+    {
+        Desk cm;
+        QVERIFY(open(cm, QStringLiteral("c1"), c1Password));
+        QVERIFY(cm.controller->session());
+        cm.controller->idleMonitor().startMilliseconds(50);
+        QTRY_VERIFY_WITH_TIMEOUT(!cm.controller->session(), 5000);
+        QVERIFY(!cm.controller->workspace());
+        QCOMPARE(cm.dialogs.infos.size(), 1);
+        QVERIFY(cm.dialogs.infos.constFirst().contains(QStringLiteral("Sign in again")));
+    }
+};
+
+QTEST_MAIN(TestServerDesktop)
+#include "tst_serverdesktop.moc"

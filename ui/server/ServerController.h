@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QObject>
+
+#include <memory>
+
+namespace bv {
+class SecretStore;
+class ServerSession;
+} // namespace bv
+
+namespace bv::ui {
+
+class ClipboardGuard;
+class Dialogs;
+class IdleMonitor;
+class ServerWindow;
+class ServerWorkspace;
+
+// The desktop application's flow in branch-server mode (docs/SERVER.md, "The desktop over the server"): sign in to
+// the branch server (the password opens the account's key slot there), change the password first where the server
+// asks for it (with the branch manager's confirmation code on the first one), then the role's workspace. There is
+// no lock page: after the idle time, and when the server can no longer be reached, the session ends — the keys are
+// wiped, the workspace destroyed, the clipboard cleared — and the sign-in is shown again.
+class ServerController : public QObject
+{
+    Q_OBJECT
+public:
+    ServerController(SecretStore& store, Dialogs& dialogs, QObject* parent = nullptr);
+    ~ServerController() override;
+
+    // Interactive start: the sign-in dialog until someone signs in (true) or it is cancelled (false).
+    bool start();
+    bool signInInteractively();
+    // After a sign-in: the forced password change, then the workspace. false when the person did not change the
+    // password the server asks for (then signed out).
+    bool enter(std::unique_ptr<ServerSession> session);
+
+    ServerWindow* window() const { return m_window.get(); }
+    ServerSession* session() const { return m_session.get(); }
+    ServerWorkspace* workspace() const;
+    IdleMonitor& idleMonitor() const { return *m_idle; }
+    // The idle time after which the session ends (the branch's default; the server's own setting is not read yet).
+    static constexpr int kIdleMinutes = 5;
+
+public slots:
+    // Ends the session (keys wiped, workspace destroyed) and shows the sign-in again; the window closes when that
+    // is cancelled.
+    void signOut();
+    void changePassword();
+
+private:
+    void endSession();
+    SecretStore& m_store;
+    Dialogs& m_dialogs;
+    std::unique_ptr<ServerSession> m_session;
+    std::unique_ptr<ServerWindow> m_window;
+    std::unique_ptr<ClipboardGuard> m_clipboard;
+    std::unique_ptr<IdleMonitor> m_idle;
+};
+
+} // namespace bv::ui

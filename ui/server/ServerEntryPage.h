@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/customers/lifecycle/CustomerEntry.h"
+#include "ui/server/ServerContext.h"
+
+#include <optional>
+
+class QLabel;
+class QPushButton;
+
+namespace bv::ui {
+
+class CustomerFormPages;
+
+// The customer manager's new-customer form over the branch server: the same pages and inline checks as local mode
+// (CustomerFormPages). Save hands what was typed to ServerCustomers::enter, which validates it, seals the grade-1
+// values here and submits the record; it is pending until a branch manager approves it. The core's first error is
+// shown under its field; after a save nothing typed stays in the form.
+class ServerEntryPage : public ServerPage
+{
+    Q_OBJECT
+public:
+    explicit ServerEntryPage(const ServerContext& context, QWidget* parent = nullptr);
+
+    CustomerFormPages* form() const { return m_form; }
+    QPushButton* saveButton() const { return m_save; }
+    QString message() const;
+    const std::optional<EntryReceipt>& lastReceipt() const { return m_receipt; }
+
+public slots:
+    bool save();
+    void clear();
+
+signals:
+    void saved(const QString& customerNo);
+
+private:
+    CustomerFormPages* m_form = nullptr;
+    QLabel* m_message = nullptr;
+    QPushButton* m_save = nullptr;
+    std::optional<EntryReceipt> m_receipt;
+};
+
+} // namespace bv::ui

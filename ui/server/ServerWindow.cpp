@@ -1,0 +1,60 @@
+#include "ui/server/ServerWindow.h"
+
+#include "ui/server/ServerWorkspace.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QMenuBar>
+#include <QStatusBar>
+
+namespace bv::ui {
+
+ServerWindow::ServerWindow(QWidget* parent)
+    : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("serverWindow"));
+    resize(1100, 720);
+    QMenu* session = menuBar()->addMenu(tr("Sess&ion"));
+    QAction* password = session->addAction(tr("Change &password…"));
+    password->setObjectName(QStringLiteral("changePasswordAction"));
+    connect(password, &QAction::triggered, this, &ServerWindow::changePasswordRequested);
+    QAction* signOut = session->addAction(tr("Sign &out"));
+    signOut->setObjectName(QStringLiteral("signOutAction"));
+    signOut->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
+    connect(signOut, &QAction::triggered, this, &ServerWindow::signOutRequested);
+    session->addSeparator();
+    QAction* quit = session->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("sessionStatusLabel"));
+    statusBar()->addPermanentWidget(m_status);
+}
+
+void ServerWindow::showWorkspace(ServerWorkspace* workspace, const QString& title, const QString& status)
+{
+    clearWorkspace();
+    m_workspace = workspace;
+    setCentralWidget(workspace);
+    setWindowTitle(title);
+    m_status->setText(status);
+}
+
+ServerWorkspace* ServerWindow::workspace() const
+{
+    return m_workspace;
+}
+
+void ServerWindow::clearWorkspace()
+{
+    if (m_workspace) {
+        QWidget* old = takeCentralWidget();
+        delete old;
+    }
+    m_workspace = nullptr;
+    m_status->clear();
+    setWindowTitle(QStringLiteral("BranchVault"));
+}
+
+} // namespace bv::ui

@@ -1,0 +1,74 @@
+#include "ui/server/ServerWorkspace.h"
+
+#include "core/server/ServerSession.h"
+#include "ui/server/ServerAccountsPage.h"
+#include "ui/server/ServerAuditPage.h"
+#include "ui/server/ServerChangesPage.h"
+#include "ui/server/ServerCustomersPage.h"
+#include "ui/server/ServerEntryPage.h"
+#include "ui/server/ServerLookupPage.h"
+#include "ui/server/ServerRequestsPage.h"
+
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace bv::ui {
+
+ServerWorkspace::ServerWorkspace(const ServerContext& context, QWidget* parent)
+    : QWidget(parent)
+    , m_context(context)
+{
+    setObjectName(QStringLiteral("serverWorkspace"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("serverTabs"));
+    layout->addWidget(m_tabs);
+    switch (context.session.identity().role) {
+    case Role::Manager:
+        m_changes = new ServerChangesPage(context, true);
+        add(m_changes, tr("Appro&vals"));
+        m_requests = new ServerRequestsPage(context, true);
+        add(m_requests, tr("Re&quests"));
+        m_customers = new ServerCustomersPage(context);
+        add(m_customers, tr("Branch c&ustomers"));
+        m_accounts = new ServerAccountsPage(context);
+        add(m_accounts, tr("Accoun&t confirmations"));
+        connect(m_changes, &ServerChangesPage::decided, m_customers, &ServerCustomersPage::reload);
+        connect(m_customers, &ServerCustomersPage::requestFiled, m_requests, &ServerRequestsPage::reload);
+        break;
+    case Role::CustomerManager:
+        m_entry = new ServerEntryPage(context);
+        add(m_entry, tr("Ne&w customer"));
+        m_customers = new ServerCustomersPage(context);
+        add(m_customers, tr("My c&ustomers"));
+        m_changes = new ServerChangesPage(context, false);
+        add(m_changes, tr("Waitin&g for approval"));
+        m_requests = new ServerRequestsPage(context, false);
+        add(m_requests, tr("My re&quests"));
+        connect(m_entry, &ServerEntryPage::saved, m_customers, &ServerCustomersPage::reload);
+        connect(m_entry, &ServerEntryPage::saved, m_changes, &ServerChangesPage::reload);
+        connect(m_customers, &ServerCustomersPage::requestFiled, m_requests, &ServerRequestsPage::reload);
+        break;
+    case Role::Clerk:
+        m_lookup = new ServerLookupPage(context);
+        add(m_lookup, tr("Customer loo&kup"));
+        break;
+    case Role::Auditor:
+        m_audit = new ServerAuditPage(context);
+        add(m_audit, tr("&Audit log"));
+        break;
+    case Role::Admin:
+        m_accounts = new ServerAccountsPage(context);
+        add(m_accounts, tr("&Accounts"));
+        break;
+    }
+}
+
+void ServerWorkspace::add(ServerPage* page, const QString& title)
+{
+    m_tabs->addTab(page, title);
+    connect(page, &ServerPage::sessionLost, this, &ServerWorkspace::sessionLost);
+}
+
+} // namespace bv::ui

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "ui/server/ServerContext.h"
+
+class QTabWidget;
+
+namespace bv::ui {
+
+class ServerAccountsPage;
+class ServerAuditPage;
+class ServerChangesPage;
+class ServerCustomersPage;
+class ServerEntryPage;
+class ServerLookupPage;
+class ServerRequestsPage;
+
+// A role's workspace over the branch server, in tabs; every page shows only what the server returned for the
+// signed-in account (docs/SERVER.md, "The desktop over the server"):
+// - branch manager: changes to approve, requests to decide, the branch's customers, account confirmations;
+// - customer manager: new customer, own customers, own changes waiting, own requests (and their full values);
+// - clerk: the exact lookup;
+// - security auditor: the branch's audit chain;
+// - administrator: new accounts.
+class ServerWorkspace : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ServerWorkspace(const ServerContext& context, QWidget* parent = nullptr);
+
+    QTabWidget* tabs() const { return m_tabs; }
+    // The role's pages (nullptr where the role has none).
+    ServerEntryPage* entryPage() const { return m_entry; }
+    ServerCustomersPage* customersPage() const { return m_customers; }
+    ServerChangesPage* changesPage() const { return m_changes; }
+    ServerRequestsPage* requestsPage() const { return m_requests; }
+    ServerLookupPage* lookupPage() const { return m_lookup; }
+    ServerAuditPage* auditPage() const { return m_audit; }
+    ServerAccountsPage* accountsPage() const { return m_accounts; }
+
+signals:
+    // The server cannot be reached any more: the application ends the session.
+    void sessionLost();
+
+private:
+    void add(ServerPage* page, const QString& title);
+    ServerContext m_context;
+    QTabWidget* m_tabs = nullptr;
+    ServerEntryPage* m_entry = nullptr;
+    ServerCustomersPage* m_customers = nullptr;
+    ServerChangesPage* m_changes = nullptr;
+    ServerRequestsPage* m_requests = nullptr;
+    ServerLookupPage* m_lookup = nullptr;
+    ServerAuditPage* m_audit = nullptr;
+    ServerAccountsPage* m_accounts = nullptr;
+};
+
+} // namespace bv::ui
