@@ -312,8 +312,8 @@ Status ServerCustomers::decide(qint64 changeId, bool approve, const QString& rea
                 QByteArray index = cipher.blindIndex(domain, value);
                 wipe(value);
                 if (index.isEmpty()) {
-                    // typed, but nothing of it is a number: it matches no stored value, as in local mode, where it
-                    // counts as a typed value that does not match; 16 random bytes say so to the server
+                    // typed, but nothing of it is left once normalised: in local mode it counts as a typed value
+                    // that matches nothing; 16 random bytes say so to the server
                     index = QByteArray(16, Qt::Uninitialized);
                     randombytes_buf(index.data(), std::size_t(index.size()));
                 }
