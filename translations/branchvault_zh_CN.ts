@@ -3408,6 +3408,10 @@ Exit status 0 means success; any other status comes with one line on stderr nami
         <source>Pending change: %1 (waiting for a branch manager&apos;s approval)</source>
         <translation>待复核的变更：%1（等待网点负责人批准）</translation>
     </message>
+    <message>
+        <source>%1 of change %2, typed from the customer&apos;s document</source>
+        <translation>变更 %2 的%1（按客户证件录入）</translation>
+    </message>
 </context>
 <context>
     <name>CustomerCommands</name>
@@ -4262,10 +4266,6 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>approvals approve needs --reason TEXT: what you checked before approving.</source>
         <translation>approvals approve 需要 --reason 文本：说明批准前核对了什么。</translation>
-    </message>
-    <message>
-        <source>%1 of change %2, typed from the customer&apos;s document</source>
-        <translation>变更 %2 的%1（按客户证件录入）</translation>
     </message>
     <message>
         <source>[re-key: %1]</source>
@@ -8360,6 +8360,10 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <source>Use: server customer add [--file F.json] | customer list [--after NO] | customer show NO | customer lookup --name NAME --id ID --purpose TEXT | change list | change approve|reject ID --reason TEXT | request list [--open] | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request approve|reject ID --reason TEXT | reveal REQUEST NO --fields F1,F2 (each with --user LOGIN, the password on standard input).</source>
         <translation>用法：server customer add [--file 文件.json] | customer list [--after 客户号] | customer show 客户号 | customer lookup --name 姓名 --id 证件号码 --purpose 用途 | change list | change approve|reject 编号 --reason 理由 | request list [--open] | request reveal 客户号 --fields 字段1,字段2 --purpose 用途 [--hours 小时数] | request approve|reject 编号 --reason 理由 | reveal 申请编号 客户号 --fields 字段1,字段2（均需 --user 登录名，密码从标准输入读取）。</translation>
     </message>
+    <message>
+        <source>[re-key: %1]</source>
+        <translation>[须重新录入：%1]</translation>
+    </message>
 </context>
 <context>
     <name>ServerCustomers</name>
@@ -8498,6 +8502,22 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     <message>
         <source>The branch server sent request %1 with a type this program does not know. Ask the administrator whether the server is newer than this workstation&apos;s BranchVault.</source>
         <translation>网点服务器发来的申请 %1 属于本程序不认识的类型。请向系统管理员确认服务器是否比本工作站的 BranchVault 更新。</translation>
+    </message>
+    <message>
+        <source>The branch server asks for a value of change %1 that this program does not re-key. Ask the administrator whether the server is newer than this workstation&apos;s BranchVault.</source>
+        <translation>网点服务器要求为变更 %1 录入本程序不支持重新录入的字段。请询问系统管理员服务器是否比本工作站的 BranchVault 版本更新。</translation>
+    </message>
+    <message>
+        <source>What you typed from the customer&apos;s document does not match the record: %1. Check the document and type it again; if it still differs, reject the change so that its maker corrects it.</source>
+        <translation>您按客户证件录入的内容与记录不符：%1。请核对证件后重新录入；如仍不符，请驳回该变更，由经办人更正。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>To approve change %1, type from the customer&apos;s document: %2. The values are compared with the record without showing it.</source>
+        <translation>批准变更 %1 前，请按客户证件录入：%2。系统将在不显示记录内容的情况下与记录比对。</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,6 @@
 #include "app/cli/CustomerCliSupport.h"
+#include "app/cli/CliInput.h"
+#include "core/common/SecureBytes.h"
 
 #include "core/Core.h"
 #include "core/customers/rules/WorkingCalendar.h"
@@ -281,6 +283,26 @@ void CustomerCli::revealed(
     }
     ctx.out.result(
         {{QStringLiteral("customerNo"), number}, {QStringLiteral("values"), json}}, lines.join(QLatin1Char('\n')));
+}
+
+Result<RekeyedValues> CustomerCli::readRekeyed(qint64 changeId, const QStringList& rekeyFields)
+{
+    RekeyedValues out;
+    for (const QString& field : rekeyFields) {
+        auto typed = CliInput::readSecret(
+            tr("%1 of change %2, typed from the customer's document").arg(FieldCatalogue::label(field)).arg(changeId));
+        if (!typed.ok()) {
+            for (QStringList& values : out) {
+                for (QString& value : values)
+                    wipe(value);
+            }
+            return typed.error();
+        }
+        QString value = QString::fromUtf8(typed->view().toByteArray());
+        out[field] << value;
+        wipe(value);
+    }
+    return out;
 }
 
 } // namespace bv::cli

@@ -79,6 +79,11 @@ public:
     // every account number ("account_number:<id>") after its field, by account id.
     static void revealed(
         CliContext& ctx, const QString& number, const QStringList& fieldKeys, const QHash<QString, QString>& values);
+
+    // Blind re-key (approvals approve, server change approve): one line of standard input per entry of a change's
+    // `rekeyFields`, after the password line, in their order (the lists show them); prompted without echo on a
+    // terminal. Never from the command line: these are grade-1 values. The caller wipes what it returns.
+    static Result<RekeyedValues> readRekeyed(qint64 changeId, const QStringList& rekeyFields);
 };
 
 // A new customer's document (customer add's JSON: {"values": …, "accounts": …, "restricted": …, "manager": …}) from

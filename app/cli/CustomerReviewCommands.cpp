@@ -46,16 +46,10 @@ public:
             if (!Policy::allows(session.info().role, Operation::ApproveChanges)
                 || change->makerLogin.compare(session.info().login, Qt::CaseInsensitive) == 0)
                 continue;
-            for (const QString& field : std::as_const(change->rekeyFields)) {
-                auto typed = CliInput::readSecret(tr("%1 of change %2, typed from the customer's document")
-                                                      .arg(FieldCatalogue::label(field))
-                                                      .arg(id));
-                if (!typed.ok())
-                    return typed.error();
-                QString value = QString::fromUtf8(typed->view().toByteArray());
-                out[id][field] << value;
-                wipe(value);
-            }
+            auto typed = CustomerCli::readRekeyed(id, change->rekeyFields);
+            if (!typed.ok())
+                return typed.error();
+            out.insert(id, *typed);
         }
         return out;
     }

@@ -1,7 +1,9 @@
 #include "core/server/ServerCustomers.h"
 
 #include "core/auth/Role.h"
+#include "core/common/SecureBytes.h"
 #include "core/customers/rules/CustomerValidator.h"
+#include "core/customers/rules/IdNumber.h"
 #include "core/customers/rules/WorkingCalendar.h"
 #include "core/internal/common/TextLength.h"
 #include "core/internal/keys/FieldCipher.h"
@@ -10,6 +12,7 @@
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/FreeText.h"
 #include "core/policy/MaskSettings.h"
+#include "core/policy/SettingsService.h"
 #include "core/policy/Statuses.h"
 #include "core/server/ServerSession.h"
 
@@ -17,6 +20,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+
+#include <sodium.h>
 
 namespace bv {
 
@@ -239,8 +244,8 @@ Result<EntryReceipt> ServerCustomers::enter(const CustomerInput& input)
 Result<QList<PendingChange>> ServerCustomers::pending(qint64 afterId, int limit)
 {
     auto rows
-        = m_session.connection().run(QStringLiteral("SELECT id, customer_no, kind, maker_login, created_at, diff_json "
-                                                    "FROM branchvault.change_page($1, $2, $3)"),
+        = m_session.connection().run(QStringLiteral("SELECT id, customer_no, kind, maker_login, created_at, diff_json, "
+                                                    "rekey_fields FROM branchvault.change_page($1, $2, $3)"),
             {afterId > 0 ? ServerValue::number(afterId) : ServerValue::none(), ServerValue::number(limit),
                 ServerValue::text(m_session.workstation())},
             tr("reading the changes waiting for approval"));
@@ -262,21 +267,114 @@ Result<QList<PendingChange>> ServerCustomers::pending(qint64 afterId, int limit)
                     .arg(change.id),
                 {}, {}};
         change.diff = *diff;
+        // the fields the checker types to approve it (migration 14), one entry per value; only those re-keyable
+        const auto rekey = rows->array(r, 6);
+        if (!rekey)
+            return Error {ErrorCode::Damaged,
+                tr("The branch server sent change %1 in a form this program cannot read; it is not shown, so that it "
+                   "is not decided unseen. Ask the administrator to check the server.")
+                    .arg(change.id),
+                {}, {}};
+        for (const QByteArray& field : *rekey) {
+            if (!SettingsService::rekeyableFields().contains(QString::fromUtf8(field)))
+                return Error {ErrorCode::Damaged,
+                    tr("The branch server asks for a value of change %1 that this program does not re-key. Ask the "
+                       "administrator whether the server is newer than this workstation's BranchVault.")
+                        .arg(change.id),
+                    QString::fromUtf8(field.left(40)), {}};
+            change.rekeyFields << QString::fromUtf8(field);
+        }
         out << change;
     }
     return out;
 }
 
-Status ServerCustomers::decide(qint64 changeId, bool approve, const QString& reason)
+Status ServerCustomers::decide(qint64 changeId, bool approve, const QString& reason, const RekeyedValues& rekeyed)
 {
     BV_TRY(checkedFreeText(reason, QStringLiteral("reason"), tr("The reason")));
-    auto done = m_session.connection().run(QStringLiteral("SELECT branchvault.change_decide($1, $2, $3, $4)"),
-        {ServerValue::number(changeId), ServerValue::boolean(approve), ServerValue::text(reason.trimmed()),
-            ServerValue::text(m_session.workstation())},
+    QList<ServerValue> values {
+        ServerValue::number(changeId), ServerValue::boolean(approve), ServerValue::text(reason.trimmed())};
+    QStringList rows;
+    if (approve && !rekeyed.isEmpty()) {
+        BV_TRY(needKeys());
+        // Blind re-key as local mode (CustomerRekey.cpp): a blank value is not typed; an ID number typed in a
+        // full-width input mode is the number entry stored (IdNumber::normalize); the blind index normalises the
+        // rest. Only the indexes are sent, each with its field; the server compares them with the stored ones.
+        const FieldCipher cipher(m_session.keys().clone());
+        for (const QString& field : SettingsService::rekeyableFields()) {
+            const BlindDomain domain = field == QLatin1String(fields::IdNumber) ? BlindDomain::IdNumber
+                : field == QLatin1String(fields::Mobile)                        ? BlindDomain::Phone
+                                                                                : BlindDomain::Account;
+            for (const QString& typed : rekeyed.value(field)) {
+                if (typed.trimmed().isEmpty())
+                    continue;
+                QString value = field == QLatin1String(fields::IdNumber) ? IdNumber::normalize(typed) : typed;
+                QByteArray index = cipher.blindIndex(domain, value);
+                wipe(value);
+                if (index.isEmpty()) {
+                    // typed, but nothing of it is left once normalised: in local mode it counts as a typed value
+                    // that matches nothing; 16 random bytes say so to the server
+                    index = QByteArray(16, Qt::Uninitialized);
+                    randombytes_buf(index.data(), std::size_t(index.size()));
+                }
+                const int first = int(values.size()) + 1;
+                values << ServerValue::text(field) << ServerValue::bytea(index);
+                wipe(index);
+                rows << ServerValue::compositeOf(first, {"", "bytea"}, "rekey_input");
+            }
+        }
+    }
+    const int last = int(values.size()) + 1;
+    values << ServerValue::text(m_session.workstation());
+    const QString typedValues = rows.isEmpty()
+        ? QStringLiteral("'{}'::branchvault.rekey_input[]")
+        : QStringLiteral("ARRAY[%1]::branchvault.rekey_input[]").arg(rows.join(QStringLiteral(", ")));
+    auto done = m_session.connection().run(
+        QStringLiteral("CALL branchvault.change_decide($1, $2, $3, %1, $%2, NULL)").arg(typedValues).arg(last), values,
         approve ? tr("approving change %1").arg(changeId) : tr("rejecting change %1").arg(changeId));
+    for (ServerValue& value : values)
+        wipe(value.bytes);
     if (!done.ok())
-        return done.error();
+        return rekeyRefusal(changeId, done.error());
     return {};
+}
+
+Error ServerCustomers::rekeyRefusal(qint64 changeId, const Error& error)
+{
+    // migration 14's refusals start 'field "id_number": ' or 'fields "id_number", "mobile": ' and say "does not
+    // match" (a mismatch, audited on the server) or "type from the customer's document" (a value missing)
+    if (error.code != ErrorCode::InvalidInput || !error.detail.startsWith(QLatin1String("22023 field")))
+        return error;
+    static const QRegularExpression head(QStringLiteral("^22023 fields? ((?:\"[a-z_]+\"(?:, )?)+): (.*)$"));
+    const QRegularExpressionMatch match = head.match(error.detail);
+    if (!match.hasMatch())
+        return error;
+    QStringList keys;
+    static const QRegularExpression quoted(QStringLiteral("\"([a-z_]+)\""));
+    for (const QRegularExpressionMatch& key : quoted.globalMatch(match.captured(1)))
+        keys << key.captured(1);
+    for (const QString& key : std::as_const(keys)) {
+        if (!SettingsService::rekeyableFields().contains(key))
+            return error; // another field's refusal (the reason, a malformed value): as the server said it
+    }
+    QStringList labels;
+    for (const QString& key : std::as_const(keys))
+        labels << FieldCatalogue::label(key);
+    const QString rest = match.captured(2);
+    if (rest.contains(QLatin1String("does not match")))
+        return Error {ErrorCode::InvalidInput,
+            tr("What you typed from the customer's document does not match the record: %1. Check the document and "
+               "type it again; if it still differs, reject the change so that its maker corrects it.")
+                .arg(labels.join(tr(", "))),
+            error.detail, keys.join(QLatin1Char(','))};
+    if (rest.contains(QLatin1String("type from the customer's document")))
+        return Error {ErrorCode::InvalidInput,
+            tr("To approve change %1, type from the customer's document: %2. The values are compared with the record "
+               "without showing it.")
+                .arg(changeId)
+                .arg(labels.join(tr(", "))),
+            error.detail, keys.join(QLatin1Char(','))};
+    return error;
 }
 
 Result<QList<CustomerListRow>> ServerCustomers::list(const QString& after, int limit)

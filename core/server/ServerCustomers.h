@@ -37,8 +37,15 @@ public:
     // manager: those of his or her customers), oldest first after `afterId`, grade-1 values masked; the server
     // records the first page's read.
     Result<QList<PendingChange>> pending(qint64 afterId = 0, int limit = 1000);
-    // The branch manager's decision with a reason (numbers in it are masked before it is sent).
-    Status decide(qint64 changeId, bool approve, const QString& reason);
+    // The branch manager's decision with a reason (numbers in it are masked before it is sent). Blind re-key
+    // (migration 14, as CustomerEntry::approve): approving, `rekeyed` holds the values of the change's rekeyFields
+    // as the checker typed them from the customer's document (field → values; account numbers in any order). They
+    // are normalised as local mode does, and only their blind indexes (the branch's blind key) are sent; the server
+    // compares them with the stored ones. A missing value is refused (InvalidInput); a mismatch is refused
+    // (InvalidInput) and recorded by the server (customer.rekey_mismatch, field names only). Either error's `field`
+    // names the fields, comma-separated. Rejecting ignores `rekeyed`. Copies made here are wiped; the caller wipes
+    // its own.
+    Status decide(qint64 changeId, bool approve, const QString& reason, const RekeyedValues& rekeyed = {});
 
     // The customers the account reads (the branch manager: the branch's; a customer manager: his or her own), by
     // number after `after`, at most `limit`, with the masked name; the server records the first page's read.
@@ -75,6 +82,8 @@ public:
 
 private:
     Status needKeys() const;
+    // The server's re-key refusal as local mode words it, with the fields in `field`; any other error unchanged.
+    static Error rekeyRefusal(qint64 changeId, const Error& error);
     ServerSession& m_session;
 };
 

@@ -582,6 +582,28 @@ private slots:
         QCOMPARE(changes.at(0).toObject().value(QStringLiteral("customerNo")).toString(), number);
         QVERIFY(!r.out.contains(id.toUtf8()) && !r.out.contains(mobileNo.toUtf8()) && !r.out.contains(card.toUtf8()));
         QVERIFY(r.out.contains("****"));
+        // ... and that its ID number must be typed from the document to approve it (approval.rekey_fields' default)
+        QCOMPARE(changes.at(0).toObject().value(QStringLiteral("rekeyFields")).toArray(),
+            QJsonArray({QStringLiteral("id_number")}));
+
+        // the blind re-key: another ID number typed is refused naming the field (exit 2, as approvals approve), the
+        // server records the mismatch with the field's name only, and the change stays pending
+        r = second.run(serverCommand({QStringLiteral("change"), QStringLiteral("approve"), QString::number(change),
+                           QStringLiteral("--reason"), QStringLiteral("documents checked"), QStringLiteral("--user"),
+                           QStringLiteral("m1")}),
+            m1Password.toUtf8() + "\n" + next.values.value(QStringLiteral("id_number")).toUtf8() + "\n");
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains("does not match the record: ID number"), r.err.constData());
+        QVERIFY(
+            !r.err.contains(id.toUtf8()) && !r.err.contains(next.values.value(QStringLiteral("id_number")).toUtf8()));
+        Run mismatch = tlsPsql(QStringLiteral("SELECT login || '|' || outcome || '|' || customer_no || '|' || details "
+                                              "FROM branchvault.audit_log WHERE action = 'customer.rekey_mismatch'"),
+            m_owner, m_ownerPassword, QStringLiteral("verify-full"));
+        QCOMPARE(mismatch.out.trimmed(),
+            QStringLiteral("m1|failed|%1|{\"change\":%2,\"fields\":[\"id_number\"]}").arg(number).arg(change));
+        r = atB({QStringLiteral("change"), QStringLiteral("list")});
+        QVERIFY2(r.status == 0, r.err.constData());
+        QCOMPARE(r.json().value(QStringLiteral("changes")).toArray().size(), 1);
 
         // the next entry at one workstation while the other approves
         QProcessEnvironment envA = m_cli.environment();
@@ -600,7 +622,7 @@ private slots:
                 QStringLiteral("--user"), QStringLiteral("m1")}));
         entering.write(c1Password.toUtf8() + "\n" + customerDocument(next));
         entering.closeWriteChannel();
-        approving.write(m1Password.toUtf8() + "\n");
+        approving.write(m1Password.toUtf8() + "\n" + id.toUtf8() + "\n"); // the ID number, from the document
         approving.closeWriteChannel();
         QVERIFY(entering.waitForFinished(120000));
         QVERIFY(approving.waitForFinished(120000));
