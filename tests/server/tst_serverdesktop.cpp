@@ -24,8 +24,10 @@
 #include "ui/auth/SignInDialog.h"
 #include "ui/common/ClipboardGuard.h"
 #include "ui/common/ProtectedLabel.h"
+#include "ui/common/RekeyFieldsWidget.h"
 #include "ui/customers/AccountsFormPage.h"
 #include "ui/customers/CustomerFormPages.h"
+#include "ui/manager/RekeyApprovalDialog.h"
 #include "ui/server/RevealDialog.h"
 #include "ui/server/RevealRequestDialog.h"
 #include "ui/server/ServerAccountsPage.h"
@@ -381,8 +383,39 @@ private slots:
         QVERIFY(!containing(visibleTexts(approvals), QStringLiteral("****")).isEmpty());
         QVERIFY2(
             leaks(manager.controller->window()).isEmpty(), qPrintable(leaks(manager.controller->window()).join(',')));
-        manager.dialogs.texts << QStringLiteral("checked against the ID card at the counter");
+        // the approval asks for the ID number typed from the customer's document (blind re-key): a wrong one is
+        // refused in the dialog, which stays open and names the field, and is recorded; the right one approves
+        QCOMPARE(approvals->changes().constFirst().rekeyFields, QStringList {QStringLiteral("id_number")});
+        QString refusal;
+        int rekeyEdits = 0;
+        manager.steps << [&](QDialog* d) {
+            auto* dialog = qobject_cast<RekeyApprovalDialog*>(d);
+            if (!dialog)
+                return int(QDialog::Rejected);
+            rekeyEdits = int(dialog->rekeyWidget()->edits().size());
+            if (rekeyEdits != 1)
+                return int(QDialog::Rejected);
+            dialog->reasonEdit()->setPlainText(QStringLiteral("checked against the ID card at the counter"));
+            dialog->rekeyWidget()->edits().constFirst()->setText(wrongId);
+            dialog->approveButton()->click();
+            refusal = dialog->errorText();
+            if (dialog->result() == QDialog::Accepted)
+                return int(QDialog::Rejected);
+            dialog->rekeyWidget()->edits().constFirst()->setText(m_customer.values.value(QStringLiteral("id_number")));
+            dialog->approveButton()->click();
+            return dialog->result();
+        };
         QVERIFY(approvals->decide(0, true));
+        QCOMPARE(rekeyEdits, 1);
+        QVERIFY2(refusal.contains(QStringLiteral("does not match")), qPrintable(refusal));
+        QVERIFY(!refusal.contains(wrongId));
+        const auto mismatches = ServerTls::exec(QStringLiteral("psql"),
+            {QStringLiteral("-X"), QStringLiteral("-At"), QStringLiteral("-d"), m_database, QStringLiteral("-c"),
+                QStringLiteral(
+                    "SELECT count(*) FROM branchvault.audit_log WHERE action = 'customer.rekey_mismatch' AND "
+                    "login = 'm1' AND customer_no = '%1'")
+                    .arg(number)});
+        QCOMPARE(mismatches.out.trimmed(), QStringLiteral("1"));
         QVERIFY2(manager.dialogs.errors.isEmpty(), qPrintable(manager.dialogs.errors.value(0).message));
         QCOMPARE(approvals->changes().size(), 0);
 

@@ -4,6 +4,7 @@
 #include "ui/common/Dialogs.h"
 #include "ui/customers/CustomerLabels.h"
 #include "ui/customers/CustomerWidgetSupport.h"
+#include "ui/manager/RekeyApprovalDialog.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -92,15 +93,33 @@ bool ServerChangesPage::decide(int row, bool approve)
 {
     if (row < 0 || row >= m_changes.size())
         return false;
-    const PendingChange& change = m_changes.at(row);
-    const auto reason = m_context.dialogs.askText(this,
-        approve ? tr("Approve change %1").arg(change.id) : tr("Reject change %1").arg(change.id),
-        approve ? tr("Why it can be approved (for example: checked against the ID card at the counter):")
-                : tr("Why it is rejected (the maker reads this):"));
+    const PendingChange change = m_changes.at(row);
+    const qint64 id = change.id;
+    ServerCustomers customers(m_context.session);
+    if (approve && !change.rekeyFields.isEmpty()) {
+        // blind re-key: the values typed from the customer's document, compared by the server through their blind
+        // indexes (a mismatch is refused and recorded there)
+        RekeyApprovalDialog dialog(
+            change,
+            [&](const QString& reason, const RekeyedValues& values) {
+                return customers.decide(id, true, reason, values);
+            },
+            this);
+        const bool approved = m_context.dialogs.exec(&dialog) == QDialog::Accepted;
+        reload(); // a mismatch is on record; the list may have moved on
+        if (!approved)
+            return false;
+        m_context.dialogs.showInfo(this, tr("Approved"), tr("Change %1 was approved.").arg(id));
+        emit decided(id, true);
+        return true;
+    }
+    const auto reason
+        = m_context.dialogs.askText(this, approve ? tr("Approve change %1").arg(id) : tr("Reject change %1").arg(id),
+            approve ? tr("Why it can be approved (for example: checked against the ID card at the counter):")
+                    : tr("Why it is rejected (the maker reads this):"));
     if (!reason)
         return false;
-    const qint64 id = change.id;
-    auto done = ServerCustomers(m_context.session).decide(id, approve, *reason);
+    auto done = customers.decide(id, approve, *reason);
     if (!done.ok()) {
         fail(done.error());
         reload(); // a change another manager decided first is no longer listed
