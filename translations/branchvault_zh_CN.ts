@@ -8602,6 +8602,14 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <source>The branch server reports the database %1…, but this workstation pinned the database %2… at its first audit verification: the server&apos;s database was replaced or its identity changed, and its audit log is not read. Leave the server as it is and report it to the information-security office. Only if the branch server was set up anew on purpose, connect this workstation again (branchvault-cli server remove-workstation, then add-workstation): that forgets the pinned database.</source>
         <translation>网点服务器报告的数据库为 %1…，但本工作站在首次审计验证时记下的是数据库 %2…：服务器的数据库已被替换或其标识已被更改，因此不读取其审计日志。请保持服务器原状，并报告信息安全部门。只有在有意重新设置了网点服务器时，才重新连接本工作站（先 branchvault-cli server remove-workstation，再 add-workstation），这会删除记下的数据库标识。</translation>
     </message>
+    <message>
+        <source>reading the branch&apos;s idle time</source>
+        <translation>读取本网点的无操作超时时间</translation>
+    </message>
+    <message>
+        <source>The branch server&apos;s idle time (%1 minutes) is outside 1 to 30. Ask the administrator to check the setting auth.idle.minutes.</source>
+        <translation>网点服务器的无操作超时时间（%1 分钟）不在 1 至 30 之间。请管理员检查设置项 auth.idle.minutes。</translation>
+    </message>
 </context>
 <context>
     <name>ServerSetup</name>

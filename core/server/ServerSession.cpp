@@ -590,6 +590,20 @@ Status ServerSession::changePassword(
     return {};
 }
 
+Result<int> ServerSession::idleMinutes() const
+{
+    auto minutes = d->integerSetting("auth.idle.minutes", tr("reading the branch's idle time"));
+    if (!minutes.ok())
+        return minutes.error();
+    if (*minutes < 1 || *minutes > 30)
+        return Error {ErrorCode::Damaged,
+            tr("The branch server's idle time (%1 minutes) is outside 1 to 30. Ask the administrator to check the "
+               "setting auth.idle.minutes.")
+                .arg(*minutes),
+            {}, {}};
+    return int(*minutes);
+}
+
 Result<ServerSession::AuditCheck> ServerSession::verifyAudit(const std::optional<AuditCheckpoint>& checkpoint)
 {
     auto id = d->pinnedDatabaseId();

@@ -65,6 +65,9 @@ public:
     // an administrator or branch manager confirms the first or the last branch manager.
     Result<Confirmed> confirm(const QString& login, const SecureBytes& recoveryPassphrase = SecureBytes());
 
+    // The branch's idle time in minutes (setting auth.idle.minutes, 1 to 30), after which the desktop ends the session.
+    Result<int> idleMinutes() const;
+
     // The own password: the current one, the new one (the branch server's password rule) and, the first time after
     // a branch manager's confirmation, the confirmation code, which opens the slot the new password then keeps.
     Status changePassword(const SecureBytes& current, const SecureBytes& next, const SecureBytes& confirmationCode);

@@ -583,12 +583,20 @@ private slots:
         QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1Char(' '))));
     }
 
-    // After the idle time the session ends on its own: the workspace goes, the keys with the session.
+    // After the idle time the session ends on its own: the workspace goes, the keys with the session. The idle time
+    // is the branch server's setting.
     void anIdleSessionEnds()
     {
+        const auto set = ServerTls::exec(QStringLiteral("psql"),
+            {QStringLiteral("-X"), QStringLiteral("-At"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+                QStringLiteral("-d"), m_database, QStringLiteral("-c"),
+                QStringLiteral("INSERT INTO branchvault.settings (branch, key, value) VALUES ('0101', "
+                               "'auth.idle.minutes', '7')")});
+        QVERIFY2(set.status == 0, qPrintable(set.err));
         Desk cm;
         QVERIFY(open(cm, QStringLiteral("c1"), c1Password));
         QVERIFY(cm.controller->session());
+        QCOMPARE(cm.controller->idleMinutes(), 7);
         cm.controller->idleMonitor().startMilliseconds(50);
         QTRY_VERIFY_WITH_TIMEOUT(!cm.controller->session(), 5000);
         QVERIFY(!cm.controller->workspace());

@@ -25,7 +25,7 @@ ServerController::ServerController(SecretStore& store, Dialogs& dialogs, QObject
     connect(m_window.get(), &ServerWindow::changePasswordRequested, this, &ServerController::changePassword);
     connect(m_idle.get(), &IdleMonitor::idle, this, [this] {
         m_dialogs.showInfo(m_window.get(), tr("Signed out"),
-            tr("You were signed out after %n minutes without input. Sign in again to go on.", nullptr, kIdleMinutes));
+            tr("You were signed out after %n minutes without input. Sign in again to go on.", nullptr, m_idleMinutes));
         signOut();
     });
 }
@@ -81,6 +81,13 @@ bool ServerController::enter(std::unique_ptr<ServerSession> session)
             return false;
         }
     }
+    auto idle = m_session->idleMinutes();
+    if (!idle.ok()) {
+        m_dialogs.showError(m_window.get(), idle.error());
+        endSession();
+        return false;
+    }
+    m_idleMinutes = *idle;
     const ServerContext context {*m_session, m_dialogs, *m_clipboard};
     auto* workspace = new ServerWorkspace(context);
     connect(workspace, &ServerWorkspace::sessionLost, this, &ServerController::signOut, Qt::QueuedConnection);
@@ -88,7 +95,7 @@ bool ServerController::enter(std::unique_ptr<ServerSession> session)
         tr("BranchVault — %1 (%2) — branch %3").arg(who.login, Roles::label(who.role), who.branch),
         tr("Signed in to the branch server %1 (%2) as %3").arg(who.url, who.tlsVersion, who.login));
     m_window->show();
-    m_idle->start(kIdleMinutes);
+    m_idle->start(m_idleMinutes);
     return true;
 }
 

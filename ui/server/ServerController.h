@@ -21,7 +21,8 @@ class ServerWorkspace;
 // the branch server (the password opens the account's key slot there), change the password first where the server
 // asks for it (with the branch manager's confirmation code on the first one), then the role's workspace. There is
 // no lock page: after the idle time, and when the server can no longer be reached, the session ends — the keys are
-// wiped, the workspace destroyed, the clipboard cleared — and the sign-in is shown again.
+// wiped, the workspace destroyed, the clipboard cleared — and the sign-in is shown again. The idle time is the
+// branch's (the server's setting auth.idle.minutes).
 class ServerController : public QObject
 {
     Q_OBJECT
@@ -40,8 +41,8 @@ public:
     ServerSession* session() const { return m_session.get(); }
     ServerWorkspace* workspace() const;
     IdleMonitor& idleMonitor() const { return *m_idle; }
-    // The idle time after which the session ends (the branch's default; the server's own setting is not read yet).
-    static constexpr int kIdleMinutes = 5;
+    // The idle time after which the session ends: the branch server's setting auth.idle.minutes, read at sign-in.
+    int idleMinutes() const { return m_idleMinutes; }
 
 public slots:
     // Ends the session (keys wiped, workspace destroyed) and shows the sign-in again; the window closes when that
@@ -57,6 +58,7 @@ private:
     std::unique_ptr<ServerWindow> m_window;
     std::unique_ptr<ClipboardGuard> m_clipboard;
     std::unique_ptr<IdleMonitor> m_idle;
+    int m_idleMinutes = 0;
 };
 
 } // namespace bv::ui
