@@ -299,7 +299,7 @@ private slots:
 
         // signing out ends the session and asks for the next sign-in; cancelling it closes the window
         admin.controller->signOut();
-        QVERIFY(!admin.controller->session());
+        QTRY_VERIFY(!admin.controller->session());
         QVERIFY(!admin.controller->workspace());
         QVERIFY(!admin.controller->window()->isVisible());
     }
@@ -602,6 +602,24 @@ private slots:
         QVERIFY(!cm.controller->workspace());
         QCOMPARE(cm.dialogs.infos.size(), 1);
         QVERIFY(cm.dialogs.infos.constFirst().contains(QStringLiteral("Sign in again")));
+
+        // a dialog left open at the idle time (here the reveal request, in its own event loop) is closed first; the
+        // page that opened it is destroyed only after it has returned
+        Desk open2;
+        QVERIFY(open(open2, QStringLiteral("c1"), c1Password));
+        ServerCustomersPage* mine = open2.controller->workspace()->customersPage();
+        QVERIFY(mine->open(0));
+        bool shown = false;
+        open2.steps << [&](QDialog* d) {
+            shown = true;
+            open2.controller->idleMonitor().startMilliseconds(50);
+            return d->exec();
+        };
+        QVERIFY(!mine->requestFullView());
+        QVERIFY(shown);
+        QTRY_VERIFY_WITH_TIMEOUT(!open2.controller->session(), 5000);
+        QVERIFY(!open2.controller->workspace());
+        QCOMPARE(open2.dialogs.infos.size(), 1);
     }
 };
 

@@ -11,6 +11,9 @@
 #include "ui/server/ServerWindow.h"
 #include "ui/server/ServerWorkspace.h"
 
+#include <QApplication>
+#include <QDialog>
+
 namespace bv::ui {
 
 ServerController::ServerController(SecretStore& store, Dialogs& dialogs, QObject* parent)
@@ -24,9 +27,8 @@ ServerController::ServerController(SecretStore& store, Dialogs& dialogs, QObject
     connect(m_window.get(), &ServerWindow::signOutRequested, this, &ServerController::signOut);
     connect(m_window.get(), &ServerWindow::changePasswordRequested, this, &ServerController::changePassword);
     connect(m_idle.get(), &IdleMonitor::idle, this, [this] {
-        m_dialogs.showInfo(m_window.get(), tr("Signed out"),
+        endLater(
             tr("You were signed out after %n minutes without input. Sign in again to go on.", nullptr, m_idleMinutes));
-        signOut();
     });
 }
 
@@ -110,10 +112,35 @@ void ServerController::endSession()
 
 void ServerController::signOut()
 {
-    endSession();
+    endLater(QString());
+}
+
+void ServerController::endLater(const QString& why)
+{
+    if (m_ending)
+        return;
+    m_ending = true;
+    m_idle->stop();
+    m_clipboard->clear();
     m_window->hide();
-    if (!signInInteractively())
-        m_window->close();
+    if (ServerWorkspace* workspace = m_window->workspace())
+        workspace->setEnabled(false);
+    // A page may be waiting in a dialog's own event loop (a reason, a reveal): the dialogs are closed now, and the
+    // session and its workspace end once control is back in the application's main loop (a deferred deletion runs
+    // only there), so no page is destroyed while its code still runs.
+    for (QWidget* widget : QApplication::topLevelWidgets())
+        if (auto* dialog = qobject_cast<QDialog*>(widget); dialog && dialog->isVisible())
+            dialog->reject();
+    auto* later = new QObject;
+    connect(later, &QObject::destroyed, this, [this, why] {
+        m_ending = false;
+        endSession();
+        if (!why.isEmpty())
+            m_dialogs.showInfo(m_window.get(), tr("Signed out"), why);
+        if (!signInInteractively())
+            m_window->close();
+    });
+    later->deleteLater();
 }
 
 void ServerController::changePassword()

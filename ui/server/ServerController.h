@@ -46,12 +46,14 @@ public:
 
 public slots:
     // Ends the session (keys wiped, workspace destroyed) and shows the sign-in again; the window closes when that
-    // is cancelled.
+    // is cancelled. Open dialogs are closed at once; the rest happens when control is back in the main event loop.
     void signOut();
     void changePassword();
 
 private:
     void endSession();
+    // signOut(), with `why` shown once the session has ended (the idle time).
+    void endLater(const QString& why);
     SecretStore& m_store;
     Dialogs& m_dialogs;
     std::unique_ptr<ServerSession> m_session;
@@ -59,6 +61,7 @@ private:
     std::unique_ptr<ClipboardGuard> m_clipboard;
     std::unique_ptr<IdleMonitor> m_idle;
     int m_idleMinutes = 0;
+    bool m_ending = false;
 };
 
 } // namespace bv::ui
