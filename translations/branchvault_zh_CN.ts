@@ -8039,10 +8039,6 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
         <translation>安全审计员</translation>
     </message>
     <message>
-        <source>this workstation is not connected to a branch server (branchvault-cli server add-workstation first): %1</source>
-        <translation>本工作站尚未连接网点服务器（请先运行 branchvault-cli server add-workstation）：%1</translation>
-    </message>
-    <message>
         <source>branchvault-bench: signing in %1 (%2)</source>
         <translation>branchvault-bench：正在登录 %1（%2）</translation>
     </message>

@@ -127,10 +127,7 @@ int ServerBench::run(Credentials credentials)
     total.start();
     auto settings = ServerWorkstation::configured();
     if (!settings.ok())
-        return fail(kNotConnected,
-            tr("this workstation is not connected to a branch server (branchvault-cli server add-workstation "
-               "first): %1")
-                .arg(settings.error().fullText()));
+        return fail(kNotConnected, settings.error().fullText()); // names `server add-workstation`
     KeychainSecretStore store(qEnvironmentVariableIsEmpty("BV_KEYCHAIN_SERVICE")
             ? QStringLiteral("BranchVault")
             : qEnvironmentVariable("BV_KEYCHAIN_SERVICE"));
