@@ -2809,16 +2809,8 @@
         <translation>BranchVault 性能基准：一个加密网点与一个明文网点，结果汇总为一张表。</translation>
     </message>
     <message>
-        <source>Number of customers (default 1000000).</source>
-        <translation>客户数量（默认 1000000）。</translation>
-    </message>
-    <message>
         <source>Write the results as JSON to FILE.</source>
         <translation>将结果以 JSON 格式写入 FILE。</translation>
-    </message>
-    <message>
-        <source>A small run (2,000 customers) to prove it works.</source>
-        <translation>小规模运行（2,000 位客户），用于证明其可以正常运行。</translation>
     </message>
     <message>
         <source>Folder for the databases (default: a temporary folder).</source>
@@ -2839,6 +2831,30 @@
     <message>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>--customers must be at least 1.</source>
+        <translation>--customers 至少为 1。</translation>
+    </message>
+    <message>
+        <source>--server reads six lines on standard input: the branch manager&apos;s login and password, a customer manager&apos;s login and password, a clerk&apos;s login and password.</source>
+        <translation>--server 从标准输入读取六行：网点负责人的登录名和密码、一名客户经理的登录名和密码、一名查询员的登录名和密码。</translation>
+    </message>
+    <message>
+        <source>Number of customers (default 1000000; with --server 2000).</source>
+        <translation>客户数量（默认 1000000；使用 --server 时为 2000）。</translation>
+    </message>
+    <message>
+        <source>A small run (2,000 customers; with --server 250) to prove it works.</source>
+        <translation>小规模运行（2,000 位客户；使用 --server 时为 250 位），用于证明其可以正常运行。</translation>
+    </message>
+    <message>
+        <source>Measure the branch-server mode against the server this workstation is connected to (branchvault-cli server add-workstation). Standard input gives six lines: the branch manager&apos;s login and password, a customer manager&apos;s login and password, a clerk&apos;s login and password. The server keeps the customers the run enters (there is no delete): run it against a test branch server, never a production one.</source>
+        <translation>针对本工作站已连接的服务器（branchvault-cli server add-workstation）测量网点服务器模式。标准输入提供六行：网点负责人的登录名和密码、一名客户经理的登录名和密码、一名查询员的登录名和密码。服务器会保留本次运行录入的客户（无法删除）：请只在测试用网点服务器上运行，切勿在生产服务器上运行。</translation>
+    </message>
+    <message>
+        <source>With --server: run even though the branch has customers already (they are left alone).</source>
+        <translation>与 --server 一起使用：即使网点已有客户也运行（已有客户不受影响）。</translation>
     </message>
 </context>
 <context>
@@ -7998,6 +8014,155 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     <message>
         <source>The server address names no database (letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;$&apos;, at most 63).</source>
         <translation>服务器地址中没有数据库名（字母、数字、“_”、“-”和“$”，最多 63 个字符）。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerBench</name>
+    <message>
+        <source>branch manager</source>
+        <translation>网点负责人</translation>
+    </message>
+    <message>
+        <source>customer manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>查询员</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>auditor</source>
+        <translation>安全审计员</translation>
+    </message>
+    <message>
+        <source>branchvault-bench: signing in %1 (%2)</source>
+        <translation>branchvault-bench：正在登录 %1（%2）</translation>
+    </message>
+    <message>
+        <source>sign-in (server password derived, TLS connection, key slot opened)</source>
+        <translation>登录（派生服务器密码、TLS 连接、打开密钥槽）</translation>
+    </message>
+    <message>
+        <source>the sign-in of %1 (%2) failed: %3</source>
+        <translation>%1（%2）登录失败：%3</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 on the branch server; standard input gives the branch manager, a customer manager and a clerk, in that order</source>
+        <translation>%1 在网点服务器上是%2；标准输入须依次提供网点负责人、一名客户经理和一名查询员</translation>
+    </message>
+    <message>
+        <source>%1 must change the one-time password first (branchvault-cli server passwd)</source>
+        <translation>%1 须先修改一次性密码（branchvault-cli server passwd）</translation>
+    </message>
+    <message>
+        <source>%1 holds no key slot yet: a branch manager confirms the account first</source>
+        <translation>%1 尚无密钥槽：须先由网点负责人确认该账户</translation>
+    </message>
+    <message>
+        <source>listing the branch failed: %1</source>
+        <translation>列出网点客户失败：%1</translation>
+    </message>
+    <message>
+        <source>the branch on this server has customers already; the benchmark adds %1 customers that cannot be deleted, so it runs against a test branch server only. Give --allow-existing to run on this one anyway.</source>
+        <translation>该服务器上的网点已有客户；基准测试会新增 %1 个无法删除的客户，因此只在测试用网点服务器上运行。如仍要在此服务器上运行，请指定 --allow-existing。</translation>
+    </message>
+    <message>
+        <source>branchvault-bench: entering %1 customers as %2</source>
+        <translation>branchvault-bench：正在以 %2 的身份录入 %1 个客户</translation>
+    </message>
+    <message>
+        <source>enter one customer (validated, sealed, pending)</source>
+        <translation>录入一个客户（校验、加密封存、待复核）</translation>
+    </message>
+    <message>
+        <source>entering customer %1 of %2 failed: %3</source>
+        <translation>录入第 %1 个客户（共 %2 个）失败：%3</translation>
+    </message>
+    <message>
+        <source>branchvault-bench: approving them as %1</source>
+        <translation>branchvault-bench：正在以 %1 的身份批准</translation>
+    </message>
+    <message>
+        <source>pending changes: a page of up to 1,000</source>
+        <translation>待复核变更：一页（最多 1,000 条）</translation>
+    </message>
+    <message>
+        <source>reading the pending changes failed: %1</source>
+        <translation>读取待复核变更失败：%1</translation>
+    </message>
+    <message>
+        <source>approval of an entry (with the blind re-key)</source>
+        <translation>批准一项录入（含盲重录核对）</translation>
+    </message>
+    <message>
+        <source>approving change %1 failed: %2</source>
+        <translation>批准变更 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 entered customers were found pending and approved</source>
+        <translation>已录入的 %2 个客户中，有 %1 个处于待复核状态并已批准</translation>
+    </message>
+    <message>
+        <source>branchvault-bench: listing the branch in pages of 200</source>
+        <translation>branchvault-bench：正在按每页 200 条列出网点客户</translation>
+    </message>
+    <message>
+        <source>branch list: first page of 200</source>
+        <translation>全网点客户列表：第一页（200 条）</translation>
+    </message>
+    <message>
+        <source>branch list: a later page of 200 (keyset)</source>
+        <translation>全网点客户列表：后续一页（200 条，键集分页）</translation>
+    </message>
+    <message>
+        <source>branchvault-bench: opening customers as %1</source>
+        <translation>branchvault-bench：正在以 %1 的身份打开客户</translation>
+    </message>
+    <message>
+        <source>open one customer&apos;s card (masked)</source>
+        <translation>打开单个客户的资料卡（脱敏）</translation>
+    </message>
+    <message>
+        <source>opening a customer failed: %1</source>
+        <translation>打开客户失败：%1</translation>
+    </message>
+    <message>
+        <source>branchvault-bench: clerk lookups as %1</source>
+        <translation>branchvault-bench：正在以 %1 的身份进行查询员查询</translation>
+    </message>
+    <message>
+        <source>clerk lookup (name + ID), a match</source>
+        <translation>查询员查询（姓名 + 证件号码），有匹配</translation>
+    </message>
+    <message>
+        <source>the clerk&apos;s lookup of an entered customer found nothing: %1</source>
+        <translation>查询员查询已录入的客户未找到结果：%1</translation>
+    </message>
+    <message>
+        <source>clerk lookup (name + ID), no match</source>
+        <translation>查询员查询（姓名 + 证件号码），无匹配</translation>
+    </message>
+    <message>
+        <source>the clerk&apos;s lookup failed: %1</source>
+        <translation>查询员查询失败：%1</translation>
+    </message>
+    <message>
+        <source>
+branch server (%1, %2): each figure includes the TLS round trips to the server and the sealing, blind indexing and opening on this workstation
+</source>
+        <translation>
+网点服务器（%1，%2）：每项数据均包含与服务器之间的 TLS 往返，以及本工作站上的加密封存、盲索引计算和解密
+</translation>
+    </message>
+    <message>
+        <source>customers entered: %1, total time: %2 s
+</source>
+        <translation>已录入客户：%1，总耗时：%2 秒
+</translation>
     </message>
 </context>
 <context>

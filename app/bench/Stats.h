@@ -25,6 +25,7 @@ struct Samples
     }
     double p50() const { return percentile(50); }
     double p95() const { return percentile(95); }
+    double max() const { return ms.isEmpty() ? 0 : *std::max_element(ms.cbegin(), ms.cend()); }
 };
 
 // Times a callable in milliseconds.

@@ -19,8 +19,10 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -1029,6 +1031,86 @@ private slots:
         // added again, the keychain entry is written anew (the old one is gone)
         r = cli(addArgs(QStringLiteral("127.0.0.1"), m_ca), m_passphrase.toUtf8() + "\n");
         QVERIFY2(r.status == 0, r.err.constData());
+    }
+
+    // The benchmark's branch-server mode (docs/PERFORMANCE.md, "Branch server") runs end to end against this server,
+    // small: the three sign-ins from standard input, never from the command line. Its timings are printed, never
+    // asserted; what is checked is that every operation ran and was sampled.
+    void theBenchmarkMeasuresTheBranchServerMode()
+    {
+        const QString bench = qEnvironmentVariable("BV_BENCH");
+        QVERIFY2(QFileInfo(bench).isExecutable(), "BV_BENCH names the branchvault-bench binary (tests/CMakeLists.txt)");
+        const QString k1Password = QStringLiteral("k1-pw-3Ns8"); // set in aManagerAndACustomerManagerWork...
+        // (not exec(): the run may take longer than its minute on a busy machine)
+        const auto run = [&](const QStringList& args, const QString& clerkPassword) {
+            QProcess process;
+            process.setProcessEnvironment(m_cli.environment());
+            process.start(bench, QStringList {QStringLiteral("--server")} + args);
+            process.write(
+                (QStringLiteral("m1\n%1\nc1\n%2\nk1\n%3\n").arg(m1Password, c1Password, clerkPassword)).toUtf8());
+            process.closeWriteChannel();
+            Run result;
+            if (!process.waitForFinished(600000)) {
+                process.kill();
+                process.waitForFinished();
+                result.err = QStringLiteral("branchvault-bench did not finish in ten minutes");
+                return result;
+            }
+            result.status = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+            result.out = QString::fromUtf8(process.readAllStandardOutput());
+            result.err = QString::fromUtf8(process.readAllStandardError());
+            return result;
+        };
+        const auto customers = [&] {
+            return asSuperuser(QStringLiteral("SELECT count(*) FROM branchvault.customers")).out.trimmed().toInt();
+        };
+        const int before = customers();
+        QVERIFY(before > 0); // the customers of the earlier slots
+
+        // a wrong password stops the run before anything is entered, naming whose sign-in failed
+        Run r = run({QStringLiteral("--quick"), QStringLiteral("--allow-existing")}, QStringLiteral("wrong-pw-1Aa"));
+        QCOMPARE(r.status, 5);
+        QVERIFY2(r.err.contains(QStringLiteral("the sign-in of k1 (clerk) failed")), qPrintable(r.err));
+        QCOMPARE(customers(), before);
+        // a branch with customers is used only when asked for: the server keeps what the run enters
+        r = run({QStringLiteral("--quick")}, k1Password);
+        QCOMPARE(r.status, 6);
+        QVERIFY2(r.err.contains(QStringLiteral("--allow-existing")), qPrintable(r.err));
+        QCOMPARE(customers(), before);
+
+        const QString out = m_dir.filePath(QStringLiteral("bench-server.json"));
+        r = run(
+            {QStringLiteral("--quick"), QStringLiteral("--allow-existing"), QStringLiteral("--out"), out}, k1Password);
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        qInfo().noquote() << r.out; // the table, for docs/PERFORMANCE.md
+        QVERIFY2(r.out.contains(QStringLiteral(
+                     "| operation | branch server p50 | branch server p95 | branch server max | samples |")),
+            qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("TLS round trips")), qPrintable(r.out));
+        // no ID number, mobile or card of the synthetic customers in what it prints
+        static const QRegularExpression digits(QStringLiteral("\\d{11}"));
+        QVERIFY2(!digits.match(r.out + r.err).hasMatch(), qPrintable(r.out + r.err));
+        QCOMPARE(customers(), before + 250);
+
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(json.value(QStringLiteral("mode")).toString(), QStringLiteral("server"));
+        QCOMPARE(json.value(QStringLiteral("customers")).toInt(), 250);
+        QHash<QString, int> samples;
+        for (const QJsonValue& row :
+            json.value(QStringLiteral("server")).toObject().value(QStringLiteral("measurements")).toArray()) {
+            const QJsonObject m = row.toObject();
+            samples.insert(m.value(QStringLiteral("key")).toString(), m.value(QStringLiteral("samples")).toInt());
+            QVERIFY(m.value(QStringLiteral("p50Ms")).toDouble() > 0);
+            QVERIFY(m.value(QStringLiteral("maxMs")).toDouble() >= m.value(QStringLiteral("p95Ms")).toDouble());
+        }
+        for (const char* key : {"sign_in", "enter", "pending_page", "approve", "list_first", "list_later", "open",
+                 "clerk_lookup", "clerk_lookup_miss"})
+            QVERIFY2(samples.value(QLatin1String(key)) > 0, key);
+        QCOMPARE(samples.value(QStringLiteral("sign_in")), 3);
+        QCOMPARE(samples.value(QStringLiteral("enter")), 250);
+        QCOMPARE(samples.value(QStringLiteral("approve")), 250);
     }
 };
 
