@@ -162,16 +162,18 @@ Result<EntryReceipt> ServerCustomers::enter(const CustomerInput& input)
         clear.insert(key, validated.values.value(key));
     }
 
-    // the branch's mask widths, as the server keeps them
+    // the branch's mask widths, as the server keeps them (one round trip for all of them)
+    QStringList keys;
+    for (const QLatin1StringView key : MaskSettings::keys())
+        keys << QString(key);
+    auto stored = server.run(QStringLiteral("SELECT k, branchvault.setting(k) FROM unnest($1::text[]) AS k"),
+        {ServerValue::textArray(keys)}, what);
+    if (!stored.ok())
+        return stored.error();
     QVariantMap widths;
-    for (const QLatin1StringView key : MaskSettings::keys()) {
-        auto value
-            = server.run(QStringLiteral("SELECT branchvault.setting($1)"), {ServerValue::text(QString(key))}, what);
-        if (!value.ok())
-            return value.error();
-        if (!value->isEmpty() && !value->isNull(0, 0))
-            widths.insert(QString(key), value->text(0, 0));
-    }
+    for (int r = 0; r < stored->count(); ++r)
+        if (!stored->isNull(r, 1))
+            widths.insert(stored->text(r, 0), stored->text(r, 1));
     auto masks = MaskSettings::fromMap(widths);
     if (!masks.ok())
         return masks.error();
