@@ -8775,6 +8775,10 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <source>The branch server&apos;s idle time (%1 minutes) is outside 1 to 30. Ask the administrator to check the setting auth.idle.minutes.</source>
         <translation>网点服务器的无操作超时时间（%1 分钟）不在 1 至 30 之间。请管理员检查设置项 auth.idle.minutes。</translation>
     </message>
+    <message>
+        <source>recording the end of the session</source>
+        <translation>记录会话结束</translation>
+    </message>
 </context>
 <context>
     <name>ServerSetup</name>

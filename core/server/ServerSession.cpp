@@ -590,6 +590,20 @@ Status ServerSession::changePassword(
     return {};
 }
 
+Status ServerSession::recordEnd(bool idle)
+{
+    auto written
+        = d->connection->run(QStringLiteral("SELECT branchvault.audit_append($1, $2, 'user', $3, NULL, 'ok', $4)"),
+            {ServerValue::text(d->workstation),
+                ServerValue::text(idle ? QStringLiteral("auth.idle_lock") : QStringLiteral("auth.sign_out")),
+                ServerValue::text(QString::number(d->identity.staffId)),
+                ServerValue::text(idle ? QStringLiteral("{\"reason\":\"idle\"}") : QStringLiteral("{}"))},
+            tr("recording the end of the session"));
+    if (!written.ok())
+        return written.error();
+    return {};
+}
+
 Result<int> ServerSession::idleMinutes() const
 {
     auto minutes = d->integerSetting("auth.idle.minutes", tr("reading the branch's idle time"));

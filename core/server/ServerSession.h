@@ -65,6 +65,10 @@ public:
     // an administrator or branch manager confirms the first or the last branch manager.
     Result<Confirmed> confirm(const QString& login, const SecureBytes& recoveryPassphrase = SecureBytes());
 
+    // Records the end of this session in the branch's audit chain, as local mode does: auth.sign_out, or
+    // auth.idle_lock {"reason":"idle"} when the idle time ended it. The session stays usable; the caller destroys it.
+    Status recordEnd(bool idle);
+
     // The branch's idle time in minutes (setting auth.idle.minutes, 1 to 30), after which the desktop ends the session.
     Result<int> idleMinutes() const;
 

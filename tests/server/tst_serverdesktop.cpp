@@ -153,9 +153,20 @@ private:
             desk.steps << changePassword(password, newPassword, code);
         desk.controller = std::make_unique<ServerController>(m_store, desk.dialogs);
         const bool started = desk.controller->start();
-        if (!desk.unexpected.isEmpty() || !desk.steps.isEmpty())
+        if (!desk.unexpected.isEmpty() || !desk.steps.isEmpty()) {
             qWarning("dialogs not as expected: %s", qPrintable(desk.unexpected.join(QLatin1Char(','))));
+            return false;
+        }
         return started && desk.controller->workspace();
+    }
+    // The rows of `action` by `login` in the branch's audit chain (as the database's superuser).
+    QString auditRows(const QString& action, const QString& login) const
+    {
+        return ServerTls::exec(QStringLiteral("psql"),
+            {QStringLiteral("-X"), QStringLiteral("-At"), QStringLiteral("-d"), m_database, QStringLiteral("-c"),
+                QStringLiteral("SELECT count(*) FROM branchvault.audit_log WHERE action = '%1' AND login = '%2'")
+                    .arg(action, login)})
+            .out.trimmed();
     }
     CliRun cli(const QStringList& args, const QByteArray& input = {}) { return m_cli.run(args, input); }
     // The grade-1 values of the test customer, in full.
@@ -300,6 +311,7 @@ private slots:
         // signing out ends the session and asks for the next sign-in; cancelling it closes the window
         admin.controller->signOut();
         QTRY_VERIFY(!admin.controller->session());
+        QCOMPARE(auditRows(QStringLiteral("auth.sign_out"), QStringLiteral("a1")), QStringLiteral("1"));
         QVERIFY(!admin.controller->workspace());
         QVERIFY(!admin.controller->window()->isVisible());
     }
@@ -368,10 +380,14 @@ private slots:
         QVERIFY(number.startsWith(QLatin1String("0101-")));
         QVERIFY(cm.dialogs.infos.constLast().contains(number));
         QVERIFY(name->text().isEmpty() && id->text().isEmpty()); // nothing typed stays
+        // ... not even in the fields' undo history
+        QTest::keyClick(id, Qt::Key_Z, Qt::ControlModifier);
+        QTest::keyClick(name, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(name->text().isEmpty() && id->text().isEmpty());
         // the customer manager's lists follow at once
         QCOMPARE(atCm->changesPage()->changes().size(), 1);
         QCOMPARE(atCm->customersPage()->table()->rowCount(), 1);
-        QVERIFY(!atCm->changesPage()->approveButton()->isVisible());
+        QVERIFY(!atCm->changesPage()->approveButton()->isVisibleTo(atCm->changesPage()));
 
         // the branch manager's window: the change, masked, approved with a reason
         ServerChangesPage* approvals = atManager->changesPage();
@@ -461,6 +477,7 @@ private slots:
         QCOMPARE(toDecide->requests().at(row).requesterLogin, QStringLiteral("c1"));
         toDecide->table()->setCurrentCell(row, 0);
         QVERIFY(toDecide->approveButton()->isEnabled());
+        QVERIFY(!toDecide->showButton()->isEnabled()); // another's request: its values are not the manager's to see
         manager.dialogs.texts << QStringLiteral("the customer is at the counter");
         QVERIFY(toDecide->decide(row, true));
         QVERIFY2(manager.dialogs.errors.isEmpty(), qPrintable(manager.dialogs.errors.value(0).message));
@@ -524,6 +541,9 @@ private slots:
         QVERIFY2(lookup->lookup(), qPrintable(lookup->result()));
         QVERIFY2(lookup->result().contains(QStringLiteral("0101-")), qPrintable(lookup->result()));
         QVERIFY(lookup->nameEdit()->text().isEmpty() && lookup->idEdit()->text().isEmpty());
+        QTest::keyClick(lookup->idEdit(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(lookup->idEdit()->text().isEmpty()); // not in the undo history either
+        QVERIFY(lookup->purposeEdit()->toPlainText().isEmpty()); // each lookup gives its own purpose
         QVERIFY(leaks(clerk.controller->window()).isEmpty());
         lookup->nameEdit()->setText(m_customer.values.value(QStringLiteral("name")));
         lookup->idEdit()->setText(customerInput(62).values.value(QStringLiteral("id_number")));
@@ -602,6 +622,7 @@ private slots:
         QVERIFY(!cm.controller->workspace());
         QCOMPARE(cm.dialogs.infos.size(), 1);
         QVERIFY(cm.dialogs.infos.constFirst().contains(QStringLiteral("Sign in again")));
+        QCOMPARE(auditRows(QStringLiteral("auth.idle_lock"), QStringLiteral("c1")), QStringLiteral("1"));
 
         // a dialog left open at the idle time (here the reveal request, in its own event loop) is closed first; the
         // page that opened it is destroyed only after it has returned

@@ -5,7 +5,10 @@
 #include "ui/customers/IdentityFormPage.h"
 #include "ui/customers/ProfileFormPage.h"
 
+#include <QAbstractSpinBox>
+#include <QComboBox>
 #include <QHBoxLayout>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QScrollArea>
 #include <QStackedWidget>
@@ -63,6 +66,16 @@ void CustomerFormPages::reset(const CustomerView* view)
         else
             page->clear();
     }
+    // QLineEdit::clear() can be undone: Ctrl+Z would bring a typed ID number back. setText() clears the undo history
+    // (an edit's fields hold no full grade-1 value, only what was loaded), and the text is kept: the empty form's
+    // defaults.
+    if (!view)
+        for (QLineEdit* edit : findChildren<QLineEdit*>()) {
+            // a spin box's or combo box's own line edit shows its value, not something typed
+            if (qobject_cast<QAbstractSpinBox*>(edit->parent()) || qobject_cast<QComboBox*>(edit->parent()))
+                continue;
+            edit->setText(edit->text()); // its default stays
+        }
     showPage(m_identity);
 }
 

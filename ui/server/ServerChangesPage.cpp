@@ -1,6 +1,7 @@
 #include "ui/server/ServerChangesPage.h"
 
 #include "core/server/ServerCustomers.h"
+#include "core/server/ServerSession.h"
 #include "ui/common/Dialogs.h"
 #include "ui/customers/CustomerLabels.h"
 #include "ui/customers/CustomerWidgetSupport.h"
@@ -51,7 +52,14 @@ ServerChangesPage::ServerChangesPage(const ServerContext& context, bool decides,
     m_approve->setVisible(decides);
     layout->addLayout(buttons);
     connect(refresh, &QPushButton::clicked, this, &ServerChangesPage::reload);
-    connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) { showDiff(row); });
+    connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) {
+        showDiff(row);
+        // the maker never decides (the server refuses it too)
+        const bool other
+            = row >= 0 && row < m_changes.size() && m_changes.at(row).makerLogin != m_context.session.identity().login;
+        m_approve->setEnabled(other);
+        m_reject->setEnabled(other);
+    });
     connect(m_approve, &QPushButton::clicked, this, [this] { decide(m_table->currentRow(), true); });
     connect(m_reject, &QPushButton::clicked, this, [this] { decide(m_table->currentRow(), false); });
     reload();
@@ -74,8 +82,8 @@ bool ServerChangesPage::reload()
             {QString::number(change.id), change.customerNumber, CustomerLabels::changeKind(change.kind),
                 change.makerLogin, CustomerLabels::dateTime(change.createdAt)});
     m_table->resizeColumnsToContents();
-    m_approve->setEnabled(!m_changes.isEmpty());
-    m_reject->setEnabled(!m_changes.isEmpty());
+    m_approve->setEnabled(false);
+    m_reject->setEnabled(false);
     if (!m_changes.isEmpty())
         m_table->setCurrentCell(0, 0);
     return true;

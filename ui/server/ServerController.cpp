@@ -13,6 +13,7 @@
 
 #include <QApplication>
 #include <QDialog>
+#include <QPointer>
 
 namespace bv::ui {
 
@@ -28,7 +29,8 @@ ServerController::ServerController(SecretStore& store, Dialogs& dialogs, QObject
     connect(m_window.get(), &ServerWindow::changePasswordRequested, this, &ServerController::changePassword);
     connect(m_idle.get(), &IdleMonitor::idle, this, [this] {
         endLater(
-            tr("You were signed out after %n minutes without input. Sign in again to go on.", nullptr, m_idleMinutes));
+            tr("You were signed out after %n minutes without input. Sign in again to go on.", nullptr, m_idleMinutes),
+            true);
     });
 }
 
@@ -92,7 +94,14 @@ bool ServerController::enter(std::unique_ptr<ServerSession> session)
     m_idleMinutes = *idle;
     const ServerContext context {*m_session, m_dialogs, *m_clipboard};
     auto* workspace = new ServerWorkspace(context);
-    connect(workspace, &ServerWorkspace::sessionLost, this, &ServerController::signOut, Qt::QueuedConnection);
+    // only the workspace on screen ends the session (a second error box of a page may report the loss again)
+    connect(
+        workspace, &ServerWorkspace::sessionLost, this,
+        [this, shown = QPointer<ServerWorkspace>(workspace)] {
+            if (shown && shown == m_window->workspace() && m_session)
+                signOut();
+        },
+        Qt::QueuedConnection);
     m_window->showWorkspace(workspace,
         tr("BranchVault — %1 (%2) — branch %3").arg(who.login, Roles::label(who.role), who.branch),
         tr("Signed in to the branch server %1 (%2) as %3").arg(who.url, who.tlsVersion, who.login));
@@ -112,14 +121,18 @@ void ServerController::endSession()
 
 void ServerController::signOut()
 {
-    endLater(QString());
+    endLater(QString(), false);
 }
 
-void ServerController::endLater(const QString& why)
+void ServerController::endLater(const QString& why, bool idle)
 {
     if (m_ending)
         return;
     m_ending = true;
+    // the end in the branch's audit chain, as local mode records it (after a lost connection this fails: nothing
+    // to record it on)
+    if (m_session)
+        (void)m_session->recordEnd(idle);
     m_idle->stop();
     m_clipboard->clear();
     m_window->hide();

@@ -52,8 +52,8 @@ public slots:
 
 private:
     void endSession();
-    // signOut(), with `why` shown once the session has ended (the idle time).
-    void endLater(const QString& why);
+    // signOut(), with `why` shown once the session has ended; `idle`: the idle time ended it (audited as such).
+    void endLater(const QString& why, bool idle);
     SecretStore& m_store;
     Dialogs& m_dialogs;
     std::unique_ptr<ServerSession> m_session;

@@ -2,6 +2,7 @@
 
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/Statuses.h"
+#include "core/policy/ValueLabels.h"
 #include "core/server/ServerCustomers.h"
 #include "ui/common/Dialogs.h"
 #include "ui/common/ProtectedLabel.h"
@@ -92,7 +93,9 @@ bool ServerCustomersPage::append(const QString& after)
     for (const CustomerListRow& row : *rows)
         S::appendRow(m_table,
             {row.number, row.maskedName, statusLabel(row.status),
-                row.tier.isEmpty() ? CustomerLabels::none() : row.tier, CustomerLabels::dateTime(row.createdAt)});
+                row.tier.isEmpty() ? CustomerLabels::none()
+                                   : ValueLabels::value(QString::fromLatin1(fields::Tier), row.tier),
+                CustomerLabels::dateTime(row.createdAt)});
     if (!rows->isEmpty())
         m_last = rows->constLast().number;
     m_more->setEnabled(rows->size() == kPage);
@@ -105,8 +108,12 @@ bool ServerCustomersPage::open(int row)
     if (row < 0 || row >= m_table->rowCount())
         return false;
     auto view = ServerCustomers(m_context.session).open(m_table->item(row, 0)->text());
-    if (!view.ok())
+    if (!view.ok()) {
+        m_card.reset(); // a request must not be filed for the customer shown before
+        showCard();
+        m_cardTitle->setText(tr("Open a customer from the list to see the masked card."));
         return fail(view.error());
+    }
     m_card = std::move(view).value();
     showCard();
     return true;
@@ -131,13 +138,18 @@ void ServerCustomersPage::showCard()
     }
     for (const AccountView& account : std::as_const(m_card->accounts))
         add(tr("Account %1").arg(account.id),
-            new ProtectedLabel(tr("%1 (%2, %3)").arg(account.number, account.type, statusLabel(account.status))));
-    add(tr("Sex"), new QLabel(m_card->sex.isEmpty() ? CustomerLabels::none() : m_card->sex));
-    add(tr("Age band"), new QLabel(m_card->ageBand.isEmpty() ? CustomerLabels::none() : m_card->ageBand));
-    add(tr("Tier"), new QLabel(m_card->tier.isEmpty() ? CustomerLabels::none() : m_card->tier));
+            new ProtectedLabel(
+                tr("%1 (%2, %3)")
+                    .arg(account.number, ValueLabels::accountType(account.type), statusLabel(account.status))));
+    const auto shown = [](const QString& field, const QString& value) {
+        return value.isEmpty() ? CustomerLabels::none() : ValueLabels::value(field, value);
+    };
+    add(tr("Sex"), new QLabel(shown(QString::fromLatin1(fields::Sex), m_card->sex)));
+    add(tr("Age band"), new QLabel(shown(QString::fromLatin1(fields::AgeBand), m_card->ageBand)));
+    add(tr("Tier"), new QLabel(shown(QString::fromLatin1(fields::Tier), m_card->tier)));
     if (m_card->gradeTwoVisible)
         for (auto it = m_card->gradeTwo.cbegin(); it != m_card->gradeTwo.cend(); ++it)
-            add(FieldCatalogue::label(it.key()), new QLabel(it.value()));
+            add(FieldCatalogue::label(it.key()), new QLabel(shown(it.key(), it.value())));
     if (m_card->pendingChangeId != 0)
         add(tr("Waiting"), new QLabel(tr("change %1 waits for a branch manager").arg(m_card->pendingChangeId)));
 }

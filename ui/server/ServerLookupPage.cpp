@@ -90,8 +90,10 @@ bool ServerLookupPage::lookup()
         }
         return fail(card.error());
     }
-    m_name->clear();
-    m_id->clear();
+    // setText, not clear(): clear() can be undone (Ctrl+Z would bring the typed values back)
+    m_name->setText(QString());
+    m_id->setText(QString());
+    m_purpose->clear(); // each lookup gives its own purpose
     if (!*card) {
         S::setMessage(m_message, tr("No match: no active customer of this branch has this name and ID number."));
         return true;
