@@ -15,6 +15,24 @@
 
 namespace {
 
+// The table on standard output and, with --out, the JSON in `outFile`; the exit status.
+int report(const QString& table, const QJsonObject& json, const QString& outFile)
+{
+    const QByteArray text = table.toUtf8();
+    fwrite(text.constData(), 1, size_t(text.size()), stdout);
+    if (outFile.isEmpty())
+        return 0;
+    QFile file(outFile);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        fprintf(stderr, "branchvault-bench: %s\n",
+            qPrintable(
+                QCoreApplication::translate("BenchMain", "cannot write %1: %2").arg(outFile, file.errorString())));
+        return 19;
+    }
+    file.write(QJsonDocument(json).toJson(QJsonDocument::Indented));
+    return 0;
+}
+
 // One line of standard input without its line end, kept in locked memory (a password passes through it), as
 // branchvault-cli reads its passwords; false at the end of the input.
 bool readLine(bv::SecureBytes& line)
@@ -72,19 +90,7 @@ int runServer(const QCommandLineParser& parser, const QCommandLineOption& custom
         fprintf(stderr, "branchvault-bench: %s\n", qPrintable(bench.failure()));
         return status;
     }
-    const QByteArray table = bench.table().toUtf8();
-    fwrite(table.constData(), 1, size_t(table.size()), stdout);
-    if (parser.isSet(out)) {
-        QFile file(parser.value(out));
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-            fprintf(stderr, "branchvault-bench: %s\n",
-                qPrintable(QCoreApplication::translate("BenchMain", "cannot write %1: %2")
-                               .arg(parser.value(out), file.errorString())));
-            return 19;
-        }
-        file.write(QJsonDocument(bench.json()).toJson(QJsonDocument::Indented));
-    }
-    return 0;
+    return report(bench.table(), bench.json(), parser.isSet(out) ? parser.value(out) : QString());
 }
 
 } // namespace
@@ -149,17 +155,5 @@ int main(int argc, char** argv)
     const int status = bench.run();
     if (status != 0)
         return status;
-    const QByteArray table = bench.table().toUtf8();
-    fwrite(table.constData(), 1, size_t(table.size()), stdout);
-    if (parser.isSet(out)) {
-        QFile file(parser.value(out));
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-            fprintf(stderr, "branchvault-bench: %s\n",
-                qPrintable(QCoreApplication::translate("BenchMain", "cannot write %1: %2")
-                               .arg(parser.value(out), file.errorString())));
-            return 19;
-        }
-        file.write(QJsonDocument(bench.json()).toJson(QJsonDocument::Indented));
-    }
-    return 0;
+    return report(bench.table(), bench.json(), parser.isSet(out) ? parser.value(out) : QString());
 }
