@@ -301,6 +301,16 @@
     </message>
 </context>
 <context>
+    <name>ServerOutbox</name>
+    <message numerus="yes">
+        <source>This workstation&apos;s offline outbox still holds %n new customers not sent to the branch server. Sign in as their makers with the server reachable so that they are sent, or have the makers discard them; then try again.</source>
+        <translation>
+            <numerusform>This workstation&apos;s offline outbox still holds %n new customer not sent to the branch server. Sign in as its maker with the server reachable so that it is sent, or have the maker discard it; then try again.</numerusform>
+            <numerusform>This workstation&apos;s offline outbox still holds %n new customers not sent to the branch server. Sign in as their makers with the server reachable so that they are sent, or have the makers discard them; then try again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ServerSetup</name>
     <message numerus="yes">
         <source>The database on %1 is not empty (it holds %n tables, views or sequences). BranchVault is set up only in an empty database made for it; nothing was changed.</source>
@@ -662,6 +672,27 @@
         <translation>
             <numerusform>You were signed out after %n minute without input. Sign in again to go on.</numerusform>
             <numerusform>You were signed out after %n minutes without input. Sign in again to go on.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new customers kept offline at this workstation went to the branch server: %1. Each waits for a branch manager&apos;s approval.</source>
+        <translation>
+            <numerusform>%n new customer kept offline at this workstation went to the branch server: %1. It waits for a branch manager&apos;s approval.</numerusform>
+            <numerusform>%n new customers kept offline at this workstation went to the branch server: %1. Each waits for a branch manager&apos;s approval.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries were refused and stay under &quot;Kept offline&quot; until you discard them:</source>
+        <translation>
+            <numerusform>%n entry was refused and stays under &quot;Kept offline&quot; until you discard it:</numerusform>
+            <numerusform>%n entries were refused and stay under &quot;Kept offline&quot; until you discard them:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending stopped: %1 %n entries still wait and are sent at your next sign-in.</source>
+        <translation>
+            <numerusform>Sending stopped: %1 %n entry still waits and is sent at your next sign-in.</numerusform>
+            <numerusform>Sending stopped: %1 %n entries still wait and are sent at your next sign-in.</numerusform>
         </translation>
     </message>
 </context>

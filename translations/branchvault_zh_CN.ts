@@ -2380,6 +2380,62 @@
         <source>password changed while signing in</source>
         <translation>登录过程中密码已被更改</translation>
     </message>
+    <message>
+        <source>entry %1</source>
+        <translation>条目 %1</translation>
+    </message>
+    <message>
+        <source>%1, now %2</source>
+        <translation>%1，现为 %2</translation>
+    </message>
+    <message>
+        <source>Offline sign-in</source>
+        <translation>离线登录</translation>
+    </message>
+    <message>
+        <source>%1 signed in without the branch server at %2 (recorded at the upload)</source>
+        <translation>%1 于 %2 在未连接网点服务器时登录（上传时记录）</translation>
+    </message>
+    <message>
+        <source>Offline sign-out</source>
+        <translation>离线退出</translation>
+    </message>
+    <message>
+        <source>%1 ended an offline session at %2 (recorded at the upload)</source>
+        <translation>%1 于 %2 结束离线会话（上传时记录）</translation>
+    </message>
+    <message>
+        <source>Offline session ended when idle</source>
+        <translation>离线会话因空闲结束</translation>
+    </message>
+    <message>
+        <source>The offline session of %1 ended without input at %2 (recorded at the upload)</source>
+        <translation>%1 的离线会话于 %2 因无操作而结束（上传时记录）</translation>
+    </message>
+    <message>
+        <source>Customer kept offline</source>
+        <translation>离线暂存客户</translation>
+    </message>
+    <message>
+        <source>%1 kept a new customer in the workstation&apos;s outbox as %3 at %2</source>
+        <translation>%1 于 %2 将一名新客户暂存在本工作站的待发箱中，为%3</translation>
+    </message>
+    <message>
+        <source>Outbox entry discarded</source>
+        <translation>待发条目已弃用</translation>
+    </message>
+    <message>
+        <source>%1 discarded the outbox entry %3 at %2</source>
+        <translation>%1 于 %2 弃用了待发箱中的%3</translation>
+    </message>
+    <message>
+        <source>Outbox entry sent</source>
+        <translation>待发条目已发送</translation>
+    </message>
+    <message>
+        <source>%1 sent the outbox entry %3 to the branch server at %2</source>
+        <translation>%1 于 %2 将待发箱中的%3发送到网点服务器</translation>
+    </message>
 </context>
 <context>
     <name>AuthService</name>
@@ -8684,6 +8740,91 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <source>To approve change %1, type from the customer&apos;s document: %2. The values are compared with the record without showing it.</source>
         <translation>批准变更 %1 前，请按客户证件录入：%2。系统将在不显示记录内容的情况下与记录比对。</translation>
     </message>
+    <message>
+        <source>reading the branch&apos;s mask settings</source>
+        <translation>读取本网点的遮盖设置</translation>
+    </message>
+</context>
+<context>
+    <name>ServerOutbox</name>
+    <message>
+        <source>This workstation keeps no offline outbox yet: offline entry needs one sign-in with the branch server at this workstation first.</source>
+        <translation>本工作站还没有离线待发箱：离线录入需要先在本工作站连接网点服务器登录一次。</translation>
+    </message>
+    <message>
+        <source>The key of this workstation&apos;s offline outbox could not be read from %1: %2 The outbox %3 is left as it is; ask the administrator before anything is removed.</source>
+        <translation>无法从%1读取本工作站离线待发箱的密钥：%2 待发箱 %3 保持原样；删除任何内容之前请先询问管理员。</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s offline outbox %1 could not be opened; it is left as it is. %2</source>
+        <translation>无法打开本工作站的离线待发箱 %1，它保持原样。%2</translation>
+    </message>
+    <message>
+        <source>Reading the offline outbox</source>
+        <translation>读取离线待发箱</translation>
+    </message>
+    <message numerus="yes">
+        <source>This workstation&apos;s offline outbox still holds %n new customers not sent to the branch server. Sign in as their makers with the server reachable so that they are sent, or have the makers discard them; then try again.</source>
+        <translation>
+            <numerusform>本工作站的离线待发箱中仍有 %n 名新客户尚未发送到网点服务器。请让录入人在服务器可连接时登录以发送这些条目，或由录入人弃用它们；然后再试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The outbox holds no entry %1 of yours.</source>
+        <translation>待发箱中没有您的条目 %1。</translation>
+    </message>
+    <message>
+        <source>recording the discarded outbox entry</source>
+        <translation>记录弃用的待发条目</translation>
+    </message>
+    <message>
+        <source>sending the offline outbox</source>
+        <translation>发送离线待发箱</translation>
+    </message>
+    <message>
+        <source>This entry was sealed with the branch&apos;s customer-information keys of generation %1; the keys open now are of generation %2. Enter the customer again, then discard this entry.</source>
+        <translation>该条目用本网点第 %1 代客户信息密钥封存；当前打开的是第 %2 代密钥。请重新录入该客户，然后弃用此条目。</translation>
+    </message>
+    <message>
+        <source>This entry does not open with your keys: it was altered or copied. Enter the customer again, then discard this entry, and report it to the information-security office.</source>
+        <translation>该条目无法用您的密钥打开：它已被篡改或复制。请重新录入该客户，然后弃用此条目，并报告信息安全部门。</translation>
+    </message>
+    <message>
+        <source>This entry cannot be read. Enter the customer again, then discard this entry.</source>
+        <translation>该条目无法读取。请重新录入该客户，然后弃用此条目。</translation>
+    </message>
+    <message>
+        <source>Offline entry is not available for %1 at this workstation: it needs one sign-in with the branch server here first, as a customer manager.</source>
+        <translation>%1 在本工作站无法离线录入：需要先以客户经理身份在本工作站连接网点服务器登录一次。</translation>
+    </message>
+    <message>
+        <source>Offline sign-in for %1 is closed at this workstation after %2 wrong passwords in a row. Sign in when the branch server can be reached again.</source>
+        <translation>%1 连续 %2 次密码错误，本工作站已关闭其离线登录。请在网点服务器恢复连接后登录。</translation>
+    </message>
+    <message>
+        <source>Offline sign-in for %1 ended: the last sign-in with the branch server at this workstation was more than %2 days ago. Sign in when the server can be reached again.</source>
+        <translation>%1 的离线登录已失效：上次在本工作站连接网点服务器登录已超过 %2 天。请在服务器恢复连接后登录。</translation>
+    </message>
+    <message>
+        <source>The login or the password is wrong (offline sign-in against this workstation&apos;s copy of the key slot).</source>
+        <translation>登录名或密码错误（离线登录，核对本工作站保存的密钥槽副本）。</translation>
+    </message>
+    <message>
+        <source>A customer with this ID number is in your outbox already (entry %1). Check that entry instead of entering the customer twice.</source>
+        <translation>您的待发箱中已有该证件号码的客户（条目 %1）。请核对该条目，不要重复录入。</translation>
+    </message>
+    <message>
+        <source>Your outbox holds %1 entries, its limit. Sign in when the branch server can be reached so that they are sent.</source>
+        <translation>您的待发箱已有 %1 个条目，达到上限。请在网点服务器可连接时登录，以便发送这些条目。</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s offline outbox holds records of offline sign-ins not yet written to the branch&apos;s audit log (%1). Have each of them sign in once with the server reachable; then try again.</source>
+        <translation>本工作站的离线暂存箱中有尚未写入本网点审计日志的离线登录记录（%1）。请让他们各自在服务器可连接时登录一次，然后再试。</translation>
+    </message>
 </context>
 <context>
     <name>ServerSession</name>
@@ -12307,6 +12448,17 @@ Resolution: %2</source>
     </message>
 </context>
 <context>
+    <name>bv::ui::EntryFormPanel</name>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清空(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Save new customer</source>
+        <translation>保存新客户(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>bv::ui::FirstRunChoiceDialog</name>
     <message>
         <source>Set up BranchVault on this workstation</source>
@@ -13068,6 +13220,41 @@ Branch customer information protection (网点客户信息保护管理系统).</
     </message>
 </context>
 <context>
+    <name>bv::ui::OfflineWorkspace</name>
+    <message>
+        <source>&lt;b&gt;The branch server cannot be reached: you are working offline.&lt;/b&gt; New customers are kept on this workstation, encrypted, and sent to the branch server when you next sign in with the server reachable; each then waits for a branch manager&apos;s approval. Approvals, full views, lookups and prints need the server.</source>
+        <translation>&lt;b&gt;无法连接网点服务器：您正在离线工作。&lt;/b&gt;新客户加密暂存在本工作站，下次在服务器可连接时登录后发送到网点服务器，然后等待网点负责人复核。复核、查看完整信息、查询和打印均需连接服务器。</translation>
+    </message>
+    <message>
+        <source>The new record is kept in this workstation&apos;s outbox until the branch server can be reached. Protected values are sealed with your keys.</source>
+        <translation>新记录暂存在本工作站的暂存箱中，直到可以连接网点服务器。受保护的信息用您的密钥封存。</translation>
+    </message>
+    <message>
+        <source>The new customer was kept in this workstation&apos;s outbox as entry %1. It is sent to the branch server when you next sign in with the server reachable, and then waits for a branch manager&apos;s approval.</source>
+        <translation>新客户已暂存在本工作站的暂存箱中，条目编号 %1。下次在服务器可连接时登录后将发送到网点服务器，然后等待网点负责人复核。</translation>
+    </message>
+    <message>
+        <source>Please note:</source>
+        <translation>请注意：</translation>
+    </message>
+    <message>
+        <source>Customer kept offline</source>
+        <translation>客户已离线暂存</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w customer</source>
+        <translation>新客户(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The new customers you kept on this workstation while the branch server could not be reached.</source>
+        <translation>网点服务器不可达期间您在本工作站暂存的新客户。</translation>
+    </message>
+    <message>
+        <source>&amp;Kept offline</source>
+        <translation>离线暂存(&amp;K)</translation>
+    </message>
+</context>
+<context>
     <name>bv::ui::OneTimePasswordDialog</name>
     <message>
         <source>One-time password</source>
@@ -13096,6 +13283,61 @@ Branch customer information protection (网点客户信息保护管理系统).</
     <message>
         <source>Hand it over in private, apart from the administrator&apos;s one-time password — in person or in a sealed envelope, never by e-mail, chat or phone. The person types it once, with the first new password; it opens their access to customer information. It is shown only now; if it is lost, the administrator resets the account and a branch manager confirms it again.</source>
         <translation>请与系统管理员的一次性密码分开、私下转交——当面交付或装入密封信封，切勿通过电子邮件、聊天工具或电话告知。本人在首次设置新密码时输入一次，用于开通其对客户信息的访问。此确认码仅此一次显示；如遗失，须由系统管理员重置该用户账户，并由网点负责人再次确认。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::OutboxPage</name>
+    <message>
+        <source>Entry</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Kept at</source>
+        <translation>暂存时间</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>New customers kept on this workstation</source>
+        <translation>本工作站暂存的新客户</translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation>弃用(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Send again</source>
+        <translation>重新发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>等待发送</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>Discard the entry</source>
+        <translation>弃用条目</translation>
+    </message>
+    <message>
+        <source>Discard entry %1 (%2, %3)? It was not sent to the branch server; once discarded, the customer must be entered again.</source>
+        <translation>弃用条目 %1（%2，%3）？该条目尚未发送到网点服务器；弃用后需重新录入该客户。</translation>
     </message>
 </context>
 <context>
@@ -14520,6 +14762,52 @@ With it (and the key envelope beside the database) the database can be unlocked 
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
+    <message>
+        <source>BranchVault — %1 (%2) — branch %3 — offline</source>
+        <translation>BranchVault — %1（%2）— 网点 %3 — 离线</translation>
+    </message>
+    <message>
+        <source>Offline: the branch server cannot be reached. New customers are kept on this workstation.</source>
+        <translation>离线：无法连接网点服务器。新客户暂存在本工作站。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new customers kept offline at this workstation went to the branch server: %1. Each waits for a branch manager&apos;s approval.</source>
+        <translation>
+            <numerusform>本工作站离线暂存的 %n 名新客户已发送到网点服务器：%1。每条记录等待网点负责人复核。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entry %1 (%2): %3</source>
+        <translation>条目 %1（%2）：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries were refused and stay under &quot;Kept offline&quot; until you discard them:</source>
+        <translation>
+            <numerusform>%n 个条目被拒绝，保留在“离线暂存”中，直到您弃用：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending stopped: %1 %n entries still wait and are sent at your next sign-in.</source>
+        <translation>
+            <numerusform>发送已中止：%1 仍有 %n 个条目等待发送，将在您下次登录时发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kept offline</source>
+        <translation>离线暂存</translation>
+    </message>
+    <message>
+        <source>Offline entry not available</source>
+        <translation>无法离线录入</translation>
+    </message>
+    <message>
+        <source>If the branch server cannot be reached later, this workstation cannot offer offline entry: %1</source>
+        <translation>如果以后无法连接网点服务器，本工作站将不能提供离线录入：%1</translation>
+    </message>
+    <message>
+        <source>New customers you kept on this workstation while the branch server could not be reached, and that were not sent. A refused entry stays here, with the reason, until you discard it.</source>
+        <translation>网点服务器不可达期间您在本工作站暂存、尚未发送的新客户。被拒绝的条目连同原因保留在这里，直到您弃用它。</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::ServerCustomersPage</name>
@@ -14605,14 +14893,6 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>The new record waits for a branch manager&apos;s approval before it is active. Protected values are sealed on this workstation before they are sent to the branch server.</source>
         <translation>新记录须经网点负责人批准后才生效。受保护的信息在发送到网点服务器之前先在本工作站加密。</translation>
-    </message>
-    <message>
-        <source>C&amp;lear</source>
-        <translation>清空(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Save new customer</source>
-        <translation>保存新客户(&amp;S)</translation>
     </message>
     <message>
         <source>Customer %1 was saved on the branch server. The new record is pending approval by a branch manager.</source>
@@ -14841,6 +15121,10 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>Customer loo&amp;kup</source>
         <translation>客户查询(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Kept offline</source>
+        <translation>离线暂存(&amp;K)</translation>
     </message>
 </context>
 <context>

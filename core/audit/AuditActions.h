@@ -106,4 +106,13 @@ inline constexpr char ServiceRecord[] = "customer.service";
 inline constexpr char Complaint[] = "customer.complaint";
 inline constexpr char Consent[] = "customer.consent";
 
+// The branch server's offline outbox (ServerOutbox): what happened at a workstation while the server could not be
+// reached, appended to the branch's chain at the maker's next upload (details: offlineAt, the workstation's time)
+inline constexpr char OutboxSignIn[] = "outbox.sign_in"; // outcome ok / denied
+inline constexpr char OutboxSignOut[] = "outbox.sign_out";
+inline constexpr char OutboxIdleLock[] = "outbox.idle_lock";
+inline constexpr char OutboxKeep[] = "outbox.keep"; // a new customer kept in the outbox (object: the entry)
+inline constexpr char OutboxDiscard[] = "outbox.discard"; // its maker discarded an entry
+inline constexpr char OutboxUpload[] = "outbox.upload"; // an entry sent: the customer number it became
+
 } // namespace bv::audit

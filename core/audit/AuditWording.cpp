@@ -272,6 +272,10 @@ QString AuditWording::objectText(const AuditRow& row, const AuditDirectory& dire
         return id.isEmpty() ? tr("a printout") : tr("printout %1").arg(id);
     if (type == QLatin1String("recovery_sheet"))
         return id;
+    if (type == QLatin1String("outbox_entry")) {
+        const QString entry = tr("entry %1").arg(id);
+        return row.customerNo.isEmpty() ? entry : tr("%1, now %2").arg(entry, customerText(row.customerNo, directory));
+    }
     // an object type without wording (a newer version wrote it): shown as it is stored
     return id.isEmpty() ? type : QStringLiteral("%1 %2").arg(type, id);
 }

@@ -194,6 +194,22 @@ const AuditWordingTable::ActionEntry kActions[] = {
         QT_TRANSLATE_NOOP("AuditWording", "%1's draft was deleted at %2"), nullptr},
     {audit::DraftExpire, "customers", QT_TRANSLATE_NOOP("AuditWording", "Old drafts removed"),
         QT_TRANSLATE_NOOP("AuditWording", "Drafts older than their lifetime were removed at %2"), nullptr},
+    // the branch server's offline outbox
+    {audit::OutboxSignIn, "session", QT_TRANSLATE_NOOP("AuditWording", "Offline sign-in"),
+        QT_TRANSLATE_NOOP("AuditWording", "%1 signed in without the branch server at %2 (recorded at the upload)"),
+        nullptr},
+    {audit::OutboxSignOut, "session", QT_TRANSLATE_NOOP("AuditWording", "Offline sign-out"),
+        QT_TRANSLATE_NOOP("AuditWording", "%1 ended an offline session at %2 (recorded at the upload)"), nullptr},
+    {audit::OutboxIdleLock, "session", QT_TRANSLATE_NOOP("AuditWording", "Offline session ended when idle"),
+        QT_TRANSLATE_NOOP(
+            "AuditWording", "The offline session of %1 ended without input at %2 (recorded at the upload)"),
+        nullptr},
+    {audit::OutboxKeep, "customers", QT_TRANSLATE_NOOP("AuditWording", "Customer kept offline"),
+        QT_TRANSLATE_NOOP("AuditWording", "%1 kept a new customer in the workstation's outbox as %3 at %2"), nullptr},
+    {audit::OutboxDiscard, "customers", QT_TRANSLATE_NOOP("AuditWording", "Outbox entry discarded"),
+        QT_TRANSLATE_NOOP("AuditWording", "%1 discarded the outbox entry %3 at %2"), nullptr},
+    {audit::OutboxUpload, "customers", QT_TRANSLATE_NOOP("AuditWording", "Outbox entry sent"),
+        QT_TRANSLATE_NOOP("AuditWording", "%1 sent the outbox entry %3 to the branch server at %2"), nullptr},
     // reports and printing
     {audit::ReportRun, "reports", QT_TRANSLATE_NOOP("AuditWording", "Report produced"),
         QT_TRANSLATE_NOOP("AuditWording", "%1 produced the report %3 at %2"), nullptr},

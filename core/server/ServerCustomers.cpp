@@ -134,7 +134,55 @@ Status ServerCustomers::needKeys() const
         {}, {}};
 }
 
-Result<EntryReceipt> ServerCustomers::enter(const CustomerInput& input)
+Result<ValidatedCustomer> ServerCustomers::validated(const CustomerInput& input)
+{
+    const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(WorkingCalendar::branchTimeZone()).date();
+    ValidatedCustomer validated = CustomerValidator::validate(input, today);
+    if (!validated.ok())
+        return validated.errors.constFirst();
+    const QString birthDate = validated.values.value(QString::fromLatin1(fields::BirthDate));
+    if (!birthDate.isEmpty())
+        validated.values.insert(QString::fromLatin1(fields::AgeBand),
+            CustomerValidator::ageBand(QDate::fromString(birthDate, Qt::ISODate), today));
+    for (const QString& key : clearColumns()) {
+        // the server refuses such text too, but only once it has arrived (and its log may hold the statement)
+        if (validated.values.contains(key))
+            BV_TRY(checkedFreeText(validated.values.value(key), key, FieldCatalogue::label(key)));
+    }
+    return validated;
+}
+
+Result<MaskSettings> ServerCustomers::masks() const
+{
+    // the branch's mask widths, as the server keeps them (one round trip for all of them)
+    QStringList keys;
+    for (const QLatin1StringView key : MaskSettings::keys())
+        keys << QString(key);
+    auto stored
+        = m_session.connection().run(QStringLiteral("SELECT k, branchvault.setting(k) FROM unnest($1::text[]) AS k"),
+            {ServerValue::textArray(keys)}, tr("reading the branch's mask settings"));
+    if (!stored.ok())
+        return stored.error();
+    QVariantMap widths;
+    for (int r = 0; r < stored->count(); ++r)
+        if (!stored->isNull(r, 1))
+            widths.insert(stored->text(r, 0), stored->text(r, 1));
+    return MaskSettings::fromMap(widths);
+}
+
+Result<QString> ServerCustomers::reserveNumber()
+{
+    auto reserved = m_session.connection().run(QStringLiteral("SELECT branchvault.customer_number_reserve($1)"),
+        {ServerValue::text(m_session.workstation())}, tr("entering a customer on the branch server"));
+    if (!reserved.ok())
+        return reserved.error();
+    if (reserved->isEmpty() || reserved->isNull(0, 0))
+        return Error {ErrorCode::Damaged,
+            tr("The branch server gave no customer number. Ask the administrator to check the server."), {}, {}};
+    return reserved->text(0, 0);
+}
+
+Result<EntryReceipt> ServerCustomers::enter(const CustomerInput& input, const QString& reservedNumber)
 {
     BV_TRY(needKeys());
     if (m_session.identity().role != Role::CustomerManager)
@@ -144,48 +192,24 @@ Result<EntryReceipt> ServerCustomers::enter(const CustomerInput& input)
             {}, QString::fromLatin1(fields::Manager)};
     const ServerConnection& server = m_session.connection();
     const QString what = tr("entering a customer on the branch server");
-    const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(WorkingCalendar::branchTimeZone()).date();
-    ValidatedCustomer validated = CustomerValidator::validate(input, today);
-    if (!validated.ok())
-        return validated.errors.constFirst();
-    const QString birthDate = validated.values.value(QString::fromLatin1(fields::BirthDate));
-    if (!birthDate.isEmpty())
-        validated.values.insert(QString::fromLatin1(fields::AgeBand),
-            CustomerValidator::ageBand(QDate::fromString(birthDate, Qt::ISODate), today));
-
+    auto checked = validated(input);
+    if (!checked.ok())
+        return checked.error();
+    const ValidatedCustomer& validated = *checked;
     QJsonObject clear;
-    for (const QString& key : clearColumns()) {
-        if (!validated.values.contains(key))
-            continue;
-        // the server refuses such text too, but only once it has arrived (and its log may hold the statement)
-        BV_TRY(checkedFreeText(validated.values.value(key), key, FieldCatalogue::label(key)));
-        clear.insert(key, validated.values.value(key));
-    }
-
-    // the branch's mask widths, as the server keeps them (one round trip for all of them)
-    QStringList keys;
-    for (const QLatin1StringView key : MaskSettings::keys())
-        keys << QString(key);
-    auto stored = server.run(QStringLiteral("SELECT k, branchvault.setting(k) FROM unnest($1::text[]) AS k"),
-        {ServerValue::textArray(keys)}, what);
-    if (!stored.ok())
-        return stored.error();
-    QVariantMap widths;
-    for (int r = 0; r < stored->count(); ++r)
-        if (!stored->isNull(r, 1))
-            widths.insert(stored->text(r, 0), stored->text(r, 1));
-    auto masks = MaskSettings::fromMap(widths);
+    for (const QString& key : clearColumns())
+        if (validated.values.contains(key))
+            clear.insert(key, validated.values.value(key));
+    auto masks = this->masks();
     if (!masks.ok())
         return masks.error();
-
-    auto reserved = server.run(QStringLiteral("SELECT branchvault.customer_number_reserve($1)"),
-        {ServerValue::text(m_session.workstation())}, what);
-    if (!reserved.ok())
-        return reserved.error();
-    if (reserved->isEmpty() || reserved->isNull(0, 0))
-        return Error {ErrorCode::Damaged,
-            tr("The branch server gave no customer number. Ask the administrator to check the server."), {}, {}};
-    const QString number = reserved->text(0, 0);
+    QString number = reservedNumber;
+    if (number.isEmpty()) {
+        auto reserved = reserveNumber();
+        if (!reserved.ok())
+            return reserved.error();
+        number = *reserved;
+    }
 
     const FieldCipher cipher(m_session.keys().clone());
     auto sealFor = [&](const QString& field, const QString& value, BlindDomain domain) {

@@ -3,6 +3,8 @@
 #include "core/common/Result.h"
 #include "core/customers/CustomerRecord.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
+#include "core/customers/rules/CustomerValidator.h"
+#include "core/policy/MaskSettings.h"
 #include "core/requests/RequestService.h"
 
 #include <QCoreApplication>
@@ -31,7 +33,18 @@ public:
     // A new record, pending until a branch manager who is not its maker approves it. A customer manager enters for
     // himself or herself (`input.managerId` is ignored). The number is reserved on the server first: every sealed
     // value names it (associatedData), so a value copied to another customer or field does not open.
-    Result<EntryReceipt> enter(const CustomerInput& input);
+    // With `reservedNumber` (reserveNumber(), kept by the caller before the entry is sent), the entry uses that
+    // number: the offline outbox keeps it first, so that an upload interrupted after the server committed is found
+    // again by its number instead of entered twice. The server refuses a number this account did not reserve, one
+    // used already and one older than 24 hours (InvalidInput, field "customer_no").
+    Result<EntryReceipt> enter(const CustomerInput& input, const QString& reservedNumber = QString());
+    // The branch's next customer number, reserved on the server for an entry this account is about to send.
+    Result<QString> reserveNumber();
+    // The input checked as enter() checks it before anything is sent (CustomerValidator with the branch's date, the
+    // age band derived, free text without ID, card or mobile numbers): the first problem, naming its field.
+    static Result<ValidatedCustomer> validated(const CustomerInput& input);
+    // The branch's mask widths, as the server keeps them.
+    Result<MaskSettings> masks() const;
 
     // The changes waiting for a decision that the account reads (the branch manager: the branch's; a customer
     // manager: those of his or her customers), oldest first after `afterId`, grade-1 values masked; the server

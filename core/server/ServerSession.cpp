@@ -9,6 +9,7 @@
 #include "core/internal/keys/RecoveryPassphrase.h"
 #include "core/internal/server/ServerConnection.h"
 #include "core/internal/server/ServerCredentials.h"
+#include "core/internal/server/ServerSessionInternals.h"
 #include "core/server/ServerWorkstation.h"
 
 #include <QSysInfo>
@@ -185,6 +186,7 @@ struct ServerSession::Private
     SecureBytes keyPassphrase; // the workstation key's, for a second connection (the current password proved again)
     Identity identity;
     FieldKeys keys;
+    std::optional<KeySlots::Wrapped> passwordSlot; // as the server holds it, when it opened at the sign-in
     QString workstation = QSysInfo::machineHostName();
 
     Result<qint64> integerSetting(const char* key, const QString& what) const
@@ -312,6 +314,26 @@ const QString& ServerSession::workstation() const
     return d->workstation;
 }
 
+const ServerConnection& ServerSessionInternals::connection(const ServerSession& session)
+{
+    return *session.d->connection;
+}
+
+const FieldKeys& ServerSessionInternals::keys(const ServerSession& session)
+{
+    return session.d->keys;
+}
+
+const QString& ServerSessionInternals::workstation(const ServerSession& session)
+{
+    return session.d->workstation;
+}
+
+const KeyRepository::Slot* ServerSessionInternals::passwordSlot(const ServerSession& session)
+{
+    return session.d->passwordSlot ? &*session.d->passwordSlot : nullptr;
+}
+
 Result<std::unique_ptr<ServerSession>> ServerSession::signIn(
     SecretStore& store, const QString& login, const SecureBytes& password)
 {
@@ -376,6 +398,7 @@ Result<std::unique_ptr<ServerSession>> ServerSession::signIn(
             return failed;
         }
         d->keys = std::move(keys).value();
+        d->passwordSlot = wrapped;
         d->identity.keys = Keys::Open;
     }
     return std::unique_ptr<ServerSession>(new ServerSession(std::move(d)));
@@ -563,6 +586,7 @@ Status ServerSession::changePassword(
         return verifier.error();
     QList<ServerValue> values {ServerValue::text(*verifier)};
     QString slot = QStringLiteral("NULL::branchvault.slot_input");
+    std::optional<KeySlots::Wrapped> newSlot;
     if (keys.isValid()) {
         auto kdf = d->slotKdf();
         if (!kdf.ok())
@@ -572,6 +596,7 @@ Status ServerSession::changePassword(
             return wrapped.error();
         values << slotValues(*wrapped);
         slot = slotRow(2);
+        newSlot = *wrapped;
     }
     values << (codeProof.isEmpty() ? ServerValue::none() : ServerValue::bytea(codeProof));
     values << ServerValue::text(d->workstation);
@@ -584,6 +609,7 @@ Status ServerSession::changePassword(
         return done.error();
     if (keys.isValid()) {
         d->keys = std::move(keys);
+        d->passwordSlot = newSlot;
         d->identity.keys = Keys::Open;
     }
     d->identity.mustChangePassword = false;

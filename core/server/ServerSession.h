@@ -102,6 +102,7 @@ private:
     // What the customer work over the server (ServerCustomers) uses: the connection, the open keys (invalid when
     // none are open) and this workstation's name for the audit rows.
     friend class ServerCustomers;
+    friend struct ServerSessionInternals;
     const ServerConnection& connection() const;
     const FieldKeys& keys() const;
     const QString& workstation() const;

@@ -2,6 +2,7 @@
 
 #include "core/internal/server/ServerConnection.h"
 #include "core/keys/SecretStore.h"
+#include "core/server/ServerOutbox.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -178,6 +179,8 @@ Status ServerWorkstation::remove(SecretStore& store)
     auto existing = configured();
     if (!existing.ok())
         return existing.error();
+    // the offline outbox goes with the connection, but never with entries in it
+    BV_TRY(ServerOutbox::removeEmpty(store));
     if (Status forgotten = store.remove(passphraseEntry(existing->address)); !forgotten.ok())
         return forgotten;
     for (const QString& path : {existing->files.caFile, existing->files.certFile, existing->files.keyFile})

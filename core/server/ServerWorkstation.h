@@ -40,7 +40,8 @@ public:
     // workstation is connected already (remove() first): nothing is replaced silently.
     static Result<Settings> add(
         SecretStore& store, const ServerAddress& address, const Files& files, const SecureBytes& keyPassphrase);
-    // Forgets the connection: the files, the keychain entry, the address and the pinned database id.
+    // Forgets the connection: the files, the keychain entry, the address, the pinned database id and the offline
+    // outbox (ServerOutbox) with its key; refused (Conflict, nothing changed) while the outbox holds entries.
     static Status remove(SecretStore& store);
     // Records the server database's id next to its address (trust on first use: ServerSession pins the id the
     // server reports at the auditor's first verification or checkpoint, and holds every later one to it).

@@ -52,7 +52,8 @@ inline QStringList classesWalkedWithAServer()
     return {QStringLiteral("ServerWorkspace"), QStringLiteral("ServerPage"), QStringLiteral("ServerEntryPage"),
         QStringLiteral("ServerCustomersPage"), QStringLiteral("ServerChangesPage"),
         QStringLiteral("ServerRequestsPage"), QStringLiteral("ServerLookupPage"), QStringLiteral("ServerAuditPage"),
-        QStringLiteral("ServerAccountsPage"), QStringLiteral("RevealRequestDialog")};
+        QStringLiteral("ServerAccountsPage"), QStringLiteral("RevealRequestDialog"), QStringLiteral("EntryFormPanel"),
+        QStringLiteral("OfflineWorkspace"), QStringLiteral("OutboxPage")};
 }
 
 class KeyboardAudit

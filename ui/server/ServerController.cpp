@@ -1,6 +1,7 @@
 #include "ui/server/ServerController.h"
 
 #include "core/auth/Role.h"
+#include "core/server/ServerOutbox.h"
 #include "core/server/ServerSession.h"
 #include "core/server/ServerWorkstation.h"
 #include "ui/app/IdleMonitor.h"
@@ -8,12 +9,16 @@
 #include "ui/auth/SignInDialog.h"
 #include "ui/common/ClipboardGuard.h"
 #include "ui/common/Dialogs.h"
+#include "ui/server/OfflineWorkspace.h"
+#include "ui/server/OutboxPage.h"
 #include "ui/server/ServerWindow.h"
 #include "ui/server/ServerWorkspace.h"
 
 #include <QApplication>
 #include <QDialog>
 #include <QPointer>
+
+#include <algorithm>
 
 namespace bv::ui {
 
@@ -55,17 +60,87 @@ bool ServerController::signInInteractively()
     auto settings = ServerWorkstation::configured();
     const QString where = settings.ok() ? tr("branch server %1").arg(settings->address.host) : QString();
     std::unique_ptr<ServerSession> signedIn;
+    std::unique_ptr<ServerOutbox::Session> offline;
     SignInDialog dialog(
         where, SignInDialog::Attempt([&](const QString& login, const SecureBytes& password, const QString&) -> Status {
             auto session = ServerSession::signIn(m_store, login, password);
-            if (!session.ok())
+            if (session.ok()) {
+                signedIn = std::move(session).value();
+                return {};
+            }
+            if (session.code() != ErrorCode::ServerUnavailable)
                 return session.error();
-            signedIn = std::move(session).value();
-            return {};
+            // the server cannot be reached: a customer manager goes on offline, against the key slot this
+            // workstation kept at his or her last sign-in with the server
+            auto kept = ServerOutbox::signIn(m_store, login, password);
+            if (kept.ok()) {
+                offline = std::move(kept).value();
+                return {};
+            }
+            Error both = session.error();
+            both.message += QStringLiteral("\n\n") + kept.error().message;
+            return both;
         }));
-    if (m_dialogs.exec(&dialog) != QDialog::Accepted || !signedIn)
+    if (m_dialogs.exec(&dialog) != QDialog::Accepted)
+        return false;
+    if (offline)
+        return enterOffline(std::move(offline));
+    if (!signedIn)
         return false;
     return enter(std::move(signedIn));
+}
+
+bool ServerController::enterOffline(std::unique_ptr<ServerOutbox::Session> session)
+{
+    endSession();
+    m_offline = std::move(session);
+    const ServerOutbox::Identity& who = m_offline->identity();
+    m_idleMinutes = std::clamp(who.idleMinutes, 1, 30);
+    m_window->showWorkspace(new OfflineWorkspace(*m_offline, m_dialogs, *m_clipboard),
+        tr("BranchVault — %1 (%2) — branch %3 — offline").arg(who.login, Roles::label(who.role), who.branch),
+        tr("Offline: the branch server cannot be reached. New customers are kept on this workstation."));
+    m_window->setOnline(false);
+    m_window->show();
+    m_idle->start(m_idleMinutes);
+    return true;
+}
+
+QString ServerController::uploadSummary(const OutboxUpload& upload)
+{
+    QStringList parts;
+    if (!upload.sent.isEmpty()) {
+        QStringList numbers;
+        for (const OutboxUpload::Sent& sent : upload.sent)
+            numbers << sent.customerNumber;
+        parts << tr("%n new customers kept offline at this workstation went to the branch server: %1. Each waits "
+                    "for a branch manager's approval.",
+            nullptr, int(upload.sent.size()))
+                     .arg(numbers.join(QStringLiteral(", ")));
+    }
+    if (!upload.refused.isEmpty()) {
+        QStringList reasons;
+        for (const OutboxEntry& entry : upload.refused)
+            reasons << tr("Entry %1 (%2): %3").arg(entry.id).arg(entry.maskedName, entry.refusal);
+        parts << tr("%n entries were refused and stay under \"Kept offline\" until you discard them:", nullptr,
+                     int(upload.refused.size()))
+                + QStringLiteral("\n• ") + reasons.join(QStringLiteral("\n• "));
+    }
+    if (upload.stoppedBy)
+        parts << tr("Sending stopped: %1 %n entries still wait and are sent at your next sign-in.", nullptr,
+            upload.stillWaiting)
+                     .arg(upload.stoppedBy->message);
+    return parts.join(QStringLiteral("\n\n"));
+}
+
+void ServerController::sendOutbox(bool retryRefused)
+{
+    auto sent = ServerOutbox::upload(m_store, *m_session, retryRefused);
+    if (!sent.ok()) {
+        m_dialogs.showError(m_window.get(), sent.error());
+        return;
+    }
+    if (const QString summary = uploadSummary(*sent); !summary.isEmpty())
+        m_dialogs.showInfo(m_window.get(), tr("Kept offline"), summary);
 }
 
 bool ServerController::enter(std::unique_ptr<ServerSession> session)
@@ -92,8 +167,22 @@ bool ServerController::enter(std::unique_ptr<ServerSession> session)
         return false;
     }
     m_idleMinutes = *idle;
+    // what an offline sign-in needs next time (a customer manager's), then what was kept offline is sent
+    if (Status kept = ServerOutbox::remember(m_store, *m_session); !kept.ok())
+        m_dialogs.showInfo(m_window.get(), tr("Offline entry not available"),
+            tr("If the branch server cannot be reached later, this workstation cannot offer offline entry: %1")
+                .arg(kept.error().message));
+    sendOutbox(false);
     const ServerContext context {*m_session, m_dialogs, *m_clipboard};
     auto* workspace = new ServerWorkspace(context);
+    if (auto left = ServerOutbox::entries(m_store, *m_session); left.ok() && !left->isEmpty())
+        workspace->addOutbox(new OutboxPage(
+            m_dialogs, *m_clipboard,
+            tr("New customers you kept on this workstation while the branch server could not be reached, and that "
+               "were not sent. A refused entry stays here, with the reason, until you discard it."),
+            [this] { return ServerOutbox::entries(m_store, *m_session); },
+            [this](qint64 id) { return ServerOutbox::discard(m_store, *m_session, id); },
+            [this] { sendOutbox(true); }));
     // only the workspace on screen ends the session (a second error box of a page may report the loss again)
     connect(
         workspace, &ServerWorkspace::sessionLost, this,
@@ -105,6 +194,7 @@ bool ServerController::enter(std::unique_ptr<ServerSession> session)
     m_window->showWorkspace(workspace,
         tr("BranchVault — %1 (%2) — branch %3").arg(who.login, Roles::label(who.role), who.branch),
         tr("Signed in to the branch server %1 (%2) as %3").arg(who.url, who.tlsVersion, who.login));
+    m_window->setOnline(true);
     m_window->show();
     m_idle->start(m_idleMinutes);
     return true;
@@ -117,6 +207,7 @@ void ServerController::endSession()
     if (m_window)
         m_window->clearWorkspace();
     m_session.reset(); // the keys are wiped and the connection closed
+    m_offline.reset();
 }
 
 void ServerController::signOut()
@@ -133,10 +224,12 @@ void ServerController::endLater(const QString& why, bool idle)
     // to record it on)
     if (m_session)
         (void)m_session->recordEnd(idle);
+    if (m_offline)
+        (void)m_offline->recordEnd(idle);
     m_idle->stop();
     m_clipboard->clear();
     m_window->hide();
-    if (ServerWorkspace* workspace = m_window->workspace())
+    if (QWidget* workspace = m_window->centralWidget())
         workspace->setEnabled(false);
     // A page may be waiting in a dialog's own event loop (a reason, a reveal): the dialogs are closed now, and the
     // session and its workspace end once control is back in the application's main loop (a deferred deletion runs

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/server/ServerOutbox.h"
+
 #include <QObject>
 
 #include <memory>
@@ -22,7 +24,9 @@ class ServerWorkspace;
 // asks for it (with the branch manager's confirmation code on the first one), then the role's workspace. There is
 // no lock page: after the idle time, and when the server can no longer be reached, the session ends — the keys are
 // wiped, the workspace destroyed, the clipboard cleared — and the sign-in is shown again. The idle time is the
-// branch's (the server's setting auth.idle.minutes).
+// branch's (the server's setting auth.idle.minutes). When the server cannot be reached at the sign-in, a customer
+// manager signs in offline (ServerOutbox) to a workspace that keeps new customers on this workstation; they are
+// sent at his or her next sign-in with the server reachable, and the result is shown.
 class ServerController : public QObject
 {
     Q_OBJECT
@@ -36,9 +40,14 @@ public:
     // After a sign-in: the forced password change, then the workspace. false when the person did not change the
     // password the server asks for (then signed out).
     bool enter(std::unique_ptr<ServerSession> session);
+    // When the server could not be reached: the customer manager's offline workspace (ServerOutbox).
+    bool enterOffline(std::unique_ptr<ServerOutbox::Session> session);
+    // What an upload of the outbox did, in words; empty when it did nothing.
+    static QString uploadSummary(const OutboxUpload& upload);
 
     ServerWindow* window() const { return m_window.get(); }
     ServerSession* session() const { return m_session.get(); }
+    ServerOutbox::Session* offlineSession() const { return m_offline.get(); }
     ServerWorkspace* workspace() const;
     IdleMonitor& idleMonitor() const { return *m_idle; }
     // The idle time after which the session ends: the branch server's setting auth.idle.minutes, read at sign-in.
@@ -52,11 +61,14 @@ public slots:
 
 private:
     void endSession();
+    // Sends the outbox (the refused entries too when `retryRefused`) and says what happened.
+    void sendOutbox(bool retryRefused);
     // signOut(), with `why` shown once the session has ended; `idle`: the idle time ended it (audited as such).
     void endLater(const QString& why, bool idle);
     SecretStore& m_store;
     Dialogs& m_dialogs;
     std::unique_ptr<ServerSession> m_session;
+    std::unique_ptr<ServerOutbox::Session> m_offline;
     std::unique_ptr<ServerWindow> m_window;
     std::unique_ptr<ClipboardGuard> m_clipboard;
     std::unique_ptr<IdleMonitor> m_idle;

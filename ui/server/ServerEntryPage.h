@@ -11,6 +11,7 @@ class QPushButton;
 namespace bv::ui {
 
 class CustomerFormPages;
+class EntryFormPanel;
 
 // The customer manager's new-customer form over the branch server: the same pages and inline checks as local mode
 // (CustomerFormPages). Save hands what was typed to ServerCustomers::enter, which validates it, seals the grade-1
@@ -22,8 +23,8 @@ class ServerEntryPage : public ServerPage
 public:
     explicit ServerEntryPage(const ServerContext& context, QWidget* parent = nullptr);
 
-    CustomerFormPages* form() const { return m_form; }
-    QPushButton* saveButton() const { return m_save; }
+    CustomerFormPages* form() const;
+    QPushButton* saveButton() const;
     QString message() const;
     const std::optional<EntryReceipt>& lastReceipt() const { return m_receipt; }
 
@@ -35,9 +36,7 @@ signals:
     void saved(const QString& customerNo);
 
 private:
-    CustomerFormPages* m_form = nullptr;
-    QLabel* m_message = nullptr;
-    QPushButton* m_save = nullptr;
+    EntryFormPanel* m_panel = nullptr;
     std::optional<EntryReceipt> m_receipt;
 };
 

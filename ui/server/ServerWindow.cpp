@@ -1,5 +1,6 @@
 #include "ui/server/ServerWindow.h"
 
+#include "ui/server/OfflineWorkspace.h"
 #include "ui/server/ServerWorkspace.h"
 
 #include <QAction>
@@ -16,9 +17,9 @@ ServerWindow::ServerWindow(QWidget* parent)
     setObjectName(QStringLiteral("serverWindow"));
     resize(1100, 720);
     QMenu* session = menuBar()->addMenu(tr("Sess&ion"));
-    QAction* password = session->addAction(tr("Change &password…"));
-    password->setObjectName(QStringLiteral("changePasswordAction"));
-    connect(password, &QAction::triggered, this, &ServerWindow::changePasswordRequested);
+    m_changePassword = session->addAction(tr("Change &password…"));
+    m_changePassword->setObjectName(QStringLiteral("changePasswordAction"));
+    connect(m_changePassword, &QAction::triggered, this, &ServerWindow::changePasswordRequested);
     QAction* signOut = session->addAction(tr("Sign &out"));
     signOut->setObjectName(QStringLiteral("signOutAction"));
     signOut->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
@@ -32,7 +33,7 @@ ServerWindow::ServerWindow(QWidget* parent)
     statusBar()->addPermanentWidget(m_status);
 }
 
-void ServerWindow::showWorkspace(ServerWorkspace* workspace, const QString& title, const QString& status)
+void ServerWindow::showWorkspace(QWidget* workspace, const QString& title, const QString& status)
 {
     clearWorkspace();
     m_workspace = workspace;
@@ -43,7 +44,17 @@ void ServerWindow::showWorkspace(ServerWorkspace* workspace, const QString& titl
 
 ServerWorkspace* ServerWindow::workspace() const
 {
-    return m_workspace;
+    return qobject_cast<ServerWorkspace*>(m_workspace.data());
+}
+
+OfflineWorkspace* ServerWindow::offlineWorkspace() const
+{
+    return qobject_cast<OfflineWorkspace*>(m_workspace.data());
+}
+
+void ServerWindow::setOnline(bool online)
+{
+    m_changePassword->setEnabled(online);
 }
 
 void ServerWindow::clearWorkspace()

@@ -3,10 +3,12 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class QAction;
 class QLabel;
 
 namespace bv::ui {
 
+class OfflineWorkspace;
 class ServerWorkspace;
 
 // The main window in branch-server mode: the role's workspace, the Session menu (change password, sign out, quit),
@@ -17,11 +19,14 @@ class ServerWindow : public QMainWindow
 public:
     explicit ServerWindow(QWidget* parent = nullptr);
 
-    // Takes ownership; the previous workspace (if any) is destroyed.
-    void showWorkspace(ServerWorkspace* workspace, const QString& title, const QString& status);
+    // Takes ownership of a ServerWorkspace (online) or an OfflineWorkspace; the previous one (if any) is destroyed.
+    void showWorkspace(QWidget* workspace, const QString& title, const QString& status);
     // Destroys the workspace: no customer data stays in any widget.
     void clearWorkspace();
     ServerWorkspace* workspace() const;
+    OfflineWorkspace* offlineWorkspace() const;
+    // Offline, what needs the server (the password change) is not offered.
+    void setOnline(bool online);
     QLabel* statusLabel() const { return m_status; }
 
 signals:
@@ -29,7 +34,8 @@ signals:
     void changePasswordRequested();
 
 private:
-    QPointer<ServerWorkspace> m_workspace;
+    QPointer<QWidget> m_workspace;
+    QAction* m_changePassword = nullptr;
     QLabel* m_status = nullptr;
 };
 

@@ -1,6 +1,8 @@
 #include "ui/server/ServerWorkspace.h"
 
 #include "core/server/ServerSession.h"
+#include "ui/common/Dialogs.h"
+#include "ui/server/OutboxPage.h"
 #include "ui/server/ServerAccountsPage.h"
 #include "ui/server/ServerAuditPage.h"
 #include "ui/server/ServerChangesPage.h"
@@ -63,6 +65,19 @@ ServerWorkspace::ServerWorkspace(const ServerContext& context, QWidget* parent)
         add(m_accounts, tr("&Accounts"));
         break;
     }
+}
+
+void ServerWorkspace::addOutbox(OutboxPage* page)
+{
+    m_outbox = page;
+    m_tabs->addTab(page, tr("&Kept offline"));
+    connect(page, &OutboxPage::failed, this, [this](const Error& error) {
+        m_context.dialogs.showError(this, error);
+        if (error.code == ErrorCode::ServerUnavailable)
+            emit sessionLost();
+    });
+    if (m_entry)
+        connect(m_entry, &ServerEntryPage::saved, page, &OutboxPage::reload);
 }
 
 void ServerWorkspace::add(ServerPage* page, const QString& title)

@@ -6,6 +6,7 @@ class QTabWidget;
 
 namespace bv::ui {
 
+class OutboxPage;
 class ServerAccountsPage;
 class ServerAuditPage;
 class ServerChangesPage;
@@ -36,6 +37,10 @@ public:
     ServerLookupPage* lookupPage() const { return m_lookup; }
     ServerAuditPage* auditPage() const { return m_audit; }
     ServerAccountsPage* accountsPage() const { return m_accounts; }
+    OutboxPage* outboxPage() const { return m_outbox; }
+    // The customer manager's entries kept offline at this workstation, in a tab of their own (only while there are
+    // some). Takes ownership.
+    void addOutbox(OutboxPage* page);
 
 signals:
     // The server cannot be reached any more: the application ends the session.
@@ -52,6 +57,7 @@ private:
     ServerLookupPage* m_lookup = nullptr;
     ServerAuditPage* m_audit = nullptr;
     ServerAccountsPage* m_accounts = nullptr;
+    OutboxPage* m_outbox = nullptr;
 };
 
 } // namespace bv::ui

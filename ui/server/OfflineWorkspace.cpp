@@ -1,0 +1,61 @@
+#include "ui/server/OfflineWorkspace.h"
+
+#include "ui/common/Dialogs.h"
+#include "ui/server/EntryFormPanel.h"
+#include "ui/server/OutboxPage.h"
+
+#include <QLabel>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace bv::ui {
+
+OfflineWorkspace::OfflineWorkspace(
+    ServerOutbox::Session& session, Dialogs& dialogs, ClipboardGuard& clipboard, QWidget* parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("offlineWorkspace"));
+    auto* layout = new QVBoxLayout(this);
+    m_banner = new QLabel(tr("<b>The branch server cannot be reached: you are working offline.</b> New customers are "
+                             "kept on this workstation, encrypted, and sent to the branch server when you next sign "
+                             "in with the server reachable; each then waits for a branch manager's approval. "
+                             "Approvals, full views, lookups and prints need the server."),
+        this);
+    m_banner->setObjectName(QStringLiteral("offlineBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setTextFormat(Qt::RichText);
+    layout->addWidget(m_banner);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("offlineTabs"));
+    layout->addWidget(m_tabs, 1);
+
+    auto showError = [this, &dialogs](const Error& error) { dialogs.showError(this, error); };
+    m_entry = new EntryFormPanel(
+        dialogs,
+        tr("The new record is kept in this workstation's outbox until the branch server can be reached. Protected "
+           "values are sealed with your keys."),
+        [&session](const CustomerInput& in) -> Result<std::pair<QString, QString>> {
+            auto kept = session.keep(in);
+            if (!kept.ok())
+                return kept.error();
+            QString text = tr("The new customer was kept in this workstation's outbox as entry %1. It is sent to the "
+                              "branch server when you next sign in with the server reachable, and then waits for a "
+                              "branch manager's approval.")
+                               .arg(kept->first);
+            if (!kept->second.isEmpty())
+                text += QStringLiteral("\n\n") + tr("Please note:") + QStringLiteral("\n• ")
+                    + kept->second.join(QStringLiteral("\n• "));
+            return std::make_pair(tr("Customer kept offline"), text);
+        },
+        showError);
+    m_tabs->addTab(m_entry, tr("Ne&w customer"));
+    m_outbox = new OutboxPage(
+        dialogs, clipboard,
+        tr("The new customers you kept on this workstation while the branch server could not be reached."),
+        [&session] { return session.entries(); }, [&session](qint64 id) { return session.discard(id); });
+    m_tabs->addTab(m_outbox, tr("&Kept offline"));
+    connect(m_outbox, &OutboxPage::failed, this, showError);
+    connect(m_entry, &EntryFormPanel::saved, m_outbox, &OutboxPage::reload);
+}
+
+} // namespace bv::ui
