@@ -128,9 +128,14 @@ private slots:
         QPointer<Workspace> before = m_app->window()->workspace();
         m_app->lock();
         QVERIFY(m_app->isLocked());
-        QVERIFY(before.isNull()); // the workspace and every widget in it are gone
+        // at once: the workspace is off the screen and takes no input, the lock page is shown, the keys are wiped
         QVERIFY(!m_app->window()->workspace());
+        QVERIFY(before && !before->isVisible() && !before->isEnabled());
+        QVERIFY(m_app->window()->lockPage()->isVisible());
         QVERIFY(QApplication::clipboard()->text().isEmpty());
+        QVERIFY(m_app->core()->auth().isLocked(m_app->session()));
+        // and once control is back in the event loop, the workspace and every widget in it are gone
+        QTRY_VERIFY(before.isNull());
         LockPage* page = m_app->window()->lockPage();
         page->passwordEdit()->setText(QStringLiteral("wrong-1"));
         page->attempt();
@@ -181,7 +186,7 @@ private slots:
             return int(QDialog::Rejected);
         };
         m_app->signOut();
-        QVERIFY(signedIn);
+        QTRY_VERIFY(signedIn); // once the workspace is gone
         QVERIFY2(rule.contains(QStringLiteral("14")) && rule.contains(QStringLiteral("9")), qPrintable(rule));
         QVERIFY2(!rule.contains(QStringLiteral(" 8 ")), qPrintable(rule));
         QCOMPARE(rule.right(PasswordRule::current(core.settings()).description().size()),

@@ -1,12 +1,14 @@
 // Issue 13, "drafts survive the lock": through the real application flow (AppController over a real database),
 // a half-typed new customer survives a lock and unlock, stays invisible to another person who signs in after a
 // sign-out, and comes back for its author; the idle warning counts down, keeps the form as a draft, and any input
-// dismisses it; the Session menu's password and second-factor actions are disabled while locked.
+// dismisses it; the Session menu's password and second-factor actions are disabled while locked; a lock that comes
+// while a page waits in a real modal dialog closes the dialog and destroys the page only after its code has returned.
 #include "core/Core.h"
 #include "core/audit/AuditActions.h"
 #include "core/auth/AuthService.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
+#include "core/customers/lifecycle/CustomerFinder.h"
 #include "core/drafts/DraftService.h"
 #include "core/internal/CoreInternal.h"
 #include "core/internal/audit/AuditLog.h"
@@ -20,18 +22,26 @@
 #include "ui/customers/CustomerDetailWidget.h"
 #include "ui/customers/CustomerFormWidget.h"
 #include "ui/customers/IdentityFormPage.h"
+#include "ui/customers/RequestDialog.h"
 #include "ui/main/LockPage.h"
 #include "ui/main/MainWindow.h"
 #include "ui/main/SessionBanners.h"
 #include "ui/workspaces/CustomerManagerWorkspace.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTest>
+#include <QTimer>
 
 using namespace bv;
 using namespace bv::test;
@@ -208,7 +218,8 @@ private slots:
         typeHalfACustomer();
         answerSignInWith(QStringLiteral("cm2"));
         app->signOut();
-        QCOMPARE(app->session().info().login, QStringLiteral("cm2"));
+        QVERIFY(!window()->workspace()); // at once; the sign-in comes once the workspace is destroyed
+        QTRY_COMPARE(app->session().info().login, QStringLiteral("cm2"));
         QVERIFY(workspace());
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM drafts")), 1); // cm1's, kept at the sign-out
         QVERIFY(!window()->draftOffer()->isVisibleTo(window())); // cm2 is offered nothing
@@ -224,7 +235,7 @@ private slots:
         // the author signs in again: offered and restored
         answerSignInWith(QStringLiteral("cm1"));
         app->signOut();
-        QCOMPARE(app->session().info().login, QStringLiteral("cm1"));
+        QTRY_COMPARE(app->session().info().login, QStringLiteral("cm1"));
         QVERIFY(window()->draftOffer()->isVisibleTo(window()));
         QTest::mouseClick(window()->draftOffer()->restoreButton(), Qt::LeftButton);
         QCOMPARE(nameEdit()->text(), kName);
@@ -305,6 +316,140 @@ private slots:
         QCOMPARE(auditRows(audit::DraftSave).size(), 1); // kept at the warning, not again at the lock
         unlock(QStringLiteral("cm1"));
         QVERIFY(window()->draftOffer()->isVisibleTo(window()));
+    }
+
+    // The idle lock comes while the page waits in a real modal dialog's own event loop (the full-view request,
+    // opened by a click): the session locks at once, the dialog is closed, the page that opened it is destroyed
+    // only after its code has returned — no crash — and a message the page shows after its cancelled dialog is
+    // closed as well. The form typed before is kept as a draft and offered after the unlock.
+    void idleLockWhileADialogIsOpen()
+    {
+        typeHalfACustomer();
+        CustomerDetailWidget* detail = workspace()->openCustomer(customerNo);
+        QVERIFY(detail && detail->isLoaded());
+        detail->tabs()->setCurrentIndex(1); // Identity & contact
+        auto* request = detail->findChild<QPushButton*>(QStringLiteral("requestFullViewButton"));
+        QVERIFY(request && request->isVisible() && request->isEnabled());
+        QPointer<Workspace> before = window()->workspace();
+        QPointer<CustomerDetailWidget> page = detail;
+        bool opened = false;
+        int result = -1;
+        bool lockedInside = false;
+        bool pageHiddenInside = false;
+        bool lockPageShownInside = false;
+        ErrorCode refusedWith = ErrorCode::None;
+        int messageResult = -1;
+        bool messageTimedOut = false;
+        dialogs.onExec = [&](QDialog* dialog) {
+            opened = qobject_cast<RequestDialog*>(dialog) != nullptr;
+            app->idleMonitor().startMilliseconds(50);
+            result = dialog->exec(); // the dialog's own event loop, as in the application; the idle time ends in it
+            // back in the page's code, which still runs: the session is locked, the page still exists but is hidden
+            // and takes no input, and the core refuses the session
+            lockedInside = app->isLocked();
+            pageHiddenInside = page && !page->isVisible() && !page->isEnabled() && !window()->workspace();
+            lockPageShownInside = window()->lockPage()->isVisible();
+            auto open = app->core()->customers().finder().open(app->session(), customerNo);
+            refusedWith = open.ok() ? ErrorCode::None : open.error().code;
+            // a page that tells about the cancelled step opens another dialog from the same frame: it is closed
+            // too, and the page still waits for its code to return
+            QMessageBox message(QMessageBox::Information, QStringLiteral("Request"), QStringLiteral("Not filed."),
+                QMessageBox::Ok, page);
+            QTimer::singleShot(5000, &message, [&] {
+                messageTimedOut = true;
+                message.accept();
+            });
+            messageResult = message.exec();
+            return result;
+        };
+        QTest::mouseClick(request, Qt::LeftButton);
+        QVERIFY(opened);
+        QCOMPARE(result, int(QDialog::Rejected));
+        QVERIFY(lockedInside);
+        QVERIFY(pageHiddenInside);
+        QVERIFY(lockPageShownInside);
+        QCOMPARE(refusedWith, ErrorCode::SessionLocked);
+        QVERIFY(!messageTimedOut);
+        QCOMPARE(messageResult, int(QDialog::Rejected));
+        QTRY_VERIFY(before.isNull()); // destroyed once control was back in the event loop
+        QVERIFY(page.isNull());
+        QVERIFY(app->isLocked());
+        QVERIFY(window()->lockPage()->isVisibleTo(window()));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM drafts")), 1); // the form, kept before the lock
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM requests")), 0); // nothing was filed
+
+        unlock(QStringLiteral("cm1"));
+        QVERIFY(!app->isLocked());
+        QVERIFY(workspace());
+        QVERIFY(window()->draftOffer()->isVisibleTo(window()));
+        QTest::mouseClick(window()->draftOffer()->restoreButton(), Qt::LeftButton);
+        QCOMPARE(nameEdit()->text(), kName);
+        QVERIFY(dialogs.errors.isEmpty());
+    }
+
+    // The core locks the session on its own (its idle time passed) while the request dialog is open: filing is
+    // refused, the dialog asks the window to lock from inside its own submit(), and neither it nor its page is
+    // destroyed under it. The form was kept at the idle warning.
+    void lockAskedForFromInsideADialog()
+    {
+        typeHalfACustomer();
+        app->idleMonitor().warnNow(); // 30 s before the window's lock: the form is kept while the session can seal
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM drafts")), 1);
+        CustomerDetailWidget* detail = workspace()->openCustomer(customerNo);
+        QVERIFY(detail && detail->isLoaded());
+        QPointer<Workspace> before = window()->workspace();
+        bool submitted = true;
+        bool lockedByCore = false;
+        dialogs.onExec = [&](QDialog* dialog) {
+            auto* filing = qobject_cast<RequestDialog*>(dialog);
+            if (!filing)
+                return int(QDialog::Rejected);
+            filing->setFieldChecked(QStringLiteral("mobile"), true);
+            filing->purposeEdit()->setPlainText(QStringLiteral("The customer asked to confirm the mobile number."));
+            lockedByCore = app->core()->auth().lock(app->session()).ok(); // as the core does after its idle time
+            submitted = filing->submit(); // refused: the dialog emits lockRequested and rejects itself
+            return filing->result();
+        };
+        QVERIFY(!detail->requestFullView());
+        QVERIFY(lockedByCore);
+        QVERIFY(!submitted);
+        QVERIFY(app->isLocked());
+        QVERIFY(!window()->workspace());
+        QTRY_VERIFY(before.isNull());
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM drafts")), 1);
+        unlock(QStringLiteral("cm1"));
+        QVERIFY(workspace());
+        QVERIFY(window()->draftOffer()->isVisibleTo(window()));
+    }
+
+    // The same with a popup menu open in a page (the copy menu of the customer list, in the menu's own event loop):
+    // the menu is closed, and the list is destroyed only after its code has returned.
+    void idleLockWhileAMenuIsOpen()
+    {
+        workspace()->showPage(CustomerManagerWorkspace::CustomersPage);
+        auto* view = workspace()->findChild<QTableView*>(QStringLiteral("customersTableView"));
+        QVERIFY(view && view->isVisible());
+        QTRY_VERIFY(view->model()->rowCount() > 0);
+        QPointer<Workspace> before = window()->workspace();
+        bool stuck = false;
+        QTimer safety; // a menu left open ends the test instead of hanging it
+        safety.setSingleShot(true);
+        connect(&safety, &QTimer::timeout, this, [&stuck] {
+            if (QWidget* popup = QApplication::activePopupWidget()) {
+                stuck = true;
+                popup->close();
+            }
+        });
+        safety.start(5000);
+        app->idleMonitor().startMilliseconds(50);
+        // what a right click does; returns when the menu has closed
+        emit view->customContextMenuRequested(view->visualRect(view->model()->index(0, 0)).center());
+        QVERIFY(!stuck);
+        QVERIFY(app->isLocked());
+        QVERIFY(!QApplication::activePopupWidget());
+        QTRY_VERIFY(before.isNull());
+        unlock(QStringLiteral("cm1"));
+        QVERIFY(workspace());
     }
 
     void sessionMenuActionsAreDisabledWhileLocked()

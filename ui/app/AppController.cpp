@@ -18,6 +18,7 @@
 #include "ui/auth/SecondFactorDialog.h"
 #include "ui/auth/SignInDialog.h"
 #include "ui/common/ClipboardGuard.h"
+#include "ui/common/CloseDialogsThen.h"
 #include "ui/common/Dialogs.h"
 #include "ui/main/LockPage.h"
 #include "ui/main/MainWindow.h"
@@ -140,7 +141,7 @@ void AppController::closeDatabase()
     m_idle->stop();
     m_drafts->clear();
     m_daily.stop();
-    m_window->clearWorkspace();
+    m_window->destroyWorkspaces(); // before the core their pages hold
     if (m_core && m_session.isValid())
         (void)m_core->auth().signOut(m_session);
     m_session = Session();
@@ -292,6 +293,10 @@ void AppController::lock()
     m_draftsKeptAtWarning = false;
     m_locked = true;
     m_clipboard->clear();
+    // The session locks now: its keys are wiped and the core refuses it until the password is given again. The
+    // workspace leaves the screen now as well; its widgets are destroyed once no page's code runs any more (a page
+    // may be waiting in a dialog's own event loop: the idle time may end there, or the dialog itself asks for the
+    // lock).
     (void)m_core->auth().lock(m_session);
     m_window->showLocked(m_session.info());
     m_window->lockPage()->setUnlock(
@@ -321,8 +326,15 @@ void AppController::signOut()
     m_session = Session();
     m_locked = false;
     m_window->hide();
-    if (m_core && !signInInteractively())
-        m_window->close();
+    // The next sign-in once the workspace is gone: a page may still be waiting in a dialog's own event loop.
+    if (m_signingOut)
+        return;
+    m_signingOut = true;
+    closeDialogsThen(this, [this] {
+        m_signingOut = false;
+        if (m_core && !m_session.isValid() && !signInInteractively())
+            m_window->close();
+    });
 }
 
 void AppController::changePassword()

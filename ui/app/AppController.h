@@ -26,8 +26,8 @@ class MainWindow;
 
 // The desktop application's flow: find or create the database (first-run wizard, recovery unlock),
 // sign in (forced password change, second factor), show the role's workspace, lock after idle time
-// (the workspace is destroyed and the clipboard cleared), sign out. Runs the retention job at start
-// and daily.
+// (the session's keys are wiped, the clipboard cleared, the workspace taken off the screen and destroyed once no
+// page's code runs any more — MainWindow::clearWorkspace), sign out. Runs the retention job at start and daily.
 //
 // Drafts: right before the session locks (idle, Ctrl+L) or signs out — and when the idle warning appears, 30 s
 // before the idle lock, since the core may refuse the session once its own idle time is up — the open forms are
@@ -59,7 +59,11 @@ public:
     bool isLocked() const { return m_locked; }
 
 public slots:
+    // The session locks at once (keys wiped, clipboard cleared, lock page shown); the workspace's widgets are
+    // destroyed once no page's code runs any more.
     void lock();
+    // The session ends at once; the workspace is destroyed and the sign-in shown once no page's code runs any
+    // more (the window closes when the sign-in is cancelled).
     void signOut();
     void changePassword();
     void enrolSecondFactor();
@@ -88,6 +92,7 @@ private:
     std::unique_ptr<DraftKeeper> m_drafts;
     Session m_session;
     bool m_locked = false;
+    bool m_signingOut = false; // the sign-in after a sign-out is still to come
     bool m_draftsKeptAtWarning = false; // and no input since: the lock need not keep them again
     QElapsedTimer m_lastTouch;
     QTimer m_daily;

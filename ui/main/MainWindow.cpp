@@ -1,5 +1,6 @@
 #include "ui/main/MainWindow.h"
 
+#include "ui/common/CloseDialogsThen.h"
 #include "ui/main/LockPage.h"
 #include "ui/main/SessionBanners.h"
 #include "ui/workspaces/Workspace.h"
@@ -139,10 +140,26 @@ void MainWindow::clearWorkspace()
 {
     m_idleWarning->dismiss();
     m_draftOffer->setDrafts({});
-    if (m_workspace) {
-        m_stack->removeWidget(m_workspace);
-        delete m_workspace;
-    }
+    if (!m_workspace)
+        return;
+    // Off the screen and out of reach now; its widgets go once no page's code runs any more — a page may be
+    // waiting in a dialog's own event loop, and destroying it there would destroy it under its own stack frame.
+    const QPointer<Workspace> retired = m_workspace.data();
+    m_workspace = nullptr;
+    disconnect(retired.data(), nullptr, this, nullptr); // a page still running asks for nothing any more
+    retired->setEnabled(false);
+    m_stack->removeWidget(retired);
+    retired->hide();
+    closeDialogsThen(this, [retired] { delete retired.data(); });
+}
+
+void MainWindow::destroyWorkspaces()
+{
+    m_idleWarning->dismiss();
+    m_draftOffer->setDrafts({});
+    m_workspace = nullptr;
+    // the shown one and any still waiting for its deferred end (they stay children of the stack)
+    qDeleteAll(m_stack->findChildren<Workspace*>(Qt::FindDirectChildrenOnly));
 }
 
 void MainWindow::showWorkspace(Workspace* workspace, const Actor& who, const QString& branch)

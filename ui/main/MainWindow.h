@@ -23,12 +23,20 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Takes ownership; the previous workspace (if any) is destroyed.
+    // Takes ownership; the previous workspace (if any) is cleared (clearWorkspace()).
     void showWorkspace(Workspace* workspace, const Actor& who, const QString& branch);
-    // Destroys the workspace (no customer data stays in any widget) and shows the lock page. While locked, the
+    // Clears the workspace (no customer data stays in any widget) and shows the lock page. While locked, the
     // Session menu's actions the core refuses (change password, second factor) are disabled.
     void showLocked(const Actor& who);
+    // The workspace leaves the screen at once — hidden, disabled, disconnected, workspace() is null — and is
+    // destroyed once no page's code runs any more: every open dialog and popup is closed first, since a page may be
+    // waiting in one (closeDialogsThen). Whatever must not wait (the session locked, its keys wiped) the caller does
+    // before.
     void clearWorkspace();
+    // Destroys the workspace now, with any cleared one still waiting for its end: the database closes, and the pages
+    // must not outlive the core they hold. Only where no page's code can be running (the restore, queued to the
+    // event loop).
+    void destroyWorkspaces();
 
     Workspace* workspace() const { return m_workspace; }
     LockPage* lockPage() const { return m_lock; }

@@ -8,13 +8,13 @@
 #include "ui/auth/ChangePasswordDialog.h"
 #include "ui/auth/SignInDialog.h"
 #include "ui/common/ClipboardGuard.h"
+#include "ui/common/CloseDialogsThen.h"
 #include "ui/common/Dialogs.h"
 #include "ui/server/OfflineWorkspace.h"
 #include "ui/server/OutboxPage.h"
 #include "ui/server/ServerWindow.h"
 #include "ui/server/ServerWorkspace.h"
 
-#include <QApplication>
 #include <QDialog>
 #include <QPointer>
 
@@ -232,13 +232,8 @@ void ServerController::endLater(const QString& why, bool idle)
     if (QWidget* workspace = m_window->centralWidget())
         workspace->setEnabled(false);
     // A page may be waiting in a dialog's own event loop (a reason, a reveal): the dialogs are closed now, and the
-    // session and its workspace end once control is back in the application's main loop (a deferred deletion runs
-    // only there), so no page is destroyed while its code still runs.
-    for (QWidget* widget : QApplication::topLevelWidgets())
-        if (auto* dialog = qobject_cast<QDialog*>(widget); dialog && dialog->isVisible())
-            dialog->reject();
-    auto* later = new QObject;
-    connect(later, &QObject::destroyed, this, [this, why] {
+    // session and its workspace end once that page's code has returned, so no page is destroyed while it runs.
+    closeDialogsThen(this, [this, why] {
         m_ending = false;
         endSession();
         if (!why.isEmpty())
@@ -246,7 +241,6 @@ void ServerController::endLater(const QString& why, bool idle)
         if (!signInInteractively())
             m_window->close();
     });
-    later->deleteLater();
 }
 
 void ServerController::changePassword()
