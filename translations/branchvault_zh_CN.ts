@@ -8684,6 +8684,10 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <source>To approve change %1, type from the customer&apos;s document: %2. The values are compared with the record without showing it.</source>
         <translation>批准变更 %1 前，请按客户证件录入：%2。系统将在不显示记录内容的情况下与记录比对。</translation>
     </message>
+    <message>
+        <source>%1 accounts do not enter customers: a customer manager enters his or her own customers.</source>
+        <translation>%1账户不录入客户：客户经理录入本人负责的客户。</translation>
+    </message>
 </context>
 <context>
     <name>ServerSession</name>
