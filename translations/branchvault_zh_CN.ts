@@ -8411,6 +8411,10 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <source>The branch server refused %1: a limit is reached (the reason follows).</source>
         <translation>网点服务器拒绝了%1：已达到上限（原因见后）。</translation>
     </message>
+    <message>
+        <source>The branch server found nothing for %1 in this branch. Check the number and reload the list.</source>
+        <translation>%1时，网点服务器在本网点中没有找到对应的记录。请核对编号并重新加载列表。</translation>
+    </message>
 </context>
 <context>
     <name>ServerCredentials</name>

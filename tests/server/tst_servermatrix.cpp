@@ -631,8 +631,10 @@ private slots:
         for (const CustomerListRow& row : *rows)
             QVERIFY(row.number != m_numberX);
         const QString opens = auditCount(QStringLiteral("customer.open"));
-        // the server's "no such customer" (P0002) arrives as a database error, not NotFound as in local mode
-        BV_COMPARE_CODE(m1.open(m_numberX), ErrorCode::Database);
+        // NotFound, as in local mode (the server's P0002: no such customer in this branch)
+        BV_COMPARE_CODE(m1.open(m_numberX), ErrorCode::NotFound);
+        // a change the branch does not have is not found either
+        BV_COMPARE_CODE(m1.decide(999999, false, QStringLiteral("资料不全")), ErrorCode::NotFound);
         QCOMPARE(auditCount(QStringLiteral("customer.open")), opens);
         // local mode says NotFound; the server refuses the number as a bad value (22023)
         const QString requests = sql(QStringLiteral("SELECT count(*) FROM branchvault.requests"));
