@@ -9,6 +9,7 @@
 // confirmation code. Everything the test does as the cluster's superuser goes through sql(). Dropped when destroyed.
 // tst_serverdesktop sets up the same through the windows, tst_serversetup through the command line.
 
+#include "core/auth/PasswordHasher.h"
 #include "core/auth/Role.h"
 #include "core/internal/server/ServerCredentials.h"
 #include "core/server/ServerSession.h"
@@ -20,6 +21,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -130,6 +132,30 @@ public:
         return r.status == 0 ? r.out.trimmed() : QStringLiteral("<error: %1>").arg(r.err.trimmed());
     }
 
+    // One statement as the staff member `login` with the password it has now, as a modified client would send it: psql
+    // with the server password derived as the workstation derives it, verbose errors ("<error: ERROR:  42501: ...>").
+    QString sqlAs(const QString& login, const QString& statement)
+    {
+        const QString key = login + QLatin1Char('\n') + m_passwords.value(login);
+        if (!m_serverPasswords.contains(key)) {
+            auto derived = ServerCredentials::serverPassword(
+                login, m_database, PasswordHasher::normalize(SecureBytes::copyOf(m_passwords.value(login).toUtf8())));
+            if (!derived.ok())
+                return QStringLiteral("<error: no server password>");
+            m_serverPasswords.insert(key, QString::fromLatin1(derived->view().toByteArray()));
+        }
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PGPASSWORD"), m_serverPasswords.value(key));
+        const auto r = ServerTls::exec(QStringLiteral("psql"),
+            {QStringLiteral("-X"), QStringLiteral("-Atq"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+                QStringLiteral("-v"), QStringLiteral("VERBOSITY=verbose"),
+                QStringLiteral("host=127.0.0.1 port=%1 dbname=%2 user=%3")
+                    .arg(qEnvironmentVariable("PGPORT"), m_database, *ServerCredentials::roleOf(login, m_database)),
+                QStringLiteral("-c"), statement},
+            {}, env);
+        return r.status == 0 ? r.out.trimmed() : QStringLiteral("<error: %1>").arg(r.err.trimmed());
+    }
+
 private:
     static QString ownerPassword() { return QStringLiteral("owner-pw-4Vm8"); }
 
@@ -155,6 +181,7 @@ private:
     QStringList m_logins;
     QHash<QString, QString> m_passwords;
     QHash<QString, std::shared_ptr<ServerSession>> m_sessions;
+    QHash<QString, QString> m_serverPasswords; // derived (Argon2id) once per login and password
     bool m_created = false;
 };
 

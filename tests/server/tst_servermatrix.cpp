@@ -251,6 +251,34 @@ private:
         return QString();
     }
 
+    // What the operation sends to the server, as a modified client would send it without the workstation's own
+    // checks (an administrator's session holds no keys, so ServerCustomers stops some calls before sending them): the
+    // server must refuse every refusal of these by itself.
+    QString serverCall(Op op) const
+    {
+        switch (op) {
+        case Op::Confirm:
+            return QStringLiteral(
+                "SELECT branchvault.staff_confirm('k2', 'create', NULL::branchvault.slot_input, 'ws-matrix')");
+        case Op::Enter:
+            return QStringLiteral("SELECT branchvault.customer_number_reserve('ws-matrix')");
+        case Op::Decide:
+            return QStringLiteral("CALL branchvault.change_decide(%1::bigint, true, '核对证件一致', "
+                                  "NULL::branchvault.rekey_input[], 'ws-matrix', NULL)")
+                .arg(m_changeA);
+        case Op::ClerkLookup:
+            return QStringLiteral("CALL branchvault.clerk_find('\\x00', '\\x00', '核实客户身份', 'ws-matrix', NULL, "
+                                  "NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
+        case Op::Reveal:
+            return QStringLiteral(
+                "CALL branchvault.reveal(%1, '%2', ARRAY['id_number'], 'ws-matrix', NULL, NULL, NULL)")
+                .arg(m_requestC)
+                .arg(m_numberA);
+        default:
+            return QString();
+        }
+    }
+
     Outcome run(Op op, Role role)
     {
         const QString login = loginOf(role);
@@ -564,10 +592,15 @@ private slots:
         QVERIFY2(outcome.code == expected,
             qPrintable(QStringLiteral("expected %1, got %2: %3")
                            .arg(errorCodeName(expected), errorCodeName(outcome.code), outcome.message)));
-        if (expected == ok)
+        if (expected == ok) {
             QVERIFY2(outcome.message.isEmpty(), qPrintable(outcome.message));
-        else
+        } else {
+            if (const QString call = serverCall(row.op); expected == no && !call.isEmpty()) {
+                const QString answer = m_branch->sqlAs(loginOf(Role(role)), call);
+                QVERIFY2(answer.contains(QLatin1String("ERROR:  42501:")), qPrintable(answer.left(300)));
+            }
             QVERIFY2(trace(row.op) == m_before, "the refusal left a trace");
+        }
         const bool audited = std::any_of(std::begin(kAuditedRefusals), std::end(kAuditedRefusals),
             [&](const Cell& c) { return c.op == row.op && c.role == Role(role); });
         QCOMPARE(auditCount(QStringLiteral("access.denied")).toInt() - denied, audited ? 1 : 0);
