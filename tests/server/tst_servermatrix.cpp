@@ -3,7 +3,9 @@
 // core (ServerBranch), and calls every operation of ServerSession and ServerCustomers. The outcomes are checked
 // against one table (kMatrix): allowed, refused with PermissionDenied, or another specific error. An allowed call
 // must return what it should (the customer in the list, a masked value, a full value that equals the one entered); a
-// refused one must leave no trace where that can be read (a count or a state on the server, read as its superuser).
+// refused one must leave no trace where that can be read (a count or a state on the server, read as its superuser),
+// must write access.denied only where kAuditedRefusals says so, and, where the workstation refuses before sending,
+// must be refused by the server too when a modified client sends it (psql with the account's own credentials).
 // The table is also compared with local mode's permission matrix (Policy::allows, tested by tst_policy): where the
 // two differ, the difference is listed in kDifferences with the place in docs/SERVER.md that explains it. Last, the
 // customer manager's "own customers only" and the branch manager's "own branch only" rules.
