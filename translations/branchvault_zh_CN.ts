@@ -8467,6 +8467,10 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <source>The branch server refused %1: a limit is reached (the reason follows).</source>
         <translation>网点服务器拒绝了%1：已达到上限（原因见后）。</translation>
     </message>
+    <message>
+        <source>The branch server found nothing for %1 in this branch. Check the number and reload the list.</source>
+        <translation>%1时，网点服务器在本网点中没有找到对应的记录。请核对编号并重新加载列表。</translation>
+    </message>
 </context>
 <context>
     <name>ServerCredentials</name>
@@ -8824,6 +8828,10 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     <message>
         <source>This workstation&apos;s offline outbox holds records of offline sign-ins not yet written to the branch&apos;s audit log (%1). Have each of them sign in once with the server reachable; then try again.</source>
         <translation>本工作站的离线暂存箱中有尚未写入本网点审计日志的离线登录记录（%1）。请让他们各自在服务器可连接时登录一次，然后再试。</translation>
+    </message>
+    <message>
+        <source>%1 accounts do not enter customers: a customer manager enters his or her own customers.</source>
+        <translation>%1账户不录入客户：客户经理录入本人负责的客户。</translation>
     </message>
 </context>
 <context>

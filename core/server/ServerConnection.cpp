@@ -378,6 +378,13 @@ Error ServerConnection::statementFailure(const QString& state, const QString& se
     } else if (state == QLatin1String("23505")) {
         result.code = ErrorCode::Conflict;
         result.message = tr("The branch server refused %1: it would make a duplicate.").arg(what);
+    } else if (state == QLatin1String("P0002")) {
+        // the server's "no such customer / change in this branch" (customer_open, change_decide): as local mode's
+        // NotFound, which a customer of another branch also gets
+        result.code = ErrorCode::NotFound;
+        result.message = tr("The branch server found nothing for %1 in this branch. Check the number and reload the "
+                            "list.")
+                             .arg(what);
     } else if (state == QLatin1String("54000")) {
         result.code = ErrorCode::Conflict;
         result.message = tr("The branch server refused %1: a limit is reached (the reason follows).").arg(what);

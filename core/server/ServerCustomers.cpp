@@ -185,7 +185,14 @@ Result<QString> ServerCustomers::reserveNumber()
 Result<EntryReceipt> ServerCustomers::enter(const CustomerInput& input, const QString& reservedNumber)
 {
     BV_TRY(needKeys());
-    if (m_session.identity().role != Role::CustomerManager)
+    const Role role = m_session.identity().role;
+    // a clerk holds the keys (for the lookup) but enters nothing, as in local mode (Operation::CreateCustomer)
+    if (role != Role::CustomerManager && role != Role::Manager)
+        return Error {ErrorCode::PermissionDenied,
+            tr("%1 accounts do not enter customers: a customer manager enters his or her own customers.")
+                .arg(Roles::label(role)),
+            {}, {}};
+    if (role == Role::Manager)
         return Error {ErrorCode::InvalidInput,
             tr("On the branch server a customer manager enters his or her own customers; the branch manager entering "
                "for a customer manager is not available there yet."),
