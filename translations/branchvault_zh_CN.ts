@@ -8748,6 +8748,10 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <source>reading the branch&apos;s mask settings</source>
         <translation>读取本网点的遮盖设置</translation>
     </message>
+    <message>
+        <source>%1 accounts do not enter customers: a customer manager enters his or her own customers.</source>
+        <translation>%1账户不录入客户：客户经理录入本人负责的客户。</translation>
+    </message>
 </context>
 <context>
     <name>ServerOutbox</name>
@@ -8828,10 +8832,6 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     <message>
         <source>This workstation&apos;s offline outbox holds records of offline sign-ins not yet written to the branch&apos;s audit log (%1). Have each of them sign in once with the server reachable; then try again.</source>
         <translation>本工作站的离线暂存箱中有尚未写入本网点审计日志的离线登录记录（%1）。请让他们各自在服务器可连接时登录一次，然后再试。</translation>
-    </message>
-    <message>
-        <source>%1 accounts do not enter customers: a customer manager enters his or her own customers.</source>
-        <translation>%1账户不录入客户：客户经理录入本人负责的客户。</translation>
     </message>
 </context>
 <context>
