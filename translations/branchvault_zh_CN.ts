@@ -8833,6 +8833,14 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <source>This workstation&apos;s offline outbox holds records of offline sign-ins not yet written to the branch&apos;s audit log (%1). Have each of them sign in once with the server reachable; then try again.</source>
         <translation>本工作站的离线暂存箱中有尚未写入本网点审计日志的离线登录记录（%1）。请让他们各自在服务器可连接时登录一次，然后再试。</translation>
     </message>
+    <message>
+        <source>This entry went to the branch server earlier as customer %1, which you cannot open now (rejected, or given to another customer manager); it is not sent again. Ask the branch manager about customer %1, then discard this entry.</source>
+        <translation>该条目此前已作为客户 %1 发送到网点服务器，您现在无法打开该客户（已被驳回或已转给其他客户经理），因此不再重复发送。请向网点负责人询问客户 %1，然后弃用此条目。</translation>
+    </message>
+    <message>
+        <source>The branch server %1 answers, so there is no offline sign-in: sign in to the server. If it refused the sign-in, the reason is above; ask the branch&apos;s IT person if it is not clear.</source>
+        <translation>网点服务器 %1 有响应，因此不能离线登录：请登录服务器。如服务器拒绝了登录，原因见上文；如不清楚，请询问网点的信息技术人员。</translation>
+    </message>
 </context>
 <context>
     <name>ServerSession</name>
@@ -12465,6 +12473,10 @@ Resolution: %2</source>
         <source>&amp;Save new customer</source>
         <translation>保存新客户(&amp;S)</translation>
     </message>
+    <message>
+        <source>Please note:</source>
+        <translation>请注意：</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::FirstRunChoiceDialog</name>
@@ -13240,10 +13252,6 @@ Branch customer information protection (网点客户信息保护管理系统).</
     <message>
         <source>The new customer was kept in this workstation&apos;s outbox as entry %1. It is sent to the branch server when you next sign in with the server reachable, and then waits for a branch manager&apos;s approval.</source>
         <translation>新客户已暂存在本工作站的暂存箱中，条目编号 %1。下次在服务器可连接时登录后将发送到网点服务器，然后等待网点负责人复核。</translation>
-    </message>
-    <message>
-        <source>Please note:</source>
-        <translation>请注意：</translation>
     </message>
     <message>
         <source>Customer kept offline</source>
@@ -14905,10 +14913,6 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>Customer %1 was saved on the branch server. The new record is pending approval by a branch manager.</source>
         <translation>客户 %1 已保存到网点服务器，新记录等待网点负责人批准。</translation>
-    </message>
-    <message>
-        <source>Please note:</source>
-        <translation>请注意：</translation>
     </message>
     <message>
         <source>Customer saved</source>

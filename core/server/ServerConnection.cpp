@@ -128,6 +128,16 @@ Result<std::unique_ptr<ServerConnection>> ServerConnection::connect(
     return connection;
 }
 
+bool ServerConnection::answers(const ServerAddress& address)
+{
+    const QByteArray host = address.host.toUtf8();
+    const QByteArray port = QByteArray::number(address.port);
+    const QByteArray database = address.database.toUtf8();
+    const char* keys[] = {"host", "port", "dbname", "connect_timeout", nullptr};
+    const char* values[] = {host.constData(), port.constData(), database.constData(), "5", nullptr};
+    return PQpingParams(keys, values, 0) != PQPING_NO_RESPONSE;
+}
+
 Error ServerConnection::connectFailure(const QString& driverText, const ServerAddress& address)
 {
     const QString server = address.url();

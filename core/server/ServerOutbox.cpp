@@ -207,6 +207,9 @@ public:
                                  .arg(path, failed.message);
             return failed;
         }
+        // a kept slot past its offline time opens nothing any more: it is not kept either
+        BV_TRY((*db)->exec(QStringLiteral("DELETE FROM outbox_accounts WHERE remembered_at < ?"),
+            {stamp(Clock::system().nowUtc().addDays(-ServerOutbox::kOfflineDays))}));
         return db;
     }
 };
@@ -283,8 +286,16 @@ Status ServerOutbox::remember(SecretStore& store, ServerSession& session)
 {
     const ServerSession::Identity& who = session.identity();
     const KeyRepository::Slot* slot = ServerSessionInternals::passwordSlot(session);
-    if (who.role != Role::CustomerManager || who.keys != ServerSession::Keys::Open || !slot)
-        return {};
+    if (who.role != Role::CustomerManager || who.keys != ServerSession::Keys::Open || !slot) {
+        // no longer a customer manager with open keys: a copy kept earlier goes
+        if (!QFileInfo::exists(path()))
+            return {};
+        auto db = OutboxFile::open(store, false);
+        if (!db.ok())
+            return db.error();
+        return (*db)->exec(QStringLiteral("DELETE FROM outbox_accounts WHERE database = ? AND login = ?"),
+            {databaseOf(session), who.login});
+    }
     ServerCustomers customers(session);
     auto masks = customers.masks();
     if (!masks.ok())
@@ -435,10 +446,12 @@ Result<OutboxUpload> ServerOutbox::upload(SecretStore& store, ServerSession& ses
     for (const Event& event : pendingEvents) {
         QJsonObject details = QJsonDocument::fromJson(event.details.toUtf8()).object();
         details.insert(QStringLiteral("offlineAt"), event.at);
-        auto written = server.run(QStringLiteral("SELECT branchvault.audit_append($1, $2, $3, $4, NULL, $5, $6)"),
+        const QString customerNo = details.value(QStringLiteral("customerNo")).toString();
+        auto written = server.run(QStringLiteral("SELECT branchvault.audit_append($1, $2, $3, $4, $5, $6, $7)"),
             {ServerValue::text(workstation), ServerValue::text(event.action),
                 ServerValue::text(event.entry > 0 ? QStringLiteral("outbox_entry") : QStringLiteral("user")),
                 ServerValue::text(event.entry > 0 ? QString::number(event.entry) : QString::number(who.staffId)),
+                customerNo.isEmpty() ? ServerValue::none() : ServerValue::text(customerNo),
                 ServerValue::text(event.outcome),
                 ServerValue::text(QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact)))},
             sending);
@@ -572,26 +585,45 @@ Result<OutboxUpload> ServerOutbox::upload(SecretStore& store, ServerSession& ses
                 }
                 const Error& failed = receipt.error();
                 if (failed.detail.contains(QLatin1String("field \"customer_no\""))) {
-                    // the number was used, or is a day old: used by this entry's earlier upload when the server
-                    // has the customer under it; otherwise a new number is reserved once
+                    // the number was used — only this account can have used it: by this entry's earlier upload —
+                    // or it is a day old and unused. Found under the number, the entry counts as sent; no customer
+                    // under it at all, a new number is reserved once; a customer the maker cannot open now (rejected,
+                    // or given to another customer manager) means sent too: never sent twice, kept with the reason.
                     auto there = customers.open(number);
                     if (there.ok()) {
                         if (Status done = sent(row, number, 0, {}); !done.ok())
                             stop = done.error();
                         break;
                     }
-                    if (!isRefusalOfTheEntry(there.error()) && there.code() != ErrorCode::NotFound) {
+                    if (there.code() == ErrorCode::NotFound && attempt == 0) {
+                        number.clear();
+                        if (Status cleared = db.exec(
+                                QStringLiteral("UPDATE outbox_entries SET reserved_no = NULL WHERE id = ?"), {row.id});
+                            !cleared.ok()) {
+                            stop = cleared.error();
+                            break;
+                        }
+                        continue;
+                    }
+                    if (there.code() == ErrorCode::PermissionDenied) {
+                        if (Status kept = refuse(row,
+                                Error {ErrorCode::Conflict,
+                                    tr("This entry went to the branch server earlier as customer %1, which you cannot "
+                                       "open now (rejected, or given to another customer manager); it is not sent "
+                                       "again. Ask the branch manager about customer %1, then discard this entry.")
+                                        .arg(number),
+                                    {}, {}});
+                            !kept.ok())
+                            stop = kept.error();
+                        break;
+                    }
+                    if (isRefusalOfTheEntry(there.error()) || there.code() == ErrorCode::NotFound) {
+                        if (Status kept = refuse(row, failed); !kept.ok())
+                            stop = kept.error();
+                    } else {
                         stop = there.error();
-                        break;
                     }
-                    number.clear();
-                    if (Status cleared = db.exec(
-                            QStringLiteral("UPDATE outbox_entries SET reserved_no = NULL WHERE id = ?"), {row.id});
-                        !cleared.ok()) {
-                        stop = cleared.error();
-                        break;
-                    }
-                    continue;
+                    break;
                 }
                 if (isRefusalOfTheEntry(failed)) {
                     if (Status kept = refuse(row, failed); !kept.ok())
@@ -645,6 +677,13 @@ Result<std::unique_ptr<ServerOutbox::Session>> ServerOutbox::signIn(
     auto settings = ServerWorkstation::configured();
     if (!settings.ok())
         return settings.error();
+    // only when nothing answers at the server's address: a sign-in the server refused stays refused
+    if (ServerConnection::answers(settings->address))
+        return Error {ErrorCode::Conflict,
+            tr("The branch server %1 answers, so there is no offline sign-in: sign in to the server. If it refused "
+               "the sign-in, the reason is above; ask the branch's IT person if it is not clear.")
+                .arg(settings->address.url()),
+            {}, {}};
     const QString name = login.trimmed().toLower();
     const QString database = settings->address.database;
     const auto notKept = Error {ErrorCode::NotFound,
@@ -691,13 +730,16 @@ Result<std::unique_ptr<ServerOutbox::Session>> ServerOutbox::signIn(
 
     if (who.role != Role::CustomerManager)
         return notKept;
-    if (failures >= kMaxFailures)
+    if (failures >= kMaxFailures) {
+        BV_TRY(recordEvent(db, database, name, QLatin1String(audit::OutboxSignIn), QStringLiteral("denied"), 0,
+            {{QStringLiteral("reason"), QStringLiteral("locked")}}));
         return Error {ErrorCode::AccountLocked,
             tr("Offline sign-in for %1 is closed at this workstation after %2 wrong passwords in a row. Sign in when "
                "the branch server can be reached again.")
                 .arg(name)
                 .arg(kMaxFailures),
             {}, {}};
+    }
     const QDateTime now = Clock::system().nowUtc();
     if (!who.rememberedAt.isValid() || who.rememberedAt.addDays(kOfflineDays) < now)
         return Error {ErrorCode::Conflict,
@@ -709,11 +751,15 @@ Result<std::unique_ptr<ServerOutbox::Session>> ServerOutbox::signIn(
     auto keys = KeySlots::unwrap(holderOf(name), KeySlots::Kind::Password, slot, PasswordHasher::normalize(password));
     if (!keys.ok()) {
         if (keys.code() == ErrorCode::AuthenticationFailed) {
+            Transaction tx(db); // the count and its record together
+            if (!tx.ok())
+                return tx.error();
             BV_TRY(db.exec(QStringLiteral("UPDATE outbox_accounts SET failures = failures + 1 WHERE database = ? AND "
                                           "login = ?"),
                 {database, name}));
             BV_TRY(recordEvent(db, database, name, QLatin1String(audit::OutboxSignIn), QStringLiteral("denied"), 0,
                 {{QStringLiteral("reason"), QStringLiteral("wrong_password")}}));
+            BV_TRY(tx.commit());
             return Error {ErrorCode::AuthenticationFailed,
                 tr("The login or the password is wrong (offline sign-in against this workstation's copy of the key "
                    "slot)."),
@@ -726,9 +772,13 @@ Result<std::unique_ptr<ServerOutbox::Session>> ServerOutbox::signIn(
         return settled.error();
     d->masks = *settled;
     d->keys = std::move(keys).value();
+    Transaction tx(db);
+    if (!tx.ok())
+        return tx.error();
     BV_TRY(db.exec(
         QStringLiteral("UPDATE outbox_accounts SET failures = 0 WHERE database = ? AND login = ?"), {database, name}));
     BV_TRY(recordEvent(db, database, name, QLatin1String(audit::OutboxSignIn), QStringLiteral("ok"), 0, {}));
+    BV_TRY(tx.commit());
     return std::unique_ptr<Session>(new Session(std::move(d)));
 }
 

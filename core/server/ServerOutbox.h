@@ -63,7 +63,7 @@ struct OutboxUpload
 // as at the counter (ServerCustomers::enter): a pending record waiting for a branch manager's approval. A duplicate
 // or any other refusal is kept in the outbox with the reason for its maker; nothing is dropped unless the maker
 // discards it. The offline sign-ins, entries and discards are recorded in the outbox and appended to the branch's
-// audit chain at the upload (offline.*, with the time they happened). Approvals, reveals, lookups and prints need
+// audit chain at the upload (outbox.*, with the time they happened). Approvals, reveals, lookups and prints need
 // the server.
 //
 // Limits, on purpose: the kept slot opens offline for kOfflineDays after the last sign-in with the server at this
@@ -84,7 +84,8 @@ public:
 
     // After a sign-in with the server: keeps what an offline sign-in of this account needs (the key slot as the
     // server holds it, the account, the branch's mask widths and idle time). Only a customer manager whose keys
-    // opened is kept (the others do nothing offline); for anyone else this does nothing. Creates the outbox (and
+    // opened is kept (the others do nothing offline); for anyone else a copy kept earlier is deleted. A copy older
+    // than kOfflineDays is deleted whenever the outbox is opened. Creates the outbox (and
     // its key) the first time. Failures are returned: the online session is not affected, but offline entry will
     // not be available, and the caller says so.
     static Status remember(SecretStore& store, ServerSession& session);
@@ -98,9 +99,9 @@ public:
     // The signed-in maker's entries in the outbox, oldest first, masked.
     static Result<QList<OutboxEntry>> entries(SecretStore& store, ServerSession& session);
     // Sends the maker's waiting entries (and refused ones again when `retryRefused`) in order, then the recorded
-    // offline events. Only the entries kept by this login for this server database and branch.
+    // offline events. Only the entries kept by this login for this server database.
     static Result<OutboxUpload> upload(SecretStore& store, ServerSession& session, bool retryRefused = false);
-    // The maker discards one of his or her entries (recorded: offline.entry_discard on the server).
+    // The maker discards one of his or her entries (recorded: outbox.discard on the server).
     static Status discard(SecretStore& store, ServerSession& session, qint64 entryId);
 
     struct Identity
@@ -127,7 +128,7 @@ public:
         Result<std::pair<qint64, QStringList>> keep(const CustomerInput& input);
         Result<QList<OutboxEntry>> entries();
         Status discard(qint64 entryId);
-        // Records the end of the offline session (offline.sign_out, or offline.idle_lock).
+        // Records the end of the offline session (outbox.sign_out, or outbox.idle_lock).
         Status recordEnd(bool idle);
 
     private:
@@ -137,9 +138,10 @@ public:
         std::unique_ptr<Private> d;
     };
 
-    // Signs in without the server: NotFound when this workstation kept nothing for the login (sign in once with the
-    // server first), AuthenticationFailed for a wrong password (recorded), AccountLocked after kMaxFailures in a
-    // row, Conflict when the kept slot is older than kOfflineDays.
+    // Signs in without the server, only when nothing answers at the server's address (Conflict otherwise: a sign-in
+    // the server refused is not turned into an offline one): NotFound when this workstation kept nothing for the
+    // login (sign in once with the server first), AuthenticationFailed for a wrong password (recorded),
+    // AccountLocked after kMaxFailures in a row (recorded), Conflict when the kept slot is older than kOfflineDays.
     static Result<std::unique_ptr<Session>> signIn(
         SecretStore& store, const QString& login, const SecureBytes& password);
 };

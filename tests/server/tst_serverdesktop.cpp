@@ -640,7 +640,11 @@ private slots:
             QVERIFY(manager.ok());
             QVERIFY(ServerOutbox::remember(m_store, **manager).ok());
         }
+        // while the server answers there is no offline sign-in (a refused sign-in, a frozen account, stays refused)
+        QCOMPARE(ServerOutbox::signIn(m_store, QStringLiteral("c1"), password).code(), ErrorCode::Conflict);
+        relay.stop();
         QCOMPARE(ServerOutbox::signIn(m_store, QStringLiteral("m1"), secure(m1Password)).code(), ErrorCode::NotFound);
+        relay.start();
 
         relay.stop();
         QCOMPARE(ServerSession::signIn(m_store, QStringLiteral("c1"), password).code(), ErrorCode::ServerUnavailable);
@@ -760,11 +764,16 @@ private slots:
         online = ServerSession::signIn(m_store, QStringLiteral("c1"), password);
         QVERIFY(online.ok());
         QVERIFY(ServerOutbox::remember(m_store, **online).ok());
+        relay.stop(); // (cuts the session's connection too)
         QVERIFY(ServerOutbox::signIn(m_store, QStringLiteral("c1"), password).ok());
-        // the failures were recorded too, at this upload
-        QVERIFY(ServerOutbox::upload(m_store, **online).ok());
+        relay.start();
+        online = ServerSession::signIn(m_store, QStringLiteral("c1"), password);
+        QVERIFY(online.ok());
+        // the failures were recorded too, at this upload (the refusal while closed as well)
+        auto recorded = ServerOutbox::upload(m_store, **online);
+        QVERIFY(recorded.ok() && !recorded->stoppedBy);
         QCOMPARE(auditRows(QStringLiteral("outbox.sign_in"), QStringLiteral("c1")),
-            QStringLiteral("%1").arg(2 + ServerOutbox::kMaxFailures + 1));
+            QStringLiteral("%1").arg(2 + ServerOutbox::kMaxFailures + 2));
 
         // back to the direct connection for the slots that follow; the outbox goes with it
         online->reset();

@@ -53,6 +53,14 @@ EntryFormPanel::EntryFormPanel(Dialogs& dialogs, const QString& note, Submit sub
     connect(saveShortcut, &QShortcut::activated, this, &EntryFormPanel::save);
 }
 
+QString EntryFormPanel::withWarnings(const QString& text, const QStringList& warnings)
+{
+    if (warnings.isEmpty())
+        return text;
+    return text + QStringLiteral("\n\n") + tr("Please note:") + QStringLiteral("\n• ")
+        + warnings.join(QStringLiteral("\n• "));
+}
+
 QString EntryFormPanel::message() const
 {
     return m_message->text();

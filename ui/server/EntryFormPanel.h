@@ -29,6 +29,9 @@ public:
     using Fail = std::function<void(const Error&)>;
     EntryFormPanel(Dialogs& dialogs, const QString& note, Submit submit, Fail fail, QWidget* parent = nullptr);
 
+    // `text`, then the validator's warnings as a list under "Please note:" (none: `text` alone).
+    static QString withWarnings(const QString& text, const QStringList& warnings);
+
     CustomerFormPages* form() const { return m_form; }
     QPushButton* saveButton() const { return m_save; }
     QString message() const;

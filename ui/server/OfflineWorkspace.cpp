@@ -38,14 +38,13 @@ OfflineWorkspace::OfflineWorkspace(
             auto kept = session.keep(in);
             if (!kept.ok())
                 return kept.error();
-            QString text = tr("The new customer was kept in this workstation's outbox as entry %1. It is sent to the "
-                              "branch server when you next sign in with the server reachable, and then waits for a "
-                              "branch manager's approval.")
-                               .arg(kept->first);
-            if (!kept->second.isEmpty())
-                text += QStringLiteral("\n\n") + tr("Please note:") + QStringLiteral("\n• ")
-                    + kept->second.join(QStringLiteral("\n• "));
-            return std::make_pair(tr("Customer kept offline"), text);
+            return std::make_pair(tr("Customer kept offline"),
+                EntryFormPanel::withWarnings(
+                    tr("The new customer was kept in this workstation's outbox as entry %1. It is sent to the branch "
+                       "server when you next sign in with the server reachable, and then waits for a branch "
+                       "manager's approval.")
+                        .arg(kept->first),
+                    kept->second));
         },
         showError);
     m_tabs->addTab(m_entry, tr("Ne&w customer"));

@@ -132,6 +132,14 @@ QString ServerController::uploadSummary(const OutboxUpload& upload)
     return parts.join(QStringLiteral("\n\n"));
 }
 
+void ServerController::rememberForOffline()
+{
+    if (Status kept = ServerOutbox::remember(m_store, *m_session); !kept.ok())
+        m_dialogs.showInfo(m_window.get(), tr("Offline entry not available"),
+            tr("If the branch server cannot be reached later, this workstation cannot offer offline entry: %1")
+                .arg(kept.error().message));
+}
+
 void ServerController::sendOutbox(bool retryRefused)
 {
     auto sent = ServerOutbox::upload(m_store, *m_session, retryRefused);
@@ -168,10 +176,7 @@ bool ServerController::enter(std::unique_ptr<ServerSession> session)
     }
     m_idleMinutes = *idle;
     // what an offline sign-in needs next time (a customer manager's), then what was kept offline is sent
-    if (Status kept = ServerOutbox::remember(m_store, *m_session); !kept.ok())
-        m_dialogs.showInfo(m_window.get(), tr("Offline entry not available"),
-            tr("If the branch server cannot be reached later, this workstation cannot offer offline entry: %1")
-                .arg(kept.error().message));
+    rememberForOffline();
     sendOutbox(false);
     const ServerContext context {*m_session, m_dialogs, *m_clipboard};
     auto* workspace = new ServerWorkspace(context);
@@ -253,8 +258,11 @@ void ServerController::changePassword()
             return m_session->changePassword(current, next, code);
         },
         m_window.get());
-    if (m_dialogs.exec(&dialog) == QDialog::Accepted)
-        m_dialogs.showInfo(m_window.get(), tr("Password changed"), tr("Your password was changed."));
+    if (m_dialogs.exec(&dialog) != QDialog::Accepted)
+        return;
+    // the copy of the key slot kept for offline sign-in follows the new password (the old one no longer opens it)
+    rememberForOffline();
+    m_dialogs.showInfo(m_window.get(), tr("Password changed"), tr("Your password was changed."));
 }
 
 } // namespace bv::ui

@@ -61,6 +61,8 @@ public slots:
 
 private:
     void endSession();
+    // Keeps (or refreshes) what an offline sign-in of this account needs; says so when it cannot.
+    void rememberForOffline();
     // Sends the outbox (the refused entries too when `retryRefused`) and says what happened.
     void sendOutbox(bool retryRefused);
     // signOut(), with `why` shown once the session has ended; `idle`: the idle time ended it (audited as such).

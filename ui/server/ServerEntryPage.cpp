@@ -21,13 +21,11 @@ ServerEntryPage::ServerEntryPage(const ServerContext& context, QWidget* parent)
             if (!receipt.ok())
                 return receipt.error();
             m_receipt = *receipt;
-            QString text = tr("Customer %1 was saved on the branch server. The new record is pending approval by a "
-                              "branch manager.")
-                               .arg(receipt->customerNumber);
-            if (!receipt->warnings.isEmpty())
-                text += QStringLiteral("\n\n") + tr("Please note:") + QStringLiteral("\n• ")
-                    + receipt->warnings.join(QStringLiteral("\n• "));
-            return std::make_pair(tr("Customer saved"), text);
+            return std::make_pair(tr("Customer saved"),
+                EntryFormPanel::withWarnings(tr("Customer %1 was saved on the branch server. The new record is "
+                                                "pending approval by a branch manager.")
+                                                 .arg(receipt->customerNumber),
+                    receipt->warnings));
         },
         [this](const Error& error) { fail(error); }, this);
     layout->addWidget(m_panel);

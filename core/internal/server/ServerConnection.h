@@ -85,6 +85,11 @@ public:
     // A TLS connection without signing in: proves the server's certificate and the workstation's key. The server
     // then refuses the made-up login, which is the expected end.
     static Status probe(const ServerAddress& address, const Tls& tls);
+    // Whether a PostgreSQL server answers at the address at all (libpq's PQping: it accepts, refuses or is starting
+    // up), whatever it would say to a sign-in; false only when nothing answers (no route, refused, timeout). The
+    // offline outbox opens only when nothing answers, so that a refused sign-in (a frozen account, a message this
+    // program does not recognise) never turns into an offline one.
+    static bool answers(const ServerAddress& address);
 
     ~ServerConnection();
     ServerConnection(const ServerConnection&) = delete;
