@@ -14959,6 +14959,33 @@ With it (and the key envelope beside the database) the database can be unlocked 
         <source>Request %1 was filed. A branch manager decides it; once it is approved, show the values from the Requests page.</source>
         <translation>申请 %1 已提交，由网点负责人审批；获批后请在“申请”页查看完整信息。</translation>
     </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Edit saved</source>
+        <translation>修改已保存</translation>
+    </message>
+    <message>
+        <source>The edit of customer %1 was sent to the branch server. Change %2 waits for a branch manager&apos;s approval.</source>
+        <translation>客户 %1 的修改已提交到网点服务器。变更 %2 等待网点负责人复核。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ServerEditDialog</name>
+    <message>
+        <source>Edit customer %1</source>
+        <translation>修改客户 %1</translation>
+    </message>
+    <message>
+        <source>Type only what changes: an empty protected field keeps its stored value, shown masked. To change the ID type, the birth date or the sex, type the ID number again from the document. The edit waits for a branch manager&apos;s approval.</source>
+        <translation>只填写需要修改的内容：受保护字段留空即保留原值（以脱敏形式显示）。修改证件类型、出生日期或性别时，请按证件重新输入证件号码。修改须经网点负责人复核。</translation>
+    </message>
+    <message>
+        <source>&amp;Save edit</source>
+        <translation>保存修改(&amp;S)</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::ServerEntryPage</name>
