@@ -8808,6 +8808,22 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <source>The branch server did not confirm the edit. Open the customer again before editing it again.</source>
         <translation>网点服务器未确认此次修改。请重新打开该客户后再修改。</translation>
     </message>
+    <message>
+        <source>reading the suspicious pairs</source>
+        <translation>读取可疑客户对</translation>
+    </message>
+    <message>
+        <source>The branch server sent a kind of suspicious pair this program does not know while %1. Ask the administrator whether the server is newer than this workstation&apos;s BranchVault.</source>
+        <translation>%1时，网点服务器发来了本程序不认识的可疑客户对类型。请询问管理员服务器是否比本工作站的 BranchVault 版本更新。</translation>
+    </message>
+    <message>
+        <source>Give the reason why the pair is in order (for example: husband and wife share the phone).</source>
+        <translation>请说明该可疑客户对并无问题的原因（例如：夫妻共用同一电话）。</translation>
+    </message>
+    <message>
+        <source>clearing suspicious pair %1</source>
+        <translation>排除可疑客户对 %1</translation>
+    </message>
 </context>
 <context>
     <name>ServerOutbox</name>
@@ -15153,6 +15169,65 @@ With it (and the key envelope beside the database) the database can be unlocked 
     </message>
 </context>
 <context>
+    <name>bv::ui::ServerSuspiciousPage</name>
+    <message>
+        <source>Two customers holding the same mobile or account number are listed here when the second record is approved. Open both cards from the customer list, and clear a pair that is in order with the reason (for example: husband and wife share the phone).</source>
+        <translation>两位客户使用同一手机号码或账号时，在后一条记录复核通过后列于此处。请从客户列表中分别打开两位客户的卡片核实；确无问题的，填写原因后排除（例如：夫妻共用同一电话）。</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>客户对</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Customer A</source>
+        <translation>客户 A</translation>
+    </message>
+    <message>
+        <source>Customer B</source>
+        <translation>客户 B</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Shared value</source>
+        <translation>共用的号码</translation>
+    </message>
+    <message>
+        <source>Suspicious pairs</source>
+        <translation>可疑客户对</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear pair…</source>
+        <translation>排除(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Clear suspicious pair %1</source>
+        <translation>排除可疑客户对 %1</translation>
+    </message>
+    <message>
+        <source>Why the pair is in order (for example: husband and wife share the phone):</source>
+        <translation>该客户对并无问题的原因（例如：夫妻共用同一电话）：</translation>
+    </message>
+    <message>
+        <source>Pair cleared</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>Suspicious pair %1 was cleared.</source>
+        <translation>可疑客户对 %1 已排除。</translation>
+    </message>
+</context>
+<context>
     <name>bv::ui::ServerWindow</name>
     <message>
         <source>Change &amp;password…</source>
@@ -15220,6 +15295,10 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>&amp;Kept offline</source>
         <translation>离线暂存(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Suspicious &amp;pairs</source>
+        <translation>可疑客户对(&amp;P)</translation>
     </message>
 </context>
 <context>

@@ -390,6 +390,51 @@ Result<QList<CustomerListRow>> ServerCustomers::list(const QString& after, int l
     return out;
 }
 
+Result<QList<SuspiciousPair>> ServerCustomers::suspicious()
+{
+    const QString what = tr("reading the suspicious pairs");
+    auto rows = m_session.connection().run(
+        QStringLiteral("SELECT id, kind, customer_no_a, customer_no_b, masked_value, found_at "
+                       "FROM branchvault.suspicious_page($1)"),
+        {ServerValue::text(m_session.workstation())}, what);
+    if (!rows.ok())
+        return rows.error();
+    QList<SuspiciousPair> out;
+    for (int r = 0; r < rows->count(); ++r) {
+        SuspiciousPair pair;
+        pair.id = rows->number(r, 0);
+        pair.kind = rows->text(r, 1);
+        if (pair.kind != QLatin1String("phone") && pair.kind != QLatin1String("account"))
+            return Error {ErrorCode::Damaged,
+                tr("The branch server sent a kind of suspicious pair this program does not know while %1. Ask the "
+                   "administrator whether the server is newer than this workstation's BranchVault.")
+                    .arg(what),
+                pair.kind.left(40), {}};
+        pair.numberA = rows->text(r, 2);
+        pair.numberB = rows->text(r, 3);
+        pair.maskedValue = rows->text(r, 4);
+        pair.foundAt = serverTime(rows->text(r, 5));
+        pair.status = PairStatus::Open;
+        out << pair;
+    }
+    return out;
+}
+
+Status ServerCustomers::clearSuspicious(qint64 pairId, const QString& reason)
+{
+    if (reason.trimmed().isEmpty())
+        return Error {ErrorCode::InvalidInput,
+            tr("Give the reason why the pair is in order (for example: husband and wife share the phone)."), {},
+            QStringLiteral("reason")};
+    BV_TRY(checkedFreeText(reason, QStringLiteral("reason"), tr("The reason")));
+    auto done = m_session.connection().run(QStringLiteral("SELECT branchvault.suspicious_clear($1, $2, $3)"),
+        {ServerValue::number(pairId), ServerValue::text(reason.trimmed()), ServerValue::text(m_session.workstation())},
+        tr("clearing suspicious pair %1").arg(pairId));
+    if (!done.ok())
+        return done.error();
+    return {};
+}
+
 Result<CustomerView> ServerCustomers::open(const QString& customerNo)
 {
     const QString number = customerNo.trimmed().toUpper();

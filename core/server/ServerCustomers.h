@@ -72,6 +72,14 @@ public:
     // its own.
     Status decide(qint64 changeId, bool approve, const QString& reason, const RekeyedValues& rekeyed = {});
 
+    // The branch manager's review of suspicious pairs (DESIGN §6: the same mobile or account number on two customers):
+    // the branch's open pairs by id, with both customers' numbers and the shared value masked; the server records
+    // the read (customer.list 'suspicious'). Anyone else is refused (PermissionDenied).
+    Result<QList<SuspiciousPair>> suspicious();
+    // Clears pair `pairId` as in order, with a reason (numbers in it are refused before it is sent); a pair another
+    // branch manager cleared first is a Conflict naming who did.
+    Status clearSuspicious(qint64 pairId, const QString& reason);
+
     // The customers the account reads (the branch manager: the branch's; a customer manager: his or her own), by
     // number after `after`, at most `limit`, with the masked name; the server records the first page's read.
     Result<QList<CustomerListRow>> list(const QString& after = QString(), int limit = 200);

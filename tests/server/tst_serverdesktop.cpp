@@ -48,6 +48,7 @@
 #include "ui/server/ServerEntryPage.h"
 #include "ui/server/ServerLookupPage.h"
 #include "ui/server/ServerRequestsPage.h"
+#include "ui/server/ServerSuspiciousPage.h"
 #include "ui/server/ServerWindow.h"
 #include "ui/server/ServerWorkspace.h"
 #include "ui/startup/FirstRunChoiceDialog.h"
@@ -399,7 +400,9 @@ private slots:
         ServerWorkspace* atCm = cm.controller->workspace();
         ServerWorkspace* atManager = manager.controller->workspace();
         QVERIFY(atCm->entryPage() && atCm->customersPage() && atCm->changesPage() && atCm->requestsPage());
-        QVERIFY(atManager->changesPage() && atManager->requestsPage() && atManager->customersPage());
+        QVERIFY(atManager->changesPage() && atManager->requestsPage() && atManager->customersPage()
+            && atManager->suspiciousPage());
+        QVERIFY(!atCm->suspiciousPage());
         QVERIFY(!atManager->entryPage());
         cm.controller->window()->show();
         manager.controller->window()->show();

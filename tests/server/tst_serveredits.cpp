@@ -357,6 +357,59 @@ private slots:
         QVERIFY2(approved.startsWith(QLatin1String("[conflict]")), qPrintable(approved));
     }
 
+    // DESIGN §6: the same mobile on two customers lists both for the branch manager (migration 16's suspicious_page),
+    // masked, and the read is recorded; a pair in order is cleared with a reason, once.
+    void aSharedMobileIsListedForTheBranchManagerAndCleared()
+    {
+        CustomerInput c = customerInput(303);
+        c.values.insert(QStringLiteral("mobile"), value(m_b, "mobile"));
+        auto receipt = as(QStringLiteral("c2")).enter(c);
+        QVERIFY2(receipt.ok(), qPrintable(why(receipt)));
+        const QString approved = approve(receipt->changeId, c);
+        QVERIFY2(approved.isEmpty(), qPrintable(approved));
+        const QString reads = sql(QStringLiteral("SELECT count(*) FROM branchvault.audit_log WHERE action = "
+                                                 "'customer.list' AND object_type = 'suspicious'"));
+        auto pairs = as(QStringLiteral("m1")).suspicious();
+        QVERIFY2(pairs.ok(), qPrintable(why(pairs)));
+        QCOMPARE(pairs->size(), 1);
+        const SuspiciousPair pair = pairs->constFirst();
+        QCOMPARE(pair.kind, QStringLiteral("phone"));
+        QCOMPARE(QStringList({pair.numberA, pair.numberB}), QStringList({m_numberB, receipt->customerNumber}));
+        QVERIFY2(pair.maskedValue.contains(QLatin1Char('*')) && pair.maskedValue != value(c, "mobile"),
+            "the shared mobile is not masked");
+        QVERIFY(pair.foundAt.isValid());
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM branchvault.audit_log WHERE action = 'customer.list' AND "
+                                    "object_type = 'suspicious'")),
+            QString::number(reads.toInt() + 1));
+        QCOMPARE(sql(QStringLiteral("SELECT details FROM branchvault.audit_log WHERE action = 'customer.list' AND "
+                                    "object_type = 'suspicious' ORDER BY seq DESC LIMIT 1")),
+            QStringLiteral("{\"list\":\"suspicious_pairs\",\"rows\":1,\"status\":\"open\"}"));
+        // the others do not review pairs, through the workstation or with psql
+        for (const char* login : {"c1", "k1", "a1"})
+            BV_COMPARE_CODE(as(QLatin1String(login)).suspicious(), ErrorCode::PermissionDenied);
+        for (const char* login : {"c1", "k1"}) {
+            const QString sent = m_branch->sqlAs(
+                QLatin1String(login), QStringLiteral("SELECT count(*) FROM branchvault.suspicious_page('ws-edits')"));
+            QVERIFY2(sent.contains(QLatin1String("42501")), qPrintable(sent));
+        }
+        // cleared with a reason, once: the second branch manager is told it was done
+        BV_COMPARE_CODE(
+            as(QStringLiteral("m1")).clearSuspicious(pair.id, QStringLiteral(" ")), ErrorCode::InvalidInput);
+        BV_COMPARE_CODE(as(QStringLiteral("c1")).clearSuspicious(pair.id, QStringLiteral("夫妻共用手机")),
+            ErrorCode::PermissionDenied);
+        BV_VERIFY_OK(as(QStringLiteral("m1")).clearSuspicious(pair.id, QStringLiteral("夫妻共用手机")));
+        const Status again = as(QStringLiteral("m2")).clearSuspicious(pair.id, QStringLiteral("夫妻共用手机"));
+        BV_COMPARE_CODE(again, ErrorCode::Conflict);
+        QVERIFY2(
+            again.error().detail.contains(QLatin1String("already cleared by m1")), qPrintable(again.error().detail));
+        auto after = as(QStringLiteral("m1")).suspicious();
+        QVERIFY2(after.ok(), qPrintable(why(after)));
+        QVERIFY(after->isEmpty());
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM branchvault.audit_log WHERE action = "
+                                    "'customer.suspicious_clear' AND login = 'm1'")),
+            QStringLiteral("1"));
+    }
+
     void theRolesThatDoNotEditAreRefused()
     {
         auto present = open(QStringLiteral("m1"), m_numberB);

@@ -10,6 +10,7 @@
 #include "ui/server/ServerEntryPage.h"
 #include "ui/server/ServerLookupPage.h"
 #include "ui/server/ServerRequestsPage.h"
+#include "ui/server/ServerSuspiciousPage.h"
 
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -34,9 +35,13 @@ ServerWorkspace::ServerWorkspace(const ServerContext& context, QWidget* parent)
         add(m_requests, tr("Re&quests"));
         m_customers = new ServerCustomersPage(context);
         add(m_customers, tr("Branch c&ustomers"));
+        m_suspicious = new ServerSuspiciousPage(context);
+        add(m_suspicious, tr("Suspicious &pairs"));
         m_accounts = new ServerAccountsPage(context);
         add(m_accounts, tr("Accoun&t confirmations"));
         connect(m_changes, &ServerChangesPage::decided, m_customers, &ServerCustomersPage::reload);
+        // an approved record or edit may share a mobile or an account number with another customer
+        connect(m_changes, &ServerChangesPage::decided, m_suspicious, &ServerSuspiciousPage::reload);
         connect(m_customers, &ServerCustomersPage::requestFiled, m_requests, &ServerRequestsPage::reload);
         break;
     case Role::CustomerManager:

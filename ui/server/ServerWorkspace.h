@@ -14,6 +14,7 @@ class ServerCustomersPage;
 class ServerEntryPage;
 class ServerLookupPage;
 class ServerRequestsPage;
+class ServerSuspiciousPage;
 
 // A role's workspace over the branch server, in tabs; every page shows only what the server returned for the
 // signed-in account (docs/SERVER.md, "The desktop over the server"):
@@ -33,6 +34,7 @@ public:
     ServerEntryPage* entryPage() const { return m_entry; }
     ServerCustomersPage* customersPage() const { return m_customers; }
     ServerChangesPage* changesPage() const { return m_changes; }
+    ServerSuspiciousPage* suspiciousPage() const { return m_suspicious; }
     ServerRequestsPage* requestsPage() const { return m_requests; }
     ServerLookupPage* lookupPage() const { return m_lookup; }
     ServerAuditPage* auditPage() const { return m_audit; }
@@ -53,6 +55,7 @@ private:
     ServerEntryPage* m_entry = nullptr;
     ServerCustomersPage* m_customers = nullptr;
     ServerChangesPage* m_changes = nullptr;
+    ServerSuspiciousPage* m_suspicious = nullptr;
     ServerRequestsPage* m_requests = nullptr;
     ServerLookupPage* m_lookup = nullptr;
     ServerAuditPage* m_audit = nullptr;
