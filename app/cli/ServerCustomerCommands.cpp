@@ -37,6 +37,20 @@ class ServerCustomerCommands
 {
     Q_DECLARE_TR_FUNCTIONS(ServerCustomerCommands)
 public:
+    // A pending change's receipt (an entry or an edit): its number, the change, the validator's warnings.
+    static int pending(CliContext& ctx, const EntryReceipt& receipt, const QString& text)
+    {
+        QString warnings;
+        for (const QString& warning : receipt.warnings)
+            warnings += QLatin1Char('\n') + tr("Warning: %1").arg(warning);
+        ctx.out.result(
+            {{QStringLiteral("customerNo"), receipt.customerNumber}, {QStringLiteral("changeId"), receipt.changeId},
+                {QStringLiteral("status"), statusKey(ChangeStatus::Pending)},
+                {QStringLiteral("warnings"), QJsonArray::fromStringList(receipt.warnings)}},
+            text + warnings);
+        return 0;
+    }
+
     static int customer(CliContext& ctx)
     {
         const QString sub = ctx.arguments.value(1);
@@ -57,19 +71,11 @@ public:
             auto receipt = customers.enter(*input);
             if (!receipt.ok())
                 return ctx.out.fail(receipt.error());
-            QString warnings;
-            for (const QString& warning : std::as_const(receipt->warnings))
-                warnings += QLatin1Char('\n') + tr("Warning: %1").arg(warning);
-            ctx.out.result({{QStringLiteral("customerNo"), receipt->customerNumber},
-                               {QStringLiteral("changeId"), receipt->changeId},
-                               {QStringLiteral("status"), statusKey(ChangeStatus::Pending)},
-                               {QStringLiteral("warnings"), QJsonArray::fromStringList(receipt->warnings)}},
+            return pending(ctx, *receipt,
                 tr("Customer %1 was entered on the branch server. Change %2 is pending approval by a branch manager "
                    "(not you).")
-                        .arg(receipt->customerNumber)
-                        .arg(receipt->changeId)
-                    + warnings);
-            return 0;
+                    .arg(receipt->customerNumber)
+                    .arg(receipt->changeId));
         }
         if (sub == QLatin1String("list")) {
             auto session = serverSignIn(ctx, QStringLiteral("server customer list"));
@@ -114,19 +120,11 @@ public:
             auto receipt = customers.edit(*present, *input);
             if (!receipt.ok())
                 return ctx.out.fail(receipt.error());
-            QString warnings;
-            for (const QString& warning : std::as_const(receipt->warnings))
-                warnings += QLatin1Char('\n') + tr("Warning: %1").arg(warning);
-            ctx.out.result({{QStringLiteral("customerNo"), receipt->customerNumber},
-                               {QStringLiteral("changeId"), receipt->changeId},
-                               {QStringLiteral("status"), statusKey(ChangeStatus::Pending)},
-                               {QStringLiteral("warnings"), QJsonArray::fromStringList(receipt->warnings)}},
+            return pending(ctx, *receipt,
                 tr("The edit of customer %1 was sent to the branch server. Change %2 is pending approval by a branch "
                    "manager (not you).")
-                        .arg(receipt->customerNumber)
-                        .arg(receipt->changeId)
-                    + warnings);
-            return 0;
+                    .arg(receipt->customerNumber)
+                    .arg(receipt->changeId));
         }
         if (sub == QLatin1String("show")) {
             const QString number = ctx.arguments.value(2).trimmed().toUpper();

@@ -32,6 +32,8 @@ struct CustomerInput
     std::optional<bool> restricted;
     qint64 managerId = 0; // the responsible customer manager; default: the maker if a customer manager
 };
+// Overwrites what was typed (every value, every account number) once it has been used.
+void wipe(CustomerInput& input);
 
 // One account as a role may see it.
 struct AccountView

@@ -145,14 +145,6 @@ std::optional<CustomerInput> deserialized(const QString& text)
     return input;
 }
 
-void wipeInput(CustomerInput& input)
-{
-    for (auto it = input.values.begin(); it != input.values.end(); ++it)
-        wipe(it.value());
-    for (AccountInput& account : input.accounts)
-        wipe(account.number);
-}
-
 const FieldSpec& idNumberSpec()
 {
     return *FieldCatalogue::find(QString::fromLatin1(fields::IdNumber));

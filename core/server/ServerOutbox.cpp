@@ -410,7 +410,7 @@ Result<OutboxUpload> ServerOutbox::upload(SecretStore& store, ServerSession& ses
                 }
                 break;
             }
-            wipeInput(*input);
+            wipe(*input);
             if (stop) {
                 report.stoppedBy = *stop;
                 break;

@@ -180,10 +180,7 @@ bool CustomerFormWidget::save()
     }
     auto receipt = isEdit() ? m_context.core.customers().entry().edit(m_context.session, m_number, in)
                             : m_context.core.customers().entry().create(m_context.session, in);
-    for (auto it = in.values.begin(); it != in.values.end(); ++it)
-        wipe(it.value());
-    for (AccountInput& account : in.accounts)
-        wipe(account.number);
+    wipe(in);
     if (!receipt.ok()) {
         const Error& e = receipt.error();
         if (locks(e))

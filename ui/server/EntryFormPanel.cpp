@@ -79,10 +79,7 @@ bool EntryFormPanel::save()
     m_form->clearMessages();
     CustomerInput in = m_form->input();
     auto done = m_submit(in);
-    for (auto it = in.values.begin(); it != in.values.end(); ++it)
-        wipe(it.value());
-    for (AccountInput& account : in.accounts)
-        wipe(account.number);
+    wipe(in);
     if (!done.ok()) {
         const Error& e = done.error();
         if (e.code == ErrorCode::InvalidInput || e.code == ErrorCode::Conflict || !e.field.isEmpty()) {

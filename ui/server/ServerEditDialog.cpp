@@ -57,10 +57,7 @@ bool ServerEditDialog::save()
     m_form->clearMessages();
     CustomerInput in = m_form->input();
     auto receipt = ServerCustomers(m_context.session).edit(m_present, in);
-    for (auto it = in.values.begin(); it != in.values.end(); ++it)
-        wipe(it.value());
-    for (AccountInput& account : in.accounts)
-        wipe(account.number);
+    wipe(in);
     if (!receipt.ok()) {
         const Error& e = receipt.error();
         if (e.code == ErrorCode::ServerUnavailable || e.code == ErrorCode::Damaged || e.code == ErrorCode::Database) {
