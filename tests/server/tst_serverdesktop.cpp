@@ -39,6 +39,7 @@
 #include "ui/server/RevealDialog.h"
 #include "ui/server/RevealRequestDialog.h"
 #include "ui/server/ServerAccountsPage.h"
+#include "ui/server/ServerAssignDialog.h"
 #include "ui/server/ServerAuditPage.h"
 #include "ui/server/ServerChangesPage.h"
 #include "ui/server/ServerConnectDialog.h"
@@ -874,6 +875,11 @@ private slots:
                 RevealRequestDialog dialog(context, QStringLiteral("0101-000001"),
                     {QStringLiteral("id_number"), QStringLiteral("mobile"), QStringLiteral("account_number")});
                 audit.walk(QStringLiteral("reveal request dialog (server)"), &dialog);
+            }
+            if (login == QLatin1String("m1")) {
+                const ServerContext context {*desk.controller->session(), desk.dialogs, *new ClipboardGuard(this)};
+                ServerAssignDialog dialog(context, QStringLiteral("0101-000001"));
+                audit.walk(QStringLiteral("assign dialog (server)"), &dialog);
             }
         }
         installTranslations(QStringLiteral("en"));

@@ -53,7 +53,7 @@ inline QStringList classesWalkedWithAServer()
         QStringLiteral("ServerCustomersPage"), QStringLiteral("ServerChangesPage"),
         QStringLiteral("ServerRequestsPage"), QStringLiteral("ServerLookupPage"), QStringLiteral("ServerAuditPage"),
         QStringLiteral("ServerAccountsPage"), QStringLiteral("RevealRequestDialog"), QStringLiteral("EntryFormPanel"),
-        QStringLiteral("OfflineWorkspace"), QStringLiteral("OutboxPage")};
+        QStringLiteral("OfflineWorkspace"), QStringLiteral("OutboxPage"), QStringLiteral("ServerAssignDialog")};
 }
 
 class KeyboardAudit
