@@ -220,7 +220,7 @@ bool ServerAssignDialog::showReassignmentList()
     m_list->resizeColumnsToContents();
     CustomerWidgetSupport::setMessage(m_message,
         rows->isEmpty() ? tr("No customer needs a new customer manager.")
-                        : tr("%n customer(s) need a new customer manager. Choose one to fill in its number.", nullptr,
+                        : tr("%n customers need a new customer manager. Choose one to fill in its number.", nullptr,
                             int(rows->size())));
     return true;
 }
