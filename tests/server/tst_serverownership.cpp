@@ -13,6 +13,16 @@
 #include "tests/server/ServerBranch.h"
 #include "tests/testsupport/TestData.h"
 #include "tests/testsupport/TestSupport.h"
+#include "tests/ui/UiTestSupport.h"
+#include "ui/common/ClipboardGuard.h"
+#include "ui/server/ServerAssignDialog.h"
+#include "ui/server/ServerCustomersPage.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -361,7 +371,85 @@ private slots:
         QCOMPARE(assignments(number), QStringLiteral("transfer:c1>c2:m2:staff change"));
         QVERIFY2(!assignAudit(number, seq).contains(QLatin1String("m1|")), qPrintable(assignAudit(number, seq)));
     }
+
+    // The desktop: a branch manager's Customers page has the Assign… button (a customer manager's has none); the
+    // dialog offers the active customer managers, keeps a refusal under the form, moves the customer shown, and
+    // fills the number from the reassignment list.
+    void theBranchManagerMovesACustomerInTheDialog()
+    {
+        const QString number = approvedCustomer("c1");
+        QVERIFY(!number.isEmpty());
+        ScriptedDialogs dialogs;
+        ui::ClipboardGuard clipboard;
+        {
+            const ui::ServerContext cm {m_branch->session(QStringLiteral("c1")), dialogs, clipboard};
+            ui::ServerCustomersPage page(cm);
+            QVERIFY(!page.findChild<QPushButton*>(QStringLiteral("assignButton")));
+        }
+        const ui::ServerContext context {m_branch->session(QStringLiteral("m1")), dialogs, clipboard};
+        ui::ServerCustomersPage page(context);
+        auto* assign = page.findChild<QPushButton*>(QStringLiteral("assignButton"));
+        QVERIFY(assign);
+        int row = -1;
+        for (int r = 0; r < page.table()->rowCount(); ++r)
+            if (page.table()->item(r, 0)->text() == number)
+                row = r;
+        QVERIFY(row >= 0);
+        QVERIFY(page.open(row));
+        QStringList offered;
+        QString refusal;
+        dialogs.onExec = [&](QDialog* shown) {
+            auto* dialog = qobject_cast<ui::ServerAssignDialog*>(shown);
+            if (!dialog)
+                return int(QDialog::Rejected);
+            for (int i = 0; i < dialog->managerComboBox()->count(); ++i)
+                offered << dialog->managerComboBox()->itemText(i);
+            if (dialog->numberEdit()->text() != number)
+                return int(QDialog::Rejected);
+            dialog->setKind(ServerOwnership::Kind::Transfer);
+            dialog->managerComboBox()->setCurrentText(QStringLiteral("c2"));
+            // no reason: refused before sending, the form stays
+            if (dialog->apply())
+                return int(QDialog::Accepted);
+            refusal = dialog->message();
+            dialog->reasonEdit()->setText(QStringLiteral("staff change"));
+            dialog->applyButton()->click();
+            return dialog->result();
+        };
+        assign->click();
+        QVERIFY2(offered.contains(QStringLiteral("c1")) && offered.contains(QStringLiteral("c2")),
+            qPrintable(offered.join(QLatin1Char(','))));
+        QVERIFY2(refusal.contains(QLatin1String("reason")), qPrintable(refusal));
+        QCOMPARE(dialogs.infos.size(), 1);
+        QVERIFY2(dialogs.infos.constFirst().contains(QStringLiteral("%1 was transferred to c2").arg(number)),
+            qPrintable(dialogs.infos.constFirst()));
+        QCOMPARE(holders(number), QStringLiteral("c2|"));
+
+        // the reassignment list, read on demand, fills in a number; custody's date only for custody
+        ui::ServerAssignDialog dialog(context, QString());
+        QVERIFY(!dialog.untilDateEdit()->isEnabled());
+        dialog.setKind(ServerOwnership::Kind::Custody);
+        QVERIFY(dialog.untilDateEdit()->isEnabled());
+        dialog.setKind(ServerOwnership::Kind::Return);
+        QVERIFY(!dialog.managerComboBox()->isEnabled());
+        QVERIFY(dialog.showReassignmentList());
+        const QString orphan = sql(QStringLiteral("INSERT INTO branchvault.customers (customer_no, branch, status) "
+                                                  "VALUES ('0101-990001', '0101', 'active') RETURNING customer_no"));
+        QCOMPARE(orphan, QStringLiteral("0101-990001"));
+        QVERIFY(dialog.showReassignmentList());
+        int orphanRow = -1;
+        for (int r = 0; r < dialog.reassignmentTable()->rowCount(); ++r)
+            if (dialog.reassignmentTable()->item(r, 0)->text() == orphan)
+                orphanRow = r;
+        QVERIFY(orphanRow >= 0);
+        emit dialog.reassignmentTable()->cellActivated(orphanRow, 0);
+        QCOMPARE(dialog.numberEdit()->text(), orphan);
+        dialog.setKind(ServerOwnership::Kind::Assign);
+        dialog.managerComboBox()->setCurrentText(QStringLiteral("c1"));
+        QVERIFY2(dialog.apply(), qPrintable(dialog.message()));
+        QCOMPARE(holders(orphan), QStringLiteral("c1|"));
+    }
 };
 
-QTEST_GUILESS_MAIN(TestServerOwnership)
+QTEST_MAIN(TestServerOwnership)
 #include "tst_serverownership.moc"
