@@ -8365,8 +8365,8 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <translation>网点服务器审计日志第 %1 行的检查点已写入 %2。请将副本存放在本机和服务器以外的地方；以后运行 server audit verify --checkpoint FILE 即可查看服务器的审计日志此后是否被改写。</translation>
     </message>
     <message>
-        <source>Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify [--checkpoint FILE] | audit checkpoint --out FILE --user AUDITOR | customer add|list | change list|approve|reject | request list|reveal|approve|reject | reveal (--user LOGIN).</source>
-        <translation>用法：server add-workstation --url postgresql://主机/数据库 --ca CA.crt --cert 名称.crt --key 名称.key | remove-workstation | init --owner 登录名 --admin 登录名 --branch 网点代码 | status --user 登录名 | user add|confirm 登录名 --user 登录名 | passwd --user 登录名 | audit verify [--checkpoint 文件] | audit checkpoint --out 文件 --user 审计员 | customer add|list | change list|approve|reject | request list|reveal|approve|reject | reveal（--user 登录名）。</translation>
+        <source>Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify [--checkpoint FILE] | audit checkpoint --out FILE --user AUDITOR | customer add|edit|list | change list|approve|reject | request list|reveal|approve|reject | reveal (--user LOGIN).</source>
+        <translation>用法：server add-workstation --url postgresql://主机/数据库 --ca CA.crt --cert 名称.crt --key 名称.key | remove-workstation | init --owner 登录名 --admin 登录名 --branch 网点代码 | status --user 登录名 | user add|confirm 登录名 --user 登录名 | passwd --user 登录名 | audit verify [--checkpoint 文件] | audit checkpoint --out 文件 --user 审计员 | customer add|edit|list | change list|approve|reject | request list|reveal|approve|reject | reveal（--user 登录名）。</translation>
     </message>
 </context>
 <context>
@@ -8582,12 +8582,24 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <translation>没有申请。</translation>
     </message>
     <message>
-        <source>Use: server customer add [--file F.json] | customer list [--after NO] | customer show NO | customer lookup --name NAME --id ID --purpose TEXT | change list | change approve|reject ID --reason TEXT | request list [--open] | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request approve|reject ID --reason TEXT | reveal REQUEST NO --fields F1,F2 (each with --user LOGIN, the password on standard input).</source>
-        <translation>用法：server customer add [--file 文件.json] | customer list [--after 客户号] | customer show 客户号 | customer lookup --name 姓名 --id 证件号码 --purpose 用途 | change list | change approve|reject 编号 --reason 理由 | request list [--open] | request reveal 客户号 --fields 字段1,字段2 --purpose 用途 [--hours 小时数] | request approve|reject 编号 --reason 理由 | reveal 申请编号 客户号 --fields 字段1,字段2（均需 --user 登录名，密码从标准输入读取）。</translation>
-    </message>
-    <message>
         <source>[re-key: %1]</source>
         <translation>[须重新录入：%1]</translation>
+    </message>
+    <message>
+        <source>server customer edit needs the customer number.</source>
+        <translation>server customer edit 需要客户号。</translation>
+    </message>
+    <message>
+        <source>An edit does not change the customer manager: the branch manager transfers the customer. Leave &quot;manager&quot; out.</source>
+        <translation>修改不会变更客户经理：客户移交由网点负责人办理。请去掉 &quot;manager&quot;。</translation>
+    </message>
+    <message>
+        <source>The edit of customer %1 was sent to the branch server. Change %2 is pending approval by a branch manager (not you).</source>
+        <translation>客户 %1 的修改已提交到网点服务器。变更 %2 等待网点负责人（非本人）复核。</translation>
+    </message>
+    <message>
+        <source>Use: server customer add [--file F.json] | customer list [--after NO] | customer show NO | customer edit NO [--file F.json] | customer lookup --name NAME --id ID --purpose TEXT | change list | change approve|reject ID --reason TEXT | request list [--open] | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request approve|reject ID --reason TEXT | reveal REQUEST NO --fields F1,F2 (each with --user LOGIN, the password on standard input).</source>
+        <translation>用法：server customer add [--file 文件.json] | customer list [--after 客户号] | customer show 客户号 | customer edit 客户号 [--file 文件.json] | customer lookup --name 姓名 --id 证件号码 --purpose 用途 | change list | change approve|reject 编号 --reason 理由 | request list [--open] | request reveal 客户号 --fields 字段1,字段2 --purpose 用途 [--hours 小时数] | request approve|reject 编号 --reason 理由 | reveal 申请编号 客户号 --fields 字段1,字段2（均需 --user 登录名，密码从标准输入读取）。</translation>
     </message>
 </context>
 <context>
@@ -8751,6 +8763,50 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     <message>
         <source>%1 accounts do not enter customers: a customer manager enters his or her own customers.</source>
         <translation>%1账户不录入客户：客户经理录入本人负责的客户。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is not one of your customers (or no longer: the branch manager may have given it to another customer manager). Nothing was sent; ask its customer manager or the branch manager.</source>
+        <translation>客户 %1 不是（或已不再是）您负责的客户：网点负责人可能已将其移交给其他客户经理。未提交任何内容；请联系其客户经理或网点负责人。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is restricted (重点保密): only its own customer manager and the branch manager act on it. Nothing was sent.</source>
+        <translation>客户 %1 为重点保密客户：只有其客户经理和网点负责人可以办理。未提交任何内容。</translation>
+    </message>
+    <message>
+        <source>Customer %1 was changed by someone else after you opened it: it is at version %2 now, your edit was made on version %3 (an approved edit or a change of customer manager came first). Nothing was sent; open the customer again and make the edit on what it holds now.</source>
+        <translation>客户 %1 在您打开之后已被他人修改：当前为第 %2 版，您的修改基于第 %3 版（已有修改获批或客户经理已变更）。未提交任何内容；请重新打开该客户，在当前内容上再作修改。</translation>
+    </message>
+    <message>
+        <source>An earlier change of customer %1 is still waiting for a branch manager&apos;s decision. Nothing was sent; edit again once it is decided.</source>
+        <translation>客户 %1 的上一项变更仍在等待网点负责人复核。未提交任何内容；复核完成后再修改。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is no longer active, so it cannot be edited. Open it again to see its state.</source>
+        <translation>客户 %1 已不是有效状态，不能修改。请重新打开查看其状态。</translation>
+    </message>
+    <message>
+        <source>On the branch server a stored %1 is replaced, never erased: type the new value, or leave the field empty to keep the stored one.</source>
+        <translation>在网点服务器上，已保存的%1只能替换，不能清除：请输入新值，或留空以保留原值。</translation>
+    </message>
+    <message>
+        <source>To change the ID type, the birth date or the sex, type the customer&apos;s ID number again from the identity document: this workstation reads the stored number masked only, and checks the others against it.</source>
+        <translation>要修改证件类型、出生日期或性别，请按身份证件重新输入客户的证件号码：本工作站只能读取脱敏后的证件号码，需据此核对其他各项。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: every value is the same as in the record. Type what changes, then save.</source>
+        <translation>没有任何修改：所有值都与记录相同。请输入需要修改的内容后再保存。</translation>
+    </message>
+    <message>
+        <source>%1 accounts do not edit customers: the customer manager responsible, or the branch manager, does.</source>
+        <translation>%1账户不能修改客户信息：由负责的客户经理或网点负责人修改。</translation>
+    </message>
+    <message>
+        <source>editing customer %1</source>
+        <translation>修改客户 %1</translation>
+    </message>
+    <message>
+        <source>The branch server did not confirm the edit. Open the customer again before editing it again.</source>
+        <translation>网点服务器未确认此次修改。请重新打开该客户后再修改。</translation>
     </message>
 </context>
 <context>
@@ -15223,6 +15279,33 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>Customer manager changed</source>
         <translation>客户经理已调整</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Edit saved</source>
+        <translation>修改已保存</translation>
+    </message>
+    <message>
+        <source>The edit of customer %1 was sent to the branch server. Change %2 waits for a branch manager&apos;s approval.</source>
+        <translation>客户 %1 的修改已提交到网点服务器。变更 %2 等待网点负责人复核。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ServerEditDialog</name>
+    <message>
+        <source>Edit customer %1</source>
+        <translation>修改客户 %1</translation>
+    </message>
+    <message>
+        <source>Type only what changes: an empty protected field keeps its stored value, shown masked. To change the ID type, the birth date or the sex, type the ID number again from the document. The edit waits for a branch manager&apos;s approval.</source>
+        <translation>只填写需要修改的内容：受保护字段留空即保留原值（以脱敏形式显示）。修改证件类型、出生日期或性别时，请按证件重新输入证件号码。修改须经网点负责人复核。</translation>
+    </message>
+    <message>
+        <source>&amp;Save edit</source>
+        <translation>保存修改(&amp;S)</translation>
     </message>
 </context>
 <context>

@@ -86,9 +86,10 @@ public:
     static Result<RekeyedValues> readRekeyed(qint64 changeId, const QStringList& rekeyFields);
 };
 
-// A new customer's document (customer add's JSON: {"values": …, "accounts": …, "restricted": …, "manager": …}) from
-// --file, or else from standard input (after the password line). `managerLogin` receives "manager" when given.
-Result<CustomerInput> readNewCustomerDocument(CliContext& ctx, QString* managerLogin);
+// A customer's document (customer add's or edit's JSON: {"values": …, "accounts": …, "restricted": …, "manager": …};
+// on an edit only what changes) from --file, or else from standard input (after the password line).
+// `managerLogin` receives "manager" when given.
+Result<CustomerInput> readCustomerDocument(CliContext& ctx, bool edit, QString* managerLogin);
 
 // customer import|history|close|report|assign|transfer|custody|return|reclaim|assignments, run from the
 // customer command (CustomerRecordCommands.cpp).

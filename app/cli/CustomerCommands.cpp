@@ -638,14 +638,14 @@ public:
 
 } // namespace
 
-Result<CustomerInput> readNewCustomerDocument(CliContext& ctx, QString* managerLogin)
+Result<CustomerInput> readCustomerDocument(CliContext& ctx, bool edit, QString* managerLogin)
 {
     auto data = ctx.isSet(QStringLiteral("file"))
         ? CustomerCommands::readDocumentFile(ctx.option(QStringLiteral("file")))
         : CustomerCommands::readDocumentStdin(ctx);
     if (!data.ok())
         return data.error();
-    auto parsed = CustomerCommands::parseDocument(*data, false);
+    auto parsed = CustomerCommands::parseDocument(*data, edit);
     if (!parsed.ok())
         return parsed.error();
     *managerLogin = parsed->managerLogin;

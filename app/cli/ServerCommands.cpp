@@ -51,7 +51,7 @@ public:
             tr("Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | "
                "remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | "
                "user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify [--checkpoint FILE] | audit "
-               "checkpoint --out FILE --user AUDITOR | customer add|list | change list|approve|reject | request "
+               "checkpoint --out FILE --user AUDITOR | customer add|edit|list | change list|approve|reject | request "
                "list|reveal|approve|reject | reveal (--user LOGIN)."));
     }
 

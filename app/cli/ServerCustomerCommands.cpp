@@ -1,4 +1,4 @@
-// server customer add|list, server change list|approve|reject, server request list|reveal|approve|reject, server
+// server customer add|edit|list, server change list|approve|reject, server request list|reveal|approve|reject, server
 // reveal: the daily customer work of DESIGN §6 against the branch server (docs/SERVER.md, "Customer work over the
 // server").
 #include "app/cli/CliInput.h"
@@ -47,7 +47,7 @@ public:
             if (!session.ok())
                 return ctx.out.fail(session.error());
             QString managerLogin;
-            auto input = readNewCustomerDocument(ctx, &managerLogin);
+            auto input = readCustomerDocument(ctx, false, &managerLogin);
             if (!input.ok())
                 return ctx.out.fail(input.error());
             if (!managerLogin.isEmpty())
@@ -91,6 +91,43 @@ public:
             }
             ctx.out.result({{QStringLiteral("customers"), json}},
                 lines.isEmpty() ? tr("No customers to show.") : lines.join(QLatin1Char('\n')));
+            return 0;
+        }
+        if (sub == QLatin1String("edit")) {
+            const QString number = ctx.arguments.value(2).trimmed().toUpper();
+            if (number.isEmpty())
+                return Cli::usageError(ctx.out, tr("server customer edit needs the customer number."));
+            auto session = serverSignIn(ctx, QStringLiteral("server customer edit"));
+            if (!session.ok())
+                return ctx.out.fail(session.error());
+            QString managerLogin;
+            auto input = readCustomerDocument(ctx, true, &managerLogin);
+            if (!input.ok())
+                return ctx.out.fail(input.error());
+            if (!managerLogin.isEmpty())
+                return ctx.out.fail(Error {ErrorCode::InvalidInput,
+                    tr("An edit does not change the customer manager: the branch manager transfers the customer. "
+                       "Leave \"manager\" out."),
+                    {}, QStringLiteral("manager")});
+            ServerCustomers customers(**session);
+            auto present = customers.open(number);
+            if (!present.ok())
+                return ctx.out.fail(present.error());
+            auto receipt = customers.edit(*present, *input);
+            if (!receipt.ok())
+                return ctx.out.fail(receipt.error());
+            QString warnings;
+            for (const QString& warning : std::as_const(receipt->warnings))
+                warnings += QLatin1Char('\n') + tr("Warning: %1").arg(warning);
+            ctx.out.result({{QStringLiteral("customerNo"), receipt->customerNumber},
+                               {QStringLiteral("changeId"), receipt->changeId},
+                               {QStringLiteral("status"), statusKey(ChangeStatus::Pending)},
+                               {QStringLiteral("warnings"), QJsonArray::fromStringList(receipt->warnings)}},
+                tr("The edit of customer %1 was sent to the branch server. Change %2 is pending approval by a branch "
+                   "manager (not you).")
+                        .arg(receipt->customerNumber)
+                        .arg(receipt->changeId)
+                    + warnings);
             return 0;
         }
         if (sub == QLatin1String("show")) {
@@ -337,7 +374,7 @@ public:
     static QString usage()
     {
         return tr("Use: server customer add [--file F.json] | customer list [--after NO] | customer show NO | customer "
-                  "lookup --name NAME --id ID "
+                  "edit NO [--file F.json] | customer lookup --name NAME --id ID "
                   "--purpose TEXT | change list | change approve|reject ID "
                   "--reason TEXT | request list [--open] | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] "
                   "| request "

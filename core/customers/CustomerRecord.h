@@ -82,6 +82,7 @@ struct CustomerView
     QHash<QString, QString> gradeTwo; // empty unless gradeTwoVisible
     QList<AccountView> accounts;
     qint64 pendingChangeId = 0;
+    int version = 0; // the record's version on the branch server, which an edit names (0 in local mode)
     CustomerActions actions;
 };
 

@@ -9,6 +9,7 @@
 #include "core/internal/keys/FieldCipher.h"
 #include "core/internal/policy/StoredMasks.h"
 #include "core/internal/server/ServerConnection.h"
+#include "core/internal/server/ServerSealing.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/FreeText.h"
 #include "core/policy/MaskSettings.h"
@@ -27,27 +28,8 @@ namespace bv {
 
 namespace {
 
-// The grade 2/3 values the server's customer_submit takes (its entry_columns()).
-const QStringList& clearColumns()
-{
-    static const QStringList columns {QString::fromLatin1(fields::Occupation), QString::fromLatin1(fields::Employer),
-        QString::fromLatin1(fields::IncomeBand), QString::fromLatin1(fields::MaritalStatus),
-        QString::fromLatin1(fields::Family), QString::fromLatin1(fields::RiskRating),
-        QString::fromLatin1(fields::AssetsUnderManagement), QString::fromLatin1(fields::ProductHoldings),
-        QString::fromLatin1(fields::Sex), QString::fromLatin1(fields::Nationality),
-        QString::fromLatin1(fields::AgeBand)};
-    return columns;
-}
-
-// One value as the server's sealed_input or account_input holds it.
-struct SealedForServer
-{
-    int generation = 0;
-    QByteArray sealed;
-    QString masked;
-    QString domain;
-    QByteArray blind;
-};
+using serverentry::checkedFreeText;
+using serverentry::clearColumns;
 
 // A timestamptz as the server writes it in text (ISO 8601 with a space and a short offset: 2026-12-06
 // 02:16:56.123+00); invalid when NULL or unreadable.
@@ -91,15 +73,6 @@ Result<S> storedStatus(const QString& key, const QString& what)
                             "administrator whether the server is newer than this workstation's BranchVault.")
             .arg(what),
         key.left(40), {}};
-}
-
-// Free text that will be stored on the server (a grade 2 value, a purpose, a reason): refused here, before it is
-// sent, when it holds what looks like an ID, mobile or card number or a secret.
-Status checkedFreeText(const QString& text, const QString& field, const QString& label)
-{
-    if (const QList<FreeTextFinding> findings = FreeText::check(text); !findings.isEmpty())
-        return FreeText::refusal(findings, field, label);
-    return {};
 }
 
 } // namespace
@@ -219,42 +192,21 @@ Result<EntryReceipt> ServerCustomers::enter(const CustomerInput& input, const QS
     }
 
     const FieldCipher cipher(m_session.keys().clone());
-    auto sealFor = [&](const QString& field, const QString& value, BlindDomain domain) {
-        return SealedForServer {cipher.generation(), cipher.seal(value, associatedData(number, field)),
-            StoredMasks::maskField(field, value, *masks), blindDomainKey(domain), cipher.blindIndex(domain, value)};
-    };
-
     QList<ServerValue> values;
     values << ServerValue::text(number)
            << ServerValue::text(QString::fromUtf8(QJsonDocument(clear).toJson(QJsonDocument::Compact)));
+    ServerSealing sealing(cipher, number, *masks, values);
     QStringList sealedRows;
     for (const FieldSpec& spec : FieldCatalogue::all()) {
         const QString key = QString::fromLatin1(spec.key);
         if (spec.grade != 1 || key == QLatin1String(fields::AccountNumber) || validated.values.value(key).isEmpty())
             continue;
-        const SealedForServer sealed = sealFor(key, validated.values.value(key), spec.blind);
-        const int first = int(values.size()) + 1;
-        values << ServerValue::text(key) << ServerValue::number(sealed.generation) << ServerValue::bytea(sealed.sealed)
-               << ServerValue::text(sealed.masked)
-               << (sealed.blind.isEmpty() ? ServerValue::none() : ServerValue::text(sealed.domain))
-               << (sealed.blind.isEmpty() ? ServerValue::none() : ServerValue::bytea(sealed.blind));
-        sealedRows << ServerValue::compositeOf(first, {"", "int", "bytea", "", "", "bytea"}, "sealed_input");
+        sealedRows << sealing.field(key, validated.values.value(key));
     }
     QStringList accountRows;
-    const QString accountField = QString::fromLatin1(fields::AccountNumber);
-    for (const AccountInput& account : std::as_const(validated.accounts)) {
-        if (account.remove)
-            continue;
-        const SealedForServer sealed = sealFor(accountField, account.number, BlindDomain::Account);
-        const int first = int(values.size()) + 1;
-        values << ServerValue::text(account.type)
-               << (account.openedOn.isValid() ? ServerValue::text(account.openedOn.toString(Qt::ISODate))
-                                              : ServerValue::none())
-               << ServerValue::text(account.status) << ServerValue::number(sealed.generation)
-               << ServerValue::bytea(sealed.sealed) << ServerValue::text(sealed.masked)
-               << ServerValue::bytea(sealed.blind);
-        accountRows << ServerValue::compositeOf(first, {"", "date", "", "int", "bytea", "", "bytea"}, "account_input");
-    }
+    for (const AccountInput& account : std::as_const(validated.accounts))
+        if (!account.remove)
+            accountRows << sealing.newAccount(account);
     const int tail = int(values.size()) + 1;
     values << ServerValue::boolean(validated.restricted.value_or(false)) << ServerValue::text(m_session.workstation());
     const QString sql = QStringLiteral("SELECT customer_no, change_id FROM branchvault.customer_submit($1, "
@@ -443,9 +395,10 @@ Result<CustomerView> ServerCustomers::open(const QString& customerNo)
     const QString number = customerNo.trimmed().toUpper();
     const QString what = tr("opening customer %1").arg(number);
     auto rows = m_session.connection().run(
-        QStringLiteral("SELECT customer_no, status, restricted, tier, branch, sex, nationality, age_band, created_at, "
-                       "updated_at, in_custody, custody_until, grade_one, grade_two, accounts, pending_change_id "
-                       "FROM branchvault.customer_open($1, $2)"),
+        QStringLiteral(
+            "SELECT customer_no, status, restricted, tier, branch, sex, nationality, age_band, created_at, "
+            "updated_at, in_custody, custody_until, grade_one, grade_two, accounts, pending_change_id, version "
+            "FROM branchvault.customer_open($1, $2)"),
         {ServerValue::text(number), ServerValue::text(m_session.workstation())}, what);
     if (!rows.ok())
         return rows.error();
@@ -491,6 +444,13 @@ Result<CustomerView> ServerCustomers::open(const QString& customerNo)
         view.accounts << account;
     }
     view.pendingChangeId = rows->isNull(0, 15) ? 0 : rows->number(0, 15);
+    view.version = int(rows->number(0, 16));
+    // what the card offers (the server decides again): an edit by the branch manager or the responsible customer
+    // manager, of an active record without a change waiting
+    const Role role = m_session.identity().role;
+    view.actions.edit = (role == Role::Manager || role == Role::CustomerManager)
+        && m_session.identity().keys == ServerSession::Keys::Open;
+    view.actions.editNow = view.actions.edit && view.status == CustomerStatus::Active && view.pendingChangeId == 0;
     return view;
 }
 

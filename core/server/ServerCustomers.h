@@ -43,6 +43,18 @@ public:
     // The input checked as enter() checks it before anything is sent (CustomerValidator with the branch's date, the
     // age band derived, free text without ID, card or mobile numbers): the first problem, naming its field.
     static Result<ValidatedCustomer> validated(const CustomerInput& input);
+    // An edit of a customer the account reaches (the branch manager: the branch's; a customer manager: his or her
+    // own), pending until a branch manager who is not its maker approves it. `present` is the record as open() read
+    // it: the edit names its version, and the server refuses it (Conflict, naming both versions) when someone else's
+    // edit, a decision or a reassignment came first; it refuses an edit while another change of the record waits.
+    // `input` holds only what changes, as the form collects it: a grade-1 value typed in full replaces the stored one
+    // (docs/SERVER.md, "Editing a customer over the server").
+    Result<EntryReceipt> edit(const CustomerView& present, const CustomerInput& input);
+    // `input` checked as edit() checks it before anything is sent. The workstation reads the stored grade-1 values
+    // masked only, so it checks what was typed against the record's clear values (sex, ID type, nationality, the
+    // profile) and asks for what it cannot check otherwise: a change of the ID type, ID number, birth date or sex
+    // needs the ID number typed again from the document; a grade-1 value is replaced, never erased.
+    static Result<ValidatedCustomer> validatedEdit(const CustomerView& present, const CustomerInput& input);
     // The branch's mask widths, as the server keeps them.
     Result<MaskSettings> masks() const;
 

@@ -45,6 +45,7 @@
 #include "ui/server/ServerConnectDialog.h"
 #include "ui/server/ServerController.h"
 #include "ui/server/ServerCustomersPage.h"
+#include "ui/server/ServerEditDialog.h"
 #include "ui/server/ServerEntryPage.h"
 #include "ui/server/ServerLookupPage.h"
 #include "ui/server/ServerRequestsPage.h"
@@ -565,6 +566,74 @@ private slots:
             if (it.key().startsWith(QLatin1String("account_number:")))
                 accounts << it.value();
         QCOMPARE(accounts, QStringList {m_customer.accounts.constFirst().number});
+        // an edit at the customer manager's desk: the protected fields empty with their masked values as placeholders;
+        // a change of the sex without the ID number is refused in the dialog, which stays open and names the field; a
+        // new mobile is sent; the card shows the change waiting and offers no second edit; the branch manager approves
+        // it at the other desk, and the record can be edited again
+        QVERIFY(mine->open(0));
+        QVERIFY(mine->editButton()->isVisibleTo(mine) && mine->editButton()->isEnabled());
+        QVERIFY(atManager->customersPage()->open(0));
+        QVERIFY(atManager->customersPage()->editButton()->isEnabled());
+        const QString newMobile = mobile(7701);
+        QString editRefusal;
+        bool maskedPlaceholders = false;
+        cm.steps << [&](QDialog* d) {
+            auto* dialog = qobject_cast<ServerEditDialog*>(d);
+            if (!dialog)
+                return int(QDialog::Rejected);
+            auto* mobileEdit = dialog->form()->findChild<QLineEdit*>(QStringLiteral("mobileLineEdit"));
+            auto* idEdit = dialog->form()->findChild<QLineEdit*>(QStringLiteral("idNumberLineEdit"));
+            auto* sex = dialog->form()->findChild<QComboBox*>(QStringLiteral("sexComboBox"));
+            if (!mobileEdit || !idEdit || !sex)
+                return int(QDialog::Rejected);
+            maskedPlaceholders = mobileEdit->text().isEmpty() && idEdit->text().isEmpty()
+                && mobileEdit->placeholderText().contains(QLatin1Char('*'))
+                && idEdit->placeholderText().contains(QLatin1Char('*'));
+            const int original = sex->currentIndex();
+            sex->setCurrentIndex(sex->findData(sex->currentData().toString() == QLatin1String("M") ? "F" : "M"));
+            dialog->saveButton()->click();
+            editRefusal = dialog->message();
+            if (dialog->result() == QDialog::Accepted)
+                return int(QDialog::Rejected);
+            sex->setCurrentIndex(original);
+            QTest::keyClicks(mobileEdit, newMobile);
+            dialog->saveButton()->click();
+            return dialog->result();
+        };
+        QVERIFY(mine->edit());
+        QVERIFY(maskedPlaceholders);
+        QVERIFY2(editRefusal.contains(QStringLiteral("ID number again")), qPrintable(editRefusal));
+        QVERIFY(mine->card()->pendingChangeId > 0);
+        QVERIFY(!mine->editButton()->isEnabled());
+        QVERIFY(cm.dialogs.infos.constLast().contains(number));
+        QVERIFY2(cm.dialogs.errors.isEmpty(), qPrintable(cm.dialogs.errors.value(0).message));
+        QVERIFY(!mine->cardText().contains(newMobile));
+        QVERIFY(approvals->reload());
+        QCOMPARE(approvals->changes().size(), 1);
+        QCOMPARE(approvals->changes().constFirst().kind, QStringLiteral("edit"));
+        QCOMPARE(approvals->changes().constFirst().makerLogin, QStringLiteral("c1"));
+        QVERIFY(!containing(visibleTexts(approvals), newMobile).size());
+        // the branch manager's card, opened before the edit, is at the old version: an edit from it is a conflict
+        manager.steps << [&](QDialog* d) {
+            auto* dialog = qobject_cast<ServerEditDialog*>(d);
+            if (!dialog)
+                return int(QDialog::Rejected);
+            dialog->form()
+                ->findChild<QLineEdit*>(QStringLiteral("addressLineEdit"))
+                ->setText(QStringLiteral("上海市黄浦区中山东一路1号"));
+            dialog->saveButton()->click();
+            editRefusal = dialog->message();
+            return dialog->result();
+        };
+        QVERIFY(!atManager->customersPage()->edit());
+        QVERIFY2(editRefusal.contains(QStringLiteral("still waiting")), qPrintable(editRefusal));
+        manager.dialogs.texts << QStringLiteral("the customer signed the change form");
+        QVERIFY(approvals->decide(0, true));
+        QVERIFY2(manager.dialogs.errors.isEmpty(), qPrintable(manager.dialogs.errors.value(0).message));
+        QVERIFY(mine->open(0));
+        QCOMPARE(mine->card()->pendingChangeId, 0);
+        QVERIFY(mine->editButton()->isEnabled());
+
         // nothing of it stays in either window or on the clipboard
         QVERIFY(leaks(cm.controller->window()).isEmpty());
         QVERIFY(leaks(manager.controller->window()).isEmpty());
@@ -875,6 +944,21 @@ private slots:
                 RevealRequestDialog dialog(context, QStringLiteral("0101-000001"),
                     {QStringLiteral("id_number"), QStringLiteral("mobile"), QStringLiteral("account_number")});
                 audit.walk(QStringLiteral("reveal request dialog (server)"), &dialog);
+                CustomerView card;
+                card.number = QStringLiteral("0101-000001");
+                card.status = CustomerStatus::Active;
+                card.sex = QStringLiteral("F");
+                card.gradeOne = {{QStringLiteral("name"), QStringLiteral("张*")},
+                    {QStringLiteral("id_type"), QStringLiteral("mainland_id")},
+                    {QStringLiteral("id_number"), QStringLiteral("1101**********1234")}};
+                card.gradeTwoVisible = true;
+                AccountView account;
+                account.id = 1;
+                account.number = QStringLiteral("6222********1234");
+                account.type = QStringLiteral("debit_card");
+                card.accounts << account;
+                ServerEditDialog edit(context, card);
+                audit.walk(QStringLiteral("edit dialog (server)"), &edit);
             }
             if (login == QLatin1String("m1")) {
                 const ServerContext context {*desk.controller->session(), desk.dialogs, *new ClipboardGuard(this)};

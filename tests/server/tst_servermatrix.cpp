@@ -48,6 +48,7 @@ enum class Op
     RequestReveal,
     DecideRequest,
     Reveal,
+    Edit,
 };
 
 // The roles in the table's column order, and the login each one signs in as.
@@ -108,6 +109,7 @@ const Row kMatrix[] = {
     {Op::Requests, "requests", {Operation::ListOwnRequests}, {ok, ok, ok, no, no}},
     {Op::DecideRequest, "decideRequest", {Operation::DecideRequest}, {ok, no, no, no, no}},
     {Op::Reveal, "reveal", {Operation::RevealField}, {ok, ok, no, no, no}},
+    {Op::Edit, "edit", {Operation::EditCustomer}, {ok, ok, no, no, no}},
 };
 
 // Where server mode allows what local mode refuses, or the reverse, and why.
@@ -244,6 +246,8 @@ private:
             return sql(QStringLiteral("SELECT status FROM branchvault.requests WHERE id = %1").arg(m_requestC));
         case Op::Reveal:
             return auditCount(QStringLiteral("customer.reveal"));
+        case Op::Edit:
+            return sql(QStringLiteral("SELECT count(*) FROM branchvault.customer_changes WHERE kind = 'edit'"));
         case Op::ChangePassword:
         case Op::SignIn:
         case Op::RecordEnd:
@@ -276,6 +280,13 @@ private:
                 "CALL branchvault.reveal(%1, '%2', ARRAY['id_number'], 'ws-matrix', NULL, NULL, NULL)")
                 .arg(m_requestC)
                 .arg(m_numberA);
+        case Op::Edit:
+            return QStringLiteral(
+                "SELECT branchvault.customer_edit('%1', %2, '{\"occupation\": \"会计\"}'::jsonb, NULL, "
+                "NULL, NULL, 'ws-matrix')")
+                .arg(m_numberA,
+                    sql(QStringLiteral("SELECT version FROM branchvault.customers WHERE customer_no = '%1'")
+                            .arg(m_numberA)));
         default:
             return QString();
         }
@@ -505,6 +516,27 @@ private:
                         && it.value() != m_a.accounts.constFirst().number)
                         return QStringLiteral("the revealed account_number is not the one entered");
                 return QString();
+            });
+        }
+        case Op::Edit: {
+            // the record as the branch manager reads it (the refused roles open nothing)
+            const auto present = ServerCustomers(m_branch->session(QStringLiteral("m1"))).open(m_numberA);
+            if (!present.ok())
+                return {ok, QStringLiteral("m1 could not open the customer: ") + present.error().message};
+            CustomerInput input;
+            input.values.insert(QStringLiteral("occupation"), QStringLiteral("会计（%1）").arg(login));
+            const auto receipt = customers.edit(*present, input);
+            return outcomeOf(receipt, [&]() -> QString {
+                if (sql(QStringLiteral("SELECT kind || '|' || status FROM branchvault.customer_changes WHERE id = %1")
+                            .arg(receipt->changeId))
+                    != QLatin1String("edit|pending"))
+                    return QStringLiteral("no pending edit");
+                // rejected by a branch manager who did not make it, so that the next role edits the same record
+                const Status rejected = ServerCustomers(
+                    m_branch->session(role == Role::Manager ? QStringLiteral("m2") : QStringLiteral("m1")))
+                                            .decide(receipt->changeId, false, QStringLiteral("矩阵测试：不修改"));
+                return rejected.ok() ? QString()
+                                     : QStringLiteral("the edit could not be rejected: ") + rejected.error().message;
             });
         }
         }

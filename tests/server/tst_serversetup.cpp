@@ -721,6 +721,28 @@ private slots:
             cardShown = cardShown || (it.key().startsWith(QLatin1String("account_number:")) && it.value() == card);
         QVERIFY(cardShown);
 
+        // an edit at c1's workstation: pending under maker-checker, nothing typed in its output; what the workstation
+        // cannot check (the sex without the ID number) is refused naming the field (exit 2); a second edit while the
+        // first waits is a conflict (exit 6); the branch manager rejects the first
+        const QString newMobile = mobile(4101);
+        r = atA(QStringLiteral("c1"), c1Password, {QStringLiteral("customer"), QStringLiteral("edit"), number},
+            QStringLiteral("{\"values\": {\"mobile\": \"%1\", \"occupation\": \"教师\"}}").arg(newMobile).toUtf8());
+        QVERIFY2(r.status == 0, r.err.constData());
+        const QString edit = QString::number(r.json().value(QStringLiteral("changeId")).toInteger());
+        QCOMPARE(r.json().value(QStringLiteral("customerNo")).toString(), number);
+        QVERIFY(!r.out.contains(newMobile.toUtf8()) && !r.err.contains(newMobile.toUtf8()));
+        r = atA(QStringLiteral("c1"), c1Password, {QStringLiteral("customer"), QStringLiteral("edit"), number},
+            QByteArrayLiteral("{\"values\": {\"sex\": \"M\"}}"));
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains("type the customer's ID number again"), r.err.constData());
+        r = atA(QStringLiteral("c1"), c1Password, {QStringLiteral("customer"), QStringLiteral("edit"), number},
+            QByteArrayLiteral("{\"values\": {\"employer\": \"第一中学\"}}"));
+        QCOMPARE(r.status, 6);
+        QVERIFY2(r.err.contains("still waiting for a branch manager's decision"), r.err.constData());
+        r = atB({QStringLiteral("change"), QStringLiteral("reject"), edit, QStringLiteral("--reason"),
+            QStringLiteral("the customer did not sign the form")});
+        QVERIFY2(r.status == 0, r.err.constData());
+
         // the clerk at the counter: the full name and ID number typed from the document find the active customer's
         // masked card; a pending one, or a wrong ID number, finds nothing
         const QString k1OneTime = addAccount(QStringLiteral("k1"), QStringLiteral("clerk"));

@@ -53,7 +53,8 @@ inline QStringList classesWalkedWithAServer()
         QStringLiteral("ServerCustomersPage"), QStringLiteral("ServerChangesPage"),
         QStringLiteral("ServerRequestsPage"), QStringLiteral("ServerLookupPage"), QStringLiteral("ServerAuditPage"),
         QStringLiteral("ServerAccountsPage"), QStringLiteral("RevealRequestDialog"), QStringLiteral("EntryFormPanel"),
-        QStringLiteral("OfflineWorkspace"), QStringLiteral("OutboxPage"), QStringLiteral("ServerAssignDialog")};
+        QStringLiteral("OfflineWorkspace"), QStringLiteral("OutboxPage"), QStringLiteral("ServerEditDialog"),
+        QStringLiteral("ServerAssignDialog")};
 }
 
 class KeyboardAudit

@@ -10,8 +10,10 @@
 #include "ui/common/ProtectedLabel.h"
 #include "ui/customers/CustomerLabels.h"
 #include "ui/customers/CustomerWidgetSupport.h"
+#include "ui/server/EntryFormPanel.h"
 #include "ui/server/RevealRequestDialog.h"
 #include "ui/server/ServerAssignDialog.h"
+#include "ui/server/ServerEditDialog.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -69,13 +71,20 @@ ServerCustomersPage::ServerCustomersPage(const ServerContext& context, QWidget* 
     m_request = new QPushButton(tr("Request &full view…"), cardSide);
     m_request->setObjectName(QStringLiteral("requestFullViewButton"));
     m_request->setEnabled(false);
-    cardLayout->addWidget(m_request);
+    m_edit = new QPushButton(tr("&Edit…"), cardSide);
+    m_edit->setObjectName(QStringLiteral("editButton"));
+    m_edit->setEnabled(false);
+    auto* cardButtons = new QHBoxLayout;
+    cardButtons->addWidget(m_edit);
+    cardButtons->addWidget(m_request);
+    cardLayout->addLayout(cardButtons);
     connect(m_request, &QPushButton::clicked, this, &ServerCustomersPage::requestFullView);
+    connect(m_edit, &QPushButton::clicked, this, &ServerCustomersPage::edit);
     if (m_context.session.identity().role == Role::Manager) {
         // the branch manager gives the customer shown (or any by its number) to a customer manager
         auto* assign = new QPushButton(tr("&Assign…"), cardSide);
         assign->setObjectName(QStringLiteral("assignButton"));
-        cardLayout->addWidget(assign);
+        cardButtons->addWidget(assign);
         connect(assign, &QPushButton::clicked, this, [this] {
             ServerAssignDialog dialog(m_context, m_card ? m_card->number : QString(), this);
             if (m_context.dialogs.exec(&dialog) == QDialog::Accepted)
@@ -138,6 +147,8 @@ void ServerCustomersPage::showCard()
     while (m_cardForm->rowCount() > 0)
         m_cardForm->removeRow(0);
     m_request->setEnabled(m_card.has_value());
+    m_edit->setVisible(!m_card || m_card->actions.edit);
+    m_edit->setEnabled(m_card && m_card->actions.editNow);
     if (!m_card)
         return;
     m_cardTitle->setText(tr("Customer %1 — %2").arg(m_card->number, statusLabel(m_card->status)));
@@ -198,6 +209,32 @@ bool ServerCustomersPage::requestFullView()
            "Requests page.")
             .arg(dialog.requestId()));
     emit requestFiled(dialog.requestId());
+    return true;
+}
+
+bool ServerCustomersPage::edit()
+{
+    if (!m_card || !m_card->actions.editNow)
+        return false;
+    ServerEditDialog dialog(m_context, *m_card, this);
+    if (m_context.dialogs.exec(&dialog) != QDialog::Accepted || !dialog.receipt()) {
+        if (dialog.failure())
+            fail(*dialog.failure());
+        return false;
+    }
+    const EntryReceipt receipt = *dialog.receipt();
+    // the card as the server holds it now: the change waits (no second read of the record, no second audit row)
+    m_card->pendingChangeId = receipt.changeId;
+    m_card->actions.editNow = false;
+    showCard();
+    m_context.dialogs.showInfo(this, tr("Edit saved"),
+        EntryFormPanel::withWarnings(
+            tr("The edit of customer %1 was sent to the branch server. Change %2 waits for a branch manager's "
+               "approval.")
+                .arg(receipt.customerNumber)
+                .arg(receipt.changeId),
+            receipt.warnings));
+    emit edited(receipt.changeId);
     return true;
 }
 

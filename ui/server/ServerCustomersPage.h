@@ -16,7 +16,8 @@ namespace bv::ui {
 // or her own), by number, a page at a time, the name masked; a customer opened from the list shows its masked card
 // (grade 1 masked, grade 2 where the server sends it, the accounts masked). "Request full view" files a reveal
 // request for chosen grade-1 fields, which a branch manager decides; the values are then shown from the Requests
-// page. Every list's first page and every opened card is recorded by the server.
+// page. "Edit" (the branch manager, or the customer's own customer manager) sends an edit that waits for a branch
+// manager's approval. Every list's first page and every opened card is recorded by the server.
 class ServerCustomersPage : public ServerPage
 {
     Q_OBJECT
@@ -26,6 +27,7 @@ public:
     QTableWidget* table() const { return m_table; }
     QPushButton* moreButton() const { return m_more; }
     QPushButton* requestButton() const { return m_request; }
+    QPushButton* editButton() const { return m_edit; }
     // The card shown, as the server returned it.
     const std::optional<CustomerView>& card() const { return m_card; }
     // The texts of the card's rows (label → value), for tests and screen readers.
@@ -40,9 +42,12 @@ public slots:
     bool open(int row);
     // Files a reveal request for the open customer (RevealRequestDialog).
     bool requestFullView();
+    // Edits the open customer (ServerEditDialog); the card then shows the change waiting.
+    bool edit();
 
 signals:
     void requestFiled(qint64 requestId);
+    void edited(qint64 changeId);
 
 private:
     bool append(const QString& after);
@@ -50,6 +55,7 @@ private:
     QTableWidget* m_table = nullptr;
     QPushButton* m_more = nullptr;
     QPushButton* m_request = nullptr;
+    QPushButton* m_edit = nullptr;
     QLabel* m_cardTitle = nullptr;
     QWidget* m_cardBody = nullptr;
     QFormLayout* m_cardForm = nullptr;

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/internal/InternalOnly.h"
+
+#include "core/common/Result.h"
+#include "core/customers/CustomerRecord.h"
+#include "core/internal/keys/FieldCipher.h"
+#include "core/internal/server/ServerConnection.h"
+#include "core/policy/MaskSettings.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace bv {
+
+namespace serverentry {
+// The grade 2/3 values the server's customer_submit and customer_edit take in the clear (its entry_columns()).
+const QStringList& clearColumns();
+// Free text that will be stored on the server (a grade 2 value, a purpose, a reason): refused here, before it is
+// sent, when it holds what looks like an ID, mobile or card number or a secret.
+Status checkedFreeText(const QString& text, const QString& field, const QString& label);
+} // namespace serverentry
+
+// The grade-1 values of one customer as a statement's parameters (customer_submit, customer_edit): each sealed with
+// the branch's field key under "bv-server1|<customer number>|<field>" (ServerCustomers::associatedData), masked with
+// the branch's widths and blind-indexed, appended to `values`. Each call returns the composite the statement's text
+// names ("ROW($7, $8::int, …)::branchvault.sealed_input"); nothing grade-1 goes into that text.
+class ServerSealing
+{
+public:
+    ServerSealing(
+        const FieldCipher& cipher, const QString& customerNo, const MaskSettings& masks, QList<ServerValue>& values);
+
+    // One customer field (name, id_type, id_number, birth_date, mobile, other_phone, email, address): a sealed_input.
+    QString field(const QString& key, const QString& value);
+    // One account of a new record: an account_input.
+    QString newAccount(const AccountInput& account);
+    // One account of an edit (added, changed or removed): an account_change. The number is sealed only when it was
+    // typed; a NULL type, opening date or status keeps the stored one.
+    QString accountChange(const AccountInput& account);
+
+private:
+    struct Sealed;
+    Sealed seal(const QString& field, const QString& value, BlindDomain domain) const;
+    const FieldCipher& m_cipher;
+    QString m_customerNo;
+    const MaskSettings& m_masks;
+    QList<ServerValue>& m_values;
+};
+
+} // namespace bv
