@@ -311,6 +311,23 @@
     </message>
 </context>
 <context>
+    <name>ServerOwnership</name>
+    <message numerus="yes">
+        <source>A custody lasts at most %n days. Choose an earlier end date, or transfer the customer permanently.</source>
+        <translation>
+            <numerusform>A custody lasts at most %n day. Choose an earlier end date, or transfer the customer permanently.</numerusform>
+            <numerusform>A custody lasts at most %n days. Choose an earlier end date, or transfer the customer permanently.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The custody end date must be today or a later date, at most %n days ahead (branch time). Choose the last day of the custody.</source>
+        <translation>
+            <numerusform>The custody end date must be today or a later date, at most %n day ahead (branch time). Choose the last day of the custody.</numerusform>
+            <numerusform>The custody end date must be today or a later date, at most %n days ahead (branch time). Choose the last day of the custody.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ServerSetup</name>
     <message numerus="yes">
         <source>The database on %1 is not empty (it holds %n tables, views or sequences). BranchVault is set up only in an empty database made for it; nothing was changed.</source>
@@ -662,6 +679,23 @@
         <translation>
             <numerusform>%n hour asked</numerusform>
             <numerusform>%n hours asked</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ServerAssignDialog</name>
+    <message numerus="yes">
+        <source>The custody lasts through the end of this day (branch time), at most %n days.</source>
+        <translation>
+            <numerusform>The custody lasts through the end of this day (branch time), at most %n day.</numerusform>
+            <numerusform>The custody lasts through the end of this day (branch time), at most %n days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customers need a new customer manager. Choose one to fill in its number.</source>
+        <translation>
+            <numerusform>%n customer needs a new customer manager. Choose it to fill in its number.</numerusform>
+            <numerusform>%n customers need a new customer manager. Choose one to fill in its number.</numerusform>
         </translation>
     </message>
 </context>

@@ -8915,6 +8915,164 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     </message>
 </context>
 <context>
+    <name>ServerOwnership</name>
+    <message>
+        <source>Assign</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <source>Custody</source>
+        <translation>托管</translation>
+    </message>
+    <message>
+        <source>Return from custody</source>
+        <translation>提前结束托管</translation>
+    </message>
+    <message>
+        <source>Reclaim</source>
+        <translation>收回</translation>
+    </message>
+    <message>
+        <source>Give the customer number.</source>
+        <translation>请填写客户号。</translation>
+    </message>
+    <message>
+        <source>Give the reason for this change of customer manager (for example: staff change, leave, misconduct).</source>
+        <translation>请填写更换客户经理的原因（例如：人员变动、休假、违规）。</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most %1 characters). Shorten it.</source>
+        <translation>原因过长（最多 %1 个字符）。请缩短。</translation>
+    </message>
+    <message>
+        <source>The reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Choose the customer manager who is to take the customer.</source>
+        <translation>请选择接手该客户的客户经理。</translation>
+    </message>
+    <message>
+        <source>The custody end date must be today or a later date. Choose the last day of the custody.</source>
+        <translation>托管结束日期必须是今天或之后的日期。请选择托管的最后一天。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A custody lasts at most %n days. Choose an earlier end date, or transfer the customer permanently.</source>
+        <translation>
+            <numerusform>托管期限最长为 %n 天。请选择更早的结束日期，或将客户永久移交。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>changing the customer manager of customer %1</source>
+        <translation>更换客户 %1 的客户经理</translation>
+    </message>
+    <message>
+        <source>Only a branch manager gives customers to customer managers. Ask the branch manager to make this change.</source>
+        <translation>只有网点负责人可以将客户分配给客户经理。请由网点负责人办理此项调整。</translation>
+    </message>
+    <message>
+        <source>The branch server refused the customer manager: the custodian must be another active customer manager account of this branch than the customer&apos;s own (the server&apos;s reason follows). Choose another customer manager.</source>
+        <translation>网点服务器拒绝了所选客户经理：托管人必须是本网点另一个在用的客户经理账户，而不是该客户自己的客户经理（服务器给出的原因附后）。请选择其他客户经理。</translation>
+    </message>
+    <message>
+        <source>The branch server refused the customer manager: it must be an active customer manager account of this branch (the server&apos;s reason follows). Choose another customer manager.</source>
+        <translation>网点服务器拒绝了所选客户经理：必须是本网点在用的客户经理账户（服务器给出的原因附后）。请选择其他客户经理。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The custody end date must be today or a later date, at most %n days ahead (branch time). Choose the last day of the custody.</source>
+        <translation>
+            <numerusform>托管结束日期必须是今天或之后、最多 %n 天以内的日期（网点时间）。请选择托管的最后一天。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The branch server refused the reason (its reason follows). Correct the reason and try again.</source>
+        <translation>网点服务器拒绝了所填原因（服务器给出的原因附后）。请修改原因后重试。</translation>
+    </message>
+    <message>
+        <source>The branch server refused &quot;%1&quot; for customer %2: it does not fit the customer&apos;s state now (the server&apos;s reason follows). Reload the customer and choose the change that fits it.</source>
+        <translation>网点服务器拒绝了对客户 %2 的“%1”：与该客户当前的状态不符（服务器给出的原因附后）。请重新加载该客户，并选择与之相符的调整方式。</translation>
+    </message>
+    <message>
+        <source>reading the reassignment list</source>
+        <translation>读取待重新分配客户清单</translation>
+    </message>
+    <message>
+        <source>Only a branch manager reads the reassignment list.</source>
+        <translation>只有网点负责人可以查看待重新分配客户清单。</translation>
+    </message>
+    <message>
+        <source>The branch server sent a status this program does not know while %1. Ask the administrator whether the server is newer than this workstation&apos;s BranchVault.</source>
+        <translation>%1时，网点服务器发来本程序不认识的状态。请向系统管理员确认服务器是否比本工作站的 BranchVault 更新。</translation>
+    </message>
+    <message>
+        <source>listing the branch&apos;s customer managers</source>
+        <translation>列出本网点的客户经理</translation>
+    </message>
+</context>
+<context>
+    <name>ServerOwnershipCommands</name>
+    <message>
+        <source>server customer %1 needs the customer number (server customer list shows it).</source>
+        <translation>server customer %1 需要客户号（server customer list 可查看）。</translation>
+    </message>
+    <message>
+        <source>server customer return ends a custody early; it takes only the customer number (no --manager, --until-date or --reason).</source>
+        <translation>server customer return 用于提前结束托管，只需客户号（不带 --manager、--until-date 或 --reason）。</translation>
+    </message>
+    <message>
+        <source>server customer %1 needs --manager LOGIN (the customer manager who takes the customer).</source>
+        <translation>server customer %1 需要 --manager 登录名（接手该客户的客户经理）。</translation>
+    </message>
+    <message>
+        <source>server customer custody needs --until-date YYYY-MM-DD: the last day of the custody (branch time).</source>
+        <translation>server customer custody 需要 --until-date YYYY-MM-DD：托管的最后一天（网点时间）。</translation>
+    </message>
+    <message>
+        <source>--until-date is for server customer custody only.</source>
+        <translation>--until-date 仅用于 server customer custody。</translation>
+    </message>
+    <message>
+        <source>server customer %1 needs --reason TEXT (for example: staff change, leave).</source>
+        <translation>server customer %1 需要 --reason 文本（例如：人员变动、休假）。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is assigned to %2.</source>
+        <translation>客户 %1 已分配给 %2。</translation>
+    </message>
+    <message>
+        <source>Customer %1 was transferred to %2.</source>
+        <translation>客户 %1 已移交给 %2。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is in the custody of %2 until the end of %3 (branch time); then it returns to its customer manager by itself.</source>
+        <translation>客户 %1 由 %2 托管至 %3 结束（网点时间）；到期后将自动归还原客户经理。</translation>
+    </message>
+    <message>
+        <source>The custody of customer %1 ended; the customer is back with its customer manager.</source>
+        <translation>客户 %1 的托管已结束；该客户已归还原客户经理。</translation>
+    </message>
+    <message>
+        <source>Customer %1 was reclaimed for %2.</source>
+        <translation>客户 %1 已收回并交给 %2。</translation>
+    </message>
+    <message>
+        <source>no customer manager</source>
+        <translation>无客户经理</translation>
+    </message>
+    <message>
+        <source>held by %1 (frozen)</source>
+        <translation>由 %1 持有（已冻结）</translation>
+    </message>
+    <message>
+        <source>No customer needs a new customer manager.</source>
+        <translation>没有需要重新分配客户经理的客户。</translation>
+    </message>
+</context>
+<context>
     <name>ServerSession</name>
     <message>
         <source>The branch server has no setting %1. Ask the administrator to check the server&apos;s set-up.</source>
@@ -14630,6 +14788,161 @@ With it (and the key envelope beside the database) the database can be unlocked 
     </message>
 </context>
 <context>
+    <name>bv::ui::ServerAssignDialog</name>
+    <message>
+        <source>Change the customer manager</source>
+        <translation>更换客户经理</translation>
+    </message>
+    <message>
+        <source>Customer number</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <source>Customer &amp;number:</source>
+        <translation>客户号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Kind of change</source>
+        <translation>调整方式</translation>
+    </message>
+    <message>
+        <source>Give a customer without an active manager to the manager.</source>
+        <translation>将没有在用客户经理的客户分配给该客户经理。</translation>
+    </message>
+    <message>
+        <source>Move the customer to the manager permanently.</source>
+        <translation>将客户永久移交给该客户经理。</translation>
+    </message>
+    <message>
+        <source>Let the manager serve the customer until the chosen day; the customer then returns by itself.</source>
+        <translation>由该客户经理托管客户至所选日期；到期后客户自动交还原客户经理。</translation>
+    </message>
+    <message>
+        <source>Return the customer to the own manager before the custody&apos;s end.</source>
+        <translation>在托管到期前将客户交还其原客户经理。</translation>
+    </message>
+    <message>
+        <source>Take the customer from whoever holds it now and give it to the manager.</source>
+        <translation>将客户从当前负责人处收回，交给该客户经理。</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>调整方式(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Customer manager&apos;s login</source>
+        <translation>客户经理登录名</translation>
+    </message>
+    <message>
+        <source>An active customer manager account of this branch.</source>
+        <translation>本网点在用的客户经理账户。</translation>
+    </message>
+    <message>
+        <source>Customer &amp;manager:</source>
+        <translation>客户经理(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Last day of the custody</source>
+        <translation>托管最后一天</translation>
+    </message>
+    <message numerus="yes">
+        <source>The custody lasts through the end of this day (branch time), at most %n days.</source>
+        <translation>
+            <numerusform>托管持续到这一天结束（网点时间），最长 %n 天。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Custody &amp;until (last day):</source>
+        <translation>托管截止（最后一天）(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>For example: staff change, leave, customer&apos;s wish</source>
+        <translation>例如：人员变动、休假、客户意愿</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>持有人</translation>
+    </message>
+    <message>
+        <source>Customers needing a customer manager</source>
+        <translation>需要重新分配客户经理的客户</translation>
+    </message>
+    <message>
+        <source>Show the reassignment &amp;list</source>
+        <translation>显示待重新分配清单(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The customers of frozen customer managers and those without one. The server records the read.</source>
+        <translation>已冻结客户经理名下的客户及没有客户经理的客户。服务器会记录此次查看。</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>执行(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The list of customer managers could not be read (%1). Type the login.</source>
+        <translation>无法读取客户经理列表（%1）。请直接输入登录名。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is assigned to %2.</source>
+        <translation>客户 %1 已分配给 %2。</translation>
+    </message>
+    <message>
+        <source>Customer %1 was transferred to %2.</source>
+        <translation>客户 %1 已移交给 %2。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is in the custody of %2 until the end of %3 (branch time); then it returns to its customer manager by itself.</source>
+        <translation>客户 %1 由 %2 托管至 %3 结束（网点时间）；到期后将自动归还原客户经理。</translation>
+    </message>
+    <message>
+        <source>The custody of customer %1 ended; the customer is back with its customer manager.</source>
+        <translation>客户 %1 的托管已结束；该客户已归还原客户经理。</translation>
+    </message>
+    <message>
+        <source>Customer %1 was reclaimed for %2.</source>
+        <translation>客户 %1 已收回并交给 %2。</translation>
+    </message>
+    <message>
+        <source>no customer manager</source>
+        <translation>无客户经理</translation>
+    </message>
+    <message>
+        <source>%1 (frozen)</source>
+        <translation>%1（已冻结）</translation>
+    </message>
+    <message>
+        <source>No customer needs a new customer manager.</source>
+        <translation>没有需要重新分配客户经理的客户。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customers need a new customer manager. Choose one to fill in its number.</source>
+        <translation>
+            <numerusform>%n 位客户需要重新分配客户经理。选择其中一位即可填入其客户号。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bv::ui::ServerAuditPage</name>
     <message>
         <source>&amp;Save a checkpoint…</source>
@@ -14974,6 +15287,14 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>Request %1 was filed. A branch manager decides it; once it is approved, show the values from the Requests page.</source>
         <translation>申请 %1 已提交，由网点负责人审批；获批后请在“申请”页查看完整信息。</translation>
+    </message>
+    <message>
+        <source>&amp;Assign…</source>
+        <translation>分配客户经理(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Customer manager changed</source>
+        <translation>客户经理已调整</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>

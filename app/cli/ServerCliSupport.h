@@ -1,4 +1,4 @@
-// What the server commands share (ServerCommands.cpp, ServerCustomerCommands.cpp).
+// What the server commands share (ServerCommands.cpp, ServerCustomerCommands.cpp, ServerOwnershipCommands.cpp).
 #pragma once
 
 #include "app/cli/Cli.h"
@@ -29,5 +29,8 @@ Result<std::unique_ptr<ServerSession>> serverSignIn(
 // server customer | change | request | reveal (ServerCustomerCommands.cpp).
 bool isServerCustomerCommand(const QString& word);
 int runServerCustomerCommand(CliContext& ctx, const QString& word);
+// server customer assign|transfer|custody|return|reclaim|reassignment-list (ServerOwnershipCommands.cpp).
+bool isServerOwnershipCommand(const QString& sub);
+int runServerOwnershipCommand(CliContext& ctx, const QString& sub);
 
 } // namespace bv::cli

@@ -370,7 +370,9 @@ void registerServerCommands(CommandTable& table)
             "TEXT | change list | change approve|reject ID --reason "
             "TEXT | request list [--open] | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request "
             "approve|reject ID --reason "
-            "TEXT | reveal REQUEST NO --fields F1,F2   (--user LOGIN)   the branch server (docs/SERVER.md)"),
+            "TEXT | reveal REQUEST NO --fields F1,F2   (--user LOGIN)   the branch server (docs/SERVER.md)\n"
+            "  server customer assign|transfer|custody|return|reclaim NO [--manager LOGIN] [--until-date DATE] "
+            "[--reason TEXT] | customer reassignment-list   (--user LOGIN, a branch manager)"),
         ServerCommands::server});
 }
 

@@ -54,6 +54,8 @@ public:
     static int customer(CliContext& ctx)
     {
         const QString sub = ctx.arguments.value(1);
+        if (isServerOwnershipCommand(sub))
+            return runServerOwnershipCommand(ctx, sub);
         if (sub == QLatin1String("add")) {
             auto session = serverSignIn(ctx, QStringLiteral("server customer add"));
             if (!session.ok())

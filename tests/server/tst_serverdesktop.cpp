@@ -39,6 +39,7 @@
 #include "ui/server/RevealDialog.h"
 #include "ui/server/RevealRequestDialog.h"
 #include "ui/server/ServerAccountsPage.h"
+#include "ui/server/ServerAssignDialog.h"
 #include "ui/server/ServerAuditPage.h"
 #include "ui/server/ServerChangesPage.h"
 #include "ui/server/ServerConnectDialog.h"
@@ -961,6 +962,11 @@ private slots:
                 card.accounts << account;
                 ServerEditDialog edit(context, card);
                 audit.walk(QStringLiteral("edit dialog (server)"), &edit);
+            }
+            if (login == QLatin1String("m1")) {
+                const ServerContext context {*desk.controller->session(), desk.dialogs, *new ClipboardGuard(this)};
+                ServerAssignDialog dialog(context, QStringLiteral("0101-000001"));
+                audit.walk(QStringLiteral("assign dialog (server)"), &dialog);
             }
         }
         installTranslations(QStringLiteral("en"));

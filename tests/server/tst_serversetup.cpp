@@ -849,6 +849,44 @@ private slots:
         QCOMPARE(found, 0);
     }
 
+    // The branch manager's ownership work from the command line (ServerOwnershipCommands; tst_serverownership tests
+    // the moves through the core): the exit statuses of a read, a refusal, a conflict and a usage error.
+    void theBranchManagerGivesCustomersFromTheCommandLine()
+    {
+        const Run found = asSuperuser(QStringLiteral(
+            "SELECT customer_no FROM branchvault.customers WHERE status = 'active' ORDER BY customer_no LIMIT 1"));
+        const QString number = found.out.trimmed();
+        QVERIFY2(number.startsWith(QLatin1String("0101-")), qPrintable(found.err));
+        auto as = [&](const QString& login, const QString& password, const QStringList& args) {
+            return cli(serverCommand(QStringList {QStringLiteral("customer")} + args
+                           + QStringList {QStringLiteral("--user"), login, QStringLiteral("--json")}),
+                password.toUtf8() + "\n");
+        };
+        CliRun r = as(QStringLiteral("m1"), m1Password, {QStringLiteral("reassignment-list")});
+        QVERIFY2(r.status == 0, r.err.constData());
+        QVERIFY(r.json().value(QStringLiteral("customers")).isArray());
+        // a customer manager may not move customers, not even his or her own
+        r = as(QStringLiteral("c1"), c1Password,
+            {QStringLiteral("transfer"), number, QStringLiteral("--manager"), QStringLiteral("c1"),
+                QStringLiteral("--reason"), QStringLiteral("staff change")});
+        QCOMPARE(r.status, 3);
+        QCOMPARE(r.json().value(QStringLiteral("error")).toString(), QStringLiteral("permission-denied"));
+        r = as(QStringLiteral("c1"), c1Password, {QStringLiteral("reassignment-list")});
+        QCOMPARE(r.status, 3);
+        // the customer has an active customer manager: assign is a conflict with its state
+        r = as(QStringLiteral("m1"), m1Password,
+            {QStringLiteral("assign"), number, QStringLiteral("--manager"), QStringLiteral("c1")});
+        QCOMPARE(r.status, 6);
+        QVERIFY2(r.err.contains("already has an active customer manager"), r.err.constData());
+        // custody needs its last day
+        r = as(QStringLiteral("m1"), m1Password,
+            {QStringLiteral("custody"), number, QStringLiteral("--manager"), QStringLiteral("c1"),
+                QStringLiteral("--reason"), QStringLiteral("leave")});
+        QCOMPARE(r.status, 2);
+        QCOMPARE(asSuperuser(QStringLiteral("SELECT count(*) FROM branchvault.customer_assignments")).out.trimmed(),
+            QStringLiteral("0"));
+    }
+
     // One chain for the branch: two workstation processes append at once (each sign-in is an audited row, written
     // by the server under the chain head's lock), and the auditor's workstation verifies the server's chain with the
     // verifier of local mode — every row there, in order, each hash right — and names a row changed behind its back.

@@ -54,7 +54,7 @@ inline QStringList classesWalkedWithAServer()
         QStringLiteral("ServerRequestsPage"), QStringLiteral("ServerLookupPage"), QStringLiteral("ServerAuditPage"),
         QStringLiteral("ServerAccountsPage"), QStringLiteral("RevealRequestDialog"), QStringLiteral("EntryFormPanel"),
         QStringLiteral("OfflineWorkspace"), QStringLiteral("OutboxPage"), QStringLiteral("ServerEditDialog"),
-        QStringLiteral("ServerSuspiciousPage")};
+        QStringLiteral("ServerSuspiciousPage"), QStringLiteral("ServerAssignDialog")};
 }
 
 class KeyboardAudit

@@ -1,15 +1,18 @@
 #include "ui/server/ServerCustomersPage.h"
 
+#include "core/auth/Role.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/Statuses.h"
 #include "core/policy/ValueLabels.h"
 #include "core/server/ServerCustomers.h"
+#include "core/server/ServerSession.h"
 #include "ui/common/Dialogs.h"
 #include "ui/common/ProtectedLabel.h"
 #include "ui/customers/CustomerLabels.h"
 #include "ui/customers/CustomerWidgetSupport.h"
 #include "ui/server/EntryFormPanel.h"
 #include "ui/server/RevealRequestDialog.h"
+#include "ui/server/ServerAssignDialog.h"
 #include "ui/server/ServerEditDialog.h"
 
 #include <QFormLayout>
@@ -77,6 +80,17 @@ ServerCustomersPage::ServerCustomersPage(const ServerContext& context, QWidget* 
     cardLayout->addLayout(cardButtons);
     connect(m_request, &QPushButton::clicked, this, &ServerCustomersPage::requestFullView);
     connect(m_edit, &QPushButton::clicked, this, &ServerCustomersPage::edit);
+    if (m_context.session.identity().role == Role::Manager) {
+        // the branch manager gives the customer shown (or any by its number) to a customer manager
+        auto* assign = new QPushButton(tr("&Assign…"), cardSide);
+        assign->setObjectName(QStringLiteral("assignButton"));
+        cardButtons->addWidget(assign);
+        connect(assign, &QPushButton::clicked, this, [this] {
+            ServerAssignDialog dialog(m_context, m_card ? m_card->number : QString(), this);
+            if (m_context.dialogs.exec(&dialog) == QDialog::Accepted)
+                m_context.dialogs.showInfo(this, tr("Customer manager changed"), dialog.done());
+        });
+    }
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     reload();

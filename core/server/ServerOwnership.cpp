@@ -1,0 +1,267 @@
+#include "core/server/ServerOwnership.h"
+
+#include "core/customers/rules/WorkingCalendar.h"
+#include "core/internal/common/TextLength.h"
+#include "core/internal/server/ServerConnection.h"
+#include "core/internal/server/ServerSessionInternals.h"
+#include "core/policy/FieldCatalogue.h"
+#include "core/policy/FreeText.h"
+#include "core/policy/Statuses.h"
+#include "core/server/ServerSession.h"
+
+#include <QRegularExpression>
+
+namespace bv {
+
+namespace {
+
+// A timestamptz as the server writes it in text (2026-12-06 02:16:56.123+00); invalid when NULL or unreadable.
+QDateTime serverTime(const QString& text)
+{
+    if (text.isEmpty())
+        return QDateTime();
+    QString iso = text;
+    iso.replace(10, 1, QLatin1Char('T'));
+    static const QRegularExpression shortOffset(QStringLiteral("([+-]\\d{2})$"));
+    iso.replace(shortOffset, QStringLiteral("\\1:00"));
+    return QDateTime::fromString(iso, Qt::ISODateWithMs).toUTC();
+}
+
+QDate branchToday()
+{
+    return QDateTime::currentDateTimeUtc().toTimeZone(WorkingCalendar::branchTimeZone()).date();
+}
+
+} // namespace
+
+QString ServerOwnership::kindKey(Kind kind)
+{
+    switch (kind) {
+    case Kind::Assign:
+        return QStringLiteral("assign");
+    case Kind::Transfer:
+        return QStringLiteral("transfer");
+    case Kind::Custody:
+        return QStringLiteral("custody");
+    case Kind::Return:
+        return QStringLiteral("return");
+    case Kind::Reclaim:
+        return QStringLiteral("reclaim");
+    }
+    return QString();
+}
+
+std::optional<ServerOwnership::Kind> ServerOwnership::kindFromKey(const QString& key)
+{
+    for (Kind kind : {Kind::Assign, Kind::Transfer, Kind::Custody, Kind::Return, Kind::Reclaim})
+        if (kindKey(kind) == key)
+            return kind;
+    return std::nullopt;
+}
+
+QString ServerOwnership::kindLabel(Kind kind)
+{
+    switch (kind) {
+    case Kind::Assign:
+        return tr("Assign");
+    case Kind::Transfer:
+        return tr("Transfer");
+    case Kind::Custody:
+        return tr("Custody");
+    case Kind::Return:
+        return tr("Return from custody");
+    case Kind::Reclaim:
+        return tr("Reclaim");
+    }
+    return QString();
+}
+
+bool ServerOwnership::needsReason(Kind kind)
+{
+    return kind == Kind::Transfer || kind == Kind::Custody || kind == Kind::Reclaim;
+}
+
+bool ServerOwnership::needsManager(Kind kind)
+{
+    return kind != Kind::Return;
+}
+
+ServerOwnership::ServerOwnership(ServerSession& session)
+    : m_session(session)
+{
+}
+
+Status ServerOwnership::assign(const QString& customerNo, const QString& managerLogin, const QString& reason)
+{
+    return move(Kind::Assign, customerNo, managerLogin, QDate(), reason);
+}
+
+Status ServerOwnership::transfer(const QString& customerNo, const QString& managerLogin, const QString& reason)
+{
+    return move(Kind::Transfer, customerNo, managerLogin, QDate(), reason);
+}
+
+Status ServerOwnership::custody(
+    const QString& customerNo, const QString& managerLogin, const QDate& until, const QString& reason)
+{
+    return move(Kind::Custody, customerNo, managerLogin, until, reason);
+}
+
+Status ServerOwnership::endCustody(const QString& customerNo)
+{
+    return move(Kind::Return, customerNo, QString(), QDate(), QString());
+}
+
+Status ServerOwnership::reclaim(const QString& customerNo, const QString& managerLogin, const QString& reason)
+{
+    return move(Kind::Reclaim, customerNo, managerLogin, QDate(), reason);
+}
+
+Status ServerOwnership::move(
+    Kind kind, const QString& customerNo, const QString& managerLogin, const QDate& until, const QString& reason)
+{
+    const QString number = customerNo.trimmed().toUpper();
+    if (number.isEmpty())
+        return makeError(
+            ErrorCode::InvalidInput, tr("Give the customer number."), QString(), QStringLiteral("customer"));
+    // the checks local mode makes before its transaction, with its wording; the server makes them again
+    const QString why = reason.trimmed();
+    if (why.isEmpty() && needsReason(kind))
+        return makeError(ErrorCode::InvalidInput,
+            tr("Give the reason for this change of customer manager (for example: staff change, leave, "
+               "misconduct)."),
+            QString(), QStringLiteral("reason"));
+    if (charCount(why) > kMaxReasonLength)
+        return makeError(ErrorCode::InvalidInput,
+            tr("The reason is too long (at most %1 characters). Shorten it.").arg(kMaxReasonLength), QString(),
+            QStringLiteral("reason"));
+    // the reason is stored on the server: no ID, mobile or card number in it
+    if (const QList<FreeTextFinding> findings = FreeText::check(why); !findings.isEmpty())
+        return FreeText::refusal(findings, QStringLiteral("reason"), tr("The reason"));
+    const QString login = managerLogin.trimmed();
+    if (needsManager(kind) && login.isEmpty())
+        return makeError(ErrorCode::InvalidInput, tr("Choose the customer manager who is to take the customer."),
+            QString(), QString::fromLatin1(fields::Manager));
+    if (kind == Kind::Custody) {
+        // the branch's date decides, as on the server (branch time UTC+8); the server checks again
+        const QDate today = branchToday();
+        if (!until.isValid() || until < today)
+            return makeError(ErrorCode::InvalidInput,
+                tr("The custody end date must be today or a later date. Choose the last day of the "
+                   "custody."),
+                QString(), QStringLiteral("until"));
+        if (until > today.addDays(kMaxCustodyDays))
+            return makeError(ErrorCode::InvalidInput,
+                tr("A custody lasts at most %n days. Choose an earlier end date, or transfer the "
+                   "customer permanently.",
+                    nullptr, kMaxCustodyDays),
+                QString(), QStringLiteral("until"));
+    }
+
+    auto done = ServerSessionInternals::connection(m_session).run(
+        QStringLiteral("SELECT branchvault.customer_assign($1, $2, $3, $4::date, $5, $6)"),
+        {ServerValue::text(number), ServerValue::text(kindKey(kind)),
+            needsManager(kind) ? ServerValue::text(login) : ServerValue::none(),
+            kind == Kind::Custody ? ServerValue::text(until.toString(Qt::ISODate)) : ServerValue::none(),
+            why.isEmpty() ? ServerValue::none() : ServerValue::text(why),
+            ServerValue::text(ServerSessionInternals::workstation(m_session))},
+        tr("changing the customer manager of customer %1").arg(number));
+    if (!done.ok())
+        return refusal(done.error(), kind, number);
+    return {};
+}
+
+Error ServerOwnership::refusal(const Error& error, Kind kind, const QString& customerNo)
+{
+    Error worded = error;
+    switch (error.code) {
+    case ErrorCode::PermissionDenied:
+        worded.message = tr("Only a branch manager gives customers to customer managers. Ask the branch manager to "
+                            "make this change.");
+        break;
+    case ErrorCode::InvalidInput: {
+        static const QRegularExpression named(QStringLiteral("field \"([a-z_]+)\""));
+        const QString field = named.match(error.detail).captured(1);
+        worded.field = field;
+        if (field == QLatin1String("manager"))
+            worded.message = kind == Kind::Custody
+                ? tr("The branch server refused the customer manager: the custodian must be another active customer "
+                     "manager account of this branch than the customer's own (the server's reason follows). Choose "
+                     "another customer manager.")
+                : tr("The branch server refused the customer manager: it must be an active customer manager account "
+                     "of this branch (the server's reason follows). Choose another customer manager.");
+        else if (field == QLatin1String("until"))
+            worded.message = tr("The custody end date must be today or a later date, at most %n days ahead (branch "
+                                "time). Choose the last day of the custody.",
+                nullptr, kMaxCustodyDays);
+        else if (field == QLatin1String("reason"))
+            worded.message = tr("The branch server refused the reason (its reason follows). Correct the reason and "
+                                "try again.");
+        break;
+    }
+    case ErrorCode::Conflict:
+        // the server's BV409 says what the customer's state is now (no active customer manager, already held by
+        // the account, not in custody, closed) or that someone changed it first
+        worded.message
+            = tr("The branch server refused \"%1\" for customer %2: it does not fit the customer's state now "
+                 "(the server's reason follows). Reload the customer and choose the change that fits it.")
+                  .arg(kindLabel(kind), customerNo);
+        break;
+    default:
+        break;
+    }
+    return worded;
+}
+
+Result<QList<CustomerListRow>> ServerOwnership::reassignmentList()
+{
+    const QString what = tr("reading the reassignment list");
+    auto rows = ServerSessionInternals::connection(m_session).run(
+        QStringLiteral("SELECT customer_no, masked_name, status, restricted, tier, age_band, created_at, holder_login "
+                       "FROM branchvault.reassignment_page($1)"),
+        {ServerValue::text(ServerSessionInternals::workstation(m_session))}, what);
+    if (!rows.ok()) {
+        if (rows.error().code == ErrorCode::PermissionDenied) {
+            Error worded = rows.error();
+            worded.message = tr("Only a branch manager reads the reassignment list.");
+            return worded;
+        }
+        return rows.error();
+    }
+    QList<CustomerListRow> out;
+    for (int r = 0; r < rows->count(); ++r) {
+        CustomerListRow row;
+        row.number = rows->text(r, 0);
+        row.maskedName = rows->text(r, 1);
+        const std::optional<CustomerStatus> status = statusFromKey<CustomerStatus>(rows->text(r, 2));
+        if (!status)
+            return Error {ErrorCode::Damaged,
+                tr("The branch server sent a status this program does not know while %1. Ask the administrator "
+                   "whether the server is newer than this workstation's BranchVault.")
+                    .arg(what),
+                rows->text(r, 2).left(40), {}};
+        row.status = *status;
+        row.restricted = rows->boolean(r, 3);
+        row.tier = rows->text(r, 4);
+        row.ageBand = rows->text(r, 5);
+        row.createdAt = serverTime(rows->text(r, 6));
+        row.managerName = rows->text(r, 7);
+        out << row;
+    }
+    return out;
+}
+
+Result<QStringList> ServerOwnership::customerManagers()
+{
+    auto rows = ServerSessionInternals::connection(m_session).run(
+        QStringLiteral("SELECT login FROM branchvault.customer_manager_list()"), {},
+        tr("listing the branch's customer managers"));
+    if (!rows.ok())
+        return rows.error();
+    QStringList logins;
+    for (int r = 0; r < rows->count(); ++r)
+        logins << rows->text(r, 0);
+    return logins;
+}
+
+} // namespace bv
