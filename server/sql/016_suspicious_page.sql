@@ -41,3 +41,5 @@ END
 $$;
 REVOKE ALL ON FUNCTION branchvault.suspicious_page(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION branchvault.suspicious_page(text) TO bv_manager;
+
+UPDATE branchvault.meta SET value = '16' WHERE key = 'schema_version';
