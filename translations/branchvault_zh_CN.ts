@@ -8490,10 +8490,6 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
 <context>
     <name>ServerCustomerCommands</name>
     <message>
-        <source>On the branch server a customer manager enters his or her own customers; naming another customer manager (&quot;manager&quot;) is not available there yet. Leave &quot;manager&quot; out.</source>
-        <translation>在网点服务器上，客户经理只录入本人负责的客户；指定其他客户经理（&quot;manager&quot;）在服务器模式下尚不可用。请去掉 &quot;manager&quot;。</translation>
-    </message>
-    <message>
         <source>Warning: %1</source>
         <translation>警告：%1</translation>
     </message>
@@ -8601,6 +8597,14 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <source>Use: server customer add [--file F.json] | customer list [--after NO] | customer show NO | customer edit NO [--file F.json] | customer lookup --name NAME --id ID --purpose TEXT | change list | change approve|reject ID --reason TEXT | request list [--open] | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request approve|reject ID --reason TEXT | reveal REQUEST NO --fields F1,F2 (each with --user LOGIN, the password on standard input).</source>
         <translation>用法：server customer add [--file 文件.json] | customer list [--after 客户号] | customer show 客户号 | customer edit 客户号 [--file 文件.json] | customer lookup --name 姓名 --id 证件号码 --purpose 用途 | change list | change approve|reject 编号 --reason 理由 | request list [--open] | request reveal 客户号 --fields 字段1,字段2 --purpose 用途 [--hours 小时数] | request approve|reject 编号 --reason 理由 | reveal 申请编号 客户号 --fields 字段1,字段2（均需 --user 登录名，密码从标准输入读取）。</translation>
     </message>
+    <message>
+        <source>%1, given as &quot;manager&quot;, is not an active customer manager of the branch. Give the login of one.</source>
+        <translation>“manager”中给出的 %1 不是本网点在用的客户经理。请给出在用客户经理的登录名。</translation>
+    </message>
+    <message>
+        <source>Only the branch manager names the responsible customer manager; the customers you enter are your own. Leave &quot;manager&quot; out.</source>
+        <translation>只有网点负责人可以指定负责的客户经理；您录入的客户由您本人负责。请去掉 &quot;manager&quot;。</translation>
+    </message>
 </context>
 <context>
     <name>ServerCustomers</name>
@@ -8691,10 +8695,6 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     <message>
         <source>The branch server sent a status this program does not know while %1. Ask the administrator whether the server is newer than this workstation&apos;s BranchVault.</source>
         <translation>%1时，网点服务器发来本程序不认识的状态。请向系统管理员确认服务器是否比本工作站的 BranchVault 更新。</translation>
-    </message>
-    <message>
-        <source>On the branch server a customer manager enters his or her own customers; the branch manager entering for a customer manager is not available there yet.</source>
-        <translation>在网点服务器上，客户经理录入本人负责的客户；网点负责人代客户经理录入在服务器模式下尚不可用。</translation>
     </message>
     <message>
         <source>The branch server sent change %1 in a form this program cannot read; it is not shown, so that it is not decided unseen. Ask the administrator to check the server.</source>
@@ -8823,6 +8823,10 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     <message>
         <source>clearing suspicious pair %1</source>
         <translation>排除可疑客户对 %1</translation>
+    </message>
+    <message>
+        <source>Choose the customer manager who will be responsible for this customer.</source>
+        <translation>请选择负责该客户的客户经理。</translation>
     </message>
 </context>
 <context>
@@ -15528,10 +15532,6 @@ With it (and the key envelope beside the database) the database can be unlocked 
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Clear pair…</source>
-        <translation>排除(&amp;C)…</translation>
-    </message>
-    <message>
         <source>Clear suspicious pair %1</source>
         <translation>排除可疑客户对 %1</translation>
     </message>
@@ -15546,6 +15546,10 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>Suspicious pair %1 was cleared.</source>
         <translation>可疑客户对 %1 已排除。</translation>
+    </message>
+    <message>
+        <source>C&amp;lear pair…</source>
+        <translation>排除(&amp;L)…</translation>
     </message>
 </context>
 <context>
@@ -15590,10 +15594,6 @@ With it (and the key envelope beside the database) the database can be unlocked 
         <translation>本网点客户(&amp;U)</translation>
     </message>
     <message>
-        <source>Accoun&amp;t confirmations</source>
-        <translation>账户确认(&amp;T)</translation>
-    </message>
-    <message>
         <source>Ne&amp;w customer</source>
         <translation>新客户(&amp;W)</translation>
     </message>
@@ -15620,6 +15620,10 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>Suspicious &amp;pairs</source>
         <translation>可疑客户对(&amp;P)</translation>
+    </message>
+    <message>
+        <source>A&amp;ccount confirmations</source>
+        <translation>账户确认(&amp;C)</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "core/policy/Statuses.h"
 #include "core/requests/RequestService.h"
 #include "core/server/ServerCustomers.h"
+#include "core/server/ServerOwnership.h"
 #include "core/server/ServerSession.h"
 
 #include <QJsonArray>
@@ -64,11 +65,28 @@ public:
             auto input = readCustomerDocument(ctx, false, &managerLogin);
             if (!input.ok())
                 return ctx.out.fail(input.error());
-            if (!managerLogin.isEmpty())
+            // the branch manager names the customer manager responsible by login; a customer manager enters for
+            // himself or herself
+            if ((*session)->identity().role == Role::Manager && !managerLogin.isEmpty()) {
+                auto choices = ServerOwnership(**session).customerManagerChoices();
+                if (!choices.ok())
+                    return ctx.out.fail(choices.error());
+                for (const auto& [id, login] : std::as_const(*choices))
+                    if (login.compare(managerLogin.trimmed(), Qt::CaseInsensitive) == 0)
+                        input->managerId = id;
+                if (input->managerId <= 0)
+                    return ctx.out.fail(Error {ErrorCode::InvalidInput,
+                        tr("%1, given as \"manager\", is not an active customer manager of the branch. Give the login "
+                           "of one.")
+                            .arg(managerLogin.trimmed()),
+                        {}, QStringLiteral("manager")});
+            } else if (!managerLogin.isEmpty()
+                && managerLogin.trimmed().compare((*session)->identity().login, Qt::CaseInsensitive) != 0) {
                 return ctx.out.fail(Error {ErrorCode::InvalidInput,
-                    tr("On the branch server a customer manager enters his or her own customers; naming another "
-                       "customer manager (\"manager\") is not available there yet. Leave \"manager\" out."),
+                    tr("Only the branch manager names the responsible customer manager; the customers you enter are "
+                       "your own. Leave \"manager\" out."),
                     {}, QStringLiteral("manager")});
+            }
             ServerCustomers customers(**session);
             auto receipt = customers.enter(*input);
             if (!receipt.ok())

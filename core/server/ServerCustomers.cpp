@@ -165,11 +165,13 @@ Result<EntryReceipt> ServerCustomers::enter(const CustomerInput& input, const QS
             tr("%1 accounts do not enter customers: a customer manager enters his or her own customers.")
                 .arg(Roles::label(role)),
             {}, {}};
-    if (role == Role::Manager)
+    // the branch manager enters for a customer manager, who is then responsible (the server checks that the id is an
+    // active customer manager of the branch); a customer manager for himself or herself
+    if (role == Role::Manager && input.managerId <= 0)
         return Error {ErrorCode::InvalidInput,
-            tr("On the branch server a customer manager enters his or her own customers; the branch manager entering "
-               "for a customer manager is not available there yet."),
-            {}, QString::fromLatin1(fields::Manager)};
+            tr("Choose the customer manager who will be responsible for this customer."), {},
+            QString::fromLatin1(fields::Manager)};
+    const qint64 managerId = role == Role::Manager ? input.managerId : 0;
     const ServerConnection& server = m_session.connection();
     const QString what = tr("entering a customer on the branch server");
     auto checked = validated(input);
@@ -208,13 +210,15 @@ Result<EntryReceipt> ServerCustomers::enter(const CustomerInput& input, const QS
         if (!account.remove)
             accountRows << sealing.newAccount(account);
     const int tail = int(values.size()) + 1;
-    values << ServerValue::boolean(validated.restricted.value_or(false)) << ServerValue::text(m_session.workstation());
+    values << (managerId > 0 ? ServerValue::number(managerId) : ServerValue::none())
+           << ServerValue::boolean(validated.restricted.value_or(false)) << ServerValue::text(m_session.workstation());
     const QString sql = QStringLiteral("SELECT customer_no, change_id FROM branchvault.customer_submit($1, "
                                        "$2::jsonb, ARRAY[%1]::branchvault.sealed_input[], "
-                                       "ARRAY[%2]::branchvault.account_input[], NULL, $%3, $%4)")
+                                       "ARRAY[%2]::branchvault.account_input[], $%3::bigint, $%4, $%5)")
                             .arg(sealedRows.join(QStringLiteral(", ")), accountRows.join(QStringLiteral(", ")))
                             .arg(tail)
-                            .arg(tail + 1);
+                            .arg(tail + 1)
+                            .arg(tail + 2);
     auto submitted = server.run(sql, values, what);
     if (!submitted.ok())
         return submitted.error();

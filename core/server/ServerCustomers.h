@@ -31,7 +31,9 @@ public:
     explicit ServerCustomers(ServerSession& session);
 
     // A new record, pending until a branch manager who is not its maker approves it. A customer manager enters for
-    // himself or herself (`input.managerId` is ignored). The number is reserved on the server first: every sealed
+    // himself or herself (`input.managerId` is ignored); the branch manager for the customer manager whose staff id
+    // `input.managerId` names (ServerOwnership::customerManagerChoices; required, and an active customer manager of the
+    // branch: refused naming "manager" otherwise). The number is reserved on the server first: every sealed
     // value names it (associatedData), so a value copied to another customer or field does not open.
     // With `reservedNumber` (reserveNumber(), kept by the caller before the entry is sent), the entry uses that
     // number: the offline outbox keeps it first, so that an upload interrupted after the server committed is found

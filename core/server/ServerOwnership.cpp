@@ -253,15 +253,26 @@ Result<QList<CustomerListRow>> ServerOwnership::reassignmentList()
 
 Result<QStringList> ServerOwnership::customerManagers()
 {
+    auto choices = customerManagerChoices();
+    if (!choices.ok())
+        return choices.error();
+    QStringList logins;
+    for (const auto& [id, login] : std::as_const(*choices))
+        logins << login;
+    return logins;
+}
+
+Result<QList<std::pair<qint64, QString>>> ServerOwnership::customerManagerChoices()
+{
     auto rows = ServerSessionInternals::connection(m_session).run(
-        QStringLiteral("SELECT login FROM branchvault.customer_manager_list()"), {},
+        QStringLiteral("SELECT id, login FROM branchvault.customer_manager_list()"), {},
         tr("listing the branch's customer managers"));
     if (!rows.ok())
         return rows.error();
-    QStringList logins;
+    QList<std::pair<qint64, QString>> choices;
     for (int r = 0; r < rows->count(); ++r)
-        logins << rows->text(r, 0);
-    return logins;
+        choices << std::pair {rows->number(r, 0), rows->text(r, 1)};
+    return choices;
 }
 
 } // namespace bv

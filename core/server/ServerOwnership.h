@@ -61,6 +61,9 @@ public:
     Result<QList<CustomerListRow>> reassignmentList();
     // The logins of the branch's active customer managers, the accounts a customer can be given to.
     Result<QStringList> customerManagers();
+    // The same customer managers with their staff ids (the branch manager's entry names the one responsible by id:
+    // CustomerInput::managerId), by login.
+    Result<QList<std::pair<qint64, QString>>> customerManagerChoices();
 
     // A custody lasts at most this many days (through the end of its last day, branch time), as locally.
     static constexpr int kMaxCustodyDays = 180;

@@ -5,9 +5,9 @@
 --   reassignment_page      - the customers of the branch that need a customer manager: none, a frozen one, or a
 --                            frozen custodian while the custody lasts (local mode's reassignment list); customer.list
 --                            {rows} with object type 'reassignments', as locally
---   customer_manager_list  - the logins of the branch's active customer managers, the accounts customer_assign gives
---                            customers to (for the workstation's choice; staff logins only, not recorded, as
---                            staff_awaiting)
+--   customer_manager_list  - the branch's active customer managers (staff id and login), the accounts customer_assign
+--                            gives customers to and customer_submit enters them for (for the workstation's choice;
+--                            staff logins only, not recorded, as staff_awaiting)
 --
 -- Both are the branch manager's alone (42501 for anyone else, which writes no row, as migration 11's refusals).
 
@@ -61,10 +61,11 @@ $$;
 
 -- ---- 2. Whom the branch manager gives customers to ----
 
--- The logins of the caller's branch's customer managers whose accounts are active (customer_assign refuses any
--- other), by login.
+-- The caller's branch's customer managers whose accounts are active (customer_assign refuses any other), by login:
+-- the staff id (what customer_submit's p_manager_id names when the branch manager enters a customer for one of them)
+-- and the login.
 CREATE FUNCTION branchvault.customer_manager_list()
-    RETURNS TABLE (login text)
+    RETURNS TABLE (id bigint, login text)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path = branchvault, pg_temp
     AS $$
@@ -73,7 +74,7 @@ BEGIN
         RAISE EXCEPTION 'only an active branch manager lists the customer managers to give customers to'
             USING ERRCODE = '42501';
     END IF;
-    RETURN QUERY SELECT s.login FROM staff s
+    RETURN QUERY SELECT s.id, s.login FROM staff s
         WHERE s.branch = my_branch() AND s.role = 'customer_manager' AND s.status = 'active' ORDER BY s.login;
 END
 $$;

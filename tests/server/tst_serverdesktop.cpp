@@ -404,7 +404,10 @@ private slots:
         QVERIFY(atManager->changesPage() && atManager->requestsPage() && atManager->customersPage()
             && atManager->suspiciousPage());
         QVERIFY(!atCm->suspiciousPage());
-        QVERIFY(!atManager->entryPage());
+        // the branch manager enters for a customer manager, chosen among the branch's active ones
+        QVERIFY(atManager->entryPage());
+        auto* responsible = atManager->entryPage()->form()->findChild<QComboBox*>(QStringLiteral("managerComboBox"));
+        QVERIFY(responsible && responsible->findText(QStringLiteral("c1")) > 0);
         cm.controller->window()->show();
         manager.controller->window()->show();
 

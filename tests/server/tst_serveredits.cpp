@@ -8,6 +8,7 @@
 //
 // Grade-1 values never reach the test's output: they are compared with QVERIFY2 and a message naming the field.
 #include "core/server/ServerCustomers.h"
+#include "core/server/ServerOwnership.h"
 #include "tests/server/ServerBranch.h"
 #include "tests/testsupport/TestData.h"
 #include "tests/testsupport/TestSupport.h"
@@ -408,6 +409,50 @@ private slots:
         QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM branchvault.audit_log WHERE action = "
                                     "'customer.suspicious_clear' AND login = 'm1'")),
             QStringLiteral("1"));
+    }
+
+    // DESIGN §6: the branch manager enters for a customer manager, who is then responsible; the choice is required and
+    // must be an active customer manager of the branch (checked by the server); a customer manager's choice is ignored.
+    void theBranchManagerEntersForACustomerManager()
+    {
+        auto choices = ServerOwnership(m_branch->session(QStringLiteral("m1"))).customerManagerChoices();
+        QVERIFY2(choices.ok(), qPrintable(why(choices)));
+        QHash<QString, qint64> ids;
+        for (const auto& [id, login] : std::as_const(*choices))
+            ids.insert(login, id);
+        QCOMPARE(ids.size(), 2);
+        QVERIFY(ids.value(QStringLiteral("c1")) > 0 && ids.value(QStringLiteral("c2")) > 0);
+        const QString before = sql(QStringLiteral("SELECT count(*) FROM branchvault.customer_changes"));
+        CustomerInput input = customerInput(304);
+        auto unnamed = as(QStringLiteral("m1")).enter(input);
+        BV_COMPARE_CODE(unnamed, ErrorCode::InvalidInput);
+        QCOMPARE(unnamed.error().field, QStringLiteral("manager"));
+        input.managerId = sql(QStringLiteral("SELECT id FROM branchvault.staff WHERE login = 'k1'")).toLongLong();
+        BV_COMPARE_CODE(as(QStringLiteral("m1")).enter(input), ErrorCode::InvalidInput);
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM branchvault.customer_changes")), before);
+        input.managerId = ids.value(QStringLiteral("c2"));
+        auto entered = as(QStringLiteral("m1")).enter(input);
+        QVERIFY2(entered.ok(), qPrintable(why(entered)));
+        QCOMPARE(sql(QStringLiteral("SELECT s.login || '|' || c.status || '|' || m.login FROM branchvault.customers c "
+                                    "JOIN branchvault.staff s ON s.id = c.manager_id JOIN branchvault.staff m ON m.id "
+                                    "= c.created_by WHERE c.customer_no = '%1'")
+                         .arg(entered->customerNumber)),
+            QStringLiteral("c2|pending|m1"));
+        // approved by the other branch manager; c2 reaches it, c1 does not
+        const QString approved = approve(entered->changeId, input, QStringLiteral("m2"));
+        QVERIFY2(approved.isEmpty(), qPrintable(approved));
+        QVERIFY(open(QStringLiteral("c2"), entered->customerNumber).ok());
+        BV_COMPARE_CODE(open(QStringLiteral("c1"), entered->customerNumber), ErrorCode::PermissionDenied);
+        // a customer manager naming another is ignored: the entry is his or her own
+        CustomerInput own = customerInput(305);
+        own.managerId = ids.value(QStringLiteral("c2"));
+        auto mine = as(QStringLiteral("c1")).enter(own);
+        QVERIFY2(mine.ok(), qPrintable(why(mine)));
+        QCOMPARE(sql(QStringLiteral("SELECT s.login FROM branchvault.customers c JOIN branchvault.staff s ON s.id = "
+                                    "c.manager_id WHERE c.customer_no = '%1'")
+                         .arg(mine->customerNumber)),
+            QStringLiteral("c1"));
+        BV_VERIFY_OK(as(QStringLiteral("m1")).decide(mine->changeId, false, QStringLiteral("测试：不录入")));
     }
 
     void theRolesThatDoNotEditAreRefused()

@@ -72,7 +72,6 @@ QString loginOf(Role role)
 
 constexpr ErrorCode ok = ErrorCode::None;
 constexpr ErrorCode no = ErrorCode::PermissionDenied;
-constexpr ErrorCode invalid = ErrorCode::InvalidInput;
 
 struct Row
 {
@@ -97,8 +96,8 @@ const Row kMatrix[] = {
     {Op::Confirm, "confirm", {Operation::ConfirmAccounts}, {ok, no, no, no, no}},
     {Op::VerifyAudit, "verifyAudit", {Operation::VerifyAudit}, {no, no, no, no, ok}},
     {Op::CheckpointAudit, "checkpointAudit", {Operation::CheckpointAudit}, {no, no, no, no, ok}},
-    // the branch manager entering for a customer manager is not available over the server yet (InvalidInput)
-    {Op::Enter, "enter", {Operation::CreateCustomer}, {invalid, ok, no, no, no}},
+    // the branch manager enters for a customer manager (another customer, for c1)
+    {Op::Enter, "enter", {Operation::CreateCustomer}, {ok, ok, no, no, no}},
     {Op::Pending, "pending", {Operation::ViewCustomer}, {ok, ok, no, no, no}},
     {Op::Decide, "decide", {Operation::ApproveChanges}, {ok, no, no, no, no}},
     {Op::List, "list", {Operation::ListBranch, Operation::ListPortfolio}, {ok, ok, no, no, no}, true},
@@ -123,9 +122,6 @@ const Difference kDifferences[] = {
     {Op::VerifyAudit, Role::Admin,
         "docs/SERVER.md, 'The role × operation matrix over the server': the chain is verified on the workstation "
         "from its rows, which only the auditor reads on the server"},
-    {Op::Enter, Role::Manager,
-        "docs/SERVER.md, 'Customer work over the server': the branch manager entering for a customer manager does "
-        "not run over the server yet"},
 };
 
 // The refusals the server records as access.denied, as local mode records every refusal (tst_policy). The others
@@ -375,6 +371,21 @@ private:
             });
         }
         case Op::Enter: {
+            if (role == Role::Manager) {
+                // the branch manager enters another customer for c1, who is then responsible for it
+                CustomerInput forC1 = customerInput(75);
+                forC1.managerId
+                    = sql(QStringLiteral("SELECT id FROM branchvault.staff WHERE login = 'c1'")).toLongLong();
+                const auto entered = customers.enter(forC1);
+                return outcomeOf(entered, [&] {
+                    return sql(QStringLiteral("SELECT s.login || '|' || c.status FROM branchvault.customers c JOIN "
+                                              "branchvault.staff s ON s.id = c.manager_id WHERE c.customer_no = '%1'")
+                                   .arg(entered->customerNumber))
+                            == QLatin1String("c1|pending")
+                        ? QString()
+                        : QStringLiteral("not entered pending for c1");
+                });
+            }
             const auto receipt = customers.enter(m_a);
             if (receipt.ok()) {
                 m_numberA = receipt->customerNumber;

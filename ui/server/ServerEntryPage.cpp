@@ -1,6 +1,10 @@
 #include "ui/server/ServerEntryPage.h"
 
 #include "core/server/ServerCustomers.h"
+#include "core/server/ServerOwnership.h"
+#include "core/server/ServerSession.h"
+#include "ui/customers/CustomerFormPages.h"
+#include "ui/customers/IdentityFormPage.h"
 #include "ui/server/EntryFormPanel.h"
 
 #include <QVBoxLayout>
@@ -29,6 +33,14 @@ ServerEntryPage::ServerEntryPage(const ServerContext& context, QWidget* parent)
         },
         [this](const Error& error) { fail(error); }, this);
     layout->addWidget(m_panel);
+    // the branch manager enters for a customer manager, chosen on the Identity page (the server checks the choice)
+    if (context.session.identity().role == Role::Manager) {
+        auto choices = ServerOwnership(context.session).customerManagerChoices();
+        if (choices.ok())
+            m_panel->form()->identityPage()->setManagerChoices(*choices);
+        else
+            fail(choices.error());
+    }
     connect(m_panel, &EntryFormPanel::saved, this, [this] {
         if (m_receipt)
             emit saved(m_receipt->customerNumber);

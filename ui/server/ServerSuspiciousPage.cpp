@@ -34,7 +34,7 @@ ServerSuspiciousPage::ServerSuspiciousPage(const ServerContext& context, QWidget
     auto* buttons = new QHBoxLayout;
     auto* refresh = new QPushButton(tr("&Refresh"), this);
     refresh->setObjectName(QStringLiteral("refreshButton"));
-    m_clear = new QPushButton(tr("&Clear pair…"), this);
+    m_clear = new QPushButton(tr("C&lear pair…"), this);
     m_clear->setObjectName(QStringLiteral("clearButton"));
     m_clear->setEnabled(false);
     buttons->addWidget(refresh);

@@ -35,11 +35,15 @@ ServerWorkspace::ServerWorkspace(const ServerContext& context, QWidget* parent)
         add(m_requests, tr("Re&quests"));
         m_customers = new ServerCustomersPage(context);
         add(m_customers, tr("Branch c&ustomers"));
+        m_entry = new ServerEntryPage(context);
+        add(m_entry, tr("Ne&w customer"));
         m_suspicious = new ServerSuspiciousPage(context);
         add(m_suspicious, tr("Suspicious &pairs"));
         m_accounts = new ServerAccountsPage(context);
-        add(m_accounts, tr("Accoun&t confirmations"));
+        add(m_accounts, tr("A&ccount confirmations"));
         connect(m_changes, &ServerChangesPage::decided, m_customers, &ServerCustomersPage::reload);
+        connect(m_entry, &ServerEntryPage::saved, m_changes, &ServerChangesPage::reload);
+        connect(m_entry, &ServerEntryPage::saved, m_customers, &ServerCustomersPage::reload);
         // an approved record or edit may share a mobile or an account number with another customer
         connect(m_changes, &ServerChangesPage::decided, m_suspicious, &ServerSuspiciousPage::reload);
         connect(m_customers, &ServerCustomersPage::requestFiled, m_requests, &ServerRequestsPage::reload);
