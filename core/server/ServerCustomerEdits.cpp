@@ -153,6 +153,7 @@ Result<EntryReceipt> ServerCustomers::edit(const CustomerView& present, const Cu
     auto checked = validatedEdit(present, input);
     if (!checked.ok())
         return checked.error();
+    const serverentry::WipedOnExit wiped(*checked);
     auto masks = this->masks();
     if (!masks.ok())
         return masks.error();

@@ -177,6 +177,7 @@ Result<EntryReceipt> ServerCustomers::enter(const CustomerInput& input, const QS
     auto checked = validated(input);
     if (!checked.ok())
         return checked.error();
+    const serverentry::WipedOnExit wiped(*checked);
     const ValidatedCustomer& validated = *checked;
     QJsonObject clear;
     for (const QString& key : clearColumns())

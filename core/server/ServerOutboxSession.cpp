@@ -11,6 +11,7 @@
 #include "core/internal/policy/StoredMasks.h"
 #include "core/internal/server/OutboxStore.h"
 #include "core/internal/server/ServerConnection.h"
+#include "core/internal/server/ServerSealing.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/server/ServerCustomers.h"
 #include "core/server/ServerWorkstation.h"
@@ -162,6 +163,7 @@ Result<std::pair<qint64, QStringList>> ServerOutbox::Session::keep(const Custome
     if (!checked.ok())
         return checked.error();
     ValidatedCustomer& validated = *checked;
+    const serverentry::WipedOnExit wiped(validated); // the values in the clear, once sealed
     Database& db = *d->db;
     const Identity& who = d->identity;
     const FieldCipher cipher(d->keys.clone());
@@ -198,10 +200,6 @@ Result<std::pair<qint64, QStringList>> ServerOutbox::Session::keep(const Custome
     const QString maskedName = StoredMasks::maskField(
         QString::fromLatin1(fields::Name), validated.values.value(QString::fromLatin1(fields::Name)), d->masks);
     const QString maskedId = StoredMasks::maskField(idKey, validated.values.value(idKey), d->masks);
-    for (auto it = validated.values.begin(); it != validated.values.end(); ++it)
-        wipe(it.value());
-    for (AccountInput& account : validated.accounts)
-        wipe(account.number);
 
     Transaction tx(db);
     if (!tx.ok())

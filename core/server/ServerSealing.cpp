@@ -1,5 +1,6 @@
 #include "core/internal/server/ServerSealing.h"
 
+#include "core/common/SecureBytes.h"
 #include "core/internal/policy/StoredMasks.h"
 #include "core/keys/BlindDomain.h"
 #include "core/policy/FieldCatalogue.h"
@@ -24,6 +25,14 @@ Status serverentry::checkedFreeText(const QString& text, const QString& field, c
     if (const QList<FreeTextFinding> findings = FreeText::check(text); !findings.isEmpty())
         return FreeText::refusal(findings, field, label);
     return {};
+}
+
+void serverentry::wipe(ValidatedCustomer& checked)
+{
+    for (auto it = checked.values.begin(); it != checked.values.end(); ++it)
+        bv::wipe(it.value());
+    for (AccountInput& account : checked.accounts)
+        bv::wipe(account.number);
 }
 
 struct ServerSealing::Sealed

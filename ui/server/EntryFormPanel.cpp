@@ -79,8 +79,8 @@ bool EntryFormPanel::save()
     m_form->clearMessages();
     CustomerInput in = m_form->input();
     auto done = m_submit(in);
-    wipe(in);
     if (!done.ok()) {
+        wipe(in); // the form keeps what was typed, to be corrected
         const Error& e = done.error();
         if (e.code == ErrorCode::InvalidInput || e.code == ErrorCode::Conflict || !e.field.isEmpty()) {
             QString text = e.message;
@@ -93,8 +93,10 @@ bool EntryFormPanel::save()
         m_fail(e);
         return false;
     }
+    // nothing typed stays in the form; emptied first, so that `in` is the last holder of what was typed, wiped in place
+    m_form->reset(nullptr);
+    wipe(in);
     m_dialogs.showInfo(this, done->first, done->second);
-    m_form->reset(nullptr); // nothing typed stays in the form
     emit saved();
     return true;
 }

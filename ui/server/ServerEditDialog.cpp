@@ -57,23 +57,30 @@ bool ServerEditDialog::save()
     m_form->clearMessages();
     CustomerInput in = m_form->input();
     auto receipt = ServerCustomers(m_context.session).edit(m_present, in);
-    wipe(in);
     if (!receipt.ok()) {
         const Error& e = receipt.error();
         if (e.code == ErrorCode::ServerUnavailable || e.code == ErrorCode::Damaged || e.code == ErrorCode::Database) {
             m_failure = e; // the page shows it (and ends the session when the server is gone)
-            m_form->reset(nullptr);
-            reject();
+            reject(); // empties the form first: `in` is then the last holder of what was typed, wiped in place
+            wipe(in);
             return false;
         }
+        wipe(in); // the form keeps what was typed, to be corrected
         S::setMessage(m_message, e.message);
         m_form->showFieldError(e);
         return false;
     }
     m_receipt = *receipt;
     m_form->reset(nullptr); // nothing typed stays in the form
+    wipe(in);
     accept();
     return true;
+}
+
+void ServerEditDialog::reject()
+{
+    m_form->reset(nullptr); // Cancel too: nothing typed stays in the form
+    QDialog::reject();
 }
 
 } // namespace bv::ui

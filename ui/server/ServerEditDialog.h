@@ -36,6 +36,7 @@ public:
 
 public slots:
     bool save();
+    void reject() override;
 
 private:
     ServerContext m_context;

@@ -4,6 +4,7 @@
 
 #include "core/common/Result.h"
 #include "core/customers/CustomerRecord.h"
+#include "core/customers/rules/CustomerValidator.h"
 #include "core/internal/keys/FieldCipher.h"
 #include "core/internal/server/ServerConnection.h"
 #include "core/policy/MaskSettings.h"
@@ -20,6 +21,24 @@ const QStringList& clearColumns();
 // Free text that will be stored on the server (a grade 2 value, a purpose, a reason): refused here, before it is
 // sent, when it holds what looks like an ID, mobile or card number or a secret.
 Status checkedFreeText(const QString& text, const QString& field, const QString& label);
+// Overwrites the checked values (the grade-1 ones in the clear: the normalised ID number, mobile, account numbers)
+// once they are sealed.
+void wipe(ValidatedCustomer& checked);
+// ... on every way out of the scope that holds them.
+class WipedOnExit
+{
+public:
+    explicit WipedOnExit(ValidatedCustomer& checked)
+        : m_checked(checked)
+    {
+    }
+    ~WipedOnExit() { wipe(m_checked); }
+    WipedOnExit(const WipedOnExit&) = delete;
+    WipedOnExit& operator=(const WipedOnExit&) = delete;
+
+private:
+    ValidatedCustomer& m_checked;
+};
 } // namespace serverentry
 
 // The grade-1 values of one customer as a statement's parameters (customer_submit, customer_edit): each sealed with
