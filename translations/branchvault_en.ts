@@ -313,13 +313,6 @@
 <context>
     <name>ServerOwnership</name>
     <message numerus="yes">
-        <source>A custody lasts at most %n days. Choose an earlier end date, or transfer the customer permanently.</source>
-        <translation>
-            <numerusform>A custody lasts at most %n day. Choose an earlier end date, or transfer the customer permanently.</numerusform>
-            <numerusform>A custody lasts at most %n days. Choose an earlier end date, or transfer the customer permanently.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>The custody end date must be today or a later date, at most %n days ahead (branch time). Choose the last day of the custody.</source>
         <translation>
             <numerusform>The custody end date must be today or a later date, at most %n day ahead (branch time). Choose the last day of the custody.</numerusform>

@@ -8961,16 +8961,6 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <translation>请选择接手该客户的客户经理。</translation>
     </message>
     <message>
-        <source>The custody end date must be today or a later date. Choose the last day of the custody.</source>
-        <translation>托管结束日期必须是今天或之后的日期。请选择托管的最后一天。</translation>
-    </message>
-    <message numerus="yes">
-        <source>A custody lasts at most %n days. Choose an earlier end date, or transfer the customer permanently.</source>
-        <translation>
-            <numerusform>托管期限最长为 %n 天。请选择更早的结束日期，或将客户永久移交。</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>changing the customer manager of customer %1</source>
         <translation>更换客户 %1 的客户经理</translation>
     </message>

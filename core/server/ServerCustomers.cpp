@@ -30,19 +30,7 @@ namespace {
 
 using serverentry::checkedFreeText;
 using serverentry::clearColumns;
-
-// A timestamptz as the server writes it in text (ISO 8601 with a space and a short offset: 2026-12-06
-// 02:16:56.123+00); invalid when NULL or unreadable.
-QDateTime serverTime(const QString& text)
-{
-    if (text.isEmpty())
-        return QDateTime();
-    QString iso = text;
-    iso.replace(10, 1, QLatin1Char('T'));
-    static const QRegularExpression shortOffset(QStringLiteral("([+-]\\d{2})$"));
-    iso.replace(shortOffset, QStringLiteral("\\1:00"));
-    return QDateTime::fromString(iso, Qt::ISODateWithMs).toUTC();
-}
+using serverentry::serverTime;
 
 // A change's diff as the server stores it ([{field, old, new}]); nullopt when it is not that.
 std::optional<QList<FieldDiff>> diffFrom(const QByteArray& json)

@@ -1,8 +1,10 @@
 #include "core/server/ServerOwnership.h"
 
+#include "core/customers/lifecycle/CustomerOwnership.h"
 #include "core/customers/rules/WorkingCalendar.h"
 #include "core/internal/common/TextLength.h"
 #include "core/internal/server/ServerConnection.h"
+#include "core/internal/server/ServerSealing.h"
 #include "core/internal/server/ServerSessionInternals.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/FreeText.h"
@@ -15,17 +17,7 @@ namespace bv {
 
 namespace {
 
-// A timestamptz as the server writes it in text (2026-12-06 02:16:56.123+00); invalid when NULL or unreadable.
-QDateTime serverTime(const QString& text)
-{
-    if (text.isEmpty())
-        return QDateTime();
-    QString iso = text;
-    iso.replace(10, 1, QLatin1Char('T'));
-    static const QRegularExpression shortOffset(QStringLiteral("([+-]\\d{2})$"));
-    iso.replace(shortOffset, QStringLiteral("\\1:00"));
-    return QDateTime::fromString(iso, Qt::ISODateWithMs).toUTC();
-}
+using serverentry::serverTime;
 
 QDate branchToday()
 {
@@ -144,18 +136,7 @@ Status ServerOwnership::move(
             QString(), QString::fromLatin1(fields::Manager));
     if (kind == Kind::Custody) {
         // the branch's date decides, as on the server (branch time UTC+8); the server checks again
-        const QDate today = branchToday();
-        if (!until.isValid() || until < today)
-            return makeError(ErrorCode::InvalidInput,
-                tr("The custody end date must be today or a later date. Choose the last day of the "
-                   "custody."),
-                QString(), QStringLiteral("until"));
-        if (until > today.addDays(kMaxCustodyDays))
-            return makeError(ErrorCode::InvalidInput,
-                tr("A custody lasts at most %n days. Choose an earlier end date, or transfer the "
-                   "customer permanently.",
-                    nullptr, kMaxCustodyDays),
-                QString(), QStringLiteral("until"));
+        BV_TRY(CustomerOwnership::checkCustodyEnd(until, branchToday()));
     }
 
     auto done = ServerSessionInternals::connection(m_session).run(

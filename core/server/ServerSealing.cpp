@@ -7,6 +7,8 @@
 #include "core/policy/FreeText.h"
 #include "core/server/ServerCustomers.h"
 
+#include <QRegularExpression>
+
 namespace bv {
 
 const QStringList& serverentry::clearColumns()
@@ -33,6 +35,17 @@ void serverentry::wipe(ValidatedCustomer& checked)
         bv::wipe(it.value());
     for (AccountInput& account : checked.accounts)
         bv::wipe(account.number);
+}
+
+QDateTime serverentry::serverTime(const QString& text)
+{
+    if (text.isEmpty())
+        return QDateTime();
+    QString iso = text;
+    iso.replace(10, 1, QLatin1Char('T'));
+    static const QRegularExpression shortOffset(QStringLiteral("([+-]\\d{2})$"));
+    iso.replace(shortOffset, QStringLiteral("\\1:00"));
+    return QDateTime::fromString(iso, Qt::ISODateWithMs).toUTC();
 }
 
 struct ServerSealing::Sealed

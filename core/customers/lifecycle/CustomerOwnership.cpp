@@ -41,6 +41,22 @@ struct Holding : CustomerQueryRepository::Holding
 
 } // namespace
 
+Status CustomerOwnership::checkCustodyEnd(const QDate& until, const QDate& today)
+{
+    if (!until.isValid() || until < today)
+        return makeError(ErrorCode::InvalidInput,
+            tr("The custody end date must be today or a later date. Choose the last day of the "
+               "custody."),
+            QString(), QStringLiteral("until"));
+    if (until > today.addDays(kMaxCustodyDays))
+        return makeError(ErrorCode::InvalidInput,
+            tr("A custody lasts at most %n days. Choose an earlier end date, or transfer the "
+               "customer permanently.",
+                nullptr, kMaxCustodyDays),
+            QString(), QStringLiteral("until"));
+    return {};
+}
+
 CustomerOwnership::CustomerOwnership(CustomerServiceInternals& internals)
     : m_internals(internals)
 {
@@ -132,18 +148,7 @@ Status CustomerOwnership::move(const Session& session, const QString& kind, cons
     QDateTime custodyEnd;
     if (kind == kCustody) {
         // Custody lasts through the whole of `until` (branch time) and returns by itself after it.
-        const QDate today = store.today();
-        if (!until.isValid() || until < today)
-            return makeError(ErrorCode::InvalidInput,
-                tr("The custody end date must be today or a later date. Choose the last day of the "
-                   "custody."),
-                QString(), QStringLiteral("until"));
-        if (until > today.addDays(kMaxCustodyDays))
-            return makeError(ErrorCode::InvalidInput,
-                tr("A custody lasts at most %n days. Choose an earlier end date, or transfer the "
-                   "customer permanently.",
-                    nullptr, kMaxCustodyDays),
-                QString(), QStringLiteral("until"));
+        BV_TRY(checkCustodyEnd(until, store.today()));
         custodyEnd = QDateTime(until.addDays(1), QTime(0, 0), WorkingCalendar::branchTimeZone()).toUTC();
     }
 

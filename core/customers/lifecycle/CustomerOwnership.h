@@ -59,6 +59,9 @@ public:
 
     // A custody lasts at most this many days (through the end of its last day, branch time).
     static constexpr int kMaxCustodyDays = 180;
+    // A custody's last day checked against the branch's date `today`: today or later, at most kMaxCustodyDays ahead
+    // (InvalidInput naming "until"). Local mode's and the branch server's custody both use it.
+    static Status checkCustodyEnd(const QDate& until, const QDate& today);
 
 private:
     // The one write path of assign / transfer / custody / return / reclaim: checks, the update of the

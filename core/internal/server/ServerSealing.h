@@ -9,6 +9,7 @@
 #include "core/internal/server/ServerConnection.h"
 #include "core/policy/MaskSettings.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -21,6 +22,9 @@ const QStringList& clearColumns();
 // Free text that will be stored on the server (a grade 2 value, a purpose, a reason): refused here, before it is
 // sent, when it holds what looks like an ID, mobile or card number or a secret.
 Status checkedFreeText(const QString& text, const QString& field, const QString& label);
+// A timestamptz as the server writes it in text (ISO 8601 with a space and a short offset: 2026-12-06
+// 02:16:56.123+00), in UTC; invalid when NULL or unreadable.
+QDateTime serverTime(const QString& text);
 // Overwrites the checked values (the grade-1 ones in the clear: the normalised ID number, mobile, account numbers)
 // once they are sealed.
 void wipe(ValidatedCustomer& checked);
