@@ -8945,14 +8945,6 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <translation>请填写客户号。</translation>
     </message>
     <message>
-        <source>Give the reason for this change of customer manager (for example: staff change, leave, misconduct).</source>
-        <translation>请填写更换客户经理的原因（例如：人员变动、休假、违规）。</translation>
-    </message>
-    <message>
-        <source>The reason is too long (at most %1 characters). Shorten it.</source>
-        <translation>原因过长（最多 %1 个字符）。请缩短。</translation>
-    </message>
-    <message>
         <source>The reason</source>
         <translation>原因</translation>
     </message>
@@ -8997,10 +8989,6 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     <message>
         <source>Only a branch manager reads the reassignment list.</source>
         <translation>只有网点负责人可以查看待重新分配客户清单。</translation>
-    </message>
-    <message>
-        <source>The branch server sent a status this program does not know while %1. Ask the administrator whether the server is newer than this workstation&apos;s BranchVault.</source>
-        <translation>%1时，网点服务器发来本程序不认识的状态。请向系统管理员确认服务器是否比本工作站的 BranchVault 更新。</translation>
     </message>
     <message>
         <source>listing the branch&apos;s customer managers</source>

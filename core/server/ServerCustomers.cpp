@@ -31,6 +31,7 @@ namespace {
 using serverentry::checkedFreeText;
 using serverentry::clearColumns;
 using serverentry::serverTime;
+using serverentry::storedStatus;
 
 // A change's diff as the server stores it ([{field, old, new}]); nullopt when it is not that.
 std::optional<QList<FieldDiff>> diffFrom(const QByteArray& json)
@@ -48,19 +49,6 @@ std::optional<QList<FieldDiff>> diffFrom(const QByteArray& json)
             object.value(QStringLiteral("old")).toString(), object.value(QStringLiteral("new")).toString()};
     }
     return diff;
-}
-
-// A status the server sent, as its enum; Damaged naming `what` when it is none this program knows.
-template <typename S>
-Result<S> storedStatus(const QString& key, const QString& what)
-{
-    if (const std::optional<S> status = statusFromKey<S>(key))
-        return *status;
-    return Error {ErrorCode::Damaged,
-        ServerCustomers::tr("The branch server sent a status this program does not know while %1. Ask the "
-                            "administrator whether the server is newer than this workstation's BranchVault.")
-            .arg(what),
-        key.left(40), {}};
 }
 
 } // namespace
@@ -367,18 +355,10 @@ Result<QList<CustomerListRow>> ServerCustomers::list(const QString& after, int l
         return rows.error();
     QList<CustomerListRow> out;
     for (int r = 0; r < rows->count(); ++r) {
-        CustomerListRow row;
-        row.number = rows->text(r, 0);
-        row.maskedName = rows->text(r, 1);
-        auto status = storedStatus<CustomerStatus>(rows->text(r, 2), tr("listing customers"));
-        if (!status.ok())
-            return status.error();
-        row.status = *status;
-        row.restricted = rows->boolean(r, 3);
-        row.tier = rows->text(r, 4);
-        row.ageBand = rows->text(r, 5);
-        row.createdAt = serverTime(rows->text(r, 6));
-        out << row;
+        auto row = serverentry::listRow(*rows, r, tr("listing customers"));
+        if (!row.ok())
+            return row.error();
+        out << *row;
     }
     return out;
 }

@@ -17,8 +17,6 @@ namespace bv {
 
 namespace {
 
-using serverentry::serverTime;
-
 QDate branchToday()
 {
     return QDateTime::currentDateTimeUtc().toTimeZone(WorkingCalendar::branchTimeZone()).date();
@@ -118,15 +116,7 @@ Status ServerOwnership::move(
             ErrorCode::InvalidInput, tr("Give the customer number."), QString(), QStringLiteral("customer"));
     // the checks local mode makes before its transaction, with its wording; the server makes them again
     const QString why = reason.trimmed();
-    if (why.isEmpty() && needsReason(kind))
-        return makeError(ErrorCode::InvalidInput,
-            tr("Give the reason for this change of customer manager (for example: staff change, leave, "
-               "misconduct)."),
-            QString(), QStringLiteral("reason"));
-    if (charCount(why) > kMaxReasonLength)
-        return makeError(ErrorCode::InvalidInput,
-            tr("The reason is too long (at most %1 characters). Shorten it.").arg(kMaxReasonLength), QString(),
-            QStringLiteral("reason"));
+    BV_TRY(CustomerOwnership::checkReason(why, needsReason(kind)));
     // the reason is stored on the server: no ID, mobile or card number in it
     if (const QList<FreeTextFinding> findings = FreeText::check(why); !findings.isEmpty())
         return FreeText::refusal(findings, QStringLiteral("reason"), tr("The reason"));
@@ -211,23 +201,11 @@ Result<QList<CustomerListRow>> ServerOwnership::reassignmentList()
     }
     QList<CustomerListRow> out;
     for (int r = 0; r < rows->count(); ++r) {
-        CustomerListRow row;
-        row.number = rows->text(r, 0);
-        row.maskedName = rows->text(r, 1);
-        const std::optional<CustomerStatus> status = statusFromKey<CustomerStatus>(rows->text(r, 2));
-        if (!status)
-            return Error {ErrorCode::Damaged,
-                tr("The branch server sent a status this program does not know while %1. Ask the administrator "
-                   "whether the server is newer than this workstation's BranchVault.")
-                    .arg(what),
-                rows->text(r, 2).left(40), {}};
-        row.status = *status;
-        row.restricted = rows->boolean(r, 3);
-        row.tier = rows->text(r, 4);
-        row.ageBand = rows->text(r, 5);
-        row.createdAt = serverTime(rows->text(r, 6));
-        row.managerName = rows->text(r, 7);
-        out << row;
+        auto row = serverentry::listRow(*rows, r, what);
+        if (!row.ok())
+            return row.error();
+        row->managerName = rows->text(r, 7);
+        out << *row;
     }
     return out;
 }

@@ -48,6 +48,29 @@ QDateTime serverentry::serverTime(const QString& text)
     return QDateTime::fromString(iso, Qt::ISODateWithMs).toUTC();
 }
 
+QString serverentry::unknownStatus(const QString& what)
+{
+    return ServerCustomers::tr("The branch server sent a status this program does not know while %1. Ask the "
+                               "administrator whether the server is newer than this workstation's BranchVault.")
+        .arg(what);
+}
+
+Result<CustomerListRow> serverentry::listRow(const ServerRows& rows, int r, const QString& what)
+{
+    CustomerListRow row;
+    row.number = rows.text(r, 0);
+    row.maskedName = rows.text(r, 1);
+    auto status = storedStatus<CustomerStatus>(rows.text(r, 2), what);
+    if (!status.ok())
+        return status.error();
+    row.status = *status;
+    row.restricted = rows.boolean(r, 3);
+    row.tier = rows.text(r, 4);
+    row.ageBand = rows.text(r, 5);
+    row.createdAt = serverTime(rows.text(r, 6));
+    return row;
+}
+
 struct ServerSealing::Sealed
 {
     int generation = 0;

@@ -41,6 +41,21 @@ struct Holding : CustomerQueryRepository::Holding
 
 } // namespace
 
+Status CustomerOwnership::checkReason(const QString& reason, bool required)
+{
+    const QString why = reason.trimmed();
+    if (why.isEmpty() && required)
+        return makeError(ErrorCode::InvalidInput,
+            tr("Give the reason for this change of customer manager (for example: staff change, leave, "
+               "misconduct)."),
+            QString(), QStringLiteral("reason"));
+    if (charCount(why) > kMaxReasonLength)
+        return makeError(ErrorCode::InvalidInput,
+            tr("The reason is too long (at most %1 characters). Shorten it.").arg(kMaxReasonLength), QString(),
+            QStringLiteral("reason"));
+    return {};
+}
+
 Status CustomerOwnership::checkCustodyEnd(const QDate& until, const QDate& today)
 {
     if (!until.isValid() || until < today)
@@ -101,15 +116,7 @@ Status CustomerOwnership::move(const Session& session, const QString& kind, cons
     const CustomerRef& ref = scope->customer;
 
     const QString why = reason.trimmed();
-    if (why.isEmpty() && (kind == kTransfer || kind == kCustody || kind == kReclaim))
-        return makeError(ErrorCode::InvalidInput,
-            tr("Give the reason for this change of customer manager (for example: staff change, leave, "
-               "misconduct)."),
-            QString(), QStringLiteral("reason"));
-    if (charCount(why) > kMaxReasonLength)
-        return makeError(ErrorCode::InvalidInput,
-            tr("The reason is too long (at most %1 characters). Shorten it.").arg(kMaxReasonLength), QString(),
-            QStringLiteral("reason"));
+    BV_TRY(checkReason(why, kind == kTransfer || kind == kCustody || kind == kReclaim));
 
     // Everything that decides the outcome — the target account, the dates, who holds the customer now — is read
     // and checked inside the transaction that writes it.

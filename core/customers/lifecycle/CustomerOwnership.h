@@ -62,6 +62,9 @@ public:
     // A custody's last day checked against the branch's date `today`: today or later, at most kMaxCustodyDays ahead
     // (InvalidInput naming "until"). Local mode's and the branch server's custody both use it.
     static Status checkCustodyEnd(const QDate& until, const QDate& today);
+    // The reason for a change of customer manager, trimmed: required for transfer, custody and reclaim (`required`),
+    // at most 500 characters (InvalidInput naming "reason").
+    static Status checkReason(const QString& reason, bool required);
 
 private:
     // The one write path of assign / transfer / custody / return / reclaim: checks, the update of the

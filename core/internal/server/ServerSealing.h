@@ -8,6 +8,7 @@
 #include "core/internal/keys/FieldCipher.h"
 #include "core/internal/server/ServerConnection.h"
 #include "core/policy/MaskSettings.h"
+#include "core/policy/Statuses.h"
 
 #include <QDateTime>
 #include <QList>
@@ -25,6 +26,19 @@ Status checkedFreeText(const QString& text, const QString& field, const QString&
 // A timestamptz as the server writes it in text (ISO 8601 with a space and a short offset: 2026-12-06
 // 02:16:56.123+00), in UTC; invalid when NULL or unreadable.
 QDateTime serverTime(const QString& text);
+// The message of a status the server sent that this program does not know, while `what`.
+QString unknownStatus(const QString& what);
+// A status the server sent, as its enum; Damaged naming `what` when it is none this program knows.
+template <typename S>
+Result<S> storedStatus(const QString& key, const QString& what)
+{
+    if (const std::optional<S> status = statusFromKey<S>(key))
+        return *status;
+    return Error {ErrorCode::Damaged, unknownStatus(what), key.left(40), {}};
+}
+// One customer-list row from the columns customer_no, masked_name, status, restricted, tier, age_band, created_at
+// (customer_page, reassignment_page), read while `what`.
+Result<CustomerListRow> listRow(const ServerRows& rows, int row, const QString& what);
 // Overwrites the checked values (the grade-1 ones in the clear: the normalised ID number, mobile, account numbers)
 // once they are sealed.
 void wipe(ValidatedCustomer& checked);
