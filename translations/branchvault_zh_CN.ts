@@ -8222,6 +8222,73 @@ branch server (%1, %2): each figure includes the TLS round trips to the server a
     </message>
 </context>
 <context>
+    <name>ServerCare</name>
+    <message>
+        <source>%1 accounts do not serve customers: service records, complaints and consent are recorded by the customer&apos;s own customer manager or the branch manager.</source>
+        <translation>%1账户不办理客户服务：服务记录、投诉和同意情况由客户本人的客户经理或网点负责人登记。</translation>
+    </message>
+    <message>
+        <source>Give the customer number.</source>
+        <translation>请提供客户编号。</translation>
+    </message>
+    <message>
+        <source>The branch server refused %1: the customer is not one of yours (any more) or is restricted (the server&apos;s reason follows). Ask the customer&apos;s own customer manager or the branch manager.</source>
+        <translation>网点服务器拒绝了%1：该客户不是（或已不再是）您的客户，或为重点保密客户（服务器给出的原因附后）。请联系该客户的客户经理或网点负责人。</translation>
+    </message>
+    <message>
+        <source>The branch server refused %1: a value is not acceptable (the server&apos;s reason follows). Correct it and save again.</source>
+        <translation>网点服务器拒绝了%1：某个值不可接受（服务器给出的原因附后）。请更正后重新保存。</translation>
+    </message>
+    <message>
+        <source>The branch server refused %1: it no longer fits the customer&apos;s or the complaint&apos;s state, which someone may have changed meanwhile (the server&apos;s reason follows). Reload and try again.</source>
+        <translation>网点服务器拒绝了%1：它已不符合客户或投诉的当前状态，可能已有他人先行更改（服务器给出的原因附后）。请重新加载后再试。</translation>
+    </message>
+    <message>
+        <source>reading the branch&apos;s holiday settings</source>
+        <translation>读取本网点的节假日设置</translation>
+    </message>
+    <message>
+        <source>The branch server&apos;s setting %1 does not read as a list of dates. Ask the administrator to correct it.</source>
+        <translation>网点服务器的设置 %1 不是有效的日期列表。请联系管理员更正。</translation>
+    </message>
+    <message>
+        <source>the service record for customer %1</source>
+        <translation>客户 %1 的服务记录</translation>
+    </message>
+    <message>
+        <source>The branch server did not confirm %1.</source>
+        <translation>网点服务器未确认%1。</translation>
+    </message>
+    <message>
+        <source>reading the service records of customer %1</source>
+        <translation>读取客户 %1 的服务记录</translation>
+    </message>
+    <message>
+        <source>the complaint of customer %1</source>
+        <translation>客户 %1 的投诉</translation>
+    </message>
+    <message>
+        <source>the change of complaint %1</source>
+        <translation>投诉 %1 的状态变更</translation>
+    </message>
+    <message>
+        <source>reading the complaints of customer %1</source>
+        <translation>读取客户 %1 的投诉</translation>
+    </message>
+    <message>
+        <source>reading the overdue complaints</source>
+        <translation>读取逾期投诉</translation>
+    </message>
+    <message>
+        <source>the consent entry for customer %1</source>
+        <translation>客户 %1 的同意情况记录</translation>
+    </message>
+    <message>
+        <source>reading the consent entries of customer %1</source>
+        <translation>读取客户 %1 的同意情况记录</translation>
+    </message>
+</context>
+<context>
     <name>ServerCli</name>
     <message>
         <source>%1 needs --user LOGIN.</source>

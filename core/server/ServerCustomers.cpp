@@ -469,6 +469,9 @@ Result<CustomerView> ServerCustomers::open(const QString& customerNo)
     view.actions.edit = (role == Role::Manager || role == Role::CustomerManager)
         && m_session.identity().keys == ServerSession::Keys::Open;
     view.actions.editNow = view.actions.edit && view.status == CustomerStatus::Active && view.pendingChangeId == 0;
+    // service records, complaints and consent (ServerCare): whoever reads the card serves the customer
+    view.actions.recordService = view.actions.manageComplaints = view.actions.recordConsent
+        = role == Role::Manager || role == Role::CustomerManager;
     return view;
 }
 

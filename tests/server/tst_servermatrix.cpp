@@ -11,7 +11,9 @@
 // customer manager's "own customers only" and the branch manager's "own branch only" rules.
 //
 // Grade-1 values never reach the test's output: they are compared with QVERIFY2 and a message naming the field.
+#include "core/customers/rules/WorkingCalendar.h"
 #include "core/policy/Policy.h"
+#include "core/server/ServerCare.h"
 #include "core/server/ServerCustomers.h"
 #include "tests/server/ServerBranch.h"
 #include "tests/testsupport/TestData.h"
@@ -49,6 +51,10 @@ enum class Op
     DecideRequest,
     Reveal,
     Edit,
+    Service,
+    Complaint,
+    Overdue,
+    Consent,
 };
 
 // The roles in the table's column order, and the login each one signs in as.
@@ -109,6 +115,11 @@ const Row kMatrix[] = {
     {Op::DecideRequest, "decideRequest", {Operation::DecideRequest}, {ok, no, no, no, no}},
     {Op::Reveal, "reveal", {Operation::RevealField}, {ok, ok, no, no, no}},
     {Op::Edit, "edit", {Operation::EditCustomer}, {ok, ok, no, no, no}},
+    // care (ServerCare): the customer's own customer manager and the branch manager
+    {Op::Service, "addService", {Operation::RecordService}, {ok, ok, no, no, no}},
+    {Op::Complaint, "addComplaint", {Operation::ManageComplaints}, {ok, ok, no, no, no}},
+    {Op::Overdue, "overdue", {Operation::ManageComplaints}, {ok, ok, no, no, no}},
+    {Op::Consent, "recordConsent", {Operation::RecordConsent}, {ok, ok, no, no, no}},
 };
 
 // Where server mode allows what local mode refuses, or the reverse, and why.
@@ -244,6 +255,14 @@ private:
             return auditCount(QStringLiteral("customer.reveal"));
         case Op::Edit:
             return sql(QStringLiteral("SELECT count(*) FROM branchvault.customer_changes WHERE kind = 'edit'"));
+        case Op::Service:
+            return sql(QStringLiteral("SELECT count(*) FROM branchvault.service_records"));
+        case Op::Complaint:
+            return sql(QStringLiteral("SELECT count(*) FROM branchvault.complaints"));
+        case Op::Overdue:
+            return auditCount(QStringLiteral("customer.list"));
+        case Op::Consent:
+            return sql(QStringLiteral("SELECT count(*) FROM branchvault.consents"));
         case Op::ChangePassword:
         case Op::SignIn:
         case Op::RecordEnd:
@@ -283,6 +302,20 @@ private:
                 .arg(m_numberA,
                     sql(QStringLiteral("SELECT version FROM branchvault.customers WHERE customer_no = '%1'")
                             .arg(m_numberA)));
+        case Op::Service:
+            return QStringLiteral(
+                "SELECT branchvault.service_add('%1', current_date, 'counter', '矩阵测试：回访', 'ws-matrix')")
+                .arg(m_numberA);
+        case Op::Complaint:
+            return QStringLiteral("SELECT branchvault.complaint_add('%1', now() - interval '1 hour', 'phone', "
+                                  "'矩阵测试：投诉', now() + interval '1 day', now() + interval '2 days', 'ws-matrix')")
+                .arg(m_numberA);
+        case Op::Overdue:
+            return QStringLiteral("SELECT count(*) FROM branchvault.complaint_overdue('ws-matrix')");
+        case Op::Consent:
+            return QStringLiteral("SELECT branchvault.consent_record('%1', 'processing', 'given', current_date, "
+                                  "'counter', 'ws-matrix')")
+                .arg(m_numberA);
         default:
             return QString();
         }
@@ -548,6 +581,45 @@ private:
                                             .decide(receipt->changeId, false, QStringLiteral("矩阵测试：不修改"));
                 return rejected.ok() ? QString()
                                      : QStringLiteral("the edit could not be rejected: ") + rejected.error().message;
+            });
+        }
+        case Op::Service: {
+            const QString before = trace(op);
+            const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(WorkingCalendar::branchTimeZone()).date();
+            const auto added = ServerCare(session).addService(
+                m_numberA, today, QStringLiteral("counter"), QStringLiteral("矩阵测试：回访（%1）").arg(login));
+            return outcomeOf(added, [&] {
+                return trace(op).toInt() == before.toInt() + 1 ? QString() : QStringLiteral("no service record");
+            });
+        }
+        case Op::Complaint: {
+            const QString before = trace(op);
+            const auto added
+                = ServerCare(session).addComplaint(m_numberA, QDateTime::currentDateTimeUtc().addSecs(-3600),
+                    QStringLiteral("phone"), QStringLiteral("矩阵测试：投诉（%1）").arg(login));
+            return outcomeOf(added, [&] {
+                return trace(op).toInt() == before.toInt() + 1 && added->investigateBy > added->receivedAt
+                    ? QString()
+                    : QStringLiteral("no complaint with its due dates");
+            });
+        }
+        case Op::Overdue: {
+            const QString before = trace(op);
+            const auto overdue = ServerCare(session).overdue();
+            return outcomeOf(overdue, [&] {
+                // the complaints above are not due yet; the read is recorded
+                return overdue->isEmpty() && trace(op).toInt() == before.toInt() + 1
+                    ? QString()
+                    : QStringLiteral("an overdue complaint, or no customer.list row");
+            });
+        }
+        case Op::Consent: {
+            const QString before = trace(op);
+            const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(WorkingCalendar::branchTimeZone()).date();
+            const auto recorded = ServerCare(session).recordConsent(
+                m_numberA, QStringLiteral("processing"), QStringLiteral("given"), today, QStringLiteral("counter"));
+            return outcomeOf(recorded, [&] {
+                return trace(op).toInt() == before.toInt() + 1 ? QString() : QStringLiteral("no consent entry");
             });
         }
         }

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/common/Result.h"
+#include "core/customers/care/CustomerCare.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
+
+namespace bv {
+
+class ServerSession;
+class WorkingCalendar;
+
+// Serving a customer over the branch server (DESIGN §6; docs/SERVER.md, "Care over the server"): service records,
+// complaints with their due dates and the overdue list, consent given and withdrawn — local mode's CustomerCare, with
+// its checks and its wording, for the branch manager (every customer of the branch) and the customer manager
+// responsible now (own customers, custody included). Everything is checked here first, as locally, and nothing is
+// sent when a check fails; the server (migration 17) checks again, decides against the customer's and the
+// complaint's state under a lock, and writes local mode's audit rows itself. Its refusals come back worded with the
+// next step: another's customer or a clerk is PermissionDenied, a state that moved on (the customer no longer served,
+// a complaint moved by someone else first, consent entries out of order) Conflict, a bad value InvalidInput naming
+// its field.
+class ServerCare
+{
+    Q_DECLARE_TR_FUNCTIONS(ServerCare)
+public:
+    explicit ServerCare(ServerSession& session);
+
+    Result<qint64> addService(
+        const QString& customerNo, const QDate& servedOn, const QString& channel, const QString& content);
+    Result<QList<ServiceRecord>> services(const QString& customerNo);
+
+    // The due dates are computed here (WorkingCalendar::complaintDeadlines) with the shipped official calendar and the
+    // branch's holiday settings as the server keeps them.
+    Result<Complaint> addComplaint(
+        const QString& customerNo, const QDateTime& receivedAtUtc, const QString& channel, const QString& content);
+    Status updateComplaint(qint64 complaintId, ComplaintStatus status, const QString& resolution);
+    Result<QList<Complaint>> complaints(const QString& customerNo);
+    // The customer manager's own overdue complaints, the branch manager's whole branch; the server records the read.
+    Result<QList<Complaint>> overdue();
+
+    Result<qint64> recordConsent(const QString& customerNo, const QString& purpose, const QString& action,
+        const QDate& onDate, const QString& channel);
+    Result<QList<ConsentEntry>> consents(const QString& customerNo);
+
+    // The branch's working calendar: the shipped official calendar with the server's complaint.holidays and
+    // complaint.extra_working_days on top (local mode's SettingsService::workingCalendar).
+    Result<WorkingCalendar> calendar() const;
+
+private:
+    Status mayServe() const;
+    Result<QString> checkedNumber(const QString& customerNo) const;
+    // The server's refusal of `what` worded with the next step; the field named when the server names one.
+    static Error refusal(const Error& error, const QString& what);
+    ServerSession& m_session;
+};
+
+} // namespace bv

@@ -1,0 +1,420 @@
+// Serving a customer over the branch server through the core (ServerCare; DESIGN §6, docs/SERVER.md "Care over the
+// server"), on a real throwaway cluster with TLS: service records, complaints with their due dates (the branch's
+// holiday setting on the server moving them), the status moves and the overdue list, consent given and withdrawn with
+// its rules — each writing local mode's audit row on the server; the customer manager only for the customers he or
+// she is responsible for, the branch manager for the branch, a clerk and the administrator refused; and the same
+// refusals for psql with a staff member's credentials (no table readable, no function callable outside the rules,
+// no care row forged through audit_append, no consent changed).
+//
+// Grade-1 values never reach the test's output.
+#include "core/customers/rules/WorkingCalendar.h"
+#include "core/server/ServerCare.h"
+#include "core/server/ServerCustomers.h"
+#include "tests/server/ServerBranch.h"
+#include "tests/testsupport/TestData.h"
+#include "tests/testsupport/TestSupport.h"
+
+#include <QTest>
+
+using namespace bv;
+using namespace bv::test;
+
+namespace {
+
+template <typename R>
+QString why(const R& result)
+{
+    return result.ok() ? QString()
+                       : QStringLiteral("[%1] %2 (%3)")
+                             .arg(errorCodeName(result.error().code), result.error().message, result.error().detail);
+}
+
+template <typename R>
+ErrorCode codeOf(const R& result)
+{
+    return result.ok() ? ErrorCode::None : result.error().code;
+}
+
+template <typename R>
+QString fieldOf(const R& result)
+{
+    return result.ok() ? QString() : result.error().field;
+}
+
+QDate branchToday()
+{
+    return QDateTime::currentDateTimeUtc().toTimeZone(WorkingCalendar::branchTimeZone()).date();
+}
+
+} // namespace
+
+class TestServerCare : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<ServerBranch> m_branch;
+    int m_seed = 500;
+    QString m_x; // c1's approved customer
+    QString m_y; // c2's approved customer
+
+    QString sql(const QString& statement) const { return m_branch->sql(statement); }
+    ServerCare care(const char* login) { return ServerCare(m_branch->session(QLatin1String(login))); }
+    qint64 lastSeq() const { return sql(QStringLiteral("SELECT max(seq) FROM branchvault.audit_log")).toLongLong(); }
+    // The audit rows of `action` after `seq`: "login|object_type|object_id|customer_no|details", one per line.
+    QString auditAfter(qint64 seq, const QString& action) const
+    {
+        return sql(QStringLiteral("SELECT string_agg(login || '|' || object_type || '|' || object_id || '|' || "
+                                  "coalesce(customer_no, '') || '|' || details, E'\\n' ORDER BY seq) FROM "
+                                  "branchvault.audit_log WHERE seq > %1 AND action = '%2'")
+                       .arg(seq)
+                       .arg(action));
+    }
+
+    // A customer `login` enters; approved by m1 unless `approve` is false. Its number, "" when something failed.
+    QString customer(const char* login, bool approve = true)
+    {
+        const CustomerInput input = customerInput(++m_seed);
+        auto receipt = ServerCustomers(m_branch->session(QLatin1String(login))).enter(input);
+        if (!receipt.ok()) {
+            qWarning("enter: %s", qPrintable(why(receipt)));
+            return QString();
+        }
+        if (!approve)
+            return receipt->customerNumber;
+        const RekeyedValues typed {{QStringLiteral("id_number"), {input.values.value(QStringLiteral("id_number"))}}};
+        const Status decided = ServerCustomers(m_branch->session(QStringLiteral("m1")))
+                                   .decide(receipt->changeId, true, QStringLiteral("核对证件一致"), typed);
+        if (!decided.ok()) {
+            qWarning("approve: %s", qPrintable(why(decided)));
+            return QString();
+        }
+        return receipt->customerNumber;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_branch = std::make_unique<ServerBranch>(QStringLiteral("care"));
+        const QString problem = m_branch->setUp();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        for (const auto& [login, role] :
+            {std::pair {QStringLiteral("m1"), Role::Manager}, std::pair {QStringLiteral("m2"), Role::Manager},
+                std::pair {QStringLiteral("c1"), Role::CustomerManager},
+                std::pair {QStringLiteral("c2"), Role::CustomerManager},
+                std::pair {QStringLiteral("k1"), Role::Clerk}}) {
+            const QString added = m_branch->addStaff(login, role);
+            QVERIFY2(added.isEmpty(), qPrintable(added));
+        }
+        m_x = customer("c1");
+        m_y = customer("c2");
+        QVERIFY(!m_x.isEmpty() && !m_y.isEmpty());
+    }
+
+    void cleanupTestCase() { m_branch.reset(); }
+
+    // A service record by the customer's own customer manager and one by the branch manager; the list newest first;
+    // each with its customer.service row (channel and date, never the text).
+    void serviceRecordsAreKeptAndAudited()
+    {
+        const qint64 seq = lastSeq();
+        const QDate yesterday = branchToday().addDays(-1);
+        auto first
+            = care("c1").addService(m_x, yesterday, QStringLiteral("counter"), QStringLiteral("办理挂失补卡业务"));
+        QVERIFY2(first.ok(), qPrintable(why(first)));
+        auto second
+            = care("m1").addService(m_x, branchToday(), QStringLiteral("Phone"), QStringLiteral("回访确认补卡已领取"));
+        QVERIFY2(second.ok(), qPrintable(why(second)));
+        auto list = care("c1").services(m_x);
+        QVERIFY2(list.ok(), qPrintable(why(list)));
+        QCOMPARE(list->size(), 2);
+        QCOMPARE(list->at(0).id, *second);
+        QCOMPARE(list->at(0).channel, QStringLiteral("phone"));
+        QCOMPARE(list->at(0).byLogin, QStringLiteral("m1"));
+        QCOMPARE(list->at(1).content, QStringLiteral("办理挂失补卡业务"));
+        QCOMPARE(list->at(1).servedOn, yesterday);
+        QVERIFY(list->at(1).createdAt.isValid());
+        QCOMPARE(auditAfter(seq, QStringLiteral("customer.service")),
+            QStringLiteral("c1|service_record|%1|%2|{\"action\" : \"add\", \"channel\" : \"counter\", \"served_on\" : "
+                           "\"%3\"}\nm1|service_record|%4|%2|{\"action\" : \"add\", \"channel\" : \"phone\", "
+                           "\"served_on\" : \"%5\"}")
+                .arg(*first)
+                .arg(m_x, yesterday.toString(Qt::ISODate))
+                .arg(*second)
+                .arg(branchToday().toString(Qt::ISODate)));
+    }
+
+    // What the workstation refuses before sending, naming the field; nothing reaches the server.
+    void badServiceRecordsAreRefusedNamingTheField()
+    {
+        const QString before = sql(QStringLiteral("SELECT count(*) FROM branchvault.service_records"));
+        auto empty = care("c1").addService(m_x, branchToday(), QStringLiteral("counter"), QStringLiteral("  "));
+        QCOMPARE(fieldOf(empty), QStringLiteral("content"));
+        auto future
+            = care("c1").addService(m_x, branchToday().addDays(1), QStringLiteral("counter"), QStringLiteral("x"));
+        QCOMPARE(fieldOf(future), QStringLiteral("served_on"));
+        auto channel = care("c1").addService(m_x, branchToday(), QStringLiteral("fax"), QStringLiteral("x"));
+        QCOMPARE(fieldOf(channel), QStringLiteral("channel"));
+        auto number = care("c1").addService(
+            m_x, branchToday(), QStringLiteral("counter"), QStringLiteral("客户留了新手机 13912345678"));
+        QCOMPARE(codeOf(number), ErrorCode::InvalidInput);
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM branchvault.service_records")), before);
+        // the server refuses the same when a modified client sends it, naming the field
+        for (const auto& [text, field] :
+            {std::pair {QStringLiteral("'客户留了新手机 13912345678'"), QStringLiteral("content")},
+                std::pair {QStringLiteral("E'a\\x01b'"), QStringLiteral("content")},
+                std::pair {QStringLiteral("repeat('长', 2001)"), QStringLiteral("content")}}) {
+            const QString sent = m_branch->sqlAs(QStringLiteral("c1"),
+                QStringLiteral("SELECT branchvault.service_add('%1', current_date, 'counter', %2, 'ws')")
+                    .arg(m_x, text));
+            QVERIFY2(sent.contains(QLatin1String("22023")) && sent.contains(QStringLiteral("field \"%1\"").arg(field)),
+                qPrintable(sent.left(300)));
+        }
+        const QString future2 = m_branch->sqlAs(QStringLiteral("c1"),
+            QStringLiteral("SELECT branchvault.service_add('%1', current_date + 3, 'counter', '回访', 'ws')").arg(m_x));
+        QVERIFY2(future2.contains(QLatin1String("field \"served_on\"")), qPrintable(future2.left(300)));
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM branchvault.service_records")), before);
+    }
+
+    // Another customer manager's customer, a pending customer, a clerk and the administrator: refused, through the
+    // core and with psql; no role reads the care tables directly or forges a care audit row.
+    void onlyTheCustomersOwnCustomerManagerAndTheBranchManagerServe()
+    {
+        const QString before = sql(QStringLiteral("SELECT count(*) FROM branchvault.service_records"));
+        auto other = care("c2").addService(m_x, branchToday(), QStringLiteral("counter"), QStringLiteral("回访"));
+        QCOMPARE(codeOf(other), ErrorCode::PermissionDenied);
+        QCOMPARE(codeOf(care("c2").services(m_x)), ErrorCode::PermissionDenied);
+        QCOMPARE(codeOf(care("c2").complaints(m_x)), ErrorCode::PermissionDenied);
+        QCOMPARE(codeOf(care("c2").consents(m_x)), ErrorCode::PermissionDenied);
+        QCOMPARE(codeOf(care("k1").services(m_x)), ErrorCode::PermissionDenied);
+        QCOMPARE(codeOf(care("a1").overdue()), ErrorCode::PermissionDenied);
+        auto missing = care("m1").services(QStringLiteral("C99999999"));
+        QCOMPARE(codeOf(missing), ErrorCode::NotFound);
+        const QString pending = customer("c1", false);
+        QVERIFY(!pending.isEmpty());
+        auto waiting = care("c1").addService(pending, branchToday(), QStringLiteral("counter"), QStringLiteral("回访"));
+        QCOMPARE(codeOf(waiting), ErrorCode::Conflict);
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM branchvault.service_records")), before);
+
+        for (const char* login : {"c2", "k1", "a1"}) {
+            const QString sent = m_branch->sqlAs(QLatin1String(login),
+                QStringLiteral("SELECT branchvault.service_add('%1', current_date, 'counter', '回访', 'ws')").arg(m_x));
+            QVERIFY2(sent.contains(QLatin1String("42501")), qPrintable(QLatin1String(login) + sent.left(300)));
+        }
+        for (const char* login : {"m1", "c1", "k1", "a1"}) {
+            for (const char* table : {"service_records", "complaints", "consents"}) {
+                const QString read = m_branch->sqlAs(QLatin1String(login),
+                    QStringLiteral("SELECT count(*) FROM branchvault.%1").arg(QLatin1String(table)));
+                QVERIFY2(read.contains(QLatin1String("42501")), qPrintable(QLatin1String(login) + read.left(300)));
+            }
+            const QString forged = m_branch->sqlAs(QLatin1String(login),
+                QStringLiteral("SELECT branchvault.audit_append('ws', 'customer.service', 'service_record', '1', '%1', "
+                               "'ok', '{}')")
+                    .arg(m_x));
+            QVERIFY2(forged.contains(QLatin1String("42501")), qPrintable(QLatin1String(login) + forged.left(300)));
+        }
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM branchvault.service_records")), before);
+    }
+
+    // A complaint's due dates are the branch's working days (the server's holiday setting included); its status
+    // moves forward only, the answer before the closing; each move is audited; the customer manager of another
+    // customer finds no such complaint; two sessions moving it: the second is told what it found.
+    void complaintsMoveForwardWithTheirDueDates()
+    {
+        // a Friday 10:00 branch time, three weeks ago: investigation due the next working day, the answer the one after
+        QDate friday = branchToday().addDays(-21);
+        while (friday.dayOfWeek() != Qt::Friday)
+            friday = friday.addDays(-1);
+        const QDateTime received = QDateTime(friday, QTime(10, 0), WorkingCalendar::branchTimeZone()).toUTC();
+        auto plain = care("c1").calendar();
+        QVERIFY2(plain.ok(), qPrintable(why(plain)));
+        const auto expected = plain->complaintDeadlines(received);
+        // the first working day after the Friday becomes a holiday on the server: both due dates move on
+        QDate next = friday.addDays(1);
+        while (!plain->isWorkingDay(next))
+            next = next.addDays(1);
+        const QString set = m_branch->sqlAs(QStringLiteral("a1"),
+            QStringLiteral("SELECT branchvault.settings_set('complaint.holidays', '%1', 'ws')")
+                .arg(next.toString(Qt::ISODate)));
+        QVERIFY2(!set.startsWith(QLatin1String("<error")), qPrintable(set.left(300)));
+        auto withHoliday = care("c1").calendar();
+        QVERIFY2(withHoliday.ok(), qPrintable(why(withHoliday)));
+        const auto moved = withHoliday->complaintDeadlines(received);
+        QVERIFY(moved.investigateByUtc > expected.investigateByUtc);
+        QVERIFY(moved.answerByUtc > expected.answerByUtc);
+
+        const qint64 seq = lastSeq();
+        auto added
+            = care("c1").addComplaint(m_x, received, QStringLiteral("counter"), QStringLiteral("柜台排队时间过长"));
+        QVERIFY2(added.ok(), qPrintable(why(added)));
+        QCOMPARE(added->status, ComplaintStatus::Open);
+        QVERIFY(added->overdue);
+        QCOMPARE(sql(QStringLiteral("SELECT to_char(investigate_by AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS') || "
+                                    "'|' || to_char(answer_by AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS') FROM "
+                                    "branchvault.complaints WHERE id = %1")
+                         .arg(added->id)),
+            moved.investigateByUtc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) + QLatin1Char('|')
+                + moved.answerByUtc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")));
+        sql(QStringLiteral("DELETE FROM branchvault.settings WHERE key = 'complaint.holidays'"));
+
+        // a modified client's due dates: before the receipt, or weeks later, are refused
+        for (const QString& due : {QStringLiteral("now() - interval '30 days', now()"),
+                 QStringLiteral("now() + interval '1 day', now() + interval '30 days'")}) {
+            const QString sent = m_branch->sqlAs(QStringLiteral("c1"),
+                QStringLiteral(
+                    "SELECT branchvault.complaint_add('%1', now() - interval '1 day', 'counter', '投诉', %2, "
+                    "'ws')")
+                    .arg(m_x, due));
+            QVERIFY2(sent.contains(QLatin1String("field \"due\"")), qPrintable(sent.left(300)));
+        }
+
+        // forward only; closing needs the answer; the resolution when answering, not when investigating
+        QCOMPARE(
+            fieldOf(care("c1").updateComplaint(added->id, ComplaintStatus::Investigating, QStringLiteral("已处理"))),
+            QStringLiteral("resolution"));
+        QCOMPARE(codeOf(care("c1").updateComplaint(added->id, ComplaintStatus::Closed, QStringLiteral("已结案"))),
+            ErrorCode::Conflict);
+        QCOMPARE(codeOf(care("c2").updateComplaint(added->id, ComplaintStatus::Investigating, QString())),
+            ErrorCode::NotFound);
+        QCOMPARE(codeOf(care("k1").updateComplaint(added->id, ComplaintStatus::Investigating, QString())),
+            ErrorCode::PermissionDenied);
+        const Status investigating = care("c1").updateComplaint(added->id, ComplaintStatus::Investigating, QString());
+        QVERIFY2(investigating.ok(), qPrintable(why(investigating)));
+        // the branch manager's session had the complaint open too: told it moved on
+        const Status again = care("m1").updateComplaint(added->id, ComplaintStatus::Investigating, QString());
+        QCOMPARE(codeOf(again), ErrorCode::Conflict);
+        QVERIFY2(again.error().detail.contains(QLatin1String("already investigating")), qPrintable(why(again)));
+        const Status answered = care("m1").updateComplaint(
+            added->id, ComplaintStatus::Answered, QStringLiteral("已向客户致歉并增开窗口"));
+        QVERIFY2(answered.ok(), qPrintable(why(answered)));
+        QCOMPARE(codeOf(care("c1").updateComplaint(added->id, ComplaintStatus::Investigating, QString())),
+            ErrorCode::Conflict);
+        const Status closed
+            = care("c1").updateComplaint(added->id, ComplaintStatus::Closed, QStringLiteral("客户表示满意，结案"));
+        QVERIFY2(closed.ok(), qPrintable(why(closed)));
+
+        auto list = care("c1").complaints(m_x);
+        QVERIFY2(list.ok(), qPrintable(why(list)));
+        QCOMPARE(list->size(), 1);
+        QCOMPARE(list->at(0).status, ComplaintStatus::Closed);
+        QCOMPARE(list->at(0).resolution, QStringLiteral("客户表示满意，结案"));
+        QVERIFY(list->at(0).investigatedAt.isValid() && list->at(0).answeredAt.isValid());
+        QVERIFY(!list->at(0).overdue);
+        QCOMPARE(list->at(0).recordedBy, QStringLiteral("c1"));
+        const QString id = QString::number(added->id);
+        QCOMPARE(auditAfter(seq, QStringLiteral("customer.complaint")),
+            QStringLiteral(
+                "c1|complaint|%1|%2|{\"action\" : \"add\", \"status\" : \"open\", \"channel\" : \"counter\"}\n"
+                "c1|complaint|%1|%2|{\"action\" : \"update\", \"status\" : \"investigating\", \"from\" : "
+                "\"open\"}\n"
+                "m1|complaint|%1|%2|{\"action\" : \"update\", \"status\" : \"answered\", \"from\" : "
+                "\"investigating\"}\n"
+                "c1|complaint|%1|%2|{\"action\" : \"update\", \"status\" : \"closed\", \"from\" : "
+                "\"answered\"}")
+                .arg(id, m_x));
+    }
+
+    // The overdue list: the customer manager's own customers, the branch manager's branch; each read audited.
+    void theOverdueListsAreOwnOrTheBranchs()
+    {
+        const QDateTime weekAgo = QDateTime::currentDateTimeUtc().addDays(-7);
+        auto late = care("c1").addComplaint(m_x, weekAgo, QStringLiteral("letter"), QStringLiteral("对账单寄送延迟"));
+        QVERIFY2(late.ok(), qPrintable(why(late)));
+        auto fresh = care("c2").addComplaint(
+            m_y, QDateTime::currentDateTimeUtc(), QStringLiteral("phone"), QStringLiteral("网点电话无人接听"));
+        QVERIFY2(fresh.ok(), qPrintable(why(fresh)));
+        QVERIFY(!fresh->overdue);
+        auto c2late = care("c2").addComplaint(m_y, weekAgo, QStringLiteral("online"), QStringLiteral("转账到账慢"));
+        QVERIFY2(c2late.ok(), qPrintable(why(c2late)));
+
+        const qint64 seq = lastSeq();
+        auto own = care("c1").overdue();
+        QVERIFY2(own.ok(), qPrintable(why(own)));
+        QCOMPARE(own->size(), 1);
+        QCOMPARE(own->at(0).id, late->id);
+        QCOMPARE(own->at(0).customerNumber, m_x);
+        QVERIFY(own->at(0).overdue);
+        auto branch = care("m2").overdue();
+        QVERIFY2(branch.ok(), qPrintable(why(branch)));
+        QList<qint64> ids;
+        for (const Complaint& c : *branch)
+            ids << c.id;
+        QVERIFY(ids.contains(late->id) && ids.contains(c2late->id) && !ids.contains(fresh->id));
+        QCOMPARE(auditAfter(seq, QStringLiteral("customer.list")),
+            QStringLiteral(
+                "c1|complaints|||{\"list\" : \"overdue_complaints\", \"scope\" : \"own\", \"count\" : 1}\n"
+                "m2|complaints|||{\"list\" : \"overdue_complaints\", \"scope\" : \"branch\", \"count\" : %1}")
+                .arg(branch->size()));
+        QCOMPARE(codeOf(care("k1").overdue()), ErrorCode::PermissionDenied);
+        const QString sent = m_branch->sqlAs(
+            QStringLiteral("k1"), QStringLiteral("SELECT * FROM branchvault.complaint_overdue('ws')"));
+        QVERIFY2(sent.contains(QLatin1String("42501")), qPrintable(sent.left(300)));
+    }
+
+    // Consent: processing first, then marketing; a withdrawal of processing withdraws marketing too; entries in the
+    // order they happened; nothing to withdraw is refused; an entry is never changed, not even by the database's owner.
+    void consentIsRecordedNeverOverwritten()
+    {
+        const QDate today = branchToday();
+        const qint64 seq = lastSeq();
+        auto early = care("c1").recordConsent(
+            m_x, QStringLiteral("marketing"), QStringLiteral("given"), today.addDays(-10), QStringLiteral("counter"));
+        QCOMPARE(codeOf(early), ErrorCode::Conflict);
+        QCOMPARE(fieldOf(early), QStringLiteral("purpose"));
+        QCOMPARE(codeOf(care("c1").recordConsent(
+                     m_x, QStringLiteral("processing"), QStringLiteral("withdrawn"), today, QStringLiteral("counter"))),
+            ErrorCode::Conflict);
+        auto processing = care("c1").recordConsent(
+            m_x, QStringLiteral("processing"), QStringLiteral("given"), today.addDays(-10), QStringLiteral("counter"));
+        QVERIFY2(processing.ok(), qPrintable(why(processing)));
+        auto marketing = care("m1").recordConsent(
+            m_x, QStringLiteral("Marketing"), QStringLiteral("given"), today.addDays(-5), QStringLiteral("online"));
+        QVERIFY2(marketing.ok(), qPrintable(why(marketing)));
+        auto backwards = care("c1").recordConsent(
+            m_x, QStringLiteral("marketing"), QStringLiteral("withdrawn"), today.addDays(-6), QStringLiteral("phone"));
+        QCOMPARE(codeOf(backwards), ErrorCode::Conflict);
+        QCOMPARE(fieldOf(backwards), QStringLiteral("on_date"));
+        QCOMPARE(fieldOf(care("c1").recordConsent(
+                     m_x, QStringLiteral("sales"), QStringLiteral("given"), today, QStringLiteral("counter"))),
+            QStringLiteral("purpose"));
+        QCOMPARE(codeOf(care("c2").recordConsent(
+                     m_x, QStringLiteral("processing"), QStringLiteral("withdrawn"), today, QStringLiteral("counter"))),
+            ErrorCode::PermissionDenied);
+        auto withdrawn = care("c1").recordConsent(
+            m_x, QStringLiteral("processing"), QStringLiteral("withdrawn"), today, QStringLiteral("letter"));
+        QVERIFY2(withdrawn.ok(), qPrintable(why(withdrawn)));
+
+        auto history = care("c1").consents(m_x);
+        QVERIFY2(history.ok(), qPrintable(why(history)));
+        QStringList lines;
+        for (const ConsentEntry& e : *history)
+            lines << QStringLiteral("%1 %2 %3 %4 %5")
+                         .arg(e.purpose, e.action, e.onDate.toString(Qt::ISODate), e.channel, e.recordedBy);
+        QCOMPARE(lines,
+            QStringList({QStringLiteral("processing given %1 counter c1").arg(today.addDays(-10).toString(Qt::ISODate)),
+                QStringLiteral("marketing given %1 online m1").arg(today.addDays(-5).toString(Qt::ISODate)),
+                QStringLiteral("processing withdrawn %1 letter c1").arg(today.toString(Qt::ISODate)),
+                QStringLiteral("marketing withdrawn %1 letter c1").arg(today.toString(Qt::ISODate))}));
+        QCOMPARE(auditAfter(seq, QStringLiteral("customer.consent")),
+            QStringLiteral("c1|consent|%1|%5|{\"purpose\" : \"processing\", \"action\" : \"given\"}\n"
+                           "m1|consent|%2|%5|{\"purpose\" : \"marketing\", \"action\" : \"given\"}\n"
+                           "c1|consent|%3|%5|{\"purpose\" : \"processing\", \"action\" : \"withdrawn\"}\n"
+                           "c1|consent|%4|%5|{\"purpose\" : \"marketing\", \"action\" : \"withdrawn\", \"cause\" : "
+                           "\"processing_withdrawn\"}")
+                .arg(*processing)
+                .arg(*marketing)
+                .arg(*withdrawn)
+                .arg(history->at(3).id)
+                .arg(m_x));
+        QCOMPARE(codeOf(care("c1").recordConsent(
+                     m_x, QStringLiteral("marketing"), QStringLiteral("withdrawn"), today, QStringLiteral("counter"))),
+            ErrorCode::Conflict);
+        // never changed, never deleted: the owner's own statements are refused by the table's triggers
+        QVERIFY(sql(QStringLiteral("UPDATE branchvault.consents SET action = 'given'"))
+                    .startsWith(QLatin1String("<error")));
+        QVERIFY(sql(QStringLiteral("DELETE FROM branchvault.consents")).startsWith(QLatin1String("<error")));
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM branchvault.consents")), QStringLiteral("4"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerCare)
+#include "tst_servercare.moc"
