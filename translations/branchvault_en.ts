@@ -724,6 +724,16 @@
     </message>
 </context>
 <context>
+    <name>bv::ui::ServerOverduePage</name>
+    <message numerus="yes">
+        <source>%n complaints past the investigation or answer date. Open the customer to follow up.</source>
+        <translation>
+            <numerusform>%n complaint past the investigation or answer date. Open the customer to follow up.</numerusform>
+            <numerusform>%n complaints past the investigation or answer date. Open the customer to follow up.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bv::ui::SettingsPage</name>
     <message numerus="yes">
         <source>• %n unsaved changes: save or discard them.</source>

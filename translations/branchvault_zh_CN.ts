@@ -15011,6 +15011,25 @@ With it (and the key envelope beside the database) the database can be unlocked 
     </message>
 </context>
 <context>
+    <name>bv::ui::ServerCareDialog</name>
+    <message>
+        <source>Service, complaints and consent — customer %1</source>
+        <translation>服务、投诉和同意情况 — 客户 %1</translation>
+    </message>
+    <message>
+        <source>Service records</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>同意情况</translation>
+    </message>
+</context>
+<context>
     <name>bv::ui::ServerChangesPage</name>
     <message>
         <source>New records and edits wait here for a branch manager who is not their maker. Check them against the customer&apos;s documents, then approve or reject them with a reason.</source>
@@ -15357,6 +15376,10 @@ With it (and the key envelope beside the database) the database can be unlocked 
         <source>The edit of customer %1 was sent to the branch server. Change %2 waits for a branch manager&apos;s approval.</source>
         <translation>客户 %1 的修改已提交到网点服务器。变更 %2 等待网点负责人复核。</translation>
     </message>
+    <message>
+        <source>&amp;Service and complaints…</source>
+        <translation>服务与投诉(&amp;S)…</translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::ServerEditDialog</name>
@@ -15445,6 +15468,35 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>I&amp;D number:</source>
         <translation>证件号码(&amp;D)：</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::ServerOverduePage</name>
+    <message>
+        <source>Overdue complaints</source>
+        <translation>逾期投诉</translation>
+    </message>
+    <message>
+        <source>Show the customer&apos;s complai&amp;nts…</source>
+        <translation>查看该客户的投诉(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>No complaint of the branch is overdue.</source>
+        <translation>本网点没有逾期投诉。</translation>
+    </message>
+    <message>
+        <source>No complaint of your customers is overdue.</source>
+        <translation>您的客户没有逾期投诉。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaints past the investigation or answer date. Open the customer to follow up.</source>
+        <translation>
+            <numerusform>%n 项投诉已超过调查或答复截止时间。请打开客户进行跟进。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -15669,6 +15721,10 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>A&amp;ccount confirmations</source>
         <translation>账户确认(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Complaints to c&amp;hase</source>
+        <translation>待督办投诉(&amp;H)</translation>
     </message>
 </context>
 <context>

@@ -31,7 +31,10 @@
 #include "ui/common/ProtectedLabel.h"
 #include "ui/common/RekeyFieldsWidget.h"
 #include "ui/customers/AccountsFormPage.h"
+#include "ui/customers/ComplaintListModel.h"
+#include "ui/customers/ComplaintsPage.h"
 #include "ui/customers/CustomerFormPages.h"
+#include "ui/customers/ServiceRecordsPage.h"
 #include "ui/manager/RekeyApprovalDialog.h"
 #include "ui/server/EntryFormPanel.h"
 #include "ui/server/OfflineWorkspace.h"
@@ -41,6 +44,7 @@
 #include "ui/server/ServerAccountsPage.h"
 #include "ui/server/ServerAssignDialog.h"
 #include "ui/server/ServerAuditPage.h"
+#include "ui/server/ServerCareDialog.h"
 #include "ui/server/ServerChangesPage.h"
 #include "ui/server/ServerConnectDialog.h"
 #include "ui/server/ServerController.h"
@@ -48,6 +52,7 @@
 #include "ui/server/ServerEditDialog.h"
 #include "ui/server/ServerEntryPage.h"
 #include "ui/server/ServerLookupPage.h"
+#include "ui/server/ServerOverduePage.h"
 #include "ui/server/ServerRequestsPage.h"
 #include "ui/server/ServerSuspiciousPage.h"
 #include "ui/server/ServerWindow.h"
@@ -57,6 +62,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QDirIterator>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -65,6 +71,7 @@
 #include <QScopeGuard>
 #include <QSet>
 #include <QSpinBox>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -640,6 +647,72 @@ private slots:
         QCOMPARE(mine->card()->pendingChangeId, 0);
         QVERIFY(mine->editButton()->isEnabled());
 
+        // care at the two desks: the customer manager, from the card, records a service and a complaint received a
+        // week ago (overdue at once); the branch manager's overdue tab lists it and opens the customer at its
+        // complaints, where it is marked as under investigation, then answered; the overdue list is empty after
+        QVERIFY(mine->careButton()->isEnabled());
+        int serviceRows = -1;
+        int complaintRows = -1;
+        cm.steps << [&](QDialog* d) {
+            auto* dialog = qobject_cast<ServerCareDialog*>(d);
+            if (!dialog)
+                return int(QDialog::Rejected);
+            ServiceRecordsPage* services = dialog->servicesPage();
+            services->findChild<QPlainTextEdit*>(QStringLiteral("serviceContentPlainTextEdit"))
+                ->setPlainText(QStringLiteral("办理挂失补卡业务"));
+            if (!services->addService())
+                return int(QDialog::Rejected);
+            serviceRows = services->findChild<QTableWidget*>(QStringLiteral("servicesTableWidget"))->rowCount();
+            dialog->tabs()->setCurrentIndex(1);
+            ComplaintsPage* complaints = dialog->complaintsPage();
+            auto* received = complaints->findChild<QDateTimeEdit*>(QStringLiteral("receivedDateTimeEdit"));
+            received->setDateTime(received->dateTime().addDays(-7));
+            complaints->findChild<QPlainTextEdit*>(QStringLiteral("complaintContentPlainTextEdit"))
+                ->setPlainText(QStringLiteral("柜台排队时间过长"));
+            if (!complaints->addComplaint())
+                return int(QDialog::Rejected);
+            complaintRows = complaints->model()->rowCount();
+            return int(QDialog::Rejected);
+        };
+        QVERIFY(mine->care());
+        QVERIFY2(cm.dialogs.errors.isEmpty(), qPrintable(cm.dialogs.errors.value(0).message));
+        QCOMPARE(serviceRows, 1);
+        QCOMPARE(complaintRows, 1);
+        QVERIFY2(cm.dialogs.infos.constLast().contains(QStringLiteral("was recorded")),
+            qPrintable(cm.dialogs.infos.constLast()));
+        ServerOverduePage* branchOverdue = atManager->overduePage();
+        QVERIFY(branchOverdue);
+        QVERIFY(branchOverdue->reload());
+        QCOMPARE(branchOverdue->model()->rowCount(), 1);
+        QCOMPARE(
+            branchOverdue->model()->complaintFromIndex(branchOverdue->model()->index(0, 0))->customerNumber, number);
+        QVERIFY(atCm->overduePage()->reload());
+        QCOMPARE(atCm->overduePage()->model()->rowCount(), 1);
+        QString afterInvestigation;
+        manager.dialogs.texts << QStringLiteral("已向客户致歉并增开窗口");
+        manager.steps << [&](QDialog* d) {
+            auto* dialog = qobject_cast<ServerCareDialog*>(d);
+            if (!dialog || dialog->tabs()->currentWidget() != dialog->complaintsPage())
+                return int(QDialog::Rejected);
+            ComplaintsPage* complaints = dialog->complaintsPage();
+            auto* view = complaints->findChild<QTableView*>(QStringLiteral("complaintsTableView"));
+            view->setCurrentIndex(complaints->model()->index(0, 0));
+            if (!complaints->markInvestigating())
+                return int(QDialog::Rejected);
+            afterInvestigation
+                = statusKey(complaints->model()->complaintFromIndex(complaints->model()->index(0, 0))->status);
+            view->setCurrentIndex(complaints->model()->index(0, 0));
+            if (!complaints->answer())
+                return int(QDialog::Rejected);
+            return int(QDialog::Rejected);
+        };
+        QVERIFY(branchOverdue->openCustomer(0));
+        QVERIFY2(manager.dialogs.errors.isEmpty(), qPrintable(manager.dialogs.errors.value(0).message));
+        QCOMPARE(afterInvestigation, QStringLiteral("investigating"));
+        QCOMPARE(branchOverdue->model()->rowCount(), 0);
+        QVERIFY(atCm->overduePage()->reload());
+        QCOMPARE(atCm->overduePage()->model()->rowCount(), 0);
+
         // nothing of it stays in either window or on the clipboard
         QVERIFY(leaks(cm.controller->window()).isEmpty());
         QVERIFY(leaks(manager.controller->window()).isEmpty());
@@ -970,6 +1043,11 @@ private slots:
                 const ServerContext context {*desk.controller->session(), desk.dialogs, *new ClipboardGuard(this)};
                 ServerAssignDialog dialog(context, QStringLiteral("0101-000001"));
                 audit.walk(QStringLiteral("assign dialog (server)"), &dialog);
+                for (const ServerCareDialog::Tab tab : {ServerCareDialog::Tab::Services,
+                         ServerCareDialog::Tab::Complaints, ServerCareDialog::Tab::Consent}) {
+                    ServerCareDialog care(context, QStringLiteral("0101-000001"), tab);
+                    audit.walk(QStringLiteral("care dialog (server), tab %1").arg(int(tab)), &care);
+                }
             }
         }
         installTranslations(QStringLiteral("en"));

@@ -54,7 +54,8 @@ inline QStringList classesWalkedWithAServer()
         QStringLiteral("ServerRequestsPage"), QStringLiteral("ServerLookupPage"), QStringLiteral("ServerAuditPage"),
         QStringLiteral("ServerAccountsPage"), QStringLiteral("RevealRequestDialog"), QStringLiteral("EntryFormPanel"),
         QStringLiteral("OfflineWorkspace"), QStringLiteral("OutboxPage"), QStringLiteral("ServerEditDialog"),
-        QStringLiteral("ServerSuspiciousPage"), QStringLiteral("ServerAssignDialog")};
+        QStringLiteral("ServerSuspiciousPage"), QStringLiteral("ServerAssignDialog"),
+        QStringLiteral("ServerCareDialog"), QStringLiteral("ServerOverduePage")};
 }
 
 class KeyboardAudit

@@ -35,15 +35,14 @@ namespace bv::ui {
 
 using S = CustomerWidgetSupport;
 
-ComplaintsPage::ComplaintsPage(
-    const WorkspaceContext& context, const QString& customerNo, bool mayManage, QWidget* parent)
-    : ContextWidget(context, parent)
+ComplaintsPage::ComplaintsPage(const CareContext& context, const QString& customerNo, bool mayManage, QWidget* parent)
+    : CarePage(context, parent)
     , m_number(customerNo)
     , m_canManage(mayManage)
 {
     auto* layout = new QVBoxLayout(this);
     m_model = new ComplaintListModel(this);
-    m_view = S::tableView(this, QStringLiteral("complaintsTableView"), m_model, m_context.clipboard,
+    m_view = S::tableView(this, QStringLiteral("complaintsTableView"), m_model, m_care.clipboard,
         ComplaintListModel::copyableColumns(), tr("Complaints of customer %1").arg(customerNo));
     m_view->hideColumn(ComplaintListModel::CustomerColumn);
     m_calendarWarning = CalendarWarning::createLabel(this);
@@ -71,7 +70,7 @@ ComplaintsPage::ComplaintsPage(
         auto* box = new QGroupBox(tr("New complaint"), this);
         auto* form = new QFormLayout(box);
         // branch wall-clock time, edited as such (no conversion through the workstation's time zone)
-        const QDateTime branchNow = CustomerLabels::toBranchTime(S::nowUtc(m_context));
+        const QDateTime branchNow = CustomerLabels::toBranchTime(m_care.source->nowUtc());
         m_received = new QDateTimeEdit(QDateTime(branchNow.date(), branchNow.time(), Qt::UTC), box);
         m_received->setTimeSpec(Qt::UTC);
         m_received->setObjectName(QStringLiteral("receivedDateTimeEdit"));
@@ -117,15 +116,15 @@ ComplaintsPage::ComplaintsPage(
 
 void ComplaintsPage::reload()
 {
-    auto complaints = m_context.core.customers().care().complaints(m_context.session, m_number);
+    auto complaints = m_care.source->complaints(m_number);
     if (!complaints.ok()) {
         m_model->setComplaints({});
         fail(complaints.error());
     } else {
         m_model->setComplaints(*complaints);
     }
-    CalendarWarning::show(m_calendarWarning, m_context.core.settings().calendarYears(),
-        complaints.ok() ? *complaints : QList<Complaint>());
+    CalendarWarning::show(
+        m_calendarWarning, m_care.source->calendarYears(), complaints.ok() ? *complaints : QList<Complaint>());
     m_view->resizeColumnsToContents();
     updateButtons();
 }
@@ -148,14 +147,13 @@ bool ComplaintsPage::addComplaint()
     const QDateTime local = m_received->dateTime();
     const QDateTime received(local.date(), local.time(), WorkingCalendar::branchTimeZone());
     QString why;
-    const auto content = FreeTextWarning::review(m_context.dialogs, this, m_content->toPlainText(), &why);
+    const auto content = FreeTextWarning::review(m_care.dialogs, this, m_content->toPlainText(), &why);
     if (!content) {
         S::setMessage(m_message, why);
         m_content->setFocus();
         return false;
     }
-    auto added = m_context.core.customers().care().addComplaint(
-        m_context.session, m_number, received.toUTC(), m_channel->currentData().toString(), *content);
+    auto added = m_care.source->addComplaint(m_number, received.toUTC(), m_channel->currentData().toString(), *content);
     if (!added.ok()) {
         if (locks(added.error()))
             return fail(added.error());
@@ -167,8 +165,8 @@ bool ComplaintsPage::addComplaint()
         return false;
     }
     m_content->clear();
-    (void)DraftService::forCore(m_context.core).discardFor(m_context.session, draftForm(), m_number, true);
-    m_context.dialogs.showInfo(this, tr("Complaint recorded"),
+    m_care.source->formSaved(draftForm(), m_number);
+    m_care.dialogs.showInfo(this, tr("Complaint recorded"),
         tr("The complaint of customer %1 was recorded. Investigate it by %2 and answer the "
            "customer by %3 (branch time).")
             .arg(m_number, CustomerLabels::dateTime(added->investigateBy), CustomerLabels::dateTime(added->answerBy)));
@@ -185,15 +183,15 @@ bool ComplaintsPage::update(ComplaintStatus status, bool needsResolution, const 
     const qint64 id = c->id;
     QString resolution;
     if (needsResolution) {
-        auto text = m_context.dialogs.askText(this, title, label);
+        auto text = m_care.dialogs.askText(this, title, label);
         if (!text)
             return false;
-        auto reviewed = FreeTextWarning::review(m_context.dialogs, this, *text);
+        auto reviewed = FreeTextWarning::review(m_care.dialogs, this, *text);
         if (!reviewed)
             return false;
         resolution = *reviewed;
     }
-    Status updated = m_context.core.customers().care().updateComplaint(m_context.session, id, status, resolution);
+    Status updated = m_care.source->updateComplaint(id, status, resolution);
     if (!updated.ok())
         return fail(updated.error());
     reload();

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ui/common/DraftSource.h"
-#include "ui/customers/ContextWidget.h"
+#include "ui/customers/CareSource.h"
 
 #include "core/policy/Statuses.h"
 
@@ -19,13 +19,12 @@ class ComplaintListModel;
 // One customer's complaints with their due dates, the steps of a complaint (investigating → answered →
 // closed, the resolution asked for through the dialog seam) and the form for a new complaint, whose half-typed
 // content is kept as a draft when the session locks or signs out (DraftSource).
-class ComplaintsPage : public ContextWidget, public DraftSource
+class ComplaintsPage : public CarePage, public DraftSource
 {
     Q_OBJECT
 public:
     // `mayManage`: the core's answer for this customer (CustomerView::actions); without it the page only lists.
-    ComplaintsPage(
-        const WorkspaceContext& context, const QString& customerNo, bool mayManage, QWidget* parent = nullptr);
+    ComplaintsPage(const CareContext& context, const QString& customerNo, bool mayManage, QWidget* parent = nullptr);
 
     QString customerNumber() const { return m_number; }
     ComplaintListModel* model() const { return m_model; }

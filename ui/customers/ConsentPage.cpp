@@ -21,14 +21,14 @@ namespace bv::ui {
 
 using S = CustomerWidgetSupport;
 
-ConsentPage::ConsentPage(const WorkspaceContext& context, const QString& customerNo, bool mayRecord, QWidget* parent)
-    : ContextWidget(context, parent)
+ConsentPage::ConsentPage(const CareContext& context, const QString& customerNo, bool mayRecord, QWidget* parent)
+    : CarePage(context, parent)
     , m_number(customerNo)
 {
     auto* layout = new QVBoxLayout(this);
     m_table = S::tableWidget(this, QStringLiteral("consentsTableWidget"),
         {tr("Date"), tr("Purpose"), tr("Consent"), tr("Channel"), tr("Recorded by"), tr("Recorded at")},
-        m_context.clipboard, tr("Consent history"));
+        m_care.clipboard, tr("Consent history"));
     layout->addWidget(m_table, 1);
     if (mayRecord) {
         auto* box = new QGroupBox(tr("Record consent"), this);
@@ -43,7 +43,7 @@ ConsentPage::ConsentPage(const WorkspaceContext& context, const QString& custome
         m_action->setAccessibleName(tr("Consent given or withdrawn"));
         for (const char* key : {"given", "withdrawn"})
             m_action->addItem(ValueLabels::consentAction(QString::fromLatin1(key)), QString::fromLatin1(key));
-        m_date = new QDateEdit(S::today(m_context), box);
+        m_date = new QDateEdit(m_care.today(), box);
         m_date->setObjectName(QStringLiteral("consentDateEdit"));
         Formats::applyTo(m_date);
         m_date->setCalendarPopup(true);
@@ -83,7 +83,7 @@ ConsentPage::ConsentPage(const WorkspaceContext& context, const QString& custome
 void ConsentPage::reload()
 {
     m_table->setRowCount(0);
-    auto entries = m_context.core.customers().care().consents(m_context.session, m_number);
+    auto entries = m_care.source->consents(m_number);
     if (!entries.ok()) {
         fail(entries.error());
         return;
@@ -101,9 +101,8 @@ bool ConsentPage::recordConsent()
     if (!m_record)
         return false;
     S::setMessage(m_message, QString());
-    auto recorded = m_context.core.customers().care().recordConsent(m_context.session, m_number,
-        m_purpose->currentData().toString(), m_action->currentData().toString(), m_date->date(),
-        m_channel->currentData().toString());
+    auto recorded = m_care.source->recordConsent(m_number, m_purpose->currentData().toString(),
+        m_action->currentData().toString(), m_date->date(), m_channel->currentData().toString());
     if (!recorded.ok()) {
         if (locks(recorded.error()))
             return fail(recorded.error());

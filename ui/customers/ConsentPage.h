@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/customers/ContextWidget.h"
+#include "ui/customers/CareSource.h"
 
 class QComboBox;
 class QDateEdit;
@@ -12,12 +12,12 @@ namespace bv::ui {
 
 // A customer's consent history (processing, marketing; given or withdrawn — a withdrawal is a new entry)
 // and the form to record a new entry where the role may.
-class ConsentPage : public ContextWidget
+class ConsentPage : public CarePage
 {
     Q_OBJECT
 public:
     // `mayRecord`: the core's answer for this customer (CustomerView::actions); without it the page only lists.
-    ConsentPage(const WorkspaceContext& context, const QString& customerNo, bool mayRecord, QWidget* parent = nullptr);
+    ConsentPage(const CareContext& context, const QString& customerNo, bool mayRecord, QWidget* parent = nullptr);
 
 public slots:
     void reload();

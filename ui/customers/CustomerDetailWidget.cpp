@@ -190,17 +190,18 @@ void CustomerDetailWidget::reload()
     if (v.gradeTwoVisible)
         m_tabs->addTab(scrolled(buildProfile(v), QStringLiteral("profileScrollArea")), tr("Profile"));
     m_tabs->addTab(scrolled(buildAccounts(v), QStringLiteral("accountsScrollArea")), tr("Accounts"));
-    auto* services = new ServiceRecordsPage(m_context, m_number, v.actions.recordService);
+    const CareContext care = CareContext::local(m_context);
+    auto* services = new ServiceRecordsPage(care, m_number, v.actions.recordService);
     services->setObjectName(QStringLiteral("servicesPage"));
-    forwardLock(services);
+    connect(services, &CarePage::lockRequested, this, &ContextWidget::lockRequested);
     m_tabs->addTab(services, tr("Service records"));
-    auto* complaints = new ComplaintsPage(m_context, m_number, v.actions.manageComplaints);
+    auto* complaints = new ComplaintsPage(care, m_number, v.actions.manageComplaints);
     complaints->setObjectName(QStringLiteral("complaintsPage"));
-    forwardLock(complaints);
+    connect(complaints, &CarePage::lockRequested, this, &ContextWidget::lockRequested);
     m_tabs->addTab(complaints, tr("Complaints"));
-    auto* consent = new ConsentPage(m_context, m_number, v.actions.recordConsent);
+    auto* consent = new ConsentPage(care, m_number, v.actions.recordConsent);
     consent->setObjectName(QStringLiteral("consentPage"));
-    forwardLock(consent);
+    connect(consent, &CarePage::lockRequested, this, &ContextWidget::lockRequested);
     m_tabs->addTab(consent, tr("Consent"));
     auto* history = new CustomerHistoryPage(m_context, m_number);
     history->setObjectName(QStringLiteral("historyPage"));

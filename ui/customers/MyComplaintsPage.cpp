@@ -4,6 +4,7 @@
 #include "core/customers/CustomerService.h"
 #include "core/customers/care/CustomerCare.h"
 #include "core/customers/lifecycle/CustomerFinder.h"
+#include "ui/common/WorkspaceContext.h"
 #include "ui/customers/ComplaintListModel.h"
 #include "ui/customers/ComplaintsPage.h"
 #include "ui/customers/CustomerWidgetSupport.h"
@@ -22,7 +23,9 @@ namespace bv::ui {
 using S = CustomerWidgetSupport;
 
 MyComplaintsPage::MyComplaintsPage(const WorkspaceContext& context, QWidget* parent)
-    : ContextWidget(context, parent)
+    : CarePage(CareContext::local(context), parent)
+    , m_core(context.core)
+    , m_session(context.session)
 {
     setObjectName(QStringLiteral("myComplaintsPage"));
     auto* layout = new QVBoxLayout(this);
@@ -32,7 +35,7 @@ MyComplaintsPage::MyComplaintsPage(const WorkspaceContext& context, QWidget* par
     auto* overdueBox = new QGroupBox(tr("Overdue complaints of my customers"), splitter);
     auto* overdueLayout = new QVBoxLayout(overdueBox);
     m_overdue = new ComplaintListModel(this);
-    m_overdueView = S::tableView(overdueBox, QStringLiteral("overdueTableView"), m_overdue, m_context.clipboard,
+    m_overdueView = S::tableView(overdueBox, QStringLiteral("overdueTableView"), m_overdue, m_care.clipboard,
         ComplaintListModel::copyableColumns(), tr("Overdue complaints"));
     overdueLayout->addWidget(m_overdueView, 1);
     auto* overdueButtons = new QHBoxLayout;
@@ -85,7 +88,7 @@ void MyComplaintsPage::reload()
     QList<CustomerListRow> rows;
     QString after;
     for (int page = 0; page < 40; ++page) {
-        auto result = m_context.core.customers().finder().portfolio(m_context.session, QString(), after, 500);
+        auto result = m_core.customers().finder().portfolio(m_session, QString(), after, 500);
         if (!result.ok()) {
             fail(result.error());
             return;
@@ -110,7 +113,7 @@ void MyComplaintsPage::reload()
 
 void MyComplaintsPage::reloadOverdue()
 {
-    auto overdue = m_context.core.customers().care().overdue(m_context.session);
+    auto overdue = m_care.source->overdue();
     if (!overdue.ok()) {
         m_overdue->setComplaints({});
         m_overdueCount->clear();
@@ -143,9 +146,9 @@ void MyComplaintsPage::showCustomer()
     }
     if (number.isEmpty())
         return;
-    m_page = new ComplaintsPage(m_context, number, this);
+    m_page = new ComplaintsPage(m_care, number, true, this);
     m_page->setObjectName(QStringLiteral("customerComplaintsPage"));
-    forwardLock(m_page);
+    connect(m_page, &CarePage::lockRequested, this, &CarePage::lockRequested);
     connect(m_page, &ComplaintsPage::complaintsChanged, this, &MyComplaintsPage::reloadOverdue);
     m_pageLayout->addWidget(m_page, 1);
 }

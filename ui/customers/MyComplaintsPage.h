@@ -1,11 +1,16 @@
 #pragma once
 
-#include "ui/customers/ContextWidget.h"
+#include "core/auth/Session.h"
+#include "ui/customers/CareSource.h"
 
 class QComboBox;
 class QLabel;
 class QTableView;
 class QVBoxLayout;
+
+namespace bv {
+class Core;
+}
 
 namespace bv::ui {
 
@@ -14,7 +19,7 @@ class ComplaintsPage;
 
 // The customer manager's complaints: the own overdue complaints (CustomerCare::overdue) and, for a customer
 // chosen from the own portfolio, that customer's complaints with the form for a new one.
-class MyComplaintsPage : public ContextWidget
+class MyComplaintsPage : public CarePage
 {
     Q_OBJECT
 public:
@@ -38,6 +43,8 @@ private:
     QComboBox* m_customer = nullptr;
     QVBoxLayout* m_pageLayout = nullptr;
     ComplaintsPage* m_page = nullptr;
+    Core& m_core; // the portfolio to choose from
+    Session m_session;
 };
 
 } // namespace bv::ui

@@ -27,19 +27,19 @@ namespace bv::ui {
 using S = CustomerWidgetSupport;
 
 ServiceRecordsPage::ServiceRecordsPage(
-    const WorkspaceContext& context, const QString& customerNo, bool mayRecord, QWidget* parent)
-    : ContextWidget(context, parent)
+    const CareContext& context, const QString& customerNo, bool mayRecord, QWidget* parent)
+    : CarePage(context, parent)
     , m_number(customerNo)
 {
     auto* layout = new QVBoxLayout(this);
     m_table = S::tableWidget(this, QStringLiteral("servicesTableWidget"),
-        {tr("Date"), tr("Channel"), tr("Service given"), tr("Recorded by"), tr("Recorded at")}, m_context.clipboard,
+        {tr("Date"), tr("Channel"), tr("Service given"), tr("Recorded by"), tr("Recorded at")}, m_care.clipboard,
         tr("Service records"));
     layout->addWidget(m_table, 1);
     if (mayRecord) {
         auto* box = new QGroupBox(tr("New service record"), this);
         auto* form = new QFormLayout(box);
-        m_servedOn = new QDateEdit(S::today(m_context), box);
+        m_servedOn = new QDateEdit(m_care.today(), box);
         m_servedOn->setObjectName(QStringLiteral("servedOnDateEdit"));
         m_servedOn->setCalendarPopup(true);
         Formats::applyTo(m_servedOn);
@@ -80,7 +80,7 @@ ServiceRecordsPage::ServiceRecordsPage(
 void ServiceRecordsPage::reload()
 {
     m_table->setRowCount(0);
-    auto records = m_context.core.customers().care().services(m_context.session, m_number);
+    auto records = m_care.source->services(m_number);
     if (!records.ok()) {
         fail(records.error());
         return;
@@ -99,14 +99,13 @@ bool ServiceRecordsPage::addService()
         return false;
     S::setMessage(m_message, QString());
     QString why;
-    const auto content = FreeTextWarning::review(m_context.dialogs, this, m_content->toPlainText(), &why);
+    const auto content = FreeTextWarning::review(m_care.dialogs, this, m_content->toPlainText(), &why);
     if (!content) {
         S::setMessage(m_message, why);
         m_content->setFocus();
         return false;
     }
-    auto added = m_context.core.customers().care().addService(
-        m_context.session, m_number, m_servedOn->date(), m_channel->currentData().toString(), *content);
+    auto added = m_care.source->addService(m_number, m_servedOn->date(), m_channel->currentData().toString(), *content);
     if (!added.ok()) {
         if (locks(added.error()))
             return fail(added.error());
@@ -118,7 +117,7 @@ bool ServiceRecordsPage::addService()
         return false;
     }
     m_content->clear();
-    (void)DraftService::forCore(m_context.core).discardFor(m_context.session, draftForm(), m_number, true);
+    m_care.source->formSaved(draftForm(), m_number);
     reload();
     return true;
 }

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ui/common/DraftSource.h"
-#include "ui/customers/ContextWidget.h"
+#include "ui/customers/CareSource.h"
 
 class QComboBox;
 class QDateEdit;
@@ -14,13 +14,13 @@ namespace bv::ui {
 
 // A customer's service records (grade 2) and, where the role may add one, the form for a new record, whose
 // half-typed content is kept as a draft when the session locks or signs out (DraftSource).
-class ServiceRecordsPage : public ContextWidget, public DraftSource
+class ServiceRecordsPage : public CarePage, public DraftSource
 {
     Q_OBJECT
 public:
     // `mayRecord`: the core's answer for this customer (CustomerView::actions); without it the page only lists.
     ServiceRecordsPage(
-        const WorkspaceContext& context, const QString& customerNo, bool mayRecord, QWidget* parent = nullptr);
+        const CareContext& context, const QString& customerNo, bool mayRecord, QWidget* parent = nullptr);
 
     DraftForm draftForm() const override { return DraftForm::ServiceRecord; }
     QString draftSubject() const override { return m_number; }

@@ -13,6 +13,7 @@
 #include "ui/server/EntryFormPanel.h"
 #include "ui/server/RevealRequestDialog.h"
 #include "ui/server/ServerAssignDialog.h"
+#include "ui/server/ServerCareDialog.h"
 #include "ui/server/ServerEditDialog.h"
 
 #include <QFormLayout>
@@ -74,12 +75,17 @@ ServerCustomersPage::ServerCustomersPage(const ServerContext& context, QWidget* 
     m_edit = new QPushButton(tr("&Edit…"), cardSide);
     m_edit->setObjectName(QStringLiteral("editButton"));
     m_edit->setEnabled(false);
+    m_care = new QPushButton(tr("&Service and complaints…"), cardSide);
+    m_care->setObjectName(QStringLiteral("careButton"));
+    m_care->setEnabled(false);
     auto* cardButtons = new QHBoxLayout;
     cardButtons->addWidget(m_edit);
+    cardButtons->addWidget(m_care);
     cardButtons->addWidget(m_request);
     cardLayout->addLayout(cardButtons);
     connect(m_request, &QPushButton::clicked, this, &ServerCustomersPage::requestFullView);
     connect(m_edit, &QPushButton::clicked, this, &ServerCustomersPage::edit);
+    connect(m_care, &QPushButton::clicked, this, &ServerCustomersPage::care);
     if (m_context.session.identity().role == Role::Manager) {
         // the branch manager gives the customer shown (or any by its number) to a customer manager
         auto* assign = new QPushButton(tr("&Assign…"), cardSide);
@@ -147,6 +153,7 @@ void ServerCustomersPage::showCard()
     while (m_cardForm->rowCount() > 0)
         m_cardForm->removeRow(0);
     m_request->setEnabled(m_card.has_value());
+    m_care->setEnabled(m_card && m_card->actions.recordService);
     m_edit->setVisible(!m_card || m_card->actions.edit);
     m_edit->setEnabled(m_card && m_card->actions.editNow);
     if (!m_card)
@@ -210,6 +217,20 @@ bool ServerCustomersPage::requestFullView()
             .arg(dialog.requestId()));
     emit requestFiled(dialog.requestId());
     return true;
+}
+
+bool ServerCustomersPage::care()
+{
+    if (!m_card)
+        return false;
+    ServerCareDialog dialog(m_context, m_card->number, ServerCareDialog::Tab::Services, this);
+    bool lost = false;
+    connect(&dialog, &ServerCareDialog::sessionLost, this, [&lost] { lost = true; });
+    connect(&dialog, &ServerCareDialog::complaintsChanged, this, &ServerCustomersPage::complaintsChanged);
+    m_context.dialogs.exec(&dialog);
+    if (lost)
+        emit sessionLost();
+    return !lost;
 }
 
 bool ServerCustomersPage::edit()

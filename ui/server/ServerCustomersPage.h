@@ -28,6 +28,7 @@ public:
     QPushButton* moreButton() const { return m_more; }
     QPushButton* requestButton() const { return m_request; }
     QPushButton* editButton() const { return m_edit; }
+    QPushButton* careButton() const { return m_care; }
     // The card shown, as the server returned it.
     const std::optional<CustomerView>& card() const { return m_card; }
     // The texts of the card's rows (label → value), for tests and screen readers.
@@ -44,10 +45,13 @@ public slots:
     bool requestFullView();
     // Edits the open customer (ServerEditDialog); the card then shows the change waiting.
     bool edit();
+    // The open customer's service records, complaints and consent (ServerCareDialog).
+    bool care();
 
 signals:
     void requestFiled(qint64 requestId);
     void edited(qint64 changeId);
+    void complaintsChanged();
 
 private:
     bool append(const QString& after);
@@ -56,6 +60,7 @@ private:
     QPushButton* m_more = nullptr;
     QPushButton* m_request = nullptr;
     QPushButton* m_edit = nullptr;
+    QPushButton* m_care = nullptr;
     QLabel* m_cardTitle = nullptr;
     QWidget* m_cardBody = nullptr;
     QFormLayout* m_cardForm = nullptr;

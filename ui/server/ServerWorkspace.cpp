@@ -9,6 +9,7 @@
 #include "ui/server/ServerCustomersPage.h"
 #include "ui/server/ServerEntryPage.h"
 #include "ui/server/ServerLookupPage.h"
+#include "ui/server/ServerOverduePage.h"
 #include "ui/server/ServerRequestsPage.h"
 #include "ui/server/ServerSuspiciousPage.h"
 
@@ -41,12 +42,15 @@ ServerWorkspace::ServerWorkspace(const ServerContext& context, QWidget* parent)
         add(m_suspicious, tr("Suspicious &pairs"));
         m_accounts = new ServerAccountsPage(context);
         add(m_accounts, tr("A&ccount confirmations"));
+        m_overdue = new ServerOverduePage(context);
+        add(m_overdue, tr("Complaints to c&hase"));
         connect(m_changes, &ServerChangesPage::decided, m_customers, &ServerCustomersPage::reload);
         connect(m_entry, &ServerEntryPage::saved, m_changes, &ServerChangesPage::reload);
         connect(m_entry, &ServerEntryPage::saved, m_customers, &ServerCustomersPage::reload);
         // an approved record or edit may share a mobile or an account number with another customer
         connect(m_changes, &ServerChangesPage::decided, m_suspicious, &ServerSuspiciousPage::reload);
         connect(m_customers, &ServerCustomersPage::requestFiled, m_requests, &ServerRequestsPage::reload);
+        connect(m_customers, &ServerCustomersPage::complaintsChanged, m_overdue, &ServerOverduePage::invalidate);
         break;
     case Role::CustomerManager:
         m_entry = new ServerEntryPage(context);
@@ -57,9 +61,12 @@ ServerWorkspace::ServerWorkspace(const ServerContext& context, QWidget* parent)
         add(m_changes, tr("Waitin&g for approval"));
         m_requests = new ServerRequestsPage(context, false);
         add(m_requests, tr("My re&quests"));
+        m_overdue = new ServerOverduePage(context);
+        add(m_overdue, tr("Complaints to c&hase"));
         connect(m_entry, &ServerEntryPage::saved, m_customers, &ServerCustomersPage::reload);
         connect(m_entry, &ServerEntryPage::saved, m_changes, &ServerChangesPage::reload);
         connect(m_customers, &ServerCustomersPage::requestFiled, m_requests, &ServerRequestsPage::reload);
+        connect(m_customers, &ServerCustomersPage::complaintsChanged, m_overdue, &ServerOverduePage::invalidate);
         break;
     case Role::Clerk:
         m_lookup = new ServerLookupPage(context);

@@ -13,13 +13,16 @@ class ServerChangesPage;
 class ServerCustomersPage;
 class ServerEntryPage;
 class ServerLookupPage;
+class ServerOverduePage;
 class ServerRequestsPage;
 class ServerSuspiciousPage;
 
 // A role's workspace over the branch server, in tabs; every page shows only what the server returned for the
 // signed-in account (docs/SERVER.md, "The desktop over the server"):
-// - branch manager: changes to approve, requests to decide, the branch's customers, account confirmations;
-// - customer manager: new customer, own customers, own changes waiting, own requests (and their full values);
+// - branch manager: changes to approve, requests to decide, the branch's customers (with their service, complaints
+//   and consent), new customers, suspicious pairs, account confirmations, the branch's overdue complaints;
+// - customer manager: new customer, own customers (with their service, complaints and consent), own changes waiting,
+//   own requests (and their full values), own overdue complaints;
 // - clerk: the exact lookup;
 // - security auditor: the branch's audit chain;
 // - administrator: new accounts.
@@ -39,6 +42,7 @@ public:
     ServerLookupPage* lookupPage() const { return m_lookup; }
     ServerAuditPage* auditPage() const { return m_audit; }
     ServerAccountsPage* accountsPage() const { return m_accounts; }
+    ServerOverduePage* overduePage() const { return m_overdue; }
     OutboxPage* outboxPage() const { return m_outbox; }
     // The customer manager's entries kept offline at this workstation, in a tab of their own (only while there are
     // some). Takes ownership.
@@ -60,6 +64,7 @@ private:
     ServerLookupPage* m_lookup = nullptr;
     ServerAuditPage* m_audit = nullptr;
     ServerAccountsPage* m_accounts = nullptr;
+    ServerOverduePage* m_overdue = nullptr;
     OutboxPage* m_outbox = nullptr;
 };
 

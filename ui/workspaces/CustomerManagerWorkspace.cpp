@@ -66,7 +66,7 @@ CustomerManagerWorkspace::CustomerManagerWorkspace(const WorkspaceContext& conte
     m_requests = new MyRequestsPage(m_context);
     connectLock(m_requests);
     m_complaints = new MyComplaintsPage(m_context);
-    connectLock(m_complaints);
+    connect(m_complaints, &CarePage::lockRequested, this, &Workspace::lockRequested);
     m_pending = new PendingChangesPage(m_context);
     connectLock(m_pending);
     connect(m_pending, &PendingChangesPage::openRequested, this, &CustomerManagerWorkspace::openCustomer);
