@@ -8232,6 +8232,10 @@ branch server (%1, %2): each figure includes the TLS round trips to the server a
         <translation>请提供客户编号。</translation>
     </message>
     <message>
+        <source>That is not a customer number (a customer number is the branch code and eight digits, for example 0101-00000001). Copy it from the customer&apos;s card or list.</source>
+        <translation>这不是客户编号（客户编号由网点代码和八位数字组成，例如 0101-00000001）。请从客户卡片或客户列表中复制。</translation>
+    </message>
+    <message>
         <source>The branch server refused %1: the customer is not one of yours (any more) or is restricted (the server&apos;s reason follows). Ask the customer&apos;s own customer manager or the branch manager.</source>
         <translation>网点服务器拒绝了%1：该客户不是（或已不再是）您的客户，或为重点保密客户（服务器给出的原因附后）。请联系该客户的客户经理或网点负责人。</translation>
     </message>

@@ -73,10 +73,23 @@ Status ServerCare::mayServe() const
 Result<QString> ServerCare::checkedNumber(const QString& customerNo) const
 {
     BV_TRY(mayServe());
-    const QString number = customerNo.trimmed().toUpper();
+    return customerNumber(customerNo);
+}
+
+Result<QString> ServerCare::customerNumber(const QString& typed)
+{
+    const QString number = typed.trimmed().toUpper();
     if (number.isEmpty())
         return makeError(
             ErrorCode::InvalidInput, tr("Give the customer number."), QString(), QStringLiteral("customer"));
+    // the server's shape of a customer number (branch code, '-', the number): anything else — a mistyped ID or
+    // mobile number — is neither sent nor repeated in a message
+    static const QRegularExpression shape(QStringLiteral("^[0-9A-Z_]{1,16}-[0-9]{8,12}$"));
+    if (!shape.match(number).hasMatch())
+        return makeError(ErrorCode::InvalidInput,
+            tr("That is not a customer number (a customer number is the branch code and eight digits, for example "
+               "0101-00000001). Copy it from the customer's card or list."),
+            QString(), QStringLiteral("customer"));
     return number;
 }
 
@@ -172,8 +185,8 @@ Result<QList<ServiceRecord>> ServerCare::services(const QString& customerNo)
     const QString what = tr("reading the service records of customer %1").arg(*number);
     auto rows = ServerSessionInternals::connection(m_session).run(
         QStringLiteral(
-            "SELECT id, served_on, channel, content, by_login, created_at FROM branchvault.service_page($1)"),
-        {ServerValue::text(*number)}, what);
+            "SELECT id, served_on, channel, content, by_login, created_at FROM branchvault.service_page($1, $2)"),
+        {ServerValue::text(*number), ServerValue::text(ServerSessionInternals::workstation(m_session))}, what);
     if (!rows.ok())
         return refusal(rows.error(), what);
     QList<ServiceRecord> list;
@@ -327,8 +340,8 @@ Result<QList<Complaint>> ServerCare::complaints(const QString& customerNo)
         return number.error();
     const QString what = tr("reading the complaints of customer %1").arg(*number);
     auto rows = ServerSessionInternals::connection(m_session).run(
-        QStringLiteral("SELECT %1 FROM branchvault.complaint_page($1)").arg(kComplaintColumns),
-        {ServerValue::text(*number)}, what);
+        QStringLiteral("SELECT %1 FROM branchvault.complaint_page($1, $2)").arg(kComplaintColumns),
+        {ServerValue::text(*number), ServerValue::text(ServerSessionInternals::workstation(m_session))}, what);
     if (!rows.ok())
         return refusal(rows.error(), what);
     return complaintsFrom(*rows, what);
@@ -392,8 +405,8 @@ Result<QList<ConsentEntry>> ServerCare::consents(const QString& customerNo)
     const QString what = tr("reading the consent entries of customer %1").arg(*number);
     auto rows = ServerSessionInternals::connection(m_session).run(
         QStringLiteral("SELECT id, purpose, action, on_date, channel, recorded_by, recorded_at "
-                       "FROM branchvault.consent_page($1)"),
-        {ServerValue::text(*number)}, what);
+                       "FROM branchvault.consent_page($1, $2)"),
+        {ServerValue::text(*number), ServerValue::text(ServerSessionInternals::workstation(m_session))}, what);
     if (!rows.ok())
         return refusal(rows.error(), what);
     QList<ConsentEntry> list;

@@ -44,6 +44,10 @@ public:
         const QDate& onDate, const QString& channel);
     Result<QList<ConsentEntry>> consents(const QString& customerNo);
 
+    // `typed` as a customer number (trimmed, upper case), or InvalidInput naming the field "customer" when it is not
+    // shaped like one (the branch code, '-', the number): a mistyped ID or mobile number is neither sent nor repeated.
+    static Result<QString> customerNumber(const QString& typed);
+
     // The branch's working calendar: the shipped official calendar with the server's complaint.holidays and
     // complaint.extra_working_days on top (local mode's SettingsService::workingCalendar).
     Result<WorkingCalendar> calendar() const;

@@ -118,6 +118,11 @@ DECLARE
     c customers%ROWTYPE;
 BEGIN
     PERFORM care_refuse_unless_server();
+    -- what was typed is repeated in the refusal only when it is shaped like a customer number (a mistyped ID or
+    -- mobile number is not echoed into a message)
+    IF upper(btrim(coalesce(p_customer_no, ''))) !~ '^[0-9A-Z_]{1,16}-[0-9]{8,12}$' THEN
+        RAISE EXCEPTION 'There is no such customer in this branch. Check the customer number.' USING ERRCODE = 'P0002';
+    END IF;
     IF p_lock THEN
         RETURN lock_customer_in_reach(upper(btrim(coalesce(p_customer_no, ''))));
     END IF;
@@ -154,6 +159,26 @@ BEGIN
 END
 $$;
 
+-- Validators::looksLikeSecret: a password word then a password-like value (4+ characters, a digit among them), a
+-- card-security word then 3 or 4 digits, a 6-digit number near a password word or a 3-digit number near a
+-- card-security word; on the text folded NFKC (full-width colons and digits), case-insensitive.
+CREATE FUNCTION branchvault.care_looks_like_secret(p_text text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE
+    SET search_path = pg_catalog
+    AS $$
+    WITH w AS (
+        SELECT '(?:密码|口令|验证码|动态码|(?<![A-Za-z])(?:pin|password|passwd|pwd|passcode)(?![A-Za-z])码?)' AS pw,
+               '(?:安全码|(?<![A-Za-z])(?:cvv2?|cvc2?|cvn2?)(?![A-Za-z])码?)' AS cs,
+               '\s*(?:(?:是|为|:|=|is(?![A-Za-z]))\s*)?' AS sep,
+               normalize(coalesce(p_text, ''), NFKC) AS t)
+    SELECT t ~* (pw || sep || '(?=[A-Za-z0-9!@#$%^&*._+-]*[0-9])[A-Za-z0-9!@#$%^&*._+-]{4,}')
+        OR t ~* (cs || sep || '(?<![0-9])[0-9]{3,4}(?![0-9])')
+        OR t ~* (pw || '.{0,12}?(?<![0-9])[0-9]{6}(?![0-9])')
+        OR t ~* ('(?<![0-9])[0-9]{6}(?![0-9]).{0,12}?' || pw)
+        OR t ~* (cs || '.{0,12}?(?<![0-9])[0-9]{3}(?![0-9])')
+        OR t ~* ('(?<![0-9])[0-9]{3}(?![0-9]).{0,12}?' || cs)
+    FROM w $$;
+
 -- A grade-2 text (CareChecks' checkText): line ends made \n, trimmed, not empty, no control character but the line
 -- end and the tab, at most 2000 characters, no ID, mobile or card number. 22023 naming p_field otherwise.
 CREATE FUNCTION branchvault.care_text(p_field text, p_text text) RETURNS text
@@ -172,6 +197,10 @@ BEGIN
     END IF;
     IF char_length(v) > 2000 THEN
         RAISE EXCEPTION 'field "%": the text has % characters; at most 2000 are kept', p_field, char_length(v)
+            USING ERRCODE = '22023';
+    END IF;
+    IF care_looks_like_secret(v) THEN
+        RAISE EXCEPTION 'field "%": the text looks like a PIN, CVV or password, which is never stored', p_field
             USING ERRCODE = '22023';
     END IF;
     problem := free_text_problem(v);
@@ -241,32 +270,35 @@ DECLARE
     content text := care_text('content', p_content);
     v_id    bigint;
 BEGIN
+    END IF;
     PERFORM care_servable(c);
     PERFORM care_date('served_on', p_served_on, c);
     INSERT INTO service_records (branch, customer_id, served_on, channel, content, by_id)
         VALUES (c.branch, c.id, p_served_on, channel, content, my_staff_id()) RETURNING id INTO v_id;
     PERFORM audit_write(p_workstation, 'customer.service', 'service_record', v_id::text, c.customer_no, 'ok',
-                        json_build_object('action', 'add', 'channel', channel, 'served_on', p_served_on)::text);
+                        json_strip_nulls(json_build_object('action', 'add', 'channel', channel, 'served_on', p_served_on))::text);
     RETURN v_id;
 END
 $$;
 
--- A customer's service records, newest first (local: CareRepository::services). A read of the customer's care as
--- local mode's: no audit row (opening the card wrote customer.view).
-CREATE FUNCTION branchvault.service_page(p_customer_no text)
+-- A customer's service records, by date (local: CareRepository::services). Each read is recorded: customer.open
+-- {part: service_records} (locally the card's opening covers it; here the records can be read without the card).
+CREATE FUNCTION branchvault.service_page(p_customer_no text, p_workstation text)
     RETURNS TABLE (id bigint, served_on date, channel text, content text, by_login text, created_at timestamptz)
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = branchvault, pg_temp
     AS $$
 #variable_conflict use_column
 DECLARE
     c customers%ROWTYPE := care_customer(p_customer_no, false);
 BEGIN
+    PERFORM audit_write(p_workstation, 'customer.open', 'customer', c.id::text, c.customer_no, 'ok',
+                        '{"part":"service_records"}');
     RETURN QUERY
         SELECT s.id, s.served_on, s.channel, s.content, st.login, s.created_at
         FROM service_records s JOIN staff st ON st.id = s.by_id
         WHERE s.customer_id = c.id
-        ORDER BY s.served_on DESC, s.id DESC;
+        ORDER BY s.served_on, s.id;
 END
 $$;
 
@@ -303,7 +335,7 @@ BEGIN
         VALUES (c.branch, c.id, p_received_at, channel, content, p_investigate_by, p_answer_by, my_staff_id())
         RETURNING id INTO v_id;
     PERFORM audit_write(p_workstation, 'customer.complaint', 'complaint', v_id::text, c.customer_no, 'ok',
-                        json_build_object('action', 'add', 'status', 'open', 'channel', channel)::text);
+                        json_strip_nulls(json_build_object('action', 'add', 'channel', channel, 'status', 'open'))::text);
     RETURN v_id;
 END
 $$;
@@ -368,7 +400,7 @@ BEGIN
         UPDATE complaints SET status = target, resolution = text_in, handled_by = my_staff_id() WHERE id = p_id;
     END IF;
     PERFORM audit_write(p_workstation, 'customer.complaint', 'complaint', p_id::text, c.customer_no, 'ok',
-                        json_build_object('action', 'update', 'status', target, 'from', k.status)::text);
+                        json_strip_nulls(json_build_object('action', 'update', 'from', k.status, 'status', target))::text);
 END
 $$;
 
@@ -378,26 +410,28 @@ CREATE TYPE branchvault.complaint_row AS (
     investigate_by timestamptz, answer_by timestamptz, investigated_at timestamptz, answered_at timestamptz,
     resolution text, recorded_by text);
 
--- A customer's complaints, newest first (no audit row, as local mode's).
-CREATE FUNCTION branchvault.complaint_page(p_customer_no text) RETURNS SETOF branchvault.complaint_row
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
+-- A customer's complaints, by receipt; recorded as customer.open {part: complaints}.
+CREATE FUNCTION branchvault.complaint_page(p_customer_no text, p_workstation text) RETURNS SETOF branchvault.complaint_row
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = branchvault, pg_temp
     AS $$
 DECLARE
     c customers%ROWTYPE := care_customer(p_customer_no, false);
 BEGIN
+    PERFORM audit_write(p_workstation, 'customer.open', 'customer', c.id::text, c.customer_no, 'ok',
+                        '{"part":"complaints"}');
     RETURN QUERY
         SELECT k.id, c.customer_no, k.received_at, k.channel, k.content, k.status, k.investigate_by, k.answer_by,
                k.investigated_at, k.answered_at, k.resolution, st.login
         FROM complaints k JOIN staff st ON st.id = k.recorded_by
         WHERE k.customer_id = c.id
-        ORDER BY k.received_at DESC, k.id DESC;
+        ORDER BY k.received_at, k.id;
 END
 $$;
 
 -- The overdue complaints (CustomerCare::isOverdue: open or under investigation, past a deadline not met): a customer
--- manager's of the customers he or she is responsible for now, the branch manager's of the whole branch, by answer
--- deadline. One read: customer.list {list: overdue_complaints, scope, count} with object type 'complaints', as locally.
+-- manager's of the customers he or she is responsible for now, the branch manager's of the whole branch (customers
+-- held: pending, active or closed, as locally), by investigation deadline. One read: customer.list {list: overdue_complaints, scope, count} with object type 'complaints', as locally.
 CREATE FUNCTION branchvault.complaint_overdue(p_workstation text) RETURNS SETOF branchvault.complaint_row
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = branchvault, pg_temp
@@ -417,13 +451,13 @@ BEGIN
         JOIN staff st ON st.id = k.recorded_by
         WHERE k.branch = v_branch AND k.status IN ('open', 'investigating')
           AND ((k.investigated_at IS NULL AND now() > k.investigate_by) OR (k.answered_at IS NULL AND now() > k.answer_by))
-          AND reads_customer_as(c, v_role, v_me, v_branch)
-        ORDER BY k.answer_by, k.id;
+          AND c.status IN ('pending', 'active', 'closed') AND reads_customer_as(c, v_role, v_me, v_branch)
+        ORDER BY k.investigate_by, k.id;
     GET DIAGNOSTICS n = ROW_COUNT;
     PERFORM audit_write(p_workstation, 'customer.list', 'complaints', '', NULL, 'ok',
-                        json_build_object('list', 'overdue_complaints',
-                                          'scope', CASE WHEN v_role = 'manager' THEN 'branch' ELSE 'own' END,
-                                          'count', n)::text);
+                        json_strip_nulls(json_build_object(
+                            'count', n, 'list', 'overdue_complaints',
+                            'scope', CASE WHEN v_role = 'manager' THEN 'branch' ELSE 'own' END))::text);
 END
 $$;
 
@@ -492,40 +526,45 @@ BEGIN
     INSERT INTO consents (branch, customer_id, purpose, action, on_date, channel, recorded_by)
         VALUES (c.branch, c.id, what, act, p_on_date, channel, my_staff_id()) RETURNING id INTO v_id;
     PERFORM audit_write(p_workstation, 'customer.consent', 'consent', v_id::text, c.customer_no, 'ok',
-                        json_build_object('purpose', what, 'action', act)::text);
+                        json_strip_nulls(json_build_object('action', act, 'purpose', what))::text);
     IF what = 'processing' AND act = 'withdrawn' AND marketing.action = 'given' THEN
         -- marketing without processing is meaningless: the customer's withdrawal covers it too
         INSERT INTO consents (branch, customer_id, purpose, action, on_date, channel, recorded_by)
             VALUES (c.branch, c.id, 'marketing', 'withdrawn', p_on_date, channel, my_staff_id())
             RETURNING id INTO v_cascade;
         PERFORM audit_write(p_workstation, 'customer.consent', 'consent', v_cascade::text, c.customer_no, 'ok',
-                            json_build_object('purpose', 'marketing', 'action', 'withdrawn',
-                                              'cause', 'processing_withdrawn')::text);
+                            json_strip_nulls(json_build_object('action', 'withdrawn', 'cause', 'processing_withdrawn',
+                                                               'purpose', 'marketing'))::text);
     END IF;
     RETURN v_id;
 END
 $$;
 
--- A customer's consent history, in the order recorded (no audit row, as local mode's).
-CREATE FUNCTION branchvault.consent_page(p_customer_no text)
+-- A customer's consent history, by date; recorded as customer.open {part: consents}.
+CREATE FUNCTION branchvault.consent_page(p_customer_no text, p_workstation text)
     RETURNS TABLE (id bigint, purpose text, action text, on_date date, channel text, recorded_by text,
                    recorded_at timestamptz)
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = branchvault, pg_temp
     AS $$
 #variable_conflict use_column
 DECLARE
     c customers%ROWTYPE := care_customer(p_customer_no, false);
 BEGIN
+    PERFORM audit_write(p_workstation, 'customer.open', 'customer', c.id::text, c.customer_no, 'ok',
+                        '{"part":"consents"}');
     RETURN QUERY
         SELECT k.id, k.purpose, k.action, k.on_date, k.channel, st.login, k.recorded_at
         FROM consents k JOIN staff st ON st.id = k.recorded_by
         WHERE k.customer_id = c.id
-        ORDER BY k.id;
+        ORDER BY k.on_date, k.id;
 END
 $$;
 
 -- ---- 6. The care rows are the server's own ----
+
+-- Migration 14's list (which has migration 8's db.create and its own customer.rekey_mismatch) and the three care
+-- actions.
 
 CREATE OR REPLACE FUNCTION branchvault.audit_server_action(p_action text) RETURNS boolean
     LANGUAGE sql IMMUTABLE
@@ -534,22 +573,23 @@ CREATE OR REPLACE FUNCTION branchvault.audit_server_action(p_action text) RETURN
                  OR (a LIKE 'request.%' AND a <> 'request.list')
                  OR a IN ('customer.create', 'customer.edit', 'customer.approve', 'customer.reject',
                           'customer.assign', 'customer.suspicious_clear', 'customer.reveal', 'customer.lookup',
-                          'auth.password_change', 'customer.service', 'customer.complaint', 'customer.consent')
+                          'customer.rekey_mismatch', 'auth.password_change', 'db.create',
+                          'customer.service', 'customer.complaint', 'customer.consent')
           FROM (SELECT lower(btrim(coalesce(p_action, ''))) AS a) AS s $$;
 
 REVOKE ALL ON FUNCTION branchvault.care_refuse_unless_server(), branchvault.care_customer(text, boolean),
-    branchvault.care_channel(text), branchvault.care_text(text, text), branchvault.care_branch_date(timestamptz),
+    branchvault.care_channel(text), branchvault.care_text(text, text), branchvault.care_looks_like_secret(text), branchvault.care_branch_date(timestamptz),
     branchvault.care_date(text, date, branchvault.customers), branchvault.care_servable(branchvault.customers),
     branchvault.consents_never_changed() FROM PUBLIC;
-REVOKE ALL ON FUNCTION branchvault.service_add(text, date, text, text, text), branchvault.service_page(text),
+REVOKE ALL ON FUNCTION branchvault.service_add(text, date, text, text, text), branchvault.service_page(text, text),
     branchvault.complaint_add(text, timestamptz, text, text, timestamptz, timestamptz, text),
-    branchvault.complaint_update(bigint, text, text, text), branchvault.complaint_page(text),
+    branchvault.complaint_update(bigint, text, text, text), branchvault.complaint_page(text, text),
     branchvault.complaint_overdue(text), branchvault.consent_record(text, text, text, date, text, text),
-    branchvault.consent_page(text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION branchvault.service_add(text, date, text, text, text), branchvault.service_page(text),
+    branchvault.consent_page(text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION branchvault.service_add(text, date, text, text, text), branchvault.service_page(text, text),
     branchvault.complaint_add(text, timestamptz, text, text, timestamptz, timestamptz, text),
-    branchvault.complaint_update(bigint, text, text, text), branchvault.complaint_page(text),
+    branchvault.complaint_update(bigint, text, text, text), branchvault.complaint_page(text, text),
     branchvault.complaint_overdue(text), branchvault.consent_record(text, text, text, date, text, text),
-    branchvault.consent_page(text) TO bv_manager, bv_customer_manager;
+    branchvault.consent_page(text, text) TO bv_manager, bv_customer_manager;
 
 UPDATE branchvault.meta SET value = '17' WHERE key = 'schema_version';

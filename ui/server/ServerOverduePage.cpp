@@ -88,14 +88,17 @@ bool ServerOverduePage::openCustomer(int row)
         return false;
     ServerCareDialog dialog(m_context, complaint->customerNumber, ServerCareDialog::Tab::Complaints, this);
     bool lost = false;
+    bool changed = false;
     connect(&dialog, &ServerCareDialog::sessionLost, this, [&lost] { lost = true; });
+    connect(&dialog, &ServerCareDialog::complaintsChanged, this, [&changed] { changed = true; });
     m_context.dialogs.exec(&dialog);
     if (lost) {
         emit sessionLost();
         return false;
     }
-    // what was done there may have ended an overdue complaint
-    return reload();
+    // a complaint recorded or moved there may have ended an overdue one; nothing else is read again (a dialog closed
+    // because the session ended must not read once more after the sign-out)
+    return !changed || reload();
 }
 
 } // namespace bv::ui
