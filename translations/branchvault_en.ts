@@ -722,6 +722,13 @@
             <numerusform>Sending stopped: %1 %n entries still wait and are sent at your next sign-in.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n service records kept offline at this workstation are recorded on the branch server, for customers %1.</source>
+        <translation>
+            <numerusform>%n service record kept offline at this workstation is recorded on the branch server, for customer %1.</numerusform>
+            <numerusform>%n service records kept offline at this workstation are recorded on the branch server, for customers %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::ServerOverduePage</name>

@@ -8232,10 +8232,6 @@ branch server (%1, %2): each figure includes the TLS round trips to the server a
         <translation>请提供客户编号。</translation>
     </message>
     <message>
-        <source>That is not a customer number (a customer number is the branch code and eight digits, for example 0101-00000001). Copy it from the customer&apos;s card or list.</source>
-        <translation>这不是客户编号（客户编号由网点代码和八位数字组成，例如 0101-00000001）。请从客户卡片或客户列表中复制。</translation>
-    </message>
-    <message>
         <source>The branch server refused %1: the customer is not one of yours (any more) or is restricted (the server&apos;s reason follows). Ask the customer&apos;s own customer manager or the branch manager.</source>
         <translation>网点服务器拒绝了%1：该客户不是（或已不再是）您的客户，或为重点保密客户（服务器给出的原因附后）。请联系该客户的客户经理或网点负责人。</translation>
     </message>
@@ -8290,6 +8286,10 @@ branch server (%1, %2): each figure includes the TLS round trips to the server a
     <message>
         <source>reading the consent entries of customer %1</source>
         <translation>读取客户 %1 的同意情况记录</translation>
+    </message>
+    <message>
+        <source>That is not a customer number (a customer number is the branch code and eight digits, for example 0101-00000001). Copy it from the customer&apos;s card or list.</source>
+        <translation>这不是客户编号（客户编号由网点代码和八位数字组成，例如 0101-00000001）。请从客户卡片或客户列表中复制。</translation>
     </message>
 </context>
 <context>
@@ -8987,6 +8987,10 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     <message>
         <source>The branch server %1 answers, so there is no offline sign-in: sign in to the server. If it refused the sign-in, the reason is above; ask the branch&apos;s IT person if it is not clear.</source>
         <translation>网点服务器 %1 有响应，因此不能离线登录：请登录服务器。如服务器拒绝了登录，原因见上文；如不清楚，请询问网点的信息技术人员。</translation>
+    </message>
+    <message>
+        <source>This service record cannot be read. Record it again, then discard this entry.</source>
+        <translation>无法读取这条服务记录。请重新登记，然后丢弃此条目。</translation>
     </message>
 </context>
 <context>
@@ -13523,11 +13527,66 @@ Branch customer information protection (网点客户信息保护管理系统).</
     </message>
 </context>
 <context>
-    <name>bv::ui::OfflineWorkspace</name>
+    <name>bv::ui::OfflineServicePanel</name>
     <message>
-        <source>&lt;b&gt;The branch server cannot be reached: you are working offline.&lt;/b&gt; New customers are kept on this workstation, encrypted, and sent to the branch server when you next sign in with the server reachable; each then waits for a branch manager&apos;s approval. Approvals, full views, lookups and prints need the server.</source>
-        <translation>&lt;b&gt;无法连接网点服务器：您正在离线工作。&lt;/b&gt;新客户加密暂存在本工作站，下次在服务器可连接时登录后发送到网点服务器，然后等待网点负责人复核。复核、查看完整信息、查询和打印均需连接服务器。</translation>
+        <source>A service given to one of your customers is kept in this workstation&apos;s outbox and recorded on the branch server when you next sign in with the server reachable.</source>
+        <translation>为您的客户提供的服务先保存在本工作站的暂存箱中，待下次在可连接网点服务器时登录后登记到服务器。</translation>
     </message>
+    <message>
+        <source>for example 0101-00000001</source>
+        <translation>例如 0101-00000001</translation>
+    </message>
+    <message>
+        <source>Customer number</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Date of the service</source>
+        <translation>服务日期</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Service given</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>What was done for the customer. Never write a PIN, CVV or password.</source>
+        <translation>为客户办理了什么。切勿填写 PIN、CVV 或密码。</translation>
+    </message>
+    <message>
+        <source>Customer &amp;no.:</source>
+        <translation>客户编号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Da&amp;te:</source>
+        <translation>日期(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>渠道(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice given:</source>
+        <translation>服务内容(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save service record</source>
+        <translation>保存服务记录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Service record kept offline</source>
+        <translation>服务记录已离线保存</translation>
+    </message>
+    <message>
+        <source>The service record for customer %1 was kept in this workstation&apos;s outbox as entry %2. It is recorded on the branch server when you next sign in with the server reachable.</source>
+        <translation>客户 %1 的服务记录已作为条目 %2 保存在本工作站的暂存箱中，将在您下次可连接网点服务器时登录后登记到服务器。</translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::OfflineWorkspace</name>
     <message>
         <source>The new record is kept in this workstation&apos;s outbox until the branch server can be reached. Protected values are sealed with your keys.</source>
         <translation>新记录暂存在本工作站的暂存箱中，直到可以连接网点服务器。受保护的信息用您的密钥封存。</translation>
@@ -13545,12 +13604,20 @@ Branch customer information protection (网点客户信息保护管理系统).</
         <translation>新客户(&amp;W)</translation>
     </message>
     <message>
-        <source>The new customers you kept on this workstation while the branch server could not be reached.</source>
-        <translation>网点服务器不可达期间您在本工作站暂存的新客户。</translation>
-    </message>
-    <message>
         <source>&amp;Kept offline</source>
         <translation>离线暂存(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The branch server cannot be reached: you are working offline.&lt;/b&gt; New customers and service records are kept on this workstation, encrypted, and sent to the branch server when you next sign in with the server reachable; each new customer then waits for a branch manager&apos;s approval. Approvals, full views, lookups and prints need the server.</source>
+        <translation>&lt;b&gt;无法连接网点服务器：您正在离线工作。&lt;/b&gt;新客户和服务记录加密保存在本工作站，待您下次可连接服务器时登录后发送到网点服务器；每位新客户随后等待网点负责人复核。复核、查看完整信息、查询和打印都需要连接服务器。</translation>
+    </message>
+    <message>
+        <source>Servi&amp;ce record</source>
+        <translation>服务记录(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The new customers and service records you kept on this workstation while the branch server could not be reached.</source>
+        <translation>在无法连接网点服务器期间，您保存在本工作站的新客户和服务记录。</translation>
     </message>
 </context>
 <context>
@@ -13611,10 +13678,6 @@ Branch customer information protection (网点客户信息保护管理系统).</
         <translation>原因</translation>
     </message>
     <message>
-        <source>New customers kept on this workstation</source>
-        <translation>本工作站暂存的新客户</translation>
-    </message>
-    <message>
         <source>&amp;Discard…</source>
         <translation>弃用(&amp;D)…</translation>
     </message>
@@ -13637,6 +13700,18 @@ Branch customer information protection (网点客户信息保护管理系统).</
     <message>
         <source>Discard entry %1 (%2, %3)? It was not sent to the branch server; once discarded, the customer must be entered again.</source>
         <translation>弃用条目 %1（%2，%3）？该条目尚未发送到网点服务器；弃用后需重新录入该客户。</translation>
+    </message>
+    <message>
+        <source>Kept on this workstation</source>
+        <translation>保存在本工作站</translation>
+    </message>
+    <message>
+        <source>Service record for customer %1</source>
+        <translation>客户 %1 的服务记录</translation>
+    </message>
+    <message>
+        <source>Discard entry %1 (a service record for customer %2)? It was not recorded on the branch server; once discarded, it must be recorded again.</source>
+        <translation>丢弃条目 %1（客户 %2 的服务记录）吗？它尚未登记到网点服务器；丢弃后须重新登记。</translation>
     </message>
 </context>
 <context>
@@ -15239,10 +15314,6 @@ With it (and the key envelope beside the database) the database can be unlocked 
         <source>BranchVault — %1 (%2) — branch %3 — offline</source>
         <translation>BranchVault — %1（%2）— 网点 %3 — 离线</translation>
     </message>
-    <message>
-        <source>Offline: the branch server cannot be reached. New customers are kept on this workstation.</source>
-        <translation>离线：无法连接网点服务器。新客户暂存在本工作站。</translation>
-    </message>
     <message numerus="yes">
         <source>%n new customers kept offline at this workstation went to the branch server: %1. Each waits for a branch manager&apos;s approval.</source>
         <translation>
@@ -15280,6 +15351,20 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>New customers you kept on this workstation while the branch server could not be reached, and that were not sent. A refused entry stays here, with the reason, until you discard it.</source>
         <translation>网点服务器不可达期间您在本工作站暂存、尚未发送的新客户。被拒绝的条目连同原因保留在这里，直到您弃用它。</translation>
+    </message>
+    <message>
+        <source>Offline: the branch server cannot be reached. New customers and service records are kept on this workstation.</source>
+        <translation>离线：无法连接网点服务器。新客户和服务记录保存在本工作站。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service records kept offline at this workstation are recorded on the branch server, for customers %1.</source>
+        <translation>
+            <numerusform>本工作站离线保存的 %n 条服务记录已登记到网点服务器，涉及客户 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a service record for customer %1</source>
+        <translation>客户 %1 的服务记录</translation>
     </message>
 </context>
 <context>

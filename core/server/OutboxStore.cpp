@@ -69,6 +69,12 @@ CREATE TABLE outbox_events (
     entry    INTEGER,
     details  TEXT NOT NULL
 ) STRICT;
+)"))},
+        {2, QStringLiteral("service records kept offline"), sqlMigration(QStringLiteral(R"(
+-- One queue, in the order things were kept: a service record is an entry of its own kind, about an existing customer
+-- (customer_no); its id_blind is empty and its masked columns too (the record holds no grade-1 value).
+ALTER TABLE outbox_entries ADD COLUMN kind TEXT NOT NULL DEFAULT 'customer' CHECK (kind IN ('customer', 'service'));
+ALTER TABLE outbox_entries ADD COLUMN customer_no TEXT;
 )"))}};
     return migrations;
 }
@@ -145,6 +151,30 @@ std::optional<CustomerInput> deserialized(const QString& text)
     return input;
 }
 
+QByteArray serializedService(const KeptService& service)
+{
+    return QJsonDocument(
+        QJsonObject {{QStringLiteral("customerNo"), service.customerNo},
+            {QStringLiteral("servedOn"), service.servedOn.toString(Qt::ISODate)},
+            {QStringLiteral("channel"), service.channel}, {QStringLiteral("content"), service.content}})
+        .toJson(QJsonDocument::Compact);
+}
+
+std::optional<KeptService> deserializedService(const QString& text)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return std::nullopt;
+    const QJsonObject whole = document.object();
+    KeptService service {whole.value(QStringLiteral("customerNo")).toString(),
+        QDate::fromString(whole.value(QStringLiteral("servedOn")).toString(), Qt::ISODate),
+        whole.value(QStringLiteral("channel")).toString(), whole.value(QStringLiteral("content")).toString()};
+    if (service.customerNo.isEmpty() || !service.servedOn.isValid())
+        return std::nullopt;
+    return service;
+}
+
 const FieldSpec& idNumberSpec()
 {
     return *FieldCatalogue::find(QString::fromLatin1(fields::IdNumber));
@@ -202,8 +232,8 @@ Status recordEvent(Database& db, const QString& database, const QString& login, 
 
 Result<QList<OutboxEntry>> entriesOf(Database& db, const QString& database, const QString& login)
 {
-    auto q = db.query(QStringLiteral("SELECT id, kept_at, masked_name, masked_id, state, refusal, refusal_field FROM "
-                                     "outbox_entries WHERE database = ? AND login = ? ORDER BY id"),
+    auto q = db.query(QStringLiteral("SELECT id, kept_at, masked_name, masked_id, state, refusal, refusal_field, kind, "
+                                     "customer_no FROM outbox_entries WHERE database = ? AND login = ? ORDER BY id"),
         {database, login});
     if (!q.ok())
         return q.error();
@@ -218,6 +248,9 @@ Result<QList<OutboxEntry>> entriesOf(Database& db, const QString& database, cons
                                                                          : OutboxEntry::State::Waiting;
         entry.refusal = q->value(5).toString();
         entry.field = q->value(6).toString();
+        entry.kind = q->value(7).toString() == QLatin1String("service") ? OutboxEntry::Kind::Service
+                                                                        : OutboxEntry::Kind::Customer;
+        entry.customerNumber = q->value(8).toString();
         out << entry;
     }
     BV_TRY(rowsFinished(*q, ServerOutbox::tr("Reading the offline outbox")));

@@ -151,8 +151,8 @@ Result<WorkingCalendar> ServerCare::calendar() const
     return WorkingCalendar::combined(HolidayCalendar::shipped(), lists[0], lists[1]);
 }
 
-Result<qint64> ServerCare::addService(
-    const QString& customerNo, const QDate& servedOn, const QString& channel, const QString& content)
+Result<qint64> ServerCare::addService(const QString& customerNo, const QDate& servedOn, const QString& channel,
+    const QString& content, const QString& clientToken)
 {
     auto number = checkedNumber(customerNo);
     if (!number.ok())
@@ -166,9 +166,10 @@ Result<qint64> ServerCare::addService(
     BV_TRY(checkedDate(servedOn, QStringLiteral("served_on")));
     const QString what = tr("the service record for customer %1").arg(*number);
     auto rows = ServerSessionInternals::connection(m_session).run(
-        QStringLiteral("SELECT branchvault.service_add($1, $2::date, $3, $4, $5)"),
+        QStringLiteral("SELECT branchvault.service_add($1, $2::date, $3, $4, $5, $6)"),
         {ServerValue::text(*number), ServerValue::text(iso(servedOn)), ServerValue::text(*checkedChannel),
-            ServerValue::text(*text), ServerValue::text(ServerSessionInternals::workstation(m_session))},
+            ServerValue::text(*text), ServerValue::text(ServerSessionInternals::workstation(m_session)),
+            clientToken.isEmpty() ? ServerValue::none() : ServerValue::text(clientToken)},
         what);
     if (!rows.ok())
         return refusal(rows.error(), what);

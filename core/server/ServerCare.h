@@ -27,8 +27,10 @@ class ServerCare
 public:
     explicit ServerCare(ServerSession& session);
 
-    Result<qint64> addService(
-        const QString& customerNo, const QDate& servedOn, const QString& channel, const QString& content);
+    // `clientToken`: the offline outbox entry's token (ServerOutbox::upload), so that an upload interrupted after the
+    // server took the record finds it again instead of recording it twice; empty at the counter.
+    Result<qint64> addService(const QString& customerNo, const QDate& servedOn, const QString& channel,
+        const QString& content, const QString& clientToken = QString());
     Result<QList<ServiceRecord>> services(const QString& customerNo);
 
     // The due dates are computed here (WorkingCalendar::complaintDeadlines) with the shipped official calendar and the

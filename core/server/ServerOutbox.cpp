@@ -10,6 +10,7 @@
 #include "core/internal/server/ServerConnection.h"
 #include "core/internal/server/ServerSessionInternals.h"
 #include "core/keys/SecretStore.h"
+#include "core/server/ServerCare.h"
 #include "core/server/ServerCustomers.h"
 #include "core/server/ServerSession.h"
 #include "core/server/ServerWorkstation.h"
@@ -45,6 +46,16 @@ bool isRefusalOfTheEntry(const Error& error)
     default:
         return false;
     }
+}
+
+// The same for a service record kept offline: its customer number was typed without the server, so no such customer
+// (NotFound) and a customer in a state that takes no record (BV409: pending, rejected, anonymised) are the entry's
+// too — kept with the reason for its maker, who sends it again or discards it, instead of holding up the entries
+// after it.
+bool isRefusalOfTheService(const Error& error)
+{
+    return isRefusalOfTheEntry(error) || error.code == ErrorCode::NotFound
+        || (error.code == ErrorCode::Conflict && error.detail.startsWith(QLatin1String("BV409")));
 }
 
 } // namespace
@@ -241,9 +252,9 @@ Result<OutboxUpload> ServerOutbox::upload(SecretStore& store, ServerSession& ses
 
     // 2. the entries, in the order they were kept
     if (!report.stoppedBy) {
-        auto rows = db.query(QStringLiteral("SELECT id, token, kept_at, generation, sealed, reserved_no, state FROM "
-                                            "outbox_entries WHERE database = ? AND login = ? AND (state = 'waiting' OR "
-                                            "?) ORDER BY id"),
+        auto rows = db.query(QStringLiteral("SELECT id, token, kept_at, generation, sealed, reserved_no, state, kind "
+                                            "FROM outbox_entries WHERE database = ? AND login = ? AND (state = "
+                                            "'waiting' OR ?) ORDER BY id"),
             {database, who.login, retryRefused ? 1 : 0});
         if (!rows.ok())
             return rows.error();
@@ -254,11 +265,13 @@ Result<OutboxUpload> ServerOutbox::upload(SecretStore& store, ServerSession& ses
             int generation;
             QByteArray sealed;
             QString reserved;
+            bool service = false;
         };
         QList<Row> waiting;
         while (rows->next())
             waiting << Row {rows->value(0).toLongLong(), rows->value(1).toString(), rows->value(2).toString(),
-                rows->value(3).toInt(), rows->value(4).toByteArray(), rows->value(5).toString()};
+                rows->value(3).toInt(), rows->value(4).toByteArray(), rows->value(5).toString(),
+                rows->value(7).toString() == QLatin1String("service")};
         BV_TRY(rowsFinished(*rows, tr("Reading the offline outbox")));
         rows->finish();
 
@@ -303,7 +316,8 @@ Result<OutboxUpload> ServerOutbox::upload(SecretStore& store, ServerSession& ses
             }
             BV_TRY(db.exec(QStringLiteral("DELETE FROM outbox_entries WHERE id = ?"), {row.id}));
             BV_TRY(tx.commit());
-            report.sent << OutboxUpload::Sent {row.id, number, changeId, warnings};
+            report.sent << OutboxUpload::Sent {row.id,
+                row.service ? OutboxEntry::Kind::Service : OutboxEntry::Kind::Customer, number, changeId, warnings};
             return {};
         };
 
@@ -325,6 +339,36 @@ Result<OutboxUpload> ServerOutbox::upload(SecretStore& store, ServerSession& ses
                         tr("This entry does not open with your keys: it was altered or copied. Enter the customer "
                            "again, then discard this entry, and report it to the information-security office."),
                         {}, {}}));
+                continue;
+            }
+            if (row.service) {
+                // a service record: sent as at the counter, once (the entry's token), to the customer it names
+                std::optional<KeptService> service = deserializedService(*content);
+                wipe(*content);
+                if (!service) {
+                    BV_TRY(refuse(row,
+                        Error {ErrorCode::Damaged,
+                            tr("This service record cannot be read. Record it again, then discard this entry."), {},
+                            {}}));
+                    continue;
+                }
+                auto added = ServerCare(session).addService(
+                    service->customerNo, service->servedOn, service->channel, service->content, row.token);
+                wipe(service->content);
+                std::optional<Error> stop;
+                if (added.ok()) {
+                    if (Status done = sent(row, service->customerNo, 0, {}); !done.ok())
+                        stop = done.error();
+                } else if (isRefusalOfTheService(added.error())) {
+                    if (Status kept = refuse(row, added.error()); !kept.ok())
+                        stop = kept.error();
+                } else {
+                    stop = added.error();
+                }
+                if (stop) {
+                    report.stoppedBy = *stop;
+                    break;
+                }
                 continue;
             }
             std::optional<CustomerInput> input = deserialized(*content);

@@ -17,10 +17,15 @@ namespace bv {
 class SecretStore;
 class ServerSession;
 
-// One new customer kept in this workstation's outbox while the branch server could not be reached, as its maker
-// sees it: masked, with its state.
+// One new customer — or one service record of a customer — kept in this workstation's outbox while the branch server
+// could not be reached, as its maker sees it: masked, with its state.
 struct OutboxEntry
 {
+    enum class Kind
+    {
+        Customer, // a new customer (maskedName, maskedIdNumber)
+        Service, // a service record of the customer customerNumber
+    };
     enum class State
     {
         Waiting, // to be sent at the maker's next sign-in with the server reachable
@@ -28,6 +33,8 @@ struct OutboxEntry
                  // discards it
     };
     qint64 id = 0;
+    Kind kind = Kind::Customer;
+    QString customerNumber; // a service record's customer
     QDateTime keptAt; // UTC
     QString maskedName;
     QString maskedIdNumber;
@@ -43,7 +50,8 @@ struct OutboxUpload
     struct Sent
     {
         qint64 entryId = 0;
-        QString customerNumber;
+        OutboxEntry::Kind kind = OutboxEntry::Kind::Customer;
+        QString customerNumber; // the new customer's; a service record's customer
         qint64 changeId = 0; // 0: found on the server from an earlier, interrupted upload
         QStringList warnings;
     };
@@ -60,7 +68,8 @@ struct OutboxUpload
 // keychain; each entry is sealed as a whole with the customer-information key (so the keychain and the file alone
 // open nothing), bound to its maker and its own random token. At the maker's next sign-in with the server reachable
 // (ServerOutbox::upload), the entries go to the server in the order they were kept, each through the same entry
-// as at the counter (ServerCustomers::enter): a pending record waiting for a branch manager's approval. A duplicate
+// as at the counter (ServerCustomers::enter): a pending record waiting for a branch manager's approval; a service
+// record kept offline goes as at the counter too (ServerCare::addService, once: the entry's token). A duplicate
 // or any other refusal is kept in the outbox with the reason for its maker; nothing is dropped unless the maker
 // discards it. The offline sign-ins, entries and discards are recorded in the outbox and appended to the branch's
 // audit chain at the upload (outbox.*, with the time they happened). Approvals, reveals, lookups and prints need
@@ -128,6 +137,10 @@ public:
         Result<std::pair<qint64, QStringList>> keep(const CustomerInput& input);
         Result<QList<OutboxEntry>> entries();
         Status discard(qint64 entryId);
+        // A service record of an existing customer (checked as at the counter, but the customer only at the upload:
+        // the server decides whether it is the maker's), kept sealed. Returns the entry's id.
+        Result<qint64> keepService(
+            const QString& customerNo, const QDate& servedOn, const QString& channel, const QString& content);
         // Records the end of the offline session (outbox.sign_out, or outbox.idle_lock).
         Status recordEnd(bool idle);
 

@@ -4,6 +4,8 @@
 #include "core/audit/AuditActions.h"
 #include "core/auth/PasswordHasher.h"
 #include "core/common/Clock.h"
+#include "core/customers/care/CustomerCare.h"
+#include "core/internal/customers/CareChecks.h"
 #include "core/internal/db/Database.h"
 #include "core/internal/db/Transaction.h"
 #include "core/internal/keys/FieldCipher.h"
@@ -13,6 +15,7 @@
 #include "core/internal/server/ServerConnection.h"
 #include "core/internal/server/ServerSealing.h"
 #include "core/policy/FieldCatalogue.h"
+#include "core/server/ServerCare.h"
 #include "core/server/ServerCustomers.h"
 #include "core/server/ServerWorkstation.h"
 
@@ -215,6 +218,72 @@ Result<std::pair<qint64, QStringList>> ServerOutbox::Session::keep(const Custome
     BV_TRY(recordEvent(db, who.database, who.login, QLatin1String(audit::OutboxKeep), QStringLiteral("ok"), *id, {}));
     BV_TRY(tx.commit());
     return std::make_pair(*id, validated.warnings);
+}
+
+Result<qint64> ServerOutbox::Session::keepService(
+    const QString& customerNo, const QDate& servedOn, const QString& channel, const QString& content)
+{
+    // the checks of the counter (CustomerCare::addService) that need no server; the customer is the server's to
+    // decide at the upload
+    auto number = ServerCare::customerNumber(customerNo);
+    if (!number.ok())
+        return number.error();
+    KeptService service;
+    service.customerNo = *number;
+    auto checkedChannel = care::checkChannel(channel);
+    if (!checkedChannel.ok())
+        return checkedChannel.error();
+    auto text = care::checkText(content, care::TextKind::Service);
+    if (!text.ok())
+        return text.error();
+    const QDate today = Clock::system().nowUtc().toTimeZone(WorkingCalendar::branchTimeZone()).date();
+    if (!servedOn.isValid())
+        return makeError(ErrorCode::InvalidInput, CustomerCare::tr("Enter a valid date (YYYY-MM-DD)."), QString(),
+            QStringLiteral("served_on"));
+    if (servedOn > today)
+        return makeError(ErrorCode::InvalidInput,
+            CustomerCare::tr("The date %1 is in the future (today is %2). Enter the day it happened.")
+                .arg(servedOn.toString(Qt::ISODate), today.toString(Qt::ISODate)),
+            QString(), QStringLiteral("served_on"));
+    service.servedOn = servedOn;
+    service.channel = *checkedChannel;
+    service.content = *text;
+
+    Database& db = *d->db;
+    const Identity& who = d->identity;
+    auto count = db.scalar(QStringLiteral("SELECT count(*) FROM outbox_entries WHERE database = ? AND login = ?"),
+        {who.database, who.login});
+    if (!count.ok())
+        return count.error();
+    if (count->toInt() >= kMaxEntries)
+        return Error {ErrorCode::Conflict,
+            tr("Your outbox holds %1 entries, its limit. Sign in when the branch server can be reached so that they "
+               "are sent.")
+                .arg(kMaxEntries),
+            {}, {}};
+    const FieldCipher cipher(d->keys.clone());
+    const QString token = QString::fromLatin1(SecureBytes::random(16).toHex().view().toByteArray());
+    QByteArray plain = serializedService(service);
+    QString sealedText = QString::fromUtf8(plain);
+    wipe(plain);
+    const QByteArray sealed = cipher.seal(sealedText, entryData(who.database, who.login, token));
+    wipe(sealedText);
+
+    Transaction tx(db);
+    if (!tx.ok())
+        return tx.error();
+    auto id = db.insertReturningId(
+        QStringLiteral("INSERT INTO outbox_entries (database, login, branch, token, kept_at, generation, sealed, "
+                       "id_blind, masked_name, masked_id, state, kind, customer_no) VALUES (?, ?, ?, ?, ?, ?, ?, X'', "
+                       "'', '', 'waiting', 'service', ?) RETURNING id"),
+        {who.database, who.login, who.branch, token, stamp(Clock::system().nowUtc()), cipher.generation(), sealed,
+            service.customerNo});
+    if (!id.ok())
+        return id.error();
+    BV_TRY(recordEvent(db, who.database, who.login, QLatin1String(audit::OutboxKeep), QStringLiteral("ok"), *id,
+        {{QStringLiteral("kind"), QStringLiteral("service")}, {QStringLiteral("customerNo"), service.customerNo}}));
+    BV_TRY(tx.commit());
+    return *id;
 }
 
 Result<QList<OutboxEntry>> ServerOutbox::Session::entries()

@@ -36,7 +36,10 @@ CREATE TABLE branchvault.service_records (
     channel     text NOT NULL CHECK (channel IN ('counter', 'phone', 'online', 'mobile_app', 'letter', 'other')),
     content     text NOT NULL CHECK (content <> '' AND char_length(content) <= 2000),
     by_id       bigint NOT NULL REFERENCES branchvault.staff (id),
-    created_at  timestamptz NOT NULL DEFAULT now()
+    created_at  timestamptz NOT NULL DEFAULT now(),
+    -- the offline outbox entry it came from (its random token): an upload interrupted after the server took it
+    -- finds it again instead of recording the service twice
+    client_token text UNIQUE CHECK (client_token ~ '^[0-9a-f]{32}$')
 );
 CREATE INDEX service_records_customer ON branchvault.service_records (customer_id, served_on);
 
@@ -259,8 +262,10 @@ $$;
 
 -- ---- 3. Service records ----
 
+-- p_client_token: the offline outbox entry's token (NULL at the counter); a record of the caller's with that token is
+-- returned as it is (no second row, no second audit row).
 CREATE FUNCTION branchvault.service_add(p_customer_no text, p_served_on date, p_channel text, p_content text,
-                                        p_workstation text) RETURNS bigint
+                                        p_workstation text, p_client_token text DEFAULT NULL) RETURNS bigint
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = branchvault, pg_temp
     AS $$
@@ -270,11 +275,17 @@ DECLARE
     content text := care_text('content', p_content);
     v_id    bigint;
 BEGIN
+    IF p_client_token IS NOT NULL THEN
+        SELECT s.id INTO v_id FROM service_records s
+            WHERE s.client_token = p_client_token AND s.by_id = my_staff_id() AND s.customer_id = c.id;
+        IF FOUND THEN
+            RETURN v_id;
+        END IF;
     END IF;
     PERFORM care_servable(c);
     PERFORM care_date('served_on', p_served_on, c);
-    INSERT INTO service_records (branch, customer_id, served_on, channel, content, by_id)
-        VALUES (c.branch, c.id, p_served_on, channel, content, my_staff_id()) RETURNING id INTO v_id;
+    INSERT INTO service_records (branch, customer_id, served_on, channel, content, by_id, client_token)
+        VALUES (c.branch, c.id, p_served_on, channel, content, my_staff_id(), p_client_token) RETURNING id INTO v_id;
     PERFORM audit_write(p_workstation, 'customer.service', 'service_record', v_id::text, c.customer_no, 'ok',
                         json_strip_nulls(json_build_object('action', 'add', 'channel', channel, 'served_on', p_served_on))::text);
     RETURN v_id;
@@ -581,12 +592,12 @@ REVOKE ALL ON FUNCTION branchvault.care_refuse_unless_server(), branchvault.care
     branchvault.care_channel(text), branchvault.care_text(text, text), branchvault.care_looks_like_secret(text), branchvault.care_branch_date(timestamptz),
     branchvault.care_date(text, date, branchvault.customers), branchvault.care_servable(branchvault.customers),
     branchvault.consents_never_changed() FROM PUBLIC;
-REVOKE ALL ON FUNCTION branchvault.service_add(text, date, text, text, text), branchvault.service_page(text, text),
+REVOKE ALL ON FUNCTION branchvault.service_add(text, date, text, text, text, text), branchvault.service_page(text, text),
     branchvault.complaint_add(text, timestamptz, text, text, timestamptz, timestamptz, text),
     branchvault.complaint_update(bigint, text, text, text), branchvault.complaint_page(text, text),
     branchvault.complaint_overdue(text), branchvault.consent_record(text, text, text, date, text, text),
     branchvault.consent_page(text, text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION branchvault.service_add(text, date, text, text, text), branchvault.service_page(text, text),
+GRANT EXECUTE ON FUNCTION branchvault.service_add(text, date, text, text, text, text), branchvault.service_page(text, text),
     branchvault.complaint_add(text, timestamptz, text, text, timestamptz, timestamptz, text),
     branchvault.complaint_update(bigint, text, text, text), branchvault.complaint_page(text, text),
     branchvault.complaint_overdue(text), branchvault.consent_record(text, text, text, date, text, text),

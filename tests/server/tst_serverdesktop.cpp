@@ -7,10 +7,12 @@
 // (testsupport/ServerTls) and this process's real keychain (the private one tools/dev.sh test starts); only
 // `server init`, which the administrator runs once from a terminal, uses the command line.
 #include "core/common/Translations.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "core/internal/db/Database.h"
 #include "core/internal/db/Migration.h"
 #include "core/internal/server/ServerCredentials.h"
 #include "core/keys/KeychainSecretStore.h"
+#include "core/server/ServerCare.h"
 #include "core/server/ServerCustomers.h"
 #include "core/server/ServerOutbox.h"
 #include "core/server/ServerSession.h"
@@ -37,6 +39,7 @@
 #include "ui/customers/ServiceRecordsPage.h"
 #include "ui/manager/RekeyApprovalDialog.h"
 #include "ui/server/EntryFormPanel.h"
+#include "ui/server/OfflineServicePanel.h"
 #include "ui/server/OfflineWorkspace.h"
 #include "ui/server/OutboxPage.h"
 #include "ui/server/RevealDialog.h"
@@ -180,14 +183,19 @@ private:
         }
         return started && desk.controller->workspace();
     }
-    // The rows of `action` by `login` in the branch's audit chain (as the database's superuser).
-    QString auditRows(const QString& action, const QString& login) const
+    // One statement as the database's superuser: its output, trimmed.
+    QString psql(const QString& statement) const
     {
         return ServerTls::exec(QStringLiteral("psql"),
             {QStringLiteral("-X"), QStringLiteral("-At"), QStringLiteral("-d"), m_database, QStringLiteral("-c"),
-                QStringLiteral("SELECT count(*) FROM branchvault.audit_log WHERE action = '%1' AND login = '%2'")
-                    .arg(action, login)})
+                statement})
             .out.trimmed();
+    }
+    // The rows of `action` by `login` in the branch's audit chain (as the database's superuser).
+    QString auditRows(const QString& action, const QString& login) const
+    {
+        return psql(QStringLiteral("SELECT count(*) FROM branchvault.audit_log WHERE action = '%1' AND login = '%2'")
+                        .arg(action, login));
     }
     CliRun cli(const QStringList& args, const QByteArray& input = {}) { return m_cli.run(args, input); }
     // The error's message, or nothing (QVERIFY2 evaluates its message whether or not it fails).
@@ -224,7 +232,8 @@ private:
     static const MigrationList& outboxTestSchema()
     {
         static const MigrationList schema {
-            {1, QStringLiteral("the offline outbox"), [](Database&) { return Status(); }}};
+            {1, QStringLiteral("the offline outbox"), [](Database&) { return Status(); }},
+            {2, QStringLiteral("service records kept offline"), [](Database&) { return Status(); }}};
         return schema;
     }
     // The grade-1 values of the test customer, in full.
@@ -801,6 +810,11 @@ private slots:
             ErrorCode::AuthenticationFailed);
         const CustomerInput first = customerInput(71);
         const CustomerInput interrupted = customerInput(72);
+        // one of c1's customers on the server, for service records kept offline
+        const QString served = psql(QStringLiteral(
+            "SELECT c.customer_no FROM branchvault.customers c JOIN branchvault.staff s ON s.id = c.manager_id WHERE "
+            "s.login = 'c1' AND c.status = 'active' ORDER BY c.id LIMIT 1"));
+        QVERIFY2(served.contains(QLatin1Char('-')), qPrintable(served));
         {
             auto offline = ServerOutbox::signIn(m_store, QStringLiteral("c1"), password);
             QVERIFY2(offline.ok(), qPrintable(why(offline)));
@@ -819,12 +833,32 @@ private slots:
             // the customer entered at the counter earlier: the outbox cannot know; the server will refuse it
             QVERIFY((*offline)->keep(m_customer).ok());
             QVERIFY((*offline)->keep(interrupted).ok());
+            // service records: one of c1's customers (sent once, even after an interrupted upload), a customer the
+            // branch does not have (refused at the upload, kept); a mobile number typed as the customer number and
+            // an empty record are refused at once, naming the field
+            const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(WorkingCalendar::branchTimeZone()).date();
+            auto service = (*offline)->keepService(served, today, QStringLiteral("phone"), QStringLiteral("电话回访"));
+            QVERIFY2(service.ok(), qPrintable(why(service)));
+            QVERIFY((*offline)
+                        ->keepService(QStringLiteral("0101-99999999"), today, QStringLiteral("counter"),
+                            QStringLiteral("办理挂失补卡业务"))
+                        .ok());
+            auto mobileTyped = (*offline)->keepService(
+                first.values.value(QStringLiteral("mobile")), today, QStringLiteral("counter"), QStringLiteral("回访"));
+            QCOMPARE(mobileTyped.error().field, QStringLiteral("customer"));
+            QVERIFY(!mobileTyped.error().message.contains(first.values.value(QStringLiteral("mobile"))));
+            QCOMPARE((*offline)->keepService(served, today, QStringLiteral("counter"), QString()).error().field,
+                QStringLiteral("content"));
             auto listed = (*offline)->entries();
             QVERIFY(listed.ok());
-            QCOMPARE(listed->size(), 3);
+            QCOMPARE(listed->size(), 5);
             for (const OutboxEntry& entry : *listed) {
                 QCOMPARE(entry.state, OutboxEntry::State::Waiting);
-                QVERIFY(entry.maskedName.contains(QLatin1Char('*')) && entry.maskedIdNumber.contains(QLatin1Char('*')));
+                if (entry.kind == OutboxEntry::Kind::Service)
+                    QVERIFY(entry.customerNumber.contains(QLatin1Char('-')) && entry.maskedName.isEmpty());
+                else
+                    QVERIFY(
+                        entry.maskedName.contains(QLatin1Char('*')) && entry.maskedIdNumber.contains(QLatin1Char('*')));
             }
             QVERIFY((*offline)->recordEnd(false).ok());
         }
@@ -856,22 +890,44 @@ private slots:
             QVERIFY2(outbox.ok(), qPrintable(why(outbox)));
             QVERIFY((*outbox)
                         ->exec(QStringLiteral("UPDATE outbox_entries SET reserved_no = ? WHERE id = (SELECT max(id) "
-                                              "FROM outbox_entries)"),
+                                              "FROM outbox_entries WHERE kind = 'customer')"),
                             {*reserved})
                         .ok());
+            // the service record too went to the server before the upload stopped (its token is the entry's)
+            auto token = (*outbox)->scalar(QStringLiteral("SELECT token FROM outbox_entries WHERE kind = 'service' AND "
+                                                          "customer_no = ?"),
+                {served});
+            QVERIFY(token.ok() && token->isValid());
+            const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(WorkingCalendar::branchTimeZone()).date();
+            auto early = ServerCare(**online).addService(
+                served, today, QStringLiteral("phone"), QStringLiteral("电话回访"), token->toString());
+            QVERIFY2(early.ok(), qPrintable(why(early)));
         }
+        const QString servicesBefore = psql(QStringLiteral(
+            "SELECT count(*) FROM branchvault.service_records s JOIN branchvault.customers c ON c.id = s.customer_id "
+            "WHERE c.customer_no = '%1'")
+                                                .arg(served));
         const qint64 before = auditRows(QStringLiteral("customer.create"), QStringLiteral("c1")).toLongLong();
         auto sent = ServerOutbox::upload(m_store, **online);
         QVERIFY2(sent.ok(), qPrintable(why(sent)));
         QVERIFY2(!sent->stoppedBy, sent->stoppedBy ? qPrintable(sent->stoppedBy->message) : "");
-        QCOMPARE(sent->sent.size(), 2);
+        QCOMPARE(sent->sent.size(), 3);
         QVERIFY(sent->sent.at(0).changeId > 0); // the first entry: a new pending record
         QCOMPARE(sent->sent.at(1).customerNumber, *reserved); // the interrupted one: found, not entered twice
         QCOMPARE(sent->sent.at(1).changeId, 0);
-        QCOMPARE(sent->refused.size(), 1); // the duplicate of the counter's customer
+        QCOMPARE(sent->sent.at(2).customerNumber, served); // the service record: found, not recorded twice
+        QCOMPARE(psql(QStringLiteral("SELECT count(*) FROM branchvault.service_records s JOIN branchvault.customers c "
+                                     "ON c.id = s.customer_id WHERE c.customer_no = '%1'")
+                          .arg(served)),
+            servicesBefore);
+        QCOMPARE(sent->refused.size(), 2); // the duplicate of the counter's customer, the unknown customer's record
         QCOMPARE(sent->refused.constFirst().state, OutboxEntry::State::Refused);
         QVERIFY2(sent->refused.constFirst().refusal.contains(QStringLiteral("duplicate")),
             qPrintable(sent->refused.constFirst().refusal));
+        QCOMPARE(sent->refused.at(1).kind, OutboxEntry::Kind::Service);
+        QCOMPARE(sent->refused.at(1).customerNumber, QStringLiteral("0101-99999999"));
+        QVERIFY2(
+            sent->refused.at(1).refusal.contains(QStringLiteral("nothing")), qPrintable(sent->refused.at(1).refusal));
         QCOMPARE(sent->stillWaiting, 0);
         QCOMPARE(auditRows(QStringLiteral("customer.create"), QStringLiteral("c1")).toLongLong(), before + 1);
         // in order, each a pending record under maker-checker
@@ -885,8 +941,9 @@ private slots:
         // the refused entry stays for its maker until he or she discards it (recorded)
         auto left = ServerOutbox::entries(m_store, **online);
         QVERIFY(left.ok());
-        QCOMPARE(left->size(), 1);
+        QCOMPARE(left->size(), 2);
         QVERIFY(ServerOutbox::discard(m_store, **online, left->constFirst().id).ok());
+        QVERIFY(ServerOutbox::discard(m_store, **online, left->at(1).id).ok());
         QVERIFY(ServerOutbox::entries(m_store, **online)->isEmpty());
         // a second upload has nothing to send
         auto again = ServerOutbox::upload(m_store, **online);
@@ -894,10 +951,10 @@ private slots:
 
         // what happened offline is in the branch's chain, by its maker, and the chain verifies
         QCOMPARE(auditRows(QStringLiteral("outbox.sign_in"), QStringLiteral("c1")), QStringLiteral("2"));
-        QCOMPARE(auditRows(QStringLiteral("outbox.keep"), QStringLiteral("c1")), QStringLiteral("3"));
+        QCOMPARE(auditRows(QStringLiteral("outbox.keep"), QStringLiteral("c1")), QStringLiteral("5"));
         QCOMPARE(auditRows(QStringLiteral("outbox.sign_out"), QStringLiteral("c1")), QStringLiteral("1"));
-        QCOMPARE(auditRows(QStringLiteral("outbox.upload"), QStringLiteral("c1")), QStringLiteral("2"));
-        QCOMPARE(auditRows(QStringLiteral("outbox.discard"), QStringLiteral("c1")), QStringLiteral("1"));
+        QCOMPARE(auditRows(QStringLiteral("outbox.upload"), QStringLiteral("c1")), QStringLiteral("3"));
+        QCOMPARE(auditRows(QStringLiteral("outbox.discard"), QStringLiteral("c1")), QStringLiteral("2"));
         auto auditor = ServerSession::signIn(m_store, QStringLiteral("u1"), secure(u1Password));
         QVERIFY(auditor.ok());
         auto verified = (*auditor)->verifyAudit();
@@ -965,7 +1022,7 @@ private slots:
         QVERIFY(offline);
         QVERIFY(offline->banner()->text().contains(QStringLiteral("offline")));
         QVERIFY(!cm.controller->window()->findChild<QAction*>(QStringLiteral("changePasswordAction"))->isEnabled());
-        QCOMPARE(offline->tabs()->count(), 2);
+        QCOMPARE(offline->tabs()->count(), 3);
         cm.controller->window()->show();
 
         const CustomerInput person = customerInput(75);
@@ -980,6 +1037,25 @@ private slots:
         QCOMPARE(offline->outboxPage()->table()->rowCount(), 1);
         QVERIFY(leaks(cm.controller->window()).isEmpty());
         QVERIFY(form->findChild<QLineEdit*>(QStringLiteral("idNumberLineEdit"))->text().isEmpty());
+        // a service record for one of c1's customers, kept beside it; a mobile number typed as the customer's number is
+        // refused in the form without being repeated
+        const QString served = psql(QStringLiteral(
+            "SELECT c.customer_no FROM branchvault.customers c JOIN branchvault.staff s ON s.id = c.manager_id WHERE "
+            "s.login = 'c1' AND c.status = 'active' ORDER BY c.id LIMIT 1"));
+        const QString servicesBefore = psql(QStringLiteral(
+            "SELECT count(*) FROM branchvault.service_records s JOIN branchvault.customers c ON c.id = s.customer_id "
+            "WHERE c.customer_no = '%1'")
+                                                .arg(served));
+        OfflineServicePanel* service = offline->servicePanel();
+        service->customerEdit()->setText(person.values.value(QStringLiteral("mobile")));
+        service->contentEdit()->setPlainText(QStringLiteral("电话回访，客户确认已收到新卡"));
+        QVERIFY(!service->keep());
+        QVERIFY(!service->message().isEmpty()
+            && !service->message().contains(person.values.value(QStringLiteral("mobile"))));
+        service->customerEdit()->setText(served);
+        QVERIFY2(service->keep(), qPrintable(service->message()));
+        QVERIFY(service->contentEdit()->toPlainText().isEmpty());
+        QCOMPARE(offline->outboxPage()->table()->rowCount(), 2);
 
         // signed out, the server back: the next sign-in sends the entry and says where it went
         relay.start();
@@ -989,8 +1065,14 @@ private slots:
         QVERIFY(!cm.controller->offlineSession());
         QVERIFY2(
             cm.dialogs.infos.constLast().contains(QStringLiteral("0101-")), qPrintable(cm.dialogs.infos.constLast()));
+        QVERIFY2(cm.dialogs.infos.constLast().contains(served), qPrintable(cm.dialogs.infos.constLast()));
         QVERIFY(!cm.controller->workspace()->outboxPage()); // nothing left: no tab
-        QCOMPARE(auditRows(QStringLiteral("outbox.keep"), QStringLiteral("c1")), QStringLiteral("4"));
+        QCOMPARE(psql(QStringLiteral("SELECT count(*) FROM branchvault.service_records s JOIN branchvault.customers c "
+                                     "ON c.id = s.customer_id WHERE c.customer_no = '%1'")
+                          .arg(served))
+                     .toInt(),
+            servicesBefore.toInt() + 1);
+        QCOMPARE(auditRows(QStringLiteral("outbox.keep"), QStringLiteral("c1")), QStringLiteral("7"));
         QCOMPARE(auditRows(QStringLiteral("outbox.sign_out"), QStringLiteral("c1")), QStringLiteral("2"));
         cm.controller.reset();
         relay.stop();

@@ -2,6 +2,7 @@
 
 #include "ui/common/Dialogs.h"
 #include "ui/server/EntryFormPanel.h"
+#include "ui/server/OfflineServicePanel.h"
 #include "ui/server/OutboxPage.h"
 
 #include <QLabel>
@@ -16,10 +17,10 @@ OfflineWorkspace::OfflineWorkspace(
 {
     setObjectName(QStringLiteral("offlineWorkspace"));
     auto* layout = new QVBoxLayout(this);
-    m_banner = new QLabel(tr("<b>The branch server cannot be reached: you are working offline.</b> New customers are "
-                             "kept on this workstation, encrypted, and sent to the branch server when you next sign "
-                             "in with the server reachable; each then waits for a branch manager's approval. "
-                             "Approvals, full views, lookups and prints need the server."),
+    m_banner = new QLabel(tr("<b>The branch server cannot be reached: you are working offline.</b> New customers and "
+                             "service records are kept on this workstation, encrypted, and sent to the branch server "
+                             "when you next sign in with the server reachable; each new customer then waits for a "
+                             "branch manager's approval. Approvals, full views, lookups and prints need the server."),
         this);
     m_banner->setObjectName(QStringLiteral("offlineBanner"));
     m_banner->setWordWrap(true);
@@ -48,13 +49,17 @@ OfflineWorkspace::OfflineWorkspace(
         },
         showError);
     m_tabs->addTab(m_entry, tr("Ne&w customer"));
+    m_service = new OfflineServicePanel(session, dialogs);
+    m_tabs->addTab(m_service, tr("Servi&ce record"));
     m_outbox = new OutboxPage(
         dialogs, clipboard,
-        tr("The new customers you kept on this workstation while the branch server could not be reached."),
+        tr("The new customers and service records you kept on this workstation while the branch server could not be "
+           "reached."),
         [&session] { return session.entries(); }, [&session](qint64 id) { return session.discard(id); });
     m_tabs->addTab(m_outbox, tr("&Kept offline"));
     connect(m_outbox, &OutboxPage::failed, this, showError);
     connect(m_entry, &EntryFormPanel::saved, m_outbox, &OutboxPage::reload);
+    connect(m_service, &OfflineServicePanel::kept, m_outbox, &OutboxPage::reload);
 }
 
 } // namespace bv::ui

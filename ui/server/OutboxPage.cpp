@@ -28,7 +28,7 @@ OutboxPage::OutboxPage(Dialogs& dialogs, ClipboardGuard& clipboard, const QStrin
     layout->addWidget(noteLabel);
     m_table = S::tableWidget(this, QStringLiteral("outboxTableWidget"),
         {tr("Entry"), tr("Kept at"), tr("Name"), tr("ID number"), tr("State"), tr("Reason")}, clipboard,
-        tr("New customers kept on this workstation"));
+        tr("Kept on this workstation"));
     layout->addWidget(m_table, 1);
     auto* buttons = new QHBoxLayout;
     buttons->addStretch(1);
@@ -64,7 +64,11 @@ void OutboxPage::reload()
     m_entries = *listed;
     for (const OutboxEntry& entry : std::as_const(m_entries))
         S::appendRow(m_table,
-            {QString::number(entry.id), CustomerLabels::dateTime(entry.keptAt), entry.maskedName, entry.maskedIdNumber,
+            {QString::number(entry.id), CustomerLabels::dateTime(entry.keptAt),
+                entry.kind == OutboxEntry::Kind::Service
+                    ? tr("Service record for customer %1").arg(entry.customerNumber)
+                    : entry.maskedName,
+                entry.maskedIdNumber,
                 entry.state == OutboxEntry::State::Waiting ? tr("Waiting to be sent") : tr("Refused"), entry.refusal});
     if (m_send)
         m_send->setEnabled(!m_entries.isEmpty());
@@ -77,11 +81,16 @@ bool OutboxPage::discardCurrent()
     if (row < 0 || row >= m_entries.size())
         return false;
     const OutboxEntry entry = m_entries.at(row);
-    if (!m_dialogs.confirm(this, tr("Discard the entry"),
-            tr("Discard entry %1 (%2, %3)? It was not sent to the branch server; once discarded, the customer must be "
-               "entered again.")
-                .arg(entry.id)
-                .arg(entry.maskedName, entry.maskedIdNumber)))
+    const QString question = entry.kind == OutboxEntry::Kind::Service
+        ? tr("Discard entry %1 (a service record for customer %2)? It was not recorded on the branch server; once "
+             "discarded, it must be recorded again.")
+              .arg(entry.id)
+              .arg(entry.customerNumber)
+        : tr("Discard entry %1 (%2, %3)? It was not sent to the branch server; once discarded, the customer must be "
+             "entered again.")
+              .arg(entry.id)
+              .arg(entry.maskedName, entry.maskedIdNumber);
+    if (!m_dialogs.confirm(this, tr("Discard the entry"), question))
         return false;
     if (Status done = m_discardEntry(entry.id); !done.ok()) {
         emit failed(done.error());

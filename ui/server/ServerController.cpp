@@ -98,7 +98,8 @@ bool ServerController::enterOffline(std::unique_ptr<ServerOutbox::Session> sessi
     m_idleMinutes = std::clamp(who.idleMinutes, 1, 30);
     m_window->showWorkspace(new OfflineWorkspace(*m_offline, m_dialogs, *m_clipboard),
         tr("BranchVault — %1 (%2) — branch %3 — offline").arg(who.login, Roles::label(who.role), who.branch),
-        tr("Offline: the branch server cannot be reached. New customers are kept on this workstation."));
+        tr("Offline: the branch server cannot be reached. New customers and service records are kept on this "
+           "workstation."));
     m_window->setOnline(false);
     m_window->show();
     m_idle->start(m_idleMinutes);
@@ -110,17 +111,29 @@ QString ServerController::uploadSummary(const OutboxUpload& upload)
     QStringList parts;
     if (!upload.sent.isEmpty()) {
         QStringList numbers;
+        QStringList served;
         for (const OutboxUpload::Sent& sent : upload.sent)
-            numbers << sent.customerNumber;
-        parts << tr("%n new customers kept offline at this workstation went to the branch server: %1. Each waits "
-                    "for a branch manager's approval.",
-            nullptr, int(upload.sent.size()))
-                     .arg(numbers.join(QStringLiteral(", ")));
+            (sent.kind == OutboxEntry::Kind::Service ? served : numbers) << sent.customerNumber;
+        if (!numbers.isEmpty())
+            parts << tr("%n new customers kept offline at this workstation went to the branch server: %1. Each waits "
+                        "for a branch manager's approval.",
+                nullptr, int(numbers.size()))
+                         .arg(numbers.join(QStringLiteral(", ")));
+        if (!served.isEmpty())
+            parts << tr("%n service records kept offline at this workstation are recorded on the branch server, for "
+                        "customers %1.",
+                nullptr, int(served.size()))
+                         .arg(served.join(QStringLiteral(", ")));
     }
     if (!upload.refused.isEmpty()) {
         QStringList reasons;
         for (const OutboxEntry& entry : upload.refused)
-            reasons << tr("Entry %1 (%2): %3").arg(entry.id).arg(entry.maskedName, entry.refusal);
+            reasons << tr("Entry %1 (%2): %3")
+                           .arg(entry.id)
+                           .arg(entry.kind == OutboxEntry::Kind::Service
+                                   ? tr("a service record for customer %1").arg(entry.customerNumber)
+                                   : entry.maskedName,
+                               entry.refusal);
         parts << tr("%n entries were refused and stay under \"Kept offline\" until you discard them:", nullptr,
                      int(upload.refused.size()))
                 + QStringLiteral("\n• ") + reasons.join(QStringLiteral("\n• "));

@@ -43,6 +43,16 @@ QString holderOf(const QString& login);
 // What the maker typed, as the sealed entry holds it (the upload checks it again, as the counter does), and back.
 QByteArray serialized(const CustomerInput& in);
 std::optional<CustomerInput> deserialized(const QString& text);
+// A service record kept offline, as its sealed entry holds it, and back.
+struct KeptService
+{
+    QString customerNo;
+    QDate servedOn;
+    QString channel;
+    QString content;
+};
+QByteArray serializedService(const KeptService& service);
+std::optional<KeptService> deserializedService(const QString& text);
 const FieldSpec& idNumberSpec();
 // One offline record, appended to the branch's chain at the maker's next upload.
 Status recordEvent(Database& db, const QString& database, const QString& login, const QString& action,
