@@ -151,10 +151,10 @@ Result<WorkingCalendar> ServerCare::calendar() const
     return WorkingCalendar::combined(HolidayCalendar::shipped(), lists[0], lists[1]);
 }
 
-Result<qint64> ServerCare::addService(const QString& customerNo, const QDate& servedOn, const QString& channel,
-    const QString& content, const QString& clientToken)
+Result<ServerCare::CheckedService> ServerCare::checkedService(
+    const QString& customerNo, const QDate& servedOn, const QString& channel, const QString& content)
 {
-    auto number = checkedNumber(customerNo);
+    auto number = customerNumber(customerNo);
     if (!number.ok())
         return number.error();
     auto checkedChannel = care::checkChannel(channel);
@@ -164,11 +164,21 @@ Result<qint64> ServerCare::addService(const QString& customerNo, const QDate& se
     if (!text.ok())
         return text.error();
     BV_TRY(checkedDate(servedOn, QStringLiteral("served_on")));
-    const QString what = tr("the service record for customer %1").arg(*number);
+    return CheckedService {*number, servedOn, *checkedChannel, *text};
+}
+
+Result<qint64> ServerCare::addService(const QString& customerNo, const QDate& servedOn, const QString& channel,
+    const QString& content, const QString& clientToken)
+{
+    BV_TRY(mayServe());
+    auto service = checkedService(customerNo, servedOn, channel, content);
+    if (!service.ok())
+        return service.error();
+    const QString what = tr("the service record for customer %1").arg(service->customerNo);
     auto rows = ServerSessionInternals::connection(m_session).run(
         QStringLiteral("SELECT branchvault.service_add($1, $2::date, $3, $4, $5, $6)"),
-        {ServerValue::text(*number), ServerValue::text(iso(servedOn)), ServerValue::text(*checkedChannel),
-            ServerValue::text(*text), ServerValue::text(ServerSessionInternals::workstation(m_session)),
+        {ServerValue::text(service->customerNo), ServerValue::text(iso(servedOn)), ServerValue::text(service->channel),
+            ServerValue::text(service->content), ServerValue::text(ServerSessionInternals::workstation(m_session)),
             clientToken.isEmpty() ? ServerValue::none() : ServerValue::text(clientToken)},
         what);
     if (!rows.ok())

@@ -46,6 +46,19 @@ public:
         const QDate& onDate, const QString& channel);
     Result<QList<ConsentEntry>> consents(const QString& customerNo);
 
+    // A service record as checked before it is sent, or kept offline (ServerOutbox::Session::keepService): the
+    // customer number's shape, the channel, the text (local mode's CareChecks) and the date (valid, not after the
+    // branch's today). Whether the customer takes it, and is the caller's, is the server's to decide.
+    struct CheckedService
+    {
+        QString customerNo;
+        QDate servedOn;
+        QString channel;
+        QString content;
+    };
+    static Result<CheckedService> checkedService(
+        const QString& customerNo, const QDate& servedOn, const QString& channel, const QString& content);
+
     // `typed` as a customer number (trimmed, upper case), or InvalidInput naming the field "customer" when it is not
     // shaped like one (the branch code, '-', the number): a mistyped ID or mobile number is neither sent nor repeated.
     static Result<QString> customerNumber(const QString& typed);

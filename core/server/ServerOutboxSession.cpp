@@ -4,8 +4,6 @@
 #include "core/audit/AuditActions.h"
 #include "core/auth/PasswordHasher.h"
 #include "core/common/Clock.h"
-#include "core/customers/care/CustomerCare.h"
-#include "core/internal/customers/CareChecks.h"
 #include "core/internal/db/Database.h"
 #include "core/internal/db/Transaction.h"
 #include "core/internal/keys/FieldCipher.h"
@@ -28,6 +26,26 @@ namespace bv {
 using namespace outbox;
 
 // ---- offline sessions ----
+
+namespace {
+
+// The maker's outbox has room for one more entry (kMaxEntries), or Conflict saying what to do.
+Status roomFor(Database& db, const ServerOutbox::Identity& who)
+{
+    auto count = db.scalar(QStringLiteral("SELECT count(*) FROM outbox_entries WHERE database = ? AND login = ?"),
+        {who.database, who.login});
+    if (!count.ok())
+        return count.error();
+    if (count->toInt() >= ServerOutbox::kMaxEntries)
+        return Error {ErrorCode::Conflict,
+            ServerOutbox::tr("Your outbox holds %1 entries, its limit. Sign in when the branch server can be reached "
+                             "so that they are sent.")
+                .arg(ServerOutbox::kMaxEntries),
+            {}, {}};
+    return {};
+}
+
+} // namespace
 
 struct ServerOutbox::Session::Private
 {
@@ -183,16 +201,7 @@ Result<std::pair<qint64, QStringList>> ServerOutbox::Session::keep(const Custome
                "entering the customer twice.")
                 .arg(same->toLongLong()),
             {}, idKey};
-    auto count = db.scalar(QStringLiteral("SELECT count(*) FROM outbox_entries WHERE database = ? AND login = ?"),
-        {who.database, who.login});
-    if (!count.ok())
-        return count.error();
-    if (count->toInt() >= kMaxEntries)
-        return Error {ErrorCode::Conflict,
-            tr("Your outbox holds %1 entries, its limit. Sign in when the branch server can be reached so that they "
-               "are sent.")
-                .arg(kMaxEntries),
-            {}, {}};
+    BV_TRY(roomFor(db, who));
 
     const QString token = QString::fromLatin1(SecureBytes::random(16).toHex().view().toByteArray());
     QByteArray plain = serialized(input);
@@ -225,42 +234,13 @@ Result<qint64> ServerOutbox::Session::keepService(
 {
     // the checks of the counter (CustomerCare::addService) that need no server; the customer is the server's to
     // decide at the upload
-    auto number = ServerCare::customerNumber(customerNo);
-    if (!number.ok())
-        return number.error();
-    KeptService service;
-    service.customerNo = *number;
-    auto checkedChannel = care::checkChannel(channel);
-    if (!checkedChannel.ok())
-        return checkedChannel.error();
-    auto text = care::checkText(content, care::TextKind::Service);
-    if (!text.ok())
-        return text.error();
-    const QDate today = Clock::system().nowUtc().toTimeZone(WorkingCalendar::branchTimeZone()).date();
-    if (!servedOn.isValid())
-        return makeError(ErrorCode::InvalidInput, CustomerCare::tr("Enter a valid date (YYYY-MM-DD)."), QString(),
-            QStringLiteral("served_on"));
-    if (servedOn > today)
-        return makeError(ErrorCode::InvalidInput,
-            CustomerCare::tr("The date %1 is in the future (today is %2). Enter the day it happened.")
-                .arg(servedOn.toString(Qt::ISODate), today.toString(Qt::ISODate)),
-            QString(), QStringLiteral("served_on"));
-    service.servedOn = servedOn;
-    service.channel = *checkedChannel;
-    service.content = *text;
-
+    auto checked = ServerCare::checkedService(customerNo, servedOn, channel, content);
+    if (!checked.ok())
+        return checked.error();
+    KeptService service = std::move(checked).value();
     Database& db = *d->db;
     const Identity& who = d->identity;
-    auto count = db.scalar(QStringLiteral("SELECT count(*) FROM outbox_entries WHERE database = ? AND login = ?"),
-        {who.database, who.login});
-    if (!count.ok())
-        return count.error();
-    if (count->toInt() >= kMaxEntries)
-        return Error {ErrorCode::Conflict,
-            tr("Your outbox holds %1 entries, its limit. Sign in when the branch server can be reached so that they "
-               "are sent.")
-                .arg(kMaxEntries),
-            {}, {}};
+    BV_TRY(roomFor(db, who));
     const FieldCipher cipher(d->keys.clone());
     const QString token = QString::fromLatin1(SecureBytes::random(16).toHex().view().toByteArray());
     QByteArray plain = serializedService(service);

@@ -28,12 +28,17 @@
 
 -- ---- 1. The tables ----
 
+-- CustomerCare::channels(): how the customer was served, complained or consented (care_channel checks what a
+-- workstation sends against the same list, naming the field).
+CREATE DOMAIN branchvault.care_channel_key AS text
+    CHECK (VALUE IN ('counter', 'phone', 'online', 'mobile_app', 'letter', 'other'));
+
 CREATE TABLE branchvault.service_records (
     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     branch      text NOT NULL CHECK (branch <> ''),
     customer_id bigint NOT NULL REFERENCES branchvault.customers (id),
     served_on   date NOT NULL,
-    channel     text NOT NULL CHECK (channel IN ('counter', 'phone', 'online', 'mobile_app', 'letter', 'other')),
+    channel     branchvault.care_channel_key NOT NULL,
     content     text NOT NULL CHECK (content <> '' AND char_length(content) <= 2000),
     by_id       bigint NOT NULL REFERENCES branchvault.staff (id),
     created_at  timestamptz NOT NULL DEFAULT now(),
@@ -48,7 +53,7 @@ CREATE TABLE branchvault.complaints (
     branch          text NOT NULL CHECK (branch <> ''),
     customer_id     bigint NOT NULL REFERENCES branchvault.customers (id),
     received_at     timestamptz NOT NULL,
-    channel         text NOT NULL CHECK (channel IN ('counter', 'phone', 'online', 'mobile_app', 'letter', 'other')),
+    channel         branchvault.care_channel_key NOT NULL,
     content         text NOT NULL CHECK (content <> '' AND char_length(content) <= 2000),
     status          text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'investigating', 'answered', 'closed')),
     investigate_by  timestamptz NOT NULL,
@@ -71,7 +76,7 @@ CREATE TABLE branchvault.consents (
     purpose     text NOT NULL CHECK (purpose IN ('processing', 'marketing')),
     action      text NOT NULL CHECK (action IN ('given', 'withdrawn')),
     on_date     date NOT NULL,
-    channel     text NOT NULL CHECK (channel IN ('counter', 'phone', 'online', 'mobile_app', 'letter', 'other')),
+    channel     branchvault.care_channel_key NOT NULL,
     recorded_by bigint NOT NULL REFERENCES branchvault.staff (id),
     recorded_at timestamptz NOT NULL DEFAULT now()
 );
@@ -306,7 +311,7 @@ BEGIN
     PERFORM audit_write(p_workstation, 'customer.open', 'customer', c.id::text, c.customer_no, 'ok',
                         '{"part":"service_records"}');
     RETURN QUERY
-        SELECT s.id, s.served_on, s.channel, s.content, st.login, s.created_at
+        SELECT s.id, s.served_on, s.channel::text, s.content, st.login, s.created_at
         FROM service_records s JOIN staff st ON st.id = s.by_id
         WHERE s.customer_id = c.id
         ORDER BY s.served_on, s.id;
@@ -432,7 +437,7 @@ BEGIN
     PERFORM audit_write(p_workstation, 'customer.open', 'customer', c.id::text, c.customer_no, 'ok',
                         '{"part":"complaints"}');
     RETURN QUERY
-        SELECT k.id, c.customer_no, k.received_at, k.channel, k.content, k.status, k.investigate_by, k.answer_by,
+        SELECT k.id, c.customer_no, k.received_at, k.channel::text, k.content, k.status, k.investigate_by, k.answer_by,
                k.investigated_at, k.answered_at, k.resolution, st.login
         FROM complaints k JOIN staff st ON st.id = k.recorded_by
         WHERE k.customer_id = c.id
@@ -455,7 +460,7 @@ DECLARE
 BEGIN
     PERFORM care_refuse_unless_server();
     RETURN QUERY
-        SELECT k.id, c.customer_no, k.received_at, k.channel, k.content, k.status, k.investigate_by, k.answer_by,
+        SELECT k.id, c.customer_no, k.received_at, k.channel::text, k.content, k.status, k.investigate_by, k.answer_by,
                k.investigated_at, k.answered_at, k.resolution, st.login
         FROM complaints k
         JOIN customers c ON c.id = k.customer_id
@@ -565,7 +570,7 @@ BEGIN
     PERFORM audit_write(p_workstation, 'customer.open', 'customer', c.id::text, c.customer_no, 'ok',
                         '{"part":"consents"}');
     RETURN QUERY
-        SELECT k.id, k.purpose, k.action, k.on_date, k.channel, st.login, k.recorded_at
+        SELECT k.id, k.purpose, k.action, k.on_date, k.channel::text, st.login, k.recorded_at
         FROM consents k JOIN staff st ON st.id = k.recorded_by
         WHERE k.customer_id = c.id
         ORDER BY k.on_date, k.id;

@@ -5,6 +5,7 @@
 #include "core/common/Result.h"
 #include "core/customers/CustomerRecord.h"
 #include "core/internal/db/Database.h"
+#include "core/server/ServerCare.h"
 #include "core/server/ServerOutbox.h"
 
 #include <QCoreApplication>
@@ -44,13 +45,7 @@ QString holderOf(const QString& login);
 QByteArray serialized(const CustomerInput& in);
 std::optional<CustomerInput> deserialized(const QString& text);
 // A service record kept offline, as its sealed entry holds it, and back.
-struct KeptService
-{
-    QString customerNo;
-    QDate servedOn;
-    QString channel;
-    QString content;
-};
+using KeptService = ServerCare::CheckedService;
 QByteArray serializedService(const KeptService& service);
 std::optional<KeptService> deserializedService(const QString& text);
 const FieldSpec& idNumberSpec();
