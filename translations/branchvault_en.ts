@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AuditCli</name>
+    <message numerus="yes">
+        <source>%n audit rows older than %1 days were purged; the chain continues from the last purged row.</source>
+        <translation>
+            <numerusform>%n audit row older than %1 days was purged; the chain continues from the last purged row.</numerusform>
+            <numerusform>%n audit rows older than %1 days were purged; the chain continues from the last purged row.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AuditCommands</name>
     <message numerus="yes">
         <source>The audit chain is intact: %n rows checked, up to row %1.</source>
@@ -15,13 +25,6 @@
         <translation>
             <numerusform>%n audit row exported to %1 (CSV, UTF-8 with byte order mark).</numerusform>
             <numerusform>%n audit rows exported to %1 (CSV, UTF-8 with byte order mark).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n audit rows older than %1 days were purged; the chain continues from the last purged row.</source>
-        <translation>
-            <numerusform>%n audit row older than %1 days was purged; the chain continues from the last purged row.</numerusform>
-            <numerusform>%n audit rows older than %1 days were purged; the chain continues from the last purged row.</numerusform>
         </translation>
     </message>
 </context>

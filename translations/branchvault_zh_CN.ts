@@ -210,6 +210,16 @@
         <source>The file %1 is far too large for an audit checkpoint. Give the file that audit checkpoint wrote.</source>
         <translation>文件 %1 过大，不可能是审计检查点。请提供由 audit checkpoint 生成的文件。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n audit rows older than %1 days were purged; the chain continues from the last purged row.</source>
+        <translation>
+            <numerusform>已清除 %n 条超过 %1 天的审计记录；审计链从最后一条被清除的记录处继续。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No audit rows are older than %1 days; nothing was purged.</source>
+        <translation>没有超过 %1 天的审计记录；未清除任何记录。</translation>
+    </message>
 </context>
 <context>
     <name>AuditCommands</name>
@@ -282,10 +292,6 @@
         <translation>%1 至 %2（UTC）期间没有告警。</translation>
     </message>
     <message>
-        <source>No audit rows are older than %1 days; nothing was purged.</source>
-        <translation>没有超过 %1 天的审计记录；未清除任何记录。</translation>
-    </message>
-    <message>
         <source>audit needs a subcommand: verify, checkpoint, list, export, alerts or purge.</source>
         <translation>audit 命令需要子命令：verify、checkpoint、list、export、alerts 或 purge。</translation>
     </message>
@@ -303,12 +309,6 @@
         <source>%n audit rows exported to %1 (CSV, UTF-8 with byte order mark).</source>
         <translation>
             <numerusform>已将 %n 条审计记录导出到 %1（CSV，带字节顺序标记的 UTF-8）。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n audit rows older than %1 days were purged; the chain continues from the last purged row.</source>
-        <translation>
-            <numerusform>已清除 %n 条超过 %1 天的审计记录；审计链从最后一条被清除的记录处继续。</numerusform>
         </translation>
     </message>
 </context>
@@ -8436,8 +8436,8 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <translation>网点服务器审计日志第 %1 行的检查点已写入 %2。请将副本存放在本机和服务器以外的地方；以后运行 server audit verify --checkpoint FILE 即可查看服务器的审计日志此后是否被改写。</translation>
     </message>
     <message>
-        <source>Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify [--checkpoint FILE] | audit checkpoint --out FILE --user AUDITOR | customer add|edit|list | change list|approve|reject | request list|reveal|approve|reject | reveal (--user LOGIN).</source>
-        <translation>用法：server add-workstation --url postgresql://主机/数据库 --ca CA.crt --cert 名称.crt --key 名称.key | remove-workstation | init --owner 登录名 --admin 登录名 --branch 网点代码 | status --user 登录名 | user add|confirm 登录名 --user 登录名 | passwd --user 登录名 | audit verify [--checkpoint 文件] | audit checkpoint --out 文件 --user 审计员 | customer add|edit|list | change list|approve|reject | request list|reveal|approve|reject | reveal（--user 登录名）。</translation>
+        <source>Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify [--checkpoint FILE] | audit checkpoint --out FILE | audit purge (--user AUDITOR) | customer add|edit|list | change list|approve|reject | request list|reveal|approve|reject | reveal (--user LOGIN).</source>
+        <translation>用法：server add-workstation --url postgresql://主机/数据库 --ca CA.crt --cert 名称.crt --key 名称.key | remove-workstation | init --owner 登录名 --admin 登录名 --branch 网点代码 | status --user 登录名 | user add|confirm 登录名 --user 登录名 | passwd --user 登录名 | audit verify [--checkpoint 文件] | audit checkpoint --out 文件 | audit purge（--user 审计员）| customer add|edit|list | change list|approve|reject | request list|reveal|approve|reject | reveal（--user 登录名）。</translation>
     </message>
 </context>
 <context>
@@ -8541,6 +8541,10 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     <message>
         <source>The branch server found nothing for %1 in this branch. Check the number and reload the list.</source>
         <translation>%1时，网点服务器在本网点中没有找到对应的记录。请核对编号并重新加载列表。</translation>
+    </message>
+    <message>
+        <source>The branch server found its data damaged and refused %1. Leave the server as it is, and report it to the information-security office.</source>
+        <translation>网点服务器发现其数据已损坏，拒绝了%1。请保持服务器现状，并报告信息安全部门。</translation>
     </message>
 </context>
 <context>
@@ -9222,6 +9226,22 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     <message>
         <source>recording the end of the session</source>
         <translation>记录会话结束</translation>
+    </message>
+    <message>
+        <source>recording the check of the branch&apos;s audit log</source>
+        <translation>记录对本网点审计日志的检查</translation>
+    </message>
+    <message>
+        <source>reading the branch&apos;s audit retention</source>
+        <translation>读取本网点审计记录保留期</translation>
+    </message>
+    <message>
+        <source>the audit retention purge</source>
+        <translation>审计记录保留期清理</translation>
+    </message>
+    <message>
+        <source>The branch server did not say how many audit rows it purged. Run server audit verify and report it to the information-security office.</source>
+        <translation>网点服务器未说明清理了多少条审计记录。请运行 server audit verify，并报告信息安全部门。</translation>
     </message>
 </context>
 <context>

@@ -51,4 +51,17 @@ QJsonObject AuditCli::compared(const AuditCheckpoint& checkpoint, const QString&
         {QStringLiteral("created"), CustomerCli::iso(checkpoint.created)}};
 }
 
+QJsonObject AuditCli::purged(qint64 rows, qint64 retentionDays)
+{
+    return QJsonObject {{QStringLiteral("rows"), rows}, {QStringLiteral("retentionDays"), retentionDays}};
+}
+
+QString AuditCli::purgedText(qint64 rows, qint64 retentionDays)
+{
+    return rows > 0 ? tr("%n audit rows older than %1 days were purged; the chain continues from the last purged row.",
+               nullptr, int(rows))
+                          .arg(retentionDays)
+                    : tr("No audit rows are older than %1 days; nothing was purged.").arg(retentionDays);
+}
+
 } // namespace bv::cli

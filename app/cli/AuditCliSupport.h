@@ -22,6 +22,9 @@ public:
     static QJsonObject written(const AuditCheckpoint& checkpoint, const QString& file);
     // The checkpoint a verification was compared with: {file, format, firstSeq, seq, rows, hash, created}.
     static QJsonObject compared(const AuditCheckpoint& checkpoint, const QString& file);
+    // A retention purge's result: {rows, retentionDays} and its sentence, for the local log and the server's.
+    static QJsonObject purged(qint64 rows, qint64 retentionDays);
+    static QString purgedText(qint64 rows, qint64 retentionDays);
 };
 
 } // namespace bv::cli

@@ -341,12 +341,7 @@ public:
         if (!purged.ok())
             return ctx.out.fail(purged.error());
         const qint64 days = core->audit().retentionDays();
-        ctx.out.result({{QStringLiteral("rows"), *purged}, {QStringLiteral("retentionDays"), days}},
-            *purged > 0 ? tr("%n audit rows older than %1 days were purged; the chain continues from the "
-                             "last purged row.",
-                nullptr, int(*purged))
-                              .arg(days)
-                        : tr("No audit rows are older than %1 days; nothing was purged.").arg(days));
+        ctx.out.result(AuditCli::purged(*purged, days), AuditCli::purgedText(*purged, days));
         return 0;
     }
 

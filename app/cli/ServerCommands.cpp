@@ -45,13 +45,16 @@ public:
             return verifyAudit(ctx);
         if (word == QLatin1String("audit") && ctx.arguments.value(1) == QLatin1String("checkpoint"))
             return checkpointAudit(ctx);
+        if (word == QLatin1String("audit") && ctx.arguments.value(1) == QLatin1String("purge"))
+            return purgeAudit(ctx);
         if (isServerCustomerCommand(word))
             return runServerCustomerCommand(ctx, word);
         return Cli::usageError(ctx.out,
             tr("Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | "
                "remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | "
                "user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify [--checkpoint FILE] | audit "
-               "checkpoint --out FILE --user AUDITOR | customer add|edit|list | change list|approve|reject | request "
+               "checkpoint --out FILE | audit purge (--user AUDITOR) | customer add|edit|list | change "
+               "list|approve|reject | request "
                "list|reveal|approve|reject | reveal (--user LOGIN)."));
     }
 
@@ -246,23 +249,22 @@ private:
 
     static int verifyAudit(CliContext& ctx)
     {
-        std::optional<AuditCheckpoint> checkpoint;
+        std::optional<QString> checkpointText;
         const QString checkpointPath = ctx.option(QStringLiteral("checkpoint"));
         if (ctx.isSet(QStringLiteral("checkpoint"))) {
             auto text = AuditCli::readCheckpoint(checkpointPath);
             if (!text.ok())
                 return ctx.out.fail(text.error());
-            auto parsed = AuditCheckpoint::parse(*text);
-            if (!parsed.ok())
-                return ctx.out.fail(parsed.error());
-            checkpoint = *parsed;
+            checkpointText = *text;
         }
         auto session = signIn(ctx, QStringLiteral("server audit verify"));
         if (!session.ok())
             return ctx.out.fail(session.error());
-        auto check = (*session)->verifyAudit(checkpoint);
+        // a checkpoint that does not parse is refused after the sign-in, so that the attempt is recorded
+        auto check = checkpointText ? (*session)->verifyAuditAgainst(*checkpointText) : (*session)->verifyAudit();
         if (!check.ok())
             return ctx.out.fail(check.error());
+        const std::optional<AuditCheckpoint>& checkpoint = check->checkpoint;
         const AuditVerification& v = check->verification;
         if (!v.ok())
             return ctx.out.fail(Error {ErrorCode::Damaged,
@@ -317,6 +319,19 @@ private:
                     .arg(head->checkpoint.seq)
                     .arg(file)
                 + pinnedSentence(head->pinnedNow, head->checkpoint.databaseId));
+        return 0;
+    }
+
+    static int purgeAudit(CliContext& ctx)
+    {
+        auto session = signIn(ctx, QStringLiteral("server audit purge"));
+        if (!session.ok())
+            return ctx.out.fail(session.error());
+        auto purged = (*session)->purgeAudit();
+        if (!purged.ok())
+            return ctx.out.fail(purged.error());
+        ctx.out.result(AuditCli::purged(purged->rows, purged->retentionDays),
+            AuditCli::purgedText(purged->rows, purged->retentionDays));
         return 0;
     }
 

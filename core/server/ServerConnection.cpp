@@ -398,6 +398,12 @@ Error ServerConnection::statementFailure(const QString& state, const QString& se
     } else if (state == QLatin1String("54000")) {
         result.code = ErrorCode::Conflict;
         result.message = tr("The branch server refused %1: a limit is reached (the reason follows).").arg(what);
+    } else if (state == QLatin1String("XX001")) {
+        // the server found its own data damaged (an audit log with rows missing, which a purge would hide)
+        result.code = ErrorCode::Damaged;
+        result.message = tr("The branch server found its data damaged and refused %1. Leave the server as it is, "
+                            "and report it to the information-security office.")
+                             .arg(what);
     } else if (state.startsWith(QLatin1String("08")) || state.isEmpty()) {
         result.code = ErrorCode::ServerUnavailable;
         result.message = tr("The connection to the branch server was lost during %1. Nothing was changed unless "

@@ -644,6 +644,62 @@ Result<int> ServerSession::idleMinutes() const
     return int(*minutes);
 }
 
+namespace {
+
+// Records a verification or a checkpoint made here in the branch's chain (migration 18's audit_record_check), in
+// local mode's shape (AuditService::verify, verifyAgainst, checkpoint): typed values, never free text.
+struct AuditCheckRecord
+{
+    QString action; // audit.verify, audit.checkpoint
+    QString objectType = QStringLiteral("audit_log"); // or checkpoint
+    std::optional<qint64> objectId;
+    bool ok = true;
+    QString result; // intact, broken, invalid checkpoint (audit.verify)
+    std::optional<qint64> rows, headSeq, firstBroken, firstSeq;
+    QByteArray hash;
+    QString checkpointCreated;
+};
+
+Status recordCheck(const ServerConnection& connection, const QString& workstation, const AuditCheckRecord& check)
+{
+    auto number
+        = [](const std::optional<qint64>& value) { return value ? ServerValue::number(*value) : ServerValue::none(); };
+    auto written = connection.run(
+        QStringLiteral("SELECT branchvault.audit_record_check($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"),
+        {ServerValue::text(workstation), ServerValue::text(check.action), ServerValue::text(check.objectType),
+            number(check.objectId), ServerValue::text(check.ok ? QStringLiteral("ok") : QStringLiteral("failed")),
+            check.result.isEmpty() ? ServerValue::none() : ServerValue::text(check.result), number(check.rows),
+            number(check.headSeq), number(check.firstBroken), number(check.firstSeq),
+            check.hash.isEmpty() ? ServerValue::none() : ServerValue::bytea(check.hash),
+            check.checkpointCreated.isEmpty() ? ServerValue::none() : ServerValue::text(check.checkpointCreated)},
+        ServerSession::tr("recording the check of the branch's audit log"));
+    if (!written.ok())
+        return written.error();
+    return {};
+}
+
+QString isoMsUtc(const QDateTime& at)
+{
+    return at.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+}
+
+} // namespace
+
+Result<ServerSession::AuditCheck> ServerSession::verifyAuditAgainst(const QString& checkpointText)
+{
+    auto checkpoint = AuditCheckpoint::parse(checkpointText);
+    if (!checkpoint.ok()) {
+        AuditCheckRecord attempt;
+        attempt.action = QStringLiteral("audit.verify");
+        attempt.objectType = QStringLiteral("checkpoint");
+        attempt.ok = false;
+        attempt.result = QStringLiteral("invalid checkpoint");
+        BV_TRY(recordCheck(*d->connection, d->workstation, attempt));
+        return checkpoint.error();
+    }
+    return verifyAudit(*checkpoint);
+}
+
 Result<ServerSession::AuditCheck> ServerSession::verifyAudit(const std::optional<AuditCheckpoint>& checkpoint)
 {
     auto id = d->pinnedDatabaseId();
@@ -655,7 +711,21 @@ Result<ServerSession::AuditCheck> ServerSession::verifyAudit(const std::optional
                                    : AuditLog::verifyChain(source, *id, now);
     if (!verification.ok())
         return verification.error();
-    AuditCheck check {*verification, *id, false};
+    AuditCheck check {*verification, *id, false, checkpoint};
+    AuditCheckRecord record;
+    record.action = QStringLiteral("audit.verify");
+    record.ok = check.verification.ok();
+    record.result = record.ok ? QStringLiteral("intact") : QStringLiteral("broken");
+    record.rows = check.verification.rowsChecked;
+    record.headSeq = check.verification.headSeq;
+    if (check.verification.firstBrokenSeq > 0)
+        record.firstBroken = check.verification.firstBrokenSeq;
+    if (checkpoint) {
+        record.objectType = QStringLiteral("checkpoint");
+        record.objectId = checkpoint->seq;
+        record.checkpointCreated = isoMsUtc(checkpoint->created);
+    }
+    BV_TRY(recordCheck(*d->connection, d->workstation, record));
     if (check.verification.ok()) {
         auto pinned = d->pinOnFirstUse(*id);
         if (!pinned.ok())
@@ -674,10 +744,35 @@ Result<ServerSession::AuditHead> ServerSession::checkpointAudit()
     auto head = AuditLog::chainHead(source, *id, QDateTime::currentDateTimeUtc());
     if (!head.ok())
         return head.error();
+    // recorded after the head was read: the checkpoint's own row is covered by the next checkpoint
+    AuditCheckRecord record;
+    record.action = QStringLiteral("audit.checkpoint");
+    record.objectId = head->seq;
+    record.hash = head->hash;
+    record.firstSeq = head->firstSeq;
+    record.rows = head->rowCount;
+    BV_TRY(recordCheck(*d->connection, d->workstation, record));
     auto pinned = d->pinOnFirstUse(*id);
     if (!pinned.ok())
         return pinned.error();
     return AuditHead {*head, *pinned};
+}
+
+Result<ServerSession::AuditPurge> ServerSession::purgeAudit()
+{
+    auto days = d->integerSetting("audit.retention_days", tr("reading the branch's audit retention"));
+    if (!days.ok())
+        return days.error();
+    auto purged = d->connection->run(QStringLiteral("SELECT branchvault.audit_purge($1)"),
+        {ServerValue::text(d->workstation)}, tr("the audit retention purge"));
+    if (!purged.ok())
+        return purged.error();
+    if (purged->isEmpty() || purged->isNull(0, 0))
+        return Error {ErrorCode::Damaged,
+            tr("The branch server did not say how many audit rows it purged. Run server audit verify and report it "
+               "to the information-security office."),
+            {}, {}};
+    return AuditPurge {purged->number(0, 0), int(std::max<qint64>(*days, AuditLog::kMinimumRetentionDays))};
 }
 
 } // namespace bv

@@ -85,18 +85,34 @@ public:
         AuditVerification verification;
         QString databaseId; // the id the server reports
         bool pinnedNow = false; // this workstation had no pinned id: this run pinned it
+        std::optional<AuditCheckpoint> checkpoint; // the one the chain was compared with
     };
     // The chain read from the server and verified here by the same verifier as a workstation's own log
     // (AuditLog::verifyChain): sequence, links, every row's hash, the front against the purge rows and the anchor;
     // with a checkpoint, also compared with it as `audit verify --checkpoint` does (AuditLog::verifyChainAgainst).
+    // Each verification is recorded in the branch's chain as local mode records it (audit.verify, failed when the
+    // chain is broken; migration 18's audit_record_check).
     Result<AuditCheck> verifyAudit(const std::optional<AuditCheckpoint>& checkpoint = std::nullopt);
+    // The same against a checkpoint's text: one that does not parse is refused and recorded as a failed
+    // verification of a checkpoint (it may have been tampered with), as `audit verify --checkpoint` does.
+    Result<AuditCheck> verifyAuditAgainst(const QString& checkpointText);
     struct AuditHead
     {
         AuditCheckpoint checkpoint; // in the local checkpoint's form (AuditCheckpoint::toText)
         bool pinnedNow = false;
     };
-    // The checkpoint of the server's chain as it is now (AuditLog::chainHead).
+    // The checkpoint of the server's chain as it is now (AuditLog::chainHead), recorded after the head it names
+    // (audit.checkpoint), as in local mode.
     Result<AuditHead> checkpointAudit();
+    struct AuditPurge
+    {
+        qint64 rows = 0; // purged; 0 when no row was past retention
+        int retentionDays = 0; // the branch's audit.retention_days, never less than 180
+    };
+    // The security auditor's retention purge of the branch's chain (migration 18's audit_purge, as
+    // AuditService::purge): the server computes the cutoff, writes the chained audit.purge row first and deletes
+    // exactly the rows it records, through a gate of that one transaction; the verifier checks the purge row.
+    Result<AuditPurge> purgeAudit();
 
 private:
     // What the customer work over the server (ServerCustomers) uses: the connection, the open keys (invalid when

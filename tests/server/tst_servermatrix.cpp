@@ -40,6 +40,7 @@ enum class Op
     Confirm,
     VerifyAudit,
     CheckpointAudit,
+    PurgeAudit,
     Enter,
     Pending,
     Decide,
@@ -102,6 +103,7 @@ const Row kMatrix[] = {
     {Op::Confirm, "confirm", {Operation::ConfirmAccounts}, {ok, no, no, no, no}},
     {Op::VerifyAudit, "verifyAudit", {Operation::VerifyAudit}, {no, no, no, no, ok}},
     {Op::CheckpointAudit, "checkpointAudit", {Operation::CheckpointAudit}, {no, no, no, no, ok}},
+    {Op::PurgeAudit, "purgeAudit", {Operation::PurgeAudit}, {no, no, no, no, ok}},
     // the branch manager enters for a customer manager (another customer, for c1)
     {Op::Enter, "enter", {Operation::CreateCustomer}, {ok, ok, no, no, no}},
     {Op::Pending, "pending", {Operation::ViewCustomer}, {ok, ok, no, no, no}},
@@ -233,6 +235,8 @@ private:
         case Op::VerifyAudit:
         case Op::CheckpointAudit:
             return ServerWorkstation::configured()->databaseId;
+        case Op::PurgeAudit:
+            return auditCount(QStringLiteral("audit.purge"));
         case Op::Enter:
             return sql(QStringLiteral("SELECT (SELECT count(*) FROM branchvault.customer_changes) || '|' || (SELECT "
                                       "count(*) FROM branchvault.customer_number_reservations)"));
@@ -281,6 +285,8 @@ private:
         case Op::Confirm:
             return QStringLiteral(
                 "SELECT branchvault.staff_confirm('k2', 'create', NULL::branchvault.slot_input, 'ws-matrix')");
+        case Op::PurgeAudit:
+            return QStringLiteral("SELECT branchvault.audit_purge('ws-matrix')");
         case Op::Enter:
             return QStringLiteral("SELECT branchvault.customer_number_reserve('ws-matrix')");
         case Op::Decide:
@@ -401,6 +407,17 @@ private:
                 return head->checkpoint.seq > 0 && head->checkpoint.rowCount > 0 && !head->checkpoint.hash.isEmpty()
                     ? QString()
                     : QStringLiteral("an empty checkpoint");
+            });
+        }
+        case Op::PurgeAudit: {
+            // nothing is past retention in a branch set up minutes ago: the use is recorded all the same
+            const QString before = auditCount(QStringLiteral("audit.purge"), loginOf(role));
+            const auto purged = session.purgeAudit();
+            return outcomeOf(purged, [&] {
+                return purged->rows == 0 && purged->retentionDays == 180
+                        && auditCount(QStringLiteral("audit.purge"), loginOf(role)).toInt() == before.toInt() + 1
+                    ? QString()
+                    : QStringLiteral("not a recorded purge of nothing");
             });
         }
         case Op::Enter: {

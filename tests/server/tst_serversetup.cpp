@@ -1079,6 +1079,20 @@ private slots:
         QVERIFY2(swapped.status == 0, qPrintable(swapped.err));
     }
 
+    // The auditor's retention purge from the command line (tst_serverpurge purges rows past retention through the
+    // core): nothing is past retention on a server set up today, and only the auditor purges.
+    void theAuditorPurgesFromTheCommandLine()
+    {
+        CliRun r = auditor({QStringLiteral("purge")});
+        QVERIFY2(r.status == 0, r.err.constData());
+        QCOMPARE(r.json().value(QStringLiteral("rows")).toInteger(), 0);
+        QCOMPARE(r.json().value(QStringLiteral("retentionDays")).toInteger(), 180);
+        r = cli(serverCommand(
+                    {QStringLiteral("audit"), QStringLiteral("purge"), QStringLiteral("--user"), QStringLiteral("m1")}),
+            m1Password.toUtf8() + "\n");
+        QCOMPARE(r.status, 3);
+    }
+
     void aWorkstationIsRemovedWithItsKeychainEntry()
     {
         QVERIFY(!pinnedDatabaseId().isEmpty());

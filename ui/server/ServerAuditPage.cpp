@@ -32,13 +32,7 @@ ServerAuditPage::ServerAuditPage(const ServerContext& context, QWidget* parent)
     ServerSession& session = m_context.session;
     m_verify = new AuditVerifyPage(
         m_context.dialogs, [&session] { return verified(session.verifyAudit()); },
-        [&session](const QString& text) -> Result<AuditVerification> {
-            auto checkpoint = AuditCheckpoint::parse(text);
-            if (!checkpoint.ok())
-                return checkpoint.error();
-            return verified(session.verifyAudit(*checkpoint));
-        },
-        this);
+        [&session](const QString& text) { return verified(session.verifyAuditAgainst(text)); }, this);
     layout->addWidget(m_verify, 1);
     connect(m_verify, &AuditVerifyPage::failed, this, [this](const Error& error) { fail(error); });
     auto* save = new QPushButton(tr("&Save a checkpoint…"), this);
