@@ -474,6 +474,14 @@
             <numerusform>检查点记录第 %1 至 %2 行中应仍在日志中的共 %n 行，但日志中现有 %3 行</numerusform>
         </translation>
     </message>
+    <message>
+        <source>its sequence number, first row, row count or time is not valid</source>
+        <translation>其序号、首行、行数或时间无效</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at row %1 (%2), so it was not purged: a purge would hide it. Run audit verify, keep the database file as it is and report it to the information-security office.</source>
+        <translation>审计日志在第 %1 行处断裂（%2），因此未清理：清理会掩盖断裂。请运行 audit verify，保持数据库文件原样，并报告信息安全部门。</translation>
+    </message>
 </context>
 <context>
     <name>AuditService</name>
@@ -9232,16 +9240,16 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <translation>记录对本网点审计日志的检查</translation>
     </message>
     <message>
-        <source>reading the branch&apos;s audit retention</source>
-        <translation>读取本网点审计记录保留期</translation>
-    </message>
-    <message>
         <source>the audit retention purge</source>
         <translation>审计记录保留期清理</translation>
     </message>
     <message>
         <source>The branch server did not say how many audit rows it purged. Run server audit verify and report it to the information-security office.</source>
         <translation>网点服务器未说明清理了多少条审计记录。请运行 server audit verify，并报告信息安全部门。</translation>
+    </message>
+    <message>
+        <source>The branch server&apos;s audit log is broken (row %1: %2), and the verification could not be recorded on the server (%3). Leave the server as it is for the investigation and report both to the information-security office.</source>
+        <translation>网点服务器的审计日志已断裂（第 %1 行：%2），且本次验证未能记入服务器（%3）。请保持服务器现状以供调查，并将两者一并报告信息安全部门。</translation>
     </message>
 </context>
 <context>

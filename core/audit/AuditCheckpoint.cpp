@@ -220,6 +220,7 @@ Result<AuditCheckpoint> AuditCheckpoint::parse(const QString& text)
     checkpoint.format = 1; // no "format" line: written before issue 11, the head only
     bool hasFirst = false;
     bool hasRows = false;
+    bool hasSeq = false;
     auto number = [](const QString& value, bool* ok) { return value.toLongLong(ok); };
     for (const QString& line : body.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
         const QString key = line.section(QStringLiteral(": "), 0, 0);
@@ -233,7 +234,7 @@ Result<AuditCheckpoint> AuditCheckpoint::parse(const QString& text)
         else if (key == QLatin1String("first-time"))
             checkpoint.firstAt = QDateTime::fromString(value, Qt::ISODateWithMs);
         else if (key == QLatin1String("sequence"))
-            checkpoint.seq = value.toLongLong();
+            checkpoint.seq = number(value, &hasSeq);
         else if (key == QLatin1String("head-time"))
             checkpoint.headAt = QDateTime::fromString(value, Qt::ISODateWithMs);
         else if (key == QLatin1String("hash"))
@@ -248,6 +249,10 @@ Result<AuditCheckpoint> AuditCheckpoint::parse(const QString& text)
     if (checkpoint.databaseId.isEmpty() || checkpoint.hash.size() != 32
         || (checkpoint.format >= 2 && (!hasFirst || !hasRows)))
         return invalid(AuditLog::tr("a line is missing"));
+    // a check line anyone can recompute proves the file whole, not its values: they must make sense too
+    if (!hasSeq || checkpoint.seq < 0 || !checkpoint.created.isValid()
+        || (checkpoint.format >= 2 && (checkpoint.firstSeq < 0 || checkpoint.rowCount < 0)))
+        return invalid(AuditLog::tr("its sequence number, first row, row count or time is not valid"));
     if (checkpoint.format == 1) {
         checkpoint.firstSeq = 0;
         checkpoint.rowCount = -1;

@@ -461,6 +461,17 @@ Result<qint64> AuditLog::purgeOlderThan(const QDateTime& cutoff, const Actor& ac
                 .arg(kMinimumRetentionDays)
                 .arg(cutoff.isValid() ? isoMs(cutoff) : QStringLiteral("-"), isoMs(latest)),
             QString(), QStringLiteral("cutoff"));
+    // A broken chain is not purged: the purge would take the evidence with it (rows deleted at the front, which the
+    // purge row would then claim, or a row changed among the purged ones).
+    auto verification = verify();
+    if (!verification.ok())
+        return verification.error();
+    if (!verification->ok())
+        return makeError(ErrorCode::Damaged,
+            tr("The audit log is broken at row %1 (%2), so it was not purged: a purge would hide it. Run audit verify, "
+               "keep the database file as it is and report it to the information-security office.")
+                .arg(verification->firstBrokenSeq)
+                .arg(verification->problem));
     const QString cut = isoMs(cutoff);
     // The purged rows are a prefix of the chain: everything before the first row at or after the cutoff.
     auto firstKept = m_repo->firstSeqAtOrAfter(cut);

@@ -17,6 +17,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <utility>
@@ -683,6 +684,24 @@ QString isoMsUtc(const QDateTime& at)
     return at.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
 }
 
+// `read` in one REPEATABLE READ, READ ONLY transaction: the anchor and every page of the chain from one snapshot, so
+// that a retention purge committing in between cannot make an intact chain look broken.
+template <typename R>
+Result<R> inOneSnapshot(const ServerConnection& connection, const std::function<Result<R>()>& read)
+{
+    const QString what = ServerSession::tr("reading the branch's audit log");
+    auto begun = connection.run(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"), {}, what);
+    if (!begun.ok())
+        return begun.error();
+    Result<R> result = read();
+    auto ended = connection.run(result.ok() ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK"), {}, what);
+    if (!result.ok())
+        return result;
+    if (!ended.ok())
+        return ended.error();
+    return result;
+}
+
 } // namespace
 
 Result<ServerSession::AuditCheck> ServerSession::verifyAuditAgainst(const QString& checkpointText)
@@ -707,8 +726,10 @@ Result<ServerSession::AuditCheck> ServerSession::verifyAudit(const std::optional
         return id.error();
     ServerChainSource source(*d->connection);
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    auto verification = checkpoint ? AuditLog::verifyChainAgainst(source, *id, now, *checkpoint)
-                                   : AuditLog::verifyChain(source, *id, now);
+    auto verification = inOneSnapshot<AuditVerification>(*d->connection, [&] {
+        return checkpoint ? AuditLog::verifyChainAgainst(source, *id, now, *checkpoint)
+                          : AuditLog::verifyChain(source, *id, now);
+    });
     if (!verification.ok())
         return verification.error();
     AuditCheck check {*verification, *id, false, checkpoint};
@@ -725,7 +746,18 @@ Result<ServerSession::AuditCheck> ServerSession::verifyAudit(const std::optional
         record.objectId = checkpoint->seq;
         record.checkpointCreated = isoMsUtc(checkpoint->created);
     }
-    BV_TRY(recordCheck(*d->connection, d->workstation, record));
+    if (Status recorded = recordCheck(*d->connection, d->workstation, record); !recorded.ok()) {
+        if (check.verification.ok())
+            return recorded.error();
+        // the broken chain is what the auditor must learn; that it could not be recorded is said with it
+        return Error {ErrorCode::Damaged,
+            tr("The branch server's audit log is broken (row %1: %2), and the verification could not be recorded on "
+               "the server (%3). Leave the server as it is for the investigation and report both to the "
+               "information-security office.")
+                .arg(check.verification.firstBrokenSeq)
+                .arg(check.verification.problem, recorded.error().message),
+            recorded.error().detail, {}};
+    }
     if (check.verification.ok()) {
         auto pinned = d->pinOnFirstUse(*id);
         if (!pinned.ok())
@@ -741,7 +773,8 @@ Result<ServerSession::AuditHead> ServerSession::checkpointAudit()
     if (!id.ok())
         return id.error();
     ServerChainSource source(*d->connection);
-    auto head = AuditLog::chainHead(source, *id, QDateTime::currentDateTimeUtc());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto head = inOneSnapshot<AuditCheckpoint>(*d->connection, [&] { return AuditLog::chainHead(source, *id, now); });
     if (!head.ok())
         return head.error();
     // recorded after the head was read: the checkpoint's own row is covered by the next checkpoint
@@ -760,19 +793,18 @@ Result<ServerSession::AuditHead> ServerSession::checkpointAudit()
 
 Result<ServerSession::AuditPurge> ServerSession::purgeAudit()
 {
-    auto days = d->integerSetting("audit.retention_days", tr("reading the branch's audit retention"));
-    if (!days.ok())
-        return days.error();
-    auto purged = d->connection->run(QStringLiteral("SELECT branchvault.audit_purge($1)"),
-        {ServerValue::text(d->workstation)}, tr("the audit retention purge"));
+    auto purged
+        = d->connection->run(QStringLiteral("SELECT rows, retention_days, cutoff FROM branchvault.audit_purge($1)"),
+            {ServerValue::text(d->workstation)}, tr("the audit retention purge"));
     if (!purged.ok())
         return purged.error();
-    if (purged->isEmpty() || purged->isNull(0, 0))
+    if (purged->count() != 1 || purged->isNull(0, 0) || purged->isNull(0, 1))
         return Error {ErrorCode::Damaged,
             tr("The branch server did not say how many audit rows it purged. Run server audit verify and report it "
                "to the information-security office."),
             {}, {}};
-    return AuditPurge {purged->number(0, 0), int(std::max<qint64>(*days, AuditLog::kMinimumRetentionDays))};
+    return AuditPurge {
+        purged->number(0, 0), int(purged->number(0, 1)), QDateTime::fromString(purged->text(0, 2), Qt::ISODateWithMs)};
 }
 
 } // namespace bv

@@ -107,7 +107,8 @@ public:
     struct AuditPurge
     {
         qint64 rows = 0; // purged; 0 when no row was past retention
-        int retentionDays = 0; // the branch's audit.retention_days, never less than 180
+        int retentionDays = 0; // the branch's audit.retention_days, never less than 180, as the server applied it
+        QDateTime cutoff; // rows before the first row at or after it went (UTC)
     };
     // The security auditor's retention purge of the branch's chain (migration 18's audit_purge, as
     // AuditService::purge): the server computes the cutoff, writes the chained audit.purge row first and deletes

@@ -65,35 +65,25 @@ private:
         const QString shifted = QStringLiteral(
             "to_char((%1::timestamptz - interval '%2 days') AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')");
         const QString out = sql(
-            QStringLiteral("ALTER TABLE branchvault.audit_log DISABLE TRIGGER USER; "
-                           "DO $$ DECLARE r record; prev bytea; d bytea; stamp text; det text; cut text; BEGIN "
-                           "FOR r IN SELECT * FROM branchvault.audit_log ORDER BY seq LOOP "
-                           "  IF prev IS NULL THEN prev := r.prev_hash; END IF; "
-                           "  stamp := %1; det := r.details; "
-                           "  IF r.action = 'audit.purge' THEN "
-                           "    cut := substring(det from '\"cutoff\":\"([^\"]+)\"'); "
-                           "    det := replace(det, '\"cutoff\":\"' || cut || '\"', '\"cutoff\":\"' || %2 || '\"'); "
-                           "  END IF; "
-                           "  d := sha256(convert_to('bv-audit-v1', 'UTF8') || branchvault.audit_field(prev) "
-                           "     || branchvault.audit_field(convert_to(r.seq::text, 'UTF8')) "
-                           "     || branchvault.audit_field(convert_to(stamp, 'UTF8')) "
-                           "     || branchvault.audit_field(convert_to(r.workstation, 'UTF8')) "
-                           "     || branchvault.audit_field(convert_to(coalesce(r.user_id::text, '0'), 'UTF8')) "
-                           "     || branchvault.audit_field(convert_to(r.login, 'UTF8')) "
-                           "     || branchvault.audit_field(convert_to(r.role, 'UTF8')) "
-                           "     || branchvault.audit_field(convert_to(r.action, 'UTF8')) "
-                           "     || branchvault.audit_field(convert_to(r.object_type, 'UTF8')) "
-                           "     || branchvault.audit_field(convert_to(r.object_id, 'UTF8')) "
-                           "     || branchvault.audit_field(convert_to(coalesce(r.customer_no, ''), 'UTF8')) "
-                           "     || branchvault.audit_field(convert_to(r.outcome, 'UTF8')) "
-                           "     || branchvault.audit_field(convert_to(det, 'UTF8'))); "
-                           "  UPDATE branchvault.audit_log SET at = stamp, details = det, prev_hash = prev, hash = d "
-                           "   WHERE seq = r.seq; "
-                           "  prev := d; "
-                           "END LOOP; "
-                           "UPDATE branchvault.audit_head SET last_hash = prev WHERE id = 1; "
-                           "END $$; "
-                           "ALTER TABLE branchvault.audit_log ENABLE TRIGGER USER")
+            QStringLiteral(
+                "ALTER TABLE branchvault.audit_log DISABLE TRIGGER USER; "
+                "DO $$ DECLARE r record; prev bytea; d bytea; stamp text; det text; cut text; BEGIN "
+                "FOR r IN SELECT * FROM branchvault.audit_log ORDER BY seq LOOP "
+                "  IF prev IS NULL THEN prev := r.prev_hash; END IF; "
+                "  stamp := %1; det := r.details; "
+                "  IF r.action = 'audit.purge' THEN "
+                "    cut := substring(det from '\"cutoff\":\"([^\"]+)\"'); "
+                "    det := replace(det, '\"cutoff\":\"' || cut || '\"', '\"cutoff\":\"' || %2 || '\"'); "
+                "  END IF; "
+                "  d := branchvault.audit_row_digest(prev, r.seq, stamp, r.workstation, r.user_id, r.login, r.role, "
+                "       r.action, r.object_type, r.object_id, r.customer_no, r.outcome, det); "
+                "  UPDATE branchvault.audit_log SET at = stamp, details = det, prev_hash = prev, hash = d "
+                "   WHERE seq = r.seq; "
+                "  prev := d; "
+                "END LOOP; "
+                "UPDATE branchvault.audit_head SET last_hash = prev WHERE id = 1; "
+                "END $$; "
+                "ALTER TABLE branchvault.audit_log ENABLE TRIGGER USER")
                 .arg(shifted.arg(QStringLiteral("r.at")).arg(days), shifted.arg(QStringLiteral("cut")).arg(days)));
         return out.startsWith(QLatin1String("<error")) ? out : QString();
     }
@@ -237,7 +227,7 @@ private slots:
             = number(QStringLiteral("SELECT max(seq) FROM branchvault.audit_log WHERE action = 'audit.purge'"));
         QVERIFY(purgeRow > 2);
         QCOMPARE(sql(QStringLiteral("INSERT INTO branchvault.audit_purge_gate VALUES (pg_current_xact_id(), %1, 1, 1, "
-                                    "'9999-12-31T00:00:00.000Z')")
+                                    "'9999-12-31T00:00:00.000Z', '\\x00')")
                          .arg(purgeRow)),
             QString());
         refused = sql(QStringLiteral("DELETE FROM branchvault.audit_log WHERE seq = 1"));
@@ -245,12 +235,12 @@ private slots:
         // nor one in the same transaction whose row is not a purge row recording the range
         refused = sql(
             QStringLiteral("BEGIN; INSERT INTO branchvault.audit_purge_gate VALUES (pg_current_xact_id(), 3, 1, 1, "
-                           "'9999-12-31T00:00:00.000Z'); DELETE FROM branchvault.audit_log WHERE seq = 1; "
+                           "'9999-12-31T00:00:00.000Z', '\\x00'); DELETE FROM branchvault.audit_log WHERE seq = 1; "
                            "COMMIT"));
         QVERIFY2(refused.contains(QLatin1String("append-only")), qPrintable(refused));
         refused = sql(
             QStringLiteral("BEGIN; INSERT INTO branchvault.audit_purge_gate VALUES (pg_current_xact_id(), %1, 1, 1, "
-                           "'9999-12-31T00:00:00.000Z'); DELETE FROM branchvault.audit_log WHERE seq = 1; "
+                           "'9999-12-31T00:00:00.000Z', '\\x00'); DELETE FROM branchvault.audit_log WHERE seq = 1; "
                            "COMMIT")
                 .arg(purgeRow));
         QVERIFY2(refused.contains(QLatin1String("append-only")), qPrintable(refused)); // it recorded no range up to 1
@@ -259,22 +249,28 @@ private slots:
         // the same transaction does (what the owner can do, and the verifier then judges the forged purge row)
         QCOMPARE(sql(QStringLiteral("INSERT INTO branchvault.audit_log (seq, at, workstation, login, role, action, "
                                     "object_type, object_id, outcome, details, prev_hash, hash) VALUES (1000000, "
-                                    "'2000-01-01T00:00:00.000Z', 'ws', 'x', 'auditor', 'audit.purge', 'audit_log', "
-                                    "'2', 'ok', '{}', '\\x00', '\\x00')")),
+                                    "'2030-01-01T00:00:00.000Z', 'ws', 'x', 'auditor', 'audit.purge', 'audit_log', "
+                                    "'2', 'ok', '{\"purgedFrom\":1,\"purgedThrough\":2}', '\\x00', '\\x00')")),
             QString());
         QCOMPARE(sql(QStringLiteral("INSERT INTO branchvault.audit_purge_gate VALUES (pg_current_xact_id(), 1000000, "
-                                    "1, 2, '9999-12-31T00:00:00.000Z')")),
+                                    "1, 2, '2029-01-01T00:00:00.000Z', '\\x00')")),
             QString());
         refused = sql(QStringLiteral("DELETE FROM branchvault.audit_log WHERE seq = 1"));
         QVERIFY2(refused.contains(QLatin1String("append-only")), qPrintable(refused));
-        refused = sql(QStringLiteral("BEGIN; INSERT INTO branchvault.audit_purge_gate VALUES (pg_current_xact_id(), "
-                                     "1000000, 1, 2, '2000-01-01T00:00:00.000Z'); DELETE FROM branchvault.audit_log "
-                                     "WHERE seq = 1; COMMIT"));
+        refused = sql(
+            QStringLiteral("BEGIN; INSERT INTO branchvault.audit_purge_gate VALUES (pg_current_xact_id(), "
+                           "1000000, 1, 2, '2000-01-01T00:00:00.000Z', '\\x00'); DELETE FROM branchvault.audit_log "
+                           "WHERE seq = 1; COMMIT"));
         QVERIFY2(refused.contains(QLatin1String("append-only")), qPrintable(refused));
-        QCOMPARE(sql(QStringLiteral("BEGIN; INSERT INTO branchvault.audit_purge_gate VALUES (pg_current_xact_id(), "
-                                    "1000000, 1, 2, '9999-12-31T00:00:00.000Z'); DELETE FROM branchvault.audit_log "
-                                    "WHERE seq = 1 RETURNING seq; ROLLBACK")),
+        QCOMPARE(
+            sql(QStringLiteral("BEGIN; INSERT INTO branchvault.audit_purge_gate VALUES (pg_current_xact_id(), "
+                               "1000000, 1, 2, '2029-01-01T00:00:00.000Z', '\\x00'); DELETE FROM branchvault.audit_log "
+                               "WHERE seq = 1 RETURNING seq; ROLLBACK")),
             QStringLiteral("1"));
+        refused = sql(QStringLiteral("BEGIN; INSERT INTO branchvault.audit_purge_gate VALUES (pg_current_xact_id(), "
+                                     "1000000, 1, 2, '2029-12-01T00:00:00.000Z', '\\x00'); DELETE FROM "
+                                     "branchvault.audit_log WHERE seq = 1; COMMIT"));
+        QVERIFY2(refused.contains(QLatin1String("append-only")), qPrintable(refused));
         QCOMPARE(sql(QStringLiteral("ALTER TABLE branchvault.audit_log DISABLE TRIGGER USER; DELETE FROM "
                                     "branchvault.audit_log WHERE seq = 1000000; ALTER TABLE branchvault.audit_log "
                                     "ENABLE TRIGGER USER")),
@@ -352,7 +348,47 @@ private slots:
         QCOMPARE(checkpoint->checkpoint.firstSeq, through2 + 1);
     }
 
-    // A log with a gap in the range is not purged: the purge would hide it.
+    // The cutoff is the same in every session time zone: a purge from a session in Sydney or Berlin (daylight saving
+    // on one side of the 180 days and not on the other) leaves a purge row the verifier accepts.
+    void theSessionTimeZoneDoesNotMoveTheCutoff()
+    {
+        for (const char* zone : {"Australia/Sydney", "Europe/Berlin"}) {
+            QCOMPARE(travelBack(400), QString());
+            work(1);
+            const qint64 through = lastSeq() - 1;
+            const qint64 first = firstSeq();
+            const QString purged = m_branch->sqlAs(QStringLiteral("u1"),
+                QStringLiteral("SET TimeZone = '%1'; SELECT rows || '|' || retention_days FROM "
+                               "branchvault.audit_purge('ws')")
+                    .arg(QLatin1String(zone)));
+            QCOMPARE(purged, QStringLiteral("%1|180").arg(through - first + 1));
+            QCOMPARE(intact(), QString());
+        }
+    }
+
+    // A row changed among the old ones is not purged away: the purge is refused, and the change stays for the
+    // verifier to name.
+    void aChangedRowIsNotHidden()
+    {
+        QCOMPARE(travelBack(400), QString());
+        work(1);
+        const qint64 changed = firstSeq() + 1;
+        const QString original
+            = sql(QStringLiteral("SELECT workstation FROM branchvault.audit_log WHERE seq = %1").arg(changed));
+        const QString edit = QStringLiteral("ALTER TABLE branchvault.audit_log DISABLE TRIGGER USER; UPDATE "
+                                            "branchvault.audit_log SET workstation = '%1' WHERE seq = %2; ALTER TABLE "
+                                            "branchvault.audit_log ENABLE TRIGGER USER");
+        QCOMPARE(sql(edit.arg(QStringLiteral("elsewhere")).arg(changed)), QString());
+        auto purged = auditor().purgeAudit();
+        QCOMPARE(codeOf(purged), ErrorCode::Damaged);
+        QVERIFY2(purged.error().detail.contains(QStringLiteral("audit row %1 was changed").arg(changed)),
+            qPrintable(why(purged)));
+        QCOMPARE(firstSeq(), changed - 1);
+        QCOMPARE(sql(edit.arg(original).arg(changed)), QString());
+        QCOMPARE(intact(), QString());
+    }
+
+    // A log with a gap in the range, or rows missing at its front, is not purged: the purge would hide it.
     void aGapIsNotHidden()
     {
         QCOMPARE(travelBack(400), QString());
@@ -370,6 +406,20 @@ private slots:
             qPrintable(why(purged)));
         QCOMPARE(firstSeq(), first);
         QCOMPARE(number(QStringLiteral("SELECT count(*) FROM branchvault.audit_log")), rows - 1);
+        QVERIFY(!intact().isEmpty());
+
+        // the front: the first kept row deleted behind the triggers' back
+        QCOMPARE(sql(QStringLiteral("ALTER TABLE branchvault.audit_log DISABLE TRIGGER USER; DELETE FROM "
+                                    "branchvault.audit_log WHERE seq BETWEEN %1 AND %2; ALTER TABLE "
+                                    "branchvault.audit_log ENABLE TRIGGER USER")
+                         .arg(first)
+                         .arg(first + 2)),
+            QString());
+        purged = auditor().purgeAudit();
+        QCOMPARE(codeOf(purged), ErrorCode::Damaged);
+        QVERIFY2(purged.error().detail.contains(QStringLiteral("kept chain starts at row %1").arg(first)),
+            qPrintable(why(purged)));
+        QCOMPARE(firstSeq(), first + 3);
         QVERIFY(!intact().isEmpty());
     }
 };

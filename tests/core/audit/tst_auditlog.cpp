@@ -602,6 +602,39 @@ private slots:
         QCOMPARE(against->firstBrokenSeq, qint64(1));
     }
 
+    // A purge does not hide a break: with rows deleted at the front (which its purge row would then claim) or a row
+    // changed among the old ones (which it would remove), it is refused and nothing is purged.
+    void aBrokenChainIsNotPurged()
+    {
+        appendMany(100, QStringLiteral("old"));
+        t->clock.advanceDays(200);
+        appendMany(10, QStringLiteral("young"));
+        auto before = db().scalar(QStringLiteral("SELECT count(*) FROM audit_log"));
+        BV_VERIFY_OK(before);
+        const qint64 rows = before->toLongLong();
+        QVERIFY(dropTriggers());
+        BV_VERIFY_OK(db().query(QStringLiteral("UPDATE audit_log SET details = '{\"changed\":true}' WHERE seq = 50")));
+        const auto purgeRefused = [this](qint64 brokenAt) {
+            Transaction tx(db());
+            QVERIFY(tx.ok());
+            auto purged = log().purgeOlderThan(t->clock.nowUtc().addDays(-180), Actor::system());
+            QVERIFY(!purged.ok());
+            QCOMPARE(purged.error().code, ErrorCode::Damaged);
+            QVERIFY2(purged.error().message.contains(QStringLiteral("broken at row %1 ").arg(brokenAt)),
+                qPrintable(purged.error().message));
+        };
+        purgeRefused(50);
+        auto count = db().scalar(QStringLiteral("SELECT count(*) FROM audit_log"));
+        BV_VERIFY_OK(count);
+        QCOMPARE(count->toLongLong(), rows);
+
+        BV_VERIFY_OK(db().query(QStringLiteral("DELETE FROM audit_log WHERE seq <= 50")));
+        purgeRefused(1);
+        count = db().scalar(QStringLiteral("SELECT count(*) FROM audit_log"));
+        BV_VERIFY_OK(count);
+        QCOMPARE(count->toLongLong(), rows - 50);
+    }
+
     // Rows deleted right behind a legal purge, with the anchor moved over them: the purge row records only
     // its own range, so the first row after it is named.
     void deletionBehindALegalPurgeIsNamed()
