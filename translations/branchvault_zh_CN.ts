@@ -9081,6 +9081,34 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <source>listing the branch&apos;s customer managers</source>
         <translation>列出本网点的客户经理</translation>
     </message>
+    <message>
+        <source>reading the tier changes</source>
+        <translation>读取客户等级调整</translation>
+    </message>
+    <message>
+        <source>Only a branch manager confirms tier changes.</source>
+        <translation>只有网点负责人可以确认客户等级调整。</translation>
+    </message>
+    <message>
+        <source>The branch server sent a tier change in an unknown state (%1) while %2. Ask the administrator to check the server&apos;s set-up.</source>
+        <translation>网点服务器在%2时发来一条状态未知（%1）的客户等级调整。请管理员检查服务器的设置。</translation>
+    </message>
+    <message>
+        <source>confirming tier change %1</source>
+        <translation>确认客户等级调整 %1</translation>
+    </message>
+    <message>
+        <source>rejecting tier change %1</source>
+        <translation>驳回客户等级调整 %1</translation>
+    </message>
+    <message>
+        <source>There is no tier change %1. Reload the list.</source>
+        <translation>不存在客户等级调整 %1。请重新载入列表。</translation>
+    </message>
+    <message>
+        <source>Tier change %1 cannot be confirmed any more: it was already decided, or the customer&apos;s assets, tier or state changed after it was computed (the server&apos;s reason follows). Reload the list; reject the change if it no longer fits.</source>
+        <translation>客户等级调整 %1 已不能确认：它已被处理，或客户的资产、等级或状态在计算后已变化（服务器给出的原因见下）。请重新载入列表；不再适用的调整请驳回。</translation>
+    </message>
 </context>
 <context>
     <name>ServerOwnershipCommands</name>
@@ -15767,6 +15795,73 @@ With it (and the key envelope beside the database) the database can be unlocked 
     </message>
 </context>
 <context>
+    <name>bv::ui::ServerTiersPage</name>
+    <message>
+        <source>A customer&apos;s tier follows the assets under management and the branch&apos;s thresholds. When an approved edit changes the assets, the new tier waits here for a branch manager: confirm it, or keep the current tier with the reason.</source>
+        <translation>客户等级取决于客户的管理资产和本网点设定的门槛。经复核的修改改变了资产时，新的客户等级在此等待网点负责人：确认，或填写理由后保留当前客户等级。</translation>
+    </message>
+    <message>
+        <source>Current tier</source>
+        <translation>当前客户等级</translation>
+    </message>
+    <message>
+        <source>New tier</source>
+        <translation>新客户等级</translation>
+    </message>
+    <message>
+        <source>Computed</source>
+        <translation>计算时间</translation>
+    </message>
+    <message>
+        <source>Tier changes waiting for confirmation</source>
+        <translation>待确认的客户等级调整</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep current tier…</source>
+        <translation>保留当前客户等级(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm tier…</source>
+        <translation>确认客户等级(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Confirm tier</source>
+        <translation>确认客户等级</translation>
+    </message>
+    <message>
+        <source>Change the tier of customer %1 from %2 to %3?</source>
+        <translation>是否将客户 %1 的客户等级由 %2 调整为 %3？</translation>
+    </message>
+    <message>
+        <source>Tier changed</source>
+        <translation>客户等级已变更</translation>
+    </message>
+    <message>
+        <source>The tier of customer %1 was changed.</source>
+        <translation>客户 %1 的客户等级已变更。</translation>
+    </message>
+    <message>
+        <source>Keep the current tier</source>
+        <translation>保留当前客户等级</translation>
+    </message>
+    <message>
+        <source>Reason why customer %1 keeps the current tier:</source>
+        <translation>客户 %1 保留当前客户等级的理由：</translation>
+    </message>
+    <message>
+        <source>Tier kept</source>
+        <translation>已保留客户等级</translation>
+    </message>
+    <message>
+        <source>Customer %1 keeps the current tier.</source>
+        <translation>客户 %1 保留当前客户等级。</translation>
+    </message>
+</context>
+<context>
     <name>bv::ui::ServerWindow</name>
     <message>
         <source>Change &amp;password…</source>
@@ -15842,6 +15937,10 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>Complaints to c&amp;hase</source>
         <translation>待督办投诉(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Tier chan&amp;ges</source>
+        <translation>客户等级调整(&amp;G)</translation>
     </message>
 </context>
 <context>

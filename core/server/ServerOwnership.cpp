@@ -1,6 +1,5 @@
 #include "core/server/ServerOwnership.h"
 
-#include "core/customers/lifecycle/CustomerOwnership.h"
 #include "core/customers/rules/WorkingCalendar.h"
 #include "core/internal/common/TextLength.h"
 #include "core/internal/server/ServerConnection.h"
@@ -232,6 +231,87 @@ Result<QList<std::pair<qint64, QString>>> ServerOwnership::customerManagerChoice
     for (int r = 0; r < rows->count(); ++r)
         choices << std::pair {rows->number(r, 0), rows->text(r, 1)};
     return choices;
+}
+
+Result<QList<TierChange>> ServerOwnership::pendingTiers()
+{
+    const QString what = tr("reading the tier changes");
+    auto rows = ServerSessionInternals::connection(m_session).run(
+        QStringLiteral(
+            "SELECT id, customer_no, from_tier, to_tier, computed_at, status FROM branchvault.tier_page($1)"),
+        {ServerValue::text(ServerSessionInternals::workstation(m_session))}, what);
+    if (!rows.ok()) {
+        if (rows.error().code == ErrorCode::PermissionDenied) {
+            Error worded = rows.error();
+            worded.message = tr("Only a branch manager confirms tier changes.");
+            return worded;
+        }
+        return rows.error();
+    }
+    QList<TierChange> changes;
+    for (int r = 0; r < rows->count(); ++r) {
+        auto status = statusFromKey<TierChangeStatus>(rows->text(r, 5));
+        if (!status)
+            return Error {ErrorCode::Damaged,
+                tr("The branch server sent a tier change in an unknown state (%1) while %2. Ask the administrator to "
+                   "check the server's set-up.")
+                    .arg(rows->text(r, 5).left(32), what),
+                {}, {}};
+        changes << TierChange {rows->number(r, 0), rows->text(r, 1), rows->text(r, 2), rows->text(r, 3),
+            serverentry::serverTime(rows->text(r, 4)), *status};
+    }
+    return changes;
+}
+
+Status ServerOwnership::confirmTier(qint64 tierChangeId)
+{
+    return decideTier(tierChangeId, true, QString());
+}
+
+Status ServerOwnership::rejectTier(qint64 tierChangeId, const QString& reason)
+{
+    return decideTier(tierChangeId, false, reason);
+}
+
+Status ServerOwnership::decideTier(qint64 tierChangeId, bool confirm, const QString& reason)
+{
+    // local mode's checks and wording first; the server makes them again
+    const QString why = reason.trimmed();
+    BV_TRY(CustomerOwnership::checkTierReason(why, confirm));
+    // the reason is stored on the server: no ID, mobile or card number in it
+    if (const QList<FreeTextFinding> findings = FreeText::check(why); !findings.isEmpty())
+        return FreeText::refusal(findings, QStringLiteral("reason"), tr("The reason"));
+    auto done = ServerSessionInternals::connection(m_session).run(
+        QStringLiteral("SELECT branchvault.tier_decide($1, $2, $3, $4)"),
+        {ServerValue::number(tierChangeId), ServerValue::boolean(confirm),
+            why.isEmpty() ? ServerValue::none() : ServerValue::text(why),
+            ServerValue::text(ServerSessionInternals::workstation(m_session))},
+        confirm ? tr("confirming tier change %1").arg(tierChangeId) : tr("rejecting tier change %1").arg(tierChangeId));
+    if (done.ok())
+        return {};
+    Error worded = done.error();
+    switch (worded.code) {
+    case ErrorCode::PermissionDenied:
+        worded.message = tr("Only a branch manager confirms tier changes.");
+        break;
+    case ErrorCode::NotFound:
+        worded.message = tr("There is no tier change %1. Reload the list.").arg(tierChangeId);
+        break;
+    case ErrorCode::Conflict:
+        worded.message = tr("Tier change %1 cannot be confirmed any more: it was already decided, or the customer's "
+                            "assets, tier or state changed after it was computed (the server's reason follows). "
+                            "Reload the list; reject the change if it no longer fits.")
+                             .arg(tierChangeId);
+        break;
+    case ErrorCode::InvalidInput:
+        worded.field = QStringLiteral("reason");
+        worded.message = tr("The branch server refused the reason (its reason follows). Correct the reason and try "
+                            "again.");
+        break;
+    default:
+        break;
+    }
+    return worded;
 }
 
 } // namespace bv

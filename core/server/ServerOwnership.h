@@ -2,6 +2,7 @@
 
 #include "core/common/Result.h"
 #include "core/customers/CustomerRecord.h"
+#include "core/customers/lifecycle/CustomerOwnership.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -65,6 +66,15 @@ public:
     // CustomerInput::managerId), by login.
     Result<QList<std::pair<qint64, QString>>> customerManagerChoices();
 
+    // The branch's tier changes waiting for the branch manager's confirmation (computed when an approved edit changed
+    // a customer's assets), oldest first, as locally; the server records the read. The branch manager's alone.
+    Result<QList<TierChange>> pendingTiers();
+    // The branch manager confirms a tier change (the customer takes the new tier) or rejects it with a reason (the
+    // customer keeps the current tier; required, at most 500 characters, no ID, mobile or card numbers). A change
+    // already decided, or whose customer's assets or tier moved since it was computed, is a Conflict.
+    Status confirmTier(qint64 tierChangeId);
+    Status rejectTier(qint64 tierChangeId, const QString& reason);
+
     // A custody lasts at most this many days (through the end of its last day, branch time), as locally.
     static constexpr int kMaxCustodyDays = 180;
     static constexpr int kMaxReasonLength = 500;
@@ -73,6 +83,7 @@ private:
     // The server's refusal of `kind` for `customerNo` worded with its next step; the field named when the server
     // names one.
     static Error refusal(const Error& error, Kind kind, const QString& customerNo);
+    Status decideTier(qint64 tierChangeId, bool confirm, const QString& reason);
     ServerSession& m_session;
 };
 

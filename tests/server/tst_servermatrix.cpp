@@ -15,6 +15,7 @@
 #include "core/policy/Policy.h"
 #include "core/server/ServerCare.h"
 #include "core/server/ServerCustomers.h"
+#include "core/server/ServerOwnership.h"
 #include "tests/server/ServerBranch.h"
 #include "tests/testsupport/TestData.h"
 #include "tests/testsupport/TestSupport.h"
@@ -56,6 +57,8 @@ enum class Op
     Complaint,
     Overdue,
     Consent,
+    PendingTiers,
+    DecideTier,
 };
 
 // The roles in the table's column order, and the login each one signs in as.
@@ -122,6 +125,9 @@ const Row kMatrix[] = {
     {Op::Complaint, "addComplaint", {Operation::ManageComplaints}, {ok, ok, no, no, no}},
     {Op::Overdue, "overdue", {Operation::ManageComplaints}, {ok, ok, no, no, no}},
     {Op::Consent, "recordConsent", {Operation::RecordConsent}, {ok, ok, no, no, no}},
+    // tiers (ServerOwnership): the branch manager's alone
+    {Op::PendingTiers, "pendingTiers", {Operation::ConfirmTier}, {ok, no, no, no, no}},
+    {Op::DecideTier, "rejectTier", {Operation::ConfirmTier}, {ok, no, no, no, no}},
 };
 
 // Where server mode allows what local mode refuses, or the reverse, and why.
@@ -203,7 +209,7 @@ private:
     const CustomerInput m_b2 = customerInput(73); // c2's, pending
     QString m_numberA, m_numberB, m_numberB2;
     const QString m_numberX = QStringLiteral("0202-000001"); // a customer of another branch
-    qint64 m_changeA = 0, m_changeB2 = 0, m_requestC = 0, m_requestM = 0;
+    qint64 m_changeA = 0, m_changeB2 = 0, m_requestC = 0, m_requestM = 0, m_tierChange = 0;
     std::map<int, std::unique_ptr<ServerSession>> m_fresh; // signIn's sessions, ended by recordEnd
     QString m_before; // the operation's trace before its refusals
 
@@ -261,6 +267,10 @@ private:
             return sql(QStringLiteral("SELECT count(*) FROM branchvault.customer_changes WHERE kind = 'edit'"));
         case Op::Service:
             return sql(QStringLiteral("SELECT count(*) FROM branchvault.service_records"));
+        case Op::PendingTiers:
+            return auditCount(QStringLiteral("customer.list"));
+        case Op::DecideTier:
+            return sql(QStringLiteral("SELECT status FROM branchvault.tier_changes WHERE id = %1").arg(m_tierChange));
         case Op::Complaint:
             return sql(QStringLiteral("SELECT count(*) FROM branchvault.complaints"));
         case Op::Overdue:
@@ -287,6 +297,11 @@ private:
                 "SELECT branchvault.staff_confirm('k2', 'create', NULL::branchvault.slot_input, 'ws-matrix')");
         case Op::PurgeAudit:
             return QStringLiteral("SELECT branchvault.audit_purge('ws-matrix')");
+        case Op::PendingTiers:
+            return QStringLiteral("SELECT count(*) FROM branchvault.tier_page('ws-matrix')");
+        case Op::DecideTier:
+            return QStringLiteral("SELECT branchvault.tier_decide(%1, false, '矩阵测试：保持等级', 'ws-matrix')")
+                .arg(m_tierChange);
         case Op::Enter:
             return QStringLiteral("SELECT branchvault.customer_number_reserve('ws-matrix')");
         case Op::Decide:
@@ -407,6 +422,25 @@ private:
                 return head->checkpoint.seq > 0 && head->checkpoint.rowCount > 0 && !head->checkpoint.hash.isEmpty()
                     ? QString()
                     : QStringLiteral("an empty checkpoint");
+            });
+        }
+        case Op::PendingTiers: {
+            const auto changes = ServerOwnership(session).pendingTiers();
+            return outcomeOf(changes, [&] {
+                return changes->size() == 1 && changes->constFirst().id == m_tierChange
+                        && changes->constFirst().customerNumber == m_numberB
+                    ? QString()
+                    : QStringLiteral("not the one waiting tier change");
+            });
+        }
+        case Op::DecideTier: {
+            const Status kept = ServerOwnership(session).rejectTier(m_tierChange, QStringLiteral("矩阵测试：保持等级"));
+            return outcomeOf(kept, [&] {
+                return sql(QStringLiteral("SELECT status FROM branchvault.tier_changes WHERE id = %1")
+                               .arg(m_tierChange))
+                        == QLatin1String("rejected")
+                    ? QString()
+                    : QStringLiteral("the tier change was not kept");
             });
         }
         case Op::PurgeAudit: {
@@ -668,6 +702,15 @@ private slots:
         m_changeB2 = b2->changeId;
         BV_VERIFY_OK(ServerCustomers(m_branch->session(QStringLiteral("m1")))
                          .decide(b->changeId, true, QStringLiteral("核对证件一致"), rekeyed(m_b)));
+        // a tier change of c2's approved customer waiting for a branch manager (as an approved edit of the assets
+        // leaves one; tst_servertiers makes them so)
+        m_tierChange
+            = sql(QStringLiteral("INSERT INTO branchvault.tier_changes (branch, customer_id, from_tier, to_tier) "
+                                 "SELECT branch, id, tier, CASE WHEN tier = 'diamond' THEN 'regular' ELSE "
+                                 "'diamond' END FROM branchvault.customers WHERE customer_no = '%1' RETURNING id")
+                      .arg(m_numberB))
+                  .toLongLong();
+        QVERIFY(m_tierChange > 0);
         // a customer of another branch in the same database (as a head office's would be)
         const QString other = sql(QStringLiteral("INSERT INTO branchvault.customers (customer_no, branch, status) "
                                                  "VALUES ('%1', '0202', 'active') RETURNING customer_no")

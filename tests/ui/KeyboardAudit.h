@@ -55,7 +55,8 @@ inline QStringList classesWalkedWithAServer()
         QStringLiteral("ServerAccountsPage"), QStringLiteral("RevealRequestDialog"), QStringLiteral("EntryFormPanel"),
         QStringLiteral("OfflineWorkspace"), QStringLiteral("OutboxPage"), QStringLiteral("ServerEditDialog"),
         QStringLiteral("ServerSuspiciousPage"), QStringLiteral("ServerAssignDialog"),
-        QStringLiteral("ServerCareDialog"), QStringLiteral("ServerOverduePage"), QStringLiteral("OfflineServicePanel")};
+        QStringLiteral("ServerCareDialog"), QStringLiteral("ServerOverduePage"), QStringLiteral("OfflineServicePanel"),
+        QStringLiteral("ServerTiersPage")};
 }
 
 class KeyboardAudit

@@ -12,6 +12,7 @@
 #include "ui/server/ServerOverduePage.h"
 #include "ui/server/ServerRequestsPage.h"
 #include "ui/server/ServerSuspiciousPage.h"
+#include "ui/server/ServerTiersPage.h"
 
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -44,7 +45,12 @@ ServerWorkspace::ServerWorkspace(const ServerContext& context, QWidget* parent)
         add(m_accounts, tr("A&ccount confirmations"));
         m_overdue = new ServerOverduePage(context);
         add(m_overdue, tr("Complaints to c&hase"));
+        m_tiers = new ServerTiersPage(context);
+        add(m_tiers, tr("Tier chan&ges"));
         connect(m_changes, &ServerChangesPage::decided, m_customers, &ServerCustomersPage::reload);
+        // an approved edit of a customer's assets may wait as a tier change; a confirmed one shows in the list
+        connect(m_changes, &ServerChangesPage::decided, m_tiers, &ServerTiersPage::reload);
+        connect(m_tiers, &ServerTiersPage::decided, m_customers, &ServerCustomersPage::reload);
         connect(m_entry, &ServerEntryPage::saved, m_changes, &ServerChangesPage::reload);
         connect(m_entry, &ServerEntryPage::saved, m_customers, &ServerCustomersPage::reload);
         // an approved record or edit may share a mobile or an account number with another customer

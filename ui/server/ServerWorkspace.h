@@ -16,6 +16,7 @@ class ServerLookupPage;
 class ServerOverduePage;
 class ServerRequestsPage;
 class ServerSuspiciousPage;
+class ServerTiersPage;
 
 // A role's workspace over the branch server, in tabs; every page shows only what the server returned for the
 // signed-in account (docs/SERVER.md, "The desktop over the server"):
@@ -38,6 +39,7 @@ public:
     ServerCustomersPage* customersPage() const { return m_customers; }
     ServerChangesPage* changesPage() const { return m_changes; }
     ServerSuspiciousPage* suspiciousPage() const { return m_suspicious; }
+    ServerTiersPage* tiersPage() const { return m_tiers; }
     ServerRequestsPage* requestsPage() const { return m_requests; }
     ServerLookupPage* lookupPage() const { return m_lookup; }
     ServerAuditPage* auditPage() const { return m_audit; }
@@ -60,6 +62,7 @@ private:
     ServerCustomersPage* m_customers = nullptr;
     ServerChangesPage* m_changes = nullptr;
     ServerSuspiciousPage* m_suspicious = nullptr;
+    ServerTiersPage* m_tiers = nullptr;
     ServerRequestsPage* m_requests = nullptr;
     ServerLookupPage* m_lookup = nullptr;
     ServerAuditPage* m_audit = nullptr;

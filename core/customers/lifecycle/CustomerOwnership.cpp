@@ -56,6 +56,18 @@ Status CustomerOwnership::checkReason(const QString& reason, bool required)
     return {};
 }
 
+Status CustomerOwnership::checkTierReason(const QString& reason, bool confirm)
+{
+    if (!confirm && reason.isEmpty())
+        return makeError(ErrorCode::InvalidInput, tr("Give the reason why the customer keeps the current tier."),
+            QString(), QStringLiteral("reason"));
+    if (charCount(reason) > kMaxReasonLength)
+        return makeError(ErrorCode::InvalidInput,
+            tr("The reason is too long (at most %1 characters). Shorten it.").arg(kMaxReasonLength), QString(),
+            QStringLiteral("reason"));
+    return {};
+}
+
 Status CustomerOwnership::checkCustodyEnd(const QDate& until, const QDate& today)
 {
     if (!until.isValid() || until < today)
@@ -338,13 +350,7 @@ Status CustomerOwnership::decideTier(const Session& session, qint64 tierChangeId
     if (!actor.ok())
         return actor.error();
     const QString why = reason.trimmed();
-    if (!confirm && why.isEmpty())
-        return makeError(ErrorCode::InvalidInput, tr("Give the reason why the customer keeps the current tier."),
-            QString(), QStringLiteral("reason"));
-    if (charCount(why) > kMaxReasonLength)
-        return makeError(ErrorCode::InvalidInput,
-            tr("The reason is too long (at most %1 characters). Shorten it.").arg(kMaxReasonLength), QString(),
-            QStringLiteral("reason"));
+    BV_TRY(checkTierReason(why, confirm));
     Database& db = m_internals.database();
     CustomerQueryRepository queries(db);
     const QDateTime now = m_internals.store().now();

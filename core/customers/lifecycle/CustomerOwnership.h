@@ -65,6 +65,9 @@ public:
     // The reason for a change of customer manager, trimmed: required for transfer, custody and reclaim (`required`),
     // at most 500 characters (InvalidInput naming "reason").
     static Status checkReason(const QString& reason, bool required);
+    // The reason for a tier decision, trimmed: required to reject (the customer keeps the current tier), at most
+    // 500 characters (InvalidInput naming "reason").
+    static Status checkTierReason(const QString& reason, bool confirm);
 
 private:
     // The one write path of assign / transfer / custody / return / reclaim: checks, the update of the
