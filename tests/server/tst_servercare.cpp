@@ -11,6 +11,7 @@
 #include "core/server/ServerCare.h"
 #include "core/server/ServerCustomers.h"
 #include "tests/server/ServerBranch.h"
+#include "tests/server/ServerResults.h"
 #include "tests/testsupport/TestData.h"
 #include "tests/testsupport/TestSupport.h"
 
@@ -20,26 +21,6 @@ using namespace bv;
 using namespace bv::test;
 
 namespace {
-
-template <typename R>
-QString why(const R& result)
-{
-    return result.ok() ? QString()
-                       : QStringLiteral("[%1] %2 (%3)")
-                             .arg(errorCodeName(result.error().code), result.error().message, result.error().detail);
-}
-
-template <typename R>
-ErrorCode codeOf(const R& result)
-{
-    return result.ok() ? ErrorCode::None : result.error().code;
-}
-
-template <typename R>
-QString fieldOf(const R& result)
-{
-    return result.ok() ? QString() : result.error().field;
-}
 
 QDate branchToday()
 {

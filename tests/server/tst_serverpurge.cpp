@@ -13,6 +13,7 @@
 #include "core/audit/AuditRecords.h"
 #include "core/server/ServerSession.h"
 #include "tests/server/ServerBranch.h"
+#include "tests/server/ServerResults.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,24 +22,6 @@
 
 using namespace bv;
 using namespace bv::test;
-
-namespace {
-
-template <typename R>
-QString why(const R& result)
-{
-    return result.ok() ? QString()
-                       : QStringLiteral("[%1] %2 (%3)")
-                             .arg(errorCodeName(result.error().code), result.error().message, result.error().detail);
-}
-
-template <typename R>
-ErrorCode codeOf(const R& result)
-{
-    return result.ok() ? ErrorCode::None : result.error().code;
-}
-
-} // namespace
 
 class TestServerPurge : public QObject
 {
