@@ -9106,8 +9106,12 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <translation>不存在客户等级调整 %1。请重新载入列表。</translation>
     </message>
     <message>
-        <source>Tier change %1 cannot be confirmed any more: it was already decided, or the customer&apos;s assets, tier or state changed after it was computed (the server&apos;s reason follows). Reload the list; reject the change if it no longer fits.</source>
-        <translation>客户等级调整 %1 已不能确认：它已被处理，或客户的资产、等级或状态在计算后已变化（服务器给出的原因见下）。请重新载入列表；不再适用的调整请驳回。</translation>
+        <source>Tier change %1 cannot be confirmed: it was decided meanwhile, or the customer&apos;s assets, tier or state changed after it was computed (the server&apos;s reason follows). Reload the list; keep the current tier if the change no longer fits.</source>
+        <translation>客户等级调整 %1 不能确认：它已被他人处理，或客户的资产、等级或状态在计算后已变化（服务器给出的原因见下）。请重新载入列表；不再适用的调整请保留当前客户等级。</translation>
+    </message>
+    <message>
+        <source>Tier change %1 was decided meanwhile, or changed under you (the server&apos;s reason follows). Reload the list.</source>
+        <translation>客户等级调整 %1 已被他人处理或已变化（服务器给出的原因见下）。请重新载入列表。</translation>
     </message>
 </context>
 <context>

@@ -298,16 +298,23 @@ Status ServerOwnership::decideTier(qint64 tierChangeId, bool confirm, const QStr
         worded.message = tr("There is no tier change %1. Reload the list.").arg(tierChangeId);
         break;
     case ErrorCode::Conflict:
-        worded.message = tr("Tier change %1 cannot be confirmed any more: it was already decided, or the customer's "
-                            "assets, tier or state changed after it was computed (the server's reason follows). "
-                            "Reload the list; reject the change if it no longer fits.")
-                             .arg(tierChangeId);
+        worded.message = confirm
+            ? tr("Tier change %1 cannot be confirmed: it was decided meanwhile, or the customer's assets, tier or "
+                 "state changed after it was computed (the server's reason follows). Reload the list; keep the "
+                 "current tier if the change no longer fits.")
+                  .arg(tierChangeId)
+            : tr("Tier change %1 was decided meanwhile, or changed under you (the server's reason follows). Reload the "
+                 "list.")
+                  .arg(tierChangeId);
         break;
-    case ErrorCode::InvalidInput:
-        worded.field = QStringLiteral("reason");
-        worded.message = tr("The branch server refused the reason (its reason follows). Correct the reason and try "
-                            "again.");
+    case ErrorCode::InvalidInput: {
+        static const QRegularExpression named(QStringLiteral("field \"([a-z_]+)\""));
+        worded.field = named.match(worded.detail).captured(1);
+        if (worded.field == QLatin1String("reason"))
+            worded.message = tr("The branch server refused the reason (its reason follows). Correct the reason and "
+                                "try again.");
         break;
+    }
     default:
         break;
     }

@@ -156,14 +156,19 @@ BEGIN
         RAISE EXCEPTION 'field "reason": the text holds % (grade 1); the workstation masks such numbers before it '
                         'sends', problem USING ERRCODE = '22023';
     END IF;
+    -- the customer first, then the change: the order every function here takes (migration 3), so that an approval of
+    -- the same customer's edit (which replaces the waiting change) and this decision wait for each other instead of
+    -- deadlocking
+    SELECT * INTO c FROM customers
+        WHERE id = (SELECT x.customer_id FROM tier_changes x WHERE x.id = p_id AND x.branch = my_branch())
+        FOR UPDATE;
     SELECT * INTO t FROM tier_changes WHERE id = p_id AND branch = my_branch() FOR UPDATE;
-    IF NOT FOUND THEN
+    IF NOT FOUND OR c.id IS DISTINCT FROM t.customer_id THEN
         RAISE EXCEPTION 'there is no tier change % in this branch', p_id USING ERRCODE = 'P0002';
     END IF;
     IF t.status <> 'pending' THEN
         RAISE EXCEPTION 'tier change % was already decided (%)', t.id, t.status USING ERRCODE = 'BV409';
     END IF;
-    SELECT * INTO c FROM customers WHERE id = t.customer_id FOR UPDATE;
     IF p_confirm THEN
         IF c.status NOT IN ('active', 'pending') THEN
             RAISE EXCEPTION 'customer % is %; its tier can no longer change: reject the tier change',
@@ -177,7 +182,9 @@ BEGIN
         UPDATE customers SET tier = t.to_tier, updated_at = now() WHERE id = c.id;
     END IF;
     target := CASE WHEN p_confirm THEN 'confirmed' ELSE 'rejected' END;
-    UPDATE tier_changes SET status = target, decided_by = my_staff_id(), decided_at = now(), reason = nullif(why, '')
+    -- the reason is the one for keeping the current tier (local mode keeps none for a confirmation)
+    UPDATE tier_changes SET status = target, decided_by = my_staff_id(), decided_at = now(),
+                            reason = CASE WHEN p_confirm THEN NULL ELSE why END
         WHERE id = t.id;
     PERFORM audit_write(p_workstation, 'customer.tier_confirm', 'customer', c.id::text, c.customer_no, 'ok',
                         json_strip_nulls(json_build_object('change', t.id, 'from', t.from_tier,
@@ -187,7 +194,16 @@ BEGIN
 END
 $$;
 
--- ---- 4. customer.tier_confirm is the server's own ----
+-- ---- 4. The customers approved before this migration ----
+
+-- They kept the default tier whatever their assets: each active one whose assets give another tier gets a change
+-- waiting for the branch manager, as an approved edit of its assets would leave.
+INSERT INTO branchvault.tier_changes (branch, customer_id, from_tier, to_tier)
+    SELECT c.branch, c.id, c.tier, branchvault.tier_for(c.branch, c.aum_cny)
+    FROM branchvault.customers c
+    WHERE c.status = 'active' AND branchvault.tier_for(c.branch, c.aum_cny) <> c.tier;
+
+-- ---- 5. customer.tier_confirm is the server's own ----
 
 -- Migration 17's list and the tier decision.
 CREATE OR REPLACE FUNCTION branchvault.audit_server_action(p_action text) RETURNS boolean

@@ -125,8 +125,10 @@ private slots:
         QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM branchvault.tier_changes")), QStringLiteral("1"));
         QCOMPARE(editAssets(m_number, 700000), QString());
         QCOMPARE(waiting(m_number), QString());
-        // an edit that does not touch the assets computes nothing
+        // an edit that does not touch the assets computes nothing: the waiting change stays as it was
         QCOMPARE(editAssets(m_number, 3500000), QString());
+        qint64 before = 0;
+        QCOMPARE(waiting(m_number, &before), QStringLiteral("gold>platinum"));
         auto present = customers("c1").open(m_number);
         QVERIFY2(present.ok(), qPrintable(why(present)));
         CustomerInput other;
@@ -134,7 +136,10 @@ private slots:
         auto receipt = customers("c1").edit(*present, other);
         QVERIFY2(receipt.ok(), qPrintable(why(receipt)));
         QVERIFY(customers("m1").decide(receipt->changeId, true, QStringLiteral("核对"), {}).ok());
-        QCOMPARE(waiting(m_number), QStringLiteral("gold>platinum"));
+        qint64 after = 0;
+        QCOMPARE(waiting(m_number, &after), QStringLiteral("gold>platinum"));
+        QCOMPARE(after, before);
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM branchvault.tier_changes")), QStringLiteral("1"));
     }
 
     // Only the branch manager lists and decides: the others are refused through the core and with psql, and no staff
@@ -161,6 +166,18 @@ private slots:
             = m_branch->sqlAs(QStringLiteral("m1"), QStringLiteral("SELECT count(*) FROM branchvault.tier_changes"));
         QVERIFY2(refused.contains(QLatin1String("42501")), qPrintable(refused));
         QCOMPARE(tierOf(m_number), QStringLiteral("gold"));
+
+        // a branch manager of another branch (m2, moved there for the check) neither sees nor decides it
+        QCOMPARE(sql(QStringLiteral("UPDATE branchvault.staff SET branch = '0202' WHERE login = 'm2'")), QString());
+        auto elsewhere = owner("m2").pendingTiers();
+        QVERIFY2(elsewhere.ok(), qPrintable(why(elsewhere)));
+        QVERIFY(elsewhere->isEmpty());
+        QCOMPARE(codeOf(owner("m2").confirmTier(id)), ErrorCode::NotFound);
+        QCOMPARE(codeOf(owner("m2").rejectTier(id, QStringLiteral("不属本网点"))), ErrorCode::NotFound);
+        QCOMPARE(sql(QStringLiteral("UPDATE branchvault.staff SET branch = '%1' WHERE login = 'm2'")
+                         .arg(QLatin1String(ServerBranch::kBranch))),
+            QString());
+        QCOMPARE(waiting(m_number), QStringLiteral("gold>platinum"));
     }
 
     // Confirmed, the customer takes the new tier, with local mode's audit row; a second decision is a conflict.
@@ -180,6 +197,10 @@ private slots:
         QCOMPARE(codeOf(owner("m1").rejectTier(id, QStringLiteral("重复"))), ErrorCode::Conflict);
         QCOMPARE(codeOf(owner("m1").confirmTier(id + 1000)), ErrorCode::NotFound);
         QCOMPARE(waiting(m_number), QString());
+        // a confirmation keeps no reason, even one a modified client sends
+        QCOMPARE(
+            sql(QStringLiteral("SELECT coalesce(reason, '-') FROM branchvault.tier_changes WHERE id = %1").arg(id)),
+            QStringLiteral("-"));
     }
 
     // Kept: the customer keeps the current tier; the reason is required, stays on the server (never in the audit row)
@@ -229,6 +250,19 @@ private slots:
         QCOMPARE(codeOf(refused), ErrorCode::Conflict);
         QVERIFY2(refused.error().detail.contains(QLatin1String("changed after this tier change was computed")),
             qPrintable(why(refused)));
+        QCOMPARE(tierOf(m_number), QStringLiteral("platinum"));
+        // so is one whose customer's tier itself moved since (set here behind the functions' back)
+        QCOMPARE(sql(QStringLiteral("DELETE FROM branchvault.settings WHERE key = 'customer.tier.diamond_cny'; "
+                                    "UPDATE branchvault.customers SET tier = 'gold' WHERE customer_no = '%1'")
+                         .arg(m_number)),
+            QString());
+        const Status moved = owner("m1").confirmTier(id);
+        QCOMPARE(codeOf(moved), ErrorCode::Conflict);
+        QCOMPARE(sql(QStringLiteral("UPDATE branchvault.customers SET tier = 'platinum' WHERE customer_no = '%1'; "
+                                    "INSERT INTO branchvault.settings (branch, key, value) VALUES ('%2', "
+                                    "'customer.tier.diamond_cny', '50000000')")
+                         .arg(m_number, QLatin1String(ServerBranch::kBranch))),
+            QString());
         QCOMPARE(tierOf(m_number), QStringLiteral("platinum"));
         // the branch's thresholds decide the first tier too
         CustomerInput input = customerInput(812);
