@@ -2,11 +2,10 @@
 
 #include "core/auth/AuthService.h"
 #include "core/auth/PasswordHasher.h"
-#include "core/internal/audit/AuditChainSource.h"
-#include "core/internal/audit/AuditLog.h"
 #include "core/internal/db/Connection.h"
 #include "core/internal/keys/KeySlots.h"
 #include "core/internal/keys/RecoveryPassphrase.h"
+#include "core/internal/server/ServerAuditChain.h"
 #include "core/internal/server/ServerConnection.h"
 #include "core/internal/server/ServerCredentials.h"
 #include "core/internal/server/ServerSessionInternals.h"
@@ -17,8 +16,6 @@
 #include <sodium.h>
 
 #include <algorithm>
-#include <functional>
-#include <limits>
 #include <optional>
 #include <utility>
 
@@ -57,126 +54,6 @@ QString slotRow(int first)
     return ServerValue::compositeOf(
         first, {"int", "bigint", "bigint", "bytea", "bytea", "bytea", "bytea"}, "slot_input");
 }
-
-// A row of the server's audit_log as AuditLog's verifier reads it: the stored text and bytes, no conversion.
-class ServerRawRow : public RawRow
-{
-public:
-    ServerRawRow(const ServerRows& rows, int row)
-        : m_rows(rows)
-        , m_row(row)
-    {
-    }
-    bool isNull(int column) const override { return m_rows.isNull(m_row, column); }
-    qint64 int64(int column) const override { return m_rows.number(m_row, column); }
-    QByteArrayView text(int column) const override { return m_rows.view(m_row, column); }
-    QByteArrayView blob(int column) const override { return m_rows.view(m_row, column); }
-
-private:
-    const ServerRows& m_rows;
-    int m_row;
-};
-
-// The branch server's chain, read by its auditor in pages (keyset on seq).
-class ServerChainSource : public AuditChainSource
-{
-public:
-    explicit ServerChainSource(const ServerConnection& connection)
-        : m_connection(connection)
-    {
-    }
-
-    Result<std::optional<AuditChainPoint>> anchor() override
-    {
-        auto rows
-            = m_connection.run(QStringLiteral("SELECT first_seq, prev_hash FROM branchvault.audit_anchor"), {}, what());
-        if (!rows.ok())
-            return rows.error();
-        if (rows->isEmpty())
-            return std::optional<AuditChainPoint>();
-        return std::optional<AuditChainPoint>(AuditChainPoint {rows->number(0, 0), rows->bytes(0, 1)});
-    }
-
-    Status scanChain(const std::function<bool(const RawRow&)>& visit) override
-    {
-        // the columns in AuditRepository::Column's order
-        static const QString page = QStringLiteral(
-            "SELECT seq, at, workstation, user_id, login, role, action, object_type, object_id, customer_no, outcome, "
-            "details, prev_hash, hash FROM branchvault.audit_log WHERE seq > $1 ORDER BY seq LIMIT 5000");
-        qint64 after = std::numeric_limits<qint64>::min();
-        for (;;) {
-            auto rows = m_connection.run(page, {ServerValue::number(after)}, what());
-            if (!rows.ok())
-                return rows.error();
-            for (int r = 0; r < rows->count(); ++r) {
-                if (!visit(ServerRawRow(*rows, r)))
-                    return {};
-                after = rows->number(r, 0);
-            }
-            if (rows->count() < 5000)
-                return {};
-        }
-    }
-
-    Result<AuditChainSpan> span() override
-    {
-        auto rows = m_connection.run(QStringLiteral("SELECT coalesce(min(seq), 0), coalesce(max(seq), 0), count(*) "
-                                                    "FROM branchvault.audit_log"),
-            {}, what());
-        if (!rows.ok())
-            return rows.error();
-        AuditChainSpan span;
-        if (!rows->isEmpty()) {
-            span.first = rows->number(0, 0);
-            span.last = rows->number(0, 1);
-            span.count = rows->number(0, 2);
-        }
-        return span;
-    }
-
-    Result<QList<AuditRow>> ends(qint64 first, qint64 last) override
-    {
-        auto rows
-            = m_connection.run(QStringLiteral("SELECT seq, at, hash FROM branchvault.audit_log WHERE seq IN ($1, $2)"),
-                {ServerValue::number(first), ServerValue::number(last)}, what());
-        if (!rows.ok())
-            return rows.error();
-        QList<AuditRow> ends;
-        for (int r = 0; r < rows->count(); ++r) {
-            AuditRow row;
-            row.seq = rows->number(r, 0);
-            row.at = QDateTime::fromString(rows->text(r, 1), Qt::ISODateWithMs);
-            row.hash = rows->bytes(r, 2);
-            ends << row;
-        }
-        return ends;
-    }
-
-    Result<std::optional<QByteArray>> hashOf(qint64 seq) override
-    {
-        auto rows = m_connection.run(QStringLiteral("SELECT hash FROM branchvault.audit_log WHERE seq = $1"),
-            {ServerValue::number(seq)}, what());
-        if (!rows.ok())
-            return rows.error();
-        if (rows->isEmpty())
-            return std::optional<QByteArray>();
-        return std::optional<QByteArray>(rows->bytes(0, 0));
-    }
-
-    Result<qint64> countBetween(qint64 from, qint64 through) override
-    {
-        auto rows
-            = m_connection.run(QStringLiteral("SELECT count(*) FROM branchvault.audit_log WHERE seq BETWEEN $1 AND $2"),
-                {ServerValue::number(from), ServerValue::number(through)}, what());
-        if (!rows.ok())
-            return rows.error();
-        return rows->isEmpty() ? qint64(0) : rows->number(0, 0);
-    }
-
-private:
-    static QString what() { return ServerSession::tr("reading the branch's audit log"); }
-    const ServerConnection& m_connection;
-};
 
 } // namespace
 
@@ -645,75 +522,16 @@ Result<int> ServerSession::idleMinutes() const
     return int(*minutes);
 }
 
-namespace {
-
-// Records a verification or a checkpoint made here in the branch's chain (migration 18's audit_record_check), in
-// local mode's shape (AuditService::verify, verifyAgainst, checkpoint): typed values, never free text.
-struct AuditCheckRecord
-{
-    QString action; // audit.verify, audit.checkpoint
-    QString objectType = QStringLiteral("audit_log"); // or checkpoint
-    std::optional<qint64> objectId;
-    bool ok = true;
-    QString result; // intact, broken, invalid checkpoint (audit.verify)
-    std::optional<qint64> rows, headSeq, firstBroken, firstSeq;
-    QByteArray hash;
-    QString checkpointCreated;
-};
-
-Status recordCheck(const ServerConnection& connection, const QString& workstation, const AuditCheckRecord& check)
-{
-    auto number
-        = [](const std::optional<qint64>& value) { return value ? ServerValue::number(*value) : ServerValue::none(); };
-    auto written = connection.run(
-        QStringLiteral("SELECT branchvault.audit_record_check($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"),
-        {ServerValue::text(workstation), ServerValue::text(check.action), ServerValue::text(check.objectType),
-            number(check.objectId), ServerValue::text(check.ok ? QStringLiteral("ok") : QStringLiteral("failed")),
-            check.result.isEmpty() ? ServerValue::none() : ServerValue::text(check.result), number(check.rows),
-            number(check.headSeq), number(check.firstBroken), number(check.firstSeq),
-            check.hash.isEmpty() ? ServerValue::none() : ServerValue::bytea(check.hash),
-            check.checkpointCreated.isEmpty() ? ServerValue::none() : ServerValue::text(check.checkpointCreated)},
-        ServerSession::tr("recording the check of the branch's audit log"));
-    if (!written.ok())
-        return written.error();
-    return {};
-}
-
-QString isoMsUtc(const QDateTime& at)
-{
-    return at.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
-}
-
-// `read` in one REPEATABLE READ, READ ONLY transaction: the anchor and every page of the chain from one snapshot, so
-// that a retention purge committing in between cannot make an intact chain look broken.
-template <typename R>
-Result<R> inOneSnapshot(const ServerConnection& connection, const std::function<Result<R>()>& read)
-{
-    const QString what = ServerSession::tr("reading the branch's audit log");
-    auto begun = connection.run(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"), {}, what);
-    if (!begun.ok())
-        return begun.error();
-    Result<R> result = read();
-    auto ended = connection.run(result.ok() ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK"), {}, what);
-    if (!result.ok())
-        return result;
-    if (!ended.ok())
-        return ended.error();
-    return result;
-}
-
-} // namespace
-
 Result<ServerSession::AuditCheck> ServerSession::verifyAuditAgainst(const QString& checkpointText)
 {
     auto checkpoint = AuditCheckpoint::parse(checkpointText);
     if (!checkpoint.ok()) {
-        AuditCheckRecord attempt;
+        serveraudit::AuditCheckRecord attempt;
         attempt.action = QStringLiteral("audit.verify");
         attempt.objectType = QStringLiteral("checkpoint");
         attempt.ok = false;
         attempt.result = QStringLiteral("invalid checkpoint");
-        BV_TRY(recordCheck(*d->connection, d->workstation, attempt));
+        BV_TRY(serveraudit::recordCheck(*d->connection, d->workstation, attempt));
         return checkpoint.error();
     }
     return verifyAudit(*checkpoint);
@@ -724,16 +542,12 @@ Result<ServerSession::AuditCheck> ServerSession::verifyAudit(const std::optional
     auto id = d->pinnedDatabaseId();
     if (!id.ok())
         return id.error();
-    ServerChainSource source(*d->connection);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    auto verification = inOneSnapshot<AuditVerification>(*d->connection, [&] {
-        return checkpoint ? AuditLog::verifyChainAgainst(source, *id, now, *checkpoint)
-                          : AuditLog::verifyChain(source, *id, now);
-    });
+    auto verification
+        = serveraudit::verifyInOneSnapshot(*d->connection, *id, QDateTime::currentDateTimeUtc(), checkpoint);
     if (!verification.ok())
         return verification.error();
     AuditCheck check {*verification, *id, false, checkpoint};
-    AuditCheckRecord record;
+    serveraudit::AuditCheckRecord record;
     record.action = QStringLiteral("audit.verify");
     record.ok = check.verification.ok();
     record.result = record.ok ? QStringLiteral("intact") : QStringLiteral("broken");
@@ -744,9 +558,9 @@ Result<ServerSession::AuditCheck> ServerSession::verifyAudit(const std::optional
     if (checkpoint) {
         record.objectType = QStringLiteral("checkpoint");
         record.objectId = checkpoint->seq;
-        record.checkpointCreated = isoMsUtc(checkpoint->created);
+        record.checkpointCreated = serveraudit::isoMsUtc(checkpoint->created);
     }
-    if (Status recorded = recordCheck(*d->connection, d->workstation, record); !recorded.ok()) {
+    if (Status recorded = serveraudit::recordCheck(*d->connection, d->workstation, record); !recorded.ok()) {
         if (check.verification.ok())
             return recorded.error();
         // the broken chain is what the auditor must learn; that it could not be recorded is said with it
@@ -772,19 +586,17 @@ Result<ServerSession::AuditHead> ServerSession::checkpointAudit()
     auto id = d->pinnedDatabaseId();
     if (!id.ok())
         return id.error();
-    ServerChainSource source(*d->connection);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    auto head = inOneSnapshot<AuditCheckpoint>(*d->connection, [&] { return AuditLog::chainHead(source, *id, now); });
+    auto head = serveraudit::headInOneSnapshot(*d->connection, *id, QDateTime::currentDateTimeUtc());
     if (!head.ok())
         return head.error();
     // recorded after the head was read: the checkpoint's own row is covered by the next checkpoint
-    AuditCheckRecord record;
+    serveraudit::AuditCheckRecord record;
     record.action = QStringLiteral("audit.checkpoint");
     record.objectId = head->seq;
     record.hash = head->hash;
     record.firstSeq = head->firstSeq;
     record.rows = head->rowCount;
-    BV_TRY(recordCheck(*d->connection, d->workstation, record));
+    BV_TRY(serveraudit::recordCheck(*d->connection, d->workstation, record));
     auto pinned = d->pinOnFirstUse(*id);
     if (!pinned.ok())
         return pinned.error();
