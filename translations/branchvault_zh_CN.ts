@@ -8554,6 +8554,14 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <source>The branch server found its data damaged and refused %1. Leave the server as it is, and report it to the information-security office.</source>
         <translation>网点服务器发现其数据已损坏，拒绝了%1。请保持服务器现状，并报告信息安全部门。</translation>
     </message>
+    <message>
+        <source>The branch server sent rows this program cannot read while %1. Ask the administrator whether the server is newer than this workstation&apos;s BranchVault.</source>
+        <translation>%1时，网点服务器发来的数据本程序无法读取。请询问管理员服务器是否比本工作站的 BranchVault 版本更新。</translation>
+    </message>
+    <message>
+        <source>The branch server cannot do %1 in its present state (the reason follows). Do what the reason names, then try again.</source>
+        <translation>网点服务器当前状态下无法进行%1（原因见下）。请按原因所述处理后重试。</translation>
+    </message>
 </context>
 <context>
     <name>ServerCredentials</name>

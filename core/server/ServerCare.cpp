@@ -11,6 +11,7 @@
 #include "core/policy/Statuses.h"
 #include "core/server/ServerSession.h"
 
+#include <QJsonObject>
 #include <QRegularExpression>
 
 namespace bv {
@@ -194,10 +195,9 @@ Result<QList<ServiceRecord>> ServerCare::services(const QString& customerNo)
     if (!number.ok())
         return number.error();
     const QString what = tr("reading the service records of customer %1").arg(*number);
-    auto rows = ServerSessionInternals::connection(m_session).run(
-        QStringLiteral(
-            "SELECT id, served_on, channel, content, by_login, created_at FROM branchvault.service_page($1, $2)"),
-        {ServerValue::text(*number), ServerValue::text(ServerSessionInternals::workstation(m_session))}, what);
+    auto rows = ServerSessionInternals::connection(m_session).readCommitted("service_page",
+        {{QStringLiteral("customer_no"), *number}}, ServerSessionInternals::workstation(m_session),
+        QStringLiteral("id, served_on, channel, content, by_login, created_at"), what);
     if (!rows.ok())
         return refusal(rows.error(), what);
     QList<ServiceRecord> list;
@@ -350,9 +350,9 @@ Result<QList<Complaint>> ServerCare::complaints(const QString& customerNo)
     if (!number.ok())
         return number.error();
     const QString what = tr("reading the complaints of customer %1").arg(*number);
-    auto rows = ServerSessionInternals::connection(m_session).run(
-        QStringLiteral("SELECT %1 FROM branchvault.complaint_page($1, $2)").arg(kComplaintColumns),
-        {ServerValue::text(*number), ServerValue::text(ServerSessionInternals::workstation(m_session))}, what);
+    auto rows = ServerSessionInternals::connection(m_session).readCommitted("complaint_page",
+        {{QStringLiteral("customer_no"), *number}}, ServerSessionInternals::workstation(m_session), kComplaintColumns,
+        what);
     if (!rows.ok())
         return refusal(rows.error(), what);
     return complaintsFrom(*rows, what);
@@ -362,9 +362,8 @@ Result<QList<Complaint>> ServerCare::overdue()
 {
     BV_TRY(mayServe());
     const QString what = tr("reading the overdue complaints");
-    auto rows = ServerSessionInternals::connection(m_session).run(
-        QStringLiteral("SELECT %1 FROM branchvault.complaint_overdue($1)").arg(kComplaintColumns),
-        {ServerValue::text(ServerSessionInternals::workstation(m_session))}, what);
+    auto rows = ServerSessionInternals::connection(m_session).readCommitted(
+        "complaint_overdue", {}, ServerSessionInternals::workstation(m_session), kComplaintColumns, what);
     if (!rows.ok())
         return refusal(rows.error(), what);
     auto list = complaintsFrom(*rows, what);
@@ -414,10 +413,9 @@ Result<QList<ConsentEntry>> ServerCare::consents(const QString& customerNo)
     if (!number.ok())
         return number.error();
     const QString what = tr("reading the consent entries of customer %1").arg(*number);
-    auto rows = ServerSessionInternals::connection(m_session).run(
-        QStringLiteral("SELECT id, purpose, action, on_date, channel, recorded_by, recorded_at "
-                       "FROM branchvault.consent_page($1, $2)"),
-        {ServerValue::text(*number), ServerValue::text(ServerSessionInternals::workstation(m_session))}, what);
+    auto rows = ServerSessionInternals::connection(m_session).readCommitted("consent_page",
+        {{QStringLiteral("customer_no"), *number}}, ServerSessionInternals::workstation(m_session),
+        QStringLiteral("id, purpose, action, on_date, channel, recorded_by, recorded_at"), what);
     if (!rows.ok())
         return refusal(rows.error(), what);
     QList<ConsentEntry> list;

@@ -2,6 +2,9 @@
 
 #include <QAtomicInteger>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -9,6 +12,7 @@
 #include <libpq-fe.h>
 
 #include <cstring>
+#include <limits>
 #include <vector>
 
 namespace bv {
@@ -259,6 +263,114 @@ Result<ServerRows> ServerConnection::run(
     return rows;
 }
 
+Result<ServerRows> ServerConnection::readCommitted(const char* read, const QJsonObject& args,
+    const QString& workstation, const QString& columns, const QString& what) const
+{
+    auto called = run(QStringLiteral("CALL branchvault.read_committed($1, $2::jsonb, $3, NULL)"),
+        {ServerValue::text(QLatin1String(read)),
+            ServerValue::text(QString::fromUtf8(QJsonDocument(args).toJson(QJsonDocument::Compact))),
+            ServerValue::text(workstation)},
+        what);
+    if (!called.ok())
+        return called.error();
+    std::optional<ServerRows> rows;
+    if (called->count() == 1 && called->m_columns.size() == 1 && !called->isNull(0, 0))
+        rows = ServerRows::fromJson(called->bytes(0, 0), columns);
+    if (!rows)
+        return Error {ErrorCode::Damaged,
+            tr("The branch server sent rows this program cannot read while %1. Ask the administrator whether the "
+               "server is newer than this workstation's BranchVault.")
+                .arg(what),
+            QLatin1String(read), {}};
+    return *std::move(rows);
+}
+
+namespace {
+
+// One JSON value as the server's text form would give it; nullopt for a JSON null; false when it has none here. A
+// text[] column (`textArray`) comes as a JSON array of strings; any other array or object is a jsonb value.
+bool serverText(const QJsonValue& value, bool textArray, std::optional<QByteArray>& cell)
+{
+    if (textArray && !value.isArray() && !value.isNull())
+        return false;
+    switch (value.type()) {
+    case QJsonValue::Null:
+        cell.reset();
+        return true;
+    case QJsonValue::String:
+        cell = value.toString().toUtf8();
+        return true;
+    case QJsonValue::Bool:
+        cell = value.toBool() ? QByteArray("t") : QByteArray("f");
+        return true;
+    case QJsonValue::Double: {
+        // ids, counts and versions: whole numbers (Qt keeps a whole JSON number as a 64-bit integer, exactly)
+        constexpr qint64 notWhole = std::numeric_limits<qint64>::min();
+        const qint64 whole = value.toInteger(notWhole);
+        if (whole == notWhole)
+            return false;
+        cell = QByteArray::number(whole);
+        return true;
+    }
+    case QJsonValue::Array: {
+        if (!textArray) {
+            cell = QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+            return true;
+        }
+        // as the server writes a text[], every element quoted
+        QStringList elements;
+        for (const QJsonValue& element : value.toArray()) {
+            if (!element.isString())
+                return false;
+            elements << element.toString();
+        }
+        cell = ServerValue::textArray(elements).bytes;
+        return true;
+    }
+    case QJsonValue::Object:
+        cell = QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+        return true;
+    case QJsonValue::Undefined:
+        break;
+    }
+    return false;
+}
+
+} // namespace
+
+std::optional<ServerRows> ServerRows::fromJson(const QByteArray& json, const QString& columns)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError || !document.isArray())
+        return std::nullopt;
+    ServerRows rows;
+    QList<bool> textArrays;
+    for (const QString& spec : columns.split(QLatin1Char(','))) {
+        QString column = spec.trimmed();
+        textArrays.append(column.endsWith(QLatin1String("[]")));
+        if (textArrays.constLast())
+            column.chop(2);
+        rows.m_columns.append(column.toUtf8());
+        rows.m_byteaArray.append(false);
+    }
+    for (const QJsonValue& entry : document.array()) {
+        if (!entry.isObject())
+            return std::nullopt;
+        const QJsonObject object = entry.toObject();
+        QList<std::optional<QByteArray>> row;
+        for (qsizetype c = 0; c < rows.m_columns.size(); ++c) {
+            const auto found = object.constFind(QLatin1String(rows.m_columns.at(c)));
+            std::optional<QByteArray> cell;
+            if (found == object.constEnd() || !serverText(*found, textArrays.at(c), cell))
+                return std::nullopt;
+            row.append(cell);
+        }
+        rows.m_rows.append(row);
+    }
+    return rows;
+}
+
 ServerValue ServerValue::textArray(const QStringList& values)
 {
     QByteArray out("{");
@@ -398,6 +510,13 @@ Error ServerConnection::statementFailure(const QString& state, const QString& se
     } else if (state == QLatin1String("54000")) {
         result.code = ErrorCode::Conflict;
         result.message = tr("The branch server refused %1: a limit is reached (the reason follows).").arg(what);
+    } else if (state == QLatin1String("55000")) {
+        // not in the state the operation needs (the branch not set up, no recovery passphrase yet, a read's result
+        // gone between its two transactions)
+        result.code = ErrorCode::Conflict;
+        result.message = tr("The branch server cannot do %1 in its present state (the reason follows). Do what the "
+                            "reason names, then try again.")
+                             .arg(what);
     } else if (state == QLatin1String("XX001")) {
         // the server found its own data damaged (an audit log with rows missing, which a purge would hide)
         result.code = ErrorCode::Damaged;

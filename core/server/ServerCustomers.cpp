@@ -209,12 +209,11 @@ Result<EntryReceipt> ServerCustomers::enter(const CustomerInput& input, const QS
 
 Result<QList<PendingChange>> ServerCustomers::pending(qint64 afterId, int limit)
 {
-    auto rows
-        = m_session.connection().run(QStringLiteral("SELECT id, customer_no, kind, maker_login, created_at, diff_json, "
-                                                    "rekey_fields FROM branchvault.change_page($1, $2, $3)"),
-            {afterId > 0 ? ServerValue::number(afterId) : ServerValue::none(), ServerValue::number(limit),
-                ServerValue::text(m_session.workstation())},
-            tr("reading the changes waiting for approval"));
+    auto rows = m_session.connection().readCommitted("change_page",
+        {{QStringLiteral("after"), afterId > 0 ? QJsonValue(afterId) : QJsonValue()}, {QStringLiteral("limit"), limit}},
+        m_session.workstation(),
+        QStringLiteral("id, customer_no, kind, maker_login, created_at, diff_json, rekey_fields[]"),
+        tr("reading the changes waiting for approval"));
     if (!rows.ok())
         return rows.error();
     QList<PendingChange> out;
@@ -345,11 +344,11 @@ Error ServerCustomers::rekeyRefusal(qint64 changeId, const Error& error)
 
 Result<QList<CustomerListRow>> ServerCustomers::list(const QString& after, int limit)
 {
-    auto rows = m_session.connection().run(
-        QStringLiteral("SELECT customer_no, masked_name, status, restricted, tier, age_band, created_at "
-                       "FROM branchvault.customer_page($1, $2, $3)"),
-        {after.isEmpty() ? ServerValue::none() : ServerValue::text(after), ServerValue::number(limit),
-            ServerValue::text(m_session.workstation())},
+    auto rows = m_session.connection().readCommitted("customer_page",
+        {{QStringLiteral("after"), after.isEmpty() ? QJsonValue() : QJsonValue(after)},
+            {QStringLiteral("limit"), limit}},
+        m_session.workstation(),
+        QStringLiteral("customer_no, masked_name, status, restricted, tier, age_band, created_at"),
         tr("listing customers"));
     if (!rows.ok())
         return rows.error();
@@ -366,10 +365,8 @@ Result<QList<CustomerListRow>> ServerCustomers::list(const QString& after, int l
 Result<QList<SuspiciousPair>> ServerCustomers::suspicious()
 {
     const QString what = tr("reading the suspicious pairs");
-    auto rows = m_session.connection().run(
-        QStringLiteral("SELECT id, kind, customer_no_a, customer_no_b, masked_value, found_at "
-                       "FROM branchvault.suspicious_page($1)"),
-        {ServerValue::text(m_session.workstation())}, what);
+    auto rows = m_session.connection().readCommitted("suspicious_page", {}, m_session.workstation(),
+        QStringLiteral("id, kind, customer_no_a, customer_no_b, masked_value, found_at"), what);
     if (!rows.ok())
         return rows.error();
     QList<SuspiciousPair> out;
@@ -412,12 +409,12 @@ Result<CustomerView> ServerCustomers::open(const QString& customerNo)
 {
     const QString number = customerNo.trimmed().toUpper();
     const QString what = tr("opening customer %1").arg(number);
-    auto rows = m_session.connection().run(
-        QStringLiteral(
-            "SELECT customer_no, status, restricted, tier, branch, sex, nationality, age_band, created_at, "
-            "updated_at, in_custody, custody_until, grade_one, grade_two, accounts, pending_change_id, version "
-            "FROM branchvault.customer_open($1, $2)"),
-        {ServerValue::text(number), ServerValue::text(m_session.workstation())}, what);
+    auto rows = m_session.connection().readCommitted("customer_open", {{QStringLiteral("customer_no"), number}},
+        m_session.workstation(),
+        QStringLiteral("customer_no, status, restricted, tier, branch, sex, nationality, age_band, created_at, "
+                       "updated_at, in_custody, custody_until, grade_one, grade_two, accounts, pending_change_id, "
+                       "version"),
+        what);
     if (!rows.ok())
         return rows.error();
     if (rows->count() != 1)
@@ -523,12 +520,12 @@ Result<std::optional<ClerkCard>> ServerCustomers::clerkLookup(
 Result<QList<Request>> ServerCustomers::requests(bool onlyOpen)
 {
     const QString what = onlyOpen ? tr("listing the open special requests") : tr("listing special requests");
-    auto rows = m_session.connection().run(
-        QStringLiteral(
-            "SELECT id, type, state, requester_login, customer_nos, fields, report, purpose, validity_hours, "
-            "created_at, decided_by_login, decided_at, decision_reason, valid_from, valid_until, used_at, "
-            "revoked_by_login, revoked_at, revoke_reason FROM branchvault.request_page($1, $2)"),
-        {ServerValue::boolean(onlyOpen), ServerValue::text(m_session.workstation())}, what);
+    auto rows = m_session.connection().readCommitted("request_page", {{QStringLiteral("only_open"), onlyOpen}},
+        m_session.workstation(),
+        QStringLiteral("id, type, state, requester_login, customer_nos[], fields[], report, purpose, validity_hours, "
+                       "created_at, decided_by_login, decided_at, decision_reason, valid_from, valid_until, used_at, "
+                       "revoked_by_login, revoked_at, revoke_reason"),
+        what);
     if (!rows.ok())
         return rows.error();
     QList<Request> out;

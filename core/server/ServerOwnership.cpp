@@ -10,6 +10,7 @@
 #include "core/policy/Statuses.h"
 #include "core/server/ServerSession.h"
 
+#include <QJsonObject>
 #include <QRegularExpression>
 
 namespace bv {
@@ -186,10 +187,9 @@ Error ServerOwnership::refusal(const Error& error, Kind kind, const QString& cus
 Result<QList<CustomerListRow>> ServerOwnership::reassignmentList()
 {
     const QString what = tr("reading the reassignment list");
-    auto rows = ServerSessionInternals::connection(m_session).run(
-        QStringLiteral("SELECT customer_no, masked_name, status, restricted, tier, age_band, created_at, holder_login "
-                       "FROM branchvault.reassignment_page($1)"),
-        {ServerValue::text(ServerSessionInternals::workstation(m_session))}, what);
+    auto rows = ServerSessionInternals::connection(m_session).readCommitted("reassignment_page", {},
+        ServerSessionInternals::workstation(m_session),
+        QStringLiteral("customer_no, masked_name, status, restricted, tier, age_band, created_at, holder_login"), what);
     if (!rows.ok()) {
         if (rows.error().code == ErrorCode::PermissionDenied) {
             Error worded = rows.error();
@@ -236,10 +236,9 @@ Result<QList<std::pair<qint64, QString>>> ServerOwnership::customerManagerChoice
 Result<QList<TierChange>> ServerOwnership::pendingTiers()
 {
     const QString what = tr("reading the tier changes");
-    auto rows = ServerSessionInternals::connection(m_session).run(
-        QStringLiteral(
-            "SELECT id, customer_no, from_tier, to_tier, computed_at, status FROM branchvault.tier_page($1)"),
-        {ServerValue::text(ServerSessionInternals::workstation(m_session))}, what);
+    auto rows = ServerSessionInternals::connection(m_session).readCommitted("tier_page", {},
+        ServerSessionInternals::workstation(m_session),
+        QStringLiteral("id, customer_no, from_tier, to_tier, computed_at, status"), what);
     if (!rows.ok()) {
         if (rows.error().code == ErrorCode::PermissionDenied) {
             Error worded = rows.error();

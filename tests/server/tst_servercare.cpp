@@ -182,7 +182,8 @@ private slots:
         QCOMPARE(codeOf(mistyped), ErrorCode::InvalidInput);
         QVERIFY(!mistyped.error().detail.contains(typedMobile) && !mistyped.error().message.contains(typedMobile));
         const QString sentMobile = m_branch->sqlAs(QStringLiteral("m1"),
-            QStringLiteral("SELECT count(*) FROM branchvault.service_page('%1', 'ws')").arg(typedMobile));
+            ServerDatabase::readCall(
+                QStringLiteral("service_page"), QStringLiteral("{\"customer_no\": \"%1\"}").arg(typedMobile)));
         QVERIFY2(sentMobile.contains(QLatin1String("P0002")) && !sentMobile.contains(typedMobile),
             "the server repeated a mobile number");
         const QString pending = customer("c1", false);

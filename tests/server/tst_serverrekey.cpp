@@ -5,6 +5,7 @@
 // field) and a customer.rekey_mismatch row that names the fields only survives the refusal; account numbers match
 // in any order; a change that brings no configured field, a rejection and an empty setting need no typing; a typed
 // value of the wrong shape is refused; the old entry point is gone; the mismatch row is the server's alone.
+#include "tests/server/ServerValues.h"
 #include "tests/testsupport/ServerDatabase.h"
 
 #include <QTest>
@@ -12,6 +13,8 @@
 #include <memory>
 
 using namespace bv::test;
+using bv::test::server::shapedBlind;
+using bv::test::server::shapedBytes;
 
 class TestServerRekey : public QObject
 {
@@ -34,32 +37,25 @@ private:
         return ServerDatabase::refusedWith(r, sqlState, words);
     }
 
-    // A blind index as a workstation computes it: 16 bytes, the same for the same label.
-    static QString blind(const QString& label) { return QStringLiteral("decode(md5('%1'), 'hex')").arg(label); }
-    // Sealed bytes of the shape migration 12 wants (48 bytes).
-    static QString sealedBytes(const QString& label)
-    {
-        return QStringLiteral("decode(md5('s %1') || md5('t %1') || md5('u %1'), 'hex')").arg(label);
-    }
     static QString value(const QString& field, const QString& masked, const QString& domain, const QString& label)
     {
         return QStringLiteral("ROW('%1', 1, %2, '%3', %4, %5)::branchvault.sealed_input")
-            .arg(field, sealedBytes(label), masked,
+            .arg(field, shapedBytes(label), masked,
                 domain.isEmpty() ? QStringLiteral("NULL") : QStringLiteral("'%1'").arg(domain),
-                domain.isEmpty() ? QStringLiteral("NULL") : blind(label));
+                domain.isEmpty() ? QStringLiteral("NULL") : shapedBlind(label));
     }
     static QString account(const QString& label)
     {
         return QStringLiteral(
             "ROW('debit_card', '2020-01-01', 'active', 1, %1, '622202******0001', %2)::branchvault.account_input")
-            .arg(sealedBytes(label), blind(label));
+            .arg(shapedBytes(label), shapedBlind(label));
     }
     // A new account in an edit (account_change).
     static QString newAccount(const QString& label)
     {
         return QStringLiteral("ROW(NULL, 'debit_card', '2021-01-01', 'active', false, 1, %1, '622202******0002', "
                               "%2)::branchvault.account_change")
-            .arg(sealedBytes(label), blind(label));
+            .arg(shapedBytes(label), shapedBlind(label));
     }
 
     // A record submitted by cm1: "customer_no|change_id" (labels "id <tag>", "mobile <tag>", "acct <tag> <n>").
@@ -94,7 +90,7 @@ private:
     {
         QStringList rows;
         for (const auto& [field, label] : values)
-            rows << QStringLiteral("ROW('%1', %2)::branchvault.rekey_input").arg(field, blind(label));
+            rows << QStringLiteral("ROW('%1', %2)::branchvault.rekey_input").arg(field, shapedBlind(label));
         return QStringLiteral("ARRAY[%1]::branchvault.rekey_input[]").arg(rows.join(QStringLiteral(", ")));
     }
     Psql decide(qint64 change, bool approve, const QString& rekeyed, const char* login = "m1")
@@ -348,7 +344,8 @@ private slots:
         QVERIFY2(refused(shortIndex, "22023", {QStringLiteral("field \"id_number\""), QStringLiteral("16 bytes")}),
             qPrintable(shortIndex.err));
         const Psql noField = decide(change, true,
-            QStringLiteral("ARRAY[ROW(NULL, %1)]::branchvault.rekey_input[]").arg(blind(QStringLiteral("id k12"))));
+            QStringLiteral("ARRAY[ROW(NULL, %1)]::branchvault.rekey_input[]")
+                .arg(shapedBlind(QStringLiteral("id k12"))));
         QVERIFY2(refused(noField, "22023", {QStringLiteral("field \"rekeyed\"")}), qPrintable(noField.err));
         QCOMPARE(statusOf(change), QStringLiteral("pending|pending"));
     }

@@ -151,7 +151,7 @@ private slots:
         for (const char* login : {"c1", "k1", "a1"}) {
             QCOMPARE(codeOf(owner(login).pendingTiers()), ErrorCode::PermissionDenied);
             QCOMPARE(codeOf(owner(login).confirmTier(id)), ErrorCode::PermissionDenied);
-            for (const QString& statement : {QStringLiteral("SELECT * FROM branchvault.tier_page('ws')"),
+            for (const QString& statement : {ServerDatabase::readCall(QStringLiteral("tier_page")),
                      QStringLiteral("SELECT branchvault.tier_decide(%1, true, NULL, 'ws')").arg(id),
                      QStringLiteral("SELECT count(*) FROM branchvault.tier_changes"),
                      QStringLiteral("SELECT branchvault.audit_append('ws', 'customer.tier_confirm', 'customer', '1', "

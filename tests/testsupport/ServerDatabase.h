@@ -47,6 +47,13 @@ public:
     Psql psql(const QString& sql, const QString& as = QString());
     // One statement with psql's verbose errors, which carry the SQLSTATE ("ERROR:  22023: ...").
     Psql verbose(const QString& sql, const QString& as = QString());
+    // An audited read as the workstation makes it (migration 20), for psql: its JSON rows are the output.
+    static QString readCall(const QString& read, const QString& argsJson = QStringLiteral("{}"),
+        const QString& workstation = QStringLiteral("ws"))
+    {
+        return QStringLiteral("CALL branchvault.read_committed('%1', '%2', '%3', NULL)")
+            .arg(read, argsJson, workstation);
+    }
     // Whether `r` failed with `sqlState` (a verbose() result), its message holding each of `words`.
     static bool refusedWith(const Psql& r, const char* sqlState, const QStringList& words = {});
     // A race forced deterministically, never by timing: as `first` (a login role; empty: the owner), `sql1` runs in an

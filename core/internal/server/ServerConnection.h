@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 
+class QJsonObject;
 class QSqlError;
 class QSqlQuery;
 
@@ -62,6 +63,11 @@ public:
 
 private:
     friend class ServerConnection;
+    // The rows of a committed read (migration 20): a JSON array of objects, one per row; `columns` ("a, b[], c") names
+    // what to take from each, in that order, as the server's text form would give it (strings as they are, booleans
+    // t/f, whole numbers, a text[] column — marked [] — in {"a","b"} form, jsonb as compact JSON). nullopt when the
+    // text is anything else or a row lacks a column.
+    static std::optional<ServerRows> fromJson(const QByteArray& json, const QString& columns);
     QList<QByteArray> m_columns;
     QList<bool> m_byteaArray; // per column: a bytea[], whose elements array() decodes
     QList<QList<std::optional<QByteArray>>> m_rows;
@@ -101,6 +107,12 @@ public:
     // there (Qt's QPSQL driver writes bound values into an EXECUTE statement's text). `$1`… placeholders; `what`
     // names the operation in an error.
     Result<ServerRows> run(const QString& sql, const QList<ServerValue>& values, const QString& what) const;
+    // One audited read of the server (CALL branchvault.read_committed, migration 20): the server commits the read's
+    // audit row, or a refusal's access.denied row, before the rows leave. `read` names it (customer_page, ...),
+    // `args` its arguments, `columns` ("a, b[], c"; [] marks a text[]) the columns to return in that order. Never
+    // inside a transaction.
+    Result<ServerRows> readCommitted(const char* read, const QJsonObject& args, const QString& workstation,
+        const QString& columns, const QString& what) const;
     // The SCRAM-SHA-256 verifier of `password` for the login role `role`, computed here by libpq
     // (PQencryptPasswordConn): only the verifier is sent to the server.
     Result<QString> scramVerifier(const QString& role, const SecureBytes& password) const;
