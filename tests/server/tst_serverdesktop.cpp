@@ -58,6 +58,7 @@
 #include "ui/server/ServerOverduePage.h"
 #include "ui/server/ServerRequestsPage.h"
 #include "ui/server/ServerSuspiciousPage.h"
+#include "ui/server/ServerTiersPage.h"
 #include "ui/server/ServerWindow.h"
 #include "ui/server/ServerWorkspace.h"
 #include "ui/startup/FirstRunChoiceDialog.h"
@@ -426,6 +427,19 @@ private slots:
         QVERIFY(responsible && responsible->findText(QStringLiteral("c1")) > 0);
         cm.controller->window()->show();
         manager.controller->window()->show();
+        // the suspicious pairs and the tier changes are read, and recorded, only when their tab is first shown
+        const auto listed = [this](const char* list) {
+            return psql(QStringLiteral("SELECT count(*) FROM branchvault.audit_log WHERE action = 'customer.list' AND "
+                                       "login = 'm1' AND object_type = '%1'")
+                            .arg(QLatin1String(list)));
+        };
+        QCOMPARE(listed("suspicious"), QStringLiteral("0"));
+        QCOMPARE(listed("tiers"), QStringLiteral("0"));
+        atManager->tabs()->setCurrentWidget(atManager->suspiciousPage());
+        QCOMPARE(listed("suspicious"), QStringLiteral("1"));
+        atManager->tabs()->setCurrentWidget(atManager->tiersPage());
+        QCOMPARE(listed("tiers"), QStringLiteral("1"));
+        atManager->tabs()->setCurrentIndex(0);
 
         // entry: a mistake is shown under its field, nothing is sent
         ServerEntryPage* entry = atCm->entryPage();

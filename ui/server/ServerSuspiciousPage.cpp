@@ -45,11 +45,18 @@ ServerSuspiciousPage::ServerSuspiciousPage(const ServerContext& context, QWidget
     connect(m_table, &QTableWidget::currentCellChanged, this,
         [this](int row) { m_clear->setEnabled(row >= 0 && row < m_pairs.size()); });
     connect(m_clear, &QPushButton::clicked, this, [this] { clearPair(m_table->currentRow()); });
-    reload();
+}
+
+void ServerSuspiciousPage::showEvent(QShowEvent* event)
+{
+    ServerPage::showEvent(event);
+    if (!m_loaded)
+        reload();
 }
 
 bool ServerSuspiciousPage::reload()
 {
+    m_loaded = true;
     m_table->setRowCount(0);
     m_pairs.clear();
     m_clear->setEnabled(false);

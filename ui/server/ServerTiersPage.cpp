@@ -53,11 +53,18 @@ ServerTiersPage::ServerTiersPage(const ServerContext& context, QWidget* parent)
     });
     connect(m_confirm, &QPushButton::clicked, this, [this] { confirmChange(m_table->currentRow()); });
     connect(m_keep, &QPushButton::clicked, this, [this] { keepCurrent(m_table->currentRow()); });
-    reload();
+}
+
+void ServerTiersPage::showEvent(QShowEvent* event)
+{
+    ServerPage::showEvent(event);
+    if (!m_loaded)
+        reload();
 }
 
 bool ServerTiersPage::reload()
 {
+    m_loaded = true;
     m_table->setRowCount(0);
     m_changes.clear();
     m_confirm->setEnabled(false);

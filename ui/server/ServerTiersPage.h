@@ -9,7 +9,8 @@ class QTableWidget;
 namespace bv::ui {
 
 // The branch manager's tier changes over the branch server (DESIGN §6 "Tiers"): the changes the server computed when
-// an approved edit changed a customer's assets, oldest first (each reload is recorded there). Confirm one (the
+// an approved edit changed a customer's assets, oldest first, read when the page is first shown and at each refresh
+// (each read is recorded there). Confirm one (the
 // customer takes the new tier), or keep the current tier with a reason; a change another branch manager decided
 // first, or whose customer changed since, is refused with the next step and the list reloads.
 class ServerTiersPage : public ServerPage
@@ -24,6 +25,7 @@ public:
     const QList<TierChange>& changes() const { return m_changes; }
 
 public slots:
+    // Reads the list from the server (recorded there); also when the page is first shown.
     bool reload();
     // The change of `row` confirmed after the dialog seam's confirmation.
     bool confirmChange(int row);
@@ -33,7 +35,11 @@ public slots:
 signals:
     void decided();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
+    bool m_loaded = false; // read once shown: a list never looked at is not read, nor recorded
     QTableWidget* m_table = nullptr;
     QPushButton* m_confirm = nullptr;
     QPushButton* m_keep = nullptr;
