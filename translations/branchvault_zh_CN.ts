@@ -8919,6 +8919,10 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <source>Choose the customer manager who will be responsible for this customer.</source>
         <translation>请选择负责该客户的客户经理。</translation>
     </message>
+    <message>
+        <source>There is no customer %1 in this branch. Check the customer number.</source>
+        <translation>本网点没有客户 %1。请核对客户号。</translation>
+    </message>
 </context>
 <context>
     <name>ServerOutbox</name>

@@ -581,8 +581,17 @@ Result<qint64> ServerCustomers::requestReveal(
             ServerValue::text(purpose.trimmed()), ServerValue::number(validityHours),
             ServerValue::text(m_session.workstation())},
         tr("filing a request to see customer %1 in full").arg(customerNo.trimmed().toUpper()));
-    if (!filed.ok())
+    if (!filed.ok()) {
+        // the server refuses a number the branch does not have as a bad value (22023, migration 6); local mode says
+        // NotFound, as the other reads of a customer do over the server (P0002)
+        if (filed.error().code == ErrorCode::InvalidInput
+            && filed.error().detail.startsWith(QLatin1String("22023 customers: there is no customer ")))
+            return Error {ErrorCode::NotFound,
+                tr("There is no customer %1 in this branch. Check the customer number.")
+                    .arg(customerNo.trimmed().toUpper()),
+                filed.error().detail, QStringLiteral("customer")};
         return filed.error();
+    }
     if (filed->count() != 1 || filed->isNull(0, 0))
         return Error {ErrorCode::Damaged,
             tr("The branch server did not confirm the request. List your requests before filing it again."), {}, {}};
