@@ -8252,14 +8252,6 @@ branch server (%1, %2): each figure includes the TLS round trips to the server a
         <translation>网点服务器拒绝了%1：它已不符合客户或投诉的当前状态，可能已有他人先行更改（服务器给出的原因附后）。请重新加载后再试。</translation>
     </message>
     <message>
-        <source>reading the branch&apos;s holiday settings</source>
-        <translation>读取本网点的节假日设置</translation>
-    </message>
-    <message>
-        <source>The branch server&apos;s setting %1 does not read as a list of dates. Ask the administrator to correct it.</source>
-        <translation>网点服务器的设置 %1 不是有效的日期列表。请联系管理员更正。</translation>
-    </message>
-    <message>
         <source>the service record for customer %1</source>
         <translation>客户 %1 的服务记录</translation>
     </message>
@@ -8444,8 +8436,8 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <translation>网点服务器审计日志第 %1 行的检查点已写入 %2。请将副本存放在本机和服务器以外的地方；以后运行 server audit verify --checkpoint FILE 即可查看服务器的审计日志此后是否被改写。</translation>
     </message>
     <message>
-        <source>Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify [--checkpoint FILE] | audit checkpoint --out FILE | audit purge (--user AUDITOR) | customer add|edit|list | change list|approve|reject | request list|reveal|approve|reject | reveal (--user LOGIN).</source>
-        <translation>用法：server add-workstation --url postgresql://主机/数据库 --ca CA.crt --cert 名称.crt --key 名称.key | remove-workstation | init --owner 登录名 --admin 登录名 --branch 网点代码 | status --user 登录名 | user add|confirm 登录名 --user 登录名 | passwd --user 登录名 | audit verify [--checkpoint 文件] | audit checkpoint --out 文件 | audit purge（--user 审计员）| customer add|edit|list | change list|approve|reject | request list|reveal|approve|reject | reveal（--user 登录名）。</translation>
+        <source>Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify [--checkpoint FILE] | audit checkpoint --out FILE | audit purge (--user AUDITOR) | calendar import FILE (--user ADMIN) | customer add|edit|list | change list|approve|reject | request list|reveal|approve|reject | reveal (--user LOGIN).</source>
+        <translation>用法：server add-workstation --url postgresql://主机/数据库 --ca CA.crt --cert 名称.crt --key 名称.key | remove-workstation | init --owner 登录名 --admin 登录名 --branch 网点代码 | status --user 登录名 | user add|confirm 登录名 --user 登录名 | passwd --user 登录名 | audit verify [--checkpoint 文件] | audit checkpoint --out 文件 | audit purge（--user 审计员）| calendar import 文件（--user 管理员）| customer add|edit|list | change list|approve|reject | request list|reveal|approve|reject | reveal（--user 登录名）。</translation>
     </message>
 </context>
 <context>
@@ -9295,6 +9287,14 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <source>The branch server&apos;s audit log is broken (row %1: %2), and the verification could not be recorded on the server (%3). Leave the server as it is for the investigation and report both to the information-security office.</source>
         <translation>网点服务器的审计日志已断裂（第 %1 行：%2），且本次验证未能记入服务器（%3）。请保持服务器现状以供调查，并将两者一并报告信息安全部门。</translation>
     </message>
+    <message>
+        <source>the official holiday calendar</source>
+        <translation>官方节假日日历</translation>
+    </message>
+    <message>
+        <source>The branch server did not confirm every year of %1. Run the import again and check the years it names.</source>
+        <translation>网点服务器未确认%1中的全部年份。请重新导入，并核对其列出的年份。</translation>
+    </message>
 </context>
 <context>
     <name>ServerSetup</name>
@@ -9351,6 +9351,14 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     <message>
         <source>The branch server refused the branch&apos;s set-up (%1); nothing was changed.</source>
         <translation>网点服务器拒绝了网点设置（%1），未做任何改动。</translation>
+    </message>
+    <message>
+        <source>This program holds no official holiday calendar.</source>
+        <translation>本程序未内置官方节假日日历。</translation>
+    </message>
+    <message>
+        <source>the official holiday calendar</source>
+        <translation>官方节假日日历</translation>
     </message>
 </context>
 <context>
@@ -9588,6 +9596,10 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     <message>
         <source>Imported the official calendar of %1: %2 holidays and %3 make-up working days. Known years: %4.</source>
         <translation>已导入 %1 年的官方日历：%2 个节假日，%3 个调休工作日。已有数据的年份：%4。</translation>
+    </message>
+    <message>
+        <source>Use: server calendar import FILE --user ADMIN (a CSV file: date,kind,name).</source>
+        <translation>用法：server calendar import 文件 --user 管理员（CSV 文件：date,kind,name）。</translation>
     </message>
 </context>
 <context>

@@ -33,4 +33,7 @@ int runServerCustomerCommand(CliContext& ctx, const QString& word);
 bool isServerOwnershipCommand(const QString& sub);
 int runServerOwnershipCommand(CliContext& ctx, const QString& sub);
 
+// server calendar import FILE (SettingsCommands.cpp, beside the local calendar import).
+int runServerCalendarCommand(CliContext& ctx);
+
 } // namespace bv::cli

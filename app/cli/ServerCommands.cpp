@@ -47,13 +47,16 @@ public:
             return checkpointAudit(ctx);
         if (word == QLatin1String("audit") && ctx.arguments.value(1) == QLatin1String("purge"))
             return purgeAudit(ctx);
+        if (word == QLatin1String("calendar"))
+            return runServerCalendarCommand(ctx);
         if (isServerCustomerCommand(word))
             return runServerCustomerCommand(ctx, word);
         return Cli::usageError(ctx.out,
             tr("Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | "
                "remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | "
                "user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify [--checkpoint FILE] | audit "
-               "checkpoint --out FILE | audit purge (--user AUDITOR) | customer add|edit|list | change "
+               "checkpoint --out FILE | audit purge (--user AUDITOR) | calendar import FILE (--user ADMIN) | customer "
+               "add|edit|list | change "
                "list|approve|reject | request "
                "list|reveal|approve|reject | reveal (--user LOGIN)."));
     }
@@ -380,6 +383,7 @@ void registerServerCommands(CommandTable& table)
             "  server user add LOGIN --role ROLE [--staff NO] | user confirm LOGIN [--recovery] | passwd   "
             "(--user LOGIN, stdin: the password)\n"
             "  server audit verify [--checkpoint FILE] | audit checkpoint --out FILE   (--user AUDITOR)\n"
+            "  server calendar import FILE   (--user ADMIN)\n"
             "  server customer add [--file F.json] | customer list [--after NO] | customer show NO | customer lookup "
             "--name NAME --id ID --purpose "
             "TEXT | change list | change approve|reject ID --reason "

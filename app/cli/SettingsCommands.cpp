@@ -1,8 +1,11 @@
 // settings get [KEY] | settings set KEY VALUE — the administrator's policy values with their floors.
-// calendar import FILE — a newer year's official holiday calendar (validated line by line, audited).
+// calendar import FILE — a newer year's official holiday calendar (validated line by line, audited); with `server`
+// before it, into the branch server's calendar.
 #include "app/cli/Cli.h"
+#include "app/cli/ServerCliSupport.h"
 #include "core/Core.h"
 #include "core/policy/SettingsService.h"
+#include "core/server/ServerSession.h"
 
 #include <QDir>
 #include <QFile>
@@ -62,56 +65,105 @@ public:
 
     static int calendar(CliContext& ctx)
     {
-        if (ctx.arguments.value(0) != QLatin1String("import") || ctx.arguments.size() < 2)
+        if (!isCalendarImport(ctx, 0))
             return Cli::usageError(ctx.out, tr("Use: calendar import FILE (a CSV file: date,kind,name)."));
-        const QString path = ctx.arguments.value(1);
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return ctx.out.fail(makeError(ErrorCode::NotFound,
-                tr("Cannot read %1: %2. Check the file name.")
-                    .arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath()), file.errorString())));
-        const QByteArray csv = file.read(1024 * 1024);
+        auto csv = calendarFile(ctx, 0);
+        if (!csv.ok())
+            return ctx.out.fail(csv.error());
         Core* core = nullptr;
         auto session = ctx.begin(&core);
         if (!session.ok())
             return ctx.out.fail(session.error());
         QList<HolidayCalendar::Problem> problems;
-        auto imported = core->settings().importCalendar(*session, csv, &problems);
-        if (!imported.ok()) {
-            QJsonArray list;
-            for (const HolidayCalendar::Problem& p : std::as_const(problems)) {
-                list.append(QJsonObject {{QStringLiteral("line"), p.line}, {QStringLiteral("reason"), p.reason}});
-                ctx.out.text(tr("line %1: %2").arg(p.line).arg(p.reason));
-            }
-            return ctx.out.fail(imported.error(), {{QStringLiteral("problems"), list}});
-        }
+        auto imported = core->settings().importCalendar(*session, *csv, &problems);
+        if (!imported.ok())
+            return calendarRefused(ctx, imported.error(), problems);
         const QSet<int> knownYears = core->settings().calendarYears();
         QList<int> known(knownYears.cbegin(), knownYears.cend());
         std::sort(known.begin(), known.end());
+        return calendarImported(ctx, imported->years, imported->holidays, imported->workdays, known);
+    }
+
+    // server calendar import FILE: the same file into the branch server's calendar (ServerSession::importCalendar).
+    static int serverCalendar(CliContext& ctx)
+    {
+        if (!isCalendarImport(ctx, 1))
+            return Cli::usageError(
+                ctx.out, tr("Use: server calendar import FILE --user ADMIN (a CSV file: date,kind,name)."));
+        auto csv = calendarFile(ctx, 1);
+        if (!csv.ok())
+            return ctx.out.fail(csv.error());
+        auto session = serverSignIn(ctx, QStringLiteral("server calendar import"));
+        if (!session.ok())
+            return ctx.out.fail(session.error());
+        QList<HolidayCalendar::Problem> problems;
+        auto imported = (*session)->importCalendar(*csv, &problems);
+        if (!imported.ok())
+            return calendarRefused(ctx, imported.error(), problems);
+        return calendarImported(ctx, imported->years, imported->holidays, imported->workdays, imported->knownYears);
+    }
+
+private:
+    // `import FILE` from argument `first` on.
+    static bool isCalendarImport(const CliContext& ctx, int first)
+    {
+        return ctx.arguments.value(first) == QLatin1String("import") && ctx.arguments.size() >= first + 2;
+    }
+
+    // The FILE of `import FILE`; at most 1 MiB is read (the parser refuses a larger file by its size).
+    static Result<QByteArray> calendarFile(const CliContext& ctx, int first)
+    {
+        const QString path = ctx.arguments.value(first + 1);
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return makeError(ErrorCode::NotFound,
+                tr("Cannot read %1: %2. Check the file name.")
+                    .arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath()), file.errorString()));
+        return file.read(1024 * 1024);
+    }
+
+    static int calendarRefused(CliContext& ctx, const Error& error, const QList<HolidayCalendar::Problem>& problems)
+    {
+        QJsonArray list;
+        for (const HolidayCalendar::Problem& p : problems) {
+            list.append(QJsonObject {{QStringLiteral("line"), p.line}, {QStringLiteral("reason"), p.reason}});
+            ctx.out.text(tr("line %1: %2").arg(p.line).arg(p.reason));
+        }
+        return ctx.out.fail(error, {{QStringLiteral("problems"), list}});
+    }
+
+    static int calendarImported(
+        CliContext& ctx, const QList<int>& imported, int holidays, int workdays, const QList<int>& known)
+    {
         QJsonArray years;
         QStringList yearText;
-        for (int year : std::as_const(imported->years)) {
+        for (int year : imported) {
             years.append(year);
             yearText << QString::number(year);
         }
         QJsonArray knownJson;
         QStringList knownText;
-        for (int year : std::as_const(known)) {
+        for (int year : known) {
             knownJson.append(year);
             knownText << QString::number(year);
         }
-        ctx.out.result({{QStringLiteral("years"), years}, {QStringLiteral("holidays"), imported->holidays},
-                           {QStringLiteral("workdays"), imported->workdays}, {QStringLiteral("knownYears"), knownJson}},
+        ctx.out.result({{QStringLiteral("years"), years}, {QStringLiteral("holidays"), holidays},
+                           {QStringLiteral("workdays"), workdays}, {QStringLiteral("knownYears"), knownJson}},
             tr("Imported the official calendar of %1: %2 holidays and %3 make-up working days. Known years: %4.")
                 .arg(yearText.join(QStringLiteral(", ")))
-                .arg(imported->holidays)
-                .arg(imported->workdays)
+                .arg(holidays)
+                .arg(workdays)
                 .arg(knownText.join(QStringLiteral(", "))));
         return 0;
     }
 };
 
 } // namespace
+
+int runServerCalendarCommand(CliContext& ctx)
+{
+    return SettingsCommands::serverCalendar(ctx);
+}
 
 void registerSettingsCommands(CommandTable& table)
 {

@@ -1,13 +1,11 @@
 #include "core/server/ServerCare.h"
 
 #include "core/auth/Role.h"
-#include "core/customers/rules/HolidayCalendar.h"
 #include "core/customers/rules/WorkingCalendar.h"
 #include "core/internal/customers/CareChecks.h"
 #include "core/internal/server/ServerConnection.h"
 #include "core/internal/server/ServerSealing.h"
 #include "core/internal/server/ServerSessionInternals.h"
-#include "core/policy/SettingsService.h"
 #include "core/policy/Statuses.h"
 #include "core/server/ServerSession.h"
 
@@ -125,31 +123,6 @@ Error ServerCare::refusal(const Error& error, const QString& what)
         break;
     }
     return worded;
-}
-
-Result<WorkingCalendar> ServerCare::calendar() const
-{
-    const QStringList keys {QString::fromLatin1(settings::Holidays), QString::fromLatin1(settings::ExtraWorkingDays)};
-    auto stored = ServerSessionInternals::connection(m_session).run(
-        QStringLiteral("SELECT k, branchvault.setting(k) FROM unnest($1::text[]) AS k"), {ServerValue::textArray(keys)},
-        tr("reading the branch's holiday settings"));
-    if (!stored.ok())
-        return stored.error();
-    QSet<QDate> lists[2];
-    for (int row = 0; row < stored->count(); ++row) {
-        const int which = keys.indexOf(stored->text(row, 0));
-        if (which < 0)
-            continue;
-        auto parsed = WorkingCalendar::parseDateList(stored->text(row, 1));
-        if (!parsed.ok())
-            return Error {ErrorCode::Damaged,
-                tr("The branch server's setting %1 does not read as a list of dates. Ask the administrator to "
-                   "correct it.")
-                    .arg(keys.at(which)),
-                {}, {}};
-        lists[which] = *parsed;
-    }
-    return WorkingCalendar::combined(HolidayCalendar::shipped(), lists[0], lists[1]);
 }
 
 Result<ServerCare::CheckedService> ServerCare::checkedService(
@@ -273,32 +246,28 @@ Result<Complaint> ServerCare::addComplaint(
     auto text = care::checkText(content, care::TextKind::Complaint);
     if (!text.ok())
         return text.error();
-    auto workingDays = calendar();
-    if (!workingDays.ok())
-        return workingDays.error();
-    const WorkingCalendar::ComplaintDeadlines due = workingDays->complaintDeadlines(received);
     const QString what = tr("the complaint of customer %1").arg(*number);
     auto rows = ServerSessionInternals::connection(m_session).run(
-        QStringLiteral("SELECT branchvault.complaint_add($1, $2::timestamptz, $3, $4, $5::timestamptz, "
-                       "$6::timestamptz, $7)"),
+        QStringLiteral("SELECT id, investigate_by, answer_by FROM branchvault.complaint_add($1, $2::timestamptz, $3, "
+                       "$4, $5)"),
         {ServerValue::text(*number), ServerValue::text(isoUtc(received)), ServerValue::text(*checkedChannel),
-            ServerValue::text(*text), ServerValue::text(isoUtc(due.investigateByUtc)),
-            ServerValue::text(isoUtc(due.answerByUtc)),
-            ServerValue::text(ServerSessionInternals::workstation(m_session))},
+            ServerValue::text(*text), ServerValue::text(ServerSessionInternals::workstation(m_session))},
         what);
     if (!rows.ok())
         return refusal(rows.error(), what);
-    if (rows->count() != 1)
-        return Error {ErrorCode::Damaged, tr("The branch server did not confirm %1.").arg(what), {}, {}};
     Complaint complaint;
-    complaint.id = rows->text(0, 0).toLongLong();
+    if (rows->count() == 1) {
+        complaint.id = rows->text(0, 0).toLongLong();
+        complaint.investigateBy = serverTime(rows->text(0, 1));
+        complaint.answerBy = serverTime(rows->text(0, 2));
+    }
+    if (complaint.id <= 0 || !complaint.investigateBy.isValid() || !complaint.answerBy.isValid())
+        return Error {ErrorCode::Damaged, tr("The branch server did not confirm %1.").arg(what), {}, {}};
     complaint.customerNumber = *number;
     complaint.receivedAt = received;
     complaint.channel = *checkedChannel;
     complaint.content = *text;
     complaint.status = ComplaintStatus::Open;
-    complaint.investigateBy = due.investigateByUtc;
-    complaint.answerBy = due.answerByUtc;
     complaint.recordedBy = m_session.identity().login;
     complaint.overdue = CustomerCare::isOverdue(complaint, QDateTime::currentDateTimeUtc());
     return complaint;

@@ -10,7 +10,6 @@
 namespace bv {
 
 class ServerSession;
-class WorkingCalendar;
 
 // Serving a customer over the branch server (DESIGN §6; docs/SERVER.md, "Care over the server"): service records,
 // complaints with their due dates and the overdue list, consent given and withdrawn — local mode's CustomerCare, with
@@ -33,8 +32,8 @@ public:
         const QString& content, const QString& clientToken = QString());
     Result<QList<ServiceRecord>> services(const QString& customerNo);
 
-    // The due dates are computed here (WorkingCalendar::complaintDeadlines) with the shipped official calendar and the
-    // branch's holiday settings as the server keeps them.
+    // The server computes the due dates (migration 21's complaint_due: its official calendar and the branch's holiday
+    // settings, as WorkingCalendar::complaintDeadlines does locally); the complaint returned carries them.
     Result<Complaint> addComplaint(
         const QString& customerNo, const QDateTime& receivedAtUtc, const QString& channel, const QString& content);
     Status updateComplaint(qint64 complaintId, ComplaintStatus status, const QString& resolution);
@@ -62,10 +61,6 @@ public:
     // `typed` as a customer number (trimmed, upper case), or InvalidInput naming the field "customer" when it is not
     // shaped like one (the branch code, '-', the number): a mistyped ID or mobile number is neither sent nor repeated.
     static Result<QString> customerNumber(const QString& typed);
-
-    // The branch's working calendar: the shipped official calendar with the server's complaint.holidays and
-    // complaint.extra_working_days on top (local mode's SettingsService::workingCalendar).
-    Result<WorkingCalendar> calendar() const;
 
 private:
     Status mayServe() const;

@@ -6,6 +6,7 @@
 #include "core/internal/keys/KeySlots.h"
 #include "core/internal/keys/RecoveryPassphrase.h"
 #include "core/internal/server/ServerAuditChain.h"
+#include "core/internal/server/ServerCalendar.h"
 #include "core/internal/server/ServerConnection.h"
 #include "core/internal/server/ServerCredentials.h"
 #include "core/internal/server/ServerSessionInternals.h"
@@ -617,6 +618,50 @@ Result<ServerSession::AuditPurge> ServerSession::purgeAudit()
             {}, {}};
     return AuditPurge {
         purged->number(0, 0), int(purged->number(0, 1)), QDateTime::fromString(purged->text(0, 2), Qt::ISODateWithMs)};
+}
+
+Result<ServerSession::CalendarImport> ServerSession::importCalendar(
+    const QByteArray& csv, QList<HolidayCalendar::Problem>* problems)
+{
+    const QString what = tr("the official holiday calendar");
+    QList<HolidayCalendar::Problem> found;
+    auto parsed = HolidayCalendar::parse(csv, &found);
+    if (problems)
+        *problems = found;
+    if (!parsed.ok()) {
+        // a refused file is on record too (how many problems, never the file's text), as locally
+        auto recorded = d->connection->run(QStringLiteral("SELECT branchvault.calendar_import_refused($1, $2)"),
+            {ServerValue::number(std::max<qsizetype>(found.size(), 1)), ServerValue::text(d->workstation)}, what);
+        if (!recorded.ok())
+            return recorded.error();
+        return parsed.error();
+    }
+    auto stored
+        = d->connection->run(QStringLiteral("SELECT y FROM unnest(branchvault.calendar_import(%1, $4)) AS y ORDER BY y")
+                                 .arg(servercalendar::arguments(1)),
+            servercalendar::values(*parsed) << ServerValue::text(d->workstation), what);
+    if (!stored.ok())
+        return stored.error();
+    auto known = d->connection->run(
+        QStringLiteral("SELECT y FROM unnest(branchvault.calendar_years()) AS y ORDER BY y"), {}, what);
+    if (!known.ok())
+        return known.error();
+    CalendarImport imported;
+    for (int row = 0; row < stored->count(); ++row)
+        imported.years << int(stored->number(row, 0));
+    for (int row = 0; row < known->count(); ++row)
+        imported.knownYears << int(known->number(row, 0));
+    imported.holidays = int(parsed->holidays.size());
+    imported.workdays = int(parsed->workdays.size());
+    QList<int> sent(parsed->years.cbegin(), parsed->years.cend());
+    std::sort(sent.begin(), sent.end());
+    if (imported.years != sent)
+        return Error {ErrorCode::Damaged,
+            tr("The branch server did not confirm every year of %1. Run the import again and check the years it "
+               "names.")
+                .arg(what),
+            {}, {}};
+    return imported;
 }
 
 } // namespace bv

@@ -4,6 +4,7 @@
 #include "core/auth/Role.h"
 #include "core/common/Result.h"
 #include "core/common/SecureBytes.h"
+#include "core/customers/rules/HolidayCalendar.h"
 
 #include <QCoreApplication>
 
@@ -114,6 +115,19 @@ public:
     // AuditService::purge): the server computes the cutoff, writes the chained audit.purge row first and deletes
     // exactly the rows it records, through a gate of that one transaction; the verifier checks the purge row.
     Result<AuditPurge> purgeAudit();
+
+    struct CalendarImport
+    {
+        QList<int> years; // imported, ascending
+        int holidays = 0;
+        int workdays = 0;
+        QList<int> knownYears; // the server's calendar after the import, ascending
+    };
+    // The administrator imports a newer official holiday calendar (migration 21's calendar_import, as
+    // SettingsService::importCalendar): the file is checked line by line here (HolidayCalendar::parse; every problem
+    // listed in `problems`, nothing sent, and the refusal recorded on the server with its count), then the years of
+    // the file replace those years of the server's calendar, audited there (calendar.import).
+    Result<CalendarImport> importCalendar(const QByteArray& csv, QList<HolidayCalendar::Problem>* problems = nullptr);
 
 private:
     // What the customer work over the server (ServerCustomers) uses: the connection, the open keys (invalid when

@@ -1,10 +1,12 @@
 #include "core/server/ServerSetup.h"
 
 #include "core/auth/PasswordHasher.h"
+#include "core/customers/rules/HolidayCalendar.h"
 #include "core/internal/keys/FieldCipher.h"
 #include "core/internal/keys/KeyEnvelope.h"
 #include "core/internal/keys/KeySlots.h"
 #include "core/internal/keys/RecoveryPassphrase.h"
+#include "core/internal/server/ServerCalendar.h"
 #include "core/internal/server/ServerConnection.h"
 #include "core/internal/server/ServerCredentials.h"
 #include "core/server/ServerWorkstation.h"
@@ -233,6 +235,19 @@ Result<ServerSetup::Initialised> ServerSetup::init(
     if (!tagged.ok()) {
         db.rollback();
         return tagged.error();
+    }
+    // the official holiday calendar the program ships, for the complaints' due dates (migration 21)
+    const OfficialCalendar& shipped = HolidayCalendar::shipped();
+    if (shipped.isEmpty()) {
+        db.rollback();
+        return Error {ErrorCode::Internal, tr("This program holds no official holiday calendar."), {}, {}};
+    }
+    auto seeded = (*connection)
+                      ->run(QStringLiteral("SELECT branchvault.calendar_seed(%1)").arg(servercalendar::arguments(1)),
+                          servercalendar::values(shipped), tr("the official holiday calendar"));
+    if (!seeded.ok()) {
+        db.rollback();
+        return seeded.error();
     }
     if (!db.commit()) {
         Error failed = ServerConnection::statementFailure(db.lastError(), tr("the set-up"));

@@ -7,6 +7,7 @@
 // no care row forged through audit_append, no consent changed).
 //
 // Grade-1 values never reach the test's output.
+#include "core/customers/rules/HolidayCalendar.h"
 #include "core/customers/rules/WorkingCalendar.h"
 #include "core/server/ServerCare.h"
 #include "core/server/ServerCustomers.h"
@@ -231,20 +232,18 @@ private slots:
         while (friday.dayOfWeek() != Qt::Friday)
             friday = friday.addDays(-1);
         const QDateTime received = QDateTime(friday, QTime(10, 0), WorkingCalendar::branchTimeZone()).toUTC();
-        auto plain = care("c1").calendar();
-        QVERIFY2(plain.ok(), qPrintable(why(plain)));
-        const auto expected = plain->complaintDeadlines(received);
+        const WorkingCalendar plain = WorkingCalendar::combined(HolidayCalendar::shipped(), {}, {});
+        const auto expected = plain.complaintDeadlines(received);
         // the first working day after the Friday becomes a holiday on the server: both due dates move on
         QDate next = friday.addDays(1);
-        while (!plain->isWorkingDay(next))
+        while (!plain.isWorkingDay(next))
             next = next.addDays(1);
         const QString set = m_branch->sqlAs(QStringLiteral("a1"),
             QStringLiteral("SELECT branchvault.settings_set('complaint.holidays', '%1', 'ws')")
                 .arg(next.toString(Qt::ISODate)));
         QVERIFY2(!set.startsWith(QLatin1String("<error")), qPrintable(set.left(300)));
-        auto withHoliday = care("c1").calendar();
-        QVERIFY2(withHoliday.ok(), qPrintable(why(withHoliday)));
-        const auto moved = withHoliday->complaintDeadlines(received);
+        const auto moved
+            = WorkingCalendar::combined(HolidayCalendar::shipped(), {next}, {}).complaintDeadlines(received);
         QVERIFY(moved.investigateByUtc > expected.investigateByUtc);
         QVERIFY(moved.answerByUtc > expected.answerByUtc);
 
@@ -260,18 +259,9 @@ private slots:
                          .arg(added->id)),
             moved.investigateByUtc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) + QLatin1Char('|')
                 + moved.answerByUtc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")));
-        sql(QStringLiteral("DELETE FROM branchvault.settings WHERE key = 'complaint.holidays'"));
 
-        // a modified client's due dates: before the receipt, or weeks later, are refused
-        for (const QString& due : {QStringLiteral("now() - interval '30 days', now()"),
-                 QStringLiteral("now() + interval '1 day', now() + interval '30 days'")}) {
-            const QString sent = m_branch->sqlAs(QStringLiteral("c1"),
-                QStringLiteral(
-                    "SELECT branchvault.complaint_add('%1', now() - interval '1 day', 'counter', '投诉', %2, "
-                    "'ws')")
-                    .arg(m_x, due));
-            QVERIFY2(sent.contains(QLatin1String("field \"due\"")), qPrintable(sent.left(300)));
-        }
+        QCOMPARE(added->investigateBy, moved.investigateByUtc);
+        QCOMPARE(added->answerBy, moved.answerByUtc);
 
         // forward only; closing needs the answer; the resolution when answering, not when investigating
         QCOMPARE(
@@ -314,6 +304,181 @@ private slots:
                 "m1|complaint|%1|%2|{\"action\":\"update\",\"from\":\"investigating\",\"status\":\"answered\"}\n"
                 "c1|complaint|%1|%2|{\"action\":\"update\",\"from\":\"answered\",\"status\":\"closed\"}")
                 .arg(id, m_x));
+
+        // a modified client cannot send due dates any more (migration 17's signature is gone); what it sends is dated
+        // by the server
+        const QString old = m_branch->sqlAs(QStringLiteral("c1"),
+            QStringLiteral("SELECT branchvault.complaint_add('%1', now() - interval '1 day', 'counter', '投诉', "
+                           "now() + interval '1 day', now() + interval '14 days', 'ws')")
+                .arg(m_x));
+        QVERIFY2(old.contains(QLatin1String("42883")), qPrintable(old.left(300)));
+        const QString direct = m_branch->sqlAs(QStringLiteral("c1"),
+            QStringLiteral("SELECT (answer_by - (SELECT answer_by FROM branchvault.complaint_due('%2'::timestamptz, "
+                           "'0101')))::text FROM branchvault.complaint_add('%1', '%2'::timestamptz, 'counter', "
+                           "'投诉', 'ws')")
+                .arg(m_x, received.toString(Qt::ISODateWithMs)));
+        QVERIFY2(direct.contains(QLatin1String("42501")), qPrintable(direct.left(300))); // complaint_due is not theirs
+        const QString dated = m_branch->sqlAs(QStringLiteral("c1"),
+            QStringLiteral("SELECT to_char(answer_by AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS') FROM "
+                           "branchvault.complaint_add('%1', '%2'::timestamptz, 'counter', '投诉', 'ws')")
+                .arg(m_x, received.toString(Qt::ISODateWithMs)));
+        QCOMPARE(dated, moved.answerByUtc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")));
+        sql(QStringLiteral("DELETE FROM branchvault.complaints WHERE id > %1").arg(added->id)); // the lists below
+        sql(QStringLiteral("DELETE FROM branchvault.settings WHERE key = 'complaint.holidays'"));
+    }
+
+    // The server's due dates are the workstation's (WorkingCalendar::complaintDeadlines with the shipped calendar and
+    // the branch's two settings): every day from before the shipped years to after them, at three times of the day,
+    // with a branch holiday on an official make-up working day and on a plain weekday, and a branch working day on an
+    // official holiday's weekend — the four ways WorkingCalendar::combined lets the two calendars meet.
+    void theServerDatesComplaintsAsTheWorkstationWould()
+    {
+        const OfficialCalendar& shipped = HolidayCalendar::shipped();
+        QVERIFY(!shipped.isEmpty());
+        QCOMPARE(sql(QStringLiteral("SELECT string_agg(year || ':' || source, ',' ORDER BY year) FROM "
+                                    "branchvault.official_calendar_years")),
+            QStringLiteral("2025:shipped,2026:shipped"));
+        QList<QDate> workdays(shipped.workdays.cbegin(), shipped.workdays.cend());
+        QList<QDate> weekendHolidays;
+        for (const QDate& day : shipped.holidays)
+            if (day.dayOfWeek() >= Qt::Saturday)
+                weekendHolidays << day;
+        std::sort(workdays.begin(), workdays.end());
+        std::sort(weekendHolidays.begin(), weekendHolidays.end());
+        QVERIFY(!workdays.isEmpty() && !weekendHolidays.isEmpty());
+        QDate weekday(2026, 3, 11); // a Wednesday no official list names
+        QVERIFY(!shipped.holidays.contains(weekday) && weekday.dayOfWeek() == Qt::Wednesday);
+        const QSet<QDate> holidays {workdays.constFirst(), weekday};
+        const QSet<QDate> extra {weekendHolidays.constLast()};
+        const auto setTo = [this](const char* key, const QSet<QDate>& days) {
+            QStringList list;
+            for (const QDate& day : days)
+                list << day.toString(Qt::ISODate);
+            return m_branch->sqlAs(QStringLiteral("a1"),
+                QStringLiteral("SELECT branchvault.settings_set('%1', '%2', 'ws')")
+                    .arg(QLatin1String(key), list.join(',')));
+        };
+        QString set = setTo("complaint.holidays", holidays);
+        QVERIFY2(!set.startsWith(QLatin1String("<error")), qPrintable(set.left(300)));
+        set = setTo("complaint.extra_working_days", extra);
+        QVERIFY2(!set.startsWith(QLatin1String("<error")), qPrintable(set.left(300)));
+
+        const WorkingCalendar expected = WorkingCalendar::combined(shipped, holidays, extra);
+        QList<QDateTime> receipts;
+        QStringList texts;
+        for (QDate day(2024, 12, 20); day <= QDate(2027, 1, 10); day = day.addDays(1))
+            for (const QTime& time : {QTime(0, 30), QTime(10, 0), QTime(23, 59, 59, 500)}) {
+                receipts << QDateTime(day, time, WorkingCalendar::branchTimeZone()).toUTC();
+                texts << receipts.constLast().toString(Qt::ISODateWithMs);
+            }
+        const QString due = sql(QStringLiteral(
+            "SELECT string_agg(to_char(d.investigate_by AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS') || '|' || "
+            "to_char(d.answer_by AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS'), ' ' ORDER BY r.n) FROM "
+            "unnest('{%1}'::timestamptz[]) WITH ORDINALITY AS r(at, n), branchvault.complaint_due(r.at, '0101') AS d")
+                                    .arg(texts.join(QLatin1Char(','))));
+        const QStringList server = due.split(QLatin1Char(' '));
+        QCOMPARE(server.size(), receipts.size());
+        int compared = 0;
+        for (int i = 0; i < receipts.size(); ++i) {
+            const auto local = expected.complaintDeadlines(receipts.at(i));
+            const QString want = local.investigateByUtc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz"))
+                + QLatin1Char('|') + local.answerByUtc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz"));
+            if (server.at(i) != want)
+                QFAIL(qPrintable(QStringLiteral("received %1: the server says %2, the workstation %3")
+                                     .arg(texts.at(i), server.at(i), want)));
+            ++compared;
+        }
+        QVERIFY(compared > 2000);
+
+        // a calendar that leaves no two working days within 30 days of the receipt is refused, naming the next step,
+        // and nothing is stored: six weeks of holidays do not quietly move a complaint off the overdue list
+        const QDate first = branchToday().addDays(-40);
+        QSet<QDate> weeks;
+        for (int i = 0; i < 42; ++i)
+            weeks.insert(first.addDays(i));
+        sql(QStringLiteral("DELETE FROM branchvault.settings WHERE key = 'complaint.extra_working_days'"));
+        set = setTo("complaint.holidays", weeks);
+        QVERIFY2(!set.startsWith(QLatin1String("<error")), qPrintable(set.left(300)));
+        const QString count = sql(QStringLiteral("SELECT count(*) FROM branchvault.complaints"));
+        auto refused = care("c1").addComplaint(m_x,
+            QDateTime(first.addDays(-1), QTime(10, 0), WorkingCalendar::branchTimeZone()), QStringLiteral("counter"),
+            QStringLiteral("柜台排队时间过长"));
+        QCOMPARE(codeOf(refused), ErrorCode::InvalidInput);
+        QVERIFY2(refused.error().detail.contains(QLatin1String("administrator")), qPrintable(why(refused)));
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM branchvault.complaints")), count);
+        sql(QStringLiteral("DELETE FROM branchvault.settings WHERE key IN ('complaint.holidays', "
+                           "'complaint.extra_working_days')"));
+    }
+
+    // The administrator imports a newer year (the years of the file replace those years; audited calendar.import as
+    // locally), and the due dates follow it; a bad file is refused line by line and recorded with its count; nobody
+    // else imports, seeds the calendar or forges the import's row.
+    void theAdministratorImportsANewerYear()
+    {
+        const QByteArray csv = "date,kind,name\n2027-01-01,holiday,元旦\n2027-01-04,holiday,测试假日\n"
+                               "2027-01-09,workday,测试调休\n";
+        const qint64 seq = lastSeq();
+        QList<HolidayCalendar::Problem> problems;
+        auto imported = m_branch->session(QStringLiteral("a1")).importCalendar(csv, &problems);
+        QVERIFY2(imported.ok(), qPrintable(why(imported)));
+        QVERIFY(problems.isEmpty());
+        QCOMPARE(imported->years, QList<int>({2027}));
+        QCOMPARE(imported->knownYears, QList<int>({2025, 2026, 2027}));
+        QCOMPARE(imported->holidays, 2);
+        QCOMPARE(imported->workdays, 1);
+        QCOMPARE(
+            sql(QStringLiteral("SELECT login || '|' || object_type || '|' || object_id || '|' || outcome || '|' || "
+                               "(details = '{\"holidays\":2,\"workdays\":1,\"years\":[2027]}')::text "
+                               "FROM branchvault.audit_log WHERE seq > %1 AND action = 'calendar.import'")
+                    .arg(seq)),
+            QStringLiteral("a1|settings|calendar.official|ok|true"));
+        QCOMPARE(sql(QStringLiteral("SELECT source FROM branchvault.official_calendar_years WHERE year = 2027")),
+            QStringLiteral("import"));
+
+        // received on Thursday 2026-12-31: Friday the 1st and Monday the 4th are holidays now, Saturday the 9th a
+        // working day, as the workstation's calendar with the file merged says
+        OfficialCalendar merged = HolidayCalendar::shipped();
+        auto parsed = HolidayCalendar::parse(csv);
+        QVERIFY(parsed.ok());
+        merged.merge(*parsed);
+        const QDateTime received = QDateTime(QDate(2026, 12, 31), QTime(15, 0), WorkingCalendar::branchTimeZone());
+        const auto want = WorkingCalendar::combined(merged, {}, {}).complaintDeadlines(received);
+        QCOMPARE(want.investigateByUtc.toTimeZone(WorkingCalendar::branchTimeZone()).date(), QDate(2027, 1, 5));
+        QCOMPARE(sql(QStringLiteral("SELECT to_char(investigate_by AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS') "
+                                    "|| '|' || to_char(answer_by AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS') "
+                                    "FROM branchvault.complaint_due('%1', '0101')")
+                         .arg(received.toUTC().toString(Qt::ISODateWithMs))),
+            want.investigateByUtc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + QLatin1Char('|')
+                + want.answerByUtc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")));
+
+        // a file with two bad lines: nothing stored, both named, the refusal recorded with its count
+        const qint64 before = lastSeq();
+        auto refused = m_branch->session(QStringLiteral("a1"))
+                           .importCalendar("date,kind,name\n2027-02-30,holiday,x\n2027-03-03,workday,y\n", &problems);
+        QCOMPARE(codeOf(refused), ErrorCode::InvalidInput);
+        QCOMPARE(problems.size(), 2);
+        QCOMPARE(sql(QStringLiteral("SELECT outcome || '|' || details FROM branchvault.audit_log WHERE seq > %1 AND "
+                                    "action = 'calendar.import'")
+                         .arg(before)),
+            QStringLiteral("failed|{\"problems\":2}"));
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM branchvault.official_calendar WHERE day >= '2027-01-01'")),
+            QStringLiteral("3"));
+
+        // a customer manager may not import; psql cannot seed, read the calendar's tables or forge the row
+        QCOMPARE(codeOf(m_branch->session(QStringLiteral("c1")).importCalendar(csv)), ErrorCode::PermissionDenied);
+        for (const QString& statement :
+            {QStringLiteral("SELECT branchvault.calendar_seed('{2027}', '{2027-01-05}', '{holiday}')"),
+                QStringLiteral("SELECT count(*) FROM branchvault.official_calendar"),
+                QStringLiteral("SELECT branchvault.audit_append('ws', 'calendar.import', 'settings', "
+                               "'calendar.official', NULL, 'ok', '{}')")}) {
+            for (const QString& login : {QStringLiteral("a1"), QStringLiteral("c1")}) {
+                const QString out = m_branch->sqlAs(login, statement);
+                QVERIFY2(
+                    out.contains(QLatin1String("42501")), qPrintable(login + QStringLiteral(": ") + out.left(300)));
+            }
+        }
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM branchvault.official_calendar WHERE day >= '2027-01-01'")),
+            QStringLiteral("3"));
     }
 
     // The overdue list: the customer manager's own customers, the branch manager's branch; each read audited.

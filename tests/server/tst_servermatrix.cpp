@@ -334,8 +334,8 @@ private:
                 "SELECT branchvault.service_add('%1', current_date, 'counter', '矩阵测试：回访', 'ws-matrix')")
                 .arg(m_numberA);
         case Op::Complaint:
-            return QStringLiteral("SELECT branchvault.complaint_add('%1', now() - interval '1 hour', 'phone', "
-                                  "'矩阵测试：投诉', now() + interval '1 day', now() + interval '2 days', 'ws-matrix')")
+            return QStringLiteral("SELECT id FROM branchvault.complaint_add('%1', now() - interval '1 hour', 'phone', "
+                                  "'矩阵测试：投诉', 'ws-matrix')")
                 .arg(m_numberA);
         case Op::Overdue:
             return ServerDatabase::readCall(QStringLiteral("complaint_overdue"));

@@ -5,6 +5,8 @@
 // is the suite's throwaway PostgreSQL cluster with TLS switched on and this test's database reachable only with TLS
 // and a client certificate (pg_hba.conf), and the CLI runs against a private keychain.
 #include "core/audit/AuditRecords.h"
+#include "core/common/AtomicFile.h"
+#include "core/customers/rules/HolidayCalendar.h"
 #include "core/internal/keys/FieldCipher.h"
 #include "core/internal/keys/KeySlots.h"
 #include "core/internal/keys/RecoveryPassphrase.h"
@@ -27,6 +29,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace bv;
 using namespace bv::test;
@@ -319,6 +323,19 @@ private slots:
         schema = superuser(
             QStringLiteral("SELECT left(rolpassword, 14) FROM pg_authid WHERE rolname = '%1'").arg(adminRole()));
         QCOMPARE(schema.out.trimmed(), QStringLiteral("SCRAM-SHA-256$"));
+        // the official holiday calendar the program ships, for the complaints' due dates (migration 21)
+        const OfficialCalendar& shipped = HolidayCalendar::shipped();
+        QList<int> years(shipped.years.cbegin(), shipped.years.cend());
+        std::sort(years.begin(), years.end());
+        QStringList yearTexts;
+        for (int year : std::as_const(years))
+            yearTexts << QString::number(year) + QStringLiteral(":shipped");
+        schema = asOwner(QStringLiteral("SELECT string_agg(year || ':' || source, ',' ORDER BY year) || '|' || "
+                                        "(SELECT count(*) FROM branchvault.official_calendar) FROM "
+                                        "branchvault.official_calendar_years"));
+        QCOMPARE(schema.out.trimmed(),
+            yearTexts.join(QLatin1Char(',')) + QLatin1Char('|')
+                + QString::number(shipped.holidays.size() + shipped.workdays.size()));
 
         r = cli(init + QStringList {m_owner}, m_ownerPassword.toUtf8() + "\n");
         QCOMPARE(r.status, 5);
@@ -1091,6 +1108,29 @@ private slots:
                     {QStringLiteral("audit"), QStringLiteral("purge"), QStringLiteral("--user"), QStringLiteral("m1")}),
             m1Password.toUtf8() + "\n");
         QCOMPARE(r.status, 3);
+    }
+
+    // The administrator imports a newer year's official calendar into the server's; a branch manager may not.
+    void theAdministratorImportsTheCalendarFromTheCommandLine()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString file = dir.filePath(QStringLiteral("2027.csv"));
+        QVERIFY(
+            AtomicFile::writeNew(file, QStringLiteral("calendar"), "date,kind,name\n2027-01-01,holiday,元旦\n").ok());
+        CliRun r = cli(serverCommand({QStringLiteral("calendar"), QStringLiteral("import"), file,
+                           QStringLiteral("--user"), QStringLiteral("a1"), QStringLiteral("--json")}),
+            m_adminPassword.toUtf8() + "\n");
+        QVERIFY2(r.status == 0, r.err.constData());
+        QCOMPARE(r.json().value(QStringLiteral("years")).toArray(), QJsonArray({2027}));
+        QCOMPARE(r.json().value(QStringLiteral("holidays")).toInt(), 1);
+        QVERIFY(r.json().value(QStringLiteral("knownYears")).toArray().contains(2027));
+        r = cli(serverCommand({QStringLiteral("calendar"), QStringLiteral("import"), file, QStringLiteral("--user"),
+                    QStringLiteral("m1")}),
+            m1Password.toUtf8() + "\n");
+        QCOMPARE(r.status, 3);
+        r = cli(serverCommand({QStringLiteral("calendar"), QStringLiteral("import")}), QByteArray());
+        QCOMPARE(r.status, 2);
     }
 
     void aWorkstationIsRemovedWithItsKeychainEntry()
