@@ -3492,6 +3492,10 @@ Exit status 0 means success; any other status comes with one line on stderr nami
         <source>%1 of change %2, typed from the customer&apos;s document</source>
         <translation>变更 %2 的%1（按客户证件录入）</translation>
     </message>
+    <message>
+        <source>Customer %1 has no history yet.</source>
+        <translation>客户 %1 尚无历史记录。</translation>
+    </message>
 </context>
 <context>
     <name>CustomerCommands</name>
@@ -4126,10 +4130,6 @@ Exit status 0 means success; any other status comes with one line on stderr nami
     <message>
         <source>No row of %1 was imported; correct the rows as listed (or in the report) and import the file again.</source>
         <translation>%1 中没有任何行被导入；请按所列问题（或报告中的问题）更正各行后，重新导入该文件。</translation>
-    </message>
-    <message>
-        <source>Customer %1 has no history yet.</source>
-        <translation>客户 %1 尚无历史记录。</translation>
     </message>
     <message>
         <source>customer close needs --reason TEXT (for example: the customer closed every account).</source>
@@ -8677,16 +8677,20 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <translation>客户 %1 的修改已提交到网点服务器。变更 %2 等待网点负责人（非本人）复核。</translation>
     </message>
     <message>
-        <source>Use: server customer add [--file F.json] | customer list [--after NO] | customer show NO | customer edit NO [--file F.json] | customer lookup --name NAME --id ID --purpose TEXT | change list | change approve|reject ID --reason TEXT | request list [--open] | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request approve|reject ID --reason TEXT | reveal REQUEST NO --fields F1,F2 (each with --user LOGIN, the password on standard input).</source>
-        <translation>用法：server customer add [--file 文件.json] | customer list [--after 客户号] | customer show 客户号 | customer edit 客户号 [--file 文件.json] | customer lookup --name 姓名 --id 证件号码 --purpose 用途 | change list | change approve|reject 编号 --reason 理由 | request list [--open] | request reveal 客户号 --fields 字段1,字段2 --purpose 用途 [--hours 小时数] | request approve|reject 编号 --reason 理由 | reveal 申请编号 客户号 --fields 字段1,字段2（均需 --user 登录名，密码从标准输入读取）。</translation>
-    </message>
-    <message>
         <source>%1, given as &quot;manager&quot;, is not an active customer manager of the branch. Give the login of one.</source>
         <translation>“manager”中给出的 %1 不是本网点在用的客户经理。请给出在用客户经理的登录名。</translation>
     </message>
     <message>
         <source>Only the branch manager names the responsible customer manager; the customers you enter are your own. Leave &quot;manager&quot; out.</source>
         <translation>只有网点负责人可以指定负责的客户经理；您录入的客户由您本人负责。请去掉 &quot;manager&quot;。</translation>
+    </message>
+    <message>
+        <source>server customer history needs the customer number.</source>
+        <translation>server customer history 需要客户号。</translation>
+    </message>
+    <message>
+        <source>Use: server customer add [--file F.json] | customer list [--after NO] | customer show NO | customer history NO | customer edit NO [--file F.json] | customer lookup --name NAME --id ID --purpose TEXT | change list | change approve|reject ID --reason TEXT | request list [--open] | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request approve|reject ID --reason TEXT | reveal REQUEST NO --fields F1,F2 (each with --user LOGIN, the password on standard input).</source>
+        <translation>用法：server customer add [--file 文件.json] | customer list [--after 客户号] | customer show 客户号 | customer history 客户号 | customer edit 客户号 [--file 文件.json] | customer lookup --name 姓名 --id 证件号码 --purpose 用途 | change list | change approve|reject 编号 --reason 理由 | request list [--open] | request reveal 客户号 --fields 字段1,字段2 --purpose 用途 [--hours 小时数] | request approve|reject 编号 --reason 理由 | reveal 申请编号 客户号 --fields 字段1,字段2（均需 --user 登录名，密码从标准输入读取）。</translation>
     </message>
 </context>
 <context>
@@ -8914,6 +8918,14 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     <message>
         <source>There is no customer %1 in this branch. Check the customer number.</source>
         <translation>本网点没有客户 %1。请核对客户号。</translation>
+    </message>
+    <message>
+        <source>reading the history of customer %1</source>
+        <translation>读取客户 %1 的历史记录</translation>
+    </message>
+    <message>
+        <source>The branch server sent the history of customer %1 in a form this program cannot read. Ask the administrator to check the server.</source>
+        <translation>网点服务器发来的客户 %1 的历史记录格式无法识别。请联系管理员检查服务器。</translation>
     </message>
 </context>
 <context>
@@ -15552,6 +15564,18 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>&amp;Service and complaints…</source>
         <translation>服务与投诉(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Histor&amp;y…</source>
+        <translation>历史记录(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>History of customer %1</source>
+        <translation>客户 %1 的历史记录</translation>
+    </message>
+    <message>
+        <source>Customer %1 has no approved change yet.</source>
+        <translation>客户 %1 尚无已批准的变更。</translation>
     </message>
 </context>
 <context>

@@ -166,6 +166,24 @@ QJsonObject accountJson(const AccountView& a)
 
 } // namespace
 
+void CustomerCli::history(CliContext& ctx, const QString& number, const QList<HistoryEntry>& entries)
+{
+    QJsonArray rows;
+    QString text;
+    for (const HistoryEntry& h : entries) {
+        rows.append(QJsonObject {{QStringLiteral("at"), time(h.at)}, {QStringLiteral("kind"), h.kind},
+            {QStringLiteral("actorLogin"), h.actorLogin}, {QStringLiteral("diff"), diffJson(h.diff)}});
+        text += QStringLiteral("%1  %2  %3  %4\n")
+                    .arg(timeText(h.at), -20)
+                    .arg(h.kind, -8)
+                    .arg(dash(h.actorLogin), -16)
+                    .arg(diffText(h.diff));
+    }
+    if (entries.isEmpty())
+        text = tr("Customer %1 has no history yet.").arg(number);
+    ctx.out.result({{QStringLiteral("customerNo"), number}, {QStringLiteral("history"), rows}}, text);
+}
+
 void CustomerCli::customerView(CliContext& ctx, const CustomerView& view)
 {
     const CustomerView& v = view;

@@ -5,6 +5,7 @@
 #include "app/cli/Cli.h"
 #include "core/common/Result.h"
 #include "core/customers/CustomerRecord.h"
+#include "core/customers/lifecycle/CustomerEntry.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -70,6 +71,8 @@ public:
     // One customer as customer show and server customer show print it: grade 1 as the core gives it (masked), grade 2
     // when visible, the accounts, the pending change.
     static void customerView(CliContext& ctx, const CustomerView& view);
+    // One customer's history as customer history and server customer history print it (masked values).
+    static void history(CliContext& ctx, const QString& number, const QList<HistoryEntry>& entries);
 
     // The result of the clerk's lookup (customer lookup, server customer lookup): the masked card, or exit 4
     // ("no match") naming what to check.

@@ -122,20 +122,7 @@ public:
         auto entries = core->customers().entry().history(*session, number);
         if (!entries.ok())
             return ctx.out.fail(entries.error());
-        QJsonArray rows;
-        QString text;
-        for (const HistoryEntry& h : *entries) {
-            rows.append(QJsonObject {{QStringLiteral("at"), CustomerCli::time(h.at)}, {QStringLiteral("kind"), h.kind},
-                {QStringLiteral("actorLogin"), h.actorLogin}, {QStringLiteral("diff"), CustomerCli::diffJson(h.diff)}});
-            text += QStringLiteral("%1  %2  %3  %4\n")
-                        .arg(CustomerCli::timeText(h.at), -20)
-                        .arg(h.kind, -8)
-                        .arg(CustomerCli::dash(h.actorLogin), -16)
-                        .arg(CustomerCli::diffText(h.diff));
-        }
-        if (entries->isEmpty())
-            text = tr("Customer %1 has no history yet.").arg(number);
-        ctx.out.result({{QStringLiteral("customerNo"), number}, {QStringLiteral("history"), rows}}, text);
+        CustomerCli::history(ctx, number, *entries);
         return 0;
     }
 

@@ -159,6 +159,19 @@ public:
             CustomerCli::customerView(ctx, *view);
             return 0;
         }
+        if (sub == QLatin1String("history")) {
+            const QString number = ctx.arguments.value(2).trimmed().toUpper();
+            if (number.isEmpty())
+                return Cli::usageError(ctx.out, tr("server customer history needs the customer number."));
+            auto session = serverSignIn(ctx, QStringLiteral("server customer history"));
+            if (!session.ok())
+                return ctx.out.fail(session.error());
+            auto entries = ServerCustomers(**session).history(number);
+            if (!entries.ok())
+                return ctx.out.fail(entries.error());
+            CustomerCli::history(ctx, number, *entries);
+            return 0;
+        }
         if (sub == QLatin1String("lookup")) {
             const QString name = ctx.option(QStringLiteral("name"));
             const QString id = ctx.option(QStringLiteral("id"));
@@ -390,7 +403,7 @@ public:
     static QString usage()
     {
         return tr("Use: server customer add [--file F.json] | customer list [--after NO] | customer show NO | customer "
-                  "edit NO [--file F.json] | customer lookup --name NAME --id ID "
+                  "history NO | customer edit NO [--file F.json] | customer lookup --name NAME --id ID "
                   "--purpose TEXT | change list | change approve|reject ID "
                   "--reason TEXT | request list [--open] | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] "
                   "| request "

@@ -405,6 +405,28 @@ Status ServerCustomers::clearSuspicious(qint64 pairId, const QString& reason)
     return {};
 }
 
+Result<QList<HistoryEntry>> ServerCustomers::history(const QString& customerNo)
+{
+    const QString number = customerNo.trimmed().toUpper();
+    const QString what = tr("reading the history of customer %1").arg(number);
+    auto rows = m_session.connection().readCommitted("customer_history", {{QStringLiteral("customer_no"), number}},
+        m_session.workstation(), QStringLiteral("at, kind, actor_login, diff_json"), what);
+    if (!rows.ok())
+        return rows.error();
+    QList<HistoryEntry> list;
+    for (int r = 0; r < rows->count(); ++r) {
+        const auto diff = diffFrom(rows->bytes(r, 3));
+        if (!diff)
+            return Error {ErrorCode::Damaged,
+                tr("The branch server sent the history of customer %1 in a form this program cannot read. Ask the "
+                   "administrator to check the server.")
+                    .arg(number),
+                {}, {}};
+        list << HistoryEntry {serverTime(rows->text(r, 0)), rows->text(r, 1), rows->text(r, 2), *diff};
+    }
+    return list;
+}
+
 Result<CustomerView> ServerCustomers::open(const QString& customerNo)
 {
     const QString number = customerNo.trimmed().toUpper();

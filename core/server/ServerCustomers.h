@@ -87,6 +87,9 @@ public:
     Result<QList<CustomerListRow>> list(const QString& after = QString(), int limit = 200);
     // One customer the account reaches, masked (grade 1) with its accounts; the server records the read.
     Result<CustomerView> open(const QString& customerNo);
+    // The customer's approved changes, oldest first, with masked values (local mode's CustomerEntry::history), for
+    // whoever may open the customer; the server records the read (customer.open {"part":"history"}, migration 22).
+    Result<QList<HistoryEntry>> history(const QString& customerNo);
 
     // The clerk's exact lookup (DESIGN §6): the full name and the full ID number typed from the document, and the
     // purpose. Only their blind indexes and the purpose (numbers and the name masked) are sent; the server returns

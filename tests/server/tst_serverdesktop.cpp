@@ -670,6 +670,32 @@ private slots:
         QCOMPARE(mine->card()->pendingChangeId, 0);
         QVERIFY(mine->editButton()->isEnabled());
 
+        // the history at the customer manager's desk: the creation and the approved edit, masked (the new mobile never
+        // in full), read only when asked for and recorded by the server (migration 22)
+        QVERIFY(mine->historyButton()->isEnabled());
+        const QString historyReads = psql(QStringLiteral("SELECT count(*) FROM branchvault.audit_log WHERE action = "
+                                                         "'customer.open' AND details = '{\"part\":\"history\"}'"));
+        QCOMPARE(historyReads, QStringLiteral("0"));
+        QStringList kinds;
+        QStringList historyTexts;
+        cm.steps << [&](QDialog* d) {
+            auto* table = d->findChild<QTableWidget*>(QStringLiteral("historyTableWidget"));
+            if (!table)
+                return int(QDialog::Rejected);
+            historyTexts = visibleTexts(d);
+            for (int row = 0; row < table->rowCount(); ++row)
+                if (const QTableWidgetItem* item = table->item(row, 2); item && !kinds.contains(item->text()))
+                    kinds << item->text();
+            return int(QDialog::Rejected);
+        };
+        QVERIFY(mine->history());
+        QCOMPARE(kinds.size(), 2); // created, edited
+        QVERIFY(!containing(historyTexts, QStringLiteral("****")).isEmpty());
+        QVERIFY(containing(historyTexts, newMobile).isEmpty());
+        QCOMPARE(psql(QStringLiteral("SELECT count(*) FROM branchvault.audit_log WHERE action = 'customer.open' AND "
+                                     "details = '{\"part\":\"history\"}' AND login = 'c1'")),
+            QStringLiteral("1"));
+
         // care at the two desks: the customer manager, from the card, records a service and a complaint received a
         // week ago (overdue at once); the branch manager's overdue tab lists it and opens the customer at its
         // complaints, where it is marked as under investigation, then answered; the overdue list is empty after

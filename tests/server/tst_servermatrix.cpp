@@ -48,6 +48,7 @@ enum class Op
     Decide,
     List,
     Open,
+    History,
     ClerkLookup,
     Requests,
     RequestReveal,
@@ -114,6 +115,7 @@ const Row kMatrix[] = {
     {Op::Decide, "decide", {Operation::ApproveChanges}, {ok, no, no, no, no}},
     {Op::List, "list", {Operation::ListBranch, Operation::ListPortfolio}, {ok, ok, no, no, no}, true},
     {Op::Open, "open", {Operation::ViewCustomer}, {ok, ok, no, no, no}},
+    {Op::History, "history", {Operation::ViewCustomer}, {ok, ok, no, no, no}},
     {Op::ClerkLookup, "clerkLookup", {Operation::ClerkLookup}, {no, no, ok, no, no}},
     // a clerk files restricted-access requests only, in local mode too (RequestService::create)
     {Op::RequestReveal, "requestReveal", {Operation::CreateRequest, Operation::RevealField}, {ok, ok, no, no, no}},
@@ -158,7 +160,8 @@ const Cell kAuditedRefusals[] = {{Op::RequestReveal, Role::Clerk}, {Op::Pending,
     {Op::Pending, Role::Admin}, {Op::Pending, Role::Auditor}, {Op::List, Role::Clerk}, {Op::List, Role::Admin},
     {Op::List, Role::Auditor}, {Op::Open, Role::Clerk}, {Op::Open, Role::Admin}, {Op::Open, Role::Auditor},
     {Op::Requests, Role::Admin}, {Op::Requests, Role::Auditor}, {Op::PendingTiers, Role::CustomerManager},
-    {Op::PendingTiers, Role::Clerk}, {Op::PendingTiers, Role::Admin}, {Op::PendingTiers, Role::Auditor}};
+    {Op::PendingTiers, Role::Clerk}, {Op::PendingTiers, Role::Admin}, {Op::PendingTiers, Role::Auditor},
+    {Op::History, Role::Clerk}, {Op::History, Role::Admin}, {Op::History, Role::Auditor}};
 
 bool allowedLocally(const Row& row, Role role)
 {
@@ -259,6 +262,9 @@ private:
             return sql(QStringLiteral("SELECT status FROM branchvault.customer_changes WHERE id = %1").arg(m_changeA));
         case Op::Open:
             return auditCount(QStringLiteral("customer.open"));
+        case Op::History:
+            return sql(QStringLiteral("SELECT count(*) FROM branchvault.audit_log WHERE action = 'customer.open' AND "
+                                      "details = '{\"part\":\"history\"}'"));
         case Op::ClerkLookup:
             return auditCount(QStringLiteral("customer.lookup"));
         case Op::RequestReveal:
@@ -339,6 +345,9 @@ private:
                 .arg(m_numberA);
         case Op::Overdue:
             return ServerDatabase::readCall(QStringLiteral("complaint_overdue"));
+        case Op::History:
+            return ServerDatabase::readCall(
+                QStringLiteral("customer_history"), QStringLiteral("{\"customer_no\": \"%1\"}").arg(m_numberA));
         case Op::Consent:
             return QStringLiteral("SELECT branchvault.consent_record('%1', 'processing', 'given', current_date, "
                                   "'counter', 'ws-matrix')")
@@ -658,6 +667,21 @@ private:
                 return trace(op).toInt() == before.toInt() + 1 && added->investigateBy > added->receivedAt
                     ? QString()
                     : QStringLiteral("no complaint with its due dates");
+            });
+        }
+        case Op::History: {
+            const QString before = trace(op);
+            const auto history = customers.history(m_numberA);
+            return outcomeOf(history, [&]() -> QString {
+                if (history->isEmpty() || history->constFirst().kind != QLatin1String("create"))
+                    return QStringLiteral("no creation in the history");
+                for (const HistoryEntry& entry : *history)
+                    for (const FieldDiff& d : entry.diff)
+                        for (const char* field : {"name", "id_number", "mobile", "address"})
+                            if (d.field == QLatin1String(field) && !d.newMasked.isEmpty()
+                                && !masked(d.newMasked, value(m_a, field)))
+                                return QStringLiteral("%1 is not masked in the history").arg(QLatin1String(field));
+                return trace(op).toInt() == before.toInt() + 1 ? QString() : QStringLiteral("the read is not recorded");
             });
         }
         case Op::Overdue: {

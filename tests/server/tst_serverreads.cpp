@@ -1,13 +1,13 @@
-// Audited reads of customer data on the branch server (migrations 11 and 20): the branch manager and customer managers
-// read customers, their masked grade-1 values, their accounts and the pending changes only through customer_page,
-// customer_open and change_page, which apply the policies' rules and write local mode's audit rows (customer.list on
-// a list's first page, customer.open for a card), and only by CALLing read_committed, which commits the read's row —
-// or a refusal's access.denied row — before the rows leave. With psql and each staff member's own credentials: who
-// reads which customers (the custodian during a custody, the owner after it), who is refused and what is recorded,
-// the card's masked content, paging; that a read inside a transaction block, or an attempt released in its own
-// transaction, gives nothing and leaves no row; that no staff role calls a read function directly or reads the four
-// tables, while the history and the assignments still read through their policies. No returned column carries a
-// ciphertext or a blind index.
+// Audited reads of customer data on the branch server (migrations 11, 20 and 22): the branch manager and customer
+// managers read customers, their masked grade-1 values, their accounts and the pending changes only through
+// customer_page, customer_open and change_page, which apply the policies' rules and write local mode's audit rows
+// (customer.list on a list's first page, customer.open for a card), and only by CALLing read_committed, which commits
+// the read's row — or a refusal's access.denied row — before the rows leave. With psql and each staff member's own
+// credentials: who reads which customers (the custodian during a custody, the owner after it), who is refused and what
+// is recorded, the card's masked content, paging; that a read inside a transaction block, or an attempt released in its
+// own transaction, gives nothing and leaves no row; that no staff role calls a read function directly or reads any
+// customer table (migration 22 closed the history, the assignments, the pairs and the reservations, and reads a
+// customer's history through read_committed). No returned column carries a ciphertext or a blind index.
 #include "tests/server/ServerValues.h"
 #include "tests/testsupport/ServerDatabase.h"
 
@@ -159,7 +159,7 @@ private:
             QStringLiteral("reassignment_page(text)"), QStringLiteral("suspicious_page(text)"),
             QStringLiteral("service_page(text, text)"), QStringLiteral("complaint_page(text, text)"),
             QStringLiteral("complaint_overdue(text)"), QStringLiteral("consent_page(text, text)"),
-            QStringLiteral("tier_page(text)")};
+            QStringLiteral("tier_page(text)"), QStringLiteral("customer_history_page(text, text)")};
     }
     // Every sealed value's bytes and blind index the server holds, in hex, and the bytes' text form: none may appear
     // in what a read returns.
@@ -184,7 +184,7 @@ private slots:
     {
         QVERIFY2(ServerDatabase::environmentProblem().isEmpty(), qPrintable(ServerDatabase::environmentProblem()));
         m_db = std::make_unique<ServerDatabase>(QStringLiteral("reads"));
-        const QString problem = m_db->setUp(20);
+        const QString problem = m_db->setUp(22);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         const QString b1 = QStringLiteral("B001");
         const std::pair<const char*, const char*> staff[] = {{"m1", "manager"}, {"cm1", "customer_manager"},
@@ -501,37 +501,67 @@ private slots:
             qPrintable(r.err));
     }
 
-    // No staff role reads the four tables directly any more (a masked column of sealed_value included); the history
-    // and the assignments, still read directly, follow their customer as before.
+    // No staff role reads a customer table directly (a masked column of sealed_value included): since migration 22
+    // neither the history, the assignments, the suspicious pairs nor the number reservations, which were read through
+    // their policies without a row.
     void theTablesAreNoLongerReadDirectly()
     {
+        QVERIFY(!owner(QStringLiteral("SELECT count(*) FROM branchvault.customer_history WHERE kind = 'create'"))
+                     .startsWith(QLatin1Char('0'))); // the approvals wrote history: there is something to refuse
         for (const char* login : {"m1", "cm1", "cm2", "m9", "cm9", "k1", "a1", "au1"}) {
             for (const QString& sql : {QStringLiteral("SELECT count(*) FROM branchvault.customers"),
                      QStringLiteral("SELECT masked FROM branchvault.sealed_value"),
                      QStringLiteral("SELECT count(*) FROM branchvault.accounts"),
-                     QStringLiteral("SELECT count(*) FROM branchvault.customer_changes")}) {
+                     QStringLiteral("SELECT count(*) FROM branchvault.customer_changes"),
+                     QStringLiteral("SELECT count(*) FROM branchvault.customer_history"),
+                     QStringLiteral("SELECT count(*) FROM branchvault.customer_assignments"),
+                     QStringLiteral("SELECT count(*) FROM branchvault.suspicious_pairs"),
+                     QStringLiteral("SELECT count(*) FROM branchvault.customer_number_reservations")}) {
                 const Psql r = run(sql, login);
                 QVERIFY2(refused(r, "42501", {QStringLiteral("permission denied")}),
                     qPrintable(QStringLiteral("%1: %2: %3").arg(QLatin1String(login), sql, r.out + r.err)));
             }
         }
-        const QString history = QStringLiteral("SELECT coalesce(string_agg(DISTINCT customer_id::text, ','), '') FROM "
-                                               "branchvault.customer_history");
-        const QString assignments = QStringLiteral("SELECT coalesce(string_agg(DISTINCT customer_id::text, ','), '') "
-                                                   "FROM branchvault.customer_assignments");
-        for (const QString& sql : {history, assignments}) {
-            const QString all = owner(sql);
-            const Psql m1 = run(sql, "m1");
-            const Psql cm1 = run(sql, "cm1");
-            const Psql m9 = run(sql, "m9");
-            QVERIFY2(m1.ok() && cm1.ok() && m9.ok(), qPrintable(m1.err + cm1.err + m9.err));
-            QCOMPARE(m1.out.trimmed(), all);
-            QCOMPARE(m9.out.trimmed(), QString());
-            // cm1 reads rows of his or her own customers only
-            for (const QString& id : cm1.out.trimmed().split(QLatin1Char(','), Qt::SkipEmptyParts))
-                QVERIFY2(id == idOf(m_a) || id == idOf(m_b), qPrintable(sql + QLatin1Char(' ') + id));
-        }
-        QVERIFY(!owner(history).isEmpty()); // the approvals wrote history, so the check above read something
+        QCOMPARE(owner(QStringLiteral("SELECT count(*) FROM information_schema.role_table_grants WHERE table_schema = "
+                                      "'branchvault' AND grantee IN ('bv_manager', 'bv_customer_manager', 'bv_clerk', "
+                                      "'bv_admin', 'bv_staff') AND table_name NOT IN ('settings', 'remask_pending')")),
+            QStringLiteral("0"));
+    }
+
+    // A customer's history (migration 22): through read_committed only, for whoever opens the card, oldest first with
+    // the masked diff; recorded customer.open {"part":"history"}; out of reach refused with local mode's access.denied
+    // row (the customer for a customer manager, the operation for a clerk), another branch's number not found and
+    // not recorded.
+    void aCustomersHistoryIsReadAndRecorded()
+    {
+        const auto historySql = [](const QString& number) {
+            return ServerDatabase::readCall(QStringLiteral("customer_history"),
+                QStringLiteral("{\"customer_no\": \"%1\"}").arg(number), QStringLiteral("ws-1"));
+        };
+        const QString seq = lastSeq();
+        const Psql own = run(historySql(m_a.toLower()), "cm1");
+        QVERIFY2(own.ok(), qPrintable(own.err));
+        QVERIFY2(carriesNoSecret(own.out), qPrintable(own.out));
+        QCOMPARE(rowsOf(own).size(), 1);
+        const QJsonObject created = rowsOf(own).at(0).toObject();
+        QCOMPARE(created.value(QStringLiteral("kind")).toString(), QStringLiteral("create"));
+        QCOMPARE(created.value(QStringLiteral("actor_login")).toString(), QStringLiteral("cm1"));
+        QVERIFY(!created.value(QStringLiteral("at")).toString().isEmpty());
+        QVERIFY(created.value(QStringLiteral("diff_json")).isArray());
+        QCOMPARE(rowsAfter(seq),
+            QStringLiteral("cm1|customer.open|customer|%1|%2|ok|{\"part\":\"history\"}").arg(idOf(m_a), m_a));
+
+        const QString before = lastSeq();
+        QVERIFY(run(historySql(m_c), "m1").ok());
+        QVERIFY(refused(run(historySql(m_c), "cm1"), "42501", {QStringLiteral("is not one of your customers"), m_c}));
+        QVERIFY(refused(run(historySql(m_a), "m9"), "P0002", {QStringLiteral("no customer"), m_a}));
+        QVERIFY(refused(run(historySql(m_a), "k1"), "42501"));
+        QCOMPARE(rowsAfter(before),
+            QStringList(
+                {QStringLiteral("m1|customer.open|customer|%1|%2|ok|{\"part\":\"history\"}").arg(idOf(m_c), m_c),
+                    deniedRow("cm1", QStringLiteral("view_customer"), m_c),
+                    deniedRow("k1", QStringLiteral("view_customer"))})
+                .join(QLatin1Char('\n')));
     }
 };
 

@@ -18,11 +18,25 @@ CustomerHistoryPage::CustomerHistoryPage(const WorkspaceContext& context, const 
     , m_number(customerNo)
 {
     auto* layout = new QVBoxLayout(this);
-    m_table = S::tableWidget(this, QStringLiteral("historyTableWidget"),
-        {tr("When"), tr("Who"), tr("Change"), tr("Field"), tr("Before"), tr("After")}, m_context.clipboard,
-        tr("History of customer %1").arg(customerNo));
+    m_table = historyTable(this, m_context.clipboard, customerNo);
     layout->addWidget(m_table);
     reload();
+}
+
+QTableWidget* CustomerHistoryPage::historyTable(QWidget* parent, ClipboardGuard& clipboard, const QString& customerNo)
+{
+    return S::tableWidget(parent, QStringLiteral("historyTableWidget"),
+        {tr("When"), tr("Who"), tr("Change"), tr("Field"), tr("Before"), tr("After")}, clipboard,
+        tr("History of customer %1").arg(customerNo));
+}
+
+void CustomerHistoryPage::fill(QTableWidget* table, const QList<HistoryEntry>& history)
+{
+    table->setRowCount(0);
+    for (const HistoryEntry& h : history)
+        S::appendDiffRows(
+            table, {CustomerLabels::dateTime(h.at), h.actorLogin, CustomerLabels::changeKind(h.kind)}, h.diff);
+    table->resizeColumnsToContents();
 }
 
 void CustomerHistoryPage::reload()
@@ -33,10 +47,7 @@ void CustomerHistoryPage::reload()
         fail(history.error());
         return;
     }
-    for (const HistoryEntry& h : *history)
-        S::appendDiffRows(
-            m_table, {CustomerLabels::dateTime(h.at), h.actorLogin, CustomerLabels::changeKind(h.kind)}, h.diff);
-    m_table->resizeColumnsToContents();
+    fill(m_table, *history);
 }
 
 } // namespace bv::ui

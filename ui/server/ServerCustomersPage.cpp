@@ -8,6 +8,7 @@
 #include "core/server/ServerSession.h"
 #include "ui/common/Dialogs.h"
 #include "ui/common/ProtectedLabel.h"
+#include "ui/customers/CustomerHistoryPage.h"
 #include "ui/customers/CustomerLabels.h"
 #include "ui/customers/CustomerWidgetSupport.h"
 #include "ui/server/EntryFormPanel.h"
@@ -16,6 +17,8 @@
 #include "ui/server/ServerCareDialog.h"
 #include "ui/server/ServerEditDialog.h"
 
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -78,14 +81,19 @@ ServerCustomersPage::ServerCustomersPage(const ServerContext& context, QWidget* 
     m_care = new QPushButton(tr("&Service and complaints…"), cardSide);
     m_care->setObjectName(QStringLiteral("careButton"));
     m_care->setEnabled(false);
+    m_history = new QPushButton(tr("Histor&y…"), cardSide);
+    m_history->setObjectName(QStringLiteral("historyButton"));
+    m_history->setEnabled(false);
     auto* cardButtons = new QHBoxLayout;
     cardButtons->addWidget(m_edit);
     cardButtons->addWidget(m_care);
+    cardButtons->addWidget(m_history);
     cardButtons->addWidget(m_request);
     cardLayout->addLayout(cardButtons);
     connect(m_request, &QPushButton::clicked, this, &ServerCustomersPage::requestFullView);
     connect(m_edit, &QPushButton::clicked, this, &ServerCustomersPage::edit);
     connect(m_care, &QPushButton::clicked, this, &ServerCustomersPage::care);
+    connect(m_history, &QPushButton::clicked, this, &ServerCustomersPage::history);
     if (m_context.session.identity().role == Role::Manager) {
         // the branch manager gives the customer shown (or any by its number) to a customer manager
         auto* assign = new QPushButton(tr("&Assign…"), cardSide);
@@ -154,6 +162,7 @@ void ServerCustomersPage::showCard()
         m_cardForm->removeRow(0);
     m_request->setEnabled(m_card.has_value());
     m_care->setEnabled(m_card && m_card->actions.recordService);
+    m_history->setEnabled(m_card.has_value());
     m_edit->setVisible(!m_card || m_card->actions.edit);
     m_edit->setEnabled(m_card && m_card->actions.editNow);
     if (!m_card)
@@ -231,6 +240,31 @@ bool ServerCustomersPage::care()
     if (lost)
         emit sessionLost();
     return !lost;
+}
+
+bool ServerCustomersPage::history()
+{
+    if (!m_card)
+        return false;
+    // read (and recorded by the server) when asked for, not with the card
+    auto entries = ServerCustomers(m_context.session).history(m_card->number);
+    if (!entries.ok())
+        return fail(entries.error());
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("serverHistoryDialog"));
+    dialog.setWindowTitle(tr("History of customer %1").arg(m_card->number));
+    auto* layout = new QVBoxLayout(&dialog);
+    QTableWidget* table = CustomerHistoryPage::historyTable(&dialog, m_context.clipboard, m_card->number);
+    CustomerHistoryPage::fill(table, *entries);
+    layout->addWidget(table, 1);
+    if (entries->isEmpty())
+        layout->addWidget(new QLabel(tr("Customer %1 has no approved change yet.").arg(m_card->number), &dialog));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    dialog.resize(720, 420);
+    m_context.dialogs.exec(&dialog);
+    return true;
 }
 
 bool ServerCustomersPage::edit()

@@ -29,6 +29,7 @@ public:
     QPushButton* requestButton() const { return m_request; }
     QPushButton* editButton() const { return m_edit; }
     QPushButton* careButton() const { return m_care; }
+    QPushButton* historyButton() const { return m_history; }
     // The card shown, as the server returned it.
     const std::optional<CustomerView>& card() const { return m_card; }
     // The texts of the card's rows (label → value), for tests and screen readers.
@@ -47,6 +48,8 @@ public slots:
     bool edit();
     // The open customer's service records, complaints and consent (ServerCareDialog).
     bool care();
+    // The customer's approved changes, masked, in a dialog (ServerCustomers::history: the server records the read).
+    bool history();
 
 signals:
     void requestFiled(qint64 requestId);
@@ -61,6 +64,7 @@ private:
     QPushButton* m_request = nullptr;
     QPushButton* m_edit = nullptr;
     QPushButton* m_care = nullptr;
+    QPushButton* m_history = nullptr;
     QLabel* m_cardTitle = nullptr;
     QWidget* m_cardBody = nullptr;
     QFormLayout* m_cardForm = nullptr;
