@@ -2444,6 +2444,30 @@
         <source>%1 sent the outbox entry %3 to the branch server at %2</source>
         <translation>%1 于 %2 将待发箱中的%3发送到网点服务器</translation>
     </message>
+    <message>
+        <source>Part read</source>
+        <translation>读取部分</translation>
+    </message>
+    <message>
+        <source>a later page</source>
+        <translation>后续页</translation>
+    </message>
+    <message>
+        <source>history</source>
+        <translation>变更历史</translation>
+    </message>
+    <message>
+        <source>service records</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>consent entries</source>
+        <translation>同意记录</translation>
+    </message>
 </context>
 <context>
     <name>AuthService</name>

@@ -112,6 +112,8 @@ const Entry kKeys[] = {
     {"firstCopy", QT_TRANSLATE_NOOP("AuditWording", "First copy")},
     {"pages", QT_TRANSLATE_NOOP("AuditWording", "Pages")},
     {"page", QT_TRANSLATE_NOOP("AuditWording", "Page")},
+    // the branch server's reads: which part of a record was read ({"part": "history"})
+    {"part", QT_TRANSLATE_NOOP("AuditWording", "Part read")},
     {"medium", QT_TRANSLATE_NOOP("AuditWording", "Printed to")},
     {"grade1", QT_TRANSLATE_NOOP("AuditWording", "Holds grade-1 information")},
     {"grade", QT_TRANSLATE_NOOP("AuditWording", "Highest grade")},
@@ -255,6 +257,12 @@ const Entry kCodes[] = {
     {"unknown_serial", QT_TRANSLATE_NOOP("AuditWording", "not in the print register")},
     {"mac_mismatch", QT_TRANSLATE_NOOP("AuditWording", "altered or forged code")},
     {"not_branchvault", QT_TRANSLATE_NOOP("AuditWording", "not a BranchVault page")},
+    // the branch server's reads: a list's later page, the part of a record read
+    {"next", QT_TRANSLATE_NOOP("AuditWording", "a later page")},
+    {"history", QT_TRANSLATE_NOOP("AuditWording", "history")},
+    {"service_records", QT_TRANSLATE_NOOP("AuditWording", "service records")},
+    {"complaints", QT_TRANSLATE_NOOP("AuditWording", "complaints")},
+    {"consents", QT_TRANSLATE_NOOP("AuditWording", "consent entries")},
     // imports
     {"utf-8", QT_TRANSLATE_NOOP("AuditWording", "UTF-8")},
     {"utf-8-bom", QT_TRANSLATE_NOOP("AuditWording", "UTF-8 with BOM")},

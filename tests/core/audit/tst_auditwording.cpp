@@ -225,6 +225,29 @@ private slots:
         QCOMPARE(int(lines.size()), 6);
     }
 
+    // The branch server's read details: a list's later page and the part of a record read, in words in both
+    // languages, never as the stored codes.
+    void serverReadDetailsInWords()
+    {
+        AuditRow row = syntheticRow(QString::fromLatin1(audit::CustomerOpen), QStringLiteral("ok"));
+        row.details = QStringLiteral("{\"part\":\"service_records\"}");
+        QCOMPARE(AuditWording::detailLines(row, syntheticDirectory()),
+            QStringList {QStringLiteral("Part read: service records")});
+        row.details = QStringLiteral("{\"part\":\"history\"}");
+        QCOMPARE(
+            AuditWording::detailLines(row, syntheticDirectory()), QStringList {QStringLiteral("Part read: history")});
+        AuditRow list = syntheticRow(QString::fromLatin1(audit::CustomerList), QStringLiteral("ok"));
+        list.details = QStringLiteral("{\"page\":\"next\",\"rows\":3}");
+        QVERIFY2(AuditWording::detailLines(list, syntheticDirectory()).contains(QStringLiteral("Page: a later page")),
+            qPrintable(AuditWording::detailLines(list, syntheticDirectory()).join(QLatin1Char('|'))));
+        bv::installTranslations(QStringLiteral("zh_CN"));
+        const QString zh = AuditWording::detailLines(row, syntheticDirectory()).join(QLatin1Char('|'))
+            + AuditWording::detailLines(list, syntheticDirectory()).join(QLatin1Char('|'));
+        bv::installTranslations(QStringLiteral("en"));
+        for (const char* code : {"history", "next", "part", "page"})
+            QVERIFY2(!zh.contains(QLatin1String(code)), qPrintable(zh));
+    }
+
     void systemAndNotSignedIn()
     {
         AuditRow row = syntheticRow(QString::fromLatin1(audit::DatabaseCreate), QStringLiteral("ok"));
