@@ -1,17 +1,150 @@
 // complaint add|update|list|overdue, service add|list, consent add|withdraw|list: serving a customer
-// (DESIGN §6). Contents and resolutions are grade 2: the own customer manager and the branch manager.
+// (DESIGN §6). Contents and resolutions are grade 2: the own customer manager and the branch manager. The same
+// commands after `server` run against the branch server (ServerCare; docs/SERVER.md "Care over the server").
 #include "app/cli/Cli.h"
 #include "app/cli/CustomerCliSupport.h"
+#include "app/cli/ServerCliSupport.h"
 #include "core/Core.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/care/CustomerCare.h"
+#include "core/customers/rules/WorkingCalendar.h"
+#include "core/server/ServerCare.h"
+#include "core/server/ServerSession.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <memory>
+
 namespace bv::cli {
 
 namespace {
+
+// Where a care command runs: the local database with the signed-in session, or the branch server.
+class CareBackend
+{
+public:
+    virtual ~CareBackend() = default;
+    virtual QDateTime now() const = 0;
+    virtual QDate today() const = 0;
+    virtual Result<Complaint> addComplaint(
+        const QString& number, const QDateTime& received, const QString& channel, const QString& content)
+        = 0;
+    virtual Status updateComplaint(qint64 id, ComplaintStatus status, const QString& resolution) = 0;
+    virtual Result<QList<Complaint>> complaints(const QString& number) = 0;
+    virtual Result<QList<Complaint>> overdue() = 0;
+    virtual Result<qint64> addService(
+        const QString& number, const QDate& servedOn, const QString& channel, const QString& content)
+        = 0;
+    virtual Result<QList<ServiceRecord>> services(const QString& number) = 0;
+    virtual Result<qint64> recordConsent(const QString& number, const QString& purpose, const QString& action,
+        const QDate& onDate, const QString& channel)
+        = 0;
+    virtual Result<QList<ConsentEntry>> consents(const QString& number) = 0;
+};
+
+class LocalCare final : public CareBackend
+{
+public:
+    LocalCare(Core& core, Session session)
+        : m_core(core)
+        , m_session(std::move(session))
+    {
+    }
+    QDateTime now() const override { return m_core.clock().nowUtc(); }
+    QDate today() const override { return CustomerCli::today(m_core); }
+    Result<Complaint> addComplaint(
+        const QString& number, const QDateTime& received, const QString& channel, const QString& content) override
+    {
+        return care().addComplaint(m_session, number, received, channel, content);
+    }
+    Status updateComplaint(qint64 id, ComplaintStatus status, const QString& resolution) override
+    {
+        return care().updateComplaint(m_session, id, status, resolution);
+    }
+    Result<QList<Complaint>> complaints(const QString& number) override { return care().complaints(m_session, number); }
+    Result<QList<Complaint>> overdue() override { return care().overdue(m_session); }
+    Result<qint64> addService(
+        const QString& number, const QDate& servedOn, const QString& channel, const QString& content) override
+    {
+        return care().addService(m_session, number, servedOn, channel, content);
+    }
+    Result<QList<ServiceRecord>> services(const QString& number) override { return care().services(m_session, number); }
+    Result<qint64> recordConsent(const QString& number, const QString& purpose, const QString& action,
+        const QDate& onDate, const QString& channel) override
+    {
+        return care().recordConsent(m_session, number, purpose, action, onDate, channel);
+    }
+    Result<QList<ConsentEntry>> consents(const QString& number) override { return care().consents(m_session, number); }
+
+private:
+    CustomerCare& care() { return m_core.customers().care(); }
+    Core& m_core;
+    Session m_session;
+};
+
+// The branch server decides whose customers the account serves and computes the complaints' due dates.
+class ServerCareBackend final : public CareBackend
+{
+public:
+    explicit ServerCareBackend(std::unique_ptr<ServerSession> session)
+        : m_session(std::move(session))
+        , m_care(*m_session)
+    {
+    }
+    QDateTime now() const override { return QDateTime::currentDateTimeUtc(); }
+    QDate today() const override
+    {
+        return QDateTime::currentDateTimeUtc().toTimeZone(WorkingCalendar::branchTimeZone()).date();
+    }
+    Result<Complaint> addComplaint(
+        const QString& number, const QDateTime& received, const QString& channel, const QString& content) override
+    {
+        return m_care.addComplaint(number, received, channel, content);
+    }
+    Status updateComplaint(qint64 id, ComplaintStatus status, const QString& resolution) override
+    {
+        return m_care.updateComplaint(id, status, resolution);
+    }
+    Result<QList<Complaint>> complaints(const QString& number) override { return m_care.complaints(number); }
+    Result<QList<Complaint>> overdue() override { return m_care.overdue(); }
+    Result<qint64> addService(
+        const QString& number, const QDate& servedOn, const QString& channel, const QString& content) override
+    {
+        return m_care.addService(number, servedOn, channel, content);
+    }
+    Result<QList<ServiceRecord>> services(const QString& number) override { return m_care.services(number); }
+    Result<qint64> recordConsent(const QString& number, const QString& purpose, const QString& action,
+        const QDate& onDate, const QString& channel) override
+    {
+        return m_care.recordConsent(number, purpose, action, onDate, channel);
+    }
+    Result<QList<ConsentEntry>> consents(const QString& number) override { return m_care.consents(number); }
+
+private:
+    std::unique_ptr<ServerSession> m_session;
+    ServerCare m_care;
+};
+
+// Opens the backend for `command` (signing in): the local database, or with `server` before it the branch server.
+using OpenCare = Result<std::unique_ptr<CareBackend>> (*)(CliContext& ctx, const QString& command);
+
+Result<std::unique_ptr<CareBackend>> openLocal(CliContext& ctx, const QString&)
+{
+    Core* core = nullptr;
+    auto session = ctx.begin(&core);
+    if (!session.ok())
+        return session.error();
+    return std::unique_ptr<CareBackend>(std::make_unique<LocalCare>(*core, std::move(*session)));
+}
+
+Result<std::unique_ptr<CareBackend>> openServer(CliContext& ctx, const QString& command)
+{
+    auto session = serverSignIn(ctx, QStringLiteral("server ") + command);
+    if (!session.ok())
+        return session.error();
+    return std::unique_ptr<CareBackend>(std::make_unique<ServerCareBackend>(std::move(*session)));
+}
 
 class CustomerCareCommands
 {
@@ -54,7 +187,7 @@ public:
         return value;
     }
 
-    static int complaint(CliContext& ctx)
+    static int complaint(CliContext& ctx, OpenCare open)
     {
         const QString sub = ctx.arguments.value(0);
         if (sub == QLatin1String("add")) {
@@ -79,13 +212,12 @@ public:
                     return ctx.out.fail(parsed.error());
                 received = *parsed;
             }
-            Core* core = nullptr;
-            auto session = ctx.begin(&core);
-            if (!session.ok())
-                return ctx.out.fail(session.error());
+            auto care = open(ctx, QStringLiteral("complaint add"));
+            if (!care.ok())
+                return ctx.out.fail(care.error());
             if (!received.isValid())
-                received = core->clock().nowUtc();
-            auto added = core->customers().care().addComplaint(*session, *number, received, *channel, *content);
+                received = (*care)->now();
+            auto added = (*care)->addComplaint(*number, received, *channel, *content);
             if (!added.ok())
                 return ctx.out.fail(added.error());
             QString text = tr("Complaint %1 of customer %2 is recorded: investigate by %3, answer by %4 (UTC).")
@@ -114,14 +246,13 @@ public:
                     tr("complaint update --status %1 needs --resolution TEXT: what the customer was told and what "
                        "was done.")
                         .arg(status));
-            Core* core = nullptr;
-            auto session = ctx.begin(&core);
-            if (!session.ok())
-                return ctx.out.fail(session.error());
             auto checked = Cli::freeText(ctx, QStringLiteral("resolution"), resolution);
             if (!checked.ok())
                 return ctx.out.fail(checked.error());
-            BV_CLI_TRY(core->customers().care().updateComplaint(*session, *id, *target, *checked));
+            auto care = open(ctx, QStringLiteral("complaint update"));
+            if (!care.ok())
+                return ctx.out.fail(care.error());
+            BV_CLI_TRY((*care)->updateComplaint(*id, *target, *checked));
             ctx.out.result({{QStringLiteral("id"), *id}, {QStringLiteral("status"), status}},
                 tr("Complaint %1 is now %2.").arg(*id).arg(status));
             return 0;
@@ -136,12 +267,10 @@ public:
                 number = *given;
             }
             BV_CLI_TRY(CustomerCli::noExtraArguments(ctx, overdue ? 1 : 2));
-            Core* core = nullptr;
-            auto session = ctx.begin(&core);
-            if (!session.ok())
-                return ctx.out.fail(session.error());
-            CustomerCare& care = core->customers().care();
-            auto complaints = overdue ? care.overdue(*session) : care.complaints(*session, number);
+            auto care = open(ctx, QStringLiteral("complaint ") + sub);
+            if (!care.ok())
+                return ctx.out.fail(care.error());
+            auto complaints = overdue ? (*care)->overdue() : (*care)->complaints(number);
             if (!complaints.ok())
                 return ctx.out.fail(complaints.error());
             QJsonArray rows;
@@ -163,7 +292,7 @@ public:
                           : tr("Unknown complaint subcommand \"%1\".").arg(sub));
     }
 
-    static int service(CliContext& ctx)
+    static int service(CliContext& ctx, OpenCare open)
     {
         const QString sub = ctx.arguments.value(0);
         if (sub != QLatin1String("add") && sub != QLatin1String("list"))
@@ -191,13 +320,12 @@ public:
                     return ctx.out.fail(parsed.error());
                 servedOn = *parsed;
             }
-            Core* core = nullptr;
-            auto session = ctx.begin(&core);
-            if (!session.ok())
-                return ctx.out.fail(session.error());
+            auto care = open(ctx, QStringLiteral("service add"));
+            if (!care.ok())
+                return ctx.out.fail(care.error());
             if (!servedOn.isValid())
-                servedOn = CustomerCli::today(*core);
-            auto id = core->customers().care().addService(*session, *number, servedOn, *channel, *content);
+                servedOn = (*care)->today();
+            auto id = (*care)->addService(*number, servedOn, *channel, *content);
             if (!id.ok())
                 return ctx.out.fail(id.error());
             ctx.out.result({{QStringLiteral("id"), *id}, {QStringLiteral("customerNo"), *number},
@@ -207,11 +335,10 @@ public:
                     .arg(*number, servedOn.toString(Qt::ISODate)));
             return 0;
         }
-        Core* core = nullptr;
-        auto session = ctx.begin(&core);
-        if (!session.ok())
-            return ctx.out.fail(session.error());
-        auto records = core->customers().care().services(*session, *number);
+        auto care = open(ctx, QStringLiteral("service list"));
+        if (!care.ok())
+            return ctx.out.fail(care.error());
+        auto records = (*care)->services(*number);
         if (!records.ok())
             return ctx.out.fail(records.error());
         QJsonArray rows;
@@ -234,7 +361,7 @@ public:
         return 0;
     }
 
-    static int consent(CliContext& ctx)
+    static int consent(CliContext& ctx, OpenCare open)
     {
         const QString sub = ctx.arguments.value(0);
         if (sub != QLatin1String("add") && sub != QLatin1String("withdraw") && sub != QLatin1String("list"))
@@ -246,11 +373,10 @@ public:
             return ctx.out.fail(number.error());
         BV_CLI_TRY(CustomerCli::noExtraArguments(ctx, 2));
         if (sub == QLatin1String("list")) {
-            Core* core = nullptr;
-            auto session = ctx.begin(&core);
-            if (!session.ok())
-                return ctx.out.fail(session.error());
-            auto entries = core->customers().care().consents(*session, *number);
+            auto care = open(ctx, QStringLiteral("consent list"));
+            if (!care.ok())
+                return ctx.out.fail(care.error());
+            auto entries = (*care)->consents(*number);
             if (!entries.ok())
                 return ctx.out.fail(entries.error());
             QJsonArray rows;
@@ -286,15 +412,14 @@ public:
                 return ctx.out.fail(parsed.error());
             onDate = *parsed;
         }
-        Core* core = nullptr;
-        auto session = ctx.begin(&core);
-        if (!session.ok())
-            return ctx.out.fail(session.error());
+        auto care = open(ctx, QStringLiteral("consent ") + sub);
+        if (!care.ok())
+            return ctx.out.fail(care.error());
         if (!onDate.isValid())
-            onDate = CustomerCli::today(*core);
+            onDate = (*care)->today();
         const bool withdraw = sub == QLatin1String("withdraw");
         const QString action = withdraw ? QStringLiteral("withdrawn") : QStringLiteral("given");
-        auto id = core->customers().care().recordConsent(*session, *number, purpose, action, onDate, *channel);
+        auto id = (*care)->recordConsent(*number, purpose, action, onDate, *channel);
         if (!id.ok())
             return ctx.out.fail(id.error());
         QString text = withdraw ? tr("The withdrawal of consent to %1 by customer %2 is recorded (%3).")
@@ -313,19 +438,34 @@ public:
 
 } // namespace
 
+bool isServerCareCommand(const QString& word)
+{
+    return word == QLatin1String("complaint") || word == QLatin1String("service") || word == QLatin1String("consent");
+}
+
+int runServerCareCommand(CliContext& ctx, const QString& word)
+{
+    ctx.arguments.removeFirst(); // the command word: the arguments as the local command reads them
+    if (word == QLatin1String("complaint"))
+        return CustomerCareCommands::complaint(ctx, openServer);
+    if (word == QLatin1String("service"))
+        return CustomerCareCommands::service(ctx, openServer);
+    return CustomerCareCommands::consent(ctx, openServer);
+}
+
 void registerCustomerCareCommands(CommandTable& table)
 {
     table.append({QStringLiteral("complaint"),
         QStringLiteral("complaint add NO --channel CH --content TEXT [--received TIME] | update ID --status "
                        "investigating|answered|closed [--resolution TEXT] | list NO | overdue   (--user LOGIN)"),
-        CustomerCareCommands::complaint});
+        [](CliContext& ctx) { return CustomerCareCommands::complaint(ctx, openLocal); }});
     table.append({QStringLiteral("service"),
         QStringLiteral("service add NO --channel CH --content TEXT [--date YYYY-MM-DD] | list NO   (--user LOGIN)"),
-        CustomerCareCommands::service});
+        [](CliContext& ctx) { return CustomerCareCommands::service(ctx, openLocal); }});
     table.append({QStringLiteral("consent"),
         QStringLiteral("consent add|withdraw NO --purpose processing|marketing --channel CH [--date YYYY-MM-DD] | list "
                        "NO   (--user LOGIN)"),
-        CustomerCareCommands::consent});
+        [](CliContext& ctx) { return CustomerCareCommands::consent(ctx, openLocal); }});
 }
 
 } // namespace bv::cli

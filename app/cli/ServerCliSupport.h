@@ -33,6 +33,9 @@ int runServerCustomerCommand(CliContext& ctx, const QString& word);
 bool isServerOwnershipCommand(const QString& sub);
 int runServerOwnershipCommand(CliContext& ctx, const QString& sub);
 
+// server complaint|service|consent: the local care commands against the branch server (CustomerCareCommands.cpp).
+bool isServerCareCommand(const QString& word);
+int runServerCareCommand(CliContext& ctx, const QString& word);
 // server calendar import FILE (SettingsCommands.cpp, beside the local calendar import).
 int runServerCalendarCommand(CliContext& ctx);
 

@@ -904,6 +904,83 @@ private slots:
             QStringLiteral("0"));
     }
 
+    // Care from the command line against the server (the local commands after `server`): the customer's own customer
+    // manager records a service, a complaint (dated by the server) and a consent, lists them and moves the complaint;
+    // the branch manager reads the overdue list and is refused a consent dated before the record; a usage error comes
+    // before any sign-in.
+    void aCustomerIsServedFromTheCommandLine()
+    {
+        const Run found = asSuperuser(QStringLiteral(
+            "SELECT c.customer_no || '|' || s.login FROM branchvault.customers c JOIN branchvault.staff s ON s.id = "
+            "c.manager_id WHERE c.status = 'active' AND c.custody_manager_id IS NULL AND s.login = 'c1' "
+            "ORDER BY c.customer_no LIMIT 1"));
+        const QString number = found.out.trimmed().section(QLatin1Char('|'), 0, 0);
+        QVERIFY2(number.startsWith(QLatin1String("0101-")), qPrintable(found.err + found.out));
+        auto as = [&](const QString& login, const QString& password, const QStringList& args) {
+            return cli(serverCommand(args + QStringList {QStringLiteral("--user"), login, QStringLiteral("--json")}),
+                password.toUtf8() + "\n");
+        };
+        CliRun r = as(QStringLiteral("c1"), c1Password,
+            {QStringLiteral("service"), QStringLiteral("add"), number, QStringLiteral("--channel"),
+                QStringLiteral("counter"), QStringLiteral("--content"), QStringLiteral("办理挂失补卡业务")});
+        QVERIFY2(r.status == 0, r.err.constData());
+        QVERIFY(r.json().value(QStringLiteral("id")).toInteger() > 0);
+        r = as(QStringLiteral("c1"), c1Password, {QStringLiteral("service"), QStringLiteral("list"), number});
+        QVERIFY2(r.status == 0, r.err.constData());
+        QCOMPARE(r.json().value(QStringLiteral("services")).toArray().size(), 1);
+
+        r = as(QStringLiteral("c1"), c1Password,
+            {QStringLiteral("complaint"), QStringLiteral("add"), number, QStringLiteral("--channel"),
+                QStringLiteral("phone"), QStringLiteral("--content"), QStringLiteral("柜台排队时间过长")});
+        QVERIFY2(r.status == 0, r.err.constData());
+        const QJsonObject complaint = r.json().value(QStringLiteral("complaint")).toObject();
+        const qint64 id = r.json().value(QStringLiteral("id")).toInteger();
+        QVERIFY(id > 0);
+        // the due dates the CLI prints are the server's
+        QCOMPARE(complaint.value(QStringLiteral("answerBy")).toString().left(16),
+            asSuperuser(QStringLiteral("SELECT to_char(answer_by AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI') FROM "
+                                       "branchvault.complaints WHERE id = %1")
+                            .arg(id))
+                .out.trimmed());
+        r = as(QStringLiteral("c1"), c1Password,
+            {QStringLiteral("complaint"), QStringLiteral("update"), QString::number(id), QStringLiteral("--status"),
+                QStringLiteral("investigating")});
+        QVERIFY2(r.status == 0, r.err.constData());
+        r = as(QStringLiteral("c1"), c1Password, {QStringLiteral("complaint"), QStringLiteral("list"), number});
+        QVERIFY2(r.status == 0, r.err.constData());
+        QCOMPARE(
+            r.json().value(QStringLiteral("complaints")).toArray().at(0).toObject().value(QStringLiteral("status")),
+            QJsonValue(QStringLiteral("investigating")));
+        r = as(QStringLiteral("m1"), m1Password, {QStringLiteral("complaint"), QStringLiteral("overdue")});
+        QVERIFY2(r.status == 0, r.err.constData());
+        QVERIFY(r.json().value(QStringLiteral("complaints")).isArray());
+
+        r = as(QStringLiteral("c1"), c1Password,
+            {QStringLiteral("consent"), QStringLiteral("add"), number, QStringLiteral("--purpose"),
+                QStringLiteral("processing"), QStringLiteral("--channel"), QStringLiteral("counter")});
+        QVERIFY2(r.status == 0, r.err.constData());
+        r = as(QStringLiteral("c1"), c1Password, {QStringLiteral("consent"), QStringLiteral("list"), number});
+        QVERIFY2(r.status == 0, r.err.constData());
+        QCOMPARE(r.json().value(QStringLiteral("consents")).toArray().size(), 1);
+
+        // each of these is recorded on the server under the customer manager's login
+        QCOMPARE(asSuperuser(QStringLiteral("SELECT count(DISTINCT action) FROM branchvault.audit_log WHERE login = "
+                                            "'c1' AND action IN ('customer.service', 'customer.complaint', "
+                                            "'customer.consent')"))
+                     .out.trimmed(),
+            QStringLiteral("3"));
+        // a usage error is found before the sign-in (no password read); the server refuses what it refuses
+        r = cli(serverCommand({QStringLiteral("complaint"), QStringLiteral("update"), QString::number(id),
+                    QStringLiteral("--user"), QStringLiteral("c1")}),
+            QByteArray());
+        QCOMPARE(r.status, 2);
+        r = as(QStringLiteral("m1"), m1Password,
+            {QStringLiteral("consent"), QStringLiteral("add"), number, QStringLiteral("--purpose"),
+                QStringLiteral("marketing"), QStringLiteral("--channel"), QStringLiteral("counter"),
+                QStringLiteral("--date"), QStringLiteral("2000-01-01")});
+        QCOMPARE(r.status, 2); // before the record was created
+    }
+
     // One chain for the branch: two workstation processes append at once (each sign-in is an audited row, written
     // by the server under the chain head's lock), and the auditor's workstation verifies the server's chain with the
     // verifier of local mode — every row there, in order, each hash right — and names a row changed behind its back.
