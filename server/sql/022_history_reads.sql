@@ -18,8 +18,9 @@
 
 -- The history of customer p_customer_no (trimmed, upper case) of the caller's branch, if the caller opens its card:
 -- when, what (create / edit / close), by whom, and the change's fields with their masked values (diff_json as the
--- server built it from the masked forms migration 7's trigger checks). P0002 when the branch has no such customer; 42501 when the caller does not
--- read it (naming the number only), as customer_open.
+-- server built it from the masked forms migration 7's trigger checks). The customer as the care pages find it
+-- (care_customer: customer_open's rule; P0002 when the branch has no such customer, 42501 when the caller does not
+-- read it, naming the number only and never echoing what is not shaped like one).
 CREATE FUNCTION branchvault.customer_history_page(p_customer_no text, p_workstation text)
     RETURNS TABLE (at timestamptz, kind text, actor_login text, diff_json jsonb)
     LANGUAGE plpgsql SECURITY DEFINER
@@ -27,24 +28,8 @@ CREATE FUNCTION branchvault.customer_history_page(p_customer_no text, p_workstat
     AS $$
 #variable_conflict use_column
 DECLARE
-    number text := upper(btrim(coalesce(p_customer_no, '')));
-    cust   customers%ROWTYPE;
+    cust customers%ROWTYPE := care_customer(p_customer_no, false);
 BEGIN
-    PERFORM refuse_unless_customer_reader();
-    SELECT c.* INTO cust FROM customers c WHERE c.branch = my_branch() AND c.customer_no = number;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'There is no customer % in this branch. Check the customer number.', number
-            USING ERRCODE = 'P0002';
-    END IF;
-    IF NOT reads_customer(cust) THEN
-        IF cust.restricted THEN
-            RAISE EXCEPTION 'Customer % is restricted: only its own customer manager and the branch manager may see '
-                            'it. If your work needs it, file a restricted-access request.', cust.customer_no
-                USING ERRCODE = '42501';
-        END IF;
-        RAISE EXCEPTION 'Customer % is not one of your customers. Ask its customer manager or the branch manager.',
-            cust.customer_no USING ERRCODE = '42501';
-    END IF;
     PERFORM audit_write(p_workstation, 'customer.open', 'customer', cust.id::text, cust.customer_no, 'ok',
                         '{"part":"history"}');
     RETURN QUERY
