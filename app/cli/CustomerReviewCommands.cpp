@@ -4,12 +4,16 @@
 #include "app/cli/Cli.h"
 #include "app/cli/CliInput.h"
 #include "app/cli/CustomerCliSupport.h"
+#include "app/cli/ServerCliSupport.h"
 #include "core/Core.h"
 #include "core/customers/CustomerService.h"
 #include "core/customers/lifecycle/CustomerEntry.h"
 #include "core/customers/lifecycle/CustomerOwnership.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/Policy.h"
+#include "core/server/ServerCustomers.h"
+#include "core/server/ServerOwnership.h"
+#include "core/server/ServerSession.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -17,6 +21,85 @@
 namespace bv::cli {
 
 namespace {
+
+// Where the branch manager's tier and suspicious-pair reviews run: the local database with the signed-in session, or
+// the branch server (ServerOwnership, ServerCustomers).
+class ReviewBackend
+{
+public:
+    virtual ~ReviewBackend() = default;
+    virtual Result<QList<TierChange>> pendingTiers() = 0;
+    virtual Status decideTier(qint64 id, bool confirm, const QString& reason) = 0;
+    virtual Result<QList<SuspiciousPair>> suspicious() = 0;
+    virtual Status clearSuspicious(qint64 id, const QString& reason) = 0;
+};
+
+class LocalReview final : public ReviewBackend
+{
+public:
+    LocalReview(Core& core, Session session)
+        : m_core(core)
+        , m_session(std::move(session))
+    {
+    }
+    Result<QList<TierChange>> pendingTiers() override { return m_core.customers().ownership().pendingTiers(m_session); }
+    Status decideTier(qint64 id, bool confirm, const QString& reason) override
+    {
+        CustomerOwnership& owners = m_core.customers().ownership();
+        return confirm ? owners.confirmTier(m_session, id) : owners.rejectTier(m_session, id, reason);
+    }
+    Result<QList<SuspiciousPair>> suspicious() override { return m_core.customers().entry().suspicious(m_session); }
+    Status clearSuspicious(qint64 id, const QString& reason) override
+    {
+        return m_core.customers().entry().clearSuspicious(m_session, id, reason);
+    }
+
+private:
+    Core& m_core;
+    Session m_session;
+};
+
+class ServerReview final : public ReviewBackend
+{
+public:
+    explicit ServerReview(std::unique_ptr<ServerSession> session)
+        : m_session(std::move(session))
+    {
+    }
+    Result<QList<TierChange>> pendingTiers() override { return ServerOwnership(*m_session).pendingTiers(); }
+    Status decideTier(qint64 id, bool confirm, const QString& reason) override
+    {
+        ServerOwnership owners(*m_session);
+        return confirm ? owners.confirmTier(id) : owners.rejectTier(id, reason);
+    }
+    Result<QList<SuspiciousPair>> suspicious() override { return ServerCustomers(*m_session).suspicious(); }
+    Status clearSuspicious(qint64 id, const QString& reason) override
+    {
+        return ServerCustomers(*m_session).clearSuspicious(id, reason);
+    }
+
+private:
+    std::unique_ptr<ServerSession> m_session;
+};
+
+using OpenReview = Result<std::unique_ptr<ReviewBackend>> (*)(CliContext& ctx, const QString& command);
+
+Result<std::unique_ptr<ReviewBackend>> openLocalReview(CliContext& ctx, const QString&)
+{
+    Core* core = nullptr;
+    auto session = ctx.begin(&core);
+    if (!session.ok())
+        return session.error();
+    return std::unique_ptr<ReviewBackend>(std::make_unique<LocalReview>(*core, std::move(*session)));
+}
+
+Result<std::unique_ptr<ReviewBackend>> openServerReview(CliContext& ctx, const QString& command)
+{
+    auto session = serverSignIn(ctx, QStringLiteral("server ") + command);
+    if (!session.ok())
+        return session.error();
+    return std::unique_ptr<ReviewBackend>(std::make_unique<ServerReview>(std::move(*session)));
+}
 
 class CustomerReviewCommands
 {
@@ -177,16 +260,15 @@ public:
                           : tr("Unknown approvals subcommand \"%1\".").arg(sub));
     }
 
-    static int tiers(CliContext& ctx)
+    static int tiers(CliContext& ctx, OpenReview open)
     {
         const QString sub = ctx.arguments.value(0);
         if (sub == QLatin1String("list")) {
             BV_CLI_TRY(CustomerCli::noExtraArguments(ctx, 1));
-            Core* core = nullptr;
-            auto session = ctx.begin(&core);
-            if (!session.ok())
-                return ctx.out.fail(session.error());
-            auto changes = core->customers().ownership().pendingTiers(*session);
+            auto review = open(ctx, QStringLiteral("tiers list"));
+            if (!review.ok())
+                return ctx.out.fail(review.error());
+            auto changes = (*review)->pendingTiers();
             if (!changes.ok())
                 return ctx.out.fail(changes.error());
             QJsonArray rows;
@@ -224,12 +306,10 @@ public:
                 ctx.out, tr("tiers reject needs --reason TEXT: why the customer keeps the current tier."));
         if (confirm && ctx.isSet(QStringLiteral("reason")))
             return Cli::usageError(ctx.out, tr("tiers confirm takes no --reason."));
-        Core* core = nullptr;
-        auto session = ctx.begin(&core);
-        if (!session.ok())
-            return ctx.out.fail(session.error());
-        CustomerOwnership& owners = core->customers().ownership();
-        BV_CLI_TRY(confirm ? owners.confirmTier(*session, *id) : owners.rejectTier(*session, *id, reason));
+        auto review = open(ctx, QStringLiteral("tiers ") + sub);
+        if (!review.ok())
+            return ctx.out.fail(review.error());
+        BV_CLI_TRY((*review)->decideTier(*id, confirm, reason));
         ctx.out.result({{QStringLiteral("id"), *id},
                            {QStringLiteral("status"),
                                statusKey(confirm ? TierChangeStatus::Confirmed : TierChangeStatus::Rejected)}},
@@ -238,16 +318,15 @@ public:
         return 0;
     }
 
-    static int suspicious(CliContext& ctx)
+    static int suspicious(CliContext& ctx, OpenReview open)
     {
         const QString sub = ctx.arguments.value(0);
         if (sub == QLatin1String("list")) {
             BV_CLI_TRY(CustomerCli::noExtraArguments(ctx, 1));
-            Core* core = nullptr;
-            auto session = ctx.begin(&core);
-            if (!session.ok())
-                return ctx.out.fail(session.error());
-            auto pairs = core->customers().entry().suspicious(*session);
+            auto review = open(ctx, QStringLiteral("suspicious list"));
+            if (!review.ok())
+                return ctx.out.fail(review.error());
+            auto pairs = (*review)->suspicious();
             if (!pairs.ok())
                 return ctx.out.fail(pairs.error());
             QJsonArray rows;
@@ -285,11 +364,10 @@ public:
             return Cli::usageError(ctx.out,
                 tr("suspicious clear needs --reason TEXT: what the review found (for example: spouses share a "
                    "phone)."));
-        Core* core = nullptr;
-        auto session = ctx.begin(&core);
-        if (!session.ok())
-            return ctx.out.fail(session.error());
-        BV_CLI_TRY(core->customers().entry().clearSuspicious(*session, *id, reason));
+        auto review = open(ctx, QStringLiteral("suspicious clear"));
+        if (!review.ok())
+            return ctx.out.fail(review.error());
+        BV_CLI_TRY((*review)->clearSuspicious(*id, reason));
         ctx.out.result({{QStringLiteral("id"), *id}, {QStringLiteral("status"), statusKey(PairStatus::Cleared)}},
             tr("Suspicious pair %1 was cleared.").arg(*id));
         return 0;
@@ -297,6 +375,18 @@ public:
 };
 
 } // namespace
+
+bool isServerReviewCommand(const QString& word)
+{
+    return word == QLatin1String("tiers") || word == QLatin1String("suspicious");
+}
+
+int runServerReviewCommand(CliContext& ctx, const QString& word)
+{
+    ctx.arguments.removeFirst(); // the command word: the arguments as the local command reads them
+    return word == QLatin1String("tiers") ? CustomerReviewCommands::tiers(ctx, openServerReview)
+                                          : CustomerReviewCommands::suspicious(ctx, openServerReview);
+}
 
 void registerCustomerReviewCommands(CommandTable& table)
 {
@@ -306,10 +396,10 @@ void registerCustomerReviewCommands(CommandTable& table)
         CustomerReviewCommands::approvals});
     table.append({QStringLiteral("tiers"),
         QStringLiteral("tiers list | confirm ID | reject ID --reason TEXT   (--user MANAGER)"),
-        CustomerReviewCommands::tiers});
+        [](CliContext& ctx) { return CustomerReviewCommands::tiers(ctx, openLocalReview); }});
     table.append(
         {QStringLiteral("suspicious"), QStringLiteral("suspicious list | clear ID --reason TEXT   (--user MANAGER)"),
-            CustomerReviewCommands::suspicious});
+            [](CliContext& ctx) { return CustomerReviewCommands::suspicious(ctx, openLocalReview); }});
 }
 
 } // namespace bv::cli

@@ -36,6 +36,10 @@ int runServerOwnershipCommand(CliContext& ctx, const QString& sub);
 // server complaint|service|consent: the local care commands against the branch server (CustomerCareCommands.cpp).
 bool isServerCareCommand(const QString& word);
 int runServerCareCommand(CliContext& ctx, const QString& word);
+// server tiers|suspicious: the branch manager's local review commands against the branch server
+// (CustomerReviewCommands.cpp).
+bool isServerReviewCommand(const QString& word);
+int runServerReviewCommand(CliContext& ctx, const QString& word);
 // server calendar import FILE (SettingsCommands.cpp, beside the local calendar import).
 int runServerCalendarCommand(CliContext& ctx);
 

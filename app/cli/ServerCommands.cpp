@@ -51,6 +51,8 @@ public:
             return runServerCalendarCommand(ctx);
         if (isServerCareCommand(word))
             return runServerCareCommand(ctx, word);
+        if (isServerReviewCommand(word))
+            return runServerReviewCommand(ctx, word);
         if (isServerCustomerCommand(word))
             return runServerCustomerCommand(ctx, word);
         return Cli::usageError(ctx.out,
@@ -58,7 +60,9 @@ public:
                "remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | "
                "user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify [--checkpoint FILE] | audit "
                "checkpoint --out FILE | audit purge (--user AUDITOR) | calendar import FILE (--user ADMIN) | "
-               "complaint|service|consent (as without server, --user LOGIN) | customer add|edit|list | change "
+               "complaint|service|consent|tiers|suspicious (as without server, --user LOGIN) | customer add|edit|list "
+               "| "
+               "change "
                "list|approve|reject | request "
                "list|reveal|approve|reject | reveal (--user LOGIN)."));
     }
@@ -386,8 +390,9 @@ void registerServerCommands(CommandTable& table)
             "(--user LOGIN, stdin: the password)\n"
             "  server audit verify [--checkpoint FILE] | audit checkpoint --out FILE   (--user AUDITOR)\n"
             "  server calendar import FILE   (--user ADMIN)\n"
-            "  server complaint ... | service ... | consent ...   the care commands above, on the branch server "
-            "(--user LOGIN)\n"
+            "  server complaint ... | service ... | consent ... | tiers ... | suspicious ...   the commands above, on "
+            "the "
+            "branch server (--user LOGIN)\n"
             "  server customer add [--file F.json] | customer list [--after NO] | customer show NO | customer history "
             "NO | customer lookup "
             "--name NAME --id ID --purpose "

@@ -904,10 +904,11 @@ private slots:
             QStringLiteral("0"));
     }
 
-    // Care from the command line against the server (the local commands after `server`): the customer's own customer
-    // manager records a service, a complaint (dated by the server) and a consent, lists them and moves the complaint;
-    // the branch manager reads the overdue list and is refused a consent dated before the record; a usage error comes
-    // before any sign-in.
+    // Care and reviews from the command line against the server (the local commands after `server`): the customer's
+    // own customer manager records a service, a complaint (dated by the server) and a consent, lists them and moves the
+    // complaint; the branch manager reads the overdue list, the tier changes and the suspicious pairs, and is refused a
+    // consent dated before the record; a customer manager is refused the reviews; a usage error comes before any
+    // sign-in.
     void aCustomerIsServedFromTheCommandLine()
     {
         const Run found = asSuperuser(QStringLiteral(
@@ -979,6 +980,31 @@ private slots:
                 QStringLiteral("marketing"), QStringLiteral("--channel"), QStringLiteral("counter"),
                 QStringLiteral("--date"), QStringLiteral("2000-01-01")});
         QCOMPARE(r.status, 2); // before the record was created
+
+        // the branch manager's reviews: the tier changes and the suspicious pairs, read (and recorded) on the server;
+        // a customer manager is refused both; a rejection without its reason is a usage error
+        const QString lists = asSuperuser(QStringLiteral("SELECT count(*) FROM branchvault.audit_log WHERE login = "
+                                                         "'m1' AND action = 'customer.list'"))
+                                  .out.trimmed();
+        r = as(QStringLiteral("m1"), m1Password, {QStringLiteral("tiers"), QStringLiteral("list")});
+        QVERIFY2(r.status == 0, r.err.constData());
+        QVERIFY(r.json().value(QStringLiteral("tierChanges")).isArray());
+        r = as(QStringLiteral("m1"), m1Password, {QStringLiteral("suspicious"), QStringLiteral("list")});
+        QVERIFY2(r.status == 0, r.err.constData());
+        QVERIFY(r.json().value(QStringLiteral("pairs")).isArray());
+        QCOMPARE(asSuperuser(QStringLiteral("SELECT count(*) FROM branchvault.audit_log WHERE login = 'm1' AND action "
+                                            "= 'customer.list'"))
+                     .out.trimmed()
+                     .toInt(),
+            lists.toInt() + 2);
+        for (const char* command : {"tiers", "suspicious"}) {
+            r = as(QStringLiteral("c1"), c1Password, {QLatin1String(command), QStringLiteral("list")});
+            QCOMPARE(r.status, 3);
+        }
+        r = cli(serverCommand({QStringLiteral("tiers"), QStringLiteral("reject"), QStringLiteral("1"),
+                    QStringLiteral("--user"), QStringLiteral("m1")}),
+            QByteArray());
+        QCOMPARE(r.status, 2);
     }
 
     // One chain for the branch: two workstation processes append at once (each sign-in is an audited row, written
