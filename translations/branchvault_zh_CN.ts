@@ -5287,6 +5287,17 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
     </message>
 </context>
 <context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>语言(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;System language</source>
+        <translation>系统语言(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>MaskSettings</name>
     <message>
         <source>Phone numbers: digits shown at the start</source>
@@ -13420,14 +13431,6 @@ Branch customer information protection (网点客户信息保护管理系统).</
         <translation>会话(&amp;I)</translation>
     </message>
     <message>
-        <source>Lan&amp;guage</source>
-        <translation>语言(&amp;G)</translation>
-    </message>
-    <message>
-        <source>&amp;System language</source>
-        <translation>系统语言(&amp;S)</translation>
-    </message>
-    <message>
         <source>%1 (%2) — branch %3</source>
         <translation>%1（%2）— 网点 %3</translation>
     </message>
@@ -15485,6 +15488,14 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>a service record for customer %1</source>
         <translation>客户 %1 的服务记录</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The language is saved. It applies from the next sign-in; the work open now stays as it is.</source>
+        <translation>语言已保存，将自下次登录起生效；当前打开的工作保持不变。</translation>
     </message>
 </context>
 <context>

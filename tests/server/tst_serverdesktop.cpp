@@ -63,17 +63,21 @@
 #include "ui/server/ServerWorkspace.h"
 #include "ui/startup/FirstRunChoiceDialog.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDirIterator>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScopeGuard>
 #include <QSet>
+#include <QSettings>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
@@ -376,9 +380,25 @@ private slots:
         QVERIFY(admin.unexpected.isEmpty());
         QVERIFY2(admin.dialogs.errors.isEmpty(), qPrintable(admin.dialogs.errors.value(0).message));
 
+        // the Language menu while signed in: saved, said, and applied when the session ends (no form is rebuilt under
+        // the person's hands: there are no drafts over the server)
+        QMenuBar* bar = admin.controller->window()->menuBar();
+        const QString languageTitle = bar->findChild<QMenu*>(QStringLiteral("languageMenu"))->title();
+        bar->findChild<QAction*>(QStringLiteral("languageAction_zh_CN"))->trigger();
+        QVERIFY2(admin.dialogs.infos.constLast().contains(QStringLiteral("next sign-in")),
+            qPrintable(admin.dialogs.infos.constLast()));
+        QCOMPARE(bar->findChild<QMenu*>(QStringLiteral("languageMenu"))->title(), languageTitle);
+        QVERIFY(admin.controller->workspace());
+
         // signing out ends the session and asks for the next sign-in; cancelling it closes the window
         admin.controller->signOut();
         QTRY_VERIFY(!admin.controller->session());
+        QMenu* chinese = admin.controller->window()->menuBar()->findChild<QMenu*>(QStringLiteral("languageMenu"));
+        QVERIFY2(chinese && chinese->title().contains(QStringLiteral("语言")), qPrintable(chinese->title()));
+        admin.controller->window()->menuBar()->findChild<QAction*>(QStringLiteral("languageAction_en"))->trigger();
+        QCOMPARE(admin.controller->window()->menuBar()->findChild<QMenu*>(QStringLiteral("languageMenu"))->title(),
+            languageTitle);
+        QSettings().remove(QStringLiteral("ui/language"));
         QCOMPARE(auditRows(QStringLiteral("auth.sign_out"), QStringLiteral("a1")), QStringLiteral("1"));
         QVERIFY(!admin.controller->workspace());
         QVERIFY(!admin.controller->window()->isVisible());

@@ -10,6 +10,8 @@
 #include "ui/app/AppController.h"
 #include "ui/main/LockPage.h"
 #include "ui/main/MainWindow.h"
+#include "ui/server/ServerController.h"
+#include "ui/server/ServerWindow.h"
 #include "ui/startup/FirstRunWizard.h"
 #include "ui/workspaces/AdminWorkspace.h"
 
@@ -126,7 +128,7 @@ private slots:
         QVERIFY(zhSession != sessionTitle); // the translation exists
         QCOMPARE(menu("sessionMenu")->title(), zhSession);
         QCOMPARE(menu("languageMenu")->title(),
-            QCoreApplication::translate("bv::ui::MainWindow", languageTitle.toUtf8().constData()));
+            QCoreApplication::translate("LanguageMenu", languageTitle.toUtf8().constData()));
         QCOMPARE(overviewTab(), QCoreApplication::translate("bv::ui::AdminWorkspace", overview.toUtf8().constData()));
         QVERIFY(overviewTab() != overview);
         QVERIFY(m_app->window()->windowTitle() != englishTitle);
@@ -163,6 +165,30 @@ private slots:
         lock->attempt();
         QVERIFY(!m_app->isLocked());
         QCOMPARE(overviewTab(), QCoreApplication::translate("bv::ui::AdminWorkspace", overview.toUtf8().constData()));
+    }
+
+    // Branch-server mode has the same Language menu. Nobody signed in: the language applies at once (the menus are
+    // built again in it) and is kept for the next start. (Signed in, it waits for the end of the session, so that no
+    // typed form is lost: tst_serverdesktop.)
+    void theServerWindowHasTheLanguageMenu()
+    {
+        ServerController controller(m_store, m_dialogs);
+        QMenuBar* bar = controller.window()->menuBar();
+        QAction* chinese = bar->findChild<QAction*>(QStringLiteral("languageAction_zh_CN"));
+        QVERIFY(chinese);
+        QVERIFY(bar->findChild<QAction*>(QStringLiteral("languageAction_system"))->isChecked());
+        const QString english = bar->findChild<QMenu*>(QStringLiteral("languageMenu"))->title();
+        const qsizetype infos = m_dialogs.infos.size();
+        chinese->trigger();
+        QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("zh_CN"));
+        bar = controller.window()->menuBar(); // built again
+        QMenu* language = bar->findChild<QMenu*>(QStringLiteral("languageMenu"));
+        QVERIFY(language);
+        QVERIFY2(language->title() != english && language->title().contains(QStringLiteral("语言")),
+            qPrintable(language->title()));
+        QVERIFY(bar->findChild<QAction*>(QStringLiteral("languageAction_zh_CN"))->isChecked());
+        QVERIFY(bar->findChild<QAction*>(QStringLiteral("signOutAction")));
+        QCOMPARE(m_dialogs.infos.size(), infos); // nothing to wait for, nothing said
     }
 };
 

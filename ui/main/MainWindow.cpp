@@ -1,12 +1,13 @@
 #include "ui/main/MainWindow.h"
 
+#include "ui/common/LanguageMenu.h"
+
 #include "ui/common/CloseDialogsThen.h"
 #include "ui/main/LockPage.h"
 #include "ui/main/SessionBanners.h"
 #include "ui/workspaces/Workspace.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QLabel>
@@ -79,25 +80,7 @@ void MainWindow::buildMenus()
             emit signOutRequested();
     });
 
-    QMenu* language = menuBar()->addMenu(tr("Lan&guage"));
-    language->setObjectName(QStringLiteral("languageMenu"));
-    auto* group = new QActionGroup(language);
-    const struct
-    {
-        QString key;
-        QString label;
-    } languages[] = {{QString(), tr("&System language")}, {QStringLiteral("zh_CN"), QStringLiteral("中文（简体）(&C)")},
-        {QStringLiteral("en"), QStringLiteral("&English")}};
-    for (const auto& entry : languages) {
-        QAction* action = language->addAction(entry.label);
-        action->setObjectName(
-            QStringLiteral("languageAction_%1").arg(entry.key.isEmpty() ? QStringLiteral("system") : entry.key));
-        action->setCheckable(true);
-        action->setChecked(entry.key == m_language);
-        group->addAction(action);
-        const QString key = entry.key;
-        connect(action, &QAction::triggered, this, [this, key] { emit languageRequested(key); });
-    }
+    LanguageMenu::add(menuBar(), m_language, [this](const QString& key) { emit languageRequested(key); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About BranchVault"));
@@ -111,12 +94,7 @@ void MainWindow::buildMenus()
 void MainWindow::setCurrentLanguage(const QString& language)
 {
     m_language = language;
-    const QString name
-        = QStringLiteral("languageAction_%1").arg(language.isEmpty() ? QStringLiteral("system") : language);
-    for (QAction* action : menuBar()->findChildren<QAction*>()) {
-        if (action->objectName().startsWith(QLatin1String("languageAction_")))
-            action->setChecked(action->objectName() == name);
-    }
+    LanguageMenu::check(menuBar(), language);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -1,6 +1,7 @@
 #include "ui/server/ServerController.h"
 
 #include "core/auth/Role.h"
+#include "core/common/Translations.h"
 #include "core/server/ServerOutbox.h"
 #include "core/server/ServerSession.h"
 #include "core/server/ServerWorkstation.h"
@@ -17,6 +18,7 @@
 
 #include <QDialog>
 #include <QPointer>
+#include <QSettings>
 
 #include <algorithm>
 
@@ -32,6 +34,8 @@ ServerController::ServerController(SecretStore& store, Dialogs& dialogs, QObject
 {
     connect(m_window.get(), &ServerWindow::signOutRequested, this, &ServerController::signOut);
     connect(m_window.get(), &ServerWindow::changePasswordRequested, this, &ServerController::changePassword);
+    connect(m_window.get(), &ServerWindow::languageRequested, this, &ServerController::setLanguage);
+    m_window->setCurrentLanguage(QSettings().value(QStringLiteral("ui/language")).toString());
     connect(m_idle.get(), &IdleMonitor::idle, this, [this] {
         endLater(
             tr("You were signed out after %n minutes without input. Sign in again to go on.", nullptr, m_idleMinutes),
@@ -226,6 +230,33 @@ void ServerController::endSession()
         m_window->clearWorkspace();
     m_session.reset(); // the keys are wiped and the connection closed
     m_offline.reset();
+    applyLanguage();
+}
+
+void ServerController::setLanguage(const QString& language)
+{
+    // The interface language is a preference, not a secret: QSettings is the right place for it.
+    QSettings().setValue(QStringLiteral("ui/language"), language);
+    m_window->setCurrentLanguage(language);
+    m_language = language;
+    if (!m_session && !m_offline) {
+        applyLanguage();
+        return;
+    }
+    // There are no drafts over the server: rebuilding the workspace now would lose what is typed in its forms. The
+    // new language comes with the next sign-in.
+    m_dialogs.showInfo(m_window.get(), tr("Language"),
+        tr("The language is saved. It applies from the next sign-in; the work open now stays as it is."));
+}
+
+void ServerController::applyLanguage()
+{
+    if (!m_language)
+        return;
+    installTranslations(*m_language);
+    m_language.reset();
+    if (m_window)
+        m_window->retranslate();
 }
 
 void ServerController::signOut()

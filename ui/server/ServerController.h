@@ -5,6 +5,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 namespace bv {
 class SecretStore;
@@ -58,9 +59,14 @@ public slots:
     // is cancelled. Open dialogs are closed at once; the rest happens when control is back in the main event loop.
     void signOut();
     void changePassword();
+    // The Language menu: saved at once; applied at once when nobody is signed in, otherwise when the session ends
+    // (a workspace rebuilt now would lose what is typed in its forms: there are no drafts over the server).
+    void setLanguage(const QString& language);
 
 private:
     void endSession();
+    // Installs the language chosen during the session, if any, and translates the window's menus again.
+    void applyLanguage();
     // Keeps (or refreshes) what an offline sign-in of this account needs; says so when it cannot.
     void rememberForOffline();
     // Sends the outbox (the refused entries too when `retryRefused`) and says what happened.
@@ -76,6 +82,7 @@ private:
     std::unique_ptr<IdleMonitor> m_idle;
     int m_idleMinutes = 0;
     bool m_ending = false;
+    std::optional<QString> m_language; // chosen, not yet applied
 };
 
 } // namespace bv::ui

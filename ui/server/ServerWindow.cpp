@@ -1,5 +1,6 @@
 #include "ui/server/ServerWindow.h"
 
+#include "ui/common/LanguageMenu.h"
 #include "ui/server/OfflineWorkspace.h"
 #include "ui/server/ServerWorkspace.h"
 
@@ -16,21 +17,44 @@ ServerWindow::ServerWindow(QWidget* parent)
 {
     setObjectName(QStringLiteral("serverWindow"));
     resize(1100, 720);
+    buildMenus();
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("sessionStatusLabel"));
+    statusBar()->addPermanentWidget(m_status);
+}
+
+void ServerWindow::buildMenus()
+{
     QMenu* session = menuBar()->addMenu(tr("Sess&ion"));
+    session->setObjectName(QStringLiteral("sessionMenu"));
     m_changePassword = session->addAction(tr("Change &password…"));
     m_changePassword->setObjectName(QStringLiteral("changePasswordAction"));
+    m_changePassword->setEnabled(m_online);
     connect(m_changePassword, &QAction::triggered, this, &ServerWindow::changePasswordRequested);
     QAction* signOut = session->addAction(tr("Sign &out"));
     signOut->setObjectName(QStringLiteral("signOutAction"));
     signOut->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
     connect(signOut, &QAction::triggered, this, &ServerWindow::signOutRequested);
+    // in the Session menu, not on the menu bar: the workspaces' tabs and forms use every letter the bar could take
+    LanguageMenu::add(session, m_language, [this](const QString& key) { emit languageRequested(key); });
     session->addSeparator();
     QAction* quit = session->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("sessionStatusLabel"));
-    statusBar()->addPermanentWidget(m_status);
+}
+
+void ServerWindow::setCurrentLanguage(const QString& language)
+{
+    m_language = language;
+    LanguageMenu::check(menuBar(), language);
+}
+
+void ServerWindow::retranslate()
+{
+    setMenuBar(new QMenuBar(this)); // the old bar and its menus go with it
+    buildMenus();
+    if (!m_workspace)
+        setWindowTitle(QStringLiteral("BranchVault"));
 }
 
 void ServerWindow::showWorkspace(QWidget* workspace, const QString& title, const QString& status)
@@ -54,6 +78,7 @@ OfflineWorkspace* ServerWindow::offlineWorkspace() const
 
 void ServerWindow::setOnline(bool online)
 {
+    m_online = online;
     m_changePassword->setEnabled(online);
 }
 

@@ -11,8 +11,8 @@ namespace bv::ui {
 class OfflineWorkspace;
 class ServerWorkspace;
 
-// The main window in branch-server mode: the role's workspace, the Session menu (change password, sign out, quit),
-// and who is signed in to which server in the title and the status bar.
+// The main window in branch-server mode: the role's workspace, the Session menu (change password, sign out, the
+// Language submenu, quit), and who is signed in to which server in the title and the status bar.
 class ServerWindow : public QMainWindow
 {
     Q_OBJECT
@@ -28,13 +28,20 @@ public:
     // Offline, what needs the server (the password change) is not offered.
     void setOnline(bool online);
     QLabel* statusLabel() const { return m_status; }
+    // The Language menu's check mark; retranslate() builds the menus again in the language installed now.
+    void setCurrentLanguage(const QString& language);
+    void retranslate();
 
 signals:
     void signOutRequested();
     void changePasswordRequested();
+    void languageRequested(const QString& language);
 
 private:
+    void buildMenus();
     QPointer<QWidget> m_workspace;
+    QString m_language;
+    bool m_online = true;
     QAction* m_changePassword = nullptr;
     QLabel* m_status = nullptr;
 };
