@@ -1,8 +1,11 @@
 #pragma once
 
+#include "core/internal/InternalOnly.h"
+
 // The official holiday calendar as the branch server's calendar functions take it (migration 21): the years, and
 // every date with its kind, as three arrays. `server init` sends the calendar the program ships (calendar_seed);
 // the administrator's import sends a file's (calendar_import).
+
 #include "core/internal/server/ServerConnection.h"
 
 #include <QList>
