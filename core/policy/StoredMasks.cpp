@@ -100,8 +100,11 @@ bool tightenDiff(QJsonArray& diff, const MaskSettings& settings, const MaskSetti
         bool entryChanged = false;
         for (const QString& side : {QStringLiteral("old"), QStringLiteral("new")}) {
             const QString value = entry.value(side).toString();
-            // An account's entry names the account ("#12"), not its number, on the old side.
-            if (value.isEmpty() || value.startsWith(QLatin1Char('#')))
+            // An account's entry names the account ("#12"), not its number, on the old side; any other field's
+            // value may start with '#' (an address) and is narrowed like the rest.
+            if (value.isEmpty()
+                || (value.startsWith(QLatin1Char('#'))
+                    && field.section(QLatin1Char(':'), 0, 0) == QLatin1String(fields::AccountNumber)))
                 continue;
             // A diff cannot be made again from the values, so an inexact narrowing is not counted.
             const QString tightened = StoredMasks::tightenField(field, value, settings, nullptr, before);

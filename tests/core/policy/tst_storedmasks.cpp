@@ -129,6 +129,8 @@ private slots:
         // a pending edit whose diff holds masked values
         CustomerInput edit;
         edit.values.insert(QString::fromLatin1(fields::Mobile), QStringLiteral("13900001111"));
+        // an address may start with '#': only an account's diff entry names its account so
+        edit.values.insert(QString::fromLatin1(fields::Address), QStringLiteral("#12 Rose Street, Chaoyang, Beijing"));
         auto change = entry().edit(cm1, number, edit);
         BV_VERIFY_OK(change);
 
@@ -159,7 +161,12 @@ private slots:
         auto pendingChange = entry().change(m1, change->changeId);
         BV_VERIFY_OK(pendingChange);
         bool sawMobile = false;
+        bool sawAddress = false;
         for (const FieldDiff& d : pendingChange->diff) {
+            if (d.field == QLatin1String(fields::Address)) {
+                sawAddress = true;
+                QCOMPARE(d.newMasked, QStringLiteral("#12****"));
+            }
             if (d.field == QLatin1String(fields::Mobile)) {
                 sawMobile = true;
                 QCOMPARE(d.newMasked, QStringLiteral("1******1111"));
@@ -167,6 +174,7 @@ private slots:
             }
         }
         QVERIFY(sawMobile);
+        QVERIFY(sawAddress);
         // the creation's diff in the history is narrowed too
         auto history = entry().history(m1, number);
         BV_VERIFY_OK(history);
