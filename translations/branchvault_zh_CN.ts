@@ -2468,6 +2468,10 @@
         <source>consent entries</source>
         <translation>同意记录</translation>
     </message>
+    <message>
+        <source>none: the stored masked values stay narrower until each value is entered again</source>
+        <translation>无：已保存的遮盖值保持较窄，直至各值重新录入</translation>
+    </message>
 </context>
 <context>
     <name>AuthService</name>

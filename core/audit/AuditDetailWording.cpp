@@ -208,6 +208,10 @@ const Entry kCodes[] = {
     {"tighten", QT_TRANSLATE_NOOP("AuditWording", "narrowed to the new widths")},
     {"from_values", QT_TRANSLATE_NOOP("AuditWording", "from the full values")},
     {"at the next sign-in of a key holder", QT_TRANSLATE_NOOP("AuditWording", "at the next sign-in of a key holder")},
+    // the branch server holds no full value: a wider width leaves the stored forms as they are
+    {"stays narrower",
+        QT_TRANSLATE_NOOP(
+            "AuditWording", "none: the stored masked values stay narrower until each value is entered again")},
     // scopes and lists
     {"own", QT_TRANSLATE_NOOP("AuditWording", "own")},
     {"all", QT_TRANSLATE_NOOP("AuditWording", "all")},

@@ -248,6 +248,21 @@ private slots:
             QVERIFY2(!zh.contains(QLatin1String(code)), qPrintable(zh));
     }
 
+    // The branch server's setting change that cannot re-mask (a wider width: no full value on the server).
+    void serverRemaskDetailInWords()
+    {
+        AuditRow row = syntheticRow(QString::fromLatin1(audit::SettingsChange), QStringLiteral("ok"));
+        row.details = QStringLiteral("{\"new\" : \"3\", \"old\" : \"1\", \"remask\" : \"stays narrower\"}");
+        QVERIFY2(AuditWording::detailLines(row, syntheticDirectory())
+                     .contains(QStringLiteral(
+                         "Re-masking: none: the stored masked values stay narrower until each value is entered again")),
+            qPrintable(AuditWording::detailLines(row, syntheticDirectory()).join(QLatin1Char('|'))));
+        bv::installTranslations(QStringLiteral("zh_CN"));
+        const QString zh = AuditWording::detailLines(row, syntheticDirectory()).join(QLatin1Char('|'));
+        bv::installTranslations(QStringLiteral("en"));
+        QVERIFY2(!zh.contains(QLatin1String("narrower")) && !zh.contains(QLatin1String("remask")), qPrintable(zh));
+    }
+
     void systemAndNotSignedIn()
     {
         AuditRow row = syntheticRow(QString::fromLatin1(audit::DatabaseCreate), QStringLiteral("ok"));
