@@ -8475,8 +8475,8 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <translation>网点服务器审计日志第 %1 行的检查点已写入 %2。请将副本存放在本机和服务器以外的地方；以后运行 server audit verify --checkpoint FILE 即可查看服务器的审计日志此后是否被改写。</translation>
     </message>
     <message>
-        <source>Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify [--checkpoint FILE] | audit checkpoint --out FILE | audit purge (--user AUDITOR) | calendar import FILE (--user ADMIN) | complaint|service|consent|tiers|suspicious (as without server, --user LOGIN) | customer add|edit|list | change list|approve|reject | request list|reveal|approve|reject | reveal (--user LOGIN).</source>
-        <translation>用法：server add-workstation --url postgresql://主机/数据库 --ca CA.crt --cert 名称.crt --key 名称.key | remove-workstation | init --owner 登录名 --admin 登录名 --branch 网点代码 | status --user 登录名 | user add|confirm 登录名 --user 登录名 | passwd --user 登录名 | audit verify [--checkpoint 文件] | audit checkpoint --out 文件 | audit purge（--user 审计员）| calendar import 文件（--user 管理员）| complaint|service|consent|tiers|suspicious（用法同不带 server 时，--user 登录名）| customer add|edit|list | change list|approve|reject | request list|reveal|approve|reject | reveal（--user 登录名）。</translation>
+        <source>Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify [--checkpoint FILE] | audit checkpoint --out FILE | audit purge (--user AUDITOR) | calendar import FILE (--user ADMIN) | settings get [KEY] | settings set KEY VALUE (--user ADMIN) | complaint|service|consent|tiers|suspicious (as without server, --user LOGIN) | customer add|edit|list | change list|approve|reject | request list|reveal|approve|reject | reveal (--user LOGIN).</source>
+        <translation>用法：server add-workstation --url postgresql://主机/数据库 --ca CA.crt --cert 名称.crt --key 名称.key | remove-workstation | init --owner 登录名 --admin 登录名 --branch 网点代码 | status --user 登录名 | user add|confirm 登录名 --user 登录名 | passwd --user 登录名 | audit verify [--checkpoint 文件] | audit checkpoint --out 文件 | audit purge（--user 审计员）| calendar import 文件（--user 管理员）| settings get [设置项] | settings set 设置项 值（--user 管理员）| complaint|service|consent|tiers|suspicious（用法同不带 server 时，--user 登录名）| customer add|edit|list | change list|approve|reject | request list|reveal|approve|reject | reveal（--user 登录名）。</translation>
     </message>
 </context>
 <context>
@@ -9346,6 +9346,26 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <source>The branch server did not confirm every year of %1. Run the import again and check the years it names.</source>
         <translation>网点服务器未确认%1中的全部年份。请重新导入，并核对其列出的年份。</translation>
     </message>
+    <message>
+        <source>reading the branch&apos;s settings</source>
+        <translation>读取本网点的设置</translation>
+    </message>
+    <message>
+        <source>Only the administrator changes the branch&apos;s settings. Sign in as the administrator.</source>
+        <translation>只有系统管理员可以更改本网点的设置。请以系统管理员身份登录。</translation>
+    </message>
+    <message>
+        <source>recording the refused setting</source>
+        <translation>记录被拒绝的设置</translation>
+    </message>
+    <message>
+        <source>changing the setting %1</source>
+        <translation>更改设置 %1</translation>
+    </message>
+    <message>
+        <source>The branch server did not confirm the setting %1. List the settings to see whether it changed.</source>
+        <translation>网点服务器未确认设置 %1。请列出设置，查看是否已更改。</translation>
+    </message>
 </context>
 <context>
     <name>ServerSetup</name>
@@ -9621,14 +9641,6 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
 <context>
     <name>SettingsCommands</name>
     <message>
-        <source>Use: settings get [KEY] or settings set KEY VALUE.</source>
-        <translation>用法：settings get [KEY] 或 settings set KEY VALUE。</translation>
-    </message>
-    <message>
-        <source>settings set needs a key and a value.</source>
-        <translation>settings set 命令需要设置项名称和值。</translation>
-    </message>
-    <message>
         <source>%1 = %2</source>
         <translation>%1 = %2</translation>
     </message>
@@ -9651,6 +9663,18 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     <message>
         <source>Use: server calendar import FILE --user ADMIN (a CSV file: date,kind,name).</source>
         <translation>用法：server calendar import 文件 --user 管理员（CSV 文件：date,kind,name）。</translation>
+    </message>
+    <message>
+        <source>There is no setting %1. Run server settings get to list them.</source>
+        <translation>没有名为 %1 的设置。请运行 server settings get 列出全部设置。</translation>
+    </message>
+    <message>
+        <source>Use: %1settings get [KEY] or %1settings set KEY VALUE.</source>
+        <translation>用法：%1settings get [设置项] 或 %1settings set 设置项 值。</translation>
+    </message>
+    <message>
+        <source>%1settings set needs a key and a value.</source>
+        <translation>%1settings set 需要设置项和值。</translation>
     </message>
 </context>
 <context>
@@ -16032,6 +16056,14 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>Tier chan&amp;ges</source>
         <translation>客户等级调整(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Policy settings of this branch, kept on the branch server for every workstation. Edit a value and save: values below the floors the regulations set are refused. Every change, and every refused value, is recorded in the branch&apos;s audit log. A narrower mask width narrows the masked values already stored at once; a wider one shows more only of values entered from then on.</source>
+        <translation>本网点的策略设置，保存在网点服务器上，对所有工作站生效。修改数值后保存：低于法规下限的数值会被拒绝。每次更改及每个被拒绝的数值都记入本网点审计日志。收窄遮盖宽度会立即收窄已保存的遮盖值；放宽则只对此后录入的值显示更多。</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
     </message>
 </context>
 <context>

@@ -42,5 +42,7 @@ bool isServerReviewCommand(const QString& word);
 int runServerReviewCommand(CliContext& ctx, const QString& word);
 // server calendar import FILE (SettingsCommands.cpp, beside the local calendar import).
 int runServerCalendarCommand(CliContext& ctx);
+// server settings get [KEY] | set KEY VALUE (SettingsCommands.cpp).
+int runServerSettingsCommand(CliContext& ctx);
 
 } // namespace bv::cli

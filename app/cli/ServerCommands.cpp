@@ -49,6 +49,8 @@ public:
             return purgeAudit(ctx);
         if (word == QLatin1String("calendar"))
             return runServerCalendarCommand(ctx);
+        if (word == QLatin1String("settings"))
+            return runServerSettingsCommand(ctx);
         if (isServerCareCommand(word))
             return runServerCareCommand(ctx, word);
         if (isServerReviewCommand(word))
@@ -59,7 +61,8 @@ public:
             tr("Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | "
                "remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | "
                "user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify [--checkpoint FILE] | audit "
-               "checkpoint --out FILE | audit purge (--user AUDITOR) | calendar import FILE (--user ADMIN) | "
+               "checkpoint --out FILE | audit purge (--user AUDITOR) | calendar import FILE (--user ADMIN) | settings "
+               "get [KEY] | settings set KEY VALUE (--user ADMIN) | "
                "complaint|service|consent|tiers|suspicious (as without server, --user LOGIN) | customer add|edit|list "
                "| "
                "change "

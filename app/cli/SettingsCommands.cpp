@@ -1,4 +1,5 @@
-// settings get [KEY] | settings set KEY VALUE — the administrator's policy values with their floors.
+// settings get [KEY] | settings set KEY VALUE — the administrator's policy values with their floors; with `server`
+// before it, the branch server's.
 // calendar import FILE — a newer year's official holiday calendar (validated line by line, audited); with `server`
 // before it, into the branch server's calendar.
 #include "app/cli/Cli.h"
@@ -25,42 +26,57 @@ class SettingsCommands
 public:
     static int settings(CliContext& ctx)
     {
-        const QString sub = ctx.arguments.value(0);
-        if (sub != QLatin1String("get") && sub != QLatin1String("set"))
-            return Cli::usageError(ctx.out, tr("Use: settings get [KEY] or settings set KEY VALUE."));
-        if (sub == QLatin1String("set") && ctx.arguments.size() < 3)
-            return Cli::usageError(ctx.out, tr("settings set needs a key and a value."));
+        if (const int usage = settingsUsage(ctx, 0, QString()))
+            return usage;
         Core* core = nullptr;
         auto session = ctx.begin(&core);
         if (!session.ok())
             return ctx.out.fail(session.error());
         SettingsService& settings = core->settings();
         const QString key = ctx.arguments.value(1);
-        if (sub == QLatin1String("set")) {
+        if (ctx.arguments.value(0) == QLatin1String("set")) {
             BV_CLI_TRY(settings.set(*session, key, ctx.arguments.value(2)));
-            ctx.out.result({{QStringLiteral("key"), key}, {QStringLiteral("value"), settings.value(key).toString()}},
-                tr("%1 = %2").arg(key, settings.value(key).toString()));
-            return 0;
+            return printValue(ctx, key, settings.value(key).toString(), true);
         }
         if (!key.isEmpty()) {
             auto value = settings.get(*session, key);
             if (!value.ok())
                 return ctx.out.fail(value.error());
-            ctx.out.result({{QStringLiteral("key"), key}, {QStringLiteral("value"), *value}}, *value);
-            return 0;
+            return printValue(ctx, key, *value, false);
         }
         auto all = settings.list(*session);
         if (!all.ok())
             return ctx.out.fail(all.error());
-        QJsonObject object;
-        QString text;
-        for (const auto& [k, v] : *all) {
-            object.insert(k, v);
-            const SettingSpec* spec = SettingsService::spec(k);
-            text += QStringLiteral("%1 = %2    # %3\n").arg(k, v, spec ? SettingsService::tr(spec->label) : QString());
+        return printList(ctx, *all);
+    }
+
+    // server settings get [KEY] | set KEY VALUE: the branch server's (ServerSession::settings, ::setSetting).
+    static int serverSettings(CliContext& ctx)
+    {
+        if (const int usage = settingsUsage(ctx, 1, QStringLiteral("server ")))
+            return usage;
+        const QString sub = ctx.arguments.value(1);
+        auto session = serverSignIn(ctx, QStringLiteral("server settings ") + sub);
+        if (!session.ok())
+            return ctx.out.fail(session.error());
+        const QString key = ctx.arguments.value(2);
+        if (sub == QLatin1String("set")) {
+            auto stored = (*session)->setSetting(key, ctx.arguments.value(3));
+            if (!stored.ok())
+                return ctx.out.fail(stored.error());
+            return printValue(ctx, key, *stored, true);
         }
-        ctx.out.result({{QStringLiteral("settings"), object}}, text);
-        return 0;
+        auto all = (*session)->settings();
+        if (!all.ok())
+            return ctx.out.fail(all.error());
+        if (key.isEmpty())
+            return printList(ctx, *all);
+        for (const auto& [k, v] : *all) {
+            if (k == key)
+                return printValue(ctx, key, v, false);
+        }
+        return ctx.out.fail(makeError(ErrorCode::NotFound,
+            tr("There is no setting %1. Run server settings get to list them.").arg(key), QString(), key));
     }
 
     static int calendar(CliContext& ctx)
@@ -104,6 +120,37 @@ public:
     }
 
 private:
+    // 0 for `get [KEY]` or `set KEY VALUE` from argument `first` on; otherwise the usage error, printed.
+    static int settingsUsage(CliContext& ctx, int first, const QString& prefix)
+    {
+        const QString sub = ctx.arguments.value(first);
+        if (sub != QLatin1String("get") && sub != QLatin1String("set"))
+            return Cli::usageError(ctx.out, tr("Use: %1settings get [KEY] or %1settings set KEY VALUE.").arg(prefix));
+        if (sub == QLatin1String("set") && ctx.arguments.size() < first + 3)
+            return Cli::usageError(ctx.out, tr("%1settings set needs a key and a value.").arg(prefix));
+        return 0;
+    }
+
+    static int printValue(CliContext& ctx, const QString& key, const QString& value, bool set)
+    {
+        ctx.out.result({{QStringLiteral("key"), key}, {QStringLiteral("value"), value}},
+            set ? tr("%1 = %2").arg(key, value) : value);
+        return 0;
+    }
+
+    static int printList(CliContext& ctx, const QList<QPair<QString, QString>>& all)
+    {
+        QJsonObject object;
+        QString text;
+        for (const auto& [k, v] : all) {
+            object.insert(k, v);
+            const SettingSpec* spec = SettingsService::spec(k);
+            text += QStringLiteral("%1 = %2    # %3\n").arg(k, v, spec ? SettingsService::tr(spec->label) : QString());
+        }
+        ctx.out.result({{QStringLiteral("settings"), object}}, text);
+        return 0;
+    }
+
     // `import FILE` from argument `first` on.
     static bool isCalendarImport(const CliContext& ctx, int first)
     {
@@ -163,6 +210,11 @@ private:
 int runServerCalendarCommand(CliContext& ctx)
 {
     return SettingsCommands::serverCalendar(ctx);
+}
+
+int runServerSettingsCommand(CliContext& ctx)
+{
+    return SettingsCommands::serverSettings(ctx);
 }
 
 void registerSettingsCommands(CommandTable& table)

@@ -297,9 +297,13 @@ QStringList SettingsService::rekeyFields() const
     return parsed.ok() ? *parsed : rekeyableFields();
 }
 
-Status SettingsService::setAs(const Actor& actor, const QString& key, const QString& text)
+Result<QVariant> SettingsService::validateAgainst(
+    const QString& key, const QString& text, const std::function<QVariant(const QString&)>& current)
 {
-    auto parsed = validate(key, text, maskMap());
+    QVariantMap masks;
+    for (const QLatin1StringView maskKey : MaskSettings::keys())
+        masks.insert(QString(maskKey), current(QString(maskKey)));
+    auto parsed = validate(key, text, masks);
     if (!parsed.ok())
         return parsed.error();
     if (key == QLatin1String(settings::Holidays) || key == QLatin1String(settings::ExtraWorkingDays)) {
@@ -307,7 +311,7 @@ Status SettingsService::setAs(const Actor& actor, const QString& key, const QStr
         const bool holidays = key == QLatin1String(settings::Holidays);
         auto mine = WorkingCalendar::parseDateList(parsed->toString());
         auto other = WorkingCalendar::parseDateList(
-            value(QString::fromLatin1(holidays ? settings::ExtraWorkingDays : settings::Holidays)).toString());
+            current(QString::fromLatin1(holidays ? settings::ExtraWorkingDays : settings::Holidays)).toString());
         if (mine.ok() && other.ok()) {
             Status consistent = holidays ? WorkingCalendar::checkSettings(*mine, *other)
                                          : WorkingCalendar::checkSettings(*other, *mine);
@@ -315,6 +319,14 @@ Status SettingsService::setAs(const Actor& actor, const QString& key, const QStr
                 return makeError(ErrorCode::InvalidInput, consistent.error().message, QString(), key);
         }
     }
+    return parsed;
+}
+
+Status SettingsService::setAs(const Actor& actor, const QString& key, const QString& text)
+{
+    auto parsed = validateAgainst(key, text, [this](const QString& other) { return value(other); });
+    if (!parsed.ok())
+        return parsed.error();
     const QString stored = parsed->toString();
     const QString previous = value(key).toString();
     // A mask width re-masks the stored masked forms in the same transaction (narrower), or leaves them

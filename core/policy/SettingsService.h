@@ -12,6 +12,7 @@
 #include <QList>
 #include <QVariant>
 
+#include <functional>
 #include <memory>
 
 namespace bv {
@@ -70,6 +71,10 @@ public:
 
     // Checks a value against the setting's type and limits.
     static Result<QVariant> validate(const QString& key, const QString& text, const QVariantMap& maskContext = {});
+    // validate(), and a value checked against the others it must agree with: the mask widths together, the holidays
+    // against the make-up working days. `current(key)` gives another setting's value as it applies now.
+    static Result<QVariant> validateAgainst(
+        const QString& key, const QString& text, const std::function<QVariant(const QString&)>& current);
 
     // approval.rekey_fields: the fields a checker re-types when approving a new record or an edit of them (some of
     // id_number, mobile, account_number; empty: none). `parseRekeyFields` validates and orders a typed list.

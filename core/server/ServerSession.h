@@ -129,6 +129,17 @@ public:
     // the file replace those years of the server's calendar, audited there (calendar.import).
     Result<CalendarImport> importCalendar(const QByteArray& csv, QList<HolidayCalendar::Problem>* problems = nullptr);
 
+    // The branch's settings as they apply on the server (the value set, else the default), in the order of
+    // SettingsService::specs(); any staff member reads them.
+    Result<QList<QPair<QString, QString>>> settings() const;
+    // The administrator changes one (SettingsService::set over the server): checked here as locally
+    // (SettingsService::validateAgainst, with the branch's other values from the server), then by the server's
+    // settings_set, which stores it, narrows the stored masked forms of a narrower mask width (migration 23) and
+    // records settings.change. A refused value (InvalidInput, naming the setting) is recorded on the server too, as
+    // locally: the key, what was typed and the reason, both masked as free text (migration 24). Returns the value as
+    // stored.
+    Result<QString> setSetting(const QString& key, const QString& value);
+
 private:
     // What the customer work over the server (ServerCustomers) uses: the connection, the open keys (invalid when
     // none are open) and this workstation's name for the audit rows.

@@ -25,6 +25,8 @@
 #include "tests/ui/KeyboardAudit.h"
 #include "tests/ui/UiTestSupport.h"
 #include "ui/admin/OneTimePasswordDialog.h"
+#include "ui/admin/SettingsModel.h"
+#include "ui/admin/SettingsPage.h"
 #include "ui/app/IdleMonitor.h"
 #include "ui/audit/AuditVerifyPage.h"
 #include "ui/auth/ChangePasswordDialog.h"
@@ -378,6 +380,29 @@ private slots:
         QVERIFY(create(QStringLiteral("k1"), QStringLiteral("clerk"), &k1OneTime));
         QVERIFY(create(QStringLiteral("u1"), QStringLiteral("auditor"), &u1OneTime));
         QVERIFY(admin.unexpected.isEmpty());
+        QVERIFY2(admin.dialogs.errors.isEmpty(), qPrintable(admin.dialogs.errors.value(0).message));
+
+        // the branch's settings, kept on the server: a value outside its limits is refused naming the setting and
+        // changes nothing; a valid one is saved there (and put back for the desks after this one)
+        SettingsPage* settings = w->settingsPage();
+        QVERIFY(settings);
+        const QString key = QStringLiteral("audit.retention_days");
+        const QString stored = QStringLiteral("SELECT coalesce((SELECT value FROM branchvault.settings WHERE key = "
+                                              "'audit.retention_days'), 'default')");
+        QCOMPARE(settings->model()->entryFromIndex(settings->model()->indexOfKey(key)).current, QStringLiteral("180"));
+        QVERIFY(settings->model()->setData(settings->model()->indexOfKey(key), QStringLiteral("30")));
+        QVERIFY(!settings->save());
+        QCOMPARE(admin.dialogs.errors.size(), 1);
+        QCOMPARE(admin.dialogs.errors.constFirst().field, key);
+        admin.dialogs.errors.clear();
+        QCOMPARE(psql(stored), QStringLiteral("default"));
+        QVERIFY(settings->model()->setData(settings->model()->indexOfKey(key), QStringLiteral("400")));
+        QVERIFY(settings->save());
+        QCOMPARE(psql(stored), QStringLiteral("400"));
+        QCOMPARE(settings->model()->entryFromIndex(settings->model()->indexOfKey(key)).current, QStringLiteral("400"));
+        QCOMPARE(psql(QStringLiteral("SELECT string_agg(outcome, ',' ORDER BY seq) FROM branchvault.audit_log WHERE "
+                                     "action = 'settings.change' AND object_id = 'audit.retention_days'")),
+            QStringLiteral("failed,ok"));
         QVERIFY2(admin.dialogs.errors.isEmpty(), qPrintable(admin.dialogs.errors.value(0).message));
 
         // the Language menu while signed in: saved, said, and applied when the session ends (no form is rebuilt under

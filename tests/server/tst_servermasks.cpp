@@ -14,11 +14,14 @@
 #include "core/internal/policy/StoredMasks.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/Masking.h"
+#include "core/policy/SettingsService.h"
 #include "core/server/ServerCustomers.h"
+#include "core/server/ServerSession.h"
 #include "tests/server/ServerBranch.h"
 #include "tests/server/ServerResults.h"
 #include "tests/server/ServerValues.h"
 #include "tests/testsupport/TestData.h"
+#include "tests/testsupport/TestSupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -72,13 +75,14 @@ private:
                        .arg(seq)
                        .arg(action));
     }
+    // The administrator sets a width through the core (ServerSession::setSetting); the value as stored or the error.
     QString setWidth(QLatin1StringView key, int value)
     {
-        const QString out = m_branch->sqlAs(QStringLiteral("a1"),
-            QStringLiteral("SELECT branchvault.settings_set('%1', '%2', 'ws-admin')").arg(QString(key)).arg(value));
-        if (out == QString::number(value))
-            m_widths = m_widths.with(key, value);
-        return out;
+        auto stored = m_branch->session(QStringLiteral("a1")).setSetting(QString(key), QString::number(value));
+        if (!stored.ok())
+            return why(stored);
+        m_widths = m_widths.with(key, value);
+        return *stored;
     }
 
     // Every stored masked form of the two customers: "customer|owner_kind|field" → masked.
@@ -453,6 +457,41 @@ private slots:
                      .out.trimmed(),
             QStringLiteral("system|policy.remask|{\"mode\": \"tighten\", \"diffs\": 1, \"pairs\": 0, \"branch\": "
                            "\"B001\", \"values\": 4, \"changed\": 1, \"inexact\": 0}"));
+    }
+
+    // A width beyond its floor is refused before anything is sent, naming the setting, and recorded on the server as
+    // local mode records it; only the administrator changes settings; settings() lists what applies.
+    void aRefusedWidthIsRecorded()
+    {
+        const qint64 seq = lastSeq();
+        auto refused = m_branch->session(QStringLiteral("a1"))
+                           .setSetting(QString(MaskSettings::kPhoneKeepStartKey), QStringLiteral("5"));
+        BV_COMPARE_CODE(refused, ErrorCode::InvalidInput);
+        QCOMPARE(fieldOf(refused), QString(MaskSettings::kPhoneKeepStartKey));
+        const QJsonObject details = QJsonDocument::fromJson(
+            sql(QStringLiteral("SELECT details FROM branchvault.audit_log WHERE seq > %1 AND action = "
+                               "'settings.change' AND outcome = 'failed'")
+                    .arg(seq))
+                .toUtf8())
+                                        .object();
+        QCOMPARE(details.value(QLatin1String("refused")).toString(), QStringLiteral("5"));
+        QVERIFY(details.value(QLatin1String("reason")).toString().contains(QString(MaskSettings::kPhoneKeepStartKey)));
+        BV_COMPARE_CODE(m_branch->session(QStringLiteral("m1"))
+                            .setSetting(QString(MaskSettings::kPhoneKeepStartKey), QStringLiteral("1")),
+            ErrorCode::PermissionDenied);
+        // the settings as they apply: every key, the values set
+        auto all = m_branch->session(QStringLiteral("m1")).settings();
+        QVERIFY2(all.ok(), qPrintable(why(all)));
+        QCOMPARE(all->size(), SettingsService::specs().size());
+        QVERIFY(all->contains({QString(MaskSettings::kAccountKeepEndKey), QString::number(m_widths.accountKeepEnd)}));
+        // a modified client sending the value itself gets the server's own refusal, recorded in no other way
+        const QString direct = m_branch->sqlAs(
+            QStringLiteral("a1"), QStringLiteral("SELECT branchvault.settings_refused('k', 'v', 'r', 'ws')"));
+        QVERIFY2(!direct.startsWith(QLatin1String("<error")), qPrintable(direct));
+        QVERIFY(m_branch
+                    ->sqlAs(QStringLiteral("m1"),
+                        QStringLiteral("SELECT branchvault.settings_refused('k', 'v', 'r', 'ws')"))
+                    .contains(QLatin1String("42501")));
     }
 
     // The narrowing is the server's: no staff role calls its functions, and no workstation appends its row.

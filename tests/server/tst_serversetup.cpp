@@ -1236,6 +1236,49 @@ private slots:
         QCOMPARE(r.status, 2);
     }
 
+    // The administrator reads and changes the branch server's settings from the command line; a value below its floor
+    // is refused naming the setting (and recorded on the server); a branch manager may read, not change.
+    void theAdministratorChangesSettingsFromTheCommandLine()
+    {
+        const QByteArray admin = m_adminPassword.toUtf8() + "\n";
+        CliRun r
+            = cli(serverCommand({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("auth.idle.minutes"),
+                      QStringLiteral("7"), QStringLiteral("--user"), QStringLiteral("a1"), QStringLiteral("--json")}),
+                admin);
+        QVERIFY2(r.status == 0, r.err.constData());
+        QCOMPARE(r.json().value(QStringLiteral("value")).toString(), QStringLiteral("7"));
+        r = cli(serverCommand({QStringLiteral("settings"), QStringLiteral("get"), QStringLiteral("auth.idle.minutes"),
+                    QStringLiteral("--user"), QStringLiteral("m1")}),
+            m1Password.toUtf8() + "\n");
+        QVERIFY2(r.status == 0, r.err.constData());
+        QCOMPARE(r.out.trimmed(), QByteArray("7"));
+        r = cli(serverCommand({QStringLiteral("settings"), QStringLiteral("get"), QStringLiteral("--user"),
+                    QStringLiteral("a1"), QStringLiteral("--json")}),
+            admin);
+        QVERIFY2(r.status == 0, r.err.constData());
+        QCOMPARE(r.json().value(QStringLiteral("settings")).toObject().value(QStringLiteral("mask.phone.keep_start")),
+            QJsonValue(QStringLiteral("3")));
+        // a width that would show a middle digit: refused, naming the setting; nothing changes
+        r = cli(
+            serverCommand({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("mask.phone.keep_start"),
+                QStringLiteral("5"), QStringLiteral("--user"), QStringLiteral("a1")}),
+            admin);
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains("mask.phone.keep_start"), r.err.constData());
+        QCOMPARE(asOwner(QStringLiteral("SELECT login || ' ' || details FROM branchvault.audit_log WHERE action = "
+                                        "'settings.change' AND outcome = 'failed' ORDER BY seq DESC LIMIT 1"))
+                     .out.trimmed()
+                     .left(19),
+            QStringLiteral("a1 {\"refused\" : \"5\""));
+        r = cli(serverCommand({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("auth.idle.minutes"),
+                    QStringLiteral("8"), QStringLiteral("--user"), QStringLiteral("m1")}),
+            m1Password.toUtf8() + "\n");
+        QCOMPARE(r.status, 3);
+        r = cli(serverCommand({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("auth.idle.minutes")}),
+            QByteArray());
+        QCOMPARE(r.status, 2);
+    }
+
     void aWorkstationIsRemovedWithItsKeychainEntry()
     {
         QVERIFY(!pinnedDatabaseId().isEmpty());

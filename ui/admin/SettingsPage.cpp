@@ -19,16 +19,40 @@
 
 namespace bv::ui {
 
+namespace {
+
+SettingsBackend localBackend(const WorkspaceContext& context)
+{
+    Core& core = context.core;
+    const Session session = context.session;
+    return SettingsBackend {[&core, session] { return core.settings().list(session); },
+        [&core, session](const QString& key, const QString& value) -> Result<QString> {
+            SettingsService& settings = core.settings();
+            if (Status set = settings.set(session, key, value); !set.ok())
+                return set.error();
+            return settings.get(session, key);
+        }};
+}
+
+} // namespace
+
 SettingsPage::SettingsPage(const WorkspaceContext& context, QWidget* parent)
+    : SettingsPage(context.dialogs, localBackend(context),
+        tr("Policy settings of this branch, kept in the encrypted database. Edit a value and save: values below the "
+           "floors the regulations set are refused. Every change is recorded in the audit log with the old and the "
+           "new value."),
+        parent)
+{
+}
+
+SettingsPage::SettingsPage(Dialogs& dialogs, SettingsBackend backend, const QString& introText, QWidget* parent)
     : QWidget(parent)
-    , m_context(context)
+    , m_dialogs(dialogs)
+    , m_backend(std::move(backend))
 {
     setObjectName(QStringLiteral("settingsPage"));
     auto* layout = new QVBoxLayout(this);
-    auto* intro = new QLabel(tr("Policy settings of this branch, kept in the encrypted database. Edit a value and "
-                                "save: values below the floors the regulations set are refused. Every change is "
-                                "recorded in the audit log with the old and the new value."),
-        this);
+    auto* intro = new QLabel(introText, this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
 
@@ -124,7 +148,7 @@ bool SettingsPage::confirmLeave()
     const int count = m_model->changedCount();
     if (count == 0)
         return true;
-    if (m_context.dialogs.confirm(this, tr("Unsaved settings"),
+    if (m_dialogs.confirm(this, tr("Unsaved settings"),
             tr("%n settings are changed but not saved. Leave the page and discard the changes?", nullptr, count))) {
         discard();
         return true;
@@ -134,7 +158,7 @@ bool SettingsPage::confirmLeave()
 
 void SettingsPage::refresh()
 {
-    auto values = m_context.core.settings().list(m_context.session);
+    auto values = m_backend.list();
     if (!values.ok()) {
         emit failed(values.error());
         return;
@@ -144,21 +168,15 @@ void SettingsPage::refresh()
 
 bool SettingsPage::save()
 {
-    SettingsService& settings = m_context.core.settings();
     int saved = 0;
     const QList<SettingsModel::Entry> changed = m_model->changedEntries();
     for (const SettingsModel::Entry& entry : changed) {
         const QString key = entry.spec->key;
-        Status set = settings.set(m_context.session, key, entry.edited);
-        if (!set.ok()) {
+        auto stored = m_backend.set(key, entry.edited);
+        if (!stored.ok()) {
             const QModelIndex index = m_model->indexOfKey(key);
             m_view->selectRow(index.row());
             m_view->scrollTo(index);
-            emit failed(set.error());
-            return false;
-        }
-        auto stored = settings.get(m_context.session, key);
-        if (!stored.ok()) {
             emit failed(stored.error());
             return false;
         }
@@ -166,7 +184,7 @@ bool SettingsPage::save()
         ++saved;
     }
     if (saved > 0)
-        m_context.dialogs.showInfo(this, tr("Settings"), tr("%n settings saved.", nullptr, saved));
+        m_dialogs.showInfo(this, tr("Settings"), tr("%n settings saved.", nullptr, saved));
     return true;
 }
 

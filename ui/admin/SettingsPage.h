@@ -1,9 +1,13 @@
 #pragma once
 
 #include "core/common/Error.h"
+#include "core/common/Result.h"
 #include "ui/common/WorkspaceContext.h"
 
+#include <QPair>
 #include <QWidget>
+
+#include <functional>
 
 class QLabel;
 class QModelIndex;
@@ -12,7 +16,17 @@ class QTableView;
 
 namespace bv::ui {
 
+class Dialogs;
 class SettingsModel;
+
+// Where the settings are kept: this workstation's encrypted database (the core's SettingsService) or the branch
+// server (ServerSession). Both check every value again and record every change.
+struct SettingsBackend
+{
+    std::function<Result<QList<QPair<QString, QString>>>()> list;
+    // Stores one value; returns it as stored.
+    std::function<Result<QString>(const QString& key, const QString& value)> set;
+};
 
 // Every setting in one editable table (label, value, allowed range with the reason, key); "Save" hands
 // each changed value to the core, which refuses a value below its floor with a message that names it.
@@ -24,7 +38,10 @@ public:
     static constexpr int kMaxLabelWidth = 360;
     static constexpr int kMaxAllowedWidth = 220;
 
+    // The local database's settings.
     explicit SettingsPage(const WorkspaceContext& context, QWidget* parent = nullptr);
+    // Another backend's (the branch server's), with its own introduction.
+    SettingsPage(Dialogs& dialogs, SettingsBackend backend, const QString& intro, QWidget* parent = nullptr);
 
     void refresh();
     // Saves the changed values in order and stops at the first refusal (that row stays changed and
@@ -46,7 +63,8 @@ private:
     void showUnsaved();
     void showDescription(const QModelIndex& current);
 
-    WorkspaceContext m_context;
+    Dialogs& m_dialogs;
+    SettingsBackend m_backend;
     SettingsModel* m_model = nullptr;
     QTableView* m_view = nullptr;
     QPushButton* m_save = nullptr;

@@ -1,6 +1,7 @@
 #include "ui/server/ServerWorkspace.h"
 
 #include "core/server/ServerSession.h"
+#include "ui/admin/SettingsPage.h"
 #include "ui/common/Dialogs.h"
 #include "ui/server/OutboxPage.h"
 #include "ui/server/ServerAccountsPage.h"
@@ -82,22 +83,38 @@ ServerWorkspace::ServerWorkspace(const ServerContext& context, QWidget* parent)
         m_audit = new ServerAuditPage(context);
         add(m_audit, tr("&Audit log"));
         break;
-    case Role::Admin:
+    case Role::Admin: {
         m_accounts = new ServerAccountsPage(context);
         add(m_accounts, tr("&Accounts"));
+        ServerSession& session = context.session;
+        m_settings = new SettingsPage(context.dialogs,
+            SettingsBackend {[&session] { return session.settings(); },
+                [&session](const QString& key, const QString& value) { return session.setSetting(key, value); }},
+            tr("Policy settings of this branch, kept on the branch server for every workstation. Edit a value and "
+               "save: values below the floors the regulations set are refused. Every change, and every refused "
+               "value, is recorded in the branch's audit log. A narrower mask width narrows the masked values "
+               "already stored at once; a wider one shows more only of values entered from then on."),
+            this);
+        m_tabs->addTab(m_settings, tr("Se&ttings"));
+        connect(m_settings, &SettingsPage::failed, this, &ServerWorkspace::showFailure);
+        m_settings->refresh();
         break;
     }
+    }
+}
+
+void ServerWorkspace::showFailure(const Error& error)
+{
+    m_context.dialogs.showError(this, error);
+    if (error.code == ErrorCode::ServerUnavailable)
+        emit sessionLost();
 }
 
 void ServerWorkspace::addOutbox(OutboxPage* page)
 {
     m_outbox = page;
     m_tabs->addTab(page, tr("&Kept offline"));
-    connect(page, &OutboxPage::failed, this, [this](const Error& error) {
-        m_context.dialogs.showError(this, error);
-        if (error.code == ErrorCode::ServerUnavailable)
-            emit sessionLost();
-    });
+    connect(page, &OutboxPage::failed, this, &ServerWorkspace::showFailure);
     if (m_entry)
         connect(m_entry, &ServerEntryPage::saved, page, &OutboxPage::reload);
 }

@@ -17,6 +17,7 @@ class ServerOverduePage;
 class ServerRequestsPage;
 class ServerSuspiciousPage;
 class ServerTiersPage;
+class SettingsPage;
 
 // A role's workspace over the branch server, in tabs; every page shows only what the server returned for the
 // signed-in account (docs/SERVER.md, "The desktop over the server"):
@@ -26,7 +27,7 @@ class ServerTiersPage;
 //   own requests (and their full values), own overdue complaints;
 // - clerk: the exact lookup;
 // - security auditor: the branch's audit chain;
-// - administrator: new accounts.
+// - administrator: new accounts, the branch's settings.
 class ServerWorkspace : public QWidget
 {
     Q_OBJECT
@@ -46,6 +47,7 @@ public:
     ServerAccountsPage* accountsPage() const { return m_accounts; }
     ServerOverduePage* overduePage() const { return m_overdue; }
     OutboxPage* outboxPage() const { return m_outbox; }
+    SettingsPage* settingsPage() const { return m_settings; }
     // The customer manager's entries kept offline at this workstation, in a tab of their own (only while there are
     // some). Takes ownership.
     void addOutbox(OutboxPage* page);
@@ -56,6 +58,8 @@ signals:
 
 private:
     void add(ServerPage* page, const QString& title);
+    // A failure a page outside ServerPage reports: shown, and the session ended when the server is gone.
+    void showFailure(const Error& error);
     ServerContext m_context;
     QTabWidget* m_tabs = nullptr;
     ServerEntryPage* m_entry = nullptr;
@@ -69,6 +73,7 @@ private:
     ServerAccountsPage* m_accounts = nullptr;
     ServerOverduePage* m_overdue = nullptr;
     OutboxPage* m_outbox = nullptr;
+    SettingsPage* m_settings = nullptr;
 };
 
 } // namespace bv::ui
