@@ -9366,6 +9366,10 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <source>The branch server did not confirm the setting %1. List the settings to see whether it changed.</source>
         <translation>网点服务器未确认设置 %1。请列出设置，查看是否已更改。</translation>
     </message>
+    <message>
+        <source>not recorded on the server: %1</source>
+        <translation>未能记入服务器：%1</translation>
+    </message>
 </context>
 <context>
     <name>ServerSetup</name>

@@ -75,7 +75,7 @@ public:
             if (k == key)
                 return printValue(ctx, key, v, false);
         }
-        return ctx.out.fail(makeError(ErrorCode::NotFound,
+        return ctx.out.fail(makeError(ErrorCode::InvalidInput,
             tr("There is no setting %1. Run server settings get to list them.").arg(key), QString(), key));
     }
 

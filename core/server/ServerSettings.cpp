@@ -6,8 +6,23 @@
 #include "core/policy/SettingsService.h"
 
 #include <QHash>
+#include <QRegularExpression>
 
 namespace bv {
+
+namespace {
+
+// Free text for a refused setting's audit row: masked as locally (FreeText::forAudit), on one line, without control
+// or invisible formatting characters (the server refuses them), at most 200 characters.
+QString auditText(const QString& text)
+{
+    static const QRegularExpression invisible(
+        QStringLiteral("[\\x{0}-\\x{1f}\\x{7f}-\\x{9f}\\x{ad}\\x{200b}-\\x{200f}\\x{2028}-\\x{202e}\\x{2060}-"
+                       "\\x{206f}\\x{feff}]"));
+    return FreeText::forAudit(QString(text).remove(invisible)).left(200);
+}
+
+} // namespace
 
 Result<QList<QPair<QString, QString>>> ServerSession::settings() const
 {
@@ -39,13 +54,18 @@ Result<QString> ServerSession::setSetting(const QString& key, const QString& val
     QHash<QString, QString> applying;
     for (const auto& [k, v] : *current)
         applying.insert(k, v);
-    const auto recordRefusal = [&](const Error& refusal) -> Error {
-        // what was typed and why, masked as free text, as local mode records a refused change
+    // What was typed and why, masked as free text, as local mode records a refused change (the server records the
+    // key only when it names a setting). The refusal is what the administrator sees, also when it could not be
+    // recorded (the failure is added to its detail).
+    const auto recordRefusal = [&](Error refusal, const QString& reason) -> Error {
         auto recorded = connection().run(QStringLiteral("SELECT branchvault.settings_refused($1, $2, $3, $4)"),
-            {ServerValue::text(key.left(64)), ServerValue::text(FreeText::forAudit(value).left(512)),
-                ServerValue::text(FreeText::forAudit(refusal.message).left(1024)), ServerValue::text(workstation())},
+            {ServerValue::text(key.left(64)), ServerValue::text(auditText(value)), ServerValue::text(auditText(reason)),
+                ServerValue::text(workstation())},
             tr("recording the refused setting"));
-        return recorded.ok() ? refusal : recorded.error();
+        if (!recorded.ok())
+            refusal.detail = (refusal.detail.isEmpty() ? QString() : refusal.detail + QStringLiteral("; "))
+                + tr("not recorded on the server: %1").arg(recorded.error().message);
+        return refusal;
     };
     auto checked = SettingsService::validateAgainst(key, value, [&](const QString& other) {
         auto it = applying.constFind(other);
@@ -55,7 +75,8 @@ Result<QString> ServerSession::setSetting(const QString& key, const QString& val
         return spec ? spec->defaultValue : QVariant();
     });
     if (!checked.ok())
-        return checked.error().code == ErrorCode::InvalidInput ? recordRefusal(checked.error()) : checked.error();
+        return checked.error().code == ErrorCode::InvalidInput ? recordRefusal(checked.error(), checked.error().message)
+                                                               : checked.error();
     auto stored = connection().run(QStringLiteral("SELECT branchvault.settings_set($1, $2, $3)"),
         {ServerValue::text(key), ServerValue::text(value), ServerValue::text(workstation())},
         tr("changing the setting %1").arg(key));
@@ -64,7 +85,9 @@ Result<QString> ServerSession::setSetting(const QString& key, const QString& val
         if (refused.code != ErrorCode::InvalidInput)
             return refused;
         refused.field = key;
-        return recordRefusal(refused);
+        // the server's own reason (in its detail, in English) is what the row records; the administrator sees the
+        // translated message with that detail
+        return recordRefusal(refused, refused.detail.isEmpty() ? refused.message : refused.detail);
     }
     if (stored->isEmpty() || stored->isNull(0, 0))
         return Error {ErrorCode::Damaged,

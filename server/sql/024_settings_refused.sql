@@ -6,33 +6,41 @@
 -- refuses them), so nothing recorded it. Now the administrator's workstation hands the refusal to the server:
 --
 --   settings_refused(key, refused, reason, workstation)
---       administrator only (42501 otherwise, unrecorded as any call of a function the role may not run); the key as
---       typed (at most 64 characters), the typed value and the reason as the workstation masked them (at most 512 and
---       1,024 characters, no control characters but line breaks in the reason); writes the failed settings.change row
---       and returns its seq. A value the server itself refuses (settings_set raised) is recorded the same way by the
---       workstation, in a transaction of its own.
+--       administrator only (42501 otherwise, unrecorded as any call of a function the role may not run). The key is
+--       recorded when it names a setting, otherwise as "unknown" (what was typed as a key is not recorded: it could be
+--       anything). The typed value and the reason must look as FreeText::forAudit leaves them — at most 200
+--       characters each, on one line, no control or invisible formatting characters, no run of six or more digits,
+--       no e-mail address — or the call is refused (22023) and nothing is written: the server takes the
+--       workstation's word that they are masked, but not a full number or address. Writes the failed settings.change
+--       row and returns its seq. A value the server itself refuses (settings_set raised) is recorded the same way by
+--       the workstation, in a transaction of its own.
 
 CREATE FUNCTION branchvault.settings_refused(p_key text, p_refused text, p_reason text, p_workstation text)
     RETURNS bigint
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = branchvault, pg_temp
     AS $$
+DECLARE
+    v_key text := CASE WHEN EXISTS (SELECT 1 FROM setting_spec s WHERE s.key = p_key) THEN p_key ELSE 'unknown' END;
+    v_text text;
 BEGIN
     IF my_role() IS DISTINCT FROM 'admin' THEN
         RAISE EXCEPTION 'only an active administrator changes settings' USING ERRCODE = '42501';
     END IF;
-    IF char_length(coalesce(p_key, '')) NOT BETWEEN 1 AND 64 OR p_key ~ '[[:cntrl:]]' THEN
-        RAISE EXCEPTION 'key: 1 to 64 characters, no control characters' USING ERRCODE = '22023';
+    FOREACH v_text IN ARRAY ARRAY[coalesce(p_refused, ''), coalesce(p_reason, '')] LOOP
+        IF char_length(v_text) > 200
+           OR v_text ~ '[[:cntrl:]\u0085\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]'
+           OR v_text ~ '[0-9０-９][0-9０-９ -]{4,}[0-9０-９Xx]'
+           OR v_text ~ '[^[:space:]@*]@[^[:space:]@*]' THEN
+            RAISE EXCEPTION 'a refused setting is recorded as the workstation masks free text: at most 200 characters '
+                            'on one line, no control or formatting characters, no number of six digits or more, no '
+                            'e-mail address' USING ERRCODE = '22023';
+        END IF;
+    END LOOP;
+    IF coalesce(p_reason, '') = '' THEN
+        RAISE EXCEPTION 'a refused setting is recorded with its reason' USING ERRCODE = '22023';
     END IF;
-    IF char_length(coalesce(p_refused, '')) > 512 OR coalesce(p_refused, '') ~ '[[:cntrl:]]' THEN
-        RAISE EXCEPTION 'refused value: at most 512 characters, no control characters' USING ERRCODE = '22023';
-    END IF;
-    IF char_length(coalesce(p_reason, '')) NOT BETWEEN 1 AND 1024
-       OR regexp_replace(p_reason, '\n', '', 'g') ~ '[[:cntrl:]]' THEN
-        RAISE EXCEPTION 'reason: 1 to 1,024 characters, no control characters but line breaks'
-            USING ERRCODE = '22023';
-    END IF;
-    RETURN audit_write(p_workstation, 'settings.change', 'setting', p_key, NULL, 'failed',
+    RETURN audit_write(p_workstation, 'settings.change', 'setting', v_key, NULL, 'failed',
                        json_build_object('refused', coalesce(p_refused, ''), 'reason', p_reason)::text);
 END
 $$;

@@ -389,7 +389,8 @@ private slots:
         const QString key = QStringLiteral("audit.retention_days");
         const QString stored = QStringLiteral("SELECT coalesce((SELECT value FROM branchvault.settings WHERE key = "
                                               "'audit.retention_days'), 'default')");
-        QCOMPARE(settings->model()->entryFromIndex(settings->model()->indexOfKey(key)).current, QStringLiteral("180"));
+        QTRY_COMPARE(
+            settings->model()->entryFromIndex(settings->model()->indexOfKey(key)).current, QStringLiteral("180"));
         QVERIFY(settings->model()->setData(settings->model()->indexOfKey(key), QStringLiteral("30")));
         QVERIFY(!settings->save());
         QCOMPARE(admin.dialogs.errors.size(), 1);

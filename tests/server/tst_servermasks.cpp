@@ -484,10 +484,24 @@ private slots:
         QVERIFY2(all.ok(), qPrintable(why(all)));
         QCOMPARE(all->size(), SettingsService::specs().size());
         QVERIFY(all->contains({QString(MaskSettings::kAccountKeepEndKey), QString::number(m_widths.accountKeepEnd)}));
-        // a modified client sending the value itself gets the server's own refusal, recorded in no other way
-        const QString direct = m_branch->sqlAs(
-            QStringLiteral("a1"), QStringLiteral("SELECT branchvault.settings_refused('k', 'v', 'r', 'ws')"));
+        // sent with psql as the administrator: a key that names no setting is recorded as "unknown"; a full number,
+        // an e-mail address, a second line or an invisible character is refused, nothing written
+        const QString direct = m_branch->sqlAs(QStringLiteral("a1"),
+            QStringLiteral("SELECT branchvault.settings_refused('110101199001011234', 'v', 'r', 'ws')"));
         QVERIFY2(!direct.startsWith(QLatin1String("<error")), qPrintable(direct));
+        QCOMPARE(sql(QStringLiteral("SELECT object_id || ' ' || details FROM branchvault.audit_log WHERE seq = %1")
+                         .arg(direct)),
+            QStringLiteral("unknown {\"refused\" : \"v\", \"reason\" : \"r\"}"));
+        const qint64 before = lastSeq();
+        for (const QString& text : {QStringLiteral("13800138000"), QStringLiteral("a@b.cn"),
+                 QStringLiteral("a' || "
+                                "E'\\n' || 'b"),
+                 QStringLiteral("a' || U&'\\202E' || 'b"), QString(201, u'x')}) {
+            const QString out = m_branch->sqlAs(QStringLiteral("a1"),
+                QStringLiteral("SELECT branchvault.settings_refused('auth.idle.minutes', 'v', '%1', 'ws')").arg(text));
+            QVERIFY2(out.contains(QLatin1String("22023")), qPrintable(out.left(200)));
+        }
+        QCOMPARE(lastSeq(), before);
         QVERIFY(m_branch
                     ->sqlAs(QStringLiteral("m1"),
                         QStringLiteral("SELECT branchvault.settings_refused('k', 'v', 'r', 'ws')"))

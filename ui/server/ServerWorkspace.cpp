@@ -97,7 +97,8 @@ ServerWorkspace::ServerWorkspace(const ServerContext& context, QWidget* parent)
             this);
         m_tabs->addTab(m_settings, tr("Se&ttings"));
         connect(m_settings, &SettingsPage::failed, this, &ServerWorkspace::showFailure);
-        m_settings->refresh();
+        // read once the window is up (a server gone by then ends the session through sessionLost, connected by then)
+        QMetaObject::invokeMethod(m_settings, &SettingsPage::refresh, Qt::QueuedConnection);
         break;
     }
     }
