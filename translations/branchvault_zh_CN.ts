@@ -9370,6 +9370,14 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <source>not recorded on the server: %1</source>
         <translation>未能记入服务器：%1</translation>
     </message>
+    <message>
+        <source>reading the branch&apos;s password rule</source>
+        <translation>读取本网点的密码规则</translation>
+    </message>
+    <message>
+        <source>At least %1 characters with letters and digits, and not the current password.</source>
+        <translation>至少 %1 个字符，须含字母和数字，且不得与当前密码相同。</translation>
+    </message>
 </context>
 <context>
     <name>ServerSetup</name>

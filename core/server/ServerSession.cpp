@@ -403,6 +403,14 @@ Result<ServerSession::Confirmed> ServerSession::confirm(const QString& login, co
     return confirmed;
 }
 
+Result<QString> ServerSession::passwordRule() const
+{
+    auto minLength = d->integerSetting("auth.password.min_length", tr("reading the branch's password rule"));
+    if (!minLength.ok())
+        return minLength.error();
+    return tr("At least %1 characters with letters and digits, and not the current password.").arg(*minLength);
+}
+
 Status ServerSession::changePassword(
     const SecureBytes& current, const SecureBytes& next, const SecureBytes& confirmationCode)
 {

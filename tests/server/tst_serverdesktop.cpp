@@ -71,6 +71,7 @@
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDirIterator>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -146,6 +147,12 @@ private:
             return dialog->result();
         };
     }
+    // The rule the last password dialog showed.
+    static QString& lastPasswordRule()
+    {
+        static QString rule;
+        return rule;
+    }
     static std::function<int(QDialog*)> changePassword(
         const QString& current, const QString& next, const QString& code = QString())
     {
@@ -153,6 +160,7 @@ private:
             auto* dialog = qobject_cast<ChangePasswordDialog*>(d);
             if (!dialog)
                 return int(QDialog::Rejected);
+            lastPasswordRule() = dialog->findChild<QLabel*>(QStringLiteral("ruleLabel"))->text();
             dialog->currentEdit()->setText(current);
             dialog->newEdit()->setText(next);
             dialog->repeatEdit()->setText(next);
@@ -352,6 +360,11 @@ private slots:
         QVERIFY(open(admin, QStringLiteral("a1"), m_adminOneTime, m_adminPassword));
         ServerWorkspace* w = admin.controller->workspace();
         QCOMPARE(admin.controller->session()->identity().role, Role::Admin);
+        // the first password was chosen under the branch server's rule, not local mode's (no password history there)
+        QVERIFY2(lastPasswordRule().contains(QStringLiteral("At least 8 characters with letters and digits, and not "
+                                                            "the current password.")),
+            qPrintable(lastPasswordRule()));
+        QVERIFY(!lastPasswordRule().contains(QStringLiteral("cannot be used again")));
         QVERIFY(w->accountsPage());
         QVERIFY(!w->entryPage() && !w->customersPage() && !w->changesPage() && !w->requestsPage());
         QVERIFY(admin.controller->window()->windowTitle().contains(QStringLiteral("a1")));

@@ -168,6 +168,16 @@ void ServerController::sendOutbox(bool retryRefused)
         m_dialogs.showInfo(m_window.get(), tr("Kept offline"), summary);
 }
 
+QString ServerController::serverPasswordRule() const
+{
+    // the branch server's rule; when it cannot be read, the dialog says the default rule and the change itself
+    // reports what the server refused
+    if (!m_session)
+        return QString();
+    auto rule = m_session->passwordRule();
+    return rule.ok() ? *rule : QString();
+}
+
 bool ServerController::enter(std::unique_ptr<ServerSession> session)
 {
     endSession();
@@ -179,7 +189,7 @@ bool ServerController::enter(std::unique_ptr<ServerSession> session)
             [this](const SecureBytes& current, const SecureBytes& next, const SecureBytes& code) {
                 return m_session->changePassword(current, next, code);
             },
-            m_window.get(), who.keys == ServerSession::Keys::AwaitingPasswordChange);
+            m_window.get(), who.keys == ServerSession::Keys::AwaitingPasswordChange, serverPasswordRule());
         if (m_dialogs.exec(&dialog) != QDialog::Accepted) {
             endSession();
             return false;
@@ -301,7 +311,7 @@ void ServerController::changePassword()
         [this](const SecureBytes& current, const SecureBytes& next, const SecureBytes& code) {
             return m_session->changePassword(current, next, code);
         },
-        m_window.get());
+        m_window.get(), false, serverPasswordRule());
     if (m_dialogs.exec(&dialog) != QDialog::Accepted)
         return;
     // the copy of the key slot kept for offline sign-in follows the new password (the old one no longer opens it)

@@ -65,6 +65,8 @@ public slots:
 
 private:
     void endSession();
+    // The branch server's password rule in words for the password dialogs (empty when it cannot be read).
+    QString serverPasswordRule() const;
     // Installs the language chosen during the session, if any, and translates the window's menus again.
     void applyLanguage();
     // Keeps (or refreshes) what an offline sign-in of this account needs; says so when it cannot.
