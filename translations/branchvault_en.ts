@@ -610,6 +610,13 @@
             <numerusform>The session locks in %n s because nobody used it. Press any key or move the mouse to stay signed in; an unsaved form is kept as a draft for you.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>You will be signed out in %n s because nobody used the window. Press any key or move the mouse to stay signed in; a form not yet saved is lost when the session ends.</source>
+        <translation>
+            <numerusform>You will be signed out in %n s because nobody used the window. Press any key or move the mouse to stay signed in; a form not yet saved is lost when the session ends.</numerusform>
+            <numerusform>You will be signed out in %n s because nobody used the window. Press any key or move the mouse to stay signed in; a form not yet saved is lost when the session ends.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::ImportPage</name>

@@ -13313,6 +13313,12 @@ Resolution: %2</source>
         <source>Stay signed in</source>
         <translation>保持登录</translation>
     </message>
+    <message numerus="yes">
+        <source>You will be signed out in %n s because nobody used the window. Press any key or move the mouse to stay signed in; a form not yet saved is lost when the session ends.</source>
+        <translation>
+            <numerusform>由于无人操作，将在 %n 秒后退出登录。按任意键或移动鼠标即可保持登录；尚未保存的表单将在会话结束时丢失。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::ImportPage</name>

@@ -39,6 +39,7 @@
 #include "ui/customers/ComplaintsPage.h"
 #include "ui/customers/CustomerFormPages.h"
 #include "ui/customers/ServiceRecordsPage.h"
+#include "ui/main/SessionBanners.h"
 #include "ui/manager/RekeyApprovalDialog.h"
 #include "ui/server/EntryFormPanel.h"
 #include "ui/server/OfflineServicePanel.h"
@@ -81,6 +82,7 @@
 #include <QScopeGuard>
 #include <QSet>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
@@ -1254,7 +1256,41 @@ private slots:
         QVERIFY(open(cm, QStringLiteral("c1"), c1Password));
         QVERIFY(cm.controller->session());
         QCOMPARE(cm.controller->idleMinutes(), 7);
-        cm.controller->idleMonitor().startMilliseconds(50);
+
+        // 30 s before the end a countdown above the workspace says the session will end and that an unsaved form
+        // goes with it (there are no drafts over the server); any input, or "Stay signed in", keeps the session
+        ServerWindow* window = cm.controller->window();
+        IdleWarningBanner* banner = window->idleWarning();
+        QVERIFY(!banner->isVisibleTo(window));
+        cm.controller->idleMonitor().warnNow(); // what the timer does 30 s before the end
+        QVERIFY(banner->isVisibleTo(window));
+        QVERIFY(banner->secondsLeft() <= IdleMonitor::kWarningSeconds && banner->secondsLeft() > 0);
+        QVERIFY2(banner->textLabel()->text().contains(QStringLiteral("signed out in"))
+                && banner->textLabel()->text().contains(QStringLiteral("lost"))
+                && !banner->textLabel()->text().contains(QStringLiteral("draft")),
+            qPrintable(banner->textLabel()->text()));
+        QTest::keyClick(cm.controller->workspace(), Qt::Key_Shift);
+        QVERIFY(!banner->isVisibleTo(window));
+        QVERIFY(cm.controller->session());
+        cm.controller->idleMonitor().warnNow();
+        QVERIFY(banner->isVisibleTo(window));
+        QTest::mouseClick(banner->stayButton(), Qt::LeftButton);
+        QVERIFY(!banner->isVisibleTo(window));
+        QVERIFY(cm.controller->session());
+        // in Chinese too
+        {
+            const auto english = qScopeGuard([] { installTranslations(QStringLiteral("en")); });
+            QCOMPARE(installTranslations(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+            cm.controller->idleMonitor().warnNow();
+            QVERIFY2(banner->textLabel()->text().contains(QStringLiteral("秒后退出登录")),
+                qPrintable(banner->textLabel()->text()));
+        }
+        // left alone, the warning comes and then the end, which takes the banner with the workspace
+        QSignalSpy warned(&cm.controller->idleMonitor(), &IdleMonitor::warning);
+        cm.controller->idleMonitor().startMilliseconds(400, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(!cm.controller->session(), 5000);
+        QCOMPARE(warned.size(), 1);
+        QVERIFY(!banner->isVisibleTo(window));
         QTRY_VERIFY_WITH_TIMEOUT(!cm.controller->session(), 5000);
         QVERIFY(!cm.controller->workspace());
         QCOMPARE(cm.dialogs.infos.size(), 1);

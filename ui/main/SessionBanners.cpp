@@ -22,8 +22,9 @@ void styleBanner(QFrame* frame)
 
 } // namespace
 
-IdleWarningBanner::IdleWarningBanner(QWidget* parent)
+IdleWarningBanner::IdleWarningBanner(QWidget* parent, Ending ending)
     : QFrame(parent)
+    , m_ending(ending)
 {
     setObjectName(QStringLiteral("idleWarningBanner"));
     styleBanner(this);
@@ -63,9 +64,14 @@ int IdleWarningBanner::secondsLeft() const
 void IdleWarningBanner::refresh()
 {
     const int left = secondsLeft();
-    m_text->setText(tr("The session locks in %n s because nobody used it. Press any key or move the mouse to stay "
-                       "signed in; an unsaved form is kept as a draft for you.",
-        nullptr, left));
+    if (m_ending == Ending::SignOut)
+        m_text->setText(tr("You will be signed out in %n s because nobody used the window. Press any key or move the "
+                           "mouse to stay signed in; a form not yet saved is lost when the session ends.",
+            nullptr, left));
+    else
+        m_text->setText(tr("The session locks in %n s because nobody used it. Press any key or move the mouse to "
+                           "stay signed in; an unsaved form is kept as a draft for you.",
+            nullptr, left));
     if (left <= 0)
         m_tick.stop();
 }

@@ -11,13 +11,20 @@ class QPushButton;
 
 namespace bv::ui {
 
-// Shown above the workspace when the idle lock is near: "The session locks in 30 s …" counting down, with
+// Shown above the workspace when the idle time is nearly up: "The session locks in 30 s …" counting down, with
 // "Stay signed in". Not modal: any key or mouse input anywhere keeps the session open (IdleMonitor) and hides it.
+// Local mode locks the session and keeps the open forms as drafts; over the branch server the session ends (there
+// is no lock page and no draft), and the banner says so.
 class IdleWarningBanner : public QFrame
 {
     Q_OBJECT
 public:
-    explicit IdleWarningBanner(QWidget* parent = nullptr);
+    enum class Ending
+    {
+        Lock,
+        SignOut
+    };
+    explicit IdleWarningBanner(QWidget* parent = nullptr, Ending ending = Ending::Lock);
 
     // Shows the banner counting down from `seconds`.
     void start(int seconds);
@@ -32,6 +39,7 @@ signals:
 private:
     void refresh();
 
+    Ending m_ending = Ending::Lock;
     QLabel* m_text = nullptr;
     QPushButton* m_stay = nullptr;
     QTimer m_tick;

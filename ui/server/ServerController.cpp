@@ -11,6 +11,7 @@
 #include "ui/common/ClipboardGuard.h"
 #include "ui/common/CloseDialogsThen.h"
 #include "ui/common/Dialogs.h"
+#include "ui/main/SessionBanners.h"
 #include "ui/server/OfflineWorkspace.h"
 #include "ui/server/OutboxPage.h"
 #include "ui/server/ServerWindow.h"
@@ -41,6 +42,13 @@ ServerController::ServerController(SecretStore& store, Dialogs& dialogs, QObject
             tr("You were signed out after %n minutes without input. Sign in again to go on.", nullptr, m_idleMinutes),
             true);
     });
+    // the last 30 s: a countdown above the workspace; any input (or "Stay signed in") keeps the session
+    connect(m_idle.get(), &IdleMonitor::warning, this, [this](int secondsLeft) {
+        if ((m_session || m_offline) && !m_ending)
+            m_window->idleWarning()->start(secondsLeft);
+    });
+    connect(m_idle.get(), &IdleMonitor::warningCancelled, m_window->idleWarning(), &IdleWarningBanner::dismiss);
+    connect(m_window->idleWarning(), &IdleWarningBanner::stayRequested, m_idle.get(), &IdleMonitor::poke);
 }
 
 ServerController::~ServerController()
@@ -286,9 +294,10 @@ void ServerController::endLater(const QString& why, bool idle)
     if (m_offline)
         (void)m_offline->recordEnd(idle);
     m_idle->stop();
+    m_window->idleWarning()->dismiss();
     m_clipboard->clear();
     m_window->hide();
-    if (QWidget* workspace = m_window->centralWidget())
+    if (QWidget* workspace = m_window->currentWorkspace())
         workspace->setEnabled(false);
     // A page may be waiting in a dialog's own event loop (a reason, a reveal): the dialogs are closed now, and the
     // session and its workspace end once that page's code has returned, so no page is destroyed while it runs.

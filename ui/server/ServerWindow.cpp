@@ -1,6 +1,7 @@
 #include "ui/server/ServerWindow.h"
 
 #include "ui/common/LanguageMenu.h"
+#include "ui/main/SessionBanners.h"
 #include "ui/server/OfflineWorkspace.h"
 #include "ui/server/ServerWorkspace.h"
 
@@ -9,6 +10,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QStatusBar>
+#include <QVBoxLayout>
 
 namespace bv::ui {
 
@@ -18,6 +20,13 @@ ServerWindow::ServerWindow(QWidget* parent)
     setObjectName(QStringLiteral("serverWindow"));
     resize(1100, 720);
     buildMenus();
+    auto* central = new QWidget(this);
+    m_column = new QVBoxLayout(central);
+    m_column->setContentsMargins(0, 0, 0, 0);
+    m_column->setSpacing(0);
+    m_idleWarning = new IdleWarningBanner(central, IdleWarningBanner::Ending::SignOut);
+    m_column->addWidget(m_idleWarning);
+    setCentralWidget(central);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("sessionStatusLabel"));
     statusBar()->addPermanentWidget(m_status);
@@ -61,9 +70,14 @@ void ServerWindow::showWorkspace(QWidget* workspace, const QString& title, const
 {
     clearWorkspace();
     m_workspace = workspace;
-    setCentralWidget(workspace);
+    m_column->addWidget(workspace, 1);
     setWindowTitle(title);
     m_status->setText(status);
+}
+
+QWidget* ServerWindow::currentWorkspace() const
+{
+    return m_workspace.data();
 }
 
 ServerWorkspace* ServerWindow::workspace() const
@@ -84,10 +98,8 @@ void ServerWindow::setOnline(bool online)
 
 void ServerWindow::clearWorkspace()
 {
-    if (m_workspace) {
-        QWidget* old = takeCentralWidget();
-        delete old;
-    }
+    m_idleWarning->dismiss();
+    delete m_workspace.data();
     m_workspace = nullptr;
     m_status->clear();
     setWindowTitle(QStringLiteral("BranchVault"));

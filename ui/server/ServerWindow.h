@@ -5,14 +5,17 @@
 
 class QAction;
 class QLabel;
+class QVBoxLayout;
 
 namespace bv::ui {
 
+class IdleWarningBanner;
 class OfflineWorkspace;
 class ServerWorkspace;
 
 // The main window in branch-server mode: the role's workspace, the Session menu (change password, sign out, the
-// Language submenu, quit), and who is signed in to which server in the title and the status bar.
+// Language submenu, quit), and who is signed in to which server in the title and the status bar. Above the workspace,
+// the idle warning counts down the last 30 s before the idle time ends the session.
 class ServerWindow : public QMainWindow
 {
     Q_OBJECT
@@ -23,11 +26,14 @@ public:
     void showWorkspace(QWidget* workspace, const QString& title, const QString& status);
     // Destroys the workspace: no customer data stays in any widget.
     void clearWorkspace();
+    // The workspace shown (online or offline), or null.
+    QWidget* currentWorkspace() const;
     ServerWorkspace* workspace() const;
     OfflineWorkspace* offlineWorkspace() const;
     // Offline, what needs the server (the password change) is not offered.
     void setOnline(bool online);
     QLabel* statusLabel() const { return m_status; }
+    IdleWarningBanner* idleWarning() const { return m_idleWarning; }
     // The Language menu's check mark; retranslate() builds the menus again in the language installed now.
     void setCurrentLanguage(const QString& language);
     void retranslate();
@@ -40,6 +46,8 @@ signals:
 private:
     void buildMenus();
     QPointer<QWidget> m_workspace;
+    QVBoxLayout* m_column = nullptr;
+    IdleWarningBanner* m_idleWarning = nullptr;
     QString m_language;
     bool m_online = true;
     QAction* m_changePassword = nullptr;
