@@ -617,6 +617,13 @@
             <numerusform>You will be signed out in %n s because nobody used the window. Press any key or move the mouse to stay signed in; a form not yet saved is lost when the session ends.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>You will be signed out in %n s because nobody used the window. Press any key or move the mouse to stay signed in; a new customer being entered is kept as a draft for you, other forms not yet saved are lost.</source>
+        <translation>
+            <numerusform>You will be signed out in %n s because nobody used the window. Press any key or move the mouse to stay signed in; a new customer being entered is kept as a draft for you, other forms not yet saved are lost.</numerusform>
+            <numerusform>You will be signed out in %n s because nobody used the window. Press any key or move the mouse to stay signed in; a new customer being entered is kept as a draft for you, other forms not yet saved are lost.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::ImportPage</name>

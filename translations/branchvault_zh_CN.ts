@@ -8968,6 +8968,61 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     </message>
 </context>
 <context>
+    <name>ServerDrafts</name>
+    <message>
+        <source>This draft is no longer kept (it was discarded, or it expired after 7 days). Fill in the form again.</source>
+        <translation>此草稿已不再保存（已被丢弃，或已超过 7 天过期）。请重新填写表单。</translation>
+    </message>
+    <message>
+        <source>Only a branch manager or a customer manager keeps drafts of customer forms.</source>
+        <translation>只有网点负责人或客户经理可以保存客户表单草稿。</translation>
+    </message>
+    <message>
+        <source>The customer-information keys are not open in this session, so no draft can be sealed or opened. Sign in again.</source>
+        <translation>本次会话未打开客户信息密钥，无法封存或打开草稿。请重新登录。</translation>
+    </message>
+    <message>
+        <source>Only the new-customer form is kept as a draft over the branch server; this form is not.</source>
+        <translation>服务器模式下只保存新客户表单的草稿，此表单不保存草稿。</translation>
+    </message>
+    <message>
+        <source>A draft holds between 1 and %1 characters.</source>
+        <translation>草稿长度须在 1 到 %1 个字符之间。</translation>
+    </message>
+    <message>
+        <source>keeping the form as a draft</source>
+        <translation>保存表单草稿</translation>
+    </message>
+    <message>
+        <source>The branch server did not confirm %1.</source>
+        <translation>网点服务器未确认%1。</translation>
+    </message>
+    <message>
+        <source>listing your drafts</source>
+        <translation>列出您的草稿</translation>
+    </message>
+    <message>
+        <source>restoring your draft</source>
+        <translation>恢复您的草稿</translation>
+    </message>
+    <message>
+        <source>This draft was sealed with the branch&apos;s customer-information keys of generation %1; the keys open now are of generation %2. It cannot be restored: fill in the form again and discard the draft.</source>
+        <translation>此草稿是用本网点第 %1 代客户信息密钥封存的，当前打开的是第 %2 代密钥，因此无法恢复：请重新填写表单并丢弃该草稿。</translation>
+    </message>
+    <message>
+        <source>This draft does not open as yours (it was altered or moved on the server). It is not restored; discard it and tell the information-security office.</source>
+        <translation>此草稿无法作为您的草稿打开（已在服务器上被改动或挪动），因此不予恢复；请丢弃该草稿并报告信息安全部门。</translation>
+    </message>
+    <message>
+        <source>discarding your draft</source>
+        <translation>丢弃您的草稿</translation>
+    </message>
+    <message>
+        <source>discarding the form&apos;s draft</source>
+        <translation>丢弃该表单的草稿</translation>
+    </message>
+</context>
+<context>
     <name>ServerOutbox</name>
     <message>
         <source>This workstation keeps no offline outbox yet: offline entry needs one sign-in with the branch server at this workstation first.</source>
@@ -13319,6 +13374,12 @@ Resolution: %2</source>
             <numerusform>由于无人操作，将在 %n 秒后退出登录。按任意键或移动鼠标即可保持登录；尚未保存的表单将在会话结束时丢失。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>You will be signed out in %n s because nobody used the window. Press any key or move the mouse to stay signed in; a new customer being entered is kept as a draft for you, other forms not yet saved are lost.</source>
+        <translation>
+            <numerusform>由于无人操作，将在 %n 秒后退出登录。按任意键或移动鼠标即可保持登录；正在录入的新客户会为您保存为草稿，其他尚未保存的表单将会丢失。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::ImportPage</name>
@@ -15542,6 +15603,14 @@ With it (and the key envelope beside the database) the database can be unlocked 
     <message>
         <source>The language is saved. It applies from the next sign-in; the work open now stays as it is.</source>
         <translation>语言已保存，将自下次登录起生效；当前打开的工作保持不变。</translation>
+    </message>
+    <message>
+        <source>The form of this draft cannot be opened in this workspace. Discard the draft, or fill in the form at a workstation of the branch server.</source>
+        <translation>此草稿所属的表单无法在本工作区打开。请丢弃该草稿，或在连接网点服务器的工作站上填写该表单。</translation>
+    </message>
+    <message>
+        <source>The draft was kept by another version of BranchVault and does not fit this form. Fill in the form again and discard the draft.</source>
+        <translation>该草稿由其他版本的 BranchVault 保存，与此表单不符。请重新填写表单并丢弃草稿。</translation>
     </message>
 </context>
 <context>

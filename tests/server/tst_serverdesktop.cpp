@@ -1125,6 +1125,14 @@ private slots:
         QVERIFY(!cm.controller->window()->findChild<QAction*>(QStringLiteral("changePasswordAction"))->isEnabled());
         QCOMPARE(offline->tabs()->count(), 3);
         cm.controller->window()->show();
+        // offline the idle warning promises no draft: nothing typed is kept when the session ends
+        cm.controller->idleMonitor().warnNow();
+        const QString warned = cm.controller->window()->idleWarning()->textLabel()->text();
+        QVERIFY2(warned.contains(QStringLiteral("a form not yet saved is lost"))
+                && !warned.contains(QStringLiteral("draft")),
+            qPrintable(warned));
+        cm.controller->idleMonitor().poke();
+        QVERIFY(!cm.controller->window()->idleWarning()->isVisibleTo(cm.controller->window()));
 
         const CustomerInput person = customerInput(75);
         CustomerFormPages* form = offline->entryPanel()->form();
@@ -1257,8 +1265,8 @@ private slots:
         QVERIFY(cm.controller->session());
         QCOMPARE(cm.controller->idleMinutes(), 7);
 
-        // 30 s before the end a countdown above the workspace says the session will end and that an unsaved form
-        // goes with it (there are no drafts over the server); any input, or "Stay signed in", keeps the session
+        // 30 s before the end a countdown above the workspace says the session will end, that a new customer being
+        // entered is kept as a draft and other unsaved forms are lost; any input, or "Stay signed in", keeps it
         ServerWindow* window = cm.controller->window();
         IdleWarningBanner* banner = window->idleWarning();
         QVERIFY(!banner->isVisibleTo(window));
@@ -1266,8 +1274,8 @@ private slots:
         QVERIFY(banner->isVisibleTo(window));
         QVERIFY(banner->secondsLeft() <= IdleMonitor::kWarningSeconds && banner->secondsLeft() > 0);
         QVERIFY2(banner->textLabel()->text().contains(QStringLiteral("signed out in"))
-                && banner->textLabel()->text().contains(QStringLiteral("lost"))
-                && !banner->textLabel()->text().contains(QStringLiteral("draft")),
+                && banner->textLabel()->text().contains(QStringLiteral("new customer being entered is kept as a draft"))
+                && banner->textLabel()->text().contains(QStringLiteral("lost")),
             qPrintable(banner->textLabel()->text()));
         QTest::keyClick(cm.controller->workspace(), Qt::Key_Shift);
         QVERIFY(!banner->isVisibleTo(window));
@@ -1282,7 +1290,8 @@ private slots:
             const auto english = qScopeGuard([] { installTranslations(QStringLiteral("en")); });
             QCOMPARE(installTranslations(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
             cm.controller->idleMonitor().warnNow();
-            QVERIFY2(banner->textLabel()->text().contains(QStringLiteral("秒后退出登录")),
+            QVERIFY2(banner->textLabel()->text().contains(QStringLiteral("秒后退出登录"))
+                    && banner->textLabel()->text().contains(QStringLiteral("草稿")),
                 qPrintable(banner->textLabel()->text()));
         }
         // left alone, the warning comes and then the end, which takes the banner with the workspace
@@ -1314,6 +1323,94 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!open2.controller->session(), 5000);
         QVERIFY(!open2.controller->workspace());
         QCOMPARE(open2.dialogs.infos.size(), 1);
+    }
+
+    // What a customer manager was typing into the new-customer form when the session ended is kept on the server for
+    // him or her, sealed, and offered at the next sign-in: Restore fills the form again (the draft stays until the
+    // form is saved or cleared), a sign-out keeps what is typed then, and Clear discards it.
+    void aHalfTypedCustomerComesBackAfterTheSessionEnds()
+    {
+        QCOMPARE(psql(QStringLiteral("DELETE FROM branchvault.drafts")).left(6), QStringLiteral("DELETE"));
+        const QString typedName = m_customer.values.value(QStringLiteral("name"));
+        const QString typedId = m_customer.values.value(QStringLiteral("id_number"));
+        const qint64 saves = auditRows(QStringLiteral("draft.save"), QStringLiteral("c1")).toLongLong();
+        auto lineEdit = [](ServerEntryPage* entry, const char* name) {
+            return entry->form()->findChild<QLineEdit*>(QLatin1String(name));
+        };
+
+        Desk cm;
+        QVERIFY(open(cm, QStringLiteral("c1"), c1Password));
+        QVERIFY(!cm.controller->window()->draftOffer()->isVisibleTo(cm.controller->window()));
+        ServerEntryPage* entry = cm.controller->workspace()->entryPage();
+        lineEdit(entry, "nameLineEdit")->setText(typedName);
+        QTest::keyClicks(lineEdit(entry, "idNumberLineEdit"), typedId);
+        // kept at the warning, while the server still takes it
+        cm.controller->idleMonitor().warnNow();
+        QCOMPARE(psql(QStringLiteral("SELECT count(*) FROM branchvault.drafts")), QStringLiteral("1"));
+        QCOMPARE(auditRows(QStringLiteral("draft.save"), QStringLiteral("c1")).toLongLong(), saves + 1);
+        // the end that follows does not keep it a second time
+        cm.controller->idleMonitor().startMilliseconds(50);
+        QTRY_VERIFY_WITH_TIMEOUT(!cm.controller->session(), 5000);
+        QCOMPARE(auditRows(QStringLiteral("draft.save"), QStringLiteral("c1")).toLongLong(), saves + 1);
+        // what the server holds does not read as what was typed
+        const QString stored = psql(QStringLiteral("SELECT d::text FROM branchvault.drafts d"));
+        QVERIFY(!stored.isEmpty() && !stored.contains(typedName) && !stored.contains(typedId));
+
+        // the next sign-in offers it; Restore fills the form again and shows it
+        Desk again;
+        QVERIFY(open(again, QStringLiteral("c1"), c1Password));
+        ServerWindow* window = again.controller->window();
+        DraftOfferBanner* offer = window->draftOffer();
+        QVERIFY(offer->isVisibleTo(window));
+        QCOMPARE(offer->drafts().size(), 1);
+        again.controller->workspace()->tabs()->setCurrentIndex(again.controller->workspace()->tabs()->count() - 1);
+        QTest::mouseClick(offer->restoreButton(), Qt::LeftButton);
+        QVERIFY(again.dialogs.errors.isEmpty());
+        ServerEntryPage* restored = again.controller->workspace()->entryPage();
+        QCOMPARE(again.controller->workspace()->tabs()->currentWidget(), restored);
+        QVERIFY(lineEdit(restored, "nameLineEdit")->text() == typedName);
+        QVERIFY(lineEdit(restored, "idNumberLineEdit")->text() == typedId);
+        QVERIFY(!offer->isVisibleTo(window));
+        QCOMPARE(auditRows(QStringLiteral("draft.restore"), QStringLiteral("c1")), QStringLiteral("1"));
+        QCOMPARE(psql(QStringLiteral("SELECT count(*) FROM branchvault.drafts")), QStringLiteral("1"));
+        // a sign-out keeps what is typed by then, in place of the earlier draft
+        lineEdit(restored, "mobileLineEdit")->setText(m_customer.values.value(QStringLiteral("mobile")));
+        again.controller->signOut();
+        QTRY_VERIFY_WITH_TIMEOUT(!again.controller->session(), 5000);
+        QCOMPARE(auditRows(QStringLiteral("draft.save"), QStringLiteral("c1")).toLongLong(), saves + 2);
+        QCOMPARE(psql(QStringLiteral("SELECT count(*) FROM branchvault.drafts")), QStringLiteral("1"));
+
+        // restored again, then cleared: the draft goes, recorded as discarded
+        Desk third;
+        QVERIFY(open(third, QStringLiteral("c1"), c1Password));
+        QTest::mouseClick(third.controller->window()->draftOffer()->restoreButton(), Qt::LeftButton);
+        ServerEntryPage* last = third.controller->workspace()->entryPage();
+        QVERIFY(lineEdit(last, "mobileLineEdit")->text() == m_customer.values.value(QStringLiteral("mobile")));
+        last->clear();
+        QVERIFY(lineEdit(last, "nameLineEdit")->text().isEmpty());
+        QCOMPARE(psql(QStringLiteral("SELECT count(*) FROM branchvault.drafts")), QStringLiteral("0"));
+        QCOMPARE(psql(QStringLiteral("SELECT details FROM branchvault.audit_log WHERE action = 'draft.discard' AND "
+                                     "login = 'c1' ORDER BY seq DESC LIMIT 1")),
+            QStringLiteral("{\"form\":\"customer_new\",\"reason\":\"discarded\"}"));
+        // an empty form at the sign-out keeps nothing
+        third.controller->signOut();
+        QTRY_VERIFY_WITH_TIMEOUT(!third.controller->session(), 5000);
+        QCOMPARE(psql(QStringLiteral("SELECT count(*) FROM branchvault.drafts")), QStringLiteral("0"));
+        QCOMPARE(auditRows(QStringLiteral("draft.save"), QStringLiteral("c1")).toLongLong(), saves + 2);
+
+        // closing the window with a form half typed keeps it too, and records the end once
+        const qint64 ends = auditRows(QStringLiteral("auth.sign_out"), QStringLiteral("c1")).toLongLong();
+        Desk closing;
+        QVERIFY(open(closing, QStringLiteral("c1"), c1Password));
+        closing.controller->window()->show();
+        lineEdit(closing.controller->workspace()->entryPage(), "nameLineEdit")->setText(typedName);
+        QVERIFY(closing.controller->window()->close());
+        QCOMPARE(psql(QStringLiteral("SELECT count(*) FROM branchvault.drafts")), QStringLiteral("1"));
+        QCOMPARE(auditRows(QStringLiteral("draft.save"), QStringLiteral("c1")).toLongLong(), saves + 3);
+        QCOMPARE(auditRows(QStringLiteral("auth.sign_out"), QStringLiteral("c1")).toLongLong(), ends + 1);
+        closing.controller.reset();
+        QCOMPARE(auditRows(QStringLiteral("auth.sign_out"), QStringLiteral("c1")).toLongLong(), ends + 1);
+        QCOMPARE(psql(QStringLiteral("DELETE FROM branchvault.drafts")).left(6), QStringLiteral("DELETE"));
     }
 };
 

@@ -68,6 +68,11 @@ void IdleWarningBanner::refresh()
         m_text->setText(tr("You will be signed out in %n s because nobody used the window. Press any key or move the "
                            "mouse to stay signed in; a form not yet saved is lost when the session ends.",
             nullptr, left));
+    else if (m_ending == Ending::SignOutKeepingEntry)
+        m_text->setText(tr("You will be signed out in %n s because nobody used the window. Press any key or move the "
+                           "mouse to stay signed in; a new customer being entered is kept as a draft for you, other "
+                           "forms not yet saved are lost.",
+            nullptr, left));
     else
         m_text->setText(tr("The session locks in %n s because nobody used it. Press any key or move the mouse to "
                            "stay signed in; an unsaved form is kept as a draft for you.",

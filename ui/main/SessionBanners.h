@@ -13,22 +13,25 @@ namespace bv::ui {
 
 // Shown above the workspace when the idle time is nearly up: "The session locks in 30 s …" counting down, with
 // "Stay signed in". Not modal: any key or mouse input anywhere keeps the session open (IdleMonitor) and hides it.
-// Local mode locks the session and keeps the open forms as drafts; over the branch server the session ends (there
-// is no lock page and no draft), and the banner says so.
+// Local mode locks the session and keeps the open forms as drafts. Over the branch server the session ends (there is
+// no lock page): online, the new-customer form is kept as a draft on the server and other forms are lost; offline,
+// nothing is kept. The banner says which.
 class IdleWarningBanner : public QFrame
 {
     Q_OBJECT
 public:
     enum class Ending
     {
-        Lock,
-        SignOut
+        Lock, // local mode: the session locks, the open forms become drafts
+        SignOutKeepingEntry, // over the server: signed out, the new-customer form kept as a draft
+        SignOut, // offline: signed out, nothing kept
     };
     explicit IdleWarningBanner(QWidget* parent = nullptr, Ending ending = Ending::Lock);
 
     // Shows the banner counting down from `seconds`.
     void start(int seconds);
     void dismiss();
+    void setEnding(Ending ending) { m_ending = ending; }
     int secondsLeft() const;
     QLabel* textLabel() const { return m_text; }
     QPushButton* stayButton() const { return m_stay; }

@@ -71,6 +71,7 @@ void EntryFormPanel::clear()
     S::setMessage(m_message, QString());
     m_form->clearMessages();
     m_form->reset(nullptr);
+    emit cleared();
 }
 
 bool EntryFormPanel::save()

@@ -42,6 +42,8 @@ public slots:
 
 signals:
     void saved();
+    // Clear emptied the form.
+    void cleared();
 
 private:
     Dialogs& m_dialogs;

@@ -2,6 +2,7 @@
 
 #include "core/auth/Role.h"
 #include "core/common/Translations.h"
+#include "core/server/ServerDrafts.h"
 #include "core/server/ServerOutbox.h"
 #include "core/server/ServerSession.h"
 #include "core/server/ServerWorkstation.h"
@@ -11,6 +12,7 @@
 #include "ui/common/ClipboardGuard.h"
 #include "ui/common/CloseDialogsThen.h"
 #include "ui/common/Dialogs.h"
+#include "ui/common/DraftSource.h"
 #include "ui/main/SessionBanners.h"
 #include "ui/server/OfflineWorkspace.h"
 #include "ui/server/OutboxPage.h"
@@ -44,10 +46,19 @@ ServerController::ServerController(SecretStore& store, Dialogs& dialogs, QObject
     });
     // the last 30 s: a countdown above the workspace; any input (or "Stay signed in") keeps the session
     connect(m_idle.get(), &IdleMonitor::warning, this, [this](int secondsLeft) {
-        if ((m_session || m_offline) && !m_ending)
-            m_window->idleWarning()->start(secondsLeft);
+        if ((!m_session && !m_offline) || m_ending)
+            return;
+        // kept now, while the server still takes them: at the end itself the connection may be gone
+        m_draftsKeptAtWarning = keepDrafts();
+        m_window->idleWarning()->start(secondsLeft);
     });
-    connect(m_idle.get(), &IdleMonitor::warningCancelled, m_window->idleWarning(), &IdleWarningBanner::dismiss);
+    connect(m_idle.get(), &IdleMonitor::warningCancelled, this, [this] {
+        m_draftsKeptAtWarning = false;
+        m_window->idleWarning()->dismiss();
+    });
+    connect(m_window.get(), &ServerWindow::closing, this, &ServerController::closing);
+    connect(m_window->draftOffer(), &DraftOfferBanner::restoreRequested, this, &ServerController::restoreDraft);
+    connect(m_window->draftOffer(), &DraftOfferBanner::discardRequested, this, &ServerController::discardDraft);
     connect(m_window->idleWarning(), &IdleWarningBanner::stayRequested, m_idle.get(), &IdleMonitor::poke);
 }
 
@@ -237,7 +248,105 @@ bool ServerController::enter(std::unique_ptr<ServerSession> session)
     m_window->setOnline(true);
     m_window->show();
     m_idle->start(m_idleMinutes);
+    m_draftsKeptAtWarning = false;
+    m_endRecorded = false;
+    offerDrafts();
     return true;
+}
+
+bool ServerController::keepDrafts()
+{
+    ServerWorkspace* workspace = m_window->workspace();
+    if (!m_session || !workspace)
+        return true;
+    bool kept = true;
+    const QList<QWidget*> widgets = workspace->findChildren<QWidget*>();
+    for (QWidget* widget : widgets) {
+        auto* source = dynamic_cast<DraftSource*>(widget);
+        if (!source || !ServerDrafts::keeps(source->draftForm(), source->draftSubject()))
+            continue;
+        const QString content = source->draftContent();
+        if (content.isEmpty())
+            continue;
+        // nothing to tell the person now (the session is ending); a form that could not be kept at the warning is
+        // tried again at the end, and after that it is lost, as in local mode
+        if (!ServerDrafts(*m_session).save(source->draftForm(), source->draftSubject(), content).ok())
+            kept = false;
+    }
+    return kept;
+}
+
+void ServerController::closing()
+{
+    if (!m_session || m_ending)
+        return;
+    // closing the window ends the session (the controller goes with the application): the form is kept and the
+    // end recorded first, as at a sign-out
+    if (!m_draftsKeptAtWarning)
+        keepDrafts();
+    m_draftsKeptAtWarning = true; // kept: an end that follows does not keep it twice
+    (void)m_session->recordEnd(false);
+    m_endRecorded = true;
+    m_idle->stop();
+}
+
+void ServerController::offerDrafts()
+{
+    const Role role = m_session ? m_session->identity().role : Role::Clerk;
+    if (!m_session || (role != Role::Manager && role != Role::CustomerManager)
+        || m_session->identity().keys != ServerSession::Keys::Open) {
+        m_window->draftOffer()->setDrafts({});
+        return;
+    }
+    auto drafts = ServerDrafts(*m_session).list();
+    if (!drafts.ok()) {
+        m_dialogs.showError(m_window.get(), drafts.error());
+        m_window->draftOffer()->setDrafts({});
+        return;
+    }
+    m_window->draftOffer()->setDrafts(*drafts);
+}
+
+void ServerController::restoreDraft(const DraftInfo& draft)
+{
+    ServerWorkspace* workspace = m_window->workspace();
+    if (!m_session || !workspace)
+        return;
+    DraftSource* target = workspace->draftTarget(draft.form, draft.subject);
+    if (!target) {
+        m_dialogs.showError(m_window.get(),
+            makeError(ErrorCode::NotFound,
+                tr("The form of this draft cannot be opened in this workspace. Discard the draft, or fill in the "
+                   "form at a workstation of the branch server.")));
+        return;
+    }
+    auto content = ServerDrafts(*m_session).restore(draft.id);
+    if (!content.ok()) {
+        if (content.error().code == ErrorCode::NotFound)
+            m_window->draftOffer()->remove(draft.id);
+        m_dialogs.showError(m_window.get(), content.error());
+        return;
+    }
+    if (!target->restoreDraft(*content)) {
+        m_dialogs.showError(m_window.get(),
+            makeError(ErrorCode::Damaged,
+                tr("The draft was kept by another version of BranchVault and does not fit this form. Fill in the "
+                   "form again and discard the draft.")));
+        return;
+    }
+    m_window->draftOffer()->remove(draft.id);
+}
+
+void ServerController::discardDraft(const DraftInfo& draft)
+{
+    if (!m_session)
+        return;
+    Status discarded = ServerDrafts(*m_session).discard(draft.id);
+    if (!discarded.ok() && discarded.error().code != ErrorCode::NotFound) {
+        m_dialogs.showError(m_window.get(), discarded.error());
+        return;
+    }
+    m_window->draftOffer()->remove(draft.id);
 }
 
 void ServerController::endSession()
@@ -261,8 +370,8 @@ void ServerController::setLanguage(const QString& language)
         applyLanguage();
         return;
     }
-    // There are no drafts over the server: rebuilding the workspace now would lose what is typed in its forms. The
-    // new language comes with the next sign-in.
+    // Rebuilding the workspace now would lose what is typed in its forms (only the new-customer form is kept as a
+    // draft over the server, at the end of a session). The new language comes with the next sign-in.
     m_dialogs.showInfo(m_window.get(), tr("Language"),
         tr("The language is saved. It applies from the next sign-in; the work open now stays as it is."));
 }
@@ -287,9 +396,14 @@ void ServerController::endLater(const QString& why, bool idle)
     if (m_ending)
         return;
     m_ending = true;
+    // the forms go into drafts while the session can still seal and send them (after the idle warning they already
+    // did; after a lost connection nothing can)
+    if (!m_draftsKeptAtWarning)
+        keepDrafts();
+    m_draftsKeptAtWarning = false;
     // the end in the branch's audit chain, as local mode records it (after a lost connection this fails: nothing
     // to record it on)
-    if (m_session)
+    if (m_session && !m_endRecorded)
         (void)m_session->recordEnd(idle);
     if (m_offline)
         (void)m_offline->recordEnd(idle);

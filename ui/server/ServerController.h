@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/drafts/DraftService.h"
+
 #include "core/server/ServerOutbox.h"
 
 #include <QObject>
@@ -28,6 +30,10 @@ class ServerWorkspace;
 // branch's (the server's setting auth.idle.minutes). When the server cannot be reached at the sign-in, a customer
 // manager signs in offline (ServerOutbox) to a workspace that keeps new customers on this workstation; they are
 // sent at his or her next sign-in with the server reachable, and the result is shown.
+//
+// Drafts (ServerDrafts): at the idle warning and at a sign-out, a branch manager's or customer manager's half-typed
+// new customer is kept on the server, sealed, for its author; after the next sign-in the window offers it (Restore,
+// Discard). A session the connection ended keeps nothing (there is nothing to keep it on).
 class ServerController : public QObject
 {
     Q_OBJECT
@@ -60,7 +66,8 @@ public slots:
     void signOut();
     void changePassword();
     // The Language menu: saved at once; applied at once when nobody is signed in, otherwise when the session ends
-    // (a workspace rebuilt now would lose what is typed in its forms: there are no drafts over the server).
+    // (a workspace rebuilt now would lose what is typed in its forms; only the new-customer form becomes a draft, and
+    // only at the end of a session).
     void setLanguage(const QString& language);
 
 private:
@@ -75,6 +82,15 @@ private:
     void sendOutbox(bool retryRefused);
     // signOut(), with `why` shown once the session has ended; `idle`: the idle time ended it (audited as such).
     void endLater(const QString& why, bool idle);
+    // Keeps every form of the online workspace holding typed content as its author's draft on the server; false when
+    // one could not be kept (it is tried again at the end of the session).
+    bool keepDrafts();
+    // The window is closing with a session open: the drafts are kept and the end recorded, as at a sign-out.
+    void closing();
+    // Lists the signed-in person's drafts and offers them in the window.
+    void offerDrafts();
+    void restoreDraft(const DraftInfo& draft);
+    void discardDraft(const DraftInfo& draft);
     SecretStore& m_store;
     Dialogs& m_dialogs;
     std::unique_ptr<ServerSession> m_session;
@@ -84,6 +100,8 @@ private:
     std::unique_ptr<IdleMonitor> m_idle;
     int m_idleMinutes = 0;
     bool m_ending = false;
+    bool m_draftsKeptAtWarning = false;
+    bool m_endRecorded = false; // the window closed: the end is in the chain already
     std::optional<QString> m_language; // chosen, not yet applied
 };
 

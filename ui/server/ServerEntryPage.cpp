@@ -1,12 +1,14 @@
 #include "ui/server/ServerEntryPage.h"
 
 #include "core/server/ServerCustomers.h"
+#include "core/server/ServerDrafts.h"
 #include "core/server/ServerOwnership.h"
 #include "core/server/ServerSession.h"
 #include "ui/customers/CustomerFormPages.h"
 #include "ui/customers/IdentityFormPage.h"
 #include "ui/server/EntryFormPanel.h"
 
+#include <QJsonDocument>
 #include <QVBoxLayout>
 
 namespace bv::ui {
@@ -41,10 +43,41 @@ ServerEntryPage::ServerEntryPage(const ServerContext& context, QWidget* parent)
         else
             fail(choices.error());
     }
+    m_pristine = m_panel->form()->state();
     connect(m_panel, &EntryFormPanel::saved, this, [this] {
+        formDone(true);
         if (m_receipt)
             emit saved(m_receipt->customerNumber);
     });
+    connect(m_panel, &EntryFormPanel::cleared, this, [this] { formDone(false); });
+}
+
+void ServerEntryPage::formDone(bool saved)
+{
+    (void)ServerDrafts(m_context.session).discardFor(draftForm(), draftSubject(), saved);
+}
+
+QString ServerEntryPage::draftContent() const
+{
+    const QJsonObject pages = m_panel->form()->state();
+    if (pages == m_pristine)
+        return QString();
+    const QJsonObject content {{QStringLiteral("version"), 1}, {QStringLiteral("page"), m_panel->form()->currentRow()},
+        {QStringLiteral("pages"), pages}};
+    return QString::fromUtf8(QJsonDocument(content).toJson(QJsonDocument::Compact));
+}
+
+bool ServerEntryPage::restoreDraft(const QString& content)
+{
+    const QJsonObject object = QJsonDocument::fromJson(content.toUtf8()).object();
+    if (object.value(QStringLiteral("version")).toInt() != 1)
+        return false;
+    // not the panel's Clear, which would discard the draft being restored
+    m_panel->form()->clearMessages();
+    m_panel->form()->reset(nullptr);
+    m_panel->form()->setState(object.value(QStringLiteral("pages")).toObject());
+    m_panel->form()->setCurrentRow(object.value(QStringLiteral("page")).toInt());
+    return true;
 }
 
 CustomerFormPages* ServerEntryPage::form() const

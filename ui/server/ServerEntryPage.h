@@ -1,7 +1,10 @@
 #pragma once
 
 #include "core/customers/lifecycle/CustomerEntry.h"
+#include "ui/common/DraftSource.h"
 #include "ui/server/ServerContext.h"
+
+#include <QJsonObject>
 
 #include <optional>
 
@@ -17,7 +20,10 @@ class EntryFormPanel;
 // (CustomerFormPages). Save hands what was typed to ServerCustomers::enter, which validates it, seals the grade-1
 // values here and submits the record; it is pending until a branch manager approves it. The core's first error is
 // shown under its field; after a save nothing typed stays in the form.
-class ServerEntryPage : public ServerPage
+//
+// What is typed is kept as a draft on the server when the session ends (ServerController, ServerDrafts) and put back
+// when its author restores it; saving the form, or clearing it, discards the author's draft of it.
+class ServerEntryPage : public ServerPage, public DraftSource
 {
     Q_OBJECT
 public:
@@ -28,6 +34,12 @@ public:
     QString message() const;
     const std::optional<EntryReceipt>& lastReceipt() const { return m_receipt; }
 
+    // DraftSource: the form's pages as local mode's CustomerFormWidget keeps them
+    DraftForm draftForm() const override { return DraftForm::NewCustomer; }
+    QString draftSubject() const override { return QString(); }
+    QString draftContent() const override;
+    bool restoreDraft(const QString& content) override;
+
 public slots:
     bool save();
     void clear();
@@ -36,7 +48,11 @@ signals:
     void saved(const QString& customerNo);
 
 private:
+    // the form saved or cleared: its draft goes (a failure leaves the draft to expire)
+    void formDone(bool saved);
+
     EntryFormPanel* m_panel = nullptr;
+    QJsonObject m_pristine;
     std::optional<EntryReceipt> m_receipt;
 };
 

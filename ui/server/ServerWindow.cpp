@@ -7,6 +7,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QLabel>
 #include <QMenuBar>
 #include <QStatusBar>
@@ -26,6 +27,8 @@ ServerWindow::ServerWindow(QWidget* parent)
     m_column->setSpacing(0);
     m_idleWarning = new IdleWarningBanner(central, IdleWarningBanner::Ending::SignOut);
     m_column->addWidget(m_idleWarning);
+    m_draftOffer = new DraftOfferBanner(central);
+    m_column->addWidget(m_draftOffer);
     setCentralWidget(central);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("sessionStatusLabel"));
@@ -94,11 +97,21 @@ void ServerWindow::setOnline(bool online)
 {
     m_online = online;
     m_changePassword->setEnabled(online);
+    // online the new-customer form is kept as a draft on the server when the session ends; offline nothing is
+    m_idleWarning->setEnding(
+        online ? IdleWarningBanner::Ending::SignOutKeepingEntry : IdleWarningBanner::Ending::SignOut);
+}
+
+void ServerWindow::closeEvent(QCloseEvent* event)
+{
+    emit closing();
+    QMainWindow::closeEvent(event);
 }
 
 void ServerWindow::clearWorkspace()
 {
     m_idleWarning->dismiss();
+    m_draftOffer->setDrafts({});
     delete m_workspace.data();
     m_workspace = nullptr;
     m_status->clear();

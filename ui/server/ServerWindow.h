@@ -9,6 +9,7 @@ class QVBoxLayout;
 
 namespace bv::ui {
 
+class DraftOfferBanner;
 class IdleWarningBanner;
 class OfflineWorkspace;
 class ServerWorkspace;
@@ -30,10 +31,13 @@ public:
     QWidget* currentWorkspace() const;
     ServerWorkspace* workspace() const;
     OfflineWorkspace* offlineWorkspace() const;
-    // Offline, what needs the server (the password change) is not offered.
+    // Offline, what needs the server (the password change) is not offered, and the idle warning says that nothing
+    // typed is kept.
     void setOnline(bool online);
     QLabel* statusLabel() const { return m_status; }
     IdleWarningBanner* idleWarning() const { return m_idleWarning; }
+    // The signed-in person's drafts kept on the server, offered after the sign-in.
+    DraftOfferBanner* draftOffer() const { return m_draftOffer; }
     // The Language menu's check mark; retranslate() builds the menus again in the language installed now.
     void setCurrentLanguage(const QString& language);
     void retranslate();
@@ -42,12 +46,18 @@ signals:
     void signOutRequested();
     void changePasswordRequested();
     void languageRequested(const QString& language);
+    // The window is closing: the application keeps the new-customer form as a draft and records the end.
+    void closing();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void buildMenus();
     QPointer<QWidget> m_workspace;
     QVBoxLayout* m_column = nullptr;
     IdleWarningBanner* m_idleWarning = nullptr;
+    DraftOfferBanner* m_draftOffer = nullptr;
     QString m_language;
     bool m_online = true;
     QAction* m_changePassword = nullptr;

@@ -120,6 +120,14 @@ void ServerWorkspace::addOutbox(OutboxPage* page)
         connect(m_entry, &ServerEntryPage::saved, page, &OutboxPage::reload);
 }
 
+DraftSource* ServerWorkspace::draftTarget(DraftForm form, const QString& subject)
+{
+    if (!m_entry || form != m_entry->draftForm() || !subject.isEmpty())
+        return nullptr;
+    m_tabs->setCurrentWidget(m_entry);
+    return m_entry;
+}
+
 void ServerWorkspace::add(ServerPage* page, const QString& title)
 {
     m_tabs->addTab(page, title);

@@ -1,10 +1,14 @@
 #pragma once
 
+#include "core/drafts/DraftService.h"
+
 #include "ui/server/ServerContext.h"
 
 class QTabWidget;
 
 namespace bv::ui {
+
+class DraftSource;
 
 class OutboxPage;
 class ServerAccountsPage;
@@ -51,6 +55,8 @@ public:
     // The customer manager's entries kept offline at this workstation, in a tab of their own (only while there are
     // some). Takes ownership.
     void addOutbox(OutboxPage* page);
+    // The form a draft belongs in, shown (nullptr when this workspace has none for it).
+    DraftSource* draftTarget(DraftForm form, const QString& subject);
 
 signals:
     // The server cannot be reached any more: the application ends the session.
