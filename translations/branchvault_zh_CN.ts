@@ -8330,6 +8330,14 @@ branch server (%1, %2): each figure includes the TLS round trips to the server a
         <source>That is not a customer number (a customer number is the branch code and eight digits, for example 0101-00000001). Copy it from the customer&apos;s card or list.</source>
         <translation>这不是客户编号（客户编号由网点代码和八位数字组成，例如 0101-00000001）。请从客户卡片或客户列表中复制。</translation>
     </message>
+    <message>
+        <source>reading which years the branch server&apos;s holiday calendar covers</source>
+        <translation>读取网点服务器节假日日历覆盖的年份</translation>
+    </message>
+    <message>
+        <source>The branch server refused %1: this account does not record complaints.</source>
+        <translation>网点服务器拒绝了%1：此账户不登记投诉。</translation>
+    </message>
 </context>
 <context>
     <name>ServerCli</name>

@@ -273,6 +273,22 @@ Result<Complaint> ServerCare::addComplaint(
     return complaint;
 }
 
+Result<QSet<int>> ServerCare::calendarYears()
+{
+    const QString what = tr("reading which years the branch server's holiday calendar covers");
+    auto rows = ServerSessionInternals::connection(m_session).run(
+        QStringLiteral("SELECT array_to_string(branchvault.calendar_years(), ',')"), {}, what);
+    if (!rows.ok())
+        return refusal(rows.error(), what);
+    if (rows->count() != 1 || rows->isNull(0, 0))
+        return Error {ErrorCode::PermissionDenied,
+            tr("The branch server refused %1: this account does not record complaints.").arg(what), {}, {}};
+    QSet<int> years;
+    for (const QString& year : rows->text(0, 0).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        years.insert(year.toInt());
+    return years;
+}
+
 Status ServerCare::updateComplaint(qint64 complaintId, ComplaintStatus status, const QString& resolution)
 {
     BV_TRY(mayServe());

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
+#include <QSet>
 
 namespace bv {
 
@@ -40,6 +41,9 @@ public:
     Result<QList<Complaint>> complaints(const QString& customerNo);
     // The customer manager's own overdue complaints, the branch manager's whole branch; the server records the read.
     Result<QList<Complaint>> overdue();
+    // The years the server's official calendar covers (migration 26's calendar_years), from which it computes the
+    // due dates: a due date in another year counted its weekends only, which the complaint pages warn of.
+    Result<QSet<int>> calendarYears();
 
     Result<qint64> recordConsent(const QString& customerNo, const QString& purpose, const QString& action,
         const QDate& onDate, const QString& channel);

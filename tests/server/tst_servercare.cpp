@@ -434,6 +434,16 @@ private slots:
             QStringLiteral("a1|settings|calendar.official|ok|true"));
         QCOMPARE(sql(QStringLiteral("SELECT source FROM branchvault.official_calendar_years WHERE year = 2027")),
             QStringLiteral("import"));
+        // the roles that record complaints read which years the server covers (migration 26), for the pages' warning
+        // of a due date counted without its year's holidays; the clerk and the auditor do not
+        for (const char* login : {"c1", "m1"}) {
+            auto years = care(login).calendarYears();
+            QVERIFY2(years.ok(), qPrintable(why(years)));
+            QCOMPARE(*years, (QSet<int> {2025, 2026, 2027}));
+        }
+        QCOMPARE(m_branch->sqlAs(QStringLiteral("c1"), QStringLiteral("SELECT branchvault.calendar_years()")),
+            QStringLiteral("{2025,2026,2027}"));
+        QCOMPARE(codeOf(care("k1").calendarYears()), ErrorCode::PermissionDenied);
 
         // received on Thursday 2026-12-31: Friday the 1st and Monday the 4th are holidays now, Saturday the 9th a
         // working day, as the workstation's calendar with the file merged says

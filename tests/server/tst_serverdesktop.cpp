@@ -796,6 +796,32 @@ private slots:
         QCOMPARE(branchOverdue->model()->rowCount(), 1);
         QCOMPARE(
             branchOverdue->model()->complaintFromIndex(branchOverdue->model()->index(0, 0))->customerNumber, number);
+        // the due dates are the server's, from its own calendar: the page warns of a due date in a year that calendar
+        // does not cover (here the year taken out of the server's calendar for a moment, as on a server a year
+        // behind), and not once it covers it again
+        {
+            const int dueYear = branchOverdue->model()
+                                    ->complaintFromIndex(branchOverdue->model()->index(0, 0))
+                                    ->answerBy.toTimeZone(WorkingCalendar::branchTimeZone())
+                                    .date()
+                                    .year();
+            const bool covered
+                = psql(QStringLiteral("SELECT count(*) FROM branchvault.official_calendar_years WHERE year = %1")
+                           .arg(dueYear))
+                == QLatin1String("1");
+            QCOMPARE(branchOverdue->calendarWarning()->isVisibleTo(branchOverdue), !covered);
+            psql(QStringLiteral("UPDATE branchvault.official_calendar_years SET year = 2099 WHERE year = %1")
+                     .arg(dueYear));
+            const bool reloaded = branchOverdue->reload();
+            const bool warned = branchOverdue->calendarWarning()->isVisibleTo(branchOverdue)
+                && branchOverdue->calendarWarning()->text().contains(QString::number(dueYear));
+            psql(QStringLiteral("UPDATE branchvault.official_calendar_years SET year = %1 WHERE year = 2099")
+                     .arg(dueYear));
+            QVERIFY(reloaded);
+            QVERIFY(warned);
+            QVERIFY(branchOverdue->reload());
+            QCOMPARE(branchOverdue->calendarWarning()->isVisibleTo(branchOverdue), !covered);
+        }
         QVERIFY(atCm->overduePage()->reload());
         QCOMPARE(atCm->overduePage()->model()->rowCount(), 1);
         QString afterInvestigation;

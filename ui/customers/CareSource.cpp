@@ -9,6 +9,8 @@
 #include "ui/common/WorkspaceContext.h"
 #include "ui/customers/CustomerLabels.h"
 
+#include <optional>
+
 namespace bv::ui {
 
 namespace {
@@ -99,13 +101,25 @@ public:
     }
     Result<QList<ConsentEntry>> consents(const QString& customerNo) override { return care().consents(customerNo); }
     QDateTime nowUtc() const override { return QDateTime::currentDateTimeUtc(); }
-    // the server keeps no imported calendar: the workstation's shipped one computes the due dates
-    QSet<int> calendarYears() const override { return HolidayCalendar::shipped().years; }
+    // the server computes the due dates with its own calendar (shipped at `server init`, newer years imported by the
+    // administrator): its years, read once per source; when they cannot be read (the complaints' own read reports
+    // why), the years every server starts with
+    QSet<int> calendarYears() const override
+    {
+        if (!m_years) {
+            auto years = ServerCare(m_session).calendarYears();
+            if (!years.ok())
+                return HolidayCalendar::shipped().years;
+            m_years = *years;
+        }
+        return *m_years;
+    }
     void formSaved(DraftForm, const QString&) override { }
 
 private:
     ServerCare care() { return ServerCare(m_session); }
     ServerSession& m_session;
+    mutable std::optional<QSet<int>> m_years;
 };
 
 } // namespace

@@ -1,8 +1,10 @@
 #include "ui/server/ServerOverduePage.h"
 
 #include "core/auth/Role.h"
+#include "core/customers/rules/HolidayCalendar.h"
 #include "core/server/ServerCare.h"
 #include "core/server/ServerSession.h"
+#include "ui/common/CalendarWarning.h"
 #include "ui/common/Dialogs.h"
 #include "ui/customers/ComplaintListModel.h"
 #include "ui/customers/CustomerWidgetSupport.h"
@@ -27,6 +29,8 @@ ServerOverduePage::ServerOverduePage(const ServerContext& context, QWidget* pare
     m_summary->setObjectName(QStringLiteral("summaryLabel"));
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
+    m_calendarWarning = CalendarWarning::createLabel(this);
+    layout->addWidget(m_calendarWarning);
     m_model = new ComplaintListModel(this);
     m_view = S::tableView(this, QStringLiteral("overdueTableView"), m_model, m_context.clipboard,
         ComplaintListModel::copyableColumns(), tr("Overdue complaints"));
@@ -64,6 +68,9 @@ bool ServerOverduePage::reload()
     }
     m_model->setComplaints(*overdue);
     m_view->resizeColumnsToContents();
+    // the due dates the server computed for a year its calendar does not cover counted weekends only
+    auto years = ServerCare(m_context.session).calendarYears();
+    CalendarWarning::show(m_calendarWarning, years.ok() ? *years : HolidayCalendar::shipped().years, *overdue);
     const bool branch = m_context.session.identity().role == Role::Manager;
     m_summary->setText(overdue->isEmpty()
             ? (branch ? tr("No complaint of the branch is overdue.") : tr("No complaint of your customers is overdue."))

@@ -20,6 +20,9 @@ class ServerOverduePage : public ServerPage
 public:
     explicit ServerOverduePage(const ServerContext& context, QWidget* parent = nullptr);
 
+    // Shown when a due date of the list lies in a year the server's holiday calendar does not cover.
+    QLabel* calendarWarning() const { return m_calendarWarning; }
+
     ComplaintListModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
 
@@ -37,6 +40,7 @@ private:
     ComplaintListModel* m_model = nullptr;
     QTableView* m_view = nullptr;
     QLabel* m_summary = nullptr;
+    QLabel* m_calendarWarning = nullptr;
     bool m_loaded = false;
 };
 
