@@ -8601,6 +8601,10 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <source>The branch server cannot do %1 in its present state (the reason follows). Do what the reason names, then try again.</source>
         <translation>网点服务器当前状态下无法进行%1（原因见下）。请按原因所述处理后重试。</translation>
     </message>
+    <message>
+        <source>The branch server&apos;s schema is older than this workstation: %1 needs a part of the server that a later release added. Ask the branch&apos;s IT person to apply the missing migrations to the server (docs/SERVER.md, &quot;Upgrading a branch server&quot;); the rest of the work goes on meanwhile.</source>
+        <translation>网点服务器的数据库结构比本工作站旧：%1 需要服务器在较新版本中增加的部分。请网点 IT 人员为服务器补上缺少的迁移（docs/SERVER.md“Upgrading a branch server”一节）；其他工作可以照常进行。</translation>
+    </message>
 </context>
 <context>
     <name>ServerCredentials</name>

@@ -523,6 +523,15 @@ Error ServerConnection::statementFailure(const QString& state, const QString& se
         result.message = tr("The branch server found its data damaged and refused %1. Leave the server as it is, "
                             "and report it to the information-security office.")
                              .arg(what);
+    } else if (state == QLatin1String("42883") || state == QLatin1String("42P01")) {
+        // a function or table this workstation calls is not there: the server was set up by an earlier release and
+        // its later migrations were not applied (there is no `server upgrade` yet)
+        result.code = ErrorCode::Database;
+        result.message = tr("The branch server's schema is older than this workstation: %1 needs a part of the "
+                            "server that a later release added. Ask the branch's IT person to apply the missing "
+                            "migrations to the server (docs/SERVER.md, \"Upgrading a branch server\"); the rest of "
+                            "the work goes on meanwhile.")
+                             .arg(what);
     } else if (state.startsWith(QLatin1String("08")) || state.isEmpty()) {
         result.code = ErrorCode::ServerUnavailable;
         result.message = tr("The connection to the branch server was lost during %1. Nothing was changed unless "

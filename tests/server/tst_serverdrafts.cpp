@@ -209,6 +209,23 @@ private slots:
         QVERIFY2(refused.contains(QLatin1String("22023")), qPrintable(refused));
     }
 
+    // A server set up by an earlier release, without migration 25: the workstation says the server is older and what
+    // to do, instead of a bare server error.
+    void aServerWithoutTheMigrationSaysItIsOlder()
+    {
+        QCOMPARE(
+            sql(QStringLiteral("ALTER FUNCTION branchvault.draft_page(text) RENAME TO draft_page_hidden")), QString());
+        auto listed = as("c1").list();
+        QCOMPARE(
+            sql(QStringLiteral("ALTER FUNCTION branchvault.draft_page_hidden(text) RENAME TO draft_page")), QString());
+        QVERIFY(!listed.ok());
+        QCOMPARE(listed.error().code, ErrorCode::Database);
+        QVERIFY2(listed.error().message.contains(QStringLiteral("older than this workstation"))
+                && listed.error().message.contains(QStringLiteral("apply the missing migrations")),
+            qPrintable(listed.error().message));
+        QVERIFY(as("c1").list().ok());
+    }
+
     void theOtherRolesAreRefusedAndTheTableIsClosed()
     {
         for (const char* login : {"k1", "u1", "a1"}) {
