@@ -420,6 +420,25 @@ private slots:
                                      "action = 'settings.change' AND object_id = 'audit.retention_days'")),
             QStringLiteral("failed,ok"));
         QVERIFY2(admin.dialogs.errors.isEmpty(), qPrintable(admin.dialogs.errors.value(0).message));
+        // a value typed but not saved: leaving the tab asks (as local mode's administration does); "stay" keeps the
+        // tab and the value, and so does a sign-out that is answered "stay"; "leave" discards it
+        w->tabs()->setCurrentWidget(settings);
+        QVERIFY(settings->model()->setData(settings->model()->indexOfKey(key), QStringLiteral("500")));
+        QCOMPARE(settings->model()->changedCount(), 1);
+        admin.dialogs.confirms = {false};
+        w->tabs()->setCurrentIndex(0);
+        QCOMPARE(w->tabs()->currentWidget(), settings);
+        QCOMPARE(settings->model()->changedCount(), 1);
+        admin.dialogs.confirms = {false};
+        admin.controller->signOut();
+        QVERIFY(admin.controller->session());
+        QCOMPARE(admin.controller->workspace(), w);
+        QCOMPARE(settings->model()->changedCount(), 1);
+        admin.dialogs.confirms = {true};
+        w->tabs()->setCurrentIndex(0);
+        QVERIFY(w->tabs()->currentWidget() != settings);
+        QCOMPARE(settings->model()->changedCount(), 0);
+        QCOMPARE(psql(stored), QStringLiteral("400"));
 
         // the Language menu while signed in: saved, said, and applied when the session ends (no form is rebuilt under
         // the person's hands: there are no drafts over the server)

@@ -57,6 +57,10 @@ ServerController::ServerController(SecretStore& store, Dialogs& dialogs, QObject
         m_window->idleWarning()->dismiss();
     });
     connect(m_window.get(), &ServerWindow::closing, this, &ServerController::closing);
+    m_window->setLeaveCheck([this] {
+        ServerWorkspace* shown = m_window->workspace();
+        return !shown || m_ending || shown->confirmLeave();
+    });
     connect(m_window->draftOffer(), &DraftOfferBanner::restoreRequested, this, &ServerController::restoreDraft);
     connect(m_window->draftOffer(), &DraftOfferBanner::discardRequested, this, &ServerController::discardDraft);
     connect(m_window->idleWarning(), &IdleWarningBanner::stayRequested, m_idle.get(), &IdleMonitor::poke);
@@ -239,7 +243,7 @@ bool ServerController::enter(std::unique_ptr<ServerSession> session)
         workspace, &ServerWorkspace::sessionLost, this,
         [this, shown = QPointer<ServerWorkspace>(workspace)] {
             if (shown && shown == m_window->workspace() && m_session)
-                signOut();
+                endLater(QString(), false);
         },
         Qt::QueuedConnection);
     m_window->showWorkspace(workspace,
@@ -388,6 +392,9 @@ void ServerController::applyLanguage()
 
 void ServerController::signOut()
 {
+    // unsaved settings are asked about first; "stay" keeps the session (the idle time and a lost connection do not ask)
+    if (ServerWorkspace* shown = m_window->workspace(); shown && !m_ending && !shown->confirmLeave())
+        return;
     endLater(QString(), false);
 }
 

@@ -104,6 +104,10 @@ void ServerWindow::setOnline(bool online)
 
 void ServerWindow::closeEvent(QCloseEvent* event)
 {
+    if (m_leaveCheck && !m_leaveCheck()) {
+        event->ignore();
+        return;
+    }
     emit closing();
     QMainWindow::closeEvent(event);
 }

@@ -3,6 +3,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+
 class QAction;
 class QLabel;
 class QVBoxLayout;
@@ -40,6 +42,8 @@ public:
     DraftOfferBanner* draftOffer() const { return m_draftOffer; }
     // The Language menu's check mark; retranslate() builds the menus again in the language installed now.
     void setCurrentLanguage(const QString& language);
+    // Asked before the window closes (unsaved settings); false keeps it open.
+    void setLeaveCheck(std::function<bool()> check) { m_leaveCheck = std::move(check); }
     void retranslate();
 
 signals:
@@ -55,6 +59,7 @@ protected:
 private:
     void buildMenus();
     QPointer<QWidget> m_workspace;
+    std::function<bool()> m_leaveCheck;
     QVBoxLayout* m_column = nullptr;
     IdleWarningBanner* m_idleWarning = nullptr;
     DraftOfferBanner* m_draftOffer = nullptr;

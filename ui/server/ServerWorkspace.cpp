@@ -15,6 +15,7 @@
 #include "ui/server/ServerSuspiciousPage.h"
 #include "ui/server/ServerTiersPage.h"
 
+#include <QSignalBlocker>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -30,6 +31,7 @@ ServerWorkspace::ServerWorkspace(const ServerContext& context, QWidget* parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("serverTabs"));
     layout->addWidget(m_tabs);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &ServerWorkspace::tabChanged);
     switch (context.session.identity().role) {
     case Role::Manager:
         m_changes = new ServerChangesPage(context, true);
@@ -118,6 +120,25 @@ void ServerWorkspace::addOutbox(OutboxPage* page)
     connect(page, &OutboxPage::failed, this, &ServerWorkspace::showFailure);
     if (m_entry)
         connect(m_entry, &ServerEntryPage::saved, page, &OutboxPage::reload);
+}
+
+bool ServerWorkspace::confirmLeave()
+{
+    if (!m_settings || m_settings->confirmLeave())
+        return true;
+    m_tabs->setCurrentWidget(m_settings);
+    return false;
+}
+
+void ServerWorkspace::tabChanged(int index)
+{
+    QWidget* shown = m_tabs->widget(index);
+    if (m_settings && m_current == m_settings && shown != m_settings && !m_settings->confirmLeave()) {
+        const QSignalBlocker blocker(m_tabs);
+        m_tabs->setCurrentWidget(m_settings);
+        return;
+    }
+    m_current = shown;
 }
 
 DraftSource* ServerWorkspace::draftTarget(DraftForm form, const QString& subject)

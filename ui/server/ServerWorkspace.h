@@ -55,6 +55,9 @@ public:
     // The customer manager's entries kept offline at this workstation, in a tab of their own (only while there are
     // some). Takes ownership.
     void addOutbox(OutboxPage* page);
+    // Asked before the person leaves the workspace (sign-out, closing the window): true when nothing is unsaved or
+    // the unsaved settings were discarded; false to stay (the settings page is shown).
+    bool confirmLeave();
     // The form a draft belongs in, shown (nullptr when this workspace has none for it).
     DraftSource* draftTarget(DraftForm form, const QString& subject);
 
@@ -66,8 +69,11 @@ private:
     void add(ServerPage* page, const QString& title);
     // A failure a page outside ServerPage reports: shown, and the session ended when the server is gone.
     void showFailure(const Error& error);
+    // Leaving the settings tab with unsaved values asks first, as local mode's administration does.
+    void tabChanged(int index);
     ServerContext m_context;
     QTabWidget* m_tabs = nullptr;
+    QWidget* m_current = nullptr;
     ServerEntryPage* m_entry = nullptr;
     ServerCustomersPage* m_customers = nullptr;
     ServerChangesPage* m_changes = nullptr;
