@@ -3,6 +3,10 @@
 # with debootstrap in a temporary folder under build/, copies the committed sources in (git archive HEAD),
 # and there runs `tools/dev.sh setup`, configures, and builds TARGETS (default: everything).
 #   tools/distro-check.sh trixie [TARGET...] 2>&1 | tee build/distro-check-trixie.log
+# With --readme instead of targets it runs the README's two commands there as a new user would:
+# `tools/dev.sh test` (set-up, build, every test, the server tests on the suite's own PostgreSQL), then
+# `tools/dev.sh run` offscreen for 60 s (the window must still be up when the time ends).
+#   tools/distro-check.sh trixie --readme 2>&1 | tee build/distro-check-trixie.log
 # Like tools/package-test.sh it runs in private mount and PID namespaces, so no mount or process outlives it,
 # and deletes the system at the end (BV_KEEP_ROOT=1 keeps it for a look).
 set -euo pipefail
@@ -26,7 +30,25 @@ if [ "${1:-}" = "--inside" ]; then
   git -C "$ROOT" archive HEAD | tar -x -C "$root/src"
   say "$(chroot "$root" sh -c '. /etc/os-release; echo "$PRETTY_NAME"'): tools/dev.sh setup"
   chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 bash /src/tools/dev.sh setup
-  say "sources of SQLCipher and clang: $(chroot "$root" dpkg-query -W -f='${Package} ${Version}; ' libsqlcipher-dev clang 'libclang-rt-*-dev' qt6-base-dev 2>/dev/null)"
+  say "sources of SQLCipher and clang: $(chroot "$root" dpkg-query -W -f='${Package} ${Version}; ' libsqlcipher-dev clang 'libclang-rt-*-dev' qt6-base-dev postgresql 2>/dev/null)"
+  if [ "${1:-}" = "--readme" ]; then
+    # The tests need the host's devices (/dev/shm for PostgreSQL, /dev/pts); the namespace's mounts end with it.
+    mount --rbind /dev "$root/dev"
+    mount --make-rprivate "$root/dev"
+    mountpoint -q "$root/sys" || mount -t sysfs sysfs "$root/sys"
+    say "README: tools/dev.sh test"
+    chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 BV_JOBS="${BV_JOBS:-2}" \
+      bash /src/tools/dev.sh test
+    say "README: tools/dev.sh run (offscreen, 60 s)"
+    set +e
+    chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
+      timeout 60 bash /src/tools/dev.sh run
+    run_status=$?
+    set -e
+    [ "$run_status" -eq 124 ] || die "tools/dev.sh run ended with status $run_status before the 60 s were up"
+    say "README's two commands passed on $suite"
+    exit 0
+  fi
   say "configure and build ${*:-everything}"
   chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
     cmake -S /src -B /src/build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
