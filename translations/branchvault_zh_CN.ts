@@ -2472,6 +2472,14 @@
         <source>none: the stored masked values stay narrower until each value is entered again</source>
         <translation>无：已保存的遮盖值保持较窄，直至各值重新录入</translation>
     </message>
+    <message>
+        <source>Branch server upgraded</source>
+        <translation>网点服务器已升级</translation>
+    </message>
+    <message>
+        <source>%1 upgraded the branch server&apos;s schema at %2</source>
+        <translation>%1 于 %2 升级了网点服务器的数据库结构</translation>
+    </message>
 </context>
 <context>
     <name>AuthService</name>
@@ -8483,8 +8491,28 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <translation>网点服务器审计日志第 %1 行的检查点已写入 %2。请将副本存放在本机和服务器以外的地方；以后运行 server audit verify --checkpoint FILE 即可查看服务器的审计日志此后是否被改写。</translation>
     </message>
     <message>
-        <source>Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify [--checkpoint FILE] | audit checkpoint --out FILE | audit purge (--user AUDITOR) | calendar import FILE (--user ADMIN) | settings get [KEY] | settings set KEY VALUE (--user ADMIN) | complaint|service|consent|tiers|suspicious (as without server, --user LOGIN) | customer add|edit|list | change list|approve|reject | request list|reveal|approve|reject | reveal (--user LOGIN).</source>
-        <translation>用法：server add-workstation --url postgresql://主机/数据库 --ca CA.crt --cert 名称.crt --key 名称.key | remove-workstation | init --owner 登录名 --admin 登录名 --branch 网点代码 | status --user 登录名 | user add|confirm 登录名 --user 登录名 | passwd --user 登录名 | audit verify [--checkpoint 文件] | audit checkpoint --out 文件 | audit purge（--user 审计员）| calendar import 文件（--user 管理员）| settings get [设置项] | settings set 设置项 值（--user 管理员）| complaint|service|consent|tiers|suspicious（用法同不带 server 时，--user 登录名）| customer add|edit|list | change list|approve|reject | request list|reveal|approve|reject | reveal（--user 登录名）。</translation>
+        <source>Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | upgrade --owner LOGIN | status --user LOGIN | user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify [--checkpoint FILE] | audit checkpoint --out FILE | audit purge (--user AUDITOR) | calendar import FILE (--user ADMIN) | settings get [KEY] | settings set KEY VALUE (--user ADMIN) | complaint|service|consent|tiers|suspicious (as without server, --user LOGIN) | customer add|edit|list | change list|approve|reject | request list|reveal|approve|reject | reveal (--user LOGIN).</source>
+        <translation>用法：server add-workstation --url postgresql://主机/数据库 --ca CA.crt --cert 名称.crt --key 名称.key | remove-workstation | init --owner 登录名 --admin 登录名 --branch 网点代码 | upgrade --owner 登录名 | status --user 登录名 | user add|confirm 登录名 --user 登录名 | passwd --user 登录名 | audit verify [--checkpoint 文件] | audit checkpoint --out 文件 | audit purge（--user 审计员）| calendar import 文件（--user 管理员）| settings get [设置项] | settings set 设置项 值（--user 管理员）| complaint|service|consent|tiers|suspicious（用法同不带 server 时，--user 登录名）| customer add|edit|list | change list|approve|reject | request list|reveal|approve|reject | reveal（--user 登录名）。</translation>
+    </message>
+    <message>
+        <source>server upgrade needs --owner LOGIN (the database&apos;s owner, as the DBA created it); the owner&apos;s password is read from stdin.</source>
+        <translation>server upgrade 需要 --owner 登录名（数据库管理员所建的数据库属主）；属主密码从标准输入读取。</translation>
+    </message>
+    <message>
+        <source>The branch server %1 holds every migration of this program already (schema version %2); nothing was changed.</source>
+        <translation>网点服务器 %1 已包含本程序的全部迁移（结构版本 %2）；未做任何改动。</translation>
+    </message>
+    <message>
+        <source>The branch server %1 is upgraded from schema version %2 to %3: %4. %5 Recorded in the branch&apos;s audit chain (db.upgrade).</source>
+        <translation>网点服务器 %1 已从结构版本 %2 升级到 %3：%4。%5 已记入本网点的审计链（db.upgrade）。</translation>
+    </message>
+    <message>
+        <source>The holiday calendar is as it was.</source>
+        <translation>节假日日历保持不变。</translation>
+    </message>
+    <message>
+        <source>Holiday calendar years added from this program: %1.</source>
+        <translation>从本程序载入的节假日年份：%1。</translation>
     </message>
 </context>
 <context>
@@ -8602,8 +8630,8 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <translation>网点服务器当前状态下无法进行%1（原因见下）。请按原因所述处理后重试。</translation>
     </message>
     <message>
-        <source>The branch server&apos;s schema is older than this workstation: %1 needs a part of the server that a later release added. Ask the branch&apos;s IT person to apply the missing migrations to the server (docs/SERVER.md, &quot;Upgrading a branch server&quot;); the rest of the work goes on meanwhile.</source>
-        <translation>网点服务器的数据库结构比本工作站旧：%1 需要服务器在较新版本中增加的部分。请网点 IT 人员为服务器补上缺少的迁移（docs/SERVER.md“Upgrading a branch server”一节）；其他工作可以照常进行。</translation>
+        <source>The branch server&apos;s schema is older than this workstation: %1 needs a part of the server that a later release added. Ask the branch&apos;s IT person to upgrade the server (branchvault-cli server upgrade, docs/SERVER.md); the rest of the work goes on meanwhile.</source>
+        <translation>网点服务器的数据库结构比本工作站旧：%1 需要服务器在较新版本中增加的部分。请网点 IT 人员升级服务器（branchvault-cli server upgrade，见 docs/SERVER.md）；其他工作可以照常进行。</translation>
     </message>
 </context>
 <context>
@@ -9509,6 +9537,42 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     <message>
         <source>the official holiday calendar</source>
         <translation>官方节假日日历</translation>
+    </message>
+    <message>
+        <source>The built-in server migrations are not numbered one after another (%1). Report this to the developers; nothing was changed.</source>
+        <translation>程序自带的服务器迁移编号不连续（%1）。请报告开发人员；未做任何改动。</translation>
+    </message>
+    <message>
+        <source>the upgrade&apos;s checks</source>
+        <translation>升级前的检查</translation>
+    </message>
+    <message>
+        <source>The database on %1 holds no branch server yet, so there is nothing to upgrade. Set it up with branchvault-cli server init; nothing was changed.</source>
+        <translation>%1 上的数据库中还没有网点服务器，无可升级。请用 branchvault-cli server init 设置；未做任何改动。</translation>
+    </message>
+    <message>
+        <source>the upgrade</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>The branch server&apos;s schema version cannot be read (meta.schema_version). Ask the DBA to check the database; nothing was changed.</source>
+        <translation>无法读取网点服务器的结构版本（meta.schema_version）。请数据库管理员检查数据库；未做任何改动。</translation>
+    </message>
+    <message>
+        <source>The branch server&apos;s schema (version %1) is newer than this program knows (version %2). Install the release the server was upgraded with on this workstation; nothing was changed.</source>
+        <translation>网点服务器的数据库结构（版本 %1）比本程序所知的（版本 %2）新。请在本工作站安装服务器升级时所用的版本；未做任何改动。</translation>
+    </message>
+    <message>
+        <source>The built-in migration %1 did not set the schema version to %2. Report this to the developers; nothing was changed.</source>
+        <translation>程序自带的迁移 %1 没有把结构版本设为 %2。请报告开发人员；未做任何改动。</translation>
+    </message>
+    <message>
+        <source>the upgrade&apos;s audit row</source>
+        <translation>升级的审计记录</translation>
+    </message>
+    <message>
+        <source>The branch server refused the upgrade step %1; nothing was changed, and the server works as before for workstations of the release it was set up with. Report the step and the server&apos;s message to the developers.</source>
+        <translation>网点服务器拒绝了升级步骤 %1；未做任何改动，服务器对原版本的工作站照常可用。请把该步骤和服务器的消息报告开发人员。</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include <optional>
@@ -35,6 +36,8 @@ public:
             return removeWorkstation(ctx);
         if (word == QLatin1String("init"))
             return init(ctx);
+        if (word == QLatin1String("upgrade"))
+            return upgrade(ctx);
         if (word == QLatin1String("status"))
             return status(ctx);
         if (word == QLatin1String("user"))
@@ -59,7 +62,8 @@ public:
             return runServerCustomerCommand(ctx, word);
         return Cli::usageError(ctx.out,
             tr("Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | "
-               "remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | status --user LOGIN | "
+               "remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | upgrade --owner LOGIN | status "
+               "--user LOGIN | "
                "user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify [--checkpoint FILE] | audit "
                "checkpoint --out FILE | audit purge (--user AUDITOR) | calendar import FILE (--user ADMIN) | settings "
                "get [KEY] | settings set KEY VALUE (--user ADMIN) | "
@@ -142,6 +146,51 @@ private:
                 .arg(done->url)
                 .arg(done->schemaVersion)
                 .arg(done->databaseId, recovery, branch.adminLogin.trimmed().toLower(), admin));
+        return 0;
+    }
+
+    static int upgrade(CliContext& ctx)
+    {
+        const QString owner = ctx.option(QStringLiteral("owner"));
+        if (owner.isEmpty())
+            return Cli::usageError(ctx.out,
+                tr("server upgrade needs --owner LOGIN (the database's owner, as the DBA created it); the owner's "
+                   "password is read from stdin."));
+        auto password = CliInput::readSecret(tr("Password of %1 on the branch server").arg(owner));
+        if (!password.ok())
+            return ctx.out.fail(password.error());
+        auto done = ServerSetup::upgrade(ctx.store, owner, *password);
+        if (!done.ok())
+            return ctx.out.fail(done.error());
+        QJsonArray applied, years;
+        QStringList yearTexts;
+        for (const QString& file : std::as_const(done->applied))
+            applied.append(file);
+        for (int year : std::as_const(done->calendarYears)) {
+            years.append(year);
+            yearTexts << QString::number(year);
+        }
+        const QJsonObject json {{QStringLiteral("url"), done->url}, {QStringLiteral("databaseId"), done->databaseId},
+            {QStringLiteral("from"), done->from}, {QStringLiteral("to"), done->to},
+            {QStringLiteral("applied"), applied}, {QStringLiteral("calendarYears"), years}};
+        if (done->applied.isEmpty()) {
+            ctx.out.result(json,
+                tr("The branch server %1 holds every migration of this program already (schema version %2); nothing "
+                   "was changed.")
+                    .arg(done->url)
+                    .arg(done->to));
+            return 0;
+        }
+        ctx.out.result(json,
+            tr("The branch server %1 is upgraded from schema version %2 to %3: %4. %5 Recorded in the branch's audit "
+               "chain (db.upgrade).")
+                .arg(done->url)
+                .arg(done->from)
+                .arg(done->to)
+                .arg(done->applied.join(QStringLiteral(", ")),
+                    yearTexts.isEmpty() ? tr("The holiday calendar is as it was.")
+                                        : tr("Holiday calendar years added from this program: %1.")
+                                              .arg(yearTexts.join(QStringLiteral(", ")))));
         return 0;
     }
 
@@ -388,6 +437,7 @@ void registerServerCommands(CommandTable& table)
             "server add-workstation --url postgresql://HOST[:PORT]/DB --ca CA.crt --cert WS.crt --key WS.key "
             "(stdin: the key's passphrase) | remove-workstation\n"
             "  server init --owner LOGIN --admin LOGIN --branch CODE [--name TEXT] (stdin: the owner's password) | "
+            "server upgrade --owner LOGIN (stdin: the owner's password) | "
             "status --user LOGIN\n"
             "  server user add LOGIN --role ROLE [--staff NO] | user confirm LOGIN [--recovery] | passwd   "
             "(--user LOGIN, stdin: the password)\n"

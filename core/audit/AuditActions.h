@@ -40,6 +40,8 @@ inline constexpr char DatabaseRestore[] = "db.restore";
 inline constexpr char DatabaseRekey[] = "db.rekey";
 inline constexpr char DatabaseVerify[] = "db.verify";
 inline constexpr char DatabaseEnvelopeRepair[] = "db.envelope_repair";
+// written by the branch server only (migration 27: `server upgrade`)
+inline constexpr char DatabaseUpgrade[] = "db.upgrade";
 
 inline constexpr char AuditRead[] = "audit.read";
 inline constexpr char AuditVerify[] = "audit.verify";

@@ -105,6 +105,8 @@ const AuditWordingTable::ActionEntry kActions[] = {
     {audit::DatabaseEnvelopeRepair, "database", QT_TRANSLATE_NOOP("AuditWording", "Key envelope repaired"),
         QT_TRANSLATE_NOOP("AuditWording", "%1 repaired the key envelope at %2"),
         QT_TRANSLATE_NOOP("AuditWording", "%1 failed to repair the key envelope at %2")},
+    {audit::DatabaseUpgrade, "database", QT_TRANSLATE_NOOP("AuditWording", "Branch server upgraded"),
+        QT_TRANSLATE_NOOP("AuditWording", "%1 upgraded the branch server's schema at %2"), nullptr},
     // audit log
     {audit::AuditRead, "audit", QT_TRANSLATE_NOOP("AuditWording", "Audit log read"),
         QT_TRANSLATE_NOOP("AuditWording", "%1 read the audit log at %2"), nullptr},

@@ -525,12 +525,12 @@ Error ServerConnection::statementFailure(const QString& state, const QString& se
                              .arg(what);
     } else if (state == QLatin1String("42883") || state == QLatin1String("42P01")) {
         // a function or table this workstation calls is not there: the server was set up by an earlier release and
-        // its later migrations were not applied (there is no `server upgrade` yet)
+        // has not been upgraded since (ServerSetup::upgrade)
         result.code = ErrorCode::Database;
         result.message = tr("The branch server's schema is older than this workstation: %1 needs a part of the "
-                            "server that a later release added. Ask the branch's IT person to apply the missing "
-                            "migrations to the server (docs/SERVER.md, \"Upgrading a branch server\"); the rest of "
-                            "the work goes on meanwhile.")
+                            "server that a later release added. Ask the branch's IT person to upgrade the server "
+                            "(branchvault-cli server upgrade, docs/SERVER.md); the rest of the work goes on "
+                            "meanwhile.")
                              .arg(what);
     } else if (state.startsWith(QLatin1String("08")) || state.isEmpty()) {
         result.code = ErrorCode::ServerUnavailable;

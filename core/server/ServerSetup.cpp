@@ -9,6 +9,7 @@
 #include "core/internal/server/ServerCalendar.h"
 #include "core/internal/server/ServerConnection.h"
 #include "core/internal/server/ServerCredentials.h"
+#include "core/internal/server/ServerSetupSteps.h"
 #include "core/server/ServerWorkstation.h"
 
 #include <QDir>
@@ -56,6 +57,91 @@ Result<QVariant> single(QSqlDatabase db, const QString& sql, const QString& what
 Error refused(const QString& message)
 {
     return Error {ErrorCode::PermissionDenied, message, {}, {}};
+}
+
+// The owner's login may set up or upgrade the database: not a superuser (one passes every row-level security
+// policy), and the database's owner.
+Status ownerChecks(QSqlDatabase db, const QString& ownerLogin, const QString& checking)
+{
+    auto superuser = single(db, QStringLiteral("SELECT rolsuper FROM pg_roles WHERE rolname = current_user"), checking);
+    if (!superuser.ok())
+        return superuser.error();
+    if (superuser->toBool())
+        return refused(ServerSetup::tr("%1 is a PostgreSQL superuser. A superuser passes every row-level security "
+                                       "policy, so it must not own the branch's database. Ask the DBA for an owner "
+                                       "role without SUPERUSER (docs/SERVER.md); nothing was changed.")
+                           .arg(ownerLogin));
+    auto owner = single(db,
+        QStringLiteral("SELECT pg_get_userbyid(datdba) = current_user FROM pg_database "
+                       "WHERE datname = current_database()"),
+        checking);
+    if (!owner.ok())
+        return owner.error();
+    if (!owner->toBool())
+        return refused(ServerSetup::tr("%1 does not own the database. Sign in with the login the DBA made the "
+                                       "database's owner; nothing was changed.")
+                           .arg(ownerLogin));
+    return {};
+}
+
+Result<bool> schemaExists(QSqlDatabase db, const QString& checking)
+{
+    auto found = single(
+        db, QStringLiteral("SELECT coalesce((SELECT 1 FROM pg_namespace WHERE nspname = 'branchvault'), 0)"), checking);
+    if (!found.ok())
+        return found.error();
+    return found->toInt() == 1;
+}
+
+// The built-in migrations with their numbers, which must run 1, 2, 3, … without a gap.
+Result<QList<std::pair<int, QString>>> numberedMigrations()
+{
+    QList<std::pair<int, QString>> numbered;
+    for (const QString& file : ServerSetup::migrations()) {
+        bool ok = false;
+        const int number = file.section(QLatin1Char('_'), 0, 0).toInt(&ok);
+        if (!ok || number != numbered.size() + 1)
+            return Error {ErrorCode::Internal,
+                ServerSetup::tr("The built-in server migrations are not numbered one after another (%1). Report this "
+                                "to the developers; nothing was changed.")
+                    .arg(file),
+                {}, {}};
+        numbered.append({number, file});
+    }
+    if (numbered.isEmpty())
+        return Error {ErrorCode::Internal, ServerSetup::tr("This program holds no server migrations."), {}, {}};
+    return numbered;
+}
+
+// Runs one built-in migration in the open transaction; the caller rolls back on an error.
+Status applyMigration(QSqlDatabase db, const QString& file)
+{
+    QFile source(kMigrations + QLatin1Char('/') + file);
+    if (!source.open(QIODevice::ReadOnly))
+        return Error {
+            ErrorCode::Internal, ServerSetup::tr("The built-in migration %1 cannot be read.").arg(file), {}, {}};
+    QSqlQuery run(db);
+    if (!run.exec(QString::fromUtf8(source.readAll())))
+        return ServerConnection::statementFailure(run.lastError(), file);
+    return {};
+}
+
+// Loads the official holiday calendar the program ships into the open transaction (migration 21's calendar_seed): the
+// years the server did not hold yet, ascending; a year it holds, shipped or imported, is kept.
+Result<QList<int>> seedShippedCalendar(const ServerConnection& connection)
+{
+    const OfficialCalendar& shipped = HolidayCalendar::shipped();
+    if (shipped.isEmpty())
+        return Error {ErrorCode::Internal, ServerSetup::tr("This program holds no official holiday calendar."), {}, {}};
+    auto seeded = connection.run(QStringLiteral("SELECT y FROM unnest(branchvault.calendar_seed(%1)) AS y ORDER BY y")
+                                     .arg(servercalendar::arguments(1)),
+        servercalendar::values(shipped), ServerSetup::tr("the official holiday calendar"));
+    if (!seeded.ok())
+        return seeded.error();
+    QList<int> years;
+    for (int row = 0; row < seeded->count(); ++row)
+        years << int(seeded->number(row, 0));
+    return years;
 }
 
 } // namespace
@@ -125,38 +211,27 @@ Result<QList<ServerValue>> custodyValues(const ServerConnection& connection, con
 Result<ServerSetup::Initialised> ServerSetup::init(
     SecretStore& store, const QString& ownerLogin, const SecureBytes& password, const Branch& branch)
 {
-    Initialised done;
+    return serversetup::initThrough(store, ownerLogin, password, branch, 0);
+}
+
+Result<ServerSetup::Initialised> serversetup::initThrough(SecretStore& store, const QString& ownerLogin,
+    const SecureBytes& password, const ServerSetup::Branch& branch, int lastVersion)
+{
+    ServerSetup::Initialised done;
     auto connection = connectAs(store, ownerLogin, password, &done.url);
     if (!connection.ok())
         return connection.error();
     QSqlDatabase db = (*connection)->database();
-    const QString checking = tr("the set-up checks");
+    const QString checking = ServerSetup::tr("the set-up checks");
 
-    auto superuser = single(db, QStringLiteral("SELECT rolsuper FROM pg_roles WHERE rolname = current_user"), checking);
-    if (!superuser.ok())
-        return superuser.error();
-    if (superuser->toBool())
-        return refused(tr("%1 is a PostgreSQL superuser. A superuser passes every row-level security policy, so it "
-                          "must not own the branch's database. Ask the DBA for an owner role without SUPERUSER "
-                          "(docs/SERVER.md); nothing was changed.")
-                           .arg(ownerLogin));
-    auto owner = single(db,
-        QStringLiteral("SELECT pg_get_userbyid(datdba) = current_user FROM pg_database "
-                       "WHERE datname = current_database()"),
-        checking);
-    if (!owner.ok())
+    if (Status owner = ownerChecks(db, ownerLogin, checking); !owner.ok())
         return owner.error();
-    if (!owner->toBool())
-        return refused(tr("%1 does not own the database. Sign in with the login the DBA made the database's owner; "
-                          "nothing was changed.")
-                           .arg(ownerLogin));
-    auto version = single(
-        db, QStringLiteral("SELECT coalesce((SELECT 1 FROM pg_namespace WHERE nspname = 'branchvault'), 0)"), checking);
-    if (!version.ok())
-        return version.error();
-    if (version->toInt() == 1)
+    auto exists = schemaExists(db, checking);
+    if (!exists.ok())
+        return exists.error();
+    if (*exists)
         return Error {ErrorCode::AlreadyExists,
-            tr("The branch server %1 is set up already; nothing was changed.").arg(done.url), {}, {}};
+            ServerSetup::tr("The branch server %1 is set up already; nothing was changed.").arg(done.url), {}, {}};
     auto objects = single(db,
         QStringLiteral("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                        "WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') "
@@ -166,8 +241,9 @@ Result<ServerSetup::Initialised> ServerSetup::init(
         return objects.error();
     if (objects->toLongLong() > 0)
         return Error {ErrorCode::AlreadyExists,
-            tr("The database on %1 is not empty (it holds %n tables, views or sequences). BranchVault is set up only "
-               "in an empty database made for it; nothing was changed.",
+            ServerSetup::tr(
+                "The database on %1 is not empty (it holds %n tables, views or sequences). BranchVault is set up only "
+                "in an empty database made for it; nothing was changed.",
                 nullptr, int(objects->toLongLong()))
                 .arg(done.url),
             {}, {}};
@@ -179,26 +255,29 @@ Result<ServerSetup::Initialised> ServerSetup::init(
     if (!canCreateRoles.ok())
         return canCreateRoles.error();
     if (!canCreateRoles->toBool())
-        return refused(tr("%1 may not create roles, and the branch's group roles do not exist yet. Ask the DBA to "
-                          "give it CREATEROLE (ALTER ROLE … CREATEROLE; docs/SERVER.md); nothing was changed.")
-                           .arg(ownerLogin));
+        return refused(
+            ServerSetup::tr("%1 may not create roles, and the branch's group roles do not exist yet. Ask the DBA to "
+                            "give it CREATEROLE (ALTER ROLE … CREATEROLE; docs/SERVER.md); nothing was changed.")
+                .arg(ownerLogin));
 
-    const QStringList files = migrations();
-    if (files.isEmpty())
-        return Error {ErrorCode::Internal, tr("This program holds no server migrations."), {}, {}};
+    auto numbered = numberedMigrations();
+    if (!numbered.ok())
+        return numbered.error();
+    // a server as an earlier release set it up (the tests of upgrade): calendar_seed came with migration 21
+    if (lastVersion != 0 && (lastVersion < 21 || lastVersion > numbered->size()))
+        return Error {ErrorCode::Internal,
+            QStringLiteral("initThrough: no set-up through migration %1").arg(lastVersion), {}, {}};
     if (!db.transaction())
-        return ServerConnection::statementFailure(db.lastError(), tr("the set-up"));
-    for (const QString& file : files) {
-        QFile source(kMigrations + QLatin1Char('/') + file);
-        if (!source.open(QIODevice::ReadOnly)) {
+        return ServerConnection::statementFailure(db.lastError(), ServerSetup::tr("the set-up"));
+    for (const auto& [number, file] : std::as_const(*numbered)) {
+        if (lastVersion != 0 && number > lastVersion)
+            break;
+        if (Status applied = applyMigration(db, file); !applied.ok()) {
+            Error failed = applied.error();
             db.rollback();
-            return Error {ErrorCode::Internal, tr("The built-in migration %1 cannot be read.").arg(file), {}, {}};
-        }
-        QSqlQuery run(db);
-        if (!run.exec(QString::fromUtf8(source.readAll()))) {
-            Error failed = ServerConnection::statementFailure(run.lastError(), file);
-            db.rollback();
-            failed.message = tr("The branch server refused the set-up step %1; nothing was changed.").arg(file);
+            if (failed.code != ErrorCode::Internal)
+                failed.message
+                    = ServerSetup::tr("The branch server refused the set-up step %1; nothing was changed.").arg(file);
             return failed;
         }
     }
@@ -220,37 +299,29 @@ Result<ServerSetup::Initialised> ServerSetup::init(
                   QList<ServerValue> {
                       ServerValue::text(branch.code.trimmed()), ServerValue::text(branch.name.trimmed())}
                       + *custody,
-                  tr("the branch's set-up"));
+                  ServerSetup::tr("the branch's set-up"));
     if (!branchSet.ok()) {
         db.rollback();
         Error failed = branchSet.error();
-        failed.message = tr("The branch server refused the branch's set-up (%1); nothing was changed.")
+        failed.message = ServerSetup::tr("The branch server refused the branch's set-up (%1); nothing was changed.")
                              .arg(failed.detail.section(QLatin1Char(' '), 1));
         return failed;
     }
-    auto tagged
-        = (*connection)
-              ->run(QStringLiteral("SELECT branchvault.custody_seal_tag($1, $2)"),
-                  {ServerValue::text(branch.code.trimmed()), ServerValue::bytea(tag)}, tr("the branch's set-up"));
+    auto tagged = (*connection)
+                      ->run(QStringLiteral("SELECT branchvault.custody_seal_tag($1, $2)"),
+                          {ServerValue::text(branch.code.trimmed()), ServerValue::bytea(tag)},
+                          ServerSetup::tr("the branch's set-up"));
     if (!tagged.ok()) {
         db.rollback();
         return tagged.error();
     }
     // the official holiday calendar the program ships, for the complaints' due dates (migration 21)
-    const OfficialCalendar& shipped = HolidayCalendar::shipped();
-    if (shipped.isEmpty()) {
-        db.rollback();
-        return Error {ErrorCode::Internal, tr("This program holds no official holiday calendar."), {}, {}};
-    }
-    auto seeded = (*connection)
-                      ->run(QStringLiteral("SELECT branchvault.calendar_seed(%1)").arg(servercalendar::arguments(1)),
-                          servercalendar::values(shipped), tr("the official holiday calendar"));
-    if (!seeded.ok()) {
+    if (auto seeded = seedShippedCalendar(**connection); !seeded.ok()) {
         db.rollback();
         return seeded.error();
     }
     if (!db.commit()) {
-        Error failed = ServerConnection::statementFailure(db.lastError(), tr("the set-up"));
+        Error failed = ServerConnection::statementFailure(db.lastError(), ServerSetup::tr("the set-up"));
         db.rollback();
         return failed;
     }
@@ -266,6 +337,118 @@ Result<ServerSetup::Initialised> ServerSetup::init(
     }
     if (Status read = ServerConnection::rowsFinished(meta, checking); !read.ok())
         return read.error();
+    return done;
+}
+
+Result<ServerSetup::Upgraded> ServerSetup::upgrade(
+    SecretStore& store, const QString& ownerLogin, const SecureBytes& password)
+{
+    Upgraded done;
+    auto connection = connectAs(store, ownerLogin, password, &done.url);
+    if (!connection.ok())
+        return connection.error();
+    QSqlDatabase db = (*connection)->database();
+    const QString checking = tr("the upgrade's checks");
+
+    if (Status owner = ownerChecks(db, ownerLogin, checking); !owner.ok())
+        return owner.error();
+    auto exists = schemaExists(db, checking);
+    if (!exists.ok())
+        return exists.error();
+    if (!*exists)
+        return Error {ErrorCode::NotFound,
+            tr("The database on %1 holds no branch server yet, so there is nothing to upgrade. Set it up with "
+               "branchvault-cli server init; nothing was changed.")
+                .arg(done.url),
+            {}, {}};
+    auto numbered = numberedMigrations();
+    if (!numbered.ok())
+        return numbered.error();
+    const int known = int(numbered->size());
+
+    if (!db.transaction())
+        return ServerConnection::statementFailure(db.lastError(), tr("the upgrade"));
+    const auto failedWith = [&db](Error error) {
+        db.rollback();
+        return error;
+    };
+    // The version row stays locked until the end: a second upgrade waits here, then reads the version this one set.
+    auto version = single(
+        db, QStringLiteral("SELECT value FROM branchvault.meta WHERE key = 'schema_version' FOR UPDATE"), checking);
+    if (!version.ok())
+        return failedWith(version.error());
+    bool whole = false;
+    done.from = version->toString().toInt(&whole);
+    if (!whole || done.from < 1)
+        return failedWith(Error {ErrorCode::Damaged,
+            tr("The branch server's schema version cannot be read (meta.schema_version). Ask the DBA to check the "
+               "database; nothing was changed."),
+            {}, {}});
+    auto databaseId
+        = single(db, QStringLiteral("SELECT value FROM branchvault.meta WHERE key = 'database_id'"), checking);
+    if (!databaseId.ok())
+        return failedWith(databaseId.error());
+    done.databaseId = databaseId->toString();
+    done.to = done.from;
+    if (done.from > known)
+        return failedWith(Error {ErrorCode::SchemaTooNew,
+            tr("The branch server's schema (version %1) is newer than this program knows (version %2). Install the "
+               "release the server was upgraded with on this workstation; nothing was changed.")
+                .arg(done.from)
+                .arg(known),
+            {}, {}});
+    if (done.from == known) {
+        db.rollback();
+        return done;
+    }
+
+    for (const auto& [number, file] : std::as_const(*numbered)) {
+        if (number <= done.from)
+            continue;
+        if (Status applied = applyMigration(db, file); !applied.ok()) {
+            Error failed = applied.error();
+            if (failed.code != ErrorCode::Internal)
+                failed.message
+                    = tr("The branch server refused the upgrade step %1; nothing was changed, and the server works as "
+                         "before for workstations of the release it was set up with. Report the step and the "
+                         "server's message to the developers.")
+                          .arg(file);
+            return failedWith(failed);
+        }
+        auto reached
+            = single(db, QStringLiteral("SELECT value FROM branchvault.meta WHERE key = 'schema_version'"), checking);
+        if (!reached.ok())
+            return failedWith(reached.error());
+        if (reached->toString() != QString::number(number))
+            return failedWith(Error {ErrorCode::Internal,
+                tr("The built-in migration %1 did not set the schema version to %2. Report this to the developers; "
+                   "nothing was changed.")
+                    .arg(file)
+                    .arg(number),
+                {}, {}});
+        done.applied << file;
+    }
+    done.to = known;
+    auto seeded = seedShippedCalendar(**connection);
+    if (!seeded.ok())
+        return failedWith(seeded.error());
+    done.calendarYears = *seeded;
+    QStringList years;
+    for (int year : std::as_const(done.calendarYears))
+        years << QString::number(year);
+    auto recorded = (*connection)
+                        ->run(QStringLiteral("SELECT branchvault.upgrade_record($1, $2, $3::integer[], $4)"),
+                            {ServerValue::number(done.from), ServerValue::number(done.to),
+                                ServerValue::text(QLatin1Char('{') + years.join(QLatin1Char(',')) + QLatin1Char('}')),
+                                ServerValue::text(QSysInfo::machineHostName())},
+                            tr("the upgrade's audit row"));
+    if (!recorded.ok())
+        return failedWith(recorded.error());
+    if (!db.commit()) {
+        Error failed = ServerConnection::statementFailure(db.lastError(), tr("the upgrade"));
+        db.rollback();
+        return failed;
+    }
     return done;
 }
 

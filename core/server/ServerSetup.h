@@ -43,6 +43,23 @@ public:
     static Result<Initialised> init(
         SecretStore& store, const QString& ownerLogin, const SecureBytes& password, const Branch& branch);
 
+    struct Upgraded
+    {
+        QString url;
+        QString databaseId;
+        int from = 0; // meta.schema_version before
+        int to = 0; // after; equal to `from` when the server held every migration already
+        QStringList applied; // the migrations applied, in order ("025_drafts.sql", ...)
+        QList<int> calendarYears; // the shipped calendar's years the server did not hold and now does
+    };
+    // Brings a branch server set up by an earlier release to this program's schema, as the database's owner (the
+    // same checks as init), in one transaction: the built-in migrations after the server's schema version, in order,
+    // each once; the years of the shipped holiday calendar the server does not hold yet (a year it holds, shipped or
+    // imported, is kept); and the system's db.upgrade row in the branch's chain. Nothing is changed when the server
+    // holds every migration already, when it is newer than this program (SchemaTooNew) or not set up (NotFound), or
+    // when any step fails. A second upgrade at the same time waits for the first, then finds nothing to do.
+    static Result<Upgraded> upgrade(SecretStore& store, const QString& ownerLogin, const SecureBytes& password);
+
     // The built-in migrations, in order ("001_staff_and_audit_chain.sql", ...).
     static QStringList migrations();
 };

@@ -12,6 +12,7 @@
 #include "core/auth/PasswordHasher.h"
 #include "core/auth/Role.h"
 #include "core/internal/server/ServerCredentials.h"
+#include "core/internal/server/ServerSetupSteps.h"
 #include "core/server/ServerSession.h"
 #include "core/server/ServerSetup.h"
 #include "core/server/ServerWorkstation.h"
@@ -56,8 +57,9 @@ public:
 
     // TLS, the database, this workstation (its configuration under the temporary folder: XDG_CONFIG_HOME is set
     // here, before anything reads it), the schema and the administrator a1 signed in with the password changed.
-    // "" or what failed.
-    QString setUp()
+    // `schemaVersion` (21 or later): the schema as the release whose last migration it was set it up
+    // (serversetup::initThrough); 0: this release's. "" or what failed.
+    QString setUp(int schemaVersion = 0)
     {
         if (const QString problem = ServerDatabase::environmentProblem(); !problem.isEmpty())
             return problem;
@@ -82,8 +84,8 @@ public:
             SecureBytes::copyOf(m_tls.passphrase().toUtf8()));
         if (!added.ok())
             return QStringLiteral("add-workstation: ") + added.error().message;
-        auto init = ServerSetup::init(m_store, m_owner, SecureBytes::copyOf(ownerPassword().toUtf8()),
-            {QLatin1String(kBranch), QStringLiteral("Matrix branch"), QStringLiteral("a1"), QString()});
+        auto init = serversetup::initThrough(m_store, m_owner, SecureBytes::copyOf(ownerPassword().toUtf8()),
+            {QLatin1String(kBranch), QStringLiteral("Matrix branch"), QStringLiteral("a1"), QString()}, schemaVersion);
         if (!init.ok())
             return QStringLiteral("init: ") + init.error().message;
         m_recovery = std::move(init->recoveryPassphrase);
@@ -121,6 +123,9 @@ public:
     void setPassword(const QString& login, const QString& password) { m_passwords.insert(login, password); }
     SecretStore& store() { return m_store; }
     QString database() const { return m_database; }
+    // The database's owner, as the DBA made it, and its password.
+    QString owner() const { return m_owner; }
+    static QString ownerPassword() { return QStringLiteral("owner-pw-4Vm8"); }
 
     // One statement on this database as the cluster's superuser (over the local socket): its output, trimmed, or
     // "<error: ...>".
@@ -157,8 +162,6 @@ public:
     }
 
 private:
-    static QString ownerPassword() { return QStringLiteral("owner-pw-4Vm8"); }
-
     QString firstSignIn(const QString& login, const SecureBytes& oneTime, const SecureBytes& code)
     {
         auto signedIn = ServerSession::signIn(m_store, login, oneTime);

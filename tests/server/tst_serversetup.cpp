@@ -299,6 +299,12 @@ private slots:
             m_ownerPassword, QStringLiteral("verify-full"));
         QCOMPARE(schema.out.trimmed(), QStringLiteral("0"));
 
+        // nothing to upgrade in a database without a branch server
+        const QStringList upgrade {QStringLiteral("server"), QStringLiteral("upgrade"), QStringLiteral("--owner")};
+        r = cli(upgrade + QStringList {m_owner}, m_ownerPassword.toUtf8() + "\n");
+        QCOMPARE(r.status, 4);
+        QVERIFY2(r.err.contains("server init"), r.err.constData());
+
         r = cli(init + QStringList {m_owner, QStringLiteral("--json")}, m_ownerPassword.toUtf8() + "\n");
         QVERIFY2(r.status == 0, r.err.constData());
         // the schema version is the last migration's number (a branch may lack a migration merged in parallel)
@@ -340,6 +346,24 @@ private slots:
         r = cli(init + QStringList {m_owner}, m_ownerPassword.toUtf8() + "\n");
         QCOMPARE(r.status, 5);
         QVERIFY2(r.err.contains("set up already"), r.err.constData());
+
+        // upgrade (tst_serverupgrade brings an older server up): a server set up by this release holds every
+        // migration, so nothing changes and nothing is recorded; the superuser is refused as by init
+        const QString rows = QStringLiteral("SELECT count(*) FROM branchvault.audit_log");
+        const QString before = asOwner(rows).out.trimmed();
+        r = cli(upgrade + QStringList {m_owner, QStringLiteral("--json")}, m_ownerPassword.toUtf8() + "\n");
+        QVERIFY2(r.status == 0, r.err.constData());
+        QCOMPARE(r.json().value(QStringLiteral("from")).toInt(), r.json().value(QStringLiteral("to")).toInt());
+        QCOMPARE(r.json().value(QStringLiteral("to")).toInt(), int(migrations.size()));
+        QVERIFY(r.json().value(QStringLiteral("applied")).toArray().isEmpty());
+        QCOMPARE(asOwner(rows).out.trimmed(), before);
+        r = cli(
+            upgrade + QStringList {qEnvironmentVariable("PGUSER")}, qEnvironmentVariable("PGPASSWORD").toUtf8() + "\n");
+        QCOMPARE(r.status, 3);
+        QVERIFY2(r.err.contains("superuser"), r.err.constData());
+        r = cli({QStringLiteral("server"), QStringLiteral("upgrade")}, QByteArray());
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains("--owner"), r.err.constData());
     }
 
     // A staff member signs in to the server from the connected workstation with the BranchVault password, from
