@@ -9571,8 +9571,20 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <translation>升级的审计记录</translation>
     </message>
     <message>
-        <source>The branch server refused the upgrade step %1; nothing was changed, and the server works as before for workstations of the release it was set up with. Report the step and the server&apos;s message to the developers.</source>
-        <translation>网点服务器拒绝了升级步骤 %1；未做任何改动，服务器对原版本的工作站照常可用。请把该步骤和服务器的消息报告开发人员。</translation>
+        <source>The upgrade of the branch server stopped at %1 and was rolled back: nothing was changed. Another connection held a part of the server the upgrade needed, or the connection broke. Ask the staff to sign out, then run server upgrade again.</source>
+        <translation>网点服务器的升级在 %1 处停止并已回滚：未做任何改动。可能是其他连接占用了升级所需的部分，或连接已中断。请员工退出登录后再次执行 server upgrade。</translation>
+    </message>
+    <message>
+        <source>The branch server refused the upgrade at %1, and it was rolled back: nothing was changed, and the server works as before for workstations of the release it was set up with. Report the step and the server&apos;s message to the developers.</source>
+        <translation>网点服务器在 %1 处拒绝了升级，升级已回滚：未做任何改动，服务器对原版本的工作站照常可用。请把该步骤和服务器的消息报告开发人员。</translation>
+    </message>
+    <message>
+        <source>The connection to the branch server broke while the upgrade was being committed, so it is not known whether it was. Run server upgrade again: it says which schema version the server has and finishes what is left.</source>
+        <translation>提交升级时与网点服务器的连接中断，无法确定升级是否已提交。请再次执行 server upgrade：它会显示服务器当前的结构版本并完成剩余部分。</translation>
+    </message>
+    <message>
+        <source>The branch server did not commit the upgrade; it was rolled back and nothing was changed. Report the server&apos;s message to the developers.</source>
+        <translation>网点服务器没有提交升级；升级已回滚，未做任何改动。请把服务器的消息报告开发人员。</translation>
     </message>
 </context>
 <context>

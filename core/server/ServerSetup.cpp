@@ -113,6 +113,31 @@ Result<QList<std::pair<int, QString>>> numberedMigrations()
     return numbered;
 }
 
+// The first statements of the set-up's and the upgrade's transaction: READ COMMITTED whatever the owner's default
+// (the audit chain's writer refuses any other), a search path the migrations cannot be led astray by (objects a
+// staff member might have made in `public`), and a lock timeout, so that a workstation holding a table the upgrade
+// alters stops the upgrade after 10 s instead of the branch waiting behind it.
+Status pinSetUpTransaction(QSqlDatabase db)
+{
+    QSqlQuery pin(db);
+    for (const char* statement : {"SET TRANSACTION ISOLATION LEVEL READ COMMITTED",
+             "SET LOCAL search_path = pg_catalog, pg_temp", "SET LOCAL lock_timeout = '10s'"}) {
+        if (!pin.exec(QString::fromLatin1(statement)))
+            return ServerConnection::statementFailure(pin.lastError(), ServerSetup::tr("the set-up checks"));
+    }
+    return {};
+}
+
+// A failure that says nothing about the upgrade itself: a lock not granted in time, a deadlock or serialisation
+// failure, a cancelled statement, a broken connection. Running the upgrade again may succeed.
+bool transientFailure(const Error& error)
+{
+    const QString state = error.detail.section(QLatin1Char(' '), 0, 0);
+    return error.code == ErrorCode::ServerUnavailable || state == QLatin1String("55P03")
+        || state == QLatin1String("40P01") || state == QLatin1String("40001") || state == QLatin1String("57014")
+        || state.startsWith(QLatin1String("08"));
+}
+
 // Runs one built-in migration in the open transaction; the caller rolls back on an error.
 Status applyMigration(QSqlDatabase db, const QString& file)
 {
@@ -269,6 +294,10 @@ Result<ServerSetup::Initialised> serversetup::initThrough(SecretStore& store, co
             QStringLiteral("initThrough: no set-up through migration %1").arg(lastVersion), {}, {}};
     if (!db.transaction())
         return ServerConnection::statementFailure(db.lastError(), ServerSetup::tr("the set-up"));
+    if (Status pinned = pinSetUpTransaction(db); !pinned.ok()) {
+        db.rollback();
+        return pinned.error();
+    }
     for (const auto& [number, file] : std::as_const(*numbered)) {
         if (lastVersion != 0 && number > lastVersion)
             break;
@@ -368,15 +397,33 @@ Result<ServerSetup::Upgraded> ServerSetup::upgrade(
 
     if (!db.transaction())
         return ServerConnection::statementFailure(db.lastError(), tr("the upgrade"));
+    // an error this program words itself: the transaction is rolled back, the message kept
     const auto failedWith = [&db](Error error) {
         db.rollback();
         return error;
     };
-    // The version row stays locked until the end: a second upgrade waits here, then reads the version this one set.
+    // the server refused or could not finish `step`: everything is rolled back, and the message says so
+    const auto rolledBack = [&db](Error error, const QString& step) {
+        db.rollback();
+        error.message = transientFailure(error)
+            ? tr("The upgrade of the branch server stopped at %1 and was rolled back: nothing was changed. Another "
+                 "connection held a part of the server the upgrade needed, or the connection broke. Ask the staff "
+                 "to sign out, then run server upgrade again.")
+                  .arg(step)
+            : tr("The branch server refused the upgrade at %1, and it was rolled back: nothing was changed, and the "
+                 "server works as before for workstations of the release it was set up with. Report the step and "
+                 "the server's message to the developers.")
+                  .arg(step);
+        return error;
+    };
+    if (Status pinned = pinSetUpTransaction(db); !pinned.ok())
+        return rolledBack(pinned.error(), tr("the upgrade's checks"));
+    // The version row stays locked until the end: a second upgrade waits here (up to the lock timeout), then reads
+    // the version this one set.
     auto version = single(
         db, QStringLiteral("SELECT value FROM branchvault.meta WHERE key = 'schema_version' FOR UPDATE"), checking);
     if (!version.ok())
-        return failedWith(version.error());
+        return rolledBack(version.error(), checking);
     bool whole = false;
     done.from = version->toString().toInt(&whole);
     if (!whole || done.from < 1)
@@ -387,7 +434,7 @@ Result<ServerSetup::Upgraded> ServerSetup::upgrade(
     auto databaseId
         = single(db, QStringLiteral("SELECT value FROM branchvault.meta WHERE key = 'database_id'"), checking);
     if (!databaseId.ok())
-        return failedWith(databaseId.error());
+        return rolledBack(databaseId.error(), checking);
     done.databaseId = databaseId->toString();
     done.to = done.from;
     if (done.from > known)
@@ -397,28 +444,17 @@ Result<ServerSetup::Upgraded> ServerSetup::upgrade(
                 .arg(done.from)
                 .arg(known),
             {}, {}});
-    if (done.from == known) {
-        db.rollback();
-        return done;
-    }
 
     for (const auto& [number, file] : std::as_const(*numbered)) {
         if (number <= done.from)
             continue;
-        if (Status applied = applyMigration(db, file); !applied.ok()) {
-            Error failed = applied.error();
-            if (failed.code != ErrorCode::Internal)
-                failed.message
-                    = tr("The branch server refused the upgrade step %1; nothing was changed, and the server works as "
-                         "before for workstations of the release it was set up with. Report the step and the "
-                         "server's message to the developers.")
-                          .arg(file);
-            return failedWith(failed);
-        }
+        if (Status applied = applyMigration(db, file); !applied.ok())
+            return applied.error().code == ErrorCode::Internal ? failedWith(applied.error())
+                                                               : rolledBack(applied.error(), file);
         auto reached
             = single(db, QStringLiteral("SELECT value FROM branchvault.meta WHERE key = 'schema_version'"), checking);
         if (!reached.ok())
-            return failedWith(reached.error());
+            return rolledBack(reached.error(), file);
         if (reached->toString() != QString::number(number))
             return failedWith(Error {ErrorCode::Internal,
                 tr("The built-in migration %1 did not set the schema version to %2. Report this to the developers; "
@@ -429,24 +465,35 @@ Result<ServerSetup::Upgraded> ServerSetup::upgrade(
         done.applied << file;
     }
     done.to = known;
+    // a release may ship new calendar years without a new migration: they are loaded all the same
+    const QString calendarStep = tr("the official holiday calendar");
     auto seeded = seedShippedCalendar(**connection);
     if (!seeded.ok())
-        return failedWith(seeded.error());
+        return rolledBack(seeded.error(), calendarStep);
     done.calendarYears = *seeded;
-    QStringList years;
-    for (int year : std::as_const(done.calendarYears))
-        years << QString::number(year);
-    auto recorded = (*connection)
-                        ->run(QStringLiteral("SELECT branchvault.upgrade_record($1, $2, $3::integer[], $4)"),
-                            {ServerValue::number(done.from), ServerValue::number(done.to),
-                                ServerValue::text(QLatin1Char('{') + years.join(QLatin1Char(',')) + QLatin1Char('}')),
-                                ServerValue::text(QSysInfo::machineHostName())},
-                            tr("the upgrade's audit row"));
+    if (done.applied.isEmpty() && done.calendarYears.isEmpty()) {
+        db.rollback();
+        return done;
+    }
+    // the server works out what it records (the versions, the years loaded in this transaction, the workstation's
+    // certificate); only the version before comes from here
+    const QString recordStep = tr("the upgrade's audit row");
+    auto recorded
+        = (*connection)
+              ->run(QStringLiteral("SELECT branchvault.upgrade_record($1, $2)"),
+                  {ServerValue::number(done.from), ServerValue::text(QSysInfo::machineHostName())}, recordStep);
     if (!recorded.ok())
-        return failedWith(recorded.error());
+        return rolledBack(recorded.error(), recordStep);
     if (!db.commit()) {
         Error failed = ServerConnection::statementFailure(db.lastError(), tr("the upgrade"));
         db.rollback();
+        if (failed.code == ErrorCode::ServerUnavailable)
+            failed.message = tr("The connection to the branch server broke while the upgrade was being committed, so "
+                                "it is not known whether it was. Run server upgrade again: it says which schema "
+                                "version the server has and finishes what is left.");
+        else
+            failed.message = tr("The branch server did not commit the upgrade; it was rolled back and nothing was "
+                                "changed. Report the server's message to the developers.");
         return failed;
     }
     return done;

@@ -8,8 +8,9 @@
 //   a year the administrator imported is kept as imported; one system db.upgrade row names both versions, the years
 //   and the owner, and the chain still verifies;
 // - what the later migrations brought works at once (a draft is kept), and a second upgrade changes nothing;
+// - a shipped year alone (a release without a new migration) is loaded and recorded;
 // - a superuser, a wrong password and a server newer than the program are refused with nothing changed;
-// - no staff member can write the upgrade's row, neither through upgrade_record nor as an appended row.
+// - no staff member can write the upgrade's row, neither through upgrade_record nor as an appended db.* row.
 // The command line's own checks (a database without a server; nothing to do) are in tst_serversetup.
 #include "core/customers/rules/HolidayCalendar.h"
 #include "core/drafts/DraftService.h"
@@ -173,8 +174,8 @@ private slots:
                                     "'|' || object_id || '|' || outcome || '|' || details, E'\\n' ORDER BY seq) FROM "
                                     "branchvault.audit_log WHERE seq > %1")
                          .arg(seq)),
-            QStringLiteral("system|system|db.upgrade|database|%1|ok|{\"calendarYears\":[%2],\"from\":%3,\"owner\":"
-                           "\"%4\",\"to\":%5}")
+            QStringLiteral("system|system|db.upgrade|database|%1|ok|{\"calendarYears\":[%2],\"certificate\":\"/O="
+                           "BranchVault/CN=ws01\",\"from\":%3,\"owner\":\"%4\",\"to\":%5}")
                 .arg(databaseId)
                 .arg(m_last)
                 .arg(kOlderRelease)
@@ -201,6 +202,32 @@ private slots:
         QCOMPARE(lastSeq(), after);
     }
 
+    // A release that ships a new calendar year without a new migration: the upgrade loads the year and records it
+    // (from = to).
+    void aNewShippedYearAloneIsLoadedAndRecorded()
+    {
+        QCOMPARE(sql(QStringLiteral("DELETE FROM branchvault.official_calendar WHERE extract(year FROM day) = %1; "
+                                    "DELETE FROM branchvault.official_calendar_years WHERE year = %1")
+                         .arg(m_last)),
+            QString());
+        const qint64 seq = lastSeq();
+        auto done = upgrade();
+        QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.error().message));
+        QCOMPARE(done->from, lastMigration());
+        QCOMPARE(done->to, lastMigration());
+        QVERIFY(done->applied.isEmpty());
+        QCOMPARE(done->calendarYears, QList<int> {m_last});
+        QVERIFY2(calendar().endsWith(QStringLiteral("%1:shipped:%2").arg(m_last).arg(shippedDates(m_last))),
+            qPrintable(calendar()));
+        QCOMPARE(
+            sql(QStringLiteral("SELECT action || '|' || details FROM branchvault.audit_log WHERE seq > %1").arg(seq)),
+            QStringLiteral("db.upgrade|{\"calendarYears\":[%1],\"certificate\":\"/O=BranchVault/CN=ws01\",\"from\":%2,"
+                           "\"owner\":\"%3\",\"to\":%2}")
+                .arg(m_last)
+                .arg(lastMigration())
+                .arg(m_branch->owner()));
+    }
+
     // A server a newer release upgraded is left to that release.
     void aNewerServerIsLeftAsItIs()
     {
@@ -220,15 +247,14 @@ private slots:
             QString());
     }
 
-    // The upgrade's row is the server's: no staff member writes it, by the owner's function or as an appended row.
+    // The upgrade's row is the server's: no staff member writes it, by the owner's function or as an appended row of
+    // any db.* action.
     void noStaffMemberWritesTheUpgradeRow()
     {
         const qint64 seq = lastSeq();
         for (const char* login : {"a1", "m1", "c1", "k1"}) {
-            const QString record = m_branch->sqlAs(QLatin1String(login),
-                QStringLiteral("SELECT branchvault.upgrade_record(%1, %2, '{}', 'ws')")
-                    .arg(kOlderRelease)
-                    .arg(lastMigration()));
+            const QString record = m_branch->sqlAs(
+                QLatin1String(login), QStringLiteral("SELECT branchvault.upgrade_record(%1, 'ws')").arg(kOlderRelease));
             QVERIFY2(record.contains(QLatin1String("42501")), qPrintable(QLatin1String(login) + record));
             const QString appended = m_branch->sqlAs(QLatin1String(login),
                 QStringLiteral(
