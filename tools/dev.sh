@@ -78,6 +78,13 @@ clang_runtime_package() {
   return 0
 }
 
+# Debian 13 moved Qt's SVG image format and icon engine plugins out of libqt6svg6 into qt6-svg-plugins (the icon is
+# an SVG); installed where the distribution has that package.
+svg_plugins_package() {
+  [ -n "$(apt_candidate qt6-svg-plugins)" ] && echo qt6-svg-plugins
+  return 0
+}
+
 add_bookworm_backports() {
   has_backports_source && return 0
   say "adding the bookworm-backports package source (SQLCipher 4)"
@@ -108,10 +115,12 @@ cmd_setup() {
     say "apt-get not found: install the packages listed in docs/INSTALL.md by hand"
     return 0
   fi
-  local missing=() p runtime
+  local missing=() p runtime svg
   for p in "${APT_PACKAGES[@]}"; do pkg_installed "$p" || missing+=("$p"); done
   runtime="$(clang_runtime_package)"
   if [ -n "$runtime" ] && ! pkg_installed "$runtime"; then missing+=("$runtime"); fi
+  svg="$(svg_plugins_package)"
+  if [ -n "$svg" ] && ! pkg_installed "$svg"; then missing+=("$svg"); fi
   local need_sqlcipher=0
   sqlcipher_ok && pkg_installed sqlcipher || need_sqlcipher=1
   if [ "${#missing[@]}" -eq 0 ] && [ "$need_sqlcipher" -eq 0 ]; then
@@ -146,10 +155,15 @@ cmd_setup() {
     say "installing from bookworm-backports: ${SQLCIPHER_PACKAGES[*]}"
     as_root apt-get install -y -q --no-install-recommends -t bookworm-backports "${SQLCIPHER_PACKAGES[@]}"
   fi
-  # clang arrived just now: its runtime's package name depends on its version
+  # clang arrived just now: its runtime's package name depends on its version; and a fresh system's package lists
+  # only now say whether the SVG plugins are a package of their own
   runtime="$(clang_runtime_package)"
   if [ -n "$runtime" ] && ! pkg_installed "$runtime"; then
     as_root apt-get install -y -q --no-install-recommends "$runtime"
+  fi
+  svg="$(svg_plugins_package)"
+  if [ -n "$svg" ] && ! pkg_installed "$svg"; then
+    as_root apt-get install -y -q --no-install-recommends "$svg"
   fi
   sqlcipher_ok || die "SQLCipher ${SQLCIPHER_MIN_DEB_VERSION} or newer could not be installed"
 }
