@@ -8491,10 +8491,6 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <translation>网点服务器审计日志第 %1 行的检查点已写入 %2。请将副本存放在本机和服务器以外的地方；以后运行 server audit verify --checkpoint FILE 即可查看服务器的审计日志此后是否被改写。</translation>
     </message>
     <message>
-        <source>Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | upgrade --owner LOGIN | status --user LOGIN | user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify [--checkpoint FILE] | audit checkpoint --out FILE | audit purge (--user AUDITOR) | calendar import FILE (--user ADMIN) | settings get [KEY] | settings set KEY VALUE (--user ADMIN) | complaint|service|consent|tiers|suspicious (as without server, --user LOGIN) | customer add|edit|list | change list|approve|reject | request list|reveal|approve|reject | reveal (--user LOGIN).</source>
-        <translation>用法：server add-workstation --url postgresql://主机/数据库 --ca CA.crt --cert 名称.crt --key 名称.key | remove-workstation | init --owner 登录名 --admin 登录名 --branch 网点代码 | upgrade --owner 登录名 | status --user 登录名 | user add|confirm 登录名 --user 登录名 | passwd --user 登录名 | audit verify [--checkpoint 文件] | audit checkpoint --out 文件 | audit purge（--user 审计员）| calendar import 文件（--user 管理员）| settings get [设置项] | settings set 设置项 值（--user 管理员）| complaint|service|consent|tiers|suspicious（用法同不带 server 时，--user 登录名）| customer add|edit|list | change list|approve|reject | request list|reveal|approve|reject | reveal（--user 登录名）。</translation>
-    </message>
-    <message>
         <source>server upgrade needs --owner LOGIN (the database&apos;s owner, as the DBA created it); the owner&apos;s password is read from stdin.</source>
         <translation>server upgrade 需要 --owner 登录名（数据库管理员所建的数据库属主）；属主密码从标准输入读取。</translation>
     </message>
@@ -8513,6 +8509,10 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     <message>
         <source>Holiday calendar years added from this program: %1.</source>
         <translation>从本程序载入的节假日年份：%1。</translation>
+    </message>
+    <message>
+        <source>Use: server add-workstation --url postgresql://HOST/DB --ca CA.crt --cert NAME.crt --key NAME.key | remove-workstation | init --owner LOGIN --admin LOGIN --branch CODE | upgrade --owner LOGIN | status --user LOGIN | user add|confirm LOGIN --user LOGIN | passwd --user LOGIN | audit verify [--checkpoint FILE] | audit checkpoint --out FILE | audit purge (--user AUDITOR) | calendar import FILE (--user ADMIN) | settings get [KEY] | settings set KEY VALUE (--user ADMIN) | complaint|service|consent|tiers|suspicious (as without server, --user LOGIN) | customer add|edit|list|close | change list|approve|reject | request list|reveal|approve|reject | reveal (--user LOGIN).</source>
+        <translation>用法：server add-workstation --url postgresql://主机/数据库 --ca CA.crt --cert 名称.crt --key 名称.key | remove-workstation | init --owner 登录名 --admin 登录名 --branch 网点代码 | upgrade --owner 登录名 | status --user 登录名 | user add|confirm 登录名 --user 登录名 | passwd --user 登录名 | audit verify [--checkpoint 文件] | audit checkpoint --out 文件 | audit purge（--user 审计员）| calendar import 文件（--user 管理员）| settings get [设置项] | settings set 设置项 值（--user 管理员）| complaint|service|consent|tiers|suspicious（用法同不带 server 时，--user 登录名）| customer add|edit|list|close | change list|approve|reject | request list|reveal|approve|reject | reveal（--user 登录名）。</translation>
     </message>
 </context>
 <context>
@@ -8768,8 +8768,16 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <translation>server customer history 需要客户号。</translation>
     </message>
     <message>
-        <source>Use: server customer add [--file F.json] | customer list [--after NO] | customer show NO | customer history NO | customer edit NO [--file F.json] | customer lookup --name NAME --id ID --purpose TEXT | change list | change approve|reject ID --reason TEXT | request list [--open] | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request approve|reject ID --reason TEXT | reveal REQUEST NO --fields F1,F2 (each with --user LOGIN, the password on standard input).</source>
-        <translation>用法：server customer add [--file 文件.json] | customer list [--after 客户号] | customer show 客户号 | customer history 客户号 | customer edit 客户号 [--file 文件.json] | customer lookup --name 姓名 --id 证件号码 --purpose 用途 | change list | change approve|reject 编号 --reason 理由 | request list [--open] | request reveal 客户号 --fields 字段1,字段2 --purpose 用途 [--hours 小时数] | request approve|reject 编号 --reason 理由 | reveal 申请编号 客户号 --fields 字段1,字段2（均需 --user 登录名，密码从标准输入读取）。</translation>
+        <source>server customer close needs the customer number and --reason TEXT (for example: the customer closed every account).</source>
+        <translation>server customer close 需要客户号和 --reason 理由（例如：客户已销全部账户）。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is closed on the branch server. Its record is kept until %2 (the retention period).</source>
+        <translation>客户 %1 已在网点服务器上销户。其记录保存至 %2（保存期限）。</translation>
+    </message>
+    <message>
+        <source>Use: server customer add [--file F.json] | customer list [--after NO] | customer show NO | customer history NO | customer edit NO [--file F.json] | customer close NO --reason TEXT | customer lookup --name NAME --id ID --purpose TEXT | change list | change approve|reject ID --reason TEXT | request list [--open] | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] | request approve|reject ID --reason TEXT | reveal REQUEST NO --fields F1,F2 (each with --user LOGIN, the password on standard input).</source>
+        <translation>用法：server customer add [--file 文件.json] | customer list [--after 客户号] | customer show 客户号 | customer history 客户号 | customer edit 客户号 [--file 文件.json] | customer close 客户号 --reason 理由 | customer lookup --name 姓名 --id 证件号码 --purpose 用途 | change list | change approve|reject 编号 --reason 理由 | request list [--open] | request reveal 客户号 --fields 字段1,字段2 --purpose 用途 [--hours 小时数] | request approve|reject 编号 --reason 理由 | reveal 申请编号 客户号 --fields 字段1,字段2（均需 --user 登录名，密码从标准输入读取）。</translation>
     </message>
 </context>
 <context>
@@ -9005,6 +9013,26 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     <message>
         <source>The branch server sent the history of customer %1 in a form this program cannot read. Ask the administrator to check the server.</source>
         <translation>网点服务器发来的客户 %1 的历史记录格式无法识别。请联系管理员检查服务器。</translation>
+    </message>
+    <message>
+        <source>Give the customer number.</source>
+        <translation>请填写客户号。</translation>
+    </message>
+    <message>
+        <source>closing customer %1</source>
+        <translation>为客户 %1 销户</translation>
+    </message>
+    <message>
+        <source>Only a branch manager closes customers. Ask the branch manager to close customer %1.</source>
+        <translation>只有网点负责人可以办理客户销户。请网点负责人为客户 %1 销户。</translation>
+    </message>
+    <message>
+        <source>Customer %1 cannot be closed: only an active customer can be (the server&apos;s reason follows). Reload the customer to see its status.</source>
+        <translation>客户 %1 不能销户：只有有效客户可以销户（服务器给出的原因见下）。请重新打开该客户查看其状态。</translation>
+    </message>
+    <message>
+        <source>The branch server closed customer %1 but did not say until when its record is kept. Open the customer&apos;s history to check it.</source>
+        <translation>网点服务器已为客户 %1 销户，但未返回记录的保存期限。请打开该客户的历史记录核对。</translation>
     </message>
 </context>
 <context>

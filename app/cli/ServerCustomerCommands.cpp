@@ -6,6 +6,7 @@
 #include "app/cli/ServerCliSupport.h"
 #include "core/auth/Role.h"
 #include "core/common/SecureBytes.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "core/policy/Statuses.h"
 #include "core/requests/RequestService.h"
 #include "core/server/ServerCustomers.h"
@@ -170,6 +171,27 @@ public:
             if (!entries.ok())
                 return ctx.out.fail(entries.error());
             CustomerCli::history(ctx, number, *entries);
+            return 0;
+        }
+        if (sub == QLatin1String("close")) {
+            const QString number = ctx.arguments.value(2).trimmed().toUpper();
+            const QString reason = ctx.option(QStringLiteral("reason"));
+            if (number.isEmpty() || reason.trimmed().isEmpty())
+                return Cli::usageError(ctx.out,
+                    tr("server customer close needs the customer number and --reason TEXT (for example: the customer "
+                       "closed every account)."));
+            auto session = serverSignIn(ctx, QStringLiteral("server customer close"));
+            if (!session.ok())
+                return ctx.out.fail(session.error());
+            auto until = ServerCustomers(**session).close(number, reason);
+            if (!until.ok())
+                return ctx.out.fail(until.error());
+            const QString day = until->toTimeZone(WorkingCalendar::branchTimeZone()).date().toString(Qt::ISODate);
+            ctx.out.result(
+                {{QStringLiteral("customerNo"), number}, {QStringLiteral("status"), statusKey(CustomerStatus::Closed)},
+                    {QStringLiteral("retentionUntil"), day}},
+                tr("Customer %1 is closed on the branch server. Its record is kept until %2 (the retention period).")
+                    .arg(number, day));
             return 0;
         }
         if (sub == QLatin1String("lookup")) {
@@ -403,7 +425,8 @@ public:
     static QString usage()
     {
         return tr("Use: server customer add [--file F.json] | customer list [--after NO] | customer show NO | customer "
-                  "history NO | customer edit NO [--file F.json] | customer lookup --name NAME --id ID "
+                  "history NO | customer edit NO [--file F.json] | customer close NO --reason TEXT | customer lookup "
+                  "--name NAME --id ID "
                   "--purpose TEXT | change list | change approve|reject ID "
                   "--reason TEXT | request list [--open] | request reveal NO --fields F1,F2 --purpose TEXT [--hours N] "
                   "| request "

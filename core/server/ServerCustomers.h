@@ -81,6 +81,12 @@ public:
     // Clears pair `pairId` as in order, with a reason (numbers in it are refused before it is sent); a pair another
     // branch manager cleared first is a Conflict naming who did.
     Status clearSuspicious(qint64 pairId, const QString& reason);
+    // The branch manager closes an active customer of the branch, with a reason (DESIGN §6; local mode's
+    // CustomerRetention::close; migration 28): the retention period starts (customer.retention_years, at least 5), a
+    // pending edit and pending tier changes end, and the reason goes into the customer's history. Returns the end of
+    // the retention period. The reason is checked here first (given, at most 500 characters, no ID, mobile or card
+    // number). A customer that is not active is a Conflict; another role is refused (PermissionDenied).
+    Result<QDateTime> close(const QString& customerNo, const QString& reason);
 
     // The customers the account reads (the branch manager: the branch's; a customer manager: his or her own), by
     // number after `after`, at most `limit`, with the masked name; the server records the first page's read.

@@ -7,6 +7,7 @@
 // update; the roles that do not edit are refused, also when a modified client sends the edit itself.
 //
 // Grade-1 values never reach the test's output: they are compared with QVERIFY2 and a message naming the field.
+#include "core/customers/rules/WorkingCalendar.h"
 #include "core/server/ServerCustomers.h"
 #include "core/server/ServerOwnership.h"
 #include "tests/server/ServerBranch.h"
@@ -475,6 +476,96 @@ private slots:
             QVERIFY2(sent.startsWith(QLatin1String("<error:")), qPrintable(sent));
         }
         QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM branchvault.customer_changes")), before);
+    }
+
+    // The branch manager closes a customer (migration 28, as CustomerRetention::close): the retention period starts,
+    // the waiting edit ends with its staged values erased, the reason goes into the history; the customer manager
+    // still reads the record but edits it no more; nobody else closes, and a closed customer is not closed twice.
+    void theBranchManagerClosesACustomer()
+    {
+        // an edit of B left waiting by an earlier test is decided first, so that the one waiting now holds a new mobile
+        const QString earlier
+            = sql(QStringLiteral("SELECT coalesce(max(ch.id)::text, '') FROM "
+                                 "branchvault.customer_changes ch JOIN branchvault.customers c ON c.id "
+                                 "= ch.customer_id WHERE c.customer_no = '%1' AND ch.status = "
+                                 "'pending'")
+                      .arg(m_numberB));
+        if (!earlier.isEmpty())
+            BV_VERIFY_OK(as(QStringLiteral("m1")).decide(earlier.toLongLong(), false, QStringLiteral("不需要修改")));
+        auto present = open(QStringLiteral("c1"), m_numberB);
+        QVERIFY2(present.ok(), qPrintable(why(present)));
+        CustomerInput edit;
+        edit.values.insert(QStringLiteral("mobile"), mobile(9302));
+        edit.values.insert(QStringLiteral("employer"), QStringLiteral("第四中学"));
+        auto waiting = as(QStringLiteral("c1")).edit(*present, edit);
+        QVERIFY2(waiting.ok(), qPrintable(why(waiting)));
+        const QString staged = QStringLiteral("SELECT count(*) FROM branchvault.sealed_value WHERE owner_kind = "
+                                              "'change' AND owner_id = %1")
+                                   .arg(waiting->changeId);
+        QCOMPARE(sql(staged), QStringLiteral("1"));
+
+        // refused before anything is sent: no reason, or a reason holding an ID number; then by the server: the
+        // customer manager, the clerk, the administrator
+        const QString rows = QStringLiteral("SELECT count(*) FROM branchvault.audit_log");
+        const QString rowsBefore = sql(rows);
+        BV_COMPARE_CODE(as(QStringLiteral("m1")).close(m_numberB, QStringLiteral("  ")), ErrorCode::InvalidInput);
+        auto leaked
+            = as(QStringLiteral("m1")).close(m_numberB, QStringLiteral("证件号 %1").arg(value(m_b, "id_number")));
+        BV_COMPARE_CODE(leaked, ErrorCode::InvalidInput);
+        QCOMPARE(leaked.error().field, QStringLiteral("reason"));
+        QCOMPARE(sql(rows), rowsBefore);
+        for (const char* login : {"c1", "k1", "a1"})
+            BV_COMPARE_CODE(as(QLatin1String(login)).close(m_numberB, QStringLiteral("客户已销全部账户")),
+                ErrorCode::PermissionDenied);
+        QCOMPARE(
+            sql(QStringLiteral("SELECT status FROM branchvault.customers WHERE customer_no = '%1'").arg(m_numberB)),
+            QStringLiteral("active"));
+
+        const QString reason = QStringLiteral("客户已销全部账户");
+        auto until = as(QStringLiteral("m1")).close(m_numberB, reason);
+        QVERIFY2(until.ok(), qPrintable(why(until)));
+        QVERIFY(*until > QDateTime::currentDateTimeUtc().addYears(5).addSecs(-3600));
+        QVERIFY(*until < QDateTime::currentDateTimeUtc().addYears(5).addSecs(3600));
+        QCOMPARE(sql(QStringLiteral("SELECT status || '|' || version || '|' || (closed_at IS NOT NULL) FROM "
+                                    "branchvault.customers WHERE customer_no = '%1'")
+                         .arg(m_numberB)),
+            QStringLiteral("closed|%1|true").arg(present->version + 1));
+        // the waiting edit ended: rejected by the branch manager, its staged mobile erased
+        QCOMPARE(sql(QStringLiteral("SELECT status || '|' || reason || '|' || (SELECT login FROM branchvault.staff s "
+                                    "WHERE s.id = checker_id) FROM branchvault.customer_changes WHERE id = %1")
+                         .arg(waiting->changeId)),
+            QStringLiteral("rejected|customer closed|m1"));
+        QCOMPARE(sql(staged), QStringLiteral("0"));
+        const QString day = until->toTimeZone(WorkingCalendar::branchTimeZone()).date().toString(Qt::ISODate);
+        QCOMPARE(sql(QStringLiteral("SELECT login || '|' || customer_no || '|' || details FROM branchvault.audit_log "
+                                    "WHERE action = 'customer.close'")),
+            QStringLiteral("m1|%1|{\"ended_change\":%2,\"ended_tier_changes\":0,\"reason_chars\":%3,"
+                           "\"retention_until\":\"%4\"}")
+                .arg(m_numberB)
+                .arg(waiting->changeId)
+                .arg(reason.size())
+                .arg(day));
+
+        // the customer manager still reads the record and its history, with the reason; edits no more
+        auto closed = open(QStringLiteral("c1"), m_numberB);
+        QVERIFY2(closed.ok(), qPrintable(why(closed)));
+        QCOMPARE(closed->status, CustomerStatus::Closed);
+        auto history = as(QStringLiteral("c1")).history(m_numberB);
+        QVERIFY2(history.ok(), qPrintable(why(history)));
+        QVERIFY(!history->isEmpty());
+        const HistoryEntry& last = history->constLast();
+        QCOMPARE(last.kind, QStringLiteral("close"));
+        QCOMPARE(last.actorLogin, QStringLiteral("m1"));
+        QStringList said;
+        for (const FieldDiff& diff : last.diff)
+            said << diff.field + QLatin1Char('=') + diff.newMasked;
+        said.sort();
+        QCOMPARE(said, QStringList({QStringLiteral("close_reason=") + reason, QStringLiteral("status=closed")}));
+        CustomerInput later;
+        later.values.insert(QStringLiteral("employer"), QStringLiteral("第五中学"));
+        BV_COMPARE_CODE(as(QStringLiteral("c1")).edit(*closed, later), ErrorCode::Conflict);
+        BV_COMPARE_CODE(as(QStringLiteral("m1")).close(m_numberB, reason), ErrorCode::Conflict);
+        BV_COMPARE_CODE(as(QStringLiteral("m1")).close(QStringLiteral("0101999999"), reason), ErrorCode::NotFound);
     }
 };
 

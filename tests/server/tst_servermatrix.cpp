@@ -61,6 +61,7 @@ enum class Op
     Consent,
     PendingTiers,
     DecideTier,
+    Close,
 };
 
 // The roles in the table's column order, and the login each one signs in as.
@@ -131,6 +132,8 @@ const Row kMatrix[] = {
     // tiers (ServerOwnership): the branch manager's alone
     {Op::PendingTiers, "pendingTiers", {Operation::ConfirmTier}, {ok, no, no, no, no}},
     {Op::DecideTier, "rejectTier", {Operation::ConfirmTier}, {ok, no, no, no, no}},
+    // closing a customer (migration 28): the branch manager's alone; last, as it ends c1's customer
+    {Op::Close, "close", {Operation::CloseCustomer}, {ok, no, no, no, no}},
 };
 
 // Where server mode allows what local mode refuses, or the reverse, and why.
@@ -289,6 +292,10 @@ private:
             return auditCount(QStringLiteral("customer.list"));
         case Op::Consent:
             return sql(QStringLiteral("SELECT count(*) FROM branchvault.consents"));
+        case Op::Close:
+            return sql(QStringLiteral("SELECT status || '|' || version FROM branchvault.customers WHERE customer_no = "
+                                      "'%1'")
+                           .arg(m_numberA));
         case Op::ChangePassword:
         case Op::SignIn:
         case Op::RecordEnd:
@@ -351,6 +358,9 @@ private:
         case Op::Consent:
             return QStringLiteral("SELECT branchvault.consent_record('%1', 'processing', 'given', current_date, "
                                   "'counter', 'ws-matrix')")
+                .arg(m_numberA);
+        case Op::Close:
+            return QStringLiteral("SELECT branchvault.customer_close('%1', '矩阵测试：客户销户', 'ws-matrix')")
                 .arg(m_numberA);
         default:
             return QString();
@@ -701,6 +711,15 @@ private:
                 m_numberA, QStringLiteral("processing"), QStringLiteral("given"), today, QStringLiteral("counter"));
             return outcomeOf(recorded, [&] {
                 return trace(op).toInt() == before.toInt() + 1 ? QString() : QStringLiteral("no consent entry");
+            });
+        }
+        case Op::Close: {
+            const auto until = ServerCustomers(session).close(m_numberA, QStringLiteral("矩阵测试：客户销户"));
+            return outcomeOf(until, [&] {
+                return trace(op).startsWith(QLatin1String("closed|"))
+                        && *until > QDateTime::currentDateTimeUtc().addYears(5).addSecs(-3600)
+                    ? QString()
+                    : QStringLiteral("not closed, or kept less than five years");
             });
         }
         }

@@ -7,6 +7,7 @@
 #include "core/audit/AuditRecords.h"
 #include "core/common/AtomicFile.h"
 #include "core/customers/rules/HolidayCalendar.h"
+#include "core/customers/rules/WorkingCalendar.h"
 #include "core/internal/keys/FieldCipher.h"
 #include "core/internal/keys/KeySlots.h"
 #include "core/internal/keys/RecoveryPassphrase.h"
@@ -1301,6 +1302,40 @@ private slots:
         r = cli(serverCommand({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("auth.idle.minutes")}),
             QByteArray());
         QCOMPARE(r.status, 2);
+    }
+
+    // The branch manager closes a customer from the command line (ServerCustomers::close; tst_serveredits checks what
+    // a closure does): a usage error before any sign-in, the customer manager refused, the closure with the end of the
+    // retention period, a second closure a conflict.
+    void theBranchManagerClosesACustomerFromTheCommandLine()
+    {
+        const Run found = asSuperuser(QStringLiteral(
+            "SELECT customer_no FROM branchvault.customers WHERE status = 'active' ORDER BY customer_no DESC LIMIT 1"));
+        const QString number = found.out.trimmed();
+        QVERIFY2(number.startsWith(QLatin1String("0101-")), qPrintable(found.err));
+        auto as = [&](const QString& login, const QString& password, const QStringList& args) {
+            return cli(serverCommand(QStringList {QStringLiteral("customer"), QStringLiteral("close")} + args
+                           + QStringList {QStringLiteral("--user"), login, QStringLiteral("--json")}),
+                password.toUtf8() + "\n");
+        };
+        CliRun r = as(QStringLiteral("m1"), m1Password, {number});
+        QCOMPARE(r.status, 2);
+        r = as(QStringLiteral("c1"), c1Password, {number, QStringLiteral("--reason"), QStringLiteral("客户销户")});
+        QCOMPARE(r.status, 3);
+        r = as(
+            QStringLiteral("m1"), m1Password, {number, QStringLiteral("--reason"), QStringLiteral("客户已销全部账户")});
+        QVERIFY2(r.status == 0, r.err.constData());
+        QCOMPARE(r.json().value(QStringLiteral("status")).toString(), QStringLiteral("closed"));
+        const QDate until = QDate::fromString(r.json().value(QStringLiteral("retentionUntil")).toString(), Qt::ISODate);
+        const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(WorkingCalendar::branchTimeZone()).date();
+        QVERIFY2(until >= today.addYears(5) && until <= today.addYears(5).addDays(1),
+            qPrintable(until.toString(Qt::ISODate)));
+        QCOMPARE(
+            asSuperuser(QStringLiteral("SELECT status FROM branchvault.customers WHERE customer_no = '%1'").arg(number))
+                .out.trimmed(),
+            QStringLiteral("closed"));
+        r = as(QStringLiteral("m1"), m1Password, {number, QStringLiteral("--reason"), QStringLiteral("客户销户")});
+        QCOMPARE(r.status, 6);
     }
 
     void aWorkstationIsRemovedWithItsKeychainEntry()

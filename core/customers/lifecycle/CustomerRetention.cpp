@@ -84,16 +84,8 @@ Status CustomerRetention::close(const Session& session, const QString& customerN
             tr("Customer %1 is %2; only an active customer can be closed.")
                 .arg(ref.number, statusLabel(current->status)));
     const QString why = reason.trimmed();
-    if (why.isEmpty())
-        return makeError(ErrorCode::InvalidInput,
-            tr("Give the reason for closing the customer (for example: the customer closed every "
-               "account and ended the relationship)."),
-            QString(), QStringLiteral("reason"));
+    BV_TRY(checkCloseReason(why));
     const qsizetype chars = charCount(why);
-    if (chars > kMaxReasonChars)
-        return makeError(ErrorCode::InvalidInput,
-            tr("The reason has %1 characters; at most %2 are allowed. Shorten it.").arg(chars).arg(kMaxReasonChars),
-            QString(), QStringLiteral("reason"));
 
     const qint64 years = qMax(
         kRetentionFloorYears, m_internals.settings().integer(QString::fromLatin1(settings::CustomerRetentionYears)));
@@ -137,6 +129,22 @@ Status CustomerRetention::close(const Session& session, const QString& customerN
         AuditEvent {QString::fromLatin1(audit::CustomerClose), kCustomer, QString::number(ref.id), ref.number,
             AuditOutcome::Ok, details}));
     return tx.commit();
+}
+
+Status CustomerRetention::checkCloseReason(const QString& reason)
+{
+    const QString why = reason.trimmed();
+    if (why.isEmpty())
+        return makeError(ErrorCode::InvalidInput,
+            tr("Give the reason for closing the customer (for example: the customer closed every "
+               "account and ended the relationship)."),
+            QString(), QStringLiteral("reason"));
+    const qsizetype chars = charCount(why);
+    if (chars > kMaxReasonChars)
+        return makeError(ErrorCode::InvalidInput,
+            tr("The reason has %1 characters; at most %2 are allowed. Shorten it.").arg(chars).arg(kMaxReasonChars),
+            QString(), QStringLiteral("reason"));
+    return {};
 }
 
 Result<int> CustomerRetention::anonymiseDue()

@@ -42,6 +42,9 @@ public:
     explicit CustomerRetention(CustomerServiceInternals& internals);
 
     Status close(const Session& session, const QString& customerNo, const QString& reason);
+    // The reason a closure needs (given, at most 500 characters), worded for the user; the branch server's closure
+    // (ServerCustomers::close) checks it the same way.
+    static Status checkCloseReason(const QString& reason);
     // Anonymises every closed customer whose retention has ended; returns how many. Runs as the system.
     Result<int> anonymiseDue();
 
