@@ -17,11 +17,14 @@
 -- Anonymisation when the retention ends (local mode's anonymiseDue) is not on the server yet (docs/SERVER.md, "Not
 -- yet"): a closed customer's record stays as it is, held for its customer manager and the branch manager.
 
+-- A closed (or later anonymised) customer has both dates, any other none; the retention ends after the closure.
 ALTER TABLE branchvault.customers
     ADD COLUMN closed_at timestamptz,
     ADD COLUMN retention_until timestamptz,
-    ADD CONSTRAINT customers_closed_dates CHECK ((status IN ('closed', 'anonymised')) OR closed_at IS NULL),
-    ADD CONSTRAINT customers_retention_after_close CHECK (retention_until IS NULL OR retention_until > closed_at);
+    ADD CONSTRAINT customers_closed_dates CHECK ((closed_at IS NULL) = (retention_until IS NULL)),
+    ADD CONSTRAINT customers_closed_has_dates CHECK ((status = 'closed') <= (closed_at IS NOT NULL)),
+    ADD CONSTRAINT customers_dates_only_when_closed CHECK (closed_at IS NULL OR status IN ('closed', 'anonymised')),
+    ADD CONSTRAINT customers_retention_after_close CHECK (retention_until > closed_at);
 
 INSERT INTO branchvault.audit_server_actions (action, kind) VALUES ('customer.close', 'exact');
 
@@ -57,13 +60,25 @@ BEGIN
         RAISE EXCEPTION 'field "reason": the text holds % (grade 1); the workstation refuses such a reason before it '
                         'sends', problem USING ERRCODE = '22023';
     END IF;
+    IF care_looks_like_secret(why) THEN
+        RAISE EXCEPTION 'field "reason": the text looks like it holds a password or PIN; the workstation refuses such '
+                        'a reason before it sends' USING ERRCODE = '22023';
+    END IF;
+    -- what was typed is repeated in the refusal only when it is shaped like a customer number (a mistyped ID or
+    -- mobile number is not echoed into a message, nor into the server's log)
+    IF upper(trimmed(coalesce(p_customer_no, ''))) !~ '^[0-9A-Z_]{1,16}-[0-9]{8,12}$' THEN
+        RAISE EXCEPTION 'There is no such customer in this branch. Check the customer number.' USING ERRCODE = 'P0002';
+    END IF;
     -- the customer first, then its changes: the order every function here takes (migration 3)
     SELECT * INTO c FROM customers
         WHERE branch = my_branch() AND customer_no = upper(trimmed(coalesce(p_customer_no, ''))) FOR UPDATE;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'there is no customer % in this branch', left(coalesce(p_customer_no, ''), 32)
-            USING ERRCODE = 'P0002';
+        RAISE EXCEPTION 'There is no customer % in this branch. Check the customer number.',
+            upper(trimmed(p_customer_no)) USING ERRCODE = 'P0002';
     END IF;
+    -- the branch's mask lock before any write, as every writer of masked forms takes it (migration 23): a mask width
+    -- changed at the same moment waits for the closure instead of deadlocking with its history row
+    PERFORM mask_writing(c.branch);
     IF c.status <> 'active' THEN
         RAISE EXCEPTION 'customer % is %; only an active customer can be closed', c.customer_no, c.status
             USING ERRCODE = 'BV409';

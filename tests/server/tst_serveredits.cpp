@@ -10,6 +10,7 @@
 #include "core/customers/rules/WorkingCalendar.h"
 #include "core/server/ServerCustomers.h"
 #include "core/server/ServerOwnership.h"
+#include "core/server/ServerSession.h"
 #include "tests/server/ServerBranch.h"
 #include "tests/testsupport/TestData.h"
 #include "tests/testsupport/TestSupport.h"
@@ -566,6 +567,88 @@ private slots:
         BV_COMPARE_CODE(as(QStringLiteral("c1")).edit(*closed, later), ErrorCode::Conflict);
         BV_COMPARE_CODE(as(QStringLiteral("m1")).close(m_numberB, reason), ErrorCode::Conflict);
         BV_COMPARE_CODE(as(QStringLiteral("m1")).close(QStringLiteral("0101999999"), reason), ErrorCode::NotFound);
+    }
+
+    // When the retention of the closed customer B ends, the next sign-in of the branch's staff anonymises it
+    // (migration 29, as CustomerRetention::anonymiseDue): every sealed value and the grade-2 columns gone, the history
+    // and changes reduced to field names, grade 3 and the account rows kept, one system row with the counts; the record
+    // is no longer read by anyone. A closed customer whose retention has not ended is left as it is.
+    void aClosedCustomerIsAnonymisedWhenItsRetentionEnds()
+    {
+        const QString idOfB
+            = sql(QStringLiteral("SELECT id FROM branchvault.customers WHERE customer_no = '%1'").arg(m_numberB));
+        QCOMPARE(sql(QStringLiteral("SELECT status FROM branchvault.customers WHERE id = %1").arg(idOfB)),
+            QStringLiteral("closed"));
+        const auto count = [&](const char* table) {
+            return sql(QStringLiteral("SELECT count(*) FROM branchvault.%1 WHERE customer_id = %2")
+                           .arg(QLatin1String(table), idOfB));
+        };
+        const QString accounts = count("accounts");
+        const QString history = count("customer_history");
+        const QString changes = count("customer_changes");
+        QVERIFY(count("sealed_value").toInt() > 0);
+        QVERIFY(accounts.toInt() > 0);
+        const QString grade3 = QStringLiteral("SELECT customer_no || '|' || tier || '|' || coalesce(sex, '') || '|' || "
+                                              "coalesce(age_band, '') || '|' || coalesce(nationality, '') FROM "
+                                              "branchvault.customers WHERE id = %1")
+                                   .arg(idOfB);
+        const QString grade3Before = sql(grade3);
+
+        // not yet due: a sign-in leaves it
+        auto early = ServerSession::signIn(m_branch->store(), QStringLiteral("k1"),
+            SecureBytes::copyOf(m_branch->password(QStringLiteral("k1")).toUtf8()));
+        QVERIFY2(early.ok(), qPrintable(why(early)));
+        QCOMPARE(sql(QStringLiteral("SELECT status FROM branchvault.customers WHERE id = %1").arg(idOfB)),
+            QStringLiteral("closed"));
+
+        // the retention ended (moved back as if five years had passed); the clerk's next sign-in anonymises it
+        QCOMPARE(sql(QStringLiteral("UPDATE branchvault.customers SET closed_at = now() - interval '5 years 1 day', "
+                                    "retention_until = now() - interval '1 day' WHERE id = %1")
+                         .arg(idOfB)),
+            QString());
+        const qint64 seq = sql(QStringLiteral("SELECT max(seq) FROM branchvault.audit_log")).toLongLong();
+        auto signedIn = ServerSession::signIn(m_branch->store(), QStringLiteral("k1"),
+            SecureBytes::copyOf(m_branch->password(QStringLiteral("k1")).toUtf8()));
+        QVERIFY2(signedIn.ok(), qPrintable(why(signedIn)));
+        QCOMPARE(sql(QStringLiteral("SELECT status || '|' || (anonymised_at IS NOT NULL) || '|' || concat_ws(',', "
+                                    "occupation, employer, income_band, marital_status, family, risk_rating, aum_cny, "
+                                    "product_holdings) FROM branchvault.customers WHERE id = %1")
+                         .arg(idOfB)),
+            QStringLiteral("anonymised|true|"));
+        QCOMPARE(sql(grade3), grade3Before);
+        QCOMPARE(count("sealed_value"), QStringLiteral("0"));
+        QCOMPARE(count("accounts"), accounts);
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM branchvault.customer_history WHERE customer_id = %1 AND "
+                                    "jsonb_path_exists(diff_json, '$[*] ? (exists(@.old) || exists(@.new))')")
+                         .arg(idOfB)),
+            QStringLiteral("0"));
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM branchvault.customer_changes WHERE customer_id = %1 AND "
+                                    "(values_json <> '{}' OR reason IS NOT NULL OR jsonb_path_exists(diff_json, "
+                                    "'$[*] ? (exists(@.old) || exists(@.new))'))")
+                         .arg(idOfB)),
+            QStringLiteral("0"));
+        QCOMPARE(sql(QStringLiteral("SELECT string_agg(login || '|' || action || '|' || customer_no || '|' || details, "
+                                    "E'\\n' ORDER BY seq) FROM branchvault.audit_log WHERE seq > %1 AND action <> "
+                                    "'auth.sign_in'")
+                         .arg(seq)),
+            QStringLiteral("system|customer.anonymise|%1|{\"accounts\":%2,\"changes\":%3,\"complaints\":0,"
+                           "\"history\":%4,\"service_records\":0}")
+                .arg(m_numberB, accounts, changes, history));
+        // the customer manager no longer reads the record (refused as a customer out of reach: it is no longer held);
+        // the branch manager sees grade 3 only; another sign-in finds nothing more to do
+        BV_COMPARE_CODE(open(QStringLiteral("c1"), m_numberB), ErrorCode::PermissionDenied);
+        auto left = open(QStringLiteral("m1"), m_numberB);
+        QVERIFY2(left.ok(), qPrintable(why(left)));
+        QCOMPARE(left->status, CustomerStatus::Anonymised);
+        for (auto it = left->gradeOne.cbegin(); it != left->gradeOne.cend(); ++it)
+            QVERIFY2(it.value().isEmpty(), qPrintable(QStringLiteral("%1 is still shown").arg(it.key())));
+        for (auto it = left->gradeTwo.cbegin(); it != left->gradeTwo.cend(); ++it)
+            QVERIFY2(it.value().isEmpty(), qPrintable(QStringLiteral("%1 is still shown").arg(it.key())));
+        auto again = ServerSession::signIn(m_branch->store(), QStringLiteral("k1"),
+            SecureBytes::copyOf(m_branch->password(QStringLiteral("k1")).toUtf8()));
+        QVERIFY2(again.ok(), qPrintable(why(again)));
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM branchvault.audit_log WHERE action = 'customer.anonymise'")),
+            QStringLiteral("1"));
     }
 };
 
