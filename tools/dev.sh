@@ -239,7 +239,12 @@ cmd_test() {
   pg_version="$(ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -n 1)"
   [ -n "$pg_version" ] || die "no PostgreSQL server installed (the branch-server tests need one; run tools/dev.sh setup)"
   say "running the test suite (private D-Bus session + gnome-keyring, offscreen widgets, throwaway PostgreSQL $pg_version)"
-    with_private_keyring pg_virtualenv -t -v "$pg_version" ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" "$@"
+  # BV_PG_PORT: the throwaway cluster's TCP port, for two runs on one machine (tools/distro-check.sh sets it);
+  # pg_createcluster's own choice otherwise
+  local pg_options=()
+  [ -n "${BV_PG_PORT:-}" ] && pg_options=(-c "-p $BV_PG_PORT")
+  with_private_keyring pg_virtualenv -t -v "$pg_version" "${pg_options[@]}" \
+    ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" "$@"
   # The benchmark at its small size proves it still runs end to end; its timings are printed, never
   # asserted (docs/PERFORMANCE.md has the full-size figures).
   say "running branchvault-bench --quick"

@@ -37,8 +37,10 @@ if [ "${1:-}" = "--inside" ]; then
     mount --make-rprivate "$root/dev"
     mountpoint -q "$root/sys" || mount -t sysfs sysfs "$root/sys"
     say "README: tools/dev.sh test"
+    # the chroot shares the host's network: its throwaway cluster takes a port of its own (a run of the test suite on
+    # the host meanwhile takes 5432)
     chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 BV_JOBS="${BV_JOBS:-2}" \
-      bash /src/tools/dev.sh test
+      BV_PG_PORT="${BV_PG_PORT:-5491}" bash /src/tools/dev.sh test
     say "README: tools/dev.sh run (offscreen, 60 s)"
     set +e
     chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
