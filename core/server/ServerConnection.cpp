@@ -206,6 +206,21 @@ Status ServerConnection::rowsFinished(const QSqlQuery& query, const QString& wha
     return {};
 }
 
+Status ServerConnection::runScript(const QString& sql, const QString& what) const
+{
+    auto* pg = static_cast<PGconn*>(pgconn());
+    if (!pg || PQstatus(pg) != CONNECTION_OK)
+        return statementFailure(QStringLiteral("08003"), QString(), what);
+    const std::unique_ptr<PGresult, void (*)(PGresult*)> result(PQexec(pg, sql.toUtf8().constData()), PQclear);
+    const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+    if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK || status == PGRES_EMPTY_QUERY)
+        return {};
+    const char* state = result ? PQresultErrorField(result.get(), PG_DIAG_SQLSTATE) : nullptr;
+    const char* message = result ? PQresultErrorField(result.get(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    return statementFailure(
+        QString::fromLatin1(state ? state : ""), QString::fromUtf8(message ? message : PQerrorMessage(pg)), what);
+}
+
 Result<ServerRows> ServerConnection::run(
     const QString& sql, const QList<ServerValue>& values, const QString& what) const
 {

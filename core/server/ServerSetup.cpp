@@ -113,19 +113,29 @@ Result<QList<std::pair<int, QString>>> numberedMigrations()
     return numbered;
 }
 
-// The first statements of the set-up's and the upgrade's transaction: READ COMMITTED whatever the owner's default
-// (the audit chain's writer refuses any other), a search path the migrations cannot be led astray by (objects a
-// staff member might have made in `public`), and a lock timeout, so that a workstation holding a table the upgrade
-// alters stops the upgrade after 10 s instead of the branch waiting behind it.
-Status pinSetUpTransaction(QSqlDatabase db)
+// The set-up's and the upgrade's one transaction, begun, committed and rolled back through libpq on the driver's
+// connection (ServerConnection::runScript), so that every statement of it, and which one failed, is libpq's to report
+// whatever the Qt release: READ COMMITTED whatever the owner's default (the audit chain's writer refuses any other),
+// a search path the migrations cannot be led astray by (objects a staff member might have made in `public`), and a
+// lock timeout, so that a workstation holding a table the upgrade alters stops the upgrade after 10 s instead of the
+// branch waiting behind it.
+Status beginSetUpTransaction(const ServerConnection& connection, const QString& what)
 {
-    QSqlQuery pin(db);
-    for (const char* statement : {"SET TRANSACTION ISOLATION LEVEL READ COMMITTED",
-             "SET LOCAL search_path = pg_catalog, pg_temp", "SET LOCAL lock_timeout = '10s'"}) {
-        if (!pin.exec(QString::fromLatin1(statement)))
-            return ServerConnection::statementFailure(pin.lastError(), ServerSetup::tr("the set-up checks"));
-    }
-    return {};
+    return connection.runScript(QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED; "
+                                               "SET LOCAL search_path = pg_catalog, pg_temp; "
+                                               "SET LOCAL lock_timeout = '10s'"),
+        what);
+}
+
+Status commitSetUpTransaction(const ServerConnection& connection, const QString& what)
+{
+    return connection.runScript(QStringLiteral("COMMIT"), what);
+}
+
+void rollBackSetUpTransaction(const ServerConnection& connection)
+{
+    // nothing to report: the transaction ends either way (a broken connection ends it on the server)
+    (void)connection.runScript(QStringLiteral("ROLLBACK"), QString());
 }
 
 // A failure that says nothing about the upgrade itself: a lock not granted in time, a deadlock or serialisation
@@ -139,16 +149,13 @@ bool transientFailure(const Error& error)
 }
 
 // Runs one built-in migration in the open transaction; the caller rolls back on an error.
-Status applyMigration(QSqlDatabase db, const QString& file)
+Status applyMigration(const ServerConnection& connection, const QString& file)
 {
     QFile source(kMigrations + QLatin1Char('/') + file);
     if (!source.open(QIODevice::ReadOnly))
         return Error {
             ErrorCode::Internal, ServerSetup::tr("The built-in migration %1 cannot be read.").arg(file), {}, {}};
-    QSqlQuery run(db);
-    if (!run.exec(QString::fromUtf8(source.readAll())))
-        return ServerConnection::statementFailure(run.lastError(), file);
-    return {};
+    return connection.runScript(QString::fromUtf8(source.readAll()), file);
 }
 
 // Loads the official holiday calendar the program ships into the open transaction (migration 21's calendar_seed): the
@@ -292,18 +299,16 @@ Result<ServerSetup::Initialised> serversetup::initThrough(SecretStore& store, co
     if (lastVersion != 0 && (lastVersion < 21 || lastVersion > numbered->size()))
         return Error {ErrorCode::Internal,
             QStringLiteral("initThrough: no set-up through migration %1").arg(lastVersion), {}, {}};
-    if (!db.transaction())
-        return ServerConnection::statementFailure(db.lastError(), ServerSetup::tr("the set-up"));
-    if (Status pinned = pinSetUpTransaction(db); !pinned.ok()) {
-        db.rollback();
-        return pinned.error();
+    if (Status begun = beginSetUpTransaction(**connection, ServerSetup::tr("the set-up")); !begun.ok()) {
+        rollBackSetUpTransaction(**connection);
+        return begun.error();
     }
     for (const auto& [number, file] : std::as_const(*numbered)) {
         if (lastVersion != 0 && number > lastVersion)
             break;
-        if (Status applied = applyMigration(db, file); !applied.ok()) {
+        if (Status applied = applyMigration(**connection, file); !applied.ok()) {
             Error failed = applied.error();
-            db.rollback();
+            rollBackSetUpTransaction(**connection);
             if (failed.code != ErrorCode::Internal)
                 failed.message
                     = ServerSetup::tr("The branch server refused the set-up step %1; nothing was changed.").arg(file);
@@ -312,13 +317,13 @@ Result<ServerSetup::Initialised> serversetup::initThrough(SecretStore& store, co
     }
     auto workstation = ServerWorkstation::configured();
     if (!workstation.ok()) {
-        db.rollback();
+        rollBackSetUpTransaction(**connection);
         return workstation.error();
     }
     QByteArray tag;
     auto custody = custodyValues(**connection, workstation->address, branch, done, &tag);
     if (!custody.ok()) {
-        db.rollback();
+        rollBackSetUpTransaction(**connection);
         return custody.error();
     }
     auto branchSet
@@ -330,7 +335,7 @@ Result<ServerSetup::Initialised> serversetup::initThrough(SecretStore& store, co
                       + *custody,
                   ServerSetup::tr("the branch's set-up"));
     if (!branchSet.ok()) {
-        db.rollback();
+        rollBackSetUpTransaction(**connection);
         Error failed = branchSet.error();
         failed.message = ServerSetup::tr("The branch server refused the branch's set-up (%1); nothing was changed.")
                              .arg(failed.detail.section(QLatin1Char(' '), 1));
@@ -341,18 +346,17 @@ Result<ServerSetup::Initialised> serversetup::initThrough(SecretStore& store, co
                           {ServerValue::text(branch.code.trimmed()), ServerValue::bytea(tag)},
                           ServerSetup::tr("the branch's set-up"));
     if (!tagged.ok()) {
-        db.rollback();
+        rollBackSetUpTransaction(**connection);
         return tagged.error();
     }
     // the official holiday calendar the program ships, for the complaints' due dates (migration 21)
     if (auto seeded = seedShippedCalendar(**connection); !seeded.ok()) {
-        db.rollback();
+        rollBackSetUpTransaction(**connection);
         return seeded.error();
     }
-    if (!db.commit()) {
-        Error failed = ServerConnection::statementFailure(db.lastError(), ServerSetup::tr("the set-up"));
-        db.rollback();
-        return failed;
+    if (Status committed = commitSetUpTransaction(**connection, ServerSetup::tr("the set-up")); !committed.ok()) {
+        rollBackSetUpTransaction(**connection);
+        return committed.error();
     }
     QSqlQuery meta(db);
     if (!meta.exec(QStringLiteral("SELECT key, value FROM branchvault.meta WHERE key IN ('database_id', "
@@ -395,16 +399,15 @@ Result<ServerSetup::Upgraded> ServerSetup::upgrade(
         return numbered.error();
     const int known = int(numbered->size());
 
-    if (!db.transaction())
-        return ServerConnection::statementFailure(db.lastError(), tr("the upgrade"));
+    const ServerConnection& server = **connection;
     // an error this program words itself: the transaction is rolled back, the message kept
-    const auto failedWith = [&db](Error error) {
-        db.rollback();
+    const auto failedWith = [&server](Error error) {
+        rollBackSetUpTransaction(server);
         return error;
     };
     // the server refused or could not finish `step`: everything is rolled back, and the message says so
-    const auto rolledBack = [&db](Error error, const QString& step) {
-        db.rollback();
+    const auto rolledBack = [&server](Error error, const QString& step) {
+        rollBackSetUpTransaction(server);
         error.message = transientFailure(error)
             ? tr("The upgrade of the branch server stopped at %1 and was rolled back: nothing was changed. Another "
                  "connection held a part of the server the upgrade needed, or the connection broke. Ask the staff "
@@ -416,8 +419,8 @@ Result<ServerSetup::Upgraded> ServerSetup::upgrade(
                   .arg(step);
         return error;
     };
-    if (Status pinned = pinSetUpTransaction(db); !pinned.ok())
-        return rolledBack(pinned.error(), tr("the upgrade's checks"));
+    if (Status begun = beginSetUpTransaction(server, tr("the upgrade")); !begun.ok())
+        return rolledBack(begun.error(), tr("the upgrade's checks"));
     // The version row stays locked until the end: a second upgrade waits here (up to the lock timeout), then reads
     // the version this one set.
     auto version = single(
@@ -448,7 +451,7 @@ Result<ServerSetup::Upgraded> ServerSetup::upgrade(
     for (const auto& [number, file] : std::as_const(*numbered)) {
         if (number <= done.from)
             continue;
-        if (Status applied = applyMigration(db, file); !applied.ok())
+        if (Status applied = applyMigration(server, file); !applied.ok())
             return applied.error().code == ErrorCode::Internal ? failedWith(applied.error())
                                                                : rolledBack(applied.error(), file);
         auto reached
@@ -467,12 +470,12 @@ Result<ServerSetup::Upgraded> ServerSetup::upgrade(
     done.to = known;
     // a release may ship new calendar years without a new migration: they are loaded all the same
     const QString calendarStep = tr("the official holiday calendar");
-    auto seeded = seedShippedCalendar(**connection);
+    auto seeded = seedShippedCalendar(server);
     if (!seeded.ok())
         return rolledBack(seeded.error(), calendarStep);
     done.calendarYears = *seeded;
     if (done.applied.isEmpty() && done.calendarYears.isEmpty()) {
-        db.rollback();
+        rollBackSetUpTransaction(server);
         return done;
     }
     // the server works out what it records (the versions, the years loaded in this transaction, the workstation's
@@ -484,9 +487,9 @@ Result<ServerSetup::Upgraded> ServerSetup::upgrade(
                   {ServerValue::number(done.from), ServerValue::text(QSysInfo::machineHostName())}, recordStep);
     if (!recorded.ok())
         return rolledBack(recorded.error(), recordStep);
-    if (!db.commit()) {
-        Error failed = ServerConnection::statementFailure(db.lastError(), tr("the upgrade"));
-        db.rollback();
+    if (Status committed = commitSetUpTransaction(server, tr("the upgrade")); !committed.ok()) {
+        Error failed = committed.error();
+        rollBackSetUpTransaction(server);
         if (failed.code == ErrorCode::ServerUnavailable)
             failed.message = tr("The connection to the branch server broke while the upgrade was being committed, so "
                                 "it is not known whether it was. Run server upgrade again: it says which schema "

@@ -107,6 +107,10 @@ public:
     // there (Qt's QPSQL driver writes bound values into an EXECUTE statement's text). `$1`… placeholders; `what`
     // names the operation in an error.
     Result<ServerRows> run(const QString& sql, const QList<ServerValue>& values, const QString& what) const;
+    // Runs a script of several statements without values (a migration of server/sql) through libpq's PQexec on the
+    // driver's connection, in the transaction open there: it stops at the first statement the server refuses and
+    // reports that one (the driver's own multi-statement exec does not say which failed in every Qt release).
+    Status runScript(const QString& sql, const QString& what) const;
     // One audited read of the server (CALL branchvault.read_committed, migration 20): the server commits the read's
     // audit row, or a refusal's access.denied row, before the rows leave. `read` names it (customer_page, ...),
     // `args` its arguments, `columns` ("a, b[], c"; [] marks a text[]) the columns to return in that order. Never
