@@ -9614,6 +9614,10 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
         <source>The branch server did not commit the upgrade; it was rolled back and nothing was changed. Report the server&apos;s message to the developers.</source>
         <translation>网点服务器没有提交升级；升级已回滚，未做任何改动。请把服务器的消息报告开发人员。</translation>
     </message>
+    <message>
+        <source>%1 may not add staff to the branch&apos;s group roles %2: PostgreSQL 16 and later need ADMIN OPTION on them. Ask the DBA to run GRANT %2 TO %1 WITH ADMIN OPTION (docs/SERVER.md); nothing was changed.</source>
+        <translation>%1 无权将员工加入网点组角色 %2：PostgreSQL 16 及以后版本要求对这些角色具有 ADMIN OPTION。请数据库管理员执行 GRANT %2 TO %1 WITH ADMIN OPTION（见 docs/SERVER.md）；未做任何改动。</translation>
+    </message>
 </context>
 <context>
     <name>ServerWorkstation</name>

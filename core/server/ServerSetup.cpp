@@ -291,6 +291,24 @@ Result<ServerSetup::Initialised> serversetup::initThrough(SecretStore& store, co
             ServerSetup::tr("%1 may not create roles, and the branch's group roles do not exist yet. Ask the DBA to "
                             "give it CREATEROLE (ALTER ROLE … CREATEROLE; docs/SERVER.md); nothing was changed.")
                 .arg(ownerLogin));
+    // PostgreSQL 16 and later: a CREATEROLE role may put a new login in a group role only when it holds that group
+    // role with ADMIN OPTION. It does for the group roles it made itself; when another database's owner made them
+    // (a second branch database in the same cluster) the DBA grants it. Without it, set-up would fail half-way at
+    // the first member (42501); this says so before anything changes.
+    auto adminOfGroups = single(db,
+        QStringLiteral("SELECT string_agg(rolname, ', ' ORDER BY rolname) FROM pg_roles WHERE "
+                       "current_setting('server_version_num')::int >= 160000 AND rolname IN ('bv_staff', "
+                       "'bv_manager', 'bv_customer_manager', 'bv_clerk', 'bv_admin', 'bv_auditor') AND NOT "
+                       "pg_has_role(current_user, oid, 'MEMBER WITH ADMIN OPTION')"),
+        checking);
+    if (!adminOfGroups.ok())
+        return adminOfGroups.error();
+    if (const QString lacking = adminOfGroups->toString(); !lacking.isEmpty())
+        return refused(
+            ServerSetup::tr("%1 may not add staff to the branch's group roles %2: PostgreSQL 16 and later need ADMIN "
+                            "OPTION on them. Ask the DBA to run GRANT %2 TO %1 WITH ADMIN OPTION (docs/SERVER.md); "
+                            "nothing was changed.")
+                .arg(ownerLogin, lacking));
 
     auto numbered = numberedMigrations();
     if (!numbered.ok())

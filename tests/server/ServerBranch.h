@@ -68,11 +68,7 @@ public:
         qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("config"))));
         if (const QString failed = m_tls.enable(m_dir.path()); !failed.isEmpty())
             return failed;
-        auto r = ServerTls::superuser(
-            QStringLiteral("CREATE ROLE %1 LOGIN CREATEROLE PASSWORD '%2'").arg(m_owner, ownerPassword()));
-        if (r.status != 0)
-            return r.err;
-        r = ServerTls::superuser(QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(m_database, m_owner));
+        auto r = ServerTls::createOwner(m_owner, ownerPassword(), m_database);
         if (r.status != 0)
             return r.err;
         m_created = true;

@@ -286,10 +286,7 @@ private slots:
         const QString pid = QString::number(QCoreApplication::applicationPid());
         m_database = QStringLiteral("bv_desk_%1").arg(pid);
         m_owner = QStringLiteral("bv_desk_owner_%1").arg(pid);
-        auto r = ServerTls::superuser(
-            QStringLiteral("CREATE ROLE %1 LOGIN CREATEROLE PASSWORD '%2'").arg(m_owner, m_ownerPassword));
-        QVERIFY2(r.status == 0, qPrintable(r.err));
-        r = ServerTls::superuser(QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(m_database, m_owner));
+        auto r = ServerTls::createOwner(m_owner, m_ownerPassword, m_database);
         QVERIFY2(r.status == 0, qPrintable(r.err));
     }
 

@@ -175,9 +175,7 @@ private slots:
             == (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser));
 
         // The owner the DBA made (CREATEROLE, not superuser) and the empty database.
-        r = superuser(QStringLiteral("CREATE ROLE %1 LOGIN CREATEROLE PASSWORD '%2'").arg(m_owner, m_ownerPassword));
-        QVERIFY2(r.status == 0, qPrintable(r.err));
-        r = superuser(QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(m_database, m_owner));
+        r = ServerTls::createOwner(m_owner, m_ownerPassword, m_database);
         QVERIFY2(r.status == 0, qPrintable(r.err));
 
         // This database only with TLS and a certificate from the branch CA (docs/SERVER.md's pg_hba.conf lines).
@@ -305,6 +303,28 @@ private slots:
         r = cli(upgrade + QStringList {m_owner}, m_ownerPassword.toUtf8() + "\n");
         QCOMPARE(r.status, 4);
         QVERIFY2(r.err.contains("server init"), r.err.constData());
+
+        // PostgreSQL 16 and later: an owner without ADMIN OPTION on a group role that exists could not put staff in
+        // it. init says so, naming the DBA's GRANT, before anything changes. (On 15 CREATEROLE is enough: no check.)
+        Run version = superuser(QStringLiteral("SHOW server_version_num"));
+        QCOMPARE(version.status, 0);
+        if (version.out.trimmed().toInt() >= 160000) {
+            Run exists = superuser(QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname = 'bv_auditor'"));
+            QVERIFY2(superuser(exists.out.trimmed() == QLatin1String("1")
+                             ? QStringLiteral("REVOKE ADMIN OPTION FOR bv_auditor FROM %1").arg(m_owner)
+                             : QStringLiteral("CREATE ROLE bv_auditor NOLOGIN"))
+                         .status
+                    == 0,
+                "bv_auditor without the owner's ADMIN OPTION");
+            r = cli(init + QStringList {m_owner}, m_ownerPassword.toUtf8() + "\n");
+            QCOMPARE(r.status, 3);
+            QVERIFY2(r.err.contains(QStringLiteral("GRANT bv_auditor TO %1 WITH ADMIN OPTION").arg(m_owner).toUtf8()),
+                r.err.constData());
+            schema = tlsPsql(QStringLiteral("SELECT count(*) FROM pg_namespace WHERE nspname = 'branchvault'"), m_owner,
+                m_ownerPassword, QStringLiteral("verify-full"));
+            QCOMPARE(schema.out.trimmed(), QStringLiteral("0"));
+            QCOMPARE(superuser(QStringLiteral("GRANT bv_auditor TO %1 WITH ADMIN OPTION").arg(m_owner)).status, 0);
+        }
 
         r = cli(init + QStringList {m_owner, QStringLiteral("--json")}, m_ownerPassword.toUtf8() + "\n");
         QVERIFY2(r.status == 0, r.err.constData());

@@ -33,6 +33,28 @@ ServerTls::Run ServerTls::superuser(const QString& sql)
     return exec(QStringLiteral("psql"), args);
 }
 
+ServerTls::Run ServerTls::createOwner(const QString& owner, const QString& password, const QString& database)
+{
+    Run r = superuser(QStringLiteral("CREATE ROLE %1 LOGIN CREATEROLE PASSWORD '%2'").arg(owner, password));
+    if (r.status != 0)
+        return r;
+    r = superuser(QStringLiteral("SELECT current_setting('server_version_num')::int >= 160000, "
+                                 "coalesce(string_agg(rolname, ', ' ORDER BY rolname), '') FROM pg_roles WHERE rolname "
+                                 "IN ('bv_staff', 'bv_manager', 'bv_customer_manager', 'bv_clerk', 'bv_admin', "
+                                 "'bv_auditor')"));
+    if (r.status != 0)
+        return r;
+    const QStringList answer = r.out.trimmed().split(QLatin1Char('|'));
+    if (answer.size() != 2)
+        return {1, r.out, QStringLiteral("createOwner: unexpected answer")};
+    if (answer.at(0) == QLatin1String("t") && !answer.at(1).isEmpty()) {
+        r = superuser(QStringLiteral("GRANT %1 TO %2 WITH ADMIN OPTION").arg(answer.at(1), owner));
+        if (r.status != 0)
+            return r;
+    }
+    return superuser(QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(database, owner));
+}
+
 ServerTls::Run ServerTls::branchCa(const QStringList& args)
 {
     return exec(qEnvironmentVariable("BV_SOURCE_DIR") + QStringLiteral("/server/branchvault-branch-ca"), args);

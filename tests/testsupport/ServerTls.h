@@ -24,6 +24,11 @@ public:
     // psql as the cluster's superuser on its maintenance database; statements separated by "; " run one by one
     // (ALTER SYSTEM runs outside a transaction block only).
     static Run superuser(const QString& sql);
+    // What the bank's DBA does for a branch database (docs/SERVER.md, set-up step 1): the owner `owner` (LOGIN,
+    // CREATEROLE, not a superuser) and the empty database `database` it owns. On PostgreSQL 16 and later a CREATEROLE
+    // role may grant only the roles it holds ADMIN OPTION on, and the branch's group roles are the cluster's (an
+    // earlier suite's owner made them): the DBA's GRANT … WITH ADMIN OPTION on the ones that exist, as SERVER.md says.
+    static Run createOwner(const QString& owner, const QString& password, const QString& database);
     // server/branchvault-branch-ca with `args`.
     static Run branchCa(const QStringList& args);
     // Asks the cluster to read its configuration again and waits half a second.
