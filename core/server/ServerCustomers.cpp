@@ -612,6 +612,17 @@ Result<qint64> ServerCustomers::requestReveal(
                 tr("There is no customer %1 in this branch. Check the customer number.")
                     .arg(customerNo.trimmed().toUpper()),
                 filed.error().detail, QStringLiteral("customer")};
+        // the branch's limit (request.max_validity_hours, migration 30), worded as local mode words it
+        static const QRegularExpression limit(
+            QStringLiteral("^22023 validity_hours: a request is valid for 1 to ([0-9]{1,2}) hours"));
+        if (const auto found = limit.match(filed.error().detail);
+            filed.error().code == ErrorCode::InvalidInput && found.hasMatch())
+            return Error {ErrorCode::InvalidInput,
+                QCoreApplication::translate("RequestService",
+                    "A request is valid for 1 to %1 hours. Ask for %1 hours or less, and file a new request "
+                    "when it runs out.")
+                    .arg(found.captured(1)),
+                filed.error().detail, QStringLiteral("validity_hours")};
         return filed.error();
     }
     if (filed->count() != 1 || filed->isNull(0, 0))

@@ -201,6 +201,41 @@ private slots:
             "the revealed mobile is not the one typed in the edit");
     }
 
+    // The branch's request.max_validity_hours (migration 30), set by the administrator through the core: a reveal
+    // request asks for at most that many hours, refused in local mode's words naming the field; a grant is never
+    // longer than the limit at its approval, which may have been lowered since the filing.
+    void theBranchsRequestValidityLimitApplies()
+    {
+        const auto limit = [this](int hours) {
+            return m_branch->session(QStringLiteral("a1"))
+                .setSetting(QStringLiteral("request.max_validity_hours"), QString::number(hours));
+        };
+        auto set = limit(24);
+        QVERIFY2(set.ok(), qPrintable(why(set)));
+        const QStringList mobile {QStringLiteral("mobile")};
+        auto tooLong = as(QStringLiteral("c1")).requestReveal(m_numberB, mobile, QStringLiteral("核对客户手机号"), 25);
+        QVERIFY(!tooLong.ok());
+        QCOMPARE(tooLong.error().code, ErrorCode::InvalidInput);
+        QCOMPARE(tooLong.error().field, QStringLiteral("validity_hours"));
+        QVERIFY2(tooLong.error().message.startsWith(QStringLiteral("A request is valid for 1 to 24 hours.")),
+            qPrintable(tooLong.error().message));
+        auto filed = as(QStringLiteral("c1")).requestReveal(m_numberB, mobile, QStringLiteral("核对客户手机号"), 24);
+        QVERIFY2(filed.ok(), qPrintable(why(filed)));
+        set = limit(12);
+        QVERIFY2(set.ok(), qPrintable(why(set)));
+        BV_VERIFY_OK(as(QStringLiteral("m1")).decideRequest(*filed, true, QStringLiteral("同意")));
+        QCOMPARE(sql(QStringLiteral("SELECT validity_hours, valid_until - valid_from FROM branchvault.requests "
+                                    "WHERE id = %1")
+                         .arg(*filed)),
+            QStringLiteral("24|12:00:00"));
+        QCOMPARE(sql(QStringLiteral("SELECT details::jsonb ->> 'validityHours' FROM branchvault.audit_log WHERE "
+                                    "action = 'request.approve' AND object_id = '%1'")
+                         .arg(*filed)),
+            QStringLiteral("12"));
+        set = limit(72);
+        QVERIFY2(set.ok(), qPrintable(why(set)));
+    }
+
     void whatTheWorkstationCannotCheckIsAskedFor()
     {
         auto present = open(QStringLiteral("c1"), m_numberA);
