@@ -121,13 +121,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>This password was used recently. Choose one that differs from your last %n passwords.</source>
-        <translation>
-            <numerusform>This password was used recently. Choose one that differs from your last %n password.</numerusform>
-            <numerusform>This password was used recently. Choose one that differs from your last %n passwords.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>The on-the-spot authorisation expired (it lasts %n minutes). The authorising person signs in again.</source>
         <translation>
             <numerusform>The on-the-spot authorisation expired (it lasts %n minute). The authorising person signs in again.</numerusform>
@@ -243,6 +236,13 @@
         <translation>
             <numerusform>At least %1 characters with letters and digits; your last %n password cannot be used again.</numerusform>
             <numerusform>At least %1 characters with letters and digits; your last %n passwords cannot be used again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This password was used recently. Choose one that differs from your last %n passwords.</source>
+        <translation>
+            <numerusform>This password was used recently. Choose one that differs from your last %n password.</numerusform>
+            <numerusform>This password was used recently. Choose one that differs from your last %n passwords.</numerusform>
         </translation>
     </message>
 </context>

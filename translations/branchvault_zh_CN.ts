@@ -2507,12 +2507,6 @@
         <source>This account is frozen. Ask the system administrator.</source>
         <translation>此用户账户已被冻结。请联系系统管理员。</translation>
     </message>
-    <message numerus="yes">
-        <source>This password was used recently. Choose one that differs from your last %n passwords.</source>
-        <translation>
-            <numerusform>此密码近期已使用过。请选择一个与最近 %n 个密码均不同的密码。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The account no longer exists.</source>
         <translation>该用户账户已不存在。</translation>
@@ -5724,6 +5718,10 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
         <source>Not enough memory to protect the password. Close other programs and try again.</source>
         <translation>内存不足，无法对密码进行保护处理。请关闭其他程序后重试。</translation>
     </message>
+    <message>
+        <source>A stored password hash is not in the form this program reads. Ask the administrator to check the branch server.</source>
+        <translation>保存的密码散列格式无法识别。请系统管理员检查网点服务器。</translation>
+    </message>
 </context>
 <context>
     <name>PasswordRule</name>
@@ -5731,6 +5729,12 @@ Free text must not hold full ID, mobile or card numbers, or a customer&apos;s pa
         <source>At least %1 characters with letters and digits; your last %n passwords cannot be used again.</source>
         <translation>
             <numerusform>至少 %1 个字符，须包含字母和数字；不能使用最近 %n 次用过的密码。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This password was used recently. Choose one that differs from your last %n passwords.</source>
+        <translation>
+            <numerusform>此密码近期已使用过。请选择一个与最近 %n 个密码均不同的密码。</numerusform>
         </translation>
     </message>
 </context>
@@ -9496,10 +9500,6 @@ One-time password of the administrator %5 (to be changed at the first sign-in: s
     <message>
         <source>reading the branch&apos;s password rule</source>
         <translation>读取本网点的密码规则</translation>
-    </message>
-    <message>
-        <source>At least %1 characters with letters and digits, and not the current password.</source>
-        <translation>至少 %1 个字符，须含字母和数字，且不得与当前密码相同。</translation>
     </message>
 </context>
 <context>

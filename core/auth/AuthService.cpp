@@ -296,14 +296,7 @@ Status AuthService::checkNewPassword(qint64 userId, const SecureBytes& normalize
     if (!old.ok())
         return old.error();
     hashes << *old;
-    for (const QString& hash : std::as_const(hashes)) {
-        if (PasswordHasher::verify(hash, normalized))
-            return makeError(ErrorCode::InvalidInput,
-                tr("This password was used recently. Choose one that differs from your last %n passwords.", nullptr,
-                    int(history)),
-                QString(), QStringLiteral("password"));
-    }
-    return {};
+    return rule.checkHistory(hashes, normalized);
 }
 
 Status AuthService::storeNewPassword(qint64 userId, const SecureBytes& normalized, bool mustChange)

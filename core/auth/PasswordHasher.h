@@ -30,6 +30,11 @@ public:
     static Result<QString> hash(const SecureBytes& normalized, const Params& params);
     static bool verify(const QString& encoded, const SecureBytes& normalized);
     static bool needsRehash(const QString& encoded, const Params& params);
+    // `normalized` hashed with the salt and cost of a stored hash, given without its hash part
+    // ("$argon2id$v=19$m=…,t=…,p=1$<salt>", as the branch server hands out its password history): the encoded
+    // form, equal to the stored hash exactly when it is the same password. A cost beyond 10 passes or 4 GiB, or
+    // another form, is refused (Damaged).
+    static Result<QString> hashLike(const QString& saltAndCost, const SecureBytes& normalized);
 
     // A one-time password for a new account or after a reset: 4 groups of 4 lower-case letters and
     // digits (at least one of each), about 80 bits.

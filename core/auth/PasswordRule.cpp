@@ -33,6 +33,11 @@ PasswordRule PasswordRule::defaults()
     return PasswordRule(defaultOf(settings::PasswordMinLength), defaultOf(settings::PasswordHistory));
 }
 
+PasswordRule PasswordRule::of(int minLength, int history)
+{
+    return PasswordRule(minLength, history);
+}
+
 int PasswordRule::maxLength() const
 {
     return PasswordHasher::kMaxLength;
@@ -48,6 +53,22 @@ QString PasswordRule::description() const
 Status PasswordRule::check(const SecureBytes& normalized) const
 {
     return PasswordHasher::checkPolicy(normalized, m_minLength);
+}
+
+Status PasswordRule::checkHistory(const QStringList& hashes, const SecureBytes& normalized) const
+{
+    for (const QString& hash : hashes) {
+        if (PasswordHasher::verify(hash, normalized))
+            return usedRecently();
+    }
+    return {};
+}
+
+Error PasswordRule::usedRecently() const
+{
+    return makeError(ErrorCode::InvalidInput,
+        tr("This password was used recently. Choose one that differs from your last %n passwords.", nullptr, m_history),
+        QString(), QStringLiteral("password"));
 }
 
 } // namespace bv

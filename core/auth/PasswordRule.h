@@ -4,6 +4,7 @@
 #include "core/common/SecureBytes.h"
 
 #include <QCoreApplication>
+#include <QStringList>
 
 namespace bv {
 
@@ -22,6 +23,8 @@ public:
     static PasswordRule current(const SettingsService& settings);
     // The rule of a database that does not exist yet (first run): the settings' defaults.
     static PasswordRule defaults();
+    // The rule of a branch server, from its settings as the server reports them (ServerSession).
+    static PasswordRule of(int minLength, int history);
 
     int minLength() const { return m_minLength; }
     int maxLength() const;
@@ -33,6 +36,11 @@ public:
     // Length and letters-and-digits of a normalised password (PasswordHasher::normalize). The history part
     // needs the account's earlier hashes: AuthService checks it.
     Status check(const SecureBytes& normalized) const;
+    // The history part: `normalized` against the account's hashes of its last `history()` passwords (the current one
+    // included); refused, naming the rule, when one of them is its hash.
+    Status checkHistory(const QStringList& hashes, const SecureBytes& normalized) const;
+    // The refusal of a password used recently (InvalidInput on "password"), naming the rule.
+    Error usedRecently() const;
 
 private:
     PasswordRule(int minLength, int history);

@@ -2,6 +2,7 @@
 
 #include "core/auth/AuthService.h"
 #include "core/auth/PasswordHasher.h"
+#include "core/auth/PasswordRule.h"
 #include "core/internal/db/Connection.h"
 #include "core/internal/keys/KeySlots.h"
 #include "core/internal/keys/RecoveryPassphrase.h"
@@ -150,6 +151,18 @@ struct ServerSession::Private
         BV_TRY(ServerWorkstation::pinDatabaseId(id));
         settings.databaseId = id;
         return true;
+    }
+
+    // The branch's password rule: auth.password.min_length and auth.password.history as the server has them.
+    Result<PasswordRule> passwordRule(const QString& what) const
+    {
+        auto minLength = integerSetting("auth.password.min_length", what);
+        if (!minLength.ok())
+            return minLength.error();
+        auto history = integerSetting("auth.password.history", what);
+        if (!history.ok())
+            return history.error();
+        return PasswordRule::of(int(*minLength), int(*history));
     }
 
     Result<KeySlots::Kdf> slotKdf() const
@@ -405,10 +418,10 @@ Result<ServerSession::Confirmed> ServerSession::confirm(const QString& login, co
 
 Result<QString> ServerSession::passwordRule() const
 {
-    auto minLength = d->integerSetting("auth.password.min_length", tr("reading the branch's password rule"));
-    if (!minLength.ok())
-        return minLength.error();
-    return tr("At least %1 characters with letters and digits, and not the current password.").arg(*minLength);
+    auto rule = d->passwordRule(tr("reading the branch's password rule"));
+    if (!rule.ok())
+        return rule.error();
+    return rule->description();
 }
 
 Status ServerSession::changePassword(
@@ -419,13 +432,28 @@ Status ServerSession::changePassword(
     const QString& database = d->settings.address.database;
     const SecureBytes normalizedCurrent = PasswordHasher::normalize(current);
     const SecureBytes normalizedNext = PasswordHasher::normalize(next);
-    auto minLength = d->integerSetting("auth.password.min_length", what);
-    if (!minLength.ok())
-        return minLength.error();
-    BV_TRY(PasswordHasher::checkPolicy(normalizedNext, int(*minLength)));
+    auto rule = d->passwordRule(what);
+    if (!rule.ok())
+        return rule.error();
+    BV_TRY(rule->check(normalizedNext));
     if (normalizedNext.view() == normalizedCurrent.view())
         return Error {ErrorCode::InvalidInput, tr("The new password must differ from the current one."), {},
             QStringLiteral("password")};
+    // the last N passwords the holder chose (migration 31): the server hands out their salts only; the new password
+    // hashed with each goes with the change, and the server compares
+    auto salts = d->connection->run(QStringLiteral("SELECT branchvault.own_password_salts()"), {}, what);
+    // a server set up by an earlier release and not yet upgraded keeps no history: the change goes on as it did
+    // there, so staff are not locked out of their first password change meanwhile
+    const bool keepsHistory = salts.ok() || !salts.error().detail.startsWith(QLatin1String("42883 "));
+    if (!salts.ok() && keepsHistory)
+        return salts.error();
+    QStringList candidates;
+    for (int row = 0; keepsHistory && row < salts->count(); ++row) {
+        auto candidate = PasswordHasher::hashLike(salts->text(row, 0), normalizedNext);
+        if (!candidate.ok())
+            return candidate.error();
+        candidates << *candidate;
+    }
 
     // the current password, proved again: a second connection signs in with it
     auto proved = d->connectAs(login, normalizedCurrent);
@@ -471,13 +499,21 @@ Status ServerSession::changePassword(
     auto verifier = d->connection->scramVerifier(*pgRole, *nextServer);
     if (!verifier.ok())
         return verifier.error();
+    // the new password's hash for the history, at a key slot's cost (the server refuses less)
+    auto kdf = d->slotKdf();
+    if (!kdf.ok())
+        return kdf.error();
+    QString historyHash;
+    if (keepsHistory) {
+        auto hashed = PasswordHasher::hash(normalizedNext, {kdf->opslimit, kdf->memlimitMiB});
+        if (!hashed.ok())
+            return hashed.error();
+        historyHash = *hashed;
+    }
     QList<ServerValue> values {ServerValue::text(*verifier)};
     QString slot = QStringLiteral("NULL::branchvault.slot_input");
     std::optional<KeySlots::Wrapped> newSlot;
     if (keys.isValid()) {
-        auto kdf = d->slotKdf();
-        if (!kdf.ok())
-            return kdf.error();
         auto wrapped = KeySlots::wrap(holderOf(login), KeySlots::Kind::Password, keys, normalizedNext, *kdf);
         if (!wrapped.ok())
             return wrapped.error();
@@ -486,14 +522,28 @@ Status ServerSession::changePassword(
         newSlot = *wrapped;
     }
     values << (codeProof.isEmpty() ? ServerValue::none() : ServerValue::bytea(codeProof));
+    QString call = QStringLiteral("SELECT branchvault.staff_change_password($1, %1, $%2, $%3)")
+                       .arg(slot)
+                       .arg(values.size())
+                       .arg(values.size() + 1);
+    if (keepsHistory) {
+        values << ServerValue::text(historyHash);
+        values << ServerValue::textArray(candidates);
+        call = QStringLiteral("SELECT branchvault.staff_change_password($1, %1, $%2, $%3, $%4::text[], $%5)")
+                   .arg(slot)
+                   .arg(values.size() - 2)
+                   .arg(values.size() - 1)
+                   .arg(values.size())
+                   .arg(values.size() + 1);
+    }
     values << ServerValue::text(d->workstation);
-    auto done = d->connection->run(QStringLiteral("SELECT branchvault.staff_change_password($1, %1, $%2, $%3)")
-                                       .arg(slot)
-                                       .arg(values.size() - 1)
-                                       .arg(values.size()),
-        values, what);
-    if (!done.ok())
+    auto done = d->connection->run(call, values, what);
+    if (!done.ok()) {
+        if (done.error().code == ErrorCode::InvalidInput
+            && done.error().detail.startsWith(QLatin1String("22023 password history: the new password is one of")))
+            return rule->usedRecently();
         return done.error();
+    }
     if (keys.isValid()) {
         d->keys = std::move(keys);
         d->passwordSlot = newSlot;

@@ -76,9 +76,9 @@ public:
     // The own password: the current one, the new one (the branch server's password rule) and, the first time after
     // a branch manager's confirmation, the confirmation code, which opens the slot the new password then keeps.
     Status changePassword(const SecureBytes& current, const SecureBytes& next, const SecureBytes& confirmationCode);
-    // That rule in words, for the password dialog: the branch's auth.password.min_length, letters and digits, and a
-    // password other than the current one. (The server keeps no earlier passwords: local mode's history part does not
-    // apply over the server.)
+    // That rule in words, for the password dialog (local mode's PasswordRule wording): the branch's
+    // auth.password.min_length, letters and digits, and none of the last auth.password.history passwords — which the
+    // workstation compares with the Argon2id hashes the server keeps of them (migration 31).
     Result<QString> passwordRule() const;
 
     // The security auditor's reads of the branch's one audit chain. The database id the server reports (which the

@@ -902,6 +902,66 @@ private slots:
         QVERIFY2(!unknown.ok() && unknown.error().message.contains(m_numberX), qPrintable(why(unknown)));
         QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM branchvault.requests")), requests);
     }
+
+    // The password history over the server (migration 31), as local mode's rule: none of the last
+    // auth.password.history passwords again. The server hands the holder only the salts of the hashes it keeps, and
+    // compares the new password hashed with each; a hash cheaper than a key slot is refused, and the change without a
+    // hash is no longer callable.
+    void theLastPasswordsAreNotChosenAgain()
+    {
+        const QString login = loginOf(Role::Clerk);
+        ServerSession& session = as(Role::Clerk);
+        const QString staffId = sql(QStringLiteral("SELECT id FROM branchvault.staff WHERE login = '%1'").arg(login));
+        const QString kept
+            = QStringLiteral("SELECT count(*) FROM branchvault.password_history WHERE staff_id = %1").arg(staffId);
+        const int before = sql(kept).toInt();
+        QVERIFY2(before >= 1, "the first password the clerk chose is not kept");
+        const QString first = m_branch->password(login);
+        const auto change = [&](const QString& next) {
+            const Status changed = session.changePassword(SecureBytes::copyOf(m_branch->password(login).toUtf8()),
+                SecureBytes::copyOf(next.toUtf8()), SecureBytes());
+            if (changed.ok())
+                m_branch->setPassword(login, next);
+            return changed;
+        };
+        BV_VERIFY_OK(change(QStringLiteral("history-2-pw8")));
+        BV_VERIFY_OK(change(QStringLiteral("history-3-pw8")));
+        QCOMPARE(sql(kept).toInt(), before + 2);
+        // an earlier password, and one written in full-width digits (the same password after NFKC)
+        for (const QString& again : {first, QStringLiteral("history-2-pw８")}) {
+            const Status refused = change(again);
+            BV_COMPARE_CODE(refused, ErrorCode::InvalidInput);
+            QCOMPARE(refused.error().field, QStringLiteral("password"));
+            QVERIFY2(refused.error().message.contains(QStringLiteral("last 5 passwords")),
+                qPrintable(refused.error().message));
+        }
+        QCOMPARE(sql(kept).toInt(), before + 2);
+        // every kept hash costs at least a server key slot (3 passes, 64 MiB)
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM branchvault.password_history WHERE staff_id = %1 AND "
+                                    "(substring(hash FROM 'm=([0-9]+)')::int < 65536 OR "
+                                    "substring(hash FROM 't=([0-9]+)')::int < 3)")
+                         .arg(staffId)),
+            QStringLiteral("0"));
+        // the holder reads the salts of the own last 5 through the function, never a hash, and the table not at all
+        QCOMPARE(m_branch->sqlAs(login,
+                     QStringLiteral("SELECT count(*) FILTER (WHERE s ~ '^\\$argon2id\\$v=19\\$m=[0-9]+,t=[0-9]+,"
+                                    "p=1\\$[A-Za-z0-9+/]{22}$'), count(*) FROM branchvault.own_password_salts() s")),
+            QStringLiteral("%1|%1").arg(qMin(before + 2, 5)));
+        QVERIFY(m_branch->sqlAs(login, QStringLiteral("SELECT count(*) FROM branchvault.password_history"))
+                    .contains(QLatin1String("42501")));
+        // a modified client: a cheap hash is refused, the change without a hash cannot be called
+        const QString cheap = QStringLiteral("$argon2id$v=19$m=1024,t=1,p=1$c2FsdHNhbHRzYWx0c2FsdA$"
+                                             "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g");
+        QVERIFY(m_branch
+                    ->sqlAs(login,
+                        QStringLiteral("SELECT branchvault.staff_change_password('x', NULL, NULL, '%1', '{}', 'ws')")
+                            .arg(cheap))
+                    .contains(QLatin1String("22023")));
+        QVERIFY(
+            m_branch->sqlAs(login, QStringLiteral("SELECT branchvault.staff_change_password('x', NULL, NULL, 'ws')"))
+                .contains(QLatin1String("42501")));
+        QCOMPARE(sql(kept).toInt(), before + 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServerMatrix)

@@ -310,6 +310,33 @@ private slots:
         BV_VERIFY_OK(t->signIn(QStringLiteral("qian"), QStringLiteral("Wide1234")));
     }
 
+    // The branch server's password history hands out a hash's salt and cost without the hash (migration 31); the
+    // workstation's hash of a password with them equals the stored hash exactly when it is the same password.
+    void aPasswordIsHashedLikeAStoredHash()
+    {
+        const SecureBytes password = PasswordHasher::normalize(secret(QStringLiteral("Earlier-pw-2026")));
+        auto stored = PasswordHasher::hash(password, {2, 19});
+        BV_VERIFY_OK(stored);
+        const QString saltAndCost = stored->section(QLatin1Char('$'), 0, 4);
+        QVERIFY2(saltAndCost.startsWith(QLatin1String("$argon2id$v=19$m=19456,t=2,p=1$")), qPrintable(saltAndCost));
+        auto same = PasswordHasher::hashLike(saltAndCost, password);
+        BV_VERIFY_OK(same);
+        QCOMPARE(*same, *stored);
+        auto other
+            = PasswordHasher::hashLike(saltAndCost, PasswordHasher::normalize(secret(QStringLiteral("Later-pw-2027"))));
+        BV_VERIFY_OK(other);
+        QVERIFY(*other != *stored);
+        QVERIFY(other->startsWith(saltAndCost + QLatin1Char('$')));
+        QVERIFY(PasswordHasher::verify(*other, PasswordHasher::normalize(secret(QStringLiteral("Later-pw-2027")))));
+        // the whole hash, another form, a cost beyond the settings' ceiling, a salt of another length: refused
+        const QString salt = saltAndCost.section(QLatin1Char('$'), 4, 4);
+        for (const QString& bad : QStringList {*stored, QStringLiteral("$argon2i$v=19$m=19456,t=2,p=1$") + salt,
+                 QStringLiteral("$argon2id$v=19$m=19456,t=11,p=1$") + salt,
+                 QStringLiteral("$argon2id$v=19$m=4194305,t=3,p=1$") + salt,
+                 QStringLiteral("$argon2id$v=19$m=19456,t=2,p=1$") + salt.left(20), QString()})
+            BV_COMPARE_CODE(PasswordHasher::hashLike(bad, password), ErrorCode::Damaged);
+    }
+
     void passwordsExpire()
     {
         Session session = t->addUser(QStringLiteral("zhou"), Role::CustomerManager);
