@@ -8,7 +8,8 @@
 # `tools/dev.sh run` offscreen for 60 s (the window must still be up when the time ends).
 #   tools/distro-check.sh trixie --readme 2>&1 | tee build/distro-check-trixie.log
 # Like tools/package-test.sh it runs in private mount and PID namespaces, so no mount or process outlives it,
-# and deletes the system at the end (BV_KEEP_ROOT=1 keeps it for a look).
+# and deletes the system at the end (BV_KEEP_ROOT=1 keeps it for a look). SUITE is a Debian suite (trixie, bookworm)
+# or an Ubuntu one (jammy, noble: from archive.ubuntu.com, which needs the ubuntu-keyring package on this machine).
 set -euo pipefail
 
 MIRROR="${BV_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
@@ -19,7 +20,20 @@ die() { printf 'distro-check: %s\n' "$*" >&2; exit 1; }
 if [ "${1:-}" = "--inside" ]; then
   root="$2" suite="$3"
   shift 3
-  debootstrap --variant=minbase "$suite" "$root" "$MIRROR" >"$root.debootstrap.log" 2>&1 \
+  case "$suite" in
+    jammy | noble)
+      # Ubuntu: its own archive, main and universe (Qt 6, SQLCipher), its keyring (ubuntu-keyring); Debian 12's
+      # debootstrap knows jammy, and noble is bootstrapped the same way
+      MIRROR="${BV_UBUNTU_MIRROR:-http://archive.ubuntu.com/ubuntu}"
+      [ -r /usr/share/keyrings/ubuntu-archive-keyring.gpg ] || die "needs ubuntu-keyring (apt-get install ubuntu-keyring)"
+      bootstrap=(--components=main,universe --keyring=/usr/share/keyrings/ubuntu-archive-keyring.gpg)
+      script=/usr/share/debootstrap/scripts/$suite
+      [ -e "$script" ] || script=/usr/share/debootstrap/scripts/jammy
+      ;;
+    *) bootstrap=() script= ;;
+  esac
+  debootstrap --variant=minbase "${bootstrap[@]}" "$suite" "$root" "$MIRROR" ${script:+"$script"} \
+    >"$root.debootstrap.log" 2>&1 \
     || { tail -n 20 "$root.debootstrap.log" >&2; die "debootstrap failed"; }
   mountpoint -q "$root/proc" || mount -t proc proc "$root/proc"
   cp /etc/resolv.conf "$root/etc/resolv.conf"
