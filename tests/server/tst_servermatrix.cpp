@@ -949,6 +949,13 @@ private slots:
             QStringLiteral("%1|%1").arg(qMin(before + 2, 5)));
         QVERIFY(m_branch->sqlAs(login, QStringLiteral("SELECT count(*) FROM branchvault.password_history"))
                     .contains(QLatin1String("42501")));
+        // while an account without a pending slot must still change a one-time password, whoever holds that password
+        // gets no salts (history_compared): here the clerk's flag set as the owner would see it after a reset
+        const QString flag = QStringLiteral("UPDATE branchvault.staff SET must_change_password = %1 WHERE id = %2");
+        QCOMPARE(sql(flag.arg(QStringLiteral("true"), staffId)), QString());
+        QCOMPARE(m_branch->sqlAs(login, QStringLiteral("SELECT count(*) FROM branchvault.own_password_salts()")),
+            QStringLiteral("0"));
+        QCOMPARE(sql(flag.arg(QStringLiteral("false"), staffId)), QString());
         // a modified client: a cheap hash is refused, the change without a hash cannot be called
         const QString cheap = QStringLiteral("$argon2id$v=19$m=1024,t=1,p=1$c2FsdHNhbHRzYWx0c2FsdA$"
                                              "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g");
