@@ -78,7 +78,8 @@ public:
     Status changePassword(const SecureBytes& current, const SecureBytes& next, const SecureBytes& confirmationCode);
     // That rule in words, for the password dialog (local mode's PasswordRule wording): the branch's
     // auth.password.min_length, letters and digits, and none of the last auth.password.history passwords — which the
-    // workstation compares with the Argon2id hashes the server keeps of them (migration 31).
+    // server compares with the Argon2id hashes it keeps of them, given the new password hashed with their salts
+    // (migration 31).
     Result<QString> passwordRule() const;
 
     // The security auditor's reads of the branch's one audit chain. The database id the server reports (which the
