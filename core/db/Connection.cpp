@@ -24,4 +24,41 @@ Result<qint64> Connection::insertReturningId(const QString& sql, const QVariantL
     return id;
 }
 
+QString Connection::insertStatement(const QString& into, int columns, qsizetype rows)
+{
+    QString one = QStringLiteral("(?");
+    for (int c = 1; c < columns; ++c)
+        one += QStringLiteral(", ?");
+    one += QLatin1Char(')');
+    QStringList tuples;
+    tuples.reserve(rows);
+    for (qsizetype r = 0; r < rows; ++r)
+        tuples << one;
+    return into + QStringLiteral(" VALUES ") + tuples.join(QStringLiteral(", "));
+}
+
+Status Connection::insertRows(const QString& into, int columns, const QList<QVariantList>& rows)
+{
+    if (rows.isEmpty())
+        return {};
+    const QString full = insertStatement(into, columns, kRowsPerInsert);
+    const QString single = insertStatement(into, columns, 1);
+    QVariantList values;
+    values.reserve(qsizetype(kRowsPerInsert) * columns);
+    qsizetype next = 0;
+    for (; next + kRowsPerInsert <= rows.size(); next += kRowsPerInsert) {
+        values.clear();
+        for (qsizetype r = next; r < next + kRowsPerInsert; ++r) {
+            Q_ASSERT(rows.at(r).size() == columns);
+            values += rows.at(r);
+        }
+        BV_TRY(exec(full, values));
+    }
+    for (; next < rows.size(); ++next) {
+        Q_ASSERT(rows.at(next).size() == columns);
+        BV_TRY(exec(single, rows.at(next)));
+    }
+    return {};
+}
+
 } // namespace bv

@@ -4,6 +4,7 @@
 
 #include "core/internal/db/QueryRows.h"
 #include "core/internal/db/SqlCipherDriver.h"
+#include "core/internal/db/SqlCipherResult.h"
 
 #include <QSqlError>
 
@@ -42,27 +43,7 @@ private:
 
 int bind(sqlite3_stmt* statement, int index, const QVariant& value)
 {
-    if (value.isNull())
-        return sqlite3_bind_null(statement, index);
-    switch (value.metaType().id()) {
-    case QMetaType::Int:
-    case QMetaType::UInt:
-    case QMetaType::LongLong:
-    case QMetaType::ULongLong:
-    case QMetaType::Bool:
-        return sqlite3_bind_int64(statement, index, value.toLongLong());
-    case QMetaType::Double:
-        return sqlite3_bind_double(statement, index, value.toDouble());
-    case QMetaType::QByteArray: {
-        const QByteArray bytes = value.toByteArray();
-        return sqlite3_bind_blob64(statement, index, bytes.constData(), sqlite3_uint64(bytes.size()), SQLITE_TRANSIENT);
-    }
-    default: {
-        const QByteArray text = value.toString().toUtf8();
-        return sqlite3_bind_text64(
-            statement, index, text.constData(), sqlite3_uint64(text.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
-    }
-    }
+    return SqlCipherResult::bindOne(statement, index, value);
 }
 
 } // namespace
@@ -138,6 +119,61 @@ Status Database::execScript(const QString& sql)
         return closedError();
     if (!m_driver->execScript(sql))
         return sqlError(m_driver->lastError(), tr("A database statement failed"));
+    return {};
+}
+
+Status Database::insertRows(const QString& into, int columns, const QList<QVariantList>& rows)
+{
+    if (rows.isEmpty())
+        return {};
+    if (!isOpen())
+        return closedError();
+    sqlite3* db = handle();
+    const QString context = tr("A database statement failed");
+    const auto failed = [&](int rc) {
+        const int code = SqlCipherDriver::errorCode(db, rc);
+        SqlCipherDriver::noteFailure(db, code);
+        return sqliteError(code, context, QString::fromUtf8(sqlite3_errmsg(db)));
+    };
+    using Statement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
+    const auto prepare = [&](qsizetype count, Statement* out) -> int {
+        const QByteArray text = insertStatement(into, columns, count).toUtf8();
+        sqlite3_stmt* raw = nullptr;
+        const int rc = sqlite3_prepare_v2(db, text.constData(), int(text.size()), &raw, nullptr);
+        out->reset(raw);
+        return rc;
+    };
+    const auto run = [&](sqlite3_stmt* statement, qsizetype first, qsizetype count) -> int {
+        sqlite3_reset(statement);
+        int index = 1;
+        for (qsizetype r = first; r < first + count; ++r) {
+            const QVariantList& row = rows.at(r);
+            Q_ASSERT(row.size() == columns);
+            for (const QVariant& value : row) {
+                if (const int rc = bind(statement, index++, value); rc != SQLITE_OK)
+                    return rc;
+            }
+        }
+        const int rc = sqlite3_step(statement);
+        sqlite3_clear_bindings(statement);
+        return rc == SQLITE_DONE ? SQLITE_OK : rc;
+    };
+    const qsizetype perStatement = qMin<qsizetype>(kRowsPerInsert, rows.size());
+    Statement full(nullptr, &sqlite3_finalize);
+    if (const int rc = prepare(perStatement, &full); rc != SQLITE_OK)
+        return failed(rc);
+    qsizetype next = 0;
+    for (; next + perStatement <= rows.size(); next += perStatement) {
+        if (const int rc = run(full.get(), next, perStatement); rc != SQLITE_OK)
+            return failed(rc);
+    }
+    if (next < rows.size()) {
+        Statement rest(nullptr, &sqlite3_finalize);
+        if (const int rc = prepare(rows.size() - next, &rest); rc != SQLITE_OK)
+            return failed(rc);
+        if (const int rc = run(rest.get(), next, rows.size() - next); rc != SQLITE_OK)
+            return failed(rc);
+    }
     return {};
 }
 

@@ -138,6 +138,78 @@ bool SqlCipherResult::prepare(const QString& query)
     return true;
 }
 
+int SqlCipherResult::bindOne(sqlite3_stmt* statement, int position, const QVariant& value)
+{
+    int rc = SQLITE_OK;
+    if (!value.isValid() || value.isNull()) {
+        rc = sqlite3_bind_null(statement, position);
+    } else {
+        switch (value.typeId()) {
+        case QMetaType::Bool:
+            rc = sqlite3_bind_int(statement, position, value.toBool() ? 1 : 0);
+            break;
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::Short:
+        case QMetaType::UShort:
+        case QMetaType::Char:
+        case QMetaType::SChar:
+        case QMetaType::UChar:
+        case QMetaType::Long:
+        case QMetaType::ULong:
+        case QMetaType::LongLong:
+            rc = sqlite3_bind_int64(statement, position, value.toLongLong());
+            break;
+        case QMetaType::ULongLong: {
+            const qulonglong v = value.toULongLong();
+            if (v > qulonglong(std::numeric_limits<qint64>::max()))
+                return SQLITE_RANGE;
+            rc = sqlite3_bind_int64(statement, position, qint64(v));
+            break;
+        }
+        case QMetaType::Double:
+        case QMetaType::Float:
+            rc = sqlite3_bind_double(statement, position, value.toDouble());
+            break;
+        case QMetaType::QByteArray: {
+            const QByteArray bytes = value.toByteArray();
+            // a zero-length blob needs a non-null pointer, or SQLite stores NULL
+            rc = sqlite3_bind_blob64(statement, position, bytes.isEmpty() ? "" : bytes.constData(),
+                sqlite3_uint64(bytes.size()), SQLITE_TRANSIENT);
+            break;
+        }
+        case QMetaType::QDateTime: {
+            const QByteArray text = value.toDateTime().toUTC().toString(Qt::ISODateWithMs).toUtf8();
+            rc = sqlite3_bind_text64(
+                statement, position, text.constData(), sqlite3_uint64(text.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
+            break;
+        }
+        case QMetaType::QDate: {
+            const QByteArray text = value.toDate().toString(Qt::ISODate).toUtf8();
+            rc = sqlite3_bind_text64(
+                statement, position, text.constData(), sqlite3_uint64(text.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
+            break;
+        }
+        case QMetaType::QTime: {
+            const QByteArray text = value.toTime().toString(Qt::ISODateWithMs).toUtf8();
+            rc = sqlite3_bind_text64(
+                statement, position, text.constData(), sqlite3_uint64(text.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
+            break;
+        }
+        default: {
+            if (!value.canConvert<QString>())
+                return SQLITE_MISMATCH;
+            // text (QString) and anything that converts to text; the explicit length keeps NULs
+            const QByteArray text = value.toString().toUtf8();
+            rc = sqlite3_bind_text64(
+                statement, position, text.constData(), sqlite3_uint64(text.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
+            break;
+        }
+        }
+    }
+    return rc;
+}
+
 bool SqlCipherResult::bindAll()
 {
     const QList<QVariant>& values = boundValues();
@@ -151,82 +223,20 @@ bool SqlCipherResult::bindAll()
     for (int i = 0; i < values.size(); ++i) {
         const QVariant& value = values.at(i);
         const int position = i + 1;
-        int rc = SQLITE_OK;
-        if (!value.isValid() || value.isNull()) {
-            rc = sqlite3_bind_null(m_stmt, position);
-        } else {
-            switch (value.typeId()) {
-            case QMetaType::Bool:
-                rc = sqlite3_bind_int(m_stmt, position, value.toBool() ? 1 : 0);
-                break;
-            case QMetaType::Int:
-            case QMetaType::UInt:
-            case QMetaType::Short:
-            case QMetaType::UShort:
-            case QMetaType::Char:
-            case QMetaType::SChar:
-            case QMetaType::UChar:
-            case QMetaType::Long:
-            case QMetaType::ULong:
-            case QMetaType::LongLong:
-                rc = sqlite3_bind_int64(m_stmt, position, value.toLongLong());
-                break;
-            case QMetaType::ULongLong: {
-                const qulonglong v = value.toULongLong();
-                if (v > qulonglong(std::numeric_limits<qint64>::max())) {
-                    setLastError(QSqlError(QObject::tr("Cannot bind the values"),
-                        QObject::tr("Value %1 is too large for an SQLite integer").arg(position),
-                        QSqlError::StatementError, QString::number(SQLITE_RANGE)));
-                    return false;
-                }
-                rc = sqlite3_bind_int64(m_stmt, position, qint64(v));
-                break;
-            }
-            case QMetaType::Double:
-            case QMetaType::Float:
-                rc = sqlite3_bind_double(m_stmt, position, value.toDouble());
-                break;
-            case QMetaType::QByteArray: {
-                const QByteArray bytes = value.toByteArray();
-                // a zero-length blob needs a non-null pointer, or SQLite stores NULL
-                rc = sqlite3_bind_blob64(m_stmt, position, bytes.isEmpty() ? "" : bytes.constData(),
-                    sqlite3_uint64(bytes.size()), SQLITE_TRANSIENT);
-                break;
-            }
-            case QMetaType::QDateTime: {
-                const QByteArray text = value.toDateTime().toUTC().toString(Qt::ISODateWithMs).toUtf8();
-                rc = sqlite3_bind_text64(
-                    m_stmt, position, text.constData(), sqlite3_uint64(text.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
-                break;
-            }
-            case QMetaType::QDate: {
-                const QByteArray text = value.toDate().toString(Qt::ISODate).toUtf8();
-                rc = sqlite3_bind_text64(
-                    m_stmt, position, text.constData(), sqlite3_uint64(text.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
-                break;
-            }
-            case QMetaType::QTime: {
-                const QByteArray text = value.toTime().toString(Qt::ISODateWithMs).toUtf8();
-                rc = sqlite3_bind_text64(
-                    m_stmt, position, text.constData(), sqlite3_uint64(text.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
-                break;
-            }
-            default: {
-                if (!value.canConvert<QString>()) {
-                    setLastError(QSqlError(QObject::tr("Cannot bind the values"),
-                        QObject::tr("Value %1 has a type the database cannot store (%2)")
-                            .arg(position)
-                            .arg(QString::fromLatin1(value.metaType().name())),
-                        QSqlError::StatementError, QString::number(SQLITE_MISMATCH)));
-                    return false;
-                }
-                // text (QString) and anything that converts to text; the explicit length keeps NULs
-                const QByteArray text = value.toString().toUtf8();
-                rc = sqlite3_bind_text64(
-                    m_stmt, position, text.constData(), sqlite3_uint64(text.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
-                break;
-            }
-            }
+        const int rc = bindOne(m_stmt, position, value);
+        if (rc == SQLITE_RANGE) {
+            setLastError(QSqlError(QObject::tr("Cannot bind the values"),
+                QObject::tr("Value %1 is too large for an SQLite integer").arg(position), QSqlError::StatementError,
+                QString::number(SQLITE_RANGE)));
+            return false;
+        }
+        if (rc == SQLITE_MISMATCH) {
+            setLastError(QSqlError(QObject::tr("Cannot bind the values"),
+                QObject::tr("Value %1 has a type the database cannot store (%2)")
+                    .arg(position)
+                    .arg(QString::fromLatin1(value.metaType().name())),
+                QSqlError::StatementError, QString::number(SQLITE_MISMATCH)));
+            return false;
         }
         if (rc != SQLITE_OK) {
             fail(QObject::tr("Cannot bind the values"), rc);

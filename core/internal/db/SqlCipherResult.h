@@ -25,6 +25,10 @@ public:
 
     QVariant handle() const override;
     static QMetaType metaTypeForDeclaredType(const QString& declaredType);
+    // One value bound as every statement of this driver binds it (NULL, integers, doubles, blobs, dates and times as
+    // ISO text in UTC, anything else as UTF-8 text). SQLITE_RANGE for an unsigned value beyond SQLite's integers,
+    // SQLITE_MISMATCH for a type that does not convert to text; otherwise what SQLite returned.
+    static int bindOne(sqlite3_stmt* statement, int position, const QVariant& value);
 
 protected:
     bool reset(const QString& query) override;
