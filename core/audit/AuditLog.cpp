@@ -132,6 +132,13 @@ QByteArray AuditLog::rowHash(const QByteArray& prevHash, const AuditRow& row)
 
 Status AuditLog::append(const Actor& actor, const AuditEvent& event)
 {
+    return appendMany(actor, {event});
+}
+
+Status AuditLog::appendMany(const Actor& actor, const QList<AuditEvent>& events)
+{
+    if (events.isEmpty())
+        return {};
     if (m_failNext > 0) {
         --m_failNext;
         return makeError(ErrorCode::DiskFull,
@@ -161,33 +168,42 @@ Status AuditLog::append(const Actor& actor, const AuditEvent& event)
         }
     }
 
-    AuditRow row;
-    row.seq = lastSeq + 1;
-    // stored and hashed with millisecond precision
+    // The same time for every row of one call (stored and hashed with millisecond precision), each row chained to
+    // the one before it exactly as if appended one by one.
     const QDateTime now = m_clock.nowUtc();
-    row.at = QDateTime::fromMSecsSinceEpoch(now.toMSecsSinceEpoch(), Qt::UTC);
-    row.workstation = m_workstation;
-    row.userId = actor.userId;
-    row.login = actor.login;
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(now.toMSecsSinceEpoch(), Qt::UTC);
+    QString role;
     if (actor.isSignedIn())
-        row.role = Roles::key(actor.role);
+        role = Roles::key(actor.role);
     else if (actor.login == QLatin1String("system"))
-        row.role = QStringLiteral("system"); // jobs and set-up: not a person
-    else
-        row.role = QString(); // someone who is not signed in (a failed sign-in)
-    row.action = event.action;
-    row.objectType = event.objectType;
-    row.objectId = event.objectId;
-    row.customerNo = event.customerNo;
-    row.outcome = outcomeKey(event.outcome);
-    QJsonObject details = event.details;
-    if (!actor.sessionId.isEmpty())
-        details.insert(QStringLiteral("session"), actor.sessionId);
-    row.details = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
-    row.prevHash = lastHash;
-    row.hash = rowHash(lastHash, row);
+        role = QStringLiteral("system"); // jobs and set-up: not a person
+    // else: someone who is not signed in (a failed sign-in), no role
+    QList<AuditRow> rows;
+    rows.reserve(events.size());
+    for (const AuditEvent& event : events) {
+        AuditRow row;
+        row.seq = ++lastSeq;
+        row.at = at;
+        row.workstation = m_workstation;
+        row.userId = actor.userId;
+        row.login = actor.login;
+        row.role = role;
+        row.action = event.action;
+        row.objectType = event.objectType;
+        row.objectId = event.objectId;
+        row.customerNo = event.customerNo;
+        row.outcome = outcomeKey(event.outcome);
+        QJsonObject details = event.details;
+        if (!actor.sessionId.isEmpty())
+            details.insert(QStringLiteral("session"), actor.sessionId);
+        row.details = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
+        row.prevHash = lastHash;
+        row.hash = rowHash(lastHash, row);
+        lastHash = row.hash;
+        rows.append(std::move(row));
+    }
 
-    const Status insert = m_repo->insert(row);
+    const Status insert = rows.size() == 1 ? m_repo->insert(rows.constFirst()) : m_repo->insertMany(rows);
     if (!insert.ok())
         return makeError(insert.error().code == ErrorCode::Database ? ErrorCode::Database : insert.error().code,
             tr("The audit log could not be written, so the operation was not carried out. %1")

@@ -79,15 +79,33 @@ Result<std::optional<AuditRepository::ChainPoint>> AuditRepository::anchor()
     return point;
 }
 
+namespace {
+
+QVariantList valuesOf(const AuditRow& row)
+{
+    return {row.seq, row.at.toUTC().toString(Qt::ISODateWithMs), row.workstation,
+        row.userId > 0 ? QVariant(row.userId) : QVariant(QMetaType::fromType<qlonglong>()), row.login, row.role,
+        row.action, row.objectType, row.objectId,
+        row.customerNo.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(row.customerNo), row.outcome,
+        row.details, row.prevHash, row.hash};
+}
+
+} // namespace
+
 Status AuditRepository::insert(const AuditRow& row)
 {
     return m_db.exec(QStringLiteral("INSERT INTO audit_log (") + kColumns
             + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {row.seq, row.at.toUTC().toString(Qt::ISODateWithMs), row.workstation,
-            row.userId > 0 ? QVariant(row.userId) : QVariant(QMetaType::fromType<qlonglong>()), row.login, row.role,
-            row.action, row.objectType, row.objectId,
-            row.customerNo.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(row.customerNo), row.outcome,
-            row.details, row.prevHash, row.hash});
+        valuesOf(row));
+}
+
+Status AuditRepository::insertMany(const QList<AuditRow>& rows)
+{
+    QList<QVariantList> values;
+    values.reserve(rows.size());
+    for (const AuditRow& row : rows)
+        values.append(valuesOf(row));
+    return m_db.insertRows(QStringLiteral("INSERT INTO audit_log (") + kColumns + QLatin1Char(')'), 14, values);
 }
 
 Result<QList<AuditRow>> AuditRepository::rows(const AuditFilter& filter)

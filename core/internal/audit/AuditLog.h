@@ -45,6 +45,9 @@ public:
     // Appends one row. Call it inside the operation's transaction: if the row cannot be written,
     // the operation must fail.
     Status append(const Actor& actor, const AuditEvent& event);
+    // Appends one row per event, in order, chained as if appended one by one, with multi-row statements (the
+    // import's records of one batch). Inside the operation's transaction, like append().
+    Status appendMany(const Actor& actor, const QList<AuditEvent>& events);
     // Appends one row in a transaction of its own (refusals, failed sign-ins: the operation did not
     // happen, but the attempt is recorded). Must not be called inside a transaction.
     Status appendStandalone(const Actor& actor, const AuditEvent& event);

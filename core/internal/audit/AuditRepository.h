@@ -37,6 +37,7 @@ public:
     // The anchor: the first kept row's sequence number and the hash it continues from (after a purge).
     Result<std::optional<ChainPoint>> anchor() override;
     Status insert(const AuditRow& row);
+    Status insertMany(const QList<AuditRow>& rows); // in order, multi-row statements
 
     Result<QList<AuditRow>> rows(const AuditFilter& filter);
 
