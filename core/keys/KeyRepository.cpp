@@ -212,6 +212,21 @@ Status KeyRepository::putSealed(const SealedValues::Key& key, int generation, co
     return {};
 }
 
+Status KeyRepository::insertSealedMany(const QList<SealedValues::Prepared>& values)
+{
+    QList<QVariantList> rows;
+    rows.reserve(values.size());
+    for (const SealedValues::Prepared& v : values) {
+        Q_ASSERT(!v.remove);
+        rows.append({v.key.ownerKind, v.key.ownerId, v.key.field, v.generation, v.sealed, v.masked,
+            v.blind.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(v.blindDomain),
+            v.blind.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(v.blind)});
+    }
+    return m_db.insertRows(QStringLiteral("INSERT INTO sealed_value (owner_kind, owner_id, field, generation, sealed, "
+                                          "masked, blind_domain, blind)"),
+        8, rows);
+}
+
 Status KeyRepository::removeSealed(const SealedValues::Key& key)
 {
     auto q = m_db.cached(QStringLiteral("DELETE FROM sealed_value WHERE owner_kind = ? AND owner_id = ? AND field = ?"),

@@ -33,6 +33,17 @@ Status SealedValues::store(Database& db, const Prepared& prepared)
         prepared.key, prepared.generation, prepared.sealed, prepared.masked, prepared.blindDomain, prepared.blind);
 }
 
+Status SealedValues::storeNew(Database& db, const QList<Prepared>& prepared)
+{
+    QList<Prepared> values;
+    values.reserve(prepared.size());
+    for (const Prepared& value : prepared) {
+        if (!value.remove)
+            values.append(value);
+    }
+    return KeyRepository(db).insertSealedMany(values);
+}
+
 Status SealedValues::remove(Database& db, const Key& key)
 {
     return KeyRepository(db).removeSealed(key);

@@ -206,9 +206,9 @@ Result<ImportReport> CustomerImport::importFile(
             stopped = tx.error();
             break;
         }
-        QList<Created> batch;
+        QList<Candidate> candidates; // checked, written together at the end of the batch
+        StageClock::mark(Stage::ReadValidate);
         for (qint64 inBatch = 0; inBatch < m_batchRows;) {
-            StageClock::mark(Stage::ReadValidate); // create() of the row before ended in Write
             CsvRow row;
             const Result<bool> more = reader.readRow(&row);
             if (!more.ok() && reader.failed()) {
@@ -227,17 +227,26 @@ Result<ImportReport> CustomerImport::importFile(
                 run.problem(row.line, more.error().field, more.error().message);
                 continue;
             }
-            std::optional<Created> created = run.process(row);
-            if (run.storageFailure) {
-                stopped = run.storageFailure;
-                stoppedLine = row.line;
-                break;
-            }
-            if (created)
-                batch.append(*created);
+            if (std::optional<Candidate> candidate = run.check(row))
+                candidates.append(std::move(*candidate));
             else
                 ++report.rejected;
         }
+
+        QList<Created> batch;
+        if (!stopped && !candidates.isEmpty()) {
+            run.failBatchWritesForTesting = m_failBatchWrites;
+            batch = run.write(candidates);
+            if (run.storageFailure) {
+                stopped = run.storageFailure;
+                stoppedLine = candidates.constFirst().line;
+            } else {
+                report.rejected += candidates.size() - batch.size(); // refused there (a duplicate ID number)
+            }
+        }
+        if (stopped) // nothing of this batch is kept: each row read and checked is reported as not saved
+            for (const Candidate& candidate : std::as_const(candidates))
+                batch.append(Created {candidate.line, QString(), {}});
 
         StageClock::mark(Stage::Commit);
         std::optional<Error> lost = stopped;

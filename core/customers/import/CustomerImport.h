@@ -58,10 +58,14 @@ public:
     // faster than batches of 500 (docs/PERFORMANCE.md). Tests lower it to cross batch boundaries cheaply.
     static constexpr qint64 kDefaultBatchRows = 5000;
     void setBatchRowsForTesting(qint64 rows) { m_batchRows = qMax<qint64>(1, rows); }
+    // Each batch's rows are written together (CustomerEntry::createMany); when that fails, row by row. Tests take
+    // the row-by-row way for every batch with this, to compare the two.
+    void setBatchWritesFailForTesting(bool fail) { m_failBatchWrites = fail; }
 
 private:
     CustomerServiceInternals& m_internals;
     qint64 m_batchRows = kDefaultBatchRows;
+    bool m_failBatchWrites = false;
 };
 
 } // namespace bv

@@ -137,7 +137,7 @@ Result<qint64> Run::managerFor(const QString& login)
     return outcome;
 }
 
-std::optional<Created> Run::process(const CsvRow& row)
+std::optional<Candidate> Run::check(const CsvRow& row)
 {
     const qint64 line = row.line;
     const qsizetype problemsBefore = report.problems.size();
@@ -224,7 +224,9 @@ std::optional<Created> Run::process(const CsvRow& row)
     }
 
     // Every field problem of the row at once (create() would name only the first).
-    const ValidatedCustomer validated = CustomerValidator::validate(input, m_internals.store().today());
+    if (!m_today.isValid())
+        m_today = m_internals.store().today(); // one date for the whole run, as for the rows written together
+    ValidatedCustomer validated = CustomerValidator::validate(input, m_today);
     for (const Error& error : validated.errors) {
         if (refused.contains(error.field))
             continue;
@@ -232,19 +234,50 @@ std::optional<Created> Run::process(const CsvRow& row)
     }
     if (report.problems.size() > problemsBefore)
         return std::nullopt;
+    return Candidate {line, std::move(input), std::move(validated)};
+}
 
-    // Duplicates (in the database and earlier rows of this file, already pending) and the manager are
-    // checked by create(), which makes the pending record in a savepoint of the batch transaction.
-    auto receipt = m_internals.entry().create(m_session, input);
-    if (!receipt.ok() && isStorageFailure(receipt.error().code)) {
-        storageFailure = receipt.error(); // not the row's fault: the import stops here
-        return std::nullopt;
+QList<Created> Run::write(const QList<Candidate>& candidates)
+{
+    QList<Created> created;
+    if (candidates.isEmpty())
+        return created;
+    // Duplicates (in the database and in earlier rows of this file, already pending) and the manager are checked
+    // again by createMany() inside the batch's transaction.
+    QList<CustomerEntry::NewRecord> records;
+    records.reserve(candidates.size());
+    for (const Candidate& candidate : candidates)
+        records.append({candidate.validated, candidate.input.managerId});
+    auto many = failBatchWritesForTesting ? Result<QList<Result<EntryReceipt>>>(
+                    makeError(ErrorCode::Internal, QStringLiteral("batch refused for a test")))
+                                          : m_internals.entry().createMany(m_actor, records);
+    if (many.ok()) {
+        for (qsizetype i = 0; i < candidates.size(); ++i) {
+            const Result<EntryReceipt>& receipt = many->at(i);
+            if (receipt.ok())
+                created.append(Created {candidates.at(i).line, receipt->customerNumber, receipt->warnings});
+            else
+                problem(candidates.at(i).line, receipt.error().field, receipt.error().message);
+        }
+        return created;
     }
-    if (!receipt.ok()) {
-        problem(line, receipt.error().field, receipt.error().message);
-        return std::nullopt;
+    if (isStorageFailure(many.error().code)) {
+        storageFailure = many.error(); // not the rows' fault: the import stops here
+        return {};
     }
-    return Created {line, receipt->customerNumber, receipt->warnings};
+    // The batch failed as a whole: each row alone, so that only the row at fault is refused.
+    for (const Candidate& candidate : candidates) {
+        auto receipt = m_internals.entry().create(m_session, candidate.input);
+        if (!receipt.ok() && isStorageFailure(receipt.error().code)) {
+            storageFailure = receipt.error();
+            return {};
+        }
+        if (!receipt.ok())
+            problem(candidate.line, receipt.error().field, receipt.error().message);
+        else
+            created.append(Created {candidate.line, receipt->customerNumber, receipt->warnings});
+    }
+    return created;
 }
 
 } // namespace importrun

@@ -82,9 +82,56 @@ Result<QString> CustomerEntry::duplicateOf(const QString& idNumber, qint64 excep
     auto ref = m_internals.customerById(ids->constFirst());
     if (!ref.ok())
         return ref.error();
+    return duplicateMessage(ref->number, ref->managerId);
+}
+
+QString CustomerEntry::duplicateMessage(const QString& number, qint64 managerId) const
+{
     return tr("A customer with this ID number already exists: customer number %1, customer manager %2. Do not "
               "enter it again; ask that customer manager or the branch manager.")
-        .arg(ref->number, m_internals.maskedStaffName(ref->managerId));
+        .arg(number, m_internals.maskedStaffName(managerId));
+}
+
+Result<qint64> CustomerEntry::responsibleFor(const Actor& actor, qint64 chosenManager)
+{
+    if (actor.role != Role::Manager)
+        return actor.userId;
+    auto manager = m_internals.accounts().accountById(chosenManager);
+    if (chosenManager <= 0 || !manager.ok() || manager->role != Role::CustomerManager || manager->frozen)
+        return makeError(ErrorCode::InvalidInput,
+            tr("Choose the customer manager who will be responsible for this customer (an active "
+               "customer manager account)."),
+            QString(), QString::fromLatin1(fields::Manager));
+    return chosenManager;
+}
+
+QList<FieldDiff> CustomerEntry::newRecordDiff(const ValidatedCustomer& validated) const
+{
+    const CustomerStore& store = m_internals.store();
+    QList<FieldDiff> diff;
+    for (const FieldSpec& spec : FieldCatalogue::all()) {
+        const QString key = QString::fromLatin1(spec.key);
+        if (!validated.values.contains(key) || validated.values.value(key).isEmpty())
+            continue;
+        diff << FieldDiff {key, QString(),
+            spec.grade == 1 ? store.mask(key, validated.values.value(key)) : validated.values.value(key)};
+    }
+    for (const AccountInput& account : std::as_const(validated.accounts))
+        diff << FieldDiff {QString::fromLatin1(fields::AccountNumber), QString(),
+            store.mask(QString::fromLatin1(fields::AccountNumber), account.number)};
+    return diff;
+}
+
+QString CustomerEntry::diffText(const QList<FieldDiff>& diff)
+{
+    return QString::fromUtf8(QJsonDocument(diffJson(diff)).toJson(QJsonDocument::Compact));
+}
+
+AuditEvent CustomerEntry::createdEvent(
+    qint64 customerId, const QString& number, qint64 changeId, const QList<FieldDiff>& diff)
+{
+    return AuditEvent {QString::fromLatin1(audit::CustomerCreate), kCustomer, QString::number(customerId), number,
+        AuditOutcome::Ok, QJsonObject {{QStringLiteral("change"), changeId}, {QStringLiteral("fields"), keysOf(diff)}}};
 }
 
 Result<EntryReceipt> CustomerEntry::create(const Session& session, const CustomerInput& input)
@@ -103,16 +150,9 @@ Result<EntryReceipt> CustomerEntry::create(const Session& session, const Custome
     Transaction tx(m_internals.database());
     if (!tx.ok())
         return tx.error();
-    qint64 managerId = actor->userId;
-    if (actor->role == Role::Manager) {
-        auto manager = m_internals.accounts().accountById(input.managerId);
-        if (input.managerId <= 0 || !manager.ok() || manager->role != Role::CustomerManager || manager->frozen)
-            return makeError(ErrorCode::InvalidInput,
-                tr("Choose the customer manager who will be responsible for this customer (an active "
-                   "customer manager account)."),
-                QString(), QString::fromLatin1(fields::Manager));
-        managerId = input.managerId;
-    }
+    auto managerId = responsibleFor(*actor, input.managerId);
+    if (!managerId.ok())
+        return managerId.error();
     auto duplicate = duplicateOf(validated.values.value(QString::fromLatin1(fields::IdNumber)), 0);
     if (!duplicate.ok())
         return duplicate.error();
@@ -128,7 +168,7 @@ Result<EntryReceipt> CustomerEntry::create(const Session& session, const Custome
     if (!number.ok())
         return number.error();
     auto inserted = records.insertPending(CustomerRepository::NewCustomer {
-        *number, branch, managerId, validated.restricted.value_or(false), now, actor->userId});
+        *number, branch, *managerId, validated.restricted.value_or(false), now, actor->userId});
     if (!inserted.ok())
         return inserted.error();
     const qint64 customerId = *inserted;
@@ -142,28 +182,14 @@ Result<EntryReceipt> CustomerEntry::create(const Session& session, const Custome
             return added.error();
     }
     StageClock::mark(StageClock::Stage::Seal);
-    QList<FieldDiff> diff;
-    for (const FieldSpec& spec : FieldCatalogue::all()) {
-        const QString key = QString::fromLatin1(spec.key);
-        if (!validated.values.contains(key) || validated.values.value(key).isEmpty())
-            continue;
-        diff << FieldDiff {key, QString(),
-            spec.grade == 1 ? store.mask(key, validated.values.value(key)) : validated.values.value(key)};
-    }
-    for (const AccountInput& account : std::as_const(validated.accounts))
-        diff << FieldDiff {QString::fromLatin1(fields::AccountNumber), QString(),
-            store.mask(QString::fromLatin1(fields::AccountNumber), account.number)};
+    const QList<FieldDiff> diff = newRecordDiff(validated);
     StageClock::mark(StageClock::Stage::Write);
-    auto change = records.insertCreateChange(customerId, actor->userId, now,
-        QString::fromUtf8(QJsonDocument(diffJson(diff)).toJson(QJsonDocument::Compact)));
+    auto change = records.insertCreateChange(customerId, actor->userId, now, diffText(diff));
     if (!change.ok())
         return change.error();
     const qint64 changeId = *change;
     StageClock::mark(StageClock::Stage::Audit);
-    BV_TRY(m_internals.auditLog().append(*actor,
-        AuditEvent {QString::fromLatin1(audit::CustomerCreate), kCustomer, QString::number(customerId), *number,
-            AuditOutcome::Ok,
-            QJsonObject {{QStringLiteral("change"), changeId}, {QStringLiteral("fields"), keysOf(diff)}}}));
+    BV_TRY(m_internals.auditLog().append(*actor, createdEvent(customerId, *number, changeId, diff)));
     StageClock::mark(StageClock::Stage::Write); // releasing the savepoint
     BV_TRY(tx.commit());
     return EntryReceipt {*number, changeId, validated.warnings};

@@ -3,6 +3,7 @@
 #include "core/auth/Session.h"
 #include "core/common/Result.h"
 #include "core/customers/CustomerRecord.h"
+#include "core/customers/rules/CustomerValidator.h"
 
 #include <QCoreApplication>
 
@@ -10,6 +11,10 @@ namespace bv {
 
 class CustomerServiceInternals;
 class Transaction;
+struct AuditEvent;
+namespace importrun {
+class Run;
+}
 
 struct EntryReceipt
 {
@@ -83,6 +88,29 @@ private:
     Status checkRekey(
         Transaction& tx, const Actor& actor, qint64 changeId, const ChangeHead& change, const RekeyedValues& typed);
     Result<QString> duplicateOf(const QString& idNumber, qint64 exceptCustomer);
+    QString duplicateMessage(const QString& number, qint64 managerId) const;
+    // The customer manager responsible for a new record: the actor, or (for the branch manager) the active
+    // customer manager chosen; InvalidInput naming the manager field otherwise.
+    Result<qint64> responsibleFor(const Actor& actor, qint64 chosenManager);
+    // A new record's diff (every value, grade-1 values masked), its text, and its customer.create audit event.
+    QList<FieldDiff> newRecordDiff(const ValidatedCustomer& validated) const;
+    static QString diffText(const QList<FieldDiff>& diff);
+    static AuditEvent createdEvent(
+        qint64 customerId, const QString& number, qint64 changeId, const QList<FieldDiff>& diff);
+
+    // The import's way of writing (core/customers/import: importrun::Run, a friend): several new records, each
+    // validated by the caller with CustomerValidator::validate for an actor the caller authorized, written as by
+    // create() — the same rows, seals, diff and customer.create audit row each — but together in one savepoint of
+    // the caller's transaction with multi-row statements. A record refused (its manager, a duplicate ID number in
+    // the branch or earlier in `records`) gets its error in the list, in order, and is not written; an error of
+    // the whole call (a statement failed) rolls every record of the call back.
+    friend class importrun::Run;
+    struct NewRecord
+    {
+        ValidatedCustomer validated;
+        qint64 managerId = 0; // the branch manager's choice; ignored for a customer manager
+    };
+    Result<QList<Result<EntryReceipt>>> createMany(const Actor& actor, const QList<NewRecord>& records);
     Status markSuspicious(qint64 customerId, const QHash<QString, QString>& phones, const QStringList& accountNumbers);
     Status applyCreate(qint64 changeId, qint64 customerId);
     Status applyEdit(qint64 changeId, qint64 customerId, const Actor& checker);

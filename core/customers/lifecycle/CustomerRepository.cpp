@@ -109,6 +109,67 @@ Result<qint64> CustomerRepository::insertPending(const NewCustomer& customer)
             customer.createdBy, customer.at});
 }
 
+Result<CustomerRepository::LastIds> CustomerRepository::lastIds()
+{
+    auto q = m_db.cached(QStringLiteral("SELECT (SELECT coalesce(max(id), 0) FROM customers), "
+                                        "(SELECT coalesce(max(id), 0) FROM accounts), "
+                                        "(SELECT coalesce(max(id), 0) FROM customer_changes)"));
+    if (!q.ok())
+        return q.error();
+    LastIds ids;
+    const bool read = (*q)->next();
+    if (read)
+        ids = LastIds {(*q)->value(0).toLongLong(), (*q)->value(1).toLongLong(), (*q)->value(2).toLongLong()};
+    BV_TRY(rowsFinished(**q, Reading::Customers));
+    (*q)->finish();
+    if (!read)
+        return makeError(ErrorCode::Internal, readingContext(Reading::Customers), QStringLiteral("last ids"));
+    return ids;
+}
+
+Result<std::optional<qint64>> CustomerRepository::takeNumbers(const QString& branch, qint64 count)
+{
+    BV_TRY(m_db.cached(QStringLiteral("INSERT INTO customer_numbers (branch, next) VALUES (?, ?) "
+                                      "ON CONFLICT (branch) DO UPDATE SET next = next + excluded.next"),
+        {branch, count}));
+    auto last = m_db.scalar(QStringLiteral("SELECT next FROM customer_numbers WHERE branch = ?"), {branch});
+    if (!last.ok())
+        return last.error();
+    if (!last->isValid())
+        return std::optional<qint64>();
+    return std::optional<qint64>(last->toLongLong());
+}
+
+Status CustomerRepository::insertPendingMany(const QList<NewCustomerRow>& rows)
+{
+    // The columns insertPending() and writeColumns() fill, in one row each; the column names come from the fixed
+    // map above, never from input.
+    QString into = QStringLiteral("INSERT INTO customers (id, customer_no, branch, status, manager_id, restricted, "
+                                  "created_at, created_by, updated_at");
+    for (const auto& [field, column] : columnMap())
+        into += QStringLiteral(", ") + column;
+    into += QLatin1Char(')');
+    const int columns = 9 + int(columnMap().size());
+    QList<QVariantList> values;
+    values.reserve(rows.size());
+    for (const NewCustomerRow& row : rows) {
+        const NewCustomer& c = row.customer;
+        QVariantList v {row.id, c.number, c.branch, QStringLiteral("pending"), c.managerId, c.restricted ? 1 : 0, c.at,
+            c.createdBy, c.at};
+        for (const auto& [field, column] : columnMap()) {
+            const QString value = row.values.value(field);
+            if (value.isEmpty())
+                v << nullText();
+            else if (field == QLatin1String(fields::AssetsUnderManagement))
+                v << value.toLongLong();
+            else
+                v << value;
+        }
+        values.append(std::move(v));
+    }
+    return m_db.insertRows(into, columns, values);
+}
+
 Result<int> CustomerRepository::restricted(qint64 customerId)
 {
     auto restricted = m_db.scalar(QStringLiteral("SELECT restricted FROM customers WHERE id = ?"), {customerId});
@@ -367,6 +428,17 @@ Result<qint64> CustomerRepository::insertAccount(qint64 customerId, const Accoun
     return m_db.insertReturningId(QStringLiteral("INSERT INTO accounts (customer_id, type, opened_on, status, "
                                                  "created_at) VALUES (?, ?, ?, ?, ?) RETURNING id"),
         {customerId, account.type, dateOrNull(account.openedOn), account.status, at});
+}
+
+Status CustomerRepository::insertAccounts(const QList<NewAccountRow>& rows, const QDateTime& at)
+{
+    QList<QVariantList> values;
+    values.reserve(rows.size());
+    for (const NewAccountRow& row : rows)
+        values.append(
+            {row.id, row.customerId, row.account.type, dateOrNull(row.account.openedOn), row.account.status, at});
+    return m_db.insertRows(
+        QStringLiteral("INSERT INTO accounts (id, customer_id, type, opened_on, status, created_at)"), 6, values);
 }
 
 Status CustomerRepository::updateAccount(const AccountInput& account)

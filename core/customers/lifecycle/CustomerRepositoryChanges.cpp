@@ -20,6 +20,18 @@ Result<qint64> CustomerRepository::insertCreateChange(
         {customerId, makerId, at, diffJson});
 }
 
+Status CustomerRepository::insertCreateChanges(const QList<NewChangeRow>& rows, qint64 makerId, const QDateTime& at)
+{
+    QList<QVariantList> values;
+    values.reserve(rows.size());
+    for (const NewChangeRow& row : rows)
+        values.append({row.id, row.customerId, QStringLiteral("create"), QStringLiteral("pending"), makerId, at, 1,
+            QStringLiteral("{}"), row.diffJson});
+    return m_db.insertRows(QStringLiteral("INSERT INTO customer_changes (id, customer_id, kind, status, maker_id, "
+                                          "created_at, base_version, values_json, diff_json)"),
+        9, values);
+}
+
 Result<qint64> CustomerRepository::insertEditChange(
     qint64 customerId, qint64 makerId, const QDateTime& at, qint64 baseVersion)
 {

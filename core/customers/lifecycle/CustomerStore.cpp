@@ -49,6 +49,22 @@ QString CustomerStore::mask(const QString& field, const QString& value) const
     return StoredMasks::maskField(field, value, m_settings.maskSettings());
 }
 
+Status CustomerStore::prepareSeal(const QString& ownerKind, qint64 ownerId, const QHash<QString, QString>& values,
+    QList<SealedValues::Prepared>* prepared) const
+{
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        const FieldSpec* spec = FieldCatalogue::find(it.key().section(QLatin1Char(':'), 0, 0));
+        if (!spec || spec->grade != 1)
+            continue;
+        auto sealed = SealedValues::prepare(m_cipher, SealedValues::Key {ownerKind, ownerId, it.key()}, it.value(),
+            mask(it.key(), it.value()), spec->blind);
+        if (!sealed.ok())
+            return sealed.error();
+        prepared->append(std::move(sealed).value());
+    }
+    return {};
+}
+
 Status CustomerStore::seal(const QString& ownerKind, qint64 ownerId, const QHash<QString, QString>& values)
 {
     // Every value sealed first, then written: the import's stage clock (StageClock.h) times the two apart with
@@ -56,17 +72,9 @@ Status CustomerStore::seal(const QString& ownerKind, qint64 ownerId, const QHash
     const StageClock::Stage caller = StageClock::mark(StageClock::Stage::Seal);
     QList<SealedValues::Prepared> prepared;
     prepared.reserve(values.size());
-    for (auto it = values.cbegin(); it != values.cend(); ++it) {
-        const FieldSpec* spec = FieldCatalogue::find(it.key().section(QLatin1Char(':'), 0, 0));
-        if (!spec || spec->grade != 1)
-            continue;
-        auto sealed = SealedValues::prepare(m_cipher, SealedValues::Key {ownerKind, ownerId, it.key()}, it.value(),
-            mask(it.key(), it.value()), spec->blind);
-        if (!sealed.ok()) {
-            StageClock::mark(caller);
-            return sealed.error();
-        }
-        prepared.append(std::move(sealed).value());
+    if (Status sealed = prepareSeal(ownerKind, ownerId, values, &prepared); !sealed.ok()) {
+        StageClock::mark(caller);
+        return sealed;
     }
     StageClock::mark(StageClock::Stage::Write);
     Status stored;
@@ -77,6 +85,11 @@ Status CustomerStore::seal(const QString& ownerKind, qint64 ownerId, const QHash
     }
     StageClock::mark(caller);
     return stored;
+}
+
+Status CustomerStore::storeNew(const QList<SealedValues::Prepared>& prepared)
+{
+    return SealedValues::storeNew(m_db, prepared);
 }
 
 Result<QHash<QString, QString>> CustomerStore::open(const QString& ownerKind, qint64 ownerId) const

@@ -56,6 +56,41 @@ public:
     // A new record in status 'pending'; returns its id.
     Result<qint64> insertPending(const NewCustomer& customer);
 
+    // ---- many new records at once (the import: CustomerEntry::createMany), inside the caller's transaction ----
+    // The last ids used in customers, accounts and customer_changes: the new rows take the ids after them (the
+    // connection is the database's only writer while its transaction is open).
+    struct LastIds
+    {
+        qint64 customer = 0;
+        qint64 account = 0;
+        qint64 change = 0;
+    };
+    Result<LastIds> lastIds();
+    // Takes `count` numbers of the branch's counter at once; returns the last of them (the first is last - count
+    // + 1), nullopt if the counter row cannot be read back.
+    Result<std::optional<qint64>> takeNumbers(const QString& branch, qint64 count);
+    struct NewCustomerRow
+    {
+        qint64 id = 0;
+        NewCustomer customer;
+        QHash<QString, QString> values; // the grade 2/3 columns by field key, as writeColumns takes them
+    };
+    Status insertPendingMany(const QList<NewCustomerRow>& rows);
+    struct NewAccountRow
+    {
+        qint64 id = 0;
+        qint64 customerId = 0;
+        AccountInput account;
+    };
+    Status insertAccounts(const QList<NewAccountRow>& rows, const QDateTime& at);
+    struct NewChangeRow
+    {
+        qint64 id = 0;
+        qint64 customerId = 0;
+        QString diffJson;
+    };
+    Status insertCreateChanges(const QList<NewChangeRow>& rows, qint64 makerId, const QDateTime& at);
+
     // The restricted flag (0 or 1) and the version of a record.
     Result<int> restricted(qint64 customerId);
     Result<qint64> version(qint64 customerId);

@@ -5,6 +5,7 @@
 #include "core/common/Clock.h"
 #include "core/common/Result.h"
 #include "core/customers/CustomerRecord.h"
+#include "core/internal/keys/SealedValues.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -41,6 +42,12 @@ public:
     // Seals grade-1 values for an owner ("customer", "change", "history", "account"); an empty value
     // removes the field. `fieldSuffix` lets a change hold several account numbers.
     Status seal(const QString& ownerKind, qint64 ownerId, const QHash<QString, QString>& values);
+    // seal() in two steps, for many owners at once (the import): prepareSeal() seals, masks and indexes the
+    // grade-1 values of `values` into `prepared` without touching the database; storeNew() writes values of owners
+    // that have none yet, with multi-row statements.
+    Status prepareSeal(const QString& ownerKind, qint64 ownerId, const QHash<QString, QString>& values,
+        QList<SealedValues::Prepared>* prepared) const;
+    Status storeNew(const QList<SealedValues::Prepared>& prepared);
     Result<QHash<QString, QString>> open(const QString& ownerKind, qint64 ownerId) const;
     Result<QHash<QString, QString>> masked(const QString& ownerKind, qint64 ownerId) const;
     Status moveSealed(const QString& fromKind, qint64 fromId, const QString& toKind, qint64 toId,

@@ -9,6 +9,7 @@
 #include "core/common/Result.h"
 #include "core/customers/import/CustomerImport.h"
 #include "core/customers/rules/CsvReader.h"
+#include "core/customers/rules/CustomerValidator.h"
 #include "core/policy/FieldCatalogue.h"
 
 #include <QCoreApplication>
@@ -30,6 +31,14 @@ struct Warning
 {
     qint64 line = 0;
     QString message;
+};
+
+// A row that passed every check of its own, waiting to be written with its batch.
+struct Candidate
+{
+    qint64 line = 0;
+    CustomerInput input;
+    ValidatedCustomer validated;
 };
 
 // A row that became a pending record in the batch not yet committed.
@@ -70,10 +79,16 @@ public:
         report.problems.append(ImportProblem {line, columnOf(field), field, message});
     }
 
-    // Builds the entry of one row and creates it (inside the caller's batch transaction). Returns the
-    // receipt, or nothing when the row was refused (its problems recorded).
-    std::optional<Created> process(const CsvRow& row);
-    std::optional<Error> storageFailure; // set by process() when the database could not be written
+    // Builds the entry of one row and checks it: every field problem at once, the responsible manager. Returns
+    // the row to write, or nothing when the row was refused (its problems recorded). Writes nothing.
+    std::optional<Candidate> check(const CsvRow& row);
+    // Writes the checked rows of a batch as pending records (inside the caller's batch transaction) in one
+    // savepoint with multi-row statements (CustomerEntry::createMany); when that fails for any reason but the
+    // storage, each row again in a savepoint of its own (CustomerEntry::create), so that one bad row costs only
+    // itself. Returns the rows created; a row refused there (a duplicate ID number) has its problem recorded.
+    QList<Created> write(const QList<Candidate>& candidates);
+    std::optional<Error> storageFailure; // set by write() when the database could not be written
+    bool failBatchWritesForTesting = false; // write() takes the row-by-row way, as after a failed batch
 
 private:
     Result<qint64> managerFor(const QString& login);
@@ -82,6 +97,7 @@ private:
     const Session& m_session;
     const Actor& m_actor;
     const QStringList m_headerKeys;
+    QDate m_today;
     QHash<QString, Result<qint64>> m_managers; // login (lower case) → account id or the reason it cannot be used
 };
 

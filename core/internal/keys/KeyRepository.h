@@ -76,6 +76,9 @@ public:
 
     // --- sealed_value: one row per (owner kind, owner id, field) ---
     // Stores or replaces a value; an empty blind index stores NULL for the domain and the index.
+    // New values (owners that have none yet), in order, with multi-row statements; a value already stored is an
+    // error, never replaced.
+    Status insertSealedMany(const QList<SealedValues::Prepared>& values);
     Status putSealed(const SealedValues::Key& key, int generation, const QByteArray& sealed, const QString& masked,
         const QString& blindDomain, const QByteArray& blind);
     Status removeSealed(const SealedValues::Key& key);

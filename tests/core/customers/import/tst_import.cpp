@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlRecord>
 #include <QStringEncoder>
 #include <QTest>
 
@@ -628,6 +629,110 @@ private slots:
                 QVERIFY(calls.at(i).first >= calls.at(i - 1).first);
         }
         QCOMPARE(calls.last().first, qint64(bytes.size()));
+    }
+
+    // The rows of a batch are written together (CustomerEntry::createMany, multi-row statements); when that fails
+    // they go one by one through CustomerEntry::create. Both ways must leave exactly the same records: the same
+    // report (problems, the duplicate within the file naming the record of its earlier line, the one against the
+    // branch naming the existing customer), the same customer rows, sealed values (masks, blind indexes, opened
+    // values), accounts, pending changes and customer.create audit rows, and an intact audit chain. Batches of
+    // 100 hold the duplicate and its earlier line together; batches of 4 put them in different transactions.
+    void batchWritesLeaveTheSameRecordsAsRowByRow_data()
+    {
+        QTest::addColumn<int>("batchRows");
+        QTest::newRow("one batch") << 100;
+        QTest::newRow("batches of 4") << 4;
+    }
+    void batchWritesLeaveTheSameRecordsAsRowByRow()
+    {
+        QFETCH(int, batchRows);
+        struct Snapshot
+        {
+            QStringList report;
+            QStringList rows;
+            QList<QHash<QString, QString>> opened; // grade-1 values: compared, never printed
+            bool duplicatesNamed = false;
+        };
+        const auto take = [&](bool rowByRow) {
+            Snapshot snap;
+            t.reset();
+            init();
+            const QString existing = approvedCustomer(17);
+            if (existing.isEmpty())
+                return snap;
+            importer().setBatchRowsForTesting(batchRows);
+            importer().setBatchWritesFailForTesting(rowByRow);
+            QList<Row> written;
+            auto report
+                = importer().importFile(cm1, file(QStringLiteral("mixed.csv"), encode(mixedText(&written), "utf-8")));
+            if (!report.ok())
+                return snap;
+            snap.report << QStringLiteral("rows %1 accepted %2 rejected %3")
+                               .arg(report->rows)
+                               .arg(report->accepted)
+                               .arg(report->rejected);
+            for (const ImportProblem& p : report->problems)
+                snap.report << QStringLiteral("%1|%2|%3|%4").arg(p.line).arg(p.column, p.field, p.message);
+            snap.report << report->warnings << report->createdNumbers;
+            const ImportProblem* inFile = problemAt(*report, 8);
+            const ImportProblem* inBranch = problemAt(*report, 9);
+            snap.duplicatesNamed = !report->createdNumbers.isEmpty() && inFile && inBranch
+                && inFile->message.contains(report->createdNumbers.constFirst())
+                && inBranch->message.contains(existing);
+            const QStringList queries {
+                QStringLiteral(
+                    "SELECT id, customer_no, branch, status, manager_id, restricted, tier, sex, nationality, "
+                    "age_band, occupation, employer, income_band, marital_status, family, risk_rating, "
+                    "aum_cny, product_holdings, created_by, created_at = updated_at, version FROM customers "
+                    "ORDER BY id"),
+                QStringLiteral(
+                    "SELECT owner_kind, owner_id, field, generation, masked, blind_domain, blind IS NOT NULL, "
+                    "length(sealed) FROM sealed_value ORDER BY owner_kind, owner_id, field"),
+                QStringLiteral("SELECT id, customer_id, type, opened_on, status FROM accounts ORDER BY id"),
+                QStringLiteral("SELECT id, customer_id, kind, status, maker_id, base_version, values_json, diff_json, "
+                               "checker_id IS NULL FROM customer_changes ORDER BY id"),
+                QStringLiteral("SELECT branch, next FROM customer_numbers"),
+                QStringLiteral("SELECT action, object_type, object_id, customer_no, outcome, login, role, "
+                               "json_remove(details, '$.session') FROM audit_log WHERE action = 'customer.create' "
+                               "ORDER BY seq"),
+            };
+            for (const QString& sql : queries) {
+                auto q = t->vault->database().query(sql);
+                if (!q.ok())
+                    return snap;
+                while (q->next()) {
+                    QStringList cells;
+                    for (int c = 0; c < q->record().count(); ++c)
+                        cells << (q->isNull(c) ? QStringLiteral("NULL") : q->value(c).toString());
+                    snap.rows << cells.join(QLatin1Char('|'));
+                }
+            }
+            auto ids = t->vault->database().query(QStringLiteral("SELECT id FROM customers ORDER BY id"));
+            while (ids.ok() && ids->next()) {
+                auto values = CustomerServiceInternals::of(t->core->customers())
+                                  .store()
+                                  .open(QStringLiteral("customer"), ids->value(0).toLongLong());
+                snap.opened << (values.ok() ? *values : QHash<QString, QString> {});
+            }
+            auto verified = internalsOf(*t->core).auditLog().verify();
+            if (!verified.ok() || !verified->ok())
+                snap.rows << QStringLiteral("audit chain broken");
+            return snap;
+        };
+        const Snapshot batched = take(false);
+        const Snapshot oneByOne = take(true);
+        QVERIFY(!batched.report.isEmpty());
+        QCOMPARE(batched.report.first(), QStringLiteral("rows 11 accepted 4 rejected 7"));
+        // the duplicate within the file names the record of line 2, the other the approved customer
+        QVERIFY(batched.duplicatesNamed);
+        QCOMPARE(batched.report, oneByOne.report);
+        QCOMPARE(batched.rows.size(), oneByOne.rows.size());
+        for (qsizetype i = 0; i < batched.rows.size(); ++i)
+            QVERIFY2(batched.rows.at(i) == oneByOne.rows.at(i), qPrintable(QStringLiteral("row %1 differs").arg(i)));
+        QCOMPARE(batched.opened.size(), 5); // the approved customer and the four rows accepted
+        QVERIFY(batched.opened == oneByOne.opened); // not QCOMPARE: the values are grade 1
+        for (const QHash<QString, QString>& values : batched.opened)
+            QVERIFY(!values.value(k(fields::IdNumber)).isEmpty());
     }
 
     void rowsAcrossBatches()

@@ -126,8 +126,9 @@ private slots:
             QVERIFY2(times.at(stage) <= times.totalNs, StageClock::key(stage));
         }
         QVERIFY(times.stagesNs() <= times.totalNs);
-        // A mark per stage boundary, not per value: about a dozen reads a row (one account each here).
-        QVERIFY2(times.clockReads >= rows, qPrintable(QString::number(times.clockReads)));
+        // A mark per stage boundary, not per value: the rows of a batch are written together, so a few reads per
+        // stage of each of the three batches, and never more than about a dozen a row.
+        QVERIFY2(times.clockReads >= 3 * 5, qPrintable(QString::number(times.clockReads)));
         QVERIFY2(times.clockReads <= 16 * rows + 10, qPrintable(QString::number(times.clockReads)));
 
         // A second import adds to the same clock; reset() starts again from nothing.
