@@ -37,10 +37,23 @@ QString Connection::insertStatement(const QString& into, int columns, qsizetype 
     return into + QStringLiteral(" VALUES ") + tuples.join(QStringLiteral(", "));
 }
 
+Status Connection::checkRowWidths(int columns, const QList<QVariantList>& rows)
+{
+    for (const QVariantList& row : rows) {
+        if (row.size() != columns)
+            return makeError(ErrorCode::Internal,
+                QCoreApplication::translate("Connection", "A new row could not be saved"),
+                QStringLiteral("a row of %1 values for %2 columns").arg(row.size()).arg(columns));
+    }
+    return {};
+}
+
 Status Connection::insertRows(const QString& into, int columns, const QList<QVariantList>& rows)
 {
     if (rows.isEmpty())
         return {};
+    BV_TRY(checkRowWidths(columns, rows));
+    // Prepared once per connection (cached): full statements, then the last rows one by one.
     const QString full = insertStatement(into, columns, kRowsPerInsert);
     const QString single = insertStatement(into, columns, 1);
     QVariantList values;
@@ -48,16 +61,12 @@ Status Connection::insertRows(const QString& into, int columns, const QList<QVar
     qsizetype next = 0;
     for (; next + kRowsPerInsert <= rows.size(); next += kRowsPerInsert) {
         values.clear();
-        for (qsizetype r = next; r < next + kRowsPerInsert; ++r) {
-            Q_ASSERT(rows.at(r).size() == columns);
+        for (qsizetype r = next; r < next + kRowsPerInsert; ++r)
             values += rows.at(r);
-        }
         BV_TRY(exec(full, values));
     }
-    for (; next < rows.size(); ++next) {
-        Q_ASSERT(rows.at(next).size() == columns);
+    for (; next < rows.size(); ++next)
         BV_TRY(exec(single, rows.at(next)));
-    }
     return {};
 }
 

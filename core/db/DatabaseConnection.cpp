@@ -128,6 +128,7 @@ Status Database::insertRows(const QString& into, int columns, const QList<QVaria
         return {};
     if (!isOpen())
         return closedError();
+    BV_TRY(checkRowWidths(columns, rows));
     sqlite3* db = handle();
     const QString context = tr("A database statement failed");
     const auto failed = [&](int rc) {
@@ -147,9 +148,7 @@ Status Database::insertRows(const QString& into, int columns, const QList<QVaria
         sqlite3_reset(statement);
         int index = 1;
         for (qsizetype r = first; r < first + count; ++r) {
-            const QVariantList& row = rows.at(r);
-            Q_ASSERT(row.size() == columns);
-            for (const QVariant& value : row) {
+            for (const QVariant& value : rows.at(r)) {
                 if (const int rc = bind(statement, index++, value); rc != SQLITE_OK)
                     return rc;
             }

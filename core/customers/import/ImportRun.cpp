@@ -250,7 +250,7 @@ QList<Created> Run::write(const QList<Candidate>& candidates)
         records.append({candidate.validated, candidate.input.managerId});
     auto many = failBatchWritesForTesting ? Result<QList<Result<EntryReceipt>>>(
                     makeError(ErrorCode::Internal, QStringLiteral("batch refused for a test")))
-                                          : m_internals.entry().createMany(m_actor, records);
+                                          : m_internals.entry().createMany(m_session, records);
     if (many.ok()) {
         for (qsizetype i = 0; i < candidates.size(); ++i) {
             const Result<EntryReceipt>& receipt = many->at(i);

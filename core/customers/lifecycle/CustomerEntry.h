@@ -99,7 +99,7 @@ private:
         qint64 customerId, const QString& number, qint64 changeId, const QList<FieldDiff>& diff);
 
     // The import's way of writing (core/customers/import: importrun::Run, a friend): several new records, each
-    // validated by the caller with CustomerValidator::validate for an actor the caller authorized, written as by
+    // validated by the caller with CustomerValidator::validate, for a session allowed to create records, written as by
     // create() — the same rows, seals, diff and customer.create audit row each — but together in one savepoint of
     // the caller's transaction with multi-row statements. A record refused (its manager, a duplicate ID number in
     // the branch or earlier in `records`) gets its error in the list, in order, and is not written; an error of
@@ -110,7 +110,7 @@ private:
         ValidatedCustomer validated;
         qint64 managerId = 0; // the branch manager's choice; ignored for a customer manager
     };
-    Result<QList<Result<EntryReceipt>>> createMany(const Actor& actor, const QList<NewRecord>& records);
+    Result<QList<Result<EntryReceipt>>> createMany(const Session& session, const QList<NewRecord>& records);
     Status markSuspicious(qint64 customerId, const QHash<QString, QString>& phones, const QStringList& accountNumbers);
     Status applyCreate(qint64 changeId, qint64 customerId);
     Status applyEdit(qint64 changeId, qint64 customerId, const Actor& checker);

@@ -14,13 +14,18 @@
 #include "core/internal/db/Database.h"
 #include "core/internal/db/Transaction.h"
 #include "core/internal/keys/FieldCipher.h"
+#include "core/internal/policy/AccessControl.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/policy/SettingsService.h"
 
 namespace bv {
 
-Result<QList<Result<EntryReceipt>>> CustomerEntry::createMany(const Actor& actor, const QList<NewRecord>& records)
+Result<QList<Result<EntryReceipt>>> CustomerEntry::createMany(const Session& session, const QList<NewRecord>& records)
 {
+    auto authorized = m_internals.access().authorize(session, Operation::CreateCustomer);
+    if (!authorized.ok())
+        return authorized.error();
+    const Actor& actor = *authorized;
     using Stage = StageClock::Stage;
     CustomerStore& store = m_internals.store();
     CustomerRepository& repository = m_internals.records();

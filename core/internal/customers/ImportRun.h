@@ -83,9 +83,11 @@ public:
     // the row to write, or nothing when the row was refused (its problems recorded). Writes nothing.
     std::optional<Candidate> check(const CsvRow& row);
     // Writes the checked rows of a batch as pending records (inside the caller's batch transaction) in one
-    // savepoint with multi-row statements (CustomerEntry::createMany); when that fails for any reason but the
-    // storage, each row again in a savepoint of its own (CustomerEntry::create), so that one bad row costs only
-    // itself. Returns the rows created; a row refused there (a duplicate ID number) has its problem recorded.
+    // savepoint with multi-row statements (CustomerEntry::createMany). When that fails as a whole for a reason that
+    // is not the database's (isStorageFailure: those stop the import, as they did row by row) — the session no
+    // longer allowed to create, the field keys unavailable — each row again in a savepoint of its own
+    // (CustomerEntry::create), which then refuses each row with its own reason. Returns the rows created; a row
+    // refused (a duplicate ID number) has its problem recorded.
     QList<Created> write(const QList<Candidate>& candidates);
     std::optional<Error> storageFailure; // set by write() when the database could not be written
     bool failBatchWritesForTesting = false; // write() takes the row-by-row way, as after a failed batch

@@ -71,12 +71,13 @@ public:
     // RETURNING clause and insert exactly one row.
     Result<qint64> insertReturningId(const QString& sql, const QVariantList& values = {});
     // Inserts `rows` (each one value per column of `into`, "INSERT INTO t (a, b, c)") with multi-row INSERT
-    // statements of up to kRowsPerInsert rows each, prepared once per connection; the last rows that do not fill
-    // such a statement go one by one. For bulk writes inside the caller's transaction (the import): one statement
-    // per 64 rows instead of one per row. Any failure is returned; what was inserted before it stays in the
-    // caller's transaction (roll it back).
+    // statements of up to kRowsPerInsert rows each. For bulk writes inside the caller's transaction (the import):
+    // one statement per 64 rows instead of one per row. A row with another number of values than `columns` is
+    // refused (Internal) before anything is written. Any failure is returned; what was inserted before it stays in
+    // the caller's transaction (roll it back).
     static constexpr int kRowsPerInsert = 64;
     static QString insertStatement(const QString& into, int columns, qsizetype rows);
+    static Status checkRowWidths(int columns, const QList<QVariantList>& rows);
     virtual Status insertRows(const QString& into, int columns, const QList<QVariantList>& rows);
     // Runs a script of several statements without bound values (migrations, savepoints).
     virtual Status execScript(const QString& sql) = 0;

@@ -1,7 +1,7 @@
 // The storage seam (core/db/Connection.h) as the repositories use it, over the real SQLCipher database:
 // insert-returning-id gives each new row its id without rowid or lastInsertId; scan streams stored bytes with
 // NULLs told apart, binds values, stops when asked and reports a bad statement; Transaction over a Connection
-// commits, rolls back, and nests as a savepoint.
+// commits, rolls back, and nests as a savepoint; insertRows writes many rows per statement.
 #include "core/internal/db/Connection.h"
 #include "core/internal/db/Database.h"
 #include "core/internal/db/Transaction.h"
@@ -63,6 +63,53 @@ private slots:
         BV_COMPARE_CODE(conn().insertReturningId(QStringLiteral("INSERT INTO notes (body) VALUES (NULL) RETURNING id")),
             ErrorCode::Database);
         QCOMPARE(count(), 4);
+    }
+
+    // Many rows in multi-row statements (two full statements of 64 and a remainder), through the SQLCipher
+    // database's own way (the C API) and through the generic one every Connection has: the same rows, in order,
+    // NULLs and bytes kept. A row of the wrong width is refused before anything is written; a refused row is the
+    // database's error.
+    void insertRowsWritesEveryRowAsGiven_data()
+    {
+        QTest::addColumn<bool>("generic");
+        QTest::newRow("SQLCipher") << false;
+        QTest::newRow("generic") << true;
+    }
+    void insertRowsWritesEveryRowAsGiven()
+    {
+        QFETCH(bool, generic);
+        const auto insert = [&](const QList<QVariantList>& rows) {
+            const QString into = QStringLiteral("INSERT INTO notes (id, body, tag, data)");
+            return generic ? conn().Connection::insertRows(into, 4, rows) : conn().insertRows(into, 4, rows);
+        };
+        QList<QVariantList> rows;
+        for (int i = 1; i <= 130; ++i)
+            rows.append({i, QStringLiteral("第%1条").arg(i),
+                i % 3 == 0 ? QVariant(QMetaType::fromType<QString>()) : QVariant(QStringLiteral("t%1").arg(i)),
+                QByteArray(i % 5, char(i))});
+        BV_VERIFY_OK(insert(rows));
+        QCOMPARE(count(), 130);
+        int seen = 0;
+        BV_VERIFY_OK(conn().scan(
+            QStringLiteral("SELECT id, body, tag, data FROM notes ORDER BY id"), {},
+            [&](const RawRow& row) {
+                ++seen;
+                const int i = int(row.int64(0));
+                if (i != seen || QString::fromUtf8(row.text(1)) != QStringLiteral("第%1条").arg(i)
+                    || row.isNull(2) != (i % 3 == 0) || row.blob(3).toByteArray() != QByteArray(i % 5, char(i)))
+                    seen = -1000;
+                return true;
+            },
+            QStringLiteral("notes")));
+        QCOMPARE(seen, 130);
+
+        QList<QVariantList> uneven {{131, QStringLiteral("a"), QStringLiteral("b"), QByteArray("c")},
+            {132, QStringLiteral("a"), QStringLiteral("b")}};
+        BV_COMPARE_CODE(insert(uneven), ErrorCode::Internal);
+        QCOMPARE(count(), 130);
+        BV_COMPARE_CODE(insert({{133, QVariant(QMetaType::fromType<QString>()), QString(), QByteArray()}}),
+            ErrorCode::Database); // body is NOT NULL
+        QCOMPARE(count(), 130);
     }
 
     void scanReadsStoredBytes()

@@ -636,16 +636,20 @@ private slots:
     // report (problems, the duplicate within the file naming the record of its earlier line, the one against the
     // branch naming the existing customer), the same customer rows, sealed values (masks, blind indexes, opened
     // values), accounts, pending changes and customer.create audit rows, and an intact audit chain. Batches of
-    // 100 hold the duplicate and its earlier line together; batches of 4 put them in different transactions.
+    // 100 hold the duplicate and its earlier line together; batches of 4 put them in different transactions; 150
+    // more good rows in batches of 500 fill multi-row statements of 64 rows and a remainder, in every table.
     void batchWritesLeaveTheSameRecordsAsRowByRow_data()
     {
         QTest::addColumn<int>("batchRows");
-        QTest::newRow("one batch") << 100;
-        QTest::newRow("batches of 4") << 4;
+        QTest::addColumn<int>("moreRows");
+        QTest::newRow("one batch") << 100 << 0;
+        QTest::newRow("batches of 4") << 4 << 0;
+        QTest::newRow("150 more rows") << 500 << 150;
     }
     void batchWritesLeaveTheSameRecordsAsRowByRow()
     {
         QFETCH(int, batchRows);
+        QFETCH(int, moreRows);
         struct Snapshot
         {
             QStringList report;
@@ -663,8 +667,10 @@ private slots:
             importer().setBatchRowsForTesting(batchRows);
             importer().setBatchWritesFailForTesting(rowByRow);
             QList<Row> written;
-            auto report
-                = importer().importFile(cm1, file(QStringLiteral("mixed.csv"), encode(mixedText(&written), "utf-8")));
+            QString text = mixedText(&written);
+            for (int i = 0; i < moreRows; ++i)
+                text += line(goodRow(3000 + i));
+            auto report = importer().importFile(cm1, file(QStringLiteral("mixed.csv"), encode(text, "utf-8")));
             if (!report.ok())
                 return snap;
             snap.report << QStringLiteral("rows %1 accepted %2 rejected %3")
@@ -722,14 +728,15 @@ private slots:
         const Snapshot batched = take(false);
         const Snapshot oneByOne = take(true);
         QVERIFY(!batched.report.isEmpty());
-        QCOMPARE(batched.report.first(), QStringLiteral("rows 11 accepted 4 rejected 7"));
+        QCOMPARE(batched.report.first(),
+            QStringLiteral("rows %1 accepted %2 rejected 7").arg(11 + moreRows).arg(4 + moreRows));
         // the duplicate within the file names the record of line 2, the other the approved customer
         QVERIFY(batched.duplicatesNamed);
         QCOMPARE(batched.report, oneByOne.report);
         QCOMPARE(batched.rows.size(), oneByOne.rows.size());
         for (qsizetype i = 0; i < batched.rows.size(); ++i)
             QVERIFY2(batched.rows.at(i) == oneByOne.rows.at(i), qPrintable(QStringLiteral("row %1 differs").arg(i)));
-        QCOMPARE(batched.opened.size(), 5); // the approved customer and the four rows accepted
+        QCOMPARE(batched.opened.size(), 5 + moreRows); // the approved customer and the rows accepted
         QVERIFY(batched.opened == oneByOne.opened); // not QCOMPARE: the values are grade 1
         for (const QHash<QString, QString>& values : batched.opened)
             QVERIFY(!values.value(k(fields::IdNumber)).isEmpty());
