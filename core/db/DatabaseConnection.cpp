@@ -136,42 +136,25 @@ Status Database::insertRows(const QString& into, int columns, const QList<QVaria
         SqlCipherDriver::noteFailure(db, code);
         return sqliteError(code, context, QString::fromUtf8(sqlite3_errmsg(db)));
     };
-    using Statement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
-    const auto prepare = [&](qsizetype count, Statement* out) -> int {
-        const QByteArray text = insertStatement(into, columns, count).toUtf8();
-        sqlite3_stmt* raw = nullptr;
-        const int rc = sqlite3_prepare_v2(db, text.constData(), int(text.size()), &raw, nullptr);
-        out->reset(raw);
-        return rc;
-    };
-    const auto run = [&](sqlite3_stmt* statement, qsizetype first, qsizetype count) -> int {
-        sqlite3_reset(statement);
-        int index = 1;
-        for (qsizetype r = first; r < first + count; ++r) {
-            for (const QVariant& value : rows.at(r)) {
-                if (const int rc = bind(statement, index++, value); rc != SQLITE_OK)
-                    return rc;
-            }
-        }
-        const int rc = sqlite3_step(statement);
-        sqlite3_clear_bindings(statement);
-        return rc == SQLITE_DONE ? SQLITE_OK : rc;
-    };
-    const qsizetype perStatement = qMin<qsizetype>(kRowsPerInsert, rows.size());
-    Statement full(nullptr, &sqlite3_finalize);
-    if (const int rc = prepare(perStatement, &full); rc != SQLITE_OK)
+    // One single-row statement, prepared once and stepped per row. Not multi-row: a statement that inserts several
+    // rows can fail half-way, so SQLite gives it a statement journal, and inside the caller's savepoint ending each
+    // such statement walks the savepoint's in-memory journal from its start. That cost grew with every page the
+    // batch had touched, and so with the size of the database (docs/PERFORMANCE.md, "Batch writes").
+    const QByteArray text = insertStatement(into, columns, 1).toUtf8();
+    sqlite3_stmt* raw = nullptr;
+    if (const int rc = sqlite3_prepare_v2(db, text.constData(), int(text.size()), &raw, nullptr); rc != SQLITE_OK)
         return failed(rc);
-    qsizetype next = 0;
-    for (; next + perStatement <= rows.size(); next += perStatement) {
-        if (const int rc = run(full.get(), next, perStatement); rc != SQLITE_OK)
+    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(raw, &sqlite3_finalize);
+    for (const QVariantList& row : rows) {
+        int index = 1;
+        for (const QVariant& value : row) {
+            if (const int rc = bind(raw, index++, value); rc != SQLITE_OK)
+                return failed(rc);
+        }
+        if (const int rc = sqlite3_step(raw); rc != SQLITE_DONE)
             return failed(rc);
-    }
-    if (next < rows.size()) {
-        Statement rest(nullptr, &sqlite3_finalize);
-        if (const int rc = prepare(rows.size() - next, &rest); rc != SQLITE_OK)
-            return failed(rc);
-        if (const int rc = run(rest.get(), next, rows.size() - next); rc != SQLITE_OK)
-            return failed(rc);
+        sqlite3_reset(raw);
+        sqlite3_clear_bindings(raw);
     }
     return {};
 }

@@ -70,11 +70,11 @@ public:
     // Runs an `INSERT … RETURNING id` and returns that id. The statement must name exactly one column in its
     // RETURNING clause and insert exactly one row.
     Result<qint64> insertReturningId(const QString& sql, const QVariantList& values = {});
-    // Inserts `rows` (each one value per column of `into`, "INSERT INTO t (a, b, c)") with multi-row INSERT
-    // statements of up to kRowsPerInsert rows each. For bulk writes inside the caller's transaction (the import):
-    // one statement per 64 rows instead of one per row. A row with another number of values than `columns` is
-    // refused (Internal) before anything is written. Any failure is returned; what was inserted before it stays in
-    // the caller's transaction (roll it back).
+    // Inserts `rows` (each one value per column of `into`, "INSERT INTO t (a, b, c)"). For bulk writes inside the
+    // caller's transaction (the import). This generic version uses multi-row INSERT statements of up to
+    // kRowsPerInsert rows each; the SQLCipher database steps one prepared single-row statement instead. A row with
+    // another number of values than `columns` is refused (Internal) before anything is written. Any failure is
+    // returned; what was inserted before it stays in the caller's transaction (roll it back).
     static constexpr int kRowsPerInsert = 64;
     static QString insertStatement(const QString& into, int columns, qsizetype rows);
     static Status checkRowWidths(int columns, const QList<QVariantList>& rows);

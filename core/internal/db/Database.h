@@ -95,7 +95,8 @@ public:
     Status scan(const QString& sql, const QVariantList& values, const std::function<bool(const RawRow&)>& visit,
         const QString& context) override;
     // Through the SQLite C API as well: Qt's positional binding looks every value up by a generated name, which
-    // cost more than the inserts themselves in the import's multi-row statements.
+    // cost more than the inserts themselves. One single-row statement stepped per row (the reason is at the
+    // definition).
     Status insertRows(const QString& into, int columns, const QList<QVariantList>& rows) override;
     bool inTransaction() const override;
     Status beginTransaction(const QString& context) override;

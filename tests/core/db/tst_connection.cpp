@@ -65,9 +65,9 @@ private slots:
         QCOMPARE(count(), 4);
     }
 
-    // Many rows in multi-row statements (two full statements of 64 and a remainder), through the SQLCipher
-    // database's own way (the C API) and through the generic one every Connection has: the same rows, in order,
-    // NULLs and bytes kept. A row of the wrong width is refused before anything is written; a refused row is the
+    // Many rows through the SQLCipher database's own way (the C API, one prepared statement stepped per row) and
+    // through the generic one every Connection has (two multi-row statements of 64 and a remainder): the same rows, in
+    // order, NULLs and bytes kept. A row of the wrong width is refused before anything is written; a refused row is the
     // database's error.
     void insertRowsWritesEveryRowAsGiven_data()
     {

@@ -631,13 +631,13 @@ private slots:
         QCOMPARE(calls.last().first, qint64(bytes.size()));
     }
 
-    // The rows of a batch are written together (CustomerEntry::createMany, multi-row statements); when that fails
+    // The rows of a batch are written together (CustomerEntry::createMany, table by table); when that fails
     // they go one by one through CustomerEntry::create. Both ways must leave exactly the same records: the same
     // report (problems, the duplicate within the file naming the record of its earlier line, the one against the
     // branch naming the existing customer), the same customer rows, sealed values (masks, blind indexes, opened
     // values), accounts, pending changes and customer.create audit rows, and an intact audit chain. Batches of
     // 100 hold the duplicate and its earlier line together; batches of 4 put them in different transactions; 150
-    // more good rows in batches of 500 fill multi-row statements of 64 rows and a remainder, in every table.
+    // more good rows in batches of 500 give every table many rows in one batch.
     void batchWritesLeaveTheSameRecordsAsRowByRow_data()
     {
         QTest::addColumn<int>("batchRows");
