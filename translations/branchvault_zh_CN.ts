@@ -2915,10 +2915,6 @@
         <translation>保留数据库。</translation>
     </message>
     <message>
-        <source>Profiling: stop after the first import.</source>
-        <translation>性能剖析：第一次导入后即停止。</translation>
-    </message>
-    <message>
         <source>--customers must be at least 100.</source>
         <translation>--customers 至少为 100。</translation>
     </message>
@@ -2949,6 +2945,10 @@
     <message>
         <source>With --server: run even though the branch has customers already (they are left alone).</source>
         <translation>与 --server 一起使用：即使网点已有客户也运行（已有客户不受影响）。</translation>
+    </message>
+    <message>
+        <source>Profiling: only the encrypted database&apos;s imports, in the same two rounds as a full run (the second into the first&apos;s customers), then the stage table.</source>
+        <translation>性能剖析：只运行加密数据库的导入，与完整运行一样分两轮（第二轮导入到第一轮的客户之上），然后输出分阶段表。</translation>
     </message>
 </context>
 <context>

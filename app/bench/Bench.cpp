@@ -104,7 +104,6 @@ int Bench::run()
     // database's last round, cannot be turned off again in the same process.
     const QList<Branch*> order
         = m_options.importOnly ? QList<Branch*> {&m_encrypted} : QList<Branch*> {&m_plain, &m_encrypted};
-    const int rounds = m_options.importOnly ? 1 : kRounds;
     const auto stop = [&] {
         log(tr("branchvault-bench: %1").arg(m_failure));
         return 1;
@@ -113,7 +112,7 @@ int Bench::run()
         if (!setUp(*branch) || !writeFiles(*branch))
             return stop();
     }
-    for (int round = 0; round < rounds; ++round) {
+    for (int round = 0; round < kRounds; ++round) {
         for (Branch* branch : order) {
             if (!buildRound(*branch, round))
                 return stop();
@@ -125,7 +124,7 @@ int Bench::run()
         m_failure = QStringLiteral("stopped after the import (--import-only)");
         return stop();
     }
-    for (int round = 0; round < rounds; ++round) {
+    for (int round = 0; round < kRounds; ++round) {
         for (Branch* branch : order) {
             if (!measureRound(*branch, round))
                 return stop();
@@ -217,19 +216,18 @@ bool Bench::setUp(Branch& branch)
 // One CSV file per customer manager and build round: each round imports half of every manager's customers.
 bool Bench::writeFiles(Branch& branch)
 {
-    const int rounds = m_options.importOnly ? 1 : kRounds;
     log(tr("[%1] writing %2 customers into %3 import files")
             .arg(branch.tag)
             .arg(m_options.customers)
-            .arg(m_managers.size() * rounds));
+            .arg(m_managers.size() * kRounds));
     branch.files.clear();
-    for (int round = 0; round < rounds; ++round) {
+    for (int round = 0; round < kRounds; ++round) {
         QStringList files;
         for (int i = 0; i < m_managers.size(); ++i) {
             const auto [from, to] = m_ranges.at(i);
             const qint64 middle = from + (to - from) / 2;
-            const qint64 begin = rounds == 1 ? from : (round == 0 ? from : middle);
-            const qint64 end = rounds == 1 ? to : (round == 0 ? middle : to);
+            const qint64 begin = round == 0 ? from : middle;
+            const qint64 end = round == 0 ? middle : to;
             const QString file = m_options.folder
                 + QStringLiteral("/import-%1-%2-%3.csv").arg(branch.tag, m_managers.at(i)).arg(round + 1);
             QFile out(file);

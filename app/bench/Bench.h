@@ -41,7 +41,7 @@ public:
         int portfolio = 5000; // customers of the first customer manager (the portfolio-filter case)
         int samples = 200;
         bool keep = false; // keep the databases afterwards
-        bool importOnly = false; // profiling: only the encrypted database is built, in one import, then stop
+        bool importOnly = false; // profiling: only the encrypted database is built, by its two imports, then stop
     };
 
     // Each mode runs two rounds; a rate is the rows of both rounds over their seconds, and each round is kept.
