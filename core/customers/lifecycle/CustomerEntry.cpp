@@ -97,20 +97,26 @@ Result<qint64> CustomerEntry::responsibleFor(const Actor& actor, qint64 chosenMa
     return chosenManager;
 }
 
-QList<FieldDiff> CustomerEntry::newRecordDiff(const ValidatedCustomer& validated) const
+QList<FieldDiff> CustomerEntry::newRecordDiff(
+    const ValidatedCustomer& validated, const QHash<QString, QString>& masked, const QStringList& maskedAccounts) const
 {
     const CustomerStore& store = m_internals.store();
     QList<FieldDiff> diff;
     for (const FieldSpec& spec : FieldCatalogue::all()) {
         const QString key = QString::fromLatin1(spec.key);
-        if (!validated.values.contains(key) || validated.values.value(key).isEmpty())
+        const QString value = validated.values.value(key);
+        if (value.isEmpty())
             continue;
-        diff << FieldDiff {key, QString(),
-            spec.grade == 1 ? store.mask(key, validated.values.value(key)) : validated.values.value(key)};
+        if (spec.grade != 1)
+            diff << FieldDiff {key, QString(), value};
+        else
+            diff << FieldDiff {key, QString(), masked.contains(key) ? masked.value(key) : store.mask(key, value)};
     }
-    for (const AccountInput& account : std::as_const(validated.accounts))
-        diff << FieldDiff {QString::fromLatin1(fields::AccountNumber), QString(),
-            store.mask(QString::fromLatin1(fields::AccountNumber), account.number)};
+    const QString accountField = QString::fromLatin1(fields::AccountNumber);
+    const bool accountsMasked = maskedAccounts.size() == validated.accounts.size();
+    for (qsizetype i = 0; i < validated.accounts.size(); ++i)
+        diff << FieldDiff {accountField, QString(),
+            accountsMasked ? maskedAccounts.at(i) : store.mask(accountField, validated.accounts.at(i).number)};
     return diff;
 }
 

@@ -93,7 +93,10 @@ private:
     // customer manager chosen; InvalidInput naming the manager field otherwise.
     Result<qint64> responsibleFor(const Actor& actor, qint64 chosenManager);
     // A new record's diff (every value, grade-1 values masked), its text, and its customer.create audit event.
-    QList<FieldDiff> newRecordDiff(const ValidatedCustomer& validated) const;
+    // `masked` and `maskedAccounts` (one per account of `validated`, in order) are masked forms already made for
+    // the sealed values; what they lack is masked here.
+    QList<FieldDiff> newRecordDiff(const ValidatedCustomer& validated, const QHash<QString, QString>& masked = {},
+        const QStringList& maskedAccounts = {}) const;
     static QString diffText(const QList<FieldDiff>& diff);
     static AuditEvent createdEvent(
         qint64 customerId, const QString& number, qint64 changeId, const QList<FieldDiff>& diff);

@@ -140,20 +140,31 @@ Result<QList<Result<EntryReceipt>>> CustomerEntry::createMany(const Session& ses
         const Accepted& record = accepted.at(a);
         const ValidatedCustomer& validated = records.at(record.index).validated;
         const QString number = numberOf(a);
+        // The masked forms made for the sealed values serve the diff as well (masking each value once).
+        qsizetype first = sealed.size();
         BV_TRY(store.prepareSeal(customerKind, record.customerId, validated.values, &sealed));
+        QHash<QString, QString> masked;
+        for (qsizetype i = first; i < sealed.size(); ++i)
+            masked.insert(sealed.at(i).key.field, sealed.at(i).masked);
+        QStringList maskedAccounts;
         qsizetype accountIndex = 0;
         for (const AccountInput& account : validated.accounts) {
-            if (account.remove)
+            if (account.remove) {
+                maskedAccounts.append(store.mask(accountField, account.number));
                 continue;
+            }
             const qint64 accountId = record.accountIds.at(accountIndex++);
             accounts.append({accountId, record.customerId, account});
+            first = sealed.size();
             BV_TRY(store.prepareSeal(accountKind, accountId, {{accountField, account.number}}, &sealed));
+            maskedAccounts.append(
+                sealed.size() > first ? sealed.constLast().masked : store.mask(accountField, account.number));
         }
         customers.append({record.customerId,
             CustomerRepository::NewCustomer {
                 number, branch, record.managerId, validated.restricted.value_or(false), now, actor.userId},
             validated.values});
-        const QList<FieldDiff> diff = newRecordDiff(validated);
+        const QList<FieldDiff> diff = newRecordDiff(validated, masked, maskedAccounts);
         const qint64 changeId = ++nextChange;
         changes.append({changeId, record.customerId, diffText(diff)});
         events.append(createdEvent(record.customerId, number, changeId, diff));
