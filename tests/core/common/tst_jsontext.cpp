@@ -11,6 +11,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace bv;
@@ -78,7 +79,7 @@ private slots:
     {
         auto t = TestCore::create();
         QVERIFY(t);
-        t->addUser(QStringLiteral("m1"), Role::Manager);
+        const Session m1 = t->addUser(QStringLiteral("m1"), Role::Manager);
         const Session cm1 = t->addUser(QStringLiteral("cm1"), Role::CustomerManager);
         CustomerInput input = customerInput(7);
         input.values.insert(QString::fromLatin1(fields::Occupation),
@@ -96,6 +97,42 @@ private slots:
         QVERIFY(parsed.array().size() >= 8);
         QVERIFY(text.contains("\\\"高级\\\" \\\\ a/b"));
         QCOMPARE(text, parsed.toJson(QJsonDocument::Compact));
+        // Every entry has exactly its three keys, a new record's "old" is empty, and a free-text field's "new" is
+        // its value.
+        int employer = 0;
+        for (const QJsonValue& entry : parsed.array()) {
+            const QJsonObject o = entry.toObject();
+            QCOMPARE(o.keys(), (QStringList {QStringLiteral("field"), QStringLiteral("new"), QStringLiteral("old")}));
+            QCOMPARE(o.value(QStringLiteral("old")).toString(), QString());
+            QVERIFY(!o.value(QStringLiteral("new")).toString().isEmpty());
+            if (o.value(QStringLiteral("field")).toString() == QLatin1String(fields::Employer)) {
+                QCOMPARE(o.value(QStringLiteral("new")).toString(), QStringLiteral("{\"x\": [1, 2]}"));
+                ++employer;
+            }
+        }
+        QCOMPARE(employer, 1);
+
+        // An edit's diff: the value it replaces under "old", the new one under "new".
+        BV_VERIFY_OK(t->core->customers().entry().approve(m1, receipt->changeId, QStringLiteral("checked")));
+        input.values.insert(QString::fromLatin1(fields::Employer), QStringLiteral("新单位"));
+        auto edited = t->core->customers().entry().edit(cm1, receipt->customerNumber, input);
+        QVERIFY2(edited.ok(), edited.ok() ? "" : qPrintable(edited.error().fullText()));
+        auto editText = t->vault->database().scalar(
+            QStringLiteral("SELECT diff_json FROM customer_changes WHERE id = ?"), {QVariant(edited->changeId)});
+        QVERIFY(editText.ok());
+        const QByteArray editBytes = editText->toString().toUtf8();
+        const QJsonDocument editDiff = QJsonDocument::fromJson(editBytes);
+        QCOMPARE(editBytes, editDiff.toJson(QJsonDocument::Compact));
+        int replaced = 0;
+        for (const QJsonValue& entry : editDiff.array()) {
+            const QJsonObject change = entry.toObject();
+            if (change.value(QStringLiteral("field")).toString() != QLatin1String(fields::Employer))
+                continue;
+            QCOMPARE(change.value(QStringLiteral("old")).toString(), QStringLiteral("{\"x\": [1, 2]}"));
+            QCOMPARE(change.value(QStringLiteral("new")).toString(), QStringLiteral("新单位"));
+            ++replaced;
+        }
+        QCOMPARE(replaced, 1);
     }
 };
 

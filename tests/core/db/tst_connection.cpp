@@ -68,7 +68,7 @@ private slots:
     // Many rows through the SQLCipher database's own way (the C API, one prepared statement stepped per row) and
     // through the generic one every Connection has (two multi-row statements of 64 and a remainder): the same rows, in
     // order, NULLs and bytes kept. A row of the wrong width is refused before anything is written; a refused row is the
-    // database's error.
+    // database's error, whether it comes first or after others.
     void insertRowsWritesEveryRowAsGiven_data()
     {
         QTest::addColumn<bool>("generic");
@@ -109,6 +109,17 @@ private slots:
         QCOMPARE(count(), 130);
         BV_COMPARE_CODE(insert({{133, QVariant(QMetaType::fromType<QString>()), QString(), QByteArray()}}),
             ErrorCode::Database); // body is NOT NULL
+        QCOMPARE(count(), 130);
+
+        // A row refused after 65 good ones (an id already taken): the database's error; the rows before it are in
+        // the caller's transaction, which rolls them back.
+        QList<QVariantList> late;
+        for (int i = 200; i < 270; ++i)
+            late.append({i == 265 ? 1 : i, QStringLiteral("x"), QString(), QByteArray()});
+        BV_VERIFY_OK(conn().execScript(QStringLiteral("SAVEPOINT late")));
+        BV_COMPARE_CODE(insert(late), ErrorCode::Database);
+        QCOMPARE(count(), 130 + 65);
+        BV_VERIFY_OK(conn().execScript(QStringLiteral("ROLLBACK TO late; RELEASE late")));
         QCOMPARE(count(), 130);
     }
 
