@@ -2947,8 +2947,8 @@
         <translation>与 --server 一起使用：即使网点已有客户也运行（已有客户不受影响）。</translation>
     </message>
     <message>
-        <source>Profiling: only the encrypted database&apos;s imports, in the same two rounds as a full run (the second into the first&apos;s customers), then the stage table.</source>
-        <translation>性能剖析：只运行加密数据库的导入，与完整运行一样分两轮（第二轮导入到第一轮的客户之上），然后输出分阶段表。</translation>
+        <source>Profiling: only the encrypted database&apos;s imports, in two rounds as in a full run (the second into the first&apos;s customers, left pending), then the stage table.</source>
+        <translation>性能剖析：只运行加密数据库的导入，与完整运行一样分两轮（第二轮导入到第一轮的客户之上，这些客户仍待复核），然后输出分阶段表。</translation>
     </message>
 </context>
 <context>

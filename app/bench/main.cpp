@@ -119,9 +119,8 @@ int main(int argc, char** argv)
         QStringLiteral("keep"), QCoreApplication::translate("BenchMain", "Keep the databases."));
     const QCommandLineOption importOnly(QStringLiteral("import-only"),
         QCoreApplication::translate("BenchMain",
-            "Profiling: only the encrypted database's imports, in the same two rounds as a full run (the second into "
-            "the "
-            "first's customers), then the stage table."));
+            "Profiling: only the encrypted database's imports, in two rounds as in a full run (the second into the "
+            "first's customers, left pending), then the stage table."));
     const QCommandLineOption server(QStringLiteral("server"),
         QCoreApplication::translate("BenchMain",
             "Measure the branch-server mode against the server this workstation is connected to (branchvault-cli "

@@ -1,7 +1,8 @@
 // CustomerEntry::createMany: the import's records of one batch written together (CustomerEntry.h). Each record ends
 // up exactly as create() leaves it — the customer row with its columns, the sealed values with masks and blind
-// indexes, the accounts, the pending change with its diff, one customer.create audit row — but the statements are
-// multi-row INSERTs per table for the whole call, and the ids and customer numbers are taken once for all of them.
+// indexes, the accounts, the pending change with its diff, one customer.create audit row — but each table is
+// written once for the whole call (Connection::insertRows), and the ids and customer numbers are taken once for all
+// of them.
 
 #include "core/customers/lifecycle/CustomerEntry.h"
 

@@ -44,7 +44,7 @@ public:
     Status seal(const QString& ownerKind, qint64 ownerId, const QHash<QString, QString>& values);
     // seal() in two steps, for many owners at once (the import): prepareSeal() seals, masks and indexes the
     // grade-1 values of `values` into `prepared` without touching the database; storeNew() writes values of owners
-    // that have none yet, with multi-row statements.
+    // that have none yet, with Connection::insertRows.
     Status prepareSeal(const QString& ownerKind, qint64 ownerId, const QHash<QString, QString>& values,
         QList<SealedValues::Prepared>* prepared) const;
     Status storeNew(const QList<SealedValues::Prepared>& prepared);

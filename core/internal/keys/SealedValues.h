@@ -46,7 +46,7 @@ public:
     static Result<Prepared> prepare(
         const FieldCipher& cipher, const Key& key, const QString& plaintext, const QString& masked, BlindDomain domain);
     static Status store(Database& db, const Prepared& prepared);
-    // Stores values of new owners (none of them stored yet) in multi-row statements; removals are skipped.
+    // Stores values of new owners (none of them stored yet) with Connection::insertRows; removals are skipped.
     static Status storeNew(Database& db, const QList<Prepared>& prepared);
     static Status remove(Database& db, const Key& key);
     static Status removeOwner(Database& db, const QString& ownerKind, qint64 ownerId);
