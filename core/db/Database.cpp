@@ -2,6 +2,7 @@
 #include "core/internal/db/Database.h"
 
 #include "core/common/AtomicFile.h"
+#include "core/internal/common/HeapRelease.h"
 #include "core/internal/db/DatabaseFiles.h"
 #include "core/internal/db/SqlCipherDriver.h"
 #include "core/internal/db/Transaction.h"
@@ -120,6 +121,7 @@ Error Database::sqlError(const QSqlError& error, const QString& context)
 
 Database::~Database()
 {
+    const HeapRelease released; // the page cache and the statements freed by the close go back to the system
     disconnect();
     if (m_lock)
         m_lock->unlock();

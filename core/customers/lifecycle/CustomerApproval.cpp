@@ -8,6 +8,7 @@
 #include "core/customers/lifecycle/Tiers.h"
 #include "core/customers/rules/CustomerValidator.h"
 #include "core/internal/audit/AuditLog.h"
+#include "core/internal/common/HeapRelease.h"
 #include "core/internal/customers/CustomerRepository.h"
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/customers/CustomerStoreInternal.h"
@@ -277,6 +278,7 @@ Status CustomerEntry::approve(
 Result<int> CustomerEntry::approveMany(const Session& session, const QList<qint64>& changeIds, const QString& reason,
     const QHash<qint64, RekeyedValues>& rekeyed)
 {
+    const HeapRelease released; // what the page of approvals freed goes back to the system when this returns
     auto actor = m_internals.access().authorize(session, Operation::ApproveChanges);
     if (!actor.ok())
         return actor.error();
