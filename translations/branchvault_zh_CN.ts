@@ -2480,6 +2480,10 @@
         <source>%1 upgraded the branch server&apos;s schema at %2</source>
         <translation>%1 于 %2 升级了网点服务器的数据库结构</translation>
     </message>
+    <message>
+        <source>Suspicious pairs closed</source>
+        <translation>随之关闭的可疑客户对</translation>
+    </message>
 </context>
 <context>
     <name>AuthService</name>

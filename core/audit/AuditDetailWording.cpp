@@ -149,6 +149,7 @@ const Entry kKeys[] = {
     {"changes", QT_TRANSLATE_NOOP("AuditWording", "Changes")},
     {"service_records", QT_TRANSLATE_NOOP("AuditWording", "Service records")},
     {"complaints", QT_TRANSLATE_NOOP("AuditWording", "Complaints")},
+    {"pairs_closed", QT_TRANSLATE_NOOP("AuditWording", "Suspicious pairs closed")},
     {"consents", QT_TRANSLATE_NOOP("AuditWording", "Consents")},
     {"assignments", QT_TRANSLATE_NOOP("AuditWording", "Assignments")},
     {"requests", QT_TRANSLATE_NOOP("AuditWording", "Special requests")},

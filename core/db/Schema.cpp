@@ -587,6 +587,21 @@ CREATE TABLE drafts (
 ) STRICT;
 CREATE INDEX drafts_expiry ON drafts (expires_at);
 )sql"))},
+        {10, QStringLiteral("suspicious pairs of an anonymised customer closed by the system"),
+            sqlMigration(QStringLiteral(R"sql(
+-- Anonymisation erased a pair's reason and shared value but left the pair open, so a manager could still clear it
+-- and write a new reason about a customer whose information is gone. Anonymisation now closes the pair (no clearer,
+-- no reason: CustomerRetention::anonymise); the pairs left open by earlier releases are closed here, at the time
+-- their customer was anonymised.
+UPDATE suspicious_pairs
+    SET status = 'cleared', cleared_by = NULL, reason = NULL,
+        cleared_at = (SELECT min(c.anonymised_at) FROM customers c
+                      WHERE c.id IN (suspicious_pairs.customer_a, suspicious_pairs.customer_b)
+                        AND c.status = 'anonymised')
+    WHERE status = 'open' AND EXISTS (SELECT 1 FROM customers c
+                                      WHERE c.id IN (suspicious_pairs.customer_a, suspicious_pairs.customer_b)
+                                        AND c.status = 'anonymised');
+)sql"))},
     };
     return migrations;
 }

@@ -607,11 +607,31 @@ private slots:
     // When the retention of the closed customer B ends, the next sign-in of the branch's staff anonymises it
     // (migration 29, as CustomerRetention::anonymiseDue): every sealed value and the grade-2 columns gone, the history
     // and changes reduced to field names, grade 3 and the account rows kept, one system row with the counts; the record
-    // is no longer read by anyone. A closed customer whose retention has not ended is left as it is.
+    // is no longer read by anyone. A closed customer whose retention has not ended is left as it is. Its pairs still
+    // open are closed by the system (migration 32): nobody may clear them later with a reason about it.
     void aClosedCustomerIsAnonymisedWhenItsRetentionEnds()
     {
         const QString idOfB
             = sql(QStringLiteral("SELECT id FROM branchvault.customers WHERE customer_no = '%1'").arg(m_numberB));
+        // a customer entered now with B's mobile: an open pair with the closed B, and one with customer 303 (which
+        // holds the same mobile) that has nothing to do with B
+        CustomerInput twin = customerInput(306);
+        twin.values.insert(QStringLiteral("mobile"), value(m_b, "mobile"));
+        auto twinReceipt = as(QStringLiteral("c2")).enter(twin);
+        QVERIFY2(twinReceipt.ok(), qPrintable(why(twinReceipt)));
+        const QString twinApproved = approve(twinReceipt->changeId, twin);
+        QVERIFY2(twinApproved.isEmpty(), qPrintable(twinApproved));
+        const QString idOfTwin = sql(QStringLiteral("SELECT id FROM branchvault.customers WHERE customer_no = '%1'")
+                                         .arg(twinReceipt->customerNumber));
+        const QString pairOfB = QStringLiteral("SELECT status || '|' || coalesce(cleared_by::text, 'system') || '|' || "
+                                               "(reason IS NULL) || '|' || (masked_value IS NULL) FROM "
+                                               "branchvault.suspicious_pairs WHERE customer_a = least(%1, %2) AND "
+                                               "customer_b = greatest(%1, %2)")
+                                    .arg(idOfB, idOfTwin);
+        QCOMPARE(sql(pairOfB), QStringLiteral("open|system|true|false"));
+        const QString openPairs = QStringLiteral("SELECT count(*) FROM branchvault.suspicious_pairs WHERE status = "
+                                                 "'open' AND (customer_a = %1 OR customer_b = %1)");
+        QCOMPARE(sql(openPairs.arg(idOfTwin)), QStringLiteral("2"));
         QCOMPARE(sql(QStringLiteral("SELECT status FROM branchvault.customers WHERE id = %1").arg(idOfB)),
             QStringLiteral("closed"));
         const auto count = [&](const char* table) {
@@ -667,8 +687,38 @@ private slots:
                                     "'auth.sign_in'")
                          .arg(seq)),
             QStringLiteral("system|customer.anonymise|%1|{\"accounts\":%2,\"changes\":%3,\"complaints\":0,"
-                           "\"history\":%4,\"service_records\":0}")
+                           "\"history\":%4,\"pairs_closed\":1,\"service_records\":0}")
                 .arg(m_numberB, accounts, changes, history));
+        // B's open pair closed by the system at the anonymisation, without its value; the pair cleared earlier by m1
+        // keeps its clearer; the twin's pair with customer 303 stays open for the branch manager
+        QCOMPARE(sql(pairOfB), QStringLiteral("cleared|system|true|true"));
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM branchvault.suspicious_pairs p JOIN branchvault.customers c "
+                                    "ON c.id = %1 WHERE (p.customer_a = %1 OR p.customer_b = %1) AND (p.status <> "
+                                    "'cleared' OR p.cleared_at IS DISTINCT FROM c.anonymised_at AND p.cleared_by IS "
+                                    "NULL)")
+                         .arg(idOfB)),
+            QStringLiteral("0"));
+        QCOMPARE(sql(QStringLiteral("SELECT string_agg(coalesce(s.login, 'system'), ',' ORDER BY p.id) FROM "
+                                    "branchvault.suspicious_pairs p LEFT JOIN branchvault.staff s ON s.id = "
+                                    "p.cleared_by WHERE p.customer_a = %1 OR p.customer_b = %1")
+                         .arg(idOfB)),
+            QStringLiteral("m1,system"));
+        QCOMPARE(sql(openPairs.arg(idOfTwin)), QStringLiteral("1"));
+        auto stillOpen = as(QStringLiteral("m1")).suspicious();
+        QVERIFY2(stillOpen.ok(), qPrintable(why(stillOpen)));
+        QCOMPARE(stillOpen->size(), 1);
+        QVERIFY(!stillOpen->constFirst().numberA.isEmpty());
+        QVERIFY(stillOpen->constFirst().numberA != m_numberB && stillOpen->constFirst().numberB != m_numberB);
+        const QString closedPair
+            = sql(QStringLiteral("SELECT id FROM branchvault.suspicious_pairs WHERE customer_a = least(%1, %2) AND "
+                                 "customer_b = greatest(%1, %2)")
+                      .arg(idOfB, idOfTwin));
+        const Status late
+            = as(QStringLiteral("m1")).clearSuspicious(closedPair.toLongLong(), QStringLiteral("夫妻共用手机"));
+        BV_COMPARE_CODE(late, ErrorCode::Conflict);
+        QVERIFY2(late.error().detail.contains(QLatin1String("already cleared by the system")),
+            qPrintable(late.error().detail));
+        QCOMPARE(sql(pairOfB), QStringLiteral("cleared|system|true|true"));
         // the customer manager no longer reads the record (refused as a customer out of reach: it is no longer held);
         // the branch manager sees grade 3 only; another sign-in finds nothing more to do
         BV_COMPARE_CODE(open(QStringLiteral("c1"), m_numberB), ErrorCode::PermissionDenied);

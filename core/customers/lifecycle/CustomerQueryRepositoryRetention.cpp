@@ -208,6 +208,14 @@ Status CustomerQueryRepository::eraseStaffReasons(qint64 customerId)
         {customerId, customerId});
 }
 
+Result<int> CustomerQueryRepository::closeSuspiciousPairs(qint64 customerId, const QDateTime& now)
+{
+    return changed(m_db,
+        QStringLiteral("UPDATE suspicious_pairs SET status = 'cleared', cleared_by = NULL, cleared_at = ? "
+                       "WHERE (customer_a = ? OR customer_b = ?) AND status = 'open'"),
+        {now, customerId, customerId});
+}
+
 // --- the data-subject report ---
 
 Result<std::optional<CustomerQueryRepository::SubjectRecord>> CustomerQueryRepository::subjectRecord(qint64 customerId)

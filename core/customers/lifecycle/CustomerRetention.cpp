@@ -217,13 +217,17 @@ Result<bool> CustomerRetention::anonymise(qint64 customerId, const QString& cust
     if (!complaintCount.ok())
         return complaintCount.error();
     BV_TRY(queries.eraseStaffReasons(customerId));
+    auto pairsClosed = queries.closeSuspiciousPairs(customerId, now);
+    if (!pairsClosed.ok())
+        return pairsClosed.error();
 
     BV_TRY(m_internals.auditLog().append(Actor::system(),
         AuditEvent {QString::fromLatin1(audit::CustomerAnonymise), kCustomer, QString::number(customerId), customerNo,
             AuditOutcome::Ok,
             QJsonObject {{QStringLiteral("accounts"), int(accounts->size())},
                 {QStringLiteral("history"), int(history->size())}, {QStringLiteral("changes"), int(changes->size())},
-                {QStringLiteral("service_records"), *serviceCount}, {QStringLiteral("complaints"), *complaintCount}}}));
+                {QStringLiteral("service_records"), *serviceCount}, {QStringLiteral("complaints"), *complaintCount},
+                {QStringLiteral("pairs_closed"), *pairsClosed}}}));
     BV_TRY(tx.commit());
     return true;
 }

@@ -192,6 +192,10 @@ public:
     Result<int> eraseComplaintContents(qint64 customerId);
     // Staff reasons about the customer erased (tier changes, assignments, suspicious pairs and their values).
     Status eraseStaffReasons(qint64 customerId);
+    // The customer's open suspicious pairs closed by the system (no clearer, no reason): the shared value is gone with
+    // the customer's sealed values, so there is nothing left to review and no reason may be written about it later.
+    // How many.
+    Result<int> closeSuspiciousPairs(qint64 customerId, const QDateTime& now);
 
     // --- the data-subject report (CustomerRetention) ---
 

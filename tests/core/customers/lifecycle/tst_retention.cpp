@@ -12,6 +12,7 @@
 #include "core/internal/customers/CustomerServiceInternal.h"
 #include "core/internal/customers/CustomerStoreInternal.h"
 #include "core/internal/db/Database.h"
+#include "core/internal/db/Migration.h"
 #include "core/internal/keys/SealedValues.h"
 #include "core/policy/FieldCatalogue.h"
 #include "core/requests/RequestService.h"
@@ -214,10 +215,69 @@ private slots:
         QVERIFY(mobileNow->endsWith(mobile(2).right(4)));
         const QString pairMask = QStringLiteral("SELECT coalesce(masked_value, '') FROM suspicious_pairs");
         QVERIFY(scalar(pairMask).toString().endsWith(mobile(2).right(4)));
-        // after the retention period the pair stays for the statistics, without the shared value
-        t->clock.set(t->clock.nowUtc().addYears(5).addDays(1));
+        // after the retention period the pair stays for the statistics, without the shared value, closed by the
+        // system: nothing is left to review, and nobody may clear it later with a reason about the customer
+        // (the retention moved back rather than the clock forward, so that m1's session is still open for the checks)
+        const qint64 pairId = scalar(QStringLiteral("SELECT id FROM suspicious_pairs")).toLongLong();
+        BV_VERIFY_OK(db().query(QStringLiteral("UPDATE customers SET retention_until = ? WHERE id = ?"),
+            {t->clock.nowUtc().addDays(-1), id}));
         QCOMPARE(*retention().anonymiseDue(), 1);
         QCOMPARE(scalar(pairMask).toString(), QString());
+        QCOMPARE(scalar(QStringLiteral("SELECT p.status || '|' || coalesce(p.cleared_by, 'system') || '|' || "
+                                       "coalesce(p.reason, '-') || '|' || (p.cleared_at = c.anonymised_at) FROM "
+                                       "suspicious_pairs p JOIN customers c ON c.id = ?"),
+                     {id})
+                     .toString(),
+            QStringLiteral("cleared|system|-|1"));
+        QCOMPARE(entry().suspicious(m1)->size(), 0);
+        BV_COMPARE_CODE(entry().clearSuspicious(m1, pairId, QStringLiteral("夫妻共用手机")), ErrorCode::NotFound);
+        QCOMPARE(scalar(QStringLiteral("SELECT coalesce(reason, '-') FROM suspicious_pairs")).toString(),
+            QStringLiteral("-"));
+        AuditFilter anonymised;
+        anonymised.action = QString::fromLatin1(audit::CustomerAnonymise);
+        auto rows = internalsOf(*t->core).auditLog().rows(anonymised);
+        BV_VERIFY_OK(rows);
+        QCOMPARE(rows->size(), 1);
+        QCOMPARE(
+            QJsonDocument::fromJson(rows->constFirst().details.toUtf8()).object().value(QStringLiteral("pairs_closed")),
+            QJsonValue(1));
+    }
+
+    // A database of an earlier release holds an open pair of a customer it already anonymised: migration 10 closes
+    // it, at the time the customer was anonymised, and leaves the other open pairs alone.
+    void theMigrationClosesPairsLeftOpenByEarlierReleases()
+    {
+        const QString a = createApproved(cm1, 12);
+        CustomerInput twin = customerInput(13);
+        twin.values[QString::fromLatin1(fields::Mobile)] = mobile(12);
+        const QString b = createApproved(cm1, 13, &twin);
+        CustomerInput third = customerInput(14);
+        third.values[QString::fromLatin1(fields::Mobile)] = mobile(12);
+        const QString c = createApproved(cm1, 14, &third);
+        for (const QString& n : {a, b, c})
+            QVERIFY(!n.isEmpty());
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM suspicious_pairs WHERE status = 'open'")).toInt(), 3);
+        // as an earlier release left it: a anonymised, its pairs open
+        BV_VERIFY_OK(db().query(QStringLiteral("UPDATE customers SET status = 'anonymised', anonymised_at = ? WHERE "
+                                               "id = ?"),
+            {t->clock.nowUtc().addDays(-3), idOf(a)}));
+        const MigrationList& steps = schemaMigrations();
+        const auto step
+            = std::find_if(steps.cbegin(), steps.cend(), [](const Migration& m) { return m.version == 10; });
+        QVERIFY(step != steps.cend());
+        BV_VERIFY_OK(step->apply(db()));
+        QCOMPARE(scalar(QStringLiteral("SELECT group_concat(status, ',') FROM (SELECT status FROM suspicious_pairs "
+                                       "WHERE customer_a = ? OR customer_b = ? ORDER BY id)"),
+                     {idOf(a), idOf(a)})
+                     .toString(),
+            QStringLiteral("cleared,cleared"));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM suspicious_pairs p JOIN customers c ON c.id = ? WHERE "
+                                       "(p.customer_a = c.id OR p.customer_b = c.id) AND p.cleared_at = "
+                                       "c.anonymised_at AND p.cleared_by IS NULL"),
+                     {idOf(a)})
+                     .toInt(),
+            2);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM suspicious_pairs WHERE status = 'open'")).toInt(), 1);
     }
 
     void anonymisesExactlyTheDueCustomers()
