@@ -10,6 +10,8 @@
 #include "core/internal/db/StoredStatus.h"
 #include "core/policy/FieldCatalogue.h"
 
+#include <QScopeGuard>
+
 namespace bv {
 
 namespace {
@@ -229,15 +231,18 @@ Status CustomerRepository::setTier(qint64 customerId, const QString& tier)
 
 Result<std::optional<CustomerRepository::AssetsAndTier>> CustomerRepository::assetsAndTier(qint64 customerId)
 {
-    auto row
-        = m_db.query(QStringLiteral("SELECT coalesce(aum_cny, 0), tier FROM customers WHERE id = ?"), {customerId});
-    if (!row.ok())
-        return row.error();
-    if (!row->next()) {
-        BV_TRY(rowsFinished(*row, Reading::Customers));
+    // kept prepared: every approval reads it (finished on every path, so no read stays open)
+    auto cached
+        = m_db.cached(QStringLiteral("SELECT coalesce(aum_cny, 0), tier FROM customers WHERE id = ?"), {customerId});
+    if (!cached.ok())
+        return cached.error();
+    QSqlQuery& row = **cached;
+    const auto finished = qScopeGuard([&] { row.finish(); });
+    if (!row.next()) {
+        BV_TRY(rowsFinished(row, Reading::Customers));
         return std::optional<AssetsAndTier>();
     }
-    return std::optional<AssetsAndTier>(AssetsAndTier {row->value(0).toLongLong(), row->value(1).toString()});
+    return std::optional<AssetsAndTier>(AssetsAndTier {row.value(0).toLongLong(), row.value(1).toString()});
 }
 
 QStringList CustomerRepository::columnFields()
@@ -300,14 +305,18 @@ Status CustomerRepository::writeColumns(qint64 customerId, const QHash<QString, 
 
 Result<QList<QPair<QString, QByteArray>>> CustomerRepository::sealedOf(const QString& ownerKind, qint64 ownerId)
 {
-    auto q = m_db.query(QStringLiteral("SELECT field, sealed FROM sealed_value WHERE owner_kind = ? AND owner_id = ?"),
-        {ownerKind, ownerId});
-    if (!q.ok())
-        return q.error();
+    // kept prepared: every approval opens the new record's values (finished on every path)
+    auto cached
+        = m_db.cached(QStringLiteral("SELECT field, sealed FROM sealed_value WHERE owner_kind = ? AND owner_id = ?"),
+            {ownerKind, ownerId});
+    if (!cached.ok())
+        return cached.error();
+    QSqlQuery& q = **cached;
+    const auto finished = qScopeGuard([&] { q.finish(); });
     QList<QPair<QString, QByteArray>> values;
-    while (q->next())
-        values << qMakePair(q->value(0).toString(), q->value(1).toByteArray());
-    BV_TRY(rowsFinished(*q, Reading::Customers));
+    while (q.next())
+        values << qMakePair(q.value(0).toString(), q.value(1).toByteArray());
+    BV_TRY(rowsFinished(q, Reading::Customers));
     return values;
 }
 
@@ -365,28 +374,32 @@ Result<QList<qint64>> CustomerRepository::customersWithBlind(
 
 Result<QList<CustomerRepository::StoredAccount>> CustomerRepository::accounts(qint64 customerId)
 {
-    auto q = m_db.query(QStringLiteral("SELECT a.id, a.type, a.opened_on, a.status, s.masked, s.sealed FROM accounts a "
-                                       "LEFT JOIN sealed_value s ON s.owner_kind = 'account' AND s.owner_id = a.id "
-                                       "AND s.field = 'account_number' WHERE a.customer_id = ? ORDER BY a.id"),
-        {customerId});
-    if (!q.ok())
-        return q.error();
+    // kept prepared: every approval and every card reads it (finished on every path)
+    auto cached
+        = m_db.cached(QStringLiteral("SELECT a.id, a.type, a.opened_on, a.status, s.masked, s.sealed FROM accounts a "
+                                     "LEFT JOIN sealed_value s ON s.owner_kind = 'account' AND s.owner_id = a.id "
+                                     "AND s.field = 'account_number' WHERE a.customer_id = ? ORDER BY a.id"),
+            {customerId});
+    if (!cached.ok())
+        return cached.error();
+    QSqlQuery& q = **cached;
+    const auto finished = qScopeGuard([&] { q.finish(); });
     QList<StoredAccount> list;
-    while (q->next()) {
+    while (q.next()) {
         StoredAccount account;
-        account.view.id = q->value(0).toLongLong();
-        account.view.type = q->value(1).toString();
-        account.view.openedOn = QDate::fromString(q->value(2).toString(), Qt::ISODate);
-        auto status = storedStatus<AccountStatus>(q->value(3));
+        account.view.id = q.value(0).toLongLong();
+        account.view.type = q.value(1).toString();
+        account.view.openedOn = QDate::fromString(q.value(2).toString(), Qt::ISODate);
+        auto status = storedStatus<AccountStatus>(q.value(3));
         if (!status.ok())
             return status.error();
         account.view.status = *status;
-        account.view.number = q->value(4).toString();
-        if (!q->isNull(5))
-            account.sealed = q->value(5).toByteArray();
+        account.view.number = q.value(4).toString();
+        if (!q.isNull(5))
+            account.sealed = q.value(5).toByteArray();
         list << account;
     }
-    BV_TRY(rowsFinished(*q, Reading::Customers));
+    BV_TRY(rowsFinished(q, Reading::Customers));
     return list;
 }
 

@@ -7,6 +7,8 @@
 #include "core/internal/db/QueryRows.h"
 #include "core/internal/db/StoredStatus.h"
 
+#include <QScopeGuard>
+
 namespace bv {
 
 // ---- changes ----
@@ -92,22 +94,24 @@ Result<QList<CustomerRepository::ChangeRow>> CustomerRepository::pendingChanges(
 
 Result<std::optional<CustomerRepository::ChangeHead>> CustomerRepository::changeHead(qint64 changeId)
 {
-    auto q = m_db.query(QStringLiteral("SELECT ch.customer_id, ch.kind, ch.status, ch.maker_id, c.customer_no "
-                                       "FROM customer_changes ch JOIN customers c ON c.id = ch.customer_id "
-                                       "WHERE ch.id = ?"),
+    // kept prepared: an approval reads it twice (the batch's check, then the decision); finished on every path
+    auto cached = m_db.cached(QStringLiteral("SELECT ch.customer_id, ch.kind, ch.status, ch.maker_id, c.customer_no "
+                                             "FROM customer_changes ch JOIN customers c ON c.id = ch.customer_id "
+                                             "WHERE ch.id = ?"),
         {changeId});
-    if (!q.ok())
-        return q.error();
-    if (!q->next()) {
-        BV_TRY(rowsFinished(*q, Reading::Customers));
+    if (!cached.ok())
+        return cached.error();
+    QSqlQuery& q = **cached;
+    const auto finished = qScopeGuard([&] { q.finish(); });
+    if (!q.next()) {
+        BV_TRY(rowsFinished(q, Reading::Customers));
         return std::optional<ChangeHead>();
     }
-    auto status = storedStatus<ChangeStatus>(q->value(2));
+    auto status = storedStatus<ChangeStatus>(q.value(2));
     if (!status.ok())
         return status.error();
     const ChangeHead head {
-        q->value(0).toLongLong(), q->value(1).toString(), *status, q->value(3).toLongLong(), q->value(4).toString()};
-    q->finish();
+        q.value(0).toLongLong(), q.value(1).toString(), *status, q.value(3).toLongLong(), q.value(4).toString()};
     return std::optional<ChangeHead>(head);
 }
 
