@@ -2,6 +2,8 @@
 
 #include "core/internal/InternalOnly.h"
 
+#include <cstddef> // a C library header first: glibc defines __GLIBC__ in <features.h>, which it brings in
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
