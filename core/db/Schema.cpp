@@ -592,7 +592,12 @@ CREATE INDEX drafts_expiry ON drafts (expires_at);
 -- Anonymisation erased a pair's reason and shared value but left the pair open, so a manager could still clear it
 -- and write a new reason about a customer whose information is gone. Anonymisation now closes the pair (no clearer,
 -- no reason: CustomerRetention::anonymise); the pairs left open by earlier releases are closed here, at the time
--- their customer was anonymised.
+-- their customer was anonymised, and a reason a manager wrote when clearing such a pair after the anonymisation (the
+-- anonymisation erased every reason the pair had: one there now was written later) is erased.
+UPDATE suspicious_pairs SET reason = NULL
+    WHERE reason IS NOT NULL AND EXISTS (SELECT 1 FROM customers c
+                                         WHERE c.id IN (suspicious_pairs.customer_a, suspicious_pairs.customer_b)
+                                           AND c.status = 'anonymised');
 UPDATE suspicious_pairs
     SET status = 'cleared', cleared_by = NULL, reason = NULL,
         cleared_at = (SELECT min(c.anonymised_at) FROM customers c

@@ -8,7 +8,9 @@
 -- (CustomerRetention::anonymise, local migration 10).
 --
 -- suspicious_clear (replaced) names the system as the one that cleared such a pair when a manager tries it.
--- The pairs that earlier releases left open are closed below, at the time their customer was anonymised.
+-- The pairs that earlier releases left open are closed below, at the time their customer was anonymised; a reason a
+-- manager wrote when clearing such a pair after the anonymisation is erased (the anonymisation erased every reason the
+-- pair had, so one there now was written later).
 
 CREATE OR REPLACE FUNCTION branchvault.anonymise_due(p_branch text, p_workstation text, p_limit integer) RETURNS integer
     LANGUAGE plpgsql
@@ -116,6 +118,9 @@ BEGIN
 END
 $$;
 
+UPDATE branchvault.suspicious_pairs p SET reason = NULL
+    WHERE p.reason IS NOT NULL AND EXISTS (SELECT 1 FROM branchvault.customers c
+                                           WHERE c.id IN (p.customer_a, p.customer_b) AND c.status = 'anonymised');
 UPDATE branchvault.suspicious_pairs p
     SET status = 'cleared', cleared_by = NULL, reason = NULL,
         cleared_at = (SELECT min(c.anonymised_at) FROM branchvault.customers c

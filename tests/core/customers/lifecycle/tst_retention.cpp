@@ -243,41 +243,51 @@ private slots:
             QJsonValue(1));
     }
 
-    // A database of an earlier release holds an open pair of a customer it already anonymised: migration 10 closes
-    // it, at the time the customer was anonymised, and leaves the other open pairs alone.
+    // A database of an earlier release holds open pairs of a customer it already anonymised, and one a manager cleared
+    // after the anonymisation with a reason: migration 10 closes the open ones at the time the customer was
+    // anonymised, erases the late reason (keeping the manager's clearing), and leaves the other pairs alone.
     void theMigrationClosesPairsLeftOpenByEarlierReleases()
     {
-        const QString a = createApproved(cm1, 12);
-        CustomerInput twin = customerInput(13);
-        twin.values[QString::fromLatin1(fields::Mobile)] = mobile(12);
-        const QString b = createApproved(cm1, 13, &twin);
-        CustomerInput third = customerInput(14);
-        third.values[QString::fromLatin1(fields::Mobile)] = mobile(12);
-        const QString c = createApproved(cm1, 14, &third);
-        for (const QString& n : {a, b, c})
-            QVERIFY(!n.isEmpty());
-        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM suspicious_pairs WHERE status = 'open'")).toInt(), 3);
-        // as an earlier release left it: a anonymised, its pairs open
+        QStringList numbers;
+        for (int seed : {12, 13, 14, 15}) {
+            CustomerInput input = customerInput(seed);
+            input.values[QString::fromLatin1(fields::Mobile)] = mobile(12);
+            numbers << createApproved(cm1, seed, &input);
+            QVERIFY(!numbers.constLast().isEmpty());
+        }
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM suspicious_pairs WHERE status = 'open'")).toInt(), 6);
+        // as an earlier release left it: the first customer anonymised, its pairs open, and one of them cleared by a
+        // manager afterwards, with a reason written about the erased customer
+        const qint64 a = idOf(numbers.at(0));
+        const qint64 d = idOf(numbers.at(3));
         BV_VERIFY_OK(db().query(QStringLiteral("UPDATE customers SET status = 'anonymised', anonymised_at = ? WHERE "
                                                "id = ?"),
-            {t->clock.nowUtc().addDays(-3), idOf(a)}));
+            {t->clock.nowUtc().addDays(-3), a}));
+        const qint64 late
+            = scalar(QStringLiteral("SELECT id FROM suspicious_pairs WHERE customer_a = ? AND customer_b = ?"), {a, d})
+                  .toLongLong();
+        BV_VERIFY_OK(entry().clearSuspicious(m1, late, QStringLiteral("夫妻共用手机")));
+        const QString lateClearedAt
+            = scalar(QStringLiteral("SELECT cleared_at FROM suspicious_pairs WHERE id = ?"), {late}).toString();
         const MigrationList& steps = schemaMigrations();
         const auto step
             = std::find_if(steps.cbegin(), steps.cend(), [](const Migration& m) { return m.version == 10; });
         QVERIFY(step != steps.cend());
         BV_VERIFY_OK(step->apply(db()));
-        QCOMPARE(scalar(QStringLiteral("SELECT group_concat(status, ',') FROM (SELECT status FROM suspicious_pairs "
-                                       "WHERE customer_a = ? OR customer_b = ? ORDER BY id)"),
-                     {idOf(a), idOf(a)})
+        // the first customer's open pairs closed by the system at its anonymisation; the manager's clearing kept,
+        // without its reason; the pairs of the other three left open
+        QCOMPARE(scalar(QStringLiteral("SELECT group_concat(x, ',') FROM (SELECT p.status || '|' || "
+                                       "coalesce(p.cleared_by, 'system') || '|' || coalesce(p.reason, '-') || '|' || "
+                                       "(p.cleared_at = c.anonymised_at) AS x FROM suspicious_pairs p JOIN customers "
+                                       "c ON c.id = ? WHERE p.customer_a = c.id OR p.customer_b = c.id ORDER BY p.id)"),
+                     {a})
                      .toString(),
-            QStringLiteral("cleared,cleared"));
-        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM suspicious_pairs p JOIN customers c ON c.id = ? WHERE "
-                                       "(p.customer_a = c.id OR p.customer_b = c.id) AND p.cleared_at = "
-                                       "c.anonymised_at AND p.cleared_by IS NULL"),
-                     {idOf(a)})
-                     .toInt(),
-            2);
-        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM suspicious_pairs WHERE status = 'open'")).toInt(), 1);
+            QStringLiteral("cleared|system|-|1,cleared|system|-|1,cleared|%1|-|0")
+                .arg(t->userId(QStringLiteral("m1"))));
+        QCOMPARE(scalar(QStringLiteral("SELECT cleared_at FROM suspicious_pairs WHERE id = ?"), {late}).toString(),
+            lateClearedAt);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM suspicious_pairs WHERE status = 'open'")).toInt(), 3);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM suspicious_pairs WHERE reason IS NOT NULL")).toInt(), 0);
     }
 
     void anonymisesExactlyTheDueCustomers()
